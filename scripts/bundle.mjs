@@ -1,0 +1,29 @@
+// Builds dist/ from an empty folder: dist/index.js (the action) and dist/cli.js (the CLI), both ncc bundles.
+// ncc always names its output index.js, so the CLI is built into a scratch folder and copied.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+
+const ncc = join("node_modules", ".bin", "ncc");
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+// Keep the version constant in step with package.json.
+const versionFile = "src/engine/version.ts";
+const want = `// Kept in step with package.json by scripts/bundle.mjs.\nexport const VERSION = "${pkg.version}";\n`;
+if (readFileSync(versionFile, "utf8") !== want) writeFileSync(versionFile, want);
+
+rmSync("dist", { recursive: true, force: true });
+const build = (entry, out) => execFileSync(ncc, ["build", entry, "-o", out, "-q", "--target", "es2022", "--no-source-map-register"], { stdio: "inherit" });
+build("src/index.ts", "dist");
+const tmp = mkdtempSync(join(tmpdir(), "ncc-cli-"));
+try {
+  build("src/cli.ts", tmp);
+  let code = readFileSync(join(tmp, "index.js"), "utf8");
+  if (!code.startsWith("#!")) code = "#!/usr/bin/env node\n" + code;
+  writeFileSync("dist/cli.js", code);
+  chmodSync("dist/cli.js", 0o755);
+  for (const f of readdirSync(tmp)) if (f !== "index.js" && f !== "package.json") cpSync(join(tmp, f), join("dist", f), { recursive: true });
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+console.log(`dist/: ${readdirSync("dist").join(", ")}`);

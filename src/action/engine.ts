@@ -1,0 +1,5 @@
+// The engine entry points the action uses (the only place that names engine modules).
+export { check, splitPartners } from "../engine/check.js";
+export { findDatasetFiles } from "../engine/files.js";
+export { loadConfig, applyThresholdInputs, ConfigError } from "../config/config.js";
+export type { Config } from "../config/config.js";

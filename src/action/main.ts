@@ -1,0 +1,181 @@
+// The action: inputs -> files for this event -> engine check -> report files, annotations, job summary, PR comment,
+// audit issue, outputs. API trouble never changes the verdict: it becomes a warning. setFailed only for a failing
+// verdict or a usage/config error.
+import * as core from "@actions/core";
+import { basename } from "node:path";
+import type { Report } from "../engine/report.js";
+import { renderMarkdown, renderNothingToCheck, type MarkdownContext } from "../render/markdown.js";
+import { viewOf } from "../render/report-view.js";
+import { toSarif } from "../render/sarif.js";
+import { annotate } from "./annotations.js";
+import { auditMarker, syncAuditIssue } from "./audit-issue.js";
+import { commentMarker, upsertComment } from "./comment.js";
+import * as engine from "./engine.js";
+import { AUDIT_EVENTS, readEvent, type EventInfo } from "./event.js";
+import { selectFiles } from "./files-to-check.js";
+import { createOctokit, describeApiError, type Octokit } from "./github.js";
+import { InputError, readSettings, type Settings } from "./inputs.js";
+import { DEFAULT_REPORT_NAME, outputPath, outputsFromReport, setOutputs, writeText } from "./outputs.js";
+import { assertInsideWorkspace, WorkspaceError } from "./workspace.js";
+
+function isUsageError(err: unknown): boolean {
+  return err instanceof InputError || err instanceof WorkspaceError || err instanceof engine.ConfigError || (err as Error)?.name === "UsageError" || err?.constructor?.name === "UsageError";
+}
+
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.info("GITHUB_STEP_SUMMARY is not set; job summary skipped.");
+    return;
+  }
+  try {
+    await core.summary.addRaw(markdown).write({ overwrite: false });
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${(err as Error).message}`);
+  }
+}
+
+async function comment(octokit: Octokit | undefined, event: EventInfo, s: Settings, body: string, passed: boolean, updateOnly: boolean): Promise<string | undefined> {
+  if (!event.isPullRequest || s.comment === "never") return undefined;
+  if (!event.pr) {
+    core.warning("No pull request number in the event payload; the PR comment was skipped.");
+    return undefined;
+  }
+  if (!octokit) {
+    core.warning("No github-token; the PR comment was skipped.");
+    return undefined;
+  }
+  try {
+    const res = await upsertComment(octokit, {
+      owner: event.owner,
+      repo: event.repo,
+      issueNumber: event.pr.number,
+      marker: commentMarker(s.commentKey),
+      body,
+      mode: s.comment,
+      passed,
+      updateOnly,
+    });
+    core.info(`PR comment: ${res.action}${res.deleted ? ` (${res.deleted} duplicate(s) removed)` : ""}${res.url ? ` ${res.url}` : ""}`);
+    return res.url;
+  } catch (err) {
+    const fork = event.pr.fromFork ? " This looks like a pull request from a fork, where the token is read-only." : "";
+    core.warning(`Could not write the PR comment: ${describeApiError(err)}.${fork} The report is in the job summary and outputs.`);
+    return undefined;
+  }
+}
+
+async function auditIssue(octokit: Octokit | undefined, event: EventInfo, s: Settings, report: Report, ctx: MarkdownContext): Promise<void> {
+  if (!s.auditIssue) return;
+  if (!AUDIT_EVENTS.has(event.name)) {
+    core.info(`audit-issue applies to schedule and workflow_dispatch runs, not '${event.name}'.`);
+    return;
+  }
+  if (!octokit) {
+    core.warning("No github-token; the audit issue was skipped.");
+    return;
+  }
+  const marker = auditMarker(s.commentKey);
+  const run = event.runUrl ? ` in [this run](${event.runUrl})` : "";
+  try {
+    const res = await syncAuditIssue(octokit, {
+      owner: event.owner,
+      repo: event.repo,
+      label: s.auditLabel,
+      marker,
+      passed: report.passed,
+      title: "Dataset audit failed (ChatML Quality Gate)",
+      body: renderMarkdown(report, { ...ctx, kind: "comment", marker }),
+      closeNote: `✅ The dataset audit passed at ${event.sha.slice(0, 12)}${run}. Closing.`,
+    });
+    core.info(`Audit issue: ${res.action}${res.url ? ` ${res.url}` : ""}`);
+  } catch (err) {
+    core.warning(`Could not update the audit issue: ${describeApiError(err)}`);
+  }
+}
+
+interface Written {
+  reportPath: string;
+  datasetInfoPath?: string;
+  sarifPath?: string;
+}
+
+async function writeReportFiles(report: Report, s: Settings, workspace: string): Promise<Written> {
+  const reportPath = outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace);
+  await writeText(reportPath, JSON.stringify(report, null, 2) + "\n");
+  let datasetInfoPath: string | undefined;
+  if (s.datasetInfoPath) {
+    datasetInfoPath = outputPath(s.datasetInfoPath, "dataset_info.txt", workspace);
+    await writeText(datasetInfoPath, viewOf(report).datasetInfo ?? "");
+  }
+  let sarifPath: string | undefined;
+  if (s.sarifPath) {
+    sarifPath = outputPath(s.sarifPath, "chatml-gate.sarif", workspace);
+    await writeText(sarifPath, JSON.stringify(toSarif(report), null, 2) + "\n");
+  }
+  return { reportPath, datasetInfoPath, sarifPath };
+}
+
+function failureMessage(report: Report): string {
+  const failed = report.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => c.name);
+  const s = report.summary;
+  return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
+}
+
+async function main(): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+  const s = readSettings();
+  if (s.configPath) assertInsideWorkspace(workspace, s.configPath, "config file");
+  const config = engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds);
+  const event = readEvent();
+  const octokit = s.token ? createOctokit(s.token) : undefined;
+
+  const selection = await selectFiles({ event, patterns: s.paths, scope: s.scope, cwd: workspace,
+    octokit,
+    engine: { findDatasetFiles: engine.findDatasetFiles, splitPartners: (files, all) => engine.splitPartners(files, all, config) },
+  });
+  for (const n of selection.notes) core.warning(n);
+  for (const f of selection.files) assertInsideWorkspace(workspace, f, "dataset file");
+  core.info(`Checking ${selection.files.length} file(s) (${selection.mode}).`);
+  const ctx: MarkdownContext = {
+    owner: event.owner,
+    repo: event.repo,
+    sha: event.sha,
+    serverUrl: event.serverUrl,
+    runUrl: event.runUrl,
+    kind: "summary",
+    notes: [...selection.notes],
+  };
+
+  if (selection.files.length === 0) {
+    const md = renderNothingToCheck(ctx);
+    await writeSummary(md);
+    const url = await comment(octokit, event, s, renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), true, true);
+    setOutputs({ passed: true, errors: 0, warnings: 0, filesChecked: 0, commentUrl: url });
+    if (selection.mode === "all") core.warning(`No dataset files match ${s.paths.join(", ")}.`);
+    return;
+  }
+
+  const report = await engine.check({ files: selection.files, config, cwd: workspace });
+  const written = await writeReportFiles(report, s, workspace);
+  ctx.reportName = basename(written.reportPath);
+
+  const ann = annotate(report, s.maxAnnotations);
+  if (ann.omittedErrors + ann.omittedWarnings > 0) {
+    ctx.notes!.push(`${ann.omittedErrors} more error(s) and ${ann.omittedWarnings} more warning(s) were not annotated (max-annotations: ${s.maxAnnotations}); all are in the JSON report.`);
+  }
+  await writeSummary(renderMarkdown(report, ctx));
+  const commentUrl = await comment(octokit, event, s, renderMarkdown(report, { ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), report.passed, false);
+  await auditIssue(octokit, event, s, report, ctx);
+
+  setOutputs({ ...outputsFromReport(report), ...written, commentUrl });
+  if (!report.passed) core.setFailed(failureMessage(report));
+}
+
+export async function run(): Promise<void> {
+  try {
+    await main();
+  } catch (err) {
+    if (isUsageError(err)) core.setFailed((err as Error).message);
+    else core.setFailed(`ChatML Quality Gate crashed: ${(err as Error)?.stack ?? String(err)}`);
+  }
+}

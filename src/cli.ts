@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// CLI entry: argument parsing → engine → render → exit code.
+// Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
+import { parseArgs } from "node:util";
+import { writeFile } from "node:fs/promises";
+import { check } from "./engine/check.js";
+import { findDatasetFiles, UsageError } from "./engine/files.js";
+import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
+import { renderText } from "./render/text.js";
+import { renderMarkdown } from "./render/markdown.js";
+import { toSarif } from "./render/sarif.js";
+import { RULES } from "./engine/rules/registry.js";
+import { VERSION } from "./engine/version.js";
+import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
+
+const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
+
+Usage:
+  chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
+  chatml-gate rules                             list the rule IDs
+  chatml-gate --version | --help
+
+Options for check:
+  --config FILE          config file (default: .chatml-gate.yml in the current directory, if present)
+  --format FORMAT        text (default), json, markdown or sarif
+  --output FILE          write the report to FILE instead of stdout
+  --max-findings N       findings listed per file (default 1000; counts are always complete)
+  --fail-on LEVEL        error (default), warning or never
+  --dataset-info FILE    write the dataset_info summary to FILE
+  --validate-only        only validate records (skip duplicates, diversity, tokens)
+  --max-tokens N         context limit: longer examples are 'too-long' errors
+  --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
+  --no-color             no colour (colour is only used on a terminal anyway)
+  --debug                print stack traces of internal errors
+
+Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      config: { type: "string" },
+      format: { type: "string", default: "text" },
+      output: { type: "string", short: "o" },
+      "max-findings": { type: "string" },
+      "fail-on": { type: "string" },
+      "dataset-info": { type: "string" },
+      "validate-only": { type: "boolean" },
+      "max-tokens": { type: "string" },
+      threshold: { type: "string", multiple: true },
+      "no-color": { type: "boolean" },
+      debug: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return values.help ? 0 : 2;
+  }
+  if (command === "rules") {
+    for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+    return 0;
+  }
+  if (command !== "check") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
+  const format = values.format!;
+  if (!["text", "json", "markdown", "sarif"].includes(format)) throw new UsageError(`--format must be text, json, markdown or sarif; got '${format}'`);
+  const cwd = process.cwd();
+  let config = await loadConfig(values.config, cwd);
+  const inputs: Record<string, string> = {};
+  if (values["fail-on"]) inputs["fail-on"] = values["fail-on"];
+  if (values["max-tokens"]) inputs["max-tokens"] = values["max-tokens"];
+  for (const t of values.threshold ?? []) {
+    const m = /^([a-z0-9-]+)=(.*)$/.exec(t);
+    if (!m) throw new UsageError(`--threshold takes NAME=VALUE, e.g. max-duplicate-rate=0.02; got '${t}'`);
+    inputs[m[1]] = m[2];
+  }
+  config = applyThresholdInputs(config, inputs);
+  if (values["max-findings"] !== undefined) {
+    const n = Number(values["max-findings"]);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);
+    config.maxFindings = n;
+  }
+  const patterns = rest.length ? rest : (config.paths ?? ["."]);
+  const files = await findDatasetFiles(patterns, cwd);
+  if (files.length === 0) throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
+  const report = await check({ files, config, cwd, validateOnly: values["validate-only"] });
+
+  let out: string;
+  if (format === "json") out = JSON.stringify(report, null, 2) + "\n";
+  else if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
+  else if (format === "markdown") out = renderMarkdown(report, { owner: "", repo: "", sha: "", serverUrl: "", kind: "summary" });
+  else out = renderText(report, { color: !values["no-color"] && !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR });
+  if (values.output) await writeFile(values.output, out);
+  else process.stdout.write(out);
+  if (values["dataset-info"]) {
+    const text = renderDatasetInfoFromReport(report);
+    if (text === undefined) throw new UsageError("--dataset-info needs the analysis (drop --validate-only)");
+    await writeFile(values["dataset-info"], text);
+  }
+  return report.passed ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const err = e as Error & { code?: string };
+    const known = e instanceof UsageError || e instanceof ConfigError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+    process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
+    if (process.argv.includes("--debug") && err.stack) process.stderr.write(err.stack + "\n");
+    process.exitCode = 2;
+  },
+);

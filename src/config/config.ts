@@ -1,0 +1,227 @@
+// The configuration: one typed object from the config file (.chatml-gate.yml, ajv-validated against
+// schemas/config.schema.json), defaults, and action inputs / CLI flags on top (an input wins over the file).
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Ajv, type ErrorObject } from "ajv";
+import YAML from "yaml";
+import schema from "../../schemas/config.schema.json" with { type: "json" };
+import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
+import type { Profile } from "../engine/formats/context.js";
+import { RULE_BY_ID } from "../engine/rules/registry.js";
+import { DEFAULT_THRESHOLDS, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
+
+export class ConfigError extends Error {}
+
+export type FailOn = "error" | "warning" | "never";
+
+export interface Override {
+  files: string[];
+  rules: Record<string, SeveritySetting>;
+  thresholds: Partial<Thresholds>;
+}
+
+export interface Config {
+  format?: DatasetFormat;
+  profile: Profile;
+  categoryField?: string;
+  failOn: FailOn;
+  maxFindings: number;
+  paths?: string[];
+  rules: Record<string, SeveritySetting>;
+  duplicates: { caseInsensitive: boolean; near: boolean; nearThreshold: number; shingleSize: number };
+  splits?: { train: string[]; eval: string[] }[];
+  tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number };
+  diversity: { boilerplatePhrases?: string[] };
+  datasetInfo: { name?: string; purpose?: string };
+  thresholds: Thresholds;
+  overrides: Override[];
+  /** Where the config came from, for messages. */
+  source?: string;
+}
+
+export const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+export function defaultConfig(): Config {
+  return {
+    profile: "generic",
+    failOn: "error",
+    maxFindings: 1000,
+    rules: {},
+    duplicates: { caseInsensitive: false, near: true, nearThreshold: 0.8, shingleSize: 5 },
+    tokens: { encoding: "o200k_base" },
+    diversity: {},
+    datasetInfo: {},
+    thresholds: structuredClone(DEFAULT_THRESHOLDS),
+    overrides: [],
+  };
+}
+
+const list = (g: string | string[]): string[] => (Array.isArray(g) ? g : [g]);
+
+function describeErrors(errors: ErrorObject[], source: string): string {
+  // Prefer the most specific error (deepest path), and skip anyOf summaries when a branch error explains more.
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const key = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
+    let msg: string;
+    if (e.keyword === "additionalProperties") {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(((e.parentSchema as { properties?: object }).properties ?? {}) as object);
+      msg = `unknown key '${key === "(top level)" ? extra : key + "." + extra}'${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`;
+    } else if (e.keyword === "enum") {
+      msg = `'${key}' must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    } else if (e.keyword === "anyOf") {
+      msg = key.startsWith("thresholds") || key.startsWith("overrides")
+        ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
+        : `'${key}' has the wrong type (${e.message})`;
+    } else {
+      msg = `'${key}' ${e.message}`;
+    }
+    if (e.keyword !== "anyOf" && errors.some((o) => o.keyword === "anyOf" && e.instancePath.startsWith(o.instancePath) && e.schemaPath.includes("anyOf"))) continue;
+    if (seen.has(msg)) continue;
+    seen.add(msg);
+    lines.push(msg);
+  }
+  return `invalid config ${source}: ${lines.join("; ")}`;
+}
+
+function checkRuleIds(rules: Record<string, string> | undefined, where: string, source: string): void {
+  for (const id of Object.keys(rules ?? {})) {
+    if (!RULE_BY_ID.has(id)) throw new ConfigError(`invalid config ${source}: unknown rule '${id}' in ${where}; see docs/rules.md for the rule IDs`);
+  }
+}
+
+function toLimit(v: unknown, name: string): Limit | null {
+  if (v === null || v === false) return null;
+  if (typeof v === "number") return name.startsWith("min-") ? { fail: v } : { fail: v };
+  const o = v as { warn?: number | null; fail?: number | null };
+  return { warn: o.warn ?? undefined, fail: o.fail ?? undefined };
+}
+
+function toRange(v: unknown): Range | null {
+  if (v === null || v === false) return null;
+  if (Array.isArray(v)) return { min: v[0], max: v[1], level: "warn" };
+  const o = v as { min?: number; max?: number; level?: "warn" | "fail" };
+  return { min: o.min, max: o.max, level: o.level ?? "warn" };
+}
+
+function toThresholds(raw: Record<string, unknown> | undefined): Partial<Thresholds> {
+  const out: Partial<Thresholds> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) {
+    if (k === "single-turn-share") out[k] = toRange(v);
+    else (out as Record<string, Limit | null>)[k] = toLimit(v, k);
+  }
+  return out;
+}
+
+/** Builds a Config from a parsed config document (already an object). */
+export function configFromObject(doc: unknown, source = "(inline)"): Config {
+  if (doc === null || doc === undefined) doc = {};
+  if (!validate(doc)) throw new ConfigError(describeErrors(validate.errors ?? [], source));
+  const d = doc as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  checkRuleIds(d.rules, "rules", source);
+  const c = defaultConfig();
+  c.source = source;
+  if (d.format) c.format = d.format;
+  if (d.profile) c.profile = d.profile;
+  if (d["category-field"]) c.categoryField = d["category-field"];
+  if (d["fail-on"]) c.failOn = d["fail-on"];
+  if (d["max-findings"] !== undefined) c.maxFindings = d["max-findings"];
+  if (d.paths) c.paths = d.paths;
+  c.rules = { ...(d.rules ?? {}) };
+  const dup = d.duplicates ?? {};
+  c.duplicates = {
+    caseInsensitive: dup["case-insensitive"] ?? false,
+    near: dup.near ?? true,
+    nearThreshold: dup["near-threshold"] ?? 0.8,
+    shingleSize: dup["shingle-size"] ?? 5,
+  };
+  if (d.splits) c.splits = d.splits.map((s: { train: string | string[]; eval: string | string[] }) => ({ train: list(s.train), eval: list(s.eval) }));
+  const t = d.tokens ?? {};
+  c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"] };
+  if (c.profile === "openai" && c.tokens.maxTokens === undefined) c.tokens.maxTokens = 65536;
+  c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
+  c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+  c.thresholds = { ...c.thresholds, ...toThresholds(d.thresholds) };
+  c.overrides = (d.overrides ?? []).map((o: { files: string | string[]; rules?: Record<string, SeveritySetting>; thresholds?: Record<string, unknown> }, i: number) => {
+    checkRuleIds(o.rules, `overrides[${i}].rules`, source);
+    return { files: list(o.files), rules: o.rules ?? {}, thresholds: toThresholds(o.thresholds) };
+  });
+  return c;
+}
+
+/** Loads the config file (`path`, or the default file in `cwd` when present); no file means defaults. */
+export async function loadConfig(path: string | undefined, cwd: string): Promise<Config> {
+  let file = path ? resolve(cwd, path) : undefined;
+  if (!file) {
+    const found = DEFAULT_CONFIG_FILES.map((f) => join(cwd, f)).find((f) => existsSync(f));
+    if (!found) return defaultConfig();
+    file = found;
+  }
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new ConfigError(`cannot read config ${path ?? file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = file.endsWith(".json") ? JSON.parse(text) : YAML.parse(text, { uniqueKeys: true });
+  } catch (e) {
+    throw new ConfigError(`cannot parse config ${path ?? file}: ${(e as Error).message.split("\n")[0]}`);
+  }
+  return configFromObject(doc, path ?? file.slice(cwd.length + 1));
+}
+
+/** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. */
+export function applyThresholdInputs(config: Config, inputs: Record<string, string>): Config {
+  const c = structuredClone(config);
+  for (const [name, raw] of Object.entries(inputs)) {
+    const value = raw.trim();
+    if (value === "") continue;
+    if (name === "fail-on") {
+      if (!["error", "warning", "never"].includes(value)) throw new ConfigError(`input 'fail-on' must be error, warning or never; got '${value}'`);
+      c.failOn = value as FailOn;
+      continue;
+    }
+    if (name === "max-tokens") {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1) throw new ConfigError(`input 'max-tokens' must be a positive integer; got '${value}'`);
+      c.tokens.maxTokens = n;
+      continue;
+    }
+    if (!THRESHOLD_NAMES.includes(name as keyof Thresholds)) throw new ConfigError(`unknown threshold '${name}'; known: ${THRESHOLD_NAMES.join(", ")}`);
+    const off = /^(off|none|null|false)$/i.test(value);
+    if (name === "single-turn-share") {
+      if (off) {
+        c.thresholds[name] = null;
+        continue;
+      }
+      const m = /^\s*([0-9.]+)\s*(?:-|\.\.|,)\s*([0-9.]+)\s*$/.exec(value);
+      if (!m || !isFinite(Number(m[1])) || !isFinite(Number(m[2]))) throw new ConfigError(`input 'single-turn-share' must be a range like 0.6-0.8; got '${value}'`);
+      c.thresholds[name] = { min: Number(m[1]), max: Number(m[2]), level: "warn" };
+      continue;
+    }
+    const key = name as Exclude<keyof Thresholds, "single-turn-share">;
+    if (off) {
+      c.thresholds[key] = null;
+      continue;
+    }
+    // "0.05", "warn:0.01,fail:0.05" or "warn=0.01 fail=0.05"
+    const parts = value.split(/[\s,]+/).filter(Boolean);
+    const limit: Limit = {};
+    for (const p of parts) {
+      const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)(%?)$/i.exec(p);
+      if (!m) throw new ConfigError(`input '${name}' must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
+      const n = Number(m[2]) / (m[3] ? 100 : 1);
+      limit[(m[1]?.toLowerCase() as "warn" | "fail") ?? "fail"] = n;
+    }
+    c.thresholds[key] = limit;
+  }
+  return c;
+}

@@ -1,0 +1,373 @@
+// Near duplicates: Jaccard similarity of word-shingle sets, found with one-permutation MinHash + LSH, then verified.
+//
+//   const nd = new NearDuplicateIndex(store, paths, { threshold: 0.8, shingleSize: 5 });
+//   nd.add(conv, id)                       // streaming; the caller skips exact duplicates (they are not near ones)
+//   const out = await nd.finish(reread)    // { result, pairs, findings, perFile }
+//
+// Text: every message except system/developer roles, NFKC + lowercase, split on whitespace into one word stream
+// (shingles run across message boundaries). Shingle = hash of `shingleSize` consecutive words; a record with
+// fewer words is one shingle; a record with no words is never a near duplicate.
+// Sketch: K = 128 bins, one permutation (bin = top 7 bits of the shingle hash, value = min of a second hash),
+// empty bins filled by optimal densification (Shrivastava 2017). LSH: 16 bands x 8 rows, one 32-bit key per band
+// in one typed-array hash table; each bucket is a chain through an int32 array (16 per inserted record), walked
+// at most MAX_BUCKET_WALK steps. Every (earlier, later) pair sharing a bucket is a candidate; at finish the
+// candidates' records are re-read through `reread`, their shingle sets rebuilt (sorted uint32 hashes) and the
+// true Jaccard computed: only pairs >= threshold are accepted. Memory during the pass: ~350 bytes per record
+// (band table + chains); at finish: 4 bytes per shingle of candidate records only.
+// Result groups are union-find components of accepted pairs; a group's `similarity` is the LOWEST similarity
+// among the accepted pairs that joined it. Each record with an accepted earlier partner gets one `near-duplicate`
+// finding naming its most similar earlier partner (ties: the earliest).
+import type { Conversation, Finding, RecordLoc } from "../model.js";
+import { fmix32, GrowableI32, GrowableU32, HashTable32, mix32 } from "./hash.js";
+import { locKey, type RecordStore } from "./record-store.js";
+import { isSpace, nearForm } from "./text-normalize.js";
+import type { DupMember } from "./exact-duplicates.js";
+
+export const BINS = 128;
+export const BANDS = 16;
+export const ROWS = 8;
+export const MAX_BUCKET_WALK = 100;
+export const MAX_CANDIDATE_PAIRS = 8_000_000;
+const REREAD_BATCH = 2048;
+
+export type Reread = (locs: RecordLoc[]) => Promise<Map<string, Conversation>>;
+
+export interface NearGroup {
+  /** Lowest Jaccard similarity among the accepted pairs joining the group (4 decimals). */
+  similarity: number;
+  size: number;
+  /** Earliest first; at most 50. */
+  members: DupMember[];
+}
+export interface NearResult {
+  /** Records with at least one earlier near duplicate (= number of near-duplicate findings). */
+  duplicateRecords: number;
+  rate: number;
+  threshold: number;
+  shingleSize: number;
+  /** LSH candidate pairs verified, and how many passed. */
+  candidatePairs: number;
+  acceptedPairs: number;
+  /** True when the candidate-pair cap was hit (some pairs were not examined). */
+  truncated: boolean;
+  groupCount: number;
+  /** Largest first (ties: earliest first member), at most 100. */
+  groups: NearGroup[];
+}
+export interface NearPair {
+  /** Record ids, a < b. */
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+const P = 0x01000193;
+
+/** Writes the shingle hashes of a conversation's non-system text into `out` (from 0); returns their number. */
+export class ShingleHasher {
+  /** Last k word hashes. */
+  private ring: Uint32Array;
+  /** P^(k-1) mod 2^32. */
+  private pk: number;
+  constructor(readonly k: number) {
+    if (!(k >= 1 && Number.isInteger(k))) throw new Error(`shingle size must be a positive integer, got ${k}`);
+    this.ring = new Uint32Array(k);
+    let pk = 1;
+    for (let i = 1; i < k; i++) pk = Math.imul(pk, P);
+    this.pk = pk;
+  }
+  shingles(conv: Conversation, out: GrowableU32): number {
+    const k = this.k;
+    const ring = this.ring;
+    const pk = this.pk;
+    let data = out.data;
+    let len = 0;
+    let words = 0;
+    let pos = 0;
+    // Rolling polynomial hash of the window: S = sum w[i] * P^(k-1-i) (mod 2^32), then avalanched.
+    let roll = 0;
+    for (const m of conv.messages) {
+      if (m.role === "system" || m.role === "developer") continue;
+      const text = nearForm(m.text);
+      let h = 0x811c9dc5 | 0;
+      let inWord = false;
+      for (let i = 0, n = text.length; i <= n; i++) {
+        const c = i < n ? text.charCodeAt(i) : 0x20;
+        if (c > 0x20 ? c >= 0xa0 && isSpace(c) : c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+          if (!inWord) continue;
+          const w = fmix32(h);
+          roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
+          ring[pos] = w;
+          pos = pos + 1 === k ? 0 : pos + 1;
+          words++;
+          h = 0x811c9dc5 | 0;
+          inWord = false;
+          if (words >= k) {
+            if (len === data.length) {
+              out.length = len;
+              out.reserve(len + 1);
+              data = out.data;
+            }
+            data[len++] = fmix32(roll ^ k);
+          }
+        } else {
+          h = Math.imul(h ^ c, 0x01000193);
+          inWord = true;
+        }
+      }
+    }
+    if (words > 0 && words < k) {
+      if (len === data.length) {
+        out.length = len;
+        out.reserve(len + 1);
+        data = out.data;
+      }
+      data[len++] = fmix32(roll ^ words);
+    }
+    out.length = len;
+    return len;
+  }
+}
+
+/** One-permutation MinHash with optimal densification; n >= 1. */
+export function sketch(shingles: Uint32Array, n: number, bins: Uint32Array, filled: Uint8Array): void {
+  bins.fill(0xffffffff);
+  filled.fill(0);
+  for (let i = 0; i < n; i++) {
+    const x = shingles[i];
+    const b = x >>> 25;
+    const v = fmix32(x ^ 0x5bd1e995);
+    filled[b] = 1;
+    if (v < bins[b]) bins[b] = v;
+  }
+  for (let i = 0; i < BINS; i++) {
+    if (filled[i]) continue;
+    let j = -1;
+    for (let attempt = 1; attempt < 4096; attempt++) {
+      const c = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) & (BINS - 1);
+      if (filled[c]) {
+        j = c;
+        break;
+      }
+    }
+    if (j < 0) for (j = 0; !filled[j]; j++);
+    bins[i] = bins[j];
+  }
+}
+
+export function bandKey(bins: Uint32Array, band: number): number {
+  let h = Math.imul(band + 1, 0x9e3779b1);
+  for (let r = 0; r < ROWS; r++) h = mix32(h, bins[band * ROWS + r]);
+  return fmix32(h ^ ROWS);
+}
+
+export class NearDuplicateIndex {
+  readonly threshold: number;
+  readonly shingleSize: number;
+  private readonly hasher: ShingleHasher;
+  private readonly buf = new GrowableU32(4096);
+  private readonly bins = new Uint32Array(BINS);
+  private readonly filled = new Uint8Array(BINS);
+  private readonly buckets = new HashTable32(1 << 14);
+  /** slot -> record id, and slot*BANDS+band -> previous slot in the same bucket (-1 = end). */
+  private readonly slotId = new GrowableI32(1024);
+  private readonly next = new GrowableI32(1024 * BANDS);
+  private cand = new Int32Array(256);
+  private readonly pairA = new GrowableI32();
+  private readonly pairB = new GrowableI32();
+  private truncated = false;
+
+  constructor(
+    private readonly store: RecordStore,
+    private readonly paths: string[],
+    opts: { threshold?: number; shingleSize?: number } = {},
+  ) {
+    this.threshold = opts.threshold ?? 0.8;
+    this.shingleSize = opts.shingleSize ?? 5;
+    if (!(this.threshold > 0 && this.threshold <= 1)) throw new Error(`near-duplicate threshold must be in (0, 1], got ${this.threshold}`);
+    this.hasher = new ShingleHasher(this.shingleSize);
+  }
+
+  add(conv: Conversation, id: number): void {
+    const n = this.hasher.shingles(conv, this.buf);
+    if (n === 0) return;
+    sketch(this.buf.data, n, this.bins, this.filled);
+    const slot = this.slotId.length;
+    this.slotId.push(id);
+    this.next.reserve((slot + 1) * BANDS);
+    this.next.length = (slot + 1) * BANDS;
+    const next = this.next.data;
+    const ids = this.slotId.data;
+    let nc = 0;
+    for (let b = 0; b < BANDS; b++) {
+      const prev = this.buckets.swap(bandKey(this.bins, b), slot);
+      next[slot * BANDS + b] = prev;
+      for (let s = prev, steps = 0; s >= 0 && steps < MAX_BUCKET_WALK; s = next[s * BANDS + b], steps++) {
+        if (nc === this.cand.length) {
+          const c = new Int32Array(nc * 2);
+          c.set(this.cand);
+          this.cand = c;
+        }
+        this.cand[nc++] = ids[s];
+      }
+    }
+    if (nc === 0) return;
+    const cand = this.cand.subarray(0, nc).sort();
+    for (let i = 0; i < nc; i++) {
+      if (i > 0 && cand[i] === cand[i - 1]) continue;
+      if (this.pairA.length >= MAX_CANDIDATE_PAIRS) {
+        this.truncated = true;
+        return;
+      }
+      this.pairA.push(cand[i]);
+      this.pairB.push(id);
+    }
+  }
+
+  async finish(reread: Reread): Promise<{ result: NearResult; pairs: NearPair[]; findings: Array<{ file: number; finding: Finding }>; perFile: (files: number) => number[] }> {
+    const P = this.pairA.length;
+    const A = this.pairA.data;
+    const B = this.pairB.data;
+    // Candidate records, sorted and unique.
+    const all = new Int32Array(P * 2);
+    all.set(A.subarray(0, P));
+    all.set(B.subarray(0, P), P);
+    all.sort();
+    let u = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[u++] = all[i];
+    const ids = all.subarray(0, u);
+    const idx = (id: number): number => {
+      let lo = 0;
+      let hi = u - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ids[mid] < id) lo = mid + 1;
+        else if (ids[mid] > id) hi = mid - 1;
+        else return mid;
+      }
+      return -1;
+    };
+    // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool.
+    const start = new Float64Array(u + 1);
+    const pool = new GrowableU32(4096);
+    for (let off = 0; off < u; off += REREAD_BATCH) {
+      const end = Math.min(u, off + REREAD_BATCH);
+      const locs: RecordLoc[] = [];
+      for (let i = off; i < end; i++) locs.push(this.store.loc(ids[i]));
+      const convs = await reread(locs);
+      for (let i = off; i < end; i++) {
+        start[i] = pool.length;
+        const conv = convs.get(locKey(this.store.file(ids[i]), this.store.line(ids[i])));
+        if (conv) {
+          const n = this.hasher.shingles(conv, this.buf);
+          const set = this.buf.data.subarray(0, n).sort();
+          for (let j = 0; j < n; j++) if (j === 0 || set[j] !== set[j - 1]) pool.push(set[j]);
+        }
+      }
+    }
+    start[u] = pool.length;
+    const sets = pool.data;
+    // Verify.
+    const pairs: NearPair[] = [];
+    const t = this.threshold;
+    for (let p = 0; p < P; p++) {
+      const ia = idx(A[p]);
+      const ib = idx(B[p]);
+      const a0 = start[ia], a1 = start[ia + 1], b0 = start[ib], b1 = start[ib + 1];
+      const na = a1 - a0, nb = b1 - b0;
+      if (na === 0 || nb === 0 || Math.min(na, nb) < t * Math.max(na, nb)) continue;
+      let inter = 0;
+      for (let i = a0, j = b0; i < a1 && j < b1; ) {
+        const x = sets[i], y = sets[j];
+        if (x === y) {
+          inter++;
+          i++;
+          j++;
+        } else if (x < y) i++;
+        else j++;
+      }
+      const sim = inter / (na + nb - inter);
+      if (sim >= t) pairs.push({ a: A[p], b: B[p], similarity: sim });
+    }
+    return { ...this.summarise(pairs, u, ids, idx), pairs };
+  }
+
+  private summarise(pairs: NearPair[], u: number, ids: Int32Array, idx: (id: number) => number) {
+    // Findings: pairs come grouped by b ascending; keep the best earlier partner of each b.
+    const findings: Array<{ file: number; finding: Finding }> = [];
+    const laterIds: number[] = [];
+    for (let i = 0; i < pairs.length; ) {
+      let best = pairs[i];
+      let j = i + 1;
+      for (; j < pairs.length && pairs[j].b === best.b; j++) if (pairs[j].similarity > best.similarity) best = pairs[j];
+      i = j;
+      laterIds.push(best.b);
+      const file = this.store.file(best.b);
+      findings.push({
+        file,
+        finding: {
+          rule: "near-duplicate",
+          severity: "warning",
+          line: this.store.line(best.b),
+          message: `Near duplicate (Jaccard ${floor2(best.similarity)} of word ${this.shingleSize}-grams) of ${this.where(best.a)}: remove one of them, or rewrite this one if both are intended.`,
+        },
+      });
+    }
+    // Union-find groups over candidate indexes.
+    const parent = new Int32Array(u);
+    for (let i = 0; i < u; i++) parent[i] = i;
+    const find = (x: number): number => {
+      while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (const p of pairs) {
+      const ra = find(idx(p.a));
+      const rb = find(idx(p.b));
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+    const minSim = new Float64Array(u).fill(2);
+    const size = new Int32Array(u);
+    for (const p of pairs) {
+      const r = find(idx(p.a));
+      if (p.similarity < minSim[r]) minSim[r] = p.similarity;
+    }
+    for (let i = 0; i < u; i++) size[find(i)]++;
+    const roots: number[] = [];
+    for (let i = 0; i < u; i++) if (find(i) === i && size[i] > 1) roots.push(i);
+    roots.sort((x, y) => size[y] - size[x] || x - y);
+    const top = roots.slice(0, 100);
+    const members = new Map<number, DupMember[]>(top.map((r) => [r, []]));
+    for (let i = 0; i < u; i++) {
+      const list = members.get(find(i));
+      if (list && list.length < 50) list.push(this.member(ids[i]));
+    }
+    const n = this.store.count;
+    const result: NearResult = {
+      duplicateRecords: laterIds.length,
+      rate: n ? laterIds.length / n : 0,
+      threshold: this.threshold,
+      shingleSize: this.shingleSize,
+      candidatePairs: this.pairA.length,
+      acceptedPairs: pairs.length,
+      truncated: this.truncated,
+      groupCount: roots.length,
+      groups: top.map((r) => ({ similarity: Math.round(minSim[r] * 1e4) / 1e4, size: size[r], members: members.get(r) as DupMember[] })),
+    };
+    const perFile = (files: number): number[] => {
+      const out = new Array<number>(files).fill(0);
+      for (const id of laterIds) out[this.store.file(id)]++;
+      return out;
+    };
+    return { result, findings, perFile };
+  }
+
+  private member(id: number): DupMember {
+    return { path: this.paths[this.store.file(id)] ?? String(this.store.file(id)), line: this.store.line(id) };
+  }
+  private where(id: number): string {
+    const m = this.member(id);
+    return `${m.path}:${m.line}`;
+  }
+}
+
+const floor2 = (x: number): string => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);

@@ -1,0 +1,369 @@
+// Token analysis with gpt-tokenizer: per-example counts, `too-long` findings, totals and training cost.
+//
+//   const t = new TokenAnalysis({ encoding?: "o200k_base" | "cl100k_base", maxTokens?, model?, epochs?,
+//                                 pricePerMillion?, sampleBytes?, exact? });
+//   for (const [conv, loc] of records) findings.push(...t.add(conv, loc));   // `too-long` findings (errors)
+//   const result: TokenResult = t.finish();
+//
+// Counting (OpenAI cookbook "How to count tokens with tiktoken", gpt-3.5/4 chat format): every message costs
+// 3 tokens + tokens(role) + tokens(text) (+1 for a name — our model has no names), and every example 3 more
+// tokens for reply priming. Preference `rejected` messages are counted like extra messages. Not counted (the
+// conversation model does not keep them): tool/function definitions and tool-call names/arguments, image tokens.
+// Special-token strings in text (e.g. "<|endoftext|>") are counted as plain text.
+//
+// Speed: BPE runs at ~16 MB/s, so exact counts are made only where needed:
+//  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
+//    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
+//  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
+//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 2 MiB). Untokenized examples are estimated as
+//    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
+//    `relativeError` is an approximate 95% bound (1.96 standard errors, Poisson-sampling linearisation) on
+//    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
+//  - quantiles/histogram: over per-example values kept exactly up to 100,000 examples, then a uniform reservoir
+//    sample (`quantilesExact`), histogram counts scaled to all examples in that case.
+// Limit: `maxTokens`, else MODEL_TOKEN_LIMITS[model] (prefix match), else none.
+// Epochs: `epochs`, else defaultEpochs(examples). Cost (only with pricePerMillion): epochs x billed tokens x price
+// / 1e6, billed tokens = sum over examples of min(tokens, limit).
+import { createRequire } from "node:module";
+import type { Conversation, Finding, Message, RecordLoc } from "../model.js";
+import { bucketLabels, mulberry32, quantileOf, round } from "./stats.js";
+
+export type EncodingName = "o200k_base" | "cl100k_base";
+
+/** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
+ * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
+export const MODEL_TOKEN_LIMITS: Readonly<Record<string, number>> = {
+  "gpt-4o-mini": 65_536,
+  "gpt-4o": 65_536,
+  "gpt-4.1-nano": 65_536,
+  "gpt-4.1-mini": 65_536,
+  "gpt-4.1": 65_536,
+  "gpt-3.5-turbo": 16_385,
+};
+
+/** Limit for a model name: the longest MODEL_TOKEN_LIMITS key the name starts with. */
+export function modelTokenLimit(model: string | undefined): number | undefined {
+  if (!model) return undefined;
+  const m = model.toLowerCase().replace(/^ft:/, "");
+  let best: string | undefined;
+  for (const k of Object.keys(MODEL_TOKEN_LIMITS)) if (m.startsWith(k) && (!best || k.length > best.length)) best = k;
+  return best ? MODEL_TOKEN_LIMITS[best] : undefined;
+}
+
+/** OpenAI's default-epoch heuristic (cookbook "Chat fine-tuning data prep"): 3, raised so that examples x epochs
+ * reaches 100 (at most 25 epochs), lowered so that it stays under 25,000 (at least 1). */
+export function defaultEpochs(examples: number): number {
+  if (examples <= 0) return 3;
+  if (examples * 3 < 100) return Math.min(25, Math.ceil(100 / examples));
+  if (examples * 3 > 25_000) return Math.max(1, Math.floor(25_000 / examples));
+  return 3;
+}
+
+export const TOKENS_PER_MESSAGE = 3;
+export const TOKENS_PER_EXAMPLE = 3;
+/** Per-example token histogram bucket lower edges. */
+export const TOKEN_BUCKETS: readonly number[] = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
+
+type CountFn = (text: string) => number;
+const requireCjs = createRequire(import.meta.url);
+
+/** Loads only the requested vocabulary (synchronously, on first use). */
+export function loadCounter(encoding: EncodingName): CountFn {
+  interface Enc {
+    countTokens(s: string, o?: { disallowedSpecial?: Set<string> }): number;
+  }
+  const enc: Enc =
+    encoding === "cl100k_base"
+      ? (requireCjs("gpt-tokenizer/encoding/cl100k_base") as Enc)
+      : (requireCjs("gpt-tokenizer/encoding/o200k_base") as Enc);
+  const opts = { disallowedSpecial: new Set<string>() };
+  return (s: string) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
+}
+
+export interface TokenOptions {
+  encoding?: EncodingName;
+  maxTokens?: number;
+  model?: string;
+  epochs?: number;
+  pricePerMillion?: number;
+  /** Content bytes tokenized before sampling starts, and the sampling budget (default 2 MiB). */
+  sampleBytes?: number;
+  /** Tokenize every example (all figures exact). */
+  exact?: boolean;
+  /** Per-example values kept for quantiles before reservoir sampling (default 100,000). */
+  quantileCap?: number;
+  /** Replace the tokenizer (tests). */
+  countTokens?: (text: string) => number;
+}
+
+export interface TokenResult {
+  encoding: EncodingName;
+  examples: number;
+  /** Total tokens of all examples including chat overhead. */
+  total: number;
+  assistantTokens: number;
+  mean: number;
+  p5: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** true: every example tokenized, every figure exact. */
+  exact: boolean;
+  /** Examples tokenized in the uniform sample (the basis of the estimate). */
+  sampledRecords: number;
+  /** Examples tokenized in all (sample + limit checks). */
+  tokenizedRecords: number;
+  /** Approximate 95% relative error bound of `total` (0 when exact). */
+  relativeError: number;
+  /** Tokens per UTF-8 byte of content in the sample. */
+  tokensPerByte: number;
+  quantilesExact: boolean;
+  histogram: { label: string; min: number; count: number }[];
+  limit: number | null;
+  limitSource: "maxTokens" | "model" | null;
+  tooLong: number;
+  billedTokens: number;
+  epochs: number;
+  epochsSource: "option" | "default";
+  pricePerMillion?: number;
+  estimatedCost?: number;
+}
+
+export class TokenAnalysis {
+  private readonly encoding: EncodingName;
+  private readonly limit: number | undefined;
+  private readonly limitSource: "maxTokens" | "model" | null;
+  private readonly sampleBytes: number;
+  private readonly all: boolean;
+  private readonly opts: TokenOptions;
+  private count: CountFn | null = null;
+  private roleCache = new Map<string, number>();
+  private rnd = mulberry32(0x51ed270b);
+  private resRnd = mulberry32(0x2545f491);
+  private examples = 0;
+  private seenBytes = 0;
+  // exact part
+  private exactTotal = 0;
+  private exactAssistant = 0;
+  private exactBilled = 0;
+  private exactMax = 0;
+  private tokenized = 0;
+  // estimated part
+  private estOverhead = 0;
+  private estBytes = 0;
+  private estAssistantBytes = 0;
+  private estMaxBytes = -1;
+  private estMaxOverhead = 0;
+  // ratio estimator (sampled examples, weight 1/p)
+  private sampled = 0;
+  private sT = 0;
+  private sB = 0;
+  private sAT = 0;
+  private sAB = 0;
+  private vTT = 0;
+  private vTB = 0;
+  private vBB = 0;
+  private totalContentBytes = 0;
+  // per-example values for quantiles: exact count or -1, overhead, content bytes
+  private readonly qCap: number;
+  private qExact: Int32Array;
+  private qOver: Uint32Array;
+  private qBytes: Float64Array;
+  private qN = 0;
+  private tooLong = 0;
+
+  constructor(opts: TokenOptions = {}) {
+    this.opts = opts;
+    this.encoding = opts.encoding ?? "o200k_base";
+    if (opts.maxTokens !== undefined) {
+      this.limit = opts.maxTokens;
+      this.limitSource = "maxTokens";
+    } else {
+      this.limit = modelTokenLimit(opts.model);
+      this.limitSource = this.limit !== undefined ? "model" : null;
+    }
+    this.sampleBytes = opts.sampleBytes ?? 2 * 1024 * 1024;
+    this.all = opts.exact ?? false;
+    this.qCap = opts.quantileCap ?? 100_000;
+    const initial = Math.min(this.qCap, 4096);
+    this.qExact = new Int32Array(initial);
+    this.qOver = new Uint32Array(initial);
+    this.qBytes = new Float64Array(initial);
+    if (opts.countTokens) this.count = opts.countTokens;
+  }
+
+  private counter(): CountFn {
+    if (!this.count) this.count = loadCounter(this.encoding);
+    return this.count;
+  }
+
+  private roleTokens(role: string): number {
+    let n = this.roleCache.get(role);
+    if (n === undefined) {
+      n = this.counter()(role);
+      this.roleCache.set(role, n);
+    }
+    return n;
+  }
+
+  add(conv: Conversation, loc: RecordLoc): Finding[] {
+    this.examples++;
+    let overhead = TOKENS_PER_EXAMPLE;
+    let bytes = 0;
+    let aBytes = 0;
+    const visit = (m: Message) => {
+      overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+      const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
+      bytes += b;
+      if (m.role === "assistant") aBytes += b;
+    };
+    conv.messages.forEach(visit);
+    conv.rejected?.forEach(visit);
+    this.seenBytes += bytes;
+    this.totalContentBytes += bytes;
+
+    const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.seenBytes));
+    const selected = this.rnd() < p || p >= 1;
+    const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+    let exact = -1;
+    let findings: Finding[] = [];
+    if (selected || needExact) {
+      const count = this.counter();
+      let t = 0;
+      let at = 0;
+      const tok = (m: Message) => {
+        const n = count(m.text);
+        t += n;
+        if (m.role === "assistant") at += n;
+      };
+      conv.messages.forEach(tok);
+      conv.rejected?.forEach(tok);
+      exact = overhead + t;
+      this.tokenized++;
+      this.exactTotal += exact;
+      this.exactAssistant += at;
+      this.exactBilled += this.limit !== undefined ? Math.min(exact, this.limit) : exact;
+      if (exact > this.exactMax) this.exactMax = exact;
+      if (selected) {
+        const w = 1 / p;
+        this.sampled++;
+        this.sT += w * t;
+        this.sB += w * bytes;
+        this.sAT += w * at;
+        this.sAB += w * aBytes;
+        const c = (1 - p) / (p * p);
+        this.vTT += c * t * t;
+        this.vTB += c * t * bytes;
+        this.vBB += c * bytes * bytes;
+      }
+      if (this.limit !== undefined && exact > this.limit) {
+        this.tooLong++;
+        findings = [
+          {
+            rule: "too-long",
+            severity: "error",
+            line: loc.line,
+            message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
+          },
+        ];
+      }
+    } else {
+      this.estOverhead += overhead;
+      this.estBytes += bytes;
+      this.estAssistantBytes += aBytes;
+      if (bytes > this.estMaxBytes) {
+        this.estMaxBytes = bytes;
+        this.estMaxOverhead = overhead;
+      }
+    }
+    this.keep(exact, overhead, bytes);
+    return findings;
+  }
+
+  private keep(exact: number, overhead: number, bytes: number): void {
+    let j: number;
+    if (this.qN < this.qCap) {
+      if (this.qN === this.qExact.length) {
+        const cap = Math.min(this.qCap, this.qExact.length * 2);
+        const e = new Int32Array(cap);
+        e.set(this.qExact);
+        const o = new Uint32Array(cap);
+        o.set(this.qOver);
+        const b = new Float64Array(cap);
+        b.set(this.qBytes);
+        this.qExact = e;
+        this.qOver = o;
+        this.qBytes = b;
+      }
+      j = this.qN++;
+    } else {
+      j = Math.floor(this.resRnd() * this.examples);
+      if (j >= this.qCap) return;
+    }
+    this.qExact[j] = exact;
+    this.qOver[j] = overhead;
+    this.qBytes[j] = bytes;
+  }
+
+  finish(): TokenResult {
+    const R = this.sB > 0 ? this.sT / this.sB : 0;
+    const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
+    const estimated = this.estOverhead + R * this.estBytes;
+    const total = Math.round(this.exactTotal + estimated);
+    const assistantTokens = Math.round(this.exactAssistant + RA * this.estAssistantBytes);
+    const billed = Math.round(this.exactBilled + estimated); // estimated examples are under the limit by construction
+    const exact = this.tokenized === this.examples;
+    let relativeError = 0;
+    if (!exact && total > 0 && this.totalContentBytes > 0) {
+      const v = Math.max(0, this.vTT - 2 * R * this.vTB + R * R * this.vBB);
+      const share = this.estBytes / this.totalContentBytes;
+      relativeError = round((1.96 * Math.sqrt(v) * share) / total, 4);
+    }
+    // per-example values
+    const n = this.qN;
+    const vals = new Float64Array(n);
+    for (let i = 0; i < n; i++) vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R * this.qBytes[i]);
+    vals.sort();
+    const quantilesExact = exact && this.examples <= this.qCap;
+    const scale = n > 0 ? this.examples / n : 0;
+    const labels = bucketLabels(TOKEN_BUCKETS);
+    const counts = new Array<number>(TOKEN_BUCKETS.length).fill(0);
+    let b = 0;
+    for (let i = 0; i < n; i++) {
+      while (b + 1 < TOKEN_BUCKETS.length && vals[i] >= TOKEN_BUCKETS[b + 1]) b++;
+      counts[b]++;
+    }
+    const histogram = TOKEN_BUCKETS.map((min, i) => ({ label: labels[i], min, count: Math.round(counts[i] * scale) }));
+    const estMax = this.estMaxBytes >= 0 ? Math.round(this.estMaxOverhead + R * this.estMaxBytes) : 0;
+    const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
+    const result: TokenResult = {
+      encoding: this.encoding,
+      examples: this.examples,
+      total,
+      assistantTokens,
+      mean: this.examples ? round(total / this.examples, 2) : 0,
+      p5: round(quantileOf(vals, 0.05), 2),
+      p50: round(quantileOf(vals, 0.5), 2),
+      p95: round(quantileOf(vals, 0.95), 2),
+      max: Math.max(this.exactMax, estMax),
+      exact,
+      sampledRecords: this.sampled,
+      tokenizedRecords: this.tokenized,
+      relativeError,
+      tokensPerByte: round(R, 4),
+      quantilesExact,
+      histogram,
+      limit: this.limit ?? null,
+      limitSource: this.limitSource,
+      tooLong: this.tooLong,
+      billedTokens: billed,
+      epochs,
+      epochsSource: this.opts.epochs !== undefined ? "option" : "default",
+    };
+    if (this.opts.pricePerMillion !== undefined) {
+      result.pricePerMillion = this.opts.pricePerMillion;
+      result.estimatedCost = round((epochs * billed * this.opts.pricePerMillion) / 1e6, 4);
+    }
+    return result;
+  }
+}

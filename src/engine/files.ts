@@ -1,0 +1,67 @@
+// Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
+import { readdir, stat, realpath } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
+
+export const DEFAULT_PATTERNS = ["**/*.jsonl", "**/*.jsonl.gz"];
+const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "__pycache__"]);
+const DATASET = /\.jsonl(\.gz)?$/i;
+
+export class UsageError extends Error {}
+
+export const toPosix = (p: string): string => p.split(sep).join("/");
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) await walk(p, out);
+    } else if (e.isFile() || e.isSymbolicLink()) out.push(p);
+  }
+}
+
+/** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
+export async function findDatasetFiles(patterns: string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  let all: string[] | undefined;
+  const pats = patterns.length ? patterns : ["."];
+  for (const pat of pats) {
+    const abs = resolve(cwd, pat);
+    const st = await stat(abs).catch(() => null);
+    if (st?.isFile()) {
+      found.add(toPosix(relative(cwd, abs)));
+      continue;
+    }
+    if (st?.isDirectory()) {
+      const files: string[] = [];
+      await walk(abs, files);
+      for (const f of files) if (DATASET.test(f)) found.add(toPosix(relative(cwd, f)));
+      continue;
+    }
+    if (!picomatch.scan(pat).isGlob) throw new UsageError(`no such file or directory: ${pat}`);
+    if (!all) {
+      all = [];
+      await walk(cwd, all);
+      all = all.map((f) => toPosix(relative(cwd, f)));
+    }
+    const match = picomatch(toPosix(pat), { dot: false });
+    for (const f of all) if (match(f)) found.add(f);
+  }
+  return [...found].sort();
+}
+
+/** Refuses a path (or symlink target) that resolves outside `root`. */
+export async function assertInside(root: string, path: string): Promise<void> {
+  const realRoot = await realpath(root);
+  const real = await realpath(resolve(root, path)).catch(() => resolve(root, path));
+  const rel = relative(realRoot, real);
+  if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
+    throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
+  }
+}

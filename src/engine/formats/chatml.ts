@@ -1,0 +1,110 @@
+// ChatML / OpenAI chat records: {"messages": [{"role", "content", ...}], "tools"?: [...]}.
+// The shape is checked by the JSON Schema (rules/chatml-shape.ts); this file normalises the messages and checks
+// what a schema cannot say well: content presence, part data, tool-call arguments, weights, profile rules.
+import type { Conversation, Message } from "../model.js";
+import { contentInfo } from "./content.js";
+import { categoryOf, type ParseContext } from "./context.js";
+import { reportShapeErrors, validateChatml } from "../rules/chatml-shape.js";
+import { describe } from "../rules/roles.js";
+
+export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
+  const valid = validateChatml(rec) as boolean;
+  if (!valid) {
+    reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) =>
+      ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined),
+    );
+    if (!Array.isArray(rec.messages)) return null;
+    // Keep going with what is usable so conversation rules still see the record; but a broken shape is no input
+    // for duplicate or diversity analysis.
+    normaliseMessages(rec.messages, "messages", ctx);
+    return null;
+  }
+  const messages = normaliseMessages(rec.messages as unknown[], "messages", ctx);
+  const hasTools = Array.isArray(rec.tools) && rec.tools.length > 0;
+  return { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+}
+
+/** Normalises an array of chat messages (also used by OpenAI preference records) and checks content and tools. */
+export function normaliseMessages(list: unknown[], label: string, ctx: ParseContext): Message[] {
+  const out: Message[] = [];
+  const callIds = new Set<string>();
+  let calls = 0;
+  list.forEach((raw, i) => {
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
+    const m = raw as Record<string, unknown>;
+    const w = `${label}[${i}]`;
+    const role = typeof m.role === "string" ? m.role : "";
+    const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
+    const hasCall = toolCalls.length > 0 || (m.function_call !== null && typeof m.function_call === "object");
+    if (!("content" in m) && !hasCall && role) {
+      ctx.emit("missing-content", `${w} (${role}) has no "content": add "content": "..."${role === "assistant" ? ' (or "tool_calls" for a tool call)' : ""}`);
+    } else if (m.content === null && !hasCall && role && role !== "assistant") {
+      ctx.emit("missing-content", `${w} (${role}) has "content": null: only an assistant message with tool_calls may have null content`);
+    } else if (m.content === null && !hasCall && role === "assistant") {
+      ctx.emit("missing-content", `${w} (assistant) has "content": null and no tool_calls: give it the answer text`);
+    }
+    const info = contentInfo(m.content);
+    if (Array.isArray(m.content)) checkParts(m.content, w, role, ctx);
+    toolCalls.forEach((c, j) => checkToolCall(c, `${w}.tool_calls[${j}]`, ctx, callIds));
+    calls += toolCalls.length;
+    if (role === "tool") {
+      const id = m.tool_call_id;
+      if (calls === 0) ctx.emit("unmatched-tool-call", `${w} is a tool result, but no earlier assistant message makes a tool call: add the assistant's tool_calls before it`);
+      else if (typeof id === "string" && callIds.size > 0 && !callIds.has(id)) {
+        ctx.emit("unmatched-tool-call", `${w}.tool_call_id '${id}' answers no earlier call (ids: ${[...callIds].slice(0, 5).join(", ")}): fix the id`);
+      } else if (id === undefined && ctx.profile === "openai") {
+        ctx.emit("unmatched-tool-call", `${w} has no "tool_call_id" (required by the openai profile): set it to the id of the call it answers`);
+      }
+    }
+    let weight: number | undefined;
+    if (m.weight !== undefined) {
+      weight = m.weight as number;
+      if (role !== "assistant") ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
+    } else if (typeof m.loss_weight === "number" && role === "assistant") weight = m.loss_weight > 0 ? 1 : 0;
+    out.push({ role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0), weight });
+  });
+  return out;
+}
+
+function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext): void {
+  parts.forEach((p, k) => {
+    if (!p || typeof p !== "object") return; // schema already reported it
+    const part = p as Record<string, unknown>;
+    const at = `${w}.content[${k}]`;
+    if (part.type === "text") {
+      if (typeof part.text !== "string" && typeof part.value !== "string") {
+        ctx.emit("invalid-content-part", `${at} is a text part without a string "text": use {"type": "text", "text": "..."}`);
+      }
+    } else if (part.type === "image_url") {
+      const iu = part.image_url as Record<string, unknown> | undefined;
+      const url = iu && typeof iu === "object" ? iu.url : iu;
+      if (typeof url !== "string" || url === "") {
+        ctx.emit("invalid-content-part", `${at} is an image_url part without a URL: use {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}`);
+      }
+    }
+    if ((part.type === "image_url" || part.type === "image" || part.type === "input_image") && role !== "user") {
+      ctx.emit("invalid-content-part", `${at} is an image in a ${role} message; images belong in user messages`);
+    }
+  });
+}
+
+function checkToolCall(c: unknown, at: string, ctx: ParseContext, ids: Set<string>): void {
+  if (!c || typeof c !== "object") return;
+  const call = c as Record<string, unknown>;
+  const fn = call.function as Record<string, unknown> | undefined;
+  if (typeof call.id === "string") ids.add(call.id);
+  if (fn && typeof fn === "object" && typeof fn.arguments === "string") {
+    try {
+      JSON.parse(fn.arguments);
+    } catch {
+      ctx.emit("invalid-tool-call", `${at}.function.arguments is a string that is not valid JSON (${describe(fn.arguments)}): write the arguments as a JSON object serialised to a string`);
+    }
+  }
+  if (ctx.profile === "openai") {
+    if (typeof call.id !== "string") ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`);
+    if (call.type !== "function") ctx.emit("invalid-tool-call", `${at} has no "type": "function" (required by the openai profile)`);
+    if (fn && typeof fn === "object" && typeof fn.arguments !== "string") {
+      ctx.emit("invalid-tool-call", `${at}.function.arguments is ${describe(fn.arguments)}; the openai profile requires a JSON string: serialise it with JSON.stringify`);
+    }
+  }
+}

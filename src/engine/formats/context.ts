@@ -1,0 +1,26 @@
+// What a format parser gets besides the record: where to report, and the settings that change the rules.
+
+export type Profile = "generic" | "openai";
+
+export interface ParseContext {
+  profile: Profile;
+  /** Report a problem with this record. `onceKey`: report it only the first time in the file (e.g. unknown keys). */
+  emit(rule: string, message: string, onceKey?: string): void;
+  /** Dotted path of the category field (e.g. "metadata.category"), if configured. */
+  categoryField?: string;
+}
+
+export function readPath(rec: Record<string, unknown>, dotted: string): unknown {
+  let v: unknown = rec;
+  for (const k of dotted.split(".")) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+export function categoryOf(rec: Record<string, unknown>, ctx: ParseContext): string | undefined {
+  if (!ctx.categoryField) return undefined;
+  const v = readPath(rec, ctx.categoryField);
+  return v === undefined || v === null ? undefined : String(v);
+}

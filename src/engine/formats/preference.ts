@@ -1,0 +1,63 @@
+// Preference records. TRL: {"prompt", "chosen", "rejected"} as strings or message lists (conversational).
+// OpenAI DPO: {"input": {"messages": [...]}, "preferred_output": [...], "non_preferred_output": [...]}.
+// Normalised as the prompt followed by the chosen answer; the rejected answer goes to `rejected`.
+import type { Conversation, Message } from "../model.js";
+import { categoryOf, type ParseContext } from "./context.js";
+import { describe } from "../rules/roles.js";
+import { normaliseMessages } from "./chatml.js";
+import { reportShapeErrors, validatePreferenceOpenai } from "../rules/chatml-shape.js";
+
+function side(v: unknown, key: string, role: string, ctx: ParseContext): Message[] | null {
+  if (v === undefined) {
+    ctx.emit("missing-content", `the record has no "${key}" (the file is TRL preference data: prompt, chosen, rejected)`);
+    return null;
+  }
+  if (typeof v === "string") return [{ role, text: v, images: 0, toolCalls: 0 }];
+  if (Array.isArray(v)) {
+    if (v.length === 0) {
+      ctx.emit("empty-messages", `"${key}" is an empty list of messages`);
+      return null;
+    }
+    for (const [i, m] of v.entries()) {
+      if (!m || typeof m !== "object" || typeof (m as Record<string, unknown>).role !== "string") {
+        ctx.emit("message-not-object", `${key}[${i}] is ${describe(m)}; it must be a message {"role": ..., "content": ...}`);
+        return null;
+      }
+    }
+    return normaliseMessages(v, key, ctx);
+  }
+  ctx.emit("invalid-content-type", `"${key}" is ${describe(v)}; it must be a string or a list of messages`);
+  return null;
+}
+
+function sameAnswer(a: Message[], b: Message[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.role === b[i].role && m.text.trim() === b[i].text.trim());
+}
+
+export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
+  const prompt = "prompt" in rec ? side(rec.prompt, "prompt", "user", ctx) : [];
+  const chosen = side(rec.chosen, "chosen", "assistant", ctx);
+  const rejected = side(rec.rejected, "rejected", "assistant", ctx);
+  if (!prompt || !chosen || !rejected) return null;
+  if (sameAnswer(chosen, rejected)) {
+    ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`);
+  }
+  return { messages: [...prompt, ...chosen], rejected, hasTools: false, category: categoryOf(rec, ctx) };
+}
+
+export function parsePreferenceOpenai(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
+  const valid = validatePreferenceOpenai(rec) as boolean;
+  if (!valid) {
+    reportShapeErrors(rec, validatePreferenceOpenai.errors ?? [], (rule, message) => ctx.emit(rule, message));
+    return null;
+  }
+  const input = rec.input as Record<string, unknown>;
+  const prompt = normaliseMessages(input.messages as unknown[], "input.messages", ctx);
+  const chosen = normaliseMessages(rec.preferred_output as unknown[], "preferred_output", ctx);
+  const rejected = normaliseMessages(rec.non_preferred_output as unknown[], "non_preferred_output", ctx);
+  if (sameAnswer(chosen, rejected)) {
+    ctx.emit("identical-preference", `"preferred_output" and "non_preferred_output" are the same answer: the pair teaches nothing; fix or drop it`);
+  }
+  const hasTools = Array.isArray(input.tools) && input.tools.length > 0;
+  return { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
+}

@@ -1,0 +1,100 @@
+// The gate: thresholds → checks (name, limit, actual, passed) → verdict. `fail-on` alone turns the verdict into
+// pass/fail: error = fail-level checks decide; warning = warn-level checks and warning findings too; never = always pass.
+import picomatch from "picomatch";
+import type { Config, FailOn } from "../config/config.js";
+import type { Limit, Range, Thresholds } from "../config/thresholds.js";
+import type { FileReport, GateCheck, Report } from "./report.js";
+
+type Num = number | null | undefined;
+type Getter = (r: Report) => Num;
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const get = (o: unknown, path: string): Num => {
+  let v: any = o;
+  for (const k of path.split(".")) v = v?.[k];
+  return typeof v === "number" ? v : undefined;
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Where each threshold's actual value comes from in the report. */
+export const METRICS: Record<Exclude<keyof Thresholds, "single-turn-share">, Getter> = {
+  "max-errors": (r) => r.summary.errors,
+  "max-warnings": (r) => r.summary.warnings,
+  "max-duplicate-rate": (r) => get(r, "duplicates.exact.rate"),
+  "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
+  "max-leakage": (r) => (Array.isArray(r.leakage) ? (r.leakage as { exact: number; near: number }[]).reduce((s, l) => s + l.exact + l.near, 0) : undefined),
+  "min-examples": (r) => r.summary.records,
+  "max-too-long": (r) => get(r, "tokens.tooLong"),
+  "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2"),
+  "max-compression-ratio": (r) => get(r, "diversity.compressionRatio"),
+  "max-opening-share": (r) => get(r, "diversity.openings.topShare"),
+  "max-boilerplate-share": (r) => get(r, "diversity.boilerplateShare"),
+  "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness"),
+  "max-diversity-drop": (r) => get(r, "deltas.diversityDrop"),
+};
+const singleTurnShare: Getter = (r) => get(r, "diversity.singleTurnShare") ?? get(r, "composition.singleTurnShare");
+
+/** Per-file figures, for thresholds set in `overrides` for some files. */
+const FILE_METRICS: Partial<Record<keyof Thresholds, (files: FileReport[]) => Num>> = {
+  "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
+  "max-warnings": (fs) => fs.reduce((s, f) => s + f.warnings, 0),
+  "min-examples": (fs) => fs.reduce((s, f) => s + f.records, 0),
+  "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
+  "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
+  "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
+};
+
+function rate(fs: FileReport[], n: (f: FileReport) => number | undefined): Num {
+  const records = fs.reduce((s, f) => s + f.records, 0);
+  if (!records || fs.some((f) => n(f) === undefined)) return undefined;
+  return fs.reduce((s, f) => s + (n(f) ?? 0), 0) / records;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+function limitChecks(name: string, limit: Limit, actual: Num, out: GateCheck[]): void {
+  if (actual === undefined || actual === null) return; // the metric was not computed (e.g. no token limit set)
+  const isMin = name.startsWith("min-");
+  const ok = (l: number) => (isMin ? actual >= l : actual <= l);
+  const a = round(actual);
+  if (limit.fail !== undefined) out.push({ name, limit: limit.fail, actual: a, passed: ok(limit.fail), level: "fail" });
+  if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail))) {
+    out.push({ name, limit: limit.warn, actual: a, passed: ok(limit.warn), level: "warn" });
+  }
+}
+
+function rangeCheck(name: string, range: Range, actual: Num, out: GateCheck[]): void {
+  if (actual === undefined || actual === null) return;
+  const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
+  out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: round(actual), passed, level: range.level });
+}
+
+export function evaluateGate(report: Report, config: Config): Report["gate"] {
+  const checks: GateCheck[] = [];
+  const t = config.thresholds;
+  for (const [name, getter] of Object.entries(METRICS)) {
+    const limit = t[name as keyof typeof METRICS];
+    if (limit) limitChecks(name, limit, getter(report), checks);
+  }
+  if (t["single-turn-share"]) rangeCheck("single-turn-share", t["single-turn-share"], singleTurnShare(report), checks);
+  for (const o of config.overrides) {
+    const isMatch = picomatch(o.files);
+    const files = report.files.filter((f) => isMatch(f.path));
+    if (!files.length) continue;
+    for (const [name, limit] of Object.entries(o.thresholds)) {
+      const metric = FILE_METRICS[name as keyof Thresholds];
+      if (!metric || !limit || name === "single-turn-share") continue;
+      const sub: GateCheck[] = [];
+      limitChecks(name, limit as Limit, metric(files), sub);
+      for (const c of sub) checks.push({ ...c, name: `${name} (${o.files.join(", ")})` });
+    }
+  }
+  return { passed: verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+}
+
+export function verdict(checks: GateCheck[], warnings: number, failOn: FailOn): boolean {
+  if (failOn === "never") return true;
+  if (checks.some((c) => !c.passed && c.level === "fail")) return false;
+  if (failOn === "warning" && (warnings > 0 || checks.some((c) => !c.passed))) return false;
+  return true;
+}

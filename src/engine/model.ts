@@ -1,0 +1,47 @@
+// The one conversation model every format is normalised into, and the finding type every rule emits.
+// Duplicate, diversity, composition and token analysis only ever see these shapes.
+
+export type Severity = "error" | "warning";
+export type SeveritySetting = Severity | "off";
+
+/** One problem at one place. `line` is 1-based; 0 means the whole file. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  line: number;
+  message: string;
+}
+
+export type DatasetFormat = "chatml" | "sharegpt" | "alpaca" | "preference-trl" | "preference-openai";
+
+export interface Message {
+  /** Canonical role: system, developer, user, assistant, tool, function (or what the record said, if unknown). */
+  role: string;
+  /** All text of the message: string content, text parts joined with "\n", tool-call names and arguments excluded. */
+  text: string;
+  /** Number of image parts. */
+  images: number;
+  /** Number of tool/function calls the message makes. */
+  toolCalls: number;
+  /** Per-message training weight when the record set one (0 or 1). */
+  weight?: number;
+}
+
+export interface Conversation {
+  messages: Message[];
+  /** Preference data: the rejected completion (the chosen one is the last assistant message(s) of `messages`). */
+  rejected?: Message[];
+  /** The record declares tools (top-level `tools`/`functions`) or makes tool calls. */
+  hasTools: boolean;
+  /** Value of the configured category field, if any. */
+  category?: string;
+}
+
+/** Where a record sits: file index in the run, 1-based line, byte offset of the line start and its byte length
+ * (offsets are in the decompressed stream for .gz files). */
+export interface RecordLoc {
+  file: number;
+  line: number;
+  offset: number;
+  length: number;
+}

@@ -1,0 +1,152 @@
+// Streaming line reader: plain or gzip files, constant memory per file (plus the longest line), exact 1-based line
+// numbers and byte offsets. Strips a UTF-8 BOM at the start and a trailing CR on each line without shifting line
+// numbers; a final line without a newline is a normal line.
+import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
+import type { Readable } from "node:stream";
+
+/** Longest line the reader assembles; longer lines are reported (not parsed) and skipped. */
+export const MAX_LINE_BYTES = 256 * 1024 * 1024;
+
+export interface LineSink {
+  /** `buf[start, end)` is the line without its line ending. `offset` is the byte offset of the line start. */
+  line(buf: Buffer, start: number, end: number, lineNo: number, offset: number): void;
+  /** A line longer than MAX_LINE_BYTES (its bytes are dropped). */
+  tooLong?(lineNo: number, offset: number, bytes: number): void;
+}
+
+export interface ReadStats {
+  lines: number;
+  bytes: number;
+  bom: boolean;
+}
+
+export function isGzipPath(path: string): boolean {
+  return /\.gz$/i.test(path);
+}
+
+export function openStream(path: string, start?: number, end?: number): Readable {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20, start, end });
+  if (!isGzipPath(path)) return raw;
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  raw.on("error", (e) => gunzip.destroy(e));
+  return raw.pipe(gunzip);
+}
+
+/** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors. */
+export async function readLines(path: string, sink: LineSink): Promise<ReadStats> {
+  const stream = openStream(path);
+  let lineNo = 0;
+  let total = 0; // bytes consumed before the current chunk
+  let first = true;
+  let bom = false;
+  // Pieces of a line that spans chunks.
+  let pending: Buffer[] = [];
+  let pendingLen = 0;
+  let pendingOffset = 0;
+  let skipping = false; // current line exceeded MAX_LINE_BYTES
+
+  const emit = (buf: Buffer, start: number, end: number, offset: number) => {
+    lineNo++;
+    if (end > start && buf[end - 1] === 0x0d) end--;
+    sink.line(buf, start, end, lineNo, offset);
+  };
+
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let pos = 0;
+    if (first) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        pos = 3;
+        bom = true;
+      }
+    }
+    for (;;) {
+      const nl = chunk.indexOf(0x0a, pos);
+      if (nl === -1) break;
+      if (skipping) {
+        lineNo++;
+        sink.tooLong?.(lineNo, pendingOffset, pendingLen + nl - pos);
+        skipping = false;
+        pendingLen = 0;
+      } else if (pendingLen > 0) {
+        pending.push(chunk.subarray(pos, nl));
+        const joined = Buffer.concat(pending, pendingLen + nl - pos);
+        pending = [];
+        pendingLen = 0;
+        emit(joined, 0, joined.length, pendingOffset);
+      } else {
+        emit(chunk, pos, nl, total + pos);
+      }
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) {
+      if (pendingLen === 0 && !skipping) pendingOffset = total + pos;
+      const rest = chunk.length - pos;
+      if (skipping || pendingLen + rest > MAX_LINE_BYTES) {
+        skipping = true;
+        pending = [];
+        pendingLen += rest;
+      } else {
+        // Copy: the stream may reuse its chunk memory.
+        pending.push(Buffer.from(chunk.subarray(pos)));
+        pendingLen += rest;
+      }
+    }
+    total += chunk.length;
+  }
+  if (skipping) {
+    lineNo++;
+    sink.tooLong?.(lineNo, pendingOffset, pendingLen);
+  } else if (pendingLen > 0) {
+    const joined = Buffer.concat(pending, pendingLen);
+    emit(joined, 0, joined.length, pendingOffset);
+  }
+  return { lines: lineNo, bytes: total, bom };
+}
+
+/** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */
+export async function readHead(path: string, n: number): Promise<Buffer> {
+  const stream = openStream(path);
+  const parts: Buffer[] = [];
+  let len = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      len += chunk.length;
+      if (len >= n) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts, len).subarray(0, n);
+}
+
+/** Re-reads the lines at the given byte offsets (ascending or not) of one file. Returns line number → bytes. */
+export async function readLinesAt(path: string, locs: { line: number; offset: number; length: number }[]): Promise<Map<number, Buffer>> {
+  const out = new Map<number, Buffer>();
+  if (locs.length === 0) return out;
+  const sorted = [...locs].sort((a, b) => a.offset - b.offset);
+  if (!isGzipPath(path)) {
+    const { open } = await import("node:fs/promises");
+    const fh = await open(path, "r");
+    try {
+      for (const l of sorted) {
+        const buf = Buffer.allocUnsafe(l.length);
+        await fh.read(buf, 0, l.length, l.offset);
+        out.set(l.line, buf);
+      }
+    } finally {
+      await fh.close();
+    }
+    return out;
+  }
+  // gzip cannot seek: decompress once more and pick the wanted lines.
+  const want = new Map(sorted.map((l) => [l.line, l]));
+  await readLines(path, {
+    line(buf, start, end, lineNo) {
+      if (want.has(lineNo)) out.set(lineNo, Buffer.from(buf.subarray(start, end)));
+    },
+  });
+  return out;
+}

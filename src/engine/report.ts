@@ -1,0 +1,56 @@
+// The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
+import type { DatasetFormat, Finding } from "./model.js";
+
+export interface Place {
+  path: string;
+  line: number;
+}
+
+export interface FileReport {
+  path: string;
+  format: DatasetFormat | "unknown";
+  records: number;
+  /** Bytes read (decompressed for .gz). */
+  bytes: number;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  /** Complete counts per rule, even when `findings` was capped. */
+  findingCounts: Record<string, number>;
+  /** True when `findings` holds fewer entries than the counts add up to. */
+  findingsTruncated: boolean;
+  /** Per-file figures (filled by the analysis stage). */
+  stats?: FileStats;
+}
+
+export interface FileStats {
+  exactDuplicates: number;
+  nearDuplicates: number;
+  tokens?: number;
+}
+
+export interface GateCheck {
+  name: string;
+  limit: number | string | null;
+  actual: number | string | null;
+  passed: boolean;
+  /** "fail" checks decide the verdict; "warn" checks only warn. */
+  level: "fail" | "warn";
+  message?: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  passed: boolean;
+  summary: { files: number; records: number; errors: number; warnings: number; bytes: number };
+  files: FileReport[];
+  gate: { passed: boolean; failOn: "error" | "warning" | "never"; checks: GateCheck[] };
+  /** Filled by the analysis stage (issue 3); absent when analysis is switched off. */
+  duplicates?: unknown;
+  leakage?: unknown[];
+  diversity?: unknown;
+  composition?: unknown;
+  tokens?: unknown;
+  datasetInfo?: unknown;
+}

@@ -1,0 +1,54 @@
+// Rules on the normalised conversation: what a trainer would silently mis-learn from (order, roles, content).
+import type { Conversation } from "../model.js";
+
+export type Emit = (rule: string, message: string) => void;
+
+const SPECIAL_TOKENS = /<\|(?:im_start|im_end|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|user|assistant|system|end)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?start_of_turn>|<end_of_turn>|<\/s>/;
+const PLACEHOLDER = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}/;
+const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
+
+export function checkConversation(conv: Conversation, emit: Emit): void {
+  const ms = conv.messages;
+  let assistants = 0;
+  let trainable = 0;
+  let users = 0;
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i];
+    if (m.role === "assistant") {
+      assistants++;
+      if (m.weight !== 0) trainable++;
+    } else if (m.role === "user") users++;
+    if (m.role === "system" && i > 0 && ms.slice(0, i).some((p) => p.role !== "system")) {
+      emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`);
+    }
+    if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
+      emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
+    }
+    if (m.text.trim() === "" && m.toolCalls === 0 && m.images === 0 && m.role !== "tool") {
+      emit("empty-content", `message ${i} (${m.role}) has empty content: fill it in or drop the message`);
+    }
+    if (m.text.length > 0) {
+      const tok = SPECIAL_TOKENS.exec(m.text);
+      if (tok && !(tok[0] === "</s>" && /<s>/.test(m.text))) {
+        emit("special-token", `message ${i} (${m.role}) contains the chat-template token '${tok[0]}': the trainer's template adds these; remove it from the text`);
+      }
+      if (m.text.includes("{{")) {
+        const prose = m.text.includes("`") ? m.text.replace(CODE, "") : m.text;
+        const ph = PLACEHOLDER.exec(prose);
+        if (ph) emit("template-placeholder", `message ${i} (${m.role}) contains the unfilled placeholder '${ph[0]}': fill in the template before training`);
+      }
+    }
+  }
+  if (assistants === 0) {
+    emit("missing-assistant", `the conversation has no assistant message, so there is nothing to learn: add the assistant's answer`);
+  } else if (trainable === 0) {
+    emit("no-trainable-assistant", `every assistant message has weight 0, so nothing is trained: set "weight": 1 on at least one`);
+  }
+  if (users === 0 && ms.length > 0) {
+    emit("missing-user", `the conversation has no user message: most chat templates expect a user turn before the answer`);
+  }
+  const last = ms[ms.length - 1];
+  if (assistants > 0 && last && last.role !== "assistant") {
+    emit("last-not-assistant", `the conversation ends with a '${last.role}' message, which is not trained on: end with the assistant's answer or drop the trailing message`);
+  }
+}

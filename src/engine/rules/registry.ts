@@ -1,0 +1,65 @@
+// Every rule the gate knows: stable ID, default severity, one-line summary. docs/rules.md has one entry per ID.
+import type { Severity } from "../model.js";
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  group: "file" | "parse" | "shape" | "tools" | "conversation" | "analysis";
+  summary: string;
+}
+
+const E: Severity = "error";
+const W: Severity = "warning";
+
+export const RULES: readonly RuleInfo[] = [
+  // File level
+  { id: "empty-file", severity: E, group: "file", summary: "The file holds no records." },
+  { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
+  { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
+  { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+  // Parse
+  { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
+  { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
+  { id: "line-too-long", severity: E, group: "parse", summary: "The line is longer than the reader's limit (256 MiB)." },
+  { id: "not-an-object", severity: E, group: "parse", summary: "The line is JSON but not an object." },
+  { id: "empty-line", severity: W, group: "parse", summary: "A blank or whitespace-only line." },
+  { id: "mixed-format", severity: E, group: "parse", summary: "The record's format differs from the file's format." },
+  // Shape
+  { id: "missing-messages", severity: E, group: "shape", summary: "The record has no conversation field (messages, conversations, ...)." },
+  { id: "messages-not-array", severity: E, group: "shape", summary: "The conversation field is not an array." },
+  { id: "empty-messages", severity: E, group: "shape", summary: "The conversation is an empty array." },
+  { id: "message-not-object", severity: E, group: "shape", summary: "A message is not an object." },
+  { id: "missing-role", severity: E, group: "shape", summary: "A message has no role." },
+  { id: "invalid-role", severity: E, group: "shape", summary: "A message's role is not one the format allows." },
+  { id: "missing-content", severity: E, group: "shape", summary: "A message has no content (and no tool calls)." },
+  { id: "invalid-content-type", severity: E, group: "shape", summary: "A message's content is neither a string nor an array of parts." },
+  { id: "invalid-content-part", severity: E, group: "shape", summary: "A content part has an unknown type, misses its data, or is an image outside a user message." },
+  { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
+  { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
+  { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
+  // Tools
+  { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string." },
+  { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
+  // Conversation
+  { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
+  { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
+  { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
+  { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
+  { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
+  { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
+  { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
+  { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
+  { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+  // Analysis
+  { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
+  { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
+  { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
+  { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
+  { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
+];
+
+export const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));
+
+export function docUrl(id: string): string {
+  return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
+}

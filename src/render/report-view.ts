@@ -1,0 +1,160 @@
+// Defensive reads of the Report's analysis fields (filled by other stages; any of them may be absent or partial).
+import type { Report } from "../engine/report.js";
+
+export interface Member {
+  path: string;
+  line: number;
+}
+export interface Group {
+  similarity?: number;
+  members: Member[];
+}
+export interface DuplicateView {
+  duplicateRecords?: number;
+  rate?: number;
+  threshold?: number;
+  groups: Group[];
+}
+export interface LeakView {
+  train: string;
+  eval: string;
+  exact?: number;
+  near?: number;
+  rate?: number;
+}
+export interface Bucket {
+  label: string;
+  count: number;
+}
+export interface ReportView {
+  exact?: DuplicateView;
+  near?: DuplicateView;
+  leakage: LeakView[];
+  diversity: [string, string][];
+  openings: { text: string; count: number }[];
+  composition: [string, string][];
+  tokens: [string, string][];
+  histogram: Bucket[];
+  datasetInfo?: string;
+  deltas: { metric: string; base: unknown; head: unknown }[];
+}
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Json) : undefined);
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export function fmt(v: unknown): string {
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return String(v);
+    if (Number.isInteger(v)) return v.toLocaleString("en-US");
+    return String(Number(v.toPrecision(4)));
+  }
+  if (v === null || v === undefined) return "–";
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return String(v);
+}
+
+export function pct(v: number | undefined): string {
+  return v === undefined ? "–" : `${Number((v * 100).toPrecision(3))}%`;
+}
+
+function members(v: unknown): Member[] {
+  const out: Member[] = [];
+  for (const m of arr(v)) {
+    const o = obj(m);
+    if (o && typeof o.path === "string") out.push({ path: o.path, line: num(o.line) ?? 0 });
+  }
+  return out;
+}
+
+function dupView(v: unknown): DuplicateView | undefined {
+  const o = obj(v);
+  if (!o) return undefined;
+  const groups = arr(o.groups)
+    .map((g) => ({ similarity: num(obj(g)?.similarity), members: members(obj(g)?.members) }))
+    .filter((g) => g.members.length > 0);
+  return { duplicateRecords: num(o.duplicateRecords), rate: num(o.rate), threshold: num(o.threshold), groups };
+}
+
+function histogram(v: unknown): Bucket[] {
+  const o = obj(v);
+  if (o && Array.isArray(o.counts)) {
+    const edges = arr(o.edges ?? o.bounds).map(num);
+    return arr(o.counts).map((c, i) => ({
+      label: edges[i] !== undefined ? (edges[i + 1] !== undefined ? `${edges[i]}-${edges[i + 1]}` : `${edges[i]}+`) : String(i + 1),
+      count: num(c) ?? 0,
+    }));
+  }
+  const out: Bucket[] = [];
+  for (const b of arr(o?.buckets ?? v)) {
+    const bo = obj(b);
+    if (!bo) continue;
+    const count = num(bo.count) ?? num(bo.n) ?? num(bo.value);
+    if (count === undefined) continue;
+    const lo = num(bo.lo) ?? num(bo.from) ?? num(bo.min) ?? num(bo.start);
+    const hi = num(bo.hi) ?? num(bo.to) ?? num(bo.max) ?? num(bo.end) ?? num(bo.upTo);
+    const label =
+      typeof bo.label === "string" ? bo.label : lo !== undefined && hi !== undefined ? `${lo}-${hi}` : lo !== undefined ? `${lo}+` : hi !== undefined ? `≤${hi}` : String(out.length + 1);
+    out.push({ label, count });
+  }
+  return out;
+}
+
+/** Flatten primitive fields (depth 2) into "key: value" pairs, for sections whose shape we don't pin down. */
+function flat(v: unknown, skip: Set<string> = new Set(), prefix = "", depth = 0, out: [string, string][] = []): [string, string][] {
+  const o = obj(v);
+  if (!o) return out;
+  for (const [k, val] of Object.entries(o)) {
+    if (skip.has(k)) continue;
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof val === "number" || typeof val === "string" || typeof val === "boolean") out.push([key, fmt(val)]);
+    else if (obj(val) && depth < 1) flat(val, new Set(), key, depth + 1, out);
+  }
+  return out;
+}
+
+export function viewOf(report: Report): ReportView {
+  const dup = obj(report.duplicates);
+  const leakage = arr(report.leakage)
+    .map(obj)
+    .filter((l): l is Json => !!l)
+    .map((l) => ({ train: String(l.train ?? "?"), eval: String(l.eval ?? "?"), exact: num(l.exact), near: num(l.near), rate: num(l.rate) }));
+  const div = obj(report.diversity);
+  const openingsObj = obj(div?.openings);
+  const diversity: [string, string][] = [];
+  const add = (label: string, v: unknown, asPct = false) => {
+    const n = num(v);
+    if (n !== undefined) diversity.push([label, asPct ? pct(n) : fmt(n)]);
+  };
+  add("distinct-2", div?.distinct2);
+  add("windowed distinct-2", div?.windowedDistinct2);
+  add("compression ratio", div?.compressionRatio);
+  add("top opening share", openingsObj?.topShare, true);
+  add("boilerplate share", div?.boilerplateShare, true);
+  const openings = arr(openingsObj?.top)
+    .map(obj)
+    .filter((t): t is Json => !!t && typeof t.text === "string")
+    .map((t) => ({ text: t.text as string, count: num(t.count) ?? 0 }));
+  const tok = obj(report.tokens);
+  const tokens: [string, string][] = [];
+  for (const k of ["total", "mean", "p50", "p95", "max"]) if (num(tok?.[k]) !== undefined) tokens.push([k, fmt(tok?.[k])]);
+  const di = report.datasetInfo;
+  const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? (obj(di)?.text as string) : undefined;
+  const deltas = arr((report as unknown as Json).deltas)
+    .map(obj)
+    .filter((d): d is Json => !!d && typeof d.metric === "string")
+    .map((d) => ({ metric: d.metric as string, base: d.base, head: d.head }));
+  return {
+    exact: dupView(dup?.exact),
+    near: dupView(dup?.near),
+    leakage,
+    diversity,
+    openings,
+    composition: flat(report.composition).slice(0, 16),
+    tokens,
+    histogram: histogram(tok?.histogram),
+    datasetInfo,
+    deltas,
+  };
+}

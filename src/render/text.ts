@@ -1,0 +1,66 @@
+// Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
+import type { Report } from "../engine/report.js";
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/** Keeps a terminal line on one line: control characters from datasets are shown escaped. */
+const clean = (s: string) => s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+
+const pct = (x: unknown) => (typeof x === "number" ? `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%` : "–");
+const num = (x: unknown, d = 3) => (typeof x === "number" ? String(Math.round(x * 10 ** d) / 10 ** d) : "–");
+
+export function renderText(report: Report, opts: TextOptions): string {
+  const c = opts.color;
+  const out: string[] = [];
+  for (const f of report.files) {
+    for (const x of f.findings) {
+      const sev = x.severity === "error" ? paint(c, "31", "error") : paint(c, "33", "warning");
+      out.push(`${f.path}:${x.line}: ${sev} ${paint(c, "2", x.rule)}: ${clean(x.message)}`);
+    }
+    if (f.findingsTruncated) {
+      const shown = f.findings.length;
+      out.push(`${f.path}: … ${f.errors + f.warnings - shown} more findings not shown (raise --max-findings; counts below are complete)`);
+    }
+  }
+  if (out.length) out.push("");
+  const w = Math.max(4, ...report.files.map((f) => f.path.length));
+  out.push(`${"file".padEnd(w)}  ${"format".padEnd(17)} ${"records".padStart(8)} ${"errors".padStart(7)} ${"warnings".padStart(8)}`);
+  for (const f of report.files) {
+    out.push(`${f.path.padEnd(w)}  ${f.format.padEnd(17)} ${String(f.records).padStart(8)} ${String(f.errors).padStart(7)} ${String(f.warnings).padStart(8)}`);
+    const top = Object.entries(f.findingCounts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (top.length) out.push(`${"".padEnd(w)}  ${paint(c, "2", top.map(([r, n]) => `${r} ×${n}`).join(", "))}`);
+  }
+  const a = report as unknown as Record<string, Record<string, unknown> | undefined>;
+  const dup = a.duplicates as { exact?: { duplicateRecords: number; rate: number }; near?: { duplicateRecords: number; rate: number } } | undefined;
+  const div = a.diversity as Record<string, unknown> | undefined;
+  const tok = a.tokens as Record<string, unknown> | undefined;
+  if (dup || div || tok) {
+    out.push("");
+    if (dup?.exact) out.push(`duplicates: ${dup.exact.duplicateRecords} exact (${pct(dup.exact.rate)}), ${dup.near?.duplicateRecords ?? 0} near (${pct(dup.near?.rate)})`);
+    const leaks = (report.leakage ?? []) as { train: string; eval: string; exact: number; near: number; rate: number }[];
+    for (const l of leaks) out.push(`leakage: ${l.eval} ← ${l.train}: ${l.exact} exact, ${l.near} near (${pct(l.rate)} of eval)`);
+    if (div) {
+      const op = div.openings as { topShare?: number; top?: { text: string; count: number }[] } | undefined;
+      out.push(
+        `diversity: distinct-2 ${num(div.distinct2)}, windowed distinct-2 ${num(div.windowedDistinct2)}, compression ${num(div.compressionRatio, 2)}×, ` +
+          `top opening ${pct(op?.topShare)}${op?.top?.[0] ? ` ("${clean(op.top[0].text)}")` : ""}, boilerplate ${pct(div.boilerplateShare)}`,
+      );
+    }
+    if (tok && typeof tok.total === "number") {
+      out.push(`tokens (${tok.encoding ?? ""}): ${tok.exact ? "" : "~"}${tok.total} total, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${typeof tok.cost === "number" ? `, est. training cost ${tok.cost.toFixed(2)}` : ""}`);
+    }
+  }
+  out.push("");
+  for (const ch of report.gate.checks) {
+    const mark = ch.passed ? paint(c, "32", "✓") : ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
+    out.push(`${mark} ${ch.name}: ${ch.actual} (limit ${ch.limit}${ch.level === "warn" ? ", warn" : ""})`);
+  }
+  const s = report.summary;
+  const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
+  out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,262 @@
+// Runs the BUNDLED action (dist/index.js) the way the runner does: a node child process with INPUT_* and GITHUB_*
+// environment, event payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and a real HTTP server as the API.
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FakeGitHub } from "./fake-github.js";
+
+const DIST = resolve(process.env.CHATML_GATE_DIST ?? "dist/index.js");
+const MARKER = "<!-- chatml-quality-gate:default -->";
+// Keep the verdict about validation and example count (analysis thresholds off), so small fixtures are stable.
+const RELAXED = {
+  "max-opening-share": "off",
+  "max-compression-ratio": "off",
+  "min-windowed-distinct-2": "off",
+  "max-boilerplate-share": "off",
+  "max-near-duplicate-rate": "off",
+};
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+const gh = new FakeGitHub();
+let root: string;
+
+function goodLines(n = 12, salt = ""): string {
+  const topics = ["rivers", "volcanoes", "prime numbers", "sourdough", "glaciers", "chess openings", "tides", "bees", "comets", "origami", "jazz", "compilers", "lichens", "kites", "eclipses"];
+  return Array.from({ length: n }, (_, i) => {
+    const t = topics[i % topics.length];
+    return JSON.stringify({
+      messages: [
+        { role: "user", content: `Question ${i}${salt}: tell me one surprising fact about ${t}, in ${i + 2} words or so.` },
+        { role: "assistant", content: `Fact number ${i} on ${t}: it varies ${i * 7 + 3} ways depending on season ${salt}.` },
+      ],
+    });
+  }).join("\n") + "\n";
+}
+
+function workspace(files: Record<string, string>): string {
+  const ws = mkdtempSync(join(root, "ws-"));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(ws, p, ".."), { recursive: true });
+    writeFileSync(join(ws, p), text);
+  }
+  return ws;
+}
+
+function prPayload(number = 7, fork = false) {
+  return {
+    action: "synchronize",
+    number,
+    pull_request: {
+      number,
+      head: { sha: "1111111111111111111111111111111111111111", ref: "feature", repo: { full_name: fork ? "someone/r" : "o/r" } },
+      base: { sha: "2222222222222222222222222222222222222222", ref: "main", repo: { full_name: "o/r" } },
+    },
+    repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
+  };
+}
+
+function runAction(ws: string, event: string, payload: unknown, inputs: Record<string, string> = {}, apiUrl = gh.url): Promise<RunResult> {
+  const dir = mkdtempSync(join(root, "run-"));
+  const files = { event: join(dir, "event.json"), output: join(dir, "output"), summary: join(dir, "summary.md") };
+  writeFileSync(files.event, JSON.stringify(payload));
+  writeFileSync(files.output, "");
+  writeFileSync(files.summary, "");
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: "true",
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_WORKSPACE: ws,
+    GITHUB_REPOSITORY: "o/r",
+    GITHUB_SHA: "3333333333333333333333333333333333333333",
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_API_URL: apiUrl,
+    GITHUB_RUN_ID: "99",
+    RUNNER_TEMP: dir,
+    CHATML_GATE_RETRY_DELAY_MS: "5",
+  };
+  const all = { "github-token": "test-token", ...RELAXED, ...inputs };
+  for (const [k, v] of Object.entries(all)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return new Promise((done) => {
+    execFile(process.execPath, [DIST], { env, cwd: ws, timeout: 60_000 }, (err, stdout) => {
+      const outputs: Record<string, string> = {};
+      const text = readFileSync(files.output, "utf8");
+      for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm)) outputs[m[1]] = m[3];
+      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, outputs, summary: readFileSync(files.summary, "utf8") });
+    });
+  });
+}
+
+const prComments = (n = 7) => gh.comments.get(n) ?? [];
+
+beforeAll(async () => {
+  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run bundle\` first (the e2e tests run the bundled action).`);
+  root = mkdtempSync(join(tmpdir(), "chatml-gate-e2e-"));
+  await gh.start();
+});
+afterAll(async () => {
+  await gh.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+beforeEach(() => gh.reset());
+
+describe("pull request", () => {
+  it("checks only changed dataset files, posts one comment, then updates it in place (PATCH) and skips unchanged bodies", async () => {
+    const ws = workspace({ "data/chat.jsonl": goodLines(), "data/other.jsonl": "not json\n", "README.md": "x" });
+    gh.prFiles = [
+      { filename: "data/chat.jsonl", status: "modified" },
+      { filename: "README.md", status: "modified" },
+      { filename: "data/gone.jsonl", status: "removed" },
+    ];
+    const first = await runAction(ws, "pull_request", prPayload());
+    expect(first.code).toBe(0);
+    expect(first.outputs.passed).toBe("true");
+    expect(first.outputs["files-checked"]).toBe("1");
+    expect(first.summary).toContain("ChatML Quality Gate passed");
+    expect(prComments()).toHaveLength(1);
+    expect(prComments()[0].body.startsWith(MARKER)).toBe(true);
+    expect(first.outputs["comment-url"]).toBe(prComments()[0].html_url);
+    expect(existsSync(first.outputs["report-path"])).toBe(true);
+
+    gh.reset();
+    writeFileSync(join(ws, "data/chat.jsonl"), goodLines(12) + "{broken\n");
+    const second = await runAction(ws, "pull_request", prPayload());
+    expect(second.code).toBe(1);
+    expect(second.outputs.passed).toBe("false");
+    expect(second.stdout).toMatch(/::error .*file=data\/chat\.jsonl,line=13/);
+    expect(gh.count("POST", /comments/)).toBe(0);
+    expect(gh.count("PATCH", /issues\/comments\//)).toBe(1);
+    expect(prComments()).toHaveLength(1);
+    expect(prComments()[0].body).toContain("❌");
+
+    gh.reset();
+    const third = await runAction(ws, "pull_request", prPayload());
+    expect(third.code).toBe(1);
+    expect(gh.count("PATCH", /comments/) + gh.count("POST", /comments/)).toBe(0);
+  });
+
+  it("keeps one comment per comment-key and heals duplicates", async () => {
+    const ws = workspace({ "a.jsonl": goodLines() });
+    gh.prFiles = [{ filename: "a.jsonl", status: "added" }];
+    await runAction(ws, "pull_request", prPayload(8));
+    await runAction(ws, "pull_request", prPayload(8), { "comment-key": "second" });
+    expect(prComments(8)).toHaveLength(2);
+    expect(prComments(8)[1].body.startsWith("<!-- chatml-quality-gate:second -->")).toBe(true);
+    // A stray copy of our comment (same bot author) is deleted on the next run.
+    prComments(8).push({ ...prComments(8)[0], id: 5, body: MARKER + "\nold" });
+    await runAction(ws, "pull_request", prPayload(8));
+    expect(gh.count("DELETE", /issues\/comments\//)).toBe(1);
+    expect(prComments(8).filter((c) => c.body.startsWith(MARKER))).toHaveLength(1);
+  });
+
+  it("says 'nothing to check' when no dataset file changed", async () => {
+    const ws = workspace({ "data/chat.jsonl": "not json\n" });
+    gh.prFiles = [{ filename: "docs/readme.md", status: "modified" }];
+    const r = await runAction(ws, "pull_request", prPayload(9));
+    expect(r.code).toBe(0);
+    expect(r.outputs.passed).toBe("true");
+    expect(r.outputs["files-checked"]).toBe("0");
+    expect(r.summary).toContain("nothing to check");
+    expect(gh.count("POST", /comments/)).toBe(0);
+  });
+
+  it("fork PR with a read-only token: comment fails (403), summary and outputs still written, exit from verdict only", async () => {
+    const ws = workspace({ "data/chat.jsonl": goodLines() });
+    gh.prFiles = [{ filename: "data/chat.jsonl", status: "added" }];
+    gh.readOnly = true;
+    const r = await runAction(ws, "pull_request", prPayload(10, true));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/::warning::Could not write the PR comment: HTTP 403/);
+    expect(r.outputs.passed).toBe("true");
+    expect(r.outputs["comment-url"]).toBe("");
+    expect(r.summary).toContain("ChatML Quality Gate passed");
+  });
+
+  it("retries a flaky API (two 502s) and still comments", async () => {
+    const ws = workspace({ "data/chat.jsonl": goodLines() });
+    gh.prFiles = [{ filename: "data/chat.jsonl", status: "added" }];
+    gh.failNext = 2;
+    const r = await runAction(ws, "pull_request", prPayload(11));
+    expect(r.code).toBe(0);
+    expect(gh.requests.slice(0, 2).every((q) => q.method === "GET")).toBe(true);
+    expect(prComments(11)).toHaveLength(1);
+    expect(r.stdout).not.toContain("::warning::");
+  });
+
+  it("keeps a huge report's comment under 65,536 characters", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`data/shard-${String(i).padStart(2, "0")}-${"long-name-".repeat(8)}.jsonl`] = goodLines() + "nope\n".repeat(60);
+    const ws = workspace(files);
+    gh.prFiles = Object.keys(files).map((filename) => ({ filename, status: "added" }));
+    const r = await runAction(ws, "pull_request", prPayload(12));
+    expect(r.code).toBe(1);
+    const body = prComments(12)[0].body;
+    expect(body.length).toBeLessThan(65_536);
+    expect(r.summary.length).toBeGreaterThan(body.length);
+  });
+
+  it("escapes hostile dataset content and file names", async () => {
+    const hostile = "@octocat #1 | <script>alert(1)</script> <!-- chatml-quality-gate:default --> ``` [x](https://evil.example)";
+    const name = "data/@octocat #12 <b>|x.jsonl";
+    const ws = workspace({ [name]: goodLines(12, hostile) + JSON.stringify({ messages: [{ role: "user", content: hostile }] }) + "\n" });
+    gh.prFiles = [{ filename: name, status: "added" }];
+    const r = await runAction(ws, "pull_request", prPayload(13));
+    const body = prComments(13)[0].body;
+    expect(body.split(MARKER)).toHaveLength(2);
+    expect(body).not.toContain("<script>");
+    expect(body).not.toContain("<b>");
+    expect(body).not.toMatch(/@octocat|#12|#1\b/);
+    expect(body).toContain("%40octocat%20%2312%20%3Cb%3E%7Cx.jsonl");
+    expect(r.summary).not.toContain("<script>");
+  });
+
+  it("refuses a dataset symlink that points outside the workspace", async () => {
+    const outside = join(root, "secret.jsonl");
+    writeFileSync(outside, goodLines());
+    const ws = workspace({});
+    symlinkSync(outside, join(ws, "leak.jsonl"));
+    gh.prFiles = [];
+    const r = await runAction(ws, "push", {});
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::Refusing to read dataset file 'leak.jsonl'.*outside GITHUB_WORKSPACE/);
+  });
+});
+
+describe("scheduled audit", () => {
+  it("opens a labelled issue when the audit fails and closes it when fixed (GHES /api/v3 base URL)", async () => {
+    const ghes = new FakeGitHub();
+    const api = await ghes.start("/api/v3");
+    try {
+      const ws = workspace({ "data/chat.jsonl": goodLines() + "{bad\n" });
+      const inputs = { "audit-issue": "true" };
+      const failing = await runAction(ws, "schedule", { schedule: "0 3 * * *" }, inputs, api);
+      expect(failing.code).toBe(1);
+      expect(ghes.issues).toHaveLength(1);
+      expect(ghes.issues[0].labels).toEqual([{ name: "dataset-audit" }]);
+      expect(ghes.issues[0].body.startsWith("<!-- chatml-quality-gate:audit:default -->")).toBe(true);
+      expect(ghes.requests.every((q) => q.path.startsWith("/api/v3/"))).toBe(true);
+
+      await runAction(ws, "schedule", {}, inputs, api);
+      expect(ghes.issues).toHaveLength(1);
+
+      writeFileSync(join(ws, "data/chat.jsonl"), goodLines());
+      const fixed = await runAction(ws, "workflow_dispatch", {}, inputs, api);
+      expect(fixed.code).toBe(0);
+      expect(ghes.issues[0].state).toBe("closed");
+      expect(ghes.comments.get(1)?.[0].body).toContain("passed");
+    } finally {
+      await ghes.stop();
+    }
+  });
+});

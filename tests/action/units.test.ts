@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { annotate } from "../../src/action/annotations.js";
+import { commentMarker, ownComments, type IssueComment } from "../../src/action/comment.js";
+import { readEvent } from "../../src/action/event.js";
+import { selectFiles } from "../../src/action/files-to-check.js";
+import type { Octokit } from "../../src/action/github.js";
+import { toSarif } from "../../src/render/sarif.js";
+import { fixtureReport } from "../render/report-fixture.js";
+
+const M = commentMarker("default");
+const c = (id: number, body: string, login: string, type = "User"): IssueComment => ({ id, body, html_url: `u${id}`, user: { login, type } });
+
+describe("ownComments", () => {
+  it("prefers the bot's marked comments and never mixes authors", () => {
+    const list = [c(1, `${M}\nfake`, "mallory"), c(2, `${M}\nours`, "github-actions[bot]", "Bot"), c(3, "hi " + M, "github-actions[bot]", "Bot"), c(4, `${M}\ndup`, "github-actions[bot]", "Bot")];
+    expect(ownComments(list, M).map((x) => x.id)).toEqual([2, 4]);
+    expect(ownComments(list, commentMarker("other"))).toEqual([]);
+  });
+});
+
+describe("readEvent", () => {
+  it("uses the PR head sha and detects forks", () => {
+    const e = readEvent(
+      { GITHUB_EVENT_NAME: "pull_request_target", GITHUB_REPOSITORY: "o/r", GITHUB_SHA: "merge", GITHUB_RUN_ID: "5" },
+      { pull_request: { number: 3, head: { sha: "head", repo: { full_name: "f/r" } }, base: { sha: "base", repo: { full_name: "o/r" } } } },
+    );
+    expect(e).toMatchObject({ owner: "o", repo: "r", sha: "head", isPullRequest: true, pr: { number: 3, fromFork: true, baseSha: "base" } });
+    expect(e.runUrl).toBe("https://github.com/o/r/actions/runs/5");
+  });
+});
+
+describe("selectFiles", () => {
+  const engine = {
+    findDatasetFiles: async () => ["data/a.jsonl", "data/b.jsonl", "data/train.jsonl", "data/val.jsonl"],
+    splitPartners: (files: string[]) => (files.includes("data/train.jsonl") ? ["data/val.jsonl"] : []),
+  };
+  const event = readEvent({ GITHUB_EVENT_NAME: "pull_request", GITHUB_REPOSITORY: "o/r" }, { pull_request: { number: 1, head: { sha: "h" }, base: { sha: "b" } } });
+  const octokit = (files: { filename: string; status: string }[]) => ({ paginate: async () => files }) as unknown as Octokit;
+
+  it("takes changed, non-removed dataset files plus split partners", async () => {
+    const sel = await selectFiles({
+      event,
+      patterns: ["**/*.jsonl"],
+      cwd: "/",
+      engine,
+      octokit: octokit([
+        { filename: "data/train.jsonl", status: "renamed" },
+        { filename: "data/b.jsonl", status: "removed" },
+        { filename: "x.md", status: "added" },
+      ]),
+    });
+    expect(sel).toMatchObject({ mode: "changed", files: ["data/train.jsonl", "data/val.jsonl"], changed: ["data/train.jsonl"] });
+  });
+
+  it("falls back to git diff at the API's 3,000-file cap and on API errors", async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ filename: `f${i}.txt`, status: "added" }));
+    const gitDiff = async () => ["data/a.jsonl"];
+    const sel = await selectFiles({ event, patterns: ["**/*.jsonl"], cwd: "/", engine, octokit: octokit(many), gitDiff });
+    expect(sel.files).toEqual(["data/a.jsonl"]);
+    const failing = { paginate: async () => Promise.reject(Object.assign(new Error("nope"), { status: 403 })) } as unknown as Octokit;
+    const sel2 = await selectFiles({ event, patterns: ["**/*.jsonl"], cwd: "/", engine, octokit: failing, gitDiff });
+    expect(sel2.files).toEqual(["data/a.jsonl"]);
+    expect(sel2.notes.join(" ")).toContain("HTTP 403");
+  });
+
+  it("checks everything for scope all and non-PR events", async () => {
+    const push = readEvent({ GITHUB_EVENT_NAME: "push", GITHUB_REPOSITORY: "o/r" }, {});
+    expect((await selectFiles({ event: push, patterns: [], cwd: "/", engine })).files).toHaveLength(4);
+    expect((await selectFiles({ event, scope: "all", patterns: [], cwd: "/", engine })).mode).toBe("all");
+  });
+});
+
+describe("annotate", () => {
+  it("emits errors first, capped per severity, and counts the rest", () => {
+    const seen: string[] = [];
+    const out = { error: (m: string) => seen.push(`E ${m}`), warning: (m: string) => seen.push(`W ${m}`) };
+    const counts = annotate(fixtureReport({ files: 2, findings: 6 }), 2, out);
+    expect(counts).toEqual({ errors: 2, warnings: 2, omittedErrors: 4, omittedWarnings: 4 });
+    expect(seen.filter((s) => !s.includes("max-errors")).map((s) => s[0]).join("")).toBe("EEWW");
+  });
+});
+
+describe("toSarif", () => {
+  it("produces SARIF 2.1.0 with repo-relative locations", () => {
+    const log = toSarif(fixtureReport({ files: 1, findings: 2, path: "data/a b.jsonl" }));
+    expect(log.version).toBe("2.1.0");
+    const run = log.runs[0] as { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] };
+    expect(run.results).toHaveLength(2);
+    expect(run.results[0]).toMatchObject({ ruleId: "invalid-json", level: "error" });
+    expect(run.results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "data/a%20b.jsonl" }, region: { startLine: 1 } });
+  });
+});

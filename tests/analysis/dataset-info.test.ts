@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CompositionAnalysis } from "../../src/engine/analysis/composition.js";
+import { DiversityAnalysis } from "../../src/engine/analysis/diversity.js";
+import { TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import { buildDatasetInfo, fmtInt, renderDatasetInfo } from "../../src/engine/dataset-info.js";
+import type { Conversation, Message } from "../../src/engine/model.js";
+
+const GOLDEN = path.join(import.meta.dirname, "../fixtures/dataset-info/summary.golden.txt");
+const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
+
+function convs(): Conversation[] {
+  const sys = ["You are a helpful assistant.", "You are a precise math tutor who always shows the steps of the calculation. ".repeat(3)];
+  const out: Conversation[] = [];
+  for (let i = 0; i < 12; i++) {
+    const answer =
+      i % 4 === 0 ? "```python\nprint(" + i + ")\n```" : i % 4 === 1 ? "- one\n- two " + "z".repeat(300) : i % 4 === 2 ? "# Title\n" + "w ".repeat(450) : `Answer ${i}.`;
+    const messages = [msg("system", sys[i % 3 === 0 ? 1 : 0]), msg("user", `What is ${i} + ${i}?`), msg("assistant", answer)];
+    if (i % 5 === 0) messages.push(msg("user", "Thanks, and again?"), msg("assistant", `Again ${i}.`));
+    out.push({ messages, hasTools: false, category: i % 3 === 0 ? "math" : "general" });
+  }
+  return out;
+}
+
+function info(price = true) {
+  const d = new DiversityAnalysis();
+  const c = new CompositionAnalysis();
+  const t = new TokenAnalysis(price ? { pricePerMillion: 3 } : {});
+  convs().forEach((v, i) => {
+    d.add(v);
+    c.add(v);
+    t.add(v, { file: 0, line: i + 1, offset: 0, length: 0 });
+  });
+  return buildDatasetInfo({
+    name: "demo-set",
+    purpose: "Unit-test fixture for the dataset_info renderer",
+    generatedAt: "2025-01-01",
+    files: [
+      { path: "data/train.jsonl", records: 10, format: "chatml" },
+      { path: "data/valid.jsonl", records: 2, format: "chatml" },
+    ],
+    validationPassed: true,
+    errors: 0,
+    duplicates: { exact: 1, near: 0 },
+    requiredFieldsPresent: true,
+    validRecords: 12,
+    records: 12,
+    diversity: d.finish(),
+    composition: c.finish(),
+    tokens: t.finish(),
+  });
+}
+
+describe("dataset_info", () => {
+  it("renders the golden summary", () => {
+    const text = renderDatasetInfo(info());
+    if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, text);
+    expect(text).toBe(fs.readFileSync(GOLDEN, "utf8"));
+  });
+  it("is at most 100 columns wide and deterministic", () => {
+    const a = renderDatasetInfo(info());
+    for (const line of a.split("\n")) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(renderDatasetInfo(info())).toBe(a);
+  });
+  it("holds the figures as JSON", () => {
+    const i = info();
+    expect(JSON.parse(JSON.stringify(i))).toEqual(i);
+    expect(i.totalExamples).toBe(12);
+    expect(i.usage.dataFiles).toEqual({ train: ["data/train.jsonl"], validation: ["data/valid.jsonl"] });
+    expect(i.qa).toMatchObject({ exactDuplicates: 1, formatCompliance: 100, validationPassed: true });
+    expect(i.systemPrompts!.distinct).toBe(2);
+  });
+  it("omits cost without a price and wraps long data_files", () => {
+    const i = info(false);
+    expect(renderDatasetInfo(i)).not.toContain("cost");
+    i.files = Array.from({ length: 4 }, (_, k) => ({ path: `some/very/long/directory/name/part-${k}.jsonl`, records: 3, format: "sharegpt" as const, split: "train" }));
+    i.usage = { dataFiles: { train: i.files.map((f) => f.path) }, format: "sharegpt" };
+    const text = renderDatasetInfo(i);
+    expect(text).toContain("formatting: sharegpt");
+    for (const line of text.split("\n")) expect([...line].length).toBeLessThanOrEqual(100);
+  });
+  it("formats integers without locale", () => {
+    expect(fmtInt(1234567)).toBe("1,234,567");
+    expect(fmtInt(12)).toBe("12");
+  });
+});

@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { conv, generate, runDuplicates } from "./helpers.js";
+
+const line = (c: unknown) => JSON.stringify(c);
+
+describe("exact duplicates", () => {
+  it("finds duplicates across JSON spacing, key order, whitespace and Unicode forms", async () => {
+    const a = { messages: [{ role: "user", content: "Caf\u00e9   au lait?" }, { role: "assistant", content: "Yes.\n" }] };
+    const b = `{ "messages" : [ {"content":"Cafe\u0301 au\\tlait?", "role":"user"}, {"content":"  Yes.", "role":"assistant"} ] }`;
+    const c = { messages: [{ role: "user", content: "cafÉ au lait?" }, { role: "assistant", content: "Yes." }] };
+    const { report, addFindings } = await runDuplicates([[line(a), b, line(c)].join("\n")], { near: false });
+    expect(addFindings).toHaveLength(1);
+    expect(addFindings[0]).toMatchObject({ rule: "exact-duplicate", line: 2 });
+    expect(addFindings[0].message).toContain("Exact duplicate of data/f0.jsonl:1");
+    expect(report.exact).toMatchObject({ duplicateRecords: 1, groupCount: 1 });
+    expect(report.exact.rate).toBeCloseTo(1 / 3);
+    expect(report.exact.groups[0].members).toEqual([{ path: "data/f0.jsonl", line: 1 }, { path: "data/f0.jsonl", line: 2 }]);
+
+    const ci = await runDuplicates([[line(a), b, line(c)].join("\n")], { near: false, caseInsensitive: true });
+    expect(ci.report.exact.duplicateRecords).toBe(2);
+  });
+
+  it("works across files, keeps the first as kept member, counts per file", async () => {
+    const r = line({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "hello" }] });
+    const other = line({ messages: [{ role: "user", content: "hi" }, { role: "assistant", content: "hello!" }] });
+    const { report, addFindings } = await runDuplicates([`${r}\n${other}`, `${r}\n${r}`], { near: false });
+    expect(report.exact.duplicateRecords).toBe(2);
+    expect(report.perFile.map((p) => p.exactDuplicates)).toEqual([0, 2]);
+    expect(addFindings.filter((f) => f.rule === "exact-duplicate").map((f) => [f.file, f.line])).toEqual([[1, 1], [1, 2]]);
+    expect(report.exact.groups[0]).toEqual({ size: 3, members: [{ path: "data/f0.jsonl", line: 1 }, { path: "data/f1.jsonl", line: 1 }, { path: "data/f1.jsonl", line: 2 }] });
+  });
+
+  it("flags conflicting answers to the same prompt", async () => {
+    const { report, addFindings } = await runDuplicates(
+      [[
+        line({ messages: [{ role: "system", content: "S" }, { role: "user", content: "2+2?" }, { role: "assistant", content: "4" }] }),
+        line({ messages: [{ role: "system", content: "S" }, { role: "user", content: "2+2? " }, { role: "assistant", content: "5" }] }),
+        line({ messages: [{ role: "system", content: "S" }, { role: "user", content: "2+2?" }, { role: "assistant", content: "4" }] }),
+        line({ messages: [{ role: "user", content: "2+2?" }, { role: "assistant", content: "5" }] }),
+      ].join("\n")],
+      { near: false },
+    );
+    expect(addFindings.map((f) => [f.rule, f.line])).toEqual([["conflicting-answers", 2], ["exact-duplicate", 3]]);
+    expect(addFindings[0].message).toContain("data/f0.jsonl:1");
+    expect(report.exact.conflictingAnswers).toBe(1);
+  });
+
+  it("treats rejected completions as part of preference records", async () => {
+    const { DuplicateAnalysis } = await import("../../src/engine/analysis/duplicates.js");
+    const d = new DuplicateAnalysis({ paths: ["p.jsonl"], near: false });
+    const base = conv(["user", "q"], ["assistant", "good"]);
+    const loc = (line: number) => ({ file: 0, line, offset: 0, length: 0 });
+    d.add({ ...base, rejected: [{ role: "assistant", text: "bad", images: 0, toolCalls: 0 }] }, loc(1));
+    expect(d.add({ ...base, rejected: [{ role: "assistant", text: "worse", images: 0, toolCalls: 0 }] }, loc(2))).toEqual([]);
+    expect(d.add({ ...base, rejected: [{ role: "assistant", text: "bad ", images: 0, toolCalls: 0 }] }, loc(3))).toHaveLength(1);
+  });
+
+  it("does not crash on empty text, no assistant, huge and odd unicode records", async () => {
+    const { DuplicateAnalysis } = await import("../../src/engine/analysis/duplicates.js");
+    const d = new DuplicateAnalysis({ paths: ["x.jsonl"] });
+    const loc = (line: number) => ({ file: 0, line, offset: 0, length: 0 });
+    const huge = "word ".repeat(400_000) + "\ud83d\ude00 \ud800 \u0000 \uFFFF";
+    const cs = [conv(["user", ""]), conv(["user", "   "], ["assistant", ""]), conv(["user", huge], ["assistant", huge]), conv(["system", "only"]), { messages: [], hasTools: false }];
+    cs.forEach((c, i) => d.add(c, loc(i + 1)));
+    const r = await d.finish(async () => new Map());
+    expect(r.exact.duplicateRecords).toBe(0);
+    expect(r.near.duplicateRecords).toBe(0);
+  });
+
+  it("finds every planted exact duplicate of the generator (2 seeds)", async () => {
+    for (const seed of [3, 11]) {
+      const { file, truth } = generate(3000, seed);
+      const { addFindings, report } = await runDuplicates([fs.readFileSync(file, "utf8")], { near: false });
+      const found = new Map(addFindings.filter((f) => f.rule === "exact-duplicate").map((f) => [f.line, f.message]));
+      expect(truth.exactDuplicates.length).toBeGreaterThan(20);
+      for (const [first, dup] of truth.exactDuplicates) {
+        expect(found.has(dup), `line ${dup}`).toBe(true);
+        // Names the first occurrence of the group (the planted source, unless it was itself a repeat).
+        expect(found.get(dup)).toMatch(/data\/f0\.jsonl:\d+/);
+        expect(Number(/:(\d+)/.exec(found.get(dup) as string)?.[1])).toBeLessThanOrEqual(first);
+      }
+      expect(report.exact.duplicateRecords).toBeGreaterThanOrEqual(truth.exactDuplicates.length);
+    }
+  });
+
+  it("is deterministic", async () => {
+    const { file } = generate(3000, 3);
+    const text = fs.readFileSync(file, "utf8");
+    const a = await runDuplicates([text]);
+    const b = await runDuplicates([text]);
+    expect(JSON.stringify(a.report)).toBe(JSON.stringify(b.report));
+    expect(JSON.stringify(a.addFindings)).toBe(JSON.stringify(b.addFindings));
+  });
+});

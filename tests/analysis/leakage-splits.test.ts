@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { pairSplits } from "../../src/engine/analysis/splits.js";
+import { runDuplicates } from "./helpers.js";
+
+describe("pairSplits", () => {
+  it("pairs train files with eval files of the same folder by name", () => {
+    const paths = ["data/train.jsonl", "data/validation.jsonl", "data/test.jsonl.gz", "other/val.jsonl", "data/notes.jsonl", "data/sft_train.jsonl", "data/sft_val.jsonl", "b/training-v2.jsonl", "b/dev.jsonl", "b/contest.jsonl"];
+    expect(pairSplits(paths)).toEqual([
+      { train: 0, eval: 1 },
+      { train: 0, eval: 2 },
+      { train: 5, eval: 6 },
+      { train: 7, eval: 8 },
+    ]);
+  });
+  it("uses overrides (globs, basename globs) instead of names", () => {
+    const paths = ["./a/big.jsonl", "a/holdout.jsonl", "a/x_train.jsonl", "b/holdout.jsonl"];
+    expect(pairSplits(paths, [{ train: ["a/big.jsonl"], eval: ["holdout.jsonl"] }])).toEqual([
+      { train: 0, eval: 1 },
+      { train: 0, eval: 3 },
+    ]);
+  });
+  it("returns nothing without eval files", () => {
+    expect(pairSplits(["train.jsonl", "more.jsonl"])).toEqual([]);
+  });
+});
+
+const rec = (u: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: u }, { role: "assistant", content: a }] });
+const words = (seed: number, n: number) => Array.from({ length: n }, (_, i) => `w${(i * 7919 + seed * 104729) % 100003}`).join(" ");
+
+describe("leakage", () => {
+  const longA = words(1, 120);
+  const longA2 = longA.replace(/^(\S+)/, "changed"); // one word replaced: Jaccard ~0.96
+  const train = [rec("hello", "world"), rec("q", longA), rec("other", words(2, 80))].join("\n");
+  const evalFile = [rec("hello ", " world"), rec("q", longA2), rec("fresh", words(3, 80)), rec("hello", "world")].join("\n");
+
+  for (const order of ["train-first", "eval-first"] as const) {
+    it(`finds exact and near leakage whatever the file order (${order})`, async () => {
+      const paths = order === "train-first" ? ["d/train.jsonl", "d/val.jsonl"] : ["d/val.jsonl", "d/train.jsonl"];
+      const texts = order === "train-first" ? [train, evalFile] : [evalFile, train];
+      const splits = pairSplits(paths);
+      const ev = order === "train-first" ? 1 : 0;
+      const { report } = await runDuplicates(texts, { paths, splits });
+      expect(report.leakage).toEqual([{ train: "d/train.jsonl", eval: "d/val.jsonl", exact: 2, near: 1, evalRecords: 4, rate: 0.75 }]);
+      const leaks = report.findings.filter((f) => f.finding.rule === "leakage");
+      expect(leaks.map((f) => [f.file, f.finding.line, f.finding.severity])).toEqual([[ev, 1, "error"], [ev, 2, "error"], [ev, 4, "error"]]);
+      expect(leaks[0].finding.message).toContain("exact duplicate of training record d/train.jsonl:1");
+      expect(leaks[1].finding.message).toMatch(/near duplicate \(Jaccard 0\.9\d of word 5-grams\) of training record d\/train\.jsonl:2/);
+    });
+  }
+
+  it("reports near duplicates with findings naming the closest earlier record", async () => {
+    const { report } = await runDuplicates([[rec("q", longA), rec("x", words(9, 50)), rec("q", longA2)].join("\n")]);
+    expect(report.near.duplicateRecords).toBe(1);
+    expect(report.near.groups).toHaveLength(1);
+    expect(report.near.groups[0].members).toEqual([{ path: "data/f0.jsonl", line: 1 }, { path: "data/f0.jsonl", line: 3 }]);
+    expect(report.findings[0].finding).toMatchObject({ rule: "near-duplicate", line: 3, severity: "warning" });
+    expect(report.findings[0].finding.message).toMatch(/^Near duplicate \(Jaccard 0\.9\d of word 5-grams\) of data\/f0\.jsonl:1: /);
+    expect(report.perFile).toEqual([{ exactDuplicates: 0, nearDuplicates: 1 }]);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { defaultEpochs, loadCounter, modelTokenLimit, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
+
+const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
+const qa = (q: string, a: string): Conversation => ({ messages: [msg("user", q), msg("assistant", a)], hasTools: false });
+const loc = (line: number): RecordLoc => ({ file: 0, line, offset: 0, length: 0 });
+
+describe("tokenizer", () => {
+  it("counts known strings", () => {
+    const o = loadCounter("o200k_base");
+    const c = loadCounter("cl100k_base");
+    expect(o("hello world")).toBe(2);
+    expect(c("hello world")).toBe(2);
+    expect(o("")).toBe(0);
+    expect(o("user")).toBe(1);
+    expect(o("assistant")).toBe(1);
+    // special-token text is counted as plain text, not rejected
+    expect(o("<|endoftext|>")).toBeGreaterThan(1);
+  });
+});
+
+describe("TokenAnalysis", () => {
+  it("per-example count with the cookbook chat overhead", () => {
+    const t = new TokenAnalysis({});
+    expect(t.add(qa("hello world", "hello world"), loc(1))).toEqual([]);
+    const r = t.finish();
+    // 2 messages x (3 + role 1 + 2 text) + 3 priming = 15
+    expect(r).toMatchObject({ encoding: "o200k_base", examples: 1, total: 15, assistantTokens: 2, exact: true });
+    expect(r).toMatchObject({ mean: 15, p5: 15, p50: 15, p95: 15, max: 15, relativeError: 0, quantilesExact: true });
+    expect(r.limit).toBeNull();
+    expect(r.estimatedCost).toBeUndefined();
+    expect(r.histogram[0]).toEqual({ label: "0-127", min: 0, count: 1 });
+    expect(r.histogram.at(-1)).toEqual({ label: "65536+", min: 65536, count: 0 });
+  });
+
+  it("cl100k_base is selectable", () => {
+    const t = new TokenAnalysis({ encoding: "cl100k_base" });
+    t.add(qa("hello world", "hello world"), loc(1));
+    expect(t.finish()).toMatchObject({ encoding: "cl100k_base", total: 15 });
+  });
+
+  it("emits too-long errors at the record line, tokenizing only when the byte bound exceeds the limit", () => {
+    const calls: string[] = [];
+    const count = (s: string) => {
+      calls.push(s);
+      return s.length === 0 ? 0 : Math.ceil(s.length / 4);
+    };
+    // sampleBytes 0: no sampling, only limit checks tokenize
+    const t = new TokenAnalysis({ maxTokens: 30, sampleBytes: 0, countTokens: count });
+    // role tokens with this counter: user 1, assistant 3 -> overhead 3 + (3+1) + (3+3) = 13
+    expect(t.add(qa("short", "tiny"), loc(3))).toEqual([]); // bound 13 + 9 bytes = 22 <= 30: not tokenized
+    const before = calls.length;
+    const long = "x".repeat(200); // 13 + 1 + 50 = 64 tokens
+    const f = t.add(qa("q", long), loc(7));
+    expect(calls.length).toBeGreaterThan(before);
+    expect(f).toEqual([
+      { rule: "too-long", severity: "error", line: 7, message: "example has 64 tokens (o200k_base), over the limit of 30" },
+    ]);
+    const mid = "x".repeat(60); // bound 74 > 30 but 13 + 1 + 15 = 29 tokens: tokenized, no finding
+    expect(t.add(qa("q", mid), loc(9))).toEqual([]);
+    const r = t.finish();
+    expect(r.tooLong).toBe(1);
+    expect(r.tokenizedRecords).toBe(2);
+    expect(r.billedTokens).toBe(r.total - 64 + 30);
+    expect(r.max).toBe(64);
+    expect(r.limitSource).toBe("maxTokens");
+  });
+
+  it("estimates totals from a sample with a stated error", () => {
+    const count = (s: string) => Math.round(Buffer.byteLength(s) / 4);
+    const convs = Array.from({ length: 400 }, (_, i) => qa("q".repeat(40 + (i % 7) * 4), "a".repeat(400 + (i % 13) * 40)));
+    const exact = new TokenAnalysis({ countTokens: count, exact: true });
+    const est = new TokenAnalysis({ countTokens: count, sampleBytes: 20_000 });
+    convs.forEach((c, i) => {
+      exact.add(c, loc(i + 1));
+      est.add(c, loc(i + 1));
+    });
+    const a = exact.finish();
+    const b = est.finish();
+    expect(a.exact).toBe(true);
+    expect(a.sampledRecords).toBe(400);
+    expect(b.exact).toBe(false);
+    expect(b.sampledRecords).toBeLessThan(200);
+    expect(b.sampledRecords).toBeGreaterThan(30);
+    expect(Math.abs(b.total - a.total) / a.total).toBeLessThan(0.01);
+    expect(b.relativeError).toBeGreaterThanOrEqual(0);
+    expect(b.relativeError).toBeLessThan(0.02);
+    expect(b.quantilesExact).toBe(false);
+    expect(Math.abs(b.p50 - a.p50)).toBeLessThan(3);
+    // deterministic
+    const again = new TokenAnalysis({ countTokens: count, sampleBytes: 20_000 });
+    convs.forEach((c, i) => again.add(c, loc(i + 1)));
+    expect(again.finish()).toEqual(b);
+  });
+
+  it("quantiles, histogram and cost", () => {
+    const count = (s: string) => s.length; // 1 token per char
+    const t = new TokenAnalysis({ countTokens: count, exact: true, pricePerMillion: 25, epochs: 2 });
+    // user role = 4 chars, assistant = 9 chars: overhead 3 + (3+4) + (3+9) = 22, plus text length
+    for (let i = 0; i < 100; i++) t.add(qa("", "x".repeat(i)), loc(i + 1));
+    const r = t.finish();
+    expect(r.total).toBe(100 * 22 + 4950);
+    expect(r.assistantTokens).toBe(4950);
+    expect(r.p5).toBe(26.95);
+    expect(r.p50).toBe(71.5);
+    expect(r.p95).toBe(116.05);
+    expect(r.max).toBe(121);
+    expect(r.histogram[0].count).toBe(100);
+    expect(r.histogram.reduce((a, h) => a + h.count, 0)).toBe(100);
+    expect(r.epochs).toBe(2);
+    expect(r.epochsSource).toBe("option");
+    expect(r.estimatedCost).toBe(Math.round(((2 * 7150 * 25) / 1e6) * 1e4) / 1e4);
+  });
+
+  it("model limits and epoch heuristic", () => {
+    expect(modelTokenLimit("gpt-4o-mini-2024-07-18")).toBe(65_536);
+    expect(modelTokenLimit("gpt-4.1-nano")).toBe(65_536);
+    expect(modelTokenLimit("gpt-3.5-turbo-0125")).toBe(16_385);
+    expect(modelTokenLimit("llama-3")).toBeUndefined();
+    expect(new TokenAnalysis({ model: "gpt-4o" }).finish()).toMatchObject({ limit: 65_536, limitSource: "model" });
+    expect(defaultEpochs(1)).toBe(25);
+    expect(defaultEpochs(10)).toBe(10);
+    expect(defaultEpochs(33)).toBe(4);
+    expect(defaultEpochs(34)).toBe(3);
+    expect(defaultEpochs(8333)).toBe(3);
+    expect(defaultEpochs(8334)).toBe(2);
+    expect(defaultEpochs(30_000)).toBe(1);
+    const t = new TokenAnalysis({ countTokens: (s) => s.length, exact: true });
+    t.add(qa("a", "b"), loc(1));
+    expect(t.finish()).toMatchObject({ epochs: 25, epochsSource: "default" });
+  });
+});

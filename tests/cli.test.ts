@@ -1,0 +1,92 @@
+// The bundled CLI as a process: exit codes, JSON on stdout, messages on stderr.
+import { describe, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CLI, good, jsonl, runCli, tempDir } from "./helpers/run.js";
+
+const clean = jsonl(...Array.from({ length: 12 }, (_, i) => good(i)));
+const broken = jsonl(good(1), { messages: [{ role: "user", content: "hi" }] }, "not json");
+
+describe("chatml-gate CLI (dist/cli.js)", () => {
+  it("exists and is executable with a shebang", () => {
+    expect(existsSync(CLI)).toBe(true);
+    expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
+  });
+
+  it("exit 0 and a PASSED line on clean data", () => {
+    const dir = tempDir({ "data/train.jsonl": clean });
+    const r = runCli(["check", "data/"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/PASSED: 1 file, 12 records, 0 errors/);
+  });
+
+  it("exit 1 and compiler-style lines on broken data", () => {
+    const dir = tempDir({ "b.jsonl": broken });
+    const r = runCli(["check", "b.jsonl"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("b.jsonl:2: error missing-assistant:");
+    expect(r.stdout).toContain("b.jsonl:3: error invalid-json:");
+    expect(r.stdout).not.toMatch(/\x1b\[/); // no colour when not a TTY
+  });
+
+  it("--format json prints one JSON document matching the documented shape", () => {
+    const dir = tempDir({ "b.jsonl": broken });
+    const r = runCli(["check", "--format", "json", "--validate-only"], dir);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout);
+    expect(rep).toMatchObject({ schemaVersion: 1, passed: false, summary: { files: 1, records: 3, errors: 2 } });
+    expect(rep.files[0].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`)).toEqual(["missing-assistant@2", "invalid-json@3"]);
+    expect(rep.files[0].findingCounts).toEqual({ "missing-assistant": 1, "invalid-json": 1 });
+    expect(rep.gate.checks.find((c: { name: string }) => c.name === "max-errors")).toMatchObject({ limit: 0, actual: 2, passed: false });
+  });
+
+  it("--max-findings caps the list but not the counts", () => {
+    const dir = tempDir({ "b.jsonl": jsonl(...Array.from({ length: 20 }, () => "{bad")) });
+    const rep = JSON.parse(runCli(["check", "b.jsonl", "--format", "json", "--max-findings", "5"], dir).stdout);
+    expect(rep.files[0].findings).toHaveLength(5);
+    expect(rep.files[0].findingCounts["invalid-json"]).toBe(20);
+    expect(rep.files[0].findingsTruncated).toBe(true);
+  });
+
+  it("--output writes the report to a file", () => {
+    const dir = tempDir({ "a.jsonl": clean });
+    const r = runCli(["check", ".", "--format", "json", "--output", "out.json"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(readFileSync(join(dir, "out.json"), "utf8")).passed).toBe(true);
+  });
+
+  it("--fail-on never passes broken data; --fail-on warning fails on warnings", () => {
+    const dir = tempDir({ "b.jsonl": broken, "w.jsonl": clean + "\n" });
+    expect(runCli(["check", "b.jsonl", "--fail-on", "never"], dir).code).toBe(0);
+    expect(runCli(["check", "w.jsonl"], dir).code).toBe(0);
+    expect(runCli(["check", "w.jsonl", "--fail-on", "warning"], dir).code).toBe(1);
+  });
+
+  it("exit 2 with a one-line message on usage and config errors, no stack trace", () => {
+    const dir = tempDir({ "a.jsonl": clean, "bad.yml": "rules:\n  not-a-rule: off\n", "bad2.yml": "thresholds:\n  max-duplicate-rate: lots\n" });
+    for (const args of [["check", "missing.jsonl"], ["check", "--format", "xml"], ["frobnicate"], ["check", "--nope"], ["check", "--config", "bad.yml"], ["check", "--config", "bad2.yml"], ["check", "--config", "nofile.yml"]]) {
+      const r = runCli(args, dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(runCli(["check", "--config", "bad.yml"], dir).stderr).toMatch(/unknown rule 'not-a-rule'/);
+    expect(runCli(["check", "--config", "bad2.yml"], dir).stderr).toMatch(/thresholds\.max-duplicate-rate/);
+  });
+
+  it("finds .jsonl and .jsonl.gz in directories and accepts globs", () => {
+    const dir = tempDir({ "d/a.jsonl": clean, "d/sub/b.jsonl": clean, "d/notes.txt": "x", "d/node_modules/x.jsonl": "bad" });
+    const rep = JSON.parse(runCli(["check", "d", "--format", "json"], dir).stdout);
+    expect(rep.files.map((f: { path: string }) => f.path)).toEqual(["d/a.jsonl", "d/sub/b.jsonl"]);
+    const rep2 = JSON.parse(runCli(["check", "d/**/b.jsonl", "--format", "json"], dir).stdout);
+    expect(rep2.files.map((f: { path: string }) => f.path)).toEqual(["d/sub/b.jsonl"]);
+  });
+
+  it("lists rules and prints its version", () => {
+    const dir = tempDir();
+    expect(runCli(["rules"], dir).stdout).toMatch(/^invalid-json\s+error/m);
+    expect(runCli(["--version"], dir).stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

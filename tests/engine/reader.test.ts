@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { gzipSync } from "node:zlib";
+import { checkContent, good, jsonl, ruleLines } from "../helpers/run.js";
+import { readLines } from "../../src/engine/read/lines.js";
+import { tempDir } from "../helpers/run.js";
+import { join } from "node:path";
+
+describe("reader", () => {
+  it("accepts a UTF-8 BOM and CRLF endings without shifting line numbers", async () => {
+    const body = "\uFEFF" + [JSON.stringify(good(1)), JSON.stringify(good(2)), '{"messages": 5}', JSON.stringify(good(3))].join("\r\n") + "\r\n";
+    const f = await checkContent(body);
+    expect(f.records).toBe(4);
+    expect(ruleLines(f)).toEqual(["messages-not-array@3"]);
+  });
+
+  it("treats a final line without newline as a normal line", async () => {
+    const f = await checkContent(JSON.stringify(good(1)) + "\n" + '{"messages": []}');
+    expect(f.records).toBe(2);
+    expect(ruleLines(f)).toEqual(["empty-messages@2"]);
+  });
+
+  it("reports invalid UTF-8 at its line and goes on", async () => {
+    const bad = Buffer.concat([Buffer.from(JSON.stringify(good(1)) + "\n"), Buffer.from('{"messages":[{"role":"user","content":"caf'), Buffer.from([0xe9]), Buffer.from('"}]}\n'), Buffer.from('{"messages": {}}\n')]);
+    const f = await checkContent(bad);
+    expect(ruleLines(f)).toEqual(["invalid-utf8@2", "messages-not-array@3"]);
+    expect(f.findings[0].message).toMatch(/first at byte 43/);
+  });
+
+  it("does not mistake a real U+FFFD character for invalid UTF-8", async () => {
+    const rec = { messages: [{ role: "user", content: "replacement \uFFFD char" }, { role: "assistant", content: "ok" }] };
+    const f = await checkContent(jsonl(rec));
+    expect(f.findings).toEqual([]);
+  });
+
+  it("reads .jsonl.gz with the same line numbers", async () => {
+    const body = jsonl(good(1), good(2), { messages: [{ role: "user", content: "no answer" }] });
+    const f = await checkContent(gzipSync(body), { name: "data.jsonl.gz" });
+    expect(f.records).toBe(3);
+    expect(ruleLines(f)).toEqual(["missing-assistant@3", "last-not-assistant@3"].filter((r) => r !== "last-not-assistant@3"));
+  });
+
+  it("reports a corrupt gzip file without crashing", async () => {
+    const gz = gzipSync(jsonl(good(1), good(2), good(3)));
+    const f = await checkContent(gz.subarray(0, gz.length - 12), { name: "cut.jsonl.gz" });
+    expect(f.findings.map((x) => x.rule)).toContain("read-error");
+  });
+
+  it("flags blank and whitespace-only lines as warnings, not errors", async () => {
+    const f = await checkContent(JSON.stringify(good(1)) + "\n\n   \n" + JSON.stringify(good(2)) + "\n");
+    expect(ruleLines(f)).toEqual(["empty-line@2", "empty-line@3"]);
+    expect(f.errors).toBe(0);
+    expect(f.records).toBe(2);
+  });
+
+  it("reports an empty file and a blank-only file as empty-file", async () => {
+    expect(ruleLines(await checkContent(""))).toEqual(["empty-file@1"]);
+    expect(ruleLines(await checkContent("\n \n\n"))).toEqual(["empty-file@1"]);
+  });
+
+  it("recognises a Git LFS pointer", async () => {
+    const f = await checkContent("version https://git-lfs.github.com/spec/v1\noid sha256:518a5bf288456fc9f3b7c980c54116fba0c52f274d3f4d344675d83e4058f6f4\nsize 16200131\n");
+    expect(ruleLines(f)).toEqual(["lfs-pointer@1"]);
+    expect(f.findings[0].message).toMatch(/git lfs pull/);
+  });
+
+  it("reports a JSON array once, with the jq fix, not invalid-json per line", async () => {
+    const body = JSON.stringify([good(1), good(2)], null, 2);
+    const f = await checkContent(body);
+    expect(ruleLines(f)).toEqual(["not-jsonl@1"]);
+    expect(f.findings[0].message).toMatch(/JSON array of 2 ChatML/);
+    expect(f.findings[0].message).toMatch(/jq -c '\.\[\]'/);
+    expect(f.format).toBe("chatml");
+  });
+
+  it("reports pretty-printed records once as not-jsonl", async () => {
+    const body = JSON.stringify(good(1), null, 2) + "\n" + JSON.stringify(good(2), null, 2) + "\n";
+    const f = await checkContent(body);
+    expect(ruleLines(f)).toEqual(["not-jsonl@1"]);
+  });
+
+  it("still reports invalid-json per line in a JSONL file with a few broken lines", async () => {
+    const f = await checkContent(jsonl(good(1), "{\"messages\": [", good(2), "{'messages': []}"));
+    expect(ruleLines(f)).toEqual(["invalid-json@2", "invalid-json@4"]);
+    expect(f.findings[1].message).toMatch(/double quotes/);
+    expect(f.findings[0].message).toMatch(/column/);
+  });
+
+  it("reports JSON that is not an object", async () => {
+    const f = await checkContent(jsonl(good(1), "[1,2]", "42", "null", '"text"'));
+    expect(ruleLines(f)).toEqual(["not-an-object@2", "not-an-object@3", "not-an-object@4", "not-an-object@5"]);
+  });
+
+  it("handles a 50 MB line", async () => {
+    const big = { messages: [{ role: "user", content: "x" }, { role: "assistant", content: "y".repeat(50 * 1024 * 1024) }] };
+    const f = await checkContent(jsonl(good(1), big, good(2)));
+    expect(f.records).toBe(3);
+    expect(f.errors).toBe(0);
+  });
+
+  it("gives exact byte offsets for every line (used to re-read candidates)", async () => {
+    const lines = [JSON.stringify(good(1)), "", JSON.stringify(good(22)), "é"];
+    const dir = tempDir({ "a.jsonl": "\uFEFF" + lines.join("\r\n") });
+    const seen: [number, number, string][] = [];
+    await readLines(join(dir, "a.jsonl"), { line: (b, s, e, n, off) => seen.push([n, off, b.toString("utf8", s, e)]) });
+    expect(seen.map((x) => x[2])).toEqual(lines);
+    const raw = Buffer.from("\uFEFF" + lines.join("\r\n"));
+    for (const [, off, text] of seen) expect(raw.toString("utf8", off, off + Buffer.byteLength(text))).toBe(text);
+  });
+});

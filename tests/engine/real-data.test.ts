@@ -1,0 +1,38 @@
+// Real public files (../shared/real-data, see its README): the right format, the findings a careful reviewer
+// expects, and no crash.
+import { describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import { check } from "../../src/engine/check.js";
+import { defaultConfig } from "../../src/config/config.js";
+import { REAL } from "../helpers/paths.js";
+
+const EXPECT: Record<string, { format: string; rules: Record<string, number> }> = {
+  "autograding-crlf-dupes.jsonl": { format: "chatml", rules: {} },
+  "azure-clippy-turkish-train.jsonl": { format: "chatml", rules: {} },
+  "cheatsheet-weather-toolcalls.jsonl": { format: "chatml", rules: {} },
+  "foundry-chartqa-multimodal-train.jsonl": { format: "chatml", rules: {} },
+  "foundry-orca-dpo-validation.jsonl": { format: "preference-openai", rules: {} },
+  "foundry-stock-toolcall-train.jsonl": { format: "chatml", rules: {} },
+  "hh-rlhf-helpful-base-train-lfs-pointer.jsonl": { format: "unknown", rules: { "lfs-pointer": 1 } },
+  "llamafactory-glaive-toolcall-sharegpt-array.jsonl": { format: "sharegpt", rules: { "not-jsonl": 1 } },
+  "llamafactory-v1-sft-demo.jsonl": { format: "chatml", rules: { "template-placeholder": 50 } },
+  "openai-cookbook-toy-chat.jsonl": { format: "chatml", rules: { "missing-user": 1 } },
+  "sharegpt-zh-tw-dolly-sample-train.jsonl": { format: "sharegpt", rules: {} },
+  "trl-dpo-prompt-chosen-rejected.jsonl": { format: "preference-trl", rules: { "empty-line": 2 } },
+};
+
+describe("real public datasets", () => {
+  const files = readdirSync(REAL).filter((f) => f.endsWith(".jsonl")).sort();
+  it("are all there", () => expect(files.length).toBeGreaterThanOrEqual(12));
+  for (const name of files) {
+    it(name, async () => {
+      const report = await check({ files: [name], config: defaultConfig(), cwd: REAL, validateOnly: true });
+      const f = report.files[0];
+      const want = EXPECT[name];
+      expect(want, `no expectation for ${name}`).toBeDefined();
+      expect(f.format).toBe(want.format);
+      const validation = Object.fromEntries(Object.entries(f.findingCounts));
+      expect(validation).toEqual(want.rules);
+    });
+  }
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { checkContent, good, jsonl, ruleLines } from "../helpers/run.js";
+
+const u = (content: unknown) => ({ role: "user", content });
+const a = (content: unknown, extra: object = {}) => ({ role: "assistant", content, ...extra });
+const call = (id: string, name = "get_weather", args: unknown = '{"city": "Paris"}') => ({ id, type: "function", function: { name, arguments: args } });
+
+/** [rule, bad record] — each bad record is line 2, after one good record. */
+const CASES: [string, unknown, RegExp?][] = [
+  ["missing-messages", { conversation: [u("hi"), a("yo")] }, /has no "messages" array; it has 'conversation'/],
+  ["messages-not-array", { messages: { 0: u("hi") } }],
+  ["empty-messages", { messages: [] }],
+  ["message-not-object", { messages: ["hi", a("yo")] }],
+  ["missing-role", { messages: [{ content: "hi" }, a("yo")] }],
+  ["invalid-role", { messages: [u("hi"), { role: "Assistant", content: "yo" }] }, /did you mean 'assistant'/],
+  ["invalid-role", { messages: [{ role: "human", content: "hi" }, a("yo")] }, /ShareGPT role: set format: sharegpt or map it to 'user'/],
+  ["missing-content", { messages: [u("hi"), { role: "assistant" }] }],
+  ["missing-content", { messages: [u(null), a("yo")] }],
+  ["invalid-content-type", { messages: [u("hi"), a(42)] }],
+  ["invalid-content-part", { messages: [u([{ type: "video_link", url: "x" }]), a("yo")] }],
+  ["invalid-content-part", { messages: [u("hi"), a([{ type: "image_url", image_url: { url: "https://x/y.png" } }])] }, /images belong in user messages/],
+  ["invalid-content-part", { messages: [u([{ type: "image_url", image_url: {} }]), a("yo")] }],
+  ["invalid-weight", { messages: [u("hi"), a("yo", { weight: 0.5 })] }],
+  ["invalid-weight", { messages: [{ role: "user", content: "hi", weight: 1 }, a("yo")] }, /assistant messages only/],
+  ["unknown-key", { messages: [u("hi"), { role: "assistant", Content: "yo", content: "yo" }] }, /rename it to 'content'/],
+  ["invalid-tool-call", { messages: [u("hi"), { role: "assistant", tool_calls: [{ id: "c1", type: "function", function: { arguments: "{}" } }] }, { role: "tool", tool_call_id: "c1", content: "x" }, a("done")] }],
+  ["invalid-tool-call", { messages: [u("hi"), { role: "assistant", tool_calls: [call("c1", "f", "{city: Paris}")] }, { role: "tool", tool_call_id: "c1", content: "x" }, a("done")] }, /not valid JSON/],
+  ["invalid-tool-call", { messages: [u("hi"), { role: "assistant", tool_calls: [call("c1", "f", 42)] }, { role: "tool", tool_call_id: "c1", content: "x" }, a("done")] }],
+  ["unmatched-tool-call", { messages: [u("hi"), { role: "tool", tool_call_id: "c9", content: "x" }, a("done")] }],
+  ["unmatched-tool-call", { messages: [u("hi"), { role: "assistant", content: null, tool_calls: [call("c1")] }, { role: "tool", tool_call_id: "c2", content: "x" }, a("done")] }, /answers no earlier call/],
+  ["missing-assistant", { messages: [{ role: "system", content: "s" }, u("hi")] }],
+  ["no-trainable-assistant", { messages: [u("hi"), a("yo", { weight: 0 })] }],
+  ["empty-content", { messages: [u("hi"), a("   ")] }],
+  ["missing-user", { messages: [{ role: "system", content: "s" }, a("yo")] }],
+  ["system-not-first", { messages: [u("hi"), { role: "system", content: "s" }, a("yo")] }],
+  ["consecutive-same-role", { messages: [u("hi"), u("again"), a("yo")] }],
+  ["last-not-assistant", { messages: [u("hi"), a("yo"), u("thanks")] }],
+  ["special-token", { messages: [u("hi"), a("yo<|im_end|>")] }],
+  ["special-token", { messages: [u("[INST] hi [/INST]"), a("yo")] }],
+  ["template-placeholder", { messages: [u("hi"), a("I am {{name}}, made by {{author}}.")] }],
+];
+
+describe("every rule fires on a real bad input at its line", () => {
+  for (const [rule, rec, msg] of CASES) {
+    it(`${rule}: ${JSON.stringify(rec).slice(0, 70)}`, async () => {
+      const f = await checkContent(jsonl(good(1), rec, good(3)));
+      const at2 = f.findings.filter((x) => x.line === 2);
+      expect(at2.map((x) => x.rule)).toContain(rule);
+      expect(f.findings.filter((x) => x.line !== 2)).toEqual([]);
+      if (msg) expect(at2.find((x) => x.rule === rule)!.message).toMatch(msg);
+    });
+  }
+});
+
+describe("valid records that must not be flagged", () => {
+  const OK: [string, unknown][] = [
+    ["tool calls with content null, tool results, tools, parallel_tool_calls", { messages: [u("Weather in Paris and Rome?"), { role: "assistant", content: null, tool_calls: [call("c1"), call("c2", "get_weather", '{"city": "Rome"}')] }, { role: "tool", tool_call_id: "c1", content: "18C" }, { role: "tool", tool_call_id: "c2", content: "21C" }, a("Paris 18C, Rome 21C.")], tools: [{ type: "function", function: { name: "get_weather", parameters: { type: "object" } } }], parallel_tool_calls: true }],
+    ["a conversation that ends on a tool call", { messages: [u("Price of BAC?"), { role: "assistant", tool_calls: [call("call_1", "price", { symbol: "BAC" })] }] }],
+    ["multimodal parts", { messages: [u([{ type: "text", text: "What is this?" }, { type: "image_url", image_url: { url: "data:image/png;base64,AAAA" } }]), a([{ type: "text", text: "A cat." }])] }],
+    ["weights 0/1 and name", { messages: [{ role: "system", content: "s", name: "policy" }, u("hi"), a("draft", { weight: 0 }), u("again"), a("final", { weight: 1 })] }],
+    ["developer role", { messages: [{ role: "developer", content: "be brief" }, u("hi"), a("yo")] }],
+    ["HTML strikethrough is not a special token", { messages: [u("show strikethrough"), a("Use <s>old</s> in HTML.")] }],
+    ["placeholders inside code are code", { messages: [u("vue?"), a("In a template write `{{ message }}` or:\n```html\n<p>{{ name }}</p>\n```")] }],
+    ["extra top-level keys (ids, metadata)", { id: "r1", metadata: { source: "x" }, messages: [u("hi"), a("yo")] }],
+  ];
+  for (const [name, rec] of OK) {
+    it(name, async () => {
+      const f = await checkContent(jsonl(rec));
+      expect(f.findings).toEqual([]);
+    });
+  }
+});
+
+describe("profiles", () => {
+  const rec = { messages: [u("Price?"), { role: "assistant", tool_calls: [{ function: { name: "price", arguments: { s: "BAC" } } }] }, { role: "tool", content: "10" }, a("It is 10.")] };
+  it("generic accepts object arguments and calls without id", async () => {
+    expect((await checkContent(jsonl(rec))).findings).toEqual([]);
+  });
+  it("openai requires call id, type, string arguments and tool_call_id, and says which profile asked", async () => {
+    const f = await checkContent(jsonl(rec), { config: { profile: "openai" } });
+    expect(f.findings.map((x) => x.rule).sort()).toEqual(["invalid-tool-call", "invalid-tool-call", "invalid-tool-call", "unmatched-tool-call"]);
+    for (const x of f.findings) expect(x.message).toMatch(/openai profile/);
+  });
+});
+
+describe("severities from the config", () => {
+  it("turns a rule off, or a warning into an error, per file glob", async () => {
+    const body = jsonl({ messages: [u("hi"), u("again"), a("yo")] });
+    expect((await checkContent(body, { config: { rules: { "consecutive-same-role": "off" } } })).findings).toEqual([]);
+    const f = await checkContent(body, { config: { overrides: [{ files: "**/*.jsonl", rules: { "consecutive-same-role": "error" } }] } });
+    expect(f.findings[0]).toMatchObject({ rule: "consecutive-same-role", severity: "error" });
+  });
+});
+
+describe("formats", () => {
+  it("ShareGPT: detects, normalises, and checks roles", async () => {
+    const rec = (from: string) => ({ conversations: [{ from: "human", value: "hi" }, { from, value: "yo" }] });
+    const f = await checkContent(jsonl(rec("gpt"), rec("GPT"), { conversations: [{ from: "human" }] }, { conversations: "x" }));
+    expect(f.format).toBe("sharegpt");
+    expect(ruleLines(f)).toEqual(["invalid-role@2", "missing-content@3", "messages-not-array@4"]);
+    expect(f.findings[0].message).toMatch(/did you mean 'gpt'/);
+  });
+  it("Alpaca: detects and checks fields", async () => {
+    const f = await checkContent(jsonl({ instruction: "Add 2+2", input: "", output: "4" }, { instruction: "x", output: 5 }, { instruction: "Say hi", output: "" }));
+    expect(f.format).toBe("alpaca");
+    expect(ruleLines(f)).toEqual(["invalid-content-type@2", "empty-content@3"]);
+  });
+  it("TRL preference: identical-preference", async () => {
+    const f = await checkContent(jsonl({ prompt: "p", chosen: "good", rejected: "bad" }, { prompt: "p2", chosen: "same", rejected: " same " }, { prompt: "p3", chosen: "c" }));
+    expect(f.format).toBe("preference-trl");
+    expect(ruleLines(f)).toEqual(["identical-preference@2", "missing-content@3"]);
+  });
+  it("OpenAI DPO: checks input messages and outputs", async () => {
+    const ok = { input: { messages: [u("hi")] }, preferred_output: [a("good")], non_preferred_output: [a("bad")] };
+    const f = await checkContent(jsonl(ok, { ...ok, preferred_output: [a("bad")] }, { ...ok, input: { messages: [{ role: "usr", content: "x" }] } }));
+    expect(f.format).toBe("preference-openai");
+    expect(ruleLines(f)).toEqual(["identical-preference@2", "invalid-role@3"]);
+  });
+  it("mixed-format once, at the first deviating line", async () => {
+    const f = await checkContent(jsonl(good(1), { conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "yo" }] }, good(2), { instruction: "x", output: "y" }));
+    expect(f.format).toBe("chatml");
+    expect(ruleLines(f)).toEqual(["mixed-format@2"]);
+  });
+  it("format override in the config", async () => {
+    const f = await checkContent(jsonl({ conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "yo" }] }), { config: { format: "chatml" } });
+    expect(ruleLines(f)).toEqual(["missing-messages@1"]);
+  });
+});
