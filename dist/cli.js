@@ -18827,15 +18827,17 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var node_modules_picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_picomatch);
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
 ;// CONCATENATED MODULE: ./src/engine/read/lines.ts
 // Streaming line reader: plain or gzip files, constant memory per file (plus the longest line), exact 1-based line
 // numbers and byte offsets. Strips a UTF-8 BOM at the start and a trailing CR on each line without shifting line
@@ -19578,6 +19580,22 @@ function parsePreferenceOpenai(rec, ctx) {
     return { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
 }
 
+;// CONCATENATED MODULE: ./src/engine/formats/parse.ts
+
+
+
+
+const PARSERS = {
+    chatml: parseChatml,
+    sharegpt: parseSharegpt,
+    alpaca: parseAlpaca,
+    "preference-trl": parsePreferenceTrl,
+    "preference-openai": parsePreferenceOpenai,
+};
+function parseRecord(rec, format, ctx) {
+    return PARSERS[format](rec, ctx);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/conversation.ts
 const SPECIAL_TOKENS = /<\|(?:im_start|im_end|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|user|assistant|system|end)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?start_of_turn>|<end_of_turn>|<\/s>/;
 const PLACEHOLDER = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}/;
@@ -19698,16 +19716,6 @@ function docUrl(id) {
 
 
 
-
-
-
-const PARSERS = {
-    chatml: parseChatml,
-    sharegpt: parseSharegpt,
-    alpaca: parseAlpaca,
-    "preference-trl": parsePreferenceTrl,
-    "preference-openai": parsePreferenceOpenai,
-};
 class FindingSink {
     severities;
     max;
@@ -19765,6 +19773,26 @@ class FindingSink {
         this.findings.length = 0;
         this.findings.push(...keep);
     }
+}
+/** Adds a finding made after the file's pass (near duplicates, leakage) to its report, keeping counts complete,
+ * the list capped and ordered by line. */
+function appendFindings(file, found, severities, max) {
+    if (!found.length)
+        return;
+    for (const f of found) {
+        const sev = severities[f.rule] ?? RULE_BY_ID.get(f.rule)?.severity ?? f.severity;
+        if (sev === "off")
+            continue;
+        file.findingCounts[f.rule] = (file.findingCounts[f.rule] ?? 0) + 1;
+        if (sev === "error")
+            file.errors++;
+        else
+            file.warnings++;
+        if (file.findings.length < max)
+            file.findings.push({ ...f, severity: sev });
+    }
+    file.findings.sort((a, b) => a.line - b.line);
+    file.findingsTruncated = file.findings.length < file.errors + file.warnings;
 }
 function jsonErrorMessage(e, text) {
     const msg = e instanceof Error ? e.message : String(e);
@@ -19978,6 +20006,12 @@ const get = (o, path) => {
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
 /** Where each threshold's actual value comes from in the report. */
+/** Below this many answers, the share-of-answers checks (openings, boilerplate) are not evaluated: a handful of
+ * records cannot show a pattern, and a gate must not raise false alarms on tiny sets. */
+const MIN_ANSWERS_FOR_SHARES = 20;
+const answers = (r) => get(r, "diversity.openings.answers") ?? 0;
+const ifEnough = (r, v) => (answers(r) >= MIN_ANSWERS_FOR_SHARES ? v : undefined);
+/** Where each threshold's actual value comes from in the report. */
 const METRICS = {
     "max-errors": (r) => r.summary.errors,
     "max-warnings": (r) => r.summary.warnings,
@@ -19985,15 +20019,15 @@ const METRICS = {
     "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
     "max-leakage": (r) => (Array.isArray(r.leakage) ? r.leakage.reduce((s, l) => s + l.exact + l.near, 0) : undefined),
     "min-examples": (r) => r.summary.records,
-    "max-too-long": (r) => get(r, "tokens.tooLong"),
-    "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2"),
-    "max-compression-ratio": (r) => get(r, "diversity.compressionRatio"),
-    "max-opening-share": (r) => get(r, "diversity.openings.topShare"),
-    "max-boilerplate-share": (r) => get(r, "diversity.boilerplateShare"),
-    "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness"),
+    "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
+    "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2.mean"),
+    "max-compression-ratio": (r) => get(r, "diversity.compression.ratio"),
+    "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
+    "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
+    "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness.share"),
     "max-diversity-drop": (r) => get(r, "deltas.diversityDrop"),
 };
-const singleTurnShare = (r) => get(r, "diversity.singleTurnShare") ?? get(r, "composition.singleTurnShare");
+const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 /** Per-file figures, for thresholds set in `overrides` for some files. */
 const FILE_METRICS = {
     "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
@@ -20065,26 +20099,2118 @@ function verdict(checks, warnings, failOn) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/run-analysis.ts
-class Analysis {
-    paths;
-    config;
-    constructor(paths, config) {
-        this.paths = paths;
-        this.config = config;
-    }
-    add(_conv, _loc) { }
-    async finish(_report, _absPaths, _date) { }
+;// CONCATENATED MODULE: ./src/engine/analysis/hash.ts
+// Hashing primitives and typed-array containers for the duplicate analyses.
+//
+//   fmix32(h)            murmur3 finaliser (32-bit avalanche)
+//   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
+//   Hash64               streaming pair of independent 32-bit hashes (FNV-1a + murmur3-style) over code units
+//   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
+//   HashTable32          the same with one 32-bit key (LSH band buckets)
+//   GrowableI32/U32/F64  append-only typed arrays that double when full
+//
+// Nothing here allocates per record except the occasional doubling.
+/** murmur3 fmix32. Returns an unsigned 32-bit integer. */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
 }
-/** The dataset_info text of a report (undefined when the analysis did not run). */
-function renderDatasetInfoFromReport(report) {
-    const info = report.datasetInfo;
-    return info?.text;
+/** murmur3 body step: folds the 32-bit value `v` into the running hash `h` (int32 result). */
+function mix32(h, v) {
+    v = Math.imul(v, 0xcc9e2d51);
+    v = (v << 15) | (v >>> 17);
+    v = Math.imul(v, 0x1b873593);
+    h ^= v;
+    h = (h << 13) | (h >>> 19);
+    return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+/** Two independent 32-bit hashes fed one UTF-16 code unit at a time (together ~64 bits). */
+class Hash64 {
+    h1 = 0x811c9dc5 | 0;
+    h2 = 0x9747b28c | 0;
+    reset() {
+        this.h1 = 0x811c9dc5 | 0;
+        this.h2 = 0x9747b28c | 0;
+    }
+    code(c) {
+        this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
+        this.h2 = mix32(this.h2, c);
+    }
+    /** Final values (unsigned); does not reset. */
+    d1() {
+        return fmix32(this.h1);
+    }
+    d2() {
+        return fmix32(this.h2 ^ 0x2545f491);
+    }
+}
+const hash_EMPTY = -1;
+/** Map from a 64-bit key (two uint32) to a non-negative int32 value. */
+class HashTable64 {
+    k1;
+    k2;
+    v;
+    mask;
+    size = 0;
+    constructor(capacity = 1024) {
+        let cap = 16;
+        while (cap < capacity)
+            cap *= 2;
+        this.k1 = new Uint32Array(cap);
+        this.k2 = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(hash_EMPTY);
+        this.mask = cap - 1;
+    }
+    /** Value stored under the key, or -1. */
+    get(a, b) {
+        const { k1, k2, v, mask } = this;
+        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
+            const x = v[i];
+            if (x === hash_EMPTY)
+                return hash_EMPTY;
+            if (k1[i] === a >>> 0 && k2[i] === b >>> 0)
+                return x;
+        }
+    }
+    /** Inserts the key with `value` unless present; returns the previous value, or -1 if it was inserted. */
+    putIfAbsent(a, b, value) {
+        if ((this.size + 1) * 4 > this.v.length * 3)
+            this.grow();
+        const { k1, k2, v, mask } = this;
+        a >>>= 0;
+        b >>>= 0;
+        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
+            const x = v[i];
+            if (x === hash_EMPTY) {
+                k1[i] = a;
+                k2[i] = b;
+                v[i] = value;
+                this.size++;
+                return hash_EMPTY;
+            }
+            if (k1[i] === a && k2[i] === b)
+                return x;
+        }
+    }
+    grow() {
+        const { k1, k2, v } = this;
+        const cap = v.length * 2;
+        this.k1 = new Uint32Array(cap);
+        this.k2 = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(hash_EMPTY);
+        this.mask = cap - 1;
+        this.size = 0;
+        for (let i = 0; i < v.length; i++)
+            if (v[i] !== hash_EMPTY)
+                this.putIfAbsent(k1[i], k2[i], v[i]);
+    }
+}
+/** Map from a 32-bit key to a non-negative int32 value. */
+class HashTable32 {
+    k;
+    v;
+    mask;
+    size = 0;
+    constructor(capacity = 1024) {
+        let cap = 16;
+        while (cap < capacity)
+            cap *= 2;
+        this.k = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(hash_EMPTY);
+        this.mask = cap - 1;
+    }
+    /** Stores `value` under the key and returns the value it replaced (-1 if the key was new). */
+    swap(key, value) {
+        if ((this.size + 1) * 4 > this.v.length * 3)
+            this.grow();
+        const { k, v, mask } = this;
+        key >>>= 0;
+        for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;; i = (i + 1) & mask) {
+            const x = v[i];
+            if (x === hash_EMPTY) {
+                k[i] = key;
+                v[i] = value;
+                this.size++;
+                return hash_EMPTY;
+            }
+            if (k[i] === key) {
+                v[i] = value;
+                return x;
+            }
+        }
+    }
+    grow() {
+        const { k, v } = this;
+        const cap = v.length * 2;
+        this.k = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(hash_EMPTY);
+        this.mask = cap - 1;
+        this.size = 0;
+        for (let i = 0; i < v.length; i++)
+            if (v[i] !== hash_EMPTY)
+                this.swap(k[i], v[i]);
+    }
+}
+function growable(Ctor) {
+    return class {
+        data;
+        length = 0;
+        constructor(capacity = 1024) {
+            this.data = new Ctor(Math.max(16, capacity));
+        }
+        push(x) {
+            if (this.length === this.data.length)
+                this.reserve(this.length + 1);
+            this.data[this.length++] = x;
+        }
+        /** Makes room for at least `n` elements in total. */
+        reserve(n) {
+            if (n <= this.data.length)
+                return;
+            let cap = this.data.length;
+            while (cap < n)
+                cap *= 2;
+            const next = new Ctor(cap);
+            next.set(this.data.subarray(0, this.length));
+            this.data = next;
+        }
+        get(i) {
+            return this.data[i];
+        }
+        /** The used part (a view, invalidated by the next push). */
+        view() {
+            return this.data.subarray(0, this.length);
+        }
+    };
+}
+const GrowableI32 = growable(Int32Array);
+const GrowableU32 = growable(Uint32Array);
+const GrowableF64 = growable(Float64Array);
+
+;// CONCATENATED MODULE: ./src/engine/analysis/text-normalize.ts
+// Text normalisation for the duplicate analyses, done while hashing so no normalised copy of a record is kept.
+//
+//   isSpace(c)                 the code units JavaScript's /\s/ matches (space, tabs, line breaks, NBSP, U+2000..200A,
+//                              U+2028/9, U+202F, U+205F, U+3000, U+FEFF)
+//   exactForm(text, ci)        Unicode NFC (+ lowercase when case-insensitive)
+//   nearForm(text)             Unicode NFKC + lowercase
+//   hashFolded(h, text)        feeds `text` into `h` with whitespace runs folded to one space and the ends trimmed
+function isSpace(c) {
+    if (c <= 0x20)
+        return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+    if (c < 0xa0)
+        return false;
+    return (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+}
+/** True when every code unit is < 0x80 (normalisation is then a no-op, and lowercase is cheap). */
+function isAscii(text) {
+    for (let i = 0; i < text.length; i++)
+        if (text.charCodeAt(i) >= 0x80)
+            return false;
+    return true;
+}
+function exactForm(text, caseInsensitive) {
+    const t = isAscii(text) ? text : text.normalize("NFC");
+    return caseInsensitive ? t.toLowerCase() : t;
+}
+function nearForm(text) {
+    return (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
+}
+/** Feeds the whitespace-folded, trimmed form of `text` into `h`. Returns the number of code units fed. */
+function hashFolded(h, text) {
+    let fed = 0;
+    let pendingSpace = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (isSpace(c)) {
+            pendingSpace = fed > 0;
+            continue;
+        }
+        if (pendingSpace) {
+            h.code(0x20);
+            fed++;
+            pendingSpace = false;
+        }
+        h.code(c);
+        fed++;
+    }
+    return fed;
 }
 
-;// CONCATENATED MODULE: ./src/engine/version.ts
-// Kept in step with package.json by scripts/bundle.mjs.
-const VERSION = "0.1.0";
+;// CONCATENATED MODULE: ./src/engine/analysis/exact-duplicates.ts
+
+
+const MAX_GROUPS = 100;
+const MAX_MEMBERS = 50;
+class ExactDuplicateIndex {
+    store;
+    paths;
+    opts;
+    table = new HashTable64(4096);
+    roots = new GrowableI32(4096);
+    prompts = new HashTable64(4096);
+    promptFirst = new GrowableI32();
+    answer1 = new GrowableU32();
+    answer2 = new GrowableU32();
+    rec = new Hash64();
+    ans = new Hash64();
+    duplicates = 0;
+    conflicts = 0;
+    constructor(store, paths, opts = {}) {
+        this.store = store;
+        this.paths = paths;
+        this.opts = opts;
+    }
+    rootOf(id) {
+        return this.roots.data[id];
+    }
+    isDuplicate(id) {
+        return this.roots.data[id] !== id;
+    }
+    add(conv, id) {
+        const ci = !!this.opts.caseInsensitive;
+        const msgs = conv.messages;
+        let last = -1;
+        for (let i = msgs.length - 1; i >= 0; i--) {
+            if (msgs[i].role === "assistant") {
+                last = i;
+                break;
+            }
+        }
+        const rec = this.rec;
+        rec.reset();
+        let p1 = 0;
+        let p2 = 0;
+        for (let i = 0; i < msgs.length; i++) {
+            if (i === last) {
+                p1 = rec.d1();
+                p2 = rec.d2();
+            }
+            this.feedMessage(rec, msgs[i], ci);
+        }
+        if (conv.rejected) {
+            rec.code(0x1d);
+            for (const m of conv.rejected)
+                this.feedMessage(rec, m, ci);
+        }
+        const first = this.table.putIfAbsent(rec.d1(), rec.d2(), id);
+        this.roots.push(first < 0 ? id : first);
+        if (first >= 0) {
+            this.duplicates++;
+            return [
+                {
+                    rule: "exact-duplicate",
+                    severity: "warning",
+                    line: this.store.line(id),
+                    message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+                },
+            ];
+        }
+        if (last <= 0)
+            return [];
+        const ans = this.ans;
+        ans.reset();
+        hashFolded(ans, exactForm(msgs[last].text, ci));
+        const a1 = ans.d1();
+        const a2 = ans.d2();
+        const slot = this.prompts.putIfAbsent(p1, p2, this.promptFirst.length);
+        if (slot < 0) {
+            this.promptFirst.push(id);
+            this.answer1.push(a1);
+            this.answer2.push(a2);
+            return [];
+        }
+        if (this.answer1.data[slot] === a1 && this.answer2.data[slot] === a2)
+            return [];
+        this.conflicts++;
+        return [
+            {
+                rule: "conflicting-answers",
+                severity: "warning",
+                line: this.store.line(id),
+                message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+            },
+        ];
+    }
+    /** Duplicate (non-first) records per file index. */
+    perFile(files) {
+        const out = new Array(files).fill(0);
+        const n = this.store.count;
+        for (let id = 0; id < n; id++)
+            if (this.roots.data[id] !== id)
+                out[this.store.file(id)]++;
+        return out;
+    }
+    result() {
+        const n = this.store.count;
+        const roots = this.roots.data;
+        const size = new Int32Array(n);
+        for (let id = 0; id < n; id++)
+            size[roots[id]]++;
+        const groupRoots = [];
+        for (let id = 0; id < n; id++)
+            if (roots[id] === id && size[id] > 1)
+                groupRoots.push(id);
+        groupRoots.sort((a, b) => size[b] - size[a] || a - b);
+        const top = groupRoots.slice(0, MAX_GROUPS);
+        const slot = new Map();
+        for (const r of top)
+            slot.set(r, []);
+        for (let id = 0; id < n; id++) {
+            const list = slot.get(roots[id]);
+            if (list && list.length < MAX_MEMBERS)
+                list.push(this.member(id));
+        }
+        return {
+            duplicateRecords: this.duplicates,
+            rate: n ? this.duplicates / n : 0,
+            conflictingAnswers: this.conflicts,
+            groupCount: groupRoots.length,
+            groups: top.map((r) => ({ size: size[r], members: slot.get(r) })),
+        };
+    }
+    feedMessage(h, m, ci) {
+        const role = m.role;
+        for (let i = 0; i < role.length; i++)
+            h.code(role.charCodeAt(i));
+        h.code(0x1e);
+        const fed = hashFolded(h, exactForm(m.text, ci));
+        h.code(fed & 0xffff);
+        h.code(fed >>> 16);
+    }
+    member(id) {
+        return { path: this.paths[this.store.file(id)] ?? String(this.store.file(id)), line: this.store.line(id) };
+    }
+    where(id) {
+        const m = this.member(id);
+        return `${m.path}:${m.line}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/leakage.ts
+function computeLeakage(inp) {
+    const { store, paths, splits, rootOf, nearPairs } = inp;
+    const F = Math.max(1, paths.length);
+    const n = store.count;
+    const trainsOf = new Map();
+    const isTrain = new Set();
+    for (const s of splits) {
+        isTrain.add(s.train);
+        const list = trainsOf.get(s.eval) ?? [];
+        list.push(s.train);
+        trainsOf.set(s.eval, list);
+    }
+    const counts = splits.map(() => ({ exact: 0, near: 0 }));
+    const pairIndex = new Map(splits.map((s, i) => [`${s.train}:${s.eval}`, i]));
+    const evalRecords = new Array(F).fill(0);
+    const findings = [];
+    if (splits.length === 0 || n === 0)
+        return { results: [], findings };
+    // Earliest member of each exact group in each training file (only groups with more than one record).
+    const size = new Int32Array(n);
+    for (let i = 0; i < n; i++)
+        size[rootOf(i)]++;
+    const trainMember = new Map();
+    for (let i = 0; i < n; i++) {
+        const f = store.file(i);
+        const r = rootOf(i);
+        if (isTrain.has(f) && size[r] > 1 && !trainMember.has(r * F + f))
+            trainMember.set(r * F + f, i);
+    }
+    const inTrain = (r, t) => (store.file(r) === t ? r : (trainMember.get(r * F + t) ?? -1));
+    const adj = new Map();
+    for (const p of nearPairs) {
+        for (const x of [p.a, p.b]) {
+            const list = adj.get(x) ?? [];
+            list.push(p);
+            adj.set(x, list);
+        }
+    }
+    const where = (id) => `${paths[store.file(id)]}:${store.line(id)}`;
+    for (let e = 0; e < n; e++) {
+        const f = store.file(e);
+        evalRecords[f]++;
+        const trains = trainsOf.get(f);
+        if (!trains)
+            continue;
+        const r = rootOf(e);
+        for (const t of trains) {
+            const k = pairIndex.get(`${t}:${f}`);
+            const split = `${paths[t]} -> ${paths[f]}`;
+            const x = inTrain(r, t);
+            if (x >= 0) {
+                counts[k].exact++;
+                findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split) });
+                continue;
+            }
+            let best = -1;
+            let bestSim = -1;
+            for (const p of adj.get(r) ?? []) {
+                const y = inTrain(p.a === r ? p.b : p.a, t);
+                if (y >= 0 && (p.similarity > bestSim || (p.similarity === bestSim && y < best))) {
+                    best = y;
+                    bestSim = p.similarity;
+                }
+            }
+            if (best >= 0) {
+                counts[k].near++;
+                const sim = (Math.floor(bestSim * 100 + 1e-9) / 100).toFixed(2);
+                findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split) });
+            }
+        }
+    }
+    const results = splits.map((s, i) => ({
+        train: paths[s.train],
+        eval: paths[s.eval],
+        exact: counts[i].exact,
+        near: counts[i].near,
+        evalRecords: evalRecords[s.eval],
+        rate: evalRecords[s.eval] ? (counts[i].exact + counts[i].near) / evalRecords[s.eval] : 0,
+    }));
+    return { results, findings };
+}
+function leak(line, what, split) {
+    return {
+        rule: "leakage",
+        severity: "error",
+        line,
+        message: `Train/eval leakage (${split}): this evaluation record is ${what}; remove it from the evaluation split (or from training).`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/record-store.ts
+
+class RecordStore {
+    files = new GrowableI32();
+    lines = new GrowableI32();
+    offsets = new GrowableF64();
+    lengths = new GrowableF64();
+    get count() {
+        return this.files.length;
+    }
+    /** Appends a record and returns its id. */
+    push(loc) {
+        this.files.push(loc.file);
+        this.lines.push(loc.line);
+        this.offsets.push(loc.offset);
+        this.lengths.push(loc.length);
+        return this.files.length - 1;
+    }
+    file(id) {
+        return this.files.data[id];
+    }
+    line(id) {
+        return this.lines.data[id];
+    }
+    loc(id) {
+        return { file: this.files.data[id], line: this.lines.data[id], offset: this.offsets.data[id], length: this.lengths.data[id] };
+    }
+}
+/** `${file}:${line}` key used by the reread callback's map. */
+const locKey = (file, line) => `${file}:${line}`;
+
+;// CONCATENATED MODULE: ./src/engine/analysis/near-duplicates.ts
+
+
+
+const BINS = 128;
+const BANDS = 16;
+const ROWS = 8;
+const MAX_BUCKET_WALK = 100;
+const MAX_CANDIDATE_PAIRS = 8_000_000;
+const REREAD_BATCH = 2048;
+const P = 0x01000193;
+/** Writes the shingle hashes of a conversation's non-system text into `out` (from 0); returns their number. */
+class ShingleHasher {
+    k;
+    /** Last k word hashes. */
+    ring;
+    /** P^(k-1) mod 2^32. */
+    pk;
+    constructor(k) {
+        this.k = k;
+        if (!(k >= 1 && Number.isInteger(k)))
+            throw new Error(`shingle size must be a positive integer, got ${k}`);
+        this.ring = new Uint32Array(k);
+        let pk = 1;
+        for (let i = 1; i < k; i++)
+            pk = Math.imul(pk, P);
+        this.pk = pk;
+    }
+    shingles(conv, out) {
+        const k = this.k;
+        const ring = this.ring;
+        const pk = this.pk;
+        let data = out.data;
+        let len = 0;
+        let words = 0;
+        let pos = 0;
+        // Rolling polynomial hash of the window: S = sum w[i] * P^(k-1-i) (mod 2^32), then avalanched.
+        let roll = 0;
+        for (const m of conv.messages) {
+            if (m.role === "system" || m.role === "developer")
+                continue;
+            const text = nearForm(m.text);
+            let h = 0x811c9dc5 | 0;
+            let inWord = false;
+            for (let i = 0, n = text.length; i <= n; i++) {
+                const c = i < n ? text.charCodeAt(i) : 0x20;
+                if (c > 0x20 ? c >= 0xa0 && isSpace(c) : c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
+                    if (!inWord)
+                        continue;
+                    const w = fmix32(h);
+                    roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
+                    ring[pos] = w;
+                    pos = pos + 1 === k ? 0 : pos + 1;
+                    words++;
+                    h = 0x811c9dc5 | 0;
+                    inWord = false;
+                    if (words >= k) {
+                        if (len === data.length) {
+                            out.length = len;
+                            out.reserve(len + 1);
+                            data = out.data;
+                        }
+                        data[len++] = fmix32(roll ^ k);
+                    }
+                }
+                else {
+                    h = Math.imul(h ^ c, 0x01000193);
+                    inWord = true;
+                }
+            }
+        }
+        if (words > 0 && words < k) {
+            if (len === data.length) {
+                out.length = len;
+                out.reserve(len + 1);
+                data = out.data;
+            }
+            data[len++] = fmix32(roll ^ words);
+        }
+        out.length = len;
+        return len;
+    }
+}
+/** One-permutation MinHash with optimal densification; n >= 1. */
+function sketch(shingles, n, bins, filled) {
+    bins.fill(0xffffffff);
+    filled.fill(0);
+    for (let i = 0; i < n; i++) {
+        const x = shingles[i];
+        const b = x >>> 25;
+        const v = fmix32(x ^ 0x5bd1e995);
+        filled[b] = 1;
+        if (v < bins[b])
+            bins[b] = v;
+    }
+    for (let i = 0; i < BINS; i++) {
+        if (filled[i])
+            continue;
+        let j = -1;
+        for (let attempt = 1; attempt < 4096; attempt++) {
+            const c = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) & (BINS - 1);
+            if (filled[c]) {
+                j = c;
+                break;
+            }
+        }
+        if (j < 0)
+            for (j = 0; !filled[j]; j++)
+                ;
+        bins[i] = bins[j];
+    }
+}
+function bandKey(bins, band) {
+    let h = Math.imul(band + 1, 0x9e3779b1);
+    for (let r = 0; r < ROWS; r++)
+        h = mix32(h, bins[band * ROWS + r]);
+    return fmix32(h ^ ROWS);
+}
+class NearDuplicateIndex {
+    store;
+    paths;
+    threshold;
+    shingleSize;
+    hasher;
+    buf = new GrowableU32(4096);
+    bins = new Uint32Array(BINS);
+    filled = new Uint8Array(BINS);
+    buckets = new HashTable32(1 << 14);
+    /** slot -> record id, and slot*BANDS+band -> previous slot in the same bucket (-1 = end). */
+    slotId = new GrowableI32(1024);
+    next = new GrowableI32(1024 * BANDS);
+    cand = new Int32Array(256);
+    pairA = new GrowableI32();
+    pairB = new GrowableI32();
+    truncated = false;
+    constructor(store, paths, opts = {}) {
+        this.store = store;
+        this.paths = paths;
+        this.threshold = opts.threshold ?? 0.8;
+        this.shingleSize = opts.shingleSize ?? 5;
+        if (!(this.threshold > 0 && this.threshold <= 1))
+            throw new Error(`near-duplicate threshold must be in (0, 1], got ${this.threshold}`);
+        this.hasher = new ShingleHasher(this.shingleSize);
+    }
+    add(conv, id) {
+        const n = this.hasher.shingles(conv, this.buf);
+        if (n === 0)
+            return;
+        sketch(this.buf.data, n, this.bins, this.filled);
+        const slot = this.slotId.length;
+        this.slotId.push(id);
+        this.next.reserve((slot + 1) * BANDS);
+        this.next.length = (slot + 1) * BANDS;
+        const next = this.next.data;
+        const ids = this.slotId.data;
+        let nc = 0;
+        for (let b = 0; b < BANDS; b++) {
+            const prev = this.buckets.swap(bandKey(this.bins, b), slot);
+            next[slot * BANDS + b] = prev;
+            for (let s = prev, steps = 0; s >= 0 && steps < MAX_BUCKET_WALK; s = next[s * BANDS + b], steps++) {
+                if (nc === this.cand.length) {
+                    const c = new Int32Array(nc * 2);
+                    c.set(this.cand);
+                    this.cand = c;
+                }
+                this.cand[nc++] = ids[s];
+            }
+        }
+        if (nc === 0)
+            return;
+        const cand = this.cand.subarray(0, nc).sort();
+        for (let i = 0; i < nc; i++) {
+            if (i > 0 && cand[i] === cand[i - 1])
+                continue;
+            if (this.pairA.length >= MAX_CANDIDATE_PAIRS) {
+                this.truncated = true;
+                return;
+            }
+            this.pairA.push(cand[i]);
+            this.pairB.push(id);
+        }
+    }
+    async finish(reread) {
+        const P = this.pairA.length;
+        const A = this.pairA.data;
+        const B = this.pairB.data;
+        // Candidate records, sorted and unique.
+        const all = new Int32Array(P * 2);
+        all.set(A.subarray(0, P));
+        all.set(B.subarray(0, P), P);
+        all.sort();
+        let u = 0;
+        for (let i = 0; i < all.length; i++)
+            if (i === 0 || all[i] !== all[i - 1])
+                all[u++] = all[i];
+        const ids = all.subarray(0, u);
+        const idx = (id) => {
+            let lo = 0;
+            let hi = u - 1;
+            while (lo <= hi) {
+                const mid = (lo + hi) >>> 1;
+                if (ids[mid] < id)
+                    lo = mid + 1;
+                else if (ids[mid] > id)
+                    hi = mid - 1;
+                else
+                    return mid;
+            }
+            return -1;
+        };
+        // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool.
+        const start = new Float64Array(u + 1);
+        const pool = new GrowableU32(4096);
+        for (let off = 0; off < u; off += REREAD_BATCH) {
+            const end = Math.min(u, off + REREAD_BATCH);
+            const locs = [];
+            for (let i = off; i < end; i++)
+                locs.push(this.store.loc(ids[i]));
+            const convs = await reread(locs);
+            for (let i = off; i < end; i++) {
+                start[i] = pool.length;
+                const conv = convs.get(locKey(this.store.file(ids[i]), this.store.line(ids[i])));
+                if (conv) {
+                    const n = this.hasher.shingles(conv, this.buf);
+                    const set = this.buf.data.subarray(0, n).sort();
+                    for (let j = 0; j < n; j++)
+                        if (j === 0 || set[j] !== set[j - 1])
+                            pool.push(set[j]);
+                }
+            }
+        }
+        start[u] = pool.length;
+        const sets = pool.data;
+        // Verify.
+        const pairs = [];
+        const t = this.threshold;
+        for (let p = 0; p < P; p++) {
+            const ia = idx(A[p]);
+            const ib = idx(B[p]);
+            const a0 = start[ia], a1 = start[ia + 1], b0 = start[ib], b1 = start[ib + 1];
+            const na = a1 - a0, nb = b1 - b0;
+            if (na === 0 || nb === 0 || Math.min(na, nb) < t * Math.max(na, nb))
+                continue;
+            let inter = 0;
+            for (let i = a0, j = b0; i < a1 && j < b1;) {
+                const x = sets[i], y = sets[j];
+                if (x === y) {
+                    inter++;
+                    i++;
+                    j++;
+                }
+                else if (x < y)
+                    i++;
+                else
+                    j++;
+            }
+            const sim = inter / (na + nb - inter);
+            if (sim >= t)
+                pairs.push({ a: A[p], b: B[p], similarity: sim });
+        }
+        return { ...this.summarise(pairs, u, ids, idx), pairs };
+    }
+    summarise(pairs, u, ids, idx) {
+        // Findings: pairs come grouped by b ascending; keep the best earlier partner of each b.
+        const findings = [];
+        const laterIds = [];
+        for (let i = 0; i < pairs.length;) {
+            let best = pairs[i];
+            let j = i + 1;
+            for (; j < pairs.length && pairs[j].b === best.b; j++)
+                if (pairs[j].similarity > best.similarity)
+                    best = pairs[j];
+            i = j;
+            laterIds.push(best.b);
+            const file = this.store.file(best.b);
+            findings.push({
+                file,
+                finding: {
+                    rule: "near-duplicate",
+                    severity: "warning",
+                    line: this.store.line(best.b),
+                    message: `Near duplicate (Jaccard ${floor2(best.similarity)} of word ${this.shingleSize}-grams) of ${this.where(best.a)}: remove one of them, or rewrite this one if both are intended.`,
+                },
+            });
+        }
+        // Union-find groups over candidate indexes.
+        const parent = new Int32Array(u);
+        for (let i = 0; i < u; i++)
+            parent[i] = i;
+        const find = (x) => {
+            while (parent[x] !== x)
+                x = parent[x] = parent[parent[x]];
+            return x;
+        };
+        for (const p of pairs) {
+            const ra = find(idx(p.a));
+            const rb = find(idx(p.b));
+            if (ra !== rb)
+                parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+        const minSim = new Float64Array(u).fill(2);
+        const size = new Int32Array(u);
+        for (const p of pairs) {
+            const r = find(idx(p.a));
+            if (p.similarity < minSim[r])
+                minSim[r] = p.similarity;
+        }
+        for (let i = 0; i < u; i++)
+            size[find(i)]++;
+        const roots = [];
+        for (let i = 0; i < u; i++)
+            if (find(i) === i && size[i] > 1)
+                roots.push(i);
+        roots.sort((x, y) => size[y] - size[x] || x - y);
+        const top = roots.slice(0, 100);
+        const members = new Map(top.map((r) => [r, []]));
+        for (let i = 0; i < u; i++) {
+            const list = members.get(find(i));
+            if (list && list.length < 50)
+                list.push(this.member(ids[i]));
+        }
+        const n = this.store.count;
+        const result = {
+            duplicateRecords: laterIds.length,
+            rate: n ? laterIds.length / n : 0,
+            threshold: this.threshold,
+            shingleSize: this.shingleSize,
+            candidatePairs: this.pairA.length,
+            acceptedPairs: pairs.length,
+            truncated: this.truncated,
+            groupCount: roots.length,
+            groups: top.map((r) => ({ similarity: Math.round(minSim[r] * 1e4) / 1e4, size: size[r], members: members.get(r) })),
+        };
+        const perFile = (files) => {
+            const out = new Array(files).fill(0);
+            for (const id of laterIds)
+                out[this.store.file(id)]++;
+            return out;
+        };
+        return { result, findings, perFile };
+    }
+    member(id) {
+        return { path: this.paths[this.store.file(id)] ?? String(this.store.file(id)), line: this.store.line(id) };
+    }
+    where(id) {
+        const m = this.member(id);
+        return `${m.path}:${m.line}`;
+    }
+}
+const floor2 = (x) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
+
+;// CONCATENATED MODULE: ./src/engine/analysis/duplicates.ts
+
+
+
+
+class DuplicateAnalysis {
+    opts;
+    store = new RecordStore();
+    exact;
+    near;
+    nearOn;
+    constructor(opts) {
+        this.opts = opts;
+        this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive });
+        this.near = new NearDuplicateIndex(this.store, opts.paths, { threshold: opts.nearThreshold, shingleSize: opts.shingleSize });
+        this.nearOn = opts.near !== false;
+    }
+    add(conv, loc) {
+        const id = this.store.push(loc);
+        const findings = this.exact.add(conv, id);
+        if (this.nearOn && !this.exact.isDuplicate(id))
+            this.near.add(conv, id);
+        return findings;
+    }
+    async finish(reread) {
+        const files = this.opts.paths.length;
+        const near = await this.near.finish(reread);
+        const pairs = near.pairs;
+        const leakage = computeLeakage({
+            store: this.store,
+            paths: this.opts.paths,
+            splits: this.opts.splits ?? [],
+            rootOf: (id) => this.exact.rootOf(id),
+            nearPairs: pairs,
+            shingleSize: this.near.shingleSize,
+        });
+        const ex = this.exact.perFile(files);
+        const nd = near.perFile(files);
+        return {
+            exact: this.exact.result(),
+            near: near.result,
+            leakage: leakage.results,
+            perFile: ex.map((e, i) => ({ exactDuplicates: e, nearDuplicates: nd[i] })),
+            findings: [...near.findings, ...leakage.findings],
+            nearPairs: pairs.map((p) => ({ a: this.store.loc(p.a), b: this.store.loc(p.b), similarity: p.similarity })),
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/ngram-sketch.ts
+// Hashing and distinct-count sketches for the diversity pass.
+//
+//   hashString(s): void             two independent 32-bit hashes of s, read from hashOut.h1 / hashOut.h2
+//   hashKey(s): string              the same pair as a short string key (for Maps)
+//   combine(a, b, salt): number     order-dependent 32-bit mix of two hashes (n-gram hashing)
+//   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
+//   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
+//   new DistinctCounter(exactCap = 1_000_000)
+//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
+//       .add(h1, h2) .estimate() .method ("exact" | "hll")
+//
+// "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
+const hashOut = { h1: 0, h2: 0 };
+function ngram_sketch_fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+/** FNV-1a (32) and a multiplicative variant over UTF-16 code units, both finalised with murmur3's fmix32. */
+function hashString(s) {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x3c6ef372 ^ s.length;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+    }
+    hashOut.h1 = ngram_sketch_fmix32(h1);
+    hashOut.h2 = ngram_sketch_fmix32(h2);
+}
+function hashKey(s) {
+    hashString(s);
+    return hashOut.h1.toString(36) + ":" + hashOut.h2.toString(36);
+}
+/** Order-dependent combination of a running n-gram hash with the next word's hash. */
+function combine(a, b, salt) {
+    return ngram_sketch_fmix32((Math.imul(a ^ salt, 0x9e3779b1) + b) | 0);
+}
+/** Set of 64-bit values stored as (hi, lo) Uint32 pairs; load factor <= 0.5. The pair (0,0) is remapped. */
+class HashSet64 {
+    hi;
+    lo;
+    mask;
+    size = 0;
+    constructor(initialCapacity = 1024) {
+        let cap = 16;
+        while (cap < initialCapacity * 2)
+            cap *= 2;
+        this.hi = new Uint32Array(cap);
+        this.lo = new Uint32Array(cap);
+        this.mask = cap - 1;
+    }
+    /** Adds the pair; returns true when it was not present. */
+    add(h1, h2) {
+        if (h1 === 0 && h2 === 0)
+            h2 = 1;
+        let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & this.mask;
+        for (;;) {
+            const a = this.hi[i];
+            const b = this.lo[i];
+            if (a === 0 && b === 0)
+                break;
+            if (a === h1 && b === h2)
+                return false;
+            i = (i + 1) & this.mask;
+        }
+        this.hi[i] = h1;
+        this.lo[i] = h2;
+        this.size++;
+        if (this.size * 2 > this.mask + 1)
+            this.grow();
+        return true;
+    }
+    grow() {
+        const oldHi = this.hi;
+        const oldLo = this.lo;
+        const cap = oldHi.length * 2;
+        this.hi = new Uint32Array(cap);
+        this.lo = new Uint32Array(cap);
+        this.mask = cap - 1;
+        this.size = 0;
+        for (let j = 0; j < oldHi.length; j++)
+            if (oldHi[j] !== 0 || oldLo[j] !== 0)
+                this.add(oldHi[j], oldLo[j]);
+    }
+    /** Empties the set, keeping its capacity. */
+    clear() {
+        if (this.size === 0)
+            return;
+        this.hi.fill(0);
+        this.lo.fill(0);
+        this.size = 0;
+    }
+    forEach(fn) {
+        for (let j = 0; j < this.hi.length; j++)
+            if (this.hi[j] !== 0 || this.lo[j] !== 0)
+                fn(this.hi[j], this.lo[j]);
+    }
+}
+/** HyperLogLog with 2^p registers (Flajolet et al. 2007, with small-range linear counting). Index from the top
+ * p bits of h1, rank from the remaining 32 - p bits of h1 followed by h2. */
+class HyperLogLog {
+    p;
+    registers;
+    constructor(p = 14) {
+        this.p = p;
+        this.registers = new Uint8Array(1 << p);
+    }
+    add(h1, h2) {
+        const idx = h1 >>> (32 - this.p);
+        const w = ((h1 << this.p) | (h2 >>> (32 - this.p))) >>> 0;
+        const rank = w === 0 ? 33 + Math.clz32(h2 << this.p) : Math.clz32(w) + 1;
+        if (rank > this.registers[idx])
+            this.registers[idx] = rank;
+    }
+    estimate() {
+        const m = this.registers.length;
+        let sum = 0;
+        let zeros = 0;
+        for (let i = 0; i < m; i++) {
+            sum += 2 ** -this.registers[i];
+            if (this.registers[i] === 0)
+                zeros++;
+        }
+        const alpha = 0.7213 / (1 + 1.079 / m);
+        const e = (alpha * m * m) / sum;
+        if (e <= 2.5 * m && zeros > 0)
+            return m * Math.log(m / zeros);
+        return e;
+    }
+    /** Relative standard error of the estimate. */
+    get standardError() {
+        return 1.04 / Math.sqrt(this.registers.length);
+    }
+}
+/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`. */
+class DistinctCounter {
+    exactCap;
+    set = new HashSet64();
+    hll = null;
+    constructor(exactCap = 1_000_000) {
+        this.exactCap = exactCap;
+    }
+    add(h1, h2) {
+        if (this.set) {
+            this.set.add(h1, h2);
+            if (this.set.size > this.exactCap) {
+                const hll = new HyperLogLog(14);
+                this.set.forEach((a, b) => hll.add(a, b));
+                this.hll = hll;
+                this.set = null;
+            }
+        }
+        else {
+            this.hll.add(h1, h2);
+        }
+    }
+    get method() {
+        return this.set ? "exact" : "hll";
+    }
+    estimate() {
+        return this.set ? this.set.size : Math.round(this.hll.estimate());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/stats.ts
+// Small numeric helpers shared by the analysis passes: rounding, a bounded quantile sketch, fixed-bucket
+// histograms, a bounded top-k counter (Misra-Gries) and a deterministic PRNG.
+//
+//   round(x, digits = 4): number
+//   quantileOf(sorted, q): number                    linear interpolation (type 7, as numpy's default)
+//   new QuantileSketch(cap = 100_000)                 exact up to `cap` values, then a uniform reservoir sample
+//     .add(v) .count .min .max .sum .mean .exact .quantile(q) .summary()
+//   new TopK<P>(cap = 10_000)                         Misra-Gries heavy hitters, exact while distinct keys <= cap
+//     .add(key, payload?) .top(n) .exact .maxError .distinctTracked
+//   bucketIndex(edges, v) / bucketLabels(edges)       fixed histogram buckets [e0,e1), [e1,e2) ... [eLast, inf)
+//   mulberry32(seed): () => number                    deterministic uniform [0, 1)
+/** Round to `digits` decimals (default 4); non-finite values become 0 so results stay JSON-serialisable. */
+function stats_round(x, digits = 4) {
+    if (!Number.isFinite(x))
+        return 0;
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+}
+/** Share a/b rounded, 0 when b is 0. */
+function ratio(a, b, digits = 4) {
+    return b > 0 ? stats_round(a / b, digits) : 0;
+}
+/** Quantile of an ascending-sorted array with linear interpolation between closest ranks (numpy "linear"). */
+function quantileOf(sorted, q) {
+    const n = sorted.length;
+    if (n === 0)
+        return 0;
+    const pos = (n - 1) * Math.min(1, Math.max(0, q));
+    const lo = Math.floor(pos);
+    const hi = Math.min(n - 1, lo + 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+/** Deterministic 32-bit PRNG returning floats in [0, 1). */
+function mulberry32(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Exact quantiles up to `cap` values, then Algorithm-R reservoir sampling (seeded, deterministic).
+ * count/min/max/sum/mean are always exact. */
+class QuantileSketch {
+    cap;
+    values;
+    n = 0;
+    rnd;
+    count = 0;
+    min = Infinity;
+    max = -Infinity;
+    sum = 0;
+    constructor(cap = 100_000, seed = 0x9e3779b9) {
+        this.cap = cap;
+        this.values = new Float64Array(Math.min(cap, 1024));
+        this.rnd = mulberry32(seed);
+    }
+    add(v) {
+        this.count++;
+        this.sum += v;
+        if (v < this.min)
+            this.min = v;
+        if (v > this.max)
+            this.max = v;
+        if (this.n < this.cap) {
+            if (this.n === this.values.length) {
+                const bigger = new Float64Array(Math.min(this.cap, this.values.length * 2));
+                bigger.set(this.values);
+                this.values = bigger;
+            }
+            this.values[this.n++] = v;
+        }
+        else {
+            const j = Math.floor(this.rnd() * this.count);
+            if (j < this.cap)
+                this.values[j] = v;
+        }
+    }
+    get exact() {
+        return this.count <= this.cap;
+    }
+    get mean() {
+        return this.count ? this.sum / this.count : 0;
+    }
+    /** Sorted copy of the kept values (all values when exact). */
+    sorted() {
+        return this.values.slice(0, this.n).sort();
+    }
+    quantile(q) {
+        return quantileOf(this.sorted(), q);
+    }
+    summary(digits = 2) {
+        const s = this.sorted();
+        return {
+            count: this.count,
+            min: this.count ? stats_round(this.min, digits) : 0,
+            mean: stats_round(this.mean, digits),
+            median: stats_round(quantileOf(s, 0.5), digits),
+            p95: stats_round(quantileOf(s, 0.95), digits),
+            max: this.count ? stats_round(this.max, digits) : 0,
+            exact: this.exact,
+        };
+    }
+}
+/** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
+ * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`. */
+class TopK {
+    cap;
+    counts = new Map();
+    /** Total decrement rounds applied to every counter (0 = exact). */
+    maxError = 0;
+    total = 0;
+    constructor(cap = 10_000) {
+        this.cap = cap;
+    }
+    add(key, payload) {
+        this.total++;
+        const e = this.counts.get(key);
+        if (e) {
+            e.count++;
+            return;
+        }
+        if (this.counts.size < this.cap) {
+            this.counts.set(key, { count: 1, payload });
+            return;
+        }
+        // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
+        this.maxError++;
+        for (const [k, v] of this.counts) {
+            if (--v.count === 0)
+                this.counts.delete(k);
+        }
+    }
+    get exact() {
+        return this.maxError === 0;
+    }
+    get distinctTracked() {
+        return this.counts.size;
+    }
+    /** Top `n` by count, ties broken by key (ascending) for determinism. */
+    top(n) {
+        const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
+        all.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        return all.slice(0, n);
+    }
+}
+/** Index of the bucket holding v for ascending edges: bucket i is [edges[i], edges[i+1]), the last is open. */
+function bucketIndex(edges, v) {
+    let i = 0;
+    while (i + 1 < edges.length && v >= edges[i + 1])
+        i++;
+    return i;
+}
+/** Labels "a-b" (inclusive integer ranges) and "last+" for integer-valued buckets. */
+function bucketLabels(edges) {
+    return edges.map((e, i) => (i + 1 < edges.length ? `${e}-${edges[i + 1] - 1}` : `${e}+`));
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/diversity.ts
+// Diversity analysis: one streaming pass, bounded memory, deterministic.
+//
+//   const d = new DiversityAnalysis({ boilerplatePhrases?, windowSize?, exactCap?, compressionSampleBytes? });
+//   for (const conv of conversations) d.add(conv);
+//   const result: DiversityResult = d.finish();   // plain JSON, numbers rounded to 4 decimals
+//
+// Words: text.normalize("NFKC").toLowerCase() split on whitespace (punctuation stays attached to words).
+// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
+//  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
+//    up to `exactCap` (1,000,000) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
+//    `method` says which. Totals are always exact.
+//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
+//    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
+//    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
+//  - windowed distinct-2: the assistant word stream is cut into consecutive windows of `windowSize` (10,000)
+//    words; mean over windows of distinct bigrams / bigrams inside the window. The last partial window counts only
+//    if it holds >= half a window or it is the only window.
+//  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
+//    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
+//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
+//  - boilerplate: share of assistant messages containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
+//    list), case-insensitive, typographic apostrophes folded to "'".
+//  - system prompts: first system/developer message of each record; distinct count + top 5 (bounded top-k).
+//  - user prompts: uniqueShare = distinct first-user-message texts / records that have a user message.
+//  - length uniqueness: distinct assistant-message lengths (UTF-16 code units) / assistant messages.
+//  - turn balance: single-turn = exactly one user and one assistant message; multi-turn = at least one of each and
+//    more than one of either; other = no user or no assistant message.
+
+
+
+/** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
+const DEFAULT_BOILERPLATE_PHRASES = [
+    "as an ai language model",
+    "as an ai assistant",
+    "as an ai,",
+    "as a large language model",
+    "as a language model",
+    "i cannot assist with",
+    "i can't assist with",
+    "i'm sorry, but i cannot",
+    "i'm sorry, but i can't",
+    "i am unable to",
+    "i'm unable to",
+    "i don't have personal opinions",
+    "i do not have personal opinions",
+    "i don't have personal experiences",
+    "i don't have the ability to",
+    "my knowledge cutoff",
+    "i cannot fulfill that request",
+    "i can't help with that",
+];
+const HLL_ERROR = stats_round(1.04 / Math.sqrt(1 << 14), 4);
+const WS = /\s+/;
+const NON_ASCII = /[^\x00-\x7f]/;
+const CURLY = /[\u2018\u2019\u02bc]/g;
+/** Lowercased NFKC form used for words and phrase matching. */
+function normalizeText(text) {
+    const t = NON_ASCII.test(text) ? text.normalize("NFKC").replace(CURLY, "'") : text;
+    return t.toLowerCase();
+}
+/** Lowercase NFKC whitespace-split words (no empty strings). */
+function words(text) {
+    return splitWords(normalizeText(text));
+}
+function splitWords(lower) {
+    const w = lower.split(WS);
+    if (w.length && w[0] === "")
+        w.shift();
+    if (w.length && w[w.length - 1] === "")
+        w.pop();
+    return w;
+}
+function isSystemRole(role) {
+    return role === "system" || role === "developer";
+}
+class DiversityAnalysis {
+    phrases;
+    windowSize;
+    sampleBudget;
+    records = 0;
+    assistantMessages = 0;
+    assistantWords = 0;
+    d1;
+    d2;
+    d3;
+    t1 = 0;
+    t2 = 0;
+    t3 = 0;
+    // per-message word hash buffers
+    wh1 = new Uint32Array(1024);
+    wh2 = new Uint32Array(1024);
+    // windowed distinct-2
+    win = new HashSet64(16_384);
+    winWords = 0;
+    winBigrams = 0;
+    winSum = 0;
+    winCount = 0;
+    winMin = Infinity;
+    winMax = -Infinity;
+    // compression sample
+    chunks = [];
+    keptBytes = 0;
+    totalBytes = 0;
+    sampleEvery = 1;
+    // openings, boilerplate, prompts, lengths, turns
+    openings = new TopK(10_000);
+    answers = 0;
+    boilerMessages = 0;
+    boilerCounts;
+    systemTop = new TopK(10_000);
+    systemDistinct;
+    recordsWithSystem = 0;
+    userDistinct;
+    recordsWithUser = 0;
+    lengths = new Set();
+    single = 0;
+    multi = 0;
+    other = 0;
+    constructor(opts = {}) {
+        this.phrases = (opts.boilerplatePhrases ?? [...DEFAULT_BOILERPLATE_PHRASES]).map(normalizeText).filter((p) => p);
+        this.boilerCounts = new Array(this.phrases.length).fill(0);
+        this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
+        this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
+        const cap = opts.exactCap ?? 1_000_000;
+        this.d1 = new DistinctCounter(cap);
+        this.d2 = new DistinctCounter(cap);
+        this.d3 = new DistinctCounter(cap);
+        this.systemDistinct = new DistinctCounter(cap);
+        this.userDistinct = new DistinctCounter(cap);
+    }
+    add(conv) {
+        this.records++;
+        const msgs = conv.messages;
+        let users = 0;
+        let assistants = 0;
+        let lastAssistant = -1;
+        let systemSeen = false;
+        for (let m = 0; m < msgs.length; m++) {
+            const msg = msgs[m];
+            const role = msg.role;
+            if (role === "assistant") {
+                assistants++;
+                lastAssistant = m;
+            }
+            else if (role === "user") {
+                if (users === 0) {
+                    this.recordsWithUser++;
+                    hashString(msg.text);
+                    this.userDistinct.add(hashOut.h1, hashOut.h2);
+                }
+                users++;
+            }
+            else if (!systemSeen && isSystemRole(role)) {
+                systemSeen = true;
+                this.recordsWithSystem++;
+                const key = hashKey(msg.text);
+                this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
+                hashString(msg.text);
+                this.systemDistinct.add(hashOut.h1, hashOut.h2);
+            }
+        }
+        if (users === 1 && assistants === 1)
+            this.single++;
+        else if (users >= 1 && assistants >= 1)
+            this.multi++;
+        else
+            this.other++;
+        for (let m = 0; m < msgs.length; m++) {
+            if (msgs[m].role !== "assistant")
+                continue;
+            this.addAssistant(msgs[m].text, m === lastAssistant);
+        }
+    }
+    addAssistant(text, isFinal) {
+        const idx = this.assistantMessages++;
+        this.lengths.add(text.length);
+        // compression sample: every k-th assistant message
+        const bytes = Buffer.byteLength(text, "utf8");
+        this.totalBytes += bytes + 1;
+        if (idx % this.sampleEvery === 0) {
+            this.chunks.push({ i: idx, text, bytes: bytes + 1 });
+            this.keptBytes += bytes + 1;
+            while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
+                this.sampleEvery *= 2;
+                const k = this.sampleEvery;
+                this.chunks = this.chunks.filter((c) => c.i % k === 0);
+                this.keptBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
+            }
+        }
+        const lower = normalizeText(text);
+        // boilerplate
+        let hit = false;
+        for (let p = 0; p < this.phrases.length; p++) {
+            if (lower.includes(this.phrases[p])) {
+                this.boilerCounts[p]++;
+                hit = true;
+            }
+        }
+        if (hit)
+            this.boilerMessages++;
+        const w = splitWords(lower);
+        const n = w.length;
+        this.assistantWords += n;
+        if (isFinal && n > 0) {
+            this.answers++;
+            this.openings.add(w.slice(0, 4).join(" "));
+        }
+        if (n === 0)
+            return;
+        if (this.wh1.length < n) {
+            let cap = this.wh1.length;
+            while (cap < n)
+                cap *= 2;
+            this.wh1 = new Uint32Array(cap);
+            this.wh2 = new Uint32Array(cap);
+        }
+        const a = this.wh1;
+        const b = this.wh2;
+        for (let i = 0; i < n; i++) {
+            hashString(w[i]);
+            a[i] = hashOut.h1;
+            b[i] = hashOut.h2;
+            this.d1.add(hashOut.h1, hashOut.h2);
+        }
+        this.t1 += n;
+        if (n >= 2)
+            this.t2 += n - 1;
+        if (n >= 3)
+            this.t3 += n - 2;
+        const ws = this.windowSize;
+        for (let i = 0; i < n; i++) {
+            if (this.winWords === ws)
+                this.closeWindow();
+            this.winWords++;
+            if (i === 0)
+                continue;
+            const g1 = combine(a[i - 1], a[i], 0x2);
+            const g2 = combine(b[i - 1], b[i], 0x3);
+            this.d2.add(g1, g2);
+            if (this.winWords > 1) {
+                this.win.add(g1, g2);
+                this.winBigrams++;
+            }
+            if (i >= 2)
+                this.d3.add(combine(combine(a[i - 2], a[i - 1], 0x2), a[i], 0x5), combine(combine(b[i - 2], b[i - 1], 0x3), b[i], 0x7));
+        }
+    }
+    closeWindow() {
+        if (this.winBigrams > 0) {
+            const s = this.win.size / this.winBigrams;
+            this.winSum += s;
+            this.winCount++;
+            if (s < this.winMin)
+                this.winMin = s;
+            if (s > this.winMax)
+                this.winMax = s;
+        }
+        this.win.clear();
+        this.winWords = 0;
+        this.winBigrams = 0;
+    }
+    distinctN(c, total) {
+        const distinct = c.estimate();
+        return {
+            distinct,
+            total,
+            ratio: ratio(Math.min(distinct, total), total),
+            method: c.method,
+            standardError: c.method === "exact" ? 0 : HLL_ERROR,
+        };
+    }
+    finish() {
+        // last partial window
+        if (this.winWords > 0 && (this.winWords * 2 >= this.windowSize || this.winCount === 0))
+            this.closeWindow();
+        const sample = this.chunks.map((c) => c.text).join("\n");
+        const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
+        const compressed = sampleBytes > 0 ? external_node_zlib_default().deflateSync(Buffer.from(sample + "\n", "utf8")).length : 0;
+        const top = this.openings.top(10);
+        const byPhrase = this.phrases
+            .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
+            .filter((p) => p.count > 0)
+            .sort((x, y) => y.count - x.count || (x.phrase < y.phrase ? -1 : 1));
+        const userDistinct = this.userDistinct.estimate();
+        return {
+            records: this.records,
+            assistantMessages: this.assistantMessages,
+            assistantWords: this.assistantWords,
+            distinct1: this.distinctN(this.d1, this.t1),
+            distinct2: this.distinctN(this.d2, this.t2),
+            distinct3: this.distinctN(this.d3, this.t3),
+            compression: {
+                ratio: compressed > 0 ? stats_round(sampleBytes / compressed) : 0,
+                sampleBytes,
+                compressedBytes: compressed,
+                totalBytes: this.totalBytes,
+                sampled: this.sampleEvery > 1,
+                sampleEvery: this.sampleEvery,
+            },
+            windowedDistinct2: {
+                mean: this.winCount ? stats_round(this.winSum / this.winCount) : null,
+                min: this.winCount ? stats_round(this.winMin) : null,
+                max: this.winCount ? stats_round(this.winMax) : null,
+                windowSize: this.windowSize,
+                windows: this.winCount,
+            },
+            openings: {
+                scope: "final-assistant",
+                answers: this.answers,
+                topShare: top.length ? ratio(top[0].count, this.answers) : 0,
+                top: top.map((t) => ({ opening: t.key, count: t.count })),
+                exact: this.openings.exact,
+            },
+            boilerplate: {
+                phrases: this.phrases.length,
+                messages: this.boilerMessages,
+                share: ratio(this.boilerMessages, this.assistantMessages),
+                byPhrase,
+            },
+            systemPrompts: {
+                recordsWithSystem: this.recordsWithSystem,
+                distinct: this.systemDistinct.estimate(),
+                method: this.systemDistinct.method,
+                top: this.systemTop.top(5).map((t) => ({ text: t.payload ?? "", count: t.count })),
+                exact: this.systemTop.exact,
+            },
+            userPrompts: {
+                recordsWithUser: this.recordsWithUser,
+                distinct: userDistinct,
+                uniqueShare: ratio(Math.min(userDistinct, this.recordsWithUser), this.recordsWithUser),
+                method: this.userDistinct.method,
+            },
+            lengthUniqueness: {
+                distinctLengths: this.lengths.size,
+                assistantMessages: this.assistantMessages,
+                share: ratio(this.lengths.size, this.assistantMessages),
+            },
+            turnBalance: {
+                records: this.records,
+                singleTurn: this.single,
+                multiTurn: this.multi,
+                other: this.other,
+                singleTurnShare: ratio(this.single, this.records),
+                multiTurnShare: ratio(this.multi, this.records),
+            },
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/composition.ts
+
+const QUESTION_WORDS = [
+    "what", "why", "when", "where", "which", "who", "whom", "whose", "how", "can", "could", "would", "should",
+    "is", "are", "am", "was", "were", "do", "does", "did", "will", "may", "might", "shall", "has", "have",
+];
+const COMMAND_VERBS = [
+    "write", "create", "explain", "list", "describe", "give", "summarize", "summarise", "translate", "generate",
+    "make", "provide", "tell", "show", "find", "calculate", "compute", "convert", "rewrite", "fix", "implement",
+    "design", "draft", "compose", "classify", "identify", "analyze", "analyse", "compare", "suggest", "help",
+    "build", "add", "remove", "sort", "name", "define", "edit", "correct", "extract", "please", "outline", "plan",
+    "recommend", "paraphrase", "complete", "solve", "evaluate", "determine", "choose", "select", "read", "use",
+];
+const CODE_PATTERN = /```|\b(?:code|function|python|javascript|typescript|java|sql|regex|bash|json|html|css|compile|def|class|import|const|print\(|console\.log)\b|#include|=>/i;
+const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
+const LIST_LINE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/m;
+const HEADER_LINE = /^#{1,6}[ \t]+\S/m;
+const FIRST_WORD = /^[\s"'“‘(¿¡]*([\p{L}']+)/u;
+const QUESTION_SET = new Set(QUESTION_WORDS);
+const COMMAND_SET = new Set(COMMAND_VERBS);
+function countFences(text) {
+    let n = 0;
+    let i = text.indexOf("```");
+    while (i !== -1) {
+        n++;
+        i = text.indexOf("```", i + 3);
+    }
+    return n;
+}
+function classifyQuery(text) {
+    const t = text.trimEnd();
+    if (t.endsWith("?") || t.endsWith("？"))
+        return "question";
+    const m = FIRST_WORD.exec(t);
+    const w = m ? m[1].toLowerCase() : "";
+    if (QUESTION_SET.has(w))
+        return "question";
+    if (COMMAND_SET.has(w))
+        return "command";
+    return "other";
+}
+class CompositionAnalysis {
+    records = 0;
+    messages = 0;
+    roles = new TopK(1000);
+    turns = new Array(11).fill(0);
+    single = 0;
+    multi = 0;
+    other = 0;
+    lengths = new Map();
+    tools = 0;
+    images = 0;
+    preference = 0;
+    q = { records: 0, questions: 0, commands: 0, other: 0, codeRelated: 0, short: 0, medium: 0, long: 0 };
+    r = {
+        records: 0, codeBlocks0: 0, codeBlocks1: 0, codeBlocks2plus: 0, withCode: 0, withLists: 0, withHeaders: 0,
+        brief: 0, medium: 0, detailed: 0,
+    };
+    categories = new TopK(10_000);
+    categorized = 0;
+    add(conv) {
+        this.records++;
+        const msgs = conv.messages;
+        this.messages += msgs.length;
+        let users = 0;
+        let assistants = 0;
+        let firstUser = -1;
+        let lastAssistant = -1;
+        let tool = conv.hasTools;
+        let image = false;
+        for (let i = 0; i < msgs.length; i++) {
+            const m = msgs[i];
+            this.roles.add(m.role);
+            if (m.role === "user") {
+                if (firstUser < 0)
+                    firstUser = i;
+                users++;
+            }
+            else if (m.role === "assistant") {
+                assistants++;
+                lastAssistant = i;
+            }
+            if (m.toolCalls > 0)
+                tool = true;
+            if (m.images > 0)
+                image = true;
+            const key = ROLES.includes(m.role) ? m.role : "other";
+            let s = this.lengths.get(key);
+            if (!s)
+                this.lengths.set(key, (s = new QuantileSketch(100_000)));
+            s.add(m.text.length);
+        }
+        if (conv.rejected) {
+            this.preference++;
+            for (const m of conv.rejected)
+                if (m.images > 0)
+                    image = true;
+        }
+        if (tool)
+            this.tools++;
+        if (image)
+            this.images++;
+        this.turns[Math.min(10, users)]++;
+        if (users === 1 && assistants === 1)
+            this.single++;
+        else if (users >= 1 && assistants >= 1)
+            this.multi++;
+        else
+            this.other++;
+        if (firstUser >= 0) {
+            const t = msgs[firstUser].text;
+            const q = this.q;
+            q.records++;
+            const kind = classifyQuery(t);
+            if (kind === "question")
+                q.questions++;
+            else if (kind === "command")
+                q.commands++;
+            else
+                q.other++;
+            if (CODE_PATTERN.test(t))
+                q.codeRelated++;
+            if (t.length < 50)
+                q.short++;
+            else if (t.length > 200)
+                q.long++;
+            else
+                q.medium++;
+        }
+        if (lastAssistant >= 0) {
+            const t = msgs[lastAssistant].text;
+            const r = this.r;
+            r.records++;
+            const blocks = Math.ceil(countFences(t) / 2);
+            if (blocks === 0)
+                r.codeBlocks0++;
+            else if (blocks === 1)
+                r.codeBlocks1++;
+            else
+                r.codeBlocks2plus++;
+            if (blocks > 0)
+                r.withCode++;
+            if (LIST_LINE.test(t))
+                r.withLists++;
+            if (HEADER_LINE.test(t))
+                r.withHeaders++;
+            if (t.length < 200)
+                r.brief++;
+            else if (t.length > 800)
+                r.detailed++;
+            else
+                r.medium++;
+        }
+        if (conv.category !== undefined && conv.category !== "") {
+            this.categorized++;
+            this.categories.add(conv.category);
+        }
+    }
+    finish() {
+        const roles = {};
+        for (const e of this.roles.top(1000))
+            roles[e.key] = e.count;
+        const turnsHistogram = {};
+        this.turns.forEach((n, i) => (turnsHistogram[i === 10 ? "10+" : String(i)] = n));
+        const messageLength = {};
+        for (const key of [...ROLES, "other"]) {
+            const s = this.lengths.get(key);
+            if (s)
+                messageLength[key] = s.summary(2);
+        }
+        return {
+            records: this.records,
+            messages: this.messages,
+            roles,
+            turnsHistogram,
+            singleTurn: this.single,
+            multiTurn: this.multi,
+            other: this.other,
+            singleTurnShare: ratio(this.single, this.records),
+            multiTurnShare: ratio(this.multi, this.records),
+            messageLength,
+            toolExamples: this.tools,
+            imageExamples: this.images,
+            preferenceExamples: this.preference,
+            userQueries: { ...this.q },
+            responses: { ...this.r },
+            categories: this.categorized
+                ? {
+                    records: this.categorized,
+                    distinct: this.categories.distinctTracked,
+                    top: this.categories.top(50).map((e) => ({ category: e.key, count: e.count })),
+                    exact: this.categories.exact,
+                }
+                : null,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
+// Token analysis with gpt-tokenizer: per-example counts, `too-long` findings, totals and training cost.
+//
+//   const t = new TokenAnalysis({ encoding?: "o200k_base" | "cl100k_base", maxTokens?, model?, epochs?,
+//                                 pricePerMillion?, sampleBytes?, exact? });
+//   for (const [conv, loc] of records) findings.push(...t.add(conv, loc));   // `too-long` findings (errors)
+//   const result: TokenResult = t.finish();
+//
+// Counting (OpenAI cookbook "How to count tokens with tiktoken", gpt-3.5/4 chat format): every message costs
+// 3 tokens + tokens(role) + tokens(text) (+1 for a name — our model has no names), and every example 3 more
+// tokens for reply priming. Preference `rejected` messages are counted like extra messages. Not counted (the
+// conversation model does not keep them): tool/function definitions and tool-call names/arguments, image tokens.
+// Special-token strings in text (e.g. "<|endoftext|>") are counted as plain text.
+//
+// Speed: BPE runs at ~16 MB/s, so exact counts are made only where needed:
+//  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
+//    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
+//  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
+//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 2 MiB). Untokenized examples are estimated as
+//    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
+//    `relativeError` is an approximate 95% bound (1.96 standard errors, Poisson-sampling linearisation) on
+//    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
+//  - quantiles/histogram: over per-example values kept exactly up to 100,000 examples, then a uniform reservoir
+//    sample (`quantilesExact`), histogram counts scaled to all examples in that case.
+// Limit: `maxTokens`, else MODEL_TOKEN_LIMITS[model] (prefix match), else none.
+// Epochs: `epochs`, else defaultEpochs(examples). Cost (only with pricePerMillion): epochs x billed tokens x price
+// / 1e6, billed tokens = sum over examples of min(tokens, limit).
+
+
+/** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
+ * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
+const MODEL_TOKEN_LIMITS = {
+    "gpt-4o-mini": 65_536,
+    "gpt-4o": 65_536,
+    "gpt-4.1-nano": 65_536,
+    "gpt-4.1-mini": 65_536,
+    "gpt-4.1": 65_536,
+    "gpt-3.5-turbo": 16_385,
+};
+/** Limit for a model name: the longest MODEL_TOKEN_LIMITS key the name starts with. */
+function modelTokenLimit(model) {
+    if (!model)
+        return undefined;
+    const m = model.toLowerCase().replace(/^ft:/, "");
+    let best;
+    for (const k of Object.keys(MODEL_TOKEN_LIMITS))
+        if (m.startsWith(k) && (!best || k.length > best.length))
+            best = k;
+    return best ? MODEL_TOKEN_LIMITS[best] : undefined;
+}
+/** OpenAI's default-epoch heuristic (cookbook "Chat fine-tuning data prep"): 3, raised so that examples x epochs
+ * reaches 100 (at most 25 epochs), lowered so that it stays under 25,000 (at least 1). */
+function defaultEpochs(examples) {
+    if (examples <= 0)
+        return 3;
+    if (examples * 3 < 100)
+        return Math.min(25, Math.ceil(100 / examples));
+    if (examples * 3 > 25_000)
+        return Math.max(1, Math.floor(25_000 / examples));
+    return 3;
+}
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_EXAMPLE = 3;
+/** Per-example token histogram bucket lower edges. */
+const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
+const requireCjs = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+/** Loads only the requested vocabulary (synchronously, on first use). */
+function loadCounter(encoding) {
+    const enc = encoding === "cl100k_base"
+        ? requireCjs("gpt-tokenizer/encoding/cl100k_base")
+        : requireCjs("gpt-tokenizer/encoding/o200k_base");
+    const opts = { disallowedSpecial: new Set() };
+    return (s) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
+}
+class TokenAnalysis {
+    encoding;
+    limit;
+    limitSource;
+    sampleBytes;
+    all;
+    opts;
+    count = null;
+    roleCache = new Map();
+    rnd = mulberry32(0x51ed270b);
+    resRnd = mulberry32(0x2545f491);
+    examples = 0;
+    seenBytes = 0;
+    // exact part
+    exactTotal = 0;
+    exactAssistant = 0;
+    exactBilled = 0;
+    exactMax = 0;
+    tokenized = 0;
+    // estimated part
+    estOverhead = 0;
+    estBytes = 0;
+    estAssistantBytes = 0;
+    estMaxBytes = -1;
+    estMaxOverhead = 0;
+    // ratio estimator (sampled examples, weight 1/p)
+    sampled = 0;
+    sT = 0;
+    sB = 0;
+    sAT = 0;
+    sAB = 0;
+    vTT = 0;
+    vTB = 0;
+    vBB = 0;
+    totalContentBytes = 0;
+    // per-example values for quantiles: exact count or -1, overhead, content bytes
+    qCap;
+    qExact;
+    qOver;
+    qBytes;
+    qN = 0;
+    tooLong = 0;
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.encoding = opts.encoding ?? "o200k_base";
+        if (opts.maxTokens !== undefined) {
+            this.limit = opts.maxTokens;
+            this.limitSource = "maxTokens";
+        }
+        else {
+            this.limit = modelTokenLimit(opts.model);
+            this.limitSource = this.limit !== undefined ? "model" : null;
+        }
+        this.sampleBytes = opts.sampleBytes ?? 2 * 1024 * 1024;
+        this.all = opts.exact ?? false;
+        this.qCap = opts.quantileCap ?? 100_000;
+        const initial = Math.min(this.qCap, 4096);
+        this.qExact = new Int32Array(initial);
+        this.qOver = new Uint32Array(initial);
+        this.qBytes = new Float64Array(initial);
+        if (opts.countTokens)
+            this.count = opts.countTokens;
+    }
+    counter() {
+        if (!this.count)
+            this.count = loadCounter(this.encoding);
+        return this.count;
+    }
+    roleTokens(role) {
+        let n = this.roleCache.get(role);
+        if (n === undefined) {
+            n = this.counter()(role);
+            this.roleCache.set(role, n);
+        }
+        return n;
+    }
+    add(conv, loc) {
+        this.examples++;
+        let overhead = TOKENS_PER_EXAMPLE;
+        let bytes = 0;
+        let aBytes = 0;
+        const visit = (m) => {
+            overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+            const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
+            bytes += b;
+            if (m.role === "assistant")
+                aBytes += b;
+        };
+        conv.messages.forEach(visit);
+        conv.rejected?.forEach(visit);
+        this.seenBytes += bytes;
+        this.totalContentBytes += bytes;
+        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.seenBytes));
+        const selected = this.rnd() < p || p >= 1;
+        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        let exact = -1;
+        let findings = [];
+        if (selected || needExact) {
+            const count = this.counter();
+            let t = 0;
+            let at = 0;
+            const tok = (m) => {
+                const n = count(m.text);
+                t += n;
+                if (m.role === "assistant")
+                    at += n;
+            };
+            conv.messages.forEach(tok);
+            conv.rejected?.forEach(tok);
+            exact = overhead + t;
+            this.tokenized++;
+            this.exactTotal += exact;
+            this.exactAssistant += at;
+            this.exactBilled += this.limit !== undefined ? Math.min(exact, this.limit) : exact;
+            if (exact > this.exactMax)
+                this.exactMax = exact;
+            if (selected) {
+                const w = 1 / p;
+                this.sampled++;
+                this.sT += w * t;
+                this.sB += w * bytes;
+                this.sAT += w * at;
+                this.sAB += w * aBytes;
+                const c = (1 - p) / (p * p);
+                this.vTT += c * t * t;
+                this.vTB += c * t * bytes;
+                this.vBB += c * bytes * bytes;
+            }
+            if (this.limit !== undefined && exact > this.limit) {
+                this.tooLong++;
+                findings = [
+                    {
+                        rule: "too-long",
+                        severity: "error",
+                        line: loc.line,
+                        message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
+                    },
+                ];
+            }
+        }
+        else {
+            this.estOverhead += overhead;
+            this.estBytes += bytes;
+            this.estAssistantBytes += aBytes;
+            if (bytes > this.estMaxBytes) {
+                this.estMaxBytes = bytes;
+                this.estMaxOverhead = overhead;
+            }
+        }
+        this.keep(exact, overhead, bytes);
+        return findings;
+    }
+    keep(exact, overhead, bytes) {
+        let j;
+        if (this.qN < this.qCap) {
+            if (this.qN === this.qExact.length) {
+                const cap = Math.min(this.qCap, this.qExact.length * 2);
+                const e = new Int32Array(cap);
+                e.set(this.qExact);
+                const o = new Uint32Array(cap);
+                o.set(this.qOver);
+                const b = new Float64Array(cap);
+                b.set(this.qBytes);
+                this.qExact = e;
+                this.qOver = o;
+                this.qBytes = b;
+            }
+            j = this.qN++;
+        }
+        else {
+            j = Math.floor(this.resRnd() * this.examples);
+            if (j >= this.qCap)
+                return;
+        }
+        this.qExact[j] = exact;
+        this.qOver[j] = overhead;
+        this.qBytes[j] = bytes;
+    }
+    finish() {
+        const R = this.sB > 0 ? this.sT / this.sB : 0;
+        const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
+        const estimated = this.estOverhead + R * this.estBytes;
+        const total = Math.round(this.exactTotal + estimated);
+        const assistantTokens = Math.round(this.exactAssistant + RA * this.estAssistantBytes);
+        const billed = Math.round(this.exactBilled + estimated); // estimated examples are under the limit by construction
+        const exact = this.tokenized === this.examples;
+        let relativeError = 0;
+        if (!exact && total > 0 && this.totalContentBytes > 0) {
+            const v = Math.max(0, this.vTT - 2 * R * this.vTB + R * R * this.vBB);
+            const share = this.estBytes / this.totalContentBytes;
+            relativeError = stats_round((1.96 * Math.sqrt(v) * share) / total, 4);
+        }
+        // per-example values
+        const n = this.qN;
+        const vals = new Float64Array(n);
+        for (let i = 0; i < n; i++)
+            vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R * this.qBytes[i]);
+        vals.sort();
+        const quantilesExact = exact && this.examples <= this.qCap;
+        const scale = n > 0 ? this.examples / n : 0;
+        const labels = bucketLabels(TOKEN_BUCKETS);
+        const counts = new Array(TOKEN_BUCKETS.length).fill(0);
+        let b = 0;
+        for (let i = 0; i < n; i++) {
+            while (b + 1 < TOKEN_BUCKETS.length && vals[i] >= TOKEN_BUCKETS[b + 1])
+                b++;
+            counts[b]++;
+        }
+        const histogram = TOKEN_BUCKETS.map((min, i) => ({ label: labels[i], min, count: Math.round(counts[i] * scale) }));
+        const estMax = this.estMaxBytes >= 0 ? Math.round(this.estMaxOverhead + R * this.estMaxBytes) : 0;
+        const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
+        const result = {
+            encoding: this.encoding,
+            examples: this.examples,
+            total,
+            assistantTokens,
+            mean: this.examples ? stats_round(total / this.examples, 2) : 0,
+            p5: stats_round(quantileOf(vals, 0.05), 2),
+            p50: stats_round(quantileOf(vals, 0.5), 2),
+            p95: stats_round(quantileOf(vals, 0.95), 2),
+            max: Math.max(this.exactMax, estMax),
+            exact,
+            sampledRecords: this.sampled,
+            tokenizedRecords: this.tokenized,
+            relativeError,
+            tokensPerByte: stats_round(R, 4),
+            quantilesExact,
+            histogram,
+            limit: this.limit ?? null,
+            limitSource: this.limitSource,
+            tooLong: this.tooLong,
+            billedTokens: billed,
+            epochs,
+            epochsSource: this.opts.epochs !== undefined ? "option" : "default",
+        };
+        if (this.opts.pricePerMillion !== undefined) {
+            result.pricePerMillion = this.opts.pricePerMillion;
+            result.estimatedCost = stats_round((epochs * billed * this.opts.pricePerMillion) / 1e6, 4);
+        }
+        return result;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/splits.ts
 // Pairs the training file of a folder with its evaluation files, for leakage checks.
@@ -20105,7 +22231,7 @@ const TRAIN = new Set(["train", "training"]);
 const EVAL = new Set(["validation", "valid", "val", "eval", "evaluation", "test", "testing", "dev"]);
 const EXT = /(\.(jsonl|json|ndjson|gz|zst|txt|parquet))+$/i;
 function tokens(p) {
-    const base = path.posix.basename(p.replace(/\\/g, "/")).toLowerCase().replace(EXT, "");
+    const base = external_node_path_default().posix.basename(p.replace(/\\/g, "/")).toLowerCase().replace(EXT, "");
     return base.match(/[a-z]+|[0-9]+/g) ?? [];
 }
 function role(p) {
@@ -20119,11 +22245,11 @@ function role(p) {
 function matcher(globs) {
     const full = globs.filter((g) => g.includes("/")).map((g) => g.replace(/^(\.\/)+/, ""));
     const base = globs.filter((g) => !g.includes("/"));
-    const f = full.length ? picomatch(full, { dot: true }) : () => false;
-    const b = base.length ? picomatch(base, { dot: true }) : () => false;
-    return (p) => f(p) || b(path.posix.basename(p));
+    const f = full.length ? picomatch_default()(full, { dot: true }) : () => false;
+    const b = base.length ? picomatch_default()(base, { dot: true }) : () => false;
+    return (p) => f(p) || b(external_node_path_default().posix.basename(p));
 }
-const dir = (p) => path.posix.dirname(p.replace(/\\/g, "/"));
+const dir = (p) => external_node_path_default().posix.dirname(p.replace(/\\/g, "/"));
 function splits_pairSplits(paths, overrides) {
     const out = new Map();
     const add = (train, ev) => {
@@ -20155,6 +22281,402 @@ function splits_pairSplits(paths, overrides) {
     }
     return [...out.values()].sort((a, b) => a.train - b.train || a.eval - b.eval);
 }
+
+;// CONCATENATED MODULE: ./src/engine/dataset-info.ts
+const DATASET_INFO_WIDTH = 100;
+/** Windowed distinct-2 below this fails the diversity check. */
+const DEFAULT_DIVERSITY_THRESHOLD = 0.45;
+function splitOf(path) {
+    const base = path.split(/[\\/]/).pop().toLowerCase();
+    if (/(^|[^a-z])(val|valid|validation|dev|eval)([^a-z]|$)/.test(base))
+        return "validation";
+    if (/(^|[^a-z])test([^a-z]|$)/.test(base))
+        return "test";
+    return "train";
+}
+function mainFormat(files) {
+    const by = new Map();
+    for (const f of files)
+        by.set(f.format, (by.get(f.format) ?? 0) + f.records);
+    let best = "unknown";
+    let n = -1;
+    for (const [k, v] of [...by].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        if (v > n && k !== "unknown") {
+            best = k;
+            n = v;
+        }
+    }
+    return best;
+}
+function buildDatasetInfo(input) {
+    const threshold = input.diversityThreshold ?? DEFAULT_DIVERSITY_THRESHOLD;
+    const wd2 = input.diversity?.windowedDistinct2.mean ?? null;
+    const files = input.files.map((f) => ({ ...f, split: splitOf(f.path) }));
+    const dataFiles = {};
+    for (const f of files)
+        (dataFiles[f.split] ??= []).push(f.path);
+    const info = {
+        generatedAt: input.generatedAt,
+        totalExamples: input.files.reduce((s, f) => s + f.records, 0),
+        files,
+        qa: {
+            validationPassed: input.validationPassed,
+            errors: input.errors,
+            exactDuplicates: input.duplicates.exact,
+            nearDuplicates: input.duplicates.near,
+            windowedDistinct2: wd2,
+            diversityThreshold: threshold,
+            diversityPassed: wd2 === null ? null : wd2 >= threshold,
+            requiredFieldsPresent: input.requiredFieldsPresent,
+            formatCompliance: input.records > 0 ? Math.round((input.validRecords / input.records) * 10000) / 100 : 0,
+        },
+        usage: { dataFiles, format: mainFormat(input.files) },
+    };
+    if (input.name !== undefined)
+        info.name = input.name;
+    if (input.purpose !== undefined)
+        info.purpose = input.purpose;
+    const c = input.composition;
+    if (c) {
+        info.composition = {
+            records: c.records,
+            singleTurn: c.singleTurn,
+            multiTurn: c.multiTurn,
+            responses: c.responses.records,
+            withCode: c.responses.withCode,
+            withLists: c.responses.withLists,
+            withHeaders: c.responses.withHeaders,
+            brief: c.responses.brief,
+            medium: c.responses.medium,
+            detailed: c.responses.detailed,
+        };
+        if (c.categories)
+            info.categories = c.categories.top.slice(0, 20);
+    }
+    const d = input.diversity;
+    if (d) {
+        info.systemPrompts = {
+            recordsWithSystem: d.systemPrompts.recordsWithSystem,
+            distinct: d.systemPrompts.distinct,
+            top: d.systemPrompts.top.slice(0, 3),
+        };
+    }
+    const t = input.tokens;
+    if (t) {
+        info.tokens = {
+            encoding: t.encoding,
+            total: t.total,
+            mean: t.mean,
+            exact: t.exact,
+            relativeError: t.relativeError,
+            epochs: t.epochs,
+            billedTokens: t.billedTokens,
+        };
+        if (t.pricePerMillion !== undefined)
+            info.tokens.pricePerMillion = t.pricePerMillion;
+        if (t.estimatedCost !== undefined)
+            info.tokens.estimatedCost = t.estimatedCost;
+    }
+    return info;
+}
+/** Integer with "," thousands separators (locale-independent). */
+function fmtInt(n) {
+    const s = String(Math.round(Math.abs(n)));
+    return (n < 0 ? "-" : "") + s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function pct(a, b) {
+    return b > 0 ? `${((a / b) * 100).toFixed(1)}%` : "0.0%";
+}
+function width(s) {
+    return [...s].length;
+}
+/** Truncate to `max` columns with "…". */
+function fit(s, max) {
+    const cps = [...s];
+    return cps.length <= max ? s : cps.slice(0, Math.max(0, max - 1)).join("") + "…";
+}
+function oneLine(s) {
+    return s.replace(/\s+/g, " ").trim();
+}
+function pyStr(s) {
+    return "'" + s.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
+}
+function trainerLines(format) {
+    switch (format) {
+        case "chatml":
+            return [
+                "TRL SFTTrainer: conversational format, the `messages` column is used as is",
+                "Axolotl: datasets: - path: <file>, type: chat_template (field_messages: messages)",
+                "LLaMA-Factory: formatting: sharegpt, tags: {role_tag: role, content_tag: content,",
+                "  user_tag: user, assistant_tag: assistant, system_tag: system}, columns: {messages: messages}",
+            ];
+        case "sharegpt":
+            return [
+                "TRL SFTTrainer: map `conversations` (from/value) to `messages` (role/content) first",
+                "Axolotl: type: chat_template, field_messages: conversations,",
+                "  message_property_mappings: {role: from, content: value}",
+                "LLaMA-Factory: formatting: sharegpt, columns: {messages: conversations}",
+            ];
+        case "alpaca":
+            return [
+                "TRL SFTTrainer: map instruction/input/output to prompt/completion first",
+                "Axolotl: type: alpaca",
+                "LLaMA-Factory: formatting: alpaca, columns: {prompt: instruction, query: input, response: output}",
+            ];
+        case "preference-trl":
+            return [
+                "TRL DPOTrainer: prompt/chosen/rejected columns are used as is",
+                "Axolotl: rl: dpo (type: chatml.intel or a matching prompt strategy)",
+                "LLaMA-Factory: ranking: true, columns: {prompt: prompt, chosen: chosen, rejected: rejected}",
+            ];
+        case "preference-openai":
+            return [
+                "OpenAI fine-tuning: method type `dpo`, the file is uploaded as is",
+                "TRL DPOTrainer: map input.messages / preferred_output / non_preferred_output",
+                "  to prompt / chosen / rejected first",
+            ];
+        default:
+            return ["Format not recognised: convert to ChatML `messages` first"];
+    }
+}
+function renderDatasetInfo(info) {
+    const W = DATASET_INFO_WIDTH;
+    const out = [];
+    const rule = "=".repeat(W);
+    const section = (title) => {
+        out.push("", title, "-".repeat(width(title)));
+    };
+    const check = (ok, text) => out.push(`  ${ok ? "✓" : "✗"} ${text}`);
+    out.push(rule);
+    out.push(`Dataset: ${oneLine(info.name ?? "(unnamed)")}`);
+    if (info.purpose)
+        out.push(`Purpose: ${oneLine(info.purpose)}`);
+    out.push(`Generated: ${info.generatedAt}`);
+    out.push(rule);
+    out.push("", `Total examples: ${fmtInt(info.totalExamples)}`);
+    const countW = Math.max(7, ...info.files.map((f) => fmtInt(f.records).length));
+    for (const f of info.files) {
+        const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${f.format}`;
+        const pathW = W - 2 - width(tail);
+        out.push(`  ${fit(f.path, pathW).padEnd(pathW)}${tail}`);
+    }
+    const q = info.qa;
+    section("Quality Assurance");
+    check(q.validationPassed, `JSON validation: ${q.validationPassed ? "PASSED" : "FAILED"} (${fmtInt(q.errors)} errors)`);
+    const dups = q.exactDuplicates + q.nearDuplicates;
+    check(dups === 0, dups === 0
+        ? "Duplicates: none found"
+        : `Duplicates: ${fmtInt(q.exactDuplicates)} exact, ${fmtInt(q.nearDuplicates)} near-duplicates found`);
+    if (q.windowedDistinct2 === null)
+        check(false, "Diversity check: not measured");
+    else
+        check(q.diversityPassed === true, `Diversity check: windowed distinct-2 ${q.windowedDistinct2.toFixed(2)} ` +
+            `(${q.diversityPassed ? "≥" : "<"} ${q.diversityThreshold.toFixed(2)})`);
+    check(q.requiredFieldsPresent, `Required fields present: ${q.requiredFieldsPresent ? "yes" : "no"}`);
+    check(q.formatCompliance >= 100, `Format compliance: ${q.formatCompliance.toFixed(2)}%`);
+    const c = info.composition;
+    if (c) {
+        section("Dataset Composition");
+        out.push(`  Single-turn: ${fmtInt(c.singleTurn)} (${pct(c.singleTurn, c.records)})`);
+        out.push(`  Multi-turn:  ${fmtInt(c.multiTurn)} (${pct(c.multiTurn, c.records)})`);
+        out.push("  Response types (final assistant message):");
+        out.push(`    with code blocks: ${fmtInt(c.withCode)} (${pct(c.withCode, c.responses)})`);
+        out.push(`    with lists:       ${fmtInt(c.withLists)} (${pct(c.withLists, c.responses)})`);
+        out.push(`    with headers:     ${fmtInt(c.withHeaders)} (${pct(c.withHeaders, c.responses)})`);
+        out.push("  Response lengths:");
+        out.push(`    brief (<200 chars):       ${fmtInt(c.brief)} (${pct(c.brief, c.responses)})`);
+        out.push(`    medium (200-800 chars):   ${fmtInt(c.medium)} (${pct(c.medium, c.responses)})`);
+        out.push(`    detailed (>800 chars):    ${fmtInt(c.detailed)} (${pct(c.detailed, c.responses)})`);
+    }
+    const s = info.systemPrompts;
+    if (s) {
+        section("System Prompts");
+        out.push(`  Unique variations: ${fmtInt(s.distinct)} (in ${fmtInt(s.recordsWithSystem)} examples)`);
+        s.top.forEach((p, i) => {
+            const head = `  ${i + 1}. (${fmtInt(p.count)}x) `;
+            out.push(head + fit(`"${oneLine(p.text)}"`, W - width(head)));
+        });
+    }
+    if (info.categories && info.categories.length) {
+        section("Category Distribution");
+        const total = info.categories.reduce((a, e) => a + e.count, 0);
+        const nameW = Math.min(40, Math.max(...info.categories.map((e) => width(oneLine(e.category)))));
+        for (const e of info.categories) {
+            out.push(`  ${fit(oneLine(e.category), nameW).padEnd(nameW)}  ${fmtInt(e.count).padStart(9)} (${pct(e.count, total)})`);
+        }
+    }
+    const t = info.tokens;
+    if (t) {
+        section("Estimated Tokens");
+        const how = t.exact ? "exact" : `estimated, ±${(t.relativeError * 100).toFixed(1)}%`;
+        out.push(`  Total: ${fmtInt(t.total)} (${t.encoding}, ${how})`);
+        out.push(`  Average per example: ${t.mean.toFixed(1)}`);
+        out.push(`  Epochs: ${t.epochs}`);
+        if (t.estimatedCost !== undefined && t.pricePerMillion !== undefined) {
+            out.push(`  Estimated training cost: $${t.estimatedCost.toFixed(2)} (${t.epochs} epochs x ` +
+                `${fmtInt(t.billedTokens)} billed tokens x $${t.pricePerMillion} / 1M)`);
+        }
+    }
+    section("Instructions for Use");
+    out.push("  from datasets import load_dataset");
+    const entries = Object.keys(info.usage.dataFiles)
+        .sort((a, b) => ["train", "validation", "test"].indexOf(a) - ["train", "validation", "test"].indexOf(b))
+        .map((k) => {
+        const v = info.usage.dataFiles[k];
+        return `${pyStr(k)}: ${v.length === 1 ? pyStr(v[0]) : "[" + v.map(pyStr).join(", ") + "]"}`;
+    });
+    const single = `  ds = load_dataset('json', data_files={${entries.join(", ")}})`;
+    if (width(single) <= W)
+        out.push(single);
+    else {
+        out.push("  ds = load_dataset('json', data_files={");
+        for (const e of entries)
+            out.push(`      ${e},`);
+        out.push("  })");
+    }
+    out.push(`  Format: ${info.usage.format}`);
+    for (const l of trainerLines(info.usage.format))
+        out.push(`  ${l}`);
+    out.push("");
+    return out.map((l) => fit(l.trimEnd(), W)).join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/run-analysis.ts
+
+
+
+
+
+
+
+
+
+
+
+const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
+class Analysis {
+    paths;
+    config;
+    dup;
+    div;
+    comp = new CompositionAnalysis();
+    tok;
+    valid = 0;
+    constructor(paths, config) {
+        this.paths = paths;
+        this.config = config;
+        const d = config.duplicates;
+        this.dup = new DuplicateAnalysis({
+            paths,
+            caseInsensitive: d.caseInsensitive,
+            near: d.near,
+            nearThreshold: d.nearThreshold,
+            shingleSize: d.shingleSize,
+            splits: splits_pairSplits(paths, config.splits),
+        });
+        this.div = new DiversityAnalysis({ boilerplatePhrases: config.diversity.boilerplatePhrases });
+        const t = config.tokens;
+        this.tok = new TokenAnalysis({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
+    }
+    add(conv, loc) {
+        this.valid++;
+        this.div.add(conv);
+        this.comp.add(conv);
+        const found = this.dup.add(conv, loc);
+        const long = this.tok.add(conv, loc);
+        return long.length ? found.concat(long) : found;
+    }
+    async finish(report, absPaths, date) {
+        const formats = report.files.map((f) => (f.format === "unknown" ? undefined : f.format));
+        const reread = async (locs) => {
+            const out = new Map();
+            const byFile = new Map();
+            for (const l of locs) {
+                const list = byFile.get(l.file);
+                if (list)
+                    list.push(l);
+                else
+                    byFile.set(l.file, [l]);
+            }
+            for (const [file, ls] of byFile) {
+                const lines = await readLinesAt(absPaths[file], ls);
+                for (const [line, buf] of lines) {
+                    const conv = reparse(buf, formats[file], this.config);
+                    if (conv)
+                        out.set(`${file}:${line}`, conv);
+                }
+            }
+            return out;
+        };
+        const d = await this.dup.finish(reread);
+        const byFile = new Map();
+        for (const { file, finding } of d.findings) {
+            const list = byFile.get(file);
+            if (list)
+                list.push(finding);
+            else
+                byFile.set(file, [finding]);
+        }
+        for (const [file, found] of byFile) {
+            const fr = report.files[file];
+            appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
+        }
+        report.files.forEach((f, i) => {
+            f.stats = { exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0, nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0 };
+        });
+        report.duplicates = { exact: d.exact, near: d.near };
+        report.leakage = d.leakage;
+        const diversity = this.div.finish();
+        const composition = this.comp.finish();
+        const tokens = this.tok.finish();
+        report.diversity = diversity;
+        report.composition = composition;
+        report.tokens = tokens;
+        const errors = report.files.reduce((s, f) => s + f.errors, 0);
+        const info = buildDatasetInfo({
+            name: this.config.datasetInfo.name,
+            purpose: this.config.datasetInfo.purpose,
+            generatedAt: date ?? new Date().toISOString().slice(0, 10),
+            files: report.files.map((f) => ({ path: f.path, records: f.records, format: f.format })),
+            validationPassed: errors === 0,
+            errors,
+            duplicates: { exact: d.exact.duplicateRecords, near: d.near.duplicateRecords },
+            requiredFieldsPresent: report.files.every((f) => REQUIRED_FIELD_RULES.every((r) => !f.findingCounts[r])),
+            validRecords: this.valid,
+            records: report.files.reduce((s, f) => s + f.records, 0),
+            diversity,
+            composition,
+            tokens,
+            diversityThreshold: this.config.thresholds["min-windowed-distinct-2"]?.warn ?? this.config.thresholds["min-windowed-distinct-2"]?.fail,
+        });
+        report.datasetInfo = { ...info, text: renderDatasetInfo(info) };
+    }
+}
+function reparse(buf, format, config) {
+    let rec;
+    try {
+        let text = buf.toString("utf8");
+        if (text.endsWith("\r"))
+            text = text.slice(0, -1);
+        rec = JSON.parse(text);
+    }
+    catch {
+        return null;
+    }
+    if (!rec || typeof rec !== "object" || Array.isArray(rec))
+        return null;
+    const obj = rec;
+    return parseRecord(obj, config.format ?? detectFormat(obj) ?? format ?? "chatml", { profile: config.profile, categoryField: config.categoryField, emit: () => { } });
+}
+/** The dataset_info text of a report (undefined when the analysis did not run). */
+function renderDatasetInfoFromReport(report) {
+    const info = report.datasetInfo;
+    return info?.text;
+}
+
+;// CONCATENATED MODULE: ./src/engine/version.ts
+// Kept in step with package.json by scripts/bundle.mjs.
+const VERSION = "0.1.0";
 
 ;// CONCATENATED MODULE: ./src/engine/check.ts
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
@@ -20549,7 +23071,7 @@ function applyThresholdInputs(config, inputs) {
 const paint = (on, code, s) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 /** Keeps a terminal line on one line: control characters from datasets are shown escaped. */
 const clean = (s) => s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
-const pct = (x) => (typeof x === "number" ? `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%` : "–");
+const text_pct = (x) => (typeof x === "number" ? `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%` : "–");
 const num = (x, d = 3) => (typeof x === "number" ? String(Math.round(x * 10 ** d) / 10 ** d) : "–");
 function renderText(report, opts) {
     const c = opts.color;
@@ -20581,17 +23103,22 @@ function renderText(report, opts) {
     if (dup || div || tok) {
         out.push("");
         if (dup?.exact)
-            out.push(`duplicates: ${dup.exact.duplicateRecords} exact (${pct(dup.exact.rate)}), ${dup.near?.duplicateRecords ?? 0} near (${pct(dup.near?.rate)})`);
+            out.push(`duplicates: ${dup.exact.duplicateRecords} exact (${text_pct(dup.exact.rate)}), ${dup.near?.duplicateRecords ?? 0} near (${text_pct(dup.near?.rate)})`);
         const leaks = (report.leakage ?? []);
         for (const l of leaks)
-            out.push(`leakage: ${l.eval} ← ${l.train}: ${l.exact} exact, ${l.near} near (${pct(l.rate)} of eval)`);
+            out.push(`leakage: ${l.eval} ← ${l.train}: ${l.exact} exact, ${l.near} near (${text_pct(l.rate)} of eval)`);
         if (div) {
-            const op = div.openings;
-            out.push(`diversity: distinct-2 ${num(div.distinct2)}, windowed distinct-2 ${num(div.windowedDistinct2)}, compression ${num(div.compressionRatio, 2)}×, ` +
-                `top opening ${pct(op?.topShare)}${op?.top?.[0] ? ` ("${clean(op.top[0].text)}")` : ""}, boilerplate ${pct(div.boilerplateShare)}`);
+            const g = (path) => path.split(".").reduce((o, k) => o?.[k], div);
+            const top = g("openings.top")?.[0];
+            out.push(`diversity: distinct-2 ${num(g("distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${num(g("compression.ratio"), 2)}×, ` +
+                `top opening ${text_pct(g("openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(g("boilerplate.share"))}`);
+            out.push(`composition: single-turn ${text_pct(g("turnBalance.singleTurnShare"))}, length uniqueness ${text_pct(g("lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
         }
         if (tok && typeof tok.total === "number") {
-            out.push(`tokens (${tok.encoding ?? ""}): ${tok.exact ? "" : "~"}${tok.total} total, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${typeof tok.cost === "number" ? `, est. training cost ${tok.cost.toFixed(2)}` : ""}`);
+            const est = tok.exact ? "" : ` (estimate ±${text_pct(tok.relativeError)}, ${tok.sampledRecords} examples tokenized)`;
+            const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
+            const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
+            out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
         }
     }
     out.push("");
@@ -20739,20 +23266,24 @@ function histogram(v) {
     }
     return out;
 }
-/** Flatten primitive fields (depth 2) into "key: value" pairs, for sections whose shape we don't pin down. */
-function flat(v, skip = new Set(), prefix = "", depth = 0, out = []) {
-    const o = obj(v);
-    if (!o)
-        return out;
-    for (const [k, val] of Object.entries(o)) {
-        if (skip.has(k))
-            continue;
-        const key = prefix ? `${prefix}.${k}` : k;
-        if (typeof val === "number" || typeof val === "string" || typeof val === "boolean")
-            out.push([key, fmt(val)]);
-        else if (obj(val) && depth < 1)
-            flat(val, new Set(), key, depth + 1, out);
-    }
+function compositionView(c) {
+    if (!c)
+        return [];
+    const records = report_view_num(c.records) ?? 0;
+    const share = (n) => (records && report_view_num(n) !== undefined ? ` (${report_view_pct((report_view_num(n) ?? 0) / records)})` : "");
+    const r = obj(c.responses);
+    const q = obj(c.userQueries);
+    const out = [
+        ["records / messages", `${fmt(c.records)} / ${fmt(c.messages)}`],
+        ["single-turn", `${fmt(c.singleTurn)}${share(c.singleTurn)}`],
+        ["multi-turn", `${fmt(c.multiTurn)}${share(c.multiTurn)}`],
+        ["tool-call examples", fmt(c.toolExamples)],
+        ["image examples", fmt(c.imageExamples)],
+    ];
+    if (r)
+        out.push(["responses with code / lists / headers", `${fmt(r.withCode)} / ${fmt(r.withLists)} / ${fmt(r.withHeaders)}`], ["responses brief / medium / detailed", `${fmt(r.brief)} / ${fmt(r.medium)} / ${fmt(r.detailed)}`]);
+    if (q)
+        out.push(["queries: questions / commands / code", `${fmt(q.questions)} / ${fmt(q.commands)} / ${fmt(q.codeRelated)}`]);
     return out;
 }
 function viewOf(report) {
@@ -20769,20 +23300,25 @@ function viewOf(report) {
         if (n !== undefined)
             diversity.push([label, asPct ? report_view_pct(n) : fmt(n)]);
     };
-    add("distinct-2", div?.distinct2);
-    add("windowed distinct-2", div?.windowedDistinct2);
-    add("compression ratio", div?.compressionRatio);
+    add("distinct-2", obj(div?.distinct2)?.ratio);
+    add("windowed distinct-2", obj(div?.windowedDistinct2)?.mean);
+    add("compression ratio", obj(div?.compression)?.ratio);
     add("top opening share", openingsObj?.topShare, true);
-    add("boilerplate share", div?.boilerplateShare, true);
+    add("boilerplate share", obj(div?.boilerplate)?.share, true);
+    add("length uniqueness", obj(div?.lengthUniqueness)?.share, true);
+    add("distinct system prompts", obj(div?.systemPrompts)?.distinct);
+    add("unique user prompts", obj(div?.userPrompts)?.uniqueShare, true);
     const openings = arr(openingsObj?.top)
         .map(obj)
-        .filter((t) => !!t && typeof t.text === "string")
-        .map((t) => ({ text: t.text, count: report_view_num(t.count) ?? 0 }));
+        .filter((t) => !!t && typeof t.opening === "string")
+        .map((t) => ({ text: t.opening, count: report_view_num(t.count) ?? 0 }));
     const tok = obj(report.tokens);
     const tokens = [];
-    for (const k of ["total", "mean", "p50", "p95", "max"])
+    for (const k of ["total", "mean", "p50", "p95", "max", "tooLong", "epochs", "estimatedCost"])
         if (report_view_num(tok?.[k]) !== undefined)
-            tokens.push([k, fmt(tok?.[k])]);
+            tokens.push([k === "tooLong" ? "over the limit" : k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
+    if (tok && tok.exact === false)
+        tokens.push(["estimate", `±${report_view_pct(report_view_num(tok.relativeError))} (sampled ${fmt(tok.sampledRecords)} examples)`]);
     const di = report.datasetInfo;
     const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
     const deltas = arr(report.deltas)
@@ -20795,7 +23331,7 @@ function viewOf(report) {
         leakage,
         diversity,
         openings,
-        composition: flat(report.composition).slice(0, 16),
+        composition: compositionView(obj(report.composition)),
         tokens,
         histogram: histogram(tok?.histogram),
         datasetInfo,

@@ -8,10 +8,7 @@ import { readHead, readLines, isGzipPath, MAX_LINE_BYTES } from "./read/lines.js
 import { looksLikeJsonFragment, sniff } from "./read/sniff.js";
 import { detectFormat, FORMAT_LABEL } from "./formats/detect.js";
 import type { ParseContext, Profile } from "./formats/context.js";
-import { parseChatml } from "./formats/chatml.js";
-import { parseSharegpt } from "./formats/sharegpt.js";
-import { parseAlpaca } from "./formats/alpaca.js";
-import { parsePreferenceOpenai, parsePreferenceTrl } from "./formats/preference.js";
+import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 
@@ -29,13 +26,6 @@ export interface FileCheckOptions {
   onRecord?: (conv: Conversation, loc: RecordLoc) => Finding[] | void;
 }
 
-const PARSERS: Record<DatasetFormat, (rec: Record<string, unknown>, ctx: ParseContext) => Conversation | null> = {
-  chatml: parseChatml,
-  sharegpt: parseSharegpt,
-  alpaca: parseAlpaca,
-  "preference-trl": parsePreferenceTrl,
-  "preference-openai": parsePreferenceOpenai,
-};
 
 export class FindingSink {
   readonly findings: Finding[] = [];
@@ -84,6 +74,22 @@ export class FindingSink {
     this.findings.length = 0;
     this.findings.push(...keep);
   }
+}
+
+/** Adds a finding made after the file's pass (near duplicates, leakage) to its report, keeping counts complete,
+ * the list capped and ordered by line. */
+export function appendFindings(file: FileReport, found: Finding[], severities: Record<string, SeveritySetting>, max: number): void {
+  if (!found.length) return;
+  for (const f of found) {
+    const sev = severities[f.rule] ?? RULE_BY_ID.get(f.rule)?.severity ?? f.severity;
+    if (sev === "off") continue;
+    file.findingCounts[f.rule] = (file.findingCounts[f.rule] ?? 0) + 1;
+    if (sev === "error") file.errors++;
+    else file.warnings++;
+    if (file.findings.length < max) file.findings.push({ ...f, severity: sev });
+  }
+  file.findings.sort((a, b) => a.line - b.line);
+  file.findingsTruncated = file.findings.length < file.errors + file.warnings;
 }
 
 function jsonErrorMessage(e: unknown, text: string): string {

@@ -17,6 +17,14 @@ const get = (o: unknown, path: string): Num => {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Where each threshold's actual value comes from in the report. */
+/** Below this many answers, the share-of-answers checks (openings, boilerplate) are not evaluated: a handful of
+ * records cannot show a pattern, and a gate must not raise false alarms on tiny sets. */
+export const MIN_ANSWERS_FOR_SHARES = 20;
+
+const answers = (r: Report): number => get(r, "diversity.openings.answers") ?? 0;
+const ifEnough = (r: Report, v: Num): Num => (answers(r) >= MIN_ANSWERS_FOR_SHARES ? v : undefined);
+
+/** Where each threshold's actual value comes from in the report. */
 export const METRICS: Record<Exclude<keyof Thresholds, "single-turn-share">, Getter> = {
   "max-errors": (r) => r.summary.errors,
   "max-warnings": (r) => r.summary.warnings,
@@ -24,15 +32,15 @@ export const METRICS: Record<Exclude<keyof Thresholds, "single-turn-share">, Get
   "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
   "max-leakage": (r) => (Array.isArray(r.leakage) ? (r.leakage as { exact: number; near: number }[]).reduce((s, l) => s + l.exact + l.near, 0) : undefined),
   "min-examples": (r) => r.summary.records,
-  "max-too-long": (r) => get(r, "tokens.tooLong"),
-  "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2"),
-  "max-compression-ratio": (r) => get(r, "diversity.compressionRatio"),
-  "max-opening-share": (r) => get(r, "diversity.openings.topShare"),
-  "max-boilerplate-share": (r) => get(r, "diversity.boilerplateShare"),
-  "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness"),
+  "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
+  "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2.mean"),
+  "max-compression-ratio": (r) => get(r, "diversity.compression.ratio"),
+  "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
+  "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
+  "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness.share"),
   "max-diversity-drop": (r) => get(r, "deltas.diversityDrop"),
 };
-const singleTurnShare: Getter = (r) => get(r, "diversity.singleTurnShare") ?? get(r, "composition.singleTurnShare");
+const singleTurnShare: Getter = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 
 /** Per-file figures, for thresholds set in `overrides` for some files. */
 const FILE_METRICS: Partial<Record<keyof Thresholds, (files: FileReport[]) => Num>> = {

@@ -101,16 +101,21 @@ function histogram(v: unknown): Bucket[] {
   return out;
 }
 
-/** Flatten primitive fields (depth 2) into "key: value" pairs, for sections whose shape we don't pin down. */
-function flat(v: unknown, skip: Set<string> = new Set(), prefix = "", depth = 0, out: [string, string][] = []): [string, string][] {
-  const o = obj(v);
-  if (!o) return out;
-  for (const [k, val] of Object.entries(o)) {
-    if (skip.has(k)) continue;
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof val === "number" || typeof val === "string" || typeof val === "boolean") out.push([key, fmt(val)]);
-    else if (obj(val) && depth < 1) flat(val, new Set(), key, depth + 1, out);
-  }
+function compositionView(c: Json | undefined): [string, string][] {
+  if (!c) return [];
+  const records = num(c.records) ?? 0;
+  const share = (n: unknown) => (records && num(n) !== undefined ? ` (${pct((num(n) ?? 0) / records)})` : "");
+  const r = obj(c.responses);
+  const q = obj(c.userQueries);
+  const out: [string, string][] = [
+    ["records / messages", `${fmt(c.records)} / ${fmt(c.messages)}`],
+    ["single-turn", `${fmt(c.singleTurn)}${share(c.singleTurn)}`],
+    ["multi-turn", `${fmt(c.multiTurn)}${share(c.multiTurn)}`],
+    ["tool-call examples", fmt(c.toolExamples)],
+    ["image examples", fmt(c.imageExamples)],
+  ];
+  if (r) out.push(["responses with code / lists / headers", `${fmt(r.withCode)} / ${fmt(r.withLists)} / ${fmt(r.withHeaders)}`], ["responses brief / medium / detailed", `${fmt(r.brief)} / ${fmt(r.medium)} / ${fmt(r.detailed)}`]);
+  if (q) out.push(["queries: questions / commands / code", `${fmt(q.questions)} / ${fmt(q.commands)} / ${fmt(q.codeRelated)}`]);
   return out;
 }
 
@@ -127,18 +132,22 @@ export function viewOf(report: Report): ReportView {
     const n = num(v);
     if (n !== undefined) diversity.push([label, asPct ? pct(n) : fmt(n)]);
   };
-  add("distinct-2", div?.distinct2);
-  add("windowed distinct-2", div?.windowedDistinct2);
-  add("compression ratio", div?.compressionRatio);
+  add("distinct-2", obj(div?.distinct2)?.ratio);
+  add("windowed distinct-2", obj(div?.windowedDistinct2)?.mean);
+  add("compression ratio", obj(div?.compression)?.ratio);
   add("top opening share", openingsObj?.topShare, true);
-  add("boilerplate share", div?.boilerplateShare, true);
+  add("boilerplate share", obj(div?.boilerplate)?.share, true);
+  add("length uniqueness", obj(div?.lengthUniqueness)?.share, true);
+  add("distinct system prompts", obj(div?.systemPrompts)?.distinct);
+  add("unique user prompts", obj(div?.userPrompts)?.uniqueShare, true);
   const openings = arr(openingsObj?.top)
     .map(obj)
-    .filter((t): t is Json => !!t && typeof t.text === "string")
-    .map((t) => ({ text: t.text as string, count: num(t.count) ?? 0 }));
+    .filter((t): t is Json => !!t && typeof t.opening === "string")
+    .map((t) => ({ text: t.opening as string, count: num(t.count) ?? 0 }));
   const tok = obj(report.tokens);
   const tokens: [string, string][] = [];
-  for (const k of ["total", "mean", "p50", "p95", "max"]) if (num(tok?.[k]) !== undefined) tokens.push([k, fmt(tok?.[k])]);
+  for (const k of ["total", "mean", "p50", "p95", "max", "tooLong", "epochs", "estimatedCost"]) if (num(tok?.[k]) !== undefined) tokens.push([k === "tooLong" ? "over the limit" : k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
+  if (tok && tok.exact === false) tokens.push(["estimate", `±${pct(num(tok.relativeError))} (sampled ${fmt(tok.sampledRecords)} examples)`]);
   const di = report.datasetInfo;
   const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? (obj(di)?.text as string) : undefined;
   const deltas = arr((report as unknown as Json).deltas)
@@ -151,7 +160,7 @@ export function viewOf(report: Report): ReportView {
     leakage,
     diversity,
     openings,
-    composition: flat(report.composition).slice(0, 16),
+    composition: compositionView(obj(report.composition)),
     tokens,
     histogram: histogram(tok?.histogram),
     datasetInfo,

@@ -44,14 +44,19 @@ export function renderText(report: Report, opts: TextOptions): string {
     const leaks = (report.leakage ?? []) as { train: string; eval: string; exact: number; near: number; rate: number }[];
     for (const l of leaks) out.push(`leakage: ${l.eval} ← ${l.train}: ${l.exact} exact, ${l.near} near (${pct(l.rate)} of eval)`);
     if (div) {
-      const op = div.openings as { topShare?: number; top?: { text: string; count: number }[] } | undefined;
+      const g = (path: string) => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], div);
+      const top = (g("openings.top") as { opening: string; count: number }[] | undefined)?.[0];
       out.push(
-        `diversity: distinct-2 ${num(div.distinct2)}, windowed distinct-2 ${num(div.windowedDistinct2)}, compression ${num(div.compressionRatio, 2)}×, ` +
-          `top opening ${pct(op?.topShare)}${op?.top?.[0] ? ` ("${clean(op.top[0].text)}")` : ""}, boilerplate ${pct(div.boilerplateShare)}`,
+        `diversity: distinct-2 ${num(g("distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${num(g("compression.ratio"), 2)}×, ` +
+          `top opening ${pct(g("openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${pct(g("boilerplate.share"))}`,
       );
+      out.push(`composition: single-turn ${pct(g("turnBalance.singleTurnShare"))}, length uniqueness ${pct(g("lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
     }
     if (tok && typeof tok.total === "number") {
-      out.push(`tokens (${tok.encoding ?? ""}): ${tok.exact ? "" : "~"}${tok.total} total, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${typeof tok.cost === "number" ? `, est. training cost ${tok.cost.toFixed(2)}` : ""}`);
+      const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples tokenized)`;
+      const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
+      const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
+      out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
     }
   }
   out.push("");

@@ -212,9 +212,12 @@ describe("pull request", () => {
     const ws = workspace({ [name]: goodLines(12, hostile) + JSON.stringify({ messages: [{ role: "user", content: hostile }] }) + "\n" });
     gh.prFiles = [{ filename: name, status: "added" }];
     const r = await runAction(ws, "pull_request", prPayload(13));
-    const body = prComments(13)[0].body;
-    expect(body.split(MARKER)).toHaveLength(2);
-    expect(body).not.toContain("<script>");
+    const full = prComments(13)[0].body;
+    expect(full.split(MARKER)).toHaveLength(2);
+    expect(full).not.toContain("<script>");
+    // Inside fenced code blocks (dataset_info) text is shown literally: no HTML, no mentions. Check the rest.
+    const body = full.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, "");
+    expect(full.length - body.length).toBeGreaterThan(100);
     expect(body).not.toContain("<b>");
     expect(body).not.toMatch(/@octocat|#12|#1\b/);
     expect(body).toContain("%40octocat%20%2312%20%3Cb%3E%7Cx.jsonl");

@@ -5,7 +5,7 @@
 //   const out = await nd.finish(reread)    // { result, pairs, findings, perFile }
 //
 // Text: every message except system/developer roles, NFKC + lowercase, split on whitespace into one word stream
-// (shingles run across message boundaries). Shingle = hash of `shingleSize` consecutive words; a record with
+// (shingles run across message boundaries). Shingle = rolling hash of `shingleSize` consecutive word hashes; a record with
 // fewer words is one shingle; a record with no words is never a near duplicate.
 // Sketch: K = 128 bins, one permutation (bin = top 7 bits of the shingle hash, value = min of a second hash),
 // empty bins filled by optimal densification (Shrivastava 2017). LSH: 16 bands x 8 rows, one 32-bit key per band

@@ -1,18 +1,130 @@
-// Wires the analysis sketches (duplicates, leakage, diversity, composition, tokens) into one run: add() per valid
-// record during the single pass, finish() once at the end to fill the report.
+// Wires the analysis sketches into one run: add() per valid record during the single pass over each file,
+// finish() once at the end to fill the report (duplicates, leakage, diversity, composition, tokens, dataset_info).
 import type { Config } from "../../config/config.js";
-import type { Conversation, Finding, RecordLoc } from "../model.js";
+import type { Conversation, DatasetFormat, Finding, RecordLoc } from "../model.js";
 import type { Report } from "../report.js";
+import { DuplicateAnalysis } from "./duplicates.js";
+import { DiversityAnalysis } from "./diversity.js";
+import { CompositionAnalysis } from "./composition.js";
+import { TokenAnalysis } from "./tokens.js";
+import { pairSplits } from "./splits.js";
+import { buildDatasetInfo, renderDatasetInfo } from "../dataset-info.js";
+import { readLinesAt } from "../read/lines.js";
+import { detectFormat } from "../formats/detect.js";
+import { parseRecord } from "../formats/parse.js";
+import { appendFindings } from "../file-check.js";
+import { severitiesFor } from "../check.js";
+
+const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 
 export class Analysis {
+  private readonly dup: DuplicateAnalysis;
+  private readonly div: DiversityAnalysis;
+  private readonly comp = new CompositionAnalysis();
+  private readonly tok: TokenAnalysis;
+  private valid = 0;
+
   constructor(
     readonly paths: string[],
     readonly config: Config,
-  ) {}
+  ) {
+    const d = config.duplicates;
+    this.dup = new DuplicateAnalysis({
+      paths,
+      caseInsensitive: d.caseInsensitive,
+      near: d.near,
+      nearThreshold: d.nearThreshold,
+      shingleSize: d.shingleSize,
+      splits: pairSplits(paths, config.splits),
+    });
+    this.div = new DiversityAnalysis({ boilerplatePhrases: config.diversity.boilerplatePhrases });
+    const t = config.tokens;
+    this.tok = new TokenAnalysis({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
+  }
 
-  add(_conv: Conversation, _loc: RecordLoc): Finding[] | void {}
+  add(conv: Conversation, loc: RecordLoc): Finding[] {
+    this.valid++;
+    this.div.add(conv);
+    this.comp.add(conv);
+    const found = this.dup.add(conv, loc);
+    const long = this.tok.add(conv, loc);
+    return long.length ? found.concat(long) : found;
+  }
 
-  async finish(_report: Report, _absPaths: string[], _date?: string): Promise<void> {}
+  async finish(report: Report, absPaths: string[], date?: string): Promise<void> {
+    const formats = report.files.map((f) => (f.format === "unknown" ? undefined : f.format));
+    const reread = async (locs: RecordLoc[]): Promise<Map<string, Conversation>> => {
+      const out = new Map<string, Conversation>();
+      const byFile = new Map<number, RecordLoc[]>();
+      for (const l of locs) {
+        const list = byFile.get(l.file);
+        if (list) list.push(l);
+        else byFile.set(l.file, [l]);
+      }
+      for (const [file, ls] of byFile) {
+        const lines = await readLinesAt(absPaths[file], ls);
+        for (const [line, buf] of lines) {
+          const conv = reparse(buf, formats[file], this.config);
+          if (conv) out.set(`${file}:${line}`, conv);
+        }
+      }
+      return out;
+    };
+    const d = await this.dup.finish(reread);
+    const byFile = new Map<number, Finding[]>();
+    for (const { file, finding } of d.findings) {
+      const list = byFile.get(file);
+      if (list) list.push(finding);
+      else byFile.set(file, [finding]);
+    }
+    for (const [file, found] of byFile) {
+      const fr = report.files[file];
+      appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
+    }
+    report.files.forEach((f, i) => {
+      f.stats = { exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0, nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0 };
+    });
+    report.duplicates = { exact: d.exact, near: d.near };
+    report.leakage = d.leakage;
+    const diversity = this.div.finish();
+    const composition = this.comp.finish();
+    const tokens = this.tok.finish();
+    report.diversity = diversity;
+    report.composition = composition;
+    report.tokens = tokens;
+    const errors = report.files.reduce((s, f) => s + f.errors, 0);
+    const info = buildDatasetInfo({
+      name: this.config.datasetInfo.name,
+      purpose: this.config.datasetInfo.purpose,
+      generatedAt: date ?? new Date().toISOString().slice(0, 10),
+      files: report.files.map((f) => ({ path: f.path, records: f.records, format: f.format })),
+      validationPassed: errors === 0,
+      errors,
+      duplicates: { exact: d.exact.duplicateRecords, near: d.near.duplicateRecords },
+      requiredFieldsPresent: report.files.every((f) => REQUIRED_FIELD_RULES.every((r) => !f.findingCounts[r])),
+      validRecords: this.valid,
+      records: report.files.reduce((s, f) => s + f.records, 0),
+      diversity,
+      composition,
+      tokens,
+      diversityThreshold: this.config.thresholds["min-windowed-distinct-2"]?.warn ?? this.config.thresholds["min-windowed-distinct-2"]?.fail,
+    });
+    report.datasetInfo = { ...info, text: renderDatasetInfo(info) };
+  }
+}
+
+function reparse(buf: Buffer, format: DatasetFormat | undefined, config: Config): Conversation | null {
+  let rec: unknown;
+  try {
+    let text = buf.toString("utf8");
+    if (text.endsWith("\r")) text = text.slice(0, -1);
+    rec = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!rec || typeof rec !== "object" || Array.isArray(rec)) return null;
+  const obj = rec as Record<string, unknown>;
+  return parseRecord(obj, config.format ?? detectFormat(obj) ?? format ?? "chatml", { profile: config.profile, categoryField: config.categoryField, emit: () => {} });
 }
 
 /** The dataset_info text of a report (undefined when the analysis did not run). */
