@@ -18744,6 +18744,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -18802,6 +18805,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -18816,6 +18841,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -21893,36 +21981,7 @@ class CompositionAnalysis {
     }
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
-// Token analysis with gpt-tokenizer: per-example counts, `too-long` findings, totals and training cost.
-//
-//   const t = new TokenAnalysis({ encoding?: "o200k_base" | "cl100k_base", maxTokens?, model?, epochs?,
-//                                 pricePerMillion?, sampleBytes?, exact? });
-//   for (const [conv, loc] of records) findings.push(...t.add(conv, loc));   // `too-long` findings (errors)
-//   const result: TokenResult = t.finish();
-//
-// Counting (OpenAI cookbook "How to count tokens with tiktoken", gpt-3.5/4 chat format): every message costs
-// 3 tokens + tokens(role) + tokens(text) (+1 for a name — our model has no names), and every example 3 more
-// tokens for reply priming. Preference `rejected` messages are counted like extra messages. Not counted (the
-// conversation model does not keep them): tool/function definitions and tool-call names/arguments, image tokens.
-// Special-token strings in text (e.g. "<|endoftext|>") are counted as plain text.
-//
-// Speed: BPE runs at ~16 MB/s, so exact counts are made only where needed:
-//  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
-//    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
-//  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
-//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 2 MiB). Untokenized examples are estimated as
-//    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
-//    `relativeError` is an approximate 95% bound (1.96 standard errors, Poisson-sampling linearisation) on
-//    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
-//  - quantiles/histogram: over per-example values kept exactly up to 100,000 examples, then a uniform reservoir
-//    sample (`quantilesExact`), histogram counts scaled to all examples in that case.
-// Limit: `maxTokens`, else MODEL_TOKEN_LIMITS[model] (prefix match), else none.
-// Epochs: `epochs`, else defaultEpochs(examples). Cost (only with pricePerMillion): epochs x billed tokens x price
-// / 1e6, billed tokens = sum over examples of min(tokens, limit).
-
 
 /** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
  * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
@@ -21956,16 +22015,17 @@ function defaultEpochs(examples) {
         return Math.max(1, Math.floor(25_000 / examples));
     return 3;
 }
+/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
+ * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
+const DEFAULT_SAMPLE_BYTES = 256 * 1024;
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
 const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
-const requireCjs = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/** Loads only the requested vocabulary (synchronously, on first use). */
-function loadCounter(encoding) {
-    const enc = encoding === "cl100k_base"
-        ? requireCjs("gpt-tokenizer/encoding/cl100k_base")
-        : requireCjs("gpt-tokenizer/encoding/o200k_base");
+/** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
+ * loads one). Call before the pass; the counter is then passed as `countTokens`. */
+async function loadCounter(encoding) {
+    const enc = encoding === "cl100k_base" ? await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4079)) : await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(877)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3877));
     const opts = { disallowedSpecial: new Set() };
     return (s) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
 }
@@ -22022,7 +22082,7 @@ class TokenAnalysis {
             this.limit = modelTokenLimit(opts.model);
             this.limitSource = this.limit !== undefined ? "model" : null;
         }
-        this.sampleBytes = opts.sampleBytes ?? 2 * 1024 * 1024;
+        this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
         this.all = opts.exact ?? false;
         this.qCap = opts.quantileCap ?? 100_000;
         const initial = Math.min(this.qCap, 4096);
@@ -22032,9 +22092,14 @@ class TokenAnalysis {
         if (opts.countTokens)
             this.count = opts.countTokens;
     }
+    /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
+    static async create(opts = {}) {
+        const countTokens = opts.countTokens ?? (await loadCounter(opts.encoding ?? "o200k_base"));
+        return new TokenAnalysis({ ...opts, countTokens });
+    }
     counter() {
         if (!this.count)
-            this.count = loadCounter(this.encoding);
+            throw new Error("TokenAnalysis: vocabulary not loaded; use TokenAnalysis.create()");
         return this.count;
     }
     roleTokens(role) {
@@ -22557,14 +22622,21 @@ const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-conte
 class Analysis {
     paths;
     config;
+    tok;
     dup;
     div;
     comp = new CompositionAnalysis();
-    tok;
     valid = 0;
-    constructor(paths, config) {
+    /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
+    static async create(paths, config) {
+        const t = config.tokens;
+        const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
+        return new Analysis(paths, config, tok);
+    }
+    constructor(paths, config, tok) {
         this.paths = paths;
         this.config = config;
+        this.tok = tok;
         const d = config.duplicates;
         this.dup = new DuplicateAnalysis({
             paths,
@@ -22575,8 +22647,6 @@ class Analysis {
             splits: splits_pairSplits(paths, config.splits),
         });
         this.div = new DiversityAnalysis({ boilerplatePhrases: config.diversity.boilerplatePhrases });
-        const t = config.tokens;
-        this.tok = new TokenAnalysis({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
     }
     add(conv, loc) {
         this.valid++;
@@ -22698,7 +22768,7 @@ function severitiesFor(path, config) {
 async function check(opts) {
     const { config } = opts;
     const paths = opts.files;
-    const analysis = opts.validateOnly ? undefined : new Analysis(paths, config);
+    const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config);
     const files = [];
     for (let i = 0; i < paths.length; i++) {
         files.push(await checkFile({

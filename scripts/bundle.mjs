@@ -1,7 +1,7 @@
 // Builds dist/ from an empty folder: dist/index.js (the action) and dist/cli.js (the CLI), both ncc bundles.
 // ncc always names its output index.js, so the CLI is built into a scratch folder and copied.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 
@@ -22,7 +22,13 @@ try {
   if (!code.startsWith("#!")) code = "#!/usr/bin/env node\n" + code;
   writeFileSync("dist/cli.js", code);
   chmodSync("dist/cli.js", 0o755);
-  for (const f of readdirSync(tmp)) if (f !== "index.js" && f !== "package.json") cpSync(join(tmp, f), join("dist", f), { recursive: true });
+  // Lazy chunks (the tokenizer vocabularies) are shared by both bundles: same module, same file.
+  for (const f of readdirSync(tmp)) {
+    if (f === "index.js" || f === "package.json") continue;
+    const to = join("dist", f);
+    if (existsSync(to) && readFileSync(to, "utf8") !== readFileSync(join(tmp, f), "utf8")) throw new Error(`chunk ${f} differs between the action and CLI bundles`);
+    cpSync(join(tmp, f), to, { recursive: true });
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -23,10 +23,10 @@ function convs(): Conversation[] {
   return out;
 }
 
-function info(price = true) {
+async function info(price = true) {
   const d = new DiversityAnalysis();
   const c = new CompositionAnalysis();
-  const t = new TokenAnalysis(price ? { pricePerMillion: 3 } : {});
+  const t = await TokenAnalysis.create(price ? { pricePerMillion: 3 } : {});
   convs().forEach((v, i) => {
     d.add(v);
     c.add(v);
@@ -53,26 +53,26 @@ function info(price = true) {
 }
 
 describe("dataset_info", () => {
-  it("renders the golden summary", () => {
-    const text = renderDatasetInfo(info());
+  it("renders the golden summary", async () => {
+    const text = renderDatasetInfo(await info());
     if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, text);
     expect(text).toBe(fs.readFileSync(GOLDEN, "utf8"));
   });
-  it("is at most 100 columns wide and deterministic", () => {
-    const a = renderDatasetInfo(info());
+  it("is at most 100 columns wide and deterministic", async () => {
+    const a = renderDatasetInfo(await info());
     for (const line of a.split("\n")) expect([...line].length).toBeLessThanOrEqual(100);
-    expect(renderDatasetInfo(info())).toBe(a);
+    expect(renderDatasetInfo(await info())).toBe(a);
   });
-  it("holds the figures as JSON", () => {
-    const i = info();
+  it("holds the figures as JSON", async () => {
+    const i = await info();
     expect(JSON.parse(JSON.stringify(i))).toEqual(i);
     expect(i.totalExamples).toBe(12);
     expect(i.usage.dataFiles).toEqual({ train: ["data/train.jsonl"], validation: ["data/valid.jsonl"] });
     expect(i.qa).toMatchObject({ exactDuplicates: 1, formatCompliance: 100, validationPassed: true });
     expect(i.systemPrompts!.distinct).toBe(2);
   });
-  it("omits cost without a price and wraps long data_files", () => {
-    const i = info(false);
+  it("omits cost without a price and wraps long data_files", async () => {
+    const i = await info(false);
     expect(renderDatasetInfo(i)).not.toContain("cost");
     i.files = Array.from({ length: 4 }, (_, k) => ({ path: `some/very/long/directory/name/part-${k}.jsonl`, records: 3, format: "sharegpt" as const, split: "train" }));
     i.usage = { dataFiles: { train: i.files.map((f) => f.path) }, format: "sharegpt" };

@@ -7,9 +7,9 @@ const qa = (q: string, a: string): Conversation => ({ messages: [msg("user", q),
 const loc = (line: number): RecordLoc => ({ file: 0, line, offset: 0, length: 0 });
 
 describe("tokenizer", () => {
-  it("counts known strings", () => {
-    const o = loadCounter("o200k_base");
-    const c = loadCounter("cl100k_base");
+  it("counts known strings", async () => {
+    const o = await loadCounter("o200k_base");
+    const c = await loadCounter("cl100k_base");
     expect(o("hello world")).toBe(2);
     expect(c("hello world")).toBe(2);
     expect(o("")).toBe(0);
@@ -21,8 +21,8 @@ describe("tokenizer", () => {
 });
 
 describe("TokenAnalysis", () => {
-  it("per-example count with the cookbook chat overhead", () => {
-    const t = new TokenAnalysis({});
+  it("per-example count with the cookbook chat overhead", async () => {
+    const t = await TokenAnalysis.create({});
     expect(t.add(qa("hello world", "hello world"), loc(1))).toEqual([]);
     const r = t.finish();
     // 2 messages x (3 + role 1 + 2 text) + 3 priming = 15
@@ -34,8 +34,8 @@ describe("TokenAnalysis", () => {
     expect(r.histogram.at(-1)).toEqual({ label: "65536+", min: 65536, count: 0 });
   });
 
-  it("cl100k_base is selectable", () => {
-    const t = new TokenAnalysis({ encoding: "cl100k_base" });
+  it("cl100k_base is selectable", async () => {
+    const t = await TokenAnalysis.create({ encoding: "cl100k_base" });
     t.add(qa("hello world", "hello world"), loc(1));
     expect(t.finish()).toMatchObject({ encoding: "cl100k_base", total: 15 });
   });

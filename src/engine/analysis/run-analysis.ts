@@ -21,12 +21,19 @@ export class Analysis {
   private readonly dup: DuplicateAnalysis;
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
-  private readonly tok: TokenAnalysis;
   private valid = 0;
 
-  constructor(
+  /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
+  static async create(paths: string[], config: Config): Promise<Analysis> {
+    const t = config.tokens;
+    const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
+    return new Analysis(paths, config, tok);
+  }
+
+  private constructor(
     readonly paths: string[],
     readonly config: Config,
+    private readonly tok: TokenAnalysis,
   ) {
     const d = config.duplicates;
     this.dup = new DuplicateAnalysis({
@@ -38,8 +45,6 @@ export class Analysis {
       splits: pairSplits(paths, config.splits),
     });
     this.div = new DiversityAnalysis({ boilerplatePhrases: config.diversity.boilerplatePhrases });
-    const t = config.tokens;
-    this.tok = new TokenAnalysis({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
   }
 
   add(conv: Conversation, loc: RecordLoc): Finding[] {

@@ -15,7 +15,7 @@
 //  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
 //    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
 //  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
-//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 2 MiB). Untokenized examples are estimated as
+//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 256 KiB). Untokenized examples are estimated as
 //    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
 //    `relativeError` is an approximate 95% bound (1.96 standard errors, Poisson-sampling linearisation) on
 //    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
@@ -24,7 +24,6 @@
 // Limit: `maxTokens`, else MODEL_TOKEN_LIMITS[model] (prefix match), else none.
 // Epochs: `epochs`, else defaultEpochs(examples). Cost (only with pricePerMillion): epochs x billed tokens x price
 // / 1e6, billed tokens = sum over examples of min(tokens, limit).
-import { createRequire } from "node:module";
 import type { Conversation, Finding, Message, RecordLoc } from "../model.js";
 import { bucketLabels, mulberry32, quantileOf, round } from "./stats.js";
 
@@ -59,23 +58,24 @@ export function defaultEpochs(examples: number): number {
   return 3;
 }
 
+/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
+ * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
+export const DEFAULT_SAMPLE_BYTES = 256 * 1024;
+
 export const TOKENS_PER_MESSAGE = 3;
 export const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
 export const TOKEN_BUCKETS: readonly number[] = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
 
 type CountFn = (text: string) => number;
-const requireCjs = createRequire(import.meta.url);
+interface Enc {
+  countTokens(s: string, o?: { disallowedSpecial?: Set<string> }): number;
+}
 
-/** Loads only the requested vocabulary (synchronously, on first use). */
-export function loadCounter(encoding: EncodingName): CountFn {
-  interface Enc {
-    countTokens(s: string, o?: { disallowedSpecial?: Set<string> }): number;
-  }
-  const enc: Enc =
-    encoding === "cl100k_base"
-      ? (requireCjs("gpt-tokenizer/encoding/cl100k_base") as Enc)
-      : (requireCjs("gpt-tokenizer/encoding/o200k_base") as Enc);
+/** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
+ * loads one). Call before the pass; the counter is then passed as `countTokens`. */
+export async function loadCounter(encoding: EncodingName): Promise<CountFn> {
+  const enc: Enc = encoding === "cl100k_base" ? await import("gpt-tokenizer/encoding/cl100k_base") : await import("gpt-tokenizer/encoding/o200k_base");
   const opts = { disallowedSpecial: new Set<string>() };
   return (s: string) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
 }
@@ -182,7 +182,7 @@ export class TokenAnalysis {
       this.limit = modelTokenLimit(opts.model);
       this.limitSource = this.limit !== undefined ? "model" : null;
     }
-    this.sampleBytes = opts.sampleBytes ?? 2 * 1024 * 1024;
+    this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
     this.all = opts.exact ?? false;
     this.qCap = opts.quantileCap ?? 100_000;
     const initial = Math.min(this.qCap, 4096);
@@ -192,8 +192,14 @@ export class TokenAnalysis {
     if (opts.countTokens) this.count = opts.countTokens;
   }
 
+  /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
+  static async create(opts: TokenOptions = {}): Promise<TokenAnalysis> {
+    const countTokens = opts.countTokens ?? (await loadCounter(opts.encoding ?? "o200k_base"));
+    return new TokenAnalysis({ ...opts, countTokens });
+  }
+
   private counter(): CountFn {
-    if (!this.count) this.count = loadCounter(this.encoding);
+    if (!this.count) throw new Error("TokenAnalysis: vocabulary not loaded; use TokenAnalysis.create()");
     return this.count;
   }
 

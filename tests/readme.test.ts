@@ -1,0 +1,36 @@
+// The README must stay true: its quick start runs, and its rules table lists every rule.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { ROOT } from "./helpers/paths.js";
+import { RULES } from "../src/engine/rules/registry.js";
+
+const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+
+describe("README", () => {
+  it("lists every rule in its rules table", () => {
+    for (const r of RULES) expect(readme, r.id).toContain(`| [\`${r.id}\`](docs/rules.md#${r.id}) | ${r.severity} |`);
+  });
+
+  it("has a two-command quick start whose first command runs the gate on examples/", () => {
+    const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1];
+    const commands = block.trim().split("\n").map((l) => l.replace(/#.*$/, "").trim());
+    expect(commands).toHaveLength(2);
+    expect(commands[0]).toBe("node dist/cli.js check examples/");
+    expect(commands[1]).toBe("npm cit");
+    const r = spawnSync("sh", ["-c", commands[0]], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1); // examples/broken is broken on purpose
+    expect(r.stdout).toMatch(/examples\/clean\/train\.jsonl/);
+    expect(r.stdout).toMatch(/examples\/broken\/train\.jsonl:\d+: error /);
+  });
+
+  it("documents every action input", () => {
+    const action = readFileSync(join(ROOT, "action.yml"), "utf8");
+    const inputs = [...action.matchAll(/^ {2}([a-z0-9-]+):\n {4}description:/gm)].map((m) => m[1]);
+    expect(inputs.length).toBeGreaterThan(15);
+    const doc = readFileSync(join(ROOT, "docs", "action.md"), "utf8");
+    for (const i of inputs) expect(doc, i).toContain(`\`${i}\``);
+  });
+});

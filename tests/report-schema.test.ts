@@ -1,0 +1,33 @@
+// The JSON report (--format json) is what later steps and other tools consume: it must match the documented schema.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import { ROOT, REAL } from "./helpers/paths.js";
+import { good, jsonl, runCli, tempDir } from "./helpers/run.js";
+
+const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8"));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+describe("report schema", () => {
+  it("validates the report of a run with duplicates, leakage and broken records", () => {
+    const train = jsonl(...Array.from({ length: 15 }, (_, i) => good(i)), good(3), "{broken");
+    const val = jsonl(good(5), good(100), good(101));
+    const dir = tempDir({ "data/train.jsonl": train, "data/validation.jsonl": val });
+    const r = runCli(["check", "data", "--format", "json"], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.duplicates.exact.duplicateRecords).toBe(2); // good(3) twice in train, good(5) in validation
+    expect(report.leakage).toEqual([expect.objectContaining({ train: "data/train.jsonl", eval: "data/validation.jsonl", exact: 1 })]);
+    expect(report.files[1].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`)).toContain("leakage@1");
+  });
+
+  it("validates the report of every real public dataset", () => {
+    const r = runCli(["check", ".", "--format", "json"], REAL);
+    expect([0, 1]).toContain(r.code);
+    const report = JSON.parse(r.stdout);
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(report.files.length).toBeGreaterThanOrEqual(12);
+  });
+});
