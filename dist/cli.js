@@ -20081,9 +20081,44 @@ async function describeJsonArray(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/deltas.ts
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const deltas_at = (r, path) => {
+    let v = r;
+    for (const k of path.split("."))
+        v = v?.[k];
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
+/** Figures compared, in display order: [label, path in the report]. */
+const DELTA_METRICS = [
+    ["records", "summary.records"],
+    ["errors", "summary.errors"],
+    ["warnings", "summary.warnings"],
+    ["exact-duplicate rate", "duplicates.exact.rate"],
+    ["near-duplicate rate", "duplicates.near.rate"],
+    ["distinct-2", "diversity.distinct2.ratio"],
+    ["windowed distinct-2", "diversity.windowedDistinct2.mean"],
+    ["compression ratio", "diversity.compression.ratio"],
+    ["top opening share", "diversity.openings.topShare"],
+    ["boilerplate share", "diversity.boilerplate.share"],
+    ["single-turn share", "diversity.turnBalance.singleTurnShare"],
+    ["tokens (total)", "tokens.total"],
+    ["tokens (p95)", "tokens.p95"],
+];
+function compareReports(base, head) {
+    return DELTA_METRICS.map(([metric, path]) => ({ metric, base: deltas_at(base, path), head: deltas_at(head, path) })).filter((d) => d.base !== null || d.head !== null);
+}
+/** How much windowed distinct-2 fell from base to head (positive = less diverse); null when not comparable. */
+function diversityDrop(deltas) {
+    const d = deltas.find((x) => x.metric === "windowed distinct-2");
+    return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
 // The gate: thresholds → checks (name, limit, actual, passed) → verdict. `fail-on` alone turns the verdict into
 // pass/fail: error = fail-level checks decide; warning = warn-level checks and warning findings too; never = always pass.
+
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const get = (o, path) => {
@@ -20113,7 +20148,7 @@ const METRICS = {
     "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
     "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
     "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness.share"),
-    "max-diversity-drop": (r) => get(r, "deltas.diversityDrop"),
+    "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
 };
 const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 /** Per-file figures, for thresholds set in `overrides` for some files. */
@@ -22757,6 +22792,7 @@ const VERSION = "0.1.0";
 
 
 
+
 function severitiesFor(path, config) {
     let sev = config.rules;
     for (const o of config.overrides) {
@@ -22801,6 +22837,8 @@ async function check(opts) {
         await analysis.finish(report, paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p)), opts.date);
     report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
     report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
+    if (opts.base)
+        report.deltas = compareReports(opts.base, report);
     report.gate = evaluateGate(report, config);
     report.passed = report.gate.passed;
     return report;

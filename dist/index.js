@@ -54662,9 +54662,44 @@ async function describeJsonArray(path) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/deltas.ts
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const deltas_at = (r, path) => {
+    let v = r;
+    for (const k of path.split("."))
+        v = v?.[k];
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
+/** Figures compared, in display order: [label, path in the report]. */
+const DELTA_METRICS = [
+    ["records", "summary.records"],
+    ["errors", "summary.errors"],
+    ["warnings", "summary.warnings"],
+    ["exact-duplicate rate", "duplicates.exact.rate"],
+    ["near-duplicate rate", "duplicates.near.rate"],
+    ["distinct-2", "diversity.distinct2.ratio"],
+    ["windowed distinct-2", "diversity.windowedDistinct2.mean"],
+    ["compression ratio", "diversity.compression.ratio"],
+    ["top opening share", "diversity.openings.topShare"],
+    ["boilerplate share", "diversity.boilerplate.share"],
+    ["single-turn share", "diversity.turnBalance.singleTurnShare"],
+    ["tokens (total)", "tokens.total"],
+    ["tokens (p95)", "tokens.p95"],
+];
+function compareReports(base, head) {
+    return DELTA_METRICS.map(([metric, path]) => ({ metric, base: deltas_at(base, path), head: deltas_at(head, path) })).filter((d) => d.base !== null || d.head !== null);
+}
+/** How much windowed distinct-2 fell from base to head (positive = less diverse); null when not comparable. */
+function diversityDrop(deltas) {
+    const d = deltas.find((x) => x.metric === "windowed distinct-2");
+    return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
 // The gate: thresholds → checks (name, limit, actual, passed) → verdict. `fail-on` alone turns the verdict into
 // pass/fail: error = fail-level checks decide; warning = warn-level checks and warning findings too; never = always pass.
+
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const get = (o, path) => {
@@ -54694,7 +54729,7 @@ const METRICS = {
     "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
     "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
     "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness.share"),
-    "max-diversity-drop": (r) => get(r, "deltas.diversityDrop"),
+    "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
 };
 const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 /** Per-file figures, for thresholds set in `overrides` for some files. */
@@ -57338,6 +57373,7 @@ const VERSION = "0.1.0";
 
 
 
+
 function severitiesFor(path, config) {
     let sev = config.rules;
     for (const o of config.overrides) {
@@ -57382,6 +57418,8 @@ async function check(opts) {
         await analysis.finish(report, paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p)), opts.date);
     report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
     report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
+    if (opts.base)
+        report.deltas = compareReports(opts.base, report);
     report.gate = evaluateGate(report, config);
     report.passed = report.gate.passed;
     return report;
@@ -63227,6 +63265,81 @@ async function selectFiles(args) {
     return { mode: "changed", files, changed: existing, notes };
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/action/base-files.ts
+// The base version of a PR's dataset files, for quality deltas: from git history when the checkout has it
+// (fetch-depth: 0), else from the contents API. Files the PR adds have no base; unchanged partners are the same.
+
+
+
+
+
+function gitShow(cwd, ref, path, to) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", ["show", `${ref}:${path}`], { cwd, stdio: ["ignore", "pipe", "ignore"] });
+        const out = (0,external_node_fs_namespaceObject.createWriteStream)(to);
+        child.stdout.pipe(out);
+        child.on("error", () => resolve(false));
+        child.on("close", (code) => out.end(() => resolve(code === 0)));
+    });
+}
+async function apiRaw(octokit, owner, repo, path, ref) {
+    try {
+        const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
+            owner,
+            repo,
+            path,
+            ref,
+            headers: { accept: "application/vnd.github.raw+json" },
+            request: { parseSuccessResponseBody: false },
+        });
+        const data = res.data;
+        if (data && typeof data.getReader === "function")
+            return Buffer.from(await new Response(data).arrayBuffer());
+        if (typeof data === "string")
+            return Buffer.from(data);
+        if (data instanceof ArrayBuffer)
+            return Buffer.from(data);
+        return null;
+    }
+    catch {
+        return null; // 404 (file added by the PR), no access, or too large: no base for this file
+    }
+}
+async function fetchBaseFiles(args) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "chatml-gate-base-"));
+    const changed = new Set(args.changed);
+    const files = [];
+    let found = 0;
+    let viaGit = 0;
+    let viaApi = 0;
+    for (const f of args.files) {
+        const to = (0,external_node_path_namespaceObject.join)(dir, f);
+        await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(to), { recursive: true });
+        if (!changed.has(f)) {
+            await (0,promises_.copyFile)((0,external_node_path_namespaceObject.join)(args.cwd, f), to);
+            files.push(f);
+            continue;
+        }
+        if (await gitShow(args.cwd, args.baseSha, f, to)) {
+            viaGit++;
+        }
+        else {
+            const body = args.octokit ? await apiRaw(args.octokit, args.owner, args.repo, f, args.baseSha) : null;
+            if (!body)
+                continue;
+            await (0,promises_.writeFile)(to, body);
+            viaApi++;
+        }
+        found++;
+        files.push(f);
+    }
+    if (found === 0)
+        return null;
+    return { dir, files, found, source: viaGit && viaApi ? "mixed" : viaGit ? "git" : "api" };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Action inputs -> one typed, validated Settings object. Strict: a bad value is a usage error, never a guess.
 
@@ -63249,6 +63362,7 @@ const THRESHOLD_INPUTS = [
     "max-boilerplate-share",
     "single-turn-share",
     "min-length-uniqueness",
+    "max-diversity-drop",
     "max-tokens",
 ];
 const DEFAULT_PATHS = ["**/*.jsonl", "**/*.jsonl.gz"];
@@ -63405,6 +63519,7 @@ function assertInsideWorkspace(workspace, path, what = "file") {
 
 
 
+
 function isUsageError(err) {
     return err instanceof InputError || err instanceof WorkspaceError || err instanceof ConfigError || err?.name === "UsageError" || err?.constructor?.name === "UsageError";
 }
@@ -63501,6 +63616,25 @@ function failureMessage(report) {
     const s = report.summary;
     return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
 }
+/** PRs: the report of the base version of the same files, for quality deltas (never fails the run). */
+async function baseReport(event, selection, config, workspace, octokit) {
+    const baseSha = event.pr?.baseSha;
+    if (!event.isPullRequest || selection.mode !== "changed" || !baseSha || selection.changed.length === 0)
+        return undefined;
+    try {
+        const base = await fetchBaseFiles({ cwd: workspace, files: selection.files, changed: selection.changed, baseSha, octokit, owner: event.owner, repo: event.repo });
+        if (!base) {
+            info("No base version of the changed dataset files (new files, or no history and no API access): no quality deltas.");
+            return undefined;
+        }
+        info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
+        return await check({ files: base.files, config, cwd: base.dir });
+    }
+    catch (err) {
+        warning(`Could not compute quality deltas against the base branch: ${err.message}`);
+        return undefined;
+    }
+}
 async function main() {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const s = readSettings();
@@ -63536,7 +63670,8 @@ async function main() {
             warning(`No dataset files match ${s.paths.join(", ")}.`);
         return;
     }
-    const report = await check({ files: selection.files, config, cwd: workspace });
+    const base = await baseReport(event, selection, config, workspace, octokit);
+    const report = await check({ files: selection.files, config, cwd: workspace, base });
     const written = await writeReportFiles(report, s, workspace);
     ctx.reportName = (0,external_node_path_namespaceObject.basename)(written.reportPath);
     const ann = annotate(report, s.maxAnnotations);

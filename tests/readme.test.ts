@@ -26,6 +26,12 @@ describe("README", () => {
     expect(r.stdout).toMatch(/examples\/broken\/train\.jsonl:\d+: error /);
   });
 
+  it("docs/action.md's inputs table is generated from action.yml and up to date", () => {
+    const r = spawnSync(process.execPath, ["scripts/action-docs.mjs", "--check"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("documents every action input", () => {
     const action = readFileSync(join(ROOT, "action.yml"), "utf8");
     const inputs = [...action.matchAll(/^ {2}([a-z0-9-]+):\n {4}description:/gm)].map((m) => m[1]);

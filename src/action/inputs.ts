@@ -43,6 +43,7 @@ export const THRESHOLD_INPUTS = [
   "max-boilerplate-share",
   "single-turn-share",
   "min-length-uniqueness",
+  "max-diversity-drop",
   "max-tokens",
 ] as const;
 

@@ -13,6 +13,7 @@ import { commentMarker, upsertComment } from "./comment.js";
 import * as engine from "./engine.js";
 import { AUDIT_EVENTS, readEvent, type EventInfo } from "./event.js";
 import { selectFiles } from "./files-to-check.js";
+import { fetchBaseFiles } from "./base-files.js";
 import { createOctokit, describeApiError, type Octokit } from "./github.js";
 import { InputError, readSettings, type Settings } from "./inputs.js";
 import { DEFAULT_REPORT_NAME, outputPath, outputsFromReport, setOutputs, writeText } from "./outputs.js";
@@ -121,6 +122,24 @@ function failureMessage(report: Report): string {
   return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
 }
 
+/** PRs: the report of the base version of the same files, for quality deltas (never fails the run). */
+async function baseReport(event: EventInfo, selection: { mode: string; files: string[]; changed: string[] }, config: engine.Config, workspace: string, octokit?: Octokit): Promise<Report | undefined> {
+  const baseSha = event.pr?.baseSha;
+  if (!event.isPullRequest || selection.mode !== "changed" || !baseSha || selection.changed.length === 0) return undefined;
+  try {
+    const base = await fetchBaseFiles({ cwd: workspace, files: selection.files, changed: selection.changed, baseSha, octokit, owner: event.owner, repo: event.repo });
+    if (!base) {
+      core.info("No base version of the changed dataset files (new files, or no history and no API access): no quality deltas.");
+      return undefined;
+    }
+    core.info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
+    return await engine.check({ files: base.files, config, cwd: base.dir });
+  } catch (err) {
+    core.warning(`Could not compute quality deltas against the base branch: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const s = readSettings();
@@ -155,7 +174,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const report = await engine.check({ files: selection.files, config, cwd: workspace });
+  const base = await baseReport(event, selection, config, workspace, octokit);
+  const report = await engine.check({ files: selection.files, config, cwd: workspace, base });
   const written = await writeReportFiles(report, s, workspace);
   ctx.reportName = basename(written.reportPath);
 

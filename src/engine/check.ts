@@ -9,6 +9,7 @@ import { evaluateGate } from "./gate.js";
 import { Analysis } from "./analysis/run-analysis.js";
 import { VERSION } from "./version.js";
 import { pairSplits } from "./analysis/splits.js";
+import { compareReports } from "./deltas.js";
 
 export interface CheckOptions {
   /** Files to check, relative to cwd (or absolute). */
@@ -19,6 +20,8 @@ export interface CheckOptions {
   validateOnly?: boolean;
   /** Date for dataset_info (ISO date); defaults to today. */
   date?: string;
+  /** Report of the base version of the same files (PRs): adds quality deltas, and the max-diversity-drop check. */
+  base?: Report;
 }
 
 export function severitiesFor(path: string, config: Config): Record<string, SeveritySetting> {
@@ -66,6 +69,7 @@ export async function check(opts: CheckOptions): Promise<Report> {
   if (analysis) await analysis.finish(report, paths.map((p) => resolve(opts.cwd, p)), opts.date);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
   report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
+  if (opts.base) report.deltas = compareReports(opts.base, report);
   report.gate = evaluateGate(report, config);
   report.passed = report.gate.passed;
   return report;

@@ -4,6 +4,7 @@ import picomatch from "picomatch";
 import type { Config, FailOn } from "../config/config.js";
 import type { Limit, Range, Thresholds } from "../config/thresholds.js";
 import type { FileReport, GateCheck, Report } from "./report.js";
+import { diversityDrop } from "./deltas.js";
 
 type Num = number | null | undefined;
 type Getter = (r: Report) => Num;
@@ -38,7 +39,7 @@ export const METRICS: Record<Exclude<keyof Thresholds, "single-turn-share">, Get
   "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
   "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
   "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness.share"),
-  "max-diversity-drop": (r) => get(r, "deltas.diversityDrop"),
+  "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
 };
 const singleTurnShare: Getter = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 

@@ -53,4 +53,6 @@ export interface Report {
   composition?: unknown;
   tokens?: unknown;
   datasetInfo?: unknown;
+  /** PRs: the same figures for the base version of the checked files (base → head). */
+  deltas?: { metric: string; base: number | null; head: number | null }[];
 }

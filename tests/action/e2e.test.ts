@@ -8,6 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FakeGitHub } from "./fake-github.js";
 
 const DIST = resolve(process.env.CHATML_GATE_DIST ?? "dist/index.js");
+// .ci/run runs this file a second time with Node 24 (the action's runtime) in CHATML_GATE_NODE.
+const NODE = process.env.CHATML_GATE_NODE ?? process.execPath;
 const MARKER = "<!-- chatml-quality-gate:default -->";
 // Keep the verdict about validation and example count (analysis thresholds off), so small fixtures are stable.
 const RELAXED = {
@@ -89,7 +91,7 @@ function runAction(ws: string, event: string, payload: unknown, inputs: Record<s
   const all = { "github-token": "test-token", ...RELAXED, ...inputs };
   for (const [k, v] of Object.entries(all)) env[`INPUT_${k.toUpperCase()}`] = v;
   return new Promise((done) => {
-    execFile(process.execPath, [DIST], { env, cwd: ws, timeout: 60_000 }, (err, stdout) => {
+    execFile(NODE, [DIST], { env, cwd: ws, timeout: 60_000 }, (err, stdout) => {
       const outputs: Record<string, string> = {};
       const text = readFileSync(files.output, "utf8");
       for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm)) outputs[m[1]] = m[3];
@@ -204,6 +206,24 @@ describe("pull request", () => {
     const body = prComments(12)[0].body;
     expect(body.length).toBeLessThan(65_536);
     expect(r.summary.length).toBeGreaterThan(body.length);
+  });
+
+  it("shows quality deltas against the base version and can gate on a diversity drop", async () => {
+    const base = goodLines(30);
+    const templated = Array.from({ length: 30 }, (_, i) => JSON.stringify({ messages: [{ role: "user", content: `Item ${i}?` }, { role: "assistant", content: "Certainly! Here is the answer you asked for, as always, in the same words every time." }] })).join("\n") + "\n";
+    const ws = workspace({ "data/train.jsonl": templated });
+    gh.prFiles = [{ filename: "data/train.jsonl", status: "modified" }];
+    gh.contents.set("2222222222222222222222222222222222222222:data/train.jsonl", base);
+    const r = await runAction(ws, "pull_request", prPayload(21), { ...RELAXED, "max-diversity-drop": "0.1" });
+    const body = prComments(21)[0].body;
+    expect(body).toContain("Quality deltas (base → head)");
+    expect(body).toMatch(/\| windowed distinct\\?-2 \| [0-9.]+ \| [0-9.]+ \|/);
+    expect(body).toMatch(/max\\?-diversity\\?-drop/);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(readFileSync(r.outputs["report-path"], "utf8"));
+    const drop = report.gate.checks.find((c: { name: string }) => c.name === "max-diversity-drop");
+    expect(drop).toMatchObject({ passed: false, level: "fail" });
+    expect(drop.actual).toBeGreaterThan(0.1);
   });
 
   it("escapes hostile dataset content and file names", async () => {

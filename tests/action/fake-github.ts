@@ -31,6 +31,8 @@ export class FakeGitHub {
   failNext = 0;
   /** 403 on writes (read-only token). */
   readOnly = false;
+  /** Raw file contents served by the contents API, keyed by `${ref}:${path}`. */
+  contents = new Map<string, string>();
   prefix = "";
   private nextId = 1000;
   private server?: Server;
@@ -53,6 +55,7 @@ export class FakeGitHub {
     this.requests = [];
     this.failNext = 0;
     this.readOnly = false;
+    this.contents.clear();
   }
 
   count(method: string, re: RegExp): number {
@@ -95,6 +98,13 @@ export class FakeGitHub {
     const html = (s: string) => `https://github.com/o/r/${s}`;
     let m: RegExpExecArray | null;
     if (method === "GET" && (m = /^\/pulls\/(\d+)\/files$/.exec(p))) return this.page(req, res, url, this.prFiles);
+    if (method === "GET" && (m = /^\/contents\/(.+)$/.exec(p))) {
+      const text = this.contents.get(`${url.searchParams.get("ref")}:${decodeURIComponent(m[1])}`);
+      if (text === undefined) return this.send(res, 404, { message: "Not Found" });
+      res.writeHead(200, { "content-type": "application/vnd.github.raw+json; charset=utf-8" });
+      res.end(text);
+      return;
+    }
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(p))) {
       const n = Number(m[1]);
       const list = this.comments.get(n) ?? [];
