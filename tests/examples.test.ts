@@ -94,6 +94,12 @@ describe("examples/clean", () => {
     expect(r.gate.checks.find((c) => c.name === "min-examples")).toMatchObject({ passed: true, actual: 34 });
     expect(r.passed).toBe(true);
   });
+
+  it("is also clean under profile: openai (tool-call ids, types, string arguments, token limit)", async () => {
+    const r = await run(CLEAN, ["train.jsonl", "validation.jsonl"], false, configFromObject({ profile: "openai" }));
+    expect(r.files.flatMap((f) => f.findings)).toEqual([]);
+    expect(r.passed).toBe(true);
+  });
 });
 
 describe("examples/broken: validation (record- and file-level rules)", () => {

@@ -7,7 +7,7 @@
 // Words: text.normalize("NFKC").toLowerCase() split on whitespace (punctuation stays attached to words).
 // N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
 //  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
-//    up to `exactCap` (1,000,000) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
+//    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
 //    `method` says which. Totals are always exact.
 //  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
 //    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
@@ -56,7 +56,7 @@ export interface DiversityOptions {
   boilerplatePhrases?: string[];
   /** Words per window for windowed distinct-2 (default 10,000). */
   windowSize?: number;
-  /** Distinct n-grams counted exactly before switching to HyperLogLog (default 1,000,000). */
+  /** Distinct n-grams counted exactly before switching to HyperLogLog (default 65,536: the exact table then stays in the CPU cache). */
   exactCap?: number;
   /** Maximum bytes of assistant text compressed for the compression ratio (default 4 MiB). */
   compressionSampleBytes?: number;
@@ -164,7 +164,27 @@ function isSystemRole(role: string): boolean {
   return role === "system" || role === "developer";
 }
 
+/** Whitespace as String.prototype.split(/\s+/) sees it (ASCII fast path). */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const WS_RUN = /\s+/g;
+
 export class DiversityAnalysis {
+  private wordEnds = new Uint32Array(1024);
+  private wordStart0 = 0;
   private readonly phrases: string[];
   private readonly windowSize: number;
   private readonly sampleBudget: number;
@@ -198,6 +218,7 @@ export class DiversityAnalysis {
   private answers = 0;
   private boilerMessages = 0;
   private boilerCounts: number[];
+  private readonly anyPhrase: RegExp | null;
   private systemTop = new TopK<string>(10_000);
   private systemDistinct: DistinctCounter;
   private recordsWithSystem = 0;
@@ -211,9 +232,11 @@ export class DiversityAnalysis {
   constructor(opts: DiversityOptions = {}) {
     this.phrases = (opts.boilerplatePhrases ?? [...DEFAULT_BOILERPLATE_PHRASES]).map(normalizeText).filter((p) => p);
     this.boilerCounts = new Array<number>(this.phrases.length).fill(0);
+    // One scan finds whether any phrase occurs; only then is each phrase looked up (hits are rare).
+    this.anyPhrase = this.phrases.length ? new RegExp(this.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
     this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
     this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
-    const cap = opts.exactCap ?? 1_000_000;
+    const cap = opts.exactCap ?? 65_536;
     this.d1 = new DistinctCounter(cap);
     this.d2 = new DistinctCounter(cap);
     this.d3 = new DistinctCounter(cap);
@@ -280,7 +303,7 @@ export class DiversityAnalysis {
     const lower = normalizeText(text);
     // boilerplate
     let hit = false;
-    for (let p = 0; p < this.phrases.length; p++) {
+    if (this.anyPhrase?.test(lower)) for (let p = 0; p < this.phrases.length; p++) {
       if (lower.includes(this.phrases[p])) {
         this.boilerCounts[p]++;
         hit = true;
@@ -288,28 +311,18 @@ export class DiversityAnalysis {
     }
     if (hit) this.boilerMessages++;
 
-    const w = splitWords(lower);
-    const n = w.length;
+    // One scan over the lowercased text: word boundaries and both word hashes at once (no array of strings).
+    const n = this.scanWords(lower);
     this.assistantWords += n;
     if (isFinal && n > 0) {
       this.answers++;
-      this.openings.add(w.slice(0, 4).join(" "));
+      const ends = this.wordEnds;
+      this.openings.add(n <= 4 ? lower.slice(this.wordStart0, ends[n - 1]).replace(WS_RUN, " ") : lower.slice(this.wordStart0, ends[3]).replace(WS_RUN, " "));
     }
     if (n === 0) return;
-    if (this.wh1.length < n) {
-      let cap = this.wh1.length;
-      while (cap < n) cap *= 2;
-      this.wh1 = new Uint32Array(cap);
-      this.wh2 = new Uint32Array(cap);
-    }
     const a = this.wh1;
     const b = this.wh2;
-    for (let i = 0; i < n; i++) {
-      hashString(w[i]);
-      a[i] = hashOut.h1;
-      b[i] = hashOut.h2;
-      this.d1.add(hashOut.h1, hashOut.h2);
-    }
+    for (let i = 0; i < n; i++) this.d1.add(a[i], b[i]);
     this.t1 += n;
     if (n >= 2) this.t2 += n - 1;
     if (n >= 3) this.t3 += n - 2;
@@ -327,6 +340,46 @@ export class DiversityAnalysis {
       }
       if (i >= 2) this.d3.add(combine(combine(a[i - 2], a[i - 1], 0x2), a[i], 0x5), combine(combine(b[i - 2], b[i - 1], 0x3), b[i], 0x7));
     }
+  }
+
+  /** Splits `lower` on whitespace, hashing each word (FNV-1a and a multiplicative variant over UTF-16 code units,
+   * finalised with fmix32, as hashString) into wh1/wh2; records word ends. Returns the number of words. */
+  private scanWords(lower: string): number {
+    const len = lower.length;
+    if (this.wh1.length < (len >> 1) + 1) {
+      let cap = this.wh1.length;
+      while (cap < (len >> 1) + 1) cap *= 2;
+      this.wh1 = new Uint32Array(cap);
+      this.wh2 = new Uint32Array(cap);
+      this.wordEnds = new Uint32Array(cap);
+    }
+    const a = this.wh1;
+    const b = this.wh2;
+    const ends = this.wordEnds;
+    let n = 0;
+    let i = 0;
+    while (i < len) {
+      let c = lower.charCodeAt(i);
+      while (isSpaceCode(c)) {
+        if (++i >= len) return n;
+        c = lower.charCodeAt(i);
+      }
+      if (n === 0) this.wordStart0 = i;
+      let h1 = 0x811c9dc5;
+      let h2 = 0x3c6ef372;
+      const start = i;
+      do {
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+        if (++i >= len) break;
+        c = lower.charCodeAt(i);
+      } while (!isSpaceCode(c));
+      a[n] = fmix(h1);
+      b[n] = fmix(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+      ends[n++] = i;
+    }
+    return n;
   }
 
   private closeWindow(): void {

@@ -1,0 +1,460 @@
+#!/usr/bin/env node
+// Throughput and memory benchmark of the bundled CLI against a read+parse baseline. See BENCHMARKS.md.
+//
+//   npm run bench                       50 MB and 250 MB files + a gzip copy of the 50 MB file
+//   npm run bench -- --large            adds 1 GB
+//   npm run bench -- --sizes 50         pick sizes in MB (comma-separated; any number, e.g. --sizes 5 while developing)
+//   npm run bench -- --repeat 3         measure each cell 3 times and report the median
+//   options: --workers N (worker count for mode d; default os.cpus().length), --no-gzip, --no-write (do not
+//            rewrite BENCHMARKS.md), --json FILE (raw results)
+//
+// Data comes from ../shared/tools/gen-chatml.mjs (seed 1) and is cached in .bench/ (reused when the same file already
+// exists). Every measurement is a fresh child process of process.execPath; peak RSS and CPU time come from
+// process.resourceUsage() inside the child (bench/rss-hook.mjs, preloaded with --import), wall time from the parent.
+// Exit code: 0, unless the CLI crashes (exit code other than 0 = passed / 1 = gate failed): then its stderr is printed
+// and the exit code is 1 (BENCHMARKS.md is left unchanged).
+import { spawn, spawnSync } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createGzip } from "node:zlib";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
+const CACHE = path.join(ROOT, ".bench");
+const GEN = path.resolve(ROOT, "../shared/tools/gen-chatml.mjs");
+const CLI = path.join(ROOT, "dist/cli.js");
+const HOOK = pathToFileURL(path.join(HERE, "rss-hook.mjs")).href;
+const BASELINE = path.join(HERE, "baseline.mjs");
+const SEED = 1;
+const EXAMPLES_PER_MB = 480; // the generator writes ~2.1 KB per example: 24,000 ≈ 50 MB, 480,000 ≈ 1 GB
+const MB = 1e6;
+
+// ---------------------------------------------------------------- arguments
+const argv = process.argv.slice(2);
+const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null };
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  const val = () => {
+    const v = argv[++i];
+    if (v === undefined) usage(`${a} needs a value`);
+    return v;
+  };
+  if (a === "--large") opt.large = true;
+  else if (a === "--sizes") opt.sizes = val().split(",").map(Number);
+  else if (a === "--repeat") opt.repeat = Number(val());
+  else if (a === "--workers") opt.workers = Number(val());
+  else if (a === "--no-gzip") opt.gzip = false;
+  else if (a === "--no-write") opt.write = false;
+  else if (a === "--json") opt.json = val();
+  else if (a === "--help" || a === "-h") usage();
+  else usage(`unknown argument: ${a}`);
+}
+if (opt.large && !opt.sizes.includes(1000)) opt.sizes.push(1000);
+opt.sizes = [...new Set(opt.sizes)].sort((x, y) => x - y);
+if (opt.sizes.some((s) => !(s > 0)) || !(opt.repeat >= 1) || !(opt.workers >= 1)) usage("sizes, --repeat and --workers must be positive numbers");
+
+function usage(msg) {
+  if (msg) console.error(`bench: ${msg}`);
+  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--no-gzip] [--no-write] [--json FILE]");
+  process.exit(msg ? 2 : 0);
+}
+
+const command = (() => {
+  const rest = argv.join(" ");
+  if (process.env.npm_lifecycle_event === "bench") return `npm run bench${rest ? ` -- ${rest}` : ""}`;
+  return `node bench/run.mjs${rest ? ` ${rest}` : ""}`;
+})();
+
+// ---------------------------------------------------------------- data
+async function ensureData() {
+  mkdirSync(CACHE, { recursive: true });
+  const files = [];
+  for (const size of opt.sizes) {
+    const n = Math.round(size * EXAMPLES_PER_MB);
+    const file = path.join(CACHE, `chatml-n${n}-seed${SEED}.jsonl`);
+    if (existsSync(file)) {
+      log(`using cached ${rel(file)}`);
+    } else {
+      log(`generating ${rel(file)} (${n} examples, ~${size} MB)…`);
+      const tmp = `${file}.tmp-${process.pid}`;
+      const r = spawnSync(process.execPath, [GEN, "--examples", String(n), "--out", tmp, "--seed", String(SEED)], { stdio: ["ignore", "inherit", "inherit"] });
+      if (r.status !== 0) {
+        rmSync(tmp, { force: true });
+        throw new Error(`generator failed (exit ${r.status ?? r.signal})`);
+      }
+      renameSync(tmp, file);
+    }
+    files.push({ size, label: `${size} MB`, file, examples: n, gz: false });
+  }
+  // A gzip copy of the 50 MB file (or of the smallest size when 50 is not among the sizes).
+  if (opt.gzip && files.length) {
+    const src = files.find((f) => f.size === 50) ?? files[0];
+    const gz = `${src.file}.gz`;
+    if (existsSync(gz)) {
+      log(`using cached ${rel(gz)}`);
+    } else {
+      log(`compressing ${rel(gz)}…`);
+      const tmp = `${gz}.tmp-${process.pid}`;
+      await pipeline(createReadStream(src.file), createGzip(), createWriteStream(tmp));
+      renameSync(tmp, gz);
+    }
+    files.splice(files.indexOf(src) + 1, 0, { size: src.size, label: `${src.size} MB .gz`, file: gz, examples: src.examples, gz: true });
+  }
+  for (const f of files) f.diskBytes = statSync(f.file).size;
+  return files;
+}
+
+// ---------------------------------------------------------------- measuring
+let runSeq = 0;
+
+/** Runs `args` under process.execPath with the RSS hook; resolves {code, signal, seconds, rssMB, cpuSec, stdout, stderr}. */
+function measure(args) {
+  const out = path.join(CACHE, `.rss-${process.pid}-${runSeq++}.json`);
+  rmSync(out, { force: true });
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, ["--import", HOOK, ...args], {
+      cwd: CACHE, // so that no .chatml-gate.yml of the repository is picked up
+      env: { ...process.env, BENCH_RSS_OUT: out, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stdout = [];
+    const stderr = [];
+    child.stdout.on("data", (d) => stdout.push(d));
+    child.stderr.on("data", (d) => stderr.push(d));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      let usage = null;
+      try {
+        usage = JSON.parse(readFileSync(out, "utf8"));
+      } catch {
+        // crashed before the exit hook ran (signal, OOM kill)
+      }
+      rmSync(out, { force: true });
+      resolve({
+        code,
+        signal,
+        seconds,
+        rssMB: usage ? (usage.maxRSSKiB * 1024) / MB : NaN,
+        cpuSec: usage ? usage.userSec + usage.sysSec : NaN,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      });
+    });
+  });
+}
+
+/** Reads a file once so that the first measured mode does not pay for a cold page cache. */
+async function warm(file) {
+  // eslint-disable-next-line no-unused-vars
+  for await (const _ of createReadStream(file, { highWaterMark: 1 << 20 }));
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function workersSupported() {
+  const r = spawnSync(process.execPath, [CLI, "--help"], { encoding: "utf8" });
+  return /--workers\b/.test(`${r.stdout}\n${r.stderr}`);
+}
+
+const MODES = [
+  { id: "baseline", name: "baseline (read+parse)" },
+  { id: "validate", name: "check --validate-only" },
+  { id: "full", name: "check (full)" },
+  { id: "workers", name: "check --workers W" },
+];
+
+function modeArgs(mode, file) {
+  const common = [CLI, "check", file, "--format", "json", "-o", "/dev/null"];
+  switch (mode) {
+    case "baseline":
+      return [BASELINE, file];
+    case "validate":
+      return [...common, "--validate-only"];
+    case "full":
+      return common;
+    case "workers":
+      return [...common, "--workers", String(opt.workers)];
+  }
+}
+
+// ---------------------------------------------------------------- main
+const crashes = [];
+const results = []; // {file, mode, seconds, rssMB, cpuSec, bytes, records, status}
+
+async function main() {
+  if (!existsSync(CLI)) {
+    log("dist/cli.js is missing: npm run bundle");
+    const r = spawnSync("npm", ["run", "bundle"], { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) throw new Error("npm run bundle failed");
+  }
+  const hasWorkers = workersSupported();
+  MODES[3].name = `check --workers ${opt.workers}`;
+  const files = await ensureData();
+
+  for (const f of files) {
+    await warm(f.file);
+    let bytes = NaN;
+    let records = NaN;
+    for (const m of MODES) {
+      const row = { file: f, mode: m.id, modeName: m.name, seconds: NaN, rssMB: NaN, cpuSec: NaN, status: "ok" };
+      results.push(row);
+      if (m.id === "workers" && !hasWorkers) {
+        row.status = "n/a";
+        continue;
+      }
+      const runs = [];
+      for (let i = 0; i < opt.repeat; i++) {
+        log(`${f.label.padEnd(12)} ${m.name.padEnd(24)} run ${i + 1}/${opt.repeat}…`);
+        const r = await measure(modeArgs(m.id, f.file));
+        const ok = m.id === "baseline" ? r.code === 0 : r.code === 0 || r.code === 1;
+        if (!ok) {
+          row.status = `crash (${r.signal ?? `exit ${r.code}`})`;
+          crashes.push({ what: `${m.name} on ${rel(f.file)}`, r });
+          break;
+        }
+        if (m.id === "baseline") {
+          const info = JSON.parse(r.stdout);
+          bytes = info.bytes;
+          records = info.lines;
+        }
+        runs.push(r);
+      }
+      if (runs.length === opt.repeat) {
+        row.seconds = median(runs.map((r) => r.seconds));
+        row.rssMB = median(runs.map((r) => r.rssMB));
+        row.cpuSec = median(runs.map((r) => r.cpuSec));
+      }
+    }
+    for (const row of results) if (row.file === f) Object.assign(row, { bytes, records });
+  }
+
+  const table = renderTable(files);
+  const scaling = scalingLines(files);
+  const targets = evaluateTargets(files, hasWorkers);
+  console.log("");
+  console.log(table);
+  console.log("");
+  for (const l of scaling) console.log(l);
+  console.log("");
+  for (const t of targets) console.log(`${t.mark} ${t.name}: ${t.detail}`);
+
+  if (opt.json) writeFileSync(opt.json, JSON.stringify({ machine: machine(), command, results: results.map(({ file, ...r }) => ({ file: rel(file.file), size: file.label, ...r })) }, null, 2));
+
+  if (crashes.length) {
+    for (const c of crashes) {
+      console.error(`\nbench: the CLI crashed: ${c.what} (${c.r.signal ?? `exit ${c.r.code}`})`);
+      console.error(c.r.stderr.trimEnd() || "(no stderr)");
+    }
+    console.error("\nbench: BENCHMARKS.md left unchanged");
+    process.exitCode = 1;
+    return;
+  }
+  if (opt.write) {
+    writeFileSync(path.join(ROOT, "BENCHMARKS.md"), renderMarkdown(table, scaling, targets));
+    log("wrote BENCHMARKS.md");
+  }
+}
+
+// ---------------------------------------------------------------- figures
+const get = (f, mode) => results.find((r) => r.file === f && r.mode === mode);
+const mbps = (r) => r.bytes / MB / r.seconds;
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "–");
+const fmtInt = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "–");
+
+function renderTable(files) {
+  const head = ["size", "mode", "seconds", "MB/s", "records/s", "× baseline", "peak RSS MB"];
+  const rows = [];
+  for (const f of files) {
+    const base = get(f, "baseline");
+    for (const m of MODES) {
+      const r = get(f, m.id);
+      const size = `${f.label}${f.gz ? ` (${fmt(f.diskBytes / MB, 1)} MB on disk)` : ""}`;
+      if (r.status !== "ok") {
+        rows.push([size, r.modeName, r.status === "n/a" ? "n/a (not implemented)" : r.status, "", "", "", ""]);
+        continue;
+      }
+      rows.push([size, r.modeName, fmt(r.seconds), fmt(mbps(r), 1), fmtInt(r.records / r.seconds), fmt(mbps(r) / mbps(base)), fmt(r.rssMB, 0)]);
+    }
+  }
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const align = (cells) => "| " + cells.map((c, i) => (i < 2 ? c.padEnd(width[i]) : c.padStart(width[i]))).join(" | ") + " |";
+  const sep = "|" + width.map((w, i) => (i < 2 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|") + "|";
+  return [align(head), sep, ...rows.map(align)].join("\n");
+}
+
+/** Consecutive pairs of plain (uncompressed) files: time ratio of the full check against the data ratio, RSS growth. */
+function scalingPairs(files) {
+  const plain = files.filter((f) => !f.gz);
+  const pairs = [];
+  for (let i = 1; i < plain.length; i++) {
+    const [a, b] = [plain[i - 1], plain[i]];
+    const [ra, rb] = [get(a, "full"), get(b, "full")];
+    if (ra.status !== "ok" || rb.status !== "ok") continue;
+    const dataRatio = rb.bytes / ra.bytes;
+    const timeRatio = rb.seconds / ra.seconds;
+    pairs.push({ a, b, dataRatio, timeRatio, rssA: ra.rssMB, rssB: rb.rssMB, superlinear: timeRatio / dataRatio });
+  }
+  return pairs;
+}
+
+function scalingLines(files) {
+  const lines = [];
+  for (const p of scalingPairs(files)) {
+    lines.push(
+      `scaling ${p.b.label} vs ${p.a.label} (full check): data ×${fmt(p.dataRatio)}, time ×${fmt(p.timeRatio)} ` +
+        `(${fmt(p.superlinear)}× linear), peak RSS ${fmt(p.rssA, 0)} → ${fmt(p.rssB, 0)} MB (×${fmt(p.rssB / p.rssA)}, +${fmt(p.rssB - p.rssA, 0)} MB)`,
+    );
+  }
+  if (!lines.length) lines.push("scaling: needs two sizes with a successful full check");
+  return lines;
+}
+
+function evaluateTargets(files, hasWorkers) {
+  const out = [];
+  const ok = (b) => (b ? "✓" : "✗");
+  const ratioTarget = (name, mode, min) => {
+    const parts = [];
+    let pass = true;
+    let any = false;
+    for (const f of files) {
+      const r = get(f, mode);
+      const base = get(f, "baseline");
+      if (r.status !== "ok" || base.status !== "ok") continue;
+      any = true;
+      const x = mbps(r) / mbps(base);
+      pass &&= x >= min;
+      parts.push(`${f.label} ${fmt(x)}×`);
+    }
+    out.push({ name, mark: any ? ok(pass) : "–", detail: any ? parts.join(", ") : "not measured" });
+  };
+  ratioTarget("validation ≥ 0.6× baseline MB/s", "validate", 0.6);
+  ratioTarget("full check ≥ 0.3× baseline MB/s (one core)", "full", 0.3);
+
+  const W = opt.workers;
+  if (!hasWorkers) {
+    out.push({ name: `workers ≥ 0.8×W× one-core full check (W = ${W})`, mark: "–", detail: "n/a (--workers not implemented)" });
+  } else {
+    const parts = [];
+    let pass = true;
+    for (const f of files) {
+      const [rw, r1] = [get(f, "workers"), get(f, "full")];
+      if (rw.status !== "ok" || r1.status !== "ok") continue;
+      const x = mbps(rw) / mbps(r1);
+      pass &&= x >= 0.8 * W;
+      parts.push(`${f.label} ${fmt(x)}× (needs ${fmt(0.8 * W)}×)`);
+    }
+    out.push({ name: `workers ≥ 0.8×W× one-core full check (W = ${W})`, mark: parts.length ? ok(pass) : "–", detail: parts.join(", ") || "not measured" });
+  }
+
+  const gb = files.find((f) => !f.gz && f.size >= 1000);
+  if (!gb) {
+    const largest = files.filter((f) => !f.gz).at(-1);
+    const r = largest && get(largest, "full");
+    out.push({
+      name: "peak RSS ≤ 512 MB on 1 GB",
+      mark: "–",
+      detail: `not measured (run with --large)${r?.status === "ok" ? `; full check on ${largest.label}: ${fmt(r.rssMB, 0)} MB` : ""}`,
+    });
+  } else {
+    const rows = ["validate", "full", "workers"].map((m) => get(gb, m)).filter((r) => r.status === "ok");
+    const worst = Math.max(...rows.map((r) => r.rssMB));
+    out.push({ name: "peak RSS ≤ 512 MB on 1 GB", mark: rows.length ? ok(worst <= 512) : "–", detail: rows.map((r) => `${r.modeName} ${fmt(r.rssMB, 0)} MB`).join(", ") });
+  }
+
+  const pairs = scalingPairs(files);
+  out.push({
+    name: "4× data ≤ 4.4× time (full check, i.e. ≤ 1.1× linear)",
+    mark: pairs.length ? ok(pairs.every((p) => p.superlinear <= 1.1)) : "–",
+    detail: pairs.length ? pairs.map((p) => `${p.b.label} vs ${p.a.label}: ×${fmt(p.dataRatio)} data → ×${fmt(p.timeRatio)} time = ${fmt(p.superlinear)}× linear`).join("; ") : "not measured (needs two sizes)",
+  });
+  return out;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model?.trim() ?? "unknown",
+    memGB: os.totalmem() / 1e9,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+  };
+}
+
+function renderMarkdown(table, scaling, targets) {
+  const m = machine();
+  return `# Benchmarks
+
+Throughput and peak memory of the bundled CLI (\`dist/cli.js\`) against a baseline that only reads and parses the
+file. Regenerate with \`npm run bench\` (this file is rewritten by it; \`--no-write\` to skip).
+
+## Machine
+
+- ${m.cores} cores, ${m.cpu}, ${m.memGB.toFixed(0)} GB RAM (${m.platform})
+- Node ${m.node}
+- ${m.date}
+- Command: \`${command}\`${opt.repeat > 1 ? ` (median of ${opt.repeat} runs)` : " (1 run per cell)"}
+
+The machine may have been shared with other work while this ran: treat single runs as ±10–20 %.
+
+## Results
+
+${table}
+
+${scaling.map((l) => `- ${l}`).join("\n")}
+
+## Targets
+
+| target | | measured |
+|:--|:-:|:--|
+${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
+
+## Method
+
+- **Data**: \`node ../shared/tools/gen-chatml.mjs --examples N --out FILE --seed 1\` (≈ 2.1 KB per example: 24,000
+  examples ≈ 50 MB, 120,000 ≈ 250 MB, 480,000 ≈ 1 GB), cached in \`.bench/\` (gitignored) and reused. The \`.gz\` row is
+  the 50 MB file compressed with zlib (level 6); its MB/s are computed on the decompressed bytes. The data contains the
+  generator's planted defects (2 % exact and 2 % near duplicates, 0.5 % invalid, 0.5 % warnings), so the gate fails
+  (exit 1), which is expected.
+- **Modes**, each a fresh \`node\` child process, all on the same file one after the other:
+  - *baseline*: \`bench/baseline.mjs\` — \`fs.createReadStream\` with 1 MiB chunks (gunzip for \`.gz\`), split lines on
+    Buffers, \`JSON.parse\` of every line, nothing else;
+  - *check --validate-only*: \`node dist/cli.js check FILE --validate-only --format json -o /dev/null\`;
+  - *check (full)*: \`node dist/cli.js check FILE --format json -o /dev/null\` (duplicates, near duplicates, diversity,
+    tokens);
+  - *check --workers W*: the full check with \`--workers W\` (W = cores by default, \`--workers N\` to change); shown
+    as n/a while \`node dist/cli.js --help\` does not list \`--workers\`.
+- **Seconds**: wall time of the child process measured by the parent (includes Node start-up, ≈ 0.05 s).
+  **MB/s** = decompressed bytes / 10⁶ / seconds; **records/s** = lines / seconds; **× baseline** = MB/s of the mode
+  / MB/s of the baseline on the same file.
+- **Peak RSS**: \`process.resourceUsage().maxRSS\` read in the child at exit (\`bench/rss-hook.mjs\`, preloaded with
+  \`--import\`) — the same figure as \`/usr/bin/time -v\`'s "Maximum resident set size"; it includes worker threads.
+- **Scaling**: time ratio of the full check between consecutive sizes divided by the data ratio (1.00 = linear).
+  The target "4× data ≤ 4.4× time" is read as ≤ 1.1× linear, so 250 MB vs 50 MB (5× data) passes at ≤ 5.5× time.
+- Options: \`--sizes 50,250\`, \`--large\` (adds 1 GB), \`--repeat N\` (median), \`--workers N\`, \`--no-gzip\`,
+  \`--no-write\`, \`--json FILE\` (raw figures). Exit code 0 unless the CLI crashes (exit code other than 0/1): then its
+  stderr is printed, the exit code is 1 and this file is left unchanged.
+`;
+}
+
+function log(msg) {
+  process.stderr.write(`bench: ${msg}\n`);
+}
+function rel(p) {
+  return path.relative(ROOT, p);
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.stack ?? err}`);
+  process.exitCode = 1;
+});
