@@ -19087,13 +19087,27 @@ function sniff(head) {
     if (!first)
         return head.length === 0 || head.length < 65536 ? { kind: "empty" } : { kind: "lines" };
     if (first[0] === "[")
-        return { kind: "json-array" };
+        return firstLineIsARecordLine(head, i + first.index) ? { kind: "lines" } : { kind: "json-array" };
     return { kind: "lines" };
 }
 /** A line that is a piece of pretty-printed JSON rather than a record. */
 function looksLikeJsonFragment(text) {
     const t = text.trim();
     return t === "{" || t === "}" || t === "}," || t === "[" || t === "]" || t === "]," || /^"[^"]*"\s*:/.test(t) || /^[}\]]+,?$/.test(t);
+}
+/** A file that starts with "[" is JSON Lines after all when its first line is a complete JSON value and more lines
+ * follow (e.g. a JSONL file whose first record is, wrongly, an array): then each line is checked on its own. */
+function firstLineIsARecordLine(head, start) {
+    const nl = head.indexOf(0x0a, start);
+    if (nl < 0)
+        return false; // one line (or longer than the head): a whole-file array
+    try {
+        JSON.parse(head.toString("utf8", start, nl));
+    }
+    catch {
+        return false; // "[" alone, or an array spread over lines
+    }
+    return /\S/.test(head.toString("utf8", nl + 1));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/detect.ts
@@ -19240,10 +19254,15 @@ function reportShapeErrors(record, errors, emit) {
         seen.add(key);
         emit(rule, message);
     };
-    // Errors inside an anyOf branch are noise once the anyOf itself failed: keep the anyOf error.
+    // A failed anyOf (e.g. content: string | null | array of parts) comes with one error per branch. Type mismatches
+    // of the other branches at the same place are noise; errors deeper inside (a bad part of an array) are the
+    // real problem, and then the anyOf summary itself is noise.
     const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
+    const deeper = (p) => errors.some((o) => o.keyword !== "anyOf" && o.instancePath.startsWith(p + "/"));
     for (const e of errors) {
-        if (e.keyword !== "anyOf" && anyOfPaths.some((p) => e.instancePath.startsWith(p) && e.schemaPath.includes("anyOf")))
+        if (e.keyword === "anyOf" && deeper(e.instancePath))
+            continue;
+        if (e.keyword !== "anyOf" && e.schemaPath.includes("anyOf") && anyOfPaths.includes(e.instancePath))
             continue;
         const m = MSG_PATH.exec(e.instancePath);
         if (!m) {
@@ -19909,11 +19928,17 @@ async function checkFile(opts) {
     let firstInvalid = false;
     let mixedReported = false;
     let recordHasError = false;
+    let recordMissingContent = false;
     let line = 0;
     const ctx = {
         profile: opts.profile,
         categoryField: opts.categoryField,
         emit(rule, message, onceKey) {
+            if (rule === "missing-content")
+                recordMissingContent = true;
+            // Content that is missing is not also "empty".
+            else if (rule === "empty-content" && recordMissingContent)
+                return;
             if (sink.add(rule, line, message, onceKey) === "error")
                 recordHasError = true;
         },
@@ -19955,6 +19980,7 @@ async function checkFile(opts) {
     const onLine = (buf, start, end, lineNo, offset) => {
         line = lineNo;
         recordHasError = false;
+        recordMissingContent = false;
         // Blank line? (fast path: records start with '{')
         let p = start;
         while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))

@@ -117,11 +117,15 @@ export async function checkFile(opts: FileCheckOptions): Promise<FileReport> {
   let firstInvalid = false;
   let mixedReported = false;
   let recordHasError = false;
+  let recordMissingContent = false;
   let line = 0;
   const ctx: ParseContext = {
     profile: opts.profile,
     categoryField: opts.categoryField,
     emit(rule, message, onceKey) {
+      if (rule === "missing-content") recordMissingContent = true;
+      // Content that is missing is not also "empty".
+      else if (rule === "empty-content" && recordMissingContent) return;
       if (sink.add(rule, line, message, onceKey) === "error") recordHasError = true;
     },
   };
@@ -162,6 +166,7 @@ export async function checkFile(opts: FileCheckOptions): Promise<FileReport> {
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     line = lineNo;
     recordHasError = false;
+    recordMissingContent = false;
     // Blank line? (fast path: records start with '{')
     let p = start;
     while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d)) p++;

@@ -107,3 +107,13 @@ describe("reader", () => {
     for (const [, off, text] of seen) expect(raw.toString("utf8", off, off + Buffer.byteLength(text))).toBe(text);
   });
 });
+
+describe("reader: files that start with '['", () => {
+  it("checks each line when the first line is a complete array and more lines follow", async () => {
+    const f = await checkContent(jsonl(["What is 2+2?", "4"], good(1), { messages: [{ role: "user", content: "no answer" }] }));
+    expect(ruleLines(f)).toEqual(["not-an-object@1", "missing-assistant@3"]);
+  });
+  it("reports a one-line JSON array as not-jsonl", async () => {
+    expect(ruleLines(await checkContent(JSON.stringify([good(1), good(2)])))).toEqual(["not-jsonl@1"]);
+  });
+});

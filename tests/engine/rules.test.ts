@@ -126,3 +126,18 @@ describe("formats", () => {
     expect(ruleLines(f)).toEqual(["missing-messages@1"]);
   });
 });
+
+describe("one problem, one finding", () => {
+  it("an unknown part type is invalid-content-part only (not also invalid-content-type)", async () => {
+    const f = await checkContent(jsonl({ messages: [{ role: "user", content: [{ type: "text", text: "What breed is this?" }, { type: "img", url: "x" }] }, { role: "assistant", content: "A corgi." }] }));
+    expect(ruleLines(f)).toEqual(["invalid-content-part@1"]);
+  });
+  it("a missing answer is missing-content only (not also empty-content)", async () => {
+    const f = await checkContent(jsonl({ messages: [{ role: "user", content: "hi" }, { role: "assistant" }] }));
+    expect(ruleLines(f)).toEqual(["missing-content@1"]);
+  });
+  it("content of the wrong type is still invalid-content-type", async () => {
+    const f = await checkContent(jsonl({ messages: [{ role: "user", content: { text: "hi" } }, { role: "assistant", content: "yo" }] }));
+    expect(ruleLines(f)).toEqual(["invalid-content-type@1"]);
+  });
+});

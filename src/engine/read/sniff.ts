@@ -14,7 +14,7 @@ export function sniff(head: Buffer): Sniffed {
   }
   const first = /\S/.exec(head.toString("utf8", i));
   if (!first) return head.length === 0 || head.length < 65536 ? { kind: "empty" } : { kind: "lines" };
-  if (first[0] === "[") return { kind: "json-array" };
+  if (first[0] === "[") return firstLineIsARecordLine(head, i + first.index) ? { kind: "lines" } : { kind: "json-array" };
   return { kind: "lines" };
 }
 
@@ -22,4 +22,17 @@ export function sniff(head: Buffer): Sniffed {
 export function looksLikeJsonFragment(text: string): boolean {
   const t = text.trim();
   return t === "{" || t === "}" || t === "}," || t === "[" || t === "]" || t === "]," || /^"[^"]*"\s*:/.test(t) || /^[}\]]+,?$/.test(t);
+}
+
+/** A file that starts with "[" is JSON Lines after all when its first line is a complete JSON value and more lines
+ * follow (e.g. a JSONL file whose first record is, wrongly, an array): then each line is checked on its own. */
+function firstLineIsARecordLine(head: Buffer, start: number): boolean {
+  const nl = head.indexOf(0x0a, start);
+  if (nl < 0) return false; // one line (or longer than the head): a whole-file array
+  try {
+    JSON.parse(head.toString("utf8", start, nl));
+  } catch {
+    return false; // "[" alone, or an array spread over lines
+  }
+  return /\S/.test(head.toString("utf8", nl + 1));
 }

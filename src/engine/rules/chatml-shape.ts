@@ -35,10 +35,14 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
     seen.add(key);
     emit(rule, message);
   };
-  // Errors inside an anyOf branch are noise once the anyOf itself failed: keep the anyOf error.
+  // A failed anyOf (e.g. content: string | null | array of parts) comes with one error per branch. Type mismatches
+  // of the other branches at the same place are noise; errors deeper inside (a bad part of an array) are the
+  // real problem, and then the anyOf summary itself is noise.
   const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
+  const deeper = (p: string) => errors.some((o) => o.keyword !== "anyOf" && o.instancePath.startsWith(p + "/"));
   for (const e of errors) {
-    if (e.keyword !== "anyOf" && anyOfPaths.some((p) => e.instancePath.startsWith(p) && e.schemaPath.includes("anyOf"))) continue;
+    if (e.keyword === "anyOf" && deeper(e.instancePath)) continue;
+    if (e.keyword !== "anyOf" && e.schemaPath.includes("anyOf") && anyOfPaths.includes(e.instancePath)) continue;
     const m = MSG_PATH.exec(e.instancePath);
     if (!m) {
       mapRecordLevel(record, e, once);
