@@ -19075,6 +19075,8 @@ async function readLinesAt(path, locs) {
 // What a file is before it is read line by line: a Git LFS pointer, a JSON array, or (the normal case) JSON Lines.
 const LFS = "version https://git-lfs.github.com/spec/";
 function sniff(head) {
+    if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
+        return { kind: "utf16" };
     let i = 0;
     if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
         i = 3;
@@ -19202,10 +19204,10 @@ function roleHint(role, allowed = CHAT_ROLES) {
     if (allowed.includes(lower)) {
         return `'${role}' is not a role; roles are lowercase without spaces: did you mean '${lower}'?`;
     }
-    if (lower in SHAREGPT_HINT) {
+    if (Object.hasOwn(SHAREGPT_HINT, lower)) {
         return `'${role}' is a ShareGPT role: set format: sharegpt or map it to '${SHAREGPT_HINT[lower]}'`;
     }
-    if (lower in ALIASES)
+    if (Object.hasOwn(ALIASES, lower))
         return `'${role}' is not a role: did you mean '${ALIASES[lower]}'? Allowed: ${allowed.join(", ")}`;
     return `'${role}' is not a role; allowed: ${allowed.join(", ")}`;
 }
@@ -19543,10 +19545,10 @@ function parseSharegpt(rec, ctx) {
             ok = false;
             return;
         }
-        const role = typeof from === "string" ? ROLE_MAP[from] : undefined;
+        const role = typeof from === "string" && Object.hasOwn(ROLE_MAP, from) ? ROLE_MAP[from] : undefined;
         if (!role) {
             const lower = typeof from === "string" ? from.toLowerCase() : "";
-            const hint = ROLE_MAP[lower] ? `roles are lowercase: did you mean '${lower}'?` : `allowed: human, gpt, system, function_call, observation (or user/assistant/tool)`;
+            const hint = Object.hasOwn(ROLE_MAP, lower) ? `roles are lowercase: did you mean '${lower}'?` : `allowed: human, gpt, system, function_call, observation (or user/assistant/tool)`;
             ctx.emit("invalid-role", `${w}.from is ${describe(from)}: ${hint}`);
             ok = false;
             return;
@@ -19646,8 +19648,17 @@ function side(v, key, role, ctx) {
             return null;
         }
         for (const [i, m] of v.entries()) {
-            if (!m || typeof m !== "object" || typeof m.role !== "string") {
+            if (!m || typeof m !== "object" || Array.isArray(m)) {
                 ctx.emit("message-not-object", `${key}[${i}] is ${describe(m)}; it must be a message {"role": ..., "content": ...}`);
+                return null;
+            }
+            const role = m.role;
+            if (role === undefined) {
+                ctx.emit("missing-role", `${key}[${i}] has no "role": add "role": "user" | "assistant" | "system"`);
+                return null;
+            }
+            if (typeof role !== "string" || !CHAT_ROLES.includes(role)) {
+                ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`);
                 return null;
             }
         }
@@ -19968,6 +19979,10 @@ async function checkFile(opts) {
     if (kind.kind === "lfs-pointer") {
         const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
         sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
+        return report();
+    }
+    if (kind.kind === "utf16") {
+        sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${opts.display} > ${opts.display}.utf8\``);
         return report();
     }
     if (kind.kind === "json-array") {
@@ -22059,7 +22074,7 @@ class CompositionAnalysis {
         }
     }
     finish() {
-        const roles = {};
+        const roles = Object.create(null);
         for (const e of this.roles.top(1000))
             roles[e.key] = e.count;
         const turnsHistogram = {};

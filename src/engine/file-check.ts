@@ -156,6 +156,10 @@ export async function checkFile(opts: FileCheckOptions): Promise<FileReport> {
     sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
     return report();
   }
+  if (kind.kind === "utf16") {
+    sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${opts.display} > ${opts.display}.utf8\``);
+    return report();
+  }
   if (kind.kind === "json-array") {
     const described = await describeJsonArray(opts.path);
     if (described.format) format = described.format;

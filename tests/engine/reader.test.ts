@@ -117,3 +117,18 @@ describe("reader: files that start with '['", () => {
     expect(ruleLines(await checkContent(JSON.stringify([good(1), good(2)])))).toEqual(["not-jsonl@1"]);
   });
 });
+
+describe("reader: encodings", () => {
+  it("reports a UTF-16 file once, with the conversion command", async () => {
+    const body = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(jsonl(good(1), good(2)), "utf16le")]);
+    const f = await checkContent(body);
+    expect(ruleLines(f)).toEqual(["invalid-utf8@1"]);
+    expect(f.findings[0].message).toMatch(/UTF-16.*iconv -f UTF-16 -t UTF-8/);
+  });
+  it("does not let prototype names pass as roles", async () => {
+    const f = await checkContent(jsonl({ conversations: [{ from: "constructor", value: "x" }, { from: "gpt", value: "y" }] }, { conversations: [{ from: "human", value: "x" }, { from: "toString", value: "y" }] }));
+    expect(ruleLines(f)).toEqual(["invalid-role@1", "invalid-role@2"]);
+    const g = await checkContent(jsonl({ messages: [{ role: "constructor", content: "x" }, { role: "assistant", content: "y" }] }));
+    expect(g.findings[0].message).not.toMatch(/native code|Object\(\)/);
+  });
+});

@@ -200,7 +200,7 @@ export class CompositionAnalysis {
   }
 
   finish(): CompositionResult {
-    const roles: Record<string, number> = {};
+    const roles: Record<string, number> = Object.create(null);
     for (const e of this.roles.top(1000)) roles[e.key] = e.count;
     const turnsHistogram: Record<string, number> = {};
     this.turns.forEach((n, i) => (turnsHistogram[i === 10 ? "10+" : String(i)] = n));

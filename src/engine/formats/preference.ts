@@ -3,7 +3,7 @@
 // Normalised as the prompt followed by the chosen answer; the rejected answer goes to `rejected`.
 import type { Conversation, Message } from "../model.js";
 import { categoryOf, type ParseContext } from "./context.js";
-import { describe } from "../rules/roles.js";
+import { CHAT_ROLES, describe, roleHint } from "../rules/roles.js";
 import { normaliseMessages } from "./chatml.js";
 import { reportShapeErrors, validatePreferenceOpenai } from "../rules/chatml-shape.js";
 
@@ -19,8 +19,17 @@ function side(v: unknown, key: string, role: string, ctx: ParseContext): Message
       return null;
     }
     for (const [i, m] of v.entries()) {
-      if (!m || typeof m !== "object" || typeof (m as Record<string, unknown>).role !== "string") {
+      if (!m || typeof m !== "object" || Array.isArray(m)) {
         ctx.emit("message-not-object", `${key}[${i}] is ${describe(m)}; it must be a message {"role": ..., "content": ...}`);
+        return null;
+      }
+      const role = (m as Record<string, unknown>).role;
+      if (role === undefined) {
+        ctx.emit("missing-role", `${key}[${i}] has no "role": add "role": "user" | "assistant" | "system"`);
+        return null;
+      }
+      if (typeof role !== "string" || !(CHAT_ROLES as readonly string[]).includes(role)) {
+        ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`);
         return null;
       }
     }

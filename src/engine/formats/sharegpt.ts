@@ -53,10 +53,10 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
       ok = false;
       return;
     }
-    const role = typeof from === "string" ? ROLE_MAP[from] : undefined;
+    const role = typeof from === "string" && Object.hasOwn(ROLE_MAP, from) ? ROLE_MAP[from] : undefined;
     if (!role) {
       const lower = typeof from === "string" ? from.toLowerCase() : "";
-      const hint = ROLE_MAP[lower] ? `roles are lowercase: did you mean '${lower}'?` : `allowed: human, gpt, system, function_call, observation (or user/assistant/tool)`;
+      const hint = Object.hasOwn(ROLE_MAP, lower) ? `roles are lowercase: did you mean '${lower}'?` : `allowed: human, gpt, system, function_call, observation (or user/assistant/tool)`;
       ctx.emit("invalid-role", `${w}.from is ${describe(from)}: ${hint}`);
       ok = false;
       return;

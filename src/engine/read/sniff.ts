@@ -1,10 +1,11 @@
 // What a file is before it is read line by line: a Git LFS pointer, a JSON array, or (the normal case) JSON Lines.
 
-export type Sniffed = { kind: "lfs-pointer"; size?: number } | { kind: "json-array" } | { kind: "empty" } | { kind: "lines" };
+export type Sniffed = { kind: "lfs-pointer"; size?: number } | { kind: "json-array" } | { kind: "utf16" } | { kind: "empty" } | { kind: "lines" };
 
 const LFS = "version https://git-lfs.github.com/spec/";
 
 export function sniff(head: Buffer): Sniffed {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return { kind: "utf16" };
   let i = 0;
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
   const text = head.toString("utf8", i, Math.min(head.length, i + 1024));

@@ -17,10 +17,10 @@ export function roleHint(role: unknown, allowed: readonly string[] = CHAT_ROLES)
   if (allowed.includes(lower)) {
     return `'${role}' is not a role; roles are lowercase without spaces: did you mean '${lower}'?`;
   }
-  if (lower in SHAREGPT_HINT) {
+  if (Object.hasOwn(SHAREGPT_HINT, lower)) {
     return `'${role}' is a ShareGPT role: set format: sharegpt or map it to '${SHAREGPT_HINT[lower]}'`;
   }
-  if (lower in ALIASES) return `'${role}' is not a role: did you mean '${ALIASES[lower]}'? Allowed: ${allowed.join(", ")}`;
+  if (Object.hasOwn(ALIASES, lower)) return `'${role}' is not a role: did you mean '${ALIASES[lower]}'? Allowed: ${allowed.join(", ")}`;
   return `'${role}' is not a role; allowed: ${allowed.join(", ")}`;
 }
 
