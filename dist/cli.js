@@ -22149,7 +22149,7 @@ function defaultEpochs(examples) {
 }
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-const DEFAULT_SAMPLE_BYTES = 256 * 1024;
+const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
@@ -22166,6 +22166,7 @@ class TokenAnalysis {
     limit;
     limitSource;
     sampleBytes;
+    expectedBytes;
     all;
     opts;
     count = null;
@@ -22215,6 +22216,7 @@ class TokenAnalysis {
             this.limitSource = this.limit !== undefined ? "model" : null;
         }
         this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+        this.expectedBytes = opts.expectedBytes;
         this.all = opts.exact ?? false;
         this.qCap = opts.quantileCap ?? 100_000;
         const initial = Math.min(this.qCap, 4096);
@@ -22258,7 +22260,7 @@ class TokenAnalysis {
         conv.rejected?.forEach(visit);
         this.seenBytes += bytes;
         this.totalContentBytes += bytes;
-        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.seenBytes));
+        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         let exact = -1;
@@ -22750,6 +22752,7 @@ function renderDatasetInfo(info) {
 
 
 
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 class Analysis {
     paths;
@@ -22760,9 +22763,13 @@ class Analysis {
     comp = new CompositionAnalysis();
     valid = 0;
     /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
-    static async create(paths, config) {
+    static async create(paths, config, absPaths) {
         const t = config.tokens;
-        const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
+        // Input size up front (gzip: about 4× its compressed size), so token sampling spends a fixed budget.
+        let expectedBytes = 0;
+        for (const p of absPaths)
+            expectedBytes += await (0,promises_.stat)(p).then((s) => (isGzipPath(p) ? 4 * s.size : s.size), () => 0);
+        const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes });
         return new Analysis(paths, config, tok);
     }
     constructor(paths, config, tok) {
@@ -22901,7 +22908,7 @@ function severitiesFor(path, config) {
 async function check(opts) {
     const { config } = opts;
     const paths = opts.files;
-    const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config);
+    const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config, paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p)));
     const files = [];
     for (let i = 0; i < paths.length; i++) {
         files.push(await checkFile({
@@ -23278,6 +23285,15 @@ const paint = (on, code, s) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 const clean = (s) => s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 const text_pct = (x) => (typeof x === "number" ? `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%` : "–");
 const num = (x, d = 3) => (typeof x === "number" ? String(Math.round(x * 10 ** d) / 10 ** d) : "–");
+/** A small bar chart of tokens per example (non-empty buckets only). */
+function histogram(buckets) {
+    const rows = (buckets ?? []).filter((b) => b.count > 0);
+    if (rows.length < 2)
+        return [];
+    const max = Math.max(...rows.map((b) => b.count));
+    const w = Math.max(...rows.map((b) => b.label.length));
+    return ["tokens per example:", ...rows.map((b) => `  ${b.label.padStart(w)} ${"█".repeat(Math.max(1, Math.round((b.count / max) * 30)))} ${b.count}`)];
+}
 function renderText(report, opts) {
     const c = opts.color;
     const out = [];
@@ -23324,13 +23340,25 @@ function renderText(report, opts) {
             const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
             const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
             out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
+            out.push(...histogram(tok.histogram));
         }
     }
     out.push("");
+    // One line per check that did not pass; the passing ones on one line.
+    const passedNames = [];
     for (const ch of report.gate.checks) {
-        const mark = ch.passed ? paint(c, "32", "✓") : ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
-        out.push(`${mark} ${ch.name}: ${ch.actual} (limit ${ch.limit}${ch.level === "warn" ? ", warn" : ""})`);
+        if (ch.passed) {
+            if (!passedNames.includes(ch.name))
+                passedNames.push(ch.name);
+            continue;
+        }
+        const mark = ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
+        out.push(`${mark} ${ch.name}: ${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`);
     }
+    const shown = new Set(report.gate.checks.filter((ch) => !ch.passed).map((ch) => ch.name));
+    const ok = passedNames.filter((n) => !shown.has(n));
+    if (ok.length)
+        out.push(`${paint(c, "32", "✓")} ${ok.length} check${ok.length === 1 ? "" : "s"} passed: ${ok.join(", ")}`);
     const s = report.summary;
     const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
     out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
@@ -23447,7 +23475,7 @@ function dupView(v) {
         .filter((g) => g.members.length > 0);
     return { duplicateRecords: report_view_num(o.duplicateRecords), rate: report_view_num(o.rate), threshold: report_view_num(o.threshold), groups };
 }
-function histogram(v) {
+function report_view_histogram(v) {
     const o = obj(v);
     if (o && Array.isArray(o.counts)) {
         const edges = arr(o.edges ?? o.bounds).map(report_view_num);
@@ -23538,7 +23566,7 @@ function viewOf(report) {
         openings,
         composition: compositionView(obj(report.composition)),
         tokens,
-        histogram: histogram(tok?.histogram),
+        histogram: report_view_histogram(tok?.histogram),
         datasetInfo,
         deltas,
     };

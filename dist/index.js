@@ -56730,7 +56730,7 @@ function defaultEpochs(examples) {
 }
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-const DEFAULT_SAMPLE_BYTES = 256 * 1024;
+const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
@@ -56747,6 +56747,7 @@ class TokenAnalysis {
     limit;
     limitSource;
     sampleBytes;
+    expectedBytes;
     all;
     opts;
     count = null;
@@ -56796,6 +56797,7 @@ class TokenAnalysis {
             this.limitSource = this.limit !== undefined ? "model" : null;
         }
         this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+        this.expectedBytes = opts.expectedBytes;
         this.all = opts.exact ?? false;
         this.qCap = opts.quantileCap ?? 100_000;
         const initial = Math.min(this.qCap, 4096);
@@ -56839,7 +56841,7 @@ class TokenAnalysis {
         conv.rejected?.forEach(visit);
         this.seenBytes += bytes;
         this.totalContentBytes += bytes;
-        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.seenBytes));
+        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         let exact = -1;
@@ -57331,6 +57333,7 @@ function renderDatasetInfo(info) {
 
 
 
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 class Analysis {
     paths;
@@ -57341,9 +57344,13 @@ class Analysis {
     comp = new CompositionAnalysis();
     valid = 0;
     /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
-    static async create(paths, config) {
+    static async create(paths, config, absPaths) {
         const t = config.tokens;
-        const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
+        // Input size up front (gzip: about 4× its compressed size), so token sampling spends a fixed budget.
+        let expectedBytes = 0;
+        for (const p of absPaths)
+            expectedBytes += await (0,promises_.stat)(p).then((s) => (isGzipPath(p) ? 4 * s.size : s.size), () => 0);
+        const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes });
         return new Analysis(paths, config, tok);
     }
     constructor(paths, config, tok) {
@@ -57482,7 +57489,7 @@ function severitiesFor(path, config) {
 async function check(opts) {
     const { config } = opts;
     const paths = opts.files;
-    const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config);
+    const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config, paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p)));
     const files = [];
     for (let i = 0; i < paths.length; i++) {
         files.push(await checkFile({

@@ -35,7 +35,7 @@ export function severitiesFor(path: string, config: Config): Record<string, Seve
 export async function check(opts: CheckOptions): Promise<Report> {
   const { config } = opts;
   const paths = opts.files;
-  const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config);
+  const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config, paths.map((p) => resolve(opts.cwd, p)));
   const files: FileReport[] = [];
   for (let i = 0; i < paths.length; i++) {
     files.push(

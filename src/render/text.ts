@@ -13,6 +13,15 @@ const clean = (s: string) => s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? 
 const pct = (x: unknown) => (typeof x === "number" ? `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%` : "–");
 const num = (x: unknown, d = 3) => (typeof x === "number" ? String(Math.round(x * 10 ** d) / 10 ** d) : "–");
 
+/** A small bar chart of tokens per example (non-empty buckets only). */
+function histogram(buckets: { label: string; count: number }[] | undefined): string[] {
+  const rows = (buckets ?? []).filter((b) => b.count > 0);
+  if (rows.length < 2) return [];
+  const max = Math.max(...rows.map((b) => b.count));
+  const w = Math.max(...rows.map((b) => b.label.length));
+  return ["tokens per example:", ...rows.map((b) => `  ${b.label.padStart(w)} ${"█".repeat(Math.max(1, Math.round((b.count / max) * 30)))} ${b.count}`)];
+}
+
 export function renderText(report: Report, opts: TextOptions): string {
   const c = opts.color;
   const out: string[] = [];
@@ -57,13 +66,23 @@ export function renderText(report: Report, opts: TextOptions): string {
       const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
       const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
       out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
+      out.push(...histogram(tok.histogram as { label: string; count: number }[] | undefined));
     }
   }
   out.push("");
+  // One line per check that did not pass; the passing ones on one line.
+  const passedNames: string[] = [];
   for (const ch of report.gate.checks) {
-    const mark = ch.passed ? paint(c, "32", "✓") : ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
-    out.push(`${mark} ${ch.name}: ${ch.actual} (limit ${ch.limit}${ch.level === "warn" ? ", warn" : ""})`);
+    if (ch.passed) {
+      if (!passedNames.includes(ch.name)) passedNames.push(ch.name);
+      continue;
+    }
+    const mark = ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
+    out.push(`${mark} ${ch.name}: ${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`);
   }
+  const shown = new Set(report.gate.checks.filter((ch) => !ch.passed).map((ch) => ch.name));
+  const ok = passedNames.filter((n) => !shown.has(n));
+  if (ok.length) out.push(`${paint(c, "32", "✓")} ${ok.length} check${ok.length === 1 ? "" : "s"} passed: ${ok.join(", ")}`);
   const s = report.summary;
   const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
   out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);

@@ -9,7 +9,8 @@ import { CompositionAnalysis } from "./composition.js";
 import { TokenAnalysis } from "./tokens.js";
 import { pairSplits } from "./splits.js";
 import { buildDatasetInfo, renderDatasetInfo } from "../dataset-info.js";
-import { readLinesAt } from "../read/lines.js";
+import { stat } from "node:fs/promises";
+import { isGzipPath, readLinesAt } from "../read/lines.js";
 import { detectFormat } from "../formats/detect.js";
 import { parseRecord } from "../formats/parse.js";
 import { appendFindings } from "../file-check.js";
@@ -24,9 +25,12 @@ export class Analysis {
   private valid = 0;
 
   /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
-  static async create(paths: string[], config: Config): Promise<Analysis> {
+  static async create(paths: string[], config: Config, absPaths: string[]): Promise<Analysis> {
     const t = config.tokens;
-    const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion });
+    // Input size up front (gzip: about 4× its compressed size), so token sampling spends a fixed budget.
+    let expectedBytes = 0;
+    for (const p of absPaths) expectedBytes += await stat(p).then((s) => (isGzipPath(p) ? 4 * s.size : s.size), () => 0);
+    const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes });
     return new Analysis(paths, config, tok);
   }
 

@@ -15,7 +15,7 @@
 //  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
 //    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
 //  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
-//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 256 KiB). Untokenized examples are estimated as
+//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 1 MiB; with `expectedBytes` (the run's input size) p = sampleBytes / expectedBytes throughout). Untokenized examples are estimated as
 //    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
 //    `relativeError` is an approximate 95% bound (1.96 standard errors, Poisson-sampling linearisation) on
 //    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
@@ -60,7 +60,7 @@ export function defaultEpochs(examples: number): number {
 
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-export const DEFAULT_SAMPLE_BYTES = 256 * 1024;
+export const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
 
 export const TOKENS_PER_MESSAGE = 3;
 export const TOKENS_PER_EXAMPLE = 3;
@@ -88,6 +88,10 @@ export interface TokenOptions {
   pricePerMillion?: number;
   /** Content bytes tokenized before sampling starts, and the sampling budget (default 2 MiB). */
   sampleBytes?: number;
+  /** Expected content bytes of the whole run (e.g. from file sizes). When known, every example is sampled with the
+   * same probability sampleBytes / expectedBytes, so about `sampleBytes` are tokenized whatever the input size, and
+   * runs smaller than `sampleBytes` are exact. */
+  expectedBytes?: number;
   /** Tokenize every example (all figures exact). */
   exact?: boolean;
   /** Per-example values kept for quantiles before reservoir sampling (default 100,000). */
@@ -134,6 +138,7 @@ export class TokenAnalysis {
   private readonly limit: number | undefined;
   private readonly limitSource: "maxTokens" | "model" | null;
   private readonly sampleBytes: number;
+  private readonly expectedBytes: number | undefined;
   private readonly all: boolean;
   private readonly opts: TokenOptions;
   private count: CountFn | null = null;
@@ -183,6 +188,7 @@ export class TokenAnalysis {
       this.limitSource = this.limit !== undefined ? "model" : null;
     }
     this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+    this.expectedBytes = opts.expectedBytes;
     this.all = opts.exact ?? false;
     this.qCap = opts.quantileCap ?? 100_000;
     const initial = Math.min(this.qCap, 4096);
@@ -228,7 +234,7 @@ export class TokenAnalysis {
     this.seenBytes += bytes;
     this.totalContentBytes += bytes;
 
-    const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.seenBytes));
+    const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
     const selected = this.rnd() < p || p >= 1;
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
     let exact = -1;
