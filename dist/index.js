@@ -53061,8 +53061,13 @@ function blobUrl(ctx, path, line) {
     const base = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/blob/${encodeURIComponent(ctx.sha)}/${encodePath(path)}`;
     return line && line > 0 ? `${base}#L${line}` : base;
 }
+/** A link to the file (and line) at the commit; plain text when there is no repository (CLI --format markdown). */
+function fileLink(ctx, path, line) {
+    const label = line && line > 0 ? `${path}:${line}` : path;
+    return ctx.owner && ctx.repo && ctx.sha ? escape_link(label, blobUrl(ctx, path, line)) : escapeInline(label, 200);
+}
 function place(ctx, m) {
-    return escape_link(m.line > 0 ? `${m.path}:${m.line}` : m.path, blobUrl(ctx, m.path, m.line));
+    return fileLink(ctx, m.path, m.line);
 }
 function table(head, rows, align) {
     return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
@@ -53080,12 +53085,17 @@ function verdict(report) {
 function gateTable(report) {
     if (report.gate.checks.length === 0)
         return [];
-    const rows = report.gate.checks.map((c) => [
-        escapeInline(c.name, 80),
-        escapeInline(fmt(c.limit), 40),
-        escapeInline(fmt(c.actual), 40),
-        c.passed ? "✅ pass" : c.level === "fail" ? "❌ fail" : "⚠️ warn",
-    ]);
+    // One row per threshold: its warn and fail levels side by side, the worst status.
+    const byName = new Map();
+    for (const c of report.gate.checks)
+        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+    const rows = [...byName].map(([name, cs]) => {
+        const fail = cs.find((c) => c.level === "fail");
+        const warn = cs.find((c) => c.level === "warn");
+        const limit = [warn ? `warn ${fmt(warn.limit)}` : "", fail ? `fail ${fmt(fail.limit)}` : ""].filter(Boolean).join(" · ");
+        const status = fail && !fail.passed ? "❌ fail" : warn && !warn.passed ? "⚠️ warn" : "✅ pass";
+        return [escapeInline(name, 80), escapeInline(limit, 60), escapeInline(fmt(cs[0].actual), 40), status];
+    });
     return ["", "#### Gate", "", ...table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"])];
 }
 function fileTable(ctx, report, d) {
@@ -53093,7 +53103,7 @@ function fileTable(ctx, report, d) {
         return [];
     const shown = report.files.slice(0, d.files);
     const rows = shown.map((f) => [
-        escape_link(f.path, blobUrl(ctx, f.path)),
+        fileLink(ctx, f.path),
         escapeInline(f.format, 30),
         fmt(f.records),
         fmt(f.errors),
@@ -53167,12 +53177,15 @@ function duplicates(ctx, v, d) {
 function leakage(ctx, v, d) {
     if (v.leakage.length === 0)
         return [];
-    const rows = v.leakage
+    const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
+    if (leaked.length === 0)
+        return ["", `#### Train/eval leakage`, "", `✅ None in ${v.leakage.length} train/eval pair(s).`];
+    const rows = leaked
         .slice(0, d.leakage)
-        .map((l) => [escape_link(l.train, blobUrl(ctx, l.train)), escape_link(l.eval, blobUrl(ctx, l.eval)), fmt(l.exact), fmt(l.near), pct(l.rate)]);
+        .map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), pct(l.rate)]);
     const out = ["", "#### Train/eval leakage", "", ...table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"])];
-    if (v.leakage.length > d.leakage)
-        out.push("", `_…and ${v.leakage.length - d.leakage} more pair(s)._`);
+    if (leaked.length > d.leakage)
+        out.push("", `_…and ${leaked.length - d.leakage} more pair(s)._`);
     return out;
 }
 function brief(v, d) {
@@ -56899,8 +56912,14 @@ class TokenAnalysis {
             }
         }
         this.keep(exact, overhead, bytes);
+        this.last.exact = exact;
+        this.last.overhead = overhead;
+        this.last.bytes = bytes;
         return findings;
     }
+    /** The example last passed to add(): its exact token count (-1 when it was not tokenized), its chat overhead and
+     * its content bytes — for per-file totals (untokenized bytes × the final tokensPerByte). */
+    last = { exact: -1, overhead: 0, bytes: 0 };
     keep(exact, overhead, bytes) {
         let j;
         if (this.qN < this.qCap) {
@@ -57343,6 +57362,8 @@ class Analysis {
     div;
     comp = new CompositionAnalysis();
     valid = 0;
+    /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
+    fileTokens = [];
     /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
     static async create(paths, config, absPaths) {
         const t = config.tokens;
@@ -57374,6 +57395,14 @@ class Analysis {
         this.comp.add(conv);
         const found = this.dup.add(conv, loc);
         const long = this.tok.add(conv, loc);
+        const ft = (this.fileTokens[loc.file] ??= { exact: 0, overhead: 0, bytes: 0 });
+        const last = this.tok.last;
+        if (last.exact >= 0)
+            ft.exact += last.exact;
+        else {
+            ft.overhead += last.overhead;
+            ft.bytes += last.bytes;
+        }
         return long.length ? found.concat(long) : found;
     }
     async finish(report, absPaths, date) {
@@ -57411,14 +57440,19 @@ class Analysis {
             const fr = report.files[file];
             appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
         }
+        const tokens = this.tok.finish();
         report.files.forEach((f, i) => {
-            f.stats = { exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0, nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0 };
+            const ft = this.fileTokens[i];
+            f.stats = {
+                exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0,
+                nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
+                tokens: ft ? Math.round(ft.exact + ft.overhead + ft.bytes * tokens.tokensPerByte) : 0,
+            };
         });
         report.duplicates = { exact: d.exact, near: d.near };
         report.leakage = d.leakage;
         const diversity = this.div.finish();
         const composition = this.comp.finish();
-        const tokens = this.tok.finish();
         report.diversity = diversity;
         report.composition = composition;
         report.tokens = tokens;

@@ -29,5 +29,8 @@ describe("report schema", () => {
     const report = JSON.parse(r.stdout);
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(report.files.length).toBeGreaterThanOrEqual(12);
+    // Per-file token figures add up to the run's total (within rounding of the per-file estimates).
+    const perFile = report.files.reduce((s: number, f: { stats?: { tokens?: number } }) => s + (f.stats?.tokens ?? 0), 0);
+    expect(Math.abs(perFile - report.tokens.total)).toBeLessThanOrEqual(report.files.length);
   });
 });

@@ -1,7 +1,7 @@
 // Markdown for the sticky PR comment (≈60,000-byte budget; GitHub's hard cap is 65,536 characters) and the job summary
 // (1 MiB budget, fuller). When over budget, detail is dropped by priority: dataset_info, then duplicate/leakage
 // groups, then findings rows, then per-file rows, then the chart; the text says where the rest is.
-import type { FileReport, Report } from "../engine/report.js";
+import type { FileReport, GateCheck, Report } from "../engine/report.js";
 import type { Finding } from "../engine/model.js";
 import { encodePath, escapeInline, fenced, link } from "./escape.js";
 import { fmt, pct, viewOf, type Group, type Member, type ReportView } from "./report-view.js";
@@ -49,8 +49,14 @@ export function blobUrl(ctx: MarkdownContext, path: string, line?: number): stri
   return line && line > 0 ? `${base}#L${line}` : base;
 }
 
+/** A link to the file (and line) at the commit; plain text when there is no repository (CLI --format markdown). */
+function fileLink(ctx: MarkdownContext, path: string, line?: number): string {
+  const label = line && line > 0 ? `${path}:${line}` : path;
+  return ctx.owner && ctx.repo && ctx.sha ? link(label, blobUrl(ctx, path, line)) : escapeInline(label, 200);
+}
+
 function place(ctx: MarkdownContext, m: Member): string {
-  return link(m.line > 0 ? `${m.path}:${m.line}` : m.path, blobUrl(ctx, m.path, m.line));
+  return fileLink(ctx, m.path, m.line);
 }
 
 function table(head: string[], rows: string[][], align?: string[]): string[] {
@@ -70,12 +76,16 @@ function verdict(report: Report): string[] {
 
 function gateTable(report: Report): string[] {
   if (report.gate.checks.length === 0) return [];
-  const rows = report.gate.checks.map((c) => [
-    escapeInline(c.name, 80),
-    escapeInline(fmt(c.limit), 40),
-    escapeInline(fmt(c.actual), 40),
-    c.passed ? "✅ pass" : c.level === "fail" ? "❌ fail" : "⚠️ warn",
-  ]);
+  // One row per threshold: its warn and fail levels side by side, the worst status.
+  const byName = new Map<string, GateCheck[]>();
+  for (const c of report.gate.checks) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+  const rows = [...byName].map(([name, cs]) => {
+    const fail = cs.find((c) => c.level === "fail");
+    const warn = cs.find((c) => c.level === "warn");
+    const limit = [warn ? `warn ${fmt(warn.limit)}` : "", fail ? `fail ${fmt(fail.limit)}` : ""].filter(Boolean).join(" · ");
+    const status = fail && !fail.passed ? "❌ fail" : warn && !warn.passed ? "⚠️ warn" : "✅ pass";
+    return [escapeInline(name, 80), escapeInline(limit, 60), escapeInline(fmt(cs[0].actual), 40), status];
+  });
   return ["", "#### Gate", "", ...table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"])];
 }
 
@@ -83,7 +93,7 @@ function fileTable(ctx: MarkdownContext, report: Report, d: Detail): string[] {
   if (report.files.length === 0) return [];
   const shown = report.files.slice(0, d.files);
   const rows = shown.map((f: FileReport) => [
-    link(f.path, blobUrl(ctx, f.path)),
+    fileLink(ctx, f.path),
     escapeInline(f.format, 30),
     fmt(f.records),
     fmt(f.errors),
@@ -159,11 +169,13 @@ function duplicates(ctx: MarkdownContext, v: ReportView, d: Detail): string[] {
 
 function leakage(ctx: MarkdownContext, v: ReportView, d: Detail): string[] {
   if (v.leakage.length === 0) return [];
-  const rows = v.leakage
+  const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
+  if (leaked.length === 0) return ["", `#### Train/eval leakage`, "", `✅ None in ${v.leakage.length} train/eval pair(s).`];
+  const rows = leaked
     .slice(0, d.leakage)
-    .map((l) => [link(l.train, blobUrl(ctx, l.train)), link(l.eval, blobUrl(ctx, l.eval)), fmt(l.exact), fmt(l.near), pct(l.rate)]);
+    .map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), pct(l.rate)]);
   const out = ["", "#### Train/eval leakage", "", ...table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"])];
-  if (v.leakage.length > d.leakage) out.push("", `_…and ${v.leakage.length - d.leakage} more pair(s)._`);
+  if (leaked.length > d.leakage) out.push("", `_…and ${leaked.length - d.leakage} more pair(s)._`);
   return out;
 }
 

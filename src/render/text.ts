@@ -51,7 +51,8 @@ export function renderText(report: Report, opts: TextOptions): string {
     out.push("");
     if (dup?.exact) out.push(`duplicates: ${dup.exact.duplicateRecords} exact (${pct(dup.exact.rate)}), ${dup.near?.duplicateRecords ?? 0} near (${pct(dup.near?.rate)})`);
     const leaks = (report.leakage ?? []) as { train: string; eval: string; exact: number; near: number; rate: number }[];
-    for (const l of leaks) out.push(`leakage: ${l.eval} ← ${l.train}: ${l.exact} exact, ${l.near} near (${pct(l.rate)} of eval)`);
+    for (const l of leaks) if (l.exact + l.near > 0) out.push(`leakage: ${l.eval} ← ${l.train}: ${l.exact} exact, ${l.near} near (${pct(l.rate)} of eval)`);
+    if (leaks.length && leaks.every((l) => l.exact + l.near === 0)) out.push(`leakage: none (${leaks.length} train/eval pair${leaks.length === 1 ? "" : "s"} checked)`);
     if (div) {
       const g = (path: string) => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], div);
       const top = (g("openings.top") as { opening: string; count: number }[] | undefined)?.[0];

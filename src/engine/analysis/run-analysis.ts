@@ -23,6 +23,8 @@ export class Analysis {
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
   private valid = 0;
+  /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
+  private fileTokens: { exact: number; overhead: number; bytes: number }[] = [];
 
   /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
   static async create(paths: string[], config: Config, absPaths: string[]): Promise<Analysis> {
@@ -57,6 +59,13 @@ export class Analysis {
     this.comp.add(conv);
     const found = this.dup.add(conv, loc);
     const long = this.tok.add(conv, loc);
+    const ft = (this.fileTokens[loc.file] ??= { exact: 0, overhead: 0, bytes: 0 });
+    const last = this.tok.last;
+    if (last.exact >= 0) ft.exact += last.exact;
+    else {
+      ft.overhead += last.overhead;
+      ft.bytes += last.bytes;
+    }
     return long.length ? found.concat(long) : found;
   }
 
@@ -90,14 +99,19 @@ export class Analysis {
       const fr = report.files[file];
       appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
     }
+    const tokens = this.tok.finish();
     report.files.forEach((f, i) => {
-      f.stats = { exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0, nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0 };
+      const ft = this.fileTokens[i];
+      f.stats = {
+        exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0,
+        nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
+        tokens: ft ? Math.round(ft.exact + ft.overhead + ft.bytes * tokens.tokensPerByte) : 0,
+      };
     });
     report.duplicates = { exact: d.exact, near: d.near };
     report.leakage = d.leakage;
     const diversity = this.div.finish();
     const composition = this.comp.finish();
-    const tokens = this.tok.finish();
     report.diversity = diversity;
     report.composition = composition;
     report.tokens = tokens;

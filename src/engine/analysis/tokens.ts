@@ -289,8 +289,15 @@ export class TokenAnalysis {
       }
     }
     this.keep(exact, overhead, bytes);
+    this.last.exact = exact;
+    this.last.overhead = overhead;
+    this.last.bytes = bytes;
     return findings;
   }
+
+  /** The example last passed to add(): its exact token count (-1 when it was not tokenized), its chat overhead and
+   * its content bytes — for per-file totals (untokenized bytes × the final tokensPerByte). */
+  readonly last = { exact: -1, overhead: 0, bytes: 0 };
 
   private keep(exact: number, overhead: number, bytes: number): void {
     let j: number;
