@@ -31,6 +31,6 @@ describe("report schema", () => {
     expect(report.files.length).toBeGreaterThanOrEqual(12);
     // Per-file token figures add up to the run's total (within rounding of the per-file estimates).
     const perFile = report.files.reduce((s: number, f: { stats?: { tokens?: number } }) => s + (f.stats?.tokens ?? 0), 0);
-    expect(Math.abs(perFile - report.tokens.total)).toBeLessThanOrEqual(report.files.length);
+    expect(Math.abs(perFile - report.tokens.total)).toBeLessThanOrEqual(Math.max(report.files.length, report.tokens.total * 0.001));
   });
 });
