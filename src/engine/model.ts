@@ -21,6 +21,9 @@ export interface Message {
   text: string;
   /** Number of image parts. */
   images: number;
+  /** Identity of each image/media part (its URL or data URI), so that records with the same text but different
+   * images are neither duplicates nor conflicting answers. */
+  media?: string[];
   /** Number of tool/function calls the message makes. */
   toolCalls: number;
   /** Per-message training weight when the record set one (0 or 1). */

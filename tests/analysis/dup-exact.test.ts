@@ -93,3 +93,13 @@ describe("exact duplicates", () => {
     expect(JSON.stringify(a.addFindings)).toBe(JSON.stringify(b.addFindings));
   });
 });
+
+describe("media are part of the record", () => {
+  it("the same question about different images is neither a duplicate, a near duplicate nor a conflicting answer", async () => {
+    const { checkDir, jsonl } = await import("../helpers/run.js");
+    const rec = (img: string, answer: string) => ({ messages: [{ role: "user", content: [{ type: "text", text: "Is the value of Favorable 38 in 2015? Short answer required." }, { type: "image_url", image_url: { url: img } }] }, { role: "assistant", content: answer }] });
+    const report = await checkDir({ "train.jsonl": jsonl(rec("https://x/0.png", "Yes"), rec("https://x/1.png", "No"), rec("https://x/1.png", "No"), rec("https://x/2.png", "Yes")) });
+    const f = report.files[0];
+    expect(f.findings.map((x) => `${x.rule}@${x.line}`)).toEqual(["exact-duplicate@3"]);
+  });
+});

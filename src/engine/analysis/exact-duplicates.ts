@@ -169,6 +169,13 @@ export class ExactDuplicateIndex {
     const fed = hashFolded(h, exactForm(m.text, ci));
     h.code(fed & 0xffff);
     h.code(fed >>> 16);
+    // Images and other media are part of the message: same text about a different picture is another record.
+    if (m.media) {
+      for (const key of m.media) {
+        h.code(0x1c);
+        for (let i = 0; i < key.length; i++) h.code(key.charCodeAt(i));
+      }
+    }
   }
   private member(id: number): DupMember {
     return { path: this.paths[this.store.file(id)] ?? String(this.store.file(id)), line: this.store.line(id) };

@@ -124,6 +124,23 @@ export class ShingleHasher {
       }
       data[len++] = fmix32(roll ^ words);
     }
+    // Each image/media part weighs as much as a sentence (k shingles): the same question about different images is
+    // not a near duplicate.
+    for (const m of conv.messages) {
+      if (!m.media) continue;
+      for (const key of m.media) {
+        let h = 0x9747b28c | 0;
+        for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+        for (let j = 0; j < k; j++) {
+          if (len === data.length) {
+            out.length = len;
+            out.reserve(len + 1);
+            data = out.data;
+          }
+          data[len++] = fmix32(h ^ Math.imul(j + 1, 0x6d656469));
+        }
+      }
+    }
     out.length = len;
     return len;
   }

@@ -3,9 +3,24 @@
 export interface ContentInfo {
   text: string;
   images: number;
+  media?: string[];
 }
 
 const EMPTY: ContentInfo = { text: "", images: 0 };
+
+/** The URL / data URI / path that identifies an image or audio part. */
+function mediaKey(p: Record<string, unknown>): string {
+  for (const k of ["image_url", "image", "input_image", "input_audio", "audio", "video", "file"]) {
+    const v = p[k];
+    if (typeof v === "string") return v;
+    if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      const inner = o.url ?? o.data ?? o.path ?? o.file_id;
+      if (typeof inner === "string") return inner;
+    }
+  }
+  return typeof p.url === "string" ? p.url : JSON.stringify(p).slice(0, 1024);
+}
 
 /** String → itself; array of parts → text parts joined by "\n" (`text`, or LLaMA-Factory's `value`); null → "". */
 export function contentInfo(content: unknown): ContentInfo {
@@ -13,6 +28,7 @@ export function contentInfo(content: unknown): ContentInfo {
   if (!Array.isArray(content)) return EMPTY;
   let text = "";
   let images = 0;
+  let media: string[] | undefined;
   for (const part of content) {
     if (typeof part === "string") {
       text = text ? text + "\n" + part : part;
@@ -23,7 +39,10 @@ export function contentInfo(content: unknown): ContentInfo {
     if (p.type === "text" || p.type === "input_text") {
       const t = typeof p.text === "string" ? p.text : typeof p.value === "string" ? p.value : "";
       text = text ? text + "\n" + t : t;
-    } else if (p.type === "image_url" || p.type === "image" || p.type === "input_image") images++;
+    } else if (typeof p.type === "string") {
+      if (p.type === "image_url" || p.type === "image" || p.type === "input_image") images++;
+      (media ??= []).push(mediaKey(p));
+    }
   }
-  return { text, images };
+  return media ? { text, images, media } : { text, images };
 }
