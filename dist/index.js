@@ -55835,15 +55835,8 @@ class DuplicateAnalysis {
 //       .add(h1, h2) .estimate() .method ("exact" | "hll")
 //
 // "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
+
 const hashOut = { h1: 0, h2: 0 };
-function ngram_sketch_fmix32(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
-}
 /** FNV-1a (32) and a multiplicative variant over UTF-16 code units, both finalised with murmur3's fmix32. */
 function hashString(s) {
     let h1 = 0x811c9dc5;
@@ -55854,8 +55847,8 @@ function hashString(s) {
         h2 = Math.imul(h2 ^ c, 0x5bd1e995);
         h2 ^= h2 >>> 15;
     }
-    hashOut.h1 = ngram_sketch_fmix32(h1);
-    hashOut.h2 = ngram_sketch_fmix32(h2);
+    hashOut.h1 = fmix32(h1);
+    hashOut.h2 = fmix32(h2);
 }
 function hashKey(s) {
     hashString(s);
@@ -55863,7 +55856,7 @@ function hashKey(s) {
 }
 /** Order-dependent combination of a running n-gram hash with the next word's hash. */
 function combine(a, b, salt) {
-    return ngram_sketch_fmix32((Math.imul(a ^ salt, 0x9e3779b1) + b) | 0);
+    return fmix32((Math.imul(a ^ salt, 0x9e3779b1) + b) | 0);
 }
 /** Set of 64-bit values stored as (hi, lo) Uint32 pairs; load factor <= 0.5. The pair (0,0) is remapped. */
 class HashSet64 {
@@ -56184,6 +56177,7 @@ function bucketLabels(edges) {
 
 
 
+
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 const DEFAULT_BOILERPLATE_PHRASES = [
     "as an ai language model",
@@ -56236,14 +56230,6 @@ function isSpaceCode(c) {
     if (c < 0xa0)
         return false;
     return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-function fmix(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
 }
 const WS_RUN = /\s+/g;
 class DiversityAnalysis {
@@ -56451,8 +56437,8 @@ class DiversityAnalysis {
                     break;
                 c = lower.charCodeAt(i);
             } while (!isSpaceCode(c));
-            a[n] = fmix(h1);
-            b[n] = fmix(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+            a[n] = fmix32(h1);
+            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
             ends[n++] = i;
         }
         return n;

@@ -29,6 +29,7 @@ import zlib from "node:zlib";
 import type { Conversation } from "../model.js";
 import { DistinctCounter, combine, hashKey, hashOut, hashString, HashSet64 } from "./ngram-sketch.js";
 import { ratio, round, TopK } from "./stats.js";
+import { fmix32 } from "./hash.js";
 
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 export const DEFAULT_BOILERPLATE_PHRASES: readonly string[] = [
@@ -171,14 +172,6 @@ function isSpaceCode(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 const WS_RUN = /\s+/g;
 
@@ -375,8 +368,8 @@ export class DiversityAnalysis {
         if (++i >= len) break;
         c = lower.charCodeAt(i);
       } while (!isSpaceCode(c));
-      a[n] = fmix(h1);
-      b[n] = fmix(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+      a[n] = fmix32(h1);
+      b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
       ends[n++] = i;
     }
     return n;

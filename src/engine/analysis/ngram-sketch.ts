@@ -11,16 +11,9 @@
 //
 // "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
 
-export const hashOut = { h1: 0, h2: 0 };
+import { fmix32 } from "./hash.js";
 
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export const hashOut = { h1: 0, h2: 0 };
 
 /** FNV-1a (32) and a multiplicative variant over UTF-16 code units, both finalised with murmur3's fmix32. */
 export function hashString(s: string): void {
