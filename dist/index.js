@@ -53022,11 +53022,13 @@ function viewOf(report) {
         .map((t) => ({ text: t.opening, count: num(t.count) ?? 0 }));
     const tok = obj(report.tokens);
     const tokens = [];
-    for (const k of ["total", "mean", "p50", "p95", "max", "tooLong", "epochs", "estimatedCost"])
+    for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"])
         if (num(tok?.[k]) !== undefined)
-            tokens.push([k === "tooLong" ? "over the limit" : k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
+            tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
+    if (num(tok?.limit) !== undefined)
+        tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
     if (tok && tok.exact === false)
-        tokens.push(["estimate", `±${pct(num(tok.relativeError))} (sampled ${fmt(tok.sampledRecords)} examples)`]);
+        tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled`]);
     const di = report.datasetInfo;
     const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
     const deltas = arr(report.deltas)
@@ -53200,7 +53202,7 @@ function brief(v, d) {
         out.push("", "#### Composition", "", v.composition.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
     }
     if (v.tokens.length > 0) {
-        out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 10)} **${escapeInline(val, 20)}**`).join(" · "));
+        out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 30)} **${escapeInline(val, 40)}**`).join(" · "));
     }
     return out;
 }
@@ -53208,8 +53210,13 @@ function chartLabel(s) {
     return s.replace(/[^0-9A-Za-z.+<>=≤≥ -]/g, "").slice(0, 20) || "?";
 }
 function chart(v, d) {
-    const h = v.histogram.slice(0, 40);
-    if (!d.chart || h.length === 0)
+    // Leading and trailing empty buckets only stretch the axis.
+    const first = v.histogram.findIndex((b) => b.count > 0);
+    let last = v.histogram.length - 1;
+    while (last >= 0 && v.histogram[last].count <= 0)
+        last--;
+    const h = first < 0 ? [] : v.histogram.slice(first, last + 1).slice(0, 40);
+    if (!d.chart || h.length < 2)
         return [];
     return [
         "",

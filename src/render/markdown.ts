@@ -190,7 +190,7 @@ function brief(v: ReportView, d: Detail): string[] {
     out.push("", "#### Composition", "", v.composition.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
   }
   if (v.tokens.length > 0) {
-    out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 10)} **${escapeInline(val, 20)}**`).join(" · "));
+    out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 30)} **${escapeInline(val, 40)}**`).join(" · "));
   }
   return out;
 }
@@ -200,8 +200,12 @@ function chartLabel(s: string): string {
 }
 
 function chart(v: ReportView, d: Detail): string[] {
-  const h = v.histogram.slice(0, 40);
-  if (!d.chart || h.length === 0) return [];
+  // Leading and trailing empty buckets only stretch the axis.
+  const first = v.histogram.findIndex((b) => b.count > 0);
+  let last = v.histogram.length - 1;
+  while (last >= 0 && v.histogram[last].count <= 0) last--;
+  const h = first < 0 ? [] : v.histogram.slice(first, last + 1).slice(0, 40);
+  if (!d.chart || h.length < 2) return [];
   return [
     "",
     "```mermaid",

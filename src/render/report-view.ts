@@ -146,8 +146,9 @@ export function viewOf(report: Report): ReportView {
     .map((t) => ({ text: t.opening as string, count: num(t.count) ?? 0 }));
   const tok = obj(report.tokens);
   const tokens: [string, string][] = [];
-  for (const k of ["total", "mean", "p50", "p95", "max", "tooLong", "epochs", "estimatedCost"]) if (num(tok?.[k]) !== undefined) tokens.push([k === "tooLong" ? "over the limit" : k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
-  if (tok && tok.exact === false) tokens.push(["estimate", `±${pct(num(tok.relativeError))} (sampled ${fmt(tok.sampledRecords)} examples)`]);
+  for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"]) if (num(tok?.[k]) !== undefined) tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
+  if (num(tok?.limit) !== undefined) tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
+  if (tok && tok.exact === false) tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled`]);
   const di = report.datasetInfo;
   const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? (obj(di)?.text as string) : undefined;
   const deltas = arr((report as unknown as Json).deltas)

@@ -86,7 +86,7 @@ export interface TokenOptions {
   model?: string;
   epochs?: number;
   pricePerMillion?: number;
-  /** Content bytes tokenized before sampling starts, and the sampling budget (default 2 MiB). */
+  /** The sampling budget in content bytes (default 1 MiB). */
   sampleBytes?: number;
   /** Expected content bytes of the whole run (e.g. from file sizes). When known, every example is sampled with the
    * same probability sampleBytes / expectedBytes, so about `sampleBytes` are tokenized whatever the input size, and
