@@ -23131,8 +23131,9 @@ const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
 class ConfigError extends Error {
 }
 const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
-const config_ajv = new ajv.Ajv({ allErrors: true, strict: false });
-const validate = config_ajv.compile(config_schema_namespaceObject);
+// Compiled on first use: most runs have no config file, and compiling costs tens of milliseconds at start-up.
+let validateConfig;
+const validator = () => (validateConfig ??= new ajv.Ajv({ allErrors: true, strict: false }).compile(config_schema_namespaceObject));
 function defaultConfig() {
     return {
         profile: "generic",
@@ -23216,6 +23217,7 @@ function toThresholds(raw) {
 function configFromObject(doc, source = "(inline)") {
     if (doc === null || doc === undefined)
         doc = {};
+    const validate = validator();
     if (!validate(doc))
         throw new ConfigError(describeErrors(validate.errors ?? [], source));
     const d = doc; // eslint-disable-line @typescript-eslint/no-explicit-any

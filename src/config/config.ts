@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import YAML from "yaml";
 import schema from "../../schemas/config.schema.json" with { type: "json" };
 import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
@@ -42,8 +42,9 @@ export interface Config {
 
 export const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(schema);
+// Compiled on first use: most runs have no config file, and compiling costs tens of milliseconds at start-up.
+let validateConfig: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
 
 export function defaultConfig(): Config {
   return {
@@ -122,6 +123,7 @@ function toThresholds(raw: Record<string, unknown> | undefined): Partial<Thresho
 /** Builds a Config from a parsed config document (already an object). */
 export function configFromObject(doc: unknown, source = "(inline)"): Config {
   if (doc === null || doc === undefined) doc = {};
+  const validate = validator();
   if (!validate(doc)) throw new ConfigError(describeErrors(validate.errors ?? [], source));
   const d = doc as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   checkRuleIds(d.rules, "rules", source);
