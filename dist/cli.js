@@ -18913,6 +18913,12 @@ var __webpack_exports__ = {};
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -18945,12 +18951,16 @@ function openStream(path, start, end) {
     raw.on("error", (e) => gunzip.destroy(e));
     return raw.pipe(gunzip);
 }
-/** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors. */
-async function readLines(path, sink) {
-    const stream = openStream(path);
+/** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
+ * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
+ * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
+async function readLines(path, sink, range) {
+    if (range && range.end <= range.start)
+        return { lines: 0, bytes: 0, bom: false };
+    const stream = range ? openStream(path, range.start, range.end - 1) : openStream(path);
     let lineNo = 0;
-    let total = 0; // bytes consumed before the current chunk
-    let first = true;
+    let total = range?.start ?? 0; // file offset of the current chunk
+    let first = !range || range.start === 0;
     let bom = false;
     // Pieces of a line that spans chunks.
     let pending = [];
@@ -19019,7 +19029,7 @@ async function readLines(path, sink) {
         const joined = Buffer.concat(pending, pendingLen);
         emit(joined, 0, joined.length, pendingOffset);
     }
-    return { lines: lineNo, bytes: total, bom };
+    return { lines: lineNo, bytes: total - (range?.start ?? 0), bom };
 }
 /** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */
 async function readHead(path, n) {
@@ -19865,6 +19875,7 @@ class FindingSink {
     errors = 0;
     warnings = 0;
     once = new Set();
+    onceHits = [];
     constructor(severities, max) {
         this.severities = severities;
         this.max = max;
@@ -19881,9 +19892,40 @@ class FindingSink {
             if (this.once.has(onceKey))
                 return "off";
             this.once.add(onceKey);
+            this.onceHits.push({ key: onceKey, rule, severity, index: this.findings.length < this.max ? this.findings.length : -1 });
         }
         this.push({ rule, severity, line, message });
         return severity;
+    }
+    state() {
+        return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
+    }
+    /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
+     * list still capped. */
+    absorb(st, lineOffset) {
+        const dropped = new Set();
+        for (const o of st.once) {
+            if (!this.once.has(o.key)) {
+                this.once.add(o.key);
+                continue;
+            }
+            if (o.index >= 0)
+                dropped.add(o.index);
+            st.counts[o.rule]--;
+            if (o.severity === "error")
+                st.errors--;
+            else
+                st.warnings--;
+        }
+        for (const [rule, n] of Object.entries(st.counts))
+            if (n > 0)
+                this.counts[rule] = (this.counts[rule] ?? 0) + n;
+        this.errors += st.errors;
+        this.warnings += st.warnings;
+        st.findings.forEach((f, i) => {
+            if (!dropped.has(i) && this.findings.length < this.max)
+                this.findings.push({ ...f, line: f.line + lineOffset });
+        });
     }
     /** Adds a finding made elsewhere (analysis), applying the configured severity. */
     addFinding(f) {
@@ -19950,17 +19992,85 @@ function jsonErrorMessage(e, text) {
     const short = msg.replace(/^(SyntaxError: )?/, "").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
     return `invalid JSON${where}: ${short}; ${hint}`;
 }
-async function checkFile(opts) {
+/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
+ * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
+ * record in the head (so every chunk of the file knows it). */
+async function checkFileHead(path, display, severities, maxFindings) {
+    const sink = new FindingSink(severities, maxFindings);
+    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, sink.state()) });
+    let head;
+    try {
+        head = await readHead(path, 64 * 1024);
+    }
+    catch (e) {
+        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
+        return done();
+    }
+    const kind = sniff(head);
+    if (kind.kind === "lfs-pointer") {
+        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
+        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
+        return done();
+    }
+    if (kind.kind === "utf16") {
+        sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+        return done();
+    }
+    if (kind.kind === "json-array") {
+        const described = await describeJsonArray(path);
+        sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
+        return done(described.format ?? "unknown");
+    }
+    return { format: headFormat(head) };
+}
+/** Format of the first record with a known format among the complete lines of the head. */
+function headFormat(head) {
+    let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    for (;;) {
+        const nl = head.indexOf(0x0a, pos);
+        if (nl === -1)
+            return null;
+        try {
+            const rec = JSON.parse(head.toString("utf8", pos, nl));
+            if (rec && typeof rec === "object" && !Array.isArray(rec)) {
+                const f = detectFormat(rec);
+                if (f)
+                    return f;
+            }
+        }
+        catch {
+            // not a record: look further
+        }
+        pos = nl + 1;
+    }
+}
+function fileReport(display, format, records, bytes, st) {
+    return {
+        path: display,
+        format,
+        records,
+        bytes,
+        errors: st.errors,
+        warnings: st.warnings,
+        findings: st.findings,
+        findingCounts: st.counts,
+        findingsTruncated: st.findings.length < st.errors + st.warnings,
+    };
+}
+/** One pass over a file or one chunk of it: read lines → parse JSON → format → normalise → rules → analysis hook. */
+async function scanFile(opts) {
     const sink = new FindingSink(opts.severities, opts.maxFindings);
     let format = opts.format ?? null;
+    let firstFormat = null;
     let records = 0;
     let bytes = 0;
+    let lines;
     let nonBlank = 0;
     let invalidJson = 0;
     let fragments = 0;
     let firstNonBlank = -1;
     let firstInvalid = false;
-    let mixedReported = false;
+    let readError = false;
     let recordHasError = false;
     let recordMissingContent = false;
     let line = 0;
@@ -19978,43 +20088,6 @@ async function checkFile(opts) {
         },
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
-    const report = (extra = {}) => ({
-        path: opts.display,
-        format: format ?? "unknown",
-        records,
-        bytes,
-        errors: sink.errors,
-        warnings: sink.warnings,
-        findings: sink.findings,
-        findingCounts: sink.counts,
-        findingsTruncated: sink.findings.length < sink.errors + sink.warnings,
-        ...extra,
-    });
-    let head;
-    try {
-        head = await readHead(opts.path, 64 * 1024);
-    }
-    catch (e) {
-        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
-        return report();
-    }
-    const kind = sniff(head);
-    if (kind.kind === "lfs-pointer") {
-        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
-        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
-        return report();
-    }
-    if (kind.kind === "utf16") {
-        sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${opts.display} > ${opts.display}.utf8\``);
-        return report();
-    }
-    if (kind.kind === "json-array") {
-        const described = await describeJsonArray(opts.path);
-        if (described.format)
-            format = described.format;
-        sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${opts.display} > ${opts.display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
-        return report();
-    }
     const onLine = (buf, start, end, lineNo, offset) => {
         line = lineNo;
         recordHasError = false;
@@ -20059,13 +20132,12 @@ async function checkFile(opts) {
         const detected = detectFormat(obj);
         let use = format;
         if (detected) {
+            if (!firstFormat)
+                firstFormat = detected;
             if (!format)
                 format = use = detected;
-            else if (detected !== format && !opts.format) {
-                if (!mixedReported) {
-                    mixedReported = true;
-                    sink.add("mixed-format", line, `this record is ${FORMAT_LABEL[detected]} but the file started as ${FORMAT_LABEL[format]}: keep one format per file (or set format: in the config)`);
-                }
+            else if (detected !== format && !opts.forced) {
+                sink.add("mixed-format", line, `this record is ${FORMAT_LABEL[detected]} but the file started as ${FORMAT_LABEL[format]}: keep one format per file (or set format: in the config)`, "mixed-format");
                 use = detected;
                 recordHasError = recordHasError || sink.severityOf("mixed-format") === "error";
             }
@@ -20092,25 +20164,34 @@ async function checkFile(opts) {
                 nonBlank++;
                 sink.add("line-too-long", lineNo, `the line is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
             },
-        });
+        }, opts.range ?? undefined);
         bytes = stats.bytes;
+        lines = stats.lines;
     }
     catch (e) {
         const err = e;
         const what = isGzipPath(opts.path) && /header|gzip|unexpected end|incorrect/i.test(err.message) ? "the gzip data is corrupt or truncated" : err.message;
         sink.add("read-error", Math.max(1, line), `cannot read past line ${line}: ${what}`);
+        readError = true;
+        lines = line;
     }
-    if (nonBlank === 0 && !sink.counts["read-error"]) {
+    return { lines, bytes, records, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+}
+/** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
+function finishFile(display, format, s, sink) {
+    let records = s.records;
+    if (s.nonBlank === 0 && !s.readError) {
         sink.drop(["empty-line"]);
         sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
     }
-    else if (invalidJson > 0 && firstInvalid && invalidJson * 2 >= nonBlank && fragments * 2 >= invalidJson) {
-        const n = invalidJson;
+    else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
         sink.drop(["invalid-json", "empty-line", "not-an-object"]);
-        sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${n} of ${nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${opts.display}\` or \`jq -c '.[]'\` for an array`);
+        sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${display}\` or \`jq -c '.[]'\` for an array`);
         records = 0;
     }
-    return report();
+    const st = sink.state();
+    st.findings.sort((a, b) => a.line - b.line);
+    return fileReport(display, format ?? "unknown", records, s.bytes, st);
 }
 /** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
 function firstInvalidByte(b) {
@@ -20294,7 +20375,7 @@ function verdict(checks, warnings, failOn) {
 //   Hash64               streaming pair of independent 32-bit hashes (FNV-1a + murmur3-style) over code units
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
 //   HashTable32          the same with one 32-bit key (LSH band buckets)
-//   GrowableI32/U32/F64  append-only typed arrays that double when full
+//   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
 //
 // Nothing here allocates per record except the occasional doubling.
 /** murmur3 fmix32. Returns an unsigned 32-bit integer. */
@@ -20476,6 +20557,7 @@ function growable(Ctor) {
 }
 const GrowableI32 = growable(Int32Array);
 const GrowableU32 = growable(Uint32Array);
+const GrowableU8 = growable(Uint8Array);
 const GrowableF64 = growable(Float64Array);
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/text-normalize.ts
@@ -20544,8 +20626,6 @@ class ExactDuplicateIndex {
     promptFirst = new GrowableI32();
     answer1 = new GrowableU32();
     answer2 = new GrowableU32();
-    rec = new Hash64();
-    ans = new Hash64();
     duplicates = 0;
     conflicts = 0;
     constructor(store, paths, opts = {}) {
@@ -20560,32 +20640,11 @@ class ExactDuplicateIndex {
         return this.roots.data[id] !== id;
     }
     add(conv, id) {
-        const ci = !!this.opts.caseInsensitive;
-        const msgs = conv.messages;
-        let last = -1;
-        for (let i = msgs.length - 1; i >= 0; i--) {
-            if (msgs[i].role === "assistant") {
-                last = i;
-                break;
-            }
-        }
-        const rec = this.rec;
-        rec.reset();
-        let p1 = 0;
-        let p2 = 0;
-        for (let i = 0; i < msgs.length; i++) {
-            if (i === last) {
-                p1 = rec.d1();
-                p2 = rec.d2();
-            }
-            this.feedMessage(rec, msgs[i], ci);
-        }
-        if (conv.rejected) {
-            rec.code(0x1d);
-            for (const m of conv.rejected)
-                this.feedMessage(rec, m, ci);
-        }
-        const first = this.table.putIfAbsent(rec.d1(), rec.d2(), id);
+        return this.addKeys(exactKeys(conv, !!this.opts.caseInsensitive), id);
+    }
+    /** Replays one record's keys (see exactKeys); `id` must be the next RecordStore id. */
+    addKeys(k, id) {
+        const first = this.table.putIfAbsent(k.exact1, k.exact2, id);
         this.roots.push(first < 0 ? id : first);
         if (first >= 0) {
             this.duplicates++;
@@ -20598,14 +20657,11 @@ class ExactDuplicateIndex {
                 },
             ];
         }
-        if (last <= 0)
+        if (!k.hasAnswer)
             return [];
-        const ans = this.ans;
-        ans.reset();
-        hashFolded(ans, exactForm(msgs[last].text, ci));
-        const a1 = ans.d1();
-        const a2 = ans.d2();
-        const slot = this.prompts.putIfAbsent(p1, p2, this.promptFirst.length);
+        const a1 = k.answer1 >>> 0;
+        const a2 = k.answer2 >>> 0;
+        const slot = this.prompts.putIfAbsent(k.prompt1, k.prompt2, this.promptFirst.length);
         if (slot < 0) {
             this.promptFirst.push(id);
             this.answer1.push(a1);
@@ -20661,29 +20717,68 @@ class ExactDuplicateIndex {
             groups: top.map((r) => ({ size: size[r], members: slot.get(r) })),
         };
     }
-    feedMessage(h, m, ci) {
-        const role = m.role;
-        for (let i = 0; i < role.length; i++)
-            h.code(role.charCodeAt(i));
-        h.code(0x1e);
-        const fed = hashFolded(h, exactForm(m.text, ci));
-        h.code(fed & 0xffff);
-        h.code(fed >>> 16);
-        // Images and other media are part of the message: same text about a different picture is another record.
-        if (m.media) {
-            for (const key of m.media) {
-                h.code(0x1c);
-                for (let i = 0; i < key.length; i++)
-                    h.code(key.charCodeAt(i));
-            }
-        }
-    }
     member(id) {
         return { path: this.paths[this.store.file(id)] ?? String(this.store.file(id)), line: this.store.line(id) };
     }
     where(id) {
         const m = this.member(id);
         return `${m.path}:${m.line}`;
+    }
+}
+// Scratch hashers: module-level, reset on every call, so exactKeys is a pure function of its arguments.
+const recHash = new Hash64();
+const ansHash = new Hash64();
+/** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). */
+function exactKeys(conv, caseInsensitive) {
+    const ci = caseInsensitive;
+    const msgs = conv.messages;
+    let last = -1;
+    for (let i = msgs.length - 1; i >= 0; i--) {
+        if (msgs[i].role === "assistant") {
+            last = i;
+            break;
+        }
+    }
+    const rec = recHash;
+    rec.reset();
+    let p1 = 0;
+    let p2 = 0;
+    for (let i = 0; i < msgs.length; i++) {
+        if (i === last) {
+            p1 = rec.d1();
+            p2 = rec.d2();
+        }
+        feedMessage(rec, msgs[i], ci);
+    }
+    if (conv.rejected) {
+        rec.code(0x1d);
+        for (const m of conv.rejected)
+            feedMessage(rec, m, ci);
+    }
+    const exact1 = rec.d1();
+    const exact2 = rec.d2();
+    if (last <= 0)
+        return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
+    const ans = ansHash;
+    ans.reset();
+    hashFolded(ans, exactForm(msgs[last].text, ci));
+    return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: ans.d1(), answer2: ans.d2() };
+}
+function feedMessage(h, m, ci) {
+    const role = m.role;
+    for (let i = 0; i < role.length; i++)
+        h.code(role.charCodeAt(i));
+    h.code(0x1e);
+    const fed = hashFolded(h, exactForm(m.text, ci));
+    h.code(fed & 0xffff);
+    h.code(fed >>> 16);
+    // Images and other media are part of the message: same text about a different picture is another record.
+    if (m.media) {
+        for (const key of m.media) {
+            h.code(0x1c);
+            for (let i = 0; i < key.length; i++)
+                h.code(key.charCodeAt(i));
+        }
     }
 }
 
@@ -20946,6 +21041,34 @@ function bandKey(bins, band) {
         h = mix32(h, bins[band * ROWS + r]);
     return fmix32(h ^ ROWS);
 }
+// Scratch for nearBandKeys: module-level and overwritten on every call, so the function is pure.
+const scratchHashers = new Map();
+const scratchBuf = new GrowableU32(4096);
+const scratchBins = new Uint32Array(BINS);
+const scratchFilled = new Uint8Array(BINS);
+/**
+ * Writes a record's BANDS LSH band keys into `out` at `at`; returns false (writing nothing) when the record has no
+ * shingles (no words and no media), i.e. can never be a near duplicate. Pure: depends only on the arguments.
+ */
+function nearBandKeysInto(conv, shingleSize, out, at) {
+    let hasher = scratchHashers.get(shingleSize);
+    if (!hasher) {
+        hasher = new ShingleHasher(shingleSize);
+        scratchHashers.set(shingleSize, hasher);
+    }
+    const n = hasher.shingles(conv, scratchBuf);
+    if (n === 0)
+        return false;
+    sketch(scratchBuf.data, n, scratchBins, scratchFilled);
+    for (let b = 0; b < BANDS; b++)
+        out[at + b] = bandKey(scratchBins, b);
+    return true;
+}
+/** A record's BANDS LSH band keys, or null when it has no shingles. Pure. */
+function nearBandKeys(conv, shingleSize) {
+    const out = new Uint32Array(BANDS);
+    return nearBandKeysInto(conv, shingleSize, out, 0) ? out : null;
+}
 class NearDuplicateIndex {
     store;
     paths;
@@ -20953,8 +21076,6 @@ class NearDuplicateIndex {
     shingleSize;
     hasher;
     buf = new GrowableU32(4096);
-    bins = new Uint32Array(BINS);
-    filled = new Uint8Array(BINS);
     buckets = new HashTable32(1 << 14);
     /** slot -> record id, and slot*BANDS+band -> previous slot in the same bucket (-1 = end). */
     slotId = new GrowableI32(1024);
@@ -20973,10 +21094,14 @@ class NearDuplicateIndex {
         this.hasher = new ShingleHasher(this.shingleSize);
     }
     add(conv, id) {
-        const n = this.hasher.shingles(conv, this.buf);
-        if (n === 0)
-            return;
-        sketch(this.buf.data, n, this.bins, this.filled);
+        const keys = nearBandKeys(conv, this.shingleSize);
+        if (keys)
+            this.addBandKeys(keys, id);
+    }
+    /** Replays one record's LSH band keys (BANDS uint32, see nearBandKeys); ids must come in increasing order. */
+    addBandKeys(keys, id) {
+        if (keys.length !== BANDS)
+            throw new Error(`expected ${BANDS} band keys, got ${keys.length}`);
         const slot = this.slotId.length;
         this.slotId.push(id);
         this.next.reserve((slot + 1) * BANDS);
@@ -20985,7 +21110,7 @@ class NearDuplicateIndex {
         const ids = this.slotId.data;
         let nc = 0;
         for (let b = 0; b < BANDS; b++) {
-            const prev = this.buckets.swap(bandKey(this.bins, b), slot);
+            const prev = this.buckets.swap(keys[b], slot);
             next[slot * BANDS + b] = prev;
             for (let s = prev, steps = 0; s >= 0 && steps < MAX_BUCKET_WALK; s = next[s * BANDS + b], steps++) {
                 if (nc === this.cand.length) {
@@ -21184,24 +21309,67 @@ const floor2 = (x) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
 
 
 
+
 class DuplicateAnalysis {
     opts;
     store = new RecordStore();
     exact;
     near;
     nearOn;
+    fopts;
     constructor(opts) {
         this.opts = opts;
         this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive });
         this.near = new NearDuplicateIndex(this.store, opts.paths, { threshold: opts.nearThreshold, shingleSize: opts.shingleSize });
         this.nearOn = opts.near !== false;
+        this.fopts = { caseInsensitive: !!opts.caseInsensitive, shingleSize: this.near.shingleSize, near: this.nearOn };
+    }
+    /** The options extractFeatures must be called with for this analysis (send them to the workers). */
+    get featureOptions() {
+        return { ...this.fopts };
     }
     add(conv, loc) {
+        return this.addFeatures(extractFeatures(conv, this.fopts), loc);
+    }
+    /** Replays one record's features; records must come in run order (files in run order, lines in file order). */
+    addFeatures(f, loc) {
         const id = this.store.push(loc);
-        const findings = this.exact.add(conv, id);
-        if (this.nearOn && !this.exact.isDuplicate(id))
-            this.near.add(conv, id);
+        const findings = this.exact.addKeys(f, id);
+        // The replay decides: an exact duplicate of an earlier record never enters near detection.
+        if (this.nearOn && f.bands && !this.exact.isDuplicate(id))
+            this.near.addBandKeys(f.bands, id);
         return findings;
+    }
+    /**
+     * Replays every record of a chunk's batch in order. `lineOffset` is added to each line (chunks count lines from
+     * the chunk start); `fileIndexMap[i]` is the run's file index of the batch's file i (default: unchanged). Byte
+     * offsets are taken as they are (absolute in the file). Findings come in record order with absolute lines.
+     * Throws when the batch was extracted with other feature options than this analysis uses.
+     */
+    addBatch(b, lineOffset, fileIndexMap) {
+        const bo = b.options;
+        if (bo) {
+            const mine = this.fopts;
+            // With near off here, band keys are ignored whatever the batch holds.
+            if (bo.caseInsensitive !== mine.caseInsensitive || (mine.near && (!bo.near || bo.shingleSize !== mine.shingleSize))) {
+                throw new Error(`feature batch extracted with ${JSON.stringify(bo)}, analysis expects ${JSON.stringify(mine)}`);
+            }
+        }
+        const out = [];
+        for (let i = 0, n = b.length; i < n; i++) {
+            const loc = b.loc(i);
+            loc.line += lineOffset;
+            if (fileIndexMap) {
+                const f = fileIndexMap[loc.file];
+                if (f === undefined)
+                    throw new Error(`fileIndexMap has no entry for batch file ${loc.file}`);
+                loc.file = f;
+            }
+            const found = this.addFeatures(b.features(i, true), loc);
+            for (const x of found)
+                out.push(x);
+        }
+        return out;
     }
     async finish(reread) {
         const files = this.opts.paths.length;
@@ -21227,6 +21395,159 @@ class DuplicateAnalysis {
         };
     }
 }
+/** Pure per-record feature extraction (safe in any thread; depends only on its arguments). */
+function extractFeatures(conv, opts = {}) {
+    const bands = opts.near === false ? null : nearBandKeys(conv, opts.shingleSize ?? 5);
+    return { ...exactKeys(conv, !!opts.caseInsensitive), bands };
+}
+const KEYS = 6;
+/** Columnar features of many records (one chunk): ~49 bytes per record + 64 per record with band keys. */
+class FeatureBatch {
+    keys = new GrowableU32(1024 * KEYS);
+    flags = new GrowableU8(1024);
+    bands = new GrowableU32(1024 * BANDS);
+    files = new GrowableI32(1024);
+    lines = new GrowableI32(1024);
+    offsets = new GrowableF64(1024);
+    lengths = new GrowableF64(1024);
+    /** Index into `bands` (in records) of each record's keys, -1 when none; built lazily for random access. */
+    bandIndex = null;
+    options;
+    /** `options`: the options the features are extracted with, so addBatch can check them (recommended). */
+    constructor(options) {
+        if (options)
+            this.options = { caseInsensitive: !!options.caseInsensitive, shingleSize: options.shingleSize ?? 5, near: options.near !== false };
+    }
+    get length() {
+        return this.flags.length;
+    }
+    push(f, loc) {
+        const k = this.keys;
+        k.reserve(k.length + KEYS);
+        const d = k.data;
+        let at = k.length;
+        d[at++] = f.exact1;
+        d[at++] = f.exact2;
+        d[at++] = f.prompt1;
+        d[at++] = f.prompt2;
+        d[at++] = f.answer1;
+        d[at++] = f.answer2;
+        k.length = at;
+        let flag = f.hasAnswer ? 1 : 0;
+        if (f.bands) {
+            if (f.bands.length !== BANDS)
+                throw new Error(`expected ${BANDS} band keys, got ${f.bands.length}`);
+            flag |= 2;
+            const b = this.bands;
+            b.reserve(b.length + BANDS);
+            b.data.set(f.bands, b.length);
+            b.length += BANDS;
+        }
+        this.flags.push(flag);
+        this.files.push(loc.file);
+        this.lines.push(loc.line);
+        this.offsets.push(loc.offset);
+        this.lengths.push(loc.length);
+        this.bandIndex = null;
+    }
+    /** Record i's features. `view`: band keys as a view into the batch (valid until the next push) instead of a copy. */
+    features(i, view = false) {
+        this.check(i);
+        const d = this.keys.data;
+        const o = i * KEYS;
+        const flag = this.flags.data[i];
+        let bands = null;
+        if (flag & 2) {
+            const at = this.index()[i] * BANDS;
+            bands = view ? this.bands.data.subarray(at, at + BANDS) : this.bands.data.slice(at, at + BANDS);
+        }
+        return { exact1: d[o], exact2: d[o + 1], hasAnswer: (flag & 1) !== 0, prompt1: d[o + 2], prompt2: d[o + 3], answer1: d[o + 4], answer2: d[o + 5], bands };
+    }
+    /** Record i's location, as pushed. */
+    loc(i) {
+        this.check(i);
+        return { file: this.files.data[i], line: this.lines.data[i], offset: this.offsets.data[i], length: this.lengths.data[i] };
+    }
+    /** Compact copy (own buffers, exactly sized): post it with FeatureBatch.transferList(p) as the transfer list. */
+    toPartial() {
+        const p = {
+            n: this.length,
+            keys: this.keys.data.slice(0, this.keys.length),
+            flags: this.flags.data.slice(0, this.flags.length),
+            bands: this.bands.data.slice(0, this.bands.length),
+            files: this.files.data.slice(0, this.files.length),
+            lines: this.lines.data.slice(0, this.lines.length),
+            offsets: this.offsets.data.slice(0, this.offsets.length),
+            lengths: this.lengths.data.slice(0, this.lengths.length),
+        };
+        if (this.options)
+            p.options = { ...this.options };
+        return p;
+    }
+    /** Wraps a partial (no copy; the batch takes the arrays over). Throws when it is inconsistent. */
+    static fromPartial(p) {
+        const n = p.n;
+        const bad = (what) => {
+            throw new Error(`invalid feature batch partial: ${what}`);
+        };
+        if (!(Number.isInteger(n) && n >= 0))
+            bad(`n = ${String(n)}`);
+        if (!(p.keys instanceof Uint32Array) || p.keys.length !== n * KEYS)
+            bad("keys");
+        if (!(p.flags instanceof Uint8Array) || p.flags.length !== n)
+            bad("flags");
+        if (!(p.files instanceof Int32Array) || p.files.length !== n)
+            bad("files");
+        if (!(p.lines instanceof Int32Array) || p.lines.length !== n)
+            bad("lines");
+        if (!(p.offsets instanceof Float64Array) || p.offsets.length !== n)
+            bad("offsets");
+        if (!(p.lengths instanceof Float64Array) || p.lengths.length !== n)
+            bad("lengths");
+        let withBands = 0;
+        for (let i = 0; i < n; i++)
+            if (p.flags[i] & 2)
+                withBands++;
+        if (!(p.bands instanceof Uint32Array) || p.bands.length !== withBands * BANDS)
+            bad("bands");
+        const b = new FeatureBatch(p.options);
+        adopt(b.keys, p.keys);
+        adopt(b.flags, p.flags);
+        adopt(b.bands, p.bands);
+        adopt(b.files, p.files);
+        adopt(b.lines, p.lines);
+        adopt(b.offsets, p.offsets);
+        adopt(b.lengths, p.lengths);
+        return b;
+    }
+    /** The distinct ArrayBuffers of a partial, for postMessage's transfer list. */
+    static transferList(p) {
+        const set = new Set();
+        for (const a of [p.keys, p.flags, p.bands, p.files, p.lines, p.offsets, p.lengths])
+            set.add(a.buffer);
+        return [...set];
+    }
+    index() {
+        if (this.bandIndex)
+            return this.bandIndex;
+        const n = this.length;
+        const idx = new Int32Array(n);
+        const flags = this.flags.data;
+        for (let i = 0, j = 0; i < n; i++)
+            idx[i] = flags[i] & 2 ? j++ : -1;
+        return (this.bandIndex = idx);
+    }
+    check(i) {
+        if (!(Number.isInteger(i) && i >= 0 && i < this.length))
+            throw new RangeError(`record ${i} out of range (batch of ${this.length})`);
+    }
+}
+/** Makes a growable array use `arr` as its data (full). Empty arrays keep the growable's own storage. */
+function adopt(g, arr) {
+    if (arr.length > 0)
+        g.data = arr;
+    g.length = arr.length;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/ngram-sketch.ts
 // Hashing and distinct-count sketches for the diversity pass.
@@ -21239,6 +21560,14 @@ class DuplicateAnalysis {
 //   new DistinctCounter(exactCap = 1_000_000)
 //       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
 //       .add(h1, h2) .estimate() .method ("exact" | "hll")
+//
+// Partials (for chunked / parallel runs; plain structured-clone-able data):
+//   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
+//   HyperLogLog.merge(registers)                    register-wise max (the HLL of the union)
+//   DistinctCounter.toPartial(): DistinctPartial    { pairs } while exact, else { registers } (copies)
+//   DistinctCounter.merge(p)                         union: exact + exact = insert every pair (switching to HLL
+//       once past `exactCap`); HLL + HLL = register max; exact + HLL = the exact side's pairs added to the HLL.
+//       Merging one partial into a fresh counter gives the same estimate and method as the original.
 //
 // "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
 
@@ -21324,6 +21653,20 @@ class HashSet64 {
             if (this.hi[j] !== 0 || this.lo[j] !== 0)
                 fn(this.hi[j], this.lo[j]);
     }
+    /** Occupied slots as a flat [h1, h2, h1, h2, ...] array (table order; deterministic for a given insert order). */
+    toPairs() {
+        const out = new Uint32Array(this.size * 2);
+        let k = 0;
+        const hi = this.hi;
+        const lo = this.lo;
+        for (let j = 0; j < hi.length; j++) {
+            if (hi[j] !== 0 || lo[j] !== 0) {
+                out[k++] = hi[j];
+                out[k++] = lo[j];
+            }
+        }
+        return out;
+    }
 }
 /** HyperLogLog with 2^p registers (Flajolet et al. 2007, with small-range linear counting). Index from the top
  * p bits of h1, rank from the remaining 32 - p bits of h1 followed by h2. */
@@ -21356,6 +21699,15 @@ class HyperLogLog {
             return m * Math.log(m / zeros);
         return e;
     }
+    /** Folds another sketch's registers in (register-wise max); both must have the same p. */
+    merge(registers) {
+        if (registers.length !== this.registers.length)
+            throw new Error(`HyperLogLog.merge: ${registers.length} registers, expected ${this.registers.length}`);
+        const r = this.registers;
+        for (let i = 0; i < r.length; i++)
+            if (registers[i] > r[i])
+                r[i] = registers[i];
+    }
     /** Relative standard error of the estimate. */
     get standardError() {
         return 1.04 / Math.sqrt(this.registers.length);
@@ -21386,6 +21738,26 @@ class DistinctCounter {
     get method() {
         return this.set ? "exact" : "hll";
     }
+    toPartial() {
+        return this.set ? { pairs: this.set.toPairs() } : { registers: this.hll.registers.slice() };
+    }
+    /** Union with another counter's partial (see the file header). */
+    merge(p) {
+        if (p.registers) {
+            if (this.set) {
+                const hll = new HyperLogLog(14);
+                this.set.forEach((a, b) => hll.add(a, b));
+                this.hll = hll;
+                this.set = null;
+            }
+            this.hll.merge(p.registers);
+        }
+        else if (p.pairs) {
+            const q = p.pairs;
+            for (let i = 0; i + 1 < q.length; i += 2)
+                this.add(q[i], q[i + 1]);
+        }
+    }
     estimate() {
         return this.set ? this.set.size : Math.round(this.hll.estimate());
     }
@@ -21403,6 +21775,18 @@ class DistinctCounter {
 //     .add(key, payload?) .top(n) .exact .maxError .distinctTracked
 //   bucketIndex(edges, v) / bucketLabels(edges)       fixed histogram buckets [e0,e1), [e1,e2) ... [eLast, inf)
 //   mulberry32(seed): () => number                    deterministic uniform [0, 1)
+//
+// Partials (chunked / parallel runs; plain structured-clone-able data, merged in chunk order):
+//   QuantileSketch.toPartial() / .merge(p)
+//     count/sum add, min/max combine (all exact). Kept values: concatenated (this instance's first) while the
+//     merged count <= cap. Beyond the cap both sides are thinned to a proportional share of `cap` values:
+//     this side keeps round(cap * countThis / countTotal), the incoming side the rest, each chosen by a
+//     systematic stride over its kept values (value j of keep taken at index floor((j + 0.5) * kept / keep)).
+//     Deterministic; a fresh sketch merged with one partial holds exactly that partial's values.
+//   TopK.toPartial() / .merge(p)
+//     Misra-Gries summary merge: counts add (an existing key keeps its first payload), then, if more than
+//     `cap` keys are tracked, the (cap+1)-th largest count t is subtracted from every counter, counters <= 0
+//     are dropped and maxError grows by t. maxError and total add. Deterministic for a given merge order.
 /** Round to `digits` decimals (default 4); non-finite values become 0 so results stay JSON-serialisable. */
 function stats_round(x, digits = 4) {
     if (!Number.isFinite(x))
@@ -21434,6 +21818,15 @@ function mulberry32(seed) {
         t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
+}
+/** Picks `keep` of the first `n` values of `src` by a systematic stride (all of them when keep >= n). */
+function strideSample(src, n, keep) {
+    if (keep >= n)
+        return src.slice(0, n);
+    const out = new Float64Array(keep);
+    for (let j = 0; j < keep; j++)
+        out[j] = src[Math.floor(((j + 0.5) * n) / keep)];
+    return out;
 }
 /** Exact quantiles up to `cap` values, then Algorithm-R reservoir sampling (seeded, deterministic).
  * count/min/max/sum/mean are always exact. */
@@ -21474,6 +21867,38 @@ class QuantileSketch {
     }
     get exact() {
         return this.count <= this.cap;
+    }
+    toPartial() {
+        return { cap: this.cap, count: this.count, min: this.min, max: this.max, sum: this.sum, values: this.values.slice(0, this.n) };
+    }
+    /** Folds a later chunk's partial into this sketch (see the file header). */
+    merge(p) {
+        const total = this.count + p.count;
+        const pn = p.values.length;
+        let merged;
+        if (this.n + pn <= this.cap && (total <= this.cap || this.count === 0 || p.count === 0)) {
+            merged = new Float64Array(Math.max(this.n + pn, Math.min(this.cap, 1024)));
+            merged.set(this.values.subarray(0, this.n));
+            merged.set(p.values, this.n);
+            this.n += pn;
+        }
+        else {
+            const keepThis = Math.min(this.n, Math.round((this.cap * this.count) / total));
+            const keepOther = Math.min(pn, this.cap - keepThis);
+            const a = strideSample(this.values, this.n, keepThis);
+            const b = strideSample(p.values, pn, keepOther);
+            merged = new Float64Array(Math.max(a.length + b.length, Math.min(this.cap, 1024)));
+            merged.set(a);
+            merged.set(b, a.length);
+            this.n = a.length + b.length;
+        }
+        this.values = merged;
+        this.count = total;
+        this.sum += p.sum;
+        if (p.min < this.min)
+            this.min = p.min;
+        if (p.max > this.max)
+            this.max = p.max;
     }
     get mean() {
         return this.count ? this.sum / this.count : 0;
@@ -21530,6 +21955,39 @@ class TopK {
     get exact() {
         return this.maxError === 0;
     }
+    toPartial() {
+        const keys = [];
+        const counts = [];
+        const payloads = [];
+        for (const [k, v] of this.counts) {
+            keys.push(k);
+            counts.push(v.count);
+            payloads.push(v.payload);
+        }
+        return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
+    }
+    /** Misra-Gries merge of a later chunk's partial (see the file header). */
+    merge(p) {
+        this.total += p.total;
+        this.maxError += p.maxError;
+        for (let i = 0; i < p.keys.length; i++) {
+            const e = this.counts.get(p.keys[i]);
+            if (e)
+                e.count += p.counts[i];
+            else
+                this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
+        }
+        if (this.counts.size > this.cap) {
+            const sorted = [...this.counts.values()].map((v) => v.count).sort((a, b) => b - a);
+            const t = sorted[this.cap];
+            this.maxError += t;
+            for (const [k, v] of this.counts) {
+                v.count -= t;
+                if (v.count <= 0)
+                    this.counts.delete(k);
+            }
+        }
+    }
     get distinctTracked() {
         return this.counts.size;
     }
@@ -21567,9 +22025,13 @@ function bucketLabels(edges) {
 //  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
 //    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
-//  - windowed distinct-2: the assistant word stream is cut into consecutive windows of `windowSize` (10,000)
-//    words; mean over windows of distinct bigrams / bigrams inside the window. The last partial window counts only
-//    if it holds >= half a window or it is the only window.
+//  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
+//    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
+//    bigrams / bigrams inside the window. A full window counts when it holds a bigram. A chunk's trailing partial
+//    window counts (when it holds a bigram) only if it holds >= half a window; otherwise it is remembered as a
+//    "short tail". If the whole run has no counted window, the largest short tail (most words; the earliest
+//    chunk's on ties) is counted as the only window when it holds a bigram. With a single chunk this is the
+//    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
 //    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
@@ -21580,6 +22042,26 @@ function bucketLabels(edges) {
 //  - length uniqueness: distinct assistant-message lengths (UTF-16 code units) / assistant messages.
 //  - turn balance: single-turn = exactly one user and one assistant message; multi-turn = at least one of each and
 //    more than one of either; other = no user or no assistant message.
+//
+// Chunked runs (parallel workers / shards). The run is cut into chunks defined by the data (byte ranges of
+// files). Each chunk is fed to a fresh instance and handed over as `toPartial()` (plain structured-clone-able
+// data); a fresh "total" instance merges every partial in chunk order, then finish(). The single-thread run does
+// the same, so the definitions below are canonical and results do not depend on the number of workers.
+//    total.merge(chunk.toPartial())  after a single chunk finishes exactly like chunk.finish().
+//  - records, messages, words, n-gram totals, boilerplate counts, turn balance, compression totalBytes: add.
+//  - distinct-n, system-prompt distinct, user-prompt distinct: union of the chunks' sets (ngram-sketch.ts
+//    DistinctCounter.merge: exact sets insert all items, switching to HyperLogLog past `exactCap`; HLL + HLL =
+//    register max; exact + HLL = exact items added to the HLL).
+//  - length uniqueness: union of the chunks' distinct lengths.
+//  - windowed distinct-2: see above (full windows: sum/count/min/max add; largest short tail kept).
+//  - openings and system-prompt top-k: Misra-Gries merge in chunk order (stats.ts TopK.merge); a key keeps
+//    the payload (system prompt text) of the first chunk that had it.
+//  - compression sample: within a chunk the message with chunk-local assistant index i is a candidate when
+//    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
+//    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
+//    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
+//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message).
+//  - add() after merge() is not supported (throws).
 
 
 
@@ -21664,6 +22146,10 @@ class DiversityAnalysis {
     winCount = 0;
     winMin = Infinity;
     winMax = -Infinity;
+    tailWords = 0;
+    tailBigrams = 0;
+    tailDistinct = 0;
+    merged = false;
     // compression sample
     chunks = [];
     keptBytes = 0;
@@ -21699,6 +22185,8 @@ class DiversityAnalysis {
         this.userDistinct = new DistinctCounter(cap);
     }
     add(conv) {
+        if (this.merged)
+            throw new Error("DiversityAnalysis: add() after merge() is not supported");
         this.records++;
         const msgs = conv.messages;
         let users = 0;
@@ -21863,6 +22351,154 @@ class DiversityAnalysis {
         this.winWords = 0;
         this.winBigrams = 0;
     }
+    /** Counted windows and the largest short tail, with the open window folded in as a chunk's trailing window
+     * (does not modify the instance). */
+    windowState() {
+        const w = {
+            size: this.windowSize,
+            sum: this.winSum,
+            count: this.winCount,
+            min: this.winMin,
+            max: this.winMax,
+            tailWords: this.tailWords,
+            tailBigrams: this.tailBigrams,
+            tailDistinct: this.tailDistinct,
+        };
+        if (this.winWords > 0) {
+            if (this.winWords * 2 >= this.windowSize) {
+                if (this.winBigrams > 0) {
+                    const s = this.win.size / this.winBigrams;
+                    w.sum += s;
+                    w.count++;
+                    if (s < w.min)
+                        w.min = s;
+                    if (s > w.max)
+                        w.max = s;
+                }
+            }
+            else if (this.winWords > w.tailWords) {
+                w.tailWords = this.winWords;
+                w.tailBigrams = this.winBigrams;
+                w.tailDistinct = this.win.size;
+            }
+        }
+        return w;
+    }
+    toPartial() {
+        const kept = this.chunks;
+        return {
+            records: this.records,
+            assistantMessages: this.assistantMessages,
+            assistantWords: this.assistantWords,
+            d1: this.d1.toPartial(),
+            d2: this.d2.toPartial(),
+            d3: this.d3.toPartial(),
+            t1: this.t1,
+            t2: this.t2,
+            t3: this.t3,
+            window: this.windowState(),
+            compression: {
+                sampleEvery: this.sampleEvery,
+                index: kept.map((c) => c.i),
+                texts: kept.map((c) => c.text),
+                bytes: kept.map((c) => c.bytes),
+                totalBytes: this.totalBytes,
+            },
+            openings: this.openings.toPartial(),
+            answers: this.answers,
+            boilerMessages: this.boilerMessages,
+            boilerCounts: [...this.boilerCounts],
+            systemTop: this.systemTop.toPartial(),
+            systemDistinct: this.systemDistinct.toPartial(),
+            recordsWithSystem: this.recordsWithSystem,
+            userDistinct: this.userDistinct.toPartial(),
+            recordsWithUser: this.recordsWithUser,
+            lengths: [...this.lengths],
+            single: this.single,
+            multi: this.multi,
+            other: this.other,
+        };
+    }
+    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
+    merge(p) {
+        if (p.boilerCounts.length !== this.phrases.length)
+            throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
+        if (p.window.size !== this.windowSize)
+            throw new Error("DiversityAnalysis.merge: window sizes differ");
+        if (!this.merged && this.winWords > 0) {
+            // This instance's own records form the first chunk: close its trailing window the same way.
+            const w = this.windowState();
+            this.win.clear();
+            this.winWords = 0;
+            this.winBigrams = 0;
+            this.setWindow(w);
+        }
+        this.merged = true;
+        this.records += p.records;
+        this.assistantMessages += p.assistantMessages;
+        this.assistantWords += p.assistantWords;
+        this.d1.merge(p.d1);
+        this.d2.merge(p.d2);
+        this.d3.merge(p.d3);
+        this.t1 += p.t1;
+        this.t2 += p.t2;
+        this.t3 += p.t3;
+        const w = p.window;
+        this.winSum += w.sum;
+        this.winCount += w.count;
+        if (w.min < this.winMin)
+            this.winMin = w.min;
+        if (w.max > this.winMax)
+            this.winMax = w.max;
+        if (w.tailWords > this.tailWords) {
+            this.tailWords = w.tailWords;
+            this.tailBigrams = w.tailBigrams;
+            this.tailDistinct = w.tailDistinct;
+        }
+        const c = p.compression;
+        this.totalBytes += c.totalBytes;
+        let k = Math.max(this.sampleEvery, c.sampleEvery);
+        if (k !== this.sampleEvery) {
+            this.chunks = this.chunks.filter((x) => x.i % k === 0);
+            this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+        }
+        for (let j = 0; j < c.index.length; j++) {
+            if (c.index[j] % k !== 0)
+                continue;
+            this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j] });
+            this.keptBytes += c.bytes[j];
+        }
+        while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
+            k *= 2;
+            this.chunks = this.chunks.filter((x) => x.i % k === 0);
+            this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+        }
+        this.sampleEvery = k;
+        this.openings.merge(p.openings);
+        this.answers += p.answers;
+        this.boilerMessages += p.boilerMessages;
+        for (let i = 0; i < this.boilerCounts.length; i++)
+            this.boilerCounts[i] += p.boilerCounts[i];
+        this.systemTop.merge(p.systemTop);
+        this.systemDistinct.merge(p.systemDistinct);
+        this.recordsWithSystem += p.recordsWithSystem;
+        this.userDistinct.merge(p.userDistinct);
+        this.recordsWithUser += p.recordsWithUser;
+        for (const len of p.lengths)
+            this.lengths.add(len);
+        this.single += p.single;
+        this.multi += p.multi;
+        this.other += p.other;
+    }
+    setWindow(w) {
+        this.winSum = w.sum;
+        this.winCount = w.count;
+        this.winMin = w.min;
+        this.winMax = w.max;
+        this.tailWords = w.tailWords;
+        this.tailBigrams = w.tailBigrams;
+        this.tailDistinct = w.tailDistinct;
+    }
     distinctN(c, total) {
         const distinct = c.estimate();
         return {
@@ -21874,9 +22510,15 @@ class DiversityAnalysis {
         };
     }
     finish() {
-        // last partial window
-        if (this.winWords > 0 && (this.winWords * 2 >= this.windowSize || this.winCount === 0))
-            this.closeWindow();
+        // trailing partial window, then the "only window" rule for the largest short tail
+        const w = this.windowState();
+        if (w.count === 0 && w.tailBigrams > 0) {
+            const s = w.tailDistinct / w.tailBigrams;
+            w.sum = s;
+            w.count = 1;
+            w.min = s;
+            w.max = s;
+        }
         const sample = this.chunks.map((c) => c.text).join("\n");
         const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
         const compressed = sampleBytes > 0 ? external_node_zlib_default().deflateSync(Buffer.from(sample + "\n", "utf8")).length : 0;
@@ -21902,11 +22544,11 @@ class DiversityAnalysis {
                 sampleEvery: this.sampleEvery,
             },
             windowedDistinct2: {
-                mean: this.winCount ? stats_round(this.winSum / this.winCount) : null,
-                min: this.winCount ? stats_round(this.winMin) : null,
-                max: this.winCount ? stats_round(this.winMax) : null,
+                mean: w.count ? stats_round(w.sum / w.count) : null,
+                min: w.count ? stats_round(w.min) : null,
+                max: w.count ? stats_round(w.max) : null,
                 windowSize: this.windowSize,
-                windows: this.winCount,
+                windows: w.count,
             },
             openings: {
                 scope: "final-assistant",
@@ -22011,7 +22653,10 @@ class CompositionAnalysis {
     };
     categories = new TopK(10_000);
     categorized = 0;
+    merged = false;
     add(conv) {
+        if (this.merged)
+            throw new Error("CompositionAnalysis: add() after merge() is not supported");
         this.records++;
         const msgs = conv.messages;
         this.messages += msgs.length;
@@ -22109,6 +22754,58 @@ class CompositionAnalysis {
             this.categories.add(conv.category);
         }
     }
+    toPartial() {
+        const lengths = {};
+        for (const [k, v] of this.lengths)
+            lengths[k] = v.toPartial();
+        return {
+            records: this.records,
+            messages: this.messages,
+            roles: this.roles.toPartial(),
+            turns: [...this.turns],
+            single: this.single,
+            multi: this.multi,
+            other: this.other,
+            lengths,
+            tools: this.tools,
+            images: this.images,
+            preference: this.preference,
+            q: { ...this.q },
+            r: { ...this.r },
+            categories: this.categories.toPartial(),
+            categorized: this.categorized,
+        };
+    }
+    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
+    merge(p) {
+        this.merged = true;
+        this.records += p.records;
+        this.messages += p.messages;
+        this.roles.merge(p.roles);
+        for (let i = 0; i < this.turns.length; i++)
+            this.turns[i] += p.turns[i] ?? 0;
+        this.single += p.single;
+        this.multi += p.multi;
+        this.other += p.other;
+        for (const key of [...ROLES, "other"]) {
+            const lp = p.lengths[key];
+            if (!lp)
+                continue;
+            let s = this.lengths.get(key);
+            if (!s)
+                this.lengths.set(key, (s = new QuantileSketch(100_000)));
+            s.merge(lp);
+        }
+        this.tools += p.tools;
+        this.images += p.images;
+        this.preference += p.preference;
+        for (const k of Object.keys(this.q))
+            this.q[k] += p.q[k];
+        for (const k of Object.keys(this.r))
+            this.r[k] += p.r[k];
+        this.categories.merge(p.categories);
+        this.categorized += p.categorized;
+    }
     finish() {
         const roles = Object.create(null);
         for (const e of this.roles.top(1000))
@@ -22197,6 +22894,19 @@ async function loadCounter(encoding) {
     const opts = { disallowedSpecial: new Set() };
     return (s) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
 }
+/** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
+function strideIndexes(n, keep) {
+    if (keep >= n)
+        return Array.from({ length: n }, (_, i) => i);
+    const out = new Array(keep);
+    for (let j = 0; j < keep; j++)
+        out[j] = Math.floor(((j + 0.5) * n) / keep);
+    return out;
+}
+/** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
+function mixSeed(base, seed) {
+    return (base ^ Math.imul(seed >>> 0, 0x9e3779b9)) >>> 0;
+}
 class TokenAnalysis {
     encoding;
     limit;
@@ -22207,8 +22917,8 @@ class TokenAnalysis {
     opts;
     count = null;
     roleCache = new Map();
-    rnd = mulberry32(0x51ed270b);
-    resRnd = mulberry32(0x2545f491);
+    rnd;
+    resRnd;
     examples = 0;
     seenBytes = 0;
     // exact part
@@ -22255,6 +22965,9 @@ class TokenAnalysis {
         this.expectedBytes = opts.expectedBytes;
         this.all = opts.exact ?? false;
         this.qCap = opts.quantileCap ?? 100_000;
+        const seed = opts.seed ?? 0;
+        this.rnd = mulberry32(mixSeed(0x51ed270b, seed));
+        this.resRnd = mulberry32(mixSeed(0x2545f491, seed));
         const initial = Math.min(this.qCap, 4096);
         this.qExact = new Int32Array(initial);
         this.qOver = new Uint32Array(initial);
@@ -22387,6 +23100,120 @@ class TokenAnalysis {
         this.qExact[j] = exact;
         this.qOver[j] = overhead;
         this.qBytes[j] = bytes;
+    }
+    /** This instance's state as plain structured-clone-able data (copies; see the file header). */
+    toPartial() {
+        return {
+            encoding: this.encoding,
+            limit: this.limit ?? null,
+            quantileCap: this.qCap,
+            examples: this.examples,
+            seenBytes: this.seenBytes,
+            exactTotal: this.exactTotal,
+            exactAssistant: this.exactAssistant,
+            exactBilled: this.exactBilled,
+            exactMax: this.exactMax,
+            tokenized: this.tokenized,
+            estOverhead: this.estOverhead,
+            estBytes: this.estBytes,
+            estAssistantBytes: this.estAssistantBytes,
+            estMaxBytes: this.estMaxBytes,
+            estMaxOverhead: this.estMaxOverhead,
+            sampled: this.sampled,
+            sT: this.sT,
+            sB: this.sB,
+            sAT: this.sAT,
+            sAB: this.sAB,
+            vTT: this.vTT,
+            vTB: this.vTB,
+            vBB: this.vBB,
+            totalContentBytes: this.totalContentBytes,
+            tooLong: this.tooLong,
+            qExact: this.qExact.slice(0, this.qN),
+            qOver: this.qOver.slice(0, this.qN),
+            qBytes: this.qBytes.slice(0, this.qN),
+        };
+    }
+    /** Folds a later chunk's partial into this instance (see the file header). Throws when the partial was made with
+     * a different encoding, limit or quantileCap. Does not change `last`. */
+    merge(p) {
+        if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
+            throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
+                `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
+        }
+        const pn = p.qExact.length;
+        if (p.qOver.length !== pn || p.qBytes.length !== pn)
+            throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
+        const total = this.examples + p.examples;
+        // null: all of that side, in order
+        let thisIdx = null;
+        let otherIdx = null;
+        if (!(this.qN + pn <= this.qCap && (total <= this.qCap || this.examples === 0 || p.examples === 0))) {
+            const keepThis = Math.min(this.qN, Math.round((this.qCap * this.examples) / total));
+            const keepOther = Math.min(pn, this.qCap - keepThis);
+            thisIdx = strideIndexes(this.qN, keepThis);
+            otherIdx = strideIndexes(pn, keepOther);
+        }
+        const n = (thisIdx ? thisIdx.length : this.qN) + (otherIdx ? otherIdx.length : pn);
+        const size = Math.max(n, Math.min(this.qCap, 4096));
+        const e = new Int32Array(size);
+        const o = new Uint32Array(size);
+        const b = new Float64Array(size);
+        let k = 0;
+        if (thisIdx) {
+            for (const i of thisIdx) {
+                e[k] = this.qExact[i];
+                o[k] = this.qOver[i];
+                b[k++] = this.qBytes[i];
+            }
+        }
+        else {
+            e.set(this.qExact.subarray(0, this.qN));
+            o.set(this.qOver.subarray(0, this.qN));
+            b.set(this.qBytes.subarray(0, this.qN));
+            k = this.qN;
+        }
+        if (otherIdx) {
+            for (const i of otherIdx) {
+                e[k] = p.qExact[i];
+                o[k] = p.qOver[i];
+                b[k++] = p.qBytes[i];
+            }
+        }
+        else {
+            e.set(p.qExact, k);
+            o.set(p.qOver, k);
+            b.set(p.qBytes, k);
+        }
+        this.qExact = e;
+        this.qOver = o;
+        this.qBytes = b;
+        this.qN = n;
+        this.examples = total;
+        this.seenBytes += p.seenBytes;
+        this.exactTotal += p.exactTotal;
+        this.exactAssistant += p.exactAssistant;
+        this.exactBilled += p.exactBilled;
+        if (p.exactMax > this.exactMax)
+            this.exactMax = p.exactMax;
+        this.tokenized += p.tokenized;
+        this.estOverhead += p.estOverhead;
+        this.estBytes += p.estBytes;
+        this.estAssistantBytes += p.estAssistantBytes;
+        if (p.estMaxBytes > this.estMaxBytes) {
+            this.estMaxBytes = p.estMaxBytes;
+            this.estMaxOverhead = p.estMaxOverhead;
+        }
+        this.sampled += p.sampled;
+        this.sT += p.sT;
+        this.sB += p.sB;
+        this.sAT += p.sAT;
+        this.sAB += p.sAB;
+        this.vTT += p.vTT;
+        this.vTB += p.vTB;
+        this.vBB += p.vBB;
+        this.totalContentBytes += p.totalContentBytes;
+        this.tooLong += p.tooLong;
     }
     finish() {
         const R = this.sB > 0 ? this.sT / this.sB : 0;
@@ -22796,30 +23623,35 @@ function renderDatasetInfo(info) {
 
 
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
+/** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
+async function analysisSettings(config, absPaths) {
+    const t = config.tokens;
+    // Input size up front (gzip: about 4× its compressed size), so token sampling spends a fixed budget.
+    let expectedBytes = 0;
+    for (const p of absPaths)
+        expectedBytes += await (0,promises_.stat)(p).then((s) => (isGzipPath(p) ? 4 * s.size : s.size), () => 0);
+    return {
+        caseInsensitive: config.duplicates.caseInsensitive,
+        near: config.duplicates.near,
+        shingleSize: config.duplicates.shingleSize,
+        boilerplatePhrases: config.diversity.boilerplatePhrases,
+        tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes },
+    };
+}
+/** The run-level analysis: chunk partials are merged into it in chunk order, then finish() fills the report. */
 class Analysis {
     paths;
     config;
-    tok;
     dup;
     div;
     comp = new CompositionAnalysis();
+    tok;
     valid = 0;
     /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
     fileTokens = [];
-    /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
-    static async create(paths, config, absPaths) {
-        const t = config.tokens;
-        // Input size up front (gzip: about 4× its compressed size), so token sampling spends a fixed budget.
-        let expectedBytes = 0;
-        for (const p of absPaths)
-            expectedBytes += await (0,promises_.stat)(p).then((s) => (isGzipPath(p) ? 4 * s.size : s.size), () => 0);
-        const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes });
-        return new Analysis(paths, config, tok);
-    }
-    constructor(paths, config, tok) {
+    constructor(paths, config, settings) {
         this.paths = paths;
         this.config = config;
-        this.tok = tok;
         const d = config.duplicates;
         this.dup = new DuplicateAnalysis({
             paths,
@@ -22829,23 +23661,22 @@ class Analysis {
             shingleSize: d.shingleSize,
             splits: splits_pairSplits(paths, config.splits),
         });
-        this.div = new DiversityAnalysis({ boilerplatePhrases: config.diversity.boilerplatePhrases });
+        this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
+        // The run-level token analysis only merges: it never tokenizes.
+        this.tok = new TokenAnalysis({ ...settings.tokens, countTokens: () => 0 });
     }
-    add(conv, loc) {
-        this.valid++;
-        this.div.add(conv);
-        this.comp.add(conv);
-        const found = this.dup.add(conv, loc);
-        const long = this.tok.add(conv, loc);
-        const ft = (this.fileTokens[loc.file] ??= { exact: 0, overhead: 0, bytes: 0 });
-        const last = this.tok.last;
-        if (last.exact >= 0)
-            ft.exact += last.exact;
-        else {
-            ft.overhead += last.overhead;
-            ft.bytes += last.bytes;
-        }
-        return long.length ? found.concat(long) : found;
+    /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
+    mergeChunk(file, p, lineOffset) {
+        this.valid += p.valid;
+        const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
+        this.div.merge(p.diversity);
+        this.comp.merge(p.composition);
+        this.tok.merge(p.tokens);
+        const ft = (this.fileTokens[file] ??= { exact: 0, overhead: 0, bytes: 0 });
+        ft.exact += p.fileTokens.exact;
+        ft.overhead += p.fileTokens.overhead;
+        ft.bytes += p.fileTokens.bytes;
+        return found;
     }
     async finish(report, absPaths, date) {
         const formats = report.files.map((f) => (f.format === "unknown" ? undefined : f.format));
@@ -22940,6 +23771,136 @@ function renderDatasetInfoFromReport(report) {
     return info?.text;
 }
 
+;// CONCATENATED MODULE: ./src/engine/chunks.ts
+// The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
+// (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
+// with workers or shards gives the same report, byte for byte.
+
+
+/** Bytes per chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
+ * CHATML_GATE_CHUNK_BYTES overrides it (tests use small chunks to exercise the merge on small files). */
+const CHUNK_BYTES = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 32 * 1024 * 1024;
+/** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
+async function nextLineStart(path, at, size) {
+    const fh = await (0,promises_.open)(path, "r");
+    try {
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        let pos = at - 1; // the byte before `at` may itself be the "\n"
+        while (pos < size) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead <= 0)
+                return size;
+            const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+            if (nl !== -1)
+                return pos + nl + 1;
+            pos += bytesRead;
+        }
+        return size;
+    }
+    finally {
+        await fh.close();
+    }
+}
+async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
+    const chunks = [];
+    for (let file = 0; file < absPaths.length; file++) {
+        const path = absPaths[file];
+        const size = await (0,promises_.stat)(path).then((s) => s.size, () => 0);
+        if (isGzipPath(path) || size <= chunkBytes) {
+            chunks.push({ index: chunks.length, file, range: null });
+            continue;
+        }
+        let start = 0;
+        while (start < size) {
+            const end = start + chunkBytes >= size ? size : await nextLineStart(path, start + chunkBytes, size);
+            chunks.push({ index: chunks.length, file, range: { start, end } });
+            start = end;
+        }
+    }
+    return chunks;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/chunk-analysis.ts
+
+
+
+
+const counters = new Map();
+/** One vocabulary load per thread and encoding. */
+function counterFor(encoding) {
+    let c = counters.get(encoding);
+    if (!c)
+        counters.set(encoding, (c = loadCounter(encoding)));
+    return c;
+}
+class ChunkAnalysis {
+    s;
+    tok;
+    valid = 0;
+    batch;
+    features;
+    div;
+    comp = new CompositionAnalysis();
+    fileTokens = { exact: 0, overhead: 0, bytes: 0 };
+    static async create(s, seed) {
+        const countTokens = await counterFor(s.tokens.encoding);
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, countTokens, seed }));
+    }
+    constructor(s, tok) {
+        this.s = s;
+        this.tok = tok;
+        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
+        this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
+        this.batch = new FeatureBatch(this.features);
+    }
+    add(conv, loc) {
+        this.valid++;
+        this.batch.push(extractFeatures(conv, this.features), loc);
+        this.div.add(conv);
+        this.comp.add(conv);
+        const long = this.tok.add(conv, loc);
+        const last = this.tok.last;
+        if (last.exact >= 0)
+            this.fileTokens.exact += last.exact;
+        else {
+            this.fileTokens.overhead += last.overhead;
+            this.fileTokens.bytes += last.bytes;
+        }
+        return long;
+    }
+    toPartial() {
+        return {
+            valid: this.valid,
+            features: this.batch.toPartial(),
+            diversity: this.div.toPartial(),
+            composition: this.comp.toPartial(),
+            tokens: this.tok.toPartial(),
+            fileTokens: { ...this.fileTokens },
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/chunk-check.ts
+
+
+async function runChunk(job) {
+    const analysis = job.analysis ? await ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
+    const scan = await scanFile({
+        path: job.path,
+        display: job.display,
+        fileIndex: job.chunk.file,
+        range: job.chunk.range,
+        format: job.format,
+        forced: job.forced,
+        profile: job.profile,
+        categoryField: job.categoryField,
+        severities: job.severities,
+        maxFindings: job.maxFindings,
+        onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
+    });
+    return { index: job.chunk.index, scan, analysis: analysis ? analysis.toPartial() : null };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/version.ts
 // Kept in step with package.json by scripts/bundle.mjs.
 const VERSION = "0.1.0";
@@ -22954,6 +23915,12 @@ const VERSION = "0.1.0";
 
 
 
+
+
+const runInThisThread = async function* (jobs) {
+    for (const j of jobs)
+        yield await runChunk(j);
+};
 function severitiesFor(path, config) {
     let sev = config.rules;
     for (const o of config.overrides) {
@@ -22962,24 +23929,83 @@ function severitiesFor(path, config) {
     }
     return sev;
 }
-async function check(opts) {
+async function planRun(opts) {
     const { config } = opts;
     const paths = opts.files;
-    const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config, paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p)));
-    const files = [];
-    for (let i = 0; i < paths.length; i++) {
-        files.push(await checkFile({
-            path: (0,external_node_path_namespaceObject.resolve)(opts.cwd, paths[i]),
-            display: paths[i],
-            fileIndex: i,
-            format: config.format,
+    const absPaths = paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p));
+    const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
+    const heads = [];
+    for (let i = 0; i < paths.length; i++)
+        heads.push(await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings));
+    const chunks = await planChunks(absPaths);
+    const jobs = [];
+    for (const chunk of chunks) {
+        const head = heads[chunk.file];
+        if ("report" in head)
+            continue;
+        jobs.push({
+            chunk,
+            path: absPaths[chunk.file],
+            display: paths[chunk.file],
+            format: config.format ?? head.format,
+            forced: !!config.format,
             profile: config.profile,
             categoryField: config.categoryField,
-            severities: severitiesFor(paths[i], config),
+            severities: severitiesFor(paths[chunk.file], config),
             maxFindings: config.maxFindings,
-            onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
-        }));
+            analysis: settings,
+        });
     }
+    return { paths, absPaths, heads, jobs, settings };
+}
+async function check(opts) {
+    const plan = await planRun(opts);
+    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base });
+}
+/** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
+async function assemble(plan, results, config, extra = {}) {
+    const it = (Symbol.asyncIterator in results ? results[Symbol.asyncIterator]() : results[Symbol.iterator]());
+    const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
+    const files = [];
+    for (let i = 0; i < plan.paths.length; i++) {
+        const head = plan.heads[i];
+        if ("report" in head) {
+            files.push(head.report);
+            continue;
+        }
+        const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
+        const sum = { bytes: 0, records: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+        let format = head.format;
+        let lineOffset = 0;
+        let first = true;
+        for (const job of plan.jobs) {
+            if (job.chunk.file !== i)
+                continue;
+            const next = await it.next();
+            const r = next.done ? undefined : next.value;
+            if (!r || r.index !== job.chunk.index)
+                throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
+            const s = r.scan;
+            sink.absorb(s.sink, lineOffset);
+            if (r.analysis && analysis)
+                for (const f of analysis.mergeChunk(i, r.analysis, lineOffset))
+                    sink.addFinding(f);
+            format ??= s.format;
+            sum.bytes += s.bytes;
+            sum.records += s.records;
+            sum.nonBlank += s.nonBlank;
+            sum.invalidJson += s.invalidJson;
+            sum.fragments += s.fragments;
+            sum.readError ||= s.readError;
+            if (first)
+                sum.firstInvalid = s.firstInvalid;
+            if (s.nonBlank > 0)
+                first = false;
+            lineOffset += s.lines;
+        }
+        files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+    }
+    await it.return?.(); // lets the runner clean up (worker threads)
     const report = {
         schemaVersion: 1,
         tool: { name: "chatml-quality-gate", version: VERSION },
@@ -22995,11 +24021,11 @@ async function check(opts) {
         gate: { passed: true, failOn: config.failOn, checks: [] },
     };
     if (analysis)
-        await analysis.finish(report, paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p)), opts.date);
+        await analysis.finish(report, plan.absPaths, extra.date);
     report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
     report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
-    if (opts.base)
-        report.deltas = compareReports(opts.base, report);
+    if (extra.base)
+        report.deltas = compareReports(extra.base, report);
     report.gate = evaluateGate(report, config);
     report.passed = report.gate.passed;
     return report;
@@ -23018,6 +24044,190 @@ function splitPartners(files, allFiles, config) {
             extra.add(a);
     }
     return [...extra].sort();
+}
+
+;// CONCATENATED MODULE: ./src/engine/worker-pool.ts
+// Runs chunk jobs on worker threads and yields the results in job order. The worker is this same script (the
+// bundled CLI) started with a marker in workerData; each worker takes the next job when it is done with one.
+
+const WORKER_MARK = "chatml-gate-chunk-worker";
+function workerRunner(workers, entry) {
+    return async function* (jobs) {
+        const n = Math.min(workers, jobs.length);
+        const results = new Map();
+        const waiting = new Map();
+        let failure;
+        let nextJob = 0;
+        const pool = [];
+        const deliver = (pos, r) => {
+            const w = waiting.get(pos);
+            if (w) {
+                waiting.delete(pos);
+                w(r);
+            }
+            else
+                results.set(pos, r);
+        };
+        const fail = (e) => {
+            failure ??= e;
+            for (const w of waiting.values())
+                w(undefined);
+            waiting.clear();
+        };
+        const feed = (w) => {
+            if (nextJob >= jobs.length || failure)
+                return;
+            const pos = nextJob++;
+            w.once("message", (msg) => {
+                if (msg.ok) {
+                    deliver(pos, msg.result);
+                    feed(w);
+                }
+                else
+                    fail(new Error(msg.error));
+            });
+            w.postMessage(jobs[pos]);
+        };
+        try {
+            for (let i = 0; i < n; i++) {
+                const w = new external_node_worker_threads_namespaceObject.Worker(entry, { workerData: { mark: WORKER_MARK } });
+                w.unref(); // never keeps the process alive, even if the consumer stops early
+                w.on("error", fail);
+                w.on("exit", (code) => {
+                    if (code !== 0)
+                        fail(new Error(`a worker thread exited with code ${code}`));
+                });
+                pool.push(w);
+                feed(w);
+            }
+            for (let pos = 0; pos < jobs.length; pos++) {
+                if (failure)
+                    throw failure;
+                const ready = results.get(pos);
+                if (ready) {
+                    results.delete(pos);
+                    yield ready;
+                    continue;
+                }
+                const r = await new Promise((resolve) => waiting.set(pos, resolve));
+                if (failure)
+                    throw failure;
+                yield r;
+            }
+        }
+        finally {
+            await Promise.all(pool.map((w) => w.terminate()));
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/worker-main.ts
+// The worker side: take chunk jobs from the parent, run them, send the results back.
+
+
+function serveChunks() {
+    const port = external_node_worker_threads_namespaceObject.parentPort;
+    if (!port)
+        return;
+    port.on("message", (job) => {
+        runChunk(job).then((result) => port.postMessage({ ok: true, result }), (e) => port.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/shards.ts
+// Datasets too big for one job: `check --shard i/n` runs the chunks k with k mod n = i-1 and writes their results
+// (plus the plan and the config) to a partial file; `merge` folds the partials of all shards, in chunk order, into
+// the same report a single run gives. The merge job needs the dataset files too (near-duplicate verification
+// re-reads a few candidate lines).
+
+
+
+
+const PARTIAL_KIND = "chatml-quality-gate/partial";
+function parseShard(spec) {
+    const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
+    if (!m)
+        return null;
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    return index >= 1 && count >= 1 && index <= count ? { index, count } : null;
+}
+/** The jobs of shard i of n (1-based), by chunk index. */
+function shardJobs(plan, shard) {
+    return plan.jobs.filter((j) => j.chunk.index % shard.count === shard.index - 1);
+}
+// Typed arrays travel as base64 inside the JSON.
+const TYPED = { Uint8Array, Int32Array, Uint32Array, Float64Array, Float32Array, Int16Array, Uint16Array, Int8Array, BigInt64Array };
+function toJson(value) {
+    return JSON.stringify(value, (_k, v) => {
+        if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+            const name = v.constructor.name;
+            return { $typed: name, b64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") };
+        }
+        return v;
+    });
+}
+function fromJson(text) {
+    return JSON.parse(text, (_k, v) => {
+        if (v && typeof v === "object" && "$typed" in v && "b64" in v) {
+            const { $typed, b64 } = v;
+            const Ctor = TYPED[$typed];
+            if (!Ctor)
+                throw new Error(`unknown typed array ${String($typed)}`);
+            const bytes = Buffer.from(b64, "base64");
+            const copy = new Uint8Array(bytes.length);
+            copy.set(bytes);
+            return new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT);
+        }
+        return v;
+    });
+}
+async function writePartial(path, p) {
+    await (0,promises_.writeFile)(path, toJson(p));
+}
+class MergeError extends Error {
+}
+/** Folds the partial files of every shard into one report. */
+async function mergePartials(files, cwd) {
+    const parts = [];
+    for (const f of files) {
+        let p;
+        try {
+            p = fromJson(await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, f), "utf8"));
+        }
+        catch (e) {
+            throw new MergeError(`cannot read partial ${f}: ${e.message}`);
+        }
+        if (p.kind !== PARTIAL_KIND)
+            throw new MergeError(`${f} is not a chatml-gate partial result (check --shard i/n --output FILE writes one)`);
+        if (p.version !== VERSION)
+            throw new MergeError(`${f} was written by chatml-gate ${p.version}; this is ${VERSION}: use the same version for every shard`);
+        parts.push(p);
+    }
+    if (parts.length === 0)
+        throw new MergeError("merge needs the partial files of every shard");
+    const first = parts[0];
+    const sig = (p) => JSON.stringify([p.plan.paths, p.plan.jobs.map((j) => j.chunk), p.config, p.shard.count]);
+    for (const [i, p] of parts.entries()) {
+        if (sig(p) !== sig(first))
+            throw new MergeError(`${files[i]} comes from a different run (other files, chunks, config or shard count) than ${files[0]}`);
+    }
+    const seen = new Set(parts.map((p) => p.shard.index));
+    const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+    if (missing.length)
+        throw new MergeError(`missing shard(s) ${missing.map((m) => `${m}/${first.shard.count}`).join(", ")}`);
+    const byIndex = new Map();
+    for (const p of parts)
+        for (const r of p.results)
+            byIndex.set(r.index, r);
+    const results = first.plan.jobs.map((j) => {
+        const r = byIndex.get(j.chunk.index);
+        if (!r)
+            throw new MergeError(`no result for chunk ${j.chunk.index}`);
+        return r;
+    });
+    const plan = { ...first.plan, absPaths: first.plan.paths.map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p)) };
+    return assemble(plan, results, first.config, { date: first.date });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/files.ts
@@ -23968,10 +25178,20 @@ function toSarif(report) {
 
 
 
+
+
+
+
+
+
+
+// Below one chunk's size a worker has nothing to share (CHATML_GATE_CHUNK_BYTES lowers both, for tests).
+const MIN_BYTES_FOR_WORKERS = CHUNK_BYTES;
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
+  chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
   chatml-gate rules                             list the rule IDs
   chatml-gate --version | --help
 
@@ -23985,6 +25205,10 @@ Options for check:
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
+  --workers N            worker threads (default: the number of cores; 1 = this thread only). The report is the
+                         same whatever N is.
+  --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
+                         'chatml-gate merge' the N partials (same files, config and version) into the report
   --no-color             no colour (colour is only used on a terminal anyway)
   --debug                print stack traces of internal errors
 
@@ -24005,6 +25229,8 @@ async function main(argv) {
             "validate-only": { type: "boolean" },
             "max-tokens": { type: "string" },
             threshold: { type: "string", multiple: true },
+            workers: { type: "string" },
+            shard: { type: "string" },
             "no-color": { type: "boolean" },
             debug: { type: "boolean" },
             help: { type: "boolean", short: "h" },
@@ -24025,12 +25251,17 @@ async function main(argv) {
             process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
         return 0;
     }
-    if (command !== "check")
+    if (command !== "check" && command !== "merge")
         throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
     const format = values.format;
     if (!["text", "json", "markdown", "sarif"].includes(format))
         throw new UsageError(`--format must be text, json, markdown or sarif; got '${format}'`);
     const cwd = process.cwd();
+    if (command === "merge") {
+        if (rest.length === 0)
+            throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
+        return publish(await mergePartials(rest, cwd), format, values);
+    }
     let config = await loadConfig(values.config, cwd);
     const inputs = {};
     if (values["fail-on"])
@@ -24054,7 +25285,37 @@ async function main(argv) {
     const files = await findDatasetFiles(patterns, cwd);
     if (files.length === 0)
         throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
-    const report = await check({ files, config, cwd, validateOnly: values["validate-only"] });
+    const validateOnly = values["validate-only"];
+    if (values.shard !== undefined) {
+        const shard = parseShard(values.shard);
+        if (!shard)
+            throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. --shard 2/4; got '${values.shard}'`);
+        if (!values.output)
+            throw new UsageError("--shard writes a partial result: give it a file with --output");
+        const plan = await planRun({ files, config, cwd, validateOnly });
+        const results = [];
+        for await (const r of runInThisThread(shardJobs(plan, shard)))
+            results.push(r);
+        const { absPaths: _abs, ...portable } = plan;
+        await writePartial(values.output, { kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results });
+        process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
+        return 0;
+    }
+    let workers = (0,external_node_os_namespaceObject.availableParallelism)();
+    if (values.workers !== undefined) {
+        workers = Number(values.workers);
+        if (!Number.isInteger(workers) || workers < 1)
+            throw new UsageError(`--workers must be a positive integer; got '${values.workers}'`);
+    }
+    // Worker threads pay off from a few tens of MB on (each loads the bundle and the tokenizer); the report is the same.
+    let bytes = 0;
+    for (const f of files)
+        bytes += await (0,promises_.stat)(f).then((st) => st.size, () => 0);
+    const runner = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)) : undefined;
+    const report = await check({ files, config, cwd, validateOnly, runner });
+    return publish(report, format, values);
+}
+async function publish(report, format, values) {
     let out;
     if (format === "json")
         out = JSON.stringify(report, null, 2) + "\n";
@@ -24076,14 +25337,17 @@ async function main(argv) {
     }
     return report.passed ? 0 : 1;
 }
-main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-}, (e) => {
-    const err = e;
-    const known = e instanceof UsageError || e instanceof ConfigError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
-    process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
-    if (process.argv.includes("--debug") && err.stack)
-        process.stderr.write(err.stack + "\n");
-    process.exitCode = 2;
-});
+if (!external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.mark === WORKER_MARK)
+    serveChunks();
+else
+    main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    }, (e) => {
+        const err = e;
+        const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+        process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
+        if (process.argv.includes("--debug") && err.stack)
+            process.stderr.write(err.stack + "\n");
+        process.exitCode = 2;
+    });
 

@@ -2,8 +2,16 @@
 // CLI entry: argument parsing → engine → render → exit code.
 // Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 import { parseArgs } from "node:util";
-import { writeFile } from "node:fs/promises";
-import { check } from "./engine/check.js";
+import { stat, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { isMainThread, workerData } from "node:worker_threads";
+import { check, planRun, runInThisThread } from "./engine/check.js";
+import { workerRunner, WORKER_MARK } from "./engine/worker-pool.js";
+import { CHUNK_BYTES } from "./engine/chunks.js";
+import { serveChunks } from "./engine/worker-main.js";
+import { mergePartials, MergeError, parseShard, PARTIAL_KIND, shardJobs, writePartial } from "./engine/shards.js";
+import type { Report } from "./engine/report.js";
 import { findDatasetFiles, UsageError } from "./engine/files.js";
 import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
 import { renderText } from "./render/text.js";
@@ -13,10 +21,14 @@ import { RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
 
+// Below one chunk's size a worker has nothing to share (CHATML_GATE_CHUNK_BYTES lowers both, for tests).
+const MIN_BYTES_FOR_WORKERS = CHUNK_BYTES;
+
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
+  chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
   chatml-gate rules                             list the rule IDs
   chatml-gate --version | --help
 
@@ -30,6 +42,10 @@ Options for check:
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
+  --workers N            worker threads (default: the number of cores; 1 = this thread only). The report is the
+                         same whatever N is.
+  --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
+                         'chatml-gate merge' the N partials (same files, config and version) into the report
   --no-color             no colour (colour is only used on a terminal anyway)
   --debug                print stack traces of internal errors
 
@@ -51,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
       "validate-only": { type: "boolean" },
       "max-tokens": { type: "string" },
       threshold: { type: "string", multiple: true },
+      workers: { type: "string" },
+      shard: { type: "string" },
       "no-color": { type: "boolean" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -70,10 +88,14 @@ async function main(argv: string[]): Promise<number> {
     for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
     return 0;
   }
-  if (command !== "check") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
+  if (command !== "check" && command !== "merge") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
   const format = values.format!;
   if (!["text", "json", "markdown", "sarif"].includes(format)) throw new UsageError(`--format must be text, json, markdown or sarif; got '${format}'`);
   const cwd = process.cwd();
+  if (command === "merge") {
+    if (rest.length === 0) throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
+    return publish(await mergePartials(rest, cwd), format, values);
+  }
   let config = await loadConfig(values.config, cwd);
   const inputs: Record<string, string> = {};
   if (values["fail-on"]) inputs["fail-on"] = values["fail-on"];
@@ -92,8 +114,33 @@ async function main(argv: string[]): Promise<number> {
   const patterns = rest.length ? rest : (config.paths ?? ["."]);
   const files = await findDatasetFiles(patterns, cwd);
   if (files.length === 0) throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
-  const report = await check({ files, config, cwd, validateOnly: values["validate-only"] });
+  const validateOnly = values["validate-only"];
+  if (values.shard !== undefined) {
+    const shard = parseShard(values.shard);
+    if (!shard) throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. --shard 2/4; got '${values.shard}'`);
+    if (!values.output) throw new UsageError("--shard writes a partial result: give it a file with --output");
+    const plan = await planRun({ files, config, cwd, validateOnly });
+    const results = [];
+    for await (const r of runInThisThread(shardJobs(plan, shard))) results.push(r);
+    const { absPaths: _abs, ...portable } = plan;
+    await writePartial(values.output, { kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results });
+    process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
+    return 0;
+  }
+  let workers = availableParallelism();
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer; got '${values.workers}'`);
+  }
+  // Worker threads pay off from a few tens of MB on (each loads the bundle and the tokenizer); the report is the same.
+  let bytes = 0;
+  for (const f of files) bytes += await stat(f).then((st) => st.size, () => 0);
+  const runner = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, fileURLToPath(import.meta.url)) : undefined;
+  const report = await check({ files, config, cwd, validateOnly, runner });
+  return publish(report, format, values);
+}
 
+async function publish(report: Report, format: string, values: { output?: string; "no-color"?: boolean; "dataset-info"?: string }): Promise<number> {
   let out: string;
   if (format === "json") out = JSON.stringify(report, null, 2) + "\n";
   else if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
@@ -109,13 +156,15 @@ async function main(argv: string[]): Promise<number> {
   return report.passed ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
+if (!isMainThread && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) serveChunks();
+else
+  main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
     const err = e as Error & { code?: string };
-    const known = e instanceof UsageError || e instanceof ConfigError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+    const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
     process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
     if (process.argv.includes("--debug") && err.stack) process.stderr.write(err.stack + "\n");
     process.exitCode = 2;

@@ -2,11 +2,14 @@
 import { resolve } from "node:path";
 import picomatch from "picomatch";
 import type { Config } from "../config/config.js";
-import type { SeveritySetting } from "./model.js";
+import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
-import { checkFile } from "./file-check.js";
+import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
 import { evaluateGate } from "./gate.js";
-import { Analysis } from "./analysis/run-analysis.js";
+import { Analysis, analysisSettings } from "./analysis/run-analysis.js";
+import type { AnalysisSettings } from "./analysis/chunk-analysis.js";
+import { planChunks } from "./chunks.js";
+import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { VERSION } from "./version.js";
 import { pairSplits } from "./analysis/splits.js";
 import { compareReports } from "./deltas.js";
@@ -22,7 +25,17 @@ export interface CheckOptions {
   date?: string;
   /** Report of the base version of the same files (PRs): adds quality deltas, and the max-diversity-drop check. */
   base?: Report;
+  /** Runs chunks elsewhere (worker threads); default: one after another in this thread. The report is the same. */
+  runner?: ChunkRunner;
 }
+
+/** Runs the jobs (with any concurrency) and yields their results in job order, so that the merge can start at
+ * once and at most a few results wait in memory. */
+export type ChunkRunner = (jobs: ChunkJob[]) => AsyncIterable<ChunkResult>;
+
+export const runInThisThread: ChunkRunner = async function* (jobs) {
+  for (const j of jobs) yield await runChunk(j);
+};
 
 export function severitiesFor(path: string, config: Config): Record<string, SeveritySetting> {
   let sev = config.rules;
@@ -32,26 +45,87 @@ export function severitiesFor(path: string, config: Config): Record<string, Seve
   return sev;
 }
 
-export async function check(opts: CheckOptions): Promise<Report> {
+/** Everything a run needs before any chunk is read: file heads (file-level findings, formats), the chunk plan and
+ * the jobs. Shards compute the same plan and run a subset of the jobs. */
+export interface Plan {
+  paths: string[];
+  absPaths: string[];
+  heads: ({ report: FileReport } | { format: DatasetFormat | null })[];
+  jobs: ChunkJob[];
+  settings: AnalysisSettings | null;
+}
+
+export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Promise<Plan> {
   const { config } = opts;
   const paths = opts.files;
-  const analysis = opts.validateOnly ? undefined : await Analysis.create(paths, config, paths.map((p) => resolve(opts.cwd, p)));
-  const files: FileReport[] = [];
-  for (let i = 0; i < paths.length; i++) {
-    files.push(
-      await checkFile({
-        path: resolve(opts.cwd, paths[i]),
-        display: paths[i],
-        fileIndex: i,
-        format: config.format,
-        profile: config.profile,
-        categoryField: config.categoryField,
-        severities: severitiesFor(paths[i], config),
-        maxFindings: config.maxFindings,
-        onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
-      }),
-    );
+  const absPaths = paths.map((p) => resolve(opts.cwd, p));
+  const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
+  const heads = [];
+  for (let i = 0; i < paths.length; i++) heads.push(await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings));
+  const chunks = await planChunks(absPaths);
+  const jobs: ChunkJob[] = [];
+  for (const chunk of chunks) {
+    const head = heads[chunk.file];
+    if ("report" in head) continue;
+    jobs.push({
+      chunk,
+      path: absPaths[chunk.file],
+      display: paths[chunk.file],
+      format: config.format ?? head.format,
+      forced: !!config.format,
+      profile: config.profile,
+      categoryField: config.categoryField,
+      severities: severitiesFor(paths[chunk.file], config),
+      maxFindings: config.maxFindings,
+      analysis: settings,
+    });
   }
+  return { paths, absPaths, heads, jobs, settings };
+}
+
+export async function check(opts: CheckOptions): Promise<Report> {
+  const plan = await planRun(opts);
+  return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base });
+}
+
+/** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
+export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report } = {}): Promise<Report> {
+  const it = (Symbol.asyncIterator in results ? results[Symbol.asyncIterator]() : (results as Iterable<ChunkResult>)[Symbol.iterator]()) as AsyncIterator<ChunkResult> | Iterator<ChunkResult>;
+  const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
+  const files: FileReport[] = [];
+  for (let i = 0; i < plan.paths.length; i++) {
+    const head = plan.heads[i];
+    if ("report" in head) {
+      files.push(head.report);
+      continue;
+    }
+    const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
+    const sum = { bytes: 0, records: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+    let format = head.format;
+    let lineOffset = 0;
+    let first = true;
+    for (const job of plan.jobs) {
+      if (job.chunk.file !== i) continue;
+      const next = await it.next();
+      const r = next.done ? undefined : next.value;
+      if (!r || r.index !== job.chunk.index) throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
+      const s = r.scan;
+      sink.absorb(s.sink, lineOffset);
+      if (r.analysis && analysis) for (const f of analysis.mergeChunk(i, r.analysis, lineOffset)) sink.addFinding(f);
+      format ??= s.format;
+      sum.bytes += s.bytes;
+      sum.records += s.records;
+      sum.nonBlank += s.nonBlank;
+      sum.invalidJson += s.invalidJson;
+      sum.fragments += s.fragments;
+      sum.readError ||= s.readError;
+      if (first) sum.firstInvalid = s.firstInvalid;
+      if (s.nonBlank > 0) first = false;
+      lineOffset += s.lines;
+    }
+    files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+  }
+  await it.return?.(); // lets the runner clean up (worker threads)
   const report: Report = {
     schemaVersion: 1,
     tool: { name: "chatml-quality-gate", version: VERSION },
@@ -66,10 +140,10 @@ export async function check(opts: CheckOptions): Promise<Report> {
     files,
     gate: { passed: true, failOn: config.failOn, checks: [] },
   };
-  if (analysis) await analysis.finish(report, paths.map((p) => resolve(opts.cwd, p)), opts.date);
+  if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
   report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
-  if (opts.base) report.deltas = compareReports(opts.base, report);
+  if (extra.base) report.deltas = compareReports(extra.base, report);
   report.gate = evaluateGate(report, config);
   report.passed = report.gate.passed;
   return report;

@@ -12,12 +12,16 @@ import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 
-export interface FileCheckOptions {
+export interface ScanOptions {
   path: string;
-  /** Path shown in the report (repo- or cwd-relative). */
+  /** Path shown in messages (repo- or cwd-relative). */
   display: string;
   fileIndex: number;
-  format?: DatasetFormat;
+  /** Byte range of a plain file (a chunk); absent = the whole file. Line numbers count from 1 in the range. */
+  range?: { start: number; end: number } | null;
+  /** The file's format: forced by the config, or detected from its first record before the chunks ran. */
+  format?: DatasetFormat | null;
+  forced?: boolean;
   profile: Profile;
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
@@ -26,6 +30,30 @@ export interface FileCheckOptions {
   onRecord?: (conv: Conversation, loc: RecordLoc) => Finding[] | void;
 }
 
+/** What a pass over (part of) a file found; lines count from 1 within the range. Structured-clone-able. */
+export interface ScanResult {
+  lines: number;
+  bytes: number;
+  records: number;
+  nonBlank: number;
+  invalidJson: number;
+  fragments: number;
+  /** The first non-blank line of the range was not JSON. */
+  firstInvalid: boolean;
+  /** Format of the first record with a known format (when the file's format was not known before). */
+  format: DatasetFormat | null;
+  readError: boolean;
+  sink: SinkState;
+}
+
+export interface SinkState {
+  findings: Finding[];
+  counts: Record<string, number>;
+  errors: number;
+  warnings: number;
+  /** Findings reported once per file (key), with their index in `findings` (-1 when past the cap). */
+  once: { key: string; rule: string; severity: Severity; index: number }[];
+}
 
 export class FindingSink {
   readonly findings: Finding[] = [];
@@ -33,6 +61,7 @@ export class FindingSink {
   errors = 0;
   warnings = 0;
   private readonly once = new Set<string>();
+  private readonly onceHits: SinkState["once"] = [];
   constructor(
     private readonly severities: Record<string, SeveritySetting>,
     private readonly max: number,
@@ -47,9 +76,34 @@ export class FindingSink {
     if (onceKey !== undefined) {
       if (this.once.has(onceKey)) return "off";
       this.once.add(onceKey);
+      this.onceHits.push({ key: onceKey, rule, severity, index: this.findings.length < this.max ? this.findings.length : -1 });
     }
     this.push({ rule, severity, line, message });
     return severity;
+  }
+  state(): SinkState {
+    return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
+  }
+  /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
+   * list still capped. */
+  absorb(st: SinkState, lineOffset: number): void {
+    const dropped = new Set<number>();
+    for (const o of st.once) {
+      if (!this.once.has(o.key)) {
+        this.once.add(o.key);
+        continue;
+      }
+      if (o.index >= 0) dropped.add(o.index);
+      st.counts[o.rule]--;
+      if (o.severity === "error") st.errors--;
+      else st.warnings--;
+    }
+    for (const [rule, n] of Object.entries(st.counts)) if (n > 0) this.counts[rule] = (this.counts[rule] ?? 0) + n;
+    this.errors += st.errors;
+    this.warnings += st.warnings;
+    st.findings.forEach((f, i) => {
+      if (!dropped.has(i) && this.findings.length < this.max) this.findings.push({ ...f, line: f.line + lineOffset });
+    });
   }
   /** Adds a finding made elsewhere (analysis), applying the configured severity. */
   addFinding(f: Finding): void {
@@ -105,17 +159,89 @@ function jsonErrorMessage(e: unknown, text: string): string {
   return `invalid JSON${where}: ${short}; ${hint}`;
 }
 
-export async function checkFile(opts: FileCheckOptions): Promise<FileReport> {
+/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
+ * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
+ * record in the head (so every chunk of the file knows it). */
+export async function checkFileHead(
+  path: string,
+  display: string,
+  severities: Record<string, SeveritySetting>,
+  maxFindings: number,
+): Promise<{ report: FileReport } | { format: DatasetFormat | null }> {
+  const sink = new FindingSink(severities, maxFindings);
+  const done = (format: DatasetFormat | "unknown" = "unknown") => ({ report: fileReport(display, format, 0, 0, sink.state()) });
+  let head: Buffer;
+  try {
+    head = await readHead(path, 64 * 1024);
+  } catch (e) {
+    sink.add("read-error", 1, `cannot read the file: ${(e as Error).message}`);
+    return done();
+  }
+  const kind = sniff(head);
+  if (kind.kind === "lfs-pointer") {
+    const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
+    sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
+    return done();
+  }
+  if (kind.kind === "utf16") {
+    sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+    return done();
+  }
+  if (kind.kind === "json-array") {
+    const described = await describeJsonArray(path);
+    sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
+    return done(described.format ?? "unknown");
+  }
+  return { format: headFormat(head) };
+}
+
+/** Format of the first record with a known format among the complete lines of the head. */
+function headFormat(head: Buffer): DatasetFormat | null {
+  let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  for (;;) {
+    const nl = head.indexOf(0x0a, pos);
+    if (nl === -1) return null;
+    try {
+      const rec = JSON.parse(head.toString("utf8", pos, nl)) as unknown;
+      if (rec && typeof rec === "object" && !Array.isArray(rec)) {
+        const f = detectFormat(rec as Record<string, unknown>);
+        if (f) return f;
+      }
+    } catch {
+      // not a record: look further
+    }
+    pos = nl + 1;
+  }
+}
+
+export function fileReport(display: string, format: DatasetFormat | "unknown", records: number, bytes: number, st: SinkState): FileReport {
+  return {
+    path: display,
+    format,
+    records,
+    bytes,
+    errors: st.errors,
+    warnings: st.warnings,
+    findings: st.findings,
+    findingCounts: st.counts,
+    findingsTruncated: st.findings.length < st.errors + st.warnings,
+  };
+}
+
+/** One pass over a file or one chunk of it: read lines → parse JSON → format → normalise → rules → analysis hook. */
+export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const sink = new FindingSink(opts.severities, opts.maxFindings);
   let format: DatasetFormat | null = opts.format ?? null;
+  let firstFormat: DatasetFormat | null = null;
   let records = 0;
   let bytes = 0;
+  let lines: number;
   let nonBlank = 0;
   let invalidJson = 0;
   let fragments = 0;
   let firstNonBlank = -1;
   let firstInvalid = false;
-  let mixedReported = false;
+  let readError = false;
   let recordHasError = false;
   let recordMissingContent = false;
   let line = 0;
@@ -130,42 +256,6 @@ export async function checkFile(opts: FileCheckOptions): Promise<FileReport> {
     },
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
-  const report = (extra: Partial<FileReport> = {}): FileReport => ({
-    path: opts.display,
-    format: format ?? "unknown",
-    records,
-    bytes,
-    errors: sink.errors,
-    warnings: sink.warnings,
-    findings: sink.findings,
-    findingCounts: sink.counts,
-    findingsTruncated: sink.findings.length < sink.errors + sink.warnings,
-    ...extra,
-  });
-
-  let head: Buffer;
-  try {
-    head = await readHead(opts.path, 64 * 1024);
-  } catch (e) {
-    sink.add("read-error", 1, `cannot read the file: ${(e as Error).message}`);
-    return report();
-  }
-  const kind = sniff(head);
-  if (kind.kind === "lfs-pointer") {
-    const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
-    sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
-    return report();
-  }
-  if (kind.kind === "utf16") {
-    sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${opts.display} > ${opts.display}.utf8\``);
-    return report();
-  }
-  if (kind.kind === "json-array") {
-    const described = await describeJsonArray(opts.path);
-    if (described.format) format = described.format;
-    sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${opts.display} > ${opts.display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
-    return report();
-  }
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     line = lineNo;
@@ -206,12 +296,10 @@ export async function checkFile(opts: FileCheckOptions): Promise<FileReport> {
     const detected = detectFormat(obj);
     let use = format;
     if (detected) {
+      if (!firstFormat) firstFormat = detected;
       if (!format) format = use = detected;
-      else if (detected !== format && !opts.format) {
-        if (!mixedReported) {
-          mixedReported = true;
-          sink.add("mixed-format", line, `this record is ${FORMAT_LABEL[detected]} but the file started as ${FORMAT_LABEL[format]}: keep one format per file (or set format: in the config)`);
-        }
+      else if (detected !== format && !opts.forced) {
+        sink.add("mixed-format", line, `this record is ${FORMAT_LABEL[detected]} but the file started as ${FORMAT_LABEL[format]}: keep one format per file (or set format: in the config)`, "mixed-format");
         use = detected;
         recordHasError = recordHasError || sink.severityOf("mixed-format") === "error";
       }
@@ -228,31 +316,44 @@ export async function checkFile(opts: FileCheckOptions): Promise<FileReport> {
   };
 
   try {
-    const stats = await readLines(opts.path, {
-      line: onLine,
-      tooLong(lineNo, _offset, n) {
-        records++;
-        nonBlank++;
-        sink.add("line-too-long", lineNo, `the line is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
+    const stats = await readLines(
+      opts.path,
+      {
+        line: onLine,
+        tooLong(lineNo, _offset, n) {
+          records++;
+          nonBlank++;
+          sink.add("line-too-long", lineNo, `the line is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
+        },
       },
-    });
+      opts.range ?? undefined,
+    );
     bytes = stats.bytes;
+    lines = stats.lines;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const what = isGzipPath(opts.path) && /header|gzip|unexpected end|incorrect/i.test(err.message) ? "the gzip data is corrupt or truncated" : err.message;
     sink.add("read-error", Math.max(1, line), `cannot read past line ${line}: ${what}`);
+    readError = true;
+    lines = line;
   }
+  return { lines, bytes, records, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+}
 
-  if (nonBlank === 0 && !sink.counts["read-error"]) {
+/** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
+export function finishFile(display: string, format: DatasetFormat | null, s: Omit<ScanResult, "sink" | "format" | "lines">, sink: FindingSink): FileReport {
+  let records = s.records;
+  if (s.nonBlank === 0 && !s.readError) {
     sink.drop(["empty-line"]);
     sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
-  } else if (invalidJson > 0 && firstInvalid && invalidJson * 2 >= nonBlank && fragments * 2 >= invalidJson) {
-    const n = invalidJson;
+  } else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
     sink.drop(["invalid-json", "empty-line", "not-an-object"]);
-    sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${n} of ${nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${opts.display}\` or \`jq -c '.[]'\` for an array`);
+    sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${display}\` or \`jq -c '.[]'\` for an array`);
     records = 0;
   }
-  return report();
+  const st = sink.state();
+  st.findings.sort((a, b) => a.line - b.line);
+  return fileReport(display, format ?? "unknown", records, s.bytes, st);
 }
 
 /** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */

@@ -18,8 +18,21 @@
 //    0 / 1 / 2+; lists = a line starting with "-", "*", "•" or "1." / "1)"; headers = a line starting with 1-6 "#"
 //    and a space; brief < 200, medium 200-800, detailed > 800 characters.
 //  - categories: Conversation.category counts (bounded top-k of 10,000; top 50 reported).
+//
+// Chunked runs (parallel workers / shards; the single-thread run does the same, so results are identical):
+//   const part = new CompositionAnalysis(); ...part.add(conv)...; const p = part.toPartial();   // per chunk
+//   const total = new CompositionAnalysis(); total.merge(p0); total.merge(p1); ...; total.finish();
+// Partials are plain structured-clone-able data. Merge semantics (canonical; chunks merged in chunk order):
+//  - every counter (records, messages, turns histogram, single/multi/other, tool/image/preference examples,
+//    query and response patterns, categorized) adds.
+//  - roles and categories: Misra-Gries top-k merge (stats.ts TopK.merge): exact while the merged number of
+//    distinct keys stays within the cap (1,000 roles, 10,000 categories); `distinct` = keys tracked.
+//  - message lengths per role: QuantileSketch.merge (stats.ts): count/min/max/mean exact; median/p95 exact
+//    while the role has <= 100,000 messages, else from a deterministic proportional systematic subsample.
+//  - one partial merged into a fresh instance finishes exactly like the chunk instance itself.
+//  - add() after merge() is not supported (throws).
 import type { Conversation } from "../model.js";
-import { ratio, QuantileSketch, type Summary, TopK } from "./stats.js";
+import { ratio, QuantileSketch, type QuantilePartial, type Summary, TopK, type TopKPartial } from "./stats.js";
 
 export const QUESTION_WORDS: readonly string[] = [
   "what", "why", "when", "where", "which", "who", "whom", "whose", "how", "can", "could", "would", "should",
@@ -87,6 +100,26 @@ export interface CompositionResult {
   } | null;
 }
 
+/** Structured-clone-able state of one chunk's CompositionAnalysis (see the file header). */
+export interface CompositionPartial {
+  records: number;
+  messages: number;
+  roles: TopKPartial;
+  turns: number[];
+  single: number;
+  multi: number;
+  other: number;
+  /** Per role key ("system" ... "function", "other"). */
+  lengths: Record<string, QuantilePartial>;
+  tools: number;
+  images: number;
+  preference: number;
+  q: CompositionResult["userQueries"];
+  r: CompositionResult["responses"];
+  categories: TopKPartial;
+  categorized: number;
+}
+
 function countFences(text: string): number {
   let n = 0;
   let i = text.indexOf("```");
@@ -126,8 +159,10 @@ export class CompositionAnalysis {
   };
   private categories = new TopK(10_000);
   private categorized = 0;
+  private merged = false;
 
   add(conv: Conversation): void {
+    if (this.merged) throw new Error("CompositionAnalysis: add() after merge() is not supported");
     this.records++;
     const msgs = conv.messages;
     this.messages += msgs.length;
@@ -197,6 +232,54 @@ export class CompositionAnalysis {
       this.categorized++;
       this.categories.add(conv.category);
     }
+  }
+
+  toPartial(): CompositionPartial {
+    const lengths: Record<string, QuantilePartial> = {};
+    for (const [k, v] of this.lengths) lengths[k] = v.toPartial();
+    return {
+      records: this.records,
+      messages: this.messages,
+      roles: this.roles.toPartial(),
+      turns: [...this.turns],
+      single: this.single,
+      multi: this.multi,
+      other: this.other,
+      lengths,
+      tools: this.tools,
+      images: this.images,
+      preference: this.preference,
+      q: { ...this.q },
+      r: { ...this.r },
+      categories: this.categories.toPartial(),
+      categorized: this.categorized,
+    };
+  }
+
+  /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
+  merge(p: CompositionPartial): void {
+    this.merged = true;
+    this.records += p.records;
+    this.messages += p.messages;
+    this.roles.merge(p.roles);
+    for (let i = 0; i < this.turns.length; i++) this.turns[i] += p.turns[i] ?? 0;
+    this.single += p.single;
+    this.multi += p.multi;
+    this.other += p.other;
+    for (const key of [...ROLES, "other"]) {
+      const lp = p.lengths[key];
+      if (!lp) continue;
+      let s = this.lengths.get(key);
+      if (!s) this.lengths.set(key, (s = new QuantileSketch(100_000)));
+      s.merge(lp);
+    }
+    this.tools += p.tools;
+    this.images += p.images;
+    this.preference += p.preference;
+    for (const k of Object.keys(this.q) as (keyof CompositionResult["userQueries"])[]) this.q[k] += p.q[k];
+    for (const k of Object.keys(this.r) as (keyof CompositionResult["responses"])[]) this.r[k] += p.r[k];
+    this.categories.merge(p.categories);
+    this.categorized += p.categorized;
   }
 
   finish(): CompositionResult {

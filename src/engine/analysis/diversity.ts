@@ -12,9 +12,13 @@
 //  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
 //    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
-//  - windowed distinct-2: the assistant word stream is cut into consecutive windows of `windowSize` (10,000)
-//    words; mean over windows of distinct bigrams / bigrams inside the window. The last partial window counts only
-//    if it holds >= half a window or it is the only window.
+//  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
+//    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
+//    bigrams / bigrams inside the window. A full window counts when it holds a bigram. A chunk's trailing partial
+//    window counts (when it holds a bigram) only if it holds >= half a window; otherwise it is remembered as a
+//    "short tail". If the whole run has no counted window, the largest short tail (most words; the earliest
+//    chunk's on ties) is counted as the only window when it holds a bigram. With a single chunk this is the
+//    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
 //    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
@@ -25,10 +29,30 @@
 //  - length uniqueness: distinct assistant-message lengths (UTF-16 code units) / assistant messages.
 //  - turn balance: single-turn = exactly one user and one assistant message; multi-turn = at least one of each and
 //    more than one of either; other = no user or no assistant message.
+//
+// Chunked runs (parallel workers / shards). The run is cut into chunks defined by the data (byte ranges of
+// files). Each chunk is fed to a fresh instance and handed over as `toPartial()` (plain structured-clone-able
+// data); a fresh "total" instance merges every partial in chunk order, then finish(). The single-thread run does
+// the same, so the definitions below are canonical and results do not depend on the number of workers.
+//    total.merge(chunk.toPartial())  after a single chunk finishes exactly like chunk.finish().
+//  - records, messages, words, n-gram totals, boilerplate counts, turn balance, compression totalBytes: add.
+//  - distinct-n, system-prompt distinct, user-prompt distinct: union of the chunks' sets (ngram-sketch.ts
+//    DistinctCounter.merge: exact sets insert all items, switching to HyperLogLog past `exactCap`; HLL + HLL =
+//    register max; exact + HLL = exact items added to the HLL).
+//  - length uniqueness: union of the chunks' distinct lengths.
+//  - windowed distinct-2: see above (full windows: sum/count/min/max add; largest short tail kept).
+//  - openings and system-prompt top-k: Misra-Gries merge in chunk order (stats.ts TopK.merge); a key keeps
+//    the payload (system prompt text) of the first chunk that had it.
+//  - compression sample: within a chunk the message with chunk-local assistant index i is a candidate when
+//    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
+//    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
+//    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
+//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message).
+//  - add() after merge() is not supported (throws).
 import zlib from "node:zlib";
 import type { Conversation } from "../model.js";
-import { DistinctCounter, combine, hashKey, hashOut, hashString, HashSet64 } from "./ngram-sketch.js";
-import { ratio, round, TopK } from "./stats.js";
+import { DistinctCounter, type DistinctPartial, combine, hashKey, hashOut, hashString, HashSet64 } from "./ngram-sketch.js";
+import { ratio, round, TopK, type TopKPartial } from "./stats.js";
 import { fmix32 } from "./hash.js";
 
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
@@ -138,6 +162,54 @@ export interface DiversityResult {
   };
 }
 
+/** Structured-clone-able state of one chunk's (or a merged) DiversityAnalysis; see the file header. */
+export interface DiversityPartial {
+  records: number;
+  assistantMessages: number;
+  assistantWords: number;
+  d1: DistinctPartial;
+  d2: DistinctPartial;
+  d3: DistinctPartial;
+  t1: number;
+  t2: number;
+  t3: number;
+  /** Counted windows (the chunk's trailing window already folded in when it holds >= half a window). */
+  window: {
+    size: number;
+    sum: number;
+    count: number;
+    min: number;
+    max: number;
+    /** Largest short (< half a window) trailing window: words, bigrams, distinct bigrams (0 words = none). */
+    tailWords: number;
+    tailBigrams: number;
+    tailDistinct: number;
+  };
+  compression: {
+    sampleEvery: number;
+    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1. */
+    index: number[];
+    texts: string[];
+    bytes: number[];
+    totalBytes: number;
+  };
+  openings: TopKPartial;
+  answers: number;
+  boilerMessages: number;
+  boilerCounts: number[];
+  systemTop: TopKPartial<string>;
+  systemDistinct: DistinctPartial;
+  recordsWithSystem: number;
+  userDistinct: DistinctPartial;
+  recordsWithUser: number;
+  lengths: number[];
+  single: number;
+  multi: number;
+  other: number;
+}
+
+type WindowState = DiversityPartial["window"];
+
 const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -201,6 +273,10 @@ export class DiversityAnalysis {
   private winCount = 0;
   private winMin = Infinity;
   private winMax = -Infinity;
+  private tailWords = 0;
+  private tailBigrams = 0;
+  private tailDistinct = 0;
+  private merged = false;
   // compression sample
   private chunks: { i: number; text: string; bytes: number }[] = [];
   private keptBytes = 0;
@@ -238,6 +314,7 @@ export class DiversityAnalysis {
   }
 
   add(conv: Conversation): void {
+    if (this.merged) throw new Error("DiversityAnalysis: add() after merge() is not supported");
     this.records++;
     const msgs = conv.messages;
     let users = 0;
@@ -388,6 +465,151 @@ export class DiversityAnalysis {
     this.winBigrams = 0;
   }
 
+  /** Counted windows and the largest short tail, with the open window folded in as a chunk's trailing window
+   * (does not modify the instance). */
+  private windowState(): WindowState {
+    const w: WindowState = {
+      size: this.windowSize,
+      sum: this.winSum,
+      count: this.winCount,
+      min: this.winMin,
+      max: this.winMax,
+      tailWords: this.tailWords,
+      tailBigrams: this.tailBigrams,
+      tailDistinct: this.tailDistinct,
+    };
+    if (this.winWords > 0) {
+      if (this.winWords * 2 >= this.windowSize) {
+        if (this.winBigrams > 0) {
+          const s = this.win.size / this.winBigrams;
+          w.sum += s;
+          w.count++;
+          if (s < w.min) w.min = s;
+          if (s > w.max) w.max = s;
+        }
+      } else if (this.winWords > w.tailWords) {
+        w.tailWords = this.winWords;
+        w.tailBigrams = this.winBigrams;
+        w.tailDistinct = this.win.size;
+      }
+    }
+    return w;
+  }
+
+  toPartial(): DiversityPartial {
+    const kept = this.chunks;
+    return {
+      records: this.records,
+      assistantMessages: this.assistantMessages,
+      assistantWords: this.assistantWords,
+      d1: this.d1.toPartial(),
+      d2: this.d2.toPartial(),
+      d3: this.d3.toPartial(),
+      t1: this.t1,
+      t2: this.t2,
+      t3: this.t3,
+      window: this.windowState(),
+      compression: {
+        sampleEvery: this.sampleEvery,
+        index: kept.map((c) => c.i),
+        texts: kept.map((c) => c.text),
+        bytes: kept.map((c) => c.bytes),
+        totalBytes: this.totalBytes,
+      },
+      openings: this.openings.toPartial(),
+      answers: this.answers,
+      boilerMessages: this.boilerMessages,
+      boilerCounts: [...this.boilerCounts],
+      systemTop: this.systemTop.toPartial(),
+      systemDistinct: this.systemDistinct.toPartial(),
+      recordsWithSystem: this.recordsWithSystem,
+      userDistinct: this.userDistinct.toPartial(),
+      recordsWithUser: this.recordsWithUser,
+      lengths: [...this.lengths],
+      single: this.single,
+      multi: this.multi,
+      other: this.other,
+    };
+  }
+
+  /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
+  merge(p: DiversityPartial): void {
+    if (p.boilerCounts.length !== this.phrases.length) throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
+    if (p.window.size !== this.windowSize) throw new Error("DiversityAnalysis.merge: window sizes differ");
+    if (!this.merged && this.winWords > 0) {
+      // This instance's own records form the first chunk: close its trailing window the same way.
+      const w = this.windowState();
+      this.win.clear();
+      this.winWords = 0;
+      this.winBigrams = 0;
+      this.setWindow(w);
+    }
+    this.merged = true;
+    this.records += p.records;
+    this.assistantMessages += p.assistantMessages;
+    this.assistantWords += p.assistantWords;
+    this.d1.merge(p.d1);
+    this.d2.merge(p.d2);
+    this.d3.merge(p.d3);
+    this.t1 += p.t1;
+    this.t2 += p.t2;
+    this.t3 += p.t3;
+
+    const w = p.window;
+    this.winSum += w.sum;
+    this.winCount += w.count;
+    if (w.min < this.winMin) this.winMin = w.min;
+    if (w.max > this.winMax) this.winMax = w.max;
+    if (w.tailWords > this.tailWords) {
+      this.tailWords = w.tailWords;
+      this.tailBigrams = w.tailBigrams;
+      this.tailDistinct = w.tailDistinct;
+    }
+
+    const c = p.compression;
+    this.totalBytes += c.totalBytes;
+    let k = Math.max(this.sampleEvery, c.sampleEvery);
+    if (k !== this.sampleEvery) {
+      this.chunks = this.chunks.filter((x) => x.i % k === 0);
+      this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+    }
+    for (let j = 0; j < c.index.length; j++) {
+      if (c.index[j] % k !== 0) continue;
+      this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j] });
+      this.keptBytes += c.bytes[j];
+    }
+    while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
+      k *= 2;
+      this.chunks = this.chunks.filter((x) => x.i % k === 0);
+      this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+    }
+    this.sampleEvery = k;
+
+    this.openings.merge(p.openings);
+    this.answers += p.answers;
+    this.boilerMessages += p.boilerMessages;
+    for (let i = 0; i < this.boilerCounts.length; i++) this.boilerCounts[i] += p.boilerCounts[i];
+    this.systemTop.merge(p.systemTop);
+    this.systemDistinct.merge(p.systemDistinct);
+    this.recordsWithSystem += p.recordsWithSystem;
+    this.userDistinct.merge(p.userDistinct);
+    this.recordsWithUser += p.recordsWithUser;
+    for (const len of p.lengths) this.lengths.add(len);
+    this.single += p.single;
+    this.multi += p.multi;
+    this.other += p.other;
+  }
+
+  private setWindow(w: WindowState): void {
+    this.winSum = w.sum;
+    this.winCount = w.count;
+    this.winMin = w.min;
+    this.winMax = w.max;
+    this.tailWords = w.tailWords;
+    this.tailBigrams = w.tailBigrams;
+    this.tailDistinct = w.tailDistinct;
+  }
+
   private distinctN(c: DistinctCounter, total: number): DistinctN {
     const distinct = c.estimate();
     return {
@@ -400,8 +622,15 @@ export class DiversityAnalysis {
   }
 
   finish(): DiversityResult {
-    // last partial window
-    if (this.winWords > 0 && (this.winWords * 2 >= this.windowSize || this.winCount === 0)) this.closeWindow();
+    // trailing partial window, then the "only window" rule for the largest short tail
+    const w = this.windowState();
+    if (w.count === 0 && w.tailBigrams > 0) {
+      const s = w.tailDistinct / w.tailBigrams;
+      w.sum = s;
+      w.count = 1;
+      w.min = s;
+      w.max = s;
+    }
     const sample = this.chunks.map((c) => c.text).join("\n");
     const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
     const compressed = sampleBytes > 0 ? zlib.deflateSync(Buffer.from(sample + "\n", "utf8")).length : 0;
@@ -427,11 +656,11 @@ export class DiversityAnalysis {
         sampleEvery: this.sampleEvery,
       },
       windowedDistinct2: {
-        mean: this.winCount ? round(this.winSum / this.winCount) : null,
-        min: this.winCount ? round(this.winMin) : null,
-        max: this.winCount ? round(this.winMax) : null,
+        mean: w.count ? round(w.sum / w.count) : null,
+        min: w.count ? round(w.min) : null,
+        max: w.count ? round(w.max) : null,
         windowSize: this.windowSize,
-        windows: this.winCount,
+        windows: w.count,
       },
       openings: {
         scope: "final-assistant",

@@ -2,6 +2,8 @@
 //
 //   const ex = new ExactDuplicateIndex(store, paths, { caseInsensitive });
 //   ex.add(conv, id): Finding[]    // id = RecordStore id; returns `exact-duplicate` / `conflicting-answers` warnings
+//                                  // = ex.addKeys(exactKeys(conv, caseInsensitive), id)
+//   exactKeys(conv, ci)            // pure per-record keys (worker side); addKeys replays them in run order
 //   ex.rootOf(id)                  // id of the first record with the same normalised conversation (itself if first)
 //   ex.result(): ExactResult
 //
@@ -49,8 +51,6 @@ export class ExactDuplicateIndex {
   private readonly promptFirst = new GrowableI32();
   private readonly answer1 = new GrowableU32();
   private readonly answer2 = new GrowableU32();
-  private readonly rec = new Hash64();
-  private readonly ans = new Hash64();
   private duplicates = 0;
   private conflicts = 0;
 
@@ -68,31 +68,12 @@ export class ExactDuplicateIndex {
   }
 
   add(conv: Conversation, id: number): Finding[] {
-    const ci = !!this.opts.caseInsensitive;
-    const msgs = conv.messages;
-    let last = -1;
-    for (let i = msgs.length - 1; i >= 0; i--) {
-      if (msgs[i].role === "assistant") {
-        last = i;
-        break;
-      }
-    }
-    const rec = this.rec;
-    rec.reset();
-    let p1 = 0;
-    let p2 = 0;
-    for (let i = 0; i < msgs.length; i++) {
-      if (i === last) {
-        p1 = rec.d1();
-        p2 = rec.d2();
-      }
-      this.feedMessage(rec, msgs[i], ci);
-    }
-    if (conv.rejected) {
-      rec.code(0x1d);
-      for (const m of conv.rejected) this.feedMessage(rec, m, ci);
-    }
-    const first = this.table.putIfAbsent(rec.d1(), rec.d2(), id);
+    return this.addKeys(exactKeys(conv, !!this.opts.caseInsensitive), id);
+  }
+
+  /** Replays one record's keys (see exactKeys); `id` must be the next RecordStore id. */
+  addKeys(k: ExactKeys, id: number): Finding[] {
+    const first = this.table.putIfAbsent(k.exact1, k.exact2, id);
     this.roots.push(first < 0 ? id : first);
     if (first >= 0) {
       this.duplicates++;
@@ -105,13 +86,10 @@ export class ExactDuplicateIndex {
         },
       ];
     }
-    if (last <= 0) return [];
-    const ans = this.ans;
-    ans.reset();
-    hashFolded(ans, exactForm(msgs[last].text, ci));
-    const a1 = ans.d1();
-    const a2 = ans.d2();
-    const slot = this.prompts.putIfAbsent(p1, p2, this.promptFirst.length);
+    if (!k.hasAnswer) return [];
+    const a1 = k.answer1 >>> 0;
+    const a2 = k.answer2 >>> 0;
+    const slot = this.prompts.putIfAbsent(k.prompt1, k.prompt2, this.promptFirst.length);
     if (slot < 0) {
       this.promptFirst.push(id);
       this.answer1.push(a1);
@@ -162,26 +140,80 @@ export class ExactDuplicateIndex {
     };
   }
 
-  private feedMessage(h: Hash64, m: Message, ci: boolean): void {
-    const role = m.role;
-    for (let i = 0; i < role.length; i++) h.code(role.charCodeAt(i));
-    h.code(0x1e);
-    const fed = hashFolded(h, exactForm(m.text, ci));
-    h.code(fed & 0xffff);
-    h.code(fed >>> 16);
-    // Images and other media are part of the message: same text about a different picture is another record.
-    if (m.media) {
-      for (const key of m.media) {
-        h.code(0x1c);
-        for (let i = 0; i < key.length; i++) h.code(key.charCodeAt(i));
-      }
-    }
-  }
   private member(id: number): DupMember {
     return { path: this.paths[this.store.file(id)] ?? String(this.store.file(id)), line: this.store.line(id) };
   }
   private where(id: number): string {
     const m = this.member(id);
     return `${m.path}:${m.line}`;
+  }
+}
+
+/** Per-record keys of the exact analyses (all unsigned 32-bit). */
+export interface ExactKeys {
+  /** ~64-bit key of the whole normalised record. */
+  exact1: number;
+  exact2: number;
+  /** The record has a final assistant message with at least one message before it (conflicting answers apply). */
+  hasAnswer: boolean;
+  /** Key of every message before the last assistant message, and of that message's text (0 when !hasAnswer). */
+  prompt1: number;
+  prompt2: number;
+  answer1: number;
+  answer2: number;
+}
+
+// Scratch hashers: module-level, reset on every call, so exactKeys is a pure function of its arguments.
+const recHash = new Hash64();
+const ansHash = new Hash64();
+
+/** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). */
+export function exactKeys(conv: Conversation, caseInsensitive: boolean): ExactKeys {
+  const ci = caseInsensitive;
+  const msgs = conv.messages;
+  let last = -1;
+  for (let i = msgs.length - 1; i >= 0; i--) {
+    if (msgs[i].role === "assistant") {
+      last = i;
+      break;
+    }
+  }
+  const rec = recHash;
+  rec.reset();
+  let p1 = 0;
+  let p2 = 0;
+  for (let i = 0; i < msgs.length; i++) {
+    if (i === last) {
+      p1 = rec.d1();
+      p2 = rec.d2();
+    }
+    feedMessage(rec, msgs[i], ci);
+  }
+  if (conv.rejected) {
+    rec.code(0x1d);
+    for (const m of conv.rejected) feedMessage(rec, m, ci);
+  }
+  const exact1 = rec.d1();
+  const exact2 = rec.d2();
+  if (last <= 0) return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
+  const ans = ansHash;
+  ans.reset();
+  hashFolded(ans, exactForm(msgs[last].text, ci));
+  return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: ans.d1(), answer2: ans.d2() };
+}
+
+function feedMessage(h: Hash64, m: Message, ci: boolean): void {
+  const role = m.role;
+  for (let i = 0; i < role.length; i++) h.code(role.charCodeAt(i));
+  h.code(0x1e);
+  const fed = hashFolded(h, exactForm(m.text, ci));
+  h.code(fed & 0xffff);
+  h.code(fed >>> 16);
+  // Images and other media are part of the message: same text about a different picture is another record.
+  if (m.media) {
+    for (const key of m.media) {
+      h.code(0x1c);
+      for (let i = 0; i < key.length; i++) h.code(key.charCodeAt(i));
+    }
   }
 }

@@ -5,7 +5,7 @@
 //   Hash64               streaming pair of independent 32-bit hashes (FNV-1a + murmur3-style) over code units
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
 //   HashTable32          the same with one 32-bit key (LSH band buckets)
-//   GrowableI32/U32/F64  append-only typed arrays that double when full
+//   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
 //
 // Nothing here allocates per record except the occasional doubling.
 
@@ -151,7 +151,7 @@ export class HashTable32 {
 
 type TypedArrayCtor<T> = { new (n: number): T };
 
-function growable<T extends Int32Array | Uint32Array | Float64Array>(Ctor: TypedArrayCtor<T>) {
+function growable<T extends Int32Array | Uint32Array | Float64Array | Uint8Array>(Ctor: TypedArrayCtor<T>) {
   return class {
     data: T;
     length = 0;
@@ -185,5 +185,7 @@ export const GrowableI32 = growable(Int32Array);
 export type GrowableI32 = InstanceType<typeof GrowableI32>;
 export const GrowableU32 = growable(Uint32Array);
 export type GrowableU32 = InstanceType<typeof GrowableU32>;
+export const GrowableU8 = growable(Uint8Array);
+export type GrowableU8 = InstanceType<typeof GrowableU8>;
 export const GrowableF64 = growable(Float64Array);
 export type GrowableF64 = InstanceType<typeof GrowableF64>;

@@ -2,6 +2,7 @@
 //
 //   const nd = new NearDuplicateIndex(store, paths, { threshold: 0.8, shingleSize: 5 });
 //   nd.add(conv, id)                       // streaming; the caller skips exact duplicates (they are not near ones)
+//                                          // = nd.addBandKeys(nearBandKeys(conv, shingleSize), id) when not null
 //   const out = await nd.finish(reread)    // { result, pairs, findings, perFile }
 //
 // Text: every message except system/developer roles, NFKC + lowercase, split on whitespace into one word stream
@@ -178,13 +179,40 @@ export function bandKey(bins: Uint32Array, band: number): number {
   return fmix32(h ^ ROWS);
 }
 
+// Scratch for nearBandKeys: module-level and overwritten on every call, so the function is pure.
+const scratchHashers = new Map<number, ShingleHasher>();
+const scratchBuf = new GrowableU32(4096);
+const scratchBins = new Uint32Array(BINS);
+const scratchFilled = new Uint8Array(BINS);
+
+/**
+ * Writes a record's BANDS LSH band keys into `out` at `at`; returns false (writing nothing) when the record has no
+ * shingles (no words and no media), i.e. can never be a near duplicate. Pure: depends only on the arguments.
+ */
+export function nearBandKeysInto(conv: Conversation, shingleSize: number, out: Uint32Array, at: number): boolean {
+  let hasher = scratchHashers.get(shingleSize);
+  if (!hasher) {
+    hasher = new ShingleHasher(shingleSize);
+    scratchHashers.set(shingleSize, hasher);
+  }
+  const n = hasher.shingles(conv, scratchBuf);
+  if (n === 0) return false;
+  sketch(scratchBuf.data, n, scratchBins, scratchFilled);
+  for (let b = 0; b < BANDS; b++) out[at + b] = bandKey(scratchBins, b);
+  return true;
+}
+
+/** A record's BANDS LSH band keys, or null when it has no shingles. Pure. */
+export function nearBandKeys(conv: Conversation, shingleSize: number): Uint32Array | null {
+  const out = new Uint32Array(BANDS);
+  return nearBandKeysInto(conv, shingleSize, out, 0) ? out : null;
+}
+
 export class NearDuplicateIndex {
   readonly threshold: number;
   readonly shingleSize: number;
   private readonly hasher: ShingleHasher;
   private readonly buf = new GrowableU32(4096);
-  private readonly bins = new Uint32Array(BINS);
-  private readonly filled = new Uint8Array(BINS);
   private readonly buckets = new HashTable32(1 << 14);
   /** slot -> record id, and slot*BANDS+band -> previous slot in the same bucket (-1 = end). */
   private readonly slotId = new GrowableI32(1024);
@@ -206,9 +234,13 @@ export class NearDuplicateIndex {
   }
 
   add(conv: Conversation, id: number): void {
-    const n = this.hasher.shingles(conv, this.buf);
-    if (n === 0) return;
-    sketch(this.buf.data, n, this.bins, this.filled);
+    const keys = nearBandKeys(conv, this.shingleSize);
+    if (keys) this.addBandKeys(keys, id);
+  }
+
+  /** Replays one record's LSH band keys (BANDS uint32, see nearBandKeys); ids must come in increasing order. */
+  addBandKeys(keys: ArrayLike<number>, id: number): void {
+    if (keys.length !== BANDS) throw new Error(`expected ${BANDS} band keys, got ${keys.length}`);
     const slot = this.slotId.length;
     this.slotId.push(id);
     this.next.reserve((slot + 1) * BANDS);
@@ -217,7 +249,7 @@ export class NearDuplicateIndex {
     const ids = this.slotId.data;
     let nc = 0;
     for (let b = 0; b < BANDS; b++) {
-      const prev = this.buckets.swap(bandKey(this.bins, b), slot);
+      const prev = this.buckets.swap(keys[b], slot);
       next[slot * BANDS + b] = prev;
       for (let s = prev, steps = 0; s >= 0 && steps < MAX_BUCKET_WALK; s = next[s * BANDS + b], steps++) {
         if (nc === this.cand.length) {

@@ -9,6 +9,14 @@
 //       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
 //       .add(h1, h2) .estimate() .method ("exact" | "hll")
 //
+// Partials (for chunked / parallel runs; plain structured-clone-able data):
+//   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
+//   HyperLogLog.merge(registers)                    register-wise max (the HLL of the union)
+//   DistinctCounter.toPartial(): DistinctPartial    { pairs } while exact, else { registers } (copies)
+//   DistinctCounter.merge(p)                         union: exact + exact = insert every pair (switching to HLL
+//       once past `exactCap`); HLL + HLL = register max; exact + HLL = the exact side's pairs added to the HLL.
+//       Merging one partial into a fresh counter gives the same estimate and method as the original.
+//
 // "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
 
 import { fmix32 } from "./hash.js";
@@ -89,6 +97,20 @@ export class HashSet64 {
   forEach(fn: (h1: number, h2: number) => void): void {
     for (let j = 0; j < this.hi.length; j++) if (this.hi[j] !== 0 || this.lo[j] !== 0) fn(this.hi[j], this.lo[j]);
   }
+  /** Occupied slots as a flat [h1, h2, h1, h2, ...] array (table order; deterministic for a given insert order). */
+  toPairs(): Uint32Array {
+    const out = new Uint32Array(this.size * 2);
+    let k = 0;
+    const hi = this.hi;
+    const lo = this.lo;
+    for (let j = 0; j < hi.length; j++) {
+      if (hi[j] !== 0 || lo[j] !== 0) {
+        out[k++] = hi[j];
+        out[k++] = lo[j];
+      }
+    }
+    return out;
+  }
 }
 
 /** HyperLogLog with 2^p registers (Flajolet et al. 2007, with small-range linear counting). Index from the top
@@ -117,10 +139,22 @@ export class HyperLogLog {
     if (e <= 2.5 * m && zeros > 0) return m * Math.log(m / zeros);
     return e;
   }
+  /** Folds another sketch's registers in (register-wise max); both must have the same p. */
+  merge(registers: Uint8Array): void {
+    if (registers.length !== this.registers.length) throw new Error(`HyperLogLog.merge: ${registers.length} registers, expected ${this.registers.length}`);
+    const r = this.registers;
+    for (let i = 0; i < r.length; i++) if (registers[i] > r[i]) r[i] = registers[i];
+  }
   /** Relative standard error of the estimate. */
   get standardError(): number {
     return 1.04 / Math.sqrt(this.registers.length);
   }
+}
+
+/** Structured-clone-able state of a DistinctCounter: exactly one of `pairs` (exact) / `registers` (HLL p=14). */
+export interface DistinctPartial {
+  pairs?: Uint32Array;
+  registers?: Uint8Array;
 }
 
 /** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`. */
@@ -143,6 +177,24 @@ export class DistinctCounter {
   }
   get method(): "exact" | "hll" {
     return this.set ? "exact" : "hll";
+  }
+  toPartial(): DistinctPartial {
+    return this.set ? { pairs: this.set.toPairs() } : { registers: this.hll!.registers.slice() };
+  }
+  /** Union with another counter's partial (see the file header). */
+  merge(p: DistinctPartial): void {
+    if (p.registers) {
+      if (this.set) {
+        const hll = new HyperLogLog(14);
+        this.set.forEach((a, b) => hll.add(a, b));
+        this.hll = hll;
+        this.set = null;
+      }
+      this.hll!.merge(p.registers);
+    } else if (p.pairs) {
+      const q = p.pairs;
+      for (let i = 0; i + 1 < q.length; i += 2) this.add(q[i], q[i + 1]);
+    }
   }
   estimate(): number {
     return this.set ? this.set.size : Math.round(this.hll!.estimate());

@@ -3,7 +3,8 @@
 import type { Config } from "../../config/config.js";
 import type { Conversation, DatasetFormat, Finding, RecordLoc } from "../model.js";
 import type { Report } from "../report.js";
-import { DuplicateAnalysis } from "./duplicates.js";
+import { DuplicateAnalysis, FeatureBatch } from "./duplicates.js";
+import type { AnalysisSettings, ChunkAnalysisPartial } from "./chunk-analysis.js";
 import { DiversityAnalysis } from "./diversity.js";
 import { CompositionAnalysis } from "./composition.js";
 import { TokenAnalysis } from "./tokens.js";
@@ -18,28 +19,35 @@ import { severitiesFor } from "../check.js";
 
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 
+/** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
+export async function analysisSettings(config: Config, absPaths: string[]): Promise<AnalysisSettings> {
+  const t = config.tokens;
+  // Input size up front (gzip: about 4× its compressed size), so token sampling spends a fixed budget.
+  let expectedBytes = 0;
+  for (const p of absPaths) expectedBytes += await stat(p).then((s) => (isGzipPath(p) ? 4 * s.size : s.size), () => 0);
+  return {
+    caseInsensitive: config.duplicates.caseInsensitive,
+    near: config.duplicates.near,
+    shingleSize: config.duplicates.shingleSize,
+    boilerplatePhrases: config.diversity.boilerplatePhrases,
+    tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes },
+  };
+}
+
+/** The run-level analysis: chunk partials are merged into it in chunk order, then finish() fills the report. */
 export class Analysis {
   private readonly dup: DuplicateAnalysis;
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
+  private readonly tok: TokenAnalysis;
   private valid = 0;
   /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
   private fileTokens: { exact: number; overhead: number; bytes: number }[] = [];
 
-  /** Loads what the analysis needs before the pass (the tokenizer's vocabulary). */
-  static async create(paths: string[], config: Config, absPaths: string[]): Promise<Analysis> {
-    const t = config.tokens;
-    // Input size up front (gzip: about 4× its compressed size), so token sampling spends a fixed budget.
-    let expectedBytes = 0;
-    for (const p of absPaths) expectedBytes += await stat(p).then((s) => (isGzipPath(p) ? 4 * s.size : s.size), () => 0);
-    const tok = await TokenAnalysis.create({ encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes });
-    return new Analysis(paths, config, tok);
-  }
-
-  private constructor(
+  constructor(
     readonly paths: string[],
     readonly config: Config,
-    private readonly tok: TokenAnalysis,
+    settings: AnalysisSettings,
   ) {
     const d = config.duplicates;
     this.dup = new DuplicateAnalysis({
@@ -50,23 +58,23 @@ export class Analysis {
       shingleSize: d.shingleSize,
       splits: pairSplits(paths, config.splits),
     });
-    this.div = new DiversityAnalysis({ boilerplatePhrases: config.diversity.boilerplatePhrases });
+    this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
+    // The run-level token analysis only merges: it never tokenizes.
+    this.tok = new TokenAnalysis({ ...settings.tokens, countTokens: () => 0 });
   }
 
-  add(conv: Conversation, loc: RecordLoc): Finding[] {
-    this.valid++;
-    this.div.add(conv);
-    this.comp.add(conv);
-    const found = this.dup.add(conv, loc);
-    const long = this.tok.add(conv, loc);
-    const ft = (this.fileTokens[loc.file] ??= { exact: 0, overhead: 0, bytes: 0 });
-    const last = this.tok.last;
-    if (last.exact >= 0) ft.exact += last.exact;
-    else {
-      ft.overhead += last.overhead;
-      ft.bytes += last.bytes;
-    }
-    return long.length ? found.concat(long) : found;
+  /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
+  mergeChunk(file: number, p: ChunkAnalysisPartial, lineOffset: number): Finding[] {
+    this.valid += p.valid;
+    const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
+    this.div.merge(p.diversity);
+    this.comp.merge(p.composition);
+    this.tok.merge(p.tokens);
+    const ft = (this.fileTokens[file] ??= { exact: 0, overhead: 0, bytes: 0 });
+    ft.exact += p.fileTokens.exact;
+    ft.overhead += p.fileTokens.overhead;
+    ft.bytes += p.fileTokens.bytes;
+    return found;
   }
 
   async finish(report: Report, absPaths: string[], date?: string): Promise<void> {

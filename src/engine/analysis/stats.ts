@@ -9,6 +9,18 @@
 //     .add(key, payload?) .top(n) .exact .maxError .distinctTracked
 //   bucketIndex(edges, v) / bucketLabels(edges)       fixed histogram buckets [e0,e1), [e1,e2) ... [eLast, inf)
 //   mulberry32(seed): () => number                    deterministic uniform [0, 1)
+//
+// Partials (chunked / parallel runs; plain structured-clone-able data, merged in chunk order):
+//   QuantileSketch.toPartial() / .merge(p)
+//     count/sum add, min/max combine (all exact). Kept values: concatenated (this instance's first) while the
+//     merged count <= cap. Beyond the cap both sides are thinned to a proportional share of `cap` values:
+//     this side keeps round(cap * countThis / countTotal), the incoming side the rest, each chosen by a
+//     systematic stride over its kept values (value j of keep taken at index floor((j + 0.5) * kept / keep)).
+//     Deterministic; a fresh sketch merged with one partial holds exactly that partial's values.
+//   TopK.toPartial() / .merge(p)
+//     Misra-Gries summary merge: counts add (an existing key keeps its first payload), then, if more than
+//     `cap` keys are tracked, the (cap+1)-th largest count t is subtracted from every counter, counters <= 0
+//     are dropped and maxError grows by t. maxError and total add. Deterministic for a given merge order.
 
 /** Round to `digits` decimals (default 4); non-finite values become 0 so results stay JSON-serialisable. */
 export function round(x: number, digits = 4): number {
@@ -55,6 +67,24 @@ export interface Summary {
   exact: boolean;
 }
 
+export interface QuantilePartial {
+  cap: number;
+  count: number;
+  min: number;
+  max: number;
+  sum: number;
+  /** The kept values (all values when count <= cap), in the sketch's order. */
+  values: Float64Array;
+}
+
+/** Picks `keep` of the first `n` values of `src` by a systematic stride (all of them when keep >= n). */
+function strideSample(src: Float64Array, n: number, keep: number): Float64Array {
+  if (keep >= n) return src.slice(0, n);
+  const out = new Float64Array(keep);
+  for (let j = 0; j < keep; j++) out[j] = src[Math.floor(((j + 0.5) * n) / keep)];
+  return out;
+}
+
 /** Exact quantiles up to `cap` values, then Algorithm-R reservoir sampling (seeded, deterministic).
  * count/min/max/sum/mean are always exact. */
 export class QuantileSketch {
@@ -89,6 +119,35 @@ export class QuantileSketch {
   get exact(): boolean {
     return this.count <= this.cap;
   }
+  toPartial(): QuantilePartial {
+    return { cap: this.cap, count: this.count, min: this.min, max: this.max, sum: this.sum, values: this.values.slice(0, this.n) };
+  }
+  /** Folds a later chunk's partial into this sketch (see the file header). */
+  merge(p: QuantilePartial): void {
+    const total = this.count + p.count;
+    const pn = p.values.length;
+    let merged: Float64Array;
+    if (this.n + pn <= this.cap && (total <= this.cap || this.count === 0 || p.count === 0)) {
+      merged = new Float64Array(Math.max(this.n + pn, Math.min(this.cap, 1024)));
+      merged.set(this.values.subarray(0, this.n));
+      merged.set(p.values, this.n);
+      this.n += pn;
+    } else {
+      const keepThis = Math.min(this.n, Math.round((this.cap * this.count) / total));
+      const keepOther = Math.min(pn, this.cap - keepThis);
+      const a = strideSample(this.values, this.n, keepThis);
+      const b = strideSample(p.values, pn, keepOther);
+      merged = new Float64Array(Math.max(a.length + b.length, Math.min(this.cap, 1024)));
+      merged.set(a);
+      merged.set(b, a.length);
+      this.n = a.length + b.length;
+    }
+    this.values = merged;
+    this.count = total;
+    this.sum += p.sum;
+    if (p.min < this.min) this.min = p.min;
+    if (p.max > this.max) this.max = p.max;
+  }
   get mean(): number {
     return this.count ? this.sum / this.count : 0;
   }
@@ -119,6 +178,15 @@ export interface TopEntry<P> {
   payload?: P;
 }
 
+export interface TopKPartial<P = undefined> {
+  cap: number;
+  keys: string[];
+  counts: number[];
+  payloads: (P | undefined)[];
+  maxError: number;
+  total: number;
+}
+
 /** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
  * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`. */
 export class TopK<P = undefined> {
@@ -146,6 +214,36 @@ export class TopK<P = undefined> {
   }
   get exact(): boolean {
     return this.maxError === 0;
+  }
+  toPartial(): TopKPartial<P> {
+    const keys: string[] = [];
+    const counts: number[] = [];
+    const payloads: (P | undefined)[] = [];
+    for (const [k, v] of this.counts) {
+      keys.push(k);
+      counts.push(v.count);
+      payloads.push(v.payload);
+    }
+    return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
+  }
+  /** Misra-Gries merge of a later chunk's partial (see the file header). */
+  merge(p: TopKPartial<P>): void {
+    this.total += p.total;
+    this.maxError += p.maxError;
+    for (let i = 0; i < p.keys.length; i++) {
+      const e = this.counts.get(p.keys[i]);
+      if (e) e.count += p.counts[i];
+      else this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
+    }
+    if (this.counts.size > this.cap) {
+      const sorted = [...this.counts.values()].map((v) => v.count).sort((a, b) => b - a);
+      const t = sorted[this.cap];
+      this.maxError += t;
+      for (const [k, v] of this.counts) {
+        v.count -= t;
+        if (v.count <= 0) this.counts.delete(k);
+      }
+    }
   }
   get distinctTracked(): number {
     return this.counts.size;

@@ -21,6 +21,23 @@
 //    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
 //  - quantiles/histogram: over per-example values kept exactly up to 100,000 examples, then a uniform reservoir
 //    sample (`quantilesExact`), histogram counts scaled to all examples in that case.
+// Chunked / parallel runs: every chunk gets a fresh instance (option `seed` = the chunk index), toPartial() after
+// the chunk; one fresh "total" instance merge()s the partials in chunk order, then finish(). Partials are plain
+// structured-clone-able data (numbers, typed arrays). The sampling probability is computed per chunk (`seenBytes`
+// restarts in each fresh instance), so pass the run's `expectedBytes` to every chunk: without it each chunk
+// tokenizes its first `sampleBytes` in full.
+//  - merge: every count and sum adds (examples, exact totals/assistant/billed, tokenized/sampled, the weighted
+//    ratio-estimator sums and their variance terms — independent Poisson sampling per chunk, so variances add —,
+//    estimated overhead/bytes, tooLong); max is max (the estimated max keeps the first largest-byte example, as
+//    add() does). Each example keeps its own weight 1/p, so R = sum(w x tokens) / sum(w x bytes) over all chunks.
+//  - per-example quantile values (exact count or -1, overhead, bytes; untokenized ones are estimated with the
+//    merged R in finish()) are concatenated in chunk order while the merged example count <= quantileCap. Beyond
+//    the cap both sides are thinned to a proportional share of the cap: this side keeps
+//    round(cap x examplesThis / examplesTotal) values, the incoming side the rest, each picked by a systematic
+//    stride over its kept values (value j of `keep` taken at index floor((j + 0.5) x kept / keep));
+//    `quantilesExact` is false then. Deterministic for a given chunk order.
+//  - fresh.merge(chunk.toPartial()).finish() deep-equals chunk.finish(); with `exact: true` and at most
+//    quantileCap examples the merged result equals a one-chunk run over the same examples.
 // Limit: `maxTokens`, else MODEL_TOKEN_LIMITS[model] (prefix match), else none.
 // Epochs: `epochs`, else defaultEpochs(examples). Cost (only with pricePerMillion): epochs x billed tokens x price
 // / 1e6, billed tokens = sum over examples of min(tokens, limit).
@@ -96,6 +113,8 @@ export interface TokenOptions {
   exact?: boolean;
   /** Per-example values kept for quantiles before reservoir sampling (default 100,000). */
   quantileCap?: number;
+  /** PRNG seed of the sampling and reservoir draws (the orchestrator passes the chunk index); default 0. */
+  seed?: number;
   /** Replace the tokenizer (tests). */
   countTokens?: (text: string) => number;
 }
@@ -133,6 +152,53 @@ export interface TokenResult {
   estimatedCost?: number;
 }
 
+/** A chunk's state for merging (plain structured-clone-able data; see the file header). */
+export interface TokenPartial {
+  encoding: EncodingName;
+  limit: number | null;
+  quantileCap: number;
+  examples: number;
+  seenBytes: number;
+  exactTotal: number;
+  exactAssistant: number;
+  exactBilled: number;
+  exactMax: number;
+  tokenized: number;
+  estOverhead: number;
+  estBytes: number;
+  estAssistantBytes: number;
+  /** Content bytes of the largest untokenized example (-1: none), and its overhead. */
+  estMaxBytes: number;
+  estMaxOverhead: number;
+  sampled: number;
+  sT: number;
+  sB: number;
+  sAT: number;
+  sAB: number;
+  vTT: number;
+  vTB: number;
+  vBB: number;
+  totalContentBytes: number;
+  tooLong: number;
+  /** Kept per-example values (parallel arrays): exact token count or -1, chat overhead, content bytes. */
+  qExact: Int32Array;
+  qOver: Uint32Array;
+  qBytes: Float64Array;
+}
+
+/** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
+function strideIndexes(n: number, keep: number): number[] {
+  if (keep >= n) return Array.from({ length: n }, (_, i) => i);
+  const out = new Array<number>(keep);
+  for (let j = 0; j < keep; j++) out[j] = Math.floor(((j + 0.5) * n) / keep);
+  return out;
+}
+
+/** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
+function mixSeed(base: number, seed: number): number {
+  return (base ^ Math.imul(seed >>> 0, 0x9e3779b9)) >>> 0;
+}
+
 export class TokenAnalysis {
   private readonly encoding: EncodingName;
   private readonly limit: number | undefined;
@@ -143,8 +209,8 @@ export class TokenAnalysis {
   private readonly opts: TokenOptions;
   private count: CountFn | null = null;
   private roleCache = new Map<string, number>();
-  private rnd = mulberry32(0x51ed270b);
-  private resRnd = mulberry32(0x2545f491);
+  private rnd: () => number;
+  private resRnd: () => number;
   private examples = 0;
   private seenBytes = 0;
   // exact part
@@ -191,6 +257,9 @@ export class TokenAnalysis {
     this.expectedBytes = opts.expectedBytes;
     this.all = opts.exact ?? false;
     this.qCap = opts.quantileCap ?? 100_000;
+    const seed = opts.seed ?? 0;
+    this.rnd = mulberry32(mixSeed(0x51ed270b, seed));
+    this.resRnd = mulberry32(mixSeed(0x2545f491, seed));
     const initial = Math.min(this.qCap, 4096);
     this.qExact = new Int32Array(initial);
     this.qOver = new Uint32Array(initial);
@@ -322,6 +391,121 @@ export class TokenAnalysis {
     this.qExact[j] = exact;
     this.qOver[j] = overhead;
     this.qBytes[j] = bytes;
+  }
+
+  /** This instance's state as plain structured-clone-able data (copies; see the file header). */
+  toPartial(): TokenPartial {
+    return {
+      encoding: this.encoding,
+      limit: this.limit ?? null,
+      quantileCap: this.qCap,
+      examples: this.examples,
+      seenBytes: this.seenBytes,
+      exactTotal: this.exactTotal,
+      exactAssistant: this.exactAssistant,
+      exactBilled: this.exactBilled,
+      exactMax: this.exactMax,
+      tokenized: this.tokenized,
+      estOverhead: this.estOverhead,
+      estBytes: this.estBytes,
+      estAssistantBytes: this.estAssistantBytes,
+      estMaxBytes: this.estMaxBytes,
+      estMaxOverhead: this.estMaxOverhead,
+      sampled: this.sampled,
+      sT: this.sT,
+      sB: this.sB,
+      sAT: this.sAT,
+      sAB: this.sAB,
+      vTT: this.vTT,
+      vTB: this.vTB,
+      vBB: this.vBB,
+      totalContentBytes: this.totalContentBytes,
+      tooLong: this.tooLong,
+      qExact: this.qExact.slice(0, this.qN),
+      qOver: this.qOver.slice(0, this.qN),
+      qBytes: this.qBytes.slice(0, this.qN),
+    };
+  }
+
+  /** Folds a later chunk's partial into this instance (see the file header). Throws when the partial was made with
+   * a different encoding, limit or quantileCap. Does not change `last`. */
+  merge(p: TokenPartial): void {
+    if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
+      throw new Error(
+        `TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
+          `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`,
+      );
+    }
+    const pn = p.qExact.length;
+    if (p.qOver.length !== pn || p.qBytes.length !== pn) throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
+    const total = this.examples + p.examples;
+    // null: all of that side, in order
+    let thisIdx: number[] | null = null;
+    let otherIdx: number[] | null = null;
+    if (!(this.qN + pn <= this.qCap && (total <= this.qCap || this.examples === 0 || p.examples === 0))) {
+      const keepThis = Math.min(this.qN, Math.round((this.qCap * this.examples) / total));
+      const keepOther = Math.min(pn, this.qCap - keepThis);
+      thisIdx = strideIndexes(this.qN, keepThis);
+      otherIdx = strideIndexes(pn, keepOther);
+    }
+    const n = (thisIdx ? thisIdx.length : this.qN) + (otherIdx ? otherIdx.length : pn);
+    const size = Math.max(n, Math.min(this.qCap, 4096));
+    const e = new Int32Array(size);
+    const o = new Uint32Array(size);
+    const b = new Float64Array(size);
+    let k = 0;
+    if (thisIdx) {
+      for (const i of thisIdx) {
+        e[k] = this.qExact[i];
+        o[k] = this.qOver[i];
+        b[k++] = this.qBytes[i];
+      }
+    } else {
+      e.set(this.qExact.subarray(0, this.qN));
+      o.set(this.qOver.subarray(0, this.qN));
+      b.set(this.qBytes.subarray(0, this.qN));
+      k = this.qN;
+    }
+    if (otherIdx) {
+      for (const i of otherIdx) {
+        e[k] = p.qExact[i];
+        o[k] = p.qOver[i];
+        b[k++] = p.qBytes[i];
+      }
+    } else {
+      e.set(p.qExact, k);
+      o.set(p.qOver, k);
+      b.set(p.qBytes, k);
+    }
+    this.qExact = e;
+    this.qOver = o;
+    this.qBytes = b;
+    this.qN = n;
+
+    this.examples = total;
+    this.seenBytes += p.seenBytes;
+    this.exactTotal += p.exactTotal;
+    this.exactAssistant += p.exactAssistant;
+    this.exactBilled += p.exactBilled;
+    if (p.exactMax > this.exactMax) this.exactMax = p.exactMax;
+    this.tokenized += p.tokenized;
+    this.estOverhead += p.estOverhead;
+    this.estBytes += p.estBytes;
+    this.estAssistantBytes += p.estAssistantBytes;
+    if (p.estMaxBytes > this.estMaxBytes) {
+      this.estMaxBytes = p.estMaxBytes;
+      this.estMaxOverhead = p.estMaxOverhead;
+    }
+    this.sampled += p.sampled;
+    this.sT += p.sT;
+    this.sB += p.sB;
+    this.sAT += p.sAT;
+    this.sAB += p.sAB;
+    this.vTT += p.vTT;
+    this.vTB += p.vTB;
+    this.vBB += p.vBB;
+    this.totalContentBytes += p.totalContentBytes;
+    this.tooLong += p.tooLong;
   }
 
   finish(): TokenResult {

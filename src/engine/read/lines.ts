@@ -33,12 +33,15 @@ export function openStream(path: string, start?: number, end?: number): Readable
   return raw.pipe(gunzip);
 }
 
-/** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors. */
-export async function readLines(path: string, sink: LineSink): Promise<ReadStats> {
-  const stream = openStream(path);
+/** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
+ * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
+ * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
+export async function readLines(path: string, sink: LineSink, range?: { start: number; end: number }): Promise<ReadStats> {
+  if (range && range.end <= range.start) return { lines: 0, bytes: 0, bom: false };
+  const stream = range ? openStream(path, range.start, range.end - 1) : openStream(path);
   let lineNo = 0;
-  let total = 0; // bytes consumed before the current chunk
-  let first = true;
+  let total = range?.start ?? 0; // file offset of the current chunk
+  let first = !range || range.start === 0;
   let bom = false;
   // Pieces of a line that spans chunks.
   let pending: Buffer[] = [];
@@ -102,7 +105,7 @@ export async function readLines(path: string, sink: LineSink): Promise<ReadStats
     const joined = Buffer.concat(pending, pendingLen);
     emit(joined, 0, joined.length, pendingOffset);
   }
-  return { lines: lineNo, bytes: total, bom };
+  return { lines: lineNo, bytes: total - (range?.start ?? 0), bom };
 }
 
 /** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */

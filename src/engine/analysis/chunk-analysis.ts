@@ -1,0 +1,84 @@
+// The analysis of one chunk (runs in a worker, or in the main thread one chunk after another): per record it
+// extracts the duplicate features and feeds the mergeable sketches; at the end of the chunk it hands over a
+// structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
+import type { Conversation, Finding, RecordLoc } from "../model.js";
+import { extractFeatures, FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
+import { DiversityAnalysis, type DiversityPartial } from "./diversity.js";
+import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
+import { loadCounter, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
+
+/** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
+export interface AnalysisSettings {
+  caseInsensitive: boolean;
+  near: boolean;
+  shingleSize: number;
+  boilerplatePhrases?: string[];
+  tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; expectedBytes: number };
+}
+
+export interface ChunkAnalysisPartial {
+  valid: number;
+  features: FeatureBatchPartial;
+  diversity: DiversityPartial;
+  composition: CompositionPartial;
+  tokens: TokenPartial;
+  /** Exact tokens of tokenized examples, and overhead + content bytes of the others (per-file token figures). */
+  fileTokens: { exact: number; overhead: number; bytes: number };
+}
+
+const counters = new Map<EncodingName, ReturnType<typeof loadCounter>>();
+/** One vocabulary load per thread and encoding. */
+export function counterFor(encoding: EncodingName): ReturnType<typeof loadCounter> {
+  let c = counters.get(encoding);
+  if (!c) counters.set(encoding, (c = loadCounter(encoding)));
+  return c;
+}
+
+export class ChunkAnalysis {
+  private valid = 0;
+  private readonly batch: FeatureBatch;
+  private readonly features: FeatureOptions;
+  private readonly div: DiversityAnalysis;
+  private readonly comp = new CompositionAnalysis();
+  private readonly fileTokens = { exact: 0, overhead: 0, bytes: 0 };
+
+  static async create(s: AnalysisSettings, seed: number): Promise<ChunkAnalysis> {
+    const countTokens = await counterFor(s.tokens.encoding);
+    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, countTokens, seed }));
+  }
+
+  private constructor(
+    private readonly s: AnalysisSettings,
+    private readonly tok: TokenAnalysis,
+  ) {
+    this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
+    this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
+    this.batch = new FeatureBatch(this.features);
+  }
+
+  add(conv: Conversation, loc: RecordLoc): Finding[] {
+    this.valid++;
+    this.batch.push(extractFeatures(conv, this.features), loc);
+    this.div.add(conv);
+    this.comp.add(conv);
+    const long = this.tok.add(conv, loc);
+    const last = this.tok.last;
+    if (last.exact >= 0) this.fileTokens.exact += last.exact;
+    else {
+      this.fileTokens.overhead += last.overhead;
+      this.fileTokens.bytes += last.bytes;
+    }
+    return long;
+  }
+
+  toPartial(): ChunkAnalysisPartial {
+    return {
+      valid: this.valid,
+      features: this.batch.toPartial(),
+      diversity: this.div.toPartial(),
+      composition: this.comp.toPartial(),
+      tokens: this.tok.toPartial(),
+      fileTokens: { ...this.fileTokens },
+    };
+  }
+}

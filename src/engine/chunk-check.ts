@@ -1,0 +1,45 @@
+// One chunk of one file, start to end: the scan (rules) and the chunk's analysis. Everything in and out is plain
+// data, so a chunk runs the same in the main thread, in a worker thread, or in another job (shards).
+import type { Chunk } from "./chunks.js";
+import type { DatasetFormat, SeveritySetting } from "./model.js";
+import type { Profile } from "./formats/context.js";
+import { scanFile, type ScanResult } from "./file-check.js";
+import { ChunkAnalysis, type AnalysisSettings, type ChunkAnalysisPartial } from "./analysis/chunk-analysis.js";
+
+export interface ChunkJob {
+  chunk: Chunk;
+  path: string;
+  display: string;
+  format: DatasetFormat | null;
+  forced: boolean;
+  profile: Profile;
+  categoryField?: string;
+  severities: Record<string, SeveritySetting>;
+  maxFindings: number;
+  /** null: validation only. */
+  analysis: AnalysisSettings | null;
+}
+
+export interface ChunkResult {
+  index: number;
+  scan: ScanResult;
+  analysis: ChunkAnalysisPartial | null;
+}
+
+export async function runChunk(job: ChunkJob): Promise<ChunkResult> {
+  const analysis = job.analysis ? await ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
+  const scan = await scanFile({
+    path: job.path,
+    display: job.display,
+    fileIndex: job.chunk.file,
+    range: job.chunk.range,
+    format: job.format,
+    forced: job.forced,
+    profile: job.profile,
+    categoryField: job.categoryField,
+    severities: job.severities,
+    maxFindings: job.maxFindings,
+    onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
+  });
+  return { index: job.chunk.index, scan, analysis: analysis ? analysis.toPartial() : null };
+}

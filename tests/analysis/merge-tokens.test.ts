@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { loadCounter, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
+
+const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
+const qa = (q: string, a: string): Conversation => ({ messages: [msg("user", q), msg("assistant", a)], hasTools: false });
+const loc = (line: number): RecordLoc => ({ file: 0, line, offset: 0, length: 0 });
+const words = (s: string) => (s.length === 0 ? 0 : s.split(/\s+/).filter(Boolean).length);
+
+/** Varied conversations: lengths 1..~300 words, some long ones for limit checks. */
+function corpus(n: number): Conversation[] {
+  const out: Conversation[] = [];
+  for (let i = 0; i < n; i++) {
+    const q = Array.from({ length: 3 + (i % 11) }, (_, k) => `q${k}`).join(" ");
+    const len = (i * 37) % 97 + (i % 50 === 7 ? 400 : 0);
+    const a = Array.from({ length: len }, (_, k) => (k % 3 === 0 ? "wörd" : `w${k}`)).join(" ");
+    out.push(qa(q, a));
+  }
+  return out;
+}
+
+/** Runs each chunk in a fresh instance (seed = chunk index), merges the partials in order into a fresh total. */
+function chunked(convs: Conversation[], cuts: number[], opts: TokenOptions, clone = false) {
+  const bounds = [0, ...cuts, convs.length];
+  const partials: TokenPartial[] = [];
+  for (let c = 0; c + 1 < bounds.length; c++) {
+    const t = new TokenAnalysis({ ...opts, seed: c });
+    for (let i = bounds[c]; i < bounds[c + 1]; i++) t.add(convs[i], loc(i + 1));
+    partials.push(clone ? structuredClone(t.toPartial()) : t.toPartial());
+  }
+  const total = new TokenAnalysis({ ...opts, countTokens: () => 0 });
+  for (const p of partials) total.merge(p);
+  return total.finish();
+}
+
+function single(convs: Conversation[], opts: TokenOptions) {
+  const t = new TokenAnalysis({ ...opts, seed: 0 });
+  convs.forEach((c, i) => t.add(c, loc(i + 1)));
+  return t;
+}
+
+describe("TokenAnalysis partials", () => {
+  const convs = corpus(1000);
+
+  it("one chunk: fresh.merge(chunk.toPartial()).finish() deep-equals chunk.finish()", () => {
+    const cases: TokenOptions[] = [
+      { countTokens: words, exact: true, maxTokens: 300, pricePerMillion: 3 },
+      { countTokens: words, sampleBytes: 20_000, maxTokens: 300 },
+      { countTokens: words, sampleBytes: 20_000, expectedBytes: 400_000 },
+      { countTokens: words, sampleBytes: 20_000, quantileCap: 100 }, // reservoir in the chunk
+      { countTokens: words, sampleBytes: 0, maxTokens: 200 },
+    ];
+    for (const opts of cases) {
+      const chunk = single(convs, opts);
+      const fresh = new TokenAnalysis({ ...opts, countTokens: () => 0 });
+      fresh.merge(structuredClone(chunk.toPartial()));
+      const a = fresh.finish();
+      const b = chunk.finish();
+      expect(a).toEqual(b);
+      expect(b.exact).toBe(opts.exact === true);
+    }
+  });
+
+  it("exact runs: several chunks give the one-chunk result", () => {
+    const opts: TokenOptions = { countTokens: words, exact: true, maxTokens: 300, pricePerMillion: 2.5 };
+    const one = single(convs, opts).finish();
+    expect(one.tooLong).toBeGreaterThan(0);
+    expect(one.quantilesExact).toBe(true);
+    expect(chunked(convs, [1, 333, 334, 700], opts)).toEqual(one);
+    expect(chunked(convs, [500], opts, true)).toEqual(one);
+    expect(chunked(convs, [0, 0, 1000], opts)).toEqual(one); // empty chunks are harmless
+  });
+
+  it("exact runs past the quantile cap: totals identical, quantiles from a deterministic thinned sample", () => {
+    const opts: TokenOptions = { countTokens: words, exact: true, quantileCap: 200 };
+    const one = single(convs, opts).finish();
+    const a = chunked(convs, [150, 420, 800], opts);
+    const b = chunked(convs, [150, 420, 800], opts, true);
+    expect(a).toEqual(b);
+    expect(a.quantilesExact).toBe(false);
+    expect(one.quantilesExact).toBe(false);
+    for (const k of ["examples", "total", "assistantTokens", "mean", "max", "billedTokens", "tokenizedRecords", "exact", "tokensPerByte"] as const) {
+      expect(a[k]).toEqual(one[k]);
+    }
+    expect(a.histogram.reduce((s, h) => s + h.count, 0)).toBeGreaterThan(990);
+    // the fully exact reference
+    const ref = single(convs, { countTokens: words, exact: true }).finish();
+    expect(Math.abs(a.p50 - ref.p50)).toBeLessThan(ref.p50 * 0.1);
+    expect(Math.abs(a.p95 - ref.p95)).toBeLessThan(ref.p95 * 0.1);
+  });
+
+  it("sampled runs: merged result is deterministic and close to exact", () => {
+    const opts: TokenOptions = { countTokens: words, sampleBytes: 30_000, expectedBytes: 600_000, maxTokens: 300 };
+    const a = chunked(convs, [250, 500, 750], opts);
+    const b = chunked(convs, [250, 500, 750], opts, true);
+    expect(a).toEqual(b);
+    const ref = single(convs, { ...opts, exact: true }).finish();
+    expect(a.exact).toBe(false);
+    expect(a.examples).toBe(1000);
+    expect(a.tooLong).toBe(ref.tooLong); // limit checks are exact in every chunk
+    expect(Math.abs(a.total - ref.total) / ref.total).toBeLessThan(0.05);
+    expect(a.relativeError).toBeGreaterThan(0);
+    // seeds differ per chunk: a different chunking samples different examples
+    const c = chunked(convs, [100, 900], opts);
+    expect(c.examples).toBe(1000);
+  });
+
+  it("seed changes the sample; default seed is seed 0", () => {
+    const opts: TokenOptions = { countTokens: words, sampleBytes: 20_000, expectedBytes: 400_000 };
+    const d = new TokenAnalysis(opts);
+    convs.forEach((c, i) => d.add(c, loc(i + 1)));
+    expect(d.finish()).toEqual(single(convs, opts).finish());
+    const s1 = new TokenAnalysis({ ...opts, seed: 1 });
+    convs.forEach((c, i) => s1.add(c, loc(i + 1)));
+    expect(s1.toPartial().sT).not.toBe(single(convs, opts).toPartial().sT);
+  });
+
+  it("partials are plain data that survive structuredClone", () => {
+    const t = single(convs.slice(0, 50), { countTokens: words, sampleBytes: 500 });
+    const p = t.toPartial();
+    const q = structuredClone(p);
+    expect(q).toEqual(p);
+    expect(q.qExact).toBeInstanceOf(Int32Array);
+    expect(q.qExact.length).toBe(50);
+    for (const v of Object.values(p)) {
+      expect(typeof v === "number" || typeof v === "string" || v === null || ArrayBuffer.isView(v)).toBe(true);
+    }
+    // the partial is a copy: later adds do not change it
+    t.add(convs[60], loc(61));
+    expect(p.examples).toBe(50);
+  });
+
+  it("merge does not change `last` and rejects incompatible partials", () => {
+    const t = new TokenAnalysis({ countTokens: words, exact: true });
+    t.add(qa("a b", "c d e"), loc(1));
+    const last = { ...t.last };
+    const other = single(convs.slice(0, 10), { countTokens: words, exact: true });
+    t.merge(other.toPartial());
+    expect(t.last).toEqual(last);
+    expect(t.finish().examples).toBe(11);
+    expect(() => new TokenAnalysis({ countTokens: words, maxTokens: 10 }).merge(other.toPartial())).toThrow(/limit/);
+    expect(() => new TokenAnalysis({ countTokens: words, encoding: "cl100k_base" }).merge(other.toPartial())).toThrow(/encoding/);
+  });
+
+  it("real o200k counter: chunks merged equal the one-chunk run", async () => {
+    const countTokens = await loadCounter("o200k_base");
+    const texts = ["hello world", "Grüße aus Köln! 🚀", "def f(x):\n    return x * 2", "", "The quick brown fox jumps over the lazy dog."];
+    const small = texts.flatMap((q, i) => texts.map((a, j) => qa(q, `${a} ${i}-${j}`)));
+    const opts: TokenOptions = { countTokens, exact: true, model: "gpt-4o-mini" };
+    const one = single(small, opts).finish();
+    expect(one.total).toBeGreaterThan(small.length * 15);
+    expect(chunked(small, [3, 11, 20], opts, true)).toEqual(one);
+    const sampled: TokenOptions = { countTokens, sampleBytes: 100, expectedBytes: 600 };
+    const chunk = single(small, sampled);
+    const fresh = new TokenAnalysis({ ...sampled, countTokens: () => 0 });
+    fresh.merge(structuredClone(chunk.toPartial()));
+    expect(fresh.finish()).toEqual(chunk.finish());
+  });
+});
