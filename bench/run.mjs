@@ -171,15 +171,22 @@ const MODES = [
   { id: "workers", name: "check --workers W" },
 ];
 
+let hasWorkersCache;
+/** The one-core rows pin --workers 1 when the CLI has workers (its default is the number of cores). */
+function oneThread() {
+  if (hasWorkersCache === undefined) hasWorkersCache = workersSupported();
+  return hasWorkersCache ? ["--workers", "1"] : [];
+}
+
 function modeArgs(mode, file) {
   const common = [CLI, "check", file, "--format", "json", "-o", "/dev/null"];
   switch (mode) {
     case "baseline":
       return [BASELINE, file];
     case "validate":
-      return [...common, "--validate-only"];
+      return [...common, "--validate-only", ...oneThread()];
     case "full":
-      return common;
+      return [...common, ...oneThread()];
     case "workers":
       return [...common, "--workers", String(opt.workers)];
   }
