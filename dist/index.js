@@ -53692,7 +53692,7 @@ function sniff(head) {
     }
     const first = /\S/.exec(head.toString("utf8", i));
     if (!first)
-        return head.length === 0 || head.length < 65536 ? { kind: "empty" } : { kind: "lines" };
+        return { kind: "lines" }; // blank or empty: the line pass reports empty-file
     if (first[0] === "[")
         return firstLineIsARecordLine(head, i + first.index) ? { kind: "lines" } : { kind: "json-array" };
     return { kind: "lines" };

@@ -1,6 +1,6 @@
 // What a file is before it is read line by line: a Git LFS pointer, a JSON array, or (the normal case) JSON Lines.
 
-export type Sniffed = { kind: "lfs-pointer"; size?: number } | { kind: "json-array" } | { kind: "utf16" } | { kind: "empty" } | { kind: "lines" };
+export type Sniffed = { kind: "lfs-pointer"; size?: number } | { kind: "json-array" } | { kind: "utf16" } | { kind: "lines" };
 
 const LFS = "version https://git-lfs.github.com/spec/";
 
@@ -14,7 +14,7 @@ export function sniff(head: Buffer): Sniffed {
     return { kind: "lfs-pointer", size: m ? Number(m[1]) : undefined };
   }
   const first = /\S/.exec(head.toString("utf8", i));
-  if (!first) return head.length === 0 || head.length < 65536 ? { kind: "empty" } : { kind: "lines" };
+  if (!first) return { kind: "lines" }; // blank or empty: the line pass reports empty-file
   if (first[0] === "[") return firstLineIsARecordLine(head, i + first.index) ? { kind: "lines" } : { kind: "json-array" };
   return { kind: "lines" };
 }
