@@ -20372,7 +20372,6 @@ function verdict(checks, warnings, failOn) {
 //
 //   fmix32(h)            murmur3 finaliser (32-bit avalanche)
 //   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
-//   Hash64               streaming pair of independent 32-bit hashes (FNV-1a + murmur3-style) over code units
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
 //   HashTable32          the same with one 32-bit key (LSH band buckets)
 //   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
@@ -20395,26 +20394,6 @@ function mix32(h, v) {
     h ^= v;
     h = (h << 13) | (h >>> 19);
     return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-/** Two independent 32-bit hashes fed one UTF-16 code unit at a time (together ~64 bits). */
-class Hash64 {
-    h1 = 0x811c9dc5 | 0;
-    h2 = 0x9747b28c | 0;
-    reset() {
-        this.h1 = 0x811c9dc5 | 0;
-        this.h2 = 0x9747b28c | 0;
-    }
-    code(c) {
-        this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
-        this.h2 = mix32(this.h2, c);
-    }
-    /** Final values (unsigned); does not reset. */
-    d1() {
-        return fmix32(this.h1);
-    }
-    d2() {
-        return fmix32(this.h2 ^ 0x2545f491);
-    }
 }
 const hash_EMPTY = -1;
 /** Map from a 64-bit key (two uint32) to a non-negative int32 value. */
@@ -20560,55 +20539,218 @@ const GrowableU32 = growable(Uint32Array);
 const GrowableU8 = growable(Uint8Array);
 const GrowableF64 = growable(Float64Array);
 
-;// CONCATENATED MODULE: ./src/engine/analysis/text-normalize.ts
-// Text normalisation for the duplicate analyses, done while hashing so no normalised copy of a record is kept.
-//
-//   isSpace(c)                 the code units JavaScript's /\s/ matches (space, tabs, line breaks, NBSP, U+2000..200A,
-//                              U+2028/9, U+202F, U+205F, U+3000, U+FEFF)
-//   exactForm(text, ci)        Unicode NFC (+ lowercase when case-insensitive)
-//   nearForm(text)             Unicode NFKC + lowercase
-//   hashFolded(h, text)        feeds `text` into `h` with whitespace runs folded to one space and the ends trimmed
-function isSpace(c) {
-    if (c <= 0x20)
-        return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-    if (c < 0xa0)
-        return false;
-    return (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-        c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+;// CONCATENATED MODULE: ./src/engine/analysis/text-scan.ts
+
+const CURLY = /[\u2018\u2019\u02bc]/g;
+/** Whitespace as /\s/ sees it, for code units >= 0x80. */
+function isSpaceHigh(c) {
+    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-/** True when every code unit is < 0x80 (normalisation is then a no-op, and lowercase is cheap). */
-function isAscii(text) {
-    for (let i = 0; i < text.length; i++)
-        if (text.charCodeAt(i) >= 0x80)
-            return false;
-    return true;
+/** The lowercase word form of a non-ASCII text (see the file header). */
+function wordForm(text) {
+    return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
 }
-function exactForm(text, caseInsensitive) {
-    const t = isAscii(text) ? text : text.normalize("NFC");
-    return caseInsensitive ? t.toLowerCase() : t;
-}
-function nearForm(text) {
-    return (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
-}
-/** Feeds the whitespace-folded, trimmed form of `text` into `h`. Returns the number of code units fed. */
-function hashFolded(h, text) {
-    let fed = 0;
-    let pendingSpace = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (isSpace(c)) {
-            pendingSpace = fed > 0;
-            continue;
-        }
-        if (pendingSpace) {
-            h.code(0x20);
-            fed++;
-            pendingSpace = false;
-        }
-        h.code(c);
-        fed++;
+class Scratch {
+    messages = 0;
+    from = new Int32Array(16);
+    to = new Int32Array(16);
+    a = new Int32Array(4096);
+    b = new Int32Array(4096);
+    /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
+    r = new Int32Array(4096);
+    starts = new Uint32Array(4096);
+    ends = new Uint32Array(4096);
+    text = [];
+    bytes = new Float64Array(16);
+    e1 = new Uint32Array(16);
+    e2 = new Uint32Array(16);
+    /** Words written so far. */
+    n = 0;
+    /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
+    buf = Buffer.allocUnsafe(1 << 16);
+    reserveMessages(m) {
+        if (this.from.length >= m)
+            return;
+        let cap = this.from.length;
+        while (cap < m)
+            cap *= 2;
+        const grow = (x, make) => {
+            const y = make(cap);
+            y.set(x);
+            return y;
+        };
+        this.from = grow(this.from, (n) => new Int32Array(n));
+        this.to = grow(this.to, (n) => new Int32Array(n));
+        this.bytes = grow(this.bytes, (n) => new Float64Array(n));
+        this.e1 = grow(this.e1, (n) => new Uint32Array(n));
+        this.e2 = grow(this.e2, (n) => new Uint32Array(n));
     }
-    return fed;
+    reserveWords(words) {
+        if (this.a.length >= words)
+            return;
+        let cap = this.a.length;
+        while (cap < words)
+            cap *= 2;
+        for (const k of ["a", "b", "r"]) {
+            const y = new Int32Array(cap);
+            y.set(this[k].subarray(0, this.n));
+            this[k] = y;
+        }
+        for (const k of ["starts", "ends"]) {
+            const y = new Uint32Array(cap);
+            y.set(this[k].subarray(0, this.n));
+            this[k] = y;
+        }
+    }
+    /** Appends the words of `s` (any text) from index this.n. */
+    words(s) {
+        const len = s.length;
+        this.reserveWords(this.n + (len >> 1) + 1);
+        const a = this.a;
+        const b = this.b;
+        const r = this.r;
+        const starts = this.starts;
+        const ends = this.ends;
+        let n = this.n;
+        let i = 0;
+        while (i < len) {
+            let c = s.charCodeAt(i);
+            while (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c)) {
+                if (++i >= len) {
+                    this.n = n;
+                    return;
+                }
+                c = s.charCodeAt(i);
+            }
+            const start = i;
+            let h1 = 0x811c9dc5;
+            let h2 = 0x3c6ef372;
+            let up = 0;
+            for (;;) {
+                if (c - 0x41 < 26 && c >= 0x41) {
+                    c += 0x20;
+                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+                }
+                h1 = Math.imul(h1 ^ c, 0x01000193);
+                h2 = Math.imul(h2 + c, 0x5bd1e995);
+                if (++i >= len)
+                    break;
+                c = s.charCodeAt(i);
+                if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c))
+                    break;
+            }
+            const x = fmix32(h1);
+            a[n] = x;
+            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+            r[n] = up === 0 ? x : fmix32(x ^ up);
+            starts[n] = start;
+            ends[n] = i;
+            n++;
+        }
+        this.n = n;
+    }
+    /** Exact key of the words [from, to) (see the file header), into e1/e2[m]. */
+    key(m, from, to, ci) {
+        const first = ci ? this.a : this.r;
+        const b = this.b;
+        let k1 = 0x3243f6a8;
+        let k2 = 0x85a308d3;
+        for (let w = from; w < to; w++) {
+            k1 = mix32(k1, first[w]);
+            k2 = mix32(k2, b[w]);
+        }
+        this.e1[m] = fmix32(k1 ^ (to - from));
+        this.e2[m] = fmix32(k2 ^ Math.imul(to - from, 0x9e3779b1));
+    }
+    /** Appends the words of the ASCII bytes buf[0, len): the same words and hashes as words() on the text. */
+    asciiWords(len) {
+        this.reserveWords(this.n + (len >> 1) + 1);
+        const s = this.buf;
+        const a = this.a;
+        const b = this.b;
+        const r = this.r;
+        const starts = this.starts;
+        const ends = this.ends;
+        let n = this.n;
+        let i = 0;
+        outer: while (i < len) {
+            let c = s[i];
+            while (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
+                if (++i >= len)
+                    break outer;
+                c = s[i];
+            }
+            const start = i;
+            let h1 = 0x811c9dc5;
+            let h2 = 0x3c6ef372;
+            let up = 0;
+            for (;;) {
+                if (c - 0x41 < 26 && c >= 0x41) {
+                    c += 0x20;
+                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+                }
+                h1 = Math.imul(h1 ^ c, 0x01000193);
+                h2 = Math.imul(h2 + c, 0x5bd1e995);
+                if (++i >= len)
+                    break;
+                c = s[i];
+                if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d)))
+                    break;
+            }
+            const x = fmix32(h1);
+            a[n] = x;
+            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+            r[n] = up === 0 ? x : fmix32(x ^ up);
+            starts[n] = start;
+            ends[n] = i;
+            n++;
+        }
+        this.n = n;
+    }
+    message(m, msg, ci) {
+        const text = msg.text;
+        const from = this.n;
+        this.from[m] = from;
+        if (text.length * 3 > this.buf.length)
+            this.buf = Buffer.allocUnsafe(Math.max(text.length * 3, this.buf.length * 2));
+        // UTF-8 of ASCII text is as long as the text; anything else is longer.
+        const bytes = this.buf.write(text, 0, "utf8");
+        this.bytes[m] = bytes;
+        if (bytes === text.length) {
+            this.asciiWords(bytes);
+            this.text[m] = text;
+            this.to[m] = this.n;
+            this.key(m, from, this.n, ci);
+            return;
+        }
+        // Not ASCII: the exact key from the NFC form (scanned past the end, then dropped), the words from the NFKC form.
+        const nfc = text.normalize("NFC");
+        this.words(ci ? nfc.toLowerCase() : nfc);
+        this.key(m, from, this.n, ci);
+        this.n = from;
+        const form = wordForm(text);
+        this.words(form);
+        this.text[m] = form;
+        this.to[m] = this.n;
+    }
+}
+const scratch = new Scratch();
+/** Scans every message of `conv` (then its `rejected` messages). Returns module scratch: valid until the next call. */
+function scanRecord(conv, caseInsensitive) {
+    const s = scratch;
+    const msgs = conv.messages;
+    const rej = conv.rejected;
+    const total = msgs.length + (rej ? rej.length : 0);
+    s.reserveMessages(total);
+    s.messages = msgs.length;
+    s.n = 0;
+    s.text.length = total;
+    for (let m = 0; m < msgs.length; m++)
+        s.message(m, msgs[m], caseInsensitive);
+    if (rej)
+        for (let m = 0; m < rej.length; m++)
+            s.message(msgs.length + m, rej[m], caseInsensitive);
+    return s;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/exact-duplicates.ts
@@ -20725,12 +20867,12 @@ class ExactDuplicateIndex {
         return `${m.path}:${m.line}`;
     }
 }
-// Scratch hashers: module-level, reset on every call, so exactKeys is a pure function of its arguments.
-const recHash = new Hash64();
-const ansHash = new Hash64();
-/** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). */
-function exactKeys(conv, caseInsensitive) {
-    const ci = caseInsensitive;
+const SEED1 = 0x811c9dc5;
+const SEED2 = 0x9747b28c;
+/** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). `scan` is the
+ * record's text scan (text-scan.ts) made with the same `caseInsensitive`, when the caller already has it. */
+function exactKeys(conv, caseInsensitive, scan) {
+    const s = scan ?? scanRecord(conv, caseInsensitive);
     const msgs = conv.messages;
     let last = -1;
     for (let i = msgs.length - 1; i >= 0; i--) {
@@ -20739,47 +20881,64 @@ function exactKeys(conv, caseInsensitive) {
             break;
         }
     }
-    const rec = recHash;
-    rec.reset();
+    let k1 = SEED1;
+    let k2 = SEED2;
     let p1 = 0;
     let p2 = 0;
     for (let i = 0; i < msgs.length; i++) {
         if (i === last) {
-            p1 = rec.d1();
-            p2 = rec.d2();
+            p1 = fmix32(k1);
+            p2 = fmix32(k2 ^ 0x2545f491);
         }
-        feedMessage(rec, msgs[i], ci);
+        const m = msgs[i];
+        k1 = mix32(mix32(k1, roleHash(m.role)), s.e1[i]);
+        k2 = mix32(mix32(k2, roleHash(m.role) ^ 0x5bd1e995), s.e2[i]);
+        // Images and other media are part of the message: same text about a different picture is another record.
+        if (m.media)
+            for (const key of m.media)
+                ({ k1, k2 } = mixString(k1, k2, key));
     }
     if (conv.rejected) {
-        rec.code(0x1d);
-        for (const m of conv.rejected)
-            feedMessage(rec, m, ci);
-    }
-    const exact1 = rec.d1();
-    const exact2 = rec.d2();
-    if (last <= 0)
-        return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
-    const ans = ansHash;
-    ans.reset();
-    hashFolded(ans, exactForm(msgs[last].text, ci));
-    return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: ans.d1(), answer2: ans.d2() };
-}
-function feedMessage(h, m, ci) {
-    const role = m.role;
-    for (let i = 0; i < role.length; i++)
-        h.code(role.charCodeAt(i));
-    h.code(0x1e);
-    const fed = hashFolded(h, exactForm(m.text, ci));
-    h.code(fed & 0xffff);
-    h.code(fed >>> 16);
-    // Images and other media are part of the message: same text about a different picture is another record.
-    if (m.media) {
-        for (const key of m.media) {
-            h.code(0x1c);
-            for (let i = 0; i < key.length; i++)
-                h.code(key.charCodeAt(i));
+        k1 = mix32(k1, 0x1d);
+        k2 = mix32(k2, 0x1d);
+        for (let j = 0; j < conv.rejected.length; j++) {
+            const m = conv.rejected[j];
+            const i = msgs.length + j;
+            k1 = mix32(mix32(k1, roleHash(m.role)), s.e1[i]);
+            k2 = mix32(mix32(k2, roleHash(m.role) ^ 0x5bd1e995), s.e2[i]);
+            if (m.media)
+                for (const key of m.media)
+                    ({ k1, k2 } = mixString(k1, k2, key));
         }
     }
+    const exact1 = fmix32(k1);
+    const exact2 = fmix32(k2 ^ 0x2545f491);
+    if (last <= 0)
+        return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
+    return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: s.e1[last], answer2: s.e2[last] };
+}
+const roles = new Map();
+function roleHash(role) {
+    let h = roles.get(role);
+    if (h === undefined) {
+        h = 0x1e;
+        for (let i = 0; i < role.length; i++)
+            h = Math.imul(h ^ role.charCodeAt(i), 0x01000193);
+        h = fmix32(h ^ role.length);
+        if (roles.size < 64)
+            roles.set(role, h);
+    }
+    return h;
+}
+function mixString(k1, k2, s) {
+    k1 = mix32(k1, 0x1c);
+    k2 = mix32(k2, 0x1c);
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        k1 = mix32(k1, c);
+        k2 = Math.imul(k2 ^ c, 0x01000193);
+    }
+    return { k1: mix32(k1, s.length), k2: fmix32(k2 ^ s.length) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/leakage.ts
@@ -20932,46 +21091,39 @@ class ShingleHasher {
             pk = Math.imul(pk, P);
         this.pk = pk;
     }
-    shingles(conv, out) {
+    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it (word hashes do not depend on
+     * the case setting). */
+    shingles(conv, out, scan) {
+        const s = scan ?? scanRecord(conv, false);
         const k = this.k;
         const ring = this.ring;
         const pk = this.pk;
+        const wh = s.a;
+        out.reserve(s.to[s.messages - 1] ?? 0);
         let data = out.data;
         let len = 0;
         let words = 0;
         let pos = 0;
         // Rolling polynomial hash of the window: S = sum w[i] * P^(k-1-i) (mod 2^32), then avalanched.
         let roll = 0;
-        for (const m of conv.messages) {
-            if (m.role === "system" || m.role === "developer")
+        const msgs = conv.messages;
+        for (let m = 0; m < msgs.length; m++) {
+            const role = msgs[m].role;
+            if (role === "system" || role === "developer")
                 continue;
-            const text = nearForm(m.text);
-            let h = 0x811c9dc5 | 0;
-            let inWord = false;
-            for (let i = 0, n = text.length; i <= n; i++) {
-                const c = i < n ? text.charCodeAt(i) : 0x20;
-                if (c > 0x20 ? c >= 0xa0 && isSpace(c) : c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
-                    if (!inWord)
-                        continue;
-                    const w = fmix32(h);
-                    roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
-                    ring[pos] = w;
-                    pos = pos + 1 === k ? 0 : pos + 1;
-                    words++;
-                    h = 0x811c9dc5 | 0;
-                    inWord = false;
-                    if (words >= k) {
-                        if (len === data.length) {
-                            out.length = len;
-                            out.reserve(len + 1);
-                            data = out.data;
-                        }
-                        data[len++] = fmix32(roll ^ k);
+            for (let i = s.from[m], e = s.to[m]; i < e; i++) {
+                const w = wh[i];
+                roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
+                ring[pos] = w;
+                pos = pos + 1 === k ? 0 : pos + 1;
+                words++;
+                if (words >= k) {
+                    if (len === data.length) {
+                        out.length = len;
+                        out.reserve(len + 1);
+                        data = out.data;
                     }
-                }
-                else {
-                    h = Math.imul(h ^ c, 0x01000193);
-                    inWord = true;
+                    data[len++] = fmix32(roll ^ k);
                 }
             }
         }
@@ -20985,7 +21137,7 @@ class ShingleHasher {
         }
         // Each image/media part weighs as much as a sentence (k shingles): the same question about different images is
         // not a near duplicate.
-        for (const m of conv.messages) {
+        for (const m of msgs) {
             if (!m.media)
                 continue;
             for (const key of m.media) {
@@ -21050,13 +21202,13 @@ const scratchFilled = new Uint8Array(BINS);
  * Writes a record's BANDS LSH band keys into `out` at `at`; returns false (writing nothing) when the record has no
  * shingles (no words and no media), i.e. can never be a near duplicate. Pure: depends only on the arguments.
  */
-function nearBandKeysInto(conv, shingleSize, out, at) {
+function nearBandKeysInto(conv, shingleSize, out, at, scan) {
     let hasher = scratchHashers.get(shingleSize);
     if (!hasher) {
         hasher = new ShingleHasher(shingleSize);
         scratchHashers.set(shingleSize, hasher);
     }
-    const n = hasher.shingles(conv, scratchBuf);
+    const n = hasher.shingles(conv, scratchBuf, scan);
     if (n === 0)
         return false;
     sketch(scratchBuf.data, n, scratchBins, scratchFilled);
@@ -21065,9 +21217,9 @@ function nearBandKeysInto(conv, shingleSize, out, at) {
     return true;
 }
 /** A record's BANDS LSH band keys, or null when it has no shingles. Pure. */
-function nearBandKeys(conv, shingleSize) {
+function nearBandKeys(conv, shingleSize, scan) {
     const out = new Uint32Array(BANDS);
-    return nearBandKeysInto(conv, shingleSize, out, 0) ? out : null;
+    return nearBandKeysInto(conv, shingleSize, out, 0, scan) ? out : null;
 }
 class NearDuplicateIndex {
     store;
@@ -21310,6 +21462,7 @@ const floor2 = (x) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
 
 
 
+
 class DuplicateAnalysis {
     opts;
     store = new RecordStore();
@@ -21395,10 +21548,12 @@ class DuplicateAnalysis {
         };
     }
 }
-/** Pure per-record feature extraction (safe in any thread; depends only on its arguments). */
-function extractFeatures(conv, opts = {}) {
-    const bands = opts.near === false ? null : nearBandKeys(conv, opts.shingleSize ?? 5);
-    return { ...exactKeys(conv, !!opts.caseInsensitive), bands };
+/** Pure per-record feature extraction (safe in any thread; depends only on its arguments). `scan`: the record's
+ * text scan made with the same caseInsensitive, when the caller already has it. */
+function extractFeatures(conv, opts = {}, scan) {
+    const s = scan ?? scanRecord(conv, !!opts.caseInsensitive);
+    const bands = opts.near === false ? null : nearBandKeys(conv, opts.shingleSize ?? 5, s);
+    return { ...exactKeys(conv, !!opts.caseInsensitive, s), bands };
 }
 const KEYS = 6;
 /** Columnar features of many records (one chunk): ~49 bytes per record + 64 per record with band keys. */
@@ -21550,11 +21705,8 @@ function adopt(g, arr) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/ngram-sketch.ts
-// Hashing and distinct-count sketches for the diversity pass.
+// Distinct-count sketches for the diversity pass (word and n-gram hashes come from text-scan.ts and diversity.ts).
 //
-//   hashString(s): void             two independent 32-bit hashes of s, read from hashOut.h1 / hashOut.h2
-//   hashKey(s): string              the same pair as a short string key (for Maps)
-//   combine(a, b, salt): number     order-dependent 32-bit mix of two hashes (n-gram hashing)
 //   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
 //   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
 //   new DistinctCounter(exactCap = 1_000_000)
@@ -21570,30 +21722,9 @@ function adopt(g, arr) {
 //       Merging one partial into a fresh counter gives the same estimate and method as the original.
 //
 // "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
-
-const hashOut = { h1: 0, h2: 0 };
-/** FNV-1a (32) and a multiplicative variant over UTF-16 code units, both finalised with murmur3's fmix32. */
-function hashString(s) {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x3c6ef372 ^ s.length;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        h1 = Math.imul(h1 ^ c, 0x01000193);
-        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-        h2 ^= h2 >>> 15;
-    }
-    hashOut.h1 = fmix32(h1);
-    hashOut.h2 = fmix32(h2);
-}
-function hashKey(s) {
-    hashString(s);
-    return hashOut.h1.toString(36) + ":" + hashOut.h2.toString(36);
-}
-/** Order-dependent combination of a running n-gram hash with the next word's hash. */
-function combine(a, b, salt) {
-    return fmix32((Math.imul(a ^ salt, 0x9e3779b1) + b) | 0);
-}
-/** Set of 64-bit values stored as (hi, lo) Uint32 pairs; load factor <= 0.5. The pair (0,0) is remapped. */
+/** Set of 64-bit values stored as (hi, lo) int32 pairs (values are taken as int32: h and h >>> 0 are the
+ * same item, and int32 arguments are small integers, so hot callers do not box numbers); load factor <= 0.5. The
+ * pair (0,0) is remapped. */
 class HashSet64 {
     hi;
     lo;
@@ -21603,12 +21734,14 @@ class HashSet64 {
         let cap = 16;
         while (cap < initialCapacity * 2)
             cap *= 2;
-        this.hi = new Uint32Array(cap);
-        this.lo = new Uint32Array(cap);
+        this.hi = new Int32Array(cap);
+        this.lo = new Int32Array(cap);
         this.mask = cap - 1;
     }
     /** Adds the pair; returns true when it was not present. */
     add(h1, h2) {
+        h1 |= 0;
+        h2 |= 0;
         if (h1 === 0 && h2 === 0)
             h2 = 1;
         let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & this.mask;
@@ -21632,8 +21765,8 @@ class HashSet64 {
         const oldHi = this.hi;
         const oldLo = this.lo;
         const cap = oldHi.length * 2;
-        this.hi = new Uint32Array(cap);
-        this.lo = new Uint32Array(cap);
+        this.hi = new Int32Array(cap);
+        this.lo = new Int32Array(cap);
         this.mask = cap - 1;
         this.size = 0;
         for (let j = 0; j < oldHi.length; j++)
@@ -22066,6 +22199,7 @@ function bucketLabels(edges) {
 
 
 
+
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 const DEFAULT_BOILERPLATE_PHRASES = [
     "as an ai language model",
@@ -22090,11 +22224,9 @@ const DEFAULT_BOILERPLATE_PHRASES = [
 const HLL_ERROR = stats_round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
-const CURLY = /[\u2018\u2019\u02bc]/g;
-/** Lowercased NFKC form used for words and phrase matching. */
+/** Lowercased NFKC form used for words and phrase matching (text-scan.ts wordForm; ASCII is only lowercased). */
 function normalizeText(text) {
-    const t = NON_ASCII.test(text) ? text.normalize("NFKC").replace(CURLY, "'") : text;
-    return t.toLowerCase();
+    return NON_ASCII.test(text) ? wordForm(text) : text.toLowerCase();
 }
 /** Lowercase NFKC whitespace-split words (no empty strings). */
 function words(text) {
@@ -22111,18 +22243,8 @@ function splitWords(lower) {
 function isSystemRole(role) {
     return role === "system" || role === "developer";
 }
-/** Whitespace as String.prototype.split(/\s+/) sees it (ASCII fast path). */
-function isSpaceCode(c) {
-    if (c <= 32)
-        return c === 32 || (c >= 9 && c <= 13);
-    if (c < 0xa0)
-        return false;
-    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 const WS_RUN = /\s+/g;
 class DiversityAnalysis {
-    wordEnds = new Uint32Array(1024);
-    wordStart0 = 0;
     phrases;
     windowSize;
     sampleBudget;
@@ -22135,9 +22257,6 @@ class DiversityAnalysis {
     t1 = 0;
     t2 = 0;
     t3 = 0;
-    // per-message word hash buffers
-    wh1 = new Uint32Array(1024);
-    wh2 = new Uint32Array(1024);
     // windowed distinct-2
     win = new HashSet64(16_384);
     winWords = 0;
@@ -22174,7 +22293,8 @@ class DiversityAnalysis {
         this.phrases = (opts.boilerplatePhrases ?? [...DEFAULT_BOILERPLATE_PHRASES]).map(normalizeText).filter((p) => p);
         this.boilerCounts = new Array(this.phrases.length).fill(0);
         // One scan finds whether any phrase occurs; only then is each phrase looked up (hits are rare).
-        this.anyPhrase = this.phrases.length ? new RegExp(this.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+        // Case-insensitive, so ASCII text is tested as it is (no lowercase copy).
+        this.anyPhrase = this.phrases.length ? new RegExp(this.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i") : null;
         this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
         this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
         const cap = opts.exactCap ?? 65_536;
@@ -22184,9 +22304,11 @@ class DiversityAnalysis {
         this.systemDistinct = new DistinctCounter(cap);
         this.userDistinct = new DistinctCounter(cap);
     }
-    add(conv) {
+    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. */
+    add(conv, scan) {
         if (this.merged)
             throw new Error("DiversityAnalysis: add() after merge() is not supported");
+        const s = scan ?? scanRecord(conv, false);
         this.records++;
         const msgs = conv.messages;
         let users = 0;
@@ -22203,18 +22325,16 @@ class DiversityAnalysis {
             else if (role === "user") {
                 if (users === 0) {
                     this.recordsWithUser++;
-                    hashString(msg.text);
-                    this.userDistinct.add(hashOut.h1, hashOut.h2);
+                    this.userDistinct.add(s.e1[m], s.e2[m]);
                 }
                 users++;
             }
             else if (!systemSeen && isSystemRole(role)) {
                 systemSeen = true;
                 this.recordsWithSystem++;
-                const key = hashKey(msg.text);
+                const key = s.e1[m].toString(36) + ":" + s.e2[m].toString(36);
                 this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
-                hashString(msg.text);
-                this.systemDistinct.add(hashOut.h1, hashOut.h2);
+                this.systemDistinct.add(s.e1[m], s.e2[m]);
             }
         }
         if (users === 1 && assistants === 1)
@@ -22226,14 +22346,14 @@ class DiversityAnalysis {
         for (let m = 0; m < msgs.length; m++) {
             if (msgs[m].role !== "assistant")
                 continue;
-            this.addAssistant(msgs[m].text, m === lastAssistant);
+            this.addAssistant(msgs[m].text, s, m, m === lastAssistant);
         }
     }
-    addAssistant(text, isFinal) {
+    addAssistant(text, s, m, isFinal) {
         const idx = this.assistantMessages++;
         this.lengths.add(text.length);
         // compression sample: every k-th assistant message
-        const bytes = Buffer.byteLength(text, "utf8");
+        const bytes = s.bytes[m];
         this.totalBytes += bytes + 1;
         if (idx % this.sampleEvery === 0) {
             this.chunks.push({ i: idx, text, bytes: bytes + 1 });
@@ -22242,100 +22362,84 @@ class DiversityAnalysis {
                 this.sampleEvery *= 2;
                 const k = this.sampleEvery;
                 this.chunks = this.chunks.filter((c) => c.i % k === 0);
-                this.keptBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
+                this.keptBytes = this.chunks.reduce((sum, c) => sum + c.bytes, 0);
             }
         }
-        const lower = normalizeText(text);
-        // boilerplate
-        let hit = false;
-        if (this.anyPhrase?.test(lower))
+        // boilerplate: the scanned form is the text itself (ASCII) or its normalised lowercase form
+        const form = s.text[m];
+        if (this.anyPhrase?.test(form)) {
+            const lower = form.toLowerCase();
+            let hit = false;
             for (let p = 0; p < this.phrases.length; p++) {
                 if (lower.includes(this.phrases[p])) {
                     this.boilerCounts[p]++;
                     hit = true;
                 }
             }
-        if (hit)
-            this.boilerMessages++;
-        // One scan over the lowercased text: word boundaries and both word hashes at once (no array of strings).
-        const n = this.scanWords(lower);
+            if (hit)
+                this.boilerMessages++;
+        }
+        const from = s.from[m];
+        const n = s.to[m] - from;
         this.assistantWords += n;
         if (isFinal && n > 0) {
             this.answers++;
-            const ends = this.wordEnds;
-            this.openings.add(n <= 4 ? lower.slice(this.wordStart0, ends[n - 1]).replace(WS_RUN, " ") : lower.slice(this.wordStart0, ends[3]).replace(WS_RUN, " "));
+            const last = from + Math.min(n, 4) - 1;
+            this.openings.add(form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
         }
         if (n === 0)
             return;
-        const a = this.wh1;
-        const b = this.wh2;
-        for (let i = 0; i < n; i++)
-            this.d1.add(a[i], b[i]);
         this.t1 += n;
         if (n >= 2)
             this.t2 += n - 1;
         if (n >= 3)
             this.t3 += n - 2;
-        const ws = this.windowSize;
-        for (let i = 0; i < n; i++) {
-            if (this.winWords === ws)
-                this.closeWindow();
-            this.winWords++;
-            if (i === 0)
-                continue;
-            const g1 = combine(a[i - 1], a[i], 0x2);
-            const g2 = combine(b[i - 1], b[i], 0x3);
-            this.d2.add(g1, g2);
-            if (this.winWords > 1) {
-                this.win.add(g1, g2);
-                this.winBigrams++;
-            }
-            if (i >= 2)
-                this.d3.add(combine(combine(a[i - 2], a[i - 1], 0x2), a[i], 0x5), combine(combine(b[i - 2], b[i - 1], 0x3), b[i], 0x7));
-        }
+        this.ngrams(s.a, s.b, from, from + n);
     }
-    /** Splits `lower` on whitespace, hashing each word (FNV-1a and a multiplicative variant over UTF-16 code units,
-     * finalised with fmix32, as hashString) into wh1/wh2; records word ends. Returns the number of words. */
-    scanWords(lower) {
-        const len = lower.length;
-        if (this.wh1.length < (len >> 1) + 1) {
-            let cap = this.wh1.length;
-            while (cap < (len >> 1) + 1)
-                cap *= 2;
-            this.wh1 = new Uint32Array(cap);
-            this.wh2 = new Uint32Array(cap);
-            this.wordEnds = new Uint32Array(cap);
-        }
-        const a = this.wh1;
-        const b = this.wh2;
-        const ends = this.wordEnds;
-        let n = 0;
-        let i = 0;
-        while (i < len) {
-            let c = lower.charCodeAt(i);
-            while (isSpaceCode(c)) {
-                if (++i >= len)
-                    return n;
-                c = lower.charCodeAt(i);
+    /** Distinct 1/2/3-grams and the window of words [from, end) of one message (hot loop: state in locals). */
+    ngrams(a, b, from, end) {
+        const d1 = this.d1;
+        const d2 = this.d2;
+        const d3 = this.d3;
+        const win = this.win;
+        const ws = this.windowSize;
+        let winWords = this.winWords;
+        let winBigrams = this.winBigrams;
+        let p1 = 0;
+        let p2 = 0;
+        let q1 = 0;
+        let q2 = 0;
+        for (let i = from; i < end; i++) {
+            const x1 = a[i];
+            const x2 = b[i];
+            d1.add(x1, x2);
+            if (winWords === ws) {
+                this.winBigrams = winBigrams;
+                this.closeWindow();
+                winWords = 0;
+                winBigrams = 0;
             }
-            if (n === 0)
-                this.wordStart0 = i;
-            let h1 = 0x811c9dc5;
-            let h2 = 0x3c6ef372;
-            const start = i;
-            do {
-                h1 = Math.imul(h1 ^ c, 0x01000193);
-                h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-                h2 ^= h2 >>> 15;
-                if (++i >= len)
-                    break;
-                c = lower.charCodeAt(i);
-            } while (!isSpaceCode(c));
-            a[n] = fmix32(h1);
-            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
-            ends[n++] = i;
+            winWords++;
+            if (i > from) {
+                // bigram (i-1, i); the trigram (i-2, i-1, i) = bigram (i-2, i-1) combined with word i
+                // (int32 throughout: uint32 values above 2^31 would be boxed when passed to the sets)
+                const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
+                const g2 = fmix32((Math.imul(p2 ^ 0x3, 0x9e3779b1) + x2) | 0) | 0;
+                d2.add(g1, g2);
+                if (winWords > 1) {
+                    win.add(g1, g2);
+                    winBigrams++;
+                }
+                if (i > from + 1)
+                    d3.add(fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0, fmix32((Math.imul(q2 ^ 0x7, 0x9e3779b1) + x2) | 0) | 0);
+                q1 = g1;
+                q2 = g2;
+            }
+            p1 = x1;
+            p2 = x2;
         }
-        return n;
+        this.winWords = winWords;
+        this.winBigrams = winBigrams;
     }
     closeWindow() {
         if (this.winBigrams > 0) {
@@ -22882,7 +22986,7 @@ function defaultEpochs(examples) {
 }
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
+const DEFAULT_SAMPLE_BYTES = 256 * 1024;
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
@@ -23825,6 +23929,7 @@ async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
 
 
 
+
 const counters = new Map();
 /** One vocabulary load per thread and encoding. */
 function counterFor(encoding) {
@@ -23855,8 +23960,10 @@ class ChunkAnalysis {
     }
     add(conv, loc) {
         this.valid++;
-        this.batch.push(extractFeatures(conv, this.features), loc);
-        this.div.add(conv);
+        // One text scan of the record feeds exact and near duplicates and diversity.
+        const scan = scanRecord(conv, this.features.caseInsensitive === true);
+        this.batch.push(extractFeatures(conv, this.features, scan), loc);
+        this.div.add(conv, scan);
         this.comp.add(conv);
         const long = this.tok.add(conv, loc);
         const last = this.tok.last;

@@ -5,6 +5,7 @@ import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { extractFeatures, FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
 import { DiversityAnalysis, type DiversityPartial } from "./diversity.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
+import { scanRecord } from "./text-scan.js";
 import { loadCounter, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
@@ -58,8 +59,10 @@ export class ChunkAnalysis {
 
   add(conv: Conversation, loc: RecordLoc): Finding[] {
     this.valid++;
-    this.batch.push(extractFeatures(conv, this.features), loc);
-    this.div.add(conv);
+    // One text scan of the record feeds exact and near duplicates and diversity.
+    const scan = scanRecord(conv, this.features.caseInsensitive === true);
+    this.batch.push(extractFeatures(conv, this.features, scan), loc);
+    this.div.add(conv, scan);
     this.comp.add(conv);
     const long = this.tok.add(conv, loc);
     const last = this.tok.last;

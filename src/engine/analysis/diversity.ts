@@ -51,9 +51,10 @@
 //  - add() after merge() is not supported (throws).
 import zlib from "node:zlib";
 import type { Conversation } from "../model.js";
-import { DistinctCounter, type DistinctPartial, combine, hashKey, hashOut, hashString, HashSet64 } from "./ngram-sketch.js";
-import { ratio, round, TopK, type TopKPartial } from "./stats.js";
+import { DistinctCounter, type DistinctPartial, HashSet64 } from "./ngram-sketch.js";
 import { fmix32 } from "./hash.js";
+import { ratio, round, TopK, type TopKPartial } from "./stats.js";
+import { scanRecord, wordForm, type RecordScan } from "./text-scan.js";
 
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 export const DEFAULT_BOILERPLATE_PHRASES: readonly string[] = [
@@ -213,12 +214,10 @@ type WindowState = DiversityPartial["window"];
 const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
-const CURLY = /[\u2018\u2019\u02bc]/g;
 
-/** Lowercased NFKC form used for words and phrase matching. */
+/** Lowercased NFKC form used for words and phrase matching (text-scan.ts wordForm; ASCII is only lowercased). */
 export function normalizeText(text: string): string {
-  const t = NON_ASCII.test(text) ? text.normalize("NFKC").replace(CURLY, "'") : text;
-  return t.toLowerCase();
+  return NON_ASCII.test(text) ? wordForm(text) : text.toLowerCase();
 }
 
 /** Lowercase NFKC whitespace-split words (no empty strings). */
@@ -237,19 +236,9 @@ function isSystemRole(role: string): boolean {
   return role === "system" || role === "developer";
 }
 
-/** Whitespace as String.prototype.split(/\s+/) sees it (ASCII fast path). */
-function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-
 const WS_RUN = /\s+/g;
 
 export class DiversityAnalysis {
-  private wordEnds = new Uint32Array(1024);
-  private wordStart0 = 0;
   private readonly phrases: string[];
   private readonly windowSize: number;
   private readonly sampleBudget: number;
@@ -262,9 +251,6 @@ export class DiversityAnalysis {
   private t1 = 0;
   private t2 = 0;
   private t3 = 0;
-  // per-message word hash buffers
-  private wh1 = new Uint32Array(1024);
-  private wh2 = new Uint32Array(1024);
   // windowed distinct-2
   private win = new HashSet64(16_384);
   private winWords = 0;
@@ -302,7 +288,8 @@ export class DiversityAnalysis {
     this.phrases = (opts.boilerplatePhrases ?? [...DEFAULT_BOILERPLATE_PHRASES]).map(normalizeText).filter((p) => p);
     this.boilerCounts = new Array<number>(this.phrases.length).fill(0);
     // One scan finds whether any phrase occurs; only then is each phrase looked up (hits are rare).
-    this.anyPhrase = this.phrases.length ? new RegExp(this.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : null;
+    // Case-insensitive, so ASCII text is tested as it is (no lowercase copy).
+    this.anyPhrase = this.phrases.length ? new RegExp(this.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i") : null;
     this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
     this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
     const cap = opts.exactCap ?? 65_536;
@@ -313,8 +300,10 @@ export class DiversityAnalysis {
     this.userDistinct = new DistinctCounter(cap);
   }
 
-  add(conv: Conversation): void {
+  /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. */
+  add(conv: Conversation, scan?: RecordScan): void {
     if (this.merged) throw new Error("DiversityAnalysis: add() after merge() is not supported");
+    const s = scan ?? scanRecord(conv, false);
     this.records++;
     const msgs = conv.messages;
     let users = 0;
@@ -330,17 +319,15 @@ export class DiversityAnalysis {
       } else if (role === "user") {
         if (users === 0) {
           this.recordsWithUser++;
-          hashString(msg.text);
-          this.userDistinct.add(hashOut.h1, hashOut.h2);
+          this.userDistinct.add(s.e1[m], s.e2[m]);
         }
         users++;
       } else if (!systemSeen && isSystemRole(role)) {
         systemSeen = true;
         this.recordsWithSystem++;
-        const key = hashKey(msg.text);
+        const key = s.e1[m].toString(36) + ":" + s.e2[m].toString(36);
         this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
-        hashString(msg.text);
-        this.systemDistinct.add(hashOut.h1, hashOut.h2);
+        this.systemDistinct.add(s.e1[m], s.e2[m]);
       }
     }
     if (users === 1 && assistants === 1) this.single++;
@@ -349,15 +336,15 @@ export class DiversityAnalysis {
 
     for (let m = 0; m < msgs.length; m++) {
       if (msgs[m].role !== "assistant") continue;
-      this.addAssistant(msgs[m].text, m === lastAssistant);
+      this.addAssistant(msgs[m].text, s, m, m === lastAssistant);
     }
   }
 
-  private addAssistant(text: string, isFinal: boolean): void {
+  private addAssistant(text: string, s: RecordScan, m: number, isFinal: boolean): void {
     const idx = this.assistantMessages++;
     this.lengths.add(text.length);
     // compression sample: every k-th assistant message
-    const bytes = Buffer.byteLength(text, "utf8");
+    const bytes = s.bytes[m];
     this.totalBytes += bytes + 1;
     if (idx % this.sampleEvery === 0) {
       this.chunks.push({ i: idx, text, bytes: bytes + 1 });
@@ -366,90 +353,82 @@ export class DiversityAnalysis {
         this.sampleEvery *= 2;
         const k = this.sampleEvery;
         this.chunks = this.chunks.filter((c) => c.i % k === 0);
-        this.keptBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
+        this.keptBytes = this.chunks.reduce((sum, c) => sum + c.bytes, 0);
       }
     }
 
-    const lower = normalizeText(text);
-    // boilerplate
-    let hit = false;
-    if (this.anyPhrase?.test(lower)) for (let p = 0; p < this.phrases.length; p++) {
-      if (lower.includes(this.phrases[p])) {
-        this.boilerCounts[p]++;
-        hit = true;
+    // boilerplate: the scanned form is the text itself (ASCII) or its normalised lowercase form
+    const form = s.text[m];
+    if (this.anyPhrase?.test(form)) {
+      const lower = form.toLowerCase();
+      let hit = false;
+      for (let p = 0; p < this.phrases.length; p++) {
+        if (lower.includes(this.phrases[p])) {
+          this.boilerCounts[p]++;
+          hit = true;
+        }
       }
+      if (hit) this.boilerMessages++;
     }
-    if (hit) this.boilerMessages++;
 
-    // One scan over the lowercased text: word boundaries and both word hashes at once (no array of strings).
-    const n = this.scanWords(lower);
+    const from = s.from[m];
+    const n = s.to[m] - from;
     this.assistantWords += n;
     if (isFinal && n > 0) {
       this.answers++;
-      const ends = this.wordEnds;
-      this.openings.add(n <= 4 ? lower.slice(this.wordStart0, ends[n - 1]).replace(WS_RUN, " ") : lower.slice(this.wordStart0, ends[3]).replace(WS_RUN, " "));
+      const last = from + Math.min(n, 4) - 1;
+      this.openings.add(form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
     }
     if (n === 0) return;
-    const a = this.wh1;
-    const b = this.wh2;
-    for (let i = 0; i < n; i++) this.d1.add(a[i], b[i]);
     this.t1 += n;
     if (n >= 2) this.t2 += n - 1;
     if (n >= 3) this.t3 += n - 2;
-    const ws = this.windowSize;
-    for (let i = 0; i < n; i++) {
-      if (this.winWords === ws) this.closeWindow();
-      this.winWords++;
-      if (i === 0) continue;
-      const g1 = combine(a[i - 1], a[i], 0x2);
-      const g2 = combine(b[i - 1], b[i], 0x3);
-      this.d2.add(g1, g2);
-      if (this.winWords > 1) {
-        this.win.add(g1, g2);
-        this.winBigrams++;
-      }
-      if (i >= 2) this.d3.add(combine(combine(a[i - 2], a[i - 1], 0x2), a[i], 0x5), combine(combine(b[i - 2], b[i - 1], 0x3), b[i], 0x7));
-    }
+    this.ngrams(s.a, s.b, from, from + n);
   }
 
-  /** Splits `lower` on whitespace, hashing each word (FNV-1a and a multiplicative variant over UTF-16 code units,
-   * finalised with fmix32, as hashString) into wh1/wh2; records word ends. Returns the number of words. */
-  private scanWords(lower: string): number {
-    const len = lower.length;
-    if (this.wh1.length < (len >> 1) + 1) {
-      let cap = this.wh1.length;
-      while (cap < (len >> 1) + 1) cap *= 2;
-      this.wh1 = new Uint32Array(cap);
-      this.wh2 = new Uint32Array(cap);
-      this.wordEnds = new Uint32Array(cap);
-    }
-    const a = this.wh1;
-    const b = this.wh2;
-    const ends = this.wordEnds;
-    let n = 0;
-    let i = 0;
-    while (i < len) {
-      let c = lower.charCodeAt(i);
-      while (isSpaceCode(c)) {
-        if (++i >= len) return n;
-        c = lower.charCodeAt(i);
+  /** Distinct 1/2/3-grams and the window of words [from, end) of one message (hot loop: state in locals). */
+  private ngrams(a: Int32Array, b: Int32Array, from: number, end: number): void {
+    const d1 = this.d1;
+    const d2 = this.d2;
+    const d3 = this.d3;
+    const win = this.win;
+    const ws = this.windowSize;
+    let winWords = this.winWords;
+    let winBigrams = this.winBigrams;
+    let p1 = 0;
+    let p2 = 0;
+    let q1 = 0;
+    let q2 = 0;
+    for (let i = from; i < end; i++) {
+      const x1 = a[i];
+      const x2 = b[i];
+      d1.add(x1, x2);
+      if (winWords === ws) {
+        this.winBigrams = winBigrams;
+        this.closeWindow();
+        winWords = 0;
+        winBigrams = 0;
       }
-      if (n === 0) this.wordStart0 = i;
-      let h1 = 0x811c9dc5;
-      let h2 = 0x3c6ef372;
-      const start = i;
-      do {
-        h1 = Math.imul(h1 ^ c, 0x01000193);
-        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-        h2 ^= h2 >>> 15;
-        if (++i >= len) break;
-        c = lower.charCodeAt(i);
-      } while (!isSpaceCode(c));
-      a[n] = fmix32(h1);
-      b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
-      ends[n++] = i;
+      winWords++;
+      if (i > from) {
+        // bigram (i-1, i); the trigram (i-2, i-1, i) = bigram (i-2, i-1) combined with word i
+        // (int32 throughout: uint32 values above 2^31 would be boxed when passed to the sets)
+        const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
+        const g2 = fmix32((Math.imul(p2 ^ 0x3, 0x9e3779b1) + x2) | 0) | 0;
+        d2.add(g1, g2);
+        if (winWords > 1) {
+          win.add(g1, g2);
+          winBigrams++;
+        }
+        if (i > from + 1) d3.add(fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0, fmix32((Math.imul(q2 ^ 0x7, 0x9e3779b1) + x2) | 0) | 0);
+        q1 = g1;
+        q2 = g2;
+      }
+      p1 = x1;
+      p2 = x2;
     }
-    return n;
+    this.winWords = winWords;
+    this.winBigrams = winBigrams;
   }
 
   private closeWindow(): void {

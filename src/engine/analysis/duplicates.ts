@@ -27,6 +27,7 @@ import { GrowableF64, GrowableI32, GrowableU32, GrowableU8 } from "./hash.js";
 import { computeLeakage, type LeakageResult } from "./leakage.js";
 import { BANDS, NearDuplicateIndex, nearBandKeys, type NearPair, type NearResult, type Reread } from "./near-duplicates.js";
 import { RecordStore } from "./record-store.js";
+import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { SplitPair } from "./splits.js";
 
 export type { ExactResult, NearResult, LeakageResult, Reread, SplitPair };
@@ -155,10 +156,12 @@ export interface RecordFeatures extends ExactKeys {
   bands: Uint32Array | null;
 }
 
-/** Pure per-record feature extraction (safe in any thread; depends only on its arguments). */
-export function extractFeatures(conv: Conversation, opts: FeatureOptions = {}): RecordFeatures {
-  const bands = opts.near === false ? null : nearBandKeys(conv, opts.shingleSize ?? 5);
-  return { ...exactKeys(conv, !!opts.caseInsensitive), bands };
+/** Pure per-record feature extraction (safe in any thread; depends only on its arguments). `scan`: the record's
+ * text scan made with the same caseInsensitive, when the caller already has it. */
+export function extractFeatures(conv: Conversation, opts: FeatureOptions = {}, scan?: RecordScan): RecordFeatures {
+  const s = scan ?? scanRecord(conv, !!opts.caseInsensitive);
+  const bands = opts.near === false ? null : nearBandKeys(conv, opts.shingleSize ?? 5, s);
+  return { ...exactKeys(conv, !!opts.caseInsensitive, s), bands };
 }
 
 /** Structured-clone-able form of a FeatureBatch (typed arrays only; see FeatureBatch.transferList). */

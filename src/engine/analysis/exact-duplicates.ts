@@ -9,14 +9,15 @@
 //
 // A record's key is a ~64-bit hash (two independent 32-bit hashes) of its roles and texts (messages, then a
 // marker and the `rejected` messages for preference data) after NFC, optional lowercasing and whitespace folding
-// (runs of whitespace -> one space, trimmed). Image/tool-call counts are not part of the key.
+// (runs of whitespace -> one space, trimmed), plus each message's image/media keys; the per-message text keys come
+// from the record's one text scan (text-scan.ts). Tool-call counts are not part of the key.
 // Memory per record: one int32 (root) + ~16 bytes of hash table; per distinct prompt: ~28 bytes.
 // Conflicting answers: the prompt is every message before the last assistant message; a record whose prompt
 // equals the FIRST record with that prompt but whose last assistant text differs gets a finding naming it.
-import type { Conversation, Finding, Message } from "../model.js";
-import { GrowableI32, GrowableU32, Hash64, HashTable64 } from "./hash.js";
+import type { Conversation, Finding } from "../model.js";
+import { fmix32, GrowableI32, GrowableU32, HashTable64, mix32 } from "./hash.js";
 import type { RecordStore } from "./record-store.js";
-import { exactForm, hashFolded } from "./text-normalize.js";
+import { scanRecord, type RecordScan } from "./text-scan.js";
 
 export interface DupMember {
   path: string;
@@ -163,13 +164,13 @@ export interface ExactKeys {
   answer2: number;
 }
 
-// Scratch hashers: module-level, reset on every call, so exactKeys is a pure function of its arguments.
-const recHash = new Hash64();
-const ansHash = new Hash64();
+const SEED1 = 0x811c9dc5;
+const SEED2 = 0x9747b28c;
 
-/** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). */
-export function exactKeys(conv: Conversation, caseInsensitive: boolean): ExactKeys {
-  const ci = caseInsensitive;
+/** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). `scan` is the
+ * record's text scan (text-scan.ts) made with the same `caseInsensitive`, when the caller already has it. */
+export function exactKeys(conv: Conversation, caseInsensitive: boolean, scan?: RecordScan): ExactKeys {
+  const s = scan ?? scanRecord(conv, caseInsensitive);
   const msgs = conv.messages;
   let last = -1;
   for (let i = msgs.length - 1; i >= 0; i--) {
@@ -178,42 +179,57 @@ export function exactKeys(conv: Conversation, caseInsensitive: boolean): ExactKe
       break;
     }
   }
-  const rec = recHash;
-  rec.reset();
+  let k1 = SEED1;
+  let k2 = SEED2;
   let p1 = 0;
   let p2 = 0;
   for (let i = 0; i < msgs.length; i++) {
     if (i === last) {
-      p1 = rec.d1();
-      p2 = rec.d2();
+      p1 = fmix32(k1);
+      p2 = fmix32(k2 ^ 0x2545f491);
     }
-    feedMessage(rec, msgs[i], ci);
+    const m = msgs[i];
+    k1 = mix32(mix32(k1, roleHash(m.role)), s.e1[i]);
+    k2 = mix32(mix32(k2, roleHash(m.role) ^ 0x5bd1e995), s.e2[i]);
+    // Images and other media are part of the message: same text about a different picture is another record.
+    if (m.media) for (const key of m.media) ({ k1, k2 } = mixString(k1, k2, key));
   }
   if (conv.rejected) {
-    rec.code(0x1d);
-    for (const m of conv.rejected) feedMessage(rec, m, ci);
-  }
-  const exact1 = rec.d1();
-  const exact2 = rec.d2();
-  if (last <= 0) return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
-  const ans = ansHash;
-  ans.reset();
-  hashFolded(ans, exactForm(msgs[last].text, ci));
-  return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: ans.d1(), answer2: ans.d2() };
-}
-
-function feedMessage(h: Hash64, m: Message, ci: boolean): void {
-  const role = m.role;
-  for (let i = 0; i < role.length; i++) h.code(role.charCodeAt(i));
-  h.code(0x1e);
-  const fed = hashFolded(h, exactForm(m.text, ci));
-  h.code(fed & 0xffff);
-  h.code(fed >>> 16);
-  // Images and other media are part of the message: same text about a different picture is another record.
-  if (m.media) {
-    for (const key of m.media) {
-      h.code(0x1c);
-      for (let i = 0; i < key.length; i++) h.code(key.charCodeAt(i));
+    k1 = mix32(k1, 0x1d);
+    k2 = mix32(k2, 0x1d);
+    for (let j = 0; j < conv.rejected.length; j++) {
+      const m = conv.rejected[j];
+      const i = msgs.length + j;
+      k1 = mix32(mix32(k1, roleHash(m.role)), s.e1[i]);
+      k2 = mix32(mix32(k2, roleHash(m.role) ^ 0x5bd1e995), s.e2[i]);
+      if (m.media) for (const key of m.media) ({ k1, k2 } = mixString(k1, k2, key));
     }
   }
+  const exact1 = fmix32(k1);
+  const exact2 = fmix32(k2 ^ 0x2545f491);
+  if (last <= 0) return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
+  return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: s.e1[last], answer2: s.e2[last] };
+}
+
+const roles = new Map<string, number>();
+function roleHash(role: string): number {
+  let h = roles.get(role);
+  if (h === undefined) {
+    h = 0x1e;
+    for (let i = 0; i < role.length; i++) h = Math.imul(h ^ role.charCodeAt(i), 0x01000193);
+    h = fmix32(h ^ role.length);
+    if (roles.size < 64) roles.set(role, h);
+  }
+  return h;
+}
+
+function mixString(k1: number, k2: number, s: string): { k1: number; k2: number } {
+  k1 = mix32(k1, 0x1c);
+  k2 = mix32(k2, 0x1c);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    k1 = mix32(k1, c);
+    k2 = Math.imul(k2 ^ c, 0x01000193);
+  }
+  return { k1: mix32(k1, s.length), k2: fmix32(k2 ^ s.length) };
 }

@@ -2,7 +2,6 @@
 //
 //   fmix32(h)            murmur3 finaliser (32-bit avalanche)
 //   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
-//   Hash64               streaming pair of independent 32-bit hashes (FNV-1a + murmur3-style) over code units
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
 //   HashTable32          the same with one 32-bit key (LSH band buckets)
 //   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
@@ -27,27 +26,6 @@ export function mix32(h: number, v: number): number {
   h ^= v;
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-/** Two independent 32-bit hashes fed one UTF-16 code unit at a time (together ~64 bits). */
-export class Hash64 {
-  h1 = 0x811c9dc5 | 0;
-  h2 = 0x9747b28c | 0;
-  reset(): void {
-    this.h1 = 0x811c9dc5 | 0;
-    this.h2 = 0x9747b28c | 0;
-  }
-  code(c: number): void {
-    this.h1 = Math.imul(this.h1 ^ c, 0x01000193);
-    this.h2 = mix32(this.h2, c);
-  }
-  /** Final values (unsigned); does not reset. */
-  d1(): number {
-    return fmix32(this.h1);
-  }
-  d2(): number {
-    return fmix32(this.h2 ^ 0x2545f491);
-  }
 }
 
 const EMPTY = -1;

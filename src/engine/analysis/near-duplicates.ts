@@ -5,8 +5,8 @@
 //                                          // = nd.addBandKeys(nearBandKeys(conv, shingleSize), id) when not null
 //   const out = await nd.finish(reread)    // { result, pairs, findings, perFile }
 //
-// Text: every message except system/developer roles, NFKC + lowercase, split on whitespace into one word stream
-// (shingles run across message boundaries). Shingle = rolling hash of `shingleSize` consecutive word hashes; a record with
+// Text: every message except system/developer roles, as words of the record's text scan (text-scan.ts: NFKC,
+// lowercase, split on whitespace), one word stream (shingles run across message boundaries). Shingle = rolling hash of `shingleSize` consecutive word hashes; a record with
 // fewer words is one shingle; a record with no words is never a near duplicate.
 // Sketch: K = 128 bins, one permutation (bin = top 7 bits of the shingle hash, value = min of a second hash),
 // empty bins filled by optimal densification (Shrivastava 2017). LSH: 16 bands x 8 rows, one 32-bit key per band
@@ -21,7 +21,7 @@
 import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { fmix32, GrowableI32, GrowableU32, HashTable32, mix32 } from "./hash.js";
 import { locKey, type RecordStore } from "./record-store.js";
-import { isSpace, nearForm } from "./text-normalize.js";
+import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { DupMember } from "./exact-duplicates.js";
 
 export const BINS = 128;
@@ -77,43 +77,38 @@ export class ShingleHasher {
     for (let i = 1; i < k; i++) pk = Math.imul(pk, P);
     this.pk = pk;
   }
-  shingles(conv: Conversation, out: GrowableU32): number {
+  /** `scan`: the record's text scan (text-scan.ts), when the caller already has it (word hashes do not depend on
+   * the case setting). */
+  shingles(conv: Conversation, out: GrowableU32, scan?: RecordScan): number {
+    const s = scan ?? scanRecord(conv, false);
     const k = this.k;
     const ring = this.ring;
     const pk = this.pk;
+    const wh = s.a;
+    out.reserve(s.to[s.messages - 1] ?? 0);
     let data = out.data;
     let len = 0;
     let words = 0;
     let pos = 0;
     // Rolling polynomial hash of the window: S = sum w[i] * P^(k-1-i) (mod 2^32), then avalanched.
     let roll = 0;
-    for (const m of conv.messages) {
-      if (m.role === "system" || m.role === "developer") continue;
-      const text = nearForm(m.text);
-      let h = 0x811c9dc5 | 0;
-      let inWord = false;
-      for (let i = 0, n = text.length; i <= n; i++) {
-        const c = i < n ? text.charCodeAt(i) : 0x20;
-        if (c > 0x20 ? c >= 0xa0 && isSpace(c) : c === 0x20 || (c >= 0x09 && c <= 0x0d)) {
-          if (!inWord) continue;
-          const w = fmix32(h);
-          roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
-          ring[pos] = w;
-          pos = pos + 1 === k ? 0 : pos + 1;
-          words++;
-          h = 0x811c9dc5 | 0;
-          inWord = false;
-          if (words >= k) {
-            if (len === data.length) {
-              out.length = len;
-              out.reserve(len + 1);
-              data = out.data;
-            }
-            data[len++] = fmix32(roll ^ k);
+    const msgs = conv.messages;
+    for (let m = 0; m < msgs.length; m++) {
+      const role = msgs[m].role;
+      if (role === "system" || role === "developer") continue;
+      for (let i = s.from[m], e = s.to[m]; i < e; i++) {
+        const w = wh[i];
+        roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
+        ring[pos] = w;
+        pos = pos + 1 === k ? 0 : pos + 1;
+        words++;
+        if (words >= k) {
+          if (len === data.length) {
+            out.length = len;
+            out.reserve(len + 1);
+            data = out.data;
           }
-        } else {
-          h = Math.imul(h ^ c, 0x01000193);
-          inWord = true;
+          data[len++] = fmix32(roll ^ k);
         }
       }
     }
@@ -127,7 +122,7 @@ export class ShingleHasher {
     }
     // Each image/media part weighs as much as a sentence (k shingles): the same question about different images is
     // not a near duplicate.
-    for (const m of conv.messages) {
+    for (const m of msgs) {
       if (!m.media) continue;
       for (const key of m.media) {
         let h = 0x9747b28c | 0;
@@ -189,13 +184,13 @@ const scratchFilled = new Uint8Array(BINS);
  * Writes a record's BANDS LSH band keys into `out` at `at`; returns false (writing nothing) when the record has no
  * shingles (no words and no media), i.e. can never be a near duplicate. Pure: depends only on the arguments.
  */
-export function nearBandKeysInto(conv: Conversation, shingleSize: number, out: Uint32Array, at: number): boolean {
+export function nearBandKeysInto(conv: Conversation, shingleSize: number, out: Uint32Array, at: number, scan?: RecordScan): boolean {
   let hasher = scratchHashers.get(shingleSize);
   if (!hasher) {
     hasher = new ShingleHasher(shingleSize);
     scratchHashers.set(shingleSize, hasher);
   }
-  const n = hasher.shingles(conv, scratchBuf);
+  const n = hasher.shingles(conv, scratchBuf, scan);
   if (n === 0) return false;
   sketch(scratchBuf.data, n, scratchBins, scratchFilled);
   for (let b = 0; b < BANDS; b++) out[at + b] = bandKey(scratchBins, b);
@@ -203,9 +198,9 @@ export function nearBandKeysInto(conv: Conversation, shingleSize: number, out: U
 }
 
 /** A record's BANDS LSH band keys, or null when it has no shingles. Pure. */
-export function nearBandKeys(conv: Conversation, shingleSize: number): Uint32Array | null {
+export function nearBandKeys(conv: Conversation, shingleSize: number, scan?: RecordScan): Uint32Array | null {
   const out = new Uint32Array(BANDS);
-  return nearBandKeysInto(conv, shingleSize, out, 0) ? out : null;
+  return nearBandKeysInto(conv, shingleSize, out, 0, scan) ? out : null;
 }
 
 export class NearDuplicateIndex {

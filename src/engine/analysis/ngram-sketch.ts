@@ -1,8 +1,5 @@
-// Hashing and distinct-count sketches for the diversity pass.
+// Distinct-count sketches for the diversity pass (word and n-gram hashes come from text-scan.ts and diversity.ts).
 //
-//   hashString(s): void             two independent 32-bit hashes of s, read from hashOut.h1 / hashOut.h2
-//   hashKey(s): string              the same pair as a short string key (for Maps)
-//   combine(a, b, salt): number     order-dependent 32-bit mix of two hashes (n-gram hashing)
 //   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
 //   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
 //   new DistinctCounter(exactCap = 1_000_000)
@@ -19,49 +16,26 @@
 //
 // "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
 
-import { fmix32 } from "./hash.js";
 
-export const hashOut = { h1: 0, h2: 0 };
-
-/** FNV-1a (32) and a multiplicative variant over UTF-16 code units, both finalised with murmur3's fmix32. */
-export function hashString(s: string): void {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x3c6ef372 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  hashOut.h1 = fmix32(h1);
-  hashOut.h2 = fmix32(h2);
-}
-
-export function hashKey(s: string): string {
-  hashString(s);
-  return hashOut.h1.toString(36) + ":" + hashOut.h2.toString(36);
-}
-
-/** Order-dependent combination of a running n-gram hash with the next word's hash. */
-export function combine(a: number, b: number, salt: number): number {
-  return fmix32((Math.imul(a ^ salt, 0x9e3779b1) + b) | 0);
-}
-
-/** Set of 64-bit values stored as (hi, lo) Uint32 pairs; load factor <= 0.5. The pair (0,0) is remapped. */
+/** Set of 64-bit values stored as (hi, lo) int32 pairs (values are taken as int32: h and h >>> 0 are the
+ * same item, and int32 arguments are small integers, so hot callers do not box numbers); load factor <= 0.5. The
+ * pair (0,0) is remapped. */
 export class HashSet64 {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
+  private hi: Int32Array;
+  private lo: Int32Array;
   private mask: number;
   size = 0;
   constructor(initialCapacity = 1024) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap *= 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
     this.mask = cap - 1;
   }
   /** Adds the pair; returns true when it was not present. */
   add(h1: number, h2: number): boolean {
+    h1 |= 0;
+    h2 |= 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
     let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & this.mask;
     for (;;) {
@@ -81,8 +55,8 @@ export class HashSet64 {
     const oldHi = this.hi;
     const oldLo = this.lo;
     const cap = oldHi.length * 2;
-    this.hi = new Uint32Array(cap);
-    this.lo = new Uint32Array(cap);
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
     this.mask = cap - 1;
     this.size = 0;
     for (let j = 0; j < oldHi.length; j++) if (oldHi[j] !== 0 || oldLo[j] !== 0) this.add(oldHi[j], oldLo[j]);

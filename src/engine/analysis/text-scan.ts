@@ -1,0 +1,248 @@
+// The one text scan of a record, shared by exact duplicates, near duplicates and diversity: each message's text is
+// read once, character by character, into word hashes; nothing builds an array of strings.
+//
+//   const s = scanRecord(conv, caseInsensitive)   // scratch: valid until the next scanRecord call
+//   s.messages                                    // conv.messages.length (rejected messages follow them)
+//   s.from[m], s.to[m]                            // message m's words: indexes into s.a / s.b / s.starts / s.ends
+//   s.a[w], s.b[w]                                // two independent 32-bit hashes of word w (lowercase form), int32
+//   s.starts[w], s.ends[w]                        // word w's code-unit range in s.text[m]
+//   s.text[m]                                     // the string the words were read from (the text itself when ASCII)
+//   s.bytes[m]                                    // UTF-8 bytes of message m's original text
+//   s.e1[m], s.e2[m]                              // ~64-bit key of message m's text for exact duplicates
+//
+// Words (near duplicates, diversity): the text in Unicode NFKC, typographic apostrophes folded to "'", lowercased,
+// split on whitespace as JavaScript's /\s/ sees it. ASCII text (the common case) is scanned as it is, lowercasing
+// A-Z on the fly; any other text is normalised first (String.prototype.normalize + toLowerCase).
+// Word hashes: a = FNV-1a over the lowercase code units, b = a multiplicative (polynomial) hash salted with the word
+// length, both finalised with murmur3's fmix32; r (case-sensitive, for exact keys) = a, mixed with the positions of
+// the word's ASCII capitals when it has any (other letters are never lowercased in the scan, so they stay in a).
+// Exact key of a message: the words of its NFC form (lowercased too when case-insensitive), i.e. the text with
+// whitespace runs folded to one space and the ends trimmed; e1 chains a case-sensitive hash of each word (its
+// lowercase hash `a` when case-insensitive), e2 chains `b`, both with the word count. For ASCII text the NFC form
+// is the text itself, so one scan gives both; other text is scanned a second time in NFC form.
+import type { Conversation, Message } from "../model.js";
+import { fmix32, mix32 } from "./hash.js";
+
+export interface RecordScan {
+  messages: number;
+  from: Int32Array;
+  to: Int32Array;
+  a: Int32Array;
+  b: Int32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  text: string[];
+  bytes: Float64Array;
+  e1: Uint32Array;
+  e2: Uint32Array;
+}
+
+const CURLY = /[\u2018\u2019\u02bc]/g;
+
+/** Whitespace as /\s/ sees it, for code units >= 0x80. */
+function isSpaceHigh(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The lowercase word form of a non-ASCII text (see the file header). */
+export function wordForm(text: string): string {
+  return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
+}
+
+class Scratch implements RecordScan {
+  messages = 0;
+  from = new Int32Array(16);
+  to = new Int32Array(16);
+  a = new Int32Array(4096);
+  b = new Int32Array(4096);
+  /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
+  r = new Int32Array(4096);
+  starts = new Uint32Array(4096);
+  ends = new Uint32Array(4096);
+  text: string[] = [];
+  bytes = new Float64Array(16);
+  e1 = new Uint32Array(16);
+  e2 = new Uint32Array(16);
+  /** Words written so far. */
+  n = 0;
+  /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
+  buf = Buffer.allocUnsafe(1 << 16);
+
+  reserveMessages(m: number): void {
+    if (this.from.length >= m) return;
+    let cap = this.from.length;
+    while (cap < m) cap *= 2;
+    const grow = <T extends Int32Array | Uint32Array | Float64Array>(x: T, make: (n: number) => T): T => {
+      const y = make(cap);
+      y.set(x);
+      return y;
+    };
+    this.from = grow(this.from, (n) => new Int32Array(n));
+    this.to = grow(this.to, (n) => new Int32Array(n));
+    this.bytes = grow(this.bytes, (n) => new Float64Array(n));
+    this.e1 = grow(this.e1, (n) => new Uint32Array(n));
+    this.e2 = grow(this.e2, (n) => new Uint32Array(n));
+  }
+
+  reserveWords(words: number): void {
+    if (this.a.length >= words) return;
+    let cap = this.a.length;
+    while (cap < words) cap *= 2;
+    for (const k of ["a", "b", "r"] as const) {
+      const y = new Int32Array(cap);
+      y.set(this[k].subarray(0, this.n));
+      this[k] = y;
+    }
+    for (const k of ["starts", "ends"] as const) {
+      const y = new Uint32Array(cap);
+      y.set(this[k].subarray(0, this.n));
+      this[k] = y;
+    }
+  }
+
+  /** Appends the words of `s` (any text) from index this.n. */
+  words(s: string): void {
+    const len = s.length;
+    this.reserveWords(this.n + (len >> 1) + 1);
+    const a = this.a;
+    const b = this.b;
+    const r = this.r;
+    const starts = this.starts;
+    const ends = this.ends;
+    let n = this.n;
+    let i = 0;
+    while (i < len) {
+      let c = s.charCodeAt(i);
+      while (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c)) {
+        if (++i >= len) {
+          this.n = n;
+          return;
+        }
+        c = s.charCodeAt(i);
+      }
+      const start = i;
+      let h1 = 0x811c9dc5;
+      let h2 = 0x3c6ef372;
+      let up = 0;
+      for (;;) {
+        if (c - 0x41 < 26 && c >= 0x41) {
+          c += 0x20;
+          up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+        }
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 + c, 0x5bd1e995);
+        if (++i >= len) break;
+        c = s.charCodeAt(i);
+        if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c)) break;
+      }
+      const x = fmix32(h1);
+      a[n] = x;
+      b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+      r[n] = up === 0 ? x : fmix32(x ^ up);
+      starts[n] = start;
+      ends[n] = i;
+      n++;
+    }
+    this.n = n;
+  }
+
+  /** Exact key of the words [from, to) (see the file header), into e1/e2[m]. */
+  key(m: number, from: number, to: number, ci: boolean): void {
+    const first = ci ? this.a : this.r;
+    const b = this.b;
+    let k1 = 0x3243f6a8;
+    let k2 = 0x85a308d3;
+    for (let w = from; w < to; w++) {
+      k1 = mix32(k1, first[w]);
+      k2 = mix32(k2, b[w]);
+    }
+    this.e1[m] = fmix32(k1 ^ (to - from));
+    this.e2[m] = fmix32(k2 ^ Math.imul(to - from, 0x9e3779b1));
+  }
+
+  /** Appends the words of the ASCII bytes buf[0, len): the same words and hashes as words() on the text. */
+  asciiWords(len: number): void {
+    this.reserveWords(this.n + (len >> 1) + 1);
+    const s = this.buf;
+    const a = this.a;
+    const b = this.b;
+    const r = this.r;
+    const starts = this.starts;
+    const ends = this.ends;
+    let n = this.n;
+    let i = 0;
+    outer: while (i < len) {
+      let c = s[i];
+      while (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
+        if (++i >= len) break outer;
+        c = s[i];
+      }
+      const start = i;
+      let h1 = 0x811c9dc5;
+      let h2 = 0x3c6ef372;
+      let up = 0;
+      for (;;) {
+        if (c - 0x41 < 26 && c >= 0x41) {
+          c += 0x20;
+          up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+        }
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 + c, 0x5bd1e995);
+        if (++i >= len) break;
+        c = s[i];
+        if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) break;
+      }
+      const x = fmix32(h1);
+      a[n] = x;
+      b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+      r[n] = up === 0 ? x : fmix32(x ^ up);
+      starts[n] = start;
+      ends[n] = i;
+      n++;
+    }
+    this.n = n;
+  }
+
+  message(m: number, msg: Message, ci: boolean): void {
+    const text = msg.text;
+    const from = this.n;
+    this.from[m] = from;
+    if (text.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(text.length * 3, this.buf.length * 2));
+    // UTF-8 of ASCII text is as long as the text; anything else is longer.
+    const bytes = this.buf.write(text, 0, "utf8");
+    this.bytes[m] = bytes;
+    if (bytes === text.length) {
+      this.asciiWords(bytes);
+      this.text[m] = text;
+      this.to[m] = this.n;
+      this.key(m, from, this.n, ci);
+      return;
+    }
+    // Not ASCII: the exact key from the NFC form (scanned past the end, then dropped), the words from the NFKC form.
+    const nfc = text.normalize("NFC");
+    this.words(ci ? nfc.toLowerCase() : nfc);
+    this.key(m, from, this.n, ci);
+    this.n = from;
+    const form = wordForm(text);
+    this.words(form);
+    this.text[m] = form;
+    this.to[m] = this.n;
+  }
+}
+
+const scratch = new Scratch();
+
+/** Scans every message of `conv` (then its `rejected` messages). Returns module scratch: valid until the next call. */
+export function scanRecord(conv: Conversation, caseInsensitive: boolean): RecordScan {
+  const s = scratch;
+  const msgs = conv.messages;
+  const rej = conv.rejected;
+  const total = msgs.length + (rej ? rej.length : 0);
+  s.reserveMessages(total);
+  s.messages = msgs.length;
+  s.n = 0;
+  s.text.length = total;
+  for (let m = 0; m < msgs.length; m++) s.message(m, msgs[m], caseInsensitive);
+  if (rej) for (let m = 0; m < rej.length; m++) s.message(msgs.length + m, rej[m], caseInsensitive);
+  return s;
+}
