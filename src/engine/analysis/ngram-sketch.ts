@@ -21,15 +21,14 @@
  * same item, and int32 arguments are small integers, so hot callers do not box numbers); load factor <= 0.5. The
  * pair (0,0) is remapped. */
 export class HashSet64 {
-  private hi: Int32Array;
-  private lo: Int32Array;
+  /** Slot i is t[2i], t[2i + 1] (one cache line holds both halves). */
+  private t: Int32Array;
   private mask: number;
   size = 0;
   constructor(initialCapacity = 1024) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap *= 2;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
+    this.t = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
   /** Adds the pair; returns true when it was not present. */
@@ -37,53 +36,94 @@ export class HashSet64 {
     h1 |= 0;
     h2 |= 0;
     if (h1 === 0 && h2 === 0) h2 = 1;
-    let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & this.mask;
+    const t = this.t;
+    const mask = this.mask;
+    let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & mask;
     for (;;) {
-      const a = this.hi[i];
-      const b = this.lo[i];
+      const a = t[2 * i];
+      const b = t[2 * i + 1];
       if (a === 0 && b === 0) break;
       if (a === h1 && b === h2) return false;
-      i = (i + 1) & this.mask;
+      i = (i + 1) & mask;
     }
-    this.hi[i] = h1;
-    this.lo[i] = h2;
+    t[2 * i] = h1;
+    t[2 * i + 1] = h2;
     this.size++;
-    if (this.size * 2 > this.mask + 1) this.grow();
+    if (this.size * 2 > mask + 1) this.grow();
     return true;
   }
   private grow(): void {
-    const oldHi = this.hi;
-    const oldLo = this.lo;
-    const cap = oldHi.length * 2;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.mask = cap - 1;
+    const old = this.t;
+    this.t = new Int32Array(old.length * 2);
+    this.mask = old.length - 1;
     this.size = 0;
-    for (let j = 0; j < oldHi.length; j++) if (oldHi[j] !== 0 || oldLo[j] !== 0) this.add(oldHi[j], oldLo[j]);
+    for (let j = 0; j < old.length; j += 2) if (old[j] !== 0 || old[j + 1] !== 0) this.add(old[j], old[j + 1]);
   }
   /** Empties the set, keeping its capacity. */
   clear(): void {
     if (this.size === 0) return;
-    this.hi.fill(0);
-    this.lo.fill(0);
+    this.t.fill(0);
     this.size = 0;
   }
   forEach(fn: (h1: number, h2: number) => void): void {
-    for (let j = 0; j < this.hi.length; j++) if (this.hi[j] !== 0 || this.lo[j] !== 0) fn(this.hi[j], this.lo[j]);
+    const t = this.t;
+    for (let j = 0; j < t.length; j += 2) if (t[j] !== 0 || t[j + 1] !== 0) fn(t[j], t[j + 1]);
   }
   /** Occupied slots as a flat [h1, h2, h1, h2, ...] array (table order; deterministic for a given insert order). */
   toPairs(): Uint32Array {
     const out = new Uint32Array(this.size * 2);
     let k = 0;
-    const hi = this.hi;
-    const lo = this.lo;
-    for (let j = 0; j < hi.length; j++) {
-      if (hi[j] !== 0 || lo[j] !== 0) {
-        out[k++] = hi[j];
-        out[k++] = lo[j];
+    const t = this.t;
+    for (let j = 0; j < t.length; j += 2) {
+      if (t[j] !== 0 || t[j + 1] !== 0) {
+        out[k++] = t[j];
+        out[k++] = t[j + 1];
       }
     }
     return out;
+  }
+}
+
+/** Set of 32-bit values for short-lived sets (one window of words): one int32 per slot, load factor <= 0.5,
+ * cleared in place (the capacity stays). 0 is remapped. */
+export class WindowSet32 {
+  private t: Int32Array;
+  private mask: number;
+  size = 0;
+  /** `expectedItems`: the usual size between clears (the table starts at 2x that, at most 64 Ki slots). */
+  constructor(expectedItems: number) {
+    let cap = 16;
+    while (cap < expectedItems * 2 && cap < 65_536) cap *= 2;
+    this.t = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+  /** Adds h (taken as int32). */
+  add(h: number): void {
+    h |= 0;
+    if (h === 0) h = 1;
+    const t = this.t;
+    const mask = this.mask;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const a = t[i];
+      if (a === h) return;
+      if (a === 0) break;
+      i = (i + 1) & mask;
+    }
+    t[i] = h;
+    if (++this.size * 2 > mask + 1) this.grow();
+  }
+  private grow(): void {
+    const old = this.t;
+    this.t = new Int32Array(old.length * 2);
+    this.mask = this.t.length - 1;
+    this.size = 0;
+    for (let j = 0; j < old.length; j++) if (old[j] !== 0) this.add(old[j]);
+  }
+  clear(): void {
+    if (this.size === 0) return;
+    this.t.fill(0);
+    this.size = 0;
   }
 }
 
