@@ -19258,7 +19258,9 @@ function describe(v) {
 
 
 
-const chatml_shape_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// validateSchema: false skips compiling ajv's meta-schema (~40 ms in every thread at start-up); the schema is ours
+// and tests/report-schema.test.ts and the rule tests exercise it.
+const chatml_shape_ajv = new ajv.Ajv({ allErrors: true, strict: false, validateSchema: false });
 chatml_shape_ajv.addSchema(record_schema_namespaceObject, "record");
 const validateChatml = chatml_shape_ajv.getSchema("record");
 const validatePreferenceOpenai = chatml_shape_ajv.getSchema("record#/definitions/preferenceOpenai");
@@ -21032,6 +21034,245 @@ function leak(line, what, split) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/ngram-sketch.ts
+// Distinct-count sketches for the diversity pass (word and n-gram hashes come from text-scan.ts and diversity.ts).
+//
+//   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
+//   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
+//   new DistinctCounter(exactCap = 1_000_000)
+//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
+//       .add(h1, h2) .estimate() .method ("exact" | "hll")
+//
+// Partials (for chunked / parallel runs; plain structured-clone-able data):
+//   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
+//   HyperLogLog.merge(registers)                    register-wise max (the HLL of the union)
+//   DistinctCounter.toPartial(): DistinctPartial    { pairs } while exact, else { registers } (copies)
+//   DistinctCounter.merge(p)                         union: exact + exact = insert every pair (switching to HLL
+//       once past `exactCap`); HLL + HLL = register max; exact + HLL = the exact side's pairs added to the HLL.
+//       Merging one partial into a fresh counter gives the same estimate and method as the original.
+//
+// "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
+/** Set of 64-bit values stored as (hi, lo) int32 pairs (values are taken as int32: h and h >>> 0 are the
+ * same item, and int32 arguments are small integers, so hot callers do not box numbers); load factor <= 0.5. The
+ * pair (0,0) is remapped. */
+class HashSet64 {
+    /** Slot i is t[2i], t[2i + 1] (one cache line holds both halves). */
+    t;
+    mask;
+    size = 0;
+    constructor(initialCapacity = 1024) {
+        let cap = 16;
+        while (cap < initialCapacity * 2)
+            cap *= 2;
+        this.t = new Int32Array(cap * 2);
+        this.mask = cap - 1;
+    }
+    /** Adds the pair; returns true when it was not present. */
+    add(h1, h2) {
+        h1 |= 0;
+        h2 |= 0;
+        if (h1 === 0 && h2 === 0)
+            h2 = 1;
+        const t = this.t;
+        const mask = this.mask;
+        let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & mask;
+        for (;;) {
+            const a = t[2 * i];
+            const b = t[2 * i + 1];
+            if (a === 0 && b === 0)
+                break;
+            if (a === h1 && b === h2)
+                return false;
+            i = (i + 1) & mask;
+        }
+        t[2 * i] = h1;
+        t[2 * i + 1] = h2;
+        this.size++;
+        if (this.size * 2 > mask + 1)
+            this.grow();
+        return true;
+    }
+    grow() {
+        const old = this.t;
+        this.t = new Int32Array(old.length * 2);
+        this.mask = old.length - 1;
+        this.size = 0;
+        for (let j = 0; j < old.length; j += 2)
+            if (old[j] !== 0 || old[j + 1] !== 0)
+                this.add(old[j], old[j + 1]);
+    }
+    /** Empties the set, keeping its capacity. */
+    clear() {
+        if (this.size === 0)
+            return;
+        this.t.fill(0);
+        this.size = 0;
+    }
+    forEach(fn) {
+        const t = this.t;
+        for (let j = 0; j < t.length; j += 2)
+            if (t[j] !== 0 || t[j + 1] !== 0)
+                fn(t[j], t[j + 1]);
+    }
+    /** Occupied slots as a flat [h1, h2, h1, h2, ...] array (table order; deterministic for a given insert order). */
+    toPairs() {
+        const out = new Uint32Array(this.size * 2);
+        let k = 0;
+        const t = this.t;
+        for (let j = 0; j < t.length; j += 2) {
+            if (t[j] !== 0 || t[j + 1] !== 0) {
+                out[k++] = t[j];
+                out[k++] = t[j + 1];
+            }
+        }
+        return out;
+    }
+}
+/** Set of 32-bit values for short-lived sets (one window of words): one int32 per slot, load factor <= 0.5,
+ * cleared in place (the capacity stays). 0 is remapped. */
+class WindowSet32 {
+    t;
+    mask;
+    size = 0;
+    /** `expectedItems`: the usual size between clears (the table starts at 2x that, at most 64 Ki slots). */
+    constructor(expectedItems) {
+        let cap = 16;
+        while (cap < expectedItems * 2 && cap < 65_536)
+            cap *= 2;
+        this.t = new Int32Array(cap);
+        this.mask = cap - 1;
+    }
+    /** Adds h (taken as int32). */
+    add(h) {
+        h |= 0;
+        if (h === 0)
+            h = 1;
+        const t = this.t;
+        const mask = this.mask;
+        let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+        for (;;) {
+            const a = t[i];
+            if (a === h)
+                return;
+            if (a === 0)
+                break;
+            i = (i + 1) & mask;
+        }
+        t[i] = h;
+        if (++this.size * 2 > mask + 1)
+            this.grow();
+    }
+    grow() {
+        const old = this.t;
+        this.t = new Int32Array(old.length * 2);
+        this.mask = this.t.length - 1;
+        this.size = 0;
+        for (let j = 0; j < old.length; j++)
+            if (old[j] !== 0)
+                this.add(old[j]);
+    }
+    clear() {
+        if (this.size === 0)
+            return;
+        this.t.fill(0);
+        this.size = 0;
+    }
+}
+/** HyperLogLog with 2^p registers (Flajolet et al. 2007, with small-range linear counting). Index from the top
+ * p bits of h1, rank from the remaining 32 - p bits of h1 followed by h2. */
+class HyperLogLog {
+    p;
+    registers;
+    constructor(p = 14) {
+        this.p = p;
+        this.registers = new Uint8Array(1 << p);
+    }
+    add(h1, h2) {
+        const idx = h1 >>> (32 - this.p);
+        const w = ((h1 << this.p) | (h2 >>> (32 - this.p))) >>> 0;
+        const rank = w === 0 ? 33 + Math.clz32(h2 << this.p) : Math.clz32(w) + 1;
+        if (rank > this.registers[idx])
+            this.registers[idx] = rank;
+    }
+    estimate() {
+        const m = this.registers.length;
+        let sum = 0;
+        let zeros = 0;
+        for (let i = 0; i < m; i++) {
+            sum += 2 ** -this.registers[i];
+            if (this.registers[i] === 0)
+                zeros++;
+        }
+        const alpha = 0.7213 / (1 + 1.079 / m);
+        const e = (alpha * m * m) / sum;
+        if (e <= 2.5 * m && zeros > 0)
+            return m * Math.log(m / zeros);
+        return e;
+    }
+    /** Folds another sketch's registers in (register-wise max); both must have the same p. */
+    merge(registers) {
+        if (registers.length !== this.registers.length)
+            throw new Error(`HyperLogLog.merge: ${registers.length} registers, expected ${this.registers.length}`);
+        const r = this.registers;
+        for (let i = 0; i < r.length; i++)
+            if (registers[i] > r[i])
+                r[i] = registers[i];
+    }
+    /** Relative standard error of the estimate. */
+    get standardError() {
+        return 1.04 / Math.sqrt(this.registers.length);
+    }
+}
+/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`. */
+class DistinctCounter {
+    exactCap;
+    set = new HashSet64();
+    hll = null;
+    constructor(exactCap = 1_000_000) {
+        this.exactCap = exactCap;
+    }
+    add(h1, h2) {
+        if (this.set) {
+            this.set.add(h1, h2);
+            if (this.set.size > this.exactCap) {
+                const hll = new HyperLogLog(14);
+                this.set.forEach((a, b) => hll.add(a, b));
+                this.hll = hll;
+                this.set = null;
+            }
+        }
+        else {
+            this.hll.add(h1, h2);
+        }
+    }
+    get method() {
+        return this.set ? "exact" : "hll";
+    }
+    toPartial() {
+        return this.set ? { pairs: this.set.toPairs() } : { registers: this.hll.registers.slice() };
+    }
+    /** Union with another counter's partial (see the file header). */
+    merge(p) {
+        if (p.registers) {
+            if (this.set) {
+                const hll = new HyperLogLog(14);
+                this.set.forEach((a, b) => hll.add(a, b));
+                this.hll = hll;
+                this.set = null;
+            }
+            this.hll.merge(p.registers);
+        }
+        else if (p.pairs) {
+            const q = p.pairs;
+            for (let i = 0; i + 1 < q.length; i += 2)
+                this.add(q[i], q[i + 1]);
+        }
+    }
+    estimate() {
+        return this.set ? this.set.size : Math.round(this.hll.estimate());
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/record-store.ts
 
 class RecordStore {
@@ -21064,6 +21305,7 @@ class RecordStore {
 const locKey = (file, line) => `${file}:${line}`;
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/near-duplicates.ts
+
 
 
 
@@ -21228,14 +21470,11 @@ class NearDuplicateIndex {
     shingleSize;
     hasher;
     buf = new GrowableU32(4096);
-    buckets = new HashTable32(1 << 14);
-    /** slot -> record id, and slot*BANDS+band -> previous slot in the same bucket (-1 = end). */
+    /** slot -> record id (increasing), and slot*BANDS+band -> that record's key in the band. */
     slotId = new GrowableI32(1024);
-    next = new GrowableI32(1024 * BANDS);
-    cand = new Int32Array(256);
-    pairA = new GrowableI32();
-    pairB = new GrowableI32();
+    keys = new GrowableU32(1024 * BANDS);
     truncated = false;
+    candidateCount = 0;
     constructor(store, paths, opts = {}) {
         this.store = store;
         this.paths = paths;
@@ -21254,43 +21493,85 @@ class NearDuplicateIndex {
     addBandKeys(keys, id) {
         if (keys.length !== BANDS)
             throw new Error(`expected ${BANDS} band keys, got ${keys.length}`);
-        const slot = this.slotId.length;
+        const n = this.slotId.length;
+        if (n > 0 && id <= this.slotId.data[n - 1])
+            throw new Error(`record ids must increase (${id} after ${this.slotId.data[n - 1]})`);
         this.slotId.push(id);
-        this.next.reserve((slot + 1) * BANDS);
-        this.next.length = (slot + 1) * BANDS;
-        const next = this.next.data;
+        const k = this.keys;
+        k.reserve(k.length + BANDS);
+        for (let b = 0; b < BANDS; b++)
+            k.data[k.length + b] = keys[b];
+        k.length += BANDS;
+    }
+    /**
+     * Candidate pairs, sorted by later id then earlier id, without repeats: in each band the records are sorted by
+     * key (radix sort, stable, so equal keys stay in id order) and each record is paired with at most
+     * MAX_BUCKET_WALK records just before it with the same key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
+     * Memory: 64 bytes per record for the keys during the pass; 8 per record + the pairs at the end.
+     */
+    candidates() {
+        const n = this.slotId.length;
+        const keys = this.keys.data;
         const ids = this.slotId.data;
-        let nc = 0;
-        for (let b = 0; b < BANDS; b++) {
-            const prev = this.buckets.swap(keys[b], slot);
-            next[slot * BANDS + b] = prev;
-            for (let s = prev, steps = 0; s >= 0 && steps < MAX_BUCKET_WALK; s = next[s * BANDS + b], steps++) {
-                if (nc === this.cand.length) {
-                    const c = new Int32Array(nc * 2);
-                    c.set(this.cand);
-                    this.cand = c;
+        const x = new Int32Array(n);
+        const y = new Int32Array(n);
+        const count = new Int32Array(65_537);
+        const seen = new HashSet64(1024);
+        const pa = new GrowableI32(1024);
+        const pb = new GrowableI32(1024);
+        const pass = (from, to, band, shift) => {
+            count.fill(0);
+            for (let i = 0; i < n; i++)
+                count[((keys[from[i] * BANDS + band] >>> shift) & 0xffff) + 1]++;
+            for (let d = 0; d < 65_536; d++)
+                count[d + 1] += count[d];
+            for (let i = 0; i < n; i++)
+                to[count[(keys[from[i] * BANDS + band] >>> shift) & 0xffff]++] = from[i];
+        };
+        bands: for (let band = 0; band < BANDS; band++) {
+            for (let i = 0; i < n; i++)
+                x[i] = i;
+            pass(x, y, band, 0);
+            pass(y, x, band, 16);
+            for (let j = 1, run = 0; j < n; j++) {
+                const key = keys[x[j] * BANDS + band];
+                if (key !== keys[x[j - 1] * BANDS + band]) {
+                    run = j;
+                    continue;
                 }
-                this.cand[nc++] = ids[s];
+                const b = ids[x[j]];
+                for (let i = j - 1; i >= run && i >= j - MAX_BUCKET_WALK; i--) {
+                    const a = ids[x[i]];
+                    if (!seen.add(a, b))
+                        continue;
+                    if (pa.length >= MAX_CANDIDATE_PAIRS) {
+                        this.truncated = true;
+                        break bands;
+                    }
+                    pa.push(a);
+                    pb.push(b);
+                }
             }
         }
-        if (nc === 0)
-            return;
-        const cand = this.cand.subarray(0, nc).sort();
-        for (let i = 0; i < nc; i++) {
-            if (i > 0 && cand[i] === cand[i - 1])
-                continue;
-            if (this.pairA.length >= MAX_CANDIDATE_PAIRS) {
-                this.truncated = true;
-                return;
-            }
-            this.pairA.push(cand[i]);
-            this.pairB.push(id);
+        const P = pa.length;
+        const order = new Int32Array(P);
+        for (let i = 0; i < P; i++)
+            order[i] = i;
+        const A = pa.data;
+        const B = pb.data;
+        order.sort((i, j) => B[i] - B[j] || A[i] - A[j]);
+        const outA = new Int32Array(P);
+        const outB = new Int32Array(P);
+        for (let i = 0; i < P; i++) {
+            outA[i] = A[order[i]];
+            outB[i] = B[order[i]];
         }
+        return { A: outA, B: outB };
     }
     async finish(reread) {
-        const P = this.pairA.length;
-        const A = this.pairA.data;
-        const B = this.pairB.data;
+        const { A, B } = this.candidates();
+        const P = A.length;
+        this.candidateCount = P;
         // Candidate records, sorted and unique.
         const all = new Int32Array(P * 2);
         all.set(A.subarray(0, P));
@@ -21432,7 +21713,7 @@ class NearDuplicateIndex {
             rate: n ? laterIds.length / n : 0,
             threshold: this.threshold,
             shingleSize: this.shingleSize,
-            candidatePairs: this.pairA.length,
+            candidatePairs: this.candidateCount,
             acceptedPairs: pairs.length,
             truncated: this.truncated,
             groupCount: roots.length,
@@ -21702,245 +21983,6 @@ function adopt(g, arr) {
     if (arr.length > 0)
         g.data = arr;
     g.length = arr.length;
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/ngram-sketch.ts
-// Distinct-count sketches for the diversity pass (word and n-gram hashes come from text-scan.ts and diversity.ts).
-//
-//   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
-//   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
-//   new DistinctCounter(exactCap = 1_000_000)
-//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
-//       .add(h1, h2) .estimate() .method ("exact" | "hll")
-//
-// Partials (for chunked / parallel runs; plain structured-clone-able data):
-//   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
-//   HyperLogLog.merge(registers)                    register-wise max (the HLL of the union)
-//   DistinctCounter.toPartial(): DistinctPartial    { pairs } while exact, else { registers } (copies)
-//   DistinctCounter.merge(p)                         union: exact + exact = insert every pair (switching to HLL
-//       once past `exactCap`); HLL + HLL = register max; exact + HLL = the exact side's pairs added to the HLL.
-//       Merging one partial into a fresh counter gives the same estimate and method as the original.
-//
-// "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
-/** Set of 64-bit values stored as (hi, lo) int32 pairs (values are taken as int32: h and h >>> 0 are the
- * same item, and int32 arguments are small integers, so hot callers do not box numbers); load factor <= 0.5. The
- * pair (0,0) is remapped. */
-class HashSet64 {
-    /** Slot i is t[2i], t[2i + 1] (one cache line holds both halves). */
-    t;
-    mask;
-    size = 0;
-    constructor(initialCapacity = 1024) {
-        let cap = 16;
-        while (cap < initialCapacity * 2)
-            cap *= 2;
-        this.t = new Int32Array(cap * 2);
-        this.mask = cap - 1;
-    }
-    /** Adds the pair; returns true when it was not present. */
-    add(h1, h2) {
-        h1 |= 0;
-        h2 |= 0;
-        if (h1 === 0 && h2 === 0)
-            h2 = 1;
-        const t = this.t;
-        const mask = this.mask;
-        let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & mask;
-        for (;;) {
-            const a = t[2 * i];
-            const b = t[2 * i + 1];
-            if (a === 0 && b === 0)
-                break;
-            if (a === h1 && b === h2)
-                return false;
-            i = (i + 1) & mask;
-        }
-        t[2 * i] = h1;
-        t[2 * i + 1] = h2;
-        this.size++;
-        if (this.size * 2 > mask + 1)
-            this.grow();
-        return true;
-    }
-    grow() {
-        const old = this.t;
-        this.t = new Int32Array(old.length * 2);
-        this.mask = old.length - 1;
-        this.size = 0;
-        for (let j = 0; j < old.length; j += 2)
-            if (old[j] !== 0 || old[j + 1] !== 0)
-                this.add(old[j], old[j + 1]);
-    }
-    /** Empties the set, keeping its capacity. */
-    clear() {
-        if (this.size === 0)
-            return;
-        this.t.fill(0);
-        this.size = 0;
-    }
-    forEach(fn) {
-        const t = this.t;
-        for (let j = 0; j < t.length; j += 2)
-            if (t[j] !== 0 || t[j + 1] !== 0)
-                fn(t[j], t[j + 1]);
-    }
-    /** Occupied slots as a flat [h1, h2, h1, h2, ...] array (table order; deterministic for a given insert order). */
-    toPairs() {
-        const out = new Uint32Array(this.size * 2);
-        let k = 0;
-        const t = this.t;
-        for (let j = 0; j < t.length; j += 2) {
-            if (t[j] !== 0 || t[j + 1] !== 0) {
-                out[k++] = t[j];
-                out[k++] = t[j + 1];
-            }
-        }
-        return out;
-    }
-}
-/** Set of 32-bit values for short-lived sets (one window of words): one int32 per slot, load factor <= 0.5,
- * cleared in place (the capacity stays). 0 is remapped. */
-class WindowSet32 {
-    t;
-    mask;
-    size = 0;
-    /** `expectedItems`: the usual size between clears (the table starts at 2x that, at most 64 Ki slots). */
-    constructor(expectedItems) {
-        let cap = 16;
-        while (cap < expectedItems * 2 && cap < 65_536)
-            cap *= 2;
-        this.t = new Int32Array(cap);
-        this.mask = cap - 1;
-    }
-    /** Adds h (taken as int32). */
-    add(h) {
-        h |= 0;
-        if (h === 0)
-            h = 1;
-        const t = this.t;
-        const mask = this.mask;
-        let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-        for (;;) {
-            const a = t[i];
-            if (a === h)
-                return;
-            if (a === 0)
-                break;
-            i = (i + 1) & mask;
-        }
-        t[i] = h;
-        if (++this.size * 2 > mask + 1)
-            this.grow();
-    }
-    grow() {
-        const old = this.t;
-        this.t = new Int32Array(old.length * 2);
-        this.mask = this.t.length - 1;
-        this.size = 0;
-        for (let j = 0; j < old.length; j++)
-            if (old[j] !== 0)
-                this.add(old[j]);
-    }
-    clear() {
-        if (this.size === 0)
-            return;
-        this.t.fill(0);
-        this.size = 0;
-    }
-}
-/** HyperLogLog with 2^p registers (Flajolet et al. 2007, with small-range linear counting). Index from the top
- * p bits of h1, rank from the remaining 32 - p bits of h1 followed by h2. */
-class HyperLogLog {
-    p;
-    registers;
-    constructor(p = 14) {
-        this.p = p;
-        this.registers = new Uint8Array(1 << p);
-    }
-    add(h1, h2) {
-        const idx = h1 >>> (32 - this.p);
-        const w = ((h1 << this.p) | (h2 >>> (32 - this.p))) >>> 0;
-        const rank = w === 0 ? 33 + Math.clz32(h2 << this.p) : Math.clz32(w) + 1;
-        if (rank > this.registers[idx])
-            this.registers[idx] = rank;
-    }
-    estimate() {
-        const m = this.registers.length;
-        let sum = 0;
-        let zeros = 0;
-        for (let i = 0; i < m; i++) {
-            sum += 2 ** -this.registers[i];
-            if (this.registers[i] === 0)
-                zeros++;
-        }
-        const alpha = 0.7213 / (1 + 1.079 / m);
-        const e = (alpha * m * m) / sum;
-        if (e <= 2.5 * m && zeros > 0)
-            return m * Math.log(m / zeros);
-        return e;
-    }
-    /** Folds another sketch's registers in (register-wise max); both must have the same p. */
-    merge(registers) {
-        if (registers.length !== this.registers.length)
-            throw new Error(`HyperLogLog.merge: ${registers.length} registers, expected ${this.registers.length}`);
-        const r = this.registers;
-        for (let i = 0; i < r.length; i++)
-            if (registers[i] > r[i])
-                r[i] = registers[i];
-    }
-    /** Relative standard error of the estimate. */
-    get standardError() {
-        return 1.04 / Math.sqrt(this.registers.length);
-    }
-}
-/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`. */
-class DistinctCounter {
-    exactCap;
-    set = new HashSet64();
-    hll = null;
-    constructor(exactCap = 1_000_000) {
-        this.exactCap = exactCap;
-    }
-    add(h1, h2) {
-        if (this.set) {
-            this.set.add(h1, h2);
-            if (this.set.size > this.exactCap) {
-                const hll = new HyperLogLog(14);
-                this.set.forEach((a, b) => hll.add(a, b));
-                this.hll = hll;
-                this.set = null;
-            }
-        }
-        else {
-            this.hll.add(h1, h2);
-        }
-    }
-    get method() {
-        return this.set ? "exact" : "hll";
-    }
-    toPartial() {
-        return this.set ? { pairs: this.set.toPairs() } : { registers: this.hll.registers.slice() };
-    }
-    /** Union with another counter's partial (see the file header). */
-    merge(p) {
-        if (p.registers) {
-            if (this.set) {
-                const hll = new HyperLogLog(14);
-                this.set.forEach((a, b) => hll.add(a, b));
-                this.hll = hll;
-                this.set = null;
-            }
-            this.hll.merge(p.registers);
-        }
-        else if (p.pairs) {
-            const q = p.pairs;
-            for (let i = 0; i + 1 < q.length; i += 2)
-                this.add(q[i], q[i + 1]);
-        }
-    }
-    estimate() {
-        return this.set ? this.set.size : Math.round(this.hll.estimate());
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/stats.ts

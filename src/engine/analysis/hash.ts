@@ -3,7 +3,6 @@
 //   fmix32(h)            murmur3 finaliser (32-bit avalanche)
 //   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
-//   HashTable32          the same with one 32-bit key (LSH band buckets)
 //   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
 //
 // Nothing here allocates per record except the occasional doubling.
@@ -84,48 +83,6 @@ export class HashTable64 {
   }
 }
 
-/** Map from a 32-bit key to a non-negative int32 value. */
-export class HashTable32 {
-  private k: Uint32Array;
-  private v: Int32Array;
-  private mask: number;
-  size = 0;
-  constructor(capacity = 1024) {
-    let cap = 16;
-    while (cap < capacity) cap *= 2;
-    this.k = new Uint32Array(cap);
-    this.v = new Int32Array(cap).fill(EMPTY);
-    this.mask = cap - 1;
-  }
-  /** Stores `value` under the key and returns the value it replaced (-1 if the key was new). */
-  swap(key: number, value: number): number {
-    if ((this.size + 1) * 4 > this.v.length * 3) this.grow();
-    const { k, v, mask } = this;
-    key >>>= 0;
-    for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
-      const x = v[i];
-      if (x === EMPTY) {
-        k[i] = key;
-        v[i] = value;
-        this.size++;
-        return EMPTY;
-      }
-      if (k[i] === key) {
-        v[i] = value;
-        return x;
-      }
-    }
-  }
-  private grow(): void {
-    const { k, v } = this;
-    const cap = v.length * 2;
-    this.k = new Uint32Array(cap);
-    this.v = new Int32Array(cap).fill(EMPTY);
-    this.mask = cap - 1;
-    this.size = 0;
-    for (let i = 0; i < v.length; i++) if (v[i] !== EMPTY) this.swap(k[i], v[i]);
-  }
-}
 
 type TypedArrayCtor<T> = { new (n: number): T };
 

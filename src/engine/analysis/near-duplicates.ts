@@ -9,17 +9,18 @@
 // lowercase, split on whitespace), one word stream (shingles run across message boundaries). Shingle = rolling hash of `shingleSize` consecutive word hashes; a record with
 // fewer words is one shingle; a record with no words is never a near duplicate.
 // Sketch: K = 128 bins, one permutation (bin = top 7 bits of the shingle hash, value = min of a second hash),
-// empty bins filled by optimal densification (Shrivastava 2017). LSH: 16 bands x 8 rows, one 32-bit key per band
-// in one typed-array hash table; each bucket is a chain through an int32 array (16 per inserted record), walked
-// at most MAX_BUCKET_WALK steps. Every (earlier, later) pair sharing a bucket is a candidate; at finish the
-// candidates' records are re-read through `reread`, their shingle sets rebuilt (sorted uint32 hashes) and the
-// true Jaccard computed: only pairs >= threshold are accepted. Memory during the pass: ~350 bytes per record
-// (band table + chains); at finish: 4 bytes per shingle of candidate records only.
+// empty bins filled by optimal densification (Shrivastava 2017). LSH: 16 bands x 8 rows, one 32-bit key per band;
+// the pass only stores the keys (64 bytes per record). At finish each band's keys are radix-sorted; records with the
+// same key form a bucket, and each record is paired with at most MAX_BUCKET_WALK records just before it in its
+// bucket: every such (earlier, later) pair is a candidate. The candidates' records are re-read through `reread`,
+// their shingle sets rebuilt (sorted uint32 hashes) and the true Jaccard computed: only pairs >= threshold are
+// accepted. Memory at finish: 8 bytes per record + the candidate pairs + 4 bytes per shingle of candidate records.
 // Result groups are union-find components of accepted pairs; a group's `similarity` is the LOWEST similarity
 // among the accepted pairs that joined it. Each record with an accepted earlier partner gets one `near-duplicate`
 // finding naming its most similar earlier partner (ties: the earliest).
 import type { Conversation, Finding, RecordLoc } from "../model.js";
-import { fmix32, GrowableI32, GrowableU32, HashTable32, mix32 } from "./hash.js";
+import { fmix32, GrowableI32, GrowableU32, mix32 } from "./hash.js";
+import { HashSet64 } from "./ngram-sketch.js";
 import { locKey, type RecordStore } from "./record-store.js";
 import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { DupMember } from "./exact-duplicates.js";
@@ -208,14 +209,11 @@ export class NearDuplicateIndex {
   readonly shingleSize: number;
   private readonly hasher: ShingleHasher;
   private readonly buf = new GrowableU32(4096);
-  private readonly buckets = new HashTable32(1 << 14);
-  /** slot -> record id, and slot*BANDS+band -> previous slot in the same bucket (-1 = end). */
+  /** slot -> record id (increasing), and slot*BANDS+band -> that record's key in the band. */
   private readonly slotId = new GrowableI32(1024);
-  private readonly next = new GrowableI32(1024 * BANDS);
-  private cand = new Int32Array(256);
-  private readonly pairA = new GrowableI32();
-  private readonly pairB = new GrowableI32();
+  private readonly keys = new GrowableU32(1024 * BANDS);
   private truncated = false;
+  private candidateCount = 0;
 
   constructor(
     private readonly store: RecordStore,
@@ -236,42 +234,79 @@ export class NearDuplicateIndex {
   /** Replays one record's LSH band keys (BANDS uint32, see nearBandKeys); ids must come in increasing order. */
   addBandKeys(keys: ArrayLike<number>, id: number): void {
     if (keys.length !== BANDS) throw new Error(`expected ${BANDS} band keys, got ${keys.length}`);
-    const slot = this.slotId.length;
+    const n = this.slotId.length;
+    if (n > 0 && id <= this.slotId.data[n - 1]) throw new Error(`record ids must increase (${id} after ${this.slotId.data[n - 1]})`);
     this.slotId.push(id);
-    this.next.reserve((slot + 1) * BANDS);
-    this.next.length = (slot + 1) * BANDS;
-    const next = this.next.data;
+    const k = this.keys;
+    k.reserve(k.length + BANDS);
+    for (let b = 0; b < BANDS; b++) k.data[k.length + b] = keys[b];
+    k.length += BANDS;
+  }
+
+  /**
+   * Candidate pairs, sorted by later id then earlier id, without repeats: in each band the records are sorted by
+   * key (radix sort, stable, so equal keys stay in id order) and each record is paired with at most
+   * MAX_BUCKET_WALK records just before it with the same key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
+   * Memory: 64 bytes per record for the keys during the pass; 8 per record + the pairs at the end.
+   */
+  private candidates(): { A: Int32Array; B: Int32Array } {
+    const n = this.slotId.length;
+    const keys = this.keys.data;
     const ids = this.slotId.data;
-    let nc = 0;
-    for (let b = 0; b < BANDS; b++) {
-      const prev = this.buckets.swap(keys[b], slot);
-      next[slot * BANDS + b] = prev;
-      for (let s = prev, steps = 0; s >= 0 && steps < MAX_BUCKET_WALK; s = next[s * BANDS + b], steps++) {
-        if (nc === this.cand.length) {
-          const c = new Int32Array(nc * 2);
-          c.set(this.cand);
-          this.cand = c;
+    const x = new Int32Array(n);
+    const y = new Int32Array(n);
+    const count = new Int32Array(65_537);
+    const seen = new HashSet64(1024);
+    const pa = new GrowableI32(1024);
+    const pb = new GrowableI32(1024);
+    const pass = (from: Int32Array, to: Int32Array, band: number, shift: number): void => {
+      count.fill(0);
+      for (let i = 0; i < n; i++) count[((keys[from[i] * BANDS + band] >>> shift) & 0xffff) + 1]++;
+      for (let d = 0; d < 65_536; d++) count[d + 1] += count[d];
+      for (let i = 0; i < n; i++) to[count[(keys[from[i] * BANDS + band] >>> shift) & 0xffff]++] = from[i];
+    };
+    bands: for (let band = 0; band < BANDS; band++) {
+      for (let i = 0; i < n; i++) x[i] = i;
+      pass(x, y, band, 0);
+      pass(y, x, band, 16);
+      for (let j = 1, run = 0; j < n; j++) {
+        const key = keys[x[j] * BANDS + band];
+        if (key !== keys[x[j - 1] * BANDS + band]) {
+          run = j;
+          continue;
         }
-        this.cand[nc++] = ids[s];
+        const b = ids[x[j]];
+        for (let i = j - 1; i >= run && i >= j - MAX_BUCKET_WALK; i--) {
+          const a = ids[x[i]];
+          if (!seen.add(a, b)) continue;
+          if (pa.length >= MAX_CANDIDATE_PAIRS) {
+            this.truncated = true;
+            break bands;
+          }
+          pa.push(a);
+          pb.push(b);
+        }
       }
     }
-    if (nc === 0) return;
-    const cand = this.cand.subarray(0, nc).sort();
-    for (let i = 0; i < nc; i++) {
-      if (i > 0 && cand[i] === cand[i - 1]) continue;
-      if (this.pairA.length >= MAX_CANDIDATE_PAIRS) {
-        this.truncated = true;
-        return;
-      }
-      this.pairA.push(cand[i]);
-      this.pairB.push(id);
+    const P = pa.length;
+    const order = new Int32Array(P);
+    for (let i = 0; i < P; i++) order[i] = i;
+    const A = pa.data;
+    const B = pb.data;
+    order.sort((i, j) => B[i] - B[j] || A[i] - A[j]);
+    const outA = new Int32Array(P);
+    const outB = new Int32Array(P);
+    for (let i = 0; i < P; i++) {
+      outA[i] = A[order[i]];
+      outB[i] = B[order[i]];
     }
+    return { A: outA, B: outB };
   }
 
   async finish(reread: Reread): Promise<{ result: NearResult; pairs: NearPair[]; findings: Array<{ file: number; finding: Finding }>; perFile: (files: number) => number[] }> {
-    const P = this.pairA.length;
-    const A = this.pairA.data;
-    const B = this.pairB.data;
+    const { A, B } = this.candidates();
+    const P = A.length;
+    this.candidateCount = P;
     // Candidate records, sorted and unique.
     const all = new Int32Array(P * 2);
     all.set(A.subarray(0, P));
@@ -391,7 +426,7 @@ export class NearDuplicateIndex {
       rate: n ? laterIds.length / n : 0,
       threshold: this.threshold,
       shingleSize: this.shingleSize,
-      candidatePairs: this.pairA.length,
+      candidatePairs: this.candidateCount,
       acceptedPairs: pairs.length,
       truncated: this.truncated,
       groupCount: roots.length,
