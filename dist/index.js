@@ -54970,7 +54970,6 @@ function gate_verdict(checks, warnings, failOn) {
 //   fmix32(h)            murmur3 finaliser (32-bit avalanche)
 //   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
-//   HashTable32          the same with one 32-bit key (LSH band buckets)
 //   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
 //
 // Nothing here allocates per record except the occasional doubling.
@@ -55051,52 +55050,6 @@ class HashTable64 {
         for (let i = 0; i < v.length; i++)
             if (v[i] !== hash_EMPTY)
                 this.putIfAbsent(k1[i], k2[i], v[i]);
-    }
-}
-/** Map from a 32-bit key to a non-negative int32 value. */
-class HashTable32 {
-    k;
-    v;
-    mask;
-    size = 0;
-    constructor(capacity = 1024) {
-        let cap = 16;
-        while (cap < capacity)
-            cap *= 2;
-        this.k = new Uint32Array(cap);
-        this.v = new Int32Array(cap).fill(hash_EMPTY);
-        this.mask = cap - 1;
-    }
-    /** Stores `value` under the key and returns the value it replaced (-1 if the key was new). */
-    swap(key, value) {
-        if ((this.size + 1) * 4 > this.v.length * 3)
-            this.grow();
-        const { k, v, mask } = this;
-        key >>>= 0;
-        for (let i = Math.imul(key, 0x9e3779b1) >>> 0 & mask;; i = (i + 1) & mask) {
-            const x = v[i];
-            if (x === hash_EMPTY) {
-                k[i] = key;
-                v[i] = value;
-                this.size++;
-                return hash_EMPTY;
-            }
-            if (k[i] === key) {
-                v[i] = value;
-                return x;
-            }
-        }
-    }
-    grow() {
-        const { k, v } = this;
-        const cap = v.length * 2;
-        this.k = new Uint32Array(cap);
-        this.v = new Int32Array(cap).fill(hash_EMPTY);
-        this.mask = cap - 1;
-        this.size = 0;
-        for (let i = 0; i < v.length; i++)
-            if (v[i] !== hash_EMPTY)
-                this.swap(k[i], v[i]);
     }
 }
 function growable(Ctor) {
