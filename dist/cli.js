@@ -25462,7 +25462,9 @@ async function main(argv) {
     let bytes = 0;
     for (const f of files)
         bytes += await (0,promises_.stat)(f).then((st) => st.size, () => 0);
-    const runner = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)) : undefined;
+    // One chunk (a small or gzip input) gains nothing from a worker: it would only pay for the worker's start.
+    const pool = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)) : undefined;
+    const runner = pool && ((jobs) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs)));
     const report = await check({ files, config, cwd, validateOnly, runner });
     return publish(report, format, values);
 }

@@ -12,6 +12,7 @@ import { CHUNK_BYTES } from "./engine/chunks.js";
 import { serveChunks } from "./engine/worker-main.js";
 import { mergePartials, MergeError, parseShard, PARTIAL_KIND, shardJobs, writePartial } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
+import type { ChunkJob } from "./engine/chunk-check.js";
 import { findDatasetFiles, UsageError } from "./engine/files.js";
 import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
 import { renderText } from "./render/text.js";
@@ -135,7 +136,9 @@ async function main(argv: string[]): Promise<number> {
   // Worker threads pay off from a few tens of MB on (each loads the bundle and the tokenizer); the report is the same.
   let bytes = 0;
   for (const f of files) bytes += await stat(f).then((st) => st.size, () => 0);
-  const runner = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, fileURLToPath(import.meta.url)) : undefined;
+  // One chunk (a small or gzip input) gains nothing from a worker: it would only pay for the worker's start.
+  const pool = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, fileURLToPath(import.meta.url)) : undefined;
+  const runner = pool && ((jobs: ChunkJob[]) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs)));
   const report = await check({ files, config, cwd, validateOnly, runner });
   return publish(report, format, values);
 }
