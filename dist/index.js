@@ -57625,7 +57625,7 @@ function defaultEpochs(examples) {
 }
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-const DEFAULT_SAMPLE_BYTES = 256 * 1024;
+const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */

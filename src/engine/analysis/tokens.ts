@@ -15,7 +15,7 @@
 //  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
 //    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
 //  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
-//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 256 KiB; with `expectedBytes` (the run's input size) p = sampleBytes / expectedBytes throughout). Untokenized examples are estimated as
+//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 1 MiB; with `expectedBytes` (the run's input size) p = sampleBytes / expectedBytes throughout). Untokenized examples are estimated as
 //    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
 //    `relativeError` is an approximate 95% bound (1.96 standard errors, Poisson-sampling linearisation) on
 //    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
@@ -77,7 +77,7 @@ export function defaultEpochs(examples: number): number {
 
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-export const DEFAULT_SAMPLE_BYTES = 256 * 1024;
+export const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
 
 export const TOKENS_PER_MESSAGE = 3;
 export const TOKENS_PER_EXAMPLE = 3;
@@ -103,7 +103,7 @@ export interface TokenOptions {
   model?: string;
   epochs?: number;
   pricePerMillion?: number;
-  /** The sampling budget in content bytes (default 256 KiB). */
+  /** The sampling budget in content bytes (default 1 MiB). */
   sampleBytes?: number;
   /** Expected content bytes of the whole run (e.g. from file sizes). When known, every example is sampled with the
    * same probability sampleBytes / expectedBytes, so about `sampleBytes` are tokenized whatever the input size, and
