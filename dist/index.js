@@ -55102,54 +55102,58 @@ function wordForm(text) {
 }
 class Scratch {
     messages = 0;
+    // Per message (reallocated, not copied, when a record has more messages: they are rewritten for each record).
     from = new Int32Array(16);
     to = new Int32Array(16);
-    a = new Int32Array(4096);
-    b = new Int32Array(4096);
-    /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
-    r = new Int32Array(4096);
-    starts = new Uint32Array(4096);
-    ends = new Uint32Array(4096);
     text = [];
     bytes = new Float64Array(16);
     e1 = new Uint32Array(16);
     e2 = new Uint32Array(16);
+    // Per word of the record.
+    wa = new GrowableI32(4096);
+    wb = new GrowableI32(4096);
+    /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
+    wr = new GrowableI32(4096);
+    ws = new GrowableU32(4096);
+    we = new GrowableU32(4096);
     /** Words written so far. */
     n = 0;
     /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
     buf = Buffer.allocUnsafe(1 << 16);
+    get a() {
+        return this.wa.data;
+    }
+    get b() {
+        return this.wb.data;
+    }
+    get r() {
+        return this.wr.data;
+    }
+    get starts() {
+        return this.ws.data;
+    }
+    get ends() {
+        return this.we.data;
+    }
     reserveMessages(m) {
         if (this.from.length >= m)
             return;
         let cap = this.from.length;
         while (cap < m)
             cap *= 2;
-        const grow = (x, make) => {
-            const y = make(cap);
-            y.set(x);
-            return y;
-        };
-        this.from = grow(this.from, (n) => new Int32Array(n));
-        this.to = grow(this.to, (n) => new Int32Array(n));
-        this.bytes = grow(this.bytes, (n) => new Float64Array(n));
-        this.e1 = grow(this.e1, (n) => new Uint32Array(n));
-        this.e2 = grow(this.e2, (n) => new Uint32Array(n));
+        this.from = new Int32Array(cap);
+        this.to = new Int32Array(cap);
+        this.bytes = new Float64Array(cap);
+        this.e1 = new Uint32Array(cap);
+        this.e2 = new Uint32Array(cap);
     }
+    /** Room for `words` words in total, keeping the first this.n. */
     reserveWords(words) {
-        if (this.a.length >= words)
+        if (this.wa.data.length >= words)
             return;
-        let cap = this.a.length;
-        while (cap < words)
-            cap *= 2;
-        for (const k of ["a", "b", "r"]) {
-            const y = new Int32Array(cap);
-            y.set(this[k].subarray(0, this.n));
-            this[k] = y;
-        }
-        for (const k of ["starts", "ends"]) {
-            const y = new Uint32Array(cap);
-            y.set(this[k].subarray(0, this.n));
-            this[k] = y;
+        for (const g of [this.wa, this.wb, this.wr, this.ws, this.we]) {
+            g.length = this.n;
+            g.reserve(words);
         }
     }
     /** Appends the words of `s` (any text) from index this.n. */
@@ -55889,7 +55893,6 @@ class ShingleHasher {
         const ring = this.ring;
         const pk = this.pk;
         const wh = s.a;
-        out.reserve(s.to[s.messages - 1] ?? 0);
         let data = out.data;
         let len = 0;
         let words = 0;

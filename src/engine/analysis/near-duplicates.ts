@@ -86,7 +86,6 @@ export class ShingleHasher {
     const ring = this.ring;
     const pk = this.pk;
     const wh = s.a;
-    out.reserve(s.to[s.messages - 1] ?? 0);
     let data = out.data;
     let len = 0;
     let words = 0;

@@ -21,7 +21,7 @@
 // lowercase hash `a` when case-insensitive), e2 chains `b`, both with the word count. For ASCII text the NFC form
 // is the text itself, so one scan gives both; other text is scanned a second time in NFC form.
 import type { Conversation, Message } from "../model.js";
-import { fmix32, mix32 } from "./hash.js";
+import { fmix32, GrowableI32, GrowableU32, mix32 } from "./hash.js";
 
 export interface RecordScan {
   messages: number;
@@ -51,52 +51,58 @@ export function wordForm(text: string): string {
 
 class Scratch implements RecordScan {
   messages = 0;
+  // Per message (reallocated, not copied, when a record has more messages: they are rewritten for each record).
   from = new Int32Array(16);
   to = new Int32Array(16);
-  a = new Int32Array(4096);
-  b = new Int32Array(4096);
-  /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
-  r = new Int32Array(4096);
-  starts = new Uint32Array(4096);
-  ends = new Uint32Array(4096);
   text: string[] = [];
   bytes = new Float64Array(16);
   e1 = new Uint32Array(16);
   e2 = new Uint32Array(16);
+  // Per word of the record.
+  private readonly wa = new GrowableI32(4096);
+  private readonly wb = new GrowableI32(4096);
+  /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
+  private readonly wr = new GrowableI32(4096);
+  private readonly ws = new GrowableU32(4096);
+  private readonly we = new GrowableU32(4096);
   /** Words written so far. */
   n = 0;
   /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
   buf = Buffer.allocUnsafe(1 << 16);
 
+  get a(): Int32Array {
+    return this.wa.data;
+  }
+  get b(): Int32Array {
+    return this.wb.data;
+  }
+  get r(): Int32Array {
+    return this.wr.data;
+  }
+  get starts(): Uint32Array {
+    return this.ws.data;
+  }
+  get ends(): Uint32Array {
+    return this.we.data;
+  }
+
   reserveMessages(m: number): void {
     if (this.from.length >= m) return;
     let cap = this.from.length;
     while (cap < m) cap *= 2;
-    const grow = <T extends Int32Array | Uint32Array | Float64Array>(x: T, make: (n: number) => T): T => {
-      const y = make(cap);
-      y.set(x);
-      return y;
-    };
-    this.from = grow(this.from, (n) => new Int32Array(n));
-    this.to = grow(this.to, (n) => new Int32Array(n));
-    this.bytes = grow(this.bytes, (n) => new Float64Array(n));
-    this.e1 = grow(this.e1, (n) => new Uint32Array(n));
-    this.e2 = grow(this.e2, (n) => new Uint32Array(n));
+    this.from = new Int32Array(cap);
+    this.to = new Int32Array(cap);
+    this.bytes = new Float64Array(cap);
+    this.e1 = new Uint32Array(cap);
+    this.e2 = new Uint32Array(cap);
   }
 
+  /** Room for `words` words in total, keeping the first this.n. */
   reserveWords(words: number): void {
-    if (this.a.length >= words) return;
-    let cap = this.a.length;
-    while (cap < words) cap *= 2;
-    for (const k of ["a", "b", "r"] as const) {
-      const y = new Int32Array(cap);
-      y.set(this[k].subarray(0, this.n));
-      this[k] = y;
-    }
-    for (const k of ["starts", "ends"] as const) {
-      const y = new Uint32Array(cap);
-      y.set(this[k].subarray(0, this.n));
-      this[k] = y;
+    if (this.wa.data.length >= words) return;
+    for (const g of [this.wa, this.wb, this.wr, this.ws, this.we]) {
+      g.length = this.n;
+      g.reserve(words);
     }
   }
 
