@@ -21180,16 +21180,32 @@ class HyperLogLog {
         return 1.04 / Math.sqrt(this.registers.length);
     }
 }
-/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`. */
+const RECENT_SLOTS = 4096;
+/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
+ * While exact, a small direct-mapped cache of recently added pairs (32 KiB, stays in the CPU's L1/L2 cache) answers
+ * most repeats of frequent words without touching the exact table (up to 1 MiB); adding an item again does not
+ * change the set, so the cache never changes a count. */
 class DistinctCounter {
     exactCap;
     set = new HashSet64();
     hll = null;
+    /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
+    recent = new Int32Array(RECENT_SLOTS * 2);
     constructor(exactCap = 1_000_000) {
         this.exactCap = exactCap;
     }
     add(h1, h2) {
         if (this.set) {
+            h1 |= 0;
+            h2 |= 0;
+            if (h1 === 0 && h2 === 0)
+                h2 = 1;
+            const r = this.recent;
+            const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
+            if (r[slot] === h1 && r[slot + 1] === h2)
+                return;
+            r[slot] = h1;
+            r[slot + 1] = h2;
             this.set.add(h1, h2);
             if (this.set.size > this.exactCap) {
                 const hll = new HyperLogLog(14);
@@ -23045,6 +23061,9 @@ async function loadCounter(encoding) {
     const opts = { disallowedSpecial: new Set() };
     return (s) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
 }
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/tokens.test.ts checks this
+ * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
+const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
 /** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
 function strideIndexes(n, keep) {
     if (keep >= n)
@@ -23101,6 +23120,8 @@ class TokenAnalysis {
     qBytes;
     qN = 0;
     tooLong = 0;
+    defer;
+    pending = [];
     constructor(opts = {}) {
         this.opts = opts;
         this.encoding = opts.encoding ?? "o200k_base";
@@ -23125,6 +23146,7 @@ class TokenAnalysis {
         this.qBytes = new Float64Array(initial);
         if (opts.countTokens)
             this.count = opts.countTokens;
+        this.defer = opts.defer ?? false;
     }
     /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
     static async create(opts = {}) {
@@ -23149,8 +23171,17 @@ class TokenAnalysis {
         let overhead = TOKENS_PER_EXAMPLE;
         let bytes = 0;
         let aBytes = 0;
+        let unknownRole = false;
         const visit = (m) => {
-            overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+            if (this.defer) {
+                const r = KNOWN_ROLE_TOKENS[m.role];
+                if (r === undefined || !Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
+                    unknownRole = true;
+                else
+                    overhead += TOKENS_PER_MESSAGE + r;
+            }
+            else
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
             const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
             bytes += b;
             if (m.role === "assistant")
@@ -23163,10 +23194,23 @@ class TokenAnalysis {
         const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        let exact = -1;
-        let findings = [];
-        if (selected || needExact) {
-            const count = this.counter();
+        if (this.defer && (selected || needExact || unknownRole)) {
+            const roles = [];
+            const texts = [];
+            const keepText = (m) => {
+                roles.push(m.role);
+                texts.push(m.text);
+            };
+            conv.messages.forEach(keepText);
+            conv.rejected?.forEach(keepText);
+            const slot = this.keep(-2, 0, bytes);
+            this.pending.push({ line: loc.line, roles, texts, bytes, aBytes, p, selected, slot });
+            this.last.exact = -2;
+            this.last.overhead = 0;
+            this.last.bytes = 0;
+            return [];
+        }
+        return this.account(overhead, bytes, aBytes, p, selected, loc.line, (count) => {
             let t = 0;
             let at = 0;
             const tok = (m) => {
@@ -23177,6 +23221,17 @@ class TokenAnalysis {
             };
             conv.messages.forEach(tok);
             conv.rejected?.forEach(tok);
+            return [t, at];
+        });
+    }
+    /** The accounting of one example (add(), or a pending example at merge): tokenized when sampled or over the byte
+     * bound of the limit (`tokens` counts its content tokens and assistant tokens), estimated otherwise. */
+    account(overhead, bytes, aBytes, p, selected, line, tokens, slot) {
+        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        let exact = -1;
+        let findings = [];
+        if (selected || needExact) {
+            const [t, at] = tokens(this.counter());
             exact = overhead + t;
             this.tokenized++;
             this.exactTotal += exact;
@@ -23202,7 +23257,7 @@ class TokenAnalysis {
                     {
                         rule: "too-long",
                         severity: "error",
-                        line: loc.line,
+                        line,
                         message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
                     },
                 ];
@@ -23217,15 +23272,64 @@ class TokenAnalysis {
                 this.estMaxOverhead = overhead;
             }
         }
-        this.keep(exact, overhead, bytes);
+        if (slot === undefined)
+            this.keep(exact, overhead, bytes);
+        else if (slot >= 0 && this.qExact[slot] === -2) {
+            this.qExact[slot] = exact;
+            this.qOver[slot] = overhead;
+        }
         this.last.exact = exact;
         this.last.overhead = overhead;
         this.last.bytes = bytes;
         return findings;
     }
+    /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
+     * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
+     * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
+    resolvePending(p) {
+        const out = { findings: [], exact: 0, overhead: 0, bytes: 0 };
+        if (!p.pending.length)
+            return out;
+        // The partial's per-example arrays get the values; this instance's own arrays are untouched.
+        const q = { e: this.qExact, o: this.qOver };
+        this.qExact = p.qExact;
+        this.qOver = p.qOver;
+        try {
+            for (const x of p.pending) {
+                let overhead = TOKENS_PER_EXAMPLE;
+                for (const r of x.roles)
+                    overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+                const tokens = (count) => {
+                    let t = 0;
+                    let at = 0;
+                    for (let i = 0; i < x.texts.length; i++) {
+                        const n = count(x.texts[i]);
+                        t += n;
+                        if (x.roles[i] === "assistant")
+                            at += n;
+                    }
+                    return [t, at];
+                };
+                out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+                if (this.last.exact >= 0)
+                    out.exact += this.last.exact;
+                else {
+                    out.overhead += this.last.overhead;
+                    out.bytes += x.bytes;
+                }
+            }
+        }
+        finally {
+            this.qExact = q.e;
+            this.qOver = q.o;
+        }
+        return out;
+    }
     /** The example last passed to add(): its exact token count (-1 when it was not tokenized), its chat overhead and
      * its content bytes — for per-file totals (untokenized bytes × the final tokensPerByte). */
     last = { exact: -1, overhead: 0, bytes: 0 };
+    /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
+     * that held a pending example (-2) and is taken over by a later one: that pending example keeps slot -1. */
     keep(exact, overhead, bytes) {
         let j;
         if (this.qN < this.qCap) {
@@ -23246,11 +23350,16 @@ class TokenAnalysis {
         else {
             j = Math.floor(this.resRnd() * this.examples);
             if (j >= this.qCap)
-                return;
+                return -1;
+            if (this.qExact[j] === -2)
+                for (const x of this.pending)
+                    if (x.slot === j)
+                        x.slot = -1;
         }
         this.qExact[j] = exact;
         this.qOver[j] = overhead;
         this.qBytes[j] = bytes;
+        return j;
     }
     /** This instance's state as plain structured-clone-able data (copies; see the file header). */
     toPartial() {
@@ -23283,15 +23392,20 @@ class TokenAnalysis {
             qExact: this.qExact.slice(0, this.qN),
             qOver: this.qOver.slice(0, this.qN),
             qBytes: this.qBytes.slice(0, this.qN),
+            pending: this.pending.map((x) => ({ ...x })),
         };
     }
-    /** Folds a later chunk's partial into this instance (see the file header). Throws when the partial was made with
-     * a different encoding, limit or quantileCap. Does not change `last`. */
+    /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
+     * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
+     * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
     merge(p) {
         if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
             throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
                 `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
         }
+        const last = { ...this.last };
+        const resolved = this.resolvePending(p);
+        Object.assign(this.last, last);
         const pn = p.qExact.length;
         if (p.qOver.length !== pn || p.qBytes.length !== pn)
             throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
@@ -23365,8 +23479,11 @@ class TokenAnalysis {
         this.vBB += p.vBB;
         this.totalContentBytes += p.totalContentBytes;
         this.tooLong += p.tooLong;
+        return resolved;
     }
     finish() {
+        if (this.pending.length)
+            throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
         const R = this.sB > 0 ? this.sT / this.sB : 0;
         const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
         const estimated = this.estOverhead + R * this.estBytes;
@@ -23428,6 +23545,69 @@ class TokenAnalysis {
             result.estimatedCost = stats_round((epochs * billed * this.opts.pricePerMillion) / 1e6, 4);
         }
         return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/chunk-analysis.ts
+
+
+
+
+
+const counters = new Map();
+/** One vocabulary load per thread and encoding. */
+function counterFor(encoding) {
+    let c = counters.get(encoding);
+    if (!c)
+        counters.set(encoding, (c = loadCounter(encoding)));
+    return c;
+}
+class ChunkAnalysis {
+    s;
+    tok;
+    valid = 0;
+    batch;
+    features;
+    div;
+    comp = new CompositionAnalysis();
+    fileTokens = { exact: 0, overhead: 0, bytes: 0 };
+    /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
+    static create(s, seed) {
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed, defer: true }));
+    }
+    constructor(s, tok) {
+        this.s = s;
+        this.tok = tok;
+        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
+        this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
+        this.batch = new FeatureBatch(this.features);
+    }
+    add(conv, loc) {
+        this.valid++;
+        // One text scan of the record feeds exact and near duplicates and diversity.
+        const scan = scanRecord(conv, this.features.caseInsensitive === true);
+        this.batch.push(extractFeatures(conv, this.features, scan), loc);
+        this.div.add(conv, scan);
+        this.comp.add(conv);
+        const long = this.tok.add(conv, loc);
+        const last = this.tok.last;
+        if (last.exact >= 0)
+            this.fileTokens.exact += last.exact;
+        else if (last.exact === -1) {
+            this.fileTokens.overhead += last.overhead;
+            this.fileTokens.bytes += last.bytes;
+        }
+        return long;
+    }
+    toPartial() {
+        return {
+            valid: this.valid,
+            features: this.batch.toPartial(),
+            diversity: this.div.toPartial(),
+            composition: this.comp.toPartial(),
+            tokens: this.tok.toPartial(),
+            fileTokens: { ...this.fileTokens },
+        };
     }
 }
 
@@ -23773,6 +23953,7 @@ function renderDatasetInfo(info) {
 
 
 
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -23793,6 +23974,7 @@ async function analysisSettings(config, absPaths) {
 class Analysis {
     paths;
     config;
+    settings;
     dup;
     div;
     comp = new CompositionAnalysis();
@@ -23803,6 +23985,7 @@ class Analysis {
     constructor(paths, config, settings) {
         this.paths = paths;
         this.config = config;
+        this.settings = settings;
         const d = config.duplicates;
         this.dup = new DuplicateAnalysis({
             paths,
@@ -23813,8 +23996,11 @@ class Analysis {
             splits: splits_pairSplits(paths, config.splits),
         });
         this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
-        // The run-level token analysis only merges: it never tokenizes.
-        this.tok = new TokenAnalysis({ ...settings.tokens, countTokens: () => 0 });
+    }
+    /** Loads the vocabulary (once): the run-level token analysis tokenizes the chunks' pending examples as they are
+     * merged. Called when the first chunk result is in, so that loading it overlaps the chunks' work. */
+    async ready() {
+        this.tok ??= new TokenAnalysis({ ...this.settings.tokens, countTokens: await counterFor(this.settings.tokens.encoding) });
     }
     /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
     mergeChunk(file, p, lineOffset) {
@@ -23822,11 +24008,15 @@ class Analysis {
         const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
         this.div.merge(p.diversity);
         this.comp.merge(p.composition);
-        this.tok.merge(p.tokens);
+        if (!this.tok)
+            throw new Error("Analysis.mergeChunk before ready()");
+        const tokens = this.tok.merge(p.tokens);
         const ft = (this.fileTokens[file] ??= { exact: 0, overhead: 0, bytes: 0 });
-        ft.exact += p.fileTokens.exact;
-        ft.overhead += p.fileTokens.overhead;
-        ft.bytes += p.fileTokens.bytes;
+        ft.exact += p.fileTokens.exact + tokens.exact;
+        ft.overhead += p.fileTokens.overhead + tokens.overhead;
+        ft.bytes += p.fileTokens.bytes + tokens.bytes;
+        for (const f of tokens.findings)
+            found.push({ ...f, line: f.line + lineOffset });
         return found;
     }
     async finish(report, absPaths, date) {
@@ -23864,6 +24054,7 @@ class Analysis {
             const fr = report.files[file];
             appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
         }
+        await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
         report.files.forEach((f, i) => {
             const ft = this.fileTokens[i];
@@ -23971,74 +24162,11 @@ async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
     return chunks;
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/chunk-analysis.ts
-
-
-
-
-
-const counters = new Map();
-/** One vocabulary load per thread and encoding. */
-function counterFor(encoding) {
-    let c = counters.get(encoding);
-    if (!c)
-        counters.set(encoding, (c = loadCounter(encoding)));
-    return c;
-}
-class ChunkAnalysis {
-    s;
-    tok;
-    valid = 0;
-    batch;
-    features;
-    div;
-    comp = new CompositionAnalysis();
-    fileTokens = { exact: 0, overhead: 0, bytes: 0 };
-    static async create(s, seed) {
-        const countTokens = await counterFor(s.tokens.encoding);
-        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, countTokens, seed }));
-    }
-    constructor(s, tok) {
-        this.s = s;
-        this.tok = tok;
-        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
-        this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
-        this.batch = new FeatureBatch(this.features);
-    }
-    add(conv, loc) {
-        this.valid++;
-        // One text scan of the record feeds exact and near duplicates and diversity.
-        const scan = scanRecord(conv, this.features.caseInsensitive === true);
-        this.batch.push(extractFeatures(conv, this.features, scan), loc);
-        this.div.add(conv, scan);
-        this.comp.add(conv);
-        const long = this.tok.add(conv, loc);
-        const last = this.tok.last;
-        if (last.exact >= 0)
-            this.fileTokens.exact += last.exact;
-        else {
-            this.fileTokens.overhead += last.overhead;
-            this.fileTokens.bytes += last.bytes;
-        }
-        return long;
-    }
-    toPartial() {
-        return {
-            valid: this.valid,
-            features: this.batch.toPartial(),
-            diversity: this.div.toPartial(),
-            composition: this.comp.toPartial(),
-            tokens: this.tok.toPartial(),
-            fileTokens: { ...this.fileTokens },
-        };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/chunk-check.ts
 
 
 async function runChunk(job) {
-    const analysis = job.analysis ? await ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
+    const analysis = job.analysis ? ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
     const scan = await scanFile({
         path: job.path,
         display: job.display,
@@ -24137,6 +24265,8 @@ async function assemble(plan, results, config, extra = {}) {
                 continue;
             const next = await it.next();
             const r = next.done ? undefined : next.value;
+            if (analysis)
+                await analysis.ready(); // the vocabulary loads while the chunks run
             if (!r || r.index !== job.chunk.index)
                 throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
             const s = r.scan;
@@ -24201,13 +24331,21 @@ function splitPartners(files, allFiles, config) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worker-pool.ts
-// Runs chunk jobs on worker threads and yields the results in job order. The worker is this same script (the
-// bundled CLI) started with a marker in workerData; each worker takes the next job when it is done with one.
+// Runs chunk jobs on `workers` threads in all — this thread plus workers − 1 worker threads — and yields the
+// results in job order. The worker is this same script (the bundled CLI or action) started with a marker in
+// workerData; every thread takes the next job when it is done with one. This thread also merges the results as they
+// come (the consumer of the generator), between its own chunks' reads.
+//
+// Why this thread computes too: a worker thread costs a V8 heap, the compiled bundle and its own tokenizer load
+// (about 100 MB and 0.3 s); with N cores, N − 1 of them plus this thread use every core without that cost once more.
+
+
 
 const WORKER_MARK = "chatml-gate-chunk-worker";
+/** `workers`: threads in all (>= 2; 1 means no pool at all). `entry`: the script a worker thread runs. */
 function workerRunner(workers, entry) {
     return async function* (jobs) {
-        const n = Math.min(workers, jobs.length);
+        const threads = Math.max(0, Math.min(workers, jobs.length) - 1);
         const results = new Map();
         const waiting = new Map();
         let failure;
@@ -24242,8 +24380,21 @@ function workerRunner(workers, entry) {
             });
             w.postMessage(jobs[pos]);
         };
+        // This thread's share: the next free job, one after another, until none is left.
+        const local = async () => {
+            while (nextJob < jobs.length && !failure) {
+                const pos = nextJob++;
+                try {
+                    deliver(pos, await runChunk(jobs[pos]));
+                }
+                catch (e) {
+                    fail(e instanceof Error ? e : new Error(String(e)));
+                }
+            }
+        };
+        let localRun;
         try {
-            for (let i = 0; i < n; i++) {
+            for (let i = 0; i < threads; i++) {
                 const w = new external_node_worker_threads_namespaceObject.Worker(entry, { workerData: { mark: WORKER_MARK } });
                 w.unref(); // never keeps the process alive, even if the consumer stops early
                 w.on("error", fail);
@@ -24254,6 +24405,7 @@ function workerRunner(workers, entry) {
                 pool.push(w);
                 feed(w);
             }
+            localRun = local();
             for (let pos = 0; pos < jobs.length; pos++) {
                 if (failure)
                     throw failure;
@@ -24270,9 +24422,20 @@ function workerRunner(workers, entry) {
             }
         }
         finally {
+            failure ??= new Error("stopped"); // the consumer stopped early: this thread takes no further job
             await Promise.all(pool.map((w) => w.terminate()));
+            await localRun;
         }
     };
+}
+/** The runner for `workers` threads in all over inputs of `bytes` bytes: undefined (this thread only) for one
+ * thread or less than one chunk's worth of data, where a worker thread would cost more than it gives; a run with a
+ * single chunk (one gzip file) also stays on this thread. */
+function poolRunner(workers, bytes, minBytes, entry) {
+    if (workers <= 1 || bytes < minBytes)
+        return undefined;
+    const pool = workerRunner(workers, entry);
+    return (jobs) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worker-main.ts
@@ -25359,8 +25522,8 @@ Options for check:
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
-  --workers N            worker threads (default: the number of cores; 1 = this thread only). The report is the
-                         same whatever N is.
+  --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
+                         1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
                          'chatml-gate merge' the N partials (same files, config and version) into the report
   --no-color             no colour (colour is only used on a terminal anyway)
@@ -25461,13 +25624,11 @@ async function main(argv) {
         if (!Number.isInteger(workers) || workers < 1)
             throw new UsageError(`--workers must be a positive integer; got '${values.workers}'`);
     }
-    // Worker threads pay off from a few tens of MB on (each loads the bundle and the tokenizer); the report is the same.
+    // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
     let bytes = 0;
     for (const f of files)
         bytes += await (0,promises_.stat)(f).then((st) => st.size, () => 0);
-    // One chunk (a small or gzip input) gains nothing from a worker: it would only pay for the worker's start.
-    const pool = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)) : undefined;
-    const runner = pool && ((jobs) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs)));
+    const runner = poolRunner(workers, bytes, MIN_BYTES_FOR_WORKERS, (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
     const report = await check({ files, config, cwd, validateOnly, runner });
     return publish(report, format, values);
 }

@@ -49890,6 +49890,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -52840,6 +52842,12 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 // Escaping for text that comes from datasets, paths or config and lands in GitHub-flavoured Markdown.
 // Goal: data can never break a table, open HTML (or fake our hidden marker), start a code span, link,
@@ -53518,8 +53526,6 @@ async function upsertComment(octokit, a) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -55775,16 +55781,32 @@ class HyperLogLog {
         return 1.04 / Math.sqrt(this.registers.length);
     }
 }
-/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`. */
+const RECENT_SLOTS = 4096;
+/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
+ * While exact, a small direct-mapped cache of recently added pairs (32 KiB, stays in the CPU's L1/L2 cache) answers
+ * most repeats of frequent words without touching the exact table (up to 1 MiB); adding an item again does not
+ * change the set, so the cache never changes a count. */
 class DistinctCounter {
     exactCap;
     set = new HashSet64();
     hll = null;
+    /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
+    recent = new Int32Array(RECENT_SLOTS * 2);
     constructor(exactCap = 1_000_000) {
         this.exactCap = exactCap;
     }
     add(h1, h2) {
         if (this.set) {
+            h1 |= 0;
+            h2 |= 0;
+            if (h1 === 0 && h2 === 0)
+                h2 = 1;
+            const r = this.recent;
+            const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
+            if (r[slot] === h1 && r[slot + 1] === h2)
+                return;
+            r[slot] = h1;
+            r[slot + 1] = h2;
             this.set.add(h1, h2);
             if (this.set.size > this.exactCap) {
                 const hll = new HyperLogLog(14);
@@ -57640,6 +57662,9 @@ async function loadCounter(encoding) {
     const opts = { disallowedSpecial: new Set() };
     return (s) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
 }
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/tokens.test.ts checks this
+ * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
+const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
 /** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
 function strideIndexes(n, keep) {
     if (keep >= n)
@@ -57696,6 +57721,8 @@ class TokenAnalysis {
     qBytes;
     qN = 0;
     tooLong = 0;
+    defer;
+    pending = [];
     constructor(opts = {}) {
         this.opts = opts;
         this.encoding = opts.encoding ?? "o200k_base";
@@ -57720,6 +57747,7 @@ class TokenAnalysis {
         this.qBytes = new Float64Array(initial);
         if (opts.countTokens)
             this.count = opts.countTokens;
+        this.defer = opts.defer ?? false;
     }
     /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
     static async create(opts = {}) {
@@ -57744,8 +57772,17 @@ class TokenAnalysis {
         let overhead = TOKENS_PER_EXAMPLE;
         let bytes = 0;
         let aBytes = 0;
+        let unknownRole = false;
         const visit = (m) => {
-            overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+            if (this.defer) {
+                const r = KNOWN_ROLE_TOKENS[m.role];
+                if (r === undefined || !Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
+                    unknownRole = true;
+                else
+                    overhead += TOKENS_PER_MESSAGE + r;
+            }
+            else
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
             const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
             bytes += b;
             if (m.role === "assistant")
@@ -57758,10 +57795,23 @@ class TokenAnalysis {
         const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        let exact = -1;
-        let findings = [];
-        if (selected || needExact) {
-            const count = this.counter();
+        if (this.defer && (selected || needExact || unknownRole)) {
+            const roles = [];
+            const texts = [];
+            const keepText = (m) => {
+                roles.push(m.role);
+                texts.push(m.text);
+            };
+            conv.messages.forEach(keepText);
+            conv.rejected?.forEach(keepText);
+            const slot = this.keep(-2, 0, bytes);
+            this.pending.push({ line: loc.line, roles, texts, bytes, aBytes, p, selected, slot });
+            this.last.exact = -2;
+            this.last.overhead = 0;
+            this.last.bytes = 0;
+            return [];
+        }
+        return this.account(overhead, bytes, aBytes, p, selected, loc.line, (count) => {
             let t = 0;
             let at = 0;
             const tok = (m) => {
@@ -57772,6 +57822,17 @@ class TokenAnalysis {
             };
             conv.messages.forEach(tok);
             conv.rejected?.forEach(tok);
+            return [t, at];
+        });
+    }
+    /** The accounting of one example (add(), or a pending example at merge): tokenized when sampled or over the byte
+     * bound of the limit (`tokens` counts its content tokens and assistant tokens), estimated otherwise. */
+    account(overhead, bytes, aBytes, p, selected, line, tokens, slot) {
+        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        let exact = -1;
+        let findings = [];
+        if (selected || needExact) {
+            const [t, at] = tokens(this.counter());
             exact = overhead + t;
             this.tokenized++;
             this.exactTotal += exact;
@@ -57797,7 +57858,7 @@ class TokenAnalysis {
                     {
                         rule: "too-long",
                         severity: "error",
-                        line: loc.line,
+                        line,
                         message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
                     },
                 ];
@@ -57812,15 +57873,64 @@ class TokenAnalysis {
                 this.estMaxOverhead = overhead;
             }
         }
-        this.keep(exact, overhead, bytes);
+        if (slot === undefined)
+            this.keep(exact, overhead, bytes);
+        else if (slot >= 0 && this.qExact[slot] === -2) {
+            this.qExact[slot] = exact;
+            this.qOver[slot] = overhead;
+        }
         this.last.exact = exact;
         this.last.overhead = overhead;
         this.last.bytes = bytes;
         return findings;
     }
+    /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
+     * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
+     * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
+    resolvePending(p) {
+        const out = { findings: [], exact: 0, overhead: 0, bytes: 0 };
+        if (!p.pending.length)
+            return out;
+        // The partial's per-example arrays get the values; this instance's own arrays are untouched.
+        const q = { e: this.qExact, o: this.qOver };
+        this.qExact = p.qExact;
+        this.qOver = p.qOver;
+        try {
+            for (const x of p.pending) {
+                let overhead = TOKENS_PER_EXAMPLE;
+                for (const r of x.roles)
+                    overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+                const tokens = (count) => {
+                    let t = 0;
+                    let at = 0;
+                    for (let i = 0; i < x.texts.length; i++) {
+                        const n = count(x.texts[i]);
+                        t += n;
+                        if (x.roles[i] === "assistant")
+                            at += n;
+                    }
+                    return [t, at];
+                };
+                out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+                if (this.last.exact >= 0)
+                    out.exact += this.last.exact;
+                else {
+                    out.overhead += this.last.overhead;
+                    out.bytes += x.bytes;
+                }
+            }
+        }
+        finally {
+            this.qExact = q.e;
+            this.qOver = q.o;
+        }
+        return out;
+    }
     /** The example last passed to add(): its exact token count (-1 when it was not tokenized), its chat overhead and
      * its content bytes — for per-file totals (untokenized bytes × the final tokensPerByte). */
     last = { exact: -1, overhead: 0, bytes: 0 };
+    /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
+     * that held a pending example (-2) and is taken over by a later one: that pending example keeps slot -1. */
     keep(exact, overhead, bytes) {
         let j;
         if (this.qN < this.qCap) {
@@ -57841,11 +57951,16 @@ class TokenAnalysis {
         else {
             j = Math.floor(this.resRnd() * this.examples);
             if (j >= this.qCap)
-                return;
+                return -1;
+            if (this.qExact[j] === -2)
+                for (const x of this.pending)
+                    if (x.slot === j)
+                        x.slot = -1;
         }
         this.qExact[j] = exact;
         this.qOver[j] = overhead;
         this.qBytes[j] = bytes;
+        return j;
     }
     /** This instance's state as plain structured-clone-able data (copies; see the file header). */
     toPartial() {
@@ -57878,15 +57993,20 @@ class TokenAnalysis {
             qExact: this.qExact.slice(0, this.qN),
             qOver: this.qOver.slice(0, this.qN),
             qBytes: this.qBytes.slice(0, this.qN),
+            pending: this.pending.map((x) => ({ ...x })),
         };
     }
-    /** Folds a later chunk's partial into this instance (see the file header). Throws when the partial was made with
-     * a different encoding, limit or quantileCap. Does not change `last`. */
+    /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
+     * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
+     * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
     merge(p) {
         if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
             throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
                 `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
         }
+        const last = { ...this.last };
+        const resolved = this.resolvePending(p);
+        Object.assign(this.last, last);
         const pn = p.qExact.length;
         if (p.qOver.length !== pn || p.qBytes.length !== pn)
             throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
@@ -57960,8 +58080,11 @@ class TokenAnalysis {
         this.vBB += p.vBB;
         this.totalContentBytes += p.totalContentBytes;
         this.tooLong += p.tooLong;
+        return resolved;
     }
     finish() {
+        if (this.pending.length)
+            throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
         const R = this.sB > 0 ? this.sT / this.sB : 0;
         const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
         const estimated = this.estOverhead + R * this.estBytes;
@@ -58023,6 +58146,69 @@ class TokenAnalysis {
             result.estimatedCost = stats_round((epochs * billed * this.opts.pricePerMillion) / 1e6, 4);
         }
         return result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/chunk-analysis.ts
+
+
+
+
+
+const counters = new Map();
+/** One vocabulary load per thread and encoding. */
+function counterFor(encoding) {
+    let c = counters.get(encoding);
+    if (!c)
+        counters.set(encoding, (c = loadCounter(encoding)));
+    return c;
+}
+class ChunkAnalysis {
+    s;
+    tok;
+    valid = 0;
+    batch;
+    features;
+    div;
+    comp = new CompositionAnalysis();
+    fileTokens = { exact: 0, overhead: 0, bytes: 0 };
+    /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
+    static create(s, seed) {
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed, defer: true }));
+    }
+    constructor(s, tok) {
+        this.s = s;
+        this.tok = tok;
+        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
+        this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
+        this.batch = new FeatureBatch(this.features);
+    }
+    add(conv, loc) {
+        this.valid++;
+        // One text scan of the record feeds exact and near duplicates and diversity.
+        const scan = scanRecord(conv, this.features.caseInsensitive === true);
+        this.batch.push(extractFeatures(conv, this.features, scan), loc);
+        this.div.add(conv, scan);
+        this.comp.add(conv);
+        const long = this.tok.add(conv, loc);
+        const last = this.tok.last;
+        if (last.exact >= 0)
+            this.fileTokens.exact += last.exact;
+        else if (last.exact === -1) {
+            this.fileTokens.overhead += last.overhead;
+            this.fileTokens.bytes += last.bytes;
+        }
+        return long;
+    }
+    toPartial() {
+        return {
+            valid: this.valid,
+            features: this.batch.toPartial(),
+            diversity: this.div.toPartial(),
+            composition: this.comp.toPartial(),
+            tokens: this.tok.toPartial(),
+            fileTokens: { ...this.fileTokens },
+        };
     }
 }
 
@@ -58368,6 +58554,7 @@ function renderDatasetInfo(info) {
 
 
 
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -58388,6 +58575,7 @@ async function analysisSettings(config, absPaths) {
 class Analysis {
     paths;
     config;
+    settings;
     dup;
     div;
     comp = new CompositionAnalysis();
@@ -58398,6 +58586,7 @@ class Analysis {
     constructor(paths, config, settings) {
         this.paths = paths;
         this.config = config;
+        this.settings = settings;
         const d = config.duplicates;
         this.dup = new DuplicateAnalysis({
             paths,
@@ -58408,8 +58597,11 @@ class Analysis {
             splits: pairSplits(paths, config.splits),
         });
         this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
-        // The run-level token analysis only merges: it never tokenizes.
-        this.tok = new TokenAnalysis({ ...settings.tokens, countTokens: () => 0 });
+    }
+    /** Loads the vocabulary (once): the run-level token analysis tokenizes the chunks' pending examples as they are
+     * merged. Called when the first chunk result is in, so that loading it overlaps the chunks' work. */
+    async ready() {
+        this.tok ??= new TokenAnalysis({ ...this.settings.tokens, countTokens: await counterFor(this.settings.tokens.encoding) });
     }
     /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
     mergeChunk(file, p, lineOffset) {
@@ -58417,11 +58609,15 @@ class Analysis {
         const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
         this.div.merge(p.diversity);
         this.comp.merge(p.composition);
-        this.tok.merge(p.tokens);
+        if (!this.tok)
+            throw new Error("Analysis.mergeChunk before ready()");
+        const tokens = this.tok.merge(p.tokens);
         const ft = (this.fileTokens[file] ??= { exact: 0, overhead: 0, bytes: 0 });
-        ft.exact += p.fileTokens.exact;
-        ft.overhead += p.fileTokens.overhead;
-        ft.bytes += p.fileTokens.bytes;
+        ft.exact += p.fileTokens.exact + tokens.exact;
+        ft.overhead += p.fileTokens.overhead + tokens.overhead;
+        ft.bytes += p.fileTokens.bytes + tokens.bytes;
+        for (const f of tokens.findings)
+            found.push({ ...f, line: f.line + lineOffset });
         return found;
     }
     async finish(report, absPaths, date) {
@@ -58459,6 +58655,7 @@ class Analysis {
             const fr = report.files[file];
             appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
         }
+        await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
         report.files.forEach((f, i) => {
             const ft = this.fileTokens[i];
@@ -58566,74 +58763,11 @@ async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
     return chunks;
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/chunk-analysis.ts
-
-
-
-
-
-const counters = new Map();
-/** One vocabulary load per thread and encoding. */
-function counterFor(encoding) {
-    let c = counters.get(encoding);
-    if (!c)
-        counters.set(encoding, (c = loadCounter(encoding)));
-    return c;
-}
-class ChunkAnalysis {
-    s;
-    tok;
-    valid = 0;
-    batch;
-    features;
-    div;
-    comp = new CompositionAnalysis();
-    fileTokens = { exact: 0, overhead: 0, bytes: 0 };
-    static async create(s, seed) {
-        const countTokens = await counterFor(s.tokens.encoding);
-        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, countTokens, seed }));
-    }
-    constructor(s, tok) {
-        this.s = s;
-        this.tok = tok;
-        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
-        this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
-        this.batch = new FeatureBatch(this.features);
-    }
-    add(conv, loc) {
-        this.valid++;
-        // One text scan of the record feeds exact and near duplicates and diversity.
-        const scan = scanRecord(conv, this.features.caseInsensitive === true);
-        this.batch.push(extractFeatures(conv, this.features, scan), loc);
-        this.div.add(conv, scan);
-        this.comp.add(conv);
-        const long = this.tok.add(conv, loc);
-        const last = this.tok.last;
-        if (last.exact >= 0)
-            this.fileTokens.exact += last.exact;
-        else {
-            this.fileTokens.overhead += last.overhead;
-            this.fileTokens.bytes += last.bytes;
-        }
-        return long;
-    }
-    toPartial() {
-        return {
-            valid: this.valid,
-            features: this.batch.toPartial(),
-            diversity: this.div.toPartial(),
-            composition: this.comp.toPartial(),
-            tokens: this.tok.toPartial(),
-            fileTokens: { ...this.fileTokens },
-        };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/chunk-check.ts
 
 
 async function runChunk(job) {
-    const analysis = job.analysis ? await ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
+    const analysis = job.analysis ? ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
     const scan = await scanFile({
         path: job.path,
         display: job.display,
@@ -58732,6 +58866,8 @@ async function assemble(plan, results, config, extra = {}) {
                 continue;
             const next = await it.next();
             const r = next.done ? undefined : next.value;
+            if (analysis)
+                await analysis.ready(); // the vocabulary loads while the chunks run
             if (!r || r.index !== job.chunk.index)
                 throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
             const s = r.scan;
@@ -59113,8 +59249,132 @@ function applyThresholdInputs(config, inputs) {
     return c;
 }
 
+;// CONCATENATED MODULE: ./src/engine/worker-pool.ts
+// Runs chunk jobs on `workers` threads in all — this thread plus workers − 1 worker threads — and yields the
+// results in job order. The worker is this same script (the bundled CLI or action) started with a marker in
+// workerData; every thread takes the next job when it is done with one. This thread also merges the results as they
+// come (the consumer of the generator), between its own chunks' reads.
+//
+// Why this thread computes too: a worker thread costs a V8 heap, the compiled bundle and its own tokenizer load
+// (about 100 MB and 0.3 s); with N cores, N − 1 of them plus this thread use every core without that cost once more.
+
+
+
+const WORKER_MARK = "chatml-gate-chunk-worker";
+/** `workers`: threads in all (>= 2; 1 means no pool at all). `entry`: the script a worker thread runs. */
+function workerRunner(workers, entry) {
+    return async function* (jobs) {
+        const threads = Math.max(0, Math.min(workers, jobs.length) - 1);
+        const results = new Map();
+        const waiting = new Map();
+        let failure;
+        let nextJob = 0;
+        const pool = [];
+        const deliver = (pos, r) => {
+            const w = waiting.get(pos);
+            if (w) {
+                waiting.delete(pos);
+                w(r);
+            }
+            else
+                results.set(pos, r);
+        };
+        const fail = (e) => {
+            failure ??= e;
+            for (const w of waiting.values())
+                w(undefined);
+            waiting.clear();
+        };
+        const feed = (w) => {
+            if (nextJob >= jobs.length || failure)
+                return;
+            const pos = nextJob++;
+            w.once("message", (msg) => {
+                if (msg.ok) {
+                    deliver(pos, msg.result);
+                    feed(w);
+                }
+                else
+                    fail(new Error(msg.error));
+            });
+            w.postMessage(jobs[pos]);
+        };
+        // This thread's share: the next free job, one after another, until none is left.
+        const local = async () => {
+            while (nextJob < jobs.length && !failure) {
+                const pos = nextJob++;
+                try {
+                    deliver(pos, await runChunk(jobs[pos]));
+                }
+                catch (e) {
+                    fail(e instanceof Error ? e : new Error(String(e)));
+                }
+            }
+        };
+        let localRun;
+        try {
+            for (let i = 0; i < threads; i++) {
+                const w = new external_node_worker_threads_.Worker(entry, { workerData: { mark: WORKER_MARK } });
+                w.unref(); // never keeps the process alive, even if the consumer stops early
+                w.on("error", fail);
+                w.on("exit", (code) => {
+                    if (code !== 0)
+                        fail(new Error(`a worker thread exited with code ${code}`));
+                });
+                pool.push(w);
+                feed(w);
+            }
+            localRun = local();
+            for (let pos = 0; pos < jobs.length; pos++) {
+                if (failure)
+                    throw failure;
+                const ready = results.get(pos);
+                if (ready) {
+                    results.delete(pos);
+                    yield ready;
+                    continue;
+                }
+                const r = await new Promise((resolve) => waiting.set(pos, resolve));
+                if (failure)
+                    throw failure;
+                yield r;
+            }
+        }
+        finally {
+            failure ??= new Error("stopped"); // the consumer stopped early: this thread takes no further job
+            await Promise.all(pool.map((w) => w.terminate()));
+            await localRun;
+        }
+    };
+}
+/** The runner for `workers` threads in all over inputs of `bytes` bytes: undefined (this thread only) for one
+ * thread or less than one chunk's worth of data, where a worker thread would cost more than it gives; a run with a
+ * single chunk (one gzip file) also stays on this thread. */
+function poolRunner(workers, bytes, minBytes, entry) {
+    if (workers <= 1 || bytes < minBytes)
+        return undefined;
+    const pool = workerRunner(workers, entry);
+    return (jobs) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs));
+}
+
+;// CONCATENATED MODULE: ./src/engine/worker-main.ts
+// The worker side: take chunk jobs from the parent, run them, send the results back.
+
+
+function serveChunks() {
+    const port = external_node_worker_threads_.parentPort;
+    if (!port)
+        return;
+    port.on("message", (job) => {
+        runChunk(job).then((result) => port.postMessage({ ok: true, result }), (e) => port.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/action/engine.ts
 // The engine entry points the action uses (the only place that names engine modules).
+
+
+
 
 
 
@@ -64622,8 +64882,6 @@ async function selectFiles(args) {
     return { mode: "changed", files, changed: existing, notes };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/base-files.ts
 // The base version of a PR's dataset files, for quality deltas: from git history when the checkout has it
 // (fetch-depth: 0), else from the contents API. Files the PR adds have no base; unchanged partners are the same.
@@ -64783,7 +65041,15 @@ function readSettings(getInput = (n) => core_getInput(n)) {
         auditIssue: bool("audit-issue", get("audit-issue"), false),
         auditLabel,
         thresholds,
+        workers: positiveIntOrUndefined("workers", get("workers")),
     };
+}
+function positiveIntOrUndefined(name, raw) {
+    if (raw === "")
+        return undefined;
+    if (!/^[1-9]\d{0,3}$/.test(raw))
+        throw new InputError(`Input '${name}' must be a whole number from 1 to 9999 (got '${raw}').`);
+    return Number(raw);
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -64861,6 +65127,9 @@ function assertInsideWorkspace(workspace, path, what = "file") {
 // The action: inputs -> files for this event -> engine check -> report files, annotations, job summary, PR comment,
 // audit issue, outputs. API trouble never changes the verdict: it becomes a warning. setFailed only for a failing
 // verdict or a usage/config error.
+
+
+
 
 
 
@@ -64974,7 +65243,7 @@ function failureMessage(report) {
     return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
 }
 /** PRs: the report of the base version of the same files, for quality deltas (never fails the run). */
-async function baseReport(event, selection, config, workspace, octokit) {
+async function baseReport(event, selection, config, workspace, workers, octokit) {
     const baseSha = event.pr?.baseSha;
     if (!event.isPullRequest || selection.mode !== "changed" || !baseSha || selection.changed.length === 0)
         return undefined;
@@ -64985,12 +65254,22 @@ async function baseReport(event, selection, config, workspace, octokit) {
             return undefined;
         }
         info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
-        return await check({ files: base.files, config, cwd: base.dir });
+        return await check({ files: base.files, config, cwd: base.dir, runner: await runnerFor(base.files, base.dir, workers) });
     }
     catch (err) {
         warning(`Could not compute quality deltas against the base branch: ${err.message}`);
         return undefined;
     }
+}
+/** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
+async function runnerFor(files, cwd, workers) {
+    let bytes = 0;
+    for (const f of files)
+        bytes += await (0,promises_.stat)((0,external_node_path_namespaceObject.resolve)(cwd, f)).then((st) => st.size, () => 0);
+    const runner = poolRunner(workers, bytes, CHUNK_BYTES, (0,external_node_url_.fileURLToPath)(import.meta.url));
+    if (runner)
+        info(`${(bytes / 1e6).toFixed(1)} MB to check: ${workers} threads (this one and ${workers - 1} worker threads).`);
+    return runner;
 }
 async function main() {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
@@ -65027,8 +65306,9 @@ async function main() {
             warning(`No dataset files match ${s.paths.join(", ")}.`);
         return;
     }
-    const base = await baseReport(event, selection, config, workspace, octokit);
-    const report = await check({ files: selection.files, config, cwd: workspace, base });
+    const workers = s.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
+    const base = await baseReport(event, selection, config, workspace, workers, octokit);
+    const report = await check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
     const written = await writeReportFiles(report, s, workspace);
     ctx.reportName = (0,external_node_path_namespaceObject.basename)(written.reportPath);
     const ann = annotate(report, s.maxAnnotations);
@@ -65056,5 +65336,11 @@ async function main_run() {
 
 ;// CONCATENATED MODULE: ./src/index.ts
 
-void main_run();
+
+
+// The bundle is also the entry of its own worker threads (big inputs): they only run chunks.
+if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData?.mark === WORKER_MARK)
+    serveChunks();
+else
+    void main_run();
 

@@ -7,12 +7,11 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, workerData } from "node:worker_threads";
 import { check, planRun, runInThisThread } from "./engine/check.js";
-import { workerRunner, WORKER_MARK } from "./engine/worker-pool.js";
+import { poolRunner, WORKER_MARK } from "./engine/worker-pool.js";
 import { CHUNK_BYTES } from "./engine/chunks.js";
 import { serveChunks } from "./engine/worker-main.js";
 import { mergePartials, MergeError, parseShard, PARTIAL_KIND, shardJobs, writePartial } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
-import type { ChunkJob } from "./engine/chunk-check.js";
 import { findDatasetFiles, UsageError } from "./engine/files.js";
 import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
 import { renderText } from "./render/text.js";
@@ -43,8 +42,8 @@ Options for check:
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
-  --workers N            worker threads (default: the number of cores; 1 = this thread only). The report is the
-                         same whatever N is.
+  --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
+                         1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
                          'chatml-gate merge' the N partials (same files, config and version) into the report
   --no-color             no colour (colour is only used on a terminal anyway)
@@ -133,12 +132,10 @@ async function main(argv: string[]): Promise<number> {
     workers = Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer; got '${values.workers}'`);
   }
-  // Worker threads pay off from a few tens of MB on (each loads the bundle and the tokenizer); the report is the same.
+  // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
   let bytes = 0;
   for (const f of files) bytes += await stat(f).then((st) => st.size, () => 0);
-  // One chunk (a small or gzip input) gains nothing from a worker: it would only pay for the worker's start.
-  const pool = workers > 1 && bytes >= MIN_BYTES_FOR_WORKERS ? workerRunner(workers, fileURLToPath(import.meta.url)) : undefined;
-  const runner = pool && ((jobs: ChunkJob[]) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs)));
+  const runner = poolRunner(workers, bytes, MIN_BYTES_FOR_WORKERS, fileURLToPath(import.meta.url));
   const report = await check({ files, config, cwd, validateOnly, runner });
   return publish(report, format, values);
 }

@@ -3,3 +3,6 @@ export { check, splitPartners } from "../engine/check.js";
 export { findDatasetFiles } from "../engine/files.js";
 export { loadConfig, applyThresholdInputs, ConfigError } from "../config/config.js";
 export type { Config } from "../config/config.js";
+export { poolRunner, WORKER_MARK } from "../engine/worker-pool.js";
+export { serveChunks } from "../engine/worker-main.js";
+export { CHUNK_BYTES } from "../engine/chunks.js";

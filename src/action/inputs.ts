@@ -26,6 +26,8 @@ export interface Settings {
   auditLabel: string;
   /** Non-empty threshold inputs (and fail-on), kebab-case, raw: the engine's applyThresholdInputs parses them. */
   thresholds: Record<string, string>;
+  /** Threads in all for big inputs (undefined: the number of cores; 1: this thread only). */
+  workers?: number;
 }
 
 export const THRESHOLD_INPUTS = [
@@ -105,5 +107,12 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     auditIssue: bool("audit-issue", get("audit-issue"), false),
     auditLabel,
     thresholds,
+    workers: positiveIntOrUndefined("workers", get("workers")),
   };
+}
+
+function positiveIntOrUndefined(name: string, raw: string): number | undefined {
+  if (raw === "") return undefined;
+  if (!/^[1-9]\d{0,3}$/.test(raw)) throw new InputError(`Input '${name}' must be a whole number from 1 to 9999 (got '${raw}').`);
+  return Number(raw);
 }

@@ -2,7 +2,10 @@
 // audit issue, outputs. API trouble never changes the verdict: it becomes a warning. setFailed only for a failing
 // verdict or a usage/config error.
 import * as core from "@actions/core";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
+import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import type { Report } from "../engine/report.js";
 import { renderMarkdown, renderNothingToCheck, type MarkdownContext } from "../render/markdown.js";
 import { viewOf } from "../render/report-view.js";
@@ -123,7 +126,7 @@ function failureMessage(report: Report): string {
 }
 
 /** PRs: the report of the base version of the same files, for quality deltas (never fails the run). */
-async function baseReport(event: EventInfo, selection: { mode: string; files: string[]; changed: string[] }, config: engine.Config, workspace: string, octokit?: Octokit): Promise<Report | undefined> {
+async function baseReport(event: EventInfo, selection: { mode: string; files: string[]; changed: string[] }, config: engine.Config, workspace: string, workers: number, octokit?: Octokit): Promise<Report | undefined> {
   const baseSha = event.pr?.baseSha;
   if (!event.isPullRequest || selection.mode !== "changed" || !baseSha || selection.changed.length === 0) return undefined;
   try {
@@ -133,11 +136,20 @@ async function baseReport(event: EventInfo, selection: { mode: string; files: st
       return undefined;
     }
     core.info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
-    return await engine.check({ files: base.files, config, cwd: base.dir });
+    return await engine.check({ files: base.files, config, cwd: base.dir, runner: await runnerFor(base.files, base.dir, workers) });
   } catch (err) {
     core.warning(`Could not compute quality deltas against the base branch: ${(err as Error).message}`);
     return undefined;
   }
+}
+
+/** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
+async function runnerFor(files: string[], cwd: string, workers: number) {
+  let bytes = 0;
+  for (const f of files) bytes += await stat(resolve(cwd, f)).then((st) => st.size, () => 0);
+  const runner = engine.poolRunner(workers, bytes, engine.CHUNK_BYTES, fileURLToPath(import.meta.url));
+  if (runner) core.info(`${(bytes / 1e6).toFixed(1)} MB to check: ${workers} threads (this one and ${workers - 1} worker threads).`);
+  return runner;
 }
 
 async function main(): Promise<void> {
@@ -174,8 +186,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const base = await baseReport(event, selection, config, workspace, octokit);
-  const report = await engine.check({ files: selection.files, config, cwd: workspace, base });
+  const workers = s.workers ?? availableParallelism();
+  const base = await baseReport(event, selection, config, workspace, workers, octokit);
+  const report = await engine.check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
   const written = await writeReportFiles(report, s, workspace);
   ctx.reportName = basename(written.reportPath);
 

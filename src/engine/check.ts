@@ -108,6 +108,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       if (job.chunk.file !== i) continue;
       const next = await it.next();
       const r = next.done ? undefined : next.value;
+      if (analysis) await analysis.ready(); // the vocabulary loads while the chunks run
       if (!r || r.index !== job.chunk.index) throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
       const s = r.scan;
       sink.absorb(s.sink, lineOffset);

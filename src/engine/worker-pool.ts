@@ -1,14 +1,20 @@
-// Runs chunk jobs on worker threads and yields the results in job order. The worker is this same script (the
-// bundled CLI) started with a marker in workerData; each worker takes the next job when it is done with one.
+// Runs chunk jobs on `workers` threads in all — this thread plus workers − 1 worker threads — and yields the
+// results in job order. The worker is this same script (the bundled CLI or action) started with a marker in
+// workerData; every thread takes the next job when it is done with one. This thread also merges the results as they
+// come (the consumer of the generator), between its own chunks' reads.
+//
+// Why this thread computes too: a worker thread costs a V8 heap, the compiled bundle and its own tokenizer load
+// (about 100 MB and 0.3 s); with N cores, N − 1 of them plus this thread use every core without that cost once more.
 import { Worker } from "node:worker_threads";
-import type { ChunkJob, ChunkResult } from "./chunk-check.js";
-import type { ChunkRunner } from "./check.js";
+import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
+import { runInThisThread, type ChunkRunner } from "./check.js";
 
 export const WORKER_MARK = "chatml-gate-chunk-worker";
 
+/** `workers`: threads in all (>= 2; 1 means no pool at all). `entry`: the script a worker thread runs. */
 export function workerRunner(workers: number, entry: string): ChunkRunner {
   return async function* (jobs: ChunkJob[]) {
-    const n = Math.min(workers, jobs.length);
+    const threads = Math.max(0, Math.min(workers, jobs.length) - 1);
     const results = new Map<number, ChunkResult>();
     const waiting = new Map<number, (r: ChunkResult) => void>();
     let failure: Error | undefined;
@@ -37,8 +43,20 @@ export function workerRunner(workers: number, entry: string): ChunkRunner {
       });
       w.postMessage(jobs[pos]);
     };
+    // This thread's share: the next free job, one after another, until none is left.
+    const local = async () => {
+      while (nextJob < jobs.length && !failure) {
+        const pos = nextJob++;
+        try {
+          deliver(pos, await runChunk(jobs[pos]));
+        } catch (e) {
+          fail(e instanceof Error ? e : new Error(String(e)));
+        }
+      }
+    };
+    let localRun: Promise<void> | undefined;
     try {
-      for (let i = 0; i < n; i++) {
+      for (let i = 0; i < threads; i++) {
         const w = new Worker(entry, { workerData: { mark: WORKER_MARK } });
         w.unref(); // never keeps the process alive, even if the consumer stops early
         w.on("error", fail);
@@ -48,6 +66,7 @@ export function workerRunner(workers: number, entry: string): ChunkRunner {
         pool.push(w);
         feed(w);
       }
+      localRun = local();
       for (let pos = 0; pos < jobs.length; pos++) {
         if (failure) throw failure;
         const ready = results.get(pos);
@@ -61,7 +80,18 @@ export function workerRunner(workers: number, entry: string): ChunkRunner {
         yield r;
       }
     } finally {
+      failure ??= new Error("stopped"); // the consumer stopped early: this thread takes no further job
       await Promise.all(pool.map((w) => w.terminate()));
+      await localRun;
     }
   };
+}
+
+/** The runner for `workers` threads in all over inputs of `bytes` bytes: undefined (this thread only) for one
+ * thread or less than one chunk's worth of data, where a worker thread would cost more than it gives; a run with a
+ * single chunk (one gzip file) also stays on this thread. */
+export function poolRunner(workers: number, bytes: number, minBytes: number, entry: string): ChunkRunner | undefined {
+  if (workers <= 1 || bytes < minBytes) return undefined;
+  const pool = workerRunner(workers, entry);
+  return (jobs: ChunkJob[]) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs));
 }

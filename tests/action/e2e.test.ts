@@ -65,7 +65,7 @@ function prPayload(number = 7, fork = false) {
   };
 }
 
-function runAction(ws: string, event: string, payload: unknown, inputs: Record<string, string> = {}, apiUrl = gh.url): Promise<RunResult> {
+function runAction(ws: string, event: string, payload: unknown, inputs: Record<string, string> = {}, apiUrl = gh.url, extraEnv: Record<string, string> = {}): Promise<RunResult> {
   const dir = mkdtempSync(join(root, "run-"));
   const files = { event: join(dir, "event.json"), output: join(dir, "output"), summary: join(dir, "summary.md") };
   writeFileSync(files.event, JSON.stringify(payload));
@@ -87,6 +87,7 @@ function runAction(ws: string, event: string, payload: unknown, inputs: Record<s
     GITHUB_RUN_ID: "99",
     RUNNER_TEMP: dir,
     CHATML_GATE_RETRY_DELAY_MS: "5",
+    ...extraEnv,
   };
   const all = { "github-token": "test-token", ...RELAXED, ...inputs };
   for (const [k, v] of Object.entries(all)) env[`INPUT_${k.toUpperCase()}`] = v;
@@ -281,5 +282,31 @@ describe("scheduled audit", () => {
     } finally {
       await ghes.stop();
     }
+  });
+});
+
+describe("worker threads", () => {
+  it("a big input runs on this thread plus worker threads (the bundle as their entry) with the same report", async () => {
+    // 64 KiB chunks stand in for 32 MiB ones: ~700 KB of data is ~11 chunks over 3 threads.
+    const env = { CHATML_GATE_CHUNK_BYTES: String(64 * 1024) };
+    const lines = goodLines(2500, " w") + goodLines(400, " w") + '{"messages": [}\n';
+    const ws = workspace({ "data/train.jsonl": lines, "data/eval.jsonl": goodLines(300, " w") });
+    const one = await runAction(ws, "workflow_dispatch", {}, { workers: "1", "report-path": "one.json" }, gh.url, env);
+    const three = await runAction(ws, "workflow_dispatch", {}, { workers: "3", "report-path": "three.json" }, gh.url, env);
+    expect(one.code).toBe(1); // the broken line
+    expect(three.code).toBe(1);
+    const a = readFileSync(join(ws, "one.json"), "utf8");
+    const b = readFileSync(join(ws, "three.json"), "utf8");
+    expect(b).toBe(a);
+    const report = JSON.parse(a);
+    expect(report.files.find((f: { path: string }) => f.path === "data/train.jsonl").findings.some((f: { rule: string; line: number }) => f.rule === "invalid-json" && f.line === 2901)).toBe(true);
+    expect(report.duplicates.exact.duplicateRecords).toBeGreaterThan(0);
+    expect(report.leakage[0]).toMatchObject({ train: "data/train.jsonl", eval: "data/eval.jsonl" });
+    expect(report.leakage[0].exact).toBeGreaterThan(0);
+    expect(one.stdout).not.toContain("worker thread");
+    expect(three.stdout).toContain("3 threads (this one and 2 worker threads)");
+    const bad = await runAction(ws, "workflow_dispatch", {}, { workers: "0" }, gh.url, env);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain("Input 'workers' must be a whole number from 1 to 9999");
   });
 });

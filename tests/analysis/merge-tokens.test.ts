@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadCounter, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import { KNOWN_ROLE_TOKENS, loadCounter, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import type { Finding } from "../../src/engine/model.js";
 import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
 
 const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
@@ -123,7 +124,7 @@ describe("TokenAnalysis partials", () => {
     expect(q.qExact).toBeInstanceOf(Int32Array);
     expect(q.qExact.length).toBe(50);
     for (const v of Object.values(p)) {
-      expect(typeof v === "number" || typeof v === "string" || v === null || ArrayBuffer.isView(v)).toBe(true);
+      expect(typeof v === "number" || typeof v === "string" || v === null || ArrayBuffer.isView(v) || Array.isArray(v)).toBe(true);
     }
     // the partial is a copy: later adds do not change it
     t.add(convs[60], loc(61));
@@ -155,5 +156,69 @@ describe("TokenAnalysis partials", () => {
     const fresh = new TokenAnalysis({ ...sampled, countTokens: () => 0 });
     fresh.merge(structuredClone(chunk.toPartial()));
     expect(fresh.finish()).toEqual(chunk.finish());
+  });
+});
+
+describe("TokenAnalysis in chunk mode (defer: true): chunks never tokenize, the merge does", () => {
+  const convs = corpus(1000);
+  // a few examples with a role outside KNOWN_ROLE_TOKENS (its overhead needs the vocabulary)
+  convs[17] = { messages: [msg("narrator", "once upon a time"), ...convs[17].messages], hasTools: false };
+  convs[600] = { messages: [...convs[600].messages, msg("critic", "too long by far")], hasTools: false };
+  const unknownRoleTokens = (s: string) => (s === "narrator" ? 2 : s === "critic" ? 3 : words(s));
+
+  function deferred(cuts: number[], opts: TokenOptions) {
+    const bounds = [0, ...cuts, convs.length];
+    const total = new TokenAnalysis({ ...opts, countTokens: unknownRoleTokens });
+    const findings: Finding[] = [];
+    for (let c = 0; c + 1 < bounds.length; c++) {
+      const t = new TokenAnalysis({ ...opts, countTokens: () => { throw new Error("a chunk tokenized"); }, seed: c, defer: true });
+      for (let i = bounds[c]; i < bounds[c + 1]; i++) expect(t.add(convs[i], loc(i + 1 - bounds[c]))).toEqual([]);
+      const r = total.merge(structuredClone(t.toPartial()));
+      findings.push(...r.findings.map((f) => ({ ...f, line: f.line + bounds[c] })));
+    }
+    return { result: total.finish(), findings };
+  }
+  function direct(cuts: number[], opts: TokenOptions) {
+    const bounds = [0, ...cuts, convs.length];
+    const total = new TokenAnalysis({ ...opts, countTokens: unknownRoleTokens });
+    const findings: Finding[] = [];
+    for (let c = 0; c + 1 < bounds.length; c++) {
+      const t = new TokenAnalysis({ ...opts, countTokens: unknownRoleTokens, seed: c });
+      for (let i = bounds[c]; i < bounds[c + 1]; i++) findings.push(...t.add(convs[i], loc(i + 1)));
+      total.merge(t.toPartial());
+    }
+    return { result: total.finish(), findings };
+  }
+
+  it("gives the same result and too-long findings as tokenizing in the chunks", () => {
+    const cases: TokenOptions[] = [
+      { exact: true, maxTokens: 300, pricePerMillion: 3 },
+      { sampleBytes: 20_000, maxTokens: 300 },
+      { sampleBytes: 20_000, expectedBytes: 400_000 },
+      { sampleBytes: 20_000, quantileCap: 100 }, // reservoir in the chunks
+      { sampleBytes: 0, maxTokens: 200 },
+    ];
+    for (const opts of cases) {
+      for (const cuts of [[], [333, 700]]) {
+        const a = deferred(cuts, opts);
+        const b = direct(cuts, opts);
+        expect(a.result).toEqual(b.result);
+        expect(a.findings).toEqual(b.findings);
+      }
+    }
+    expect(direct([], { maxTokens: 200, sampleBytes: 0 }).findings.length).toBeGreaterThan(0);
+  });
+
+  it("finish() on an instance with pending examples throws (they need a vocabulary)", () => {
+    const t = new TokenAnalysis({ defer: true, exact: true });
+    t.add(convs[0], loc(1));
+    expect(() => t.finish()).toThrow(/deferred/);
+  });
+
+  it("KNOWN_ROLE_TOKENS match both vocabularies", async () => {
+    for (const enc of ["o200k_base", "cl100k_base"] as const) {
+      const count = await loadCounter(enc);
+      for (const [role, n] of Object.entries(KNOWN_ROLE_TOKENS)) expect(count(role), `${enc} ${role}`).toBe(n);
+    }
   });
 });

@@ -23,7 +23,8 @@ export interface ChunkAnalysisPartial {
   diversity: DiversityPartial;
   composition: CompositionPartial;
   tokens: TokenPartial;
-  /** Exact tokens of tokenized examples, and overhead + content bytes of the others (per-file token figures). */
+  /** Exact tokens of tokenized examples, and overhead + content bytes of the others (per-file token figures; the
+   * pending examples' share is added where they are tokenized). */
   fileTokens: { exact: number; overhead: number; bytes: number };
 }
 
@@ -43,9 +44,9 @@ export class ChunkAnalysis {
   private readonly comp = new CompositionAnalysis();
   private readonly fileTokens = { exact: 0, overhead: 0, bytes: 0 };
 
-  static async create(s: AnalysisSettings, seed: number): Promise<ChunkAnalysis> {
-    const countTokens = await counterFor(s.tokens.encoding);
-    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, countTokens, seed }));
+  /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
+  static create(s: AnalysisSettings, seed: number): ChunkAnalysis {
+    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed, defer: true }));
   }
 
   private constructor(
@@ -67,7 +68,7 @@ export class ChunkAnalysis {
     const long = this.tok.add(conv, loc);
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
-    else {
+    else if (last.exact === -1) {
       this.fileTokens.overhead += last.overhead;
       this.fileTokens.bytes += last.bytes;
     }

@@ -4,7 +4,7 @@ import type { Config } from "../../config/config.js";
 import type { Conversation, DatasetFormat, Finding, RecordLoc } from "../model.js";
 import type { Report } from "../report.js";
 import { DuplicateAnalysis, FeatureBatch } from "./duplicates.js";
-import type { AnalysisSettings, ChunkAnalysisPartial } from "./chunk-analysis.js";
+import { counterFor, type AnalysisSettings, type ChunkAnalysisPartial } from "./chunk-analysis.js";
 import { DiversityAnalysis } from "./diversity.js";
 import { CompositionAnalysis } from "./composition.js";
 import { TokenAnalysis } from "./tokens.js";
@@ -39,7 +39,7 @@ export class Analysis {
   private readonly dup: DuplicateAnalysis;
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
-  private readonly tok: TokenAnalysis;
+  private tok: TokenAnalysis | undefined;
   private valid = 0;
   /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
   private fileTokens: { exact: number; overhead: number; bytes: number }[] = [];
@@ -47,7 +47,7 @@ export class Analysis {
   constructor(
     readonly paths: string[],
     readonly config: Config,
-    settings: AnalysisSettings,
+    private readonly settings: AnalysisSettings,
   ) {
     const d = config.duplicates;
     this.dup = new DuplicateAnalysis({
@@ -59,8 +59,12 @@ export class Analysis {
       splits: pairSplits(paths, config.splits),
     });
     this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
-    // The run-level token analysis only merges: it never tokenizes.
-    this.tok = new TokenAnalysis({ ...settings.tokens, countTokens: () => 0 });
+  }
+
+  /** Loads the vocabulary (once): the run-level token analysis tokenizes the chunks' pending examples as they are
+   * merged. Called when the first chunk result is in, so that loading it overlaps the chunks' work. */
+  async ready(): Promise<void> {
+    this.tok ??= new TokenAnalysis({ ...this.settings.tokens, countTokens: await counterFor(this.settings.tokens.encoding) });
   }
 
   /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
@@ -69,11 +73,13 @@ export class Analysis {
     const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
     this.div.merge(p.diversity);
     this.comp.merge(p.composition);
-    this.tok.merge(p.tokens);
+    if (!this.tok) throw new Error("Analysis.mergeChunk before ready()");
+    const tokens = this.tok.merge(p.tokens);
     const ft = (this.fileTokens[file] ??= { exact: 0, overhead: 0, bytes: 0 });
-    ft.exact += p.fileTokens.exact;
-    ft.overhead += p.fileTokens.overhead;
-    ft.bytes += p.fileTokens.bytes;
+    ft.exact += p.fileTokens.exact + tokens.exact;
+    ft.overhead += p.fileTokens.overhead + tokens.overhead;
+    ft.bytes += p.fileTokens.bytes + tokens.bytes;
+    for (const f of tokens.findings) found.push({ ...f, line: f.line + lineOffset });
     return found;
   }
 
@@ -107,7 +113,8 @@ export class Analysis {
       const fr = report.files[file];
       appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
     }
-    const tokens = this.tok.finish();
+    await this.ready(); // a run without chunks merged none
+    const tokens = this.tok!.finish();
     report.files.forEach((f, i) => {
       const ft = this.fileTokens[i];
       f.stats = {

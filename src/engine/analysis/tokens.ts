@@ -117,6 +117,30 @@ export interface TokenOptions {
   seed?: number;
   /** Replace the tokenizer (tests). */
   countTokens?: (text: string) => number;
+  /** Chunk mode: never tokenize here. Examples that need tokens (sampled, over the byte bound of the limit, or with
+   * a role outside KNOWN_ROLE_TOKENS) travel in the partial as `pending`, and the merging instance tokenizes them
+   * (merge() returns their `too-long` findings). Worker threads then never load a vocabulary. */
+  defer?: boolean;
+}
+
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/tokens.test.ts checks this
+ * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
+export const KNOWN_ROLE_TOKENS: Readonly<Record<string, number>> = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
+
+/** An example whose tokens the merging instance counts (see TokenOptions.defer). */
+export interface PendingExample {
+  /** Record line within its chunk (as given to add()). */
+  line: number;
+  /** Roles and texts of messages then rejected messages. */
+  roles: string[];
+  texts: string[];
+  bytes: number;
+  aBytes: number;
+  /** Sampling probability and whether it was drawn. */
+  p: number;
+  selected: boolean;
+  /** Its slot in the per-example arrays, or -1. */
+  slot: number;
 }
 
 export interface TokenResult {
@@ -184,6 +208,8 @@ export interface TokenPartial {
   qExact: Int32Array;
   qOver: Uint32Array;
   qBytes: Float64Array;
+  /** Chunk mode: examples still to tokenize, in example order (slot values of theirs still hold -2). */
+  pending: PendingExample[];
 }
 
 /** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
@@ -242,6 +268,8 @@ export class TokenAnalysis {
   private qBytes: Float64Array;
   private qN = 0;
   private tooLong = 0;
+  private readonly defer: boolean;
+  private pending: PendingExample[] = [];
 
   constructor(opts: TokenOptions = {}) {
     this.opts = opts;
@@ -265,6 +293,7 @@ export class TokenAnalysis {
     this.qOver = new Uint32Array(initial);
     this.qBytes = new Float64Array(initial);
     if (opts.countTokens) this.count = opts.countTokens;
+    this.defer = opts.defer ?? false;
   }
 
   /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
@@ -292,8 +321,13 @@ export class TokenAnalysis {
     let overhead = TOKENS_PER_EXAMPLE;
     let bytes = 0;
     let aBytes = 0;
+    let unknownRole = false;
     const visit = (m: Message) => {
-      overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+      if (this.defer) {
+        const r = KNOWN_ROLE_TOKENS[m.role];
+        if (r === undefined || !Object.hasOwn(KNOWN_ROLE_TOKENS, m.role)) unknownRole = true;
+        else overhead += TOKENS_PER_MESSAGE + r;
+      } else overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
       const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
       bytes += b;
       if (m.role === "assistant") aBytes += b;
@@ -306,10 +340,23 @@ export class TokenAnalysis {
     const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
     const selected = this.rnd() < p || p >= 1;
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-    let exact = -1;
-    let findings: Finding[] = [];
-    if (selected || needExact) {
-      const count = this.counter();
+    if (this.defer && (selected || needExact || unknownRole)) {
+      const roles: string[] = [];
+      const texts: string[] = [];
+      const keepText = (m: Message) => {
+        roles.push(m.role);
+        texts.push(m.text);
+      };
+      conv.messages.forEach(keepText);
+      conv.rejected?.forEach(keepText);
+      const slot = this.keep(-2, 0, bytes);
+      this.pending.push({ line: loc.line, roles, texts, bytes, aBytes, p, selected, slot });
+      this.last.exact = -2;
+      this.last.overhead = 0;
+      this.last.bytes = 0;
+      return [];
+    }
+    return this.account(overhead, bytes, aBytes, p, selected, loc.line, (count) => {
       let t = 0;
       let at = 0;
       const tok = (m: Message) => {
@@ -319,6 +366,18 @@ export class TokenAnalysis {
       };
       conv.messages.forEach(tok);
       conv.rejected?.forEach(tok);
+      return [t, at];
+    });
+  }
+
+  /** The accounting of one example (add(), or a pending example at merge): tokenized when sampled or over the byte
+   * bound of the limit (`tokens` counts its content tokens and assistant tokens), estimated otherwise. */
+  private account(overhead: number, bytes: number, aBytes: number, p: number, selected: boolean, line: number, tokens: (count: CountFn) => [number, number], slot?: number): Finding[] {
+    const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+    let exact = -1;
+    let findings: Finding[] = [];
+    if (selected || needExact) {
+      const [t, at] = tokens(this.counter());
       exact = overhead + t;
       this.tokenized++;
       this.exactTotal += exact;
@@ -343,7 +402,7 @@ export class TokenAnalysis {
           {
             rule: "too-long",
             severity: "error",
-            line: loc.line,
+            line,
             message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
           },
         ];
@@ -357,18 +416,62 @@ export class TokenAnalysis {
         this.estMaxOverhead = overhead;
       }
     }
-    this.keep(exact, overhead, bytes);
+    if (slot === undefined) this.keep(exact, overhead, bytes);
+    else if (slot >= 0 && this.qExact[slot] === -2) {
+      this.qExact[slot] = exact;
+      this.qOver[slot] = overhead;
+    }
     this.last.exact = exact;
     this.last.overhead = overhead;
     this.last.bytes = bytes;
     return findings;
   }
 
+  /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
+   * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
+   * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
+  private resolvePending(p: TokenPartial): { findings: Finding[]; exact: number; overhead: number; bytes: number } {
+    const out = { findings: [] as Finding[], exact: 0, overhead: 0, bytes: 0 };
+    if (!p.pending.length) return out;
+    // The partial's per-example arrays get the values; this instance's own arrays are untouched.
+    const q = { e: this.qExact, o: this.qOver };
+    this.qExact = p.qExact;
+    this.qOver = p.qOver;
+    try {
+      for (const x of p.pending) {
+        let overhead = TOKENS_PER_EXAMPLE;
+        for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+        const tokens = (count: CountFn): [number, number] => {
+          let t = 0;
+          let at = 0;
+          for (let i = 0; i < x.texts.length; i++) {
+            const n = count(x.texts[i]);
+            t += n;
+            if (x.roles[i] === "assistant") at += n;
+          }
+          return [t, at];
+        };
+        out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+        if (this.last.exact >= 0) out.exact += this.last.exact;
+        else {
+          out.overhead += this.last.overhead;
+          out.bytes += x.bytes;
+        }
+      }
+    } finally {
+      this.qExact = q.e;
+      this.qOver = q.o;
+    }
+    return out;
+  }
+
   /** The example last passed to add(): its exact token count (-1 when it was not tokenized), its chat overhead and
    * its content bytes — for per-file totals (untokenized bytes × the final tokensPerByte). */
   readonly last = { exact: -1, overhead: 0, bytes: 0 };
 
-  private keep(exact: number, overhead: number, bytes: number): void {
+  /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
+   * that held a pending example (-2) and is taken over by a later one: that pending example keeps slot -1. */
+  private keep(exact: number, overhead: number, bytes: number): number {
     let j: number;
     if (this.qN < this.qCap) {
       if (this.qN === this.qExact.length) {
@@ -386,11 +489,13 @@ export class TokenAnalysis {
       j = this.qN++;
     } else {
       j = Math.floor(this.resRnd() * this.examples);
-      if (j >= this.qCap) return;
+      if (j >= this.qCap) return -1;
+      if (this.qExact[j] === -2) for (const x of this.pending) if (x.slot === j) x.slot = -1;
     }
     this.qExact[j] = exact;
     this.qOver[j] = overhead;
     this.qBytes[j] = bytes;
+    return j;
   }
 
   /** This instance's state as plain structured-clone-able data (copies; see the file header). */
@@ -424,18 +529,23 @@ export class TokenAnalysis {
       qExact: this.qExact.slice(0, this.qN),
       qOver: this.qOver.slice(0, this.qN),
       qBytes: this.qBytes.slice(0, this.qN),
+      pending: this.pending.map((x) => ({ ...x })),
     };
   }
 
-  /** Folds a later chunk's partial into this instance (see the file header). Throws when the partial was made with
-   * a different encoding, limit or quantileCap. Does not change `last`. */
-  merge(p: TokenPartial): void {
+  /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
+   * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
+   * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
+  merge(p: TokenPartial): { findings: Finding[]; exact: number; overhead: number; bytes: number } {
     if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
       throw new Error(
         `TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
           `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`,
       );
     }
+    const last = { ...this.last };
+    const resolved = this.resolvePending(p);
+    Object.assign(this.last, last);
     const pn = p.qExact.length;
     if (p.qOver.length !== pn || p.qBytes.length !== pn) throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
     const total = this.examples + p.examples;
@@ -506,9 +616,11 @@ export class TokenAnalysis {
     this.vBB += p.vBB;
     this.totalContentBytes += p.totalContentBytes;
     this.tooLong += p.tooLong;
+    return resolved;
   }
 
   finish(): TokenResult {
+    if (this.pending.length) throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
     const R = this.sB > 0 ? this.sT / this.sB : 0;
     const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
     const estimated = this.estOverhead + R * this.estBytes;
