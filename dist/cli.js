@@ -21180,7 +21180,7 @@ class HyperLogLog {
         return 1.04 / Math.sqrt(this.registers.length);
     }
 }
-const RECENT_SLOTS = 4096;
+const RECENT_SLOTS = 16_384;
 /** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
  * While exact, a small direct-mapped cache of recently added pairs (32 KiB, stays in the CPU's L1/L2 cache) answers
  * most repeats of frequent words without touching the exact table (up to 1 MiB); adding an item again does not
@@ -22204,6 +22204,103 @@ function bucketLabels(edges) {
     return edges.map((e, i) => (i + 1 < edges.length ? `${e}-${edges[i + 1] - 1}` : `${e}+`));
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/boilerplate.ts
+// Boilerplate phrases: which of a list of phrases a message contains, as case-insensitive substrings of its word
+// form (text-scan.ts), found from the record's word hashes instead of a regular expression over every character.
+//
+//   const pm = new PhraseMatcher(["as an ai language model", ...])   // phrases already lowercase (diversity.ts)
+//   pm.match(scan, m, (k) => counts[k]++)                            // each phrase found in message m, once
+//
+// Why it is exact: a phrase of three or more words separated by single spaces that occurs in a text has its inner
+// words surrounded by spaces there, so each inner word is a whole word of the text's whitespace split. The matcher
+// picks one inner word per phrase (the longest: the rarest, as a rule), looks for words with that word's hash, and
+// compares the text at the phrase's would-be start with the phrase. A hash hit is only a candidate; the comparison
+// decides, so the result is the same as a substring search. Phrases of one or two words, or with other whitespace,
+// have no inner word: they are searched for with one case-insensitive regular expression, as before.
+
+const MASK_BITS = 12;
+class PhraseMatcher {
+    anchors = new Map();
+    /** Bit (hash & 4095) set when some anchor word has that low part: most words are rejected with one load. */
+    mask = new Uint8Array(1 << MASK_BITS);
+    rest = [];
+    restRe;
+    /** Message serial number of each phrase's last hit (a phrase counts once per message). */
+    lastHit;
+    serial = 0;
+    constructor(phrases) {
+        this.lastHit = new Float64Array(phrases.length).fill(-1);
+        const anchored = [];
+        phrases.forEach((phrase, index) => {
+            const words = phrase.split(" ");
+            if (words.length >= 3 && !/\s/.test(words.join("")) && words.every((w) => w.length > 0)) {
+                let j = 1;
+                for (let i = 2; i < words.length - 1; i++)
+                    if (words[i].length > words[j].length)
+                        j = i;
+                let offset = 0;
+                for (let i = 0; i < j; i++)
+                    offset += words[i].length + 1;
+                anchored.push({ phrase, index, word: words[j], offset });
+            }
+            else
+                this.rest.push({ phrase, index });
+        });
+        // Anchor hashes come from the same scan as the text's words (scanRecord's scratch is free here).
+        for (const x of anchored) {
+            const s = scanRecord({ messages: [{ role: "assistant", text: x.word, images: 0, toolCalls: 0 }], hasTools: false }, false);
+            const h = s.a[0];
+            let list = this.anchors.get(h);
+            if (!list)
+                this.anchors.set(h, (list = []));
+            list.push({ phrase: x.phrase, index: x.index, offset: x.offset });
+            this.mask[h & ((1 << MASK_BITS) - 1)] = 1;
+        }
+        this.restRe = this.rest.length ? new RegExp(this.rest.map((r) => r.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i") : null;
+    }
+    /** Calls `hit(k)` once for each phrase k found in message m of the scan `s`; returns whether any was found. */
+    match(s, m, hit) {
+        const serial = this.serial++;
+        const form = s.text[m];
+        const a = s.a;
+        const mask = this.mask;
+        const bits = (1 << MASK_BITS) - 1;
+        let any = false;
+        for (let w = s.from[m], end = s.to[m]; w < end; w++) {
+            const h = a[w];
+            if (mask[h & bits] === 0)
+                continue;
+            const list = this.anchors.get(h);
+            if (!list)
+                continue;
+            for (const x of list) {
+                if (this.lastHit[x.index] === serial)
+                    continue;
+                const start = s.starts[w] - x.offset;
+                const len = x.phrase.length;
+                if (start < 0 || start + len > form.length)
+                    continue;
+                // The word form of non-ASCII text is lowercase already; ASCII text is lowercased here (same length).
+                if (form.slice(start, start + len).toLowerCase() !== x.phrase)
+                    continue;
+                this.lastHit[x.index] = serial;
+                any = true;
+                hit(x.index);
+            }
+        }
+        if (this.restRe?.test(form)) {
+            const lower = form.toLowerCase();
+            for (const r of this.rest) {
+                if (lower.includes(r.phrase)) {
+                    any = true;
+                    hit(r.index);
+                }
+            }
+        }
+        return any;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/diversity.ts
 // Diversity analysis: one streaming pass, bounded memory, deterministic.
 //
@@ -22231,7 +22328,8 @@ function bucketLabels(edges) {
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
 //    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
 //  - boilerplate: share of assistant messages containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
-//    list), case-insensitive, typographic apostrophes folded to "'".
+//    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
+//    the word hashes).
 //  - system prompts: first system/developer message of each record; distinct count + top 5 (bounded top-k).
 //  - user prompts: uniqueShare = distinct first-user-message texts / records that have a user message.
 //  - length uniqueness: distinct assistant-message lengths (UTF-16 code units) / assistant messages.
@@ -22257,6 +22355,7 @@ function bucketLabels(edges) {
 //    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
 //    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message).
 //  - add() after merge() is not supported (throws).
+
 
 
 
@@ -22341,7 +22440,7 @@ class DiversityAnalysis {
     answers = 0;
     boilerMessages = 0;
     boilerCounts;
-    anyPhrase;
+    phraseMatcher;
     systemTop = new TopK(10_000);
     systemDistinct;
     recordsWithSystem = 0;
@@ -22351,12 +22450,13 @@ class DiversityAnalysis {
     single = 0;
     multi = 0;
     other = 0;
+    countPhrase = (k) => {
+        this.boilerCounts[k]++;
+    };
     constructor(opts = {}) {
         this.phrases = (opts.boilerplatePhrases ?? [...DEFAULT_BOILERPLATE_PHRASES]).map(normalizeText).filter((p) => p);
         this.boilerCounts = new Array(this.phrases.length).fill(0);
-        // One scan finds whether any phrase occurs; only then is each phrase looked up (hits are rare).
-        // Case-insensitive, so ASCII text is tested as it is (no lowercase copy).
-        this.anyPhrase = this.phrases.length ? new RegExp(this.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i") : null;
+        this.phraseMatcher = new PhraseMatcher(this.phrases);
         this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
         this.win = new WindowSet32(this.windowSize);
         this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
@@ -22428,20 +22528,10 @@ class DiversityAnalysis {
                 this.keptBytes = this.chunks.reduce((sum, c) => sum + c.bytes, 0);
             }
         }
-        // boilerplate: the scanned form is the text itself (ASCII) or its normalised lowercase form
+        // boilerplate (boilerplate.ts): the phrases found in the scanned form, each once
         const form = s.text[m];
-        if (this.anyPhrase?.test(form)) {
-            const lower = form.toLowerCase();
-            let hit = false;
-            for (let p = 0; p < this.phrases.length; p++) {
-                if (lower.includes(this.phrases[p])) {
-                    this.boilerCounts[p]++;
-                    hit = true;
-                }
-            }
-            if (hit)
-                this.boilerMessages++;
-        }
+        if (this.phraseMatcher.match(s, m, this.countPhrase))
+            this.boilerMessages++;
         const from = s.from[m];
         const n = s.to[m] - from;
         this.assistantWords += n;

@@ -24,7 +24,8 @@
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
 //    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
 //  - boilerplate: share of assistant messages containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
-//    list), case-insensitive, typographic apostrophes folded to "'".
+//    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
+//    the word hashes).
 //  - system prompts: first system/developer message of each record; distinct count + top 5 (bounded top-k).
 //  - user prompts: uniqueShare = distinct first-user-message texts / records that have a user message.
 //  - length uniqueness: distinct assistant-message lengths (UTF-16 code units) / assistant messages.
@@ -56,6 +57,7 @@ import { DistinctCounter, type DistinctPartial, WindowSet32 } from "./ngram-sket
 import { fmix32 } from "./hash.js";
 import { ratio, round, TopK, type TopKPartial } from "./stats.js";
 import { scanRecord, wordForm, type RecordScan } from "./text-scan.js";
+import { PhraseMatcher } from "./boilerplate.js";
 
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 export const DEFAULT_BOILERPLATE_PHRASES: readonly string[] = [
@@ -274,7 +276,7 @@ export class DiversityAnalysis {
   private answers = 0;
   private boilerMessages = 0;
   private boilerCounts: number[];
-  private readonly anyPhrase: RegExp | null;
+  private readonly phraseMatcher: PhraseMatcher;
   private systemTop = new TopK<string>(10_000);
   private systemDistinct: DistinctCounter;
   private recordsWithSystem = 0;
@@ -285,12 +287,14 @@ export class DiversityAnalysis {
   private multi = 0;
   private other = 0;
 
+  private readonly countPhrase = (k: number): void => {
+    this.boilerCounts[k]++;
+  };
+
   constructor(opts: DiversityOptions = {}) {
     this.phrases = (opts.boilerplatePhrases ?? [...DEFAULT_BOILERPLATE_PHRASES]).map(normalizeText).filter((p) => p);
     this.boilerCounts = new Array<number>(this.phrases.length).fill(0);
-    // One scan finds whether any phrase occurs; only then is each phrase looked up (hits are rare).
-    // Case-insensitive, so ASCII text is tested as it is (no lowercase copy).
-    this.anyPhrase = this.phrases.length ? new RegExp(this.phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i") : null;
+    this.phraseMatcher = new PhraseMatcher(this.phrases);
     this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
     this.win = new WindowSet32(this.windowSize);
     this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
@@ -359,19 +363,9 @@ export class DiversityAnalysis {
       }
     }
 
-    // boilerplate: the scanned form is the text itself (ASCII) or its normalised lowercase form
+    // boilerplate (boilerplate.ts): the phrases found in the scanned form, each once
     const form = s.text[m];
-    if (this.anyPhrase?.test(form)) {
-      const lower = form.toLowerCase();
-      let hit = false;
-      for (let p = 0; p < this.phrases.length; p++) {
-        if (lower.includes(this.phrases[p])) {
-          this.boilerCounts[p]++;
-          hit = true;
-        }
-      }
-      if (hit) this.boilerMessages++;
-    }
+    if (this.phraseMatcher.match(s, m, this.countPhrase)) this.boilerMessages++;
 
     const from = s.from[m];
     const n = s.to[m] - from;
