@@ -19059,10 +19059,14 @@ async function readLinesAt(path, locs) {
         const { open } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
         const fh = await open(path, "r");
         try {
-            for (const l of sorted) {
-                const buf = Buffer.allocUnsafe(l.length);
-                await fh.read(buf, 0, l.length, l.offset);
-                out.set(l.line, buf);
+            // A few reads in flight at a time: one after another, each read would wait for its own thread-pool round trip.
+            const inFlight = 16;
+            for (let i = 0; i < sorted.length; i += inFlight) {
+                await Promise.all(sorted.slice(i, i + inFlight).map(async (l) => {
+                    const buf = Buffer.allocUnsafe(l.length);
+                    const { bytesRead } = await fh.read(buf, 0, l.length, l.offset);
+                    out.set(l.line, bytesRead === l.length ? buf : buf.subarray(0, bytesRead));
+                }));
             }
         }
         finally {
@@ -21182,7 +21186,7 @@ class HyperLogLog {
 }
 const RECENT_SLOTS = 16_384;
 /** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
- * While exact, a small direct-mapped cache of recently added pairs (32 KiB, stays in the CPU's L1/L2 cache) answers
+ * While exact, a direct-mapped cache of recently added pairs (128 KiB, stays in the CPU's L2 cache) answers
  * most repeats of frequent words without touching the exact table (up to 1 MiB); adding an item again does not
  * change the set, so the cache never changes a count. */
 class DistinctCounter {
@@ -21476,44 +21480,42 @@ class NearDuplicateIndex {
         k.length += BANDS;
     }
     /**
-     * Candidate pairs, sorted by later id then earlier id, without repeats: in each band the records are sorted by
-     * key (radix sort, stable, so equal keys stay in id order) and each record is paired with at most
-     * MAX_BUCKET_WALK records just before it with the same key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
-     * Memory: 64 bytes per record for the keys during the pass; 8 per record + the pairs at the end.
+     * Candidate pairs, sorted by later id then earlier id, without repeats: in each band every record is paired with
+     * at most MAX_BUCKET_WALK records just before it with the same key. The records of a band are grouped by key with
+     * an open-addressing table (key -> latest record) and a chain from each record to the previous one with its key,
+     * so a walk only visits records of its own key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
+     * Memory: 64 bytes per record for the keys during the pass; 20 per record + the pairs at the end.
      */
     candidates() {
         const n = this.slotId.length;
         const keys = this.keys.data;
         const ids = this.slotId.data;
-        const x = new Int32Array(n);
-        const y = new Int32Array(n);
-        const count = new Int32Array(65_537);
+        let cap = 16;
+        while (cap < n * 2)
+            cap *= 2;
+        const mask = cap - 1;
+        const tableKey = new Uint32Array(cap);
+        const tableLast = new Int32Array(cap);
+        const prev = new Int32Array(n);
         const seen = new HashSet64(1024);
         const pa = new GrowableI32(1024);
         const pb = new GrowableI32(1024);
-        const pass = (from, to, band, shift) => {
-            count.fill(0);
-            for (let i = 0; i < n; i++)
-                count[((keys[from[i] * BANDS + band] >>> shift) & 0xffff) + 1]++;
-            for (let d = 0; d < 65_536; d++)
-                count[d + 1] += count[d];
-            for (let i = 0; i < n; i++)
-                to[count[(keys[from[i] * BANDS + band] >>> shift) & 0xffff]++] = from[i];
-        };
         bands: for (let band = 0; band < BANDS; band++) {
-            for (let i = 0; i < n; i++)
-                x[i] = i;
-            pass(x, y, band, 0);
-            pass(y, x, band, 16);
-            for (let j = 1, run = 0; j < n; j++) {
-                const key = keys[x[j] * BANDS + band];
-                if (key !== keys[x[j - 1] * BANDS + band]) {
-                    run = j;
+            tableLast.fill(-1);
+            for (let j = 0; j < n; j++) {
+                const key = keys[j * BANDS + band];
+                let t = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+                while (tableLast[t] >= 0 && tableKey[t] !== key)
+                    t = (t + 1) & mask;
+                const last = tableLast[t];
+                prev[j] = last;
+                tableKey[t] = key;
+                tableLast[t] = j;
+                if (last < 0)
                     continue;
-                }
-                const b = ids[x[j]];
-                for (let i = j - 1; i >= run && i >= j - MAX_BUCKET_WALK; i--) {
-                    const a = ids[x[i]];
+                const b = ids[j];
+                for (let i = last, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = prev[i], walked++) {
+                    const a = ids[i];
                     if (!seen.add(a, b))
                         continue;
                     if (pa.length >= MAX_CANDIDATE_PAIRS) {
@@ -22118,17 +22120,25 @@ class QuantileSketch {
     }
 }
 /** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
- * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`. */
+ * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`.
+ * Keys are strings or numbers (e.g. a 53-bit hash, with the text it stands for as the payload). */
 class TopK {
     cap;
+    tieByPayload;
     counts = new Map();
     /** Total decrement rounds applied to every counter (0 = exact). */
     maxError = 0;
     total = 0;
-    constructor(cap = 10_000) {
+    /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
+    constructor(cap = 10_000, tieByPayload = false) {
         this.cap = cap;
+        this.tieByPayload = tieByPayload;
     }
     add(key, payload) {
+        this.addWith(key, payload === undefined ? undefined : () => payload);
+    }
+    /** add(), with the payload made only when the key is new (it is then kept). */
+    addWith(key, makePayload) {
         this.total++;
         const e = this.counts.get(key);
         if (e) {
@@ -22136,7 +22146,7 @@ class TopK {
             return;
         }
         if (this.counts.size < this.cap) {
-            this.counts.set(key, { count: 1, payload });
+            this.counts.set(key, { count: 1, payload: makePayload?.() });
             return;
         }
         // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
@@ -22188,7 +22198,14 @@ class TopK {
     /** Top `n` by count, ties broken by key (ascending) for determinism. */
     top(n) {
         const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-        all.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        const tie = (x) => (this.tieByPayload ? String(x.payload) : x.key);
+        all.sort((a, b) => {
+            if (a.count !== b.count)
+                return b.count - a.count;
+            const x = tie(a);
+            const y = tie(b);
+            return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+        });
         return all.slice(0, n);
     }
 }
@@ -22436,7 +22453,7 @@ class DiversityAnalysis {
     totalBytes = 0;
     sampleEvery = 1;
     // openings, boilerplate, prompts, lengths, turns
-    openings = new TopK(10_000);
+    openings = new TopK(10_000, true);
     answers = 0;
     boilerMessages = 0;
     boilerCounts;
@@ -22538,7 +22555,15 @@ class DiversityAnalysis {
         if (isFinal && n > 0) {
             this.answers++;
             const last = from + Math.min(n, 4) - 1;
-            this.openings.add(form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+            // Keyed by a 53-bit hash of its (lowercase) words; the text is made only for a new key.
+            let k1 = 0x6f70656e;
+            let k2 = 0x696e6773;
+            for (let w = from; w <= last; w++) {
+                k1 = mix32(k1, s.a[w]);
+                k2 = mix32(k2, s.b[w]);
+            }
+            const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
+            this.openings.addWith(key, () => form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
         }
         if (n === 0)
             return;
@@ -22811,7 +22836,7 @@ class DiversityAnalysis {
                 scope: "final-assistant",
                 answers: this.answers,
                 topShare: top.length ? ratio(top[0].count, this.answers) : 0,
-                top: top.map((t) => ({ opening: t.key, count: t.count })),
+                top: top.map((t) => ({ opening: t.payload ?? "", count: t.count })),
                 exact: this.openings.exact,
             },
             boilerplate: {

@@ -54,7 +54,7 @@
 import zlib from "node:zlib";
 import type { Conversation } from "../model.js";
 import { DistinctCounter, type DistinctPartial, WindowSet32 } from "./ngram-sketch.js";
-import { fmix32 } from "./hash.js";
+import { fmix32, mix32 } from "./hash.js";
 import { ratio, round, TopK, type TopKPartial } from "./stats.js";
 import { scanRecord, wordForm, type RecordScan } from "./text-scan.js";
 import { PhraseMatcher } from "./boilerplate.js";
@@ -197,7 +197,7 @@ export interface DiversityPartial {
     bytes: number[];
     totalBytes: number;
   };
-  openings: TopKPartial;
+  openings: TopKPartial<string, number>;
   answers: number;
   boilerMessages: number;
   boilerCounts: number[];
@@ -272,7 +272,7 @@ export class DiversityAnalysis {
   private totalBytes = 0;
   private sampleEvery = 1;
   // openings, boilerplate, prompts, lengths, turns
-  private openings = new TopK(10_000);
+  private openings = new TopK<string, number>(10_000, true);
   private answers = 0;
   private boilerMessages = 0;
   private boilerCounts: number[];
@@ -373,7 +373,15 @@ export class DiversityAnalysis {
     if (isFinal && n > 0) {
       this.answers++;
       const last = from + Math.min(n, 4) - 1;
-      this.openings.add(form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+      // Keyed by a 53-bit hash of its (lowercase) words; the text is made only for a new key.
+      let k1 = 0x6f70656e;
+      let k2 = 0x696e6773;
+      for (let w = from; w <= last; w++) {
+        k1 = mix32(k1, s.a[w]);
+        k2 = mix32(k2, s.b[w]);
+      }
+      const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
+      this.openings.addWith(key, () => form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
     }
     if (n === 0) return;
     this.t1 += n;
@@ -641,7 +649,7 @@ export class DiversityAnalysis {
         scope: "final-assistant",
         answers: this.answers,
         topShare: top.length ? ratio(top[0].count, this.answers) : 0,
-        top: top.map((t) => ({ opening: t.key, count: t.count })),
+        top: top.map((t) => ({ opening: t.payload ?? "", count: t.count })),
         exact: this.openings.exact,
       },
       boilerplate: {

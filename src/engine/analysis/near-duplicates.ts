@@ -10,11 +10,12 @@
 // fewer words is one shingle; a record with no words is never a near duplicate.
 // Sketch: K = 128 bins, one permutation (bin = top 7 bits of the shingle hash, value = min of a second hash),
 // empty bins filled by optimal densification (Shrivastava 2017). LSH: 16 bands x 8 rows, one 32-bit key per band;
-// the pass only stores the keys (64 bytes per record). At finish each band's keys are radix-sorted; records with the
-// same key form a bucket, and each record is paired with at most MAX_BUCKET_WALK records just before it in its
-// bucket: every such (earlier, later) pair is a candidate. The candidates' records are re-read through `reread`,
+// the pass only stores the keys (64 bytes per record). At finish, band by band, records with the same key form a
+// bucket (a key -> latest record table, and a link from each record to the one before it with its key), and each
+// record is paired with at most MAX_BUCKET_WALK records just before it in its bucket: every such (earlier, later)
+// pair is a candidate. The candidates' records are re-read through `reread`,
 // their shingle sets rebuilt (sorted uint32 hashes) and the true Jaccard computed: only pairs >= threshold are
-// accepted. Memory at finish: 8 bytes per record + the candidate pairs + 4 bytes per shingle of candidate records.
+// accepted. Memory at finish: 20 bytes per record + the candidate pairs + 4 bytes per shingle of candidate records.
 // Result groups are union-find components of accepted pairs; a group's `similarity` is the LOWEST similarity
 // among the accepted pairs that joined it. Each record with an accepted earlier partner gets one `near-duplicate`
 // finding naming its most similar earlier partner (ties: the earliest).
@@ -243,40 +244,39 @@ export class NearDuplicateIndex {
   }
 
   /**
-   * Candidate pairs, sorted by later id then earlier id, without repeats: in each band the records are sorted by
-   * key (radix sort, stable, so equal keys stay in id order) and each record is paired with at most
-   * MAX_BUCKET_WALK records just before it with the same key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
-   * Memory: 64 bytes per record for the keys during the pass; 8 per record + the pairs at the end.
+   * Candidate pairs, sorted by later id then earlier id, without repeats: in each band every record is paired with
+   * at most MAX_BUCKET_WALK records just before it with the same key. The records of a band are grouped by key with
+   * an open-addressing table (key -> latest record) and a chain from each record to the previous one with its key,
+   * so a walk only visits records of its own key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
+   * Memory: 64 bytes per record for the keys during the pass; 20 per record + the pairs at the end.
    */
   private candidates(): { A: Int32Array; B: Int32Array } {
     const n = this.slotId.length;
     const keys = this.keys.data;
     const ids = this.slotId.data;
-    const x = new Int32Array(n);
-    const y = new Int32Array(n);
-    const count = new Int32Array(65_537);
+    let cap = 16;
+    while (cap < n * 2) cap *= 2;
+    const mask = cap - 1;
+    const tableKey = new Uint32Array(cap);
+    const tableLast = new Int32Array(cap);
+    const prev = new Int32Array(n);
     const seen = new HashSet64(1024);
     const pa = new GrowableI32(1024);
     const pb = new GrowableI32(1024);
-    const pass = (from: Int32Array, to: Int32Array, band: number, shift: number): void => {
-      count.fill(0);
-      for (let i = 0; i < n; i++) count[((keys[from[i] * BANDS + band] >>> shift) & 0xffff) + 1]++;
-      for (let d = 0; d < 65_536; d++) count[d + 1] += count[d];
-      for (let i = 0; i < n; i++) to[count[(keys[from[i] * BANDS + band] >>> shift) & 0xffff]++] = from[i];
-    };
     bands: for (let band = 0; band < BANDS; band++) {
-      for (let i = 0; i < n; i++) x[i] = i;
-      pass(x, y, band, 0);
-      pass(y, x, band, 16);
-      for (let j = 1, run = 0; j < n; j++) {
-        const key = keys[x[j] * BANDS + band];
-        if (key !== keys[x[j - 1] * BANDS + band]) {
-          run = j;
-          continue;
-        }
-        const b = ids[x[j]];
-        for (let i = j - 1; i >= run && i >= j - MAX_BUCKET_WALK; i--) {
-          const a = ids[x[i]];
+      tableLast.fill(-1);
+      for (let j = 0; j < n; j++) {
+        const key = keys[j * BANDS + band];
+        let t = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+        while (tableLast[t] >= 0 && tableKey[t] !== key) t = (t + 1) & mask;
+        const last = tableLast[t];
+        prev[j] = last;
+        tableKey[t] = key;
+        tableLast[t] = j;
+        if (last < 0) continue;
+        const b = ids[j];
+        for (let i = last, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = prev[i], walked++) {
+          const a = ids[i];
           if (!seen.add(a, b)) continue;
           if (pa.length >= MAX_CANDIDATE_PAIRS) {
             this.truncated = true;

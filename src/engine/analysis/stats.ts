@@ -172,15 +172,15 @@ export class QuantileSketch {
   }
 }
 
-export interface TopEntry<P> {
-  key: string;
+export interface TopEntry<P, K extends string | number = string> {
+  key: K;
   count: number;
   payload?: P;
 }
 
-export interface TopKPartial<P = undefined> {
+export interface TopKPartial<P = undefined, K extends string | number = string> {
   cap: number;
-  keys: string[];
+  keys: K[];
   counts: number[];
   payloads: (P | undefined)[];
   maxError: number;
@@ -188,14 +188,23 @@ export interface TopKPartial<P = undefined> {
 }
 
 /** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
- * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`. */
-export class TopK<P = undefined> {
-  private counts = new Map<string, { count: number; payload?: P }>();
+ * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`.
+ * Keys are strings or numbers (e.g. a 53-bit hash, with the text it stands for as the payload). */
+export class TopK<P = undefined, K extends string | number = string> {
+  private counts = new Map<K, { count: number; payload?: P }>();
   /** Total decrement rounds applied to every counter (0 = exact). */
   maxError = 0;
   total = 0;
-  constructor(private readonly cap = 10_000) {}
-  add(key: string, payload?: P): void {
+  /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
+  constructor(
+    private readonly cap = 10_000,
+    private readonly tieByPayload = false,
+  ) {}
+  add(key: K, payload?: P): void {
+    this.addWith(key, payload === undefined ? undefined : () => payload);
+  }
+  /** add(), with the payload made only when the key is new (it is then kept). */
+  addWith(key: K, makePayload?: () => P): void {
     this.total++;
     const e = this.counts.get(key);
     if (e) {
@@ -203,7 +212,7 @@ export class TopK<P = undefined> {
       return;
     }
     if (this.counts.size < this.cap) {
-      this.counts.set(key, { count: 1, payload });
+      this.counts.set(key, { count: 1, payload: makePayload?.() });
       return;
     }
     // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
@@ -215,8 +224,8 @@ export class TopK<P = undefined> {
   get exact(): boolean {
     return this.maxError === 0;
   }
-  toPartial(): TopKPartial<P> {
-    const keys: string[] = [];
+  toPartial(): TopKPartial<P, K> {
+    const keys: K[] = [];
     const counts: number[] = [];
     const payloads: (P | undefined)[] = [];
     for (const [k, v] of this.counts) {
@@ -227,7 +236,7 @@ export class TopK<P = undefined> {
     return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
   }
   /** Misra-Gries merge of a later chunk's partial (see the file header). */
-  merge(p: TopKPartial<P>): void {
+  merge(p: TopKPartial<P, K>): void {
     this.total += p.total;
     this.maxError += p.maxError;
     for (let i = 0; i < p.keys.length; i++) {
@@ -249,9 +258,15 @@ export class TopK<P = undefined> {
     return this.counts.size;
   }
   /** Top `n` by count, ties broken by key (ascending) for determinism. */
-  top(n: number): TopEntry<P>[] {
+  top(n: number): TopEntry<P, K>[] {
     const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-    all.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const tie = (x: TopEntry<P, K>) => (this.tieByPayload ? String(x.payload) : x.key);
+    all.sort((a, b) => {
+      if (a.count !== b.count) return b.count - a.count;
+      const x = tie(a);
+      const y = tie(b);
+      return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    });
     return all.slice(0, n);
   }
 }
