@@ -23128,6 +23128,55 @@ class CompositionAnalysis {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/chunks.ts
+// The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
+// (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
+// with workers or shards gives the same report, byte for byte.
+
+
+/** Bytes per chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
+ * CHATML_GATE_CHUNK_BYTES overrides it (tests use small chunks to exercise the merge on small files). */
+const CHUNK_BYTES = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 32 * 1024 * 1024;
+/** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
+async function nextLineStart(path, at, size) {
+    const fh = await (0,promises_.open)(path, "r");
+    try {
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        let pos = at - 1; // the byte before `at` may itself be the "\n"
+        while (pos < size) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead <= 0)
+                return size;
+            const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+            if (nl !== -1)
+                return pos + nl + 1;
+            pos += bytesRead;
+        }
+        return size;
+    }
+    finally {
+        await fh.close();
+    }
+}
+async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
+    const chunks = [];
+    for (let file = 0; file < absPaths.length; file++) {
+        const path = absPaths[file];
+        const size = await (0,promises_.stat)(path).then((s) => s.size, () => 0);
+        if (isGzipPath(path) || size <= chunkBytes) {
+            chunks.push({ index: chunks.length, file, range: null });
+            continue;
+        }
+        let start = 0;
+        while (start < size) {
+            const end = start + chunkBytes >= size ? size : await nextLineStart(path, start + chunkBytes, size);
+            chunks.push({ index: chunks.length, file, range: { start, end } });
+            start = end;
+        }
+    }
+    return chunks;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
 
 /** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
@@ -23176,7 +23225,7 @@ async function loadCounter(encoding) {
     const opts = { disallowedSpecial: new Set() };
     return (s) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
 }
-/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/tokens.test.ts checks this
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
  * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
 const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
 /** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
@@ -23289,11 +23338,10 @@ class TokenAnalysis {
         let unknownRole = false;
         const visit = (m) => {
             if (this.defer) {
-                const r = KNOWN_ROLE_TOKENS[m.role];
-                if (r === undefined || !Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
-                    unknownRole = true;
+                if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
+                    overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
                 else
-                    overhead += TOKENS_PER_MESSAGE + r;
+                    unknownRole = true;
             }
             else
                 overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
@@ -23402,41 +23450,67 @@ class TokenAnalysis {
      * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
      * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
     resolvePending(p) {
-        const out = { findings: [], exact: 0, overhead: 0, bytes: 0 };
         if (!p.pending.length)
-            return out;
+            return { findings: [], exact: 0, overhead: 0, bytes: 0 };
         // The partial's per-example arrays get the values; this instance's own arrays are untouched.
         const q = { e: this.qExact, o: this.qOver };
         this.qExact = p.qExact;
         this.qOver = p.qOver;
         try {
-            for (const x of p.pending) {
-                let overhead = TOKENS_PER_EXAMPLE;
-                for (const r of x.roles)
-                    overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-                const tokens = (count) => {
-                    let t = 0;
-                    let at = 0;
-                    for (let i = 0; i < x.texts.length; i++) {
-                        const n = count(x.texts[i]);
-                        t += n;
-                        if (x.roles[i] === "assistant")
-                            at += n;
-                    }
-                    return [t, at];
-                };
-                out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
-                if (this.last.exact >= 0)
-                    out.exact += this.last.exact;
-                else {
-                    out.overhead += this.last.overhead;
-                    out.bytes += x.bytes;
-                }
-            }
+            return this.resolve(p.pending);
         }
         finally {
             this.qExact = q.e;
             this.qOver = q.o;
+        }
+    }
+    /** Content bytes of the examples still pending (chunk mode). */
+    get pendingBytes() {
+        let n = 0;
+        for (const x of this.pending)
+            n += x.bytes;
+        return n;
+    }
+    /** Chunk mode: tokenizes this instance's own pending examples now, with `countTokens` (a chunk with many of them —
+     * long examples under a token limit — counts them itself rather than leave them all to the merge). The figures
+     * are the ones the merge would give. Returns the examples' `too-long` findings (chunk lines) and per-file figures. */
+    resolveOwnPending(countTokens) {
+        this.count = countTokens;
+        const pending = this.pending;
+        this.pending = [];
+        const last = { ...this.last };
+        try {
+            return this.resolve(pending);
+        }
+        finally {
+            Object.assign(this.last, last);
+        }
+    }
+    /** Counts pending examples into this instance's sums and into the per-example arrays in use (qExact/qOver). */
+    resolve(pending) {
+        const out = { findings: [], exact: 0, overhead: 0, bytes: 0 };
+        for (const x of pending) {
+            let overhead = TOKENS_PER_EXAMPLE;
+            for (const r of x.roles)
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+            const tokens = (count) => {
+                let t = 0;
+                let at = 0;
+                for (let i = 0; i < x.texts.length; i++) {
+                    const n = count(x.texts[i]);
+                    t += n;
+                    if (x.roles[i] === "assistant")
+                        at += n;
+                }
+                return [t, at];
+            };
+            out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+            if (this.last.exact >= 0)
+                out.exact += this.last.exact;
+            else {
+                out.overhead += this.last.overhead;
+                out.bytes += x.bytes;
+            }
         }
         return out;
     }
@@ -23669,6 +23743,10 @@ class TokenAnalysis {
 
 
 
+
+/** Content bytes of a chunk's pending token examples above which the chunk tokenizes them itself: an eighth of a
+ * chunk (4 MiB for 32 MiB chunks). The token sample alone (about 1 MiB for the whole run) stays below it. */
+const CHUNK_TOKENIZE_BYTES = Math.min(4 * 1024 * 1024, CHUNK_BYTES / 8);
 const counters = new Map();
 /** One vocabulary load per thread and encoding. */
 function counterFor(encoding) {
@@ -23714,8 +23792,19 @@ class ChunkAnalysis {
         }
         return long;
     }
-    toPartial() {
+    /** The chunk's partial. Pending token examples over CHUNK_TOKENIZE_BYTES (long examples under a token limit) are
+     * tokenized here, so that such runs keep tokenizing in parallel; the sample alone never gets there. */
+    async toPartial() {
+        const findings = [];
+        if (this.tok.pendingBytes > CHUNK_TOKENIZE_BYTES) {
+            const own = this.tok.resolveOwnPending(await counterFor(this.s.tokens.encoding));
+            findings.push(...own.findings);
+            this.fileTokens.exact += own.exact;
+            this.fileTokens.overhead += own.overhead;
+            this.fileTokens.bytes += own.bytes;
+        }
         return {
+            findings,
             valid: this.valid,
             features: this.batch.toPartial(),
             diversity: this.div.toPartial(),
@@ -24130,7 +24219,7 @@ class Analysis {
         ft.exact += p.fileTokens.exact + tokens.exact;
         ft.overhead += p.fileTokens.overhead + tokens.overhead;
         ft.bytes += p.fileTokens.bytes + tokens.bytes;
-        for (const f of tokens.findings)
+        for (const f of [...p.findings, ...tokens.findings])
             found.push({ ...f, line: f.line + lineOffset });
         return found;
     }
@@ -24228,55 +24317,6 @@ function renderDatasetInfoFromReport(report) {
     return info?.text;
 }
 
-;// CONCATENATED MODULE: ./src/engine/chunks.ts
-// The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
-// (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
-// with workers or shards gives the same report, byte for byte.
-
-
-/** Bytes per chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
- * CHATML_GATE_CHUNK_BYTES overrides it (tests use small chunks to exercise the merge on small files). */
-const CHUNK_BYTES = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 32 * 1024 * 1024;
-/** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
-async function nextLineStart(path, at, size) {
-    const fh = await (0,promises_.open)(path, "r");
-    try {
-        const buf = Buffer.allocUnsafe(64 * 1024);
-        let pos = at - 1; // the byte before `at` may itself be the "\n"
-        while (pos < size) {
-            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-            if (bytesRead <= 0)
-                return size;
-            const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
-            if (nl !== -1)
-                return pos + nl + 1;
-            pos += bytesRead;
-        }
-        return size;
-    }
-    finally {
-        await fh.close();
-    }
-}
-async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
-    const chunks = [];
-    for (let file = 0; file < absPaths.length; file++) {
-        const path = absPaths[file];
-        const size = await (0,promises_.stat)(path).then((s) => s.size, () => 0);
-        if (isGzipPath(path) || size <= chunkBytes) {
-            chunks.push({ index: chunks.length, file, range: null });
-            continue;
-        }
-        let start = 0;
-        while (start < size) {
-            const end = start + chunkBytes >= size ? size : await nextLineStart(path, start + chunkBytes, size);
-            chunks.push({ index: chunks.length, file, range: { start, end } });
-            start = end;
-        }
-    }
-    return chunks;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/chunk-check.ts
 
 
@@ -24295,7 +24335,7 @@ async function runChunk(job) {
         maxFindings: job.maxFindings,
         onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
     });
-    return { index: job.chunk.index, scan, analysis: analysis ? analysis.toPartial() : null };
+    return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/version.ts

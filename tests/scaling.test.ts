@@ -39,6 +39,19 @@ describe("workers and shards", () => {
     }
   });
 
+  it("with a token limit (long examples tokenized in their chunks, in worker threads too) the report is the same", () => {
+    // 200 tokens: most examples are over the byte bound, so each chunk's pending text passes a 64 KiB threshold
+    const args = ["check", "data", "--format", "json", "--max-tokens", "200"];
+    const one = runCli([...args, "--workers", "1"], dir, SMALL_CHUNKS);
+    const three = runCli([...args, "--workers", "3"], dir, SMALL_CHUNKS);
+    expect(three.stderr).toBe("");
+    expect(three.stdout).toBe(one.stdout);
+    const report = JSON.parse(one.stdout);
+    expect(report.tokens.tooLong).toBeGreaterThan(100);
+    const counted = report.files.reduce((n: number, f: { findingCounts: Record<string, number> }) => n + (f.findingCounts["too-long"] ?? 0), 0);
+    expect(counted).toBe(report.tokens.tooLong);
+  });
+
   it("merges 3 shards into the same report as the single run", () => {
     for (const i of [1, 2, 3]) {
       const r = runCli(["check", "data", "--shard", `${i}/3`, "--output", `part-${i}.json`], dir, SMALL_CHUNKS);

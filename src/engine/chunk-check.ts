@@ -41,5 +41,5 @@ export async function runChunk(job: ChunkJob): Promise<ChunkResult> {
     maxFindings: job.maxFindings,
     onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
   });
-  return { index: job.chunk.index, scan, analysis: analysis ? analysis.toPartial() : null };
+  return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
 }

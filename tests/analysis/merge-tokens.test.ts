@@ -166,13 +166,19 @@ describe("TokenAnalysis in chunk mode (defer: true): chunks never tokenize, the 
   convs[600] = { messages: [...convs[600].messages, msg("critic", "too long by far")], hasTools: false };
   const unknownRoleTokens = (s: string) => (s === "narrator" ? 2 : s === "critic" ? 3 : words(s));
 
-  function deferred(cuts: number[], opts: TokenOptions) {
+  /** `own`: the chunks that tokenize their pending examples themselves (resolveOwnPending) before handing over. */
+  function deferred(cuts: number[], opts: TokenOptions, own: number[] = []) {
     const bounds = [0, ...cuts, convs.length];
     const total = new TokenAnalysis({ ...opts, countTokens: unknownRoleTokens });
     const findings: Finding[] = [];
     for (let c = 0; c + 1 < bounds.length; c++) {
       const t = new TokenAnalysis({ ...opts, countTokens: () => { throw new Error("a chunk tokenized"); }, seed: c, defer: true });
       for (let i = bounds[c]; i < bounds[c + 1]; i++) expect(t.add(convs[i], loc(i + 1 - bounds[c]))).toEqual([]);
+      if (own.includes(c)) {
+        expect(t.pendingBytes).toBeGreaterThan(0);
+        findings.push(...t.resolveOwnPending(unknownRoleTokens).findings.map((f) => ({ ...f, line: f.line + bounds[c] })));
+        expect(t.pendingBytes).toBe(0);
+      }
       const r = total.merge(structuredClone(t.toPartial()));
       findings.push(...r.findings.map((f) => ({ ...f, line: f.line + bounds[c] })));
     }
@@ -204,6 +210,10 @@ describe("TokenAnalysis in chunk mode (defer: true): chunks never tokenize, the 
         const b = direct(cuts, opts);
         expect(a.result).toEqual(b.result);
         expect(a.findings).toEqual(b.findings);
+        // a chunk that tokenizes its own pending examples gives the same figures
+        const c = deferred(cuts, opts, [0, cuts.length]);
+        expect(c.result).toEqual(b.result);
+        expect(c.findings).toEqual(b.findings);
       }
     }
     expect(direct([], { maxTokens: 200, sampleBytes: 0 }).findings.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { extractFeatures, FeatureBatch, type FeatureBatchPartial, type FeatureOp
 import { DiversityAnalysis, type DiversityPartial } from "./diversity.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
+import { CHUNK_BYTES } from "../chunks.js";
 import { loadCounter, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
@@ -23,10 +24,16 @@ export interface ChunkAnalysisPartial {
   diversity: DiversityPartial;
   composition: CompositionPartial;
   tokens: TokenPartial;
+  /** `too-long` findings of the examples this chunk tokenized itself (lines within the chunk). */
+  findings: Finding[];
   /** Exact tokens of tokenized examples, and overhead + content bytes of the others (per-file token figures; the
    * pending examples' share is added where they are tokenized). */
   fileTokens: { exact: number; overhead: number; bytes: number };
 }
+
+/** Content bytes of a chunk's pending token examples above which the chunk tokenizes them itself: an eighth of a
+ * chunk (4 MiB for 32 MiB chunks). The token sample alone (about 1 MiB for the whole run) stays below it. */
+export const CHUNK_TOKENIZE_BYTES = Math.min(4 * 1024 * 1024, CHUNK_BYTES / 8);
 
 const counters = new Map<EncodingName, ReturnType<typeof loadCounter>>();
 /** One vocabulary load per thread and encoding. */
@@ -75,8 +82,19 @@ export class ChunkAnalysis {
     return long;
   }
 
-  toPartial(): ChunkAnalysisPartial {
+  /** The chunk's partial. Pending token examples over CHUNK_TOKENIZE_BYTES (long examples under a token limit) are
+   * tokenized here, so that such runs keep tokenizing in parallel; the sample alone never gets there. */
+  async toPartial(): Promise<ChunkAnalysisPartial> {
+    const findings: Finding[] = [];
+    if (this.tok.pendingBytes > CHUNK_TOKENIZE_BYTES) {
+      const own = this.tok.resolveOwnPending(await counterFor(this.s.tokens.encoding));
+      findings.push(...own.findings);
+      this.fileTokens.exact += own.exact;
+      this.fileTokens.overhead += own.overhead;
+      this.fileTokens.bytes += own.bytes;
+    }
     return {
+      findings,
       valid: this.valid,
       features: this.batch.toPartial(),
       diversity: this.div.toPartial(),

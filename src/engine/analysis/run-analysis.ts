@@ -79,7 +79,7 @@ export class Analysis {
     ft.exact += p.fileTokens.exact + tokens.exact;
     ft.overhead += p.fileTokens.overhead + tokens.overhead;
     ft.bytes += p.fileTokens.bytes + tokens.bytes;
-    for (const f of tokens.findings) found.push({ ...f, line: f.line + lineOffset });
+    for (const f of [...p.findings, ...tokens.findings]) found.push({ ...f, line: f.line + lineOffset });
     return found;
   }
 

@@ -123,9 +123,18 @@ export interface TokenOptions {
   defer?: boolean;
 }
 
-/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/tokens.test.ts checks this
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
  * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
 export const KNOWN_ROLE_TOKENS: Readonly<Record<string, number>> = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
+
+/** What counting pending examples gives: their `too-long` findings (lines as in their chunk), the exact tokens of
+ * those tokenized, and the overhead + content bytes of those left estimated (per-file token figures). */
+export interface Resolved {
+  findings: Finding[];
+  exact: number;
+  overhead: number;
+  bytes: number;
+}
 
 /** An example whose tokens the merging instance counts (see TokenOptions.defer). */
 export interface PendingExample {
@@ -324,9 +333,8 @@ export class TokenAnalysis {
     let unknownRole = false;
     const visit = (m: Message) => {
       if (this.defer) {
-        const r = KNOWN_ROLE_TOKENS[m.role];
-        if (r === undefined || !Object.hasOwn(KNOWN_ROLE_TOKENS, m.role)) unknownRole = true;
-        else overhead += TOKENS_PER_MESSAGE + r;
+        if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role)) overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
+        else unknownRole = true;
       } else overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
       const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
       bytes += b;
@@ -430,37 +438,64 @@ export class TokenAnalysis {
   /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
    * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
    * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
-  private resolvePending(p: TokenPartial): { findings: Finding[]; exact: number; overhead: number; bytes: number } {
-    const out = { findings: [] as Finding[], exact: 0, overhead: 0, bytes: 0 };
-    if (!p.pending.length) return out;
+  private resolvePending(p: TokenPartial): Resolved {
+    if (!p.pending.length) return { findings: [], exact: 0, overhead: 0, bytes: 0 };
     // The partial's per-example arrays get the values; this instance's own arrays are untouched.
     const q = { e: this.qExact, o: this.qOver };
     this.qExact = p.qExact;
     this.qOver = p.qOver;
     try {
-      for (const x of p.pending) {
-        let overhead = TOKENS_PER_EXAMPLE;
-        for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-        const tokens = (count: CountFn): [number, number] => {
-          let t = 0;
-          let at = 0;
-          for (let i = 0; i < x.texts.length; i++) {
-            const n = count(x.texts[i]);
-            t += n;
-            if (x.roles[i] === "assistant") at += n;
-          }
-          return [t, at];
-        };
-        out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
-        if (this.last.exact >= 0) out.exact += this.last.exact;
-        else {
-          out.overhead += this.last.overhead;
-          out.bytes += x.bytes;
-        }
-      }
+      return this.resolve(p.pending);
     } finally {
       this.qExact = q.e;
       this.qOver = q.o;
+    }
+  }
+
+  /** Content bytes of the examples still pending (chunk mode). */
+  get pendingBytes(): number {
+    let n = 0;
+    for (const x of this.pending) n += x.bytes;
+    return n;
+  }
+
+  /** Chunk mode: tokenizes this instance's own pending examples now, with `countTokens` (a chunk with many of them —
+   * long examples under a token limit — counts them itself rather than leave them all to the merge). The figures
+   * are the ones the merge would give. Returns the examples' `too-long` findings (chunk lines) and per-file figures. */
+  resolveOwnPending(countTokens: CountFn): Resolved {
+    this.count = countTokens;
+    const pending = this.pending;
+    this.pending = [];
+    const last = { ...this.last };
+    try {
+      return this.resolve(pending);
+    } finally {
+      Object.assign(this.last, last);
+    }
+  }
+
+  /** Counts pending examples into this instance's sums and into the per-example arrays in use (qExact/qOver). */
+  private resolve(pending: PendingExample[]): Resolved {
+    const out: Resolved = { findings: [], exact: 0, overhead: 0, bytes: 0 };
+    for (const x of pending) {
+      let overhead = TOKENS_PER_EXAMPLE;
+      for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+      const tokens = (count: CountFn): [number, number] => {
+        let t = 0;
+        let at = 0;
+        for (let i = 0; i < x.texts.length; i++) {
+          const n = count(x.texts[i]);
+          t += n;
+          if (x.roles[i] === "assistant") at += n;
+        }
+        return [t, at];
+      };
+      out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+      if (this.last.exact >= 0) out.exact += this.last.exact;
+      else {
+        out.overhead += this.last.overhead;
+        out.bytes += x.bytes;
+      }
     }
     return out;
   }
@@ -536,7 +571,7 @@ export class TokenAnalysis {
   /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
    * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
    * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
-  merge(p: TokenPartial): { findings: Finding[]; exact: number; overhead: number; bytes: number } {
+  merge(p: TokenPartial): Resolved {
     if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
       throw new Error(
         `TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
