@@ -18913,15 +18913,15 @@ var __webpack_exports__ = {};
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
@@ -22135,26 +22135,31 @@ class TopK {
         this.tieByPayload = tieByPayload;
     }
     add(key, payload) {
-        this.addWith(key, payload === undefined ? undefined : () => payload);
+        if (this.counted(key))
+            this.counts.set(key, { count: 1, payload });
     }
-    /** add(), with the payload made only when the key is new (it is then kept). */
+    /** add(), with the payload made only when the key gets a counter. */
     addWith(key, makePayload) {
+        if (this.counted(key))
+            this.counts.set(key, { count: 1, payload: makePayload() });
+    }
+    /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
+    counted(key) {
         this.total++;
         const e = this.counts.get(key);
         if (e) {
             e.count++;
-            return;
+            return false;
         }
-        if (this.counts.size < this.cap) {
-            this.counts.set(key, { count: 1, payload: makePayload?.() });
-            return;
-        }
+        if (this.counts.size < this.cap)
+            return true;
         // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
         this.maxError++;
         for (const [k, v] of this.counts) {
             if (--v.count === 0)
                 this.counts.delete(k);
         }
+        return false;
     }
     get exact() {
         return this.maxError === 0;
@@ -23337,14 +23342,13 @@ class TokenAnalysis {
         let aBytes = 0;
         let unknownRole = false;
         const visit = (m) => {
-            if (this.defer) {
-                if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
-                    overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
-                else
-                    unknownRole = true;
-            }
-            else
+            // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
+            if (!this.defer)
                 overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+            else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
+                overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
+            else
+                unknownRole = true;
             const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
             bytes += b;
             if (m.role === "assistant")
@@ -23357,44 +23361,41 @@ class TokenAnalysis {
         const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        if (this.defer && (selected || needExact || unknownRole)) {
-            const roles = [];
-            const texts = [];
-            const keepText = (m) => {
-                roles.push(m.role);
-                texts.push(m.text);
-            };
-            conv.messages.forEach(keepText);
-            conv.rejected?.forEach(keepText);
-            const slot = this.keep(-2, 0, bytes);
-            this.pending.push({ line: loc.line, roles, texts, bytes, aBytes, p, selected, slot });
-            this.last.exact = -2;
-            this.last.overhead = 0;
-            this.last.bytes = 0;
-            return [];
-        }
-        return this.account(overhead, bytes, aBytes, p, selected, loc.line, (count) => {
-            let t = 0;
-            let at = 0;
-            const tok = (m) => {
-                const n = count(m.text);
-                t += n;
-                if (m.role === "assistant")
-                    at += n;
-            };
-            conv.messages.forEach(tok);
-            conv.rejected?.forEach(tok);
-            return [t, at];
-        });
+        if (!(selected || needExact || unknownRole))
+            return this.account(overhead, bytes, aBytes, p, false, loc.line, null);
+        // Needs its tokens: counted now, or (defer) where the partial is merged.
+        const x = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(-2, 0, bytes) };
+        const keepText = (m) => {
+            x.roles.push(m.role);
+            x.texts.push(m.text);
+        };
+        conv.messages.forEach(keepText);
+        conv.rejected?.forEach(keepText);
+        if (!this.defer)
+            return this.resolve([x]).findings;
+        this.pending.push(x);
+        this.last.exact = -2;
+        this.last.overhead = 0;
+        this.last.bytes = 0;
+        return [];
     }
-    /** The accounting of one example (add(), or a pending example at merge): tokenized when sampled or over the byte
-     * bound of the limit (`tokens` counts its content tokens and assistant tokens), estimated otherwise. */
-    account(overhead, bytes, aBytes, p, selected, line, tokens, slot) {
+    /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
+     * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
+     * (-1: none), which add() took; without `x` the values are kept here. */
+    account(overhead, bytes, aBytes, p, selected, line, x) {
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         let exact = -1;
         let findings = [];
-        if (selected || needExact) {
-            const [t, at] = tokens(this.counter());
+        if (x && (selected || needExact)) {
+            const count = this.counter();
+            let t = 0;
+            let at = 0;
+            for (let i = 0; i < x.texts.length; i++) {
+                const n = count(x.texts[i]);
+                t += n;
+                if (x.roles[i] === "assistant")
+                    at += n;
+            }
             exact = overhead + t;
             this.tokenized++;
             this.exactTotal += exact;
@@ -23435,11 +23436,11 @@ class TokenAnalysis {
                 this.estMaxOverhead = overhead;
             }
         }
-        if (slot === undefined)
+        if (!x)
             this.keep(exact, overhead, bytes);
-        else if (slot >= 0 && this.qExact[slot] === -2) {
-            this.qExact[slot] = exact;
-            this.qOver[slot] = overhead;
+        else if (x.slot >= 0 && this.qExact[x.slot] === -2) {
+            this.qExact[x.slot] = exact;
+            this.qOver[x.slot] = overhead;
         }
         this.last.exact = exact;
         this.last.overhead = overhead;
@@ -23493,18 +23494,7 @@ class TokenAnalysis {
             let overhead = TOKENS_PER_EXAMPLE;
             for (const r of x.roles)
                 overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-            const tokens = (count) => {
-                let t = 0;
-                let at = 0;
-                for (let i = 0; i < x.texts.length; i++) {
-                    const n = count(x.texts[i]);
-                    t += n;
-                    if (x.roles[i] === "assistant")
-                        at += n;
-                }
-                return [t, at];
-            };
-            out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+            out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x));
             if (this.last.exact >= 0)
                 out.exact += this.last.exact;
             else {
@@ -24496,6 +24486,8 @@ function splitPartners(files, allFiles, config) {
 
 
 
+
+
 const WORKER_MARK = "chatml-gate-chunk-worker";
 /** `workers`: threads in all (>= 2; 1 means no pool at all). `entry`: the script a worker thread runs. */
 function workerRunner(workers, entry) {
@@ -24583,11 +24575,16 @@ function workerRunner(workers, entry) {
         }
     };
 }
-/** The runner for `workers` threads in all over inputs of `bytes` bytes: undefined (this thread only) for one
- * thread or less than one chunk's worth of data, where a worker thread would cost more than it gives; a run with a
- * single chunk (one gzip file) also stays on this thread. */
-function poolRunner(workers, bytes, minBytes, entry) {
-    if (workers <= 1 || bytes < minBytes)
+/** The runner for `workers` threads in all over `files`: undefined (this thread only) for one thread or less than
+ * one chunk's worth of data (CHUNK_BYTES), where a worker thread would cost more than it gives; a run with a single
+ * chunk (one gzip file) also stays on this thread. */
+async function poolRunner(workers, files, entry) {
+    if (workers <= 1)
+        return undefined;
+    let bytes = 0;
+    for (const f of files)
+        bytes += await (0,promises_.stat)(f).then((st) => st.size, () => 0);
+    if (bytes < CHUNK_BYTES)
         return undefined;
     const pool = workerRunner(workers, entry);
     return (jobs) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs));
@@ -25657,8 +25654,6 @@ function toSarif(report) {
 
 
 
-// Below one chunk's size a worker has nothing to share (CHATML_GATE_CHUNK_BYTES lowers both, for tests).
-const MIN_BYTES_FOR_WORKERS = CHUNK_BYTES;
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
 Usage:
@@ -25780,10 +25775,7 @@ async function main(argv) {
             throw new UsageError(`--workers must be a positive integer; got '${values.workers}'`);
     }
     // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
-    let bytes = 0;
-    for (const f of files)
-        bytes += await (0,promises_.stat)(f).then((st) => st.size, () => 0);
-    const runner = poolRunner(workers, bytes, MIN_BYTES_FOR_WORKERS, (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    const runner = await poolRunner(workers, files.map((f) => (0,external_node_path_namespaceObject.resolve)(cwd, f)), (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
     const report = await check({ files, config, cwd, validateOnly, runner });
     return publish(report, format, values);
 }

@@ -52842,8 +52842,6 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:url"
@@ -53526,6 +53524,8 @@ async function upsertComment(octokit, a) {
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -56736,26 +56736,31 @@ class TopK {
         this.tieByPayload = tieByPayload;
     }
     add(key, payload) {
-        this.addWith(key, payload === undefined ? undefined : () => payload);
+        if (this.counted(key))
+            this.counts.set(key, { count: 1, payload });
     }
-    /** add(), with the payload made only when the key is new (it is then kept). */
+    /** add(), with the payload made only when the key gets a counter. */
     addWith(key, makePayload) {
+        if (this.counted(key))
+            this.counts.set(key, { count: 1, payload: makePayload() });
+    }
+    /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
+    counted(key) {
         this.total++;
         const e = this.counts.get(key);
         if (e) {
             e.count++;
-            return;
+            return false;
         }
-        if (this.counts.size < this.cap) {
-            this.counts.set(key, { count: 1, payload: makePayload?.() });
-            return;
-        }
+        if (this.counts.size < this.cap)
+            return true;
         // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
         this.maxError++;
         for (const [k, v] of this.counts) {
             if (--v.count === 0)
                 this.counts.delete(k);
         }
+        return false;
     }
     get exact() {
         return this.maxError === 0;
@@ -57938,14 +57943,13 @@ class TokenAnalysis {
         let aBytes = 0;
         let unknownRole = false;
         const visit = (m) => {
-            if (this.defer) {
-                if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
-                    overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
-                else
-                    unknownRole = true;
-            }
-            else
+            // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
+            if (!this.defer)
                 overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+            else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
+                overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
+            else
+                unknownRole = true;
             const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
             bytes += b;
             if (m.role === "assistant")
@@ -57958,44 +57962,41 @@ class TokenAnalysis {
         const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        if (this.defer && (selected || needExact || unknownRole)) {
-            const roles = [];
-            const texts = [];
-            const keepText = (m) => {
-                roles.push(m.role);
-                texts.push(m.text);
-            };
-            conv.messages.forEach(keepText);
-            conv.rejected?.forEach(keepText);
-            const slot = this.keep(-2, 0, bytes);
-            this.pending.push({ line: loc.line, roles, texts, bytes, aBytes, p, selected, slot });
-            this.last.exact = -2;
-            this.last.overhead = 0;
-            this.last.bytes = 0;
-            return [];
-        }
-        return this.account(overhead, bytes, aBytes, p, selected, loc.line, (count) => {
-            let t = 0;
-            let at = 0;
-            const tok = (m) => {
-                const n = count(m.text);
-                t += n;
-                if (m.role === "assistant")
-                    at += n;
-            };
-            conv.messages.forEach(tok);
-            conv.rejected?.forEach(tok);
-            return [t, at];
-        });
+        if (!(selected || needExact || unknownRole))
+            return this.account(overhead, bytes, aBytes, p, false, loc.line, null);
+        // Needs its tokens: counted now, or (defer) where the partial is merged.
+        const x = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(-2, 0, bytes) };
+        const keepText = (m) => {
+            x.roles.push(m.role);
+            x.texts.push(m.text);
+        };
+        conv.messages.forEach(keepText);
+        conv.rejected?.forEach(keepText);
+        if (!this.defer)
+            return this.resolve([x]).findings;
+        this.pending.push(x);
+        this.last.exact = -2;
+        this.last.overhead = 0;
+        this.last.bytes = 0;
+        return [];
     }
-    /** The accounting of one example (add(), or a pending example at merge): tokenized when sampled or over the byte
-     * bound of the limit (`tokens` counts its content tokens and assistant tokens), estimated otherwise. */
-    account(overhead, bytes, aBytes, p, selected, line, tokens, slot) {
+    /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
+     * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
+     * (-1: none), which add() took; without `x` the values are kept here. */
+    account(overhead, bytes, aBytes, p, selected, line, x) {
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         let exact = -1;
         let findings = [];
-        if (selected || needExact) {
-            const [t, at] = tokens(this.counter());
+        if (x && (selected || needExact)) {
+            const count = this.counter();
+            let t = 0;
+            let at = 0;
+            for (let i = 0; i < x.texts.length; i++) {
+                const n = count(x.texts[i]);
+                t += n;
+                if (x.roles[i] === "assistant")
+                    at += n;
+            }
             exact = overhead + t;
             this.tokenized++;
             this.exactTotal += exact;
@@ -58036,11 +58037,11 @@ class TokenAnalysis {
                 this.estMaxOverhead = overhead;
             }
         }
-        if (slot === undefined)
+        if (!x)
             this.keep(exact, overhead, bytes);
-        else if (slot >= 0 && this.qExact[slot] === -2) {
-            this.qExact[slot] = exact;
-            this.qOver[slot] = overhead;
+        else if (x.slot >= 0 && this.qExact[x.slot] === -2) {
+            this.qExact[x.slot] = exact;
+            this.qOver[x.slot] = overhead;
         }
         this.last.exact = exact;
         this.last.overhead = overhead;
@@ -58094,18 +58095,7 @@ class TokenAnalysis {
             let overhead = TOKENS_PER_EXAMPLE;
             for (const r of x.roles)
                 overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-            const tokens = (count) => {
-                let t = 0;
-                let at = 0;
-                for (let i = 0; i < x.texts.length; i++) {
-                    const n = count(x.texts[i]);
-                    t += n;
-                    if (x.roles[i] === "assistant")
-                        at += n;
-                }
-                return [t, at];
-            };
-            out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+            out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x));
             if (this.last.exact >= 0)
                 out.exact += this.last.exact;
             else {
@@ -59415,6 +59405,8 @@ function applyThresholdInputs(config, inputs) {
 
 
 
+
+
 const WORKER_MARK = "chatml-gate-chunk-worker";
 /** `workers`: threads in all (>= 2; 1 means no pool at all). `entry`: the script a worker thread runs. */
 function workerRunner(workers, entry) {
@@ -59502,11 +59494,16 @@ function workerRunner(workers, entry) {
         }
     };
 }
-/** The runner for `workers` threads in all over inputs of `bytes` bytes: undefined (this thread only) for one
- * thread or less than one chunk's worth of data, where a worker thread would cost more than it gives; a run with a
- * single chunk (one gzip file) also stays on this thread. */
-function poolRunner(workers, bytes, minBytes, entry) {
-    if (workers <= 1 || bytes < minBytes)
+/** The runner for `workers` threads in all over `files`: undefined (this thread only) for one thread or less than
+ * one chunk's worth of data (CHUNK_BYTES), where a worker thread would cost more than it gives; a run with a single
+ * chunk (one gzip file) also stays on this thread. */
+async function poolRunner(workers, files, entry) {
+    if (workers <= 1)
+        return undefined;
+    let bytes = 0;
+    for (const f of files)
+        bytes += await (0,promises_.stat)(f).then((st) => st.size, () => 0);
+    if (bytes < CHUNK_BYTES)
         return undefined;
     const pool = workerRunner(workers, entry);
     return (jobs) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs));
@@ -59527,7 +59524,6 @@ function serveChunks() {
 
 ;// CONCATENATED MODULE: ./src/action/engine.ts
 // The engine entry points the action uses (the only place that names engine modules).
-
 
 
 
@@ -65300,7 +65296,6 @@ function assertInsideWorkspace(workspace, path, what = "file") {
 
 
 
-
 function isUsageError(err) {
     return err instanceof InputError || err instanceof WorkspaceError || err instanceof ConfigError || err?.name === "UsageError" || err?.constructor?.name === "UsageError";
 }
@@ -65418,12 +65413,9 @@ async function baseReport(event, selection, config, workspace, workers, octokit)
 }
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
 async function runnerFor(files, cwd, workers) {
-    let bytes = 0;
-    for (const f of files)
-        bytes += await (0,promises_.stat)((0,external_node_path_namespaceObject.resolve)(cwd, f)).then((st) => st.size, () => 0);
-    const runner = poolRunner(workers, bytes, CHUNK_BYTES, (0,external_node_url_.fileURLToPath)(import.meta.url));
+    const runner = await poolRunner(workers, files.map((f) => (0,external_node_path_namespaceObject.resolve)(cwd, f)), (0,external_node_url_.fileURLToPath)(import.meta.url));
     if (runner)
-        info(`${(bytes / 1e6).toFixed(1)} MB to check: ${workers} threads (this one and ${workers - 1} worker threads).`);
+        info(`Checking on ${workers} threads (this one and ${workers - 1} worker threads).`);
     return runner;
 }
 async function main() {

@@ -2,13 +2,13 @@
 // CLI entry: argument parsing → engine → render → exit code.
 // Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 import { parseArgs } from "node:util";
-import { stat, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, workerData } from "node:worker_threads";
 import { check, planRun, runInThisThread } from "./engine/check.js";
 import { poolRunner, WORKER_MARK } from "./engine/worker-pool.js";
-import { CHUNK_BYTES } from "./engine/chunks.js";
 import { serveChunks } from "./engine/worker-main.js";
 import { mergePartials, MergeError, parseShard, PARTIAL_KIND, shardJobs, writePartial } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
@@ -21,8 +21,6 @@ import { RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
 
-// Below one chunk's size a worker has nothing to share (CHATML_GATE_CHUNK_BYTES lowers both, for tests).
-const MIN_BYTES_FOR_WORKERS = CHUNK_BYTES;
 
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
@@ -133,9 +131,7 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer; got '${values.workers}'`);
   }
   // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
-  let bytes = 0;
-  for (const f of files) bytes += await stat(f).then((st) => st.size, () => 0);
-  const runner = poolRunner(workers, bytes, MIN_BYTES_FOR_WORKERS, fileURLToPath(import.meta.url));
+  const runner = await poolRunner(workers, files.map((f) => resolve(cwd, f)), fileURLToPath(import.meta.url));
   const report = await check({ files, config, cwd, validateOnly, runner });
   return publish(report, format, values);
 }

@@ -3,7 +3,6 @@
 // verdict or a usage/config error.
 import * as core from "@actions/core";
 import { basename, resolve } from "node:path";
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Report } from "../engine/report.js";
@@ -145,10 +144,8 @@ async function baseReport(event: EventInfo, selection: { mode: string; files: st
 
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
 async function runnerFor(files: string[], cwd: string, workers: number) {
-  let bytes = 0;
-  for (const f of files) bytes += await stat(resolve(cwd, f)).then((st) => st.size, () => 0);
-  const runner = engine.poolRunner(workers, bytes, engine.CHUNK_BYTES, fileURLToPath(import.meta.url));
-  if (runner) core.info(`${(bytes / 1e6).toFixed(1)} MB to check: ${workers} threads (this one and ${workers - 1} worker threads).`);
+  const runner = await engine.poolRunner(workers, files.map((f) => resolve(cwd, f)), fileURLToPath(import.meta.url));
+  if (runner) core.info(`Checking on ${workers} threads (this one and ${workers - 1} worker threads).`);
   return runner;
 }
 

@@ -5,7 +5,9 @@
 //
 // Why this thread computes too: a worker thread costs a V8 heap, the compiled bundle and its own tokenizer load
 // (about 100 MB and 0.3 s); with N cores, N − 1 of them plus this thread use every core without that cost once more.
+import { stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
+import { CHUNK_BYTES } from "./chunks.js";
 import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { runInThisThread, type ChunkRunner } from "./check.js";
 
@@ -87,11 +89,14 @@ export function workerRunner(workers: number, entry: string): ChunkRunner {
   };
 }
 
-/** The runner for `workers` threads in all over inputs of `bytes` bytes: undefined (this thread only) for one
- * thread or less than one chunk's worth of data, where a worker thread would cost more than it gives; a run with a
- * single chunk (one gzip file) also stays on this thread. */
-export function poolRunner(workers: number, bytes: number, minBytes: number, entry: string): ChunkRunner | undefined {
-  if (workers <= 1 || bytes < minBytes) return undefined;
+/** The runner for `workers` threads in all over `files`: undefined (this thread only) for one thread or less than
+ * one chunk's worth of data (CHUNK_BYTES), where a worker thread would cost more than it gives; a run with a single
+ * chunk (one gzip file) also stays on this thread. */
+export async function poolRunner(workers: number, files: string[], entry: string): Promise<ChunkRunner | undefined> {
+  if (workers <= 1) return undefined;
+  let bytes = 0;
+  for (const f of files) bytes += await stat(f).then((st) => st.size, () => 0);
+  if (bytes < CHUNK_BYTES) return undefined;
   const pool = workerRunner(workers, entry);
   return (jobs: ChunkJob[]) => (jobs.length > 1 ? pool(jobs) : runInThisThread(jobs));
 }

@@ -304,7 +304,7 @@ describe("worker threads", () => {
     expect(report.leakage[0]).toMatchObject({ train: "data/train.jsonl", eval: "data/eval.jsonl" });
     expect(report.leakage[0].exact).toBeGreaterThan(0);
     expect(one.stdout).not.toContain("worker thread");
-    expect(three.stdout).toContain("3 threads (this one and 2 worker threads)");
+    expect(three.stdout).toContain("Checking on 3 threads (this one and 2 worker threads).");
     const bad = await runAction(ws, "workflow_dispatch", {}, { workers: "0" }, gh.url, env);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain("Input 'workers' must be a whole number from 1 to 9999");

@@ -201,25 +201,27 @@ export class TopK<P = undefined, K extends string | number = string> {
     private readonly tieByPayload = false,
   ) {}
   add(key: K, payload?: P): void {
-    this.addWith(key, payload === undefined ? undefined : () => payload);
+    if (this.counted(key)) this.counts.set(key, { count: 1, payload });
   }
-  /** add(), with the payload made only when the key is new (it is then kept). */
-  addWith(key: K, makePayload?: () => P): void {
+  /** add(), with the payload made only when the key gets a counter. */
+  addWith(key: K, makePayload: () => P): void {
+    if (this.counted(key)) this.counts.set(key, { count: 1, payload: makePayload() });
+  }
+  /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
+  private counted(key: K): boolean {
     this.total++;
     const e = this.counts.get(key);
     if (e) {
       e.count++;
-      return;
+      return false;
     }
-    if (this.counts.size < this.cap) {
-      this.counts.set(key, { count: 1, payload: makePayload?.() });
-      return;
-    }
+    if (this.counts.size < this.cap) return true;
     // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
     this.maxError++;
     for (const [k, v] of this.counts) {
       if (--v.count === 0) this.counts.delete(k);
     }
+    return false;
   }
   get exact(): boolean {
     return this.maxError === 0;

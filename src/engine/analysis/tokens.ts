@@ -332,10 +332,10 @@ export class TokenAnalysis {
     let aBytes = 0;
     let unknownRole = false;
     const visit = (m: Message) => {
-      if (this.defer) {
-        if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role)) overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
-        else unknownRole = true;
-      } else overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+      // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
+      if (!this.defer) overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+      else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role)) overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
+      else unknownRole = true;
       const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
       bytes += b;
       if (m.role === "assistant") aBytes += b;
@@ -348,44 +348,39 @@ export class TokenAnalysis {
     const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
     const selected = this.rnd() < p || p >= 1;
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-    if (this.defer && (selected || needExact || unknownRole)) {
-      const roles: string[] = [];
-      const texts: string[] = [];
-      const keepText = (m: Message) => {
-        roles.push(m.role);
-        texts.push(m.text);
-      };
-      conv.messages.forEach(keepText);
-      conv.rejected?.forEach(keepText);
-      const slot = this.keep(-2, 0, bytes);
-      this.pending.push({ line: loc.line, roles, texts, bytes, aBytes, p, selected, slot });
-      this.last.exact = -2;
-      this.last.overhead = 0;
-      this.last.bytes = 0;
-      return [];
-    }
-    return this.account(overhead, bytes, aBytes, p, selected, loc.line, (count) => {
-      let t = 0;
-      let at = 0;
-      const tok = (m: Message) => {
-        const n = count(m.text);
-        t += n;
-        if (m.role === "assistant") at += n;
-      };
-      conv.messages.forEach(tok);
-      conv.rejected?.forEach(tok);
-      return [t, at];
-    });
+    if (!(selected || needExact || unknownRole)) return this.account(overhead, bytes, aBytes, p, false, loc.line, null);
+    // Needs its tokens: counted now, or (defer) where the partial is merged.
+    const x: PendingExample = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(-2, 0, bytes) };
+    const keepText = (m: Message) => {
+      x.roles.push(m.role);
+      x.texts.push(m.text);
+    };
+    conv.messages.forEach(keepText);
+    conv.rejected?.forEach(keepText);
+    if (!this.defer) return this.resolve([x]).findings;
+    this.pending.push(x);
+    this.last.exact = -2;
+    this.last.overhead = 0;
+    this.last.bytes = 0;
+    return [];
   }
 
-  /** The accounting of one example (add(), or a pending example at merge): tokenized when sampled or over the byte
-   * bound of the limit (`tokens` counts its content tokens and assistant tokens), estimated otherwise. */
-  private account(overhead: number, bytes: number, aBytes: number, p: number, selected: boolean, line: number, tokens: (count: CountFn) => [number, number], slot?: number): Finding[] {
+  /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
+   * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
+   * (-1: none), which add() took; without `x` the values are kept here. */
+  private account(overhead: number, bytes: number, aBytes: number, p: number, selected: boolean, line: number, x: PendingExample | null): Finding[] {
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
     let exact = -1;
     let findings: Finding[] = [];
-    if (selected || needExact) {
-      const [t, at] = tokens(this.counter());
+    if (x && (selected || needExact)) {
+      const count = this.counter();
+      let t = 0;
+      let at = 0;
+      for (let i = 0; i < x.texts.length; i++) {
+        const n = count(x.texts[i]);
+        t += n;
+        if (x.roles[i] === "assistant") at += n;
+      }
       exact = overhead + t;
       this.tokenized++;
       this.exactTotal += exact;
@@ -424,10 +419,10 @@ export class TokenAnalysis {
         this.estMaxOverhead = overhead;
       }
     }
-    if (slot === undefined) this.keep(exact, overhead, bytes);
-    else if (slot >= 0 && this.qExact[slot] === -2) {
-      this.qExact[slot] = exact;
-      this.qOver[slot] = overhead;
+    if (!x) this.keep(exact, overhead, bytes);
+    else if (x.slot >= 0 && this.qExact[x.slot] === -2) {
+      this.qExact[x.slot] = exact;
+      this.qOver[x.slot] = overhead;
     }
     this.last.exact = exact;
     this.last.overhead = overhead;
@@ -480,17 +475,7 @@ export class TokenAnalysis {
     for (const x of pending) {
       let overhead = TOKENS_PER_EXAMPLE;
       for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-      const tokens = (count: CountFn): [number, number] => {
-        let t = 0;
-        let at = 0;
-        for (let i = 0; i < x.texts.length; i++) {
-          const n = count(x.texts[i]);
-          t += n;
-          if (x.roles[i] === "assistant") at += n;
-        }
-        return [t, at];
-      };
-      out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, tokens, x.slot));
+      out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x));
       if (this.last.exact >= 0) out.exact += this.last.exact;
       else {
         out.overhead += this.last.overhead;
