@@ -1,17 +1,13 @@
-// Shape of ChatML / OpenAI-chat records (and OpenAI preference records), checked by one ajv-compiled JSON Schema
+// Shape of ChatML / OpenAI-chat records (and OpenAI preference records), checked by one JSON Schema
 // (schemas/record.schema.json). ajv's errors are turned into stable rule IDs with messages that say how to fix them.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import schema from "../../../schemas/record.schema.json" with { type: "json" };
+// The validators are ajv's standalone code for that schema, generated at build time (scripts/record-validator.mjs),
+// so no process or worker thread compiles it at start-up.
+import type { ErrorObject } from "ajv";
 import { describe, roleHint } from "./roles.js";
 
-export type Emit = (rule: string, message: string) => void;
+export { validateChatml, validatePreferenceOpenai } from "./record-validate.generated.js";
 
-// validateSchema: false skips compiling ajv's meta-schema (~40 ms in every thread at start-up); the schema is ours
-// and tests/report-schema.test.ts and the rule tests exercise it.
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
-ajv.addSchema(schema, "record");
-export const validateChatml: ValidateFunction = ajv.getSchema("record")!;
-export const validatePreferenceOpenai: ValidateFunction = ajv.getSchema("record#/definitions/preferenceOpenai")!;
+export type Emit = (rule: string, message: string) => void;
 
 const MSG_PATH = /^(.*?\/(?:messages|preferred_output|non_preferred_output))\/(\d+)(\/.*)?$/;
 
