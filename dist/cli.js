@@ -23207,7 +23207,9 @@ class PhraseMatcher {
 //    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
 //    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
 //    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
-//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message).
+//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message). The
+//    engine gives each chunk its share of the run's budget (chunk-analysis.ts compressionBudget): steps are powers of
+//    two, so the merged sample is the same unless a chunk's own step passes the run's.
 //  - add() after merge() is not supported (throws).
 
 
@@ -23236,6 +23238,8 @@ const DEFAULT_BOILERPLATE_PHRASES = [
     "i cannot fulfill that request",
     "i can't help with that",
 ];
+/** Assistant text compressed for the compression ratio, at most (a run's budget). */
+const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
 const HLL_ERROR = stats_round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -23313,7 +23317,7 @@ class DiversityAnalysis {
         this.phraseMatcher = new PhraseMatcher(this.phrases);
         this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
         this.win = new WindowSet32(this.windowSize);
-        this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
+        this.sampleBudget = opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES;
         const cap = opts.exactCap ?? 65_536;
         this.d1 = new DistinctCounter(cap);
         this.d2 = new DistinctCounter(cap);
@@ -24001,13 +24005,13 @@ async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
         const path = absPaths[file];
         const size = await (0,promises_.stat)(path).then((s) => s.size, () => 0);
         if (isGzipPath(path) || size <= chunkBytes) {
-            chunks.push({ index: chunks.length, file, range: null });
+            chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
             continue;
         }
         let start = 0;
         while (start < size) {
             const end = start + chunkBytes >= size ? size : await nextLineStart(path, start + chunkBytes, size);
-            chunks.push({ index: chunks.length, file, range: { start, end } });
+            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
             start = end;
         }
     }
@@ -24569,6 +24573,15 @@ class TokenAnalysis {
 /** Content bytes of a chunk's pending token examples above which the chunk tokenizes them itself: an eighth of a
  * chunk (4 MiB for 32 MiB chunks). The token sample alone (about 1 MiB for the whole run) stays below it. */
 const CHUNK_TOKENIZE_BYTES = Math.min(4 * 1024 * 1024, CHUNK_BYTES / 8);
+/** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
+ * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
+ * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
+function compressionBudget(chunkBytes, runBytes) {
+    const budget = DEFAULT_COMPRESSION_SAMPLE_BYTES;
+    if (!(runBytes > chunkBytes))
+        return budget;
+    return Math.max(64 * 1024, Math.round((budget * chunkBytes) / runBytes));
+}
 const counters = new Map();
 /** One vocabulary load per thread and encoding. */
 function counterFor(encoding) {
@@ -24587,13 +24600,13 @@ class ChunkAnalysis {
     comp = new CompositionAnalysis();
     fileTokens = { exact: 0, overhead: 0, bytes: 0 };
     /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
-    static create(s, seed) {
-        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed, defer: true }));
+    static create(s, chunk) {
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
     }
-    constructor(s, tok) {
+    constructor(s, tok, compressionSampleBytes) {
         this.s = s;
         this.tok = tok;
-        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
+        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes });
         this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
         this.batch = new FeatureBatch(this.features);
     }
@@ -25143,7 +25156,7 @@ function renderDatasetInfoFromReport(report) {
 
 
 async function runChunk(job) {
-    const analysis = job.analysis ? ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
+    const analysis = job.analysis ? ChunkAnalysis.create(job.analysis, job.chunk) : null;
     const scan = await scanFile({
         path: job.path,
         display: job.display,

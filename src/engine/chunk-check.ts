@@ -27,7 +27,7 @@ export interface ChunkResult {
 }
 
 export async function runChunk(job: ChunkJob): Promise<ChunkResult> {
-  const analysis = job.analysis ? ChunkAnalysis.create(job.analysis, job.chunk.index) : null;
+  const analysis = job.analysis ? ChunkAnalysis.create(job.analysis, job.chunk) : null;
   const scan = await scanFile({
     path: job.path,
     display: job.display,

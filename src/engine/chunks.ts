@@ -14,6 +14,9 @@ export interface Chunk {
   file: number;
   /** Byte range [start, end) of a plain file; null = the whole file (gzip, or small). */
   range: { start: number; end: number } | null;
+  /** Its expected content bytes: the range's length, the file's size, or 4 × a gzip file's size (the convention of
+   * the token sampling's expected input size). */
+  bytes: number;
 }
 
 /** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
@@ -41,13 +44,13 @@ export async function planChunks(absPaths: string[], chunkBytes = CHUNK_BYTES): 
     const path = absPaths[file];
     const size = await stat(path).then((s) => s.size, () => 0);
     if (isGzipPath(path) || size <= chunkBytes) {
-      chunks.push({ index: chunks.length, file, range: null });
+      chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
       continue;
     }
     let start = 0;
     while (start < size) {
       const end = start + chunkBytes >= size ? size : await nextLineStart(path, start + chunkBytes, size);
-      chunks.push({ index: chunks.length, file, range: { start, end } });
+      chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
       start = end;
     }
   }

@@ -279,3 +279,25 @@ describe("sketch partials", () => {
     expect(Math.abs(m.quantile(0.5) - 194.5)).toBeLessThan(40);
   });
 });
+
+describe("compression sample: chunks keep their share of the budget", () => {
+  it("chunks sampling with compressionBudget(share) merge into the same compression figures as chunks with the whole budget", async () => {
+    const { compressionBudget } = await import("../../src/engine/analysis/chunk-analysis.js");
+    expect(compressionBudget(100, 100)).toBe(4 * 1024 * 1024);
+    expect(compressionBudget(32 << 20, 272 << 20)).toBe(Math.round((4 * 1024 * 1024 * 32) / 272));
+    expect(compressionBudget(1, 1e9)).toBe(64 * 1024);
+    const budget = 200_000; // small, so that the records (~2 MB of assistant text) are sampled
+    for (const n of [2, 5, 9]) {
+      const whole = divChunked(records, n, { compressionSampleBytes: budget });
+      const total = new DiversityAnalysis({ compressionSampleBytes: budget });
+      for (const chunk of split(records, n)) {
+        const d = new DiversityAnalysis({ compressionSampleBytes: Math.round(budget / n) });
+        for (const c of chunk) d.add(c);
+        total.merge(structuredClone(d.toPartial()));
+      }
+      const shared = total.finish();
+      expect(shared.compression.sampled).toBe(true);
+      expect(shared.compression).toEqual(whole.compression);
+    }
+  });
+});

@@ -3,10 +3,10 @@
 // structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
 import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { extractFeatures, FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
-import { DiversityAnalysis, type DiversityPartial } from "./diversity.js";
+import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPartial } from "./diversity.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
-import { CHUNK_BYTES } from "../chunks.js";
+import { CHUNK_BYTES, type Chunk } from "../chunks.js";
 import { loadCounter, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
@@ -35,6 +35,15 @@ export interface ChunkAnalysisPartial {
  * chunk (4 MiB for 32 MiB chunks). The token sample alone (about 1 MiB for the whole run) stays below it. */
 export const CHUNK_TOKENIZE_BYTES = Math.min(4 * 1024 * 1024, CHUNK_BYTES / 8);
 
+/** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
+ * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
+ * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
+export function compressionBudget(chunkBytes: number, runBytes: number): number {
+  const budget = DEFAULT_COMPRESSION_SAMPLE_BYTES;
+  if (!(runBytes > chunkBytes)) return budget;
+  return Math.max(64 * 1024, Math.round((budget * chunkBytes) / runBytes));
+}
+
 const counters = new Map<EncodingName, ReturnType<typeof loadCounter>>();
 /** One vocabulary load per thread and encoding. */
 export function counterFor(encoding: EncodingName): ReturnType<typeof loadCounter> {
@@ -52,15 +61,16 @@ export class ChunkAnalysis {
   private readonly fileTokens = { exact: 0, overhead: 0, bytes: 0 };
 
   /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
-  static create(s: AnalysisSettings, seed: number): ChunkAnalysis {
-    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed, defer: true }));
+  static create(s: AnalysisSettings, chunk: Chunk): ChunkAnalysis {
+    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
   }
 
   private constructor(
     private readonly s: AnalysisSettings,
     private readonly tok: TokenAnalysis,
+    compressionSampleBytes: number,
   ) {
-    this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases });
+    this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes });
     this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
     this.batch = new FeatureBatch(this.features);
   }

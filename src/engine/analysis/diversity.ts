@@ -49,7 +49,9 @@
 //    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
 //    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
 //    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
-//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message).
+//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message). The
+//    engine gives each chunk its share of the run's budget (chunk-analysis.ts compressionBudget): steps are powers of
+//    two, so the merged sample is the same unless a chunk's own step passes the run's.
 //  - add() after merge() is not supported (throws).
 import zlib from "node:zlib";
 import type { Conversation } from "../model.js";
@@ -80,6 +82,9 @@ export const DEFAULT_BOILERPLATE_PHRASES: readonly string[] = [
   "i cannot fulfill that request",
   "i can't help with that",
 ];
+
+/** Assistant text compressed for the compression ratio, at most (a run's budget). */
+export const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
 
 export interface DiversityOptions {
   boilerplatePhrases?: string[];
@@ -297,7 +302,7 @@ export class DiversityAnalysis {
     this.phraseMatcher = new PhraseMatcher(this.phrases);
     this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
     this.win = new WindowSet32(this.windowSize);
-    this.sampleBudget = opts.compressionSampleBytes ?? 4 * 1024 * 1024;
+    this.sampleBudget = opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES;
     const cap = opts.exactCap ?? 65_536;
     this.d1 = new DistinctCounter(cap);
     this.d2 = new DistinctCounter(cap);
