@@ -13,6 +13,16 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
   });
 
+  it("--workers takes a positive whole number (usage error, exit 2, otherwise)", () => {
+    const dir = tempDir({ "data/train.jsonl": clean });
+    for (const bad of ["0", "two", "1.5"]) {
+      const r = runCli(["check", "data/", "--workers", bad], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--workers must be a positive integer; got '${bad}'`);
+    }
+    expect(runCli(["check", "data/", "--workers", "4"], dir).code).toBe(0); // small input: this thread only
+  });
+
   it("exit 0 and a PASSED line on clean data", () => {
     const dir = tempDir({ "data/train.jsonl": clean });
     const r = runCli(["check", "data/"], dir);
