@@ -55942,6 +55942,9 @@ function isSpaceHigh(c) {
 function wordForm(text) {
     return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
 }
+const SCAN_CACHE_ENTRIES = 64;
+const SCAN_CACHE_MIN_CHARS = 32;
+const SCAN_CACHE_MAX_CHARS = 64 * 1024;
 class Scratch {
     messages = 0;
     // Per message (reallocated, not copied, when a record has more messages: they are rewritten for each record).
@@ -56103,8 +56106,55 @@ class Scratch {
         }
         this.n = n;
     }
+    /** Recent system/developer texts and their scans: a dataset repeats its system prompt in record after record, and a
+     * repeat costs a hash lookup and a copy instead of a scan. At most SCAN_CACHE_ENTRIES texts of at most
+     * SCAN_CACHE_MAX_CHARS each (the cache is emptied when full). */
+    cache = new Map();
     message(m, msg, ci) {
         const text = msg.text;
+        const cacheable = (msg.role === "system" || msg.role === "developer") && text.length >= SCAN_CACHE_MIN_CHARS && text.length <= SCAN_CACHE_MAX_CHARS;
+        if (!cacheable) {
+            this.scanMessage(m, text, ci);
+            return;
+        }
+        const hit = this.cache.get(text);
+        if (hit && hit.ci === ci) {
+            const from = this.n;
+            const words = hit.a.length;
+            this.reserveWords(from + words);
+            this.wa.data.set(hit.a, from);
+            this.wb.data.set(hit.b, from);
+            this.wr.data.set(hit.r, from);
+            this.ws.data.set(hit.starts, from);
+            this.we.data.set(hit.ends, from);
+            this.n = from + words;
+            this.from[m] = from;
+            this.to[m] = this.n;
+            this.text[m] = hit.form;
+            this.bytes[m] = hit.bytes;
+            this.e1[m] = hit.e1;
+            this.e2[m] = hit.e2;
+            return;
+        }
+        this.scanMessage(m, text, ci);
+        if (this.cache.size >= SCAN_CACHE_ENTRIES)
+            this.cache.clear();
+        const from = this.from[m];
+        const to = this.to[m];
+        this.cache.set(text, {
+            ci,
+            form: this.text[m],
+            bytes: this.bytes[m],
+            e1: this.e1[m],
+            e2: this.e2[m],
+            a: this.wa.data.slice(from, to),
+            b: this.wb.data.slice(from, to),
+            r: this.wr.data.slice(from, to),
+            starts: this.ws.data.slice(from, to),
+            ends: this.we.data.slice(from, to),
+        });
+    }
+    scanMessage(m, text, ci) {
         const from = this.n;
         this.from[m] = from;
         if (text.length * 3 > this.buf.length)

@@ -73,3 +73,48 @@ describe("text scan", () => {
     expect(s.a[s.from[0]]).toBe(s.a[s.from[0] + 1000]);
   });
 });
+
+describe("text scan: repeated system prompts", () => {
+  /** Everything scanRecord says about a record, copied. */
+  function snapshot(c: Conversation, ci: boolean) {
+    const s = scanRecord(c, ci);
+    const n = s.to[s.messages - 1];
+    return {
+      from: [...s.from.slice(0, s.messages)],
+      to: [...s.to.slice(0, s.messages)],
+      text: s.text.slice(0, s.messages),
+      bytes: [...s.bytes.slice(0, s.messages)],
+      e1: [...s.e1.slice(0, s.messages)],
+      e2: [...s.e2.slice(0, s.messages)],
+      a: [...s.a.slice(0, n)],
+      b: [...s.b.slice(0, n)],
+      starts: [...s.starts.slice(0, n)],
+      ends: [...s.ends.slice(0, n)],
+    };
+  }
+  const sys = (text: string, role = "system"): Conversation["messages"][number] => ({ role, text, images: 0, toolCalls: 0 });
+  const rec = (system: string, user: string, role = "system"): Conversation => ({ hasTools: false, messages: [sys(system, role), ...conv(user, "Sure: " + user).messages] });
+
+  it("a repeated system prompt (ASCII or not, either case setting) scans the same from the cache as the first time", () => {
+    for (const system of ["You are a careful TUTOR. Answer step by step, and say when you are unsure.", "Tu es un assistant prudent : réponds étape par étape, et dis « je ne sais pas » quand c’est le cas."]) {
+      for (const ci of [false, true]) {
+        // the same text as a new string each time, as JSON.parse gives it
+        const first = snapshot(rec(system.split("").join(""), "What is 2+2?"), ci);
+        const again = snapshot(rec(system.split("").join(""), "What is 2+2?"), ci);
+        expect(again).toEqual(first);
+        // after other records, in another position of the word arrays
+        const other = snapshot(rec(system.split("").join(""), "A much longer question, with many words before the answer starts"), ci);
+        const fresh = snapshot(rec(system + " ", "A much longer question, with many words before the answer starts"), ci); // not cached: trailing space
+        expect(other.e1[0]).toBe(fresh.e1[0]); // the exact key ignores the trailing space
+        expect(other.a.slice(0, other.to[0])).toEqual(fresh.a.slice(0, fresh.to[0]));
+        expect(other.a.slice(other.from[1])).toEqual(fresh.a.slice(fresh.from[1]));
+      }
+    }
+    // the case setting is part of the cached key
+    const s = "The System Prompt, With Capitals In It For The Case Setting";
+    expect(snapshot(rec(s, "q"), true).e1[0]).toBe(snapshot(rec(s.toLowerCase(), "q"), true).e1[0]);
+    expect(snapshot(rec(s, "q"), false).e1[0]).not.toBe(snapshot(rec(s.toLowerCase(), "q"), false).e1[0]);
+    // a developer message is cached the same way
+    expect(snapshot(rec(s, "q", "developer"), false)).toEqual(snapshot(rec(s, "q", "developer"), false));
+  });
+});

@@ -20,6 +20,8 @@
 // whitespace runs folded to one space and the ends trimmed; e1 chains a case-sensitive hash of each word (its
 // lowercase hash `a` when case-insensitive), e2 chains `b`, both with the word count. For ASCII text the NFC form
 // is the text itself, so one scan gives both; other text is scanned a second time in NFC form.
+// Repeated system/developer texts (a dataset's system prompt, record after record) are scanned once: a small cache of
+// their scans is copied from instead.
 import type { Conversation, Message } from "../model.js";
 import { fmix32, GrowableI32, GrowableU32, mix32 } from "./hash.js";
 
@@ -47,6 +49,23 @@ function isSpaceHigh(c: number): boolean {
 /** The lowercase word form of a non-ASCII text (see the file header). */
 export function wordForm(text: string): string {
   return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
+}
+
+const SCAN_CACHE_ENTRIES = 64;
+const SCAN_CACHE_MIN_CHARS = 32;
+const SCAN_CACHE_MAX_CHARS = 64 * 1024;
+
+interface CachedScan {
+  ci: boolean;
+  form: string;
+  bytes: number;
+  e1: number;
+  e2: number;
+  a: Int32Array;
+  b: Int32Array;
+  r: Int32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
 }
 
 class Scratch implements RecordScan {
@@ -209,8 +228,56 @@ class Scratch implements RecordScan {
     this.n = n;
   }
 
+  /** Recent system/developer texts and their scans: a dataset repeats its system prompt in record after record, and a
+   * repeat costs a hash lookup and a copy instead of a scan. At most SCAN_CACHE_ENTRIES texts of at most
+   * SCAN_CACHE_MAX_CHARS each (the cache is emptied when full). */
+  private readonly cache = new Map<string, CachedScan>();
+
   message(m: number, msg: Message, ci: boolean): void {
     const text = msg.text;
+    const cacheable = (msg.role === "system" || msg.role === "developer") && text.length >= SCAN_CACHE_MIN_CHARS && text.length <= SCAN_CACHE_MAX_CHARS;
+    if (!cacheable) {
+      this.scanMessage(m, text, ci);
+      return;
+    }
+    const hit = this.cache.get(text);
+    if (hit && hit.ci === ci) {
+      const from = this.n;
+      const words = hit.a.length;
+      this.reserveWords(from + words);
+      this.wa.data.set(hit.a, from);
+      this.wb.data.set(hit.b, from);
+      this.wr.data.set(hit.r, from);
+      this.ws.data.set(hit.starts, from);
+      this.we.data.set(hit.ends, from);
+      this.n = from + words;
+      this.from[m] = from;
+      this.to[m] = this.n;
+      this.text[m] = hit.form;
+      this.bytes[m] = hit.bytes;
+      this.e1[m] = hit.e1;
+      this.e2[m] = hit.e2;
+      return;
+    }
+    this.scanMessage(m, text, ci);
+    if (this.cache.size >= SCAN_CACHE_ENTRIES) this.cache.clear();
+    const from = this.from[m];
+    const to = this.to[m];
+    this.cache.set(text, {
+      ci,
+      form: this.text[m],
+      bytes: this.bytes[m],
+      e1: this.e1[m],
+      e2: this.e2[m],
+      a: this.wa.data.slice(from, to),
+      b: this.wb.data.slice(from, to),
+      r: this.wr.data.slice(from, to),
+      starts: this.ws.data.slice(from, to),
+      ends: this.we.data.slice(from, to),
+    });
+  }
+
+  private scanMessage(m: number, text: string, ci: boolean): void {
     const from = this.n;
     this.from[m] = from;
     if (text.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(text.length * 3, this.buf.length * 2));
