@@ -4,7 +4,8 @@
 //   npm run bench                       50 MB and 250 MB files + a gzip copy of the 50 MB file
 //   npm run bench -- --large            adds 1 GB
 //   npm run bench -- --sizes 50         pick sizes in MB (comma-separated; any number, e.g. --sizes 5 while developing)
-//   npm run bench -- --repeat 3         measure each cell 3 times and report the median
+//   npm run bench -- --repeat 3         measure each cell 3 times and report the median (in rounds: every mode once
+//                                       per round, so that a slow spell of a shared machine weighs on all modes)
 //   options: --workers N (worker count for mode d; default os.cpus().length), --no-gzip, --no-write (do not
 //            rewrite BENCHMARKS.md), --json FILE (raw results)
 //
@@ -210,15 +211,18 @@ async function main() {
     await warm(f.file);
     let bytes = NaN;
     let records = NaN;
-    for (const m of MODES) {
-      const row = { file: f, mode: m.id, modeName: m.name, seconds: NaN, rssMB: NaN, cpuSec: NaN, status: "ok" };
+    // Rounds: every mode once per round, so that a slow spell of a shared machine weighs on all modes alike.
+    const rows = MODES.map((m) => {
+      const row = { file: f, mode: m.id, modeName: m.name, seconds: NaN, rssMB: NaN, cpuSec: NaN, status: "ok", runs: [] };
+      if (m.id === "workers" && !hasWorkers) row.status = "n/a";
       results.push(row);
-      if (m.id === "workers" && !hasWorkers) {
-        row.status = "n/a";
-        continue;
-      }
-      const runs = [];
-      for (let i = 0; i < opt.repeat; i++) {
+      return row;
+    });
+    for (let i = 0; i < opt.repeat; i++) {
+      for (let k = 0; k < MODES.length; k++) {
+        const m = MODES[k];
+        const row = rows[k];
+        if (row.status !== "ok") continue;
         log(`${f.label.padEnd(12)} ${m.name.padEnd(24)} run ${i + 1}/${opt.repeat}…`);
         const r = await measure(modeArgs(m.id, f.file));
         // Exit 1 is "gate failed" — unless Node itself died of an uncaught exception (it then ends stderr with "Node.js vX").
@@ -227,16 +231,20 @@ async function main() {
         if (!ok) {
           row.status = `crash (${r.signal ?? `exit ${r.code}`})`;
           crashes.push({ what: `${m.name} on ${rel(f.file)}`, r });
-          break;
+          continue;
         }
         if (m.id === "baseline") {
           const info = JSON.parse(r.stdout);
           bytes = info.bytes;
           records = info.lines;
         }
-        runs.push(r);
+        row.runs.push(r);
       }
-      if (runs.length === opt.repeat) {
+    }
+    for (const row of rows) {
+      const runs = row.runs;
+      delete row.runs;
+      if (row.status === "ok" && runs.length === opt.repeat) {
         row.seconds = median(runs.map((r) => r.seconds));
         row.rssMB = median(runs.map((r) => r.rssMB));
         row.cpuSec = median(runs.map((r) => r.cpuSec));
@@ -412,7 +420,7 @@ file. Regenerate with \`npm run bench\` (this file is rewritten by it; \`--no-wr
 - ${m.cores} cores, ${m.cpu}, ${m.memGB.toFixed(0)} GB RAM (${m.platform})
 - Node ${m.node}
 - ${m.date}
-- Command: \`${command}\`${opt.repeat > 1 ? ` (median of ${opt.repeat} runs)` : " (1 run per cell)"}
+- Command: \`${command}\`${opt.repeat > 1 ? ` (median of ${opt.repeat} runs, in rounds: each round runs every mode once)` : " (1 run per cell)"}
 
 The machine may have been shared with other work while this ran: treat single runs as ±10–20 %.
 
