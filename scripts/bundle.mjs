@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { generate as generateValidator, OUT as VALIDATOR } from "./record-validator.mjs";
+import { generate as generateValidator, VALIDATORS } from "./validators.mjs";
 
 const ncc = join("node_modules", ".bin", "ncc");
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
@@ -12,9 +12,11 @@ const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const versionFile = "src/engine/version.ts";
 const want = `// Kept in step with package.json by scripts/bundle.mjs.\nexport const VERSION = "${pkg.version}";\n`;
 if (readFileSync(versionFile, "utf8") !== want) writeFileSync(versionFile, want);
-// The record validator is generated from schemas/record.schema.json.
-const validator = generateValidator();
-if (readFileSync(VALIDATOR, "utf8") !== validator) writeFileSync(VALIDATOR, validator);
+// The JSON Schema validators are generated from schemas/ (ajv standalone code).
+for (const v of VALIDATORS) {
+  const code = generateValidator(v);
+  if (readFileSync(v.out, "utf8") !== code) writeFileSync(v.out, code);
+}
 
 rmSync("dist", { recursive: true, force: true });
 const build = (entry, out) => execFileSync(ncc, ["build", entry, "-o", out, "-q", "--target", "es2022", "--no-source-map-register"], { stdio: "inherit" });

@@ -75,8 +75,15 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
   });
 
   it("exit 2 with a one-line message on usage and config errors, no stack trace", () => {
-    const dir = tempDir({ "a.jsonl": clean, "bad.yml": "rules:\n  not-a-rule: off\n", "bad2.yml": "thresholds:\n  max-duplicate-rate: lots\n" });
-    for (const args of [["check", "missing.jsonl"], ["check", "--format", "xml"], ["frobnicate"], ["check", "--nope"], ["check", "--config", "bad.yml"], ["check", "--config", "bad2.yml"], ["check", "--config", "nofile.yml"]]) {
+    const dir = tempDir({
+      "a.jsonl": clean,
+      "bad.yml": "rules:\n  not-a-rule: off\n",
+      "bad2.yml": "thresholds:\n  max-duplicate-rate: lots\n",
+      // typos in key names (an unknown key used to crash the config check)
+      "bad3.yml": "threshold:\n  max-duplicate-rate: 0.1\n",
+      "bad4.yml": "duplicates:\n  near-treshold: 0.9\n",
+    });
+    for (const args of [["check", "missing.jsonl"], ["check", "--format", "xml"], ["frobnicate"], ["check", "--nope"], ["check", "--config", "bad.yml"], ["check", "--config", "bad2.yml"], ["check", "--config", "bad3.yml"], ["check", "--config", "bad4.yml"], ["check", "--config", "nofile.yml"]]) {
       const r = runCli(args, dir);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
@@ -84,6 +91,8 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     }
     expect(runCli(["check", "--config", "bad.yml"], dir).stderr).toMatch(/unknown rule 'not-a-rule'/);
     expect(runCli(["check", "--config", "bad2.yml"], dir).stderr).toMatch(/thresholds\.max-duplicate-rate/);
+    expect(runCli(["check", "--config", "bad3.yml"], dir).stderr).toMatch(/invalid config bad3\.yml: unknown key 'threshold'; allowed: .*\bthresholds\b/);
+    expect(runCli(["check", "--config", "bad4.yml"], dir).stderr).toMatch(/unknown key 'duplicates\.near-treshold'; allowed: case-insensitive, near, near-threshold, shingle-size/);
   });
 
   it("finds .jsonl and .jsonl.gz in directories and accepts globs", () => {

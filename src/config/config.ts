@@ -3,9 +3,10 @@
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import YAML from "yaml";
-import schema from "../../schemas/config.schema.json" with { type: "json" };
+// Generated from schemas/config.schema.json at build time (scripts/validators.mjs): no schema compile at start-up.
+import { validateConfig } from "./config-validate.generated.js";
 import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
 import type { Profile } from "../engine/formats/context.js";
 import { RULE_BY_ID } from "../engine/rules/registry.js";
@@ -42,9 +43,6 @@ export interface Config {
 
 export const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
 
-// Compiled on first use: most runs have no config file, and compiling costs tens of milliseconds at start-up.
-let validateConfig: ValidateFunction | undefined;
-const validator = (): ValidateFunction => (validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
 
 export function defaultConfig(): Config {
   return {
@@ -123,8 +121,7 @@ function toThresholds(raw: Record<string, unknown> | undefined): Partial<Thresho
 /** Builds a Config from a parsed config document (already an object). */
 export function configFromObject(doc: unknown, source = "(inline)"): Config {
   if (doc === null || doc === undefined) doc = {};
-  const validate = validator();
-  if (!validate(doc)) throw new ConfigError(describeErrors(validate.errors ?? [], source));
+  if (!validateConfig(doc)) throw new ConfigError(describeErrors(validateConfig.errors ?? [], source));
   const d = doc as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   checkRuleIds(d.rules, "rules", source);
   const c = defaultConfig();

@@ -12,9 +12,10 @@ describe("schemas/record.schema.json", () => {
     expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
   });
 
-  it("src/engine/rules/record-validate.generated.js is generated from it (node scripts/record-validator.mjs)", async () => {
+  it("the generated validators are the schemas' (node scripts/validators.mjs)", async () => {
     // @ts-expect-error: a build script without type declarations
-    const { generate, OUT } = (await import("../../scripts/record-validator.mjs")) as { generate: () => string; OUT: string };
-    expect(readFileSync(new URL(`../../${OUT}`, import.meta.url), "utf8")).toBe(generate());
+    const { generate, VALIDATORS } = (await import("../../scripts/validators.mjs")) as { generate: (v: unknown) => string; VALIDATORS: { out: string }[] };
+    expect(VALIDATORS.map((v) => v.out)).toEqual(["src/engine/rules/record-validate.generated.js", "src/config/config-validate.generated.js"]);
+    for (const v of VALIDATORS) expect(readFileSync(new URL(`../../${v.out}`, import.meta.url), "utf8"), v.out).toBe(generate(v));
   });
 });

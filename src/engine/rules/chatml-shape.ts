@@ -1,6 +1,6 @@
 // Shape of ChatML / OpenAI-chat records (and OpenAI preference records), checked by one JSON Schema
 // (schemas/record.schema.json). ajv's errors are turned into stable rule IDs with messages that say how to fix them.
-// The validators are ajv's standalone code for that schema, generated at build time (scripts/record-validator.mjs),
+// The validators are ajv's standalone code for that schema, generated at build time (scripts/validators.mjs),
 // so no process or worker thread compiles it at start-up.
 import type { ErrorObject } from "ajv";
 import { describe, roleHint } from "./roles.js";
