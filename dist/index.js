@@ -55641,11 +55641,34 @@ function configFromObject(doc, source = "(inline)") {
     c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
     c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
     c.thresholds = { ...c.thresholds, ...toThresholds(d.thresholds) };
+    checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
     c.overrides = (d.overrides ?? []).map((o, i) => {
         checkRuleIds(o.rules, `overrides[${i}].rules`, source);
-        return { files: list(o.files), rules: o.rules ?? {}, thresholds: toThresholds(o.thresholds) };
+        const thresholds = toThresholds(o.thresholds);
+        checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+        return { files: list(o.files), rules: o.rules ?? {}, thresholds };
     });
     return c;
+}
+/** A warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
+ * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
+function checkThresholdOrder(t, where, prefix) {
+    for (const [name, v] of Object.entries(t)) {
+        if (!v)
+            continue;
+        if (name === "single-turn-share") {
+            const r = v;
+            if (r.min !== undefined && r.max !== undefined && r.min > r.max)
+                throw new ConfigError(`${prefix}: '${where}.${name}' has min ${r.min} above max ${r.max}`);
+            continue;
+        }
+        const l = v;
+        if (l.warn === undefined || l.fail === undefined)
+            continue;
+        if (name.startsWith("min-") ? l.warn < l.fail : l.warn > l.fail) {
+            throw new ConfigError(`${prefix}: '${where}.${name}' warns at ${l.warn} but fails at ${l.fail}: the warning level must come before the failing one (${name.startsWith("min-") ? "warn >= fail for a min- threshold" : "warn <= fail"})`);
+        }
+    }
 }
 /** Loads the config file (`path`, or the default file in `cwd` when present); no file means defaults. */
 async function loadConfig(path, cwd) {
@@ -55723,6 +55746,7 @@ function applyThresholdInputs(config, inputs) {
         }
         c.thresholds[key] = limit;
     }
+    checkThresholdOrder(c.thresholds, "thresholds", "invalid threshold inputs");
     return c;
 }
 
