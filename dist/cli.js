@@ -17957,8 +17957,9 @@ function fromJson(text) {
         return v;
     });
 }
-async function writePartial(path, p) {
-    await (0,promises_.writeFile)(path, toJson(p));
+/** The text of a partial result file. */
+function partialJson(p) {
+    return toJson(p);
 }
 class MergeError extends Error {
 }
@@ -17977,6 +17978,9 @@ async function mergePartials(files, cwd) {
             throw new MergeError(`${f} is not a chatml-gate partial result (check --shard i/n --output FILE writes one)`);
         if (p.version !== VERSION)
             throw new MergeError(`${f} was written by chatml-gate ${p.version}; this is ${VERSION}: use the same version for every shard`);
+        const whole = p.plan && Array.isArray(p.plan.paths) && Array.isArray(p.plan.jobs) && Array.isArray(p.plan.heads) && p.shard && Number.isInteger(p.shard.index) && Number.isInteger(p.shard.count) && Array.isArray(p.results) && p.config;
+        if (!whole)
+            throw new MergeError(`${f} is not a whole partial result (its plan, shard or results are missing): run check --shard again to write it`);
         parts.push(p);
     }
     if (parts.length === 0)
@@ -22120,7 +22124,7 @@ async function main(argv) {
         for await (const r of runInThisThread(shardJobs(plan, shard)))
             results.push(r);
         const { absPaths: _abs, ...portable } = plan;
-        await writePartial(values.output, { kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results });
+        await writeOut(values.output, partialJson({ kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results }), "--output");
         process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
         return 0;
     }
@@ -22135,6 +22139,18 @@ async function main(argv) {
     const report = await check({ files, config, cwd, validateOnly, runner });
     return publish(report, format, values);
 }
+/** Writes an output file, making its folder when missing; a path that cannot be written is a usage error. */
+async function writeOut(path, text, what) {
+    try {
+        await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(path)), { recursive: true });
+        await (0,promises_.writeFile)(path, text);
+    }
+    catch (e) {
+        const err = e;
+        const why = err.code === "EISDIR" ? "it is a directory" : err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a part of the path is a file" : err.message;
+        throw new UsageError(`cannot write ${what} ${path}: ${why}`);
+    }
+}
 async function publish(report, format, values) {
     let out;
     if (format === "json")
@@ -22146,14 +22162,14 @@ async function publish(report, format, values) {
     else
         out = renderText(report, { color: !values["no-color"] && !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR });
     if (values.output)
-        await (0,promises_.writeFile)(values.output, out);
+        await writeOut(values.output, out, "--output");
     else
         process.stdout.write(out);
     if (values["dataset-info"]) {
         const text = renderDatasetInfoFromReport(report);
         if (text === undefined)
             throw new UsageError("--dataset-info needs the analysis (drop --validate-only)");
-        await (0,promises_.writeFile)(values["dataset-info"], text);
+        await writeOut(values["dataset-info"], text, "--dataset-info");
     }
     return report.passed ? 0 : 1;
 }

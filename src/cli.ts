@@ -2,15 +2,15 @@
 // CLI entry: argument parsing → engine → render → exit code.
 // Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 import { parseArgs } from "node:util";
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, workerData } from "node:worker_threads";
 import { check, planRun, runInThisThread } from "./engine/check.js";
 import { poolRunner, WORKER_MARK } from "./engine/worker-pool.js";
 import { serveChunks } from "./engine/worker-main.js";
-import { mergePartials, MergeError, parseShard, PARTIAL_KIND, shardJobs, writePartial } from "./engine/shards.js";
+import { mergePartials, MergeError, parseShard, PARTIAL_KIND, partialJson, shardJobs } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
 import { findDatasetFiles, UsageError } from "./engine/files.js";
 import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
     const results = [];
     for await (const r of runInThisThread(shardJobs(plan, shard))) results.push(r);
     const { absPaths: _abs, ...portable } = plan;
-    await writePartial(values.output, { kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results });
+    await writeOut(values.output, partialJson({ kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results }), "--output");
     process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
     return 0;
   }
@@ -136,18 +136,30 @@ async function main(argv: string[]): Promise<number> {
   return publish(report, format, values);
 }
 
+/** Writes an output file, making its folder when missing; a path that cannot be written is a usage error. */
+async function writeOut(path: string, text: string, what: string): Promise<void> {
+  try {
+    await mkdir(dirname(resolve(path)), { recursive: true });
+    await writeFile(path, text);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === "EISDIR" ? "it is a directory" : err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a part of the path is a file" : err.message;
+    throw new UsageError(`cannot write ${what} ${path}: ${why}`);
+  }
+}
+
 async function publish(report: Report, format: string, values: { output?: string; "no-color"?: boolean; "dataset-info"?: string }): Promise<number> {
   let out: string;
   if (format === "json") out = JSON.stringify(report, null, 2) + "\n";
   else if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
   else if (format === "markdown") out = renderMarkdown(report, { owner: "", repo: "", sha: "", serverUrl: "", kind: "summary" });
   else out = renderText(report, { color: !values["no-color"] && !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR });
-  if (values.output) await writeFile(values.output, out);
+  if (values.output) await writeOut(values.output, out, "--output");
   else process.stdout.write(out);
   if (values["dataset-info"]) {
     const text = renderDatasetInfoFromReport(report);
     if (text === undefined) throw new UsageError("--dataset-info needs the analysis (drop --validate-only)");
-    await writeFile(values["dataset-info"], text);
+    await writeOut(values["dataset-info"], text, "--dataset-info");
   }
   return report.passed ? 0 : 1;
 }

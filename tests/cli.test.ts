@@ -23,6 +23,23 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "data/", "--workers", "4"], dir).code).toBe(0); // small input: this thread only
   });
 
+  it("--output and --dataset-info make missing folders; a path that cannot be written is a usage error", () => {
+    const dir = tempDir({ "data/train.jsonl": clean, "partial.json": '{"kind":"chatml-quality-gate/partial","version":"0.1.0"}' });
+    const ok = runCli(["check", "data/", "--format", "json", "--output", "out/reports/r.json", "--dataset-info", "out/info/dataset_info.txt"], dir);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "out/reports/r.json"), "utf8")).summary.records).toBe(12);
+    expect(readFileSync(join(dir, "out/info/dataset_info.txt"), "utf8").length).toBeGreaterThan(0);
+    const toDir = runCli(["check", "data/", "--dataset-info", "out"], dir);
+    expect(toDir.code).toBe(2);
+    expect(toDir.stderr).toBe("chatml-gate: cannot write --dataset-info out: it is a directory\n");
+    const underFile = runCli(["check", "data/", "--output", "data/train.jsonl/r.json"], dir);
+    expect(underFile.code).toBe(2);
+    expect(underFile.stderr).toBe("chatml-gate: cannot write --output data/train.jsonl/r.json: a part of the path is a file\n");
+    const merge = runCli(["merge", "partial.json"], dir);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toMatch(/^chatml-gate: partial\.json is not a whole partial result/);
+  });
+
   it("exit 0 and a PASSED line on clean data", () => {
     const dir = tempDir({ "data/train.jsonl": clean });
     const r = runCli(["check", "data/"], dir);

@@ -2,7 +2,7 @@
 // (plus the plan and the config) to a partial file; `merge` folds the partials of all shards, in chunk order, into
 // the same report a single run gives. The merge job needs the dataset files too (near-duplicate verification
 // re-reads a few candidate lines).
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Config } from "../config/config.js";
 import { assemble, type Plan } from "./check.js";
@@ -64,8 +64,9 @@ export function fromJson<T>(text: string): T {
   }) as T;
 }
 
-export async function writePartial(path: string, p: Partial): Promise<void> {
-  await writeFile(path, toJson(p));
+/** The text of a partial result file. */
+export function partialJson(p: Partial): string {
+  return toJson(p);
 }
 
 export class MergeError extends Error {}
@@ -82,6 +83,8 @@ export async function mergePartials(files: string[], cwd: string): Promise<Repor
     }
     if (p.kind !== PARTIAL_KIND) throw new MergeError(`${f} is not a chatml-gate partial result (check --shard i/n --output FILE writes one)`);
     if (p.version !== VERSION) throw new MergeError(`${f} was written by chatml-gate ${p.version}; this is ${VERSION}: use the same version for every shard`);
+    const whole = p.plan && Array.isArray(p.plan.paths) && Array.isArray(p.plan.jobs) && Array.isArray(p.plan.heads) && p.shard && Number.isInteger(p.shard.index) && Number.isInteger(p.shard.count) && Array.isArray(p.results) && p.config;
+    if (!whole) throw new MergeError(`${f} is not a whole partial result (its plan, shard or results are missing): run check --shard again to write it`);
     parts.push(p);
   }
   if (parts.length === 0) throw new MergeError("merge needs the partial files of every shard");
