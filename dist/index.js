@@ -61729,17 +61729,28 @@ async function auditIssue(octokit, event, s, report, ctx) {
     }
 }
 async function writeReportFiles(report, s, workspace) {
+    // A path that cannot be written is the input's fault: say which input, not a crash.
+    const write = async (input, path, text) => {
+        try {
+            await writeText(path, text);
+        }
+        catch (e) {
+            const code = e.code;
+            const why = code === "EISDIR" ? "it is a directory" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : code === "EACCES" || code === "EPERM" ? "permission denied" : e.message;
+            throw new InputError(`Input '${input}' names a file that cannot be written (${path}): ${why}.`);
+        }
+    };
     const reportPath = outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace);
-    await writeText(reportPath, JSON.stringify(report, null, 2) + "\n");
+    await write("report-path", reportPath, JSON.stringify(report, null, 2) + "\n");
     let datasetInfoPath;
     if (s.datasetInfoPath) {
         datasetInfoPath = outputPath(s.datasetInfoPath, "dataset_info.txt", workspace);
-        await writeText(datasetInfoPath, viewOf(report).datasetInfo ?? "");
+        await write("dataset-info", datasetInfoPath, viewOf(report).datasetInfo ?? "");
     }
     let sarifPath;
     if (s.sarifPath) {
         sarifPath = outputPath(s.sarifPath, "chatml-gate.sarif", workspace);
-        await writeText(sarifPath, JSON.stringify(toSarif(report), null, 2) + "\n");
+        await write("sarif-path", sarifPath, JSON.stringify(toSarif(report), null, 2) + "\n");
     }
     return { reportPath, datasetInfoPath, sarifPath };
 }

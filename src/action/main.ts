@@ -103,17 +103,27 @@ interface Written {
 }
 
 async function writeReportFiles(report: Report, s: Settings, workspace: string): Promise<Written> {
+  // A path that cannot be written is the input's fault: say which input, not a crash.
+  const write = async (input: string, path: string, text: string) => {
+    try {
+      await writeText(path, text);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === "EISDIR" ? "it is a directory" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
+      throw new InputError(`Input '${input}' names a file that cannot be written (${path}): ${why}.`);
+    }
+  };
   const reportPath = outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace);
-  await writeText(reportPath, JSON.stringify(report, null, 2) + "\n");
+  await write("report-path", reportPath, JSON.stringify(report, null, 2) + "\n");
   let datasetInfoPath: string | undefined;
   if (s.datasetInfoPath) {
     datasetInfoPath = outputPath(s.datasetInfoPath, "dataset_info.txt", workspace);
-    await writeText(datasetInfoPath, viewOf(report).datasetInfo ?? "");
+    await write("dataset-info", datasetInfoPath, viewOf(report).datasetInfo ?? "");
   }
   let sarifPath: string | undefined;
   if (s.sarifPath) {
     sarifPath = outputPath(s.sarifPath, "chatml-gate.sarif", workspace);
-    await writeText(sarifPath, JSON.stringify(toSarif(report), null, 2) + "\n");
+    await write("sarif-path", sarifPath, JSON.stringify(toSarif(report), null, 2) + "\n");
   }
   return { reportPath, datasetInfoPath, sarifPath };
 }

@@ -285,6 +285,17 @@ describe("scheduled audit", () => {
   });
 });
 
+describe("output paths", () => {
+  it("a report-path that names a directory fails the step with a message naming the input (not a crash)", async () => {
+    const ws = workspace({ "data/chat.jsonl": goodLines(), "out/keep.txt": "" });
+    const r = await runAction(ws, "workflow_dispatch", {}, { "report-path": "out" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error::Input 'report-path' names a file that cannot be written");
+    expect(r.stdout).toContain("it is a directory");
+    expect(r.stdout).not.toContain("crashed");
+  });
+});
+
 describe("worker threads", () => {
   it("a big input runs on this thread plus worker threads (the bundle as their entry) with the same report", async () => {
     // 64 KiB chunks stand in for 32 MiB ones: ~700 KB of data is ~11 chunks over 3 threads.
