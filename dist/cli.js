@@ -18040,6 +18040,11 @@ async function walk(dir, out) {
 }
 /** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
 async function findDatasetFiles(patterns, cwd) {
+    return findFiles(patterns, cwd, DATASET);
+}
+/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
+ * a glob, every file it matches. */
+async function findFiles(patterns, cwd, inDirectories) {
     const found = new Set();
     let all;
     const pats = patterns.length ? patterns : ["."];
@@ -18054,7 +18059,7 @@ async function findDatasetFiles(patterns, cwd) {
             const files = [];
             await walk(abs, files);
             for (const f of files)
-                if (DATASET.test(f))
+                if (inDirectories.test(f))
                     found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
             continue;
         }

@@ -5232,7 +5232,7 @@ module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
+  retry: __nccwpck_require__(9645),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
@@ -15237,7 +15237,7 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 9645:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -52413,6 +52413,11 @@ async function walk(dir, out) {
 }
 /** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
 async function findDatasetFiles(patterns, cwd) {
+    return findFiles(patterns, cwd, DATASET);
+}
+/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
+ * a glob, every file it matches. */
+async function findFiles(patterns, cwd, inDirectories) {
     const found = new Set();
     let all;
     const pats = patterns.length ? patterns : ["."];
@@ -52427,7 +52432,7 @@ async function findDatasetFiles(patterns, cwd) {
             const files = [];
             await walk(abs, files);
             for (const f of files)
-                if (DATASET.test(f))
+                if (inDirectories.test(f))
                     found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
             continue;
         }
@@ -52453,6 +52458,106 @@ async function assertInside(root, path) {
     if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
         throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/shards.ts
+// Datasets too big for one job: `check --shard i/n` runs the chunks k with k mod n = i-1 and writes their results
+// (plus the plan and the config) to a partial file; `merge` folds the partials of all shards, in chunk order, into
+// the same report a single run gives. The merge job needs the dataset files too (near-duplicate verification
+// re-reads a few candidate lines).
+
+
+
+
+const PARTIAL_KIND = "chatml-quality-gate/partial";
+function parseShard(spec) {
+    const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
+    if (!m)
+        return null;
+    const index = Number(m[1]);
+    const count = Number(m[2]);
+    return index >= 1 && count >= 1 && index <= count ? { index, count } : null;
+}
+/** The jobs of shard i of n (1-based), by chunk index. */
+function shardJobs(plan, shard) {
+    return plan.jobs.filter((j) => j.chunk.index % shard.count === shard.index - 1);
+}
+// Typed arrays travel as base64 inside the JSON.
+const TYPED = { Uint8Array, Int32Array, Uint32Array, Float64Array, Float32Array, Int16Array, Uint16Array, Int8Array, BigInt64Array };
+function toJson(value) {
+    return JSON.stringify(value, (_k, v) => {
+        if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+            const name = v.constructor.name;
+            return { $typed: name, b64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") };
+        }
+        return v;
+    });
+}
+function fromJson(text) {
+    return JSON.parse(text, (_k, v) => {
+        if (v && typeof v === "object" && "$typed" in v && "b64" in v) {
+            const { $typed, b64 } = v;
+            const Ctor = TYPED[$typed];
+            if (!Ctor)
+                throw new Error(`unknown typed array ${String($typed)}`);
+            const bytes = Buffer.from(b64, "base64");
+            const copy = new Uint8Array(bytes.length);
+            copy.set(bytes);
+            return new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT);
+        }
+        return v;
+    });
+}
+/** The text of a partial result file. */
+function partialJson(p) {
+    return toJson(p);
+}
+class MergeError extends Error {
+}
+/** Folds the partial files of every shard into one report. */
+async function mergePartials(files, cwd) {
+    const parts = [];
+    for (const f of files) {
+        let p;
+        try {
+            p = fromJson(await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, f), "utf8"));
+        }
+        catch (e) {
+            throw new MergeError(`cannot read partial ${f}: ${e.message}`);
+        }
+        if (p.kind !== PARTIAL_KIND)
+            throw new MergeError(`${f} is not a chatml-gate partial result (check --shard i/n --output FILE writes one)`);
+        if (p.version !== VERSION)
+            throw new MergeError(`${f} was written by chatml-gate ${p.version}; this is ${VERSION}: use the same version for every shard`);
+        const whole = p.plan && Array.isArray(p.plan.paths) && Array.isArray(p.plan.jobs) && Array.isArray(p.plan.heads) && p.shard && Number.isInteger(p.shard.index) && Number.isInteger(p.shard.count) && Array.isArray(p.results) && p.config;
+        if (!whole)
+            throw new MergeError(`${f} is not a whole partial result (its plan, shard or results are missing): run check --shard again to write it`);
+        parts.push(p);
+    }
+    if (parts.length === 0)
+        throw new MergeError("merge needs the partial files of every shard");
+    const first = parts[0];
+    const sig = (p) => JSON.stringify([p.plan.paths, p.plan.jobs.map((j) => j.chunk), p.config, p.shard.count]);
+    for (const [i, p] of parts.entries()) {
+        if (sig(p) !== sig(first))
+            throw new MergeError(`${files[i]} comes from a different run (other files, chunks, config or shard count) than ${files[0]}`);
+    }
+    const seen = new Set(parts.map((p) => p.shard.index));
+    const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+    if (missing.length)
+        throw new MergeError(`missing shard(s) ${missing.map((m) => `${m}/${first.shard.count}`).join(", ")}`);
+    const byIndex = new Map();
+    for (const p of parts)
+        for (const r of p.results)
+            byIndex.set(r.index, r);
+    const results = first.plan.jobs.map((j) => {
+        const r = byIndex.get(j.chunk.index);
+        if (!r)
+            throw new MergeError(`no result for chunk ${j.chunk.index}`);
+        return r;
+    });
+    const plan = { ...first.plan, absPaths: first.plan.paths.map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p)) };
+    return assemble(plan, results, first.config, { date: first.date });
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -55880,6 +55985,7 @@ function serveChunks() {
 
 ;// CONCATENATED MODULE: ./src/action/engine.ts
 // The engine entry points the action uses (the only place that names engine modules).
+
 
 
 
@@ -61549,6 +61655,7 @@ function readSettings(getInput = (n) => core_getInput(n)) {
         auditLabel,
         thresholds,
         workers: positiveIntOrUndefined("workers", get("workers")),
+        mergePartials: splitList(getInput("merge-partials")),
     };
 }
 function positiveIntOrUndefined(name, raw) {
@@ -61653,7 +61760,7 @@ function assertInsideWorkspace(workspace, path, what = "file") {
 
 
 function isUsageError(err) {
-    return err instanceof InputError || err instanceof WorkspaceError || err instanceof ConfigError || err?.name === "UsageError" || err?.constructor?.name === "UsageError";
+    return err instanceof InputError || err instanceof WorkspaceError || err instanceof ConfigError || err instanceof MergeError || err?.name === "UsageError" || err?.constructor?.name === "UsageError";
 }
 async function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
@@ -61793,6 +61900,8 @@ async function main() {
     const config = applyThresholdInputs(await loadConfig(s.configPath, workspace), s.thresholds);
     const event = readEvent();
     const octokit = s.token ? createOctokit(s.token) : undefined;
+    if (s.mergePartials.length)
+        return publish(await mergedReport(s, workspace), s, event, octokit, workspace, []);
     const selection = await selectFiles({ event, patterns: s.paths, scope: s.scope, cwd: workspace,
         octokit,
         engine: { findDatasetFiles: findDatasetFiles, splitPartners: (files, all) => splitPartners(files, all, config) },
@@ -61802,16 +61911,8 @@ async function main() {
     for (const f of selection.files)
         assertInsideWorkspace(workspace, f, "dataset file");
     info(`Checking ${selection.files.length} file(s) (${selection.mode}).`);
-    const ctx = {
-        owner: event.owner,
-        repo: event.repo,
-        sha: event.sha,
-        serverUrl: event.serverUrl,
-        runUrl: event.runUrl,
-        kind: "summary",
-        notes: [...selection.notes],
-    };
     if (selection.files.length === 0) {
+        const ctx = summaryContext(event, selection.notes);
         const md = renderNothingToCheck(ctx);
         await writeSummary(md);
         const url = await comment(octokit, event, s, renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), true, true);
@@ -61823,6 +61924,24 @@ async function main() {
     const workers = s.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
     const base = await baseReport(event, selection, config, workspace, workers, octokit);
     const report = await check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
+    await publish(report, s, event, octokit, workspace, selection.notes);
+}
+function summaryContext(event, notes) {
+    return { owner: event.owner, repo: event.repo, sha: event.sha, serverUrl: event.serverUrl, runUrl: event.runUrl, kind: "summary", notes: [...notes] };
+}
+/** `merge-partials`: the report a single run would give, from the shards' partial results (their config decides). */
+async function mergedReport(s, workspace) {
+    const files = await findFiles(s.mergePartials, workspace, /\.json$/i);
+    if (files.length === 0)
+        throw new InputError(`Input 'merge-partials' matches no file (${s.mergePartials.join(", ")}): download the shards' partial results first.`);
+    for (const f of files)
+        assertInsideWorkspace(workspace, f, "partial result");
+    info(`Merging ${files.length} partial result(s): ${files.join(", ")}.`);
+    return mergePartials(files, workspace);
+}
+/** Report files, annotations, job summary, PR comment, audit issue, outputs and verdict. */
+async function publish(report, s, event, octokit, workspace, notes) {
+    const ctx = summaryContext(event, notes);
     const written = await writeReportFiles(report, s, workspace);
     ctx.reportName = (0,external_node_path_namespaceObject.basename)(written.reportPath);
     const ann = annotate(report, s.maxAnnotations);

@@ -28,6 +28,8 @@ export interface Settings {
   thresholds: Record<string, string>;
   /** Threads in all for big inputs (undefined: the number of cores; 1: this thread only). */
   workers?: number;
+  /** Partial results of `chatml-gate check --shard` (globs): merge them instead of checking files. */
+  mergePartials: string[];
 }
 
 export const THRESHOLD_INPUTS = [
@@ -108,6 +110,7 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     auditLabel,
     thresholds,
     workers: positiveIntOrUndefined("workers", get("workers")),
+    mergePartials: splitList(getInput("merge-partials")),
   };
 }
 

@@ -22,7 +22,7 @@ import { DEFAULT_REPORT_NAME, outputPath, outputsFromReport, setOutputs, writeTe
 import { assertInsideWorkspace, WorkspaceError } from "./workspace.js";
 
 function isUsageError(err: unknown): boolean {
-  return err instanceof InputError || err instanceof WorkspaceError || err instanceof engine.ConfigError || (err as Error)?.name === "UsageError" || err?.constructor?.name === "UsageError";
+  return err instanceof InputError || err instanceof WorkspaceError || err instanceof engine.ConfigError || err instanceof engine.MergeError || (err as Error)?.name === "UsageError" || err?.constructor?.name === "UsageError";
 }
 
 async function writeSummary(markdown: string): Promise<void> {
@@ -167,6 +167,8 @@ async function main(): Promise<void> {
   const event = readEvent();
   const octokit = s.token ? createOctokit(s.token) : undefined;
 
+  if (s.mergePartials.length) return publish(await mergedReport(s, workspace), s, event, octokit, workspace, []);
+
   const selection = await selectFiles({ event, patterns: s.paths, scope: s.scope, cwd: workspace,
     octokit,
     engine: { findDatasetFiles: engine.findDatasetFiles, splitPartners: (files, all) => engine.splitPartners(files, all, config) },
@@ -174,17 +176,9 @@ async function main(): Promise<void> {
   for (const n of selection.notes) core.warning(n);
   for (const f of selection.files) assertInsideWorkspace(workspace, f, "dataset file");
   core.info(`Checking ${selection.files.length} file(s) (${selection.mode}).`);
-  const ctx: MarkdownContext = {
-    owner: event.owner,
-    repo: event.repo,
-    sha: event.sha,
-    serverUrl: event.serverUrl,
-    runUrl: event.runUrl,
-    kind: "summary",
-    notes: [...selection.notes],
-  };
 
   if (selection.files.length === 0) {
+    const ctx = summaryContext(event, selection.notes);
     const md = renderNothingToCheck(ctx);
     await writeSummary(md);
     const url = await comment(octokit, event, s, renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), true, true);
@@ -196,6 +190,25 @@ async function main(): Promise<void> {
   const workers = s.workers ?? availableParallelism();
   const base = await baseReport(event, selection, config, workspace, workers, octokit);
   const report = await engine.check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
+  await publish(report, s, event, octokit, workspace, selection.notes);
+}
+
+function summaryContext(event: EventInfo, notes: string[]): MarkdownContext {
+  return { owner: event.owner, repo: event.repo, sha: event.sha, serverUrl: event.serverUrl, runUrl: event.runUrl, kind: "summary", notes: [...notes] };
+}
+
+/** `merge-partials`: the report a single run would give, from the shards' partial results (their config decides). */
+async function mergedReport(s: Settings, workspace: string): Promise<Report> {
+  const files = await engine.findFiles(s.mergePartials, workspace, /\.json$/i);
+  if (files.length === 0) throw new InputError(`Input 'merge-partials' matches no file (${s.mergePartials.join(", ")}): download the shards' partial results first.`);
+  for (const f of files) assertInsideWorkspace(workspace, f, "partial result");
+  core.info(`Merging ${files.length} partial result(s): ${files.join(", ")}.`);
+  return engine.mergePartials(files, workspace);
+}
+
+/** Report files, annotations, job summary, PR comment, audit issue, outputs and verdict. */
+async function publish(report: Report, s: Settings, event: EventInfo, octokit: Octokit | undefined, workspace: string, notes: string[]): Promise<void> {
+  const ctx = summaryContext(event, notes);
   const written = await writeReportFiles(report, s, workspace);
   ctx.reportName = basename(written.reportPath);
 

@@ -28,6 +28,12 @@ async function walk(dir: string, out: string[]): Promise<void> {
 
 /** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
 export async function findDatasetFiles(patterns: string[], cwd: string): Promise<string[]> {
+  return findFiles(patterns, cwd, DATASET);
+}
+
+/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
+ * a glob, every file it matches. */
+export async function findFiles(patterns: string[], cwd: string, inDirectories: RegExp): Promise<string[]> {
   const found = new Set<string>();
   let all: string[] | undefined;
   const pats = patterns.length ? patterns : ["."];
@@ -41,7 +47,7 @@ export async function findDatasetFiles(patterns: string[], cwd: string): Promise
     if (st?.isDirectory()) {
       const files: string[] = [];
       await walk(abs, files);
-      for (const f of files) if (DATASET.test(f)) found.add(toPosix(relative(cwd, f)));
+      for (const f of files) if (inDirectories.test(f)) found.add(toPosix(relative(cwd, f)));
       continue;
     }
     if (!picomatch.scan(pat).isGlob) throw new UsageError(`no such file or directory: ${pat}`);

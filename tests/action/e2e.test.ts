@@ -1,6 +1,6 @@
 // Runs the BUNDLED action (dist/index.js) the way the runner does: a node child process with INPUT_* and GITHUB_*
 // environment, event payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and a real HTTP server as the API.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -282,6 +282,36 @@ describe("scheduled audit", () => {
     } finally {
       await ghes.stop();
     }
+  });
+});
+
+describe("sharded runs", () => {
+  it("merge-partials: the shards' partial results become one report, one sticky PR comment and the verdict", async () => {
+    const env = { ...process.env, CHATML_GATE_CHUNK_BYTES: String(64 * 1024) };
+    const ws = workspace({ "data/train.jsonl": goodLines(2500, " s") + "{broken\n" + goodLines(300, " s"), "data/eval.jsonl": goodLines(200, " s") });
+    const cli = resolve(DIST, "..", "cli.js");
+    for (const i of [1, 2]) execFileSync(NODE, [cli, "check", "data", "--shard", `${i}/2`, "--output", `parts/part-${i}.json`], { cwd: ws, env, stdio: "ignore" });
+    let single = "";
+    try {
+      execFileSync(NODE, [cli, "check", "data", "--format", "json"], { cwd: ws, env, encoding: "utf8" });
+    } catch (e) {
+      single = (e as { stdout: string }).stdout; // exit 1: the broken line fails the gate
+    }
+    const r = await runAction(ws, "pull_request", prPayload(), { "merge-partials": "parts/*.json", "report-path": "merged.json" });
+    expect(r.stdout).toContain("Merging 2 partial result(s): parts/part-1.json, parts/part-2.json.");
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(ws, "merged.json"), "utf8")).toBe(single);
+    expect(r.outputs.passed).toBe("false");
+    expect(prComments()).toHaveLength(1);
+    expect(prComments()[0].body.startsWith(MARKER)).toBe(true);
+    expect(prComments()[0].body).toContain("data/train.jsonl");
+    // a missing shard is a clear error, not a crash
+    rmSync(join(ws, "parts/part-2.json"));
+    const missing = await runAction(ws, "workflow_dispatch", {}, { "merge-partials": "parts/*.json" });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain("::error::missing shard(s) 2/2");
+    const none = await runAction(ws, "workflow_dispatch", {}, { "merge-partials": "nothing/*.json" });
+    expect(none.stdout).toContain("::error::Input 'merge-partials' matches no file");
   });
 });
 
