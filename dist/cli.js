@@ -18086,6 +18086,17 @@ async function assertInside(root, path) {
         throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
     }
 }
+/** Why a file could not be written, in words (for messages that name the option or input). */
+function writeErrorReason(e) {
+    const code = e?.code;
+    if (code === "EISDIR")
+        return "it is a directory";
+    if (code === "ENOTDIR" || code === "EEXIST")
+        return "a part of the path is a file";
+    if (code === "EACCES" || code === "EPERM")
+        return "permission denied";
+    return e?.message ?? String(e);
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -22151,9 +22162,7 @@ async function writeOut(path, text, what) {
         await (0,promises_.writeFile)(path, text);
     }
     catch (e) {
-        const err = e;
-        const why = err.code === "EISDIR" ? "it is a directory" : err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a part of the path is a file" : err.message;
-        throw new UsageError(`cannot write ${what} ${path}: ${why}`);
+        throw new UsageError(`cannot write ${what} ${path}: ${writeErrorReason(e)}`);
     }
 }
 async function publish(report, format, values) {

@@ -52459,6 +52459,17 @@ async function assertInside(root, path) {
         throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
     }
 }
+/** Why a file could not be written, in words (for messages that name the option or input). */
+function writeErrorReason(e) {
+    const code = e?.code;
+    if (code === "EISDIR")
+        return "it is a directory";
+    if (code === "ENOTDIR" || code === "EEXIST")
+        return "a part of the path is a file";
+    if (code === "EACCES" || code === "EPERM")
+        return "permission denied";
+    return e?.message ?? String(e);
+}
 
 ;// CONCATENATED MODULE: ./src/engine/shards.ts
 // Datasets too big for one job: `check --shard i/n` runs the chunks k with k mod n = i-1 and writes their results
@@ -61842,9 +61853,7 @@ async function writeReportFiles(report, s, workspace) {
             await writeText(path, text);
         }
         catch (e) {
-            const code = e.code;
-            const why = code === "EISDIR" ? "it is a directory" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : code === "EACCES" || code === "EPERM" ? "permission denied" : e.message;
-            throw new InputError(`Input '${input}' names a file that cannot be written (${path}): ${why}.`);
+            throw new InputError(`Input '${input}' names a file that cannot be written (${path}): ${writeErrorReason(e)}.`);
         }
     };
     const reportPath = outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace);

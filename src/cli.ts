@@ -12,7 +12,7 @@ import { poolRunner, WORKER_MARK } from "./engine/worker-pool.js";
 import { serveChunks } from "./engine/worker-main.js";
 import { mergePartials, MergeError, parseShard, PARTIAL_KIND, partialJson, shardJobs } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
-import { findDatasetFiles, UsageError } from "./engine/files.js";
+import { findDatasetFiles, UsageError, writeErrorReason } from "./engine/files.js";
 import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
 import { renderText } from "./render/text.js";
 import { renderMarkdown } from "./render/markdown.js";
@@ -142,9 +142,7 @@ async function writeOut(path: string, text: string, what: string): Promise<void>
     await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, text);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === "EISDIR" ? "it is a directory" : err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "ENOTDIR" || err.code === "EEXIST" ? "a part of the path is a file" : err.message;
-    throw new UsageError(`cannot write ${what} ${path}: ${why}`);
+    throw new UsageError(`cannot write ${what} ${path}: ${writeErrorReason(e)}`);
   }
 }
 

@@ -108,9 +108,7 @@ async function writeReportFiles(report: Report, s: Settings, workspace: string):
     try {
       await writeText(path, text);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === "EISDIR" ? "it is a directory" : code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
-      throw new InputError(`Input '${input}' names a file that cannot be written (${path}): ${why}.`);
+      throw new InputError(`Input '${input}' names a file that cannot be written (${path}): ${engine.writeErrorReason(e)}.`);
     }
   };
   const reportPath = outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace);

@@ -71,3 +71,12 @@ export async function assertInside(root: string, path: string): Promise<void> {
     throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
   }
 }
+
+/** Why a file could not be written, in words (for messages that name the option or input). */
+export function writeErrorReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "ENOTDIR" || code === "EEXIST") return "a part of the path is a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return (e as Error)?.message ?? String(e);
+}
