@@ -47278,13 +47278,14 @@ function normaliseMessages(list, label, ctx) {
     const out = [];
     const callIds = new Set();
     let calls = 0;
-    list.forEach((raw, i) => {
+    for (let i = 0; i < list.length; i++) {
+        const raw = list[i];
         if (!raw || typeof raw !== "object" || Array.isArray(raw))
-            return;
+            continue;
         const m = raw;
         const w = `${label}[${i}]`;
         const role = typeof m.role === "string" ? m.role : "";
-        const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
+        const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : NO_CALLS;
         const hasCall = toolCalls.length > 0 || (m.function_call !== null && typeof m.function_call === "object");
         if (!("content" in m) && !hasCall && role) {
             ctx.emit("missing-content", `${w} (${role}) has no "content": add "content": "..."${role === "assistant" ? ' (or "tool_calls" for a tool call)' : ""}`);
@@ -47323,9 +47324,10 @@ function normaliseMessages(list, label, ctx) {
         if (info.media)
             msg.media = info.media;
         out.push(msg);
-    });
+    }
     return out;
 }
+const NO_CALLS = [];
 function checkParts(parts, w, role, ctx) {
     parts.forEach((p, k) => {
         if (!p || typeof p !== "object")

@@ -29,12 +29,13 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
   const out: Message[] = [];
   const callIds = new Set<string>();
   let calls = 0;
-  list.forEach((raw, i) => {
-    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
+  for (let i = 0; i < list.length; i++) {
+    const raw = list[i];
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) continue;
     const m = raw as Record<string, unknown>;
     const w = `${label}[${i}]`;
     const role = typeof m.role === "string" ? m.role : "";
-    const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
+    const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : NO_CALLS;
     const hasCall = toolCalls.length > 0 || (m.function_call !== null && typeof m.function_call === "object");
     if (!("content" in m) && !hasCall && role) {
       ctx.emit("missing-content", `${w} (${role}) has no "content": add "content": "..."${role === "assistant" ? ' (or "tool_calls" for a tool call)' : ""}`);
@@ -64,9 +65,11 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
     const msg: Message = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0), weight };
     if (info.media) msg.media = info.media;
     out.push(msg);
-  });
+  }
   return out;
 }
+
+const NO_CALLS: readonly unknown[] = [];
 
 function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext): void {
   parts.forEach((p, k) => {
