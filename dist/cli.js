@@ -16532,6 +16532,8 @@ async function loadCounter(encoding) {
 /** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
  * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
 const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
+/** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
+const PENDING = -2;
 /** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
 function strideIndexes(n, keep) {
     if (keep >= n)
@@ -16661,9 +16663,9 @@ class TokenAnalysis {
         const selected = this.rnd() < p || p >= 1;
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         if (!(selected || needExact || unknownRole))
-            return this.account(overhead, bytes, aBytes, p, false, loc.line, null);
+            return this.setLast(this.account(overhead, bytes, aBytes, p, false, loc.line, null), bytes);
         // Needs its tokens: counted now, or (defer) where the partial is merged.
-        const x = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(-2, 0, bytes) };
+        const x = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(PENDING, 0, bytes) };
         const keepText = (m) => {
             x.roles.push(m.role);
             x.texts.push(m.text);
@@ -16671,17 +16673,20 @@ class TokenAnalysis {
         conv.messages.forEach(keepText);
         conv.rejected?.forEach(keepText);
         if (!this.defer)
-            return this.resolve([x]).findings;
+            return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes);
         this.pending.push(x);
-        this.last.exact = -2;
-        this.last.overhead = 0;
-        this.last.bytes = 0;
-        return [];
+        return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0);
+    }
+    setLast(r, bytes) {
+        this.last.exact = r.exact;
+        this.last.overhead = r.overhead;
+        this.last.bytes = bytes;
+        return r.findings;
     }
     /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
      * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
-     * (-1: none), which add() took; without `x` the values are kept here. */
-    account(overhead, bytes, aBytes, p, selected, line, x) {
+     * `q` (-1: none), which add() took; without `x` the values are kept here. */
+    account(overhead, bytes, aBytes, p, selected, line, x, q) {
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         let exact = -1;
         let findings = [];
@@ -16737,32 +16742,26 @@ class TokenAnalysis {
         }
         if (!x)
             this.keep(exact, overhead, bytes);
-        else if (x.slot >= 0 && this.qExact[x.slot] === -2) {
-            this.qExact[x.slot] = exact;
-            this.qOver[x.slot] = overhead;
+        else if (q && x.slot >= 0 && q.e[x.slot] === PENDING) {
+            q.e[x.slot] = exact;
+            q.o[x.slot] = overhead;
         }
-        this.last.exact = exact;
-        this.last.overhead = overhead;
-        this.last.bytes = bytes;
-        return findings;
+        return { findings, exact, overhead };
+    }
+    /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
+     * the per-example arrays `qExact`/`qOver` at its slot. */
+    accountPending(x, qExact, qOver) {
+        let overhead = TOKENS_PER_EXAMPLE;
+        for (const r of x.roles)
+            overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+        return this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
     }
     /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
      * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
      * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
     resolvePending(p) {
-        if (!p.pending.length)
-            return { findings: [], exact: 0, overhead: 0, bytes: 0 };
         // The partial's per-example arrays get the values; this instance's own arrays are untouched.
-        const q = { e: this.qExact, o: this.qOver };
-        this.qExact = p.qExact;
-        this.qOver = p.qOver;
-        try {
-            return this.resolve(p.pending);
-        }
-        finally {
-            this.qExact = q.e;
-            this.qOver = q.o;
-        }
+        return this.resolve(p.pending, p.qExact, p.qOver);
     }
     /** Content bytes of the examples still pending (chunk mode). */
     get pendingBytes() {
@@ -16778,36 +16777,29 @@ class TokenAnalysis {
         this.count = countTokens;
         const pending = this.pending;
         this.pending = [];
-        const last = { ...this.last };
-        try {
-            return this.resolve(pending);
-        }
-        finally {
-            Object.assign(this.last, last);
-        }
+        return this.resolve(pending, this.qExact, this.qOver);
     }
-    /** Counts pending examples into this instance's sums and into the per-example arrays in use (qExact/qOver). */
-    resolve(pending) {
+    /** Counts pending examples into this instance's sums and into the per-example arrays `qExact`/`qOver`. */
+    resolve(pending, qExact, qOver) {
         const out = { findings: [], exact: 0, overhead: 0, bytes: 0 };
         for (const x of pending) {
-            let overhead = TOKENS_PER_EXAMPLE;
-            for (const r of x.roles)
-                overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-            out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x));
-            if (this.last.exact >= 0)
-                out.exact += this.last.exact;
+            const r = this.accountPending(x, qExact, qOver);
+            out.findings.push(...r.findings);
+            if (r.exact >= 0)
+                out.exact += r.exact;
             else {
-                out.overhead += this.last.overhead;
+                out.overhead += r.overhead;
                 out.bytes += x.bytes;
             }
         }
         return out;
     }
-    /** The example last passed to add(): its exact token count (-1 when it was not tokenized), its chat overhead and
-     * its content bytes — for per-file totals (untokenized bytes × the final tokensPerByte). */
+    /** The example last passed to add(): its exact token count (-1 when it was not tokenized, PENDING when its count
+     * waits for the merge), its chat overhead and its content bytes — for per-file totals (untokenized bytes × the
+     * final tokensPerByte). */
     last = { exact: -1, overhead: 0, bytes: 0 };
     /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
-     * that held a pending example (-2) and is taken over by a later one: that pending example keeps slot -1. */
+     * that held a pending example (PENDING) and is taken over by a later one: that pending example keeps slot -1. */
     keep(exact, overhead, bytes) {
         let j;
         if (this.qN < this.qCap) {
@@ -16829,7 +16821,7 @@ class TokenAnalysis {
             j = Math.floor(this.resRnd() * this.examples);
             if (j >= this.qCap)
                 return -1;
-            if (this.qExact[j] === -2)
+            if (this.qExact[j] === PENDING)
                 for (const x of this.pending)
                     if (x.slot === j)
                         x.slot = -1;
@@ -16881,9 +16873,7 @@ class TokenAnalysis {
             throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
                 `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
         }
-        const last = { ...this.last };
         const resolved = this.resolvePending(p);
-        Object.assign(this.last, last);
         const pn = p.qExact.length;
         if (p.qOver.length !== pn || p.qBytes.length !== pn)
             throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
@@ -17084,7 +17074,7 @@ class ChunkAnalysis {
         const last = this.tok.last;
         if (last.exact >= 0)
             this.fileTokens.exact += last.exact;
-        else if (last.exact === -1) {
+        else if (last.exact !== PENDING) {
             this.fileTokens.overhead += last.overhead;
             this.fileTokens.bytes += last.bytes;
         }
@@ -17789,8 +17779,9 @@ function splitPartners(files, allFiles, config) {
 // workerData; every thread takes the next job when it is done with one. This thread also merges the results as they
 // come (the consumer of the generator), between its own chunks' reads.
 //
-// Why this thread computes too: a worker thread costs a V8 heap, the compiled bundle and its own tokenizer load
-// (about 100 MB and 0.3 s); with N cores, N − 1 of them plus this thread use every core without that cost once more.
+// Why this thread computes too: a worker thread costs a V8 heap and the compiled bundle (its start-up and tens of
+// MB); with N cores, N − 1 of them plus this thread use every core without that cost once more. Worker threads load
+// no tokenizer vocabulary: chunks leave token counting to the merge (tokens.ts, `defer`).
 
 
 

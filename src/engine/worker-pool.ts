@@ -3,8 +3,9 @@
 // workerData; every thread takes the next job when it is done with one. This thread also merges the results as they
 // come (the consumer of the generator), between its own chunks' reads.
 //
-// Why this thread computes too: a worker thread costs a V8 heap, the compiled bundle and its own tokenizer load
-// (about 100 MB and 0.3 s); with N cores, N − 1 of them plus this thread use every core without that cost once more.
+// Why this thread computes too: a worker thread costs a V8 heap and the compiled bundle (its start-up and tens of
+// MB); with N cores, N − 1 of them plus this thread use every core without that cost once more. Worker threads load
+// no tokenizer vocabulary: chunks leave token counting to the merge (tokens.ts, `defer`).
 import { stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { CHUNK_BYTES } from "./chunks.js";

@@ -7,7 +7,7 @@ import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPart
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import { CHUNK_BYTES, type Chunk } from "../chunks.js";
-import { loadCounter, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
+import { loadCounter, PENDING, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
 export interface AnalysisSettings {
@@ -85,7 +85,7 @@ export class ChunkAnalysis {
     const long = this.tok.add(conv, loc);
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
-    else if (last.exact === -1) {
+    else if (last.exact !== PENDING) {
       this.fileTokens.overhead += last.overhead;
       this.fileTokens.bytes += last.bytes;
     }

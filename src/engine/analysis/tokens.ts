@@ -127,6 +127,16 @@ export interface TokenOptions {
  * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
 export const KNOWN_ROLE_TOKENS: Readonly<Record<string, number>> = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
 
+/** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
+export const PENDING = -2;
+
+interface Accounted {
+  findings: Finding[];
+  /** Exact tokens, or -1 when estimated. */
+  exact: number;
+  overhead: number;
+}
+
 /** What counting pending examples gives: their `too-long` findings (lines as in their chunk), the exact tokens of
  * those tokenized, and the overhead + content bytes of those left estimated (per-file token figures). */
 export interface Resolved {
@@ -217,7 +227,7 @@ export interface TokenPartial {
   qExact: Int32Array;
   qOver: Uint32Array;
   qBytes: Float64Array;
-  /** Chunk mode: examples still to tokenize, in example order (slot values of theirs still hold -2). */
+  /** Chunk mode: examples still to tokenize, in example order (slot values of theirs still hold PENDING). */
   pending: PendingExample[];
 }
 
@@ -348,27 +358,31 @@ export class TokenAnalysis {
     const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
     const selected = this.rnd() < p || p >= 1;
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-    if (!(selected || needExact || unknownRole)) return this.account(overhead, bytes, aBytes, p, false, loc.line, null);
+    if (!(selected || needExact || unknownRole)) return this.setLast(this.account(overhead, bytes, aBytes, p, false, loc.line, null), bytes);
     // Needs its tokens: counted now, or (defer) where the partial is merged.
-    const x: PendingExample = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(-2, 0, bytes) };
+    const x: PendingExample = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(PENDING, 0, bytes) };
     const keepText = (m: Message) => {
       x.roles.push(m.role);
       x.texts.push(m.text);
     };
     conv.messages.forEach(keepText);
     conv.rejected?.forEach(keepText);
-    if (!this.defer) return this.resolve([x]).findings;
+    if (!this.defer) return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes);
     this.pending.push(x);
-    this.last.exact = -2;
-    this.last.overhead = 0;
-    this.last.bytes = 0;
-    return [];
+    return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0);
+  }
+
+  private setLast(r: Accounted, bytes: number): Finding[] {
+    this.last.exact = r.exact;
+    this.last.overhead = r.overhead;
+    this.last.bytes = bytes;
+    return r.findings;
   }
 
   /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
    * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
-   * (-1: none), which add() took; without `x` the values are kept here. */
-  private account(overhead: number, bytes: number, aBytes: number, p: number, selected: boolean, line: number, x: PendingExample | null): Finding[] {
+   * `q` (-1: none), which add() took; without `x` the values are kept here. */
+  private account(overhead: number, bytes: number, aBytes: number, p: number, selected: boolean, line: number, x: PendingExample | null, q?: { e: Int32Array; o: Uint32Array }): Accounted {
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
     let exact = -1;
     let findings: Finding[] = [];
@@ -420,31 +434,27 @@ export class TokenAnalysis {
       }
     }
     if (!x) this.keep(exact, overhead, bytes);
-    else if (x.slot >= 0 && this.qExact[x.slot] === -2) {
-      this.qExact[x.slot] = exact;
-      this.qOver[x.slot] = overhead;
+    else if (q && x.slot >= 0 && q.e[x.slot] === PENDING) {
+      q.e[x.slot] = exact;
+      q.o[x.slot] = overhead;
     }
-    this.last.exact = exact;
-    this.last.overhead = overhead;
-    this.last.bytes = bytes;
-    return findings;
+    return { findings, exact, overhead };
+  }
+
+  /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
+   * the per-example arrays `qExact`/`qOver` at its slot. */
+  private accountPending(x: PendingExample, qExact: Int32Array, qOver: Uint32Array): Accounted {
+    let overhead = TOKENS_PER_EXAMPLE;
+    for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+    return this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
   }
 
   /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
    * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
    * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
   private resolvePending(p: TokenPartial): Resolved {
-    if (!p.pending.length) return { findings: [], exact: 0, overhead: 0, bytes: 0 };
     // The partial's per-example arrays get the values; this instance's own arrays are untouched.
-    const q = { e: this.qExact, o: this.qOver };
-    this.qExact = p.qExact;
-    this.qOver = p.qOver;
-    try {
-      return this.resolve(p.pending);
-    } finally {
-      this.qExact = q.e;
-      this.qOver = q.o;
-    }
+    return this.resolve(p.pending, p.qExact, p.qOver);
   }
 
   /** Content bytes of the examples still pending (chunk mode). */
@@ -461,36 +471,31 @@ export class TokenAnalysis {
     this.count = countTokens;
     const pending = this.pending;
     this.pending = [];
-    const last = { ...this.last };
-    try {
-      return this.resolve(pending);
-    } finally {
-      Object.assign(this.last, last);
-    }
+    return this.resolve(pending, this.qExact, this.qOver);
   }
 
-  /** Counts pending examples into this instance's sums and into the per-example arrays in use (qExact/qOver). */
-  private resolve(pending: PendingExample[]): Resolved {
+  /** Counts pending examples into this instance's sums and into the per-example arrays `qExact`/`qOver`. */
+  private resolve(pending: PendingExample[], qExact: Int32Array, qOver: Uint32Array): Resolved {
     const out: Resolved = { findings: [], exact: 0, overhead: 0, bytes: 0 };
     for (const x of pending) {
-      let overhead = TOKENS_PER_EXAMPLE;
-      for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-      out.findings.push(...this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x));
-      if (this.last.exact >= 0) out.exact += this.last.exact;
+      const r = this.accountPending(x, qExact, qOver);
+      out.findings.push(...r.findings);
+      if (r.exact >= 0) out.exact += r.exact;
       else {
-        out.overhead += this.last.overhead;
+        out.overhead += r.overhead;
         out.bytes += x.bytes;
       }
     }
     return out;
   }
 
-  /** The example last passed to add(): its exact token count (-1 when it was not tokenized), its chat overhead and
-   * its content bytes — for per-file totals (untokenized bytes × the final tokensPerByte). */
+  /** The example last passed to add(): its exact token count (-1 when it was not tokenized, PENDING when its count
+   * waits for the merge), its chat overhead and its content bytes — for per-file totals (untokenized bytes × the
+   * final tokensPerByte). */
   readonly last = { exact: -1, overhead: 0, bytes: 0 };
 
   /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
-   * that held a pending example (-2) and is taken over by a later one: that pending example keeps slot -1. */
+   * that held a pending example (PENDING) and is taken over by a later one: that pending example keeps slot -1. */
   private keep(exact: number, overhead: number, bytes: number): number {
     let j: number;
     if (this.qN < this.qCap) {
@@ -510,7 +515,7 @@ export class TokenAnalysis {
     } else {
       j = Math.floor(this.resRnd() * this.examples);
       if (j >= this.qCap) return -1;
-      if (this.qExact[j] === -2) for (const x of this.pending) if (x.slot === j) x.slot = -1;
+      if (this.qExact[j] === PENDING) for (const x of this.pending) if (x.slot === j) x.slot = -1;
     }
     this.qExact[j] = exact;
     this.qOver[j] = overhead;
@@ -563,9 +568,7 @@ export class TokenAnalysis {
           `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`,
       );
     }
-    const last = { ...this.last };
     const resolved = this.resolvePending(p);
-    Object.assign(this.last, last);
     const pn = p.qExact.length;
     if (p.qOver.length !== pn || p.qBytes.length !== pn) throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
     const total = this.examples + p.examples;
