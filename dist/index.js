@@ -50274,6 +50274,13 @@ class PhraseMatcher {
 //    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message). The
 //    engine gives each chunk its share of the run's budget (chunk-analysis.ts compressionBudget): steps are powers of
 //    two, so the merged sample is the same unless a chunk's own step passes the run's.
+//    Many chunks (a folder of thousands of small files) can keep only their first messages (index 0, which no step
+//    removes) and still exceed the budget. Then K becomes FIRST_ONLY (2^31: every later message is dropped) and
+//    the first messages are thinned by the hash of their text (thinByHash: the ones with the smallest hashes,
+//    identical texts together, up to the budget, at least one text). The smallest dropped hash is remembered
+//    (`hashCut`, the smallest of both sides at merge) and no message at or above it is kept again: a bottom-k
+//    sample, which gives the same messages whatever the order and grouping of the merges. `sampleEvery` then
+//    reports messages / kept messages.
 //  - add() after merge() is not supported (throws).
 
 
@@ -50304,6 +50311,8 @@ const DEFAULT_BOILERPLATE_PHRASES = [
 ];
 /** Assistant text compressed for the compression ratio, at most (a run's budget). */
 const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Compression sample step that keeps only each chunk's first message (see the file header). */
+const FIRST_ONLY = 2 ** 31;
 const HLL_ERROR = stats_round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -50353,10 +50362,13 @@ class DiversityAnalysis {
     tailDistinct = 0;
     merged = false;
     // compression sample
+    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
     chunks = [];
     keptBytes = 0;
     totalBytes = 0;
     sampleEvery = 1;
+    /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
+    hashCut = 2 ** 32;
     // openings, boilerplate, prompts, lengths, turns
     openings = new TopK(10_000, true);
     answers = 0;
@@ -50441,7 +50453,7 @@ class DiversityAnalysis {
         const bytes = s.bytes[m];
         this.totalBytes += bytes + 1;
         if (idx % this.sampleEvery === 0) {
-            this.chunks.push({ i: idx, text, bytes: bytes + 1 });
+            this.chunks.push({ i: idx, text, bytes: bytes + 1, h: s.e1[m] });
             this.keptBytes += bytes + 1;
             while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
                 this.sampleEvery *= 2;
@@ -50589,6 +50601,8 @@ class DiversityAnalysis {
                 index: kept.map((c) => c.i),
                 texts: kept.map((c) => c.text),
                 bytes: kept.map((c) => c.bytes),
+                hash: kept.map((c) => c.h),
+                hashCut: this.hashCut,
                 totalBytes: this.totalBytes,
             },
             openings: this.openings.toPartial(),
@@ -50645,17 +50659,25 @@ class DiversityAnalysis {
         const c = p.compression;
         this.totalBytes += c.totalBytes;
         let k = Math.max(this.sampleEvery, c.sampleEvery);
-        if (k !== this.sampleEvery) {
-            this.chunks = this.chunks.filter((x) => x.i % k === 0);
+        const cut = Math.min(this.hashCut, c.hashCut);
+        if (k !== this.sampleEvery || cut !== this.hashCut) {
+            this.chunks = this.chunks.filter((x) => x.i % k === 0 && x.h >>> 0 < cut);
             this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+            this.hashCut = cut;
         }
         for (let j = 0; j < c.index.length; j++) {
-            if (c.index[j] % k !== 0)
+            if (c.index[j] % k !== 0 || c.hash[j] >>> 0 >= cut)
                 continue;
-            this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j] });
+            this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j], h: c.hash[j] });
             this.keptBytes += c.bytes[j];
         }
         while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
+            if (k >= FIRST_ONLY || this.chunks.every((x) => x.i === 0)) {
+                // only chunks' first messages are left, and no step removes them (see the file header)
+                k = FIRST_ONLY;
+                this.thinByHash();
+                break;
+            }
             k *= 2;
             this.chunks = this.chunks.filter((x) => x.i % k === 0);
             this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
@@ -50676,6 +50698,30 @@ class DiversityAnalysis {
         this.single += p.single;
         this.multi += p.multi;
         this.other += p.other;
+    }
+    /** Keeps the kept messages with the smallest text hashes (identical hashes together) up to the budget, at least
+     * the smallest hash's; chunk order is kept. */
+    thinByHash() {
+        const byHash = this.chunks.map((x) => ({ h: x.h >>> 0, bytes: x.bytes })).sort((x, y) => x.h - y.h);
+        let bytes = 0;
+        let cut = -1;
+        for (let j = 0; j < byHash.length;) {
+            let g = j;
+            let groupBytes = 0;
+            while (g < byHash.length && byHash[g].h === byHash[j].h)
+                groupBytes += byHash[g++].bytes;
+            if (j > 0 && bytes + groupBytes > this.sampleBudget) {
+                cut = byHash[j].h;
+                break;
+            }
+            bytes += groupBytes;
+            j = g;
+        }
+        if (cut < 0)
+            return;
+        this.chunks = this.chunks.filter((x) => x.h >>> 0 < cut);
+        this.keptBytes = bytes;
+        this.hashCut = cut;
     }
     setWindow(w) {
         this.winSum = w.sum;
@@ -50728,7 +50774,7 @@ class DiversityAnalysis {
                 compressedBytes: compressed,
                 totalBytes: this.totalBytes,
                 sampled: this.sampleEvery > 1,
-                sampleEvery: this.sampleEvery,
+                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.assistantMessages / this.chunks.length) : this.sampleEvery,
             },
             windowedDistinct2: {
                 mean: w.count ? stats_round(w.sum / w.count) : null,
@@ -51119,6 +51165,9 @@ function defaultEpochs(examples) {
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
 const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
+/** Characters of text kept for the fallback sample, and fallback entries kept at merge (see the file header). */
+const FALLBACK_CHARS = 16 * 1024;
+const FALLBACK_CHUNKS = 64;
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
@@ -51128,7 +51177,55 @@ const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 6
 async function loadCounter(encoding) {
     const enc = encoding === "cl100k_base" ? await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4079)) : await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(877)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3877));
     const opts = { disallowedSpecial: new Set() };
-    return (s) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
+    const count = (s) => enc.countTokens(s, opts);
+    return (s) => (s.length === 0 ? 0 : countLinear(count, s));
+}
+/** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
+const MAX_RUN = 512;
+/** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
+ * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
+ * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
+ * is, each long run in slices of MAX_RUN characters (never splitting a surrogate pair). Text without such a run
+ * (nearly all text) is counted whole, exactly as the tokenizer counts it; otherwise the count may differ from the
+ * tokenizer's by about one token per cut. Linear in the text's length. */
+function countLinear(count, s) {
+    const len = s.length;
+    if (len <= MAX_RUN)
+        return count(s);
+    let total = 0;
+    let from = 0; // start of the text not yet counted
+    let run = 0; // start of the current run
+    let ws = isSpace(s.charCodeAt(0));
+    for (let i = 1; i <= len; i++) {
+        const w = i < len ? isSpace(s.charCodeAt(i)) : !ws;
+        if (w === ws)
+            continue;
+        if (i - run > MAX_RUN) {
+            if (run > from)
+                total += count(s.slice(from, run));
+            let a = run;
+            while (a < i) {
+                let b = Math.min(i, a + MAX_RUN);
+                // never end a slice between the two halves of a surrogate pair
+                if (b < i && (s.charCodeAt(b) & 0xfc00) === 0xdc00 && (s.charCodeAt(b - 1) & 0xfc00) === 0xd800)
+                    b--;
+                total += count(s.slice(a, b));
+                a = b;
+            }
+            from = i;
+        }
+        run = i;
+        ws = w;
+    }
+    if (from === 0)
+        return count(s);
+    if (from < len)
+        total += count(s.slice(from));
+    return total;
+}
+/** Whitespace as the tokenizers' pre-split patterns see it (\s). */
+function isSpace(c) {
+    return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 /** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
  * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
@@ -51162,6 +51259,13 @@ class TokenAnalysis {
     resRnd;
     examples = 0;
     seenBytes = 0;
+    /** An example was selected for the sample in this instance (its own add()s), or it merged a partial. */
+    selectedAny = false;
+    /** Fallback sample (see the file header): texts of this instance's first example with text, at most
+     * FALLBACK_CHARS characters; kept while no example was selected. */
+    fallback = [];
+    /** Fallback entries of merged chunks (this instance's own first, when it has one). */
+    fallbacks = [];
     // exact part
     exactTotal = 0;
     exactAssistant = 0;
@@ -51262,6 +51366,10 @@ class TokenAnalysis {
         this.totalContentBytes += bytes;
         const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
+        if (selected)
+            this.selectedAny = true;
+        else if (bytes > 0 && !this.selectedAny && this.fallback.length === 0)
+            this.keepFallback(conv);
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         if (!(selected || needExact || unknownRole))
             return this.setLast(this.account(overhead, bytes, aBytes, p, false, loc.line, null), bytes);
@@ -51277,6 +51385,25 @@ class TokenAnalysis {
             return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes);
         this.pending.push(x);
         return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0);
+    }
+    /** This instance's own fallback entry (none once it selected an example or merged a partial). */
+    ownFallback() {
+        return this.selectedAny || this.fallback.length === 0 ? [] : [{ texts: [...this.fallback], bytes: this.estBytes }];
+    }
+    keepFallback(conv) {
+        let room = FALLBACK_CHARS;
+        const texts = [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text);
+        for (const t of texts) {
+            if (room <= 0)
+                break;
+            if (t.length === 0)
+                continue;
+            let piece = t.length <= room ? t : t.slice(0, room);
+            if (piece.length < t.length && (piece.charCodeAt(piece.length - 1) & 0xfc00) === 0xd800)
+                piece = piece.slice(0, -1);
+            this.fallback.push(piece);
+            room -= piece.length;
+        }
     }
     setLast(r, bytes) {
         this.last.exact = r.exact;
@@ -51464,6 +51591,7 @@ class TokenAnalysis {
             qOver: this.qOver.slice(0, this.qN),
             qBytes: this.qBytes.slice(0, this.qN),
             pending: this.pending.map((x) => ({ ...x })),
+            fallback: [...this.ownFallback(), ...this.fallbacks],
         };
     }
     /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
@@ -51474,6 +51602,12 @@ class TokenAnalysis {
             throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
                 `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
         }
+        // this instance's own examples form the first chunk: its fallback entry (if any) is fixed with its bytes now
+        const own = this.ownFallback();
+        if (own.length)
+            this.fallbacks.unshift(...own);
+        this.fallback = [];
+        this.selectedAny = true;
         const resolved = this.resolvePending(p);
         const pn = p.qExact.length;
         if (p.qOver.length !== pn || p.qBytes.length !== pn)
@@ -51548,12 +51682,34 @@ class TokenAnalysis {
         this.vBB += p.vBB;
         this.totalContentBytes += p.totalContentBytes;
         this.tooLong += p.tooLong;
+        for (const f of p.fallback)
+            if (this.fallbacks.length < FALLBACK_CHUNKS)
+                this.fallbacks.push(f);
         return resolved;
     }
     finish() {
         if (this.pending.length)
             throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
-        const R = this.sB > 0 ? this.sT / this.sB : 0;
+        let R = this.sB > 0 ? this.sT / this.sB : 0;
+        const entries = this.sB === 0 && this.estBytes > 0 ? [...this.ownFallback(), ...this.fallbacks] : [];
+        const fallback = entries.length > 0;
+        if (fallback) {
+            const count = this.counter();
+            let weighted = 0;
+            let weights = 0;
+            for (const f of entries) {
+                let t = 0;
+                let b = 0;
+                for (const text of f.texts) {
+                    t += count(text);
+                    b += Buffer.byteLength(text, "utf8");
+                }
+                const w = Math.max(f.bytes, 1);
+                weighted += (w * t) / b;
+                weights += w;
+            }
+            R = weighted / weights;
+        }
         const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
         const estimated = this.estOverhead + R * this.estBytes;
         const total = Math.round(this.exactTotal + estimated);
@@ -51565,6 +51721,8 @@ class TokenAnalysis {
             const v = Math.max(0, this.vTT - 2 * R * this.vTB + R * R * this.vBB);
             const share = this.estBytes / this.totalContentBytes;
             relativeError = stats_round((1.96 * Math.sqrt(v) * share) / total, 4);
+            if (fallback)
+                relativeError = stats_round(share, 4);
         }
         // per-example values
         const n = this.qN;

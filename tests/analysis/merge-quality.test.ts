@@ -301,3 +301,64 @@ describe("compression sample: chunks keep their share of the budget", () => {
     }
   });
 });
+
+describe("compression sample: many chunks whose first messages alone exceed the budget", () => {
+  // A folder of small files is many chunks; each keeps its first message (index 0), which no sampling step removes.
+  // This looped forever before: found with two files whose first answers held 4 MB + 1 kB.
+  const texts = Array.from({ length: 60 }, (_, i) => `answer ${i} `.repeat(40 + ((i * 7) % 13)) + (i % 10 === 3 ? "" : `#${i}`));
+  texts[13] = texts[3]; // identical texts share a hash: kept or dropped together
+  texts[23] = texts[3];
+  const partial = (group: string[]) => {
+    const d = new DiversityAnalysis({ compressionSampleBytes: 3_000 });
+    for (const t of group) d.add(qa(t));
+    return structuredClone(d.toPartial());
+  };
+  const singles = texts.map((t) => partial([t]));
+
+  it("terminates, keeps at most the budget, and gives the same sample for every grouping of the merges", () => {
+    const flat = new DiversityAnalysis({ compressionSampleBytes: 3_000 });
+    for (const p of singles) flat.merge(p);
+    const one = flat.finish().compression;
+    expect(one.sampled).toBe(true);
+    expect(one.sampleBytes).toBeLessThanOrEqual(3_000);
+    expect(one.sampleBytes).toBeGreaterThan(1_500);
+    expect(one.sampleEvery).toBeGreaterThan(1);
+    expect(one.totalBytes).toBe(texts.reduce((s, t) => s + Buffer.byteLength(t) + 1, 0));
+
+    // shards: groups of chunks merged first, then the groups merged in order
+    for (const size of [2, 7, 30]) {
+      const total = new DiversityAnalysis({ compressionSampleBytes: 3_000 });
+      for (let i = 0; i < singles.length; i += size) {
+        const shard = new DiversityAnalysis({ compressionSampleBytes: 3_000 });
+        for (const p of singles.slice(i, i + size)) shard.merge(structuredClone(p));
+        total.merge(structuredClone(shard.toPartial()));
+      }
+      expect(total.finish().compression).toEqual(one);
+    }
+  });
+
+  it("two files whose first answers together pass a 4 MiB budget finish", () => {
+    const total = new DiversityAnalysis();
+    total.merge(partial(["x".repeat(4 * 1024 * 1024)]));
+    total.merge(partial(["y".repeat(1024)]));
+    const c = total.finish().compression;
+    expect(c.sampleBytes).toBeGreaterThan(0);
+    expect(c.sampled).toBe(true);
+  });
+
+  it("chunks with later messages as well: only first messages survive, and the result still does not depend on grouping", () => {
+    const chunks = Array.from({ length: 40 }, (_, i) => texts.slice(i % 20, (i % 20) + 3));
+    const parts = chunks.map(partial);
+    const flat = new DiversityAnalysis({ compressionSampleBytes: 3_000 });
+    for (const p of parts) flat.merge(structuredClone(p));
+    const one = flat.finish().compression;
+    const total = new DiversityAnalysis({ compressionSampleBytes: 3_000 });
+    for (let i = 0; i < parts.length; i += 9) {
+      const shard = new DiversityAnalysis({ compressionSampleBytes: 3_000 });
+      for (const p of parts.slice(i, i + 9)) shard.merge(structuredClone(p));
+      total.merge(structuredClone(shard.toPartial()));
+    }
+    expect(total.finish().compression).toEqual(one);
+    expect(one.sampleBytes).toBeLessThanOrEqual(3_000);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultEpochs, loadCounter, modelTokenLimit, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import { countLinear, defaultEpochs, loadCounter, MAX_RUN, modelTokenLimit, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
 import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
 
 const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
@@ -17,6 +17,58 @@ describe("tokenizer", () => {
     expect(o("assistant")).toBe(1);
     // special-token text is counted as plain text, not rejected
     expect(o("<|endoftext|>")).toBeGreaterThan(1);
+  });
+});
+
+describe("countLinear (BPE is quadratic in a piece's length)", () => {
+  const spy = () => {
+    const calls: string[] = [];
+    return { calls, count: (s: string) => (calls.push(s), s.length) };
+  };
+
+  it("counts text without a long run whole, as the tokenizer does", async () => {
+    const o = await loadCounter("o200k_base");
+    const prose = "The patient was stable overnight; vitals were normal. ".repeat(400);
+    const { calls, count } = spy();
+    expect(countLinear(count, prose)).toBe(prose.length);
+    expect(calls).toEqual([prose]);
+    const raw = (await import("gpt-tokenizer/encoding/o200k_base")).countTokens(prose, { disallowedSpecial: new Set() });
+    expect(o(prose)).toBe(raw);
+  });
+
+  it("cuts only the long runs, into slices of at most MAX_RUN characters, never inside a surrogate pair", () => {
+    const run = "y".repeat(2 * MAX_RUN + 7);
+    const text = "abc " + run + " def";
+    const { calls, count } = spy();
+    expect(countLinear(count, text)).toBe(text.length);
+    expect(calls).toEqual(["abc ", "y".repeat(MAX_RUN), "y".repeat(MAX_RUN), "y".repeat(7), " def"]);
+
+    const emoji = "\u{1F600}".repeat(MAX_RUN); // 2 x MAX_RUN code units, no whitespace
+    const e = spy();
+    expect(countLinear(e.count, emoji)).toBe(emoji.length);
+    expect(e.calls.length).toBeGreaterThan(1);
+    for (const c of e.calls) {
+      expect(c.length).toBeLessThanOrEqual(MAX_RUN);
+      expect(c).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    }
+
+    const spaces = "a" + " ".repeat(3 * MAX_RUN) + "b";
+    const w = spy();
+    expect(countLinear(w.count, spaces)).toBe(spaces.length);
+    expect(w.calls.every((c) => c.length <= MAX_RUN)).toBe(true);
+  });
+
+  it("counts hostile runs (2 MB of one letter, 300 KB of random letters) in linear time, close to the tokenizer's count", async () => {
+    const o = await loadCounter("o200k_base");
+    // o200k_base has a token for 8 x "x": the whole-run count is 2,000,000 / 8
+    expect(o("x".repeat(2_000_000))).toBe(250_000);
+    let seed = 7;
+    let letters = "";
+    for (let i = 0; i < 300_000; i++) letters += String.fromCharCode(97 + ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 26));
+    const sliced = o(letters);
+    // exact count of a 4,000-letter prefix (quadratic but small) against the sliced count, per letter
+    const exact = (await import("gpt-tokenizer/encoding/o200k_base")).countTokens(letters.slice(0, 4000));
+    expect(Math.abs(sliced / 300_000 - exact / 4000)).toBeLessThan(0.02);
   });
 });
 
@@ -65,6 +117,45 @@ describe("TokenAnalysis", () => {
     expect(r.billedTokens).toBe(r.total - 64 + 30);
     expect(r.max).toBe(64);
     expect(r.limitSource).toBe("maxTokens");
+  });
+
+  it("a run of a few huge examples with none sampled estimates from the fallback text, in one instance or merged", () => {
+    const calls: string[] = [];
+    // role names are one token, as in the real vocabularies (chunks assume so: KNOWN_ROLE_TOKENS)
+    const count = (s: string) => (s === "user" || s === "assistant" ? 1 : (calls.push(s), Math.ceil(Buffer.byteLength(s) / 4)));
+    // 3 examples of 1 MB in a run said to be 150 MB: p ~ 0.007 each, so none is sampled, and the estimate was the
+    // message overhead alone (33 tokens for 150 MB, seen on a real run)
+    const big = (i: number) => qa("", "abcd".repeat(250_000 + i));
+    const t = new TokenAnalysis({ countTokens: count, expectedBytes: 150 * 1024 * 1024 });
+    for (let i = 0; i < 3; i++) t.add(big(i), loc(i + 1));
+    const r = t.finish();
+    expect(r.sampledRecords).toBe(0);
+    expect(r.total).toBeGreaterThan(3 * 250_000);
+    expect(r.total).toBeLessThan(3 * 250_000 + 100);
+    expect(r.relativeError).toBe(1);
+    // only 16 Ki characters were tokenized
+    expect(calls.reduce((s, c) => s + c.length, 0)).toBeLessThanOrEqual(16 * 1024 + 20);
+
+    // chunks: each fresh instance keeps its own fallback; the merge keeps the first, with the same result
+    const total = new TokenAnalysis({ countTokens: count });
+    for (let i = 0; i < 3; i++) {
+      const c = new TokenAnalysis({ expectedBytes: 150 * 1024 * 1024, seed: i, defer: true });
+      c.add(big(i), loc(i + 1));
+      total.merge(structuredClone(c.toPartial()));
+    }
+    expect(total.finish()).toEqual(r);
+
+    // a tiny first file and a huge second one: the ratio is weighted by each chunk's estimated bytes
+    const mixed = new TokenAnalysis({ countTokens: (x) => (x === "user" || x === "assistant" ? 1 : x.startsWith("hi") ? x.length : Math.ceil(x.length / 8)) });
+    const tiny = new TokenAnalysis({ expectedBytes: 150 * 1024 * 1024, defer: true });
+    tiny.add(qa("hi", "hi"), loc(1));
+    const huge = new TokenAnalysis({ expectedBytes: 150 * 1024 * 1024, seed: 1, defer: true });
+    huge.add(qa("", "x".repeat(8_000_000)), loc(1));
+    mixed.merge(structuredClone(tiny.toPartial()));
+    mixed.merge(structuredClone(huge.toPartial()));
+    const m = mixed.finish();
+    expect(m.total).toBeGreaterThan(900_000);
+    expect(m.total).toBeLessThan(1_100_000);
   });
 
   it("estimates totals from a sample with a stated error", () => {

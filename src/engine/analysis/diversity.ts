@@ -52,6 +52,13 @@
 //    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message). The
 //    engine gives each chunk its share of the run's budget (chunk-analysis.ts compressionBudget): steps are powers of
 //    two, so the merged sample is the same unless a chunk's own step passes the run's.
+//    Many chunks (a folder of thousands of small files) can keep only their first messages (index 0, which no step
+//    removes) and still exceed the budget. Then K becomes FIRST_ONLY (2^31: every later message is dropped) and
+//    the first messages are thinned by the hash of their text (thinByHash: the ones with the smallest hashes,
+//    identical texts together, up to the budget, at least one text). The smallest dropped hash is remembered
+//    (`hashCut`, the smallest of both sides at merge) and no message at or above it is kept again: a bottom-k
+//    sample, which gives the same messages whatever the order and grouping of the merges. `sampleEvery` then
+//    reports messages / kept messages.
 //  - add() after merge() is not supported (throws).
 import zlib from "node:zlib";
 import type { Conversation } from "../model.js";
@@ -196,10 +203,13 @@ export interface DiversityPartial {
   };
   compression: {
     sampleEvery: number;
-    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1. */
+    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text. */
     index: number[];
     texts: string[];
     bytes: number[];
+    hash: number[];
+    /** See the file header (2^32: none). */
+    hashCut: number;
     totalBytes: number;
   };
   openings: TopKPartial<string, number>;
@@ -219,6 +229,8 @@ export interface DiversityPartial {
 
 type WindowState = DiversityPartial["window"];
 
+/** Compression sample step that keeps only each chunk's first message (see the file header). */
+const FIRST_ONLY = 2 ** 31;
 const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -272,10 +284,13 @@ export class DiversityAnalysis {
   private tailDistinct = 0;
   private merged = false;
   // compression sample
-  private chunks: { i: number; text: string; bytes: number }[] = [];
+  /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
+  private chunks: { i: number; text: string; bytes: number; h: number }[] = [];
   private keptBytes = 0;
   private totalBytes = 0;
   private sampleEvery = 1;
+  /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
+  private hashCut = 2 ** 32;
   // openings, boilerplate, prompts, lengths, turns
   private openings = new TopK<string, number>(10_000, true);
   private answers = 0;
@@ -358,7 +373,7 @@ export class DiversityAnalysis {
     const bytes = s.bytes[m];
     this.totalBytes += bytes + 1;
     if (idx % this.sampleEvery === 0) {
-      this.chunks.push({ i: idx, text, bytes: bytes + 1 });
+      this.chunks.push({ i: idx, text, bytes: bytes + 1, h: s.e1[m] });
       this.keptBytes += bytes + 1;
       while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
         this.sampleEvery *= 2;
@@ -502,6 +517,8 @@ export class DiversityAnalysis {
         index: kept.map((c) => c.i),
         texts: kept.map((c) => c.text),
         bytes: kept.map((c) => c.bytes),
+        hash: kept.map((c) => c.h),
+        hashCut: this.hashCut,
         totalBytes: this.totalBytes,
       },
       openings: this.openings.toPartial(),
@@ -557,16 +574,24 @@ export class DiversityAnalysis {
     const c = p.compression;
     this.totalBytes += c.totalBytes;
     let k = Math.max(this.sampleEvery, c.sampleEvery);
-    if (k !== this.sampleEvery) {
-      this.chunks = this.chunks.filter((x) => x.i % k === 0);
+    const cut = Math.min(this.hashCut, c.hashCut);
+    if (k !== this.sampleEvery || cut !== this.hashCut) {
+      this.chunks = this.chunks.filter((x) => x.i % k === 0 && x.h >>> 0 < cut);
       this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+      this.hashCut = cut;
     }
     for (let j = 0; j < c.index.length; j++) {
-      if (c.index[j] % k !== 0) continue;
-      this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j] });
+      if (c.index[j] % k !== 0 || c.hash[j] >>> 0 >= cut) continue;
+      this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j], h: c.hash[j] });
       this.keptBytes += c.bytes[j];
     }
     while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
+      if (k >= FIRST_ONLY || this.chunks.every((x) => x.i === 0)) {
+        // only chunks' first messages are left, and no step removes them (see the file header)
+        k = FIRST_ONLY;
+        this.thinByHash();
+        break;
+      }
       k *= 2;
       this.chunks = this.chunks.filter((x) => x.i % k === 0);
       this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
@@ -586,6 +611,29 @@ export class DiversityAnalysis {
     this.single += p.single;
     this.multi += p.multi;
     this.other += p.other;
+  }
+
+  /** Keeps the kept messages with the smallest text hashes (identical hashes together) up to the budget, at least
+   * the smallest hash's; chunk order is kept. */
+  private thinByHash(): void {
+    const byHash = this.chunks.map((x) => ({ h: x.h >>> 0, bytes: x.bytes })).sort((x, y) => x.h - y.h);
+    let bytes = 0;
+    let cut = -1;
+    for (let j = 0; j < byHash.length; ) {
+      let g = j;
+      let groupBytes = 0;
+      while (g < byHash.length && byHash[g].h === byHash[j].h) groupBytes += byHash[g++].bytes;
+      if (j > 0 && bytes + groupBytes > this.sampleBudget) {
+        cut = byHash[j].h;
+        break;
+      }
+      bytes += groupBytes;
+      j = g;
+    }
+    if (cut < 0) return;
+    this.chunks = this.chunks.filter((x) => x.h >>> 0 < cut);
+    this.keptBytes = bytes;
+    this.hashCut = cut;
   }
 
   private setWindow(w: WindowState): void {
@@ -641,7 +689,7 @@ export class DiversityAnalysis {
         compressedBytes: compressed,
         totalBytes: this.totalBytes,
         sampled: this.sampleEvery > 1,
-        sampleEvery: this.sampleEvery,
+        sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.assistantMessages / this.chunks.length) : this.sampleEvery,
       },
       windowedDistinct2: {
         mean: w.count ? round(w.sum / w.count) : null,

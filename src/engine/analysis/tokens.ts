@@ -9,7 +9,9 @@
 // 3 tokens + tokens(role) + tokens(text) (+1 for a name — our model has no names), and every example 3 more
 // tokens for reply priming. Preference `rejected` messages are counted like extra messages. Not counted (the
 // conversation model does not keep them): tool/function definitions and tool-call names/arguments, image tokens.
-// Special-token strings in text (e.g. "<|endoftext|>") are counted as plain text.
+// Special-token strings in text (e.g. "<|endoftext|>") are counted as plain text. A run of more than MAX_RUN (512)
+// characters without whitespace (a base64 blob, a minified line) is counted in slices of MAX_RUN: BPE is quadratic in
+// a run's length (countLinear).
 //
 // Speed: BPE runs at ~16 MB/s, so exact counts are made only where needed:
 //  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
@@ -17,6 +19,11 @@
 //  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
 //    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 1 MiB; with `expectedBytes` (the run's input size) p = sampleBytes / expectedBytes throughout). Untokenized examples are estimated as
 //    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
+//    Fallback: a run of a few huge examples may have no example sampled at all. Each instance therefore keeps the
+//    first FALLBACK_CHARS (16 Ki) characters of its first example with text while it has selected none, and hands
+//    them on with its estimated bytes; the merge keeps the first FALLBACK_CHUNKS (64) such entries in chunk order.
+//    When the run has no sampled example, R is the mean of the entries' tokens per byte weighted by their chunks'
+//    estimated bytes (relativeError is then the estimated bytes' share of all: a 100 % bound on that part).
 //    `relativeError` is an approximate 95% bound (1.96 standard errors, Poisson-sampling linearisation) on
 //    `total`; 0 when every example was tokenized (`exact: true`). `exact: true` in the options tokenizes everything.
 //  - quantiles/histogram: over per-example values kept exactly up to 100,000 examples, then a uniform reservoir
@@ -79,6 +86,10 @@ export function defaultEpochs(examples: number): number {
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
 export const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
 
+/** Characters of text kept for the fallback sample, and fallback entries kept at merge (see the file header). */
+const FALLBACK_CHARS = 16 * 1024;
+const FALLBACK_CHUNKS = 64;
+
 export const TOKENS_PER_MESSAGE = 3;
 export const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
@@ -94,7 +105,52 @@ interface Enc {
 export async function loadCounter(encoding: EncodingName): Promise<CountFn> {
   const enc: Enc = encoding === "cl100k_base" ? await import("gpt-tokenizer/encoding/cl100k_base") : await import("gpt-tokenizer/encoding/o200k_base");
   const opts = { disallowedSpecial: new Set<string>() };
-  return (s: string) => (s.length === 0 ? 0 : enc.countTokens(s, opts));
+  const count = (s: string): number => enc.countTokens(s, opts);
+  return (s: string) => (s.length === 0 ? 0 : countLinear(count, s));
+}
+
+/** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
+export const MAX_RUN = 512;
+
+/** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
+ * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
+ * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
+ * is, each long run in slices of MAX_RUN characters (never splitting a surrogate pair). Text without such a run
+ * (nearly all text) is counted whole, exactly as the tokenizer counts it; otherwise the count may differ from the
+ * tokenizer's by about one token per cut. Linear in the text's length. */
+export function countLinear(count: CountFn, s: string): number {
+  const len = s.length;
+  if (len <= MAX_RUN) return count(s);
+  let total = 0;
+  let from = 0; // start of the text not yet counted
+  let run = 0; // start of the current run
+  let ws = isSpace(s.charCodeAt(0));
+  for (let i = 1; i <= len; i++) {
+    const w = i < len ? isSpace(s.charCodeAt(i)) : !ws;
+    if (w === ws) continue;
+    if (i - run > MAX_RUN) {
+      if (run > from) total += count(s.slice(from, run));
+      let a = run;
+      while (a < i) {
+        let b = Math.min(i, a + MAX_RUN);
+        // never end a slice between the two halves of a surrogate pair
+        if (b < i && (s.charCodeAt(b) & 0xfc00) === 0xdc00 && (s.charCodeAt(b - 1) & 0xfc00) === 0xd800) b--;
+        total += count(s.slice(a, b));
+        a = b;
+      }
+      from = i;
+    }
+    run = i;
+    ws = w;
+  }
+  if (from === 0) return count(s);
+  if (from < len) total += count(s.slice(from));
+  return total;
+}
+
+/** Whitespace as the tokenizers' pre-split patterns see it (\s). */
+function isSpace(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
 export interface TokenOptions {
@@ -229,6 +285,14 @@ export interface TokenPartial {
   qBytes: Float64Array;
   /** Chunk mode: examples still to tokenize, in example order (slot values of theirs still hold PENDING). */
   pending: PendingExample[];
+  /** Fallback samples (see the file header): none when the chunk selected an example. */
+  fallback: FallbackEntry[];
+}
+
+/** A chunk's fallback sample: the first characters of its first example with text, and the chunk's estimated bytes. */
+export interface FallbackEntry {
+  texts: string[];
+  bytes: number;
 }
 
 /** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
@@ -258,6 +322,13 @@ export class TokenAnalysis {
   private resRnd: () => number;
   private examples = 0;
   private seenBytes = 0;
+  /** An example was selected for the sample in this instance (its own add()s), or it merged a partial. */
+  private selectedAny = false;
+  /** Fallback sample (see the file header): texts of this instance's first example with text, at most
+   * FALLBACK_CHARS characters; kept while no example was selected. */
+  private fallback: string[] = [];
+  /** Fallback entries of merged chunks (this instance's own first, when it has one). */
+  private fallbacks: FallbackEntry[] = [];
   // exact part
   private exactTotal = 0;
   private exactAssistant = 0;
@@ -357,6 +428,8 @@ export class TokenAnalysis {
 
     const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
     const selected = this.rnd() < p || p >= 1;
+    if (selected) this.selectedAny = true;
+    else if (bytes > 0 && !this.selectedAny && this.fallback.length === 0) this.keepFallback(conv);
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
     if (!(selected || needExact || unknownRole)) return this.setLast(this.account(overhead, bytes, aBytes, p, false, loc.line, null), bytes);
     // Needs its tokens: counted now, or (defer) where the partial is merged.
@@ -370,6 +443,24 @@ export class TokenAnalysis {
     if (!this.defer) return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes);
     this.pending.push(x);
     return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0);
+  }
+
+  /** This instance's own fallback entry (none once it selected an example or merged a partial). */
+  private ownFallback(): FallbackEntry[] {
+    return this.selectedAny || this.fallback.length === 0 ? [] : [{ texts: [...this.fallback], bytes: this.estBytes }];
+  }
+
+  private keepFallback(conv: Conversation): void {
+    let room = FALLBACK_CHARS;
+    const texts = [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text);
+    for (const t of texts) {
+      if (room <= 0) break;
+      if (t.length === 0) continue;
+      let piece = t.length <= room ? t : t.slice(0, room);
+      if (piece.length < t.length && (piece.charCodeAt(piece.length - 1) & 0xfc00) === 0xd800) piece = piece.slice(0, -1);
+      this.fallback.push(piece);
+      room -= piece.length;
+    }
   }
 
   private setLast(r: Accounted, bytes: number): Finding[] {
@@ -555,6 +646,7 @@ export class TokenAnalysis {
       qOver: this.qOver.slice(0, this.qN),
       qBytes: this.qBytes.slice(0, this.qN),
       pending: this.pending.map((x) => ({ ...x })),
+      fallback: [...this.ownFallback(), ...this.fallbacks],
     };
   }
 
@@ -568,6 +660,11 @@ export class TokenAnalysis {
           `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`,
       );
     }
+    // this instance's own examples form the first chunk: its fallback entry (if any) is fixed with its bytes now
+    const own = this.ownFallback();
+    if (own.length) this.fallbacks.unshift(...own);
+    this.fallback = [];
+    this.selectedAny = true;
     const resolved = this.resolvePending(p);
     const pn = p.qExact.length;
     if (p.qOver.length !== pn || p.qBytes.length !== pn) throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
@@ -639,12 +736,32 @@ export class TokenAnalysis {
     this.vBB += p.vBB;
     this.totalContentBytes += p.totalContentBytes;
     this.tooLong += p.tooLong;
+    for (const f of p.fallback) if (this.fallbacks.length < FALLBACK_CHUNKS) this.fallbacks.push(f);
     return resolved;
   }
 
   finish(): TokenResult {
     if (this.pending.length) throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
-    const R = this.sB > 0 ? this.sT / this.sB : 0;
+    let R = this.sB > 0 ? this.sT / this.sB : 0;
+    const entries = this.sB === 0 && this.estBytes > 0 ? [...this.ownFallback(), ...this.fallbacks] : [];
+    const fallback = entries.length > 0;
+    if (fallback) {
+      const count = this.counter();
+      let weighted = 0;
+      let weights = 0;
+      for (const f of entries) {
+        let t = 0;
+        let b = 0;
+        for (const text of f.texts) {
+          t += count(text);
+          b += Buffer.byteLength(text, "utf8");
+        }
+        const w = Math.max(f.bytes, 1);
+        weighted += (w * t) / b;
+        weights += w;
+      }
+      R = weighted / weights;
+    }
     const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
     const estimated = this.estOverhead + R * this.estBytes;
     const total = Math.round(this.exactTotal + estimated);
@@ -656,6 +773,7 @@ export class TokenAnalysis {
       const v = Math.max(0, this.vTT - 2 * R * this.vTB + R * R * this.vBB);
       const share = this.estBytes / this.totalContentBytes;
       relativeError = round((1.96 * Math.sqrt(v) * share) / total, 4);
+      if (fallback) relativeError = round(share, 4);
     }
     // per-example values
     const n = this.qN;

@@ -1,0 +1,51 @@
+// Inputs that once hung the bundled CLI, run as a user runs it, each with a time limit so that a hang fails the test
+// instead of stalling the suite.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { CLI, jsonl, tempDir } from "./helpers/run.js";
+
+function check(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, "check", ...args, "--format", "json"], { cwd, encoding: "utf8", timeout: 60_000, maxBuffer: 64 << 20 });
+  expect(r.signal, "the CLI was stopped after 60 s").toBeNull();
+  return { code: r.status, report: JSON.parse(r.stdout), stderr: r.stderr };
+}
+
+const qa = (q: string, a: string) => ({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
+
+describe("hostile inputs finish, with sane figures", () => {
+  it("a folder of 400 small files whose first answers alone pass the 4 MiB compression budget (looped forever)", () => {
+    const files: Record<string, string> = {};
+    for (let f = 0; f < 400; f++) files[`data/part-${String(f).padStart(3, "0")}.jsonl`] = jsonl(qa(`question ${f}`, `reply ${f} says `.repeat(800)), qa(`second ${f}`, "short"));
+    const dir = tempDir(files);
+    const one = check(["data/", "--workers", "1"], dir);
+    expect(one.report.summary.files).toBe(400);
+    const c = one.report.diversity.compression;
+    expect(c.sampled).toBe(true);
+    expect(c.sampleBytes).toBeGreaterThan(3 * 1024 * 1024);
+    expect(c.sampleBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    const two = check(["data/", "--workers", "2"], dir);
+    expect(two.report).toEqual(one.report);
+  });
+
+  it("an answer of 3 MB without a space (took the tokenizer about an hour)", () => {
+    const dir = tempDir({ "big.jsonl": jsonl(qa("q", "x".repeat(3_000_000)), ...Array.from({ length: 11 }, (_, i) => qa(`question ${i}`, `answer number ${i}`))) });
+    const r = check(["big.jsonl", "--max-tokens", "1000"], dir);
+    expect(r.code).toBe(1);
+    // "x" x 8 is one o200k token: the run is counted in 512-character slices, 64 tokens each
+    expect(r.report.tokens.max).toBe(3_000_000 / 8 + 3 + 2 * 4 + 1);
+    expect(r.report.files[0].findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toContainEqual(["too-long", 1]);
+  });
+
+  it("three files of one huge example each: a token estimate even when no example is sampled", () => {
+    const dir = tempDir({
+      "a.jsonl": jsonl(qa("hi", "hi")),
+      "b.jsonl": jsonl(qa("q", "lorem ipsum dolor sit amet ".repeat(200_000))),
+      "c.jsonl": jsonl(qa("q", "consectetur adipiscing elit ".repeat(200_000))),
+    });
+    const r = check([".", "--workers", "1"], dir);
+    const t = r.report.tokens;
+    // about one token per word: 1,000,000 + 600,000 words
+    expect(t.total).toBeGreaterThan(1_300_000);
+    expect(t.total).toBeLessThan(2_000_000);
+  });
+});
