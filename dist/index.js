@@ -48891,261 +48891,6 @@ function leak(line, what, split) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/ngram-sketch.ts
-// Distinct-count sketches for the diversity pass (word and n-gram hashes come from text-scan.ts and diversity.ts).
-//
-//   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
-//   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
-//   new DistinctCounter(exactCap = 1_000_000)
-//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
-//       .add(h1, h2) .estimate() .method ("exact" | "hll")
-//
-// Partials (for chunked / parallel runs; plain structured-clone-able data):
-//   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
-//   HyperLogLog.merge(registers)                    register-wise max (the HLL of the union)
-//   DistinctCounter.toPartial(): DistinctPartial    { pairs } while exact, else { registers } (copies)
-//   DistinctCounter.merge(p)                         union: exact + exact = insert every pair (switching to HLL
-//       once past `exactCap`); HLL + HLL = register max; exact + HLL = the exact side's pairs added to the HLL.
-//       Merging one partial into a fresh counter gives the same estimate and method as the original.
-//
-// "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
-/** Set of 64-bit values stored as (hi, lo) int32 pairs (values are taken as int32: h and h >>> 0 are the
- * same item, and int32 arguments are small integers, so hot callers do not box numbers); load factor <= 0.5. The
- * pair (0,0) is remapped. */
-class HashSet64 {
-    /** Slot i is t[2i], t[2i + 1] (one cache line holds both halves). */
-    t;
-    mask;
-    size = 0;
-    constructor(initialCapacity = 1024) {
-        let cap = 16;
-        while (cap < initialCapacity * 2)
-            cap *= 2;
-        this.t = new Int32Array(cap * 2);
-        this.mask = cap - 1;
-    }
-    /** Adds the pair; returns true when it was not present. */
-    add(h1, h2) {
-        h1 |= 0;
-        h2 |= 0;
-        if (h1 === 0 && h2 === 0)
-            h2 = 1;
-        const t = this.t;
-        const mask = this.mask;
-        let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & mask;
-        for (;;) {
-            const a = t[2 * i];
-            const b = t[2 * i + 1];
-            if (a === 0 && b === 0)
-                break;
-            if (a === h1 && b === h2)
-                return false;
-            i = (i + 1) & mask;
-        }
-        t[2 * i] = h1;
-        t[2 * i + 1] = h2;
-        this.size++;
-        if (this.size * 2 > mask + 1)
-            this.grow();
-        return true;
-    }
-    grow() {
-        const old = this.t;
-        this.t = new Int32Array(old.length * 2);
-        this.mask = old.length - 1;
-        this.size = 0;
-        for (let j = 0; j < old.length; j += 2)
-            if (old[j] !== 0 || old[j + 1] !== 0)
-                this.add(old[j], old[j + 1]);
-    }
-    /** Empties the set, keeping its capacity. */
-    clear() {
-        if (this.size === 0)
-            return;
-        this.t.fill(0);
-        this.size = 0;
-    }
-    forEach(fn) {
-        const t = this.t;
-        for (let j = 0; j < t.length; j += 2)
-            if (t[j] !== 0 || t[j + 1] !== 0)
-                fn(t[j], t[j + 1]);
-    }
-    /** Occupied slots as a flat [h1, h2, h1, h2, ...] array (table order; deterministic for a given insert order). */
-    toPairs() {
-        const out = new Uint32Array(this.size * 2);
-        let k = 0;
-        const t = this.t;
-        for (let j = 0; j < t.length; j += 2) {
-            if (t[j] !== 0 || t[j + 1] !== 0) {
-                out[k++] = t[j];
-                out[k++] = t[j + 1];
-            }
-        }
-        return out;
-    }
-}
-/** Set of 32-bit values for short-lived sets (one window of words): one int32 per slot, load factor <= 0.5,
- * cleared in place (the capacity stays). 0 is remapped. */
-class WindowSet32 {
-    t;
-    mask;
-    size = 0;
-    /** `expectedItems`: the usual size between clears (the table starts at 2x that, at most 64 Ki slots). */
-    constructor(expectedItems) {
-        let cap = 16;
-        while (cap < expectedItems * 2 && cap < 65_536)
-            cap *= 2;
-        this.t = new Int32Array(cap);
-        this.mask = cap - 1;
-    }
-    /** Adds h (taken as int32). */
-    add(h) {
-        h |= 0;
-        if (h === 0)
-            h = 1;
-        const t = this.t;
-        const mask = this.mask;
-        let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-        for (;;) {
-            const a = t[i];
-            if (a === h)
-                return;
-            if (a === 0)
-                break;
-            i = (i + 1) & mask;
-        }
-        t[i] = h;
-        if (++this.size * 2 > mask + 1)
-            this.grow();
-    }
-    grow() {
-        const old = this.t;
-        this.t = new Int32Array(old.length * 2);
-        this.mask = this.t.length - 1;
-        this.size = 0;
-        for (let j = 0; j < old.length; j++)
-            if (old[j] !== 0)
-                this.add(old[j]);
-    }
-    clear() {
-        if (this.size === 0)
-            return;
-        this.t.fill(0);
-        this.size = 0;
-    }
-}
-/** HyperLogLog with 2^p registers (Flajolet et al. 2007, with small-range linear counting). Index from the top
- * p bits of h1, rank from the remaining 32 - p bits of h1 followed by h2. */
-class HyperLogLog {
-    p;
-    registers;
-    constructor(p = 14) {
-        this.p = p;
-        this.registers = new Uint8Array(1 << p);
-    }
-    add(h1, h2) {
-        const idx = h1 >>> (32 - this.p);
-        const w = ((h1 << this.p) | (h2 >>> (32 - this.p))) >>> 0;
-        const rank = w === 0 ? 33 + Math.clz32(h2 << this.p) : Math.clz32(w) + 1;
-        if (rank > this.registers[idx])
-            this.registers[idx] = rank;
-    }
-    estimate() {
-        const m = this.registers.length;
-        let sum = 0;
-        let zeros = 0;
-        for (let i = 0; i < m; i++) {
-            sum += 2 ** -this.registers[i];
-            if (this.registers[i] === 0)
-                zeros++;
-        }
-        const alpha = 0.7213 / (1 + 1.079 / m);
-        const e = (alpha * m * m) / sum;
-        if (e <= 2.5 * m && zeros > 0)
-            return m * Math.log(m / zeros);
-        return e;
-    }
-    /** Folds another sketch's registers in (register-wise max); both must have the same p. */
-    merge(registers) {
-        if (registers.length !== this.registers.length)
-            throw new Error(`HyperLogLog.merge: ${registers.length} registers, expected ${this.registers.length}`);
-        const r = this.registers;
-        for (let i = 0; i < r.length; i++)
-            if (registers[i] > r[i])
-                r[i] = registers[i];
-    }
-    /** Relative standard error of the estimate. */
-    get standardError() {
-        return 1.04 / Math.sqrt(this.registers.length);
-    }
-}
-const RECENT_SLOTS = 16_384;
-/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
- * While exact, a direct-mapped cache of recently added pairs (128 KiB, stays in the CPU's L2 cache) answers
- * most repeats of frequent words without touching the exact table (up to 1 MiB); adding an item again does not
- * change the set, so the cache never changes a count. */
-class DistinctCounter {
-    exactCap;
-    set = new HashSet64();
-    hll = null;
-    /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
-    recent = new Int32Array(RECENT_SLOTS * 2);
-    constructor(exactCap = 1_000_000) {
-        this.exactCap = exactCap;
-    }
-    add(h1, h2) {
-        if (this.set) {
-            h1 |= 0;
-            h2 |= 0;
-            if (h1 === 0 && h2 === 0)
-                h2 = 1;
-            const r = this.recent;
-            const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
-            if (r[slot] === h1 && r[slot + 1] === h2)
-                return;
-            r[slot] = h1;
-            r[slot + 1] = h2;
-            this.set.add(h1, h2);
-            if (this.set.size > this.exactCap) {
-                const hll = new HyperLogLog(14);
-                this.set.forEach((a, b) => hll.add(a, b));
-                this.hll = hll;
-                this.set = null;
-            }
-        }
-        else {
-            this.hll.add(h1, h2);
-        }
-    }
-    get method() {
-        return this.set ? "exact" : "hll";
-    }
-    toPartial() {
-        return this.set ? { pairs: this.set.toPairs() } : { registers: this.hll.registers.slice() };
-    }
-    /** Union with another counter's partial (see the file header). */
-    merge(p) {
-        if (p.registers) {
-            if (this.set) {
-                const hll = new HyperLogLog(14);
-                this.set.forEach((a, b) => hll.add(a, b));
-                this.hll = hll;
-                this.set = null;
-            }
-            this.hll.merge(p.registers);
-        }
-        else if (p.pairs) {
-            const q = p.pairs;
-            for (let i = 0; i + 1 < q.length; i += 2)
-                this.add(q[i], q[i + 1]);
-        }
-    }
-    estimate() {
-        return this.set ? this.set.size : Math.round(this.hll.estimate());
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/analysis/record-store.ts
 
 class RecordStore {
@@ -49178,7 +48923,6 @@ class RecordStore {
 const locKey = (file, line) => `${file}:${line}`;
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/near-duplicates.ts
-
 
 
 
@@ -49346,6 +49090,7 @@ class NearDuplicateIndex {
     slotId = new GrowableI32(1024);
     keys = new GrowableU32(1024 * BANDS);
     truncated = false;
+    finished = false;
     candidateCount = 0;
     constructor(store, paths, opts = {}) {
         this.store = store;
@@ -49377,10 +49122,12 @@ class NearDuplicateIndex {
     }
     /**
      * Candidate pairs, sorted by later id then earlier id, without repeats: in each band every record is paired with
-     * at most MAX_BUCKET_WALK records just before it with the same key. The records of a band are grouped by key with
-     * an open-addressing table (key -> latest record) and a chain from each record to the previous one with its key,
-     * so a walk only visits records of its own key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
-     * Memory: 64 bytes per record for the keys during the pass; 20 per record + the pairs at the end.
+     * at most MAX_BUCKET_WALK records just before it with the same key. Band by band, the records are grouped by key
+     * with an open-addressing table (key -> latest record), and each record's key in the band is overwritten with a
+     * link to the previous record with that key (the keys are not needed afterwards). Then record by record (in id
+     * order) its partners in the 16 chains are gathered, sorted and made unique, so the pairs come out in order with
+     * no global set. At most MAX_CANDIDATE_PAIRS pairs (`truncated`: later records are then not paired).
+     * Memory: 64 bytes per record for the keys during the pass (links at the end); 12 per record + the pairs at the end.
      */
     candidates() {
         const n = this.slotId.length;
@@ -49392,80 +49139,67 @@ class NearDuplicateIndex {
         const mask = cap - 1;
         const tableKey = new Uint32Array(cap);
         const tableLast = new Int32Array(cap);
-        const prev = new Int32Array(n);
-        const seen = new HashSet64(1024);
-        const pa = new GrowableI32(1024);
-        const pb = new GrowableI32(1024);
-        bands: for (let band = 0; band < BANDS; band++) {
+        for (let band = 0; band < BANDS; band++) {
             tableLast.fill(-1);
             for (let j = 0; j < n; j++) {
                 const key = keys[j * BANDS + band];
                 let t = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
                 while (tableLast[t] >= 0 && tableKey[t] !== key)
                     t = (t + 1) & mask;
-                const last = tableLast[t];
-                prev[j] = last;
+                keys[j * BANDS + band] = tableLast[t]; // -1 (none) is stored as 0xffffffff
                 tableKey[t] = key;
                 tableLast[t] = j;
-                if (last < 0)
-                    continue;
-                const b = ids[j];
-                for (let i = last, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = prev[i], walked++) {
-                    const a = ids[i];
-                    if (!seen.add(a, b))
-                        continue;
-                    if (pa.length >= MAX_CANDIDATE_PAIRS) {
-                        this.truncated = true;
-                        break bands;
-                    }
-                    pa.push(a);
-                    pb.push(b);
-                }
             }
         }
-        const P = pa.length;
-        const order = new Int32Array(P);
-        for (let i = 0; i < P; i++)
-            order[i] = i;
-        const A = pa.data;
-        const B = pb.data;
-        order.sort((i, j) => B[i] - B[j] || A[i] - A[j]);
-        const outA = new Int32Array(P);
-        const outB = new Int32Array(P);
-        for (let i = 0; i < P; i++) {
-            outA[i] = A[order[i]];
-            outB[i] = B[order[i]];
+        const pa = new GrowableI32(1024);
+        const pb = new GrowableI32(1024);
+        const near = new Int32Array(BANDS * MAX_BUCKET_WALK);
+        records: for (let j = 0; j < n; j++) {
+            let m = 0;
+            for (let band = 0; band < BANDS; band++) {
+                for (let i = keys[j * BANDS + band] | 0, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = keys[i * BANDS + band] | 0, walked++)
+                    near[m++] = i;
+            }
+            if (m === 0)
+                continue;
+            const list = near.subarray(0, m).sort();
+            const b = ids[j];
+            for (let k = 0; k < m; k++) {
+                if (k > 0 && list[k] === list[k - 1])
+                    continue;
+                if (pa.length >= MAX_CANDIDATE_PAIRS) {
+                    this.truncated = true;
+                    break records;
+                }
+                pa.push(ids[list[k]]);
+                pb.push(b);
+            }
         }
-        return { A: outA, B: outB };
+        return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length) };
     }
     async finish(reread) {
+        if (this.finished)
+            throw new Error("NearDuplicateIndex.finish: called twice (it overwrites the band keys)");
+        this.finished = true;
         const { A, B } = this.candidates();
         const P = A.length;
         this.candidateCount = P;
         // Candidate records, sorted and unique.
-        const all = new Int32Array(P * 2);
-        all.set(A.subarray(0, P));
-        all.set(B.subarray(0, P), P);
-        all.sort();
+        // (B is sorted: its last value is the largest id of any pair.) record id -> index in ids, 4 bytes per record.
+        const where = new Int32Array(P > 0 ? B[P - 1] + 1 : 0).fill(-1);
+        for (let i = 0; i < P; i++) {
+            where[A[i]] = 0;
+            where[B[i]] = 0;
+        }
         let u = 0;
-        for (let i = 0; i < all.length; i++)
-            if (i === 0 || all[i] !== all[i - 1])
-                all[u++] = all[i];
-        const ids = all.subarray(0, u);
-        const idx = (id) => {
-            let lo = 0;
-            let hi = u - 1;
-            while (lo <= hi) {
-                const mid = (lo + hi) >>> 1;
-                if (ids[mid] < id)
-                    lo = mid + 1;
-                else if (ids[mid] > id)
-                    hi = mid - 1;
-                else
-                    return mid;
-            }
-            return -1;
-        };
+        for (let id = 0; id < where.length; id++)
+            if (where[id] === 0)
+                u++;
+        const ids = new Int32Array(u);
+        for (let id = 0, i = 0; id < where.length; id++)
+            if (where[id] === 0)
+                ids[(where[id] = i++)] = id;
+        const idx = (id) => (id < where.length ? where[id] : -1);
         // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool.
         const start = new Float64Array(u + 1);
         const pool = new GrowableU32(4096);
@@ -49489,9 +49223,15 @@ class NearDuplicateIndex {
         }
         start[u] = pool.length;
         const sets = pool.data;
-        // Verify.
+        // Verify. Pairs come grouped by b: b's shingles go into a small hash table (stamped with a generation, so it is
+        // never cleared), and each of its partners' shingles is looked up there.
         const pairs = [];
         const t = this.threshold;
+        let tab = new Uint32Array(256);
+        let stamp = new Uint32Array(256);
+        let mask = 255;
+        let gen = 0;
+        let curB = -1;
         for (let p = 0; p < P; p++) {
             const ia = idx(A[p]);
             const ib = idx(B[p]);
@@ -49499,18 +49239,45 @@ class NearDuplicateIndex {
             const na = a1 - a0, nb = b1 - b0;
             if (na === 0 || nb === 0 || Math.min(na, nb) < t * Math.max(na, nb))
                 continue;
-            let inter = 0;
-            for (let i = a0, j = b0; i < a1 && j < b1;) {
-                const x = sets[i], y = sets[j];
-                if (x === y) {
-                    inter++;
-                    i++;
-                    j++;
+            if (B[p] !== curB) {
+                curB = B[p];
+                let cap = 256;
+                while (cap < nb * 2)
+                    cap *= 2;
+                if (cap > tab.length) {
+                    tab = new Uint32Array(cap);
+                    stamp = new Uint32Array(cap);
+                    gen = 0;
                 }
-                else if (x < y)
-                    i++;
-                else
-                    j++;
+                mask = Math.min(cap, tab.length) - 1;
+                if (++gen === 0xffffffff) {
+                    stamp.fill(0);
+                    gen = 1;
+                }
+                for (let j = b0; j < b1; j++) {
+                    const x = sets[j];
+                    let h = Math.imul(x, 0x9e3779b1) >>> 0 & mask;
+                    while (stamp[h] === gen)
+                        h = (h + 1) & mask;
+                    stamp[h] = gen;
+                    tab[h] = x;
+                }
+            }
+            // Jaccard >= t needs inter >= t (na + nb) / (1 + t): stop as soon as the rest cannot reach it
+            const need = (t * (na + nb)) / (1 + t) - 1e-9;
+            let inter = 0;
+            for (let i = a0; i < a1; i++) {
+                const x = sets[i];
+                let h = Math.imul(x, 0x9e3779b1) >>> 0 & mask;
+                while (stamp[h] === gen) {
+                    if (tab[h] === x) {
+                        inter++;
+                        break;
+                    }
+                    h = (h + 1) & mask;
+                }
+                if (inter + (a1 - i - 1) < need)
+                    break;
             }
             const sim = inter / (na + nb - inter);
             if (sim >= t)
@@ -49853,6 +49620,261 @@ function adopt(g, arr) {
     if (arr.length > 0)
         g.data = arr;
     g.length = arr.length;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/ngram-sketch.ts
+// Distinct-count sketches for the diversity pass (word and n-gram hashes come from text-scan.ts and diversity.ts).
+//
+//   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
+//   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
+//   new DistinctCounter(exactCap = 1_000_000)
+//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
+//       .add(h1, h2) .estimate() .method ("exact" | "hll")
+//
+// Partials (for chunked / parallel runs; plain structured-clone-able data):
+//   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
+//   HyperLogLog.merge(registers)                    register-wise max (the HLL of the union)
+//   DistinctCounter.toPartial(): DistinctPartial    { pairs } while exact, else { registers } (copies)
+//   DistinctCounter.merge(p)                         union: exact + exact = insert every pair (switching to HLL
+//       once past `exactCap`); HLL + HLL = register max; exact + HLL = the exact side's pairs added to the HLL.
+//       Merging one partial into a fresh counter gives the same estimate and method as the original.
+//
+// "Exact" means exact up to 64-bit hash collisions (expected < 1 collision below ~10^9 items).
+/** Set of 64-bit values stored as (hi, lo) int32 pairs (values are taken as int32: h and h >>> 0 are the
+ * same item, and int32 arguments are small integers, so hot callers do not box numbers); load factor <= 0.5. The
+ * pair (0,0) is remapped. */
+class HashSet64 {
+    /** Slot i is t[2i], t[2i + 1] (one cache line holds both halves). */
+    t;
+    mask;
+    size = 0;
+    constructor(initialCapacity = 1024) {
+        let cap = 16;
+        while (cap < initialCapacity * 2)
+            cap *= 2;
+        this.t = new Int32Array(cap * 2);
+        this.mask = cap - 1;
+    }
+    /** Adds the pair; returns true when it was not present. */
+    add(h1, h2) {
+        h1 |= 0;
+        h2 |= 0;
+        if (h1 === 0 && h2 === 0)
+            h2 = 1;
+        const t = this.t;
+        const mask = this.mask;
+        let i = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & mask;
+        for (;;) {
+            const a = t[2 * i];
+            const b = t[2 * i + 1];
+            if (a === 0 && b === 0)
+                break;
+            if (a === h1 && b === h2)
+                return false;
+            i = (i + 1) & mask;
+        }
+        t[2 * i] = h1;
+        t[2 * i + 1] = h2;
+        this.size++;
+        if (this.size * 2 > mask + 1)
+            this.grow();
+        return true;
+    }
+    grow() {
+        const old = this.t;
+        this.t = new Int32Array(old.length * 2);
+        this.mask = old.length - 1;
+        this.size = 0;
+        for (let j = 0; j < old.length; j += 2)
+            if (old[j] !== 0 || old[j + 1] !== 0)
+                this.add(old[j], old[j + 1]);
+    }
+    /** Empties the set, keeping its capacity. */
+    clear() {
+        if (this.size === 0)
+            return;
+        this.t.fill(0);
+        this.size = 0;
+    }
+    forEach(fn) {
+        const t = this.t;
+        for (let j = 0; j < t.length; j += 2)
+            if (t[j] !== 0 || t[j + 1] !== 0)
+                fn(t[j], t[j + 1]);
+    }
+    /** Occupied slots as a flat [h1, h2, h1, h2, ...] array (table order; deterministic for a given insert order). */
+    toPairs() {
+        const out = new Uint32Array(this.size * 2);
+        let k = 0;
+        const t = this.t;
+        for (let j = 0; j < t.length; j += 2) {
+            if (t[j] !== 0 || t[j + 1] !== 0) {
+                out[k++] = t[j];
+                out[k++] = t[j + 1];
+            }
+        }
+        return out;
+    }
+}
+/** Set of 32-bit values for short-lived sets (one window of words): one int32 per slot, load factor <= 0.5,
+ * cleared in place (the capacity stays). 0 is remapped. */
+class WindowSet32 {
+    t;
+    mask;
+    size = 0;
+    /** `expectedItems`: the usual size between clears (the table starts at 2x that, at most 64 Ki slots). */
+    constructor(expectedItems) {
+        let cap = 16;
+        while (cap < expectedItems * 2 && cap < 65_536)
+            cap *= 2;
+        this.t = new Int32Array(cap);
+        this.mask = cap - 1;
+    }
+    /** Adds h (taken as int32). */
+    add(h) {
+        h |= 0;
+        if (h === 0)
+            h = 1;
+        const t = this.t;
+        const mask = this.mask;
+        let i = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+        for (;;) {
+            const a = t[i];
+            if (a === h)
+                return;
+            if (a === 0)
+                break;
+            i = (i + 1) & mask;
+        }
+        t[i] = h;
+        if (++this.size * 2 > mask + 1)
+            this.grow();
+    }
+    grow() {
+        const old = this.t;
+        this.t = new Int32Array(old.length * 2);
+        this.mask = this.t.length - 1;
+        this.size = 0;
+        for (let j = 0; j < old.length; j++)
+            if (old[j] !== 0)
+                this.add(old[j]);
+    }
+    clear() {
+        if (this.size === 0)
+            return;
+        this.t.fill(0);
+        this.size = 0;
+    }
+}
+/** HyperLogLog with 2^p registers (Flajolet et al. 2007, with small-range linear counting). Index from the top
+ * p bits of h1, rank from the remaining 32 - p bits of h1 followed by h2. */
+class HyperLogLog {
+    p;
+    registers;
+    constructor(p = 14) {
+        this.p = p;
+        this.registers = new Uint8Array(1 << p);
+    }
+    add(h1, h2) {
+        const idx = h1 >>> (32 - this.p);
+        const w = ((h1 << this.p) | (h2 >>> (32 - this.p))) >>> 0;
+        const rank = w === 0 ? 33 + Math.clz32(h2 << this.p) : Math.clz32(w) + 1;
+        if (rank > this.registers[idx])
+            this.registers[idx] = rank;
+    }
+    estimate() {
+        const m = this.registers.length;
+        let sum = 0;
+        let zeros = 0;
+        for (let i = 0; i < m; i++) {
+            sum += 2 ** -this.registers[i];
+            if (this.registers[i] === 0)
+                zeros++;
+        }
+        const alpha = 0.7213 / (1 + 1.079 / m);
+        const e = (alpha * m * m) / sum;
+        if (e <= 2.5 * m && zeros > 0)
+            return m * Math.log(m / zeros);
+        return e;
+    }
+    /** Folds another sketch's registers in (register-wise max); both must have the same p. */
+    merge(registers) {
+        if (registers.length !== this.registers.length)
+            throw new Error(`HyperLogLog.merge: ${registers.length} registers, expected ${this.registers.length}`);
+        const r = this.registers;
+        for (let i = 0; i < r.length; i++)
+            if (registers[i] > r[i])
+                r[i] = registers[i];
+    }
+    /** Relative standard error of the estimate. */
+    get standardError() {
+        return 1.04 / Math.sqrt(this.registers.length);
+    }
+}
+const RECENT_SLOTS = 16_384;
+/** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
+ * While exact, a direct-mapped cache of recently added pairs (128 KiB, stays in the CPU's L2 cache) answers
+ * most repeats of frequent words without touching the exact table (up to 1 MiB); adding an item again does not
+ * change the set, so the cache never changes a count. */
+class DistinctCounter {
+    exactCap;
+    set = new HashSet64();
+    hll = null;
+    /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
+    recent = new Int32Array(RECENT_SLOTS * 2);
+    constructor(exactCap = 1_000_000) {
+        this.exactCap = exactCap;
+    }
+    add(h1, h2) {
+        if (this.set) {
+            h1 |= 0;
+            h2 |= 0;
+            if (h1 === 0 && h2 === 0)
+                h2 = 1;
+            const r = this.recent;
+            const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
+            if (r[slot] === h1 && r[slot + 1] === h2)
+                return;
+            r[slot] = h1;
+            r[slot + 1] = h2;
+            this.set.add(h1, h2);
+            if (this.set.size > this.exactCap) {
+                const hll = new HyperLogLog(14);
+                this.set.forEach((a, b) => hll.add(a, b));
+                this.hll = hll;
+                this.set = null;
+            }
+        }
+        else {
+            this.hll.add(h1, h2);
+        }
+    }
+    get method() {
+        return this.set ? "exact" : "hll";
+    }
+    toPartial() {
+        return this.set ? { pairs: this.set.toPairs() } : { registers: this.hll.registers.slice() };
+    }
+    /** Union with another counter's partial (see the file header). */
+    merge(p) {
+        if (p.registers) {
+            if (this.set) {
+                const hll = new HyperLogLog(14);
+                this.set.forEach((a, b) => hll.add(a, b));
+                this.hll = hll;
+                this.set = null;
+            }
+            this.hll.merge(p.registers);
+        }
+        else if (p.pairs) {
+            const q = p.pairs;
+            for (let i = 0; i + 1 < q.length; i += 2)
+                this.add(q[i], q[i + 1]);
+        }
+    }
+    estimate() {
+        return this.set ? this.set.size : Math.round(this.hll.estimate());
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/stats.ts

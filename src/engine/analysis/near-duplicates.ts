@@ -3,7 +3,7 @@
 //   const nd = new NearDuplicateIndex(store, paths, { threshold: 0.8, shingleSize: 5 });
 //   nd.add(conv, id)                       // streaming; the caller skips exact duplicates (they are not near ones)
 //                                          // = nd.addBandKeys(nearBandKeys(conv, shingleSize), id) when not null
-//   const out = await nd.finish(reread)    // { result, pairs, findings, perFile }
+//   const out = await nd.finish(reread)    // { result, pairs, findings, perFile }; once
 //
 // Text: every message except system/developer roles, as words of the record's text scan (text-scan.ts: NFKC,
 // lowercase, split on whitespace), one word stream (shingles run across message boundaries). Shingle = rolling hash of `shingleSize` consecutive word hashes; a record with
@@ -21,7 +21,6 @@
 // finding naming its most similar earlier partner (ties: the earliest).
 import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { fmix32, GrowableI32, GrowableU32, mix32 } from "./hash.js";
-import { HashSet64 } from "./ngram-sketch.js";
 import { locKey, type RecordStore } from "./record-store.js";
 import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { DupMember } from "./exact-duplicates.js";
@@ -213,6 +212,7 @@ export class NearDuplicateIndex {
   private readonly slotId = new GrowableI32(1024);
   private readonly keys = new GrowableU32(1024 * BANDS);
   private truncated = false;
+  private finished = false;
   private candidateCount = 0;
 
   constructor(
@@ -245,10 +245,12 @@ export class NearDuplicateIndex {
 
   /**
    * Candidate pairs, sorted by later id then earlier id, without repeats: in each band every record is paired with
-   * at most MAX_BUCKET_WALK records just before it with the same key. The records of a band are grouped by key with
-   * an open-addressing table (key -> latest record) and a chain from each record to the previous one with its key,
-   * so a walk only visits records of its own key. At most MAX_CANDIDATE_PAIRS pairs (`truncated`).
-   * Memory: 64 bytes per record for the keys during the pass; 20 per record + the pairs at the end.
+   * at most MAX_BUCKET_WALK records just before it with the same key. Band by band, the records are grouped by key
+   * with an open-addressing table (key -> latest record), and each record's key in the band is overwritten with a
+   * link to the previous record with that key (the keys are not needed afterwards). Then record by record (in id
+   * order) its partners in the 16 chains are gathered, sorted and made unique, so the pairs come out in order with
+   * no global set. At most MAX_CANDIDATE_PAIRS pairs (`truncated`: later records are then not paired).
+   * Memory: 64 bytes per record for the keys during the pass (links at the end); 12 per record + the pairs at the end.
    */
   private candidates(): { A: Int32Array; B: Int32Array } {
     const n = this.slotId.length;
@@ -259,72 +261,59 @@ export class NearDuplicateIndex {
     const mask = cap - 1;
     const tableKey = new Uint32Array(cap);
     const tableLast = new Int32Array(cap);
-    const prev = new Int32Array(n);
-    const seen = new HashSet64(1024);
-    const pa = new GrowableI32(1024);
-    const pb = new GrowableI32(1024);
-    bands: for (let band = 0; band < BANDS; band++) {
+    for (let band = 0; band < BANDS; band++) {
       tableLast.fill(-1);
       for (let j = 0; j < n; j++) {
         const key = keys[j * BANDS + band];
         let t = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
         while (tableLast[t] >= 0 && tableKey[t] !== key) t = (t + 1) & mask;
-        const last = tableLast[t];
-        prev[j] = last;
+        keys[j * BANDS + band] = tableLast[t]; // -1 (none) is stored as 0xffffffff
         tableKey[t] = key;
         tableLast[t] = j;
-        if (last < 0) continue;
-        const b = ids[j];
-        for (let i = last, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = prev[i], walked++) {
-          const a = ids[i];
-          if (!seen.add(a, b)) continue;
-          if (pa.length >= MAX_CANDIDATE_PAIRS) {
-            this.truncated = true;
-            break bands;
-          }
-          pa.push(a);
-          pb.push(b);
-        }
       }
     }
-    const P = pa.length;
-    const order = new Int32Array(P);
-    for (let i = 0; i < P; i++) order[i] = i;
-    const A = pa.data;
-    const B = pb.data;
-    order.sort((i, j) => B[i] - B[j] || A[i] - A[j]);
-    const outA = new Int32Array(P);
-    const outB = new Int32Array(P);
-    for (let i = 0; i < P; i++) {
-      outA[i] = A[order[i]];
-      outB[i] = B[order[i]];
+    const pa = new GrowableI32(1024);
+    const pb = new GrowableI32(1024);
+    const near = new Int32Array(BANDS * MAX_BUCKET_WALK);
+    records: for (let j = 0; j < n; j++) {
+      let m = 0;
+      for (let band = 0; band < BANDS; band++) {
+        for (let i = keys[j * BANDS + band] | 0, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = keys[i * BANDS + band] | 0, walked++) near[m++] = i;
+      }
+      if (m === 0) continue;
+      const list = near.subarray(0, m).sort();
+      const b = ids[j];
+      for (let k = 0; k < m; k++) {
+        if (k > 0 && list[k] === list[k - 1]) continue;
+        if (pa.length >= MAX_CANDIDATE_PAIRS) {
+          this.truncated = true;
+          break records;
+        }
+        pa.push(ids[list[k]]);
+        pb.push(b);
+      }
     }
-    return { A: outA, B: outB };
+    return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length) };
   }
 
   async finish(reread: Reread): Promise<{ result: NearResult; pairs: NearPair[]; findings: Array<{ file: number; finding: Finding }>; perFile: (files: number) => number[] }> {
+    if (this.finished) throw new Error("NearDuplicateIndex.finish: called twice (it overwrites the band keys)");
+    this.finished = true;
     const { A, B } = this.candidates();
     const P = A.length;
     this.candidateCount = P;
     // Candidate records, sorted and unique.
-    const all = new Int32Array(P * 2);
-    all.set(A.subarray(0, P));
-    all.set(B.subarray(0, P), P);
-    all.sort();
+    // (B is sorted: its last value is the largest id of any pair.) record id -> index in ids, 4 bytes per record.
+    const where = new Int32Array(P > 0 ? B[P - 1] + 1 : 0).fill(-1);
+    for (let i = 0; i < P; i++) {
+      where[A[i]] = 0;
+      where[B[i]] = 0;
+    }
     let u = 0;
-    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[u++] = all[i];
-    const ids = all.subarray(0, u);
-    const idx = (id: number): number => {
-      let lo = 0;
-      let hi = u - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ids[mid] < id) lo = mid + 1;
-        else if (ids[mid] > id) hi = mid - 1;
-        else return mid;
-      }
-      return -1;
-    };
+    for (let id = 0; id < where.length; id++) if (where[id] === 0) u++;
+    const ids = new Int32Array(u);
+    for (let id = 0, i = 0; id < where.length; id++) if (where[id] === 0) ids[(where[id] = i++)] = id;
+    const idx = (id: number): number => (id < where.length ? where[id] : -1);
     // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool.
     const start = new Float64Array(u + 1);
     const pool = new GrowableU32(4096);
@@ -345,24 +334,57 @@ export class NearDuplicateIndex {
     }
     start[u] = pool.length;
     const sets = pool.data;
-    // Verify.
+    // Verify. Pairs come grouped by b: b's shingles go into a small hash table (stamped with a generation, so it is
+    // never cleared), and each of its partners' shingles is looked up there.
     const pairs: NearPair[] = [];
     const t = this.threshold;
+    let tab = new Uint32Array(256);
+    let stamp = new Uint32Array(256);
+    let mask = 255;
+    let gen = 0;
+    let curB = -1;
     for (let p = 0; p < P; p++) {
       const ia = idx(A[p]);
       const ib = idx(B[p]);
       const a0 = start[ia], a1 = start[ia + 1], b0 = start[ib], b1 = start[ib + 1];
       const na = a1 - a0, nb = b1 - b0;
       if (na === 0 || nb === 0 || Math.min(na, nb) < t * Math.max(na, nb)) continue;
+      if (B[p] !== curB) {
+        curB = B[p];
+        let cap = 256;
+        while (cap < nb * 2) cap *= 2;
+        if (cap > tab.length) {
+          tab = new Uint32Array(cap);
+          stamp = new Uint32Array(cap);
+          gen = 0;
+        }
+        mask = Math.min(cap, tab.length) - 1;
+        if (++gen === 0xffffffff) {
+          stamp.fill(0);
+          gen = 1;
+        }
+        for (let j = b0; j < b1; j++) {
+          const x = sets[j];
+          let h = Math.imul(x, 0x9e3779b1) >>> 0 & mask;
+          while (stamp[h] === gen) h = (h + 1) & mask;
+          stamp[h] = gen;
+          tab[h] = x;
+        }
+      }
+      // Jaccard >= t needs inter >= t (na + nb) / (1 + t): stop as soon as the rest cannot reach it
+      const need = (t * (na + nb)) / (1 + t) - 1e-9;
       let inter = 0;
-      for (let i = a0, j = b0; i < a1 && j < b1; ) {
-        const x = sets[i], y = sets[j];
-        if (x === y) {
-          inter++;
-          i++;
-          j++;
-        } else if (x < y) i++;
-        else j++;
+      for (let i = a0; i < a1; i++) {
+        const x = sets[i];
+        let h = Math.imul(x, 0x9e3779b1) >>> 0 & mask;
+        while (stamp[h] === gen) {
+          if (tab[h] === x) {
+            inter++;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+        if (inter + (a1 - i - 1) < need) break;
       }
       const sim = inter / (na + nb - inter);
       if (sim >= t) pairs.push({ a: A[p], b: B[p], similarity: sim });
