@@ -46061,12 +46061,13 @@ async function readHead(path, n) {
     }
     return Buffer.concat(parts, len).subarray(0, n);
 }
-/** Re-reads the lines at the given byte offsets (ascending or not) of one file. Returns line number → bytes. */
-async function readLinesAt(path, locs) {
-    const out = new Map();
+/** Re-reads the lines at the given byte offsets (ascending or not) of one file, handing each to `each` with its
+ * index in `locs` as it arrives (in no particular order). A .gz file is decompressed once for all of them, so pass
+ * every wanted line of a file in one call. */
+async function readLinesAt(path, locs, each) {
     if (locs.length === 0)
-        return out;
-    const sorted = [...locs].sort((a, b) => a.offset - b.offset);
+        return;
+    const sorted = locs.map((l, index) => ({ ...l, index })).sort((a, b) => a.offset - b.offset);
     if (!isGzipPath(path)) {
         const { open } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
         const fh = await open(path, "r");
@@ -46077,24 +46078,24 @@ async function readLinesAt(path, locs) {
                 await Promise.all(sorted.slice(i, i + inFlight).map(async (l) => {
                     const buf = Buffer.allocUnsafe(l.length);
                     const { bytesRead } = await fh.read(buf, 0, l.length, l.offset);
-                    out.set(l.line, bytesRead === l.length ? buf : buf.subarray(0, bytesRead));
+                    each(l.index, bytesRead === l.length ? buf : buf.subarray(0, bytesRead));
                 }));
             }
         }
         finally {
             await fh.close();
         }
-        return out;
+        return;
     }
     // gzip cannot seek: decompress once more and pick the wanted lines.
-    const want = new Map(sorted.map((l) => [l.line, l]));
+    const want = new Map(sorted.map((l) => [l.line, l.index]));
     await readLines(path, {
         line(buf, start, end, lineNo) {
-            if (want.has(lineNo))
-                out.set(lineNo, Buffer.from(buf.subarray(start, end)));
+            const index = want.get(lineNo);
+            if (index !== undefined)
+                each(index, Buffer.from(buf.subarray(start, end)));
         },
     });
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/read/sniff.ts
@@ -48891,39 +48892,7 @@ function leak(line, what, split) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/record-store.ts
-
-class RecordStore {
-    files = new GrowableI32();
-    lines = new GrowableI32();
-    offsets = new GrowableF64();
-    lengths = new GrowableF64();
-    get count() {
-        return this.files.length;
-    }
-    /** Appends a record and returns its id. */
-    push(loc) {
-        this.files.push(loc.file);
-        this.lines.push(loc.line);
-        this.offsets.push(loc.offset);
-        this.lengths.push(loc.length);
-        return this.files.length - 1;
-    }
-    file(id) {
-        return this.files.data[id];
-    }
-    line(id) {
-        return this.lines.data[id];
-    }
-    loc(id) {
-        return { file: this.files.data[id], line: this.lines.data[id], offset: this.offsets.data[id], length: this.lengths.data[id] };
-    }
-}
-/** `${file}:${line}` key used by the reread callback's map. */
-const locKey = (file, line) => `${file}:${line}`;
-
 ;// CONCATENATED MODULE: ./src/engine/analysis/near-duplicates.ts
-
 
 
 const BINS = 128;
@@ -48931,7 +48900,6 @@ const BANDS = 16;
 const ROWS = 8;
 const MAX_BUCKET_WALK = 100;
 const MAX_CANDIDATE_PAIRS = 8_000_000;
-const REREAD_BATCH = 2048;
 const P = 0x01000193;
 /** Writes the shingle hashes of a conversation's non-system text into `out` (from 0); returns their number. */
 class ShingleHasher {
@@ -49200,28 +49168,25 @@ class NearDuplicateIndex {
             if (where[id] === 0)
                 ids[(where[id] = i++)] = id;
         const idx = (id) => (id < where.length ? where[id] : -1);
-        // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool.
-        const start = new Float64Array(u + 1);
+        // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool, candidate i's at
+        // [start[i], end[i]) (records are re-read in one pass, in whatever order they arrive).
+        const start = new Float64Array(u);
+        const end = new Float64Array(u);
         const pool = new GrowableU32(4096);
-        for (let off = 0; off < u; off += REREAD_BATCH) {
-            const end = Math.min(u, off + REREAD_BATCH);
-            const locs = [];
-            for (let i = off; i < end; i++)
-                locs.push(this.store.loc(ids[i]));
-            const convs = await reread(locs);
-            for (let i = off; i < end; i++) {
-                start[i] = pool.length;
-                const conv = convs.get(locKey(this.store.file(ids[i]), this.store.line(ids[i])));
-                if (conv) {
-                    const n = this.hasher.shingles(conv, this.buf);
-                    const set = this.buf.data.subarray(0, n).sort();
-                    for (let j = 0; j < n; j++)
-                        if (j === 0 || set[j] !== set[j - 1])
-                            pool.push(set[j]);
-                }
+        const locs = new Array(u);
+        for (let i = 0; i < u; i++)
+            locs[i] = this.store.loc(ids[i]);
+        await reread(locs, (i, conv) => {
+            start[i] = pool.length;
+            if (conv) {
+                const n = this.hasher.shingles(conv, this.buf);
+                const set = this.buf.data.subarray(0, n).sort();
+                for (let j = 0; j < n; j++)
+                    if (j === 0 || set[j] !== set[j - 1])
+                        pool.push(set[j]);
             }
-        }
-        start[u] = pool.length;
+            end[i] = pool.length;
+        });
         const sets = pool.data;
         // Verify. Pairs come grouped by b: b's shingles go into a small hash table (stamped with a generation, so it is
         // never cleared), and each of its partners' shingles is looked up there.
@@ -49235,7 +49200,7 @@ class NearDuplicateIndex {
         for (let p = 0; p < P; p++) {
             const ia = idx(A[p]);
             const ib = idx(B[p]);
-            const a0 = start[ia], a1 = start[ia + 1], b0 = start[ib], b1 = start[ib + 1];
+            const a0 = start[ia], a1 = end[ia], b0 = start[ib], b1 = end[ib];
             const na = a1 - a0, nb = b1 - b0;
             if (na === 0 || nb === 0 || Math.min(na, nb) < t * Math.max(na, nb))
                 continue;
@@ -49373,6 +49338,35 @@ class NearDuplicateIndex {
     }
 }
 const floor2 = (x) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
+
+;// CONCATENATED MODULE: ./src/engine/analysis/record-store.ts
+
+class RecordStore {
+    files = new GrowableI32();
+    lines = new GrowableI32();
+    offsets = new GrowableF64();
+    lengths = new GrowableF64();
+    get count() {
+        return this.files.length;
+    }
+    /** Appends a record and returns its id. */
+    push(loc) {
+        this.files.push(loc.file);
+        this.lines.push(loc.line);
+        this.offsets.push(loc.offset);
+        this.lengths.push(loc.length);
+        return this.files.length - 1;
+    }
+    file(id) {
+        return this.files.data[id];
+    }
+    line(id) {
+        return this.lines.data[id];
+    }
+    loc(id) {
+        return { file: this.files.data[id], line: this.lines.data[id], offset: this.offsets.data[id], length: this.lengths.data[id] };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/duplicates.ts
 
@@ -52294,25 +52288,18 @@ class Analysis {
     }
     async finish(report, absPaths, date) {
         const formats = report.files.map((f) => (f.format === "unknown" ? undefined : f.format));
-        const reread = async (locs) => {
-            const out = new Map();
+        const reread = async (locs, each) => {
             const byFile = new Map();
-            for (const l of locs) {
+            locs.forEach((l, i) => {
                 const list = byFile.get(l.file);
                 if (list)
-                    list.push(l);
+                    list.push(i);
                 else
-                    byFile.set(l.file, [l]);
+                    byFile.set(l.file, [i]);
+            });
+            for (const [file, indexes] of byFile) {
+                await readLinesAt(absPaths[file], indexes.map((i) => locs[i]), (k, buf) => each(indexes[k], reparse(buf, formats[file], this.config)));
             }
-            for (const [file, ls] of byFile) {
-                const lines = await readLinesAt(absPaths[file], ls);
-                for (const [line, buf] of lines) {
-                    const conv = reparse(buf, formats[file], this.config);
-                    if (conv)
-                        out.set(`${file}:${line}`, conv);
-                }
-            }
-            return out;
         };
         const d = await this.dup.finish(reread);
         const byFile = new Map();

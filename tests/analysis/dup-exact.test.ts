@@ -63,7 +63,7 @@ describe("exact duplicates", () => {
     const huge = "word ".repeat(400_000) + "\ud83d\ude00 \ud800 \u0000 \uFFFF";
     const cs = [conv(["user", ""]), conv(["user", "   "], ["assistant", ""]), conv(["user", huge], ["assistant", huge]), conv(["system", "only"]), { messages: [], hasTools: false }];
     cs.forEach((c, i) => d.add(c, loc(i + 1)));
-    const r = await d.finish(async () => new Map());
+    const r = await d.finish(async () => {});
     expect(r.exact.duplicateRecords).toBe(0);
     expect(r.near.duplicateRecords).toBe(0);
   });

@@ -42,13 +42,8 @@ function chunkPartials(texts: string[], chunks: number, opts: Opts): Array<{ fil
 
 function rereadOf(texts: string[]) {
   const bufs = texts.map((t) => Buffer.from(t));
-  return async (locs: RecordLoc[]) => {
-    const m = new Map<string, Conversation>();
-    for (const l of locs) {
-      const c = parseLine(bufs[l.file].subarray(l.offset, l.offset + l.length).toString());
-      if (c) m.set(`${l.file}:${l.line}`, c);
-    }
-    return m;
+  return async (locs: RecordLoc[], each: (i: number, c: Conversation | null) => void) => {
+    locs.forEach((l, i) => each(i, parseLine(bufs[l.file].subarray(l.offset, l.offset + l.length).toString())));
   };
 }
 
@@ -107,7 +102,7 @@ describe("duplicate features: extract in chunks, replay in order", () => {
     const found = d.addBatch(FeatureBatch.fromPartial(structuredClone(b.toPartial())), 10, [1]);
     expect(found.map((x) => [x.rule, x.line])).toEqual([["exact-duplicate", 13]]);
     expect(found[0].message).toContain("b.jsonl:11");
-    const rep = await d.finish(async () => new Map());
+    const rep = await d.finish(async () => {});
     expect(rep.exact.groups[0].members).toEqual([{ path: "b.jsonl", line: 11 }, { path: "b.jsonl", line: 13 }]);
     expect(() => d.addBatch(b, 0, [])).toThrow(/fileIndexMap/);
   });

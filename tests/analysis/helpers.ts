@@ -78,14 +78,10 @@ export async function runDuplicates(texts: string[], opts: Omit<DuplicateOptions
   for (const r of parseFiles(texts)) for (const f of dup.add(r.conv, r.loc)) addFindings.push({ file: r.loc.file, ...f });
   const bufs = texts.map((t) => Buffer.from(t));
   let rereads = 0;
-  const report = await dup.finish(async (locs) => {
+  const report = await dup.finish(async (locs, each) => {
     rereads += locs.length;
-    const m = new Map<string, Conversation>();
-    for (const l of locs) {
-      const c = parseLine(bufs[l.file].subarray(l.offset, l.offset + l.length).toString());
-      if (c) m.set(`${l.file}:${l.line}`, c);
-    }
-    return m;
+    // in reverse: the callback may come in any order
+    for (let i = locs.length - 1; i >= 0; i--) each(i, parseLine(bufs[locs[i].file].subarray(locs[i].offset, locs[i].offset + locs[i].length).toString()));
   });
   return { report, addFindings, rereads };
 }

@@ -3,7 +3,7 @@
 //   const dup = new DuplicateAnalysis({ paths, caseInsensitive?, nearThreshold?, shingleSize?, near?, splits? });
 //   for each valid record, files in run order, lines in file order:
 //     findings.push(...dup.add(conv, loc));      // `exact-duplicate` and `conflicting-answers` warnings, at loc.line
-//   const out = await dup.finish(reread);        // reread(locs) -> Map<`${file}:${line}`, Conversation>
+//   const out = await dup.finish(reread);        // reread(locs, each): each(i, conv) for every locs[i], any order
 //   out.findings                                 // `near-duplicate` warnings and `leakage` errors (not exact ones)
 //
 // - exact: ExactResult (duplicateRecords, rate, conflictingAnswers, groupCount, groups top 100 by size)

@@ -21,7 +21,7 @@
 // finding naming its most similar earlier partner (ties: the earliest).
 import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { fmix32, GrowableI32, GrowableU32, mix32 } from "./hash.js";
-import { locKey, type RecordStore } from "./record-store.js";
+import type { RecordStore } from "./record-store.js";
 import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { DupMember } from "./exact-duplicates.js";
 
@@ -30,9 +30,9 @@ export const BANDS = 16;
 export const ROWS = 8;
 export const MAX_BUCKET_WALK = 100;
 export const MAX_CANDIDATE_PAIRS = 8_000_000;
-const REREAD_BATCH = 2048;
 
-export type Reread = (locs: RecordLoc[]) => Promise<Map<string, Conversation>>;
+/** Re-reads records: calls `each(i, conv)` once for every locs[i], in any order (conv null when it no longer parses). */
+export type Reread = (locs: RecordLoc[], each: (index: number, conv: Conversation | null) => void) => Promise<void>;
 
 export interface NearGroup {
   /** Lowest Jaccard similarity among the accepted pairs joining the group (4 decimals). */
@@ -314,25 +314,22 @@ export class NearDuplicateIndex {
     const ids = new Int32Array(u);
     for (let id = 0, i = 0; id < where.length; id++) if (where[id] === 0) ids[(where[id] = i++)] = id;
     const idx = (id: number): number => (id < where.length ? where[id] : -1);
-    // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool.
-    const start = new Float64Array(u + 1);
+    // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool, candidate i's at
+    // [start[i], end[i]) (records are re-read in one pass, in whatever order they arrive).
+    const start = new Float64Array(u);
+    const end = new Float64Array(u);
     const pool = new GrowableU32(4096);
-    for (let off = 0; off < u; off += REREAD_BATCH) {
-      const end = Math.min(u, off + REREAD_BATCH);
-      const locs: RecordLoc[] = [];
-      for (let i = off; i < end; i++) locs.push(this.store.loc(ids[i]));
-      const convs = await reread(locs);
-      for (let i = off; i < end; i++) {
-        start[i] = pool.length;
-        const conv = convs.get(locKey(this.store.file(ids[i]), this.store.line(ids[i])));
-        if (conv) {
-          const n = this.hasher.shingles(conv, this.buf);
-          const set = this.buf.data.subarray(0, n).sort();
-          for (let j = 0; j < n; j++) if (j === 0 || set[j] !== set[j - 1]) pool.push(set[j]);
-        }
+    const locs: RecordLoc[] = new Array<RecordLoc>(u);
+    for (let i = 0; i < u; i++) locs[i] = this.store.loc(ids[i]);
+    await reread(locs, (i, conv) => {
+      start[i] = pool.length;
+      if (conv) {
+        const n = this.hasher.shingles(conv, this.buf);
+        const set = this.buf.data.subarray(0, n).sort();
+        for (let j = 0; j < n; j++) if (j === 0 || set[j] !== set[j - 1]) pool.push(set[j]);
       }
-    }
-    start[u] = pool.length;
+      end[i] = pool.length;
+    });
     const sets = pool.data;
     // Verify. Pairs come grouped by b: b's shingles go into a small hash table (stamped with a generation, so it is
     // never cleared), and each of its partners' shingles is looked up there.
@@ -346,7 +343,7 @@ export class NearDuplicateIndex {
     for (let p = 0; p < P; p++) {
       const ia = idx(A[p]);
       const ib = idx(B[p]);
-      const a0 = start[ia], a1 = start[ia + 1], b0 = start[ib], b1 = start[ib + 1];
+      const a0 = start[ia], a1 = end[ia], b0 = start[ib], b1 = end[ib];
       const na = a1 - a0, nb = b1 - b0;
       if (na === 0 || nb === 0 || Math.min(na, nb) < t * Math.max(na, nb)) continue;
       if (B[p] !== curB) {

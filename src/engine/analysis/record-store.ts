@@ -30,6 +30,3 @@ export class RecordStore {
     return { file: this.files.data[id], line: this.lines.data[id], offset: this.offsets.data[id], length: this.lengths.data[id] };
   }
 }
-
-/** `${file}:${line}` key used by the reread callback's map. */
-export const locKey = (file: number, line: number): string => `${file}:${line}`;

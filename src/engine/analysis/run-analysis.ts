@@ -1,9 +1,9 @@
 // Wires the analysis sketches into one run: add() per valid record during the single pass over each file,
 // finish() once at the end to fill the report (duplicates, leakage, diversity, composition, tokens, dataset_info).
 import type { Config } from "../../config/config.js";
-import type { Conversation, DatasetFormat, Finding, RecordLoc } from "../model.js";
+import type { Conversation, DatasetFormat, Finding } from "../model.js";
 import type { Report } from "../report.js";
-import { DuplicateAnalysis, FeatureBatch } from "./duplicates.js";
+import { DuplicateAnalysis, FeatureBatch, type Reread } from "./duplicates.js";
 import { counterFor, type AnalysisSettings, type ChunkAnalysisPartial } from "./chunk-analysis.js";
 import { DiversityAnalysis } from "./diversity.js";
 import { CompositionAnalysis } from "./composition.js";
@@ -85,22 +85,20 @@ export class Analysis {
 
   async finish(report: Report, absPaths: string[], date?: string): Promise<void> {
     const formats = report.files.map((f) => (f.format === "unknown" ? undefined : f.format));
-    const reread = async (locs: RecordLoc[]): Promise<Map<string, Conversation>> => {
-      const out = new Map<string, Conversation>();
-      const byFile = new Map<number, RecordLoc[]>();
-      for (const l of locs) {
+    const reread: Reread = async (locs, each) => {
+      const byFile = new Map<number, number[]>();
+      locs.forEach((l, i) => {
         const list = byFile.get(l.file);
-        if (list) list.push(l);
-        else byFile.set(l.file, [l]);
+        if (list) list.push(i);
+        else byFile.set(l.file, [i]);
+      });
+      for (const [file, indexes] of byFile) {
+        await readLinesAt(
+          absPaths[file],
+          indexes.map((i) => locs[i]),
+          (k, buf) => each(indexes[k], reparse(buf, formats[file], this.config)),
+        );
       }
-      for (const [file, ls] of byFile) {
-        const lines = await readLinesAt(absPaths[file], ls);
-        for (const [line, buf] of lines) {
-          const conv = reparse(buf, formats[file], this.config);
-          if (conv) out.set(`${file}:${line}`, conv);
-        }
-      }
-      return out;
     };
     const d = await this.dup.finish(reread);
     const byFile = new Map<number, Finding[]>();

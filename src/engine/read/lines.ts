@@ -125,11 +125,12 @@ export async function readHead(path: string, n: number): Promise<Buffer> {
   return Buffer.concat(parts, len).subarray(0, n);
 }
 
-/** Re-reads the lines at the given byte offsets (ascending or not) of one file. Returns line number → bytes. */
-export async function readLinesAt(path: string, locs: { line: number; offset: number; length: number }[]): Promise<Map<number, Buffer>> {
-  const out = new Map<number, Buffer>();
-  if (locs.length === 0) return out;
-  const sorted = [...locs].sort((a, b) => a.offset - b.offset);
+/** Re-reads the lines at the given byte offsets (ascending or not) of one file, handing each to `each` with its
+ * index in `locs` as it arrives (in no particular order). A .gz file is decompressed once for all of them, so pass
+ * every wanted line of a file in one call. */
+export async function readLinesAt(path: string, locs: { line: number; offset: number; length: number }[], each: (index: number, bytes: Buffer) => void): Promise<void> {
+  if (locs.length === 0) return;
+  const sorted = locs.map((l, index) => ({ ...l, index })).sort((a, b) => a.offset - b.offset);
   if (!isGzipPath(path)) {
     const { open } = await import("node:fs/promises");
     const fh = await open(path, "r");
@@ -141,21 +142,21 @@ export async function readLinesAt(path: string, locs: { line: number; offset: nu
           sorted.slice(i, i + inFlight).map(async (l) => {
             const buf = Buffer.allocUnsafe(l.length);
             const { bytesRead } = await fh.read(buf, 0, l.length, l.offset);
-            out.set(l.line, bytesRead === l.length ? buf : buf.subarray(0, bytesRead));
+            each(l.index, bytesRead === l.length ? buf : buf.subarray(0, bytesRead));
           }),
         );
       }
     } finally {
       await fh.close();
     }
-    return out;
+    return;
   }
   // gzip cannot seek: decompress once more and pick the wanted lines.
-  const want = new Map(sorted.map((l) => [l.line, l]));
+  const want = new Map(sorted.map((l) => [l.line, l.index]));
   await readLines(path, {
     line(buf, start, end, lineNo) {
-      if (want.has(lineNo)) out.set(lineNo, Buffer.from(buf.subarray(start, end)));
+      const index = want.get(lineNo);
+      if (index !== undefined) each(index, Buffer.from(buf.subarray(start, end)));
     },
   });
-  return out;
 }
