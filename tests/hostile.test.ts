@@ -36,6 +36,14 @@ describe("hostile inputs finish, with sane figures", () => {
     expect(r.report.files[0].findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toContainEqual(["too-long", 1]);
   });
 
+  it("100,000 short records: no near duplicate from 32-bit hash collisions (3 false 'Jaccard 1.00' findings before)", () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => JSON.stringify(qa(`q${i}`, `a${i}`)));
+    const dir = tempDir({ "short.jsonl": lines.join("\n") + "\n" });
+    const r = check(["short.jsonl", "--workers", "1"], dir);
+    expect(r.report.duplicates.near.duplicateRecords).toBe(0);
+    expect(r.report.duplicates.exact.duplicateRecords).toBe(0);
+  });
+
   it("three files of one huge example each: a token estimate even when no example is sampled", () => {
     const dir = tempDir({
       "a.jsonl": jsonl(qa("hi", "hi")),

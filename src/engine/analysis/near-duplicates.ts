@@ -14,13 +14,14 @@
 // bucket (a key -> latest record table, and a link from each record to the one before it with its key), and each
 // record is paired with at most MAX_BUCKET_WALK records just before it in its bucket: every such (earlier, later)
 // pair is a candidate. The candidates' records are re-read through `reread`,
-// their shingle sets rebuilt (sorted uint32 hashes) and the true Jaccard computed: only pairs >= threshold are
-// accepted. Memory at finish: 20 bytes per record + the candidate pairs + 4 bytes per shingle of candidate records.
+// their shingle sets rebuilt (sorted 53-bit keys: 32-bit hashes collide about once per 10^5 records of one shingle)
+// and the true Jaccard computed: only pairs >= threshold are
+// accepted. Memory at finish: 20 bytes per record + the candidate pairs + 8 bytes per shingle of candidate records.
 // Result groups are union-find components of accepted pairs; a group's `similarity` is the LOWEST similarity
 // among the accepted pairs that joined it. Each record with an accepted earlier partner gets one `near-duplicate`
 // finding naming its most similar earlier partner (ties: the earliest).
 import type { Conversation, Finding, RecordLoc } from "../model.js";
-import { fmix32, GrowableI32, GrowableU32, mix32 } from "./hash.js";
+import { fmix32, GrowableF64, GrowableI32, GrowableU32, mix32 } from "./hash.js";
 import type { RecordStore } from "./record-store.js";
 import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { DupMember } from "./exact-duplicates.js";
@@ -67,13 +68,15 @@ const P = 0x01000193;
 
 /** Writes the shingle hashes of a conversation's non-system text into `out` (from 0); returns their number. */
 export class ShingleHasher {
-  /** Last k word hashes. */
+  /** Last k word hashes (and their second hashes, for wide shingles). */
   private ring: Uint32Array;
+  private ring2: Uint32Array;
   /** P^(k-1) mod 2^32. */
   private pk: number;
   constructor(readonly k: number) {
     if (!(k >= 1 && Number.isInteger(k))) throw new Error(`shingle size must be a positive integer, got ${k}`);
     this.ring = new Uint32Array(k);
+    this.ring2 = new Uint32Array(k);
     let pk = 1;
     for (let i = 1; i < k; i++) pk = Math.imul(pk, P);
     this.pk = pk;
@@ -81,17 +84,40 @@ export class ShingleHasher {
   /** `scan`: the record's text scan (text-scan.ts), when the caller already has it (word hashes do not depend on
    * the case setting). */
   shingles(conv: Conversation, out: GrowableU32, scan?: RecordScan): number {
+    return this.hash(conv, out, null, scan);
+  }
+
+  /** The same shingles as 53-bit keys (the 32-bit shingle hash, then 21 bits of a second rolling hash over the
+   * words' second hashes), for verification: 32-bit hashes collide about once per 10^5 one-shingle records. */
+  wideShingles(conv: Conversation, out: GrowableU32, wide: GrowableF64): number {
+    return this.hash(conv, out, wide);
+  }
+
+  private hash(conv: Conversation, out: GrowableU32, wide: GrowableF64 | null, scan?: RecordScan): number {
     const s = scan ?? scanRecord(conv, false);
     const k = this.k;
     const ring = this.ring;
+    const ring2 = this.ring2;
     const pk = this.pk;
     const wh = s.a;
+    const wh2 = s.b;
     let data = out.data;
     let len = 0;
     let words = 0;
     let pos = 0;
     // Rolling polynomial hash of the window: S = sum w[i] * P^(k-1-i) (mod 2^32), then avalanched.
     let roll = 0;
+    let roll2 = 0;
+    if (wide) wide.length = 0;
+    const put = (h: number, h2: number): void => {
+      if (len === data.length) {
+        out.length = len;
+        out.reserve(len + 1);
+        data = out.data;
+      }
+      data[len++] = h;
+      if (wide) wide.push(h * 0x200000 + (h2 >>> 11));
+    };
     const msgs = conv.messages;
     for (let m = 0; m < msgs.length; m++) {
       const role = msgs[m].role;
@@ -100,26 +126,27 @@ export class ShingleHasher {
         const w = wh[i];
         roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
         ring[pos] = w;
+        if (wide) {
+          const w2 = wh2[i];
+          roll2 = (Math.imul(roll2 - (words >= k ? Math.imul(ring2[pos], pk) : 0), P) + w2) | 0;
+          ring2[pos] = w2;
+        }
         pos = pos + 1 === k ? 0 : pos + 1;
         words++;
         if (words >= k) {
-          if (len === data.length) {
-            out.length = len;
-            out.reserve(len + 1);
-            data = out.data;
+          if (wide) put(fmix32(roll ^ k), fmix32(roll2 ^ 0x2545f491));
+          else {
+            if (len === data.length) {
+              out.length = len;
+              out.reserve(len + 1);
+              data = out.data;
+            }
+            data[len++] = fmix32(roll ^ k);
           }
-          data[len++] = fmix32(roll ^ k);
         }
       }
     }
-    if (words > 0 && words < k) {
-      if (len === data.length) {
-        out.length = len;
-        out.reserve(len + 1);
-        data = out.data;
-      }
-      data[len++] = fmix32(roll ^ words);
-    }
+    if (words > 0 && words < k) put(fmix32(roll ^ words), fmix32(roll2 ^ words ^ 0x2545f491));
     // Each image/media part weighs as much as a sentence (k shingles): the same question about different images is
     // not a near duplicate.
     for (const m of msgs) {
@@ -127,14 +154,9 @@ export class ShingleHasher {
       for (const key of m.media) {
         let h = 0x9747b28c | 0;
         for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-        for (let j = 0; j < k; j++) {
-          if (len === data.length) {
-            out.length = len;
-            out.reserve(len + 1);
-            data = out.data;
-          }
-          data[len++] = fmix32(h ^ Math.imul(j + 1, 0x6d656469));
-        }
+        let h2 = 0x3c6ef372 | 0;
+        if (wide) for (let i = 0; i < key.length; i++) h2 = Math.imul(h2 + key.charCodeAt(i), 0x5bd1e995);
+        for (let j = 0; j < k; j++) put(fmix32(h ^ Math.imul(j + 1, 0x6d656469)), fmix32(h2 ^ Math.imul(j + 1, 0x27d4eb2f)));
       }
     }
     out.length = len;
@@ -142,25 +164,63 @@ export class ShingleHasher {
   }
 }
 
-/** One-permutation MinHash with optimal densification; n >= 1. */
+const ATTEMPTS = 4096;
+/** Bin an empty bin i probes at attempt a (1 <= a < ATTEMPTS) when densifying. */
+const probe = (i: number, a: number): number => fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)) & (BINS - 1);
+/** FIRST[i * BINS + j]: the first attempt at which empty bin i probes bin j (0: not before ATTEMPTS). Made on first
+ * use (128 x 4,095 hashes). */
+let FIRST: Uint16Array | null = null;
+function firstProbes(): Uint16Array {
+  if (FIRST) return FIRST;
+  const t = new Uint16Array(BINS * BINS);
+  for (let i = 0; i < BINS; i++) {
+    for (let a = 1; a < ATTEMPTS; a++) {
+      const c = probe(i, a);
+      if (t[i * BINS + c] === 0) t[i * BINS + c] = a;
+    }
+  }
+  return (FIRST = t);
+}
+const SPARSE = 16;
+const filledList = new Int32Array(BINS);
+
+/** One-permutation MinHash with optimal densification; n >= 1. Each empty bin takes the value of the first filled
+ * bin in its probe sequence. With few filled bins (short records) probing would take ~BINS / filled attempts per
+ * empty bin, so the first filled bin is found from the table of first attempts instead: the same result. */
 export function sketch(shingles: Uint32Array, n: number, bins: Uint32Array, filled: Uint8Array): void {
   bins.fill(0xffffffff);
   filled.fill(0);
+  let k = 0;
   for (let i = 0; i < n; i++) {
     const x = shingles[i];
     const b = x >>> 25;
     const v = fmix32(x ^ 0x5bd1e995);
-    filled[b] = 1;
+    if (!filled[b]) {
+      filled[b] = 1;
+      filledList[k++] = b;
+    }
     if (v < bins[b]) bins[b] = v;
   }
+  const first = k < SPARSE ? firstProbes() : null;
   for (let i = 0; i < BINS; i++) {
     if (filled[i]) continue;
     let j = -1;
-    for (let attempt = 1; attempt < 4096; attempt++) {
-      const c = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) & (BINS - 1);
-      if (filled[c]) {
-        j = c;
-        break;
+    if (first) {
+      let best = ATTEMPTS;
+      for (let f = 0; f < k; f++) {
+        const a = first[i * BINS + filledList[f]];
+        if (a !== 0 && a < best) {
+          best = a;
+          j = filledList[f];
+        }
+      }
+    } else {
+      for (let attempt = 1; attempt < ATTEMPTS; attempt++) {
+        const c = probe(i, attempt);
+        if (filled[c]) {
+          j = c;
+          break;
+        }
       }
     }
     if (j < 0) for (j = 0; !filled[j]; j++);
@@ -314,18 +374,19 @@ export class NearDuplicateIndex {
     const ids = new Int32Array(u);
     for (let id = 0, i = 0; id < where.length; id++) if (where[id] === 0) ids[(where[id] = i++)] = id;
     const idx = (id: number): number => (id < where.length ? where[id] : -1);
-    // Shingle sets of the candidates only: sorted unique uint32 hashes in one pool, candidate i's at
+    // Shingle sets of the candidates only: sorted unique 53-bit keys in one pool, candidate i's at
     // [start[i], end[i]) (records are re-read in one pass, in whatever order they arrive).
     const start = new Float64Array(u);
     const end = new Float64Array(u);
-    const pool = new GrowableU32(4096);
+    const pool = new GrowableF64(4096);
+    const wide = new GrowableF64(4096);
     const locs: RecordLoc[] = new Array<RecordLoc>(u);
     for (let i = 0; i < u; i++) locs[i] = this.store.loc(ids[i]);
     await reread(locs, (i, conv) => {
       start[i] = pool.length;
       if (conv) {
-        const n = this.hasher.shingles(conv, this.buf);
-        const set = this.buf.data.subarray(0, n).sort();
+        const n = this.hasher.wideShingles(conv, this.buf, wide);
+        const set = wide.data.subarray(0, n).sort();
         for (let j = 0; j < n; j++) if (j === 0 || set[j] !== set[j - 1]) pool.push(set[j]);
       }
       end[i] = pool.length;
@@ -335,7 +396,7 @@ export class NearDuplicateIndex {
     // never cleared), and each of its partners' shingles is looked up there.
     const pairs: NearPair[] = [];
     const t = this.threshold;
-    let tab = new Uint32Array(256);
+    let tab = new Float64Array(256);
     let stamp = new Uint32Array(256);
     let mask = 255;
     let gen = 0;
@@ -351,7 +412,7 @@ export class NearDuplicateIndex {
         let cap = 256;
         while (cap < nb * 2) cap *= 2;
         if (cap > tab.length) {
-          tab = new Uint32Array(cap);
+          tab = new Float64Array(cap);
           stamp = new Uint32Array(cap);
           gen = 0;
         }
@@ -362,7 +423,7 @@ export class NearDuplicateIndex {
         }
         for (let j = b0; j < b1; j++) {
           const x = sets[j];
-          let h = Math.imul(x, 0x9e3779b1) >>> 0 & mask;
+          let h = Math.imul(x / 0x200000, 0x9e3779b1) >>> 0 & mask;
           while (stamp[h] === gen) h = (h + 1) & mask;
           stamp[h] = gen;
           tab[h] = x;
@@ -373,7 +434,7 @@ export class NearDuplicateIndex {
       let inter = 0;
       for (let i = a0; i < a1; i++) {
         const x = sets[i];
-        let h = Math.imul(x, 0x9e3779b1) >>> 0 & mask;
+        let h = Math.imul(x / 0x200000, 0x9e3779b1) >>> 0 & mask;
         while (stamp[h] === gen) {
           if (tab[h] === x) {
             inter++;
