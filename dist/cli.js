@@ -11624,7 +11624,10 @@ function categoryOf(rec, ctx) {
     if (!ctx.categoryField)
         return undefined;
     const v = readPath(rec, ctx.categoryField);
-    return v === undefined || v === null ? undefined : String(v);
+    if (v === undefined || v === null)
+        return undefined;
+    // an object or array is named by its JSON ({"topic":"math"}), not "[object Object]"
+    return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/roles.ts
@@ -17482,8 +17485,10 @@ function buildDatasetInfo(input) {
             medium: c.responses.medium,
             detailed: c.responses.detailed,
         };
-        if (c.categories)
+        if (c.categories) {
             info.categories = c.categories.top.slice(0, 20);
+            info.categorized = { records: c.categories.records, distinct: c.categories.distinct, exact: c.categories.exact };
+        }
     }
     const d = input.diversity;
     if (d) {
@@ -17631,7 +17636,12 @@ function renderDatasetInfo(info) {
     }
     if (info.categories && info.categories.length) {
         section("Category Distribution");
-        const total = info.categories.reduce((a, e) => a + e.count, 0);
+        const cat = info.categorized;
+        const total = cat ? cat.records : info.categories.reduce((a, e) => a + e.count, 0);
+        if (cat) {
+            const shown = info.categories.length < cat.distinct ? `, top ${info.categories.length} shown` : "";
+            out.push(cat.exact ? `  ${fmtInt(cat.records)} examples with a category, ${fmtInt(cat.distinct)} categories${shown}` : `  ${fmtInt(cat.records)} examples with a category, more than 10,000 categories: counts are lower bounds`);
+        }
         const nameW = Math.min(40, Math.max(...info.categories.map((e) => width(oneLine(e.category)))));
         for (const e of info.categories) {
             out.push(`  ${fit(oneLine(e.category), nameW).padEnd(nameW)}  ${fmtInt(e.count).padStart(9)} (${pct(e.count, total)})`);

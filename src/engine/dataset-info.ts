@@ -67,6 +67,8 @@ export interface DatasetInfo {
   };
   systemPrompts?: { recordsWithSystem: number; distinct: number; top: { text: string; count: number }[] };
   categories?: { category: string; count: number }[];
+  /** Records with a category (the shares' denominator), and whether the counts are exact (at most 10,000 categories). */
+  categorized?: { records: number; distinct: number; exact: boolean };
   tokens?: {
     encoding: string;
     total: number;
@@ -141,7 +143,10 @@ export function buildDatasetInfo(input: DatasetInfoInput): DatasetInfo {
       medium: c.responses.medium,
       detailed: c.responses.detailed,
     };
-    if (c.categories) info.categories = c.categories.top.slice(0, 20);
+    if (c.categories) {
+      info.categories = c.categories.top.slice(0, 20);
+      info.categorized = { records: c.categories.records, distinct: c.categories.distinct, exact: c.categories.exact };
+    }
   }
   const d = input.diversity;
   if (d) {
@@ -304,7 +309,12 @@ export function renderDatasetInfo(info: DatasetInfo): string {
 
   if (info.categories && info.categories.length) {
     section("Category Distribution");
-    const total = info.categories.reduce((a, e) => a + e.count, 0);
+    const cat = info.categorized;
+    const total = cat ? cat.records : info.categories.reduce((a, e) => a + e.count, 0);
+    if (cat) {
+      const shown = info.categories.length < cat.distinct ? `, top ${info.categories.length} shown` : "";
+      out.push(cat.exact ? `  ${fmtInt(cat.records)} examples with a category, ${fmtInt(cat.distinct)} categories${shown}` : `  ${fmtInt(cat.records)} examples with a category, more than 10,000 categories: counts are lower bounds`);
+    }
     const nameW = Math.min(40, Math.max(...info.categories.map((e) => width(oneLine(e.category)))));
     for (const e of info.categories) {
       out.push(`  ${fit(oneLine(e.category), nameW).padEnd(nameW)}  ${fmtInt(e.count).padStart(9)} (${pct(e.count, total)})`);

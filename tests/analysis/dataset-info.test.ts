@@ -58,6 +58,26 @@ describe("dataset_info", () => {
     if (process.env.UPDATE_GOLDEN) fs.writeFileSync(GOLDEN, text);
     expect(text).toBe(fs.readFileSync(GOLDEN, "utf8"));
   });
+  it("category shares are of all examples with a category, not of the 20 shown", async () => {
+    const c = new CompositionAnalysis();
+    for (let i = 0; i < 1000; i++) c.add({ messages: [msg("user", `q ${i}`), msg("assistant", `a ${i}`)], hasTools: false, category: "c" + String(i % 100).padStart(3, "0") });
+    const i = buildDatasetInfo({ name: "x", generatedAt: "2025-01-01", files: [{ path: "a.jsonl", records: 1000, format: "chatml" }], validationPassed: true, errors: 0, duplicates: { exact: 0, near: 0 }, requiredFieldsPresent: true, validRecords: 1000, records: 1000, composition: c.finish() });
+    const text = renderDatasetInfo(i);
+    expect(text).toContain("1,000 examples with a category, 100 categories, top 20 shown");
+    expect(text).toMatch(/c000 +10 \(1\.0%\)/);
+  });
+
+  it("category-field: an object value is named by its JSON, not merged as [object Object]", async () => {
+    const { checkDir } = await import("../helpers/run.js");
+    const rec = (topic: unknown, i: number) => JSON.stringify({ messages: [{ role: "user", content: `q ${i}` }, { role: "assistant", content: `a ${i}` }], meta: { cat: topic } });
+    const body = [rec({ topic: "math" }, 1), rec({ topic: "code" }, 2), rec({ topic: "code" }, 3), rec(7, 4)].join("\n") + "\n";
+    const report = await checkDir({ "d.jsonl": body }, { config: { "category-field": "meta.cat" } });
+    const top = (report.composition as { categories: { top: { category: string; count: number }[] } }).categories.top;
+    expect(top).toHaveLength(3);
+    expect(top[0]).toEqual({ category: '{"topic":"code"}', count: 2 });
+    expect(top.slice(1)).toEqual(expect.arrayContaining([{ category: '{"topic":"math"}', count: 1 }, { category: "7", count: 1 }]));
+  });
+
   it("is at most 100 columns wide and deterministic", async () => {
     const a = renderDatasetInfo(await info());
     for (const line of a.split("\n")) expect([...line].length).toBeLessThanOrEqual(100);

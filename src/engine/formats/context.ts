@@ -22,5 +22,7 @@ export function readPath(rec: Record<string, unknown>, dotted: string): unknown 
 export function categoryOf(rec: Record<string, unknown>, ctx: ParseContext): string | undefined {
   if (!ctx.categoryField) return undefined;
   const v = readPath(rec, ctx.categoryField);
-  return v === undefined || v === null ? undefined : String(v);
+  if (v === undefined || v === null) return undefined;
+  // an object or array is named by its JSON ({"topic":"math"}), not "[object Object]"
+  return typeof v === "object" ? JSON.stringify(v) : String(v);
 }
