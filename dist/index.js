@@ -52450,6 +52450,119 @@ function renderDatasetInfoFromReport(report) {
     return info?.text;
 }
 
+;// CONCATENATED MODULE: ./src/engine/files.ts
+// Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
+
+
+
+const DEFAULT_PATTERNS = (/* unused pure expression or super */ null && (["**/*.jsonl", "**/*.jsonl.gz"]));
+const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "__pycache__"]);
+const DATASET = /\.jsonl(\.gz)?$/i;
+class UsageError extends Error {
+}
+/** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
+ * that the dataset files are the ones the shards read. */
+async function fileIdentity(path) {
+    const { open } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+    const { createHash } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+    try {
+        const fh = await open(path, "r");
+        try {
+            const size = (await fh.stat()).size;
+            const n = Math.min(size, 65536);
+            const head = Buffer.alloc(n);
+            const tail = Buffer.alloc(n);
+            await fh.read(head, 0, n, 0);
+            await fh.read(tail, 0, n, size - n);
+            return { size, print: createHash("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch {
+        return { size: -1, print: "" };
+    }
+}
+const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
+async function walk(dir, out) {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const p = (0,external_node_path_namespaceObject.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name))
+                await walk(p, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(p);
+    }
+}
+/** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
+async function findDatasetFiles(patterns, cwd) {
+    return findFiles(patterns, cwd, DATASET);
+}
+/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
+ * a glob, every file it matches. */
+async function findFiles(patterns, cwd, inDirectories) {
+    const found = new Set();
+    let all;
+    const pats = patterns.length ? patterns : ["."];
+    for (const pat of pats) {
+        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
+        const st = await (0,promises_.stat)(abs).catch(() => null);
+        if (st?.isFile()) {
+            found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, abs)));
+            continue;
+        }
+        if (st?.isDirectory()) {
+            const files = [];
+            await walk(abs, files);
+            for (const f of files)
+                if (inDirectories.test(f))
+                    found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
+            continue;
+        }
+        if (!picomatch_default().scan(pat).isGlob)
+            throw new UsageError(`no such file or directory: ${pat}`);
+        if (!all) {
+            all = [];
+            await walk(cwd, all);
+            all = all.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
+        }
+        const match = picomatch_default()(toPosix(pat), { dot: false });
+        for (const f of all)
+            if (match(f))
+                found.add(f);
+    }
+    return [...found].sort();
+}
+/** Refuses a path (or symlink target) that resolves outside `root`. */
+async function assertInside(root, path) {
+    const realRoot = await realpath(root);
+    const real = await realpath(resolve(root, path)).catch(() => resolve(root, path));
+    const rel = relative(realRoot, real);
+    if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
+        throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
+    }
+}
+/** Why a file could not be written, in words (for messages that name the option or input). */
+function writeErrorReason(e) {
+    const code = e?.code;
+    if (code === "EISDIR")
+        return "it is a directory";
+    if (code === "ENOTDIR" || code === "EEXIST")
+        return "a part of the path is a file";
+    if (code === "EACCES" || code === "EPERM")
+        return "permission denied";
+    return e?.message ?? String(e);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/chunk-check.ts
 
 
@@ -52477,6 +52590,7 @@ const VERSION = "0.1.0";
 
 ;// CONCATENATED MODULE: ./src/engine/check.ts
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
+
 
 
 
@@ -52526,7 +52640,8 @@ async function planRun(opts) {
             analysis: settings,
         });
     }
-    return { paths, absPaths, heads, jobs, settings };
+    const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
+    return { paths, absPaths, identities, heads, jobs, settings };
 }
 async function check(opts) {
     const plan = await planRun(opts);
@@ -52618,100 +52733,12 @@ function splitPartners(files, allFiles, config) {
     return [...extra].sort();
 }
 
-;// CONCATENATED MODULE: ./src/engine/files.ts
-// Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
-
-
-
-const DEFAULT_PATTERNS = (/* unused pure expression or super */ null && (["**/*.jsonl", "**/*.jsonl.gz"]));
-const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "__pycache__"]);
-const DATASET = /\.jsonl(\.gz)?$/i;
-class UsageError extends Error {
-}
-const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
-async function walk(dir, out) {
-    let entries;
-    try {
-        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const e of entries) {
-        const p = (0,external_node_path_namespaceObject.join)(dir, e.name);
-        if (e.isDirectory()) {
-            if (!SKIP_DIRS.has(e.name))
-                await walk(p, out);
-        }
-        else if (e.isFile() || e.isSymbolicLink())
-            out.push(p);
-    }
-}
-/** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
-async function findDatasetFiles(patterns, cwd) {
-    return findFiles(patterns, cwd, DATASET);
-}
-/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
- * a glob, every file it matches. */
-async function findFiles(patterns, cwd, inDirectories) {
-    const found = new Set();
-    let all;
-    const pats = patterns.length ? patterns : ["."];
-    for (const pat of pats) {
-        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
-        const st = await (0,promises_.stat)(abs).catch(() => null);
-        if (st?.isFile()) {
-            found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, abs)));
-            continue;
-        }
-        if (st?.isDirectory()) {
-            const files = [];
-            await walk(abs, files);
-            for (const f of files)
-                if (inDirectories.test(f))
-                    found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
-            continue;
-        }
-        if (!picomatch_default().scan(pat).isGlob)
-            throw new UsageError(`no such file or directory: ${pat}`);
-        if (!all) {
-            all = [];
-            await walk(cwd, all);
-            all = all.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
-        }
-        const match = picomatch_default()(toPosix(pat), { dot: false });
-        for (const f of all)
-            if (match(f))
-                found.add(f);
-    }
-    return [...found].sort();
-}
-/** Refuses a path (or symlink target) that resolves outside `root`. */
-async function assertInside(root, path) {
-    const realRoot = await realpath(root);
-    const real = await realpath(resolve(root, path)).catch(() => resolve(root, path));
-    const rel = relative(realRoot, real);
-    if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
-        throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
-    }
-}
-/** Why a file could not be written, in words (for messages that name the option or input). */
-function writeErrorReason(e) {
-    const code = e?.code;
-    if (code === "EISDIR")
-        return "it is a directory";
-    if (code === "ENOTDIR" || code === "EEXIST")
-        return "a part of the path is a file";
-    if (code === "EACCES" || code === "EPERM")
-        return "permission denied";
-    return e?.message ?? String(e);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/shards.ts
 // Datasets too big for one job: `check --shard i/n` runs the chunks k with k mod n = i-1 and writes their results
 // (plus the plan and the config) to a partial file; `merge` folds the partials of all shards, in chunk order, into
 // the same report a single run gives. The merge job needs the dataset files too (near-duplicate verification
 // re-reads a few candidate lines).
+
 
 
 
@@ -52776,7 +52803,7 @@ async function mergePartials(files, cwd) {
             throw new MergeError(`${f} is not a chatml-gate partial result (check --shard i/n --output FILE writes one)`);
         if (p.version !== VERSION)
             throw new MergeError(`${f} was written by chatml-gate ${p.version}; this is ${VERSION}: use the same version for every shard`);
-        const whole = p.plan && Array.isArray(p.plan.paths) && Array.isArray(p.plan.jobs) && Array.isArray(p.plan.heads) && p.shard && Number.isInteger(p.shard.index) && Number.isInteger(p.shard.count) && Array.isArray(p.results) && p.config;
+        const whole = p.plan && Array.isArray(p.plan.paths) && Array.isArray(p.plan.identities) && Array.isArray(p.plan.jobs) && Array.isArray(p.plan.heads) && p.shard && Number.isInteger(p.shard.index) && Number.isInteger(p.shard.count) && Array.isArray(p.results) && p.config;
         if (!whole)
             throw new MergeError(`${f} is not a whole partial result (its plan, shard or results are missing): run check --shard again to write it`);
         parts.push(p);
@@ -52804,6 +52831,18 @@ async function mergePartials(files, cwd) {
         return r;
     });
     const plan = { ...first.plan, absPaths: first.plan.paths.map((p) => (0,external_node_path_namespaceObject.resolve)(cwd, p)) };
+    // Near-duplicate verification re-reads lines at the byte offsets the shards saw: the files must be the same ones.
+    for (let i = 0; i < plan.paths.length; i++) {
+        const then = first.plan.identities[i];
+        if (then.size < 0)
+            continue;
+        const now = await fileIdentity(plan.absPaths[i]);
+        if (now.size < 0)
+            throw new MergeError(`merge needs the dataset files the shards read: ${plan.paths[i]} is missing here (run merge in a checkout of the same commit)`);
+        if (now.size !== then.size || now.print !== then.print) {
+            throw new MergeError(`${plan.paths[i]} is not the file the shards read (${then.size} bytes then, ${now.size} now, or other content): run merge on the same commit as the shards`);
+        }
+    }
     return assemble(plan, results, first.config, { date: first.date });
 }
 

@@ -2,7 +2,7 @@
 // number of worker threads, and the merged shards equal the single run (line numbers included).
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GEN } from "./helpers/paths.js";
 import { runCli, tempDir } from "./helpers/run.js";
@@ -68,5 +68,22 @@ describe("workers and shards", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/missing shard\(s\) 3\/3/);
     expect(readFileSync(join(dir, "part-1.json"), "utf8").startsWith('{"kind":"chatml-quality-gate/partial"')).toBe(true);
+  });
+
+  it("refuses to merge when a dataset file changed or is missing since the shards ran (re-reads would land at stale offsets)", () => {
+    const file = join(dir, "data", "validation.jsonl");
+    const body = readFileSync(file);
+    try {
+      writeFileSync(file, Buffer.concat([Buffer.from('{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"ok"}]}\n'), body]));
+      const changed = runCli(["merge", "part-1.json", "part-2.json", "part-3.json"], dir, SMALL_CHUNKS);
+      expect(changed.code).toBe(2);
+      expect(changed.stderr).toMatch(/^chatml-gate: data\/validation\.jsonl is not the file the shards read/);
+      rmSync(file);
+      const missing = runCli(["merge", "part-1.json", "part-2.json", "part-3.json"], dir, SMALL_CHUNKS);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/^chatml-gate: merge needs the dataset files the shards read: data\/validation\.jsonl is missing here/);
+    } finally {
+      writeFileSync(file, body);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { evaluateGate } from "./gate.js";
 import { Analysis, analysisSettings } from "./analysis/run-analysis.js";
 import type { AnalysisSettings } from "./analysis/chunk-analysis.js";
 import { planChunks } from "./chunks.js";
+import { fileIdentity } from "./files.js";
 import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { VERSION } from "./version.js";
 import { pairSplits } from "./analysis/splits.js";
@@ -50,6 +51,8 @@ export function severitiesFor(path: string, config: Config): Record<string, Seve
 export interface Plan {
   paths: string[];
   absPaths: string[];
+  /** Each file's size and fingerprint when the run was planned (files.ts fileIdentity; `merge` checks them). */
+  identities: { size: number; print: string }[];
   heads: ({ report: FileReport } | { format: DatasetFormat | null })[];
   jobs: ChunkJob[];
   settings: AnalysisSettings | null;
@@ -80,7 +83,8 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
       analysis: settings,
     });
   }
-  return { paths, absPaths, heads, jobs, settings };
+  const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
+  return { paths, absPaths, identities, heads, jobs, settings };
 }
 
 export async function check(opts: CheckOptions): Promise<Report> {

@@ -9,6 +9,29 @@ const DATASET = /\.jsonl(\.gz)?$/i;
 
 export class UsageError extends Error {}
 
+/** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
+ * that the dataset files are the ones the shards read. */
+export async function fileIdentity(path: string): Promise<{ size: number; print: string }> {
+  const { open } = await import("node:fs/promises");
+  const { createHash } = await import("node:crypto");
+  try {
+    const fh = await open(path, "r");
+    try {
+      const size = (await fh.stat()).size;
+      const n = Math.min(size, 65536);
+      const head = Buffer.alloc(n);
+      const tail = Buffer.alloc(n);
+      await fh.read(head, 0, n, 0);
+      await fh.read(tail, 0, n, size - n);
+      return { size, print: createHash("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return { size: -1, print: "" };
+  }
+}
+
 export const toPosix = (p: string): string => p.split(sep).join("/");
 
 async function walk(dir: string, out: string[]): Promise<void> {

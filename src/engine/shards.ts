@@ -9,6 +9,7 @@ import { assemble, type Plan } from "./check.js";
 import type { ChunkResult } from "./chunk-check.js";
 import type { Report } from "./report.js";
 import { VERSION } from "./version.js";
+import { fileIdentity } from "./files.js";
 
 export const PARTIAL_KIND = "chatml-quality-gate/partial";
 
@@ -83,7 +84,7 @@ export async function mergePartials(files: string[], cwd: string): Promise<Repor
     }
     if (p.kind !== PARTIAL_KIND) throw new MergeError(`${f} is not a chatml-gate partial result (check --shard i/n --output FILE writes one)`);
     if (p.version !== VERSION) throw new MergeError(`${f} was written by chatml-gate ${p.version}; this is ${VERSION}: use the same version for every shard`);
-    const whole = p.plan && Array.isArray(p.plan.paths) && Array.isArray(p.plan.jobs) && Array.isArray(p.plan.heads) && p.shard && Number.isInteger(p.shard.index) && Number.isInteger(p.shard.count) && Array.isArray(p.results) && p.config;
+    const whole = p.plan && Array.isArray(p.plan.paths) && Array.isArray(p.plan.identities) && Array.isArray(p.plan.jobs) && Array.isArray(p.plan.heads) && p.shard && Number.isInteger(p.shard.index) && Number.isInteger(p.shard.count) && Array.isArray(p.results) && p.config;
     if (!whole) throw new MergeError(`${f} is not a whole partial result (its plan, shard or results are missing): run check --shard again to write it`);
     parts.push(p);
   }
@@ -104,5 +105,15 @@ export async function mergePartials(files: string[], cwd: string): Promise<Repor
     return r;
   });
   const plan: Plan = { ...first.plan, absPaths: first.plan.paths.map((p) => resolve(cwd, p)) };
+  // Near-duplicate verification re-reads lines at the byte offsets the shards saw: the files must be the same ones.
+  for (let i = 0; i < plan.paths.length; i++) {
+    const then = first.plan.identities[i];
+    if (then.size < 0) continue;
+    const now = await fileIdentity(plan.absPaths[i]);
+    if (now.size < 0) throw new MergeError(`merge needs the dataset files the shards read: ${plan.paths[i]} is missing here (run merge in a checkout of the same commit)`);
+    if (now.size !== then.size || now.print !== then.print) {
+      throw new MergeError(`${plan.paths[i]} is not the file the shards read (${then.size} bytes then, ${now.size} now, or other content): run merge on the same commit as the shards`);
+    }
+  }
   return assemble(plan, results, first.config, { date: first.date });
 }
