@@ -99,13 +99,13 @@ async function main(argv: string[]): Promise<number> {
   if (values["fail-on"]) inputs["fail-on"] = values["fail-on"];
   if (values["max-tokens"]) inputs["max-tokens"] = values["max-tokens"];
   for (const t of values.threshold ?? []) {
-    const m = /^([a-z0-9-]+)=(.*)$/.exec(t);
-    if (!m) throw new UsageError(`--threshold takes NAME=VALUE, e.g. max-duplicate-rate=0.02; got '${t}'`);
+    const m = /^([a-z0-9-]+)=(.+)$/.exec(t);
+    if (!m || !m[2].trim()) throw new UsageError(`--threshold takes NAME=VALUE, e.g. max-duplicate-rate=0.02 (or NAME=off); got '${t}'`);
     inputs[m[1]] = m[2];
   }
   config = applyThresholdInputs(config, inputs);
   if (values["max-findings"] !== undefined) {
-    const n = Number(values["max-findings"]);
+    const n = values["max-findings"].trim() === "" ? NaN : Number(values["max-findings"]);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);
     config.maxFindings = n;
   }

@@ -118,6 +118,30 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "--threshold", "min-examples=warn:5,fail:50"], dir).stderr).toMatch(/'thresholds\.min-examples' warns at 5 but fails at 50.*warn >= fail for a min- threshold/);
   });
 
+  it("refuses threshold values that cannot be meant: NaN, negative, a rate above 1, an empty value, a range without bounds", () => {
+    const dir = tempDir({
+      "a.jsonl": clean,
+      "nan.yml": "thresholds:\n  max-errors: .nan\n",
+      "range.yml": "thresholds:\n  single-turn-share: {level: warn}\n",
+      "neg.yml": "overrides:\n  - files: a.jsonl\n    thresholds:\n      max-warnings: -3\n",
+    });
+    const cases: [string[], RegExp][] = [
+      [["--config", "nan.yml"], /'thresholds\.max-errors' is NaN: not a number/],
+      [["--config", "range.yml"], /'thresholds\.single-turn-share' needs a min, a max or both/],
+      [["--config", "neg.yml"], /'overrides\[0\]\.thresholds\.max-warnings' is -3: negative/],
+      [["--threshold", "max-errors=-1"], /'thresholds\.max-errors' is -1: negative/],
+      [["--threshold", "max-duplicate-rate=500%"], /'thresholds\.max-duplicate-rate' is 5: above 1/],
+      [["--threshold", "max-errors="], /--threshold takes NAME=VALUE/],
+      [["--max-findings", ""], /--max-findings must be a non-negative integer/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(["check", "a.jsonl", ...args], dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+    }
+    expect(runCli(["check", "a.jsonl", "--threshold", "max-compression-ratio=12"], dir).code).toBe(0); // a ratio, not a fraction
+  });
+
   it("finds .jsonl and .jsonl.gz in directories and accepts globs", () => {
     const dir = tempDir({ "d/a.jsonl": clean, "d/sub/b.jsonl": clean, "d/notes.txt": "x", "d/node_modules/x.jsonl": "bad" });
     const rep = JSON.parse(runCli(["check", "d", "--format", "json"], dir).stdout);

@@ -157,13 +157,23 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   return c;
 }
 
-/** A warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
+/** Thresholds whose values are fractions of 1. */
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "single-turn-share"]);
+
+/** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
  * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
 function checkThresholdOrder(t: Partial<Thresholds>, where: string, prefix: string): void {
   for (const [name, v] of Object.entries(t)) {
     if (!v) continue;
+    const values = name === "single-turn-share" ? [(v as Range).min, (v as Range).max] : [(v as Limit).warn, (v as Limit).fail];
+    for (const x of values) {
+      if (x === undefined) continue;
+      const bad = !Number.isFinite(x) ? "not a number" : x < 0 ? "negative" : FRACTIONS.has(name) && x > 1 ? "above 1 (a fraction: 0.05 = 5 %)" : "";
+      if (bad) throw new ConfigError(`${prefix}: '${where}.${name}' is ${x}: ${bad}`);
+    }
     if (name === "single-turn-share") {
       const r = v as Range;
+      if (r.min === undefined && r.max === undefined) throw new ConfigError(`${prefix}: '${where}.${name}' needs a min, a max or both`);
       if (r.min !== undefined && r.max !== undefined && r.min > r.max) throw new ConfigError(`${prefix}: '${where}.${name}' has min ${r.min} above max ${r.max}`);
       continue;
     }
