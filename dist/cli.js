@@ -12757,7 +12757,7 @@ function checkParts(parts, w, role, ctx) {
             }
         }
         if ((part.type === "image_url" || part.type === "image" || part.type === "input_image") && role !== "user") {
-            ctx.emit("invalid-content-part", `${at} is an image in a ${role} message; images belong in user messages`);
+            ctx.emit("invalid-content-part", `${at} is an image in ${/^[aeiou]/i.test(role) ? "an" : "a"} ${role} message; images belong in user messages`);
         }
     });
 }
@@ -22424,6 +22424,8 @@ async function main(argv) {
     if (files.length === 0)
         throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
     const validateOnly = values["validate-only"];
+    if (validateOnly && values["dataset-info"])
+        throw new UsageError("--dataset-info needs the analysis: drop --validate-only");
     if (values.shard !== undefined) {
         const shard = parseShard(values.shard);
         if (!shard)

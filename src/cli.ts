@@ -113,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
   const files = await findDatasetFiles(patterns, cwd);
   if (files.length === 0) throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
   const validateOnly = values["validate-only"];
+  if (validateOnly && values["dataset-info"]) throw new UsageError("--dataset-info needs the analysis: drop --validate-only");
   if (values.shard !== undefined) {
     const shard = parseShard(values.shard);
     if (!shard) throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. --shard 2/4; got '${values.shard}'`);

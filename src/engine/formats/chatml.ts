@@ -88,7 +88,7 @@ function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext
       }
     }
     if ((part.type === "image_url" || part.type === "image" || part.type === "input_image") && role !== "user") {
-      ctx.emit("invalid-content-part", `${at} is an image in a ${role} message; images belong in user messages`);
+      ctx.emit("invalid-content-part", `${at} is an image in ${/^[aeiou]/i.test(role) ? "an" : "a"} ${role} message; images belong in user messages`);
     }
   });
 }
