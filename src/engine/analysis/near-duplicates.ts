@@ -190,37 +190,48 @@ const filledList = new Int32Array(BINS);
 export function sketch(shingles: Uint32Array, n: number, bins: Uint32Array, filled: Uint8Array): void {
   bins.fill(0xffffffff);
   filled.fill(0);
-  let k = 0;
   for (let i = 0; i < n; i++) {
     const x = shingles[i];
     const b = x >>> 25;
     const v = fmix32(x ^ 0x5bd1e995);
-    if (!filled[b]) {
-      filled[b] = 1;
-      filledList[k++] = b;
-    }
+    filled[b] = 1;
     if (v < bins[b]) bins[b] = v;
   }
-  const first = k < SPARSE ? firstProbes() : null;
+  let k = 0;
+  for (let i = 0; i < BINS; i++) if (filled[i]) filledList[k++] = i;
+  if (k === BINS) return;
+  if (k < SPARSE) densifySparse(bins, filled, k);
+  else densifyByProbing(bins, filled);
+}
+
+function densifyByProbing(bins: Uint32Array, filled: Uint8Array): void {
   for (let i = 0; i < BINS; i++) {
     if (filled[i]) continue;
     let j = -1;
-    if (first) {
-      let best = ATTEMPTS;
-      for (let f = 0; f < k; f++) {
-        const a = first[i * BINS + filledList[f]];
-        if (a !== 0 && a < best) {
-          best = a;
-          j = filledList[f];
-        }
+    for (let attempt = 1; attempt < ATTEMPTS; attempt++) {
+      const c = probe(i, attempt);
+      if (filled[c]) {
+        j = c;
+        break;
       }
-    } else {
-      for (let attempt = 1; attempt < ATTEMPTS; attempt++) {
-        const c = probe(i, attempt);
-        if (filled[c]) {
-          j = c;
-          break;
-        }
+    }
+    if (j < 0) for (j = 0; !filled[j]; j++);
+    bins[i] = bins[j];
+  }
+}
+
+/** The same as densifyByProbing, from the table of first probes: about `k` lookups per empty bin. */
+function densifySparse(bins: Uint32Array, filled: Uint8Array, k: number): void {
+  const first = firstProbes();
+  for (let i = 0; i < BINS; i++) {
+    if (filled[i]) continue;
+    let j = -1;
+    let best = ATTEMPTS;
+    for (let f = 0; f < k; f++) {
+      const a = first[i * BINS + filledList[f]];
+      if (a !== 0 && a < best) {
+        best = a;
+        j = filledList[f];
       }
     }
     if (j < 0) for (j = 0; !filled[j]; j++);
