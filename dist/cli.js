@@ -17933,7 +17933,7 @@ async function findDatasetFiles(patterns, cwd) {
  * a glob, every file it matches. */
 async function findFiles(patterns, cwd, inDirectories) {
     const found = new Set();
-    let all;
+    const walks = new Map();
     const pats = patterns.length ? patterns : ["."];
     for (const pat of pats) {
         const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
@@ -17950,17 +17950,23 @@ async function findFiles(patterns, cwd, inDirectories) {
                     found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
             continue;
         }
-        if (!picomatch_default().scan(pat).isGlob)
-            throw new UsageError(`no such file or directory: ${pat}`);
-        if (!all) {
-            all = [];
-            await walk(cwd, all);
-            all = all.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
+        const scan = picomatch_default().scan(toPosix(pat));
+        if (!scan.isGlob)
+            throw new UsageError(st ? `not a regular file or a directory: ${pat}` : `no such file or directory: ${pat}`);
+        // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
+        // and match the files below it against the rest of the pattern.
+        const base = (0,external_node_path_namespaceObject.resolve)(cwd, scan.base || ".");
+        let files = walks.get(base);
+        if (!files) {
+            const list = [];
+            await walk(base, list);
+            files = list.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(base, f)));
+            walks.set(base, files);
         }
-        const match = picomatch_default()(toPosix(pat), { dot: false });
-        for (const f of all)
+        const match = picomatch_default()(scan.glob, { dot: false });
+        for (const f of files)
             if (match(f))
-                found.add(f);
+                found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(base, f))));
     }
     return [...found].sort();
 }

@@ -142,6 +142,15 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "a.jsonl", "--threshold", "max-compression-ratio=12"], dir).code).toBe(0); // a ratio, not a fraction
   });
 
+  it("globs above the working directory or absolute ones are matched from their base folder", () => {
+    const dir = tempDir({ "up.jsonl": clean, "work/here.jsonl": clean, "work/sub/deep.jsonl": clean });
+    const cwd = join(dir, "work");
+    const files = (args: string[]) => (JSON.parse(runCli(["check", ...args, "--format", "json", "--validate-only"], cwd).stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+    expect(files(["../*.jsonl"])).toEqual(["../up.jsonl"]);
+    expect(files([join(dir, "work", "sub", "*.jsonl")])).toEqual(["sub/deep.jsonl"]);
+    expect(files(["**/*.jsonl"])).toEqual(["here.jsonl", "sub/deep.jsonl"]);
+  });
+
   it("finds .jsonl and .jsonl.gz in directories and accepts globs", () => {
     const dir = tempDir({ "d/a.jsonl": clean, "d/sub/b.jsonl": clean, "d/notes.txt": "x", "d/node_modules/x.jsonl": "bad" });
     const rep = JSON.parse(runCli(["check", "d", "--format", "json"], dir).stdout);

@@ -58,7 +58,7 @@ export async function findDatasetFiles(patterns: string[], cwd: string): Promise
  * a glob, every file it matches. */
 export async function findFiles(patterns: string[], cwd: string, inDirectories: RegExp): Promise<string[]> {
   const found = new Set<string>();
-  let all: string[] | undefined;
+  const walks = new Map<string, string[]>();
   const pats = patterns.length ? patterns : ["."];
   for (const pat of pats) {
     const abs = resolve(cwd, pat);
@@ -73,14 +73,20 @@ export async function findFiles(patterns: string[], cwd: string, inDirectories: 
       for (const f of files) if (inDirectories.test(f)) found.add(toPosix(relative(cwd, f)));
       continue;
     }
-    if (!picomatch.scan(pat).isGlob) throw new UsageError(`no such file or directory: ${pat}`);
-    if (!all) {
-      all = [];
-      await walk(cwd, all);
-      all = all.map((f) => toPosix(relative(cwd, f)));
+    const scan = picomatch.scan(toPosix(pat));
+    if (!scan.isGlob) throw new UsageError(st ? `not a regular file or a directory: ${pat}` : `no such file or directory: ${pat}`);
+    // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
+    // and match the files below it against the rest of the pattern.
+    const base = resolve(cwd, scan.base || ".");
+    let files = walks.get(base);
+    if (!files) {
+      const list: string[] = [];
+      await walk(base, list);
+      files = list.map((f) => toPosix(relative(base, f)));
+      walks.set(base, files);
     }
-    const match = picomatch(toPosix(pat), { dot: false });
-    for (const f of all) if (match(f)) found.add(f);
+    const match = picomatch(scan.glob, { dot: false });
+    for (const f of files) if (match(f)) found.add(toPosix(relative(cwd, resolve(base, f))));
   }
   return [...found].sort();
 }
