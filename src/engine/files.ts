@@ -1,5 +1,6 @@
 // Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
-import { readdir, stat, realpath } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { open, readdir, stat, realpath } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 
@@ -12,8 +13,6 @@ export class UsageError extends Error {}
 /** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
  * that the dataset files are the ones the shards read. */
 export async function fileIdentity(path: string): Promise<{ size: number; print: string }> {
-  const { open } = await import("node:fs/promises");
-  const { createHash } = await import("node:crypto");
   try {
     const fh = await open(path, "r");
     try {

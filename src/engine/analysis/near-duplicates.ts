@@ -101,24 +101,24 @@ export class ShingleHasher {
     const pk = this.pk;
     const wh = s.a;
     const wh2 = s.b;
-    let data = out.data;
+    const msgs = conv.messages;
+    // At most one shingle per word (or one for a short record), plus k per media part: room for all, up front.
+    let bound = 1;
+    for (let m = 0; m < msgs.length; m++) bound += s.to[m] - s.from[m] + (msgs[m].media?.length ?? 0) * k;
+    out.length = 0;
+    out.reserve(bound);
+    const data = out.data;
+    if (wide) {
+      wide.length = 0;
+      wide.reserve(bound);
+    }
+    const wdata = wide ? wide.data : null;
     let len = 0;
     let words = 0;
     let pos = 0;
     // Rolling polynomial hash of the window: S = sum w[i] * P^(k-1-i) (mod 2^32), then avalanched.
     let roll = 0;
     let roll2 = 0;
-    if (wide) wide.length = 0;
-    const put = (h: number, h2: number): void => {
-      if (len === data.length) {
-        out.length = len;
-        out.reserve(len + 1);
-        data = out.data;
-      }
-      data[len++] = h;
-      if (wide) wide.push(h * 0x200000 + (h2 >>> 11));
-    };
-    const msgs = conv.messages;
     for (let m = 0; m < msgs.length; m++) {
       const role = msgs[m].role;
       if (role === "system" || role === "developer") continue;
@@ -126,7 +126,7 @@ export class ShingleHasher {
         const w = wh[i];
         roll = (Math.imul(roll - (words >= k ? Math.imul(ring[pos], pk) : 0), P) + w) | 0;
         ring[pos] = w;
-        if (wide) {
+        if (wdata) {
           const w2 = wh2[i];
           roll2 = (Math.imul(roll2 - (words >= k ? Math.imul(ring2[pos], pk) : 0), P) + w2) | 0;
           ring2[pos] = w2;
@@ -134,32 +134,37 @@ export class ShingleHasher {
         pos = pos + 1 === k ? 0 : pos + 1;
         words++;
         if (words >= k) {
-          if (wide) put(fmix32(roll ^ k), fmix32(roll2 ^ 0x2545f491));
-          else {
-            if (len === data.length) {
-              out.length = len;
-              out.reserve(len + 1);
-              data = out.data;
-            }
-            data[len++] = fmix32(roll ^ k);
-          }
+          const h = fmix32(roll ^ k);
+          if (wdata) wdata[len] = h * 0x200000 + (fmix32(roll2 ^ 0x2545f491) >>> 11);
+          data[len++] = h;
         }
       }
     }
-    if (words > 0 && words < k) put(fmix32(roll ^ words), fmix32(roll2 ^ words ^ 0x2545f491));
+    if (words > 0 && words < k) {
+      const h = fmix32(roll ^ words);
+      if (wdata) wdata[len] = h * 0x200000 + (fmix32(roll2 ^ words ^ 0x2545f491) >>> 11);
+      data[len++] = h;
+    }
     // Each image/media part weighs as much as a sentence (k shingles): the same question about different images is
     // not a near duplicate.
     for (const m of msgs) {
       if (!m.media) continue;
       for (const key of m.media) {
         let h = 0x9747b28c | 0;
-        for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
         let h2 = 0x3c6ef372 | 0;
-        if (wide) for (let i = 0; i < key.length; i++) h2 = Math.imul(h2 + key.charCodeAt(i), 0x5bd1e995);
-        for (let j = 0; j < k; j++) put(fmix32(h ^ Math.imul(j + 1, 0x6d656469)), fmix32(h2 ^ Math.imul(j + 1, 0x27d4eb2f)));
+        for (let i = 0; i < key.length; i++) {
+          h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+          h2 = Math.imul(h2 + key.charCodeAt(i), 0x5bd1e995);
+        }
+        for (let j = 0; j < k; j++) {
+          const x = fmix32(h ^ Math.imul(j + 1, 0x6d656469));
+          if (wdata) wdata[len] = x * 0x200000 + (fmix32(h2 ^ Math.imul(j + 1, 0x27d4eb2f)) >>> 11);
+          data[len++] = x;
+        }
       }
     }
     out.length = len;
+    if (wide) wide.length = len;
     return len;
   }
 }
