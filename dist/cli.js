@@ -13238,7 +13238,12 @@ function jsonErrorMessage(e, text) {
     const where = pos ? ` at column ${Number(pos[1]) + 1}` : /Unexpected end/.test(msg) ? ` at column ${text.length + 1} (end of line)` : "";
     const trimmed = text.trimEnd();
     let hint = "fix the syntax, or drop the line";
-    if (/Unexpected end|Unterminated/.test(msg))
+    // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
+    // does not allow, so the whole file reads as one line.
+    const cr = text.indexOf("\r");
+    if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
+        hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
+    else if (/Unexpected end|Unterminated/.test(msg))
         hint = "the line ends early: the record is truncated or split over several lines";
     else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed))
         hint = "JSON needs double quotes around keys and strings";

@@ -127,6 +127,15 @@ describe("formats", () => {
   });
 });
 
+describe("hints", () => {
+  it("a file whose lines end with a bare CR is one invalid line that says so", async () => {
+    const body = Array.from({ length: 12 }, (_, i) => JSON.stringify(good(i))).join("\r") + "\r";
+    const f = await checkContent(body);
+    expect(ruleLines(f)).toEqual(["invalid-json@1"]);
+    expect(f.findings[0].message).toMatch(/several records separated by a bare CR \(\\r\): end lines with \\n/);
+  });
+});
+
 describe("one problem, one finding", () => {
   it("an unknown part type is invalid-content-part only (not also invalid-content-type)", async () => {
     const f = await checkContent(jsonl({ messages: [{ role: "user", content: [{ type: "text", text: "What breed is this?" }, { type: "img", url: "x" }] }, { role: "assistant", content: "A corgi." }] }));
