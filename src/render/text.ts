@@ -63,7 +63,7 @@ export function renderText(report: Report, opts: TextOptions): string {
       out.push(`composition: single-turn ${pct(g("turnBalance.singleTurnShare"))}, length uniqueness ${pct(g("lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
     }
     if (tok && typeof tok.total === "number") {
-      const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples tokenized)`;
+      const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled)`;
       const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
       const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
       out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
