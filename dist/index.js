@@ -49714,9 +49714,9 @@ function adopt(g, arr) {
 //
 //   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
 //   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
-//   new DistinctCounter(exactCap = 1_000_000)
-//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
-//       .add(h1, h2) .estimate() .method ("exact" | "hll")
+//   new DistinctCounter(exactCap = 1_000_000, hll = false)
+//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14 (from the
+//       first item when `hll`). .add(h1, h2) .estimate() .method ("exact" | "hll") .registers (HLL mode only)
 //
 // Partials (for chunked / parallel runs; plain structured-clone-able data):
 //   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
@@ -49898,6 +49898,12 @@ class HyperLogLog {
         return 1.04 / Math.sqrt(this.registers.length);
     }
 }
+/** The rank HyperLogLog(14).add(h1, h2) stores at register h1 >>> 18 (for callers that update registers directly;
+ * h2 is only read when the low 18 bits of h1 are 0). */
+function hllRank14(h1, h2) {
+    const w = ((h1 << 14) | (h2 >>> 18)) >>> 0;
+    return w === 0 ? 33 + Math.clz32(h2 << 14) : Math.clz32(w) + 1;
+}
 const RECENT_SLOTS = 16_384;
 /** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
  * While exact, a direct-mapped cache of recently added pairs (128 KiB, stays in the CPU's L2 cache) answers
@@ -49909,8 +49915,13 @@ class DistinctCounter {
     hll = null;
     /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
     recent = new Int32Array(RECENT_SLOTS * 2);
-    constructor(exactCap = 1_000_000) {
+    /** `hll`: count in HyperLogLog from the first item (no exact phase). */
+    constructor(exactCap = 1_000_000, hll = false) {
         this.exactCap = exactCap;
+        if (hll) {
+            this.set = null;
+            this.hll = new HyperLogLog(14);
+        }
     }
     add(h1, h2) {
         if (this.set) {
@@ -49935,6 +49946,11 @@ class DistinctCounter {
         else {
             this.hll.add(h1, h2);
         }
+    }
+    /** The HyperLogLog registers (p = 14) once the counter is in HyperLogLog mode, else null: hot loops update them
+     * directly (hllRank gives the value HyperLogLog.add would store). */
+    get registers() {
+        return this.hll ? this.hll.registers : null;
     }
     get method() {
         return this.set ? "exact" : "hll";
@@ -50339,7 +50355,8 @@ class PhraseMatcher {
 // N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
 //  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
 //    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
-//    `method` says which. Totals are always exact.
+//    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
+//    Totals are always exact.
 //  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
 //    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
@@ -50441,6 +50458,10 @@ function splitWords(lower) {
         w.pop();
     return w;
 }
+/** Second hash of the bigram (i - 1, i) from the words' second hashes (as ngrams() makes it). */
+function bigram2(b, i) {
+    return fmix32((Math.imul(b[i - 1] ^ 0x3, 0x9e3779b1) + b[i]) | 0) | 0;
+}
 function isSystemRole(role) {
     return role === "system" || role === "developer";
 }
@@ -50449,6 +50470,7 @@ class DiversityAnalysis {
     phrases;
     windowSize;
     sampleBudget;
+    fastHll;
     records = 0;
     assistantMessages = 0;
     assistantWords = 0;
@@ -50504,9 +50526,11 @@ class DiversityAnalysis {
         this.win = new WindowSet32(this.windowSize);
         this.sampleBudget = opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES;
         const cap = opts.exactCap ?? 65_536;
-        this.d1 = new DistinctCounter(cap);
-        this.d2 = new DistinctCounter(cap);
-        this.d3 = new DistinctCounter(cap);
+        const hll = opts.hllFromStart === true;
+        this.fastHll = opts.referenceNgrams !== true;
+        this.d1 = new DistinctCounter(cap, hll);
+        this.d2 = new DistinctCounter(cap, hll);
+        this.d3 = new DistinctCounter(cap, hll);
         this.systemDistinct = new DistinctCounter(cap);
         this.userDistinct = new DistinctCounter(cap);
     }
@@ -50598,7 +50622,60 @@ class DiversityAnalysis {
             this.t2 += n - 1;
         if (n >= 3)
             this.t3 += n - 2;
-        this.ngrams(s.a, s.b, from, from + n);
+        const r1 = this.d1.registers;
+        const r2 = this.d2.registers;
+        const r3 = this.d3.registers;
+        if (r1 && r2 && r3 && this.fastHll)
+            this.ngramsHll(s.a, s.b, from, from + n, r1, r2, r3);
+        else
+            this.ngrams(s.a, s.b, from, from + n);
+    }
+    /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
+     * hash of an n-gram (which HyperLogLog reads only when the low 18 bits of the first are 0) is made only then,
+     * from the words' second hashes. The same registers as ngrams(), with half the hashing. */
+    ngramsHll(a, b, from, end, r1, r2, r3) {
+        const win = this.win;
+        const ws = this.windowSize;
+        let winWords = this.winWords;
+        let winBigrams = this.winBigrams;
+        let p1 = 0;
+        let q1 = 0;
+        for (let i = from; i < end; i++) {
+            const x1 = a[i];
+            let k = x1 >>> 18;
+            let rank = (x1 & 0x3ffff) !== 0 ? Math.clz32(x1 << 14) + 1 : hllRank14(x1, b[i]);
+            if (rank > r1[k])
+                r1[k] = rank;
+            if (winWords === ws) {
+                this.winBigrams = winBigrams;
+                this.closeWindow();
+                winWords = 0;
+                winBigrams = 0;
+            }
+            winWords++;
+            if (i > from) {
+                const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
+                k = g1 >>> 18;
+                rank = (g1 & 0x3ffff) !== 0 ? Math.clz32(g1 << 14) + 1 : hllRank14(g1, bigram2(b, i));
+                if (rank > r2[k])
+                    r2[k] = rank;
+                if (winWords > 1) {
+                    win.add(g1);
+                    winBigrams++;
+                }
+                if (i > from + 1) {
+                    const t1 = fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0;
+                    k = t1 >>> 18;
+                    rank = (t1 & 0x3ffff) !== 0 ? Math.clz32(t1 << 14) + 1 : hllRank14(t1, fmix32((Math.imul(bigram2(b, i - 1) ^ 0x7, 0x9e3779b1) + b[i]) | 0) | 0);
+                    if (rank > r3[k])
+                        r3[k] = rank;
+                }
+                q1 = g1;
+            }
+            p1 = x1;
+        }
+        this.winWords = winWords;
+        this.winBigrams = winBigrams;
     }
     /** Distinct 1/2/3-grams and the window of words [from, end) of one message (hot loop: state in locals). */
     ngrams(a, b, from, end) {
@@ -50950,11 +51027,75 @@ const COMMAND_VERBS = [
 ];
 const CODE_PATTERN = /```|\b(?:code|function|python|javascript|typescript|java|sql|regex|bash|json|html|css|compile|def|class|import|const|print\(|console\.log)\b|#include|=>/i;
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
+/** A list item line: what hasListLine() finds (the definition; hasListLine is the fast path). */
 const LIST_LINE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/m;
+/** A Markdown ATX heading line (only tried on texts holding a "#"). */
 const HEADER_LINE = /^#{1,6}[ \t]+\S/m;
 const FIRST_WORD = /^[\s"'“‘(¿¡]*([\p{L}']+)/u;
 const QUESTION_SET = new Set(QUESTION_WORDS);
 const COMMAND_SET = new Set(COMMAND_VERBS);
+/** /\s/ for one UTF-16 code unit. */
+function isSpace(c) {
+    return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+/** Whether the line starting at i is a list item as LIST_LINE defines it: [ \t]*, then -, * or •, or digits then
+ * "." or ")", then [ \t]+ and a non-space. */
+function listItemAt(t, i) {
+    const n = t.length;
+    let c = t.charCodeAt(i);
+    while (c === 0x20 || c === 0x09) {
+        if (++i >= n)
+            return false;
+        c = t.charCodeAt(i);
+    }
+    if (c === 0x2d || c === 0x2a || c === 0x2022)
+        i++;
+    else if (c >= 0x30 && c <= 0x39) {
+        do {
+            if (++i >= n)
+                return false;
+            c = t.charCodeAt(i);
+        } while (c >= 0x30 && c <= 0x39);
+        if (c !== 0x2e && c !== 0x29)
+            return false;
+        i++;
+    }
+    else
+        return false;
+    if (i >= n)
+        return false;
+    c = t.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09)
+        return false;
+    do {
+        if (++i >= n)
+            return false;
+        c = t.charCodeAt(i);
+    } while (c === 0x20 || c === 0x09);
+    return !isSpace(c);
+}
+/** LIST_LINE.test(t), about ten times faster: line starts are found with indexOf("\n"); a text with another line
+ * terminator (\r, U+2028, U+2029, where /m also starts lines) goes to the regex. */
+function hasListLine(t) {
+    const n = t.length;
+    if (n === 0)
+        return false;
+    if (t.indexOf("\r") >= 0 || t.indexOf("\u2028") >= 0 || t.indexOf("\u2029") >= 0)
+        return LIST_LINE.test(t);
+    let i = 0;
+    for (;;) {
+        if (listItemAt(t, i))
+            return true;
+        const j = t.indexOf("\n", i);
+        if (j < 0 || j + 1 >= n)
+            return false;
+        i = j + 1;
+    }
+}
+/** HEADER_LINE.test(t), skipping the regex for texts without a "#". */
+function hasHeaderLine(t) {
+    return t.indexOf("#") >= 0 && HEADER_LINE.test(t);
+}
 function countFences(text) {
     let n = 0;
     let i = text.indexOf("```");
@@ -51080,9 +51221,9 @@ class CompositionAnalysis {
                 r.codeBlocks2plus++;
             if (blocks > 0)
                 r.withCode++;
-            if (LIST_LINE.test(t))
+            if (hasListLine(t))
                 r.withLists++;
-            if (HEADER_LINE.test(t))
+            if (hasHeaderLine(t))
                 r.withHeaders++;
             if (t.length < 200)
                 r.brief++;
@@ -51304,9 +51445,9 @@ function countLinear(count, s) {
     let total = 0;
     let from = 0; // start of the text not yet counted
     let run = 0; // start of the current run
-    let ws = isSpace(s.charCodeAt(0));
+    let ws = tokens_isSpace(s.charCodeAt(0));
     for (let i = 1; i <= len; i++) {
-        const w = i < len ? isSpace(s.charCodeAt(i)) : !ws;
+        const w = i < len ? tokens_isSpace(s.charCodeAt(i)) : !ws;
         if (w === ws)
             continue;
         if (i - run > MAX_RUN) {
@@ -51333,7 +51474,7 @@ function countLinear(count, s) {
     return total;
 }
 /** Whitespace as the tokenizers' pre-split patterns see it (\s). */
-function isSpace(c) {
+function tokens_isSpace(c) {
     return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 /** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
@@ -51903,6 +52044,10 @@ function compressionBudget(chunkBytes, runBytes) {
         return budget;
     return Math.max(64 * 1024, Math.round((budget * chunkBytes) / runBytes));
 }
+/** Runs of more input than this (gzip counted as 4× its size) count distinct n-grams in HyperLogLog from the first
+ * word: their counts pass the exact cap (65,536) anyway, and each chunk would otherwise fill an exact table first.
+ * Depends only on the input, so the report is the same for any number of workers or shards. */
+const LARGE_RUN_BYTES = 32 * 1024 * 1024;
 const counters = new Map();
 /** One vocabulary load per thread and encoding. */
 function counterFor(encoding) {
@@ -51927,7 +52072,7 @@ class ChunkAnalysis {
     constructor(s, tok, compressionSampleBytes) {
         this.s = s;
         this.tok = tok;
-        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes });
+        this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes, hllFromStart: s.tokens.expectedBytes > LARGE_RUN_BYTES });
         this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
         this.batch = new FeatureBatch(this.features);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CompositionAnalysis, classifyQuery } from "../../src/engine/analysis/composition.js";
+import { CompositionAnalysis, classifyQuery, hasHeaderLine, hasListLine, HEADER_LINE, LIST_LINE } from "../../src/engine/analysis/composition.js";
 import type { Conversation, Message } from "../../src/engine/model.js";
 
 const msg = (role: string, text: string, extra: Partial<Message> = {}): Message => ({ role, text, images: 0, toolCalls: 0, ...extra });
@@ -79,5 +79,43 @@ describe("CompositionAnalysis", () => {
     const e = new CompositionAnalysis();
     e.add({ messages: [msg("user", "a")], hasTools: false });
     expect(e.finish().categories).toBeNull();
+  });
+});
+
+describe("list and heading lines (fast paths)", () => {
+  it("agree with the defining regexes on 200,000 random texts of the characters that matter", () => {
+    // every character either pattern or /m line starts or \s treat specially, and some that they do not
+    const alphabet = [" ", "\t", "\n", "\r", "\u2028", "\u2029", "\u00a0", "\u3000", "\ufeff", "\u180e", "\u0085", "-", "*", "•", "1", "23", ".", ")", "#", "##", "a", "x", "é"];
+    let seed = 12345;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let lists = 0;
+    let headers = 0;
+    for (let k = 0; k < 200_000; k++) {
+      let t = "";
+      const len = rnd(12);
+      for (let i = 0; i < len; i++) t += alphabet[rnd(alphabet.length)];
+      const list = LIST_LINE.test(t);
+      const header = HEADER_LINE.test(t);
+      if (hasListLine(t) !== list || hasHeaderLine(t) !== header) throw new Error(`differs on ${JSON.stringify(t)}`);
+      if (list) lists++;
+      if (header) headers++;
+    }
+    // both outcomes were exercised many times
+    expect(lists).toBeGreaterThan(1000);
+    expect(headers).toBeGreaterThan(1000);
+  });
+
+  it("finds a list item after the first line and ignores markers inside a line", () => {
+    expect(hasListLine("Steps:\n  1) mix\n  2) bake")).toBe(true);
+    expect(hasListLine("Steps:\r\n- mix")).toBe(true);
+    expect(hasListLine("Steps:\u2028- mix")).toBe(true);
+    expect(hasListLine("a - b and 1. c")).toBe(false);
+    expect(hasListLine("-\u00a0x")).toBe(false); // only space or tab after the marker
+    expect(hasListLine("12.\t\u00a0")).toBe(false);
+    expect(hasHeaderLine("text\n### Title")).toBe(true);
+    expect(hasHeaderLine("####### seven")).toBe(false);
   });
 });

@@ -23,6 +23,41 @@ describe("words", () => {
 });
 
 describe("distinct-n", () => {
+  it("HyperLogLog from the start and the fast n-gram loop give the registers of the general path", () => {
+    // 3 M words of a large vocabulary: the fast loop's rare branch (the low 18 bits of an n-gram's first hash all 0,
+    // p = 2^-18) is taken about 11 times for each of distinct-1, -2 and -3
+    let seed = 7;
+    const rnd = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed >>> 8;
+    };
+    const convs: Conversation[] = [];
+    for (let r = 0; r < 4_000; r++) {
+      const ws: string[] = [];
+      for (let w = 0, n = 400 + (rnd() % 700); w < n; w++) ws.push((rnd() % 5_000_000).toString(36));
+      convs.push(qa("q" + r, ws.join(" ")));
+    }
+    const registers = (opts: object) => {
+      const d = new DiversityAnalysis(opts);
+      for (const c of convs) d.add(c);
+      const p = d.toPartial();
+      return { d1: p.d1, d2: p.d2, d3: p.d3, result: d.finish() };
+    };
+    // registers, not only estimates: one register's change moves an estimate of millions by far less than one
+    const reference = registers({ exactCap: 1_000, referenceNgrams: true });
+    expect(reference.d3.registers).toBeDefined();
+    expect(reference.result.assistantWords).toBeGreaterThan(3_000_000);
+    expect(registers({ exactCap: 1_000 })).toEqual(reference);
+    expect(registers({ exactCap: 1_000, hllFromStart: true })).toEqual(reference);
+    // below the cap: exact by default, HyperLogLog from the start when asked
+    const small = convs.slice(0, 3);
+    const exact = run(small);
+    const hll = run(small, { hllFromStart: true });
+    expect(exact.distinct1.method).toBe("exact");
+    expect(hll.distinct1.method).toBe("hll");
+    expect(Math.abs(hll.distinct1.distinct - exact.distinct1.distinct) / exact.distinct1.distinct).toBeLessThan(0.03);
+  });
+
   it("a b a b", () => {
     const r = run([qa("q", "a b a b")]);
     expect(r.distinct1).toMatchObject({ distinct: 2, total: 4, ratio: 0.5, method: "exact", standardError: 0 });

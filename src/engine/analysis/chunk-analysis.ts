@@ -44,6 +44,11 @@ export function compressionBudget(chunkBytes: number, runBytes: number): number 
   return Math.max(64 * 1024, Math.round((budget * chunkBytes) / runBytes));
 }
 
+/** Runs of more input than this (gzip counted as 4× its size) count distinct n-grams in HyperLogLog from the first
+ * word: their counts pass the exact cap (65,536) anyway, and each chunk would otherwise fill an exact table first.
+ * Depends only on the input, so the report is the same for any number of workers or shards. */
+export const LARGE_RUN_BYTES = 32 * 1024 * 1024;
+
 const counters = new Map<EncodingName, ReturnType<typeof loadCounter>>();
 /** One vocabulary load per thread and encoding. */
 export function counterFor(encoding: EncodingName): ReturnType<typeof loadCounter> {
@@ -70,7 +75,7 @@ export class ChunkAnalysis {
     private readonly tok: TokenAnalysis,
     compressionSampleBytes: number,
   ) {
-    this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes });
+    this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes, hllFromStart: s.tokens.expectedBytes > LARGE_RUN_BYTES });
     this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
     this.batch = new FeatureBatch(this.features);
   }

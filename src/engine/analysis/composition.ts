@@ -49,8 +49,10 @@ export const CODE_PATTERN =
   /```|\b(?:code|function|python|javascript|typescript|java|sql|regex|bash|json|html|css|compile|def|class|import|const|print\(|console\.log)\b|#include|=>/i;
 
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"] as const;
-const LIST_LINE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/m;
-const HEADER_LINE = /^#{1,6}[ \t]+\S/m;
+/** A list item line: what hasListLine() finds (the definition; hasListLine is the fast path). */
+export const LIST_LINE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/m;
+/** A Markdown ATX heading line (only tried on texts holding a "#"). */
+export const HEADER_LINE = /^#{1,6}[ \t]+\S/m;
 const FIRST_WORD = /^[\s"'“‘(¿¡]*([\p{L}']+)/u;
 const QUESTION_SET = new Set(QUESTION_WORDS);
 const COMMAND_SET = new Set(COMMAND_VERBS);
@@ -118,6 +120,59 @@ export interface CompositionPartial {
   r: CompositionResult["responses"];
   categories: TopKPartial;
   categorized: number;
+}
+
+/** /\s/ for one UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** Whether the line starting at i is a list item as LIST_LINE defines it: [ \t]*, then -, * or •, or digits then
+ * "." or ")", then [ \t]+ and a non-space. */
+function listItemAt(t: string, i: number): boolean {
+  const n = t.length;
+  let c = t.charCodeAt(i);
+  while (c === 0x20 || c === 0x09) {
+    if (++i >= n) return false;
+    c = t.charCodeAt(i);
+  }
+  if (c === 0x2d || c === 0x2a || c === 0x2022) i++;
+  else if (c >= 0x30 && c <= 0x39) {
+    do {
+      if (++i >= n) return false;
+      c = t.charCodeAt(i);
+    } while (c >= 0x30 && c <= 0x39);
+    if (c !== 0x2e && c !== 0x29) return false;
+    i++;
+  } else return false;
+  if (i >= n) return false;
+  c = t.charCodeAt(i);
+  if (c !== 0x20 && c !== 0x09) return false;
+  do {
+    if (++i >= n) return false;
+    c = t.charCodeAt(i);
+  } while (c === 0x20 || c === 0x09);
+  return !isSpace(c);
+}
+
+/** LIST_LINE.test(t), about ten times faster: line starts are found with indexOf("\n"); a text with another line
+ * terminator (\r, U+2028, U+2029, where /m also starts lines) goes to the regex. */
+export function hasListLine(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  if (t.indexOf("\r") >= 0 || t.indexOf("\u2028") >= 0 || t.indexOf("\u2029") >= 0) return LIST_LINE.test(t);
+  let i = 0;
+  for (;;) {
+    if (listItemAt(t, i)) return true;
+    const j = t.indexOf("\n", i);
+    if (j < 0 || j + 1 >= n) return false;
+    i = j + 1;
+  }
+}
+
+/** HEADER_LINE.test(t), skipping the regex for texts without a "#". */
+export function hasHeaderLine(t: string): boolean {
+  return t.indexOf("#") >= 0 && HEADER_LINE.test(t);
 }
 
 function countFences(text: string): number {
@@ -222,8 +277,8 @@ export class CompositionAnalysis {
       else if (blocks === 1) r.codeBlocks1++;
       else r.codeBlocks2plus++;
       if (blocks > 0) r.withCode++;
-      if (LIST_LINE.test(t)) r.withLists++;
-      if (HEADER_LINE.test(t)) r.withHeaders++;
+      if (hasListLine(t)) r.withLists++;
+      if (hasHeaderLine(t)) r.withHeaders++;
       if (t.length < 200) r.brief++;
       else if (t.length > 800) r.detailed++;
       else r.medium++;

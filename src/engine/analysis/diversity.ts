@@ -8,7 +8,8 @@
 // N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
 //  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
 //    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
-//    `method` says which. Totals are always exact.
+//    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
+//    Totals are always exact.
 //  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
 //    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
@@ -62,7 +63,7 @@
 //  - add() after merge() is not supported (throws).
 import zlib from "node:zlib";
 import type { Conversation } from "../model.js";
-import { DistinctCounter, type DistinctPartial, WindowSet32 } from "./ngram-sketch.js";
+import { DistinctCounter, type DistinctPartial, hllRank14, WindowSet32 } from "./ngram-sketch.js";
 import { fmix32, mix32 } from "./hash.js";
 import { ratio, round, TopK, type TopKPartial } from "./stats.js";
 import { scanRecord, wordForm, type RecordScan } from "./text-scan.js";
@@ -101,6 +102,11 @@ export interface DiversityOptions {
   exactCap?: number;
   /** Maximum bytes of assistant text compressed for the compression ratio (default 4 MiB). */
   compressionSampleBytes?: number;
+  /** Distinct 1/2/3-grams in HyperLogLog from the first word (no exact phase): for large runs, whose counts pass
+   * `exactCap` anyway (the engine sets it for runs over 32 MiB; see LARGE_RUN_BYTES in chunk-analysis.ts). */
+  hllFromStart?: boolean;
+  /** Tests: always the general n-gram loop (ngrams()), never its HyperLogLog fast path (same results). */
+  referenceNgrams?: boolean;
 }
 
 export interface DistinctN {
@@ -252,6 +258,11 @@ function splitWords(lower: string): string[] {
   return w;
 }
 
+/** Second hash of the bigram (i - 1, i) from the words' second hashes (as ngrams() makes it). */
+function bigram2(b: Int32Array, i: number): number {
+  return fmix32((Math.imul(b[i - 1] ^ 0x3, 0x9e3779b1) + b[i]) | 0) | 0;
+}
+
 function isSystemRole(role: string): boolean {
   return role === "system" || role === "developer";
 }
@@ -262,6 +273,7 @@ export class DiversityAnalysis {
   private readonly phrases: string[];
   private readonly windowSize: number;
   private readonly sampleBudget: number;
+  private readonly fastHll: boolean;
   private records = 0;
   private assistantMessages = 0;
   private assistantWords = 0;
@@ -319,9 +331,11 @@ export class DiversityAnalysis {
     this.win = new WindowSet32(this.windowSize);
     this.sampleBudget = opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES;
     const cap = opts.exactCap ?? 65_536;
-    this.d1 = new DistinctCounter(cap);
-    this.d2 = new DistinctCounter(cap);
-    this.d3 = new DistinctCounter(cap);
+    const hll = opts.hllFromStart === true;
+    this.fastHll = opts.referenceNgrams !== true;
+    this.d1 = new DistinctCounter(cap, hll);
+    this.d2 = new DistinctCounter(cap, hll);
+    this.d3 = new DistinctCounter(cap, hll);
     this.systemDistinct = new DistinctCounter(cap);
     this.userDistinct = new DistinctCounter(cap);
   }
@@ -407,7 +421,56 @@ export class DiversityAnalysis {
     this.t1 += n;
     if (n >= 2) this.t2 += n - 1;
     if (n >= 3) this.t3 += n - 2;
-    this.ngrams(s.a, s.b, from, from + n);
+    const r1 = this.d1.registers;
+    const r2 = this.d2.registers;
+    const r3 = this.d3.registers;
+    if (r1 && r2 && r3 && this.fastHll) this.ngramsHll(s.a, s.b, from, from + n, r1, r2, r3);
+    else this.ngrams(s.a, s.b, from, from + n);
+  }
+
+  /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
+   * hash of an n-gram (which HyperLogLog reads only when the low 18 bits of the first are 0) is made only then,
+   * from the words' second hashes. The same registers as ngrams(), with half the hashing. */
+  private ngramsHll(a: Int32Array, b: Int32Array, from: number, end: number, r1: Uint8Array, r2: Uint8Array, r3: Uint8Array): void {
+    const win = this.win;
+    const ws = this.windowSize;
+    let winWords = this.winWords;
+    let winBigrams = this.winBigrams;
+    let p1 = 0;
+    let q1 = 0;
+    for (let i = from; i < end; i++) {
+      const x1 = a[i];
+      let k = x1 >>> 18;
+      let rank = (x1 & 0x3ffff) !== 0 ? Math.clz32(x1 << 14) + 1 : hllRank14(x1, b[i]);
+      if (rank > r1[k]) r1[k] = rank;
+      if (winWords === ws) {
+        this.winBigrams = winBigrams;
+        this.closeWindow();
+        winWords = 0;
+        winBigrams = 0;
+      }
+      winWords++;
+      if (i > from) {
+        const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
+        k = g1 >>> 18;
+        rank = (g1 & 0x3ffff) !== 0 ? Math.clz32(g1 << 14) + 1 : hllRank14(g1, bigram2(b, i));
+        if (rank > r2[k]) r2[k] = rank;
+        if (winWords > 1) {
+          win.add(g1);
+          winBigrams++;
+        }
+        if (i > from + 1) {
+          const t1 = fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0;
+          k = t1 >>> 18;
+          rank = (t1 & 0x3ffff) !== 0 ? Math.clz32(t1 << 14) + 1 : hllRank14(t1, fmix32((Math.imul(bigram2(b, i - 1) ^ 0x7, 0x9e3779b1) + b[i]) | 0) | 0);
+          if (rank > r3[k]) r3[k] = rank;
+        }
+        q1 = g1;
+      }
+      p1 = x1;
+    }
+    this.winWords = winWords;
+    this.winBigrams = winBigrams;
   }
 
   /** Distinct 1/2/3-grams and the window of words [from, end) of one message (hot loop: state in locals). */

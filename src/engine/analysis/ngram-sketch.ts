@@ -2,9 +2,9 @@
 //
 //   new HashSet64(maxSize?)          open-addressing set of 64-bit (h1,h2) pairs in Uint32Arrays
 //   new HyperLogLog(p = 14)          2^p one-byte registers; relative std. error 1.04/sqrt(2^p) (~0.81% for p=14)
-//   new DistinctCounter(exactCap = 1_000_000)
-//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14.
-//       .add(h1, h2) .estimate() .method ("exact" | "hll")
+//   new DistinctCounter(exactCap = 1_000_000, hll = false)
+//       exact (HashSet64 of hash pairs) while at most `exactCap` distinct items, then HyperLogLog p=14 (from the
+//       first item when `hll`). .add(h1, h2) .estimate() .method ("exact" | "hll") .registers (HLL mode only)
 //
 // Partials (for chunked / parallel runs; plain structured-clone-able data):
 //   HashSet64.toPairs(): Uint32Array               occupied slots as [h1, h2, h1, h2, ...] in table order
@@ -165,6 +165,13 @@ export class HyperLogLog {
   }
 }
 
+/** The rank HyperLogLog(14).add(h1, h2) stores at register h1 >>> 18 (for callers that update registers directly;
+ * h2 is only read when the low 18 bits of h1 are 0). */
+export function hllRank14(h1: number, h2: number): number {
+  const w = ((h1 << 14) | (h2 >>> 18)) >>> 0;
+  return w === 0 ? 33 + Math.clz32(h2 << 14) : Math.clz32(w) + 1;
+}
+
 /** Structured-clone-able state of a DistinctCounter: exactly one of `pairs` (exact) / `registers` (HLL p=14). */
 export interface DistinctPartial {
   pairs?: Uint32Array;
@@ -182,7 +189,16 @@ export class DistinctCounter {
   private hll: HyperLogLog | null = null;
   /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
   private readonly recent = new Int32Array(RECENT_SLOTS * 2);
-  constructor(private readonly exactCap = 1_000_000) {}
+  /** `hll`: count in HyperLogLog from the first item (no exact phase). */
+  constructor(
+    private readonly exactCap = 1_000_000,
+    hll = false,
+  ) {
+    if (hll) {
+      this.set = null;
+      this.hll = new HyperLogLog(14);
+    }
+  }
   add(h1: number, h2: number): void {
     if (this.set) {
       h1 |= 0;
@@ -203,6 +219,11 @@ export class DistinctCounter {
     } else {
       this.hll!.add(h1, h2);
     }
+  }
+  /** The HyperLogLog registers (p = 14) once the counter is in HyperLogLog mode, else null: hot loops update them
+   * directly (hllRank gives the value HyperLogLog.add would store). */
+  get registers(): Uint8Array | null {
+    return this.hll ? this.hll.registers : null;
   }
   get method(): "exact" | "hll" {
     return this.set ? "exact" : "hll";
