@@ -165,3 +165,86 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["--version"], dir).stdout).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe("min-examples counts valid records (records with no error), not lines", () => {
+  // 4 records a trainer accepts (line 4 only has a warning: an unknown key) among 12 non-blank lines.
+  const mixed = jsonl(
+    good(0),
+    "{broken",
+    good(1),
+    { messages: [{ role: "user", content: "hi", extra: 1 }, { role: "assistant", content: "hello" }] },
+    "not json",
+    [1, 2],
+    { messages: [{ role: "user" }] }, // several errors on one record: counted once
+    { messages: [] },
+    { foo: 1 },
+    { messages: [{ role: "robot", content: "x" }, { role: "assistant", content: "y" }] },
+    good(2),
+    { messages: [{ role: "user", content: "only a question" }] },
+  );
+  const tolerant = ["--threshold", "max-errors=100", "--format", "json"];
+  const minExamples = (rep: { gate: { checks: { name: string }[] } }, name = "min-examples") => rep.gate.checks.find((c) => c.name === name);
+
+  it("a file of 12 lines, 4 of them usable, fails min-examples 10 even when errors are tolerated (with and without analysis)", () => {
+    const dir = tempDir({ "m.jsonl": mixed });
+    for (const extra of [[], ["--validate-only"]]) {
+      const r = runCli(["check", "m.jsonl", ...tolerant, ...extra], dir);
+      expect(r.code, r.stderr).toBe(1);
+      const rep = JSON.parse(r.stdout);
+      expect(rep.summary).toMatchObject({ records: 12, validRecords: 4 });
+      expect(rep.files[0]).toMatchObject({ records: 12, validRecords: 4 });
+      expect(minExamples(rep)).toMatchObject({ limit: 10, actual: 4, passed: false, level: "fail" });
+      expect(minExamples(rep, "max-errors")).toMatchObject({ passed: true });
+    }
+    const ok = runCli(["check", "m.jsonl", ...tolerant, "--threshold", "min-examples=4"], dir);
+    expect(ok.code).toBe(0);
+  });
+
+  it("the per-file min-examples of overrides counts valid records too", () => {
+    const cfg = "thresholds:\n  max-errors: 100\n  min-examples: 1\noverrides:\n  - files: m.jsonl\n    thresholds:\n      min-examples: 5\n";
+    const dir = tempDir({ "m.jsonl": mixed, "c.jsonl": clean, ".chatml-gate.yml": cfg });
+    const r = runCli(["check", ".", "--format", "json", "--validate-only"], dir);
+    expect(r.code, r.stderr).toBe(1);
+    const rep = JSON.parse(r.stdout);
+    expect(rep.summary).toMatchObject({ records: 24, validRecords: 16 });
+    expect(minExamples(rep, "min-examples (m.jsonl)")).toMatchObject({ limit: 5, actual: 4, passed: false });
+  });
+
+  it("the text report and dataset_info say how many of the records are valid", () => {
+    const dir = tempDir({ "m.jsonl": mixed, "c.jsonl": jsonl(...Array.from({ length: 12 }, (_, i) => good(100 + i))) });
+    const r = runCli(["check", ".", "--threshold", "max-errors=100", "--dataset-info", "info.txt"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^c\.jsonl +chatml +12 +0 +0$/m);
+    expect(r.stdout).toMatch(/^m\.jsonl +chatml +12 \(4 valid\) +\d+ +\d+$/m);
+    expect(r.stdout).toMatch(/PASSED: 2 files, 24 records \(16 valid\), \d+ errors/);
+    const info = readFileSync(join(dir, "info.txt"), "utf8");
+    expect(info).toMatch(/^Total examples: 24 \(16 valid, 8 invalid\)$/m);
+    expect(info).toMatch(/^ {2}m\.jsonl +12 +train +chatml +\(8 invalid\)$/m);
+    expect(info).toMatch(/^ {2}c\.jsonl +12 +train +chatml$/m);
+    expect(info).toContain("Format compliance: 66.67%");
+  });
+
+  it("chunks of one file, worker threads and merged shards count the same valid records", () => {
+    const big = jsonl(...Array.from({ length: 60 }, (_, i) => (i % 5 === 4 ? "{broken" : good(i))));
+    const dir = tempDir({ "big.jsonl": big });
+    const env = { CHATML_GATE_CHUNK_BYTES: "1024" };
+    const one = runCli(["check", "big.jsonl", ...tolerant, "--workers", "1"], dir, env);
+    const rep = JSON.parse(one.stdout);
+    expect(rep.summary).toMatchObject({ records: 60, validRecords: 48 });
+    expect(runCli(["check", "big.jsonl", ...tolerant, "--workers", "2"], dir, env).stdout).toBe(one.stdout);
+    for (const i of [1, 2]) expect(runCli(["check", "big.jsonl", ...tolerant, "--shard", `${i}/2`, "--output", `p${i}.json`], dir, env).code).toBe(0);
+    expect(runCli(["merge", "p1.json", "p2.json", "--format", "json"], dir, env).stdout).toBe(one.stdout);
+  });
+});
+
+describe("valid records: findings reported once per file", () => {
+  it("an unknown key set to error makes every record with it invalid, not only the first one reported", () => {
+    const rec = (i: number) => ({ messages: [{ role: "user", content: `q ${i}`, extra: 1 }, { role: "assistant", content: `a ${i}` }] });
+    const dir = tempDir({ "u.jsonl": jsonl(rec(1), rec(2), rec(3), good(4)), ".chatml-gate.yml": "rules:\n  unknown-key: error\n" });
+    const rep = JSON.parse(runCli(["check", "u.jsonl", "--format", "json", "--validate-only"], dir).stdout);
+    expect(rep.files[0].findingCounts).toEqual({ "unknown-key": 1 });
+    expect(rep.files[0]).toMatchObject({ records: 4, validRecords: 1 });
+    const warn = tempDir({ "u.jsonl": jsonl(rec(1), rec(2), rec(3), good(4)) });
+    expect(JSON.parse(runCli(["check", "u.jsonl", "--format", "json", "--validate-only"], warn).stdout).files[0]).toMatchObject({ records: 4, validRecords: 4 });
+  });
+});

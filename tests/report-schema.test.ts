@@ -19,6 +19,9 @@ describe("report schema", () => {
     const report = JSON.parse(r.stdout);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.duplicates.exact.duplicateRecords).toBe(2); // good(3) twice in train, good(5) in validation
+    expect(report.files.map((f: { records: number; validRecords: number }) => [f.records, f.validRecords])).toEqual([[17, 16], [3, 3]]);
+    expect(report.summary).toMatchObject({ records: 20, validRecords: 19 });
+    expect(validate({ ...report, summary: { ...report.summary, validRecords: undefined } })).toBe(false);
     expect(report.leakage).toEqual([expect.objectContaining({ train: "data/train.jsonl", eval: "data/validation.jsonl", exact: 1 })]);
     expect(report.files[1].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`)).toContain("leakage@1");
   });

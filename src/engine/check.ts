@@ -104,7 +104,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       continue;
     }
     const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-    const sum = { bytes: 0, records: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+    const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
     let format = head.format;
     let lineOffset = 0;
     let first = true;
@@ -120,6 +120,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       format ??= s.format;
       sum.bytes += s.bytes;
       sum.records += s.records;
+      sum.valid += s.valid;
       sum.nonBlank += s.nonBlank;
       sum.invalidJson += s.invalidJson;
       sum.fragments += s.fragments;
@@ -138,6 +139,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     summary: {
       files: files.length,
       records: files.reduce((s, f) => s + f.records, 0),
+      validRecords: files.reduce((s, f) => s + f.validRecords, 0),
       errors: 0,
       warnings: 0,
       bytes: files.reduce((s, f) => s + f.bytes, 0),

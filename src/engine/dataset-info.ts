@@ -20,7 +20,8 @@ export interface DatasetInfoInput {
   purpose?: string;
   /** Date string, passed in so output stays deterministic. */
   generatedAt: string;
-  files: { path: string; records: number; format: DatasetFormat | "unknown" }[];
+  /** `validRecords`: records that passed validation (absent = all of them). */
+  files: { path: string; records: number; validRecords?: number; format: DatasetFormat | "unknown" }[];
   validationPassed: boolean;
   errors: number;
   duplicates: { exact: number; near: number };
@@ -38,8 +39,10 @@ export interface DatasetInfo {
   name?: string;
   purpose?: string;
   generatedAt: string;
+  /** Every record (non-blank line), and those that passed validation (no error: what a trainer accepts). */
   totalExamples: number;
-  files: { path: string; records: number; format: DatasetFormat | "unknown"; split: string }[];
+  validExamples: number;
+  files: { path: string; records: number; validRecords: number; format: DatasetFormat | "unknown"; split: string }[];
   qa: {
     validationPassed: boolean;
     errors: number;
@@ -107,12 +110,13 @@ function mainFormat(files: DatasetInfoInput["files"]): DatasetFormat | "unknown"
 export function buildDatasetInfo(input: DatasetInfoInput): DatasetInfo {
   const threshold = input.diversityThreshold ?? DEFAULT_DIVERSITY_THRESHOLD;
   const wd2 = input.diversity?.windowedDistinct2.mean ?? null;
-  const files = input.files.map((f) => ({ ...f, split: splitOf(f.path) }));
+  const files = input.files.map((f) => ({ path: f.path, records: f.records, validRecords: f.validRecords ?? f.records, format: f.format, split: splitOf(f.path) }));
   const dataFiles: Record<string, string[]> = {};
   for (const f of files) (dataFiles[f.split] ??= []).push(f.path);
   const info: DatasetInfo = {
     generatedAt: input.generatedAt,
-    totalExamples: input.files.reduce((s, f) => s + f.records, 0),
+    totalExamples: files.reduce((s, f) => s + f.records, 0),
+    validExamples: files.reduce((s, f) => s + f.validRecords, 0),
     files,
     qa: {
       validationPassed: input.validationPassed,
@@ -254,10 +258,13 @@ export function renderDatasetInfo(info: DatasetInfo): string {
   if (info.purpose) out.push(`Purpose: ${oneLine(info.purpose)}`);
   out.push(`Generated: ${info.generatedAt}`);
   out.push(rule);
-  out.push("", `Total examples: ${fmtInt(info.totalExamples)}`);
+  const invalid = info.totalExamples - info.validExamples;
+  out.push("", `Total examples: ${fmtInt(info.totalExamples)}${invalid > 0 ? ` (${fmtInt(info.validExamples)} valid, ${fmtInt(invalid)} invalid)` : ""}`);
   const countW = Math.max(7, ...info.files.map((f) => fmtInt(f.records).length));
+  const formatW = Math.max(...info.files.map((f) => f.format.length));
   for (const f of info.files) {
-    const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${f.format}`;
+    const bad = f.records - f.validRecords;
+    const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${bad > 0 ? `${f.format.padEnd(formatW)}  (${fmtInt(bad)} invalid)` : f.format}`;
     const pathW = W - 2 - width(tail);
     out.push(`  ${fit(f.path, pathW).padEnd(pathW)}${tail}`);
   }

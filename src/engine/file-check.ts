@@ -35,6 +35,8 @@ export interface ScanResult {
   lines: number;
   bytes: number;
   records: number;
+  /** Records that passed validation: parsed, and no error-level finding from the record checks. */
+  valid: number;
   nonBlank: number;
   invalidJson: number;
   fragments: number;
@@ -173,7 +175,7 @@ export async function checkFileHead(
   maxFindings: number,
 ): Promise<{ report: FileReport } | { format: DatasetFormat | null }> {
   const sink = new FindingSink(severities, maxFindings);
-  const done = (format: DatasetFormat | "unknown" = "unknown") => ({ report: fileReport(display, format, 0, 0, sink.state()) });
+  const done = (format: DatasetFormat | "unknown" = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
   let head: Buffer;
   try {
     head = await readHead(path, 64 * 1024);
@@ -218,11 +220,12 @@ function headFormat(head: Buffer): DatasetFormat | null {
   }
 }
 
-export function fileReport(display: string, format: DatasetFormat | "unknown", records: number, bytes: number, st: SinkState): FileReport {
+export function fileReport(display: string, format: DatasetFormat | "unknown", records: number, validRecords: number, bytes: number, st: SinkState): FileReport {
   return {
     path: display,
     format,
     records,
+    validRecords,
     bytes,
     errors: st.errors,
     warnings: st.warnings,
@@ -238,6 +241,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   let format: DatasetFormat | null = opts.format ?? null;
   let firstFormat: DatasetFormat | null = null;
   let records = 0;
+  let valid = 0;
   let bytes = 0;
   let lines: number;
   let nonBlank = 0;
@@ -256,7 +260,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (rule === "missing-content") recordMissingContent = true;
       // Content that is missing is not also "empty".
       else if (rule === "empty-content" && recordMissingContent) return;
-      if (sink.add(rule, line, message, onceKey) === "error") recordHasError = true;
+      // A finding reported once per file still makes each later record with the problem invalid.
+      const severity = sink.add(rule, line, message, onceKey);
+      if (severity === "error" || (onceKey !== undefined && sink.severityOf(rule) === "error")) recordHasError = true;
     },
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
@@ -309,9 +315,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       }
     }
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
-    if (!conv) return;
+    // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
+    if (!conv) {
+      if (!recordHasError) valid++;
+      return;
+    }
     checkConversation(conv, (rule, message) => ctx.emit(rule, message));
-    if (recordHasError || !opts.onRecord) return;
+    if (recordHasError) return;
+    valid++;
+    if (!opts.onRecord) return;
     loc.line = lineNo;
     loc.offset = offset;
     loc.length = end - start;
@@ -341,12 +353,13 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     readError = true;
     lines = line;
   }
-  return { lines, bytes, records, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
 }
 
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
 export function finishFile(display: string, format: DatasetFormat | null, s: Omit<ScanResult, "sink" | "format" | "lines">, sink: FindingSink): FileReport {
   let records = s.records;
+  let valid = s.valid;
   if (s.nonBlank === 0 && !s.readError) {
     sink.drop(["empty-line"]);
     sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
@@ -354,10 +367,11 @@ export function finishFile(display: string, format: DatasetFormat | null, s: Omi
     sink.drop(["invalid-json", "empty-line", "not-an-object"]);
     sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${display}\` or \`jq -c '.[]'\` for an array`);
     records = 0;
+    valid = 0;
   }
   const st = sink.state();
   st.findings.sort((a, b) => a.line - b.line);
-  return fileReport(display, format ?? "unknown", records, s.bytes, st);
+  return fileReport(display, format ?? "unknown", records, valid, s.bytes, st);
 }
 
 /** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */

@@ -32,7 +32,7 @@ export const METRICS: Record<Exclude<keyof Thresholds, "single-turn-share">, Get
   "max-duplicate-rate": (r) => get(r, "duplicates.exact.rate"),
   "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
   "max-leakage": (r) => (Array.isArray(r.leakage) ? (r.leakage as { exact: number; near: number }[]).reduce((s, l) => s + l.exact + l.near, 0) : undefined),
-  "min-examples": (r) => r.summary.records,
+  "min-examples": (r) => r.summary.validRecords,
   "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
   "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2.mean"),
   "max-compression-ratio": (r) => get(r, "diversity.compression.ratio"),
@@ -47,7 +47,7 @@ const singleTurnShare: Getter = (r) => get(r, "diversity.turnBalance.singleTurnS
 const FILE_METRICS: Partial<Record<keyof Thresholds, (files: FileReport[]) => Num>> = {
   "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
   "max-warnings": (fs) => fs.reduce((s, f) => s + f.warnings, 0),
-  "min-examples": (fs) => fs.reduce((s, f) => s + f.records, 0),
+  "min-examples": (fs) => fs.reduce((s, f) => s + f.validRecords, 0),
   "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
   "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
   "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),

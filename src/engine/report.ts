@@ -9,7 +9,11 @@ export interface Place {
 export interface FileReport {
   path: string;
   format: DatasetFormat | "unknown";
+  /** Non-blank lines: each one a record or an attempt at one. */
   records: number;
+  /** Records that passed validation: parsed, and no error-level finding from the record checks (what a trainer
+   * accepts; `min-examples` counts these). Analysis findings (duplicates, leakage, too-long) do not count here. */
+  validRecords: number;
   /** Bytes read (decompressed for .gz). */
   bytes: number;
   errors: number;
@@ -43,7 +47,7 @@ export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
   passed: boolean;
-  summary: { files: number; records: number; errors: number; warnings: number; bytes: number };
+  summary: { files: number; records: number; validRecords: number; errors: number; warnings: number; bytes: number };
   files: FileReport[];
   gate: { passed: boolean; failOn: "error" | "warning" | "never"; checks: GateCheck[] };
   /** Filled by the analysis stage (issue 3); absent when analysis is switched off. */

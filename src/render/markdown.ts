@@ -63,6 +63,11 @@ function table(head: string[], rows: string[][], align?: string[]): string[] {
   return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
 }
 
+/** " (4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
+function validNote(all: number, valid: number | undefined): string {
+  return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
+}
+
 function verdict(report: Report): string[] {
   const s = report.summary;
   const icon = report.passed ? "✅" : "❌";
@@ -70,7 +75,7 @@ function verdict(report: Report): string[] {
   return [
     `### ${icon} ChatML Quality Gate ${word}`,
     "",
-    `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s) · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
+    `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s)${validNote(s.records, s.validRecords)} · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
   ];
 }
 
@@ -95,7 +100,7 @@ function fileTable(ctx: MarkdownContext, report: Report, d: Detail): string[] {
   const rows = shown.map((f: FileReport) => [
     fileLink(ctx, f.path),
     escapeInline(f.format, 30),
-    fmt(f.records),
+    fmt(f.records) + validNote(f.records, f.validRecords),
     fmt(f.errors),
     fmt(f.warnings),
     fmt(f.stats?.exactDuplicates),

@@ -13,6 +13,9 @@ const clean = (s: string) => s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? 
 const pct = (x: unknown) => (typeof x === "number" ? `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%` : "–");
 const num = (x: unknown, d = 3) => (typeof x === "number" ? String(Math.round(x * 10 ** d) / 10 ** d) : "–");
 
+/** " (4 valid)" when some records are not valid ("valid" = no error: what min-examples counts), else "". */
+const validNote = (all: number, valid: number | undefined) => (valid === undefined || valid === all ? "" : ` (${valid} valid)`);
+
 /** A small bar chart of tokens per example (non-empty buckets only). */
 function histogram(buckets: { label: string; count: number }[] | undefined): string[] {
   const rows = (buckets ?? []).filter((b) => b.count > 0);
@@ -37,9 +40,11 @@ export function renderText(report: Report, opts: TextOptions): string {
   }
   if (out.length) out.push("");
   const w = Math.max(4, ...report.files.map((f) => f.path.length));
-  out.push(`${"file".padEnd(w)}  ${"format".padEnd(17)} ${"records".padStart(8)} ${"errors".padStart(7)} ${"warnings".padStart(8)}`);
-  for (const f of report.files) {
-    out.push(`${f.path.padEnd(w)}  ${f.format.padEnd(17)} ${String(f.records).padStart(8)} ${String(f.errors).padStart(7)} ${String(f.warnings).padStart(8)}`);
+  const recs = report.files.map((f) => `${f.records}${validNote(f.records, f.validRecords)}`);
+  const rw = Math.max(8, ...recs.map((r) => r.length));
+  out.push(`${"file".padEnd(w)}  ${"format".padEnd(17)} ${"records".padStart(rw)} ${"errors".padStart(7)} ${"warnings".padStart(8)}`);
+  for (const [i, f] of report.files.entries()) {
+    out.push(`${f.path.padEnd(w)}  ${f.format.padEnd(17)} ${recs[i].padStart(rw)} ${String(f.errors).padStart(7)} ${String(f.warnings).padStart(8)}`);
     const top = Object.entries(f.findingCounts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     if (top.length) out.push(`${"".padEnd(w)}  ${paint(c, "2", top.map(([r, n]) => `${r} ×${n}`).join(", "))}`);
   }
@@ -86,6 +91,6 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (ok.length) out.push(`${paint(c, "32", "✓")} ${ok.length} check${ok.length === 1 ? "" : "s"} passed: ${ok.join(", ")}`);
   const s = report.summary;
   const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
-  out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
+  out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records${validNote(s.records, s.validRecords)}, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
   return out.join("\n") + "\n";
 }

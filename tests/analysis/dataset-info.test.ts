@@ -94,7 +94,7 @@ describe("dataset_info", () => {
   it("omits cost without a price and wraps long data_files", async () => {
     const i = await info(false);
     expect(renderDatasetInfo(i)).not.toContain("cost");
-    i.files = Array.from({ length: 4 }, (_, k) => ({ path: `some/very/long/directory/name/part-${k}.jsonl`, records: 3, format: "sharegpt" as const, split: "train" }));
+    i.files = Array.from({ length: 4 }, (_, k) => ({ path: `some/very/long/directory/name/part-${k}.jsonl`, records: 3, validRecords: 3, format: "sharegpt" as const, split: "train" }));
     i.usage = { dataFiles: { train: i.files.map((f) => f.path) }, format: "sharegpt" };
     const text = renderDatasetInfo(i);
     expect(text).toContain("formatting: sharegpt");

@@ -29,6 +29,7 @@ export function fixtureReport(opts: { findings?: number; files?: number; message
       path,
       format: "chatml" as const,
       records: 100,
+      validRecords: Math.max(0, 100 - findings.filter((f) => f.severity === "error").length),
       bytes: 1000,
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
@@ -46,7 +47,7 @@ export function fixtureReport(opts: { findings?: number; files?: number; message
     schemaVersion: 1,
     tool: { name: "chatml-quality-gate", version: "0.1.0" },
     passed,
-    summary: { files: nFiles, records: 100 * nFiles, errors, warnings, bytes: 1000 * nFiles },
+    summary: { files: nFiles, records: 100 * nFiles, validRecords: files.reduce((n, f) => n + f.validRecords, 0), errors, warnings, bytes: 1000 * nFiles },
     files,
     gate: {
       passed,
