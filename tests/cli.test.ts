@@ -248,3 +248,39 @@ describe("valid records: findings reported once per file", () => {
     expect(JSON.parse(runCli(["check", "u.jsonl", "--format", "json", "--validate-only"], warn).stdout).files[0]).toMatchObject({ records: 4, validRecords: 4 });
   });
 });
+
+describe("UTF-16 without a byte-order mark", () => {
+  const text = jsonl(...Array.from({ length: 12 }, (_, i) => good(i)), { messages: [{ role: "user", content: "Grüße, 你好?" }, { role: "assistant", content: "Hallo — 你好!" }] });
+  const le = Buffer.from(text, "utf16le");
+  const be = Buffer.from(le).swap16();
+
+  for (const [name, body, enc] of [["LE", le, "UTF-16LE"], ["BE", be, "UTF-16BE"]] as const) {
+    it(`a UTF-16${name} file gets one finding at line 1 that names the encoding and the iconv command`, () => {
+      const dir = tempDir({ "u.jsonl": body });
+      const r = runCli(["check", "u.jsonl"], dir);
+      expect(r.code).toBe(1);
+      const findings = r.stdout.split("\n").filter((l) => /^u\.jsonl:\d+: /.test(l));
+      expect(findings).toHaveLength(1);
+      expect(findings[0]).toMatch(new RegExp(`^u\\.jsonl:1: error invalid-utf8: the file is ${enc} \\(no byte-order mark\\), not UTF-8: convert it with \`iconv -f ${enc} -t UTF-8 u\\.jsonl > u\\.jsonl\\.utf8\``));
+      expect(r.stdout).not.toContain("invalid-json");
+    });
+  }
+
+  it("a UTF-16LE file whose first line is blank is recognised too; UTF-8 with NUL escapes or a stray NUL byte is not UTF-16", () => {
+    const blankFirst = Buffer.concat([Buffer.from("\n", "utf16le"), le]);
+    const escapes = jsonl(...Array.from({ length: 12 }, (_, i) => good(i)), { messages: [{ role: "user", content: "a\u0000b\u0000c" }, { role: "assistant", content: "\u0000\u0000" }] });
+    expect(escapes).toContain("\\u0000");
+    const strayNul = Buffer.concat([Buffer.from(jsonl(good(0), good(1))), Buffer.from([0x7b, 0, 0x22, 0, 0x0a]), Buffer.from(jsonl(...Array.from({ length: 10 }, (_, i) => good(i + 2))))]);
+    const dir = tempDir({ "blank.jsonl": blankFirst, "esc.jsonl": escapes, "nul.jsonl": strayNul });
+    const blank = runCli(["check", "blank.jsonl"], dir);
+    expect(blank.code).toBe(1);
+    expect(blank.stdout).toMatch(/^blank\.jsonl:1: error invalid-utf8: the file is UTF-16LE \(no byte-order mark\)/m);
+    const esc = runCli(["check", "esc.jsonl", "--validate-only"], dir);
+    expect(esc.code, esc.stdout).toBe(0);
+    expect(esc.stdout).not.toContain("UTF-16");
+    const nul = runCli(["check", "nul.jsonl", "--validate-only"], dir);
+    expect(nul.code).toBe(1);
+    expect(nul.stdout).toMatch(/^nul\.jsonl:3: error invalid-json:/m);
+    expect(nul.stdout).not.toContain("UTF-16");
+  });
+});

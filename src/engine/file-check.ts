@@ -190,7 +190,11 @@ export async function checkFileHead(
     return done();
   }
   if (kind.kind === "utf16") {
-    sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+    if (kind.bom) sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+    else {
+      const enc = kind.endian === "be" ? "UTF-16BE" : "UTF-16LE";
+      sink.add("invalid-utf8", 1, `the file is ${enc} (no byte-order mark), not UTF-8: convert it with \`iconv -f ${enc} -t UTF-8 ${display} > ${display}.utf8\``);
+    }
     return done();
   }
   if (kind.kind === "json-array") {
