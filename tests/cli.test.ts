@@ -284,3 +284,23 @@ describe("UTF-16 without a byte-order mark", () => {
     expect(nul.stdout).not.toContain("UTF-16");
   });
 });
+
+describe("a run without assistant text", () => {
+  const userOnly = jsonl(...Array.from({ length: 12 }, (_, i) => ({ messages: [{ role: "user", content: `question number ${i}` }] })));
+
+  it("shows – for the answer figures in the text and markdown reports, not 0× or 0%", () => {
+    const dir = tempDir({ "u.jsonl": userOnly, "warn.yml": "rules:\n  missing-assistant: warning\n" });
+    for (const args of [[], ["--config", "warn.yml"]]) {
+      const r = runCli(["check", "u.jsonl", ...args], dir);
+      expect(r.stdout).toMatch(/^diversity: distinct-2 –, windowed distinct-2 –, compression –, top opening –, boilerplate –$/m);
+      expect(r.stdout).toMatch(/^composition: single-turn .*, length uniqueness –, distinct system prompts 0$/m);
+      const md = runCli(["check", "u.jsonl", "--format", "markdown", ...args], dir).stdout;
+      expect(md).toContain("distinct\\-2 **–** · compression ratio **–** · top opening share **–** · boilerplate share **–** · length uniqueness **–**");
+    }
+    expect(runCli(["check", "u.jsonl"], dir).stdout).toMatch(/^composition: single-turn –,/m); // no valid record at all
+    // With answers, zeros are measurements and stay numbers.
+    const ok = tempDir({ "c.jsonl": clean });
+    expect(runCli(["check", "c.jsonl"], ok).stdout).toMatch(/^diversity: distinct-2 [\d.]+, windowed distinct-2 [\d.]+, compression [\d.]+×, top opening [\d.]+% \(.*\), boilerplate 0\.00%$/m);
+    expect(runCli(["check", "c.jsonl", "--format", "markdown"], ok).stdout).toMatch(/compression ratio \*\*[\d.]+\*\* · top opening share \*\*[\d.]+%\*\* · boilerplate share \*\*0%\*\*/);
+  });
+});

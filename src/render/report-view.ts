@@ -44,6 +44,28 @@ const obj = (v: unknown): Json | undefined => (v !== null && typeof v === "objec
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** A diversity ratio or share, or undefined when nothing was there to measure it on (no assistant text, no answers,
+ * no records): the analysis writes 0 then, which would read as a measurement ("compression 0×"). */
+const DENOMINATOR: Record<string, string> = {
+  "distinct1.ratio": "distinct1.total",
+  "distinct2.ratio": "distinct2.total",
+  "distinct3.ratio": "distinct3.total",
+  "compression.ratio": "compression.totalBytes",
+  "openings.topShare": "openings.answers",
+  "boilerplate.share": "assistantMessages",
+  "lengthUniqueness.share": "lengthUniqueness.assistantMessages",
+  "turnBalance.singleTurnShare": "turnBalance.records",
+  "turnBalance.multiTurnShare": "turnBalance.records",
+  "userPrompts.uniqueShare": "userPrompts.recordsWithUser",
+};
+
+export function measured(diversity: unknown, path: string): number | undefined {
+  const at = (p: string) => p.split(".").reduce<unknown>((o, k) => obj(o)?.[k], diversity);
+  const v = num(at(path));
+  const den = DENOMINATOR[path];
+  return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
+}
+
 export function fmt(v: unknown): string {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return String(v);
@@ -128,18 +150,21 @@ export function viewOf(report: Report): ReportView {
   const div = obj(report.diversity);
   const openingsObj = obj(div?.openings);
   const diversity: [string, string][] = [];
-  const add = (label: string, v: unknown, asPct = false) => {
-    const n = num(v);
-    if (n !== undefined) diversity.push([label, asPct ? pct(n) : fmt(n)]);
+  // A figure that is absent is left out; one with nothing to measure it on (no assistant text) shows "–".
+  const add = (label: string, path: string, asPct = false) => {
+    const raw = num(path.split(".").reduce<unknown>((o, k) => obj(o)?.[k], div));
+    if (raw === undefined) return;
+    const n = measured(div, path);
+    diversity.push([label, n === undefined ? "–" : asPct ? pct(n) : fmt(n)]);
   };
-  add("distinct-2", obj(div?.distinct2)?.ratio);
-  add("windowed distinct-2", obj(div?.windowedDistinct2)?.mean);
-  add("compression ratio", obj(div?.compression)?.ratio);
-  add("top opening share", openingsObj?.topShare, true);
-  add("boilerplate share", obj(div?.boilerplate)?.share, true);
-  add("length uniqueness", obj(div?.lengthUniqueness)?.share, true);
-  add("distinct system prompts", obj(div?.systemPrompts)?.distinct);
-  add("unique user prompts", obj(div?.userPrompts)?.uniqueShare, true);
+  add("distinct-2", "distinct2.ratio");
+  add("windowed distinct-2", "windowedDistinct2.mean");
+  add("compression ratio", "compression.ratio");
+  add("top opening share", "openings.topShare", true);
+  add("boilerplate share", "boilerplate.share", true);
+  add("length uniqueness", "lengthUniqueness.share", true);
+  add("distinct system prompts", "systemPrompts.distinct");
+  add("unique user prompts", "userPrompts.uniqueShare", true);
   const openings = arr(openingsObj?.top)
     .map(obj)
     .filter((t): t is Json => !!t && typeof t.opening === "string")

@@ -1,5 +1,6 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
+import { measured } from "./report-view.js";
 
 export interface TextOptions {
   color: boolean;
@@ -61,11 +62,12 @@ export function renderText(report: Report, opts: TextOptions): string {
     if (div) {
       const g = (path: string) => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], div);
       const top = (g("openings.top") as { opening: string; count: number }[] | undefined)?.[0];
+      const compression = num(measured(div, "compression.ratio"), 2);
       out.push(
-        `diversity: distinct-2 ${num(g("distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${num(g("compression.ratio"), 2)}×, ` +
-          `top opening ${pct(g("openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${pct(g("boilerplate.share"))}`,
+        `diversity: distinct-2 ${num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
+          `top opening ${pct(measured(div, "openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${pct(measured(div, "boilerplate.share"))}`,
       );
-      out.push(`composition: single-turn ${pct(g("turnBalance.singleTurnShare"))}, length uniqueness ${pct(g("lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
+      out.push(`composition: single-turn ${pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
     }
     if (tok && typeof tok.total === "number") {
       const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled)`;
