@@ -11502,7 +11502,10 @@ async function readLinesAt(path, locs, each) {
 const LFS = "version https://git-lfs.github.com/spec/";
 function sniff(head) {
     if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
-        return { kind: "utf16" };
+        return { kind: "utf16", bom: true, endian: head[0] === 0xff ? "le" : "be" };
+    const endian = utf16WithoutBom(head);
+    if (endian)
+        return { kind: "utf16", bom: false, endian };
     let i = 0;
     if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
         i = 3;
@@ -11517,6 +11520,30 @@ function sniff(head) {
     if (first[0] === "[")
         return firstLineIsARecordLine(head, i + first.index) ? { kind: "lines" } : { kind: "json-array" };
     return { kind: "lines" };
+}
+/** UTF-16 without a byte-order mark: in the first KiB, NUL bytes at every other position (the high bytes of ASCII
+ * characters; UTF-8 text has no NUL bytes at all, JSON writes them as \u0000) and hardly any at the others, and the
+ * text, read as UTF-16, starts like JSON. */
+function utf16WithoutBom(head) {
+    const n = Math.min(head.length, 1024) & ~1;
+    if (n < 4)
+        return null;
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (head[i] === 0)
+            even++;
+        if (head[i + 1] === 0)
+            odd++;
+    }
+    const pairs = n / 2;
+    const endian = odd >= pairs / 4 && even * 4 <= odd ? "le" : even >= pairs / 4 && odd * 4 <= even ? "be" : null;
+    if (!endian)
+        return null;
+    const units = Buffer.from(head.subarray(0, n));
+    if (endian === "be")
+        units.swap16();
+    return /^\s*[{[]/.test(units.toString("utf16le")) ? endian : null;
 }
 /** A line that is a piece of pretty-printed JSON rather than a record. */
 function looksLikeJsonFragment(text) {
@@ -13257,7 +13284,7 @@ function jsonErrorMessage(e, text) {
  * record in the head (so every chunk of the file knows it). */
 async function checkFileHead(path, display, severities, maxFindings) {
     const sink = new FindingSink(severities, maxFindings);
-    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, sink.state()) });
+    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
     let head;
     try {
         head = await readHead(path, 64 * 1024);
@@ -13273,7 +13300,12 @@ async function checkFileHead(path, display, severities, maxFindings) {
         return done();
     }
     if (kind.kind === "utf16") {
-        sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+        if (kind.bom)
+            sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+        else {
+            const enc = kind.endian === "be" ? "UTF-16BE" : "UTF-16LE";
+            sink.add("invalid-utf8", 1, `the file is ${enc} (no byte-order mark), not UTF-8: convert it with \`iconv -f ${enc} -t UTF-8 ${display} > ${display}.utf8\``);
+        }
         return done();
     }
     if (kind.kind === "json-array") {
@@ -13304,11 +13336,12 @@ function headFormat(head) {
         pos = nl + 1;
     }
 }
-function fileReport(display, format, records, bytes, st) {
+function fileReport(display, format, records, validRecords, bytes, st) {
     return {
         path: display,
         format,
         records,
+        validRecords,
         bytes,
         errors: st.errors,
         warnings: st.warnings,
@@ -13323,6 +13356,7 @@ async function scanFile(opts) {
     let format = opts.format ?? null;
     let firstFormat = null;
     let records = 0;
+    let valid = 0;
     let bytes = 0;
     let lines;
     let nonBlank = 0;
@@ -13343,7 +13377,9 @@ async function scanFile(opts) {
             // Content that is missing is not also "empty".
             else if (rule === "empty-content" && recordMissingContent)
                 return;
-            if (sink.add(rule, line, message, onceKey) === "error")
+            // A finding reported once per file still makes each later record with the problem invalid.
+            const severity = sink.add(rule, line, message, onceKey);
+            if (severity === "error" || (onceKey !== undefined && sink.severityOf(rule) === "error"))
                 recordHasError = true;
         },
     };
@@ -13403,10 +13439,17 @@ async function scanFile(opts) {
             }
         }
         const conv = PARSERS[use ?? "chatml"](obj, ctx);
-        if (!conv)
+        // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
+        if (!conv) {
+            if (!recordHasError)
+                valid++;
             return;
+        }
         checkConversation(conv, (rule, message) => ctx.emit(rule, message));
-        if (recordHasError || !opts.onRecord)
+        if (recordHasError)
+            return;
+        valid++;
+        if (!opts.onRecord)
             return;
         loc.line = lineNo;
         loc.offset = offset;
@@ -13435,11 +13478,12 @@ async function scanFile(opts) {
         readError = true;
         lines = line;
     }
-    return { lines, bytes, records, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
 }
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
 function finishFile(display, format, s, sink) {
     let records = s.records;
+    let valid = s.valid;
     if (s.nonBlank === 0 && !s.readError) {
         sink.drop(["empty-line"]);
         sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
@@ -13448,10 +13492,11 @@ function finishFile(display, format, s, sink) {
         sink.drop(["invalid-json", "empty-line", "not-an-object"]);
         sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${display}\` or \`jq -c '.[]'\` for an array`);
         records = 0;
+        valid = 0;
     }
     const st = sink.state();
     st.findings.sort((a, b) => a.line - b.line);
-    return fileReport(display, format ?? "unknown", records, s.bytes, st);
+    return fileReport(display, format ?? "unknown", records, valid, s.bytes, st);
 }
 /** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
 function firstInvalidByte(b) {
@@ -13546,7 +13591,7 @@ const METRICS = {
     "max-duplicate-rate": (r) => get(r, "duplicates.exact.rate"),
     "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
     "max-leakage": (r) => (Array.isArray(r.leakage) ? r.leakage.reduce((s, l) => s + l.exact + l.near, 0) : undefined),
-    "min-examples": (r) => r.summary.records,
+    "min-examples": (r) => r.summary.validRecords,
     "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
     "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2.mean"),
     "max-compression-ratio": (r) => get(r, "diversity.compression.ratio"),
@@ -13560,7 +13605,7 @@ const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 const FILE_METRICS = {
     "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
     "max-warnings": (fs) => fs.reduce((s, f) => s + f.warnings, 0),
-    "min-examples": (fs) => fs.reduce((s, f) => s + f.records, 0),
+    "min-examples": (fs) => fs.reduce((s, f) => s + f.validRecords, 0),
     "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
     "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
     "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
@@ -17614,13 +17659,14 @@ function mainFormat(files) {
 function buildDatasetInfo(input) {
     const threshold = input.diversityThreshold ?? DEFAULT_DIVERSITY_THRESHOLD;
     const wd2 = input.diversity?.windowedDistinct2.mean ?? null;
-    const files = input.files.map((f) => ({ ...f, split: splitOf(f.path) }));
+    const files = input.files.map((f) => ({ path: f.path, records: f.records, validRecords: f.validRecords ?? f.records, format: f.format, split: splitOf(f.path) }));
     const dataFiles = {};
     for (const f of files)
         (dataFiles[f.split] ??= []).push(f.path);
     const info = {
         generatedAt: input.generatedAt,
-        totalExamples: input.files.reduce((s, f) => s + f.records, 0),
+        totalExamples: files.reduce((s, f) => s + f.records, 0),
+        validExamples: files.reduce((s, f) => s + f.validRecords, 0),
         files,
         qa: {
             validationPassed: input.validationPassed,
@@ -17758,10 +17804,13 @@ function renderDatasetInfo(info) {
         out.push(`Purpose: ${oneLine(info.purpose)}`);
     out.push(`Generated: ${info.generatedAt}`);
     out.push(rule);
-    out.push("", `Total examples: ${fmtInt(info.totalExamples)}`);
+    const invalid = info.totalExamples - info.validExamples;
+    out.push("", `Total examples: ${fmtInt(info.totalExamples)}${invalid > 0 ? ` (${fmtInt(info.validExamples)} valid, ${fmtInt(invalid)} invalid)` : ""}`);
     const countW = Math.max(7, ...info.files.map((f) => fmtInt(f.records).length));
+    const formatW = Math.max(...info.files.map((f) => f.format.length));
     for (const f of info.files) {
-        const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${f.format}`;
+        const bad = f.records - f.validRecords;
+        const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${bad > 0 ? `${f.format.padEnd(formatW)}  (${fmtInt(bad)} invalid)` : f.format}`;
         const pathW = W - 2 - width(tail);
         out.push(`  ${fit(f.path, pathW).padEnd(pathW)}${tail}`);
     }
@@ -17980,12 +18029,12 @@ class Analysis {
             name: this.config.datasetInfo.name,
             purpose: this.config.datasetInfo.purpose,
             generatedAt: date ?? new Date().toISOString().slice(0, 10),
-            files: report.files.map((f) => ({ path: f.path, records: f.records, format: f.format })),
+            files: report.files.map((f) => ({ path: f.path, records: f.records, validRecords: f.validRecords, format: f.format })),
             validationPassed: errors === 0,
             errors,
             duplicates: { exact: d.exact.duplicateRecords, near: d.near.duplicateRecords },
             requiredFieldsPresent: report.files.every((f) => REQUIRED_FIELD_RULES.every((r) => !f.findingCounts[r])),
-            validRecords: this.valid,
+            validRecords: report.summary.validRecords,
             records: report.files.reduce((s, f) => s + f.records, 0),
             diversity,
             composition,
@@ -18233,7 +18282,7 @@ async function assemble(plan, results, config, extra = {}) {
             continue;
         }
         const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-        const sum = { bytes: 0, records: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
         let format = head.format;
         let lineOffset = 0;
         let first = true;
@@ -18254,6 +18303,7 @@ async function assemble(plan, results, config, extra = {}) {
             format ??= s.format;
             sum.bytes += s.bytes;
             sum.records += s.records;
+            sum.valid += s.valid;
             sum.nonBlank += s.nonBlank;
             sum.invalidJson += s.invalidJson;
             sum.fragments += s.fragments;
@@ -18274,6 +18324,7 @@ async function assemble(plan, results, config, extra = {}) {
         summary: {
             files: files.length,
             records: files.reduce((s, f) => s + f.records, 0),
+            validRecords: files.reduce((s, f) => s + f.validRecords, 0),
             errors: 0,
             warnings: 0,
             bytes: files.reduce((s, f) => s + f.bytes, 0),
@@ -21856,14 +21907,178 @@ function applyThresholdInputs(config, inputs) {
     return c;
 }
 
+;// CONCATENATED MODULE: ./src/render/report-view.ts
+const obj = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined);
+const num = (v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const arr = (v) => (Array.isArray(v) ? v : []);
+/** A diversity ratio or share, or undefined when nothing was there to measure it on (no assistant text, no answers,
+ * no records): the analysis writes 0 then, which would read as a measurement ("compression 0×"). */
+const DENOMINATOR = {
+    "distinct1.ratio": "distinct1.total",
+    "distinct2.ratio": "distinct2.total",
+    "distinct3.ratio": "distinct3.total",
+    "compression.ratio": "compression.totalBytes",
+    "openings.topShare": "openings.answers",
+    "boilerplate.share": "assistantMessages",
+    "lengthUniqueness.share": "lengthUniqueness.assistantMessages",
+    "turnBalance.singleTurnShare": "turnBalance.records",
+    "turnBalance.multiTurnShare": "turnBalance.records",
+    "userPrompts.uniqueShare": "userPrompts.recordsWithUser",
+};
+function measured(diversity, path) {
+    const at = (p) => p.split(".").reduce((o, k) => obj(o)?.[k], diversity);
+    const v = num(at(path));
+    const den = DENOMINATOR[path];
+    return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
+}
+function fmt(v) {
+    if (typeof v === "number") {
+        if (!Number.isFinite(v))
+            return String(v);
+        if (Number.isInteger(v))
+            return v.toLocaleString("en-US");
+        return String(Number(v.toPrecision(4)));
+    }
+    if (v === null || v === undefined)
+        return "–";
+    if (typeof v === "boolean")
+        return v ? "yes" : "no";
+    return String(v);
+}
+function report_view_pct(v) {
+    return v === undefined ? "–" : `${Number((v * 100).toPrecision(3))}%`;
+}
+function members(v) {
+    const out = [];
+    for (const m of arr(v)) {
+        const o = obj(m);
+        if (o && typeof o.path === "string")
+            out.push({ path: o.path, line: num(o.line) ?? 0 });
+    }
+    return out;
+}
+function dupView(v) {
+    const o = obj(v);
+    if (!o)
+        return undefined;
+    const groups = arr(o.groups)
+        .map((g) => ({ similarity: num(obj(g)?.similarity), members: members(obj(g)?.members) }))
+        .filter((g) => g.members.length > 0);
+    return { duplicateRecords: num(o.duplicateRecords), rate: num(o.rate), threshold: num(o.threshold), groups };
+}
+function histogram(v) {
+    const o = obj(v);
+    if (o && Array.isArray(o.counts)) {
+        const edges = arr(o.edges ?? o.bounds).map(num);
+        return arr(o.counts).map((c, i) => ({
+            label: edges[i] !== undefined ? (edges[i + 1] !== undefined ? `${edges[i]}-${edges[i + 1]}` : `${edges[i]}+`) : String(i + 1),
+            count: num(c) ?? 0,
+        }));
+    }
+    const out = [];
+    for (const b of arr(o?.buckets ?? v)) {
+        const bo = obj(b);
+        if (!bo)
+            continue;
+        const count = num(bo.count) ?? num(bo.n) ?? num(bo.value);
+        if (count === undefined)
+            continue;
+        const lo = num(bo.lo) ?? num(bo.from) ?? num(bo.min) ?? num(bo.start);
+        const hi = num(bo.hi) ?? num(bo.to) ?? num(bo.max) ?? num(bo.end) ?? num(bo.upTo);
+        const label = typeof bo.label === "string" ? bo.label : lo !== undefined && hi !== undefined ? `${lo}-${hi}` : lo !== undefined ? `${lo}+` : hi !== undefined ? `≤${hi}` : String(out.length + 1);
+        out.push({ label, count });
+    }
+    return out;
+}
+function compositionView(c) {
+    if (!c)
+        return [];
+    const records = num(c.records) ?? 0;
+    const share = (n) => (records && num(n) !== undefined ? ` (${report_view_pct((num(n) ?? 0) / records)})` : "");
+    const r = obj(c.responses);
+    const q = obj(c.userQueries);
+    const out = [
+        ["records / messages", `${fmt(c.records)} / ${fmt(c.messages)}`],
+        ["single-turn", `${fmt(c.singleTurn)}${share(c.singleTurn)}`],
+        ["multi-turn", `${fmt(c.multiTurn)}${share(c.multiTurn)}`],
+        ["tool-call examples", fmt(c.toolExamples)],
+        ["image examples", fmt(c.imageExamples)],
+    ];
+    if (r)
+        out.push(["responses with code / lists / headers", `${fmt(r.withCode)} / ${fmt(r.withLists)} / ${fmt(r.withHeaders)}`], ["responses brief / medium / detailed", `${fmt(r.brief)} / ${fmt(r.medium)} / ${fmt(r.detailed)}`]);
+    if (q)
+        out.push(["queries: questions / commands / code", `${fmt(q.questions)} / ${fmt(q.commands)} / ${fmt(q.codeRelated)}`]);
+    return out;
+}
+function viewOf(report) {
+    const dup = obj(report.duplicates);
+    const leakage = arr(report.leakage)
+        .map(obj)
+        .filter((l) => !!l)
+        .map((l) => ({ train: String(l.train ?? "?"), eval: String(l.eval ?? "?"), exact: num(l.exact), near: num(l.near), rate: num(l.rate) }));
+    const div = obj(report.diversity);
+    const openingsObj = obj(div?.openings);
+    const diversity = [];
+    // A figure that is absent is left out; one with nothing to measure it on (no assistant text) shows "–".
+    const add = (label, path, asPct = false) => {
+        const raw = num(path.split(".").reduce((o, k) => obj(o)?.[k], div));
+        if (raw === undefined)
+            return;
+        const n = measured(div, path);
+        diversity.push([label, n === undefined ? "–" : asPct ? report_view_pct(n) : fmt(n)]);
+    };
+    add("distinct-2", "distinct2.ratio");
+    add("windowed distinct-2", "windowedDistinct2.mean");
+    add("compression ratio", "compression.ratio");
+    add("top opening share", "openings.topShare", true);
+    add("boilerplate share", "boilerplate.share", true);
+    add("length uniqueness", "lengthUniqueness.share", true);
+    add("distinct system prompts", "systemPrompts.distinct");
+    add("unique user prompts", "userPrompts.uniqueShare", true);
+    const openings = arr(openingsObj?.top)
+        .map(obj)
+        .filter((t) => !!t && typeof t.opening === "string")
+        .map((t) => ({ text: t.opening, count: num(t.count) ?? 0 }));
+    const tok = obj(report.tokens);
+    const tokens = [];
+    for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"])
+        if (num(tok?.[k]) !== undefined)
+            tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
+    if (num(tok?.limit) !== undefined)
+        tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
+    if (tok && tok.exact === false)
+        tokens.push(["estimate", `±${report_view_pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled`]);
+    const di = report.datasetInfo;
+    const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
+    const deltas = arr(report.deltas)
+        .map(obj)
+        .filter((d) => !!d && typeof d.metric === "string")
+        .map((d) => ({ metric: d.metric, base: d.base, head: d.head }));
+    return {
+        exact: dupView(dup?.exact),
+        near: dupView(dup?.near),
+        leakage,
+        diversity,
+        openings,
+        composition: compositionView(obj(report.composition)),
+        tokens,
+        histogram: histogram(tok?.histogram),
+        datasetInfo,
+        deltas,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/render/text.ts
+
 const paint = (on, code, s) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 /** Keeps a terminal line on one line: control characters from datasets are shown escaped. */
 const clean = (s) => s.replace(/[\x00-\x1f\x7f]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? " " : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 const text_pct = (x) => (typeof x === "number" ? `${(x * 100).toFixed(x < 0.1 ? 2 : 1)}%` : "–");
-const num = (x, d = 3) => (typeof x === "number" ? String(Math.round(x * 10 ** d) / 10 ** d) : "–");
+const text_num = (x, d = 3) => (typeof x === "number" ? String(Math.round(x * 10 ** d) / 10 ** d) : "–");
+/** " (4 valid)" when some records are not valid ("valid" = no error: what min-examples counts), else "". */
+const validNote = (all, valid) => (valid === undefined || valid === all ? "" : ` (${valid} valid)`);
 /** A small bar chart of tokens per example (non-empty buckets only). */
-function histogram(buckets) {
+function text_histogram(buckets) {
     const rows = (buckets ?? []).filter((b) => b.count > 0);
     if (rows.length < 2)
         return [];
@@ -21887,9 +22102,11 @@ function renderText(report, opts) {
     if (out.length)
         out.push("");
     const w = Math.max(4, ...report.files.map((f) => f.path.length));
-    out.push(`${"file".padEnd(w)}  ${"format".padEnd(17)} ${"records".padStart(8)} ${"errors".padStart(7)} ${"warnings".padStart(8)}`);
-    for (const f of report.files) {
-        out.push(`${f.path.padEnd(w)}  ${f.format.padEnd(17)} ${String(f.records).padStart(8)} ${String(f.errors).padStart(7)} ${String(f.warnings).padStart(8)}`);
+    const recs = report.files.map((f) => `${f.records}${validNote(f.records, f.validRecords)}`);
+    const rw = Math.max(8, ...recs.map((r) => r.length));
+    out.push(`${"file".padEnd(w)}  ${"format".padEnd(17)} ${"records".padStart(rw)} ${"errors".padStart(7)} ${"warnings".padStart(8)}`);
+    for (const [i, f] of report.files.entries()) {
+        out.push(`${f.path.padEnd(w)}  ${f.format.padEnd(17)} ${recs[i].padStart(rw)} ${String(f.errors).padStart(7)} ${String(f.warnings).padStart(8)}`);
         const top = Object.entries(f.findingCounts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
         if (top.length)
             out.push(`${"".padEnd(w)}  ${paint(c, "2", top.map(([r, n]) => `${r} ×${n}`).join(", "))}`);
@@ -21911,16 +22128,17 @@ function renderText(report, opts) {
         if (div) {
             const g = (path) => path.split(".").reduce((o, k) => o?.[k], div);
             const top = g("openings.top")?.[0];
-            out.push(`diversity: distinct-2 ${num(g("distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${num(g("compression.ratio"), 2)}×, ` +
-                `top opening ${text_pct(g("openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(g("boilerplate.share"))}`);
-            out.push(`composition: single-turn ${text_pct(g("turnBalance.singleTurnShare"))}, length uniqueness ${text_pct(g("lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
+            const compression = text_num(measured(div, "compression.ratio"), 2);
+            out.push(`diversity: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${text_num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
+                `top opening ${text_pct(measured(div, "openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(measured(div, "boilerplate.share"))}`);
+            out.push(`composition: single-turn ${text_pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${text_pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
         }
         if (tok && typeof tok.total === "number") {
             const est = tok.exact ? "" : ` (estimate ±${text_pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled)`;
             const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
             const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
-            out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
-            out.push(...histogram(tok.histogram));
+            out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${text_num(tok.mean, 1)}, p50 ${text_num(tok.p50, 0)}, p95 ${text_num(tok.p95, 0)}, max ${text_num(tok.max, 0)}${limit}${cost}`);
+            out.push(...text_histogram(tok.histogram));
         }
     }
     out.push("");
@@ -21941,7 +22159,7 @@ function renderText(report, opts) {
         out.push(`${paint(c, "32", "✓")} ${ok.length} check${ok.length === 1 ? "" : "s"} passed: ${ok.join(", ")}`);
     const s = report.summary;
     const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
-    out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
+    out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records${validNote(s.records, s.validRecords)}, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
     return out.join("\n") + "\n";
 }
 
@@ -22016,144 +22234,6 @@ function isSafeKey(key) {
     return /^[A-Za-z0-9._-]{1,64}$/.test(key);
 }
 
-;// CONCATENATED MODULE: ./src/render/report-view.ts
-const obj = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined);
-const report_view_num = (v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-const arr = (v) => (Array.isArray(v) ? v : []);
-function fmt(v) {
-    if (typeof v === "number") {
-        if (!Number.isFinite(v))
-            return String(v);
-        if (Number.isInteger(v))
-            return v.toLocaleString("en-US");
-        return String(Number(v.toPrecision(4)));
-    }
-    if (v === null || v === undefined)
-        return "–";
-    if (typeof v === "boolean")
-        return v ? "yes" : "no";
-    return String(v);
-}
-function report_view_pct(v) {
-    return v === undefined ? "–" : `${Number((v * 100).toPrecision(3))}%`;
-}
-function members(v) {
-    const out = [];
-    for (const m of arr(v)) {
-        const o = obj(m);
-        if (o && typeof o.path === "string")
-            out.push({ path: o.path, line: report_view_num(o.line) ?? 0 });
-    }
-    return out;
-}
-function dupView(v) {
-    const o = obj(v);
-    if (!o)
-        return undefined;
-    const groups = arr(o.groups)
-        .map((g) => ({ similarity: report_view_num(obj(g)?.similarity), members: members(obj(g)?.members) }))
-        .filter((g) => g.members.length > 0);
-    return { duplicateRecords: report_view_num(o.duplicateRecords), rate: report_view_num(o.rate), threshold: report_view_num(o.threshold), groups };
-}
-function report_view_histogram(v) {
-    const o = obj(v);
-    if (o && Array.isArray(o.counts)) {
-        const edges = arr(o.edges ?? o.bounds).map(report_view_num);
-        return arr(o.counts).map((c, i) => ({
-            label: edges[i] !== undefined ? (edges[i + 1] !== undefined ? `${edges[i]}-${edges[i + 1]}` : `${edges[i]}+`) : String(i + 1),
-            count: report_view_num(c) ?? 0,
-        }));
-    }
-    const out = [];
-    for (const b of arr(o?.buckets ?? v)) {
-        const bo = obj(b);
-        if (!bo)
-            continue;
-        const count = report_view_num(bo.count) ?? report_view_num(bo.n) ?? report_view_num(bo.value);
-        if (count === undefined)
-            continue;
-        const lo = report_view_num(bo.lo) ?? report_view_num(bo.from) ?? report_view_num(bo.min) ?? report_view_num(bo.start);
-        const hi = report_view_num(bo.hi) ?? report_view_num(bo.to) ?? report_view_num(bo.max) ?? report_view_num(bo.end) ?? report_view_num(bo.upTo);
-        const label = typeof bo.label === "string" ? bo.label : lo !== undefined && hi !== undefined ? `${lo}-${hi}` : lo !== undefined ? `${lo}+` : hi !== undefined ? `≤${hi}` : String(out.length + 1);
-        out.push({ label, count });
-    }
-    return out;
-}
-function compositionView(c) {
-    if (!c)
-        return [];
-    const records = report_view_num(c.records) ?? 0;
-    const share = (n) => (records && report_view_num(n) !== undefined ? ` (${report_view_pct((report_view_num(n) ?? 0) / records)})` : "");
-    const r = obj(c.responses);
-    const q = obj(c.userQueries);
-    const out = [
-        ["records / messages", `${fmt(c.records)} / ${fmt(c.messages)}`],
-        ["single-turn", `${fmt(c.singleTurn)}${share(c.singleTurn)}`],
-        ["multi-turn", `${fmt(c.multiTurn)}${share(c.multiTurn)}`],
-        ["tool-call examples", fmt(c.toolExamples)],
-        ["image examples", fmt(c.imageExamples)],
-    ];
-    if (r)
-        out.push(["responses with code / lists / headers", `${fmt(r.withCode)} / ${fmt(r.withLists)} / ${fmt(r.withHeaders)}`], ["responses brief / medium / detailed", `${fmt(r.brief)} / ${fmt(r.medium)} / ${fmt(r.detailed)}`]);
-    if (q)
-        out.push(["queries: questions / commands / code", `${fmt(q.questions)} / ${fmt(q.commands)} / ${fmt(q.codeRelated)}`]);
-    return out;
-}
-function viewOf(report) {
-    const dup = obj(report.duplicates);
-    const leakage = arr(report.leakage)
-        .map(obj)
-        .filter((l) => !!l)
-        .map((l) => ({ train: String(l.train ?? "?"), eval: String(l.eval ?? "?"), exact: report_view_num(l.exact), near: report_view_num(l.near), rate: report_view_num(l.rate) }));
-    const div = obj(report.diversity);
-    const openingsObj = obj(div?.openings);
-    const diversity = [];
-    const add = (label, v, asPct = false) => {
-        const n = report_view_num(v);
-        if (n !== undefined)
-            diversity.push([label, asPct ? report_view_pct(n) : fmt(n)]);
-    };
-    add("distinct-2", obj(div?.distinct2)?.ratio);
-    add("windowed distinct-2", obj(div?.windowedDistinct2)?.mean);
-    add("compression ratio", obj(div?.compression)?.ratio);
-    add("top opening share", openingsObj?.topShare, true);
-    add("boilerplate share", obj(div?.boilerplate)?.share, true);
-    add("length uniqueness", obj(div?.lengthUniqueness)?.share, true);
-    add("distinct system prompts", obj(div?.systemPrompts)?.distinct);
-    add("unique user prompts", obj(div?.userPrompts)?.uniqueShare, true);
-    const openings = arr(openingsObj?.top)
-        .map(obj)
-        .filter((t) => !!t && typeof t.opening === "string")
-        .map((t) => ({ text: t.opening, count: report_view_num(t.count) ?? 0 }));
-    const tok = obj(report.tokens);
-    const tokens = [];
-    for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"])
-        if (report_view_num(tok?.[k]) !== undefined)
-            tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
-    if (report_view_num(tok?.limit) !== undefined)
-        tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
-    if (tok && tok.exact === false)
-        tokens.push(["estimate", `±${report_view_pct(report_view_num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled`]);
-    const di = report.datasetInfo;
-    const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
-    const deltas = arr(report.deltas)
-        .map(obj)
-        .filter((d) => !!d && typeof d.metric === "string")
-        .map((d) => ({ metric: d.metric, base: d.base, head: d.head }));
-    return {
-        exact: dupView(dup?.exact),
-        near: dupView(dup?.near),
-        leakage,
-        diversity,
-        openings,
-        composition: compositionView(obj(report.composition)),
-        tokens,
-        histogram: report_view_histogram(tok?.histogram),
-        datasetInfo,
-        deltas,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 
 
@@ -22179,6 +22259,10 @@ function place(ctx, m) {
 function table(head, rows, align) {
     return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
 }
+/** " (4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
+function markdown_validNote(all, valid) {
+    return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
+}
 function markdown_verdict(report) {
     const s = report.summary;
     const icon = report.passed ? "✅" : "❌";
@@ -22186,7 +22270,7 @@ function markdown_verdict(report) {
     return [
         `### ${icon} ChatML Quality Gate ${word}`,
         "",
-        `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s) · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
+        `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s)${markdown_validNote(s.records, s.validRecords)} · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
     ];
 }
 function gateTable(report) {
@@ -22212,7 +22296,7 @@ function fileTable(ctx, report, d) {
     const rows = shown.map((f) => [
         fileLink(ctx, f.path),
         escapeInline(f.format, 30),
-        fmt(f.records),
+        fmt(f.records) + markdown_validNote(f.records, f.validRecords),
         fmt(f.errors),
         fmt(f.warnings),
         fmt(f.stats?.exactDuplicates),

@@ -45332,6 +45332,26 @@ function isSafeKey(key) {
 const obj = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined);
 const num = (v) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const arr = (v) => (Array.isArray(v) ? v : []);
+/** A diversity ratio or share, or undefined when nothing was there to measure it on (no assistant text, no answers,
+ * no records): the analysis writes 0 then, which would read as a measurement ("compression 0×"). */
+const DENOMINATOR = {
+    "distinct1.ratio": "distinct1.total",
+    "distinct2.ratio": "distinct2.total",
+    "distinct3.ratio": "distinct3.total",
+    "compression.ratio": "compression.totalBytes",
+    "openings.topShare": "openings.answers",
+    "boilerplate.share": "assistantMessages",
+    "lengthUniqueness.share": "lengthUniqueness.assistantMessages",
+    "turnBalance.singleTurnShare": "turnBalance.records",
+    "turnBalance.multiTurnShare": "turnBalance.records",
+    "userPrompts.uniqueShare": "userPrompts.recordsWithUser",
+};
+function measured(diversity, path) {
+    const at = (p) => p.split(".").reduce((o, k) => obj(o)?.[k], diversity);
+    const v = num(at(path));
+    const den = DENOMINATOR[path];
+    return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
+}
 function fmt(v) {
     if (typeof v === "number") {
         if (!Number.isFinite(v))
@@ -45420,19 +45440,22 @@ function viewOf(report) {
     const div = obj(report.diversity);
     const openingsObj = obj(div?.openings);
     const diversity = [];
-    const add = (label, v, asPct = false) => {
-        const n = num(v);
-        if (n !== undefined)
-            diversity.push([label, asPct ? pct(n) : fmt(n)]);
+    // A figure that is absent is left out; one with nothing to measure it on (no assistant text) shows "–".
+    const add = (label, path, asPct = false) => {
+        const raw = num(path.split(".").reduce((o, k) => obj(o)?.[k], div));
+        if (raw === undefined)
+            return;
+        const n = measured(div, path);
+        diversity.push([label, n === undefined ? "–" : asPct ? pct(n) : fmt(n)]);
     };
-    add("distinct-2", obj(div?.distinct2)?.ratio);
-    add("windowed distinct-2", obj(div?.windowedDistinct2)?.mean);
-    add("compression ratio", obj(div?.compression)?.ratio);
-    add("top opening share", openingsObj?.topShare, true);
-    add("boilerplate share", obj(div?.boilerplate)?.share, true);
-    add("length uniqueness", obj(div?.lengthUniqueness)?.share, true);
-    add("distinct system prompts", obj(div?.systemPrompts)?.distinct);
-    add("unique user prompts", obj(div?.userPrompts)?.uniqueShare, true);
+    add("distinct-2", "distinct2.ratio");
+    add("windowed distinct-2", "windowedDistinct2.mean");
+    add("compression ratio", "compression.ratio");
+    add("top opening share", "openings.topShare", true);
+    add("boilerplate share", "boilerplate.share", true);
+    add("length uniqueness", "lengthUniqueness.share", true);
+    add("distinct system prompts", "systemPrompts.distinct");
+    add("unique user prompts", "userPrompts.uniqueShare", true);
     const openings = arr(openingsObj?.top)
         .map(obj)
         .filter((t) => !!t && typeof t.opening === "string")
@@ -45491,6 +45514,10 @@ function place(ctx, m) {
 function table(head, rows, align) {
     return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
 }
+/** " (4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
+function validNote(all, valid) {
+    return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
+}
 function verdict(report) {
     const s = report.summary;
     const icon = report.passed ? "✅" : "❌";
@@ -45498,7 +45525,7 @@ function verdict(report) {
     return [
         `### ${icon} ChatML Quality Gate ${word}`,
         "",
-        `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s) · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
+        `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s)${validNote(s.records, s.validRecords)} · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
     ];
 }
 function gateTable(report) {
@@ -45524,7 +45551,7 @@ function fileTable(ctx, report, d) {
     const rows = shown.map((f) => [
         fileLink(ctx, f.path),
         escapeInline(f.format, 30),
-        fmt(f.records),
+        fmt(f.records) + validNote(f.records, f.validRecords),
         fmt(f.errors),
         fmt(f.warnings),
         fmt(f.stats?.exactDuplicates),
@@ -46103,7 +46130,10 @@ async function readLinesAt(path, locs, each) {
 const LFS = "version https://git-lfs.github.com/spec/";
 function sniff(head) {
     if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
-        return { kind: "utf16" };
+        return { kind: "utf16", bom: true, endian: head[0] === 0xff ? "le" : "be" };
+    const endian = utf16WithoutBom(head);
+    if (endian)
+        return { kind: "utf16", bom: false, endian };
     let i = 0;
     if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
         i = 3;
@@ -46118,6 +46148,30 @@ function sniff(head) {
     if (first[0] === "[")
         return firstLineIsARecordLine(head, i + first.index) ? { kind: "lines" } : { kind: "json-array" };
     return { kind: "lines" };
+}
+/** UTF-16 without a byte-order mark: in the first KiB, NUL bytes at every other position (the high bytes of ASCII
+ * characters; UTF-8 text has no NUL bytes at all, JSON writes them as \u0000) and hardly any at the others, and the
+ * text, read as UTF-16, starts like JSON. */
+function utf16WithoutBom(head) {
+    const n = Math.min(head.length, 1024) & ~1;
+    if (n < 4)
+        return null;
+    let even = 0;
+    let odd = 0;
+    for (let i = 0; i < n; i += 2) {
+        if (head[i] === 0)
+            even++;
+        if (head[i + 1] === 0)
+            odd++;
+    }
+    const pairs = n / 2;
+    const endian = odd >= pairs / 4 && even * 4 <= odd ? "le" : even >= pairs / 4 && odd * 4 <= even ? "be" : null;
+    if (!endian)
+        return null;
+    const units = Buffer.from(head.subarray(0, n));
+    if (endian === "be")
+        units.swap16();
+    return /^\s*[{[]/.test(units.toString("utf16le")) ? endian : null;
 }
 /** A line that is a piece of pretty-printed JSON rather than a record. */
 function looksLikeJsonFragment(text) {
@@ -47858,7 +47912,7 @@ function jsonErrorMessage(e, text) {
  * record in the head (so every chunk of the file knows it). */
 async function checkFileHead(path, display, severities, maxFindings) {
     const sink = new FindingSink(severities, maxFindings);
-    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, sink.state()) });
+    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
     let head;
     try {
         head = await readHead(path, 64 * 1024);
@@ -47874,7 +47928,12 @@ async function checkFileHead(path, display, severities, maxFindings) {
         return done();
     }
     if (kind.kind === "utf16") {
-        sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+        if (kind.bom)
+            sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
+        else {
+            const enc = kind.endian === "be" ? "UTF-16BE" : "UTF-16LE";
+            sink.add("invalid-utf8", 1, `the file is ${enc} (no byte-order mark), not UTF-8: convert it with \`iconv -f ${enc} -t UTF-8 ${display} > ${display}.utf8\``);
+        }
         return done();
     }
     if (kind.kind === "json-array") {
@@ -47905,11 +47964,12 @@ function headFormat(head) {
         pos = nl + 1;
     }
 }
-function fileReport(display, format, records, bytes, st) {
+function fileReport(display, format, records, validRecords, bytes, st) {
     return {
         path: display,
         format,
         records,
+        validRecords,
         bytes,
         errors: st.errors,
         warnings: st.warnings,
@@ -47924,6 +47984,7 @@ async function scanFile(opts) {
     let format = opts.format ?? null;
     let firstFormat = null;
     let records = 0;
+    let valid = 0;
     let bytes = 0;
     let lines;
     let nonBlank = 0;
@@ -47944,7 +48005,9 @@ async function scanFile(opts) {
             // Content that is missing is not also "empty".
             else if (rule === "empty-content" && recordMissingContent)
                 return;
-            if (sink.add(rule, line, message, onceKey) === "error")
+            // A finding reported once per file still makes each later record with the problem invalid.
+            const severity = sink.add(rule, line, message, onceKey);
+            if (severity === "error" || (onceKey !== undefined && sink.severityOf(rule) === "error"))
                 recordHasError = true;
         },
     };
@@ -48004,10 +48067,17 @@ async function scanFile(opts) {
             }
         }
         const conv = PARSERS[use ?? "chatml"](obj, ctx);
-        if (!conv)
+        // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
+        if (!conv) {
+            if (!recordHasError)
+                valid++;
             return;
+        }
         checkConversation(conv, (rule, message) => ctx.emit(rule, message));
-        if (recordHasError || !opts.onRecord)
+        if (recordHasError)
+            return;
+        valid++;
+        if (!opts.onRecord)
             return;
         loc.line = lineNo;
         loc.offset = offset;
@@ -48036,11 +48106,12 @@ async function scanFile(opts) {
         readError = true;
         lines = line;
     }
-    return { lines, bytes, records, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
 }
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
 function finishFile(display, format, s, sink) {
     let records = s.records;
+    let valid = s.valid;
     if (s.nonBlank === 0 && !s.readError) {
         sink.drop(["empty-line"]);
         sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
@@ -48049,10 +48120,11 @@ function finishFile(display, format, s, sink) {
         sink.drop(["invalid-json", "empty-line", "not-an-object"]);
         sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${display}\` or \`jq -c '.[]'\` for an array`);
         records = 0;
+        valid = 0;
     }
     const st = sink.state();
     st.findings.sort((a, b) => a.line - b.line);
-    return fileReport(display, format ?? "unknown", records, s.bytes, st);
+    return fileReport(display, format ?? "unknown", records, valid, s.bytes, st);
 }
 /** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
 function firstInvalidByte(b) {
@@ -48147,7 +48219,7 @@ const METRICS = {
     "max-duplicate-rate": (r) => get(r, "duplicates.exact.rate"),
     "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
     "max-leakage": (r) => (Array.isArray(r.leakage) ? r.leakage.reduce((s, l) => s + l.exact + l.near, 0) : undefined),
-    "min-examples": (r) => r.summary.records,
+    "min-examples": (r) => r.summary.validRecords,
     "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
     "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2.mean"),
     "max-compression-ratio": (r) => get(r, "diversity.compression.ratio"),
@@ -48161,7 +48233,7 @@ const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 const FILE_METRICS = {
     "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
     "max-warnings": (fs) => fs.reduce((s, f) => s + f.warnings, 0),
-    "min-examples": (fs) => fs.reduce((s, f) => s + f.records, 0),
+    "min-examples": (fs) => fs.reduce((s, f) => s + f.validRecords, 0),
     "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
     "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
     "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
@@ -52215,13 +52287,14 @@ function mainFormat(files) {
 function buildDatasetInfo(input) {
     const threshold = input.diversityThreshold ?? DEFAULT_DIVERSITY_THRESHOLD;
     const wd2 = input.diversity?.windowedDistinct2.mean ?? null;
-    const files = input.files.map((f) => ({ ...f, split: splitOf(f.path) }));
+    const files = input.files.map((f) => ({ path: f.path, records: f.records, validRecords: f.validRecords ?? f.records, format: f.format, split: splitOf(f.path) }));
     const dataFiles = {};
     for (const f of files)
         (dataFiles[f.split] ??= []).push(f.path);
     const info = {
         generatedAt: input.generatedAt,
-        totalExamples: input.files.reduce((s, f) => s + f.records, 0),
+        totalExamples: files.reduce((s, f) => s + f.records, 0),
+        validExamples: files.reduce((s, f) => s + f.validRecords, 0),
         files,
         qa: {
             validationPassed: input.validationPassed,
@@ -52359,10 +52432,13 @@ function renderDatasetInfo(info) {
         out.push(`Purpose: ${oneLine(info.purpose)}`);
     out.push(`Generated: ${info.generatedAt}`);
     out.push(rule);
-    out.push("", `Total examples: ${fmtInt(info.totalExamples)}`);
+    const invalid = info.totalExamples - info.validExamples;
+    out.push("", `Total examples: ${fmtInt(info.totalExamples)}${invalid > 0 ? ` (${fmtInt(info.validExamples)} valid, ${fmtInt(invalid)} invalid)` : ""}`);
     const countW = Math.max(7, ...info.files.map((f) => fmtInt(f.records).length));
+    const formatW = Math.max(...info.files.map((f) => f.format.length));
     for (const f of info.files) {
-        const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${f.format}`;
+        const bad = f.records - f.validRecords;
+        const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${bad > 0 ? `${f.format.padEnd(formatW)}  (${fmtInt(bad)} invalid)` : f.format}`;
         const pathW = W - 2 - width(tail);
         out.push(`  ${fit(f.path, pathW).padEnd(pathW)}${tail}`);
     }
@@ -52581,12 +52657,12 @@ class Analysis {
             name: this.config.datasetInfo.name,
             purpose: this.config.datasetInfo.purpose,
             generatedAt: date ?? new Date().toISOString().slice(0, 10),
-            files: report.files.map((f) => ({ path: f.path, records: f.records, format: f.format })),
+            files: report.files.map((f) => ({ path: f.path, records: f.records, validRecords: f.validRecords, format: f.format })),
             validationPassed: errors === 0,
             errors,
             duplicates: { exact: d.exact.duplicateRecords, near: d.near.duplicateRecords },
             requiredFieldsPresent: report.files.every((f) => REQUIRED_FIELD_RULES.every((r) => !f.findingCounts[r])),
-            validRecords: this.valid,
+            validRecords: report.summary.validRecords,
             records: report.files.reduce((s, f) => s + f.records, 0),
             diversity,
             composition,
@@ -52834,7 +52910,7 @@ async function assemble(plan, results, config, extra = {}) {
             continue;
         }
         const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-        const sum = { bytes: 0, records: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
         let format = head.format;
         let lineOffset = 0;
         let first = true;
@@ -52855,6 +52931,7 @@ async function assemble(plan, results, config, extra = {}) {
             format ??= s.format;
             sum.bytes += s.bytes;
             sum.records += s.records;
+            sum.valid += s.valid;
             sum.nonBlank += s.nonBlank;
             sum.invalidJson += s.invalidJson;
             sum.fragments += s.fragments;
@@ -52875,6 +52952,7 @@ async function assemble(plan, results, config, extra = {}) {
         summary: {
             files: files.length,
             records: files.reduce((s, f) => s + f.records, 0),
+            validRecords: files.reduce((s, f) => s + f.validRecords, 0),
             errors: 0,
             warnings: 0,
             bytes: files.reduce((s, f) => s + f.bytes, 0),
