@@ -16779,9 +16779,20 @@ class CompositionAnalysis {
 // with workers or shards gives the same report, byte for byte.
 
 
-/** Bytes per chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
- * CHATML_GATE_CHUNK_BYTES overrides it (tests use small chunks to exercise the merge on small files). */
-const CHUNK_BYTES = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 32 * 1024 * 1024;
+const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 0;
+/** Largest chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
+ * CHATML_GATE_CHUNK_BYTES sets the chunk size (tests use small chunks to exercise the merge on small files). */
+const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
+/** Smallest chunk when a run is cut finer than CHUNK_BYTES. */
+const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 8 * 1024 * 1024;
+/** Chunks a run is cut into, at least, when its files allow (MIN_CHUNK_BYTES): enough for the threads to end
+ * together (one chunk more or less per thread is a small share of the run). */
+const TARGET_CHUNKS = 12;
+/** The chunk size of a run of `runBytes` bytes of plain files: CHUNK_BYTES, or less for runs under
+ * TARGET_CHUNKS × CHUNK_BYTES, never under MIN_CHUNK_BYTES. Depends only on the data. */
+function chunkBytesFor(runBytes) {
+    return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(runBytes / TARGET_CHUNKS)));
+}
 /** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
 async function nextLineStart(path, at, size) {
     const fh = await (0,promises_.open)(path, "r");
@@ -16803,11 +16814,15 @@ async function nextLineStart(path, at, size) {
         await fh.close();
     }
 }
-async function planChunks(absPaths, chunkBytes = CHUNK_BYTES) {
+async function planChunks(absPaths, chunkBytes) {
+    const sizes = [];
+    for (const path of absPaths)
+        sizes.push(await (0,promises_.stat)(path).then((s) => s.size, () => 0));
+    chunkBytes ??= chunkBytesFor(sizes.reduce((sum, size, i) => sum + (isGzipPath(absPaths[i]) ? 0 : size), 0));
     const chunks = [];
     for (let file = 0; file < absPaths.length; file++) {
         const path = absPaths[file];
-        const size = await (0,promises_.stat)(path).then((s) => s.size, () => 0);
+        const size = sizes[file];
         if (isGzipPath(path) || size <= chunkBytes) {
             chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
             continue;
@@ -16859,6 +16874,18 @@ function defaultEpochs(examples) {
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
 const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
+/** Smallest sampling budget (runs between 1 MiB and 64 MiB; see sampleBudget). */
+const MIN_SAMPLE_BYTES = 256 * 1024;
+/** The token sample of a run of `expectedBytes`: all of it up to 1 MiB (exact figures), then 1/256 of it, at least
+ * 256 KiB and at most 1 MiB. Tokenizing runs at 1–16 MB/s, about a tenth of the full check's speed, and the sample
+ * is tokenized where the chunks are merged (one thread): a fixed 1 MiB was a fifth of a 50 MB run. The relative
+ * error of the total grows as 1/sqrt(budget): about twice that of 1 MiB at 256 KiB, still a few tenths of a per
+ * cent on ordinary data (`relativeError` says it). */
+function sampleBudget(expectedBytes) {
+    if (expectedBytes <= DEFAULT_SAMPLE_BYTES)
+        return DEFAULT_SAMPLE_BYTES;
+    return Math.min(DEFAULT_SAMPLE_BYTES, Math.max(MIN_SAMPLE_BYTES, Math.round(expectedBytes / 256)));
+}
 /** Characters of text kept for the fallback sample, and fallback entries kept at merge (see the file header). */
 const FALLBACK_CHARS = 16 * 1024;
 const FALLBACK_CHUNKS = 64;
@@ -17002,7 +17029,7 @@ class TokenAnalysis {
             this.limit = modelTokenLimit(opts.model);
             this.limitSource = this.limit !== undefined ? "model" : null;
         }
-        this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+        this.sampleBytes = opts.sampleBytes ?? (opts.expectedBytes !== undefined ? sampleBudget(opts.expectedBytes) : DEFAULT_SAMPLE_BYTES);
         this.expectedBytes = opts.expectedBytes;
         this.all = opts.exact ?? false;
         this.qCap = opts.quantileCap ?? 100_000;
@@ -18373,6 +18400,8 @@ function splitPartners(files, allFiles, config) {
 
 
 const WORKER_MARK = "chatml-gate-chunk-worker";
+/** Jobs a worker thread holds at a time (the one it runs and the next). */
+const IN_FLIGHT = 2;
 /** `workers`: threads in all (>= 2; 1 means no pool at all). `entry`: the script a worker thread runs. */
 function workerRunner(workers, entry) {
     return async function* (jobs) {
@@ -18397,11 +18426,20 @@ function workerRunner(workers, entry) {
                 w(undefined);
             waiting.clear();
         };
+        // Each worker holds up to IN_FLIGHT jobs (it runs them one after another): it starts the next one as soon as it
+        // posts a result, instead of waiting for this thread, which may be busy with a chunk or a merge of its own.
+        const queues = new Map();
         const feed = (w) => {
             if (nextJob >= jobs.length || failure)
                 return;
             const pos = nextJob++;
-            w.once("message", (msg) => {
+            queues.get(w).push(pos);
+            w.postMessage(jobs[pos]);
+        };
+        const listen = (w) => {
+            queues.set(w, []);
+            w.on("message", (msg) => {
+                const pos = queues.get(w).shift();
                 if (msg.ok) {
                     deliver(pos, msg.result);
                     feed(w);
@@ -18409,7 +18447,6 @@ function workerRunner(workers, entry) {
                 else
                     fail(new Error(msg.error));
             });
-            w.postMessage(jobs[pos]);
         };
         // This thread's share: the next free job, one after another, until none is left.
         const local = async () => {
@@ -18434,7 +18471,9 @@ function workerRunner(workers, entry) {
                         fail(new Error(`a worker thread exited with code ${code}`));
                 });
                 pool.push(w);
-                feed(w);
+                listen(w);
+                for (let k = 0; k < IN_FLIGHT; k++)
+                    feed(w);
             }
             localRun = local();
             for (let pos = 0; pos < jobs.length; pos++) {
@@ -18478,12 +18517,17 @@ async function poolRunner(workers, files, entry) {
 // The worker side: take chunk jobs from the parent, run them, send the results back.
 
 
+
 function serveChunks() {
     const port = external_node_worker_threads_namespaceObject.parentPort;
     if (!port)
         return;
+    // Jobs run one after another, in the order they came (the pool sends the next before this one ends).
+    let queue = Promise.resolve();
     port.on("message", (job) => {
-        runChunk(job).then((result) => port.postMessage({ ok: true, result }), (e) => port.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
+        queue = queue.then(() => runChunk(job).then(
+        // the feature arrays move to the parent instead of being copied (toPartial made them for this)
+        (result) => port.postMessage({ ok: true, result }, result.analysis ? FeatureBatch.transferList(result.analysis.features) : []), (e) => port.postMessage({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })));
     });
 }
 

@@ -4,9 +4,22 @@
 import { open, stat } from "node:fs/promises";
 import { isGzipPath } from "./read/lines.js";
 
-/** Bytes per chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
- * CHATML_GATE_CHUNK_BYTES overrides it (tests use small chunks to exercise the merge on small files). */
-export const CHUNK_BYTES = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 32 * 1024 * 1024;
+const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 0;
+
+/** Largest chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
+ * CHATML_GATE_CHUNK_BYTES sets the chunk size (tests use small chunks to exercise the merge on small files). */
+export const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
+/** Smallest chunk when a run is cut finer than CHUNK_BYTES. */
+export const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 8 * 1024 * 1024;
+/** Chunks a run is cut into, at least, when its files allow (MIN_CHUNK_BYTES): enough for the threads to end
+ * together (one chunk more or less per thread is a small share of the run). */
+const TARGET_CHUNKS = 12;
+
+/** The chunk size of a run of `runBytes` bytes of plain files: CHUNK_BYTES, or less for runs under
+ * TARGET_CHUNKS × CHUNK_BYTES, never under MIN_CHUNK_BYTES. Depends only on the data. */
+export function chunkBytesFor(runBytes: number): number {
+  return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(runBytes / TARGET_CHUNKS)));
+}
 
 export interface Chunk {
   /** Position in the plan (the merge order). */
@@ -38,11 +51,14 @@ async function nextLineStart(path: string, at: number, size: number): Promise<nu
   }
 }
 
-export async function planChunks(absPaths: string[], chunkBytes = CHUNK_BYTES): Promise<Chunk[]> {
+export async function planChunks(absPaths: string[], chunkBytes?: number): Promise<Chunk[]> {
+  const sizes: number[] = [];
+  for (const path of absPaths) sizes.push(await stat(path).then((s) => s.size, () => 0));
+  chunkBytes ??= chunkBytesFor(sizes.reduce((sum, size, i) => sum + (isGzipPath(absPaths[i]) ? 0 : size), 0));
   const chunks: Chunk[] = [];
   for (let file = 0; file < absPaths.length; file++) {
     const path = absPaths[file];
-    const size = await stat(path).then((s) => s.size, () => 0);
+    const size = sizes[file];
     if (isGzipPath(path) || size <= chunkBytes) {
       chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
       continue;

@@ -13,6 +13,8 @@ import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { runInThisThread, type ChunkRunner } from "./check.js";
 
 export const WORKER_MARK = "chatml-gate-chunk-worker";
+/** Jobs a worker thread holds at a time (the one it runs and the next). */
+const IN_FLIGHT = 2;
 
 /** `workers`: threads in all (>= 2; 1 means no pool at all). `entry`: the script a worker thread runs. */
 export function workerRunner(workers: number, entry: string): ChunkRunner {
@@ -35,16 +37,24 @@ export function workerRunner(workers: number, entry: string): ChunkRunner {
       for (const w of waiting.values()) w(undefined as unknown as ChunkResult);
       waiting.clear();
     };
+    // Each worker holds up to IN_FLIGHT jobs (it runs them one after another): it starts the next one as soon as it
+    // posts a result, instead of waiting for this thread, which may be busy with a chunk or a merge of its own.
+    const queues = new Map<Worker, number[]>();
     const feed = (w: Worker) => {
       if (nextJob >= jobs.length || failure) return;
       const pos = nextJob++;
-      w.once("message", (msg: { ok: true; result: ChunkResult } | { ok: false; error: string }) => {
+      queues.get(w)!.push(pos);
+      w.postMessage(jobs[pos]);
+    };
+    const listen = (w: Worker) => {
+      queues.set(w, []);
+      w.on("message", (msg: { ok: true; result: ChunkResult } | { ok: false; error: string }) => {
+        const pos = queues.get(w)!.shift()!;
         if (msg.ok) {
           deliver(pos, msg.result);
           feed(w);
         } else fail(new Error(msg.error));
       });
-      w.postMessage(jobs[pos]);
     };
     // This thread's share: the next free job, one after another, until none is left.
     const local = async () => {
@@ -67,7 +77,8 @@ export function workerRunner(workers: number, entry: string): ChunkRunner {
           if (code !== 0) fail(new Error(`a worker thread exited with code ${code}`));
         });
         pool.push(w);
-        feed(w);
+        listen(w);
+        for (let k = 0; k < IN_FLIGHT; k++) feed(w);
       }
       localRun = local();
       for (let pos = 0; pos < jobs.length; pos++) {
