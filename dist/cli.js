@@ -14184,7 +14184,15 @@ const SEED2 = 0x9747b28c;
 /** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). `scan` is the
  * record's text scan (text-scan.ts) made with the same `caseInsensitive`, when the caller already has it. */
 function exactKeys(conv, caseInsensitive, scan) {
-    const s = scan ?? scanRecord(conv, caseInsensitive);
+    const k = KEY_SCRATCH;
+    const hasAnswer = exactKeysInto(conv, scan ?? scanRecord(conv, caseInsensitive), k, 0);
+    return { exact1: k[0], exact2: k[1], hasAnswer, prompt1: k[2], prompt2: k[3], answer1: k[4], answer2: k[5] };
+}
+const KEY_SCRATCH = new Uint32Array(6);
+/** exactKeys() from the record's scan `s` (made with the same caseInsensitive), written to out[at..at + 5] as exact1,
+ * exact2, prompt1, prompt2, answer1, answer2 (no object, no boxed numbers: the per-record hot path); returns
+ * hasAnswer. */
+function exactKeysInto(conv, s, out, at) {
     const msgs = conv.messages;
     let last = -1;
     for (let i = msgs.length - 1; i >= 0; i--) {
@@ -14223,11 +14231,14 @@ function exactKeys(conv, caseInsensitive, scan) {
                     ({ k1, k2 } = mixString(k1, k2, key));
         }
     }
-    const exact1 = fmix32(k1);
-    const exact2 = fmix32(k2 ^ 0x2545f491);
-    if (last <= 0)
-        return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
-    return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: s.e1[last], answer2: s.e2[last] };
+    out[at] = fmix32(k1);
+    out[at + 1] = fmix32(k2 ^ 0x2545f491);
+    const hasAnswer = last > 0;
+    out[at + 2] = hasAnswer ? p1 : 0;
+    out[at + 3] = hasAnswer ? p2 : 0;
+    out[at + 4] = hasAnswer ? s.e1[last] : 0;
+    out[at + 5] = hasAnswer ? s.e2[last] : 0;
+    return hasAnswer;
 }
 const roles = new Map();
 function roleHash(role) {
@@ -14505,7 +14516,10 @@ function sketch(shingles, n, bins, filled) {
             filledList[k++] = i;
     if (k === BINS)
         return;
-    if (k < SPARSE)
+    // One filled bin (a record of one shingle, or of one repeated shingle): every empty bin borrows from it.
+    if (k === 1)
+        bins.fill(bins[filledList[0]]);
+    else if (k < SPARSE)
         densifySparse(bins, filled, k);
     else
         densifyByProbing(bins, filled);
@@ -14547,6 +14561,25 @@ function densifySparse(bins, filled, k) {
             for (j = 0; !filled[j]; j++)
                 ;
         bins[i] = bins[j];
+    }
+}
+/** One stable counting-sort pass of (key, rec) by the 16 bits of key at `shift`, from src into dst. */
+function radixPass(srcKey, srcRec, dstKey, dstRec, count, shift) {
+    const n = srcKey.length;
+    count.fill(0);
+    for (let i = 0; i < n; i++)
+        count[(srcKey[i] >>> shift) & 0xffff]++;
+    let at = 0;
+    for (let d = 0; d < 65_536; d++) {
+        const c = count[d];
+        count[d] = at;
+        at += c;
+    }
+    for (let i = 0; i < n; i++) {
+        const k = srcKey[i];
+        const pos = count[(k >>> shift) & 0xffff]++;
+        dstKey[pos] = k;
+        dstRec[pos] = srcRec[i];
     }
 }
 function bandKey(bins, band) {
@@ -14637,23 +14670,24 @@ class NearDuplicateIndex {
         const n = this.slotId.length;
         const keys = this.keys.data;
         const ids = this.slotId.data;
-        let cap = 16;
-        while (cap < n * 2)
-            cap *= 2;
-        const mask = cap - 1;
-        const tableKey = new Uint32Array(cap);
-        const tableLast = new Int32Array(cap);
+        // Each record's key in a band is overwritten with the previous record (in record order) that has the same key
+        // there, -1 for none: the records of a band are sorted by key with a stable radix sort (two passes of 16 bits;
+        // sequential memory traffic, where a hash table of last records missed the cache on every record).
+        const srcKey = new Uint32Array(n);
+        const srcRec = new Int32Array(n);
+        const dstKey = new Uint32Array(n);
+        const dstRec = new Int32Array(n);
+        const count = new Int32Array(65_536);
         for (let band = 0; band < BANDS; band++) {
-            tableLast.fill(-1);
             for (let j = 0; j < n; j++) {
-                const key = keys[j * BANDS + band];
-                let t = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-                while (tableLast[t] >= 0 && tableKey[t] !== key)
-                    t = (t + 1) & mask;
-                keys[j * BANDS + band] = tableLast[t]; // -1 (none) is stored as 0xffffffff
-                tableKey[t] = key;
-                tableLast[t] = j;
+                srcKey[j] = keys[j * BANDS + band];
+                srcRec[j] = j;
             }
+            radixPass(srcKey, srcRec, dstKey, dstRec, count, 0);
+            radixPass(dstKey, dstRec, srcKey, srcRec, count, 16);
+            // srcKey/srcRec: sorted by key, records in increasing order within a key
+            for (let i = 0; i < n; i++)
+                keys[srcRec[i] * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
         }
         const pa = new GrowableI32(1024);
         const pb = new GrowableI32(1024);
@@ -15046,6 +15080,28 @@ class FeatureBatch {
             b.reserve(b.length + BANDS);
             b.data.set(f.bands, b.length);
             b.length += BANDS;
+        }
+        this.flags.push(flag);
+        this.files.push(loc.file);
+        this.lines.push(loc.line);
+        this.offsets.push(loc.offset);
+        this.lengths.push(loc.length);
+        this.bandIndex = null;
+    }
+    /** push(extractFeatures(conv, options, scan), loc) without the intermediate object (the per-record hot path):
+     * the keys are written straight into the batch. `scan`: the record's scan with options.caseInsensitive. */
+    pushRecord(conv, scan, loc, options) {
+        const k = this.keys;
+        k.reserve(k.length + KEYS);
+        let flag = exactKeysInto(conv, scan, k.data, k.length) ? 1 : 0;
+        k.length += KEYS;
+        if (options.near) {
+            const b = this.bands;
+            b.reserve(b.length + BANDS);
+            if (nearBandKeysInto(conv, options.shingleSize, b.data, b.length, scan)) {
+                b.length += BANDS;
+                flag |= 2;
+            }
         }
         this.flags.push(flag);
         this.files.push(loc.file);
@@ -17551,7 +17607,7 @@ class ChunkAnalysis {
         this.valid++;
         // One text scan of the record feeds exact and near duplicates and diversity.
         const scan = scanRecord(conv, this.features.caseInsensitive === true);
-        this.batch.push(extractFeatures(conv, this.features, scan), loc);
+        this.batch.pushRecord(conv, scan, loc, this.features);
         this.div.add(conv, scan);
         this.comp.add(conv);
         const long = this.tok.add(conv, loc);

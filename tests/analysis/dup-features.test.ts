@@ -9,7 +9,9 @@ import {
   type DuplicateOptions,
   type FeatureBatchPartial,
 } from "../../src/engine/analysis/duplicates.js";
+import { scanRecord } from "../../src/engine/analysis/text-scan.js";
 import { conv, generate, parseLine, runDuplicates } from "./helpers.js";
+import { REAL } from "../helpers/paths.js";
 
 type Opts = Omit<DuplicateOptions, "paths">;
 
@@ -137,6 +139,30 @@ describe("duplicate features: extract in chunks, replay in order", () => {
     empty.push(fa, { file: 0, line: 1, offset: 0, length: 1 });
     expect(empty.features(0)).toEqual(fa);
     expect(() => empty.features(1)).toThrow(RangeError);
+  });
+
+  it("pushRecord (the chunks' direct path) gives the batch push(extractFeatures) gives, for real records", () => {
+    const lines = fs
+      .readdirSync(REAL)
+      .filter((f) => f.endsWith(".jsonl"))
+      .flatMap((f) => fs.readFileSync(`${REAL}/${f}`, "utf8").split("\n"))
+      .slice(0, 3_000);
+    const records = lines.map((l) => (l.trim() ? parseLine(l) : null)).filter((c): c is Conversation => c !== null);
+    expect(records.length).toBeGreaterThan(100);
+    for (const opts of [
+      { caseInsensitive: false, shingleSize: 5, near: true },
+      { caseInsensitive: true, shingleSize: 2, near: true },
+      { caseInsensitive: false, shingleSize: 5, near: false },
+    ]) {
+      const viaObjects = new FeatureBatch(opts);
+      const direct = new FeatureBatch(opts);
+      records.forEach((r, i) => {
+        const loc = { file: 0, line: i + 1, offset: i * 100, length: 99 };
+        viaObjects.push(extractFeatures(r, opts), loc);
+        direct.pushRecord(r, scanRecord(r, opts.caseInsensitive), loc, opts);
+      });
+      expect(direct.toPartial()).toEqual(viaObjects.toPartial());
+    }
   });
 
   it("rejects inconsistent partials and batches extracted with other options", () => {

@@ -2,7 +2,7 @@
 // extracts the duplicate features and feeds the mergeable sketches; at the end of the chunk it hands over a
 // structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
 import type { Conversation, Finding, RecordLoc } from "../model.js";
-import { extractFeatures, FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
+import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
 import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPartial } from "./diversity.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
@@ -60,7 +60,7 @@ export function counterFor(encoding: EncodingName): ReturnType<typeof loadCounte
 export class ChunkAnalysis {
   private valid = 0;
   private readonly batch: FeatureBatch;
-  private readonly features: FeatureOptions;
+  private readonly features: Required<FeatureOptions>;
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
   private readonly fileTokens = { exact: 0, overhead: 0, bytes: 0 };
@@ -84,7 +84,7 @@ export class ChunkAnalysis {
     this.valid++;
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
-    this.batch.push(extractFeatures(conv, this.features, scan), loc);
+    this.batch.pushRecord(conv, scan, loc, this.features);
     this.div.add(conv, scan);
     this.comp.add(conv);
     const long = this.tok.add(conv, loc);

@@ -22,10 +22,10 @@
 // near detection is on and LSH produced candidate pairs, with at most 2048 locations per call.
 // Output is deterministic for the same input.
 import type { Conversation, Finding, RecordLoc } from "../model.js";
-import { exactKeys, ExactDuplicateIndex, type ExactKeys, type ExactResult } from "./exact-duplicates.js";
+import { exactKeys, exactKeysInto, ExactDuplicateIndex, type ExactKeys, type ExactResult } from "./exact-duplicates.js";
 import { GrowableF64, GrowableI32, GrowableU32, GrowableU8 } from "./hash.js";
 import { computeLeakage, type LeakageResult } from "./leakage.js";
-import { BANDS, NearDuplicateIndex, nearBandKeys, type NearPair, type NearResult, type Reread } from "./near-duplicates.js";
+import { BANDS, NearDuplicateIndex, nearBandKeys, nearBandKeysInto, type NearPair, type NearResult, type Reread } from "./near-duplicates.js";
 import { RecordStore } from "./record-store.js";
 import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { SplitPair } from "./splits.js";
@@ -227,6 +227,29 @@ export class FeatureBatch {
       b.reserve(b.length + BANDS);
       b.data.set(f.bands, b.length);
       b.length += BANDS;
+    }
+    this.flags.push(flag);
+    this.files.push(loc.file);
+    this.lines.push(loc.line);
+    this.offsets.push(loc.offset);
+    this.lengths.push(loc.length);
+    this.bandIndex = null;
+  }
+
+  /** push(extractFeatures(conv, options, scan), loc) without the intermediate object (the per-record hot path):
+   * the keys are written straight into the batch. `scan`: the record's scan with options.caseInsensitive. */
+  pushRecord(conv: Conversation, scan: RecordScan, loc: RecordLoc, options: Required<FeatureOptions>): void {
+    const k = this.keys;
+    k.reserve(k.length + KEYS);
+    let flag = exactKeysInto(conv, scan, k.data, k.length) ? 1 : 0;
+    k.length += KEYS;
+    if (options.near) {
+      const b = this.bands;
+      b.reserve(b.length + BANDS);
+      if (nearBandKeysInto(conv, options.shingleSize, b.data, b.length, scan)) {
+        b.length += BANDS;
+        flag |= 2;
+      }
     }
     this.flags.push(flag);
     this.files.push(loc.file);

@@ -170,7 +170,17 @@ const SEED2 = 0x9747b28c;
 /** The exact-duplicate and conflicting-answers keys of a record. Pure (no state kept between calls). `scan` is the
  * record's text scan (text-scan.ts) made with the same `caseInsensitive`, when the caller already has it. */
 export function exactKeys(conv: Conversation, caseInsensitive: boolean, scan?: RecordScan): ExactKeys {
-  const s = scan ?? scanRecord(conv, caseInsensitive);
+  const k = KEY_SCRATCH;
+  const hasAnswer = exactKeysInto(conv, scan ?? scanRecord(conv, caseInsensitive), k, 0);
+  return { exact1: k[0], exact2: k[1], hasAnswer, prompt1: k[2], prompt2: k[3], answer1: k[4], answer2: k[5] };
+}
+
+const KEY_SCRATCH = new Uint32Array(6);
+
+/** exactKeys() from the record's scan `s` (made with the same caseInsensitive), written to out[at..at + 5] as exact1,
+ * exact2, prompt1, prompt2, answer1, answer2 (no object, no boxed numbers: the per-record hot path); returns
+ * hasAnswer. */
+export function exactKeysInto(conv: Conversation, s: RecordScan, out: Uint32Array, at: number): boolean {
   const msgs = conv.messages;
   let last = -1;
   for (let i = msgs.length - 1; i >= 0; i--) {
@@ -205,10 +215,14 @@ export function exactKeys(conv: Conversation, caseInsensitive: boolean, scan?: R
       if (m.media) for (const key of m.media) ({ k1, k2 } = mixString(k1, k2, key));
     }
   }
-  const exact1 = fmix32(k1);
-  const exact2 = fmix32(k2 ^ 0x2545f491);
-  if (last <= 0) return { exact1, exact2, hasAnswer: false, prompt1: 0, prompt2: 0, answer1: 0, answer2: 0 };
-  return { exact1, exact2, hasAnswer: true, prompt1: p1, prompt2: p2, answer1: s.e1[last], answer2: s.e2[last] };
+  out[at] = fmix32(k1);
+  out[at + 1] = fmix32(k2 ^ 0x2545f491);
+  const hasAnswer = last > 0;
+  out[at + 2] = hasAnswer ? p1 : 0;
+  out[at + 3] = hasAnswer ? p2 : 0;
+  out[at + 4] = hasAnswer ? s.e1[last] : 0;
+  out[at + 5] = hasAnswer ? s.e2[last] : 0;
+  return hasAnswer;
 }
 
 const roles = new Map<string, number>();

@@ -205,7 +205,9 @@ export function sketch(shingles: Uint32Array, n: number, bins: Uint32Array, fill
   let k = 0;
   for (let i = 0; i < BINS; i++) if (filled[i]) filledList[k++] = i;
   if (k === BINS) return;
-  if (k < SPARSE) densifySparse(bins, filled, k);
+  // One filled bin (a record of one shingle, or of one repeated shingle): every empty bin borrows from it.
+  if (k === 1) bins.fill(bins[filledList[0]]);
+  else if (k < SPARSE) densifySparse(bins, filled, k);
   else densifyByProbing(bins, filled);
 }
 
@@ -241,6 +243,25 @@ function densifySparse(bins: Uint32Array, filled: Uint8Array, k: number): void {
     }
     if (j < 0) for (j = 0; !filled[j]; j++);
     bins[i] = bins[j];
+  }
+}
+
+/** One stable counting-sort pass of (key, rec) by the 16 bits of key at `shift`, from src into dst. */
+function radixPass(srcKey: Uint32Array, srcRec: Int32Array, dstKey: Uint32Array, dstRec: Int32Array, count: Int32Array, shift: number): void {
+  const n = srcKey.length;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(srcKey[i] >>> shift) & 0xffff]++;
+  let at = 0;
+  for (let d = 0; d < 65_536; d++) {
+    const c = count[d];
+    count[d] = at;
+    at += c;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = srcKey[i];
+    const pos = count[(k >>> shift) & 0xffff]++;
+    dstKey[pos] = k;
+    dstRec[pos] = srcRec[i];
   }
 }
 
@@ -332,21 +353,23 @@ export class NearDuplicateIndex {
     const n = this.slotId.length;
     const keys = this.keys.data;
     const ids = this.slotId.data;
-    let cap = 16;
-    while (cap < n * 2) cap *= 2;
-    const mask = cap - 1;
-    const tableKey = new Uint32Array(cap);
-    const tableLast = new Int32Array(cap);
+    // Each record's key in a band is overwritten with the previous record (in record order) that has the same key
+    // there, -1 for none: the records of a band are sorted by key with a stable radix sort (two passes of 16 bits;
+    // sequential memory traffic, where a hash table of last records missed the cache on every record).
+    const srcKey = new Uint32Array(n);
+    const srcRec = new Int32Array(n);
+    const dstKey = new Uint32Array(n);
+    const dstRec = new Int32Array(n);
+    const count = new Int32Array(65_536);
     for (let band = 0; band < BANDS; band++) {
-      tableLast.fill(-1);
       for (let j = 0; j < n; j++) {
-        const key = keys[j * BANDS + band];
-        let t = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-        while (tableLast[t] >= 0 && tableKey[t] !== key) t = (t + 1) & mask;
-        keys[j * BANDS + band] = tableLast[t]; // -1 (none) is stored as 0xffffffff
-        tableKey[t] = key;
-        tableLast[t] = j;
+        srcKey[j] = keys[j * BANDS + band];
+        srcRec[j] = j;
       }
+      radixPass(srcKey, srcRec, dstKey, dstRec, count, 0);
+      radixPass(dstKey, dstRec, srcKey, srcRec, count, 16);
+      // srcKey/srcRec: sorted by key, records in increasing order within a key
+      for (let i = 0; i < n; i++) keys[srcRec[i] * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
     }
     const pa = new GrowableI32(1024);
     const pb = new GrowableI32(1024);
