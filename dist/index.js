@@ -46114,15 +46114,25 @@ async function readLinesAt(path, locs, each) {
         }
         return;
     }
-    // gzip cannot seek: decompress once more and pick the wanted lines.
+    // gzip cannot seek: decompress once more and pick the wanted lines. A corrupt or truncated stream (the first pass
+    // reported it as a read-error finding) ends the read: the lines wanted past that point come back empty.
     const want = new Map(sorted.map((l) => [l.line, l.index]));
-    await readLines(path, {
-        line(buf, start, end, lineNo) {
-            const index = want.get(lineNo);
-            if (index !== undefined)
-                each(index, Buffer.from(buf.subarray(start, end)));
-        },
-    });
+    try {
+        await readLines(path, {
+            line(buf, start, end, lineNo) {
+                const index = want.get(lineNo);
+                if (index !== undefined) {
+                    want.delete(lineNo);
+                    each(index, Buffer.from(buf.subarray(start, end)));
+                }
+            },
+        });
+    }
+    catch {
+        // reported by the first pass
+    }
+    for (const index of want.values())
+        each(index, Buffer.alloc(0));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/read/sniff.ts
@@ -47915,7 +47925,7 @@ async function checkFileHead(path, display, severities, maxFindings) {
     const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
     let head;
     try {
-        head = await readHead(path, 64 * 1024);
+        head = await readHead(path, HEAD_BYTES);
     }
     catch (e) {
         sink.add("read-error", 1, `cannot read the file: ${e.message}`);
@@ -47941,8 +47951,24 @@ async function checkFileHead(path, display, severities, maxFindings) {
         sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
         return done(described.format ?? "unknown");
     }
-    return { format: headFormat(head) };
+    let format = headFormat(head);
+    if (format === null && head.length === HEAD_BYTES) {
+        // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
+        // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
+        try {
+            head = await readHead(path, LONG_HEAD_BYTES);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+        format = headFormat(head);
+        if (format === null && head.length === LONG_HEAD_BYTES)
+            return { format, whole: true };
+    }
+    return { format };
 }
+const HEAD_BYTES = 64 * 1024;
+const LONG_HEAD_BYTES = 16 * 1024 * 1024;
 /** Format of the first record with a known format among the complete lines of the head. */
 function headFormat(head) {
     let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
@@ -51498,7 +51524,8 @@ async function nextLineStart(path, at, size) {
         await fh.close();
     }
 }
-async function planChunks(absPaths, chunkBytes) {
+/** `whole[i]`: file i is one chunk whatever its size. */
+async function planChunks(absPaths, chunkBytes, whole = []) {
     const sizes = [];
     for (const path of absPaths)
         sizes.push(await (0,promises_.stat)(path).then((s) => s.size, () => 0));
@@ -51507,7 +51534,7 @@ async function planChunks(absPaths, chunkBytes) {
     for (let file = 0; file < absPaths.length; file++) {
         const path = absPaths[file];
         const size = sizes[file];
-        if (isGzipPath(path) || size <= chunkBytes) {
+        if (isGzipPath(path) || size <= chunkBytes || whole[file]) {
             chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
             continue;
         }
@@ -52955,7 +52982,10 @@ async function planRun(opts) {
     const heads = [];
     for (let i = 0; i < paths.length; i++)
         heads.push(await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings));
-    const chunks = await planChunks(absPaths);
+    // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
+    // each take the format of their own first record.
+    const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+    const chunks = await planChunks(absPaths, undefined, whole);
     const jobs = [];
     for (const chunk of chunks) {
         const head = heads[chunk.file];
@@ -53092,7 +53122,8 @@ function parseShard(spec) {
 function shardJobs(plan, shard) {
     return plan.jobs.filter((j) => j.chunk.index % shard.count === shard.index - 1);
 }
-// Typed arrays travel as base64 inside the JSON.
+// Typed arrays travel as base64 inside the JSON; numbers JSON cannot hold (Infinity, -Infinity, NaN: e.g. the
+// smallest window of a chunk without one) as {$num: "Infinity"}, so that merged shards equal the single run.
 const TYPED = { Uint8Array, Int32Array, Uint32Array, Float64Array, Float32Array, Int16Array, Uint16Array, Int8Array, BigInt64Array };
 function toJson(value) {
     return JSON.stringify(value, (_k, v) => {
@@ -53100,6 +53131,8 @@ function toJson(value) {
             const name = v.constructor.name;
             return { $typed: name, b64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") };
         }
+        if (typeof v === "number" && !Number.isFinite(v))
+            return { $num: String(v) };
         return v;
     });
 }
@@ -53114,6 +53147,12 @@ function fromJson(text) {
             const copy = new Uint8Array(bytes.length);
             copy.set(bytes);
             return new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT);
+        }
+        if (v && typeof v === "object" && "$num" in v) {
+            const n = v.$num;
+            if (n !== "Infinity" && n !== "-Infinity" && n !== "NaN")
+                throw new Error(`unknown number ${String(n)}`);
+            return Number(n);
         }
         return v;
     });

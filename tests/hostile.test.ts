@@ -1,6 +1,7 @@
 // Inputs that once hung the bundled CLI, run as a user runs it, each with a time limit so that a hang fails the test
 // instead of stalling the suite.
 import { spawnSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CLI, jsonl, tempDir } from "./helpers/run.js";
 
@@ -42,6 +43,23 @@ describe("hostile inputs finish, with sane figures", () => {
     const r = check(["short.jsonl", "--workers", "1"], dir);
     expect(r.report.duplicates.near.duplicateRecords).toBe(0);
     expect(r.report.duplicates.exact.duplicateRecords).toBe(0);
+  });
+
+  it("a truncated .gz with near-duplicate candidates: a read-error finding and a report (the second read crashed the run)", () => {
+    const recs = [];
+    for (let i = 0; i < 400; i++) {
+      const words = Array.from({ length: 40 }, (_, w) => `w${(i * 7919 + w * 104729) % 100003}`);
+      recs.push(qa(`question ${i}`, words.join(" ")));
+      if (i % 50 === 0) recs.push(qa(`question ${i} again`, [...words.slice(0, 39), "changed"].join(" "))); // a near duplicate
+    }
+    const gz = gzipSync(Buffer.from(jsonl(...recs)));
+    const dir = tempDir({ "cut.jsonl.gz": gz.subarray(0, Math.floor(gz.length * 0.6)) });
+    const r = check(["cut.jsonl.gz", "--threshold", "max-near-duplicate-rate=1"], dir);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(1);
+    const f = r.report.files[0];
+    expect(f.findingCounts["read-error"]).toBe(1);
+    expect(r.report.duplicates.near.duplicateRecords).toBeGreaterThan(0);
   });
 
   it("three files of one huge example each: a token estimate even when no example is sampled", () => {

@@ -87,3 +87,35 @@ describe("workers and shards", () => {
     }
   });
 });
+
+describe("a file's format is the same in every chunk", () => {
+  it("a first line longer than the 64 KiB head: chunks still flag the later ShareGPT records as mixed-format", () => {
+    const lines = [JSON.stringify({ messages: [{ role: "user", content: "long ".repeat(20_000) }, { role: "assistant", content: "ok" }] })];
+    for (let i = 0; i < 3_000; i++) lines.push(JSON.stringify({ messages: [{ role: "user", content: `question ${i}` }, { role: "assistant", content: `answer ${i}` }] }));
+    for (let i = 0; i < 3_000; i++) lines.push(JSON.stringify({ conversations: [{ from: "human", value: `ask ${i}` }, { from: "gpt", value: `reply ${i}` }] }));
+    const dir = tempDir({ "mixed.jsonl": lines.join("\n") + "\n" });
+    const args = ["check", "mixed.jsonl", "--format", "json", "--workers", "1"];
+    const one = JSON.parse(runCli(args, dir, { CHATML_GATE_CHUNK_BYTES: String(1 << 30) }).stdout);
+    const many = runCli(args, dir, { CHATML_GATE_CHUNK_BYTES: String(64 * 1024) });
+    expect(one.files[0].format).toBe("chatml");
+    expect(one.files[0].findingCounts["mixed-format"]).toBe(1); // reported once per file
+    expect(one.files[0].validRecords).toBe(3_001);
+    expect(many.stdout).toBe(JSON.stringify(one, null, 2) + "\n");
+  });
+});
+
+describe("shard partials keep numbers JSON has no form for", () => {
+  it("a shard whose chunks hold no full diversity window (its smallest window is Infinity) merges into the single run", () => {
+    const words = (i: number) => Array.from({ length: 300 }, (_, w) => `w${(i * 31 + w * 7) % 5000}`).join(" ");
+    const big = Array.from({ length: 120 }, (_, i) => JSON.stringify({ messages: [{ role: "user", content: `q${i}` }, { role: "assistant", content: words(i) }] }));
+    const small = Array.from({ length: 12 }, (_, i) => JSON.stringify({ messages: [{ role: "user", content: `x${i}` }, { role: "assistant", content: `short answer ${i}` }] }));
+    const dir = tempDir({ "a.jsonl": big.join("\n") + "\n", "b.jsonl": small.join("\n") + "\n" });
+    const single = runCli(["check", "a.jsonl", "b.jsonl", "--format", "json", "--workers", "1"], dir);
+    const w = JSON.parse(single.stdout).diversity.windowedDistinct2;
+    expect(w.windows).toBeGreaterThan(2);
+    expect(w.min).toBeGreaterThan(0);
+    for (const i of [1, 2]) expect(runCli(["check", "a.jsonl", "b.jsonl", "--shard", `${i}/2`, "--output", `p${i}.json`], dir).code).toBe(0);
+    const merged = runCli(["merge", "p1.json", "p2.json", "--format", "json"], dir);
+    expect(merged.stdout).toBe(single.stdout);
+  });
+});

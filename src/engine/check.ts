@@ -53,7 +53,7 @@ export interface Plan {
   absPaths: string[];
   /** Each file's size and fingerprint when the run was planned (files.ts fileIdentity; `merge` checks them). */
   identities: { size: number; print: string }[];
-  heads: ({ report: FileReport } | { format: DatasetFormat | null })[];
+  heads: ({ report: FileReport } | { format: DatasetFormat | null; whole?: boolean })[];
   jobs: ChunkJob[];
   settings: AnalysisSettings | null;
 }
@@ -65,7 +65,10 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
   const heads = [];
   for (let i = 0; i < paths.length; i++) heads.push(await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings));
-  const chunks = await planChunks(absPaths);
+  // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
+  // each take the format of their own first record.
+  const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+  const chunks = await planChunks(absPaths, undefined, whole);
   const jobs: ChunkJob[] = [];
   for (const chunk of chunks) {
     const head = heads[chunk.file];

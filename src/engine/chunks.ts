@@ -51,7 +51,8 @@ async function nextLineStart(path: string, at: number, size: number): Promise<nu
   }
 }
 
-export async function planChunks(absPaths: string[], chunkBytes?: number): Promise<Chunk[]> {
+/** `whole[i]`: file i is one chunk whatever its size. */
+export async function planChunks(absPaths: string[], chunkBytes?: number, whole: boolean[] = []): Promise<Chunk[]> {
   const sizes: number[] = [];
   for (const path of absPaths) sizes.push(await stat(path).then((s) => s.size, () => 0));
   chunkBytes ??= chunkBytesFor(sizes.reduce((sum, size, i) => sum + (isGzipPath(absPaths[i]) ? 0 : size), 0));
@@ -59,7 +60,7 @@ export async function planChunks(absPaths: string[], chunkBytes?: number): Promi
   for (let file = 0; file < absPaths.length; file++) {
     const path = absPaths[file];
     const size = sizes[file];
-    if (isGzipPath(path) || size <= chunkBytes) {
+    if (isGzipPath(path) || size <= chunkBytes || whole[file]) {
       chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
       continue;
     }

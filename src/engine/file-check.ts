@@ -173,12 +173,12 @@ export async function checkFileHead(
   display: string,
   severities: Record<string, SeveritySetting>,
   maxFindings: number,
-): Promise<{ report: FileReport } | { format: DatasetFormat | null }> {
+): Promise<{ report: FileReport } | { format: DatasetFormat | null; whole?: boolean }> {
   const sink = new FindingSink(severities, maxFindings);
   const done = (format: DatasetFormat | "unknown" = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
   let head: Buffer;
   try {
-    head = await readHead(path, 64 * 1024);
+    head = await readHead(path, HEAD_BYTES);
   } catch (e) {
     sink.add("read-error", 1, `cannot read the file: ${(e as Error).message}`);
     return done();
@@ -202,8 +202,23 @@ export async function checkFileHead(
     sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
     return done(described.format ?? "unknown");
   }
-  return { format: headFormat(head) };
+  let format = headFormat(head);
+  if (format === null && head.length === HEAD_BYTES) {
+    // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
+    // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
+    try {
+      head = await readHead(path, LONG_HEAD_BYTES);
+    } catch {
+      // read again by the pass, which reports it
+    }
+    format = headFormat(head);
+    if (format === null && head.length === LONG_HEAD_BYTES) return { format, whole: true };
+  }
+  return { format };
 }
+
+const HEAD_BYTES = 64 * 1024;
+const LONG_HEAD_BYTES = 16 * 1024 * 1024;
 
 /** Format of the first record with a known format among the complete lines of the head. */
 function headFormat(head: Buffer): DatasetFormat | null {

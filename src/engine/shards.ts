@@ -36,7 +36,8 @@ export function shardJobs(plan: Plan, shard: { index: number; count: number }): 
   return plan.jobs.filter((j) => j.chunk.index % shard.count === shard.index - 1);
 }
 
-// Typed arrays travel as base64 inside the JSON.
+// Typed arrays travel as base64 inside the JSON; numbers JSON cannot hold (Infinity, -Infinity, NaN: e.g. the
+// smallest window of a chunk without one) as {$num: "Infinity"}, so that merged shards equal the single run.
 const TYPED = { Uint8Array, Int32Array, Uint32Array, Float64Array, Float32Array, Int16Array, Uint16Array, Int8Array, BigInt64Array } as const;
 type TypedName = keyof typeof TYPED;
 
@@ -46,6 +47,7 @@ export function toJson(value: unknown): string {
       const name = v.constructor.name as TypedName;
       return { $typed: name, b64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") };
     }
+    if (typeof v === "number" && !Number.isFinite(v)) return { $num: String(v) };
     return v;
   });
 }
@@ -60,6 +62,11 @@ export function fromJson<T>(text: string): T {
       const copy = new Uint8Array(bytes.length);
       copy.set(bytes);
       return new Ctor(copy.buffer, 0, bytes.length / Ctor.BYTES_PER_ELEMENT);
+    }
+    if (v && typeof v === "object" && "$num" in v) {
+      const n = (v as { $num: unknown }).$num;
+      if (n !== "Infinity" && n !== "-Infinity" && n !== "NaN") throw new Error(`unknown number ${String(n)}`);
+      return Number(n);
     }
     return v;
   }) as T;

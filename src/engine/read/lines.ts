@@ -151,12 +151,21 @@ export async function readLinesAt(path: string, locs: { line: number; offset: nu
     }
     return;
   }
-  // gzip cannot seek: decompress once more and pick the wanted lines.
+  // gzip cannot seek: decompress once more and pick the wanted lines. A corrupt or truncated stream (the first pass
+  // reported it as a read-error finding) ends the read: the lines wanted past that point come back empty.
   const want = new Map(sorted.map((l) => [l.line, l.index]));
-  await readLines(path, {
-    line(buf, start, end, lineNo) {
-      const index = want.get(lineNo);
-      if (index !== undefined) each(index, Buffer.from(buf.subarray(start, end)));
-    },
-  });
+  try {
+    await readLines(path, {
+      line(buf, start, end, lineNo) {
+        const index = want.get(lineNo);
+        if (index !== undefined) {
+          want.delete(lineNo);
+          each(index, Buffer.from(buf.subarray(start, end)));
+        }
+      },
+    });
+  } catch {
+    // reported by the first pass
+  }
+  for (const index of want.values()) each(index, Buffer.alloc(0));
 }
