@@ -45959,11 +45959,143 @@ async function upsertComment(octokit, a) {
     return { action: "created", url: res.data.html_url, deleted: 0 };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
 var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/engine/files.ts
+// Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
+
+
+
+
+const DEFAULT_PATTERNS = (/* unused pure expression or super */ null && (["**/*.jsonl", "**/*.jsonl.gz"]));
+const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "__pycache__"]);
+const DATASET = /\.jsonl(\.gz)?$/i;
+class UsageError extends Error {
+}
+/** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
+ * that the dataset files are the ones the shards read. */
+async function fileIdentity(path) {
+    try {
+        const fh = await (0,promises_.open)(path, "r");
+        try {
+            const size = (await fh.stat()).size;
+            const n = Math.min(size, 65536);
+            const head = Buffer.alloc(n);
+            const tail = Buffer.alloc(n);
+            await fh.read(head, 0, n, 0);
+            await fh.read(tail, 0, n, size - n);
+            return { size, print: (0,external_node_crypto_.createHash)("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch {
+        return { size: -1, print: "" };
+    }
+}
+const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
+async function walk(dir, out) {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const p = (0,external_node_path_namespaceObject.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name))
+                await walk(p, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(p);
+    }
+}
+/** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
+async function findDatasetFiles(patterns, cwd) {
+    return findFiles(patterns, cwd, DATASET);
+}
+/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
+ * a glob, every file it matches. */
+async function findFiles(patterns, cwd, inDirectories) {
+    const found = new Set();
+    const walks = new Map();
+    const pats = patterns.length ? patterns : ["."];
+    for (const pat of pats) {
+        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
+        const st = await (0,promises_.stat)(abs).catch(() => null);
+        if (st?.isFile()) {
+            found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, abs)));
+            continue;
+        }
+        if (st?.isDirectory()) {
+            const files = [];
+            await walk(abs, files);
+            for (const f of files)
+                if (inDirectories.test(f))
+                    found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
+            continue;
+        }
+        const scan = picomatch_default().scan(toPosix(pat));
+        if (!scan.isGlob)
+            throw new UsageError(st ? `not a regular file or a directory: ${pat}` : `no such file or directory: ${pat}`);
+        // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
+        // and match the files below it against the rest of the pattern.
+        const base = (0,external_node_path_namespaceObject.resolve)(cwd, scan.base || ".");
+        let files = walks.get(base);
+        if (!files) {
+            const list = [];
+            await walk(base, list);
+            files = list.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(base, f)));
+            walks.set(base, files);
+        }
+        const match = picomatch_default()(scan.glob, { dot: false });
+        for (const f of files)
+            if (match(f))
+                found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(base, f))));
+    }
+    return [...found].sort();
+}
+/** Refuses a path (or symlink target) that resolves outside `root`. */
+async function assertInside(root, path) {
+    const realRoot = await realpath(root);
+    const real = await realpath(resolve(root, path)).catch(() => resolve(root, path));
+    const rel = relative(realRoot, real);
+    if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
+        throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
+    }
+}
+/** Why a file could not be written, in words (for messages that name the option or input). */
+function writeErrorReason(e) {
+    const code = e?.code;
+    if (code === "EISDIR")
+        return "it is a directory";
+    if (code === "ENOTDIR" || code === "EEXIST")
+        return "a part of the path is a file";
+    if (code === "EACCES" || code === "EPERM")
+        return "permission denied";
+    return e?.message ?? String(e);
+}
+/** Whether `path` (a file as the report names it: relative to the working directory, or absolute) is matched by an
+ * override's globs. The globs are written relative to the repository, so a path that leaves the working directory
+ * (`../data/x.jsonl`) or starts with `./` is also tried without those leading segments. */
+function overrideMatcher(globs) {
+    const isMatch = picomatch_default()(globs);
+    return (path) => {
+        if (isMatch(path))
+            return true;
+        const bare = path.replace(/^(?:\.\.?\/)+/, "");
+        return bare !== path && isMatch(bare);
+    };
+}
+
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -48300,7 +48432,7 @@ function evaluateGate(report, config) {
     if (t["single-turn-share"])
         rangeCheck("single-turn-share", t["single-turn-share"], singleTurnShare(report), checks);
     for (const o of config.overrides) {
-        const isMatch = picomatch_default()(o.files);
+        const isMatch = overrideMatcher(o.files);
         const files = report.files.filter((f) => isMatch(f.path));
         if (!files.length)
             continue;
@@ -52804,126 +52936,6 @@ function renderDatasetInfoFromReport(report) {
     return info?.text;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/engine/files.ts
-// Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
-
-
-
-
-const DEFAULT_PATTERNS = (/* unused pure expression or super */ null && (["**/*.jsonl", "**/*.jsonl.gz"]));
-const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "__pycache__"]);
-const DATASET = /\.jsonl(\.gz)?$/i;
-class UsageError extends Error {
-}
-/** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
- * that the dataset files are the ones the shards read. */
-async function fileIdentity(path) {
-    try {
-        const fh = await (0,promises_.open)(path, "r");
-        try {
-            const size = (await fh.stat()).size;
-            const n = Math.min(size, 65536);
-            const head = Buffer.alloc(n);
-            const tail = Buffer.alloc(n);
-            await fh.read(head, 0, n, 0);
-            await fh.read(tail, 0, n, size - n);
-            return { size, print: (0,external_node_crypto_.createHash)("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
-        }
-        finally {
-            await fh.close();
-        }
-    }
-    catch {
-        return { size: -1, print: "" };
-    }
-}
-const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
-async function walk(dir, out) {
-    let entries;
-    try {
-        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const e of entries) {
-        const p = (0,external_node_path_namespaceObject.join)(dir, e.name);
-        if (e.isDirectory()) {
-            if (!SKIP_DIRS.has(e.name))
-                await walk(p, out);
-        }
-        else if (e.isFile() || e.isSymbolicLink())
-            out.push(p);
-    }
-}
-/** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
-async function findDatasetFiles(patterns, cwd) {
-    return findFiles(patterns, cwd, DATASET);
-}
-/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
- * a glob, every file it matches. */
-async function findFiles(patterns, cwd, inDirectories) {
-    const found = new Set();
-    const walks = new Map();
-    const pats = patterns.length ? patterns : ["."];
-    for (const pat of pats) {
-        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
-        const st = await (0,promises_.stat)(abs).catch(() => null);
-        if (st?.isFile()) {
-            found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, abs)));
-            continue;
-        }
-        if (st?.isDirectory()) {
-            const files = [];
-            await walk(abs, files);
-            for (const f of files)
-                if (inDirectories.test(f))
-                    found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
-            continue;
-        }
-        const scan = picomatch_default().scan(toPosix(pat));
-        if (!scan.isGlob)
-            throw new UsageError(st ? `not a regular file or a directory: ${pat}` : `no such file or directory: ${pat}`);
-        // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
-        // and match the files below it against the rest of the pattern.
-        const base = (0,external_node_path_namespaceObject.resolve)(cwd, scan.base || ".");
-        let files = walks.get(base);
-        if (!files) {
-            const list = [];
-            await walk(base, list);
-            files = list.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(base, f)));
-            walks.set(base, files);
-        }
-        const match = picomatch_default()(scan.glob, { dot: false });
-        for (const f of files)
-            if (match(f))
-                found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(base, f))));
-    }
-    return [...found].sort();
-}
-/** Refuses a path (or symlink target) that resolves outside `root`. */
-async function assertInside(root, path) {
-    const realRoot = await realpath(root);
-    const real = await realpath(resolve(root, path)).catch(() => resolve(root, path));
-    const rel = relative(realRoot, real);
-    if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
-        throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
-    }
-}
-/** Why a file could not be written, in words (for messages that name the option or input). */
-function writeErrorReason(e) {
-    const code = e?.code;
-    if (code === "EISDIR")
-        return "it is a directory";
-    if (code === "ENOTDIR" || code === "EEXIST")
-        return "a part of the path is a file";
-    if (code === "EACCES" || code === "EPERM")
-        return "permission denied";
-    return e?.message ?? String(e);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/chunk-check.ts
 
 
@@ -52969,7 +52981,7 @@ const runInThisThread = async function* (jobs) {
 function severitiesFor(path, config) {
     let sev = config.rules;
     for (const o of config.overrides) {
-        if (Object.keys(o.rules).length && picomatch_default()(o.files)(path))
+        if (Object.keys(o.rules).length && overrideMatcher(o.files)(path))
             sev = { ...sev, ...o.rules };
     }
     return sev;

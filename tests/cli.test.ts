@@ -210,6 +210,18 @@ describe("min-examples counts valid records (records with no error), not lines",
     expect(minExamples(rep, "min-examples (m.jsonl)")).toMatchObject({ limit: 5, actual: 4, passed: false });
   });
 
+  it("overrides match files named from outside the working directory (../data/x.jsonl) or with ./", () => {
+    const cfg = "overrides:\n  - files: '**/validation.jsonl'\n    rules:\n      empty-line: off\n    thresholds:\n      min-examples: 5\n";
+    const dir = tempDir({ "repo/data/validation.jsonl": jsonl(good(1), good(2)) + "\n", "repo/sub/.keep": "", "cfg.yml": cfg });
+    for (const [cwd, path] of [[join(dir, "repo", "sub"), "../data/validation.jsonl"], [join(dir, "repo"), "./data/validation.jsonl"]]) {
+      const r = runCli(["check", path, "--config", join(dir, "cfg.yml"), "--format", "json", "--validate-only"], cwd);
+      const rep = JSON.parse(r.stdout);
+      expect(minExamples(rep, "min-examples (**/validation.jsonl)"), path).toMatchObject({ limit: 5, actual: 2, passed: false });
+      expect(rep.files[0].findingCounts["empty-line"], path).toBeUndefined(); // the blank last line: rule switched off
+      expect(r.code).toBe(1);
+    }
+  });
+
   it("the text report and dataset_info say how many of the records are valid", () => {
     const dir = tempDir({ "m.jsonl": mixed, "c.jsonl": jsonl(...Array.from({ length: 12 }, (_, i) => good(100 + i))) });
     const r = runCli(["check", ".", "--threshold", "max-errors=100", "--dataset-info", "info.txt"], dir);

@@ -1,6 +1,6 @@
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
 import { resolve } from "node:path";
-import picomatch from "picomatch";
+import { overrideMatcher } from "./files.js";
 import type { Config } from "../config/config.js";
 import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
@@ -41,7 +41,7 @@ export const runInThisThread: ChunkRunner = async function* (jobs) {
 export function severitiesFor(path: string, config: Config): Record<string, SeveritySetting> {
   let sev = config.rules;
   for (const o of config.overrides) {
-    if (Object.keys(o.rules).length && picomatch(o.files)(path)) sev = { ...sev, ...o.rules };
+    if (Object.keys(o.rules).length && overrideMatcher(o.files)(path)) sev = { ...sev, ...o.rules };
   }
   return sev;
 }

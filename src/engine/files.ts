@@ -108,3 +108,15 @@ export function writeErrorReason(e: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   return (e as Error)?.message ?? String(e);
 }
+
+/** Whether `path` (a file as the report names it: relative to the working directory, or absolute) is matched by an
+ * override's globs. The globs are written relative to the repository, so a path that leaves the working directory
+ * (`../data/x.jsonl`) or starts with `./` is also tried without those leading segments. */
+export function overrideMatcher(globs: string[]): (path: string) => boolean {
+  const isMatch = picomatch(globs);
+  return (path) => {
+    if (isMatch(path)) return true;
+    const bare = path.replace(/^(?:\.\.?\/)+/, "");
+    return bare !== path && isMatch(bare);
+  };
+}

@@ -1,6 +1,6 @@
 // The gate: thresholds → checks (name, limit, actual, passed) → verdict. `fail-on` alone turns the verdict into
 // pass/fail: error = fail-level checks decide; warning = warn-level checks and warning findings too; never = always pass.
-import picomatch from "picomatch";
+import { overrideMatcher } from "./files.js";
 import type { Config, FailOn } from "../config/config.js";
 import type { Limit, Range, Thresholds } from "../config/thresholds.js";
 import type { FileReport, GateCheck, Report } from "./report.js";
@@ -87,7 +87,7 @@ export function evaluateGate(report: Report, config: Config): Report["gate"] {
   }
   if (t["single-turn-share"]) rangeCheck("single-turn-share", t["single-turn-share"], singleTurnShare(report), checks);
   for (const o of config.overrides) {
-    const isMatch = picomatch(o.files);
+    const isMatch = overrideMatcher(o.files);
     const files = report.files.filter((f) => isMatch(f.path));
     if (!files.length) continue;
     for (const [name, limit] of Object.entries(o.thresholds)) {
