@@ -315,4 +315,19 @@ describe("a run without assistant text", () => {
     expect(runCli(["check", "c.jsonl"], ok).stdout).toMatch(/^diversity: distinct-2 [\d.]+, windowed distinct-2 [\d.]+, compression [\d.]+×, top opening [\d.]+% \(.*\), boilerplate 0\.00%$/m);
     expect(runCli(["check", "c.jsonl", "--format", "markdown"], ok).stdout).toMatch(/compression ratio \*\*[\d.]+\*\* · top opening share \*\*[\d.]+%\*\* · boilerplate share \*\*0%\*\*/);
   });
+
+  it("figures with nothing to measure are no gate check, neither a passing 0 nor a failing one", () => {
+    const dir = tempDir({ "u.jsonl": userOnly, "warn.yml": "rules:\n  missing-assistant: warning\n" });
+    const th = ["--threshold", "max-compression-ratio=4", "--threshold", "min-windowed-distinct-2=0.3", "--threshold", "min-length-uniqueness=0.1"];
+    const r = runCli(["check", "u.jsonl", "--config", "warn.yml", "--format", "json", ...th], dir);
+    const names = JSON.parse(r.stdout).gate.checks.map((c: { name: string }) => c.name);
+    expect(names).toContain("max-errors");
+    expect(names).not.toContain("max-compression-ratio");
+    expect(names).not.toContain("min-windowed-distinct-2");
+    expect(names).not.toContain("min-length-uniqueness");
+    // with answers they are checked
+    const ok = runCli(["check", "c.jsonl", "--format", "json", ...th], tempDir({ "c.jsonl": clean }));
+    const checked = JSON.parse(ok.stdout).gate.checks.map((c: { name: string }) => c.name);
+    expect(checked).toEqual(expect.arrayContaining(["max-compression-ratio", "min-windowed-distinct-2", "min-length-uniqueness"]));
+  });
 });

@@ -30,11 +30,14 @@ describe("hostile inputs finish, with sane figures", () => {
 
   it("an answer of 3 MB without a space (took the tokenizer about an hour)", () => {
     const dir = tempDir({ "big.jsonl": jsonl(qa("q", "x".repeat(3_000_000)), ...Array.from({ length: 11 }, (_, i) => qa(`question ${i}`, `answer number ${i}`))) });
-    const r = check(["big.jsonl", "--max-tokens", "1000"], dir);
-    expect(r.code).toBe(1);
-    // "x" x 8 is one o200k token: the run is counted in 512-character slices, 64 tokens each
+    // a limit within 8x of its bytes: tokenized in full (exactly, in 512-character slices: "x" x 8 is one o200k token)
+    const r = check(["big.jsonl", "--max-tokens", "400000"], dir);
+    expect(r.report.tokens.tooLong).toBe(0);
     expect(r.report.tokens.max).toBe(3_000_000 / 8 + 3 + 2 * 4 + 1);
-    expect(r.report.files[0].findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toContainEqual(["too-long", 1]);
+    // far under its bytes: counted only until it passes the limit
+    const low = check(["big.jsonl", "--max-tokens", "1000"], dir);
+    expect(low.code).toBe(1);
+    expect(low.report.files[0].findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toContainEqual(["too-long", 1]);
   });
 
   it("100,000 short records: no near duplicate from 32-bit hash collisions (3 false 'Jaccard 1.00' findings before)", () => {
@@ -43,6 +46,16 @@ describe("hostile inputs finish, with sane figures", () => {
     const r = check(["short.jsonl", "--workers", "1"], dir);
     expect(r.report.duplicates.near.duplicateRecords).toBe(0);
     expect(r.report.duplicates.exact.duplicateRecords).toBe(0);
+  });
+
+  it("a 12 MB base64 answer under a token limit: counted until it passes the limit (a minute before)", () => {
+    const b64 = Buffer.from(Uint8Array.from({ length: 9_000_000 }, (_, i) => Math.imul(i, 0x9e3779b1) >>> 24)).toString("base64");
+    const dir = tempDir({ "img.jsonl": jsonl(qa("describe", `data:image/png;base64,${b64}`), ...Array.from({ length: 11 }, (_, i) => qa(`question ${i}`, `answer ${i}`))) });
+    const r = check(["img.jsonl", "--max-tokens", "1000"], dir);
+    expect(r.code).toBe(1);
+    const f = r.report.files[0].findings.find((x: { rule: string }) => x.rule === "too-long");
+    expect(f).toMatchObject({ line: 1, message: expect.stringMatching(/^example has more than 1000 tokens \(o200k_base\)/) });
+    expect(r.report.tokens.tooLong).toBe(1);
   });
 
   it("a truncated .gz with near-duplicate candidates: a read-error finding and a report (the second read crashed the run)", () => {

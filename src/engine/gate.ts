@@ -34,11 +34,12 @@ export const METRICS: Record<Exclude<keyof Thresholds, "single-turn-share">, Get
   "max-leakage": (r) => (Array.isArray(r.leakage) ? (r.leakage as { exact: number; near: number }[]).reduce((s, l) => s + l.exact + l.near, 0) : undefined),
   "min-examples": (r) => r.summary.validRecords,
   "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
-  "min-windowed-distinct-2": (r) => get(r, "diversity.windowedDistinct2.mean"),
-  "max-compression-ratio": (r) => get(r, "diversity.compression.ratio"),
+  "min-windowed-distinct-2": (r) => (get(r, "diversity.windowedDistinct2.windows") ? get(r, "diversity.windowedDistinct2.mean") : undefined),
+  // no assistant text: nothing was compressed, so no ratio (the reports show "–"), not a passing 0
+  "max-compression-ratio": (r) => (get(r, "diversity.compression.totalBytes") ? get(r, "diversity.compression.ratio") : undefined),
   "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
   "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
-  "min-length-uniqueness": (r) => get(r, "diversity.lengthUniqueness.share"),
+  "min-length-uniqueness": (r) => (get(r, "diversity.lengthUniqueness.assistantMessages") ? get(r, "diversity.lengthUniqueness.share") : undefined),
   "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
 };
 const singleTurnShare: Getter = (r) => get(r, "diversity.turnBalance.singleTurnShare");

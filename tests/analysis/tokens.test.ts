@@ -92,6 +92,33 @@ describe("TokenAnalysis", () => {
     expect(t.finish()).toMatchObject({ encoding: "cl100k_base", total: 15 });
   });
 
+  it("counts an example far over the limit only until it passes it, bills it at the limit and estimates its total", () => {
+    let counted = 0;
+    const count = (s: string) => {
+      counted += s.length;
+      return s.length === 0 ? 0 : Math.ceil(s.length / 4);
+    };
+    const t = new TokenAnalysis({ maxTokens: 1_000, sampleBytes: 0, countTokens: count });
+    const words = "word ".repeat(400_000); // 2 MB, 500,000 tokens with this counter
+    const before = counted;
+    expect(t.add(qa("q", words), loc(5))).toEqual([
+      {
+        rule: "too-long",
+        severity: "error",
+        line: 5,
+        message: "example has more than 1000 tokens (o200k_base), over the limit of 1000; its 1.9 MiB of text were counted only until they passed it",
+      },
+    ]);
+    expect(counted - before).toBeLessThan(40_000); // a few 16 Ki pieces, not 2 MB
+    // an example over the limit but within 8x of it in bytes is counted exactly, as before
+    expect(t.add(qa("q", "x".repeat(6_000)), loc(6))[0].message).toBe("example has 1514 tokens (o200k_base), over the limit of 1000");
+    const r = t.finish();
+    expect(r.tooLong).toBe(2);
+    expect(r.exact).toBe(false);
+    // billed: the exact one and the counted-until-over one at the limit each, the other examples at their estimate
+    expect(r.billedTokens).toBe(2_000);
+  });
+
   it("emits too-long errors at the record line, tokenizing only when the byte bound exceeds the limit", () => {
     const calls: string[] = [];
     const count = (s: string) => {

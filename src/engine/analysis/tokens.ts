@@ -126,6 +126,15 @@ export async function loadCounter(encoding: EncodingName): Promise<CountFn> {
 /** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
 export const MAX_RUN = 512;
 
+/** An unsampled example over PROBE_FACTOR × the limit in content bytes is counted only until it passes the limit,
+ * in pieces of PROBE_CHARS characters (TokenAnalysis.overLimit). */
+const PROBE_FACTOR = 8;
+const PROBE_CHARS = 16 * 1024;
+
+function formatBytes(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
+}
+
 /** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
  * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
  * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
@@ -283,6 +292,10 @@ export interface TokenPartial {
   /** Content bytes of the largest untokenized example (-1: none), and its overhead. */
   estMaxBytes: number;
   estMaxOverhead: number;
+  /** Estimated examples known to be over the limit, their overhead and content bytes (billed at the limit). */
+  overCount: number;
+  overOverhead: number;
+  overBytes: number;
   sampled: number;
   sT: number;
   sB: number;
@@ -354,6 +367,10 @@ export class TokenAnalysis {
   private estBytes = 0;
   private estAssistantBytes = 0;
   private estMaxBytes = -1;
+  /** Estimated examples known to be over the limit (overLimit): billed at the limit, not at their estimate. */
+  private overCount = 0;
+  private overOverhead = 0;
+  private overBytes = 0;
   private estMaxOverhead = 0;
   // ratio estimator (sampled examples, weight 1/p)
   private sampled = 0;
@@ -461,7 +478,8 @@ export class TokenAnalysis {
 
   /** This instance's own fallback entry (none once it selected an example or merged a partial). */
   private ownFallback(): FallbackEntry[] {
-    return this.selectedAny || this.fallback.length === 0 ? [] : [{ texts: [...this.fallback], bytes: this.estBytes }];
+    // (examples counted until they passed the limit are left out: in chunk mode the merge accounts for them)
+    return this.selectedAny || this.fallback.length === 0 ? [] : [{ texts: [...this.fallback], bytes: this.estBytes - this.overBytes }];
   }
 
   private keepFallback(conv: Conversation): void {
@@ -491,7 +509,24 @@ export class TokenAnalysis {
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
     let exact = -1;
     let findings: Finding[] = [];
-    if (x && (selected || needExact)) {
+    // An unsampled example far over the limit in bytes is counted only until it passes the limit (overLimit): a
+    // 12 MB base64 line took a minute to tokenize in full. It is then estimated like an unsampled example.
+    const over = x !== null && !selected && needExact && bytes > PROBE_FACTOR * this.limit! && this.overLimit(x.texts, this.limit! - overhead);
+    if (over) {
+      this.tooLong++;
+      this.overCount++;
+      this.overOverhead += overhead;
+      this.overBytes += bytes;
+      findings = [
+        {
+          rule: "too-long",
+          severity: "error",
+          line,
+          message: `example has more than ${this.limit} tokens (${this.encoding}), over the limit of ${this.limit}; its ${formatBytes(bytes)} of text were counted only until they passed it`,
+        },
+      ];
+    }
+    if (x && (selected || needExact) && !over) {
       const count = this.counter();
       let t = 0;
       let at = 0;
@@ -544,6 +579,33 @@ export class TokenAnalysis {
       q.o[x.slot] = overhead;
     }
     return { findings, exact, overhead };
+  }
+
+  /** Whether the texts hold more than `cap` tokens, counting them in order, in pieces of PROBE_CHARS cut before a
+   * whitespace character where the piece has one in its last quarter, and stopping once the count passes cap. A cut
+   * can change a count by about a token, so the count must pass cap + cuts. False: the texts are not over (they were
+   * all counted; the caller counts them again exactly). */
+  private overLimit(texts: string[], cap: number): boolean {
+    const count = this.counter();
+    let t = 0;
+    let cuts = 0;
+    for (const s of texts) {
+      let a = 0;
+      while (a < s.length) {
+        let b = Math.min(s.length, a + PROBE_CHARS);
+        if (b < s.length) {
+          let c = b;
+          while (c > b - PROBE_CHARS / 4 && !isSpace(s.charCodeAt(c))) c--;
+          if (c > b - PROBE_CHARS / 4) b = c;
+          else if ((s.charCodeAt(b) & 0xfc00) === 0xdc00) b--; // never between the halves of a surrogate pair
+          cuts++;
+        }
+        t += count(s.slice(a, b));
+        if (t > cap + cuts) return true;
+        a = b;
+      }
+    }
+    return false;
   }
 
   /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
@@ -645,6 +707,9 @@ export class TokenAnalysis {
       estBytes: this.estBytes,
       estAssistantBytes: this.estAssistantBytes,
       estMaxBytes: this.estMaxBytes,
+      overCount: this.overCount,
+      overOverhead: this.overOverhead,
+      overBytes: this.overBytes,
       estMaxOverhead: this.estMaxOverhead,
       sampled: this.sampled,
       sT: this.sT,
@@ -736,6 +801,9 @@ export class TokenAnalysis {
     this.estOverhead += p.estOverhead;
     this.estBytes += p.estBytes;
     this.estAssistantBytes += p.estAssistantBytes;
+    this.overCount += p.overCount;
+    this.overOverhead += p.overOverhead;
+    this.overBytes += p.overBytes;
     if (p.estMaxBytes > this.estMaxBytes) {
       this.estMaxBytes = p.estMaxBytes;
       this.estMaxOverhead = p.estMaxOverhead;
@@ -780,7 +848,8 @@ export class TokenAnalysis {
     const estimated = this.estOverhead + R * this.estBytes;
     const total = Math.round(this.exactTotal + estimated);
     const assistantTokens = Math.round(this.exactAssistant + RA * this.estAssistantBytes);
-    const billed = Math.round(this.exactBilled + estimated); // estimated examples are under the limit by construction
+    // estimated examples are under the limit by construction, except those counted until they passed it
+    const billed = Math.round(this.exactBilled + estimated - (this.overOverhead + R * this.overBytes) + (this.limit ?? 0) * this.overCount);
     const exact = this.tokenized === this.examples;
     let relativeError = 0;
     if (!exact && total > 0 && this.totalContentBytes > 0) {
