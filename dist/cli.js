@@ -11643,11 +11643,17 @@ async function readLinesAt(path, locs, each) {
 // What a file is before it is read line by line: a Git LFS pointer, a JSON array, or (the normal case) JSON Lines.
 const LFS = "version https://git-lfs.github.com/spec/";
 function sniff(head) {
+    if (head.length >= 4 && head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0)
+        return { kind: "utf16", bom: true, encoding: "UTF-32LE" };
+    if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff)
+        return { kind: "utf16", bom: true, encoding: "UTF-32BE" };
     if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)))
-        return { kind: "utf16", bom: true, endian: head[0] === 0xff ? "le" : "be" };
+        return { kind: "utf16", bom: true, encoding: head[0] === 0xff ? "UTF-16LE" : "UTF-16BE" };
+    if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
+        return { kind: "gzip" }; // the gzip magic number
     const endian = utf16WithoutBom(head);
     if (endian)
-        return { kind: "utf16", bom: false, endian };
+        return { kind: "utf16", bom: false, encoding: endian === "le" ? "UTF-16LE" : "UTF-16BE" };
     let i = 0;
     if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
         i = 3;
@@ -11679,13 +11685,32 @@ function utf16WithoutBom(head) {
             odd++;
     }
     const pairs = n / 2;
-    const endian = odd >= pairs / 4 && even * 4 <= odd ? "le" : even >= pairs / 4 && odd * 4 <= even ? "be" : null;
+    // mostly ASCII text: NUL bytes in the high half of a quarter of the units or more; any text (CJK, emoji):
+    // the first unit that is not whitespace is "{" or "[" with a NUL high byte (UTF-8 JSON Lines never holds a NUL byte)
+    const endian = odd >= pairs / 4 && even * 4 <= odd ? "le" : even >= pairs / 4 && odd * 4 <= even ? "be" : startsLikeWideJson(head, n);
     if (!endian)
         return null;
     const units = Buffer.from(head.subarray(0, n));
     if (endian === "be")
         units.swap16();
     return /^\s*[{[]/.test(units.toString("utf16le")) ? endian : null;
+}
+/** The first UTF-16 unit of the head that is not ASCII whitespace is "{" or "[", in LE or BE order. */
+function startsLikeWideJson(head, n) {
+    for (const e of ["le", "be"]) {
+        for (let i = 0; i + 1 < n; i += 2) {
+            const lo = e === "le" ? head[i] : head[i + 1];
+            const hi = e === "le" ? head[i + 1] : head[i];
+            if (hi !== 0)
+                break;
+            if (lo === 0x20 || lo === 0x09 || lo === 0x0a || lo === 0x0d)
+                continue;
+            if (lo === 0x7b || lo === 0x5b)
+                return e;
+            break;
+        }
+    }
+    return null;
 }
 /** A line that is a piece of pretty-printed JSON rather than a record. */
 function looksLikeJsonFragment(text) {
@@ -13442,17 +13467,22 @@ async function checkFileHead(path, display, severities, maxFindings) {
         return done();
     }
     if (kind.kind === "utf16") {
-        if (kind.bom)
-            sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
-        else {
-            const enc = kind.endian === "be" ? "UTF-16BE" : "UTF-16LE";
-            sink.add("invalid-utf8", 1, `the file is ${enc} (no byte-order mark), not UTF-8: convert it with \`iconv -f ${enc} -t UTF-8 ${display} > ${display}.utf8\``);
-        }
+        const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
+        const q = shellQuote(display);
+        const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
+        // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
+        const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
+        const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
+        sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
+        return done();
+    }
+    if (kind.kind === "gzip") {
+        sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
         return done();
     }
     if (kind.kind === "json-array") {
         const described = await describeJsonArray(path);
-        sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
+        sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${shellQuote(display)} > ${shellQuote(display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl")}\``);
         return done(described.format ?? "unknown");
     }
     let format = headFormat(head);
@@ -13473,6 +13503,10 @@ async function checkFileHead(path, display, severities, maxFindings) {
 }
 const HEAD_BYTES = 64 * 1024;
 const LONG_HEAD_BYTES = 16 * 1024 * 1024;
+/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
+function shellQuote(path) {
+    return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
 /** Format of the first record with a known format among the complete lines of the head. */
 function headFormat(head) {
     let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
@@ -13648,7 +13682,7 @@ function finishFile(display, format, s, sink) {
     }
     else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
         sink.drop(["invalid-json", "empty-line", "not-an-object"]);
-        sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${display}\` or \`jq -c '.[]'\` for an array`);
+        sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${shellQuote(display)}\` or \`jq -c '.[]'\` for an array`);
         records = 0;
         valid = 0;
     }

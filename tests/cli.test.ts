@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { CLI, good, jsonl, runCli, tempDir } from "./helpers/run.js";
 
 const clean = jsonl(...Array.from({ length: 12 }, (_, i) => good(i)));
@@ -294,6 +295,29 @@ describe("UTF-16 without a byte-order mark", () => {
     expect(nul.code).toBe(1);
     expect(nul.stdout).toMatch(/^nul\.jsonl:3: error invalid-json:/m);
     expect(nul.stdout).not.toContain("UTF-16");
+  });
+});
+
+describe("other encodings and compressed files", () => {
+  it("UTF-16LE without a BOM whose text is all CJK, UTF-32 with a BOM, UTF-16 in a .gz, gzip without .gz, a path with a space", () => {
+    const cjk = jsonl(...Array.from({ length: 12 }, (_, i) => ({ messages: [{ role: "user", content: "你好世界".repeat(50) + i }, { role: "assistant", content: "こんにちは".repeat(50) }] })));
+    const utf32 = Buffer.alloc(4 + cjk.length * 4);
+    utf32.set([0xff, 0xfe, 0, 0]);
+    let at = 4;
+    for (const ch of cjk) at = utf32.writeUInt32LE(ch.codePointAt(0)!, at);
+    const dir = tempDir({
+      "cjk.jsonl": Buffer.from(cjk, "utf16le"),
+      "wide.jsonl": utf32.subarray(0, at),
+      "u16.jsonl.gz": gzipSync(Buffer.from(cjk, "utf16le")),
+      "packed.jsonl": gzipSync(Buffer.from(jsonl(good(1), good(2)))),
+      "my data.jsonl": Buffer.from(cjk, "utf16le"),
+    });
+    const lines = (f: string) => runCli(["check", f], dir).stdout.split("\n").filter((l) => l.startsWith(`${f}:`));
+    expect(lines("cjk.jsonl")).toEqual(["cjk.jsonl:1: error invalid-utf8: the file is UTF-16LE (no byte-order mark), not UTF-8: convert it with `iconv -f UTF-16LE -t UTF-8 cjk.jsonl > cjk.jsonl.utf8`"]);
+    expect(lines("wide.jsonl")).toEqual(["wide.jsonl:1: error invalid-utf8: the file is UTF-32LE (it starts with a UTF-32 byte-order mark), not UTF-8: convert it with `iconv -f UTF-32 -t UTF-8 wide.jsonl > wide.jsonl.utf8`"]);
+    expect(lines("u16.jsonl.gz")).toEqual(["u16.jsonl.gz:1: error invalid-utf8: the file is UTF-16LE (no byte-order mark), not UTF-8: convert it with `gunzip -c u16.jsonl.gz | iconv -f UTF-16LE -t UTF-8 | gzip > u16.jsonl.utf8.gz`"]);
+    expect(lines("packed.jsonl")).toEqual(["packed.jsonl:1: error not-jsonl: the file is gzip-compressed but its name does not end in .gz: rename it to packed.jsonl.gz (it is then read as gzip) or decompress it"]);
+    expect(lines("my data.jsonl")[0]).toContain("`iconv -f UTF-16LE -t UTF-8 'my data.jsonl' > 'my data.jsonl.utf8'`");
   });
 });
 

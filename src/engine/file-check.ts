@@ -190,16 +190,22 @@ export async function checkFileHead(
     return done();
   }
   if (kind.kind === "utf16") {
-    if (kind.bom) sink.add("invalid-utf8", 1, `the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8: convert it with \`iconv -f UTF-16 -t UTF-8 ${display} > ${display}.utf8\``);
-    else {
-      const enc = kind.endian === "be" ? "UTF-16BE" : "UTF-16LE";
-      sink.add("invalid-utf8", 1, `the file is ${enc} (no byte-order mark), not UTF-8: convert it with \`iconv -f ${enc} -t UTF-8 ${display} > ${display}.utf8\``);
-    }
+    const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
+    const q = shellQuote(display);
+    const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
+    // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
+    const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
+    const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
+    sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
+    return done();
+  }
+  if (kind.kind === "gzip") {
+    sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
     return done();
   }
   if (kind.kind === "json-array") {
     const described = await describeJsonArray(path);
-    sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "")}.converted.jsonl\``);
+    sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${shellQuote(display)} > ${shellQuote(display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl")}\``);
     return done(described.format ?? "unknown");
   }
   let format = headFormat(head);
@@ -219,6 +225,11 @@ export async function checkFileHead(
 
 const HEAD_BYTES = 64 * 1024;
 const LONG_HEAD_BYTES = 16 * 1024 * 1024;
+
+/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
+function shellQuote(path: string): string {
+  return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
 
 /** Format of the first record with a known format among the complete lines of the head. */
 function headFormat(head: Buffer): DatasetFormat | null {
@@ -384,7 +395,7 @@ export function finishFile(display: string, format: DatasetFormat | null, s: Omi
     sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
   } else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
     sink.drop(["invalid-json", "empty-line", "not-an-object"]);
-    sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${display}\` or \`jq -c '.[]'\` for an array`);
+    sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${shellQuote(display)}\` or \`jq -c '.[]'\` for an array`);
     records = 0;
     valid = 0;
   }

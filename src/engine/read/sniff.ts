@@ -1,13 +1,22 @@
 // What a file is before it is read line by line: a Git LFS pointer, a JSON array, or (the normal case) JSON Lines.
 
-export type Sniffed = { kind: "lfs-pointer"; size?: number } | { kind: "json-array" } | { kind: "utf16"; bom: boolean; endian?: "le" | "be" } | { kind: "lines" };
+export type WideEncoding = "UTF-16LE" | "UTF-16BE" | "UTF-32LE" | "UTF-32BE";
+export type Sniffed =
+  | { kind: "lfs-pointer"; size?: number }
+  | { kind: "json-array" }
+  | { kind: "utf16"; bom: boolean; encoding: WideEncoding }
+  | { kind: "gzip" }
+  | { kind: "lines" };
 
 const LFS = "version https://git-lfs.github.com/spec/";
 
 export function sniff(head: Buffer): Sniffed {
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return { kind: "utf16", bom: true, endian: head[0] === 0xff ? "le" : "be" };
+  if (head.length >= 4 && head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return { kind: "utf16", bom: true, encoding: "UTF-32LE" };
+  if (head.length >= 4 && head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return { kind: "utf16", bom: true, encoding: "UTF-32BE" };
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return { kind: "utf16", bom: true, encoding: head[0] === 0xff ? "UTF-16LE" : "UTF-16BE" };
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return { kind: "gzip" }; // the gzip magic number
   const endian = utf16WithoutBom(head);
-  if (endian) return { kind: "utf16", bom: false, endian };
+  if (endian) return { kind: "utf16", bom: false, encoding: endian === "le" ? "UTF-16LE" : "UTF-16BE" };
   let i = 0;
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
   const text = head.toString("utf8", i, Math.min(head.length, i + 1024));
@@ -34,11 +43,28 @@ function utf16WithoutBom(head: Buffer): "le" | "be" | null {
     if (head[i + 1] === 0) odd++;
   }
   const pairs = n / 2;
-  const endian = odd >= pairs / 4 && even * 4 <= odd ? "le" : even >= pairs / 4 && odd * 4 <= even ? "be" : null;
+  // mostly ASCII text: NUL bytes in the high half of a quarter of the units or more; any text (CJK, emoji):
+  // the first unit that is not whitespace is "{" or "[" with a NUL high byte (UTF-8 JSON Lines never holds a NUL byte)
+  const endian = odd >= pairs / 4 && even * 4 <= odd ? "le" : even >= pairs / 4 && odd * 4 <= even ? "be" : startsLikeWideJson(head, n);
   if (!endian) return null;
   const units = Buffer.from(head.subarray(0, n));
   if (endian === "be") units.swap16();
   return /^\s*[{[]/.test(units.toString("utf16le")) ? endian : null;
+}
+
+/** The first UTF-16 unit of the head that is not ASCII whitespace is "{" or "[", in LE or BE order. */
+function startsLikeWideJson(head: Buffer, n: number): "le" | "be" | null {
+  for (const e of ["le", "be"] as const) {
+    for (let i = 0; i + 1 < n; i += 2) {
+      const lo = e === "le" ? head[i] : head[i + 1];
+      const hi = e === "le" ? head[i + 1] : head[i];
+      if (hi !== 0) break;
+      if (lo === 0x20 || lo === 0x09 || lo === 0x0a || lo === 0x0d) continue;
+      if (lo === 0x7b || lo === 0x5b) return e;
+      break;
+    }
+  }
+  return null;
 }
 
 /** A line that is a piece of pretty-printed JSON rather than a record. */
