@@ -18151,12 +18151,13 @@ function renderDatasetInfo(info) {
     out.push("", `Total examples: ${fmtInt(info.totalExamples)}${invalid > 0 ? ` (${fmtInt(info.validExamples)} valid, ${fmtInt(invalid)} invalid)` : ""}`);
     const countW = Math.max(7, ...info.files.map((f) => fmtInt(f.records).length));
     const formatW = Math.max(...info.files.map((f) => f.format.length));
-    for (const f of info.files) {
+    // one column layout for every row: the path column is as wide as the widest row's other columns allow
+    const tails = info.files.map((f) => {
         const bad = f.records - f.validRecords;
-        const tail = ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${bad > 0 ? `${f.format.padEnd(formatW)}  (${fmtInt(bad)} invalid)` : f.format}`;
-        const pathW = W - 2 - width(tail);
-        out.push(`  ${fit(f.path, pathW).padEnd(pathW)}${tail}`);
-    }
+        return ` ${fmtInt(f.records).padStart(countW)}  ${f.split.padEnd(10)} ${f.format.padEnd(formatW)}${bad > 0 ? `  (${fmtInt(bad)} invalid)` : ""}`;
+    });
+    const pathW = Math.max(12, W - 2 - Math.max(0, ...tails.map(width)));
+    info.files.forEach((f, i) => out.push(`  ${fit(f.path, pathW).padEnd(pathW)}${tails[i]}`.trimEnd()));
     const q = info.qa;
     section("Quality Assurance");
     check(q.validationPassed, `JSON validation: ${q.validationPassed ? "PASSED" : "FAILED"} (${fmtInt(q.errors)} errors)`);

@@ -100,6 +100,35 @@ describe("dataset_info", () => {
     expect(text).toContain("formatting: sharegpt");
     for (const line of text.split("\n")) expect([...line].length).toBeLessThanOrEqual(100);
   });
+  it("the file table keeps its columns aligned across formats, splits and invalid counts", () => {
+    const i = buildDatasetInfo({
+      name: "x",
+      generatedAt: "2025-01-01",
+      files: [
+        { path: "data/train.jsonl", records: 240, format: "chatml", validRecords: 240 },
+        { path: "data/validation.jsonl", records: 284, format: "preference-openai", validRecords: 200 },
+        { path: "data/dpo-train.jsonl", records: 5, format: "preference-trl", validRecords: 5 },
+      ],
+      validationPassed: false,
+      errors: 84,
+      duplicates: { exact: 0, near: 0 },
+      requiredFieldsPresent: true,
+      validRecords: 445,
+      records: 529,
+    });
+    const rows = renderDatasetInfo(i)
+      .split("\n")
+      .filter((l) => l.startsWith("  data/"));
+    expect(rows).toHaveLength(3);
+    // the count column ends at the same place, and so does the split column
+    const ends = rows.map((r) => /^ {2}\S+ +\d+/.exec(r)![0].length);
+    expect(new Set(ends).size).toBe(1);
+    const formats = rows.map((r) => r.indexOf(" chatml") >= 0 ? r.indexOf(" chatml") : r.indexOf(" preference"));
+    expect(new Set(formats).size).toBe(1);
+    expect(rows[1]).toMatch(/preference-openai +\(84 invalid\)$/);
+    for (const r of rows) expect(r).toBe(r.trimEnd());
+  });
+
   it("formats integers without locale", () => {
     expect(fmtInt(1234567)).toBe("1,234,567");
     expect(fmtInt(12)).toBe("12");
