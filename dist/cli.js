@@ -22903,6 +22903,10 @@ async function main(argv) {
     if (command === "merge") {
         if (rest.length === 0)
             throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
+        // the shards' config and options made the partials: merge cannot change them
+        const fixed = ["config", "max-findings", "fail-on", "validate-only", "max-tokens", "threshold", "workers", "shard"].filter((k) => values[k] !== undefined);
+        if (fixed.length)
+            throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info)`);
         return publish(await mergePartials(rest, cwd), format, values);
     }
     let config = await loadConfig(values.config, cwd);

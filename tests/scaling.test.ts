@@ -63,6 +63,12 @@ describe("workers and shards", () => {
     expect(merged.stdout).toBe(single.stdout);
   });
 
+  it("merge refuses options that only the shards can apply, instead of ignoring them", () => {
+    const r = runCli(["merge", "part-1.json", "part-2.json", "part-3.json", "--max-findings", "3", "--threshold", "max-errors=5"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/merge uses the options the shards ran with; --max-findings, --threshold belong on 'chatml-gate check --shard'/);
+  });
+
   it("refuses an incomplete set of shards with a clear message", () => {
     const r = runCli(["merge", "part-1.json", "part-2.json"], dir, SMALL_CHUNKS);
     expect(r.code).toBe(2);
