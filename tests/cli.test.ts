@@ -298,6 +298,22 @@ describe("UTF-16 without a byte-order mark", () => {
   });
 });
 
+describe("tokens: {exact: true}", () => {
+  it("tokenizes every example of a run over the sample budget: exact totals, no error bound", () => {
+    const recs = Array.from({ length: 3_000 }, (_, i) => ({ messages: [{ role: "user", content: `question ${i} `.repeat(20) }, { role: "assistant", content: `${i} is the answer, `.repeat(30) }] }));
+    const dir = tempDir({ "big.jsonl": jsonl(...recs), "exact.yml": "tokens:\n  exact: true\n", "bad.yml": "tokens:\n  exact: 1\n" });
+    const sampled = JSON.parse(runCli(["check", "big.jsonl", "--format", "json"], dir).stdout).tokens;
+    expect(sampled.exact).toBe(false);
+    expect(sampled.tokenizedRecords).toBeLessThan(3_000);
+    const exact = JSON.parse(runCli(["check", "big.jsonl", "--format", "json", "--config", "exact.yml"], dir).stdout).tokens;
+    expect(exact).toMatchObject({ exact: true, relativeError: 0, tokenizedRecords: 3_000, examples: 3_000 });
+    expect(Math.abs(sampled.total - exact.total) / exact.total).toBeLessThanOrEqual(sampled.relativeError);
+    const bad = runCli(["check", "big.jsonl", "--config", "bad.yml"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/tokens\.exact/);
+  });
+});
+
 describe("other encodings and compressed files", () => {
   it("UTF-16LE without a BOM whose text is all CJK, UTF-32 with a BOM, UTF-16 in a .gz, gzip without .gz, a path with a space", () => {
     const cjk = jsonl(...Array.from({ length: 12 }, (_, i) => ({ messages: [{ role: "user", content: "你好世界".repeat(50) + i }, { role: "assistant", content: "こんにちは".repeat(50) }] })));

@@ -32,7 +32,8 @@ export interface Config {
   rules: Record<string, SeveritySetting>;
   duplicates: { caseInsensitive: boolean; near: boolean; nearThreshold: number; shingleSize: number };
   splits?: { train: string[]; eval: string[] }[];
-  tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number };
+  /** `exact`: tokenize every example (exact totals, slower) instead of a sample. */
+  tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean };
   diversity: { boilerplatePhrases?: string[] };
   datasetInfo: { name?: string; purpose?: string };
   thresholds: Thresholds;
@@ -142,7 +143,7 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   };
   if (d.splits) c.splits = d.splits.map((s: { train: string | string[]; eval: string | string[] }) => ({ train: list(s.train), eval: list(s.eval) }));
   const t = d.tokens ?? {};
-  c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"] };
+  c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
   if (c.profile === "openai" && c.tokens.maxTokens === undefined) c.tokens.maxTokens = 65536;
   c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
   c.datasetInfo = { ...(d["dataset-info"] ?? {}) };

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { chunkBytesFor, CHUNK_BYTES, MIN_CHUNK_BYTES, planChunks } from "../../src/engine/chunks.js";
-import { DEFAULT_SAMPLE_BYTES, MIN_SAMPLE_BYTES, sampleBudget } from "../../src/engine/analysis/tokens.js";
 import { tempDir } from "../helpers/run.js";
 
 const MiB = 1024 * 1024;
@@ -35,16 +34,5 @@ describe("the chunk plan", () => {
     expect(at).toBe(Buffer.byteLength(text));
     // without a size: the run's own (a small file is one chunk)
     expect(await planChunks([path])).toEqual([{ index: 0, file: 0, range: null, bytes: Buffer.byteLength(text) }]);
-  });
-});
-
-describe("the token sample budget", () => {
-  it("is all of a run up to 1 MiB (exact), then 1/256 of it within [256 KiB, 1 MiB]", () => {
-    expect(sampleBudget(900 * 1024)).toBe(DEFAULT_SAMPLE_BYTES);
-    expect(sampleBudget(MiB)).toBe(MiB);
-    expect(sampleBudget(2 * MiB)).toBe(MIN_SAMPLE_BYTES);
-    expect(sampleBudget(54 * MiB)).toBe(MIN_SAMPLE_BYTES);
-    expect(sampleBudget(128 * MiB)).toBe(512 * 1024);
-    expect(sampleBudget(4096 * MiB)).toBe(MiB);
   });
 });

@@ -15,7 +15,7 @@ export interface AnalysisSettings {
   near: boolean;
   shingleSize: number;
   boilerplatePhrases?: string[];
-  tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; expectedBytes: number };
+  tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number };
 }
 
 export interface ChunkAnalysisPartial {

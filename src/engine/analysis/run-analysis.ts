@@ -30,7 +30,7 @@ export async function analysisSettings(config: Config, absPaths: string[]): Prom
     near: config.duplicates.near,
     shingleSize: config.duplicates.shingleSize,
     boilerplatePhrases: config.diversity.boilerplatePhrases,
-    tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, expectedBytes },
+    tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, exact: t.exact, expectedBytes },
   };
 }
 

@@ -17,8 +17,7 @@
 //  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
 //    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
 //  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
-//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 1 MiB; with `expectedBytes` (the run's input size) p = sampleBytes / expectedBytes throughout,
-//    sampleBytes = sampleBudget(expectedBytes): 1 MiB up to 1 MiB of input, then 1/256 of it within [256 KiB, 1 MiB]). Untokenized examples are estimated as
+//    (deterministic seeded PRNG; p = 1 for the first `sampleBytes` = 1 MiB; with `expectedBytes` (the run's input size) p = sampleBytes / expectedBytes throughout). Untokenized examples are estimated as
 //    overhead + content bytes x R, R = sum(w x tokens) / sum(w x bytes) over sampled examples, w = 1/p.
 //    Fallback: a run of a few huge examples may have no example sampled at all. Each instance therefore keeps the
 //    first FALLBACK_CHARS (16 Ki) characters of its first example with text while it has selected none, and hands
@@ -86,19 +85,6 @@ export function defaultEpochs(examples: number): number {
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
 export const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
-
-/** Smallest sampling budget (runs between 1 MiB and 64 MiB; see sampleBudget). */
-export const MIN_SAMPLE_BYTES = 256 * 1024;
-
-/** The token sample of a run of `expectedBytes`: all of it up to 1 MiB (exact figures), then 1/256 of it, at least
- * 256 KiB and at most 1 MiB. Tokenizing runs at 1–16 MB/s, about a tenth of the full check's speed, and the sample
- * is tokenized where the chunks are merged (one thread): a fixed 1 MiB was a fifth of a 50 MB run. The relative
- * error of the total grows as 1/sqrt(budget): about twice that of 1 MiB at 256 KiB, still a few tenths of a per
- * cent on ordinary data (`relativeError` says it). */
-export function sampleBudget(expectedBytes: number): number {
-  if (expectedBytes <= DEFAULT_SAMPLE_BYTES) return DEFAULT_SAMPLE_BYTES;
-  return Math.min(DEFAULT_SAMPLE_BYTES, Math.max(MIN_SAMPLE_BYTES, Math.round(expectedBytes / 256)));
-}
 
 /** Characters of text kept for the fallback sample, and fallback entries kept at merge (see the file header). */
 const FALLBACK_CHARS = 16 * 1024;
@@ -182,7 +168,7 @@ export interface TokenOptions {
   model?: string;
   epochs?: number;
   pricePerMillion?: number;
-  /** The sampling budget in content bytes (default: sampleBudget(expectedBytes), or 1 MiB without it). */
+  /** The sampling budget in content bytes (default 1 MiB). */
   sampleBytes?: number;
   /** Expected content bytes of the whole run (e.g. from file sizes). When known, every example is sampled with the
    * same probability sampleBytes / expectedBytes, so about `sampleBytes` are tokenized whatever the input size, and
@@ -402,7 +388,7 @@ export class TokenAnalysis {
       this.limit = modelTokenLimit(opts.model);
       this.limitSource = this.limit !== undefined ? "model" : null;
     }
-    this.sampleBytes = opts.sampleBytes ?? (opts.expectedBytes !== undefined ? sampleBudget(opts.expectedBytes) : DEFAULT_SAMPLE_BYTES);
+    this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
     this.expectedBytes = opts.expectedBytes;
     this.all = opts.exact ?? false;
     this.qCap = opts.quantileCap ?? 100_000;
