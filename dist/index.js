@@ -48625,6 +48625,10 @@ const CURLY = /[\u2018\u2019\u02bc]/g;
 function isSpaceHigh(c) {
     return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+/** Whitespace as /\s/ sees it (and the tokenizers' pre-split patterns), for one UTF-16 code unit. */
+function isSpaceCode(c) {
+    return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c);
+}
 /** The lowercase word form of a non-ASCII text (see the file header). */
 function wordForm(text) {
     return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
@@ -51335,6 +51339,7 @@ class DiversityAnalysis {
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/composition.ts
 
+
 const QUESTION_WORDS = [
     "what", "why", "when", "where", "which", "who", "whom", "whose", "how", "can", "could", "would", "should",
     "is", "are", "am", "was", "were", "do", "does", "did", "will", "may", "might", "shall", "has", "have",
@@ -51355,10 +51360,6 @@ const HEADER_LINE = /^#{1,6}[ \t]+\S/m;
 const FIRST_WORD = /^[\s"'“‘(¿¡]*([\p{L}']+)/u;
 const QUESTION_SET = new Set(QUESTION_WORDS);
 const COMMAND_SET = new Set(COMMAND_VERBS);
-/** /\s/ for one UTF-16 code unit. */
-function isSpace(c) {
-    return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
 /** Whether the line starting at i is a list item as LIST_LINE defines it: [ \t]*, then -, * or •, or digits then
  * "." or ")", then [ \t]+ and a non-space. */
 function listItemAt(t, i) {
@@ -51393,7 +51394,7 @@ function listItemAt(t, i) {
             return false;
         c = t.charCodeAt(i);
     } while (c === 0x20 || c === 0x09);
-    return !isSpace(c);
+    return !isSpaceCode(c);
 }
 /** LIST_LINE.test(t), about ten times faster: line starts are found with indexOf("\n"); a text with another line
  * terminator (\r, U+2028, U+2029, where /m also starts lines) goes to the regex. */
@@ -51717,6 +51718,7 @@ async function planChunks(absPaths, chunkBytes, whole = []) {
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
 
+
 /** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
  * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
 const MODEL_TOKEN_LIMITS = {
@@ -51789,9 +51791,9 @@ function countLinear(count, s) {
     let total = 0;
     let from = 0; // start of the text not yet counted
     let run = 0; // start of the current run
-    let ws = tokens_isSpace(s.charCodeAt(0));
+    let ws = isSpaceCode(s.charCodeAt(0));
     for (let i = 1; i <= len; i++) {
-        const w = i < len ? tokens_isSpace(s.charCodeAt(i)) : !ws;
+        const w = i < len ? isSpaceCode(s.charCodeAt(i)) : !ws;
         if (w === ws)
             continue;
         if (i - run > MAX_RUN) {
@@ -51816,10 +51818,6 @@ function countLinear(count, s) {
     if (from < len)
         total += count(s.slice(from));
     return total;
-}
-/** Whitespace as the tokenizers' pre-split patterns see it (\s). */
-function tokens_isSpace(c) {
-    return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 /** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
  * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
@@ -52106,7 +52104,7 @@ class TokenAnalysis {
                 let b = Math.min(s.length, a + PROBE_CHARS);
                 if (b < s.length) {
                     let c = b;
-                    while (c > b - PROBE_CHARS / 4 && !tokens_isSpace(s.charCodeAt(c)))
+                    while (c > b - PROBE_CHARS / 4 && !isSpaceCode(s.charCodeAt(c)))
                         c--;
                     if (c > b - PROBE_CHARS / 4)
                         b = c;
@@ -52462,7 +52460,6 @@ function counterFor(encoding) {
 class ChunkAnalysis {
     s;
     tok;
-    valid = 0;
     batch;
     features;
     div;
@@ -52480,7 +52477,6 @@ class ChunkAnalysis {
         this.batch = new FeatureBatch(this.features);
     }
     add(conv, loc) {
-        this.valid++;
         // One text scan of the record feeds exact and near duplicates and diversity.
         const scan = scanRecord(conv, this.features.caseInsensitive === true);
         this.batch.pushRecord(conv, scan, loc, this.features);
@@ -52509,7 +52505,6 @@ class ChunkAnalysis {
         }
         return {
             findings,
-            valid: this.valid,
             features: this.batch.toPartial(),
             diversity: this.div.toPartial(),
             composition: this.comp.toPartial(),
@@ -52899,7 +52894,6 @@ class Analysis {
     div;
     comp = new CompositionAnalysis();
     tok;
-    valid = 0;
     /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
     fileTokens = [];
     constructor(paths, config, settings) {
@@ -52924,7 +52918,6 @@ class Analysis {
     }
     /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
     mergeChunk(file, p, lineOffset) {
-        this.valid += p.valid;
         const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
         this.div.merge(p.diversity);
         this.comp.merge(p.composition);

@@ -19,7 +19,6 @@ export interface AnalysisSettings {
 }
 
 export interface ChunkAnalysisPartial {
-  valid: number;
   features: FeatureBatchPartial;
   diversity: DiversityPartial;
   composition: CompositionPartial;
@@ -58,7 +57,6 @@ export function counterFor(encoding: EncodingName): ReturnType<typeof loadCounte
 }
 
 export class ChunkAnalysis {
-  private valid = 0;
   private readonly batch: FeatureBatch;
   private readonly features: Required<FeatureOptions>;
   private readonly div: DiversityAnalysis;
@@ -81,7 +79,6 @@ export class ChunkAnalysis {
   }
 
   add(conv: Conversation, loc: RecordLoc): Finding[] {
-    this.valid++;
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
@@ -110,7 +107,6 @@ export class ChunkAnalysis {
     }
     return {
       findings,
-      valid: this.valid,
       features: this.batch.toPartial(),
       diversity: this.div.toPartial(),
       composition: this.comp.toPartial(),

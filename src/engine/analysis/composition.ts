@@ -32,6 +32,7 @@
 //  - one partial merged into a fresh instance finishes exactly like the chunk instance itself.
 //  - add() after merge() is not supported (throws).
 import type { Conversation } from "../model.js";
+import { isSpaceCode } from "./text-scan.js";
 import { ratio, QuantileSketch, type QuantilePartial, type Summary, TopK, type TopKPartial } from "./stats.js";
 
 export const QUESTION_WORDS: readonly string[] = [
@@ -122,10 +123,6 @@ export interface CompositionPartial {
   categorized: number;
 }
 
-/** /\s/ for one UTF-16 code unit. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
-}
 
 /** Whether the line starting at i is a list item as LIST_LINE defines it: [ \t]*, then -, * or •, or digits then
  * "." or ")", then [ \t]+ and a non-space. */
@@ -152,7 +149,7 @@ function listItemAt(t: string, i: number): boolean {
     if (++i >= n) return false;
     c = t.charCodeAt(i);
   } while (c === 0x20 || c === 0x09);
-  return !isSpace(c);
+  return !isSpaceCode(c);
 }
 
 /** LIST_LINE.test(t), about ten times faster: line starts are found with indexOf("\n"); a text with another line

@@ -40,7 +40,6 @@ export class Analysis {
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
   private tok: TokenAnalysis | undefined;
-  private valid = 0;
   /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
   private fileTokens: { exact: number; overhead: number; bytes: number }[] = [];
 
@@ -69,7 +68,6 @@ export class Analysis {
 
   /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
   mergeChunk(file: number, p: ChunkAnalysisPartial, lineOffset: number): Finding[] {
-    this.valid += p.valid;
     const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
     this.div.merge(p.diversity);
     this.comp.merge(p.composition);

@@ -46,6 +46,11 @@ function isSpaceHigh(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whitespace as /\s/ sees it (and the tokenizers' pre-split patterns), for one UTF-16 code unit. */
+export function isSpaceCode(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c);
+}
+
 /** The lowercase word form of a non-ASCII text (see the file header). */
 export function wordForm(text: string): string {
   return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();

@@ -49,6 +49,7 @@
 // Epochs: `epochs`, else defaultEpochs(examples). Cost (only with pricePerMillion): epochs x billed tokens x price
 // / 1e6, billed tokens = sum over examples of min(tokens, limit).
 import type { Conversation, Finding, Message, RecordLoc } from "../model.js";
+import { isSpaceCode } from "./text-scan.js";
 import { bucketLabels, mulberry32, quantileOf, round } from "./stats.js";
 
 export type EncodingName = "o200k_base" | "cl100k_base";
@@ -133,9 +134,9 @@ export function countLinear(count: CountFn, s: string): number {
   let total = 0;
   let from = 0; // start of the text not yet counted
   let run = 0; // start of the current run
-  let ws = isSpace(s.charCodeAt(0));
+  let ws = isSpaceCode(s.charCodeAt(0));
   for (let i = 1; i <= len; i++) {
-    const w = i < len ? isSpace(s.charCodeAt(i)) : !ws;
+    const w = i < len ? isSpaceCode(s.charCodeAt(i)) : !ws;
     if (w === ws) continue;
     if (i - run > MAX_RUN) {
       if (run > from) total += count(s.slice(from, run));
@@ -157,10 +158,6 @@ export function countLinear(count: CountFn, s: string): number {
   return total;
 }
 
-/** Whitespace as the tokenizers' pre-split patterns see it (\s). */
-function isSpace(c: number): boolean {
-  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
-}
 
 export interface TokenOptions {
   encoding?: EncodingName;
@@ -581,7 +578,7 @@ export class TokenAnalysis {
         let b = Math.min(s.length, a + PROBE_CHARS);
         if (b < s.length) {
           let c = b;
-          while (c > b - PROBE_CHARS / 4 && !isSpace(s.charCodeAt(c))) c--;
+          while (c > b - PROBE_CHARS / 4 && !isSpaceCode(s.charCodeAt(c))) c--;
           if (c > b - PROBE_CHARS / 4) b = c;
           else if ((s.charCodeAt(b) & 0xfc00) === 0xdc00) b--; // never between the halves of a surrogate pair
           cuts++;
