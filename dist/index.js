@@ -49906,12 +49906,7 @@ class FeatureBatch {
             b.data.set(f.bands, b.length);
             b.length += BANDS;
         }
-        this.flags.push(flag);
-        this.files.push(loc.file);
-        this.lines.push(loc.line);
-        this.offsets.push(loc.offset);
-        this.lengths.push(loc.length);
-        this.bandIndex = null;
+        this.pushRest(flag, loc);
     }
     /** push(extractFeatures(conv, options, scan), loc) without the intermediate object (the per-record hot path):
      * the keys are written straight into the batch. `scan`: the record's scan with options.caseInsensitive. */
@@ -49928,6 +49923,10 @@ class FeatureBatch {
                 flag |= 2;
             }
         }
+        this.pushRest(flag, loc);
+    }
+    /** The record's flags and location (after its keys and band keys). */
+    pushRest(flag, loc) {
         this.flags.push(flag);
         this.files.push(loc.file);
         this.lines.push(loc.line);

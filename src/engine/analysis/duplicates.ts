@@ -228,12 +228,7 @@ export class FeatureBatch {
       b.data.set(f.bands, b.length);
       b.length += BANDS;
     }
-    this.flags.push(flag);
-    this.files.push(loc.file);
-    this.lines.push(loc.line);
-    this.offsets.push(loc.offset);
-    this.lengths.push(loc.length);
-    this.bandIndex = null;
+    this.pushRest(flag, loc);
   }
 
   /** push(extractFeatures(conv, options, scan), loc) without the intermediate object (the per-record hot path):
@@ -251,6 +246,11 @@ export class FeatureBatch {
         flag |= 2;
       }
     }
+    this.pushRest(flag, loc);
+  }
+
+  /** The record's flags and location (after its keys and band keys). */
+  private pushRest(flag: number, loc: RecordLoc): void {
     this.flags.push(flag);
     this.files.push(loc.file);
     this.lines.push(loc.line);
