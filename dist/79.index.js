@@ -48,8 +48,8 @@ __webpack_require__.d(__webpack_exports__, {
 var constants = __webpack_require__(6933);
 // EXTERNAL MODULE: ./node_modules/gpt-tokenizer/esm/specialTokens.js
 var specialTokens = __webpack_require__(6413);
-// EXTERNAL MODULE: ./node_modules/gpt-tokenizer/esm/GptEncoding.js + 16 modules
-var GptEncoding = __webpack_require__(2626);
+// EXTERNAL MODULE: ./node_modules/gpt-tokenizer/esm/GptEncoding.js + 15 modules
+var GptEncoding = __webpack_require__(8866);
 ;// CONCATENATED MODULE: ./node_modules/gpt-tokenizer/esm/bpeRanks/cl100k_base.js
 //#region src/bpeRanks/cl100k_base.js
 const c0 = [

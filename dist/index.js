@@ -51763,10 +51763,49 @@ const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 6
 /** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
  * loads one). Call before the pass; the counter is then passed as `countTokens`. */
 async function loadCounter(encoding) {
-    const enc = encoding === "cl100k_base" ? await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4079)) : await Promise.all(/* import() */[__nccwpck_require__.e(626), __nccwpck_require__.e(877)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3877));
+    const enc = encoding === "cl100k_base" ? await Promise.all(/* import() */[__nccwpck_require__.e(866), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4079)) : await Promise.all(/* import() */[__nccwpck_require__.e(866), __nccwpck_require__.e(877)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3877));
+    const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 9587));
     const opts = { disallowedSpecial: new Set() };
-    const count = (s) => enc.countTokens(s, opts);
+    const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (s) => enc.countTokens(s, opts));
     return (s) => (s.length === 0 ? 0 : countLinear(count, s));
+}
+/** Pieces of at most this many characters have their counts cached. */
+const PIECE_CACHE_CHARS = 48;
+/** The cache is emptied when it holds this many pieces (a few MB at most). */
+const PIECE_CACHE_ENTRIES = 1 << 17;
+/** Counts tokens as the tokenizer does, 10-20x faster: the text is split with the encoding's own pre-tokenizer
+ * pattern (`split`), and each piece's count (the BPE of the piece alone, which is what the tokenizer computes for
+ * it) is looked up in a cache of recent pieces, `countPiece` only on a miss. gpt-tokenizer's own countTokens spends
+ * ~3 us of bookkeeping per piece even when its merge cache hits; natural text repeats its pieces (words with their
+ * leading space), so nearly every piece is a hit. */
+function piecewiseCounter(split, countPiece) {
+    const re = new RegExp(split.source, split.flags.includes("g") ? split.flags : split.flags + "g");
+    const cache = new Map();
+    return (s) => {
+        let n = 0;
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(s)) !== null) {
+            const piece = m[0];
+            if (piece.length === 0) {
+                re.lastIndex++; // a pattern that can match empty text: step on (the tokenizers' patterns cannot)
+                continue;
+            }
+            if (piece.length > PIECE_CACHE_CHARS) {
+                n += countPiece(piece);
+                continue;
+            }
+            let c = cache.get(piece);
+            if (c === undefined) {
+                c = countPiece(piece);
+                if (cache.size >= PIECE_CACHE_ENTRIES)
+                    cache.clear();
+                cache.set(piece, c);
+            }
+            n += c;
+        }
+        return n;
+    };
 }
 /** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
 const MAX_RUN = 512;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { countLinear, defaultEpochs, loadCounter, MAX_RUN, modelTokenLimit, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { countTokens as o200kCount } from "gpt-tokenizer/encoding/o200k_base";
+import { countTokens as cl100kCount } from "gpt-tokenizer/encoding/cl100k_base";
+import { countLinear, defaultEpochs, loadCounter, MAX_RUN, modelTokenLimit, piecewiseCounter, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import { mulberry32 } from "../../src/engine/analysis/stats.js";
+import { REAL } from "../helpers/paths.js";
 import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
 
 const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
@@ -17,6 +23,69 @@ describe("tokenizer", () => {
     expect(o("assistant")).toBe(1);
     // special-token text is counted as plain text, not rejected
     expect(o("<|endoftext|>")).toBeGreaterThan(1);
+  });
+});
+
+/** Every string value in the JSON texts (contents, prompts, tool arguments...). */
+function stringsOf(v: unknown, out: string[]): void {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) for (const x of v) stringsOf(x, out);
+  else if (v && typeof v === "object") for (const x of Object.values(v)) stringsOf(x, out);
+}
+
+describe("loadCounter counts exactly as gpt-tokenizer's countTokens", () => {
+  const none = { disallowedSpecial: new Set<string>() };
+  const texts: string[] = [];
+  for (const f of readdirSync(REAL).filter((f) => f.endsWith(".jsonl"))) {
+    for (const line of readFileSync(join(REAL, f), "utf8").split("\n")) {
+      try {
+        stringsOf(JSON.parse(line), texts);
+      } catch {
+        texts.push(line); // not JSON (an LFS pointer, an array's lines): counted as text
+      }
+    }
+  }
+  // hostile text: random mixes of scripts, digits, contractions, marks, CR/LF, spaces, emoji, lone surrogates
+  const alphabet = ["a", "Z", "é", "ß", "İ", "ǅ", "中", "文", "ア", "한", "ع", "ह", "\u0301", "0", "7", "٣", "'s", "'LL", "'", " ", "  ", "\t", "\r\n", "\n", "\u00a0", "\u3000", "!", "?!", "...", "/", "<|endoftext|>", "😀", "👩‍💻", "\ud800", "\udc00", "$", "_", "-"];
+  const rnd = mulberry32(7);
+  for (let i = 0; i < 3000; i++) {
+    let s = "";
+    const n = 1 + Math.floor(rnd() * 60);
+    for (let j = 0; j < n; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+    texts.push(s);
+  }
+
+  it("o200k_base and cl100k_base: the same count for every text of ../shared/real-data and 3,000 hostile strings", async () => {
+    expect(texts.length).toBeGreaterThan(5000);
+    const o = await loadCounter("o200k_base");
+    const c = await loadCounter("cl100k_base");
+    // texts with runs over MAX_RUN are counted in slices by design (countLinear): compare the rest
+    const whole = texts.filter((t) => !/\S{513}|\s{513}/.test(t));
+    let tokens = 0;
+    for (const t of whole) {
+      const want = o200kCount(t, none);
+      tokens += want;
+      if (o(t) !== want) expect({ text: t, count: o(t) }).toEqual({ text: t, count: want });
+      if (c(t) !== cl100kCount(t, none)) expect({ text: t, count: c(t) }).toEqual({ text: t, count: cl100kCount(t, none) });
+    }
+    expect(tokens).toBeGreaterThan(100_000);
+    // twice: the second pass is answered from the piece cache
+    for (const t of whole.slice(0, 500)) expect(o(t)).toBe(o200kCount(t, none));
+  });
+
+  it("piecewiseCounter: pieces over the cache length and a pattern that matches empty text", () => {
+    const calls: string[] = [];
+    const count = piecewiseCounter(/\w+|\s+/u, (p) => {
+      calls.push(p);
+      return p.length;
+    });
+    const long = "x".repeat(100);
+    expect(count(`${long} ${long}`)).toBe(201);
+    expect(count(`${long} ${long}`)).toBe(201);
+    expect(calls.filter((p) => p === long)).toHaveLength(4); // long pieces are not cached
+    expect(calls.filter((p) => p === " ")).toHaveLength(1); // short ones are
+    const empty = piecewiseCounter(/a*/g, (p) => p.length);
+    expect(empty("baab")).toBe(2);
   });
 });
 

@@ -13,7 +13,8 @@
 // characters without whitespace (a base64 blob, a minified line) is counted in slices of MAX_RUN: BPE is quadratic in
 // a run's length (countLinear).
 //
-// Speed: BPE runs at ~16 MB/s, so exact counts are made only where needed:
+// Speed: counting runs at ~15-50 MB/s (piecewiseCounter: the pre-tokenizer split, then a cache of piece counts), so
+// exact counts are made only where needed:
 //  - limit checks: a token covers >= 1 UTF-8 byte, so overhead + content bytes is an upper bound; an example is
 //    tokenized for the limit check only when that bound exceeds the limit. `too-long` findings are exact.
 //  - totals/quantiles: each example is tokenized with probability p = min(1, sampleBytes / content bytes seen so far)
@@ -105,9 +106,49 @@ interface Enc {
  * loads one). Call before the pass; the counter is then passed as `countTokens`. */
 export async function loadCounter(encoding: EncodingName): Promise<CountFn> {
   const enc: Enc = encoding === "cl100k_base" ? await import("gpt-tokenizer/encoding/cl100k_base") : await import("gpt-tokenizer/encoding/o200k_base");
+  const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await import("gpt-tokenizer/encodingParams/constants");
   const opts = { disallowedSpecial: new Set<string>() };
-  const count = (s: string): number => enc.countTokens(s, opts);
+  const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (s: string): number => enc.countTokens(s, opts));
   return (s: string) => (s.length === 0 ? 0 : countLinear(count, s));
+}
+
+/** Pieces of at most this many characters have their counts cached. */
+const PIECE_CACHE_CHARS = 48;
+/** The cache is emptied when it holds this many pieces (a few MB at most). */
+const PIECE_CACHE_ENTRIES = 1 << 17;
+
+/** Counts tokens as the tokenizer does, 10-20x faster: the text is split with the encoding's own pre-tokenizer
+ * pattern (`split`), and each piece's count (the BPE of the piece alone, which is what the tokenizer computes for
+ * it) is looked up in a cache of recent pieces, `countPiece` only on a miss. gpt-tokenizer's own countTokens spends
+ * ~3 us of bookkeeping per piece even when its merge cache hits; natural text repeats its pieces (words with their
+ * leading space), so nearly every piece is a hit. */
+export function piecewiseCounter(split: RegExp, countPiece: CountFn): CountFn {
+  const re = new RegExp(split.source, split.flags.includes("g") ? split.flags : split.flags + "g");
+  const cache = new Map<string, number>();
+  return (s: string): number => {
+    let n = 0;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null) {
+      const piece = m[0];
+      if (piece.length === 0) {
+        re.lastIndex++; // a pattern that can match empty text: step on (the tokenizers' patterns cannot)
+        continue;
+      }
+      if (piece.length > PIECE_CACHE_CHARS) {
+        n += countPiece(piece);
+        continue;
+      }
+      let c = cache.get(piece);
+      if (c === undefined) {
+        c = countPiece(piece);
+        if (cache.size >= PIECE_CACHE_ENTRIES) cache.clear();
+        cache.set(piece, c);
+      }
+      n += c;
+    }
+    return n;
+  };
 }
 
 /** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
