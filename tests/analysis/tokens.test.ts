@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countTokens as o200kCount } from "gpt-tokenizer/encoding/o200k_base";
 import { countTokens as cl100kCount } from "gpt-tokenizer/encoding/cl100k_base";
-import { countLinear, defaultEpochs, loadCounter, MAX_RUN, modelTokenLimit, piecewiseCounter, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import { bpeCountAscii, countLinear, defaultEpochs, loadCounter, MAX_RUN, modelTokenLimit, piecewiseCounter, rankMapOf, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
 import { mulberry32 } from "../../src/engine/analysis/stats.js";
 import { REAL } from "../helpers/paths.js";
 import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
@@ -55,7 +55,27 @@ describe("loadCounter counts exactly as gpt-tokenizer's countTokens", () => {
     texts.push(s);
   }
 
-  it("o200k_base and cl100k_base: the same count for every text of ../shared/real-data and 3,000 hostile strings", async () => {
+  // random ASCII: letters, digits, punctuation and spaces (pieces the tokenizer has rarely seen: long merges)
+  const ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789      .,;:!?'\"()[]{}<>-_=+*/\\|@#$%^&~`\n\t";
+  for (let i = 0; i < 3000; i++) {
+    let s = "";
+    const n = 1 + Math.floor(rnd() * 80);
+    for (let j = 0; j < n; j++) s += ascii[Math.floor(rnd() * ascii.length)];
+    texts.push(s);
+  }
+
+  it("reads the tokenizer's rank map (an internal field): ASCII pieces are merged here, not by the library", async () => {
+    for (const m of [await import("gpt-tokenizer/encoding/o200k_base"), await import("gpt-tokenizer/encoding/cl100k_base")]) {
+      const ranks = rankMapOf(m);
+      expect(ranks, "gpt-tokenizer changed its layout: update rankMapOf").toBeInstanceOf(Map);
+      expect(bpeCountAscii("hello", ranks!)).toBe(1);
+      expect(bpeCountAscii("zqxjkvbw", ranks!)).toBe(m.countTokens("zqxjkvbw"));
+      expect(bpeCountAscii("héllo", ranks!)).toBeUndefined(); // not ASCII: the library counts it
+      expect(bpeCountAscii("x".repeat(65), ranks!)).toBeUndefined();
+    }
+  });
+
+  it("o200k_base and cl100k_base: the same count for every text of ../shared/real-data, 3,000 hostile strings and 3,000 random ASCII ones", async () => {
     expect(texts.length).toBeGreaterThan(5000);
     const o = await loadCounter("o200k_base");
     const c = await loadCounter("cl100k_base");
