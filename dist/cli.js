@@ -18380,10 +18380,15 @@ class Analysis {
         });
         this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
     }
-    /** Loads the vocabulary (once): the run-level token analysis tokenizes the chunks' pending examples as they are
-     * merged. Called when the first chunk result is in, so that loading it overlaps the chunks' work. */
-    async ready() {
-        this.tok ??= new TokenAnalysis({ ...this.settings.tokens, countTokens: await counterFor(this.settings.tokens.encoding) });
+    loading;
+    /** Loads the vocabulary (once; later calls return the same promise): the run-level token analysis tokenizes the
+     * chunks' pending examples as they are merged. Started before the first chunk result is in: with worker threads
+     * this thread loads it while they run their first chunks, instead of holding up the merges later. */
+    ready() {
+        this.loading ??= counterFor(this.settings.tokens.encoding).then((countTokens) => {
+            this.tok = new TokenAnalysis({ ...this.settings.tokens, countTokens });
+        });
+        return this.loading;
     }
     /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
     mergeChunk(file, p, lineOffset) {
@@ -18579,6 +18584,7 @@ async function check(opts) {
 async function assemble(plan, results, config, extra = {}) {
     const it = (Symbol.asyncIterator in results ? results[Symbol.asyncIterator]() : results[Symbol.iterator]());
     const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
+    const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
     const files = [];
     for (let i = 0; i < plan.paths.length; i++) {
         const head = plan.heads[i];
@@ -18596,8 +18602,7 @@ async function assemble(plan, results, config, extra = {}) {
                 continue;
             const next = await it.next();
             const r = next.done ? undefined : next.value;
-            if (analysis)
-                await analysis.ready(); // the vocabulary loads while the chunks run
+            await loading;
             if (!r || r.index !== job.chunk.index)
                 throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
             const s = r.scan;

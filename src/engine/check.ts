@@ -99,6 +99,7 @@ export async function check(opts: CheckOptions): Promise<Report> {
 export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report } = {}): Promise<Report> {
   const it = (Symbol.asyncIterator in results ? results[Symbol.asyncIterator]() : (results as Iterable<ChunkResult>)[Symbol.iterator]()) as AsyncIterator<ChunkResult> | Iterator<ChunkResult>;
   const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
+  const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
   const files: FileReport[] = [];
   for (let i = 0; i < plan.paths.length; i++) {
     const head = plan.heads[i];
@@ -115,7 +116,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       if (job.chunk.file !== i) continue;
       const next = await it.next();
       const r = next.done ? undefined : next.value;
-      if (analysis) await analysis.ready(); // the vocabulary loads while the chunks run
+      await loading;
       if (!r || r.index !== job.chunk.index) throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
       const s = r.scan;
       sink.absorb(s.sink, lineOffset);

@@ -60,10 +60,15 @@ export class Analysis {
     this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
   }
 
-  /** Loads the vocabulary (once): the run-level token analysis tokenizes the chunks' pending examples as they are
-   * merged. Called when the first chunk result is in, so that loading it overlaps the chunks' work. */
-  async ready(): Promise<void> {
-    this.tok ??= new TokenAnalysis({ ...this.settings.tokens, countTokens: await counterFor(this.settings.tokens.encoding) });
+  private loading: Promise<void> | undefined;
+  /** Loads the vocabulary (once; later calls return the same promise): the run-level token analysis tokenizes the
+   * chunks' pending examples as they are merged. Started before the first chunk result is in: with worker threads
+   * this thread loads it while they run their first chunks, instead of holding up the merges later. */
+  ready(): Promise<void> {
+    this.loading ??= counterFor(this.settings.tokens.encoding).then((countTokens) => {
+      this.tok = new TokenAnalysis({ ...this.settings.tokens, countTokens });
+    });
+    return this.loading;
   }
 
   /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
