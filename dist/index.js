@@ -51660,15 +51660,15 @@ const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(
 /** Largest chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
  * CHATML_GATE_CHUNK_BYTES sets the chunk size (tests use small chunks to exercise the merge on small files). */
 const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
-/** Smallest chunk when a run is cut finer than CHUNK_BYTES. */
-const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 8 * 1024 * 1024;
-/** Chunks a run is cut into, at least, when its files allow (MIN_CHUNK_BYTES): enough for the threads to end
- * together (one chunk more or less per thread is a small share of the run). */
-const TARGET_CHUNKS = 12;
-/** The chunk size of a run of `runBytes` bytes of plain files: CHUNK_BYTES, or less for runs under
- * TARGET_CHUNKS × CHUNK_BYTES, never under MIN_CHUNK_BYTES. Depends only on the data. */
-function chunkBytesFor(runBytes) {
-    return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(runBytes / TARGET_CHUNKS)));
+/** Smallest chunk cut from a larger file. */
+const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 2 * 1024 * 1024;
+/** A chunk is about 1/TAPER of the run's plain-file bytes left from its start (within the bounds above), so chunks
+ * shrink toward the end of a run: the threads end within a small chunk of each other, whatever their number, while
+ * most of the run is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
+const TAPER = 8;
+/** The size of a chunk starting with `remaining` bytes of plain files left in the run. Depends only on the data. */
+function chunkBytesAt(remaining) {
+    return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(remaining / TAPER)));
 }
 /** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
 async function nextLineStart(path, at, size) {
@@ -51691,24 +51691,31 @@ async function nextLineStart(path, at, size) {
         await fh.close();
     }
 }
-/** `whole[i]`: file i is one chunk whatever its size. */
+/** `whole[i]`: file i is one chunk whatever its size. `chunkBytes`: one fixed chunk size (tests) instead of the
+ * tapering sizes of chunkBytesAt. */
 async function planChunks(absPaths, chunkBytes, whole = []) {
     const sizes = [];
     for (const path of absPaths)
         sizes.push(await (0,promises_.stat)(path).then((s) => s.size, () => 0));
-    chunkBytes ??= chunkBytesFor(sizes.reduce((sum, size, i) => sum + (isGzipPath(absPaths[i]) ? 0 : size), 0));
+    const splittable = (file) => !isGzipPath(absPaths[file]) && !whole[file];
+    let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
+    const sizeAt = (left) => chunkBytes ?? chunkBytesAt(left);
     const chunks = [];
     for (let file = 0; file < absPaths.length; file++) {
         const path = absPaths[file];
         const size = sizes[file];
-        if (isGzipPath(path) || size <= chunkBytes || whole[file]) {
+        if (!splittable(file) || size <= sizeAt(remaining)) {
             chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
+            if (splittable(file))
+                remaining -= size;
             continue;
         }
         let start = 0;
         while (start < size) {
-            const end = start + chunkBytes >= size ? size : await nextLineStart(path, start + chunkBytes, size);
+            const want = sizeAt(remaining);
+            const end = start + want >= size ? size : await nextLineStart(path, start + want, size);
             chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
+            remaining -= end - start;
             start = end;
         }
     }

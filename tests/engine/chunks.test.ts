@@ -1,19 +1,39 @@
 import { describe, expect, it } from "vitest";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chunkBytesFor, CHUNK_BYTES, MIN_CHUNK_BYTES, planChunks } from "../../src/engine/chunks.js";
+import { chunkBytesAt, CHUNK_BYTES, MIN_CHUNK_BYTES, planChunks } from "../../src/engine/chunks.js";
 import { tempDir } from "../helpers/run.js";
 
 const MiB = 1024 * 1024;
 
 describe("the chunk plan", () => {
-  it("cuts mid-sized runs finer than 32 MiB so that threads end together, never below 8 MiB", () => {
+  it("tapers: a chunk is 1/8 of the run left, between 2 and 32 MiB, so that threads end within a small chunk", () => {
     expect(CHUNK_BYTES).toBe(32 * MiB);
-    expect(MIN_CHUNK_BYTES).toBe(8 * MiB);
-    expect(chunkBytesFor(5 * MiB)).toBe(8 * MiB);
-    expect(chunkBytesFor(54 * MiB)).toBe(8 * MiB); // 7 chunks instead of 2
-    expect(chunkBytesFor(260 * MiB)).toBe(Math.ceil((260 * MiB) / 12)); // 12 chunks instead of 9
-    expect(chunkBytesFor(1024 * MiB)).toBe(32 * MiB);
+    expect(MIN_CHUNK_BYTES).toBe(2 * MiB);
+    expect(chunkBytesAt(5 * MiB)).toBe(2 * MiB);
+    expect(chunkBytesAt(54 * MiB)).toBe(Math.ceil((54 * MiB) / 8));
+    expect(chunkBytesAt(1024 * MiB)).toBe(32 * MiB);
+  });
+
+  it("a 24 MiB file: chunks shrink toward its end, cut at line starts, covering every byte once", async () => {
+    const dir = tempDir();
+    const path = join(dir, "big.jsonl");
+    const line = JSON.stringify({ messages: [{ role: "user", content: "q".repeat(900) }, { role: "assistant", content: "a".repeat(100) }] }) + "\n";
+    const text = line.repeat(Math.ceil((24 * MiB) / line.length));
+    writeFileSync(path, text);
+    const chunks = await planChunks([path]);
+    const sizes = chunks.map((c) => c.range!.end - c.range!.start);
+    expect(sizes[0]).toBeGreaterThanOrEqual(3 * MiB);
+    expect(sizes[0]).toBeLessThan(3 * MiB + line.length);
+    for (let i = 1; i < sizes.length - 1; i++) expect(sizes[i]).toBeLessThanOrEqual(sizes[i - 1]);
+    expect(Math.min(...sizes.slice(0, -1))).toBeGreaterThanOrEqual(2 * MiB);
+    let at = 0;
+    for (const c of chunks) {
+      expect(c.range!.start).toBe(at);
+      expect(c.range!.start === 0 || text[c.range!.start - 1] === "\n").toBe(true);
+      at = c.range!.end;
+    }
+    expect(at).toBe(text.length);
   });
 
   it("cuts a real file at line starts into chunks of the given size, covering every byte once", async () => {
