@@ -45961,6 +45961,8 @@ async function upsertComment(octokit, a) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -45968,6 +45970,7 @@ var picomatch = __nccwpck_require__(4006);
 var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/engine/files.ts
 // Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
+
 
 
 
@@ -45980,23 +45983,24 @@ class UsageError extends Error {
 /** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
  * that the dataset files are the ones the shards read. */
 async function fileIdentity(path) {
+    // synchronous: a few small reads, and a run of thousands of files would wait on the thread pool for each
+    let fd = -1;
     try {
-        const fh = await (0,promises_.open)(path, "r");
-        try {
-            const size = (await fh.stat()).size;
-            const n = Math.min(size, 65536);
-            const head = Buffer.alloc(n);
-            const tail = Buffer.alloc(n);
-            await fh.read(head, 0, n, 0);
-            await fh.read(tail, 0, n, size - n);
-            return { size, print: (0,external_node_crypto_.createHash)("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
-        }
-        finally {
-            await fh.close();
-        }
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, "r");
+        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        const n = Math.min(size, 65536);
+        const head = Buffer.alloc(n);
+        const tail = Buffer.alloc(n);
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, n, 0);
+        (0,external_node_fs_namespaceObject.readSync)(fd, tail, 0, n, size - n);
+        return { size, print: (0,external_node_crypto_.createHash)("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
     }
     catch {
         return { size: -1, print: "" };
+    }
+    finally {
+        if (fd >= 0)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
@@ -46098,8 +46102,6 @@ function overrideMatcher(globs) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
@@ -46122,13 +46124,45 @@ function openStream(path, start, end) {
     raw.on("error", (e) => gunzip.destroy(e));
     return raw.pipe(gunzip);
 }
+/** Plain regular files (or ranges) up to this size are read in one synchronous call instead of a stream: a run of
+ * thousands of small files otherwise waits on several thread-pool round trips per file. */
+const SMALL_READ_BYTES = 1 << 20;
+/** The bytes of a plain regular file (or of `range`) when at most `max`, read at once; null for a larger file or
+ * anything that is not a regular file (a FIFO, a device: those are streamed). */
+function readSmall(path, max, range) {
+    if (isGzipPath(path))
+        return null;
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, "r");
+    try {
+        const st = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!st.isFile())
+            return null;
+        const start = range ? range.start : 0;
+        const size = range ? Math.min(range.end, st.size) - start : st.size;
+        if (size > max)
+            return null;
+        const buf = Buffer.allocUnsafe(Math.max(0, size));
+        let got = 0;
+        while (got < size) {
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, buf, got, size - got, start + got);
+            if (n === 0)
+                break;
+            got += n;
+        }
+        return got < size ? buf.subarray(0, got) : buf;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
 /** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
  * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
  * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
 async function readLines(path, sink, range) {
     if (range && range.end <= range.start)
         return { lines: 0, bytes: 0, bom: false };
-    const stream = range ? openStream(path, range.start, range.end - 1) : openStream(path);
+    const small = readSmall(path, SMALL_READ_BYTES, range);
+    const stream = small ? [small] : (range ? openStream(path, range.start, range.end - 1) : openStream(path));
     let lineNo = 0;
     let total = range?.start ?? 0; // file offset of the current chunk
     let first = !range || range.start === 0;
@@ -46204,6 +46238,9 @@ async function readLines(path, sink, range) {
 }
 /** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */
 async function readHead(path, n) {
+    const small = readSmall(path, n, { start: 0, end: n });
+    if (small)
+        return small;
     const stream = openStream(path);
     const parts = [];
     let len = 0;
@@ -50229,6 +50266,7 @@ function hllRank14(h1, h2) {
     return w === 0 ? 33 + Math.clz32(h2 << 14) : Math.clz32(w) + 1;
 }
 const RECENT_SLOTS = 16_384;
+const RECENT_FROM = 4096;
 /** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
  * While exact, a direct-mapped cache of recently added pairs (128 KiB, stays in the CPU's L2 cache) answers
  * most repeats of frequent words without touching the exact table (up to 1 MiB); adding an item again does not
@@ -50237,8 +50275,10 @@ class DistinctCounter {
     exactCap;
     set = new HashSet64();
     hll = null;
-    /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
-    recent = new Int32Array(RECENT_SLOTS * 2);
+    /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). Made
+     * once the set holds RECENT_FROM items: a smaller set is in the CPU's cache anyway, and a run of thousands of
+     * small files makes a counter per file. */
+    recent = null;
     /** `hll`: count in HyperLogLog from the first item (no exact phase). */
     constructor(exactCap = 1_000_000, hll = false) {
         this.exactCap = exactCap;
@@ -50254,11 +50294,15 @@ class DistinctCounter {
             if (h1 === 0 && h2 === 0)
                 h2 = 1;
             const r = this.recent;
-            const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
-            if (r[slot] === h1 && r[slot + 1] === h2)
-                return;
-            r[slot] = h1;
-            r[slot + 1] = h2;
+            if (r !== null) {
+                const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
+                if (r[slot] === h1 && r[slot + 1] === h2)
+                    return;
+                r[slot] = h1;
+                r[slot + 1] = h2;
+            }
+            else if (this.set.size >= RECENT_FROM)
+                this.recent = new Int32Array(RECENT_SLOTS * 2);
             this.set.add(h1, h2);
             if (this.set.size > this.exactCap) {
                 const hll = new HyperLogLog(14);
@@ -50847,7 +50891,7 @@ class DiversityAnalysis {
         this.boilerCounts = new Array(this.phrases.length).fill(0);
         this.phraseMatcher = new PhraseMatcher(this.phrases);
         this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
-        this.win = new WindowSet32(this.windowSize);
+        this.win = new WindowSet32(Math.min(this.windowSize, 1024)); // grows to a window's size (small chunks stay small)
         this.sampleBudget = opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES;
         const cap = opts.exactCap ?? 65_536;
         const hll = opts.hllFromStart === true;
@@ -51656,6 +51700,7 @@ class CompositionAnalysis {
 // with workers or shards gives the same report, byte for byte.
 
 
+
 const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 0;
 /** Largest chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
  * CHATML_GATE_CHUNK_BYTES sets the chunk size (tests use small chunks to exercise the merge on small files). */
@@ -51695,8 +51740,14 @@ async function nextLineStart(path, at, size) {
  * tapering sizes of chunkBytesAt. */
 async function planChunks(absPaths, chunkBytes, whole = []) {
     const sizes = [];
-    for (const path of absPaths)
-        sizes.push(await (0,promises_.stat)(path).then((s) => s.size, () => 0));
+    for (const path of absPaths) {
+        try {
+            sizes.push((0,external_node_fs_namespaceObject.statSync)(path).size); // one synchronous call per file: runs of thousands of files
+        }
+        catch {
+            sizes.push(0);
+        }
+    }
     const splittable = (file) => !isGzipPath(absPaths[file]) && !whole[file];
     let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
     const sizeAt = (left) => chunkBytes ?? chunkBytesAt(left);
@@ -53170,22 +53221,38 @@ const runInThisThread = async function* (jobs) {
     for (const j of jobs)
         yield await runChunk(j);
 };
+/** Each override's compiled globs (made once per config object). */
+const matchers = new WeakMap();
 function severitiesFor(path, config) {
     let sev = config.rules;
     for (const o of config.overrides) {
-        if (Object.keys(o.rules).length && overrideMatcher(o.files)(path))
+        if (!Object.keys(o.rules).length)
+            continue;
+        let match = matchers.get(o);
+        if (!match)
+            matchers.set(o, (match = overrideMatcher(o.files)));
+        if (match(path))
             sev = { ...sev, ...o.rules };
     }
     return sev;
 }
+/** File heads read at once while planning. */
+const HEAD_CONCURRENCY = 8;
 async function planRun(opts) {
     const { config } = opts;
     const paths = opts.files;
     const absPaths = paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p));
     const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
-    const heads = [];
-    for (let i = 0; i < paths.length; i++)
-        heads.push(await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings));
+    // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
+    const heads = new Array(paths.length);
+    let nextHead = 0;
+    const headWorker = async () => {
+        while (nextHead < paths.length) {
+            const i = nextHead++;
+            heads[i] = await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
     // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
     // each take the format of their own first record.
     const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
@@ -53221,6 +53288,9 @@ async function assemble(plan, results, config, extra = {}) {
     const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
     const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
     const files = [];
+    const jobsOf = plan.paths.map(() => []);
+    for (const job of plan.jobs)
+        jobsOf[job.chunk.file].push(job);
     for (let i = 0; i < plan.paths.length; i++) {
         const head = plan.heads[i];
         if ("report" in head) {
@@ -53232,9 +53302,7 @@ async function assemble(plan, results, config, extra = {}) {
         let format = head.format;
         let lineOffset = 0;
         let first = true;
-        for (const job of plan.jobs) {
-            if (job.chunk.file !== i)
-                continue;
+        for (const job of jobsOf[i]) {
             const next = await it.next();
             const r = next.done ? undefined : next.value;
             await loading;

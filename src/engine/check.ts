@@ -38,10 +38,16 @@ export const runInThisThread: ChunkRunner = async function* (jobs) {
   for (const j of jobs) yield await runChunk(j);
 };
 
+/** Each override's compiled globs (made once per config object). */
+const matchers = new WeakMap<object, (path: string) => boolean>();
+
 export function severitiesFor(path: string, config: Config): Record<string, SeveritySetting> {
   let sev = config.rules;
   for (const o of config.overrides) {
-    if (Object.keys(o.rules).length && overrideMatcher(o.files)(path)) sev = { ...sev, ...o.rules };
+    if (!Object.keys(o.rules).length) continue;
+    let match = matchers.get(o);
+    if (!match) matchers.set(o, (match = overrideMatcher(o.files)));
+    if (match(path)) sev = { ...sev, ...o.rules };
   }
   return sev;
 }
@@ -58,13 +64,24 @@ export interface Plan {
   settings: AnalysisSettings | null;
 }
 
+/** File heads read at once while planning. */
+const HEAD_CONCURRENCY = 8;
+
 export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Promise<Plan> {
   const { config } = opts;
   const paths = opts.files;
   const absPaths = paths.map((p) => resolve(opts.cwd, p));
   const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
-  const heads = [];
-  for (let i = 0; i < paths.length; i++) heads.push(await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings));
+  // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
+  const heads: Awaited<ReturnType<typeof checkFileHead>>[] = new Array(paths.length);
+  let nextHead = 0;
+  const headWorker = async () => {
+    while (nextHead < paths.length) {
+      const i = nextHead++;
+      heads[i] = await checkFileHead(absPaths[i], paths[i], severitiesFor(paths[i], config), config.maxFindings);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
   // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
   // each take the format of their own first record.
   const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
@@ -101,6 +118,8 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
   const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
   const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
   const files: FileReport[] = [];
+  const jobsOf: ChunkJob[][] = plan.paths.map(() => []);
+  for (const job of plan.jobs) jobsOf[job.chunk.file].push(job);
   for (let i = 0; i < plan.paths.length; i++) {
     const head = plan.heads[i];
     if ("report" in head) {
@@ -112,8 +131,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     let format = head.format;
     let lineOffset = 0;
     let first = true;
-    for (const job of plan.jobs) {
-      if (job.chunk.file !== i) continue;
+    for (const job of jobsOf[i]) {
       const next = await it.next();
       const r = next.done ? undefined : next.value;
       await loading;

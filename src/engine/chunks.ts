@@ -1,7 +1,8 @@
 // The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
 // (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
 // with workers or shards gives the same report, byte for byte.
-import { open, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { isGzipPath } from "./read/lines.js";
 
 const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 0;
@@ -55,7 +56,13 @@ async function nextLineStart(path: string, at: number, size: number): Promise<nu
  * tapering sizes of chunkBytesAt. */
 export async function planChunks(absPaths: string[], chunkBytes?: number, whole: boolean[] = []): Promise<Chunk[]> {
   const sizes: number[] = [];
-  for (const path of absPaths) sizes.push(await stat(path).then((s) => s.size, () => 0));
+  for (const path of absPaths) {
+    try {
+      sizes.push(statSync(path).size); // one synchronous call per file: runs of thousands of files
+    } catch {
+      sizes.push(0);
+    }
+  }
   const splittable = (file: number) => !isGzipPath(absPaths[file]) && !whole[file];
   let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
   const sizeAt = (left: number) => chunkBytes ?? chunkBytesAt(left);

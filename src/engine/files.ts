@@ -1,6 +1,7 @@
 // Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
 import { createHash } from "node:crypto";
-import { open, readdir, stat, realpath } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { readdir, stat, realpath } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 
@@ -13,21 +14,21 @@ export class UsageError extends Error {}
 /** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
  * that the dataset files are the ones the shards read. */
 export async function fileIdentity(path: string): Promise<{ size: number; print: string }> {
+  // synchronous: a few small reads, and a run of thousands of files would wait on the thread pool for each
+  let fd = -1;
   try {
-    const fh = await open(path, "r");
-    try {
-      const size = (await fh.stat()).size;
-      const n = Math.min(size, 65536);
-      const head = Buffer.alloc(n);
-      const tail = Buffer.alloc(n);
-      await fh.read(head, 0, n, 0);
-      await fh.read(tail, 0, n, size - n);
-      return { size, print: createHash("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
-    } finally {
-      await fh.close();
-    }
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    const n = Math.min(size, 65536);
+    const head = Buffer.alloc(n);
+    const tail = Buffer.alloc(n);
+    readSync(fd, head, 0, n, 0);
+    readSync(fd, tail, 0, n, size - n);
+    return { size, print: createHash("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
   } catch {
     return { size: -1, print: "" };
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
 }
 

@@ -4,8 +4,39 @@ import { checkContent, good, jsonl, ruleLines } from "../helpers/run.js";
 import { readLines } from "../../src/engine/read/lines.js";
 import { tempDir } from "../helpers/run.js";
 import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 
 describe("reader", () => {
+  it("small files (read at once) and large ones (streamed) give the same lines, offsets and BOM, whole or by range", async () => {
+    const dir = tempDir();
+    const collect = async (path: string, range?: { start: number; end: number }) => {
+      const got: string[] = [];
+      const stats = await readLines(path, { line: (buf, start, end, lineNo, offset) => got.push(`${lineNo}@${offset}:${buf.toString("utf8", start, end).slice(0, 20)}`) }, range);
+      return { got, stats };
+    };
+    const lines = ["\uFEFF" + "a".repeat(50), "", "b\r", "c".repeat(300_000), "d"];
+    const text = lines.join("\n"); // no final newline
+    const small = join(dir, "small.jsonl");
+    writeFileSync(small, text);
+    // the same text padded past the one-read limit (1 MiB) by a long first line
+    const pad = "x".repeat(1_200_000);
+    const big = join(dir, "big.jsonl");
+    writeFileSync(big, text + "\n" + pad);
+    const a = await collect(small);
+    const b = await collect(big);
+    expect(a.stats.bom).toBe(true);
+    expect(b.stats.bom).toBe(true);
+    expect(b.got.slice(0, -1)).toEqual(a.got);
+    expect(a.got[0]).toBe("1@3:" + "a".repeat(20));
+    expect(a.got[2]).toBe("3@55:b"); // CR stripped
+    expect(a.stats.bytes).toBe(Buffer.byteLength(text));
+    // a range in the middle: numbered from 1 within it, file offsets kept
+    const start = Buffer.byteLength(lines.slice(0, 3).join("\n")) + 1;
+    const end = start + 300_001;
+    expect((await collect(small, { start, end })).got).toEqual(["1@" + start + ":" + "c".repeat(20)]);
+    expect((await collect(big, { start, end })).got).toEqual(["1@" + start + ":" + "c".repeat(20)]);
+  });
+
   it("accepts a UTF-8 BOM and CRLF endings without shifting line numbers", async () => {
     const body = "\uFEFF" + [JSON.stringify(good(1)), JSON.stringify(good(2)), '{"messages": 5}', JSON.stringify(good(3))].join("\r\n") + "\r\n";
     const f = await checkContent(body);

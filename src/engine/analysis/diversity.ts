@@ -328,7 +328,7 @@ export class DiversityAnalysis {
     this.boilerCounts = new Array<number>(this.phrases.length).fill(0);
     this.phraseMatcher = new PhraseMatcher(this.phrases);
     this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
-    this.win = new WindowSet32(this.windowSize);
+    this.win = new WindowSet32(Math.min(this.windowSize, 1024)); // grows to a window's size (small chunks stay small)
     this.sampleBudget = opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES;
     const cap = opts.exactCap ?? 65_536;
     const hll = opts.hllFromStart === true;

@@ -179,6 +179,7 @@ export interface DistinctPartial {
 }
 
 const RECENT_SLOTS = 16_384;
+const RECENT_FROM = 4096;
 
 /** Distinct count of hash pairs: exact while small, HyperLogLog (p=14, ~0.81% std. error) beyond `exactCap`.
  * While exact, a direct-mapped cache of recently added pairs (128 KiB, stays in the CPU's L2 cache) answers
@@ -187,8 +188,10 @@ const RECENT_SLOTS = 16_384;
 export class DistinctCounter {
   private set: HashSet64 | null = new HashSet64();
   private hll: HyperLogLog | null = null;
-  /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). */
-  private readonly recent = new Int32Array(RECENT_SLOTS * 2);
+  /** Slot i is recent[2i], recent[2i + 1]; (0,0) marks an empty slot (items are remapped as in HashSet64). Made
+   * once the set holds RECENT_FROM items: a smaller set is in the CPU's cache anyway, and a run of thousands of
+   * small files makes a counter per file. */
+  private recent: Int32Array | null = null;
   /** `hll`: count in HyperLogLog from the first item (no exact phase). */
   constructor(
     private readonly exactCap = 1_000_000,
@@ -205,10 +208,12 @@ export class DistinctCounter {
       h2 |= 0;
       if (h1 === 0 && h2 === 0) h2 = 1;
       const r = this.recent;
-      const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
-      if (r[slot] === h1 && r[slot + 1] === h2) return;
-      r[slot] = h1;
-      r[slot + 1] = h2;
+      if (r !== null) {
+        const slot = 2 * ((h1 ^ (h2 >>> 20)) & (RECENT_SLOTS - 1));
+        if (r[slot] === h1 && r[slot + 1] === h2) return;
+        r[slot] = h1;
+        r[slot + 1] = h2;
+      } else if (this.set.size >= RECENT_FROM) this.recent = new Int32Array(RECENT_SLOTS * 2);
       this.set.add(h1, h2);
       if (this.set.size > this.exactCap) {
         const hll = new HyperLogLog(14);

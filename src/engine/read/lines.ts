@@ -1,7 +1,7 @@
 // Streaming line reader: plain or gzip files, constant memory per file (plus the longest line), exact 1-based line
 // numbers and byte offsets. Strips a UTF-8 BOM at the start and a trailing CR on each line without shifting line
 // numbers; a final line without a newline is a normal line.
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import type { Readable } from "node:stream";
 
@@ -33,12 +33,41 @@ export function openStream(path: string, start?: number, end?: number): Readable
   return raw.pipe(gunzip);
 }
 
+/** Plain regular files (or ranges) up to this size are read in one synchronous call instead of a stream: a run of
+ * thousands of small files otherwise waits on several thread-pool round trips per file. */
+const SMALL_READ_BYTES = 1 << 20;
+
+/** The bytes of a plain regular file (or of `range`) when at most `max`, read at once; null for a larger file or
+ * anything that is not a regular file (a FIFO, a device: those are streamed). */
+function readSmall(path: string, max: number, range?: { start: number; end: number }): Buffer | null {
+  if (isGzipPath(path)) return null;
+  const fd = openSync(path, "r");
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    const start = range ? range.start : 0;
+    const size = range ? Math.min(range.end, st.size) - start : st.size;
+    if (size > max) return null;
+    const buf = Buffer.allocUnsafe(Math.max(0, size));
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buf, got, size - got, start + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got < size ? buf.subarray(0, got) : buf;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
  * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
  * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
 export async function readLines(path: string, sink: LineSink, range?: { start: number; end: number }): Promise<ReadStats> {
   if (range && range.end <= range.start) return { lines: 0, bytes: 0, bom: false };
-  const stream = range ? openStream(path, range.start, range.end - 1) : openStream(path);
+  const small = readSmall(path, SMALL_READ_BYTES, range);
+  const stream: AsyncIterable<Buffer> | Buffer[] = small ? [small] : ((range ? openStream(path, range.start, range.end - 1) : openStream(path)) as AsyncIterable<Buffer>);
   let lineNo = 0;
   let total = range?.start ?? 0; // file offset of the current chunk
   let first = !range || range.start === 0;
@@ -55,7 +84,7 @@ export async function readLines(path: string, sink: LineSink, range?: { start: n
     sink.line(buf, start, end, lineNo, offset);
   };
 
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of stream) {
     let pos = 0;
     if (first) {
       first = false;
@@ -110,6 +139,8 @@ export async function readLines(path: string, sink: LineSink, range?: { start: n
 
 /** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */
 export async function readHead(path: string, n: number): Promise<Buffer> {
+  const small = readSmall(path, n, { start: 0, end: n });
+  if (small) return small;
   const stream = openStream(path);
   const parts: Buffer[] = [];
   let len = 0;
