@@ -38,7 +38,7 @@ describe("sketch", () => {
     const bins = new Uint32Array(BINS);
     const filled = new Uint8Array(BINS);
     for (let trial = 0; trial < 3000; trial++) {
-      const n = 1 + (trial % 60);
+      const n = 1 + ((trial * 7) % 400);
       const sh = new Uint32Array(n);
       for (let i = 0; i < n; i++) sh[i] = next();
       sketch(sh, n, bins, filled);

@@ -172,26 +172,40 @@ export class ShingleHasher {
 const ATTEMPTS = 4096;
 /** Bin an empty bin i probes at attempt a (1 <= a < ATTEMPTS) when densifying. */
 const probe = (i: number, a: number): number => fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(a, 0x85ebca6b)) & (BINS - 1);
-/** FIRST[i * BINS + j]: the first attempt at which empty bin i probes bin j (0: not before ATTEMPTS). Made on first
- * use (128 x 4,095 hashes). */
+/** Probe tables, made on first use (128 x 4,095 hashes):
+ *  FIRST[i * BINS + j]: the first attempt at which empty bin i probes bin j (0: not before ATTEMPTS);
+ *  ORDER[i * BINS + s]: the s-th distinct bin empty bin i probes, in order of first probe, then the bins it never
+ *  probes before ATTEMPTS in index order: the first filled bin in row i is the one probing would find. */
 let FIRST: Uint16Array | null = null;
-function firstProbes(): Uint16Array {
-  if (FIRST) return FIRST;
-  const t = new Uint16Array(BINS * BINS);
+let ORDER: Uint8Array | null = null;
+function probeTables(): { first: Uint16Array; order: Uint8Array } {
+  if (FIRST && ORDER) return { first: FIRST, order: ORDER };
+  const first = new Uint16Array(BINS * BINS);
+  const order = new Uint8Array(BINS * BINS);
   for (let i = 0; i < BINS; i++) {
+    let s = 0;
     for (let a = 1; a < ATTEMPTS; a++) {
       const c = probe(i, a);
-      if (t[i * BINS + c] === 0) t[i * BINS + c] = a;
+      if (first[i * BINS + c] === 0) {
+        first[i * BINS + c] = a;
+        order[i * BINS + s++] = c;
+      }
     }
+    for (let j = 0; j < BINS; j++) if (first[i * BINS + j] === 0) order[i * BINS + s++] = j;
   }
-  return (FIRST = t);
+  FIRST = first;
+  ORDER = order;
+  return { first, order };
 }
-const SPARSE = 16;
+/** Up to this many filled bins, densifySparse (k lookups per empty bin); above, densifyByOrder (about BINS / (k + 1)
+ * steps per empty bin). */
+const SPARSE = 8;
 const filledList = new Int32Array(BINS);
 
 /** One-permutation MinHash with optimal densification; n >= 1. Each empty bin takes the value of the first filled
- * bin in its probe sequence. With few filled bins (short records) probing would take ~BINS / filled attempts per
- * empty bin, so the first filled bin is found from the table of first attempts instead: the same result. */
+ * bin in its probe sequence (probe(i, 1), probe(i, 2), ...; when none is probed before ATTEMPTS, the lowest-numbered
+ * filled bin). The first filled bin is found from tables of the probe sequences instead of hashing each probe: the
+ * same result at a fraction of the cost for records of a few to a hundred shingles. */
 export function sketch(shingles: Uint32Array, n: number, bins: Uint32Array, filled: Uint8Array): void {
   bins.fill(0xffffffff);
   filled.fill(0);
@@ -207,29 +221,24 @@ export function sketch(shingles: Uint32Array, n: number, bins: Uint32Array, fill
   if (k === BINS) return;
   // One filled bin (a record of one shingle, or of one repeated shingle): every empty bin borrows from it.
   if (k === 1) bins.fill(bins[filledList[0]]);
-  else if (k < SPARSE) densifySparse(bins, filled, k);
-  else densifyByProbing(bins, filled);
+  else if (k <= SPARSE) densifySparse(bins, filled, k);
+  else densifyByOrder(bins, filled);
 }
 
-function densifyByProbing(bins: Uint32Array, filled: Uint8Array): void {
+/** Walks each empty bin's probe order (ORDER) to its first filled bin. */
+function densifyByOrder(bins: Uint32Array, filled: Uint8Array): void {
+  const order = probeTables().order;
   for (let i = 0; i < BINS; i++) {
     if (filled[i]) continue;
-    let j = -1;
-    for (let attempt = 1; attempt < ATTEMPTS; attempt++) {
-      const c = probe(i, attempt);
-      if (filled[c]) {
-        j = c;
-        break;
-      }
-    }
-    if (j < 0) for (j = 0; !filled[j]; j++);
-    bins[i] = bins[j];
+    let s = i * BINS;
+    while (!filled[order[s]]) s++;
+    bins[i] = bins[order[s]];
   }
 }
 
-/** The same as densifyByProbing, from the table of first probes: about `k` lookups per empty bin. */
+/** The first filled bin of each empty bin from the table of first probes: `k` lookups per empty bin. */
 function densifySparse(bins: Uint32Array, filled: Uint8Array, k: number): void {
-  const first = firstProbes();
+  const first = probeTables().first;
   for (let i = 0; i < BINS; i++) {
     if (filled[i]) continue;
     let j = -1;
