@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_ROLE_TOKENS, loadCounter, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { KNOWN_ROLE_TOKENS, loadCounter, STRATA, stratumOf, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import { mulberry32 } from "../../src/engine/analysis/stats.js";
+import { fromJson, toJson } from "../../src/engine/shards.js";
 import type { Finding } from "../../src/engine/model.js";
+import { ROOT } from "../helpers/paths.js";
 import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
 
 const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
@@ -29,7 +34,8 @@ function chunked(convs: Conversation[], cuts: number[], opts: TokenOptions, clon
     for (let i = bounds[c]; i < bounds[c + 1]; i++) t.add(convs[i], loc(i + 1));
     partials.push(clone ? structuredClone(t.toPartial()) : t.toPartial());
   }
-  const total = new TokenAnalysis({ ...opts, countTokens: () => 0 });
+  // the same counter: finish() tokenizes the fallback text of strata with no sampled example
+  const total = new TokenAnalysis({ ...opts });
   for (const p of partials) total.merge(p);
   return total.finish();
 }
@@ -114,7 +120,7 @@ describe("TokenAnalysis partials", () => {
     expect(d.finish()).toEqual(single(convs, opts).finish());
     const s1 = new TokenAnalysis({ ...opts, seed: 1 });
     convs.forEach((c, i) => s1.add(c, loc(i + 1)));
-    expect(s1.toPartial().sT).not.toBe(single(convs, opts).toPartial().sT);
+    expect(s1.toPartial().sT).not.toEqual(single(convs, opts).toPartial().sT);
   });
 
   it("partials are plain data that survive structuredClone", () => {
@@ -154,7 +160,7 @@ describe("TokenAnalysis partials", () => {
     expect(chunked(small, [3, 11, 20], opts, true)).toEqual(one);
     const sampled: TokenOptions = { countTokens, sampleBytes: 100, expectedBytes: 600 };
     const chunk = single(small, sampled);
-    const fresh = new TokenAnalysis({ ...sampled, countTokens: () => 0 });
+    const fresh = new TokenAnalysis({ ...sampled });
     fresh.merge(structuredClone(chunk.toPartial()));
     expect(fresh.finish()).toEqual(chunk.finish());
   });
@@ -230,6 +236,120 @@ describe("TokenAnalysis in chunk mode (defer: true): chunks never tokenize, the 
     for (const enc of ["o200k_base", "cl100k_base"] as const) {
       const count = await loadCounter(enc);
       for (const [role, n] of Object.entries(KNOWN_ROLE_TOKENS)) expect(count(role), `${enc} ${role}`).toBe(n);
+    }
+  });
+});
+
+describe("TokenAnalysis strata in partials (chunked, deferred, sharded runs)", () => {
+  const PARAGRAPHS = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "scripts", "paragraphs.json"), "utf8")) as Record<string, string>;
+  /** Examples in 5 strata: ASCII, Latin, mixed, two-byte and three-byte scripts, in seeded order and lengths; one
+   * long combining-marks example (the only one of its stratum) at `outlierAt`. */
+  function mixed(n: number, outlierAt: number): Conversation[] {
+    const rnd = mulberry32(11);
+    const keys = ["en", "code", "fr", "de", "pl", "vi", "emoji", "ru", "el", "ar", "ja", "hi"];
+    const out: Conversation[] = [];
+    for (let i = 0; i < n; i++) {
+      const k = keys[Math.floor(rnd() * keys.length)];
+      const text = PARAGRAPHS[k].slice(0, 50 + Math.floor(rnd() * 400));
+      out.push(qa(`${k} ${i}`, text));
+    }
+    out[outlierAt] = qa("accents", "a\u0301 ".repeat(20_000));
+    return out;
+  }
+  // characters, not words: scripts without spaces get a different ratio; the outlier's ratio is 8x the others'.
+  // Role names are one token, as in the real vocabularies (chunks assume so: KNOWN_ROLE_TOKENS).
+  const chars = (s: string) => (s === "user" || s === "assistant" ? 1 : s.includes("\u0301") ? 2 * s.length : Math.ceil(s.length / 4));
+  const convs = mixed(1200, 700);
+  const bytes = convs.reduce((s, c) => s + c.messages.reduce((t, m) => t + Buffer.byteLength(m.text), 0), 0);
+  const cases: TokenOptions[] = [
+    { countTokens: chars, sampleBytes: 20_000, expectedBytes: bytes }, // the outlier is not drawn: fallback
+    { countTokens: chars, sampleBytes: 20_000 },
+    { countTokens: chars, sampleBytes: 60_000, expectedBytes: bytes, maxTokens: 90, quantileCap: 300 },
+    { countTokens: chars, sampleBytes: 0 }, // nothing drawn: every stratum from its fallback text
+    { countTokens: chars, exact: true },
+  ];
+
+  it("the test data spans every stratum; the outlier, unsampled, is measured apart from its stratum's sample", () => {
+    const seen = new Set(convs.map((c) => stratumOf(c.messages.reduce((t, m) => t + Buffer.byteLength(m.text), 0), c.messages.reduce((t, m) => t + m.text.length, 0))));
+    expect(seen.size).toBe(STRATA);
+    const r = single(convs, cases[0]).finish();
+    expect(r.strata.map((x) => x.basis)).toEqual(["sample", "sample", "sample", "sample", "sample"]);
+    expect(r.strata.map((x) => x.measuredRecords)).toEqual([4, 4, 4, 4, 4]);
+    expect(r.strata[2].sampledRecords).toBeGreaterThan(0);
+    // the outlier (80 KB of "á " at 2 tokens per 4 bytes) is most of the mixed stratum's estimated bytes
+    expect(r.strata[2].tokensPerByte).toBeGreaterThan(0.4);
+    const none = single(convs, cases[3]).finish();
+    expect(none.sampledRecords).toBe(0);
+    expect(none.strata.map((x) => x.basis)).toEqual(["largest", "largest", "largest", "largest", "largest"]);
+  });
+
+  it("one chunk: fresh.merge(chunk.toPartial()).finish() deep-equals chunk.finish(), also through the shards' JSON", () => {
+    for (const opts of cases) {
+      const chunk = single(convs, opts);
+      const b = chunk.finish();
+      const fresh = new TokenAnalysis({ ...opts });
+      fresh.merge(structuredClone(chunk.toPartial()));
+      expect(fresh.finish()).toEqual(b);
+      const viaJson = new TokenAnalysis({ ...opts });
+      viaJson.merge(fromJson<TokenPartial>(toJson(chunk.toPartial())));
+      expect(viaJson.finish()).toEqual(b);
+    }
+  });
+
+  it("chunked: deterministic for a chunk order, deferred chunks equal tokenizing ones, JSON partials equal clones", () => {
+    for (const opts of cases) {
+      const cuts = [300, 650, 701, 1000]; // the outlier alone in a chunk
+      const bounds = [0, ...cuts, convs.length];
+      const partials = (defer: boolean) =>
+        bounds.slice(1).map((end, c) => {
+          const t = new TokenAnalysis({ ...opts, seed: c, defer, countTokens: defer ? undefined : opts.countTokens });
+          for (let i = bounds[c]; i < end; i++) t.add(convs[i], loc(i + 1 - bounds[c]));
+          return t.toPartial();
+        });
+      const merged = (ps: TokenPartial[]) => {
+        const total = new TokenAnalysis({ ...opts });
+        for (const p of ps) total.merge(p);
+        return total.finish();
+      };
+      const direct = merged(partials(false).map((p) => structuredClone(p)));
+      expect(merged(partials(false))).toEqual(direct);
+      expect(merged(partials(true).map((p) => structuredClone(p)))).toEqual(direct);
+      expect(merged(partials(true).map((p) => fromJson<TokenPartial>(toJson(p))))).toEqual(direct);
+      expect(direct.examples).toBe(convs.length);
+      expect(direct.strata.reduce((s, x) => s + x.bytes, 0)).toBe(bytes);
+    }
+  });
+
+  it("per-file figures: exact tokens + estimateOf(overhead, bytes per stratum) of every example add up to the total", () => {
+    for (const opts of cases) {
+      const t = new TokenAnalysis({ ...opts });
+      let exact = 0;
+      let overhead = 0;
+      const perStratum = new Array<number>(STRATA).fill(0);
+      convs.forEach((c, i) => {
+        t.add(c, loc(i + 1));
+        if (t.last.exact >= 0) exact += t.last.exact;
+        else {
+          overhead += t.last.overhead;
+          perStratum[t.last.stratum] += t.last.bytes;
+        }
+      });
+      const r = t.finish();
+      expect(Math.abs(exact + t.estimateOf(overhead, perStratum) - r.total)).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it("the estimate is within its bound of the exact total in at least 18 of 20 seeds (with and without a limit)", () => {
+    const exact = single(convs, { countTokens: chars, exact: true }).finish().total;
+    for (const opts of [cases[0], cases[2]]) {
+      let inside = 0;
+      for (let seed = 0; seed < 20; seed++) {
+        const t = new TokenAnalysis({ ...opts, seed });
+        convs.forEach((c, i) => t.add(c, loc(i + 1)));
+        const r = t.finish();
+        if (Math.abs(r.total - exact) <= r.relativeError * r.total) inside++;
+      }
+      expect(inside, JSON.stringify(opts)).toBeGreaterThanOrEqual(18);
     }
   });
 });

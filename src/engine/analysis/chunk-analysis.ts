@@ -7,7 +7,7 @@ import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPart
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import { CHUNK_BYTES, type Chunk } from "../chunks.js";
-import { loadCounter, PENDING, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
+import { loadCounter, PENDING, STRATA, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
 export interface AnalysisSettings {
@@ -18,6 +18,25 @@ export interface AnalysisSettings {
   tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number };
 }
 
+/** A file's (or chunk's) token figures: exact tokens, and the overhead and content bytes per stratum of the examples
+ * left estimated (TokenAnalysis.estimateOf turns them into tokens). */
+export interface FileTokens {
+  exact: number;
+  overhead: number;
+  bytes: number[];
+}
+
+export function emptyFileTokens(): FileTokens {
+  return { exact: 0, overhead: 0, bytes: new Array<number>(STRATA).fill(0) };
+}
+
+/** Adds `b` into `a`. */
+export function addFileTokens(a: FileTokens, b: FileTokens): void {
+  a.exact += b.exact;
+  a.overhead += b.overhead;
+  for (let h = 0; h < STRATA; h++) a.bytes[h] += b.bytes[h];
+}
+
 export interface ChunkAnalysisPartial {
   features: FeatureBatchPartial;
   diversity: DiversityPartial;
@@ -25,9 +44,9 @@ export interface ChunkAnalysisPartial {
   tokens: TokenPartial;
   /** `too-long` findings of the examples this chunk tokenized itself (lines within the chunk). */
   findings: Finding[];
-  /** Exact tokens of tokenized examples, and overhead + content bytes of the others (per-file token figures; the
-   * pending examples' share is added where they are tokenized). */
-  fileTokens: { exact: number; overhead: number; bytes: number };
+  /** Exact tokens of tokenized examples, and overhead + content bytes per stratum of the others (per-file token
+   * figures; the pending examples' share is added where they are tokenized). */
+  fileTokens: FileTokens;
 }
 
 /** Content bytes of a chunk's pending token examples above which the chunk tokenizes them itself: an eighth of a
@@ -61,7 +80,7 @@ export class ChunkAnalysis {
   private readonly features: Required<FeatureOptions>;
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
-  private readonly fileTokens = { exact: 0, overhead: 0, bytes: 0 };
+  private readonly fileTokens = emptyFileTokens();
 
   /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
   static create(s: AnalysisSettings, chunk: Chunk): ChunkAnalysis {
@@ -89,7 +108,7 @@ export class ChunkAnalysis {
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
     else if (last.exact !== PENDING) {
       this.fileTokens.overhead += last.overhead;
-      this.fileTokens.bytes += last.bytes;
+      this.fileTokens.bytes[last.stratum] += last.bytes;
     }
     return long;
   }
@@ -101,9 +120,7 @@ export class ChunkAnalysis {
     if (this.tok.pendingBytes > CHUNK_TOKENIZE_BYTES) {
       const own = this.tok.resolveOwnPending(await counterFor(this.s.tokens.encoding));
       findings.push(...own.findings);
-      this.fileTokens.exact += own.exact;
-      this.fileTokens.overhead += own.overhead;
-      this.fileTokens.bytes += own.bytes;
+      addFileTokens(this.fileTokens, own);
     }
     return {
       findings,
@@ -111,7 +128,7 @@ export class ChunkAnalysis {
       diversity: this.div.toPartial(),
       composition: this.comp.toPartial(),
       tokens: this.tok.toPartial(),
-      fileTokens: { ...this.fileTokens },
+      fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
     };
   }
 }

@@ -4,7 +4,7 @@ import type { Config } from "../../config/config.js";
 import type { Conversation, DatasetFormat, Finding } from "../model.js";
 import type { Report } from "../report.js";
 import { DuplicateAnalysis, FeatureBatch, type Reread } from "./duplicates.js";
-import { counterFor, type AnalysisSettings, type ChunkAnalysisPartial } from "./chunk-analysis.js";
+import { addFileTokens, counterFor, emptyFileTokens, type AnalysisSettings, type ChunkAnalysisPartial, type FileTokens } from "./chunk-analysis.js";
 import { DiversityAnalysis } from "./diversity.js";
 import { CompositionAnalysis } from "./composition.js";
 import { TokenAnalysis } from "./tokens.js";
@@ -40,8 +40,8 @@ export class Analysis {
   private readonly div: DiversityAnalysis;
   private readonly comp = new CompositionAnalysis();
   private tok: TokenAnalysis | undefined;
-  /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
-  private fileTokens: { exact: number; overhead: number; bytes: number }[] = [];
+  /** Per file: exact tokens of tokenized examples, and overhead + content bytes per stratum of the others. */
+  private fileTokens: FileTokens[] = [];
 
   constructor(
     readonly paths: string[],
@@ -78,10 +78,9 @@ export class Analysis {
     this.comp.merge(p.composition);
     if (!this.tok) throw new Error("Analysis.mergeChunk before ready()");
     const tokens = this.tok.merge(p.tokens);
-    const ft = (this.fileTokens[file] ??= { exact: 0, overhead: 0, bytes: 0 });
-    ft.exact += p.fileTokens.exact + tokens.exact;
-    ft.overhead += p.fileTokens.overhead + tokens.overhead;
-    ft.bytes += p.fileTokens.bytes + tokens.bytes;
+    const ft = (this.fileTokens[file] ??= emptyFileTokens());
+    addFileTokens(ft, p.fileTokens);
+    addFileTokens(ft, tokens);
     for (const f of [...p.findings, ...tokens.findings]) found.push({ ...f, line: f.line + lineOffset });
     return found;
   }
@@ -121,7 +120,7 @@ export class Analysis {
       f.stats = {
         exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0,
         nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
-        tokens: ft ? Math.round(ft.exact + ft.overhead + ft.bytes * tokens.tokensPerByte) : 0,
+        tokens: ft ? Math.round(ft.exact + this.tok!.estimateOf(ft.overhead, ft.bytes)) : 0,
       };
     });
     report.duplicates = { exact: d.exact, near: d.near };
