@@ -17192,9 +17192,52 @@ function defaultEpochs(examples) {
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
  * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
 const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
-/** Characters of text kept for the fallback sample, and fallback entries kept at merge (see the file header). */
-const FALLBACK_CHARS = 16 * 1024;
-const FALLBACK_CHUNKS = 64;
+/** The largest unsampled examples of each stratum kept (LARGEST_KEPT, over the whole run), the characters kept of
+ * each, and in how many evenly spaced pieces when it is longer (see the file header): finish() tokenizes at most
+ * STRATA x 4 x ~16 Ki characters for them. */
+const LARGEST_KEPT = 4;
+const LARGEST_CHARS = 16 * 1024;
+const LARGEST_PIECES = 8;
+/** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
+ * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
+ * in brackets) on ../shared/real-data and on paragraphs of other scripts, as bytes/unit: tokens/byte —
+ *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
+ *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
+ *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,
+ *     combining marks 1.50-1.59: 0.67-0.73; and English or Chinese text mixed with other scripts;
+ *   two-byte alphabets 1.82-1.86: Russian 0.11 (0.22), Ukrainian, Greek, Arabic, Hebrew, Persian 0.15-0.19
+ *     (0.36-0.52); emoji alone 2.0: 0.48;
+ *   three-byte scripts 2.1-3.0: Chinese 0.25-0.34 (0.40-0.51), Japanese 0.25, Korean 0.21, Hindi, Bengali and
+ *     Thai 0.11-0.14 (0.33-0.46).
+ * Cut points: 2.0 is a hard edge — text of one- and two-byte characters (U+0000-U+07FF) and of surrogate pairs
+ * (4 bytes per 2 units) has at most 2 bytes per unit, so only three-byte characters (U+0800-U+FFFF: CJK, kana,
+ * Hangul, Indic, Thai) pass it. 1.75 puts the two-byte alphabets, written with ASCII spaces and punctuation at
+ * 1.82-1.86, apart from mixtures; 1.25 puts the Latin languages (1.02-1.11) apart from heavy diacritics, combining
+ * marks, symbols and mixtures. On real-data plus those paragraphs (each weighted as 100 examples) these cuts leave
+ * about a fifth less byte-weighted squared deviation of examples from their stratum's ratio than two cuts at 1.3
+ * and 2.2 (o200k_base; cl100k_base: 5 % less). */
+const STRATA = 5;
+const STRATUM_NAMES = ["ascii", "latin", "mixed", "two-byte", "three-byte"];
+/** The stratum of an example of `bytes` UTF-8 bytes in `units` UTF-16 code units (see STRATA): 0 pure ASCII (or no
+ * text), 1 up to 1.25 bytes per unit, 2 up to 1.75, 3 up to 2, 4 above. */
+function stratumOf(bytes, units) {
+    if (bytes <= units)
+        return 0;
+    if (4 * bytes <= 5 * units)
+        return 1;
+    if (4 * bytes <= 7 * units)
+        return 2;
+    return bytes <= 2 * units ? 3 : 4;
+}
+/** 97.5 % quantiles of Student's t for 1..30 degrees of freedom (the bound of a stratum estimated from few drawn
+ * examples); beyond 30 a Cornish-Fisher expansion around 1.96. */
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+function t975(df) {
+    if (df <= 30)
+        return T975[Math.max(1, Math.floor(df)) - 1];
+    const z = 1.959964;
+    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+}
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_EXAMPLE = 3;
 /** Per-example token histogram bucket lower edges. */
@@ -17360,6 +17403,78 @@ function countLinear(count, s) {
 const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
 /** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
 const PENDING = -2;
+/** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
+ * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
+const VAR_TERMS = 9;
+function addVariance(v, h, p, t, b) {
+    let c = (1 - p) / (p * p);
+    let o = h * VAR_TERMS;
+    for (let k = 0; k < 3; k++, o += 3, c *= p) {
+        v[o] += c * t * t;
+        v[o + 1] += c * t * b;
+        v[o + 2] += c * b * b;
+    }
+}
+/** The variance of stratum h's estimated tokens, exact tokens of its tokenized examples + R x its untokenized
+ * bytes U, with u = U / its content bytes B. Linearised, its error is sum over sampled examples of
+ * e (w u + 1), e = t - R b, w = 1/p (R's error moves R x U, and the sample's own residuals are in the exact part),
+ * so under Poisson sampling the variance estimate is sum (1 - p) (w u + 1)² e² = u² S0 + 2u S1 + S2 with
+ * Sk = sum c pᵏ e², c = (1 - p) / p². (With one p for all and u = 1 - p this is sum c e², the Horvitz-Thompson
+ * variance: scaling that by u², as before, understated the error by 1/u, e.g. 1.5x for u = 2/3.) */
+function varianceOf(v, h, r, u) {
+    const o = h * VAR_TERMS;
+    const s = (k) => v[o + 3 * k] - 2 * r * v[o + 3 * k + 1] + r * r * v[o + 3 * k + 2];
+    return Math.max(0, u * u * s(0) + 2 * u * s(1) + s(2));
+}
+/** An example's texts when they hold at most LARGEST_CHARS characters; else LARGEST_PIECES pieces of about
+ * LARGEST_CHARS / LARGEST_PIECES characters of them (joined by "\n") centred at evenly spaced points, each starting
+ * and ending at a word's start (cutBefore). */
+function piecesOf(conv) {
+    const texts = [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).filter((t) => t.length > 0);
+    let chars = 0;
+    for (const t of texts)
+        chars += t.length;
+    if (chars <= LARGEST_CHARS)
+        return { whole: true, texts };
+    const all = texts.join("\n");
+    const len = LARGEST_CHARS / LARGEST_PIECES;
+    const pieces = [];
+    for (let j = 0; j < LARGEST_PIECES; j++) {
+        const at = Math.min(all.length - len, Math.max(0, Math.floor(((j + 0.5) * all.length) / LARGEST_PIECES - len / 2)));
+        const a = cutBefore(all, at);
+        pieces.push(all.slice(a, Math.max(a, cutBefore(all, a + len))));
+    }
+    return { whole: false, texts: pieces };
+}
+/** Unicode combining marks (the common blocks): a cut before one would split a character from its accents. */
+function isMark(c) {
+    return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
+/** The first index at or after `i` where a piece of `s` may start: a whitespace character after a non-whitespace
+ * one within the next 64 characters (the tokenizer's pieces start with the space before a word), else the first
+ * character that is neither a low surrogate nor a combining mark. */
+function cutBefore(s, i) {
+    if (i <= 0)
+        return 0;
+    if (i >= s.length)
+        return s.length;
+    for (let j = i; j < Math.min(s.length, i + 64); j++)
+        if (isSpaceCode(s.charCodeAt(j)) && !isSpaceCode(s.charCodeAt(j - 1)))
+            return j;
+    let j = i;
+    while (j < s.length && ((s.charCodeAt(j) & 0xfc00) === 0xdc00 || isMark(s.charCodeAt(j))))
+        j++;
+    return j;
+}
+/** Inserts `x` into `list` (largest first) after the entries at least as large, and keeps LARGEST_KEPT. */
+function keepLarge(list, x) {
+    let i = list.length;
+    while (i > 0 && list[i - 1].bytes < x.bytes)
+        i--;
+    list.splice(i, 0, x);
+    if (list.length > LARGEST_KEPT)
+        list.length = LARGEST_KEPT;
+}
 /** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
 function strideIndexes(n, keep) {
     if (keep >= n)
@@ -17387,44 +17502,45 @@ class TokenAnalysis {
     resRnd;
     examples = 0;
     seenBytes = 0;
-    /** An example was selected for the sample in this instance (its own add()s), or it merged a partial. */
-    selectedAny = false;
-    /** Fallback sample (see the file header): texts of this instance's first example with text, at most
-     * FALLBACK_CHARS characters; kept while no example was selected. */
-    fallback = [];
-    /** Fallback entries of merged chunks (this instance's own first, when it has one). */
-    fallbacks = [];
+    /** Per stratum, the LARGEST_KEPT largest examples neither selected nor over the limit's byte bound, largest first
+     * (ties: the earlier first), of this instance's examples and the merged partials'. */
+    largest = Array.from({ length: STRATA }, () => []);
     // exact part
     exactTotal = 0;
     exactAssistant = 0;
     exactBilled = 0;
     exactMax = 0;
     tokenized = 0;
-    // estimated part
+    // estimated part (arrays: one value per stratum)
     estOverhead = 0;
-    estBytes = 0;
-    estAssistantBytes = 0;
-    estMaxBytes = -1;
+    estBytes = new Float64Array(STRATA);
+    estAssistantBytes = new Float64Array(STRATA);
+    estMaxBytes = new Float64Array(STRATA).fill(-1);
+    estMaxOverhead = new Float64Array(STRATA);
     /** Estimated examples known to be over the limit (overLimit): billed at the limit, not at their estimate. */
     overCount = 0;
     overOverhead = 0;
-    overBytes = 0;
-    estMaxOverhead = 0;
-    // ratio estimator (sampled examples, weight 1/p)
-    sampled = 0;
-    sT = 0;
-    sB = 0;
-    sAT = 0;
-    sAB = 0;
-    vTT = 0;
-    vTB = 0;
-    vBB = 0;
-    totalContentBytes = 0;
-    // per-example values for quantiles: exact count or -1, overhead, content bytes
+    overBytes = new Float64Array(STRATA);
+    /** Their estimated content tokens (counted, then extrapolated at that rate), and the extrapolated part. */
+    overTokens = new Float64Array(STRATA);
+    overExtra = new Float64Array(STRATA);
+    // ratio estimator per stratum (sampled examples, weight 1/p)
+    sN = new Float64Array(STRATA);
+    dN = new Float64Array(STRATA);
+    sT = new Float64Array(STRATA);
+    sB = new Float64Array(STRATA);
+    sAT = new Float64Array(STRATA);
+    sAB = new Float64Array(STRATA);
+    v = new Float64Array(STRATA * VAR_TERMS);
+    contentBytes = new Float64Array(STRATA);
+    /** The ratios finish() applied per stratum (estimateOf). */
+    rates = new Float64Array(STRATA);
+    // per-example values for quantiles: exact count or -1, overhead, content bytes, stratum
     qCap;
     qExact;
     qOver;
     qBytes;
+    qStratum;
     qN = 0;
     tooLong = 0;
     defer;
@@ -17451,6 +17567,7 @@ class TokenAnalysis {
         this.qExact = new Int32Array(initial);
         this.qOver = new Uint32Array(initial);
         this.qBytes = new Float64Array(initial);
+        this.qStratum = new Uint8Array(initial);
         if (opts.countTokens)
             this.count = opts.countTokens;
         this.defer = opts.defer ?? false;
@@ -17478,6 +17595,7 @@ class TokenAnalysis {
         let overhead = TOKENS_PER_EXAMPLE;
         let bytes = 0;
         let aBytes = 0;
+        let units = 0;
         let unknownRole = false;
         const visit = (m) => {
             // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
@@ -17489,24 +17607,27 @@ class TokenAnalysis {
                 unknownRole = true;
             const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
             bytes += b;
+            units += m.text.length;
             if (m.role === "assistant")
                 aBytes += b;
         };
         conv.messages.forEach(visit);
         conv.rejected?.forEach(visit);
         this.seenBytes += bytes;
-        this.totalContentBytes += bytes;
+        const h = stratumOf(bytes, units);
+        this.contentBytes[h] += bytes;
         const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
         const selected = this.rnd() < p || p >= 1;
-        if (selected)
-            this.selectedAny = true;
-        else if (bytes > 0 && !this.selectedAny && this.fallback.length === 0)
-            this.keepFallback(conv);
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        if (!selected && !needExact && bytes > 0) {
+            const list = this.largest[h];
+            if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
+                keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
+        }
         if (!(selected || needExact || unknownRole))
-            return this.setLast(this.account(overhead, bytes, aBytes, p, false, loc.line, null), bytes);
+            return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
         // Needs its tokens: counted now, or (defer) where the partial is merged.
-        const x = { line: loc.line, roles: [], texts: [], bytes, aBytes, p, selected, slot: this.keep(PENDING, 0, bytes) };
+        const x = { line: loc.line, roles: [], texts: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
         const keepText = (m) => {
             x.roles.push(m.role);
             x.texts.push(m.text);
@@ -17514,51 +17635,36 @@ class TokenAnalysis {
         conv.messages.forEach(keepText);
         conv.rejected?.forEach(keepText);
         if (!this.defer)
-            return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes);
+            return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes, h);
         this.pending.push(x);
-        return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0);
+        return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0, h);
     }
-    /** This instance's own fallback entry (none once it selected an example or merged a partial). */
-    ownFallback() {
-        // (examples counted until they passed the limit are left out: in chunk mode the merge accounts for them)
-        return this.selectedAny || this.fallback.length === 0 ? [] : [{ texts: [...this.fallback], bytes: this.estBytes - this.overBytes }];
-    }
-    keepFallback(conv) {
-        let room = FALLBACK_CHARS;
-        const texts = [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text);
-        for (const t of texts) {
-            if (room <= 0)
-                break;
-            if (t.length === 0)
-                continue;
-            let piece = t.length <= room ? t : t.slice(0, room);
-            if (piece.length < t.length && (piece.charCodeAt(piece.length - 1) & 0xfc00) === 0xd800)
-                piece = piece.slice(0, -1);
-            this.fallback.push(piece);
-            room -= piece.length;
-        }
-    }
-    setLast(r, bytes) {
+    setLast(r, bytes, stratum) {
         this.last.exact = r.exact;
         this.last.overhead = r.overhead;
         this.last.bytes = bytes;
+        this.last.stratum = stratum;
         return r.findings;
     }
     /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
      * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
      * `q` (-1: none), which add() took; without `x` the values are kept here. */
-    account(overhead, bytes, aBytes, p, selected, line, x, q) {
+    account(overhead, bytes, aBytes, h, p, selected, line, x, q) {
         const needExact = this.limit !== undefined && overhead + bytes > this.limit;
         let exact = -1;
         let findings = [];
         // An unsampled example far over the limit in bytes is counted only until it passes the limit (overLimit): a
         // 12 MB base64 line took a minute to tokenize in full. It is then estimated like an unsampled example.
-        const over = x !== null && !selected && needExact && bytes > PROBE_FACTOR * this.limit && this.overLimit(x.texts, this.limit - overhead);
+        const over = x !== null && !selected && needExact && bytes > PROBE_FACTOR * this.limit ? this.overLimit(x.texts, this.limit - overhead) : null;
         if (over) {
             this.tooLong++;
             this.overCount++;
             this.overOverhead += overhead;
-            this.overBytes += bytes;
+            this.overBytes[h] += bytes;
+            // its tokens: those counted, extrapolated to all its bytes at their rate
+            const est = (over.tokens * bytes) / Math.max(1, over.bytes);
+            this.overTokens[h] += est;
+            this.overExtra[h] += est - over.tokens;
             findings = [
                 {
                     rule: "too-long",
@@ -17587,15 +17693,14 @@ class TokenAnalysis {
                 this.exactMax = exact;
             if (selected) {
                 const w = 1 / p;
-                this.sampled++;
-                this.sT += w * t;
-                this.sB += w * bytes;
-                this.sAT += w * at;
-                this.sAB += w * aBytes;
-                const c = (1 - p) / (p * p);
-                this.vTT += c * t * t;
-                this.vTB += c * t * bytes;
-                this.vBB += c * bytes * bytes;
+                this.sN[h]++;
+                if (p < 1)
+                    this.dN[h]++;
+                this.sT[h] += w * t;
+                this.sB[h] += w * bytes;
+                this.sAT[h] += w * at;
+                this.sAB[h] += w * aBytes;
+                addVariance(this.v, h, p, t, bytes);
             }
             if (this.limit !== undefined && exact > this.limit) {
                 this.tooLong++;
@@ -17611,20 +17716,60 @@ class TokenAnalysis {
         }
         else {
             this.estOverhead += overhead;
-            this.estBytes += bytes;
-            this.estAssistantBytes += aBytes;
-            if (bytes > this.estMaxBytes) {
-                this.estMaxBytes = bytes;
-                this.estMaxOverhead = overhead;
+            this.estBytes[h] += bytes;
+            this.estAssistantBytes[h] += aBytes;
+            if (bytes > this.estMaxBytes[h]) {
+                this.estMaxBytes[h] = bytes;
+                this.estMaxOverhead[h] = overhead;
             }
         }
         if (!x)
-            this.keep(exact, overhead, bytes);
+            this.keep(exact, overhead, bytes, h);
         else if (q && x.slot >= 0 && q.e[x.slot] === PENDING) {
             q.e[x.slot] = exact;
             q.o[x.slot] = overhead;
         }
         return { findings, exact, overhead };
+    }
+    /** The tokens of one of the largest unsampled examples: counted when whole; else the pieces' tokens per byte times
+     * its bytes, with a bound on the extrapolated part: Student's t (pieces - 1) x the standard error of the pieces'
+     * ratio (as a simple random sample of pieces of the example) x the bytes not counted, at least a token per piece's
+     * bytes not counted (a cut can move a count by about a token), at most that part whole. */
+    measure(x) {
+        const count = this.counter();
+        if (x.whole) {
+            let t = 0;
+            for (const text of x.texts)
+                t += count(text);
+            return { tokens: t, bound: 0 };
+        }
+        const ts = [];
+        const bs = [];
+        let t = 0;
+        let b = 0;
+        for (const text of x.texts) {
+            const bi = Buffer.byteLength(text, "utf8");
+            if (bi === 0)
+                continue;
+            const ti = count(text);
+            ts.push(ti);
+            bs.push(bi);
+            t += ti;
+            b += bi;
+        }
+        if (b === 0)
+            return { tokens: 0, bound: 0 };
+        const r = t / b;
+        const left = Math.max(0, x.bytes - b);
+        const k = ts.length;
+        if (k < 2)
+            return { tokens: r * x.bytes, bound: r * left };
+        let ss = 0;
+        for (let i = 0; i < k; i++)
+            ss += (ts[i] - r * bs[i]) ** 2;
+        const mean = b / k;
+        const se = Math.sqrt(((1 - Math.min(1, b / x.bytes)) * ss) / (k * (k - 1) * mean * mean));
+        return { tokens: r * x.bytes, bound: Math.min(Math.max(t975(k - 1) * se * left, left / mean), r * left) };
     }
     /** Whether the texts hold more than `cap` tokens, counting them in order, in pieces of PROBE_CHARS cut before a
      * whitespace character where the piece has one in its last quarter, and stopping once the count passes cap. A cut
@@ -17633,6 +17778,7 @@ class TokenAnalysis {
     overLimit(texts, cap) {
         const count = this.counter();
         let t = 0;
+        let counted = 0;
         let cuts = 0;
         for (const s of texts) {
             let a = 0;
@@ -17648,13 +17794,15 @@ class TokenAnalysis {
                         b--; // never between the halves of a surrogate pair
                     cuts++;
                 }
-                t += count(s.slice(a, b));
+                const piece = s.slice(a, b);
+                t += count(piece);
+                counted += Buffer.byteLength(piece, "utf8");
                 if (t > cap + cuts)
-                    return true;
+                    return { tokens: t, bytes: counted };
                 a = b;
             }
         }
-        return false;
+        return null;
     }
     /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
      * the per-example arrays `qExact`/`qOver` at its slot. */
@@ -17662,7 +17810,7 @@ class TokenAnalysis {
         let overhead = TOKENS_PER_EXAMPLE;
         for (const r of x.roles)
             overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-        return this.account(overhead, x.bytes, x.aBytes, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
+        return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
     }
     /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
      * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
@@ -17689,7 +17837,7 @@ class TokenAnalysis {
     }
     /** Counts pending examples into this instance's sums and into the per-example arrays `qExact`/`qOver`. */
     resolve(pending, qExact, qOver) {
-        const out = { findings: [], exact: 0, overhead: 0, bytes: 0 };
+        const out = { findings: [], exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
         for (const x of pending) {
             const r = this.accountPending(x, qExact, qOver);
             out.findings.push(...r.findings);
@@ -17697,18 +17845,26 @@ class TokenAnalysis {
                 out.exact += r.exact;
             else {
                 out.overhead += r.overhead;
-                out.bytes += x.bytes;
+                out.bytes[x.stratum] += x.bytes;
             }
         }
         return out;
     }
     /** The example last passed to add(): its exact token count (-1 when it was not tokenized, PENDING when its count
-     * waits for the merge), its chat overhead and its content bytes — for per-file totals (untokenized bytes × the
-     * final tokensPerByte). */
-    last = { exact: -1, overhead: 0, bytes: 0 };
+     * waits for the merge), its chat overhead, its content bytes and its stratum — for per-file totals (untokenized
+     * bytes per stratum, estimated with estimateOf() after finish()). */
+    last = { exact: -1, overhead: 0, bytes: 0, stratum: 0 };
+    /** After finish(): the tokens of examples left estimated, from their overhead and their content bytes per stratum
+     * (per-file figures: the run's per-stratum ratios applied to one file's share). */
+    estimateOf(overhead, bytes) {
+        let t = overhead;
+        for (let h = 0; h < STRATA; h++)
+            t += (bytes[h] ?? 0) * this.rates[h];
+        return t;
+    }
     /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
      * that held a pending example (PENDING) and is taken over by a later one: that pending example keeps slot -1. */
-    keep(exact, overhead, bytes) {
+    keep(exact, overhead, bytes, stratum) {
         let j;
         if (this.qN < this.qCap) {
             if (this.qN === this.qExact.length) {
@@ -17719,9 +17875,12 @@ class TokenAnalysis {
                 o.set(this.qOver);
                 const b = new Float64Array(cap);
                 b.set(this.qBytes);
+                const st = new Uint8Array(cap);
+                st.set(this.qStratum);
                 this.qExact = e;
                 this.qOver = o;
                 this.qBytes = b;
+                this.qStratum = st;
             }
             j = this.qN++;
         }
@@ -17737,6 +17896,7 @@ class TokenAnalysis {
         this.qExact[j] = exact;
         this.qOver[j] = overhead;
         this.qBytes[j] = bytes;
+        this.qStratum[j] = stratum;
         return j;
     }
     /** This instance's state as plain structured-clone-able data (copies; see the file header). */
@@ -17753,28 +17913,30 @@ class TokenAnalysis {
             exactMax: this.exactMax,
             tokenized: this.tokenized,
             estOverhead: this.estOverhead,
-            estBytes: this.estBytes,
-            estAssistantBytes: this.estAssistantBytes,
-            estMaxBytes: this.estMaxBytes,
+            estBytes: this.estBytes.slice(),
+            estAssistantBytes: this.estAssistantBytes.slice(),
+            estMaxBytes: this.estMaxBytes.slice(),
+            estMaxOverhead: this.estMaxOverhead.slice(),
+            overBytes: this.overBytes.slice(),
+            overTokens: this.overTokens.slice(),
+            overExtra: this.overExtra.slice(),
+            sN: this.sN.slice(),
+            dN: this.dN.slice(),
+            sT: this.sT.slice(),
+            sB: this.sB.slice(),
+            sAT: this.sAT.slice(),
+            sAB: this.sAB.slice(),
+            v: this.v.slice(),
+            contentBytes: this.contentBytes.slice(),
             overCount: this.overCount,
             overOverhead: this.overOverhead,
-            overBytes: this.overBytes,
-            estMaxOverhead: this.estMaxOverhead,
-            sampled: this.sampled,
-            sT: this.sT,
-            sB: this.sB,
-            sAT: this.sAT,
-            sAB: this.sAB,
-            vTT: this.vTT,
-            vTB: this.vTB,
-            vBB: this.vBB,
-            totalContentBytes: this.totalContentBytes,
             tooLong: this.tooLong,
             qExact: this.qExact.slice(0, this.qN),
             qOver: this.qOver.slice(0, this.qN),
             qBytes: this.qBytes.slice(0, this.qN),
+            qStratum: this.qStratum.slice(0, this.qN),
             pending: this.pending.map((x) => ({ ...x })),
-            fallback: [...this.ownFallback(), ...this.fallbacks],
+            largest: this.largest.flatMap((list) => list.map((x) => ({ ...x, texts: [...x.texts] }))),
         };
     }
     /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
@@ -17785,15 +17947,9 @@ class TokenAnalysis {
             throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
                 `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
         }
-        // this instance's own examples form the first chunk: its fallback entry (if any) is fixed with its bytes now
-        const own = this.ownFallback();
-        if (own.length)
-            this.fallbacks.unshift(...own);
-        this.fallback = [];
-        this.selectedAny = true;
         const resolved = this.resolvePending(p);
         const pn = p.qExact.length;
-        if (p.qOver.length !== pn || p.qBytes.length !== pn)
+        if (p.qOver.length !== pn || p.qBytes.length !== pn || p.qStratum.length !== pn)
             throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
         const total = this.examples + p.examples;
         // null: all of that side, in order
@@ -17810,11 +17966,13 @@ class TokenAnalysis {
         const e = new Int32Array(size);
         const o = new Uint32Array(size);
         const b = new Float64Array(size);
+        const st = new Uint8Array(size);
         let k = 0;
         if (thisIdx) {
             for (const i of thisIdx) {
                 e[k] = this.qExact[i];
                 o[k] = this.qOver[i];
+                st[k] = this.qStratum[i];
                 b[k++] = this.qBytes[i];
             }
         }
@@ -17822,12 +17980,14 @@ class TokenAnalysis {
             e.set(this.qExact.subarray(0, this.qN));
             o.set(this.qOver.subarray(0, this.qN));
             b.set(this.qBytes.subarray(0, this.qN));
+            st.set(this.qStratum.subarray(0, this.qN));
             k = this.qN;
         }
         if (otherIdx) {
             for (const i of otherIdx) {
                 e[k] = p.qExact[i];
                 o[k] = p.qOver[i];
+                st[k] = p.qStratum[i];
                 b[k++] = p.qBytes[i];
             }
         }
@@ -17835,10 +17995,12 @@ class TokenAnalysis {
             e.set(p.qExact, k);
             o.set(p.qOver, k);
             b.set(p.qBytes, k);
+            st.set(p.qStratum, k);
         }
         this.qExact = e;
         this.qOver = o;
         this.qBytes = b;
+        this.qStratum = st;
         this.qN = n;
         this.examples = total;
         this.seenBytes += p.seenBytes;
@@ -17849,73 +18011,137 @@ class TokenAnalysis {
             this.exactMax = p.exactMax;
         this.tokenized += p.tokenized;
         this.estOverhead += p.estOverhead;
-        this.estBytes += p.estBytes;
-        this.estAssistantBytes += p.estAssistantBytes;
         this.overCount += p.overCount;
         this.overOverhead += p.overOverhead;
-        this.overBytes += p.overBytes;
-        if (p.estMaxBytes > this.estMaxBytes) {
-            this.estMaxBytes = p.estMaxBytes;
-            this.estMaxOverhead = p.estMaxOverhead;
+        for (let h = 0; h < STRATA; h++) {
+            this.estBytes[h] += p.estBytes[h];
+            this.estAssistantBytes[h] += p.estAssistantBytes[h];
+            this.overBytes[h] += p.overBytes[h];
+            this.overTokens[h] += p.overTokens[h];
+            this.overExtra[h] += p.overExtra[h];
+            if (p.estMaxBytes[h] > this.estMaxBytes[h]) {
+                this.estMaxBytes[h] = p.estMaxBytes[h];
+                this.estMaxOverhead[h] = p.estMaxOverhead[h];
+            }
+            this.sN[h] += p.sN[h];
+            this.dN[h] += p.dN[h];
+            this.sT[h] += p.sT[h];
+            this.sB[h] += p.sB[h];
+            this.sAT[h] += p.sAT[h];
+            this.sAB[h] += p.sAB[h];
+            for (let k = h * VAR_TERMS; k < (h + 1) * VAR_TERMS; k++)
+                this.v[k] += p.v[k];
+            this.contentBytes[h] += p.contentBytes[h];
         }
-        this.sampled += p.sampled;
-        this.sT += p.sT;
-        this.sB += p.sB;
-        this.sAT += p.sAT;
-        this.sAB += p.sAB;
-        this.vTT += p.vTT;
-        this.vTB += p.vTB;
-        this.vBB += p.vBB;
-        this.totalContentBytes += p.totalContentBytes;
         this.tooLong += p.tooLong;
-        for (const f of p.fallback)
-            if (this.fallbacks.length < FALLBACK_CHUNKS)
-                this.fallbacks.push(f);
+        // the partial's examples come after this instance's: on equal bytes this instance's stay first
+        for (const x of p.largest) {
+            const list = this.largest[x.stratum];
+            if (list.length < LARGEST_KEPT || x.bytes > list[list.length - 1].bytes)
+                keepLarge(list, x);
+        }
         return resolved;
     }
     finish() {
         if (this.pending.length)
             throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
-        let R = this.sB > 0 ? this.sT / this.sB : 0;
-        const entries = this.sB === 0 && this.estBytes > 0 ? [...this.ownFallback(), ...this.fallbacks] : [];
-        const fallback = entries.length > 0;
-        if (fallback) {
-            const count = this.counter();
-            let weighted = 0;
-            let weights = 0;
-            for (const f of entries) {
-                let t = 0;
-                let b = 0;
-                for (const text of f.texts) {
-                    t += count(text);
-                    b += Buffer.byteLength(text, "utf8");
-                }
-                const w = Math.max(f.bytes, 1);
-                weighted += (w * t) / b;
-                weights += w;
+        // R: tokens per estimated byte of each stratum (its measured examples and the rest); rest: the rest's ratio
+        const R = this.rates;
+        const rest = new Float64Array(STRATA);
+        const basis = new Array(STRATA).fill("exact");
+        // the largest unsampled examples, measured: their tokens (extrapolated from their pieces), bytes, the squared
+        // bound of the extrapolation, and the largest one's tokens per byte
+        const mT = new Float64Array(STRATA);
+        const mB = new Float64Array(STRATA);
+        const mVar = new Float64Array(STRATA);
+        const topRate = new Float64Array(STRATA).fill(-1);
+        let pT = 0;
+        let pB = 0;
+        let allT = 0;
+        let allB = 0;
+        for (let h = 0; h < STRATA; h++) {
+            pT += this.sT[h];
+            pB += this.sB[h];
+            if (this.estBytes[h] === 0)
+                continue;
+            for (const x of this.largest[h]) {
+                const m = this.measure(x);
+                if (topRate[h] < 0)
+                    topRate[h] = m.tokens / x.bytes;
+                mT[h] += m.tokens;
+                mB[h] += x.bytes;
+                mVar[h] += m.bound * m.bound;
             }
-            R = weighted / weights;
+            allT += mT[h];
+            allB += mB[h];
         }
-        const RA = this.sAB > 0 ? this.sAT / this.sAB : R;
-        const estimated = this.estOverhead + R * this.estBytes;
+        // the last resort (not met: a stratum with estimated bytes has a sample or measured examples): the whole
+        // sample's ratio, else all measured examples'
+        const pooled = pB > 0 ? pT / pB : allB > 0 ? allT / allB : 0;
+        let estimated = this.estOverhead;
+        let estimatedAssistant = 0;
+        let overEstimate = this.overOverhead;
+        for (let h = 0; h < STRATA; h++) {
+            const sampleRate = this.sB[h] > 0 ? this.sT[h] / this.sB[h] : 0;
+            if (this.estBytes[h] === 0) {
+                R[h] = rest[h] = sampleRate;
+                continue;
+            }
+            if (this.sB[h] > 0) {
+                rest[h] = sampleRate;
+                basis[h] = "sample";
+            }
+            else if (mB[h] + this.overBytes[h] > 0) {
+                rest[h] = (mT[h] + this.overTokens[h]) / (mB[h] + this.overBytes[h]);
+                basis[h] = "largest";
+            }
+            else {
+                rest[h] = pooled;
+                basis[h] = "pooled";
+            }
+            R[h] = (mT[h] + this.overTokens[h] + rest[h] * Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h])) / this.estBytes[h];
+            estimated += R[h] * this.estBytes[h];
+            // the sample's assistant-to-all ratio, applied to the stratum's tokens per estimated byte
+            const assistantRate = this.sAB[h] > 0 && rest[h] > 0 ? ((this.sAT[h] / this.sAB[h]) * R[h]) / rest[h] : R[h];
+            estimatedAssistant += assistantRate * this.estAssistantBytes[h];
+            overEstimate += this.overTokens[h];
+        }
         const total = Math.round(this.exactTotal + estimated);
-        const assistantTokens = Math.round(this.exactAssistant + RA * this.estAssistantBytes);
+        const assistantTokens = Math.round(this.exactAssistant + estimatedAssistant);
         // estimated examples are under the limit by construction, except those counted until they passed it
-        const billed = Math.round(this.exactBilled + estimated - (this.overOverhead + R * this.overBytes) + (this.limit ?? 0) * this.overCount);
+        const billed = Math.round(this.exactBilled + estimated - overEstimate + (this.limit ?? 0) * this.overCount);
         const exact = this.tokenized === this.examples;
         let relativeError = 0;
-        if (!exact && total > 0 && this.totalContentBytes > 0) {
-            const v = Math.max(0, this.vTT - 2 * R * this.vTB + R * R * this.vBB);
-            const share = this.estBytes / this.totalContentBytes;
-            relativeError = stats_round((1.96 * Math.sqrt(v) * share) / total, 4);
-            if (fallback)
-                relativeError = stats_round(share, 4);
+        if (!exact && total > 0) {
+            // Per stratum with estimated bytes, combined in quadrature: the measured examples' bounds (measure()), and the
+            // rest's linearised variance (varianceOf) at Student's t for the drawn examples, at most the rest's whole
+            // estimate. Added as they are: the extrapolated tokens of examples counted until they passed the limit, and
+            // the rest's whole estimate when the stratum has fewer than 2 drawn examples (variance unknown: a ratio of
+            // the measured examples, pooled, or of certainty examples only). Rounded up.
+            let v = 0;
+            let whole = 0;
+            for (let h = 0; h < STRATA; h++) {
+                if (this.estBytes[h] === 0)
+                    continue;
+                v += mVar[h];
+                whole += this.overExtra[h];
+                const restBytes = Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h]);
+                const part = rest[h] * restBytes;
+                if (basis[h] === "sample" && this.dN[h] >= 2) {
+                    const u = Math.min(1, restBytes / Math.max(1, this.contentBytes[h] - mB[h] - this.overBytes[h]));
+                    const sd = Math.sqrt(varianceOf(this.v, h, rest[h], u));
+                    v += Math.min(t975(this.dN[h] - 1) * sd, part) ** 2;
+                }
+                else
+                    whole += part;
+            }
+            relativeError = Math.max(0, Math.ceil(((Math.sqrt(v) + whole) / total) * 1e4 - 1e-9)) / 1e4;
         }
         // per-example values
         const n = this.qN;
         const vals = new Float64Array(n);
         for (let i = 0; i < n; i++)
-            vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R * this.qBytes[i]);
+            vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R[this.qStratum[i]] * this.qBytes[i]);
         vals.sort();
         const quantilesExact = exact && this.examples <= this.qCap;
         const scale = n > 0 ? this.examples / n : 0;
@@ -17928,7 +18154,23 @@ class TokenAnalysis {
             counts[b]++;
         }
         const histogram = TOKEN_BUCKETS.map((min, i) => ({ label: labels[i], min, count: Math.round(counts[i] * scale) }));
-        const estMax = this.estMaxBytes >= 0 ? Math.round(this.estMaxOverhead + R * this.estMaxBytes) : 0;
+        let estMax = 0;
+        let sampled = 0;
+        let rateBytes = 0;
+        let rateTokens = 0;
+        for (let h = 0; h < STRATA; h++) {
+            if (this.estMaxBytes[h] >= 0) {
+                // the largest estimated example is the largest measured one unless it was over the limit's byte bound
+                const top = this.largest[h][0];
+                const rate = top && top.bytes === this.estMaxBytes[h] && topRate[h] >= 0 ? topRate[h] : R[h];
+                estMax = Math.max(estMax, Math.round(this.estMaxOverhead[h] + rate * this.estMaxBytes[h]));
+            }
+            sampled += this.sN[h];
+            if (this.sB[h] > 0 || this.estBytes[h] > 0) {
+                rateBytes += this.contentBytes[h];
+                rateTokens += R[h] * this.contentBytes[h];
+            }
+        }
         const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
         const result = {
             encoding: this.encoding,
@@ -17941,10 +18183,19 @@ class TokenAnalysis {
             p95: stats_round(quantileOf(vals, 0.95), 2),
             max: Math.max(this.exactMax, estMax),
             exact,
-            sampledRecords: this.sampled,
+            sampledRecords: sampled,
             tokenizedRecords: this.tokenized,
             relativeError,
-            tokensPerByte: stats_round(R, 4),
+            tokensPerByte: rateBytes > 0 ? stats_round(rateTokens / rateBytes, 4) : 0,
+            strata: STRATUM_NAMES.map((name, h) => ({
+                name,
+                bytes: this.contentBytes[h],
+                estimatedBytes: this.estBytes[h],
+                sampledRecords: this.sN[h],
+                measuredRecords: this.estBytes[h] > 0 ? this.largest[h].length : 0,
+                tokensPerByte: stats_round(R[h], 4),
+                basis: basis[h],
+            })),
             quantilesExact,
             histogram,
             limit: this.limit ?? null,
@@ -17969,6 +18220,16 @@ class TokenAnalysis {
 
 
 
+function emptyFileTokens() {
+    return { exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
+}
+/** Adds `b` into `a`. */
+function addFileTokens(a, b) {
+    a.exact += b.exact;
+    a.overhead += b.overhead;
+    for (let h = 0; h < STRATA; h++)
+        a.bytes[h] += b.bytes[h];
+}
 /** Content bytes of a chunk's pending token examples above which the chunk tokenizes them itself: an eighth of a
  * chunk (4 MiB for 32 MiB chunks). The token sample alone (about 1 MiB for the whole run) stays below it. */
 const CHUNK_TOKENIZE_BYTES = Math.min(4 * 1024 * 1024, CHUNK_BYTES / 8);
@@ -18000,7 +18261,7 @@ class ChunkAnalysis {
     features;
     div;
     comp = new CompositionAnalysis();
-    fileTokens = { exact: 0, overhead: 0, bytes: 0 };
+    fileTokens = emptyFileTokens();
     /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
     static create(s, chunk) {
         return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
@@ -18024,7 +18285,7 @@ class ChunkAnalysis {
             this.fileTokens.exact += last.exact;
         else if (last.exact !== PENDING) {
             this.fileTokens.overhead += last.overhead;
-            this.fileTokens.bytes += last.bytes;
+            this.fileTokens.bytes[last.stratum] += last.bytes;
         }
         return long;
     }
@@ -18035,9 +18296,7 @@ class ChunkAnalysis {
         if (this.tok.pendingBytes > CHUNK_TOKENIZE_BYTES) {
             const own = this.tok.resolveOwnPending(await counterFor(this.s.tokens.encoding));
             findings.push(...own.findings);
-            this.fileTokens.exact += own.exact;
-            this.fileTokens.overhead += own.overhead;
-            this.fileTokens.bytes += own.bytes;
+            addFileTokens(this.fileTokens, own);
         }
         return {
             findings,
@@ -18045,7 +18304,7 @@ class ChunkAnalysis {
             diversity: this.div.toPartial(),
             composition: this.comp.toPartial(),
             tokens: this.tok.toPartial(),
-            fileTokens: { ...this.fileTokens },
+            fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
         };
     }
 }
@@ -18430,7 +18689,7 @@ class Analysis {
     div;
     comp = new CompositionAnalysis();
     tok;
-    /** Per file: exact tokens of tokenized examples, and overhead + content bytes of the others. */
+    /** Per file: exact tokens of tokenized examples, and overhead + content bytes per stratum of the others. */
     fileTokens = [];
     constructor(paths, config, settings) {
         this.paths = paths;
@@ -18465,10 +18724,9 @@ class Analysis {
         if (!this.tok)
             throw new Error("Analysis.mergeChunk before ready()");
         const tokens = this.tok.merge(p.tokens);
-        const ft = (this.fileTokens[file] ??= { exact: 0, overhead: 0, bytes: 0 });
-        ft.exact += p.fileTokens.exact + tokens.exact;
-        ft.overhead += p.fileTokens.overhead + tokens.overhead;
-        ft.bytes += p.fileTokens.bytes + tokens.bytes;
+        const ft = (this.fileTokens[file] ??= emptyFileTokens());
+        addFileTokens(ft, p.fileTokens);
+        addFileTokens(ft, tokens);
         for (const f of [...p.findings, ...tokens.findings])
             found.push({ ...f, line: f.line + lineOffset });
         return found;
@@ -18508,7 +18766,7 @@ class Analysis {
             f.stats = {
                 exactDuplicates: d.perFile[i]?.exactDuplicates ?? 0,
                 nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
-                tokens: ft ? Math.round(ft.exact + ft.overhead + ft.bytes * tokens.tokensPerByte) : 0,
+                tokens: ft ? Math.round(ft.exact + this.tok.estimateOf(ft.overhead, ft.bytes)) : 0,
             };
         });
         report.duplicates = { exact: d.exact, near: d.near };
