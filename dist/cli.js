@@ -17154,94 +17154,12 @@ async function planChunks(absPaths, chunkBytes, whole = []) {
     return chunks;
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
+;// CONCATENATED MODULE: ./src/engine/analysis/token-count.ts
+// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster (piecewiseCounter,
+// bpeCountAscii), and in linear time on pathological runs (countLinear). tokens.ts decides what is counted.
+//
+//   const count = await loadCounter("o200k_base");   // (text) => tokens; one vocabulary load per call
 
-
-/** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
- * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
-const MODEL_TOKEN_LIMITS = {
-    "gpt-4o-mini": 65_536,
-    "gpt-4o": 65_536,
-    "gpt-4.1-nano": 65_536,
-    "gpt-4.1-mini": 65_536,
-    "gpt-4.1": 65_536,
-    "gpt-3.5-turbo": 16_385,
-};
-/** Limit for a model name: the longest MODEL_TOKEN_LIMITS key the name starts with. */
-function modelTokenLimit(model) {
-    if (!model)
-        return undefined;
-    const m = model.toLowerCase().replace(/^ft:/, "");
-    let best;
-    for (const k of Object.keys(MODEL_TOKEN_LIMITS))
-        if (m.startsWith(k) && (!best || k.length > best.length))
-            best = k;
-    return best ? MODEL_TOKEN_LIMITS[best] : undefined;
-}
-/** OpenAI's default-epoch heuristic (cookbook "Chat fine-tuning data prep"): 3, raised so that examples x epochs
- * reaches 100 (at most 25 epochs), lowered so that it stays under 25,000 (at least 1). */
-function defaultEpochs(examples) {
-    if (examples <= 0)
-        return 3;
-    if (examples * 3 < 100)
-        return Math.min(25, Math.ceil(100 / examples));
-    if (examples * 3 > 25_000)
-        return Math.max(1, Math.floor(25_000 / examples));
-    return 3;
-}
-/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
- * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
-/** The largest unsampled examples of each stratum kept (LARGEST_KEPT, over the whole run), the characters kept of
- * each, and in how many evenly spaced pieces when it is longer (see the file header): finish() tokenizes at most
- * STRATA x 4 x ~16 Ki characters for them. */
-const LARGEST_KEPT = 4;
-const LARGEST_CHARS = 16 * 1024;
-const LARGEST_PIECES = 8;
-/** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
- * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
- * in brackets) on ../shared/real-data and on paragraphs of other scripts, as bytes/unit: tokens/byte —
- *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
- *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
- *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,
- *     combining marks 1.50-1.59: 0.67-0.73; and English or Chinese text mixed with other scripts;
- *   two-byte alphabets 1.82-1.86: Russian 0.11 (0.22), Ukrainian, Greek, Arabic, Hebrew, Persian 0.15-0.19
- *     (0.36-0.52); emoji alone 2.0: 0.48;
- *   three-byte scripts 2.1-3.0: Chinese 0.25-0.34 (0.40-0.51), Japanese 0.25, Korean 0.21, Hindi, Bengali and
- *     Thai 0.11-0.14 (0.33-0.46).
- * Cut points: 2.0 is a hard edge — text of one- and two-byte characters (U+0000-U+07FF) and of surrogate pairs
- * (4 bytes per 2 units) has at most 2 bytes per unit, so only three-byte characters (U+0800-U+FFFF: CJK, kana,
- * Hangul, Indic, Thai) pass it. 1.75 puts the two-byte alphabets, written with ASCII spaces and punctuation at
- * 1.82-1.86, apart from mixtures; 1.25 puts the Latin languages (1.02-1.11) apart from heavy diacritics, combining
- * marks, symbols and mixtures. On real-data plus those paragraphs (each weighted as 100 examples) these cuts leave
- * about a fifth less byte-weighted squared deviation of examples from their stratum's ratio than two cuts at 1.3
- * and 2.2 (o200k_base; cl100k_base: 5 % less). */
-const STRATA = 5;
-const STRATUM_NAMES = ["ascii", "latin", "mixed", "two-byte", "three-byte"];
-/** The stratum of an example of `bytes` UTF-8 bytes in `units` UTF-16 code units (see STRATA): 0 pure ASCII (or no
- * text), 1 up to 1.25 bytes per unit, 2 up to 1.75, 3 up to 2, 4 above. */
-function stratumOf(bytes, units) {
-    if (bytes <= units)
-        return 0;
-    if (4 * bytes <= 5 * units)
-        return 1;
-    if (4 * bytes <= 7 * units)
-        return 2;
-    return bytes <= 2 * units ? 3 : 4;
-}
-/** 97.5 % quantiles of Student's t for 1..30 degrees of freedom (the bound of a stratum estimated from few drawn
- * examples); beyond 30 a Cornish-Fisher expansion around 1.96. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-function t975(df) {
-    if (df <= 30)
-        return T975[Math.max(1, Math.floor(df)) - 1];
-    const z = 1.959964;
-    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
-}
-const TOKENS_PER_MESSAGE = 3;
-const TOKENS_PER_EXAMPLE = 3;
-/** Per-example token histogram bucket lower edges. */
-const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
 /** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
  * loads one). Call before the pass; the counter is then passed as `countTokens`. */
 async function loadCounter(encoding) {
@@ -17350,13 +17268,6 @@ function piecewiseCounter(split, countPiece) {
 }
 /** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
 const MAX_RUN = 512;
-/** An unsampled example over PROBE_FACTOR × the limit in content bytes is counted only until it passes the limit,
- * in pieces of PROBE_CHARS characters (TokenAnalysis.overLimit). */
-const PROBE_FACTOR = 8;
-const PROBE_CHARS = 16 * 1024;
-function formatBytes(n) {
-    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
-}
 /** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
  * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
  * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
@@ -17397,6 +17308,103 @@ function countLinear(count, s) {
     if (from < len)
         total += count(s.slice(from));
     return total;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
+
+
+
+/** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
+ * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
+const MODEL_TOKEN_LIMITS = {
+    "gpt-4o-mini": 65_536,
+    "gpt-4o": 65_536,
+    "gpt-4.1-nano": 65_536,
+    "gpt-4.1-mini": 65_536,
+    "gpt-4.1": 65_536,
+    "gpt-3.5-turbo": 16_385,
+};
+/** Limit for a model name: the longest MODEL_TOKEN_LIMITS key the name starts with. */
+function modelTokenLimit(model) {
+    if (!model)
+        return undefined;
+    const m = model.toLowerCase().replace(/^ft:/, "");
+    let best;
+    for (const k of Object.keys(MODEL_TOKEN_LIMITS))
+        if (m.startsWith(k) && (!best || k.length > best.length))
+            best = k;
+    return best ? MODEL_TOKEN_LIMITS[best] : undefined;
+}
+/** OpenAI's default-epoch heuristic (cookbook "Chat fine-tuning data prep"): 3, raised so that examples x epochs
+ * reaches 100 (at most 25 epochs), lowered so that it stays under 25,000 (at least 1). */
+function defaultEpochs(examples) {
+    if (examples <= 0)
+        return 3;
+    if (examples * 3 < 100)
+        return Math.min(25, Math.ceil(100 / examples));
+    if (examples * 3 > 25_000)
+        return Math.max(1, Math.floor(25_000 / examples));
+    return 3;
+}
+/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
+ * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
+const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
+/** The largest unsampled examples of each stratum kept (LARGEST_KEPT, over the whole run), the characters kept of
+ * each, and in how many evenly spaced pieces when it is longer (see the file header): finish() tokenizes at most
+ * STRATA x 4 x ~16 Ki characters for them. */
+const LARGEST_KEPT = 4;
+const LARGEST_CHARS = 16 * 1024;
+const LARGEST_PIECES = 8;
+/** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
+ * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
+ * in brackets) on ../shared/real-data and on paragraphs of other scripts, as bytes/unit: tokens/byte —
+ *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
+ *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
+ *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,
+ *     combining marks 1.50-1.59: 0.67-0.73; and English or Chinese text mixed with other scripts;
+ *   two-byte alphabets 1.82-1.86: Russian 0.11 (0.22), Ukrainian, Greek, Arabic, Hebrew, Persian 0.15-0.19
+ *     (0.36-0.52); emoji alone 2.0: 0.48;
+ *   three-byte scripts 2.1-3.0: Chinese 0.25-0.34 (0.40-0.51), Japanese 0.25, Korean 0.21, Hindi, Bengali and
+ *     Thai 0.11-0.14 (0.33-0.46).
+ * Cut points: 2.0 is a hard edge — text of one- and two-byte characters (U+0000-U+07FF) and of surrogate pairs
+ * (4 bytes per 2 units) has at most 2 bytes per unit, so only three-byte characters (U+0800-U+FFFF: CJK, kana,
+ * Hangul, Indic, Thai) pass it. 1.75 puts the two-byte alphabets, written with ASCII spaces and punctuation at
+ * 1.82-1.86, apart from mixtures; 1.25 puts the Latin languages (1.02-1.11) apart from heavy diacritics, combining
+ * marks, symbols and mixtures. On real-data plus those paragraphs (each weighted as 100 examples) these cuts leave
+ * about a fifth less byte-weighted squared deviation of examples from their stratum's ratio than two cuts at 1.3
+ * and 2.2 (o200k_base; cl100k_base: 5 % less). */
+const STRATA = 5;
+const STRATUM_NAMES = ["ascii", "latin", "mixed", "two-byte", "three-byte"];
+/** The stratum of an example of `bytes` UTF-8 bytes in `units` UTF-16 code units (see STRATA): 0 pure ASCII (or no
+ * text), 1 up to 1.25 bytes per unit, 2 up to 1.75, 3 up to 2, 4 above. */
+function stratumOf(bytes, units) {
+    if (bytes <= units)
+        return 0;
+    if (4 * bytes <= 5 * units)
+        return 1;
+    if (4 * bytes <= 7 * units)
+        return 2;
+    return bytes <= 2 * units ? 3 : 4;
+}
+/** 97.5 % quantiles of Student's t for 1..30 degrees of freedom (the bound of a stratum estimated from few drawn
+ * examples); beyond 30 a Cornish-Fisher expansion around 1.96. */
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+function t975(df) {
+    if (df <= 30)
+        return T975[Math.max(1, Math.floor(df)) - 1];
+    const z = 1.959964;
+    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+}
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_EXAMPLE = 3;
+/** Per-example token histogram bucket lower edges. */
+const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
+/** An unsampled example over PROBE_FACTOR × the limit in content bytes is counted only until it passes the limit,
+ * in pieces of PROBE_CHARS characters (TokenAnalysis.overLimit). */
+const PROBE_FACTOR = 8;
+const PROBE_CHARS = 16 * 1024;
+function formatBytes(n) {
+    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
 }
 /** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
  * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
@@ -18214,6 +18222,7 @@ class TokenAnalysis {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/chunk-analysis.ts
+
 
 
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { KNOWN_ROLE_TOKENS, loadCounter, STRATA, stratumOf, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import { KNOWN_ROLE_TOKENS, STRATA, stratumOf, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import { loadCounter } from "../../src/engine/analysis/token-count.js";
 import { mulberry32 } from "../../src/engine/analysis/stats.js";
 import { fromJson, toJson } from "../../src/engine/shards.js";
 import type { Finding } from "../../src/engine/model.js";

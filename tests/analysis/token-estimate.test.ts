@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadCounter, TokenAnalysis, type TokenOptions, type TokenResult } from "../../src/engine/analysis/tokens.js";
+import { TokenAnalysis, type TokenOptions, type TokenResult } from "../../src/engine/analysis/tokens.js";
+import { loadCounter } from "../../src/engine/analysis/token-count.js";
 import { mulberry32 } from "../../src/engine/analysis/stats.js";
 import { REAL, ROOT } from "../helpers/paths.js";
 import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";

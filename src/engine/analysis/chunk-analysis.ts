@@ -7,7 +7,8 @@ import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPart
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import { CHUNK_BYTES, type Chunk } from "../chunks.js";
-import { loadCounter, PENDING, STRATA, TokenAnalysis, type EncodingName, type TokenPartial } from "./tokens.js";
+import { PENDING, STRATA, TokenAnalysis, type TokenPartial } from "./tokens.js";
+import { loadCounter, type EncodingName } from "./token-count.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
 export interface AnalysisSettings {
