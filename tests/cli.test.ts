@@ -92,6 +92,21 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "w.jsonl", "--fail-on", "warning"], dir).code).toBe(1);
   });
 
+  it("a bad glob in overrides or splits is named as a glob (it was described as a threshold, or as 'must match a schema in anyOf')", () => {
+    const dir = tempDir({
+      "a.jsonl": clean,
+      "o.yml": 'overrides:\n  - files: ""\n    rules: {unknown-key: off}\n',
+      "s.yml": "splits:\n  - {train: 3, eval: val.jsonl}\n",
+      "t.yml": "overrides:\n  - files: a.jsonl\n    thresholds: {max-duplicate-rate: lots}\n",
+    });
+    const o = runCli(["check", "a.jsonl", "--config", "o.yml"], dir);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/'overrides\.0\.files' must be a glob \(a non-empty string\) or a non-empty list of globs/);
+    expect(o.stderr).not.toMatch(/warn: N/);
+    expect(runCli(["check", "a.jsonl", "--config", "s.yml"], dir).stderr).toMatch(/'splits\.0\.train' must be a glob/);
+    expect(runCli(["check", "a.jsonl", "--config", "t.yml"], dir).stderr).toMatch(/'overrides\.0\.thresholds\.max-duplicate-rate' must be a number, \{warn: N, fail: N\}/);
+  });
+
   it("exit 2 with a one-line message on usage and config errors, no stack trace", () => {
     const dir = tempDir({
       "a.jsonl": clean,

@@ -76,9 +76,11 @@ function describeErrors(errors: ErrorObject[], source: string): string {
     } else if (e.keyword === "enum") {
       msg = `'${key}' must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
     } else if (e.keyword === "anyOf") {
-      msg = key.startsWith("thresholds") || key.startsWith("overrides")
-        ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
-        : `'${key}' has the wrong type (${e.message})`;
+      msg = e.schemaPath.startsWith("#/definitions/globs/")
+        ? `'${key}' must be a glob (a non-empty string) or a non-empty list of globs, e.g. "data/legacy/**"`
+        : e.schemaPath.startsWith("#/definitions/limit/") || e.schemaPath.startsWith("#/definitions/range/")
+          ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
+          : `'${key}' has the wrong type (${e.message})`;
     } else {
       msg = `'${key}' ${e.message}`;
     }
