@@ -107,6 +107,16 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "a.jsonl", "--config", "t.yml"], dir).stderr).toMatch(/'overrides\.0\.thresholds\.max-duplicate-rate' must be a number, \{warn: N, fail: N\}/);
   });
 
+  it("a token limit or price of .inf / 1e400 in the config is an error (the report said 'the Infinity-token limit', cost 0.00)", () => {
+    const dir = tempDir({ "a.jsonl": clean, "l.yml": "tokens:\n  max-tokens: 1e400\n", "p.yml": "tokens:\n  price-per-million: .inf\n" });
+    const l = runCli(["check", "a.jsonl", "--config", "l.yml"], dir);
+    expect(l.code).toBe(2);
+    expect(l.stderr).toMatch(/'tokens\.max-tokens' is Infinity: not a finite number/);
+    const p = runCli(["check", "a.jsonl", "--config", "p.yml"], dir);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/'tokens\.price-per-million' is Infinity: not a finite number/);
+  });
+
   it("exit 2 with a one-line message on usage and config errors, no stack trace", () => {
     const dir = tempDir({
       "a.jsonl": clean,
