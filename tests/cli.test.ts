@@ -117,6 +117,17 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(p.stderr).toMatch(/'tokens\.price-per-million' is Infinity: not a finite number/);
   });
 
+  it("--output or --dataset-info naming a dataset file being checked is refused (the report overwrote the data)", () => {
+    const dir = tempDir({ "data/train.jsonl": clean });
+    for (const args of [["--output", "data/train.jsonl"], ["--dataset-info", "./data/../data/train.jsonl"], ["--shard", "1/1", "--output", "data/train.jsonl"]]) {
+      const r = runCli(["check", "data", ...args], dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/is one of the dataset files being checked: writing there would overwrite the data/);
+    }
+    expect(readFileSync(join(dir, "data/train.jsonl"), "utf8")).toBe(clean);
+    expect(runCli(["check", "data", "--output", "report.txt"], dir).code).toBe(0);
+  });
+
   it("exit 2 with a one-line message on usage and config errors, no stack trace", () => {
     const dir = tempDir({
       "a.jsonl": clean,
