@@ -179,11 +179,12 @@ function jsonErrorMessage(e: unknown, text: string): string {
   // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
   // does not allow, so the whole file reads as one line.
   const cr = text.indexOf("\r");
-  if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1))) hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
+  if (text.charCodeAt(0) === 0xfeff) hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
+  else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1))) hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
   else if (/Unexpected end|Unterminated/.test(msg)) hint = "the line ends early: the record is truncated or split over several lines";
   else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed)) hint = "JSON needs double quotes around keys and strings";
   else if (/,\s*[}\]]\s*$/.test(trimmed)) hint = "remove the trailing comma";
-  const short = msg.replace(/^(SyntaxError: )?/, "").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
+  const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
   return `invalid JSON${where}: ${short}; ${hint}`;
 }
 

@@ -144,6 +144,11 @@ describe("one problem, one finding", () => {
     const f = await checkContent(jsonl({ messages: [{ role: "user", content: [{ type: "text", text: "What breed is this?" }, { type: "img", url: "x" }] }, { role: "assistant", content: "A corgi." }] }));
     expect(ruleLines(f)).toEqual(["invalid-content-part@1"]);
   });
+  it("a byte-order mark at the start of a later line (files joined with cat) is named, not shown as an invisible token", async () => {
+    const f = await checkContent(Buffer.concat([Buffer.from(jsonl(good(1))), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(jsonl(good(2)))]));
+    expect(ruleLines(f)).toEqual(["invalid-json@2"]);
+    expect(f.findings[0].message).toMatch(/Unexpected token '\\uFEFF'; the line starts with an invisible byte-order mark \(U\+FEFF, bytes EF BB BF\)/);
+  });
   it("a missing answer is missing-content only (not also empty-content)", async () => {
     const f = await checkContent(jsonl({ messages: [{ role: "user", content: "hi" }, { role: "assistant" }] }));
     expect(ruleLines(f)).toEqual(["missing-content@1"]);
