@@ -92,6 +92,42 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "w.jsonl", "--fail-on", "warning"], dir).code).toBe(1);
   });
 
+  it("a bad glob in overrides or splits is named as a glob (it was described as a threshold, or as 'must match a schema in anyOf')", () => {
+    const dir = tempDir({
+      "a.jsonl": clean,
+      "o.yml": 'overrides:\n  - files: ""\n    rules: {unknown-key: off}\n',
+      "s.yml": "splits:\n  - {train: 3, eval: val.jsonl}\n",
+      "t.yml": "overrides:\n  - files: a.jsonl\n    thresholds: {max-duplicate-rate: lots}\n",
+    });
+    const o = runCli(["check", "a.jsonl", "--config", "o.yml"], dir);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/'overrides\.0\.files' must be a glob \(a non-empty string\) or a non-empty list of globs/);
+    expect(o.stderr).not.toMatch(/warn: N/);
+    expect(runCli(["check", "a.jsonl", "--config", "s.yml"], dir).stderr).toMatch(/'splits\.0\.train' must be a glob/);
+    expect(runCli(["check", "a.jsonl", "--config", "t.yml"], dir).stderr).toMatch(/'overrides\.0\.thresholds\.max-duplicate-rate' must be a number, \{warn: N, fail: N\}/);
+  });
+
+  it("a token limit or price of .inf / 1e400 in the config is an error (the report said 'the Infinity-token limit', cost 0.00)", () => {
+    const dir = tempDir({ "a.jsonl": clean, "l.yml": "tokens:\n  max-tokens: 1e400\n", "p.yml": "tokens:\n  price-per-million: .inf\n" });
+    const l = runCli(["check", "a.jsonl", "--config", "l.yml"], dir);
+    expect(l.code).toBe(2);
+    expect(l.stderr).toMatch(/'tokens\.max-tokens' is Infinity: not a finite number/);
+    const p = runCli(["check", "a.jsonl", "--config", "p.yml"], dir);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/'tokens\.price-per-million' is Infinity: not a finite number/);
+  });
+
+  it("--output or --dataset-info naming a dataset file being checked is refused (the report overwrote the data)", () => {
+    const dir = tempDir({ "data/train.jsonl": clean });
+    for (const args of [["--output", "data/train.jsonl"], ["--dataset-info", "./data/../data/train.jsonl"], ["--shard", "1/1", "--output", "data/train.jsonl"]]) {
+      const r = runCli(["check", "data", ...args], dir);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/is one of the dataset files being checked: writing there would overwrite the data/);
+    }
+    expect(readFileSync(join(dir, "data/train.jsonl"), "utf8")).toBe(clean);
+    expect(runCli(["check", "data", "--output", "report.txt"], dir).code).toBe(0);
+  });
+
   it("exit 2 with a one-line message on usage and config errors, no stack trace", () => {
     const dir = tempDir({
       "a.jsonl": clean,

@@ -125,3 +125,28 @@ describe("shard partials keep numbers JSON has no form for", () => {
     expect(merged.stdout).toBe(single.stdout);
   });
 });
+
+describe("--max-findings lists a file's first findings by line, whatever the chunks", () => {
+  it("duplicates early in the file are listed before broken lines at its end (the capped list depended on the chunks)", () => {
+    const qa = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
+    const words = (i: number, last: string) => [...Array.from({ length: 39 }, (_, w) => `w${(i * 7919 + w * 104729) % 100003}`), last].join(" ");
+    const lines: string[] = [];
+    for (let i = 0; i < 300; i++) lines.push(qa(`question ${i}`, words(i, "end")), qa(`question ${i}`, words(i, "end"))); // each record twice: an exact duplicate
+    lines.push(qa("near", words(1000, "one")), qa("near", words(1000, "two"))); // a near duplicate (found when the run ends)
+    for (let i = 0; i < 40; i++) lines.push(`{"messages": [broken ${i}`);
+    const dir = tempDir({ "data.jsonl": lines.join("\n") + "\n" });
+    const run = (chunk: number, max: number) => {
+      const r = runCli(["check", "data.jsonl", "--format", "json", "--workers", "1", "--max-findings", String(max)], dir, { CHATML_GATE_CHUNK_BYTES: String(chunk) });
+      return JSON.parse(r.stdout).files[0];
+    };
+    const all = run(1 << 30, 100_000).findings;
+    expect(all.length).toBe(300 + 2 + 40);
+    for (const max of [10, 302, 320]) {
+      const first = all.slice(0, max);
+      expect(run(1 << 30, max).findings).toEqual(first);
+      expect(run(16 * 1024, max).findings).toEqual(first);
+    }
+    expect(run(1 << 30, 10).findings.every((f: { rule: string }) => f.rule === "exact-duplicate")).toBe(true);
+    expect(run(1 << 30, 302).findings.at(-1)).toMatchObject({ rule: "near-duplicate", line: 602 }); // after the conflicting answer at 602
+  });
+});

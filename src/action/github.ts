@@ -45,8 +45,11 @@ export function createOctokit(token: string, env: NodeJS.ProcessEnv = process.en
 
 /** A one-line description of an API failure for a warning. */
 export function describeApiError(err: unknown): string {
-  const e = err as { status?: number; message?: string };
-  const status = typeof e?.status === "number" ? `HTTP ${e.status}: ` : "";
+  const e = err as { status?: number; message?: string; response?: unknown };
+  // Octokit gives a request that got no response at all (connection refused, DNS, TLS) status 500 and no response:
+  // it is not an HTTP 500 from GitHub.
+  const network = e?.status === 500 && e.response === undefined;
+  const status = network ? `network error (no response from ${apiBaseUrl()}): ` : typeof e?.status === "number" ? `HTTP ${e.status}: ` : "";
   const msg = String(e?.message ?? err).split("\n")[0].slice(0, 300);
   const hint =
     e?.status === 403 || e?.status === 404

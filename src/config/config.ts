@@ -76,9 +76,11 @@ function describeErrors(errors: ErrorObject[], source: string): string {
     } else if (e.keyword === "enum") {
       msg = `'${key}' must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
     } else if (e.keyword === "anyOf") {
-      msg = key.startsWith("thresholds") || key.startsWith("overrides")
-        ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
-        : `'${key}' has the wrong type (${e.message})`;
+      msg = e.schemaPath.startsWith("#/definitions/globs/")
+        ? `'${key}' must be a glob (a non-empty string) or a non-empty list of globs, e.g. "data/legacy/**"`
+        : e.schemaPath.startsWith("#/definitions/limit/") || e.schemaPath.startsWith("#/definitions/range/")
+          ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
+          : `'${key}' has the wrong type (${e.message})`;
     } else {
       msg = `'${key}' ${e.message}`;
     }
@@ -143,6 +145,11 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   };
   if (d.splits) c.splits = d.splits.map((s: { train: string | string[]; eval: string | string[] }) => ({ train: list(s.train), eval: list(s.eval) }));
   const t = d.tokens ?? {};
+  // YAML reads 1e400 or .inf as Infinity, which the schema's integer/minimum checks let through: the report would
+  // show "the Infinity-token limit" and a cost of 0.00 (null in JSON).
+  for (const k of ["max-tokens", "price-per-million"]) {
+    if (t[k] !== undefined && !Number.isFinite(t[k])) throw new ConfigError(`invalid config ${source}: 'tokens.${k}' is ${t[k]}: not a finite number`);
+  }
   c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
   if (c.profile === "openai" && c.tokens.maxTokens === undefined) c.tokens.maxTokens = 65536;
   c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };

@@ -137,8 +137,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       await loading;
       if (!r || r.index !== job.chunk.index) throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
       const s = r.scan;
-      sink.absorb(s.sink, lineOffset);
-      if (r.analysis && analysis) for (const f of analysis.mergeChunk(i, r.analysis, lineOffset)) sink.addFinding(f);
+      sink.absorb(s.sink, lineOffset, r.analysis && analysis ? analysis.mergeChunk(i, r.analysis, lineOffset) : []);
       format ??= s.format;
       sum.bytes += s.bytes;
       sum.records += s.records;

@@ -272,7 +272,7 @@ export function renderDatasetInfo(info: DatasetInfo): string {
 
   const q = info.qa;
   section("Quality Assurance");
-  check(q.validationPassed, `JSON validation: ${q.validationPassed ? "PASSED" : "FAILED"} (${fmtInt(q.errors)} errors)`);
+  check(q.validationPassed, `JSON validation: ${q.validationPassed ? "PASSED" : "FAILED"} (${fmtInt(q.errors)} ${q.errors === 1 ? "error" : "errors"})`);
   const dups = q.exactDuplicates + q.nearDuplicates;
   check(
     dups === 0,

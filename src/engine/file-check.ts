@@ -87,8 +87,9 @@ export class FindingSink {
     return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
   }
   /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
-   * list still capped. */
-  absorb(st: SinkState, lineOffset: number): void {
+   * list still capped. `later` (the chunk's analysis findings, at lines of the same chunk) are merged in by line, so
+   * the capped list holds the file's first findings by line, whatever the chunk boundaries. */
+  absorb(st: SinkState, lineOffset: number, later: Finding[] = []): void {
     const dropped = new Set<number>();
     for (const o of st.once) {
       if (!this.once.has(o.key)) {
@@ -103,9 +104,15 @@ export class FindingSink {
     for (const [rule, n] of Object.entries(st.counts)) if (n > 0) this.counts[rule] = (this.counts[rule] ?? 0) + n;
     this.errors += st.errors;
     this.warnings += st.warnings;
+    const extra = byLine(later);
+    let k = 0;
     st.findings.forEach((f, i) => {
-      if (!dropped.has(i) && this.findings.length < this.max) this.findings.push({ ...f, line: f.line + lineOffset });
+      if (dropped.has(i)) return;
+      const line = f.line + lineOffset;
+      while (k < extra.length && extra[k].line < line) this.addFinding(extra[k++]);
+      if (this.findings.length < this.max) this.findings.push({ ...f, line });
     });
+    while (k < extra.length) this.addFinding(extra[k++]);
   }
   /** Adds a finding made elsewhere (analysis), applying the configured severity. */
   addFinding(f: Finding): void {
@@ -136,16 +143,31 @@ export class FindingSink {
  * the list capped and ordered by line. */
 export function appendFindings(file: FileReport, found: Finding[], severities: Record<string, SeveritySetting>, max: number): void {
   if (!found.length) return;
+  const added: Finding[] = [];
   for (const f of found) {
     const sev = severities[f.rule] ?? RULE_BY_ID.get(f.rule)?.severity ?? f.severity;
     if (sev === "off") continue;
     file.findingCounts[f.rule] = (file.findingCounts[f.rule] ?? 0) + 1;
     if (sev === "error") file.errors++;
     else file.warnings++;
-    if (file.findings.length < max) file.findings.push({ ...f, severity: sev });
+    added.push({ ...f, severity: sev });
   }
-  file.findings.sort((a, b) => a.line - b.line);
+  // The list keeps the first findings by line (a later finding at an earlier line takes the place of the last one).
+  const listed = file.findings;
+  const merged: Finding[] = [];
+  let i = 0;
+  let k = 0;
+  const extra = byLine(added);
+  while (merged.length < max && (i < listed.length || k < extra.length)) {
+    merged.push(k >= extra.length || (i < listed.length && listed[i].line <= extra[k].line) ? listed[i++] : extra[k++]);
+  }
+  file.findings = merged;
   file.findingsTruncated = file.findings.length < file.errors + file.warnings;
+}
+
+/** The findings ordered by line; findings at the same line keep their order. */
+function byLine(found: Finding[]): Finding[] {
+  return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
 
 function jsonErrorMessage(e: unknown, text: string): string {
@@ -157,11 +179,12 @@ function jsonErrorMessage(e: unknown, text: string): string {
   // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
   // does not allow, so the whole file reads as one line.
   const cr = text.indexOf("\r");
-  if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1))) hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
+  if (text.charCodeAt(0) === 0xfeff) hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
+  else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1))) hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
   else if (/Unexpected end|Unterminated/.test(msg)) hint = "the line ends early: the record is truncated or split over several lines";
   else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed)) hint = "JSON needs double quotes around keys and strings";
   else if (/,\s*[}\]]\s*$/.test(trimmed)) hint = "remove the trailing comma";
-  const short = msg.replace(/^(SyntaxError: )?/, "").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
+  const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
   return `invalid JSON${where}: ${short}; ${hint}`;
 }
 

@@ -3,7 +3,8 @@ import { annotate } from "../../src/action/annotations.js";
 import { commentMarker, ownComments, type IssueComment } from "../../src/action/comment.js";
 import { readEvent } from "../../src/action/event.js";
 import { selectFiles } from "../../src/action/files-to-check.js";
-import type { Octokit } from "../../src/action/github.js";
+import { createOctokit, describeApiError, type Octokit } from "../../src/action/github.js";
+import { createServer } from "node:net";
 import { toSarif } from "../../src/render/sarif.js";
 import { fixtureReport } from "../render/report-fixture.js";
 
@@ -88,5 +89,28 @@ describe("toSarif", () => {
     expect(run.results).toHaveLength(2);
     expect(run.results[0]).toMatchObject({ ruleId: "invalid-json", level: "error" });
     expect(run.results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "data/a%20b.jsonl" }, region: { startLine: 1 } });
+  });
+});
+
+describe("describeApiError", () => {
+  it("a request that got no response is a network error, not 'HTTP 500' (a refused connection read as a GitHub server error)", async () => {
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const port = (server.address() as { port: number }).port;
+    await new Promise((r) => server.close(r)); // a port nobody listens on: the connection is refused
+    const url = `http://127.0.0.1:${port}`;
+    const octokit = createOctokit("token", { GITHUB_API_URL: url, CHATML_GATE_RETRY_DELAY_MS: "1" });
+    const err = await octokit.rest.issues.listComments({ owner: "o", repo: "r", issue_number: 1 }).then(() => undefined, (e: unknown) => e);
+    const saved = process.env.GITHUB_API_URL;
+    process.env.GITHUB_API_URL = url;
+    try {
+      const text = describeApiError(err);
+      expect(text).toMatch(new RegExp(`^network error \\(no response from ${url.replace(/\./g, "\\.")}\\): .*ECONNREFUSED`));
+      expect(text).not.toMatch(/HTTP 500/);
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_API_URL;
+      else process.env.GITHUB_API_URL = saved;
+    }
+    expect(describeApiError({ status: 500, message: "Server Error", response: { status: 500 } })).toBe("HTTP 500: Server Error");
   });
 });

@@ -67,6 +67,19 @@ describe("dataset_info", () => {
     expect(text).toMatch(/c000 +10 \(1\.0%\)/);
   });
 
+  it("JSON validation counts validation errors only: leakage (an error) left it FAILED on valid JSON", async () => {
+    const { checkDir } = await import("../helpers/run.js");
+    const rec = (i: number) => JSON.stringify({ messages: [{ role: "user", content: `question number ${i} about things` }, { role: "assistant", content: `answer number ${i} in a few words` }] });
+    const train = Array.from({ length: 12 }, (_, i) => rec(i)).join("\n") + "\n";
+    const clean = await checkDir({ "train.jsonl": train, "validation.jsonl": rec(3) + "\n" + rec(99) + "\n" });
+    expect(clean.files[1].findingCounts.leakage).toBe(1);
+    const info = clean.datasetInfo as { qa: { errors: number }; text: string };
+    expect(info.qa.errors).toBe(0);
+    expect(info.text).toContain("✓ JSON validation: PASSED (0 errors)");
+    const broken = await checkDir({ "train.jsonl": train + "not json\n", "validation.jsonl": rec(3) + "\n" });
+    expect((broken.datasetInfo as { text: string }).text).toContain("✗ JSON validation: FAILED (1 error)");
+  });
+
   it("category-field: an object value is named by its JSON, not merged as [object Object]", async () => {
     const { checkDir } = await import("../helpers/run.js");
     const rec = (topic: unknown, i: number) => JSON.stringify({ messages: [{ role: "user", content: `q ${i}` }, { role: "assistant", content: `a ${i}` }], meta: { cat: topic } });

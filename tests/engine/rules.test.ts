@@ -31,6 +31,8 @@ const CASES: [string, unknown, RegExp?][] = [
   ["missing-assistant", { messages: [{ role: "system", content: "s" }, u("hi")] }],
   ["no-trainable-assistant", { messages: [u("hi"), a("yo", { weight: 0 })] }],
   ["empty-content", { messages: [u("hi"), a("   ")] }],
+  // zero-width spaces, a BOM and a word joiner: String.trim() keeps them, and the answer showed nothing but passed
+  ["empty-content", { messages: [u("hi"), a("\u200b\u200b \ufeff\u2060\n")] }, /has no visible content \(only zero-width or other invisible characters\)/],
   ["missing-user", { messages: [{ role: "system", content: "s" }, a("yo")] }],
   ["system-not-first", { messages: [u("hi"), { role: "system", content: "s" }, a("yo")] }],
   ["consecutive-same-role", { messages: [u("hi"), u("again"), a("yo")] }],
@@ -57,6 +59,7 @@ describe("valid records that must not be flagged", () => {
     ["tool calls with content null, tool results, tools, parallel_tool_calls", { messages: [u("Weather in Paris and Rome?"), { role: "assistant", content: null, tool_calls: [call("c1"), call("c2", "get_weather", '{"city": "Rome"}')] }, { role: "tool", tool_call_id: "c1", content: "18C" }, { role: "tool", tool_call_id: "c2", content: "21C" }, a("Paris 18C, Rome 21C.")], tools: [{ type: "function", function: { name: "get_weather", parameters: { type: "object" } } }], parallel_tool_calls: true }],
     ["a conversation that ends on a tool call", { messages: [u("Price of BAC?"), { role: "assistant", tool_calls: [call("call_1", "price", { symbol: "BAC" })] }] }],
     ["multimodal parts", { messages: [u([{ type: "text", text: "What is this?" }, { type: "image_url", image_url: { url: "data:image/png;base64,AAAA" } }]), a([{ type: "text", text: "A cat." }])] }],
+    ["an answer that is one emoji ZWJ sequence, and an RTL answer with marks", { messages: [u("Family emoji?"), a("\u{1F468}\u200d\u{1F469}\u200d\u{1F467}"), u("Hebrew for peace?"), a("\u200f\u05e9\u05dc\u05d5\u05dd\u200f")] }],
     ["weights 0/1 and name", { messages: [{ role: "system", content: "s", name: "policy" }, u("hi"), a("draft", { weight: 0 }), u("again"), a("final", { weight: 1 })] }],
     ["developer role", { messages: [{ role: "developer", content: "be brief" }, u("hi"), a("yo")] }],
     ["HTML strikethrough is not a special token", { messages: [u("show strikethrough"), a("Use <s>old</s> in HTML.")] }],
@@ -140,6 +143,11 @@ describe("one problem, one finding", () => {
   it("an unknown part type is invalid-content-part only (not also invalid-content-type)", async () => {
     const f = await checkContent(jsonl({ messages: [{ role: "user", content: [{ type: "text", text: "What breed is this?" }, { type: "img", url: "x" }] }, { role: "assistant", content: "A corgi." }] }));
     expect(ruleLines(f)).toEqual(["invalid-content-part@1"]);
+  });
+  it("a byte-order mark at the start of a later line (files joined with cat) is named, not shown as an invisible token", async () => {
+    const f = await checkContent(Buffer.concat([Buffer.from(jsonl(good(1))), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(jsonl(good(2)))]));
+    expect(ruleLines(f)).toEqual(["invalid-json@2"]);
+    expect(f.findings[0].message).toMatch(/Unexpected token '\\uFEFF'; the line starts with an invisible byte-order mark \(U\+FEFF, bytes EF BB BF\)/);
   });
   it("a missing answer is missing-content only (not also empty-content)", async () => {
     const f = await checkContent(jsonl({ messages: [{ role: "user", content: "hi" }, { role: "assistant" }] }));

@@ -16,6 +16,7 @@ import { detectFormat } from "../formats/detect.js";
 import { parseRecord } from "../formats/parse.js";
 import { appendFindings } from "../file-check.js";
 import { severitiesFor } from "../check.js";
+import { RULES } from "../rules/registry.js";
 
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 
@@ -130,7 +131,13 @@ export class Analysis {
     report.diversity = diversity;
     report.composition = composition;
     report.tokens = tokens;
-    const errors = report.files.reduce((s, f) => s + f.errors, 0);
+    // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
+    // duplicate rule set to error), which say nothing about whether the JSON is valid.
+    const errors = report.files.reduce((s, f) => {
+      const sev = severitiesFor(f.path, this.config);
+      const analysisErrors = RULES.filter((r) => r.group === "analysis" && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
+      return s + f.errors - analysisErrors;
+    }, 0);
     const info = buildDatasetInfo({
       name: this.config.datasetInfo.name,
       purpose: this.config.datasetInfo.purpose,

@@ -6,6 +6,9 @@ export type Emit = (rule: string, message: string) => void;
 const SPECIAL_TOKENS = /<\|(?:im_start|im_end|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|user|assistant|system|end)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?start_of_turn>|<end_of_turn>|<\/s>/;
 const PLACEHOLDER = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}/;
 const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
+/** Text that shows nothing: whitespace and format characters (Unicode Cf: zero-width spaces and joiners, the BOM,
+ * soft hyphens), which String.trim() keeps. */
+const INVISIBLE = /^[\s\p{Cf}]*$/u;
 
 export function checkConversation(conv: Conversation, emit: Emit): void {
   const ms = conv.messages;
@@ -24,8 +27,9 @@ export function checkConversation(conv: Conversation, emit: Emit): void {
     if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
       emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
     }
-    if (m.text.trim() === "" && m.toolCalls === 0 && m.images === 0 && m.role !== "tool") {
-      emit("empty-content", `message ${i} (${m.role}) has empty content: fill it in or drop the message`);
+    if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && INVISIBLE.test(m.text)) {
+      const what = m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)";
+      emit("empty-content", `message ${i} (${m.role}) has ${what}: fill it in or drop the message`);
     }
     // Every control token starts with '<' or '[': most texts have neither, and indexOf is much cheaper than the regex.
     if (m.text.length > 0 && (m.text.indexOf("<") !== -1 || m.text.indexOf("[") !== -1)) {
