@@ -46003,6 +46003,18 @@ async function fileIdentity(path) {
             (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** The first output (option or input name -> path) that is one of the dataset files `files` (relative to cwd), as
+ * [name, path], or null: writing a report there would overwrite the data (e.g. a slip like `--output
+ * data/train.jsonl`). Symlinks and other spellings of a path count. */
+async function outputOverDataset(files, cwd, outputs) {
+    const real = (p) => (0,promises_.realpath)((0,external_node_path_namespaceObject.resolve)(cwd, p)).catch(() => (0,external_node_path_namespaceObject.resolve)(cwd, p));
+    const inputs = new Set(await Promise.all(files.map(real)));
+    for (const [name, path] of Object.entries(outputs)) {
+        if (path !== undefined && inputs.has(await real(path)))
+            return [name, path];
+    }
+    return null;
+}
 const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
 async function walk(dir, out) {
     let entries;
@@ -47864,6 +47876,9 @@ function parseRecord(rec, format, ctx) {
 const SPECIAL_TOKENS = /<\|(?:im_start|im_end|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|user|assistant|system|end)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?start_of_turn>|<end_of_turn>|<\/s>/;
 const PLACEHOLDER = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}/;
 const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
+/** Text that shows nothing: whitespace and format characters (Unicode Cf: zero-width spaces and joiners, the BOM,
+ * soft hyphens), which String.trim() keeps. */
+const conversation_INVISIBLE = /^[\s\p{Cf}]*$/u;
 function checkConversation(conv, emit) {
     const ms = conv.messages;
     let assistants = 0;
@@ -47884,8 +47899,9 @@ function checkConversation(conv, emit) {
         if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
             emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
         }
-        if (m.text.trim() === "" && m.toolCalls === 0 && m.images === 0 && m.role !== "tool") {
-            emit("empty-content", `message ${i} (${m.role}) has empty content: fill it in or drop the message`);
+        if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && conversation_INVISIBLE.test(m.text)) {
+            const what = m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)";
+            emit("empty-content", `message ${i} (${m.role}) has ${what}: fill it in or drop the message`);
         }
         // Every control token starts with '<' or '[': most texts have neither, and indexOf is much cheaper than the regex.
         if (m.text.length > 0 && (m.text.indexOf("<") !== -1 || m.text.indexOf("[") !== -1)) {
@@ -48015,8 +48031,9 @@ class FindingSink {
         return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
     }
     /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
-     * list still capped. */
-    absorb(st, lineOffset) {
+     * list still capped. `later` (the chunk's analysis findings, at lines of the same chunk) are merged in by line, so
+     * the capped list holds the file's first findings by line, whatever the chunk boundaries. */
+    absorb(st, lineOffset, later = []) {
         const dropped = new Set();
         for (const o of st.once) {
             if (!this.once.has(o.key)) {
@@ -48036,10 +48053,19 @@ class FindingSink {
                 this.counts[rule] = (this.counts[rule] ?? 0) + n;
         this.errors += st.errors;
         this.warnings += st.warnings;
+        const extra = byLine(later);
+        let k = 0;
         st.findings.forEach((f, i) => {
-            if (!dropped.has(i) && this.findings.length < this.max)
-                this.findings.push({ ...f, line: f.line + lineOffset });
+            if (dropped.has(i))
+                return;
+            const line = f.line + lineOffset;
+            while (k < extra.length && extra[k].line < line)
+                this.addFinding(extra[k++]);
+            if (this.findings.length < this.max)
+                this.findings.push({ ...f, line });
         });
+        while (k < extra.length)
+            this.addFinding(extra[k++]);
     }
     /** Adds a finding made elsewhere (analysis), applying the configured severity. */
     addFinding(f) {
@@ -48076,6 +48102,7 @@ class FindingSink {
 function appendFindings(file, found, severities, max) {
     if (!found.length)
         return;
+    const added = [];
     for (const f of found) {
         const sev = severities[f.rule] ?? RULE_BY_ID.get(f.rule)?.severity ?? f.severity;
         if (sev === "off")
@@ -48085,11 +48112,23 @@ function appendFindings(file, found, severities, max) {
             file.errors++;
         else
             file.warnings++;
-        if (file.findings.length < max)
-            file.findings.push({ ...f, severity: sev });
+        added.push({ ...f, severity: sev });
     }
-    file.findings.sort((a, b) => a.line - b.line);
+    // The list keeps the first findings by line (a later finding at an earlier line takes the place of the last one).
+    const listed = file.findings;
+    const merged = [];
+    let i = 0;
+    let k = 0;
+    const extra = byLine(added);
+    while (merged.length < max && (i < listed.length || k < extra.length)) {
+        merged.push(k >= extra.length || (i < listed.length && listed[i].line <= extra[k].line) ? listed[i++] : extra[k++]);
+    }
+    file.findings = merged;
     file.findingsTruncated = file.findings.length < file.errors + file.warnings;
+}
+/** The findings ordered by line; findings at the same line keep their order. */
+function byLine(found) {
+    return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
 function jsonErrorMessage(e, text) {
     const msg = e instanceof Error ? e.message : String(e);
@@ -48100,7 +48139,9 @@ function jsonErrorMessage(e, text) {
     // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
     // does not allow, so the whole file reads as one line.
     const cr = text.indexOf("\r");
-    if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
+    if (text.charCodeAt(0) === 0xfeff)
+        hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
+    else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
         hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
     else if (/Unexpected end|Unterminated/.test(msg))
         hint = "the line ends early: the record is truncated or split over several lines";
@@ -48108,7 +48149,7 @@ function jsonErrorMessage(e, text) {
         hint = "JSON needs double quotes around keys and strings";
     else if (/,\s*[}\]]\s*$/.test(trimmed))
         hint = "remove the trailing comma";
-    const short = msg.replace(/^(SyntaxError: )?/, "").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
+    const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
     return `invalid JSON${where}: ${short}; ${hint}`;
 }
 /** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
@@ -53203,7 +53244,7 @@ function renderDatasetInfo(info) {
     info.files.forEach((f, i) => out.push(`  ${fit(f.path, pathW).padEnd(pathW)}${tails[i]}`.trimEnd()));
     const q = info.qa;
     section("Quality Assurance");
-    check(q.validationPassed, `JSON validation: ${q.validationPassed ? "PASSED" : "FAILED"} (${fmtInt(q.errors)} errors)`);
+    check(q.validationPassed, `JSON validation: ${q.validationPassed ? "PASSED" : "FAILED"} (${fmtInt(q.errors)} ${q.errors === 1 ? "error" : "errors"})`);
     const dups = q.exactDuplicates + q.nearDuplicates;
     check(dups === 0, dups === 0
         ? "Duplicates: none found"
@@ -53288,6 +53329,7 @@ function renderDatasetInfo(info) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/run-analysis.ts
+
 
 
 
@@ -53413,7 +53455,13 @@ class Analysis {
         report.diversity = diversity;
         report.composition = composition;
         report.tokens = tokens;
-        const errors = report.files.reduce((s, f) => s + f.errors, 0);
+        // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
+        // duplicate rule set to error), which say nothing about whether the JSON is valid.
+        const errors = report.files.reduce((s, f) => {
+            const sev = severitiesFor(f.path, this.config);
+            const analysisErrors = RULES.filter((r) => r.group === "analysis" && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
+            return s + f.errors - analysisErrors;
+        }, 0);
         const info = buildDatasetInfo({
             name: this.config.datasetInfo.name,
             purpose: this.config.datasetInfo.purpose,
@@ -53585,10 +53633,7 @@ async function assemble(plan, results, config, extra = {}) {
             if (!r || r.index !== job.chunk.index)
                 throw new Error(`missing result for chunk ${job.chunk.index} (${plan.paths[i]})`);
             const s = r.scan;
-            sink.absorb(s.sink, lineOffset);
-            if (r.analysis && analysis)
-                for (const f of analysis.mergeChunk(i, r.analysis, lineOffset))
-                    sink.addFinding(f);
+            sink.absorb(s.sink, lineOffset, r.analysis && analysis ? analysis.mergeChunk(i, r.analysis, lineOffset) : []);
             format ??= s.format;
             sum.bytes += s.bytes;
             sum.records += s.records;
@@ -56881,9 +56926,11 @@ function describeErrors(errors, source) {
             msg = `'${key}' must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
         }
         else if (e.keyword === "anyOf") {
-            msg = key.startsWith("thresholds") || key.startsWith("overrides")
-                ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
-                : `'${key}' has the wrong type (${e.message})`;
+            msg = e.schemaPath.startsWith("#/definitions/globs/")
+                ? `'${key}' must be a glob (a non-empty string) or a non-empty list of globs, e.g. "data/legacy/**"`
+                : e.schemaPath.startsWith("#/definitions/limit/") || e.schemaPath.startsWith("#/definitions/range/")
+                    ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
+                    : `'${key}' has the wrong type (${e.message})`;
         }
         else {
             msg = `'${key}' ${e.message}`;
@@ -56962,6 +57009,12 @@ function configFromObject(doc, source = "(inline)") {
     if (d.splits)
         c.splits = d.splits.map((s) => ({ train: list(s.train), eval: list(s.eval) }));
     const t = d.tokens ?? {};
+    // YAML reads 1e400 or .inf as Infinity, which the schema's integer/minimum checks let through: the report would
+    // show "the Infinity-token limit" and a cost of 0.00 (null in JSON).
+    for (const k of ["max-tokens", "price-per-million"]) {
+        if (t[k] !== undefined && !Number.isFinite(t[k]))
+            throw new ConfigError(`invalid config ${source}: 'tokens.${k}' is ${t[k]}: not a finite number`);
+    }
     c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
     if (c.profile === "openai" && c.tokens.maxTokens === undefined)
         c.tokens.maxTokens = 65536;
@@ -62658,7 +62711,10 @@ function createOctokit(token, env = process.env) {
 /** A one-line description of an API failure for a warning. */
 function describeApiError(err) {
     const e = err;
-    const status = typeof e?.status === "number" ? `HTTP ${e.status}: ` : "";
+    // Octokit gives a request that got no response at all (connection refused, DNS, TLS) status 500 and no response:
+    // it is not an HTTP 500 from GitHub.
+    const network = e?.status === 500 && e.response === undefined;
+    const status = network ? `network error (no response from ${apiBaseUrl()}): ` : typeof e?.status === "number" ? `HTTP ${e.status}: ` : "";
     const msg = String(e?.message ?? err).split("\n")[0].slice(0, 300);
     const hint = e?.status === 403 || e?.status === 404
         ? " (the token may be read-only, e.g. on a pull request from a fork; grant `pull-requests: write` / `issues: write` or use pull_request_target carefully)"
@@ -63160,6 +63216,13 @@ async function main() {
         warning(n);
     for (const f of selection.files)
         assertInsideWorkspace(workspace, f, "dataset file");
+    const clash = await outputOverDataset(selection.files, workspace, {
+        "report-path": outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace),
+        "dataset-info": s.datasetInfoPath ? outputPath(s.datasetInfoPath, "dataset_info.txt", workspace) : undefined,
+        "sarif-path": s.sarifPath ? outputPath(s.sarifPath, "chatml-gate.sarif", workspace) : undefined,
+    });
+    if (clash)
+        throw new InputError(`Input '${clash[0]}' names one of the dataset files being checked (${clash[1]}): writing the report there would overwrite the data. Choose another path.`);
     info(`Checking ${selection.files.length} file(s) (${selection.mode}).`);
     if (selection.files.length === 0) {
         const ctx = summaryContext(event, selection.notes);

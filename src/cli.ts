@@ -2,7 +2,7 @@
 // CLI entry: argument parsing → engine → render → exit code.
 // Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 import { parseArgs } from "node:util";
-import { mkdir, realpath, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,7 @@ import { poolRunner, WORKER_MARK } from "./engine/worker-pool.js";
 import { serveChunks } from "./engine/worker-main.js";
 import { mergePartials, MergeError, parseShard, PARTIAL_KIND, partialJson, shardJobs } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
-import { findDatasetFiles, UsageError, writeErrorReason } from "./engine/files.js";
+import { findDatasetFiles, outputOverDataset, UsageError, writeErrorReason } from "./engine/files.js";
 import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
 import { renderText } from "./render/text.js";
 import { renderMarkdown } from "./render/markdown.js";
@@ -115,7 +115,8 @@ async function main(argv: string[]): Promise<number> {
   const patterns = rest.length ? rest : (config.paths ?? ["."]);
   const files = await findDatasetFiles(patterns, cwd);
   if (files.length === 0) throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
-  await refuseDatasetOutputs(files, cwd, { "--output": values.output, "--dataset-info": values["dataset-info"] });
+  const clash = await outputOverDataset(files, cwd, { "--output": values.output, "--dataset-info": values["dataset-info"] });
+  if (clash) throw new UsageError(`${clash[0]} ${clash[1]} is one of the dataset files being checked: writing there would overwrite the data; choose another file`);
   const validateOnly = values["validate-only"];
   if (validateOnly && values["dataset-info"]) throw new UsageError("--dataset-info needs the analysis: drop --validate-only");
   if (values.shard !== undefined) {
@@ -139,18 +140,6 @@ async function main(argv: string[]): Promise<number> {
   const runner = await poolRunner(workers, files.map((f) => resolve(cwd, f)), fileURLToPath(import.meta.url));
   const report = await check({ files, config, cwd, validateOnly, runner });
   return publish(report, format, values);
-}
-
-/** An output file that is one of the dataset files being checked would overwrite the data (e.g. a slip like
- * `--output data/train.jsonl`): a usage error before anything runs. Symlinks and other spellings of a path count. */
-async function refuseDatasetOutputs(files: string[], cwd: string, outputs: Record<string, string | undefined>): Promise<void> {
-  const real = (p: string) => realpath(resolve(cwd, p)).catch(() => resolve(cwd, p));
-  const inputs = new Set(await Promise.all(files.map(real)));
-  for (const [option, path] of Object.entries(outputs)) {
-    if (path !== undefined && inputs.has(await real(path))) {
-      throw new UsageError(`${option} ${path} is one of the dataset files being checked: writing there would overwrite the data; choose another file`);
-    }
-  }
 }
 
 /** Writes an output file, making its folder when missing; a path that cannot be written is a usage error. */

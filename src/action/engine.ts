@@ -1,6 +1,6 @@
 // The engine entry points the action uses (the only place that names engine modules).
 export { check, splitPartners } from "../engine/check.js";
-export { findDatasetFiles, findFiles, writeErrorReason } from "../engine/files.js";
+export { findDatasetFiles, findFiles, outputOverDataset, writeErrorReason } from "../engine/files.js";
 export { mergePartials, MergeError } from "../engine/shards.js";
 export { loadConfig, applyThresholdInputs, ConfigError } from "../config/config.js";
 export type { Config } from "../config/config.js";

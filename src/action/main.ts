@@ -173,6 +173,12 @@ async function main(): Promise<void> {
   });
   for (const n of selection.notes) core.warning(n);
   for (const f of selection.files) assertInsideWorkspace(workspace, f, "dataset file");
+  const clash = await engine.outputOverDataset(selection.files, workspace, {
+    "report-path": outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace),
+    "dataset-info": s.datasetInfoPath ? outputPath(s.datasetInfoPath, "dataset_info.txt", workspace) : undefined,
+    "sarif-path": s.sarifPath ? outputPath(s.sarifPath, "chatml-gate.sarif", workspace) : undefined,
+  });
+  if (clash) throw new InputError(`Input '${clash[0]}' names one of the dataset files being checked (${clash[1]}): writing the report there would overwrite the data. Choose another path.`);
   core.info(`Checking ${selection.files.length} file(s) (${selection.mode}).`);
 
   if (selection.files.length === 0) {

@@ -32,6 +32,18 @@ export async function fileIdentity(path: string): Promise<{ size: number; print:
   }
 }
 
+/** The first output (option or input name -> path) that is one of the dataset files `files` (relative to cwd), as
+ * [name, path], or null: writing a report there would overwrite the data (e.g. a slip like `--output
+ * data/train.jsonl`). Symlinks and other spellings of a path count. */
+export async function outputOverDataset(files: string[], cwd: string, outputs: Record<string, string | undefined>): Promise<[string, string] | null> {
+  const real = (p: string) => realpath(resolve(cwd, p)).catch(() => resolve(cwd, p));
+  const inputs = new Set(await Promise.all(files.map(real)));
+  for (const [name, path] of Object.entries(outputs)) {
+    if (path !== undefined && inputs.has(await real(path))) return [name, path];
+  }
+  return null;
+}
+
 export const toPosix = (p: string): string => p.split(sep).join("/");
 
 async function walk(dir: string, out: string[]): Promise<void> {

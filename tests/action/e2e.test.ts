@@ -324,6 +324,17 @@ describe("output paths", () => {
     expect(r.stdout).toContain("it is a directory");
     expect(r.stdout).not.toContain("crashed");
   });
+
+  it("a report-path or sarif-path naming a dataset file being checked fails before the run, and the data is kept", async () => {
+    const data = goodLines();
+    const ws = workspace({ "data/chat.jsonl": data });
+    for (const input of ["report-path", "sarif-path"]) {
+      const r = await runAction(ws, "workflow_dispatch", {}, { [input]: "./data/../data/chat.jsonl" });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`::error::Input '${input}' names one of the dataset files being checked`);
+      expect(readFileSync(join(ws, "data/chat.jsonl"), "utf8")).toBe(data);
+    }
+  });
 });
 
 describe("worker threads", () => {
