@@ -22605,8 +22605,9 @@ async function loadConfig(path, cwd) {
     }
     return configFromObject(doc, path ?? file.slice(cwd.length + 1));
 }
-/** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. */
-function applyThresholdInputs(config, inputs) {
+/** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. `label` names a
+ * setting in messages the way its user wrote it (default: an action input, `input 'fail-on'`). */
+function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'`) {
     const c = structuredClone(config);
     for (const [name, raw] of Object.entries(inputs)) {
         const value = raw.trim();
@@ -22614,14 +22615,14 @@ function applyThresholdInputs(config, inputs) {
             continue;
         if (name === "fail-on") {
             if (!["error", "warning", "never"].includes(value))
-                throw new ConfigError(`input 'fail-on' must be error, warning or never; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be error, warning or never; got '${value}'`);
             c.failOn = value;
             continue;
         }
         if (name === "max-tokens") {
             const n = Number(value);
             if (!Number.isInteger(n) || n < 1)
-                throw new ConfigError(`input 'max-tokens' must be a positive integer; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be a positive integer; got '${value}'`);
             c.tokens.maxTokens = n;
             continue;
         }
@@ -22635,7 +22636,7 @@ function applyThresholdInputs(config, inputs) {
             }
             const m = /^\s*([0-9.]+)\s*(?:-|\.\.|,)\s*([0-9.]+)\s*$/.exec(value);
             if (!m || !isFinite(Number(m[1])) || !isFinite(Number(m[2])))
-                throw new ConfigError(`input 'single-turn-share' must be a range like 0.6-0.8; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be a range like 0.6-0.8; got '${value}'`);
             c.thresholds[name] = { min: Number(m[1]), max: Number(m[2]), level: "warn" };
             continue;
         }
@@ -22650,7 +22651,7 @@ function applyThresholdInputs(config, inputs) {
         for (const p of parts) {
             const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)(%?)$/i.exec(p);
             if (!m)
-                throw new ConfigError(`input '${name}' must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
             const n = Number(m[2]) / (m[3] ? 100 : 1);
             limit[m[1]?.toLowerCase() ?? "fail"] = n;
         }
@@ -23421,7 +23422,7 @@ async function main(argv) {
             throw new UsageError(`--threshold takes NAME=VALUE, e.g. max-duplicate-rate=0.02 (or NAME=off); got '${t}'`);
         inputs[m[1]] = m[2];
     }
-    config = applyThresholdInputs(config, inputs);
+    config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" ? `--${name}` : `--threshold ${name}`));
     if (values["max-findings"] !== undefined) {
         const n = values["max-findings"].trim() === "" ? NaN : Number(values["max-findings"]);
         if (!Number.isInteger(n) || n < 0)

@@ -57087,8 +57087,9 @@ async function loadConfig(path, cwd) {
     }
     return configFromObject(doc, path ?? file.slice(cwd.length + 1));
 }
-/** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. */
-function applyThresholdInputs(config, inputs) {
+/** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. `label` names a
+ * setting in messages the way its user wrote it (default: an action input, `input 'fail-on'`). */
+function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'`) {
     const c = structuredClone(config);
     for (const [name, raw] of Object.entries(inputs)) {
         const value = raw.trim();
@@ -57096,14 +57097,14 @@ function applyThresholdInputs(config, inputs) {
             continue;
         if (name === "fail-on") {
             if (!["error", "warning", "never"].includes(value))
-                throw new ConfigError(`input 'fail-on' must be error, warning or never; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be error, warning or never; got '${value}'`);
             c.failOn = value;
             continue;
         }
         if (name === "max-tokens") {
             const n = Number(value);
             if (!Number.isInteger(n) || n < 1)
-                throw new ConfigError(`input 'max-tokens' must be a positive integer; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be a positive integer; got '${value}'`);
             c.tokens.maxTokens = n;
             continue;
         }
@@ -57117,7 +57118,7 @@ function applyThresholdInputs(config, inputs) {
             }
             const m = /^\s*([0-9.]+)\s*(?:-|\.\.|,)\s*([0-9.]+)\s*$/.exec(value);
             if (!m || !isFinite(Number(m[1])) || !isFinite(Number(m[2])))
-                throw new ConfigError(`input 'single-turn-share' must be a range like 0.6-0.8; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be a range like 0.6-0.8; got '${value}'`);
             c.thresholds[name] = { min: Number(m[1]), max: Number(m[2]), level: "warn" };
             continue;
         }
@@ -57132,7 +57133,7 @@ function applyThresholdInputs(config, inputs) {
         for (const p of parts) {
             const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)(%?)$/i.exec(p);
             if (!m)
-                throw new ConfigError(`input '${name}' must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
+                throw new ConfigError(`${label(name)} must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
             const n = Number(m[2]) / (m[3] ? 100 : 1);
             limit[m[1]?.toLowerCase() ?? "fail"] = n;
         }

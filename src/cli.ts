@@ -106,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     if (!m || !m[2].trim()) throw new UsageError(`--threshold takes NAME=VALUE, e.g. max-duplicate-rate=0.02 (or NAME=off); got '${t}'`);
     inputs[m[1]] = m[2];
   }
-  config = applyThresholdInputs(config, inputs);
+  config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" ? `--${name}` : `--threshold ${name}`));
   if (values["max-findings"] !== undefined) {
     const n = values["max-findings"].trim() === "" ? NaN : Number(values["max-findings"]);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);

@@ -14,6 +14,21 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
   });
 
+  it("bad --fail-on, --max-tokens and --threshold values are named as the options they are (not as action inputs)", () => {
+    const dir = tempDir({ "data/train.jsonl": clean });
+    const cases: [string[], string][] = [
+      [["--fail-on", "bogus"], "--fail-on must be error, warning or never; got 'bogus'"],
+      [["--max-tokens", "0"], "--max-tokens must be a positive integer; got '0'"],
+      [["--threshold", "max-duplicate-rate=abc"], "--threshold max-duplicate-rate must be a number"],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(["check", "data/", ...args], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toContain("input '");
+    }
+  });
+
   it("--workers takes a positive whole number (usage error, exit 2, otherwise)", () => {
     const dir = tempDir({ "data/train.jsonl": clean });
     for (const bad of ["0", "two", "1.5"]) {
