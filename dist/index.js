@@ -57080,7 +57080,16 @@ async function loadConfig(path, cwd) {
     }
     let doc;
     try {
-        doc = file.endsWith(".json") ? JSON.parse(text) : dist.parse(text, { uniqueKeys: true });
+        if (file.endsWith(".json"))
+            doc = JSON.parse(text);
+        else {
+            // parse errors and warnings (an unknown tag such as !!js/function) are the config's fault, said once here
+            const d = dist.parseDocument(text, { uniqueKeys: true, logLevel: "silent" });
+            const problem = d.errors[0] ?? d.warnings[0];
+            if (problem)
+                throw problem;
+            doc = d.toJS({ maxAliasCount: 100 });
+        }
     }
     catch (e) {
         throw new ConfigError(`cannot parse config ${path ?? file}: ${e.message.split("\n")[0]}`);

@@ -154,8 +154,10 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
       // levels in the wrong order
       "bad5.yml": "thresholds:\n  max-duplicate-rate: {warn: 0.5, fail: 0.1}\n  single-turn-share: [0.2, 0.8]\n",
       "bad6.yml": "thresholds:\n  single-turn-share: [0.9, 0.1]\n",
+      "bad7.yml": 'thresholds:\n  max-duplicate-rate: !!js/function "x"\n',
+      "bad8.yml": "a: &a [1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n",
     });
-    for (const args of [["check", "missing.jsonl"], ["check", "--format", "xml"], ["frobnicate"], ["check", "--nope"], ["check", "--config", "bad.yml"], ["check", "--config", "bad2.yml"], ["check", "--config", "bad3.yml"], ["check", "--config", "bad4.yml"], ["check", "--config", "bad5.yml"], ["check", "--config", "bad6.yml"], ["check", "--threshold", "min-examples=warn:5,fail:50"], ["check", "--config", "nofile.yml"]]) {
+    for (const args of [["check", "missing.jsonl"], ["check", "--format", "xml"], ["frobnicate"], ["check", "--nope"], ["check", "--config", "bad.yml"], ["check", "--config", "bad2.yml"], ["check", "--config", "bad3.yml"], ["check", "--config", "bad4.yml"], ["check", "--config", "bad5.yml"], ["check", "--config", "bad6.yml"], ["check", "--config", "bad7.yml"], ["check", "--config", "bad8.yml"], ["check", "--threshold", "min-examples=warn:5,fail:50"], ["check", "--config", "nofile.yml"]]) {
       const r = runCli(args, dir);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
@@ -167,6 +169,8 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "--config", "bad4.yml"], dir).stderr).toMatch(/unknown key 'duplicates\.near-treshold'; allowed: case-insensitive, near, near-threshold, shingle-size/);
     expect(runCli(["check", "--config", "bad5.yml"], dir).stderr).toMatch(/'thresholds\.max-duplicate-rate' warns at 0\.5 but fails at 0\.1/);
     expect(runCli(["check", "--config", "bad6.yml"], dir).stderr).toMatch(/'thresholds\.single-turn-share' has min 0\.9 above max 0\.1/);
+    expect(runCli(["check", "--config", "bad7.yml"], dir).stderr).toMatch(/cannot parse config bad7\.yml: Unresolved tag: tag:yaml\.org,2002:js\/function/);
+    expect(runCli(["check", "--config", "bad8.yml"], dir).stderr).toMatch(/cannot parse config bad8\.yml: Excessive alias count/);
     expect(runCli(["check", "--threshold", "min-examples=warn:5,fail:50"], dir).stderr).toMatch(/'thresholds\.min-examples' warns at 5 but fails at 50.*warn >= fail for a min- threshold/);
   });
 

@@ -209,7 +209,14 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   }
   let doc: unknown;
   try {
-    doc = file.endsWith(".json") ? JSON.parse(text) : YAML.parse(text, { uniqueKeys: true });
+    if (file.endsWith(".json")) doc = JSON.parse(text);
+    else {
+      // parse errors and warnings (an unknown tag such as !!js/function) are the config's fault, said once here
+      const d = YAML.parseDocument(text, { uniqueKeys: true, logLevel: "silent" });
+      const problem = d.errors[0] ?? d.warnings[0];
+      if (problem) throw problem;
+      doc = d.toJS({ maxAliasCount: 100 });
+    }
   } catch (e) {
     throw new ConfigError(`cannot parse config ${path ?? file}: ${(e as Error).message.split("\n")[0]}`);
   }
