@@ -40,6 +40,7 @@ const TRAIN_RECORD_RULES: Record<number, string[]> = {
   28: ["last-not-assistant"],
   29: ["special-token"],
   30: ["template-placeholder"],
+  38: ["lone-surrogate"], // after the analysis block: rules added later keep the earlier line numbers
 };
 const TRAIN_ANALYSIS_RULES: Record<number, string[]> = {
   33: ["exact-duplicate"],

@@ -33,6 +33,9 @@ const CASES: [string, unknown, RegExp?][] = [
   ["empty-content", { messages: [u("hi"), a("   ")] }],
   // zero-width spaces, a BOM and a word joiner: String.trim() keeps them, and the answer showed nothing but passed
   ["empty-content", { messages: [u("hi"), a("\u200b\u200b \ufeff\u2060\n")] }, /has no visible content \(only zero-width or other invisible characters\)/],
+  // half of an emoji (JSON.parse accepts "\ud83d"); a whole pair is fine (the good line has none, see below)
+  ["lone-surrogate", { messages: [u("smiley?"), a("here: \ud83d")] }, /message 1 \(assistant\) holds the unpaired surrogate \\ud83d at character 7/],
+  ["lone-surrogate", { prompt: [u("pick")], chosen: [a("\ud83d\ude00")], rejected: [a("\ude00")] }, /rejected message 0 \(assistant\) holds the unpaired surrogate \\ude00 at character 1/],
   ["missing-user", { messages: [{ role: "system", content: "s" }, a("yo")] }],
   ["system-not-first", { messages: [u("hi"), { role: "system", content: "s" }, a("yo")] }],
   ["consecutive-same-role", { messages: [u("hi"), u("again"), a("yo")] }],

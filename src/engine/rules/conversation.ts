@@ -10,6 +10,24 @@ const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
  * soft hyphens), which String.trim() keeps. */
 const INVISIBLE = /^[\s\p{Cf}]*$/u;
 
+/** False when the text holds an unpaired surrogate (String.prototype.isWellFormed, Node 20+; one-byte strings are
+ * answered at once). */
+const isWellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+function loneSurrogateMessage(where: string, text: string): string {
+  let at = 0;
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 0xd800 && c <= 0xdbff && j + 1 < text.length && (text.charCodeAt(j + 1) & 0xfc00) === 0xdc00) j++;
+    else if ((c & 0xf800) === 0xd800) {
+      at = j;
+      break;
+    }
+  }
+  const unit = "\\u" + text.charCodeAt(at).toString(16).padStart(4, "0");
+  return `${where} holds the unpaired surrogate ${unit} at character ${at + 1}: it is half of a character (often a string cut in the middle of an emoji) and cannot be encoded as UTF-8, so tokenizing fails; write the whole character or remove the half`;
+}
+
 export function checkConversation(conv: Conversation, emit: Emit): void {
   const ms = conv.messages;
   let assistants = 0;
@@ -27,6 +45,7 @@ export function checkConversation(conv: Conversation, emit: Emit): void {
     if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
       emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
     }
+    if (!isWellFormed(m.text)) emit("lone-surrogate", loneSurrogateMessage(`message ${i} (${m.role})`, m.text));
     if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && INVISIBLE.test(m.text)) {
       const what = m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)";
       emit("empty-content", `message ${i} (${m.role}) has ${what}: fill it in or drop the message`);
@@ -42,6 +61,12 @@ export function checkConversation(conv: Conversation, emit: Emit): void {
       const prose = m.text.includes("`") ? m.text.replace(CODE, "") : m.text;
       const ph = PLACEHOLDER.exec(prose);
       if (ph) emit("template-placeholder", `message ${i} (${m.role}) contains the unfilled placeholder '${ph[0]}': fill in the template before training`);
+    }
+  }
+  if (conv.rejected) {
+    for (let i = 0; i < conv.rejected.length; i++) {
+      const m = conv.rejected[i];
+      if (!isWellFormed(m.text)) emit("lone-surrogate", loneSurrogateMessage(`rejected message ${i} (${m.role})`, m.text));
     }
   }
   if (assistants === 0) {

@@ -44,6 +44,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
   { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
   { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
+  { id: "lone-surrogate", severity: E, group: "conversation", summary: "Content holds an unpaired UTF-16 surrogate (a \\ud800-style escape): it cannot be encoded as UTF-8." },
   { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
   { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
   { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
