@@ -45340,7 +45340,7 @@ const DENOMINATOR = {
     "distinct3.ratio": "distinct3.total",
     "compression.ratio": "compression.totalBytes",
     "openings.topShare": "openings.answers",
-    "boilerplate.share": "assistantMessages",
+    "boilerplate.share": "textMessages",
     "lengthUniqueness.share": "lengthUniqueness.assistantMessages",
     "turnBalance.singleTurnShare": "turnBalance.records",
     "turnBalance.multiTurnShare": "turnBalance.records",
@@ -50816,12 +50816,13 @@ class PhraseMatcher {
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
 //    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
-//  - boilerplate: share of assistant messages containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
+//  - boilerplate: share of assistant messages with text (textMessages: at least one word; tool-call-only messages
+//    do not count) containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
 //    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
 //    the word hashes).
 //  - system prompts: first system/developer message of each record; distinct count + top 5 (bounded top-k).
 //  - user prompts: uniqueShare = distinct first-user-message texts / records that have a user message.
-//  - length uniqueness: distinct assistant-message lengths (UTF-16 code units) / assistant messages.
+//  - length uniqueness: distinct lengths (UTF-16 code units) of assistant messages with text / those messages.
 //  - turn balance: single-turn = exactly one user and one assistant message; multi-turn = at least one of each and
 //    more than one of either; other = no user or no assistant message.
 //
@@ -50918,6 +50919,7 @@ class DiversityAnalysis {
     fastHll;
     records = 0;
     assistantMessages = 0;
+    textMessages = 0;
     assistantWords = 0;
     d1;
     d2;
@@ -51026,7 +51028,6 @@ class DiversityAnalysis {
     }
     addAssistant(text, s, m, isFinal) {
         const idx = this.assistantMessages++;
-        this.lengths.add(text.length);
         // compression sample: every k-th assistant message
         const bytes = s.bytes[m];
         this.totalBytes += bytes + 1;
@@ -51047,6 +51048,10 @@ class DiversityAnalysis {
         const from = s.from[m];
         const n = s.to[m] - from;
         this.assistantWords += n;
+        if (n > 0) {
+            this.textMessages++;
+            this.lengths.add(text.length);
+        }
         if (isFinal && n > 0) {
             this.answers++;
             const last = from + Math.min(n, 4) - 1;
@@ -51219,6 +51224,7 @@ class DiversityAnalysis {
         return {
             records: this.records,
             assistantMessages: this.assistantMessages,
+            textMessages: this.textMessages,
             assistantWords: this.assistantWords,
             d1: this.d1.toPartial(),
             d2: this.d2.toPartial(),
@@ -51268,6 +51274,7 @@ class DiversityAnalysis {
         this.merged = true;
         this.records += p.records;
         this.assistantMessages += p.assistantMessages;
+        this.textMessages += p.textMessages;
         this.assistantWords += p.assistantWords;
         this.d1.merge(p.d1);
         this.d2.merge(p.d2);
@@ -51395,6 +51402,7 @@ class DiversityAnalysis {
         return {
             records: this.records,
             assistantMessages: this.assistantMessages,
+            textMessages: this.textMessages,
             assistantWords: this.assistantWords,
             distinct1: this.distinctN(this.d1, this.t1),
             distinct2: this.distinctN(this.d2, this.t2),
@@ -51424,7 +51432,7 @@ class DiversityAnalysis {
             boilerplate: {
                 phrases: this.phrases.length,
                 messages: this.boilerMessages,
-                share: ratio(this.boilerMessages, this.assistantMessages),
+                share: ratio(this.boilerMessages, this.textMessages),
                 byPhrase,
             },
             systemPrompts: {
@@ -51442,8 +51450,8 @@ class DiversityAnalysis {
             },
             lengthUniqueness: {
                 distinctLengths: this.lengths.size,
-                assistantMessages: this.assistantMessages,
-                share: ratio(this.lengths.size, this.assistantMessages),
+                assistantMessages: this.textMessages,
+                share: ratio(this.lengths.size, this.textMessages),
             },
             turnBalance: {
                 records: this.records,

@@ -52,7 +52,7 @@ const DENOMINATOR: Record<string, string> = {
   "distinct3.ratio": "distinct3.total",
   "compression.ratio": "compression.totalBytes",
   "openings.topShare": "openings.answers",
-  "boilerplate.share": "assistantMessages",
+  "boilerplate.share": "textMessages",
   "lengthUniqueness.share": "lengthUniqueness.assistantMessages",
   "turnBalance.singleTurnShare": "turnBalance.records",
   "turnBalance.multiTurnShare": "turnBalance.records",

@@ -24,12 +24,13 @@
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
 //    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
-//  - boilerplate: share of assistant messages containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
+//  - boilerplate: share of assistant messages with text (textMessages: at least one word; tool-call-only messages
+//    do not count) containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
 //    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
 //    the word hashes).
 //  - system prompts: first system/developer message of each record; distinct count + top 5 (bounded top-k).
 //  - user prompts: uniqueShare = distinct first-user-message texts / records that have a user message.
-//  - length uniqueness: distinct assistant-message lengths (UTF-16 code units) / assistant messages.
+//  - length uniqueness: distinct lengths (UTF-16 code units) of assistant messages with text / those messages.
 //  - turn balance: single-turn = exactly one user and one assistant message; multi-turn = at least one of each and
 //    more than one of either; other = no user or no assistant message.
 //
@@ -122,6 +123,8 @@ export interface DistinctN {
 export interface DiversityResult {
   records: number;
   assistantMessages: number;
+  /** Assistant messages with at least one word (not tool-call-only): the base of the boilerplate and length shares. */
+  textMessages: number;
   assistantWords: number;
   distinct1: DistinctN;
   distinct2: DistinctN;
@@ -188,6 +191,7 @@ export interface DiversityResult {
 export interface DiversityPartial {
   records: number;
   assistantMessages: number;
+  textMessages: number;
   assistantWords: number;
   d1: DistinctPartial;
   d2: DistinctPartial;
@@ -276,6 +280,7 @@ export class DiversityAnalysis {
   private readonly fastHll: boolean;
   private records = 0;
   private assistantMessages = 0;
+  private textMessages = 0;
   private assistantWords = 0;
   private d1: DistinctCounter;
   private d2: DistinctCounter;
@@ -382,7 +387,6 @@ export class DiversityAnalysis {
 
   private addAssistant(text: string, s: RecordScan, m: number, isFinal: boolean): void {
     const idx = this.assistantMessages++;
-    this.lengths.add(text.length);
     // compression sample: every k-th assistant message
     const bytes = s.bytes[m];
     this.totalBytes += bytes + 1;
@@ -404,6 +408,10 @@ export class DiversityAnalysis {
     const from = s.from[m];
     const n = s.to[m] - from;
     this.assistantWords += n;
+    if (n > 0) {
+      this.textMessages++;
+      this.lengths.add(text.length);
+    }
     if (isFinal && n > 0) {
       this.answers++;
       const last = from + Math.min(n, 4) - 1;
@@ -567,6 +575,7 @@ export class DiversityAnalysis {
     return {
       records: this.records,
       assistantMessages: this.assistantMessages,
+      textMessages: this.textMessages,
       assistantWords: this.assistantWords,
       d1: this.d1.toPartial(),
       d2: this.d2.toPartial(),
@@ -615,6 +624,7 @@ export class DiversityAnalysis {
     this.merged = true;
     this.records += p.records;
     this.assistantMessages += p.assistantMessages;
+    this.textMessages += p.textMessages;
     this.assistantWords += p.assistantWords;
     this.d1.merge(p.d1);
     this.d2.merge(p.d2);
@@ -742,6 +752,7 @@ export class DiversityAnalysis {
     return {
       records: this.records,
       assistantMessages: this.assistantMessages,
+      textMessages: this.textMessages,
       assistantWords: this.assistantWords,
       distinct1: this.distinctN(this.d1, this.t1),
       distinct2: this.distinctN(this.d2, this.t2),
@@ -771,7 +782,7 @@ export class DiversityAnalysis {
       boilerplate: {
         phrases: this.phrases.length,
         messages: this.boilerMessages,
-        share: ratio(this.boilerMessages, this.assistantMessages),
+        share: ratio(this.boilerMessages, this.textMessages),
         byPhrase,
       },
       systemPrompts: {
@@ -789,8 +800,8 @@ export class DiversityAnalysis {
       },
       lengthUniqueness: {
         distinctLengths: this.lengths.size,
-        assistantMessages: this.assistantMessages,
-        share: ratio(this.lengths.size, this.assistantMessages),
+        assistantMessages: this.textMessages,
+        share: ratio(this.lengths.size, this.textMessages),
       },
       turnBalance: {
         records: this.records,
