@@ -26,6 +26,10 @@ export interface Message {
   media?: string[];
   /** Number of tool/function calls the message makes. */
   toolCalls: number;
+  /** Identity of each tool call the message makes ("name(arguments)", arguments as canonical JSON; formats/tool-keys.ts),
+   * and for a tool result the function it answers ("->name"), so that records that call another function or pass
+   * other arguments are neither duplicates nor the same answer. Absent when there are none. */
+  calls?: string[];
   /** Per-message training weight when the record set one (0 or 1). */
   weight?: number;
 }
@@ -36,6 +40,9 @@ export interface Conversation {
   rejected?: Message[];
   /** The record declares tools (top-level `tools`/`functions`) or makes tool calls. */
   hasTools: boolean;
+  /** Canonical key of the record's tool definitions (formats/tool-keys.ts), when it declares any: the same
+   * conversation with other tools available is another example (and another prompt). */
+  tools?: string;
   /** Value of the configured category field, if any. */
   category?: string;
 }

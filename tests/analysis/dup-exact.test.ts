@@ -103,3 +103,83 @@ describe("media are part of the record", () => {
     expect(f.findings.map((x) => `${x.rule}@${x.line}`)).toEqual(["exact-duplicate@3"]);
   });
 });
+
+describe("tool calls and tool definitions are part of the record", () => {
+  const Q = "What's the weather in Paris and how is the ACME stock doing today? Please check both for me now.";
+  const TOOLS = [
+    { type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } },
+    { type: "function", function: { name: "get_stock", parameters: { type: "object", properties: { symbol: { type: "string" } } } } },
+  ];
+  const call = (name: string, args: unknown, id = "call_1") => ({ id, type: "function", function: { name, arguments: args } });
+  const rec = (calls: unknown[], opts: { q?: string; tools?: unknown } = {}) => ({
+    messages: [
+      { role: "user", content: opts.q ?? Q },
+      { role: "assistant", content: null, tool_calls: calls },
+    ],
+    tools: opts.tools ?? TOOLS,
+  });
+  const rules = async (...records: unknown[]) => {
+    const { checkDir, jsonl, ruleLines } = await import("../helpers/run.js");
+    const report = await checkDir({ "train.jsonl": jsonl(...records) });
+    return ruleLines(report.files[0]).filter((r) => /duplicate|conflicting/.test(r));
+  };
+
+  it("another function, or other arguments, is not an exact or near duplicate (the same prompt answered differently is a conflict)", async () => {
+    expect(
+      await rules(
+        rec([call("get_weather", '{"city": "Paris"}')]),
+        rec([call("get_stock", '{"symbol": "ACME"}')]),
+        rec([call("get_weather", '{"city": "Lyon"}')]),
+      ),
+    ).toEqual(["conflicting-answers@2", "conflicting-answers@3"]);
+  });
+
+  it("a nearly equal prompt calling another function is not a near duplicate", async () => {
+    // One word of 20 differs: the texts alone are near duplicates (Jaccard 0.88).
+    expect(await rules(rec([call("get_weather", '{"city": "Paris"}')]), rec([call("get_stock", '{"symbol": "ACME"}')], { q: Q.replace("now.", "today.") }))).toEqual([]);
+    expect(await rules(rec([call("get_weather", '{"city": "Paris"}')]), rec([call("get_weather", '{"city": "Paris"}')], { q: Q.replace("now.", "today.") }))).toEqual(["near-duplicate@2"]);
+  });
+
+  it("the same calls are still exact duplicates: arguments as string or object, any key order or spacing, any call id", async () => {
+    expect(
+      await rules(
+        rec([call("get_weather", '{"city": "Paris", "unit": "c"}')]),
+        rec([call("get_weather", { unit: "c", city: "Paris" }, "call_xyz")]),
+        rec([call("get_weather", '{ "unit":"c",\n "city":"Paris" }')], { tools: [...TOOLS].reverse() }),
+      ),
+    ).toEqual(["exact-duplicate@2", "exact-duplicate@3"]);
+  });
+
+  it("tool results are told apart by the function they answer", async () => {
+    const withResult = (name: string) => ({
+      messages: [
+        { role: "user", content: Q },
+        { role: "assistant", content: null, tool_calls: [call("lookup", "{}")] },
+        { role: "tool", tool_call_id: "call_1", name, content: "42" },
+        { role: "assistant", content: "It is 42." },
+      ],
+    });
+    expect(await rules(withResult("get_weather"), withResult("get_stock"), withResult("get_weather"))).toEqual(["exact-duplicate@3"]);
+  });
+
+  it("the same prompt with another tools list may get another answer (ChatML tools/functions, ShareGPT tools string)", async () => {
+    const chat = (tools: unknown, answer: string, key = "tools") => ({ messages: [{ role: "user", content: "Can you please order a pizza for me?" }, { role: "assistant", content: answer }], [key]: tools });
+    const fn = (name: string) => ({ name, description: `The ${name} function`, parameters: { type: "object", properties: {} } });
+    expect(
+      await rules(
+        chat([{ type: "function", function: fn("create_todo") }], "Sorry, I can only create todo items."),
+        chat([{ type: "function", function: fn("create_event") }], "Sorry, I can only create calendar events."),
+        chat([fn("calculate_discount")], "Sorry, I can only calculate discounts.", "functions"),
+        chat([{ type: "function", function: fn("create_todo") }], "Sorry, I cannot order food."),
+      ),
+    ).toEqual(["conflicting-answers@4"]);
+    const gpt = (tools: string, answer: string) => ({ conversations: [{ from: "human", value: "Can you please order a pizza for me?" }, { from: "gpt", value: answer }], tools });
+    expect(
+      await rules(
+        gpt(JSON.stringify([fn("create_todo")]), "Sorry, I can only create todo items."),
+        gpt(JSON.stringify([fn("create_event")]), "Sorry, I can only create calendar events."),
+        gpt(JSON.stringify([fn("create_event")], null, 2), "Sorry, I can only create calendar events."),
+      ),
+    ).toEqual(["exact-duplicate@3"]);
+  });
+});

@@ -20,4 +20,16 @@ describe.skipIf(!has)("real data", () => {
     expect(JSON.stringify(a.report)).toBe(JSON.stringify(b.report));
     console.log(`turkish+toy: exact=${a.report.exact.duplicateRecords} near=${a.report.near.duplicateRecords} conflicts=${a.report.exact.conflictingAnswers}`);
   });
+  it("glaive tool-call data: the same question with another tools list is not a conflicting answer", async () => {
+    const { checkDir, jsonl } = await import("../helpers/run.js");
+    const records = JSON.parse(read("llamafactory-glaive-toolcall-sharegpt-array.jsonl")) as unknown[];
+    const report = await checkDir({ "glaive.jsonl": jsonl(...records) });
+    const count = (rule: string) => report.files[0].findings.filter((f) => f.rule === rule).length;
+    console.log(`glaive: exact=${count("exact-duplicate")} conflicts=${count("conflicting-answers")} near=${count("near-duplicate")}`);
+    // Before tools were part of the prompt: 25 conflicts (24 of them the same question with other tools), and 38
+    // exact duplicates (3 with other tool descriptions, now near duplicates).
+    expect(count("conflicting-answers")).toBe(1);
+    expect(count("exact-duplicate")).toBe(35);
+    expect(count("near-duplicate")).toBe(4);
+  });
 });

@@ -9,11 +9,14 @@
 //
 // A record's key is a ~64-bit hash (two independent 32-bit hashes) of its roles and texts (messages, then a
 // marker and the `rejected` messages for preference data) after NFC, optional lowercasing and whitespace folding
-// (runs of whitespace -> one space, trimmed), plus each message's image/media keys; the per-message text keys come
-// from the record's one text scan (text-scan.ts). Tool-call counts are not part of the key.
+// (runs of whitespace -> one space, trimmed), plus each message's image/media keys and tool-call keys (function name
+// and canonical arguments, model.ts Message.calls), and the record's tool definitions (Conversation.tools, first);
+// the per-message text keys come from the record's one text scan (text-scan.ts). Records without tools or calls hash
+// exactly as their text, roles and media alone.
 // Memory per record: one int32 (root) + ~16 bytes of hash table; per distinct prompt: ~28 bytes.
-// Conflicting answers: the prompt is every message before the last assistant message; a record whose prompt
-// equals the FIRST record with that prompt but whose last assistant text differs gets a finding naming it.
+// Conflicting answers: the prompt is the tool definitions and every message before the last assistant message; a
+// record whose prompt equals the FIRST record with that prompt but whose last assistant message (text and tool calls)
+// differs gets a finding naming it.
 import type { Conversation, Finding } from "../model.js";
 import { fmix32, GrowableI32, GrowableU32, HashTable64, mix32 } from "./hash.js";
 import type { RecordStore } from "./record-store.js";
@@ -191,6 +194,9 @@ export function exactKeysInto(conv: Conversation, s: RecordScan, out: Uint32Arra
   }
   let k1 = SEED1;
   let k2 = SEED2;
+  // The tools a record declares are part of its prompt: the same question with other tools available may rightly
+  // get another answer.
+  if (conv.tools !== undefined) ({ k1, k2 } = mixString(k1, k2, conv.tools, 0x1a));
   let p1 = 0;
   let p2 = 0;
   for (let i = 0; i < msgs.length; i++) {
@@ -202,7 +208,9 @@ export function exactKeysInto(conv: Conversation, s: RecordScan, out: Uint32Arra
     k1 = mix32(mix32(k1, roleHash(m.role)), s.e1[i]);
     k2 = mix32(mix32(k2, roleHash(m.role) ^ 0x5bd1e995), s.e2[i]);
     // Images and other media are part of the message: same text about a different picture is another record.
-    if (m.media) for (const key of m.media) ({ k1, k2 } = mixString(k1, k2, key));
+    if (m.media) for (const key of m.media) ({ k1, k2 } = mixString(k1, k2, key, 0x1c));
+    // So are its tool calls: the same text calling another function (or with other arguments) is another record.
+    if (m.calls) for (const key of m.calls) ({ k1, k2 } = mixString(k1, k2, key, 0x1b));
   }
   if (conv.rejected) {
     k1 = mix32(k1, 0x1d);
@@ -212,7 +220,8 @@ export function exactKeysInto(conv: Conversation, s: RecordScan, out: Uint32Arra
       const i = msgs.length + j;
       k1 = mix32(mix32(k1, roleHash(m.role)), s.e1[i]);
       k2 = mix32(mix32(k2, roleHash(m.role) ^ 0x5bd1e995), s.e2[i]);
-      if (m.media) for (const key of m.media) ({ k1, k2 } = mixString(k1, k2, key));
+      if (m.media) for (const key of m.media) ({ k1, k2 } = mixString(k1, k2, key, 0x1c));
+      if (m.calls) for (const key of m.calls) ({ k1, k2 } = mixString(k1, k2, key, 0x1b));
     }
   }
   out[at] = fmix32(k1);
@@ -220,8 +229,23 @@ export function exactKeysInto(conv: Conversation, s: RecordScan, out: Uint32Arra
   const hasAnswer = last > 0;
   out[at + 2] = hasAnswer ? p1 : 0;
   out[at + 3] = hasAnswer ? p2 : 0;
-  out[at + 4] = hasAnswer ? s.e1[last] : 0;
-  out[at + 5] = hasAnswer ? s.e2[last] : 0;
+  let a1 = 0;
+  let a2 = 0;
+  if (hasAnswer) {
+    a1 = s.e1[last];
+    a2 = s.e2[last];
+    // The answer is its text and the calls it makes.
+    const calls = msgs[last].calls;
+    if (calls) {
+      let c1 = a1 | 0;
+      let c2 = a2 | 0;
+      for (const key of calls) ({ k1: c1, k2: c2 } = mixString(c1, c2, key, 0x1b));
+      a1 = fmix32(c1);
+      a2 = fmix32(c2 ^ 0x2545f491);
+    }
+  }
+  out[at + 4] = a1;
+  out[at + 5] = a2;
   return hasAnswer;
 }
 
@@ -237,9 +261,10 @@ function roleHash(role: string): number {
   return h;
 }
 
-function mixString(k1: number, k2: number, s: string): { k1: number; k2: number } {
-  k1 = mix32(k1, 0x1c);
-  k2 = mix32(k2, 0x1c);
+/** Folds the string `s` into both running keys after `marker` (0x1c media, 0x1b tool calls, 0x1a tool definitions). */
+function mixString(k1: number, k2: number, s: string, marker: number): { k1: number; k2: number } {
+  k1 = mix32(k1, marker);
+  k2 = mix32(k2, marker);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     k1 = mix32(k1, c);

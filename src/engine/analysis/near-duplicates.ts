@@ -7,7 +7,9 @@
 //
 // Text: every message except system/developer roles, as words of the record's text scan (text-scan.ts: NFKC,
 // lowercase, split on whitespace), one word stream (shingles run across message boundaries). Shingle = rolling hash of `shingleSize` consecutive word hashes; a record with
-// fewer words is one shingle; a record with no words is never a near duplicate.
+// fewer words is one shingle; a record with no words, media or tool calls is never a near duplicate. Each media part and each tool call
+// (model.ts Message.calls) adds `shingleSize` shingles of its key. Tool definitions are not compared (like system
+// prompts).
 // Sketch: K = 128 bins, one permutation (bin = top 7 bits of the shingle hash, value = min of a second hash),
 // empty bins filled by optimal densification (Shrivastava 2017). LSH: 16 bands x 8 rows, one 32-bit key per band;
 // the pass only stores the keys (64 bytes per record). At finish, band by band, records with the same key form a
@@ -102,9 +104,15 @@ export class ShingleHasher {
     const wh = s.a;
     const wh2 = s.b;
     const msgs = conv.messages;
-    // At most one shingle per word (or one for a short record), plus k per media part: room for all, up front.
+    // At most one shingle per word (or one for a short record), plus k per media part and per tool call: room for
+    // all, up front.
     let bound = 1;
-    for (let m = 0; m < msgs.length; m++) bound += s.to[m] - s.from[m] + (msgs[m].media?.length ?? 0) * k;
+    for (let m = 0; m < msgs.length; m++) {
+      const msg = msgs[m];
+      bound += s.to[m] - s.from[m];
+      if (msg.media) bound += msg.media.length * k;
+      if (msg.calls) bound += msg.calls.length * k;
+    }
     out.length = 0;
     out.reserve(bound);
     const data = out.data;
@@ -145,28 +153,33 @@ export class ShingleHasher {
       if (wdata) wdata[len] = h * 0x200000 + (fmix32(roll2 ^ words ^ 0x2545f491) >>> 11);
       data[len++] = h;
     }
-    // Each image/media part weighs as much as a sentence (k shingles): the same question about different images is
-    // not a near duplicate.
+    // Each image/media part and each tool call weighs as much as a sentence (k shingles): the same question about
+    // different images, or answered by calling another function, is not a near duplicate.
     for (const m of msgs) {
-      if (!m.media) continue;
-      for (const key of m.media) {
-        let h = 0x9747b28c | 0;
-        let h2 = 0x3c6ef372 | 0;
-        for (let i = 0; i < key.length; i++) {
-          h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-          h2 = Math.imul(h2 + key.charCodeAt(i), 0x5bd1e995);
-        }
-        for (let j = 0; j < k; j++) {
-          const x = fmix32(h ^ Math.imul(j + 1, 0x6d656469));
-          if (wdata) wdata[len] = x * 0x200000 + (fmix32(h2 ^ Math.imul(j + 1, 0x27d4eb2f)) >>> 11);
-          data[len++] = x;
-        }
-      }
+      if (m.media) for (const key of m.media) len = keyShingles(key, 0x9747b28c, k, data, wdata, len);
+      if (m.calls) for (const key of m.calls) len = keyShingles(key, 0x7c0ca11 ^ 0x9747b28c, k, data, wdata, len);
     }
     out.length = len;
     if (wide) wide.length = len;
     return len;
   }
+}
+
+/** Writes the k shingles that stand for the key string `key` (a media part, a tool call) at data[len..] (and their
+ * wide forms at wdata[len..]); returns the new length. `seed` keeps kinds of keys apart. */
+function keyShingles(key: string, seed: number, k: number, data: Uint32Array, wdata: Float64Array | null, len: number): number {
+  let h = seed | 0;
+  let h2 = 0x3c6ef372 | 0;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    h2 = Math.imul(h2 + key.charCodeAt(i), 0x5bd1e995);
+  }
+  for (let j = 0; j < k; j++) {
+    const x = fmix32(h ^ Math.imul(j + 1, 0x6d656469));
+    if (wdata) wdata[len] = x * 0x200000 + (fmix32(h2 ^ Math.imul(j + 1, 0x27d4eb2f)) >>> 11);
+    data[len++] = x;
+  }
+  return len;
 }
 
 const ATTEMPTS = 4096;

@@ -6,6 +6,7 @@ import { contentInfo } from "./content.js";
 import { categoryOf, type ParseContext } from "./context.js";
 import { reportShapeErrors, validateChatml } from "../rules/chatml-shape.js";
 import { describe } from "../rules/roles.js";
+import { callKey, resultKey, toolsKey } from "./tool-keys.js";
 
 export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
   const valid = validateChatml(rec) as boolean;
@@ -21,7 +22,18 @@ export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Co
   }
   const messages = normaliseMessages(rec.messages as unknown[], "messages", ctx);
   const hasTools = Array.isArray(rec.tools) && rec.tools.length > 0;
-  return { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+  const conv: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+  const tools = recordToolsKey(rec);
+  if (tools !== undefined) conv.tools = tools;
+  return conv;
+}
+
+/** Key of a record's `tools` and legacy `functions` definitions (also OpenAI preference `input`); undefined when none. */
+export function recordToolsKey(rec: Record<string, unknown>): string | undefined {
+  const tools = toolsKey(rec.tools);
+  const functions = toolsKey(rec.functions);
+  if (functions === undefined) return tools;
+  return (tools ?? "") + "functions:" + functions;
 }
 
 /** Normalises an array of chat messages (also used by OpenAI preference records) and checks content and tools. */
@@ -64,6 +76,11 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
     } else if (typeof m.loss_weight === "number" && role === "assistant") weight = m.loss_weight > 0 ? 1 : 0;
     const msg: Message = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0), weight };
     if (info.media) msg.media = info.media;
+    if (hasCall) {
+      const keys = toolCalls.map(callKey);
+      if (toolCalls.length === 0) keys.push(callKey(m.function_call));
+      msg.calls = keys;
+    } else if ((role === "tool" || role === "function") && typeof m.name === "string") msg.calls = [resultKey(m.name)];
     out.push(msg);
   }
   return out;

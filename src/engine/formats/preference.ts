@@ -4,7 +4,7 @@
 import type { Conversation, Message } from "../model.js";
 import { categoryOf, type ParseContext } from "./context.js";
 import { CHAT_ROLES, describe, roleHint } from "../rules/roles.js";
-import { normaliseMessages } from "./chatml.js";
+import { normaliseMessages, recordToolsKey } from "./chatml.js";
 import { reportShapeErrors, validatePreferenceOpenai } from "../rules/chatml-shape.js";
 
 function side(v: unknown, key: string, role: string, ctx: ParseContext): Message[] | null {
@@ -68,5 +68,8 @@ export function parsePreferenceOpenai(rec: Record<string, unknown>, ctx: ParseCo
     ctx.emit("identical-preference", `"preferred_output" and "non_preferred_output" are the same answer: the pair teaches nothing; fix or drop it`);
   }
   const hasTools = Array.isArray(input.tools) && input.tools.length > 0;
-  return { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
+  const conv: Conversation = { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
+  const tools = recordToolsKey(input);
+  if (tools !== undefined) conv.tools = tools;
+  return conv;
 }

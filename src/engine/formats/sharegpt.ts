@@ -3,6 +3,7 @@
 import type { Conversation, Message } from "../model.js";
 import { categoryOf, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
+import { resultKey, toolsKey } from "./tool-keys.js";
 
 const ROLE_MAP: Record<string, string> = {
   human: "user",
@@ -79,9 +80,16 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
       if (turn.weight !== 0 && turn.weight !== 1) ctx.emit("invalid-weight", `${w}.weight is ${describe(turn.weight)}; it must be 0 or 1`);
       else weight = turn.weight;
     }
-    messages.push({ role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight });
+    // A function_call turn's value is the call itself (JSON text), so its text already identifies it; a tool result
+    // may name its function.
+    const msg: Message = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight };
+    if (role === "tool" && typeof turn.name === "string") msg.calls = [resultKey(turn.name)];
+    messages.push(msg);
   });
   if (!ok) return null;
   const hasTools = (typeof rec.tools === "string" && rec.tools.trim() !== "") || (Array.isArray(rec.tools) && rec.tools.length > 0);
-  return { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+  const out: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+  const tools = toolsKey(rec.tools);
+  if (tools !== undefined) out.tools = tools;
+  return out;
 }
