@@ -47527,7 +47527,106 @@ function mapRecordLevel(record, e, once) {
     once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`);
 }
 
+;// CONCATENATED MODULE: ./src/engine/formats/tool-keys.ts
+// Canonical keys of tool calls and tool definitions (model.ts Message.calls, Conversation.tools), so that the
+// duplicate analyses tell apart records that call another function, pass other arguments or declare other tools.
+//
+//   callKey(call)      one tool call ({function: {name, arguments}}, a legacy function_call {name, arguments}, ...)
+//                      -> "name(canonical arguments)"; arguments given as a JSON string and as an object are equal
+//   resultKey(name)    a tool result's function name -> "->name"
+//   toolsKey(v)        a record's tool definitions (array, or a JSON string of one as in ShareGPT) -> canonical
+//                      JSON of the list, its entries sorted; undefined when there are none
+//
+// Canonical JSON: object keys sorted (recursively), no spacing. Call ids (`id`, `tool_call_id`) are left out: they
+// are arbitrary labels, and two records that differ only in them are the same example. Cost: linear in the size
+// of the values.
+/** JSON of `v` with object keys sorted at every level. */
+function canonicalJson(v, depth = 0) {
+    if (v === null || typeof v !== "object")
+        return v === undefined ? "null" : JSON.stringify(v);
+    // Far beyond any real tool call: keep the rest as written rather than recurse further.
+    if (depth > 64)
+        return JSON.stringify(v);
+    if (Array.isArray(v)) {
+        let s = "[";
+        for (let i = 0; i < v.length; i++)
+            s += (i ? "," : "") + canonicalJson(v[i], depth + 1);
+        return s + "]";
+    }
+    const o = v;
+    const keys = Object.keys(o).sort();
+    let s = "{";
+    let first = true;
+    for (const k of keys) {
+        if (o[k] === undefined)
+            continue;
+        s += (first ? "" : ",") + JSON.stringify(k) + ":" + canonicalJson(o[k], depth + 1);
+        first = false;
+    }
+    return s + "}";
+}
+/** A value that may be JSON serialised to a string (tool-call arguments, ShareGPT tools): the canonical JSON of
+ * what it holds; a string that is not JSON stays as it is (trimmed). */
+function canonicalValue(v) {
+    if (typeof v !== "string")
+        return canonicalJson(v);
+    const t = v.trim();
+    const c = t.charCodeAt(0);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+        try {
+            return canonicalJson(JSON.parse(t));
+        }
+        catch {
+            // not JSON: compared as written
+        }
+    }
+    return t;
+}
+/** Key of one tool call: "name(arguments)" with the arguments in canonical JSON. */
+function callKey(call) {
+    if (!call || typeof call !== "object" || Array.isArray(call))
+        return canonicalJson(call);
+    const c = call;
+    const inner = c.function ?? c.custom;
+    const fn = inner && typeof inner === "object" && !Array.isArray(inner) ? inner : c;
+    if (typeof fn.name !== "string") {
+        const { id: _id, ...rest } = c;
+        return canonicalJson(rest);
+    }
+    const args = fn.arguments ?? fn.input ?? fn.parameters;
+    return `${fn.name}(${args === undefined ? "" : canonicalValue(args)})`;
+}
+/** Key of a tool result by the function that produced it. */
+function resultKey(name) {
+    return `->${name}`;
+}
+/** Canonical key of a record's tool definitions; undefined when there are none (absent, empty list, empty string). */
+function toolsKey(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    let list = v;
+    if (typeof v === "string") {
+        const t = v.trim();
+        if (t === "")
+            return undefined;
+        try {
+            list = JSON.parse(t);
+        }
+        catch {
+            return t;
+        }
+    }
+    if (Array.isArray(list)) {
+        if (list.length === 0)
+            return undefined;
+        // The order of the definitions does not make another example.
+        return "[" + list.map((d) => canonicalJson(d)).sort().join(",") + "]";
+    }
+    return canonicalJson(list);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/formats/chatml.ts
+
 
 
 
@@ -47545,7 +47644,19 @@ function parseChatml(rec, ctx) {
     }
     const messages = normaliseMessages(rec.messages, "messages", ctx);
     const hasTools = Array.isArray(rec.tools) && rec.tools.length > 0;
-    return { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+    const conv = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+    const tools = recordToolsKey(rec);
+    if (tools !== undefined)
+        conv.tools = tools;
+    return conv;
+}
+/** Key of a record's `tools` and legacy `functions` definitions (also OpenAI preference `input`); undefined when none. */
+function recordToolsKey(rec) {
+    const tools = toolsKey(rec.tools);
+    const functions = toolsKey(rec.functions);
+    if (functions === undefined)
+        return tools;
+    return (tools ?? "") + "functions:" + functions;
 }
 /** Normalises an array of chat messages (also used by OpenAI preference records) and checks content and tools. */
 function normaliseMessages(list, label, ctx) {
@@ -47597,6 +47708,14 @@ function normaliseMessages(list, label, ctx) {
         const msg = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0), weight };
         if (info.media)
             msg.media = info.media;
+        if (hasCall) {
+            const keys = toolCalls.map(callKey);
+            if (toolCalls.length === 0)
+                keys.push(callKey(m.function_call));
+            msg.calls = keys;
+        }
+        else if ((role === "tool" || role === "function") && typeof m.name === "string")
+            msg.calls = [resultKey(m.name)];
         out.push(msg);
     }
     return out;
@@ -47652,6 +47771,7 @@ function checkToolCall(c, at, ctx, ids) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/sharegpt.ts
+
 
 
 const ROLE_MAP = {
@@ -47732,12 +47852,21 @@ function parseSharegpt(rec, ctx) {
             else
                 weight = turn.weight;
         }
-        messages.push({ role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight });
+        // A function_call turn's value is the call itself (JSON text), so its text already identifies it; a tool result
+        // may name its function.
+        const msg = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight };
+        if (role === "tool" && typeof turn.name === "string")
+            msg.calls = [resultKey(turn.name)];
+        messages.push(msg);
     });
     if (!ok)
         return null;
     const hasTools = (typeof rec.tools === "string" && rec.tools.trim() !== "") || (Array.isArray(rec.tools) && rec.tools.length > 0);
-    return { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+    const out = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
+    const tools = toolsKey(rec.tools);
+    if (tools !== undefined)
+        out.tools = tools;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/alpaca.ts
@@ -47853,7 +47982,11 @@ function parsePreferenceOpenai(rec, ctx) {
         ctx.emit("identical-preference", `"preferred_output" and "non_preferred_output" are the same answer: the pair teaches nothing; fix or drop it`);
     }
     const hasTools = Array.isArray(input.tools) && input.tools.length > 0;
-    return { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
+    const conv = { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
+    const tools = recordToolsKey(input);
+    if (tools !== undefined)
+        conv.tools = tools;
+    return conv;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/parse.ts
@@ -49133,6 +49266,10 @@ function exactKeysInto(conv, s, out, at) {
     }
     let k1 = SEED1;
     let k2 = SEED2;
+    // The tools a record declares are part of its prompt: the same question with other tools available may rightly
+    // get another answer.
+    if (conv.tools !== undefined)
+        ({ k1, k2 } = mixString(k1, k2, conv.tools, 0x1a));
     let p1 = 0;
     let p2 = 0;
     for (let i = 0; i < msgs.length; i++) {
@@ -49146,7 +49283,11 @@ function exactKeysInto(conv, s, out, at) {
         // Images and other media are part of the message: same text about a different picture is another record.
         if (m.media)
             for (const key of m.media)
-                ({ k1, k2 } = mixString(k1, k2, key));
+                ({ k1, k2 } = mixString(k1, k2, key, 0x1c));
+        // So are its tool calls: the same text calling another function (or with other arguments) is another record.
+        if (m.calls)
+            for (const key of m.calls)
+                ({ k1, k2 } = mixString(k1, k2, key, 0x1b));
     }
     if (conv.rejected) {
         k1 = mix32(k1, 0x1d);
@@ -49158,7 +49299,10 @@ function exactKeysInto(conv, s, out, at) {
             k2 = mix32(mix32(k2, roleHash(m.role) ^ 0x5bd1e995), s.e2[i]);
             if (m.media)
                 for (const key of m.media)
-                    ({ k1, k2 } = mixString(k1, k2, key));
+                    ({ k1, k2 } = mixString(k1, k2, key, 0x1c));
+            if (m.calls)
+                for (const key of m.calls)
+                    ({ k1, k2 } = mixString(k1, k2, key, 0x1b));
         }
     }
     out[at] = fmix32(k1);
@@ -49166,8 +49310,24 @@ function exactKeysInto(conv, s, out, at) {
     const hasAnswer = last > 0;
     out[at + 2] = hasAnswer ? p1 : 0;
     out[at + 3] = hasAnswer ? p2 : 0;
-    out[at + 4] = hasAnswer ? s.e1[last] : 0;
-    out[at + 5] = hasAnswer ? s.e2[last] : 0;
+    let a1 = 0;
+    let a2 = 0;
+    if (hasAnswer) {
+        a1 = s.e1[last];
+        a2 = s.e2[last];
+        // The answer is its text and the calls it makes.
+        const calls = msgs[last].calls;
+        if (calls) {
+            let c1 = a1 | 0;
+            let c2 = a2 | 0;
+            for (const key of calls)
+                ({ k1: c1, k2: c2 } = mixString(c1, c2, key, 0x1b));
+            a1 = fmix32(c1);
+            a2 = fmix32(c2 ^ 0x2545f491);
+        }
+    }
+    out[at + 4] = a1;
+    out[at + 5] = a2;
     return hasAnswer;
 }
 const roles = new Map();
@@ -49183,9 +49343,10 @@ function roleHash(role) {
     }
     return h;
 }
-function mixString(k1, k2, s) {
-    k1 = mix32(k1, 0x1c);
-    k2 = mix32(k2, 0x1c);
+/** Folds the string `s` into both running keys after `marker` (0x1c media, 0x1b tool calls, 0x1a tool definitions). */
+function mixString(k1, k2, s, marker) {
+    k1 = mix32(k1, marker);
+    k2 = mix32(k2, marker);
     for (let i = 0; i < s.length; i++) {
         const c = s.charCodeAt(i);
         k1 = mix32(k1, c);
@@ -49332,10 +49493,17 @@ class ShingleHasher {
         const wh = s.a;
         const wh2 = s.b;
         const msgs = conv.messages;
-        // At most one shingle per word (or one for a short record), plus k per media part: room for all, up front.
+        // At most one shingle per word (or one for a short record), plus k per media part and per tool call: room for
+        // all, up front.
         let bound = 1;
-        for (let m = 0; m < msgs.length; m++)
-            bound += s.to[m] - s.from[m] + (msgs[m].media?.length ?? 0) * k;
+        for (let m = 0; m < msgs.length; m++) {
+            const msg = msgs[m];
+            bound += s.to[m] - s.from[m];
+            if (msg.media)
+                bound += msg.media.length * k;
+            if (msg.calls)
+                bound += msg.calls.length * k;
+        }
         out.length = 0;
         out.reserve(bound);
         const data = out.data;
@@ -49379,31 +49547,38 @@ class ShingleHasher {
                 wdata[len] = h * 0x200000 + (fmix32(roll2 ^ words ^ 0x2545f491) >>> 11);
             data[len++] = h;
         }
-        // Each image/media part weighs as much as a sentence (k shingles): the same question about different images is
-        // not a near duplicate.
+        // Each image/media part and each tool call weighs as much as a sentence (k shingles): the same question about
+        // different images, or answered by calling another function, is not a near duplicate.
         for (const m of msgs) {
-            if (!m.media)
-                continue;
-            for (const key of m.media) {
-                let h = 0x9747b28c | 0;
-                let h2 = 0x3c6ef372 | 0;
-                for (let i = 0; i < key.length; i++) {
-                    h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-                    h2 = Math.imul(h2 + key.charCodeAt(i), 0x5bd1e995);
-                }
-                for (let j = 0; j < k; j++) {
-                    const x = fmix32(h ^ Math.imul(j + 1, 0x6d656469));
-                    if (wdata)
-                        wdata[len] = x * 0x200000 + (fmix32(h2 ^ Math.imul(j + 1, 0x27d4eb2f)) >>> 11);
-                    data[len++] = x;
-                }
-            }
+            if (m.media)
+                for (const key of m.media)
+                    len = keyShingles(key, 0x9747b28c, k, data, wdata, len);
+            if (m.calls)
+                for (const key of m.calls)
+                    len = keyShingles(key, 0x7c0ca11 ^ 0x9747b28c, k, data, wdata, len);
         }
         out.length = len;
         if (wide)
             wide.length = len;
         return len;
     }
+}
+/** Writes the k shingles that stand for the key string `key` (a media part, a tool call) at data[len..] (and their
+ * wide forms at wdata[len..]); returns the new length. `seed` keeps kinds of keys apart. */
+function keyShingles(key, seed, k, data, wdata, len) {
+    let h = seed | 0;
+    let h2 = 0x3c6ef372 | 0;
+    for (let i = 0; i < key.length; i++) {
+        h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+        h2 = Math.imul(h2 + key.charCodeAt(i), 0x5bd1e995);
+    }
+    for (let j = 0; j < k; j++) {
+        const x = fmix32(h ^ Math.imul(j + 1, 0x6d656469));
+        if (wdata)
+            wdata[len] = x * 0x200000 + (fmix32(h2 ^ Math.imul(j + 1, 0x27d4eb2f)) >>> 11);
+        data[len++] = x;
+    }
+    return len;
 }
 const ATTEMPTS = 4096;
 /** Bin an empty bin i probes at attempt a (1 <= a < ATTEMPTS) when densifying. */
