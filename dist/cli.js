@@ -14961,9 +14961,7 @@ const probe = (i, a) => fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(a, 0x85e
  *  probes before ATTEMPTS in index order: the first filled bin in row i is the one probing would find. */
 let FIRST = null;
 let ORDER = null;
-function probeTables() {
-    if (FIRST && ORDER)
-        return { first: FIRST, order: ORDER };
+function makeProbeTables() {
     const first = new Uint16Array(BINS * BINS);
     const order = new Uint8Array(BINS * BINS);
     for (let i = 0; i < BINS; i++) {
@@ -14981,7 +14979,6 @@ function probeTables() {
     }
     FIRST = first;
     ORDER = order;
-    return { first, order };
 }
 /** Up to this many filled bins, densifySparse (k lookups per empty bin); above, densifyByOrder (about BINS / (k + 1)
  * steps per empty bin). */
@@ -15018,7 +15015,9 @@ function sketch(shingles, n, bins, filled) {
 }
 /** Walks each empty bin's probe order (ORDER) to its first filled bin. */
 function densifyByOrder(bins, filled) {
-    const order = probeTables().order;
+    if (!ORDER)
+        makeProbeTables();
+    const order = ORDER;
     for (let i = 0; i < BINS; i++) {
         if (filled[i])
             continue;
@@ -15030,7 +15029,9 @@ function densifyByOrder(bins, filled) {
 }
 /** The first filled bin of each empty bin from the table of first probes: `k` lookups per empty bin. */
 function densifySparse(bins, filled, k) {
-    const first = probeTables().first;
+    if (!FIRST)
+        makeProbeTables();
+    const first = FIRST;
     for (let i = 0; i < BINS; i++) {
         if (filled[i])
             continue;

@@ -191,8 +191,7 @@ const probe = (i: number, a: number): number => fmix32(Math.imul(i + 1, 0x9e3779
  *  probes before ATTEMPTS in index order: the first filled bin in row i is the one probing would find. */
 let FIRST: Uint16Array | null = null;
 let ORDER: Uint8Array | null = null;
-function probeTables(): { first: Uint16Array; order: Uint8Array } {
-  if (FIRST && ORDER) return { first: FIRST, order: ORDER };
+function makeProbeTables(): void {
   const first = new Uint16Array(BINS * BINS);
   const order = new Uint8Array(BINS * BINS);
   for (let i = 0; i < BINS; i++) {
@@ -208,7 +207,6 @@ function probeTables(): { first: Uint16Array; order: Uint8Array } {
   }
   FIRST = first;
   ORDER = order;
-  return { first, order };
 }
 /** Up to this many filled bins, densifySparse (k lookups per empty bin); above, densifyByOrder (about BINS / (k + 1)
  * steps per empty bin). */
@@ -240,7 +238,8 @@ export function sketch(shingles: Uint32Array, n: number, bins: Uint32Array, fill
 
 /** Walks each empty bin's probe order (ORDER) to its first filled bin. */
 function densifyByOrder(bins: Uint32Array, filled: Uint8Array): void {
-  const order = probeTables().order;
+  if (!ORDER) makeProbeTables();
+  const order = ORDER!;
   for (let i = 0; i < BINS; i++) {
     if (filled[i]) continue;
     let s = i * BINS;
@@ -251,7 +250,8 @@ function densifyByOrder(bins: Uint32Array, filled: Uint8Array): void {
 
 /** The first filled bin of each empty bin from the table of first probes: `k` lookups per empty bin. */
 function densifySparse(bins: Uint32Array, filled: Uint8Array, k: number): void {
-  const first = probeTables().first;
+  if (!FIRST) makeProbeTables();
+  const first = FIRST!;
   for (let i = 0; i < BINS; i++) {
     if (filled[i]) continue;
     let j = -1;
