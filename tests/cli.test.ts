@@ -171,6 +171,8 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(runCli(["check", "--config", "bad6.yml"], dir).stderr).toMatch(/'thresholds\.single-turn-share' has min 0\.9 above max 0\.1/);
     expect(runCli(["check", "--config", "bad7.yml"], dir).stderr).toMatch(/cannot parse config bad7\.yml: Unresolved tag: tag:yaml\.org,2002:js\/function/);
     expect(runCli(["check", "--config", "bad8.yml"], dir).stderr).toMatch(/cannot parse config bad8\.yml: Excessive alias count/);
+    // a drop of windowed distinct-2 (a fraction) by more than 1 can never happen: a check that never fails
+    expect(runCli(["check", "--threshold", "max-diversity-drop=2"], dir).stderr).toMatch(/'thresholds\.max-diversity-drop' is 2: above 1 \(a fraction: 0\.05 = 5 %\)/);
     expect(runCli(["check", "--threshold", "min-examples=warn:5,fail:50"], dir).stderr).toMatch(/'thresholds\.min-examples' warns at 5 but fails at 50.*warn >= fail for a min- threshold/);
   });
 

@@ -166,7 +166,7 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
 }
 
 /** Thresholds whose values are fractions of 1. */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "single-turn-share"]);
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
 
 /** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
  * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
