@@ -11418,7 +11418,11 @@ async function findFiles(patterns, cwd, inDirectories) {
     const pats = patterns.length ? patterns : ["."];
     for (const pat of pats) {
         const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
-        const st = await (0,promises_.stat)(abs).catch(() => null);
+        let statError = "";
+        const st = await (0,promises_.stat)(abs).catch((e) => {
+            statError = e.code === "ENOENT" || e.code === "ENOTDIR" ? "" : `cannot read ${pat}: ${e.code === "ELOOP" ? "a loop of symbolic links" : e.message}`;
+            return null;
+        });
         if (st?.isFile()) {
             found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, abs)));
             continue;
@@ -11433,7 +11437,7 @@ async function findFiles(patterns, cwd, inDirectories) {
         }
         const scan = picomatch_default().scan(toPosix(pat));
         if (!scan.isGlob)
-            throw new UsageError(st ? `not a regular file or a directory: ${pat}` : `no such file or directory: ${pat}`);
+            throw new UsageError(st ? `not a regular file or a directory: ${pat}` : statError || `no such file or directory: ${pat}`);
         // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
         // and match the files below it against the rest of the pattern.
         const base = (0,external_node_path_namespaceObject.resolve)(cwd, scan.base || ".");

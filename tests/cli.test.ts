@@ -1,6 +1,6 @@
 // The bundled CLI as a process: exit codes, JSON on stdout, messages on stderr.
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { CLI, good, jsonl, runCli, tempDir } from "./helpers/run.js";
@@ -27,6 +27,16 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
       expect(r.stderr).toContain(message);
       expect(r.stderr).not.toContain("input '");
     }
+  });
+
+  it("a path that is a loop of symbolic links is named as such (usage error), not as missing", () => {
+    const dir = tempDir({ "data/train.jsonl": clean });
+    symlinkSync("b.jsonl", join(dir, "a.jsonl"));
+    symlinkSync("a.jsonl", join(dir, "b.jsonl"));
+    const r = runCli(["check", "a.jsonl"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("cannot read a.jsonl: a loop of symbolic links");
+    expect(runCli(["check", "nothere.jsonl"], dir).stderr).toContain("no such file or directory: nothere.jsonl");
   });
 
   it("--workers takes a positive whole number (usage error, exit 2, otherwise)", () => {

@@ -74,7 +74,11 @@ export async function findFiles(patterns: string[], cwd: string, inDirectories: 
   const pats = patterns.length ? patterns : ["."];
   for (const pat of pats) {
     const abs = resolve(cwd, pat);
-    const st = await stat(abs).catch(() => null);
+    let statError = "";
+    const st = await stat(abs).catch((e: NodeJS.ErrnoException) => {
+      statError = e.code === "ENOENT" || e.code === "ENOTDIR" ? "" : `cannot read ${pat}: ${e.code === "ELOOP" ? "a loop of symbolic links" : e.message}`;
+      return null;
+    });
     if (st?.isFile()) {
       found.add(toPosix(relative(cwd, abs)));
       continue;
@@ -86,7 +90,7 @@ export async function findFiles(patterns: string[], cwd: string, inDirectories: 
       continue;
     }
     const scan = picomatch.scan(toPosix(pat));
-    if (!scan.isGlob) throw new UsageError(st ? `not a regular file or a directory: ${pat}` : `no such file or directory: ${pat}`);
+    if (!scan.isGlob) throw new UsageError(st ? `not a regular file or a directory: ${pat}` : statError || `no such file or directory: ${pat}`);
     // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
     // and match the files below it against the rest of the pattern.
     const base = resolve(cwd, scan.base || ".");
