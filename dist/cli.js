@@ -12876,6 +12876,17 @@ function unknownMessageKey(key, w) {
         return `${w} has 'from' (a ShareGPT key): use 'role', or set format: sharegpt`;
     return `${w} has the key '${key}', which chat messages do not define (trainers ignore or reject it): remove it or check its spelling`;
 }
+/** The fix for a record without a conversation that has a known non-chat shape, else "". */
+function notChat(keys) {
+    const has = (k) => keys.includes(k);
+    if (has("prompt") && has("completion")) {
+        return `it is a prompt/completion record (OpenAI's legacy format, TRL's prompt-completion type), which this gate does not read: write it as "messages": [{"role": "user", "content": <prompt>}, {"role": "assistant", "content": <completion>}]`;
+    }
+    if (has("text") && !keys.some((k) => k === "instruction" || k === "output" || k === "conversations")) {
+        return `it is plain text (pretraining or completion data), not a conversation: this gate checks chat data, each example as "messages": [{"role": ..., "content": ...}]`;
+    }
+    return "";
+}
 function mapRecordLevel(record, e, once) {
     const path = e.instancePath;
     const name = path.replace(/^\//, "").replace(/\//g, ".");
@@ -12885,7 +12896,8 @@ function mapRecordLevel(record, e, once) {
         const scope = name ? `${name} ` : "the record ";
         if (missing === "messages") {
             const found = keys.length ? `; it has ${keys.slice(0, 5).map((k) => `'${k}'`).join(", ")}` : "";
-            once("mm", "missing-messages", `${scope}has no "messages" array${found}: put the conversation in "messages": [{"role": ..., "content": ...}]`);
+            const fix = (!name && notChat(keys)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
+            once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`);
         }
         else
             once(`req${missing}`, "missing-messages", `${scope}has no "${missing}"`);

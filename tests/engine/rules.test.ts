@@ -8,6 +8,9 @@ const call = (id: string, name = "get_weather", args: unknown = '{"city": "Paris
 /** [rule, bad record] — each bad record is line 2, after one good record. */
 const CASES: [string, unknown, RegExp?][] = [
   ["missing-messages", { conversation: [u("hi"), a("yo")] }, /has no "messages" array; it has 'conversation'/],
+  // known non-chat shapes: the message says what the record is and how to write it as a conversation
+  ["missing-messages", { prompt: "Q: 2+2?", completion: "4" }, /it is a prompt\/completion record .*write it as "messages": \[\{"role": "user", "content": <prompt>\}/],
+  ["missing-messages", { text: "The quick brown fox." }, /it is plain text \(pretraining or completion data\), not a conversation/],
   ["messages-not-array", { messages: { 0: u("hi") } }],
   ["empty-messages", { messages: [] }],
   ["message-not-object", { messages: ["hi", a("yo")] }],
