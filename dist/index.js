@@ -47122,7 +47122,7 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate1(data0[i0], {instancePath:instancePath+"/messages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -47255,7 +47255,7 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate1(data1[i0], {instancePath:instancePath+"/input/messages/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -47323,7 +47323,7 @@ errors++;
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate1(data5[i1], {instancePath:instancePath+"/preferred_output/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -47355,7 +47355,7 @@ errors++;
 const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
 if(!(validate1(data7[i2], {instancePath:instancePath+"/non_preferred_output/" + i2,parentData:data7,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -47416,12 +47416,25 @@ function reportShapeErrors(record, errors, emit) {
     // A failed anyOf (e.g. content: string | null | array of parts) comes with one error per branch. Type mismatches
     // of the other branches at the same place are noise; errors deeper inside (a bad part of an array) are the
     // real problem, and then the anyOf summary itself is noise.
-    const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
-    const deeper = (p) => errors.some((o) => o.keyword !== "anyOf" && o.instancePath.startsWith(p + "/"));
+    // Sets, not scans: a record with thousands of bad messages has tens of thousands of errors.
+    const anyOfPaths = new Set();
+    const haveDeeper = new Set(); // every proper ancestor path of a non-anyOf error
     for (const e of errors) {
-        if (e.keyword === "anyOf" && deeper(e.instancePath))
+        if (e.keyword === "anyOf") {
+            anyOfPaths.add(e.instancePath);
             continue;
-        if (e.keyword !== "anyOf" && e.schemaPath.includes("anyOf") && anyOfPaths.includes(e.instancePath))
+        }
+        for (let p = e.instancePath; p !== "";) {
+            p = p.slice(0, p.lastIndexOf("/")); // "/messages/5" -> "/messages" -> "" (the record)
+            if (haveDeeper.has(p))
+                break; // its ancestors are in already
+            haveDeeper.add(p);
+        }
+    }
+    for (const e of errors) {
+        if (e.keyword === "anyOf" && haveDeeper.has(e.instancePath))
+            continue;
+        if (e.keyword !== "anyOf" && e.schemaPath.includes("anyOf") && anyOfPaths.has(e.instancePath))
             continue;
         const m = MSG_PATH.exec(e.instancePath);
         if (!m) {
@@ -48050,8 +48063,11 @@ function checkConversation(conv, emit) {
     let assistants = 0;
     let trainable = 0;
     let users = 0;
+    let started = false; // a message other than system came before this one
     for (let i = 0; i < ms.length; i++) {
         const m = ms[i];
+        if (i > 0 && ms[i - 1].role !== "system")
+            started = true;
         if (m.role === "assistant") {
             assistants++;
             if (m.weight !== 0)
@@ -48059,7 +48075,7 @@ function checkConversation(conv, emit) {
         }
         else if (m.role === "user")
             users++;
-        if (m.role === "system" && i > 0 && ms.slice(0, i).some((p) => p.role !== "system")) {
+        if (m.role === "system" && started) {
             emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`);
         }
         if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
@@ -56851,7 +56867,7 @@ errors++;
 }
 if(data.thresholds !== undefined){
 if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -57044,7 +57060,7 @@ errors++;
 }
 if(data35.thresholds !== undefined){
 if(!(validate11(data35.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data35,parentDataProperty:"thresholds",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }

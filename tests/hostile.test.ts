@@ -40,6 +40,19 @@ describe("hostile inputs finish, with sane figures", () => {
     expect(low.report.files[0].findings.map((f: { rule: string; line: number }) => [f.rule, f.line])).toContainEqual(["too-long", 1]);
   });
 
+  it("records of 20,000 messages: 20,000 bad contents, or 20,000 system messages mid-conversation (minutes before: quadratic error lists)", () => {
+    const bad = [{ role: "user", content: "hi" }, ...Array.from({ length: 20_000 }, () => ({ role: "assistant", content: 5 })), { role: "assistant", content: "ok" }];
+    const sys = [{ role: "user", content: "hi" }, ...Array.from({ length: 20_000 }, (_, i) => ({ role: "system", content: `s${i}` })), { role: "assistant", content: "ok" }];
+    const dir = tempDir({ "big.jsonl": jsonl({ messages: bad }, { messages: bad }, { messages: sys }) });
+    const r = check(["big.jsonl", "--workers", "1", "--max-findings", "5"], dir);
+    expect(r.code).toBe(1);
+    const f = r.report.files[0];
+    expect(f.records).toBe(3);
+    expect(f.findingCounts["invalid-content-type"]).toBe(40_000); // one per bad message
+    expect(f.findingCounts["system-not-first"]).toBe(20_000);
+    expect(f.findings.map((x: { line: number }) => x.line)).toEqual([1, 1, 1, 1, 1]);
+  });
+
   it("100,000 short records: no near duplicate from 32-bit hash collisions (3 false 'Jaccard 1.00' findings before)", () => {
     const lines = Array.from({ length: 100_000 }, (_, i) => JSON.stringify(qa(`q${i}`, `a${i}`)));
     const dir = tempDir({ "short.jsonl": lines.join("\n") + "\n" });

@@ -2805,7 +2805,7 @@ errors++;
 }
 if(data.thresholds !== undefined){
 if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -2998,7 +2998,7 @@ errors++;
 }
 if(data35.thresholds !== undefined){
 if(!(validate11(data35.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data35,parentDataProperty:"thresholds",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }

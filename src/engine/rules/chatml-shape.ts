@@ -36,11 +36,23 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
   // A failed anyOf (e.g. content: string | null | array of parts) comes with one error per branch. Type mismatches
   // of the other branches at the same place are noise; errors deeper inside (a bad part of an array) are the
   // real problem, and then the anyOf summary itself is noise.
-  const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath);
-  const deeper = (p: string) => errors.some((o) => o.keyword !== "anyOf" && o.instancePath.startsWith(p + "/"));
+  // Sets, not scans: a record with thousands of bad messages has tens of thousands of errors.
+  const anyOfPaths = new Set<string>();
+  const haveDeeper = new Set<string>(); // every proper ancestor path of a non-anyOf error
   for (const e of errors) {
-    if (e.keyword === "anyOf" && deeper(e.instancePath)) continue;
-    if (e.keyword !== "anyOf" && e.schemaPath.includes("anyOf") && anyOfPaths.includes(e.instancePath)) continue;
+    if (e.keyword === "anyOf") {
+      anyOfPaths.add(e.instancePath);
+      continue;
+    }
+    for (let p = e.instancePath; p !== ""; ) {
+      p = p.slice(0, p.lastIndexOf("/")); // "/messages/5" -> "/messages" -> "" (the record)
+      if (haveDeeper.has(p)) break; // its ancestors are in already
+      haveDeeper.add(p);
+    }
+  }
+  for (const e of errors) {
+    if (e.keyword === "anyOf" && haveDeeper.has(e.instancePath)) continue;
+    if (e.keyword !== "anyOf" && e.schemaPath.includes("anyOf") && anyOfPaths.has(e.instancePath)) continue;
     const m = MSG_PATH.exec(e.instancePath);
     if (!m) {
       mapRecordLevel(record, e, once);

@@ -33,13 +33,15 @@ export function checkConversation(conv: Conversation, emit: Emit): void {
   let assistants = 0;
   let trainable = 0;
   let users = 0;
+  let started = false; // a message other than system came before this one
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i];
+    if (i > 0 && ms[i - 1].role !== "system") started = true;
     if (m.role === "assistant") {
       assistants++;
       if (m.weight !== 0) trainable++;
     } else if (m.role === "user") users++;
-    if (m.role === "system" && i > 0 && ms.slice(0, i).some((p) => p.role !== "system")) {
+    if (m.role === "system" && started) {
       emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`);
     }
     if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {

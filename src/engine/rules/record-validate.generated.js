@@ -575,7 +575,7 @@ errors++;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate1(data0[i0], {instancePath:instancePath+"/messages/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -708,7 +708,7 @@ errors++;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate1(data1[i0], {instancePath:instancePath+"/input/messages/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -776,7 +776,7 @@ errors++;
 const len1 = data5.length;
 for(let i1=0; i1<len1; i1++){
 if(!(validate1(data5[i1], {instancePath:instancePath+"/preferred_output/" + i1,parentData:data5,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -808,7 +808,7 @@ errors++;
 const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
 if(!(validate1(data7[i2], {instancePath:instancePath+"/non_preferred_output/" + i2,parentData:data7,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
+if (vErrors === null) vErrors = validate1.errors; else for (const e of validate1.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
