@@ -13349,6 +13349,11 @@ function side(v, key, role, ctx) {
                 ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`);
                 return null;
             }
+            const content = m.content;
+            if (content !== undefined && content !== null && typeof content !== "string" && !Array.isArray(content)) {
+                ctx.emit("invalid-content-type", `${key}[${i}].content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`);
+                return null;
+            }
         }
         return normaliseMessages(v, key, ctx);
     }

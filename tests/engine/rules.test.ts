@@ -39,6 +39,9 @@ const CASES: [string, unknown, RegExp?][] = [
   // half of an emoji (JSON.parse accepts "\ud83d"); a whole pair is fine (the good line has none, see below)
   ["lone-surrogate", { messages: [u("smiley?"), a("here: \ud83d")] }, /message 1 \(assistant\) holds the unpaired surrogate \\ud83d at character 7/],
   ["lone-surrogate", { prompt: [u("pick")], chosen: [a("\ud83d\ude00")], rejected: [a("\ude00")] }, /rejected message 0 \(assistant\) holds the unpaired surrogate \\ude00 at character 1/],
+  // TRL conversational preference: a message whose content is a number (was: nothing for rejected, empty-content for chosen)
+  ["invalid-content-type", { prompt: [u("q")], chosen: [a("fine")], rejected: [a(5)] }, /rejected\[0\]\.content is number 5; it must be a string/],
+  ["invalid-content-type", { prompt: [u("q")], chosen: [a(5)], rejected: [a("fine")] }, /chosen\[0\]\.content is number 5/],
   ["missing-user", { messages: [{ role: "system", content: "s" }, a("yo")] }],
   ["system-not-first", { messages: [u("hi"), { role: "system", content: "s" }, a("yo")] }],
   ["consecutive-same-role", { messages: [u("hi"), u("again"), a("yo")] }],

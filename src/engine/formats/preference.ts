@@ -32,6 +32,11 @@ function side(v: unknown, key: string, role: string, ctx: ParseContext): Message
         ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`);
         return null;
       }
+      const content = (m as Record<string, unknown>).content;
+      if (content !== undefined && content !== null && typeof content !== "string" && !Array.isArray(content)) {
+        ctx.emit("invalid-content-type", `${key}[${i}].content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`);
+        return null;
+      }
     }
     return normaliseMessages(v, key, ctx);
   }
