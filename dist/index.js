@@ -48111,6 +48111,9 @@ function checkConversation(conv, emit) {
             const m = conv.rejected[i];
             if (!isWellFormed(m.text))
                 emit("lone-surrogate", loneSurrogateMessage(`rejected message ${i} (${m.role})`, m.text));
+            if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && conversation_INVISIBLE.test(m.text)) {
+                emit("empty-content", `rejected message ${i} (${m.role}) has ${m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)"}: a pair against an empty answer teaches little; fill it in or drop the pair`);
+            }
         }
     }
     if (assistants === 0) {

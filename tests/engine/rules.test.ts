@@ -42,6 +42,7 @@ const CASES: [string, unknown, RegExp?][] = [
   // TRL conversational preference: a message whose content is a number (was: nothing for rejected, empty-content for chosen)
   ["invalid-content-type", { prompt: [u("q")], chosen: [a("fine")], rejected: [a(5)] }, /rejected\[0\]\.content is number 5; it must be a string/],
   ["invalid-content-type", { prompt: [u("q")], chosen: [a(5)], rejected: [a("fine")] }, /chosen\[0\]\.content is number 5/],
+  ["empty-content", { prompt: [u("q")], chosen: [a("a real answer")], rejected: [a("  ")] }, /rejected message 0 \(assistant\) has empty content/],
   ["missing-user", { messages: [{ role: "system", content: "s" }, a("yo")] }],
   ["system-not-first", { messages: [u("hi"), { role: "system", content: "s" }, a("yo")] }],
   ["consecutive-same-role", { messages: [u("hi"), u("again"), a("yo")] }],
