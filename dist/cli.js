@@ -13435,6 +13435,16 @@ function loneSurrogateMessage(where, text) {
     const unit = "\\u" + text.charCodeAt(at).toString(16).padStart(4, "0");
     return `${where} holds the unpaired surrogate ${unit} at character ${at + 1}: it is half of a character (often a string cut in the middle of an emoji) and cannot be encoded as UTF-8, so tokenizing fails; write the whole character or remove the half`;
 }
+/** The checks of one message's text, for the conversation's messages and a preference record's rejected ones alike:
+ * `lone-surrogate` and `empty-content` (`where` names the message, `fix` ends the empty-content message). */
+function checkText(m, where, fix, emit) {
+    if (!isWellFormed(m.text))
+        emit("lone-surrogate", loneSurrogateMessage(where, m.text));
+    if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && INVISIBLE.test(m.text)) {
+        const what = m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)";
+        emit("empty-content", `${where} has ${what}: ${fix}`);
+    }
+}
 function checkConversation(conv, emit) {
     const ms = conv.messages;
     let assistants = 0;
@@ -13458,12 +13468,7 @@ function checkConversation(conv, emit) {
         if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
             emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
         }
-        if (!isWellFormed(m.text))
-            emit("lone-surrogate", loneSurrogateMessage(`message ${i} (${m.role})`, m.text));
-        if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && INVISIBLE.test(m.text)) {
-            const what = m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)";
-            emit("empty-content", `message ${i} (${m.role}) has ${what}: fill it in or drop the message`);
-        }
+        checkText(m, `message ${i} (${m.role})`, "fill it in or drop the message", emit);
         // Every control token starts with '<' or '[': most texts have neither, and indexOf is much cheaper than the regex.
         if (m.text.length > 0 && (m.text.indexOf("<") !== -1 || m.text.indexOf("[") !== -1)) {
             const tok = SPECIAL_TOKENS.exec(m.text);
@@ -13481,11 +13486,7 @@ function checkConversation(conv, emit) {
     if (conv.rejected) {
         for (let i = 0; i < conv.rejected.length; i++) {
             const m = conv.rejected[i];
-            if (!isWellFormed(m.text))
-                emit("lone-surrogate", loneSurrogateMessage(`rejected message ${i} (${m.role})`, m.text));
-            if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && INVISIBLE.test(m.text)) {
-                emit("empty-content", `rejected message ${i} (${m.role}) has ${m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)"}: a pair against an empty answer teaches little; fill it in or drop the pair`);
-            }
+            checkText(m, `rejected message ${i} (${m.role})`, "a pair against an empty answer teaches little; fill it in or drop the pair", emit);
         }
     }
     if (assistants === 0) {
