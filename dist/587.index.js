@@ -7,9 +7,9 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CL100K_TOKEN_SPLIT_REGEX: () => (/* binding */ CL100K_TOKEN_SPLIT_REGEX),
-/* harmony export */   O200K_TOKEN_SPLIT_REGEX: () => (/* binding */ O200K_TOKEN_SPLIT_REGEX),
-/* harmony export */   q: () => (/* binding */ R50K_TOKEN_SPLIT_REGEX)
+/* harmony export */   O200K_TOKEN_SPLIT_REGEX: () => (/* binding */ O200K_TOKEN_SPLIT_REGEX)
 /* harmony export */ });
+/* unused harmony export R50K_TOKEN_SPLIT_REGEX */
 //#region src/encodingParams/constants.ts
 const R50K_TOKEN_SPLIT_REGEX = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
 const CONTRACTION_SUFFIX_PATTERN = String.raw`'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE])`;

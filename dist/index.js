@@ -52075,79 +52075,246 @@ async function planChunks(absPaths, chunkBytes, whole = []) {
     return chunks;
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/token-count.ts
-// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster (piecewiseCounter,
-// bpeCountAscii), and in linear time on pathological runs (countLinear). tokens.ts decides what is counted.
+;// CONCATENATED MODULE: ./src/engine/analysis/bpe.ts
+// Byte-pair encoding token counts for one pre-tokenizer piece, with gpt-tokenizer's vocabularies packed as bytes
+// (vocabularies/*.generated.js, made by scripts/vocabularies.mjs): the same counts as the library, which loads in
+// ~0.3 s where this loads in ~10 ms, and merges without making a string per byte pair.
 //
-//   const count = await loadCounter("o200k_base");   // (text) => tokens; one vocabulary load per call
+//   const v = Vocabulary.fromBase64(RANKS, DATA);
+//   v.countPiece(" hello")   // tokens of one piece of the encoding's pre-tokenizer split
+//
+// The library's algorithm, reproduced exactly (tests/analysis/tokens.test.ts compares on thousands of texts):
+//  - a piece that is itself a token (looked up by its text) is 1 token; a single ASCII character is 1 token;
+//  - otherwise its UTF-8 bytes (a lone surrogate written as U+FFFD) start as one part per byte, and the adjacent
+//    pair of parts whose joined bytes have the lowest rank is merged (the leftmost on ties) until no joined pair is a
+//    token; the count is the number of parts left.
+//  - a byte range is looked up as the library looks it up: when it is valid UTF-8 the library decodes it to text
+//    first, which drops a leading byte-order mark (EF BB BF), so such a range is looked up without it (and an
+//    empty rest is no token). Tokens made of valid UTF-8 that the library keeps as bytes (those starting with a BOM)
+//    are never found by it: the generated data leaves them out.
+/** UTF-8 scratch and merge state, grown when a piece is longer. */
+let bpe_bytes = Buffer.allocUnsafe(256);
+let starts = new Int32Array(257);
+let ranks = new Float64Array(257);
+function isValidUtf8(b, from, to) {
+    for (let i = from; i < to;) {
+        const c = b[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        let n;
+        let cp;
+        if ((c & 0xe0) === 0xc0) {
+            n = 2;
+            cp = c & 0x1f;
+        }
+        else if ((c & 0xf0) === 0xe0) {
+            n = 3;
+            cp = c & 0x0f;
+        }
+        else if ((c & 0xf8) === 0xf0) {
+            n = 4;
+            cp = c & 0x07;
+        }
+        else
+            return false;
+        if (i + n > to)
+            return false;
+        for (let j = 1; j < n; j++) {
+            const d = b[i + j];
+            if ((d & 0xc0) !== 0x80)
+                return false;
+            cp = (cp << 6) | (d & 0x3f);
+        }
+        if ((n === 2 && cp < 0x80) || (n === 3 && cp < 0x800) || (n === 4 && cp < 0x10000))
+            return false;
+        if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+            return false;
+        i += n;
+    }
+    return true;
+}
+/** True when `s` holds a surrogate without its other half. */
+function hasLoneSurrogate(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c & 0xf800) !== 0xd800)
+            continue;
+        if (c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+            i++;
+        else
+            return true;
+    }
+    return false;
+}
+function hashBytes(b, from, to) {
+    let h = 0x811c9dc5 ^ (to - from);
+    for (let i = from; i < to; i++)
+        h = Math.imul(h ^ b[i], 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    return h;
+}
+class Vocabulary {
+    /** Token bytes, rank after rank. */
+    data;
+    /** Per rank: offset of its bytes in data, and their length (0: not a token). */
+    offset;
+    length;
+    /** Open addressing: rank + 1, or 0 for an empty slot. */
+    slots;
+    mask;
+    constructor(packed, count) {
+        this.offset = new Int32Array(count);
+        this.length = new Uint8Array(count);
+        let p = 0;
+        for (let r = 0; r < count; r++) {
+            const n = packed[p];
+            this.offset[r] = p + 1;
+            this.length[r] = n;
+            p += n + 1;
+        }
+        if (p !== packed.length)
+            throw new Error(`vocabulary data: ${packed.length} bytes, expected ${p}`);
+        this.data = packed;
+        let cap = 1;
+        while (cap < count * 2)
+            cap <<= 1;
+        this.slots = new Int32Array(cap);
+        this.mask = cap - 1;
+        for (let r = 0; r < count; r++) {
+            const n = this.length[r];
+            if (n === 0)
+                continue;
+            const at = this.offset[r];
+            let s = hashBytes(packed, at, at + n) & this.mask;
+            while (this.slots[s] !== 0)
+                s = (s + 1) & this.mask;
+            this.slots[s] = r + 1;
+        }
+    }
+    /** From the generated module's RANKS and DATA (base64). */
+    static fromBase64(count, base64) {
+        const b = Buffer.from(base64, "base64");
+        return new Vocabulary(new Uint8Array(b.buffer, b.byteOffset, b.length), count);
+    }
+    /** Rank of the token whose bytes are b[from, to), or -1. */
+    find(b, from, to) {
+        const n = to - from;
+        if (n <= 0 || n > 255)
+            return -1;
+        const data = this.data;
+        let s = hashBytes(b, from, to) & this.mask;
+        for (;;) {
+            const r = this.slots[s] - 1;
+            if (r < 0)
+                return -1;
+            if (this.length[r] === n) {
+                const at = this.offset[r];
+                let i = 0;
+                while (i < n && data[at + i] === b[from + i])
+                    i++;
+                if (i === n)
+                    return r;
+            }
+            s = (s + 1) & this.mask;
+        }
+    }
+    /** Rank of b[from, to) as the library looks a byte range up (see the file header), or -1. */
+    rankOf(b, from, to) {
+        if (to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf && isValidUtf8(b, from, to)) {
+            return to - from === 3 ? -1 : this.find(b, from + 3, to);
+        }
+        return this.find(b, from, to);
+    }
+    /** Tokens of one pre-tokenizer piece. */
+    countPiece(piece) {
+        const len = piece.length;
+        if (len === 0)
+            return 0;
+        if (bpe_bytes.length < len * 3) {
+            bpe_bytes = Buffer.allocUnsafe(len * 3);
+            starts = new Int32Array(len * 3 + 1);
+            ranks = new Float64Array(len * 3 + 1);
+        }
+        const b = bpe_bytes;
+        let n = 0;
+        let ascii = true;
+        for (let i = 0; i < len; i++) {
+            const c = piece.charCodeAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            b[i] = c;
+        }
+        if (ascii) {
+            if (len === 1)
+                return 1;
+            n = len;
+        }
+        else {
+            n = b.write(piece, 0, "utf8");
+        }
+        // The piece itself, looked up by its text (so without the byte-order-mark rule; never with a lone surrogate,
+        // whose text is no token's).
+        if (this.find(b, 0, n) >= 0 && (ascii || !hasLoneSurrogate(piece)))
+            return 1;
+        const st = starts;
+        const rk = ranks;
+        let parts = n + 1; // boundaries: st[0, parts)
+        for (let i = 0; i <= n; i++) {
+            st[i] = i;
+            const r = i < n - 1 ? this.rankOf(b, i, i + 2) : -1;
+            rk[i] = r < 0 ? Infinity : r;
+        }
+        // rk[i]: rank of parts i and i + 1 joined (Infinity: not a token)
+        while (parts > 1) {
+            let low = Infinity;
+            let at = -1;
+            for (let i = 0; i < parts - 1; i++) {
+                if (rk[i] < low) {
+                    low = rk[i];
+                    at = i;
+                }
+            }
+            if (at < 0)
+                break;
+            for (let i = at + 1; i < parts - 1; i++)
+                st[i] = st[i + 1];
+            for (let i = at; i < parts - 1; i++)
+                rk[i] = rk[i + 1];
+            parts--;
+            let r = at + 2 < parts ? this.rankOf(b, st[at], st[at + 2]) : -1;
+            rk[at] = r < 0 ? Infinity : r;
+            if (at > 0) {
+                r = at + 1 < parts ? this.rankOf(b, st[at - 1], st[at + 1]) : -1;
+                rk[at - 1] = r < 0 ? Infinity : r;
+            }
+        }
+        return parts - 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-count.ts
+// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster: the library's
+// pre-tokenizer split, a cache of piece counts (piecewiseCounter), byte-pair merging of a new piece with the
+// vocabulary packed as bytes (bpe.ts), and linear time on pathological runs (countLinear). tokens.ts decides what is
+// counted.
+//
+//   const count = await loadCounter("o200k_base");   // (text) => tokens; ~10 ms per call
+
 
 /** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
  * loads one). Call before the pass; the counter is then passed as `countTokens`. */
 async function loadCounter(encoding) {
-    const enc = encoding === "cl100k_base" ? await Promise.all(/* import() */[__nccwpck_require__.e(866), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4079)) : await Promise.all(/* import() */[__nccwpck_require__.e(866), __nccwpck_require__.e(877)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3877));
+    const packed = encoding === "cl100k_base" ? await __nccwpck_require__.e(/* import() */ 611).then(__nccwpck_require__.bind(__nccwpck_require__, 6611)) : await __nccwpck_require__.e(/* import() */ 948).then(__nccwpck_require__.bind(__nccwpck_require__, 8948));
     const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 9587));
-    const opts = { disallowedSpecial: new Set() };
-    const library = (s) => enc.countTokens(s, opts);
-    const ranks = rankMapOf(enc);
-    const countPiece = ranks ? (s) => bpeCountAscii(s, ranks) ?? library(s) : library;
-    const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, countPiece);
+    const vocabulary = Vocabulary.fromBase64(packed.RANKS, packed.DATA);
+    const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (p) => vocabulary.countPiece(p));
     return (s) => (s.length === 0 ? 0 : countLinear(count, s));
-}
-/** gpt-tokenizer's own map of token strings to ranks (an internal field of its encoder: null if a version lays it out
- * otherwise, and every piece is then counted by the library). */
-function rankMapOf(enc) {
-    const core = enc.default?.bytePairEncodingCoreProcessor;
-    const m = core?.bytePairStringRankEncoder;
-    return m instanceof Map && m.size > 50_000 && typeof m.get("the") === "number" ? m : null;
-}
-/** Longest piece bpeCountAscii merges itself. */
-const BPE_MAX_CHARS = 64;
-const bpeStarts = new Int32Array(BPE_MAX_CHARS + 1);
-const bpeRanks = new Float64Array(BPE_MAX_CHARS + 1);
-/** Token count of one ASCII pre-tokenizer piece of at most 64 characters by byte-pair merging, the tokenizer's own
- * algorithm (lowest rank first, leftmost on ties) with its ranks; undefined for other pieces (the caller asks the
- * library). For ASCII every byte range is a string, so ranks are looked up directly: the library decodes each pair
- * of byte ranges from a Uint8Array, ~10x slower on a piece it has not seen. */
-function bpeCountAscii(piece, ranks) {
-    const n = piece.length;
-    if (n > BPE_MAX_CHARS)
-        return undefined;
-    for (let i = 0; i < n; i++)
-        if (piece.charCodeAt(i) >= 0x80)
-            return undefined;
-    if (n <= 1 || ranks.has(piece))
-        return n === 0 ? 0 : 1;
-    const starts = bpeStarts;
-    const rk = bpeRanks;
-    const rankOf = (from, to) => ranks.get(piece.slice(from, to)) ?? Infinity;
-    // parts: [starts[i], starts[i + 1]) for i < len - 1; rk[i]: rank of parts i and i + 1 merged
-    let len = n + 1;
-    for (let i = 0; i <= n; i++) {
-        starts[i] = i;
-        rk[i] = i < n - 1 ? rankOf(i, i + 2) : Infinity;
-    }
-    while (len > 1) {
-        let low = Infinity;
-        let at = -1;
-        for (let i = 0; i < len - 1; i++) {
-            if (rk[i] < low) {
-                low = rk[i];
-                at = i;
-            }
-        }
-        if (at < 0)
-            break;
-        // merge parts at and at + 1: drop starts[at + 1] and rk[at], then re-rank the merged part's two pairs
-        for (let i = at + 1; i < len - 1; i++)
-            starts[i] = starts[i + 1];
-        for (let i = at; i < len - 1; i++)
-            rk[i] = rk[i + 1];
-        len--;
-        rk[at] = at + 2 < len ? rankOf(starts[at], starts[at + 2]) : Infinity;
-        if (at > 0)
-            rk[at - 1] = at + 1 < len ? rankOf(starts[at - 1], starts[at + 1]) : Infinity;
-    }
-    return len - 1;
 }
 /** Pieces of at most this many characters have their counts cached. */
 const PIECE_CACHE_CHARS = 48;

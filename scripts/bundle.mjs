@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, c
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { generate as generateValidator, VALIDATORS } from "./validators.mjs";
+import { generate as generateVocabulary, VOCABULARIES } from "./vocabularies.mjs";
 
 const ncc = join("node_modules", ".bin", "ncc");
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
@@ -17,6 +18,11 @@ for (const v of VALIDATORS) {
   const code = generateValidator(v);
   if (readFileSync(v.out, "utf8") !== code) writeFileSync(v.out, code);
 }
+// The token vocabularies are packed from gpt-tokenizer's ranks (a module that loads in milliseconds).
+for (const v of VOCABULARIES) {
+  const code = await generateVocabulary(v);
+  if (!existsSync(v.out) || readFileSync(v.out, "utf8") !== code) writeFileSync(v.out, code);
+}
 
 rmSync("dist", { recursive: true, force: true });
 const build = (entry, out) => execFileSync(ncc, ["build", entry, "-o", out, "-q", "--target", "es2022", "--no-source-map-register"], { stdio: "inherit" });
@@ -28,7 +34,7 @@ try {
   if (!code.startsWith("#!")) code = "#!/usr/bin/env node\n" + code;
   writeFileSync("dist/cli.js", code);
   chmodSync("dist/cli.js", 0o755);
-  // Lazy chunks (the tokenizer vocabularies) are shared by both bundles: same module, same file.
+  // Lazy chunks (the packed vocabularies) are shared by both bundles: same module, same file.
   for (const f of readdirSync(tmp)) {
     if (f === "index.js" || f === "package.json") continue;
     const to = join("dist", f);

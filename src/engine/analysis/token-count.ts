@@ -1,78 +1,24 @@
-// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster (piecewiseCounter,
-// bpeCountAscii), and in linear time on pathological runs (countLinear). tokens.ts decides what is counted.
+// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster: the library's
+// pre-tokenizer split, a cache of piece counts (piecewiseCounter), byte-pair merging of a new piece with the
+// vocabulary packed as bytes (bpe.ts), and linear time on pathological runs (countLinear). tokens.ts decides what is
+// counted.
 //
-//   const count = await loadCounter("o200k_base");   // (text) => tokens; one vocabulary load per call
+//   const count = await loadCounter("o200k_base");   // (text) => tokens; ~10 ms per call
 import { isSpaceCode } from "./text-scan.js";
+import { Vocabulary } from "./bpe.js";
 
 export type EncodingName = "o200k_base" | "cl100k_base";
 
 export type CountFn = (text: string) => number;
-interface Enc {
-  countTokens(s: string, o?: { disallowedSpecial?: Set<string> }): number;
-}
 
 /** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
  * loads one). Call before the pass; the counter is then passed as `countTokens`. */
 export async function loadCounter(encoding: EncodingName): Promise<CountFn> {
-  const enc: Enc = encoding === "cl100k_base" ? await import("gpt-tokenizer/encoding/cl100k_base") : await import("gpt-tokenizer/encoding/o200k_base");
+  const packed = encoding === "cl100k_base" ? await import("./vocabularies/cl100k_base.generated.js") : await import("./vocabularies/o200k_base.generated.js");
   const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await import("gpt-tokenizer/encodingParams/constants");
-  const opts = { disallowedSpecial: new Set<string>() };
-  const library = (s: string): number => enc.countTokens(s, opts);
-  const ranks = rankMapOf(enc);
-  const countPiece = ranks ? (s: string): number => bpeCountAscii(s, ranks) ?? library(s) : library;
-  const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, countPiece);
+  const vocabulary = Vocabulary.fromBase64(packed.RANKS, packed.DATA);
+  const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (p) => vocabulary.countPiece(p));
   return (s: string) => (s.length === 0 ? 0 : countLinear(count, s));
-}
-
-/** gpt-tokenizer's own map of token strings to ranks (an internal field of its encoder: null if a version lays it out
- * otherwise, and every piece is then counted by the library). */
-export function rankMapOf(enc: unknown): Map<string, number> | null {
-  const core = (enc as { default?: { bytePairEncodingCoreProcessor?: { bytePairStringRankEncoder?: unknown } } }).default?.bytePairEncodingCoreProcessor;
-  const m = core?.bytePairStringRankEncoder;
-  return m instanceof Map && m.size > 50_000 && typeof m.get("the") === "number" ? (m as Map<string, number>) : null;
-}
-
-/** Longest piece bpeCountAscii merges itself. */
-const BPE_MAX_CHARS = 64;
-const bpeStarts = new Int32Array(BPE_MAX_CHARS + 1);
-const bpeRanks = new Float64Array(BPE_MAX_CHARS + 1);
-
-/** Token count of one ASCII pre-tokenizer piece of at most 64 characters by byte-pair merging, the tokenizer's own
- * algorithm (lowest rank first, leftmost on ties) with its ranks; undefined for other pieces (the caller asks the
- * library). For ASCII every byte range is a string, so ranks are looked up directly: the library decodes each pair
- * of byte ranges from a Uint8Array, ~10x slower on a piece it has not seen. */
-export function bpeCountAscii(piece: string, ranks: Map<string, number>): number | undefined {
-  const n = piece.length;
-  if (n > BPE_MAX_CHARS) return undefined;
-  for (let i = 0; i < n; i++) if (piece.charCodeAt(i) >= 0x80) return undefined;
-  if (n <= 1 || ranks.has(piece)) return n === 0 ? 0 : 1;
-  const starts = bpeStarts;
-  const rk = bpeRanks;
-  const rankOf = (from: number, to: number): number => ranks.get(piece.slice(from, to)) ?? Infinity;
-  // parts: [starts[i], starts[i + 1]) for i < len - 1; rk[i]: rank of parts i and i + 1 merged
-  let len = n + 1;
-  for (let i = 0; i <= n; i++) {
-    starts[i] = i;
-    rk[i] = i < n - 1 ? rankOf(i, i + 2) : Infinity;
-  }
-  while (len > 1) {
-    let low = Infinity;
-    let at = -1;
-    for (let i = 0; i < len - 1; i++) {
-      if (rk[i] < low) {
-        low = rk[i];
-        at = i;
-      }
-    }
-    if (at < 0) break;
-    // merge parts at and at + 1: drop starts[at + 1] and rk[at], then re-rank the merged part's two pairs
-    for (let i = at + 1; i < len - 1; i++) starts[i] = starts[i + 1];
-    for (let i = at; i < len - 1; i++) rk[i] = rk[i + 1];
-    len--;
-    rk[at] = at + 2 < len ? rankOf(starts[at], starts[at + 2]) : Infinity;
-    if (at > 0) rk[at - 1] = at + 1 < len ? rankOf(starts[at - 1], starts[at + 1]) : Infinity;
-  }
-  return len - 1;
 }
 
 /** Pieces of at most this many characters have their counts cached. */
