@@ -17612,7 +17612,7 @@ class Vocabulary {
             ranks = new Float64Array(len * 3 + 1);
         }
         const b = bytes;
-        let n = 0;
+        let n;
         let ascii = true;
         for (let i = 0; i < len; i++) {
             const c = piece.charCodeAt(i);

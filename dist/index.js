@@ -52240,7 +52240,7 @@ class Vocabulary {
             ranks = new Float64Array(len * 3 + 1);
         }
         const b = bpe_bytes;
-        let n = 0;
+        let n;
         let ascii = true;
         for (let i = 0; i < len; i++) {
             const c = piece.charCodeAt(i);
