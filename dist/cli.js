@@ -17368,85 +17368,6 @@ class CompositionAnalysis {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/chunks.ts
-// The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
-// (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
-// with workers or shards gives the same report, byte for byte.
-
-
-
-const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 0;
-/** Largest chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
- * CHATML_GATE_CHUNK_BYTES sets the chunk size (tests use small chunks to exercise the merge on small files). */
-const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
-/** Smallest chunk cut from a larger file. */
-const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 2 * 1024 * 1024;
-/** A chunk is about 1/TAPER of the run's plain-file bytes left from its start (within the bounds above), so chunks
- * shrink toward the end of a run: the threads end within a small chunk of each other, whatever their number, while
- * most of the run is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
-const TAPER = 8;
-/** The size of a chunk starting with `remaining` bytes of plain files left in the run. Depends only on the data. */
-function chunkBytesAt(remaining) {
-    return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(remaining / TAPER)));
-}
-/** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
-async function nextLineStart(path, at, size) {
-    const fh = await (0,promises_.open)(path, "r");
-    try {
-        const buf = Buffer.allocUnsafe(64 * 1024);
-        let pos = at - 1; // the byte before `at` may itself be the "\n"
-        while (pos < size) {
-            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-            if (bytesRead <= 0)
-                return size;
-            const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
-            if (nl !== -1)
-                return pos + nl + 1;
-            pos += bytesRead;
-        }
-        return size;
-    }
-    finally {
-        await fh.close();
-    }
-}
-/** `whole[i]`: file i is one chunk whatever its size. `chunkBytes`: one fixed chunk size (tests) instead of the
- * tapering sizes of chunkBytesAt. */
-async function planChunks(absPaths, chunkBytes, whole = []) {
-    const sizes = [];
-    for (const path of absPaths) {
-        try {
-            sizes.push((0,external_node_fs_namespaceObject.statSync)(path).size); // one synchronous call per file: runs of thousands of files
-        }
-        catch {
-            sizes.push(0);
-        }
-    }
-    const splittable = (file) => !isGzipPath(absPaths[file]) && !whole[file];
-    let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
-    const sizeAt = (left) => chunkBytes ?? chunkBytesAt(left);
-    const chunks = [];
-    for (let file = 0; file < absPaths.length; file++) {
-        const path = absPaths[file];
-        const size = sizes[file];
-        if (!splittable(file) || size <= sizeAt(remaining)) {
-            chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
-            if (splittable(file))
-                remaining -= size;
-            continue;
-        }
-        let start = 0;
-        while (start < size) {
-            const want = sizeAt(remaining);
-            const end = start + want >= size ? size : await nextLineStart(path, start + want, size);
-            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
-            remaining -= end - start;
-            start = end;
-        }
-    }
-    return chunks;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/analysis/bpe.ts
 // Byte-pair encoding token counts for one pre-tokenizer piece, with gpt-tokenizer's vocabularies packed as bytes
 // (vocabularies/*.generated.js, made by scripts/vocabularies.mjs): the same counts as the library, which loads in
@@ -18688,7 +18609,6 @@ class TokenAnalysis {
 
 
 
-
 function emptyFileTokens() {
     return { exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
 }
@@ -18699,9 +18619,6 @@ function addFileTokens(a, b) {
     for (let h = 0; h < STRATA; h++)
         a.bytes[h] += b.bytes[h];
 }
-/** Content bytes of a chunk's pending token examples above which the chunk tokenizes them itself: an eighth of a
- * chunk (4 MiB for 32 MiB chunks). The token sample alone (about 1 MiB for the whole run) stays below it. */
-const CHUNK_TOKENIZE_BYTES = Math.min(4 * 1024 * 1024, CHUNK_BYTES / 8);
 /** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
  * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
  * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
@@ -18731,7 +18648,8 @@ class ChunkAnalysis {
     div;
     comp = new CompositionAnalysis();
     fileTokens = emptyFileTokens();
-    /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
+    /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
+     * (toPartial), in the thread that ran the chunk. */
     static create(s, chunk) {
         return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
     }
@@ -18758,11 +18676,12 @@ class ChunkAnalysis {
         }
         return long;
     }
-    /** The chunk's partial. Pending token examples over CHUNK_TOKENIZE_BYTES (long examples under a token limit) are
-     * tokenized here, so that such runs keep tokenizing in parallel; the sample alone never gets there. */
+    /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized
+     * here, so that tokenizing runs in parallel like the rest (the figures are the ones the merge would give: counts
+     * are exact per text; the vocabulary loads in ~10 ms per thread). */
     async toPartial() {
         const findings = [];
-        if (this.tok.pendingBytes > CHUNK_TOKENIZE_BYTES) {
+        if (this.tok.pendingBytes > 0) {
             const own = this.tok.resolveOwnPending(await counterFor(this.s.tokens.encoding));
             findings.push(...own.findings);
             addFileTokens(this.fileTokens, own);
@@ -19292,6 +19211,85 @@ function reparse(buf, format, config) {
 function renderDatasetInfoFromReport(report) {
     const info = report.datasetInfo;
     return info?.text;
+}
+
+;// CONCATENATED MODULE: ./src/engine/chunks.ts
+// The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
+// (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
+// with workers or shards gives the same report, byte for byte.
+
+
+
+const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(process.env.CHATML_GATE_CHUNK_BYTES) : 0;
+/** Largest chunk of a plain file. A .gz file is always one chunk (gzip cannot be entered mid-stream).
+ * CHATML_GATE_CHUNK_BYTES sets the chunk size (tests use small chunks to exercise the merge on small files). */
+const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
+/** Smallest chunk cut from a larger file. */
+const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 2 * 1024 * 1024;
+/** A chunk is about 1/TAPER of the run's plain-file bytes left from its start (within the bounds above), so chunks
+ * shrink toward the end of a run: the threads end within a small chunk of each other, whatever their number, while
+ * most of the run is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
+const TAPER = 8;
+/** The size of a chunk starting with `remaining` bytes of plain files left in the run. Depends only on the data. */
+function chunkBytesAt(remaining) {
+    return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(remaining / TAPER)));
+}
+/** The first line start at or after `at` (the byte after the next "\n"), or `size`. */
+async function nextLineStart(path, at, size) {
+    const fh = await (0,promises_.open)(path, "r");
+    try {
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        let pos = at - 1; // the byte before `at` may itself be the "\n"
+        while (pos < size) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead <= 0)
+                return size;
+            const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+            if (nl !== -1)
+                return pos + nl + 1;
+            pos += bytesRead;
+        }
+        return size;
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** `whole[i]`: file i is one chunk whatever its size. `chunkBytes`: one fixed chunk size (tests) instead of the
+ * tapering sizes of chunkBytesAt. */
+async function planChunks(absPaths, chunkBytes, whole = []) {
+    const sizes = [];
+    for (const path of absPaths) {
+        try {
+            sizes.push((0,external_node_fs_namespaceObject.statSync)(path).size); // one synchronous call per file: runs of thousands of files
+        }
+        catch {
+            sizes.push(0);
+        }
+    }
+    const splittable = (file) => !isGzipPath(absPaths[file]) && !whole[file];
+    let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
+    const sizeAt = (left) => chunkBytes ?? chunkBytesAt(left);
+    const chunks = [];
+    for (let file = 0; file < absPaths.length; file++) {
+        const path = absPaths[file];
+        const size = sizes[file];
+        if (!splittable(file) || size <= sizeAt(remaining)) {
+            chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
+            if (splittable(file))
+                remaining -= size;
+            continue;
+        }
+        let start = 0;
+        while (start < size) {
+            const want = sizeAt(remaining);
+            const end = start + want >= size ? size : await nextLineStart(path, start + want, size);
+            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
+            remaining -= end - start;
+            start = end;
+        }
+    }
+    return chunks;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/chunk-check.ts

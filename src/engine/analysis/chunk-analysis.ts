@@ -6,7 +6,7 @@ import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./d
 import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPartial } from "./diversity.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
-import { CHUNK_BYTES, type Chunk } from "../chunks.js";
+import type { Chunk } from "../chunks.js";
 import { PENDING, STRATA, TokenAnalysis, type TokenPartial } from "./tokens.js";
 import { loadCounter, type EncodingName } from "./token-count.js";
 
@@ -50,10 +50,6 @@ export interface ChunkAnalysisPartial {
   fileTokens: FileTokens;
 }
 
-/** Content bytes of a chunk's pending token examples above which the chunk tokenizes them itself: an eighth of a
- * chunk (4 MiB for 32 MiB chunks). The token sample alone (about 1 MiB for the whole run) stays below it. */
-export const CHUNK_TOKENIZE_BYTES = Math.min(4 * 1024 * 1024, CHUNK_BYTES / 8);
-
 /** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
  * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
  * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
@@ -83,7 +79,8 @@ export class ChunkAnalysis {
   private readonly comp = new CompositionAnalysis();
   private readonly fileTokens = emptyFileTokens();
 
-  /** Tokens are counted where the chunks are merged (TokenOptions.defer): a chunk never loads a vocabulary. */
+  /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
+   * (toPartial), in the thread that ran the chunk. */
   static create(s: AnalysisSettings, chunk: Chunk): ChunkAnalysis {
     return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
   }
@@ -114,11 +111,12 @@ export class ChunkAnalysis {
     return long;
   }
 
-  /** The chunk's partial. Pending token examples over CHUNK_TOKENIZE_BYTES (long examples under a token limit) are
-   * tokenized here, so that such runs keep tokenizing in parallel; the sample alone never gets there. */
+  /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized
+   * here, so that tokenizing runs in parallel like the rest (the figures are the ones the merge would give: counts
+   * are exact per text; the vocabulary loads in ~10 ms per thread). */
   async toPartial(): Promise<ChunkAnalysisPartial> {
     const findings: Finding[] = [];
-    if (this.tok.pendingBytes > CHUNK_TOKENIZE_BYTES) {
+    if (this.tok.pendingBytes > 0) {
       const own = this.tok.resolveOwnPending(await counterFor(this.s.tokens.encoding));
       findings.push(...own.findings);
       addFileTokens(this.fileTokens, own);

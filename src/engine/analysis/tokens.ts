@@ -193,9 +193,10 @@ export interface TokenOptions {
   seed?: number;
   /** Replace the tokenizer (tests). */
   countTokens?: (text: string) => number;
-  /** Chunk mode: never tokenize here. Examples that need tokens (sampled, over the byte bound of the limit, or with
-   * a role outside KNOWN_ROLE_TOKENS) travel in the partial as `pending`, and the merging instance tokenizes them
-   * (merge() returns their `too-long` findings). Worker threads then never load a vocabulary. */
+  /** Chunk mode: examples that need tokens (sampled, over the byte bound of the limit, or with a role outside
+   * KNOWN_ROLE_TOKENS) wait as `pending`, to be tokenized all at once by resolveOwnPending() (the engine's chunks do
+   * that at their end) or, when left in the partial, by the merging instance (merge() returns their `too-long`
+   * findings). */
   defer?: boolean;
 }
 
