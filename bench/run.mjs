@@ -6,6 +6,9 @@
 //   npm run bench -- --sizes 50         pick sizes in MB (comma-separated; any number, e.g. --sizes 5 while developing)
 //   npm run bench -- --repeat 3         measure each cell 3 times and report the median (in rounds: every mode once
 //                                       per round, so that a slow spell of a shared machine weighs on all modes)
+//   npm run bench -- --ceiling          adds two rows per file that show what the machine allows: the baseline in W
+//                                       threads (byte ranges; not for .gz), and the baseline plus a scan of every word
+//                                       (one hash per word, nothing kept: the least any word-level check must add)
 //   options: --workers N (worker count for mode d; default os.cpus().length), --no-gzip, --no-write (do not
 //            rewrite BENCHMARKS.md), --json FILE (raw results)
 //
@@ -35,7 +38,7 @@ const MB = 1e6;
 
 // ---------------------------------------------------------------- arguments
 const argv = process.argv.slice(2);
-const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null };
+const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null, ceiling: false };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const val = () => {
@@ -48,6 +51,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === "--repeat") opt.repeat = Number(val());
   else if (a === "--workers") opt.workers = Number(val());
   else if (a === "--no-gzip") opt.gzip = false;
+  else if (a === "--ceiling") opt.ceiling = true;
   else if (a === "--no-write") opt.write = false;
   else if (a === "--json") opt.json = val();
   else if (a === "--help" || a === "-h") usage();
@@ -59,7 +63,7 @@ if (opt.sizes.some((s) => !(s > 0)) || !(opt.repeat >= 1) || !(opt.workers >= 1)
 
 function usage(msg) {
   if (msg) console.error(`bench: ${msg}`);
-  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--no-gzip] [--no-write] [--json FILE]");
+  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--ceiling] [--no-gzip] [--no-write] [--json FILE]");
   process.exit(msg ? 2 : 0);
 }
 
@@ -171,6 +175,11 @@ const MODES = [
   { id: "full", name: "check (full)" },
   { id: "workers", name: "check --workers W" },
 ];
+/** --ceiling: what the machine allows (bench/baseline.mjs --threads / --scan). */
+const CEILING_MODES = [
+  { id: "baseline-threads", name: "baseline, W threads" },
+  { id: "baseline-scan", name: "baseline + word scan" },
+];
 
 let hasWorkersCache;
 /** The one-core rows pin --workers 1 when the CLI has workers (its default is the number of cores). */
@@ -190,6 +199,10 @@ function modeArgs(mode, file) {
       return [...common, ...oneThread()];
     case "workers":
       return [...common, "--workers", String(opt.workers)];
+    case "baseline-threads":
+      return [BASELINE, file, "--threads", String(opt.workers)];
+    case "baseline-scan":
+      return [BASELINE, file, "--scan"];
   }
 }
 
@@ -205,6 +218,7 @@ async function main() {
   }
   const hasWorkers = workersSupported();
   MODES[3].name = `check --workers ${opt.workers}`;
+  if (opt.ceiling) MODES.push(...CEILING_MODES.map((m) => ({ ...m, name: m.name.replace("W", String(opt.workers)) })));
   const files = await ensureData();
 
   for (const f of files) {
@@ -215,6 +229,7 @@ async function main() {
     const rows = MODES.map((m) => {
       const row = { file: f, mode: m.id, modeName: m.name, seconds: NaN, rssMB: NaN, cpuSec: NaN, status: "ok", runs: [] };
       if (m.id === "workers" && !hasWorkers) row.status = "n/a";
+      if (m.id === "baseline-threads" && f.gz) row.status = "n/a";
       results.push(row);
       return row;
     });
@@ -227,7 +242,7 @@ async function main() {
         const r = await measure(modeArgs(m.id, f.file));
         // Exit 1 is "gate failed" — unless Node itself died of an uncaught exception (it then ends stderr with "Node.js vX").
         const uncaught = /^Node\.js v\d+/m.test(r.stderr);
-        const ok = m.id === "baseline" ? r.code === 0 : (r.code === 0 || r.code === 1) && !uncaught;
+        const ok = m.id.startsWith("baseline") ? r.code === 0 : (r.code === 0 || r.code === 1) && !uncaught;
         if (!ok) {
           row.status = `crash (${r.signal ?? `exit ${r.code}`})`;
           crashes.push({ what: `${m.name} on ${rel(f.file)}`, r });
@@ -296,7 +311,7 @@ function renderTable(files) {
       const r = get(f, m.id);
       const size = `${f.label}${f.gz ? ` (${fmt(f.diskBytes / MB, 1)} MB on disk)` : ""}`;
       if (r.status !== "ok") {
-        rows.push([size, r.modeName, r.status === "n/a" ? "n/a (not implemented)" : r.status, "", "", "", ""]);
+        rows.push([size, r.modeName, r.status === "n/a" ? (r.mode === "baseline-threads" ? "n/a (one stream)" : "n/a (not implemented)") : r.status, "", "", "", ""]);
         continue;
       }
       rows.push([size, r.modeName, fmt(r.seconds), fmt(mbps(r), 1), fmtInt(r.records / r.seconds), fmt(mbps(r) / mbps(base)), fmt(r.rssMB, 0)]);
@@ -370,6 +385,19 @@ function evaluateTargets(files, hasWorkers) {
       parts.push(`${f.label} ${fmt(x)}× (needs ${fmt(0.8 * W)}×)`);
     }
     out.push({ name: `workers ≥ 0.8×W× one-core full check (W = ${W})`, mark: parts.length ? ok(pass) : "–", detail: parts.join(", ") || "not measured" });
+  }
+
+  if (opt.ceiling) {
+    const rel = (mode, over) =>
+      files
+        .map((f) => {
+          const [a, b] = [get(f, mode), get(f, over)];
+          return a && b && a.status === "ok" && b.status === "ok" ? `${f.label} ${fmt(mbps(a) / mbps(b))}×` : null;
+        })
+        .filter(Boolean)
+        .join(", ") || "not measured";
+    out.push({ name: `machine: the baseline in ${W} threads against one (the same work, split by byte ranges)`, mark: "i", detail: rel("baseline-threads", "baseline") });
+    out.push({ name: "floor: baseline + a scan of every word, against the baseline", mark: "i", detail: rel("baseline-scan", "baseline") });
   }
 
   const gb = files.find((f) => !f.gz && f.size >= 1000);
