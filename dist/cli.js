@@ -16969,7 +16969,16 @@ class DiversityAnalysis {
             standardError: c.method === "exact" ? 0 : HLL_ERROR,
         };
     }
-    finish() {
+    /** The compression sample's deflated size, computed off this thread (zlib's thread pool): a run starts it once the
+     * last partial is merged and hands the result to finish(), so that it overlaps the rest of the run's end. */
+    compressSample() {
+        const sample = this.chunks.map((c) => c.text).join("\n");
+        if (sample.length === 0 && this.chunks.length === 0)
+            return Promise.resolve(0);
+        return new Promise((resolve, reject) => external_node_zlib_default().deflate(Buffer.from(sample + "\n", "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+    }
+    /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
+    finish(compressed) {
         // trailing partial window, then the "only window" rule for the largest short tail
         const w = this.windowState();
         if (w.count === 0 && w.tailBigrams > 0) {
@@ -16979,9 +16988,11 @@ class DiversityAnalysis {
             w.min = s;
             w.max = s;
         }
-        const sample = this.chunks.map((c) => c.text).join("\n");
         const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
-        const compressed = sampleBytes > 0 ? external_node_zlib_default().deflateSync(Buffer.from(sample + "\n", "utf8")).length : 0;
+        if (sampleBytes === 0)
+            compressed = 0;
+        else
+            compressed ??= external_node_zlib_default().deflateSync(Buffer.from(this.chunks.map((c) => c.text).join("\n") + "\n", "utf8")).length;
         const top = this.openings.top(10);
         const byPhrase = this.phrases
             .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
@@ -19121,6 +19132,8 @@ class Analysis {
         return found;
     }
     async finish(report, absPaths, date) {
+        const compressing = this.div.compressSample(); // on zlib's thread pool, while duplicates are verified here
+        compressing.catch(() => undefined); // awaited below; never an unhandled rejection if verification throws first
         const formats = report.files.map((f) => (f.format === "unknown" ? undefined : f.format));
         const reread = async (locs, each) => {
             const byFile = new Map();
@@ -19160,7 +19173,7 @@ class Analysis {
         });
         report.duplicates = { exact: d.exact, near: d.near };
         report.leakage = d.leakage;
-        const diversity = this.div.finish();
+        const diversity = this.div.finish(await compressing);
         const composition = this.comp.finish();
         report.diversity = diversity;
         report.composition = composition;

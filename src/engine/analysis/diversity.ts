@@ -730,7 +730,16 @@ export class DiversityAnalysis {
     };
   }
 
-  finish(): DiversityResult {
+  /** The compression sample's deflated size, computed off this thread (zlib's thread pool): a run starts it once the
+   * last partial is merged and hands the result to finish(), so that it overlaps the rest of the run's end. */
+  compressSample(): Promise<number> {
+    const sample = this.chunks.map((c) => c.text).join("\n");
+    if (sample.length === 0 && this.chunks.length === 0) return Promise.resolve(0);
+    return new Promise((resolve, reject) => zlib.deflate(Buffer.from(sample + "\n", "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+  }
+
+  /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
+  finish(compressed?: number): DiversityResult {
     // trailing partial window, then the "only window" rule for the largest short tail
     const w = this.windowState();
     if (w.count === 0 && w.tailBigrams > 0) {
@@ -740,9 +749,9 @@ export class DiversityAnalysis {
       w.min = s;
       w.max = s;
     }
-    const sample = this.chunks.map((c) => c.text).join("\n");
     const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
-    const compressed = sampleBytes > 0 ? zlib.deflateSync(Buffer.from(sample + "\n", "utf8")).length : 0;
+    if (sampleBytes === 0) compressed = 0;
+    else compressed ??= zlib.deflateSync(Buffer.from(this.chunks.map((c) => c.text).join("\n") + "\n", "utf8")).length;
     const top = this.openings.top(10);
     const byPhrase = this.phrases
       .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))

@@ -87,6 +87,8 @@ export class Analysis {
   }
 
   async finish(report: Report, absPaths: string[], date?: string): Promise<void> {
+    const compressing = this.div.compressSample(); // on zlib's thread pool, while duplicates are verified here
+    compressing.catch(() => undefined); // awaited below; never an unhandled rejection if verification throws first
     const formats = report.files.map((f) => (f.format === "unknown" ? undefined : f.format));
     const reread: Reread = async (locs, each) => {
       const byFile = new Map<number, number[]>();
@@ -126,7 +128,7 @@ export class Analysis {
     });
     report.duplicates = { exact: d.exact, near: d.near };
     report.leakage = d.leakage;
-    const diversity = this.div.finish();
+    const diversity = this.div.finish(await compressing);
     const composition = this.comp.finish();
     report.diversity = diversity;
     report.composition = composition;
