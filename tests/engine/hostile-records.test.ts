@@ -1,7 +1,7 @@
 // Records a user could write that once broke the engine, run through the real engine (tests/hostile.test.ts runs the
 // bundled CLI on inputs that hung it).
 import { describe, expect, it } from "vitest";
-import { checkContent, checkDir, ruleLines } from "../helpers/run.js";
+import { checkContent, checkDir, jsonl, ruleLines } from "../helpers/run.js";
 
 const deepObject = (n: number) => '{"a":'.repeat(n) + "1" + "}".repeat(n);
 
@@ -29,5 +29,41 @@ describe("values nested thousands of levels deep (JSON.parse takes them; a recur
     const f = await checkContent(rec + "\n" + ok(2) + "\n", { config: { "category-field": "meta.cat" }, validateOnly: false });
     expect(f.records).toBe(2);
     expect(f.findings).toEqual([]);
+  });
+});
+
+describe("LLaMA-Factory ranking (preference) records", () => {
+  const sg = (prompt: string, chosen: unknown, rejected: unknown, extra: object = {}) => ({ conversations: [{ from: "human", value: prompt }], chosen, rejected, ...extra });
+  const gpt = (value: unknown) => ({ from: "gpt", value });
+
+  it("ShareGPT: the answers are one turn each, {from: gpt, value}; the prompt is the conversation (every record was 'invalid-content-type: \"chosen\" is an object')", async () => {
+    const f = await checkContent(
+      jsonl(
+        sg("Which is correct, A or B?", gpt("B."), gpt("A.")),
+        { conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "hello" }, { from: "human", value: "and?" }], system: "Be brief.", chosen: gpt("yes"), rejected: gpt("no"), images: [] },
+        { messages: [{ role: "user", content: "q" }], chosen: { role: "assistant", content: "a" }, rejected: { role: "assistant", content: "b" } },
+      ),
+    );
+    expect(f.format).toBe("preference-trl");
+    expect(f.findings).toEqual([]);
+  });
+
+  it("ShareGPT: a broken answer turn or prompt gets a clear finding", async () => {
+    const f = await checkContent(jsonl(sg("q1", gpt("a"), { from: "human", value: "b" }), sg("q2", gpt(5), gpt("b")), sg("q3", gpt("same"), gpt("same")), { conversations: [{ from: "humn", value: "q4" }], chosen: gpt("a"), rejected: gpt("b") }));
+    expect(f.findings.map((x) => [x.rule, x.line, x.message])).toEqual([
+      ["invalid-role", 1, 'rejected.from is the string "human": the answer is the model\'s turn, "gpt"'],
+      ["invalid-content-type", 2, "chosen.value is number 5; it must be a string"],
+      ["identical-preference", 3, expect.stringContaining('"chosen" and "rejected" are the same answer')],
+      ["invalid-role", 4, expect.stringContaining("conversations[0].from is the string \"humn\"")],
+    ]);
+  });
+
+  it("Alpaca: instruction and input are the prompt (missing-user on every record before, and records differing only in the instruction were exact duplicates)", async () => {
+    const al = (instruction: string, input: string, extra: object = {}) => ({ instruction, input, chosen: "Good answer.", rejected: "Bad answer.", ...extra });
+    const report = await checkDir({ "dpo.jsonl": jsonl(al("Rate the first essay", "text one"), al("Rate the second essay", ""), al("Continue", "", { system: "Be kind.", history: [["hi", "hello"]] })) });
+    expect(report.files[0].format).toBe("preference-trl");
+    expect(report.files[0].findings).toEqual([]);
+    const bad = await checkContent(jsonl(al("x", "", { history: [["only one"]] }), { instruction: 7, chosen: "a", rejected: "b" }));
+    expect(ruleLines(bad)).toEqual(["invalid-content-type@1", "invalid-content-type@2"]);
   });
 });
