@@ -67,3 +67,15 @@ describe("LLaMA-Factory ranking (preference) records", () => {
     expect(ruleLines(bad)).toEqual(["invalid-content-type@1", "invalid-content-type@2"]);
   });
 });
+
+describe("raw control characters inside a string", () => {
+  it("invalid-json names the character and its escape (it said only 'Bad control character in string literal; fix the syntax')", async () => {
+    const line = (raw: string) => `{"messages":[{"role":"user","content":"col1${raw}col2"},{"role":"assistant","content":"ok"}]}`;
+    const f = await checkContent([line("\t"), line("\u0000"), line("\u001b")].join("\n") + "\n");
+    expect(f.findings.map((x) => [x.rule, x.line, x.message])).toEqual([
+      ["invalid-json", 1, expect.stringContaining("at column 44: Bad control character in string literal; a string holds a raw control character (a tab, U+0009), which JSON allows only escaped, as \\t:")],
+      ["invalid-json", 2, expect.stringContaining("(a NUL byte, U+0000), which JSON allows only escaped, as \\u0000:")],
+      ["invalid-json", 3, expect.stringContaining("(U+001B), which JSON allows only escaped, as \\u001b:")],
+    ]);
+  });
+});
