@@ -168,17 +168,32 @@ async function publish(report: Report, format: string, values: { output?: string
   return report.passed ? 0 : 1;
 }
 
-if (!isMainThread && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) serveChunks();
-else
-  main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    const err = e as Error & { code?: string };
-    const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
-    process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
-    if (process.argv.includes("--debug") && err.stack) process.stderr.write(err.stack + "\n");
+/** Standard output that cannot take the report. A reader that went away (`chatml-gate check | head -1`: EPIPE) ends
+ * the output quietly with the run's exit code; any other error (ENOSPC: `> /dev/full`) is one line on stderr and exit
+ * 2. Without a listener either was an unhandled 'error' event: a stack trace and exit 1, read as 'the gate failed'. */
+let stdoutFailed = false;
+function guardStdout(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") return;
+    if (!stdoutFailed) process.stderr.write(`chatml-gate: cannot write to standard output: ${writeErrorReason(e)}\n`);
+    stdoutFailed = true;
     process.exitCode = 2;
-  },
-);
+  });
+}
+
+if (!isMainThread && (workerData as { mark?: string } | null)?.mark === WORKER_MARK) serveChunks();
+else {
+  guardStdout();
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = stdoutFailed ? 2 : code;
+    },
+    (e: unknown) => {
+      const err = e as Error & { code?: string };
+      const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+      process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
+      if (process.argv.includes("--debug") && err.stack) process.stderr.write(err.stack + "\n");
+      process.exitCode = 2;
+    },
+  );
+}

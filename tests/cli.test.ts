@@ -1,6 +1,7 @@
 // The bundled CLI as a process: exit codes, JSON on stdout, messages on stderr.
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { CLI, good, jsonl, runCli, tempDir } from "./helpers/run.js";
@@ -436,5 +437,34 @@ describe("a run without assistant text", () => {
     const ok = runCli(["check", "c.jsonl", "--format", "json", ...th], tempDir({ "c.jsonl": clean }));
     const checked = JSON.parse(ok.stdout).gate.checks.map((c: { name: string }) => c.name);
     expect(checked).toEqual(expect.arrayContaining(["max-compression-ratio", "min-windowed-distinct-2", "min-length-uniqueness"]));
+  });
+});
+
+describe("standard output that cannot take the report", () => {
+  const many = jsonl(...Array.from({ length: 3000 }, (_, i) => ({ messages: [{ role: "user", content: `question ${i}` }, { role: "assistant", content: "" }] })));
+
+  it("a reader that goes away (| head -1): no stack trace, the gate's exit code (an unhandled EPIPE before, exit 1)", async () => {
+    const dir = tempDir({ "d.jsonl": many });
+    for (const format of ["text", "json"]) {
+      const child = spawn(process.execPath, [CLI, "check", "d.jsonl", "--format", format, "--fail-on", "never"], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+      let stderr = "";
+      child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
+      child.stdout.destroy(); // the reader is gone before the report is written
+      const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+    }
+  });
+
+  it("a full disk (> /dev/full): one line and exit 2, not a stack trace and exit 1 (read as 'the gate failed')", () => {
+    if (!existsSync("/dev/full")) return;
+    const dir = tempDir({ "d.jsonl": many });
+    for (const args of [["check", "d.jsonl", "--fail-on", "never"], ["check", "d.jsonl"], ["--help"]]) {
+      const fd = openSync("/dev/full", "w");
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8", stdio: ["ignore", fd, "pipe"] });
+      closeSync(fd);
+      expect(r.stderr).toBe("chatml-gate: cannot write to standard output: ENOSPC: no space left on device, write\n");
+      expect(r.status).toBe(2);
+    }
   });
 });

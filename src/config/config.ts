@@ -212,10 +212,17 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
     if (file.endsWith(".json")) doc = JSON.parse(text);
     else {
       // parse errors and warnings (an unknown tag such as !!js/function) are the config's fault, said once here
-      const d = YAML.parseDocument(text, { uniqueKeys: true, logLevel: "silent" });
-      const problem = d.errors[0] ?? d.warnings[0];
-      if (problem) throw problem;
-      doc = d.toJS({ maxAliasCount: 100 });
+      const all = YAML.parseAllDocuments(text, { uniqueKeys: true, logLevel: "silent" });
+      const docs = Array.isArray(all) ? all : []; // an empty stream: no file content at all
+      for (const d of docs) {
+        const problem = d.errors[0] ?? d.warnings[0];
+        if (problem) throw problem;
+      }
+      // A second document (after '---' or '...') was silently ignored by a one-document parse; empty ones (a
+      // leading or trailing '---') lose nothing.
+      const filled = docs.filter((d) => !(d.contents === null || (YAML.isScalar(d.contents) && d.contents.value === null)));
+      if (filled.length > 1) throw new Error(`it holds ${filled.length} YAML documents (separated by '---' or '...') and only one is read: put every setting in one document`);
+      doc = filled.length ? filled[0].toJS({ maxAliasCount: 100 }) : null;
     }
   } catch (e) {
     throw new ConfigError(`cannot parse config ${path ?? file}: ${(e as Error).message.split("\n")[0]}`);

@@ -1,7 +1,7 @@
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
 import { resolve } from "node:path";
 import { overrideMatcher } from "./files.js";
-import type { Config } from "../config/config.js";
+import { ConfigError, type Config } from "../config/config.js";
 import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
 import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
@@ -12,7 +12,7 @@ import { planChunks } from "./chunks.js";
 import { fileIdentity } from "./files.js";
 import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { VERSION } from "./version.js";
-import { pairSplits } from "./analysis/splits.js";
+import { pairSplits, unmatchedSplit } from "./analysis/splits.js";
 import { compareReports } from "./deltas.js";
 
 export interface CheckOptions {
@@ -72,6 +72,8 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   const paths = opts.files;
   const absPaths = paths.map((p) => resolve(opts.cwd, p));
   const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
+  const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
+  if (unmatched) throw new ConfigError(unmatched);
   // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
   const heads: Awaited<ReturnType<typeof checkFileHead>>[] = new Array(paths.length);
   let nextHead = 0;

@@ -181,11 +181,23 @@ function jsonErrorMessage(e: unknown, text: string): string {
   const cr = text.indexOf("\r");
   if (text.charCodeAt(0) === 0xfeff) hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
   else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1))) hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
+  else if (/Bad control character/.test(msg) && pos) hint = controlCharacterHint(text.charCodeAt(Number(pos[1])));
   else if (/Unexpected end|Unterminated/.test(msg)) hint = "the line ends early: the record is truncated or split over several lines";
   else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed)) hint = "JSON needs double quotes around keys and strings";
   else if (/,\s*[}\]]\s*$/.test(trimmed)) hint = "remove the trailing comma";
   const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
   return `invalid JSON${where}: ${short}; ${hint}`;
+}
+
+const CONTROL_ESCAPES: Record<number, string> = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r" };
+
+/** A raw control character inside a string (a tab pasted into an answer, a NUL byte): JSON.parse says only 'Bad
+ * control character in string literal'; name the character and its escape. */
+function controlCharacterHint(code: number): string {
+  const hex = code.toString(16).toUpperCase().padStart(4, "0");
+  const esc = CONTROL_ESCAPES[code] ?? `\\u${hex.toLowerCase()}`;
+  const name = code === 9 ? "a tab, " : code === 0 ? "a NUL byte, " : "";
+  return `a string holds a raw control character (${name}U+${hex}), which JSON allows only escaped, as ${esc}: write the file with a JSON encoder (json.dumps, JSON.stringify) instead of pasting text into it`;
 }
 
 /** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read

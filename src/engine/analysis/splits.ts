@@ -50,6 +50,26 @@ function matcher(globs: string[]): (p: string) => boolean {
 
 const dir = (p: string): string => path.posix.dirname(p.replace(/\\/g, "/"));
 
+const normalise = (p: string): string => p.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+
+/** A `splits` entry of the config one side of which matches files being checked and the other side none (a typo in
+ * a glob, a renamed file): its files would silently get no leakage check, and max-leakage pass. The message, or
+ * null. (Both sides matching nothing is no problem: a pull request's run checks only the files it changes.) */
+export function unmatchedSplit(paths: string[], overrides?: SplitOverride[]): string | null {
+  if (!overrides) return null;
+  const norm = paths.map(normalise);
+  for (const [i, o] of overrides.entries()) {
+    const train = norm.filter(matcher(o.train));
+    const ev = norm.filter(matcher(o.eval));
+    if ((train.length === 0) === (ev.length === 0)) continue;
+    const [empty, globs, other, found] = train.length === 0 ? ["train", o.train, "eval", ev] : ["eval", o.eval, "train", train];
+    const list = globs.map((g) => `'${g}'`).join(", ");
+    const more = found.length > 1 ? ` and ${found.length - 1} more` : "";
+    return `splits[${i}].${empty} ${list} matches none of the ${paths.length} file(s) being checked, while its ${other} matches ${found[0]}${more}: that pair would get no leakage check; fix the glob`;
+  }
+  return null;
+}
+
 export function pairSplits(paths: string[], overrides?: SplitOverride[]): SplitPair[] {
   const out = new Map<string, SplitPair>();
   const add = (train: number, ev: number): void => {
@@ -59,7 +79,7 @@ export function pairSplits(paths: string[], overrides?: SplitOverride[]): SplitP
     for (const o of overrides) {
       const isTrain = matcher(o.train);
       const isEval = matcher(o.eval);
-      const norm = paths.map((p) => p.replace(/\\/g, "/").replace(/^(\.\/)+/, ""));
+      const norm = paths.map(normalise);
       const tr = norm.map((p, i) => (isTrain(p) ? i : -1)).filter((i) => i >= 0);
       const ev = norm.map((p, i) => (isEval(p) ? i : -1)).filter((i) => i >= 0);
       for (const t of tr) for (const e of ev) add(t, e);

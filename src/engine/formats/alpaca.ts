@@ -23,12 +23,21 @@ export function parseAlpaca(rec: Record<string, unknown>, ctx: ParseContext): Co
   };
   const instruction = need("instruction");
   const output = "output" in rec || !("response" in rec) ? need("output") : need("response");
+  const prompt = alpacaPrompt(rec, instruction, ctx);
+  if (!ok || !prompt) return null;
+  return { messages: [...prompt, msg("assistant", output)], hasTools: false, category: categoryOf(rec, ctx) };
+}
+
+/** The prompt of an Alpaca record: `system`, the `history` pairs, then the instruction (and `input`) as the user
+ * turn; null when `input` or `history` is broken (reported). Also the prompt of LLaMA-Factory's Alpaca preference
+ * records ({"instruction", "input", "chosen", "rejected"}). */
+export function alpacaPrompt(rec: Record<string, unknown>, instruction: string, ctx: ParseContext): Message[] | null {
   const input = rec.input;
   if (input !== undefined && input !== null && typeof input !== "string") {
     ctx.emit("invalid-content-type", `"input" is ${describe(input)}; it must be a string (or empty)`);
-    ok = false;
+    return null;
   }
-  if (!ok) return null;
+  let ok = true;
   const messages: Message[] = [];
   if (typeof rec.system === "string" && rec.system.trim() !== "") messages.push(msg("system", rec.system));
   if (Array.isArray(rec.history)) {
@@ -42,6 +51,6 @@ export function parseAlpaca(rec: Record<string, unknown>, ctx: ParseContext): Co
     });
   }
   const user = typeof input === "string" && input.trim() !== "" ? `${instruction}\n\n${input}` : instruction;
-  messages.push(msg("user", user), msg("assistant", output));
-  return ok ? { messages, hasTools: false, category: categoryOf(rec, ctx) } : null;
+  messages.push(msg("user", user));
+  return ok ? messages : null;
 }

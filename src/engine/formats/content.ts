@@ -1,5 +1,7 @@
 // Turns the many shapes of message content into plain text plus counts (images), for every format.
 
+import { canonicalJson } from "./tool-keys.js";
+
 export interface ContentInfo {
   text: string;
   images: number;
@@ -19,7 +21,7 @@ function mediaKey(p: Record<string, unknown>): string {
       if (typeof inner === "string") return inner;
     }
   }
-  return typeof p.url === "string" ? p.url : JSON.stringify(p).slice(0, 1024);
+  return typeof p.url === "string" ? p.url : canonicalJson(p).slice(0, 1024); // not JSON.stringify: it overflows the stack on deep nesting
 }
 
 /** String → itself; array of parts → text parts joined by "\n" (`text`, or LLaMA-Factory's `value`); null → "". */

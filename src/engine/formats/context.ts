@@ -1,5 +1,7 @@
 // What a format parser gets besides the record: where to report, and the settings that change the rules.
 
+import { canonicalJson } from "./tool-keys.js";
+
 export type Profile = "generic" | "openai";
 
 export interface ParseContext {
@@ -23,6 +25,7 @@ export function categoryOf(rec: Record<string, unknown>, ctx: ParseContext): str
   if (!ctx.categoryField) return undefined;
   const v = readPath(rec, ctx.categoryField);
   if (v === undefined || v === null) return undefined;
-  // an object or array is named by its JSON ({"topic":"math"}), not "[object Object]"
-  return typeof v === "object" ? JSON.stringify(v) : String(v);
+  // an object or array is named by its JSON ({"topic":"math"}), not "[object Object]"; canonical: keys sorted, and
+  // no recursion (JSON.stringify overflows the stack on a value nested thousands of levels deep)
+  return typeof v === "object" ? canonicalJson(v) : String(v);
 }

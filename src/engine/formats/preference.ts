@@ -1,4 +1,7 @@
 // Preference records. TRL: {"prompt", "chosen", "rejected"} as strings or message lists (conversational).
+// LLaMA-Factory's ranking datasets put the prompt in ShareGPT "conversations" (with "system", "tools"; the answers
+// are one turn each, {"from": "gpt", "value": ...}), in "messages" (its OpenAI-style tags: answers {"role":
+// "assistant", "content": ...}) or in Alpaca "instruction"/"input" (with "system", "history").
 // OpenAI DPO: {"input": {"messages": [...]}, "preferred_output": [...], "non_preferred_output": [...]}.
 // Normalised as the prompt followed by the chosen answer; the rejected answer goes to `rejected`.
 import type { Conversation, Message } from "../model.js";
@@ -6,6 +9,8 @@ import { categoryOf, type ParseContext } from "./context.js";
 import { CHAT_ROLES, describe, roleHint } from "../rules/roles.js";
 import { normaliseMessages, recordToolsKey } from "./chatml.js";
 import { reportShapeErrors, validatePreferenceOpenai } from "../rules/chatml-shape.js";
+import { parseSharegpt, ROLE_MAP } from "./sharegpt.js";
+import { alpacaPrompt } from "./alpaca.js";
 
 function side(v: unknown, key: string, role: string, ctx: ParseContext): Message[] | null {
   if (v === undefined) {
@@ -13,6 +18,11 @@ function side(v: unknown, key: string, role: string, ctx: ParseContext): Message
     return null;
   }
   if (typeof v === "string") return [{ role, text: v, images: 0, toolCalls: 0 }];
+  if (v && typeof v === "object" && !Array.isArray(v) && key !== "prompt") {
+    const turn = v as Record<string, unknown>;
+    if ("from" in turn) return sharegptAnswer(turn, key, ctx);
+    if ("role" in turn) v = [turn]; // one message written without its list
+  }
   if (Array.isArray(v)) {
     if (v.length === 0) {
       ctx.emit("empty-messages", `"${key}" is an empty list of messages`);
@@ -44,19 +54,51 @@ function side(v: unknown, key: string, role: string, ctx: ParseContext): Message
   return null;
 }
 
+/** LLaMA-Factory's ShareGPT ranking answer: one turn {"from": "gpt", "value": "..."}. */
+function sharegptAnswer(turn: Record<string, unknown>, key: string, ctx: ParseContext): Message[] | null {
+  const from = turn.from;
+  const value = turn.value;
+  if (typeof from !== "string" || !Object.hasOwn(ROLE_MAP, from) || ROLE_MAP[from] !== "assistant") {
+    ctx.emit("invalid-role", `${key}.from is ${describe(from)}: the answer is the model's turn, "gpt"`);
+    return null;
+  }
+  if (value === undefined) {
+    ctx.emit("missing-content", `${key} has no "value": add the answer's text`);
+    return null;
+  }
+  if (typeof value !== "string") {
+    ctx.emit("invalid-content-type", `${key}.value is ${describe(value)}; it must be a string`);
+    return null;
+  }
+  return [{ role: "assistant", text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0 }];
+}
+
 function sameAnswer(a: Message[], b: Message[]): boolean {
   return a.length === b.length && a.every((m, i) => m.role === b[i].role && m.text.trim() === b[i].text.trim());
 }
 
 export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
-  const prompt = "prompt" in rec ? side(rec.prompt, "prompt", "user", ctx) : [];
+  let prompt: Message[] | null = [];
+  let shared: Conversation | null = null; // the prompt of a ShareGPT ranking record, with its tools
+  if ("prompt" in rec) prompt = side(rec.prompt, "prompt", "user", ctx);
+  else if ("messages" in rec) prompt = side(rec.messages, "messages", "user", ctx); // LLaMA-Factory, OpenAI-style tags
+  else if ("conversations" in rec) prompt = (shared = parseSharegpt(rec, ctx))?.messages ?? null;
+  else if ("instruction" in rec) {
+    if (typeof rec.instruction === "string") prompt = alpacaPrompt(rec, rec.instruction, ctx);
+    else {
+      ctx.emit("invalid-content-type", `"instruction" is ${describe(rec.instruction)}; it must be a string`);
+      prompt = null;
+    }
+  }
   const chosen = side(rec.chosen, "chosen", "assistant", ctx);
   const rejected = side(rec.rejected, "rejected", "assistant", ctx);
   if (!prompt || !chosen || !rejected) return null;
   if (sameAnswer(chosen, rejected)) {
     ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`);
   }
-  return { messages: [...prompt, ...chosen], rejected, hasTools: false, category: categoryOf(rec, ctx) };
+  const conv: Conversation = { messages: [...prompt, ...chosen], rejected, hasTools: shared?.hasTools ?? false, category: categoryOf(rec, ctx) };
+  if (shared?.tools !== undefined) conv.tools = shared.tools;
+  return conv;
 }
 
 export function parsePreferenceOpenai(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {

@@ -5,7 +5,7 @@ import { categoryOf, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
 import { resultKey, toolsKey } from "./tool-keys.js";
 
-const ROLE_MAP: Record<string, string> = {
+export const ROLE_MAP: Record<string, string> = {
   human: "user",
   user: "user",
   gpt: "assistant",

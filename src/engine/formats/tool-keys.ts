@@ -11,26 +11,50 @@
 // are arbitrary labels, and two records that differ only in them are the same example. Cost: linear in the size
 // of the values.
 
-/** JSON of `v` with object keys sorted at every level. */
-export function canonicalJson(v: unknown, depth = 0): string {
-  if (v === null || typeof v !== "object") return v === undefined ? "null" : JSON.stringify(v);
-  // Far beyond any real tool call: keep the rest as written rather than recurse further.
-  if (depth > 64) return JSON.stringify(v);
-  if (Array.isArray(v)) {
-    let s = "[";
-    for (let i = 0; i < v.length; i++) s += (i ? "," : "") + canonicalJson(v[i], depth + 1);
-    return s + "]";
+/** JSON of `v` with object keys sorted at every level. Iterative (an explicit stack, not recursion): a value nested
+ * 100,000 levels deep, which JSON.parse accepts, would overflow the call stack of a recursive walk or of
+ * JSON.stringify. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== "object") return scalarJson(v);
+  interface Frame {
+    items: unknown[];
+    keys: string[] | null; // object: its defined keys, sorted; array: null
+    i: number;
   }
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
-  let s = "{";
-  let first = true;
-  for (const k of keys) {
-    if (o[k] === undefined) continue;
-    s += (first ? "" : ",") + JSON.stringify(k) + ":" + canonicalJson(o[k], depth + 1);
-    first = false;
+  const stack: Frame[] = [];
+  let s = "";
+  const open = (x: object): void => {
+    if (Array.isArray(x)) {
+      s += "[";
+      stack.push({ items: x, keys: null, i: 0 });
+      return;
+    }
+    const o = x as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    s += "{";
+    stack.push({ items: keys.map((k) => o[k]), keys, i: 0 });
+  };
+  open(v);
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.i === f.items.length) {
+      s += f.keys ? "}" : "]";
+      stack.pop();
+      continue;
+    }
+    if (f.i > 0) s += ",";
+    if (f.keys) s += JSON.stringify(f.keys[f.i]) + ":";
+    const x = f.items[f.i++];
+    if (x !== null && typeof x === "object") open(x);
+    else s += scalarJson(x);
   }
-  return s + "}";
+  return s;
+}
+
+function scalarJson(v: unknown): string {
+  return v === undefined ? "null" : JSON.stringify(v);
 }
 
 /** A value that may be JSON serialised to a string (tool-call arguments, ShareGPT tools): the canonical JSON of
