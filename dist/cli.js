@@ -23357,8 +23357,12 @@ function viewOf(report) {
             tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
     if (num(tok?.limit) !== undefined)
         tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
-    if (tok && tok.exact === false)
-        tokens.push(["estimate", `±${report_view_pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled`]);
+    if (tok && tok.exact === false) {
+        const apart = arr(tok.strata)
+            .map(obj)
+            .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+        tokens.push(["estimate", `±${report_view_pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
+    }
     const di = report.datasetInfo;
     const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
     const deltas = arr(report.deltas)
@@ -23441,11 +23445,14 @@ function renderText(report, opts) {
             const top = g("openings.top")?.[0];
             const compression = text_num(measured(div, "compression.ratio"), 2);
             out.push(`diversity: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${text_num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
-                `top opening ${text_pct(measured(div, "openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(measured(div, "boilerplate.share"))}`);
+                `top opening ${text_pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(measured(div, "boilerplate.share"))}`);
             out.push(`composition: single-turn ${text_pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${text_pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
         }
         if (tok && typeof tok.total === "number") {
-            const est = tok.exact ? "" : ` (estimate ±${text_pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled)`;
+            const strata = Array.isArray(tok.strata) ? tok.strata : [];
+            const measuredApart = strata.reduce((n, s) => n + (s && typeof s === "object" && typeof s.measuredRecords === "number" ? s.measuredRecords : 0), 0);
+            const apart = measuredApart > 0 ? `, ${measuredApart} of the largest measured apart` : "";
+            const est = tok.exact ? "" : ` (estimate ±${text_pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled${apart})`;
             const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
             const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
             out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${text_num(tok.mean, 1)}, p50 ${text_num(tok.p50, 0)}, p95 ${text_num(tok.p95, 0)}, max ${text_num(tok.max, 0)}${limit}${cost}`);

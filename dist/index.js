@@ -45467,8 +45467,12 @@ function viewOf(report) {
             tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
     if (num(tok?.limit) !== undefined)
         tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
-    if (tok && tok.exact === false)
-        tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled`]);
+    if (tok && tok.exact === false) {
+        const apart = arr(tok.strata)
+            .map(obj)
+            .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+        tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
+    }
     const di = report.datasetInfo;
     const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
     const deltas = arr(report.deltas)

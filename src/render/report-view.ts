@@ -173,7 +173,12 @@ export function viewOf(report: Report): ReportView {
   const tokens: [string, string][] = [];
   for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"]) if (num(tok?.[k]) !== undefined) tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
   if (num(tok?.limit) !== undefined) tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
-  if (tok && tok.exact === false) tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled`]);
+  if (tok && tok.exact === false) {
+    const apart = arr(tok.strata)
+      .map(obj)
+      .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+    tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
+  }
   const di = report.datasetInfo;
   const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? (obj(di)?.text as string) : undefined;
   const deltas = arr((report as unknown as Json).deltas)

@@ -65,12 +65,15 @@ export function renderText(report: Report, opts: TextOptions): string {
       const compression = num(measured(div, "compression.ratio"), 2);
       out.push(
         `diversity: distinct-2 ${num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
-          `top opening ${pct(measured(div, "openings.topShare"))}${top ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${pct(measured(div, "boilerplate.share"))}`,
+          `top opening ${pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${pct(measured(div, "boilerplate.share"))}`,
       );
       out.push(`composition: single-turn ${pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
     }
     if (tok && typeof tok.total === "number") {
-      const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled)`;
+      const strata: unknown[] = Array.isArray(tok.strata) ? tok.strata : [];
+      const measuredApart = strata.reduce<number>((n, s) => n + (s && typeof s === "object" && typeof (s as { measuredRecords?: unknown }).measuredRecords === "number" ? (s as { measuredRecords: number }).measuredRecords : 0), 0);
+      const apart = measuredApart > 0 ? `, ${measuredApart} of the largest measured apart` : "";
+      const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled${apart})`;
       const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
       const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
       out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
