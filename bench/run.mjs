@@ -481,6 +481,11 @@ ${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
     tokens);
   - *check --workers W*: the full check with \`--workers W\` (W = cores by default, \`--workers N\` to change); shown
     as n/a while \`node dist/cli.js --help\` does not list \`--workers\`.
+  - *baseline, W threads* (\`--ceiling\`): \`bench/baseline.mjs FILE --threads W\` — the baseline's work split into
+    W byte ranges at line starts, one per thread: what this machine gives for parallel parsing (not for \`.gz\`);
+  - *baseline + word scan* (\`--ceiling\`): \`bench/baseline.mjs FILE --scan\` — the baseline, plus every string of
+    each record written to UTF-8 and split into words with one FNV-1a hash per word, nothing kept: the least that any
+    check reading every word (as near-duplicate detection must) adds to the baseline.
 - **Seconds**: wall time of the child process measured by the parent (includes Node start-up, ≈ 0.05 s).
   **MB/s** = decompressed bytes / 10⁶ / seconds; **records/s** = lines / seconds; **× baseline** = MB/s of the mode
   / MB/s of the baseline on the same file.
