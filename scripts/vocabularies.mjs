@@ -11,35 +11,12 @@
 //   node scripts/vocabularies.mjs --check   exit 1 when one is stale
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { isUtf8 } from "node:buffer"; // strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF), as gpt-tokenizer's isValidUTF8
 
 export const VOCABULARIES = ["o200k_base", "cl100k_base"].map((name) => ({
   name,
   out: `src/engine/analysis/vocabularies/${name}.generated.js`,
 }));
-
-/** Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF), as gpt-tokenizer's isValidUTF8. */
-export function isValidUtf8(b) {
-  for (let i = 0; i < b.length; ) {
-    const c = b[i];
-    let n, cp;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if ((c & 0xe0) === 0xc0) [n, cp] = [2, c & 0x1f];
-    else if ((c & 0xf0) === 0xe0) [n, cp] = [3, c & 0x0f];
-    else if ((c & 0xf8) === 0xf0) [n, cp] = [4, c & 0x07];
-    else return false;
-    if (i + n > b.length) return false;
-    for (let j = 1; j < n; j++) {
-      if ((b[i + j] & 0xc0) !== 0x80) return false;
-      cp = (cp << 6) | (b[i + j] & 0x3f);
-    }
-    if ((n === 2 && cp < 0x80) || (n === 3 && cp < 0x800) || (n === 4 && cp < 0x10000)) return false;
-    if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return false;
-    i += n;
-  }
-  return true;
-}
 
 export async function generate(v) {
   const { default: ranks } = await import(`gpt-tokenizer/bpeRanks/${v.name}`);
@@ -58,7 +35,7 @@ export async function generate(v) {
       // The library looks byte tokens up only when they are not valid UTF-8 (valid bytes are decoded and looked up
       // as text, with a leading byte-order mark dropped): a valid one (here: those starting with a BOM) is never
       // found, so it is left out.
-      if (isValidUtf8(bytes)) {
+      if (isUtf8(bytes)) {
         bytes = new Uint8Array(0);
         unreachable++;
       }

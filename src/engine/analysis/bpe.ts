@@ -15,42 +15,12 @@
 //    empty rest is no token). Tokens made of valid UTF-8 that the library keeps as bytes (those starting with a BOM)
 //    are never found by it: the generated data leaves them out.
 
+import { isUtf8 } from "node:buffer";
+
 /** UTF-8 scratch and merge state, grown when a piece is longer. */
 let bytes = Buffer.allocUnsafe(256);
 let starts = new Int32Array(257);
 let ranks = new Float64Array(257);
-
-function isValidUtf8(b: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; ) {
-    const c = b[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let n: number;
-    let cp: number;
-    if ((c & 0xe0) === 0xc0) {
-      n = 2;
-      cp = c & 0x1f;
-    } else if ((c & 0xf0) === 0xe0) {
-      n = 3;
-      cp = c & 0x0f;
-    } else if ((c & 0xf8) === 0xf0) {
-      n = 4;
-      cp = c & 0x07;
-    } else return false;
-    if (i + n > to) return false;
-    for (let j = 1; j < n; j++) {
-      const d = b[i + j];
-      if ((d & 0xc0) !== 0x80) return false;
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    if ((n === 2 && cp < 0x80) || (n === 3 && cp < 0x800) || (n === 4 && cp < 0x10000)) return false;
-    if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return false;
-    i += n;
-  }
-  return true;
-}
 
 /** True when `s` holds a surrogate without its other half. */
 function hasLoneSurrogate(s: string): boolean {
@@ -135,7 +105,7 @@ export class Vocabulary {
 
   /** Rank of b[from, to) as the library looks a byte range up (see the file header), or -1. */
   rankOf(b: Uint8Array, from: number, to: number): number {
-    if (to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf && isValidUtf8(b, from, to)) {
+    if (to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf && isUtf8(b.subarray(from, to))) {
       return to - from === 3 ? -1 : this.find(b, from + 3, to);
     }
     return this.find(b, from, to);
