@@ -23204,6 +23204,12 @@ function measured(diversity, path) {
     const den = DENOMINATOR[path];
     return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
 }
+/** How many of the run's largest examples the token estimate measured apart (report.tokens.strata[].measuredRecords). */
+function measuredApart(tokens) {
+    return arr(obj(tokens)?.strata)
+        .map(obj)
+        .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+}
 function fmt(v) {
     if (typeof v === "number") {
         if (!Number.isFinite(v))
@@ -23320,9 +23326,7 @@ function viewOf(report) {
     if (num(tok?.limit) !== undefined)
         tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
     if (tok && tok.exact === false) {
-        const apart = arr(tok.strata)
-            .map(obj)
-            .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+        const apart = measuredApart(tok);
         tokens.push(["estimate", `±${report_view_pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
     }
     const di = report.datasetInfo;
@@ -23411,9 +23415,8 @@ function renderText(report, opts) {
             out.push(`composition: single-turn ${text_pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${text_pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
         }
         if (tok && typeof tok.total === "number") {
-            const strata = Array.isArray(tok.strata) ? tok.strata : [];
-            const measuredApart = strata.reduce((n, s) => n + (s && typeof s === "object" && typeof s.measuredRecords === "number" ? s.measuredRecords : 0), 0);
-            const apart = measuredApart > 0 ? `, ${measuredApart} of the largest measured apart` : "";
+            const n = measuredApart(tok);
+            const apart = n > 0 ? `, ${n} of the largest measured apart` : "";
             const est = tok.exact ? "" : ` (estimate ±${text_pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled${apart})`;
             const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
             const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";

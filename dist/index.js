@@ -45352,6 +45352,12 @@ function measured(diversity, path) {
     const den = DENOMINATOR[path];
     return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
 }
+/** How many of the run's largest examples the token estimate measured apart (report.tokens.strata[].measuredRecords). */
+function measuredApart(tokens) {
+    return arr(obj(tokens)?.strata)
+        .map(obj)
+        .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+}
 function fmt(v) {
     if (typeof v === "number") {
         if (!Number.isFinite(v))
@@ -45468,9 +45474,7 @@ function viewOf(report) {
     if (num(tok?.limit) !== undefined)
         tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
     if (tok && tok.exact === false) {
-        const apart = arr(tok.strata)
-            .map(obj)
-            .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+        const apart = measuredApart(tok);
         tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
     }
     const di = report.datasetInfo;

@@ -66,6 +66,13 @@ export function measured(diversity: unknown, path: string): number | undefined {
   return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
 }
 
+/** How many of the run's largest examples the token estimate measured apart (report.tokens.strata[].measuredRecords). */
+export function measuredApart(tokens: unknown): number {
+  return arr(obj(tokens)?.strata)
+    .map(obj)
+    .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+}
+
 export function fmt(v: unknown): string {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return String(v);
@@ -174,9 +181,7 @@ export function viewOf(report: Report): ReportView {
   for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"]) if (num(tok?.[k]) !== undefined) tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
   if (num(tok?.limit) !== undefined) tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
   if (tok && tok.exact === false) {
-    const apart = arr(tok.strata)
-      .map(obj)
-      .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
+    const apart = measuredApart(tok);
     tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
   }
   const di = report.datasetInfo;

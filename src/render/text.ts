@@ -1,6 +1,6 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
-import { measured } from "./report-view.js";
+import { measured, measuredApart } from "./report-view.js";
 
 export interface TextOptions {
   color: boolean;
@@ -70,9 +70,8 @@ export function renderText(report: Report, opts: TextOptions): string {
       out.push(`composition: single-turn ${pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
     }
     if (tok && typeof tok.total === "number") {
-      const strata: unknown[] = Array.isArray(tok.strata) ? tok.strata : [];
-      const measuredApart = strata.reduce<number>((n, s) => n + (s && typeof s === "object" && typeof (s as { measuredRecords?: unknown }).measuredRecords === "number" ? (s as { measuredRecords: number }).measuredRecords : 0), 0);
-      const apart = measuredApart > 0 ? `, ${measuredApart} of the largest measured apart` : "";
+      const n = measuredApart(tok);
+      const apart = n > 0 ? `, ${n} of the largest measured apart` : "";
       const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled${apart})`;
       const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
       const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
