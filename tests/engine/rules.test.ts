@@ -134,6 +134,22 @@ describe("formats", () => {
     expect(f.format).toBe("chatml");
     expect(ruleLines(f)).toEqual(["mixed-format@2"]);
   });
+  it("TRL preference whose chosen/rejected repeat the prompt (H4 ultrafeedback_binarized): the prompt is not doubled", async () => {
+    const f = await checkContent(jsonl({ prompt: "how can i draw daily", prompt_id: "086b3e24", chosen: [{ content: "how can i draw daily", role: "user" }, { content: "Keep a sketchbook by your bed.", role: "assistant" }], rejected: [{ content: "how can i draw daily", role: "user" }, { content: "I cannot develop habits for you.", role: "assistant" }], messages: [{ content: "how can i draw daily", role: "user" }, { content: "Keep a sketchbook by your bed.", role: "assistant" }], score_chosen: 8.5, score_rejected: 5 }));
+    expect(f.format).toBe("preference-trl");
+    expect(f.findings).toEqual([]);
+    // a chosen side that starts with another question is still two user turns in a row
+    const g = await checkContent(jsonl({ prompt: "q1", chosen: [u("q2"), a("a2")], rejected: [a("bad")] }));
+    expect(ruleLines(g)).toEqual(["consecutive-same-role@1"]);
+  });
+  it("TRL preference with an implicit prompt in the text (Anthropic hh-rlhf) has no user turn to miss", async () => {
+    const f = await checkContent(jsonl({ chosen: "\n\nHuman: What is a cuss word?\n\nAssistant: A rude word.", rejected: "\n\nHuman: What is a cuss word?\n\nAssistant: I won't say." }, { chosen: "The sky is blue.", rejected: "The sky is green." }));
+    expect(f.format).toBe("preference-trl");
+    expect(f.findings).toEqual([]);
+    // the conversational implicit-prompt type has roles: an answer with no user turn is still reported
+    const g = await checkContent(jsonl({ chosen: [a("blue")], rejected: [a("green")] }));
+    expect(ruleLines(g)).toEqual(["missing-user@1"]);
+  });
   it("format override in the config", async () => {
     const f = await checkContent(jsonl({ conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "yo" }] }), { config: { format: "chatml" } });
     expect(ruleLines(f)).toEqual(["missing-messages@1"]);
