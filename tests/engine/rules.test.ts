@@ -9,8 +9,8 @@ const call = (id: string, name = "get_weather", args: unknown = '{"city": "Paris
 const CASES: [string, unknown, RegExp?][] = [
   ["missing-messages", { conversation: [u("hi"), a("yo")] }, /has no "messages" array; it has 'conversation'/],
   // known non-chat shapes: the message says what the record is and how to write it as a conversation
-  ["missing-messages", { prompt: "Q: 2+2?", completion: "4" }, /it is a prompt\/completion record .*write it as "messages": \[\{"role": "user", "content": <prompt>\}/],
-  ["missing-messages", { text: "The quick brown fox." }, /it is plain text \(pretraining or completion data\), not a conversation/],
+  ["missing-messages", { prompt: "Q: 2+2?", completion: "4" }, /it is prompt\/completion data \(OpenAI's legacy format, TRL's prompt-completion type\), which this gate does not check: write each record as "messages": \[\{"role": "user", "content": <prompt>\}/],
+  ["missing-messages", { text: "The quick brown fox." }, /it is plain text \(language modelling \/ pretraining data: "text"\), which this gate does not check/],
   ["messages-not-array", { messages: { 0: u("hi") } }],
   ["empty-messages", { messages: [] }],
   ["message-not-object", { messages: ["hi", a("yo")] }],
@@ -153,6 +153,36 @@ describe("formats", () => {
   it("format override in the config", async () => {
     const f = await checkContent(jsonl({ conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "yo" }] }), { config: { format: "chatml" } });
     expect(ruleLines(f)).toEqual(["missing-messages@1"]);
+  });
+});
+
+describe("known formats the gate does not check", () => {
+  // [keys of the format, records, what the one finding must name]
+  const OTHER: [string, unknown[], RegExp][] = [
+    ["Gemini / Vertex AI contents", [{ systemInstruction: { role: "system", parts: [{ text: "Be a pirate." }] }, contents: [{ role: "user", parts: [{ text: "Hi" }] }, { role: "model", parts: [{ text: "Ahoy!" }] }] }, { contents: [{ role: "user", parts: [{ text: "Name?" }] }, { role: "model", parts: [{ text: "Barktholomew." }] }] }], /the file is Gemini \/ Vertex AI tuning data .*role "model" → "assistant"/],
+    ["TRL prompt-completion", [{ prompt: "The sky is", completion: " blue." }, { prompt: "The sun is", completion: " yellow." }], /the file is prompt\/completion data/],
+    ["TRL conversational prompt-completion", [{ prompt: [u("Sky colour?")], completion: [a("Blue.")] }, { prompt: [u("Sun colour?")], completion: [a("Yellow.")] }], /the file is prompt\/completion data/],
+    ["TRL unpaired preference (KTO)", [{ prompt: "The sky is", completion: " blue.", label: true }, { prompt: "The sky is", completion: " green.", label: false }], /the file is TRL unpaired preference \(KTO\) data/],
+    ["TRL stepwise supervision", [{ prompt: "9.8 or 9.11?", completions: ["0.8 > 0.11", "so 9.8"], labels: [true, true] }, { prompt: "1 or 2?", completions: ["2"], labels: [true] }], /the file is TRL stepwise-supervision data/],
+    ["TRL prompt-only", [{ prompt: [u("Solve x+1=2")], solution: "1" }, { prompt: [u("Solve x+2=4")], solution: "2" }], /the file is prompt-only data/],
+    ["plain text (TRL language modelling, Mistral pretrain)", [{ text: "Text contained in document n°1" }, { text: "Text contained in document n°2" }], /the file is plain text/],
+    ["ms-swift query/response", [{ system: "Be useful.", query: "Weather tomorrow?", response: "Sunny." }, { query: "1 + 1?", response: "2", history: [["2 + 2?", "4"]] }], /the file is query\/response data/],
+    ["Axolotl input_output segments", [{ segments: [{ label: true, text: "Hello\n" }, { label: false, text: "bye" }] }, { segments: [{ label: true, text: "Hi" }] }], /the file is Axolotl input_output data/],
+  ];
+  for (const [name, recs, named] of OTHER) {
+    it(`${name}: one error that names the format and the supported ones, every record invalid`, async () => {
+      const f = await checkContent(jsonl(...recs, ...recs));
+      expect(ruleLines(f)).toEqual(["missing-messages@1"]);
+      expect(f.findings[0].message).toMatch(named);
+      expect(f.findings[0].message).toMatch(/which this gate does not check: it reads ChatML \/ OpenAI chat \("messages"\), ShareGPT/);
+      expect(f.errors).toBe(1);
+      expect(f.validRecords).toBe(0);
+    });
+  }
+  it("the same records inside a chat file are an error on each line (a stray record, not the file's format)", async () => {
+    const f = await checkContent(jsonl(good(1), { prompt: "Q", completion: "A" }, good(2), { prompt: "Q2", completion: "A2" }));
+    expect(ruleLines(f)).toEqual(["missing-messages@2", "missing-messages@4"]);
+    expect(f.validRecords).toBe(2);
   });
 });
 

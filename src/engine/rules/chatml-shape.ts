@@ -4,6 +4,7 @@
 // so no process or worker thread compiles it at start-up.
 import type { ErrorObject } from "ajv";
 import { describe, roleHint } from "./roles.js";
+import { detectOtherFormat } from "../formats/detect.js";
 
 export { validateChatml, validatePreferenceOpenai } from "./record-validate.generated.js";
 
@@ -126,15 +127,9 @@ function unknownMessageKey(key: string, w: string): string {
 }
 
 /** The fix for a record without a conversation that has a known non-chat shape, else "". */
-function notChat(keys: string[]): string {
-  const has = (k: string) => keys.includes(k);
-  if (has("prompt") && has("completion")) {
-    return `it is a prompt/completion record (OpenAI's legacy format, TRL's prompt-completion type), which this gate does not read: write it as "messages": [{"role": "user", "content": <prompt>}, {"role": "assistant", "content": <completion>}]`;
-  }
-  if (has("text") && !keys.some((k) => k === "instruction" || k === "output" || k === "conversations")) {
-    return `it is plain text (pretraining or completion data), not a conversation: this gate checks chat data, each example as "messages": [{"role": ..., "content": ...}]`;
-  }
-  return "";
+function notChat(record: Record<string, unknown>): string {
+  const other = detectOtherFormat(record);
+  return other ? `it is ${other.label}, which this gate does not check: ${other.fix}` : "";
 }
 
 function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rule: string, message: string) => void): void {
@@ -146,7 +141,7 @@ function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rul
     const scope = name ? `${name} ` : "the record ";
     if (missing === "messages") {
       const found = keys.length ? `; it has ${keys.slice(0, 5).map((k) => `'${k}'`).join(", ")}` : "";
-      const fix = (!name && notChat(keys)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
+      const fix = (!name && notChat(record as Record<string, unknown>)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
       once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`);
     } else once(`req${missing}`, "missing-messages", `${scope}has no "${missing}"`);
     return;
