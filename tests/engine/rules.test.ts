@@ -74,6 +74,8 @@ describe("valid records that must not be flagged", () => {
     ["developer role", { messages: [{ role: "developer", content: "be brief" }, u("hi"), a("yo")] }],
     ["HTML strikethrough is not a special token", { messages: [u("show strikethrough"), a("Use <s>old</s> in HTML.")] }],
     ["placeholders inside code are code", { messages: [u("vue?"), a("In a template write `{{ message }}` or:\n```html\n<p>{{ name }}</p>\n```")] }],
+    ["tools as a JSON string (LLaMA-Factory, ms-swift)", { messages: [u("Weather in Paris?"), { role: "assistant", tool_calls: [call("c1")] }, { role: "tool", tool_call_id: "c1", content: "18C" }, a("18C.")], tools: '[{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}}}]' }],
+    ["Axolotl per-message training keys train / train_detail", { messages: [{ role: "system", content: "s", train: false }, u("hi"), a("Hello! How can I help?", { train: true }), u("a joke?"), a("Why did the chicken cross the road?", { train: false, train_detail: [{ begin_offset: 0, end_offset: 8, train: true }] })] }],
     ["extra top-level keys (ids, metadata)", { id: "r1", metadata: { source: "x" }, messages: [u("hi"), a("yo")] }],
   ];
   for (const [name, rec] of OK) {
@@ -93,6 +95,22 @@ describe("profiles", () => {
     const f = await checkContent(jsonl(rec), { config: { profile: "openai" } });
     expect(f.findings.map((x) => x.rule).sort()).toEqual(["invalid-tool-call", "invalid-tool-call", "invalid-tool-call", "unmatched-tool-call"]);
     for (const x of f.findings) expect(x.message).toMatch(/openai profile/);
+  });
+});
+
+describe("tools", () => {
+  const msgs = [u("Weather?"), a("Sunny.")];
+  it("a tools value that is not a list says what a tools list looks like", async () => {
+    for (const tools of [{ type: "function" }, 42, "not json", '{"type": "function"}']) {
+      const f = await checkContent(jsonl({ messages: msgs, tools }));
+      expect(ruleLines(f)).toEqual(["invalid-content-type@1"]);
+      expect(f.findings[0].message).toMatch(/tools.* (must be|not a JSON array of tool definitions).*\[\{"type": "function", "function": \{/);
+    }
+  });
+  it("the openai profile wants the tools array itself, not its JSON text", async () => {
+    const f = await checkContent(jsonl({ messages: msgs, tools: "[]" }), { config: { profile: "openai" } });
+    expect(ruleLines(f)).toEqual(["invalid-content-type@1"]);
+    expect(f.findings[0].message).toMatch(/openai profile requires the array itself/);
   });
 });
 

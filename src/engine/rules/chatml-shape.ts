@@ -152,5 +152,9 @@ function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rul
     return;
   }
   if (e.keyword === "additionalProperties") return; // top-level extra keys are allowed (ids, metadata)
+  if (e.keyword === "type" && /^(input\.)?(tools|functions)$/.test(name)) {
+    once(`rl${path}type`, "invalid-content-type", `${name} is ${describe(at(record, path))}; it must be an array of tool definitions like [{"type": "function", "function": {"name": ..., "parameters": {...}}}]`);
+    return;
+  }
   once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`);
 }
