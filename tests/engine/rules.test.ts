@@ -223,6 +223,11 @@ describe("one problem, one finding", () => {
     expect(ruleLines(f)).toEqual(["invalid-json@2"]);
     expect(f.findings[0].message).toMatch(/Unexpected token '\\uFEFF'; the line starts with an invisible byte-order mark \(U\+FEFF, bytes EF BB BF\)/);
   });
+  it("an untyped part keyed by its content is named as Bedrock's Converse format", async () => {
+    const f = await checkContent(jsonl({ schemaVersion: "bedrock-conversation-2024", system: [{ text: "Be friendly." }], messages: [u([{ text: "Capital of Mars?" }]), a("None yet.")] }));
+    expect(ruleLines(f)).toEqual(["invalid-content-part@1"]);
+    expect(f.findings[0].message).toMatch(/messages\[0\]\.content\[0\] has no "type": \{"text": \.\.\.\} is Amazon Bedrock's Converse format .*use "text" \(with "text"\)/);
+  });
   it("a missing answer is missing-content only (not also empty-content)", async () => {
     const f = await checkContent(jsonl({ messages: [{ role: "user", content: "hi" }, { role: "assistant" }] }));
     expect(ruleLines(f)).toEqual(["missing-content@1"]);

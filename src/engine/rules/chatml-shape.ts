@@ -90,7 +90,7 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
           part === null || typeof part !== "object"
             ? `${w}.content[${pm[1]}] is ${describe(part)}, not a part object like {"type": "text", "text": "..."}`
             : pt === undefined
-              ? `${w}.content[${pm[1]}] has no "type": use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
+              ? `${w}.content[${pm[1]}] has no "type": ${converseHint(part as Record<string, unknown>)}use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
               : `${w}.content[${pm[1]}] has type ${describe(pt)}; known part types: text, image_url (also image, input_image, input_audio)`,
         );
       }
@@ -104,6 +104,16 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
       once(`${field}${w}`, "invalid-content-type", `${w}.${field} ${e.message ?? "is invalid"}; see schemas/record.schema.json`);
     }
   }
+}
+
+const CONVERSE_PARTS = new Set(["text", "image", "video", "document", "toolUse", "toolResult", "reasoningContent"]);
+
+/** A part keyed by what it holds ({"text": ...}, {"image": {...}}) is Amazon Bedrock's Converse format: say so. */
+function converseHint(part: Record<string, unknown>): string {
+  const keys = Object.keys(part);
+  return keys.length === 1 && CONVERSE_PARTS.has(keys[0])
+    ? `{"${keys[0]}": ...} is Amazon Bedrock's Converse format (Nova fine-tuning), which this gate does not read; `
+    : "";
 }
 
 function toolCallProblem(e: ErrorObject): string {
