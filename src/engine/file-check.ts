@@ -6,7 +6,7 @@ import type { Conversation, DatasetFormat, Finding, RecordLoc, Severity, Severit
 import type { FileReport } from "./report.js";
 import { readHead, readLines, isGzipPath, MAX_LINE_BYTES } from "./read/lines.js";
 import { looksLikeJsonFragment, sniff } from "./read/sniff.js";
-import { detectFormat, FORMAT_LABEL } from "./formats/detect.js";
+import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from "./formats/detect.js";
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
@@ -377,6 +377,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         sink.add("mixed-format", line, `this record is ${FORMAT_LABEL[detected]} but the file started as ${FORMAT_LABEL[format]}: keep one format per file (or set format: in the config)`, "mixed-format");
         use = detected;
         recordHasError = recordHasError || sink.severityOf("mixed-format") === "error";
+      }
+    }
+    // A file in a known format the gate does not check (its head held no chat record, and the config sets none):
+    // one finding that names the format, not the same error on every line. Its records stay invalid.
+    if (!detected && !opts.format) {
+      const other = detectOtherFormat(obj);
+      if (other) {
+        ctx.emit("missing-messages", `the file is ${other.label}, which this gate does not check: it reads ${SUPPORTED_FORMATS}; ${other.fix} (reported once for the file: every record like this one is invalid)`, `other-format:${other.id}`);
+        return;
       }
     }
     const conv = PARSERS[use ?? "chatml"](obj, ctx);

@@ -45,6 +45,8 @@ export interface Conversation {
   tools?: string;
   /** Value of the configured category field, if any. */
   category?: string;
+  /** Preference text whose prompt is part of the answer text (no prompt field, no roles): no user turn expected. */
+  implicitPrompt?: boolean;
 }
 
 /** Where a record sits: file index in the run, 1-based line, byte offset of the line start and its byte length

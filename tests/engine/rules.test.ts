@@ -9,8 +9,8 @@ const call = (id: string, name = "get_weather", args: unknown = '{"city": "Paris
 const CASES: [string, unknown, RegExp?][] = [
   ["missing-messages", { conversation: [u("hi"), a("yo")] }, /has no "messages" array; it has 'conversation'/],
   // known non-chat shapes: the message says what the record is and how to write it as a conversation
-  ["missing-messages", { prompt: "Q: 2+2?", completion: "4" }, /it is a prompt\/completion record .*write it as "messages": \[\{"role": "user", "content": <prompt>\}/],
-  ["missing-messages", { text: "The quick brown fox." }, /it is plain text \(pretraining or completion data\), not a conversation/],
+  ["missing-messages", { prompt: "Q: 2+2?", completion: "4" }, /it is prompt\/completion data \(OpenAI's legacy format, TRL's prompt-completion type\), which this gate does not check: write each record as "messages": \[\{"role": "user", "content": <prompt>\}/],
+  ["missing-messages", { text: "The quick brown fox." }, /it is plain text \(language modelling \/ pretraining data: "text"\), which this gate does not check/],
   ["messages-not-array", { messages: { 0: u("hi") } }],
   ["empty-messages", { messages: [] }],
   ["message-not-object", { messages: ["hi", a("yo")] }],
@@ -74,6 +74,8 @@ describe("valid records that must not be flagged", () => {
     ["developer role", { messages: [{ role: "developer", content: "be brief" }, u("hi"), a("yo")] }],
     ["HTML strikethrough is not a special token", { messages: [u("show strikethrough"), a("Use <s>old</s> in HTML.")] }],
     ["placeholders inside code are code", { messages: [u("vue?"), a("In a template write `{{ message }}` or:\n```html\n<p>{{ name }}</p>\n```")] }],
+    ["tools as a JSON string (LLaMA-Factory, ms-swift)", { messages: [u("Weather in Paris?"), { role: "assistant", tool_calls: [call("c1")] }, { role: "tool", tool_call_id: "c1", content: "18C" }, a("18C.")], tools: '[{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}}}]' }],
+    ["Axolotl per-message training keys train / train_detail", { messages: [{ role: "system", content: "s", train: false }, u("hi"), a("Hello! How can I help?", { train: true }), u("a joke?"), a("Why did the chicken cross the road?", { train: false, train_detail: [{ begin_offset: 0, end_offset: 8, train: true }] })] }],
     ["extra top-level keys (ids, metadata)", { id: "r1", metadata: { source: "x" }, messages: [u("hi"), a("yo")] }],
   ];
   for (const [name, rec] of OK) {
@@ -93,6 +95,22 @@ describe("profiles", () => {
     const f = await checkContent(jsonl(rec), { config: { profile: "openai" } });
     expect(f.findings.map((x) => x.rule).sort()).toEqual(["invalid-tool-call", "invalid-tool-call", "invalid-tool-call", "unmatched-tool-call"]);
     for (const x of f.findings) expect(x.message).toMatch(/openai profile/);
+  });
+});
+
+describe("tools", () => {
+  const msgs = [u("Weather?"), a("Sunny.")];
+  it("a tools value that is not a list says what a tools list looks like", async () => {
+    for (const tools of [{ type: "function" }, 42, "not json", '{"type": "function"}']) {
+      const f = await checkContent(jsonl({ messages: msgs, tools }));
+      expect(ruleLines(f)).toEqual(["invalid-content-type@1"]);
+      expect(f.findings[0].message).toMatch(/tools.* (must be|not a JSON array of tool definitions).*\[\{"type": "function", "function": \{/);
+    }
+  });
+  it("the openai profile wants the tools array itself, not its JSON text", async () => {
+    const f = await checkContent(jsonl({ messages: msgs, tools: "[]" }), { config: { profile: "openai" } });
+    expect(ruleLines(f)).toEqual(["invalid-content-type@1"]);
+    expect(f.findings[0].message).toMatch(/openai profile requires the array itself/);
   });
 });
 
@@ -134,9 +152,55 @@ describe("formats", () => {
     expect(f.format).toBe("chatml");
     expect(ruleLines(f)).toEqual(["mixed-format@2"]);
   });
+  it("TRL preference whose chosen/rejected repeat the prompt (H4 ultrafeedback_binarized): the prompt is not doubled", async () => {
+    const f = await checkContent(jsonl({ prompt: "how can i draw daily", prompt_id: "086b3e24", chosen: [{ content: "how can i draw daily", role: "user" }, { content: "Keep a sketchbook by your bed.", role: "assistant" }], rejected: [{ content: "how can i draw daily", role: "user" }, { content: "I cannot develop habits for you.", role: "assistant" }], messages: [{ content: "how can i draw daily", role: "user" }, { content: "Keep a sketchbook by your bed.", role: "assistant" }], score_chosen: 8.5, score_rejected: 5 }));
+    expect(f.format).toBe("preference-trl");
+    expect(f.findings).toEqual([]);
+    // a chosen side that starts with another question is still two user turns in a row
+    const g = await checkContent(jsonl({ prompt: "q1", chosen: [u("q2"), a("a2")], rejected: [a("bad")] }));
+    expect(ruleLines(g)).toEqual(["consecutive-same-role@1"]);
+  });
+  it("TRL preference with an implicit prompt in the text (Anthropic hh-rlhf) has no user turn to miss", async () => {
+    const f = await checkContent(jsonl({ chosen: "\n\nHuman: What is a cuss word?\n\nAssistant: A rude word.", rejected: "\n\nHuman: What is a cuss word?\n\nAssistant: I won't say." }, { chosen: "The sky is blue.", rejected: "The sky is green." }));
+    expect(f.format).toBe("preference-trl");
+    expect(f.findings).toEqual([]);
+    // the conversational implicit-prompt type has roles: an answer with no user turn is still reported
+    const g = await checkContent(jsonl({ chosen: [a("blue")], rejected: [a("green")] }));
+    expect(ruleLines(g)).toEqual(["missing-user@1"]);
+  });
   it("format override in the config", async () => {
     const f = await checkContent(jsonl({ conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "yo" }] }), { config: { format: "chatml" } });
     expect(ruleLines(f)).toEqual(["missing-messages@1"]);
+  });
+});
+
+describe("known formats the gate does not check", () => {
+  // [keys of the format, records, what the one finding must name]
+  const OTHER: [string, unknown[], RegExp][] = [
+    ["Gemini / Vertex AI contents", [{ systemInstruction: { role: "system", parts: [{ text: "Be a pirate." }] }, contents: [{ role: "user", parts: [{ text: "Hi" }] }, { role: "model", parts: [{ text: "Ahoy!" }] }] }, { contents: [{ role: "user", parts: [{ text: "Name?" }] }, { role: "model", parts: [{ text: "Barktholomew." }] }] }], /the file is Gemini \/ Vertex AI tuning data .*role "model" → "assistant"/],
+    ["TRL prompt-completion", [{ prompt: "The sky is", completion: " blue." }, { prompt: "The sun is", completion: " yellow." }], /the file is prompt\/completion data/],
+    ["TRL conversational prompt-completion", [{ prompt: [u("Sky colour?")], completion: [a("Blue.")] }, { prompt: [u("Sun colour?")], completion: [a("Yellow.")] }], /the file is prompt\/completion data/],
+    ["TRL unpaired preference (KTO)", [{ prompt: "The sky is", completion: " blue.", label: true }, { prompt: "The sky is", completion: " green.", label: false }], /the file is TRL unpaired preference \(KTO\) data/],
+    ["TRL stepwise supervision", [{ prompt: "9.8 or 9.11?", completions: ["0.8 > 0.11", "so 9.8"], labels: [true, true] }, { prompt: "1 or 2?", completions: ["2"], labels: [true] }], /the file is TRL stepwise-supervision data/],
+    ["TRL prompt-only", [{ prompt: [u("Solve x+1=2")], solution: "1" }, { prompt: [u("Solve x+2=4")], solution: "2" }], /the file is prompt-only data/],
+    ["plain text (TRL language modelling, Mistral pretrain)", [{ text: "Text contained in document n°1" }, { text: "Text contained in document n°2" }], /the file is plain text/],
+    ["ms-swift query/response", [{ system: "Be useful.", query: "Weather tomorrow?", response: "Sunny." }, { query: "1 + 1?", response: "2", history: [["2 + 2?", "4"]] }], /the file is query\/response data/],
+    ["Axolotl input_output segments", [{ segments: [{ label: true, text: "Hello\n" }, { label: false, text: "bye" }] }, { segments: [{ label: true, text: "Hi" }] }], /the file is Axolotl input_output data/],
+  ];
+  for (const [name, recs, named] of OTHER) {
+    it(`${name}: one error that names the format and the supported ones, every record invalid`, async () => {
+      const f = await checkContent(jsonl(...recs, ...recs));
+      expect(ruleLines(f)).toEqual(["missing-messages@1"]);
+      expect(f.findings[0].message).toMatch(named);
+      expect(f.findings[0].message).toMatch(/which this gate does not check: it reads ChatML \/ OpenAI chat \("messages"\), ShareGPT/);
+      expect(f.errors).toBe(1);
+      expect(f.validRecords).toBe(0);
+    });
+  }
+  it("the same records inside a chat file are an error on each line (a stray record, not the file's format)", async () => {
+    const f = await checkContent(jsonl(good(1), { prompt: "Q", completion: "A" }, good(2), { prompt: "Q2", completion: "A2" }));
+    expect(ruleLines(f)).toEqual(["missing-messages@2", "missing-messages@4"]);
+    expect(f.validRecords).toBe(2);
   });
 });
 
@@ -158,6 +222,11 @@ describe("one problem, one finding", () => {
     const f = await checkContent(Buffer.concat([Buffer.from(jsonl(good(1))), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(jsonl(good(2)))]));
     expect(ruleLines(f)).toEqual(["invalid-json@2"]);
     expect(f.findings[0].message).toMatch(/Unexpected token '\\uFEFF'; the line starts with an invisible byte-order mark \(U\+FEFF, bytes EF BB BF\)/);
+  });
+  it("an untyped part keyed by its content is named as Bedrock's Converse format", async () => {
+    const f = await checkContent(jsonl({ schemaVersion: "bedrock-conversation-2024", system: [{ text: "Be friendly." }], messages: [u([{ text: "Capital of Mars?" }]), a("None yet.")] }));
+    expect(ruleLines(f)).toEqual(["invalid-content-part@1"]);
+    expect(f.findings[0].message).toMatch(/messages\[0\]\.content\[0\] has no "type": \{"text": \.\.\.\} is Amazon Bedrock's Converse format .*use "text" \(with "text"\)/);
   });
   it("a missing answer is missing-content only (not also empty-content)", async () => {
     const f = await checkContent(jsonl({ messages: [{ role: "user", content: "hi" }, { role: "assistant" }] }));

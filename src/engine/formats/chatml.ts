@@ -21,11 +21,31 @@ export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Co
     return null;
   }
   const messages = normaliseMessages(rec.messages as unknown[], "messages", ctx);
-  const hasTools = Array.isArray(rec.tools) && rec.tools.length > 0;
+  if (typeof rec.tools === "string") checkToolsString(rec.tools, ctx);
+  const hasTools = (Array.isArray(rec.tools) && rec.tools.length > 0) || (typeof rec.tools === "string" && rec.tools.trim() !== "");
   const conv: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
   const tools = recordToolsKey(rec);
   if (tools !== undefined) conv.tools = tools;
   return conv;
+}
+
+/** `tools` serialised to a JSON string, as LLaMA-Factory and ms-swift write it (they parse it): fine when it holds an
+ * array; the OpenAI API wants the array itself. */
+function checkToolsString(tools: string, ctx: ParseContext): void {
+  if (ctx.profile === "openai") {
+    ctx.emit("invalid-content-type", `"tools" is a JSON string; the openai profile requires the array itself: store the parsed list [{"type": "function", "function": {...}}], not its JSON text`);
+    return;
+  }
+  if (tools.trim() === "") return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(tools);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed)) {
+    ctx.emit("invalid-content-type", `"tools" is a string that is not a JSON array of tool definitions: store the list [{"type": "function", "function": {...}}] itself (or its JSON text)`);
+  }
 }
 
 /** Key of a record's `tools` and legacy `functions` definitions (also OpenAI preference `input`); undefined when none. */

@@ -77,6 +77,11 @@ function sameAnswer(a: Message[], b: Message[]): boolean {
   return a.length === b.length && a.every((m, i) => m.role === b[i].role && m.text.trim() === b[i].text.trim());
 }
 
+/** The chosen side starts with the prompt's messages (same roles and text) and goes on to an answer. */
+function repeatsPrompt(prompt: Message[], chosen: Message[]): boolean {
+  return prompt.length > 0 && chosen.length > prompt.length && prompt.every((m, i) => m.role === chosen[i].role && m.text.trim() === chosen[i].text.trim());
+}
+
 export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
   let prompt: Message[] | null = [];
   let shared: Conversation | null = null; // the prompt of a ShareGPT ranking record, with its tools
@@ -96,8 +101,14 @@ export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseConte
   if (sameAnswer(chosen, rejected)) {
     ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`);
   }
-  const conv: Conversation = { messages: [...prompt, ...chosen], rejected, hasTools: shared?.hasTools ?? false, category: categoryOf(rec, ctx) };
+  // HuggingFaceH4/ultrafeedback_binarized and its kin: "chosen" and "rejected" hold the whole conversation, prompt
+  // included, and "prompt" repeats its first turn(s); the prompt is not put in front of it a second time.
+  const messages = repeatsPrompt(prompt, chosen) ? chosen : [...prompt, ...chosen];
+  const conv: Conversation = { messages, rejected, hasTools: shared?.hasTools ?? false, category: categoryOf(rec, ctx) };
   if (shared?.tools !== undefined) conv.tools = shared.tools;
+  // TRL's preference type with an implicit prompt, as text ({"chosen": "...", "rejected": "..."}, e.g. Anthropic's
+  // hh-rlhf "\n\nHuman: ... \n\nAssistant: ..."): the prompt is inside the text, there are no user turns to find.
+  if (prompt.length === 0 && typeof rec.chosen === "string") conv.implicitPrompt = true;
   return conv;
 }
 

@@ -20,7 +20,7 @@ export const ROLE_MAP: Record<string, string> = {
   function_call: "assistant",
   function: "tool",
 };
-const TURN_KEYS = new Set(["from", "value", "weight", "loss_weight", "role", "content", "name"]);
+const TURN_KEYS = new Set(["from", "value", "weight", "loss_weight", "role", "content", "name", "train", "train_detail"]);
 
 export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
   const conv = rec.conversations;

@@ -4,6 +4,7 @@
 // so no process or worker thread compiles it at start-up.
 import type { ErrorObject } from "ajv";
 import { describe, roleHint } from "./roles.js";
+import { detectOtherFormat } from "../formats/detect.js";
 
 export { validateChatml, validatePreferenceOpenai } from "./record-validate.generated.js";
 
@@ -89,7 +90,7 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
           part === null || typeof part !== "object"
             ? `${w}.content[${pm[1]}] is ${describe(part)}, not a part object like {"type": "text", "text": "..."}`
             : pt === undefined
-              ? `${w}.content[${pm[1]}] has no "type": use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
+              ? `${w}.content[${pm[1]}] has no "type": ${converseHint(part as Record<string, unknown>)}use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
               : `${w}.content[${pm[1]}] has type ${describe(pt)}; known part types: text, image_url (also image, input_image, input_audio)`,
         );
       }
@@ -103,6 +104,16 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
       once(`${field}${w}`, "invalid-content-type", `${w}.${field} ${e.message ?? "is invalid"}; see schemas/record.schema.json`);
     }
   }
+}
+
+const CONVERSE_PARTS = new Set(["text", "image", "video", "document", "toolUse", "toolResult", "reasoningContent"]);
+
+/** A part keyed by what it holds ({"text": ...}, {"image": {...}}) is Amazon Bedrock's Converse format: say so. */
+function converseHint(part: Record<string, unknown>): string {
+  const keys = Object.keys(part);
+  return keys.length === 1 && CONVERSE_PARTS.has(keys[0])
+    ? `{"${keys[0]}": ...} is Amazon Bedrock's Converse format (Nova fine-tuning), which this gate does not read; `
+    : "";
 }
 
 function toolCallProblem(e: ErrorObject): string {
@@ -126,15 +137,9 @@ function unknownMessageKey(key: string, w: string): string {
 }
 
 /** The fix for a record without a conversation that has a known non-chat shape, else "". */
-function notChat(keys: string[]): string {
-  const has = (k: string) => keys.includes(k);
-  if (has("prompt") && has("completion")) {
-    return `it is a prompt/completion record (OpenAI's legacy format, TRL's prompt-completion type), which this gate does not read: write it as "messages": [{"role": "user", "content": <prompt>}, {"role": "assistant", "content": <completion>}]`;
-  }
-  if (has("text") && !keys.some((k) => k === "instruction" || k === "output" || k === "conversations")) {
-    return `it is plain text (pretraining or completion data), not a conversation: this gate checks chat data, each example as "messages": [{"role": ..., "content": ...}]`;
-  }
-  return "";
+function notChat(record: Record<string, unknown>): string {
+  const other = detectOtherFormat(record);
+  return other ? `it is ${other.label}, which this gate does not check: ${other.fix}` : "";
 }
 
 function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rule: string, message: string) => void): void {
@@ -146,7 +151,7 @@ function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rul
     const scope = name ? `${name} ` : "the record ";
     if (missing === "messages") {
       const found = keys.length ? `; it has ${keys.slice(0, 5).map((k) => `'${k}'`).join(", ")}` : "";
-      const fix = (!name && notChat(keys)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
+      const fix = (!name && notChat(record as Record<string, unknown>)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
       once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`);
     } else once(`req${missing}`, "missing-messages", `${scope}has no "${missing}"`);
     return;
@@ -157,5 +162,9 @@ function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rul
     return;
   }
   if (e.keyword === "additionalProperties") return; // top-level extra keys are allowed (ids, metadata)
+  if (e.keyword === "type" && /^(input\.)?(tools|functions)$/.test(name)) {
+    once(`rl${path}type`, "invalid-content-type", `${name} is ${describe(at(record, path))}; it must be an array of tool definitions like [{"type": "function", "function": {"name": ..., "parameters": {...}}}]`);
+    return;
+  }
   once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`);
 }

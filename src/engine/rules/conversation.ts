@@ -82,7 +82,7 @@ export function checkConversation(conv: Conversation, emit: Emit): void {
   } else if (trainable === 0) {
     emit("no-trainable-assistant", `every assistant message has weight 0, so nothing is trained: set "weight": 1 on at least one`);
   }
-  if (users === 0 && ms.length > 0) {
+  if (users === 0 && ms.length > 0 && !conv.implicitPrompt) {
     emit("missing-user", `the conversation has no user message: most chat templates expect a user turn before the answer`);
   }
   const last = ms[ms.length - 1];

@@ -2,8 +2,8 @@
 /* eslint-disable */
 
 export const validateChatml = validate0;
-const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/record.schema.json","title":"Chat fine-tuning record (ChatML / OpenAI chat, and OpenAI preference)","description":"Shape of one JSONL record. Semantic rules (message order, tool-call pairing, weights) are checked in code; see docs/rules.md.","type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"functions":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}},"definitions":{"role":{"type":"string","enum":["system","developer","user","assistant","tool","function"]},"message":{"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]}},"additionalProperties":false},"part":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}},"toolCall":{"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}},"preferenceOpenai":{"type":"object","required":["input","preferred_output","non_preferred_output"],"properties":{"input":{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}}},"preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"non_preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}}}}}};
-const schema1 = {"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]}},"additionalProperties":false};
+const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/record.schema.json","title":"Chat fine-tuning record (ChatML / OpenAI chat, and OpenAI preference)","description":"Shape of one JSONL record. Semantic rules (message order, tool-call pairing, weights) are checked in code; see docs/rules.md.","type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":["array","string"]},"functions":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}},"definitions":{"role":{"type":"string","enum":["system","developer","user","assistant","tool","function"]},"message":{"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]},"train":{"type":"boolean"},"train_detail":{"type":"array"}},"additionalProperties":false},"part":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}},"toolCall":{"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}},"preferenceOpenai":{"type":"object","required":["input","preferred_output","non_preferred_output"],"properties":{"input":{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}}},"preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"non_preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}}}}}};
+const schema1 = {"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]},"train":{"type":"boolean"},"train_detail":{"type":"array"}},"additionalProperties":false};
 const schema2 = {"type":"string","enum":["system","developer","user","assistant","tool","function"]};
 const schema3 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}};
 const schema4 = {"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}};
@@ -528,14 +528,38 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.train !== undefined){
+if(typeof data.train !== "boolean"){
+const err37 = {instancePath:instancePath+"/train",schemaPath:"#/properties/train/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.train_detail !== undefined){
+if(!(Array.isArray(data.train_detail))){
+const err38 = {instancePath:instancePath+"/train_detail",schemaPath:"#/properties/train_detail/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -592,8 +616,9 @@ errors++;
 }
 }
 if(data.tools !== undefined){
-if(!(Array.isArray(data.tools))){
-const err3 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data2 = data.tools;
+if((!(Array.isArray(data2))) && (typeof data2 !== "string")){
+const err3 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: schema0.properties.tools.type},message:"must be array,string"};
 if(vErrors === null){
 vErrors = [err3];
 }
