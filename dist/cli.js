@@ -15210,6 +15210,44 @@ const FORMAT_LABEL = {
     "preference-trl": "TRL preference (prompt/chosen/rejected)",
     "preference-openai": "OpenAI DPO (input/preferred_output/non_preferred_output)",
 };
+const TO_MESSAGES = `"messages": [{"role": "user", "content": ...}, {"role": "assistant", "content": ...}]`;
+/** The supported formats, for messages about the others. */
+const SUPPORTED_FORMATS = `ChatML / OpenAI chat ("messages"), ShareGPT ("conversations"), Alpaca ("instruction"/"output"), TRL preference ("prompt"/"chosen"/"rejected") and OpenAI DPO ("input"/"preferred_output"/"non_preferred_output")`;
+/** The known non-chat format of a record that `detectFormat` does not read, from its keys; null if it has none. */
+function detectOtherFormat(rec) {
+    const has = (k) => Object.hasOwn(rec, k);
+    if (has("messages") || has("conversations"))
+        return null;
+    if (has("contents") && Array.isArray(rec.contents)) {
+        return {
+            id: "gemini",
+            label: `Gemini / Vertex AI tuning data ("contents" with "parts")`,
+            fix: `convert each record to ${TO_MESSAGES}: role "model" → "assistant", the parts' "text" → "content", "systemInstruction" → a leading system message`,
+        };
+    }
+    if (has("prompt") && has("completions") && has("labels")) {
+        return { id: "stepwise", label: `TRL stepwise-supervision data ("prompt"/"completions"/"labels")`, fix: `check it with the trainer that reads it (PRM training); chat fine-tuning data is ${TO_MESSAGES}` };
+    }
+    if (has("prompt") && has("completion") && has("label")) {
+        return { id: "unpaired-preference", label: `TRL unpaired preference (KTO) data ("prompt"/"completion"/"label")`, fix: `pair a good and a bad completion of each prompt as "prompt"/"chosen"/"rejected", or keep the good ones as ${TO_MESSAGES}` };
+    }
+    if (has("prompt") && has("completion")) {
+        return { id: "prompt-completion", label: `prompt/completion data (OpenAI's legacy format, TRL's prompt-completion type)`, fix: `write each record as "messages": [{"role": "user", "content": <prompt>}, {"role": "assistant", "content": <completion>}]` };
+    }
+    if (has("query") && has("response")) {
+        return { id: "query-response", label: `query/response data (ms-swift's "query"/"response"/"history")`, fix: `write each record as ${TO_MESSAGES} (history pairs first, "system" as a leading system message)` };
+    }
+    if (has("segments") && Array.isArray(rec.segments)) {
+        return { id: "segments", label: `Axolotl input_output data ("segments" with "label")`, fix: `check it with Axolotl's template-free loader; chat fine-tuning data is ${TO_MESSAGES}` };
+    }
+    if (has("text") && !has("instruction") && !has("output") && !has("chosen")) {
+        return { id: "text", label: `plain text (language modelling / pretraining data: "text")`, fix: `if it is chat data, write each example as ${TO_MESSAGES}` };
+    }
+    if (has("prompt") && !has("chosen") && !has("rejected")) {
+        return { id: "prompt-only", label: `prompt-only data (TRL's prompt-only type, prompts for online RL such as GRPO: "prompt" and no answer)`, fix: `there is no answer to check; chat fine-tuning data is ${TO_MESSAGES}` };
+    }
+    return null;
+}
 
 ;// CONCATENATED MODULE: ./src/engine/formats/tool-keys.ts
 // Canonical keys of tool calls and tool definitions (model.ts Message.calls, Conversation.tools), so that the
@@ -15442,8 +15480,8 @@ function describe(v) {
 /* eslint-disable */
 
 const validateChatml = validate0;
-const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/record.schema.json","title":"Chat fine-tuning record (ChatML / OpenAI chat, and OpenAI preference)","description":"Shape of one JSONL record. Semantic rules (message order, tool-call pairing, weights) are checked in code; see docs/rules.md.","type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"functions":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}},"definitions":{"role":{"type":"string","enum":["system","developer","user","assistant","tool","function"]},"message":{"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]}},"additionalProperties":false},"part":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}},"toolCall":{"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}},"preferenceOpenai":{"type":"object","required":["input","preferred_output","non_preferred_output"],"properties":{"input":{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}}},"preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"non_preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}}}}}};
-const schema1 = {"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]}},"additionalProperties":false};
+const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/record.schema.json","title":"Chat fine-tuning record (ChatML / OpenAI chat, and OpenAI preference)","description":"Shape of one JSONL record. Semantic rules (message order, tool-call pairing, weights) are checked in code; see docs/rules.md.","type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":["array","string"]},"functions":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}},"definitions":{"role":{"type":"string","enum":["system","developer","user","assistant","tool","function"]},"message":{"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]},"train":{"type":"boolean"},"train_detail":{"type":"array"}},"additionalProperties":false},"part":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}},"toolCall":{"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}},"preferenceOpenai":{"type":"object","required":["input","preferred_output","non_preferred_output"],"properties":{"input":{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}}},"preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"non_preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}}}}}};
+const schema1 = {"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]},"train":{"type":"boolean"},"train_detail":{"type":"array"}},"additionalProperties":false};
 const schema2 = {"type":"string","enum":["system","developer","user","assistant","tool","function"]};
 const schema3 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}};
 const schema4 = {"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}};
@@ -15968,14 +16006,38 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.train !== undefined){
+if(typeof data.train !== "boolean"){
+const err37 = {instancePath:instancePath+"/train",schemaPath:"#/properties/train/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.train_detail !== undefined){
+if(!(Array.isArray(data.train_detail))){
+const err38 = {instancePath:instancePath+"/train_detail",schemaPath:"#/properties/train_detail/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -16032,8 +16094,9 @@ errors++;
 }
 }
 if(data.tools !== undefined){
-if(!(Array.isArray(data.tools))){
-const err3 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data2 = data.tools;
+if((!(Array.isArray(data2))) && (typeof data2 !== "string")){
+const err3 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: schema0.properties.tools.type},message:"must be array,string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -16283,6 +16346,7 @@ return errors === 0;
 ;// CONCATENATED MODULE: ./src/engine/rules/chatml-shape.ts
 
 
+
 const MSG_PATH = /^(.*?\/(?:messages|preferred_output|non_preferred_output))\/(\d+)(\/.*)?$/;
 function at(root, path) {
     let v = root;
@@ -16367,7 +16431,7 @@ function reportShapeErrors(record, errors, emit) {
                 once(`icp${w}${pm[1]}`, "invalid-content-part", part === null || typeof part !== "object"
                     ? `${w}.content[${pm[1]}] is ${describe(part)}, not a part object like {"type": "text", "text": "..."}`
                     : pt === undefined
-                        ? `${w}.content[${pm[1]}] has no "type": use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
+                        ? `${w}.content[${pm[1]}] has no "type": ${converseHint(part)}use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
                         : `${w}.content[${pm[1]}] has type ${describe(pt)}; known part types: text, image_url (also image, input_image, input_audio)`);
             }
         }
@@ -16383,6 +16447,14 @@ function reportShapeErrors(record, errors, emit) {
             once(`${field}${w}`, "invalid-content-type", `${w}.${field} ${e.message ?? "is invalid"}; see schemas/record.schema.json`);
         }
     }
+}
+const CONVERSE_PARTS = new Set(["text", "image", "video", "document", "toolUse", "toolResult", "reasoningContent"]);
+/** A part keyed by what it holds ({"text": ...}, {"image": {...}}) is Amazon Bedrock's Converse format: say so. */
+function converseHint(part) {
+    const keys = Object.keys(part);
+    return keys.length === 1 && CONVERSE_PARTS.has(keys[0])
+        ? `{"${keys[0]}": ...} is Amazon Bedrock's Converse format (Nova fine-tuning), which this gate does not read; `
+        : "";
 }
 function toolCallProblem(e) {
     if (e.keyword === "required") {
@@ -16411,15 +16483,9 @@ function unknownMessageKey(key, w) {
     return `${w} has the key '${key}', which chat messages do not define (trainers ignore or reject it): remove it or check its spelling`;
 }
 /** The fix for a record without a conversation that has a known non-chat shape, else "". */
-function notChat(keys) {
-    const has = (k) => keys.includes(k);
-    if (has("prompt") && has("completion")) {
-        return `it is a prompt/completion record (OpenAI's legacy format, TRL's prompt-completion type), which this gate does not read: write it as "messages": [{"role": "user", "content": <prompt>}, {"role": "assistant", "content": <completion>}]`;
-    }
-    if (has("text") && !keys.some((k) => k === "instruction" || k === "output" || k === "conversations")) {
-        return `it is plain text (pretraining or completion data), not a conversation: this gate checks chat data, each example as "messages": [{"role": ..., "content": ...}]`;
-    }
-    return "";
+function notChat(record) {
+    const other = detectOtherFormat(record);
+    return other ? `it is ${other.label}, which this gate does not check: ${other.fix}` : "";
 }
 function mapRecordLevel(record, e, once) {
     const path = e.instancePath;
@@ -16430,7 +16496,7 @@ function mapRecordLevel(record, e, once) {
         const scope = name ? `${name} ` : "the record ";
         if (missing === "messages") {
             const found = keys.length ? `; it has ${keys.slice(0, 5).map((k) => `'${k}'`).join(", ")}` : "";
-            const fix = (!name && notChat(keys)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
+            const fix = (!name && notChat(record)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
             once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`);
         }
         else
@@ -16446,6 +16512,10 @@ function mapRecordLevel(record, e, once) {
     }
     if (e.keyword === "additionalProperties")
         return; // top-level extra keys are allowed (ids, metadata)
+    if (e.keyword === "type" && /^(input\.)?(tools|functions)$/.test(name)) {
+        once(`rl${path}type`, "invalid-content-type", `${name} is ${describe(at(record, path))}; it must be an array of tool definitions like [{"type": "function", "function": {"name": ..., "parameters": {...}}}]`);
+        return;
+    }
     once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`);
 }
 
@@ -16467,12 +16537,34 @@ function parseChatml(rec, ctx) {
         return null;
     }
     const messages = normaliseMessages(rec.messages, "messages", ctx);
-    const hasTools = Array.isArray(rec.tools) && rec.tools.length > 0;
+    if (typeof rec.tools === "string")
+        checkToolsString(rec.tools, ctx);
+    const hasTools = (Array.isArray(rec.tools) && rec.tools.length > 0) || (typeof rec.tools === "string" && rec.tools.trim() !== "");
     const conv = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
     const tools = recordToolsKey(rec);
     if (tools !== undefined)
         conv.tools = tools;
     return conv;
+}
+/** `tools` serialised to a JSON string, as LLaMA-Factory and ms-swift write it (they parse it): fine when it holds an
+ * array; the OpenAI API wants the array itself. */
+function checkToolsString(tools, ctx) {
+    if (ctx.profile === "openai") {
+        ctx.emit("invalid-content-type", `"tools" is a JSON string; the openai profile requires the array itself: store the parsed list [{"type": "function", "function": {...}}], not its JSON text`);
+        return;
+    }
+    if (tools.trim() === "")
+        return;
+    let parsed;
+    try {
+        parsed = JSON.parse(tools);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!Array.isArray(parsed)) {
+        ctx.emit("invalid-content-type", `"tools" is a string that is not a JSON array of tool definitions: store the list [{"type": "function", "function": {...}}] itself (or its JSON text)`);
+    }
 }
 /** Key of a record's `tools` and legacy `functions` definitions (also OpenAI preference `input`); undefined when none. */
 function recordToolsKey(rec) {
@@ -16613,7 +16705,7 @@ const ROLE_MAP = {
     function_call: "assistant",
     function: "tool",
 };
-const TURN_KEYS = new Set(["from", "value", "weight", "loss_weight", "role", "content", "name"]);
+const TURN_KEYS = new Set(["from", "value", "weight", "loss_weight", "role", "content", "name", "train", "train_detail"]);
 function parseSharegpt(rec, ctx) {
     const conv = rec.conversations;
     if (conv === undefined) {
@@ -16821,6 +16913,10 @@ function sharegptAnswer(turn, key, ctx) {
 function sameAnswer(a, b) {
     return a.length === b.length && a.every((m, i) => m.role === b[i].role && m.text.trim() === b[i].text.trim());
 }
+/** The chosen side starts with the prompt's messages (same roles and text) and goes on to an answer. */
+function repeatsPrompt(prompt, chosen) {
+    return prompt.length > 0 && chosen.length > prompt.length && prompt.every((m, i) => m.role === chosen[i].role && m.text.trim() === chosen[i].text.trim());
+}
 function parsePreferenceTrl(rec, ctx) {
     let prompt = [];
     let shared = null; // the prompt of a ShareGPT ranking record, with its tools
@@ -16845,9 +16941,16 @@ function parsePreferenceTrl(rec, ctx) {
     if (sameAnswer(chosen, rejected)) {
         ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`);
     }
-    const conv = { messages: [...prompt, ...chosen], rejected, hasTools: shared?.hasTools ?? false, category: categoryOf(rec, ctx) };
+    // HuggingFaceH4/ultrafeedback_binarized and its kin: "chosen" and "rejected" hold the whole conversation, prompt
+    // included, and "prompt" repeats its first turn(s); the prompt is not put in front of it a second time.
+    const messages = repeatsPrompt(prompt, chosen) ? chosen : [...prompt, ...chosen];
+    const conv = { messages, rejected, hasTools: shared?.hasTools ?? false, category: categoryOf(rec, ctx) };
     if (shared?.tools !== undefined)
         conv.tools = shared.tools;
+    // TRL's preference type with an implicit prompt, as text ({"chosen": "...", "rejected": "..."}, e.g. Anthropic's
+    // hh-rlhf "\n\nHuman: ... \n\nAssistant: ..."): the prompt is inside the text, there are no user turns to find.
+    if (prompt.length === 0 && typeof rec.chosen === "string")
+        conv.implicitPrompt = true;
     return conv;
 }
 function parsePreferenceOpenai(rec, ctx) {
@@ -16971,7 +17074,7 @@ function checkConversation(conv, emit) {
     else if (trainable === 0) {
         emit("no-trainable-assistant", `every assistant message has weight 0, so nothing is trained: set "weight": 1 on at least one`);
     }
-    if (users === 0 && ms.length > 0) {
+    if (users === 0 && ms.length > 0 && !conv.implicitPrompt) {
         emit("missing-user", `the conversation has no user message: most chat templates expect a user turn before the answer`);
     }
     const last = ms[ms.length - 1];
@@ -17339,6 +17442,15 @@ async function scanFile(opts) {
                 sink.add("mixed-format", line, `this record is ${FORMAT_LABEL[detected]} but the file started as ${FORMAT_LABEL[format]}: keep one format per file (or set format: in the config)`, "mixed-format");
                 use = detected;
                 recordHasError = recordHasError || sink.severityOf("mixed-format") === "error";
+            }
+        }
+        // A file in a known format the gate does not check (its head held no chat record, and the config sets none):
+        // one finding that names the format, not the same error on every line. Its records stay invalid.
+        if (!detected && !opts.format) {
+            const other = detectOtherFormat(obj);
+            if (other) {
+                ctx.emit("missing-messages", `the file is ${other.label}, which this gate does not check: it reads ${SUPPORTED_FORMATS}; ${other.fix} (reported once for the file: every record like this one is invalid)`, `other-format:${other.id}`);
+                return;
             }
         }
         const conv = PARSERS[use ?? "chatml"](obj, ctx);
