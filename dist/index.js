@@ -50116,9 +50116,9 @@ function describe(v) {
 /* eslint-disable */
 
 const validateChatml = validate0;
-const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/record.schema.json","title":"Chat fine-tuning record (ChatML / OpenAI chat, and OpenAI preference)","description":"Shape of one JSONL record. Semantic rules (message order, tool-call pairing, weights) are checked in code; see docs/rules.md.","type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":["array","string"]},"functions":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}},"definitions":{"role":{"type":"string","enum":["system","developer","user","assistant","tool","function"]},"message":{"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]},"train":{"type":"boolean"},"train_detail":{"type":"array"}},"additionalProperties":false},"part":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}},"toolCall":{"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}},"preferenceOpenai":{"type":"object","required":["input","preferred_output","non_preferred_output"],"properties":{"input":{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}}},"preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"non_preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}}}}}};
+const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/record.schema.json","title":"Chat fine-tuning record (ChatML / OpenAI chat, and OpenAI preference)","description":"Shape of one JSONL record. Semantic rules (message order, tool-call pairing, weights) are checked in code; see docs/rules.md.","type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":["array","string"]},"functions":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}},"definitions":{"role":{"type":"string","enum":["system","developer","user","assistant","tool","function","tool_call","tool_response"]},"message":{"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]},"train":{"type":"boolean"},"train_detail":{"type":"array"}},"additionalProperties":false},"part":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}},"toolCall":{"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}},"preferenceOpenai":{"type":"object","required":["input","preferred_output","non_preferred_output"],"properties":{"input":{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"tools":{"type":"array"},"parallel_tool_calls":{"type":"boolean"}}},"preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}},"non_preferred_output":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/message"}}}}}};
 const schema1 = {"type":"object","required":["role"],"properties":{"role":{"$ref":"#/definitions/role"},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/part"}}]},"name":{"type":"string"},"tool_calls":{"anyOf":[{"type":"null"},{"type":"array","items":{"$ref":"#/definitions/toolCall"}}]},"tool_call_id":{"type":"string"},"function_call":{"anyOf":[{"type":"null"},{"type":"object"}]},"weight":{"enum":[0,1]},"loss_weight":{"type":"number"},"refusal":{"type":["string","null"]},"reasoning_content":{"type":["string","null"]},"thinking":{"type":["string","null"]},"audio":{"type":["object","null"]},"annotations":{"type":["array","null"]},"train":{"type":"boolean"},"train_detail":{"type":"array"}},"additionalProperties":false};
-const schema2 = {"type":"string","enum":["system","developer","user","assistant","tool","function"]};
+const schema2 = {"type":"string","enum":["system","developer","user","assistant","tool","function","tool_call","tool_response"]};
 const schema3 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["text","image_url","image","input_image","input_audio","audio","video","file"]}}};
 const schema4 = {"type":"object","required":["function"],"properties":{"id":{"type":"string"},"type":{"type":"string","enum":["function"]},"function":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"arguments":{"type":["string","object"]}}}}};
 const func0 = Object.prototype.hasOwnProperty;
@@ -50163,7 +50163,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!((((((data0 === "system") || (data0 === "developer")) || (data0 === "user")) || (data0 === "assistant")) || (data0 === "tool")) || (data0 === "function"))){
+if(!((((((((data0 === "system") || (data0 === "developer")) || (data0 === "user")) || (data0 === "assistant")) || (data0 === "tool")) || (data0 === "function")) || (data0 === "tool_call")) || (data0 === "tool_response"))){
 const err3 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/role/enum",keyword:"enum",params:{allowedValues: schema2.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
@@ -51221,7 +51221,18 @@ function normaliseMessages(list, label, ctx) {
             continue;
         const m = raw;
         const w = `${label}[${i}]`;
-        const role = typeof m.role === "string" ? m.role : "";
+        let role = typeof m.role === "string" ? m.role : "";
+        // ms-swift's agent roles: "tool_call", an assistant turn whose content is the call's JSON text (as ShareGPT's
+        // function_call: the text identifies the call), and "tool_response", the tool's answer. Not in the openai profile.
+        let swiftCall = false;
+        if (role === "tool_call" || role === "tool_response") {
+            if (ctx.profile === "openai") {
+                ctx.emit("invalid-role", `${w}: '${role}' is ms-swift's agent role; the openai profile takes ${role === "tool_call" ? "an assistant message with tool_calls" : "a 'tool' message with tool_call_id"}`);
+                continue;
+            }
+            swiftCall = role === "tool_call";
+            role = swiftCall ? "assistant" : "tool";
+        }
         const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : NO_CALLS;
         const hasCall = toolCalls.length > 0 || (m.function_call !== null && typeof m.function_call === "object");
         if (!("content" in m) && !hasCall && role) {
@@ -51237,7 +51248,7 @@ function normaliseMessages(list, label, ctx) {
         if (Array.isArray(m.content))
             checkParts(m.content, w, role, ctx);
         toolCalls.forEach((c, j) => checkToolCall(c, `${w}.tool_calls[${j}]`, ctx, callIds));
-        calls += toolCalls.length;
+        calls += toolCalls.length + (swiftCall ? 1 : 0);
         if (role === "tool") {
             const id = m.tool_call_id;
             if (calls === 0)
@@ -51257,7 +51268,7 @@ function normaliseMessages(list, label, ctx) {
         }
         else if (typeof m.loss_weight === "number" && role === "assistant")
             weight = m.loss_weight > 0 ? 1 : 0;
-        const msg = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0), weight };
+        const msg = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
         if (info.media)
             msg.media = info.media;
         if (hasCall) {

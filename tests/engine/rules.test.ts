@@ -147,6 +147,19 @@ describe("formats", () => {
     expect(f.format).toBe("preference-openai");
     expect(ruleLines(f)).toEqual(["identical-preference@2", "invalid-role@3"]);
   });
+  it("ms-swift's agent roles (tool_call, tool_response) are a tool call and its result; the openai profile refuses them", async () => {
+    // ms-swift's documented agent format: the call is the assistant turn's JSON text, the tool's answer follows
+    const rec = {
+      tools: '[{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}}}]',
+      messages: [u("Weather in Beijing?"), { role: "tool_call", content: '{"name": "get_weather", "arguments": {"city": "Beijing"}}' }, { role: "tool_response", content: '{"temperature": 32}' }, a("It is 32 degrees in Beijing.")],
+    };
+    const ok = await checkContent(jsonl(rec, { messages: [u("hi"), { role: "tool_response", content: "x" }, a("yo")] }));
+    // line 2: a result with no call before it, as for a 'tool' message
+    expect(ruleLines(ok)).toEqual(["unmatched-tool-call@2"]);
+    const strict = await checkContent(jsonl(rec), { config: { profile: "openai" } });
+    expect(ruleLines(strict).filter((r) => r.startsWith("invalid-role"))).toEqual(["invalid-role@1", "invalid-role@1"]);
+    expect(strict.findings.find((x) => x.rule === "invalid-role")?.message).toMatch(/'tool_call' is ms-swift's agent role; the openai profile takes an assistant message with tool_calls/);
+  });
   it("mixed-format once, at the first deviating line", async () => {
     const f = await checkContent(jsonl(good(1), { conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "yo" }] }, good(2), { instruction: "x", output: "y" }));
     expect(f.format).toBe("chatml");

@@ -66,7 +66,18 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) continue;
     const m = raw as Record<string, unknown>;
     const w = `${label}[${i}]`;
-    const role = typeof m.role === "string" ? m.role : "";
+    let role = typeof m.role === "string" ? m.role : "";
+    // ms-swift's agent roles: "tool_call", an assistant turn whose content is the call's JSON text (as ShareGPT's
+    // function_call: the text identifies the call), and "tool_response", the tool's answer. Not in the openai profile.
+    let swiftCall = false;
+    if (role === "tool_call" || role === "tool_response") {
+      if (ctx.profile === "openai") {
+        ctx.emit("invalid-role", `${w}: '${role}' is ms-swift's agent role; the openai profile takes ${role === "tool_call" ? "an assistant message with tool_calls" : "a 'tool' message with tool_call_id"}`);
+        continue;
+      }
+      swiftCall = role === "tool_call";
+      role = swiftCall ? "assistant" : "tool";
+    }
     const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : NO_CALLS;
     const hasCall = toolCalls.length > 0 || (m.function_call !== null && typeof m.function_call === "object");
     if (!("content" in m) && !hasCall && role) {
@@ -79,7 +90,7 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
     const info = contentInfo(m.content);
     if (Array.isArray(m.content)) checkParts(m.content, w, role, ctx);
     toolCalls.forEach((c, j) => checkToolCall(c, `${w}.tool_calls[${j}]`, ctx, callIds));
-    calls += toolCalls.length;
+    calls += toolCalls.length + (swiftCall ? 1 : 0);
     if (role === "tool") {
       const id = m.tool_call_id;
       if (calls === 0) ctx.emit("unmatched-tool-call", `${w} is a tool result, but no earlier assistant message makes a tool call: add the assistant's tool_calls before it`);
@@ -94,7 +105,7 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
       weight = m.weight as number;
       if (role !== "assistant") ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
     } else if (typeof m.loss_weight === "number" && role === "assistant") weight = m.loss_weight > 0 ? 1 : 0;
-    const msg: Message = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0), weight };
+    const msg: Message = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
     if (info.media) msg.media = info.media;
     if (hasCall) {
       const keys = toolCalls.map(callKey);
