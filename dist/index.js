@@ -51268,6 +51268,8 @@ function normaliseMessages(list, label, ctx) {
         }
         else if (typeof m.loss_weight === "number" && role === "assistant")
             weight = m.loss_weight > 0 ? 1 : 0;
+        else if (typeof m.train === "boolean" && role === "assistant")
+            weight = m.train ? 1 : 0; // Axolotl's per-message switch
         const msg = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
         if (info.media)
             msg.media = info.media;
@@ -51719,7 +51721,7 @@ function checkConversation(conv, emit) {
         emit("missing-assistant", `the conversation has no assistant message, so there is nothing to learn: add the assistant's answer`);
     }
     else if (trainable === 0) {
-        emit("no-trainable-assistant", `every assistant message has weight 0, so nothing is trained: set "weight": 1 on at least one`);
+        emit("no-trainable-assistant", `every assistant message has weight 0 (or "train": false), so nothing is trained: set "weight": 1 (or "train": true) on at least one`);
     }
     if (users === 0 && ms.length > 0 && !conv.implicitPrompt) {
         emit("missing-user", `the conversation has no user message: most chat templates expect a user turn before the answer`);

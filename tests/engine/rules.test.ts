@@ -33,6 +33,8 @@ const CASES: [string, unknown, RegExp?][] = [
   ["unmatched-tool-call", { messages: [u("hi"), { role: "assistant", content: null, tool_calls: [call("c1")] }, { role: "tool", tool_call_id: "c2", content: "x" }, a("done")] }, /answers no earlier call/],
   ["missing-assistant", { messages: [{ role: "system", content: "s" }, u("hi")] }],
   ["no-trainable-assistant", { messages: [u("hi"), a("yo", { weight: 0 })] }],
+  // Axolotl's per-message switch counts as a weight
+  ["no-trainable-assistant", { messages: [u("hi"), a("yo", { train: false })] }, /weight 0 \(or "train": false\)/],
   ["empty-content", { messages: [u("hi"), a("   ")] }],
   // zero-width spaces, a BOM and a word joiner: String.trim() keeps them, and the answer showed nothing but passed
   ["empty-content", { messages: [u("hi"), a("\u200b\u200b \ufeff\u2060\n")] }, /has no visible content \(only zero-width or other invisible characters\)/],

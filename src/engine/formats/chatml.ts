@@ -105,6 +105,7 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
       weight = m.weight as number;
       if (role !== "assistant") ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
     } else if (typeof m.loss_weight === "number" && role === "assistant") weight = m.loss_weight > 0 ? 1 : 0;
+    else if (typeof m.train === "boolean" && role === "assistant") weight = m.train ? 1 : 0; // Axolotl's per-message switch
     const msg: Message = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
     if (info.media) msg.media = info.media;
     if (hasCall) {

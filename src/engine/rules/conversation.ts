@@ -80,7 +80,7 @@ export function checkConversation(conv: Conversation, emit: Emit): void {
   if (assistants === 0) {
     emit("missing-assistant", `the conversation has no assistant message, so there is nothing to learn: add the assistant's answer`);
   } else if (trainable === 0) {
-    emit("no-trainable-assistant", `every assistant message has weight 0, so nothing is trained: set "weight": 1 on at least one`);
+    emit("no-trainable-assistant", `every assistant message has weight 0 (or "train": false), so nothing is trained: set "weight": 1 (or "train": true) on at least one`);
   }
   if (users === 0 && ms.length > 0 && !conv.implicitPrompt) {
     emit("missing-user", `the conversation has no user message: most chat templates expect a user turn before the answer`);
