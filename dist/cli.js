@@ -17037,7 +17037,10 @@ function checkText(m, where, fix, emit) {
         emit("empty-content", `${where} has ${what}: ${fix}`);
     }
 }
-function checkConversation(conv, emit) {
+/** `profile`: under "openai", consecutive user messages are fine (OpenAI's own vision examples put the text and the
+ * image in two user messages in a row). */
+function checkConversation(conv, emit, profile) {
+    const userRuns = profile !== "openai";
     const ms = conv.messages;
     let assistants = 0;
     let trainable = 0;
@@ -17057,7 +17060,7 @@ function checkConversation(conv, emit) {
         if (m.role === "system" && started) {
             emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`);
         }
-        if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
+        if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0) && (userRuns || m.role !== "user")) {
             emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
         }
         checkText(m, `message ${i} (${m.role})`, "fill it in or drop the message", emit);
@@ -17473,7 +17476,7 @@ async function scanFile(opts) {
                 valid++;
             return;
         }
-        checkConversation(conv, (rule, message) => ctx.emit(rule, message));
+        checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
         if (recordHasError)
             return;
         valid++;

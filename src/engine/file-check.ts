@@ -394,7 +394,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (!recordHasError) valid++;
       return;
     }
-    checkConversation(conv, (rule, message) => ctx.emit(rule, message));
+    checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
     if (recordHasError) return;
     valid++;
     if (!opts.onRecord) return;

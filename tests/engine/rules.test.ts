@@ -109,6 +109,13 @@ describe("tools", () => {
       expect(f.findings[0].message).toMatch(/tools.* (must be|not a JSON array of tool definitions).*\[\{"type": "function", "function": \{/);
     }
   });
+  it("the openai profile accepts two user messages in a row (OpenAI's vision example), the generic one warns", async () => {
+    const rec = { messages: [u("What is this cheese?"), u([{ type: "image_url", image_url: { url: "https://example.com/cheese.png" } }]), a("Danbo")] };
+    expect(ruleLines(await checkContent(jsonl(rec)))).toEqual(["consecutive-same-role@1"]);
+    expect(ruleLines(await checkContent(jsonl(rec), { config: { profile: "openai" } }))).toEqual([]);
+    // two assistant messages in a row are still reported
+    expect(ruleLines(await checkContent(jsonl({ messages: [u("hi"), a("yo"), a("yo again")] }), { config: { profile: "openai" } }))).toEqual(["consecutive-same-role@1"]);
+  });
   it("the openai profile wants the tools array itself, not its JSON text", async () => {
     const f = await checkContent(jsonl({ messages: msgs, tools: "[]" }), { config: { profile: "openai" } });
     expect(ruleLines(f)).toEqual(["invalid-content-type@1"]);

@@ -38,7 +38,10 @@ function checkText(m: Message, where: string, fix: string, emit: Emit): void {
   }
 }
 
-export function checkConversation(conv: Conversation, emit: Emit): void {
+/** `profile`: under "openai", consecutive user messages are fine (OpenAI's own vision examples put the text and the
+ * image in two user messages in a row). */
+export function checkConversation(conv: Conversation, emit: Emit, profile?: string): void {
+  const userRuns = profile !== "openai";
   const ms = conv.messages;
   let assistants = 0;
   let trainable = 0;
@@ -54,7 +57,7 @@ export function checkConversation(conv: Conversation, emit: Emit): void {
     if (m.role === "system" && started) {
       emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`);
     }
-    if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0)) {
+    if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0) && (userRuns || m.role !== "user")) {
       emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
     }
     checkText(m, `message ${i} (${m.role})`, "fill it in or drop the message", emit);
