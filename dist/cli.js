@@ -20532,10 +20532,11 @@ class DiversityAnalysis {
     /** The compression sample's deflated size, computed off this thread (zlib's thread pool): a run starts it once the
      * last partial is merged and hands the result to finish(), so that it overlaps the rest of the run's end. */
     compressSample() {
-        const sample = this.chunks.map((c) => c.text).join("\n");
-        if (sample.length === 0 && this.chunks.length === 0)
+        // nothing to compress: finish() reports 0 whatever it is given
+        if (this.chunks.every((c) => c.bytes === 0))
             return Promise.resolve(0);
-        return new Promise((resolve, reject) => external_node_zlib_default().deflate(Buffer.from(sample + "\n", "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+        const sample = this.chunks.map((c) => c.text).join("\n") + "\n";
+        return new Promise((resolve, reject) => external_node_zlib_default().deflate(Buffer.from(sample, "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
     }
     /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
     finish(compressed) {

@@ -733,9 +733,10 @@ export class DiversityAnalysis {
   /** The compression sample's deflated size, computed off this thread (zlib's thread pool): a run starts it once the
    * last partial is merged and hands the result to finish(), so that it overlaps the rest of the run's end. */
   compressSample(): Promise<number> {
-    const sample = this.chunks.map((c) => c.text).join("\n");
-    if (sample.length === 0 && this.chunks.length === 0) return Promise.resolve(0);
-    return new Promise((resolve, reject) => zlib.deflate(Buffer.from(sample + "\n", "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+    // nothing to compress: finish() reports 0 whatever it is given
+    if (this.chunks.every((c) => c.bytes === 0)) return Promise.resolve(0);
+    const sample = this.chunks.map((c) => c.text).join("\n") + "\n";
+    return new Promise((resolve, reject) => zlib.deflate(Buffer.from(sample, "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
   }
 
   /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
