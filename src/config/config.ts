@@ -36,6 +36,8 @@ export interface Config {
   tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean };
   diversity: { boilerplatePhrases?: string[] };
   datasetInfo: { name?: string; purpose?: string };
+  /** The ignore file of accepted secret / personal-data findings (default .chatml-gate-ignore, when present). */
+  ignoreFile?: string;
   thresholds: Thresholds;
   overrides: Override[];
   /** Where the config came from, for messages. */
@@ -154,6 +156,7 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   if (c.profile === "openai" && c.tokens.maxTokens === undefined) c.tokens.maxTokens = 65536;
   c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
   c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+  if (d["ignore-file"] !== undefined) c.ignoreFile = d["ignore-file"];
   c.thresholds = { ...c.thresholds, ...toThresholds(d.thresholds) };
   checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
   c.overrides = (d.overrides ?? []).map((o: { files: string | string[]; rules?: Record<string, SeveritySetting>; thresholds?: Record<string, unknown> }, i: number) => {
@@ -166,7 +169,7 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
 }
 
 /** Thresholds whose values are fractions of 1. */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
 
 /** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
  * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */

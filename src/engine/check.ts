@@ -14,6 +14,8 @@ import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { VERSION } from "./version.js";
 import { pairSplits, unmatchedSplit } from "./analysis/splits.js";
 import { compareReports } from "./deltas.js";
+import { addPrivacyCounts, emptyPrivacyCounts, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
+import { IgnoreFileError, loadIgnoreFile } from "./privacy/ignore.js";
 
 export interface CheckOptions {
   /** Files to check, relative to cwd (or absolute). */
@@ -28,6 +30,9 @@ export interface CheckOptions {
   base?: Report;
   /** Runs chunks elsewhere (worker threads); default: one after another in this thread. The report is the same. */
   runner?: ChunkRunner;
+  /** Receives the secret and personal-data values found, chunk by chunk (the action masks them in the job log).
+   * They never enter the report. */
+  onSensitiveValues?: (values: string[]) => void;
 }
 
 /** Runs the jobs (with any concurrency) and yields their results in job order, so that the merge can start at
@@ -62,6 +67,8 @@ export interface Plan {
   heads: ({ report: FileReport } | { format: DatasetFormat | null; whole?: boolean })[];
   jobs: ChunkJob[];
   settings: AnalysisSettings | null;
+  /** The ignore file that was read (absent: none). */
+  ignoreFile?: string;
 }
 
 /** File heads read at once while planning. */
@@ -74,6 +81,14 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
   const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
   if (unmatched) throw new ConfigError(unmatched);
+  let privacy: PrivacySettings;
+  try {
+    const ignore = await loadIgnoreFile(config.ignoreFile, opts.cwd);
+    privacy = { ignore: ignore.fingerprints, ignoreFile: ignore.name };
+  } catch (e) {
+    if (e instanceof IgnoreFileError) throw new ConfigError(`${e.message} (ignore-file in ${config.source ?? "the config"})`);
+    throw e;
+  }
   // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
   const heads: Awaited<ReturnType<typeof checkFileHead>>[] = new Array(paths.length);
   let nextHead = 0;
@@ -102,20 +117,21 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
       categoryField: config.categoryField,
       severities: severitiesFor(paths[chunk.file], config),
       maxFindings: config.maxFindings,
+      privacy,
       analysis: settings,
     });
   }
   const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-  return { paths, absPaths, identities, heads, jobs, settings };
+  return { paths, absPaths, identities, heads, jobs, settings, ...(privacy.ignore.length > 0 ? { ignoreFile: privacy.ignoreFile } : {}) };
 }
 
 export async function check(opts: CheckOptions): Promise<Report> {
   const plan = await planRun(opts);
-  return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base });
+  return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, onSensitiveValues: opts.onSensitiveValues });
 }
 
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
-export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report } = {}): Promise<Report> {
+export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report; onSensitiveValues?: (values: string[]) => void } = {}): Promise<Report> {
   const it = (Symbol.asyncIterator in results ? results[Symbol.asyncIterator]() : (results as Iterable<ChunkResult>)[Symbol.iterator]()) as AsyncIterator<ChunkResult> | Iterator<ChunkResult>;
   const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
   const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
@@ -133,6 +149,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     let format = head.format;
     let lineOffset = 0;
     let first = true;
+    let privacy: PrivacyCounts | undefined;
     for (const job of jobsOf[i]) {
       const next = await it.next();
       const r = next.done ? undefined : next.value;
@@ -148,11 +165,15 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       sum.invalidJson += s.invalidJson;
       sum.fragments += s.fragments;
       sum.readError ||= s.readError;
+      if (s.privacy) addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
+      if (s.values && extra.onSensitiveValues) extra.onSensitiveValues(s.values);
       if (first) sum.firstInvalid = s.firstInvalid;
       if (s.nonBlank > 0) first = false;
       lineOffset += s.lines;
     }
-    files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+    const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink);
+    if (privacy) fr.privacy = privacy;
+    files.push(fr);
   }
   await it.return?.(); // lets the runner clean up (worker threads)
   const report: Report = {
@@ -170,6 +191,12 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     files,
     gate: { passed: true, failOn: config.failOn, checks: [] },
   };
+  if (files.some((f) => f.privacy)) {
+    const all = emptyPrivacyCounts();
+    for (const f of files) if (f.privacy) addPrivacyCounts(all, f.privacy);
+    const records = report.summary.records;
+    report.privacy = { ...all, piiShare: records > 0 ? Math.round((all.piiRecords / records) * 10000) / 10000 : 0, ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}) };
+  }
   if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
   report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);

@@ -5,6 +5,7 @@ import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { Profile } from "./formats/context.js";
 import { scanFile, type ScanResult } from "./file-check.js";
 import { ChunkAnalysis, type AnalysisSettings, type ChunkAnalysisPartial } from "./analysis/chunk-analysis.js";
+import type { PrivacySettings } from "./privacy/record-check.js";
 
 export interface ChunkJob {
   chunk: Chunk;
@@ -16,6 +17,8 @@ export interface ChunkJob {
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
   maxFindings: number;
+  /** Secrets and personal data: the ignore file (null: not scanned, e.g. a partial from an older plan). */
+  privacy?: PrivacySettings | null;
   /** null: validation only. */
   analysis: AnalysisSettings | null;
 }
@@ -39,7 +42,8 @@ export async function runChunk(job: ChunkJob): Promise<ChunkResult> {
     categoryField: job.categoryField,
     severities: job.severities,
     maxFindings: job.maxFindings,
-    onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
+    privacy: job.privacy,
+    onRecord: analysis ? (conv, loc, shown) => analysis.add(conv, loc, shown) : undefined,
   });
   return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
 }

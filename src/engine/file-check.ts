@@ -11,6 +11,8 @@ import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
 import { RULE_BY_ID } from "./rules/registry.js";
+import { PrivacyCheck, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
+import type { Redactor } from "./privacy/scan-record.js";
 
 export interface ScanOptions {
   path: string;
@@ -26,8 +28,11 @@ export interface ScanOptions {
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
   maxFindings: number;
-  /** Called for each record that passed every error rule; returns extra findings for that record. */
-  onRecord?: (conv: Conversation, loc: RecordLoc) => Finding[] | void;
+  /** Secrets and personal data (privacy/): the ignore file's fingerprints; null or absent: not scanned. */
+  privacy?: PrivacySettings | null;
+  /** Called for each record that passed every error rule; returns extra findings for that record. `shown`: the
+   * conversation with found secrets and personal data masked, for any text the analysis keeps to quote. */
+  onRecord?: (conv: Conversation, loc: RecordLoc, shown?: Conversation) => Finding[] | void;
 }
 
 /** What a pass over (part of) a file found; lines count from 1 within the range. Structured-clone-able. */
@@ -46,6 +51,11 @@ export interface ScanResult {
   format: DatasetFormat | null;
   readError: boolean;
   sink: SinkState;
+  /** Secret and personal-data counts (absent when not scanned). */
+  privacy?: PrivacyCounts;
+  /** The values found (for the action to mask them in the job log). In memory only: never in a report or a shard
+   * partial (shards.ts drops them). */
+  values?: string[];
 }
 
 export interface SinkState {
@@ -71,8 +81,8 @@ export class FindingSink {
   severityOf(rule: string): SeveritySetting {
     return this.severities[rule] ?? RULE_BY_ID.get(rule)?.severity ?? "error";
   }
-  /** Records a finding; returns its effective severity (or "off"). */
-  add(rule: string, line: number, message: string, onceKey?: string): SeveritySetting {
+  /** Records a finding; returns its effective severity (or "off"). `extra`: kind, pointer, fingerprint. */
+  add(rule: string, line: number, message: string, onceKey?: string, extra?: Pick<Finding, "kind" | "pointer" | "fingerprint">): SeveritySetting {
     const severity = this.severityOf(rule);
     if (severity === "off") return "off";
     if (onceKey !== undefined) {
@@ -80,7 +90,7 @@ export class FindingSink {
       this.once.add(onceKey);
       this.onceHits.push({ key: onceKey, rule, severity, index: this.findings.length < this.max ? this.findings.length : -1 });
     }
-    this.push({ rule, severity, line, message });
+    this.push(extra ? { rule, severity, line, message, ...extra } : { rule, severity, line, message });
     return severity;
   }
   state(): SinkState {
@@ -318,6 +328,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   let recordHasError = false;
   let recordMissingContent = false;
   let line = 0;
+  // secrets and personal data: the check, and the current record's redactor (null: nothing found in it)
+  const privacy = opts.privacy ? new PrivacyCheck(opts.privacy, opts.display, (r) => sink.severityOf(r)) : null;
+  const scanPrivacy = privacy?.active === true;
+  let redactor: Redactor | null = null;
+  const addPrivacy = (rule: string, message: string, extra: Pick<Finding, "kind" | "pointer" | "fingerprint">) => sink.add(rule, line, message, undefined, extra);
   const ctx: ParseContext = {
     profile: opts.profile,
     categoryField: opts.categoryField,
@@ -325,6 +340,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (rule === "missing-content") recordMissingContent = true;
       // Content that is missing is not also "empty".
       else if (rule === "empty-content" && recordMissingContent) return;
+      // A message may quote the record (a string where a message should be): never a secret found in it.
+      if (redactor) message = redactor.quoted(message);
       // A finding reported once per file still makes each later record with the problem invalid.
       const severity = sink.add(rule, line, message, onceKey);
       if (severity === "error" || (onceKey !== undefined && sink.severityOf(rule) === "error")) recordHasError = true;
@@ -336,6 +353,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
+    redactor = null;
     // Blank line? (fast path: records start with '{')
     let p = start;
     while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d)) p++;
@@ -360,8 +378,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (lineNo === firstNonBlank) firstInvalid = true;
       if (looksLikeJsonFragment(text)) fragments++;
       sink.add("invalid-json", line, jsonErrorMessage(e, text));
+      // its strings cannot be decoded: the line's text is scanned as it is
+      if (scanPrivacy) privacy.check(undefined, text, addPrivacy);
       return;
     }
+    if (scanPrivacy) redactor = privacy.check(rec, text, addPrivacy);
     if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
       const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
       sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
@@ -401,7 +422,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     loc.line = lineNo;
     loc.offset = offset;
     loc.length = end - start;
-    const extra = opts.onRecord(conv, loc);
+    const extra = opts.onRecord(conv, loc, redactor ? redactor.conversation(conv) : undefined);
     if (extra) for (const f of extra) sink.addFinding(f);
   };
 
@@ -427,7 +448,12 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     readError = true;
     lines = line;
   }
-  return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  const result: ScanResult = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  if (privacy?.active) {
+    result.privacy = privacy.counts;
+    if (privacy.values.size > 0) result.values = [...privacy.values];
+  }
+  return result;
 }
 
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */

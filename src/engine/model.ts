@@ -10,6 +10,12 @@ export interface Finding {
   severity: Severity;
   line: number;
   message: string;
+  /** What was found, for rules that find several kinds of thing (secret: "github-token", pii: "email"). */
+  kind?: string;
+  /** JSON pointer of the field in the record (RFC 6901), e.g. "/messages/2/content". */
+  pointer?: string;
+  /** rule:path:recordKey:pointer (fingerprint.ts): stable when lines move; what an ignore file lists. */
+  fingerprint?: string;
 }
 
 export type DatasetFormat = "chatml" | "sharegpt" | "alpaca" | "preference-trl" | "preference-openai";

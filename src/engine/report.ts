@@ -1,5 +1,6 @@
 // The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
 import type { DatasetFormat, Finding } from "./model.js";
+import type { PrivacyCounts } from "./privacy/record-check.js";
 
 export interface Place {
   path: string;
@@ -25,6 +26,8 @@ export interface FileReport {
   findingsTruncated: boolean;
   /** Per-file figures (filled by the analysis stage). */
   stats?: FileStats;
+  /** Secrets and personal data found in the file (absent when the secret, generic-secret and pii rules are off). */
+  privacy?: PrivacyCounts;
 }
 
 export interface FileStats {
@@ -59,4 +62,13 @@ export interface Report {
   datasetInfo?: unknown;
   /** PRs: the same figures for the base version of the checked files (base → head). */
   deltas?: { metric: string; base: number | null; head: number | null }[];
+  /** Secrets and personal data over every file (absent when not scanned): counts never include the values. */
+  privacy?: PrivacySummary;
+}
+
+export interface PrivacySummary extends PrivacyCounts {
+  /** Records with personal data / all records (what max-pii-share checks). */
+  piiShare: number;
+  /** The ignore file that was read, if any. */
+  ignoreFile?: string;
 }

@@ -4,7 +4,7 @@ import type { Severity } from "../model.js";
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: "file" | "parse" | "shape" | "tools" | "conversation" | "analysis";
+  group: "file" | "parse" | "shape" | "tools" | "conversation" | "privacy" | "analysis";
   summary: string;
 }
 
@@ -51,6 +51,10 @@ export const RULES: readonly RuleInfo[] = [
   { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
   { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
   { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+  // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
+  { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
+  { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
+  { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
   // Analysis
   { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
   { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
