@@ -95,13 +95,15 @@ export class ChunkAnalysis {
     this.batch = new FeatureBatch(this.features);
   }
 
-  add(conv: Conversation, loc: RecordLoc): Finding[] {
+  /** `shown`: the conversation with found secrets and personal data masked (privacy/), when any were found: every
+   * text kept to be quoted or to travel in the partial comes from it, every figure from `conv`. */
+  add(conv: Conversation, loc: RecordLoc, shown?: Conversation): Finding[] {
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
-    this.div.add(conv, scan);
-    this.comp.add(conv);
-    const long = this.tok.add(conv, loc);
+    this.div.add(conv, scan, shown);
+    this.comp.add(shown && shown.category !== conv.category ? { ...conv, category: shown.category } : conv);
+    const long = this.tok.add(conv, loc, shown);
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
     else if (last.exact !== PENDING) {

@@ -528,7 +528,9 @@ export class TokenAnalysis {
     return n;
   }
 
-  add(conv: Conversation, loc: RecordLoc): Finding[] {
+  /** `shown`: the conversation with found secrets and personal data masked (privacy/), when it differs: the texts
+   * kept of the largest examples (which travel in partial results) come from it. */
+  add(conv: Conversation, loc: RecordLoc, shown?: Conversation): Finding[] {
     this.examples++;
     let overhead = TOKENS_PER_EXAMPLE;
     let bytes = 0;
@@ -556,7 +558,7 @@ export class TokenAnalysis {
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
     if (!selected && !needExact && bytes > 0) {
       const list = this.largest[h];
-      if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes) keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
+      if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes) keepLarge(list, { stratum: h, bytes, ...piecesOf(shown ?? conv) });
     }
     if (!(selected || needExact || unknownRole)) return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
     // Needs its tokens: counted now, or (defer) where the partial is merged.

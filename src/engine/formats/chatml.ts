@@ -21,12 +21,24 @@ export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Co
     return null;
   }
   const messages = normaliseMessages(rec.messages as unknown[], "messages", ctx);
+  // A top-level system prompt (Anthropic's and Amazon Bedrock's shape) is the conversation's system message.
+  const system = topLevelSystem(rec.system);
+  if (system !== undefined) messages.unshift({ role: "system", text: system, images: 0, toolCalls: 0 });
   if (typeof rec.tools === "string") checkToolsString(rec.tools, ctx);
   const hasTools = (Array.isArray(rec.tools) && rec.tools.length > 0) || (typeof rec.tools === "string" && rec.tools.trim() !== "");
   const conv: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
   const tools = recordToolsKey(rec);
   if (tools !== undefined) conv.tools = tools;
   return conv;
+}
+
+/** The text of a top-level `system`: a string, or a list of text blocks ([{"text": ...}] in Bedrock's Converse
+ * format, [{"type": "text", "text": ...}] in Anthropic's); undefined when there is none. */
+function topLevelSystem(v: unknown): string | undefined {
+  if (typeof v === "string") return v.trim() === "" ? undefined : v;
+  if (!Array.isArray(v)) return undefined;
+  const texts = v.map((p) => (p && typeof p === "object" && typeof (p as { text?: unknown }).text === "string" ? (p as { text: string }).text : "")).filter((t) => t.trim() !== "");
+  return texts.length > 0 ? texts.join("\n") : undefined;
 }
 
 /** `tools` serialised to a JSON string, as LLaMA-Factory and ms-swift write it (they parse it): fine when it holds an
