@@ -5,6 +5,7 @@ import type { FileReport, GateCheck, Report } from "../engine/report.js";
 import type { Finding } from "../engine/model.js";
 import { encodePath, escapeInline, fenced, link } from "./escape.js";
 import { fmt, pct, viewOf, type Group, type Member, type ReportView } from "./report-view.js";
+import { kindList, privacyView } from "./privacy-view.js";
 
 export const COMMENT_BUDGET_BYTES = 60_000;
 export const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
@@ -110,6 +111,18 @@ function fileTable(ctx: MarkdownContext, report: Report, d: Detail): string[] {
   const out = ["", "#### Files", "", ...table(["File", "Format", "Records", "Errors", "Warnings", "Duplicates", "Near-duplicates", "Tokens"], rows, ["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"])];
   if (shown.length < report.files.length) out.push("", `_…and ${report.files.length - shown.length} more file(s)._`);
   return out;
+}
+
+/** Secrets and personal data, when any were found (or accepted): one line; the gate table has the verdict. */
+function privacySection(report: Report): string[] {
+  const v = privacyView(report);
+  if (!v || v.secrets + v.possibleSecrets + v.pii + v.ignored === 0) return [];
+  const parts: string[] = [];
+  if (v.secrets > 0) parts.push(`❌ **${fmt(v.secrets)}** secret(s): ${escapeInline(kindList(v.secretKinds), 300)}`);
+  if (v.possibleSecrets > 0) parts.push(`⚠️ **${fmt(v.possibleSecrets)}** possible secret(s): ${escapeInline(kindList(v.possibleKinds), 200)}`);
+  if (v.pii > 0) parts.push(`⚠️ personal data in **${fmt(v.piiRecords)}** record(s) (${pct(v.piiShare)}): ${escapeInline(kindList(v.piiKinds), 300)}`);
+  if (v.ignored > 0) parts.push(`${fmt(v.ignored)} accepted in ${escapeInline(v.ignoreFile ?? "the ignore file", 100)}`);
+  return ["", "#### Secrets and personal data", "", parts.join(" · "), "", "_Values are never shown: each finding gives the kind, a public prefix, the length and the field._"];
 }
 
 interface Located extends Finding {
@@ -259,6 +272,7 @@ function render(ctx: MarkdownContext, report: Report, v: ReportView, d: Detail, 
     ...gateTable(report),
     ...deltas(v),
     ...fileTable(ctx, report, d),
+    ...privacySection(report),
     ...findingsTable(ctx, report, d),
     ...duplicates(ctx, v, d),
     ...leakage(ctx, v, d),
