@@ -20,6 +20,7 @@ import { toSarif } from "./render/sarif.js";
 import { RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
+import { addMaskCommand, maskLines } from "./engine/privacy/mask.js";
 
 
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
@@ -40,6 +41,8 @@ Options for check:
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
+  --ignore-file FILE     accepted secret / personal-data findings, one fingerprint per line
+                         (default: .chatml-gate-ignore, when present)
   --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
                          1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
@@ -65,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       "validate-only": { type: "boolean" },
       "max-tokens": { type: "string" },
       threshold: { type: "string", multiple: true },
+      "ignore-file": { type: "string" },
       workers: { type: "string" },
       shard: { type: "string" },
       "no-color": { type: "boolean" },
@@ -93,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "merge") {
     if (rest.length === 0) throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
     // the shards' config and options made the partials: merge cannot change them
-    const fixed = (["config", "max-findings", "fail-on", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    const fixed = (["config", "max-findings", "fail-on", "validate-only", "max-tokens", "threshold", "workers", "shard", "ignore-file"] as const).filter((k) => values[k] !== undefined);
     if (fixed.length) throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info)`);
     return publish(await mergePartials(rest, cwd), format, values);
   }
@@ -112,6 +116,10 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);
     config.maxFindings = n;
   }
+  if (values["ignore-file"] !== undefined) {
+    if (values["ignore-file"].trim() === "") throw new UsageError("--ignore-file needs a file name");
+    config.ignoreFile = values["ignore-file"];
+  }
   const patterns = rest.length ? rest : (config.paths ?? ["."]);
   const files = await findDatasetFiles(patterns, cwd);
   if (files.length === 0) throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
@@ -125,7 +133,10 @@ async function main(argv: string[]): Promise<number> {
     if (!values.output) throw new UsageError("--shard writes a partial result: give it a file with --output");
     const plan = await planRun({ files, config, cwd, validateOnly });
     const results = [];
-    for await (const r of runInThisThread(shardJobs(plan, shard))) results.push(r);
+    for await (const r of runInThisThread(shardJobs(plan, shard))) {
+      if (r.scan.values) maskInActionsLog(r.scan.values);
+      results.push(r);
+    }
     const { absPaths: _abs, ...portable } = plan;
     await writeOut(values.output, partialJson({ kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results }), "--output");
     process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
@@ -138,8 +149,15 @@ async function main(argv: string[]): Promise<number> {
   }
   // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
   const runner = await poolRunner(workers, files.map((f) => resolve(cwd, f)), fileURLToPath(import.meta.url));
-  const report = await check({ files, config, cwd, validateOnly, runner });
+  const report = await check({ files, config, cwd, validateOnly, runner, onSensitiveValues: maskInActionsLog });
   return publish(report, format, values);
+}
+
+/** In a GitHub Actions job, the secrets and personal data found are masked in the job log (a workflow command on
+ * standard error, so that a report on standard output stays clean). Nothing is printed elsewhere. */
+function maskInActionsLog(values: string[]): void {
+  if (process.env.GITHUB_ACTIONS !== "true") return;
+  for (const line of maskLines(values)) process.stderr.write(addMaskCommand(line) + "\n");
 }
 
 /** Writes an output file, making its folder when missing; a path that cannot be written is a usage error. */

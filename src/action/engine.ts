@@ -6,3 +6,4 @@ export { loadConfig, applyThresholdInputs, ConfigError } from "../config/config.
 export type { Config } from "../config/config.js";
 export { poolRunner, WORKER_MARK } from "../engine/worker-pool.js";
 export { serveChunks } from "../engine/worker-main.js";
+export { maskLines } from "../engine/privacy/mask.js";

@@ -143,11 +143,17 @@ async function baseReport(event: EventInfo, selection: { mode: string; files: st
       return undefined;
     }
     core.info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
-    return await engine.check({ files: base.files, config, cwd: base.dir, runner: await runnerFor(base.files, base.dir, workers) });
+    return await engine.check({ files: base.files, config, cwd: base.dir, runner: await runnerFor(base.files, base.dir, workers), onSensitiveValues: maskValues });
   } catch (err) {
     core.warning(`Could not compute quality deltas against the base branch: ${(err as Error).message}`);
     return undefined;
   }
+}
+
+/** The secrets and personal data found are masked in the job log (they reach here in memory only, never in the
+ * report or a partial result). */
+function maskValues(values: string[]): void {
+  for (const line of engine.maskLines(values)) core.setSecret(line);
 }
 
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
@@ -193,7 +199,7 @@ async function main(): Promise<void> {
 
   const workers = s.workers ?? availableParallelism();
   const base = await baseReport(event, selection, config, workspace, workers, octokit);
-  const report = await engine.check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
+  const report = await engine.check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers), onSensitiveValues: maskValues });
   await publish(report, s, event, octokit, workspace, selection.notes);
 }
 
