@@ -69,6 +69,19 @@ export function isIdentifier(v: string): boolean {
   return HEX_DIGEST.test(v) || UUID.test(v) || /^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(v) || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-)/.test(v) || /^AAAA[B-E]3NzaC1/.test(v);
 }
 
+/** Keys published in providers' own documentation (besides the placeholder forms). */
+const DOCUMENTED = new Set([
+  "sk_test_4eC39HqLyjWDarjtT1zdp7dc", // Stripe's API reference
+  "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+  "sk_test_26PHem9AhJZvU623DfE1x4sd",
+  "AKIAIOSFODNN7EXAMPLE", // AWS
+  "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+]);
+
+export function isDocumented(v: string): boolean {
+  return DOCUMENTED.has(v);
+}
+
 /** Passwords that documentation writes in URLs and connection strings. */
 const PLACEHOLDER_PASSWORDS = new Set([
   "password", "passwd", "pass", "pwd", "secret", "changeme", "change_me", "example", "test", "testing", "dummy",

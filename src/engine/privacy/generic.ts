@@ -3,13 +3,13 @@
 // gitleaks' generic-api-key, with their filters: UUIDs, hex digests, sequential strings, templated values and
 // documentation placeholders are not reported, nor names that only contain a keyword (max_tokens, tokenizer,
 // public_key, secret_name).
-import { entropy, isIdentifier, isPlaceholder, isTemplated } from "./filters.js";
+import { entropy, isDocumented, isIdentifier, isPlaceholder, isTemplated } from "./filters.js";
 
 const KEYWORD = "(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|client[_-]?secret|credentials?)";
 
 /** name [:=] value, in code, config files, env files, JSON and URLs' query strings; the value is group 2. */
 export const GENERIC_RE = new RegExp(
-  `(?:^|[^A-Za-z0-9_])([A-Za-z0-9_.-]{0,30}?${KEYWORD}[A-Za-z0-9_.-]{0,20})["']?[ \\t]{0,3}(?:=|:|:=|=>|->)[ \\t]{0,3}["'\`]?([!#$%*+\\-./0-9:=?@A-Z^_a-z~]{12,200})`,
+  `(?:^|[^A-Za-z0-9_])([A-Za-z0-9_.-]{0,30}?${KEYWORD}[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}[ \\t]{0,3}(?:=|:|:=|=>|->)[ \\t]{0,3}["'\`]?([!#$%*+\\-./0-9:=?@A-Z^_a-z~]{12,200})`,
   "gi",
 );
 
@@ -27,7 +27,8 @@ export function genericValueOk(v: string, minEntropy = 3.5): boolean {
   if (/^[A-Za-z_.-]+$/.test(v) || /^[\d.:-]+$/.test(v)) return false; // words, identifiers, numbers, versions, times
   if (isPlaceholder(v) || isTemplated(v) || isIdentifier(v)) return false;
   if (v.includes("://") || /^[./~]/.test(v) || FILE_LIKE.test(v)) return false; // URLs and paths
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) && !/\d.*\d.*\d/.test(v)) return false; // self.config.token
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+\??$/.test(v) && !/\d.*\d.*\d/.test(v)) return false; // self.config.token, req.headers?.authorization
+  if (isDocumented(v)) return false;
   if (/^[A-Z][A-Z0-9_]+$/.test(v) && v.includes("_")) return false; // another variable's NAME
   return entropy(v) >= minEntropy;
 }

@@ -33,16 +33,9 @@ export interface SecretRule {
   fix: string;
 }
 
-import { isPlaceholderPassword } from "./filters.js";
+import { isDocumented, isPlaceholderPassword } from "./filters.js";
 
 const REVOKE = "revoke it with the provider";
-
-/** Known documentation keys that are not secrets (besides the placeholder filters). */
-const DOCUMENTED = new Set([
-  "sk_test_4eC39HqLyjWDarjtT1zdp7dc", // Stripe's API reference
-  "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
-  "sk_test_26PHem9AhJZvU623DfE1x4sd",
-]);
 
 function jwtValid(v: string): boolean {
   const [h, p] = v.split(".");
@@ -187,7 +180,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     re: /(?<![\w])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99}|whsec_[A-Za-z0-9]{32,})(?![A-Za-z0-9])/y,
     prefix: (v) => (v.startsWith("whsec_") ? 6 : 8),
     minEntropy: 3,
-    valid: (v) => !DOCUMENTED.has(v),
+    valid: (v) => !isDocumented(v),
     fix: "roll it in the Stripe dashboard",
   },
   {
