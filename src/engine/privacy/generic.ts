@@ -46,6 +46,12 @@ export function genericKind(name: string): string {
 
 const KEYWORD_RE = new RegExp(KEYWORD, "i");
 
+/** Whether `text` names a credential at all: a cheap test before GENERIC_RE, whose name prefix is tried at every
+ * position. */
+export function mentionsSecret(text: string): boolean {
+  return KEYWORD_RE.test(text);
+}
+
 /** A JSON key or variable name that holds a credential (api_key, password), not one that only contains a keyword. */
 export function isSecretName(name: string): boolean {
   return KEYWORD_RE.test(name) && !NOT_A_SECRET_NAME.test(name);

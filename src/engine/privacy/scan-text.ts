@@ -6,7 +6,7 @@
 // sk-, ...), and only the rules of the anchors found run.
 import { SECRET_RULES, type SecretRule } from "./secret-rules.js";
 import { entropy, isIdentifier, isPlaceholder, isPlaceholderPassword } from "./filters.js";
-import { GENERIC_RE, genericKind, genericValueOk, isSecretName, notSecretName } from "./generic.js";
+import { GENERIC_RE, genericKind, genericValueOk, isSecretName, mentionsSecret, notSecretName } from "./generic.js";
 import { findEmails, findIpv6, findNumbers, PII_FIXES, PII_NAMES, type PiiMatch } from "./pii.js";
 
 export type PrivacyRule = "secret" | "generic-secret" | "pii";
@@ -112,9 +112,7 @@ export function scanText(s: string, on: ScanSwitches, key: string | undefined, o
     for (let r = 0; r < nr; r++) {
       const a = runs[r * 2];
       const b = runs[r * 2 + 1];
-      // an IPv6 address has "::" or seven colons
-      const dd = s.indexOf("::", a);
-      if ((dd >= 0 && dd < b) || colons(s, a, b) >= 7) findIpv6(s, a, b, found);
+      if (mayHoldIpv6(s, a, b)) findIpv6(s, a, b, found);
     }
     for (const m of found) {
       if (out.length >= max) break;
@@ -123,10 +121,15 @@ export function scanText(s: string, on: ScanSwitches, key: string | undefined, o
   }
 }
 
-function colons(s: string, a: number, b: number): number {
-  let n = 0;
-  for (let i = s.indexOf(":", a); i >= 0 && i < b; i = s.indexOf(":", i + 1)) n++;
-  return n;
+/** An IPv6 address has "::" or seven colons (counted within the run only: a search past it would make a string of
+ * many runs quadratic). */
+function mayHoldIpv6(s: string, a: number, b: number): boolean {
+  let colons = 0;
+  for (let i = a; i < b; i++) {
+    if (s.charCodeAt(i) !== 0x3a) continue;
+    if (++colons >= 7 || (i + 1 < b && s.charCodeAt(i + 1) === 0x3a)) return true;
+  }
+  return false;
 }
 
 /** Adds `h` unless it overlaps a hit already found in this string (the first, more specific rule wins). */
@@ -215,6 +218,10 @@ function headerTokens(s: string, a: number, b: number, out: Hit[], first: number
 /** PEM private keys (also with the newlines escaped as \n): a header and at least 64 base64 characters. */
 function privateKeys(s: string, out: Hit[], first: number): void {
   let i = s.indexOf("-----BEGIN");
+  // the footers, found once (a search from each header would make a string of many headers quadratic)
+  const ends: number[] = [];
+  for (let e = s.indexOf("-----END"); e >= 0; e = s.indexOf("-----END", e + 8)) ends.push(e);
+  let next = 0;
   while (i >= 0) {
     PEM_HEADER.lastIndex = i;
     const h = PEM_HEADER.exec(s);
@@ -223,7 +230,8 @@ function privateKeys(s: string, out: Hit[], first: number): void {
       continue;
     }
     const headerEnd = i + h[0].length;
-    const endAt = s.indexOf("-----END", headerEnd);
+    while (next < ends.length && ends[next] < headerEnd) next++;
+    const endAt = next < ends.length ? ends[next] : -1;
     let bodyEnd: number;
     let end: number;
     if (endAt >= 0 && endAt - headerEnd < 20000) {
@@ -288,6 +296,7 @@ function decodeURIComponentSafe(s: string): string {
 function assignedSecrets(s: string, a: number, b: number, out: Hit[], first: number): void {
   const from = Math.max(0, a - 48, b - 320);
   const win = s.slice(from, b);
+  if (!mentionsSecret(win)) return;
   GENERIC_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = GENERIC_RE.exec(win)) !== null) {
@@ -304,7 +313,7 @@ function assignedSecrets(s: string, a: number, b: number, out: Hit[], first: num
       v = v.slice(1);
     }
     if (!genericValueOk(v)) continue;
-    add(out, first, { rule: "generic-secret", kind: genericKind(name), name: `possible ${genericKind(name).replace("-", " ")} (${name.length > 40 ? name.slice(0, 39) + "…" : name})`, start: from + vStart, end: from + vStart + v.length, shown: "", fix: "replace it with a placeholder (e.g. ${" + name.toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40) + "})" });
+    add(out, first, { rule: "generic-secret", kind: genericKind(name), name: `possible ${genericKind(name).replace("-", " ")} assigned to ${name.length > 40 ? name.slice(0, 39) + "…" : name}`, start: from + vStart, end: from + vStart + v.length, shown: "", fix: "replace it with a placeholder (e.g. ${" + name.toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40) + "})" });
   }
 }
 
@@ -313,5 +322,5 @@ function keyedSecret(s: string, key: string, out: Hit[], first: number): void {
   const v = s.trim();
   if (v.length > 200 || /\s/.test(v) || !genericValueOk(v, 3)) return;
   const start = s.indexOf(v);
-  add(out, first, { rule: "generic-secret", kind: genericKind(key), name: `possible ${genericKind(key).replace("-", " ")} (${key.length > 40 ? key.slice(0, 39) + "…" : key})`, start, end: start + v.length, shown: "", fix: "replace it with a placeholder" });
+  add(out, first, { rule: "generic-secret", kind: genericKind(key), name: `possible ${genericKind(key).replace("-", " ")} in the field ${key.length > 40 ? key.slice(0, 39) + "…" : key}`, start, end: start + v.length, shown: "", fix: "replace it with a placeholder" });
 }
