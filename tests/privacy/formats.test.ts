@@ -122,6 +122,23 @@ describe("every kind in every field of every format", () => {
   }
 });
 
+describe("a top-level system prompt (Anthropic, Bedrock)", () => {
+  it("is the record's system message: counted as a system prompt, masked where quoted", async () => {
+    const gh = fakeSecrets()[8].value;
+    const records = [
+      { system: `Be brief. Key: ${gh}`, messages: [user("Hi"), assistant("Hello.")] },
+      { system: [{ text: `Be brief. Key: ${gh}` }], messages: [user("Hey"), assistant("Hi.")] },
+      { messages: [user("Yo"), assistant("Yo.")] },
+    ];
+    const dir = tempDir({ "data.jsonl": jsonl(...records) });
+    const report = await check({ files: ["data.jsonl"], config: defaultConfig(), cwd: dir, date: "2026-01-01" });
+    const sp = (report.diversity as { systemPrompts: { recordsWithSystem: number; distinct: number; top: { text: string; count: number }[] } }).systemPrompts;
+    expect(sp.recordsWithSystem).toBe(2);
+    expect(sp.top).toEqual([{ text: "Be brief. Key: [REDACTED:github-token]", count: 2 }]);
+    expect(report.files[0].findings.map((f) => `${f.line}:${f.rule}:${f.pointer}`)).toEqual(["1:secret:/system", "2:secret:/system/0/text"]);
+  });
+});
+
 describe("a line that is not JSON", () => {
   it("is scanned as text: the key in a broken record is found (no pointer), and the invalid-json finding stays", async () => {
     const gh = fakeSecrets()[8].value;
@@ -181,6 +198,10 @@ describe("severities, thresholds and switches", () => {
     expect(r.summary.errors).toBe(0);
     expect(r.passed).toBe(false);
     expect(r.gate.checks.filter((c) => !c.passed).map((c) => c.name).sort()).toEqual(["max-pii-share", "max-secrets"]);
+  });
+  it("max-pii-share is a share: above 1 is a config error", () => {
+    expect(() => configFromObject({ thresholds: { "max-pii-share": 1.5 } })).toThrow(/max-pii-share' is 1\.5: above 1/);
+    expect(() => configFromObject({ "ignore-file": "" })).toThrow(/ignore-file/);
   });
   it("rules off: nothing scanned, no privacy figures, no checks", async () => {
     const r = await run(records, { rules: { secret: "off", "generic-secret": "off", pii: "off" } });

@@ -119,9 +119,9 @@ describe("the bundled CLI", () => {
       return r;
     };
     const json = JSON.parse(run(["check", "data", "--format", "json", "--workers", "1", "--dataset-info", "out/dataset_info.txt"]).stdout);
-    run(["check", "data", "--no-color"]);
-    run(["check", "data", "--format", "markdown"]);
-    run(["check", "data", "--format", "sarif"]);
+    const text = run(["check", "data", "--no-color"]).stdout;
+    const markdown = run(["check", "data", "--format", "markdown"]).stdout;
+    const sarif = JSON.parse(run(["check", "data", "--format", "sarif"]).stdout);
     const workers = JSON.parse(run(["check", "data", "--format", "json", "--workers", "2"]).stdout);
     run(["check", "data", "--shard", "1/2", "--output", "out/part-1.json"]);
     run(["check", "data", "--shard", "2/2", "--output", "out/part-2.json"]);
@@ -141,6 +141,11 @@ describe("the bundled CLI", () => {
     expect(json.diversity.openings.top[0].opening).toMatch(/^\[redacted:email\] will follow up/);
     expect(json.composition.categories.top[0].category).toBe("phone intake [REDACTED:phone]");
     expect(readFileSync(join(out, "dataset_info.txt"), "utf8")).toMatch(/Secrets: \d+ found[\s\S]*\[REDACTED:github-token\]/);
+    // each output says what was found, by kind
+    expect(text).toMatch(/^secrets: \d+ \(github-token ×\d+, .*personal data in \d+ records/m);
+    expect(markdown).toContain("#### Secrets and personal data");
+    const secretResult = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === "secret");
+    expect(secretResult.partialFingerprints["chatmlGateFingerprint/v1"]).toMatch(/^secret:data\/train\.jsonl:[0-9a-f]{12}:\//);
 
     expect(texts.flatMap(([where, text]) => leaks(where, text))).toEqual([]);
   });
