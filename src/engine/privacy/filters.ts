@@ -19,7 +19,7 @@ export function entropy(s: string): number {
 }
 
 /** Words that documentation writes where a real value goes (matched case-insensitively inside the value). */
-const PLACEHOLDER_WORDS = /example|placeholder|your|dummy|fake|sample|changeme|change_me|redacted|replace|insert|xxxx|\*\*\*|\.\.\.|…|<|>|\{\{|\}\}|\$\{|%s|todo|here/i;
+const PLACEHOLDER_WORDS = /example|placeholder|your|dummy|fake|sample|changeme|change_me|redacted|replace|insert|xxxx|\*\*\*|\.\.\.|…|<|>|\{\{|\}\}|\$\{|%s|todo|here|abc123|123abc/i;
 
 /** A run of `n` characters that step by +1 or −1 (abcdef, 123456, 654321, ZYXWVU). */
 export function hasSequentialRun(s: string, n = 6): boolean {

@@ -25,15 +25,38 @@ export function genericValueOk(v: string, minEntropy = 3.5): boolean {
   if (v.length < 12 && minEntropy >= 3.5) return false;
   if (v.length < 8) return false;
   if (/^[A-Za-z_.-]+$/.test(v) || /^[\d.:-]+$/.test(v)) return false; // words, identifiers, numbers, versions, times
-  if (isPlaceholder(v) || isTemplated(v) || isIdentifier(v)) return false;
+  if (isPlaceholder(v) || isTemplated(v) || isIdentifier(v) || /passw|secret|token/i.test(v)) return false; // my-secret-password
   if (v.includes("://") || /^[./~]/.test(v) || FILE_LIKE.test(v)) return false; // URLs and paths
   if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+\??$/.test(v) && !/\d.*\d.*\d/.test(v)) return false; // self.config.token, req.headers?.authorization
   if (isDocumented(v)) return false;
+  // random text changes between lower case, capitals, digits and symbols at every other character; an identifier
+  // (OpeningParenToken$1, hasExclamationToken2) or a chosen phrase (Summer2024!Sun) rarely does
+  if (v.length >= 12 && (classChanges(v) < 0.3 * v.length || wordy(v))) return false;
   if (/^[A-Z][A-Z0-9_]+$/.test(v) && v.includes("_")) return false; // another variable's NAME
   return entropy(v) >= minEntropy;
 }
 
 export const GENERIC_KINDS = ["password", "api-key", "token", "secret"] as const;
+
+/** Most letters are in words of four or more (Opening, Paren, Token): a name, not a random string, whose letters
+ * rarely run four lower-case in a row. */
+function wordy(v: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i) | 0x20;
+    if (c >= 97 && c <= 122) letters++;
+  }
+  let inWords = 0;
+  for (const m of v.matchAll(/[A-Z]?[a-z]{3,}/g)) inWords += m[0].length;
+  return letters >= v.length / 2 && inWords >= 0.7 * letters;
+}
+
+function classChanges(v: string): number {
+  const cls = (c: number) => (c >= 97 && c <= 122 ? 0 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 2 : 3);
+  let n = 0;
+  for (let i = 1; i < v.length; i++) if (cls(v.charCodeAt(i)) !== cls(v.charCodeAt(i - 1))) n++;
+  return n;
+}
 
 /** The kind of a credential name: password, api-key, token or secret. */
 export function genericKind(name: string): string {

@@ -39,7 +39,7 @@ const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,
 const NOT_TLDS = new Set(
   "png jpg jpeg gif svg webp ico bmp tif tiff js mjs cjs ts tsx jsx css scss less html htm json jsonl py pyc md txt xml yml yaml toml lock map min tar gz tgz zip rar exe dll so dylib php rb go rs java kt kts swift cpp cc hpp c h sh bash zsh ps1 log pdf doc docx xls xlsx csv tsv ini cfg conf env pem key crt vue svelte wasm bin dat onnx pt pth safetensors ckpt gguf local localhost internal lan home test invalid example corp intranet".split(" "),
 );
-const RESERVED_DOMAINS = /(?:^|\.)(?:example\.(?:com|net|org|edu)|example|test|invalid|localhost|local|internal|lan|home\.arpa|localdomain)$|^example\.[a-z.]+$/;
+export const RESERVED_DOMAINS = /(?:^|\.)(?:example\.(?:com|net|org|edu)|example|test|invalid|localhost|local|internal|lan|home\.arpa|localdomain)$|^example\.[a-z.]+$/;
 const PLACEHOLDER_DOMAINS = new Set([
   "domain.com", "yourdomain.com", "your-domain.com", "mydomain.com", "company.com", "yourcompany.com", "mycompany.com",
   "email.com", "youremail.com", "acme.com", "acme.org", "acme.io", "acmecorp.com", "foo.com", "bar.com", "foobar.com",
@@ -179,15 +179,17 @@ function isPhone(t: string, d: string): boolean {
   if (hasRepeatRun(d, 6) || hasSequentialRun(d, 6)) return false;
   if (t.startsWith("+")) {
     if (t[1] === " " || d.length < 8 || d.length > 15 || t.includes("/")) return false;
+    // +35236450.6: a signed decimal number
+    if ((t.match(/\./g) ?? []).length === 1) return false;
     if (d.startsWith("1")) return nanp(d.slice(1));
     if (d.startsWith("44") && /^447700900|^44207946|^44117496|^44161496/.test(d)) return false; // Ofcom drama numbers
     return true;
   }
-  // without a country code, only the North American form with its separators: (415) 555-2671, 415-555-2671
-  const m = /^(?:1[ .-])?\(?([2-9]\d\d)\)?[ .-]?([2-9]\d\d)[ .-]?(\d{4})$/.exec(t);
-  if (!m || !/[ .()-]/.test(t.replace(/^1[ .-]/, ""))) return false;
-  if (/^\d{3} \d{3} \d{4}$/.test(t)) return false; // 123 456 7890: a list of numbers as often as a phone
-  return nanp(m[1] + m[2] + m[3]);
+  // without a country code, only the North American form with its separators: (415) 555-2671, 415-555-2671,
+  // 415.555.2671 (not 123 456 7890: a list of numbers as often as a phone)
+  const m = /^(?:1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))([2-9]\d\d)[ .-](\d{4})$/.exec(t);
+  if (!m) return false;
+  return nanp((m[1] ?? m[2]) + m[4] + m[5]);
 }
 
 function nanp(d: string): boolean {
@@ -203,6 +205,8 @@ function isPublicIpv4(t: string): boolean {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
   if (!m) return false;
   const o = m.slice(1, 5).map(Number);
+  // placeholders (123.123.123.123, 12.34.56.78) and what versions and examples look like (2.7.2.2, 1.2.3.42)
+  if (o.every((x) => x === o[0]) || hasSequentialRun(t.replace(/\./g, ""), 6) || (o[0] <= 9 && o[1] <= 9 && o[2] <= 9)) return false;
   if (o.some((x) => x > 255) || m.slice(1, 5).some((x) => x.length > 1 && x[0] === "0")) return false;
   const [a, b, c] = o;
   if (a === 0 || a === 10 || a === 127 || a >= 224) return false;
@@ -217,7 +221,7 @@ function isPublicIpv4(t: string): boolean {
   return !WELL_KNOWN_IPS.has(t);
 }
 
-const WELL_KNOWN_IPS = new Set(["1.2.3.4", "8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220", "4.2.2.2", "4.2.2.1", "64.6.64.6", "64.6.65.6", "76.76.2.0", "94.140.14.14"]);
+const WELL_KNOWN_IPS = new Set(["93.184.216.34", "93.184.215.14", "1.2.3.4", "8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220", "4.2.2.2", "4.2.2.1", "64.6.64.6", "64.6.65.6", "76.76.2.0", "94.140.14.14"]);
 
 // ---------------------------------------------------------------- IBAN
 
@@ -296,10 +300,14 @@ export function findNumbers(s: string, out: PiiMatch[], max = 1000): void {
     const t = s.slice(a, b).replace(/[ .\-/]+$/, "");
     const d = t.replace(/\D/g, "");
     let kind: PiiMatch["kind"] | null = null;
-    if (t.includes(".") && isPublicIpv4(t)) kind = "ip-address";
+    // a version (v8 11.3.244.8-node.9), an OID, a section number (RFC 1122 section 4.2.2.13) is not an address
+    const versionLike = (after === 0x2d && b + 1 < n && isAlnum(s.charCodeAt(b + 1))) || /(?:\b(?:oid|sections?|sec|versions?|ver|v|rfc|spec|chapter|release|python|node)|§|\[)[^A-Za-z0-9]{0,3}$/i.test(s.slice(Math.max(0, a - 16), a));
+    // "x)+3864292196" is arithmetic, not a number to dial
+    const sum = t.startsWith("+") && /[)\]}=*/%<>&|^!~?+-]\s*$/.test(s.slice(Math.max(0, a - 3), a));
+    if (t.includes(".") && !versionLike && isPublicIpv4(t)) kind = "ip-address";
     else if (isSsn(t)) kind = "ssn";
     else if (isCard(t, d)) kind = "card-number";
-    else if (isPhone(t, d)) kind = "phone";
+    else if (!sum && isPhone(t, d)) kind = "phone";
     if (kind) out.push({ kind, start: a, end: a + t.length });
   }
 }
@@ -321,7 +329,9 @@ export function findIpv6(s: string, from: number, to: number, out: PiiMatch[]): 
     const first = parseInt(t.split(":")[0] || "0", 16);
     if (first < 0x2000 || first > 0x3fff) continue;
     const lower = t.toLowerCase();
-    if (/^2001:0?db8:/.test(lower) || /^3fff:0?[0-9a-f]{0,2}:/.test(lower) || lower.startsWith("2001:4860:4860::") || lower.startsWith("2606:4700:4700::")) continue;
+    // documentation (2001:db8::/32, 3fff::/20), Teredo (2001:0::/32), ORCHID (2001:10::/28, 2001:20::/28), a
+    // network prefix (2001:4860::), public resolvers, example.com
+    if (lower.endsWith("::") || /^2001:0{0,2}[12]\d?:/.test(lower) || /^2001:0?db8:/.test(lower) || /^3fff:0?[0-9a-f]{0,2}:/.test(lower) || /^2001:0{0,4}:/.test(lower) || lower.startsWith("2001:4860:4860::") || lower.startsWith("2606:4700:4700::") || lower.startsWith("2606:2800:220:1:")) continue;
     out.push({ kind: "ip-address", start: from + m.index, end: from + m.index + t.length });
   }
 }

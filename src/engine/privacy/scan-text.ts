@@ -7,7 +7,7 @@
 import { SECRET_RULES, type SecretRule } from "./secret-rules.js";
 import { entropy, isIdentifier, isPlaceholder, isPlaceholderPassword } from "./filters.js";
 import { GENERIC_RE, genericKind, genericValueOk, isSecretName, mentionsSecret, notSecretName } from "./generic.js";
-import { findEmails, findIpv6, findNumbers, PII_FIXES, PII_NAMES, type PiiMatch } from "./pii.js";
+import { findEmails, findIpv6, findNumbers, PII_FIXES, PII_NAMES, RESERVED_DOMAINS, type PiiMatch } from "./pii.js";
 
 export type PrivacyRule = "secret" | "generic-secret" | "pii";
 
@@ -51,16 +51,26 @@ const piiScratch: PiiMatch[] = [];
 /** Scratch list of the runs of the current string (start, end pairs). */
 let runs = new Int32Array(64);
 
-/** A run that is one plain word (Capitalised or lower case, maybe followed by punctuation): no token, no assigned
- * value and no address is that (every anchor has a digit, a capital after the first letter or one of _-.=~:). */
-function plainWord(s: string, a: number, b: number): boolean {
-  let i = a;
-  let c = s.charCodeAt(i);
-  if (c >= 65 && c <= 90) c = s.charCodeAt(++i);
-  while (i < b && c >= 97 && c <= 122) c = s.charCodeAt(++i);
-  while (i < b && (c === 0x2e || c === 0x2c || c === 0x3a || c === 0x21 || c === 0x3f)) c = s.charCodeAt(++i);
-  return i === b;
+/** A run without a digit, with at most one capital letter after its first character and none of !#$%*+/?@^~: a
+ * word, an identifier or a dotted name (self.config.get_value) in code or prose. No token, assigned secret or
+ * address is one: random tokens have digits or mixed case (AKIA…, hf_… have several capitals), an assigned value
+ * needs a digit or such a symbol, an IPv6 address digits. */
+function quietRun(s: string, a: number, b: number): boolean {
+  let upper = 0;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    if (c >= 48 && c <= 57) return false;
+    if (c >= 65 && c <= 90) {
+      if (i > a && ++upper > 1) return false;
+      continue;
+    }
+    if (STRONG[c] === 1) return false;
+  }
+  return true;
 }
+const STRONG = new Uint8Array(128);
+for (const c of "!#$%*+/?@^~") STRONG[c.charCodeAt(0)] = 1;
 
 export function scanText(s: string, on: ScanSwitches, key: string | undefined, out: Hit[], max = 200): void {
   const first = out.length;
@@ -79,9 +89,18 @@ export function scanText(s: string, on: ScanSwitches, key: string | undefined, o
     }
     let a = i;
     while (a > lastEnd && isToken(s.charCodeAt(a - 1))) a--;
+    // the run holding i starts at a: it has 12 characters only if a + 11 is a token character too (one read, and a
+    // skip past it when not: no run of 12 can hold that position)
+    const far = a + MIN_RUN - 1;
+    if (far >= n) break;
+    if (far > i && !isToken(s.charCodeAt(far))) {
+      lastEnd = far + 1;
+      i = far + MIN_RUN;
+      continue;
+    }
     let b = i + 1;
     while (b < n && isToken(s.charCodeAt(b))) b++;
-    if (b - a >= MIN_RUN && !plainWord(s, a, b)) {
+    if (b - a >= MIN_RUN && !quietRun(s, a, b)) {
       if (nr * 2 + 2 > runs.length) {
         const next = new Int32Array(runs.length * 2);
         next.set(runs);
@@ -265,9 +284,11 @@ function urlPasswords(s: string, out: Hit[], first: number, max: number): void {
     URL_CREDENTIALS.lastIndex = a;
     const m = URL_CREDENTIALS.exec(s);
     if (m && m.index + m[1].length === i) {
-      const [, scheme, user, password] = m;
+      const [, scheme, user, password, host] = m;
       const start = i + 3 + user.length + 1;
-      if (!isPlaceholderPassword(decodeURIComponentSafe(password), user)) {
+      // documentation hosts (example.com, *.test, *.invalid) are not real services
+      const docHost = RESERVED_DOMAINS.test(host.toLowerCase()) && !/^(?:localhost|.*\.local|.*\.internal|.*\.lan)$/i.test(host);
+      if (!docHost && !host.toLowerCase().includes("example") && !isPlaceholderPassword(decodeURIComponentSafe(password), user)) {
         const db = DB_SCHEMES.test(scheme.replace(/^jdbc:/i, "")) || /^jdbc:/i.test(scheme);
         add(out, first, {
           rule: "secret",
