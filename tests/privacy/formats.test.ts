@@ -139,6 +139,40 @@ describe("a top-level system prompt (Anthropic, Bedrock)", () => {
   });
 });
 
+describe("a value nested thousands of levels deep", () => {
+  it("is found, with its full pointer (the walk leaves recursion for an explicit stack on the way down)", async () => {
+    const gh = fakeSecrets()[8].value;
+    let nested: unknown = `token ${gh}`;
+    let pointer = "";
+    for (let i = 0; i < 3000; i++) {
+      nested = i % 2 ? { "k/~": nested } : [0, nested];
+      pointer = (i % 2 ? "/k~1~0" : "/1") + pointer;
+    }
+    const line = `{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}],"meta":${JSON.stringify({ x: 1 }).slice(0, -1)},"deep":${deepJson(nested)}}}`;
+    const report = await run([line]);
+    const f = privacyFindings(report.files[0].findings);
+    expect(f.map((x) => [x.kind, x.pointer])).toEqual([["github-token", "/meta/deep" + pointer]]);
+  });
+});
+
+/** JSON text of a deeply nested value (JSON.stringify recurses and would overflow the stack). */
+function deepJson(v: unknown): string {
+  let open = "";
+  let close = "";
+  while (typeof v !== "string") {
+    if (Array.isArray(v)) {
+      open += "[0,";
+      close = "]" + close;
+      v = v[1];
+    } else {
+      open += '{"k/~":';
+      close = "}" + close;
+      v = (v as Record<string, unknown>)["k/~"];
+    }
+  }
+  return open + JSON.stringify(v) + close;
+}
+
 describe("a line that is not JSON", () => {
   it("is scanned as text: the key in a broken record is found (no pointer), and the invalid-json finding stays", async () => {
     const gh = fakeSecrets()[8].value;

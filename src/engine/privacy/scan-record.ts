@@ -55,19 +55,60 @@ const stackDepths: number[] = [];
 const stackKeys: (string | number)[] = [];
 const walkPath: (string | number)[] = [];
 
-/** The values found in a parsed record, in field order (null: none). Walks with an explicit stack: records can
- * nest thousands of levels deep. */
+/** Recursion this deep at most; deeper values are walked with an explicit stack (records can nest thousands of
+ * levels deep, which would overflow the call stack). */
+const MAX_RECURSION = 64;
+
+/** The values found in a parsed record, in field order (null: none). */
 export function scanRecord(rec: unknown, on: ScanSwitches): ValueHit[] | null {
   const found = new Map<string, ValueHit>();
+  walkPath.length = 0;
+  visit(rec, 0, on, found);
+  return found.size > 0 ? [...found.values()] : null;
+}
+
+function visit(v: unknown, d: number, on: ScanSwitches, found: Map<string, ValueHit>): void {
+  if (found.size >= MAX_PER_RECORD) return;
+  if (typeof v === "string") {
+    if (v.length >= MIN_LENGTH) {
+      const k = d > 0 ? walkPath[d - 1] : undefined;
+      collect(v, on, typeof k === "string" ? k : undefined, walkPath, d, found, scratchHits);
+    }
+    return;
+  }
+  if (v === null || typeof v !== "object") return;
+  if (d >= MAX_RECURSION) {
+    walkStack(v, d, on, found);
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === null || (typeof x !== "string" && typeof x !== "object")) continue;
+      walkPath[d] = i;
+      visit(x, d + 1, on, found);
+    }
+  } else {
+    for (const key in v) {
+      const x = (v as Record<string, unknown>)[key];
+      if (x === null || (typeof x !== "string" && typeof x !== "object")) continue;
+      walkPath[d] = key;
+      visit(x, d + 1, on, found);
+    }
+  }
+}
+
+/** The same walk with an explicit stack, from a value at depth `base` (walkPath holds the path to it). */
+function walkStack(root: unknown, base: number, on: ScanSwitches, found: Map<string, ValueHit>): void {
   const values = stackValues;
   const depths = stackDepths;
   const keys = stackKeys;
   const path = walkPath;
-  values.length = depths.length = keys.length = path.length = 0;
-  values.push(rec);
-  depths.push(0);
-  keys.push(0);
-  while (values.length > 0 && found.size < MAX_PER_RECORD) {
+  const bottom = values.length;
+  values.push(root);
+  depths.push(base);
+  keys.push(base > 0 ? path[base - 1] : 0);
+  while (values.length > bottom && found.size < MAX_PER_RECORD) {
     const v = values.pop();
     const d = depths.pop()!;
     const k = keys.pop()!;
@@ -99,8 +140,7 @@ export function scanRecord(rec: unknown, on: ScanSwitches): ValueHit[] | null {
       reverseFrom(keys, start);
     }
   }
-  values.length = 0;
-  return found.size > 0 ? [...found.values()] : null;
+  values.length = depths.length = keys.length = bottom;
 }
 
 function reverseFrom<T>(a: T[], start: number): void {
