@@ -7,6 +7,7 @@ import { createOctokit, describeApiError, type Octokit } from "../../src/action/
 import { createServer } from "node:net";
 import { toSarif } from "../../src/render/sarif.js";
 import { fixtureReport } from "../render/report-fixture.js";
+import { checkDir, good, jsonl } from "../helpers/run.js";
 
 const M = commentMarker("default");
 const c = (id: number, body: string, login: string, type = "User"): IssueComment => ({ id, body, html_url: `u${id}`, user: { login, type } });
@@ -89,6 +90,13 @@ describe("toSarif", () => {
     expect(run.results).toHaveLength(2);
     expect(run.results[0]).toMatchObject({ ruleId: "invalid-json", level: "error" });
     expect(run.results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "data/a%20b.jsonl" }, region: { startLine: 1 } });
+  });
+
+  it("carries each finding's fingerprint as a partial fingerprint (code scanning follows the record when it moves)", async () => {
+    const report = await checkDir({ "d.jsonl": jsonl(good(1), "{x") }, { validateOnly: true });
+    const run = toSarif(report).runs[0] as { results: { partialFingerprints?: Record<string, string> }[] };
+    expect(run.results[0].partialFingerprints).toEqual({ "chatmlGate/v1": report.files[0].findings[0].fingerprint });
+    expect(report.files[0].findings[0].fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 
