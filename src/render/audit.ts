@@ -75,7 +75,7 @@ export function changesSince(prev: AuditState, now: AuditState): string {
   if (appeared.length) parts.push(`new rules firing: ${appeared.map((r) => `${r} ×${fmt(now.rules[r])}`).join(", ")}`);
   if (gone.length) parts.push(`no longer firing: ${gone.join(", ")}`);
   const same = parts.length === 0;
-  const commit = prev.sha === now.sha ? "same commit" : `new commits (${prev.sha.slice(0, 7)} → ${now.sha.slice(0, 7)})`;
+  const commit = prev.sha === now.sha ? "same commit" : `commit ${prev.sha.slice(0, 7)} → ${now.sha.slice(0, 7)}`;
   return same ? `no change in the findings; ${commit}` : `${parts.join(" · ")}; ${commit}`;
 }
 
