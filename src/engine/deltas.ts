@@ -98,7 +98,14 @@ export function figures(f: FileReport): FileFigures {
   return out;
 }
 
-const sameFigures = (a: FileFigures, b: FileFigures) => (Object.keys({ ...a, ...b }) as (keyof FileFigures)[]).every((k) => a[k] === b[k]);
+/** Same figures. Estimated token counts (`estimated`: either run sampled its token count) do not count: the estimate
+ * of a file moves with every other file of the run (the sample and the rates per script are the run's), and an
+ * unchanged file must not be listed as changed for it. */
+const sameFigures = (a: FileFigures, b: FileFigures, estimated: boolean) =>
+  (Object.keys({ ...a, ...b }) as (keyof FileFigures)[]).every((k) => (k === "tokens" && estimated) || a[k] === b[k]);
+
+/** Whether the report's token counts are estimates (a sample), not counts. */
+const estimatedTokens = (r: Report) => (r.tokens as { exact?: boolean } | undefined)?.exact === false;
 
 function severityOfRule(f: FileReport, rule: string): "error" | "warning" {
   return f.findings.find((x) => x.rule === rule)?.severity ?? "warning";
@@ -155,11 +162,12 @@ export function compareFiles(head: Report, base: Report): { files: FileDelta[]; 
   const baseFiles = new Map(base.files.map((f) => [f.path, f]));
   const files: FileDelta[] = [];
   let unchangedFiles = 0;
+  const estimated = estimatedTokens(head) || estimatedTokens(base);
   for (const f of head.files) {
     const b = baseFiles.get(f.path);
     const h = figures(f);
     if (!b) files.push({ path: f.path, status: "added", head: h });
-    else if (sameFigures(figures(b), h)) unchangedFiles++;
+    else if (sameFigures(figures(b), h, estimated)) unchangedFiles++;
     else files.push({ path: f.path, status: "changed", base: figures(b), head: h });
   }
   return { files, unchangedFiles };

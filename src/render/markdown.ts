@@ -51,8 +51,9 @@ function verdict(report: Report, views: CheckView[], more: string): string[] {
   ];
   const n = report.comparison?.newFindings;
   if (n) figures.push(n.errors + n.warnings === 0 && !n.approximate ? "**nothing new**" : `**${fmt(n.errors + n.warnings)}${n.approximate ? "+" : ""} new** (${plural(n.errors, "error")}, ${plural(n.warnings, "warning")})`);
+  const nudge = !report.passed && n && n.errors + n.warnings === 0 && !n.approximate && !report.gate.failOnNew ? "\\\n_Everything found was already on the base: `fail-on-new: true` fails only on what a change brings._" : "";
   if (report.gate.failOn !== "error" || report.gate.failOnNew) figures.push(`fail-on: \`${report.gate.failOn}\`${report.gate.failOnNew ? ", new findings only" : ""}`);
-  return [head, "", figures.join(" · ") + (more ? `\\\n${more}` : "")];
+  return [head, "", figures.join(" · ") + (more ? `\\\n${more}` : "") + nudge];
 }
 
 /** Commit checked, workflow run, report artifact: the line that says what this report is about. */
@@ -89,13 +90,32 @@ export function checksSection(ctx: MarkdownContext, views: CheckView[]): string[
   return ["", ...table(["Check", "Actual", "Limit", "Where"], rows, ["---", "---:", "---:", "---"])];
 }
 
+/** "data/a.jsonl:4, lines 9 and 12; data/b.jsonl:1": each file named once, its lines linked; 🆕 after new ones. */
+function locations(ctx: MarkdownContext, all: RuleGroup["first"], markNew: boolean): string[] {
+  const seen = new Set<string>();
+  const xs = all.filter((x) => !seen.has(`${x.path}\0${x.line}`) && !!seen.add(`${x.path}\0${x.line}`));
+  const out: string[] = [];
+  for (let i = 0; i < xs.length; ) {
+    let j = i + 1;
+    while (j < xs.length && xs[j].path === xs[i].path && xs[j].line > 0) j++;
+    const mark = (x: RuleGroup["first"][number]) => (markNew && x.new ? " 🆕" : "");
+    const rest = xs.slice(i + 1, j).map((x) => (hasRepo(ctx) ? `[${fmt(x.line)}](${blobUrl(ctx, x.path, x.line)})` : fmt(x.line)) + mark(x));
+    const lines = rest.length === 0 ? "" : `, line${rest.length > 1 ? "s" : ""} ${rest.join(", ")}`;
+    out.push(`${fileLink(ctx, xs[i].path, xs[i].line)}${mark(xs[i])}${lines}`);
+    i = j;
+  }
+  return out;
+}
+
 function groupLine(ctx: MarkdownContext, g: RuleGroup, d: Detail): string[] {
   const icon = g.severity === "error" ? "❌" : "⚠️";
   const where = g.files.length > 1 ? ` in ${fmt(g.files.length)} files` : "";
   const fresh = g.newCount === undefined ? "" : g.newCount === 0 ? " · already on the base" : g.newCount >= g.count ? " · **new**" : ` · **${fmt(g.newCount)} new**`;
-  const locs = g.first.slice(0, d.locations).map((x) => `${fileLink(ctx, x.path, x.line)}${g.newCount !== undefined && x.new && g.newCount < g.count ? " 🆕" : ""}`);
-  const more = g.count > locs.length ? ` and ${fmt(g.count - locs.length)} more` : "";
-  const head = `- ${icon} **${ruleLink(g.rule)}** ×${fmt(g.count)}${where}${fresh}${locs.length ? ": " + locs.join(", ") : ""}${more}`;
+  const shown = g.first.slice(0, d.locations);
+  const locs = locations(ctx, shown, g.newCount !== undefined && g.newCount < g.count);
+  const more = locs.length === 0 ? " (not listed: over max-findings; the counts are complete)" : g.count > shown.length ? ` and ${fmt(g.count - shown.length)} more` : "";
+  const files = locs.length === 0 && g.files.length > 0 ? ` in ${g.files.slice(0, 3).map((f) => fileLink(ctx, f.path)).join(", ")}` : "";
+  const head = `- ${icon} **${ruleLink(g.rule)}** ×${fmt(g.count)}${files ? "" : where}${fresh}${locs.length ? ": " + locs.join("; ") : files}${more}`;
   return [`${head}\\`, `  ${escapeInline(shorten(g.message, d.message), d.message + 10)}`];
 }
 

@@ -45,7 +45,7 @@ describe("pull request against its base", () => {
     const after = prComments(40)[0].body;
     expect(after.split("\n")[1]).toBe("### ❌ ChatML Quality Gate failed: max\\-errors");
     expect(after).toMatch(/\| ❌ max\\-errors \| 1 \| 0 \| data\/extra\.jsonl: 1 new error, first at \[line 5\]/);
-    expect(after).toMatch(/×2 in 2 files · \*\*1 new\*\*: \[data\/extra\.jsonl:5\]\([^)]+\) 🆕, \[data\/train\.jsonl:16\]/);
+    expect(after).toMatch(/×2 in 2 files · \*\*1 new\*\*: \[data\/extra\.jsonl:5\]\([^)]+\) 🆕; \[data\/train\.jsonl:16\]/);
   });
 
   it("a base that cannot be read is one line, not a failure", async () => {

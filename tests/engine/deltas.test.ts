@@ -129,3 +129,18 @@ describe("compared with a base version", () => {
     expect(r.files[0].findings.some((x) => x.new)).toBe(false);
   });
 });
+
+describe("per-file deltas with estimated token counts", () => {
+  it("a file whose only difference is its token estimate is not listed as changed", async () => {
+    const base = await run({ "a.jsonl": jsonl(good(1), good(2)), "b.jsonl": jsonl(good(3)) });
+    const head = structuredClone(base);
+    for (const r of [base, head]) (r.tokens as { exact: boolean }).exact = false;
+    head.files[0].stats!.tokens = (head.files[0].stats!.tokens ?? 0) + 7;
+    compareWithBase(head, base, configFromObject(relaxed), "base");
+    expect(head.comparison).toMatchObject({ files: [], unchangedFiles: 2 });
+    // counted exactly, the same difference is a change
+    for (const r of [base, head]) (r.tokens as { exact: boolean }).exact = true;
+    compareWithBase(head, base, configFromObject(relaxed), "base");
+    expect(head.comparison!.files.map((f) => f.path)).toEqual(["a.jsonl"]);
+  });
+});

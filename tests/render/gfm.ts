@@ -52,8 +52,8 @@ export function assertSafe(md: string, links: RegExp = LINK): void {
     expect(t.value).not.toMatch(/#[0-9]/); // issue refs
     expect(t.value).not.toMatch(/[\u202a-\u202e]/);
   }
-  for (const c of all(tree, "inlineCode")) expect(c.value).toMatch(/^[a-z-]+$|\.json$|^[0-9a-f]{1,7}$/);
+  for (const c of all(tree, "inlineCode")) expect(c.value).toMatch(/^[a-z-]+$|\.json$|^[0-9a-f]{1,7}$|^fail-on-new: true$/);
   expect(all(tree, "delete")).toHaveLength(0);
-  for (const e of all(tree, "emphasis")) expect(text(e)).toMatch(/^(…and \d+ more|Some details were left out|\d+ (files?|more changed files?) |No comparison)/);
+  for (const e of all(tree, "emphasis")) expect(text(e)).toMatch(/^(…and \d+ more|Some details were left out|\d+ (files?|more changed files?) |No comparison|Everything found was already on the base)/);
 }
 

@@ -124,3 +124,36 @@ describe("shorten", () => {
     expect(shorten("x".repeat(40), 10)).toBe("x".repeat(40));
   });
 });
+
+describe("findings by rule", () => {
+  it("an error past the listing cap is still on the first screen, before 99,999 warnings of another rule", () => {
+    const report = fixtureReport({ files: 1, findings: 0 });
+    const f = report.files[0];
+    f.findings = Array.from({ length: 1000 }, (_, i) => ({ rule: "consecutive-same-role", severity: "warning" as const, line: 2, message: `messages ${i} and ${i + 1} are both 'user'` }));
+    f.findingCounts = { "consecutive-same-role": 99_999, "invalid-role": 1 };
+    f.errors = 1;
+    f.warnings = 99_999;
+    f.findingsTruncated = true;
+    const md = renderMarkdown(report, ctx());
+    const lines = md.split("\n").filter((l) => l.startsWith("- "));
+    expect(lines[0]).toMatch(/^- ❌ \*\*\[invalid\\-role\]\([^)]+#invalid-role\)\*\* ×1 in \[data\/part\\-0\.jsonl\]\([^)]+\) \(not listed: over max-findings; the counts are complete\)\\$/);
+    expect(lines[1]).toMatch(/^- ⚠️ \*\*\[consecutive\\-same\\-role\]\([^)]+\)\*\* ×99,999: \[data\/part\\-0\.jsonl:2\]/);
+    expect(md).toContain("A message's role is not one the format allows.");
+    assertSafe(md);
+  });
+});
+
+describe("compared with a base", () => {
+  it("names each file once with its lines, and says when everything was already on the base", () => {
+    const report = fixtureReport();
+    report.comparison = { base: "2222222 (base of this pull request)", files: [], unchangedFiles: 2, newFindings: { errors: 0, warnings: 0, rules: {}, approximate: false } };
+    const md = renderMarkdown(report, ctx());
+    const url = (f: number, l: number) => `https://github.com/o/r/blob/abc123/data/part-${f}.jsonl#L${l}`;
+    expect(md).toContain(`×4 in 2 files · already on the base: [data/part\\-0.jsonl:1](${url(0, 1)}), line [3](${url(0, 3)}); [data/part\\-1.jsonl:1](${url(1, 1)}) and 1 more\\`);
+    expect(md).toContain("**nothing new**\\\n_Everything found was already on the base: `fail-on-new: true` fails only on what a change brings._");
+    expect(md).toContain("**Against 2222222 \\(base of this pull request\\):** no dataset figure changed in 2 files.");
+    assertSafe(md);
+    report.gate.failOnNew = true;
+    expect(renderMarkdown(report, ctx())).not.toContain("Everything found was already");
+  });
+});
