@@ -1,8 +1,12 @@
 // The bundled CLI compared with a base version: --base REPORT.json, --fail-on-new, merge --base, --format comment.
 import { describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Ajv } from "ajv";
+import { ROOT } from "./helpers/paths.js";
 import { good, jsonl, runCli, tempDir } from "./helpers/run.js";
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8")));
 
 const many = (n: number, from = 0) => Array.from({ length: n }, (_, i) => good(from + i));
 const sameRole = { messages: [{ role: "user", content: "a" }, { role: "user", content: "b" }, { role: "assistant", content: "c" }] };
@@ -26,6 +30,8 @@ describe("check --base", () => {
     const worse = runCli(["check", "data", "--base", "base.json", "--fail-on-new", "--format", "json"], dir);
     expect(worse.code).toBe(1);
     const w = JSON.parse(worse.stdout);
+    expect(validate(w), JSON.stringify(validate.errors)).toBe(true); // comparison, new, fingerprint, failOnNew, known
+    expect(w.gate.failOnNew).toBe(true);
     expect(w.files[0].findings.filter((f: { new?: boolean }) => f.new).map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`)).toEqual(["invalid-json@18"]);
     expect(w.gate.checks.find((c: { name: string }) => c.name === "max-errors")).toMatchObject({ actual: 1, passed: false });
 

@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { toSarif } from "../../src/render/sarif.js";
 import { fixtureReport } from "../render/report-fixture.js";
 import { checkDir, good, jsonl } from "../helpers/run.js";
+import { checkedComment } from "../../src/action/post-comment.js";
 
 const M = commentMarker("default");
 const c = (id: number, body: string, login: string, type = "User"): IssueComment => ({ id, body, html_url: `u${id}`, user: { login, type } });
@@ -120,5 +121,16 @@ describe("describeApiError", () => {
       else process.env.GITHUB_API_URL = saved;
     }
     expect(describeApiError({ status: 500, message: "Server Error", response: { status: 500 } })).toBe("HTTP 500: Server Error");
+  });
+});
+
+describe("checkedComment (post-comment)", () => {
+  it("takes only our comments, within GitHub's limit, mentions defused, verdict read from the heading", () => {
+    const ok = checkedComment(`${M}\r\n### ❌ ChatML Quality Gate failed: max\\-errors\r\n\r\ncc @octocat @org/team a@b.c\r\n`, "c.md");
+    expect(ok).toEqual({ body: `${M}\n### ❌ ChatML Quality Gate failed: max\\-errors\n\ncc @\u200boctocat @\u200borg/team a@\u200bb.c\n`, key: "default", passed: false, updateOnly: false });
+    expect(checkedComment(`${commentMarker("nightly.v2")}\n### ✅ ChatML Quality Gate: nothing to check\n`, "c.md")).toMatchObject({ key: "nightly.v2", passed: true, updateOnly: true });
+    expect(() => checkedComment(`hello\n${M}\n`, "c.md")).toThrow(/first line must be a marker/);
+    expect(() => checkedComment(`<!-- chatml-quality-gate:audit:default -->\n`, "c.md")).toThrow(/first line must be a marker/);
+    expect(() => checkedComment(`${M}\n` + "x".repeat(70_000), "c.md")).toThrow(/over GitHub's 65536/);
   });
 });
