@@ -32,6 +32,7 @@ import { EngineGap, PyError, typeError } from "./errors.js";
 import { applyFilter, type FilterHost } from "./filters.js";
 import { callMethod } from "./methods.js";
 import { add, compare, concat, contains, div, floordiv, mod, mul, negate, plus, pow, sub } from "./ops.js";
+import { testOfFilter } from "./lexer.js";
 import { applyTest } from "./tests.js";
 import {
   BoundMethod,
@@ -599,6 +600,12 @@ export class Evaluator implements FilterHost {
   }
 
   callFilter(name: string, value: unknown, args: unknown[], kwargs: Map<string, unknown>): unknown {
+    const test = testOfFilter(name);
+    if (test !== null) {
+      if (kwargs.size > 0) throw new EngineGap(`keyword arguments to the test ${test[0]}`);
+      const r = this.callTest(test[0], value, args);
+      return test[1] ? !r : r;
+    }
     return applyFilter(this, name, value, args, kwargs);
   }
 

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS, Evaluator, type Limits } from "./evaluator.js";
 import { collectFacts, type TemplateFacts } from "./facts.js";
 import { PYTHON_FILTERS } from "./filters.js";
 import { makeGlobals } from "./globals.js";
-import { lex } from "./lexer.js";
+import { lex, rewriteTests } from "./lexer.js";
 import { checkPythonSyntax } from "./syntax.js";
 
 export { TemplateSyntaxError };
@@ -47,7 +47,7 @@ export function compileTemplate(source: string): CompiledTemplate {
   }
   checkPythonSyntax(lexed.tokens, lexed.lines);
   try {
-    const program = hfParse(lexed.tokens.map((t) => ({ ...t }))) as unknown as Program;
+    const program = hfParse(rewriteTests(lexed.tokens, lexed.lines).tokens.map((t) => ({ ...t }))) as unknown as Program;
     return { source, program, gap: null, hasGenerationMarkers: lexed.hasGeneration };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
