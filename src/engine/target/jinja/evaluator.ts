@@ -188,15 +188,29 @@ const CONSTANTS = new Map<string, unknown>([
   ["None", null],
 ]);
 
-/** Names a body reads (for a macro's varargs/kwargs/caller). */
-function reads(body: Node[], name: string): boolean {
+interface SpecialNames {
+  varargs: boolean;
+  kwargs: boolean;
+  caller: boolean;
+}
+const specialNamesCache = new WeakMap<Node[], SpecialNames>();
+
+/** Whether a macro body reads varargs, kwargs or caller (Jinja2 then accepts extra arguments); once per body. */
+function specialNames(body: Node[]): SpecialNames {
+  let found = specialNamesCache.get(body);
+  if (found !== undefined) return found;
+  found = { varargs: false, kwargs: false, caller: false };
   const stack = [...body];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.type === "Identifier" && (n as Identifier).value === name) return true;
+    if (n.type === "Identifier") {
+      const v = (n as Identifier).value;
+      if (v === "varargs" || v === "kwargs" || v === "caller") found[v] = true;
+    }
     stack.push(...children(n));
   }
-  return false;
+  specialNamesCache.set(body, found);
+  return found;
 }
 
 export class Evaluator implements FilterHost {
@@ -374,7 +388,8 @@ export class Evaluator implements FilterHost {
         ? { name: (a as KeywordArgumentExpression).key.value, dflt: (a as KeywordArgumentExpression).value }
         : { name: (a as Identifier).value, dflt: null },
     );
-    return new MacroValue(node.name.value, params, node.body, scope, reads(node.body, "varargs"), reads(node.body, "kwargs"), reads(node.body, "caller"));
+    const names = specialNames(node.body);
+    return new MacroValue(node.name.value, params, node.body, scope, names.varargs, names.kwargs, names.caller);
   }
 
   private callBlock(node: CallStatement, scope: Scope, out: Output): void {
@@ -390,7 +405,8 @@ export class Evaluator implements FilterHost {
         ? { name: (a as KeywordArgumentExpression).key.value, dflt: (a as KeywordArgumentExpression).value }
         : { name: (a as Identifier).value, dflt: null },
     );
-    const caller = new MacroValue("caller", callerParams, node.body, scope, reads(node.body, "varargs"), reads(node.body, "kwargs"), false);
+    const names = specialNames(node.body);
+    const caller = new MacroValue("caller", callerParams, node.body, scope, names.varargs, names.kwargs, false);
     const callee = this.expr(call.callee, scope);
     const [args, kwargs] = this.args(call.args, scope);
     kwargs.set("caller", caller);

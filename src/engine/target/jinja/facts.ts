@@ -120,7 +120,7 @@ class Analysis {
         const k = this.kind(iterable);
         if (k === "list") this.bindTarget(f.loopvar, "item");
         if (k === "item") this.markAllKeysRead();
-        this.visitChildrenOf(f.iterable, true);
+        this.visit(iterable, "read");
         for (const c of [...f.body, ...f.defaultBlock]) this.visit(c, "value");
         if (f.iterable.type === "SelectExpression") this.visit((f.iterable as SelectExpression).test, "read");
         return;
@@ -138,7 +138,7 @@ class Analysis {
           if (k !== null) {
             if (s.assignee.type === "Identifier") this.mark(k === "list" ? this.lists : this.items, (s.assignee as Identifier).value);
             else this.unknown = true;
-            this.visitChildrenOf(s.value, true);
+            this.visit(s.value, "read");
           } else this.visit(s.value, "read");
         }
         for (const c of s.body) this.visit(c, "value");
@@ -211,7 +211,7 @@ class Analysis {
         } else if (k !== null && !LIST_FILTERS.has(name) && !ITEM_FILTERS.has(name) && !HARMLESS_FILTERS.has(name) && !name.startsWith("\u0000test")) {
           this.unknown = true;
         }
-        if (k === null) this.visit(f.operand, "read");
+        this.visit(f.operand, "read");
         for (const a of args) this.visit(a.type === "KeywordArgumentExpression" ? (a as KeywordArgumentExpression).value : a, "read");
         return;
       }
@@ -249,11 +249,6 @@ class Analysis {
       default:
         for (const c of children(n)) this.visit(c, isStatement(n) ? "value" : "read");
     }
-  }
-
-  private visitChildrenOf(n: Node, _bound: boolean): void {
-    if (n.type === "MemberExpression" || n.type === "FilterExpression") this.visit(n, "read");
-    else for (const c of children(n)) this.visit(c, "read");
   }
 
   private markAllKeysRead(): void {

@@ -55,17 +55,23 @@ export function compileTemplate(source: string): CompiledTemplate {
   }
 }
 
+let defaultGlobals: Map<string, unknown> | null = null;
+
 /** Renders with Python's semantics. Never throws. */
 export function renderTemplate(t: CompiledTemplate, context: Record<string, unknown>, options: RenderOptions = {}): RenderResult {
   if (t.program === null) return { ok: false, kind: "engine-gap", message: t.gap ?? "the template could not be parsed by the engine" };
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const evaluator = new Evaluator(makeGlobals(options.now ?? (() => new Date())), limits, PYTHON_FILTERS);
+  const limits = options.limits === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, ...options.limits };
+  const globals = options.now !== undefined ? makeGlobals(options.now) : (defaultGlobals ??= makeGlobals(() => new Date()));
+  const evaluator = new Evaluator(globals, limits, PYTHON_FILTERS);
   try {
     return { ok: true, text: evaluator.render(t.program.body as Node[], context) };
   } catch (e) {
     if (e instanceof PyError) return { ok: false, kind: "template-error", message: e.message };
     if (e instanceof EngineGap) return { ok: false, kind: "engine-gap", message: e.message };
-    if (e instanceof RangeError) return { ok: false, kind: "engine-gap", message: `the render ran out of stack (${e.message})` };
+    if (e instanceof RangeError) {
+      const why = /string length/i.test(e.message) ? "a string built by the template grows past what the engine can hold" : `the render ran out of stack (${e.message})`;
+      return { ok: false, kind: "engine-gap", message: why };
+    }
     const why = e instanceof Error ? e.message : String(e);
     return { ok: false, kind: "engine-gap", message: `internal error in the template engine: ${why}` };
   }

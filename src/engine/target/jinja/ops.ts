@@ -24,6 +24,14 @@ import {
   typeName,
 } from "./values.js";
 
+/** The longest string an expression may build (the output budget also bounds what a render prints). */
+export const MAX_STRING = 64 * 1024 * 1024;
+
+function checked(s: string): string {
+  if (s.length > MAX_STRING) throw new EngineGap(`a string built by the template passes ${MAX_STRING} characters`);
+  return s;
+}
+
 function unsupported(op: string, a: unknown, b: unknown): PyError {
   return typeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
 }
@@ -36,7 +44,7 @@ function concatError(a: unknown, b: unknown): PyError {
 export function add(a: unknown, b: unknown): unknown {
   if (a instanceof Undefined) a.fail();
   if (b instanceof Undefined) b.fail();
-  if (typeof a === "string" && typeof b === "string") return a + b;
+  if (typeof a === "string" && typeof b === "string") return a.length + b.length > MAX_STRING ? checked(a + b) : a + b;
   if (isNumber(a) && isNumber(b)) return arith(a, b, (x, y) => x + y);
   if (a instanceof Markup) {
     if (isStr(b)) return new Markup(a.s + escapeHtml(b));
@@ -70,7 +78,7 @@ export function sub(a: unknown, b: unknown): unknown {
 function repeat(seq: unknown, n: number): unknown {
   const times = Math.max(0, n);
   if (typeof seq === "string") {
-    if (seq.length * times > 64 * 1024 * 1024) throw new EngineGap("a string repeated past the output budget");
+    if (seq.length * times > MAX_STRING) throw new EngineGap(`a string built by the template passes ${MAX_STRING} characters`);
     return seq.repeat(times);
   }
   if (seq instanceof Markup) return new Markup(seq.s.repeat(times));
@@ -146,7 +154,9 @@ export function pow(a: unknown, b: unknown): unknown {
 
 /** `~`: both sides through str(), Undefined as ''. */
 export function concat(a: unknown, b: unknown): string {
-  return pyStr(a) + pyStr(b);
+  const x = pyStr(a);
+  const y = pyStr(b);
+  return x.length + y.length > MAX_STRING ? checked(x + y) : x + y;
 }
 
 export function compare(op: string, a: unknown, b: unknown): boolean {
