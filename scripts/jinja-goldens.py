@@ -169,12 +169,16 @@ CASES = [
     ("ternary-and-or", "{{ 'y' if flag else 'n' }} {{ 'y' if not flag }}| {{ a or 'dflt' }} {{ a and 'x' }} {{ none or [] }} {{ 0 or '' }}", [{"flag": False, "a": ""}]),
     ("comparisons", "{{ 1 < 2 }} {{ 'a' < 'b' }} {{ [1, 2] < [1, 3] }} {{ 1 == 1.0 }} {{ 'a' == 'a' }} {{ [1] == [1] }} {{ {'a': 1} == {'a': 1} }} {{ none == none }} {{ true == 1 }}", [{}]),
     ("comparison-type-error-raises", "{{ 1 < 'a' }}", [{}]),
+    ("concat-binds-tighter-than-plus", "{{ 'a' + x ~ 'b' }} {{ x ~ 'b' + 'c' }} {{ 'p' ~ x ~ 'q' }}", [{"x": [1]}]),
+    ("concat-precedence-raises", "{{ 1 + 2 ~ 'a' }}", [{}]),
+    ("whitespace-unicode", "a\u00a0\u2003{{- 'b' -}}\u3000\x1c c\n  \u00a0{% if true %}d{% endif %}", [{}]),
     ("unicode-content", "{% for m in messages %}{{ m.content|length }}:{{ m.content[:3] }};{% endfor %}", [{"messages": [U("日本語のテキスト"), A("🤖🤖🤖 robots")]}]),
     # --- constructs Python renders that our engine reports as engine gaps (the tests expect a gap) ---
     ("gap-one-element-tuple", "{{ (1,) }}", [{}]),
     ("gap-tuple-print", "{{ 1, 2 }}", [{}]),
     ("gap-recursive-loop", "{% for x in xs recursive %}{{ x.n }}{{ loop(x.children) }}{% endfor %}", [{"xs": [{"n": 1, "children": [{"n": 2, "children": []}]}]}]),
     ("gap-printed-method", "{{ d.items }}", [{"d": {}}]),
+    ("gap-chained-comparison", "{{ 1 < x < 3 }}", [{"x": 2}]),
     # --- templates Python cannot parse ---
     ("syntax-unknown-tag", "{% for m in messages %}{% do m %}{% endfor %}", [{}]),
     ("syntax-unclosed-for", "line one\n{% for m in messages %}\n{{ m }}\n", [{}]),

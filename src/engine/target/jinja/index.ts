@@ -11,7 +11,7 @@ import { collectFacts, type TemplateFacts } from "./facts.js";
 import { PYTHON_FILTERS } from "./filters.js";
 import { makeGlobals } from "./globals.js";
 import { lex, rewriteTests } from "./lexer.js";
-import { checkPythonSyntax } from "./syntax.js";
+import { checkPythonSyntax, groupConcatenations } from "./syntax.js";
 
 export { TemplateSyntaxError };
 export type { TemplateFacts };
@@ -45,9 +45,11 @@ export function compileTemplate(source: string): CompiledTemplate {
     if (e instanceof EngineGap) return { source, program: null, gap: e.message, hasGenerationMarkers: false };
     throw e;
   }
-  checkPythonSyntax(lexed.tokens, lexed.lines);
+  const notes = checkPythonSyntax(lexed.tokens, lexed.lines);
+  if (notes.gaps.length > 0) return { source, program: null, gap: notes.gaps[0], hasGenerationMarkers: lexed.hasGeneration };
   try {
-    const program = hfParse(rewriteTests(lexed.tokens, lexed.lines).tokens.map((t) => ({ ...t }))) as unknown as Program;
+    const grouped = groupConcatenations(lexed.tokens, lexed.lines, notes.concatSpans);
+    const program = hfParse(rewriteTests(grouped.tokens, grouped.lines).tokens.map((t) => ({ ...t }))) as unknown as Program;
     return { source, program, gap: null, hasGenerationMarkers: lexed.hasGeneration };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

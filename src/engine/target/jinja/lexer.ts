@@ -6,7 +6,7 @@
  */
 import { GENERATION_CALLEE, type HfToken } from "./ast.js";
 import { EngineGap, TemplateSyntaxError } from "./errors.js";
-import { isPySpace } from "./pystr.js";
+import { PY_SPACE_CLASS, isPySpace } from "./pystr.js";
 import { strRepr } from "./values.js";
 
 export interface Lexed {
@@ -19,16 +19,17 @@ export interface Lexed {
   source: string;
 }
 
-const END_BLOCK = /\+%\}|-%\}\s*|%\}\n?/y;
-const END_VARIABLE = /-\}\}\s*|\}\}/y;
-const WHITESPACE = /\s+/uy;
+const END_BLOCK = new RegExp(`\\+%\\}|-%\\}${PY_SPACE_CLASS}*|%\\}\\n?`, "y");
+const END_VARIABLE = new RegExp(`-\\}\\}${PY_SPACE_CLASS}*|\\}\\}`, "y");
+const WHITESPACE = new RegExp(`${PY_SPACE_CLASS}+`, "y");
 const FLOAT = /(?<!\.)(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?e[+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/iy;
 const INTEGER = /0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[\da-f])+|[1-9](?:_?\d)*|0(?:_?0)*/iy;
 const NAME = /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]+/uy;
 const STRING = /'([^'\\]*(?:\\.[^'\\]*)*)'|"([^"\\]*(?:\\.[^"\\]*)*)"/sy;
-const RAW_BEGIN = /\{%(-|\+|)\s*raw\s*(?:-%\}\s*|%\})/y;
-const RAW_END = /\{%(-|\+|)\s*endraw\s*(?:\+%\}|-%\}\s*|%\}\n?)/g;
-const COMMENT_END = /\+#\}|-#\}\s*|#\}\n?/g;
+const S = PY_SPACE_CLASS;
+const RAW_BEGIN = new RegExp(`\\{%(-|\\+|)${S}*raw${S}*(?:-%\\}${S}*|%\\})`, "y");
+const RAW_END = new RegExp(`\\{%(-|\\+|)${S}*endraw${S}*(?:\\+%\\}|-%\\}${S}*|%\\}\\n?)`, "g");
+const COMMENT_END = new RegExp(`\\+#\\}|-#\\}${S}*|#\\}\\n?`, "g");
 const IDENTIFIER_START = /^[\p{L}\p{Nl}_]/u;
 
 const OPERATORS: [string, string][] = [

@@ -6,6 +6,9 @@ import { PyTuple, hasSurrogates, isInt, numValue, strChars, typeName } from "./v
 const PY_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 const SPACE_SET = new Set(PY_SPACE);
 
+/** A regular-expression class of Python's whitespace (its `\s` on str patterns), for the lexer. */
+export const PY_SPACE_CLASS = `[${[...PY_SPACE].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`;
+
 export function isPySpace(ch: string): boolean {
   return SPACE_SET.has(ch);
 }

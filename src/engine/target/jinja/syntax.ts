@@ -32,7 +32,16 @@ function describe(t: HfToken | undefined): string {
   }
 }
 
+/** What the grammar check learned that the parse needs: spans to group, constructs our tree would get wrong. */
+export interface SyntaxNotes {
+  /** Token ranges [start, end) of `a ~ b` chains: Python binds `~` tighter than `+` and `-`, our parser does not. */
+  concatSpans: [number, number][];
+  /** Constructs Python parses that our tree would not evaluate as Python does. */
+  gaps: string[];
+}
+
 class Recognizer {
+  readonly notes: SyntaxNotes = { concatSpans: [], gaps: [] };
   private i = 0;
   private loopDepth = 0;
   private soft = 0;
@@ -376,11 +385,13 @@ class Recognizer {
   }
   private compare(): void {
     this.math1();
+    let operators = 0;
     for (;;) {
       if (this.is("ComparisonBinaryOperator")) this.i++;
       else if (this.isName("in")) this.i++;
       else if (this.isName("not") && this.peek()?.type === "Identifier" && this.peek()?.value === "in") this.i += 2;
       else break;
+      if (++operators === 2) this.notes.gaps.push("a chained comparison (a < b < c)");
       this.math1();
     }
   }
@@ -392,11 +403,15 @@ class Recognizer {
     }
   }
   private concat(): void {
+    const start = this.i;
     this.math2();
+    let chained = false;
     while (this.isOp("~")) {
       this.i++;
       this.math2();
+      chained = true;
     }
+    if (chained) this.notes.concatSpans.push([start, this.i]);
   }
   private math2(): void {
     this.pow();
@@ -595,6 +610,37 @@ class Recognizer {
 }
 
 /** Throws TemplateSyntaxError where Python's Jinja2 (as transformers configures it) would refuse the template. */
-export function checkPythonSyntax(tokens: HfToken[], lines: number[]): void {
-  new Recognizer(tokens, lines).run();
+export function checkPythonSyntax(tokens: HfToken[], lines: number[]): SyntaxNotes {
+  const r = new Recognizer(tokens, lines);
+  r.run();
+  return r.notes;
+}
+
+/** Wraps each `~` chain in parentheses so the parser groups it as Python does (`a + b ~ c` is `a + (b ~ c)`). */
+export function groupConcatenations(tokens: HfToken[], lines: number[], spans: [number, number][]): { tokens: HfToken[]; lines: number[] } {
+  if (spans.length === 0) return { tokens, lines };
+  const opens = new Map<number, number>();
+  const closes = new Map<number, number>();
+  for (const [a, b] of spans) {
+    opens.set(a, (opens.get(a) ?? 0) + 1);
+    closes.set(b, (closes.get(b) ?? 0) + 1);
+  }
+  const out: HfToken[] = [];
+  const outLines: number[] = [];
+  for (let i = 0; i <= tokens.length; i++) {
+    const line = lines[Math.min(i, lines.length - 1)];
+    for (let k = closes.get(i) ?? 0; k > 0; k--) {
+      out.push({ value: ")", type: "CloseParen" } as HfToken);
+      outLines.push(line);
+    }
+    for (let k = opens.get(i) ?? 0; k > 0; k--) {
+      out.push({ value: "(", type: "OpenParen" } as HfToken);
+      outLines.push(line);
+    }
+    if (i < tokens.length) {
+      out.push(tokens[i]);
+      outLines.push(lines[i]);
+    }
+  }
+  return { tokens: out, lines: outLines };
 }
