@@ -172,6 +172,8 @@ CASES = [
     ("concat-binds-tighter-than-plus", "{{ 'a' + x ~ 'b' }} {{ x ~ 'b' + 'c' }} {{ 'p' ~ x ~ 'q' }}", [{"x": [1]}]),
     ("concat-precedence-raises", "{{ 1 + 2 ~ 'a' }}", [{}]),
     ("whitespace-unicode", "a\u00a0\u2003{{- 'b' -}}\u3000\x1c c\n  \u00a0{% if true %}d{% endif %}", [{}]),
+    # contexts given as JSON text: read with json.loads here, with parsePythonJson in the tests (floats like 1.0, key order)
+    ("json-floats-and-key-order", "{{ args|tojson }} {{ args }} {{ args.x * 2 }} {{ args['1'] }}", ['{"args": {"x": 1.0, "y": 2e3, "1": "a", "b": [1.5, -0.0, 10]}}']),
     ("unicode-content", "{% for m in messages %}{{ m.content|length }}:{{ m.content[:3] }};{% endfor %}", [{"messages": [U("日本語のテキスト"), A("🤖🤖🤖 robots")]}]),
     # --- constructs Python renders that our engine reports as engine gaps (the tests expect a gap) ---
     ("gap-one-element-tuple", "{{ (1,) }}", [{}]),
@@ -195,7 +197,14 @@ def main():
     out = []
     for name, template, contexts in CASES:
         for i, ctx in enumerate(contexts):
-            out.append({"name": name if len(contexts) == 1 else f"{name}#{i + 1}", "template": template, "context": ctx, "python": answer(template, ctx)})
+            case = {"name": name if len(contexts) == 1 else f"{name}#{i + 1}", "template": template}
+            if isinstance(ctx, str):
+                case["contextJson"] = ctx
+                ctx = json.loads(ctx)
+            else:
+                case["context"] = ctx
+            case["python"] = answer(template, ctx)
+            out.append(case)
     path = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "jinja", "goldens.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump({"generatedBy": "scripts/jinja-goldens.py", "jinja2": jinja2.__version__, "now": FIXED_NOW.isoformat(), "cases": out}, f, ensure_ascii=False, indent=1)

@@ -2,7 +2,7 @@
 // cannot do (engine gaps, never a false template-error), budgets that stop runaway templates, and the facts read
 // from the syntax tree (message keys, generation markers).
 import { describe, expect, it } from "vitest";
-import { TemplateSyntaxError, compileTemplate, renderTemplate, templateFacts } from "../../../src/engine/target/jinja/index.js";
+import { TemplateSyntaxError, compileTemplate, needsPythonJson, parsePythonJson, renderTemplate, templateFacts } from "../../../src/engine/target/jinja/index.js";
 
 const CHAT = [
   { role: "system", content: "Be brief." },
@@ -125,5 +125,26 @@ describe("templateFacts", () => {
   it("tells whether the template marks assistant text with {% generation %}", () => {
     expect(templateFacts(compileTemplate("{% for m in messages %}{% generation %}{{ m.content }}{% endgeneration %}{% endfor %}")).hasGenerationMarkers).toBe(true);
     expect(templateFacts(compileTemplate("{% for m in messages %}{{ m.content }}{% endfor %}")).hasGenerationMarkers).toBe(false);
+  });
+});
+
+describe("parsePythonJson", () => {
+  it("reads like JSON.parse where Python's json.loads agrees", () => {
+    for (const text of ['{"a": [1, 2.5, "x\\u00e9\\ud83d\\ude00", null, true, {"b": {}}], "__proto__": 1}', "[]", '"s"', "-3", '{"k": "v\\n\\"q\\""}']) {
+      expect(parsePythonJson(text)).toEqual(JSON.parse(text));
+    }
+    expect(needsPythonJson('{"role": "user", "content": "no floats here"}')).toBe(false);
+  });
+
+  it("keeps a float written 1.0 a float and the order of index-like keys", () => {
+    const text = '{"x": 1.0, "1": "one", "b": 2}';
+    expect(needsPythonJson(text)).toBe(true);
+    const t = compileTemplate("{{ v|tojson }} {{ v }}");
+    expect(renderTemplate(t, { v: parsePythonJson(text) })).toEqual({ ok: true, text: `{"x": 1.0, "1": "one", "b": 2} {'x': 1.0, '1': 'one', 'b': 2}` });
+  });
+
+  it("refuses text that is not JSON", () => {
+    expect(() => parsePythonJson('{"a": }')).toThrow(SyntaxError);
+    expect(() => parsePythonJson("[1, 2")).toThrow(SyntaxError);
   });
 });

@@ -4,12 +4,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { TemplateSyntaxError, compileTemplate, renderTemplate } from "../../../src/engine/target/jinja/index.js";
+import { TemplateSyntaxError, compileTemplate, parsePythonJson, renderTemplate } from "../../../src/engine/target/jinja/index.js";
 
 interface Golden {
   name: string;
   template: string;
-  context: Record<string, unknown>;
+  context?: Record<string, unknown>;
+  /** The context as JSON text, read like Python's json.loads (floats such as 1.0, key order). */
+  contextJson?: string;
   python: { ok: true; text: string } | { ok: false; message: string } | { syntaxError: true; line: number | null };
 }
 
@@ -31,7 +33,8 @@ describe("renders as Python's Jinja2 does", () => {
         if (p.line !== null && !c.name.includes("break-outside")) expect((thrown as TemplateSyntaxError).line).toBe(p.line);
         return;
       }
-      const r = renderTemplate(compileTemplate(c.template), c.context, { now });
+      const context = c.contextJson !== undefined ? (parsePythonJson(c.contextJson) as Record<string, unknown>) : c.context!;
+      const r = renderTemplate(compileTemplate(c.template), context, { now });
       if (c.name.startsWith("gap-")) {
         expect(r.ok).toBe(false);
         expect(r.ok === false && r.kind).toBe("engine-gap");

@@ -14,6 +14,8 @@ import { lex, rewriteTests } from "./lexer.js";
 import { checkPythonSyntax, groupConcatenations } from "./syntax.js";
 
 export { TemplateSyntaxError };
+/** For renders faithful to the digit: a record whose JSON needsPythonJson() is best given to the template as parsePythonJson() reads it. */
+export { needsPythonJson, parsePythonJson } from "./json-parse.js";
 export type { TemplateFacts };
 
 export interface CompiledTemplate {
