@@ -1,5 +1,5 @@
 // Our Jinja engine against Python's Jinja2 (configured as transformers configures it): every case in
-// tests/fixtures/jinja/goldens.json was rendered by Python (scripts/jinja-goldens.py); we must render the same text,
+// tests/fixtures/jinja/goldens.json was rendered by Python (scripts/jinja_python.py goldens); we must render the same text,
 // raise the same message, refuse the same templates, or, for the declared gaps, say engine-gap.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -3,7 +3,7 @@
  * up): scoping (a for-loop iteration and a macro are scopes, an if is not), Undefined, loop variables and loop
  * filters, macros with varargs/kwargs/caller, call and filter blocks, namespaces, and a step and output budget.
  */
-import { getAttr, getItem, getSlice } from "./access.js";
+import { STR_METHODS, getAttr, getItem, getSlice } from "./access.js";
 import {
   GENERATION_CALLEE,
   type BinaryExpression,
@@ -44,6 +44,7 @@ import {
   Undefined,
   dictEntries,
   isDict,
+  isPlainObject,
   pyEq,
   pyIterate,
   pyLen,
@@ -63,6 +64,9 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = { maxSteps: 2_000_000, maxOutput: 32 * 1024 * 1024, maxDepth: 200 };
+
+/** The keyword arguments of a call that has none (never modified: callees copy before they add). */
+const NO_KWARGS: Map<string, unknown> = new Map();
 
 class BreakSignal {}
 class ContinueSignal {}
@@ -408,7 +412,8 @@ export class Evaluator implements FilterHost {
     const names = specialNames(node.body);
     const caller = new MacroValue("caller", callerParams, node.body, scope, names.varargs, names.kwargs, false);
     const callee = this.expr(call.callee, scope);
-    const [args, kwargs] = this.args(call.args, scope);
+    const [args, given] = this.args(call.args, scope);
+    const kwargs = new Map(given);
     kwargs.set("caller", caller);
     out.push(this.print(this.call(callee, args, kwargs)));
   }
@@ -538,8 +543,11 @@ export class Evaluator implements FilterHost {
 
   private args(nodes: Node[], scope: Scope): [unknown[], Map<string, unknown>] {
     const args: unknown[] = [];
-    const kwargs = new Map<string, unknown>();
+    let kwargs = NO_KWARGS;
     for (const a of nodes) {
+      if (a.type === "KeywordArgumentExpression" || a.type === "KeywordSpreadExpression") {
+        if (kwargs === NO_KWARGS) kwargs = new Map<string, unknown>();
+      }
       if (a.type === "KeywordArgumentExpression") {
         const k = a as KeywordArgumentExpression;
         kwargs.set(k.key.value, this.expr(k.value, scope));
@@ -557,7 +565,21 @@ export class Evaluator implements FilterHost {
   }
 
   private callExpr(n: CallExpression, scope: Scope): unknown {
-    const callee = this.expr(n.callee, scope);
+    const c = n.callee;
+    if (c.type === "MemberExpression" && !(c as MemberExpression).computed && (c as MemberExpression).property.type === "Identifier") {
+      // obj.method(...) on a str, dict or list: call without building the bound method (the common case)
+      const m = c as MemberExpression;
+      const obj = this.expr(m.object, scope);
+      const name = (m.property as Identifier).value;
+      if (isPlainMethod(obj, name)) {
+        const [args, kwargs] = this.args(n.args, scope);
+        return callMethod(new BoundMethod(obj, name), args, kwargs);
+      }
+      const callee = getAttr(obj, name);
+      const [args, kwargs] = this.args(n.args, scope);
+      return this.call(callee, args, kwargs);
+    }
+    const callee = this.expr(c, scope);
     const [args, kwargs] = this.args(n.args, scope);
     return this.call(callee, args, kwargs);
   }
@@ -609,7 +631,7 @@ export class Evaluator implements FilterHost {
   }
 
   private filter(f: Identifier | CallExpression, value: unknown, scope: Scope): unknown {
-    if (f.type === "Identifier") return this.callFilter((f as Identifier).value, value, [], new Map());
+    if (f.type === "Identifier") return this.callFilter((f as Identifier).value, value, [], NO_KWARGS);
     const c = f as CallExpression;
     const [args, kwargs] = this.args(c.args, scope);
     return this.callFilter((c.callee as Identifier).value, value, args, kwargs);
@@ -628,6 +650,14 @@ export class Evaluator implements FilterHost {
   callTest(name: string, value: unknown, args: unknown[]): boolean {
     return applyTest(name, value, args, this.knownFilters);
   }
+}
+
+/** A safe method of a str, a JSON dict or a list (what getAttr would bind): callable directly. */
+function isPlainMethod(obj: unknown, name: string): boolean {
+  if (typeof obj === "string") return STR_METHODS.has(name);
+  if (Array.isArray(obj)) return name === "count" || name === "index" || name === "copy";
+  if (isPlainObject(obj)) return name === "get" || name === "items" || name === "keys" || name === "values" || name === "copy";
+  return false;
 }
 
 function innermostOperand(f: FilterExpression): Node {

@@ -50,8 +50,11 @@ export interface FilterHost {
 type Args = unknown[];
 type Kwargs = Map<string, unknown>;
 
+const NO_ARGUMENTS: readonly unknown[] = [];
+
 /** Python's argument binding for a filter whose parameters after the value are `params`. */
-function bind(filter: string, params: string[], args: Args, kwargs: Kwargs): unknown[] {
+function bind(filter: string, params: string[], args: Args, kwargs: Kwargs): readonly unknown[] {
+  if (args.length === 0 && kwargs.size === 0) return NO_ARGUMENTS;
   if (args.length > params.length) {
     throw typeError(`do_${filter}() takes from 1 to ${params.length + 1} positional arguments but ${args.length + 1} were given`);
   }

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Regenerates tests/fixtures/jinja/goldens.json: what Python's Jinja2, configured as transformers configures it for
-chat templates, renders (or raises) for each case below. The cases are templates we wrote to exercise the constructs
-real chat templates use; the tests compare our engine with these answers and need no Python.
+"""Python's Jinja2 configured as transformers configures it for chat templates (transformers itself is not needed,
+only jinja2 >= 3.1): the reference our Jinja engine (src/engine/target/jinja/) is measured against.
 
-    python3 scripts/jinja-goldens.py        # needs jinja2 >= 3.1 (transformers itself is not needed)
+    python3 scripts/jinja_python.py goldens   rewrites tests/fixtures/jinja/goldens.json: Python's answer for each case
+                                              below (templates we wrote to exercise what real chat templates do); the
+                                              tests compare our engine with these answers and need no Python
+    python3 scripts/jinja_python.py render    reads JSON lines {"template": ..., "context": ...} on stdin and prints
+                                              Python's answer for each (used by scripts/jinja-compare.mjs)
 """
 import json
 import os
@@ -193,7 +196,7 @@ CASES = [
 ]
 
 
-def main():
+def goldens():
     out = []
     for name, template, contexts in CASES:
         for i, ctx in enumerate(contexts):
@@ -207,10 +210,31 @@ def main():
             out.append(case)
     path = os.path.join(os.path.dirname(__file__), "..", "tests", "fixtures", "jinja", "goldens.json")
     with open(path, "w", encoding="utf-8") as f:
-        json.dump({"generatedBy": "scripts/jinja-goldens.py", "jinja2": jinja2.__version__, "now": FIXED_NOW.isoformat(), "cases": out}, f, ensure_ascii=False, indent=1)
+        json.dump({"generatedBy": "scripts/jinja_python.py goldens", "jinja2": jinja2.__version__, "now": FIXED_NOW.isoformat(), "cases": out}, f, ensure_ascii=False, indent=1)
         f.write("\n")
     print(f"{len(out)} cases written to {os.path.relpath(path)}", file=sys.stderr)
 
 
+def render():
+    """One answer per input line; a template is compiled once for consecutive lines that share it."""
+    compiled = (None, None)
+    for line in sys.stdin:
+        job = json.loads(line)
+        if compiled[0] != job["template"]:
+            try:
+                compiled = (job["template"], compile_template(job["template"]))
+            except Exception as e:
+                compiled = (job["template"], e)
+        t = compiled[1]
+        if isinstance(t, Exception):
+            result = {"syntaxError": True, "line": getattr(t, "lineno", None), "message": str(t)}
+        else:
+            try:
+                result = {"ok": True, "text": t.render(**job["context"])}
+            except Exception as e:
+                result = {"ok": False, "message": str(e)}
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
 if __name__ == "__main__":
-    main()
+    {"goldens": goldens, "render": render}.get(sys.argv[1] if len(sys.argv) > 1 else "", lambda: sys.exit(__doc__))()
