@@ -1,5 +1,5 @@
 /** Jinja2's built-in filters with Python's behaviour, plus transformers' `tojson`. */
-import { getAttr, getItem } from "./access.js";
+import { getAttr } from "./access.js";
 import { EngineGap, PyError, typeError } from "./errors.js";
 import { dumps } from "./json.js";
 import { escapeHtml } from "./markup.js";
@@ -14,7 +14,6 @@ import {
   PyTuple,
   Undefined,
   dictEntries,
-  dictGet,
   isDict,
   isFloat,
   isInt,
@@ -22,18 +21,21 @@ import {
   isStr,
   mkFloat,
   numValue,
-  pyCompare,
   pyEq,
   pyIterate,
   pyLen,
-  pyStr,
-  reprValue,
   strChars,
   strLen,
   strValueOf,
   truthy,
   typeName,
 } from "./values.js";
+import { pyStr, reprValue } from "./repr.js";
+import { bind, given, sameKind, softStr, type Args, type FilterHost, type Kwargs } from "./filter-args.js";
+import { attrGetter, generator, ignoreCase, mapFilter, minMax, selectOrReject, sortKeyed } from "./filters-sequences.js";
+
+export type { FilterHost };
+export { attrGetter };
 
 /** Every filter name Python's environment knows. */
 export const PYTHON_FILTERS = new Set(
@@ -41,78 +43,6 @@ export const PYTHON_FILTERS = new Set(
     " ",
   ),
 );
-
-export interface FilterHost {
-  callFilter(name: string, value: unknown, args: unknown[], kwargs: Map<string, unknown>): unknown;
-  callTest(name: string, value: unknown, args: unknown[]): boolean;
-}
-
-type Args = unknown[];
-type Kwargs = Map<string, unknown>;
-
-const NO_ARGUMENTS: readonly unknown[] = [];
-
-/** Python's argument binding for a filter whose parameters after the value are `params`. */
-function bind(filter: string, params: string[], args: Args, kwargs: Kwargs): readonly unknown[] {
-  if (args.length === 0 && kwargs.size === 0) return NO_ARGUMENTS;
-  if (args.length > params.length) {
-    throw typeError(`do_${filter}() takes from 1 to ${params.length + 1} positional arguments but ${args.length + 1} were given`);
-  }
-  const out: unknown[] = [...args];
-  out.length = params.length;
-  for (const [k, v] of kwargs) {
-    const i = params.indexOf(k);
-    if (i < 0) throw typeError(`do_${filter}() got an unexpected keyword argument '${k}'`);
-    if (i < args.length) throw typeError(`do_${filter}() got multiple values for argument '${k}'`);
-    out[i] = v;
-  }
-  return out;
-}
-
-const given = (v: unknown): boolean => v !== undefined;
-
-/** markupsafe's soft_str: Markup stays Markup, everything else through str(). */
-function softStr(v: unknown): string | Markup {
-  return v instanceof Markup ? v : pyStr(v);
-}
-
-function sameKind(input: string | Markup, out: string): string | Markup {
-  return input instanceof Markup ? new Markup(out) : out;
-}
-
-/** Jinja2's make_attrgetter: "a.b.0" → getitem per part, integers for digit parts. */
-export function attrGetter(attribute: unknown, dflt: unknown = null, post?: (v: unknown) => unknown): (item: unknown) => unknown {
-  const parts: unknown[] = typeof attribute === "string" ? attribute.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : [attribute];
-  return (item: unknown) => {
-    let v = item;
-    for (const part of parts) {
-      v = getItem(v, part);
-      if (dflt !== null && v instanceof Undefined) v = dflt;
-    }
-    return post ? post(v) : v;
-  };
-}
-
-const ignoreCase = (v: unknown): unknown => (typeof v === "string" ? v.toLowerCase() : v);
-
-function sortKeyed(items: unknown[], key: (v: unknown) => unknown, reverse: boolean): unknown[] {
-  const keyed = items.map((item, i) => ({ item, k: key(item), i }));
-  keyed.sort((a, b) => {
-    const c = pyCompare(a.k, b.k, "<");
-    return c === 0 ? a.i - b.i : reverse ? -c : c;
-  });
-  return keyed.map((x) => x.item);
-}
-
-/** A lazy generator: Python raises its errors only when it is consumed. */
-function generator(make: () => unknown[]): PyIter {
-  try {
-    return new PyIter("generator", make());
-  } catch (e) {
-    if (e instanceof PyError) return new PyIter("generator", [], e);
-    throw e;
-  }
-}
 
 function toInt(value: unknown, dflt: unknown, base: unknown): unknown {
   if (typeof value === "string") {
@@ -206,64 +136,6 @@ function truncate(s: unknown, args: Args, kwargs: Kwargs): unknown {
   const head = sliceString(str, 0, len - strLen(endStr), 1);
   if (truthy(killwords ?? false)) return head + endStr;
   return pyRsplit(head, " ", 1)[0] + endStr;
-}
-
-function selectOrReject(host: FilterHost, value: unknown, args: Args, kwargs: Kwargs, select: boolean, lookupAttr: boolean): PyIter {
-  return generator(() => {
-    if (!truthy(value)) return [];
-    let trans: (v: unknown) => unknown = (x) => x;
-    let off = 0;
-    if (lookupAttr) {
-      if (args.length === 0) throw new PyError("FilterArgumentError", "Missing parameter for attribute name");
-      trans = attrGetter(args[0]);
-      off = 1;
-    }
-    const testName = args[off];
-    const testArgs = args.slice(off + 1);
-    const test = testName === undefined ? truthy : (v: unknown) => host.callTest(pyStr(testName), v, testArgs);
-    if (kwargs.size > 0 && testName === undefined) throw new EngineGap("select with keyword arguments");
-    return pyIterate(value).filter((item) => test(trans(item)) === select);
-  });
-}
-
-function mapFilter(host: FilterHost, value: unknown, args: Args, kwargs: Kwargs): PyIter {
-  return generator(() => {
-    if (!truthy(value)) return [];
-    let f: (v: unknown) => unknown;
-    if (args.length === 0 && kwargs.has("attribute")) {
-      const rest = new Map(kwargs);
-      const attribute = rest.get("attribute");
-      rest.delete("attribute");
-      const dflt = rest.has("default") ? rest.get("default") : null;
-      rest.delete("default");
-      if (rest.size > 0) throw new PyError("FilterArgumentError", `Unexpected keyword argument ${reprValue([...rest.keys()][0])}`);
-      f = attrGetter(attribute, dflt);
-    } else {
-      if (args.length === 0) throw new PyError("FilterArgumentError", "map requires a filter argument");
-      const name = pyStr(args[0]);
-      f = (item) => host.callFilter(name, item, args.slice(1), kwargs);
-    }
-    return pyIterate(value).map(f);
-  });
-}
-
-function minMax(value: unknown, args: Args, kwargs: Kwargs, max: boolean, filter: string): unknown {
-  const [caseSensitive, attribute] = bind(filter, ["case_sensitive", "attribute"], args, kwargs);
-  const items = pyIterate(value);
-  if (items.length === 0) return new Undefined(null, MISSING, "No aggregated item, sequence was empty.");
-  const key = attrGetter(attribute ?? null, null, truthy(caseSensitive ?? false) ? undefined : ignoreCase);
-  const keyOf = attribute === undefined || attribute === null ? (v: unknown) => (truthy(caseSensitive ?? false) ? v : ignoreCase(v)) : key;
-  let best = items[0];
-  let bestKey = keyOf(best);
-  for (const item of items.slice(1)) {
-    const k = keyOf(item);
-    const c = pyCompare(k, bestKey, max ? ">" : "<");
-    if (max ? c > 0 : c < 0) {
-      best = item;
-      bestKey = k;
-    }
-  }
-  return best;
 }
 
 export function applyFilter(host: FilterHost, name: string, value: unknown, args: Args, kwargs: Kwargs): unknown {
@@ -473,4 +345,3 @@ export function applyFilter(host: FilterHost, name: string, value: unknown, args
   }
 }
 
-export { dictGet };

@@ -1,7 +1,8 @@
 /** Python's str.format() for the fields templates use ({}, {0}, {name}, {x.attr}, {x[0]}, !r/!s); format specs other than empty are an engine gap. */
 import { EngineGap, PyError } from "./errors.js";
 import { getAttr, getItem } from "./access.js";
-import { Undefined, pyStr, reprValue } from "./values.js";
+import { Undefined } from "./values.js";
+import { pyStr, reprValue } from "./repr.js";
 
 export function formatString(fmt: string, args: unknown[], kwargs: Map<string, unknown>): string {
   let out = "";

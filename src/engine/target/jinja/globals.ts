@@ -3,7 +3,16 @@
  * lipsum) and transformers' raise_exception and strftime_now.
  */
 import { EngineGap, PyError, typeError } from "./errors.js";
-import { Namespace, PyFunction, Undefined, dictEntries, isDict, isInt, pyStr, typeName } from "./values.js";
+import {
+  Namespace,
+  PyFunction,
+  Undefined,
+  dictEntries,
+  isDict,
+  isInt,
+  typeName,
+} from "./values.js";
+import { pyStr } from "./repr.js";
 
 /** Jinja2's sandbox refuses ranges longer than this (OverflowError). */
 const MAX_RANGE = 100_000;

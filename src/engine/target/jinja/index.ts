@@ -10,8 +10,9 @@ import { DEFAULT_LIMITS, Evaluator, type Limits } from "./evaluator.js";
 import { collectFacts, type TemplateFacts } from "./facts.js";
 import { PYTHON_FILTERS } from "./filters.js";
 import { makeGlobals } from "./globals.js";
-import { lex, rewriteTests } from "./lexer.js";
-import { checkPythonSyntax, groupConcatenations } from "./syntax.js";
+import { lex } from "./lexer.js";
+import { checkPythonSyntax } from "./syntax.js";
+import { groupConcatenations, rewriteTests } from "./token-rewrites.js";
 
 export { TemplateSyntaxError };
 /** For renders faithful to the digit: a record whose JSON needsPythonJson() is best given to the template as parsePythonJson() reads it. */

@@ -10,11 +10,11 @@ import {
   PyTuple,
   compareCodePoints,
   dictEntries,
-  floatRepr,
   isDict,
   isPlainObject,
   typeName,
 } from "./values.js";
+import { floatRepr } from "./repr.js";
 
 export interface DumpOptions {
   ensureAscii: boolean;

@@ -1,5 +1,6 @@
 /** markupsafe's escape(), which `Markup + str` applies to the str. */
-import { Markup, pyStr } from "./values.js";
+import { Markup } from "./values.js";
+import { pyStr } from "./repr.js";
 
 const HTML = /[&<>"']/g;
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" };

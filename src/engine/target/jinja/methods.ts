@@ -27,13 +27,13 @@ import {
   isStr,
   pyEq,
   pyIterate,
-  pyStr,
   strChars,
   strLen,
   strValueOf,
   typeName,
   type Dict,
 } from "./values.js";
+import { pyStr } from "./repr.js";
 
 type Args = unknown[];
 type Kwargs = Map<string, unknown>;

@@ -18,11 +18,10 @@ import {
   pyCompare,
   pyEq,
   pyIterate,
-  pyStr,
-  reprValue,
   strValueOf,
   typeName,
 } from "./values.js";
+import { pyStr, reprValue } from "./repr.js";
 
 /** The longest string an expression may build (the output budget also bounds what a render prints). */
 export const MAX_STRING = 64 * 1024 * 1024;

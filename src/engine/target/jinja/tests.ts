@@ -14,9 +14,9 @@ import {
   numValue,
   pyCompare,
   pyEq,
-  pyStr,
   typeName,
 } from "./values.js";
+import { pyStr } from "./repr.js";
 
 /** Every test name Python's environment knows (an unknown one is a compile error or a runtime error in Python). */
 export const PYTHON_TESTS = new Set(
