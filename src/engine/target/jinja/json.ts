@@ -2,7 +2,7 @@
  * transformers' `tojson` filter: Python's json.dumps(x, ensure_ascii=False, indent=None, separators=None,
  * sort_keys=False) — key order kept, ', ' and ': ' separators, floats as Python prints them, no HTML escaping.
  */
-import { typeError } from "./errors.js";
+import { EngineGap, typeError } from "./errors.js";
 import {
   Markup,
   PyFloat,
@@ -65,6 +65,7 @@ export function dumps(value: unknown, opts: DumpOptions): string {
       return;
     }
     if (typeof v === "number") {
+      if (Number.isInteger(v) && !Number.isSafeInteger(v)) throw new EngineGap("tojson of an integer beyond 2**53 (JSON numbers lose its digits)");
       parts.push(Number.isInteger(v) ? String(v) : floatJson(v));
       return;
     }
