@@ -235,13 +235,15 @@ describe("the same token figures for any number of worker threads", () => {
     }
     const dir = tempDir({ "data/train.jsonl": lines.join("\n") + "\n" });
     const env = { CHATML_GATE_CHUNK_BYTES: String(128 * 1024) };
-    const one = runCli(["check", "data", "--format", "json", "--workers", "1", "--max-tokens", "300"], dir, env);
-    const two = runCli(["check", "data", "--format", "json", "--workers", "2", "--max-tokens", "300"], dir, env);
+    const one = runCli(["check", "data", "--format", "json", "--workers", "1", "--max-tokens", "150"], dir, env);
+    const two = runCli(["check", "data", "--format", "json", "--workers", "2", "--max-tokens", "150"], dir, env);
     expect(two.stderr).toBe("");
     expect(two.stdout).toBe(one.stdout);
     const t = JSON.parse(one.stdout).tokens;
-    // the stock-price records (line 2 of every 5) are over 300 tokens only with their two tool definitions counted
-    expect(t.tooLong).toBeGreaterThanOrEqual(600);
+    // the weather and stock-price records (lines 1 and 2 of every 5: 250 and 166 tokens) are over the limit; the stock
+    // one only with its two tool definitions counted
+    expect(t.tooLong).toBeGreaterThanOrEqual(1200);
+    expect(t.exact).toBe(false); // sampled: the figures that must agree are estimates, not only exact counts
   });
 });
 
