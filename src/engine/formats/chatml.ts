@@ -8,13 +8,17 @@ import { reportShapeErrors, validateChatml } from "../rules/chatml-shape.js";
 import { describe } from "../rules/roles.js";
 import { callKey, resultKey, toolsKey } from "./tool-keys.js";
 import { callText, toolDefinitions } from "./tool-text.js";
+import { targetOf } from "../rules/profiles.js";
 
 export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
   const valid = validateChatml(rec) as boolean;
   if (!valid) {
-    reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) =>
-      ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined),
-    );
+    // A target that checks message keys itself (profile: openai) reports each as unsupported-key: not twice.
+    const keysChecked = targetOf(ctx.profile)?.checksMessageKeys === true;
+    reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) => {
+      if (rule === "unknown-key" && keysChecked) return;
+      ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined);
+    });
     if (!Array.isArray(rec.messages)) return null;
     // Keep going with what is usable so conversation rules still see the record; but a broken shape is no input
     // for duplicate or diversity analysis.
@@ -122,7 +126,7 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
     let weight: number | undefined;
     if (m.weight !== undefined) {
       weight = m.weight as number;
-      if (role !== "assistant") ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
+      if (role !== "assistant" && targetOf(ctx.profile)?.weightsOnAnyRole !== true) ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
     } else if (typeof m.loss_weight === "number" && role === "assistant") weight = m.loss_weight > 0 ? 1 : 0;
     else if (typeof m.train === "boolean" && role === "assistant") weight = m.train ? 1 : 0; // Axolotl's per-message switch
     const msg: Message = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
