@@ -52,9 +52,9 @@ describe("profile: openai", () => {
     expect(ruleLines(f)).toEqual(["unsupported-key@1", "invalid-content-part@1", "unsupported-key@1"]);
     expect(f.validRecords).toBe(0);
     const [userKey, part, assistantKey] = f.findings.map((x) => x.message);
-    expect(part).toBe(`messages[0].content[0] is LLaMA-Factory's {"type": "text", "value": ...}; OpenAI's chat fine-tuning format takes {"type": "text", "text": ...}: rename "value" to "text"`);
-    expect(userKey).toBe(`messages[0] (user) has the key 'loss_weight', which OpenAI's chat fine-tuning format does not accept: OpenAI's per-message switch is "weight": 0 or 1, on assistant messages (0: not trained on); a user message takes role, content, name`);
-    expect(assistantKey).toMatch(/^messages\[1\] \(assistant\) has the key 'loss_weight'.*an assistant message takes role, content, name, tool_calls, function_call, weight, refusal, audio$/);
+    expect(part).toBe(`messages[0].content[0] is LLaMA-Factory's {"type": "text", "value": ...}; OpenAI's chat fine-tuning format takes {"type": "text", "text": ...}: rename "value" to "text" (reported once for the file: every record with it is refused)`);
+    expect(userKey).toBe(`messages[0] (user) has the key 'loss_weight', which OpenAI's chat fine-tuning format does not accept: OpenAI's per-message switch is "weight": 0 or 1, on assistant messages (0: not trained on); a user message takes role, content, name (reported once for the file: every record with it is refused)`);
+    expect(assistantKey).toMatch(/^messages\[1\] \(assistant\) has the key 'loss_weight'.*an assistant message takes role, content, name, tool_calls, function_call, weight, refusal, audio \(reported once/);
   });
 
   const CASES: [string, unknown, RegExp][] = [
@@ -158,6 +158,7 @@ describe("profile: mistral", () => {
     ["role-order", { messages: [u("Weather?"), { role: "assistant", tool_calls: [call("a1B2c3D4e")] }, t("a1B2c3D4e"), u("Thanks"), a("Welcome.")] }, /messages\[3\] is a 'user' message right after a 'tool' one; mistral-finetune takes after a 'tool' message only 'assistant', 'tool'/],
     ["last-not-assistant", { messages: [u("hi"), a("yo"), u("bye")] }, /ends with a 'user' message/],
     ["invalid-role", { messages: [{ role: "developer", content: "be brief" }, u("hi"), a("yo")] }, /'developer' is not a role mistral-finetune takes \(system, user, assistant, tool\)/],
+    ["invalid-content-part", { messages: [u([{ type: "text", value: "hi" }]), a("yo")] }, /is LLaMA-Factory's \{"type": "text", "value": ...\}; mistral-finetune takes \{"type": "text", "text": ...\}/],
   ];
   for (const [rule, rec, msg] of CASES) {
     it(`${rule}: ${JSON.stringify(rec).slice(0, 80)}`, async () => {

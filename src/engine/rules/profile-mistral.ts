@@ -5,7 +5,7 @@
 // finetuning mode (src/mistral_common/protocol/instruct/validator.py):
 //  - records hold "messages" (pretraining {"text"} records are another file type); not both "tools" and
 //    "available_tools"; each tool {"function": {"name", "description", "parameters": {...}}};
-//  - roles system, user, assistant, tool; at most one system message;
+//  - roles system, user, assistant, tool; at most one system message; a text part is {"type": "text", "text"};
 //  - an assistant message has content or tool_calls, not both and not neither; each call has an "id" of 9 letters
 //    or digits and a "function" with "name" and "arguments" as a string;
 //  - a tool message has a "tool_call_id" of 9 letters or digits; function names a-z, A-Z, 0-9, _ and - (at most 64);
@@ -15,7 +15,7 @@
 //    under this profile).
 import type { DatasetFormat } from "../model.js";
 import type { ParseContext } from "../formats/context.js";
-import { FUNCTION_NAME, isObject, messagesOf, shown } from "./profile-shared.js";
+import { FUNCTION_NAME, isObject, messagesOf, ONCE, shown } from "./profile-shared.js";
 
 const NAME = "mistral-finetune";
 const ROLES = ["system", "user", "assistant", "tool"];
@@ -40,9 +40,17 @@ export function checkMistral(rec: Record<string, unknown>, _format: DatasetForma
   let caller = "";
   msgs.forEach(({ m, w, role }, i) => {
     if (!ROLES.includes(role)) {
-      if (role !== "") ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})`, `mistral-role:${role}`);
+      if (role !== "") ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})${ONCE}`, `mistral-role:${role}`);
       prev = "";
       return;
+    }
+    if (Array.isArray(m.content)) {
+      m.content.forEach((part, k) => {
+        // mistral-common's text chunk is {"type": "text", "text": ...}
+        if (isObject(part) && part.type === "text" && typeof part.text !== "string" && typeof part.value === "string") {
+          ctx.emit("invalid-content-part", `${w}.content[${k}] is LLaMA-Factory's {"type": "text", "value": ...}; ${NAME} takes {"type": "text", "text": ...}: rename "value" to "text"${ONCE}`, "mistral-part:value");
+        }
+      });
     }
     if (role === "system" && ++systems === 2) ctx.emit("role-order", `${w} is a second system message; ${NAME} takes one system prompt: merge them`);
     if (prev !== "" && !NEXT[prev].includes(role) && !(role === "tool" && !anyCall)) {
@@ -65,7 +73,7 @@ export function checkMistral(rec: Record<string, unknown>, _format: DatasetForma
       pendingCalls--;
       const id = m.tool_call_id;
       if (id === undefined) ctx.emit("unmatched-tool-call", `${w} has no "tool_call_id"; ${NAME} takes the id of the call it answers (9 letters or digits)`);
-      else if (typeof id !== "string" || !CALL_ID.test(id)) ctx.emit("invalid-tool-call", `${w}.tool_call_id is ${shown(id)}; ${NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")`, "mistral-call-id");
+      else if (typeof id !== "string" || !CALL_ID.test(id)) ctx.emit("invalid-tool-call", `${w}.tool_call_id is ${shown(id)}; ${NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")${ONCE}`, "mistral-call-id");
       if (typeof m.name === "string" && !FUNCTION_NAME.test(m.name)) ctx.emit("invalid-tool-call", `${w}.name is ${shown(m.name)}; ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`);
     }
     prev = role;
@@ -77,18 +85,18 @@ function checkCall(c: unknown, at: string, last: boolean, ctx: ParseContext): vo
   if (!isObject(c)) return; // the generic checks report it
   if (c.id === undefined) ctx.emit("invalid-tool-call", `${at} has no "id"; ${NAME} takes an id of 9 letters or digits on every call (also used as the result's tool_call_id)`);
   else if (!(typeof c.id === "string" && (CALL_ID.test(c.id) || (c.id === "null" && last)))) {
-    ctx.emit("invalid-tool-call", `${at}.id is ${shown(c.id)}; ${NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")`, "mistral-call-id");
+    ctx.emit("invalid-tool-call", `${at}.id is ${shown(c.id)}; ${NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")${ONCE}`, "mistral-call-id");
   }
   const fn = isObject(c.function) ? c.function : undefined;
   if (!fn) return; // the generic checks report it
   if (typeof fn.name === "string" && fn.name !== "" && !FUNCTION_NAME.test(fn.name)) ctx.emit("invalid-tool-call", `${at} calls ${shown(fn.name)}; ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`);
   if (fn.arguments === undefined) ctx.emit("invalid-tool-call", `${at}.function has no "arguments"; ${NAME} takes them as a JSON string ("{}" when there are none)`);
-  else if (typeof fn.arguments !== "string") ctx.emit("invalid-tool-call", `${at}.function.arguments is ${shown(fn.arguments)}; ${NAME} takes them as a JSON string: serialise them with json.dumps`, "mistral-arguments");
+  else if (typeof fn.arguments !== "string") ctx.emit("invalid-tool-call", `${at}.function.arguments is ${shown(fn.arguments)}; ${NAME} takes them as a JSON string: serialise them with json.dumps${ONCE}`, "mistral-arguments");
 }
 
 function checkTools(v: unknown, label: string, ctx: ParseContext): void {
   if (typeof v === "string" && v.trim() !== "") {
-    ctx.emit("invalid-tool-call", `"${label}" is a JSON string; ${NAME} takes the list itself: store the parsed list [{"type": "function", "function": {...}}], not its JSON text`, "mistral-tools:string");
+    ctx.emit("invalid-tool-call", `"${label}" is a JSON string; ${NAME} takes the list itself: store the parsed list [{"type": "function", "function": {...}}], not its JSON text${ONCE}`, "mistral-tools:string");
     return;
   }
   if (!Array.isArray(v)) return;
@@ -96,12 +104,12 @@ function checkTools(v: unknown, label: string, ctx: ParseContext): void {
     const at = `${label}[${i}]`;
     const fn = isObject(d) && isObject(d.function) ? d.function : undefined;
     if (!fn) {
-      ctx.emit("invalid-tool-call", `${at} has no "function"; ${NAME} takes {"type": "function", "function": {"name": ..., "description": ..., "parameters": {...}}}`, `mistral-tools:function:${label}`);
+      ctx.emit("invalid-tool-call", `${at} has no "function"; ${NAME} takes {"type": "function", "function": {"name": ..., "description": ..., "parameters": {...}}}${ONCE}`, `mistral-tools:function:${label}`);
       return;
     }
     const missing = ["name", "description", "parameters"].filter((k) => fn[k] === undefined);
-    if (missing.length) ctx.emit("invalid-tool-call", `${at}.function has no ${missing.map((k) => `"${k}"`).join(", ")}; ${NAME} takes "name", "description" and "parameters" ({} when the function takes none)`, `mistral-tools:missing:${missing.join(",")}`);
-    else if (!isObject(fn.parameters)) ctx.emit("invalid-tool-call", `${at}.function.parameters is ${shown(fn.parameters)}; ${NAME} takes an object (a JSON Schema; {} when the function takes none)`, "mistral-tools:parameters");
-    if (typeof fn.name === "string" && !FUNCTION_NAME.test(fn.name)) ctx.emit("invalid-tool-call", `${at} declares the function ${shown(fn.name)}; ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`, `mistral-tools:pattern:${fn.name}`);
+    if (missing.length) ctx.emit("invalid-tool-call", `${at}.function has no ${missing.map((k) => `"${k}"`).join(", ")}; ${NAME} takes "name", "description" and "parameters" ({} when the function takes none)${ONCE}`, `mistral-tools:missing:${missing.join(",")}`);
+    else if (!isObject(fn.parameters)) ctx.emit("invalid-tool-call", `${at}.function.parameters is ${shown(fn.parameters)}; ${NAME} takes an object (a JSON Schema; {} when the function takes none)${ONCE}`, "mistral-tools:parameters");
+    if (typeof fn.name === "string" && !FUNCTION_NAME.test(fn.name)) ctx.emit("invalid-tool-call", `${at} declares the function ${shown(fn.name)}; ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)${ONCE}`, `mistral-tools:pattern:${fn.name}`);
   });
 }

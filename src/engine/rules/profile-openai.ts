@@ -15,7 +15,7 @@
 // still refused); the others per record.
 import type { DatasetFormat } from "../model.js";
 import type { ParseContext } from "../formats/context.js";
-import { article, FUNCTION_NAME, isObject, messageLists, messagesOf, shown, type RawMessage } from "./profile-shared.js";
+import { article, FUNCTION_NAME, isObject, messageLists, messagesOf, ONCE, shown, type RawMessage } from "./profile-shared.js";
 
 const NAME = "OpenAI's chat fine-tuning format";
 
@@ -43,7 +43,7 @@ export function checkOpenai(rec: Record<string, unknown>, format: DatasetFormat,
     if (rec.system !== undefined) {
       ctx.emit(
         "unsupported-key",
-        `"system" beside "messages" is Amazon Bedrock's format; ${NAME} reads a system prompt only as the first message: move it into "messages" as {"role": "system", "content": ...}`,
+        `"system" beside "messages" is Amazon Bedrock's format; ${NAME} reads a system prompt only as the first message: move it into "messages" as {"role": "system", "content": ...}${ONCE}`,
         "openai-key:system",
       );
     }
@@ -58,7 +58,7 @@ export function checkOpenai(rec: Record<string, unknown>, format: DatasetFormat,
 
 function checkMessage({ m, w, role }: RawMessage, ctx: ParseContext): void {
   if (role === "developer") {
-    ctx.emit("invalid-role", `${w}: 'developer' is not a role ${NAME} takes (system, user, assistant, tool, function): use 'system'`, "openai-role:developer");
+    ctx.emit("invalid-role", `${w}: 'developer' is not a role ${NAME} takes (system, user, assistant, tool, function): use 'system'${ONCE}`, "openai-role:developer");
     return;
   }
   const keys = KEYS[role];
@@ -67,7 +67,7 @@ function checkMessage({ m, w, role }: RawMessage, ctx: ParseContext): void {
     if (keys.includes(k) || (k === "weight" && role !== "assistant")) continue; // a weight elsewhere: invalid-weight
     const lower = k.toLowerCase();
     const hint = KEY_HINTS[k] ?? (keys.includes(lower) ? `keys are lowercase: rename it to '${lower}'` : "remove it or check its spelling");
-    ctx.emit("unsupported-key", `${w} (${role}) has the key '${k}', which ${NAME} does not accept: ${hint}; ${article(role)} ${role} message takes ${keys.join(", ")}`, `openai-key:${role}:${k}`);
+    ctx.emit("unsupported-key", `${w} (${role}) has the key '${k}', which ${NAME} does not accept: ${hint}; ${article(role)} ${role} message takes ${keys.join(", ")}${ONCE}`, `openai-key:${role}:${k}`);
   }
   if (Array.isArray(m.content)) checkParts(m.content, w, role, ctx);
   if (Array.isArray(m.tool_calls)) {
@@ -87,14 +87,14 @@ function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext
     const at = `${w}.content[${k}]`;
     if (p.type === "text") {
       if (typeof p.text !== "string" && typeof p.value === "string") {
-        ctx.emit("invalid-content-part", `${at} is LLaMA-Factory's {"type": "text", "value": ...}; ${NAME} takes {"type": "text", "text": ...}: rename "value" to "text"`, "openai-part:value");
+        ctx.emit("invalid-content-part", `${at} is LLaMA-Factory's {"type": "text", "value": ...}; ${NAME} takes {"type": "text", "text": ...}: rename "value" to "text"${ONCE}`, "openai-part:value");
       }
       return;
     }
     if (p.type === "image_url") {
       if (role !== "user") return; // the generic checks report images outside user messages
       if (typeof p.image_url === "string") {
-        ctx.emit("invalid-content-part", `${at} has "image_url" as a string; ${NAME} takes {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}`, "openai-part:image-url-string");
+        ctx.emit("invalid-content-part", `${at} has "image_url" as a string; ${NAME} takes {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}${ONCE}`, "openai-part:image-url-string");
       } else if (isObject(p.image_url) && p.image_url.detail !== undefined && !["low", "high", "auto"].includes(p.image_url.detail as string)) {
         ctx.emit("invalid-content-part", `${at} has "detail": ${shown(p.image_url.detail)}; ${NAME} takes "low", "high" or "auto"`);
       }
@@ -103,11 +103,11 @@ function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext
     if (types.includes(p.type)) return;
     if (p.type === "image" || p.type === "input_image") {
       if (role !== "user") return; // reported by the generic checks
-      ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes an image as {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}`, `openai-part:${p.type}`);
+      ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes an image as {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}${ONCE}`, `openai-part:${p.type}`);
       return;
     }
     const takes = types.map((t) => `'${t}'`).join(" and ");
-    ctx.emit("invalid-content-part", `${at} has type '${p.type}', which ${NAME} does not take in ${article(role)} ${role} message: it takes ${takes} parts`, `openai-part:${role}:${p.type}`);
+    ctx.emit("invalid-content-part", `${at} has type '${p.type}', which ${NAME} does not take in ${article(role)} ${role} message: it takes ${takes} parts${ONCE}`, `openai-part:${role}:${p.type}`);
   });
 }
 
@@ -127,13 +127,13 @@ function checkTools(v: unknown, label: string, ctx: ParseContext): void {
     const legacy = label === "functions";
     const fn = legacy ? d : isObject(d) ? d.function : undefined;
     if (!legacy && !(isObject(d) && d.type === "function")) {
-      ctx.emit("invalid-tool-call", `${at} is not a function tool: ${NAME} takes {"type": "function", "function": {"name": ..., "description": ..., "parameters": {...}}}`, `openai-tools:type:${label}`);
+      ctx.emit("invalid-tool-call", `${at} is not a function tool: ${NAME} takes {"type": "function", "function": {"name": ..., "description": ..., "parameters": {...}}}${ONCE}`, `openai-tools:type:${label}`);
       return;
     }
     if (!isObject(fn) || typeof fn.name !== "string") {
-      ctx.emit("invalid-tool-call", `${at} has no function name: ${NAME} takes ${legacy ? `{"name": ..., "parameters": {...}}` : `{"type": "function", "function": {"name": ..., "parameters": {...}}}`}`, `openai-tools:name:${label}`);
+      ctx.emit("invalid-tool-call", `${at} has no function name: ${NAME} takes ${legacy ? `{"name": ..., "parameters": {...}}` : `{"type": "function", "function": {"name": ..., "parameters": {...}}}`}${ONCE}`, `openai-tools:name:${label}`);
     } else if (!FUNCTION_NAME.test(fn.name)) {
-      ctx.emit("invalid-tool-call", `${at} declares the function ${shown(fn.name)}: ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`, `openai-tools:pattern:${fn.name}`);
+      ctx.emit("invalid-tool-call", `${at} declares the function ${shown(fn.name)}: ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)${ONCE}`, `openai-tools:pattern:${fn.name}`);
     }
   });
 }

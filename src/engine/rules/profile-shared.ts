@@ -37,6 +37,10 @@ export function messagesOf(label: string, items: unknown[]): RawMessage[] {
   return out;
 }
 
+/** The end of a finding reported once per file (its once key): every later record with the same problem is refused
+ * too, silently. */
+export const ONCE = " (reported once for the file: every record with it is refused)";
+
 /** Function names as OpenAI's API and mistral-common take them. */
 export const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 

@@ -16,7 +16,7 @@
 //  - preference: the prompt does not end with an assistant message; each output holds one assistant message.
 import type { DatasetFormat } from "../model.js";
 import type { ParseContext } from "../formats/context.js";
-import { article, isObject, messageLists, messagesOf, shown } from "./profile-shared.js";
+import { article, isObject, messageLists, messagesOf, ONCE, shown } from "./profile-shared.js";
 
 const NAME = "Together AI's files check";
 const ROLES = ["system", "user", "assistant", "tool"];
@@ -31,7 +31,7 @@ export function checkTogether(rec: Record<string, unknown>, format: DatasetForma
   for (const k of Object.keys(rec)) {
     if (columns.includes(k)) continue;
     const hint = k === "system" ? `; put the system prompt in "messages" as {"role": "system", "content": ...}` : "";
-    ctx.emit("unsupported-key", `the record has the column '${k}', which ${NAME} refuses ("Found extra column"): a ${format === "chatml" ? "conversational" : "preference"} record holds only ${columns.join(", ")}${hint}`, `together-key:${k}`);
+    ctx.emit("unsupported-key", `the record has the column '${k}', which ${NAME} refuses ("Found extra column"): a ${format === "chatml" ? "conversational" : "preference"} record holds only ${columns.join(", ")}${hint}${ONCE}`, `together-key:${k}`);
   }
   let images = 0;
   for (const { label, items } of messageLists(rec, format)) {
@@ -40,7 +40,7 @@ export function checkTogether(rec: Record<string, unknown>, format: DatasetForma
     let lists = 0;
     for (const { m, w, role } of msgs) {
       if (role !== "" && !ROLES.includes(role)) {
-        ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})`, `together-role:${role}`);
+        ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})${ONCE}`, `together-role:${role}`);
         continue;
       }
       if (typeof m.content === "string") strings++;
@@ -91,22 +91,22 @@ function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext
     const at = `${w}.content[${k}]`;
     if (p.type === "text") {
       if (typeof p.text !== "string" && typeof p.value === "string") {
-        ctx.emit("invalid-content-part", `${at} is LLaMA-Factory's {"type": "text", "value": ...}; ${NAME} takes {"type": "text", "text": ...}: rename "value" to "text"`, "together-part:value");
+        ctx.emit("invalid-content-part", `${at} is LLaMA-Factory's {"type": "text", "value": ...}; ${NAME} takes {"type": "text", "text": ...}: rename "value" to "text"${ONCE}`, "together-part:value");
       }
       return;
     }
     if (p.type !== "image_url") {
-      ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes only {"type": "text", "text": ...} and {"type": "image_url", "image_url": {"url": "data:image/png;base64,..."}} parts`, `together-part:${p.type}`);
+      ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes only {"type": "text", "text": ...} and {"type": "image_url", "image_url": {"url": "data:image/png;base64,..."}} parts${ONCE}`, `together-part:${p.type}`);
       return;
     }
     images++;
     if (role !== "user") return; // the generic checks report images outside user messages
     const url = isObject(p.image_url) ? p.image_url.url : undefined;
     if (!isObject(p.image_url)) {
-      ctx.emit("invalid-content-part", `${at} has "image_url" as ${typeof p.image_url === "string" ? "a string" : "something other than an object"}; ${NAME} takes {"image_url": {"url": "data:image/png;base64,..."}}`, "together-part:image-url-shape");
+      ctx.emit("invalid-content-part", `${at} has "image_url" as ${typeof p.image_url === "string" ? "a string" : "something other than an object"}; ${NAME} takes {"image_url": {"url": "data:image/png;base64,..."}}${ONCE}`, "together-part:image-url-shape");
     } else if (typeof url === "string" && url !== "") {
       if (!DATA_IMAGE.test(url)) {
-        ctx.emit("invalid-content-part", `${at} gives the image as ${where(url)}; ${NAME} takes images only inline, as base64 JPEG, PNG or WebP data URIs (data:image/png;base64,...): download the image and embed it`, "together-part:url");
+        ctx.emit("invalid-content-part", `${at} gives the image as ${where(url)}; ${NAME} takes images only inline, as base64 JPEG, PNG or WebP data URIs (data:image/png;base64,...): download the image and embed it${ONCE}`, "together-part:url");
       } else if (url.length > MAX_IMAGE_URL) {
         ctx.emit("invalid-content-part", `${at} is an image of about ${((url.length * 3) / 4 / 1048576).toFixed(1)} MB; ${NAME} takes images of at most 10 MB: scale it down`);
       }
