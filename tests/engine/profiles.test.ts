@@ -182,6 +182,27 @@ describe("profile: mistral", () => {
   });
 });
 
+describe("hostile records under every profile", () => {
+  const lines = [
+    '{"messages":[{"role":"constructor","content":"hi"},{"role":"toString","content":"x","constructor":1},{"role":"assistant","content":"yo","__proto__":{"a":1},"hasOwnProperty":2}]}',
+    '{"messages":[{"role":"user","content":[{"type":"constructor"},{"type":"__proto__","text":"x"}]},{"role":"assistant","content":"yo"}]}',
+    JSON.stringify({ messages: [u("x"), { role: "assistant", tool_calls: [{ id: 5, type: "function", function: { name: "", arguments: null } }, "call", null] }, { role: "tool", content: "r" }, a("done")], tools: [null, 5, "x", { function: null }, { type: "function", function: { name: 7 } }] }),
+    JSON.stringify({ messages: [{ role: "user", content: "hi", name: { a: 1 } }, a("yo")], system: [{ text: 5 }, null, "x"] }),
+  ];
+  for (const profile of ["openai", "together", "mistral"]) {
+    it(`profile: ${profile}: findings at their lines, never a crash, and no defect reported twice`, async () => {
+      const f = await run(jsonl(...lines.map((l) => JSON.parse(l))), profile);
+      expect(f.findingCounts["read-error"]).toBeUndefined();
+      expect(f.records).toBe(4);
+      // an unknown role or part type is the generic finding only, not also the target's
+      expect(f.findings.filter((x) => x.line === 1 && /'constructor'/.test(x.message) && x.rule === "invalid-role")).toHaveLength(1);
+      expect(f.findings.filter((x) => x.line === 2 && x.rule === "invalid-content-part" && /content\[0\]/.test(x.message))).toHaveLength(1);
+      // a tool call id that is not a string: the generic finding only
+      expect(f.findings.filter((x) => x.line === 3 && /tool_calls\[0\]/.test(x.message) && /\bid\b/.test(x.message))).toHaveLength(1);
+    });
+  }
+});
+
 describe("a profile is set in the config and documented values only", () => {
   it("an unknown profile is a config error naming the allowed ones", async () => {
     await expect(run(jsonl(good(1)), "anthropic")).rejects.toThrow(/'profile' must be one of "generic", "openai", "together", "mistral"/);

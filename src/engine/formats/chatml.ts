@@ -182,7 +182,8 @@ function checkToolCall(c: unknown, at: string, ctx: ParseContext, ids: Set<strin
     }
   }
   if (ctx.profile === "openai") {
-    if (typeof call.id !== "string") ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`);
+    // (an id that is not a string is the schema's finding)
+    if (call.id === undefined) ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`);
     if (call.type !== "function") ctx.emit("invalid-tool-call", `${at} has no "type": "function" (required by the openai profile)`);
     if (fn && typeof fn === "object" && typeof fn.arguments !== "string") {
       ctx.emit("invalid-tool-call", `${at}.function.arguments is ${describe(fn.arguments)}; the openai profile requires a JSON string: serialise it with JSON.stringify`);

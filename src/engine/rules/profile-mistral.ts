@@ -15,7 +15,7 @@
 //    under this profile).
 import type { DatasetFormat } from "../model.js";
 import type { ParseContext } from "../formats/context.js";
-import { FUNCTION_NAME, isObject, messagesOf, ONCE, shown } from "./profile-shared.js";
+import { FUNCTION_NAME, GENERIC_ROLES, isObject, messagesOf, ONCE, shown } from "./profile-shared.js";
 
 const NAME = "mistral-finetune";
 const ROLES = ["system", "user", "assistant", "tool"];
@@ -40,7 +40,7 @@ export function checkMistral(rec: Record<string, unknown>, _format: DatasetForma
   let caller = "";
   msgs.forEach(({ m, w, role }, i) => {
     if (!ROLES.includes(role)) {
-      if (role !== "") ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})${ONCE}`, `mistral-role:${role}`);
+      if (GENERIC_ROLES.includes(role)) ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})${ONCE}`, `mistral-role:${role}`);
       prev = "";
       return;
     }
@@ -73,7 +73,8 @@ export function checkMistral(rec: Record<string, unknown>, _format: DatasetForma
       pendingCalls--;
       const id = m.tool_call_id;
       if (id === undefined) ctx.emit("unmatched-tool-call", `${w} has no "tool_call_id"; ${NAME} takes the id of the call it answers (9 letters or digits)`);
-      else if (typeof id !== "string" || !CALL_ID.test(id)) ctx.emit("invalid-tool-call", `${w}.tool_call_id is ${shown(id)}; ${NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")${ONCE}`, "mistral-call-id");
+      // (an id of another type: the generic checks report it)
+      else if (typeof id === "string" && !CALL_ID.test(id)) ctx.emit("invalid-tool-call", `${w}.tool_call_id is ${shown(id)}; ${NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")${ONCE}`, "mistral-call-id");
       if (typeof m.name === "string" && !FUNCTION_NAME.test(m.name)) ctx.emit("invalid-tool-call", `${w}.name is ${shown(m.name)}; ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`);
     }
     prev = role;
@@ -84,14 +85,15 @@ export function checkMistral(rec: Record<string, unknown>, _format: DatasetForma
 function checkCall(c: unknown, at: string, last: boolean, ctx: ParseContext): void {
   if (!isObject(c)) return; // the generic checks report it
   if (c.id === undefined) ctx.emit("invalid-tool-call", `${at} has no "id"; ${NAME} takes an id of 9 letters or digits on every call (also used as the result's tool_call_id)`);
-  else if (!(typeof c.id === "string" && (CALL_ID.test(c.id) || (c.id === "null" && last)))) {
+  else if (typeof c.id === "string" && !(CALL_ID.test(c.id) || (c.id === "null" && last))) {
+    // an id of another type: the generic checks report it
     ctx.emit("invalid-tool-call", `${at}.id is ${shown(c.id)}; ${NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")${ONCE}`, "mistral-call-id");
   }
   const fn = isObject(c.function) ? c.function : undefined;
   if (!fn) return; // the generic checks report it
   if (typeof fn.name === "string" && fn.name !== "" && !FUNCTION_NAME.test(fn.name)) ctx.emit("invalid-tool-call", `${at} calls ${shown(fn.name)}; ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`);
   if (fn.arguments === undefined) ctx.emit("invalid-tool-call", `${at}.function has no "arguments"; ${NAME} takes them as a JSON string ("{}" when there are none)`);
-  else if (typeof fn.arguments !== "string") ctx.emit("invalid-tool-call", `${at}.function.arguments is ${shown(fn.arguments)}; ${NAME} takes them as a JSON string: serialise them with json.dumps${ONCE}`, "mistral-arguments");
+  else if (typeof fn.arguments === "object" && fn.arguments !== null) ctx.emit("invalid-tool-call", `${at}.function.arguments is ${shown(fn.arguments)}; ${NAME} takes them as a JSON string: serialise them with json.dumps${ONCE}`, "mistral-arguments");
 }
 
 function checkTools(v: unknown, label: string, ctx: ParseContext): void {

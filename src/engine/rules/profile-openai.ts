@@ -15,7 +15,7 @@
 // still refused); the others per record.
 import type { DatasetFormat } from "../model.js";
 import type { ParseContext } from "../formats/context.js";
-import { article, FUNCTION_NAME, isObject, messageLists, messagesOf, ONCE, shown, type RawMessage } from "./profile-shared.js";
+import { article, FUNCTION_NAME, GENERIC_PART_TYPES, isObject, messageLists, messagesOf, ONCE, shown, type RawMessage } from "./profile-shared.js";
 
 const NAME = "OpenAI's chat fine-tuning format";
 
@@ -61,12 +61,12 @@ function checkMessage({ m, w, role }: RawMessage, ctx: ParseContext): void {
     ctx.emit("invalid-role", `${w}: 'developer' is not a role ${NAME} takes (system, user, assistant, tool, function): use 'system'${ONCE}`, "openai-role:developer");
     return;
   }
-  const keys = KEYS[role];
+  const keys = Object.hasOwn(KEYS, role) ? KEYS[role] : undefined; // not KEYS[role]: a role named "constructor"
   if (!keys) return; // an unknown role: the generic checks report it (and ms-swift's roles, chatml.ts)
   for (const k of Object.keys(m)) {
     if (keys.includes(k) || (k === "weight" && role !== "assistant")) continue; // a weight elsewhere: invalid-weight
     const lower = k.toLowerCase();
-    const hint = KEY_HINTS[k] ?? (keys.includes(lower) ? `keys are lowercase: rename it to '${lower}'` : "remove it or check its spelling");
+    const hint = (Object.hasOwn(KEY_HINTS, k) ? KEY_HINTS[k] : undefined) ?? (keys.includes(lower) ? `keys are lowercase: rename it to '${lower}'` : "remove it or check its spelling");
     ctx.emit("unsupported-key", `${w} (${role}) has the key '${k}', which ${NAME} does not accept: ${hint}; ${article(role)} ${role} message takes ${keys.join(", ")}${ONCE}`, `openai-key:${role}:${k}`);
   }
   if (Array.isArray(m.content)) checkParts(m.content, w, role, ctx);
@@ -81,7 +81,7 @@ function checkMessage({ m, w, role }: RawMessage, ctx: ParseContext): void {
 }
 
 function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext): void {
-  const types = PART_TYPES[role] ?? ["text"];
+  const types = Object.hasOwn(PART_TYPES, role) ? PART_TYPES[role] : ["text"];
   parts.forEach((p, k) => {
     if (!isObject(p) || typeof p.type !== "string") return; // the generic checks report it
     const at = `${w}.content[${k}]`;
@@ -100,7 +100,7 @@ function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext
       }
       return;
     }
-    if (types.includes(p.type)) return;
+    if (types.includes(p.type) || !GENERIC_PART_TYPES.includes(p.type)) return; // an unknown type: the generic finding
     if (p.type === "image" || p.type === "input_image") {
       if (role !== "user") return; // reported by the generic checks
       ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes an image as {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}${ONCE}`, `openai-part:${p.type}`);

@@ -41,6 +41,11 @@ export function messagesOf(label: string, items: unknown[]): RawMessage[] {
  * too, silently. */
 export const ONCE = " (reported once for the file: every record with it is refused)";
 
+/** Roles and content-part types the generic checks accept (schemas/record.schema.json): a target reports only those
+ * of them it refuses; any other is already the generic checks' finding (one defect, one finding). */
+export const GENERIC_ROLES: readonly string[] = ["system", "developer", "user", "assistant", "tool", "function", "tool_call", "tool_response"];
+export const GENERIC_PART_TYPES: readonly string[] = ["text", "image_url", "image", "input_image", "input_audio", "audio", "video", "file"];
+
 /** Function names as OpenAI's API and mistral-common take them. */
 export const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 

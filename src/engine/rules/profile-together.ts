@@ -16,7 +16,7 @@
 //  - preference: the prompt does not end with an assistant message; each output holds one assistant message.
 import type { DatasetFormat } from "../model.js";
 import type { ParseContext } from "../formats/context.js";
-import { article, isObject, messageLists, messagesOf, ONCE, shown } from "./profile-shared.js";
+import { article, GENERIC_PART_TYPES, GENERIC_ROLES, isObject, messageLists, messagesOf, ONCE, shown } from "./profile-shared.js";
 
 const NAME = "Together AI's files check";
 const ROLES = ["system", "user", "assistant", "tool"];
@@ -39,8 +39,8 @@ export function checkTogether(rec: Record<string, unknown>, format: DatasetForma
     let strings = 0;
     let lists = 0;
     for (const { m, w, role } of msgs) {
-      if (role !== "" && !ROLES.includes(role)) {
-        ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})${ONCE}`, `together-role:${role}`);
+      if (!ROLES.includes(role)) {
+        if (GENERIC_ROLES.includes(role)) ctx.emit("invalid-role", `${w}: '${role}' is not a role ${NAME} takes (${ROLES.join(", ")})${ONCE}`, `together-role:${role}`);
         continue;
       }
       if (typeof m.content === "string") strings++;
@@ -64,7 +64,7 @@ export function checkTogether(rec: Record<string, unknown>, format: DatasetForma
       ctx.emit("role-order", `the prompt ("input.messages") ends with an assistant message; ${NAME} takes a prompt that ends with the user's turn (the answers go in "preferred_output" and "non_preferred_output")`);
     }
     if (label === "preferred_output" || label === "non_preferred_output") {
-      if (items.length !== 1) ctx.emit("invalid-content-type", `"${label}" holds ${items.length} messages; ${NAME} takes exactly one assistant message in it`);
+      if (items.length > 1) ctx.emit("invalid-content-type", `"${label}" holds ${items.length} messages; ${NAME} takes exactly one assistant message in it`); // none: empty-messages
       for (const { w, role } of msgs) if (role !== "assistant" && role !== "") ctx.emit("invalid-role", `${w} is ${article(role)} '${role}' message; ${NAME} takes one assistant message in "${label}"`);
     }
   }
@@ -96,7 +96,7 @@ function checkParts(parts: unknown[], w: string, role: string, ctx: ParseContext
       return;
     }
     if (p.type !== "image_url") {
-      ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes only {"type": "text", "text": ...} and {"type": "image_url", "image_url": {"url": "data:image/png;base64,..."}} parts${ONCE}`, `together-part:${p.type}`);
+      if (GENERIC_PART_TYPES.includes(p.type)) ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes only {"type": "text", "text": ...} and {"type": "image_url", "image_url": {"url": "data:image/png;base64,..."}} parts${ONCE}`, `together-part:${p.type}`);
       return;
     }
     images++;
