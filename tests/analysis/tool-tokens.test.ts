@@ -2,10 +2,9 @@
 // prompt, and images (OpenAI's formula, or "not counted"). Reference figures: the OpenAI cookbook's published counts
 // (which it checked against the API), and a port of the cookbook's functions written here, apart from the engine.
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countTokens as o200k } from "gpt-tokenizer/encoding/o200k_base";
-import { countTokens as cl100k } from "gpt-tokenizer/encoding/cl100k_base";
 import { TokenAnalysis } from "../../src/engine/analysis/tokens.js";
 import { imageTokens } from "../../src/engine/analysis/image-tokens.js";
 import { imageSize } from "../../src/engine/formats/image-size.js";
@@ -13,7 +12,8 @@ import { parseChatml } from "../../src/engine/formats/chatml.js";
 import type { ParseContext } from "../../src/engine/formats/context.js";
 import { renderText } from "../../src/render/text.js";
 import { checkDir, runCli, tempDir } from "../helpers/run.js";
-import { REAL, ROOT } from "../helpers/paths.js";
+import { ROOT } from "../helpers/paths.js";
+import { COSTS, refMessages, refRecord, refTools } from "../helpers/cookbook-tokens.js";
 
 const FIXTURES = join(ROOT, "tests", "fixtures", "tokens");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
@@ -29,70 +29,6 @@ async function engineTokens(rec: Record<string, unknown>, encoding: "o200k_base"
   const t = await TokenAnalysis.create({ encoding, exact: true });
   t.add(parseChatml(rec, quiet)!, { file: 0, line: 1, offset: 0, length: 0 });
   return t.finish().total;
-}
-
-// ---- a port of the OpenAI cookbook "How to count tokens with tiktoken" (sections 6 and 7), for the references ----
-type Count = (s: string) => number;
-const COSTS = { o200k: { funcInit: 7, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 }, cl100k: { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 } };
-
-/** num_tokens_from_messages: 3 per message, the tokens of its role, content and name (+1 for a name), 3 to prime
- * the reply. Tool calls (not covered by the cookbook) as documented in docs/metrics.md: the name and the arguments
- * as written; call ids are labels and not counted. */
-function refMessages(messages: Record<string, unknown>[], count: Count): number {
-  let n = 3;
-  for (const m of messages) {
-    n += 3 + count(String(m.role));
-    if (typeof m.content === "string") n += count(m.content);
-    else if (Array.isArray(m.content)) n += count(m.content.filter((p) => p.type === "text").map((p) => p.text).join("\n")); // text parts, as one text
-    if (typeof m.name === "string") n += count(m.name) + 1;
-    const calls = (m.tool_calls as Record<string, Record<string, unknown>>[] | undefined) ?? (m.function_call ? [{ function: m.function_call as Record<string, unknown> }] : []);
-    for (const c of calls) {
-      n += count(String(c.function.name));
-      const args = c.function.arguments;
-      n += count(typeof args === "string" ? args : JSON.stringify(sortKeys(args)));
-    }
-  }
-  return n;
-}
-
-/** num_tokens_for_tools' function part, reading nested parameters as the first level (docs/metrics.md). */
-function refTools(fns: Record<string, unknown>[], count: Count, c: typeof COSTS.o200k): number {
-  if (fns.length === 0) return 0;
-  let n = 0;
-  const props = (p: Record<string, Record<string, unknown>> | undefined) => {
-    if (!p || Object.keys(p).length === 0) return;
-    n += c.propInit;
-    for (const [key, s] of Object.entries(p)) {
-      n += c.propKey;
-      if (Array.isArray(s.enum)) {
-        n += c.enumInit;
-        for (const item of s.enum) n += c.enumItem + count(String(item));
-      }
-      const desc = typeof s.description === "string" ? s.description.replace(/\.$/, "") : "";
-      n += count(`${key}:${String(s.type)}:${desc}`);
-      props(s.properties as Record<string, Record<string, unknown>> | undefined);
-      props((s.items as Record<string, unknown> | undefined)?.properties as Record<string, Record<string, unknown>> | undefined);
-    }
-  };
-  for (const f of fns) {
-    const fn = (f.function ?? f) as Record<string, unknown>;
-    n += c.funcInit + count(`${String(fn.name)}:${String(fn.description ?? "").replace(/\.$/, "")}`);
-    props((fn.parameters as Record<string, unknown> | undefined)?.properties as Record<string, Record<string, unknown>> | undefined);
-  }
-  return n + c.funcEnd;
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
-  return v;
-}
-
-function refRecord(rec: Record<string, unknown>, enc: "o200k" | "cl100k" = "o200k"): number {
-  const count = enc === "o200k" ? o200k : cl100k;
-  const messages = [...(typeof rec.system === "string" ? [{ role: "system", content: rec.system }] : []), ...(rec.messages as Record<string, unknown>[])];
-  const fns = [...((rec.tools as Record<string, unknown>[] | undefined) ?? []), ...((rec.functions as Record<string, unknown>[] | undefined) ?? [])];
-  return refMessages(messages, count) + refTools(fns, count, COSTS[enc]);
 }
 
 describe("the cookbook's own examples, whose counts OpenAI's API confirmed", () => {
@@ -245,15 +181,4 @@ describe("the same token figures for any number of worker threads", () => {
     expect(t.tooLong).toBeGreaterThanOrEqual(1200);
     expect(t.exact).toBe(false); // sampled: the figures that must agree are estimates, not only exact counts
   });
-});
-
-describe.skipIf(!existsSync(REAL))("real tool-calling files", () => {
-  for (const name of ["cheatsheet-weather-toolcalls.jsonl", "foundry-stock-toolcall-train.jsonl"]) {
-    it(`${name}: the total is the cookbook's count of every record`, async () => {
-      const text = readFileSync(join(REAL, name), "utf8");
-      const expected = records(text).reduce((n, r) => n + refRecord(r), 0);
-      const report = await checkDir({ "f.jsonl": text }, { config: { tokens: { exact: true } } });
-      expect((report.tokens as { total: number }).total).toBe(expected);
-    });
-  }
 });
