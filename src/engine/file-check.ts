@@ -389,7 +389,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         return;
       }
     }
-    checkProfile(obj, use ?? "chatml", ctx);
+    // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
+    if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {

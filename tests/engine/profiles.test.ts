@@ -43,6 +43,12 @@ describe("other record shapes: one unsupported-format finding per file, every re
     }
   });
 
+  it("a ShareGPT record in a chat file is mixed-format only (one defect, one finding)", async () => {
+    const sharegpt = { conversations: [{ from: "human", value: "hi" }, { from: "gpt", value: "yo" }] };
+    const f = await run(jsonl(good(1), sharegpt, good(3)), "openai");
+    expect(ruleLines(f)).toEqual(["mixed-format@2"]);
+  });
+
   it("OpenAI DPO records are accepted by openai and together", async () => {
     for (const profile of ["openai", "together"]) expect(ruleLines(await run(fixture("openai-dpo.jsonl"), profile)), profile).toEqual([]);
   });
