@@ -77,10 +77,19 @@ describe("renderMarkdown", () => {
   it("stays within the comment budget by dropping detail in priority order", () => {
     const report = fixtureReport({ files: 300, findings: 60, message: "x".repeat(150) + HOSTILE });
     (report.datasetInfo as { text: string }).text = "y".repeat(200_000);
+    const figures = { records: 100, validRecords: 70, errors: 30, warnings: 30 };
+    report.comparison = {
+      base: "2222222 (base of this pull request)",
+      files: report.files.map((f) => ({ path: f.path, status: "changed" as const, base: { ...figures, records: 90 }, head: figures })),
+      unchangedFiles: 0,
+      newFindings: { errors: 9000, warnings: 9000, rules: { "invalid-json": 9000, "empty-message": 9000 }, approximate: false },
+    };
     const md = renderMarkdown(report, ctx());
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(COMMENT_BUDGET_BYTES);
     expect(md.length).toBeLessThan(65_536);
     expect(md).not.toContain("dataset_info");
+    expect(md).toContain("**Against 2222222 \\(base of this pull request\\):**");
+    expect(md).toMatch(/_\d+ more changed files not listed\._/);
     expect(md).toContain("Some details were left out");
     expect(md).toContain("job summary");
     // the cause is still on the first screen
