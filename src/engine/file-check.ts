@@ -10,9 +10,11 @@ import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
+import { checkProfile } from "./rules/profiles.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 import { PrivacyCheck, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
 import type { Redactor } from "./privacy/scan-record.js";
+import { recordKey } from "./fingerprint.js";
 
 export interface ScanOptions {
   path: string;
@@ -74,6 +76,8 @@ export class FindingSink {
   warnings = 0;
   private readonly once = new Set<string>();
   private readonly onceHits: SinkState["once"] = [];
+  /** During a pass: the record key of the line being read (fingerprint.ts), for the findings that get listed. */
+  recordKey: (() => string) | undefined;
   constructor(
     private readonly severities: Record<string, SeveritySetting>,
     private readonly max: number,
@@ -81,8 +85,8 @@ export class FindingSink {
   severityOf(rule: string): SeveritySetting {
     return this.severities[rule] ?? RULE_BY_ID.get(rule)?.severity ?? "error";
   }
-  /** Records a finding; returns its effective severity (or "off"). `extra`: kind, pointer, fingerprint. */
-  add(rule: string, line: number, message: string, onceKey?: string, extra?: Pick<Finding, "kind" | "pointer" | "fingerprint">): SeveritySetting {
+  /** Records a finding; returns its effective severity (or "off"). `extra`: kind and pointer (privacy findings). */
+  add(rule: string, line: number, message: string, onceKey?: string, extra?: Pick<Finding, "kind" | "pointer">): SeveritySetting {
     const severity = this.severityOf(rule);
     if (severity === "off") return "off";
     if (onceKey !== undefined) {
@@ -128,11 +132,11 @@ export class FindingSink {
   addFinding(f: Finding): void {
     this.add(f.rule, f.line, f.message);
   }
-  private push(f: Finding & { severity: Severity }): void {
+  private push(f: Finding & { severity: Severity; record?: string }): void {
     this.counts[f.rule] = (this.counts[f.rule] ?? 0) + 1;
     if (f.severity === "error") this.errors++;
     else this.warnings++;
-    if (this.findings.length < this.max) this.findings.push(f);
+    if (this.findings.length < this.max) this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
   }
   /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
   drop(rules: string[]): void {
@@ -332,7 +336,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const privacy = opts.privacy ? new PrivacyCheck(opts.privacy, opts.display, (r) => sink.severityOf(r)) : null;
   const scanPrivacy = privacy?.active === true;
   let redactor: Redactor | null = null;
-  const addPrivacy = (rule: string, message: string, extra: Pick<Finding, "kind" | "pointer" | "fingerprint">) => sink.add(rule, line, message, undefined, extra);
+  const addPrivacy = (rule: string, message: string, extra: Pick<Finding, "kind" | "pointer">) => sink.add(rule, line, message, undefined, extra);
+  // a line with secrets or personal data: every finding's record key is the hash of the line with them masked
+  const maskedKey = (key: string) => {
+    sink.recordKey = () => key;
+  };
   const ctx: ParseContext = {
     profile: opts.profile,
     categoryField: opts.categoryField,
@@ -350,6 +358,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+    let key: string | undefined;
+    sink.recordKey = () => (key ??= recordKey(buf, start, end));
+    try {
+      readLine(buf, start, end, lineNo, offset);
+    } finally {
+      sink.recordKey = undefined;
+    }
+  };
+  const readLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
@@ -377,12 +394,12 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       invalidJson++;
       if (lineNo === firstNonBlank) firstInvalid = true;
       if (looksLikeJsonFragment(text)) fragments++;
-      sink.add("invalid-json", line, jsonErrorMessage(e, text));
       // its strings cannot be decoded: the line's text is scanned as it is
-      if (scanPrivacy) privacy.check(undefined, text, addPrivacy);
+      if (scanPrivacy) privacy.check(undefined, text, addPrivacy, maskedKey);
+      sink.add("invalid-json", line, jsonErrorMessage(e, text));
       return;
     }
-    if (scanPrivacy) redactor = privacy.check(rec, text, addPrivacy);
+    if (scanPrivacy) redactor = privacy.check(rec, text, addPrivacy, maskedKey);
     if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
       const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
       sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
@@ -409,6 +426,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         return;
       }
     }
+    // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
+    if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {

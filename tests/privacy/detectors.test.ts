@@ -189,7 +189,7 @@ describe("helpers", () => {
     expect(lines.length).toBe(pem.split("\n").length - 2 + 1);
   });
   it("the ignore file: comments, blank lines, CRLF", () => {
-    expect(parseIgnoreFile("# note\r\nsecret:a.jsonl:abc:/messages/0/content  # fake\r\n\r\n  pii:b.jsonl:def:/x\n")).toEqual(["secret:a.jsonl:abc:/messages/0/content", "pii:b.jsonl:def:/x"]);
+    expect(parseIgnoreFile("# note\r\n3f9a1c2b7d4e5f60  # fake\r\n\r\n  0a1b2c3d4e5f6071\n")).toEqual(["3f9a1c2b7d4e5f60", "0a1b2c3d4e5f6071"]);
   });
   it("generated tokens do not repeat their alphabet's order (a sanity check of the fixtures)", () => {
     expect(pick(rng(1), B64URL, 40)).not.toEqual(pick(rng(2), B64URL, 40));

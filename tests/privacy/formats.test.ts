@@ -116,8 +116,11 @@ describe("every kind in every field of every format", () => {
       const text = JSON.stringify(report);
       for (const f of PLANTED) for (const line of f.value.split("\n")) expect(text.includes(line), `${f.kind} leaked`).toBe(false);
       expect(report.privacy).toMatchObject({ secrets: fakeSecrets().length * places.length, piiRecords: fakePii().length * places.length });
-      // every finding has a fingerprint naming its rule, file and field
-      for (const x of found) expect(x.fingerprint).toMatch(new RegExp(`^${x.rule}:data\\.jsonl:[0-9a-f]{12}:${x.pointer!.replace(/[/]/g, "\\/")}$`));
+      // every finding has a fingerprint, and its message says how to accept it with that fingerprint
+      for (const x of found) {
+        expect(x.fingerprint).toMatch(/^[0-9a-f]{16}$/);
+        expect(x.message.endsWith(`Add ${x.fingerprint} to .chatml-gate-ignore`)).toBe(true);
+      }
     });
   }
 });
@@ -178,9 +181,14 @@ describe("a line that is not JSON", () => {
     const gh = fakeSecrets()[8].value;
     const report = await run([`{"messages": [{"role": "user", "content": "token ${gh}"}`]);
     const f = report.files[0].findings;
-    expect(f.map((x) => `${x.rule}:${x.kind ?? ""}`)).toEqual(["invalid-json:", "secret:github-token"]);
-    expect(f[1].message).toContain("in this line");
-    expect(f[1].pointer).toBe("");
+    expect(f.map((x) => `${x.rule}:${x.kind ?? ""}`)).toEqual(["secret:github-token", "invalid-json:"]);
+    expect(f[0].message).toContain("in this line");
+    expect(f[0].pointer).toBe("");
+    // every finding of the line hashes it with the token masked: the same broken line with another token has the
+    // same fingerprints (no published hash depends on the value)
+    const other = fakeSecrets(99)[8].value;
+    const again = await run([`{"messages": [{"role": "user", "content": "token ${other}"}`]);
+    expect(again.files[0].findings.map((x) => x.fingerprint)).toEqual(f.map((x) => x.fingerprint));
     expect(JSON.stringify(report)).not.toContain(gh);
   });
 });
@@ -191,8 +199,9 @@ describe("what a finding says", () => {
     const email = fakePii()[0].value;
     const report = await run([{ messages: [user(`My token is ${gh}, mail me at ${email}`), assistant("Revoke it now.")] }]);
     const [s, p] = report.files[0].findings;
-    expect(s.message).toMatch(/^GitHub token ghp_… \(40 characters\) at \/messages\/0\/content: remove it and revoke it in GitHub .*\. Not a real secret\? Add secret:data\.jsonl:[0-9a-f]{12}:\/messages\/0\/content to \.chatml-gate-ignore$/);
-    expect(p.message).toMatch(/^e-mail address \(27 characters\) at \/messages\/0\/content: .*example\.com\. May it stay\? Add pii:data\.jsonl:/);
+    expect(s.message).toBe(`GitHub token ghp_… (40 characters) at /messages/0/content: remove it and revoke it in GitHub (Settings → Developer settings → Tokens). Not a real secret? Add ${s.fingerprint} to .chatml-gate-ignore`);
+    expect(p.message).toBe(`e-mail address (27 characters) at /messages/0/content: remove it or replace it with an address at example.com. May it stay? Add ${p.fingerprint} to .chatml-gate-ignore`);
+    expect([s.kind, s.pointer, p.kind, p.pointer]).toEqual(["github-token", "/messages/0/content", "email", "/messages/0/content"]);
     expect(p.message).not.toContain("zq7");
   });
   it("a value repeated in a record is one finding that says how often", async () => {

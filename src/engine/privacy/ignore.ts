@@ -1,8 +1,9 @@
-// The ignore file: accepted secret and personal-data findings, one fingerprint per line (like .gitleaksignore).
+// The ignore file: accepted secret and personal-data findings, one fingerprint (fingerprint.ts: rule, file, record,
+// pointer) per line, like .gitleaksignore.
 //
-//   # fake keys in the tutorial records
-//   secret:data/train.jsonl:3f9a1c2b7d4e:/messages/2/content
-//   pii:data/train.jsonl:08c1d2e3f4a5:/messages/1/content   # the support address is public
+//   # data/train.jsonl:12, fake keys in the tutorial records
+//   3f9a1c2b7d4e5f60
+//   0a1b2c3d4e5f6071   # data/support.jsonl:4, the support address is public
 //
 // Blank lines and lines starting with # are skipped; a # after whitespace starts a comment.
 import { readFile } from "node:fs/promises";

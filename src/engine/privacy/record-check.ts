@@ -47,7 +47,7 @@ export function addPrivacyCounts(a: PrivacyCounts, b: PrivacyCounts): void {
 /** Values kept per chunk for masking (the first ones; secrets before personal data). */
 const MAX_VALUES = 1000;
 
-type Add = (rule: string, message: string, extra: Pick<Finding, "kind" | "pointer" | "fingerprint">) => SeveritySetting;
+type Add = (rule: string, message: string, extra: Pick<Finding, "kind" | "pointer">) => SeveritySetting;
 
 export class PrivacyCheck {
   readonly counts = emptyPrivacyCounts();
@@ -69,12 +69,15 @@ export class PrivacyCheck {
   }
 
   /** Scans a parsed record (`rec`), or the text of a line that is not JSON (`rec` undefined); reports what it finds
-   * through `add` and returns a redactor for the texts of this record the gate may quote (null: nothing found). */
-  check(rec: unknown, line: string, add: Add): Redactor | null {
+   * through `add` and returns a redactor for the texts of this record the gate may quote (null: nothing found).
+   * `setKey` receives the record key of the line with the values masked (so that no published fingerprint hashes a
+   * value), before any finding is added. */
+  check(rec: unknown, line: string, add: Add, setKey: (key: string) => void): Redactor | null {
     const hits = rec === undefined ? scanLine(line, this.on) : scanRecord(rec, this.on);
     if (!hits) return null;
     const redactor = new Redactor(hits);
-    const key = recordKey(redactor.line(line));
+    const key = recordKey(Buffer.from(redactor.line(line)));
+    setKey(key);
     let pii = false;
     for (const h of hits) {
       const fp = fingerprint(h.rule, this.display, key, h.pointer);
@@ -83,7 +86,7 @@ export class PrivacyCheck {
         this.counts.ignored++;
         continue;
       }
-      if (add(h.rule, message(h, fp, this.settings.ignoreFile), { kind: h.kind, pointer: h.pointer, fingerprint: fp }) === "off") continue;
+      if (add(h.rule, message(h, fp, this.settings.ignoreFile), { kind: h.kind, pointer: h.pointer }) === "off") continue;
       this.counts.kinds[h.kind] = (this.counts.kinds[h.kind] ?? 0) + 1;
       if (h.rule === "secret") this.counts.secrets++;
       else if (h.rule === "generic-secret") this.counts.possibleSecrets++;
