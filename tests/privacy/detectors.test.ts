@@ -158,7 +158,7 @@ describe("code-heavy text", () => {
       "if (!apiKey) throw new Error('missing OPENAI_API_KEY');",
       "export GITHUB_TOKEN=$(gh auth token)",
       "secret_name = prod-db-credentials",
-      "private_key_path=/home/user/.ssh/id_rsa",
+      "private_key_path=~/.ssh/id_rsa",
       "refresh_token_url=https://oauth2.googleapis.com/token",
       "key_id: 4f2a, public_key: ./keys/pub.pem",
       "The access token expires after 3600 seconds.",
