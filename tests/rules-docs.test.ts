@@ -1,6 +1,8 @@
 // docs/rules.md is executable documentation: one `## rule-id` section per registry rule (same order, nothing else at
 // that level), the table lists every rule with its default severity, and every ```jsonl example is run through the
-// engine: a **Bad** example must trigger the section's rule, a **Fix** example must produce no finding at all.
+// engine: a **Bad** example must trigger the section's rule, a **Fix** example must produce no finding at all. A section
+// on a chat-template rule shows its template in a ```jinja block (and, when it needs more, its config in a ```yaml
+// block): each example runs with the nearest ones before it, the template as template.jinja.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,7 +11,8 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import type { Nodes, RootContent } from "mdast";
 import { check } from "../src/engine/check.js";
-import { defaultConfig } from "../src/config/config.js";
+import { configFromObject, defaultConfig } from "../src/config/config.js";
+import YAML from "yaml";
 import { RULES, RULE_BY_ID } from "../src/engine/rules/registry.js";
 import type { FileReport } from "../src/engine/report.js";
 import { ROOT } from "./helpers/paths.js";
@@ -29,7 +32,7 @@ interface Section {
   /** Text of the leading bold label of each paragraph ("Default severity:", "Why it matters:", "Bad", ...). */
   labels: string[];
   paragraphs: string[];
-  examples: { label: "bad" | "fix"; code: string; line: number }[];
+  examples: { label: "bad" | "fix"; code: string; line: number; template?: string; config?: string }[];
 }
 
 /** Level-2 sections, with their ```jsonl blocks labelled by the nearest preceding **Bad** / **Fix** paragraph. */
@@ -37,11 +40,14 @@ function sections(): Section[] {
   const out: Section[] = [];
   let cur: Section | undefined;
   let label: Label = null;
+  let template: string | undefined;
+  let config: string | undefined;
   for (const node of tree.children as RootContent[]) {
     if (node.type === "heading" && node.depth <= 2) {
       cur = node.depth === 2 ? { id: text(node), labels: [], paragraphs: [], examples: [] } : undefined;
       if (cur) out.push(cur);
       label = null;
+      template = config = undefined;
       continue;
     }
     if (!cur) continue;
@@ -52,9 +58,13 @@ function sections(): Section[] {
       if (lead) cur.labels.push(lead);
       const word = lead.replace(/:$/, "").toLowerCase();
       label = word === "bad" ? "bad" : word === "fix" ? "fix" : lead ? null : label;
+    } else if (node.type === "code" && node.lang === "jinja") {
+      template = node.value;
+    } else if (node.type === "code" && node.lang === "yaml" && template === undefined && cur.examples.length === 0 && /^target:/m.test(node.value)) {
+      config = node.value;
     } else if (node.type === "code" && node.lang === "jsonl") {
       if (!label) throw new Error(`docs/rules.md:${node.position?.start.line}: a jsonl block in ${cur.id} is not under a **Bad** or **Fix** paragraph`);
-      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0 });
+      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0, template, config });
     }
   }
   return out;
@@ -63,9 +73,10 @@ function sections(): Section[] {
 const SECTIONS = sections();
 const ANALYSIS = new Set(RULES.filter((r) => r.group === "analysis").map((r) => r.id));
 
-async function runExample(code: string, analysis: boolean): Promise<FileReport> {
-  const dir = tempDir({ "data.jsonl": code + "\n" });
-  const report = await check({ files: ["data.jsonl"], config: defaultConfig(), cwd: dir, validateOnly: !analysis, date: "2026-01-01" });
+async function runExample(code: string, analysis: boolean, template?: string, config?: string): Promise<FileReport> {
+  const dir = tempDir({ "data.jsonl": code + "\n", ...(template !== undefined ? { "template.jinja": template + "\n" } : {}) });
+  const cfg = template === undefined ? defaultConfig() : configFromObject(config ? YAML.parse(config) : { target: { "chat-template": "template.jinja" } });
+  const report = await check({ files: ["data.jsonl"], config: cfg, cwd: dir, validateOnly: !analysis, date: "2026-01-01" });
   return report.files[0];
 }
 
@@ -97,7 +108,7 @@ describe("docs/rules.md structure", () => {
 
   it("every rule with a line-level problem has a runnable bad example", () => {
     // Rules that a JSONL block in a UTF-8 Markdown file cannot show; their sections describe the input instead.
-    const described = ["empty-file", "read-error", "invalid-utf8", "line-too-long", "near-duplicate", "leakage", "too-long"];
+    const described = ["empty-file", "read-error", "invalid-utf8", "line-too-long", "template-engine-gap", "template-double-bos", "template-eot-split", "near-duplicate", "leakage", "too-long"];
     const withoutBad = SECTIONS.filter((s) => !s.examples.some((e) => e.label === "bad")).map((s) => s.id);
     expect(withoutBad).toEqual(described);
   });
@@ -109,12 +120,12 @@ describe("docs/rules.md examples run through the engine", () => {
       const analysis = ANALYSIS.has(s.id);
       if (ex.label === "bad") {
         it(`${s.id}: the bad example (docs/rules.md:${ex.line}) triggers ${s.id}`, async () => {
-          const f = await runExample(ex.code, analysis);
+          const f = await runExample(ex.code, analysis, ex.template, ex.config);
           expect(f.findings.map((x) => x.rule)).toContain(s.id);
         });
       } else {
         it(`${s.id}: the fix example (docs/rules.md:${ex.line}) has no finding`, async () => {
-          const f = await runExample(ex.code, analysis);
+          const f = await runExample(ex.code, analysis, ex.template, ex.config);
           expect(f.findings.map((x) => `${x.rule}@${x.line}: ${x.message}`)).toEqual([]);
         });
       }

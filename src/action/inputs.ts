@@ -30,6 +30,9 @@ export interface Settings {
   workers?: number;
   /** Partial results of `chatml-gate check --shard` (globs): merge them instead of checking files. */
   mergePartials: string[];
+  /** The target model's chat template and tokenizer.json (workspace paths), over the config's `target:`. */
+  chatTemplate?: string;
+  tokenizer?: string;
 }
 
 export const THRESHOLD_INPUTS = [
@@ -111,6 +114,8 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     thresholds,
     workers: positiveIntOrUndefined("workers", get("workers")),
     mergePartials: splitList(getInput("merge-partials")),
+    chatTemplate: get("chat-template") || undefined,
+    tokenizer: get("tokenizer") || undefined,
   };
 }
 

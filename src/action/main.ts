@@ -161,7 +161,11 @@ async function main(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const s = readSettings();
   if (s.configPath) assertInsideWorkspace(workspace, s.configPath, "config file");
-  const config = engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds);
+  const config = withTarget(engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds), s);
+  if (config.target) {
+    assertInsideWorkspace(workspace, config.target.chatTemplate, "chat template");
+    if (config.target.tokenizer) assertInsideWorkspace(workspace, config.target.tokenizer, "tokenizer");
+  }
   const event = readEvent();
   const octokit = s.token ? createOctokit(s.token) : undefined;
 
@@ -195,6 +199,14 @@ async function main(): Promise<void> {
   const base = await baseReport(event, selection, config, workspace, workers, octokit);
   const report = await engine.check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
   await publish(report, s, event, octokit, workspace, selection.notes);
+}
+
+/** The chat-template and tokenizer inputs over the config's `target:` block. */
+function withTarget(config: engine.Config, s: Settings): engine.Config {
+  if (!s.chatTemplate && !s.tokenizer) return config;
+  const chatTemplate = s.chatTemplate ?? config.target?.chatTemplate;
+  if (!chatTemplate) throw new InputError("Input 'tokenizer' needs a chat template: set the 'chat-template' input (or target.chat-template in the config) to the model's .jinja file or tokenizer_config.json.");
+  return { ...config, target: { ...config.target, chatTemplate, ...(s.tokenizer ? { tokenizer: s.tokenizer } : {}) } };
 }
 
 function summaryContext(event: EventInfo, notes: string[]): MarkdownContext {

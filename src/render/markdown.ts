@@ -196,6 +196,7 @@ function brief(v: ReportView, d: Detail): string[] {
   }
   if (v.tokens.length > 0) {
     out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 30)} **${escapeInline(val, 40)}**`).join(" · "));
+    if (v.target) out.push("", escapeInline(v.target, 200));
   }
   return out;
 }
