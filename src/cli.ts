@@ -161,6 +161,8 @@ function withTargetFlags(config: Config, values: { "chat-template"?: string; tok
   const chatTemplate = flags.chatTemplate ?? config.target?.chatTemplate;
   if (!chatTemplate) throw new UsageError(`${given.map(([k]) => `--${k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}`).join(", ")} need${given.length === 1 ? "s" : ""} a chat template: add --chat-template FILE (a .jinja file or the model's tokenizer_config.json)`);
   const target = { ...config.target, chatTemplate };
+  // a template-name of the config names an entry of the config's file, not of another one given here
+  if (flags.chatTemplate !== undefined && flags.chatTemplate !== config.target?.chatTemplate) delete target.templateName;
   for (const [k, v] of given) (target as Record<string, unknown>)[k] = v;
   return { ...config, target };
 }

@@ -206,7 +206,10 @@ function withTarget(config: engine.Config, s: Settings): engine.Config {
   if (!s.chatTemplate && !s.tokenizer) return config;
   const chatTemplate = s.chatTemplate ?? config.target?.chatTemplate;
   if (!chatTemplate) throw new InputError("Input 'tokenizer' needs a chat template: set the 'chat-template' input (or target.chat-template in the config) to the model's .jinja file or tokenizer_config.json.");
-  return { ...config, target: { ...config.target, chatTemplate, ...(s.tokenizer ? { tokenizer: s.tokenizer } : {}) } };
+  const target = { ...config.target, chatTemplate, ...(s.tokenizer ? { tokenizer: s.tokenizer } : {}) };
+  // a template-name of the config names an entry of the config's file, not of another one given as an input
+  if (s.chatTemplate && s.chatTemplate !== config.target?.chatTemplate) delete target.templateName;
+  return { ...config, target };
 }
 
 function summaryContext(event: EventInfo, notes: string[]): MarkdownContext {

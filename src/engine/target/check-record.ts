@@ -47,7 +47,9 @@ export class TargetChecker {
     if (!r.ok) {
       if (r.kind === "template-error") {
         st.errors++;
-        emit("template-error", `the chat template fails on this record: "${quote(r.message)}"; transformers' apply_chat_template raises this, so the trainer stops (or skips the record): fix the record or drop it`);
+        const undef = /\b(bos_token|eos_token)\b.*\bundefined\b/.exec(r.message)?.[1];
+        const hint = undef && spec.sourceIn === "file" ? ` (a .jinja template gets ${undef} only from --${undef.replace("_", "-")} or target.${undef.replace("_", "-")}: set it to the model's token)` : "";
+        emit("template-error", `the chat template fails on this record: "${quote(r.message)}"${hint}; transformers' apply_chat_template raises this, so the trainer stops (or skips the record): fix the record or drop it`);
       } else {
         st.gaps++;
         emit("template-engine-gap", `this record was not checked against the chat template: the gate's JavaScript engine cannot render it as Python's Jinja2 would (${quote(r.message)}); please report the template construct`);
