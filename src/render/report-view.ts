@@ -215,5 +215,6 @@ export function targetLine(target: unknown): string | undefined {
   const name = typeof t.templateName === "string" ? ` (${t.templateName})` : "";
   const tok = typeof t.tokenizer === "string" ? ` + tokenizer ${t.tokenizer}` : "";
   const gaps = num(t.engineGaps) ?? 0;
+  if (t.records === 0) return `chat template ${t.chatTemplate}${name}${tok}: no record has a messages array, so none was rendered (ShareGPT, Alpaca and preference records are not)`;
   return `chat template ${t.chatTemplate}${name}${tok}: ${fmt(t.rendered)} of ${fmt(t.records)} records rendered, ${fmt(t.templateErrors)} template error${t.templateErrors === 1 ? "" : "s"}${gaps > 0 ? `, ${fmt(gaps)} not checked (engine gaps)` : ""}`;
 }

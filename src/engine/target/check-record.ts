@@ -144,7 +144,8 @@ export class TargetChecker {
       if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
         if (this.keys!.has(k) || v === null || v === undefined || v === "") continue;
-        emit("template-unread-field", `messages[${i}].${k} is never read by the chat template: it does not reach the model (a trainer may still use it, e.g. Axolotl's weight); drop it or use a template that renders it (reported once per field and file)`, `tpl-field:${k}`);
+        const trainer = TRAINER_KEYS.has(k) ? ` (some trainers read it themselves, e.g. Axolotl's ${k === "weight" || k === "train" ? k : "weight and train"}; TRL does not)` : "";
+        emit("template-unread-field", `messages[${i}].${k} is never read by the chat template: it does not reach the model${trainer}; drop it or use a template that renders it (reported once per field and file)`, `tpl-field:${k}`);
       }
     });
   }
@@ -173,7 +174,8 @@ function textPieces(content: unknown): string[] {
   for (const p of content) {
     if (typeof p === "string") out.push(p);
     else if (p && typeof p === "object") {
-      const t = (p as Record<string, unknown>).text;
+      const o = p as Record<string, unknown>;
+      const t = typeof o.text === "string" ? o.text : o.value; // LLaMA-Factory's parts hold `value`
       if (typeof t === "string") out.push(t);
     }
   }
@@ -200,6 +202,9 @@ function toolNames(tools: unknown[] | null): string[] {
   }
   return out;
 }
+
+/** Message keys that trainers may read outside the template (per-message loss switches). */
+const TRAINER_KEYS = new Set(["weight", "train", "train_detail", "loss_weight", "loss"]);
 
 const stripSpace = (s: string) => s.replace(/\s+/g, "");
 
