@@ -400,7 +400,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     // The target chat template renders every record with a messages array, also one that breaks other rules: the
     // trainer would render it too.
-    const render = (): string | null | undefined => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, line, ctx.emit, note) : undefined);
+    const render = (): string | null | undefined => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {
       render();

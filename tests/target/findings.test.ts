@@ -135,6 +135,18 @@ describe("what the render shows", () => {
   });
 });
 
+describe("records as Python reads them", () => {
+  it("a float written 1.0 reaches the template as Python's json.loads reads it (it prints 1.0), in tools given as text too", async () => {
+    const template = "{{ raise_exception('score=' ~ messages[0].score ~ ' tool=' ~ (tools[0].version if tools else 'none')) }}";
+    const data = jsonl(
+      { messages: [{ role: "user", content: "Hi", score: 1.0 }, { role: "assistant", content: "Hello." }] },
+      '{"messages": [{"role": "user", "content": "Hi", "score": 1.0}, {"role": "assistant", "content": "Hello."}], "tools": "[{\\"version\\": 2.0}]"}',
+    );
+    const r = await check({ files: ["data.jsonl"], config: configFromObject({ target: { "chat-template": "t.jinja" } }), cwd: tempDir({ "data.jsonl": data.replace('"score":1', '"score":1.0'), "t.jinja": template }), validateOnly: true });
+    expect(r.files[0].findings.filter((x) => x.rule === "template-error").map((x) => /"(score=[^"]*)"/.exec(x.message)![1])).toEqual(["score=1.0 tool=none", "score=1.0 tool=2.0"]);
+  });
+});
+
 describe("severities and the report", () => {
   it("rules can be switched off or raised like any other; the report's target names the template", async () => {
     const r = await run(ALL, { "chat-template": "qwen-style.jinja" }, { config: { rules: { "template-drops-content": "error", "template-unread-field": "off" } } });

@@ -4,7 +4,7 @@
 // and hands its state (TargetChunkState) to the merge, which adds the file-level verdicts (target/file-state.ts).
 import type { TargetRuntime } from "./runtime.js";
 import { renderContext } from "./runtime.js";
-import { renderTemplate } from "./jinja/index.js";
+import { needsPythonJson, parsePythonJson, renderTemplate } from "./jinja/index.js";
 import { emptyTargetState, type TargetChunkState } from "./file-state.js";
 
 /** Reports a finding at the current record. `emit` is the scan's: an error makes the record invalid; `note` is for what
@@ -24,9 +24,9 @@ export class TargetChecker {
     this.keys = rt.facts.messageKeys ? new Set(rt.facts.messageKeys) : null;
   }
 
-  /** Renders the record (its `messages` is an array) and reports what the render shows. Returns the rendered text, or
-   * null when the template raised or the engine could not render it. */
-  check(rec: Record<string, unknown>, line: number, emit: Emit, note: Emit): string | null {
+  /** Renders the record (its `messages` is an array; `raw` is its line) and reports what the render shows. Returns the
+   * rendered text, or null when the template raised or the engine could not render it. */
+  check(rec: Record<string, unknown>, raw: string, line: number, emit: Emit, note: Emit): string | null {
     const { spec } = this.rt;
     const st = this.st;
     st.records++;
@@ -41,9 +41,12 @@ export class TargetChecker {
       note("template-engine-gap", `the chat template cannot be rendered by this gate's JavaScript engine (${quote(this.rt.wholeGap)}), though Python's Jinja2 may render it: no record of this file was checked against it (reported once for the file)`, "tpl-whole-gap");
       return null;
     }
-    const tools = toolsOf(rec.tools);
+    // The template gets the record as Python's json.loads reads it (1.0 stays a float, "1" keys keep their place) when
+    // JSON.parse could have lost that; the checks below read the plain record.
+    const py = needsPythonJson(raw) ? pythonRecord(raw) : null;
+    const tools = toolsOf(py ? py.tools : rec.tools);
     const template = this.rt.toolUse && tools !== null ? this.rt.toolUse : this.rt.template;
-    const r = renderTemplate(template, renderContext(spec, rec.messages, tools));
+    const r = renderTemplate(template, renderContext(spec, py ? py.messages : rec.messages, tools));
     if (!r.ok) {
       if (r.kind === "template-error") {
         st.errors++;
@@ -151,13 +154,24 @@ export class TargetChecker {
   }
 }
 
-/** The record's tools as transformers gets them: an array, or a JSON string holding one (LLaMA-Factory, ms-swift);
- * anything else is None. */
+/** The record's messages and tools as Python's json.loads reads the line (null: not JSON after all). */
+function pythonRecord(raw: string): { messages: unknown; tools: unknown } | null {
+  try {
+    const v = parsePythonJson(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+    const get = (k: string) => (v instanceof Map ? v.get(k) : v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined);
+    return { messages: get("messages"), tools: get("tools") };
+  } catch {
+    return null;
+  }
+}
+
+/** The record's tools as transformers gets them: an array, or a JSON string holding one (LLaMA-Factory, ms-swift: read
+ * with json.loads); anything else is None. */
 export function toolsOf(v: unknown): unknown[] | null {
   if (Array.isArray(v)) return v;
   if (typeof v === "string" && v.trim() !== "") {
     try {
-      const parsed = JSON.parse(v) as unknown;
+      const parsed = (needsPythonJson(v) ? parsePythonJson(v.trim()) : JSON.parse(v)) as unknown;
       if (Array.isArray(parsed)) return parsed;
     } catch {
       // not JSON: the record's own finding says so
