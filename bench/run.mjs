@@ -515,6 +515,9 @@ ${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
     tokens);
   - *check --workers W*: the full check with \`--workers W\` (W = cores by default, \`--workers N\` to change); shown
     as n/a while \`node dist/cli.js --help\` does not list \`--workers\`.
+  - *check --chat-template* and *check --chat-template --tokenizer* (\`--chat-template T [--tokenizer K]\`): the full
+    check on one core with a target model's chat template (and tokenizer.json); the "target model" line gives what
+    they add per record, in CPU time over the full check;
   - *baseline, W threads* (\`--ceiling\`): \`bench/baseline.mjs FILE --threads W\` — the baseline's work split into
     W byte ranges at line starts, one per thread: what this machine gives for parallel parsing (not for \`.gz\`);
   - *baseline + word scan* (\`--ceiling\`): \`bench/baseline.mjs FILE --scan\` — the baseline, plus every string of
