@@ -32,7 +32,9 @@ interface Section {
   /** Text of the leading bold label of each paragraph ("Default severity:", "Why it matters:", "Bad", ...). */
   labels: string[];
   paragraphs: string[];
-  examples: { label: "bad" | "fix"; code: string; line: number; template?: string; config?: string }[];
+  /** `profile`: from the block's info string (```jsonl profile=openai): the example runs under that profile. `template`,
+   * `config`: the nearest ```jinja (and ```yaml target config) blocks before it in its section. */
+  examples: { label: "bad" | "fix"; code: string; line: number; profile?: string; template?: string; config?: string }[];
 }
 
 /** Level-2 sections, with their ```jsonl blocks labelled by the nearest preceding **Bad** / **Fix** paragraph. */
@@ -64,7 +66,8 @@ function sections(): Section[] {
       config = node.value;
     } else if (node.type === "code" && node.lang === "jsonl") {
       if (!label) throw new Error(`docs/rules.md:${node.position?.start.line}: a jsonl block in ${cur.id} is not under a **Bad** or **Fix** paragraph`);
-      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0, template, config });
+      const profile = /(?:^|\s)profile=([a-z]+)/.exec(node.meta ?? "")?.[1];
+      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0, ...(profile ? { profile } : {}), template, config });
     }
   }
   return out;
@@ -73,10 +76,12 @@ function sections(): Section[] {
 const SECTIONS = sections();
 const ANALYSIS = new Set(RULES.filter((r) => r.group === "analysis").map((r) => r.id));
 
-async function runExample(code: string, analysis: boolean, template?: string, config?: string): Promise<FileReport> {
-  const dir = tempDir({ "data.jsonl": code + "\n", ...(template !== undefined ? { "template.jinja": template + "\n" } : {}) });
-  const cfg = template === undefined ? defaultConfig() : configFromObject(config ? YAML.parse(config) : { target: { "chat-template": "template.jinja" } });
-  const report = await check({ files: ["data.jsonl"], config: cfg, cwd: dir, validateOnly: !analysis, date: "2026-01-01" });
+async function runExample(code: string, analysis: boolean, ex: { profile?: string; template?: string; config?: string } = {}): Promise<FileReport> {
+  const dir = tempDir({ "data.jsonl": code + "\n", ...(ex.template !== undefined ? { "template.jinja": ex.template + "\n" } : {}) });
+  const doc: Record<string, unknown> = ex.template === undefined ? {} : ex.config ? (YAML.parse(ex.config) as Record<string, unknown>) : { target: { "chat-template": "template.jinja" } };
+  if (ex.profile) doc.profile = ex.profile;
+  const config = Object.keys(doc).length ? configFromObject(doc) : defaultConfig();
+  const report = await check({ files: ["data.jsonl"], config, cwd: dir, validateOnly: !analysis, date: "2026-01-01" });
   return report.files[0];
 }
 
@@ -120,12 +125,12 @@ describe("docs/rules.md examples run through the engine", () => {
       const analysis = ANALYSIS.has(s.id);
       if (ex.label === "bad") {
         it(`${s.id}: the bad example (docs/rules.md:${ex.line}) triggers ${s.id}`, async () => {
-          const f = await runExample(ex.code, analysis, ex.template, ex.config);
+          const f = await runExample(ex.code, analysis, ex);
           expect(f.findings.map((x) => x.rule)).toContain(s.id);
         });
       } else {
         it(`${s.id}: the fix example (docs/rules.md:${ex.line}) has no finding`, async () => {
-          const f = await runExample(ex.code, analysis, ex.template, ex.config);
+          const f = await runExample(ex.code, analysis, ex);
           expect(f.findings.map((x) => `${x.rule}@${x.line}: ${x.message}`)).toEqual([]);
         });
       }

@@ -18,6 +18,7 @@ import type { TargetSpec } from "./target/spec.js";
 import { loadTargetSpec } from "./target/load.js";
 import { compileTemplate, templateFacts } from "./target/jinja/index.js";
 import { addTargetState, emptyTargetState, fileTargetFinding, targetReport } from "./target/file-state.js";
+import { profileSeverities } from "./rules/profiles.js";
 
 export interface CheckOptions {
   /** Files to check, relative to cwd (or absolute). */
@@ -46,7 +47,9 @@ export const runInThisThread: ChunkRunner = async function* (jobs) {
 const matchers = new WeakMap<object, (path: string) => boolean>();
 
 export function severitiesFor(path: string, config: Config): Record<string, SeveritySetting> {
-  let sev = config.rules;
+  // A profile's target may refuse what the generic rules only warn about; the config's own settings win.
+  const target = profileSeverities(config.profile);
+  let sev = Object.keys(target).length ? { ...target, ...config.rules } : config.rules;
   for (const o of config.overrides) {
     if (!Object.keys(o.rules).length) continue;
     let match = matchers.get(o);

@@ -10,6 +10,7 @@ import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
+import { checkProfile } from "./rules/profiles.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 import type { TargetChecker } from "./target/check-record.js";
 import type { TargetChunkState } from "./target/file-state.js";
@@ -397,6 +398,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         return;
       }
     }
+    // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
+    if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     // The target chat template renders every record with a messages array, also one that breaks other rules: the
     // trainer would render it too.

@@ -1,6 +1,6 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
-import { measured, measuredApart, targetLine } from "./report-view.js";
+import { imagesLine, measured, measuredApart, targetLine } from "./report-view.js";
 
 export interface TextOptions {
   color: boolean;
@@ -79,6 +79,8 @@ export function renderText(report: Report, opts: TextOptions): string {
       const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
       const by = typeof tok.tokenizer === "string" ? `${tok.tokenizer}, rendered with the chat template` : tok.encoding;
       out.push(`tokens (${clean(String(by))}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
+      const images = imagesLine(tok.images);
+      if (images) out.push(images);
       out.push(...histogram(tok.histogram as { label: string; count: number }[] | undefined));
     }
   }
