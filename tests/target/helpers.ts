@@ -13,7 +13,7 @@ export interface Goldens {
   specialTokens: Record<string, string>;
   templates: Record<string, { cases?: GoldenCase[]; syntaxError?: { line: number; message: string } }>;
   tokenizerConfig: { specialTokens: Record<string, unknown>; default: GoldenCase[]; gemma: GoldenCase[] };
-  tokens: { tokenizer: string; merges: number; counts: Record<string, (number | null)[]>; pieces: Record<string, number>; withSpecial: Record<string, number>; hostile: Record<string, number> };
+  tokens: { tokenizer: string; merges: number; counts: Record<string, (number | null)[]>; pieces: Record<string, number>; withSpecial: Record<string, number>; hostile: Record<string, number>; sentencepiece: { tokenizer: string; hostile: Record<string, number>; "mistral-style": (number | null)[] } };
 }
 
 export const GOLDENS = JSON.parse(fixture("goldens.json")) as Goldens;

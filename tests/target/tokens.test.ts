@@ -69,6 +69,19 @@ describe("token counts of the rendered text", () => {
     }
   });
 
+  it("a SentencePiece-layout tokenizer (Llama 2's: '▁' normalizer, byte fallback) counts as Python's, through encode()", async () => {
+    const sp = GOLDENS.tokens.sentencepiece;
+    const tok = loadModelTokenizer(join(FIX, sp.tokenizer), "sp");
+    expect(tok.fast).toBe(false);
+    expect(tok.prepends).toBe("<s>");
+    for (const [text, n] of Object.entries(sp.hostile)) expect(tok.count(text), JSON.stringify(text)).toBe(n);
+    // the records mistral-style.jinja renders, counted through the whole run
+    const rendered = sp["mistral-style"].map((n, i) => [n, i] as const).filter(([n]) => n !== null);
+    const dir = tempDir({ "data.jsonl": rendered.map(([, i]) => RECORD_LINES[i]).join("\n") + "\n", "t.jinja": fixture("mistral-style.jinja"), "sp.json": fixture(sp.tokenizer) });
+    const r = await check({ files: ["data.jsonl"], config: configFromObject({ target: { "chat-template": "t.jinja", tokenizer: "sp.json", "bos-token": "<s>", "eos-token": "</s>" } }), cwd: dir, date: "2026-01-01" });
+    expect((r.tokens as { total: number }).total).toBe(rendered.reduce((a, [n]) => a + n!, 0));
+  });
+
   it("a tokenizer file that is not one: a config error naming it", () => {
     const dir = tempDir({ "tokenizer_config.json": fixture("tokenizer_config.json"), "broken.json": "{\"model\": ", "lfs.json": "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 17210000\n" });
     expect(() => loadModelTokenizer(join(dir, "broken.json"), "broken.json")).toThrow(/tokenizer broken.json is not valid JSON/);
