@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}};
 const schema13 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -2029,10 +2029,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data["max-findings"] !== undefined){
-let data4 = data["max-findings"];
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err5 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data4};
+if(data["fail-on-new"] !== undefined){
+let data4 = data["fail-on-new"];
+if(typeof data4 !== "boolean"){
+const err5 = {instancePath:instancePath+"/fail-on-new",schemaPath:"#/properties/fail-on-new/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["fail-on-new"].type,parentSchema:schema11.properties["fail-on-new"],data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2041,9 +2041,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data4};
+}
+if(data["max-findings"] !== undefined){
+let data5 = data["max-findings"];
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2052,16 +2054,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-if(data.paths !== undefined){
-let data5 = data.paths;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err7 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data6};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err7 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2072,8 +2067,14 @@ errors++;
 }
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data5};
+if(data.paths !== undefined){
+let data6 = data.paths;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 !== "string"){
+const err8 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2083,14 +2084,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data7 = data.rules;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-const _errs16 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err9 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
+}
+else {
+const err9 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2100,9 +2096,14 @@ vErrors.push(err9);
 errors++;
 }
 }
-var valid4 = _errs16 === errors;
-if(!valid4){
-const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data7};
+if(data.rules !== undefined){
+let data8 = data.rules;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+const _errs18 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2112,10 +2113,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-for(const key2 in data7){
-let data8 = data7[key2];
-if(!(((data8 === "error") || (data8 === "warning")) || (data8 === "off"))){
-const err11 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data8};
+var valid4 = _errs18 === errors;
+if(!valid4){
+const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2125,9 +2125,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data7};
+for(const key2 in data8){
+let data9 = data8[key2];
+if(!(((data9 === "error") || (data9 === "warning")) || (data9 === "off"))){
+const err12 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2137,12 +2138,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.duplicates !== undefined){
-let data9 = data.duplicates;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key3 in data9){
-if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
-const err13 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data9};
+}
+else {
+const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2152,10 +2150,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data9["case-insensitive"] !== undefined){
-let data10 = data9["case-insensitive"];
-if(typeof data10 !== "boolean"){
-const err14 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data10};
+if(data.duplicates !== undefined){
+let data10 = data.duplicates;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
+const err14 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data10};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2165,10 +2165,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data9.near !== undefined){
-let data11 = data9.near;
+if(data10["case-insensitive"] !== undefined){
+let data11 = data10["case-insensitive"];
 if(typeof data11 !== "boolean"){
-const err15 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data11};
+const err15 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2178,11 +2178,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data9["near-threshold"] !== undefined){
-let data12 = data9["near-threshold"];
-if(typeof data12 == "number"){
-if(data12 > 1 || isNaN(data12)){
-const err16 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+if(data10.near !== undefined){
+let data12 = data10.near;
+if(typeof data12 !== "boolean"){
+const err16 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2191,8 +2190,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data12 <= 0 || isNaN(data12)){
-const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+}
+if(data10["near-threshold"] !== undefined){
+let data13 = data10["near-threshold"];
+if(typeof data13 == "number"){
+if(data13 > 1 || isNaN(data13)){
+const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2201,9 +2204,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+if(data13 <= 0 || isNaN(data13)){
+const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2213,10 +2215,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data9["shingle-size"] !== undefined){
-let data13 = data9["shingle-size"];
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err19 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+else {
+const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2225,9 +2225,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data13 == "number"){
-if(data13 > 16 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+}
+if(data10["shingle-size"] !== undefined){
+let data14 = data10["shingle-size"];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2236,8 +2238,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+if(typeof data14 == "number"){
+if(data14 > 16 || isNaN(data14)){
+const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2246,11 +2249,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data9};
+if(data14 < 1 || isNaN(data14)){
+const err22 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2260,15 +2260,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.splits !== undefined){
-let data14 = data.splits;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.train === undefined){
-const err23 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data15};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2277,8 +2272,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data15.eval === undefined){
-const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data15};
+}
+if(data.splits !== undefined){
+let data15 = data.splits;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.train === undefined){
+const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2287,9 +2290,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key4 in data15){
-if(!((key4 === "train") || (key4 === "eval"))){
-const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data15};
+if(data16.eval === undefined){
+const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2298,15 +2300,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data15.train !== undefined){
-let data16 = data15.train;
-const _errs37 = errors;
-let valid11 = false;
-const _errs38 = errors;
-if(typeof data16 === "string"){
-if(func3(data16) < 1){
-const err26 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data16};
+for(const key4 in data16){
+if(!((key4 === "train") || (key4 === "eval"))){
+const err26 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2316,8 +2312,14 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data16};
+if(data16.train !== undefined){
+let data17 = data16.train;
+const _errs39 = errors;
+let valid11 = false;
+const _errs40 = errors;
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2326,13 +2328,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid0 = _errs38 === errors;
-valid11 = valid11 || _valid0;
-if(!valid11){
-const _errs40 = errors;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data16};
+}
+else {
+const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2341,12 +2339,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err29 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data17};
+var _valid0 = _errs40 === errors;
+valid11 = valid11 || _valid0;
+if(!valid11){
+const _errs42 = errors;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err29 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2355,9 +2354,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data17};
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2367,9 +2369,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
 else {
-const err31 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data16};
+const err31 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2378,11 +2379,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-valid11 = valid11 || _valid0;
 }
-if(!valid11){
-const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data16};
+}
+else {
+const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2391,26 +2391,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+var _valid0 = _errs42 === errors;
+valid11 = valid11 || _valid0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data15.eval !== undefined){
-let data18 = data15.eval;
-const _errs46 = errors;
-let valid15 = false;
-const _errs47 = errors;
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err33 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data18};
+if(!valid11){
+const err33 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2419,9 +2404,26 @@ vErrors.push(err33);
 }
 errors++;
 }
+else {
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
 }
 else {
-const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data18};
+vErrors = null;
+}
+}
+}
+}
+if(data16.eval !== undefined){
+let data19 = data16.eval;
+const _errs48 = errors;
+let valid15 = false;
+const _errs49 = errors;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2430,13 +2432,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid1 = _errs47 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs49 = errors;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data18};
+}
+else {
+const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2445,12 +2443,13 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-let data19 = data18[i3];
-if(typeof data19 === "string"){
-if(func3(data19) < 1){
-const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data19};
+var _valid1 = _errs49 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const _errs51 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2459,9 +2458,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data19};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2471,9 +2473,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data18};
+const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2482,11 +2483,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-valid15 = valid15 || _valid1;
 }
-if(!valid15){
-const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data18};
+}
+else {
+const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2495,11 +2495,24 @@ vErrors.push(err39);
 }
 errors++;
 }
+var _valid1 = _errs51 === errors;
+valid15 = valid15 || _valid1;
+}
+if(!valid15){
+const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data19};
+if(vErrors === null){
+vErrors = [err40];
+}
 else {
-errors = _errs46;
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs48;
 if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
+if(_errs48){
+vErrors.length = _errs48;
 }
 else {
 vErrors = null;
@@ -2509,19 +2522,7 @@ vErrors = null;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data15};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data14};
+const err41 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2531,12 +2532,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.tokens !== undefined){
-let data20 = data.tokens;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key5 in data20){
-if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
-const err42 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data20};
+}
+else {
+const err42 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2546,10 +2544,12 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data20.encoding !== undefined){
-let data21 = data20.encoding;
-if(!((data21 === "o200k_base") || (data21 === "cl100k_base"))){
-const err43 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data21};
+if(data.tokens !== undefined){
+let data21 = data.tokens;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
+const err43 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2559,10 +2559,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data20["max-tokens"] !== undefined){
-let data22 = data20["max-tokens"];
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-const err44 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data22};
+if(data21.encoding !== undefined){
+let data22 = data21.encoding;
+if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
+const err44 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2571,9 +2571,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data22 == "number"){
-if(data22 < 1 || isNaN(data22)){
-const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data22};
+}
+if(data21["max-tokens"] !== undefined){
+let data23 = data21["max-tokens"];
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2582,12 +2584,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-if(data20.model !== undefined){
-let data23 = data20.model;
-if(typeof data23 !== "string"){
-const err46 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data23};
+if(typeof data23 == "number"){
+if(data23 < 1 || isNaN(data23)){
+const err46 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2597,10 +2596,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data20.epochs !== undefined){
-let data24 = data20.epochs;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err47 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+}
+if(data21.model !== undefined){
+let data24 = data21.model;
+if(typeof data24 !== "string"){
+const err47 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2609,9 +2609,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data24 == "number"){
-if(data24 > 100 || isNaN(data24)){
-const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+}
+if(data21.epochs !== undefined){
+let data25 = data21.epochs;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2620,8 +2622,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2630,13 +2633,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-if(data20["price-per-million"] !== undefined){
-let data25 = data20["price-per-million"];
-if(typeof data25 == "number"){
-if(data25 < 0 || isNaN(data25)){
-const err50 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data25};
+if(data25 < 1 || isNaN(data25)){
+const err50 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2646,8 +2644,12 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data25};
+}
+if(data21["price-per-million"] !== undefined){
+let data26 = data21["price-per-million"];
+if(typeof data26 == "number"){
+if(data26 < 0 || isNaN(data26)){
+const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2657,10 +2659,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data20.exact !== undefined){
-let data26 = data20.exact;
-if(typeof data26 !== "boolean"){
-const err52 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data26};
+else {
+const err52 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2670,9 +2670,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data20};
+if(data21.exact !== undefined){
+let data27 = data21.exact;
+if(typeof data27 !== "boolean"){
+const err53 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2682,11 +2683,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.target !== undefined){
-let data27 = data.target;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27["chat-template"] === undefined){
-const err54 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data27};
+}
+else {
+const err54 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2695,9 +2694,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key6 in data27){
-if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
-const err55 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data27};
+}
+if(data.target !== undefined){
+let data28 = data.target;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28["chat-template"] === undefined){
+const err55 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2706,12 +2708,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data27["chat-template"] !== undefined){
-let data28 = data27["chat-template"];
-if(typeof data28 === "string"){
-if(func3(data28) < 1){
-const err56 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data28};
+for(const key6 in data28){
+if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
+const err56 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2721,8 +2720,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data28};
+if(data28["chat-template"] !== undefined){
+let data29 = data28["chat-template"];
+if(typeof data29 === "string"){
+if(func3(data29) < 1){
+const err57 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2732,11 +2734,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data27.tokenizer !== undefined){
-let data29 = data27.tokenizer;
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err58 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data29};
+else {
+const err58 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2746,8 +2745,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data29};
+if(data28.tokenizer !== undefined){
+let data30 = data28.tokenizer;
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err59 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2757,10 +2759,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data27["max-tokens"] !== undefined){
-let data30 = data27["max-tokens"];
-if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
-const err60 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data30};
+else {
+const err60 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2769,9 +2769,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(typeof data30 == "number"){
-if(data30 < 1 || isNaN(data30)){
-const err61 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data30};
+}
+if(data28["max-tokens"] !== undefined){
+let data31 = data28["max-tokens"];
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err61 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2780,13 +2782,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-if(data27["template-name"] !== undefined){
-let data31 = data27["template-name"];
-if(typeof data31 === "string"){
-if(func3(data31) < 1){
-const err62 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data31};
+if(typeof data31 == "number"){
+if(data31 < 1 || isNaN(data31)){
+const err62 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2796,8 +2794,12 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data31};
+}
+if(data28["template-name"] !== undefined){
+let data32 = data28["template-name"];
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err63 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2807,10 +2809,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data27["template-kwargs"] !== undefined){
-let data32 = data27["template-kwargs"];
-if(!(data32 && typeof data32 == "object" && !Array.isArray(data32))){
-const err64 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data32};
+else {
+const err64 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2820,10 +2820,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data27["bos-token"] !== undefined){
-let data33 = data27["bos-token"];
-if(typeof data33 !== "string"){
-const err65 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data33};
+if(data28["template-kwargs"] !== undefined){
+let data33 = data28["template-kwargs"];
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err65 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2833,10 +2833,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data27["eos-token"] !== undefined){
-let data34 = data27["eos-token"];
+if(data28["bos-token"] !== undefined){
+let data34 = data28["bos-token"];
 if(typeof data34 !== "string"){
-const err66 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data34};
+const err66 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2846,10 +2846,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data27.loss !== undefined){
-let data35 = data27.loss;
-if(!((data35 === "all") || (data35 === "assistant-only"))){
-const err67 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data35};
+if(data28["eos-token"] !== undefined){
+let data35 = data28["eos-token"];
+if(typeof data35 !== "string"){
+const err67 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2859,9 +2859,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data27};
+if(data28.loss !== undefined){
+let data36 = data28.loss;
+if(!((data36 === "all") || (data36 === "assistant-only"))){
+const err68 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2871,12 +2872,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.diversity !== undefined){
-let data36 = data.diversity;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key7 in data36){
-if(!(key7 === "boilerplate-phrases")){
-const err69 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data36};
+}
+else {
+const err69 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2886,15 +2884,12 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data36["boilerplate-phrases"] !== undefined){
-let data37 = data36["boilerplate-phrases"];
-if(Array.isArray(data37)){
-const len4 = data37.length;
-for(let i4=0; i4<len4; i4++){
-let data38 = data37[i4];
-if(typeof data38 === "string"){
-if(func3(data38) < 1){
-const err70 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data38};
+if(data.diversity !== undefined){
+let data37 = data.diversity;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key7 in data37){
+if(!(key7 === "boilerplate-phrases")){
+const err70 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2904,8 +2899,15 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data38};
+if(data37["boilerplate-phrases"] !== undefined){
+let data38 = data37["boilerplate-phrases"];
+if(Array.isArray(data38)){
+const len4 = data38.length;
+for(let i4=0; i4<len4; i4++){
+let data39 = data38[i4];
+if(typeof data39 === "string"){
+if(func3(data39) < 1){
+const err71 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2915,9 +2917,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data37};
+const err72 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2929,7 +2930,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data36};
+const err73 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2939,12 +2940,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data["dataset-info"] !== undefined){
-let data39 = data["dataset-info"];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
-if(!((key8 === "name") || (key8 === "purpose"))){
-const err74 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data39};
+}
+else {
+const err74 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2954,10 +2952,12 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data39.name !== undefined){
-let data40 = data39.name;
-if(typeof data40 !== "string"){
-const err75 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data40};
+if(data["dataset-info"] !== undefined){
+let data40 = data["dataset-info"];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!((key8 === "name") || (key8 === "purpose"))){
+const err75 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2967,10 +2967,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data39.purpose !== undefined){
-let data41 = data39.purpose;
+if(data40.name !== undefined){
+let data41 = data40.name;
 if(typeof data41 !== "string"){
-const err76 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data41};
+const err76 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2980,14 +2980,27 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data39};
+if(data40.purpose !== undefined){
+let data42 = data40.purpose;
+if(typeof data42 !== "string"){
+const err77 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 }
@@ -2999,25 +3012,14 @@ errors = vErrors.length;
 }
 }
 if(data.overrides !== undefined){
-let data43 = data.overrides;
-if(Array.isArray(data43)){
-const len5 = data43.length;
+let data44 = data.overrides;
+if(Array.isArray(data44)){
+const len5 = data44.length;
 for(let i5=0; i5<len5; i5++){
-let data44 = data43[i5];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.files === undefined){
-const err78 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data44};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key9 in data44){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err79 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data44};
+let data45 = data44[i5];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.files === undefined){
+const err79 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3026,15 +3028,9 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data44.files !== undefined){
-let data45 = data44.files;
-const _errs107 = errors;
-let valid28 = false;
-const _errs108 = errors;
-if(typeof data45 === "string"){
-if(func3(data45) < 1){
-const err80 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data45};
+for(const key9 in data45){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err80 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3044,8 +3040,14 @@ vErrors.push(err80);
 errors++;
 }
 }
-else {
-const err81 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data45};
+if(data45.files !== undefined){
+let data46 = data45.files;
+const _errs109 = errors;
+let valid28 = false;
+const _errs110 = errors;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err81 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3054,13 +3056,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-var _valid2 = _errs108 === errors;
-valid28 = valid28 || _valid2;
-if(!valid28){
-const _errs110 = errors;
-if(Array.isArray(data45)){
-if(data45.length < 1){
-const err82 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data45};
+}
+else {
+const err82 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3069,12 +3067,13 @@ vErrors.push(err82);
 }
 errors++;
 }
-const len6 = data45.length;
-for(let i6=0; i6<len6; i6++){
-let data46 = data45[i6];
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err83 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data46};
+var _valid2 = _errs110 === errors;
+valid28 = valid28 || _valid2;
+if(!valid28){
+const _errs112 = errors;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err83 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3083,9 +3082,12 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data46};
+const len6 = data46.length;
+for(let i6=0; i6<len6; i6++){
+let data47 = data46[i6];
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data47};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3095,9 +3097,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
 else {
-const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data45};
+const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data47};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3106,11 +3107,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid2 = _errs110 === errors;
-valid28 = valid28 || _valid2;
 }
-if(!valid28){
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data45};
+}
+else {
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3119,26 +3119,11 @@ vErrors.push(err86);
 }
 errors++;
 }
-else {
-errors = _errs107;
-if(vErrors !== null){
-if(_errs107){
-vErrors.length = _errs107;
+var _valid2 = _errs112 === errors;
+valid28 = valid28 || _valid2;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data44.rules !== undefined){
-let data47 = data44.rules;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key10 in data47){
-const _errs117 = errors;
-if(typeof key10 === "string"){
-if(!pattern0.test(key10)){
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+if(!valid28){
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data46};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3147,10 +3132,26 @@ vErrors.push(err87);
 }
 errors++;
 }
+else {
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
 }
-var valid32 = _errs117 === errors;
-if(!valid32){
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data47};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data45.rules !== undefined){
+let data48 = data45.rules;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key10 in data48){
+const _errs119 = errors;
+if(typeof key10 === "string"){
+if(!pattern0.test(key10)){
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3160,10 +3161,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-for(const key11 in data47){
-let data48 = data47[key11];
-if(!(((data48 === "error") || (data48 === "warning")) || (data48 === "off"))){
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data48};
+var valid32 = _errs119 === errors;
+if(!valid32){
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3173,9 +3173,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data47};
+for(const key11 in data48){
+let data49 = data48[key11];
+if(!(((data49 === "error") || (data49 === "warning")) || (data49 === "off"))){
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3185,15 +3186,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data44.thresholds !== undefined){
-if(!(validate11(data44.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data44,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err91 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data44};
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3203,9 +3198,15 @@ vErrors.push(err91);
 errors++;
 }
 }
+if(data45.thresholds !== undefined){
+if(!(validate11(data45.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data45,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err92 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data43};
+const err92 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3217,12 +3218,24 @@ errors++;
 }
 }
 else {
-const err93 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err93 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
 if(vErrors === null){
 vErrors = [err93];
 }
 else {
 vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
 }
 errors++;
 }

@@ -14,6 +14,7 @@ import { checkProfile } from "./rules/profiles.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 import type { TargetChecker } from "./target/check-record.js";
 import type { TargetChunkState } from "./target/file-state.js";
+import { recordKey } from "./fingerprint.js";
 
 export interface ScanOptions {
   path: string;
@@ -72,6 +73,8 @@ export class FindingSink {
   warnings = 0;
   private readonly once = new Set<string>();
   private readonly onceHits: SinkState["once"] = [];
+  /** During a pass: the record key of the line being read (fingerprint.ts), for the findings that get listed. */
+  recordKey: (() => string) | undefined;
   constructor(
     private readonly severities: Record<string, SeveritySetting>,
     private readonly max: number,
@@ -126,11 +129,11 @@ export class FindingSink {
   addFinding(f: Finding): void {
     this.add(f.rule, f.line, f.message);
   }
-  private push(f: Finding & { severity: Severity }): void {
+  private push(f: Finding & { severity: Severity; record?: string }): void {
     this.counts[f.rule] = (this.counts[f.rule] ?? 0) + 1;
     if (f.severity === "error") this.errors++;
     else this.warnings++;
-    if (this.findings.length < this.max) this.findings.push(f);
+    if (this.findings.length < this.max) this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
   }
   /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
   drop(rules: string[]): void {
@@ -343,6 +346,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const note = (rule: string, message: string, onceKey?: string) => void sink.add(rule, line, message, onceKey);
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+    let key: string | undefined;
+    sink.recordKey = () => (key ??= recordKey(buf, start, end));
+    try {
+      readLine(buf, start, end, lineNo, offset);
+    } finally {
+      sink.recordKey = undefined;
+    }
+  };
+  const readLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
