@@ -15,6 +15,10 @@ import { VERSION } from "./version.js";
 import { pairSplits, unmatchedSplit } from "./analysis/splits.js";
 import { compareWithBase } from "./deltas.js";
 import { addFingerprints } from "./fingerprint.js";
+import type { TargetSpec } from "./target/spec.js";
+import { loadTargetSpec } from "./target/load.js";
+import { compileTemplate, templateFacts } from "./target/jinja/index.js";
+import { addTargetState, emptyTargetState, fileTargetFinding, targetReport } from "./target/file-state.js";
 import { profileSeverities } from "./rules/profiles.js";
 import { addPrivacyCounts, emptyPrivacyCounts, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
 import { IgnoreFileError, loadIgnoreFile } from "./privacy/ignore.js";
@@ -76,6 +80,8 @@ export interface Plan {
   settings: AnalysisSettings | null;
   /** The ignore file that was read (absent: none). */
   ignoreFile?: string;
+  /** The target model every record is rendered with (null: none). */
+  target: TargetSpec | null;
 }
 
 /** File heads read at once while planning. */
@@ -85,7 +91,10 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   const { config } = opts;
   const paths = opts.files;
   const absPaths = paths.map((p) => resolve(opts.cwd, p));
+  // The target model's files are read (and checked) before anything else: a broken one is a config error.
+  const target = config.target ? await loadTargetSpec(config.target, opts.cwd) : null;
   const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
+  if (settings && target?.tokenizerPath) settings.tokens.tokenizer = { path: target.tokenizerPath, name: target.tokenizer ?? target.tokenizerPath };
   const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
   if (unmatched) throw new ConfigError(unmatched);
   let privacy: PrivacySettings;
@@ -126,10 +135,11 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
       maxFindings: config.maxFindings,
       privacy,
       analysis: settings,
+      target,
     });
   }
   const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-  return { paths, absPaths, identities, heads, jobs, settings, ...(privacy.ignore.length > 0 ? { ignoreFile: privacy.ignoreFile } : {}) };
+  return { paths, absPaths, identities, heads, jobs, settings, target, ...(privacy.ignore.length > 0 ? { ignoreFile: privacy.ignoreFile } : {}) };
 }
 
 export async function check(opts: CheckOptions): Promise<Report> {
@@ -143,6 +153,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
   const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
   const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
   const files: FileReport[] = [];
+  const runTarget = emptyTargetState();
   const jobsOf: ChunkJob[][] = plan.paths.map(() => []);
   for (const job of plan.jobs) jobsOf[job.chunk.file].push(job);
   for (let i = 0; i < plan.paths.length; i++) {
@@ -154,6 +165,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
     const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
     let format = head.format;
+    const tgt = emptyTargetState();
     let lineOffset = 0;
     let first = true;
     let privacy: PrivacyCounts | undefined;
@@ -174,10 +186,14 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       sum.readError ||= s.readError;
       if (s.privacy) addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
       if (s.values && extra.onSensitiveValues) extra.onSensitiveValues(s.values);
+      if (s.target) addTargetState(tgt, s.target, lineOffset);
       if (first) sum.firstInvalid = s.firstInvalid;
       if (s.nonBlank > 0) first = false;
       lineOffset += s.lines;
     }
+    const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
+    if (eos) sink.add(eos.rule, eos.line, eos.message);
+    if (plan.target) addTargetState(runTarget, tgt, 0);
     const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink);
     if (privacy) fr.privacy = privacy;
     files.push(fr);
@@ -204,6 +220,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     const records = report.summary.records;
     report.privacy = { ...all, piiShare: records > 0 ? Math.round((all.piiRecords / records) * 10000) / 10000 : 0, ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}) };
   }
+  if (plan.target) report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
   if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
   addFingerprints(files);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
@@ -226,4 +243,9 @@ export function splitPartners(files: string[], allFiles: string[], config?: Conf
     if (set.has(b) && !set.has(a)) extra.add(a);
   }
   return [...extra].sort();
+}
+
+/** The template's facts for the report (a merge of shards compiles the template here; it needs no tokenizer). */
+function targetFacts(spec: TargetSpec) {
+  return templateFacts(compileTemplate(spec.source));
 }

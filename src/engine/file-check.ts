@@ -2,7 +2,7 @@
 // Findings are capped per file (maxFindings); counts are always complete.
 import { stat, readFile } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
-import type { Conversation, DatasetFormat, Finding, RecordLoc, Severity, SeveritySetting } from "./model.js";
+import type { Conversation, DatasetFormat, Finding, RecordLoc, Severity, SeveritySetting, ShownRecord } from "./model.js";
 import type { FileReport } from "./report.js";
 import { readHead, readLines, isGzipPath, MAX_LINE_BYTES } from "./read/lines.js";
 import { looksLikeJsonFragment, sniff } from "./read/sniff.js";
@@ -14,6 +14,8 @@ import { checkProfile } from "./rules/profiles.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 import { PrivacyCheck, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
 import type { Redactor } from "./privacy/scan-record.js";
+import type { TargetChecker } from "./target/check-record.js";
+import type { TargetChunkState } from "./target/file-state.js";
 import { recordKey } from "./fingerprint.js";
 
 export interface ScanOptions {
@@ -32,9 +34,12 @@ export interface ScanOptions {
   maxFindings: number;
   /** Secrets and personal data (privacy/): the ignore file's fingerprints; null or absent: not scanned. */
   privacy?: PrivacySettings | null;
-  /** Called for each record that passed every error rule; returns extra findings for that record. `shown`: the
-   * conversation with found secrets and personal data masked, for any text the analysis keeps to quote. */
-  onRecord?: (conv: Conversation, loc: RecordLoc, shown?: Conversation) => Finding[] | void;
+  /** Called for each record that passed every error rule, with its render by the target chat template (null: it
+   * could not be rendered; undefined: no target); returns extra findings for that record. `shown`: the record with
+   * found secrets and personal data masked, for any text the analysis keeps to quote. */
+  onRecord?: (conv: Conversation, loc: RecordLoc, rendered: string | null | undefined, shown?: ShownRecord) => Finding[] | void;
+  /** The target model check: renders each record with a messages array (also records with other errors). */
+  target?: TargetChecker | null;
 }
 
 /** What a pass over (part of) a file found; lines count from 1 within the range. Structured-clone-able. */
@@ -58,6 +63,8 @@ export interface ScanResult {
   /** The values found (for the action to mask them in the job log). In memory only: never in a report or a shard
    * partial (shards.ts drops them). */
   values?: string[];
+  /** The target check's figures for this range (absent without a target). */
+  target?: TargetChunkState;
 }
 
 export interface SinkState {
@@ -356,6 +363,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     },
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+  /** A finding at the current line that does not make the record invalid. */
+  const note = (rule: string, message: string, onceKey?: string) => void sink.add(rule, line, redactor ? redactor.quoted(message) : message, onceKey);
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     let key: string | undefined;
@@ -429,19 +438,24 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
     if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
+    // The target chat template renders every record with a messages array, also one that breaks other rules: the
+    // trainer would render it too.
+    const render = (): string | null | undefined => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {
+      render();
       if (!recordHasError) valid++;
       return;
     }
     checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
+    const rendered = render();
     if (recordHasError) return;
     valid++;
     if (!opts.onRecord) return;
     loc.line = lineNo;
     loc.offset = offset;
     loc.length = end - start;
-    const extra = opts.onRecord(conv, loc, redactor ? redactor.conversation(conv) : undefined);
+    const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
     if (extra) for (const f of extra) sink.addFinding(f);
   };
 
@@ -472,6 +486,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     result.privacy = privacy.counts;
     if (privacy.values.size > 0) result.values = [...privacy.values];
   }
+  if (opts.target) result.target = opts.target.state();
   return result;
 }
 

@@ -73,6 +73,13 @@ export interface ToolDefinitions {
   enumItems: number;
 }
 
+/** A record as the reports may quote it, with found secrets and personal data masked (privacy/): its conversation and
+ * its render by the target chat template (when there is one). */
+export interface ShownRecord {
+  conv: Conversation;
+  rendered?: string | null;
+}
+
 export interface Conversation {
   messages: Message[];
   /** Preference data: the rejected completion (the chosen one is the last assistant message(s) of `messages`). */

@@ -4,7 +4,7 @@ import type { Severity } from "../model.js";
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: "file" | "parse" | "shape" | "tools" | "conversation" | "privacy" | "analysis";
+  group: "file" | "parse" | "shape" | "tools" | "conversation" | "privacy" | "template" | "analysis";
   summary: string;
 }
 
@@ -58,6 +58,15 @@ export const RULES: readonly RuleInfo[] = [
   { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
   { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
   { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
+  // Target model (--chat-template, --tokenizer: docs/target-model.md)
+  { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
+  { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
+  { id: "template-drops-content", severity: W, group: "template", summary: "A message's text (or a tool) is not in the rendered conversation: the template leaves it out." },
+  { id: "template-unread-field", severity: W, group: "template", summary: "A message field the chat template never reads; reported once per field and file." },
+  { id: "template-double-bos", severity: W, group: "template", summary: "The render starts with the BOS token and the tokenizer adds another." },
+  { id: "template-no-eos", severity: W, group: "template", summary: "No rendered record holds the EOS token: the model never learns to stop." },
+  { id: "template-eot-split", severity: W, group: "template", summary: "The marker that ends assistant turns is several tokens of the tokenizer, not one." },
+  { id: "template-no-generation-markers", severity: E, group: "template", summary: "loss: assistant-only, but the template has no {% generation %} markers: nothing would be trained." },
   // Analysis
   { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
   { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
