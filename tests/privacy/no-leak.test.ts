@@ -151,6 +151,40 @@ describe("the bundled CLI", () => {
     expect(texts.flatMap(([where, text]) => leaks(where, text))).toEqual([]);
   });
 
+  it("with a target model, the template's error messages that quote a record, and the rendered examples kept for the token estimate (shard partials), hold no value", () => {
+    const ws = workspace();
+    // Raises quoting the record: a user message with a private key (whitespace collapsed by the finding), a tool
+    // call's arguments (a PEM key as JSON text); renders the rest, values included.
+    const template = [
+      "{%- for message in messages %}",
+      "{%- if message['role'] == 'user' and 'PRIVATE KEY' in message['content'] %}{{ raise_exception('refused: ' + message['content']) }}{%- endif %}",
+      "{%- if message['tool_calls'] %}{{ raise_exception('tools: ' + message['tool_calls'][0]['function']['arguments']) }}{%- endif %}",
+      "{{- '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>\\n' }}",
+      "{%- endfor %}",
+    ].join("\n");
+    writeFileSync(join(ws, "template.jinja"), template);
+    const target = ["--chat-template", "template.jinja", "--tokenizer", resolve("tests/fixtures/target/tiny-bpe.tokenizer.json")];
+    const texts: [string, string][] = [];
+    const run = (args: string[]) => {
+      const r = runCli(args, ws);
+      expect([0, 1], `${args.join(" ")}: ${r.stderr}`).toContain(r.code);
+      texts.push([`${args.join(" ")} (stdout)`, r.stdout], [`${args.join(" ")} (stderr)`, r.stderr]);
+      return r;
+    };
+    const json = JSON.parse(run(["check", "data", "--format", "json", ...target]).stdout);
+    run(["check", "data", "--format", "markdown", ...target]);
+    run(["check", "data", "--shard", "1/2", "--output", "out/part-1.json", ...target]);
+    run(["check", "data", "--shard", "2/2", "--output", "out/part-2.json", ...target]);
+    run(["merge", "out/part-1.json", "out/part-2.json", "--format", "text"]);
+    texts.push(...allFiles(join(ws, "out")));
+    const errors = json.files[0].findings.filter((f: { rule: string }) => f.rule === "template-error").map((f: { message: string }) => f.message);
+    expect(errors.some((m: string) => m.includes("refused: Here is the key from the server: [REDACTED:private-key]"))).toBe(true);
+    expect(errors.some((m: string) => m.includes("tools: {") && m.includes("[REDACTED:private-key]"))).toBe(true);
+    expect(json.tokens.tokenizer).toBeTruthy();
+    expect(json.privacy.secrets).toBeGreaterThanOrEqual(SECRETS.length);
+    expect(texts.flatMap(([where, text]) => leaks(where, text))).toEqual([]);
+  });
+
   it("in a GitHub Actions job, every value is masked with ::add-mask:: on standard error (also by a shard), and standard output stays clean", () => {
     const ws = workspace();
     const r = runCli(["check", "data", "--format", "json"], ws, { GITHUB_ACTIONS: "true" });

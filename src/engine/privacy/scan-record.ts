@@ -160,10 +160,15 @@ export function scanLine(text: string, on: ScanSwitches): ValueHit[] | null {
 
 /** Replaces found values wherever the gate quotes dataset text. */
 export class Redactor {
-  private readonly entries: { value: string; escaped: string; mask: string }[];
+  private readonly entries: { value: string; escaped: string; forms: string[]; mask: string }[];
   constructor(hits: readonly ValueHit[]) {
     this.entries = hits
-      .map((h) => ({ value: h.value, escaped: JSON.stringify(h.value).slice(1, -1), mask: `[REDACTED:${h.kind}]` }))
+      .map((h) => {
+        const escaped = JSON.stringify(h.value).slice(1, -1);
+        // a message may quote text with its whitespace collapsed (a template's error message, on one line)
+        const collapsed = h.value.replace(/\s+/g, " ");
+        return { value: h.value, escaped, forms: [...new Set([h.value, escaped, collapsed])], mask: `[REDACTED:${h.kind}]` };
+      })
       .sort((a, b) => b.value.length - a.value.length);
   }
 
@@ -174,22 +179,33 @@ export class Redactor {
     return out;
   }
 
-  /** A message that may quote record text, escaped as JSON and cut short ("…"): every occurrence of a value, of
-   * its JSON form, or of a cut-off start of either (8 characters or more), is masked. */
+  /** A message that may quote record text, escaped as JSON, with its whitespace collapsed, and cut short ("…"):
+   * every occurrence of a value, of one of those forms, or of a cut-off start of one (8 characters or more), is
+   * masked. */
   quoted(msg: string): string {
     let out = msg;
     for (const e of this.entries) {
-      for (const form of e.escaped === e.value ? [e.value] : [e.value, e.escaped]) {
-        const head = form.slice(0, Math.min(8, form.length));
-        let i = out.indexOf(head);
-        while (i >= 0) {
-          let l = head.length;
-          while (l < form.length && i + l < out.length && out[i + l] === form[l]) l++;
-          if (l === form.length || l >= 8) {
-            out = out.slice(0, i) + e.mask + out.slice(i + l);
-            i = out.indexOf(head, i + e.mask.length);
-          } else i = out.indexOf(head, i + 1);
+      const heads = e.forms.map((f) => f.slice(0, Math.min(8, f.length)));
+      let from = 0;
+      for (;;) {
+        // the next place a form starts, masked as far as the form that matches longest goes there
+        let at = -1;
+        for (const h of heads) {
+          const j = out.indexOf(h, from);
+          if (j >= 0 && (at < 0 || j < at)) at = j;
         }
+        if (at < 0) break;
+        let best = 0;
+        e.forms.forEach((form, k) => {
+          if (!out.startsWith(heads[k], at)) return;
+          let l = heads[k].length;
+          while (l < form.length && at + l < out.length && out[at + l] === form[l]) l++;
+          if ((l === form.length || l >= 8) && l > best) best = l;
+        });
+        if (best > 0) {
+          out = out.slice(0, at) + e.mask + out.slice(at + best);
+          from = at + e.mask.length;
+        } else from = at + 1;
       }
     }
     return out;
