@@ -162,6 +162,10 @@ async function main(): Promise<void> {
     assertInsideWorkspace(workspace, config.target.chatTemplate, "chat template");
     if (config.target.tokenizer) assertInsideWorkspace(workspace, config.target.tokenizer, "tokenizer");
   }
+  if (s.ignoreFile) {
+    assertInsideWorkspace(workspace, s.ignoreFile, "ignore file");
+    config.ignoreFile = s.ignoreFile;
+  }
   if (s.failOnNew !== undefined) config.failOnNew = s.failOnNew;
   const workers = s.workers ?? availableParallelism();
   const runner = (files: string[], cwd: string) => runnerFor(files, cwd, workers);
