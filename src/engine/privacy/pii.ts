@@ -167,7 +167,8 @@ const EXAMPLE_SSNS = new Set(["123-45-6789", "078-05-1120", "219-09-9999", "457-
 
 function isSsn(t: string): boolean {
   const m = /^(\d{3})-(\d{2})-(\d{4})$/.exec(t);
-  if (!m || EXAMPLE_SSNS.has(t)) return false;
+  // 111-22-3333: each group one digit repeated, a made-up example
+  if (!m || EXAMPLE_SSNS.has(t) || /^(\d)\1\1-(\d)\2-(\d)\3\3\3$/.test(t)) return false;
   const area = Number(m[1]);
   return area !== 0 && area !== 666 && area < 900 && m[2] !== "00" && m[3] !== "0000";
 }
@@ -300,8 +301,9 @@ export function findNumbers(s: string, out: PiiMatch[], max = 1000): void {
     const t = s.slice(a, b).replace(/[ .\-/]+$/, "");
     const d = t.replace(/\D/g, "");
     let kind: PiiMatch["kind"] | null = null;
-    // a version (v8 11.3.244.8-node.9), an OID, a section number (RFC 1122 section 4.2.2.13) is not an address
-    const versionLike = (after === 0x2d && b + 1 < n && isAlnum(s.charCodeAt(b + 1))) || /(?:\b(?:oid|sections?|sec|versions?|ver|v|rfc|spec|chapter|release|python|node)|§|\[)[^A-Za-z0-9]{0,3}$/i.test(s.slice(Math.max(0, a - 16), a));
+    // a version (v8 11.3.244.8-node.9, "v8": "11.3.244.8"), an OID (ObjectIdentifier("2.5.29.14")), a section number
+    // (RFC 1122 section 4.2.2.13) is not an address
+    const versionLike = (after === 0x2d && b + 1 < n && isAlnum(s.charCodeAt(b + 1))) || /(?:\b(?:oid|objectidentifier|sections?|sec|versions?|ver|v\d*|rfc|spec|chapter|release|python|node)|§|\[)[^A-Za-z0-9]{0,3}$/i.test(s.slice(Math.max(0, a - 20), a));
     // "x)+3864292196" is arithmetic, not a number to dial
     const sum = t.startsWith("+") && /[)\]}=*/%<>&|^!~?+-]\s*$/.test(s.slice(Math.max(0, a - 3), a));
     if (t.includes(".") && !versionLike && isPublicIpv4(t)) kind = "ip-address";
