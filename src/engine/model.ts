@@ -10,6 +10,20 @@ export interface Finding {
   severity: Severity;
   line: number;
   message: string;
+  /** JSON pointer (RFC 6901) to the field of the record the finding is about, e.g. "/messages/3/content", when the
+   * rule knows it. */
+  pointer?: string;
+  /** The other record of a finding about two records (exact and near duplicates, leakage, conflicting answers). */
+  related?: Place;
+  /** How many times the rule fired in this record, when more than once (the repeats are this one finding; the
+   * message says where). */
+  count?: number;
+}
+
+/** A record in the run: its file (as shown in reports) and 1-based line. */
+export interface Place {
+  path: string;
+  line: number;
 }
 
 export type DatasetFormat = "chatml" | "sharegpt" | "alpaca" | "preference-trl" | "preference-openai";

@@ -1,10 +1,7 @@
 // The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
-import type { DatasetFormat, Finding } from "./model.js";
+import type { DatasetFormat, Finding, Place } from "./model.js";
 
-export interface Place {
-  path: string;
-  line: number;
-}
+export type { Place };
 
 export interface FileReport {
   path: string;
