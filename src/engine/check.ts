@@ -5,6 +5,7 @@ import { ConfigError, type Config } from "../config/config.js";
 import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
 import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
+import { finishFindings } from "./finding-sink.js";
 import { evaluateGate } from "./gate.js";
 import { Analysis, analysisSettings } from "./analysis/run-analysis.js";
 import type { AnalysisSettings } from "./analysis/chunk-analysis.js";
@@ -171,6 +172,8 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     gate: { passed: true, failOn: config.failOn, checks: [] },
   };
   if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
+  // Every file is complete (analysis findings included): pick the findings each one lists.
+  for (const f of files) finishFindings(f, config.maxFindings);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
   report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
   if (extra.base) report.deltas = compareReports(extra.base, report);

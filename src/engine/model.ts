@@ -46,6 +46,24 @@ export interface Message {
   calls?: string[];
   /** Per-message training weight when the record set one (0 or 1). */
   weight?: number;
+  /** Where the message sits in the record, for the JSON pointer of a finding: `src` is the pointer of the list that
+   * holds it ("/messages", with `srcIndex`) or of the value itself ("/output"); `textKey` is the key of its text in
+   * it ("content", "value"), absent when `src` points at the text. Shared strings: nothing is built per message. */
+  src?: string;
+  srcIndex?: number;
+  textKey?: string;
+}
+
+/** JSON pointer of a message ("/messages/3"), or undefined when the parser did not say where it is. */
+export function messagePointer(m: Message): string | undefined {
+  if (m.src === undefined) return undefined;
+  return m.srcIndex === undefined ? m.src : `${m.src}/${m.srcIndex}`;
+}
+
+/** JSON pointer of a message's text ("/messages/3/content"). */
+export function textPointer(m: Message): string | undefined {
+  const at = messagePointer(m);
+  return at !== undefined && m.textKey !== undefined ? `${at}/${m.textKey}` : at;
 }
 
 export interface Conversation {
