@@ -161,7 +161,7 @@ async function main(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const s = readSettings();
   if (s.configPath) assertInsideWorkspace(workspace, s.configPath, "config file");
-  const config = engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds);
+  const config = engine.applyRuleInputs(engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds), s.rules);
   const event = readEvent();
   const octokit = s.token ? createOctokit(s.token) : undefined;
 

@@ -1,7 +1,7 @@
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
 import { resolve } from "node:path";
 import { overrideMatcher } from "./files.js";
-import { ConfigError, type Config } from "../config/config.js";
+import { ConfigError, configNotices, type Config } from "../config/config.js";
 import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
 import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
@@ -176,6 +176,8 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
   for (const f of files) finishFindings(f, config.maxFindings);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
   report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
+  const notices = plan.settings ? configNotices(config) : [];
+  if (notices.length) report.notices = notices;
   if (extra.base) report.deltas = compareReports(extra.base, report);
   report.gate = evaluateGate(report, config);
   report.passed = report.gate.passed;

@@ -54,6 +54,9 @@ export interface Report {
   composition?: unknown;
   tokens?: unknown;
   datasetInfo?: unknown;
+  /** What the reader should know about the run's settings that is not a finding (e.g. a tokens.model the gate does
+   * not know, so no model limit applies). Absent when there is nothing to say. */
+  notices?: string[];
   /** PRs: the same figures for the base version of the checked files (base → head). */
   deltas?: { metric: string; base: number | null; head: number | null }[];
 }

@@ -38,14 +38,10 @@ function omittedLine(f: Report["files"][number]): string {
   return `${f.path}: … ${fmt(n)} more findings not shown: ${rules} (raise --max-findings; the counts below are complete)`;
 }
 
-/** Where each rule that fired is explained (rules with errors first, then by first appearance). */
+/** Where the rules of the listed findings are explained: one section per rule ID. */
 function docsLine(report: Report): string | null {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  for (const f of report.files) for (const x of f.findings) (x.severity === "error" ? errors : warnings).push(x.rule);
-  const rules = [...new Set([...errors, ...warnings])];
-  if (!rules.length) return null;
-  return `rule docs: ${docUrl("<rule>")} for ${rules.join(", ")}`;
+  if (!report.files.some((f) => f.findings.length > 0)) return null;
+  return `each rule is explained, with its fix, at ${docUrl("<rule>")}`;
 }
 
 export function renderText(report: Report, opts: TextOptions): string {
@@ -101,6 +97,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     }
   }
   out.push("");
+  for (const n of report.notices ?? []) out.push(`${paint(c, "33", "warning")}: ${clean(n)}`);
   // One line per check that did not pass; the passing ones on one line.
   const passedNames: string[] = [];
   for (const ch of report.gate.checks) {
