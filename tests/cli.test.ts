@@ -130,7 +130,7 @@ describe("chatml-gate CLI (dist/cli.js)", () => {
     expect(o.stderr).toMatch(/'overrides\.0\.files' must be a glob \(a non-empty string\) or a non-empty list of globs/);
     expect(o.stderr).not.toMatch(/warn: N/);
     expect(runCli(["check", "a.jsonl", "--config", "s.yml"], dir).stderr).toMatch(/'splits\.0\.train' must be a glob/);
-    expect(runCli(["check", "a.jsonl", "--config", "t.yml"], dir).stderr).toMatch(/'overrides\.0\.thresholds\.max-duplicate-rate' must be a number, \{warn: N, fail: N\}/);
+    expect(runCli(["check", "a.jsonl", "--config", "t.yml"], dir).stderr).toMatch(/'overrides\.0\.thresholds\.max-duplicate-rate' must be a number \(a share also as a percentage: 0\.05 or "5%"\), \{warn: N, fail: N\}, or off$/m);
   });
 
   it("a token limit or price of .inf / 1e400 in the config is an error (the report said 'the Infinity-token limit', cost 0.00)", () => {
