@@ -17,6 +17,7 @@ import { applyRuleInputs, applyThresholdInputs, closest, ConfigError, loadConfig
 import { renderText } from "./render/text.js";
 import { renderMarkdown } from "./render/markdown.js";
 import { toSarif } from "./render/sarif.js";
+import { streamJson, writeJsonFile } from "./render/json-out.js";
 import { docUrl, RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
@@ -194,19 +195,38 @@ async function writeOut(path: string, text: string, what: string): Promise<void>
 async function publish(report: Report, format: string, values: { output?: string; "no-color"?: boolean; "dataset-info"?: string }): Promise<number> {
   // The text report shows them with the gate; any other format is read by a program, so tell the person too.
   if (format !== "text" || values.output) for (const n of report.notices ?? []) process.stderr.write(`chatml-gate: warning: ${n}\n`);
+  if (format === "json") {
+    // in pieces: with every duplicate group listed, the JSON of a big dataset is hundreds of MB
+    if (values.output) await writeOutJson(values.output, report);
+    else await streamJson(report, process.stdout);
+    return writeDatasetInfo(report, values);
+  }
   let out: string;
-  if (format === "json") out = JSON.stringify(report, null, 2) + "\n";
-  else if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
+  if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
   else if (format === "markdown") out = renderMarkdown(report, { owner: "", repo: "", sha: "", serverUrl: "", kind: "summary" });
   else out = renderText(report, { color: !values["no-color"] && !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR });
   if (values.output) await writeOut(values.output, out, "--output");
   else process.stdout.write(out);
+  return writeDatasetInfo(report, values);
+}
+
+/** Writes the dataset_info file when asked for; returns the run's exit code. */
+async function writeDatasetInfo(report: Report, values: { "dataset-info"?: string }): Promise<number> {
   if (values["dataset-info"]) {
     const text = renderDatasetInfoFromReport(report);
     if (text === undefined) throw new UsageError("--dataset-info needs the analysis (drop --validate-only)");
     await writeOut(values["dataset-info"], text, "--dataset-info");
   }
   return report.passed ? 0 : 1;
+}
+
+/** The JSON report to a file, written in pieces (writeOut's errors). */
+async function writeOutJson(path: string, report: Report): Promise<void> {
+  try {
+    writeJsonFile(path, report);
+  } catch (e) {
+    throw new UsageError(`cannot write --output ${path}: ${writeErrorReason(e)}`);
+  }
 }
 
 /** Standard output that cannot take the report. A reader that went away (`chatml-gate check | head -1`: EPIPE) ends

@@ -16,7 +16,7 @@ export interface FileReport {
   errors: number;
   warnings: number;
   findings: Finding[];
-  /** Complete counts per rule, even when `findings` was capped. */
+  /** Complete counts per rule, even when `findings` was capped (a rule repeated inside one record is one finding). */
   findingCounts: Record<string, number>;
   /** True when `findings` holds fewer entries than the counts add up to. */
   findingsTruncated: boolean;

@@ -128,19 +128,22 @@ export class ExactDuplicateIndex {
     const groupRoots: number[] = [];
     for (let id = 0; id < n; id++) if (roots[id] === id && size[id] > 1) groupRoots.push(id);
     groupRoots.sort((a, b) => size[b] - size[a] || a - b);
-    const top = groupRoots;
-    const slot = new Map<number, DupMember[]>();
-    for (const r of top) slot.set(r, []);
+    // Every group with every member (bounded by the records): each group's list made at its final size, found by an
+    // index per root (no map of hundreds of thousands of entries).
+    const groups: ExactGroup[] = groupRoots.map((r) => ({ size: size[r], members: new Array<DupMember>(size[r]) }));
+    const groupOf = new Int32Array(n).fill(-1);
+    groupRoots.forEach((r, g) => (groupOf[r] = g));
+    const filled = new Int32Array(groups.length);
     for (let id = 0; id < n; id++) {
-      if (size[roots[id]] < 2) continue;
-      slot.get(roots[id])!.push(this.member(id));
+      const g = groupOf[roots[id]];
+      if (g >= 0) groups[g].members[filled[g]++] = this.member(id);
     }
     return {
       duplicateRecords: this.duplicates,
       rate: n ? this.duplicates / n : 0,
       conflictingAnswers: this.conflicts,
       groupCount: groupRoots.length,
-      groups: top.map((r) => ({ size: size[r], members: slot.get(r) as DupMember[] })),
+      groups,
     };
   }
 

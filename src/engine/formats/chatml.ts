@@ -124,10 +124,16 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
 
 const NO_CALLS: readonly unknown[] = [];
 
-/** JSON pointer of a list named by its dotted label ("input.messages" -> "/input/messages"); one string per list. */
+/** JSON pointer of a list named by its dotted label ("input.messages" -> "/input/messages"); made once per label. */
 export function listPointer(label: string): string {
-  return "/" + label.replace(/\./g, "/");
+  let p = LIST_POINTERS.get(label);
+  if (p === undefined) {
+    p = "/" + label.replace(/\./g, "/");
+    if (LIST_POINTERS.size < 64) LIST_POINTERS.set(label, p);
+  }
+  return p;
 }
+const LIST_POINTERS = new Map<string, string>();
 
 function checkParts(parts: unknown[], w: string, ptr: string, role: string, ctx: ParseContext): void {
   parts.forEach((p, k) => {
