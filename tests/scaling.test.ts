@@ -127,6 +127,20 @@ describe("shard partials keep numbers JSON has no form for", () => {
   });
 });
 
+describe("findings reported once per file, collapsed per record, whatever the chunks", () => {
+  it("unknown keys: a record's new keys are one finding, keys seen in an earlier chunk are not reported again", () => {
+    const rec = (i: number, extra: Record<string, number>) => JSON.stringify({ messages: [{ role: "user", content: `question ${i}`, ...extra }, { role: "assistant", content: `answer ${i}` }] });
+    const lines: string[] = [rec(0, { a: 1, b: 2 })];
+    for (let i = 1; i < 400; i++) lines.push(rec(i, i % 100 === 0 ? { a: 1, [`n${i}`]: 1 } : i % 150 === 0 ? { b: 1, a: 2 } : {}));
+    const dir = tempDir({ "data.jsonl": lines.join("\n") + "\n" });
+    const run = (chunk: number) => JSON.parse(runCli(["check", "data.jsonl", "--format", "json", "--workers", "1", "--validate-only"], dir, { CHATML_GATE_CHUNK_BYTES: String(chunk) }).stdout).files[0];
+    const whole = run(1 << 30);
+    expect(whole.findings.map((f: { line: number; count?: number }) => [f.line, f.count ?? 1])).toEqual([[1, 2], [101, 1], [201, 1], [301, 1]]);
+    expect(whole.findingCounts).toEqual({ "unknown-key": 4 });
+    for (const chunk of [2048, 4096, 10_000]) expect(run(chunk), `chunks of ${chunk} bytes`).toEqual(whole);
+  });
+});
+
 describe("--max-findings picks the same findings whatever the chunks", () => {
   it("every rule once, errors first, then each rule in turn: broken lines at the end are not crowded out by early duplicates", () => {
     const qa = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });

@@ -11,7 +11,7 @@ import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
-import { RecordFindings } from "./rules/repeats.js";
+import { RecordFindings, type OncePart } from "./rules/repeats.js";
 import { FindingSink, type SinkState } from "./finding-sink.js";
 
 export { FindingSink, appendFindings, type SinkState } from "./finding-sink.js";
@@ -211,18 +211,19 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (severity === "off") return;
       // A finding reported once per file still makes each later record with the problem invalid.
       if (severity === "error") recordHasError = true;
-      if (onceKey !== undefined) sink.add(rule, line, message, onceKey, pointer === undefined ? undefined : { pointer });
-      else repeats.add(rule, message, pointer);
+      if (onceKey !== undefined && !sink.claimOnce(onceKey)) return; // the file had it already
+      repeats.add(rule, message, pointer, onceKey);
     },
   };
   // The record's findings, one per rule, once its rules have run.
   const repeats = new RecordFindings();
-  const report = (rule: string, message: string, pointer: string | undefined, count: number) => {
-    sink.add(rule, line, message, undefined, pointer === undefined && count === 1 ? undefined : { pointer, count });
+  const report = (rule: string, message: string, pointer: string | undefined, count: number, once?: OncePart[]) => {
+    sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+    repeats.flush(report); // a record's findings not reported yet (none, unless a path above forgot): at its own line
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
@@ -275,6 +276,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       const other = detectOtherFormat(obj);
       if (other) {
         ctx.emit("missing-messages", `the file is ${other.label}, which this gate does not check: it reads ${SUPPORTED_FORMATS}; ${other.fix} (reported once for the file: every record like this one is invalid)`, `other-format:${other.id}`);
+        repeats.flush(report);
         return;
       }
     }
@@ -309,6 +311,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       },
       opts.range ?? undefined,
     );
+    repeats.flush(report);
     bytes = stats.bytes;
     lines = stats.lines;
   } catch (e) {

@@ -8,6 +8,7 @@ import type { Finding, Severity, SeveritySetting } from "./model.js";
 import type { FileReport } from "./report.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 import { selectFindings } from "./findings-select.js";
+import { collapse, type OncePart } from "./rules/repeats.js";
 
 /** What a finding holds besides its rule, line and message. */
 export type FindingDetail = Pick<Finding, "pointer" | "related" | "count">;
@@ -18,8 +19,10 @@ export interface SinkState {
   counts: Record<string, number>;
   errors: number;
   warnings: number;
-  /** Findings reported once per file (key), with their index in `findings` (-1 when not pooled). */
-  once: { key: string; rule: string; severity: Severity; index: number }[];
+  /** Findings reported once per file: the keys they stand for (one, or several collapsed in one record: then their
+   * parts, to rebuild the finding from the keys the file had not had before), with their index in `findings` (-1
+   * when not pooled). */
+  once: { keys: string[]; parts?: OncePart[]; rule: string; severity: Severity; index: number }[];
 }
 
 export class FindingSink {
@@ -38,14 +41,22 @@ export class FindingSink {
   severityOf(rule: string): SeveritySetting {
     return this.severities[rule] ?? RULE_BY_ID.get(rule)?.severity ?? "error";
   }
-  /** Records a finding; returns its effective severity (or "off"). */
-  add(rule: string, line: number, message: string, onceKey?: string, detail?: FindingDetail): SeveritySetting {
+  /** Takes a once-per-file key for a finding about to be made; false when the file had it already. */
+  claimOnce(key: string): boolean {
+    if (this.once.has(key)) return false;
+    this.once.add(key);
+    return true;
+  }
+  /** Records a finding; returns its effective severity (or "off"). `once`: a key reported once per file (taken here),
+   * or the parts a finding collapsed in one record stands for (keys already taken with claimOnce). */
+  add(rule: string, line: number, message: string, once?: string | OncePart[], detail?: FindingDetail): SeveritySetting {
     const severity = this.severityOf(rule);
     if (severity === "off") return "off";
-    if (onceKey !== undefined) {
-      if (this.once.has(onceKey)) return "off";
-      this.once.add(onceKey);
-      this.onceHits.push({ key: onceKey, rule, severity, index: (this.pooled[rule] ?? 0) < this.max ? this.findings.length : -1 });
+    if (once !== undefined) {
+      if (typeof once === "string" && !this.claimOnce(once)) return "off";
+      const index = (this.pooled[rule] ?? 0) < this.max ? this.findings.length : -1;
+      if (typeof once === "string") this.onceHits.push({ keys: [once], rule, severity, index });
+      else this.onceHits.push({ keys: once.map((p) => p.key), parts: once.length > 1 ? once : undefined, rule, severity, index });
     }
     const f: Finding = { rule, severity, line, message };
     if (detail) {
@@ -66,8 +77,18 @@ export class FindingSink {
   absorb(st: SinkState, lineOffset: number, later: Finding[] = []): void {
     const dropped = new Set<number>();
     for (const o of st.once) {
-      if (!this.once.has(o.key)) {
-        this.once.add(o.key);
+      // kept when it stands for a key the file has not had yet; a finding that collapsed several keys of one record
+      // is rebuilt from the keys that are new to the file
+      const fresh = o.keys.filter((k) => this.claimOnce(k));
+      if (fresh.length > 0) {
+        if (fresh.length < o.keys.length && o.parts && o.index >= 0) {
+          const left = new Set(fresh);
+          const c = collapse(o.rule, o.parts.filter((p) => left.has(p.key)));
+          const f: Finding = { rule: o.rule, severity: o.severity, line: st.findings[o.index].line, message: c.message };
+          if (c.pointer !== undefined) f.pointer = c.pointer;
+          if (c.count > 1) f.count = c.count;
+          st.findings[o.index] = f;
+        }
         continue;
       }
       if (o.index >= 0) dropped.add(o.index);

@@ -49,6 +49,17 @@ describe("a rule repeated inside one record is one finding", () => {
     expect(f.findings.find((x) => x.rule === "invalid-role")).toMatchObject({ line: 3, severity: "error" });
   });
 
+  it("many unknown keys in one message: one finding; a key the file already had is not reported again", async () => {
+    const many = { role: "user", content: "q", ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i])) };
+    const f = await checkContent(jsonl({ messages: [many, a("x")] }, { messages: [{ role: "user", content: "q", k5: 1, fresh: 2 }, a("y")] }, { messages: [{ role: "user", content: "q", k7: 1 }, a("z")] }));
+    expect(f.findingCounts).toEqual({ "unknown-key": 2 });
+    expect(f.findings.map((x) => [x.line, x.count ?? 1, x.pointer])).toEqual([
+      [1, 20_000, "/messages/0/k0"],
+      [2, 1, "/messages/0/fresh"],
+    ]);
+    expect(f.findings[0].message).toMatch(/^messages\[0\]: 20,000 keys the format does not define; the first: messages\[0\] has the key 'k0'/);
+  });
+
   it("a few scattered repeats are named one by one; different rules stay apart", async () => {
     const messages = [u("a"), a(""), u("b"), a("ok"), u("c"), a(" "), u("d"), a("<|im_end|>"), u("e"), a("")];
     const f = await checkContent(jsonl({ messages }));
