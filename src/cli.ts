@@ -37,7 +37,8 @@ Options for check:
   --output FILE          write the report to FILE instead of stdout
   --max-findings N       findings listed per file (default 1000; counts are always complete)
   --fail-on LEVEL        error (default), warning or never
-  --profile NAME         generic (default) or openai: also what OpenAI-compatible fine-tuning APIs require
+  --profile NAME         the fine-tuning target: generic (default), openai, together or mistral (also refuse
+                         what that target refuses)
   --rule ID=SEVERITY     set a rule to error, warning or off, e.g. --rule unknown-key=off (repeatable)
   --dataset-info FILE    write the dataset_info summary to FILE
   --validate-only        only validate records (skip duplicates, diversity, tokens)

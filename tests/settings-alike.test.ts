@@ -80,7 +80,7 @@ describe("action inputs", () => {
     expect(c.tokens.maxTokens).toBe(65536);
     expect(c.rules).toEqual({ "unknown-key": "off", "missing-user": "error" });
     expect(() => readSettings((n) => (n === "rules" ? "unknown-key" : ""))).toThrow(/Input 'rules' takes one rule-id=error\|warning\|off per line/);
-    expect(() => applyThresholdInputs(defaultConfig(), { profile: "openia" })).toThrow(/input 'profile' must be generic or openai; got 'openia'/);
+    expect(() => applyThresholdInputs(defaultConfig(), { profile: "openia" })).toThrow(/input 'profile' must be generic, openai, together or mistral; got 'openia'/);
   });
 
   it("a profile given over the config keeps an explicit max-tokens and replaces the profile's default", () => {
@@ -106,7 +106,7 @@ describe("the CLI", () => {
     expect(JSON.parse(strict.stdout).files[0].findingCounts["invalid-tool-call"]).toBe(12);
     expect(runCli(["check", "tools.jsonl", "--profile", "openai", "--rule", "invalid-tool-call=off", "--rule", "unmatched-tool-call=warning"], dir).code).toBe(0);
     expect(runCli(["check", "a.jsonl", "--rule", "unknown-key=error"], dir).code).toBe(1);
-    expect(runCli(["check", "a.jsonl", "--profile", "anthropic"], dir)).toMatchObject({ code: 2, stderr: "chatml-gate: --profile must be generic or openai; got 'anthropic'\n" });
+    expect(runCli(["check", "a.jsonl", "--profile", "anthropic"], dir)).toMatchObject({ code: 2, stderr: "chatml-gate: --profile must be generic, openai, together or mistral; got 'anthropic'\n" });
     expect(runCli(["check", "a.jsonl", "--rule", "unknown-key"], dir).stderr).toMatch(/^chatml-gate: --rule takes ID=SEVERITY/);
     expect(runCli(["check", "a.jsonl", "--threshold", "max-errors=5%"], dir).stderr).toBe("chatml-gate: --threshold max-errors is '5%', but max-errors is a count, not a share: write it without %\n");
   });

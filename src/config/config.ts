@@ -342,7 +342,7 @@ export function applyThresholdInputs(config: Config, inputs: Record<string, stri
   if (profile) {
     if (!validateConfig({ profile })) {
       const allowed = (validateConfig.errors?.[0]?.params as { allowedValues?: string[] } | undefined)?.allowedValues ?? [];
-      throw new ConfigError(`${label("profile")} must be ${allowed.join(" or ")}; got '${profile}'`);
+      throw new ConfigError(`${label("profile")} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}; got '${profile}'`);
     }
     c.profile = profile as Profile;
     if (c.tokens.maxTokens === undefined || c.tokens.maxTokensFromProfile) setProfileLimit(c);

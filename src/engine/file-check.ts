@@ -11,6 +11,7 @@ import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
+import { checkProfile } from "./rules/profiles.js";
 import { RecordFindings, type OncePart } from "./rules/repeats.js";
 import { FindingSink, type SinkState } from "./finding-sink.js";
 
@@ -280,6 +281,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         return;
       }
     }
+    // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
+    if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     if (conv) checkConversation(conv, (rule, message, pointer) => ctx.emit(rule, message, undefined, pointer), ctx.profile);
     repeats.flush(report);

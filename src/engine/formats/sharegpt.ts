@@ -5,6 +5,7 @@ import { categoryOf, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
 import { escapePointer } from "../rules/chatml-shape.js";
 import { resultKey, toolsKey } from "./tool-keys.js";
+import { toolDefinitions } from "./tool-text.js";
 
 export const ROLE_MAP: Record<string, string> = {
   human: "user",
@@ -88,6 +89,7 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
     // may name its function.
     const msg: Message = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight, src: "/conversations", srcIndex: i, textKey: "value" in turn ? "value" : "content" };
     if (role === "tool" && typeof turn.name === "string") msg.calls = [resultKey(turn.name)];
+    if (typeof turn.name === "string" && turn.name !== "") msg.name = turn.name;
     messages.push(msg);
   });
   if (!ok) return null;
@@ -95,5 +97,7 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
   const out: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
   const tools = toolsKey(rec.tools);
   if (tools !== undefined) out.tools = tools;
+  const defs = toolDefinitions(rec.tools);
+  if (defs) out.toolDefs = defs;
   return out;
 }
