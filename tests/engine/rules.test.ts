@@ -98,7 +98,7 @@ describe("profiles", () => {
     // three problems with one call: one finding that says so, pointing at the call
     expect(f.findings.map((x) => x.rule).sort()).toEqual(["invalid-tool-call", "unmatched-tool-call"]);
     expect(f.findings.find((x) => x.rule === "invalid-tool-call")).toMatchObject({ count: 3, pointer: "/messages/1/tool_calls/0" });
-    expect(f.findings.find((x) => x.rule === "invalid-tool-call")?.message).toMatch(/^messages\[1\]: 3 tool calls that are not valid; the first: messages\[1\]\.tool_calls\[0\] has no "id"/);
+    expect(f.findings.find((x) => x.rule === "invalid-tool-call")?.message).toMatch(/^messages\[1\]: 3 tool calls or tool definitions that are not valid; the first: messages\[1\]\.tool_calls\[0\] has no "id"/);
     expect(f.findings.find((x) => x.rule === "unmatched-tool-call")).toMatchObject({ pointer: "/messages/2" });
     for (const x of f.findings) expect(x.message).toMatch(/openai profile/);
   });

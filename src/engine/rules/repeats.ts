@@ -56,9 +56,11 @@ const NOUNS: Record<string, { noun: string; pair?: boolean }> = {
   "invalid-content-type": { noun: "values of the wrong type" },
   "invalid-content-part": { noun: "content parts that are not valid" },
   "invalid-weight": { noun: "weights that are not valid" },
-  "invalid-tool-call": { noun: "tool calls that are not valid" },
+  "invalid-tool-call": { noun: "tool calls or tool definitions that are not valid" },
   "unmatched-tool-call": { noun: "tool results that answer no call" },
   "unknown-key": { noun: "keys the format does not define" },
+  "unsupported-key": { noun: "keys the target does not accept" },
+  "role-order": { noun: "messages in an order the target refuses" },
 };
 
 const SOME = 4;
