@@ -45517,474 +45517,112 @@ function viewOf(report) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-
-
-const COMMENT_BUDGET_BYTES = 60_000;
-const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
-const FULL = {
-    comment: { datasetInfo: true, groups: 5, members: 4, leakage: 20, findings: 30, files: 100, chart: true, openings: 3 },
-    summary: { datasetInfo: true, groups: 25, members: 8, leakage: 200, findings: 500, files: 2000, chart: true, openings: 10 },
-};
-const bytes = (s) => Buffer.byteLength(s, "utf8");
-function blobUrl(ctx, path, line) {
-    const base = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/blob/${encodeURIComponent(ctx.sha)}/${encodePath(path)}`;
-    return line && line > 0 ? `${base}#L${line}` : base;
-}
-/** A link to the file (and line) at the commit; plain text when there is no repository (CLI --format markdown). */
-function fileLink(ctx, path, line) {
-    const label = line && line > 0 ? `${path}:${line}` : path;
-    return ctx.owner && ctx.repo && ctx.sha ? escape_link(label, blobUrl(ctx, path, line)) : escapeInline(label, 200);
-}
-function place(ctx, m) {
-    return fileLink(ctx, m.path, m.line);
-}
-function table(head, rows, align) {
-    return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
-}
-/** " (4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
-function validNote(all, valid) {
-    return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
-}
-function verdict(report) {
-    const s = report.summary;
-    const icon = report.passed ? "✅" : "❌";
-    const word = report.passed ? "passed" : "failed";
-    return [
-        `### ${icon} ChatML Quality Gate ${word}`,
-        "",
-        `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s)${validNote(s.records, s.validRecords)} · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
-    ];
-}
-function gateTable(report) {
-    if (report.gate.checks.length === 0)
-        return [];
-    // One row per threshold: its warn and fail levels side by side, the worst status.
-    const byName = new Map();
-    for (const c of report.gate.checks)
-        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
-    const rows = [...byName].map(([name, cs]) => {
-        const fail = cs.find((c) => c.level === "fail");
-        const warn = cs.find((c) => c.level === "warn");
-        const limit = [warn ? `warn ${fmt(warn.limit)}` : "", fail ? `fail ${fmt(fail.limit)}` : ""].filter(Boolean).join(" · ");
-        const status = fail && !fail.passed ? "❌ fail" : warn && !warn.passed ? "⚠️ warn" : "✅ pass";
-        return [escapeInline(name, 80), escapeInline(limit, 60), escapeInline(fmt(cs[0].actual), 40), status];
-    });
-    return ["", "#### Gate", "", ...table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"])];
-}
-function fileTable(ctx, report, d) {
-    if (report.files.length === 0)
-        return [];
-    const shown = report.files.slice(0, d.files);
-    const rows = shown.map((f) => [
-        fileLink(ctx, f.path),
-        escapeInline(f.format, 30),
-        fmt(f.records) + validNote(f.records, f.validRecords),
-        fmt(f.errors),
-        fmt(f.warnings),
-        fmt(f.stats?.exactDuplicates),
-        fmt(f.stats?.nearDuplicates),
-        fmt(f.stats?.tokens),
-    ]);
-    const out = ["", "#### Files", "", ...table(["File", "Format", "Records", "Errors", "Warnings", "Duplicates", "Near-duplicates", "Tokens"], rows, ["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"])];
-    if (shown.length < report.files.length)
-        out.push("", `_…and ${report.files.length - shown.length} more file(s)._`);
-    return out;
-}
-function allFindings(report) {
-    const out = [];
-    for (const f of report.files)
-        for (const x of f.findings)
-            out.push({ ...x, path: f.path });
-    const rank = (s) => (s === "error" ? 0 : 1);
-    return out.sort((a, b) => rank(a.severity) - rank(b.severity));
-}
-function totalFindings(report) {
-    let n = 0;
-    for (const f of report.files)
-        n += Math.max(f.findings.length, Object.values(f.findingCounts ?? {}).reduce((a, b) => a + b, 0));
-    return n;
-}
-function findingsTable(ctx, report, d) {
-    const all = allFindings(report);
-    const total = totalFindings(report);
-    if (total === 0)
-        return [];
-    const shown = all.slice(0, d.findings);
-    const out = ["", `#### Top findings (${fmt(shown.length)} of ${fmt(total)})`];
-    if (shown.length > 0) {
-        const rows = shown.map((x) => [
-            x.severity === "error" ? "❌ error" : "⚠️ warning",
-            escapeInline(x.rule, 60),
-            place(ctx, { path: x.path, line: x.line }),
-            escapeInline(x.message, 160),
-        ]);
-        out.push("", ...table(["Severity", "Rule", "Location", "Message"], rows));
-    }
-    return out;
-}
-function groupLines(ctx, groups, d, near) {
-    return groups.slice(0, d.groups).map((g, i) => {
-        const ms = g.members.slice(0, d.members).map((m) => place(ctx, m));
-        const more = g.members.length > d.members ? ` +${g.members.length - d.members} more` : "";
-        const sim = near && g.similarity !== undefined ? ` (similarity ${fmt(g.similarity)})` : "";
-        return `${i + 1}. ${g.members.length} records${sim}: ${ms.join(", ")}${more}`;
-    });
-}
-function duplicates(ctx, v, d) {
-    const out = [];
-    const sec = (title, dv, near) => {
-        if (!dv)
-            return;
-        const thr = near && dv.threshold !== undefined ? `, threshold ${fmt(dv.threshold)}` : "";
-        out.push("", `#### ${title}: ${fmt(dv.duplicateRecords)} record(s) (${pct(dv.rate)}${thr})`);
-        if (d.groups > 0 && dv.groups.length > 0) {
-            out.push("", ...groupLines(ctx, dv.groups, d, near));
-            if (dv.groups.length > d.groups)
-                out.push("", `_…and ${dv.groups.length - d.groups} more group(s)._`);
-        }
-    };
-    sec("Exact duplicates", v.exact, false);
-    sec("Near-duplicates", v.near, true);
-    return out;
-}
-function leakage(ctx, v, d) {
-    if (v.leakage.length === 0)
-        return [];
-    const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
-    if (leaked.length === 0)
-        return ["", `#### Train/eval leakage`, "", `✅ None in ${v.leakage.length} train/eval pair(s).`];
-    const rows = leaked
-        .slice(0, d.leakage)
-        .map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), pct(l.rate)]);
-    const out = ["", "#### Train/eval leakage", "", ...table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"])];
-    if (leaked.length > d.leakage)
-        out.push("", `_…and ${leaked.length - d.leakage} more pair(s)._`);
-    return out;
-}
-function brief(v, d) {
-    const out = [];
-    if (v.diversity.length > 0 || v.openings.length > 0) {
-        out.push("", "#### Diversity", "", v.diversity.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
-        const ops = v.openings.slice(0, d.openings);
-        if (ops.length > 0)
-            out.push("", "Most common openings:", "", ...ops.map((o) => `- ${fmt(o.count)}× “${escapeInline(o.text, 100)}”`));
-    }
-    if (v.composition.length > 0) {
-        out.push("", "#### Composition", "", v.composition.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
-    }
-    if (v.tokens.length > 0) {
-        out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 30)} **${escapeInline(val, 40)}**`).join(" · "));
-    }
-    return out;
-}
-function chartLabel(s) {
-    return s.replace(/[^0-9A-Za-z.+<>=≤≥ -]/g, "").slice(0, 20) || "?";
-}
-function chart(v, d) {
-    // Leading and trailing empty buckets only stretch the axis.
-    const first = v.histogram.findIndex((b) => b.count > 0);
-    let last = v.histogram.length - 1;
-    while (last >= 0 && v.histogram[last].count <= 0)
-        last--;
-    const h = first < 0 ? [] : v.histogram.slice(first, last + 1).slice(0, 40);
-    if (!d.chart || h.length < 2)
-        return [];
-    return [
-        "",
-        "```mermaid",
-        "xychart-beta",
-        '  title "Tokens per example"',
-        `  x-axis [${h.map((b) => `"${chartLabel(b.label)}"`).join(", ")}]`,
-        '  y-axis "Examples"',
-        `  bar [${h.map((b) => Math.max(0, Math.round(b.count))).join(", ")}]`,
-        "```",
-    ];
-}
-function deltas(v) {
-    if (v.deltas.length === 0)
-        return [];
-    const rows = v.deltas.slice(0, 50).map((x) => {
-        const diff = typeof x.base === "number" && typeof x.head === "number" ? x.head - x.base : undefined;
-        const sign = diff === undefined ? "–" : diff > 0 ? `+${fmt(diff)}` : fmt(diff);
-        return [escapeInline(x.metric, 60), escapeInline(fmt(x.base), 30), escapeInline(fmt(x.head), 30), escapeInline(sign, 30)];
-    });
-    return ["", "#### Quality deltas (base → head)", "", ...table(["Metric", "Base", "Head", "Change"], rows, ["---", "---:", "---:", "---:"])];
-}
-function datasetInfo(v, d) {
-    if (!d.datasetInfo || v.datasetInfo === undefined)
-        return [];
-    return ["", "<details><summary>dataset_info</summary>", "", fenced(v.datasetInfo, "text"), "", "</details>"];
-}
-function notes(ctx) {
-    return (ctx.notes ?? []).length > 0 ? ["", ...(ctx.notes ?? []).map((n) => `> ${escapeInline(n, 400)}`)] : [];
-}
-function elsewhere(ctx) {
-    const report = `the JSON report (\`${escapeInline(ctx.reportName ?? "chatml-gate-report.json", 80)}\`; upload it as an artifact)`;
-    if (ctx.kind === "comment") {
-        const summary = ctx.runUrl ? `the [job summary](${ctx.runUrl})` : "the job summary";
-        return `_Some details were left out to fit GitHub's comment size limit; see ${summary} and ${report}._`;
-    }
-    return `_Some details were left out to fit the job summary size limit; see ${report}._`;
-}
-function render(ctx, report, v, d, trimmed) {
-    const lines = [
-        ...(ctx.marker ? [ctx.marker] : []),
-        ...verdict(report),
-        ...notes(ctx),
-        ...gateTable(report),
-        ...deltas(v),
-        ...fileTable(ctx, report, d),
-        ...findingsTable(ctx, report, d),
-        ...duplicates(ctx, v, d),
-        ...leakage(ctx, v, d),
-        ...brief(v, d),
-        ...chart(v, d),
-        ...datasetInfo(v, d),
-        ...(trimmed ? ["", elsewhere(ctx)] : []),
-    ];
-    return lines.join("\n") + "\n";
-}
-/** Ordered degradations; each returns a smaller detail level or null when exhausted. */
-const STEPS = [
-    (d) => (d.datasetInfo ? { ...d, datasetInfo: false } : null),
-    (d) => (d.members > 2 ? { ...d, members: 2 } : null),
-    (d) => (d.groups > 0 ? { ...d, groups: 0, openings: Math.min(d.openings, 1) } : null),
-    (d) => (d.leakage > 10 ? { ...d, leakage: 10 } : null),
-    (d) => (d.findings > 0 ? { ...d, findings: Math.floor(d.findings / 2) } : null),
-    (d) => (d.files > 10 ? { ...d, files: Math.floor(d.files / 2) } : null),
-    (d) => (d.chart ? { ...d, chart: false } : null),
-    (d) => (d.leakage > 0 ? { ...d, leakage: 0 } : null),
-    (d) => (d.files > 0 ? { ...d, files: 0 } : null),
+;// CONCATENATED MODULE: ./src/engine/rules/registry.ts
+const E = "error";
+const W = "warning";
+const RULES = [
+    // File level
+    { id: "empty-file", severity: E, group: "file", summary: "The file holds no records." },
+    { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
+    { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
+    { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+    // Parse
+    { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
+    { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
+    { id: "line-too-long", severity: E, group: "parse", summary: "The line is longer than the reader's limit (256 MiB)." },
+    { id: "not-an-object", severity: E, group: "parse", summary: "The line is JSON but not an object." },
+    { id: "empty-line", severity: W, group: "parse", summary: "A blank or whitespace-only line." },
+    { id: "mixed-format", severity: E, group: "parse", summary: "The record's format differs from the file's format." },
+    // Shape
+    { id: "missing-messages", severity: E, group: "shape", summary: "The record has no conversation field (messages, conversations, ...)." },
+    { id: "messages-not-array", severity: E, group: "shape", summary: "The conversation field is not an array." },
+    { id: "empty-messages", severity: E, group: "shape", summary: "The conversation is an empty array." },
+    { id: "message-not-object", severity: E, group: "shape", summary: "A message is not an object." },
+    { id: "missing-role", severity: E, group: "shape", summary: "A message has no role." },
+    { id: "invalid-role", severity: E, group: "shape", summary: "A message's role is not one the format allows." },
+    { id: "missing-content", severity: E, group: "shape", summary: "A message has no content (and no tool calls)." },
+    { id: "invalid-content-type", severity: E, group: "shape", summary: "A message's content is neither a string nor an array of parts." },
+    { id: "invalid-content-part", severity: E, group: "shape", summary: "A content part has an unknown type, misses its data, or is an image outside a user message." },
+    { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
+    { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
+    { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
+    { id: "unsupported-format", severity: E, group: "shape", summary: "The file's record format is not one the profile's target accepts (e.g. ShareGPT under profile: openai); reported once per file." },
+    { id: "unsupported-key", severity: E, group: "shape", summary: "A key the profile's target refuses (e.g. loss_weight under profile: openai); reported once per key and file." },
+    // Tools
+    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string (under a target profile, also a call or tool definition the target refuses)." },
+    { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
+    // Conversation
+    { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
+    { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
+    { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
+    { id: "lone-surrogate", severity: E, group: "conversation", summary: "Content holds an unpaired UTF-16 surrogate (a \\ud800-style escape): it cannot be encoded as UTF-8." },
+    { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
+    { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
+    { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
+    { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
+    { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
+    { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
+    { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+    // Analysis
+    { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
+    { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
+    { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
+    { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
+    { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
 ];
-/** Cut at a line boundary so the result fits `budget` bytes. Last resort. */
-function hardCut(text, budget, tail) {
-    const room = budget - bytes(tail) - 2;
-    let out = "";
-    for (const line of text.split("\n")) {
-        if (bytes(out) + bytes(line) + 1 > room)
-            break;
-        out += line + "\n";
-    }
-    return out + "\n" + tail + "\n";
-}
-function renderMarkdown(report, ctx) {
-    const budget = ctx.budgetBytes ?? (ctx.kind === "comment" ? COMMENT_BUDGET_BYTES : SUMMARY_BUDGET_BYTES);
-    const v = viewOf(report);
-    let d = { ...FULL[ctx.kind] };
-    let out = render(ctx, report, v, d, false);
-    if (bytes(out) <= budget)
-        return out;
-    for (let guard = 0; guard < 200; guard++) {
-        const next = STEPS.map((s) => s(d)).find((x) => x !== null);
-        if (!next)
-            break;
-        d = next;
-        out = render(ctx, report, v, d, true);
-        if (bytes(out) <= budget)
-            return out;
-    }
-    return hardCut(out, budget, elsewhere(ctx));
-}
-/** Pull request without dataset changes. */
-function renderNothingToCheck(ctx) {
-    return [
-        ...(ctx.marker ? [ctx.marker] : []),
-        "### ✅ ChatML Quality Gate: nothing to check",
-        "",
-        "This pull request does not add or modify any dataset file matching the `paths` globs.",
-        ...notes(ctx),
-    ].join("\n") + "\n";
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+function docUrl(id) {
+    return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
 }
 
-;// CONCATENATED MODULE: ./src/render/sarif.ts
-function uri(path) {
-    return path.split("/").map(encodeURIComponent).join("/");
-}
-function toSarif(report) {
-    const ruleIds = new Set();
-    const results = [];
+;// CONCATENATED MODULE: ./src/render/rule-groups.ts
+
+const RANK = { error: 0, warning: 1 };
+function ruleGroups(report, maxLocations) {
+    const groups = new Map();
+    const fresh = report.comparison?.newFindings.rules;
+    const get = (rule) => {
+        let g = groups.get(rule);
+        if (!g) {
+            g = { rule, severity: RULE_BY_ID.get(rule)?.severity ?? "error", count: 0, files: [], first: [], message: RULE_BY_ID.get(rule)?.summary ?? rule };
+            if (fresh)
+                g.newCount = fresh[rule] ?? 0;
+            groups.set(rule, g);
+        }
+        return g;
+    };
+    const listed = new Map();
     for (const f of report.files) {
+        const counts = { ...f.findingCounts };
         for (const x of f.findings) {
-            ruleIds.add(x.rule);
-            const physicalLocation = { artifactLocation: { uri: uri(f.path), uriBaseId: "%SRCROOT%" } };
-            if (x.line > 0)
-                physicalLocation.region = { startLine: x.line };
-            results.push({
-                ruleId: x.rule,
-                level: x.severity === "error" ? "error" : "warning",
-                message: { text: x.message || x.rule },
-                locations: [{ physicalLocation }],
-            });
+            if (!(x.rule in f.findingCounts))
+                counts[x.rule] = (counts[x.rule] ?? 0) + 1; // a hand-made report without counts
+            const l = listed.get(x.rule) ?? [];
+            l.push({ ...x, path: f.path });
+            listed.set(x.rule, l);
+        }
+        for (const [rule, n] of Object.entries(counts)) {
+            if (!(n > 0))
+                continue;
+            const g = get(rule);
+            g.count += n;
+            g.files.push({ path: f.path, count: n });
         }
     }
-    const rules = [...ruleIds].sort().map((id) => ({ id, name: id, shortDescription: { text: id } }));
-    const notifications = report.gate.checks
-        .filter((c) => !c.passed)
-        .map((c) => ({
-        level: c.level === "fail" ? "error" : "warning",
-        message: { text: c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})` },
-        descriptor: { id: `gate/${c.name}` },
-    }));
-    return {
-        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [
-            {
-                tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
-                results,
-                invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-            },
-        ],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/annotations.ts
-// Findings -> workflow annotations (core.error / core.warning with file and line). Errors first; at most `cap` per
-// severity (GitHub shows 10 of each per step); failed dataset-wide gate checks are annotated too (not capped).
-
-function annotate(report, cap, out = core_namespaceObject) {
-    const counts = { errors: 0, warnings: 0, omittedErrors: 0, omittedWarnings: 0 };
-    for (const c of report.gate.checks) {
-        if (c.passed)
-            continue;
-        const msg = c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})`;
-        (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}` });
+    for (const [rule, all] of listed) {
+        const g = get(rule);
+        // The severity the findings were given (overrides can change it), errors winning.
+        if (all.some((x) => x.severity === "error"))
+            g.severity = "error";
+        else
+            g.severity = "warning";
+        const ordered = fresh ? [...all.filter((x) => x.new), ...all.filter((x) => !x.new)] : all;
+        g.first = ordered.slice(0, Math.max(0, maxLocations));
+        g.message = (g.first[0] ?? all[0]).message || g.message;
     }
-    for (const severity of ["error", "warning"]) {
-        let emitted = 0;
-        let listed = 0;
-        for (const f of report.files) {
-            for (const x of f.findings) {
-                if (x.severity !== severity)
-                    continue;
-                listed++;
-                if (emitted >= cap)
-                    continue;
-                const props = { file: f.path, title: x.rule };
-                if (x.line > 0)
-                    props.startLine = x.line;
-                if (severity === "error")
-                    out.error(x.message, props);
-                else
-                    out.warning(x.message, props);
-                emitted++;
-            }
-        }
-        const totalSeverity = severity === "error" ? sumSeverity(report, "errors") : sumSeverity(report, "warnings");
-        const omitted = Math.max(totalSeverity, listed) - emitted;
-        if (severity === "error") {
-            counts.errors = emitted;
-            counts.omittedErrors = omitted;
-        }
-        else {
-            counts.warnings = emitted;
-            counts.omittedWarnings = omitted;
-        }
-    }
-    return counts;
-}
-function sumSeverity(report, key) {
-    return report.files.reduce((n, f) => n + (f[key] ?? 0), 0);
-}
-
-;// CONCATENATED MODULE: ./src/action/audit-issue.ts
-function auditMarker(key) {
-    return `<!-- chatml-quality-gate:audit:${key} -->`;
-}
-async function findAuditIssue(octokit, owner, repo, label, marker) {
-    const issues = (await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-        owner,
-        repo,
-        state: "open",
-        labels: label,
-        per_page: 100,
-    }));
-    return issues
-        .filter((i) => !i.pull_request && (i.body ?? "").trimStart().startsWith(marker))
-        .sort((a, b) => a.number - b.number)[0];
-}
-async function syncAuditIssue(octokit, a) {
-    const existing = await findAuditIssue(octokit, a.owner, a.repo, a.label, a.marker);
-    const base = { owner: a.owner, repo: a.repo };
-    if (a.passed) {
-        if (!existing)
-            return { action: "none" };
-        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, issue_number: existing.number, body: a.closeNote });
-        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-            ...base,
-            issue_number: existing.number,
-            state: "closed",
-            state_reason: "completed",
-        });
-        return { action: "closed", url: existing.html_url, number: existing.number };
-    }
-    if (existing) {
-        if ((existing.body ?? "") === a.body)
-            return { action: "unchanged", url: existing.html_url, number: existing.number };
-        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...base, issue_number: existing.number, body: a.body });
-        return { action: "updated", url: existing.html_url, number: existing.number };
-    }
-    const res = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...base, title: a.title, body: a.body, labels: [a.label] });
-    const created = res.data;
-    return { action: "opened", url: created.html_url, number: created.number };
-}
-
-;// CONCATENATED MODULE: ./src/action/comment.ts
-function commentMarker(key) {
-    return `<!-- chatml-quality-gate:${key} -->`;
-}
-/**
- * Our comments among `comments`: body starts with the marker and, of those, only one author's — a bot's if any
- * (the default token writes as github-actions[bot]), else the author of the oldest. Others' copies are never touched.
- */
-function ownComments(comments, marker, author) {
-    const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
-    if (marked.length === 0)
-        return [];
-    const who = author ?? (marked.find((c) => c.user?.type === "Bot") ?? marked[0]).user?.login;
-    return marked.filter((c) => c.user?.login === who).sort((a, b) => a.id - b.id);
-}
-async function upsertComment(octokit, a) {
-    if (a.mode === "never")
-        return { action: "skipped", deleted: 0 };
-    const comments = (await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: a.owner,
-        repo: a.repo,
-        issue_number: a.issueNumber,
-        per_page: 100,
-    }));
-    const mine = ownComments(comments, a.marker, a.author);
-    const [keep, ...extra] = mine;
-    const heal = async () => {
-        let n = 0;
-        for (const c of extra) {
-            await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: a.owner, repo: a.repo, comment_id: c.id });
-            n++;
-        }
-        return n;
-    };
-    if (keep) {
-        if ((keep.body ?? "") === a.body)
-            return { action: "unchanged", url: keep.html_url, deleted: await heal() };
-        const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-            owner: a.owner,
-            repo: a.repo,
-            comment_id: keep.id,
-            body: a.body,
-        });
-        return { action: "updated", url: res.data.html_url ?? keep.html_url, deleted: await heal() };
-    }
-    // on-failure: a passing run only updates an existing comment.
-    if (a.updateOnly || (a.mode === "on-failure" && a.passed))
-        return { action: "skipped", deleted: 0 };
-    const res = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: a.owner,
-        repo: a.repo,
-        issue_number: a.issueNumber,
-        body: a.body,
-    });
-    return { action: "created", url: res.data.html_url, deleted: 0 };
+    for (const g of groups.values())
+        g.files.sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
+    return [...groups.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -46144,6 +45782,1007 @@ function overrideMatcher(globs) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/render/check-drivers.ts
+
+
+/** Thresholds whose values are fractions of 1 (shown as percentages). */
+const PERCENT = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "single-turn-share"]);
+/** "max-errors (data/legacy/**)" → ["max-errors", ["data/legacy/**"]]. */
+function splitName(name) {
+    const m = /^([a-z0-9-]+) \((.+)\)$/.exec(name);
+    return m ? [m[1], m[2].split(", ")] : [name, undefined];
+}
+function formatValue(name, v) {
+    const [base] = splitName(name);
+    if (typeof v === "string" && base === "single-turn-share") {
+        const [lo, hi] = v.split("–").map(Number);
+        if (Number.isFinite(lo) || Number.isFinite(hi))
+            return `${Number.isFinite(lo) ? pct(lo) : "-∞"}–${Number.isFinite(hi) ? pct(hi) : "∞"}`;
+    }
+    return PERCENT.has(base) && typeof v === "number" ? pct(v) : fmt(v);
+}
+const plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+/** First listed finding of `rules` in the file (optionally only new ones). */
+function firstLine(report, path, rules, onlyNew = false) {
+    const f = report.files.find((x) => x.path === path);
+    return f?.findings.find((x) => rules(x.rule) && (!onlyNew || x.new))?.line;
+}
+const check_drivers_obj = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined);
+function topFiles(items, n, key) {
+    return items
+        .filter((t) => key(t) > 0)
+        .sort((a, b) => key(b) - key(a))
+        .slice(0, n);
+}
+function openingDrivers(report, n) {
+    const o = check_drivers_obj(check_drivers_obj(report.diversity)?.openings);
+    const answers = typeof o?.answers === "number" ? o.answers : undefined;
+    const top = Array.isArray(o?.top) ? o.top : [];
+    return top
+        .filter((t) => typeof t.opening === "string" && typeof t.count === "number" && t.count > 1)
+        .slice(0, n)
+        .map((t) => ({ text: `“${t.opening}…” opens ${fmt(t.count)}${answers ? ` of ${fmt(answers)}` : ""} answers` }));
+}
+/** The files or records behind a check that did not pass (at most `n`). */
+function driversOf(report, name, n = 3) {
+    const [base, globs] = splitName(name);
+    const inScope = globs ? overrideMatcher(globs) : () => true;
+    const files = report.files.filter((f) => inScope(f.path));
+    const onlyNew = !!report.gate.failOnNew;
+    switch (base) {
+        case "max-errors":
+        case "max-warnings": {
+            const sev = base === "max-errors" ? "error" : "warning";
+            const count = (f) => (onlyNew ? f.findings.filter((x) => x.new && x.severity === sev).length : sev === "error" ? f.errors : f.warnings);
+            return topFiles(files, n, count).map((f) => {
+                const line = f.findings.find((x) => x.severity === sev && (!onlyNew || x.new))?.line;
+                return { path: f.path, line, text: plural(count(f), onlyNew ? `new ${sev}` : sev) };
+            });
+        }
+        case "max-duplicate-rate":
+        case "max-near-duplicate-rate": {
+            const near = base === "max-near-duplicate-rate";
+            const rule = near ? "near-duplicate" : "exact-duplicate";
+            return topFiles(files, n, (f) => (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0).map((f) => {
+                const k = (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0;
+                const line = firstLine(report, f.path, (r) => r === rule);
+                return { path: f.path, line, text: `${fmt(k)} of ${plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
+            });
+        }
+        case "max-leakage": {
+            const pairs = (Array.isArray(report.leakage) ? report.leakage : []).map(check_drivers_obj).filter((l) => !!l);
+            return pairs
+                .filter((l) => Number(l.exact ?? 0) + Number(l.near ?? 0) > 0)
+                .sort((a, b) => Number(b.exact ?? 0) + Number(b.near ?? 0) - (Number(a.exact ?? 0) + Number(a.near ?? 0)))
+                .slice(0, n)
+                .map((l) => {
+                const k = Number(l.exact ?? 0) + Number(l.near ?? 0);
+                const ev = String(l.eval);
+                const line = firstLine(report, ev, (r) => r === "leakage");
+                const of = typeof l.evalRecords === "number" ? ` of ${fmt(l.evalRecords)}` : "";
+                return { path: ev, line, text: `${fmt(k)}${of} evaluation records also in ${String(l.train)}` };
+            });
+        }
+        case "min-examples": {
+            const invalid = topFiles(files, n, (f) => f.records - f.validRecords);
+            if (invalid.length === 0)
+                return [{ text: `${plural(report.summary.validRecords, "valid record")} in all: add examples` }];
+            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${fmt(f.validRecords)} of ${plural(f.records, "record")} valid` }));
+        }
+        case "max-too-long": {
+            const limit = check_drivers_obj(report.tokens)?.limit;
+            return topFiles(files, n, (f) => f.findingCounts["too-long"] ?? 0).map((f) => {
+                const line = firstLine(report, f.path, (r) => r === "too-long");
+                return { path: f.path, line, text: `${plural(f.findingCounts["too-long"] ?? 0, "example")} over ${fmt(limit)} tokens` };
+            });
+        }
+        case "max-opening-share":
+        case "max-compression-ratio":
+        case "min-windowed-distinct-2":
+        case "min-length-uniqueness":
+            return openingDrivers(report, n);
+        case "max-boilerplate-share": {
+            const b = check_drivers_obj(check_drivers_obj(report.diversity)?.boilerplate);
+            const by = Array.isArray(b?.byPhrase) ? b.byPhrase : [];
+            return by.slice(0, n).map((p) => ({ text: `“${String(p.phrase)}” in ${plural(Number(p.count), "answer")}` }));
+        }
+        case "max-diversity-drop": {
+            const d = report.deltas?.find((x) => x.metric === "windowed distinct-2");
+            return d ? [{ text: `windowed distinct-2 ${fmt(d.base)} on the base → ${fmt(d.head)} here` }] : [];
+        }
+        case "single-turn-share": {
+            const c = check_drivers_obj(report.composition);
+            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${fmt(c.singleTurn)} single-turn of ${plural(c.records, "conversation")}` }] : [];
+        }
+        default:
+            return [];
+    }
+}
+/** One view per threshold name, in the gate's order. */
+function checkViews(report, drivers = 3) {
+    const byName = new Map();
+    for (const c of report.gate.checks)
+        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+    return [...byName].map(([name, cs]) => {
+        const fail = cs.find((c) => c.level === "fail");
+        const warn = cs.find((c) => c.level === "warn");
+        const limit = [warn ? `warn ${formatValue(name, warn.limit)}` : "", fail ? `${warn ? "fail " : ""}${formatValue(name, fail.limit)}` : ""].filter(Boolean).join(" · ");
+        const failed = cs.find((c) => !c.passed && c.level === "fail");
+        const warned = cs.find((c) => !c.passed && c.level === "warn");
+        const known = cs.find((c) => c.known);
+        const status = failed ? "fail" : warned ? "warn" : known ? "known" : "pass";
+        const crossedCheck = failed ?? warned ?? known;
+        return {
+            name,
+            status,
+            actual: formatValue(name, cs[0].actual),
+            limit,
+            crossed: crossedCheck ? `${crossedCheck.level === "warn" ? "warn at " : ""}${formatValue(name, crossedCheck.limit)}` : undefined,
+            drivers: status === "pass" ? [] : driversOf(report, name, drivers),
+            message: (failed ?? warned ?? known)?.message,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render/shorten.ts
+// Shortening a message for a report without cutting inside a path, a location, a number or a command: whole clauses
+// are kept from the start ("…: …; …, …") and the rest is replaced by "…". Code spans, quotes and brackets are never
+// split. A first clause longer than the room is cut at a space outside them, or kept whole when there is none.
+/** Clause boundaries: the index just after each "; ", ": ", ". " or ", " outside `code`, quotes and brackets. */
+function boundaries(text) {
+    const out = [];
+    let code = false;
+    let quote = null;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "`")
+            code = !code;
+        if (code)
+            continue;
+        if (quote) {
+            if (c === quote || (quote === "“" && c === "”"))
+                quote = null;
+            continue;
+        }
+        if (c === '"' || c === "“")
+            quote = c;
+        else if (c === "'" && (i === 0 || /[\s([{:]/.test(text[i - 1])))
+            quote = c;
+        else if (c === "(" || c === "[" || c === "{")
+            depth++;
+        else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+            depth--;
+        else if (depth === 0 && (c === ";" || c === ":" || c === "," || c === ".") && text[i + 1] === " ")
+            out.push(i + 1);
+    }
+    return out;
+}
+/** Spaces outside `code`, quotes and brackets (word boundaries that cut nothing). */
+function spaces(text) {
+    const out = [];
+    let code = false;
+    let quote = null;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "`")
+            code = !code;
+        if (code)
+            continue;
+        if (quote) {
+            if (c === quote || (quote === "“" && c === "”"))
+                quote = null;
+            continue;
+        }
+        if (c === '"' || c === "“")
+            quote = c;
+        else if (c === "(" || c === "[" || c === "{")
+            depth++;
+        else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+            depth--;
+        else if (c === " " && depth === 0)
+            out.push(i);
+    }
+    return out;
+}
+/** `text` when it fits in `max` characters, else its longest run of whole clauses that does, followed by " …". */
+function shorten(text, max) {
+    const t = text.trim();
+    if (t.length <= max)
+        return t;
+    const room = Math.max(1, max - 2);
+    const cuts = boundaries(t).filter((i) => i <= room);
+    if (cuts.length > 0)
+        return t.slice(0, cuts[cuts.length - 1]).replace(/[\s;:,.]+$/, "") + " …";
+    const words = spaces(t).filter((i) => i <= room);
+    if (words.length > 0)
+        return t.slice(0, words[words.length - 1]).replace(/[\s;:,.]+$/, "") + " …";
+    return t;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown-context.ts
+// What the Markdown reports link to (the repository at a commit, rule docs) and the small pieces every section uses.
+
+
+
+function hasRepo(ctx) {
+    return !!(ctx.owner && ctx.repo && ctx.sha && ctx.serverUrl);
+}
+function blobUrl(ctx, path, line) {
+    const base = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/blob/${encodeURIComponent(ctx.sha)}/${encodePath(path)}`;
+    return line && line > 0 ? `${base}#L${line}` : base;
+}
+/** A link to the file (and line) at the commit; plain text when there is no repository (CLI outside Actions). */
+function fileLink(ctx, path, line) {
+    const label = line && line > 0 ? `${path}:${line}` : path;
+    return hasRepo(ctx) ? escape_link(label, blobUrl(ctx, path, line), 300) : escapeInline(label, 300);
+}
+/** Rule ID linked to its entry in docs/rules.md. */
+function ruleLink(rule) {
+    return /^[a-z0-9-]+$/.test(rule) ? `[${escapeInline(rule, 60)}](${docUrl(rule)})` : escapeInline(rule, 60);
+}
+/** "(4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
+function validNote(all, valid) {
+    return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
+}
+function table(head, rows, align) {
+    return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
+}
+/** Text inside our own HTML (a <summary>): escaped, with mentions and issue references defused as in escapeInline. */
+function escapeHtml(s) {
+    return s
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/@(?=[A-Za-z0-9])/g, "@\u200b")
+        .replace(/#(?=[0-9])/g, "#\u200b");
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown-details.ts
+
+
+
+const markdown_details_plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+function details(summary, body) {
+    return body.length === 0 ? [] : ["", `<details><summary>${escapeHtml(summary)}</summary>`, "", ...body, "", "</details>"];
+}
+/** "30 → 42 (+12)", or "42" when the same. */
+function change(base, head, asPct = false) {
+    const f = (x) => (x === undefined ? "–" : asPct ? pct(x) : fmt(x));
+    if (base === head || base === undefined)
+        return f(head);
+    if (head === undefined)
+        return `${f(base)} → –`;
+    const diff = head - base;
+    const sign = asPct ? `${diff > 0 ? "+" : ""}${Number((diff * 100).toPrecision(3))} pts` : `${diff > 0 ? "+" : ""}${fmt(diff)}`;
+    return `${f(base)} → ${f(head)} (${sign})`;
+}
+const COLUMNS = [
+    ["records", "Records"],
+    ["errors", "Errors"],
+    ["warnings", "Warnings"],
+    ["exactDuplicates", "Duplicates"],
+    ["nearDuplicates", "Near-duplicates"],
+    ["tokens", "Tokens"],
+];
+/** Run figures compared as totals in the per-file table (the rest are "dataset-wide" changes). */
+const TOTALS = { records: "records", errors: "errors", warnings: "warnings", "tokens (total)": "tokens" };
+const RATES = new Set(["exact-duplicate rate", "near-duplicate rate", "top opening share", "boilerplate share", "single-turn share"]);
+/** What changed against the base: a row per added or changed file, the run totals, then the dataset-wide figures that
+ * moved. Without a base: the one-line reason (ctx.baseNote). */
+function comparisonSection(ctx, report, d) {
+    const c = report.comparison;
+    if (!c)
+        return ctx.baseNote ? ["", `_No comparison with a base version: ${escapeInline(ctx.baseNote, 300)}_`] : [];
+    const title = `**Against ${escapeInline(c.base, 200)}:**`;
+    if (c.files.length === 0)
+        return ["", `${title} no dataset figure changed${c.unchangedFiles ? ` in ${markdown_details_plural(c.unchangedFiles, "file")}` : ""}.`];
+    const cols = COLUMNS.filter(([k]) => k === "records" || k === "errors" || k === "warnings" || c.files.some((f) => (f.head[k] ?? 0) !== 0 || (f.base?.[k] ?? 0) !== 0));
+    const rows = c.files.slice(0, d.deltaFiles).map((f) => [
+        fileLink(ctx, f.path) + (f.status === "added" ? " 🆕 new file" : ""),
+        ...cols.map(([k]) => (f.status === "added" ? fmt(f.head[k]) : change(f.base?.[k], f.head[k]))),
+    ]);
+    const totals = new Map((report.deltas ?? []).map((x) => [x.metric, x]));
+    const totalRow = [`**All ${markdown_details_plural(report.files.length, "checked file")}**`, ...cols.map(([k]) => {
+            const metric = Object.keys(TOTALS).find((m) => TOTALS[m] === k);
+            const t = metric ? totals.get(metric) : undefined;
+            return t ? change(t.base ?? undefined, t.head ?? undefined) : "";
+        })];
+    const out = ["", title, "", ...table(["File", ...cols.map(([, h]) => h)], [...rows, totalRow], ["---", ...cols.map(() => "---:")])];
+    const hidden = [c.files.length > d.deltaFiles ? `${markdown_details_plural(c.files.length - d.deltaFiles, "more changed file")} not listed` : "", c.unchangedFiles ? `${markdown_details_plural(c.unchangedFiles, "file")} with the same figures not listed` : ""].filter(Boolean);
+    if (hidden.length)
+        out.push("", `_${hidden.join("; ")}._`);
+    const moved = (report.deltas ?? []).filter((x) => !(x.metric in TOTALS) && x.base !== null && x.head !== null && (RATES.has(x.metric) ? pct(x.base) !== pct(x.head) : fmt(x.base) !== fmt(x.head)));
+    const f = (x, rate) => (rate ? pct(x) : fmt(x));
+    if (moved.length > 0)
+        out.push("", `Dataset-wide: ${moved.map((x) => `${escapeInline(x.metric, 40)} ${escapeInline(`${f(x.base, RATES.has(x.metric))} → ${f(x.head, RATES.has(x.metric))}`, 60)}`).join(" · ")}`);
+    return out;
+}
+function gateTable(views) {
+    if (views.length === 0)
+        return [];
+    const icon = { fail: "❌ fail", warn: "⚠️ warn", known: "☑️ known", pass: "✅ pass" };
+    const rows = views.map((v) => [escapeInline(v.name, 80), escapeInline(v.limit, 60), escapeInline(v.actual, 40), icon[v.status]]);
+    const failed = views.filter((v) => v.status === "fail").length;
+    const warned = views.filter((v) => v.status === "warn").length;
+    const summary = `Gate: ${markdown_details_plural(views.length, "check")}${failed ? `, ${fmt(failed)} failed` : ""}${warned ? `, ${fmt(warned)} warned` : ""}`;
+    return details(summary, table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"]));
+}
+function fileTable(ctx, report, d) {
+    if (report.files.length === 0 || d.files === 0)
+        return [];
+    const shown = report.files.slice(0, d.files);
+    const hasStats = report.files.some((f) => f.stats);
+    const rows = shown.map((f) => [
+        fileLink(ctx, f.path),
+        escapeInline(f.format, 30),
+        fmt(f.records) + validNote(f.records, f.validRecords),
+        fmt(f.errors),
+        fmt(f.warnings),
+        ...(hasStats ? [fmt(f.stats?.exactDuplicates), fmt(f.stats?.nearDuplicates), fmt(f.stats?.tokens)] : []),
+    ]);
+    const head = ["File", "Format", "Records", "Errors", "Warnings", ...(hasStats ? ["Duplicates", "Near-duplicates", "Tokens"] : [])];
+    const body = table(head, rows, ["---", "---", ...head.slice(2).map(() => "---:")]);
+    if (shown.length < report.files.length)
+        body.push("", `_…and ${markdown_details_plural(report.files.length - shown.length, "more file")}._`);
+    return details(`Files: ${markdown_details_plural(report.files.length, "file")}`, body);
+}
+function groupLines(ctx, groups, d, near) {
+    return groups.slice(0, d.groups).map((g, i) => {
+        const ms = g.members.slice(0, d.members).map((m) => fileLink(ctx, m.path, m.line));
+        const more = g.members.length > d.members ? ` and ${fmt(g.members.length - d.members)} more` : "";
+        const sim = near && g.similarity !== undefined ? ` (similarity ${fmt(g.similarity)})` : "";
+        return `${i + 1}. ${fmt(g.members.length)} records${sim}: ${ms.join(", ")}${more}`;
+    });
+}
+function duplicates(ctx, v, d) {
+    const out = [];
+    const sec = (title, dv, near) => {
+        if (!dv || !dv.duplicateRecords)
+            return;
+        const thr = near && dv.threshold !== undefined ? `, similarity ≥ ${fmt(dv.threshold)}` : "";
+        const body = d.groups > 0 && dv.groups.length > 0 ? groupLines(ctx, dv.groups, d, near) : [];
+        if (dv.groups.length > d.groups && body.length)
+            body.push("", `_…and ${markdown_details_plural(dv.groups.length - d.groups, "more group")}._`);
+        const head = `${title}: ${markdown_details_plural(dv.duplicateRecords, "record")} (${pct(dv.rate)}${thr})`;
+        if (body.length)
+            out.push(...details(head, body));
+        else
+            out.push("", escapeInline(head, 200));
+    };
+    sec("Exact duplicates", v.exact, false);
+    sec("Near-duplicates", v.near, true);
+    return out;
+}
+function leakage(ctx, v, d) {
+    const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
+    if (leaked.length === 0 || d.leakage === 0)
+        return [];
+    const rows = leaked.slice(0, d.leakage).map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), pct(l.rate)]);
+    const body = table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"]);
+    if (leaked.length > d.leakage)
+        body.push("", `_…and ${markdown_details_plural(leaked.length - d.leakage, "more pair")}._`);
+    const total = leaked.reduce((n, l) => n + (l.exact ?? 0) + (l.near ?? 0), 0);
+    return details(`Train/eval leakage: ${markdown_details_plural(total, "evaluation record")} in ${markdown_details_plural(leaked.length, "pair")}`, body);
+}
+function chartLabel(s) {
+    return s.replace(/[^0-9A-Za-z.+<>=≤≥ -]/g, "").slice(0, 20) || "?";
+}
+function chart(v, d) {
+    // Leading and trailing empty buckets only stretch the axis.
+    const first = v.histogram.findIndex((b) => b.count > 0);
+    let last = v.histogram.length - 1;
+    while (last >= 0 && v.histogram[last].count <= 0)
+        last--;
+    const h = first < 0 ? [] : v.histogram.slice(first, last + 1).slice(0, 40);
+    if (!d.chart || h.length < 2)
+        return [];
+    return [
+        "",
+        "```mermaid",
+        "xychart-beta",
+        '  title "Tokens per example"',
+        `  x-axis [${h.map((b) => `"${chartLabel(b.label)}"`).join(", ")}]`,
+        '  y-axis "Examples"',
+        `  bar [${h.map((b) => Math.max(0, Math.round(b.count))).join(", ")}]`,
+        "```",
+    ];
+}
+function figures(v, d) {
+    const out = [];
+    const line = (label, pairs) => (pairs.length ? ["", `**${label}:** ${pairs.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 60)}**`).join(" · ")}`] : []);
+    out.push(...line("Diversity", v.diversity));
+    const ops = v.openings.slice(0, d.openings);
+    if (ops.length > 0)
+        out.push("", "Most common openings:", "", ...ops.map((o) => `- ${fmt(o.count)}× “${escapeInline(o.text, 100)}”`));
+    out.push(...line("Composition", v.composition));
+    out.push(...line("Tokens", v.tokens));
+    out.push(...chart(v, d));
+    const parts = [v.diversity.length || ops.length ? "diversity" : "", v.composition.length ? "composition" : "", v.tokens.length ? "tokens" : ""].filter(Boolean);
+    return details(`Dataset figures: ${parts.join(", ")}`, out);
+}
+function datasetInfo(v, d) {
+    if (!d.datasetInfo || v.datasetInfo === undefined)
+        return [];
+    return details("dataset_info", [fenced(v.datasetInfo, "text")]);
+}
+/** Job summary: every listed finding, a row each (the comment groups them by rule instead). */
+function listing(ctx, report, d) {
+    if (d.listing === 0)
+        return [];
+    const all = [];
+    for (const f of report.files)
+        for (const x of f.findings)
+            all.push({ path: f.path, x });
+    if (all.length === 0)
+        return [];
+    all.sort((a, b) => (a.x.severity === b.x.severity ? 0 : a.x.severity === "error" ? -1 : 1));
+    const shown = all.slice(0, d.listing);
+    const compared = !!report.comparison;
+    const rows = shown.map(({ path, x }) => [
+        x.severity === "error" ? "❌" : "⚠️",
+        ruleLink(x.rule),
+        fileLink(ctx, path, x.line) + (compared && x.new ? " 🆕" : ""),
+        escapeInline(x.message, 1000),
+    ]);
+    const total = report.files.reduce((n, f) => n + f.errors + f.warnings, 0);
+    const body = table(["", "Rule", "Location", "Message"], rows);
+    return details(`Every listed finding: ${fmt(shown.length)} of ${fmt(total)}`, body);
+}
+function detailSections(ctx, report, v, views, d) {
+    return [
+        ...gateTable(views),
+        ...fileTable(ctx, report, d),
+        ...duplicates(ctx, v, d),
+        ...leakage(ctx, v, d),
+        ...figures(v, d),
+        ...datasetInfo(v, d),
+        ...listing(ctx, report, d),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+
+
+
+
+const COMMENT_BUDGET_BYTES = 60_000;
+const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
+const FULL = {
+    comment: { locations: 3, message: 400, datasetInfo: true, groups: 5, members: 4, leakage: 20, files: 100, deltaFiles: 20, chart: true, openings: 3, listing: 0 },
+    summary: { locations: 10, message: 1000, datasetInfo: true, groups: 25, members: 8, leakage: 200, files: 2000, deltaFiles: 500, chart: true, openings: 10, listing: 2000 },
+};
+const bytes = (s) => Buffer.byteLength(s, "utf8");
+const markdown_plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+function failedChecks(views) {
+    return views.filter((v) => v.status === "fail");
+}
+/** Heading, counts, and (`more`, passing reports) the key figures on a second line. */
+function verdict(report, views, more) {
+    const s = report.summary;
+    const failed = failedChecks(views);
+    let why = "";
+    if (!report.passed) {
+        if (failed.length > 0)
+            why = `: ${failed.length <= 3 ? failed.map((c) => c.name).join(", ") : `${failed.length} checks`}`;
+        else if (report.gate.failOn === "warning")
+            why = `: ${markdown_plural(report.gate.failOnNew ? (report.comparison?.newFindings.warnings ?? 0) : s.warnings, report.gate.failOnNew ? "new warning" : "warning")} (fail-on: warning)`;
+    }
+    const head = `### ${report.passed ? "✅" : "❌"} ChatML Quality Gate ${report.passed ? "passed" : "failed"}${escapeInline(why, 200)}`;
+    const figures = [
+        `**${fmt(s.files)}** ${s.files === 1 ? "file" : "files"}`,
+        `**${fmt(s.records)}** ${s.records === 1 ? "record" : "records"}${validNote(s.records, s.validRecords)}`,
+        `**${fmt(s.errors)}** ${s.errors === 1 ? "error" : "errors"}`,
+        `**${fmt(s.warnings)}** ${s.warnings === 1 ? "warning" : "warnings"}`,
+    ];
+    const n = report.comparison?.newFindings;
+    if (n)
+        figures.push(n.errors + n.warnings === 0 && !n.approximate ? "**nothing new**" : `**${fmt(n.errors + n.warnings)}${n.approximate ? "+" : ""} new** (${markdown_plural(n.errors, "error")}, ${markdown_plural(n.warnings, "warning")})`);
+    const nudge = !report.passed && n && n.errors + n.warnings === 0 && !n.approximate && !report.gate.failOnNew ? "\\\n_Everything found was already on the base: `fail-on-new: true` fails only on what a change brings._" : "";
+    if (report.gate.failOn !== "error" || report.gate.failOnNew)
+        figures.push(`fail-on: \`${report.gate.failOn}\`${report.gate.failOnNew ? ", new findings only" : ""}`);
+    return [head, "", figures.join(" · ") + (more ? `\\\n${more}` : "") + nudge];
+}
+/** Commit checked, workflow run, report artifact: the line that says what this report is about. */
+function provenance(ctx, report) {
+    if (!hasRepo(ctx))
+        return [];
+    const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+    const short = escapeInline(ctx.sha.slice(0, 7), 12);
+    const parts = [`Checked [\`${short}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})${ctx.commitNote ? ` (${escapeInline(ctx.commitNote, 80)})` : ""}`];
+    if (ctx.runUrl)
+        parts.push(`[workflow run](${ctx.runUrl})`, `[report artifact](${ctx.runUrl}#artifacts)`);
+    parts.push(`chatml-quality-gate ${escapeInline(report.tool.version, 20)}`);
+    return ["", `<sub>${parts.join(" · ")}</sub>`];
+}
+function driverText(ctx, d) {
+    if (!d.path)
+        return escapeInline(d.text, 300);
+    const at = d.line && d.line > 0 ? `, first at ${hasRepo(ctx) ? `[line ${fmt(d.line)}](${blobUrl(ctx, d.path, d.line)})` : `line ${fmt(d.line)}`}` : "";
+    return `${escapeInline(d.path, 300)}: ${escapeInline(d.text, 300)}${at}`;
+}
+const STATUS = { fail: "❌", warn: "⚠️", known: "☑️", pass: "✅" };
+/** The checks that did not pass (and, with fail-on-new, the ones let through as known), with what drives them. */
+function checksSection(ctx, views) {
+    const shown = views.filter((v) => v.status !== "pass");
+    if (shown.length === 0)
+        return [];
+    const rank = { fail: 0, warn: 1, known: 2, pass: 3 };
+    const rows = shown
+        .sort((a, b) => rank[a.status] - rank[b.status])
+        .map((v) => {
+        const drivers = v.drivers.map((d) => driverText(ctx, d));
+        const known = v.status === "known" && v.message ? [escapeInline(v.message, 300)] : [];
+        return [`${STATUS[v.status]} ${escapeInline(v.name, 80)}`, escapeInline(v.actual, 40), escapeInline(v.crossed ?? v.limit, 60), [...known, ...drivers].join("<br>") || "–"];
+    });
+    return ["", ...table(["Check", "Actual", "Limit", "Where"], rows, ["---", "---:", "---:", "---"])];
+}
+/** "data/a.jsonl:4, lines 9 and 12; data/b.jsonl:1": each file named once, its lines linked; 🆕 after new ones. */
+function locations(ctx, all, markNew) {
+    const seen = new Set();
+    const xs = all.filter((x) => !seen.has(`${x.path}\0${x.line}`) && !!seen.add(`${x.path}\0${x.line}`));
+    const out = [];
+    for (let i = 0; i < xs.length;) {
+        let j = i + 1;
+        while (j < xs.length && xs[j].path === xs[i].path && xs[j].line > 0)
+            j++;
+        const mark = (x) => (markNew && x.new ? " 🆕" : "");
+        const rest = xs.slice(i + 1, j).map((x) => (hasRepo(ctx) ? `[${fmt(x.line)}](${blobUrl(ctx, x.path, x.line)})` : fmt(x.line)) + mark(x));
+        const lines = rest.length === 0 ? "" : `, line${rest.length > 1 ? "s" : ""} ${rest.join(", ")}`;
+        out.push(`${fileLink(ctx, xs[i].path, xs[i].line)}${mark(xs[i])}${lines}`);
+        i = j;
+    }
+    return out;
+}
+function groupLine(ctx, g, d) {
+    const icon = g.severity === "error" ? "❌" : "⚠️";
+    const where = g.files.length > 1 ? ` in ${fmt(g.files.length)} files` : "";
+    const fresh = g.newCount === undefined ? "" : g.newCount === 0 ? " · already on the base" : g.newCount >= g.count ? " · **new**" : ` · **${fmt(g.newCount)} new**`;
+    const shown = g.first.slice(0, d.locations);
+    const locs = locations(ctx, shown, g.newCount !== undefined && g.newCount < g.count);
+    const more = locs.length === 0 ? " (not listed: over max-findings; the counts are complete)" : g.count > shown.length ? ` and ${fmt(g.count - shown.length)} more` : "";
+    const files = locs.length === 0 && g.files.length > 0 ? ` in ${g.files.slice(0, 3).map((f) => fileLink(ctx, f.path)).join(", ")}` : "";
+    const head = `- ${icon} **${ruleLink(g.rule)}** ×${fmt(g.count)}${files ? "" : where}${fresh}${locs.length ? ": " + locs.join("; ") : files}${more}`;
+    return [`${head}\\`, `  ${escapeInline(shorten(g.message, d.message), d.message + 10)}`];
+}
+function findingsSection(ctx, report, d, collapseOver) {
+    const groups = ruleGroups(report, d.locations);
+    if (groups.length === 0)
+        return [];
+    const errors = groups.filter((g) => g.severity === "error").reduce((n, g) => n + g.count, 0);
+    const warnings = groups.reduce((n, g) => n + g.count, 0) - errors;
+    const title = `Findings by rule: ${[errors ? markdown_plural(errors, "error") : "", warnings ? markdown_plural(warnings, "warning") : ""].filter(Boolean).join(", ")} from ${markdown_plural(groups.length, "rule")}`;
+    const body = groups.flatMap((g) => groupLine(ctx, g, d));
+    if (groups.length > collapseOver)
+        return ["", `<details><summary>${escapeHtml(title)}</summary>`, "", ...body, "", "</details>"];
+    return ["", `**${escapeInline(title, 200)}**`, "", ...body];
+}
+/** Passing report: the figures a reader checks at a glance, after the counts. */
+function keyFigures(v) {
+    const parts = [];
+    if (v.exact?.rate !== undefined)
+        parts.push(`duplicates **${pct(v.exact.rate)}** exact${v.near?.rate !== undefined ? `, **${pct(v.near.rate)}** near` : ""}`);
+    const leaks = v.leakage;
+    if (leaks.length > 0) {
+        const leaked = leaks.reduce((n, l) => n + (l.exact ?? 0) + (l.near ?? 0), 0);
+        parts.push(leaked ? `**${fmt(leaked)}** leaked eval records` : `no leakage in ${markdown_plural(leaks.length, "train/eval pair")}`);
+    }
+    const wd = v.diversity.find(([k]) => k === "windowed distinct-2");
+    if (wd)
+        parts.push(`windowed distinct-2 **${escapeInline(wd[1], 20)}**`);
+    const total = v.tokens.find(([k]) => k === "total");
+    if (total)
+        parts.push(`**${escapeInline(total[1], 30)}** tokens`);
+    return parts.join(" · ");
+}
+function notes(ctx) {
+    return (ctx.notes ?? []).length > 0 ? ["", ...(ctx.notes ?? []).map((n) => `> ${escapeInline(n, 400)}`)] : [];
+}
+function elsewhere(ctx) {
+    const report = `the JSON report (\`${escapeInline(ctx.reportName ?? "chatml-gate-report.json", 80)}\`${ctx.runUrl ? `, in the [run's artifacts](${ctx.runUrl}#artifacts) when uploaded` : "; upload it as an artifact"})`;
+    if (ctx.kind === "comment") {
+        const summary = ctx.runUrl ? `the [job summary](${ctx.runUrl})` : "the job summary";
+        return `_Some details were left out to fit GitHub's comment size limit; see ${summary} and ${report}._`;
+    }
+    return `_Some details were left out to fit the job summary size limit; see ${report}._`;
+}
+function render(ctx, report, v, d, trimmed) {
+    const views = checkViews(report);
+    const lines = [
+        ...(ctx.marker ? [ctx.marker] : []),
+        ...verdict(report, views, report.passed ? keyFigures(v) : ""),
+        ...provenance(ctx, report),
+        ...checksSection(ctx, views),
+        ...findingsSection(ctx, report, d, report.passed ? 5 : Infinity),
+        ...comparisonSection(ctx, report, d),
+        ...notes(ctx),
+        ...detailSections(ctx, report, v, views, d),
+        ...(trimmed ? ["", elsewhere(ctx)] : []),
+    ];
+    return lines.join("\n") + "\n";
+}
+/** Ordered degradations; each returns a smaller detail level or null when exhausted. */
+const STEPS = [
+    (d) => (d.datasetInfo ? { ...d, datasetInfo: false } : null),
+    (d) => (d.listing > 0 ? { ...d, listing: Math.floor(d.listing / 4) } : null),
+    (d) => (d.members > 2 ? { ...d, members: 2 } : null),
+    (d) => (d.groups > 0 ? { ...d, groups: 0, openings: Math.min(d.openings, 1) } : null),
+    (d) => (d.leakage > 10 ? { ...d, leakage: 10 } : null),
+    (d) => (d.files > 10 ? { ...d, files: Math.floor(d.files / 2) } : null),
+    (d) => (d.deltaFiles > 10 ? { ...d, deltaFiles: Math.floor(d.deltaFiles / 2) } : null),
+    (d) => (d.chart ? { ...d, chart: false } : null),
+    (d) => (d.locations > 1 ? { ...d, locations: 1 } : null),
+    (d) => (d.message > 160 ? { ...d, message: 160 } : null),
+    (d) => (d.leakage > 0 ? { ...d, leakage: 0 } : null),
+    (d) => (d.files > 0 ? { ...d, files: 0 } : null),
+    (d) => (d.deltaFiles > 0 ? { ...d, deltaFiles: 0 } : null),
+];
+/** Cut at a line boundary so the result fits `budget` bytes. Last resort. */
+function hardCut(text, budget, tail) {
+    const room = budget - bytes(tail) - 2;
+    let out = "";
+    for (const line of text.split("\n")) {
+        if (bytes(out) + bytes(line) + 1 > room)
+            break;
+        out += line + "\n";
+    }
+    // A cut inside a collapsed block would leave it open: close it.
+    const open = (out.match(/<details>/g) ?? []).length - (out.match(/<\/details>/g) ?? []).length;
+    return out + "\n" + "</details>\n".repeat(Math.max(0, open)) + tail + "\n";
+}
+function renderMarkdown(report, ctx) {
+    const budget = ctx.budgetBytes ?? (ctx.kind === "comment" ? COMMENT_BUDGET_BYTES : SUMMARY_BUDGET_BYTES);
+    const v = viewOf(report);
+    let d = { ...FULL[ctx.kind] };
+    let out = render(ctx, report, v, d, false);
+    if (bytes(out) <= budget)
+        return out;
+    for (let guard = 0; guard < 200; guard++) {
+        const next = STEPS.map((s) => s(d)).find((x) => x !== null);
+        if (!next)
+            break;
+        d = next;
+        out = render(ctx, report, v, d, true);
+        if (bytes(out) <= budget)
+            return out;
+    }
+    return hardCut(out, budget, elsewhere(ctx));
+}
+/** Pull request without dataset changes. */
+function renderNothingToCheck(ctx) {
+    return [
+        ...(ctx.marker ? [ctx.marker] : []),
+        "### ✅ ChatML Quality Gate: nothing to check",
+        "",
+        "This pull request does not add or modify any dataset file matching the `paths` globs.",
+        ...(hasRepo(ctx) ? provenanceLine(ctx) : []),
+        ...notes(ctx),
+    ].join("\n") + "\n";
+}
+function provenanceLine(ctx) {
+    const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+    const parts = [`Checked [\`${escapeInline(ctx.sha.slice(0, 7), 12)}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})`];
+    if (ctx.runUrl)
+        parts.push(`[workflow run](${ctx.runUrl})`);
+    return ["", `<sub>${parts.join(" · ")}</sub>`];
+}
+/** The context for Markdown written outside the action (CLI): links when the GitHub Actions environment names the
+ * repository and commit (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID), plain text otherwise. */
+function contextFromEnv(env, kind) {
+    const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+    const serverUrl = (env.GITHUB_SERVER_URL || (owner ? "https://github.com" : "")).replace(/\/+$/, "");
+    const sha = env.GITHUB_SHA ?? "";
+    const runUrl = env.GITHUB_RUN_ID && owner && repo && serverUrl ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return { owner, repo, sha, serverUrl, runUrl, kind };
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+function uri(path) {
+    return path.split("/").map(encodeURIComponent).join("/");
+}
+function toSarif(report) {
+    const ruleIds = new Set();
+    const results = [];
+    for (const f of report.files) {
+        for (const x of f.findings) {
+            ruleIds.add(x.rule);
+            const physicalLocation = { artifactLocation: { uri: uri(f.path), uriBaseId: "%SRCROOT%" } };
+            if (x.line > 0)
+                physicalLocation.region = { startLine: x.line };
+            results.push({
+                ruleId: x.rule,
+                level: x.severity === "error" ? "error" : "warning",
+                message: { text: x.message || x.rule },
+                locations: [{ physicalLocation }],
+                // Code scanning tracks an alert across commits by this (rule, file, record): moving the record keeps it.
+                ...(x.fingerprint ? { partialFingerprints: { "chatmlGate/v1": x.fingerprint } } : {}),
+            });
+        }
+    }
+    const rules = [...ruleIds].sort().map((id) => ({ id, name: id, shortDescription: { text: id } }));
+    const notifications = report.gate.checks
+        .filter((c) => !c.passed)
+        .map((c) => ({
+        level: c.level === "fail" ? "error" : "warning",
+        message: { text: c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})` },
+        descriptor: { id: `gate/${c.name}` },
+    }));
+    return {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
+                results,
+                invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+// Findings -> workflow annotations (core.error / core.warning with file and line). Errors first; at most `cap` per
+// severity (GitHub shows 10 of each per step); failed dataset-wide gate checks are annotated too (not capped).
+
+function annotate(report, cap, out = core_namespaceObject) {
+    const counts = { errors: 0, warnings: 0, omittedErrors: 0, omittedWarnings: 0 };
+    for (const c of report.gate.checks) {
+        if (c.passed)
+            continue;
+        const msg = c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})`;
+        (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}` });
+    }
+    for (const severity of ["error", "warning"]) {
+        let emitted = 0;
+        let listed = 0;
+        for (const f of report.files) {
+            for (const x of f.findings) {
+                if (x.severity !== severity)
+                    continue;
+                listed++;
+                if (emitted >= cap)
+                    continue;
+                const props = { file: f.path, title: x.rule };
+                if (x.line > 0)
+                    props.startLine = x.line;
+                if (severity === "error")
+                    out.error(x.message, props);
+                else
+                    out.warning(x.message, props);
+                emitted++;
+            }
+        }
+        const totalSeverity = severity === "error" ? sumSeverity(report, "errors") : sumSeverity(report, "warnings");
+        const omitted = Math.max(totalSeverity, listed) - emitted;
+        if (severity === "error") {
+            counts.errors = emitted;
+            counts.omittedErrors = omitted;
+        }
+        else {
+            counts.warnings = emitted;
+            counts.omittedWarnings = omitted;
+        }
+    }
+    return counts;
+}
+function sumSeverity(report, key) {
+    return report.files.reduce((n, f) => n + (f[key] ?? 0), 0);
+}
+
+;// CONCATENATED MODULE: ./src/action/audit-issue.ts
+function auditMarker(key) {
+    return `<!-- chatml-quality-gate:audit:${key} -->`;
+}
+async function findAuditIssue(octokit, owner, repo, label, marker) {
+    const issues = (await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+        owner,
+        repo,
+        state: "open",
+        labels: label,
+        per_page: 100,
+    }));
+    return issues
+        .filter((i) => !i.pull_request && (i.body ?? "").trimStart().startsWith(marker))
+        .sort((a, b) => a.number - b.number)[0];
+}
+async function syncAuditIssue(octokit, a) {
+    const existing = await findAuditIssue(octokit, a.owner, a.repo, a.label, a.marker);
+    const base = { owner: a.owner, repo: a.repo };
+    if (a.passed) {
+        if (!existing)
+            return { action: "none" };
+        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, issue_number: existing.number, body: a.closeNote(existing.body ?? undefined) });
+        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...base,
+            issue_number: existing.number,
+            state: "closed",
+            state_reason: "completed",
+        });
+        return { action: "closed", url: existing.html_url, number: existing.number };
+    }
+    if (existing) {
+        const body = a.body(existing.body ?? undefined);
+        if ((existing.body ?? "") === body)
+            return { action: "unchanged", url: existing.html_url, number: existing.number };
+        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...base, issue_number: existing.number, body });
+        return { action: "updated", url: existing.html_url, number: existing.number };
+    }
+    const res = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...base, title: a.title, body: a.body(undefined), labels: [a.label] });
+    const created = res.data;
+    return { action: "opened", url: created.html_url, number: created.number };
+}
+
+;// CONCATENATED MODULE: ./src/render/audit.ts
+
+
+
+
+
+
+
+const STATE = "<!-- chatml-quality-gate:audit-state:";
+function readAuditState(body) {
+    const at = (body ?? "").lastIndexOf(STATE);
+    if (at < 0)
+        return undefined;
+    const end = body.indexOf(" -->", at);
+    try {
+        const s = JSON.parse(Buffer.from(body.slice(at + STATE.length, end), "base64url").toString("utf8"));
+        return s && s.v === 1 && typeof s.since === "string" && typeof s.sha === "string" && s.rules && typeof s.rules === "object" ? s : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function writeState(s) {
+    return `${STATE}${Buffer.from(JSON.stringify(s), "utf8").toString("base64url")} -->`;
+}
+/** "2026-05-03 03:12 UTC" */
+function when(iso) {
+    return iso.slice(0, 16).replace("T", " ") + " UTC";
+}
+function stateOf(report, sha, now, prev) {
+    const rules = {};
+    for (const g of ruleGroups(report, 0))
+        rules[g.rule] = g.count;
+    const failed = checkViews(report, 0)
+        .filter((c) => c.status === "fail")
+        .map((c) => c.name);
+    const iso = now.toISOString();
+    return { v: 1, since: prev?.since ?? iso, sinceSha: prev?.sinceSha ?? sha, checked: iso, sha, errors: report.summary.errors, warnings: report.summary.warnings, failed, rules };
+}
+/** One line: what moved since the last audit. */
+function changesSince(prev, now) {
+    const parts = [];
+    const move = (label, a, b) => {
+        if (a !== b)
+            parts.push(`${label} ${fmt(a)} → ${fmt(b)}`);
+    };
+    move("errors", prev.errors, now.errors);
+    move("warnings", prev.warnings, now.warnings);
+    const newly = now.failed.filter((c) => !prev.failed.includes(c));
+    const fixed = prev.failed.filter((c) => !now.failed.includes(c));
+    if (newly.length)
+        parts.push(`now failing: ${newly.join(", ")}`);
+    if (fixed.length)
+        parts.push(`now passing: ${fixed.join(", ")}`);
+    const appeared = Object.keys(now.rules).filter((r) => !(r in prev.rules));
+    const gone = Object.keys(prev.rules).filter((r) => !(r in now.rules));
+    if (appeared.length)
+        parts.push(`new rules firing: ${appeared.map((r) => `${r} ×${fmt(now.rules[r])}`).join(", ")}`);
+    if (gone.length)
+        parts.push(`no longer firing: ${gone.join(", ")}`);
+    const same = parts.length === 0;
+    const commit = prev.sha === now.sha ? "same commit" : `commit ${prev.sha.slice(0, 7)} → ${now.sha.slice(0, 7)}`;
+    return same ? `no change in the findings; ${commit}` : `${parts.join(" · ")}; ${commit}`;
+}
+const LIMIT = 60_000;
+/** The body of a failing audit's issue. `prev`: the state found in the issue's current body, if any. */
+function renderAuditBody(report, ctx, prev, now) {
+    const state = stateOf(report, ctx.sha, now, prev);
+    const views = checkViews(report);
+    const failed = views.filter((v) => v.status === "fail");
+    const s = report.summary;
+    const title = `### ❌ Dataset audit failing${failed.length ? `: ${escapeInline(failed.slice(0, 3).map((v) => v.name).join(", ") + (failed.length > 3 ? ", …" : ""), 200)}` : ""}`;
+    const sinceCommit = hasRepo(ctx) ? ` at \`${escapeInline(state.sinceSha.slice(0, 7), 12)}\`` : "";
+    const status = `Failing since **${when(state.since)}**${sinceCommit} · last checked **${when(state.checked)}**`;
+    const counts = `**${fmt(s.files)}** files · **${fmt(s.records)}** records · **${fmt(s.errors)}** errors · **${fmt(s.warnings)}** warnings`;
+    const since = prev ? `**Since the last audit** (${when(prev.checked)}): ${escapeInline(changesSince(prev, state), 1000)}.` : "**First failing audit** of this issue.";
+    const build = (d) => [
+        ...(ctx.marker ? [ctx.marker] : []),
+        title,
+        "",
+        `${status}\\`,
+        counts,
+        ...provenance(ctx, report),
+        "",
+        since,
+        ...checksSection(ctx, views),
+        ...findingsSection(ctx, report, d, Infinity),
+        ...gateTable(views),
+        ...fileTable(ctx, report, d),
+        "",
+        writeState(state),
+    ].join("\n") + "\n";
+    let body = build(FULL.comment);
+    if (body.length > LIMIT)
+        body = build({ ...FULL.comment, locations: 1, message: 160, files: 20 });
+    if (body.length > LIMIT)
+        body = build({ ...FULL.comment, locations: 0, message: 80, files: 0 });
+    return { body, state };
+}
+/** The comment that closes the issue when an audit passes again. */
+function renderAuditClose(ctx, prev, now) {
+    const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+    const commit = hasRepo(ctx) ? `[\`${escapeInline(ctx.sha.slice(0, 7), 12)}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})` : `\`${escapeInline(ctx.sha.slice(0, 7), 12)}\``;
+    const run = ctx.runUrl ? ` in [this run](${ctx.runUrl})` : "";
+    const since = prev ? ` It had been failing since ${when(prev.since)}.` : "";
+    return `✅ The dataset audit passed at ${commit}${run} on ${when(now.toISOString())}.${since} Closing.`;
+}
+
+;// CONCATENATED MODULE: ./src/action/comment.ts
+function commentMarker(key) {
+    return `<!-- chatml-quality-gate:${key} -->`;
+}
+/**
+ * Our comments among `comments`: body starts with the marker and, of those, only one author's — a bot's if any
+ * (the default token writes as github-actions[bot]), else the author of the oldest. Others' copies are never touched.
+ */
+function ownComments(comments, marker, author) {
+    const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
+    if (marked.length === 0)
+        return [];
+    const who = author ?? (marked.find((c) => c.user?.type === "Bot") ?? marked[0]).user?.login;
+    return marked.filter((c) => c.user?.login === who).sort((a, b) => a.id - b.id);
+}
+async function upsertComment(octokit, a) {
+    if (a.mode === "never")
+        return { action: "skipped", deleted: 0 };
+    const comments = (await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: a.owner,
+        repo: a.repo,
+        issue_number: a.issueNumber,
+        per_page: 100,
+    }));
+    const mine = ownComments(comments, a.marker, a.author);
+    const [keep, ...extra] = mine;
+    const heal = async () => {
+        let n = 0;
+        for (const c of extra) {
+            await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: a.owner, repo: a.repo, comment_id: c.id });
+            n++;
+        }
+        return n;
+    };
+    if (keep) {
+        if ((keep.body ?? "") === a.body)
+            return { action: "unchanged", url: keep.html_url, deleted: await heal() };
+        const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            owner: a.owner,
+            repo: a.repo,
+            comment_id: keep.id,
+            body: a.body,
+        });
+        return { action: "updated", url: res.data.html_url ?? keep.html_url, deleted: await heal() };
+    }
+    // on-failure: a passing run only updates an existing comment.
+    if (a.updateOnly || (a.mode === "on-failure" && a.passed))
+        return { action: "skipped", deleted: 0 };
+    const res = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: a.owner,
+        repo: a.repo,
+        issue_number: a.issueNumber,
+        body: a.body,
+    });
+    return { action: "created", url: res.data.html_url, deleted: 0 };
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
@@ -46153,7 +46792,7 @@ var ucs2length = __nccwpck_require__(6214);
 /* eslint-disable */
 
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}};
 const schema13 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -48180,10 +48819,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data["max-findings"] !== undefined){
-let data4 = data["max-findings"];
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err5 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data4};
+if(data["fail-on-new"] !== undefined){
+let data4 = data["fail-on-new"];
+if(typeof data4 !== "boolean"){
+const err5 = {instancePath:instancePath+"/fail-on-new",schemaPath:"#/properties/fail-on-new/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["fail-on-new"].type,parentSchema:schema11.properties["fail-on-new"],data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -48192,9 +48831,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data4};
+}
+if(data["max-findings"] !== undefined){
+let data5 = data["max-findings"];
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -48203,16 +48844,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-if(data.paths !== undefined){
-let data5 = data.paths;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err7 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data6};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err7 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -48223,8 +48857,14 @@ errors++;
 }
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data5};
+if(data.paths !== undefined){
+let data6 = data.paths;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 !== "string"){
+const err8 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -48234,14 +48874,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data7 = data.rules;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-const _errs16 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err9 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
+}
+else {
+const err9 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -48251,9 +48886,14 @@ vErrors.push(err9);
 errors++;
 }
 }
-var valid4 = _errs16 === errors;
-if(!valid4){
-const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data7};
+if(data.rules !== undefined){
+let data8 = data.rules;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+const _errs18 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -48263,10 +48903,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-for(const key2 in data7){
-let data8 = data7[key2];
-if(!(((data8 === "error") || (data8 === "warning")) || (data8 === "off"))){
-const err11 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data8};
+var valid4 = _errs18 === errors;
+if(!valid4){
+const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -48276,9 +48915,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data7};
+for(const key2 in data8){
+let data9 = data8[key2];
+if(!(((data9 === "error") || (data9 === "warning")) || (data9 === "off"))){
+const err12 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -48288,12 +48928,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.duplicates !== undefined){
-let data9 = data.duplicates;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key3 in data9){
-if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
-const err13 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data9};
+}
+else {
+const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -48303,10 +48940,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data9["case-insensitive"] !== undefined){
-let data10 = data9["case-insensitive"];
-if(typeof data10 !== "boolean"){
-const err14 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data10};
+if(data.duplicates !== undefined){
+let data10 = data.duplicates;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
+const err14 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data10};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -48316,10 +48955,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data9.near !== undefined){
-let data11 = data9.near;
+if(data10["case-insensitive"] !== undefined){
+let data11 = data10["case-insensitive"];
 if(typeof data11 !== "boolean"){
-const err15 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data11};
+const err15 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -48329,11 +48968,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data9["near-threshold"] !== undefined){
-let data12 = data9["near-threshold"];
-if(typeof data12 == "number"){
-if(data12 > 1 || isNaN(data12)){
-const err16 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+if(data10.near !== undefined){
+let data12 = data10.near;
+if(typeof data12 !== "boolean"){
+const err16 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -48342,8 +48980,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data12 <= 0 || isNaN(data12)){
-const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+}
+if(data10["near-threshold"] !== undefined){
+let data13 = data10["near-threshold"];
+if(typeof data13 == "number"){
+if(data13 > 1 || isNaN(data13)){
+const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -48352,9 +48994,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+if(data13 <= 0 || isNaN(data13)){
+const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -48364,10 +49005,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data9["shingle-size"] !== undefined){
-let data13 = data9["shingle-size"];
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err19 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+else {
+const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -48376,9 +49015,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data13 == "number"){
-if(data13 > 16 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+}
+if(data10["shingle-size"] !== undefined){
+let data14 = data10["shingle-size"];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -48387,8 +49028,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+if(typeof data14 == "number"){
+if(data14 > 16 || isNaN(data14)){
+const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -48397,11 +49039,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data9};
+if(data14 < 1 || isNaN(data14)){
+const err22 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -48411,15 +49050,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.splits !== undefined){
-let data14 = data.splits;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.train === undefined){
-const err23 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data15};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -48428,8 +49062,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data15.eval === undefined){
-const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data15};
+}
+if(data.splits !== undefined){
+let data15 = data.splits;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.train === undefined){
+const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -48438,9 +49080,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key4 in data15){
-if(!((key4 === "train") || (key4 === "eval"))){
-const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data15};
+if(data16.eval === undefined){
+const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -48449,15 +49090,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data15.train !== undefined){
-let data16 = data15.train;
-const _errs37 = errors;
-let valid11 = false;
-const _errs38 = errors;
-if(typeof data16 === "string"){
-if(func3(data16) < 1){
-const err26 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data16};
+for(const key4 in data16){
+if(!((key4 === "train") || (key4 === "eval"))){
+const err26 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -48467,8 +49102,14 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data16};
+if(data16.train !== undefined){
+let data17 = data16.train;
+const _errs39 = errors;
+let valid11 = false;
+const _errs40 = errors;
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -48477,13 +49118,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid0 = _errs38 === errors;
-valid11 = valid11 || _valid0;
-if(!valid11){
-const _errs40 = errors;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data16};
+}
+else {
+const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -48492,12 +49129,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err29 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data17};
+var _valid0 = _errs40 === errors;
+valid11 = valid11 || _valid0;
+if(!valid11){
+const _errs42 = errors;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err29 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -48506,9 +49144,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data17};
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -48518,9 +49159,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
 else {
-const err31 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data16};
+const err31 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -48529,11 +49169,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-valid11 = valid11 || _valid0;
 }
-if(!valid11){
-const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data16};
+}
+else {
+const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -48542,26 +49181,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+var _valid0 = _errs42 === errors;
+valid11 = valid11 || _valid0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data15.eval !== undefined){
-let data18 = data15.eval;
-const _errs46 = errors;
-let valid15 = false;
-const _errs47 = errors;
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err33 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data18};
+if(!valid11){
+const err33 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -48570,9 +49194,26 @@ vErrors.push(err33);
 }
 errors++;
 }
+else {
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
 }
 else {
-const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data18};
+vErrors = null;
+}
+}
+}
+}
+if(data16.eval !== undefined){
+let data19 = data16.eval;
+const _errs48 = errors;
+let valid15 = false;
+const _errs49 = errors;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -48581,13 +49222,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid1 = _errs47 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs49 = errors;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data18};
+}
+else {
+const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -48596,12 +49233,13 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-let data19 = data18[i3];
-if(typeof data19 === "string"){
-if(func3(data19) < 1){
-const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data19};
+var _valid1 = _errs49 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const _errs51 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -48610,9 +49248,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data19};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -48622,9 +49263,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data18};
+const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -48633,11 +49273,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-valid15 = valid15 || _valid1;
 }
-if(!valid15){
-const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data18};
+}
+else {
+const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -48646,11 +49285,24 @@ vErrors.push(err39);
 }
 errors++;
 }
+var _valid1 = _errs51 === errors;
+valid15 = valid15 || _valid1;
+}
+if(!valid15){
+const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data19};
+if(vErrors === null){
+vErrors = [err40];
+}
 else {
-errors = _errs46;
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs48;
 if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
+if(_errs48){
+vErrors.length = _errs48;
 }
 else {
 vErrors = null;
@@ -48660,19 +49312,7 @@ vErrors = null;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data15};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data14};
+const err41 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -48682,12 +49322,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.tokens !== undefined){
-let data20 = data.tokens;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key5 in data20){
-if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
-const err42 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data20};
+}
+else {
+const err42 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -48697,10 +49334,12 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data20.encoding !== undefined){
-let data21 = data20.encoding;
-if(!((data21 === "o200k_base") || (data21 === "cl100k_base"))){
-const err43 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data21};
+if(data.tokens !== undefined){
+let data21 = data.tokens;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
+const err43 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -48710,10 +49349,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data20["max-tokens"] !== undefined){
-let data22 = data20["max-tokens"];
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-const err44 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data22};
+if(data21.encoding !== undefined){
+let data22 = data21.encoding;
+if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
+const err44 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -48722,9 +49361,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data22 == "number"){
-if(data22 < 1 || isNaN(data22)){
-const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data22};
+}
+if(data21["max-tokens"] !== undefined){
+let data23 = data21["max-tokens"];
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -48733,12 +49374,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-if(data20.model !== undefined){
-let data23 = data20.model;
-if(typeof data23 !== "string"){
-const err46 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data23};
+if(typeof data23 == "number"){
+if(data23 < 1 || isNaN(data23)){
+const err46 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -48748,10 +49386,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data20.epochs !== undefined){
-let data24 = data20.epochs;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err47 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+}
+if(data21.model !== undefined){
+let data24 = data21.model;
+if(typeof data24 !== "string"){
+const err47 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -48760,9 +49399,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data24 == "number"){
-if(data24 > 100 || isNaN(data24)){
-const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+}
+if(data21.epochs !== undefined){
+let data25 = data21.epochs;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -48771,8 +49412,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -48781,13 +49423,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-if(data20["price-per-million"] !== undefined){
-let data25 = data20["price-per-million"];
-if(typeof data25 == "number"){
-if(data25 < 0 || isNaN(data25)){
-const err50 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data25};
+if(data25 < 1 || isNaN(data25)){
+const err50 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -48797,8 +49434,12 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data25};
+}
+if(data21["price-per-million"] !== undefined){
+let data26 = data21["price-per-million"];
+if(typeof data26 == "number"){
+if(data26 < 0 || isNaN(data26)){
+const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -48808,10 +49449,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data20.exact !== undefined){
-let data26 = data20.exact;
-if(typeof data26 !== "boolean"){
-const err52 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data26};
+else {
+const err52 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -48821,9 +49460,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data20};
+if(data21.exact !== undefined){
+let data27 = data21.exact;
+if(typeof data27 !== "boolean"){
+const err53 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -48833,12 +49473,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.diversity !== undefined){
-let data27 = data.diversity;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key6 in data27){
-if(!(key6 === "boilerplate-phrases")){
-const err54 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data27};
+}
+else {
+const err54 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -48848,15 +49485,12 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data27["boilerplate-phrases"] !== undefined){
-let data28 = data27["boilerplate-phrases"];
-if(Array.isArray(data28)){
-const len4 = data28.length;
-for(let i4=0; i4<len4; i4++){
-let data29 = data28[i4];
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err55 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data29};
+if(data.diversity !== undefined){
+let data28 = data.diversity;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key6 in data28){
+if(!(key6 === "boilerplate-phrases")){
+const err55 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data28};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -48866,8 +49500,15 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data29};
+if(data28["boilerplate-phrases"] !== undefined){
+let data29 = data28["boilerplate-phrases"];
+if(Array.isArray(data29)){
+const len4 = data29.length;
+for(let i4=0; i4<len4; i4++){
+let data30 = data29[i4];
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err56 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data30};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -48877,9 +49518,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
 else {
-const err57 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data28};
+const err57 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -48891,7 +49531,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data27};
+const err58 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -48901,12 +49541,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data["dataset-info"] !== undefined){
-let data30 = data["dataset-info"];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key7 in data30){
-if(!((key7 === "name") || (key7 === "purpose"))){
-const err59 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data30};
+}
+else {
+const err59 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -48916,10 +49553,12 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data30.name !== undefined){
-let data31 = data30.name;
-if(typeof data31 !== "string"){
-const err60 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data31};
+if(data["dataset-info"] !== undefined){
+let data31 = data["dataset-info"];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key7 in data31){
+if(!((key7 === "name") || (key7 === "purpose"))){
+const err60 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -48929,10 +49568,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data30.purpose !== undefined){
-let data32 = data30.purpose;
+if(data31.name !== undefined){
+let data32 = data31.name;
 if(typeof data32 !== "string"){
-const err61 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data32};
+const err61 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data32};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -48942,14 +49581,27 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data30};
+if(data31.purpose !== undefined){
+let data33 = data31.purpose;
+if(typeof data33 !== "string"){
+const err62 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data33};
 if(vErrors === null){
 vErrors = [err62];
 }
 else {
 vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data31};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }
@@ -48961,25 +49613,14 @@ errors = vErrors.length;
 }
 }
 if(data.overrides !== undefined){
-let data34 = data.overrides;
-if(Array.isArray(data34)){
-const len5 = data34.length;
+let data35 = data.overrides;
+if(Array.isArray(data35)){
+const len5 = data35.length;
 for(let i5=0; i5<len5; i5++){
-let data35 = data34[i5];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.files === undefined){
-const err63 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data35};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-for(const key8 in data35){
-if(!(((key8 === "files") || (key8 === "rules")) || (key8 === "thresholds"))){
-const err64 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data35};
+let data36 = data35[i5];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.files === undefined){
+const err64 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data36};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -48988,15 +49629,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data35.files !== undefined){
-let data36 = data35.files;
-const _errs89 = errors;
-let valid27 = false;
-const _errs90 = errors;
-if(typeof data36 === "string"){
-if(func3(data36) < 1){
-const err65 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data36};
+for(const key8 in data36){
+if(!(((key8 === "files") || (key8 === "rules")) || (key8 === "thresholds"))){
+const err65 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data36};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -49006,8 +49641,14 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data36};
+if(data36.files !== undefined){
+let data37 = data36.files;
+const _errs91 = errors;
+let valid27 = false;
+const _errs92 = errors;
+if(typeof data37 === "string"){
+if(func3(data37) < 1){
+const err66 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -49016,13 +49657,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid2 = _errs90 === errors;
-valid27 = valid27 || _valid2;
-if(!valid27){
-const _errs92 = errors;
-if(Array.isArray(data36)){
-if(data36.length < 1){
-const err67 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data36};
+}
+else {
+const err67 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data37};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -49031,12 +49668,13 @@ vErrors.push(err67);
 }
 errors++;
 }
-const len6 = data36.length;
-for(let i6=0; i6<len6; i6++){
-let data37 = data36[i6];
-if(typeof data37 === "string"){
-if(func3(data37) < 1){
-const err68 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data37};
+var _valid2 = _errs92 === errors;
+valid27 = valid27 || _valid2;
+if(!valid27){
+const _errs94 = errors;
+if(Array.isArray(data37)){
+if(data37.length < 1){
+const err68 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -49045,9 +49683,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data37};
+const len6 = data37.length;
+for(let i6=0; i6<len6; i6++){
+let data38 = data37[i6];
+if(typeof data38 === "string"){
+if(func3(data38) < 1){
+const err69 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data38};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -49057,9 +49698,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
 else {
-const err70 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data36};
+const err70 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data38};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -49068,11 +49708,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid2 = _errs92 === errors;
-valid27 = valid27 || _valid2;
 }
-if(!valid27){
-const err71 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data36};
+}
+else {
+const err71 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data37};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -49081,26 +49720,11 @@ vErrors.push(err71);
 }
 errors++;
 }
-else {
-errors = _errs89;
-if(vErrors !== null){
-if(_errs89){
-vErrors.length = _errs89;
+var _valid2 = _errs94 === errors;
+valid27 = valid27 || _valid2;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data35.rules !== undefined){
-let data38 = data35.rules;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key9 in data38){
-const _errs99 = errors;
-if(typeof key9 === "string"){
-if(!pattern0.test(key9)){
-const err72 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key9,propertyName:key9};
+if(!valid27){
+const err72 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data37};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -49109,10 +49733,26 @@ vErrors.push(err72);
 }
 errors++;
 }
+else {
+errors = _errs91;
+if(vErrors !== null){
+if(_errs91){
+vErrors.length = _errs91;
 }
-var valid31 = _errs99 === errors;
-if(!valid31){
-const err73 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data38};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data36.rules !== undefined){
+let data39 = data36.rules;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key9 in data39){
+const _errs101 = errors;
+if(typeof key9 === "string"){
+if(!pattern0.test(key9)){
+const err73 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key9,propertyName:key9};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -49122,10 +49762,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-for(const key10 in data38){
-let data39 = data38[key10];
-if(!(((data39 === "error") || (data39 === "warning")) || (data39 === "off"))){
-const err74 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data39};
+var valid31 = _errs101 === errors;
+if(!valid31){
+const err74 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data39};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -49135,9 +49774,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data38};
+for(const key10 in data39){
+let data40 = data39[key10];
+if(!(((data40 === "error") || (data40 === "warning")) || (data40 === "off"))){
+const err75 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data40};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -49147,15 +49787,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data35.thresholds !== undefined){
-if(!(validate11(data35.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data35,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err76 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data35};
+const err76 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data39};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -49165,9 +49799,15 @@ vErrors.push(err76);
 errors++;
 }
 }
+if(data36.thresholds !== undefined){
+if(!(validate11(data36.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data36,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err77 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data34};
+const err77 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -49179,7 +49819,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err78 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data35};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -49188,68 +49828,22 @@ vErrors.push(err78);
 }
 errors++;
 }
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-
-;// CONCATENATED MODULE: ./src/engine/rules/registry.ts
-const E = "error";
-const W = "warning";
-const RULES = [
-    // File level
-    { id: "empty-file", severity: E, group: "file", summary: "The file holds no records." },
-    { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
-    { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
-    { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
-    // Parse
-    { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
-    { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
-    { id: "line-too-long", severity: E, group: "parse", summary: "The line is longer than the reader's limit (256 MiB)." },
-    { id: "not-an-object", severity: E, group: "parse", summary: "The line is JSON but not an object." },
-    { id: "empty-line", severity: W, group: "parse", summary: "A blank or whitespace-only line." },
-    { id: "mixed-format", severity: E, group: "parse", summary: "The record's format differs from the file's format." },
-    // Shape
-    { id: "missing-messages", severity: E, group: "shape", summary: "The record has no conversation field (messages, conversations, ...)." },
-    { id: "messages-not-array", severity: E, group: "shape", summary: "The conversation field is not an array." },
-    { id: "empty-messages", severity: E, group: "shape", summary: "The conversation is an empty array." },
-    { id: "message-not-object", severity: E, group: "shape", summary: "A message is not an object." },
-    { id: "missing-role", severity: E, group: "shape", summary: "A message has no role." },
-    { id: "invalid-role", severity: E, group: "shape", summary: "A message's role is not one the format allows." },
-    { id: "missing-content", severity: E, group: "shape", summary: "A message has no content (and no tool calls)." },
-    { id: "invalid-content-type", severity: E, group: "shape", summary: "A message's content is neither a string nor an array of parts." },
-    { id: "invalid-content-part", severity: E, group: "shape", summary: "A content part has an unknown type, misses its data, or is an image outside a user message." },
-    { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
-    { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
-    { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
-    { id: "unsupported-format", severity: E, group: "shape", summary: "The file's record format is not one the profile's target accepts (e.g. ShareGPT under profile: openai); reported once per file." },
-    { id: "unsupported-key", severity: E, group: "shape", summary: "A key the profile's target refuses (e.g. loss_weight under profile: openai); reported once per key and file." },
-    // Tools
-    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string (under a target profile, also a call or tool definition the target refuses)." },
-    { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
-    // Conversation
-    { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
-    { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
-    { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
-    { id: "lone-surrogate", severity: E, group: "conversation", summary: "Content holds an unpaired UTF-16 surrogate (a \\ud800-style escape): it cannot be encoded as UTF-8." },
-    { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
-    { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
-    { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
-    { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
-    { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
-    { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
-    { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
-    // Analysis
-    { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
-    { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
-    { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
-    { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
-    { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
-];
-const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-function docUrl(id) {
-    return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
-}
 
 ;// CONCATENATED MODULE: ./src/config/thresholds.ts
 /** Defaults a careful team starts from (docs/configuration.md gives the reason for each). */
@@ -49384,6 +49978,8 @@ function configFromObject(doc, source = "(inline)") {
         c.categoryField = d["category-field"];
     if (d["fail-on"])
         c.failOn = d["fail-on"];
+    if (d["fail-on-new"] === true)
+        c.failOnNew = true;
     if (d["max-findings"] !== undefined)
         c.maxFindings = d["max-findings"];
     if (d.paths)
@@ -51563,13 +52159,13 @@ function checkTools(v, label, ctx) {
 
 const profile_together_NAME = "Together AI's files check";
 const ROLES = ["system", "user", "assistant", "tool"];
-const COLUMNS = { chatml: ["messages", "tools"], "preference-openai": ["input", "preferred_output", "non_preferred_output"] };
+const profile_together_COLUMNS = { chatml: ["messages", "tools"], "preference-openai": ["input", "preferred_output", "non_preferred_output"] };
 /** MAX_IMAGES_PER_EXAMPLE, MAX_IMAGE_BYTES (10 MiB) as base64 text with its header (MAX_BASE64_IMAGE_LENGTH). */
 const MAX_IMAGES = 10;
 const MAX_IMAGE_URL = "data:image/jpeg;base64,".length + Math.floor((4 * 10 * 1024 * 1024) / 3);
 const DATA_IMAGE = /^data:image\/(jpeg|png|webp);base64,/;
 function checkTogether(rec, format, ctx) {
-    const columns = COLUMNS[format] ?? [];
+    const columns = profile_together_COLUMNS[format] ?? [];
     for (const k of Object.keys(rec)) {
         if (columns.includes(k))
             continue;
@@ -52465,9 +53061,90 @@ function checkConversation(conv, emit, profile) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
+// Stable identity of a finding across versions of a file, so that a pull request's findings can be compared with the
+// base version's ("new in this PR", fail-on-new) and code scanning can track them (SARIF partialFingerprints).
+//
+//   fingerprint = hash(rule, file path, record key, JSON pointer)
+//
+// The record key is a hash of the record's source line (trailing whitespace, CR and a leading byte-order mark
+// ignored): the same record keeps its key when lines are added or removed above it, when the file switches from CRLF
+// to LF, or when it moves to another line; any edit of the record gives it another key. Findings about the whole file
+// (lfs-pointer, not-jsonl, empty-file, ...) have an empty record key. The line number and the message are not part
+// of it: both change when unrelated lines move ("duplicate of line 12"). Several findings can share a fingerprint (two
+// identical records with the same problem); comparisons count them as a multiset.
+
+
+
+const hex16 = (h) => h.digest("hex").slice(0, 16);
+/** The key of the record on bytes [start, end) of `buf` (one line, without its newline). */
+function recordKey(buf, start = 0, end = buf.length) {
+    if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)
+        start += 3;
+    while (end > start && (buf[end - 1] === 0x20 || buf[end - 1] === 0x09 || buf[end - 1] === 0x0d))
+        end--;
+    return hex16((0,external_node_crypto_.createHash)("sha1").update(buf.subarray(start, end)));
+}
+/** A finding's fingerprint: 16 hex digits. */
+function fingerprint(rule, path, record = "", pointer = "") {
+    return hex16((0,external_node_crypto_.createHash)("sha1").update(`chatml-gate/1\0${rule}\0${path}\0${record}\0${pointer}`));
+}
+/** Analysis findings (duplicates, leakage, too-long) are made after the pass, from a record's location: their record
+ * key comes from re-reading the listed ones by byte offset (at most max-findings lines per file, like near-duplicate
+ * verification). */
+async function keyAnalysisFindings(files, store, absPaths) {
+    for (let file = 0; file < files.length; file++) {
+        const wanted = files[file].findings.filter((f) => f.record === undefined && f.line > 0 && RULE_BY_ID.get(f.rule)?.group === "analysis");
+        if (wanted.length === 0)
+            continue;
+        const locs = [];
+        const byLine = new Map();
+        for (const f of wanted)
+            byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
+        for (const [line, fs] of byLine) {
+            const id = findRecord(store, file, line);
+            if (id >= 0)
+                locs.push({ ...store.loc(id), findings: fs });
+        }
+        await readLinesAt(absPaths[file], locs, (i, bytes) => {
+            const key = recordKey(bytes);
+            for (const f of locs[i].findings)
+                f.record = key;
+        });
+    }
+}
+/** The id of the record at (file, line) in the store, or -1. Ids follow (file, line) order: files in run order,
+ * lines ascending within a file. */
+function findRecord(store, file, line) {
+    let lo = 0;
+    let hi = store.count - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const f = store.file(mid);
+        const l = store.line(mid);
+        if (f === file && l === line)
+            return mid;
+        if (f < file || (f === file && l < line))
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+/** Replaces each listed finding's record key by its fingerprint (the report's `fingerprint` field). */
+function addFingerprints(files) {
+    for (const file of files) {
+        for (const f of file.findings) {
+            f.fingerprint = fingerprint(f.rule, file.path, f.record, f.pointer);
+            delete f.record;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-check.ts
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
 // Findings are capped per file (maxFindings); counts are always complete.
+
 
 
 
@@ -52486,6 +53163,8 @@ class FindingSink {
     warnings = 0;
     once = new Set();
     onceHits = [];
+    /** During a pass: the record key of the line being read (fingerprint.ts), for the findings that get listed. */
+    recordKey;
     constructor(severities, max) {
         this.severities = severities;
         this.max = max;
@@ -52558,7 +53237,7 @@ class FindingSink {
         else
             this.warnings++;
         if (this.findings.length < this.max)
-            this.findings.push(f);
+            this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
     }
     /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
     drop(rules) {
@@ -52774,6 +53453,16 @@ async function scanFile(opts) {
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
     const onLine = (buf, start, end, lineNo, offset) => {
+        let key;
+        sink.recordKey = () => (key ??= recordKey(buf, start, end));
+        try {
+            readLine(buf, start, end, lineNo, offset);
+        }
+        finally {
+            sink.recordKey = undefined;
+        }
+    };
+    const readLine = (buf, start, end, lineNo, offset) => {
         line = lineNo;
         recordHasError = false;
         recordMissingContent = false;
@@ -52933,6 +53622,8 @@ async function describeJsonArray(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/deltas.ts
+
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const deltas_at = (r, path) => {
     let v = r;
@@ -52964,6 +53655,127 @@ function compareReports(base, head) {
 function diversityDrop(deltas) {
     const d = deltas.find((x) => x.metric === "windowed distinct-2");
     return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
+}
+function deltas_figures(f) {
+    const out = { records: f.records, validRecords: f.validRecords, errors: f.errors, warnings: f.warnings };
+    if (f.stats) {
+        out.exactDuplicates = f.stats.exactDuplicates;
+        out.nearDuplicates = f.stats.nearDuplicates;
+        if (typeof f.stats.tokens === "number")
+            out.tokens = f.stats.tokens;
+    }
+    return out;
+}
+/** Same figures. Estimated token counts (`estimated`: either run sampled its token count) do not count: the estimate
+ * of a file moves with every other file of the run (the sample and the rates per script are the run's), and an
+ * unchanged file must not be listed as changed for it. */
+const sameFigures = (a, b, estimated) => Object.keys({ ...a, ...b }).every((k) => (k === "tokens" && estimated) || a[k] === b[k]);
+/** Whether the report's token counts are estimates (a sample), not counts. */
+const estimatedTokens = (r) => r.tokens?.exact === false;
+function severityOfRule(f, rule) {
+    return f.findings.find((x) => x.rule === rule)?.severity ?? "warning";
+}
+/** Marks the head findings the base does not have (`new: true`) and counts them. Matching is by fingerprint, as a
+ * multiset per file (two identical records with the same problem are two findings). */
+function markNewFindings(head, base) {
+    const out = { errors: 0, warnings: 0, rules: {}, approximate: false };
+    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
+    const count = (rule, severity, n) => {
+        if (n <= 0)
+            return;
+        out.rules[rule] = (out.rules[rule] ?? 0) + n;
+        if (severity === "error")
+            out.errors += n;
+        else
+            out.warnings += n;
+    };
+    for (const f of head.files) {
+        for (const x of f.findings)
+            delete x.new;
+        const b = baseFiles.get(f.path);
+        if (!b) {
+            for (const x of f.findings)
+                x.new = true;
+            for (const [rule, n] of Object.entries(f.findingCounts))
+                count(rule, severityOfRule(f, rule), n);
+            continue;
+        }
+        const bag = new Map();
+        for (const x of b.findings)
+            if (x.fingerprint)
+                bag.set(x.fingerprint, (bag.get(x.fingerprint) ?? 0) + 1);
+        const marked = {};
+        for (const x of f.findings) {
+            const left = x.fingerprint ? (bag.get(x.fingerprint) ?? 0) : 0;
+            if (left > 0)
+                bag.set(x.fingerprint, left - 1);
+            else {
+                x.new = true;
+                marked[x.rule] = (marked[x.rule] ?? 0) + 1;
+            }
+        }
+        if (!f.findingsTruncated && !b.findingsTruncated) {
+            for (const [rule, n] of Object.entries(marked))
+                count(rule, severityOfRule(f, rule), n);
+            continue;
+        }
+        // Some findings of the file are not listed: a rule's new findings are at least the growth of its count, and when
+        // the base listed all of its findings, at least the listed head findings it does not have.
+        out.approximate = true;
+        if (b.findingsTruncated)
+            for (const x of f.findings)
+                delete x.new;
+        for (const [rule, n] of Object.entries(f.findingCounts)) {
+            const grown = n - (b.findingCounts[rule] ?? 0);
+            count(rule, severityOfRule(f, rule), Math.max(grown, b.findingsTruncated ? 0 : (marked[rule] ?? 0)));
+        }
+    }
+    return out;
+}
+/** Per-file base → head figures: files the base lacks, and files whose figures changed. */
+function compareFiles(head, base) {
+    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
+    const files = [];
+    let unchangedFiles = 0;
+    const estimated = estimatedTokens(head) || estimatedTokens(base);
+    for (const f of head.files) {
+        const b = baseFiles.get(f.path);
+        const h = deltas_figures(f);
+        if (!b)
+            files.push({ path: f.path, status: "added", head: h });
+        else if (sameFigures(deltas_figures(b), h, estimated))
+            unchangedFiles++;
+        else
+            files.push({ path: f.path, status: "changed", base: deltas_figures(b), head: h });
+    }
+    return { files, unchangedFiles };
+}
+/** Compares `head` with `base` (made with the same config, or read from a JSON report) and evaluates the gate again:
+ * max-diversity-drop and fail-on-new need the base. `label` says what the base is. */
+function compareWithBase(head, base, config, label) {
+    head.deltas = compareReports(base, head);
+    const newFindings = markNewFindings(head, base);
+    head.comparison = { base: label, ...compareFiles(head, base), newFindings };
+    head.gate = evaluateGate(head, config, base);
+    head.passed = head.gate.passed;
+    return head;
+}
+/** A JSON report given as the base (--base, base-report): the run's report format, with finding fingerprints. */
+function parseBaseReport(text, source) {
+    let r;
+    try {
+        r = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`cannot read the base report ${source}: ${e.message}`);
+    }
+    if (!r || r.schemaVersion !== 1 || !Array.isArray(r.files) || !r.summary || !r.gate) {
+        throw new UsageError(`${source} is not a chatml-gate JSON report (chatml-gate check --format json writes one)`);
+    }
+    const bare = r.files.some((f) => Array.isArray(f?.findings) && f.findings.some((x) => typeof x?.fingerprint !== "string"));
+    if (bare)
+        throw new UsageError(`${source} has findings without fingerprints (it was written by an older chatml-gate): write it again with this version to compare findings`);
+    return r;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
@@ -53037,7 +53849,9 @@ function rangeCheck(name, range, actual, out) {
     const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
     out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: round(actual), passed, level: range.level });
 }
-function evaluateGate(report, config) {
+/** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
+ * on what the change brought (onlyNew). */
+function evaluateGate(report, config, base) {
     const checks = [];
     const t = config.thresholds;
     for (const [name, getter] of Object.entries(METRICS)) {
@@ -53062,7 +53876,39 @@ function evaluateGate(report, config) {
                 checks.push({ ...c, name: `${name} (${o.files.join(", ")})` });
         }
     }
-    return { passed: gate_verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+    const fresh = config.failOnNew && base && report.comparison ? report.comparison.newFindings : undefined;
+    if (!fresh)
+        return { passed: gate_verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+    const only = onlyNew(checks, fresh, base);
+    return { passed: gate_verdict(only, fresh.warnings, config.failOn), failOn: config.failOn, checks: only, failOnNew: true };
+}
+/** fail-on-new: max-errors and max-warnings count the new findings; any other check that fails passes when the base
+ * failed it as badly (known debt), and still fails when the change made it worse. */
+function onlyNew(checks, fresh, base) {
+    const baseCheck = new Map(base.gate.checks.map((c) => [`${c.level}\0${c.name}`, c]));
+    return checks.map((c) => {
+        if ((c.name === "max-errors" || c.name === "max-warnings") && typeof c.limit === "number") {
+            const all = c.actual;
+            const actual = c.name === "max-errors" ? fresh.errors : fresh.warnings;
+            const what = c.name === "max-errors" ? "error" : "warning";
+            return { ...c, actual, passed: actual <= c.limit, message: `${actual} new ${what}(s) (${String(all)} in all; fail-on-new counts the new ones)` };
+        }
+        if (c.passed || base.summary.files === 0)
+            return c; // an empty base (every file new) has no known debt
+        const b = baseCheck.get(`${c.level}\0${c.name}`);
+        if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number")
+            return c;
+        const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
+        if (worse)
+            return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
+        return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
+    });
+}
+/** How far a range check's actual value lies outside its range "min–max". */
+function outside(c) {
+    const [min, max] = String(c.limit).split("–").map(Number);
+    const a = Number(c.actual);
+    return Number.isFinite(min) && a < min ? min - a : Number.isFinite(max) && a > max ? a - max : 0;
 }
 function gate_verdict(checks, warnings, failOn) {
     if (failOn === "never")
@@ -54407,6 +55253,10 @@ class RecordStore {
 class DuplicateAnalysis {
     opts;
     store = new RecordStore();
+    /** Every analysed record's location, by id (fingerprint.ts re-reads the records of listed analysis findings). */
+    get records() {
+        return this.store;
+    }
     exact;
     near;
     nearOn;
@@ -58079,6 +58929,7 @@ function renderDatasetInfo(info) {
 
 
 
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -58176,6 +59027,7 @@ class Analysis {
             const fr = report.files[file];
             appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
         }
+        await keyAnalysisFindings(report.files, this.dup.records, absPaths);
         await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
         report.files.forEach((f, i) => {
@@ -58360,6 +59212,7 @@ const VERSION = "0.1.0";
 
 
 
+
 const runInThisThread = async function* (jobs) {
     for (const j of jobs)
         yield await runChunk(j);
@@ -58428,7 +59281,7 @@ async function planRun(opts) {
 }
 async function check(opts) {
     const plan = await planRun(opts);
-    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base });
+    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel });
 }
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
 async function assemble(plan, results, config, extra = {}) {
@@ -58492,12 +59345,13 @@ async function assemble(plan, results, config, extra = {}) {
     };
     if (analysis)
         await analysis.finish(report, plan.absPaths, extra.date);
+    addFingerprints(files);
     report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
     report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
-    if (extra.base)
-        report.deltas = compareReports(extra.base, report);
     report.gate = evaluateGate(report, config);
     report.passed = report.gate.passed;
+    if (extra.base)
+        compareWithBase(report, extra.base, config, extra.baseLabel ?? "the base version");
     return report;
 }
 /** Files outside `files` that leakage detection needs: the train/eval partners of the files being checked. */
@@ -58580,8 +59434,9 @@ function partialJson(p) {
 }
 class MergeError extends Error {
 }
-/** Folds the partial files of every shard into one report. */
-async function mergePartials(files, cwd) {
+/** Folds the partial files of every shard into one report; `base` (the base version's report, made once the run's
+ * files and config are known) adds the comparison a single run would make (deltas.ts). */
+async function mergePartials(files, cwd, base) {
     const parts = [];
     for (const f of files) {
         let p;
@@ -58635,7 +59490,8 @@ async function mergePartials(files, cwd) {
             throw new MergeError(`${plan.paths[i]} is not the file the shards read (${then.size} bytes then, ${now.size} now, or other content): run merge on the same commit as the shards`);
         }
     }
-    return assemble(plan, results, first.config, { date: first.date });
+    const compared = base ? await base(plan.paths, first.config) : undefined;
+    return assemble(plan, results, first.config, { date: first.date, base: compared?.report, baseLabel: compared?.label });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worker-pool.ts
@@ -58793,6 +59649,8 @@ function serveChunks() {
 
 
 
+
+
 ;// CONCATENATED MODULE: ./src/action/event.ts
 // What the triggering event tells us: repository, pull request (if any), the commit to link to.
 
@@ -58828,6 +59686,21 @@ function readEvent(env = process.env, payload = readPayload(env)) {
         pr = { number, headSha: str(head?.sha), baseSha: str(base?.sha), fromFork: !!headRepo && !!baseRepo && headRepo !== baseRepo };
     }
     const runId = str(env.GITHUB_RUN_ID);
+    const rawBefore = name === "push" ? str(payload.before) : undefined;
+    const created = rawBefore !== undefined && /^0+$/.test(rawBefore);
+    const wr = name === "workflow_run" ? event_obj(payload.workflow_run) : undefined;
+    const workflowRun = wr
+        ? {
+            event: str(wr.event),
+            headSha: str(wr.head_sha),
+            headBranch: str(wr.head_branch),
+            headRepository: str(event_obj(wr.head_repository)?.full_name),
+            pullRequests: (Array.isArray(wr.pull_requests) ? wr.pull_requests : [])
+                .map(event_obj)
+                .filter((p) => !!p && Number.isInteger(p.number))
+                .map((p) => ({ number: p.number, headSha: str(event_obj(p.head)?.sha) })),
+        }
+        : undefined;
     return {
         name,
         owner,
@@ -58837,6 +59710,9 @@ function readEvent(env = process.env, payload = readPayload(env)) {
         runUrl: runId && owner ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
         pr,
         isPullRequest,
+        before: created ? undefined : rawBefore,
+        created: name === "push" ? created : undefined,
+        workflowRun,
     };
 }
 
@@ -64300,13 +65176,19 @@ async function selectFiles(args) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/base-files.ts
-// The base version of a PR's dataset files, for quality deltas: from git history when the checkout has it
-// (fetch-depth: 0), else from the contents API. Files the PR adds have no base; unchanged partners are the same.
+// The base version of the files a run checks (a pull request's base commit, the commit before a push): from git
+// history when the checkout has it (fetch-depth: 0), else from the contents API. A file the base does not have is
+// left out (the comparison calls it a new file); a file known to be unchanged is linked to the checkout as it is.
 
 
 
 
 
+
+const base_files_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** The base versions could not be read (the commit is not in the clone and the API did not serve them). */
+class BaseUnavailable extends Error {
+}
 function gitShow(cwd, ref, path, to) {
     return new Promise((resolve) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)("git", ["show", `${ref}:${path}`], { cwd, stdio: ["ignore", "pipe", "ignore"] });
@@ -64316,6 +65198,7 @@ function gitShow(cwd, ref, path, to) {
         child.on("close", (code) => out.end(() => resolve(code === 0)));
     });
 }
+/** The file at `ref`, "absent" when the commit does not have it (404), null when it could not be read. */
 async function apiRaw(octokit, owner, repo, path, ref) {
     try {
         const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
@@ -64335,41 +65218,214 @@ async function apiRaw(octokit, owner, repo, path, ref) {
             return Buffer.from(data);
         return null;
     }
+    catch (e) {
+        return e.status === 404 ? "absent" : null; // else: no access, too large, network
+    }
+}
+const LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1");
+/** A base version that git stored in Git LFS comes out of `git show` as its pointer: fetch the data with `git lfs
+ * smudge` (the checkout's LFS credentials), unless the checkout's own file is a pointer too (then both are). */
+async function lfsData(cwd, path, to) {
+    const { open, readFile, rename } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+    const head = async (p) => {
+        const fh = await open(p, "r").catch(() => null);
+        if (!fh)
+            return Buffer.alloc(0);
+        try {
+            const b = Buffer.alloc(LFS_POINTER.length);
+            const { bytesRead } = await fh.read(b, 0, b.length, 0);
+            return b.subarray(0, bytesRead);
+        }
+        finally {
+            await fh.close();
+        }
+    };
+    if (!(await head(to)).equals(LFS_POINTER) || (await head((0,external_node_path_namespaceObject.join)(cwd, path))).equals(LFS_POINTER))
+        return true;
+    const pointer = await readFile(to);
+    const tmp = `${to}.smudged`;
+    const ok = await new Promise((done) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", ["lfs", "smudge", "--", path], { cwd, stdio: ["pipe", "pipe", "ignore"] });
+        const out = (0,external_node_fs_namespaceObject.createWriteStream)(tmp);
+        child.stdout.pipe(out);
+        child.on("error", () => done(false));
+        child.on("close", (code) => out.end(() => done(code === 0)));
+        child.stdin.end(pointer);
+    });
+    if (ok && !(await head(tmp)).equals(LFS_POINTER))
+        await rename(tmp, to);
+    return ok;
+}
+/** Whether the clone has the commit (a shallow checkout of the head alone does not). */
+async function hasCommit(cwd, sha) {
+    try {
+        await base_files_run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
+        return true;
+    }
     catch {
-        return null; // 404 (file added by the PR), no access, or too large: no base for this file
+        return false;
+    }
+}
+/** Files changed between two commits, from git (null when the clone lacks one of them). */
+async function gitChangedBetween(cwd, from, to) {
+    try {
+        const { stdout } = await base_files_run("git", ["diff", "--name-only", "-z", from, to], { cwd, maxBuffer: 64 * 1024 * 1024 });
+        return stdout.split("\0").filter((s) => s !== "");
+    }
+    catch {
+        return null;
+    }
+}
+/** GitHub's compare endpoint lists at most this many files. */
+const COMPARE_FILES_LIMIT = 300;
+/** Files changed between two commits, from the compare API (null when it fails or its list is cut). */
+async function apiChangedBetween(octokit, owner, repo, from, to) {
+    try {
+        const res = await octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", { owner, repo, basehead: `${from}...${to}`, per_page: 100 });
+        const files = (res.data.files ?? []);
+        if (files.length >= COMPARE_FILES_LIMIT)
+            return null;
+        return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+    }
+    catch {
+        return null;
     }
 }
 async function fetchBaseFiles(args) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "chatml-gate-base-"));
-    const changed = new Set(args.changed);
+    const changed = args.changed ? new Set(args.changed) : null;
+    const inClone = await hasCommit(args.cwd, args.baseSha);
+    if (!inClone && !args.octokit)
+        throw new BaseUnavailable(`the base commit ${args.baseSha.slice(0, 7)} is not in the checkout (use fetch-depth: 0) and there is no github-token to read it`);
     const files = [];
-    let found = 0;
+    const missing = [];
     let viaGit = 0;
     let viaApi = 0;
     for (const f of args.files) {
         const to = (0,external_node_path_namespaceObject.join)(dir, f);
         await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(to), { recursive: true });
-        if (!changed.has(f)) {
-            await (0,promises_.copyFile)((0,external_node_path_namespaceObject.join)(args.cwd, f), to);
+        if (changed && !changed.has(f)) {
+            // Unchanged: the checkout's file as it is (a link, so a large file is not copied).
+            await (0,promises_.symlink)((0,external_node_path_namespaceObject.resolve)(args.cwd, f), to).catch(() => (0,promises_.copyFile)((0,external_node_path_namespaceObject.join)(args.cwd, f), to));
             files.push(f);
             continue;
         }
-        if (await gitShow(args.cwd, args.baseSha, f, to)) {
-            viaGit++;
+        if (inClone) {
+            if (await gitShow(args.cwd, args.baseSha, f, to)) {
+                if (!(await lfsData(args.cwd, f, to)))
+                    throw new BaseUnavailable(`the base version of ${f} is in Git LFS and git lfs smudge could not fetch it`);
+                viaGit++;
+                files.push(f);
+            }
+            else
+                missing.push(f); // the base commit does not have it
+            continue;
         }
-        else {
-            const body = args.octokit ? await apiRaw(args.octokit, args.owner, args.repo, f, args.baseSha) : null;
-            if (!body)
-                continue;
-            await (0,promises_.writeFile)(to, body);
-            viaApi++;
+        const body = await apiRaw(args.octokit, args.owner, args.repo, f, args.baseSha);
+        if (body === "absent") {
+            missing.push(f);
+            continue;
         }
-        found++;
+        if (body === null)
+            throw new BaseUnavailable(`the base commit ${args.baseSha.slice(0, 7)} is not in the checkout (use fetch-depth: 0) and the contents API did not serve ${f}`);
+        await (0,promises_.writeFile)(to, body);
+        viaApi++;
         files.push(f);
     }
-    if (found === 0)
-        return null;
-    return { dir, files, found, source: viaGit && viaApi ? "mixed" : viaGit ? "git" : "api" };
+    const source = viaGit && viaApi ? "mixed" : viaGit ? "git" : viaApi ? "api" : "none";
+    return { dir, files, found: viaGit + viaApi, missing, source };
+}
+
+;// CONCATENATED MODULE: ./src/action/workspace.ts
+// Only files inside GITHUB_WORKSPACE are read. A path or symlink that resolves outside is refused.
+
+
+class WorkspaceError extends Error {
+    name = "WorkspaceError";
+}
+function inside(root, target) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
+    return rel === "" || (!rel.startsWith("..") && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** Throws WorkspaceError when `path` (relative to the workspace, or absolute) resolves outside it. Missing files pass. */
+function assertInsideWorkspace(workspace, path, what = "file") {
+    const root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    if (!inside((0,external_node_path_namespaceObject.resolve)(workspace), abs) && !inside(root, abs)) {
+        throw new WorkspaceError(`Refusing to read ${what} '${path}': it is outside GITHUB_WORKSPACE (${root}).`);
+    }
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+    }
+    catch {
+        return;
+    }
+    if (!inside(root, real)) {
+        throw new WorkspaceError(`Refusing to read ${what} '${path}': it resolves (through a symlink) to '${real}', outside GITHUB_WORKSPACE.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/base-version.ts
+// What this run is compared with: the base version of the checked files (a pull request's base commit, the commit
+// before a push) checked with the same config, or a JSON report given as `base-report`. When there is none, one line
+// says why (it takes the comparison's place in the reports). Trouble here never fails the run: it becomes that line.
+
+
+
+
+
+
+/** The base run lists more findings than the head's max-findings, so that new findings are told apart one by one
+ * on files with many (deltas.ts counts the growth of a rule where a list is still cut). */
+const BASE_MAX_FINDINGS = 20_000;
+async function baseVersion(a) {
+    const { event, settings: s } = a;
+    if (s.baseReport) {
+        assertInsideWorkspace(a.workspace, s.baseReport, "base report");
+        const text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(a.workspace, s.baseReport), "utf8").catch((e) => {
+            throw new UsageError(`Input 'base-report' names a file that cannot be read (${s.baseReport}): ${e.message}`);
+        });
+        return { report: parseBaseReport(text, `input 'base-report' (${s.baseReport})`), label: `the base report ${s.baseReport}` };
+    }
+    if (!s.deltas)
+        return { note: "deltas: false" };
+    let sha;
+    let label;
+    let changed = a.changed;
+    if (event.isPullRequest) {
+        if (!event.pr?.baseSha)
+            return { note: "the event names no base commit of the pull request" };
+        sha = event.pr.baseSha;
+        label = `${sha.slice(0, 7)} (base of this pull request)`;
+    }
+    else if (event.name === "push") {
+        if (event.created)
+            return { note: "this push created the branch, so there is no earlier commit to compare with" };
+        if (!event.before)
+            return { note: "the push event names no earlier commit" };
+        sha = event.before;
+        label = `${sha.slice(0, 7)} (before this push)`;
+        changed = (await gitChangedBetween(a.workspace, sha, event.sha)) ?? (a.octokit ? await apiChangedBetween(a.octokit, event.owner, event.repo, sha, event.sha) : null);
+    }
+    else {
+        return { note: `a ${event.name || "local"} run has no base commit to compare with` };
+    }
+    if (changed && !a.files.some((f) => changed.includes(f)))
+        return { same: true, label };
+    try {
+        const base = await fetchBaseFiles({ cwd: a.workspace, files: a.files, changed, baseSha: sha, octokit: a.octokit, owner: event.owner, repo: event.repo });
+        info(`Comparing with ${label}: ${base.found} file(s) read at the base (${base.source}), ${base.missing.length} new, ${base.files.length - base.found} unchanged.`);
+        const config = { ...a.config, maxFindings: Math.max(a.config.maxFindings, BASE_MAX_FINDINGS) };
+        const report = await check({ files: base.files, config, cwd: base.dir, runner: await a.runner(base.files, base.dir) });
+        return { report, label };
+    }
+    catch (err) {
+        if (err instanceof BaseUnavailable)
+            return { note: err.message };
+        warning(`Could not check the base version (${label}): ${err.message}`);
+        return { note: `the base version could not be checked (${err.message.split("\n")[0]})` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -64460,14 +65516,124 @@ function readSettings(getInput = (n) => core_getInput(n)) {
         thresholds,
         workers: positiveIntOrUndefined("workers", get("workers")),
         mergePartials: splitList(getInput("merge-partials")),
+        deltas: bool("deltas", get("deltas"), true),
+        baseReport: get("base-report") || undefined,
+        failOnNew: get("fail-on-new") === "" ? undefined : bool("fail-on-new", get("fail-on-new"), false),
+        commentPath: get("comment-path") || undefined,
+        postComment: get("post-comment") || undefined,
+        pullRequest: positiveIntOrUndefined("pull-request", get("pull-request"), 1e9),
     };
 }
-function positiveIntOrUndefined(name, raw) {
+function positiveIntOrUndefined(name, raw, max = 9999) {
     if (raw === "")
         return undefined;
-    if (!/^[1-9]\d{0,3}$/.test(raw))
-        throw new InputError(`Input '${name}' must be a whole number from 1 to 9999 (got '${raw}').`);
+    if (!/^[1-9]\d*$/.test(raw) || Number(raw) > max)
+        throw new InputError(`Input '${name}' must be a whole number from 1 to ${max} (got '${raw}').`);
     return Number(raw);
+}
+
+;// CONCATENATED MODULE: ./src/action/post-comment.ts
+// `post-comment`: the privileged half of the fork recipe (docs/action.md). A `pull_request` run from a fork has a
+// read-only token, so it writes its comment to a file (output comment-path) and uploads it; a `workflow_run` workflow
+// in the base repository downloads it and runs this. The file is data from the fork's run: it is only ever posted
+// (never executed), only when its first line is our marker, with mentions defused, and only on the pull request whose
+// head is the commit that run checked.
+
+
+
+
+
+
+
+/** GitHub's limit for a comment body. */
+const MAX_CHARS = 65_536;
+const MARKER = /^<!-- chatml-quality-gate:([A-Za-z0-9._-]{1,64}) -->$/;
+/** The comment file's body, checked: our marker on the first line, within GitHub's size limit, mentions defused. */
+function checkedComment(text, source) {
+    const body = text.replace(/\r\n/g, "\n");
+    const first = body.slice(0, body.indexOf("\n") < 0 ? undefined : body.indexOf("\n"));
+    const m = MARKER.exec(first);
+    if (!m)
+        throw new InputError(`Input 'post-comment' (${source}) is not a comment written by this action: its first line must be a marker like ${commentMarker("default")}.`);
+    if (body.length > MAX_CHARS)
+        throw new InputError(`Input 'post-comment' (${source}) holds ${body.length} characters, over GitHub's ${MAX_CHARS} for a comment.`);
+    const heading = body.split("\n", 3)[1] ?? "";
+    return {
+        // The text comes from the fork's run: a mention there would notify people from the base repository's bot.
+        body: body.replace(/@(?=[A-Za-z0-9])/g, "@\u200b"),
+        key: m[1],
+        passed: heading.startsWith("### ✅"),
+        updateOnly: heading.includes("nothing to check"),
+    };
+}
+/** The pull request to post on: the input, or the open one whose head is the commit the finished run checked. */
+async function pullRequestOf(octokit, event, s) {
+    const wr = event.workflowRun;
+    if (!wr) {
+        if (s.pullRequest)
+            return s.pullRequest;
+        if (event.pr)
+            return event.pr.number;
+        return "no pull request: run post-comment on workflow_run, or set the pull-request input";
+    }
+    if (!wr.headSha)
+        return "the workflow_run event names no head commit";
+    const head = wr.headSha;
+    if (s.pullRequest) {
+        const pr = (await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: event.owner, repo: event.repo, pull_number: s.pullRequest })).data;
+        return pr.head?.sha === head ? s.pullRequest : `pull request #${s.pullRequest} has head ${String(pr.head?.sha).slice(0, 7)}, not ${head.slice(0, 7)} (the commit the run checked); not posting`;
+    }
+    const named = wr.pullRequests.find((p) => p.headSha === head);
+    if (named)
+        return named.number;
+    // Pull requests from forks are not named in the payload: find the open one with this head commit.
+    const owner = wr.headRepository?.split("/")[0];
+    const pulls = (await octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+        owner: event.owner,
+        repo: event.repo,
+        state: "open",
+        ...(owner && wr.headBranch ? { head: `${owner}:${wr.headBranch}` } : {}),
+        per_page: 100,
+    }));
+    const found = pulls.find((p) => p.head?.sha === head);
+    return found ? found.number : `no open pull request has head ${head.slice(0, 7)} (it may have new commits since; their run posts its own comment)`;
+}
+async function postCommentFile(a) {
+    const { settings: s, event } = a;
+    const path = s.postComment;
+    assertInsideWorkspace(a.workspace, path, "comment file");
+    const text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(a.workspace, path), "utf8").catch((e) => {
+        throw new InputError(`Input 'post-comment' names a file that cannot be read (${path}): ${e.message.split("\n")[0]}. Download the artifact of the pull_request run first.`);
+    });
+    const comment = checkedComment(text, path);
+    if (event.workflowRun && event.workflowRun.event && event.workflowRun.event !== "pull_request" && event.workflowRun.event !== "pull_request_target") {
+        return { skipped: `the finished run was triggered by ${event.workflowRun.event}, not by a pull request` };
+    }
+    if (s.comment === "never")
+        return { skipped: "comment: never" };
+    if (!a.octokit)
+        return { skipped: "no github-token" };
+    try {
+        const pr = await pullRequestOf(a.octokit, event, s);
+        if (typeof pr === "string")
+            return { skipped: pr };
+        const res = await upsertComment(a.octokit, {
+            owner: event.owner,
+            repo: event.repo,
+            issueNumber: pr,
+            marker: commentMarker(comment.key),
+            body: comment.body,
+            mode: s.comment,
+            passed: comment.passed,
+            updateOnly: comment.updateOnly,
+        });
+        info(`PR comment on #${pr}: ${res.action}${res.deleted ? ` (${res.deleted} duplicate(s) removed)` : ""}${res.url ? ` ${res.url}` : ""}`);
+        return { url: res.url };
+    }
+    catch (err) {
+        warning(`Could not post the PR comment: ${describeApiError(err)}.`);
+        return { skipped: "API error" };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -64477,6 +65643,7 @@ function positiveIntOrUndefined(name, raw) {
 
 
 const DEFAULT_REPORT_NAME = "chatml-gate-report.json";
+const DEFAULT_COMMENT_NAME = "chatml-gate-comment.md";
 /** Output location: absolute as given, relative to the workspace; the default report goes to RUNNER_TEMP. */
 function outputPath(given, fallbackName, workspace, env = process.env) {
     if (given)
@@ -64490,6 +65657,8 @@ async function writeText(path, text) {
 function outputsFromReport(report) {
     const v = viewOf(report);
     return {
+        newErrors: report.comparison?.newFindings.errors,
+        newWarnings: report.comparison?.newFindings.warnings,
         passed: report.passed,
         errors: report.summary.errors,
         warnings: report.summary.warnings,
@@ -64508,43 +65677,19 @@ function setOutputs(o, set = (n, v) => setOutput(n, v)) {
     set("dataset-info-path", o.datasetInfoPath ?? "");
     set("sarif-path", o.sarifPath ?? "");
     set("comment-url", o.commentUrl ?? "");
+    set("comment-path", o.commentPath ?? "");
     set("files-checked", String(o.filesChecked));
-}
-
-;// CONCATENATED MODULE: ./src/action/workspace.ts
-// Only files inside GITHUB_WORKSPACE are read. A path or symlink that resolves outside is refused.
-
-
-class WorkspaceError extends Error {
-    name = "WorkspaceError";
-}
-function inside(root, target) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
-    return rel === "" || (!rel.startsWith("..") && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/** Throws WorkspaceError when `path` (relative to the workspace, or absolute) resolves outside it. Missing files pass. */
-function assertInsideWorkspace(workspace, path, what = "file") {
-    const root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
-    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    if (!inside((0,external_node_path_namespaceObject.resolve)(workspace), abs) && !inside(root, abs)) {
-        throw new WorkspaceError(`Refusing to read ${what} '${path}': it is outside GITHUB_WORKSPACE (${root}).`);
-    }
-    let real;
-    try {
-        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-    }
-    catch {
-        return;
-    }
-    if (!inside(root, real)) {
-        throw new WorkspaceError(`Refusing to read ${what} '${path}': it resolves (through a symlink) to '${real}', outside GITHUB_WORKSPACE.`);
-    }
+    set("new-errors", o.newErrors === undefined ? "" : String(o.newErrors));
+    set("new-warnings", o.newWarnings === undefined ? "" : String(o.newWarnings));
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
-// The action: inputs -> files for this event -> engine check -> report files, annotations, job summary, PR comment,
-// audit issue, outputs. API trouble never changes the verdict: it becomes a warning. setFailed only for a failing
-// verdict or a usage/config error.
+// The action: inputs -> files for this event -> the base version to compare with -> engine check -> report files,
+// comment file, annotations, job summary, PR comment, audit issue, outputs. API trouble never changes the verdict:
+// it becomes a warning. setFailed only for a failing verdict or a usage/config error. `post-comment` instead posts a
+// comment file written by an earlier run (the fork recipe).
+
+
 
 
 
@@ -64621,7 +65766,8 @@ async function auditIssue(octokit, event, s, report, ctx) {
         return;
     }
     const marker = auditMarker(s.commentKey);
-    const run = event.runUrl ? ` in [this run](${event.runUrl})` : "";
+    const now = new Date();
+    const actx = { ...ctx, kind: "comment", marker, notes: [] };
     try {
         const res = await syncAuditIssue(octokit, {
             owner: event.owner,
@@ -64629,9 +65775,9 @@ async function auditIssue(octokit, event, s, report, ctx) {
             label: s.auditLabel,
             marker,
             passed: report.passed,
-            title: "Dataset audit failed (ChatML Quality Gate)",
-            body: renderMarkdown(report, { ...ctx, kind: "comment", marker }),
-            closeNote: `✅ The dataset audit passed at ${event.sha.slice(0, 12)}${run}. Closing.`,
+            title: "Dataset audit failing (ChatML Quality Gate)",
+            body: (current) => renderAuditBody(report, actx, readAuditState(current), now).body,
+            closeNote: (current) => renderAuditClose(actx, readAuditState(current), now),
         });
         info(`Audit issue: ${res.action}${res.url ? ` ${res.url}` : ""}`);
     }
@@ -64668,25 +65814,6 @@ function failureMessage(report) {
     const s = report.summary;
     return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
 }
-/** PRs: the report of the base version of the same files, for quality deltas (never fails the run). */
-async function baseReport(event, selection, config, workspace, workers, octokit) {
-    const baseSha = event.pr?.baseSha;
-    if (!event.isPullRequest || selection.mode !== "changed" || !baseSha || selection.changed.length === 0)
-        return undefined;
-    try {
-        const base = await fetchBaseFiles({ cwd: workspace, files: selection.files, changed: selection.changed, baseSha, octokit, owner: event.owner, repo: event.repo });
-        if (!base) {
-            info("No base version of the changed dataset files (new files, or no history and no API access): no quality deltas.");
-            return undefined;
-        }
-        info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
-        return await check({ files: base.files, config, cwd: base.dir, runner: await runnerFor(base.files, base.dir, workers) });
-    }
-    catch (err) {
-        warning(`Could not compute quality deltas against the base branch: ${err.message}`);
-        return undefined;
-    }
-}
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
 async function runnerFor(files, cwd, workers) {
     const runner = await poolRunner(workers, files.map((f) => (0,external_node_path_namespaceObject.resolve)(cwd, f)), (0,external_node_url_.fileURLToPath)(import.meta.url));
@@ -64697,13 +65824,29 @@ async function runnerFor(files, cwd, workers) {
 async function main() {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const s = readSettings();
+    const event = readEvent();
+    const octokit = s.token ? createOctokit(s.token) : undefined;
+    if (s.postComment)
+        return postOnly(s, event, octokit, workspace);
     if (s.configPath)
         assertInsideWorkspace(workspace, s.configPath, "config file");
     const config = applyThresholdInputs(await loadConfig(s.configPath, workspace), s.thresholds);
-    const event = readEvent();
-    const octokit = s.token ? createOctokit(s.token) : undefined;
-    if (s.mergePartials.length)
-        return publish(await mergedReport(s, workspace), s, event, octokit, workspace, []);
+    if (s.failOnNew !== undefined)
+        config.failOnNew = s.failOnNew;
+    const workers = s.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
+    const runner = (files, cwd) => runnerFor(files, cwd, workers);
+    if (s.mergePartials.length) {
+        // The base of a merged run: the same comparison a single run makes, once the partials name the files.
+        let base;
+        const changed = event.isPullRequest && event.pr && octokit && !s.baseReport ? await listPrFiles(octokit, event.owner, event.repo, event.pr.number).catch(() => null) : null;
+        const report = await mergedReport(s, workspace, async (files, shardConfig) => {
+            base = await baseVersion({ event, settings: s, files, changed, config: shardConfig, workspace, octokit, runner });
+            return "report" in base ? base : undefined;
+        });
+        if (base && "same" in base)
+            compareWithBase(report, structuredClone(report), config, base.label);
+        return publish(report, s, event, octokit, workspace, [], base && "note" in base ? base.note : undefined);
+    }
     const selection = await selectFiles({ event, patterns: s.paths, scope: s.scope, cwd: workspace,
         octokit,
         engine: { findDatasetFiles: findDatasetFiles, splitPartners: (files, all) => splitPartners(files, all, config) },
@@ -64716,6 +65859,7 @@ async function main() {
         "report-path": outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace),
         "dataset-info": s.datasetInfoPath ? outputPath(s.datasetInfoPath, "dataset_info.txt", workspace) : undefined,
         "sarif-path": s.sarifPath ? outputPath(s.sarifPath, "chatml-gate.sarif", workspace) : undefined,
+        "comment-path": outputPath(s.commentPath, DEFAULT_COMMENT_NAME, workspace),
     });
     if (clash)
         throw new InputError(`Input '${clash[0]}' names one of the dataset files being checked (${clash[1]}): writing the report there would overwrite the data. Choose another path.`);
@@ -64724,43 +65868,83 @@ async function main() {
         const ctx = summaryContext(event, selection.notes);
         const md = renderNothingToCheck(ctx);
         await writeSummary(md);
-        const url = await comment(octokit, event, s, renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), true, true);
-        setOutputs({ passed: true, errors: 0, warnings: 0, filesChecked: 0, commentUrl: url });
+        const body = renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) });
+        const commentPath = await writeComment(s, workspace, body);
+        const url = await comment(octokit, event, s, body, true, true);
+        setOutputs({ passed: true, errors: 0, warnings: 0, filesChecked: 0, commentUrl: url, commentPath });
         if (selection.mode === "all")
             warning(`No dataset files match ${s.paths.join(", ")}.`);
         return;
     }
-    const workers = s.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
-    const base = await baseReport(event, selection, config, workspace, workers, octokit);
-    const report = await check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
-    await publish(report, s, event, octokit, workspace, selection.notes);
+    const base = await baseVersion({ event, settings: s, files: selection.files, changed: selection.mode === "changed" ? selection.changed : null, config, workspace, octokit, runner });
+    const report = await check({
+        files: selection.files,
+        config,
+        cwd: workspace,
+        base: "report" in base ? base.report : undefined,
+        baseLabel: "label" in base ? base.label : undefined,
+        runner: await runner(selection.files, workspace),
+    });
+    if ("same" in base)
+        compareWithBase(report, structuredClone(report), config, base.label);
+    await publish(report, s, event, octokit, workspace, selection.notes, "note" in base ? base.note : undefined);
+}
+/** `post-comment`: post a comment file written by an earlier run; no files are checked. */
+async function postOnly(s, event, octokit, workspace) {
+    const res = await postCommentFile({ settings: s, event, octokit, workspace });
+    if (res.skipped && res.skipped !== "API error")
+        warning(`The PR comment was not posted: ${res.skipped}.`);
+    setOutput("comment-url", res.url ?? "");
+}
+/** The rendered PR comment, written for every run (output comment-path): the fork recipe uploads it. */
+async function writeComment(s, workspace, body) {
+    const path = outputPath(s.commentPath, DEFAULT_COMMENT_NAME, workspace);
+    try {
+        await writeText(path, body);
+    }
+    catch (e) {
+        throw new InputError(`Input 'comment-path' names a file that cannot be written (${path}): ${writeErrorReason(e)}.`);
+    }
+    return path;
 }
 function summaryContext(event, notes) {
-    return { owner: event.owner, repo: event.repo, sha: event.sha, serverUrl: event.serverUrl, runUrl: event.runUrl, kind: "summary", notes: [...notes] };
+    return {
+        owner: event.owner,
+        repo: event.repo,
+        sha: event.sha,
+        serverUrl: event.serverUrl,
+        runUrl: event.runUrl,
+        kind: "summary",
+        notes: [...notes],
+        commitNote: event.pr?.headSha ? "head of this pull request" : undefined,
+    };
 }
 /** `merge-partials`: the report a single run would give, from the shards' partial results (their config decides). */
-async function mergedReport(s, workspace) {
+async function mergedReport(s, workspace, base) {
     const files = await findFiles(s.mergePartials, workspace, /\.json$/i);
     if (files.length === 0)
         throw new InputError(`Input 'merge-partials' matches no file (${s.mergePartials.join(", ")}): download the shards' partial results first.`);
     for (const f of files)
         assertInsideWorkspace(workspace, f, "partial result");
     info(`Merging ${files.length} partial result(s): ${files.join(", ")}.`);
-    return mergePartials(files, workspace);
+    return mergePartials(files, workspace, base);
 }
-/** Report files, annotations, job summary, PR comment, audit issue, outputs and verdict. */
-async function publish(report, s, event, octokit, workspace, notes) {
-    const ctx = summaryContext(event, notes);
+/** Report files, comment file, annotations, job summary, PR comment, audit issue, outputs and verdict. */
+async function publish(report, s, event, octokit, workspace, notes, baseNote) {
+    const ctx = { ...summaryContext(event, notes), baseNote };
     const written = await writeReportFiles(report, s, workspace);
     ctx.reportName = (0,external_node_path_namespaceObject.basename)(written.reportPath);
+    const body = renderMarkdown(report, { ...ctx, kind: "comment", marker: commentMarker(s.commentKey) });
+    const commentPath = await writeComment(s, workspace, body);
     const ann = annotate(report, s.maxAnnotations);
+    const summaryNotes = [...notes];
     if (ann.omittedErrors + ann.omittedWarnings > 0) {
-        ctx.notes.push(`${ann.omittedErrors} more error(s) and ${ann.omittedWarnings} more warning(s) were not annotated (max-annotations: ${s.maxAnnotations}); all are in the JSON report.`);
+        summaryNotes.push(`${ann.omittedErrors} more error(s) and ${ann.omittedWarnings} more warning(s) were not annotated (max-annotations: ${s.maxAnnotations}); all are in the JSON report.`);
     }
-    await writeSummary(renderMarkdown(report, ctx));
-    const commentUrl = await comment(octokit, event, s, renderMarkdown(report, { ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), report.passed, false);
+    await writeSummary(renderMarkdown(report, { ...ctx, notes: summaryNotes }));
+    const commentUrl = await comment(octokit, event, s, body, report.passed, false);
     await auditIssue(octokit, event, s, report, ctx);
-    setOutputs({ ...outputsFromReport(report), ...written, commentUrl });
+    setOutputs({ ...outputsFromReport(report), ...written, commentUrl, commentPath });
     if (!report.passed)
         setFailed(failureMessage(report));
 }

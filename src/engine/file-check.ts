@@ -14,6 +14,7 @@ import { checkConversation } from "./rules/conversation.js";
 import { checkProfile } from "./rules/profiles.js";
 import { RecordFindings, type OncePart } from "./rules/repeats.js";
 import { FindingSink, type SinkState } from "./finding-sink.js";
+import { recordKey } from "./fingerprint.js";
 
 export { FindingSink, appendFindings, type SinkState } from "./finding-sink.js";
 
@@ -224,7 +225,16 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
-    repeats.flush(report); // a record's findings not reported yet (none, unless a path above forgot): at its own line
+    let key: string | undefined;
+    sink.recordKey = () => (key ??= recordKey(buf, start, end));
+    try {
+      readLine(buf, start, end, lineNo, offset);
+    } finally {
+      repeats.flush(report); // the record's findings, one per rule (already done, unless a path above returned early)
+      sink.recordKey = undefined;
+    }
+  };
+  const readLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
@@ -314,7 +324,6 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       },
       opts.range ?? undefined,
     );
-    repeats.flush(report);
     bytes = stats.bytes;
     lines = stats.lines;
   } catch (e) {

@@ -10,6 +10,9 @@ import { RULE_BY_ID } from "./rules/registry.js";
 import { selectFindings } from "./findings-select.js";
 import { collapse, type OncePart } from "./rules/repeats.js";
 
+/** A finding with the record key of its line, until the report's fingerprints are made (fingerprint.ts). */
+type Keyed = Finding & { record?: string };
+
 /** What a finding holds besides its rule, line and message. */
 export type FindingDetail = Pick<Finding, "pointer" | "related" | "count">;
 
@@ -34,6 +37,8 @@ export class FindingSink {
   private pooled: Record<string, number> = {};
   private readonly once = new Set<string>();
   private readonly onceHits: SinkState["once"] = [];
+  /** During a pass: the record key of the line being read (fingerprint.ts), kept on the pooled findings. */
+  recordKey: (() => string) | undefined;
   constructor(
     private readonly severities: Record<string, SeveritySetting>,
     private readonly max: number,
@@ -84,9 +89,11 @@ export class FindingSink {
         if (fresh.length < o.keys.length && o.parts && o.index >= 0) {
           const left = new Set(fresh);
           const c = collapse(o.rule, o.parts.filter((p) => left.has(p.key)));
-          const f: Finding = { rule: o.rule, severity: o.severity, line: st.findings[o.index].line, message: c.message };
+          const was = st.findings[o.index] as Keyed;
+          const f: Keyed = { rule: o.rule, severity: o.severity, line: was.line, message: c.message };
           if (c.pointer !== undefined) f.pointer = c.pointer;
           if (c.count > 1) f.count = c.count;
+          if (was.record !== undefined) f.record = was.record;
           st.findings[o.index] = f;
         }
         continue;
@@ -118,10 +125,11 @@ export class FindingSink {
     if (severity === "error") this.errors++;
     else this.warnings++;
   }
-  private pool(f: Finding): void {
+  private pool(f: Keyed): void {
     const n = this.pooled[f.rule] ?? 0;
     if (n >= this.max) return;
     this.pooled[f.rule] = n + 1;
+    if (this.recordKey && f.record === undefined) f.record = this.recordKey();
     this.findings.push(f);
   }
   /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */

@@ -18,6 +18,11 @@ export interface Finding {
   /** How many times the rule fired in this record, when more than once (the repeats are this one finding; the
    * message says where). */
   count?: number;
+  /** Stable identity across versions of the file: rule, path, record key, pointer (fingerprint.ts). Set when the
+   * report is assembled, on every listed finding. */
+  fingerprint?: string;
+  /** Not among the base version's findings (a pull request's base, the commit before a push, or --base). */
+  new?: boolean;
 }
 
 /** A record in the run: its file (as shown in reports) and 1-based line. */

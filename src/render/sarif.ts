@@ -53,6 +53,8 @@ export function toSarif(report: Report): SarifLog {
         message: { text: x.message || x.rule },
         locations: [{ physicalLocation: physicalLocation({ path: f.path, line: x.line }) }],
       };
+      // Code scanning tracks an alert across commits by this (rule, file, record): moving the record keeps it.
+      if (x.fingerprint) result.partialFingerprints = { "chatmlGate/v1": x.fingerprint };
       if (x.related) result.relatedLocations = [{ id: 1, physicalLocation: physicalLocation(x.related), message: { text: `the other record (${x.related.path}:${x.related.line})` } }];
       const props: Record<string, unknown> = {};
       if (x.pointer !== undefined) props.pointer = x.pointer;

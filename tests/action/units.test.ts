@@ -7,6 +7,10 @@ import { createOctokit, describeApiError, type Octokit } from "../../src/action/
 import { createServer } from "node:net";
 import { toSarif } from "../../src/render/sarif.js";
 import { fixtureReport } from "../render/report-fixture.js";
+import { checkDir, good, jsonl, tempDir } from "../helpers/run.js";
+import { check } from "../../src/engine/check.js";
+import { defaultConfig } from "../../src/config/config.js";
+import { checkedComment } from "../../src/action/post-comment.js";
 
 const M = commentMarker("default");
 const c = (id: number, body: string, login: string, type = "User"): IssueComment => ({ id, body, html_url: `u${id}`, user: { login, type } });
@@ -79,6 +83,24 @@ describe("annotate", () => {
     expect(counts).toEqual({ errors: 2, warnings: 2, omittedErrors: 4, omittedWarnings: 4 });
     expect(seen.filter((s) => !s.includes("max-errors")).map((s) => s[0]).join("")).toBe("EEWW");
   });
+
+  it("96 parse errors in one file do not crowd out an LFS pointer in another, or a file's own first error", async () => {
+    const dir = tempDir({
+      "data/a.jsonl": Array.from({ length: 96 }, () => "{broken").join("\n") + "\n",
+      "data/b.jsonl": "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 48213907\n",
+      "data/c.jsonl": "{also broken\n",
+    });
+    const report = await check({ files: ["data/a.jsonl", "data/b.jsonl", "data/c.jsonl"], config: defaultConfig(), cwd: dir, validateOnly: true });
+    const seen: string[] = [];
+    const out = { error: (_m: string, p: { file?: string; startLine?: number; title?: string }) => seen.push(`${p.file}:${p.startLine} ${p.title}`), warning: () => undefined };
+    const counts = annotate(report, 10, out);
+    const findings = seen.filter((s) => !s.startsWith("undefined"));
+    expect(findings).toHaveLength(10);
+    expect(findings).toContain("data/b.jsonl:1 lfs-pointer");
+    expect(findings).toContain("data/c.jsonl:1 invalid-json");
+    expect(findings.filter((s) => s.startsWith("data/a.jsonl"))).toHaveLength(8);
+    expect(counts).toMatchObject({ errors: 10, omittedErrors: 88 });
+  });
 });
 
 describe("toSarif", () => {
@@ -89,6 +111,13 @@ describe("toSarif", () => {
     expect(run.results).toHaveLength(2);
     expect(run.results[0]).toMatchObject({ ruleId: "invalid-json", level: "error" });
     expect(run.results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "data/a%20b.jsonl" }, region: { startLine: 1 } });
+  });
+
+  it("carries each finding's fingerprint as a partial fingerprint (code scanning follows the record when it moves)", async () => {
+    const report = await checkDir({ "d.jsonl": jsonl(good(1), "{x") }, { validateOnly: true });
+    const run = toSarif(report).runs[0] as { results: { partialFingerprints?: Record<string, string> }[] };
+    expect(run.results[0].partialFingerprints).toEqual({ "chatmlGate/v1": report.files[0].findings[0].fingerprint });
+    expect(report.files[0].findings[0].fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 
@@ -112,5 +141,16 @@ describe("describeApiError", () => {
       else process.env.GITHUB_API_URL = saved;
     }
     expect(describeApiError({ status: 500, message: "Server Error", response: { status: 500 } })).toBe("HTTP 500: Server Error");
+  });
+});
+
+describe("checkedComment (post-comment)", () => {
+  it("takes only our comments, within GitHub's limit, mentions defused, verdict read from the heading", () => {
+    const ok = checkedComment(`${M}\r\n### ❌ ChatML Quality Gate failed: max\\-errors\r\n\r\ncc @octocat @org/team a@b.c\r\n`, "c.md");
+    expect(ok).toEqual({ body: `${M}\n### ❌ ChatML Quality Gate failed: max\\-errors\n\ncc @\u200boctocat @\u200borg/team a@\u200bb.c\n`, key: "default", passed: false, updateOnly: false });
+    expect(checkedComment(`${commentMarker("nightly.v2")}\n### ✅ ChatML Quality Gate: nothing to check\n`, "c.md")).toMatchObject({ key: "nightly.v2", passed: true, updateOnly: true });
+    expect(() => checkedComment(`hello\n${M}\n`, "c.md")).toThrow(/first line must be a marker/);
+    expect(() => checkedComment(`<!-- chatml-quality-gate:audit:default -->\n`, "c.md")).toThrow(/first line must be a marker/);
+    expect(() => checkedComment(`${M}\n` + "x".repeat(70_000), "c.md")).toThrow(/over GitHub's 65536/);
   });
 });
