@@ -14,6 +14,8 @@ import { checkConversation } from "./rules/conversation.js";
 import { checkProfile } from "./rules/profiles.js";
 import { RecordFindings, type OncePart } from "./rules/repeats.js";
 import { FindingSink, type SinkState } from "./finding-sink.js";
+import type { TargetChecker } from "./target/check-record.js";
+import type { TargetChunkState } from "./target/file-state.js";
 import { recordKey } from "./fingerprint.js";
 
 export { FindingSink, appendFindings, type SinkState } from "./finding-sink.js";
@@ -32,8 +34,11 @@ export interface ScanOptions {
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
   maxFindings: number;
-  /** Called for each record that passed every error rule; returns extra findings for that record. */
-  onRecord?: (conv: Conversation, loc: RecordLoc) => Finding[] | void;
+  /** Called for each record that passed every error rule, with its render by the target chat template (null: it
+   * could not be rendered; undefined: no target); returns extra findings for that record. */
+  onRecord?: (conv: Conversation, loc: RecordLoc, rendered: string | null | undefined) => Finding[] | void;
+  /** The target model check: renders each record with a messages array (also records with other errors). */
+  target?: TargetChecker | null;
 }
 
 /** What a pass over (part of) a file found; lines count from 1 within the range. Structured-clone-able. */
@@ -52,6 +57,8 @@ export interface ScanResult {
   format: DatasetFormat | null;
   readError: boolean;
   sink: SinkState;
+  /** The target check's figures for this range (absent without a target). */
+  target?: TargetChunkState;
 }
 
 function jsonErrorMessage(e: unknown, text: string): string {
@@ -223,6 +230,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+  /** A finding at the current line that does not make the record invalid. */
+  const note = (rule: string, message: string, onceKey?: string) => void sink.add(rule, line, message, onceKey);
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     let key: string | undefined;
@@ -295,6 +304,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     if (conv) checkConversation(conv, (rule, message, pointer) => ctx.emit(rule, message, undefined, pointer), ctx.profile);
+    // The target chat template renders every record with a messages array, also one that breaks other rules: the
+    // trainer would render it too.
+    const rendered = opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined;
     repeats.flush(report);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {
@@ -307,7 +319,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     loc.line = lineNo;
     loc.offset = offset;
     loc.length = end - start;
-    const extra = opts.onRecord(conv, loc);
+    const extra = opts.onRecord(conv, loc, rendered);
     if (extra) for (const f of extra) sink.addFinding(f);
   };
 
@@ -333,7 +345,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     readError = true;
     lines = line;
   }
-  return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  const result: ScanResult = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  if (opts.target) result.target = opts.target.state();
+  return result;
 }
 
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */

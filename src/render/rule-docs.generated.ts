@@ -74,6 +74,22 @@ export const RULE_WHY: Readonly<Record<string, string>> = {
     "The trainer's chat template adds the control tokens (<|im_start|>, <|im_end|>, <|eot_id|>, [INST], <</SYS>>, <end_of_turn>, </s> ...). When they also appear in the text, usually because the data was rendered with a template once already, the model learns to write them itself: answers end early, or it writes fake turns for the user.",
   "template-placeholder":
     "A {{variable}} left in the text means a templating step did not run or lacked a value. The model learns to write {{customer_name}} in real answers.",
+  "template-error":
+    "Trainers render every example with the model's chat template before they tokenize it (TRL, Unsloth, Axolotl and LLaMA-Factory all call transformers' apply_chat_template). A template that refuses a record raises, and the run stops — often hours in, at the first bad record of a shuffled epoch: \"Conversation roles must alternate user/assistant/user/assistant/...\", Gemma's \"System role not supported\". Only checked against a target model: --chat-template FILE or target: {chat-template: FILE} (target model).",
+  "template-engine-gap":
+    "The gate renders templates with a JavaScript engine that follows Python's Jinja2 (what transformers uses). Where it cannot render a construct as Python would, the record is not checked against the template: it is reported rather than passed silently or failed falsely.",
+  "template-drops-content":
+    "What a template leaves out, the model never sees: a system prompt a template ignores, tools a template never lists, the reasoning of earlier turns that Qwen3- and DeepSeek-R1-style templates strip. The data then teaches something else than its author meant, silently.",
+  "template-unread-field":
+    "A message field the template never reads does not reach the model: a speaker name, a tool_call_id, a weight that TRL does not apply. Found from the template's syntax tree, so it is reliable only when the template reads messages by key (the check is skipped when the template passes whole messages elsewhere).",
+  "template-double-bos":
+    "Most templates write bos_token at the start, and most tokenizers add a BOS too when a text is tokenized with special tokens (the default of tokenizer(text)). A training script that renders and then tokenizes that way trains on examples that start with two BOS tokens, which the model never sees at inference (OpenRLHF #393).",
+  "template-no-eos":
+    "The model learns to stop by emitting the EOS token at the end of its turns. When the template never writes it (a ChatML template ending turns with <|im_end|> while the tokenizer's eos_token is </s>), the fine-tuned model does not stop at inference: it rambles on into the next turn.",
+  "template-eot-split":
+    "The marker that ends an assistant turn (<|im_end|>, <end_of_turn>, <|eot_id|>) must be one token of the tokenizer, so that the model can emit it and generation can stop on it. A ChatML template on a base model's tokenizer that lacks those tokens encodes <|im_end|> as six or more ordinary tokens.",
+  "template-no-generation-markers":
+    "Training on the assistant's turns only (TRL's assistant_only_loss, transformers' return_assistant_tokens_mask) finds those turns through {% generation %} markers in the template. Without them the mask is all zeros: the loss is 0 and the run learns nothing while looking healthy.",
   "exact-duplicate":
     "A repeated example is seen several times per epoch: the model memorises it, its loss weight is multiplied, and the measured dataset size overstates the real one. Duplicates are compared across every file of the run, after Unicode (NFC) and whitespace normalisation, so re-serialised copies (other key order, other spacing) count too.",
   "near-duplicate":

@@ -61,6 +61,8 @@ const NOUNS: Record<string, { noun: string; pair?: boolean }> = {
   "unknown-key": { noun: "keys the format does not define" },
   "unsupported-key": { noun: "keys the target does not accept" },
   "role-order": { noun: "messages in an order the target refuses" },
+  "template-unread-field": { noun: "message fields the chat template never reads" },
+  "template-eot-split": { noun: "end-of-turn markers that are not one token" },
 };
 
 const SOME = 4;
