@@ -62,7 +62,9 @@ describe("what the render shows", () => {
     const r = await run(ALL, { "chat-template": "qwen-style.jinja" });
     const f = r.files[0];
     expect(at(f, "template-drops-content")).toEqual([8]);
-    expect(f.findings.find((x) => x.rule === "template-drops-content")!.message).toContain("messages[1] (assistant): its <think> reasoning");
+    const found = f.findings.find((x) => x.rule === "template-drops-content")!;
+    expect(found.message).toContain("messages[1] (assistant): its <think> reasoning");
+    expect(found.pointer).toBe("/messages/1/content");
   });
 
   it("template-drops-content: a system prompt and a tool the template ignores", async () => {
@@ -74,6 +76,7 @@ describe("what the render shows", () => {
     const msgs = r.files[0].findings.filter((x) => x.rule === "template-drops-content");
     expect(msgs.map((x) => x.line)).toEqual([2]); // line 1: the system prompt is rendered by this template
     expect(msgs[0].message).toContain("tools: 'get_weather'");
+    expect(msgs[0].pointer).toBe("/tools");
     const mistral = await run(data, { "chat-template": "gemma-style.jinja" });
     expect(mistral.files[0].findings.filter((x) => x.line === 1).map((x) => x.rule)).toEqual(["template-error"]); // refused, not "dropped"
   });

@@ -97,6 +97,7 @@ export class TargetChecker {
       return j !== b && bare.includes(j);
     };
     const missing: string[] = [];
+    let first: string | undefined; // the JSON pointer of the first piece left out
     let reasoning = 0;
     messages.forEach((raw, i) => {
       if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
@@ -108,15 +109,24 @@ export class TargetChecker {
           reasoning++;
           missing.push(`messages[${i}] (${role}): its <think> reasoning`);
         } else missing.push(`messages[${i}] (${role}): its text`);
+        first ??= `/messages/${i}/content`;
         break;
       }
-      for (const name of callNames(m)) if (!present(name)) missing.push(`messages[${i}] (${role}): its call of '${name}'`);
+      for (const name of callNames(m)) {
+        if (present(name)) continue;
+        missing.push(`messages[${i}] (${role}): its call of '${name}'`);
+        first ??= `/messages/${i}/tool_calls`;
+      }
     });
-    for (const name of toolNames(tools)) if (!present(name)) missing.push(`tools: '${name}'`);
+    for (const name of toolNames(tools)) {
+      if (present(name)) continue;
+      missing.push(`tools: '${name}'`);
+      first ??= "/tools";
+    }
     if (!missing.length) return;
     const listed = missing.slice(0, NAMED).join("; ") + (missing.length > NAMED ? `; and ${missing.length - NAMED} more` : "");
     const why = reasoning === missing.length ? " (the template keeps the reasoning of the last turn only: earlier turns are trained without it)" : "";
-    emit("template-drops-content", `the chat template leaves out ${listed}${why}: the model never sees it in training; if it matters, use a template that renders it or move it where the template reads it`);
+    emit("template-drops-content", `the chat template leaves out ${listed}${why}: the model never sees it in training; if it matters, use a template that renders it or move it where the template reads it`, undefined, first);
   }
 
   /** The marker that ends an assistant turn (the token right after its text) must be one token of the tokenizer. */
