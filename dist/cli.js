@@ -11497,7 +11497,7 @@ var ucs2length = __nccwpck_require__(6214);
 /* eslint-disable */
 
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"ignore-file":{"type":"string","minLength":1,"description":"File of accepted secret and personal-data findings, one fingerprint per line (default: .chatml-gate-ignore, when present)."},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
 const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
 const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
@@ -11506,7 +11506,7 @@ const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length["default"] ?? ucs2length;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
 const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}};
 const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
 const schema20 = {"enum":["off",false,null],"description":"The check is off."};
 const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
@@ -12010,6 +12010,18 @@ errors = vErrors.length;
 if(data["single-turn-share"] !== undefined){
 if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
 if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-secrets"] !== undefined){
+if(!(validate12(data["max-secrets"], {instancePath:instancePath+"/max-secrets",parentData:data,parentDataProperty:"max-secrets",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-pii-share"] !== undefined){
+if(!(validate12(data["max-pii-share"], {instancePath:instancePath+"/max-pii-share",parentData:data,parentDataProperty:"max-pii-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -13127,21 +13139,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.thresholds !== undefined){
-if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data.overrides !== undefined){
-let data44 = data.overrides;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-let data45 = data44[i5];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.files === undefined){
-const err82 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
+if(data["ignore-file"] !== undefined){
+let data43 = data["ignore-file"];
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err82 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -13150,9 +13152,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key9 in data45){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err83 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
+}
+else {
+const err83 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["ignore-file"].type,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -13162,14 +13164,21 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data45.files !== undefined){
-let data46 = data45.files;
-const _errs114 = errors;
-let valid30 = false;
-const _errs115 = errors;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data46};
+if(data.thresholds !== undefined){
+if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data45 = data.overrides;
+if(Array.isArray(data45)){
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+let data46 = data45[i5];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.files === undefined){
+const err84 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -13178,9 +13187,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data46};
+for(const key9 in data46){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err85 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -13189,13 +13198,15 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid3 = _errs115 === errors;
-valid30 = valid30 || _valid3;
-if(!valid30){
+}
+if(data46.files !== undefined){
+let data47 = data46.files;
+const _errs116 = errors;
+let valid30 = false;
 const _errs117 = errors;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data46};
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -13204,12 +13215,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data47};
+}
+else {
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -13218,9 +13226,13 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data47};
+var _valid3 = _errs117 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs119 = errors;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -13229,10 +13241,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data46};
+const len6 = data47.length;
+for(let i6=0; i6<len6; i6++){
+let data48 = data47[i6];
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -13241,11 +13255,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid3 = _errs117 === errors;
-valid30 = valid30 || _valid3;
 }
-if(!valid30){
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data46};
+else {
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -13254,26 +13266,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data45.rules !== undefined){
-let data48 = data45.rules;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key10 in data48){
-const _errs124 = errors;
-if(typeof key10 === "string"){
-if(!pattern0.test(key10)){
-const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -13282,10 +13278,11 @@ vErrors.push(err91);
 }
 errors++;
 }
+var _valid3 = _errs119 === errors;
+valid30 = valid30 || _valid3;
 }
-var valid34 = _errs124 === errors;
-if(!valid34){
-const err92 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
+if(!valid30){
+const err92 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -13294,11 +13291,26 @@ vErrors.push(err92);
 }
 errors++;
 }
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
 }
-for(const key11 in data48){
-let data49 = data48[key11];
-if(!(((((data49 === "error") || (data49 === "warning")) || (data49 === "off")) || (data49 === false)) || (data49 === null))){
-const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data46.rules !== undefined){
+let data49 = data46.rules;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+const _errs126 = errors;
+if(typeof key10 === "string"){
+if(!pattern0.test(key10)){
+const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -13308,9 +13320,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
+var valid34 = _errs126 === errors;
+if(!valid34){
+const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -13320,15 +13332,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data45.thresholds !== undefined){
-if(!(validate11(data45.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data45,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
+for(const key11 in data49){
+let data50 = data49[key11];
+if(!(((((data50 === "error") || (data50 === "warning")) || (data50 === "off")) || (data50 === false)) || (data50 === null))){
+const err95 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -13340,7 +13347,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
+const err96 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -13350,14 +13357,44 @@ vErrors.push(err96);
 errors++;
 }
 }
+if(data46.thresholds !== undefined){
+if(!(validate11(data46.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data46,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err97 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }
@@ -13412,6 +13449,10 @@ const RULES = [
     { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
     { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
     { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+    // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
+    { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
+    { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
+    { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
     // Target model (--chat-template, --tokenizer: docs/target-model.md)
     { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
     { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
@@ -14578,6 +14619,7 @@ const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool
 const PENDING = -2;
 /** The role of a rendered example's one text. */
 const RENDERED = "\u0000rendered";
+const renderedConv = (text) => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });
 /** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
  * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
 const VAR_TERMS = 9;
@@ -14769,12 +14811,16 @@ class TokenAnalysis {
     }
     /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
      * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
-     * its bytes. */
-    add(conv, loc, rendered) {
+     * its bytes. `shown`: the conversation with found secrets and personal data masked (privacy/), when it differs:
+     * the texts kept of the largest examples (which travel in partial results) come from it (or from
+     * `rendered.shown`). */
+    add(conv, loc, rendered, shown) {
         this.examples++;
         const original = conv;
-        if (rendered)
-            conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
+        if (rendered) {
+            conv = renderedConv(rendered.text);
+            shown = rendered.shown !== undefined ? renderedConv(rendered.shown) : undefined;
+        }
         const fixed = fixedTokens(original, this.encoding);
         this.images[0] += fixed.images;
         // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
@@ -14818,7 +14864,7 @@ class TokenAnalysis {
         if (!selected && !needExact && bytes > 0) {
             const list = this.largest[h];
             if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
-                keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
+                keepLarge(list, { stratum: h, bytes, ...piecesOf(shown ?? conv) });
         }
         if (!(selected || needExact || unknownRole))
             return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
@@ -15437,6 +15483,8 @@ const DEFAULT_THRESHOLDS = {
     "min-length-uniqueness": null,
     "max-diversity-drop": null,
     "single-turn-share": null,
+    "max-secrets": { fail: 0 }, // a credential in training data is leaked twice: in the repository, and to the model
+    "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
 };
 const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
 
@@ -15523,7 +15571,7 @@ function checkRuleIds(rules, where, source) {
 const OFF_WORDS = ["off", "false", "none", "null"];
 const isOff = (v) => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
 /** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
 /** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
  * refused with the reason, wherever it is written. */
 function thresholdAmount(v, name, where) {
@@ -15661,6 +15709,8 @@ function configFromObject(doc, source = "(inline)") {
         }
     }
     c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+    if (d["ignore-file"] !== undefined)
+        c.ignoreFile = d["ignore-file"];
     c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
     checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
     c.overrides = (d.overrides ?? []).map((o, i) => {
@@ -19050,6 +19100,8 @@ class FindingSink {
                 f.related = detail.related;
             if (detail.count !== undefined && detail.count > 1)
                 f.count = detail.count;
+            if (detail.kind !== undefined)
+                f.kind = detail.kind;
         }
         this.count(rule, severity);
         this.pool(f);
@@ -19272,10 +19324,1571 @@ function addFingerprints(files) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/filters.ts
+// What is not a secret: documentation placeholders, templated values, low-entropy and sequential strings, digests
+// and ids. Shared by the provider rules (secret-rules.ts), the keyword rule (generic.ts) and the URL passwords.
+/** Shannon entropy of `s` in bits per character. */
+function entropy(s) {
+    const n = s.length;
+    if (n === 0)
+        return 0;
+    const counts = new Map();
+    for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let h = 0;
+    for (const k of counts.values()) {
+        const p = k / n;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+/** Words that documentation writes where a real value goes (matched case-insensitively inside the value). */
+const PLACEHOLDER_WORDS = /example|placeholder|your|dummy|fake|sample|changeme|change_me|redacted|replace|insert|xxxx|\*\*\*|\.\.\.|…|<|>|\{\{|\}\}|\$\{|%s|todo|here|abc123|123abc/i;
+/** A run of `n` characters that step by +1 or −1 (abcdef, 123456, 654321, ZYXWVU). */
+function hasSequentialRun(s, n = 6) {
+    let up = 1;
+    let down = 1;
+    for (let i = 1; i < s.length; i++) {
+        const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+        up = d === 1 ? up + 1 : 1;
+        down = d === -1 ? down + 1 : 1;
+        if (up >= n || down >= n)
+            return true;
+    }
+    return false;
+}
+/** One character repeated for at least `n` positions (aaaaaa, 000000). */
+function hasRepeatRun(s, n = 6) {
+    let run = 1;
+    for (let i = 1; i < s.length; i++) {
+        run = s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
+        if (run >= n)
+            return true;
+    }
+    return false;
+}
+/** A value that stands for another one: ${VAR}, $VAR, {{ secrets.X }}, %VAR%, <token>, os.environ[...],
+ * process.env.X, getenv("X"), a shell substitution. */
+function isTemplated(v) {
+    return /^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|\$\{|\{\{|<[^>]*>|os\.environ|os\.getenv|getenv\(|process\.env|ENV\[|System\.getenv|secrets\./.test(v);
+}
+/** Placeholder marks that never occur in a random token, whatever its length. */
+const PLACEHOLDER_MARKS = /xxxx|XXXX|\*\*\*|\.\.\.|…|<|>|\{\{|\$\{/;
+/** The variable part of a token (after its fixed prefix) that documentation writes instead of a real one. In a long
+ * body (a 160-character key) an English word can occur by chance, so only the marks count there. */
+function isPlaceholder(body) {
+    if (body.length > 64)
+        return PLACEHOLDER_MARKS.test(body) || hasSequentialRun(body, 8) || hasRepeatRun(body, 8) || isTemplated(body);
+    return PLACEHOLDER_WORDS.test(body) || hasSequentialRun(body) || hasRepeatRun(body) || isTemplated(body);
+}
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Values that look random but are public identifiers: UUIDs, git SHAs and md5/sha digests, integrity hashes
+ * (sha512-...), SSH public keys. */
+function isIdentifier(v) {
+    return HEX_DIGEST.test(v) || UUID.test(v) || /^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(v) || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-)/.test(v) || /^AAAA[B-E]3NzaC1/.test(v);
+}
+/** Keys published in providers' own documentation (besides the placeholder forms). */
+const DOCUMENTED = new Set([
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc", // Stripe's API reference
+    "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+    "sk_test_26PHem9AhJZvU623DfE1x4sd",
+    "AKIAIOSFODNN7EXAMPLE", // AWS
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+]);
+function isDocumented(v) {
+    return DOCUMENTED.has(v);
+}
+/** Passwords that documentation writes in URLs and connection strings. */
+const PLACEHOLDER_PASSWORDS = new Set([
+    "password", "passwd", "pass", "pwd", "secret", "changeme", "change_me", "example", "test", "testing", "dummy",
+    "admin", "root", "guest", "user", "username", "postgres", "mysql", "redis", "mongo", "mongodb", "rabbitmq",
+    "mysecretpassword", "mypassword", "yourpassword", "your_password", "your-password", "p@ssw0rd", "pa55word",
+    "foo", "bar", "foobar", "xxx", "none", "null", "default", "sa", "letmein", "qwerty", "123456", "12345678",
+]);
+/** A password in a URL or connection string that is a placeholder: a documentation word, the user name repeated
+ * (postgres:postgres, guest:guest), masked (****), templated (${DB_PASSWORD}, %s, :password) or too short. */
+function isPlaceholderPassword(password, user = "") {
+    const p = password.toLowerCase();
+    if (p.length < 4 || PLACEHOLDER_PASSWORDS.has(p) || p === user.toLowerCase())
+        return true;
+    if (/^[*x.•]+$/i.test(p) || /^:[a-z_]+$/.test(p) || /^%[a-z]?$/.test(p))
+        return true;
+    return isTemplated(password) || PLACEHOLDER_WORDS.test(password) || /^(?:pass(?:word)?|secret|pwd)[-_ ]?\d{0,3}$/i.test(p);
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/secret-rules.ts
+// Credential formats of API providers and key files: what the `secret` rule finds.
+//
+// Most patterns are ported from gitleaks' default rules (https://github.com/gitleaks/gitleaks, config/gitleaks.toml,
+// MIT License, Copyright (c) 2019 Zachary Rice) and secretlint's recommended preset
+// (https://github.com/secretlint/secretlint, MIT License, Copyright (c) 2019 azu). Go's RE2 syntax does not all
+// compile in JavaScript: inline flags in mid-pattern ((?i) after a literal prefix, (?-i:...)) became explicit
+// [A-Za-z] classes, (?P<name>) groups plain groups, \z became $; gitleaks' trailing delimiter group
+// (?:[\x60'"\s;]|\\[nr]|$) became a negative lookahead on the token's own alphabet, so a token followed by a letter
+// of another word is not cut short, and a match never runs past the closing quote into the next field (the gate
+// scans decoded strings, not raw JSON lines). Each rule keeps gitleaks' entropy floor where it had one.
+//
+// A rule fires where one of its `anchors` (literal text every such token contains) is found inside a run of
+// token characters (scan-text.ts); `re` then decides, sticky at the anchor unless `back` lets the token start
+// earlier. Only the fixed public prefix of a token (`prefix`) is ever shown.
+
+const REVOKE = "revoke it with the provider";
+function jwtValid(v) {
+    const [h, p] = v.split(".");
+    try {
+        const header = JSON.parse(Buffer.from(h, "base64url").toString("utf8"));
+        if (typeof header.alg !== "string" || header.alg.toLowerCase() === "none")
+            return false;
+        const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
+        // the jwt.io debugger's example token, in countless tutorials
+        if (payload.sub === "1234567890" && payload.name === "John Doe")
+            return false;
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const upTo = (c) => (v) => v.indexOf(c) + 1;
+const SECRET_RULES = [
+    // --- cloud
+    {
+        kind: "aws-access-key",
+        name: "AWS access key ID",
+        anchors: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
+        re: /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3,
+        valid: (v) => !v.endsWith("EXAMPLE"),
+        fix: "deactivate it in AWS IAM",
+    },
+    {
+        kind: "aws-secret-key",
+        name: "AWS secret access key",
+        anchors: ["ecret_access_key", "ECRET_ACCESS_KEY", "ecretAccessKey", "ecret-access-key"],
+        re: /(?<![A-Za-z0-9])(?:aws_?)?secret_?access_?key["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+        back: 10,
+        group: 1,
+        prefix: 0,
+        minEntropy: 4,
+        fix: "deactivate the key pair in AWS IAM",
+    },
+    {
+        kind: "gcp-api-key",
+        name: "Google API key",
+        anchors: ["AIza"],
+        re: /(?<![\w-])AIza[\w-]{35}(?![\w-])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: "delete it in the Google Cloud console",
+    },
+    {
+        kind: "gcp-oauth-secret",
+        name: "Google OAuth client secret",
+        anchors: ["GOCSPX-"],
+        re: /(?<![\w-])GOCSPX-[\w-]{28}(?![\w-])/y,
+        prefix: 7,
+        minEntropy: 3.5,
+        fix: "reset the client secret in the Google Cloud console",
+    },
+    {
+        kind: "google-oauth-token",
+        name: "Google OAuth access token",
+        anchors: ["ya29."],
+        re: /(?<![\w-])ya29\.[\w-]{30,}(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: "revoke it (https://myaccount.google.com/permissions)",
+    },
+    {
+        kind: "azure-storage-key",
+        name: "Azure storage account key",
+        anchors: ["AccountKey=", "SharedAccessKey="],
+        re: /(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{42,86}={1,2})(?![A-Za-z0-9+/=])/y,
+        group: 1,
+        prefix: 0,
+        minEntropy: 4,
+        fix: "rotate the key in the Azure portal",
+    },
+    {
+        kind: "azure-ad-client-secret",
+        name: "Azure AD client secret",
+        anchors: ["Q~"],
+        re: /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g,
+        back: 4,
+        prefix: 0,
+        minEntropy: 3.5,
+        fix: "delete the client secret in Azure AD (Entra ID) app registrations",
+    },
+    {
+        kind: "azure-sas-token",
+        name: "Azure SAS token signature",
+        anchors: ["sig="],
+        re: /(?<=[?&])sig=([A-Za-z0-9%+/]{40,120}(?:%3[Dd]|=){0,2})(?![A-Za-z0-9%+/=])/y,
+        group: 1,
+        prefix: 0,
+        minEntropy: 3.5,
+        valid: (_v, text, at) => /[?&]sv=\d{4}-\d\d-\d\d/.test(text.slice(Math.max(0, at - 400), at + 400)),
+        fix: "revoke it (rotate the storage key it was signed with)",
+    },
+    // --- code hosting, CI
+    {
+        kind: "github-token",
+        name: "GitHub token",
+        anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+        re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/y,
+        prefix: (v) => (v.startsWith("github_pat_") ? 11 : 4),
+        minEntropy: 3,
+        fix: "revoke it in GitHub (Settings → Developer settings → Tokens)",
+    },
+    {
+        kind: "gitlab-token",
+        name: "GitLab token",
+        anchors: ["glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "GR1348941"],
+        re: /(?<![\w-])(?:glpat-[\w-]{20,300}(?:\.[0-9a-z]{9})?|gl(?:dt|rt|ft|soat|ffct)-[\w-]{20,300}|glimt-[\w-]{25}|glagent-[\w-]{50}|gloas-[\w-]{64}|glptt-[0-9a-f]{40}|glcbt-[0-9a-zA-Z]{1,5}_[\w-]{20}|GR1348941[\w-]{20})(?![\w-])/y,
+        prefix: (v) => (v.startsWith("GR1348941") ? 9 : upTo("-")(v)),
+        minEntropy: 3,
+        fix: "revoke it in GitLab",
+    },
+    // --- chat, e-mail, payments
+    {
+        kind: "slack-token",
+        name: "Slack token",
+        anchors: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"],
+        re: /(?<![\w-])(?:xox[baprseo]-[0-9A-Za-z-]{10,250}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,170}|xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3,
+        fix: "revoke it in the Slack app settings",
+    },
+    {
+        kind: "slack-webhook",
+        name: "Slack webhook URL",
+        anchors: ["hooks.slack.com/"],
+        re: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120}/g,
+        back: 8,
+        prefix: (v) => v.indexOf(".com/") + 5,
+        minEntropy: 3,
+        fix: "delete the webhook in Slack and create a new one",
+    },
+    {
+        kind: "stripe-key",
+        name: "Stripe key",
+        anchors: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_", "whsec_"],
+        re: /(?<![\w])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99}|whsec_[A-Za-z0-9]{32,})(?![A-Za-z0-9])/y,
+        prefix: (v) => (v.startsWith("whsec_") ? 6 : 8),
+        minEntropy: 3,
+        valid: (v) => !isDocumented(v),
+        fix: "roll it in the Stripe dashboard",
+    },
+    {
+        kind: "twilio-api-key",
+        name: "Twilio API key",
+        anchors: ["SK"],
+        re: /(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/y,
+        prefix: 2,
+        minEntropy: 3,
+        fix: "delete it in the Twilio console",
+    },
+    {
+        kind: "sendgrid-key",
+        name: "SendGrid API key",
+        anchors: ["SG."],
+        re: /(?<![\w.])SG\.[\w-]{22}\.[\w-]{43}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: "delete it in SendGrid (Settings → API Keys)",
+    },
+    {
+        kind: "mailchimp-key",
+        name: "Mailchimp API key",
+        anchors: ["-us"],
+        re: /(?<![\w-])[0-9a-f]{32}-us\d{1,2}(?![\w-])/g,
+        back: 32,
+        prefix: 0,
+        minEntropy: 3,
+        fix: "disable it in Mailchimp",
+    },
+    {
+        kind: "telegram-bot-token",
+        name: "Telegram bot token",
+        anchors: [":AA"],
+        re: /(?<![\w-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g,
+        back: 10,
+        prefix: 0,
+        minEntropy: 3.5,
+        fix: "revoke it with @BotFather (/revoke)",
+    },
+    // --- package registries
+    {
+        kind: "npm-token",
+        name: "npm token",
+        anchors: ["npm_", "_authToken="],
+        re: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|_authToken=([^\s"'$][^\s"']{8,})/y,
+        prefix: (v) => (v.startsWith("npm_") ? 4 : 0),
+        minEntropy: 3,
+        fix: "revoke it (npm token revoke)",
+    },
+    {
+        kind: "pypi-token",
+        name: "PyPI token",
+        anchors: ["pypi-AgE"],
+        re: /(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,1000}(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: "delete it in PyPI (Account settings → API tokens)",
+    },
+    {
+        kind: "rubygems-token",
+        name: "RubyGems API key",
+        anchors: ["rubygems_"],
+        re: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/y,
+        prefix: 9,
+        minEntropy: 3,
+        fix: "revoke it on rubygems.org",
+    },
+    // --- AI providers
+    {
+        kind: "anthropic-key",
+        name: "Anthropic API key",
+        anchors: ["sk-ant-"],
+        re: /(?<![\w-])sk-ant-[a-z]{3,6}\d\d-[\w-]{80,120}(?![\w-])/y,
+        prefix: (v) => v.indexOf("-", 7) + 1,
+        minEntropy: 3.5,
+        fix: "delete it in the Anthropic console",
+    },
+    {
+        kind: "openai-key",
+        name: "OpenAI API key",
+        anchors: ["sk-"],
+        re: /(?<![\w-])sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})(?![\w-])/y,
+        prefix: (v) => (/^sk-(?:proj|svcacct|admin|None)-/.test(v) ? v.indexOf("-", 3) + 1 : 3),
+        minEntropy: 3.5,
+        fix: "revoke it in the OpenAI dashboard (API keys)",
+    },
+    {
+        kind: "sk-api-key",
+        name: "API key (sk-…, an OpenAI-compatible provider)",
+        anchors: ["sk-"],
+        re: /(?<![\w-])sk-(?!ant-|proj-|svcacct-|admin-)[A-Za-z0-9]{32,47}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: "revoke it with its provider",
+    },
+    {
+        kind: "huggingface-token",
+        name: "Hugging Face token",
+        anchors: ["hf_", "api_org_"],
+        re: /(?<![A-Za-z0-9_])(?:hf|api_org)_[A-Za-z]{34}(?![A-Za-z0-9_])/y,
+        prefix: (v) => (v.startsWith("hf_") ? 3 : 8),
+        minEntropy: 3.5,
+        fix: "invalidate it in Hugging Face (Settings → Access Tokens)",
+    },
+    {
+        kind: "groq-key",
+        name: "Groq API key",
+        anchors: ["gsk_"],
+        re: /(?<![\w-])gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "perplexity-key",
+        name: "Perplexity API key",
+        anchors: ["pplx-"],
+        re: /(?<![\w-])pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "replicate-token",
+        name: "Replicate API token",
+        anchors: ["r8_"],
+        re: /(?<![\w-])r8_[A-Za-z0-9]{37}(?![A-Za-z0-9])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "xai-key",
+        name: "xAI API key",
+        anchors: ["xai-"],
+        re: /(?<![\w-])xai-[A-Za-z0-9]{80}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    // --- other services (secretlint's recommended preset and gitleaks)
+    {
+        kind: "service-token",
+        name: "service token",
+        anchors: ["shpat_", "shpca_", "shppa_", "shpss_", "glc_", "glsa_", "ops_eyJ", "lin_api_", "ntn_", "hvs.", "hvb.", "vcp_", "vci_", "vca_", "vcr_", "vck_", "dapi", "dckr_pat_", "figd_", "dop_v1_", "doo_v1_", "dor_v1_", "dp.pt.", "pul-", "PMAK-", "pscale_tkn_", "pscale_pw_", "pscale_oauth_", "sntryu_", "sntrys_", "AGE-SECRET-KEY-1", "xkeysib-", "LTAI", "HRKU-AA", "dt0c01."],
+        re: /(?<![\w.-])(?:shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|ops_eyJ[A-Za-z0-9+/]{100,1280}={0,3}|lin_api_[A-Za-z0-9]{40}|ntn_\d{11}[A-Za-z0-9]{35}|hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|vc[piark]_[A-Za-z0-9]{20,60}|dapi[a-f0-9]{32}(?:-\d)?|dckr_pat_[\w-]{27}|figd_[\w-]{40,200}|do[por]_v1_[a-f0-9]{64}|dp\.pt\.[A-Za-z0-9]{43}|pul-[a-f0-9]{40}|PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}|pscale_(?:tkn|pw|oauth)_[\w=.-]{32,64}|sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=_]{60,400}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|LTAI[A-Za-z0-9]{20}|HRKU-AA[\w-]{58}|dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})(?![\w-])/y,
+        prefix: (v) => {
+            const m = /^(?:[A-Za-z0-9]+[_.-]){1,2}|^dapi|^LTAI|^AGE-SECRET-KEY-1/.exec(v);
+            return m ? Math.min(m[0].length, 14) : 0;
+        },
+        minEntropy: 3,
+        fix: REVOKE,
+    },
+    {
+        kind: "db-password",
+        name: "password in a connection string",
+        anchors: ["Password=", "password=", "PASSWORD=", "Pwd=", "PWD=", "pwd="],
+        re: /(?<![A-Za-z0-9_])(?:Password|password|PASSWORD|Pwd|PWD|pwd)=([^;"'\s]{1,128})/y,
+        prefix: 0,
+        valid: (v, text, at) => !isPlaceholderPassword(v) && /(?:server|data source|host|address|addr|uid|user id|user|username)\s*=/i.test(text.slice(Math.max(0, at - 300), at)),
+        fix: "change the database password (read it from the environment)",
+    },
+    // --- tokens and headers
+    {
+        kind: "jwt",
+        name: "JSON Web Token",
+        anchors: ["eyJ"],
+        re: /(?<![\w-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        valid: jwtValid,
+        fix: "invalidate the session or signing key it belongs to if it has not expired",
+    },
+];
+const RULE_BY_KIND = new Map(SECRET_RULES.map((r) => [r.kind, r]));
+
+;// CONCATENATED MODULE: ./src/engine/privacy/generic.ts
+// The keyword + entropy rule (`generic-secret`, a warning): a value assigned to something named like a credential
+// (password=..., "api_key": "...", SECRET_TOKEN: ...) that looks random. Like detect-secrets' keyword detector and
+// gitleaks' generic-api-key, with their filters: UUIDs, hex digests, sequential strings, templated values and
+// documentation placeholders are not reported, nor names that only contain a keyword (max_tokens, tokenizer,
+// public_key, secret_name).
+
+const KEYWORD = "(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|client[_-]?secret|credentials?)";
+/** name [:=] value, in code, config files, env files, JSON and URLs' query strings; the value is group 2. */
+const GENERIC_RE = new RegExp(`(?:^|[^A-Za-z0-9_])([A-Za-z0-9_.-]{0,30}?${KEYWORD}[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}[ \\t]{0,3}(?:=|:|:=|=>|->)[ \\t]{0,3}["'\`]?([!#$%*+\\-./0-9:=?@A-Z^_a-z~]{12,200})`, "gi");
+/** A name made of a keyword that does not hold a credential. */
+const NOT_A_SECRET_NAME = /(?:token(?:s|izer|ized?|izing|_?(?:ids?|type|types|count|counts|len|length|limit|usage|url|uri|endpoint|file|path|name|index|idx|pos|position|budget|per|num|size))|(?:max|min|num|total|pad|eos|bos|unk|sep|cls|mask|special|public|csrf|xsrf|next|page|cancel(?:lation)?|continuation|refresh[_-]?token[_-]?(?:url|uri))[_.-]?tokens?|(?:secret|key|password|passwd|pwd|token|credentials?)[_.-]?(?:name|id|ref|reference|file|path|length|len|size|hash|hashed|field|label|prompt|policy|manager|store|vault|type|env|var|arn|version|rotation|expir[a-z]*|ttl|header|param|regex|pattern|validator|strength|reset|confirm(?:ation)?|input)|public[_.-]?key|key[_.-]?(?:id|name|alias|size|pair|vault)|forgot|reset[_.-]?password|password[_.-]?reset|has[_.-]?(?:password|token|secret)|is[_.-]?(?:secret|token))/i;
+const FILE_LIKE = /\.(?:json|ya?ml|txt|pem|key|crt|p12|pfx|env|cfg|conf|ini|toml|py|js|ts|sh|log)$/i;
+/** Whether `v`, assigned to a credential-like name, is worth reporting. `minEntropy` is 3.5 bits per character in
+ * text (gitleaks' floor); a value of a JSON key named like a credential may pass with 3. */
+function genericValueOk(v, minEntropy = 3.5) {
+    if (v.length < 12 && minEntropy >= 3.5)
+        return false;
+    if (v.length < 8)
+        return false;
+    if (/^[A-Za-z_.-]+$/.test(v) || /^[\d.:-]+$/.test(v))
+        return false; // words, identifiers, numbers, versions, times
+    if (isPlaceholder(v) || isTemplated(v) || isIdentifier(v) || /passw|secret|token/i.test(v))
+        return false; // my-secret-password
+    if (v.includes("://") || /^[./~]/.test(v) || FILE_LIKE.test(v))
+        return false; // URLs and paths
+    if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+\??$/.test(v) && !/\d.*\d.*\d/.test(v))
+        return false; // self.config.token, req.headers?.authorization
+    if (isDocumented(v))
+        return false;
+    // random text changes between lower case, capitals, digits and symbols at every other character; an identifier
+    // (OpeningParenToken$1, hasExclamationToken2) or a chosen phrase (Summer2024!Sun) rarely does
+    if (v.length >= 12 && (classChanges(v) < 0.3 * v.length || wordy(v)))
+        return false;
+    if (/^[A-Z][A-Z0-9_]+$/.test(v) && v.includes("_"))
+        return false; // another variable's NAME
+    return entropy(v) >= minEntropy;
+}
+const GENERIC_KINDS = ["password", "api-key", "token", "secret"];
+/** Most letters are in words of four or more (Opening, Paren, Token): a name, not a random string, whose letters
+ * rarely run four lower-case in a row. */
+function wordy(v) {
+    let letters = 0;
+    for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i) | 0x20;
+        if (c >= 97 && c <= 122)
+            letters++;
+    }
+    let inWords = 0;
+    for (const m of v.matchAll(/[A-Z]?[a-z]{3,}/g))
+        inWords += m[0].length;
+    return letters >= v.length / 2 && inWords >= 0.7 * letters;
+}
+function classChanges(v) {
+    const cls = (c) => (c >= 97 && c <= 122 ? 0 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 2 : 3);
+    let n = 0;
+    for (let i = 1; i < v.length; i++)
+        if (cls(v.charCodeAt(i)) !== cls(v.charCodeAt(i - 1)))
+            n++;
+    return n;
+}
+/** The kind of a credential name: password, api-key, token or secret. */
+function genericKind(name) {
+    const n = name.toLowerCase();
+    if (/passw|passphrase|pwd/.test(n))
+        return "password";
+    if (/api[_-]?key|apikey|access[_-]?key|auth[_-]?key/.test(n))
+        return "api-key";
+    if (/token/.test(n))
+        return "token";
+    return "secret";
+}
+const KEYWORD_RE = new RegExp(KEYWORD, "i");
+/** Whether `text` names a credential at all: a cheap test before GENERIC_RE, whose name prefix is tried at every
+ * position. */
+function mentionsSecret(text) {
+    return KEYWORD_RE.test(text);
+}
+/** A JSON key or variable name that holds a credential (api_key, password), not one that only contains a keyword. */
+function isSecretName(name) {
+    return KEYWORD_RE.test(name) && !NOT_A_SECRET_NAME.test(name);
+}
+function notSecretName(name) {
+    return NOT_A_SECRET_NAME.test(name);
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/engine/privacy/pii.ts
+// Personal data in text: what the `pii` rule finds. E-mail addresses, phone numbers, payment card numbers (Luhn),
+// IBANs (ISO 13616 checksum), US social security numbers and public IP addresses; never the documentation forms
+// (reserved domains and ranges, fictional 555 numbers, test cards, example IBANs) nor what only looks like them
+// (versions, OIDs, ISBNs, timestamps, dates, Luhn-invalid digit runs, XXX-XX-XXXX).
+
+
+const PII_NAMES = {
+    email: "e-mail address",
+    phone: "phone number",
+    "card-number": "payment card number",
+    iban: "IBAN",
+    ssn: "US social security number",
+    "ip-address": "public IP address",
+};
+const PII_FIXES = {
+    email: "remove it or replace it with an address at example.com",
+    phone: "remove it or replace it with a fictional number (e.g. 555-0100)",
+    "card-number": "remove it (test cards such as 4242 4242 4242 4242 are not reported)",
+    iban: "remove it or replace it with a documentation IBAN",
+    ssn: "remove it",
+    "ip-address": "remove it or replace it with a documentation address (192.0.2.x, 2001:db8::)",
+};
+// ---------------------------------------------------------------- e-mail
+const LOCAL = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+    LOCAL[c.charCodeAt(0)] = 1;
+const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-]|\.[A-Za-z0-9])/y;
+/** Top-level "domains" that are file extensions (icon@2x.png, module@1.0.js) or not on the internet. */
+const NOT_TLDS = new Set("png jpg jpeg gif svg webp ico bmp tif tiff js mjs cjs ts tsx jsx css scss less html htm json jsonl py pyc md txt xml yml yaml toml lock map min tar gz tgz zip rar exe dll so dylib php rb go rs java kt kts swift cpp cc hpp c h sh bash zsh ps1 log pdf doc docx xls xlsx csv tsv ini cfg conf env pem key crt vue svelte wasm bin dat onnx pt pth safetensors ckpt gguf local localhost internal lan home test invalid example corp intranet".split(" "));
+const RESERVED_DOMAINS = /(?:^|\.)(?:example\.(?:com|net|org|edu)|example|test|invalid|localhost|local|internal|lan|home\.arpa|localdomain)$|^example\.[a-z.]+$/;
+const PLACEHOLDER_DOMAINS = new Set([
+    "domain.com", "yourdomain.com", "your-domain.com", "mydomain.com", "company.com", "yourcompany.com", "mycompany.com",
+    "email.com", "youremail.com", "acme.com", "acme.org", "acme.io", "acmecorp.com", "foo.com", "bar.com", "foobar.com",
+    "test.com", "sample.com", "website.com", "yoursite.com", "mysite.com", "site.com", "xyz.com", "xxx.com", "host.com",
+    "server.com", "users.noreply.github.com", "noreply.github.com",
+]);
+/** Local parts that name a role or stand for someone (user@, your.name@), not a person. */
+const NOT_PERSONAL_LOCAL = /^(?:user(?:name)?|name|your[._-]?(?:name|email|e-mail|mail|address)?|first[._-]?(?:name)?[._-]?last(?:name)?|firstname|lastname|email|e-mail|mail|someone|somebody|anyone|me|you|test(?:er|ing)?\d*|foo|bar|baz|xxx+|john[._-]?doe|jane[._-]?doe|johndoe|janedoe|j\.doe|no[._-]?reply|do[._-]?not[._-]?reply|donotreply|info|support|help|admin(?:istrator)?|root|contact|hello|hi|sales|team|office|security|abuse|postmaster|webmaster|hostmaster|privacy|legal|press|billing|notifications?|mailer-daemon|git|hg|svn|bot|example|sample|demo|dev|developer|feedback|careers|jobs|hr|marketing|newsletter|service|orders?|account|accounts)$/i;
+function emailAt(s, at) {
+    let a = at;
+    while (a > 0 && at - a < 64) {
+        const c = s.charCodeAt(a - 1);
+        if (c < 128 && LOCAL[c])
+            a--;
+        else
+            break;
+    }
+    if (a === at)
+        return null;
+    const before = a > 0 ? s.charCodeAt(a - 1) : 0;
+    // user:password@host (URL userinfo), a path or an @-mention glued to a word
+    if (before === 0x3a /* : */ || before === 0x2f /* / */ || (before < 128 && LOCAL[before]))
+        return null;
+    while (a < at && (s[a] === "." || s[a] === "-"))
+        a++;
+    const local = s.slice(a, at);
+    if (!local || local.endsWith(".") || local.includes(".."))
+        return null;
+    DOMAIN.lastIndex = at + 1;
+    const m = DOMAIN.exec(s);
+    if (!m)
+        return null;
+    const domain = m[0].toLowerCase();
+    if (NOT_TLDS.has(m[1].toLowerCase()) || RESERVED_DOMAINS.test(domain) || PLACEHOLDER_DOMAINS.has(domain) || domain.includes("example"))
+        return null;
+    if (NOT_PERSONAL_LOCAL.test(local) || /^x+$/i.test(local))
+        return null;
+    // a@b.com, xy@z.io: a placeholder, not an address
+    if (local.length <= 2 && domain.length - m[1].length - 1 <= 2)
+        return null;
+    return { kind: "email", start: a, end: DOMAIN.lastIndex };
+}
+/** Every e-mail address in `s` (at most `max`). */
+function findEmails(s, out, max = 1000) {
+    let at = s.indexOf("@");
+    while (at >= 0 && out.length < max) {
+        const m = emailAt(s, at);
+        if (m) {
+            out.push(m);
+            at = s.indexOf("@", m.end);
+        }
+        else
+            at = s.indexOf("@", at + 1);
+    }
+}
+// ---------------------------------------------------------------- numbers
+const isDigit = (c) => c >= 48 && c <= 57;
+const isAlnum = (c) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const SEPARATOR = new Set([0x20, 0x2e, 0x2d, 0x2f, 0x28, 0x29]); // space . - / ( )
+/** The number-like span that starts at digit `i`: digits joined by single separators (at most two in a row,
+ * e.g. ") "), with a leading + or (. */
+function numberSpan(s, i) {
+    let a = i;
+    if (a > 0 && (s[a - 1] === "+" || s[a - 1] === "("))
+        a--;
+    if (a > 0 && s[a - 1] === "+" && s[a] === "(")
+        a--;
+    let j = i;
+    const n = s.length;
+    while (j < n) {
+        const c = s.charCodeAt(j);
+        if (isDigit(c)) {
+            j++;
+            continue;
+        }
+        if (!SEPARATOR.has(c))
+            break;
+        let k = j + 1;
+        if (k < n && SEPARATOR.has(s.charCodeAt(k)) && s.charCodeAt(k) !== c)
+            k++;
+        if (k < n && isDigit(s.charCodeAt(k)))
+            j = k;
+        else
+            break;
+    }
+    if (j < n && s[j] === ")" && s.lastIndexOf("(", j) >= a)
+        j++;
+    return [a, j];
+}
+function luhn(d) {
+    let sum = 0;
+    let dbl = false;
+    for (let i = d.length - 1; i >= 0; i--) {
+        let x = d.charCodeAt(i) - 48;
+        if (dbl) {
+            x *= 2;
+            if (x > 9)
+                x -= 9;
+        }
+        sum += x;
+        dbl = !dbl;
+    }
+    return sum % 10 === 0;
+}
+/** Card numbers published for testing (Stripe, Adyen, PayPal, Braintree docs). */
+const TEST_CARDS = new Set([
+    "4242424242424242", "4000056655665556", "5555555555554444", "2223003122003222", "5200828282828210", "5105105105105100",
+    "378282246310005", "371449635398431", "6011111111111117", "6011000990139424", "3056930009020004", "36227206271667",
+    "3566002020360505", "6200000000000005", "4111111111111111", "4012888888881881", "4222222222222", "5431111111111111",
+    "378734493671000", "30569309025904", "38520000023237", "6011601160116611", "3530111333300000", "4000000000000002",
+    "4000000000009995", "4000000000000077", "4000002500003155", "4000002760003184", "4000000000003220", "4917610000000000",
+]);
+function cardNetwork(d) {
+    const n = d.length;
+    const p2 = Number(d.slice(0, 2));
+    const p4 = Number(d.slice(0, 4));
+    if (d[0] === "4")
+        return n === 13 || n === 16 || n === 19;
+    if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
+        return n === 16;
+    if (p2 === 34 || p2 === 37)
+        return n === 15;
+    if (p4 === 6011 || p2 === 65 || (Number(d.slice(0, 3)) >= 644 && Number(d.slice(0, 3)) <= 649))
+        return n >= 16 && n <= 19;
+    if (p4 >= 3528 && p4 <= 3589)
+        return n >= 16 && n <= 19;
+    if ((Number(d.slice(0, 3)) >= 300 && Number(d.slice(0, 3)) <= 305) || p2 === 36 || p2 === 38 || p2 === 39)
+        return n >= 14 && n <= 19;
+    if (p2 === 62)
+        return n >= 16 && n <= 19;
+    return false;
+}
+function isCard(t, d) {
+    if (d.length < 13 || d.length > 19)
+        return false;
+    const grouped = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(t) || /^\d{4}([ -])\d{6}\1\d{4,5}$/.test(t) || (/^\d+$/.test(t) && (d.length === 15 || d.length === 16));
+    if (!grouped || !cardNetwork(d) || TEST_CARDS.has(d) || hasRepeatRun(d, 8) || hasSequentialRun(d, 8))
+        return false;
+    return luhn(d);
+}
+/** Example social security numbers from ads, wallets and SSA documents, and 123-45-6789. */
+const EXAMPLE_SSNS = new Set(["123-45-6789", "078-05-1120", "219-09-9999", "457-55-5462", "987-65-4321"]);
+function isSsn(t) {
+    const m = /^(\d{3})-(\d{2})-(\d{4})$/.exec(t);
+    // 111-22-3333: each group one digit repeated, a made-up example
+    if (!m || EXAMPLE_SSNS.has(t) || /^(\d)\1\1-(\d)\2-(\d)\3\3\3$/.test(t))
+        return false;
+    const area = Number(m[1]);
+    return area !== 0 && area !== 666 && area < 900 && m[2] !== "00" && m[3] !== "0000";
+}
+/** NANP area codes that are not personal lines: toll-free, premium, fictional (555) and N11 service codes. */
+const NOT_PERSONAL_AREA = /^(?:555|800|833|844|855|866|877|888|900|[2-9]11)$/;
+function isPhone(t, d) {
+    if (hasRepeatRun(d, 6) || hasSequentialRun(d, 6))
+        return false;
+    if (t.startsWith("+")) {
+        if (t[1] === " " || d.length < 8 || d.length > 15 || t.includes("/"))
+            return false;
+        // +35236450.6: a signed decimal number
+        if ((t.match(/\./g) ?? []).length === 1)
+            return false;
+        if (d.startsWith("1"))
+            return nanp(d.slice(1));
+        if (d.startsWith("44") && /^447700900|^44207946|^44117496|^44161496/.test(d))
+            return false; // Ofcom drama numbers
+        return true;
+    }
+    // without a country code, only the North American form with its separators: (415) 555-2671, 415-555-2671,
+    // 415.555.2671 (not 123 456 7890: a list of numbers as often as a phone)
+    const m = /^(?:1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))([2-9]\d\d)[ .-](\d{4})$/.exec(t);
+    if (!m)
+        return false;
+    return nanp((m[1] ?? m[2]) + m[4] + m[5]);
+}
+function nanp(d) {
+    if (d.length !== 10)
+        return false;
+    const area = d.slice(0, 3);
+    const exchange = d.slice(3, 6);
+    return /^[2-9]/.test(area) && /^[2-9]/.test(exchange) && !NOT_PERSONAL_AREA.test(area) && exchange !== "555" && !/^[2-9]11$/.test(exchange);
+}
+/** Public IPv4 (not private, loopback, link-local, shared, documentation, benchmark, multicast or reserved), and
+ * not a well-known public service (8.8.8.8) or the 1.2.3.4 placeholder. */
+function isPublicIpv4(t) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
+    if (!m)
+        return false;
+    const o = m.slice(1, 5).map(Number);
+    // placeholders (123.123.123.123, 12.34.56.78) and what versions and examples look like (2.7.2.2, 1.2.3.42)
+    if (o.every((x) => x === o[0]) || hasSequentialRun(t.replace(/\./g, ""), 6) || (o[0] <= 9 && o[1] <= 9 && o[2] <= 9))
+        return false;
+    if (o.some((x) => x > 255) || m.slice(1, 5).some((x) => x.length > 1 && x[0] === "0"))
+        return false;
+    const [a, b, c] = o;
+    if (a === 0 || a === 10 || a === 127 || a >= 224)
+        return false;
+    if (a === 100 && b >= 64 && b <= 127)
+        return false;
+    if (a === 169 && b === 254)
+        return false;
+    if (a === 172 && b >= 16 && b <= 31)
+        return false;
+    if (a === 192 && b === 168)
+        return false;
+    if (a === 192 && b === 0 && (c === 0 || c === 2))
+        return false;
+    if (a === 198 && (b === 18 || b === 19))
+        return false;
+    if (a === 198 && b === 51 && c === 100)
+        return false;
+    if (a === 203 && b === 0 && c === 113)
+        return false;
+    return !WELL_KNOWN_IPS.has(t);
+}
+const WELL_KNOWN_IPS = new Set(["93.184.216.34", "93.184.215.14", "1.2.3.4", "8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220", "4.2.2.2", "4.2.2.1", "64.6.64.6", "64.6.65.6", "76.76.2.0", "94.140.14.14"]);
+// ---------------------------------------------------------------- IBAN
+const IBAN_LENGTH = {
+    AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
+    DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
+    HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
+    LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
+    RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
+    VG: 24, XK: 20,
+};
+/** IBANs printed in standards, bank documentation and Wikipedia. */
+const EXAMPLE_IBANS = new Set(["GB82WEST12345698765432", "DE89370400440532013000", "GB29NWBK60161331926819", "FR1420041010050500013M02606", "NL91ABNA0417164300", "CH9300762011623852957", "ES9121000418450200051332", "IT60X0542811101000000123456", "BE68539007547034", "AT611904300234573201", "GB33BUKB20201555555555", "FR7630006000011234567890189"]);
+function ibanValid(compact) {
+    if (IBAN_LENGTH[compact.slice(0, 2)] !== compact.length || EXAMPLE_IBANS.has(compact))
+        return false;
+    const r = compact.slice(4) + compact.slice(0, 4);
+    let mod = 0;
+    for (let i = 0; i < r.length; i++) {
+        const c = r.charCodeAt(i);
+        const v = c >= 65 ? c - 55 : c - 48;
+        mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
+    }
+    return mod === 1 && !hasRepeatRun(compact.slice(4), 8);
+}
+const IBAN_RE = /[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/y;
+/** An IBAN starting at `a` (two capital letters, printed compact or in groups of four). */
+function ibanAt(s, a) {
+    if (a > 0 && isAlnum(s.charCodeAt(a - 1)))
+        return null;
+    IBAN_RE.lastIndex = a;
+    const m = IBAN_RE.exec(s);
+    if (!m)
+        return null;
+    let text = m[0];
+    // the groups of four may run on into the next word: drop trailing groups until the length is right
+    while (text.length > 0) {
+        const compact = text.replace(/ /g, "");
+        const want = IBAN_LENGTH[compact.slice(0, 2)];
+        if (!want || compact.length < want)
+            return null;
+        if (compact.length === want)
+            return ibanValid(compact) ? { kind: "iban", start: a, end: a + text.length } : null;
+        const cut = text.lastIndexOf(" ");
+        if (cut < 0)
+            return null;
+        text = text.slice(0, cut);
+    }
+    return null;
+}
+// ---------------------------------------------------------------- the scan
+/** Phone numbers, card numbers, SSNs, public IPv4 addresses and IBANs in `s`. */
+const DIGIT = /\d/g;
+function findNumbers(s, out, max = 1000) {
+    const n = s.length;
+    let i = 0;
+    while (i < n && out.length < max) {
+        DIGIT.lastIndex = i;
+        if (!DIGIT.test(s))
+            break;
+        i = DIGIT.lastIndex - 1;
+        // an IBAN: two capital letters right before the digits
+        if (i >= 2 && s.charCodeAt(i - 1) >= 65 && s.charCodeAt(i - 1) <= 90 && s.charCodeAt(i - 2) >= 65 && s.charCodeAt(i - 2) <= 90) {
+            const m = ibanAt(s, i - 2);
+            if (m) {
+                out.push(m);
+                i = m.end;
+                continue;
+            }
+        }
+        const [a, b] = numberSpan(s, i);
+        i = b;
+        if (b - a < 7)
+            continue;
+        const glued = a > 0 && (isAlnum(s.charCodeAt(a - 1)) || s[a - 1] === "." || s[a - 1] === "-" || s[a - 1] === "_");
+        const after = b < n ? s.charCodeAt(b) : 0;
+        if (glued || isAlnum(after) || after === 0x5f /* _ */ || (after === 0x2e && b + 1 < n && isAlnum(s.charCodeAt(b + 1))))
+            continue;
+        const t = s.slice(a, b).replace(/[ .\-/]+$/, "");
+        const d = t.replace(/\D/g, "");
+        let kind = null;
+        // a version (v8 11.3.244.8-node.9, "v8": "11.3.244.8"), an OID (ObjectIdentifier("2.5.29.14")), a section number
+        // (RFC 1122 section 4.2.2.13) is not an address
+        const versionLike = (after === 0x2d && b + 1 < n && isAlnum(s.charCodeAt(b + 1))) || /(?:\b(?:oid|objectidentifier|sections?|sec|versions?|ver|v\d*|rfc|spec|chapter|release|python|node)|§|\[)[^A-Za-z0-9]{0,3}$/i.test(s.slice(Math.max(0, a - 20), a));
+        // "x)+3864292196" is arithmetic, not a number to dial
+        const sum = t.startsWith("+") && /[)\]}=*/%<>&|^!~?+-]\s*$/.test(s.slice(Math.max(0, a - 3), a));
+        if (t.includes(".") && !versionLike && isPublicIpv4(t))
+            kind = "ip-address";
+        else if (isSsn(t))
+            kind = "ssn";
+        else if (isCard(t, d))
+            kind = "card-number";
+        else if (!sum && isPhone(t, d))
+            kind = "phone";
+        if (kind)
+            out.push({ kind, start: a, end: a + t.length });
+    }
+}
+const IPV6_RE = /(?<![0-9A-Fa-f:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])/g;
+/** Global unicast IPv6 addresses (2000::/3) outside the documentation ranges (2001:db8::/32, 3fff::/20). */
+function findIpv6(s, from, to, out) {
+    const run = s.slice(from, to);
+    IPV6_RE.lastIndex = 0;
+    let m;
+    while ((m = IPV6_RE.exec(run)) !== null) {
+        const t = m[0];
+        if (t.length === 0) {
+            IPV6_RE.lastIndex++;
+            continue;
+        }
+        if (t.length < 6 || !(0,external_node_net_namespaceObject.isIPv6)(t))
+            continue;
+        const first = parseInt(t.split(":")[0] || "0", 16);
+        if (first < 0x2000 || first > 0x3fff)
+            continue;
+        const lower = t.toLowerCase();
+        // documentation (2001:db8::/32, 3fff::/20), Teredo (2001:0::/32), ORCHID (2001:10::/28, 2001:20::/28), a
+        // network prefix (2001:4860::), public resolvers, example.com
+        if (lower.endsWith("::") || /^2001:0{0,2}[12]\d?:/.test(lower) || /^2001:0?db8:/.test(lower) || /^3fff:0?[0-9a-f]{0,2}:/.test(lower) || /^2001:0{0,4}:/.test(lower) || lower.startsWith("2001:4860:4860::") || lower.startsWith("2606:4700:4700::") || lower.startsWith("2606:2800:220:1:"))
+            continue;
+        out.push({ kind: "ip-address", start: from + m.index, end: from + m.index + t.length });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/scan-text.ts
+// Finds credentials and personal data in one decoded string. Cheap when there is nothing: one pass over the string
+// looks only at runs of 12 or more token characters (every provider token, assigned value and compact IBAN is
+// one), probing every 12th character and widening only where it is not a space or delimiter (prose costs about
+// half a read per character); e-mail addresses start from each "@", numbers from each digit, key files from
+// "-----BEGIN", URL credentials from "://". Inside a run, one regular expression finds the rules' anchors (ghp_, AKIA,
+// sk-, ...), and only the rules of the anchors found run.
+
+
+
+
+/** Shortest run of token characters looked at. */
+const MIN_RUN = 12;
+/** Printable ASCII except whitespace and the characters that delimit values in text, code and JSON. */
+const TOKEN = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++)
+    TOKEN[c] = 1;
+for (const c of "\"'`(),;<>[]{}|\\")
+    TOKEN[c.charCodeAt(0)] = 0;
+const isToken = (c) => c < 128 && TOKEN[c] === 1;
+const BY_ANCHOR = new Map();
+for (const r of SECRET_RULES)
+    for (const a of r.anchors)
+        BY_ANCHOR.set(a, [...(BY_ANCHOR.get(a) ?? []), r]);
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+/** Every anchor, longest first (so "sk-ant-" wins over "sk-"). */
+const ANCHOR_RE = new RegExp([...BY_ANCHOR.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|"), "g");
+const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mysqlx|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|clickhouse|cockroachdb|couchdb|neo4j(?:\+s)?|bolt|cassandra|snowflake|db2|jdbc:[a-z]+|postgis|timescaledb|influxdb|elasticsearch|memcached)$/i;
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]{1,24}):\/\/([^\s:@/?#"'<>]{1,100}):([^\s@/?#"'<>]{1,200})@([^\s/?#"'<>:@]{1,200})/iy;
+const PEM_HEADER = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/y;
+const piiScratch = [];
+/** Scratch list of the runs of the current string (start, end pairs). */
+let runs = new Int32Array(64);
+/** A run without a digit, with at most one capital letter after its first character and none of !#$%*+/?@^~: a
+ * word, an identifier or a dotted name (self.config.get_value) in code or prose. No token, assigned secret or
+ * address is one: random tokens have digits or mixed case (AKIA…, hf_… have several capitals), an assigned value
+ * needs a digit or such a symbol, an IPv6 address digits. */
+function quietRun(s, a, b) {
+    let upper = 0;
+    for (let i = a; i < b; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 97 && c <= 122)
+            continue;
+        if (c >= 48 && c <= 57)
+            return false;
+        if (c >= 65 && c <= 90) {
+            if (i > a && ++upper > 1)
+                return false;
+            continue;
+        }
+        if (STRONG[c] === 1)
+            return false;
+    }
+    return true;
+}
+const STRONG = new Uint8Array(128);
+for (const c of "!#$%*+/?@^~")
+    STRONG[c.charCodeAt(0)] = 1;
+function scanText(s, on, key, out, max = 200) {
+    const first = out.length;
+    const n = s.length;
+    // a data: URI (an image or audio part) holds base64, not text
+    if (n > 64 && s.startsWith("data:") && s.indexOf(";base64,", 5) > 0 && s.indexOf(";base64,", 5) < 200)
+        return;
+    if (!on.secret && !on.generic && !on.pii)
+        return;
+    // runs of token characters
+    let nr = 0;
+    let i = MIN_RUN - 1;
+    let lastEnd = 0;
+    while (i < n) {
+        if (!isToken(s.charCodeAt(i))) {
+            i += MIN_RUN;
+            continue;
+        }
+        let a = i;
+        while (a > lastEnd && isToken(s.charCodeAt(a - 1)))
+            a--;
+        // the run holding i starts at a: it has 12 characters only if a + 11 is a token character too (one read, and a
+        // skip past it when not: no run of 12 can hold that position)
+        const far = a + MIN_RUN - 1;
+        if (far >= n)
+            break;
+        if (far > i && !isToken(s.charCodeAt(far))) {
+            lastEnd = far + 1;
+            i = far + MIN_RUN;
+            continue;
+        }
+        let b = i + 1;
+        while (b < n && isToken(s.charCodeAt(b)))
+            b++;
+        if (b - a >= MIN_RUN && !quietRun(s, a, b)) {
+            if (nr * 2 + 2 > runs.length) {
+                const next = new Int32Array(runs.length * 2);
+                next.set(runs);
+                runs = next;
+            }
+            runs[nr * 2] = a;
+            runs[nr * 2 + 1] = b;
+            nr++;
+        }
+        lastEnd = b;
+        i = b + MIN_RUN;
+    }
+    if (on.secret) {
+        for (let r = 0; r < nr && out.length < max; r++)
+            providerTokens(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        for (let r = 0; r < nr && out.length < max; r++)
+            headerTokens(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        if (s.indexOf("-----BEGIN") >= 0)
+            privateKeys(s, out, first);
+        if (s.indexOf("://") >= 0)
+            urlPasswords(s, out, first, max);
+    }
+    if (on.generic) {
+        for (let r = 0; r < nr && out.length < max; r++)
+            assignedSecrets(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        if (key !== undefined && isSecretName(key))
+            keyedSecret(s, key, out, first);
+    }
+    if (on.pii) {
+        const found = piiScratch;
+        found.length = 0;
+        if (s.indexOf("@") >= 0)
+            findEmails(s, found, max);
+        findNumbers(s, found, max);
+        for (let r = 0; r < nr; r++) {
+            const a = runs[r * 2];
+            const b = runs[r * 2 + 1];
+            if (mayHoldIpv6(s, a, b))
+                findIpv6(s, a, b, found);
+        }
+        for (const m of found) {
+            if (out.length >= max)
+                break;
+            add(out, first, { rule: "pii", kind: m.kind, name: PII_NAMES[m.kind], start: m.start, end: m.end, shown: "", fix: PII_FIXES[m.kind] });
+        }
+    }
+}
+/** An IPv6 address has "::" or seven colons (counted within the run only: a search past it would make a string of
+ * many runs quadratic). */
+function mayHoldIpv6(s, a, b) {
+    let colons = 0;
+    for (let i = a; i < b; i++) {
+        if (s.charCodeAt(i) !== 0x3a)
+            continue;
+        if (++colons >= 7 || (i + 1 < b && s.charCodeAt(i + 1) === 0x3a))
+            return true;
+    }
+    return false;
+}
+/** Adds `h` unless it overlaps a hit already found in this string (the first, more specific rule wins). */
+function add(out, first, h) {
+    for (let k = first; k < out.length; k++)
+        if (h.start < out[k].end && out[k].start < h.end)
+            return false;
+    out.push(h);
+    return true;
+}
+/** The fixed-prefix tokens whose anchors are inside the run [a, b). */
+function providerTokens(s, a, b, out, first) {
+    // a long base64 blob (audio, a file) is data, not a token
+    if (b - a > 4096 && /^[A-Za-z0-9+/=]{4096}/.test(s.slice(a, a + 4096)))
+        return;
+    const run = s.slice(a, b);
+    ANCHOR_RE.lastIndex = 0;
+    let m;
+    while ((m = ANCHOR_RE.exec(run)) !== null) {
+        const p = a + m.index;
+        for (const rule of BY_ANCHOR.get(m[0])) {
+            const h = tryRule(rule, s, p);
+            if (h && add(out, first, h)) {
+                ANCHOR_RE.lastIndex = Math.max(ANCHOR_RE.lastIndex, h.end - a);
+                break;
+            }
+        }
+    }
+}
+function tryRule(rule, s, p) {
+    let m;
+    let offset = 0;
+    if (rule.back === undefined) {
+        rule.re.lastIndex = p;
+        m = rule.re.exec(s);
+    }
+    else {
+        offset = Math.max(0, p - rule.back);
+        const win = s.slice(offset, Math.min(s.length, p + 640));
+        const at = p - offset;
+        rule.re.lastIndex = 0;
+        while ((m = rule.re.exec(win)) !== null) {
+            if (m.index <= at && m.index + m[0].length > at)
+                break;
+            if (m.index > at) {
+                m = null;
+                break;
+            }
+            if (m[0].length === 0)
+                rule.re.lastIndex++;
+        }
+    }
+    if (!m)
+        return null;
+    const value = m[1] ?? m[0];
+    const start = offset + m.index + (m[1] === undefined ? 0 : m[0].lastIndexOf(m[1]));
+    const end = start + value.length;
+    const prefix = Math.max(0, Math.min(value.length, typeof rule.prefix === "number" ? rule.prefix : rule.prefix(value)));
+    const body = value.slice(prefix);
+    if (isPlaceholder(body))
+        return null;
+    if (rule.minEntropy !== undefined && entropy(body) < rule.minEntropy)
+        return null;
+    if (rule.valid && !rule.valid(value, s, start))
+        return null;
+    return { rule: "secret", kind: rule.kind, name: rule.name, start, end, shown: prefix > 0 ? value.slice(0, prefix) : "", fix: rule.fix };
+}
+const BEARER_BEFORE = /(?:^|[^A-Za-z])(?:Bearer|bearer|BEARER)[ \t]+$/;
+const BASIC_BEFORE = /(?:^|[^A-Za-z])Basic[ \t]+$/;
+/** Authorization header values: `Bearer <token>`, `Basic <base64 of user:password>`. */
+function headerTokens(s, a, b, out, first) {
+    // "Bearer " or "Basic " right before the run
+    let k = a - 1;
+    while (k >= 0 && (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x09))
+        k--;
+    if (k === a - 1 || k < 4 || (s[k] !== "r" && s[k] !== "R" && s[k] !== "c"))
+        return;
+    const before = s.slice(Math.max(0, a - 24), a);
+    if (BEARER_BEFORE.test(before)) {
+        const v = /^[A-Za-z0-9._~+/-]+=*/.exec(s.slice(a, b))?.[0].replace(/\.+$/, "") ?? "";
+        if (v.length < 16 || isPlaceholder(v) || isIdentifier(v) || entropy(v) < 3.5 || !(/\d/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v))))
+            return;
+        if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) || (/^[A-Za-z_]+$/.test(v) && v.length < 32))
+            return; // a variable or a word: Bearer self.api_token
+        add(out, first, { rule: "secret", kind: "bearer-token", name: "bearer token", start: a, end: a + v.length, shown: "", fix: "revoke the token with the service it belongs to" });
+    }
+    else if (BASIC_BEFORE.test(before)) {
+        const v = /^[A-Za-z0-9+/]{12,}={0,2}/.exec(s.slice(a, b))?.[0] ?? "";
+        if (!v)
+            return;
+        const decoded = Buffer.from(v, "base64").toString("utf8");
+        const colon = decoded.indexOf(":");
+        if (colon <= 0 || /[^\x20-\x7e]/.test(decoded) || isPlaceholderPassword(decoded.slice(colon + 1), decoded.slice(0, colon)))
+            return;
+        add(out, first, { rule: "secret", kind: "basic-auth", name: "HTTP Basic credentials", start: a, end: a + v.length, shown: "", fix: "change the password it encodes" });
+    }
+}
+/** PEM private keys (also with the newlines escaped as \n): a header and at least 64 base64 characters. */
+function privateKeys(s, out, first) {
+    let i = s.indexOf("-----BEGIN");
+    // the footers, found once (a search from each header would make a string of many headers quadratic)
+    const ends = [];
+    for (let e = s.indexOf("-----END"); e >= 0; e = s.indexOf("-----END", e + 8))
+        ends.push(e);
+    let next = 0;
+    while (i >= 0) {
+        PEM_HEADER.lastIndex = i;
+        const h = PEM_HEADER.exec(s);
+        if (!h) {
+            i = s.indexOf("-----BEGIN", i + 10);
+            continue;
+        }
+        const headerEnd = i + h[0].length;
+        while (next < ends.length && ends[next] < headerEnd)
+            next++;
+        const endAt = next < ends.length ? ends[next] : -1;
+        let bodyEnd;
+        let end;
+        if (endAt >= 0 && endAt - headerEnd < 20000) {
+            bodyEnd = endAt;
+            const close = s.indexOf("-----", endAt + 8);
+            end = close >= 0 && close - endAt < 100 ? close + 5 : endAt + 8;
+        }
+        else {
+            // no footer (a truncated key): the key's characters after the header
+            const m = /[A-Za-z0-9+/=\s\\:,.-]*/y;
+            m.lastIndex = headerEnd;
+            m.exec(s);
+            bodyEnd = end = m.lastIndex;
+        }
+        const body = s.slice(headerEnd, bodyEnd).replace(/\\[nr]/g, "").replace(/^[A-Za-z-]+:.*$/gm, "");
+        const b64 = body.replace(/[^A-Za-z0-9+/=]/g, "");
+        if (b64.length >= 64 && !isPlaceholder(b64.slice(0, 64)) && !/\.\.\.|…|<|>/.test(body) && entropy(b64) >= 4.5) {
+            const type = /BEGIN ?([A-Z0-9 ]*?) ?PRIVATE/.exec(h[0])?.[1].trim();
+            add(out, first, { rule: "secret", kind: "private-key", name: `private key${type ? ` (${type})` : ""}`, start: i, end, shown: "", fix: "replace the key pair: the key is compromised" });
+        }
+        i = s.indexOf("-----BEGIN", Math.max(i + 10, end));
+    }
+}
+/** scheme://user:password@host: a database URL (postgres://, mongodb+srv://, redis://, ...) or any other URL. */
+function urlPasswords(s, out, first, max) {
+    let i = s.indexOf("://");
+    while (i >= 0 && out.length < max) {
+        let a = i;
+        while (a > 0 && a > i - 24 && /[A-Za-z0-9+.:-]/.test(s[a - 1]))
+            a--;
+        while (a < i && !/[A-Za-z]/.test(s[a]))
+            a++;
+        URL_CREDENTIALS.lastIndex = a;
+        const m = URL_CREDENTIALS.exec(s);
+        if (m && m.index + m[1].length === i) {
+            const [, scheme, user, password, host] = m;
+            const start = i + 3 + user.length + 1;
+            // documentation hosts (example.com, *.test, *.invalid) are not real services
+            const docHost = RESERVED_DOMAINS.test(host.toLowerCase()) && !/^(?:localhost|.*\.local|.*\.internal|.*\.lan)$/i.test(host);
+            if (!docHost && !host.toLowerCase().includes("example") && !isPlaceholderPassword(decodeURIComponentSafe(password), user)) {
+                const db = DB_SCHEMES.test(scheme.replace(/^jdbc:/i, "")) || /^jdbc:/i.test(scheme);
+                add(out, first, {
+                    rule: "secret",
+                    kind: db ? "db-url-password" : "url-password",
+                    name: `password in a ${scheme.toLowerCase()}:// URL`,
+                    start,
+                    end: start + password.length,
+                    shown: "",
+                    fix: db ? "change the database password (read it from the environment)" : "change the password",
+                });
+            }
+        }
+        i = s.indexOf("://", i + 3);
+    }
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/** name = value, where the name is credential-like and the value looks random (generic-secret). */
+function assignedSecrets(s, a, b, out, first) {
+    const from = Math.max(0, a - 48, b - 320);
+    const win = s.slice(from, b);
+    if (!mentionsSecret(win))
+        return;
+    GENERIC_RE.lastIndex = 0;
+    let m;
+    while ((m = GENERIC_RE.exec(win)) !== null) {
+        const name = m[1];
+        let v = m[2];
+        const vEnd = m.index + m[0].length;
+        let vStart = vEnd - v.length;
+        GENERIC_RE.lastIndex = vEnd;
+        if (from + vStart < a || notSecretName(name))
+            continue;
+        // a closing quote, bracket or sentence end is not part of the value
+        v = v.replace(/[.:,]+$/, "");
+        if (v.startsWith("=")) {
+            vStart += 1;
+            v = v.slice(1);
+        }
+        if (!genericValueOk(v))
+            continue;
+        add(out, first, { rule: "generic-secret", kind: genericKind(name), name: `possible ${genericKind(name).replace("-", " ")} assigned to ${name.length > 40 ? name.slice(0, 39) + "…" : name}`, start: from + vStart, end: from + vStart + v.length, shown: "", fix: "replace it with a placeholder (e.g. ${" + name.toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40) + "})" });
+    }
+}
+/** The whole string is the value of a JSON key named like a credential ({"password": "..."}). */
+function keyedSecret(s, key, out, first) {
+    const v = s.trim();
+    if (v.length > 200 || /\s/.test(v) || !genericValueOk(v, 3))
+        return;
+    const start = s.indexOf(v);
+    add(out, first, { rule: "generic-secret", kind: genericKind(key), name: `possible ${genericKind(key).replace("-", " ")} in the field ${key.length > 40 ? key.slice(0, 39) + "…" : key}`, start, end: start + v.length, shown: "", fix: "replace it with a placeholder" });
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/scan-record.ts
+
+/** Findings kept per record (a hostile record of a million e-mail addresses is one record). */
+const MAX_PER_RECORD = 100;
+/** The shortest string that can hold a finding (an IPv4 address, a@b.cd). */
+const MIN_LENGTH = 7;
+function pointerOf(path, depth) {
+    let p = "";
+    for (let i = 0; i < depth; i++)
+        p += "/" + String(path[i]).replace(/~/g, "~0").replace(/\//g, "~1");
+    return p;
+}
+function collect(s, on, key, path, depth, found, scratch) {
+    scratch.length = 0;
+    scanText(s, on, key, scratch, MAX_PER_RECORD);
+    if (scratch.length === 0)
+        return;
+    let where;
+    for (const h of scratch) {
+        const value = s.slice(h.start, h.end);
+        const seen = found.get(value);
+        if (seen) {
+            seen.count++;
+            continue;
+        }
+        if (found.size >= MAX_PER_RECORD)
+            return;
+        found.set(value, { rule: h.rule, kind: h.kind, name: h.name, shown: h.shown, fix: h.fix, pointer: (where ??= pointerOf(path, depth)), value, count: 1 });
+    }
+}
+const scratchHits = [];
+// the walk's stacks, reused from record to record
+const stackValues = [];
+const stackDepths = [];
+const stackKeys = [];
+const walkPath = [];
+/** Recursion this deep at most; deeper values are walked with an explicit stack (records can nest thousands of
+ * levels deep, which would overflow the call stack). */
+const MAX_RECURSION = 64;
+/** The values found in a parsed record, in field order (null: none). */
+function scan_record_scanRecord(rec, on) {
+    const found = new Map();
+    walkPath.length = 0;
+    visit(rec, 0, on, found);
+    return found.size > 0 ? [...found.values()] : null;
+}
+function visit(v, d, on, found) {
+    if (found.size >= MAX_PER_RECORD)
+        return;
+    if (typeof v === "string") {
+        if (v.length >= MIN_LENGTH) {
+            const k = d > 0 ? walkPath[d - 1] : undefined;
+            collect(v, on, typeof k === "string" ? k : undefined, walkPath, d, found, scratchHits);
+        }
+        return;
+    }
+    if (v === null || typeof v !== "object")
+        return;
+    if (d >= MAX_RECURSION) {
+        walkStack(v, d, on, found);
+        return;
+    }
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const x = v[i];
+            if (x === null || (typeof x !== "string" && typeof x !== "object"))
+                continue;
+            walkPath[d] = i;
+            visit(x, d + 1, on, found);
+        }
+    }
+    else {
+        for (const key in v) {
+            const x = v[key];
+            if (x === null || (typeof x !== "string" && typeof x !== "object"))
+                continue;
+            walkPath[d] = key;
+            visit(x, d + 1, on, found);
+        }
+    }
+}
+/** The same walk with an explicit stack, from a value at depth `base` (walkPath holds the path to it). */
+function walkStack(root, base, on, found) {
+    const values = stackValues;
+    const depths = stackDepths;
+    const keys = stackKeys;
+    const path = walkPath;
+    const bottom = values.length;
+    values.push(root);
+    depths.push(base);
+    keys.push(base > 0 ? path[base - 1] : 0);
+    while (values.length > bottom && found.size < MAX_PER_RECORD) {
+        const v = values.pop();
+        const d = depths.pop();
+        const k = keys.pop();
+        if (d > 0)
+            path[d - 1] = k;
+        if (typeof v === "string") {
+            if (v.length >= MIN_LENGTH)
+                collect(v, on, typeof k === "string" ? k : undefined, path, d, found, scratchHits);
+        }
+        else if (Array.isArray(v)) {
+            for (let i = v.length - 1; i >= 0; i--) {
+                const x = v[i];
+                if (x !== null && (typeof x === "string" || typeof x === "object")) {
+                    values.push(x);
+                    depths.push(d + 1);
+                    keys.push(i);
+                }
+            }
+        }
+        else if (v !== null && typeof v === "object") {
+            // keys in reverse order, so that fields are visited (and reported) in order
+            const start = values.length;
+            for (const key in v) {
+                const x = v[key];
+                if (x !== null && (typeof x === "string" || typeof x === "object")) {
+                    values.push(x);
+                    depths.push(d + 1);
+                    keys.push(key);
+                }
+            }
+            reverseFrom(values, start);
+            reverseFrom(depths, start);
+            reverseFrom(keys, start);
+        }
+    }
+    values.length = depths.length = keys.length = bottom;
+}
+function reverseFrom(a, start) {
+    for (let i = start, j = a.length - 1; i < j; i++, j--) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
+/** The values found in the text of a line that is not valid JSON (its strings cannot be decoded). */
+function scanLine(text, on) {
+    const found = new Map();
+    collect(text, on, undefined, [], 0, found, scratchHits);
+    return found.size > 0 ? [...found.values()] : null;
+}
+/** Replaces found values wherever the gate quotes dataset text. */
+class Redactor {
+    entries;
+    constructor(hits) {
+        this.entries = hits
+            .map((h) => {
+            const escaped = JSON.stringify(h.value).slice(1, -1);
+            // a message may quote text with its whitespace collapsed (a template's error message, on one line)
+            const collapsed = h.value.replace(/\s+/g, " ");
+            return { value: h.value, escaped, forms: [...new Set([h.value, escaped, collapsed])], mask: `[REDACTED:${h.kind}]` };
+        })
+            .sort((a, b) => b.value.length - a.value.length);
+    }
+    /** `t` with every occurrence of a found value masked. */
+    text(t) {
+        let out = t;
+        for (const e of this.entries)
+            if (out.includes(e.value))
+                out = out.split(e.value).join(e.mask);
+        return out;
+    }
+    /** A message that may quote record text, escaped as JSON, with its whitespace collapsed, and cut short ("…"):
+     * every occurrence of a value, of one of those forms, or of a cut-off start of one (8 characters or more), is
+     * masked. */
+    quoted(msg) {
+        let out = msg;
+        for (const e of this.entries) {
+            const heads = e.forms.map((f) => f.slice(0, Math.min(8, f.length)));
+            let from = 0;
+            for (;;) {
+                // the next place a form starts, masked as far as the form that matches longest goes there
+                let at = -1;
+                for (const h of heads) {
+                    const j = out.indexOf(h, from);
+                    if (j >= 0 && (at < 0 || j < at))
+                        at = j;
+                }
+                if (at < 0)
+                    break;
+                let best = 0;
+                e.forms.forEach((form, k) => {
+                    if (!out.startsWith(heads[k], at))
+                        return;
+                    let l = heads[k].length;
+                    while (l < form.length && at + l < out.length && out[at + l] === form[l])
+                        l++;
+                    if ((l === form.length || l >= 8) && l > best)
+                        best = l;
+                });
+                if (best > 0) {
+                    out = out.slice(0, at) + e.mask + out.slice(at + best);
+                    from = at + e.mask.length;
+                }
+                else
+                    from = at + 1;
+            }
+        }
+        return out;
+    }
+    /** The record's source line with the values (as JSON writes them) masked: what its fingerprint key hashes, so
+     * that no hash of a value is ever published. */
+    line(raw) {
+        let out = raw;
+        for (const e of this.entries)
+            if (out.includes(e.escaped))
+                out = out.split(e.escaped).join(`\u0000${e.mask}:${e.value.length}`);
+        return out;
+    }
+    /** The conversation as the reports may quote it (system prompts, openings, categories, the samples that travel in
+     * partial results). */
+    conversation(conv) {
+        const m = (msg) => {
+            const text = this.text(msg.text);
+            return text === msg.text ? msg : { ...msg, text };
+        };
+        const out = { ...conv, messages: conv.messages.map(m) };
+        if (conv.rejected)
+            out.rejected = conv.rejected.map(m);
+        if (conv.category !== undefined)
+            out.category = this.text(conv.category);
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/record-check.ts
+
+
+function emptyPrivacyCounts() {
+    return { secrets: 0, possibleSecrets: 0, pii: 0, piiRecords: 0, ignored: 0, kinds: {} };
+}
+function addPrivacyCounts(a, b) {
+    a.secrets += b.secrets;
+    a.possibleSecrets += b.possibleSecrets;
+    a.pii += b.pii;
+    a.piiRecords += b.piiRecords;
+    a.ignored += b.ignored;
+    for (const [k, n] of Object.entries(b.kinds))
+        a.kinds[k] = (a.kinds[k] ?? 0) + n;
+}
+/** Values kept per chunk for masking (the first ones; secrets before personal data). */
+const MAX_VALUES = 1000;
+class PrivacyCheck {
+    settings;
+    display;
+    counts = emptyPrivacyCounts();
+    values = new Set();
+    on;
+    ignore;
+    constructor(settings, display, severityOf) {
+        this.settings = settings;
+        this.display = display;
+        this.on = { secret: severityOf("secret") !== "off", generic: severityOf("generic-secret") !== "off", pii: severityOf("pii") !== "off" };
+        this.ignore = new Set(settings.ignore);
+    }
+    get active() {
+        return this.on.secret || this.on.generic || this.on.pii;
+    }
+    /** Scans a parsed record (`rec`), or the text of a line that is not JSON (`rec` undefined); reports what it finds
+     * through `add` and returns a redactor for the texts of this record the gate may quote (null: nothing found).
+     * `setKey` receives the record key of the line with the values masked (so that no published fingerprint hashes a
+     * value), before any finding is added. */
+    check(rec, line, add, setKey) {
+        const hits = rec === undefined ? scanLine(line, this.on) : scan_record_scanRecord(rec, this.on);
+        if (!hits)
+            return null;
+        const redactor = new Redactor(hits);
+        const key = recordKey(Buffer.from(redactor.line(line)));
+        setKey(key);
+        let pii = false;
+        for (const h of hits) {
+            const fp = fingerprint(h.rule, this.display, key, h.pointer);
+            if (this.values.size < (h.rule === "secret" ? 10 * MAX_VALUES : MAX_VALUES))
+                this.values.add(h.value);
+            if (this.ignore.has(fp)) {
+                this.counts.ignored++;
+                continue;
+            }
+            if (add(h.rule, message(h, fp, this.settings.ignoreFile), { kind: h.kind, pointer: h.pointer }) === "off")
+                continue;
+            this.counts.kinds[h.kind] = (this.counts.kinds[h.kind] ?? 0) + 1;
+            if (h.rule === "secret")
+                this.counts.secrets++;
+            else if (h.rule === "generic-secret")
+                this.counts.possibleSecrets++;
+            else {
+                this.counts.pii++;
+                pii = true;
+            }
+        }
+        if (pii)
+            this.counts.piiRecords++;
+        return redactor;
+    }
+}
+/** "GitHub token ghp_… (40 characters) at /messages/1/content: remove it and revoke it in GitHub (...). Not a real
+ * secret? Add <fingerprint> to .chatml-gate-ignore". Never the value: its public prefix, its length, where it is. */
+function message(h, fp, ignoreFile) {
+    const what = `${h.name}${h.shown ? ` ${h.shown}…` : ""} (${h.value.length} characters${h.count > 1 ? `, ${h.count} times in this record` : ""})`;
+    const where = h.pointer ? ` at ${h.pointer}` : " in this line";
+    const fix = h.rule === "secret" ? `remove it and ${h.fix}` : h.fix;
+    const accept = h.rule === "pii" ? "May it stay?" : "Not a real secret?";
+    return `${what}${where}: ${fix}. ${accept} Add ${fp} to ${ignoreFile}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-check.ts
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
 // Findings are pooled per file (finding-sink.ts; the listed ones are picked when the file is complete); counts are
 // always complete. A rule that fires many times in one record is one finding (rules/repeats.ts).
+
 
 
 
@@ -19435,6 +21048,15 @@ async function scanFile(opts) {
     let recordHasError = false;
     let recordMissingContent = false;
     let line = 0;
+    // secrets and personal data: the check, and the current record's redactor (null: nothing found in it)
+    const privacy = opts.privacy ? new PrivacyCheck(opts.privacy, opts.display, (r) => sink.severityOf(r)) : null;
+    const scanPrivacy = privacy?.active === true;
+    let redactor = null;
+    const addPrivacy = (rule, message, extra) => sink.add(rule, line, message, undefined, extra);
+    // a line with secrets or personal data: every finding's record key is the hash of the line with them masked
+    const maskedKey = (key) => {
+        sink.recordKey = () => key;
+    };
     const ctx = {
         profile: opts.profile,
         categoryField: opts.categoryField,
@@ -19444,6 +21066,9 @@ async function scanFile(opts) {
             // Content that is missing is not also "empty".
             else if (rule === "empty-content" && recordMissingContent)
                 return;
+            // A message may quote the record (a string where a message should be): never a secret found in it.
+            if (redactor)
+                message = redactor.quoted(message);
             const severity = sink.severityOf(rule);
             if (severity === "off")
                 return;
@@ -19462,7 +21087,7 @@ async function scanFile(opts) {
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
     /** A finding at the current line that does not make the record invalid. */
-    const note = (rule, message, onceKey) => void sink.add(rule, line, message, onceKey);
+    const note = (rule, message, onceKey) => void sink.add(rule, line, redactor ? redactor.quoted(message) : message, onceKey);
     const onLine = (buf, start, end, lineNo, offset) => {
         let key;
         sink.recordKey = () => (key ??= recordKey(buf, start, end));
@@ -19478,6 +21103,7 @@ async function scanFile(opts) {
         line = lineNo;
         recordHasError = false;
         recordMissingContent = false;
+        redactor = null;
         // Blank line? (fast path: records start with '{')
         let p = start;
         while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))
@@ -19506,9 +21132,14 @@ async function scanFile(opts) {
                 firstInvalid = true;
             if (looksLikeJsonFragment(text))
                 fragments++;
+            // its strings cannot be decoded: the line's text is scanned as it is
+            if (scanPrivacy)
+                privacy.check(undefined, text, addPrivacy, maskedKey);
             sink.add("invalid-json", line, jsonErrorMessage(e, text));
             return;
         }
+        if (scanPrivacy)
+            redactor = privacy.check(rec, text, addPrivacy, maskedKey);
         if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
             const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
             sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
@@ -19562,7 +21193,7 @@ async function scanFile(opts) {
         loc.line = lineNo;
         loc.offset = offset;
         loc.length = end - start;
-        const extra = opts.onRecord(conv, loc, rendered);
+        const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
         if (extra)
             for (const f of extra)
                 sink.addFinding(f);
@@ -19587,6 +21218,11 @@ async function scanFile(opts) {
         lines = line;
     }
     const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    if (privacy?.active) {
+        result.privacy = privacy.counts;
+        if (privacy.values.size > 0)
+            result.values = [...privacy.values];
+    }
     if (opts.target)
         result.target = opts.target.state();
     return result;
@@ -19834,6 +21470,9 @@ const METRICS = {
     "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
     "min-length-uniqueness": (r) => (get(r, "diversity.lengthUniqueness.assistantMessages") ? get(r, "diversity.lengthUniqueness.share") : undefined),
     "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
+    // not computed when the rule is off everywhere (no scan, no privacy figures)
+    "max-secrets": (r) => r.privacy?.secrets,
+    "max-pii-share": (r) => r.privacy?.piiShare,
 };
 const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 /** Per-file figures, for thresholds set in `overrides` for some files. */
@@ -19844,6 +21483,11 @@ const FILE_METRICS = {
     "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
     "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
     "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
+    "max-secrets": (fs) => (fs.some((f) => f.privacy) ? fs.reduce((s, f) => s + (f.privacy?.secrets ?? 0), 0) : undefined),
+    "max-pii-share": (fs) => {
+        const records = fs.reduce((s, f) => s + f.records, 0);
+        return fs.some((f) => f.privacy) && records > 0 ? fs.reduce((s, f) => s + (f.privacy?.piiRecords ?? 0), 0) / records : undefined;
+    },
 };
 function rate(fs, n) {
     const records = fs.reduce((s, f) => s + f.records, 0);
@@ -21712,8 +23356,10 @@ class DiversityAnalysis {
         this.systemDistinct = new DistinctCounter(cap);
         this.userDistinct = new DistinctCounter(cap);
     }
-    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. */
-    add(conv, scan) {
+    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. `shown`: the conversation with
+     * found secrets and personal data masked (privacy/), when it differs: the texts kept to be quoted or to travel in
+     * partials (system prompts, openings, the compression sample) come from it; every figure from `conv`. */
+    add(conv, scan, shown) {
         if (this.merged)
             throw new Error("DiversityAnalysis: add() after merge() is not supported");
         const s = scan ?? scanRecord(conv, false);
@@ -21741,7 +23387,8 @@ class DiversityAnalysis {
                 systemSeen = true;
                 this.recordsWithSystem++;
                 const key = s.e1[m].toString(36) + ":" + s.e2[m].toString(36);
-                this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
+                const text = shown ? shown.messages[m].text : msg.text;
+                this.systemTop.add(key, text.length > 300 ? text.slice(0, 300) : text);
                 this.systemDistinct.add(s.e1[m], s.e2[m]);
             }
         }
@@ -21754,16 +23401,16 @@ class DiversityAnalysis {
         for (let m = 0; m < msgs.length; m++) {
             if (msgs[m].role !== "assistant")
                 continue;
-            this.addAssistant(msgs[m].text, s, m, m === lastAssistant);
+            this.addAssistant(msgs[m].text, s, m, m === lastAssistant, shown?.messages[m].text);
         }
     }
-    addAssistant(text, s, m, isFinal) {
+    addAssistant(text, s, m, isFinal, shownText) {
         const idx = this.assistantMessages++;
         // compression sample: every k-th assistant message
         const bytes = s.bytes[m];
         this.totalBytes += bytes + 1;
         if (idx % this.sampleEvery === 0) {
-            this.chunks.push({ i: idx, text, bytes: bytes + 1, h: s.e1[m] });
+            this.chunks.push({ i: idx, text: shownText ?? text, bytes: bytes + 1, h: s.e1[m] });
             this.keptBytes += bytes + 1;
             while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
                 this.sampleEvery *= 2;
@@ -21794,7 +23441,9 @@ class DiversityAnalysis {
                 k2 = mix32(k2, s.b[w]);
             }
             const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
-            this.openings.addWith(key, () => form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+            this.openings.addWith(key, () => shownText !== undefined && shownText !== text
+                ? wordForm(shownText).trim().split(WS_RUN).slice(0, 4).join(" ").toLowerCase()
+                : form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
         }
         if (n === 0)
             return;
@@ -25885,14 +27534,16 @@ class ChunkAnalysis {
         this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
         this.batch = new FeatureBatch(this.features);
     }
-    /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
-    add(conv, loc, rendered) {
+    /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target).
+     * `shown`: the record with found secrets and personal data masked (privacy/), when any were found: every text kept
+     * to be quoted or to travel in the partial comes from it, every figure from `conv` and `rendered`. */
+    add(conv, loc, rendered, shown) {
         // One text scan of the record feeds exact and near duplicates and diversity.
         const scan = scanRecord(conv, this.features.caseInsensitive === true);
         this.batch.pushRecord(conv, scan, loc, this.features);
-        this.div.add(conv, scan);
-        this.comp.add(conv);
-        const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
+        this.div.add(conv, scan, shown?.conv);
+        this.comp.add(shown && shown.conv.category !== conv.category ? { ...conv, category: shown.conv.category } : conv);
+        const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered, shown) : undefined, shown?.conv);
         const last = this.tok.last;
         if (last.exact >= 0)
             this.fileTokens.exact += last.exact;
@@ -25924,13 +27575,16 @@ class ChunkAnalysis {
 }
 /** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
  * texts alone. */
-function renderedExample(conv, rendered) {
+function renderedExample(conv, rendered, shown) {
     let assistantBytes = 0;
     for (const m of conv.messages)
         if (m.role === "assistant" && m.text)
             assistantBytes += Buffer.byteLength(m.text, "utf8");
-    const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
-    return { text, assistantBytes };
+    const texts = (c) => [...c.messages, ...(c.rejected ?? [])].map((m) => m.text).join("\n");
+    const text = rendered ?? texts(conv);
+    if (!shown)
+        return { text, assistantBytes };
+    return { text, assistantBytes, shown: rendered != null ? (shown.rendered ?? "") : texts(shown.conv) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/splits.ts
@@ -26071,6 +27725,7 @@ function buildDatasetInfo(input) {
             diversityPassed: wd2 === null ? null : wd2 >= threshold,
             requiredFieldsPresent: input.requiredFieldsPresent,
             formatCompliance: input.records > 0 ? Math.round((input.validRecords / input.records) * 10000) / 100 : 0,
+            ...(input.privacy ? { secrets: input.privacy.secrets, piiRecords: input.privacy.piiRecords } : {}),
         },
         usage: { dataFiles, format: mainFormat(input.files) },
     };
@@ -26225,6 +27880,10 @@ function renderDatasetInfo(info) {
             `(${q.diversityPassed ? "≥" : "<"} ${q.diversityThreshold.toFixed(2)})`);
     check(q.requiredFieldsPresent, `Required fields present: ${q.requiredFieldsPresent ? "yes" : "no"}`);
     check(q.formatCompliance >= 100, `Format compliance: ${q.formatCompliance.toFixed(2)}%`);
+    if (q.secrets !== undefined)
+        check(q.secrets === 0, q.secrets === 0 ? "Secrets: none found" : `Secrets: ${fmtInt(q.secrets)} found (credentials to remove and revoke)`);
+    if (q.piiRecords !== undefined)
+        check(q.piiRecords === 0, q.piiRecords === 0 ? "Personal data: none found" : `Personal data: in ${fmtInt(q.piiRecords)} ${q.piiRecords === 1 ? "example" : "examples"} (${pct(q.piiRecords, info.totalExamples)})`);
     const c = info.composition;
     if (c) {
         section("Dataset Composition");
@@ -26446,10 +28105,10 @@ class Analysis {
         report.composition = composition;
         report.tokens = tokens;
         // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
-        // duplicate rule set to error), which say nothing about whether the JSON is valid.
+        // duplicate rule set to error) or of the privacy rules (a secret), which say nothing about whether the JSON is valid.
         const errors = report.files.reduce((s, f) => {
             const sev = severitiesFor(f.path, this.config);
-            const analysisErrors = RULES.filter((r) => r.group === "analysis" && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
+            const analysisErrors = RULES.filter((r) => (r.group === "analysis" || r.group === "privacy") && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
             return s + f.errors - analysisErrors;
         }, 0);
         const info = buildDatasetInfo({
@@ -26467,6 +28126,7 @@ class Analysis {
             composition,
             tokens,
             diversityThreshold: this.config.thresholds["min-windowed-distinct-2"]?.warn ?? this.config.thresholds["min-windowed-distinct-2"]?.fail,
+            privacy: report.privacy,
         });
         report.datasetInfo = { ...info, text: renderDatasetInfo(info) };
     }
@@ -31684,7 +33344,7 @@ function concatError(a, b) {
     const left = Array.isArray(a) ? "list" : a instanceof PyTuple ? "tuple" : "str";
     return typeError(`can only concatenate ${left} (not "${typeName(b)}") to ${left}`);
 }
-function add(a, b) {
+function ops_add(a, b) {
     if (a instanceof Undefined)
         a.fail();
     if (b instanceof Undefined)
@@ -32124,7 +33784,7 @@ function indentFilter(s, args, kwargs) {
     const indention = typeof w === "string" ? w : isInt(w) ? " ".repeat(Math.max(0, w)) : null;
     if (indention === null)
         throw new EngineGap("indent() with a width that is not an int or str");
-    const text = add(s, "\n");
+    const text = ops_add(s, "\n");
     if (!isStr(text))
         throw new EngineGap("indent() of a non-string");
     const lines = pySplitlines(strValueOf(text), false);
@@ -32332,7 +33992,7 @@ function applyFilter(host, name, value, args, kwargs) {
             let items = pyIterate(value);
             if (attribute !== undefined && attribute !== null)
                 items = items.map(attrGetter(attribute));
-            return items.reduce((acc, x) => add(acc, x), start === undefined ? 0 : start);
+            return items.reduce((acc, x) => ops_add(acc, x), start === undefined ? 0 : start);
         }
         case "min":
         case "max":
@@ -32846,7 +34506,7 @@ class ExpressionEvaluator {
         const b = this.expr(n.right, scope);
         switch (op) {
             case "+":
-                return add(a, b);
+                return ops_add(a, b);
             case "-":
                 return sub(a, b);
             case "*":
@@ -35196,7 +36856,8 @@ async function runChunk(job) {
         categoryField: job.categoryField,
         severities: job.severities,
         maxFindings: job.maxFindings,
-        onRecord: analysis ? (conv, loc, rendered) => analysis.add(conv, loc, rendered) : undefined,
+        privacy: job.privacy,
+        onRecord: analysis ? (conv, loc, rendered, shown) => analysis.add(conv, loc, rendered, shown) : undefined,
         target: job.target ? new TargetChecker(targetRuntime(job.target)) : null,
     });
     return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
@@ -35386,8 +37047,50 @@ function jsonLine(e, text) {
     return m ? `, line ${text.slice(0, Number(m[1])).split("\n").length}` : "";
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/ignore.ts
+// The ignore file: accepted secret and personal-data findings, one fingerprint (fingerprint.ts: rule, file, record,
+// pointer) per line, like .gitleaksignore.
+//
+//   # data/train.jsonl:12, fake keys in the tutorial records
+//   3f9a1c2b7d4e5f60
+//   0a1b2c3d4e5f6071   # data/support.jsonl:4, the support address is public
+//
+// Blank lines and lines starting with # are skipped; a # after whitespace starts a comment.
+
+
+const DEFAULT_IGNORE_FILE = ".chatml-gate-ignore";
+class IgnoreFileError extends Error {
+}
+function parseIgnoreFile(text) {
+    const out = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/\s+#.*$/, "").trim();
+        if (line && !line.startsWith("#"))
+            out.push(line);
+    }
+    return out;
+}
+/** The fingerprints of the ignore file: `file` as configured (it must exist), else .chatml-gate-ignore in `cwd` when
+ * there is one. */
+async function loadIgnoreFile(file, cwd) {
+    const name = file ?? DEFAULT_IGNORE_FILE;
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, name), "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        if (file === undefined && (code === "ENOENT" || code === "EISDIR"))
+            return { fingerprints: [], name };
+        throw new IgnoreFileError(`cannot read the ignore file ${name}: ${code === "ENOENT" ? "no such file" : e.message}`);
+    }
+    return { fingerprints: parseIgnoreFile(text), name };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/check.ts
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
+
+
 
 
 
@@ -35441,6 +37144,16 @@ async function planRun(opts) {
     const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
     if (unmatched)
         throw new ConfigError(unmatched);
+    let privacy;
+    try {
+        const ignore = await loadIgnoreFile(config.ignoreFile, opts.cwd);
+        privacy = { ignore: ignore.fingerprints, ignoreFile: ignore.name };
+    }
+    catch (e) {
+        if (e instanceof IgnoreFileError)
+            throw new ConfigError(`${e.message} (ignore-file in ${config.source ?? "the config"})`);
+        throw e;
+    }
     // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
     const heads = new Array(paths.length);
     let nextHead = 0;
@@ -35470,16 +37183,17 @@ async function planRun(opts) {
             categoryField: config.categoryField,
             severities: severitiesFor(paths[chunk.file], config),
             maxFindings: config.maxFindings,
+            privacy,
             analysis: settings,
             target,
         });
     }
     const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-    return { paths, absPaths, identities, heads, jobs, settings, target };
+    return { paths, absPaths, identities, heads, jobs, settings, target, ...(privacy.ignore.length > 0 ? { ignoreFile: privacy.ignoreFile } : {}) };
 }
 async function check(opts) {
     const plan = await planRun(opts);
-    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel });
+    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel, onSensitiveValues: opts.onSensitiveValues });
 }
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
 async function assemble(plan, results, config, extra = {}) {
@@ -35503,6 +37217,7 @@ async function assemble(plan, results, config, extra = {}) {
         const tgt = emptyTargetState();
         let lineOffset = 0;
         let first = true;
+        let privacy;
         for (const job of jobsOf[i]) {
             const next = await it.next();
             const r = next.done ? undefined : next.value;
@@ -35519,6 +37234,10 @@ async function assemble(plan, results, config, extra = {}) {
             sum.invalidJson += s.invalidJson;
             sum.fragments += s.fragments;
             sum.readError ||= s.readError;
+            if (s.privacy)
+                addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
+            if (s.values && extra.onSensitiveValues)
+                extra.onSensitiveValues(s.values);
             if (s.target)
                 addTargetState(tgt, s.target, lineOffset);
             if (first)
@@ -35532,7 +37251,10 @@ async function assemble(plan, results, config, extra = {}) {
             sink.add(eos.rule, eos.line, eos.message);
         if (plan.target)
             addTargetState(runTarget, tgt, 0);
-        files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+        const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink);
+        if (privacy)
+            fr.privacy = privacy;
+        files.push(fr);
     }
     await it.return?.(); // lets the runner clean up (worker threads)
     const report = {
@@ -35550,6 +37272,14 @@ async function assemble(plan, results, config, extra = {}) {
         files,
         gate: { passed: true, failOn: config.failOn, checks: [] },
     };
+    if (files.some((f) => f.privacy)) {
+        const all = emptyPrivacyCounts();
+        for (const f of files)
+            if (f.privacy)
+                addPrivacyCounts(all, f.privacy);
+        const records = report.summary.records;
+        report.privacy = { ...all, piiShare: records > 0 ? Math.round((all.piiRecords / records) * 10000) / 10000 : 0, ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}) };
+    }
     if (plan.target)
         report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
     if (analysis)
@@ -35793,9 +37523,10 @@ function fromJson(text) {
         return v;
     });
 }
-/** The text of a partial result file. */
+/** The text of a partial result file. The secret and personal-data values a chunk found (for masking) never go
+ * to disk: they are dropped here. */
 function partialJson(p) {
-    return toJson(p);
+    return toJson({ ...p, results: p.results.map((r) => (r.scan.values ? { ...r, scan: { ...r.scan, values: undefined } } : r)) });
 }
 class MergeError extends Error {
 }
@@ -36063,7 +37794,44 @@ function targetLine(target) {
     return `chat template ${t.chatTemplate}${name}${tok}: ${report_view_fmt(t.rendered)} of ${report_view_fmt(t.records)} records rendered, ${report_view_fmt(t.templateErrors)} template error${t.templateErrors === 1 ? "" : "s"}${gaps > 0 ? `, ${report_view_fmt(gaps)} not checked (engine gaps)` : ""}`;
 }
 
+;// CONCATENATED MODULE: ./src/render/privacy-view.ts
+
+
+const n = (v) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+function privacyView(report) {
+    const p = report.privacy;
+    if (!p || typeof p !== "object")
+        return undefined;
+    const secretKinds = [];
+    const possibleKinds = [];
+    const piiKinds = [];
+    for (const [kind, count] of Object.entries(p.kinds ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+        (Object.hasOwn(PII_NAMES, kind) ? piiKinds : GENERIC_KINDS.includes(kind) ? possibleKinds : secretKinds).push([kind, count]);
+    }
+    return { secrets: n(p.secrets), possibleSecrets: n(p.possibleSecrets), pii: n(p.pii), piiRecords: n(p.piiRecords), piiShare: n(p.piiShare), ignored: n(p.ignored), ignoreFile: p.ignoreFile, secretKinds, possibleKinds, piiKinds };
+}
+const kindList = (kinds, max = 6) => kinds
+    .slice(0, max)
+    .map(([k, c]) => `${k} ×${c}`)
+    .join(", ") + (kinds.length > max ? `, +${kinds.length - max} more` : "");
+/** "secrets: 2 (github-token ×1, aws-access-key ×1); personal data in 3 records (1.2%): email ×3" (one line). */
+function privacyLine(v) {
+    const parts = [];
+    if (v.secrets > 0)
+        parts.push(`secrets: ${v.secrets} (${kindList(v.secretKinds)})`);
+    if (v.possibleSecrets > 0)
+        parts.push(`possible secrets: ${v.possibleSecrets} (${kindList(v.possibleKinds)})`);
+    if (v.pii > 0)
+        parts.push(`personal data in ${v.piiRecords} record${v.piiRecords === 1 ? "" : "s"} (${(v.piiShare * 100).toFixed(v.piiShare < 0.1 ? 2 : 1)}%): ${kindList(v.piiKinds)}`);
+    if (parts.length === 0)
+        parts.push("no secrets or personal data found");
+    if (v.ignored > 0)
+        parts.push(`${v.ignored} accepted in ${v.ignoreFile ?? "the ignore file"}`);
+    return parts.join("; ");
+}
+
 ;// CONCATENATED MODULE: ./src/render/text.ts
+
 
 
 
@@ -36123,6 +37891,9 @@ function renderText(report, opts) {
         if (top.length)
             out.push(`${"".padEnd(w)}  ${paint(c, "2", top.map(([r, n]) => `${r} ×${n}`).join(", "))}`);
     }
+    const privacy = privacyView(report);
+    if (privacy)
+        out.push("", privacyLine(privacy));
     const a = report;
     const dup = a.duplicates;
     const div = a.diversity;
@@ -36779,6 +38550,7 @@ function detailSections(ctx, report, v, views, d) {
 
 
 
+
 const COMMENT_BUDGET_BYTES = 60_000;
 const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
 const FULL = {
@@ -36919,6 +38691,23 @@ function elsewhere(ctx) {
     }
     return `_Some details were left out to fit the job summary size limit; see ${report}._`;
 }
+/** Secrets and personal data, when any were found (or accepted): one line by kind (the findings and checks above
+ * say where and the verdict). */
+function privacySection(report) {
+    const v = privacyView(report);
+    if (!v || v.secrets + v.possibleSecrets + v.pii + v.ignored === 0)
+        return [];
+    const parts = [];
+    if (v.secrets > 0)
+        parts.push(`❌ **${report_view_fmt(v.secrets)}** secret(s): ${escape_escapeInline(kindList(v.secretKinds), 300)}`);
+    if (v.possibleSecrets > 0)
+        parts.push(`⚠️ **${report_view_fmt(v.possibleSecrets)}** possible secret(s): ${escape_escapeInline(kindList(v.possibleKinds), 200)}`);
+    if (v.pii > 0)
+        parts.push(`⚠️ personal data in **${report_view_fmt(v.piiRecords)}** record(s) (${report_view_pct(v.piiShare)}): ${escape_escapeInline(kindList(v.piiKinds), 300)}`);
+    if (v.ignored > 0)
+        parts.push(`${report_view_fmt(v.ignored)} accepted in ${escape_escapeInline(v.ignoreFile ?? "the ignore file", 100)}`);
+    return ["", "#### Secrets and personal data", "", parts.join(" · "), "", "_Values are never shown: each finding gives the kind, a public prefix, the length and the field._"];
+}
 function render(ctx, report, v, d, trimmed) {
     const views = checkViews(report);
     const lines = [
@@ -36927,6 +38716,7 @@ function render(ctx, report, v, d, trimmed) {
         ...provenance(ctx, report),
         ...checksSection(ctx, views),
         ...findingsSection(ctx, report, d, report.passed ? 5 : Infinity),
+        ...privacySection(report),
         ...comparisonSection(ctx, report, d),
         ...notes(ctx),
         ...detailSections(ctx, report, v, views, d),
@@ -37049,6 +38839,9 @@ const RULE_WHY = {
     "role-order": "A target's chat template places each role where it expects it, and its loader refuses the others: mistral-finetune (mistral-common's validator) takes after a system message a user, assistant or system one, after a user message an assistant, system or user one, after an assistant message an assistant, user or tool one, after a tool result only an assistant message or another result, and one system prompt; Together takes conversations that start with a system or user message, and a DPO prompt that ends with the user's turn. The gate reports the order the target would refuse, with the roles it takes there.",
     "special-token": "The trainer's chat template adds the control tokens (<|im_start|>, <|im_end|>, <|eot_id|>, [INST], <</SYS>>, <end_of_turn>, </s> ...). When they also appear in the text, usually because the data was rendered with a template once already, the model learns to write them itself: answers end early, or it writes fake turns for the user.",
     "template-placeholder": "A {{variable}} left in the text means a templating step did not run or lacked a value. The model learns to write {{customer_name}} in real answers.",
+    "secret": "Fine-tuning sets are built from support chats, agent traces, logs and pasted configs, and credentials come along: an .env file a user pasted, a curl command with a bearer token, a tool result holding a connection string. A model memorises what it is trained on and can repeat the key to anyone who asks the right way; and a dataset in git is a leak in itself, long after the line is deleted. General scanners read the raw JSONL line, where a private key's line breaks are \\n escapes and a match can run past the closing quote into the next field; the gate scans the decoded text of every string of the record (every message in every role, content parts, tool-call arguments, tool results, tool definitions, names, a top-level system, preference answers, and any other field), in every format it reads.",
+    "generic-secret": "Most credentials have no recognisable prefix: a database password, a signing key, an internal service token. When a value is assigned to a name like a credential (password=, \"api_key\": \"…\", SECRET_TOKEN: …, ?access_token= in a URL, a JSON field named password) and looks random, it probably is one. It is a warning because the gate cannot tell a real password from a realistic example (a password generator's output in a tool-calling dataset looks the same).",
+    "pii": "A model memorises personal data it is trained on — including data that appears only in prompts — and can repeat it to anyone; data protection law (GDPR, CCPA) applies to training sets. Support chats and agent traces are full of it. It is a warning, because some tasks need contact details in the data: decide per dataset, with the max-pii-share threshold and the ignore file.",
     "template-error": "Trainers render every example with the model's chat template before they tokenize it (TRL, Unsloth, Axolotl and LLaMA-Factory all call transformers' apply_chat_template). A template that refuses a record raises, and the run stops — often hours in, at the first bad record of a shuffled epoch: \"Conversation roles must alternate user/assistant/user/assistant/...\", Gemma's \"System role not supported\". Only checked against a target model: --chat-template FILE or target: {chat-template: FILE} (target model).",
     "template-engine-gap": "The gate renders templates with a JavaScript engine that follows Python's Jinja2 (what transformers uses). Where it cannot render a construct as Python would, the record is not checked against the template: it is reported rather than passed silently or failed falsely.",
     "template-drops-content": "What a template leaves out, the model never sees: a system prompt a template ignores, tools a template never lists, the reasoning of earlier turns that Qwen3- and DeepSeek-R1-style templates strip. The data then teaches something else than its author meant, silently.",
@@ -37274,9 +39067,30 @@ function flat(v) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/mask.ts
+// Values to mask in a CI log (GitHub's ::add-mask:: / core.setSecret): each line of each value found, as a runner
+// masks line by line (a private key is many lines). Lines shorter than 6 characters (a PEM body's last "=="),
+// and the public header lines of key files, are left out: masking them would hide ordinary log text.
+function maskLines(values) {
+    const out = new Set();
+    for (const v of values) {
+        for (const line of v.split(/\r?\n|\\n/)) {
+            const t = line.trim();
+            if (t.length >= 6 && !/^-----(?:BEGIN|END) /.test(t))
+                out.add(t);
+        }
+    }
+    return [...out];
+}
+/** A GitHub Actions workflow command that masks `value` (escaped as @actions/core escapes command data). */
+function addMaskCommand(value) {
+    return `::add-mask::${value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 // CLI entry: argument parsing → engine → render → exit code.
 // Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
+
 
 
 
@@ -37328,6 +39142,8 @@ Options for check:
                          the template's bos_token / eos_token (a .jinja file has none of its own)
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=2% (repeatable; NAME=off
                          switches a check off)
+  --ignore-file FILE     accepted secret / personal-data findings, one fingerprint per line
+                         (default: .chatml-gate-ignore, when present)
   --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
                          1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
@@ -37355,6 +39171,7 @@ const OPTIONS = {
     "bos-token": { type: "string" },
     "eos-token": { type: "string" },
     threshold: { type: "string", multiple: true },
+    "ignore-file": { type: "string" },
     workers: { type: "string" },
     shard: { type: "string" },
     "no-color": { type: "boolean" },
@@ -37418,7 +39235,7 @@ async function main(argv) {
         if (rest.length === 0)
             throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
         // the shards' config and options made the partials: merge cannot change them
-        const fixed = ["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"].filter((k) => values[k] !== undefined);
+        const fixed = ["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard", "ignore-file"].filter((k) => values[k] !== undefined);
         if (fixed.length)
             throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info, --base)`);
         const base = await baseReport(values.base);
@@ -37462,6 +39279,11 @@ async function main(argv) {
             throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);
         config.maxFindings = n;
     }
+    if (values["ignore-file"] !== undefined) {
+        if (values["ignore-file"].trim() === "")
+            throw new UsageError("--ignore-file needs a file name");
+        config.ignoreFile = values["ignore-file"];
+    }
     const patterns = rest.length ? rest : (config.paths ?? ["."]);
     const files = await findDatasetFiles(patterns, cwd);
     if (files.length === 0)
@@ -37482,8 +39304,11 @@ async function main(argv) {
             throw new UsageError("--shard writes a partial result: give it a file with --output");
         const plan = await planRun({ files, config, cwd, validateOnly });
         const results = [];
-        for await (const r of runInThisThread(shardJobs(plan, shard)))
+        for await (const r of runInThisThread(shardJobs(plan, shard))) {
+            if (r.scan.values)
+                maskInActionsLog(r.scan.values);
             results.push(r);
+        }
         const { absPaths: _abs, ...portable } = plan;
         await writeOut(values.output, partialJson({ kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results }), "--output");
         process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
@@ -37498,8 +39323,16 @@ async function main(argv) {
     // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
     const runner = await poolRunner(workers, files.map((f) => (0,external_node_path_namespaceObject.resolve)(cwd, f)), (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
     const base = await baseReport(values.base);
-    const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label });
+    const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label, onSensitiveValues: maskInActionsLog });
     return publish(report, format, values);
+}
+/** In a GitHub Actions job, the secrets and personal data found are masked in the job log (a workflow command on
+ * standard error, so that a report on standard output stays clean). Nothing is printed elsewhere. */
+function maskInActionsLog(values) {
+    if (process.env.GITHUB_ACTIONS !== "true")
+        return;
+    for (const line of maskLines(values))
+        process.stderr.write(addMaskCommand(line) + "\n");
 }
 /** --chat-template, --tokenizer, --bos-token and --eos-token over the config's `target:` block. */
 function withTargetFlags(config, values) {
