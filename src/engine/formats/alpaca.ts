@@ -1,6 +1,6 @@
 // Alpaca records: {"instruction", "input"?, "output", "system"?, "history"?: [[user, assistant], ...]}.
 import type { Conversation, Message } from "../model.js";
-import { categoryOf, type ParseContext } from "./context.js";
+import { categoryOf, ktoLabel, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
 
 const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
@@ -25,7 +25,10 @@ export function parseAlpaca(rec: Record<string, unknown>, ctx: ParseContext): Co
   const output = "output" in rec || !("response" in rec) ? need("output") : need("response");
   const prompt = alpacaPrompt(rec, instruction, ctx);
   if (!ok || !prompt) return null;
-  return { messages: [...prompt, msg("assistant", output)], hasTools: false, category: categoryOf(rec, ctx) };
+  const conv: Conversation = { messages: [...prompt, msg("assistant", output)], hasTools: false, category: categoryOf(rec, ctx) };
+  const label = ktoLabel(rec);
+  if (label !== undefined) conv.label = label;
+  return conv;
 }
 
 /** The prompt of an Alpaca record: `system`, the `history` pairs, then the instruction (and `input`) as the user
