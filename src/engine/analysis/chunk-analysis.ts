@@ -5,6 +5,7 @@ import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
 import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPartial } from "./diversity.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
+import { repeatedPhrase } from "./repetition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
 import { PENDING, STRATA, TokenAnalysis, type TokenPartial } from "./tokens.js";
@@ -100,6 +101,7 @@ export class ChunkAnalysis {
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
     this.div.add(conv, scan);
+    const loop = repeatedPhrase(conv, scan);
     this.comp.add(conv);
     const long = this.tok.add(conv, loc);
     const last = this.tok.last;
@@ -108,7 +110,9 @@ export class ChunkAnalysis {
       this.fileTokens.overhead += last.overhead;
       this.fileTokens.bytes[last.stratum] += last.bytes;
     }
-    return long;
+    if (!loop) return long;
+    loop.line = loc.line;
+    return [...long, loop];
   }
 
   /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized
