@@ -10,7 +10,7 @@ import { validateConfig } from "./config-validate.generated.js";
 import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
 import type { Profile } from "../engine/formats/context.js";
 import { RULE_BY_ID } from "../engine/rules/registry.js";
-import { DEFAULT_THRESHOLDS, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
+import { DEFAULT_THRESHOLDS, RUN_ONLY, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
 
 export class ConfigError extends Error {}
 
@@ -160,6 +160,9 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
     checkRuleIds(o.rules, `overrides[${i}].rules`, source);
     const thresholds = toThresholds(o.thresholds);
     checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+    for (const name of Object.keys(thresholds) as (keyof Thresholds)[]) {
+      if (RUN_ONLY.has(name)) throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
+    }
     return { files: list(o.files), rules: o.rules ?? {}, thresholds };
   });
   return c;

@@ -152,6 +152,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       if (s.nonBlank > 0) first = false;
       lineOffset += s.lines;
     }
+    if (jobsOf[i].length) await analysis?.fileDone(i);
     files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
   }
   await it.return?.(); // lets the runner clean up (worker threads)

@@ -83,12 +83,18 @@ function gateTable(report: Report): string[] {
   if (report.gate.checks.length === 0) return [];
   // One row per threshold: its warn and fail levels side by side, the worst status.
   const byName = new Map<string, GateCheck[]>();
-  for (const c of report.gate.checks) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
-  const rows = [...byName].map(([name, cs]) => {
+  // per-file checks: one row per file a check is about (or per group of files)
+  for (const c of report.gate.checks) {
+    const key = `${c.name}\0${c.file ?? ""}\0${c.files ?? ""}\0${c.notApplicable !== undefined}`;
+    byName.set(key, [...(byName.get(key) ?? []), c]);
+  }
+  const rows = [...byName.values()].map((cs) => {
+    const c0 = cs[0];
+    const name = `${c0.name}${c0.file !== undefined ? ` (${c0.file})` : c0.files !== undefined && c0.files > 1 ? ` (${c0.files} files)` : ""}`;
     const fail = cs.find((c) => c.level === "fail");
     const warn = cs.find((c) => c.level === "warn");
     const limit = [warn ? `warn ${fmt(warn.limit)}` : "", fail ? `fail ${fmt(fail.limit)}` : ""].filter(Boolean).join(" · ");
-    const status = fail && !fail.passed ? "❌ fail" : warn && !warn.passed ? "⚠️ warn" : "✅ pass";
+    const status = cs[0].notApplicable !== undefined ? "➖ n/a" : fail && !fail.passed ? "❌ fail" : warn && !warn.passed ? "⚠️ warn" : "✅ pass";
     return [escapeInline(name, 80), escapeInline(limit, 60), escapeInline(fmt(cs[0].actual), 40), status];
   });
   return ["", "#### Gate", "", ...table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"])];

@@ -3,9 +3,10 @@
 // structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
 import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
-import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPartial } from "./diversity.js";
-import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
+import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, thinCompressionSample, type DiversityPartial, type DiversityResult } from "./diversity.js";
+import { place } from "./answer-shape.js";
 import { repeatedPhrase } from "./repetition.js";
+import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
 import { PENDING, STRATA, TokenAnalysis, type TokenPartial } from "./tokens.js";
@@ -17,6 +18,9 @@ export interface AnalysisSettings {
   near: boolean;
   shingleSize: number;
   boilerplatePhrases?: string[];
+  /** The run checks more than one file: each file's own diversity figures are computed too (a single file's are the
+   * run's). */
+  perFile?: boolean;
   tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number };
 }
 
@@ -49,11 +53,15 @@ export interface ChunkAnalysisPartial {
   /** Exact tokens of tokenized examples, and overhead + content bytes per stratum of the others (per-file token
    * figures; the pending examples' share is added where they are tokenized). */
   fileTokens: FileTokens;
+  /** A chunk that is a whole file of a run of several files: the file's own diversity (computed here, in the chunk's
+   * thread; `diversity` then holds the compression sample thinned to the chunk's share of the run). */
+  fileDiversity?: DiversityResult;
 }
 
-/** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
- * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
- * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
+/** A chunk's share of a compression-sample budget (diversity.ts, 4 MiB) over `runBytes` (its file's bytes for the
+ * file's own sample, the run's for the run's): in proportion to its expected bytes, at least 64 KiB. The merge thins
+ * the chunks' samples to the budget; sampling steps are powers of two, so a chunk that keeps less than its old 4 MiB
+ * gives the same merged sample unless its own step passes the run's. */
 export function compressionBudget(chunkBytes: number, runBytes: number): number {
   const budget = DEFAULT_COMPRESSION_SAMPLE_BYTES;
   if (!(runBytes > chunkBytes)) return budget;
@@ -81,15 +89,25 @@ export class ChunkAnalysis {
   private readonly fileTokens = emptyFileTokens();
 
   /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
-   * (toPartial), in the thread that ran the chunk. */
+   * (toPartial), in the thread that ran the chunk. The compression sample keeps the chunk's share of its file's budget
+   * (the file's own figure must not depend on the other files of the run). */
   static create(s: AnalysisSettings, chunk: Chunk): ChunkAnalysis {
-    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
+    const fileBytes = chunk.fileBytes ?? chunk.bytes;
+    return new ChunkAnalysis(
+      s,
+      new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }),
+      compressionBudget(chunk.bytes, fileBytes),
+      compressionBudget(chunk.bytes, s.tokens.expectedBytes),
+      s.perFile === true && chunk.range === null,
+    );
   }
 
   private constructor(
     private readonly s: AnalysisSettings,
     private readonly tok: TokenAnalysis,
     compressionSampleBytes: number,
+    private readonly runSampleBytes: number,
+    private readonly wholeFile: boolean,
   ) {
     this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes, hllFromStart: s.tokens.expectedBytes > LARGE_RUN_BYTES });
     this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
@@ -100,10 +118,11 @@ export class ChunkAnalysis {
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
-    this.div.add(conv, scan);
+    this.div.add(conv, scan, place(loc.file, loc.line));
     const loop = repeatedPhrase(conv, scan);
     this.comp.add(conv);
     const long = this.tok.add(conv, loc);
+
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
     else if (last.exact !== PENDING) {
@@ -125,10 +144,15 @@ export class ChunkAnalysis {
       findings.push(...own.findings);
       addFileTokens(this.fileTokens, own);
     }
+    // A whole file of a run of several: its own figures here, in this thread (compressing its sample is the costly part).
+    const fileDiversity = this.wholeFile ? this.div.finish(await this.div.compressSample()) : undefined;
+    const diversity = this.div.toPartial();
+    thinCompressionSample(diversity.compression, this.runSampleBytes);
     return {
       findings,
+      ...(fileDiversity ? { fileDiversity } : {}),
       features: this.batch.toPartial(),
-      diversity: this.div.toPartial(),
+      diversity,
       composition: this.comp.toPartial(),
       tokens: this.tok.toPartial(),
       fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },

@@ -125,7 +125,7 @@ export function repeatedPhrase(conv: Conversation, s: RecordScan): Finding | nul
         // (rounded: the last copy has no separator after it)
         const repeats = Math.round((x.end - x.start) / period);
         const words = phrase.trim().split(/\s+/).length;
-        return finding(m, phrase, repeats, `${words} word${words === 1 ? "" : "s"}`, (r.hi - r.lo + 1) / n);
+        return finding(m, phrase, repeats, `${words} word${words === 1 ? "" : "s"}`, Math.min(1, (x.end - x.start) / (s.ends[to - 1] - s.starts[from])));
       }
     }
     // text without spaces: by character, inside long words
