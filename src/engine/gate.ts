@@ -18,6 +18,7 @@ import { diversityDrop } from "./deltas.js";
 import { severitiesFor } from "./check.js";
 import { RULES } from "./rules/registry.js";
 import type { QualityFigure, QualityMetric } from "./analysis/quality.js";
+import type { PooledFigure } from "./analysis/small-files.js";
 
 type Num = number | null | undefined;
 type Name = keyof Thresholds;
@@ -194,6 +195,7 @@ function perFileChecks(name: Name, report: Report, config: Config, matchers: ((p
     const all = p.files === 1 ? `${p.file}: ${LABEL[name]} ${showValue(name, p.worst)}` : `${p.files} files within the limit (worst: ${showValue(name, p.worst)} in ${p.file})`;
     for (const c of checksOf(name, p.limit, p.worst)) out.push({ ...c, scope: "file", files: p.files, message: all });
   }
+  out.push(...pooledChecks(name, report, config, matchers));
   if (na.length) {
     const l = na[0].limit;
     const level = "level" in l ? l.level : l.fail !== undefined ? "fail" : "warn";
@@ -214,6 +216,26 @@ function perFileChecks(name: Name, report: Report, config: Config, matchers: ((p
     });
   }
   return out;
+}
+
+/** The files too small to be judged alone on a figure, judged together (analysis/small-files.ts), against the run's
+ * limit; not when one of them has a limit of its own for it in `overrides`. */
+function pooledChecks(name: Name, report: Report, config: Config, matchers: ((p: string) => boolean)[]): GateCheck[] {
+  const pooled = (report.diversity as { smallFiles?: Partial<Record<string, PooledFigure>> } | undefined)?.smallFiles?.[name];
+  const limit = config.thresholds[name] as Limit | Range | null;
+  if (!pooled || pooled.figure.value === null || !limit) return [];
+  if (config.overrides.some((o, i) => name in o.thresholds && pooled.files.some((f) => matchers[i](f)))) return [];
+  const n = pooled.files.length;
+  const which = `${pooled.files.slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}`;
+  const fig = pooled.figure;
+  const value = fig.value as number;
+  return checksOf(name, limit, value).map((c) => {
+    const where = fig.records?.length ? `; see ${fig.records.map((r) => `${r.path}:${r.line}`).join(", ")}` : "";
+    const over = name === "max-compression-ratio" || name === "min-windowed-distinct-2" ? ` over ${fig.over}` : ` of ${fig.over}`;
+    const detail = fig.detail && !c.passed ? ` ("${fig.detail.length > 60 ? `${fig.detail.slice(0, 60)}…` : fig.detail}")` : "";
+    const message = `${n} files too small to judge alone (${which}), together: ${LABEL[name]} ${showValue(name, value)}${over}${detail}${c.passed ? "" : ` (${limitText(name, c)})${where}`}`;
+    return { ...c, scope: "small-files" as const, files: n, message };
+  });
 }
 
 function runMessage(name: Name, report: Report, actual: number, c: GateCheck): string | undefined {

@@ -46,8 +46,9 @@ export interface GateCheck {
   level: "fail" | "warn";
   /** What did not pass, in words (the figure, what it is measured over, the file, the records behind it). */
   message?: string;
-  /** What the check judges: each file on its own, or the run (gate.ts THRESHOLD_SCOPE). */
-  scope?: "file" | "run";
+  /** What the check judges: each file on its own, the run (gate.ts THRESHOLD_SCOPE), or the files too small to be
+   * judged alone on a figure, together (`files`: how many). */
+  scope?: "file" | "run" | "small-files";
   /** A per-file check about one file: the file. */
   file?: string;
   /** A per-file check that stands for several files (those within the limit, or those where it does not apply). */

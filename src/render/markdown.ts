@@ -85,12 +85,12 @@ function gateTable(report: Report): string[] {
   const byName = new Map<string, GateCheck[]>();
   // per-file checks: one row per file a check is about (or per group of files)
   for (const c of report.gate.checks) {
-    const key = `${c.name}\0${c.file ?? ""}\0${c.files ?? ""}\0${c.notApplicable !== undefined}`;
+    const key = `${c.name}\0${c.file ?? ""}\0${c.files ?? ""}\0${c.scope ?? ""}\0${c.notApplicable !== undefined}`;
     byName.set(key, [...(byName.get(key) ?? []), c]);
   }
   const rows = [...byName.values()].map((cs) => {
     const c0 = cs[0];
-    const name = `${c0.name}${c0.file !== undefined ? ` (${c0.file})` : c0.files !== undefined && c0.files > 1 ? ` (${c0.files} files)` : ""}`;
+    const name = `${c0.name}${c0.file !== undefined ? ` (${c0.file})` : c0.scope === "small-files" ? ` (${c0.files} small files together)` : c0.files !== undefined && c0.files > 1 ? ` (${c0.files} files)` : ""}`;
     const fail = cs.find((c) => c.level === "fail");
     const warn = cs.find((c) => c.level === "warn");
     const limit = [warn ? `warn ${fmt(warn.limit)}` : "", fail ? `fail ${fmt(fail.limit)}` : ""].filter(Boolean).join(" · ");

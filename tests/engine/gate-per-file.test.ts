@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkDir, jsonl } from "../helpers/run.js";
+import { checkDir, jsonl, runCli, tempDir } from "../helpers/run.js";
 import { ROOT } from "../helpers/paths.js";
 import { configFromObject, ConfigError } from "../../src/config/config.js";
 import type { GateCheck, Report } from "../../src/engine/report.js";
@@ -46,6 +46,21 @@ describe("per-file gates", () => {
     const ok = both.gate.checks.find((x) => x.name === "max-boilerplate-share" && x.passed && x.notApplicable === undefined);
     expect(ok).toMatchObject({ files: 1, scope: "file", level: "fail", actual: 0 });
     expect(ok!.message).toBe("zz-diverse.jsonl: boilerplate share 0%");
+  });
+
+  it("a file of many chunks: the same own figures and checks alone, next to another file, in 1 or 2 threads (the real CLI)", () => {
+    const a = jsonl(...Array.from({ length: 400 }, (_, i) => ({ messages: [{ role: "user", content: `Tell me about ${i}.` }, { role: "assistant", content: `${sentence()} ${i % 7 === 0 ? "As an AI language model, I cannot be sure. " : ""}${sentence()}` }] })));
+    const dir = tempDir({ "a.jsonl": a, "b.jsonl": diverse });
+    const env = { CHATML_GATE_CHUNK_BYTES: String(16 * 1024) }; // a.jsonl is about 40 chunks
+    const own = (args: string[]) => {
+      const r = JSON.parse(runCli(["check", ...args, "--format", "json", "--fail-on", "never"], dir, env).stdout) as Report;
+      const f = r.files.find((x) => x.path === "a.jsonl")!;
+      return { quality: f.stats!.quality, checks: r.gate.checks.filter((c) => c.file === "a.jsonl") };
+    };
+    const alone = own(["a.jsonl", "--workers", "1"]);
+    expect(alone.quality!.figures["max-boilerplate-share"]).toMatchObject({ value: 0.145, over: "400 assistant texts" }) // 58 of 400;
+    expect(alone.checks.filter((c) => !c.passed).map((c) => `${c.name} ${c.level}`)).toContain("max-boilerplate-share fail");
+    for (const args of [["a.jsonl", "b.jsonl", "--workers", "1"], ["b.jsonl", "a.jsonl", "--workers", "2"], ["a.jsonl", "--workers", "2"]]) expect(own(args), args.join(" ")).toEqual(alone);
   });
 
   it("tool-call-only answers are not empty text: compression, openings and boilerplate do not apply, and nothing fails", async () => {
@@ -96,6 +111,16 @@ describe("per-file gates", () => {
     expect(loop.files[0].findings.map((f) => `${f.line}:${f.rule}`)).toEqual(["3:repeated-phrase"]);
   });
 
+  it("answers in text without spaces (Chinese) are sentences, not one-word labels: every figure applies", async () => {
+    const zh = ["今天天氣很好，我們去公園散步吧，順便買點水果回家。", "這本書講述了一個小鎮居民如何度過漫長冬天的故事。", "學習新語言最好的方法是每天練習，並且多和母語者交談。", "這道菜需要先把雞肉醃製三十分鐘，再用大火快炒。", "地球繞太陽一圈大約需要三百六十五天又六小時。"];
+    const records = Array.from({ length: 30 }, (_, i) => ({ messages: [{ role: "user", content: `問題 ${i}：請說明。` }, { role: "assistant", content: `${zh[i % 5]}第${i}個例子：${zh[(i + 2) % 5]}` }] }));
+    const r = await checkDir({ "zh.jsonl": jsonl(...records) });
+    const q = r.files[0].stats!.quality!;
+    expect(q.shape.kind).toBe("chat");
+    expect(q.figures["max-opening-share"].notApplicable).toBeUndefined();
+    expect(q.figures["max-compression-ratio"].notApplicable).toBeUndefined();
+  });
+
   it("KTO data is preference data: boilerplate does not apply, and the undesirable completions are left out of the figures", async () => {
     const r = await checkDir({ "kto.jsonl": fixture("kto-messages.jsonl") });
     const q = r.files[0].stats!.quality!;
@@ -104,6 +129,25 @@ describe("per-file gates", () => {
     // 12 desirable answers, all different openings ("the capital of france", …): the 12 undesirable ones are not counted
     expect(q.figures["max-opening-share"]).toMatchObject({ value: null, over: "12 text answers", notApplicable: "too little: 12 text answers (needs 20)" });
     expect((r.diversity as { openings: { topShare: number } }).openings.topShare).toBeCloseTo(1 / 12, 4);
+  });
+});
+
+describe("files too small to judge alone", () => {
+  it("are judged together: six files of 4 answers full of disclaimers fail as a group, named with their records", async () => {
+    const lines = fixture("chat-refusals.jsonl").trim().split("\n");
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`part-${i}.jsonl`] = lines.slice(i * 4, i * 4 + 4).join("\n") + "\n";
+    const r = await checkDir({ ...files, "zz-diverse.jsonl": diverse }, { config: { thresholds: { "min-examples": 1 } } });
+    // alone, each is too small for the share
+    expect(r.files[0].stats!.quality!.figures["max-boilerplate-share"]).toMatchObject({ value: null, notApplicable: "too little: 4 assistant texts (needs 20)" });
+    const pooled = r.gate.checks.find((c) => c.name === "max-boilerplate-share" && c.scope === "small-files" && c.level === "fail")!;
+    expect(pooled).toMatchObject({ passed: false, files: 6, actual: 0.4167 });
+    expect(pooled.message).toBe(
+      '6 files too small to judge alone (part-0.jsonl, part-1.jsonl, part-2.jsonl, …), together: boilerplate share 41.7% of 24 assistant texts ("as an ai language model") (limit 10%); see part-0.jsonl:1, part-0.jsonl:3, part-1.jsonl:2, part-1.jsonl:4, part-2.jsonl:3',
+    );
+    // the healthy file is judged alone, and passes
+    expect(r.gate.checks.filter((c) => c.file === "zz-diverse.jsonl" && !c.passed)).toEqual([]);
+    expect(r.passed).toBe(false);
   });
 });
 

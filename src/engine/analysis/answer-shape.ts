@@ -3,8 +3,10 @@
 // Shape counters (quality.ts decides from them whether a diversity metric applies to a file): records, records that
 // declare or call tools, preference records (a rejected side, or a KTO label), records with a final assistant message,
 // those whose final assistant message calls a tool, those whose final assistant message has text, how many of those
-// are numbers (no letter, at least one digit), and a histogram of their word counts (0..32, the last bucket "32 or
-// more": the median is exact while it is under 32).
+// are numbers (no letter, at least one digit), and a histogram of their lengths in words (0..32, the last bucket "32 or
+// more": the median is exact while it is under 32). Text without spaces (Chinese, Japanese) counts a word per 8
+// characters: an answer's length is max(words, ceil(characters / 8)), so a 30-character Chinese sentence is not a
+// one-word label.
 // Pointers (places: file index and line, packed in one number, see place()): the first 5 records holding a
 // boilerplate phrase, and the 3 records with the most repeated word pairs (bigrams already seen in the current
 // diversity window: a record's repeats of itself and of the records just before it, what a compressor finds; ties:
@@ -25,6 +27,8 @@ export const MAX_REPETITIVE_PLACES = 3;
 export const MAX_OPENING_PLACES = 5;
 
 const HAS_LETTER = /\p{L}/u;
+/** Characters that count as a word in an answer's length (text without spaces). */
+const CHARS_PER_WORD = 8;
 const HAS_DIGIT = /\d/;
 
 export interface ShapePartial {
@@ -53,7 +57,8 @@ export interface ShapeResult {
   textAnswers: number;
   /** Text answers that are a number (no letter, at least one digit). */
   numericAnswers: number;
-  /** Median words of a text answer (32 = 32 or more); null without text answers. */
+  /** Median length of a text answer in words, a word per 8 characters in text without spaces (32 = 32 or more); null
+   * without text answers. */
   medianAnswerWords: number | null;
 }
 
@@ -83,7 +88,8 @@ export class AnswerShape {
       if (final.toolCalls > 0) s.toolAnswers++;
       if (finalWords > 0) {
         s.textAnswers++;
-        s.answerWords[Math.min(finalWords, ANSWER_WORD_BUCKETS - 1)]++;
+        const length = Math.max(finalWords, Math.ceil(final.text.length / CHARS_PER_WORD));
+        s.answerWords[Math.min(length, ANSWER_WORD_BUCKETS - 1)]++;
         if (finalWords <= 3 && final.text.length <= 64 && HAS_DIGIT.test(final.text) && !HAS_LETTER.test(final.text)) s.numericAnswers++;
       }
     }

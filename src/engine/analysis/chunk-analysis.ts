@@ -144,8 +144,9 @@ export class ChunkAnalysis {
       findings.push(...own.findings);
       addFileTokens(this.fileTokens, own);
     }
-    // A whole file of a run of several: its own figures here, in this thread (compressing its sample is the costly part).
-    const fileDiversity = this.wholeFile ? this.div.finish(await this.div.compressSample()) : undefined;
+    // A whole file of a run of several: its own figures here, in this thread (compressing its sample is the costly
+    // part; finish() compresses it synchronously: this thread has nothing else to do meanwhile).
+    const fileDiversity = this.wholeFile ? this.div.finish(undefined, true) : undefined;
     const diversity = this.div.toPartial();
     thinCompressionSample(diversity.compression, this.runSampleBytes);
     return {

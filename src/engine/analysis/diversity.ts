@@ -124,6 +124,9 @@ export interface DiversityOptions {
   /** Distinct 1/2/3-grams in HyperLogLog from the first word (no exact phase): for large runs, whose counts pass
    * `exactCap` anyway (the engine sets it for runs over 32 MiB; see LARGE_RUN_BYTES in chunk-analysis.ts). */
   hllFromStart?: boolean;
+  /** Only what the gated figures need (analysis/quality.ts: a file's own figures): merge() skips the distinct-n and
+   * prompt counters, and finish() reports them as 0. */
+  figuresOnly?: boolean;
   /** Tests: always the general n-gram loop (ngrams()), never its HyperLogLog fast path (same results). */
   referenceNgrams?: boolean;
 }
@@ -335,6 +338,7 @@ export class DiversityAnalysis {
   private readonly windowSize: number;
   private readonly sampleBudget: number;
   private readonly fastHll: boolean;
+  private readonly figuresOnly: boolean;
   private records = 0;
   private assistantMessages = 0;
   private textMessages = 0;
@@ -372,6 +376,15 @@ export class DiversityAnalysis {
    * the pairs it added to windows that closed since. */
   private winMark = 0;
   private msgFresh = 0;
+  /** The answer whose opening is being counted (read by makeOpening / touchOpening: no closure per answer). */
+  private opening = { form: "", start: 0, end: 0, at: 0 };
+  private readonly makeOpening = (): OpeningPayload => {
+    const o = this.opening;
+    return { text: o.form.slice(o.start, o.end).toLowerCase().replace(WS_RUN, " "), at: [o.at] };
+  };
+  private readonly touchOpening = (p: OpeningPayload): void => {
+    if (p.at.length < MAX_OPENING_PLACES) p.at.push(this.opening.at);
+  };
   /** Per record (add): a boilerplate phrase was found; repeated word pairs. */
   private recBoiler = false;
   private recRepeats = 0;
@@ -403,6 +416,7 @@ export class DiversityAnalysis {
     const cap = opts.exactCap ?? 65_536;
     const hll = opts.hllFromStart === true;
     this.fastHll = opts.referenceNgrams !== true;
+    this.figuresOnly = opts.figuresOnly === true;
     this.d1 = new DistinctCounter(cap, hll);
     this.d2 = new DistinctCounter(cap, hll);
     this.d3 = new DistinctCounter(cap, hll);
@@ -504,13 +518,8 @@ export class DiversityAnalysis {
         k2 = mix32(k2, s.b[w]);
       }
       const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
-      this.openings.addWith(
-        key,
-        () => ({ text: form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "), at: [at] }),
-        (p) => {
-          if (p.at.length < MAX_OPENING_PLACES) p.at.push(at);
-        },
-      );
+      this.opening = { form, start: s.starts[from], end: s.ends[last], at };
+      this.openings.addWith(key, this.makeOpening, this.touchOpening);
     }
     if (n === 0) return;
     this.t1 += n;
@@ -704,8 +713,9 @@ export class DiversityAnalysis {
     };
   }
 
-  /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
-  merge(p: DiversityPartial): void {
+  /** Folds the next chunk's partial into this instance (chunks in order; see the file header). `shared`: the same
+   * partial is merged into another instance too (a file's and the run's): its openings' payloads are copied. */
+  merge(p: DiversityPartial, shared = false): void {
     if (p.boilerCounts.length !== this.phrases.length) throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
     if (p.window.size !== this.windowSize) throw new Error("DiversityAnalysis.merge: window sizes differ");
     if (!this.merged && this.winWords > 0) {
@@ -721,9 +731,11 @@ export class DiversityAnalysis {
     this.assistantMessages += p.assistantMessages;
     this.textMessages += p.textMessages;
     this.assistantWords += p.assistantWords;
-    this.d1.merge(p.d1);
-    this.d2.merge(p.d2);
-    this.d3.merge(p.d3);
+    if (!this.figuresOnly) {
+      this.d1.merge(p.d1);
+      this.d2.merge(p.d2);
+      this.d3.merge(p.d3);
+    }
     this.t1 += p.t1;
     this.t2 += p.t2;
     this.t3 += p.t3;
@@ -766,19 +778,20 @@ export class DiversityAnalysis {
     }
     this.sampleEvery = k;
 
-    // payloads are copied: the same partial may be merged into several instances (a file's and the run's)
-    const payloads = p.openings.payloads.map((x) => x && { text: x.text, at: [...x.at] });
-    this.openings.merge({ ...p.openings, payloads }, (mine, theirs) => {
+    const openings = shared ? { ...p.openings, payloads: p.openings.payloads.map((x) => x && { text: x.text, at: [...x.at] }) } : p.openings;
+    this.openings.merge(openings, (mine, theirs) => {
       for (const a of theirs.at) if (mine.at.length < MAX_OPENING_PLACES) mine.at.push(a);
     });
     this.answers += p.answers;
     this.shape.merge(p.shape);
     this.boilerMessages += p.boilerMessages;
     for (let i = 0; i < this.boilerCounts.length; i++) this.boilerCounts[i] += p.boilerCounts[i];
-    this.systemTop.merge(p.systemTop);
-    this.systemDistinct.merge(p.systemDistinct);
+    if (!this.figuresOnly) {
+      this.systemTop.merge(p.systemTop);
+      this.systemDistinct.merge(p.systemDistinct);
+      this.userDistinct.merge(p.userDistinct);
+    }
     this.recordsWithSystem += p.recordsWithSystem;
-    this.userDistinct.merge(p.userDistinct);
     this.recordsWithUser += p.recordsWithUser;
     for (const len of p.lengths) this.lengths.add(len);
     this.single += p.single;
@@ -835,12 +848,25 @@ export class DiversityAnalysis {
   compressSample(): Promise<number> {
     // nothing to compress: finish() reports 0 whatever it is given
     if (this.chunks.every((c) => c.bytes === 0)) return Promise.resolve(0);
-    const sample = this.chunks.map((c) => c.text).join("\n") + "\n";
-    return new Promise((resolve, reject) => zlib.deflate(Buffer.from(sample, "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+    return new Promise((resolve, reject) => zlib.deflate(this.sampleBuffer(), (e, out) => (e ? reject(e) : resolve(out.length))));
   }
 
-  /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
-  finish(compressed?: number): DiversityResult {
+  /** The kept texts as UTF-8, each followed by "\n" (written into one buffer: no joined string). */
+  private sampleBuffer(): Buffer {
+    let size = 0;
+    for (const c of this.chunks) size += c.bytes;
+    const buf = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const c of this.chunks) {
+      at += buf.write(c.text, at, "utf8");
+      buf[at++] = 0x0a;
+    }
+    return at === size ? buf : buf.subarray(0, at);
+  }
+
+  /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). `figuresOnly`: as the
+   * option (the distinct-n and prompt counts are 0), for an instance that added records itself. */
+  finish(compressed?: number, figuresOnly = this.figuresOnly): DiversityResult {
     // trailing partial window, then the "only window" rule for the largest short tail
     const w = this.windowState();
     if (w.count === 0 && w.tailBigrams > 0) {
@@ -852,22 +878,23 @@ export class DiversityAnalysis {
     }
     const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
     if (sampleBytes === 0) compressed = 0;
-    else compressed ??= zlib.deflateSync(Buffer.from(this.chunks.map((c) => c.text).join("\n") + "\n", "utf8")).length;
+    else compressed ??= zlib.deflateSync(this.sampleBuffer()).length;
     const top = this.openings.top(10);
     const byPhrase = this.phrases
       .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
       .filter((p) => p.count > 0)
       .sort((x, y) => y.count - x.count || (x.phrase < y.phrase ? -1 : 1));
-    const userDistinct = this.userDistinct.estimate();
+    const userDistinct = figuresOnly ? 0 : this.userDistinct.estimate();
     const shaped = this.shape.finish();
+    const distinctN = (c: DistinctCounter, total: number): DistinctN => (figuresOnly ? { distinct: 0, total, ratio: 0, method: c.method, standardError: 0 } : this.distinctN(c, total));
     return {
       records: this.records,
       assistantMessages: this.assistantMessages,
       textMessages: this.textMessages,
       assistantWords: this.assistantWords,
-      distinct1: this.distinctN(this.d1, this.t1),
-      distinct2: this.distinctN(this.d2, this.t2),
-      distinct3: this.distinctN(this.d3, this.t3),
+      distinct1: distinctN(this.d1, this.t1),
+      distinct2: distinctN(this.d2, this.t2),
+      distinct3: distinctN(this.d3, this.t3),
       compression: {
         ratio: compressed > 0 ? round(sampleBytes / compressed) : 0,
         sampleBytes,
@@ -900,7 +927,7 @@ export class DiversityAnalysis {
       examples: { opening: (top[0]?.payload?.at ?? []).map(unplace), boilerplate: shaped.boilerplate.map(unplace), repetitive: shaped.repetitive.map(unplace) },
       systemPrompts: {
         recordsWithSystem: this.recordsWithSystem,
-        distinct: this.systemDistinct.estimate(),
+        distinct: figuresOnly ? 0 : this.systemDistinct.estimate(),
         method: this.systemDistinct.method,
         top: this.systemTop.top(5).map((t) => ({ text: t.payload ?? "", count: t.count })),
         exact: this.systemTop.exact,

@@ -11,9 +11,10 @@
 // phrase of 2 to MAX_PHRASE_CHARS characters repeated MIN_REPEATS times, over at least MIN_RUN_CHARS characters and
 // half of the message's characters (or LONG_RUN_CHARS). One finding per record (its first such message).
 //
-// Cost: a run at least STRIDE + MAX_PHRASE_WORDS words long holds a word i (every STRIDE-th) whose copy P words back is
-// equal, so only those words are tried against each period (about one comparison per word); a match is then
-// extended both ways. The words' hashes come from the scan the other analyses share.
+// Cost: a run of L >= `need` words with a period P <= MAX_PHRASE_WORDS holds a word i of every (need - MAX_PHRASE_WORDS)-th
+// (at least every 16th) whose copy P words back is equal, so only those words are tried against each period (a
+// 300-word answer: 2 words x 16 periods); a match is then extended both ways. The words' hashes come from the scan
+// the other analyses share. The same by character, every (need - MAX_PHRASE_CHARS)-th character of a long word.
 import type { Conversation, Finding } from "../model.js";
 import type { RecordScan } from "./text-scan.js";
 
@@ -39,7 +40,8 @@ interface Run {
 /** A periodic run in a[from, to) with a period of 1..MAX_PHRASE_WORDS, MIN_REPEATS repeats and `need` words (see
  * the file header), or null. */
 function wordRun(a: Int32Array, from: number, to: number, need: number): Run | null {
-  for (let i = from + STRIDE; i < to; i += STRIDE) {
+  const stride = Math.max(STRIDE, need - MAX_PHRASE_WORDS);
+  for (let i = from + stride; i < to; i += stride) {
     for (let p = 1; p <= MAX_PHRASE_WORDS && i - p >= from; p++) {
       if (a[i] !== a[i - p]) continue;
       let lo = i - p;
@@ -59,7 +61,8 @@ function wordRun(a: Int32Array, from: number, to: number, need: number): Run | n
 
 /** The same search by character over t[from, to) (periods 2..MAX_PHRASE_CHARS, `need` characters). */
 function charRun(t: string, from: number, to: number, need: number): Run | null {
-  for (let i = from + CHAR_STRIDE; i < to; i += CHAR_STRIDE) {
+  const stride = Math.max(CHAR_STRIDE, need - MAX_PHRASE_CHARS);
+  for (let i = from + stride; i < to; i += stride) {
     const c = t.charCodeAt(i);
     for (let p = 2; p <= MAX_PHRASE_CHARS && i - p >= from; p++) {
       if (t.charCodeAt(i - p) !== c) continue;
@@ -131,6 +134,7 @@ export function repeatedPhrase(conv: Conversation, s: RecordScan): Finding | nul
     // text without spaces: by character, inside long words
     const chars = s.ends[to - 1] - s.starts[from];
     const need = Math.max(MIN_RUN_CHARS, Math.min(Math.ceil(chars / 2), LONG_RUN_CHARS));
+    if (chars < need) continue;
     for (let w = from; w < to; w++) {
       const a = s.starts[w];
       const b = s.ends[w];

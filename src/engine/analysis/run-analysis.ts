@@ -7,6 +7,7 @@ import { DuplicateAnalysis, FeatureBatch, type Reread } from "./duplicates.js";
 import { addFileTokens, counterFor, emptyFileTokens, type AnalysisSettings, type ChunkAnalysisPartial, type FileTokens } from "./chunk-analysis.js";
 import { DiversityAnalysis, shiftDiversityPlaces, type DiversityResult } from "./diversity.js";
 import { qualityOf, type Quality } from "./quality.js";
+import { SmallFilePools } from "./small-files.js";
 import { CompositionAnalysis } from "./composition.js";
 import { TokenAnalysis } from "./tokens.js";
 import { pairSplits } from "./splits.js";
@@ -49,6 +50,8 @@ export class Analysis {
    * the file being merged when it has several chunks (a whole-file chunk brings its own). */
   private readonly fileQuality: (Quality | undefined)[] = [];
   private fileDiv: { file: number; div: DiversityAnalysis } | undefined;
+  /** Files too small to be judged alone on a figure, judged together (small-files.ts). */
+  private readonly pools: SmallFilePools;
 
   constructor(
     readonly paths: string[],
@@ -65,6 +68,7 @@ export class Analysis {
       splits: pairSplits(paths, config.splits),
     });
     this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
+    this.pools = new SmallFilePools(settings.boilerplatePhrases);
   }
 
   private loading: Promise<void> | undefined;
@@ -83,10 +87,12 @@ export class Analysis {
     const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
     shiftDiversityPlaces(p.diversity, lineOffset);
     this.div.merge(p.diversity);
-    if (p.fileDiversity) this.fileQuality[file] = this.qualityOf(p.fileDiversity);
-    else if (this.settings.perFile) {
-      if (this.fileDiv?.file !== file) this.fileDiv = { file, div: new DiversityAnalysis({ boilerplatePhrases: this.settings.boilerplatePhrases }) };
-      this.fileDiv.div.merge(p.diversity);
+    if (p.fileDiversity) {
+      const q = (this.fileQuality[file] = this.qualityOf(p.fileDiversity));
+      this.pools.add(file, q, p.diversity);
+    } else if (this.settings.perFile) {
+      if (this.fileDiv?.file !== file) this.fileDiv = { file, div: new DiversityAnalysis({ boilerplatePhrases: this.settings.boilerplatePhrases, figuresOnly: true }) };
+      this.fileDiv.div.merge(p.diversity, true); // the run's instance holds the partial's own payloads
     }
     this.comp.merge(p.composition);
     if (!this.tok) throw new Error("Analysis.mergeChunk before ready()");
@@ -160,7 +166,13 @@ export class Analysis {
     const composition = this.comp.finish();
     const place = (p: { file: number; line: number }) => ({ path: this.paths[p.file] ?? String(p.file), line: p.line });
     const ex = diversity.examples;
-    report.diversity = { ...diversity, examples: { opening: ex.opening.map(place), boilerplate: ex.boilerplate.map(place), repetitive: ex.repetitive.map(place) }, quality: runQuality };
+    const smallFiles = await this.pools.finish((i) => this.paths[i] ?? String(i));
+    report.diversity = {
+      ...diversity,
+      examples: { opening: ex.opening.map(place), boilerplate: ex.boilerplate.map(place), repetitive: ex.repetitive.map(place) },
+      quality: runQuality,
+      ...(Object.keys(smallFiles).length ? { smallFiles } : {}),
+    };
     report.composition = composition;
     report.tokens = tokens;
     // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
