@@ -10,7 +10,9 @@ import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
+import { checkProfile } from "./rules/profiles.js";
 import { RULE_BY_ID } from "./rules/registry.js";
+import { recordKey } from "./fingerprint.js";
 
 export interface ScanOptions {
   path: string;
@@ -64,6 +66,8 @@ export class FindingSink {
   warnings = 0;
   private readonly once = new Set<string>();
   private readonly onceHits: SinkState["once"] = [];
+  /** During a pass: the record key of the line being read (fingerprint.ts), for the findings that get listed. */
+  recordKey: (() => string) | undefined;
   constructor(
     private readonly severities: Record<string, SeveritySetting>,
     private readonly max: number,
@@ -118,11 +122,11 @@ export class FindingSink {
   addFinding(f: Finding): void {
     this.add(f.rule, f.line, f.message);
   }
-  private push(f: Finding & { severity: Severity }): void {
+  private push(f: Finding & { severity: Severity; record?: string }): void {
     this.counts[f.rule] = (this.counts[f.rule] ?? 0) + 1;
     if (f.severity === "error") this.errors++;
     else this.warnings++;
-    if (this.findings.length < this.max) this.findings.push(f);
+    if (this.findings.length < this.max) this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
   }
   /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
   drop(rules: string[]): void {
@@ -333,6 +337,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+    let key: string | undefined;
+    sink.recordKey = () => (key ??= recordKey(buf, start, end));
+    try {
+      readLine(buf, start, end, lineNo, offset);
+    } finally {
+      sink.recordKey = undefined;
+    }
+  };
+  const readLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
@@ -388,6 +401,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         return;
       }
     }
+    // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
+    if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {

@@ -257,7 +257,9 @@ function runMessage(name: Name, report: Report, actual: number, c: GateCheck): s
   return `${LABEL[name]} ${showValue(name, actual)} (${limit})`;
 }
 
-export function evaluateGate(report: Report, config: Config): Report["gate"] {
+/** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
+ * on what the change brought (onlyNew). */
+export function evaluateGate(report: Report, config: Config, base?: Report): Report["gate"] {
   const checks: GateCheck[] = [];
   const t = config.thresholds;
   const matchers = config.overrides.map((o) => overrideMatcher(o.files));
@@ -282,7 +284,44 @@ export function evaluateGate(report: Report, config: Config): Report["gate"] {
       for (const c of limitChecks(name, limit as Limit, actual)) checks.push({ ...c, name: `${name} (${o.files.join(", ")})`, scope: "run" });
     }
   });
-  return { passed: verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+  const fresh = config.failOnNew && base && report.comparison ? report.comparison.newFindings : undefined;
+  if (!fresh) return { passed: verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+  const only = onlyNew(checks, fresh, base!, config, report);
+  return { passed: verdict(only, fresh.warnings, config.failOn), failOn: config.failOn, checks: only, failOnNew: true };
+}
+
+/** fail-on-new: max-errors and max-warnings count the new findings of the run (one check each, against the run's
+ * limit, instead of one per file; max-errors counts the new errors of the validation rules); any other check that
+ * fails passes when the base failed it as badly (known debt; a per-file check against the same file's), and still
+ * fails when the change made it worse. */
+function onlyNew(checks: GateCheck[], fresh: { errors: number; warnings: number; rules: Record<string, number> }, base: Report, config: Config, report: Report): GateCheck[] {
+  const key = (c: GateCheck) => `${c.level}\0${c.name}\0${c.file ?? ""}\0${c.scope ?? ""}`;
+  const baseCheck = new Map(base.gate.checks.map((c) => [key(c), c]));
+  const out: GateCheck[] = [];
+  for (const name of ["max-errors", "max-warnings"] as const) {
+    const limit = config.thresholds[name];
+    if (!limit || !checks.some((c) => c.name === name)) continue;
+    const all = name === "max-errors" ? report.files.reduce((n, f) => n + validationErrors(f, config), 0) : report.summary.warnings;
+    const analysisErrors = ANALYSIS_RULES.reduce((n, r) => n + ((config.rules[r.id] ?? r.severity) === "error" ? (fresh.rules[r.id] ?? 0) : 0), 0);
+    const actual = name === "max-errors" ? Math.max(0, fresh.errors - analysisErrors) : fresh.warnings;
+    const what = name === "max-errors" ? "validation error" : "warning";
+    for (const c of limitChecks(name, limit, actual)) out.push({ ...c, scope: "run", message: `${actual} new ${what}(s) (${all} in all; fail-on-new counts the new ones)` });
+  }
+  return out.concat(checks.filter((c) => c.name !== "max-errors" && c.name !== "max-warnings").map((c) => {
+    if (c.passed || base.summary.files === 0) return c; // an empty base (every file new) has no known debt
+    const b = baseCheck.get(key(c));
+    if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number") return c;
+    const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
+    if (worse) return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
+    return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
+  }));
+}
+
+/** How far a range check's actual value lies outside its range "min–max". */
+function outside(c: GateCheck): number {
+  const [min, max] = String(c.limit).split("–").map(Number);
+  const a = Number(c.actual);
+  return Number.isFinite(min) && a < min ? min - a : Number.isFinite(max) && a > max ? a - max : 0;
 }
 
 export function verdict(checks: GateCheck[], warnings: number, failOn: FailOn): boolean {

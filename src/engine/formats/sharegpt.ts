@@ -4,6 +4,7 @@ import type { Conversation, Message } from "../model.js";
 import { categoryOf, ktoLabel, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
 import { resultKey, toolsKey } from "./tool-keys.js";
+import { toolDefinitions } from "./tool-text.js";
 
 export const ROLE_MAP: Record<string, string> = {
   human: "user",
@@ -84,6 +85,7 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
     // may name its function.
     const msg: Message = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight };
     if (role === "tool" && typeof turn.name === "string") msg.calls = [resultKey(turn.name)];
+    if (typeof turn.name === "string" && turn.name !== "") msg.name = turn.name;
     messages.push(msg);
   });
   if (!ok) return null;
@@ -93,5 +95,7 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
   if (tools !== undefined) out.tools = tools;
   const label = ktoLabel(rec);
   if (label !== undefined) out.label = label;
+  const defs = toolDefinitions(rec.tools);
+  if (defs) out.toolDefs = defs;
   return out;
 }

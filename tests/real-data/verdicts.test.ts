@@ -1,8 +1,8 @@
-// The default verdict on each real public file, checked alone: the one we defend to the file's author (docs/metrics.md
-// "When a diversity metric does not apply" gives the reasons). Every shape here also has a small fixture of our own in
-// tests/fixtures/shapes (gate-per-file.test.ts).
+// Real-data suite (CHATML_GATE_REAL_DATA; skipped when not set): the default verdict on each real public file, checked
+// alone: the one we defend to the file's author (docs/metrics.md "When a diversity metric does not apply" gives the
+// reasons). Every shape here also has a small fixture of our own in tests/fixtures/shapes (gate-per-file.test.ts).
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkDir } from "../helpers/run.js";
 import { REAL } from "../helpers/paths.js";
@@ -33,13 +33,22 @@ const VERDICTS: Record<string, [boolean, string | undefined, string[]]> = {
   "trl-dpo-prompt-chosen-rejected.jsonl": [true, "preference", []],
 };
 
-describe.skipIf(!existsSync(REAL))("the default verdict on each real public file", () => {
+describe.skipIf(!REAL)("the default verdict on each real public file", () => {
   for (const [name, [passed, shape, failing]] of Object.entries(VERDICTS)) {
     it(`${name}: ${passed ? "passes" : `fails (${failing.join(", ")})`}`, async () => {
-      const r = await checkDir({ [name]: readFileSync(join(REAL, name)) });
+      const r = await checkDir({ [name]: readFileSync(join(REAL as string, name)) });
       expect(r.files[0].stats?.quality?.shape.kind).toBe(shape);
       expect(r.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => c.name)).toEqual(failing);
       expect(r.passed).toBe(passed);
     });
   }
+
+  it("repeated-phrase names only the cookbook's looping answer (line 5)", async () => {
+    const found: string[] = [];
+    for (const name of readdirSync(REAL as string).filter((n) => n.endsWith(".jsonl"))) {
+      const r = await checkDir({ [name]: readFileSync(join(REAL as string, name)) });
+      for (const f of r.files[0].findings) if (f.rule === "repeated-phrase") found.push(`${name}:${f.line}`);
+    }
+    expect(found).toEqual(["openai-cookbook-toy-chat.jsonl:5"]);
+  });
 });
