@@ -12,6 +12,8 @@ import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
 import { checkProfile } from "./rules/profiles.js";
 import { RULE_BY_ID } from "./rules/registry.js";
+import type { TargetChecker } from "./target/check-record.js";
+import type { TargetChunkState } from "./target/file-state.js";
 import { recordKey } from "./fingerprint.js";
 
 export interface ScanOptions {
@@ -28,8 +30,11 @@ export interface ScanOptions {
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
   maxFindings: number;
-  /** Called for each record that passed every error rule; returns extra findings for that record. */
-  onRecord?: (conv: Conversation, loc: RecordLoc) => Finding[] | void;
+  /** Called for each record that passed every error rule, with its render by the target chat template (null: it
+   * could not be rendered; undefined: no target); returns extra findings for that record. */
+  onRecord?: (conv: Conversation, loc: RecordLoc, rendered: string | null | undefined) => Finding[] | void;
+  /** The target model check: renders each record with a messages array (also records with other errors). */
+  target?: TargetChecker | null;
 }
 
 /** What a pass over (part of) a file found; lines count from 1 within the range. Structured-clone-able. */
@@ -48,6 +53,8 @@ export interface ScanResult {
   format: DatasetFormat | null;
   readError: boolean;
   sink: SinkState;
+  /** The target check's figures for this range (absent without a target). */
+  target?: TargetChunkState;
 }
 
 export interface SinkState {
@@ -335,6 +342,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     },
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+  /** A finding at the current line that does not make the record invalid. */
+  const note = (rule: string, message: string, onceKey?: string) => void sink.add(rule, line, message, onceKey);
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     let key: string | undefined;
@@ -404,19 +413,24 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
     if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
+    // The target chat template renders every record with a messages array, also one that breaks other rules: the
+    // trainer would render it too.
+    const render = (): string | null | undefined => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {
+      render();
       if (!recordHasError) valid++;
       return;
     }
     checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
+    const rendered = render();
     if (recordHasError) return;
     valid++;
     if (!opts.onRecord) return;
     loc.line = lineNo;
     loc.offset = offset;
     loc.length = end - start;
-    const extra = opts.onRecord(conv, loc);
+    const extra = opts.onRecord(conv, loc, rendered);
     if (extra) for (const f of extra) sink.addFinding(f);
   };
 
@@ -442,7 +456,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     readError = true;
     lines = line;
   }
-  return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  const result: ScanResult = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  if (opts.target) result.target = opts.target.state();
+  return result;
 }
 
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */

@@ -9,8 +9,9 @@ import { repeatedPhrase } from "./repetition.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
-import { PENDING, STRATA, TokenAnalysis, type TokenPartial } from "./tokens.js";
+import { PENDING, STRATA, TokenAnalysis, type RenderedExample, type TokenPartial } from "./tokens.js";
 import { loadCounter, type EncodingName } from "./token-count.js";
+import { modelTokenizer } from "../target/tokenizer.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
 export interface AnalysisSettings {
@@ -21,7 +22,15 @@ export interface AnalysisSettings {
   /** The run checks more than one file: each file's own diversity figures are computed too (a single file's are the
    * run's). */
   perFile?: boolean;
-  tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number };
+  tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number; tokenizer?: ModelTokenizerRef };
+}
+
+/** The target model's tokenizer.json (target/): examples are counted as their chat template renders them, every one
+ * exactly, in the chunk's thread (which loads the tokenizer once). */
+export interface ModelTokenizerRef {
+  /** Absolute path, and the name the user gave it. */
+  path: string;
+  name: string;
 }
 
 /** A file's (or chunk's) token figures: exact tokens, and the overhead and content bytes per stratum of the examples
@@ -93,13 +102,15 @@ export class ChunkAnalysis {
    * (the file's own figure must not depend on the other files of the run). */
   static create(s: AnalysisSettings, chunk: Chunk): ChunkAnalysis {
     const fileBytes = chunk.fileBytes ?? chunk.bytes;
-    return new ChunkAnalysis(
-      s,
-      new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }),
-      compressionBudget(chunk.bytes, fileBytes),
-      compressionBudget(chunk.bytes, s.tokens.expectedBytes),
-      s.perFile === true && chunk.range === null,
-    );
+    const fileBudget = compressionBudget(chunk.bytes, fileBytes);
+    const runBudget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+    const wholeFile = s.perFile === true && chunk.range === null;
+    const model = s.tokens.tokenizer;
+    if (model) {
+      const tok = modelTokenizer(model.path, model.name);
+      return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), fileBudget, runBudget, wholeFile);
+    }
+    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), fileBudget, runBudget, wholeFile);
   }
 
   private constructor(
@@ -114,14 +125,15 @@ export class ChunkAnalysis {
     this.batch = new FeatureBatch(this.features);
   }
 
-  add(conv: Conversation, loc: RecordLoc): Finding[] {
+  /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
+  add(conv: Conversation, loc: RecordLoc, rendered?: string | null): Finding[] {
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
     this.div.add(conv, scan, place(loc.file, loc.line));
     const loop = repeatedPhrase(conv, scan);
     this.comp.add(conv);
-    const long = this.tok.add(conv, loc);
+    const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
 
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
@@ -159,4 +171,13 @@ export class ChunkAnalysis {
       fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
     };
   }
+}
+
+/** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
+ * texts alone. */
+function renderedExample(conv: Conversation, rendered: string | null | undefined): RenderedExample {
+  let assistantBytes = 0;
+  for (const m of conv.messages) if (m.role === "assistant" && m.text) assistantBytes += Buffer.byteLength(m.text, "utf8");
+  const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
+  return { text, assistantBytes };
 }
