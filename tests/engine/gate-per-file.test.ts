@@ -111,6 +111,14 @@ describe("per-file gates", () => {
     expect(loop.files[0].findings.map((f) => `${f.line}:${f.rule}`)).toEqual(["3:repeated-phrase"]);
   });
 
+  it("a loop without spaces (好的 × 400) is the first record behind the compression ratio, though it repeats no word pair", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ messages: [{ role: "user", content: `What is ${i} plus ${i * 3}?` }, { role: "assistant", content: `The sum of ${i} and ${i * 3} is ${i * 4}, because adding them gives ${i * 4} exactly.` }] }));
+    rows.push({ messages: [{ role: "user", content: "好吗?" }, { role: "assistant", content: "好的".repeat(400) }] });
+    const r = await checkDir({ "sums.jsonl": jsonl(...rows) });
+    expect(r.files[0].findings.filter((f) => f.rule === "repeated-phrase").map((f) => f.line)).toEqual([31]);
+    expect(fig(r, "sums.jsonl", "max-compression-ratio").records?.[0]).toEqual({ path: "sums.jsonl", line: 31 });
+  });
+
   it("answers in text without spaces (Chinese) are sentences, not one-word labels: every figure applies", async () => {
     const zh = ["今天天氣很好，我們去公園散步吧，順便買點水果回家。", "這本書講述了一個小鎮居民如何度過漫長冬天的故事。", "學習新語言最好的方法是每天練習，並且多和母語者交談。", "這道菜需要先把雞肉醃製三十分鐘，再用大火快炒。", "地球繞太陽一圈大約需要三百六十五天又六小時。"];
     const records = Array.from({ length: 30 }, (_, i) => ({ messages: [{ role: "user", content: `問題 ${i}：請說明。` }, { role: "assistant", content: `${zh[i % 5]}第${i}個例子：${zh[(i + 2) % 5]}` }] }));

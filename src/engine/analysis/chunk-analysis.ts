@@ -5,7 +5,7 @@ import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
 import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, thinCompressionSample, type DiversityPartial, type DiversityResult } from "./diversity.js";
 import { place } from "./answer-shape.js";
-import { repeatedPhrase } from "./repetition.js";
+import { repeatedRun } from "./repetition.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
@@ -130,8 +130,8 @@ export class ChunkAnalysis {
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
-    this.div.add(conv, scan, place(loc.file, loc.line));
-    const loop = repeatedPhrase(conv, scan);
+    const loop = repeatedRun(conv, scan);
+    this.div.add(conv, scan, place(loc.file, loc.line), loop?.chars);
     this.comp.add(conv);
     const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
 
@@ -142,8 +142,8 @@ export class ChunkAnalysis {
       this.fileTokens.bytes[last.stratum] += last.bytes;
     }
     if (!loop) return long;
-    loop.line = loc.line;
-    return [...long, loop];
+    loop.finding.line = loc.line;
+    return [...long, loop.finding];
   }
 
   /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized

@@ -425,8 +425,9 @@ export class DiversityAnalysis {
   }
 
   /** `scan`: the record's text scan (text-scan.ts), when the caller already has it; `at`: the record's place
-   * (answer-shape.ts place(file, line)), for the records behind the figures. */
-  add(conv: Conversation, scan?: RecordScan, at = 0): void {
+   * (answer-shape.ts place(file, line)), for the records behind the figures; `loopChars`: the characters a
+   * repeated-phrase loop covers in it (repetition.ts), 0 if none. */
+  add(conv: Conversation, scan?: RecordScan, at = 0, loopChars = 0): void {
     if (this.merged) throw new Error("DiversityAnalysis: add() after merge() is not supported");
     // A KTO completion labelled undesirable is what the model learns to avoid, like the rejected side of a pair: only
     // the shape counts it.
@@ -471,6 +472,8 @@ export class DiversityAnalysis {
       if (msgs[m].role !== "assistant") continue;
       this.addAssistant(msgs[m].text, s, m, m === lastAssistant, at);
     }
+    // a looping message (repeated-phrase) ranks by the characters its loop covers: one without spaces repeats no word pair
+    if (loopChars > this.recRepeats) this.recRepeats = loopChars;
     const final = lastAssistant >= 0 ? msgs[lastAssistant] : null;
     const finalWords = final ? s.to[lastAssistant] - s.from[lastAssistant] : 0;
     this.shape.add(conv.hasTools, conv.rejected !== undefined || conv.label !== undefined, final, finalWords, this.recBoiler, this.recRepeats, at);

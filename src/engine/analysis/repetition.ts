@@ -111,6 +111,12 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 /** The `repeated-phrase` finding of a record (line 0: the caller sets it), or null. */
 export function repeatedPhrase(conv: Conversation, s: RecordScan): Finding | null {
+  return repeatedRun(conv, s)?.finding ?? null;
+}
+
+/** The `repeated-phrase` finding of a record and how many characters its loop covers (the diversity figures rank the
+ * records behind a failing compression ratio by it: a loop without spaces repeats no word pair), or null. */
+export function repeatedRun(conv: Conversation, s: RecordScan): { finding: Finding; chars: number } | null {
   const msgs = conv.messages;
   for (let m = 0; m < msgs.length; m++) {
     if (msgs[m].role !== "assistant") continue;
@@ -128,7 +134,7 @@ export function repeatedPhrase(conv: Conversation, s: RecordScan): Finding | nul
         // (rounded: the last copy has no separator after it)
         const repeats = Math.round((x.end - x.start) / period);
         const words = phrase.trim().split(/\s+/).length;
-        return finding(m, phrase, repeats, `${words} word${words === 1 ? "" : "s"}`, Math.min(1, (x.end - x.start) / (s.ends[to - 1] - s.starts[from])));
+        return { finding: finding(m, phrase, repeats, `${words} word${words === 1 ? "" : "s"}`, Math.min(1, (x.end - x.start) / (s.ends[to - 1] - s.starts[from]))), chars: x.end - x.start };
       }
     }
     // text without spaces: by character, inside long words
@@ -142,7 +148,7 @@ export function repeatedPhrase(conv: Conversation, s: RecordScan): Finding | nul
       const r = charRun(text, a, b, need);
       if (!r) continue;
       const x = widen(text, r.lo, r.hi + 1, r.period);
-      return finding(m, text.slice(x.start, x.start + r.period), Math.floor((x.end - x.start) / r.period), `${r.period} characters`, (x.end - x.start) / chars);
+      return { finding: finding(m, text.slice(x.start, x.start + r.period), Math.floor((x.end - x.start) / r.period), `${r.period} characters`, (x.end - x.start) / chars), chars: x.end - x.start };
     }
   }
   return null;
