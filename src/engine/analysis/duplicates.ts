@@ -7,7 +7,7 @@
 //   out.findings                                 // `near-duplicate` warnings, `leakage` errors, and the
 //                                                // `conflicting-answers` across train/eval pairs that are not leaks
 //
-// - exact: ExactResult (duplicateRecords, rate, conflictingAnswers, groupCount, groups top 100 by size)
+// - exact: ExactResult (duplicateRecords, rate, conflictingAnswers, groupCount, every group, largest first)
 // - near: NearResult (duplicateRecords, rate, threshold, shingleSize, candidate/accepted pair counts, groups)
 // - leakage: one LeakageResult per split pair (splits from pairSplits() in splits.ts)
 // - perFile[i]: exact and near duplicate records (later occurrences) in file i
