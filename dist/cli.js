@@ -13468,6 +13468,7 @@ const RULES = [
     { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
     { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
     { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
+    { id: "repeated-phrase", severity: W, group: "analysis", summary: "An assistant message that is mostly one short phrase repeated over and over (a looping generation)." },
 ];
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 function docUrl(id) {
@@ -14410,7 +14411,8 @@ class TopK {
     /** Total decrement rounds applied to every counter (0 = exact). */
     maxError = 0;
     total = 0;
-    /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
+    /** `tieByPayload`: top() breaks count ties by payload (a string, or the string the function makes of it) rather
+     * than by key. */
     constructor(cap = 10_000, tieByPayload = false) {
         this.cap = cap;
         this.tieByPayload = tieByPayload;
@@ -14419,17 +14421,19 @@ class TopK {
         if (this.counted(key))
             this.counts.set(key, { count: 1, payload });
     }
-    /** add(), with the payload made only when the key gets a counter. */
-    addWith(key, makePayload) {
-        if (this.counted(key))
+    /** add(), with the payload made only when the key gets a counter; `touch` sees the payload of a key counted again. */
+    addWith(key, makePayload, touch) {
+        if (this.counted(key, touch))
             this.counts.set(key, { count: 1, payload: makePayload() });
     }
     /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
-    counted(key) {
+    counted(key, touch) {
         this.total++;
         const e = this.counts.get(key);
         if (e) {
             e.count++;
+            if (touch && e.payload !== undefined)
+                touch(e.payload);
             return false;
         }
         if (this.counts.size < this.cap)
@@ -14456,14 +14460,19 @@ class TopK {
         }
         return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
     }
-    /** Misra-Gries merge of a later chunk's partial (see the file header). */
-    merge(p) {
+    /** Misra-Gries merge of a later chunk's partial (see the file header). `combine(mine, theirs)`: folds a later
+     * chunk's payload of a key this instance has into its own (default: the first payload is kept as it is). */
+    merge(p, combine) {
         this.total += p.total;
         this.maxError += p.maxError;
         for (let i = 0; i < p.keys.length; i++) {
             const e = this.counts.get(p.keys[i]);
-            if (e)
+            if (e) {
                 e.count += p.counts[i];
+                const theirs = p.payloads[i];
+                if (combine && e.payload !== undefined && theirs !== undefined)
+                    combine(e.payload, theirs);
+            }
             else
                 this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
         }
@@ -14484,7 +14493,8 @@ class TopK {
     /** Top `n` by count, ties broken by key (ascending) for determinism. */
     top(n) {
         const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-        const tie = (x) => (this.tieByPayload ? String(x.payload) : x.key);
+        const byPayload = this.tieByPayload;
+        const tie = (x) => (typeof byPayload === "function" ? byPayload(x.payload) : byPayload ? String(x.payload) : x.key);
         all.sort((a, b) => {
             if (a.count !== b.count)
                 return b.count - a.count;
@@ -15487,6 +15497,28 @@ const DEFAULT_THRESHOLDS = {
     "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
 };
 const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
+/** What each threshold judges: each file on its own (a file's checks do not change when another file joins the run),
+ * or the run (duplicates across files, leakage between splits, examples, the drop against the base branch). */
+const THRESHOLD_SCOPE = {
+    "max-errors": "file",
+    "max-warnings": "file",
+    "max-duplicate-rate": "run",
+    "max-near-duplicate-rate": "run",
+    "max-leakage": "run",
+    "min-examples": "run",
+    "max-too-long": "file",
+    "min-windowed-distinct-2": "file",
+    "max-compression-ratio": "file",
+    "max-opening-share": "file",
+    "max-boilerplate-share": "file",
+    "min-length-uniqueness": "file",
+    "max-diversity-drop": "run",
+    "single-turn-share": "file",
+    "max-secrets": "run",
+    "max-pii-share": "run",
+};
+/** Run thresholds that cannot be evaluated over some files only (a config error in `overrides`). */
+const RUN_ONLY = new Set(["max-diversity-drop"]);
 
 ;// CONCATENATED MODULE: ./src/config/config.ts
 // The configuration: one typed object from the config file (.chatml-gate.yml, ajv-validated against
@@ -15717,6 +15749,10 @@ function configFromObject(doc, source = "(inline)") {
         checkRuleIds(o.rules, `overrides[${i}].rules`, source);
         const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
         checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+        for (const name of Object.keys(thresholds)) {
+            if (RUN_ONLY.has(name))
+                throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
+        }
         return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
     });
     return c;
@@ -16568,6 +16604,14 @@ function categoryOf(rec, ctx) {
     // an object or array is named by its JSON ({"topic":"math"}), not "[object Object]"; canonical: keys sorted, and
     // no recursion (JSON.stringify overflows the stack on a value nested thousands of levels deep)
     return typeof v === "object" ? canonicalJson(v) : String(v);
+}
+/** A record's KTO label (model.ts Conversation.label): a boolean `label` (TRL) or `kto_tag` (LLaMA-Factory). */
+function ktoLabel(rec) {
+    if (typeof rec.label === "boolean")
+        return rec.label;
+    if (typeof rec.kto_tag === "boolean")
+        return rec.kto_tag;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/roles.ts
@@ -18238,6 +18282,9 @@ function parseChatml(rec, ctx) {
     const tools = recordToolsKey(rec);
     if (tools !== undefined)
         conv.tools = tools;
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        conv.label = label;
     const defs = toolDefinitions(rec.tools, rec.functions);
     if (defs)
         conv.toolDefs = defs;
@@ -18537,6 +18584,9 @@ function parseSharegpt(rec, ctx) {
     const tools = toolsKey(rec.tools);
     if (tools !== undefined)
         out.tools = tools;
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        out.label = label;
     const defs = toolDefinitions(rec.tools);
     if (defs)
         out.toolDefs = defs;
@@ -18570,7 +18620,11 @@ function parseAlpaca(rec, ctx) {
     const prompt = alpacaPrompt(rec, instruction, ctx);
     if (!ok || !prompt)
         return null;
-    return { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+    const conv = { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        conv.label = label;
+    return conv;
 }
 /** The prompt of an Alpaca record: `system`, the `history` pairs, then the instruction (and `input`) as the user
  * turn; null when `input` or `history` is broken (reported). Also the prompt of LLaMA-Factory's Alpaca preference
@@ -21194,9 +21248,10 @@ async function scanFile(opts) {
         loc.offset = offset;
         loc.length = end - start;
         const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
+        // an analysis finding may quote the record (repeated-phrase): masked like every other message
         if (extra)
             for (const f of extra)
-                sink.addFinding(f);
+                sink.addFinding(redactor ? { ...f, message: redactor.quoted(f.message) } : f);
     };
     try {
         const stats = await readLines(opts.path, {
@@ -21438,6 +21493,19 @@ function parseBaseReport(text, source) {
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
 // The gate: thresholds → checks (name, limit, actual, passed) → verdict. `fail-on` alone turns the verdict into
 // pass/fail: error = fail-level checks decide; warning = warn-level checks and warning findings too; never = always pass.
+//
+// Each threshold judges either each file on its own or the run (THRESHOLD_SCOPE; docs/configuration.md):
+//  - per file: errors, warnings, too-long examples and the diversity figures (analysis/quality.ts). A file's checks do
+//    not change when another file joins the run. A file that fails gets its own check (`file`); the files within the
+//    limit share one passing check per level (`files`, `actual` = the worst of them); files where the figure does not
+//    apply share one check that says why (`notApplicable`, never failing).
+//  - the run: duplicate and near-duplicate rates (duplicates across files), leakage (between splits), valid
+//    examples, the diversity drop against the base branch.
+// `overrides` apply to every threshold: a per-file threshold set in an override replaces the run's for the files it
+// matches; a run threshold is evaluated once more over the matching files (its check is named "NAME (GLOBS)").
+
+
+
 
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -21448,41 +21516,76 @@ const get = (o, path) => {
     return typeof v === "number" ? v : undefined;
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
-/** Where each threshold's actual value comes from in the report. */
-/** Below this many answers, the share-of-answers checks (openings, boilerplate) are not evaluated: a handful of
- * records cannot show a pattern, and a gate must not raise false alarms on tiny sets. */
-const MIN_ANSWERS_FOR_SHARES = 20;
-const answers = (r) => get(r, "diversity.openings.answers") ?? 0;
-const ifEnough = (r, v) => (answers(r) >= MIN_ANSWERS_FOR_SHARES ? v : undefined);
-/** Where each threshold's actual value comes from in the report. */
-const METRICS = {
-    "max-errors": (r) => r.summary.errors,
-    "max-warnings": (r) => r.summary.warnings,
+const ANALYSIS_RULES = RULES.filter((r) => r.group === "analysis");
+/** A file's validation errors: its errors minus those of the analysis rules (leakage, too-long, duplicates set to
+ * error), which have thresholds of their own (one defect, one gate). */
+function validationErrors(f, config) {
+    const sev = severitiesFor(f.path, config);
+    return f.errors - ANALYSIS_RULES.reduce((n, r) => n + ((sev[r.id] ?? r.severity) === "error" ? (f.findingCounts[r.id] ?? 0) : 0), 0);
+}
+const LABEL = {
+    "max-errors": "validation errors",
+    "max-warnings": "warnings",
+    "max-duplicate-rate": "exact-duplicate rate",
+    "max-near-duplicate-rate": "near-duplicate rate",
+    "max-leakage": "leaked evaluation records",
+    "min-examples": "valid examples",
+    "max-too-long": "examples over the token limit",
+    "min-windowed-distinct-2": "windowed distinct-2",
+    "max-compression-ratio": "compression ratio",
+    "max-opening-share": "top opening share",
+    "max-boilerplate-share": "boilerplate share",
+    "min-length-uniqueness": "length uniqueness",
+    "max-diversity-drop": "windowed distinct-2 drop",
+    "single-turn-share": "single-turn share",
+    "max-secrets": "secrets",
+    "max-pii-share": "share of records with personal data",
+};
+/** A value as the messages show it. */
+function showValue(name, v) {
+    if (/share|rate|uniqueness/.test(name))
+        return `${Number((v * 100).toPrecision(3))}%`;
+    if (name === "max-compression-ratio")
+        return `${v.toFixed(2)}×`;
+    if (Number.isInteger(v))
+        return v.toLocaleString("en-US");
+    return String(Math.round(v * 1000) / 1000);
+}
+/** A file's figure for a per-file threshold. */
+function fileFigure(name, f, report, config) {
+    switch (name) {
+        case "max-errors":
+            return { value: validationErrors(f, config) };
+        case "max-warnings":
+            return { value: f.warnings };
+        case "max-too-long":
+            return { value: get(report, "tokens.limit") === undefined ? undefined : (f.findingCounts["too-long"] ?? 0) };
+        default: {
+            const q = f.stats?.quality?.figures[name];
+            // nothing to measure (no figure, or null without a reason) is no check
+            if (!q || (q.value === null && q.notApplicable === undefined))
+                return { value: undefined };
+            return { value: q.value, over: q.over, notApplicable: q.notApplicable, detail: q.detail, lines: q.records?.map((r) => r.line) };
+        }
+    }
+}
+/** The run's figure for a run threshold. */
+const RUN_METRICS = {
     "max-duplicate-rate": (r) => get(r, "duplicates.exact.rate"),
     "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
     "max-leakage": (r) => (Array.isArray(r.leakage) ? r.leakage.reduce((s, l) => s + l.exact + l.near, 0) : undefined),
     "min-examples": (r) => r.summary.validRecords,
-    "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
-    "min-windowed-distinct-2": (r) => (get(r, "diversity.windowedDistinct2.windows") ? get(r, "diversity.windowedDistinct2.mean") : undefined),
-    // no assistant text: nothing was compressed, so no ratio (the reports show "–"), not a passing 0
-    "max-compression-ratio": (r) => (get(r, "diversity.compression.totalBytes") ? get(r, "diversity.compression.ratio") : undefined),
-    "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
-    "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
-    "min-length-uniqueness": (r) => (get(r, "diversity.lengthUniqueness.assistantMessages") ? get(r, "diversity.lengthUniqueness.share") : undefined),
     "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
     // not computed when the rule is off everywhere (no scan, no privacy figures)
     "max-secrets": (r) => r.privacy?.secrets,
     "max-pii-share": (r) => r.privacy?.piiShare,
 };
-const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
-/** Per-file figures, for thresholds set in `overrides` for some files. */
-const FILE_METRICS = {
-    "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
-    "max-warnings": (fs) => fs.reduce((s, f) => s + f.warnings, 0),
+/** The same figures over some files (run thresholds set in `overrides`). */
+const GROUP_METRICS = {
     "min-examples": (fs) => fs.reduce((s, f) => s + f.validRecords, 0),
     "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
     "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
-    "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
+    "max-leakage": (fs) => (fs.some((f) => !f.stats) ? undefined : fs.reduce((s, f) => s + (f.findingCounts.leakage ?? 0), 0)),
     "max-secrets": (fs) => (fs.some((f) => f.privacy) ? fs.reduce((s, f) => s + (f.privacy?.secrets ?? 0), 0) : undefined),
     "max-pii-share": (fs) => {
         const records = fs.reduce((s, f) => s + f.records, 0);
@@ -21496,78 +21599,218 @@ function rate(fs, n) {
     return fs.reduce((s, f) => s + (n(f) ?? 0), 0) / records;
 }
 const gate_round = (x) => Math.round(x * 10000) / 10000;
-function limitChecks(name, limit, actual, out) {
-    if (actual === undefined || actual === null)
-        return; // the metric was not computed (e.g. no token limit set)
-    const isMin = name.startsWith("min-");
-    const ok = (l) => (isMin ? actual >= l : actual <= l);
+const isMin = (name) => name.startsWith("min-");
+/** The checks of one value against one limit: the fail level, and the warn level when the fail level passes. */
+function limitChecks(name, limit, actual) {
+    const out = [];
+    const ok = (l) => (isMin(name) ? actual >= l : actual <= l);
     const a = gate_round(actual);
     if (limit.fail !== undefined)
         out.push({ name, limit: limit.fail, actual: a, passed: ok(limit.fail), level: "fail" });
-    if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail))) {
+    if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail)))
         out.push({ name, limit: limit.warn, actual: a, passed: ok(limit.warn), level: "warn" });
-    }
+    return out;
 }
-function rangeCheck(name, range, actual, out) {
-    if (actual === undefined || actual === null)
-        return;
+function rangeChecks(name, range, actual) {
     const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
-    out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: gate_round(actual), passed, level: range.level });
+    return [{ name, limit: rangeText(range), actual: gate_round(actual), passed, level: range.level }];
+}
+const rangeText = (r) => `${r.min ?? "-∞"}–${r.max ?? "∞"}`;
+function checksOf(name, limit, actual) {
+    return name === "single-turn-share" ? rangeChecks(name, limit, actual) : limitChecks(name, limit, actual);
+}
+function limitText(name, c) {
+    if (typeof c.limit !== "number")
+        return `${c.level === "warn" ? "warns" : "range"} ${c.limit}`;
+    return `${c.level === "warn" ? "warns at" : "limit"} ${showValue(name, c.limit)}`;
+}
+/** Where a failing per-file figure comes from, in words: value, what it is over, the file, the limit, the records. */
+function fileMessage(name, c, fig, path) {
+    const v = showValue(name, fig.value);
+    const over = fig.over ? ` of ${fig.over}` : "";
+    const detail = fig.detail ? ` ("${fig.detail.length > 60 ? `${fig.detail.slice(0, 60)}…` : fig.detail}")` : "";
+    const lines = fig.lines?.length ? `; see line${fig.lines.length === 1 ? "" : "s"} ${fig.lines.join(", ")}` : "";
+    const what = name === "max-compression-ratio" || name === "min-windowed-distinct-2" ? `${LABEL[name]} ${v} over ${fig.over ?? "its text"}` : `${LABEL[name]} ${v}${over}`;
+    return `${path}: ${what}${detail} (${limitText(name, c)})${lines}`;
+}
+/** The limit of a threshold for one file: the last override matching the file that sets it, else the run's. */
+function limitFor(name, path, config, matchers) {
+    let limit = config.thresholds[name];
+    config.overrides.forEach((o, i) => {
+        if (name in o.thresholds && matchers[i](path))
+            limit = (o.thresholds[name] ?? null);
+    });
+    return limit;
+}
+function perFileChecks(name, report, config, matchers) {
+    const out = [];
+    const passing = new Map();
+    const na = [];
+    for (const f of report.files) {
+        const limit = limitFor(name, f.path, config, matchers);
+        if (!limit)
+            continue;
+        const fig = fileFigure(name, f, report, config);
+        if (fig.value === undefined)
+            continue;
+        if (fig.value === null) {
+            na.push({ path: f.path, reason: fig.notApplicable ?? "not applicable", limit });
+            continue;
+        }
+        const value = fig.value;
+        const cs = checksOf(name, limit, value);
+        if (cs.every((c) => c.passed)) {
+            const key = JSON.stringify(limit);
+            const p = passing.get(key);
+            const worse = (x, y) => (isMin(name) ? x < y : x > y);
+            if (!p)
+                passing.set(key, { limit, worst: value, file: f.path, files: 1 });
+            else {
+                p.files++;
+                if (worse(value, p.worst))
+                    Object.assign(p, { worst: value, file: f.path });
+            }
+            continue;
+        }
+        for (const c of cs)
+            out.push({ ...c, scope: "file", file: f.path, message: c.passed ? undefined : fileMessage(name, c, fig, f.path) });
+    }
+    for (const p of passing.values()) {
+        const all = p.files === 1 ? `${p.file}: ${LABEL[name]} ${showValue(name, p.worst)}` : `${p.files} files within the limit (worst: ${showValue(name, p.worst)} in ${p.file})`;
+        for (const c of checksOf(name, p.limit, p.worst))
+            out.push({ ...c, scope: "file", files: p.files, message: all });
+    }
+    out.push(...pooledChecks(name, report, config, matchers));
+    if (na.length) {
+        const l = na[0].limit;
+        const level = "level" in l ? l.level : l.fail !== undefined ? "fail" : "warn";
+        const limit = "level" in l ? rangeText(l) : (l.fail ?? l.warn);
+        const listed = na.slice(0, 3).map((x) => `${x.path}: ${x.reason}`);
+        const more = na.length > 3 ? `; and ${na.length - 3} more files` : "";
+        out.push({
+            name,
+            limit,
+            actual: null,
+            passed: true,
+            level,
+            scope: "file",
+            files: na.length,
+            ...(na.length === 1 ? { file: na[0].path } : {}),
+            notApplicable: na.length === 1 ? na[0].reason : `${na.length} files`,
+            message: `not applicable: ${listed.join("; ")}${more}`,
+        });
+    }
+    return out;
+}
+/** The files too small to be judged alone on a figure, judged together (analysis/small-files.ts), against the run's
+ * limit; not when one of them has a limit of its own for it in `overrides`. */
+function pooledChecks(name, report, config, matchers) {
+    const pooled = report.diversity?.smallFiles?.[name];
+    const limit = config.thresholds[name];
+    if (!pooled || pooled.figure.value === null || !limit)
+        return [];
+    if (config.overrides.some((o, i) => name in o.thresholds && pooled.files.some((f) => matchers[i](f))))
+        return [];
+    const n = pooled.files.length;
+    const which = `${pooled.files.slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}`;
+    const fig = pooled.figure;
+    const value = fig.value;
+    return checksOf(name, limit, value).map((c) => {
+        const where = fig.records?.length ? `; see ${fig.records.map((r) => `${r.path}:${r.line}`).join(", ")}` : "";
+        const over = name === "max-compression-ratio" || name === "min-windowed-distinct-2" ? ` over ${fig.over}` : ` of ${fig.over}`;
+        const detail = fig.detail && !c.passed ? ` ("${fig.detail.length > 60 ? `${fig.detail.slice(0, 60)}…` : fig.detail}")` : "";
+        const message = `${n} files too small to judge alone (${which}), together: ${LABEL[name]} ${showValue(name, value)}${over}${detail}${c.passed ? "" : ` (${limitText(name, c)})${where}`}`;
+        return { ...c, scope: "small-files", files: n, message };
+    });
+}
+function runMessage(name, report, actual, c) {
+    if (c.passed)
+        return undefined;
+    const limit = limitText(name, c);
+    if (name === "max-leakage") {
+        const leaks = (report.leakage ?? []).filter((l) => l.exact + l.near > 0);
+        return `${actual} evaluation record${actual === 1 ? "" : "s"} also in training (${limit}): ${leaks.map((l) => `${l.eval} ← ${l.train} (${l.exact} exact, ${l.near} near)`).join("; ")}`;
+    }
+    if (name === "max-duplicate-rate" || name === "max-near-duplicate-rate") {
+        const key = name === "max-duplicate-rate" ? "exactDuplicates" : "nearDuplicates";
+        const worst = [...report.files].sort((a, b) => (b.stats?.[key] ?? 0) - (a.stats?.[key] ?? 0))[0];
+        const most = worst?.stats?.[key] ? `; most in ${worst.path} (${worst.stats[key]})` : "";
+        const d = report.duplicates?.[name === "max-duplicate-rate" ? "exact" : "near"];
+        const n = d?.duplicateRecords;
+        const of = n !== undefined && actual > 0 ? ` (${n.toLocaleString("en-US")} of ${Math.round(n / actual).toLocaleString("en-US")} records compared)` : "";
+        return `${LABEL[name]} ${showValue(name, actual)}${of} (${limit})${most}; the duplicate groups list them`;
+    }
+    return `${LABEL[name]} ${showValue(name, actual)} (${limit})`;
 }
 /** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
  * on what the change brought (onlyNew). */
 function evaluateGate(report, config, base) {
     const checks = [];
     const t = config.thresholds;
-    for (const [name, getter] of Object.entries(METRICS)) {
-        const limit = t[name];
-        if (limit)
-            limitChecks(name, limit, getter(report), checks);
-    }
-    if (t["single-turn-share"])
-        rangeCheck("single-turn-share", t["single-turn-share"], singleTurnShare(report), checks);
-    for (const o of config.overrides) {
-        const isMatch = overrideMatcher(o.files);
-        const files = report.files.filter((f) => isMatch(f.path));
-        if (!files.length)
+    const matchers = config.overrides.map((o) => overrideMatcher(o.files));
+    for (const name of Object.keys(THRESHOLD_SCOPE)) {
+        if (THRESHOLD_SCOPE[name] === "file") {
+            checks.push(...perFileChecks(name, report, config, matchers));
             continue;
-        for (const [name, limit] of Object.entries(o.thresholds)) {
-            const metric = FILE_METRICS[name];
-            if (!metric || !limit || name === "single-turn-share")
-                continue;
-            const sub = [];
-            limitChecks(name, limit, metric(files), sub);
-            for (const c of sub)
-                checks.push({ ...c, name: `${name} (${o.files.join(", ")})` });
         }
+        const limit = t[name];
+        const actual = RUN_METRICS[name]?.(report);
+        if (!limit || actual === undefined || actual === null)
+            continue;
+        for (const c of limitChecks(name, limit, actual))
+            checks.push({ ...c, scope: "run", message: runMessage(name, report, actual, c) });
     }
+    // run thresholds set in overrides: once more over the matching files
+    config.overrides.forEach((o, i) => {
+        const files = report.files.filter((f) => matchers[i](f.path));
+        if (!files.length)
+            return;
+        for (const [name, limit] of Object.entries(o.thresholds)) {
+            if (THRESHOLD_SCOPE[name] !== "run" || !limit)
+                continue;
+            const actual = GROUP_METRICS[name]?.(files);
+            if (actual === undefined || actual === null)
+                continue;
+            for (const c of limitChecks(name, limit, actual))
+                checks.push({ ...c, name: `${name} (${o.files.join(", ")})`, scope: "run" });
+        }
+    });
     const fresh = config.failOnNew && base && report.comparison ? report.comparison.newFindings : undefined;
     if (!fresh)
         return { passed: verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
-    const only = onlyNew(checks, fresh, base);
+    const only = onlyNew(checks, fresh, base, config, report);
     return { passed: verdict(only, fresh.warnings, config.failOn), failOn: config.failOn, checks: only, failOnNew: true };
 }
-/** fail-on-new: max-errors and max-warnings count the new findings; any other check that fails passes when the base
- * failed it as badly (known debt), and still fails when the change made it worse. */
-function onlyNew(checks, fresh, base) {
-    const baseCheck = new Map(base.gate.checks.map((c) => [`${c.level}\0${c.name}`, c]));
-    return checks.map((c) => {
-        if ((c.name === "max-errors" || c.name === "max-warnings") && typeof c.limit === "number") {
-            const all = c.actual;
-            const actual = c.name === "max-errors" ? fresh.errors : fresh.warnings;
-            const what = c.name === "max-errors" ? "error" : "warning";
-            return { ...c, actual, passed: actual <= c.limit, message: `${actual} new ${what}(s) (${String(all)} in all; fail-on-new counts the new ones)` };
-        }
+/** fail-on-new: max-errors and max-warnings count the new findings of the run (one check each, against the run's
+ * limit, instead of one per file; max-errors counts the new errors of the validation rules); any other check that
+ * fails passes when the base failed it as badly (known debt; a per-file check against the same file's), and still
+ * fails when the change made it worse. */
+function onlyNew(checks, fresh, base, config, report) {
+    const key = (c) => `${c.level}\0${c.name}\0${c.file ?? ""}\0${c.scope ?? ""}`;
+    const baseCheck = new Map(base.gate.checks.map((c) => [key(c), c]));
+    const out = [];
+    for (const name of ["max-errors", "max-warnings"]) {
+        const limit = config.thresholds[name];
+        if (!limit || !checks.some((c) => c.name === name))
+            continue;
+        const all = name === "max-errors" ? report.files.reduce((n, f) => n + validationErrors(f, config), 0) : report.summary.warnings;
+        const analysisErrors = ANALYSIS_RULES.reduce((n, r) => n + ((config.rules[r.id] ?? r.severity) === "error" ? (fresh.rules[r.id] ?? 0) : 0), 0);
+        const actual = name === "max-errors" ? Math.max(0, fresh.errors - analysisErrors) : fresh.warnings;
+        const what = name === "max-errors" ? "validation error" : "warning";
+        for (const c of limitChecks(name, limit, actual))
+            out.push({ ...c, scope: "run", message: `${actual} new ${what}(s) (${all} in all; fail-on-new counts the new ones)` });
+    }
+    return out.concat(checks.filter((c) => c.name !== "max-errors" && c.name !== "max-warnings").map((c) => {
         if (c.passed || base.summary.files === 0)
             return c; // an empty base (every file new) has no known debt
-        const b = baseCheck.get(`${c.level}\0${c.name}`);
+        const b = baseCheck.get(key(c));
         if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number")
             return c;
         const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
         if (worse)
             return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
         return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
-    });
+    }));
 }
 /** How far a range check's actual value lies outside its range "min–max". */
 function outside(c) {
@@ -21600,10 +21843,31 @@ class ExactDuplicateIndex {
     answer2 = new GrowableU32();
     duplicates = 0;
     conflicts = 0;
+    /** Counted duplicates (later copies outside a split pair) per file index. */
+    dupPerFile = [];
+    /** Per record: 1 when it is a counted duplicate (only kept when splits are set). */
+    counted = new GrowableU8();
+    /** Group root (in a split file) -> [file, first member id, file, id, ...] of its members in other files. */
+    crossFirst = new Map();
+    /** Reported conflicting answers, in record order: record id, the earlier record (8 bytes per conflict). */
+    conflictPairs = new GrowableI32();
+    /** Conflicting answers across a split pair, decided at finish: record id, first record with the prompt. */
+    crossConflicts = [];
+    paired;
+    splitFiles;
     constructor(store, paths, opts = {}) {
         this.store = store;
         this.paths = paths;
         this.opts = opts;
+        const pairs = new Set();
+        this.splitFiles = new Set();
+        for (const p of opts.splits ?? []) {
+            pairs.add(`${p.train}:${p.eval}`);
+            pairs.add(`${p.eval}:${p.train}`);
+            this.splitFiles.add(p.train);
+            this.splitFiles.add(p.eval);
+        }
+        this.paired = pairs.size ? (a, b) => a !== b && pairs.has(`${a}:${b}`) : () => false;
     }
     rootOf(id) {
         return this.roots.data[id];
@@ -21619,17 +21883,26 @@ class ExactDuplicateIndex {
         const first = this.table.putIfAbsent(k.exact1, k.exact2, id);
         this.roots.push(first < 0 ? id : first);
         if (first >= 0) {
+            const prior = this.splitFiles.size ? this.priorCopy(first, id) : first;
+            if (this.splitFiles.size)
+                this.counted.push(prior >= 0 ? 1 : 0);
+            if (prior < 0)
+                return []; // only copies across a train/eval pair: the leak is reported (leakage.ts)
             this.duplicates++;
+            const f = this.store.file(id);
+            this.dupPerFile[f] = (this.dupPerFile[f] ?? 0) + 1;
             return [
                 {
                     rule: "exact-duplicate",
                     severity: "warning",
                     line: this.store.line(id),
-                    message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
-                    related: this.member(first),
+                    message: `Exact duplicate of ${this.where(prior)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+                    related: this.member(prior),
                 },
             ];
         }
+        if (this.splitFiles.size)
+            this.counted.push(0);
         if (!k.hasAnswer)
             return [];
         const a1 = k.answer1 >>> 0;
@@ -21643,35 +21916,100 @@ class ExactDuplicateIndex {
         }
         if (this.answer1.data[slot] === a1 && this.answer2.data[slot] === a2)
             return [];
+        const before = this.promptFirst.data[slot];
+        if (this.paired(this.store.file(before), this.store.file(id))) {
+            this.crossConflicts.push(id, before);
+            return [];
+        }
         this.conflicts++;
-        return [
-            {
-                rule: "conflicting-answers",
-                severity: "warning",
-                line: this.store.line(id),
-                message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
-                related: this.member(this.promptFirst.data[slot]),
-            },
-        ];
+        this.conflictPairs.push(id);
+        this.conflictPairs.push(before);
+        return [this.conflict(id, before)];
     }
-    /** Duplicate (non-first) records per file index. */
-    perFile(files) {
-        const out = new Array(files).fill(0);
-        const n = this.store.count;
-        for (let id = 0; id < n; id++)
-            if (this.roots.data[id] !== id)
-                out[this.store.file(id)]++;
+    /** The earlier record that record `id` got a conflicting-answers finding about, or -1. */
+    conflictOf(id) {
+        const c = this.conflictPairs.data;
+        let lo = 0;
+        let hi = this.conflictPairs.length / 2 - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const x = c[2 * mid];
+            if (x === id)
+                return c[2 * mid + 1];
+            if (x < id)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
+    conflict(id, before) {
+        return {
+            rule: "conflicting-answers",
+            severity: "warning",
+            line: this.store.line(id),
+            message: `Same prompt as ${this.where(before)} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+            related: this.member(before),
+        };
+    }
+    /** The earliest earlier copy of record `id` (group `root`) that is not across a train/eval pair from it, or -1;
+     * remembers `id` as its file's first member of the group when the group's first record is in a split file. */
+    priorCopy(root, id) {
+        const f = this.store.file(id);
+        const rf = this.store.file(root);
+        if (!this.splitFiles.has(rf) || rf === f)
+            return root;
+        let list = this.crossFirst.get(root);
+        let prior = this.paired(rf, f) ? -1 : root;
+        if (prior < 0 && list) {
+            for (let i = 0; i < list.length; i += 2)
+                if (!this.paired(list[i], f) && (prior < 0 || list[i + 1] < prior))
+                    prior = list[i + 1];
+        }
+        if (!list)
+            this.crossFirst.set(root, (list = []));
+        let seen = false;
+        for (let i = 0; i < list.length && !seen; i += 2)
+            seen = list[i] === f;
+        if (!seen)
+            list.push(f, id);
+        return prior;
+    }
+    /** Whether record `id` counts as an exact duplicate (a later copy outside a train/eval pair). */
+    isCountedDuplicate(id) {
+        return this.roots.data[id] !== id && (!this.splitFiles.size || this.counted.data[id] === 1);
+    }
+    /** The conflicting answers across train/eval pairs whose pair is not reported as a leak (`leaked`: eval record ids
+     * that leak); call once, at finish. */
+    crossSplitConflicts(leaked) {
+        const out = [];
+        const c = this.crossConflicts;
+        for (let i = 0; i < c.length; i += 2) {
+            if (leaked.has(c[i]) || leaked.has(c[i + 1]))
+                continue;
+            this.conflicts++;
+            out.push({ file: this.store.file(c[i]), finding: this.conflict(c[i], c[i + 1]) });
+        }
         return out;
+    }
+    /** Counted duplicate records per file index. */
+    perFile(files) {
+        return Array.from({ length: files }, (_, i) => this.dupPerFile[i] ?? 0);
     }
     result() {
         const n = this.store.count;
         const roots = this.roots.data;
         const size = new Int32Array(n);
-        for (let id = 0; id < n; id++)
+        const counted = new Int32Array(n);
+        for (let id = 0; id < n; id++) {
             size[roots[id]]++;
+            if (this.isCountedDuplicate(id))
+                counted[roots[id]]++;
+        }
+        // Groups with a counted duplicate (a group that is only a train/eval copy is a leak, not a duplicate group).
         const groupRoots = [];
         for (let id = 0; id < n; id++)
-            if (roots[id] === id && size[id] > 1)
+            if (roots[id] === id && counted[id] > 0)
                 groupRoots.push(id);
         groupRoots.sort((a, b) => size[b] - size[a] || a - b);
         // Every group with every member (bounded by the records): each group's list made at its final size, found by an
@@ -21766,7 +22104,8 @@ function exactKeysInto(conv, s, out, at) {
     }
     out[at] = fmix32(k1);
     out[at + 1] = fmix32(k2 ^ 0x2545f491);
-    const hasAnswer = last > 0;
+    // Preference pairs and KTO-labelled completions share their prompt by design: no conflicting answers.
+    const hasAnswer = last > 0 && !conv.rejected && conv.label === undefined;
     out[at + 2] = hasAnswer ? p1 : 0;
     out[at + 3] = hasAnswer ? p2 : 0;
     let a1 = 0;
@@ -21831,8 +22170,10 @@ function computeLeakage(inp) {
     const pairIndex = new Map(splits.map((s, i) => [`${s.train}:${s.eval}`, i]));
     const evalRecords = new Array(F).fill(0);
     const findings = [];
+    /** Eval records that leak (any of their training files). */
+    const leaked = new Set();
     if (splits.length === 0 || n === 0)
-        return { results: [], findings };
+        return { results: [], findings, leaked };
     // Earliest member of each exact group in each training file (only groups with more than one record).
     const size = new Int32Array(n);
     for (let i = 0; i < n; i++)
@@ -21868,6 +22209,7 @@ function computeLeakage(inp) {
             const x = inTrain(r, t);
             if (x >= 0) {
                 counts[k].exact++;
+                leaked.add(e);
                 counts[k].records.push({ line: store.line(e), related: place(x), kind: "exact" });
                 findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split, place(x)) });
                 continue;
@@ -21883,6 +22225,7 @@ function computeLeakage(inp) {
             }
             if (best >= 0) {
                 counts[k].near++;
+                leaked.add(e);
                 const sim = (Math.floor(bestSim * 100 + 1e-9) / 100).toFixed(2);
                 counts[k].records.push({ line: store.line(e), related: place(best), kind: "near", similarity: Number(sim) });
                 findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split, place(best)) });
@@ -21898,7 +22241,7 @@ function computeLeakage(inp) {
         rate: evalRecords[s.eval] ? (counts[i].exact + counts[i].near) / evalRecords[s.eval] : 0,
         records: counts[i].records,
     }));
-    return { results, findings };
+    return { results, findings, leaked };
 }
 function leak(line, what, split, related) {
     return {
@@ -22294,7 +22637,7 @@ class NearDuplicateIndex {
         }
         return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length) };
     }
-    async finish(reread) {
+    async finish(reread, opts = {}) {
         if (this.finished)
             throw new Error("NearDuplicateIndex.finish: called twice (it overwrites the band keys)");
         this.finished = true;
@@ -22398,20 +22741,29 @@ class NearDuplicateIndex {
             if (sim >= t)
                 pairs.push({ a: A[p], b: B[p], similarity: sim });
         }
-        return { ...this.summarise(pairs, u, ids, idx), pairs };
+        const paired = opts.paired;
+        const kept = paired ? pairs.filter((p) => !paired(this.store.file(p.a), this.store.file(p.b))) : pairs;
+        return { ...this.summarise(kept, u, ids, idx, opts.conflictOf), pairs };
     }
-    summarise(pairs, u, ids, idx) {
+    summarise(pairs, u, ids, idx, conflictOf) {
         // Findings: pairs come grouped by b ascending; keep the best earlier partner of each b.
         const findings = [];
         const laterIds = [];
         for (let i = 0; i < pairs.length;) {
             let best = pairs[i];
+            const other = conflictOf ? conflictOf(best.b) : -1;
+            let conflicting = best.a === other;
             let j = i + 1;
-            for (; j < pairs.length && pairs[j].b === best.b; j++)
+            for (; j < pairs.length && pairs[j].b === best.b; j++) {
                 if (pairs[j].similarity > best.similarity)
                     best = pairs[j];
+                if (pairs[j].a === other)
+                    conflicting = true;
+            }
             i = j;
             laterIds.push(best.b);
+            if (conflicting)
+                continue; // reported as conflicting-answers with that record (one finding per pair)
             const file = this.store.file(best.b);
             findings.push({
                 file,
@@ -22536,7 +22888,7 @@ class DuplicateAnalysis {
     fopts;
     constructor(opts) {
         this.opts = opts;
-        this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive });
+        this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive, splits: opts.splits });
         this.near = new NearDuplicateIndex(this.store, opts.paths, { threshold: opts.nearThreshold, shingleSize: opts.shingleSize });
         this.nearOn = opts.near !== false;
         this.fopts = { caseInsensitive: !!opts.caseInsensitive, shingleSize: this.near.shingleSize, near: this.nearOn };
@@ -22590,7 +22942,9 @@ class DuplicateAnalysis {
     }
     async finish(reread) {
         const files = this.opts.paths.length;
-        const near = await this.near.finish(reread);
+        const pairSet = new Set((this.opts.splits ?? []).flatMap((p) => [`${p.train}:${p.eval}`, `${p.eval}:${p.train}`]));
+        const paired = (i, j) => pairSet.has(`${i}:${j}`);
+        const near = await this.near.finish(reread, { paired: pairSet.size ? paired : undefined, conflictOf: (id) => this.exact.conflictOf(id) });
         const pairs = near.pairs;
         const leakage = computeLeakage({
             store: this.store,
@@ -22600,6 +22954,7 @@ class DuplicateAnalysis {
             nearPairs: pairs,
             shingleSize: this.near.shingleSize,
         });
+        const crossConflicts = this.exact.crossSplitConflicts(leakage.leaked);
         const ex = this.exact.perFile(files);
         const nd = near.perFile(files);
         return {
@@ -22607,7 +22962,7 @@ class DuplicateAnalysis {
             near: near.result,
             leakage: leakage.results,
             perFile: ex.map((e, i) => ({ exactDuplicates: e, nearDuplicates: nd[i] })),
-            findings: [...near.findings, ...leakage.findings],
+            findings: [...near.findings, ...crossConflicts, ...leakage.findings],
             nearPairs: pairs.map((p) => ({ a: this.store.loc(p.a), b: this.store.loc(p.b), similarity: p.similarity })),
         };
     }
@@ -23164,6 +23519,149 @@ class PhraseMatcher {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/answer-shape.ts
+// What the diversity figures are measured over, and the records behind them (part of DiversityAnalysis).
+//
+// Shape counters (quality.ts decides from them whether a diversity metric applies to a file): records, records that
+// declare or call tools, preference records (a rejected side, or a KTO label), records with a final assistant message,
+// those whose final assistant message calls a tool, those whose final assistant message has text, how many of those
+// are numbers (no letter, at least one digit), and a histogram of their lengths in words (0..32, the last bucket "32 or
+// more": the median is exact while it is under 32). Text without spaces (Chinese, Japanese) counts a word per 8
+// characters: an answer's length is max(words, ceil(characters / 8)), so a 30-character Chinese sentence is not a
+// one-word label.
+// Pointers (places: file index and line, packed in one number, see place()): the first 5 records holding a
+// boilerplate phrase, and the 3 records with the most repeated word pairs (bigrams already seen in the current
+// diversity window: a record's repeats of itself and of the records just before it, what a compressor finds; ties:
+// the earlier record). Records sharing the top opening are kept with the openings (diversity.ts).
+// Merge (chunks in order): counters add; pointers: the first 5 / the 3 highest of both, in order. Lines are shifted
+// by the chunk's line offset before the merge (shiftPlaces).
+/** Places: file index and line of a record in one number (lines < 2^32). Adding a line offset adds to it. */
+const FILE_UNIT = 2 ** 32;
+const place = (file, line) => file * FILE_UNIT + line;
+const placeFile = (p) => Math.floor(p / FILE_UNIT);
+const placeLine = (p) => p % FILE_UNIT;
+const ANSWER_WORD_BUCKETS = 33;
+const MAX_BOILERPLATE_PLACES = 5;
+const MAX_REPETITIVE_PLACES = 3;
+/** Records sharing an opening remembered per opening. */
+const MAX_OPENING_PLACES = 5;
+const HAS_LETTER = /\p{L}/u;
+/** Characters that count as a word in an answer's length (text without spaces). */
+const CHARS_PER_WORD = 8;
+const HAS_DIGIT = /\d/;
+class AnswerShape {
+    s = {
+        records: 0,
+        toolRecords: 0,
+        preferenceRecords: 0,
+        finalAnswers: 0,
+        toolAnswers: 0,
+        textAnswers: 0,
+        numericAnswers: 0,
+        answerWords: new Array(ANSWER_WORD_BUCKETS).fill(0),
+        boilerplate: [],
+        repetitive: [],
+    };
+    /** One record: `final` = its final assistant message's text and tool calls (null when it has none), `finalWords` its
+     * words; `boilerplate`: it holds a boilerplate phrase; `repeats`: its repeated word pairs; `at`: its place. */
+    add(hasTools, preference, final, finalWords, boilerplate, repeats, at) {
+        const s = this.s;
+        s.records++;
+        if (hasTools)
+            s.toolRecords++;
+        if (preference)
+            s.preferenceRecords++;
+        if (final) {
+            s.finalAnswers++;
+            if (final.toolCalls > 0)
+                s.toolAnswers++;
+            if (finalWords > 0) {
+                s.textAnswers++;
+                const length = Math.max(finalWords, Math.ceil(final.text.length / CHARS_PER_WORD));
+                s.answerWords[Math.min(length, ANSWER_WORD_BUCKETS - 1)]++;
+                if (finalWords <= 3 && final.text.length <= 64 && HAS_DIGIT.test(final.text) && !HAS_LETTER.test(final.text))
+                    s.numericAnswers++;
+            }
+        }
+        if (boilerplate && s.boilerplate.length < MAX_BOILERPLATE_PLACES)
+            s.boilerplate.push(at);
+        if (repeats > 0)
+            keepTop(s.repetitive, at, repeats);
+    }
+    toPartial() {
+        const s = this.s;
+        return { ...s, answerWords: [...s.answerWords], boilerplate: [...s.boilerplate], repetitive: [...s.repetitive] };
+    }
+    merge(p) {
+        const s = this.s;
+        s.records += p.records;
+        s.toolRecords += p.toolRecords;
+        s.preferenceRecords += p.preferenceRecords;
+        s.finalAnswers += p.finalAnswers;
+        s.toolAnswers += p.toolAnswers;
+        s.textAnswers += p.textAnswers;
+        s.numericAnswers += p.numericAnswers;
+        for (let i = 0; i < ANSWER_WORD_BUCKETS; i++)
+            s.answerWords[i] += p.answerWords[i] ?? 0;
+        for (const at of p.boilerplate)
+            if (s.boilerplate.length < MAX_BOILERPLATE_PLACES)
+                s.boilerplate.push(at);
+        for (let i = 0; i < p.repetitive.length; i += 2)
+            keepTop(s.repetitive, p.repetitive[i], p.repetitive[i + 1]);
+    }
+    finish() {
+        const s = this.s;
+        let median = null;
+        if (s.textAnswers > 0) {
+            let seen = 0;
+            for (let i = 0; i < ANSWER_WORD_BUCKETS; i++) {
+                seen += s.answerWords[i];
+                if (seen * 2 >= s.textAnswers) {
+                    median = i;
+                    break;
+                }
+            }
+        }
+        const repetitive = [];
+        for (let i = 0; i < s.repetitive.length; i += 2)
+            repetitive.push(s.repetitive[i]);
+        return {
+            shape: {
+                records: s.records,
+                toolRecords: s.toolRecords,
+                preferenceRecords: s.preferenceRecords,
+                finalAnswers: s.finalAnswers,
+                toolAnswers: s.toolAnswers,
+                textAnswers: s.textAnswers,
+                numericAnswers: s.numericAnswers,
+                medianAnswerWords: median,
+            },
+            boilerplate: [...s.boilerplate],
+            repetitive,
+        };
+    }
+}
+/** Inserts (at, score) into the top list [place, score, …] (highest first, ties: the one already there first). */
+function keepTop(list, at, score) {
+    let i = list.length;
+    while (i > 0 && list[i - 1] < score)
+        i -= 2;
+    if (i >= MAX_REPETITIVE_PLACES * 2)
+        return;
+    list.splice(i, 0, at, score);
+    if (list.length > MAX_REPETITIVE_PLACES * 2)
+        list.length = MAX_REPETITIVE_PLACES * 2;
+}
+/** Adds `lineOffset` to every place of a chunk's partial (chunks count lines from their start). */
+function shiftShapePlaces(p, lineOffset) {
+    if (!lineOffset)
+        return;
+    for (let i = 0; i < p.boilerplate.length; i++)
+        p.boilerplate[i] += lineOffset;
+    for (let i = 0; i < p.repetitive.length; i += 2)
+        p.repetitive[i] += lineOffset;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/diversity.ts
 // Diversity analysis: one streaming pass, bounded memory, deterministic.
 //
@@ -23172,13 +23670,15 @@ class PhraseMatcher {
 //   const result: DiversityResult = d.finish();   // plain JSON, numbers rounded to 4 decimals
 //
 // Words: text.normalize("NFKC").toLowerCase() split on whitespace (punctuation stays attached to words).
-// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
+// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages. A KTO
+// completion labelled undesirable (label false) counts in the shape only, like the rejected side of a pair.
 //  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
 //    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
 //    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
 //    Totals are always exact.
-//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
-//    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
+//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of the text of assistant messages with text
+//    (at least one word: a tool-call-only message is not an empty text) joined by "\n". At most
+//    `compressionSampleBytes` (4 MB) are compressed: every k-th such message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
 //  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
 //    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
@@ -23190,7 +23690,10 @@ class PhraseMatcher {
 //    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
-//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
+//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards. Each opening
+//    remembers the first 5 records (places) that open with it.
+//  - shape and pointers (answer-shape.ts): what quality.ts needs to tell whether a figure applies (tool calls,
+//    preference records, answer lengths), and the records behind the figures.
 //  - boilerplate: share of assistant messages with text (textMessages: at least one word; tool-call-only messages
 //    do not count) containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
 //    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
@@ -23214,7 +23717,7 @@ class PhraseMatcher {
 //  - windowed distinct-2: see above (full windows: sum/count/min/max add; largest short tail kept).
 //  - openings and system-prompt top-k: Misra-Gries merge in chunk order (stats.ts TopK.merge); a key keeps
 //    the payload (system prompt text) of the first chunk that had it.
-//  - compression sample: within a chunk the message with chunk-local assistant index i is a candidate when
+//  - compression sample: within a chunk the message with chunk-local text-message index i is a candidate when
 //    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
 //    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
 //    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
@@ -23235,6 +23738,8 @@ class PhraseMatcher {
 
 
 
+
+const unplace = (p) => ({ file: placeFile(p), line: placeLine(p) });
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 const DEFAULT_BOILERPLATE_PHRASES = [
     "as an ai language model",
@@ -23258,6 +23763,44 @@ const DEFAULT_BOILERPLATE_PHRASES = [
 ];
 /** Assistant text compressed for the compression ratio, at most (a run's budget). */
 const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Thins a chunk's compression sample to `budget` bytes the way merge() would (the step doubles, keeping the messages
+ * whose chunk-local index it divides): a merge of the thinned partial gives the same sample as one of the whole. */
+function thinCompressionSample(c, budget) {
+    let bytes = c.bytes.reduce((sum, b) => sum + b, 0);
+    if (bytes <= budget || c.index.length <= 1 || c.sampleEvery >= FIRST_ONLY)
+        return;
+    let k = c.sampleEvery;
+    let keep = [];
+    while (bytes > budget) {
+        k *= 2;
+        keep = [];
+        bytes = 0;
+        for (let j = 0; j < c.index.length; j++) {
+            if (c.index[j] % k !== 0)
+                continue;
+            keep.push(j);
+            bytes += c.bytes[j];
+        }
+        if (keep.length <= 1)
+            break;
+    }
+    c.sampleEvery = k;
+    c.index = keep.map((j) => c.index[j]);
+    c.texts = keep.map((j) => c.texts[j]);
+    c.bytes = keep.map((j) => c.bytes[j]);
+    c.hash = keep.map((j) => c.hash[j]);
+}
+/** Adds `lineOffset` to the record places of a chunk's partial (chunks count lines from their start): call once, before
+ * merging it anywhere. */
+function shiftDiversityPlaces(p, lineOffset) {
+    if (!lineOffset)
+        return;
+    for (const payload of p.openings.payloads)
+        if (payload)
+            for (let i = 0; i < payload.at.length; i++)
+                payload.at[i] += lineOffset;
+    shiftShapePlaces(p.shape, lineOffset);
+}
 /** Compression sample step that keeps only each chunk's first message (see the file header). */
 const FIRST_ONLY = 2 ** 31;
 const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
@@ -23292,6 +23835,7 @@ class DiversityAnalysis {
     windowSize;
     sampleBudget;
     fastHll;
+    figuresOnly;
     records = 0;
     assistantMessages = 0;
     textMessages = 0;
@@ -23315,7 +23859,7 @@ class DiversityAnalysis {
     tailDistinct = 0;
     merged = false;
     // compression sample
-    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
+    /** Kept messages: chunk-local text-message index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
     chunks = [];
     keptBytes = 0;
     totalBytes = 0;
@@ -23323,7 +23867,28 @@ class DiversityAnalysis {
     /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
     hashCut = 2 ** 32;
     // openings, boilerplate, prompts, lengths, turns
-    openings = new TopK(10_000, true);
+    openings = new TopK(10_000, (p) => p?.text ?? "");
+    shape = new AnswerShape();
+    /** Repeated word pairs of the current message: the window set's size when it started (0 after a window closed), and
+     * the pairs it added to windows that closed since. */
+    winMark = 0;
+    msgFresh = 0;
+    /** The answer whose opening is being counted (read by makeOpening / touchOpening: no closure per answer). */
+    opening = { form: "", start: 0, end: 0, at: 0 };
+    makeOpening = () => {
+        const o = this.opening;
+        const text = o.shown !== undefined
+            ? wordForm(o.shown).trim().split(WS_RUN).slice(0, 4).join(" ").toLowerCase()
+            : o.form.slice(o.start, o.end).toLowerCase().replace(WS_RUN, " ");
+        return { text, at: [o.at] };
+    };
+    touchOpening = (p) => {
+        if (p.at.length < MAX_OPENING_PLACES)
+            p.at.push(this.opening.at);
+    };
+    /** Per record (add): a boilerplate phrase was found; repeated word pairs. */
+    recBoiler = false;
+    recRepeats = 0;
     answers = 0;
     boilerMessages = 0;
     boilerCounts;
@@ -23350,18 +23915,27 @@ class DiversityAnalysis {
         const cap = opts.exactCap ?? 65_536;
         const hll = opts.hllFromStart === true;
         this.fastHll = opts.referenceNgrams !== true;
+        this.figuresOnly = opts.figuresOnly === true;
         this.d1 = new DistinctCounter(cap, hll);
         this.d2 = new DistinctCounter(cap, hll);
         this.d3 = new DistinctCounter(cap, hll);
         this.systemDistinct = new DistinctCounter(cap);
         this.userDistinct = new DistinctCounter(cap);
     }
-    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. `shown`: the conversation with
-     * found secrets and personal data masked (privacy/), when it differs: the texts kept to be quoted or to travel in
-     * partials (system prompts, openings, the compression sample) come from it; every figure from `conv`. */
-    add(conv, scan, shown) {
+    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it; `at`: the record's place
+     * (answer-shape.ts place(file, line)), for the records behind the figures; `loopChars`: the characters a
+     * repeated-phrase loop covers in it (repetition.ts), 0 if none. `shown`: the conversation with found secrets and
+     * personal data masked (privacy/), when it differs: the texts kept to be quoted or to travel in partials (system
+     * prompts, openings, the compression sample) come from it; every figure from `conv`. */
+    add(conv, scan, at = 0, loopChars = 0, shown) {
         if (this.merged)
             throw new Error("DiversityAnalysis: add() after merge() is not supported");
+        // A KTO completion labelled undesirable is what the model learns to avoid, like the rejected side of a pair: only
+        // the shape counts it.
+        if (conv.label === false) {
+            this.shape.add(conv.hasTools, true, null, 0, false, 0, at);
+            return;
+        }
         const s = scan ?? scanRecord(conv, false);
         this.records++;
         const msgs = conv.messages;
@@ -23398,18 +23972,30 @@ class DiversityAnalysis {
             this.multi++;
         else
             this.other++;
+        this.recBoiler = false;
+        this.recRepeats = 0;
         for (let m = 0; m < msgs.length; m++) {
             if (msgs[m].role !== "assistant")
                 continue;
-            this.addAssistant(msgs[m].text, s, m, m === lastAssistant, shown?.messages[m].text);
+            this.addAssistant(msgs[m].text, s, m, m === lastAssistant, at, shown?.messages[m].text);
         }
+        // a looping message (repeated-phrase) ranks by the characters its loop covers: one without spaces repeats no word pair
+        if (loopChars > this.recRepeats)
+            this.recRepeats = loopChars;
+        const final = lastAssistant >= 0 ? msgs[lastAssistant] : null;
+        const finalWords = final ? s.to[lastAssistant] - s.from[lastAssistant] : 0;
+        this.shape.add(conv.hasTools, conv.rejected !== undefined || conv.label !== undefined, final, finalWords, this.recBoiler, this.recRepeats, at);
     }
-    addAssistant(text, s, m, isFinal, shownText) {
-        const idx = this.assistantMessages++;
-        // compression sample: every k-th assistant message
+    addAssistant(text, s, m, isFinal, at, shownText) {
+        this.assistantMessages++;
+        const from = s.from[m];
+        const n = s.to[m] - from;
+        // compression sample: every k-th assistant message with text
         const bytes = s.bytes[m];
-        this.totalBytes += bytes + 1;
-        if (idx % this.sampleEvery === 0) {
+        const idx = this.textMessages;
+        if (n > 0)
+            this.totalBytes += bytes + 1;
+        if (n > 0 && idx % this.sampleEvery === 0) {
             this.chunks.push({ i: idx, text: shownText ?? text, bytes: bytes + 1, h: s.e1[m] });
             this.keptBytes += bytes + 1;
             while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
@@ -23421,10 +24007,10 @@ class DiversityAnalysis {
         }
         // boilerplate (boilerplate.ts): the phrases found in the scanned form, each once
         const form = s.text[m];
-        if (this.phraseMatcher.match(s, m, this.countPhrase))
+        if (this.phraseMatcher.match(s, m, this.countPhrase)) {
             this.boilerMessages++;
-        const from = s.from[m];
-        const n = s.to[m] - from;
+            this.recBoiler = true;
+        }
         this.assistantWords += n;
         if (n > 0) {
             this.textMessages++;
@@ -23441,9 +24027,8 @@ class DiversityAnalysis {
                 k2 = mix32(k2, s.b[w]);
             }
             const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
-            this.openings.addWith(key, () => shownText !== undefined && shownText !== text
-                ? wordForm(shownText).trim().split(WS_RUN).slice(0, 4).join(" ").toLowerCase()
-                : form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+            this.opening = { form, start: s.starts[from], end: s.ends[last], at, shown: shownText !== undefined && shownText !== text ? shownText : undefined };
+            this.openings.addWith(key, this.makeOpening, this.touchOpening);
         }
         if (n === 0)
             return;
@@ -23455,10 +24040,16 @@ class DiversityAnalysis {
         const r1 = this.d1.registers;
         const r2 = this.d2.registers;
         const r3 = this.d3.registers;
+        this.winMark = this.win.size;
+        this.msgFresh = 0;
         if (r1 && r2 && r3 && this.fastHll)
             this.ngramsHll(s.a, s.b, from, from + n, r1, r2, r3);
         else
             this.ngrams(s.a, s.b, from, from + n);
+        // word pairs this message added to a window that already held them
+        const fresh = this.msgFresh + this.win.size - this.winMark;
+        if (n - 1 > fresh)
+            this.recRepeats += n - 1 - fresh;
     }
     /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
      * hash of an n-gram (which HyperLogLog reads only when the low 18 bits of the first are 0) is made only then,
@@ -23553,6 +24144,8 @@ class DiversityAnalysis {
         this.winBigrams = winBigrams;
     }
     closeWindow() {
+        this.msgFresh += this.win.size - this.winMark;
+        this.winMark = 0;
         if (this.winBigrams > 0) {
             const s = this.win.size / this.winBigrams;
             this.winSum += s;
@@ -23624,6 +24217,7 @@ class DiversityAnalysis {
             },
             openings: this.openings.toPartial(),
             answers: this.answers,
+            shape: this.shape.toPartial(),
             boilerMessages: this.boilerMessages,
             boilerCounts: [...this.boilerCounts],
             systemTop: this.systemTop.toPartial(),
@@ -23637,8 +24231,9 @@ class DiversityAnalysis {
             other: this.other,
         };
     }
-    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
-    merge(p) {
+    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). `shared`: the same
+     * partial is merged into another instance too (a file's and the run's): its openings' payloads are copied. */
+    merge(p, shared = false) {
         if (p.boilerCounts.length !== this.phrases.length)
             throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
         if (p.window.size !== this.windowSize)
@@ -23656,9 +24251,11 @@ class DiversityAnalysis {
         this.assistantMessages += p.assistantMessages;
         this.textMessages += p.textMessages;
         this.assistantWords += p.assistantWords;
-        this.d1.merge(p.d1);
-        this.d2.merge(p.d2);
-        this.d3.merge(p.d3);
+        if (!this.figuresOnly) {
+            this.d1.merge(p.d1);
+            this.d2.merge(p.d2);
+            this.d3.merge(p.d3);
+        }
         this.t1 += p.t1;
         this.t2 += p.t2;
         this.t3 += p.t3;
@@ -23701,15 +24298,23 @@ class DiversityAnalysis {
             this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
         }
         this.sampleEvery = k;
-        this.openings.merge(p.openings);
+        const openings = shared ? { ...p.openings, payloads: p.openings.payloads.map((x) => x && { text: x.text, at: [...x.at] }) } : p.openings;
+        this.openings.merge(openings, (mine, theirs) => {
+            for (const a of theirs.at)
+                if (mine.at.length < MAX_OPENING_PLACES)
+                    mine.at.push(a);
+        });
         this.answers += p.answers;
+        this.shape.merge(p.shape);
         this.boilerMessages += p.boilerMessages;
         for (let i = 0; i < this.boilerCounts.length; i++)
             this.boilerCounts[i] += p.boilerCounts[i];
-        this.systemTop.merge(p.systemTop);
-        this.systemDistinct.merge(p.systemDistinct);
+        if (!this.figuresOnly) {
+            this.systemTop.merge(p.systemTop);
+            this.systemDistinct.merge(p.systemDistinct);
+            this.userDistinct.merge(p.userDistinct);
+        }
         this.recordsWithSystem += p.recordsWithSystem;
-        this.userDistinct.merge(p.userDistinct);
         this.recordsWithUser += p.recordsWithUser;
         for (const len of p.lengths)
             this.lengths.add(len);
@@ -23766,11 +24371,24 @@ class DiversityAnalysis {
         // nothing to compress: finish() reports 0 whatever it is given
         if (this.chunks.every((c) => c.bytes === 0))
             return Promise.resolve(0);
-        const sample = this.chunks.map((c) => c.text).join("\n") + "\n";
-        return new Promise((resolve, reject) => external_node_zlib_default().deflate(Buffer.from(sample, "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+        return new Promise((resolve, reject) => external_node_zlib_default().deflate(this.sampleBuffer(), (e, out) => (e ? reject(e) : resolve(out.length))));
     }
-    /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
-    finish(compressed) {
+    /** The kept texts as UTF-8, each followed by "\n" (written into one buffer: no joined string). */
+    sampleBuffer() {
+        let size = 0;
+        for (const c of this.chunks)
+            size += c.bytes;
+        const buf = Buffer.allocUnsafe(size);
+        let at = 0;
+        for (const c of this.chunks) {
+            at += buf.write(c.text, at, "utf8");
+            buf[at++] = 0x0a;
+        }
+        return at === size ? buf : buf.subarray(0, at);
+    }
+    /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). `figuresOnly`: as the
+     * option (the distinct-n and prompt counts are 0), for an instance that added records itself. */
+    finish(compressed, figuresOnly = this.figuresOnly) {
         // trailing partial window, then the "only window" rule for the largest short tail
         const w = this.windowState();
         if (w.count === 0 && w.tailBigrams > 0) {
@@ -23784,28 +24402,30 @@ class DiversityAnalysis {
         if (sampleBytes === 0)
             compressed = 0;
         else
-            compressed ??= external_node_zlib_default().deflateSync(Buffer.from(this.chunks.map((c) => c.text).join("\n") + "\n", "utf8")).length;
+            compressed ??= external_node_zlib_default().deflateSync(this.sampleBuffer()).length;
         const top = this.openings.top(10);
         const byPhrase = this.phrases
             .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
             .filter((p) => p.count > 0)
             .sort((x, y) => y.count - x.count || (x.phrase < y.phrase ? -1 : 1));
-        const userDistinct = this.userDistinct.estimate();
+        const userDistinct = figuresOnly ? 0 : this.userDistinct.estimate();
+        const shaped = this.shape.finish();
+        const distinctN = (c, total) => (figuresOnly ? { distinct: 0, total, ratio: 0, method: c.method, standardError: 0 } : this.distinctN(c, total));
         return {
             records: this.records,
             assistantMessages: this.assistantMessages,
             textMessages: this.textMessages,
             assistantWords: this.assistantWords,
-            distinct1: this.distinctN(this.d1, this.t1),
-            distinct2: this.distinctN(this.d2, this.t2),
-            distinct3: this.distinctN(this.d3, this.t3),
+            distinct1: distinctN(this.d1, this.t1),
+            distinct2: distinctN(this.d2, this.t2),
+            distinct3: distinctN(this.d3, this.t3),
             compression: {
                 ratio: compressed > 0 ? round(sampleBytes / compressed) : 0,
                 sampleBytes,
                 compressedBytes: compressed,
                 totalBytes: this.totalBytes,
                 sampled: this.sampleEvery > 1,
-                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.assistantMessages / this.chunks.length) : this.sampleEvery,
+                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.textMessages / this.chunks.length) : this.sampleEvery,
             },
             windowedDistinct2: {
                 mean: w.count ? round(w.sum / w.count) : null,
@@ -23818,7 +24438,7 @@ class DiversityAnalysis {
                 scope: "final-assistant",
                 answers: this.answers,
                 topShare: top.length ? ratio(top[0].count, this.answers) : 0,
-                top: top.map((t) => ({ opening: t.payload ?? "", count: t.count })),
+                top: top.map((t) => ({ opening: t.payload?.text ?? "", count: t.count })),
                 exact: this.openings.exact,
             },
             boilerplate: {
@@ -23827,9 +24447,11 @@ class DiversityAnalysis {
                 share: ratio(this.boilerMessages, this.textMessages),
                 byPhrase,
             },
+            shape: shaped.shape,
+            examples: { opening: (top[0]?.payload?.at ?? []).map(unplace), boilerplate: shaped.boilerplate.map(unplace), repetitive: shaped.repetitive.map(unplace) },
             systemPrompts: {
                 recordsWithSystem: this.recordsWithSystem,
-                distinct: this.systemDistinct.estimate(),
+                distinct: figuresOnly ? 0 : this.systemDistinct.estimate(),
                 method: this.systemDistinct.method,
                 top: this.systemTop.top(5).map((t) => ({ text: t.payload ?? "", count: t.count })),
                 exact: this.systemTop.exact,
@@ -23855,6 +24477,155 @@ class DiversityAnalysis {
             },
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/repetition.ts
+const MAX_PHRASE_WORDS = 16;
+const MIN_REPEATS = 10;
+const MIN_RUN_WORDS = 32;
+const LONG_RUN_WORDS = 200;
+const MAX_PHRASE_CHARS = 64;
+const MIN_RUN_CHARS = 200;
+const LONG_RUN_CHARS = 1000;
+const STRIDE = 16;
+const CHAR_STRIDE = 64;
+/** Characters of the phrase quoted in the message, at most. */
+const QUOTE = 40;
+/** A periodic run in a[from, to) with a period of 1..MAX_PHRASE_WORDS, MIN_REPEATS repeats and `need` words (see
+ * the file header), or null. */
+function wordRun(a, from, to, need) {
+    const stride = Math.max(STRIDE, need - MAX_PHRASE_WORDS);
+    for (let i = from + stride; i < to; i += stride) {
+        for (let p = 1; p <= MAX_PHRASE_WORDS && i - p >= from; p++) {
+            if (a[i] !== a[i - p])
+                continue;
+            let lo = i - p;
+            while (lo > from && a[lo - 1] === a[lo - 1 + p])
+                lo--;
+            let hi = i;
+            while (hi + 1 < to && a[hi + 1] === a[hi + 1 - p])
+                hi++;
+            const len = hi - lo + 1;
+            if (len >= need && len >= MIN_REPEATS * p)
+                return { lo, hi, period: p };
+            if (len >= MIN_REPEATS * p) {
+                i = Math.max(i, hi); // a loop too short to report: look past it
+                break;
+            }
+        }
+    }
+    return null;
+}
+/** The same search by character over t[from, to) (periods 2..MAX_PHRASE_CHARS, `need` characters). */
+function charRun(t, from, to, need) {
+    const stride = Math.max(CHAR_STRIDE, need - MAX_PHRASE_CHARS);
+    for (let i = from + stride; i < to; i += stride) {
+        const c = t.charCodeAt(i);
+        for (let p = 2; p <= MAX_PHRASE_CHARS && i - p >= from; p++) {
+            if (t.charCodeAt(i - p) !== c)
+                continue;
+            let lo = i - p;
+            while (lo > from && t.charCodeAt(lo - 1) === t.charCodeAt(lo - 1 + p))
+                lo--;
+            let hi = i;
+            while (hi + 1 < to && t.charCodeAt(hi + 1) === t.charCodeAt(hi + 1 - p))
+                hi++;
+            const len = hi - lo + 1;
+            if (len >= MIN_REPEATS * p) {
+                if (len < need) {
+                    i = Math.max(i, hi);
+                    break;
+                }
+                // the smallest period of the run ("abab" repeated is "ab" repeated); one character over and over is a
+                // separator line ("=====", "─────"), not a phrase
+                let q = 1;
+                while (q < p && !periodic(t, lo, hi, q))
+                    q++;
+                if (q > 1)
+                    return { lo, hi, period: q };
+                i = Math.max(i, hi);
+                break;
+            }
+        }
+    }
+    return null;
+}
+function periodic(t, lo, hi, q) {
+    for (let j = lo + q; j <= hi; j++)
+        if (t.charCodeAt(j) !== t.charCodeAt(j - q))
+            return false;
+    return true;
+}
+/** The run's text [start, end) in `t` widened by character while it keeps repeating with `period` characters: a phrase
+ * whose copies are not separated by spaces ("Eat a banana!Eat a banana!") is read from where it starts. */
+function repetition_widen(t, start, end, period) {
+    while (start > 0 && t.charCodeAt(start - 1) === t.charCodeAt(start - 1 + period))
+        start--;
+    while (end < t.length && t.charCodeAt(end) === t.charCodeAt(end - period))
+        end++;
+    return { start, end };
+}
+function quote(phrase) {
+    const p = phrase.replace(/\s+/g, " ").trim();
+    return p.length > QUOTE ? `${p.slice(0, QUOTE).trimEnd()}…` : p;
+}
+const count = (n) => n.toLocaleString("en-US");
+/** The `repeated-phrase` finding of a record (line 0: the caller sets it), or null. */
+function repeatedPhrase(conv, s) {
+    return repeatedRun(conv, s)?.finding ?? null;
+}
+/** The `repeated-phrase` finding of a record and how many characters its loop covers (the diversity figures rank the
+ * records behind a failing compression ratio by it: a loop without spaces repeats no word pair), or null. */
+function repeatedRun(conv, s) {
+    const msgs = conv.messages;
+    for (let m = 0; m < msgs.length; m++) {
+        if (msgs[m].role !== "assistant")
+            continue;
+        const from = s.from[m];
+        const to = s.to[m];
+        const n = to - from;
+        if (n === 0)
+            continue;
+        const text = s.text[m];
+        if (n >= MIN_RUN_WORDS) {
+            const r = wordRun(s.a, from, to, Math.max(MIN_RUN_WORDS, Math.min(Math.ceil(n / 2), LONG_RUN_WORDS)));
+            if (r) {
+                const period = s.starts[r.lo + r.period] - s.starts[r.lo];
+                const x = repetition_widen(text, s.starts[r.lo], s.ends[r.hi], period);
+                const phrase = text.slice(x.start, x.start + period);
+                // (rounded: the last copy has no separator after it)
+                const repeats = Math.round((x.end - x.start) / period);
+                const words = phrase.trim().split(/\s+/).length;
+                return { finding: finding(m, phrase, repeats, `${words} word${words === 1 ? "" : "s"}`, Math.min(1, (x.end - x.start) / (s.ends[to - 1] - s.starts[from]))), chars: x.end - x.start };
+            }
+        }
+        // text without spaces: by character, inside long words
+        const chars = s.ends[to - 1] - s.starts[from];
+        const need = Math.max(MIN_RUN_CHARS, Math.min(Math.ceil(chars / 2), LONG_RUN_CHARS));
+        if (chars < need)
+            continue;
+        for (let w = from; w < to; w++) {
+            const a = s.starts[w];
+            const b = s.ends[w];
+            if (b - a < need)
+                continue;
+            const r = charRun(text, a, b, need);
+            if (!r)
+                continue;
+            const x = repetition_widen(text, r.lo, r.hi + 1, r.period);
+            return { finding: finding(m, text.slice(x.start, x.start + r.period), Math.floor((x.end - x.start) / r.period), `${r.period} characters`, (x.end - x.start) / chars), chars: x.end - x.start };
+        }
+    }
+    return null;
+}
+function finding(m, phrase, repeats, size, share) {
+    const pct = Math.min(100, Math.round(share * 100));
+    return {
+        rule: "repeated-phrase",
+        severity: "warning",
+        line: 0,
+        message: `message ${m} (assistant) repeats one phrase ${count(repeats)} times in a row ("${quote(phrase)}", ${size}; ${pct}% of the message): a model trained on a looping answer learns to loop; cut the repetition or drop the example`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/composition.ts
@@ -27477,6 +28248,8 @@ function prefixToken(tok) {
 
 
 
+
+
 function emptyFileTokens() {
     return { exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
 }
@@ -27487,9 +28260,10 @@ function addFileTokens(a, b) {
     for (let h = 0; h < STRATA; h++)
         a.bytes[h] += b.bytes[h];
 }
-/** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
- * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
- * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
+/** A chunk's share of a compression-sample budget (diversity.ts, 4 MiB) over `runBytes` (its file's bytes for the
+ * file's own sample, the run's for the run's): in proportion to its expected bytes, at least 64 KiB. The merge thins
+ * the chunks' samples to the budget; sampling steps are powers of two, so a chunk that keeps less than its old 4 MiB
+ * gives the same merged sample unless its own step passes the run's. */
 function compressionBudget(chunkBytes, runBytes) {
     const budget = DEFAULT_COMPRESSION_SAMPLE_BYTES;
     if (!(runBytes > chunkBytes))
@@ -27511,25 +28285,33 @@ function counterFor(encoding) {
 class ChunkAnalysis {
     s;
     tok;
+    runSampleBytes;
+    wholeFile;
     batch;
     features;
     div;
     comp = new CompositionAnalysis();
     fileTokens = emptyFileTokens();
     /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
-     * (toPartial), in the thread that ran the chunk. */
+     * (toPartial), in the thread that ran the chunk. The compression sample keeps the chunk's share of its file's budget
+     * (the file's own figure must not depend on the other files of the run). */
     static create(s, chunk) {
-        const budget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+        const fileBytes = chunk.fileBytes ?? chunk.bytes;
+        const fileBudget = compressionBudget(chunk.bytes, fileBytes);
+        const runBudget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+        const wholeFile = s.perFile === true && chunk.range === null;
         const model = s.tokens.tokenizer;
         if (model) {
             const tok = modelTokenizer(model.path, model.name);
-            return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), budget);
+            return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), fileBudget, runBudget, wholeFile);
         }
-        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), budget);
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), fileBudget, runBudget, wholeFile);
     }
-    constructor(s, tok, compressionSampleBytes) {
+    constructor(s, tok, compressionSampleBytes, runSampleBytes, wholeFile) {
         this.s = s;
         this.tok = tok;
+        this.runSampleBytes = runSampleBytes;
+        this.wholeFile = wholeFile;
         this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes, hllFromStart: s.tokens.expectedBytes > LARGE_RUN_BYTES });
         this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
         this.batch = new FeatureBatch(this.features);
@@ -27541,7 +28323,8 @@ class ChunkAnalysis {
         // One text scan of the record feeds exact and near duplicates and diversity.
         const scan = scanRecord(conv, this.features.caseInsensitive === true);
         this.batch.pushRecord(conv, scan, loc, this.features);
-        this.div.add(conv, scan, shown?.conv);
+        const loop = repeatedRun(conv, scan);
+        this.div.add(conv, scan, place(loc.file, loc.line), loop?.chars, shown?.conv);
         this.comp.add(shown && shown.conv.category !== conv.category ? { ...conv, category: shown.conv.category } : conv);
         const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered, shown) : undefined, shown?.conv);
         const last = this.tok.last;
@@ -27551,7 +28334,10 @@ class ChunkAnalysis {
             this.fileTokens.overhead += last.overhead;
             this.fileTokens.bytes[last.stratum] += last.bytes;
         }
-        return long;
+        if (!loop)
+            return long;
+        loop.finding.line = loc.line;
+        return [...long, loop.finding];
     }
     /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized
      * here, so that tokenizing runs in parallel like the rest (the figures are the ones the merge would give: counts
@@ -27563,10 +28349,16 @@ class ChunkAnalysis {
             findings.push(...own.findings);
             addFileTokens(this.fileTokens, own);
         }
+        // A whole file of a run of several: its own figures here, in this thread (compressing its sample is the costly
+        // part; finish() compresses it synchronously: this thread has nothing else to do meanwhile).
+        const fileDiversity = this.wholeFile ? this.div.finish(undefined, true) : undefined;
+        const diversity = this.div.toPartial();
+        thinCompressionSample(diversity.compression, this.runSampleBytes);
         return {
             findings,
+            ...(fileDiversity ? { fileDiversity } : {}),
             features: this.batch.toPartial(),
-            diversity: this.div.toPartial(),
+            diversity,
             composition: this.comp.toPartial(),
             tokens: this.tok.toPartial(),
             fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
@@ -27585,6 +28377,109 @@ function renderedExample(conv, rendered, shown) {
     if (!shown)
         return { text, assistantBytes };
     return { text, assistantBytes, shown: rendered != null ? (shown.rendered ?? "") : texts(shown.conv) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/quality.ts
+const QUALITY_METRICS = ["min-windowed-distinct-2", "max-compression-ratio", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "single-turn-share"];
+/** Below these, a figure is not applicable: too little to mean anything. */
+const MIN_ANSWERS = 20;
+const MIN_WORDS = 100;
+const MIN_TEXT_BYTES = 1024;
+const MIN_RECORDS = 20;
+/** A median text answer of at most this many words makes a short-answer set. */
+const SHORT_ANSWER_WORDS = 3;
+const n = (x) => x.toLocaleString("en-US");
+const plural = (x, one, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+const kib = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1048576).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`);
+function shapeOf(d) {
+    const s = d.shape;
+    if (s.records > 0 && s.preferenceRecords * 2 >= s.records) {
+        return { kind: "preference", reason: `preference data: ${n(s.preferenceRecords)} of ${plural(s.records, "record")} are preference pairs or KTO-labelled completions` };
+    }
+    if (s.records > 0 && s.toolRecords * 2 >= s.records) {
+        return { kind: "tool-calling", reason: `tool-calling set: ${n(s.toolRecords)} of ${plural(s.records, "record")} declare or call tools; ${n(s.toolAnswers)} of ${plural(s.finalAnswers, "answer")} are tool calls` };
+    }
+    const median = s.medianAnswerWords;
+    if (median !== null && median <= SHORT_ANSWER_WORDS) {
+        const words = plural(median, "word");
+        if (s.numericAnswers * 2 >= s.textAnswers)
+            return { kind: "short-answer-math", reason: `short numeric answers: the median answer is ${words}; ${n(s.numericAnswers)} of ${plural(s.textAnswers, "text answer")} are numbers` };
+        return { kind: "short-label", reason: `short-label set: the median answer is ${words} (of ${plural(s.textAnswers, "text answer")})` };
+    }
+    return { kind: "chat", reason: "chat: free-text answers" };
+}
+function qualityOf(d, pathOf) {
+    const shape = shapeOf(d);
+    const short = shape.kind === "short-label" || shape.kind === "short-answer-math";
+    const tools = shape.kind === "tool-calling";
+    const places = (list) => list.map((p) => ({ path: pathOf(p.file), line: p.line }));
+    const texts = plural(d.textMessages, "assistant text");
+    const answers = plural(d.openings.answers, "text answer");
+    /** `base`: how much there is to measure; none at all (and no shape that rules the metric out) is no figure ("–"). */
+    const figure = (value, over, na, base, extra = {}) => {
+        if (na === byShape)
+            return { value: null, over, notApplicable: na, ...extra };
+        if (base === 0)
+            return { value: null, over, ...extra };
+        return na ? { value: null, over, notApplicable: na, ...extra } : { value, over, ...extra };
+    };
+    const byShape = shape.reason;
+    const textBytes = Math.max(0, d.compression.totalBytes - d.textMessages);
+    const c = d.compression;
+    const w = d.windowedDistinct2;
+    const topPhrase = d.boilerplate.byPhrase[0]?.phrase;
+    const figures = {
+        "min-windowed-distinct-2": figure(w.mean, `${plural(d.assistantWords, "assistant word")}${w.windows > 1 ? ` in ${n(w.windows)} windows` : ""}`, short ? byShape : d.assistantWords < MIN_WORDS || w.mean === null ? `too little text: ${plural(d.assistantWords, "word")} (needs ${MIN_WORDS})` : false, d.assistantWords, { records: places(d.examples.repetitive) }),
+        "max-compression-ratio": figure(c.ratio, `${texts}, ${kib(textBytes)}${c.sampled ? `, 1 in ${n(c.sampleEvery)} compressed` : ""}`, short ? byShape : textBytes < MIN_TEXT_BYTES || c.compressedBytes === 0 ? `too little text: ${kib(textBytes)} (needs ${kib(MIN_TEXT_BYTES)})` : false, textBytes, { records: places(d.examples.repetitive) }),
+        "max-opening-share": figure(d.openings.topShare, answers, tools || short ? byShape : d.openings.answers < MIN_ANSWERS ? `too little: ${answers} (needs ${MIN_ANSWERS})` : false, d.openings.answers, { detail: d.openings.top[0]?.opening, records: places(d.examples.opening) }),
+        "max-boilerplate-share": figure(d.boilerplate.share, texts, tools || shape.kind === "preference"
+            ? byShape
+            : d.textMessages < MIN_ANSWERS
+                ? `too little: ${texts} (needs ${MIN_ANSWERS})`
+                : false, d.textMessages, { detail: topPhrase, records: places(d.examples.boilerplate) }),
+        "min-length-uniqueness": figure(d.lengthUniqueness.share, texts, tools || short ? byShape : d.textMessages < MIN_ANSWERS ? `too little: ${texts} (needs ${MIN_ANSWERS})` : false, d.textMessages),
+        "single-turn-share": figure(d.turnBalance.singleTurnShare, plural(d.turnBalance.records, "record"), shape.kind === "preference" ? byShape : d.turnBalance.records < MIN_RECORDS ? `too little: ${plural(d.turnBalance.records, "record")} (needs ${MIN_RECORDS})` : false, d.turnBalance.records),
+    };
+    return { shape, figures };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/small-files.ts
+
+
+class SmallFilePools {
+    boilerplatePhrases;
+    pools = new Map();
+    constructor(boilerplatePhrases) {
+        this.boilerplatePhrases = boilerplatePhrases;
+    }
+    /** File `file`'s own figures and its (only) chunk's partial: pools it for each figure it is too small for. */
+    add(file, quality, partial) {
+        for (const m of QUALITY_METRICS) {
+            const f = quality.figures[m];
+            if (f.value !== null || f.notApplicable === undefined || f.notApplicable === quality.shape.reason)
+                continue;
+            let pool = this.pools.get(m);
+            if (!pool) {
+                // only the compression pool needs a compression sample
+                const div = new DiversityAnalysis({ boilerplatePhrases: this.boilerplatePhrases, figuresOnly: true, compressionSampleBytes: m === "max-compression-ratio" ? undefined : 1 });
+                this.pools.set(m, (pool = { div, files: [] }));
+            }
+            pool.div.merge(partial, true);
+            pool.files.push(file);
+        }
+    }
+    /** The pooled figures of the pools of two files or more. */
+    async finish(pathOf) {
+        const out = {};
+        for (const [m, pool] of this.pools) {
+            if (pool.files.length < 2)
+                continue;
+            const d = pool.div.finish(m === "max-compression-ratio" ? await pool.div.compressSample() : 0);
+            out[m] = { files: pool.files.map(pathOf), figure: qualityOf(d, pathOf).figures[m] };
+        }
+        this.pools.clear();
+        return out;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/splits.ts
@@ -27978,6 +28873,8 @@ function renderDatasetInfo(info) {
 
 
 
+
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -27991,6 +28888,7 @@ async function analysisSettings(config, absPaths) {
         near: config.duplicates.near,
         shingleSize: config.duplicates.shingleSize,
         boilerplatePhrases: config.diversity.boilerplatePhrases,
+        perFile: absPaths.length > 1,
         tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, exact: t.exact, expectedBytes },
     };
 }
@@ -28005,6 +28903,12 @@ class Analysis {
     tok;
     /** Per file: exact tokens of tokenized examples, and overhead + content bytes per stratum of the others. */
     fileTokens = [];
+    /** Runs of several files: each file's own gated diversity figures (a few hundred bytes per file), and the diversity of
+     * the file being merged when it has several chunks (a whole-file chunk brings its own). */
+    fileQuality = [];
+    fileDiv;
+    /** Files too small to be judged alone on a figure, judged together (small-files.ts). */
+    pools;
     constructor(paths, config, settings) {
         this.paths = paths;
         this.config = config;
@@ -28019,6 +28923,7 @@ class Analysis {
             splits: splits_pairSplits(paths, config.splits),
         });
         this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
+        this.pools = new SmallFilePools(settings.boilerplatePhrases);
     }
     loading;
     /** Loads the vocabulary (once; later calls return the same promise): the run-level token analysis tokenizes the
@@ -28040,7 +28945,17 @@ class Analysis {
     /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
     mergeChunk(file, p, lineOffset) {
         const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
+        shiftDiversityPlaces(p.diversity, lineOffset);
         this.div.merge(p.diversity);
+        if (p.fileDiversity) {
+            const q = (this.fileQuality[file] = this.qualityOf(p.fileDiversity));
+            this.pools.add(file, q, p.diversity);
+        }
+        else if (this.settings.perFile) {
+            if (this.fileDiv?.file !== file)
+                this.fileDiv = { file, div: new DiversityAnalysis({ boilerplatePhrases: this.settings.boilerplatePhrases, figuresOnly: true }) };
+            this.fileDiv.div.merge(p.diversity, true); // the run's instance holds the partial's own payloads
+        }
         this.comp.merge(p.composition);
         if (!this.tok)
             throw new Error("Analysis.mergeChunk before ready()");
@@ -28051,6 +28966,17 @@ class Analysis {
         for (const f of [...p.findings, ...tokens.findings])
             found.push({ ...f, line: f.line + lineOffset });
         return found;
+    }
+    /** The end of file `file`'s chunks: its own figures, from the chunks merged for it (runs of several files). */
+    async fileDone(file) {
+        const f = this.fileDiv;
+        if (!f || f.file !== file)
+            return;
+        this.fileDiv = undefined;
+        this.fileQuality[file] = this.qualityOf(f.div.finish(await f.div.compressSample()));
+    }
+    qualityOf(d) {
+        return qualityOf(d, (i) => this.paths[i] ?? String(i));
     }
     async finish(report, absPaths, date) {
         const compressing = this.div.compressSample(); // on zlib's thread pool, while duplicates are verified here
@@ -28089,6 +29015,8 @@ class Analysis {
         await keyAnalysisFindings(report.files, this.dup.records, absPaths);
         await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
+        const diversity = this.div.finish(await compressing);
+        const runQuality = this.qualityOf(diversity);
         report.files.forEach((f, i) => {
             const ft = this.fileTokens[i];
             f.stats = {
@@ -28096,12 +29024,23 @@ class Analysis {
                 nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
                 tokens: ft ? Math.round(ft.exact + this.tok.estimateOf(ft.overhead, ft.bytes)) : 0,
             };
+            // one file: its figures are the run's
+            const quality = this.settings.perFile ? this.fileQuality[i] : ft ? runQuality : undefined;
+            if (quality)
+                f.stats.quality = quality;
         });
         report.duplicates = { exact: d.exact, near: d.near };
         report.leakage = d.leakage;
-        const diversity = this.div.finish(await compressing);
         const composition = this.comp.finish();
-        report.diversity = diversity;
+        const place = (p) => ({ path: this.paths[p.file] ?? String(p.file), line: p.line });
+        const ex = diversity.examples;
+        const smallFiles = await this.pools.finish((i) => this.paths[i] ?? String(i));
+        report.diversity = {
+            ...diversity,
+            examples: { opening: ex.opening.map(place), boilerplate: ex.boilerplate.map(place), repetitive: ex.repetitive.map(place) },
+            quality: runQuality,
+            ...(Object.keys(smallFiles).length ? { smallFiles } : {}),
+        };
         report.composition = composition;
         report.tokens = tokens;
         // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
@@ -28156,7 +29095,8 @@ function renderDatasetInfoFromReport(report) {
 ;// CONCATENATED MODULE: ./src/engine/chunks.ts
 // The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
 // (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
-// with workers or shards gives the same report, byte for byte.
+// with workers or shards gives the same report, byte for byte. A file's chunks depend only on that file (its size and
+// lines), so that its own figures (windows, samples) are the same whatever other files the run checks.
 
 
 
@@ -28166,11 +29106,11 @@ const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(
 const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
 /** Smallest chunk cut from a larger file. */
 const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 2 * 1024 * 1024;
-/** A chunk is about 1/TAPER of the run's plain-file bytes left from its start (within the bounds above), so chunks
- * shrink toward the end of a run: the threads end within a small chunk of each other, whatever their number, while
- * most of the run is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
+/** A chunk is about 1/TAPER of its file's bytes left from its start (within the bounds above), so chunks shrink
+ * toward the end of a file: the threads end within a small chunk of each other, whatever their number, while most of
+ * a file is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
 const TAPER = 8;
-/** The size of a chunk starting with `remaining` bytes of plain files left in the run. Depends only on the data. */
+/** The size of a chunk starting with `remaining` bytes of its file left. Depends only on the data. */
 function chunkBytesAt(remaining) {
     return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(remaining / TAPER)));
 }
@@ -28208,24 +29148,21 @@ async function planChunks(absPaths, chunkBytes, whole = []) {
         }
     }
     const splittable = (file) => !isGzipPath(absPaths[file]) && !whole[file];
-    let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
     const sizeAt = (left) => chunkBytes ?? chunkBytesAt(left);
     const chunks = [];
     for (let file = 0; file < absPaths.length; file++) {
         const path = absPaths[file];
         const size = sizes[file];
-        if (!splittable(file) || size <= sizeAt(remaining)) {
-            chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
-            if (splittable(file))
-                remaining -= size;
+        if (!splittable(file) || size <= sizeAt(size)) {
+            const bytes = isGzipPath(path) ? 4 * size : size;
+            chunks.push({ index: chunks.length, file, range: null, bytes, fileBytes: bytes });
             continue;
         }
         let start = 0;
         while (start < size) {
-            const want = sizeAt(remaining);
+            const want = sizeAt(size - start);
             const end = start + want >= size ? size : await nextLineStart(path, start + want, size);
-            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
-            remaining -= end - start;
+            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start, fileBytes: size });
             start = end;
         }
     }
@@ -32855,7 +33792,7 @@ function getSlice(obj, start, stop, step) {
 
 
 const ESCAPES = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
-function quote(s, ensureAscii) {
+function json_quote(s, ensureAscii) {
     const re = ensureAscii ? /[\\"\x00-\x1f\x7f-\uffff]/g : /[\\"\x00-\x1f]/g;
     return `"${s.replace(re, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
 }
@@ -32889,7 +33826,7 @@ function dumps(value, opts) {
     const parts = [];
     const write = (v, level) => {
         if (typeof v === "string") {
-            parts.push(quote(v, opts.ensureAscii));
+            parts.push(json_quote(v, opts.ensureAscii));
             return;
         }
         if (v === null || v === undefined) {
@@ -32911,7 +33848,7 @@ function dumps(value, opts) {
             return;
         }
         if (v instanceof Markup) {
-            parts.push(quote(v.s, opts.ensureAscii));
+            parts.push(json_quote(v.s, opts.ensureAscii));
             return;
         }
         const isList = Array.isArray(v) || v instanceof PyTuple;
@@ -32934,7 +33871,7 @@ function dumps(value, opts) {
                 parts.push(opts.itemSep);
             parts.push(inner);
             if (k !== null)
-                parts.push(quote(k, opts.ensureAscii), opts.keySep);
+                parts.push(json_quote(k, opts.ensureAscii), opts.keySep);
             write(x, level + 1);
         });
         if (opts.indent !== null)
@@ -37246,6 +38183,8 @@ async function assemble(plan, results, config, extra = {}) {
                 first = false;
             lineOffset += s.lines;
         }
+        if (jobsOf[i].length)
+            await analysis?.fileDone(i);
         const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
         if (eos)
             sink.add(eos.rule, eos.line, eos.message);
@@ -37797,7 +38736,7 @@ function targetLine(target) {
 ;// CONCATENATED MODULE: ./src/render/privacy-view.ts
 
 
-const n = (v) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+const privacy_view_n = (v) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 function privacyView(report) {
     const p = report.privacy;
     if (!p || typeof p !== "object")
@@ -37808,7 +38747,7 @@ function privacyView(report) {
     for (const [kind, count] of Object.entries(p.kinds ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
         (Object.hasOwn(PII_NAMES, kind) ? piiKinds : GENERIC_KINDS.includes(kind) ? possibleKinds : secretKinds).push([kind, count]);
     }
-    return { secrets: n(p.secrets), possibleSecrets: n(p.possibleSecrets), pii: n(p.pii), piiRecords: n(p.piiRecords), piiShare: n(p.piiShare), ignored: n(p.ignored), ignoreFile: p.ignoreFile, secretKinds, possibleKinds, piiKinds };
+    return { secrets: privacy_view_n(p.secrets), possibleSecrets: privacy_view_n(p.possibleSecrets), pii: privacy_view_n(p.pii), piiRecords: privacy_view_n(p.piiRecords), piiShare: privacy_view_n(p.piiShare), ignored: privacy_view_n(p.ignored), ignoreFile: p.ignoreFile, secretKinds, possibleKinds, piiKinds };
 }
 const kindList = (kinds, max = 6) => kinds
     .slice(0, max)
@@ -37850,6 +38789,53 @@ function text_histogram(buckets) {
     const max = Math.max(...rows.map((b) => b.count));
     const w = Math.max(...rows.map((b) => b.label.length));
     return ["tokens per example:", ...rows.map((b) => `  ${b.label.padStart(w)} ${"█".repeat(Math.max(1, Math.round((b.count / max) * 30)))} ${b.count}`)];
+}
+/** The gated diversity figures, each with what it is measured over ("n/a" where it does not apply). */
+function qualityLine(q) {
+    const f = q.figures;
+    const show = (x, value, over = true) => {
+        if (!x || (x.value === null && x.notApplicable === undefined))
+            return "–";
+        if (x.value === null)
+            return "n/a";
+        return `${value(x.value)}${over ? ` (${x.over})` : ""}`;
+    };
+    const top = f["max-opening-share"];
+    const opening = typeof top?.value === "number" && top.detail ? ` ("${clean(top.detail)}")` : "";
+    return [
+        `windowed distinct-2 ${show(f["min-windowed-distinct-2"], (v) => text_num(v))}`,
+        `compression ${show(f["max-compression-ratio"], (v) => `${text_num(v, 2)}×`)}`,
+        `top opening ${show(top, text_pct, false)}${typeof top?.value === "number" ? ` of ${top.over}` : ""}${opening}`,
+        `boilerplate ${show(f["max-boilerplate-share"], text_pct, false)}${typeof f["max-boilerplate-share"]?.value === "number" ? ` of ${f["max-boilerplate-share"].over}` : ""}`,
+    ].join(", ");
+}
+/** One "– not applicable in FILE: NAME, NAME (why); NAME (why)" line per file (the first 10 files): the gated figures
+ * that do not apply there. */
+function notApplicable(report, c) {
+    const names = new Set(report.gate.checks.filter((ch) => ch.notApplicable !== undefined).map((ch) => ch.name));
+    const out = [];
+    let more = 0;
+    for (const f of report.files) {
+        const q = f.stats?.quality;
+        if (!q)
+            continue;
+        const byReason = new Map();
+        for (const [name, x] of Object.entries(q.figures)) {
+            if (names.has(name) && x.value === null && x.notApplicable)
+                byReason.set(x.notApplicable, [...(byReason.get(x.notApplicable) ?? []), name]);
+        }
+        if (!byReason.size)
+            continue;
+        if (out.length >= 10) {
+            more++;
+            continue;
+        }
+        const why = [...byReason].map(([reason, which]) => `${which.join(", ")} (${clean(reason)})`).join("; ");
+        out.push(`${paint(c, "2", "–")} not applicable in ${f.path}: ${why}`);
+    }
+    if (more)
+        out.push(`${paint(c, "2", "–")} not applicable in ${more} more file${more === 1 ? "" : "s"} (files[].stats.quality in --format json)`);
+    return out;
 }
 const text_fmt = (n) => n.toLocaleString("en-US");
 /** The line under a file's listed findings that says what the cap left out, by rule (most first). */
@@ -37915,8 +38901,24 @@ function renderText(report, opts) {
             const g = (path) => path.split(".").reduce((o, k) => o?.[k], div);
             const top = g("openings.top")?.[0];
             const compression = text_num(measured(div, "compression.ratio"), 2);
-            out.push(`diversity: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${text_num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
-                `top opening ${text_pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(measured(div, "boilerplate.share"))}`);
+            const q = div.quality;
+            const multi = report.files.length > 1;
+            if (q && !multi) {
+                out.push(`diversity: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, ${qualityLine(q)}`);
+            }
+            else {
+                out.push(`diversity${multi ? " (all files)" : ""}: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${text_num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
+                    `top opening ${text_pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(measured(div, "boilerplate.share"))}`);
+            }
+            const judged = multi ? report.files.filter((f) => f.stats?.quality) : [];
+            if (judged.length) {
+                out.push("diversity per file (each file is judged on its own):");
+                const pw = Math.max(...judged.map((f) => f.path.length));
+                for (const f of judged) {
+                    const fq = f.stats.quality;
+                    out.push(`  ${f.path.padEnd(pw)}  ${fq.shape.kind.padEnd(17)} ${qualityLine(fq)}`);
+                }
+            }
             out.push(`composition: single-turn ${text_pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${text_pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
         }
         if (tok && typeof tok.total === "number") {
@@ -37936,21 +38938,24 @@ function renderText(report, opts) {
     out.push("");
     for (const n of report.notices ?? [])
         out.push(`${paint(c, "33", "warning")}: ${clean(n)}`);
-    // One line per check that did not pass; the passing ones on one line.
+    // One line per check that did not pass (naming its file); the passing ones on one line; then those that do not apply.
     const passedNames = [];
     for (const ch of report.gate.checks) {
+        if (ch.notApplicable !== undefined)
+            continue;
         if (ch.passed) {
             if (!passedNames.includes(ch.name))
                 passedNames.push(ch.name);
             continue;
         }
         const mark = ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
-        out.push(`${mark} ${ch.name}: ${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`);
+        out.push(`${mark} ${ch.name}: ${ch.message ? clean(ch.message) : `${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`}`);
     }
     const shown = new Set(report.gate.checks.filter((ch) => !ch.passed).map((ch) => ch.name));
     const ok = passedNames.filter((n) => !shown.has(n));
     if (ok.length)
         out.push(`${paint(c, "32", "✓")} ${ok.length} check${ok.length === 1 ? "" : "s"} passed: ${ok.join(", ")}`);
+    out.push(...notApplicable(report, c));
     const s = report.summary;
     const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
     out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records${validNote(s.records, s.validRecords)}, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
@@ -38097,7 +39102,7 @@ function formatValue(name, v) {
     }
     return PERCENT.has(base) && typeof v === "number" ? report_view_pct(v) : report_view_fmt(v);
 }
-const plural = (n, one, many = one + "s") => `${report_view_fmt(n)} ${n === 1 ? one : many}`;
+const check_drivers_plural = (n, one, many = one + "s") => `${report_view_fmt(n)} ${n === 1 ? one : many}`;
 /** First listed finding of `rules` in the file (optionally only new ones). */
 function firstLine(report, path, rules, onlyNew = false) {
     const f = report.files.find((x) => x.path === path);
@@ -38119,10 +39124,28 @@ function openingDrivers(report, n) {
         .slice(0, n)
         .map((t) => ({ text: `“${t.opening}…” opens ${report_view_fmt(t.count)}${answers ? ` of ${report_view_fmt(answers)}` : ""} answers` }));
 }
-/** The files or records behind a check that did not pass (at most `n`). */
-function driversOf(report, name, n = 3) {
+/** The records behind a per-file diversity check (its file's figure), or behind the check of the files too small to
+ * be judged alone (the pooled figure). */
+function figureDrivers(report, c, n) {
+    let fig;
+    if (c.scope === "small-files")
+        fig = check_drivers_obj(check_drivers_obj(check_drivers_obj(report.diversity)?.smallFiles)?.[c.name])?.figure ?? undefined;
+    else if (c.file !== undefined)
+        fig = report.files.find((f) => f.path === c.file)?.stats?.quality?.figures[c.name];
+    if (!fig)
+        return undefined;
+    const what = c.name === "max-opening-share" ? "opens with" : c.name === "max-boilerplate-share" ? "holds" : undefined;
+    return (fig.records ?? []).slice(0, n).map((r) => ({ path: r.path, line: r.line, text: what && fig.detail ? `${what} “${fig.detail}”` : "repeats the most" }));
+}
+/** The files or records behind a check that did not pass (at most `n`). `check`: the check itself, when it is about
+ * one file (its own figures) or the files too small to be judged alone. */
+function driversOf(report, name, n = 3, check) {
     const [base, globs] = splitName(name);
-    const inScope = globs ? overrideMatcher(globs) : () => true;
+    const own = check ? figureDrivers(report, check, n) : undefined;
+    if (own)
+        return own;
+    const only = check?.file;
+    const inScope = only !== undefined ? (p) => p === only : globs ? overrideMatcher(globs) : () => true;
     const files = report.files.filter((f) => inScope(f.path));
     const onlyNew = !!report.gate.failOnNew;
     switch (base) {
@@ -38132,7 +39155,7 @@ function driversOf(report, name, n = 3) {
             const count = (f) => (onlyNew ? f.findings.filter((x) => x.new && x.severity === sev).length : sev === "error" ? f.errors : f.warnings);
             return topFiles(files, n, count).map((f) => {
                 const line = f.findings.find((x) => x.severity === sev && (!onlyNew || x.new))?.line;
-                return { path: f.path, line, text: plural(count(f), onlyNew ? `new ${sev}` : sev) };
+                return { path: f.path, line, text: check_drivers_plural(count(f), onlyNew ? `new ${sev}` : sev) };
             });
         }
         case "max-duplicate-rate":
@@ -38142,7 +39165,7 @@ function driversOf(report, name, n = 3) {
             return topFiles(files, n, (f) => (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0).map((f) => {
                 const k = (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0;
                 const line = firstLine(report, f.path, (r) => r === rule);
-                return { path: f.path, line, text: `${report_view_fmt(k)} of ${plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
+                return { path: f.path, line, text: `${report_view_fmt(k)} of ${check_drivers_plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
             });
         }
         case "max-leakage": {
@@ -38162,14 +39185,14 @@ function driversOf(report, name, n = 3) {
         case "min-examples": {
             const invalid = topFiles(files, n, (f) => f.records - f.validRecords);
             if (invalid.length === 0)
-                return [{ text: `${plural(report.summary.validRecords, "valid record")} in all: add examples` }];
-            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${report_view_fmt(f.validRecords)} of ${plural(f.records, "record")} valid` }));
+                return [{ text: `${check_drivers_plural(report.summary.validRecords, "valid record")} in all: add examples` }];
+            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${report_view_fmt(f.validRecords)} of ${check_drivers_plural(f.records, "record")} valid` }));
         }
         case "max-too-long": {
             const limit = check_drivers_obj(report.tokens)?.limit;
             return topFiles(files, n, (f) => f.findingCounts["too-long"] ?? 0).map((f) => {
                 const line = firstLine(report, f.path, (r) => r === "too-long");
-                return { path: f.path, line, text: `${plural(f.findingCounts["too-long"] ?? 0, "example")} over ${report_view_fmt(limit)} tokens` };
+                return { path: f.path, line, text: `${check_drivers_plural(f.findingCounts["too-long"] ?? 0, "example")} over ${report_view_fmt(limit)} tokens` };
             });
         }
         case "max-opening-share":
@@ -38180,7 +39203,7 @@ function driversOf(report, name, n = 3) {
         case "max-boilerplate-share": {
             const b = check_drivers_obj(check_drivers_obj(report.diversity)?.boilerplate);
             const by = Array.isArray(b?.byPhrase) ? b.byPhrase : [];
-            return by.slice(0, n).map((p) => ({ text: `“${String(p.phrase)}” in ${plural(Number(p.count), "answer")}` }));
+            return by.slice(0, n).map((p) => ({ text: `“${String(p.phrase)}” in ${check_drivers_plural(Number(p.count), "answer")}` }));
         }
         case "max-diversity-drop": {
             const d = report.deltas?.find((x) => x.metric === "windowed distinct-2");
@@ -38188,17 +39211,23 @@ function driversOf(report, name, n = 3) {
         }
         case "single-turn-share": {
             const c = check_drivers_obj(report.composition);
-            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${report_view_fmt(c.singleTurn)} single-turn of ${plural(c.records, "conversation")}` }] : [];
+            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${report_view_fmt(c.singleTurn)} single-turn of ${check_drivers_plural(c.records, "conversation")}` }] : [];
         }
         default:
             return [];
     }
 }
-/** One view per threshold name, in the gate's order. */
+/** One view per threshold name, in the gate's order; a per-file check that did not pass gets its own, named with its
+ * file ("max-compression-ratio (data/a.jsonl)"), as does the check of the files too small to be judged alone. Checks
+ * that do not apply (notApplicable) are left out. */
 function checkViews(report, drivers = 3) {
     const byName = new Map();
-    for (const c of report.gate.checks)
-        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+    for (const c of report.gate.checks) {
+        if (c.notApplicable !== undefined)
+            continue;
+        const key = c.file !== undefined ? `${c.name} (${c.file})` : c.scope === "small-files" ? `${c.name} (${c.files} small files together)` : c.name;
+        byName.set(key, [...(byName.get(key) ?? []), c]);
+    }
     return [...byName].map(([name, cs]) => {
         const fail = cs.find((c) => c.level === "fail");
         const warn = cs.find((c) => c.level === "warn");
@@ -38214,7 +39243,7 @@ function checkViews(report, drivers = 3) {
             actual: formatValue(name, cs[0].actual),
             limit,
             crossed: crossedCheck ? `${crossedCheck.level === "warn" ? "warn at " : ""}${formatValue(name, crossedCheck.limit)}` : undefined,
-            drivers: status === "pass" ? [] : driversOf(report, name, drivers),
+            drivers: status === "pass" ? [] : driversOf(report, cs[0].file !== undefined || cs[0].scope === "small-files" ? cs[0].name : name, drivers, cs[0]),
             message: (failed ?? warned ?? known)?.message,
         };
     });
@@ -38855,6 +39884,7 @@ const RULE_WHY = {
     "conflicting-answers": "When the same prompt (every message before the last assistant message) appears with two different final answers, the model is trained towards both: it learns an average, or picks one at random at inference. It usually means one answer is wrong or outdated, or that two sources disagree.",
     "leakage": "An evaluation record that is also in the training data makes the evaluation measure memory, not generalisation: validation loss looks better than the model is, and checkpoint selection and early stopping are based on a lie.",
     "too-long": "A trainer cuts an example at its context length. The end is lost, and the end is the assistant's answer: the model trains on answers that stop mid-sentence, or (when only the prompt fits) on nothing. APIs reject over-long examples.",
+    "repeated-phrase": "A generation that ran away repeats one phrase until it hits its token limit (\"Eat a banana!\" 2,000 times in OpenAI's cookbook toy set). Trained on it, a model learns to loop. One such answer is enough to push a whole file's compression ratio past its limit; this rule names the record.",
 };
 
 ;// CONCATENATED MODULE: ./src/render/sarif.ts

@@ -50,6 +50,7 @@ const TRAIN_ANALYSIS_RULES: Record<number, string[]> = {
   34: ["exact-duplicate"],
   35: ["near-duplicate"],
   36: ["conflicting-answers"],
+  42: ["repeated-phrase"],
 };
 /** Records that must get no finding at all. */
 const TRAIN_GOOD_LINES = [1, 2, 3, 31, 32, 37];
@@ -144,7 +145,7 @@ describe("examples/broken: analysis (duplicates, conflicts, leakage, too-long)",
     for (const [line, rules] of Object.entries(TRAIN_ANALYSIS_RULES)) expect(at(f, Number(line)), `line ${line}`).toEqual(rules);
     for (const line of TRAIN_GOOD_LINES) expect(at(f, line), `good line ${line}`).toEqual([]);
     // Analysis findings appear only on the documented analysis lines.
-    const analysisRules = new Set(["exact-duplicate", "near-duplicate", "conflicting-answers", "leakage", "too-long"]);
+    const analysisRules = new Set(["exact-duplicate", "near-duplicate", "conflicting-answers", "leakage", "too-long", "repeated-phrase"]);
     expect(f.findings.filter((x) => analysisRules.has(x.rule)).map((x) => `${x.rule}@${x.line}`)).toEqual(
       Object.entries(TRAIN_ANALYSIS_RULES).flatMap(([line, rules]) => rules.map((rule) => `${rule}@${line}`)),
     );
@@ -157,7 +158,8 @@ describe("examples/broken: analysis (duplicates, conflicts, leakage, too-long)",
   it("validation.jsonl line 2 leaks train.jsonl line 3", async () => {
     const r = await run(BROKEN, ["train.jsonl", "validation.jsonl"], false);
     const v = file(r, "validation.jsonl");
-    expect(v.findings.map((x) => `${x.rule}@${x.line}`).sort()).toEqual(["exact-duplicate@2", "leakage@2"]);
+    // one defect, one finding: the copy is a leak, not also an exact duplicate
+    expect(v.findings.map((x) => `${x.rule}@${x.line}`).sort()).toEqual(["leakage@2"]);
     expect(v.findings.find((x) => x.rule === "leakage")!.message).toContain("train.jsonl:3");
     expect(r.leakage).toEqual([expect.objectContaining({ train: "train.jsonl", eval: "validation.jsonl", exact: 1, near: 0, evalRecords: 3 })]);
     expect(r.gate.checks.find((c) => c.name === "max-leakage")).toMatchObject({ passed: false, actual: 1 });

@@ -136,7 +136,7 @@ async function writeReportFiles(report: Report, s: Settings, workspace: string):
 }
 
 function failureMessage(report: Report): string {
-  const failed = report.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => c.name);
+  const failed = report.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => (c.file !== undefined ? `${c.name} (${c.file})` : c.name));
   const s = report.summary;
   return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
 }

@@ -11,7 +11,7 @@ import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
 import type { Profile } from "../engine/formats/context.js";
 import { RULE_BY_ID } from "../engine/rules/registry.js";
 import { unknownModelNotice } from "../engine/analysis/tokens.js";
-import { DEFAULT_THRESHOLDS, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
+import { DEFAULT_THRESHOLDS, RUN_ONLY, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
 
 export class ConfigError extends Error {}
 
@@ -259,6 +259,9 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
     checkRuleIds(o.rules, `overrides[${i}].rules`, source);
     const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
     checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+    for (const name of Object.keys(thresholds) as (keyof Thresholds)[]) {
+      if (RUN_ONLY.has(name)) throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
+    }
     return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
   });
   return c;

@@ -192,6 +192,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       if (s.nonBlank > 0) first = false;
       lineOffset += s.lines;
     }
+    if (jobsOf[i].length) await analysis?.fileDone(i);
     const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
     if (eos) sink.add(eos.rule, eos.line, eos.message);
     if (plan.target) addTargetState(runTarget, tgt, 0);

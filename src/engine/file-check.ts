@@ -345,7 +345,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     loc.offset = offset;
     loc.length = end - start;
     const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
-    if (extra) for (const f of extra) sink.addFinding(f);
+    // an analysis finding may quote the record (repeated-phrase): masked like every other message
+    if (extra) for (const f of extra) sink.addFinding(redactor ? { ...f, message: redactor.quoted(f.message) } : f);
   };
 
   try {

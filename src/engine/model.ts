@@ -126,6 +126,9 @@ export interface Conversation {
   category?: string;
   /** Preference text whose prompt is part of the answer text (no prompt field, no roles): no user turn expected. */
   implicitPrompt?: boolean;
+  /** KTO: the record is one completion labelled desirable (true) or undesirable (false) by a boolean `label` (TRL) or
+   * `kto_tag` (LLaMA-Factory). Such records share their prompt by design: they are never conflicting answers. */
+  label?: boolean;
 }
 
 /** Where a record sits: file index in the run, 1-based line, byte offset of the line start and its byte length

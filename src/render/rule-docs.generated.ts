@@ -106,4 +106,6 @@ export const RULE_WHY: Readonly<Record<string, string>> = {
     "An evaluation record that is also in the training data makes the evaluation measure memory, not generalisation: validation loss looks better than the model is, and checkpoint selection and early stopping are based on a lie.",
   "too-long":
     "A trainer cuts an example at its context length. The end is lost, and the end is the assistant's answer: the model trains on answers that stop mid-sentence, or (when only the prompt fits) on nothing. APIs reject over-long examples.",
+  "repeated-phrase":
+    "A generation that ran away repeats one phrase until it hits its token limit (\"Eat a banana!\" 2,000 times in OpenAI's cookbook toy set). Trained on it, a model learns to loop. One such answer is enough to push a whole file's compression ratio past its limit; this rule names the record.",
 };

@@ -164,7 +164,7 @@ describe("scheduled audit", () => {
       expect(ghes.issues).toHaveLength(1);
       expect(ghes.issues[0].labels).toEqual([{ name: "dataset-audit" }]);
       const first = ghes.issues[0].body;
-      expect(first.startsWith("<!-- chatml-quality-gate:audit:default -->\n### ❌ Dataset audit failing: max\\-errors\n")).toBe(true);
+      expect(first.startsWith("<!-- chatml-quality-gate:audit:default -->\n### ❌ Dataset audit failing: max\\-errors \\(data/chat.jsonl\\)\n")).toBe(true);
       expect(first).toMatch(/Failing since \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\* at `3333333` · last checked \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\*/);
       expect(first).toContain("Checked [`3333333`](https://github.com/o/r/commit/3333333333333333333333333333333333333333)");
       expect(first).toContain("[workflow run](https://github.com/o/r/actions/runs/99) · [report artifact](https://github.com/o/r/actions/runs/99#artifacts)");

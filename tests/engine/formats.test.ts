@@ -52,6 +52,12 @@ describe("format fixtures (full check)", () => {
     expect(f.findings.filter((x) => x.rule === "exact-duplicate").map((x) => x.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(JSON.stringify(report)).not.toContain("\\r");
   });
+  it("the answer that is one phrase repeated 300 times is named at its line (repeated-phrase)", async () => {
+    const report = await check({ files: ["no-user-and-repetition.jsonl"], config: defaultConfig(), cwd: FORMATS });
+    const found = report.files[0].findings.filter((x) => x.rule === "repeated-phrase");
+    expect(found.map((x) => x.line)).toEqual([3]);
+    expect(found[0].message).toMatch(/^message 1 \(assistant\) repeats one phrase 300 times in a row \("Eat a banana!", 3 words; 100% of the message\)/);
+  });
   it("every fixture together: one report, no crash, each file in its format", async () => {
     const files = readdirSync(FORMATS).filter((f) => f.endsWith(".jsonl")).sort();
     const report = await check({ files, config: defaultConfig(), cwd: FORMATS });
