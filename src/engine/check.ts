@@ -2,9 +2,9 @@
 import { resolve } from "node:path";
 import { overrideMatcher } from "./files.js";
 import { ConfigError, type Config } from "../config/config.js";
-import type { DatasetFormat, SeveritySetting } from "./model.js";
+import type { SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
-import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
+import { checkFileHead, finishFile, FindingSink, type FileHead } from "./file-check.js";
 import { evaluateGate } from "./gate.js";
 import { Analysis, analysisSettings } from "./analysis/run-analysis.js";
 import type { AnalysisSettings } from "./analysis/chunk-analysis.js";
@@ -59,7 +59,7 @@ export interface Plan {
   absPaths: string[];
   /** Each file's size and fingerprint when the run was planned (files.ts fileIdentity; `merge` checks them). */
   identities: { size: number; print: string }[];
-  heads: ({ report: FileReport } | { format: DatasetFormat | null; whole?: boolean })[];
+  heads: ({ report: FileReport } | FileHead)[];
   jobs: ChunkJob[];
   settings: AnalysisSettings | null;
 }
@@ -86,7 +86,8 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
   // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
   // each take the format of their own first record.
-  const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+  // A container (a JSON array, records spread over lines) is one chunk: its records are found by one scan from its start.
+  const whole = heads.map((h) => "format" in h && (h.container !== undefined || (!config.format && h.whole === true)));
   const chunks = await planChunks(absPaths, undefined, whole);
   const jobs: ChunkJob[] = [];
   for (const chunk of chunks) {
@@ -98,6 +99,7 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
       display: paths[chunk.file],
       format: config.format ?? head.format,
       forced: !!config.format,
+      container: head.container ?? null,
       profile: config.profile,
       categoryField: config.categoryField,
       severities: severitiesFor(paths[chunk.file], config),
@@ -129,7 +131,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       continue;
     }
     const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-    const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+    const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false, bareMessages: 0 };
     let format = head.format;
     let lineOffset = 0;
     let first = true;
@@ -147,12 +149,13 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       sum.nonBlank += s.nonBlank;
       sum.invalidJson += s.invalidJson;
       sum.fragments += s.fragments;
+      sum.bareMessages += s.bareMessages;
       sum.readError ||= s.readError;
       if (first) sum.firstInvalid = s.firstInvalid;
       if (s.nonBlank > 0) first = false;
       lineOffset += s.lines;
     }
-    files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+    files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink, head.container));
   }
   await it.return?.(); // lets the runner clean up (worker threads)
   const report: Report = {

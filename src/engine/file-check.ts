@@ -1,11 +1,13 @@
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
 // Findings are capped per file (maxFindings); counts are always complete.
-import { stat, readFile } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
 import type { Conversation, DatasetFormat, Finding, RecordLoc, Severity, SeveritySetting } from "./model.js";
 import type { FileReport } from "./report.js";
 import { readHead, readLines, isGzipPath, MAX_LINE_BYTES } from "./read/lines.js";
 import { looksLikeJsonFragment, sniff } from "./read/sniff.js";
+import { readValues, sniffPretty, splitValues, type ContainerKind } from "./read/containers.js";
+import { JsonSyntaxError, parseJsonSource } from "./read/json-source.js";
+import { containerMessage, doubleEncoded, gluedRecords, isBareMessage } from "./container-findings.js";
 import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from "./formats/detect.js";
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
@@ -22,6 +24,8 @@ export interface ScanOptions {
   /** The file's format: forced by the config, or detected from its first record before the chunks ran. */
   format?: DatasetFormat | null;
   forced?: boolean;
+  /** The file is a JSON array or records spread over lines (checkFileHead): read value by value, not line by line. */
+  container?: ContainerKind | null;
   profile: Profile;
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
@@ -45,6 +49,8 @@ export interface ScanResult {
   /** Format of the first record with a known format (when the file's format was not known before). */
   format: DatasetFormat | null;
   readError: boolean;
+  /** Records of a JSON array that are bare chat messages ({"role", "content"}), not conversations. */
+  bareMessages: number;
   sink: SinkState;
 }
 
@@ -170,6 +176,29 @@ function byLine(found: Finding[]): Finding[] {
   return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
 
+/** invalid-json for a record inside a container (it may span lines): where in the record the syntax breaks, found by
+ * the strict source parser (V8's messages give no position for some errors, and quote the text with its newlines). */
+function recordJsonError(e: unknown, text: string): string {
+  let at: number;
+  let reason: string;
+  try {
+    parseJsonSource(text);
+    return jsonErrorMessage(e, text); // the two parsers disagree: keep V8's word
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) return jsonErrorMessage(e, text);
+    at = err.offset;
+    reason = err.message;
+  }
+  const before = text.slice(0, at);
+  const row = before.split("\n").length;
+  const col = at - before.lastIndexOf("\n");
+  let hint = "fix the syntax, or drop the record";
+  if (/control characters/.test(reason)) hint = controlCharacterHint(text.charCodeAt(at));
+  else if (text[at] === "'") hint = "JSON needs double quotes around keys and strings";
+  else if ((text[at] === "}" || text[at] === "]") && /,\s*$/.test(before)) hint = "remove the trailing comma";
+  return `invalid JSON at line ${row} of the record, column ${col}: ${reason}; ${hint}`;
+}
+
 function jsonErrorMessage(e: unknown, text: string): string {
   const msg = e instanceof Error ? e.message : String(e);
   const pos = /position (\d+)/.exec(msg);
@@ -208,7 +237,7 @@ export async function checkFileHead(
   display: string,
   severities: Record<string, SeveritySetting>,
   maxFindings: number,
-): Promise<{ report: FileReport } | { format: DatasetFormat | null; whole?: boolean }> {
+): Promise<{ report: FileReport } | FileHead> {
   const sink = new FindingSink(severities, maxFindings);
   const done = (format: DatasetFormat | "unknown" = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
   let head: Buffer;
@@ -238,11 +267,17 @@ export async function checkFileHead(
     sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
     return done();
   }
-  if (kind.kind === "json-array") {
-    const described = await describeJsonArray(path);
-    sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${shellQuote(display)} > ${shellQuote(display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl")}\``);
-    return done(described.format ?? "unknown");
+  if (kind.kind === "json-array") return containerHead(path, head, "array");
+  let pretty = sniffPretty(head, head.length < HEAD_BYTES);
+  if (pretty === "undecided") {
+    try {
+      head = await readHead(path, LONG_HEAD_BYTES);
+    } catch {
+      // read again by the pass, which reports it
+    }
+    pretty = sniffPretty(head, head.length < LONG_HEAD_BYTES);
   }
+  if (pretty === "pretty") return containerHead(path, head, "pretty");
   let format = headFormat(head);
   if (format === null && head.length === HEAD_BYTES) {
     // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
@@ -256,6 +291,44 @@ export async function checkFileHead(
     if (format === null && head.length === LONG_HEAD_BYTES) return { format, whole: true };
   }
   return { format };
+}
+
+/** What the head of a file says about the rest: the format of its first record, and how it holds its records. */
+export interface FileHead {
+  format: DatasetFormat | null;
+  /** One chunk whatever its size (its format is not known from the head, or it is a container). */
+  whole?: boolean;
+  /** A JSON array or records spread over lines: read value by value (one chunk). */
+  container?: ContainerKind;
+}
+
+/** A container file: the format of its first record with a known format (looking further than the head when needed).
+ * It is read as one chunk: its records are found by one scan from the start. */
+async function containerHead(path: string, head: Buffer, container: ContainerKind): Promise<FileHead> {
+  let format = valuesFormat(head, container);
+  if (format === null && head.length === HEAD_BYTES) {
+    try {
+      format = valuesFormat(await readHead(path, LONG_HEAD_BYTES), container);
+    } catch {
+      // read again by the pass, which reports it
+    }
+  }
+  return { format, whole: true, container };
+}
+
+/** Format of the first complete value of a known format in the head of a container file. */
+function valuesFormat(head: Buffer, container: ContainerKind): DatasetFormat | null {
+  const start = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  for (const v of splitValues(head, start, head.length, { arrays: container === "array" }).values) {
+    if (head[v.start] !== 0x7b) continue;
+    try {
+      const f = detectFormat(JSON.parse(head.toString("utf8", v.start, v.end)) as Record<string, unknown>);
+      if (f) return f;
+    } catch {
+      // not a record: look further
+    }
+  }
+  return null;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -331,44 +404,29 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     },
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+  let bareMessages = 0;
 
-  const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+  /** One record, parsed: its shape, format and rules, then the analysis hook. */
+  const checkParsed = (rec: unknown, lineNo: number, offset: number, length: number) => {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
-    // Blank line? (fast path: records start with '{')
-    let p = start;
-    while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d)) p++;
-    if (p === end) {
-      sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
-      return;
-    }
-    nonBlank++;
-    records++;
-    if (firstNonBlank < 0) firstNonBlank = lineNo;
-    const text = buf.toString("utf8", start, end);
-    if (text.includes("\uFFFD") && !isUtf8(buf.subarray(start, end))) {
-      const bad = firstInvalidByte(buf.subarray(start, end));
-      sink.add("invalid-utf8", line, `the line has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)`);
-      return;
-    }
-    let rec: unknown;
-    try {
-      rec = JSON.parse(text);
-    } catch (e) {
-      invalidJson++;
-      if (lineNo === firstNonBlank) firstInvalid = true;
-      if (looksLikeJsonFragment(text)) fragments++;
-      sink.add("invalid-json", line, jsonErrorMessage(e, text));
-      return;
-    }
     if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
-      const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
-      sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+      const encoded = typeof rec === "string" ? doubleEncoded(rec) : null;
+      if (encoded) sink.add("not-an-object", line, encoded, "double-encoded");
+      else {
+        const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
+        sink.add("not-an-object", line, `the ${opts.container ? "record" : "line"} is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+      }
       return;
     }
     const obj = rec as Record<string, unknown>;
     const detected = detectFormat(obj);
+    // An array of bare messages is one conversation, not a list of records: the file's not-jsonl finding says so.
+    if (!detected && opts.container === "array" && !opts.format && isBareMessage(obj)) {
+      bareMessages++;
+      return;
+    }
     let use = format;
     if (detected) {
       if (!firstFormat) firstFormat = detected;
@@ -400,26 +458,103 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     if (!opts.onRecord) return;
     loc.line = lineNo;
     loc.offset = offset;
-    loc.length = end - start;
+    loc.length = length;
     const extra = opts.onRecord(conv, loc);
     if (extra) for (const f of extra) sink.addFinding(f);
   };
 
+  /** Text that is not valid UTF-8: reported, and the record is not parsed. */
+  const badUtf8 = (buf: Buffer, start: number, end: number, text: string, what: string): boolean => {
+    if (!text.includes("\uFFFD") || isUtf8(buf.subarray(start, end))) return false;
+    const bad = firstInvalidByte(buf.subarray(start, end));
+    sink.add("invalid-utf8", line, `the ${what} has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8, or chatml-gate fix --unsafe --from-encoding cp1252)`);
+    return true;
+  };
+
+  const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+    line = lineNo;
+    // Blank line? (fast path: records start with '{')
+    let p = start;
+    while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d)) p++;
+    if (p === end) {
+      sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
+      return;
+    }
+    nonBlank++;
+    if (firstNonBlank < 0) firstNonBlank = lineNo;
+    const text = buf.toString("utf8", start, end);
+    if (badUtf8(buf, start, end, text, "line")) {
+      records++;
+      return;
+    }
+    let rec: unknown;
+    try {
+      rec = JSON.parse(text);
+    } catch (e) {
+      // Records glued on one line ({...}{...}): each is checked, at this line.
+      const glued = gluedRecords(buf, start, end);
+      if (glued) {
+        sink.add("not-jsonl", line, `line ${lineNo} holds ${glued.length} records one after another ({...}{...}); JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
+        records += glued.length;
+        for (const g of glued) checkParsed(g.rec, lineNo, offset + g.start - start, g.end - g.start);
+        return;
+      }
+      records++;
+      invalidJson++;
+      if (lineNo === firstNonBlank) firstInvalid = true;
+      if (looksLikeJsonFragment(text)) fragments++;
+      sink.add("invalid-json", line, jsonErrorMessage(e, text));
+      return;
+    }
+    records++;
+    checkParsed(rec, lineNo, offset, end - start);
+  };
+
+  /** A record inside a container (a JSON array, or records spread over lines): its own source text. */
+  const onValue = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+    line = lineNo;
+    records++;
+    nonBlank++;
+    const text = buf.toString("utf8", start, end);
+    if (badUtf8(buf, start, end, text, "record")) return;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(text);
+    } catch (e) {
+      invalidJson++;
+      sink.add("invalid-json", line, recordJsonError(e, text));
+      return;
+    }
+    checkParsed(rec, lineNo, offset, end - start);
+  };
+
+  let bom = false;
   try {
-    const stats = await readLines(
-      opts.path,
-      {
-        line: onLine,
-        tooLong(lineNo, _offset, n) {
-          records++;
-          nonBlank++;
-          sink.add("line-too-long", lineNo, `the line is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
-        },
-      },
-      opts.range ?? undefined,
-    );
+    const tooLong = (lineNo: number, _offset: number, n: number) => {
+      records++;
+      nonBlank++;
+      const what = opts.container ? "record starting here" : "line";
+      sink.add("line-too-long", lineNo, `the ${what} is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
+    };
+    const stats = opts.container
+      ? await readValues(
+          opts.path,
+          {
+            value: onValue,
+            tooLong,
+            unterminated(lineNo, _offset, n) {
+              records++;
+              nonBlank++;
+              invalidJson++;
+              sink.add("invalid-json", lineNo, `the record starting here never ends (${n} bytes to the end of the file): a closing bracket or quote is missing, or the file was cut short; the records after it could not be read`);
+            },
+          },
+          { arrays: opts.container === "array" },
+        )
+      : await readLines(opts.path, { line: onLine, tooLong }, opts.range ?? undefined);
     bytes = stats.bytes;
     lines = stats.lines;
+    bom = stats.bom;
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const what = isGzipPath(opts.path) && /header|gzip|unexpected end|incorrect/i.test(err.message) ? "the gzip data is corrupt or truncated" : err.message;
@@ -427,17 +562,21 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     readError = true;
     lines = line;
   }
-  return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  if (bom) {
+    sink.add("byte-order-mark", 1, "the file starts with a UTF-8 byte-order mark (bytes EF BB BF): Python's json.loads and some loaders refuse it; remove it (`chatml-gate fix` does, or sed -i '1s/^\\xEF\\xBB\\xBF//')");
+  }
+  return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, bareMessages, sink: sink.state() };
 }
 
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
-export function finishFile(display: string, format: DatasetFormat | null, s: Omit<ScanResult, "sink" | "format" | "lines">, sink: FindingSink): FileReport {
+export function finishFile(display: string, format: DatasetFormat | null, s: Omit<ScanResult, "sink" | "format" | "lines">, sink: FindingSink, container?: ContainerKind | null): FileReport {
   let records = s.records;
   let valid = s.valid;
+  if (container && s.nonBlank > 0) sink.add("not-jsonl", 1, containerMessage(container, shellQuote(display), s, format));
   if (s.nonBlank === 0 && !s.readError) {
     sink.drop(["empty-line"]);
     sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
-  } else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
+  } else if (!container && s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
     sink.drop(["invalid-json", "empty-line", "not-an-object"]);
     sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${shellQuote(display)}\` or \`jq -c '.[]'\` for an array`);
     records = 0;
@@ -460,17 +599,4 @@ function firstInvalidByte(b: Buffer): number {
     i += n + 1;
   }
   return 0;
-}
-
-async function describeJsonArray(path: string): Promise<{ text: string; format?: DatasetFormat }> {
-  try {
-    if (isGzipPath(path) || (await stat(path)).size > 64 * 1024 * 1024) return { text: "" };
-    const data = JSON.parse(await readFile(path, "utf8")) as unknown;
-    if (!Array.isArray(data)) return { text: "" };
-    const first = data.find((x) => x && typeof x === "object" && !Array.isArray(x)) as Record<string, unknown> | undefined;
-    const f = first ? detectFormat(first) : null;
-    return { text: ` of ${data.length} ${f ? FORMAT_LABEL[f] + " " : ""}records`, format: f ?? undefined };
-  } catch {
-    return { text: "" };
-  }
 }
