@@ -20,12 +20,14 @@ import { toSarif } from "./render/sarif.js";
 import { RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
+import { runFix } from "./fix/command.js";
 
 
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
+  chatml-gate fix PATH... [options]             repair what is mechanical, in place and atomically (see below)
   chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
   chatml-gate rules                             list the rule IDs
   chatml-gate --version | --help
@@ -46,6 +48,21 @@ Options for check:
                          'chatml-gate merge' the N partials (same files, config and version) into the report
   --no-color             no colour (colour is only used on a terminal anyway)
   --debug                print stack traces of internal errors
+
+Options for fix (docs/fix.md lists every fix, with before and after):
+  (default)              safe fixes: strip a UTF-8 BOM, CRLF to LF, drop blank lines, one record per line (a JSON
+                         array, records spread over lines, records glued on one line); each record is written from its
+                         own source text, and a clean file stays byte for byte as it is
+  --unsafe               also: drop exact duplicates (the first is kept), trim message content, ShareGPT to messages,
+                         legacy functions to tools; with --from-encoding, re-read non-UTF-8 bytes
+  --only FIX[,FIX]       only these fixes (unsafe ones still need --unsafe)
+  --from-encoding ENC    cp1252 or latin1: the encoding of bytes that are not UTF-8 (with --unsafe)
+  --dry-run              change nothing; print what would change
+  --diff                 change nothing; print a unified diff (the manifest goes to stderr)
+  -o, --output FILE      write the fixed file there instead of in place (one input; .gz is compressed)
+  --rejects FILE         write refused records there (JSONL: path, line, reason, text) instead of keeping them
+  --format text|json     the manifest: per file each change with fix, line and action, and counts in and out
+  Exit codes for fix: 0 every file written or clean, 1 a file could not be fixed (left as it was), 2 usage.
 
 Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 `;
@@ -69,6 +86,12 @@ async function main(argv: string[]): Promise<number> {
       shard: { type: "string" },
       "no-color": { type: "boolean" },
       debug: { type: "boolean" },
+      unsafe: { type: "boolean" },
+      only: { type: "string" },
+      "from-encoding": { type: "string" },
+      "dry-run": { type: "boolean" },
+      diff: { type: "boolean" },
+      rejects: { type: "string" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },
@@ -86,6 +109,16 @@ async function main(argv: string[]): Promise<number> {
     for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
     return 0;
   }
+  if (command === "fix") {
+    const checkOnly = (["max-findings", "fail-on", "dataset-info", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    if (checkOnly.length) throw new UsageError(`${checkOnly.map((k) => `--${k}`).join(", ")} ${checkOnly.length === 1 ? "is an option" : "are options"} of check, not of fix`);
+    return runFix(values, rest, process.cwd(), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+  }
+  const fixOnly = (["unsafe", "only", "from-encoding", "dry-run", "diff", "rejects"] as const).filter((k) => values[k] !== undefined);
+  if (fixOnly.length) throw new UsageError(`${fixOnly.map((k) => `--${k}`).join(", ")} ${fixOnly.length === 1 ? "is an option" : "are options"} of fix`);
   if (command !== "check" && command !== "merge") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
   const format = values.format!;
   if (!["text", "json", "markdown", "sarif"].includes(format)) throw new UsageError(`--format must be text, json, markdown or sarif; got '${format}'`);

@@ -17,6 +17,8 @@ export interface ValueSink {
   tooLong?(line: number, offset: number, bytes: number): void;
   /** The input ended inside a value: a bracket or a quote is missing, or the file is truncated. */
   unterminated?(line: number, offset: number, bytes: number): void;
+  /** Called after the values of each read chunk; the read waits for it (see LineSink.drain). */
+  drain?(): Promise<void> | void;
 }
 
 export interface SplitOptions {
@@ -237,8 +239,11 @@ export async function readValues(path: string, sink: ValueSink, opts: SplitOptio
     }
     splitter.push(c, offset);
     offset += c.length;
+    if (sink.drain) await sink.drain();
   }
-  return { lines: splitter.end().lines, bytes: offset, bom };
+  const lines = splitter.end().lines;
+  if (sink.drain) await sink.drain();
+  return { lines, bytes: offset, bom };
 }
 
 export interface Span {

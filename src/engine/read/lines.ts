@@ -14,6 +14,9 @@ export interface LineSink {
   line(buf: Buffer, start: number, end: number, lineNo: number, offset: number, cr: boolean): void;
   /** A line longer than MAX_LINE_BYTES (its bytes are dropped). */
   tooLong?(lineNo: number, offset: number, bytes: number): void;
+  /** Called after the lines of each read chunk; the read waits for it (a consumer that writes keeps memory bounded
+   * this way: `line` queues, `drain` does the work). */
+  drain?(): Promise<void> | void;
 }
 
 export interface ReadStats {
@@ -133,6 +136,7 @@ export async function readLines(path: string, sink: LineSink, range?: { start: n
       }
     }
     total += chunk.length;
+    if (sink.drain) await sink.drain();
   }
   if (skipping) {
     lineNo++;
@@ -141,6 +145,7 @@ export async function readLines(path: string, sink: LineSink, range?: { start: n
     const joined = Buffer.concat(pending, pendingLen);
     emit(joined, 0, joined.length, pendingOffset);
   }
+  if (sink.drain) await sink.drain();
   return { lines: lineNo, bytes: total - (range?.start ?? 0), bom };
 }
 
