@@ -42,6 +42,8 @@ export interface FixManifest {
 
 /** Changes listed per file; counts are always complete. */
 export const MAX_CHANGES = 1000;
+/** Changes of one fix shown per file in the text manifest. */
+const TEXT_CHANGES_PER_FIX = 10;
 
 export class ChangeLog {
   readonly changes: Change[] = [];
@@ -94,8 +96,15 @@ export function renderManifestText(m: FixManifest): string {
     const counts = `${f.recordsIn} record${f.recordsIn === 1 ? "" : "s"} in, ${f.recordsOut} out`;
     const where = f.output && f.output !== f.path ? ` → ${f.output}` : "";
     out.push(`${f.path}: ${STATUS_TEXT[f.status]}${where}${f.status === "not-fixed" ? `: ${f.reason}` : ` (${counts}${f.refused ? `, ${f.refused} refused` : ""})`}`);
-    for (const c of f.changes) out.push(`  ${f.path}:${c.line}: ${c.fix}: ${c.action}`);
-    if (f.changesTruncated) out.push(`  … ${Object.values(f.counts).reduce((s, n) => s + n, 0) + f.refused - f.changes.length} more (counts: ${countsText(f)})`);
+    // the first few changes of each fix, in line order; the rest as a count (--format json lists up to MAX_CHANGES)
+    const shown = new Map<string, number>();
+    for (const c of f.changes) {
+      const n = (shown.get(c.fix) ?? 0) + 1;
+      shown.set(c.fix, n);
+      if (n <= TEXT_CHANGES_PER_FIX) out.push(`  ${f.path}:${c.line}: ${c.fix}: ${c.action}`);
+    }
+    const more = [...shown].filter(([, n]) => n > TEXT_CHANGES_PER_FIX).map(([fix]) => `${(fix === "refused" ? f.refused : (f.counts[fix as FixId] ?? 0)) - TEXT_CHANGES_PER_FIX} more ${fix}`);
+    if (more.length) out.push(`  … ${more.join(", ")} (--format json lists ${f.changesTruncated ? `the first ${MAX_CHANGES}` : "them all"})`);
   }
   const s = m.summary;
   const verb = m.dryRun ? "would fix" : "fixed";
@@ -104,10 +113,4 @@ export function renderManifestText(m: FixManifest): string {
   out.push(`${m.dryRun ? "dry run: " : ""}${s.files} file${s.files === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.recordsIn} records in, ${s.recordsOut} out${s.refused ? `, ${s.refused} refused` : ""}`);
   if (m.rejects) out.push(`${m.rejects.records} refused record${m.rejects.records === 1 ? "" : "s"} written to ${m.rejects.path}`);
   return out.join("\n") + "\n";
-}
-
-function countsText(f: FileManifest): string {
-  const parts = Object.entries(f.counts).map(([k, n]) => `${k} ${n}`);
-  if (f.refused) parts.push(`refused ${f.refused}`);
-  return parts.join(", ");
 }
