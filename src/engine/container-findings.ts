@@ -6,23 +6,33 @@ import type { ContainerKind } from "./read/containers.js";
 import { splitValues } from "./read/containers.js";
 import { FORMAT_LABEL } from "./formats/detect.js";
 
+/** Records glued on one line: each parsed, with its span; `cr` when bare CRs separate them (classic Mac line ends:
+ * the file reads as one line). */
+export interface Glued {
+  records: { rec: unknown; start: number; end: number }[];
+  cr: boolean;
+}
+
 /** The records of a line that holds two or more JSON values one after another ({...}{...}), each parsed; null when
  * the line is not that (one value, a value cut short, or a piece that is not JSON). Only called on lines that failed
  * to parse as a whole. */
-export function gluedRecords(buf: Buffer, start: number, end: number): { rec: unknown; start: number; end: number }[] | null {
+export function gluedRecords(buf: Buffer, start: number, end: number): Glued | null {
   const { values, complete } = splitValues(buf, start, end);
   if (!complete || values.length < 2) return null;
-  const out: { rec: unknown; start: number; end: number }[] = [];
-  for (const v of values) {
+  const records: Glued["records"] = [];
+  let cr = false;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     // Only objects and arrays: "{...} 42" or "{...} garbage" is a broken line, not two records.
     if (buf[v.start] !== 0x7b && buf[v.start] !== 0x5b) return null;
     try {
-      out.push({ rec: JSON.parse(buf.toString("utf8", v.start, v.end)), start: v.start, end: v.end });
+      records.push({ rec: JSON.parse(buf.toString("utf8", v.start, v.end)), start: v.start, end: v.end });
     } catch {
       return null;
     }
+    if (k > 0 && buf.subarray(values[k - 1].end, v.start).includes(0x0d)) cr = true;
   }
-  return out;
+  return { records, cr };
 }
 
 /** The message for a JSON string whose text is itself a JSON object or array (json.dumps applied twice); null for

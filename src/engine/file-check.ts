@@ -494,9 +494,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       // Records glued on one line ({...}{...}): each is checked, at this line.
       const glued = gluedRecords(buf, start, end);
       if (glued) {
-        sink.add("not-jsonl", line, `line ${lineNo} holds ${glued.length} records one after another ({...}{...}); JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
-        records += glued.length;
-        for (const g of glued) checkParsed(g.rec, lineNo, offset + g.start - start, g.end - g.start);
+        const n = glued.records.length;
+        const how = glued.cr ? "separated by bare CRs (\\r: classic Mac line ends, which JSON Lines does not allow)" : "one after another ({...}{...})";
+        sink.add("not-jsonl", line, `line ${lineNo} holds ${n} records ${how}; JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
+        records += n;
+        for (const g of glued.records) checkParsed(g.rec, lineNo, offset + g.start - start, g.end - g.start);
         return;
       }
       records++;

@@ -198,6 +198,7 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
         { arrays: container.kind === "array" },
       );
       linesIn = stats.lines;
+      if (m.recordsIn === 0) throw new NotFixable(`the ${container.kind === "array" ? "JSON array is empty" : "file holds no records"}: there is nothing to write one per line`);
       log.count("one-record-per-line", m.recordsIn);
       const what = container.kind === "array" ? `the JSON array of ${m.recordsIn} records` : `the ${m.recordsIn} records spread over lines`;
       log.note("one-record-per-line", 1, `${what} written one record per line${joined ? ` (${joined} joined onto one line each, whitespace between tokens removed)` : ""}`);
@@ -230,11 +231,23 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
         try {
           rec = JSON.parse(bytes.toString("utf8"));
         } catch (e) {
-          const glued = enabled.has("one-record-per-line") ? gluedRecords(bytes, 0, bytes.length) : null;
-          if (!glued) return refuse(lineNo, `invalid JSON (${shortError(e)})`, raw, lineNo, 0, cr);
-          m.recordsIn += glued.length - 1;
-          log.add("one-record-per-line", lineNo, `split ${glued.length} records glued on one line`);
-          for (const g of glued) await record(bytes.subarray(g.start, g.end), g.rec, lineNo, lineNo, bytes.subarray(g.start, g.end), 0, true, cr);
+          // a line that starts with a BOM (files joined with cat): the byte-order-mark fix strips it
+          if (enabled.has("byte-order-mark") && bytes.length > 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+            const rest = bytes.subarray(3);
+            try {
+              const r = JSON.parse(rest.toString("utf8")) as unknown;
+              log.add("byte-order-mark", lineNo, "removed a byte-order mark at the start of the line (files joined with cat?)");
+              return record(rest, r, lineNo, lineNo, raw, 0, true, cr);
+            } catch {
+              // not that: go on
+            }
+          }
+          const glued = gluedRecords(bytes, 0, bytes.length);
+          const fixId = glued?.cr ? "line-endings" : "one-record-per-line";
+          if (!glued || !enabled.has(fixId)) return refuse(lineNo, `invalid JSON (${shortError(e)})`, raw, lineNo, 0, cr);
+          m.recordsIn += glued.records.length - 1;
+          log.add(fixId, lineNo, `split ${glued.records.length} records ${glued.cr ? "separated by bare CRs (classic Mac line ends)" : "glued on one line"}`);
+          for (const g of glued.records) await record(bytes.subarray(g.start, g.end), g.rec, lineNo, lineNo, bytes.subarray(g.start, g.end), 0, true, cr);
           return;
         }
         await record(bytes, rec, lineNo, lineNo, raw, 0, bytes !== raw, cr);

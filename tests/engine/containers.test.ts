@@ -108,6 +108,13 @@ describe("check: every record is checked, whatever the container", () => {
     expect(f.findings[0].message).toMatch(/line 1 holds 2 records one after another/);
   });
 
+  it("records separated by bare CRs (classic Mac line ends) are each checked, and the message names the CRs", async () => {
+    const f = await checkContent([JSON.stringify(good(1)), JSON.stringify({ messages: [] }), JSON.stringify(good(2))].join("\r") + "\r");
+    expect(ruleLines(f)).toEqual(["not-jsonl@1", "empty-messages@1"]);
+    expect(f.records).toBe(3);
+    expect(f.findings[0].message).toMatch(/line 1 holds 3 records separated by bare CRs/);
+  });
+
   it("a double-encoded file says so and how to decode it, once", async () => {
     const f = await checkContent(fixture("double-encoded.jsonl"));
     expect(ruleLines(f)).toEqual(["not-an-object@1"]);

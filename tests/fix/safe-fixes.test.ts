@@ -65,6 +65,14 @@ describe("fix: safe fixes", () => {
     expect(g.stdout).toContain("g.jsonl:3: one-record-per-line: split 2 records glued on one line");
   });
 
+  it("classic Mac line ends (bare CRs: the file reads as one line) and a BOM at the start of a line (files joined with cat)", async () => {
+    const r = await fix({ "mac.jsonl": [rec(1), rec(2), rec(3)].join("\r") + "\r", "cat.jsonl": rec(1) + "\n\uFEFF" + rec(2) + "\n" });
+    expect(r.text("mac.jsonl")).toBe([rec(1), rec(2), rec(3)].join("\n") + "\n");
+    expect(r.stdout).toContain("mac.jsonl:1: line-endings: split 3 records separated by bare CRs (classic Mac line ends)");
+    expect(r.text("cat.jsonl")).toBe(rec(1) + "\n" + rec(2) + "\n");
+    expect(r.stdout).toContain("cat.jsonl:2: byte-order-mark: removed a byte-order mark at the start of the line (files joined with cat?)");
+  });
+
   it("keeps an invalid line verbatim, or writes it to --rejects with path, line, reason and text", async () => {
     const bad = '{"messages": [{"role": "user", "content": "cut';
     const latin1 = Buffer.concat([Buffer.from('{"messages": [{"role": "user", "content": "caf'), Buffer.from([0xe9]), Buffer.from('"}]}')]);
@@ -135,6 +143,7 @@ describe("fix: safe fixes", () => {
       "double.jsonl": fixture("double-encoded.jsonl"),
       "whole-double.jsonl": JSON.stringify(JSON.stringify([good(1), good(2)])) + "\n",
       "cut.jsonl": JSON.stringify([good(1), good(2)], null, 2).slice(0, -40),
+      "empty-array.jsonl": "[\n]\n",
       "ok.jsonl": "\uFEFF" + rec(1) + "\n",
     };
     const r = await fix(files);
@@ -146,7 +155,8 @@ describe("fix: safe fixes", () => {
     expect(r.stdout).toMatch(/double\.jsonl: NOT FIXED: the records are JSON strings holding JSON \(double-encoded\)/);
     expect(r.stdout).toMatch(/whole-double\.jsonl: NOT FIXED: the records are JSON strings holding JSON/);
     expect(r.stdout).toMatch(/cut\.jsonl: NOT FIXED: the record starting at line \d+ never ends/);
-    expect(r.stdout).toMatch(/6 files: 1 fixed, 0 unchanged, 5 not fixed/);
+    expect(r.stdout).toMatch(/empty-array\.jsonl: NOT FIXED: the JSON array is empty/);
+    expect(r.stdout).toMatch(/7 files: 1 fixed, 0 unchanged, 6 not fixed/);
   });
 
   it("is idempotent: a second run changes nothing", async () => {
