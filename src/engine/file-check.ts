@@ -6,6 +6,7 @@ import type { FileReport } from "./report.js";
 import { readLines, isGzipPath, MAX_LINE_BYTES } from "./read/lines.js";
 import { looksLikeJsonFragment } from "./read/sniff.js";
 import { readValues, type ContainerKind } from "./read/containers.js";
+import { SpreadRecord, type HeldLine } from "./read/spread-lines.js";
 import { containerMessage, doubleEncoded, gluedRecords, isBareMessage } from "./container-findings.js";
 import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from "./formats/detect.js";
 import type { ParseContext, Profile } from "./formats/context.js";
@@ -157,7 +158,25 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     return true;
   };
 
+  // A record spread over lines in the middle of a JSON Lines file: collected from the line where it starts.
+  const spread = new SpreadRecord();
+  const replay = (held: HeldLine[]) => {
+    for (const l of held) lineCore(l.bytes, 0, l.bytes.length, l.lineNo, l.offset, false);
+  };
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+    if (!spread.active) return lineCore(buf, start, end, lineNo, offset, true);
+    const r = spread.add(buf, start, end, lineNo, offset, false);
+    if (!r) return;
+    if ("giveBack" in r) return replay(r.giveBack);
+    line = r.line;
+    records++;
+    nonBlank++;
+    if (firstNonBlank < 0) firstNonBlank = r.line;
+    sink.add("not-jsonl", r.line, `lines ${r.line}–${r.endLine} hold one record spread over several lines; JSON Lines needs one record per line: join it (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). The record is checked at its first line (reported once for the file)`, "spread");
+    checkParsed(r.rec, r.line, r.offset, r.length);
+  };
+
+  const lineCore = (buf: Buffer, start: number, end: number, lineNo: number, offset: number, allowSpread: boolean) => {
     line = lineNo;
     // Blank line? (fast path: records start with '{')
     let p = start;
@@ -185,6 +204,11 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         sink.add("not-jsonl", line, `line ${lineNo} holds ${n} records ${how}; JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
         records += n;
         for (const g of glued.records) checkParsed(g.rec, lineNo, offset + g.start - start, g.end - g.start);
+        return;
+      }
+      if (allowSpread && spread.begin(buf, start, end, lineNo, offset, false)) {
+        nonBlank--; // counted once, when the record closes (or again line by line if it does not)
+        if (firstNonBlank === lineNo) firstNonBlank = -1;
         return;
       }
       records++;
@@ -219,6 +243,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   let bom = false;
   try {
     const tooLong = (lineNo: number, _offset: number, n: number) => {
+      if (spread.active) replay(spread.flush());
       records++;
       nonBlank++;
       const what = opts.container ? "record starting here" : "line";
@@ -240,10 +265,12 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
           { arrays: opts.container === "array" },
         )
       : await readLines(opts.path, { line: onLine, tooLong }, opts.range ?? undefined);
+    if (spread.active) replay(spread.flush());
     bytes = stats.bytes;
     lines = stats.lines;
     bom = stats.bom;
   } catch (e) {
+    if (spread.active) replay(spread.flush());
     const err = e as NodeJS.ErrnoException;
     const what = isGzipPath(opts.path) && /header|gzip|unexpected end|incorrect/i.test(err.message) ? "the gzip data is corrupt or truncated" : err.message;
     sink.add("read-error", Math.max(1, line), `cannot read past line ${line}: ${what}`);

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { isGzipPath, readHead, readLines } from "../engine/read/lines.js";
 import { sniff } from "../engine/read/sniff.js";
 import { readValues, sniffPretty, type ContainerKind } from "../engine/read/containers.js";
+import { SpreadRecord } from "../engine/read/spread-lines.js";
 import { compactJsonBytes, parseJsonSource, sameJsonValue } from "../engine/read/json-source.js";
 import { doubleEncoded, gluedRecords, isBareMessage } from "../engine/container-findings.js";
 import type { FixOptions } from "./fixes.js";
@@ -206,11 +207,30 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
       let crLines = 0;
       let firstCr = 0;
       let queue: { raw: Buffer; lineNo: number; cr: boolean }[] = [];
-      const line = async (raw: Buffer, lineNo: number, cr: boolean) => {
+      // a record spread over lines in the middle of the file: collected, then joined onto one line
+      const spread = new SpreadRecord();
+      const onLine = async (raw: Buffer, lineNo: number, cr: boolean) => {
         if (cr) {
           crLines++;
           firstCr ||= lineNo;
         }
+        if (!spread.active) return line(raw, lineNo, cr, true);
+        const r = spread.add(raw, 0, raw.length, lineNo, 0, cr);
+        if (!r) return;
+        if ("giveBack" in r || !isUtf8(r.record)) {
+          for (const l of "giveBack" in r ? r.giveBack : r.lines) await line(l.bytes, l.lineNo, l.cr, false);
+          return;
+        }
+        m.recordsIn++;
+        const one = compactJsonBytes(r.record, 0, r.record.length);
+        const breaks = r.endLine - r.line;
+        if (!sameJsonValue(parseJsonSource(r.record.toString("utf8")), parseJsonSource(one.toString("utf8")))) {
+          return refuse(r.line, "joining the record onto one line did not keep its value (an internal error: please report it)", r.record, r.endLine, breaks);
+        }
+        log.add("one-record-per-line", r.line, `joined the record spread over lines ${r.line}–${r.endLine} onto one line`);
+        await record(one, r.rec, r.line, r.endLine, r.record, breaks, true, cr);
+      };
+      const line = async (raw: Buffer, lineNo: number, cr: boolean, allowSpread: boolean) => {
         let p = 0;
         while (p < raw.length && (raw[p] === 0x20 || raw[p] === 0x09 || raw[p] === 0x0d)) p++;
         if (p === raw.length) {
@@ -243,6 +263,10 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
             }
           }
           const glued = gluedRecords(bytes, 0, bytes.length);
+          if (!glued && allowSpread && enabled.has("one-record-per-line") && spread.begin(bytes, 0, bytes.length, lineNo, 0, cr)) {
+            m.recordsIn--; // counted when the record closes, or line by line if it does not
+            return;
+          }
           const fixId = glued?.cr ? "line-endings" : "one-record-per-line";
           if (!glued || !enabled.has(fixId)) return refuse(lineNo, `invalid JSON (${shortError(e)})`, raw, lineNo, 0, cr);
           m.recordsIn += glued.records.length - 1;
@@ -260,14 +284,15 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
         async drain() {
           const items = queue;
           queue = [];
-          for (const l of items) await line(l.raw, l.lineNo, l.cr);
+          for (const l of items) await onLine(l.raw, l.lineNo, l.cr);
         },
       });
+      for (const l of spread.flush()) await line(l.bytes, l.lineNo, l.cr, false);
       linesIn = stats.lines;
       if (crLines) {
         if (enabled.has("line-endings")) {
           log.count("line-endings", crLines);
-        log.note("line-endings", firstCr, `CRLF → LF on ${crLines} line${crLines === 1 ? "" : "s"}`);
+          log.note("line-endings", firstCr, `CRLF → LF on ${crLines} line${crLines === 1 ? "" : "s"}`);
         }
       }
     }

@@ -13,7 +13,7 @@ import type { FixOptions } from "./fixes.js";
 import type { ChangeLog } from "./manifest.js";
 import { sharegptToMessages } from "./convert-sharegpt.js";
 import { functionsToTools } from "./convert-functions.js";
-import { trimContent } from "./trim-content.js";
+import { mayNeedTrim, trimContent } from "./trim-content.js";
 
 export type RecordResult = { out: string | null } | { drop: true } | { refuse: string };
 
@@ -62,7 +62,7 @@ export class RecordFixer {
         notes.push(["functions-to-tools", c.note]);
       }
     }
-    if (e.has("trim-content") && (format ?? this.fileFormat)) {
+    if (e.has("trim-content") && (format ?? this.fileFormat) && (tree !== null || mayNeedTrim(obj))) {
       const n = trimContent(source(), (format ?? this.fileFormat)!);
       if (n) notes.push(["trim-content", `trimmed whitespace around ${n} message content string${n === 1 ? "" : "s"}`]);
     }

@@ -86,3 +86,19 @@ export function trimContent(rec: JsonObject, format: DatasetFormat): number {
   }
   return n;
 }
+
+const EDGE_SPACE = /^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+
+/** Whether any string in the parsed record starts or ends with whitespace (a quick test on the parsed value, so
+ * that records with nothing to trim are not read into a source tree). */
+export function mayNeedTrim(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      if (EDGE_SPACE.test(v)) return true;
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === "object") stack.push(...Object.values(v));
+  }
+  return false;
+}

@@ -168,3 +168,24 @@ describe("check: every record is checked, whatever the container", () => {
     expect([at("near-duplicate"), at("exact-duplicate")]).toEqual([starts[2], starts[3]]);
   });
 });
+
+describe("check: a record spread over lines in the middle of a JSON Lines file", () => {
+  const pretty = JSON.stringify({ messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello" }] }, null, 2);
+  it("is read as one record at its first line; its message lines that parse alone are not records", async () => {
+    const body = [JSON.stringify(good(1)), pretty, JSON.stringify({ messages: [] }), JSON.stringify(good(2))].join("\n") + "\n";
+    const f = await checkContent(body);
+    expect(ruleLines(f)).toEqual(["not-jsonl@2", "empty-messages@14"]);
+    expect(f.records).toBe(4);
+    expect(f.validRecords).toBe(3);
+    expect(f.findings[0].message).toMatch(/lines 2–13 hold one record spread over several lines/);
+  });
+
+  it("a truncated line is not taken for one: the lines after it are read one by one, as before", async () => {
+    const body = [JSON.stringify(good(1)), '{"messages": [{"role": "user", "content": "cut"}', JSON.stringify(good(2)), JSON.stringify({ messages: 5 })].join("\n") + "\n";
+    expect(ruleLines(await checkContent(body))).toEqual(["invalid-json@2", "messages-not-array@4"]);
+    const unterminatedString = [JSON.stringify(good(1)), '{"messages": [{"role": "user", "content": "cut', JSON.stringify(good(2))].join("\n") + "\n";
+    expect(ruleLines(await checkContent(unterminatedString))).toEqual(["invalid-json@2"]);
+    // the file ends while the record is open
+    expect(ruleLines(await checkContent(JSON.stringify(good(1)) + "\n" + pretty.split("\n").slice(0, 4).join("\n")))).toEqual(["invalid-json@2", "invalid-json@3", "invalid-json@4", "invalid-json@5"]);
+  });
+});

@@ -65,6 +65,15 @@ describe("fix: safe fixes", () => {
     expect(g.stdout).toContain("g.jsonl:3: one-record-per-line: split 2 records glued on one line");
   });
 
+  it("joins a record pretty-printed in the middle of a JSON Lines file; a truncated line stays as it is", async () => {
+    const pretty = JSON.stringify(good(7), null, 2);
+    const cut = '{"messages": [{"role": "user", "content": "cut"}';
+    const r = await fix({ "a.jsonl": [rec(1), pretty, cut, rec(2)].join("\n") + "\n" });
+    expect(r.text("a.jsonl")).toBe([rec(1), rec(7), cut, rec(2)].join("\n") + "\n");
+    expect(r.stdout).toContain(`a.jsonl:2: one-record-per-line: joined the record spread over lines 2–${1 + pretty.split("\n").length} onto one line`);
+    expect(r.stdout).toMatch(/a\.jsonl:\d+: refused: invalid JSON/);
+  });
+
   it("classic Mac line ends (bare CRs: the file reads as one line) and a BOM at the start of a line (files joined with cat)", async () => {
     const r = await fix({ "mac.jsonl": [rec(1), rec(2), rec(3)].join("\r") + "\r", "cat.jsonl": rec(1) + "\n\uFEFF" + rec(2) + "\n" });
     expect(r.text("mac.jsonl")).toBe([rec(1), rec(2), rec(3)].join("\n") + "\n");

@@ -170,6 +170,11 @@ export class ValueSplitter {
     return this.state === OUT;
   }
 
+  /** Whether the scan is inside a string (a line break there means the value is broken, not spread over lines). */
+  get inString(): boolean {
+    return this.state === STR;
+  }
+
   private keep(chunk: Buffer, start: number, end: number): void {
     const len = end - start;
     if (this.skipping || this.piecesLen + len > this.maxBytes) {
