@@ -12,7 +12,7 @@
 //   options: --workers N (worker count for mode d; default os.cpus().length), --no-gzip, --no-write (do not
 //            rewrite BENCHMARKS.md), --json FILE (raw results)
 //
-// Data comes from ../shared/tools/gen-chatml.mjs (seed 1) and is cached in .bench/ (reused when the same file already
+// Data comes from the project's generator, scripts/gen-chatml.mjs (seed 1), and is cached in .bench/ (reused when the same file already
 // exists). Every measurement is a fresh child process of process.execPath; peak RSS and CPU time come from
 // process.resourceUsage() inside the child (bench/rss-hook.mjs, preloaded with --import), wall time from the parent.
 // Exit code: 0, unless the CLI crashes (exit code other than 0 = passed / 1 = gate failed): then its stderr is printed
@@ -28,12 +28,12 @@ import { createGzip } from "node:zlib";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const CACHE = path.join(ROOT, ".bench");
-const GEN = path.resolve(ROOT, "../shared/tools/gen-chatml.mjs");
+const GEN = path.join(ROOT, "scripts", "gen-chatml.mjs");
 const CLI = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(ROOT, "dist/cli.js"); // BENCH_CLI: for testing the bench itself
 const HOOK = pathToFileURL(path.join(HERE, "rss-hook.mjs")).href;
 const BASELINE = path.join(HERE, "baseline.mjs");
 const SEED = 1;
-const EXAMPLES_PER_MB = 480; // the generator writes ~2.1 KB per example: 24,000 ≈ 50 MB, 480,000 ≈ 1 GB
+const EXAMPLES_PER_MB = 426; // the generator writes ~2.35 KB per example: 21,300 ≈ 50 MB, 426,000 ≈ 1 GB
 const MB = 1e6;
 
 // ---------------------------------------------------------------- arguments
@@ -79,7 +79,7 @@ async function ensureData() {
   const files = [];
   for (const size of opt.sizes) {
     const n = Math.round(size * EXAMPLES_PER_MB);
-    const file = path.join(CACHE, `chatml-n${n}-seed${SEED}.jsonl`);
+    const file = path.join(CACHE, `gen-chatml-n${n}-seed${SEED}.jsonl`);
     if (existsSync(file)) {
       log(`using cached ${rel(file)}`);
     } else {
@@ -468,8 +468,8 @@ ${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
 
 ## Method
 
-- **Data**: \`node ../shared/tools/gen-chatml.mjs --examples N --out FILE --seed 1\` (≈ 2.1 KB per example: 24,000
-  examples ≈ 50 MB, 120,000 ≈ 250 MB, 480,000 ≈ 1 GB), cached in \`.bench/\` (gitignored) and reused. The \`.gz\` row is
+- **Data**: \`node scripts/gen-chatml.mjs --examples N --out FILE --seed 1\` (the project's generator, docs/testing.md;
+  ≈ 2.35 KB per example: 21,300 examples ≈ 50 MB, 106,500 ≈ 250 MB, 426,000 ≈ 1 GB), cached in \`.bench/\` (gitignored) and reused. The \`.gz\` row is
   the 50 MB file compressed with zlib (level 6); its MB/s are computed on the decompressed bytes. The data contains the
   generator's planted defects (2 % exact and 2 % near duplicates, 0.5 % invalid, 0.5 % warnings), so the gate fails
   (exit 1), which is expected.

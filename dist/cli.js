@@ -21272,7 +21272,7 @@ const LARGEST_CHARS = 16 * 1024;
 const LARGEST_PIECES = 8;
 /** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
  * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
- * in brackets) on ../shared/real-data and on paragraphs of other scripts, as bytes/unit: tokens/byte —
+ * in brackets) on real public chat datasets and on paragraphs of other scripts, as bytes/unit: tokens/byte —
  *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
  *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
  *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
-import { ROOT, REAL } from "./helpers/paths.js";
+import { FORMATS, ROOT } from "./helpers/paths.js";
 import { good, jsonl, runCli, tempDir } from "./helpers/run.js";
 
 const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "report.schema.json"), "utf8"));
@@ -26,14 +26,15 @@ describe("report schema", () => {
     expect(report.files[1].findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`)).toContain("leakage@1");
   });
 
-  it("validates the report of every real public dataset", () => {
-    const r = runCli(["check", ".", "--format", "json"], REAL);
-    expect([0, 1]).toContain(r.code);
-    const report = JSON.parse(r.stdout);
-    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(report.files.length).toBeGreaterThanOrEqual(12);
-    // Per-file token figures add up to the run's total (within rounding of the per-file estimates).
-    const perFile = report.files.reduce((s: number, f: { stats?: { tokens?: number } }) => s + (f.stats?.tokens ?? 0), 0);
-    expect(Math.abs(perFile - report.tokens.total)).toBeLessThanOrEqual(Math.max(report.files.length, report.tokens.total * 0.001));
+  it("validates the report of every format fixture (tests/fixtures/formats) and of examples/", () => {
+    for (const [args, cwd] of [[["check", ".", "--format", "json"], FORMATS], [["check", "examples", "--format", "json"], ROOT]] as const) {
+      const r = runCli([...args], cwd);
+      expect([0, 1]).toContain(r.code);
+      const report = JSON.parse(r.stdout);
+      expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      // Per-file token figures add up to the run's total (within rounding of the per-file estimates).
+      const perFile = report.files.reduce((s: number, f: { stats?: { tokens?: number } }) => s + (f.stats?.tokens ?? 0), 0);
+      expect(Math.abs(perFile - report.tokens.total)).toBeLessThanOrEqual(Math.max(report.files.length, report.tokens.total * 0.001));
+    }
   });
 });

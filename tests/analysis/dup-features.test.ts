@@ -11,7 +11,7 @@ import {
 } from "../../src/engine/analysis/duplicates.js";
 import { scanRecord } from "../../src/engine/analysis/text-scan.js";
 import { conv, generate, parseLine, runDuplicates } from "./helpers.js";
-import { REAL } from "../helpers/paths.js";
+import { FORMATS, ROOT } from "../helpers/paths.js";
 
 type Opts = Omit<DuplicateOptions, "paths">;
 
@@ -141,11 +141,10 @@ describe("duplicate features: extract in chunks, replay in order", () => {
     expect(() => empty.features(1)).toThrow(RangeError);
   });
 
-  it("pushRecord (the chunks' direct path) gives the batch push(extractFeatures) gives, for real records", () => {
-    const lines = fs
-      .readdirSync(REAL)
-      .filter((f) => f.endsWith(".jsonl"))
-      .flatMap((f) => fs.readFileSync(`${REAL}/${f}`, "utf8").split("\n"))
+  it("pushRecord (the chunks' direct path) gives the batch push(extractFeatures) gives, for generated, example and fixture records", () => {
+    const { file } = generate(1500, 13, ["--tool-rate", "0.1"]);
+    const lines = [file, ...[FORMATS, `${ROOT}/examples/clean`, `${ROOT}/examples/broken`].flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith(".jsonl")).map((f) => `${d}/${f}`))]
+      .flatMap((f) => fs.readFileSync(f, "utf8").split("\n"))
       .slice(0, 3_000);
     const records = lines.map((l) => (l.trim() ? parseLine(l) : null)).filter((c): c is Conversation => c !== null);
     expect(records.length).toBeGreaterThan(100);

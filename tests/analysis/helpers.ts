@@ -6,7 +6,8 @@ import path from "node:path";
 import type { Conversation, RecordLoc } from "../../src/engine/model.js";
 import { DuplicateAnalysis, type DuplicateOptions } from "../../src/engine/analysis/duplicates.js";
 
-export const GEN = "/work/shared/tools/gen-chatml.mjs";
+import { GEN } from "../helpers/paths.js";
+export { GEN };
 
 /** JSON.parse a ChatML line into a Conversation; null when it does not parse or has no usable messages. */
 export function parseLine(line: string): Conversation | null {

@@ -12,7 +12,7 @@ import { CompositionAnalysis, type CompositionResult } from "../../src/engine/an
 import { DistinctCounter, HyperLogLog } from "../../src/engine/analysis/ngram-sketch.js";
 import { QuantileSketch, TopK } from "../../src/engine/analysis/stats.js";
 
-const GEN = "/work/shared/tools/gen-chatml.mjs";
+import { GEN } from "../helpers/paths.js";
 let records: Conversation[] = [];
 
 function toConv(line: string): Conversation | null {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { countTokens as o200kCount } from "gpt-tokenizer/encoding/o200k_base";
 import { countTokens as cl100kCount } from "gpt-tokenizer/encoding/cl100k_base";
 import { defaultEpochs, modelTokenLimit, TokenAnalysis } from "../../src/engine/analysis/tokens.js";
@@ -8,7 +10,8 @@ import { countLinear, loadCounter, MAX_RUN, piecewiseCounter } from "../../src/e
 import { Vocabulary } from "../../src/engine/analysis/bpe.js";
 import * as o200kPacked from "../../src/engine/analysis/vocabularies/o200k_base.generated.js";
 import { mulberry32 } from "../../src/engine/analysis/stats.js";
-import { REAL } from "../helpers/paths.js";
+import { FORMATS, GEN, ROOT } from "../helpers/paths.js";
+import { jsonlTexts } from "../helpers/texts.js";
 import type { Conversation, Message, RecordLoc } from "../../src/engine/model.js";
 
 const msg = (role: string, text: string): Message => ({ role, text, images: 0, toolCalls: 0 });
@@ -29,25 +32,15 @@ describe("tokenizer", () => {
   });
 });
 
-/** Every string value in the JSON texts (contents, prompts, tool arguments...). */
-function stringsOf(v: unknown, out: string[]): void {
-  if (typeof v === "string") out.push(v);
-  else if (Array.isArray(v)) for (const x of v) stringsOf(x, out);
-  else if (v && typeof v === "object") for (const x of Object.values(v)) stringsOf(x, out);
-}
-
 describe("loadCounter counts exactly as gpt-tokenizer's countTokens", () => {
   const none = { disallowedSpecial: new Set<string>() };
-  const texts: string[] = [];
-  for (const f of readdirSync(REAL).filter((f) => f.endsWith(".jsonl"))) {
-    for (const line of readFileSync(join(REAL, f), "utf8").split("\n")) {
-      try {
-        stringsOf(JSON.parse(line), texts);
-      } catch {
-        texts.push(line); // not JSON (an LFS pointer, an array's lines): counted as text
-      }
-    }
-  }
+  // our own files (examples, format fixtures, generated prose) and paragraphs in 22 scripts; the real-data suite
+  // (tests/real-data/tokens.test.ts) adds real public files
+  const texts: string[] = [...jsonlTexts(join(ROOT, "examples", "clean")), ...jsonlTexts(join(ROOT, "examples", "broken")), ...jsonlTexts(FORMATS)];
+  texts.push(...Object.values(JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "scripts", "paragraphs.json"), "utf8")) as Record<string, string>));
+  const generated = join(mkdtempSync(join(tmpdir(), "cqg-tok-")), "g.jsonl");
+  execFileSync(process.execPath, [GEN, "--examples", "400", "--out", generated, "--seed", "5", "--tool-rate", "0.2"], { stdio: "ignore" });
+  texts.push(...jsonlTexts(dirname(generated)));
   // hostile text: random mixes of scripts, digits, contractions, marks, CR/LF, spaces, emoji, lone surrogates
   const alphabet = ["a", "Z", "é", "ß", "İ", "ǅ", "中", "文", "ア", "한", "ع", "ह", "\u0301", "0", "7", "٣", "'s", "'LL", "'", " ", "  ", "\t", "\r\n", "\n", "\u00a0", "\u3000", "!", "?!", "...", "/", "<|endoftext|>", "😀", "👩‍💻", "\ud800", "\udc00", "$", "_", "-", "\ufeff", "\ufeffusing", "\ufeff//", "\ufffd", "using", "\u200d", "ﬁ", "Ω", "𝔘"];
   const rnd = mulberry32(7);
@@ -87,7 +80,7 @@ describe("loadCounter counts exactly as gpt-tokenizer's countTokens", () => {
     expect(v.countPiece("")).toBe(0);
   });
 
-  it("o200k_base and cl100k_base: the same count for every text of ../shared/real-data, 3,000 hostile strings and 3,000 random ASCII ones", async () => {
+  it("o200k_base and cl100k_base: the same count for every text of our examples, fixtures and generated data, 3,000 hostile strings and 3,000 random ASCII ones", async () => {
     expect(texts.length).toBeGreaterThan(5000);
     const o = await loadCounter("o200k_base");
     const c = await loadCounter("cl100k_base");

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REAL, ROOT } from "../helpers/paths.js";
+import { GEN, ROOT } from "../helpers/paths.js";
+import { execFileSync } from "node:child_process";
 import { mulberry32 } from "../../src/engine/analysis/stats.js";
 import type { ChunkResult } from "../../src/engine/chunk-check.js";
 
@@ -20,17 +21,20 @@ const { configFromObject, defaultConfig } = await import("../../src/config/confi
 
 const PARAGRAPHS = JSON.parse(readFileSync(join(ROOT, "tests", "fixtures", "scripts", "paragraphs.json"), "utf8")) as Record<string, string>;
 
-/** ChatML lines: real English and Chinese records' texts and Russian, Greek, French sentences, in seeded order,
+/** ChatML lines: generated English-like prose, Chinese, Russian, Greek and French sentences, in seeded order,
  * and one 200 KB record of combining marks. */
 function dataset(n: number, seed: number, outlier: boolean): string {
   const rnd = mulberry32(seed);
+  // long answers: generated ASCII prose and Chinese paragraphs' sentences, 200-3000 characters each
   const texts: string[] = [];
-  for (const f of ["foundry-orca-dpo-validation.jsonl", "sharegpt-zh-tw-dolly-sample-train.jsonl"]) {
-    for (const line of readFileSync(join(REAL, f), "utf8").split("\n")) {
-      const m = /"(?:content|value)": ?"((?:[^"\\]|\\.){200,3000})"/.exec(line);
-      if (m) texts.push(JSON.parse(`"${m[1]}"`) as string);
-    }
+  const generated = join(mkdtempSync(join(tmpdir(), "cqg-strata-")), "g.jsonl");
+  execFileSync(process.execPath, [GEN, "--examples", "150", "--out", generated, "--seed", String(seed), "--invalid-rate", "0", "--warn-rate", "0"], { stdio: "ignore" });
+  for (const line of readFileSync(generated, "utf8").split("\n")) {
+    const m = /"content":"((?:[^"\\]|\\.){200,3000})"/.exec(line);
+    if (m) texts.push(JSON.parse(`"${m[1]}"`) as string);
   }
+  const zh = PARAGRAPHS.zh.split(/(?<=。)/);
+  for (let i = 0; i < 60; i++) texts.push(Array.from({ length: 4 + (i % 9) }, (_, j) => zh[(i * 7 + j * 3) % zh.length]).join(""));
   const sentences = ["ru", "el", "fr"].flatMap((k) => PARAGRAPHS[k].split(/(?<=[.!?])\s+/));
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {

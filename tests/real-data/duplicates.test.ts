@@ -1,13 +1,13 @@
-// Sanity run over real public files (read in place from ../shared/real-data, never copied). Skipped when absent.
+// Real-data suite (CHATML_GATE_REAL_DATA; skipped when not set): duplicates on real public files, read in place.
 import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runDuplicates } from "./helpers.js";
+import { runDuplicates } from "../analysis/helpers.js";
+import { REAL } from "../helpers/paths.js";
 
-const DIR = new URL("../../../shared/real-data/", import.meta.url);
-const read = (name: string) => fs.readFileSync(new URL(name, DIR), "utf8");
-const has = fs.existsSync(new URL("autograding-crlf-dupes.jsonl", DIR));
+const read = (name: string) => fs.readFileSync(path.join(REAL as string, name), "utf8");
 
-describe.skipIf(!has)("real data", () => {
+describe.skipIf(!REAL)("real data", () => {
   it("CRLF file with 213 of 240 lines repeated", async () => {
     const { report } = await runDuplicates([read("autograding-crlf-dupes.jsonl")]);
     console.log(`autograding: exact=${report.exact.duplicateRecords} groups=${report.exact.groupCount} conflicts=${report.exact.conflictingAnswers} near=${report.near.duplicateRecords}`);
