@@ -3,14 +3,14 @@
 // threads or shards.
 import { describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GEN } from "../helpers/paths.js";
 import { runCli, tempDir } from "../helpers/run.js";
 
 const SMALL_CHUNKS = { CHATML_GATE_CHUNK_BYTES: String(64 * 1024) };
 
-describe.skipIf(!existsSync(GEN))("containers with workers and shards", () => {
+describe("containers with workers and shards", () => {
   const dir = tempDir({ "data/.keep": "" });
   execFileSync(process.execPath, [GEN, "--examples", "1200", "--out", join(dir, "gen.jsonl"), "--seed", "4", "--invalid-rate", "0"], { stdio: "ignore" });
   const lines = readFileSync(join(dir, "gen.jsonl"), "utf8").split("\n").filter(Boolean);

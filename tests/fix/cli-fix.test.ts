@@ -2,7 +2,7 @@
 // atomicity: a write that fails part-way (a file size limit, like a full disk) or a signal leaves the original intact
 // and no temporary file beside it.
 import { describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { CLI, good, runCli, tempDir } from "../helpers/run.js";
@@ -89,8 +89,8 @@ describe("chatml-gate fix (the bundled CLI)", () => {
     }
   }, 60_000);
 
-  it.skipIf(!existsSync(REAL))("fixes the real LLaMA-Factory array, and check then reads it as JSON Lines with the same findings", () => {
-    const src = join(REAL, "llamafactory-glaive-toolcall-sharegpt-array.jsonl");
+  it.skipIf(!REAL)("fixes the real LLaMA-Factory array, and check then reads it as JSON Lines with the same findings", () => {
+    const src = join(REAL!, "llamafactory-glaive-toolcall-sharegpt-array.jsonl");
     const dir = tempDir({ "glaive.jsonl": readFileSync(src) });
     const before = JSON.parse(runCli(["check", "glaive.jsonl", "--format", "json"], dir).stdout);
     const r = runCli(["fix", "glaive.jsonl"], dir);
