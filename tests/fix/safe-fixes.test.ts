@@ -170,11 +170,15 @@ describe("fix: safe fixes", () => {
 
   it("is idempotent: a second run changes nothing", async () => {
     const body = "\uFEFF" + JSON.stringify([good(1), good(2)], null, 2) + "\n" ;
-    const first = await fix({ "a.jsonl": body, "b.jsonl": fixture("glued.jsonl"), "c.jsonl": fixture("bom-crlf.jsonl") });
-    const after = ["a.jsonl", "b.jsonl", "c.jsonl"].map((n) => first.read(n));
-    const second = await fix({}, {}, ["a.jsonl", "b.jsonl", "c.jsonl"], first.dir);
-    expect(second.stdout).toMatch(/3 files: 0 fixed, 3 unchanged/);
-    expect(["a.jsonl", "b.jsonl", "c.jsonl"].map((n) => second.read(n))).toEqual(after);
+    // d.jsonl: an array with a broken record spread over lines, kept verbatim (its lines) by the first run
+    const broken = "[\n" + JSON.stringify(good(1), null, 2) + ",\n{\n  \"messages\": [\n    {\"role\": \"user\", \"content\": \"hi\"},\n  ]\n},\n" + rec(2) + "\n]\n";
+    const names = ["a.jsonl", "b.jsonl", "c.jsonl", "d.jsonl"];
+    const first = await fix({ "a.jsonl": body, "b.jsonl": fixture("glued.jsonl"), "c.jsonl": fixture("bom-crlf.jsonl"), "d.jsonl": broken });
+    expect(first.text("d.jsonl")).toBe(rec(1) + '\n{\n  "messages": [\n    {"role": "user", "content": "hi"},\n  ]\n}\n' + rec(2) + "\n");
+    const after = names.map((n) => first.read(n));
+    const second = await fix({}, {}, names, first.dir);
+    expect(second.stdout).toMatch(/4 files: 0 fixed, 4 unchanged/);
+    expect(names.map((n) => second.read(n))).toEqual(after);
   });
 
   it("keeps the file's mode and writes through a symlink to its target", async () => {
