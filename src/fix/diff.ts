@@ -21,6 +21,17 @@ export class LineMap {
   map(inFrom: number, inTo: number, outCount: number): void {
     this.add(inFrom, inTo, outCount, true);
   }
+  /** The last line changed after all (a final line break is added to it): split it out of an unchanged block. */
+  changeLast(line: number): void {
+    const last = this.blocks[this.blocks.length - 1];
+    if (!last || last.changed || last.inTo !== line || last.outCount !== last.inTo - last.inFrom + 1) return;
+    if (last.inFrom === line) last.changed = true;
+    else {
+      last.inTo--;
+      last.outCount--;
+      this.blocks.push({ inFrom: line, inTo: line, outCount: 1, changed: true });
+    }
+  }
   get changed(): boolean {
     return this.blocks.some((b) => b.changed);
   }

@@ -206,10 +206,12 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
     } else {
       let crLines = 0;
       let firstCr = 0;
-      let queue: { raw: Buffer; lineNo: number; cr: boolean }[] = [];
+      let queue: { raw: Buffer; lineNo: number; cr: boolean; offset: number }[] = [];
       // a record spread over lines in the middle of the file: collected, then joined onto one line
       const spread = new SpreadRecord();
-      const onLine = async (raw: Buffer, lineNo: number, cr: boolean) => {
+      let lastEnd = 0; // where the last line ends (its line break excluded): the file's size when it has no final one
+      const onLine = async (raw: Buffer, lineNo: number, cr: boolean, offset: number) => {
+        lastEnd = offset + raw.length + (cr ? 1 : 0);
         if (cr) {
           crLines++;
           firstCr ||= lineNo;
@@ -277,18 +279,20 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
         await record(bytes, rec, lineNo, lineNo, raw, 0, bytes !== raw, cr);
       };
       const stats = await readLines(job.path, {
-        line: (buf, start, end, lineNo, _offset, cr) => void queue.push({ raw: Buffer.from(buf.subarray(start, end)), lineNo, cr }),
+        line: (buf, start, end, lineNo, offset, cr) => void queue.push({ raw: Buffer.from(buf.subarray(start, end)), lineNo, cr, offset }),
         tooLong(lineNo, _offset, n) {
           throw new NotFixable(`line ${lineNo} is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit`);
         },
         async drain() {
           const items = queue;
           queue = [];
-          for (const l of items) await onLine(l.raw, l.lineNo, l.cr);
+          for (const l of items) await onLine(l.raw, l.lineNo, l.cr, l.offset);
         },
       });
       for (const l of spread.flush()) await line(l.bytes, l.lineNo, l.cr, false);
       linesIn = stats.lines;
+      // a last line without a line break gets one when the file is rewritten: for the diff, that line changes
+      if (linesIn > 0 && lastEnd === stats.bytes) map.changeLast(linesIn);
       if (crLines) {
         if (enabled.has("line-endings")) {
           log.count("line-endings", crLines);

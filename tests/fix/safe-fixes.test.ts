@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { chmodSync, lstatSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { fix, sameRecords } from "./helpers.js";
 import { good, jsonl, tempDir } from "../helpers/run.js";
 import { ROOT } from "../helpers/paths.js";
@@ -130,6 +131,26 @@ describe("fix: safe fixes", () => {
     // hunks per change: a dropped blank line between unchanged lines
     const two = await fix({ "b.jsonl": rec(1) + "\n\n" + rec(2) + "\n" + rec(3) + "\n\n" }, { diff: true });
     expect(two.stdout).toBe("--- a/b.jsonl\n+++ b/b.jsonl\n@@ -2 +1,0 @@\n-\n@@ -5 +3,0 @@\n-\n");
+    // a last line without a line break gets one: the diff shows it, so that patch gives the fixed file
+    const last = await fix({ "c.jsonl": rec(1) + "\n\n" + rec(2) }, { diff: true });
+    expect(last.stdout).toBe(`--- a/c.jsonl\n+++ b/c.jsonl\n@@ -2,2 +2 @@\n-\n-${rec(2)}\n\\ No newline at end of file\n+${rec(2)}\n`);
+  });
+
+  it.skipIf(spawnSync("patch", ["--version"]).status !== 0)("--diff applied with patch gives exactly what fix writes", async () => {
+    const files = {
+      "array.jsonl": fixture("alpaca-array.jsonl"),
+      "glued.jsonl": fixture("glued.jsonl"),
+      "pretty.jsonl": fixture("pretty-messages.jsonl"),
+      "crlf.jsonl": "\uFEFF" + rec(1) + "\r\n\r\n" + rec(2) + "\r\n" + rec(3),
+      "mid.jsonl": rec(1) + "\n" + JSON.stringify(good(4), null, 2) + "\n" + rec(2) + "\n\n",
+    };
+    const names = Object.keys(files);
+    const d = await fix(files, { diff: true, unsafe: true });
+    const f = await fix(files, { unsafe: true });
+    const p = spawnSync("patch", ["-p1", "--quiet"], { cwd: d.dir, input: d.stdout, encoding: "utf8" });
+    expect(p.stderr).toBe("");
+    expect(p.status).toBe(0);
+    for (const n of names) expect(d.read(n).toString(), n).toBe(f.read(n).toString());
   });
 
   it("--format json: the manifest per file, with each change and the counts", async () => {
