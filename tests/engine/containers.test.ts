@@ -189,3 +189,12 @@ describe("check: a record spread over lines in the middle of a JSON Lines file",
     expect(ruleLines(await checkContent(JSON.stringify(good(1)) + "\n" + pretty.split("\n").slice(0, 4).join("\n")))).toEqual(["invalid-json@2", "invalid-json@3", "invalid-json@4", "invalid-json@5"]);
   });
 });
+
+describe("check: JSON Lines of bare messages", () => {
+  it("is one finding that says the file holds messages, not conversations", async () => {
+    const f = await checkContent('{"role": "user", "content": "Hi"}\n{"role": "assistant", "content": "Hello!"}\n{"from": "human", "value": "Bye"}\n');
+    expect(ruleLines(f)).toEqual(["missing-messages@1"]);
+    expect(f.findings[0].message).toMatch(/a list of bare chat messages \(one \{"role", "content"\} per line\), not of conversations.*jq -s -c '\{messages: \.\}'/);
+    expect(f.validRecords).toBe(0);
+  });
+});
