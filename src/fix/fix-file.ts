@@ -311,7 +311,7 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
     if (diffPath) rmQuiet(diffPath);
     if (e instanceof NotFixable) return { ...notFixed(e.message), linesIn, counts: {}, changes: [], refused: 0 };
     const err = e as NodeJS.ErrnoException;
-    return { ...notFixed(err.code ? `cannot ${err.syscall === "read" ? "read the file" : "write the result"}: ${err.message} (the file is unchanged)` : `cannot read the file: ${err.message}`), linesIn, counts: {}, changes: [], refused: 0 };
+    return { ...notFixed(err.code ? `cannot ${err.syscall === "read" || err.code === "Z_DATA_ERROR" || err.code === "Z_BUF_ERROR" ? "read the file" : "write the result"}: ${err.message} (the file is unchanged)` : `internal error: ${err.message} (the file is unchanged; please report it)`), linesIn, counts: {}, changes: [], refused: 0 };
   }
   m.linesIn = linesIn;
   m.refused = log.refused;
