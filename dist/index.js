@@ -45352,6 +45352,19 @@ function measured(diversity, path) {
     const den = DENOMINATOR[path];
     return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
 }
+/** The token figures' image line ("images: 12 counted (9,180 tokens), 3 not counted: size unknown (a URL or a path)"),
+ * or undefined when the examples hold no image (report.tokens.images). */
+function imagesLine(images) {
+    const im = obj(images);
+    const parts = num(im?.parts) ?? 0;
+    if (parts === 0)
+        return undefined;
+    const counted = num(im?.counted) ?? 0;
+    const left = parts - counted;
+    const done = counted > 0 ? `${fmt(counted)} counted (${fmt(im?.tokens)} tokens, OpenAI's image formula)` : "";
+    const not = left > 0 ? `${fmt(left)} not counted: size unknown (a URL or a path; data URIs are measured)` : "";
+    return `images: ${[done, not].filter(Boolean).join(", ")}`;
+}
 /** How many of the run's largest examples the token estimate measured apart (report.tokens.strata[].measuredRecords). */
 function measuredApart(tokens) {
     return arr(obj(tokens)?.strata)
@@ -45476,6 +45489,13 @@ function viewOf(report) {
     if (tok && tok.exact === false) {
         const apart = measuredApart(tok);
         tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
+    }
+    const images = obj(tok?.images);
+    if (images && (num(images.parts) ?? 0) > 0) {
+        tokens.push(["images counted", fmt(images.counted)]);
+        const left = (num(images.parts) ?? 0) - (num(images.counted) ?? 0);
+        if (left > 0)
+            tokens.push(["images not counted (size unknown)", fmt(left)]);
     }
     const di = report.datasetInfo;
     const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
@@ -46133,7 +46153,7 @@ var ucs2length = __nccwpck_require__(6214);
 /* eslint-disable */
 
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai"],"description":"generic: what open-source trainers accept; openai: also what OpenAI-compatible fine-tuning APIs require."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}};
 const schema13 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -48123,7 +48143,7 @@ errors++;
 }
 if(data.profile !== undefined){
 let data1 = data.profile;
-if(!((data1 === "generic") || (data1 === "openai"))){
+if(!((((data1 === "generic") || (data1 === "openai")) || (data1 === "together")) || (data1 === "mistral"))){
 const err2 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema11.properties.profile.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.profile.enum,parentSchema:schema11.properties.profile,data:data1};
 if(vErrors === null){
 vErrors = [err2];
@@ -49202,8 +49222,10 @@ const RULES = [
     { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
     { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
     { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
+    { id: "unsupported-format", severity: E, group: "shape", summary: "The file's record format is not one the profile's target accepts (e.g. ShareGPT under profile: openai); reported once per file." },
+    { id: "unsupported-key", severity: E, group: "shape", summary: "A key the profile's target refuses (e.g. loss_weight under profile: openai); reported once per key and file." },
     // Tools
-    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string." },
+    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string (under a target profile, also a call or tool definition the target refuses)." },
     { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
     // Conversation
     { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
@@ -49214,6 +49236,7 @@ const RULES = [
     { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
     { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
     { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
+    { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
     { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
     { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
     // Analysis
@@ -50002,8 +50025,99 @@ function toolsKey(v) {
     return canonicalJson(list);
 }
 
+;// CONCATENATED MODULE: ./src/engine/formats/image-size.ts
+// The size in pixels of an image given inline as a base64 data URI (data:image/png;base64,...), read from its header
+// (PNG, GIF, WebP, JPEG) without decoding the image: only the few bytes of the header are decoded from the base64
+// text, at any offset (3 bytes are 4 characters). An image given by URL or path, or one whose header is not read
+// here, has no known size (undefined).
+//
+//   imageSize("data:image/png;base64,iVBORw0KGgo...")  -> { width: 800, height: 600 }
+//
+// Cost: a few small decodes per image; a JPEG's markers are walked segment by segment (at most MAX_SEGMENTS).
+const MAX_SEGMENTS = 256;
+function imageSize(url) {
+    if (!url.startsWith("data:"))
+        return undefined;
+    const comma = url.indexOf(",");
+    if (comma < 0 || !/;base64$/i.test(url.slice(0, comma)))
+        return undefined;
+    const data = new Base64Bytes(url, comma + 1);
+    const head = data.at(0, 30);
+    if (head.length < 10)
+        return undefined;
+    let size;
+    if (head[0] === 0x89 && head.toString("latin1", 1, 4) === "PNG" && head.length >= 24)
+        size = { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
+    else if (head.toString("latin1", 0, 4) === "GIF8")
+        size = { width: head.readUInt16LE(6), height: head.readUInt16LE(8) };
+    else if (head.toString("latin1", 0, 4) === "RIFF" && head.toString("latin1", 8, 12) === "WEBP")
+        size = webpSize(head);
+    else if (head[0] === 0xff && head[1] === 0xd8)
+        size = jpegSize(data);
+    return size && size.width > 0 && size.height > 0 ? size : undefined;
+}
+/** Bytes of base64 text starting at `start` of `s`, decoded on demand. */
+class Base64Bytes {
+    s;
+    start;
+    constructor(s, start) {
+        this.s = s;
+        this.start = start;
+    }
+    /** Up to `n` bytes from byte offset `offset` (fewer at the end of the data). */
+    at(offset, n) {
+        const from = this.start + Math.floor(offset / 3) * 4;
+        if (from >= this.s.length)
+            return Buffer.alloc(0);
+        const to = Math.min(this.s.length, this.start + Math.ceil((offset + n) / 3) * 4);
+        const skip = offset % 3;
+        return Buffer.from(this.s.slice(from, to), "base64").subarray(skip, skip + n);
+    }
+}
+function webpSize(h) {
+    const chunk = h.toString("latin1", 12, 16);
+    if (chunk === "VP8 " && h.length >= 30)
+        return { width: h.readUInt16LE(26) & 0x3fff, height: h.readUInt16LE(28) & 0x3fff };
+    if (chunk === "VP8L" && h.length >= 25) {
+        const b0 = h[21];
+        const b1 = h[22];
+        const b2 = h[23];
+        const b3 = h[24];
+        return { width: 1 + (((b1 & 0x3f) << 8) | b0), height: 1 + (((b3 & 0x0f) << 10) | (b2 << 2) | ((b1 & 0xc0) >> 6)) };
+    }
+    if (chunk === "VP8X" && h.length >= 30)
+        return { width: 1 + h.readUIntLE(24, 3), height: 1 + h.readUIntLE(27, 3) };
+    return undefined;
+}
+/** A JPEG's size from its first start-of-frame marker (SOF0-SOF15, not DHT, JPG or DAC), walking the segments. */
+function jpegSize(data) {
+    let pos = 2;
+    for (let k = 0; k < MAX_SEGMENTS; k++) {
+        const m = data.at(pos, 9);
+        if (m.length < 4 || m[0] !== 0xff)
+            return undefined;
+        const marker = m[1];
+        if (marker === 0xff) {
+            pos++; // fill byte
+            continue;
+        }
+        if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+            pos += 2; // markers without a length
+            continue;
+        }
+        if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+            return m.length >= 9 ? { height: m.readUInt16BE(5), width: m.readUInt16BE(7) } : undefined;
+        }
+        if (marker === 0xd9 || marker === 0xda)
+            return undefined; // end of image, or the scan: no frame header before it
+        pos += 2 + m.readUInt16BE(2);
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/formats/content.ts
 // Turns the many shapes of message content into plain text plus counts (images), for every format.
+
 
 const EMPTY = { text: "", images: 0 };
 /** The URL / data URI / path that identifies an image or audio part. */
@@ -50021,6 +50135,20 @@ function mediaKey(p) {
     }
     return typeof p.url === "string" ? p.url : canonicalJson(p).slice(0, 1024); // not JSON.stringify: it overflows the stack on deep nesting
 }
+/** An image part's detail ({"image_url": {"url", "detail"}}, or input_image's own "detail") and size (data URIs). */
+function imagePart(p) {
+    const inner = p.image_url ?? p.image;
+    const o = inner && typeof inner === "object" ? inner : undefined;
+    const detail = o?.detail ?? p.detail;
+    const url = typeof inner === "string" ? inner : typeof o?.url === "string" ? o.url : typeof p.url === "string" ? p.url : undefined;
+    const part = typeof detail === "string" ? { detail } : {};
+    const size = url !== undefined ? imageSize(url) : undefined;
+    if (size) {
+        part.width = size.width;
+        part.height = size.height;
+    }
+    return part;
+}
 /** String → itself; array of parts → text parts joined by "\n" (`text`, or LLaMA-Factory's `value`); null → "". */
 function contentInfo(content) {
     if (typeof content === "string")
@@ -50030,6 +50158,7 @@ function contentInfo(content) {
     let text = "";
     let images = 0;
     let media;
+    let imageParts;
     for (const part of content) {
         if (typeof part === "string") {
             text = text ? text + "\n" + part : part;
@@ -50043,12 +50172,19 @@ function contentInfo(content) {
             text = text ? text + "\n" + t : t;
         }
         else if (typeof p.type === "string") {
-            if (p.type === "image_url" || p.type === "image" || p.type === "input_image")
+            if (p.type === "image_url" || p.type === "image" || p.type === "input_image") {
                 images++;
+                (imageParts ??= []).push(imagePart(p));
+            }
             (media ??= []).push(mediaKey(p));
         }
     }
-    return media ? { text, images, media } : { text, images };
+    const out = { text, images };
+    if (media)
+        out.media = media;
+    if (imageParts)
+        out.imageParts = imageParts;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/context.ts
@@ -51155,7 +51291,555 @@ function mapRecordLevel(record, e, once) {
     once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`);
 }
 
+;// CONCATENATED MODULE: ./src/engine/formats/tool-text.ts
+
+/** A tool call's text: its function name, then its arguments (a string as written; an object as canonical JSON). */
+function callText(call) {
+    if (!call || typeof call !== "object" || Array.isArray(call))
+        return [];
+    const c = call;
+    const inner = c.function ?? c.custom;
+    const fn = inner && typeof inner === "object" && !Array.isArray(inner) ? inner : c;
+    const out = [];
+    if (typeof fn.name === "string" && fn.name !== "")
+        out.push(fn.name);
+    const args = fn.arguments ?? fn.input ?? fn.parameters;
+    if (typeof args === "string") {
+        if (args !== "")
+            out.push(args);
+    }
+    else if (args !== undefined && args !== null)
+        out.push(canonicalJson(args));
+    return out;
+}
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** Drops one trailing period, as the cookbook does with descriptions. */
+const noPeriod = (s) => (s.endsWith(".") ? s.slice(0, -1) : s);
+/** A schema value named in a text line: a string as it is, anything else as canonical JSON. */
+const asText = (v) => (typeof v === "string" ? v : v === undefined ? "" : canonicalJson(v));
+/** The tool definitions of a record (`tools`, legacy `functions`, ...): undefined when there are none. */
+function toolDefinitions(...lists) {
+    const out = { texts: [], functions: 0, propertyLists: 0, properties: 0, enums: 0, enumItems: 0 };
+    for (let list of lists) {
+        if (list === undefined || list === null)
+            continue;
+        if (typeof list === "string") {
+            const t = list.trim();
+            if (t === "")
+                continue;
+            try {
+                list = JSON.parse(t);
+            }
+            catch {
+                out.texts.push(t); // not JSON: the trainer is shown it as it is
+                continue;
+            }
+        }
+        const defs = Array.isArray(list) ? list : [list];
+        for (const d of defs)
+            addDefinition(d, out);
+    }
+    return out.texts.length > 0 || out.functions > 0 ? out : undefined;
+}
+function addDefinition(d, out) {
+    if (d === undefined || d === null)
+        return;
+    const fn = isObject(d) && isObject(d.function) ? d.function : isObject(d) && typeof d.name === "string" ? d : undefined;
+    if (!fn) {
+        out.texts.push(asText(d));
+        return;
+    }
+    out.functions++;
+    out.texts.push(`${asText(fn.name)}:${noPeriod(typeof fn.description === "string" ? fn.description : "")}`);
+    const params = fn.parameters ?? fn.input_schema ?? fn.inputSchema;
+    if (isObject(params))
+        addProperties(params.properties, out);
+}
+/** The parameters of one schema level and, through an explicit stack, of the levels nested in them. */
+function addProperties(first, out) {
+    const stack = [first];
+    while (stack.length > 0) {
+        const props = stack.pop();
+        if (!isObject(props))
+            continue;
+        const keys = Object.keys(props);
+        if (keys.length === 0)
+            continue;
+        out.propertyLists++;
+        for (const key of keys) {
+            out.properties++;
+            const p = props[key];
+            const schema = isObject(p) ? p : {};
+            const desc = typeof schema.description === "string" ? noPeriod(schema.description) : "";
+            if (Array.isArray(schema.enum)) {
+                out.enums++;
+                for (const item of schema.enum) {
+                    out.enumItems++;
+                    out.texts.push(asText(item));
+                }
+            }
+            out.texts.push(`${key}:${asText(schema.type)}:${desc}`);
+            if (isObject(schema.properties))
+                stack.push(schema.properties);
+            if (isObject(schema.items) && isObject(schema.items.properties))
+                stack.push(schema.items.properties);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/profile-shared.ts
+
+/** The message lists of a record in `format` (chat: `messages`; OpenAI DPO: the prompt and both outputs). */
+function messageLists(rec, format) {
+    if (format === "preference-openai") {
+        const input = rec.input && typeof rec.input === "object" ? rec.input : {};
+        return [
+            { label: "input.messages", items: Array.isArray(input.messages) ? input.messages : [] },
+            { label: "preferred_output", items: Array.isArray(rec.preferred_output) ? rec.preferred_output : [] },
+            { label: "non_preferred_output", items: Array.isArray(rec.non_preferred_output) ? rec.non_preferred_output : [] },
+        ];
+    }
+    return [{ label: "messages", items: Array.isArray(rec.messages) ? rec.messages : [] }];
+}
+/** The message objects of one list (other items are the generic checks' business). */
+function messagesOf(label, items) {
+    const out = [];
+    items.forEach((x, index) => {
+        if (!x || typeof x !== "object" || Array.isArray(x))
+            return;
+        const m = x;
+        out.push({ m, w: `${label}[${index}]`, role: typeof m.role === "string" ? m.role : "", index, list: label });
+    });
+    return out;
+}
+/** The end of a finding reported once per file (its once key): every later record with the same problem is refused
+ * too, silently. */
+const ONCE = " (reported once for the file: every record with it is refused)";
+/** Roles and content-part types the generic checks accept (schemas/record.schema.json): a target reports only those
+ * of them it refuses; any other is already the generic checks' finding (one defect, one finding). */
+const GENERIC_ROLES = ["system", "developer", "user", "assistant", "tool", "function", "tool_call", "tool_response"];
+const GENERIC_PART_TYPES = ["text", "image_url", "image", "input_image", "input_audio", "audio", "video", "file"];
+/** Function names as OpenAI's API and mistral-common take them. */
+const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const profile_shared_isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** "an assistant", "a user". */
+const article = (word) => (/^[aeio]/i.test(word) ? "an" : "a");
+/** A value in a message, short: a string quoted (cut at 40 characters), a number or boolean as it is, anything else
+ * by its type. */
+function shown(v) {
+    if (typeof v === "string")
+        return JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v);
+    return typeof v === "number" || typeof v === "boolean" ? String(v) : describe(v);
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/profile-openai.ts
+
+const NAME = "OpenAI's chat fine-tuning format";
+/** Message keys by role (API reference; `name` also accepted on tool messages, as OpenAI's own tool examples write). */
+const KEYS = {
+    system: ["role", "content", "name"],
+    user: ["role", "content", "name"],
+    assistant: ["role", "content", "name", "tool_calls", "function_call", "weight", "refusal", "audio"],
+    tool: ["role", "content", "tool_call_id", "name"],
+    function: ["role", "content", "name"],
+};
+const PART_TYPES = { user: ["text", "image_url"], assistant: ["text", "refusal"], system: ["text"], tool: ["text"], function: ["text"] };
+const KEY_HINTS = {
+    loss_weight: `OpenAI's per-message switch is "weight": 0 or 1, on assistant messages (0: not trained on)`,
+    train: `OpenAI's per-message switch is "weight": 0 or 1, on assistant messages (0: not trained on)`,
+    train_detail: "OpenAI trains whole messages: drop it (or split the message)",
+    reasoning_content: "OpenAI's format has no reasoning field: drop it, or fold the reasoning into the content",
+    thinking: "OpenAI's format has no reasoning field: drop it, or fold the reasoning into the content",
+};
+function checkOpenai(rec, format, ctx) {
+    if (format === "chatml") {
+        if (rec.system !== undefined) {
+            ctx.emit("unsupported-key", `"system" beside "messages" is Amazon Bedrock's format; ${NAME} reads a system prompt only as the first message: move it into "messages" as {"role": "system", "content": ...}${ONCE}`, "openai-key:system");
+        }
+        checkTools(rec.tools, "tools", ctx);
+        checkTools(rec.functions, "functions", ctx);
+    }
+    else if (profile_shared_isObject(rec.input))
+        checkTools(rec.input.tools, "input.tools", ctx);
+    for (const { label, items } of messageLists(rec, format)) {
+        if (label === "preferred_output" || label === "non_preferred_output")
+            checkOutput(label, items, ctx);
+        for (const msg of messagesOf(label, items))
+            checkMessage(msg, ctx);
+    }
+}
+function checkMessage({ m, w, role }, ctx) {
+    if (role === "developer") {
+        ctx.emit("invalid-role", `${w}: 'developer' is not a role ${NAME} takes (system, user, assistant, tool, function): use 'system'${ONCE}`, "openai-role:developer");
+        return;
+    }
+    const keys = Object.hasOwn(KEYS, role) ? KEYS[role] : undefined; // not KEYS[role]: a role named "constructor"
+    if (!keys)
+        return; // an unknown role: the generic checks report it (and ms-swift's roles, chatml.ts)
+    for (const k of Object.keys(m)) {
+        if (keys.includes(k) || (k === "weight" && role !== "assistant"))
+            continue; // a weight elsewhere: invalid-weight
+        const lower = k.toLowerCase();
+        const hint = (Object.hasOwn(KEY_HINTS, k) ? KEY_HINTS[k] : undefined) ?? (keys.includes(lower) ? `keys are lowercase: rename it to '${lower}'` : "remove it or check its spelling");
+        ctx.emit("unsupported-key", `${w} (${role}) has the key '${k}', which ${NAME} does not accept: ${hint}; ${article(role)} ${role} message takes ${keys.join(", ")}${ONCE}`, `openai-key:${role}:${k}`);
+    }
+    if (Array.isArray(m.content))
+        checkParts(m.content, w, role, ctx);
+    if (Array.isArray(m.tool_calls)) {
+        m.tool_calls.forEach((c, j) => {
+            const fn = profile_shared_isObject(c) && profile_shared_isObject(c.function) ? c.function : undefined;
+            if (fn && typeof fn.name === "string" && fn.name !== "" && !FUNCTION_NAME.test(fn.name)) {
+                ctx.emit("invalid-tool-call", `${w}.tool_calls[${j}] calls ${shown(fn.name)}: ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`);
+            }
+        });
+    }
+}
+function checkParts(parts, w, role, ctx) {
+    const types = Object.hasOwn(PART_TYPES, role) ? PART_TYPES[role] : ["text"];
+    parts.forEach((p, k) => {
+        if (!profile_shared_isObject(p) || typeof p.type !== "string")
+            return; // the generic checks report it
+        const at = `${w}.content[${k}]`;
+        if (p.type === "text") {
+            if (typeof p.text !== "string" && typeof p.value === "string") {
+                ctx.emit("invalid-content-part", `${at} is LLaMA-Factory's {"type": "text", "value": ...}; ${NAME} takes {"type": "text", "text": ...}: rename "value" to "text"${ONCE}`, "openai-part:value");
+            }
+            return;
+        }
+        if (p.type === "image_url") {
+            if (role !== "user")
+                return; // the generic checks report images outside user messages
+            if (typeof p.image_url === "string") {
+                ctx.emit("invalid-content-part", `${at} has "image_url" as a string; ${NAME} takes {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}${ONCE}`, "openai-part:image-url-string");
+            }
+            else if (profile_shared_isObject(p.image_url) && p.image_url.detail !== undefined && !["low", "high", "auto"].includes(p.image_url.detail)) {
+                ctx.emit("invalid-content-part", `${at} has "detail": ${shown(p.image_url.detail)}; ${NAME} takes "low", "high" or "auto"`);
+            }
+            return;
+        }
+        if (types.includes(p.type) || !GENERIC_PART_TYPES.includes(p.type))
+            return; // an unknown type: the generic finding
+        if (p.type === "image" || p.type === "input_image") {
+            if (role !== "user")
+                return; // reported by the generic checks
+            ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${NAME} takes an image as {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}${ONCE}`, `openai-part:${p.type}`);
+            return;
+        }
+        const takes = types.map((t) => `'${t}'`).join(" and ");
+        ctx.emit("invalid-content-part", `${at} has type '${p.type}', which ${NAME} does not take in ${article(role)} ${role} message: it takes ${takes} parts${ONCE}`, `openai-part:${role}:${p.type}`);
+    });
+}
+/** DPO outputs: one assistant message each. */
+function checkOutput(label, items, ctx) {
+    if (items.length > 1)
+        ctx.emit("invalid-content-type", `"${label}" holds ${items.length} messages; ${NAME} (DPO) takes exactly one assistant message in it`);
+    for (const { w, role } of messagesOf(label, items)) {
+        if (role !== "assistant" && role !== "")
+            ctx.emit("invalid-role", `${w} is ${article(role)} '${role}' message; ${NAME} (DPO) takes one assistant message in "${label}"`);
+    }
+}
+/** Tool (or legacy function) definitions: {"type": "function", "function": {"name": ...}} ({"name": ...} in `functions`). */
+function checkTools(v, label, ctx) {
+    if (!Array.isArray(v))
+        return; // absent, or a string / other type: chatml.ts and the schema report it
+    v.forEach((d, i) => {
+        const at = `${label}[${i}]`;
+        const legacy = label === "functions";
+        const fn = legacy ? d : profile_shared_isObject(d) ? d.function : undefined;
+        if (!legacy && !(profile_shared_isObject(d) && d.type === "function")) {
+            ctx.emit("invalid-tool-call", `${at} is not a function tool: ${NAME} takes {"type": "function", "function": {"name": ..., "description": ..., "parameters": {...}}}${ONCE}`, `openai-tools:type:${label}`);
+            return;
+        }
+        if (!profile_shared_isObject(fn) || typeof fn.name !== "string") {
+            ctx.emit("invalid-tool-call", `${at} has no function name: ${NAME} takes ${legacy ? `{"name": ..., "parameters": {...}}` : `{"type": "function", "function": {"name": ..., "parameters": {...}}}`}${ONCE}`, `openai-tools:name:${label}`);
+        }
+        else if (!FUNCTION_NAME.test(fn.name)) {
+            ctx.emit("invalid-tool-call", `${at} declares the function ${shown(fn.name)}: ${NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)${ONCE}`, `openai-tools:pattern:${fn.name}`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/profile-together.ts
+
+const profile_together_NAME = "Together AI's files check";
+const ROLES = ["system", "user", "assistant", "tool"];
+const COLUMNS = { chatml: ["messages", "tools"], "preference-openai": ["input", "preferred_output", "non_preferred_output"] };
+/** MAX_IMAGES_PER_EXAMPLE, MAX_IMAGE_BYTES (10 MiB) as base64 text with its header (MAX_BASE64_IMAGE_LENGTH). */
+const MAX_IMAGES = 10;
+const MAX_IMAGE_URL = "data:image/jpeg;base64,".length + Math.floor((4 * 10 * 1024 * 1024) / 3);
+const DATA_IMAGE = /^data:image\/(jpeg|png|webp);base64,/;
+function checkTogether(rec, format, ctx) {
+    const columns = COLUMNS[format] ?? [];
+    for (const k of Object.keys(rec)) {
+        if (columns.includes(k))
+            continue;
+        const hint = k === "system" ? `; put the system prompt in "messages" as {"role": "system", "content": ...}` : "";
+        ctx.emit("unsupported-key", `the record has the column '${k}', which ${profile_together_NAME} refuses ("Found extra column"): a ${format === "chatml" ? "conversational" : "preference"} record holds only ${columns.join(", ")}${hint}${ONCE}`, `together-key:${k}`);
+    }
+    let images = 0;
+    for (const { label, items } of messageLists(rec, format)) {
+        const msgs = messagesOf(label, items);
+        let strings = 0;
+        let lists = 0;
+        for (const { m, w, role } of msgs) {
+            if (!ROLES.includes(role)) {
+                if (GENERIC_ROLES.includes(role))
+                    ctx.emit("invalid-role", `${w}: '${role}' is not a role ${profile_together_NAME} takes (${ROLES.join(", ")})${ONCE}`, `together-role:${role}`);
+                continue;
+            }
+            if (typeof m.content === "string")
+                strings++;
+            else if (Array.isArray(m.content)) {
+                lists++;
+                const n = profile_together_checkParts(m.content, w, role, ctx);
+                images += n;
+                if (n > 0 && m.weight !== undefined && m.weight !== 0)
+                    ctx.emit("invalid-weight", `${w} holds an image and has "weight": ${shown(m.weight)}; ${profile_together_NAME} takes messages with images only with weight 0 (or none)`);
+            }
+        }
+        if (strings > 0 && lists > 0) {
+            ctx.emit("invalid-content-type", `"${label}" mixes string content (${strings} message${strings === 1 ? "" : "s"}) and lists of parts (${lists}); ${profile_together_NAME} takes one or the other in a conversation: write every content as a list of parts, or every one as a string`);
+        }
+        if (label === "messages" || label === "input.messages") {
+            const first = msgs.find((x) => x.role !== "system");
+            if (first && first.role !== "user" && ROLES.includes(first.role)) {
+                ctx.emit("role-order", `${first.w} is the first message after the system prompt and is ${article(first.role)} '${first.role}' message; ${profile_together_NAME} takes conversations that start with a system or user message`);
+            }
+        }
+        if (label === "input.messages" && msgs.length > 0 && msgs[msgs.length - 1].role === "assistant") {
+            ctx.emit("role-order", `the prompt ("input.messages") ends with an assistant message; ${profile_together_NAME} takes a prompt that ends with the user's turn (the answers go in "preferred_output" and "non_preferred_output")`);
+        }
+        if (label === "preferred_output" || label === "non_preferred_output") {
+            if (items.length > 1)
+                ctx.emit("invalid-content-type", `"${label}" holds ${items.length} messages; ${profile_together_NAME} takes exactly one assistant message in it`); // none: empty-messages
+            for (const { w, role } of msgs)
+                if (role !== "assistant" && role !== "")
+                    ctx.emit("invalid-role", `${w} is ${article(role)} '${role}' message; ${profile_together_NAME} takes one assistant message in "${label}"`);
+        }
+    }
+    if (images > MAX_IMAGES)
+        ctx.emit("invalid-content-part", `the example holds ${images} images; ${profile_together_NAME} takes at most ${MAX_IMAGES} per example`);
+}
+/** Where an image URL points, without its path, query or credentials (which may hold a token): "a URL on
+ * https://example.com", "a data:image/gif URI". */
+function profile_together_where(url) {
+    const data = /^data:([\w/+.-]*)/.exec(url);
+    if (data)
+        return `a data:${data[1] || "…"} URI`;
+    try {
+        return `a URL on ${new URL(url).origin}`;
+    }
+    catch {
+        return "a path or URL";
+    }
+}
+/** Checks the parts of one message; returns its images. */
+function profile_together_checkParts(parts, w, role, ctx) {
+    let images = 0;
+    parts.forEach((p, k) => {
+        if (!profile_shared_isObject(p) || typeof p.type !== "string")
+            return; // the generic checks report it
+        const at = `${w}.content[${k}]`;
+        if (p.type === "text") {
+            if (typeof p.text !== "string" && typeof p.value === "string") {
+                ctx.emit("invalid-content-part", `${at} is LLaMA-Factory's {"type": "text", "value": ...}; ${profile_together_NAME} takes {"type": "text", "text": ...}: rename "value" to "text"${ONCE}`, "together-part:value");
+            }
+            return;
+        }
+        if (p.type !== "image_url") {
+            if (GENERIC_PART_TYPES.includes(p.type))
+                ctx.emit("invalid-content-part", `${at} has type '${p.type}'; ${profile_together_NAME} takes only {"type": "text", "text": ...} and {"type": "image_url", "image_url": {"url": "data:image/png;base64,..."}} parts${ONCE}`, `together-part:${p.type}`);
+            return;
+        }
+        images++;
+        if (role !== "user")
+            return; // the generic checks report images outside user messages
+        const url = profile_shared_isObject(p.image_url) ? p.image_url.url : undefined;
+        if (!profile_shared_isObject(p.image_url)) {
+            ctx.emit("invalid-content-part", `${at} has "image_url" as ${typeof p.image_url === "string" ? "a string" : "something other than an object"}; ${profile_together_NAME} takes {"image_url": {"url": "data:image/png;base64,..."}}${ONCE}`, "together-part:image-url-shape");
+        }
+        else if (typeof url === "string" && url !== "") {
+            if (!DATA_IMAGE.test(url)) {
+                ctx.emit("invalid-content-part", `${at} gives the image as ${profile_together_where(url)}; ${profile_together_NAME} takes images only inline, as base64 JPEG, PNG or WebP data URIs (data:image/png;base64,...): download the image and embed it${ONCE}`, "together-part:url");
+            }
+            else if (url.length > MAX_IMAGE_URL) {
+                ctx.emit("invalid-content-part", `${at} is an image of about ${((url.length * 3) / 4 / 1048576).toFixed(1)} MB; ${profile_together_NAME} takes images of at most 10 MB: scale it down`);
+            }
+        }
+    });
+    return images;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/profile-mistral.ts
+
+const profile_mistral_NAME = "mistral-finetune";
+const profile_mistral_ROLES = ["system", "user", "assistant", "tool"];
+const CALL_ID = /^[a-zA-Z0-9]{9}$/;
+const NEXT = {
+    system: ["user", "assistant", "system"],
+    user: ["assistant", "system", "user"],
+    assistant: ["assistant", "user", "tool"],
+    tool: ["assistant", "tool"],
+};
+function checkMistral(rec, _format, ctx) {
+    if (rec.tools !== undefined && rec.available_tools !== undefined) {
+        ctx.emit("unsupported-key", `the record has both "tools" and "available_tools"; ${profile_mistral_NAME} takes one of them`);
+    }
+    profile_mistral_checkTools(rec.tools ?? rec.available_tools, rec.tools !== undefined ? "tools" : "available_tools", ctx);
+    const msgs = messagesOf("messages", Array.isArray(rec.messages) ? rec.messages : []);
+    let systems = 0;
+    let prev = "";
+    let pendingCalls = 0; // results still expected for the last assistant's calls (negative: more results than calls)
+    let anyCall = false; // a tool result before any call is the generic unmatched-tool-call, not reported again here
+    let caller = "";
+    msgs.forEach(({ m, w, role }, i) => {
+        if (!profile_mistral_ROLES.includes(role)) {
+            if (GENERIC_ROLES.includes(role))
+                ctx.emit("invalid-role", `${w}: '${role}' is not a role ${profile_mistral_NAME} takes (${profile_mistral_ROLES.join(", ")})${ONCE}`, `mistral-role:${role}`);
+            prev = "";
+            return;
+        }
+        if (Array.isArray(m.content)) {
+            m.content.forEach((part, k) => {
+                // mistral-common's text chunk is {"type": "text", "text": ...}
+                if (profile_shared_isObject(part) && part.type === "text" && typeof part.text !== "string" && typeof part.value === "string") {
+                    ctx.emit("invalid-content-part", `${w}.content[${k}] is LLaMA-Factory's {"type": "text", "value": ...}; ${profile_mistral_NAME} takes {"type": "text", "text": ...}: rename "value" to "text"${ONCE}`, "mistral-part:value");
+                }
+            });
+        }
+        if (role === "system" && ++systems === 2)
+            ctx.emit("role-order", `${w} is a second system message; ${profile_mistral_NAME} takes one system prompt: merge them`);
+        if (prev !== "" && !NEXT[prev].includes(role) && !(role === "tool" && !anyCall)) {
+            ctx.emit("role-order", `${w} is ${role === "assistant" ? "an" : "a"} '${role}' message right after ${prev === "assistant" ? "an" : "a"} '${prev}' one; ${profile_mistral_NAME} takes after a '${prev}' message only ${NEXT[prev].map((r) => `'${r}'`).join(", ")}`);
+        }
+        const last = i === msgs.length - 1;
+        if (role === "assistant") {
+            if (pendingCalls > 0)
+                ctx.emit("unmatched-tool-call", `${caller} makes tool calls whose results do not all come before ${w}; ${profile_mistral_NAME} takes one 'tool' message per call, right after the calls`);
+            else if (pendingCalls < 0 && anyCall)
+                ctx.emit("unmatched-tool-call", `${caller} is answered by more tool results than it makes calls before ${w}; ${profile_mistral_NAME} takes one 'tool' message per call`);
+            const calls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
+            const text = typeof m.content === "string" ? m.content : m.content === undefined || m.content === null ? "" : "content";
+            if ((text !== "") === (calls.length > 0)) {
+                ctx.emit("invalid-content-type", calls.length > 0 ? `${w} has both content and tool_calls; ${profile_mistral_NAME} takes one of them in an assistant message: move the text to a message of its own` : `${w} has neither content nor tool_calls; ${profile_mistral_NAME} takes one of them`);
+            }
+            calls.forEach((c, j) => checkCall(c, `${w}.tool_calls[${j}]`, last, ctx));
+            pendingCalls = calls.length;
+            if (calls.length > 0)
+                anyCall = true;
+            caller = w;
+        }
+        else if (role === "tool") {
+            pendingCalls--;
+            const id = m.tool_call_id;
+            if (id === undefined)
+                ctx.emit("unmatched-tool-call", `${w} has no "tool_call_id"; ${profile_mistral_NAME} takes the id of the call it answers (9 letters or digits)`);
+            // (an id of another type: the generic checks report it)
+            else if (typeof id === "string" && !CALL_ID.test(id))
+                ctx.emit("invalid-tool-call", `${w}.tool_call_id is ${shown(id)}; ${profile_mistral_NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")${ONCE}`, "mistral-call-id");
+            if (typeof m.name === "string" && !FUNCTION_NAME.test(m.name))
+                ctx.emit("invalid-tool-call", `${w}.name is ${shown(m.name)}; ${profile_mistral_NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`);
+        }
+        prev = role;
+    });
+    if (pendingCalls < 0 && anyCall)
+        ctx.emit("unmatched-tool-call", `${caller} is answered by more tool results than it makes calls; ${profile_mistral_NAME} takes one 'tool' message per call`);
+}
+function checkCall(c, at, last, ctx) {
+    if (!profile_shared_isObject(c))
+        return; // the generic checks report it
+    if (c.id === undefined)
+        ctx.emit("invalid-tool-call", `${at} has no "id"; ${profile_mistral_NAME} takes an id of 9 letters or digits on every call (also used as the result's tool_call_id)`);
+    else if (typeof c.id === "string" && !(CALL_ID.test(c.id) || (c.id === "null" && last))) {
+        // an id of another type: the generic checks report it
+        ctx.emit("invalid-tool-call", `${at}.id is ${shown(c.id)}; ${profile_mistral_NAME} takes call ids of exactly 9 letters or digits (e.g. "a1B2c3D4e")${ONCE}`, "mistral-call-id");
+    }
+    const fn = profile_shared_isObject(c.function) ? c.function : undefined;
+    if (!fn)
+        return; // the generic checks report it
+    if (typeof fn.name === "string" && fn.name !== "" && !FUNCTION_NAME.test(fn.name))
+        ctx.emit("invalid-tool-call", `${at} calls ${shown(fn.name)}; ${profile_mistral_NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)`);
+    if (fn.arguments === undefined)
+        ctx.emit("invalid-tool-call", `${at}.function has no "arguments"; ${profile_mistral_NAME} takes them as a JSON string ("{}" when there are none)`);
+    else if (typeof fn.arguments === "object" && fn.arguments !== null)
+        ctx.emit("invalid-tool-call", `${at}.function.arguments is ${shown(fn.arguments)}; ${profile_mistral_NAME} takes them as a JSON string: serialise them with json.dumps${ONCE}`, "mistral-arguments");
+}
+function profile_mistral_checkTools(v, label, ctx) {
+    if (typeof v === "string" && v.trim() !== "") {
+        ctx.emit("invalid-tool-call", `"${label}" is a JSON string; ${profile_mistral_NAME} takes the list itself: store the parsed list [{"type": "function", "function": {...}}], not its JSON text${ONCE}`, "mistral-tools:string");
+        return;
+    }
+    if (!Array.isArray(v))
+        return;
+    v.forEach((d, i) => {
+        const at = `${label}[${i}]`;
+        const fn = profile_shared_isObject(d) && profile_shared_isObject(d.function) ? d.function : undefined;
+        if (!fn) {
+            ctx.emit("invalid-tool-call", `${at} has no "function"; ${profile_mistral_NAME} takes {"type": "function", "function": {"name": ..., "description": ..., "parameters": {...}}}${ONCE}`, `mistral-tools:function:${label}`);
+            return;
+        }
+        const missing = ["name", "description", "parameters"].filter((k) => fn[k] === undefined);
+        if (missing.length)
+            ctx.emit("invalid-tool-call", `${at}.function has no ${missing.map((k) => `"${k}"`).join(", ")}; ${profile_mistral_NAME} takes "name", "description" and "parameters" ({} when the function takes none)${ONCE}`, `mistral-tools:missing:${missing.join(",")}`);
+        else if (!profile_shared_isObject(fn.parameters))
+            ctx.emit("invalid-tool-call", `${at}.function.parameters is ${shown(fn.parameters)}; ${profile_mistral_NAME} takes an object (a JSON Schema; {} when the function takes none)${ONCE}`, "mistral-tools:parameters");
+        if (typeof fn.name === "string" && !FUNCTION_NAME.test(fn.name))
+            ctx.emit("invalid-tool-call", `${at} declares the function ${shown(fn.name)}; ${profile_mistral_NAME} takes function names of a-z, A-Z, 0-9, _ and - (at most 64 characters)${ONCE}`, `mistral-tools:pattern:${fn.name}`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/profiles.ts
+
+
+
+
+const MESSAGES = `{"messages": [{"role": "user", "content": ...}, {"role": "assistant", "content": ...}]}`;
+const DPO = `{"input": {"messages": [<the prompt's messages>]}, "preferred_output": [{"role": "assistant", "content": <chosen>}], "non_preferred_output": [{"role": "assistant", "content": <rejected>}]}`;
+const TARGETS = {
+    openai: { name: "OpenAI's chat fine-tuning format", formats: ["chatml", "preference-openai"], check: checkOpenai, severities: {}, checksMessageKeys: true, weightsOnAnyRole: false },
+    together: { name: "Together AI's files check", formats: ["chatml", "preference-openai"], check: checkTogether, severities: { "consecutive-same-role": "error" }, checksMessageKeys: false, weightsOnAnyRole: true },
+    mistral: { name: "mistral-finetune", formats: ["chatml"], check: checkMistral, severities: { "last-not-assistant": "error" }, checksMessageKeys: false, weightsOnAnyRole: false },
+};
+function targetOf(profile) {
+    return profile === "generic" ? undefined : TARGETS[profile];
+}
+/** The default severities a profile changes (under the config's `rules`). */
+function profileSeverities(profile) {
+    return targetOf(profile)?.severities ?? {};
+}
+/** How to rewrite a record of `format` for the target. */
+function conversion(format, t) {
+    const dpo = t.formats.includes("preference-openai");
+    switch (format) {
+        case "sharegpt":
+            return `write each record as ${MESSAGES}: "from" human → "role": "user", gpt → "assistant", system → "system", "value" → "content" (function_call → an assistant message with "tool_calls", observation → a "tool" message)`;
+        case "alpaca":
+            return `write each record as ${MESSAGES}: instruction (and input, after a blank line) → the user's content, output → the assistant's, system → a leading system message, history → earlier turns`;
+        case "preference-trl":
+        case "preference-openai":
+            return dpo
+                ? `write each pair as ${DPO}`
+                : `${t.name} trains on instruct data only: keep the chosen answers as ${MESSAGES}`;
+        default:
+            return `write each record as ${MESSAGES}`;
+    }
+}
+/** The target's checks of one raw record in `format` (the format used to parse it). */
+function checkProfile(rec, format, ctx) {
+    const t = targetOf(ctx.profile);
+    if (!t)
+        return;
+    if (!t.formats.includes(format)) {
+        const takes = t.formats.map((f) => FORMAT_LABEL[f]).join(" and ");
+        ctx.emit("unsupported-format", `the file is ${FORMAT_LABEL[format]}, which ${t.name} does not accept (profile: ${ctx.profile}); it takes ${takes}: ${conversion(format, t)} (reported once for the file: every record like this one is refused)`, `unsupported-format:${format}`);
+        return;
+    }
+    t.check(rec, format, ctx);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/formats/chatml.ts
+
+
 
 
 
@@ -51164,7 +51848,13 @@ function mapRecordLevel(record, e, once) {
 function parseChatml(rec, ctx) {
     const valid = validateChatml(rec);
     if (!valid) {
-        reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) => ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined));
+        // A target that checks message keys itself (profile: openai) reports each as unsupported-key: not twice.
+        const keysChecked = targetOf(ctx.profile)?.checksMessageKeys === true;
+        reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) => {
+            if (rule === "unknown-key" && keysChecked)
+                return;
+            ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined);
+        });
         if (!Array.isArray(rec.messages))
             return null;
         // Keep going with what is usable so conversation rules still see the record; but a broken shape is no input
@@ -51173,6 +51863,9 @@ function parseChatml(rec, ctx) {
         return null;
     }
     const messages = normaliseMessages(rec.messages, "messages", ctx);
+    const system = topLevelSystem(rec.system);
+    if (system !== undefined)
+        messages.unshift({ role: "system", text: system, images: 0, toolCalls: 0 });
     if (typeof rec.tools === "string")
         checkToolsString(rec.tools, ctx);
     const hasTools = (Array.isArray(rec.tools) && rec.tools.length > 0) || (typeof rec.tools === "string" && rec.tools.trim() !== "");
@@ -51180,7 +51873,24 @@ function parseChatml(rec, ctx) {
     const tools = recordToolsKey(rec);
     if (tools !== undefined)
         conv.tools = tools;
+    const defs = toolDefinitions(rec.tools, rec.functions);
+    if (defs)
+        conv.toolDefs = defs;
     return conv;
+}
+/** A system prompt given beside the messages, as Amazon Bedrock's fine-tuning format writes it: "system": "..." or
+ * "system": [{"text": "..."}]. The trainer reads it as the first message; undefined when absent or empty. */
+function topLevelSystem(v) {
+    let text = "";
+    if (typeof v === "string")
+        text = v;
+    else if (Array.isArray(v)) {
+        text = v
+            .map((p) => (typeof p === "string" ? p : p && typeof p === "object" && typeof p.text === "string" ? p.text : ""))
+            .filter((t) => t !== "")
+            .join("\n");
+    }
+    return text.trim() === "" ? undefined : text;
 }
 /** `tools` serialised to a JSON string, as LLaMA-Factory and ms-swift write it (they parse it): fine when it holds an
  * array; the OpenAI API wants the array itself. */
@@ -51246,7 +51956,7 @@ function normaliseMessages(list, label, ctx) {
         }
         const info = contentInfo(m.content);
         if (Array.isArray(m.content))
-            checkParts(m.content, w, role, ctx);
+            chatml_checkParts(m.content, w, role, ctx);
         toolCalls.forEach((c, j) => checkToolCall(c, `${w}.tool_calls[${j}]`, ctx, callIds));
         calls += toolCalls.length + (swiftCall ? 1 : 0);
         if (role === "tool") {
@@ -51263,7 +51973,7 @@ function normaliseMessages(list, label, ctx) {
         let weight;
         if (m.weight !== undefined) {
             weight = m.weight;
-            if (role !== "assistant")
+            if (role !== "assistant" && targetOf(ctx.profile)?.weightsOnAnyRole !== true)
                 ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
         }
         else if (typeof m.loss_weight === "number" && role === "assistant")
@@ -51273,11 +51983,18 @@ function normaliseMessages(list, label, ctx) {
         const msg = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
         if (info.media)
             msg.media = info.media;
+        if (info.imageParts)
+            msg.imageParts = info.imageParts;
+        if (typeof m.name === "string" && m.name !== "")
+            msg.name = m.name;
         if (hasCall) {
             const keys = toolCalls.map(callKey);
             if (toolCalls.length === 0)
                 keys.push(callKey(m.function_call));
             msg.calls = keys;
+            const text = toolCalls.length > 0 ? toolCalls.flatMap(callText) : callText(m.function_call);
+            if (text.length > 0)
+                msg.callText = text;
         }
         else if ((role === "tool" || role === "function") && typeof m.name === "string")
             msg.calls = [resultKey(m.name)];
@@ -51286,7 +52003,7 @@ function normaliseMessages(list, label, ctx) {
     return out;
 }
 const NO_CALLS = [];
-function checkParts(parts, w, role, ctx) {
+function chatml_checkParts(parts, w, role, ctx) {
     parts.forEach((p, k) => {
         if (!p || typeof p !== "object")
             return; // schema already reported it
@@ -51325,7 +52042,8 @@ function checkToolCall(c, at, ctx, ids) {
         }
     }
     if (ctx.profile === "openai") {
-        if (typeof call.id !== "string")
+        // (an id that is not a string is the schema's finding)
+        if (call.id === undefined)
             ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`);
         if (call.type !== "function")
             ctx.emit("invalid-tool-call", `${at} has no "type": "function" (required by the openai profile)`);
@@ -51336,6 +52054,7 @@ function checkToolCall(c, at, ctx, ids) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/sharegpt.ts
+
 
 
 
@@ -51422,6 +52141,8 @@ function parseSharegpt(rec, ctx) {
         const msg = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight };
         if (role === "tool" && typeof turn.name === "string")
             msg.calls = [resultKey(turn.name)];
+        if (typeof turn.name === "string" && turn.name !== "")
+            msg.name = turn.name;
         messages.push(msg);
     });
     if (!ok)
@@ -51431,6 +52152,9 @@ function parseSharegpt(rec, ctx) {
     const tools = toolsKey(rec.tools);
     if (tools !== undefined)
         out.tools = tools;
+    const defs = toolDefinitions(rec.tools);
+    if (defs)
+        out.toolDefs = defs;
     return out;
 }
 
@@ -51491,6 +52215,7 @@ function alpacaPrompt(rec, instruction, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/preference.ts
+
 
 
 
@@ -51596,6 +52321,8 @@ function parsePreferenceTrl(rec, ctx) {
     const conv = { messages, rejected, hasTools: shared?.hasTools ?? false, category: categoryOf(rec, ctx) };
     if (shared?.tools !== undefined)
         conv.tools = shared.tools;
+    if (shared?.toolDefs !== undefined)
+        conv.toolDefs = shared.toolDefs;
     // TRL's preference type with an implicit prompt, as text ({"chosen": "...", "rejected": "..."}, e.g. Anthropic's
     // hh-rlhf "\n\nHuman: ... \n\nAssistant: ..."): the prompt is inside the text, there are no user turns to find.
     if (prompt.length === 0 && typeof rec.chosen === "string")
@@ -51620,6 +52347,9 @@ function parsePreferenceOpenai(rec, ctx) {
     const tools = recordToolsKey(input);
     if (tools !== undefined)
         conv.tools = tools;
+    const defs = toolDefinitions(input.tools, input.functions);
+    if (defs)
+        conv.toolDefs = defs;
     return conv;
 }
 
@@ -51738,6 +52468,7 @@ function checkConversation(conv, emit, profile) {
 ;// CONCATENATED MODULE: ./src/engine/file-check.ts
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
 // Findings are capped per file (maxFindings); counts are always complete.
+
 
 
 
@@ -52105,6 +52836,9 @@ async function scanFile(opts) {
                 return;
             }
         }
+        // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
+        if (use === format)
+            checkProfile(obj, use ?? "chatml", ctx);
         const conv = PARSERS[use ?? "chatml"](obj, ctx);
         // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
         if (!conv) {
@@ -53762,10 +54496,10 @@ function extractFeatures(conv, opts = {}, scan) {
     const bands = opts.near === false ? null : nearBandKeys(conv, opts.shingleSize ?? 5, s);
     return { ...exactKeys(conv, !!opts.caseInsensitive, s), bands };
 }
-const KEYS = 6;
+const duplicates_KEYS = 6;
 /** Columnar features of many records (one chunk): ~49 bytes per record + 64 per record with band keys. */
 class FeatureBatch {
-    keys = new GrowableU32(1024 * KEYS);
+    keys = new GrowableU32(1024 * duplicates_KEYS);
     flags = new GrowableU8(1024);
     bands = new GrowableU32(1024 * BANDS);
     files = new GrowableI32(1024);
@@ -53785,7 +54519,7 @@ class FeatureBatch {
     }
     push(f, loc) {
         const k = this.keys;
-        k.reserve(k.length + KEYS);
+        k.reserve(k.length + duplicates_KEYS);
         const d = k.data;
         let at = k.length;
         d[at++] = f.exact1;
@@ -53811,9 +54545,9 @@ class FeatureBatch {
      * the keys are written straight into the batch. `scan`: the record's scan with options.caseInsensitive. */
     pushRecord(conv, scan, loc, options) {
         const k = this.keys;
-        k.reserve(k.length + KEYS);
+        k.reserve(k.length + duplicates_KEYS);
         let flag = exactKeysInto(conv, scan, k.data, k.length) ? 1 : 0;
-        k.length += KEYS;
+        k.length += duplicates_KEYS;
         if (options.near) {
             const b = this.bands;
             b.reserve(b.length + BANDS);
@@ -53837,7 +54571,7 @@ class FeatureBatch {
     features(i, view = false) {
         this.check(i);
         const d = this.keys.data;
-        const o = i * KEYS;
+        const o = i * duplicates_KEYS;
         const flag = this.flags.data[i];
         let bands = null;
         if (flag & 2) {
@@ -53875,7 +54609,7 @@ class FeatureBatch {
         };
         if (!(Number.isInteger(n) && n >= 0))
             bad(`n = ${String(n)}`);
-        if (!(p.keys instanceof Uint32Array) || p.keys.length !== n * KEYS)
+        if (!(p.keys instanceof Uint32Array) || p.keys.length !== n * duplicates_KEYS)
             bad("keys");
         if (!(p.flags instanceof Uint8Array) || p.flags.length !== n)
             bad("flags");
@@ -55277,7 +56011,7 @@ const COMMAND_VERBS = [
     "recommend", "paraphrase", "complete", "solve", "evaluate", "determine", "choose", "select", "read", "use",
 ];
 const CODE_PATTERN = /```|\b(?:code|function|python|javascript|typescript|java|sql|regex|bash|json|html|css|compile|def|class|import|const|print\(|console\.log)\b|#include|=>/i;
-const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
+const composition_ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
 /** A list item line: what hasListLine() finds (the definition; hasListLine is the fast path). */
 const LIST_LINE = /^[ \t]*(?:[-*•]|\d+[.)])[ \t]+\S/m;
 /** A Markdown ATX heading line (only tried on texts holding a "#"). */
@@ -55412,7 +56146,7 @@ class CompositionAnalysis {
                 tool = true;
             if (m.images > 0)
                 image = true;
-            const key = ROLES.includes(m.role) ? m.role : "other";
+            const key = composition_ROLES.includes(m.role) ? m.role : "other";
             let s = this.lengths.get(key);
             if (!s)
                 this.lengths.set(key, (s = new QuantileSketch(100_000)));
@@ -55517,7 +56251,7 @@ class CompositionAnalysis {
         this.single += p.single;
         this.multi += p.multi;
         this.other += p.other;
-        for (const key of [...ROLES, "other"]) {
+        for (const key of [...composition_ROLES, "other"]) {
             const lp = p.lengths[key];
             if (!lp)
                 continue;
@@ -55543,7 +56277,7 @@ class CompositionAnalysis {
         const turnsHistogram = {};
         this.turns.forEach((n, i) => (turnsHistogram[i === 10 ? "10+" : String(i)] = n));
         const messageLength = {};
-        for (const key of [...ROLES, "other"]) {
+        for (const key of [...composition_ROLES, "other"]) {
             const s = this.lengths.get(key);
             if (s)
                 messageLength[key] = s.summary(2);
@@ -55861,7 +56595,90 @@ function countLinear(count, s) {
     return total;
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/image-tokens.ts
+// Tokens of an image part, by OpenAI's documented formula for the GPT-4o / GPT-4.1 family (the models vision
+// fine-tuning takes; OpenAI "Images and vision" guide, "Calculating costs"):
+//   detail "low": 85 tokens, whatever the size;
+//   otherwise ("high", "auto" or none — "auto" is counted as "high", its upper case): the image is scaled down to fit
+//   in 2048 x 2048, then down so that its shortest side is at most 768 px; 170 tokens per 512 px tile of the result,
+//   plus 85.
+// The size comes from the image itself when the record holds it as a data URI (formats/image-size.ts); an image given
+// by URL or path has no known size and is not counted (undefined): the report says how many were not counted.
+const IMAGE_BASE_TOKENS = 85;
+const IMAGE_TILE_TOKENS = 170;
+function imageTokens(p) {
+    if (p.detail === "low")
+        return IMAGE_BASE_TOKENS;
+    let w = p.width;
+    let h = p.height;
+    if (!w || !h || !(w > 0) || !(h > 0))
+        return undefined;
+    const fit = Math.min(1, 2048 / Math.max(w, h));
+    w *= fit;
+    h *= fit;
+    const short = Math.min(1, 768 / Math.min(w, h));
+    w = Math.floor(w * short);
+    h = Math.floor(h * short);
+    return IMAGE_BASE_TOKENS + IMAGE_TILE_TOKENS * Math.ceil(w / 512) * Math.ceil(h / 512);
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/example-text.ts
+
+const TOKENS_PER_NAME = 1;
+/** num_tokens_for_tools' constants per encoding (func_init, prop_init, prop_key, enum_init, enum_item, func_end). */
+const TOOL_COSTS = {
+    o200k_base: { funcInit: 7, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
+    cl100k_base: { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
+};
+function fixedTokens(conv, encoding) {
+    const out = { tokens: 0, images: 0, imagesCounted: 0, imageTokens: 0 };
+    const visit = (m) => {
+        if (m.name !== undefined)
+            out.tokens += TOKENS_PER_NAME;
+        if (m.imageParts) {
+            for (const p of m.imageParts) {
+                out.images++;
+                const t = imageTokens(p);
+                if (t === undefined)
+                    continue;
+                out.imagesCounted++;
+                out.imageTokens += t;
+            }
+        }
+    };
+    conv.messages.forEach(visit);
+    conv.rejected?.forEach(visit);
+    out.tokens += out.imageTokens;
+    const d = conv.toolDefs;
+    if (d && d.functions > 0) {
+        const c = TOOL_COSTS[encoding];
+        out.tokens += c.funcInit * d.functions + c.propInit * d.propertyLists + c.propKey * d.properties + c.enumInit * d.enums + c.enumItem * d.enumItems + c.funcEnd;
+    }
+    return out;
+}
+/** Calls `each` for every non-empty text of the example the trainer reads, with whether it is an assistant's. */
+function forEachText(conv, each) {
+    const visit = (m) => {
+        const a = m.role === "assistant";
+        if (m.text.length > 0)
+            each(m.text, a);
+        if (m.name !== undefined && m.name.length > 0)
+            each(m.name, a);
+        if (m.callText)
+            for (const t of m.callText)
+                if (t.length > 0)
+                    each(t, a);
+    };
+    conv.messages.forEach(visit);
+    conv.rejected?.forEach(visit);
+    if (conv.toolDefs)
+        for (const t of conv.toolDefs.texts)
+            if (t.length > 0)
+                each(t, false);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
+
 
 
 
@@ -55989,7 +56806,8 @@ function varianceOf(v, h, r, u) {
  * LARGEST_CHARS / LARGEST_PIECES characters of them (joined by "\n") centred at evenly spaced points, each starting
  * and ending at a word's start (cutBefore). */
 function piecesOf(conv) {
-    const texts = [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).filter((t) => t.length > 0);
+    const texts = [];
+    forEachText(conv, (t) => texts.push(t));
     let chars = 0;
     for (const t of texts)
         chars += t.length;
@@ -56102,6 +56920,7 @@ class TokenAnalysis {
     qStratum;
     qN = 0;
     tooLong = 0;
+    images = [0, 0, 0];
     defer;
     pending = [];
     constructor(opts = {}) {
@@ -56151,7 +56970,11 @@ class TokenAnalysis {
     }
     add(conv, loc) {
         this.examples++;
-        let overhead = TOKENS_PER_EXAMPLE;
+        const fixed = fixedTokens(conv, this.encoding);
+        this.images[0] += fixed.images;
+        this.images[1] += fixed.imagesCounted;
+        this.images[2] += fixed.imageTokens;
+        let overhead = TOKENS_PER_EXAMPLE + fixed.tokens;
         let bytes = 0;
         let aBytes = 0;
         let units = 0;
@@ -56164,14 +56987,16 @@ class TokenAnalysis {
                 overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
             else
                 unknownRole = true;
-            const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
-            bytes += b;
-            units += m.text.length;
-            if (m.role === "assistant")
-                aBytes += b;
         };
         conv.messages.forEach(visit);
         conv.rejected?.forEach(visit);
+        forEachText(conv, (text, assistant) => {
+            const b = Buffer.byteLength(text, "utf8");
+            bytes += b;
+            units += text.length;
+            if (assistant)
+                aBytes += b;
+        });
         this.seenBytes += bytes;
         const h = stratumOf(bytes, units);
         this.contentBytes[h] += bytes;
@@ -56186,13 +57011,14 @@ class TokenAnalysis {
         if (!(selected || needExact || unknownRole))
             return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
         // Needs its tokens: counted now, or (defer) where the partial is merged.
-        const x = { line: loc.line, roles: [], texts: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
-        const keepText = (m) => {
-            x.roles.push(m.role);
-            x.texts.push(m.text);
-        };
-        conv.messages.forEach(keepText);
-        conv.rejected?.forEach(keepText);
+        const x = { line: loc.line, roles: [], fixed: fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+        const keepRole = (m) => x.roles.push(m.role);
+        conv.messages.forEach(keepRole);
+        conv.rejected?.forEach(keepRole);
+        forEachText(conv, (text, assistant) => {
+            x.texts.push(text);
+            x.assistant.push(assistant);
+        });
         if (!this.defer)
             return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes, h);
         this.pending.push(x);
@@ -56240,7 +57066,7 @@ class TokenAnalysis {
             for (let i = 0; i < x.texts.length; i++) {
                 const n = count(x.texts[i]);
                 t += n;
-                if (x.roles[i] === "assistant")
+                if (x.assistant[i])
                     at += n;
             }
             exact = overhead + t;
@@ -56366,7 +57192,7 @@ class TokenAnalysis {
     /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
      * the per-example arrays `qExact`/`qOver` at its slot. */
     accountPending(x, qExact, qOver) {
-        let overhead = TOKENS_PER_EXAMPLE;
+        let overhead = TOKENS_PER_EXAMPLE + x.fixed;
         for (const r of x.roles)
             overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
         return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
@@ -56490,6 +57316,7 @@ class TokenAnalysis {
             overCount: this.overCount,
             overOverhead: this.overOverhead,
             tooLong: this.tooLong,
+            images: [...this.images],
             qExact: this.qExact.slice(0, this.qN),
             qOver: this.qOver.slice(0, this.qN),
             qBytes: this.qBytes.slice(0, this.qN),
@@ -56593,6 +57420,8 @@ class TokenAnalysis {
             this.contentBytes[h] += p.contentBytes[h];
         }
         this.tooLong += p.tooLong;
+        for (let k = 0; k < 3; k++)
+            this.images[k] += p.images[k];
         // the partial's examples come after this instance's: on equal bytes this instance's stay first
         for (const x of p.largest) {
             const list = this.largest[x.stratum];
@@ -56760,6 +57589,7 @@ class TokenAnalysis {
             limit: this.limit ?? null,
             limitSource: this.limitSource,
             tooLong: this.tooLong,
+            images: { parts: this.images[0], counted: this.images[1], tokens: this.images[2] },
             billedTokens: billed,
             epochs,
             epochsSource: this.opts.epochs !== undefined ? "option" : "default",
@@ -57054,6 +57884,8 @@ function buildDatasetInfo(input) {
             info.tokens.pricePerMillion = t.pricePerMillion;
         if (t.estimatedCost !== undefined)
             info.tokens.estimatedCost = t.estimatedCost;
+        if (t.images.parts > 0)
+            info.tokens.images = t.images;
     }
     return info;
 }
@@ -57198,6 +58030,10 @@ function renderDatasetInfo(info) {
         const how = t.exact ? "exact" : `estimated, ±${(t.relativeError * 100).toFixed(1)}%`;
         out.push(`  Total: ${fmtInt(t.total)} (${t.encoding}, ${how})`);
         out.push(`  Average per example: ${t.mean.toFixed(1)}`);
+        if (t.images) {
+            const left = t.images.parts - t.images.counted;
+            out.push(`  Images: ${fmtInt(t.images.counted)} counted (${fmtInt(t.images.tokens)} tokens)${left > 0 ? `, ${fmtInt(left)} not counted (size unknown)` : ""}`);
+        }
         out.push(`  Epochs: ${t.epochs}`);
         if (t.estimatedCost !== undefined && t.pricePerMillion !== undefined) {
             out.push(`  Estimated training cost: $${t.estimatedCost.toFixed(2)} (${t.epochs} epochs x ` +
@@ -57523,6 +58359,7 @@ const VERSION = "0.1.0";
 
 
 
+
 const runInThisThread = async function* (jobs) {
     for (const j of jobs)
         yield await runChunk(j);
@@ -57530,7 +58367,9 @@ const runInThisThread = async function* (jobs) {
 /** Each override's compiled globs (made once per config object). */
 const matchers = new WeakMap();
 function severitiesFor(path, config) {
-    let sev = config.rules;
+    // A profile's target may refuse what the generic rules only warn about; the config's own settings win.
+    const target = profileSeverities(config.profile);
+    let sev = Object.keys(target).length ? { ...target, ...config.rules } : config.rules;
     for (const o of config.overrides) {
         if (!Object.keys(o.rules).length)
             continue;

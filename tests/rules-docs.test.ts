@@ -9,7 +9,7 @@ import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import type { Nodes, RootContent } from "mdast";
 import { check } from "../src/engine/check.js";
-import { defaultConfig } from "../src/config/config.js";
+import { configFromObject, defaultConfig } from "../src/config/config.js";
 import { RULES, RULE_BY_ID } from "../src/engine/rules/registry.js";
 import type { FileReport } from "../src/engine/report.js";
 import { ROOT } from "./helpers/paths.js";
@@ -29,7 +29,8 @@ interface Section {
   /** Text of the leading bold label of each paragraph ("Default severity:", "Why it matters:", "Bad", ...). */
   labels: string[];
   paragraphs: string[];
-  examples: { label: "bad" | "fix"; code: string; line: number }[];
+  /** `profile`: from the block's info string (```jsonl profile=openai): the example runs under that profile. */
+  examples: { label: "bad" | "fix"; code: string; line: number; profile?: string }[];
 }
 
 /** Level-2 sections, with their ```jsonl blocks labelled by the nearest preceding **Bad** / **Fix** paragraph. */
@@ -54,7 +55,8 @@ function sections(): Section[] {
       label = word === "bad" ? "bad" : word === "fix" ? "fix" : lead ? null : label;
     } else if (node.type === "code" && node.lang === "jsonl") {
       if (!label) throw new Error(`docs/rules.md:${node.position?.start.line}: a jsonl block in ${cur.id} is not under a **Bad** or **Fix** paragraph`);
-      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0 });
+      const profile = /(?:^|\s)profile=([a-z]+)/.exec(node.meta ?? "")?.[1];
+      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0, ...(profile ? { profile } : {}) });
     }
   }
   return out;
@@ -63,9 +65,10 @@ function sections(): Section[] {
 const SECTIONS = sections();
 const ANALYSIS = new Set(RULES.filter((r) => r.group === "analysis").map((r) => r.id));
 
-async function runExample(code: string, analysis: boolean): Promise<FileReport> {
+async function runExample(code: string, analysis: boolean, profile?: string): Promise<FileReport> {
   const dir = tempDir({ "data.jsonl": code + "\n" });
-  const report = await check({ files: ["data.jsonl"], config: defaultConfig(), cwd: dir, validateOnly: !analysis, date: "2026-01-01" });
+  const config = profile ? configFromObject({ profile }) : defaultConfig();
+  const report = await check({ files: ["data.jsonl"], config, cwd: dir, validateOnly: !analysis, date: "2026-01-01" });
   return report.files[0];
 }
 
@@ -109,12 +112,12 @@ describe("docs/rules.md examples run through the engine", () => {
       const analysis = ANALYSIS.has(s.id);
       if (ex.label === "bad") {
         it(`${s.id}: the bad example (docs/rules.md:${ex.line}) triggers ${s.id}`, async () => {
-          const f = await runExample(ex.code, analysis);
+          const f = await runExample(ex.code, analysis, ex.profile);
           expect(f.findings.map((x) => x.rule)).toContain(s.id);
         });
       } else {
         it(`${s.id}: the fix example (docs/rules.md:${ex.line}) has no finding`, async () => {
-          const f = await runExample(ex.code, analysis);
+          const f = await runExample(ex.code, analysis, ex.profile);
           expect(f.findings.map((x) => `${x.rule}@${x.line}: ${x.message}`)).toEqual([]);
         });
       }

@@ -14,6 +14,7 @@ import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { VERSION } from "./version.js";
 import { pairSplits, unmatchedSplit } from "./analysis/splits.js";
 import { compareReports } from "./deltas.js";
+import { profileSeverities } from "./rules/profiles.js";
 
 export interface CheckOptions {
   /** Files to check, relative to cwd (or absolute). */
@@ -42,7 +43,9 @@ export const runInThisThread: ChunkRunner = async function* (jobs) {
 const matchers = new WeakMap<object, (path: string) => boolean>();
 
 export function severitiesFor(path: string, config: Config): Record<string, SeveritySetting> {
-  let sev = config.rules;
+  // A profile's target may refuse what the generic rules only warn about; the config's own settings win.
+  const target = profileSeverities(config.profile);
+  let sev = Object.keys(target).length ? { ...target, ...config.rules } : config.rules;
   for (const o of config.overrides) {
     if (!Object.keys(o.rules).length) continue;
     let match = matchers.get(o);

@@ -82,6 +82,8 @@ export interface DatasetInfo {
     billedTokens: number;
     pricePerMillion?: number;
     estimatedCost?: number;
+    /** Image parts, and those counted in the total (TokenResult.images). */
+    images?: { parts: number; counted: number; tokens: number };
   };
   usage: { dataFiles: Record<string, string[]>; format: DatasetFormat | "unknown" };
 }
@@ -173,6 +175,7 @@ export function buildDatasetInfo(input: DatasetInfoInput): DatasetInfo {
     };
     if (t.pricePerMillion !== undefined) info.tokens.pricePerMillion = t.pricePerMillion;
     if (t.estimatedCost !== undefined) info.tokens.estimatedCost = t.estimatedCost;
+    if (t.images.parts > 0) info.tokens.images = t.images;
   }
   return info;
 }
@@ -335,6 +338,10 @@ export function renderDatasetInfo(info: DatasetInfo): string {
     const how = t.exact ? "exact" : `estimated, ±${(t.relativeError * 100).toFixed(1)}%`;
     out.push(`  Total: ${fmtInt(t.total)} (${t.encoding}, ${how})`);
     out.push(`  Average per example: ${t.mean.toFixed(1)}`);
+    if (t.images) {
+      const left = t.images.parts - t.images.counted;
+      out.push(`  Images: ${fmtInt(t.images.counted)} counted (${fmtInt(t.images.tokens)} tokens)${left > 0 ? `, ${fmtInt(left)} not counted (size unknown)` : ""}`);
+    }
     out.push(`  Epochs: ${t.epochs}`);
     if (t.estimatedCost !== undefined && t.pricePerMillion !== undefined) {
       out.push(

@@ -12,6 +12,7 @@ import { detectFormat, detectOtherFormat, FORMAT_LABEL, SUPPORTED_FORMATS } from
 import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
+import { checkProfile } from "./rules/profiles.js";
 import { FindingSink, fileReport, type SinkState } from "./finding-sink.js";
 import { firstInvalidByte, jsonErrorMessage, recordJsonError } from "./json-errors.js";
 import { shellQuote } from "./file-head.js";
@@ -133,6 +134,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         return;
       }
     }
+    // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
+    if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {

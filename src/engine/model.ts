@@ -32,6 +32,36 @@ export interface Message {
   calls?: string[];
   /** Per-message training weight when the record set one (0 or 1). */
   weight?: number;
+  /** The author name the trainer sees (`name` of a chat message, e.g. a tool result's function name). */
+  name?: string;
+  /** Text of the tool calls the message makes, as the trainer sees it: each call's function name, then its arguments
+   * as written (a JSON string as it is, an object as canonical JSON; formats/tool-text.ts). Counted as tokens of the
+   * message; for any check that must read everything the trainer reads (e.g. secrets). Absent when there are none. */
+  callText?: string[];
+  /** Each image part's detail and, when the data says it (a data URI whose header gives the size), its size in
+   * pixels: what the image token estimate needs (formats/image-size.ts, analysis/image-tokens.ts). */
+  imageParts?: ImagePart[];
+}
+
+/** An image part of a message (`detail` as the record set it: "low", "high", "auto"; size when known). */
+export interface ImagePart {
+  detail?: string;
+  width?: number;
+  height?: number;
+}
+
+/** A record's tool definitions as OpenAI's token accounting reads them (formats/tool-text.ts): the texts it tokenizes
+ * — per function "name:description", per parameter "key:type:description", each enum value; the JSON of a
+ * definition it cannot read — and the counts its fixed costs apply to. */
+export interface ToolDefinitions {
+  texts: string[];
+  functions: number;
+  /** Parameter lists that hold at least one parameter (the top level of a function, and nested objects). */
+  propertyLists: number;
+  properties: number;
+  /** Parameters with an enum, and their values. */
+  enums: number;
+  enumItems: number;
 }
 
 export interface Conversation {
@@ -43,6 +73,9 @@ export interface Conversation {
   /** Canonical key of the record's tool definitions (formats/tool-keys.ts), when it declares any: the same
    * conversation with other tools available is another example (and another prompt). */
   tools?: string;
+  /** The record's tool definitions as the token count reads them (absent when it declares none). The text of every
+   * definition, for checks that read everything, is `tools` (canonical JSON). */
+  toolDefs?: ToolDefinitions;
   /** Value of the configured category field, if any. */
   category?: string;
   /** Preference text whose prompt is part of the answer text (no prompt field, no roles): no user turn expected. */

@@ -1,5 +1,6 @@
 // The fixes `chatml-gate fix` knows: stable ids (in the manifest and for --only), safe ones on by default, unsafe
 // ones with --unsafe. docs/fix.md has one entry per id, with before and after.
+import type { Profile } from "../engine/formats/context.js";
 
 export const SAFE_FIXES = ["byte-order-mark", "line-endings", "blank-lines", "one-record-per-line"] as const;
 export const UNSAFE_FIXES = ["exact-duplicates", "trim-content", "encoding", "sharegpt-to-messages", "functions-to-tools"] as const;
@@ -26,5 +27,5 @@ export interface FixOptions {
   fromEncoding?: SourceEncoding;
   /** The gate's exact-duplicate setting (duplicates.case-insensitive in the config). */
   caseInsensitive: boolean;
-  profile: "generic" | "openai";
+  profile: Profile;
 }

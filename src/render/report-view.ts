@@ -66,6 +66,19 @@ export function measured(diversity: unknown, path: string): number | undefined {
   return v !== undefined && den !== undefined && at(den) === 0 ? undefined : v;
 }
 
+/** The token figures' image line ("images: 12 counted (9,180 tokens), 3 not counted: size unknown (a URL or a path)"),
+ * or undefined when the examples hold no image (report.tokens.images). */
+export function imagesLine(images: unknown): string | undefined {
+  const im = obj(images);
+  const parts = num(im?.parts) ?? 0;
+  if (parts === 0) return undefined;
+  const counted = num(im?.counted) ?? 0;
+  const left = parts - counted;
+  const done = counted > 0 ? `${fmt(counted)} counted (${fmt(im?.tokens)} tokens, OpenAI's image formula)` : "";
+  const not = left > 0 ? `${fmt(left)} not counted: size unknown (a URL or a path; data URIs are measured)` : "";
+  return `images: ${[done, not].filter(Boolean).join(", ")}`;
+}
+
 /** How many of the run's largest examples the token estimate measured apart (report.tokens.strata[].measuredRecords). */
 export function measuredApart(tokens: unknown): number {
   return arr(obj(tokens)?.strata)
@@ -183,6 +196,12 @@ export function viewOf(report: Report): ReportView {
   if (tok && tok.exact === false) {
     const apart = measuredApart(tok);
     tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
+  }
+  const images = obj(tok?.images);
+  if (images && (num(images.parts) ?? 0) > 0) {
+    tokens.push(["images counted", fmt(images.counted)]);
+    const left = (num(images.parts) ?? 0) - (num(images.counted) ?? 0);
+    if (left > 0) tokens.push(["images not counted (size unknown)", fmt(left)]);
   }
   const di = report.datasetInfo;
   const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? (obj(di)?.text as string) : undefined;

@@ -1,6 +1,6 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
-import { measured, measuredApart } from "./report-view.js";
+import { imagesLine, measured, measuredApart } from "./report-view.js";
 
 export interface TextOptions {
   color: boolean;
@@ -76,6 +76,8 @@ export function renderText(report: Report, opts: TextOptions): string {
       const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
       const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
       out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
+      const images = imagesLine(tok.images);
+      if (images) out.push(images);
       out.push(...histogram(tok.histogram as { label: string; count: number }[] | undefined));
     }
   }

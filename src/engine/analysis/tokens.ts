@@ -6,9 +6,12 @@
 //   const result: TokenResult = t.finish();
 //
 // Counting (OpenAI cookbook "How to count tokens with tiktoken", gpt-3.5/4 chat format): every message costs
-// 3 tokens + tokens(role) + tokens(text) (+1 for a name — our model has no names), and every example 3 more
-// tokens for reply priming. Preference `rejected` messages are counted like extra messages. Not counted (the
-// conversation model does not keep them): tool/function definitions and tool-call names/arguments, image tokens.
+// 3 tokens + tokens(role) + tokens(text), and every example 3 more tokens for reply priming. Besides the content, the
+// texts of an example are each message's name (+1 token), its tool calls' names and arguments, and the record's tool
+// definitions with the cookbook's fixed costs; images are counted by OpenAI's formula when their size is known
+// (example-text.ts, image-tokens.ts: what is read, what is fixed, what is left out). Preference `rejected` messages
+// are counted like extra messages. "Content bytes" below are the UTF-8 bytes of all those texts; the fixed tokens
+// are part of an example's overhead.
 // Special-token strings in text (e.g. "<|endoftext|>") are counted as plain text. A run of more than MAX_RUN (512)
 // characters without whitespace (a base64 blob, a minified line) is counted in slices of MAX_RUN: BPE is quadratic in
 // a run's length (countLinear in token-count.ts, which does all counting).
@@ -75,6 +78,7 @@
 import type { Conversation, Finding, Message, RecordLoc } from "../model.js";
 import { isSpaceCode } from "./text-scan.js";
 import { loadCounter, type CountFn, type EncodingName } from "./token-count.js";
+import { fixedTokens, forEachText } from "./example-text.js";
 
 export type { EncodingName };
 import { bucketLabels, mulberry32, quantileOf, round } from "./stats.js";
@@ -228,9 +232,13 @@ export interface Resolved {
 export interface PendingExample {
   /** Record line within its chunk (as given to add()). */
   line: number;
-  /** Roles and texts of messages then rejected messages. */
+  /** Roles of the messages then rejected messages (one chat overhead each), the example's fixed tokens (names,
+   * images, tool-definition costs: example-text.ts), and its texts (example-text.ts forEachText) with whether each
+   * is an assistant's. */
   roles: string[];
+  fixed: number;
   texts: string[];
+  assistant: boolean[];
   bytes: number;
   aBytes: number;
   /** Its stratum (stratumOf). */
@@ -273,6 +281,9 @@ export interface TokenResult {
   limit: number | null;
   limitSource: "maxTokens" | "model" | null;
   tooLong: number;
+  /** Image parts in the examples; those counted (detail "low", or a size known from a data URI) and their tokens,
+   * which `total` includes. `parts - counted` images are not counted (their size is unknown: a URL or a path). */
+  images: { parts: number; counted: number; tokens: number };
   billedTokens: number;
   epochs: number;
   epochsSource: "option" | "default";
@@ -320,6 +331,8 @@ export interface TokenPartial {
   overCount: number;
   overOverhead: number;
   tooLong: number;
+  /** Image parts, those counted, their tokens (TokenResult.images). */
+  images: [number, number, number];
   /** Kept per-example values (parallel arrays): exact token count or -1, chat overhead, content bytes, stratum. */
   qExact: Int32Array;
   qOver: Uint32Array;
@@ -371,7 +384,8 @@ function varianceOf(v: Float64Array, h: number, r: number, u: number): number {
  * LARGEST_CHARS / LARGEST_PIECES characters of them (joined by "\n") centred at evenly spaced points, each starting
  * and ending at a word's start (cutBefore). */
 function piecesOf(conv: Conversation): { whole: boolean; texts: string[] } {
-  const texts = [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).filter((t) => t.length > 0);
+  const texts: string[] = [];
+  forEachText(conv, (t) => texts.push(t));
   let chars = 0;
   for (const t of texts) chars += t.length;
   if (chars <= LARGEST_CHARS) return { whole: true, texts };
@@ -479,6 +493,7 @@ export class TokenAnalysis {
   private qStratum: Uint8Array;
   private qN = 0;
   private tooLong = 0;
+  private images: [number, number, number] = [0, 0, 0];
   private readonly defer: boolean;
   private pending: PendingExample[] = [];
 
@@ -530,7 +545,11 @@ export class TokenAnalysis {
 
   add(conv: Conversation, loc: RecordLoc): Finding[] {
     this.examples++;
-    let overhead = TOKENS_PER_EXAMPLE;
+    const fixed = fixedTokens(conv, this.encoding);
+    this.images[0] += fixed.images;
+    this.images[1] += fixed.imagesCounted;
+    this.images[2] += fixed.imageTokens;
+    let overhead = TOKENS_PER_EXAMPLE + fixed.tokens;
     let bytes = 0;
     let aBytes = 0;
     let units = 0;
@@ -540,13 +559,15 @@ export class TokenAnalysis {
       if (!this.defer) overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
       else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role)) overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
       else unknownRole = true;
-      const b = m.text.length === 0 ? 0 : Buffer.byteLength(m.text, "utf8");
-      bytes += b;
-      units += m.text.length;
-      if (m.role === "assistant") aBytes += b;
     };
     conv.messages.forEach(visit);
     conv.rejected?.forEach(visit);
+    forEachText(conv, (text, assistant) => {
+      const b = Buffer.byteLength(text, "utf8");
+      bytes += b;
+      units += text.length;
+      if (assistant) aBytes += b;
+    });
     this.seenBytes += bytes;
     const h = stratumOf(bytes, units);
     this.contentBytes[h] += bytes;
@@ -560,13 +581,14 @@ export class TokenAnalysis {
     }
     if (!(selected || needExact || unknownRole)) return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
     // Needs its tokens: counted now, or (defer) where the partial is merged.
-    const x: PendingExample = { line: loc.line, roles: [], texts: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
-    const keepText = (m: Message) => {
-      x.roles.push(m.role);
-      x.texts.push(m.text);
-    };
-    conv.messages.forEach(keepText);
-    conv.rejected?.forEach(keepText);
+    const x: PendingExample = { line: loc.line, roles: [], fixed: fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+    const keepRole = (m: Message) => x.roles.push(m.role);
+    conv.messages.forEach(keepRole);
+    conv.rejected?.forEach(keepRole);
+    forEachText(conv, (text, assistant) => {
+      x.texts.push(text);
+      x.assistant.push(assistant);
+    });
     if (!this.defer) return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes, h);
     this.pending.push(x);
     return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0, h);
@@ -615,7 +637,7 @@ export class TokenAnalysis {
       for (let i = 0; i < x.texts.length; i++) {
         const n = count(x.texts[i]);
         t += n;
-        if (x.roles[i] === "assistant") at += n;
+        if (x.assistant[i]) at += n;
       }
       exact = overhead + t;
       this.tokenized++;
@@ -730,7 +752,7 @@ export class TokenAnalysis {
   /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
    * the per-example arrays `qExact`/`qOver` at its slot. */
   private accountPending(x: PendingExample, qExact: Int32Array, qOver: Uint32Array): Accounted {
-    let overhead = TOKENS_PER_EXAMPLE;
+    let overhead = TOKENS_PER_EXAMPLE + x.fixed;
     for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
     return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
   }
@@ -853,6 +875,7 @@ export class TokenAnalysis {
       overCount: this.overCount,
       overOverhead: this.overOverhead,
       tooLong: this.tooLong,
+      images: [...this.images],
       qExact: this.qExact.slice(0, this.qN),
       qOver: this.qOver.slice(0, this.qN),
       qBytes: this.qBytes.slice(0, this.qN),
@@ -955,6 +978,7 @@ export class TokenAnalysis {
       this.contentBytes[h] += p.contentBytes[h];
     }
     this.tooLong += p.tooLong;
+    for (let k = 0; k < 3; k++) this.images[k] += p.images[k];
     // the partial's examples come after this instance's: on equal bytes this instance's stay first
     for (const x of p.largest) {
       const list = this.largest[x.stratum];
@@ -1112,6 +1136,7 @@ export class TokenAnalysis {
       limit: this.limit ?? null,
       limitSource: this.limitSource,
       tooLong: this.tooLong,
+      images: { parts: this.images[0], counted: this.images[1], tokens: this.images[2] },
       billedTokens: billed,
       epochs,
       epochsSource: this.opts.epochs !== undefined ? "option" : "default",

@@ -7,13 +7,18 @@ import { categoryOf, type ParseContext } from "./context.js";
 import { reportShapeErrors, validateChatml } from "../rules/chatml-shape.js";
 import { describe } from "../rules/roles.js";
 import { callKey, resultKey, toolsKey } from "./tool-keys.js";
+import { callText, toolDefinitions } from "./tool-text.js";
+import { targetOf } from "../rules/profiles.js";
 
 export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
   const valid = validateChatml(rec) as boolean;
   if (!valid) {
-    reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) =>
-      ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined),
-    );
+    // A target that checks message keys itself (profile: openai) reports each as unsupported-key: not twice.
+    const keysChecked = targetOf(ctx.profile)?.checksMessageKeys === true;
+    reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) => {
+      if (rule === "unknown-key" && keysChecked) return;
+      ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined);
+    });
     if (!Array.isArray(rec.messages)) return null;
     // Keep going with what is usable so conversation rules still see the record; but a broken shape is no input
     // for duplicate or diversity analysis.
@@ -21,12 +26,30 @@ export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Co
     return null;
   }
   const messages = normaliseMessages(rec.messages as unknown[], "messages", ctx);
+  const system = topLevelSystem(rec.system);
+  if (system !== undefined) messages.unshift({ role: "system", text: system, images: 0, toolCalls: 0 });
   if (typeof rec.tools === "string") checkToolsString(rec.tools, ctx);
   const hasTools = (Array.isArray(rec.tools) && rec.tools.length > 0) || (typeof rec.tools === "string" && rec.tools.trim() !== "");
   const conv: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
   const tools = recordToolsKey(rec);
   if (tools !== undefined) conv.tools = tools;
+  const defs = toolDefinitions(rec.tools, rec.functions);
+  if (defs) conv.toolDefs = defs;
   return conv;
+}
+
+/** A system prompt given beside the messages, as Amazon Bedrock's fine-tuning format writes it: "system": "..." or
+ * "system": [{"text": "..."}]. The trainer reads it as the first message; undefined when absent or empty. */
+function topLevelSystem(v: unknown): string | undefined {
+  let text = "";
+  if (typeof v === "string") text = v;
+  else if (Array.isArray(v)) {
+    text = v
+      .map((p) => (typeof p === "string" ? p : p && typeof p === "object" && typeof (p as Record<string, unknown>).text === "string" ? ((p as Record<string, unknown>).text as string) : ""))
+      .filter((t) => t !== "")
+      .join("\n");
+  }
+  return text.trim() === "" ? undefined : text;
 }
 
 /** `tools` serialised to a JSON string, as LLaMA-Factory and ms-swift write it (they parse it): fine when it holds an
@@ -103,15 +126,19 @@ export function normaliseMessages(list: unknown[], label: string, ctx: ParseCont
     let weight: number | undefined;
     if (m.weight !== undefined) {
       weight = m.weight as number;
-      if (role !== "assistant") ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
+      if (role !== "assistant" && targetOf(ctx.profile)?.weightsOnAnyRole !== true) ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
     } else if (typeof m.loss_weight === "number" && role === "assistant") weight = m.loss_weight > 0 ? 1 : 0;
     else if (typeof m.train === "boolean" && role === "assistant") weight = m.train ? 1 : 0; // Axolotl's per-message switch
     const msg: Message = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
     if (info.media) msg.media = info.media;
+    if (info.imageParts) msg.imageParts = info.imageParts;
+    if (typeof m.name === "string" && m.name !== "") msg.name = m.name;
     if (hasCall) {
       const keys = toolCalls.map(callKey);
       if (toolCalls.length === 0) keys.push(callKey(m.function_call));
       msg.calls = keys;
+      const text = toolCalls.length > 0 ? toolCalls.flatMap(callText) : callText(m.function_call);
+      if (text.length > 0) msg.callText = text;
     } else if ((role === "tool" || role === "function") && typeof m.name === "string") msg.calls = [resultKey(m.name)];
     out.push(msg);
   }
@@ -155,7 +182,8 @@ function checkToolCall(c: unknown, at: string, ctx: ParseContext, ids: Set<strin
     }
   }
   if (ctx.profile === "openai") {
-    if (typeof call.id !== "string") ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`);
+    // (an id that is not a string is the schema's finding)
+    if (call.id === undefined) ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`);
     if (call.type !== "function") ctx.emit("invalid-tool-call", `${at} has no "type": "function" (required by the openai profile)`);
     if (fn && typeof fn === "object" && typeof fn.arguments !== "string") {
       ctx.emit("invalid-tool-call", `${at}.function.arguments is ${describe(fn.arguments)}; the openai profile requires a JSON string: serialise it with JSON.stringify`);

@@ -2,7 +2,8 @@
 
 import { canonicalJson } from "./tool-keys.js";
 
-export type Profile = "generic" | "openai";
+/** The fine-tuning target whose rules apply on top of the generic ones (rules/profiles.ts). */
+export type Profile = "generic" | "openai" | "together" | "mistral";
 
 export interface ParseContext {
   profile: Profile;

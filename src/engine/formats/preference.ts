@@ -11,6 +11,7 @@ import { normaliseMessages, recordToolsKey } from "./chatml.js";
 import { reportShapeErrors, validatePreferenceOpenai } from "../rules/chatml-shape.js";
 import { parseSharegpt, ROLE_MAP } from "./sharegpt.js";
 import { alpacaPrompt } from "./alpaca.js";
+import { toolDefinitions } from "./tool-text.js";
 
 function side(v: unknown, key: string, role: string, ctx: ParseContext): Message[] | null {
   if (v === undefined) {
@@ -106,6 +107,7 @@ export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseConte
   const messages = repeatsPrompt(prompt, chosen) ? chosen : [...prompt, ...chosen];
   const conv: Conversation = { messages, rejected, hasTools: shared?.hasTools ?? false, category: categoryOf(rec, ctx) };
   if (shared?.tools !== undefined) conv.tools = shared.tools;
+  if (shared?.toolDefs !== undefined) conv.toolDefs = shared.toolDefs;
   // TRL's preference type with an implicit prompt, as text ({"chosen": "...", "rejected": "..."}, e.g. Anthropic's
   // hh-rlhf "\n\nHuman: ... \n\nAssistant: ..."): the prompt is inside the text, there are no user turns to find.
   if (prompt.length === 0 && typeof rec.chosen === "string") conv.implicitPrompt = true;
@@ -129,5 +131,7 @@ export function parsePreferenceOpenai(rec: Record<string, unknown>, ctx: ParseCo
   const conv: Conversation = { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
   const tools = recordToolsKey(input);
   if (tools !== undefined) conv.tools = tools;
+  const defs = toolDefinitions(input.tools, input.functions);
+  if (defs) conv.toolDefs = defs;
   return conv;
 }

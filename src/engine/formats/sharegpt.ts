@@ -4,6 +4,7 @@ import type { Conversation, Message } from "../model.js";
 import { categoryOf, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
 import { resultKey, toolsKey } from "./tool-keys.js";
+import { toolDefinitions } from "./tool-text.js";
 
 export const ROLE_MAP: Record<string, string> = {
   human: "user",
@@ -84,6 +85,7 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
     // may name its function.
     const msg: Message = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight };
     if (role === "tool" && typeof turn.name === "string") msg.calls = [resultKey(turn.name)];
+    if (typeof turn.name === "string" && turn.name !== "") msg.name = turn.name;
     messages.push(msg);
   });
   if (!ok) return null;
@@ -91,5 +93,7 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
   const out: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
   const tools = toolsKey(rec.tools);
   if (tools !== undefined) out.tools = tools;
+  const defs = toolDefinitions(rec.tools);
+  if (defs) out.toolDefs = defs;
   return out;
 }
