@@ -244,6 +244,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   };
 
   let bom = false;
+  let unterminatedSeen = false; // a record that never ends already says the file is cut short
   try {
     const tooLong = (lineNo: number, _offset: number, n: number) => {
       if (spread.active) replay(spread.flush());
@@ -259,6 +260,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
             value: onValue,
             tooLong,
             unterminated(lineNo, _offset, n) {
+              unterminatedSeen = true;
               records++;
               nonBlank++;
               invalidJson++;
@@ -272,6 +274,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     bytes = stats.bytes;
     lines = stats.lines;
     bom = stats.bom;
+    if ("openArray" in stats && stats.openArray && !unterminatedSeen) {
+      nonBlank++; // not a record, but not an empty file either
+      sink.add("invalid-json", Math.max(1, lines), "the JSON array never closes (no final ']'): the file was probably cut short, and records after this point are missing");
+    }
   } catch (e) {
     if (spread.active) replay(spread.flush());
     const err = e as NodeJS.ErrnoException;

@@ -199,9 +199,11 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
         { arrays: container.kind === "array" },
       );
       linesIn = stats.lines;
-      if (m.recordsIn === 0) throw new NotFixable(`the ${container.kind === "array" ? "JSON array is empty" : "file holds no records"}: there is nothing to write one per line`);
+      if (m.recordsIn === 0) throw new NotFixable(stats.openArray ? "the JSON array holds no record and never closes (no final ']'): the file was probably cut short" : `the ${container.kind === "array" ? "JSON array is empty" : "file holds no records"}: there is nothing to write one per line`);
+      if (stats.openArray) log.note("one-record-per-line", linesIn, "the JSON array never closes (no final ']'): the file was probably cut short; the complete records before its end are written");
       log.count("one-record-per-line", m.recordsIn);
-      const what = container.kind === "array" ? `the JSON array of ${m.recordsIn} records` : `the ${m.recordsIn} records spread over lines`;
+      const n = `${m.recordsIn} record${m.recordsIn === 1 ? "" : "s"}`;
+      const what = container.kind === "array" ? `the JSON array of ${n}` : `the ${n} spread over lines`;
       log.note("one-record-per-line", 1, `${what} written one record per line${joined ? ` (${joined} joined onto one line each, whitespace between tokens removed)` : ""}`);
     } else {
       let crLines = 0;

@@ -157,6 +157,15 @@ describe("check: every record is checked, whatever the container", () => {
     expect(f.findings[1].message).toMatch(/never ends/);
   });
 
+  it("an array that never closes: its complete records are checked, and the missing ']' is named", async () => {
+    const body = "[\n" + JSON.stringify(good(1)) + ",\n" + JSON.stringify(good(2)) + ",\n";
+    const f = await checkContent(body);
+    expect(ruleLines(f)).toEqual(["not-jsonl@1", "invalid-json@3"]);
+    expect(f.records).toBe(2);
+    expect(f.findings[1].message).toMatch(/the JSON array never closes \(no final '\]'\): the file was probably cut short/);
+    expect(ruleLines(await checkContent("["))).toEqual(["invalid-json@1", "not-jsonl@1"]);
+  });
+
   it("a gzipped array: duplicates and near duplicates found as in the plain file (records re-read by byte span)", async () => {
     const long = (i: number, w: string) => ({ messages: [{ role: "user", content: `Explain topic ${i} in detail.` }, { role: "assistant", content: `${"Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor ".repeat(6)}${w}` }] });
     const body = JSON.stringify([long(1, "one"), good(1), long(1, "two"), good(1)], null, 2);

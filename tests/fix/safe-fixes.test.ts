@@ -174,6 +174,7 @@ describe("fix: safe fixes", () => {
       "whole-double.jsonl": JSON.stringify(JSON.stringify([good(1), good(2)])) + "\n",
       "cut.jsonl": JSON.stringify([good(1), good(2)], null, 2).slice(0, -40),
       "empty-array.jsonl": "[\n]\n",
+      "open.jsonl": "[",
       "cut.jsonl.gz": gzipSync("\uFEFF" + jsonl(good(1), good(2), good(3))).subarray(0, 60),
       "ok.jsonl": "\uFEFF" + rec(1) + "\n",
     };
@@ -188,7 +189,8 @@ describe("fix: safe fixes", () => {
     expect(r.stdout).toMatch(/cut\.jsonl: NOT FIXED: the record starting at line \d+ never ends/);
     expect(r.stdout).toMatch(/empty-array\.jsonl: NOT FIXED: the JSON array is empty/);
     expect(r.stdout).toMatch(/cut\.jsonl\.gz: NOT FIXED: cannot read the file: unexpected end of file/);
-    expect(r.stdout).toMatch(/8 files: 1 fixed, 0 unchanged, 7 not fixed/);
+    expect(r.stdout).toMatch(/open\.jsonl: NOT FIXED: the JSON array holds no record and never closes/);
+    expect(r.stdout).toMatch(/9 files: 1 fixed, 0 unchanged, 8 not fixed/);
   });
 
   it("is idempotent: a second run changes nothing", async () => {

@@ -153,8 +153,9 @@ export class ValueSplitter {
     if (this.state !== OUT) this.keep(chunk, vs, n);
   }
 
-  /** Ends the stream; returns the number of lines read (a last line without a line break counts). */
-  end(): { lines: number } {
+  /** Ends the stream; returns the number of lines read (a last line without a line break counts), and whether a
+   * JSON array was left open (no closing "]": the file may be cut short). */
+  end(): { lines: number; openArray: boolean } {
     if (this.state === SCALAR) this.finish(Buffer.alloc(0), 0, 0);
     else if (this.state !== OUT) {
       const breaks = this.skippedBreaks + this.pieces.reduce((s, b) => s + countBreaks(b, 0, b.length), 0);
@@ -162,7 +163,7 @@ export class ValueSplitter {
       this.line += breaks;
       this.reset();
     }
-    return { lines: this.total === 0 ? 0 : this.line - (this.lastByte === 0x0a ? 1 : 0) };
+    return { lines: this.total === 0 ? 0 : this.line - (this.lastByte === 0x0a ? 1 : 0), openArray: this.inArray };
   }
 
   /** Whether the scan is between values (nothing pending). */
@@ -227,6 +228,8 @@ export interface ContainerStats {
   lines: number;
   bytes: number;
   bom: boolean;
+  /** A JSON array was never closed. */
+  openArray: boolean;
 }
 
 /** Reads every top-level value of `path` (decompressing .gz), skipping a leading UTF-8 BOM. Rejects on I/O or gzip
@@ -246,9 +249,9 @@ export async function readValues(path: string, sink: ValueSink, opts: SplitOptio
     offset += c.length;
     if (sink.drain) await sink.drain();
   }
-  const lines = splitter.end().lines;
+  const { lines, openArray } = splitter.end();
   if (sink.drain) await sink.drain();
-  return { lines, bytes: offset, bom };
+  return { lines, bytes: offset, bom, openArray };
 }
 
 export interface Span {
