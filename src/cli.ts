@@ -2,7 +2,7 @@
 // CLI entry: argument parsing → engine → render → exit code.
 // Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 import { parseArgs } from "node:util";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,8 @@ import type { Report } from "./engine/report.js";
 import { findDatasetFiles, outputOverDataset, UsageError, writeErrorReason } from "./engine/files.js";
 import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
 import { renderText } from "./render/text.js";
-import { renderMarkdown } from "./render/markdown.js";
+import { contextFromEnv, renderMarkdown } from "./render/markdown.js";
+import { parseBaseReport } from "./engine/deltas.js";
 import { toSarif } from "./render/sarif.js";
 import { RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
@@ -34,7 +35,11 @@ Usage:
 
 Options for check:
   --config FILE          config file (default: .chatml-gate.yml in the current directory, if present)
-  --format FORMAT        text (default), json, markdown or sarif
+  --format FORMAT        text (default), json, markdown (job summary), comment (PR comment, ≤ 60 kB) or sarif;
+                         Markdown links files and lines when GITHUB_REPOSITORY and GITHUB_SHA are set
+  --base REPORT          compare with the base version's JSON report (check --format json on the base):
+                         findings it lacks are marked new, per-file and run deltas are added
+  --fail-on-new          with --base: fail only on new findings and on checks worse than on the base
   --output FILE          write the report to FILE instead of stdout
   --max-findings N       findings listed per file (default 1000; counts are always complete)
   --fail-on LEVEL        error (default), warning or never
@@ -75,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       config: { type: "string" },
       format: { type: "string", default: "text" },
+      base: { type: "string" },
+      "fail-on-new": { type: "boolean" },
       output: { type: "string", short: "o" },
       "max-findings": { type: "string" },
       "fail-on": { type: "string" },
@@ -110,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "fix") {
-    const checkOnly = (["max-findings", "fail-on", "dataset-info", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    const checkOnly = (["max-findings", "fail-on", "fail-on-new", "base", "dataset-info", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
     if (checkOnly.length) throw new UsageError(`${checkOnly.map((k) => `--${k}`).join(", ")} ${checkOnly.length === 1 ? "is an option" : "are options"} of check, not of fix`);
     return runFix(values, rest, process.cwd(), {
       stdout: (s) => process.stdout.write(s),
@@ -121,14 +128,15 @@ async function main(argv: string[]): Promise<number> {
   if (fixOnly.length) throw new UsageError(`${fixOnly.map((k) => `--${k}`).join(", ")} ${fixOnly.length === 1 ? "is an option" : "are options"} of fix`);
   if (command !== "check" && command !== "merge") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
   const format = values.format!;
-  if (!["text", "json", "markdown", "sarif"].includes(format)) throw new UsageError(`--format must be text, json, markdown or sarif; got '${format}'`);
+  if (!["text", "json", "markdown", "comment", "sarif"].includes(format)) throw new UsageError(`--format must be text, json, markdown, comment or sarif; got '${format}'`);
   const cwd = process.cwd();
   if (command === "merge") {
     if (rest.length === 0) throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
     // the shards' config and options made the partials: merge cannot change them
-    const fixed = (["config", "max-findings", "fail-on", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
-    if (fixed.length) throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info)`);
-    return publish(await mergePartials(rest, cwd), format, values);
+    const fixed = (["config", "max-findings", "fail-on", "fail-on-new", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    if (fixed.length) throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info, --base)`);
+    const base = await baseReport(values.base);
+    return publish(await mergePartials(rest, cwd, base && (async () => base)), format, values);
   }
   let config = await loadConfig(values.config, cwd);
   const inputs: Record<string, string> = {};
@@ -140,6 +148,10 @@ async function main(argv: string[]): Promise<number> {
     inputs[m[1]] = m[2];
   }
   config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" ? `--${name}` : `--threshold ${name}`));
+  if (values["fail-on-new"]) {
+    if (!values.base && values.shard === undefined) throw new UsageError("--fail-on-new compares with a base version: give its JSON report with --base FILE (chatml-gate check --format json on the base)");
+    config.failOnNew = true;
+  }
   if (values["max-findings"] !== undefined) {
     const n = values["max-findings"].trim() === "" ? NaN : Number(values["max-findings"]);
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);
@@ -153,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
   const validateOnly = values["validate-only"];
   if (validateOnly && values["dataset-info"]) throw new UsageError("--dataset-info needs the analysis: drop --validate-only");
   if (values.shard !== undefined) {
+    if (values.base) throw new UsageError("--base belongs on 'chatml-gate merge' (the comparison needs the whole run)");
     const shard = parseShard(values.shard);
     if (!shard) throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. --shard 2/4; got '${values.shard}'`);
     if (!values.output) throw new UsageError("--shard writes a partial result: give it a file with --output");
@@ -171,8 +184,21 @@ async function main(argv: string[]): Promise<number> {
   }
   // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
   const runner = await poolRunner(workers, files.map((f) => resolve(cwd, f)), fileURLToPath(import.meta.url));
-  const report = await check({ files, config, cwd, validateOnly, runner });
+  const base = await baseReport(values.base);
+  const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label });
   return publish(report, format, values);
+}
+
+/** --base FILE: the base version's JSON report. */
+async function baseReport(path: string | undefined): Promise<{ report: Report; label: string } | undefined> {
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read --base ${path}: ${writeErrorReason(e)}`);
+  }
+  return { report: parseBaseReport(text, `--base ${path}`), label: `the base report ${path}` };
 }
 
 /** Writes an output file, making its folder when missing; a path that cannot be written is a usage error. */
@@ -189,7 +215,7 @@ async function publish(report: Report, format: string, values: { output?: string
   let out: string;
   if (format === "json") out = JSON.stringify(report, null, 2) + "\n";
   else if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
-  else if (format === "markdown") out = renderMarkdown(report, { owner: "", repo: "", sha: "", serverUrl: "", kind: "summary" });
+  else if (format === "markdown" || format === "comment") out = renderMarkdown(report, contextFromEnv(process.env, format === "comment" ? "comment" : "summary"));
   else out = renderText(report, { color: !values["no-color"] && !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR });
   if (values.output) await writeOut(values.output, out, "--output");
   else process.stdout.write(out);

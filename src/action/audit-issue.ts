@@ -1,5 +1,6 @@
 // Audit issue (schedule / workflow_dispatch with audit-issue: true): a failing audit opens or updates one labelled
-// issue carrying the report; a passing audit closes it with a comment.
+// issue (its body: render/audit.ts, written from the issue's current body so it can say what changed); a passing
+// audit closes it with a comment.
 import type { Octokit } from "./github.js";
 
 export function auditMarker(key: string): string {
@@ -34,13 +35,23 @@ export async function findAuditIssue(octokit: Octokit, owner: string, repo: stri
 
 export async function syncAuditIssue(
   octokit: Octokit,
-  a: { owner: string; repo: string; label: string; marker: string; passed: boolean; body: string; title: string; closeNote: string },
+  a: {
+    owner: string;
+    repo: string;
+    label: string;
+    marker: string;
+    passed: boolean;
+    title: string;
+    /** The body, from the open issue's current body (undefined when there is none). */
+    body: (current: string | undefined) => string;
+    closeNote: (current: string | undefined) => string;
+  },
 ): Promise<AuditResult> {
   const existing = await findAuditIssue(octokit, a.owner, a.repo, a.label, a.marker);
   const base = { owner: a.owner, repo: a.repo };
   if (a.passed) {
     if (!existing) return { action: "none" };
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, issue_number: existing.number, body: a.closeNote });
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, issue_number: existing.number, body: a.closeNote(existing.body ?? undefined) });
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       ...base,
       issue_number: existing.number,
@@ -50,11 +61,12 @@ export async function syncAuditIssue(
     return { action: "closed", url: existing.html_url, number: existing.number };
   }
   if (existing) {
-    if ((existing.body ?? "") === a.body) return { action: "unchanged", url: existing.html_url, number: existing.number };
-    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...base, issue_number: existing.number, body: a.body });
+    const body = a.body(existing.body ?? undefined);
+    if ((existing.body ?? "") === body) return { action: "unchanged", url: existing.html_url, number: existing.number };
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...base, issue_number: existing.number, body });
     return { action: "updated", url: existing.html_url, number: existing.number };
   }
-  const res = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...base, title: a.title, body: a.body, labels: [a.label] });
+  const res = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...base, title: a.title, body: a.body(undefined), labels: [a.label] });
   const created = res.data as Issue;
   return { action: "opened", url: created.html_url, number: created.number };
 }

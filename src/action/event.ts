@@ -9,6 +9,18 @@ export interface PullRequestInfo {
   fromFork: boolean;
 }
 
+/** A `workflow_run` event: the run that finished, for posting its comment from a privileged workflow. */
+export interface WorkflowRunInfo {
+  /** The event that triggered the finished run (pull_request for the fork recipe). */
+  event?: string;
+  headSha?: string;
+  headBranch?: string;
+  /** owner/name of the repository the head commit is in (the fork). */
+  headRepository?: string;
+  /** Pull requests the payload names with their head commit (empty for pull requests from forks). */
+  pullRequests: { number: number; headSha?: string }[];
+}
+
 export interface EventInfo {
   name: string;
   owner: string;
@@ -19,6 +31,11 @@ export interface EventInfo {
   runUrl?: string;
   pr?: PullRequestInfo;
   isPullRequest: boolean;
+  /** push: the commit the branch pointed at before the push (undefined when the push created the branch). */
+  before?: string;
+  /** push: the push created the branch (its `before` is all zeros). */
+  created?: boolean;
+  workflowRun?: WorkflowRunInfo;
 }
 
 export const PR_EVENTS = new Set(["pull_request", "pull_request_target"]);
@@ -55,6 +72,21 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env, payload: Json = 
     pr = { number, headSha: str(head?.sha), baseSha: str(base?.sha), fromFork: !!headRepo && !!baseRepo && headRepo !== baseRepo };
   }
   const runId = str(env.GITHUB_RUN_ID);
+  const rawBefore = name === "push" ? str(payload.before) : undefined;
+  const created = rawBefore !== undefined && /^0+$/.test(rawBefore);
+  const wr = name === "workflow_run" ? obj(payload.workflow_run) : undefined;
+  const workflowRun: WorkflowRunInfo | undefined = wr
+    ? {
+        event: str(wr.event),
+        headSha: str(wr.head_sha),
+        headBranch: str(wr.head_branch),
+        headRepository: str(obj(wr.head_repository)?.full_name),
+        pullRequests: (Array.isArray(wr.pull_requests) ? wr.pull_requests : [])
+          .map(obj)
+          .filter((p): p is Json => !!p && Number.isInteger(p.number))
+          .map((p) => ({ number: p.number as number, headSha: str(obj(p.head)?.sha) })),
+      }
+    : undefined;
   return {
     name,
     owner,
@@ -64,5 +96,8 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env, payload: Json = 
     runUrl: runId && owner ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
     pr,
     isPullRequest,
+    before: created ? undefined : rawBefore,
+    created: name === "push" ? created : undefined,
+    workflowRun,
   };
 }

@@ -30,6 +30,18 @@ export interface Settings {
   workers?: number;
   /** Partial results of `chatml-gate check --shard` (globs): merge them instead of checking files. */
   mergePartials: string[];
+  /** Compare with the base version (pull request base, the commit before a push); false skips the second check. */
+  deltas: boolean;
+  /** A JSON report to compare with instead of checking the base version. */
+  baseReport?: string;
+  /** fail-on-new (undefined: the config decides). */
+  failOnNew?: boolean;
+  /** Where to write the rendered PR comment (default $RUNNER_TEMP/chatml-gate-comment.md). */
+  commentPath?: string;
+  /** Post this comment file (written by an earlier run's comment-path) instead of checking files: fork recipe. */
+  postComment?: string;
+  /** The pull request to post it on (default: the one whose head the workflow_run checked). */
+  pullRequest?: number;
 }
 
 export const THRESHOLD_INPUTS = [
@@ -111,11 +123,17 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     thresholds,
     workers: positiveIntOrUndefined("workers", get("workers")),
     mergePartials: splitList(getInput("merge-partials")),
+    deltas: bool("deltas", get("deltas"), true),
+    baseReport: get("base-report") || undefined,
+    failOnNew: get("fail-on-new") === "" ? undefined : bool("fail-on-new", get("fail-on-new"), false),
+    commentPath: get("comment-path") || undefined,
+    postComment: get("post-comment") || undefined,
+    pullRequest: positiveIntOrUndefined("pull-request", get("pull-request"), 1e9),
   };
 }
 
-function positiveIntOrUndefined(name: string, raw: string): number | undefined {
+function positiveIntOrUndefined(name: string, raw: string, max = 9999): number | undefined {
   if (raw === "") return undefined;
-  if (!/^[1-9]\d{0,3}$/.test(raw)) throw new InputError(`Input '${name}' must be a whole number from 1 to 9999 (got '${raw}').`);
+  if (!/^[1-9]\d*$/.test(raw) || Number(raw) > max) throw new InputError(`Input '${name}' must be a whole number from 1 to ${max} (got '${raw}').`);
   return Number(raw);
 }

@@ -1,6 +1,7 @@
-// The action: inputs -> files for this event -> engine check -> report files, annotations, job summary, PR comment,
-// audit issue, outputs. API trouble never changes the verdict: it becomes a warning. setFailed only for a failing
-// verdict or a usage/config error.
+// The action: inputs -> files for this event -> the base version to compare with -> engine check -> report files,
+// comment file, annotations, job summary, PR comment, audit issue, outputs. API trouble never changes the verdict:
+// it becomes a warning. setFailed only for a failing verdict or a usage/config error. `post-comment` instead posts a
+// comment file written by an earlier run (the fork recipe).
 import * as core from "@actions/core";
 import { basename, resolve } from "node:path";
 import { availableParallelism } from "node:os";
@@ -11,14 +12,16 @@ import { viewOf } from "../render/report-view.js";
 import { toSarif } from "../render/sarif.js";
 import { annotate } from "./annotations.js";
 import { auditMarker, syncAuditIssue } from "./audit-issue.js";
+import { readAuditState, renderAuditBody, renderAuditClose } from "../render/audit.js";
 import { commentMarker, upsertComment } from "./comment.js";
 import * as engine from "./engine.js";
 import { AUDIT_EVENTS, readEvent, type EventInfo } from "./event.js";
-import { selectFiles } from "./files-to-check.js";
-import { fetchBaseFiles } from "./base-files.js";
+import { listPrFiles, selectFiles } from "./files-to-check.js";
+import { baseVersion, type Base } from "./base-version.js";
+import { postCommentFile } from "./post-comment.js";
 import { createOctokit, describeApiError, type Octokit } from "./github.js";
 import { InputError, readSettings, type Settings } from "./inputs.js";
-import { DEFAULT_REPORT_NAME, outputPath, outputsFromReport, setOutputs, writeText } from "./outputs.js";
+import { DEFAULT_COMMENT_NAME, DEFAULT_REPORT_NAME, outputPath, outputsFromReport, setOutputs, writeText } from "./outputs.js";
 import { assertInsideWorkspace, WorkspaceError } from "./workspace.js";
 
 function isUsageError(err: unknown): boolean {
@@ -78,7 +81,8 @@ async function auditIssue(octokit: Octokit | undefined, event: EventInfo, s: Set
     return;
   }
   const marker = auditMarker(s.commentKey);
-  const run = event.runUrl ? ` in [this run](${event.runUrl})` : "";
+  const now = new Date();
+  const actx: MarkdownContext = { ...ctx, kind: "comment", marker, notes: [] };
   try {
     const res = await syncAuditIssue(octokit, {
       owner: event.owner,
@@ -86,9 +90,9 @@ async function auditIssue(octokit: Octokit | undefined, event: EventInfo, s: Set
       label: s.auditLabel,
       marker,
       passed: report.passed,
-      title: "Dataset audit failed (ChatML Quality Gate)",
-      body: renderMarkdown(report, { ...ctx, kind: "comment", marker }),
-      closeNote: `✅ The dataset audit passed at ${event.sha.slice(0, 12)}${run}. Closing.`,
+      title: "Dataset audit failing (ChatML Quality Gate)",
+      body: (current) => renderAuditBody(report, actx, readAuditState(current), now).body,
+      closeNote: (current) => renderAuditClose(actx, readAuditState(current), now),
     });
     core.info(`Audit issue: ${res.action}${res.url ? ` ${res.url}` : ""}`);
   } catch (err) {
@@ -132,24 +136,6 @@ function failureMessage(report: Report): string {
   return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
 }
 
-/** PRs: the report of the base version of the same files, for quality deltas (never fails the run). */
-async function baseReport(event: EventInfo, selection: { mode: string; files: string[]; changed: string[] }, config: engine.Config, workspace: string, workers: number, octokit?: Octokit): Promise<Report | undefined> {
-  const baseSha = event.pr?.baseSha;
-  if (!event.isPullRequest || selection.mode !== "changed" || !baseSha || selection.changed.length === 0) return undefined;
-  try {
-    const base = await fetchBaseFiles({ cwd: workspace, files: selection.files, changed: selection.changed, baseSha, octokit, owner: event.owner, repo: event.repo });
-    if (!base) {
-      core.info("No base version of the changed dataset files (new files, or no history and no API access): no quality deltas.");
-      return undefined;
-    }
-    core.info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
-    return await engine.check({ files: base.files, config, cwd: base.dir, runner: await runnerFor(base.files, base.dir, workers) });
-  } catch (err) {
-    core.warning(`Could not compute quality deltas against the base branch: ${(err as Error).message}`);
-    return undefined;
-  }
-}
-
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
 async function runnerFor(files: string[], cwd: string, workers: number) {
   const runner = await engine.poolRunner(workers, files.map((f) => resolve(cwd, f)), fileURLToPath(import.meta.url));
@@ -160,12 +146,27 @@ async function runnerFor(files: string[], cwd: string, workers: number) {
 async function main(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
   const s = readSettings();
-  if (s.configPath) assertInsideWorkspace(workspace, s.configPath, "config file");
-  const config = engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds);
   const event = readEvent();
   const octokit = s.token ? createOctokit(s.token) : undefined;
+  if (s.postComment) return postOnly(s, event, octokit, workspace);
 
-  if (s.mergePartials.length) return publish(await mergedReport(s, workspace), s, event, octokit, workspace, []);
+  if (s.configPath) assertInsideWorkspace(workspace, s.configPath, "config file");
+  const config = engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds);
+  if (s.failOnNew !== undefined) config.failOnNew = s.failOnNew;
+  const workers = s.workers ?? availableParallelism();
+  const runner = (files: string[], cwd: string) => runnerFor(files, cwd, workers);
+
+  if (s.mergePartials.length) {
+    // The base of a merged run: the same comparison a single run makes, once the partials name the files.
+    let base: Base | undefined;
+    const changed = event.isPullRequest && event.pr && octokit && !s.baseReport ? await listPrFiles(octokit, event.owner, event.repo, event.pr.number).catch(() => null) : null;
+    const report = await mergedReport(s, workspace, async (files, shardConfig) => {
+      base = await baseVersion({ event, settings: s, files, changed, config: shardConfig, workspace, octokit, runner });
+      return "report" in base ? base : undefined;
+    });
+    if (base && "same" in base) engine.compareWithBase(report, structuredClone(report), config, base.label);
+    return publish(report, s, event, octokit, workspace, [], base && "note" in base ? base.note : undefined);
+  }
 
   const selection = await selectFiles({ event, patterns: s.paths, scope: s.scope, cwd: workspace,
     octokit,
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
     "report-path": outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace),
     "dataset-info": s.datasetInfoPath ? outputPath(s.datasetInfoPath, "dataset_info.txt", workspace) : undefined,
     "sarif-path": s.sarifPath ? outputPath(s.sarifPath, "chatml-gate.sarif", workspace) : undefined,
+    "comment-path": outputPath(s.commentPath, DEFAULT_COMMENT_NAME, workspace),
   });
   if (clash) throw new InputError(`Input '${clash[0]}' names one of the dataset files being checked (${clash[1]}): writing the report there would overwrite the data. Choose another path.`);
   core.info(`Checking ${selection.files.length} file(s) (${selection.mode}).`);
@@ -185,46 +187,85 @@ async function main(): Promise<void> {
     const ctx = summaryContext(event, selection.notes);
     const md = renderNothingToCheck(ctx);
     await writeSummary(md);
-    const url = await comment(octokit, event, s, renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), true, true);
-    setOutputs({ passed: true, errors: 0, warnings: 0, filesChecked: 0, commentUrl: url });
+    const body = renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) });
+    const commentPath = await writeComment(s, workspace, body);
+    const url = await comment(octokit, event, s, body, true, true);
+    setOutputs({ passed: true, errors: 0, warnings: 0, filesChecked: 0, commentUrl: url, commentPath });
     if (selection.mode === "all") core.warning(`No dataset files match ${s.paths.join(", ")}.`);
     return;
   }
 
-  const workers = s.workers ?? availableParallelism();
-  const base = await baseReport(event, selection, config, workspace, workers, octokit);
-  const report = await engine.check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
-  await publish(report, s, event, octokit, workspace, selection.notes);
+  const base = await baseVersion({ event, settings: s, files: selection.files, changed: selection.mode === "changed" ? selection.changed : null, config, workspace, octokit, runner });
+  const report = await engine.check({
+    files: selection.files,
+    config,
+    cwd: workspace,
+    base: "report" in base ? base.report : undefined,
+    baseLabel: "label" in base ? base.label : undefined,
+    runner: await runner(selection.files, workspace),
+  });
+  if ("same" in base) engine.compareWithBase(report, structuredClone(report), config, base.label);
+  await publish(report, s, event, octokit, workspace, selection.notes, "note" in base ? base.note : undefined);
+}
+
+/** `post-comment`: post a comment file written by an earlier run; no files are checked. */
+async function postOnly(s: Settings, event: EventInfo, octokit: Octokit | undefined, workspace: string): Promise<void> {
+  const res = await postCommentFile({ settings: s, event, octokit, workspace });
+  if (res.skipped && res.skipped !== "API error") core.warning(`The PR comment was not posted: ${res.skipped}.`);
+  core.setOutput("comment-url", res.url ?? "");
+}
+
+/** The rendered PR comment, written for every run (output comment-path): the fork recipe uploads it. */
+async function writeComment(s: Settings, workspace: string, body: string): Promise<string> {
+  const path = outputPath(s.commentPath, DEFAULT_COMMENT_NAME, workspace);
+  try {
+    await writeText(path, body);
+  } catch (e) {
+    throw new InputError(`Input 'comment-path' names a file that cannot be written (${path}): ${engine.writeErrorReason(e)}.`);
+  }
+  return path;
 }
 
 function summaryContext(event: EventInfo, notes: string[]): MarkdownContext {
-  return { owner: event.owner, repo: event.repo, sha: event.sha, serverUrl: event.serverUrl, runUrl: event.runUrl, kind: "summary", notes: [...notes] };
+  return {
+    owner: event.owner,
+    repo: event.repo,
+    sha: event.sha,
+    serverUrl: event.serverUrl,
+    runUrl: event.runUrl,
+    kind: "summary",
+    notes: [...notes],
+    commitNote: event.pr?.headSha ? "head of this pull request" : undefined,
+  };
 }
 
 /** `merge-partials`: the report a single run would give, from the shards' partial results (their config decides). */
-async function mergedReport(s: Settings, workspace: string): Promise<Report> {
+async function mergedReport(s: Settings, workspace: string, base: engine.BaseProvider): Promise<Report> {
   const files = await engine.findFiles(s.mergePartials, workspace, /\.json$/i);
   if (files.length === 0) throw new InputError(`Input 'merge-partials' matches no file (${s.mergePartials.join(", ")}): download the shards' partial results first.`);
   for (const f of files) assertInsideWorkspace(workspace, f, "partial result");
   core.info(`Merging ${files.length} partial result(s): ${files.join(", ")}.`);
-  return engine.mergePartials(files, workspace);
+  return engine.mergePartials(files, workspace, base);
 }
 
-/** Report files, annotations, job summary, PR comment, audit issue, outputs and verdict. */
-async function publish(report: Report, s: Settings, event: EventInfo, octokit: Octokit | undefined, workspace: string, notes: string[]): Promise<void> {
-  const ctx = summaryContext(event, notes);
+/** Report files, comment file, annotations, job summary, PR comment, audit issue, outputs and verdict. */
+async function publish(report: Report, s: Settings, event: EventInfo, octokit: Octokit | undefined, workspace: string, notes: string[], baseNote: string | undefined): Promise<void> {
+  const ctx: MarkdownContext = { ...summaryContext(event, notes), baseNote };
   const written = await writeReportFiles(report, s, workspace);
   ctx.reportName = basename(written.reportPath);
+  const body = renderMarkdown(report, { ...ctx, kind: "comment", marker: commentMarker(s.commentKey) });
+  const commentPath = await writeComment(s, workspace, body);
 
   const ann = annotate(report, s.maxAnnotations);
+  const summaryNotes = [...notes];
   if (ann.omittedErrors + ann.omittedWarnings > 0) {
-    ctx.notes!.push(`${ann.omittedErrors} more error(s) and ${ann.omittedWarnings} more warning(s) were not annotated (max-annotations: ${s.maxAnnotations}); all are in the JSON report.`);
+    summaryNotes.push(`${ann.omittedErrors} more error(s) and ${ann.omittedWarnings} more warning(s) were not annotated (max-annotations: ${s.maxAnnotations}); all are in the JSON report.`);
   }
-  await writeSummary(renderMarkdown(report, ctx));
-  const commentUrl = await comment(octokit, event, s, renderMarkdown(report, { ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), report.passed, false);
+  await writeSummary(renderMarkdown(report, { ...ctx, notes: summaryNotes }));
+  const commentUrl = await comment(octokit, event, s, body, report.passed, false);
   await auditIssue(octokit, event, s, report, ctx);
 
-  setOutputs({ ...outputsFromReport(report), ...written, commentUrl });
+  setOutputs({ ...outputsFromReport(report), ...written, commentUrl, commentPath });
   if (!report.passed) core.setFailed(failureMessage(report));
 }
 

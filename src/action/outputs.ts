@@ -7,6 +7,7 @@ import { viewOf } from "../render/report-view.js";
 
 
 export const DEFAULT_REPORT_NAME = "chatml-gate-report.json";
+export const DEFAULT_COMMENT_NAME = "chatml-gate-comment.md";
 
 /** Output location: absolute as given, relative to the workspace; the default report goes to RUNNER_TEMP. */
 export function outputPath(given: string | undefined, fallbackName: string, workspace: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -29,12 +30,19 @@ export interface Outputs {
   datasetInfoPath?: string;
   sarifPath?: string;
   commentUrl?: string;
+  /** The rendered PR comment (every run writes it; the fork recipe uploads it). */
+  commentPath?: string;
   filesChecked: number;
+  /** New findings against the base version (undefined: no comparison). */
+  newErrors?: number;
+  newWarnings?: number;
 }
 
-export function outputsFromReport(report: Report): Pick<Outputs, "passed" | "errors" | "warnings" | "duplicateRate" | "nearDuplicateRate" | "filesChecked"> {
+export function outputsFromReport(report: Report): Pick<Outputs, "passed" | "errors" | "warnings" | "duplicateRate" | "nearDuplicateRate" | "filesChecked" | "newErrors" | "newWarnings"> {
   const v = viewOf(report);
   return {
+    newErrors: report.comparison?.newFindings.errors,
+    newWarnings: report.comparison?.newFindings.warnings,
     passed: report.passed,
     errors: report.summary.errors,
     warnings: report.summary.warnings,
@@ -54,5 +62,8 @@ export function setOutputs(o: Outputs, set: (name: string, value: string) => voi
   set("dataset-info-path", o.datasetInfoPath ?? "");
   set("sarif-path", o.sarifPath ?? "");
   set("comment-url", o.commentUrl ?? "");
+  set("comment-path", o.commentPath ?? "");
   set("files-checked", String(o.filesChecked));
+  set("new-errors", o.newErrors === undefined ? "" : String(o.newErrors));
+  set("new-warnings", o.newWarnings === undefined ? "" : String(o.newWarnings));
 }

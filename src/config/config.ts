@@ -27,6 +27,8 @@ export interface Config {
   profile: Profile;
   categoryField?: string;
   failOn: FailOn;
+  /** Compared with a base version, fail only on what is new (deltas.ts, gate.ts). */
+  failOnNew?: boolean;
   maxFindings: number;
   paths?: string[];
   rules: Record<string, SeveritySetting>;
@@ -133,6 +135,7 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   if (d.profile) c.profile = d.profile;
   if (d["category-field"]) c.categoryField = d["category-field"];
   if (d["fail-on"]) c.failOn = d["fail-on"];
+  if (d["fail-on-new"] === true) c.failOnNew = true;
   if (d["max-findings"] !== undefined) c.maxFindings = d["max-findings"];
   if (d.paths) c.paths = d.paths;
   c.rules = { ...(d.rules ?? {}) };

@@ -13,7 +13,8 @@ import { fileIdentity } from "./files.js";
 import { runChunk, type ChunkJob, type ChunkResult } from "./chunk-check.js";
 import { VERSION } from "./version.js";
 import { pairSplits, unmatchedSplit } from "./analysis/splits.js";
-import { compareReports } from "./deltas.js";
+import { compareWithBase } from "./deltas.js";
+import { addFingerprints } from "./fingerprint.js";
 import { profileSeverities } from "./rules/profiles.js";
 
 export interface CheckOptions {
@@ -25,8 +26,11 @@ export interface CheckOptions {
   validateOnly?: boolean;
   /** Date for dataset_info (ISO date); defaults to today. */
   date?: string;
-  /** Report of the base version of the same files (PRs): adds quality deltas, and the max-diversity-drop check. */
+  /** Report of the base version of the same files (PRs, pushes): adds quality deltas, per-file deltas, new findings,
+   * the max-diversity-drop check and fail-on-new (deltas.ts). */
   base?: Report;
+  /** What the base is, in words (e.g. "2222222 (base of pull request #7)"). */
+  baseLabel?: string;
   /** Runs chunks elsewhere (worker threads); default: one after another in this thread. The report is the same. */
   runner?: ChunkRunner;
 }
@@ -116,11 +120,11 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
 
 export async function check(opts: CheckOptions): Promise<Report> {
   const plan = await planRun(opts);
-  return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base });
+  return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel });
 }
 
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
-export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report } = {}): Promise<Report> {
+export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report; baseLabel?: string } = {}): Promise<Report> {
   const it = (Symbol.asyncIterator in results ? results[Symbol.asyncIterator]() : (results as Iterable<ChunkResult>)[Symbol.iterator]()) as AsyncIterator<ChunkResult> | Iterator<ChunkResult>;
   const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
   const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
@@ -177,11 +181,12 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     gate: { passed: true, failOn: config.failOn, checks: [] },
   };
   if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
+  addFingerprints(files);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
   report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
-  if (extra.base) report.deltas = compareReports(extra.base, report);
   report.gate = evaluateGate(report, config);
   report.passed = report.gate.passed;
+  if (extra.base) compareWithBase(report, extra.base, config, extra.baseLabel ?? "the base version");
   return report;
 }
 

@@ -16,6 +16,7 @@ import { checkProfile } from "./rules/profiles.js";
 import { FindingSink, fileReport, type SinkState } from "./finding-sink.js";
 import { firstInvalidByte, jsonErrorMessage, recordJsonError } from "./json-errors.js";
 import { shellQuote } from "./file-head.js";
+import { recordKey } from "./fingerprint.js";
 
 // Where the pieces of a file's check live (re-exported: other modules name them here).
 export { FindingSink, appendFindings, fileReport, type SinkState } from "./finding-sink.js";
@@ -94,6 +95,19 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
   let bareMessages = 0;
 
+  /** Runs `f` with the findings it makes keyed to the record on buf[start, end) (fingerprint.ts: the same span as
+   * the record's location, which analysis findings re-read). */
+  const keyed = (buf: Buffer, start: number, end: number, f: () => void) => {
+    let key: string | undefined;
+    const outer = sink.recordKey;
+    sink.recordKey = () => (key ??= recordKey(buf, start, end));
+    try {
+      f();
+    } finally {
+      sink.recordKey = outer;
+    }
+  };
+
   /** One record, parsed: its shape, format and rules, then the analysis hook. */
   const checkParsed = (rec: unknown, lineNo: number, offset: number, length: number) => {
     line = lineNo;
@@ -164,10 +178,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   // A record spread over lines in the middle of a JSON Lines file: collected from the line where it starts.
   const spread = new SpreadRecord();
   const replay = (held: HeldLine[]) => {
-    for (const l of held) lineCore(l.bytes, 0, l.bytes.length, l.lineNo, l.offset, false);
+    for (const l of held) keyed(l.bytes, 0, l.bytes.length, () => lineCore(l.bytes, 0, l.bytes.length, l.lineNo, l.offset, false));
   };
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
-    if (!spread.active) return lineCore(buf, start, end, lineNo, offset, true);
+    if (!spread.active) return keyed(buf, start, end, () => lineCore(buf, start, end, lineNo, offset, true));
     const r = spread.add(buf, start, end, lineNo, offset, false);
     if (!r) return;
     if ("giveBack" in r) return replay(r.giveBack);
@@ -175,8 +189,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     records++;
     nonBlank++;
     if (firstNonBlank < 0) firstNonBlank = r.line;
-    sink.add("not-jsonl", r.line, `lines ${r.line}–${r.endLine} hold one record spread over several lines; JSON Lines needs one record per line: join it (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). The record is checked at its first line (reported once for the file)`, "spread");
-    checkParsed(r.rec, r.line, r.offset, r.length);
+    keyed(r.record, 0, r.record.length, () => {
+      sink.add("not-jsonl", r.line, `lines ${r.line}–${r.endLine} hold one record spread over several lines; JSON Lines needs one record per line: join it (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). The record is checked at its first line (reported once for the file)`, "spread");
+      checkParsed(r.rec, r.line, r.offset, r.length);
+    });
   };
 
   const lineCore = (buf: Buffer, start: number, end: number, lineNo: number, offset: number, allowSpread: boolean) => {
@@ -206,7 +222,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         const how = glued.cr ? "separated by bare CRs (\\r: classic Mac line ends, which JSON Lines does not allow)" : "one after another ({...}{...})";
         sink.add("not-jsonl", line, `line ${lineNo} holds ${n} records ${how}; JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
         records += n;
-        for (const g of glued.records) checkParsed(g.rec, lineNo, offset + g.start - start, g.end - g.start);
+        for (const g of glued.records) keyed(buf, g.start, g.end, () => checkParsed(g.rec, lineNo, offset + g.start - start, g.end - g.start));
         return;
       }
       if (allowSpread && spread.begin(buf, start, end, lineNo, offset, false)) {
@@ -226,7 +242,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   };
 
   /** A record inside a container (a JSON array, or records spread over lines): its own source text. */
-  const onValue = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
+  const onValue = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => keyed(buf, start, end, () => valueCore(buf, start, end, lineNo, offset));
+  const valueCore = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     line = lineNo;
     records++;
     nonBlank++;

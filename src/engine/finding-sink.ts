@@ -20,6 +20,8 @@ export class FindingSink {
   warnings = 0;
   private readonly once = new Set<string>();
   private readonly onceHits: SinkState["once"] = [];
+  /** During a pass: the record key of the record being read (fingerprint.ts), for the findings that get listed. */
+  recordKey: (() => string) | undefined;
   constructor(
     private readonly severities: Record<string, SeveritySetting>,
     private readonly max: number,
@@ -74,11 +76,11 @@ export class FindingSink {
   addFinding(f: Finding): void {
     this.add(f.rule, f.line, f.message);
   }
-  private push(f: Finding & { severity: Severity }): void {
+  private push(f: Finding & { severity: Severity; record?: string }): void {
     this.counts[f.rule] = (this.counts[f.rule] ?? 0) + 1;
     if (f.severity === "error") this.errors++;
     else this.warnings++;
-    if (this.findings.length < this.max) this.findings.push(f);
+    if (this.findings.length < this.max) this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
   }
   /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
   drop(rules: string[]): void {

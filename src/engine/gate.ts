@@ -79,7 +79,9 @@ function rangeCheck(name: string, range: Range, actual: Num, out: GateCheck[]): 
   out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: round(actual), passed, level: range.level });
 }
 
-export function evaluateGate(report: Report, config: Config): Report["gate"] {
+/** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
+ * on what the change brought (onlyNew). */
+export function evaluateGate(report: Report, config: Config, base?: Report): Report["gate"] {
   const checks: GateCheck[] = [];
   const t = config.thresholds;
   for (const [name, getter] of Object.entries(METRICS)) {
@@ -99,7 +101,37 @@ export function evaluateGate(report: Report, config: Config): Report["gate"] {
       for (const c of sub) checks.push({ ...c, name: `${name} (${o.files.join(", ")})` });
     }
   }
-  return { passed: verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+  const fresh = config.failOnNew && base && report.comparison ? report.comparison.newFindings : undefined;
+  if (!fresh) return { passed: verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+  const only = onlyNew(checks, fresh, base!);
+  return { passed: verdict(only, fresh.warnings, config.failOn), failOn: config.failOn, checks: only, failOnNew: true };
+}
+
+/** fail-on-new: max-errors and max-warnings count the new findings; any other check that fails passes when the base
+ * failed it as badly (known debt), and still fails when the change made it worse. */
+function onlyNew(checks: GateCheck[], fresh: { errors: number; warnings: number }, base: Report): GateCheck[] {
+  const baseCheck = new Map(base.gate.checks.map((c) => [`${c.level}\0${c.name}`, c]));
+  return checks.map((c) => {
+    if ((c.name === "max-errors" || c.name === "max-warnings") && typeof c.limit === "number") {
+      const all = c.actual;
+      const actual = c.name === "max-errors" ? fresh.errors : fresh.warnings;
+      const what = c.name === "max-errors" ? "error" : "warning";
+      return { ...c, actual, passed: actual <= c.limit, message: `${actual} new ${what}(s) (${String(all)} in all; fail-on-new counts the new ones)` };
+    }
+    if (c.passed || base.summary.files === 0) return c; // an empty base (every file new) has no known debt
+    const b = baseCheck.get(`${c.level}\0${c.name}`);
+    if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number") return c;
+    const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
+    if (worse) return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
+    return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
+  });
+}
+
+/** How far a range check's actual value lies outside its range "min–max". */
+function outside(c: GateCheck): number {
+  const [min, max] = String(c.limit).split("–").map(Number);
+  const a = Number(c.actual);
+  return Number.isFinite(min) && a < min ? min - a : Number.isFinite(max) && a > max ? a - max : 0;
 }
 
 export function verdict(checks: GateCheck[], warnings: number, failOn: FailOn): boolean {

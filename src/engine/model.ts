@@ -10,6 +10,11 @@ export interface Finding {
   severity: Severity;
   line: number;
   message: string;
+  /** Stable identity across versions of the file: rule, path, record key, pointer (fingerprint.ts). Set when the
+   * report is assembled, on every listed finding. */
+  fingerprint?: string;
+  /** Not among the base version's findings (a pull request's base, the commit before a push, or --base). */
+  new?: boolean;
 }
 
 export type DatasetFormat = "chatml" | "sharegpt" | "alpaca" | "preference-trl" | "preference-openai";

@@ -1,5 +1,6 @@
 // The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
 import type { DatasetFormat, Finding } from "./model.js";
+import type { Comparison } from "./deltas.js";
 
 export interface Place {
   path: string;
@@ -41,6 +42,8 @@ export interface GateCheck {
   /** "fail" checks decide the verdict; "warn" checks only warn. */
   level: "fail" | "warn";
   message?: string;
+  /** fail-on-new: the check fails as badly on the base version, so it passes as known debt. */
+  known?: boolean;
 }
 
 export interface Report {
@@ -49,7 +52,13 @@ export interface Report {
   passed: boolean;
   summary: { files: number; records: number; validRecords: number; errors: number; warnings: number; bytes: number };
   files: FileReport[];
-  gate: { passed: boolean; failOn: "error" | "warning" | "never"; checks: GateCheck[] };
+  gate: {
+    passed: boolean;
+    failOn: "error" | "warning" | "never";
+    checks: GateCheck[];
+    /** fail-on-new was set and a base was compared: only new findings, and checks worse than the base's, fail. */
+    failOnNew?: boolean;
+  };
   /** Filled by the analysis stage (issue 3); absent when analysis is switched off. */
   duplicates?: unknown;
   leakage?: unknown[];
@@ -59,4 +68,6 @@ export interface Report {
   datasetInfo?: unknown;
   /** PRs: the same figures for the base version of the checked files (base → head). */
   deltas?: { metric: string; base: number | null; head: number | null }[];
+  /** Set when a base version was compared (deltas.ts): per-file base → head figures and the new findings. */
+  comparison?: Comparison;
 }

@@ -79,8 +79,12 @@ export function partialJson(p: Partial): string {
 
 export class MergeError extends Error {}
 
-/** Folds the partial files of every shard into one report. */
-export async function mergePartials(files: string[], cwd: string): Promise<Report> {
+/** The base version's report for a merged run, given the run's files and config (undefined: no comparison). */
+export type BaseProvider = (paths: string[], config: Config) => Promise<{ report: Report; label: string } | undefined>;
+
+/** Folds the partial files of every shard into one report; `base` (the base version's report, made once the run's
+ * files and config are known) adds the comparison a single run would make (deltas.ts). */
+export async function mergePartials(files: string[], cwd: string, base?: BaseProvider): Promise<Report> {
   const parts: Partial[] = [];
   for (const f of files) {
     let p: Partial;
@@ -122,5 +126,6 @@ export async function mergePartials(files: string[], cwd: string): Promise<Repor
       throw new MergeError(`${plan.paths[i]} is not the file the shards read (${then.size} bytes then, ${now.size} now, or other content): run merge on the same commit as the shards`);
     }
   }
-  return assemble(plan, results, first.config, { date: first.date });
+  const compared = base ? await base(plan.paths, first.config) : undefined;
+  return assemble(plan, results, first.config, { date: first.date, base: compared?.report, baseLabel: compared?.label });
 }

@@ -1,241 +1,149 @@
-// Markdown for the sticky PR comment (≈60,000-byte budget; GitHub's hard cap is 65,536 characters) and the job summary
-// (1 MiB budget, fuller). When over budget, detail is dropped by priority: dataset_info, then duplicate/leakage
-// groups, then findings rows, then per-file rows, then the chart; the text says where the rest is.
-import type { FileReport, GateCheck, Report } from "../engine/report.js";
-import type { Finding } from "../engine/model.js";
-import { encodePath, escapeInline, fenced, link } from "./escape.js";
-import { fmt, pct, viewOf, type Group, type Member, type ReportView } from "./report-view.js";
+// Markdown for the sticky PR comment (≈60,000-byte budget; GitHub's hard cap is 65,536 characters), the job summary
+// (1 MiB budget, fuller) and `chatml-gate check --format markdown|comment`.
+//
+// The first screen says why: the verdict; each check that did not pass with its actual value, its limit and the few
+// files or records behind it (linked to the line at the commit); then the findings grouped by rule, errors first
+// (rule-groups.ts); then what changed against the base. Everything else (gate table, per-file table, duplicate and
+// leakage groups, diversity, composition, tokens, dataset_info) sits below in collapsed blocks (markdown-details.ts).
+// A passing report is a few lines. When over budget, detail is dropped by priority (STEPS) and the text says where
+// the rest is.
+import type { Report } from "../engine/report.js";
+import { escapeInline } from "./escape.js";
+import { fmt, pct, viewOf, type ReportView } from "./report-view.js";
+import { ruleGroups, type RuleGroup } from "./rule-groups.js";
+import { checkViews, type CheckView, type Driver } from "./check-drivers.js";
+import { shorten } from "./shorten.js";
+import { comparisonSection, detailSections, type Detail } from "./markdown-details.js";
+import { blobUrl, escapeHtml, fileLink, hasRepo, ruleLink, table, validNote, type MarkdownContext } from "./markdown-context.js";
+
+export { blobUrl, type MarkdownContext } from "./markdown-context.js";
 
 export const COMMENT_BUDGET_BYTES = 60_000;
 export const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
 
-export interface MarkdownContext {
-  owner: string;
-  repo: string;
-  /** Commit for blob links (PR head). */
-  sha: string;
-  serverUrl: string;
-  runUrl?: string;
-  /** Hidden marker placed on the first line (sticky comments / audit issues). */
-  marker?: string;
-  kind: "comment" | "summary";
-  budgetBytes?: number;
-  /** Extra lines (file selection notes, annotation caps); rendered escaped. */
-  notes?: string[];
-  /** Name of the JSON report file, for "where the rest is". */
-  reportName?: string;
-}
-
-interface Detail {
-  datasetInfo: boolean;
-  groups: number;
-  members: number;
-  leakage: number;
-  findings: number;
-  files: number;
-  chart: boolean;
-  openings: number;
-}
-
-const FULL: Record<MarkdownContext["kind"], Detail> = {
-  comment: { datasetInfo: true, groups: 5, members: 4, leakage: 20, findings: 30, files: 100, chart: true, openings: 3 },
-  summary: { datasetInfo: true, groups: 25, members: 8, leakage: 200, findings: 500, files: 2000, chart: true, openings: 10 },
+export const FULL: Record<MarkdownContext["kind"], Detail> = {
+  comment: { locations: 3, message: 400, datasetInfo: true, groups: 5, members: 4, leakage: 20, files: 100, deltaFiles: 20, chart: true, openings: 3, listing: 0 },
+  summary: { locations: 10, message: 1000, datasetInfo: true, groups: 25, members: 8, leakage: 200, files: 2000, deltaFiles: 500, chart: true, openings: 10, listing: 2000 },
 };
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+const plural = (n: number, one: string, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
 
-export function blobUrl(ctx: MarkdownContext, path: string, line?: number): string {
-  const base = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/blob/${encodeURIComponent(ctx.sha)}/${encodePath(path)}`;
-  return line && line > 0 ? `${base}#L${line}` : base;
+function failedChecks(views: CheckView[]): CheckView[] {
+  return views.filter((v) => v.status === "fail");
 }
 
-/** A link to the file (and line) at the commit; plain text when there is no repository (CLI --format markdown). */
-function fileLink(ctx: MarkdownContext, path: string, line?: number): string {
-  const label = line && line > 0 ? `${path}:${line}` : path;
-  return ctx.owner && ctx.repo && ctx.sha ? link(label, blobUrl(ctx, path, line)) : escapeInline(label, 200);
-}
-
-function place(ctx: MarkdownContext, m: Member): string {
-  return fileLink(ctx, m.path, m.line);
-}
-
-function table(head: string[], rows: string[][], align?: string[]): string[] {
-  return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
-}
-
-/** " (4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
-function validNote(all: number, valid: number | undefined): string {
-  return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
-}
-
-function verdict(report: Report): string[] {
+/** Heading, counts, and (`more`, passing reports) the key figures on a second line. */
+function verdict(report: Report, views: CheckView[], more: string): string[] {
   const s = report.summary;
-  const icon = report.passed ? "✅" : "❌";
-  const word = report.passed ? "passed" : "failed";
-  return [
-    `### ${icon} ChatML Quality Gate ${word}`,
-    "",
-    `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s)${validNote(s.records, s.validRecords)} · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
+  const failed = failedChecks(views);
+  let why = "";
+  if (!report.passed) {
+    if (failed.length > 0) why = `: ${failed.length <= 3 ? failed.map((c) => c.name).join(", ") : `${failed.length} checks`}`;
+    else if (report.gate.failOn === "warning") why = `: ${plural(report.gate.failOnNew ? (report.comparison?.newFindings.warnings ?? 0) : s.warnings, report.gate.failOnNew ? "new warning" : "warning")} (fail-on: warning)`;
+  }
+  const head = `### ${report.passed ? "✅" : "❌"} ChatML Quality Gate ${report.passed ? "passed" : "failed"}${escapeInline(why, 200)}`;
+  const figures = [
+    `**${fmt(s.files)}** ${s.files === 1 ? "file" : "files"}`,
+    `**${fmt(s.records)}** ${s.records === 1 ? "record" : "records"}${validNote(s.records, s.validRecords)}`,
+    `**${fmt(s.errors)}** ${s.errors === 1 ? "error" : "errors"}`,
+    `**${fmt(s.warnings)}** ${s.warnings === 1 ? "warning" : "warnings"}`,
   ];
+  const n = report.comparison?.newFindings;
+  if (n) figures.push(n.errors + n.warnings === 0 && !n.approximate ? "**nothing new**" : `**${fmt(n.errors + n.warnings)}${n.approximate ? "+" : ""} new** (${plural(n.errors, "error")}, ${plural(n.warnings, "warning")})`);
+  const nudge = !report.passed && n && n.errors + n.warnings === 0 && !n.approximate && !report.gate.failOnNew ? "\\\n_Everything found was already on the base: `fail-on-new: true` fails only on what a change brings._" : "";
+  if (report.gate.failOn !== "error" || report.gate.failOnNew) figures.push(`fail-on: \`${report.gate.failOn}\`${report.gate.failOnNew ? ", new findings only" : ""}`);
+  return [head, "", figures.join(" · ") + (more ? `\\\n${more}` : "") + nudge];
 }
 
-function gateTable(report: Report): string[] {
-  if (report.gate.checks.length === 0) return [];
-  // One row per threshold: its warn and fail levels side by side, the worst status.
-  const byName = new Map<string, GateCheck[]>();
-  for (const c of report.gate.checks) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
-  const rows = [...byName].map(([name, cs]) => {
-    const fail = cs.find((c) => c.level === "fail");
-    const warn = cs.find((c) => c.level === "warn");
-    const limit = [warn ? `warn ${fmt(warn.limit)}` : "", fail ? `fail ${fmt(fail.limit)}` : ""].filter(Boolean).join(" · ");
-    const status = fail && !fail.passed ? "❌ fail" : warn && !warn.passed ? "⚠️ warn" : "✅ pass";
-    return [escapeInline(name, 80), escapeInline(limit, 60), escapeInline(fmt(cs[0].actual), 40), status];
-  });
-  return ["", "#### Gate", "", ...table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"])];
+/** Commit checked, workflow run, report artifact: the line that says what this report is about. */
+export function provenance(ctx: MarkdownContext, report: Report): string[] {
+  if (!hasRepo(ctx)) return [];
+  const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+  const short = escapeInline(ctx.sha.slice(0, 7), 12);
+  const parts = [`Checked [\`${short}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})${ctx.commitNote ? ` (${escapeInline(ctx.commitNote, 80)})` : ""}`];
+  if (ctx.runUrl) parts.push(`[workflow run](${ctx.runUrl})`, `[report artifact](${ctx.runUrl}#artifacts)`);
+  parts.push(`chatml-quality-gate ${escapeInline(report.tool.version, 20)}`);
+  return ["", `<sub>${parts.join(" · ")}</sub>`];
 }
 
-function fileTable(ctx: MarkdownContext, report: Report, d: Detail): string[] {
-  if (report.files.length === 0) return [];
-  const shown = report.files.slice(0, d.files);
-  const rows = shown.map((f: FileReport) => [
-    fileLink(ctx, f.path),
-    escapeInline(f.format, 30),
-    fmt(f.records) + validNote(f.records, f.validRecords),
-    fmt(f.errors),
-    fmt(f.warnings),
-    fmt(f.stats?.exactDuplicates),
-    fmt(f.stats?.nearDuplicates),
-    fmt(f.stats?.tokens),
-  ]);
-  const out = ["", "#### Files", "", ...table(["File", "Format", "Records", "Errors", "Warnings", "Duplicates", "Near-duplicates", "Tokens"], rows, ["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"])];
-  if (shown.length < report.files.length) out.push("", `_…and ${report.files.length - shown.length} more file(s)._`);
-  return out;
+function driverText(ctx: MarkdownContext, d: Driver): string {
+  if (!d.path) return escapeInline(d.text, 300);
+  const at = d.line && d.line > 0 ? `, first at ${hasRepo(ctx) ? `[line ${fmt(d.line)}](${blobUrl(ctx, d.path, d.line)})` : `line ${fmt(d.line)}`}` : "";
+  return `${escapeInline(d.path, 300)}: ${escapeInline(d.text, 300)}${at}`;
 }
 
-interface Located extends Finding {
-  path: string;
+const STATUS: Record<CheckView["status"], string> = { fail: "❌", warn: "⚠️", known: "☑️", pass: "✅" };
+
+/** The checks that did not pass (and, with fail-on-new, the ones let through as known), with what drives them. */
+export function checksSection(ctx: MarkdownContext, views: CheckView[]): string[] {
+  const shown = views.filter((v) => v.status !== "pass");
+  if (shown.length === 0) return [];
+  const rank = { fail: 0, warn: 1, known: 2, pass: 3 };
+  const rows = shown
+    .sort((a, b) => rank[a.status] - rank[b.status])
+    .map((v) => {
+      const drivers = v.drivers.map((d) => driverText(ctx, d));
+      const known = v.status === "known" && v.message ? [escapeInline(v.message, 300)] : [];
+      return [`${STATUS[v.status]} ${escapeInline(v.name, 80)}`, escapeInline(v.actual, 40), escapeInline(v.crossed ?? v.limit, 60), [...known, ...drivers].join("<br>") || "–"];
+    });
+  return ["", ...table(["Check", "Actual", "Limit", "Where"], rows, ["---", "---:", "---:", "---"])];
 }
 
-export function allFindings(report: Report): Located[] {
-  const out: Located[] = [];
-  for (const f of report.files) for (const x of f.findings) out.push({ ...x, path: f.path });
-  const rank = (s: string) => (s === "error" ? 0 : 1);
-  return out.sort((a, b) => rank(a.severity) - rank(b.severity));
-}
-
-function totalFindings(report: Report): number {
-  let n = 0;
-  for (const f of report.files) n += Math.max(f.findings.length, Object.values(f.findingCounts ?? {}).reduce((a, b) => a + b, 0));
-  return n;
-}
-
-function findingsTable(ctx: MarkdownContext, report: Report, d: Detail): string[] {
-  const all = allFindings(report);
-  const total = totalFindings(report);
-  if (total === 0) return [];
-  const shown = all.slice(0, d.findings);
-  const out = ["", `#### Top findings (${fmt(shown.length)} of ${fmt(total)})`];
-  if (shown.length > 0) {
-    const rows = shown.map((x) => [
-      x.severity === "error" ? "❌ error" : "⚠️ warning",
-      escapeInline(x.rule, 60),
-      place(ctx, { path: x.path, line: x.line }),
-      escapeInline(x.message, 160),
-    ]);
-    out.push("", ...table(["Severity", "Rule", "Location", "Message"], rows));
-  }
-  return out;
-}
-
-function groupLines(ctx: MarkdownContext, groups: Group[], d: Detail, near: boolean): string[] {
-  return groups.slice(0, d.groups).map((g, i) => {
-    const ms = g.members.slice(0, d.members).map((m) => place(ctx, m));
-    const more = g.members.length > d.members ? ` +${g.members.length - d.members} more` : "";
-    const sim = near && g.similarity !== undefined ? ` (similarity ${fmt(g.similarity)})` : "";
-    return `${i + 1}. ${g.members.length} records${sim}: ${ms.join(", ")}${more}`;
-  });
-}
-
-function duplicates(ctx: MarkdownContext, v: ReportView, d: Detail): string[] {
+/** "data/a.jsonl:4, lines 9 and 12; data/b.jsonl:1": each file named once, its lines linked; 🆕 after new ones. */
+function locations(ctx: MarkdownContext, all: RuleGroup["first"], markNew: boolean): string[] {
+  const seen = new Set<string>();
+  const xs = all.filter((x) => !seen.has(`${x.path}\0${x.line}`) && !!seen.add(`${x.path}\0${x.line}`));
   const out: string[] = [];
-  const sec = (title: string, dv: ReportView["exact"], near: boolean) => {
-    if (!dv) return;
-    const thr = near && dv.threshold !== undefined ? `, threshold ${fmt(dv.threshold)}` : "";
-    out.push("", `#### ${title}: ${fmt(dv.duplicateRecords)} record(s) (${pct(dv.rate)}${thr})`);
-    if (d.groups > 0 && dv.groups.length > 0) {
-      out.push("", ...groupLines(ctx, dv.groups, d, near));
-      if (dv.groups.length > d.groups) out.push("", `_…and ${dv.groups.length - d.groups} more group(s)._`);
-    }
-  };
-  sec("Exact duplicates", v.exact, false);
-  sec("Near-duplicates", v.near, true);
-  return out;
-}
-
-function leakage(ctx: MarkdownContext, v: ReportView, d: Detail): string[] {
-  if (v.leakage.length === 0) return [];
-  const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
-  if (leaked.length === 0) return ["", `#### Train/eval leakage`, "", `✅ None in ${v.leakage.length} train/eval pair(s).`];
-  const rows = leaked
-    .slice(0, d.leakage)
-    .map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), pct(l.rate)]);
-  const out = ["", "#### Train/eval leakage", "", ...table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"])];
-  if (leaked.length > d.leakage) out.push("", `_…and ${leaked.length - d.leakage} more pair(s)._`);
-  return out;
-}
-
-function brief(v: ReportView, d: Detail): string[] {
-  const out: string[] = [];
-  if (v.diversity.length > 0 || v.openings.length > 0) {
-    out.push("", "#### Diversity", "", v.diversity.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
-    const ops = v.openings.slice(0, d.openings);
-    if (ops.length > 0) out.push("", "Most common openings:", "", ...ops.map((o) => `- ${fmt(o.count)}× “${escapeInline(o.text, 100)}”`));
-  }
-  if (v.composition.length > 0) {
-    out.push("", "#### Composition", "", v.composition.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
-  }
-  if (v.tokens.length > 0) {
-    out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 30)} **${escapeInline(val, 40)}**`).join(" · "));
+  for (let i = 0; i < xs.length; ) {
+    let j = i + 1;
+    while (j < xs.length && xs[j].path === xs[i].path && xs[j].line > 0) j++;
+    const mark = (x: RuleGroup["first"][number]) => (markNew && x.new ? " 🆕" : "");
+    const rest = xs.slice(i + 1, j).map((x) => (hasRepo(ctx) ? `[${fmt(x.line)}](${blobUrl(ctx, x.path, x.line)})` : fmt(x.line)) + mark(x));
+    const lines = rest.length === 0 ? "" : `, line${rest.length > 1 ? "s" : ""} ${rest.join(", ")}`;
+    out.push(`${fileLink(ctx, xs[i].path, xs[i].line)}${mark(xs[i])}${lines}`);
+    i = j;
   }
   return out;
 }
 
-function chartLabel(s: string): string {
-  return s.replace(/[^0-9A-Za-z.+<>=≤≥ -]/g, "").slice(0, 20) || "?";
+function groupLine(ctx: MarkdownContext, g: RuleGroup, d: Detail): string[] {
+  const icon = g.severity === "error" ? "❌" : "⚠️";
+  const where = g.files.length > 1 ? ` in ${fmt(g.files.length)} files` : "";
+  const fresh = g.newCount === undefined ? "" : g.newCount === 0 ? " · already on the base" : g.newCount >= g.count ? " · **new**" : ` · **${fmt(g.newCount)} new**`;
+  const shown = g.first.slice(0, d.locations);
+  const locs = locations(ctx, shown, g.newCount !== undefined && g.newCount < g.count);
+  const more = locs.length === 0 ? " (not listed: over max-findings; the counts are complete)" : g.count > shown.length ? ` and ${fmt(g.count - shown.length)} more` : "";
+  const files = locs.length === 0 && g.files.length > 0 ? ` in ${g.files.slice(0, 3).map((f) => fileLink(ctx, f.path)).join(", ")}` : "";
+  const head = `- ${icon} **${ruleLink(g.rule)}** ×${fmt(g.count)}${files ? "" : where}${fresh}${locs.length ? ": " + locs.join("; ") : files}${more}`;
+  return [`${head}\\`, `  ${escapeInline(shorten(g.message, d.message), d.message + 10)}`];
 }
 
-function chart(v: ReportView, d: Detail): string[] {
-  // Leading and trailing empty buckets only stretch the axis.
-  const first = v.histogram.findIndex((b) => b.count > 0);
-  let last = v.histogram.length - 1;
-  while (last >= 0 && v.histogram[last].count <= 0) last--;
-  const h = first < 0 ? [] : v.histogram.slice(first, last + 1).slice(0, 40);
-  if (!d.chart || h.length < 2) return [];
-  return [
-    "",
-    "```mermaid",
-    "xychart-beta",
-    '  title "Tokens per example"',
-    `  x-axis [${h.map((b) => `"${chartLabel(b.label)}"`).join(", ")}]`,
-    '  y-axis "Examples"',
-    `  bar [${h.map((b) => Math.max(0, Math.round(b.count))).join(", ")}]`,
-    "```",
-  ];
+export function findingsSection(ctx: MarkdownContext, report: Report, d: Detail, collapseOver: number): string[] {
+  const groups = ruleGroups(report, d.locations);
+  if (groups.length === 0) return [];
+  const errors = groups.filter((g) => g.severity === "error").reduce((n, g) => n + g.count, 0);
+  const warnings = groups.reduce((n, g) => n + g.count, 0) - errors;
+  const title = `Findings by rule: ${[errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean).join(", ")} from ${plural(groups.length, "rule")}`;
+  const body = groups.flatMap((g) => groupLine(ctx, g, d));
+  if (groups.length > collapseOver) return ["", `<details><summary>${escapeHtml(title)}</summary>`, "", ...body, "", "</details>"];
+  return ["", `**${escapeInline(title, 200)}**`, "", ...body];
 }
 
-function deltas(v: ReportView): string[] {
-  if (v.deltas.length === 0) return [];
-  const rows = v.deltas.slice(0, 50).map((x) => {
-    const diff = typeof x.base === "number" && typeof x.head === "number" ? x.head - x.base : undefined;
-    const sign = diff === undefined ? "–" : diff > 0 ? `+${fmt(diff)}` : fmt(diff);
-    return [escapeInline(x.metric, 60), escapeInline(fmt(x.base), 30), escapeInline(fmt(x.head), 30), escapeInline(sign, 30)];
-  });
-  return ["", "#### Quality deltas (base → head)", "", ...table(["Metric", "Base", "Head", "Change"], rows, ["---", "---:", "---:", "---:"])];
-}
-
-function datasetInfo(v: ReportView, d: Detail): string[] {
-  if (!d.datasetInfo || v.datasetInfo === undefined) return [];
-  return ["", "<details><summary>dataset_info</summary>", "", fenced(v.datasetInfo, "text"), "", "</details>"];
+/** Passing report: the figures a reader checks at a glance, after the counts. */
+function keyFigures(v: ReportView): string {
+  const parts: string[] = [];
+  if (v.exact?.rate !== undefined) parts.push(`duplicates **${pct(v.exact.rate)}** exact${v.near?.rate !== undefined ? `, **${pct(v.near.rate)}** near` : ""}`);
+  const leaks = v.leakage;
+  if (leaks.length > 0) {
+    const leaked = leaks.reduce((n, l) => n + (l.exact ?? 0) + (l.near ?? 0), 0);
+    parts.push(leaked ? `**${fmt(leaked)}** leaked eval records` : `no leakage in ${plural(leaks.length, "train/eval pair")}`);
+  }
+  const wd = v.diversity.find(([k]) => k === "windowed distinct-2");
+  if (wd) parts.push(`windowed distinct-2 **${escapeInline(wd[1], 20)}**`);
+  const total = v.tokens.find(([k]) => k === "total");
+  if (total) parts.push(`**${escapeInline(total[1], 30)}** tokens`);
+  return parts.join(" · ");
 }
 
 function notes(ctx: MarkdownContext): string[] {
@@ -243,7 +151,7 @@ function notes(ctx: MarkdownContext): string[] {
 }
 
 function elsewhere(ctx: MarkdownContext): string {
-  const report = `the JSON report (\`${escapeInline(ctx.reportName ?? "chatml-gate-report.json", 80)}\`; upload it as an artifact)`;
+  const report = `the JSON report (\`${escapeInline(ctx.reportName ?? "chatml-gate-report.json", 80)}\`${ctx.runUrl ? `, in the [run's artifacts](${ctx.runUrl}#artifacts) when uploaded` : "; upload it as an artifact"})`;
   if (ctx.kind === "comment") {
     const summary = ctx.runUrl ? `the [job summary](${ctx.runUrl})` : "the job summary";
     return `_Some details were left out to fit GitHub's comment size limit; see ${summary} and ${report}._`;
@@ -252,19 +160,16 @@ function elsewhere(ctx: MarkdownContext): string {
 }
 
 function render(ctx: MarkdownContext, report: Report, v: ReportView, d: Detail, trimmed: boolean): string {
+  const views = checkViews(report);
   const lines = [
     ...(ctx.marker ? [ctx.marker] : []),
-    ...verdict(report),
+    ...verdict(report, views, report.passed ? keyFigures(v) : ""),
+    ...provenance(ctx, report),
+    ...checksSection(ctx, views),
+    ...findingsSection(ctx, report, d, report.passed ? 5 : Infinity),
+    ...comparisonSection(ctx, report, d),
     ...notes(ctx),
-    ...gateTable(report),
-    ...deltas(v),
-    ...fileTable(ctx, report, d),
-    ...findingsTable(ctx, report, d),
-    ...duplicates(ctx, v, d),
-    ...leakage(ctx, v, d),
-    ...brief(v, d),
-    ...chart(v, d),
-    ...datasetInfo(v, d),
+    ...detailSections(ctx, report, v, views, d),
     ...(trimmed ? ["", elsewhere(ctx)] : []),
   ];
   return lines.join("\n") + "\n";
@@ -273,14 +178,18 @@ function render(ctx: MarkdownContext, report: Report, v: ReportView, d: Detail, 
 /** Ordered degradations; each returns a smaller detail level or null when exhausted. */
 const STEPS: ((d: Detail) => Detail | null)[] = [
   (d) => (d.datasetInfo ? { ...d, datasetInfo: false } : null),
+  (d) => (d.listing > 0 ? { ...d, listing: Math.floor(d.listing / 4) } : null),
   (d) => (d.members > 2 ? { ...d, members: 2 } : null),
   (d) => (d.groups > 0 ? { ...d, groups: 0, openings: Math.min(d.openings, 1) } : null),
   (d) => (d.leakage > 10 ? { ...d, leakage: 10 } : null),
-  (d) => (d.findings > 0 ? { ...d, findings: Math.floor(d.findings / 2) } : null),
   (d) => (d.files > 10 ? { ...d, files: Math.floor(d.files / 2) } : null),
+  (d) => (d.deltaFiles > 10 ? { ...d, deltaFiles: Math.floor(d.deltaFiles / 2) } : null),
   (d) => (d.chart ? { ...d, chart: false } : null),
+  (d) => (d.locations > 1 ? { ...d, locations: 1 } : null),
+  (d) => (d.message > 160 ? { ...d, message: 160 } : null),
   (d) => (d.leakage > 0 ? { ...d, leakage: 0 } : null),
   (d) => (d.files > 0 ? { ...d, files: 0 } : null),
+  (d) => (d.deltaFiles > 0 ? { ...d, deltaFiles: 0 } : null),
 ];
 
 /** Cut at a line boundary so the result fits `budget` bytes. Last resort. */
@@ -291,7 +200,9 @@ function hardCut(text: string, budget: number, tail: string): string {
     if (bytes(out) + bytes(line) + 1 > room) break;
     out += line + "\n";
   }
-  return out + "\n" + tail + "\n";
+  // A cut inside a collapsed block would leave it open: close it.
+  const open = (out.match(/<details>/g) ?? []).length - (out.match(/<\/details>/g) ?? []).length;
+  return out + "\n" + "</details>\n".repeat(Math.max(0, open)) + tail + "\n";
 }
 
 export function renderMarkdown(report: Report, ctx: MarkdownContext): string {
@@ -317,6 +228,24 @@ export function renderNothingToCheck(ctx: MarkdownContext): string {
     "### ✅ ChatML Quality Gate: nothing to check",
     "",
     "This pull request does not add or modify any dataset file matching the `paths` globs.",
+    ...(hasRepo(ctx) ? provenanceLine(ctx) : []),
     ...notes(ctx),
   ].join("\n") + "\n";
+}
+
+function provenanceLine(ctx: MarkdownContext): string[] {
+  const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+  const parts = [`Checked [\`${escapeInline(ctx.sha.slice(0, 7), 12)}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})`];
+  if (ctx.runUrl) parts.push(`[workflow run](${ctx.runUrl})`);
+  return ["", `<sub>${parts.join(" · ")}</sub>`];
+}
+
+/** The context for Markdown written outside the action (CLI): links when the GitHub Actions environment names the
+ * repository and commit (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID), plain text otherwise. */
+export function contextFromEnv(env: NodeJS.ProcessEnv, kind: MarkdownContext["kind"]): MarkdownContext {
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const serverUrl = (env.GITHUB_SERVER_URL || (owner ? "https://github.com" : "")).replace(/\/+$/, "");
+  const sha = env.GITHUB_SHA ?? "";
+  const runUrl = env.GITHUB_RUN_ID && owner && repo && serverUrl ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  return { owner, repo, sha, serverUrl, runUrl, kind };
 }

@@ -24,6 +24,8 @@ export function toSarif(report: Report): SarifLog {
         level: x.severity === "error" ? "error" : "warning",
         message: { text: x.message || x.rule },
         locations: [{ physicalLocation }],
+        // Code scanning tracks an alert across commits by this (rule, file, record): moving the record keeps it.
+        ...(x.fingerprint ? { partialFingerprints: { "chatmlGate/v1": x.fingerprint } } : {}),
       });
     }
   }

@@ -1,118 +1,13 @@
-// Runs the BUNDLED action (dist/index.js) the way the runner does: a node child process with INPUT_* and GITHUB_*
-// environment, event payload file, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, and a real HTTP server as the API.
-import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// End-to-end: the BUNDLED action (dist/index.js) run the way the runner runs it (tests/action/harness.ts), against a
+// real HTTP server standing in for the GitHub API.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeGitHub } from "./fake-github.js";
+import { DIST, gh, goodLines, MARKER, NODE, prComments, prPayload, RELAXED, runAction, scratch, useHarness, workspace } from "./harness.js";
 
-const DIST = resolve(process.env.CHATML_GATE_DIST ?? "dist/index.js");
-// .ci/run runs this file a second time with Node 24 (the action's runtime) in CHATML_GATE_NODE.
-const NODE = process.env.CHATML_GATE_NODE ?? process.execPath;
-const MARKER = "<!-- chatml-quality-gate:default -->";
-// Keep the verdict about validation and example count (analysis thresholds off), so small fixtures are stable.
-const RELAXED = {
-  "max-opening-share": "off",
-  "max-compression-ratio": "off",
-  "min-windowed-distinct-2": "off",
-  "max-boilerplate-share": "off",
-  "max-near-duplicate-rate": "off",
-};
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-const gh = new FakeGitHub();
-let root: string;
-
-function goodLines(n = 12, salt = ""): string {
-  const topics = ["rivers", "volcanoes", "prime numbers", "sourdough", "glaciers", "chess openings", "tides", "bees", "comets", "origami", "jazz", "compilers", "lichens", "kites", "eclipses"];
-  return Array.from({ length: n }, (_, i) => {
-    const t = topics[i % topics.length];
-    return JSON.stringify({
-      messages: [
-        { role: "user", content: `Question ${i}${salt}: tell me one surprising fact about ${t}, in ${i + 2} words or so.` },
-        { role: "assistant", content: `Fact number ${i} on ${t}: it varies ${i * 7 + 3} ways depending on season ${salt}.` },
-      ],
-    });
-  }).join("\n") + "\n";
-}
-
-function workspace(files: Record<string, string>): string {
-  const ws = mkdtempSync(join(root, "ws-"));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(join(ws, p, ".."), { recursive: true });
-    writeFileSync(join(ws, p), text);
-  }
-  return ws;
-}
-
-function prPayload(number = 7, fork = false) {
-  return {
-    action: "synchronize",
-    number,
-    pull_request: {
-      number,
-      head: { sha: "1111111111111111111111111111111111111111", ref: "feature", repo: { full_name: fork ? "someone/r" : "o/r" } },
-      base: { sha: "2222222222222222222222222222222222222222", ref: "main", repo: { full_name: "o/r" } },
-    },
-    repository: { full_name: "o/r", name: "r", owner: { login: "o" } },
-  };
-}
-
-function runAction(ws: string, event: string, payload: unknown, inputs: Record<string, string> = {}, apiUrl = gh.url, extraEnv: Record<string, string> = {}): Promise<RunResult> {
-  const dir = mkdtempSync(join(root, "run-"));
-  const files = { event: join(dir, "event.json"), output: join(dir, "output"), summary: join(dir, "summary.md") };
-  writeFileSync(files.event, JSON.stringify(payload));
-  writeFileSync(files.output, "");
-  writeFileSync(files.summary, "");
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_WORKSPACE: ws,
-    GITHUB_REPOSITORY: "o/r",
-    GITHUB_SHA: "3333333333333333333333333333333333333333",
-    GITHUB_SERVER_URL: "https://github.com",
-    GITHUB_API_URL: apiUrl,
-    GITHUB_RUN_ID: "99",
-    RUNNER_TEMP: dir,
-    CHATML_GATE_RETRY_DELAY_MS: "5",
-    ...extraEnv,
-  };
-  const all = { "github-token": "test-token", ...RELAXED, ...inputs };
-  for (const [k, v] of Object.entries(all)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise((done) => {
-    execFile(NODE, [DIST], { env, cwd: ws, timeout: 60_000 }, (err, stdout) => {
-      const outputs: Record<string, string> = {};
-      const text = readFileSync(files.output, "utf8");
-      for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm)) outputs[m[1]] = m[3];
-      done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, outputs, summary: readFileSync(files.summary, "utf8") });
-    });
-  });
-}
-
-const prComments = (n = 7) => gh.comments.get(n) ?? [];
-
-beforeAll(async () => {
-  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run bundle\` first (the e2e tests run the bundled action).`);
-  root = mkdtempSync(join(tmpdir(), "chatml-gate-e2e-"));
-  await gh.start();
-});
-afterAll(async () => {
-  await gh.stop();
-  rmSync(root, { recursive: true, force: true });
-});
-beforeEach(() => gh.reset());
+useHarness();
 
 describe("pull request", () => {
   it("checks only changed dataset files, posts one comment, then updates it in place (PATCH) and skips unchanged bodies", async () => {
@@ -217,8 +112,8 @@ describe("pull request", () => {
     gh.contents.set("2222222222222222222222222222222222222222:data/train.jsonl", base);
     const r = await runAction(ws, "pull_request", prPayload(21), { ...RELAXED, "max-diversity-drop": "0.1" });
     const body = prComments(21)[0].body;
-    expect(body).toContain("Quality deltas (base → head)");
-    expect(body).toMatch(/\| windowed distinct\\?-2 \| [0-9.]+ \| [0-9.]+ \|/);
+    expect(body).toContain("**Against 2222222 \\(base of this pull request\\):**");
+    expect(body).toMatch(/windowed distinct\\-2 [0-9.]+ → [0-9.]+/);
     expect(body).toMatch(/max\\?-diversity\\?-drop/);
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(r.outputs["report-path"], "utf8"));
@@ -246,7 +141,7 @@ describe("pull request", () => {
   });
 
   it("refuses a dataset symlink that points outside the workspace", async () => {
-    const outside = join(root, "secret.jsonl");
+    const outside = join(scratch(), "secret.jsonl");
     writeFileSync(outside, goodLines());
     const ws = workspace({});
     symlinkSync(outside, join(ws, "leak.jsonl"));
@@ -258,7 +153,7 @@ describe("pull request", () => {
 });
 
 describe("scheduled audit", () => {
-  it("opens a labelled issue when the audit fails and closes it when fixed (GHES /api/v3 base URL)", async () => {
+  it("opens a labelled issue with its own body, keeps it current while it fails, and closes it when fixed (GHES /api/v3 base URL)", async () => {
     const ghes = new FakeGitHub();
     const api = await ghes.start("/api/v3");
     try {
@@ -268,17 +163,38 @@ describe("scheduled audit", () => {
       expect(failing.code).toBe(1);
       expect(ghes.issues).toHaveLength(1);
       expect(ghes.issues[0].labels).toEqual([{ name: "dataset-audit" }]);
-      expect(ghes.issues[0].body.startsWith("<!-- chatml-quality-gate:audit:default -->")).toBe(true);
+      const first = ghes.issues[0].body;
+      expect(first.startsWith("<!-- chatml-quality-gate:audit:default -->\n### ❌ Dataset audit failing: max\\-errors\n")).toBe(true);
+      expect(first).toMatch(/Failing since \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\* at `3333333` · last checked \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\*/);
+      expect(first).toContain("Checked [`3333333`](https://github.com/o/r/commit/3333333333333333333333333333333333333333)");
+      expect(first).toContain("[workflow run](https://github.com/o/r/actions/runs/99) · [report artifact](https://github.com/o/r/actions/runs/99#artifacts)");
+      expect(first).toContain("**First failing audit** of this issue.");
+      expect(first).toContain("data/chat.jsonl: 1 error, first at [line 13]");
+      expect(first).not.toContain("Dataset figures"); // the issue is not a copy of the PR comment
       expect(ghes.requests.every((q) => q.path.startsWith("/api/v3/"))).toBe(true);
 
-      await runAction(ws, "schedule", {}, inputs, api);
+      // Still failing, worse: the same issue is rewritten and says what changed since the last audit.
+      writeFileSync(join(ws, "data/chat.jsonl"), goodLines() + "{bad\n{worse\n");
+      const again = await runAction(ws, "schedule", {}, inputs, api, { GITHUB_SHA: "4444444444444444444444444444444444444444" });
+      expect(again.code).toBe(1);
       expect(ghes.issues).toHaveLength(1);
+      const second = ghes.issues[0].body;
+      expect(second).toContain("Failing since");
+      expect(second).toContain("at `3333333`"); // since the first failing commit
+      expect(second).toMatch(/\*\*Since the last audit\*\* \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\): errors 1 → 2; commit 3333333 → 4444444\./);
+
+      // The same problems again: "last checked" moves on, so the issue is updated, never stale.
+      ghes.requests = [];
+      await runAction(ws, "schedule", {}, inputs, api, { GITHUB_SHA: "4444444444444444444444444444444444444444", GITHUB_RUN_ID: "100" });
+      expect(ghes.count("PATCH", /issues\/1$/)).toBe(1);
+      expect(ghes.issues[0].body).toContain("no change in the findings; same commit");
+      expect(ghes.issues[0].body).toContain("actions/runs/100");
 
       writeFileSync(join(ws, "data/chat.jsonl"), goodLines());
       const fixed = await runAction(ws, "workflow_dispatch", {}, inputs, api);
       expect(fixed.code).toBe(0);
       expect(ghes.issues[0].state).toBe("closed");
-      expect(ghes.comments.get(1)?.[0].body).toContain("passed");
+      expect(ghes.comments.get(1)?.[0].body).toMatch(/^✅ The dataset audit passed at \[`3333333`\]\(https:\/\/github.com\/o\/r\/commit\/3{40}\) in \[this run\]\(https:\/\/github.com\/o\/r\/actions\/runs\/99\) on .* UTC\. It had been failing since .* UTC\. Closing\.$/);
     } finally {
       await ghes.stop();
     }
@@ -297,7 +213,7 @@ describe("sharded runs", () => {
     } catch (e) {
       single = (e as { stdout: string }).stdout; // exit 1: the broken line fails the gate
     }
-    const r = await runAction(ws, "pull_request", prPayload(), { "merge-partials": "parts/*.json", "report-path": "merged.json" });
+    const r = await runAction(ws, "pull_request", prPayload(), { "merge-partials": "parts/*.json", "report-path": "merged.json", deltas: "false" });
     expect(r.stdout).toContain("Merging 2 partial result(s): parts/part-1.json, parts/part-2.json.");
     expect(r.code).toBe(1);
     expect(readFileSync(join(ws, "merged.json"), "utf8")).toBe(single);

@@ -27,6 +27,10 @@ export class FakeGitHub {
   comments = new Map<number, FakeComment[]>();
   issues: FakeIssue[] = [];
   prFiles: { filename: string; status: string }[] = [];
+  /** Open pull requests (GET /pulls, /pulls/{n}). */
+  pulls: { number: number; head: { sha: string; ref: string; label: string } }[] = [];
+  /** Files of GET /compare/{base}...{head}, keyed by "base...head". */
+  compare = new Map<string, { filename: string; status: string }[]>();
   /** Respond 502 to this many next requests. */
   failNext = 0;
   /** 403 on writes (read-only token). */
@@ -98,6 +102,18 @@ export class FakeGitHub {
     const html = (s: string) => `https://github.com/o/r/${s}`;
     let m: RegExpExecArray | null;
     if (method === "GET" && (m = /^\/pulls\/(\d+)\/files$/.exec(p))) return this.page(req, res, url, this.prFiles);
+    if (method === "GET" && (m = /^\/pulls\/(\d+)$/.exec(p))) {
+      const pr = this.pulls.find((x) => x.number === Number(m![1]));
+      return pr ? this.send(res, 200, pr) : this.send(res, 404, { message: "Not Found" });
+    }
+    if (method === "GET" && p === "/pulls") {
+      const head = url.searchParams.get("head");
+      return this.page(req, res, url, this.pulls.filter((x) => !head || x.head.label === head));
+    }
+    if (method === "GET" && (m = /^\/compare\/(.+)$/.exec(p))) {
+      const files = this.compare.get(decodeURIComponent(m[1]));
+      return files ? this.send(res, 200, { files }) : this.send(res, 404, { message: "Not Found" });
+    }
     if (method === "GET" && (m = /^\/contents\/(.+)$/.exec(p))) {
       const text = this.contents.get(`${url.searchParams.get("ref")}:${decodeURIComponent(m[1])}`);
       if (text === undefined) return this.send(res, 404, { message: "Not Found" });

@@ -7,6 +7,8 @@ import { createOctokit, describeApiError, type Octokit } from "../../src/action/
 import { createServer } from "node:net";
 import { toSarif } from "../../src/render/sarif.js";
 import { fixtureReport } from "../render/report-fixture.js";
+import { checkDir, good, jsonl } from "../helpers/run.js";
+import { checkedComment } from "../../src/action/post-comment.js";
 
 const M = commentMarker("default");
 const c = (id: number, body: string, login: string, type = "User"): IssueComment => ({ id, body, html_url: `u${id}`, user: { login, type } });
@@ -90,6 +92,13 @@ describe("toSarif", () => {
     expect(run.results[0]).toMatchObject({ ruleId: "invalid-json", level: "error" });
     expect(run.results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "data/a%20b.jsonl" }, region: { startLine: 1 } });
   });
+
+  it("carries each finding's fingerprint as a partial fingerprint (code scanning follows the record when it moves)", async () => {
+    const report = await checkDir({ "d.jsonl": jsonl(good(1), "{x") }, { validateOnly: true });
+    const run = toSarif(report).runs[0] as { results: { partialFingerprints?: Record<string, string> }[] };
+    expect(run.results[0].partialFingerprints).toEqual({ "chatmlGate/v1": report.files[0].findings[0].fingerprint });
+    expect(report.files[0].findings[0].fingerprint).toMatch(/^[0-9a-f]{16}$/);
+  });
 });
 
 describe("describeApiError", () => {
@@ -112,5 +121,16 @@ describe("describeApiError", () => {
       else process.env.GITHUB_API_URL = saved;
     }
     expect(describeApiError({ status: 500, message: "Server Error", response: { status: 500 } })).toBe("HTTP 500: Server Error");
+  });
+});
+
+describe("checkedComment (post-comment)", () => {
+  it("takes only our comments, within GitHub's limit, mentions defused, verdict read from the heading", () => {
+    const ok = checkedComment(`${M}\r\n### ❌ ChatML Quality Gate failed: max\\-errors\r\n\r\ncc @octocat @org/team a@b.c\r\n`, "c.md");
+    expect(ok).toEqual({ body: `${M}\n### ❌ ChatML Quality Gate failed: max\\-errors\n\ncc @\u200boctocat @\u200borg/team a@\u200bb.c\n`, key: "default", passed: false, updateOnly: false });
+    expect(checkedComment(`${commentMarker("nightly.v2")}\n### ✅ ChatML Quality Gate: nothing to check\n`, "c.md")).toMatchObject({ key: "nightly.v2", passed: true, updateOnly: true });
+    expect(() => checkedComment(`hello\n${M}\n`, "c.md")).toThrow(/first line must be a marker/);
+    expect(() => checkedComment(`<!-- chatml-quality-gate:audit:default -->\n`, "c.md")).toThrow(/first line must be a marker/);
+    expect(() => checkedComment(`${M}\n` + "x".repeat(70_000), "c.md")).toThrow(/over GitHub's 65536/);
   });
 });

@@ -34,7 +34,7 @@ export function fixtureReport(opts: { findings?: number; files?: number; message
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
       findings,
-      findingCounts: { "invalid-json": findings.length },
+      findingCounts: findings.reduce<Record<string, number>>((c, f) => ({ ...c, [f.rule]: (c[f.rule] ?? 0) + 1 }), {}),
       findingsTruncated: false,
       stats: { exactDuplicates: 2, nearDuplicates: 1, tokens: 5000 },
     };

@@ -56,6 +56,10 @@ export interface DuplicateReport {
 
 export class DuplicateAnalysis {
   private readonly store = new RecordStore();
+  /** Every analysed record's location, by id (fingerprint.ts re-reads the records of listed analysis findings). */
+  get records(): RecordStore {
+    return this.store;
+  }
   private readonly exact: ExactDuplicateIndex;
   private readonly near: NearDuplicateIndex;
   private readonly nearOn: boolean;

@@ -17,6 +17,7 @@ import { parseRecord } from "../formats/parse.js";
 import { appendFindings } from "../file-check.js";
 import { severitiesFor } from "../check.js";
 import { RULES } from "../rules/registry.js";
+import { keyAnalysisFindings } from "../fingerprint.js";
 
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 
@@ -116,6 +117,7 @@ export class Analysis {
       const fr = report.files[file];
       appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
     }
+    await keyAnalysisFindings(report.files, this.dup.records, absPaths);
     await this.ready(); // a run without chunks merged none
     const tokens = this.tok!.finish();
     report.files.forEach((f, i) => {
