@@ -9,6 +9,9 @@
 //   npm run bench -- --ceiling          adds two rows per file that show what the machine allows: the baseline in W
 //                                       threads (byte ranges; not for .gz), and the baseline plus a scan of every word
 //                                       (one hash per word, nothing kept: the least any word-level check must add)
+//   npm run bench -- --chat-template T [--tokenizer K]
+//                                       adds the full check (one core) with a target model's chat template (and its
+//                                       tokenizer.json), and the cost per record of rendering (and encoding)
 //   options: --workers N (worker count for mode d; default os.cpus().length), --no-gzip, --no-write (do not
 //            rewrite BENCHMARKS.md), --json FILE (raw results)
 //
@@ -38,7 +41,7 @@ const MB = 1e6;
 
 // ---------------------------------------------------------------- arguments
 const argv = process.argv.slice(2);
-const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null, ceiling: false };
+const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null, ceiling: false, chatTemplate: null, tokenizer: null };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const val = () => {
@@ -54,16 +57,19 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === "--ceiling") opt.ceiling = true;
   else if (a === "--no-write") opt.write = false;
   else if (a === "--json") opt.json = val();
+  else if (a === "--chat-template") opt.chatTemplate = path.resolve(val());
+  else if (a === "--tokenizer") opt.tokenizer = path.resolve(val());
   else if (a === "--help" || a === "-h") usage();
   else usage(`unknown argument: ${a}`);
 }
 if (opt.large && !opt.sizes.includes(1000)) opt.sizes.push(1000);
 opt.sizes = [...new Set(opt.sizes)].sort((x, y) => x - y);
 if (opt.sizes.some((s) => !(s > 0)) || !(opt.repeat >= 1) || !(opt.workers >= 1)) usage("sizes, --repeat and --workers must be positive numbers");
+if (opt.tokenizer && !opt.chatTemplate) usage("--tokenizer needs --chat-template");
 
 function usage(msg) {
   if (msg) console.error(`bench: ${msg}`);
-  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--ceiling] [--no-gzip] [--no-write] [--json FILE]");
+  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--ceiling] [--chat-template T [--tokenizer K]] [--no-gzip] [--no-write] [--json FILE]");
   process.exit(msg ? 2 : 0);
 }
 
@@ -175,6 +181,11 @@ const MODES = [
   { id: "full", name: "check (full)" },
   { id: "workers", name: "check --workers W" },
 ];
+/** --chat-template / --tokenizer: the full check (one core) with the target model. */
+const TARGET_MODES = [
+  { id: "target", name: "check --chat-template" },
+  { id: "target-tokenizer", name: "check --chat-template --tokenizer" },
+];
 /** --ceiling: what the machine allows (bench/baseline.mjs --threads / --scan). */
 const CEILING_MODES = [
   { id: "baseline-threads", name: "baseline, W threads" },
@@ -199,6 +210,10 @@ function modeArgs(mode, file) {
       return [...common, ...oneThread()];
     case "workers":
       return [...common, "--workers", String(opt.workers)];
+    case "target":
+      return [...common, ...oneThread(), "--chat-template", opt.chatTemplate];
+    case "target-tokenizer":
+      return [...common, ...oneThread(), "--chat-template", opt.chatTemplate, "--tokenizer", opt.tokenizer];
     case "baseline-threads":
       return [BASELINE, file, "--threads", String(opt.workers)];
     case "baseline-scan":
@@ -219,6 +234,7 @@ async function main() {
   const hasWorkers = workersSupported();
   MODES[3].name = `check --workers ${opt.workers}`;
   if (opt.ceiling) MODES.push(...CEILING_MODES.map((m) => ({ ...m, name: m.name.replace("W", String(opt.workers)) })));
+  if (opt.chatTemplate) MODES.push(...TARGET_MODES.slice(0, opt.tokenizer ? 2 : 1));
   const files = await ensureData();
 
   for (const f of files) {
@@ -270,7 +286,7 @@ async function main() {
   }
 
   const table = renderTable(files);
-  const scaling = scalingLines(files);
+  const scaling = [...scalingLines(files), ...targetLines(files)];
   const targets = evaluateTargets(files, hasWorkers);
   console.log("");
   console.log(table);
@@ -347,6 +363,24 @@ function scalingLines(files) {
     );
   }
   if (!lines.length) lines.push("scaling: needs two sizes with a successful full check");
+  return lines;
+}
+
+/** The cost per record of the target model: the target rows against the full check, in CPU time (one core). */
+function targetLines(files) {
+  if (!opt.chatTemplate) return [];
+  const lines = [];
+  for (const f of files) {
+    const full = get(f, "full");
+    if (full.status !== "ok") continue;
+    const per = (mode) => {
+      const r = get(f, mode);
+      return r && r.status === "ok" ? `${fmt(((r.cpuSec - full.cpuSec) / r.records) * 1e6, 0)} µs per record (${fmt(mbps(r), 1)} MB/s in all)` : null;
+    };
+    const render = per("target");
+    const both = opt.tokenizer ? per("target-tokenizer") : null;
+    lines.push(`target model on ${f.label}: rendering with ${path.basename(opt.chatTemplate)} adds ${render ?? "–"}${opt.tokenizer ? `; rendering + encoding with ${path.basename(opt.tokenizer)} adds ${both ?? "–"}` : ""} (CPU time over the full check)`);
+  }
   return lines;
 }
 
@@ -481,6 +515,9 @@ ${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
     tokens);
   - *check --workers W*: the full check with \`--workers W\` (W = cores by default, \`--workers N\` to change); shown
     as n/a while \`node dist/cli.js --help\` does not list \`--workers\`.
+  - *check --chat-template* and *check --chat-template --tokenizer* (\`--chat-template T [--tokenizer K]\`): the full
+    check on one core with a target model's chat template (and tokenizer.json); the "target model" line gives what
+    they add per record, in CPU time over the full check;
   - *baseline, W threads* (\`--ceiling\`): \`bench/baseline.mjs FILE --threads W\` — the baseline's work split into
     W byte ranges at line starts, one per thread: what this machine gives for parallel parsing (not for \`.gz\`);
   - *baseline + word scan* (\`--ceiling\`): \`bench/baseline.mjs FILE --scan\` — the baseline, plus every string of

@@ -45486,6 +45486,8 @@ function viewOf(report) {
             tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
     if (num(tok?.limit) !== undefined)
         tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
+    if (typeof tok?.tokenizer === "string")
+        tokens.push(["tokenizer", tok.tokenizer]);
     if (tok && tok.exact === false) {
         const apart = measuredApart(tok);
         tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
@@ -45511,480 +45513,140 @@ function viewOf(report) {
         openings,
         composition: compositionView(obj(report.composition)),
         tokens,
+        target: targetLine(report.target),
         histogram: histogram(tok?.histogram),
         datasetInfo,
         deltas,
     };
 }
+/** "chat template T (name) + tokenizer K: R of N records rendered, E template errors, G not checked (engine gaps)". */
+function targetLine(target) {
+    const t = obj(target);
+    if (!t || typeof t.chatTemplate !== "string")
+        return undefined;
+    const name = typeof t.templateName === "string" ? ` (${t.templateName})` : "";
+    const tok = typeof t.tokenizer === "string" ? ` + tokenizer ${t.tokenizer}` : "";
+    const gaps = num(t.engineGaps) ?? 0;
+    if (t.records === 0)
+        return `chat template ${t.chatTemplate}${name}${tok}: no record has a messages array, so none was rendered (ShareGPT, Alpaca and preference records are not)`;
+    return `chat template ${t.chatTemplate}${name}${tok}: ${fmt(t.rendered)} of ${fmt(t.records)} records rendered, ${fmt(t.templateErrors)} template error${t.templateErrors === 1 ? "" : "s"}${gaps > 0 ? `, ${fmt(gaps)} not checked (engine gaps)` : ""}`;
+}
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-
-
-const COMMENT_BUDGET_BYTES = 60_000;
-const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
-const FULL = {
-    comment: { datasetInfo: true, groups: 5, members: 4, leakage: 20, findings: 30, files: 100, chart: true, openings: 3 },
-    summary: { datasetInfo: true, groups: 25, members: 8, leakage: 200, findings: 500, files: 2000, chart: true, openings: 10 },
-};
-const bytes = (s) => Buffer.byteLength(s, "utf8");
-function blobUrl(ctx, path, line) {
-    const base = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/blob/${encodeURIComponent(ctx.sha)}/${encodePath(path)}`;
-    return line && line > 0 ? `${base}#L${line}` : base;
-}
-/** A link to the file (and line) at the commit; plain text when there is no repository (CLI --format markdown). */
-function fileLink(ctx, path, line) {
-    const label = line && line > 0 ? `${path}:${line}` : path;
-    return ctx.owner && ctx.repo && ctx.sha ? escape_link(label, blobUrl(ctx, path, line)) : escapeInline(label, 200);
-}
-function place(ctx, m) {
-    return fileLink(ctx, m.path, m.line);
-}
-function table(head, rows, align) {
-    return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
-}
-/** " (4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
-function validNote(all, valid) {
-    return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
-}
-function verdict(report) {
-    const s = report.summary;
-    const icon = report.passed ? "✅" : "❌";
-    const word = report.passed ? "passed" : "failed";
-    return [
-        `### ${icon} ChatML Quality Gate ${word}`,
-        "",
-        `**${fmt(s.files)}** file(s) · **${fmt(s.records)}** record(s)${validNote(s.records, s.validRecords)} · **${fmt(s.errors)}** error(s) · **${fmt(s.warnings)}** warning(s) · fail-on: \`${escapeInline(report.gate.failOn, 20)}\``,
-    ];
-}
-function gateTable(report) {
-    if (report.gate.checks.length === 0)
-        return [];
-    // One row per threshold: its warn and fail levels side by side, the worst status.
-    const byName = new Map();
-    for (const c of report.gate.checks)
-        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
-    const rows = [...byName].map(([name, cs]) => {
-        const fail = cs.find((c) => c.level === "fail");
-        const warn = cs.find((c) => c.level === "warn");
-        const limit = [warn ? `warn ${fmt(warn.limit)}` : "", fail ? `fail ${fmt(fail.limit)}` : ""].filter(Boolean).join(" · ");
-        const status = fail && !fail.passed ? "❌ fail" : warn && !warn.passed ? "⚠️ warn" : "✅ pass";
-        return [escapeInline(name, 80), escapeInline(limit, 60), escapeInline(fmt(cs[0].actual), 40), status];
-    });
-    return ["", "#### Gate", "", ...table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"])];
-}
-function fileTable(ctx, report, d) {
-    if (report.files.length === 0)
-        return [];
-    const shown = report.files.slice(0, d.files);
-    const rows = shown.map((f) => [
-        fileLink(ctx, f.path),
-        escapeInline(f.format, 30),
-        fmt(f.records) + validNote(f.records, f.validRecords),
-        fmt(f.errors),
-        fmt(f.warnings),
-        fmt(f.stats?.exactDuplicates),
-        fmt(f.stats?.nearDuplicates),
-        fmt(f.stats?.tokens),
-    ]);
-    const out = ["", "#### Files", "", ...table(["File", "Format", "Records", "Errors", "Warnings", "Duplicates", "Near-duplicates", "Tokens"], rows, ["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"])];
-    if (shown.length < report.files.length)
-        out.push("", `_…and ${report.files.length - shown.length} more file(s)._`);
-    return out;
-}
-function allFindings(report) {
-    const out = [];
-    for (const f of report.files)
-        for (const x of f.findings)
-            out.push({ ...x, path: f.path });
-    const rank = (s) => (s === "error" ? 0 : 1);
-    return out.sort((a, b) => rank(a.severity) - rank(b.severity));
-}
-function totalFindings(report) {
-    let n = 0;
-    for (const f of report.files)
-        n += Math.max(f.findings.length, Object.values(f.findingCounts ?? {}).reduce((a, b) => a + b, 0));
-    return n;
-}
-function findingsTable(ctx, report, d) {
-    const all = allFindings(report);
-    const total = totalFindings(report);
-    if (total === 0)
-        return [];
-    const shown = all.slice(0, d.findings);
-    const out = ["", `#### Top findings (${fmt(shown.length)} of ${fmt(total)})`];
-    if (shown.length > 0) {
-        const rows = shown.map((x) => [
-            x.severity === "error" ? "❌ error" : "⚠️ warning",
-            escapeInline(x.rule, 60),
-            place(ctx, { path: x.path, line: x.line }),
-            escapeInline(x.message, 160),
-        ]);
-        out.push("", ...table(["Severity", "Rule", "Location", "Message"], rows));
-    }
-    return out;
-}
-function groupLines(ctx, groups, d, near) {
-    return groups.slice(0, d.groups).map((g, i) => {
-        const ms = g.members.slice(0, d.members).map((m) => place(ctx, m));
-        const more = g.members.length > d.members ? ` +${g.members.length - d.members} more` : "";
-        const sim = near && g.similarity !== undefined ? ` (similarity ${fmt(g.similarity)})` : "";
-        return `${i + 1}. ${g.members.length} records${sim}: ${ms.join(", ")}${more}`;
-    });
-}
-function duplicates(ctx, v, d) {
-    const out = [];
-    const sec = (title, dv, near) => {
-        if (!dv)
-            return;
-        const thr = near && dv.threshold !== undefined ? `, threshold ${fmt(dv.threshold)}` : "";
-        out.push("", `#### ${title}: ${fmt(dv.duplicateRecords)} record(s) (${pct(dv.rate)}${thr})`);
-        if (d.groups > 0 && dv.groups.length > 0) {
-            out.push("", ...groupLines(ctx, dv.groups, d, near));
-            if (dv.groups.length > d.groups)
-                out.push("", `_…and ${dv.groups.length - d.groups} more group(s)._`);
-        }
-    };
-    sec("Exact duplicates", v.exact, false);
-    sec("Near-duplicates", v.near, true);
-    return out;
-}
-function leakage(ctx, v, d) {
-    if (v.leakage.length === 0)
-        return [];
-    const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
-    if (leaked.length === 0)
-        return ["", `#### Train/eval leakage`, "", `✅ None in ${v.leakage.length} train/eval pair(s).`];
-    const rows = leaked
-        .slice(0, d.leakage)
-        .map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), pct(l.rate)]);
-    const out = ["", "#### Train/eval leakage", "", ...table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"])];
-    if (leaked.length > d.leakage)
-        out.push("", `_…and ${leaked.length - d.leakage} more pair(s)._`);
-    return out;
-}
-function brief(v, d) {
-    const out = [];
-    if (v.diversity.length > 0 || v.openings.length > 0) {
-        out.push("", "#### Diversity", "", v.diversity.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
-        const ops = v.openings.slice(0, d.openings);
-        if (ops.length > 0)
-            out.push("", "Most common openings:", "", ...ops.map((o) => `- ${fmt(o.count)}× “${escapeInline(o.text, 100)}”`));
-    }
-    if (v.composition.length > 0) {
-        out.push("", "#### Composition", "", v.composition.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 30)}**`).join(" · "));
-    }
-    if (v.tokens.length > 0) {
-        out.push("", "#### Tokens", "", v.tokens.map(([k, val]) => `${escapeInline(k, 30)} **${escapeInline(val, 40)}**`).join(" · "));
-    }
-    return out;
-}
-function chartLabel(s) {
-    return s.replace(/[^0-9A-Za-z.+<>=≤≥ -]/g, "").slice(0, 20) || "?";
-}
-function chart(v, d) {
-    // Leading and trailing empty buckets only stretch the axis.
-    const first = v.histogram.findIndex((b) => b.count > 0);
-    let last = v.histogram.length - 1;
-    while (last >= 0 && v.histogram[last].count <= 0)
-        last--;
-    const h = first < 0 ? [] : v.histogram.slice(first, last + 1).slice(0, 40);
-    if (!d.chart || h.length < 2)
-        return [];
-    return [
-        "",
-        "```mermaid",
-        "xychart-beta",
-        '  title "Tokens per example"',
-        `  x-axis [${h.map((b) => `"${chartLabel(b.label)}"`).join(", ")}]`,
-        '  y-axis "Examples"',
-        `  bar [${h.map((b) => Math.max(0, Math.round(b.count))).join(", ")}]`,
-        "```",
-    ];
-}
-function deltas(v) {
-    if (v.deltas.length === 0)
-        return [];
-    const rows = v.deltas.slice(0, 50).map((x) => {
-        const diff = typeof x.base === "number" && typeof x.head === "number" ? x.head - x.base : undefined;
-        const sign = diff === undefined ? "–" : diff > 0 ? `+${fmt(diff)}` : fmt(diff);
-        return [escapeInline(x.metric, 60), escapeInline(fmt(x.base), 30), escapeInline(fmt(x.head), 30), escapeInline(sign, 30)];
-    });
-    return ["", "#### Quality deltas (base → head)", "", ...table(["Metric", "Base", "Head", "Change"], rows, ["---", "---:", "---:", "---:"])];
-}
-function datasetInfo(v, d) {
-    if (!d.datasetInfo || v.datasetInfo === undefined)
-        return [];
-    return ["", "<details><summary>dataset_info</summary>", "", fenced(v.datasetInfo, "text"), "", "</details>"];
-}
-function notes(ctx) {
-    return (ctx.notes ?? []).length > 0 ? ["", ...(ctx.notes ?? []).map((n) => `> ${escapeInline(n, 400)}`)] : [];
-}
-function elsewhere(ctx) {
-    const report = `the JSON report (\`${escapeInline(ctx.reportName ?? "chatml-gate-report.json", 80)}\`; upload it as an artifact)`;
-    if (ctx.kind === "comment") {
-        const summary = ctx.runUrl ? `the [job summary](${ctx.runUrl})` : "the job summary";
-        return `_Some details were left out to fit GitHub's comment size limit; see ${summary} and ${report}._`;
-    }
-    return `_Some details were left out to fit the job summary size limit; see ${report}._`;
-}
-function render(ctx, report, v, d, trimmed) {
-    const lines = [
-        ...(ctx.marker ? [ctx.marker] : []),
-        ...verdict(report),
-        ...notes(ctx),
-        ...gateTable(report),
-        ...deltas(v),
-        ...fileTable(ctx, report, d),
-        ...findingsTable(ctx, report, d),
-        ...duplicates(ctx, v, d),
-        ...leakage(ctx, v, d),
-        ...brief(v, d),
-        ...chart(v, d),
-        ...datasetInfo(v, d),
-        ...(trimmed ? ["", elsewhere(ctx)] : []),
-    ];
-    return lines.join("\n") + "\n";
-}
-/** Ordered degradations; each returns a smaller detail level or null when exhausted. */
-const STEPS = [
-    (d) => (d.datasetInfo ? { ...d, datasetInfo: false } : null),
-    (d) => (d.members > 2 ? { ...d, members: 2 } : null),
-    (d) => (d.groups > 0 ? { ...d, groups: 0, openings: Math.min(d.openings, 1) } : null),
-    (d) => (d.leakage > 10 ? { ...d, leakage: 10 } : null),
-    (d) => (d.findings > 0 ? { ...d, findings: Math.floor(d.findings / 2) } : null),
-    (d) => (d.files > 10 ? { ...d, files: Math.floor(d.files / 2) } : null),
-    (d) => (d.chart ? { ...d, chart: false } : null),
-    (d) => (d.leakage > 0 ? { ...d, leakage: 0 } : null),
-    (d) => (d.files > 0 ? { ...d, files: 0 } : null),
+;// CONCATENATED MODULE: ./src/engine/rules/registry.ts
+const E = "error";
+const W = "warning";
+const RULES = [
+    // File level
+    { id: "empty-file", severity: E, group: "file", summary: "The file holds no records." },
+    { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
+    { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
+    { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+    // Parse
+    { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
+    { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
+    { id: "line-too-long", severity: E, group: "parse", summary: "The line is longer than the reader's limit (256 MiB)." },
+    { id: "not-an-object", severity: E, group: "parse", summary: "The line is JSON but not an object." },
+    { id: "empty-line", severity: W, group: "parse", summary: "A blank or whitespace-only line." },
+    { id: "mixed-format", severity: E, group: "parse", summary: "The record's format differs from the file's format." },
+    // Shape
+    { id: "missing-messages", severity: E, group: "shape", summary: "The record has no conversation field (messages, conversations, ...)." },
+    { id: "messages-not-array", severity: E, group: "shape", summary: "The conversation field is not an array." },
+    { id: "empty-messages", severity: E, group: "shape", summary: "The conversation is an empty array." },
+    { id: "message-not-object", severity: E, group: "shape", summary: "A message is not an object." },
+    { id: "missing-role", severity: E, group: "shape", summary: "A message has no role." },
+    { id: "invalid-role", severity: E, group: "shape", summary: "A message's role is not one the format allows." },
+    { id: "missing-content", severity: E, group: "shape", summary: "A message has no content (and no tool calls)." },
+    { id: "invalid-content-type", severity: E, group: "shape", summary: "A message's content is neither a string nor an array of parts." },
+    { id: "invalid-content-part", severity: E, group: "shape", summary: "A content part has an unknown type, misses its data, or is an image outside a user message." },
+    { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
+    { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
+    { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
+    { id: "unsupported-format", severity: E, group: "shape", summary: "The file's record format is not one the profile's target accepts (e.g. ShareGPT under profile: openai); reported once per file." },
+    { id: "unsupported-key", severity: E, group: "shape", summary: "A key the profile's target refuses (e.g. loss_weight under profile: openai); reported once per key and file." },
+    // Tools
+    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string (under a target profile, also a call or tool definition the target refuses)." },
+    { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
+    // Conversation
+    { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
+    { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
+    { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
+    { id: "lone-surrogate", severity: E, group: "conversation", summary: "Content holds an unpaired UTF-16 surrogate (a \\ud800-style escape): it cannot be encoded as UTF-8." },
+    { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
+    { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
+    { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
+    { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
+    { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
+    { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
+    { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+    // Target model (--chat-template, --tokenizer: docs/target-model.md)
+    { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
+    { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
+    { id: "template-drops-content", severity: W, group: "template", summary: "A message's text (or a tool) is not in the rendered conversation: the template leaves it out." },
+    { id: "template-unread-field", severity: W, group: "template", summary: "A message field the chat template never reads; reported once per field and file." },
+    { id: "template-double-bos", severity: W, group: "template", summary: "The render starts with the BOS token and the tokenizer adds another." },
+    { id: "template-no-eos", severity: W, group: "template", summary: "No rendered record holds the EOS token: the model never learns to stop." },
+    { id: "template-eot-split", severity: W, group: "template", summary: "The marker that ends assistant turns is several tokens of the tokenizer, not one." },
+    { id: "template-no-generation-markers", severity: E, group: "template", summary: "loss: assistant-only, but the template has no {% generation %} markers: nothing would be trained." },
+    // Analysis
+    { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
+    { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
+    { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
+    { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
+    { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
 ];
-/** Cut at a line boundary so the result fits `budget` bytes. Last resort. */
-function hardCut(text, budget, tail) {
-    const room = budget - bytes(tail) - 2;
-    let out = "";
-    for (const line of text.split("\n")) {
-        if (bytes(out) + bytes(line) + 1 > room)
-            break;
-        out += line + "\n";
-    }
-    return out + "\n" + tail + "\n";
-}
-function renderMarkdown(report, ctx) {
-    const budget = ctx.budgetBytes ?? (ctx.kind === "comment" ? COMMENT_BUDGET_BYTES : SUMMARY_BUDGET_BYTES);
-    const v = viewOf(report);
-    let d = { ...FULL[ctx.kind] };
-    let out = render(ctx, report, v, d, false);
-    if (bytes(out) <= budget)
-        return out;
-    for (let guard = 0; guard < 200; guard++) {
-        const next = STEPS.map((s) => s(d)).find((x) => x !== null);
-        if (!next)
-            break;
-        d = next;
-        out = render(ctx, report, v, d, true);
-        if (bytes(out) <= budget)
-            return out;
-    }
-    return hardCut(out, budget, elsewhere(ctx));
-}
-/** Pull request without dataset changes. */
-function renderNothingToCheck(ctx) {
-    return [
-        ...(ctx.marker ? [ctx.marker] : []),
-        "### ✅ ChatML Quality Gate: nothing to check",
-        "",
-        "This pull request does not add or modify any dataset file matching the `paths` globs.",
-        ...notes(ctx),
-    ].join("\n") + "\n";
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+function docUrl(id) {
+    return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
 }
 
-;// CONCATENATED MODULE: ./src/render/sarif.ts
-function uri(path) {
-    return path.split("/").map(encodeURIComponent).join("/");
-}
-function toSarif(report) {
-    const ruleIds = new Set();
-    const results = [];
+;// CONCATENATED MODULE: ./src/render/rule-groups.ts
+
+const RANK = { error: 0, warning: 1 };
+function ruleGroups(report, maxLocations) {
+    const groups = new Map();
+    const fresh = report.comparison?.newFindings.rules;
+    const get = (rule) => {
+        let g = groups.get(rule);
+        if (!g) {
+            g = { rule, severity: RULE_BY_ID.get(rule)?.severity ?? "error", count: 0, files: [], first: [], message: RULE_BY_ID.get(rule)?.summary ?? rule };
+            if (fresh)
+                g.newCount = fresh[rule] ?? 0;
+            groups.set(rule, g);
+        }
+        return g;
+    };
+    const listed = new Map();
     for (const f of report.files) {
+        const counts = { ...f.findingCounts };
         for (const x of f.findings) {
-            ruleIds.add(x.rule);
-            const physicalLocation = { artifactLocation: { uri: uri(f.path), uriBaseId: "%SRCROOT%" } };
-            if (x.line > 0)
-                physicalLocation.region = { startLine: x.line };
-            results.push({
-                ruleId: x.rule,
-                level: x.severity === "error" ? "error" : "warning",
-                message: { text: x.message || x.rule },
-                locations: [{ physicalLocation }],
-            });
+            if (!(x.rule in f.findingCounts))
+                counts[x.rule] = (counts[x.rule] ?? 0) + 1; // a hand-made report without counts
+            const l = listed.get(x.rule) ?? [];
+            l.push({ ...x, path: f.path });
+            listed.set(x.rule, l);
+        }
+        for (const [rule, n] of Object.entries(counts)) {
+            if (!(n > 0))
+                continue;
+            const g = get(rule);
+            g.count += n;
+            g.files.push({ path: f.path, count: n });
         }
     }
-    const rules = [...ruleIds].sort().map((id) => ({ id, name: id, shortDescription: { text: id } }));
-    const notifications = report.gate.checks
-        .filter((c) => !c.passed)
-        .map((c) => ({
-        level: c.level === "fail" ? "error" : "warning",
-        message: { text: c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})` },
-        descriptor: { id: `gate/${c.name}` },
-    }));
-    return {
-        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [
-            {
-                tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
-                results,
-                invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-            },
-        ],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/annotations.ts
-// Findings -> workflow annotations (core.error / core.warning with file and line). Errors first; at most `cap` per
-// severity (GitHub shows 10 of each per step); failed dataset-wide gate checks are annotated too (not capped).
-
-function annotate(report, cap, out = core_namespaceObject) {
-    const counts = { errors: 0, warnings: 0, omittedErrors: 0, omittedWarnings: 0 };
-    for (const c of report.gate.checks) {
-        if (c.passed)
-            continue;
-        const msg = c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})`;
-        (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}` });
+    for (const [rule, all] of listed) {
+        const g = get(rule);
+        // The severity the findings were given (overrides can change it), errors winning.
+        if (all.some((x) => x.severity === "error"))
+            g.severity = "error";
+        else
+            g.severity = "warning";
+        const ordered = fresh ? [...all.filter((x) => x.new), ...all.filter((x) => !x.new)] : all;
+        g.first = ordered.slice(0, Math.max(0, maxLocations));
+        g.message = (g.first[0] ?? all[0]).message || g.message;
     }
-    for (const severity of ["error", "warning"]) {
-        let emitted = 0;
-        let listed = 0;
-        for (const f of report.files) {
-            for (const x of f.findings) {
-                if (x.severity !== severity)
-                    continue;
-                listed++;
-                if (emitted >= cap)
-                    continue;
-                const props = { file: f.path, title: x.rule };
-                if (x.line > 0)
-                    props.startLine = x.line;
-                if (severity === "error")
-                    out.error(x.message, props);
-                else
-                    out.warning(x.message, props);
-                emitted++;
-            }
-        }
-        const totalSeverity = severity === "error" ? sumSeverity(report, "errors") : sumSeverity(report, "warnings");
-        const omitted = Math.max(totalSeverity, listed) - emitted;
-        if (severity === "error") {
-            counts.errors = emitted;
-            counts.omittedErrors = omitted;
-        }
-        else {
-            counts.warnings = emitted;
-            counts.omittedWarnings = omitted;
-        }
-    }
-    return counts;
-}
-function sumSeverity(report, key) {
-    return report.files.reduce((n, f) => n + (f[key] ?? 0), 0);
-}
-
-;// CONCATENATED MODULE: ./src/action/audit-issue.ts
-function auditMarker(key) {
-    return `<!-- chatml-quality-gate:audit:${key} -->`;
-}
-async function findAuditIssue(octokit, owner, repo, label, marker) {
-    const issues = (await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
-        owner,
-        repo,
-        state: "open",
-        labels: label,
-        per_page: 100,
-    }));
-    return issues
-        .filter((i) => !i.pull_request && (i.body ?? "").trimStart().startsWith(marker))
-        .sort((a, b) => a.number - b.number)[0];
-}
-async function syncAuditIssue(octokit, a) {
-    const existing = await findAuditIssue(octokit, a.owner, a.repo, a.label, a.marker);
-    const base = { owner: a.owner, repo: a.repo };
-    if (a.passed) {
-        if (!existing)
-            return { action: "none" };
-        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, issue_number: existing.number, body: a.closeNote });
-        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
-            ...base,
-            issue_number: existing.number,
-            state: "closed",
-            state_reason: "completed",
-        });
-        return { action: "closed", url: existing.html_url, number: existing.number };
-    }
-    if (existing) {
-        if ((existing.body ?? "") === a.body)
-            return { action: "unchanged", url: existing.html_url, number: existing.number };
-        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...base, issue_number: existing.number, body: a.body });
-        return { action: "updated", url: existing.html_url, number: existing.number };
-    }
-    const res = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...base, title: a.title, body: a.body, labels: [a.label] });
-    const created = res.data;
-    return { action: "opened", url: created.html_url, number: created.number };
-}
-
-;// CONCATENATED MODULE: ./src/action/comment.ts
-function commentMarker(key) {
-    return `<!-- chatml-quality-gate:${key} -->`;
-}
-/**
- * Our comments among `comments`: body starts with the marker and, of those, only one author's — a bot's if any
- * (the default token writes as github-actions[bot]), else the author of the oldest. Others' copies are never touched.
- */
-function ownComments(comments, marker, author) {
-    const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
-    if (marked.length === 0)
-        return [];
-    const who = author ?? (marked.find((c) => c.user?.type === "Bot") ?? marked[0]).user?.login;
-    return marked.filter((c) => c.user?.login === who).sort((a, b) => a.id - b.id);
-}
-async function upsertComment(octokit, a) {
-    if (a.mode === "never")
-        return { action: "skipped", deleted: 0 };
-    const comments = (await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: a.owner,
-        repo: a.repo,
-        issue_number: a.issueNumber,
-        per_page: 100,
-    }));
-    const mine = ownComments(comments, a.marker, a.author);
-    const [keep, ...extra] = mine;
-    const heal = async () => {
-        let n = 0;
-        for (const c of extra) {
-            await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: a.owner, repo: a.repo, comment_id: c.id });
-            n++;
-        }
-        return n;
-    };
-    if (keep) {
-        if ((keep.body ?? "") === a.body)
-            return { action: "unchanged", url: keep.html_url, deleted: await heal() };
-        const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
-            owner: a.owner,
-            repo: a.repo,
-            comment_id: keep.id,
-            body: a.body,
-        });
-        return { action: "updated", url: res.data.html_url ?? keep.html_url, deleted: await heal() };
-    }
-    // on-failure: a passing run only updates an existing comment.
-    if (a.updateOnly || (a.mode === "on-failure" && a.passed))
-        return { action: "skipped", deleted: 0 };
-    const res = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        owner: a.owner,
-        repo: a.repo,
-        issue_number: a.issueNumber,
-        body: a.body,
-    });
-    return { action: "created", url: res.data.html_url, deleted: 0 };
+    for (const g of groups.values())
+        g.files.sort((a, b) => b.count - a.count || a.path.localeCompare(b.path));
+    return [...groups.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -46144,6 +45806,1009 @@ function overrideMatcher(globs) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/render/check-drivers.ts
+
+
+/** Thresholds whose values are fractions of 1 (shown as percentages). */
+const PERCENT = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "single-turn-share"]);
+/** "max-errors (data/legacy/**)" → ["max-errors", ["data/legacy/**"]]. */
+function splitName(name) {
+    const m = /^([a-z0-9-]+) \((.+)\)$/.exec(name);
+    return m ? [m[1], m[2].split(", ")] : [name, undefined];
+}
+function formatValue(name, v) {
+    const [base] = splitName(name);
+    if (typeof v === "string" && base === "single-turn-share") {
+        const [lo, hi] = v.split("–").map(Number);
+        if (Number.isFinite(lo) || Number.isFinite(hi))
+            return `${Number.isFinite(lo) ? pct(lo) : "-∞"}–${Number.isFinite(hi) ? pct(hi) : "∞"}`;
+    }
+    return PERCENT.has(base) && typeof v === "number" ? pct(v) : fmt(v);
+}
+const plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+/** First listed finding of `rules` in the file (optionally only new ones). */
+function firstLine(report, path, rules, onlyNew = false) {
+    const f = report.files.find((x) => x.path === path);
+    return f?.findings.find((x) => rules(x.rule) && (!onlyNew || x.new))?.line;
+}
+const check_drivers_obj = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : undefined);
+function topFiles(items, n, key) {
+    return items
+        .filter((t) => key(t) > 0)
+        .sort((a, b) => key(b) - key(a))
+        .slice(0, n);
+}
+function openingDrivers(report, n) {
+    const o = check_drivers_obj(check_drivers_obj(report.diversity)?.openings);
+    const answers = typeof o?.answers === "number" ? o.answers : undefined;
+    const top = Array.isArray(o?.top) ? o.top : [];
+    return top
+        .filter((t) => typeof t.opening === "string" && typeof t.count === "number" && t.count > 1)
+        .slice(0, n)
+        .map((t) => ({ text: `“${t.opening}…” opens ${fmt(t.count)}${answers ? ` of ${fmt(answers)}` : ""} answers` }));
+}
+/** The files or records behind a check that did not pass (at most `n`). */
+function driversOf(report, name, n = 3) {
+    const [base, globs] = splitName(name);
+    const inScope = globs ? overrideMatcher(globs) : () => true;
+    const files = report.files.filter((f) => inScope(f.path));
+    const onlyNew = !!report.gate.failOnNew;
+    switch (base) {
+        case "max-errors":
+        case "max-warnings": {
+            const sev = base === "max-errors" ? "error" : "warning";
+            const count = (f) => (onlyNew ? f.findings.filter((x) => x.new && x.severity === sev).length : sev === "error" ? f.errors : f.warnings);
+            return topFiles(files, n, count).map((f) => {
+                const line = f.findings.find((x) => x.severity === sev && (!onlyNew || x.new))?.line;
+                return { path: f.path, line, text: plural(count(f), onlyNew ? `new ${sev}` : sev) };
+            });
+        }
+        case "max-duplicate-rate":
+        case "max-near-duplicate-rate": {
+            const near = base === "max-near-duplicate-rate";
+            const rule = near ? "near-duplicate" : "exact-duplicate";
+            return topFiles(files, n, (f) => (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0).map((f) => {
+                const k = (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0;
+                const line = firstLine(report, f.path, (r) => r === rule);
+                return { path: f.path, line, text: `${fmt(k)} of ${plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
+            });
+        }
+        case "max-leakage": {
+            const pairs = (Array.isArray(report.leakage) ? report.leakage : []).map(check_drivers_obj).filter((l) => !!l);
+            return pairs
+                .filter((l) => Number(l.exact ?? 0) + Number(l.near ?? 0) > 0)
+                .sort((a, b) => Number(b.exact ?? 0) + Number(b.near ?? 0) - (Number(a.exact ?? 0) + Number(a.near ?? 0)))
+                .slice(0, n)
+                .map((l) => {
+                const k = Number(l.exact ?? 0) + Number(l.near ?? 0);
+                const ev = String(l.eval);
+                const line = firstLine(report, ev, (r) => r === "leakage");
+                const of = typeof l.evalRecords === "number" ? ` of ${fmt(l.evalRecords)}` : "";
+                return { path: ev, line, text: `${fmt(k)}${of} evaluation records also in ${String(l.train)}` };
+            });
+        }
+        case "min-examples": {
+            const invalid = topFiles(files, n, (f) => f.records - f.validRecords);
+            if (invalid.length === 0)
+                return [{ text: `${plural(report.summary.validRecords, "valid record")} in all: add examples` }];
+            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${fmt(f.validRecords)} of ${plural(f.records, "record")} valid` }));
+        }
+        case "max-too-long": {
+            const limit = check_drivers_obj(report.tokens)?.limit;
+            return topFiles(files, n, (f) => f.findingCounts["too-long"] ?? 0).map((f) => {
+                const line = firstLine(report, f.path, (r) => r === "too-long");
+                return { path: f.path, line, text: `${plural(f.findingCounts["too-long"] ?? 0, "example")} over ${fmt(limit)} tokens` };
+            });
+        }
+        case "max-opening-share":
+        case "max-compression-ratio":
+        case "min-windowed-distinct-2":
+        case "min-length-uniqueness":
+            return openingDrivers(report, n);
+        case "max-boilerplate-share": {
+            const b = check_drivers_obj(check_drivers_obj(report.diversity)?.boilerplate);
+            const by = Array.isArray(b?.byPhrase) ? b.byPhrase : [];
+            return by.slice(0, n).map((p) => ({ text: `“${String(p.phrase)}” in ${plural(Number(p.count), "answer")}` }));
+        }
+        case "max-diversity-drop": {
+            const d = report.deltas?.find((x) => x.metric === "windowed distinct-2");
+            return d ? [{ text: `windowed distinct-2 ${fmt(d.base)} on the base → ${fmt(d.head)} here` }] : [];
+        }
+        case "single-turn-share": {
+            const c = check_drivers_obj(report.composition);
+            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${fmt(c.singleTurn)} single-turn of ${plural(c.records, "conversation")}` }] : [];
+        }
+        default:
+            return [];
+    }
+}
+/** One view per threshold name, in the gate's order. */
+function checkViews(report, drivers = 3) {
+    const byName = new Map();
+    for (const c of report.gate.checks)
+        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+    return [...byName].map(([name, cs]) => {
+        const fail = cs.find((c) => c.level === "fail");
+        const warn = cs.find((c) => c.level === "warn");
+        const limit = [warn ? `warn ${formatValue(name, warn.limit)}` : "", fail ? `${warn ? "fail " : ""}${formatValue(name, fail.limit)}` : ""].filter(Boolean).join(" · ");
+        const failed = cs.find((c) => !c.passed && c.level === "fail");
+        const warned = cs.find((c) => !c.passed && c.level === "warn");
+        const known = cs.find((c) => c.known);
+        const status = failed ? "fail" : warned ? "warn" : known ? "known" : "pass";
+        const crossedCheck = failed ?? warned ?? known;
+        return {
+            name,
+            status,
+            actual: formatValue(name, cs[0].actual),
+            limit,
+            crossed: crossedCheck ? `${crossedCheck.level === "warn" ? "warn at " : ""}${formatValue(name, crossedCheck.limit)}` : undefined,
+            drivers: status === "pass" ? [] : driversOf(report, name, drivers),
+            message: (failed ?? warned ?? known)?.message,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/render/shorten.ts
+// Shortening a message for a report without cutting inside a path, a location, a number or a command: whole clauses
+// are kept from the start ("…: …; …, …") and the rest is replaced by "…". Code spans, quotes and brackets are never
+// split. A first clause longer than the room is cut at a space outside them, or kept whole when there is none.
+/** Clause boundaries: the index just after each "; ", ": ", ". " or ", " outside `code`, quotes and brackets. */
+function boundaries(text) {
+    const out = [];
+    let code = false;
+    let quote = null;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "`")
+            code = !code;
+        if (code)
+            continue;
+        if (quote) {
+            if (c === quote || (quote === "“" && c === "”"))
+                quote = null;
+            continue;
+        }
+        if (c === '"' || c === "“")
+            quote = c;
+        else if (c === "'" && (i === 0 || /[\s([{:]/.test(text[i - 1])))
+            quote = c;
+        else if (c === "(" || c === "[" || c === "{")
+            depth++;
+        else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+            depth--;
+        else if (depth === 0 && (c === ";" || c === ":" || c === "," || c === ".") && text[i + 1] === " ")
+            out.push(i + 1);
+    }
+    return out;
+}
+/** Spaces outside `code`, quotes and brackets (word boundaries that cut nothing). */
+function spaces(text) {
+    const out = [];
+    let code = false;
+    let quote = null;
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === "`")
+            code = !code;
+        if (code)
+            continue;
+        if (quote) {
+            if (c === quote || (quote === "“" && c === "”"))
+                quote = null;
+            continue;
+        }
+        if (c === '"' || c === "“")
+            quote = c;
+        else if (c === "(" || c === "[" || c === "{")
+            depth++;
+        else if ((c === ")" || c === "]" || c === "}") && depth > 0)
+            depth--;
+        else if (c === " " && depth === 0)
+            out.push(i);
+    }
+    return out;
+}
+/** `text` when it fits in `max` characters, else its longest run of whole clauses that does, followed by " …". */
+function shorten(text, max) {
+    const t = text.trim();
+    if (t.length <= max)
+        return t;
+    const room = Math.max(1, max - 2);
+    const cuts = boundaries(t).filter((i) => i <= room);
+    if (cuts.length > 0)
+        return t.slice(0, cuts[cuts.length - 1]).replace(/[\s;:,.]+$/, "") + " …";
+    const words = spaces(t).filter((i) => i <= room);
+    if (words.length > 0)
+        return t.slice(0, words[words.length - 1]).replace(/[\s;:,.]+$/, "") + " …";
+    return t;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown-context.ts
+// What the Markdown reports link to (the repository at a commit, rule docs) and the small pieces every section uses.
+
+
+
+function hasRepo(ctx) {
+    return !!(ctx.owner && ctx.repo && ctx.sha && ctx.serverUrl);
+}
+function blobUrl(ctx, path, line) {
+    const base = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}/blob/${encodeURIComponent(ctx.sha)}/${encodePath(path)}`;
+    return line && line > 0 ? `${base}#L${line}` : base;
+}
+/** A link to the file (and line) at the commit; plain text when there is no repository (CLI outside Actions). */
+function fileLink(ctx, path, line) {
+    const label = line && line > 0 ? `${path}:${line}` : path;
+    return hasRepo(ctx) ? escape_link(label, blobUrl(ctx, path, line), 300) : escapeInline(label, 300);
+}
+/** Rule ID linked to its entry in docs/rules.md. */
+function ruleLink(rule) {
+    return /^[a-z0-9-]+$/.test(rule) ? `[${escapeInline(rule, 60)}](${docUrl(rule)})` : escapeInline(rule, 60);
+}
+/** "(4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
+function validNote(all, valid) {
+    return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
+}
+function table(head, rows, align) {
+    return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
+}
+/** Text inside our own HTML (a <summary>): escaped, with mentions and issue references defused as in escapeInline. */
+function escapeHtml(s) {
+    return s
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/@(?=[A-Za-z0-9])/g, "@\u200b")
+        .replace(/#(?=[0-9])/g, "#\u200b");
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown-details.ts
+
+
+
+const markdown_details_plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+function details(summary, body) {
+    return body.length === 0 ? [] : ["", `<details><summary>${escapeHtml(summary)}</summary>`, "", ...body, "", "</details>"];
+}
+/** "30 → 42 (+12)", or "42" when the same. */
+function change(base, head, asPct = false) {
+    const f = (x) => (x === undefined ? "–" : asPct ? pct(x) : fmt(x));
+    if (base === head || base === undefined)
+        return f(head);
+    if (head === undefined)
+        return `${f(base)} → –`;
+    const diff = head - base;
+    const sign = asPct ? `${diff > 0 ? "+" : ""}${Number((diff * 100).toPrecision(3))} pts` : `${diff > 0 ? "+" : ""}${fmt(diff)}`;
+    return `${f(base)} → ${f(head)} (${sign})`;
+}
+const COLUMNS = [
+    ["records", "Records"],
+    ["errors", "Errors"],
+    ["warnings", "Warnings"],
+    ["exactDuplicates", "Duplicates"],
+    ["nearDuplicates", "Near-duplicates"],
+    ["tokens", "Tokens"],
+];
+/** Run figures compared as totals in the per-file table (the rest are "dataset-wide" changes). */
+const TOTALS = { records: "records", errors: "errors", warnings: "warnings", "tokens (total)": "tokens" };
+const RATES = new Set(["exact-duplicate rate", "near-duplicate rate", "top opening share", "boilerplate share", "single-turn share"]);
+/** What changed against the base: a row per added or changed file, the run totals, then the dataset-wide figures that
+ * moved. Without a base: the one-line reason (ctx.baseNote). */
+function comparisonSection(ctx, report, d) {
+    const c = report.comparison;
+    if (!c)
+        return ctx.baseNote ? ["", `_No comparison with a base version: ${escapeInline(ctx.baseNote, 300)}_`] : [];
+    const title = `**Against ${escapeInline(c.base, 200)}:**`;
+    if (c.files.length === 0)
+        return ["", `${title} no dataset figure changed${c.unchangedFiles ? ` in ${markdown_details_plural(c.unchangedFiles, "file")}` : ""}.`];
+    const cols = COLUMNS.filter(([k]) => k === "records" || k === "errors" || k === "warnings" || c.files.some((f) => (f.head[k] ?? 0) !== 0 || (f.base?.[k] ?? 0) !== 0));
+    const rows = c.files.slice(0, d.deltaFiles).map((f) => [
+        fileLink(ctx, f.path) + (f.status === "added" ? " 🆕 new file" : ""),
+        ...cols.map(([k]) => (f.status === "added" ? fmt(f.head[k]) : change(f.base?.[k], f.head[k]))),
+    ]);
+    const totals = new Map((report.deltas ?? []).map((x) => [x.metric, x]));
+    const totalRow = [`**All ${markdown_details_plural(report.files.length, "checked file")}**`, ...cols.map(([k]) => {
+            const metric = Object.keys(TOTALS).find((m) => TOTALS[m] === k);
+            const t = metric ? totals.get(metric) : undefined;
+            return t ? change(t.base ?? undefined, t.head ?? undefined) : "";
+        })];
+    const out = ["", title, "", ...table(["File", ...cols.map(([, h]) => h)], [...rows, totalRow], ["---", ...cols.map(() => "---:")])];
+    const hidden = [c.files.length > d.deltaFiles ? `${markdown_details_plural(c.files.length - d.deltaFiles, "more changed file")} not listed` : "", c.unchangedFiles ? `${markdown_details_plural(c.unchangedFiles, "file")} with the same figures not listed` : ""].filter(Boolean);
+    if (hidden.length)
+        out.push("", `_${hidden.join("; ")}._`);
+    const moved = (report.deltas ?? []).filter((x) => !(x.metric in TOTALS) && x.base !== null && x.head !== null && (RATES.has(x.metric) ? pct(x.base) !== pct(x.head) : fmt(x.base) !== fmt(x.head)));
+    const f = (x, rate) => (rate ? pct(x) : fmt(x));
+    if (moved.length > 0)
+        out.push("", `Dataset-wide: ${moved.map((x) => `${escapeInline(x.metric, 40)} ${escapeInline(`${f(x.base, RATES.has(x.metric))} → ${f(x.head, RATES.has(x.metric))}`, 60)}`).join(" · ")}`);
+    return out;
+}
+function gateTable(views) {
+    if (views.length === 0)
+        return [];
+    const icon = { fail: "❌ fail", warn: "⚠️ warn", known: "☑️ known", pass: "✅ pass" };
+    const rows = views.map((v) => [escapeInline(v.name, 80), escapeInline(v.limit, 60), escapeInline(v.actual, 40), icon[v.status]]);
+    const failed = views.filter((v) => v.status === "fail").length;
+    const warned = views.filter((v) => v.status === "warn").length;
+    const summary = `Gate: ${markdown_details_plural(views.length, "check")}${failed ? `, ${fmt(failed)} failed` : ""}${warned ? `, ${fmt(warned)} warned` : ""}`;
+    return details(summary, table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"]));
+}
+function fileTable(ctx, report, d) {
+    if (report.files.length === 0 || d.files === 0)
+        return [];
+    const shown = report.files.slice(0, d.files);
+    const hasStats = report.files.some((f) => f.stats);
+    const rows = shown.map((f) => [
+        fileLink(ctx, f.path),
+        escapeInline(f.format, 30),
+        fmt(f.records) + validNote(f.records, f.validRecords),
+        fmt(f.errors),
+        fmt(f.warnings),
+        ...(hasStats ? [fmt(f.stats?.exactDuplicates), fmt(f.stats?.nearDuplicates), fmt(f.stats?.tokens)] : []),
+    ]);
+    const head = ["File", "Format", "Records", "Errors", "Warnings", ...(hasStats ? ["Duplicates", "Near-duplicates", "Tokens"] : [])];
+    const body = table(head, rows, ["---", "---", ...head.slice(2).map(() => "---:")]);
+    if (shown.length < report.files.length)
+        body.push("", `_…and ${markdown_details_plural(report.files.length - shown.length, "more file")}._`);
+    return details(`Files: ${markdown_details_plural(report.files.length, "file")}`, body);
+}
+function groupLines(ctx, groups, d, near) {
+    return groups.slice(0, d.groups).map((g, i) => {
+        const ms = g.members.slice(0, d.members).map((m) => fileLink(ctx, m.path, m.line));
+        const more = g.members.length > d.members ? ` and ${fmt(g.members.length - d.members)} more` : "";
+        const sim = near && g.similarity !== undefined ? ` (similarity ${fmt(g.similarity)})` : "";
+        return `${i + 1}. ${fmt(g.members.length)} records${sim}: ${ms.join(", ")}${more}`;
+    });
+}
+function duplicates(ctx, v, d) {
+    const out = [];
+    const sec = (title, dv, near) => {
+        if (!dv || !dv.duplicateRecords)
+            return;
+        const thr = near && dv.threshold !== undefined ? `, similarity ≥ ${fmt(dv.threshold)}` : "";
+        const body = d.groups > 0 && dv.groups.length > 0 ? groupLines(ctx, dv.groups, d, near) : [];
+        if (dv.groups.length > d.groups && body.length)
+            body.push("", `_…and ${markdown_details_plural(dv.groups.length - d.groups, "more group")}._`);
+        const head = `${title}: ${markdown_details_plural(dv.duplicateRecords, "record")} (${pct(dv.rate)}${thr})`;
+        if (body.length)
+            out.push(...details(head, body));
+        else
+            out.push("", escapeInline(head, 200));
+    };
+    sec("Exact duplicates", v.exact, false);
+    sec("Near-duplicates", v.near, true);
+    return out;
+}
+function leakage(ctx, v, d) {
+    const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
+    if (leaked.length === 0 || d.leakage === 0)
+        return [];
+    const rows = leaked.slice(0, d.leakage).map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), pct(l.rate)]);
+    const body = table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"]);
+    if (leaked.length > d.leakage)
+        body.push("", `_…and ${markdown_details_plural(leaked.length - d.leakage, "more pair")}._`);
+    const total = leaked.reduce((n, l) => n + (l.exact ?? 0) + (l.near ?? 0), 0);
+    return details(`Train/eval leakage: ${markdown_details_plural(total, "evaluation record")} in ${markdown_details_plural(leaked.length, "pair")}`, body);
+}
+function chartLabel(s) {
+    return s.replace(/[^0-9A-Za-z.+<>=≤≥ -]/g, "").slice(0, 20) || "?";
+}
+function chart(v, d) {
+    // Leading and trailing empty buckets only stretch the axis.
+    const first = v.histogram.findIndex((b) => b.count > 0);
+    let last = v.histogram.length - 1;
+    while (last >= 0 && v.histogram[last].count <= 0)
+        last--;
+    const h = first < 0 ? [] : v.histogram.slice(first, last + 1).slice(0, 40);
+    if (!d.chart || h.length < 2)
+        return [];
+    return [
+        "",
+        "```mermaid",
+        "xychart-beta",
+        '  title "Tokens per example"',
+        `  x-axis [${h.map((b) => `"${chartLabel(b.label)}"`).join(", ")}]`,
+        '  y-axis "Examples"',
+        `  bar [${h.map((b) => Math.max(0, Math.round(b.count))).join(", ")}]`,
+        "```",
+    ];
+}
+function figures(v, d) {
+    const out = [];
+    const line = (label, pairs) => (pairs.length ? ["", `**${label}:** ${pairs.map(([k, val]) => `${escapeInline(k, 40)} **${escapeInline(val, 60)}**`).join(" · ")}`] : []);
+    out.push(...line("Diversity", v.diversity));
+    const ops = v.openings.slice(0, d.openings);
+    if (ops.length > 0)
+        out.push("", "Most common openings:", "", ...ops.map((o) => `- ${fmt(o.count)}× “${escapeInline(o.text, 100)}”`));
+    out.push(...line("Composition", v.composition));
+    out.push(...line("Tokens", v.tokens));
+    if (v.target)
+        out.push("", escapeInline(v.target, 300));
+    out.push(...chart(v, d));
+    const parts = [v.diversity.length || ops.length ? "diversity" : "", v.composition.length ? "composition" : "", v.tokens.length ? "tokens" : ""].filter(Boolean);
+    return details(`Dataset figures: ${parts.join(", ")}`, out);
+}
+function datasetInfo(v, d) {
+    if (!d.datasetInfo || v.datasetInfo === undefined)
+        return [];
+    return details("dataset_info", [fenced(v.datasetInfo, "text")]);
+}
+/** Job summary: every listed finding, a row each (the comment groups them by rule instead). */
+function listing(ctx, report, d) {
+    if (d.listing === 0)
+        return [];
+    const all = [];
+    for (const f of report.files)
+        for (const x of f.findings)
+            all.push({ path: f.path, x });
+    if (all.length === 0)
+        return [];
+    all.sort((a, b) => (a.x.severity === b.x.severity ? 0 : a.x.severity === "error" ? -1 : 1));
+    const shown = all.slice(0, d.listing);
+    const compared = !!report.comparison;
+    const rows = shown.map(({ path, x }) => [
+        x.severity === "error" ? "❌" : "⚠️",
+        ruleLink(x.rule),
+        fileLink(ctx, path, x.line) + (compared && x.new ? " 🆕" : ""),
+        escapeInline(x.message, 1000),
+    ]);
+    const total = report.files.reduce((n, f) => n + f.errors + f.warnings, 0);
+    const body = table(["", "Rule", "Location", "Message"], rows);
+    return details(`Every listed finding: ${fmt(shown.length)} of ${fmt(total)}`, body);
+}
+function detailSections(ctx, report, v, views, d) {
+    return [
+        ...gateTable(views),
+        ...fileTable(ctx, report, d),
+        ...duplicates(ctx, v, d),
+        ...leakage(ctx, v, d),
+        ...figures(v, d),
+        ...datasetInfo(v, d),
+        ...listing(ctx, report, d),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+
+
+
+
+const COMMENT_BUDGET_BYTES = 60_000;
+const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
+const FULL = {
+    comment: { locations: 3, message: 400, datasetInfo: true, groups: 5, members: 4, leakage: 20, files: 100, deltaFiles: 20, chart: true, openings: 3, listing: 0 },
+    summary: { locations: 10, message: 1000, datasetInfo: true, groups: 25, members: 8, leakage: 200, files: 2000, deltaFiles: 500, chart: true, openings: 10, listing: 2000 },
+};
+const bytes = (s) => Buffer.byteLength(s, "utf8");
+const markdown_plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+function failedChecks(views) {
+    return views.filter((v) => v.status === "fail");
+}
+/** Heading, counts, and (`more`, passing reports) the key figures on a second line. */
+function verdict(report, views, more) {
+    const s = report.summary;
+    const failed = failedChecks(views);
+    let why = "";
+    if (!report.passed) {
+        if (failed.length > 0)
+            why = `: ${failed.length <= 3 ? failed.map((c) => c.name).join(", ") : `${failed.length} checks`}`;
+        else if (report.gate.failOn === "warning")
+            why = `: ${markdown_plural(report.gate.failOnNew ? (report.comparison?.newFindings.warnings ?? 0) : s.warnings, report.gate.failOnNew ? "new warning" : "warning")} (fail-on: warning)`;
+    }
+    const head = `### ${report.passed ? "✅" : "❌"} ChatML Quality Gate ${report.passed ? "passed" : "failed"}${escapeInline(why, 200)}`;
+    const figures = [
+        `**${fmt(s.files)}** ${s.files === 1 ? "file" : "files"}`,
+        `**${fmt(s.records)}** ${s.records === 1 ? "record" : "records"}${validNote(s.records, s.validRecords)}`,
+        `**${fmt(s.errors)}** ${s.errors === 1 ? "error" : "errors"}`,
+        `**${fmt(s.warnings)}** ${s.warnings === 1 ? "warning" : "warnings"}`,
+    ];
+    const n = report.comparison?.newFindings;
+    if (n)
+        figures.push(n.errors + n.warnings === 0 && !n.approximate ? "**nothing new**" : `**${fmt(n.errors + n.warnings)}${n.approximate ? "+" : ""} new** (${markdown_plural(n.errors, "error")}, ${markdown_plural(n.warnings, "warning")})`);
+    const nudge = !report.passed && n && n.errors + n.warnings === 0 && !n.approximate && !report.gate.failOnNew ? "\\\n_Everything found was already on the base: `fail-on-new: true` fails only on what a change brings._" : "";
+    if (report.gate.failOn !== "error" || report.gate.failOnNew)
+        figures.push(`fail-on: \`${report.gate.failOn}\`${report.gate.failOnNew ? ", new findings only" : ""}`);
+    return [head, "", figures.join(" · ") + (more ? `\\\n${more}` : "") + nudge];
+}
+/** Commit checked, workflow run, report artifact: the line that says what this report is about. */
+function provenance(ctx, report) {
+    if (!hasRepo(ctx))
+        return [];
+    const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+    const short = escapeInline(ctx.sha.slice(0, 7), 12);
+    const parts = [`Checked [\`${short}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})${ctx.commitNote ? ` (${escapeInline(ctx.commitNote, 80)})` : ""}`];
+    if (ctx.runUrl)
+        parts.push(`[workflow run](${ctx.runUrl})`, `[report artifact](${ctx.runUrl}#artifacts)`);
+    parts.push(`chatml-quality-gate ${escapeInline(report.tool.version, 20)}`);
+    return ["", `<sub>${parts.join(" · ")}</sub>`];
+}
+function driverText(ctx, d) {
+    if (!d.path)
+        return escapeInline(d.text, 300);
+    const at = d.line && d.line > 0 ? `, first at ${hasRepo(ctx) ? `[line ${fmt(d.line)}](${blobUrl(ctx, d.path, d.line)})` : `line ${fmt(d.line)}`}` : "";
+    return `${escapeInline(d.path, 300)}: ${escapeInline(d.text, 300)}${at}`;
+}
+const STATUS = { fail: "❌", warn: "⚠️", known: "☑️", pass: "✅" };
+/** The checks that did not pass (and, with fail-on-new, the ones let through as known), with what drives them. */
+function checksSection(ctx, views) {
+    const shown = views.filter((v) => v.status !== "pass");
+    if (shown.length === 0)
+        return [];
+    const rank = { fail: 0, warn: 1, known: 2, pass: 3 };
+    const rows = shown
+        .sort((a, b) => rank[a.status] - rank[b.status])
+        .map((v) => {
+        const drivers = v.drivers.map((d) => driverText(ctx, d));
+        const known = v.status === "known" && v.message ? [escapeInline(v.message, 300)] : [];
+        return [`${STATUS[v.status]} ${escapeInline(v.name, 80)}`, escapeInline(v.actual, 40), escapeInline(v.crossed ?? v.limit, 60), [...known, ...drivers].join("<br>") || "–"];
+    });
+    return ["", ...table(["Check", "Actual", "Limit", "Where"], rows, ["---", "---:", "---:", "---"])];
+}
+/** "data/a.jsonl:4, lines 9 and 12; data/b.jsonl:1": each file named once, its lines linked; 🆕 after new ones. */
+function locations(ctx, all, markNew) {
+    const seen = new Set();
+    const xs = all.filter((x) => !seen.has(`${x.path}\0${x.line}`) && !!seen.add(`${x.path}\0${x.line}`));
+    const out = [];
+    for (let i = 0; i < xs.length;) {
+        let j = i + 1;
+        while (j < xs.length && xs[j].path === xs[i].path && xs[j].line > 0)
+            j++;
+        const mark = (x) => (markNew && x.new ? " 🆕" : "");
+        const rest = xs.slice(i + 1, j).map((x) => (hasRepo(ctx) ? `[${fmt(x.line)}](${blobUrl(ctx, x.path, x.line)})` : fmt(x.line)) + mark(x));
+        const lines = rest.length === 0 ? "" : `, line${rest.length > 1 ? "s" : ""} ${rest.join(", ")}`;
+        out.push(`${fileLink(ctx, xs[i].path, xs[i].line)}${mark(xs[i])}${lines}`);
+        i = j;
+    }
+    return out;
+}
+function groupLine(ctx, g, d) {
+    const icon = g.severity === "error" ? "❌" : "⚠️";
+    const where = g.files.length > 1 ? ` in ${fmt(g.files.length)} files` : "";
+    const fresh = g.newCount === undefined ? "" : g.newCount === 0 ? " · already on the base" : g.newCount >= g.count ? " · **new**" : ` · **${fmt(g.newCount)} new**`;
+    const shown = g.first.slice(0, d.locations);
+    const locs = locations(ctx, shown, g.newCount !== undefined && g.newCount < g.count);
+    const more = locs.length === 0 ? " (not listed: over max-findings; the counts are complete)" : g.count > shown.length ? ` and ${fmt(g.count - shown.length)} more` : "";
+    const files = locs.length === 0 && g.files.length > 0 ? ` in ${g.files.slice(0, 3).map((f) => fileLink(ctx, f.path)).join(", ")}` : "";
+    const head = `- ${icon} **${ruleLink(g.rule)}** ×${fmt(g.count)}${files ? "" : where}${fresh}${locs.length ? ": " + locs.join("; ") : files}${more}`;
+    return [`${head}\\`, `  ${escapeInline(shorten(g.message, d.message), d.message + 10)}`];
+}
+function findingsSection(ctx, report, d, collapseOver) {
+    const groups = ruleGroups(report, d.locations);
+    if (groups.length === 0)
+        return [];
+    const errors = groups.filter((g) => g.severity === "error").reduce((n, g) => n + g.count, 0);
+    const warnings = groups.reduce((n, g) => n + g.count, 0) - errors;
+    const title = `Findings by rule: ${[errors ? markdown_plural(errors, "error") : "", warnings ? markdown_plural(warnings, "warning") : ""].filter(Boolean).join(", ")} from ${markdown_plural(groups.length, "rule")}`;
+    const body = groups.flatMap((g) => groupLine(ctx, g, d));
+    if (groups.length > collapseOver)
+        return ["", `<details><summary>${escapeHtml(title)}</summary>`, "", ...body, "", "</details>"];
+    return ["", `**${escapeInline(title, 200)}**`, "", ...body];
+}
+/** Passing report: the figures a reader checks at a glance, after the counts. */
+function keyFigures(v) {
+    const parts = [];
+    if (v.exact?.rate !== undefined)
+        parts.push(`duplicates **${pct(v.exact.rate)}** exact${v.near?.rate !== undefined ? `, **${pct(v.near.rate)}** near` : ""}`);
+    const leaks = v.leakage;
+    if (leaks.length > 0) {
+        const leaked = leaks.reduce((n, l) => n + (l.exact ?? 0) + (l.near ?? 0), 0);
+        parts.push(leaked ? `**${fmt(leaked)}** leaked eval records` : `no leakage in ${markdown_plural(leaks.length, "train/eval pair")}`);
+    }
+    const wd = v.diversity.find(([k]) => k === "windowed distinct-2");
+    if (wd)
+        parts.push(`windowed distinct-2 **${escapeInline(wd[1], 20)}**`);
+    const total = v.tokens.find(([k]) => k === "total");
+    if (total)
+        parts.push(`**${escapeInline(total[1], 30)}** tokens`);
+    return parts.join(" · ");
+}
+function notes(ctx) {
+    return (ctx.notes ?? []).length > 0 ? ["", ...(ctx.notes ?? []).map((n) => `> ${escapeInline(n, 400)}`)] : [];
+}
+function elsewhere(ctx) {
+    const report = `the JSON report (\`${escapeInline(ctx.reportName ?? "chatml-gate-report.json", 80)}\`${ctx.runUrl ? `, in the [run's artifacts](${ctx.runUrl}#artifacts) when uploaded` : "; upload it as an artifact"})`;
+    if (ctx.kind === "comment") {
+        const summary = ctx.runUrl ? `the [job summary](${ctx.runUrl})` : "the job summary";
+        return `_Some details were left out to fit GitHub's comment size limit; see ${summary} and ${report}._`;
+    }
+    return `_Some details were left out to fit the job summary size limit; see ${report}._`;
+}
+function render(ctx, report, v, d, trimmed) {
+    const views = checkViews(report);
+    const lines = [
+        ...(ctx.marker ? [ctx.marker] : []),
+        ...verdict(report, views, report.passed ? keyFigures(v) : ""),
+        ...provenance(ctx, report),
+        ...checksSection(ctx, views),
+        ...findingsSection(ctx, report, d, report.passed ? 5 : Infinity),
+        ...comparisonSection(ctx, report, d),
+        ...notes(ctx),
+        ...detailSections(ctx, report, v, views, d),
+        ...(trimmed ? ["", elsewhere(ctx)] : []),
+    ];
+    return lines.join("\n") + "\n";
+}
+/** Ordered degradations; each returns a smaller detail level or null when exhausted. */
+const STEPS = [
+    (d) => (d.datasetInfo ? { ...d, datasetInfo: false } : null),
+    (d) => (d.listing > 0 ? { ...d, listing: Math.floor(d.listing / 4) } : null),
+    (d) => (d.members > 2 ? { ...d, members: 2 } : null),
+    (d) => (d.groups > 0 ? { ...d, groups: 0, openings: Math.min(d.openings, 1) } : null),
+    (d) => (d.leakage > 10 ? { ...d, leakage: 10 } : null),
+    (d) => (d.files > 10 ? { ...d, files: Math.floor(d.files / 2) } : null),
+    (d) => (d.deltaFiles > 10 ? { ...d, deltaFiles: Math.floor(d.deltaFiles / 2) } : null),
+    (d) => (d.chart ? { ...d, chart: false } : null),
+    (d) => (d.locations > 1 ? { ...d, locations: 1 } : null),
+    (d) => (d.message > 160 ? { ...d, message: 160 } : null),
+    (d) => (d.leakage > 0 ? { ...d, leakage: 0 } : null),
+    (d) => (d.files > 0 ? { ...d, files: 0 } : null),
+    (d) => (d.deltaFiles > 0 ? { ...d, deltaFiles: 0 } : null),
+];
+/** Cut at a line boundary so the result fits `budget` bytes. Last resort. */
+function hardCut(text, budget, tail) {
+    const room = budget - bytes(tail) - 2;
+    let out = "";
+    for (const line of text.split("\n")) {
+        if (bytes(out) + bytes(line) + 1 > room)
+            break;
+        out += line + "\n";
+    }
+    // A cut inside a collapsed block would leave it open: close it.
+    const open = (out.match(/<details>/g) ?? []).length - (out.match(/<\/details>/g) ?? []).length;
+    return out + "\n" + "</details>\n".repeat(Math.max(0, open)) + tail + "\n";
+}
+function renderMarkdown(report, ctx) {
+    const budget = ctx.budgetBytes ?? (ctx.kind === "comment" ? COMMENT_BUDGET_BYTES : SUMMARY_BUDGET_BYTES);
+    const v = viewOf(report);
+    let d = { ...FULL[ctx.kind] };
+    let out = render(ctx, report, v, d, false);
+    if (bytes(out) <= budget)
+        return out;
+    for (let guard = 0; guard < 200; guard++) {
+        const next = STEPS.map((s) => s(d)).find((x) => x !== null);
+        if (!next)
+            break;
+        d = next;
+        out = render(ctx, report, v, d, true);
+        if (bytes(out) <= budget)
+            return out;
+    }
+    return hardCut(out, budget, elsewhere(ctx));
+}
+/** Pull request without dataset changes. */
+function renderNothingToCheck(ctx) {
+    return [
+        ...(ctx.marker ? [ctx.marker] : []),
+        "### ✅ ChatML Quality Gate: nothing to check",
+        "",
+        "This pull request does not add or modify any dataset file matching the `paths` globs.",
+        ...(hasRepo(ctx) ? provenanceLine(ctx) : []),
+        ...notes(ctx),
+    ].join("\n") + "\n";
+}
+function provenanceLine(ctx) {
+    const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+    const parts = [`Checked [\`${escapeInline(ctx.sha.slice(0, 7), 12)}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})`];
+    if (ctx.runUrl)
+        parts.push(`[workflow run](${ctx.runUrl})`);
+    return ["", `<sub>${parts.join(" · ")}</sub>`];
+}
+/** The context for Markdown written outside the action (CLI): links when the GitHub Actions environment names the
+ * repository and commit (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_RUN_ID), plain text otherwise. */
+function contextFromEnv(env, kind) {
+    const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+    const serverUrl = (env.GITHUB_SERVER_URL || (owner ? "https://github.com" : "")).replace(/\/+$/, "");
+    const sha = env.GITHUB_SHA ?? "";
+    const runUrl = env.GITHUB_RUN_ID && owner && repo && serverUrl ? `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    return { owner, repo, sha, serverUrl, runUrl, kind };
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+function uri(path) {
+    return path.split("/").map(encodeURIComponent).join("/");
+}
+function toSarif(report) {
+    const ruleIds = new Set();
+    const results = [];
+    for (const f of report.files) {
+        for (const x of f.findings) {
+            ruleIds.add(x.rule);
+            const physicalLocation = { artifactLocation: { uri: uri(f.path), uriBaseId: "%SRCROOT%" } };
+            if (x.line > 0)
+                physicalLocation.region = { startLine: x.line };
+            results.push({
+                ruleId: x.rule,
+                level: x.severity === "error" ? "error" : "warning",
+                message: { text: x.message || x.rule },
+                locations: [{ physicalLocation }],
+                // Code scanning tracks an alert across commits by this (rule, file, record): moving the record keeps it.
+                ...(x.fingerprint ? { partialFingerprints: { "chatmlGate/v1": x.fingerprint } } : {}),
+            });
+        }
+    }
+    const rules = [...ruleIds].sort().map((id) => ({ id, name: id, shortDescription: { text: id } }));
+    const notifications = report.gate.checks
+        .filter((c) => !c.passed)
+        .map((c) => ({
+        level: c.level === "fail" ? "error" : "warning",
+        message: { text: c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})` },
+        descriptor: { id: `gate/${c.name}` },
+    }));
+    return {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+            {
+                tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
+                results,
+                invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+            },
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/annotations.ts
+// Findings -> workflow annotations (core.error / core.warning with file and line). Errors first; at most `cap` per
+// severity (GitHub shows 10 of each per step); failed dataset-wide gate checks are annotated too (not capped).
+
+function annotate(report, cap, out = core_namespaceObject) {
+    const counts = { errors: 0, warnings: 0, omittedErrors: 0, omittedWarnings: 0 };
+    for (const c of report.gate.checks) {
+        if (c.passed)
+            continue;
+        const msg = c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})`;
+        (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}` });
+    }
+    for (const severity of ["error", "warning"]) {
+        let emitted = 0;
+        let listed = 0;
+        for (const f of report.files) {
+            for (const x of f.findings) {
+                if (x.severity !== severity)
+                    continue;
+                listed++;
+                if (emitted >= cap)
+                    continue;
+                const props = { file: f.path, title: x.rule };
+                if (x.line > 0)
+                    props.startLine = x.line;
+                if (severity === "error")
+                    out.error(x.message, props);
+                else
+                    out.warning(x.message, props);
+                emitted++;
+            }
+        }
+        const totalSeverity = severity === "error" ? sumSeverity(report, "errors") : sumSeverity(report, "warnings");
+        const omitted = Math.max(totalSeverity, listed) - emitted;
+        if (severity === "error") {
+            counts.errors = emitted;
+            counts.omittedErrors = omitted;
+        }
+        else {
+            counts.warnings = emitted;
+            counts.omittedWarnings = omitted;
+        }
+    }
+    return counts;
+}
+function sumSeverity(report, key) {
+    return report.files.reduce((n, f) => n + (f[key] ?? 0), 0);
+}
+
+;// CONCATENATED MODULE: ./src/action/audit-issue.ts
+function auditMarker(key) {
+    return `<!-- chatml-quality-gate:audit:${key} -->`;
+}
+async function findAuditIssue(octokit, owner, repo, label, marker) {
+    const issues = (await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+        owner,
+        repo,
+        state: "open",
+        labels: label,
+        per_page: 100,
+    }));
+    return issues
+        .filter((i) => !i.pull_request && (i.body ?? "").trimStart().startsWith(marker))
+        .sort((a, b) => a.number - b.number)[0];
+}
+async function syncAuditIssue(octokit, a) {
+    const existing = await findAuditIssue(octokit, a.owner, a.repo, a.label, a.marker);
+    const base = { owner: a.owner, repo: a.repo };
+    if (a.passed) {
+        if (!existing)
+            return { action: "none" };
+        await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...base, issue_number: existing.number, body: a.closeNote(existing.body ?? undefined) });
+        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...base,
+            issue_number: existing.number,
+            state: "closed",
+            state_reason: "completed",
+        });
+        return { action: "closed", url: existing.html_url, number: existing.number };
+    }
+    if (existing) {
+        const body = a.body(existing.body ?? undefined);
+        if ((existing.body ?? "") === body)
+            return { action: "unchanged", url: existing.html_url, number: existing.number };
+        await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...base, issue_number: existing.number, body });
+        return { action: "updated", url: existing.html_url, number: existing.number };
+    }
+    const res = await octokit.request("POST /repos/{owner}/{repo}/issues", { ...base, title: a.title, body: a.body(undefined), labels: [a.label] });
+    const created = res.data;
+    return { action: "opened", url: created.html_url, number: created.number };
+}
+
+;// CONCATENATED MODULE: ./src/render/audit.ts
+
+
+
+
+
+
+
+const STATE = "<!-- chatml-quality-gate:audit-state:";
+function readAuditState(body) {
+    const at = (body ?? "").lastIndexOf(STATE);
+    if (at < 0)
+        return undefined;
+    const end = body.indexOf(" -->", at);
+    try {
+        const s = JSON.parse(Buffer.from(body.slice(at + STATE.length, end), "base64url").toString("utf8"));
+        return s && s.v === 1 && typeof s.since === "string" && typeof s.sha === "string" && s.rules && typeof s.rules === "object" ? s : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function writeState(s) {
+    return `${STATE}${Buffer.from(JSON.stringify(s), "utf8").toString("base64url")} -->`;
+}
+/** "2026-05-03 03:12 UTC" */
+function when(iso) {
+    return iso.slice(0, 16).replace("T", " ") + " UTC";
+}
+function stateOf(report, sha, now, prev) {
+    const rules = {};
+    for (const g of ruleGroups(report, 0))
+        rules[g.rule] = g.count;
+    const failed = checkViews(report, 0)
+        .filter((c) => c.status === "fail")
+        .map((c) => c.name);
+    const iso = now.toISOString();
+    return { v: 1, since: prev?.since ?? iso, sinceSha: prev?.sinceSha ?? sha, checked: iso, sha, errors: report.summary.errors, warnings: report.summary.warnings, failed, rules };
+}
+/** One line: what moved since the last audit. */
+function changesSince(prev, now) {
+    const parts = [];
+    const move = (label, a, b) => {
+        if (a !== b)
+            parts.push(`${label} ${fmt(a)} → ${fmt(b)}`);
+    };
+    move("errors", prev.errors, now.errors);
+    move("warnings", prev.warnings, now.warnings);
+    const newly = now.failed.filter((c) => !prev.failed.includes(c));
+    const fixed = prev.failed.filter((c) => !now.failed.includes(c));
+    if (newly.length)
+        parts.push(`now failing: ${newly.join(", ")}`);
+    if (fixed.length)
+        parts.push(`now passing: ${fixed.join(", ")}`);
+    const appeared = Object.keys(now.rules).filter((r) => !(r in prev.rules));
+    const gone = Object.keys(prev.rules).filter((r) => !(r in now.rules));
+    if (appeared.length)
+        parts.push(`new rules firing: ${appeared.map((r) => `${r} ×${fmt(now.rules[r])}`).join(", ")}`);
+    if (gone.length)
+        parts.push(`no longer firing: ${gone.join(", ")}`);
+    const same = parts.length === 0;
+    const commit = prev.sha === now.sha ? "same commit" : `commit ${prev.sha.slice(0, 7)} → ${now.sha.slice(0, 7)}`;
+    return same ? `no change in the findings; ${commit}` : `${parts.join(" · ")}; ${commit}`;
+}
+const LIMIT = 60_000;
+/** The body of a failing audit's issue. `prev`: the state found in the issue's current body, if any. */
+function renderAuditBody(report, ctx, prev, now) {
+    const state = stateOf(report, ctx.sha, now, prev);
+    const views = checkViews(report);
+    const failed = views.filter((v) => v.status === "fail");
+    const s = report.summary;
+    const title = `### ❌ Dataset audit failing${failed.length ? `: ${escapeInline(failed.slice(0, 3).map((v) => v.name).join(", ") + (failed.length > 3 ? ", …" : ""), 200)}` : ""}`;
+    const sinceCommit = hasRepo(ctx) ? ` at \`${escapeInline(state.sinceSha.slice(0, 7), 12)}\`` : "";
+    const status = `Failing since **${when(state.since)}**${sinceCommit} · last checked **${when(state.checked)}**`;
+    const counts = `**${fmt(s.files)}** files · **${fmt(s.records)}** records · **${fmt(s.errors)}** errors · **${fmt(s.warnings)}** warnings`;
+    const since = prev ? `**Since the last audit** (${when(prev.checked)}): ${escapeInline(changesSince(prev, state), 1000)}.` : "**First failing audit** of this issue.";
+    const build = (d) => [
+        ...(ctx.marker ? [ctx.marker] : []),
+        title,
+        "",
+        `${status}\\`,
+        counts,
+        ...provenance(ctx, report),
+        "",
+        since,
+        ...checksSection(ctx, views),
+        ...findingsSection(ctx, report, d, Infinity),
+        ...gateTable(views),
+        ...fileTable(ctx, report, d),
+        "",
+        writeState(state),
+    ].join("\n") + "\n";
+    let body = build(FULL.comment);
+    if (body.length > LIMIT)
+        body = build({ ...FULL.comment, locations: 1, message: 160, files: 20 });
+    if (body.length > LIMIT)
+        body = build({ ...FULL.comment, locations: 0, message: 80, files: 0 });
+    return { body, state };
+}
+/** The comment that closes the issue when an audit passes again. */
+function renderAuditClose(ctx, prev, now) {
+    const repo = `${ctx.serverUrl}/${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.repo)}`;
+    const commit = hasRepo(ctx) ? `[\`${escapeInline(ctx.sha.slice(0, 7), 12)}\`](${repo}/commit/${encodeURIComponent(ctx.sha)})` : `\`${escapeInline(ctx.sha.slice(0, 7), 12)}\``;
+    const run = ctx.runUrl ? ` in [this run](${ctx.runUrl})` : "";
+    const since = prev ? ` It had been failing since ${when(prev.since)}.` : "";
+    return `✅ The dataset audit passed at ${commit}${run} on ${when(now.toISOString())}.${since} Closing.`;
+}
+
+;// CONCATENATED MODULE: ./src/action/comment.ts
+function commentMarker(key) {
+    return `<!-- chatml-quality-gate:${key} -->`;
+}
+/**
+ * Our comments among `comments`: body starts with the marker and, of those, only one author's — a bot's if any
+ * (the default token writes as github-actions[bot]), else the author of the oldest. Others' copies are never touched.
+ */
+function ownComments(comments, marker, author) {
+    const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
+    if (marked.length === 0)
+        return [];
+    const who = author ?? (marked.find((c) => c.user?.type === "Bot") ?? marked[0]).user?.login;
+    return marked.filter((c) => c.user?.login === who).sort((a, b) => a.id - b.id);
+}
+async function upsertComment(octokit, a) {
+    if (a.mode === "never")
+        return { action: "skipped", deleted: 0 };
+    const comments = (await octokit.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: a.owner,
+        repo: a.repo,
+        issue_number: a.issueNumber,
+        per_page: 100,
+    }));
+    const mine = ownComments(comments, a.marker, a.author);
+    const [keep, ...extra] = mine;
+    const heal = async () => {
+        let n = 0;
+        for (const c of extra) {
+            await octokit.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: a.owner, repo: a.repo, comment_id: c.id });
+            n++;
+        }
+        return n;
+    };
+    if (keep) {
+        if ((keep.body ?? "") === a.body)
+            return { action: "unchanged", url: keep.html_url, deleted: await heal() };
+        const res = await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+            owner: a.owner,
+            repo: a.repo,
+            comment_id: keep.id,
+            body: a.body,
+        });
+        return { action: "updated", url: res.data.html_url ?? keep.html_url, deleted: await heal() };
+    }
+    // on-failure: a passing run only updates an existing comment.
+    if (a.updateOnly || (a.mode === "on-failure" && a.passed))
+        return { action: "skipped", deleted: 0 };
+    const res = await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: a.owner,
+        repo: a.repo,
+        issue_number: a.issueNumber,
+        body: a.body,
+    });
+    return { action: "created", url: res.data.html_url, deleted: 0 };
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
@@ -46153,7 +46818,7 @@ var ucs2length = __nccwpck_require__(6214);
 /* eslint-disable */
 
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}};
 const schema13 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -48180,10 +48845,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data["max-findings"] !== undefined){
-let data4 = data["max-findings"];
-if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err5 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data4};
+if(data["fail-on-new"] !== undefined){
+let data4 = data["fail-on-new"];
+if(typeof data4 !== "boolean"){
+const err5 = {instancePath:instancePath+"/fail-on-new",schemaPath:"#/properties/fail-on-new/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["fail-on-new"].type,parentSchema:schema11.properties["fail-on-new"],data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -48192,9 +48857,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(typeof data4 == "number"){
-if(data4 < 0 || isNaN(data4)){
-const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data4};
+}
+if(data["max-findings"] !== undefined){
+let data5 = data["max-findings"];
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data5};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -48203,16 +48870,9 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-}
-if(data.paths !== undefined){
-let data5 = data.paths;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-let data6 = data5[i0];
-if(typeof data6 !== "string"){
-const err7 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data6};
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err7 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -48223,8 +48883,14 @@ errors++;
 }
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data5};
+if(data.paths !== undefined){
+let data6 = data.paths;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 !== "string"){
+const err8 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -48234,14 +48900,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data7 = data.rules;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-const _errs16 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err9 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
+}
+else {
+const err9 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -48251,9 +48912,14 @@ vErrors.push(err9);
 errors++;
 }
 }
-var valid4 = _errs16 === errors;
-if(!valid4){
-const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data7};
+if(data.rules !== undefined){
+let data8 = data.rules;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+const _errs18 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -48263,10 +48929,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-for(const key2 in data7){
-let data8 = data7[key2];
-if(!(((data8 === "error") || (data8 === "warning")) || (data8 === "off"))){
-const err11 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data8};
+var valid4 = _errs18 === errors;
+if(!valid4){
+const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -48276,9 +48941,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data7};
+for(const key2 in data8){
+let data9 = data8[key2];
+if(!(((data9 === "error") || (data9 === "warning")) || (data9 === "off"))){
+const err12 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -48288,12 +48954,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.duplicates !== undefined){
-let data9 = data.duplicates;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key3 in data9){
-if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
-const err13 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data9};
+}
+else {
+const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -48303,10 +48966,12 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data9["case-insensitive"] !== undefined){
-let data10 = data9["case-insensitive"];
-if(typeof data10 !== "boolean"){
-const err14 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data10};
+if(data.duplicates !== undefined){
+let data10 = data.duplicates;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
+const err14 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data10};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -48316,10 +48981,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data9.near !== undefined){
-let data11 = data9.near;
+if(data10["case-insensitive"] !== undefined){
+let data11 = data10["case-insensitive"];
 if(typeof data11 !== "boolean"){
-const err15 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data11};
+const err15 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -48329,11 +48994,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data9["near-threshold"] !== undefined){
-let data12 = data9["near-threshold"];
-if(typeof data12 == "number"){
-if(data12 > 1 || isNaN(data12)){
-const err16 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+if(data10.near !== undefined){
+let data12 = data10.near;
+if(typeof data12 !== "boolean"){
+const err16 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -48342,8 +49006,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data12 <= 0 || isNaN(data12)){
-const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+}
+if(data10["near-threshold"] !== undefined){
+let data13 = data10["near-threshold"];
+if(typeof data13 == "number"){
+if(data13 > 1 || isNaN(data13)){
+const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -48352,9 +49020,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data12};
+if(data13 <= 0 || isNaN(data13)){
+const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -48364,10 +49031,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data9["shingle-size"] !== undefined){
-let data13 = data9["shingle-size"];
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err19 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+else {
+const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -48376,9 +49041,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data13 == "number"){
-if(data13 > 16 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+}
+if(data10["shingle-size"] !== undefined){
+let data14 = data10["shingle-size"];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -48387,8 +49054,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data13};
+if(typeof data14 == "number"){
+if(data14 > 16 || isNaN(data14)){
+const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -48397,11 +49065,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data9};
+if(data14 < 1 || isNaN(data14)){
+const err22 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -48411,15 +49076,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.splits !== undefined){
-let data14 = data.splits;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-let data15 = data14[i1];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.train === undefined){
-const err23 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data15};
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -48428,8 +49088,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data15.eval === undefined){
-const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data15};
+}
+if(data.splits !== undefined){
+let data15 = data.splits;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.train === undefined){
+const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -48438,9 +49106,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key4 in data15){
-if(!((key4 === "train") || (key4 === "eval"))){
-const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data15};
+if(data16.eval === undefined){
+const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -48449,15 +49116,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data15.train !== undefined){
-let data16 = data15.train;
-const _errs37 = errors;
-let valid11 = false;
-const _errs38 = errors;
-if(typeof data16 === "string"){
-if(func3(data16) < 1){
-const err26 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data16};
+for(const key4 in data16){
+if(!((key4 === "train") || (key4 === "eval"))){
+const err26 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -48467,8 +49128,14 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data16};
+if(data16.train !== undefined){
+let data17 = data16.train;
+const _errs39 = errors;
+let valid11 = false;
+const _errs40 = errors;
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -48477,13 +49144,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid0 = _errs38 === errors;
-valid11 = valid11 || _valid0;
-if(!valid11){
-const _errs40 = errors;
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data16};
+}
+else {
+const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -48492,12 +49155,13 @@ vErrors.push(err28);
 }
 errors++;
 }
-const len2 = data16.length;
-for(let i2=0; i2<len2; i2++){
-let data17 = data16[i2];
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err29 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data17};
+var _valid0 = _errs40 === errors;
+valid11 = valid11 || _valid0;
+if(!valid11){
+const _errs42 = errors;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err29 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -48506,9 +49170,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data17};
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -48518,9 +49185,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
 else {
-const err31 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data16};
+const err31 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -48529,11 +49195,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-valid11 = valid11 || _valid0;
 }
-if(!valid11){
-const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data16};
+}
+else {
+const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -48542,26 +49207,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+var _valid0 = _errs42 === errors;
+valid11 = valid11 || _valid0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data15.eval !== undefined){
-let data18 = data15.eval;
-const _errs46 = errors;
-let valid15 = false;
-const _errs47 = errors;
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err33 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data18};
+if(!valid11){
+const err33 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -48570,9 +49220,26 @@ vErrors.push(err33);
 }
 errors++;
 }
+else {
+errors = _errs39;
+if(vErrors !== null){
+if(_errs39){
+vErrors.length = _errs39;
 }
 else {
-const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data18};
+vErrors = null;
+}
+}
+}
+}
+if(data16.eval !== undefined){
+let data19 = data16.eval;
+const _errs48 = errors;
+let valid15 = false;
+const _errs49 = errors;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -48581,13 +49248,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid1 = _errs47 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs49 = errors;
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data18};
+}
+else {
+const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -48596,12 +49259,13 @@ vErrors.push(err35);
 }
 errors++;
 }
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-let data19 = data18[i3];
-if(typeof data19 === "string"){
-if(func3(data19) < 1){
-const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data19};
+var _valid1 = _errs49 === errors;
+valid15 = valid15 || _valid1;
+if(!valid15){
+const _errs51 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -48610,9 +49274,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data19};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -48622,9 +49289,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data18};
+const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -48633,11 +49299,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-valid15 = valid15 || _valid1;
 }
-if(!valid15){
-const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data18};
+}
+else {
+const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -48646,11 +49311,24 @@ vErrors.push(err39);
 }
 errors++;
 }
+var _valid1 = _errs51 === errors;
+valid15 = valid15 || _valid1;
+}
+if(!valid15){
+const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data19};
+if(vErrors === null){
+vErrors = [err40];
+}
 else {
-errors = _errs46;
+vErrors.push(err40);
+}
+errors++;
+}
+else {
+errors = _errs48;
 if(vErrors !== null){
-if(_errs46){
-vErrors.length = _errs46;
+if(_errs48){
+vErrors.length = _errs48;
 }
 else {
 vErrors = null;
@@ -48660,19 +49338,7 @@ vErrors = null;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data15};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data14};
+const err41 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -48682,12 +49348,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.tokens !== undefined){
-let data20 = data.tokens;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key5 in data20){
-if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
-const err42 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data20};
+}
+else {
+const err42 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -48697,10 +49360,12 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data20.encoding !== undefined){
-let data21 = data20.encoding;
-if(!((data21 === "o200k_base") || (data21 === "cl100k_base"))){
-const err43 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data21};
+if(data.tokens !== undefined){
+let data21 = data.tokens;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
+const err43 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -48710,10 +49375,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data20["max-tokens"] !== undefined){
-let data22 = data20["max-tokens"];
-if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
-const err44 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data22};
+if(data21.encoding !== undefined){
+let data22 = data21.encoding;
+if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
+const err44 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -48722,9 +49387,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(typeof data22 == "number"){
-if(data22 < 1 || isNaN(data22)){
-const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data22};
+}
+if(data21["max-tokens"] !== undefined){
+let data23 = data21["max-tokens"];
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -48733,12 +49400,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-if(data20.model !== undefined){
-let data23 = data20.model;
-if(typeof data23 !== "string"){
-const err46 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data23};
+if(typeof data23 == "number"){
+if(data23 < 1 || isNaN(data23)){
+const err46 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -48748,10 +49412,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data20.epochs !== undefined){
-let data24 = data20.epochs;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err47 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+}
+if(data21.model !== undefined){
+let data24 = data21.model;
+if(typeof data24 !== "string"){
+const err47 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -48760,9 +49425,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(typeof data24 == "number"){
-if(data24 > 100 || isNaN(data24)){
-const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+}
+if(data21.epochs !== undefined){
+let data25 = data21.epochs;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -48771,8 +49438,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data24};
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -48781,13 +49449,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-if(data20["price-per-million"] !== undefined){
-let data25 = data20["price-per-million"];
-if(typeof data25 == "number"){
-if(data25 < 0 || isNaN(data25)){
-const err50 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data25};
+if(data25 < 1 || isNaN(data25)){
+const err50 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -48797,8 +49460,12 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data25};
+}
+if(data21["price-per-million"] !== undefined){
+let data26 = data21["price-per-million"];
+if(typeof data26 == "number"){
+if(data26 < 0 || isNaN(data26)){
+const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -48808,10 +49475,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data20.exact !== undefined){
-let data26 = data20.exact;
-if(typeof data26 !== "boolean"){
-const err52 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data26};
+else {
+const err52 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -48821,9 +49486,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data20};
+if(data21.exact !== undefined){
+let data27 = data21.exact;
+if(typeof data27 !== "boolean"){
+const err53 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -48833,12 +49499,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.diversity !== undefined){
-let data27 = data.diversity;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key6 in data27){
-if(!(key6 === "boilerplate-phrases")){
-const err54 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data27};
+}
+else {
+const err54 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -48848,15 +49511,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data27["boilerplate-phrases"] !== undefined){
-let data28 = data27["boilerplate-phrases"];
-if(Array.isArray(data28)){
-const len4 = data28.length;
-for(let i4=0; i4<len4; i4++){
-let data29 = data28[i4];
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err55 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data29};
+if(data.target !== undefined){
+let data28 = data.target;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28["chat-template"] === undefined){
+const err55 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -48865,9 +49524,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data29};
+for(const key6 in data28){
+if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
+const err56 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -48877,9 +49536,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data28};
+if(data28["chat-template"] !== undefined){
+let data29 = data28["chat-template"];
+if(typeof data29 === "string"){
+if(func3(data29) < 1){
+const err57 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -48889,9 +49550,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
 else {
-const err58 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data27};
+const err58 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -48901,12 +49561,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data["dataset-info"] !== undefined){
-let data30 = data["dataset-info"];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key7 in data30){
-if(!((key7 === "name") || (key7 === "purpose"))){
-const err59 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data30};
+if(data28.tokenizer !== undefined){
+let data30 = data28.tokenizer;
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err59 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -48916,10 +49575,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data30.name !== undefined){
-let data31 = data30.name;
-if(typeof data31 !== "string"){
-const err60 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data31};
+else {
+const err60 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -48929,10 +49586,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data30.purpose !== undefined){
-let data32 = data30.purpose;
-if(typeof data32 !== "string"){
-const err61 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data32};
+if(data28["max-tokens"] !== undefined){
+let data31 = data28["max-tokens"];
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err61 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -48941,10 +49598,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data30};
+if(typeof data31 == "number"){
+if(data31 < 1 || isNaN(data31)){
+const err62 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -48954,21 +49610,12 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.thresholds !== undefined){
-if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
 }
-}
-if(data.overrides !== undefined){
-let data34 = data.overrides;
-if(Array.isArray(data34)){
-const len5 = data34.length;
-for(let i5=0; i5<len5; i5++){
-let data35 = data34[i5];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.files === undefined){
-const err63 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data35};
+if(data28["template-name"] !== undefined){
+let data32 = data28["template-name"];
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err63 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -48977,9 +49624,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-for(const key8 in data35){
-if(!(((key8 === "files") || (key8 === "rules")) || (key8 === "thresholds"))){
-const err64 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data35};
+}
+else {
+const err64 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -48989,14 +49636,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data35.files !== undefined){
-let data36 = data35.files;
-const _errs89 = errors;
-let valid27 = false;
-const _errs90 = errors;
-if(typeof data36 === "string"){
-if(func3(data36) < 1){
-const err65 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data36};
+if(data28["template-kwargs"] !== undefined){
+let data33 = data28["template-kwargs"];
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err65 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -49006,8 +49649,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data36};
+if(data28["bos-token"] !== undefined){
+let data34 = data28["bos-token"];
+if(typeof data34 !== "string"){
+const err66 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -49016,13 +49661,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid2 = _errs90 === errors;
-valid27 = valid27 || _valid2;
-if(!valid27){
-const _errs92 = errors;
-if(Array.isArray(data36)){
-if(data36.length < 1){
-const err67 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data36};
+}
+if(data28["eos-token"] !== undefined){
+let data35 = data28["eos-token"];
+if(typeof data35 !== "string"){
+const err67 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -49031,12 +49674,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-const len6 = data36.length;
-for(let i6=0; i6<len6; i6++){
-let data37 = data36[i6];
-if(typeof data37 === "string"){
-if(func3(data37) < 1){
-const err68 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data37};
+}
+if(data28.loss !== undefined){
+let data36 = data28.loss;
+if(!((data36 === "all") || (data36 === "assistant-only"))){
+const err68 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -49046,8 +49688,9 @@ vErrors.push(err68);
 errors++;
 }
 }
+}
 else {
-const err69 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data37};
+const err69 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -49057,9 +49700,12 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data36};
+if(data.diversity !== undefined){
+let data37 = data.diversity;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key7 in data37){
+if(!(key7 === "boilerplate-phrases")){
+const err70 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -49068,11 +49714,16 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid2 = _errs92 === errors;
-valid27 = valid27 || _valid2;
 }
-if(!valid27){
-const err71 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data36};
+if(data37["boilerplate-phrases"] !== undefined){
+let data38 = data37["boilerplate-phrases"];
+if(Array.isArray(data38)){
+const len4 = data38.length;
+for(let i4=0; i4<len4; i4++){
+let data39 = data38[i4];
+if(typeof data39 === "string"){
+if(func3(data39) < 1){
+const err71 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -49081,26 +49732,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-else {
-errors = _errs89;
-if(vErrors !== null){
-if(_errs89){
-vErrors.length = _errs89;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data35.rules !== undefined){
-let data38 = data35.rules;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key9 in data38){
-const _errs99 = errors;
-if(typeof key9 === "string"){
-if(!pattern0.test(key9)){
-const err72 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key9,propertyName:key9};
+const err72 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -49110,9 +49744,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-var valid31 = _errs99 === errors;
-if(!valid31){
-const err73 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data38};
+}
+else {
+const err73 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -49122,10 +49756,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-for(const key10 in data38){
-let data39 = data38[key10];
-if(!(((data39 === "error") || (data39 === "warning")) || (data39 === "off"))){
-const err74 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data39};
+}
+else {
+const err74 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -49135,9 +49768,12 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data38};
+if(data["dataset-info"] !== undefined){
+let data40 = data["dataset-info"];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!((key8 === "name") || (key8 === "purpose"))){
+const err75 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -49147,15 +49783,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data35.thresholds !== undefined){
-if(!(validate11(data35.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data35,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data35};
+if(data40.name !== undefined){
+let data41 = data40.name;
+if(typeof data41 !== "string"){
+const err76 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -49165,9 +49796,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data34};
+if(data40.purpose !== undefined){
+let data42 = data40.purpose;
+if(typeof data42 !== "string"){
+const err77 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -49179,7 +49811,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -49188,68 +49820,245 @@ vErrors.push(err78);
 }
 errors++;
 }
+}
+if(data.thresholds !== undefined){
+if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data44 = data.overrides;
+if(Array.isArray(data44)){
+const len5 = data44.length;
+for(let i5=0; i5<len5; i5++){
+let data45 = data44[i5];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.files === undefined){
+const err79 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+for(const key9 in data45){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err80 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data45.files !== undefined){
+let data46 = data45.files;
+const _errs109 = errors;
+let valid28 = false;
+const _errs110 = errors;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err81 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data46};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var _valid2 = _errs110 === errors;
+valid28 = valid28 || _valid2;
+if(!valid28){
+const _errs112 = errors;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err83 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+const len6 = data46.length;
+for(let i6=0; i6<len6; i6++){
+let data47 = data46[i6];
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data47};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data47};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid2 = _errs112 === errors;
+valid28 = valid28 || _valid2;
+}
+if(!valid28){
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data46};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+else {
+errors = _errs109;
+if(vErrors !== null){
+if(_errs109){
+vErrors.length = _errs109;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data45.rules !== undefined){
+let data48 = data45.rules;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key10 in data48){
+const _errs119 = errors;
+if(typeof key10 === "string"){
+if(!pattern0.test(key10)){
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+var valid32 = _errs119 === errors;
+if(!valid32){
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+for(const key11 in data48){
+let data49 = data48[key11];
+if(!(((data49 === "error") || (data49 === "warning")) || (data49 === "off"))){
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data45.thresholds !== undefined){
+if(!(validate11(data45.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data45,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
 validate10.errors = vErrors;
 return errors === 0;
 }
 
-
-;// CONCATENATED MODULE: ./src/engine/rules/registry.ts
-const E = "error";
-const W = "warning";
-const RULES = [
-    // File level
-    { id: "empty-file", severity: E, group: "file", summary: "The file holds no records." },
-    { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
-    { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
-    { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
-    // Parse
-    { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
-    { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
-    { id: "line-too-long", severity: E, group: "parse", summary: "The line is longer than the reader's limit (256 MiB)." },
-    { id: "not-an-object", severity: E, group: "parse", summary: "The line is JSON but not an object." },
-    { id: "empty-line", severity: W, group: "parse", summary: "A blank or whitespace-only line." },
-    { id: "mixed-format", severity: E, group: "parse", summary: "The record's format differs from the file's format." },
-    // Shape
-    { id: "missing-messages", severity: E, group: "shape", summary: "The record has no conversation field (messages, conversations, ...)." },
-    { id: "messages-not-array", severity: E, group: "shape", summary: "The conversation field is not an array." },
-    { id: "empty-messages", severity: E, group: "shape", summary: "The conversation is an empty array." },
-    { id: "message-not-object", severity: E, group: "shape", summary: "A message is not an object." },
-    { id: "missing-role", severity: E, group: "shape", summary: "A message has no role." },
-    { id: "invalid-role", severity: E, group: "shape", summary: "A message's role is not one the format allows." },
-    { id: "missing-content", severity: E, group: "shape", summary: "A message has no content (and no tool calls)." },
-    { id: "invalid-content-type", severity: E, group: "shape", summary: "A message's content is neither a string nor an array of parts." },
-    { id: "invalid-content-part", severity: E, group: "shape", summary: "A content part has an unknown type, misses its data, or is an image outside a user message." },
-    { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
-    { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
-    { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
-    { id: "unsupported-format", severity: E, group: "shape", summary: "The file's record format is not one the profile's target accepts (e.g. ShareGPT under profile: openai); reported once per file." },
-    { id: "unsupported-key", severity: E, group: "shape", summary: "A key the profile's target refuses (e.g. loss_weight under profile: openai); reported once per key and file." },
-    // Tools
-    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string (under a target profile, also a call or tool definition the target refuses)." },
-    { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
-    // Conversation
-    { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
-    { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
-    { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
-    { id: "lone-surrogate", severity: E, group: "conversation", summary: "Content holds an unpaired UTF-16 surrogate (a \\ud800-style escape): it cannot be encoded as UTF-8." },
-    { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
-    { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
-    { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
-    { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
-    { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
-    { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
-    { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
-    // Analysis
-    { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
-    { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
-    { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
-    { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
-    { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
-];
-const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-function docUrl(id) {
-    return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
-}
 
 ;// CONCATENATED MODULE: ./src/config/thresholds.ts
 /** Defaults a careful team starts from (docs/configuration.md gives the reason for each). */
@@ -49284,6 +50093,8 @@ const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
 
 class ConfigError extends Error {
 }
+/** Template variables transformers sets itself: template-kwargs cannot hold them (Python would refuse the call). */
+const RESERVED_TEMPLATE_KWARGS = ["messages", "tools", "documents", "add_generation_prompt", "chat_template", "conversation", "tokenize", "continue_final_message", "return_assistant_tokens_mask"];
 const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
 function defaultConfig() {
     return {
@@ -49384,6 +50195,8 @@ function configFromObject(doc, source = "(inline)") {
         c.categoryField = d["category-field"];
     if (d["fail-on"])
         c.failOn = d["fail-on"];
+    if (d["fail-on-new"] === true)
+        c.failOnNew = true;
     if (d["max-findings"] !== undefined)
         c.maxFindings = d["max-findings"];
     if (d.paths)
@@ -49409,6 +50222,29 @@ function configFromObject(doc, source = "(inline)") {
     if (c.profile === "openai" && c.tokens.maxTokens === undefined)
         c.tokens.maxTokens = 65536;
     c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
+    if (d.target) {
+        const t = d.target;
+        const kwargs = t["template-kwargs"];
+        const reserved = Object.keys(kwargs ?? {}).filter((k) => RESERVED_TEMPLATE_KWARGS.includes(k));
+        if (reserved.length)
+            throw new ConfigError(`invalid config ${source}: 'target.template-kwargs' sets ${reserved.map((k) => `'${k}'`).join(", ")}, which the gate passes itself as transformers' apply_chat_template does (messages and tools from each record, add_generation_prompt false)`);
+        c.target = {
+            chatTemplate: t["chat-template"],
+            tokenizer: t.tokenizer,
+            templateName: t["template-name"],
+            templateKwargs: kwargs,
+            bosToken: t["bos-token"],
+            eosToken: t["eos-token"],
+            loss: t.loss,
+        };
+        const max = t["max-tokens"];
+        if (max !== undefined) {
+            if (c.tokens.maxTokens !== undefined && d.tokens?.["max-tokens"] !== undefined && c.tokens.maxTokens !== max) {
+                throw new ConfigError(`invalid config ${source}: 'target.max-tokens' is ${max} but 'tokens.max-tokens' is ${c.tokens.maxTokens}: set the context limit once`);
+            }
+            c.tokens.maxTokens = max;
+        }
+    }
     c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
     c.thresholds = { ...c.thresholds, ...toThresholds(d.thresholds) };
     checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
@@ -51563,13 +52399,13 @@ function checkTools(v, label, ctx) {
 
 const profile_together_NAME = "Together AI's files check";
 const ROLES = ["system", "user", "assistant", "tool"];
-const COLUMNS = { chatml: ["messages", "tools"], "preference-openai": ["input", "preferred_output", "non_preferred_output"] };
+const profile_together_COLUMNS = { chatml: ["messages", "tools"], "preference-openai": ["input", "preferred_output", "non_preferred_output"] };
 /** MAX_IMAGES_PER_EXAMPLE, MAX_IMAGE_BYTES (10 MiB) as base64 text with its header (MAX_BASE64_IMAGE_LENGTH). */
 const MAX_IMAGES = 10;
 const MAX_IMAGE_URL = "data:image/jpeg;base64,".length + Math.floor((4 * 10 * 1024 * 1024) / 3);
 const DATA_IMAGE = /^data:image\/(jpeg|png|webp);base64,/;
 function checkTogether(rec, format, ctx) {
-    const columns = COLUMNS[format] ?? [];
+    const columns = profile_together_COLUMNS[format] ?? [];
     for (const k of Object.keys(rec)) {
         if (columns.includes(k))
             continue;
@@ -52465,9 +53301,90 @@ function checkConversation(conv, emit, profile) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
+// Stable identity of a finding across versions of a file, so that a pull request's findings can be compared with the
+// base version's ("new in this PR", fail-on-new) and code scanning can track them (SARIF partialFingerprints).
+//
+//   fingerprint = hash(rule, file path, record key, JSON pointer)
+//
+// The record key is a hash of the record's source line (trailing whitespace, CR and a leading byte-order mark
+// ignored): the same record keeps its key when lines are added or removed above it, when the file switches from CRLF
+// to LF, or when it moves to another line; any edit of the record gives it another key. Findings about the whole file
+// (lfs-pointer, not-jsonl, empty-file, ...) have an empty record key. The line number and the message are not part
+// of it: both change when unrelated lines move ("duplicate of line 12"). Several findings can share a fingerprint (two
+// identical records with the same problem); comparisons count them as a multiset.
+
+
+
+const hex16 = (h) => h.digest("hex").slice(0, 16);
+/** The key of the record on bytes [start, end) of `buf` (one line, without its newline). */
+function recordKey(buf, start = 0, end = buf.length) {
+    if (end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)
+        start += 3;
+    while (end > start && (buf[end - 1] === 0x20 || buf[end - 1] === 0x09 || buf[end - 1] === 0x0d))
+        end--;
+    return hex16((0,external_node_crypto_.createHash)("sha1").update(buf.subarray(start, end)));
+}
+/** A finding's fingerprint: 16 hex digits. */
+function fingerprint(rule, path, record = "", pointer = "") {
+    return hex16((0,external_node_crypto_.createHash)("sha1").update(`chatml-gate/1\0${rule}\0${path}\0${record}\0${pointer}`));
+}
+/** Analysis findings (duplicates, leakage, too-long) are made after the pass, from a record's location: their record
+ * key comes from re-reading the listed ones by byte offset (at most max-findings lines per file, like near-duplicate
+ * verification). */
+async function keyAnalysisFindings(files, store, absPaths) {
+    for (let file = 0; file < files.length; file++) {
+        const wanted = files[file].findings.filter((f) => f.record === undefined && f.line > 0 && RULE_BY_ID.get(f.rule)?.group === "analysis");
+        if (wanted.length === 0)
+            continue;
+        const locs = [];
+        const byLine = new Map();
+        for (const f of wanted)
+            byLine.set(f.line, [...(byLine.get(f.line) ?? []), f]);
+        for (const [line, fs] of byLine) {
+            const id = findRecord(store, file, line);
+            if (id >= 0)
+                locs.push({ ...store.loc(id), findings: fs });
+        }
+        await readLinesAt(absPaths[file], locs, (i, bytes) => {
+            const key = recordKey(bytes);
+            for (const f of locs[i].findings)
+                f.record = key;
+        });
+    }
+}
+/** The id of the record at (file, line) in the store, or -1. Ids follow (file, line) order: files in run order,
+ * lines ascending within a file. */
+function findRecord(store, file, line) {
+    let lo = 0;
+    let hi = store.count - 1;
+    while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const f = store.file(mid);
+        const l = store.line(mid);
+        if (f === file && l === line)
+            return mid;
+        if (f < file || (f === file && l < line))
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+/** Replaces each listed finding's record key by its fingerprint (the report's `fingerprint` field). */
+function addFingerprints(files) {
+    for (const file of files) {
+        for (const f of file.findings) {
+            f.fingerprint = fingerprint(f.rule, file.path, f.record, f.pointer);
+            delete f.record;
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-check.ts
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
 // Findings are capped per file (maxFindings); counts are always complete.
+
 
 
 
@@ -52486,6 +53403,8 @@ class FindingSink {
     warnings = 0;
     once = new Set();
     onceHits = [];
+    /** During a pass: the record key of the line being read (fingerprint.ts), for the findings that get listed. */
+    recordKey;
     constructor(severities, max) {
         this.severities = severities;
         this.max = max;
@@ -52558,7 +53477,7 @@ class FindingSink {
         else
             this.warnings++;
         if (this.findings.length < this.max)
-            this.findings.push(f);
+            this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
     }
     /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
     drop(rules) {
@@ -52773,7 +53692,19 @@ async function scanFile(opts) {
         },
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+    /** A finding at the current line that does not make the record invalid. */
+    const note = (rule, message, onceKey) => void sink.add(rule, line, message, onceKey);
     const onLine = (buf, start, end, lineNo, offset) => {
+        let key;
+        sink.recordKey = () => (key ??= recordKey(buf, start, end));
+        try {
+            readLine(buf, start, end, lineNo, offset);
+        }
+        finally {
+            sink.recordKey = undefined;
+        }
+    };
+    const readLine = (buf, start, end, lineNo, offset) => {
         line = lineNo;
         recordHasError = false;
         recordMissingContent = false;
@@ -52840,13 +53771,18 @@ async function scanFile(opts) {
         if (use === format)
             checkProfile(obj, use ?? "chatml", ctx);
         const conv = PARSERS[use ?? "chatml"](obj, ctx);
+        // The target chat template renders every record with a messages array, also one that breaks other rules: the
+        // trainer would render it too.
+        const render = () => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
         // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
         if (!conv) {
+            render();
             if (!recordHasError)
                 valid++;
             return;
         }
         checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
+        const rendered = render();
         if (recordHasError)
             return;
         valid++;
@@ -52855,7 +53791,7 @@ async function scanFile(opts) {
         loc.line = lineNo;
         loc.offset = offset;
         loc.length = end - start;
-        const extra = opts.onRecord(conv, loc);
+        const extra = opts.onRecord(conv, loc, rendered);
         if (extra)
             for (const f of extra)
                 sink.addFinding(f);
@@ -52879,7 +53815,10 @@ async function scanFile(opts) {
         readError = true;
         lines = line;
     }
-    return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    if (opts.target)
+        result.target = opts.target.state();
+    return result;
 }
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
 function finishFile(display, format, s, sink) {
@@ -52933,6 +53872,8 @@ async function describeJsonArray(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/deltas.ts
+
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const deltas_at = (r, path) => {
     let v = r;
@@ -52964,6 +53905,127 @@ function compareReports(base, head) {
 function diversityDrop(deltas) {
     const d = deltas.find((x) => x.metric === "windowed distinct-2");
     return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
+}
+function deltas_figures(f) {
+    const out = { records: f.records, validRecords: f.validRecords, errors: f.errors, warnings: f.warnings };
+    if (f.stats) {
+        out.exactDuplicates = f.stats.exactDuplicates;
+        out.nearDuplicates = f.stats.nearDuplicates;
+        if (typeof f.stats.tokens === "number")
+            out.tokens = f.stats.tokens;
+    }
+    return out;
+}
+/** Same figures. Estimated token counts (`estimated`: either run sampled its token count) do not count: the estimate
+ * of a file moves with every other file of the run (the sample and the rates per script are the run's), and an
+ * unchanged file must not be listed as changed for it. */
+const sameFigures = (a, b, estimated) => Object.keys({ ...a, ...b }).every((k) => (k === "tokens" && estimated) || a[k] === b[k]);
+/** Whether the report's token counts are estimates (a sample), not counts. */
+const estimatedTokens = (r) => r.tokens?.exact === false;
+function severityOfRule(f, rule) {
+    return f.findings.find((x) => x.rule === rule)?.severity ?? "warning";
+}
+/** Marks the head findings the base does not have (`new: true`) and counts them. Matching is by fingerprint, as a
+ * multiset per file (two identical records with the same problem are two findings). */
+function markNewFindings(head, base) {
+    const out = { errors: 0, warnings: 0, rules: {}, approximate: false };
+    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
+    const count = (rule, severity, n) => {
+        if (n <= 0)
+            return;
+        out.rules[rule] = (out.rules[rule] ?? 0) + n;
+        if (severity === "error")
+            out.errors += n;
+        else
+            out.warnings += n;
+    };
+    for (const f of head.files) {
+        for (const x of f.findings)
+            delete x.new;
+        const b = baseFiles.get(f.path);
+        if (!b) {
+            for (const x of f.findings)
+                x.new = true;
+            for (const [rule, n] of Object.entries(f.findingCounts))
+                count(rule, severityOfRule(f, rule), n);
+            continue;
+        }
+        const bag = new Map();
+        for (const x of b.findings)
+            if (x.fingerprint)
+                bag.set(x.fingerprint, (bag.get(x.fingerprint) ?? 0) + 1);
+        const marked = {};
+        for (const x of f.findings) {
+            const left = x.fingerprint ? (bag.get(x.fingerprint) ?? 0) : 0;
+            if (left > 0)
+                bag.set(x.fingerprint, left - 1);
+            else {
+                x.new = true;
+                marked[x.rule] = (marked[x.rule] ?? 0) + 1;
+            }
+        }
+        if (!f.findingsTruncated && !b.findingsTruncated) {
+            for (const [rule, n] of Object.entries(marked))
+                count(rule, severityOfRule(f, rule), n);
+            continue;
+        }
+        // Some findings of the file are not listed: a rule's new findings are at least the growth of its count, and when
+        // the base listed all of its findings, at least the listed head findings it does not have.
+        out.approximate = true;
+        if (b.findingsTruncated)
+            for (const x of f.findings)
+                delete x.new;
+        for (const [rule, n] of Object.entries(f.findingCounts)) {
+            const grown = n - (b.findingCounts[rule] ?? 0);
+            count(rule, severityOfRule(f, rule), Math.max(grown, b.findingsTruncated ? 0 : (marked[rule] ?? 0)));
+        }
+    }
+    return out;
+}
+/** Per-file base → head figures: files the base lacks, and files whose figures changed. */
+function compareFiles(head, base) {
+    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
+    const files = [];
+    let unchangedFiles = 0;
+    const estimated = estimatedTokens(head) || estimatedTokens(base);
+    for (const f of head.files) {
+        const b = baseFiles.get(f.path);
+        const h = deltas_figures(f);
+        if (!b)
+            files.push({ path: f.path, status: "added", head: h });
+        else if (sameFigures(deltas_figures(b), h, estimated))
+            unchangedFiles++;
+        else
+            files.push({ path: f.path, status: "changed", base: deltas_figures(b), head: h });
+    }
+    return { files, unchangedFiles };
+}
+/** Compares `head` with `base` (made with the same config, or read from a JSON report) and evaluates the gate again:
+ * max-diversity-drop and fail-on-new need the base. `label` says what the base is. */
+function compareWithBase(head, base, config, label) {
+    head.deltas = compareReports(base, head);
+    const newFindings = markNewFindings(head, base);
+    head.comparison = { base: label, ...compareFiles(head, base), newFindings };
+    head.gate = evaluateGate(head, config, base);
+    head.passed = head.gate.passed;
+    return head;
+}
+/** A JSON report given as the base (--base, base-report): the run's report format, with finding fingerprints. */
+function parseBaseReport(text, source) {
+    let r;
+    try {
+        r = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`cannot read the base report ${source}: ${e.message}`);
+    }
+    if (!r || r.schemaVersion !== 1 || !Array.isArray(r.files) || !r.summary || !r.gate) {
+        throw new UsageError(`${source} is not a chatml-gate JSON report (chatml-gate check --format json writes one)`);
+    }
+    const bare = r.files.some((f) => Array.isArray(f?.findings) && f.findings.some((x) => typeof x?.fingerprint !== "string"));
+    if (bare)
+        throw new UsageError(`${source} has findings without fingerprints (it was written by an older chatml-gate): write it again with this version to compare findings`);
+    return r;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
@@ -53037,7 +54099,9 @@ function rangeCheck(name, range, actual, out) {
     const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
     out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: round(actual), passed, level: range.level });
 }
-function evaluateGate(report, config) {
+/** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
+ * on what the change brought (onlyNew). */
+function evaluateGate(report, config, base) {
     const checks = [];
     const t = config.thresholds;
     for (const [name, getter] of Object.entries(METRICS)) {
@@ -53062,7 +54126,39 @@ function evaluateGate(report, config) {
                 checks.push({ ...c, name: `${name} (${o.files.join(", ")})` });
         }
     }
-    return { passed: gate_verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+    const fresh = config.failOnNew && base && report.comparison ? report.comparison.newFindings : undefined;
+    if (!fresh)
+        return { passed: gate_verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
+    const only = onlyNew(checks, fresh, base);
+    return { passed: gate_verdict(only, fresh.warnings, config.failOn), failOn: config.failOn, checks: only, failOnNew: true };
+}
+/** fail-on-new: max-errors and max-warnings count the new findings; any other check that fails passes when the base
+ * failed it as badly (known debt), and still fails when the change made it worse. */
+function onlyNew(checks, fresh, base) {
+    const baseCheck = new Map(base.gate.checks.map((c) => [`${c.level}\0${c.name}`, c]));
+    return checks.map((c) => {
+        if ((c.name === "max-errors" || c.name === "max-warnings") && typeof c.limit === "number") {
+            const all = c.actual;
+            const actual = c.name === "max-errors" ? fresh.errors : fresh.warnings;
+            const what = c.name === "max-errors" ? "error" : "warning";
+            return { ...c, actual, passed: actual <= c.limit, message: `${actual} new ${what}(s) (${String(all)} in all; fail-on-new counts the new ones)` };
+        }
+        if (c.passed || base.summary.files === 0)
+            return c; // an empty base (every file new) has no known debt
+        const b = baseCheck.get(`${c.level}\0${c.name}`);
+        if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number")
+            return c;
+        const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
+        if (worse)
+            return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
+        return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
+    });
+}
+/** How far a range check's actual value lies outside its range "min–max". */
+function outside(c) {
+    const [min, max] = String(c.limit).split("–").map(Number);
+    const a = Number(c.actual);
+    return Number.isFinite(min) && a < min ? min - a : Number.isFinite(max) && a > max ? a - max : 0;
 }
 function gate_verdict(checks, warnings, failOn) {
     if (failOn === "never")
@@ -54407,6 +55503,10 @@ class RecordStore {
 class DuplicateAnalysis {
     opts;
     store = new RecordStore();
+    /** Every analysed record's location, by id (fingerprint.ts re-reads the records of listed analysis findings). */
+    get records() {
+        return this.store;
+    }
     exact;
     near;
     nearOn;
@@ -56779,6 +57879,8 @@ function formatBytes(n) {
 const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
 /** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
 const PENDING = -2;
+/** The role of a rendered example's one text. */
+const RENDERED = "\u0000rendered";
 /** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
  * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
 const VAR_TERMS = 9;
@@ -56968,13 +58070,22 @@ class TokenAnalysis {
         }
         return n;
     }
-    add(conv, loc) {
+    /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
+     * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
+     * its bytes. */
+    add(conv, loc, rendered) {
         this.examples++;
-        const fixed = fixedTokens(conv, this.encoding);
+        const original = conv;
+        if (rendered)
+            conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
+        const fixed = fixedTokens(original, this.encoding);
         this.images[0] += fixed.images;
-        this.images[1] += fixed.imagesCounted;
-        this.images[2] += fixed.imageTokens;
-        let overhead = TOKENS_PER_EXAMPLE + fixed.tokens;
+        // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
+        if (!rendered) {
+            this.images[1] += fixed.imagesCounted;
+            this.images[2] += fixed.imageTokens;
+        }
+        let overhead = rendered ? 0 : TOKENS_PER_EXAMPLE + fixed.tokens;
         let bytes = 0;
         let aBytes = 0;
         let units = 0;
@@ -56988,8 +58099,10 @@ class TokenAnalysis {
             else
                 unknownRole = true;
         };
-        conv.messages.forEach(visit);
-        conv.rejected?.forEach(visit);
+        if (!rendered) {
+            conv.messages.forEach(visit);
+            conv.rejected?.forEach(visit);
+        }
         forEachText(conv, (text, assistant) => {
             const b = Buffer.byteLength(text, "utf8");
             bytes += b;
@@ -56997,6 +58110,8 @@ class TokenAnalysis {
             if (assistant)
                 aBytes += b;
         });
+        if (rendered)
+            aBytes = Math.min(bytes, rendered.assistantBytes);
         this.seenBytes += bytes;
         const h = stratumOf(bytes, units);
         this.contentBytes[h] += bytes;
@@ -57011,7 +58126,9 @@ class TokenAnalysis {
         if (!(selected || needExact || unknownRole))
             return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
         // Needs its tokens: counted now, or (defer) where the partial is merged.
-        const x = { line: loc.line, roles: [], fixed: fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+        const x = { line: loc.line, roles: [], fixed: rendered ? 0 : fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+        if (rendered)
+            x.rendered = true;
         const keepRole = (m) => x.roles.push(m.role);
         conv.messages.forEach(keepRole);
         conv.rejected?.forEach(keepRole);
@@ -57069,6 +58186,8 @@ class TokenAnalysis {
                 if (x.assistant[i])
                     at += n;
             }
+            if (x.rendered)
+                at = x.bytes > 0 ? Math.round((t * x.aBytes) / x.bytes) : 0;
             exact = overhead + t;
             this.tokenized++;
             this.exactTotal += exact;
@@ -57192,9 +58311,10 @@ class TokenAnalysis {
     /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
      * the per-example arrays `qExact`/`qOver` at its slot. */
     accountPending(x, qExact, qOver) {
-        let overhead = TOKENS_PER_EXAMPLE + x.fixed;
-        for (const r of x.roles)
-            overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+        let overhead = x.rendered ? 0 : TOKENS_PER_EXAMPLE + x.fixed;
+        if (!x.rendered)
+            for (const r of x.roles)
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
         return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
     }
     /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
@@ -57562,6 +58682,7 @@ class TokenAnalysis {
         const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
         const result = {
             encoding: this.encoding,
+            ...(this.opts.tokenizer !== undefined ? { tokenizer: this.opts.tokenizer } : {}),
             examples: this.examples,
             total,
             assistantTokens,
@@ -57602,7 +58723,3306 @@ class TokenAnalysis {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/@huggingface/tokenizers/dist/tokenizers.mjs
+// src/utils/data-structures/DictionarySplitter.ts
+var DictionarySplitter = class {
+  /**
+   * @param dictionary The dictionary of words to use for splitting.
+   */
+  constructor(dictionary) {
+    this.trie = this._build_trie(dictionary);
+  }
+  /**
+   * Builds a trie from the given dictionary.
+   * @param dictionary The dictionary of words to build the trie from.
+   * @returns The root node of the trie.
+   * @private
+   */
+  _build_trie(dictionary) {
+    const trie = /* @__PURE__ */ Object.create(null);
+    for (const word of dictionary) {
+      let node = trie;
+      for (let i = 0; i < word.length; ++i) {
+        const char = word[i];
+        node = node[char] ??= /* @__PURE__ */ Object.create(null);
+      }
+      node.end = word;
+    }
+    return trie;
+  }
+  /**
+   * Splits the input text into tokens based on the dictionary.
+   * @param text The input text to split.
+   * @returns An array of tokens.
+   */
+  split(text) {
+    const result = [];
+    const n = text.length;
+    let start = 0;
+    let i = 0;
+    while (i < n) {
+      let node = this.trie;
+      let match = null;
+      let j = i;
+      while (j < n && (node = node[text[j]])) {
+        if (node.end) {
+          match = node.end;
+        }
+        ++j;
+      }
+      if (match) {
+        if (i > start) {
+          result.push(text.slice(start, i));
+        }
+        result.push(match);
+        i += match.length;
+        start = i;
+      } else {
+        ++i;
+      }
+    }
+    if (start < n) {
+      result.push(text.slice(start));
+    }
+    return result;
+  }
+};
+var DictionarySplitter_default = DictionarySplitter;
+
+// src/core/AddedToken.ts
+var AddedToken = class {
+  /**
+   * Creates a new instance of AddedToken.
+   * @param config Added token configuration object.
+   */
+  constructor(config) {
+    this.content = config.content;
+    this.id = config.id;
+    this.single_word = config.single_word ?? false;
+    this.lstrip = config.lstrip ?? false;
+    this.rstrip = config.rstrip ?? false;
+    this.special = config.special ?? false;
+    this.normalized = config.normalized ?? !this.special;
+  }
+};
+var AddedToken_default = AddedToken;
+
+// src/utils/core.ts
+var compile_unicode_regexp = (source, flags) => {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const property_names = /* @__PURE__ */ new Map();
+    const rewritten = source.replace(
+      /(\\[pP])\{([^}=]+)\}/g,
+      (text, p, n, offset) => {
+        let preceding_backslashes = 0;
+        for (let i = offset - 1; i >= 0 && source[i] === "\\"; --i) {
+          ++preceding_backslashes;
+        }
+        if (preceding_backslashes % 2 === 1) return text;
+        let property_name = property_names.get(n);
+        if (property_name === void 0) {
+          try {
+            new RegExp(`\\p{${n}}`, "u");
+            property_name = n;
+          } catch {
+            property_name = `Script=${n}`;
+          }
+          property_names.set(n, property_name);
+        }
+        return `${p}{${property_name}}`;
+      }
+    );
+    if (rewritten === source) throw error;
+    try {
+      return new RegExp(rewritten, flags);
+    } catch {
+      throw error;
+    }
+  }
+};
+var clean_up_tokenization = (text) => text.replace(/ \./g, ".").replace(/ \?/g, "?").replace(/ \!/g, "!").replace(/ ,/g, ",").replace(/ \' /g, "'").replace(/ n't/g, "n't").replace(/ 'm/g, "'m").replace(/ 's/g, "'s").replace(/ 've/g, "'ve").replace(/ 're/g, "'re");
+var create_pattern = (pattern, invert = true) => {
+  if (pattern.Regex !== void 0) {
+    const regex = rewrite_oniguruma_to_js(
+      normalize_bloom_split_char_class(pattern.Regex)
+    );
+    return compile_unicode_regexp(regex, "gu");
+  } else if (pattern.String !== void 0) {
+    const escaped = escape_reg_exp(pattern.String);
+    return new RegExp(invert ? escaped : `(${escaped})`, "gu");
+  } else {
+    console.warn("Unknown pattern type:", pattern);
+    return null;
+  }
+};
+var UNICODE_WORD_CHARS_IN_CLASS = "\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}";
+var UNICODE_WORD_CHARS = `${UNICODE_WORD_CHARS_IN_CLASS}\\u00B2\\u00B3\\u00B9\\u00BC-\\u00BE`;
+var UNICODE_WORD_CLASS = `[${UNICODE_WORD_CHARS}]`;
+var UNICODE_NON_WORD_CLASS = `[^${UNICODE_WORD_CHARS}]`;
+var UNICODE_WORD_BOUNDARY = `(?:(?<!${UNICODE_WORD_CLASS})(?=${UNICODE_WORD_CLASS})|(?<=${UNICODE_WORD_CLASS})(?!${UNICODE_WORD_CLASS}))`;
+var UNICODE_NON_WORD_BOUNDARY = `(?:(?<!${UNICODE_WORD_CLASS})(?!${UNICODE_WORD_CLASS})|(?<=${UNICODE_WORD_CLASS})(?=${UNICODE_WORD_CLASS}))`;
+var LINE_START_ANCHOR = "(?:(?<![\\s\\S])|(?<=\\n))";
+var LINE_END_ANCHOR = "(?:(?=\\n)|(?![\\s\\S]))";
+var HEX_DIGIT_CHARS = "0-9A-Fa-f";
+var ESCAPE_REWRITES = /* @__PURE__ */ new Map([
+  ["A", "(?<![\\s\\S])"],
+  ["z", "(?![\\s\\S])"],
+  ["Z", "(?=\\n?(?![\\s\\S]))"],
+  // \Z permits a single optional final \n (not \r\n)
+  ["h", `[${HEX_DIGIT_CHARS}]`],
+  ["H", `[^${HEX_DIGIT_CHARS}]`],
+  ["w", UNICODE_WORD_CLASS],
+  ["W", UNICODE_NON_WORD_CLASS],
+  ["d", "\\p{Nd}"],
+  ["D", "\\P{Nd}"],
+  ["s", "\\p{White_Space}"],
+  // JS \s wrongly adds U+FEFF and misses \x85
+  ["S", "\\P{White_Space}"],
+  ["b", UNICODE_WORD_BOUNDARY],
+  ["B", UNICODE_NON_WORD_BOUNDARY],
+  ["a", "\\x07"],
+  ["e", "\\x1B"]
+]);
+var CLASS_ESCAPE_REWRITES = /* @__PURE__ */ new Map([
+  ["h", HEX_DIGIT_CHARS],
+  ["w", UNICODE_WORD_CHARS_IN_CLASS],
+  ["d", "\\p{Nd}"],
+  ["D", "\\P{Nd}"],
+  ["s", "\\p{White_Space}"],
+  ["S", "\\P{White_Space}"],
+  ["a", "\\x07"],
+  ["e", "\\x1B"]
+]);
+var CLASS_COMPLEMENT_ALTERNATIVES = /* @__PURE__ */ new Map([
+  ["W", `[^${UNICODE_WORD_CHARS_IN_CLASS}]`],
+  ["H", `[^${HEX_DIGIT_CHARS}]`]
+]);
+var RAW_WHITESPACE_ESCAPES = /* @__PURE__ */ new Map([
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+  ["	", "\\t"],
+  ["\f", "\\f"],
+  ["\v", "\\v"]
+]);
+var POSIX_CLASS_FRAGMENTS = /* @__PURE__ */ new Map([
+  ["alpha", "\\p{Alphabetic}"],
+  ["alnum", "\\p{Alphabetic}\\p{Nd}"],
+  ["digit", "\\p{Nd}"],
+  ["lower", "\\p{Lowercase}"],
+  ["upper", "\\p{Uppercase}"],
+  ["space", "\\p{White_Space}"],
+  ["blank", "\\t\\p{Zs}"],
+  ["punct", "\\p{P}\\p{S}"],
+  ["cntrl", "\\p{Cc}"],
+  ["word", UNICODE_WORD_CHARS_IN_CLASS],
+  ["xdigit", HEX_DIGIT_CHARS]
+]);
+var JS_SYNTAX_CHARS = "^$\\.*+?()[]{}|/";
+var GROUP_PREFIX_RE = /^\(\?(?:<[=!]|<[A-Za-z_][A-Za-z0-9_]*>|[:=!>])/;
+var BRACED_ESCAPE_RE = /^\\([pPxu])\{([^}]*)\}/;
+var QUANTIFIER_BRACE_RE = /^\{(\d+(?:,\d*)?|,\d+)\}/;
+var POSIX_BRACKET_RE = /^\[:(\^?)(\p{Alphabetic}+):\]/u;
+var EMPTY_NEGATED_POSIX_BRACKET_RE = /^\[:\^:\]/;
+var UNSUPPORTED_POSIX_BRACKET_RE = /^\[(?:\.[^\]]*\.\]|=[^\]]*=\])/;
+var FIXED_WIDTH_ESCAPE_RE = /^(?:\\x[0-9A-Fa-f]{2}|\\u[0-9A-Fa-f]{4}|\\c[A-Za-z])/;
+var is_ascii_letter = (char) => char >= "A" && char <= "Z" || char >= "a" && char <= "z";
+var character_at = (text, index) => String.fromCodePoint(text.codePointAt(index));
+var get_ascii_folded_hex_atom = (hex) => {
+  if (!/^[0-9A-Fa-f]{1,8}$/.test(hex)) return null;
+  const code_point = Number.parseInt(hex, 16);
+  if (code_point > 127) return null;
+  const letter = String.fromCharCode(code_point);
+  return is_ascii_letter(letter) ? `[${letter.toLowerCase()}${letter.toUpperCase()}]` : null;
+};
+var normalize_bloom_split_char_class = (regex) => regex.replace(/\[\^\(\\s\|\[([^\]]+)\]\)\]/g, "[^()|\\s$1]");
+var ANY_CODE_POINT = "[\\s\\S]";
+var MAX_CHARACTER_CLASS_NESTING_DEPTH = 256;
+var create_character_class_operand = () => ({
+  fragment: "",
+  alternatives: [],
+  tail: null,
+  contains_complex_set: false
+});
+var throw_character_class_range_error = (index) => {
+  throw new SyntaxError(
+    `Unsupported range with a set-valued character-class operand at index ${index}`
+  );
+};
+var add_character_class_atom = (operand, atom, index, contains_complex_set = true) => {
+  if (operand.tail === "range") throw_character_class_range_error(index);
+  operand.alternatives.push(atom);
+  operand.tail = "set";
+  operand.contains_complex_set = operand.contains_complex_set || contains_complex_set;
+};
+var append_character_class_fragment = (operand, fragment, set_valued = false, index = -1) => {
+  if (set_valued && operand.tail === "range") {
+    throw_character_class_range_error(index);
+  }
+  if (operand.tail === "range") {
+    operand.fragment += fragment;
+    operand.tail = "complete_range";
+    return;
+  }
+  operand.fragment += fragment;
+  operand.tail = set_valued ? "set" : "scalar";
+  operand.contains_complex_set = operand.contains_complex_set || set_valued;
+};
+var rewrite_character_class_escape = (regex, index, operand) => {
+  const braced = BRACED_ESCAPE_RE.exec(regex.slice(index));
+  if (braced) {
+    const [text, kind, body] = braced;
+    if (kind === "P" && body === "Word") {
+      add_character_class_atom(
+        operand,
+        `[^${UNICODE_WORD_CHARS_IN_CLASS}]`,
+        index
+      );
+    } else {
+      const replacement2 = kind === "x" ? `\\u{${body}}` : kind === "p" && body === "Word" ? UNICODE_WORD_CHARS_IN_CLASS : text;
+      append_character_class_fragment(
+        operand,
+        replacement2,
+        kind === "p" || kind === "P",
+        index
+      );
+    }
+    return index + text.length;
+  }
+  const fixed_width = FIXED_WIDTH_ESCAPE_RE.exec(regex.slice(index));
+  if (fixed_width) {
+    append_character_class_fragment(operand, fixed_width[0]);
+    return index + fixed_width[0].length;
+  }
+  if (index + 1 >= regex.length) {
+    throw new SyntaxError(
+      `Unterminated escape in character class at index ${index}`
+    );
+  }
+  const next = character_at(regex, index + 1);
+  const next_end = index + 1 + next.length;
+  const raw_whitespace = RAW_WHITESPACE_ESCAPES.get(next);
+  if (raw_whitespace !== void 0) {
+    append_character_class_fragment(operand, raw_whitespace);
+    return next_end;
+  }
+  const complement = CLASS_COMPLEMENT_ALTERNATIVES.get(next);
+  if (complement !== void 0) {
+    add_character_class_atom(operand, complement, index);
+    return next_end;
+  }
+  const rewrite = CLASS_ESCAPE_REWRITES.get(next);
+  let replacement;
+  let set_valued = false;
+  if (rewrite !== void 0) {
+    replacement = rewrite;
+    set_valued = next !== "a" && next !== "e";
+  } else if (/[A-Za-z0-9]/.test(next)) {
+    replacement = `\\${next}`;
+  } else if (JS_SYNTAX_CHARS.includes(next) || next === "-") {
+    replacement = `\\${next}`;
+  } else {
+    replacement = next;
+  }
+  append_character_class_fragment(operand, replacement, set_valued, index);
+  return next_end;
+};
+var compile_character_set_union = (pieces) => {
+  if (pieces.length === 1) return pieces[0];
+  return `(?:(?=(?:${pieces.join("|")}))${ANY_CODE_POINT})`;
+};
+var compile_character_class_operand = (operand) => {
+  const pieces = operand.fragment.length === 0 ? operand.alternatives : [`[${operand.fragment}]`, ...operand.alternatives];
+  return compile_character_set_union(pieces);
+};
+var get_ascii_fold_additions = (positive_atom) => {
+  const membership = compile_unicode_regexp(`^(?:${positive_atom})$`, "u");
+  let additions = "";
+  for (let offset = 0; offset < 26; ++offset) {
+    const upper = String.fromCharCode(65 + offset);
+    const lower = String.fromCharCode(97 + offset);
+    const has_upper = membership.test(upper);
+    const has_lower = membership.test(lower);
+    if (has_upper !== has_lower) additions += has_upper ? lower : upper;
+  }
+  return additions;
+};
+var parse_character_class = (regex, start, ascii_fold, apply_ascii_fold = true, nesting_depth = 1) => {
+  if (nesting_depth > MAX_CHARACTER_CLASS_NESTING_DEPTH) {
+    throw new SyntaxError(
+      `Maximum character-class nesting depth of ${MAX_CHARACTER_CLASS_NESTING_DEPTH} exceeded at index ${start}`
+    );
+  }
+  let i = start + 1;
+  const negated = regex[i] === "^";
+  if (negated) ++i;
+  const first_content_index = i;
+  const operands = [create_character_class_operand()];
+  let operand = operands[0];
+  let contains_nested_negated_complex_set = false;
+  while (i < regex.length) {
+    const char = character_at(regex, i);
+    if (char === "\\") {
+      i = rewrite_character_class_escape(regex, i, operand);
+      continue;
+    }
+    if (char === "]") {
+      if (i === first_content_index) {
+        append_character_class_fragment(operand, "\\]");
+        ++i;
+        continue;
+      }
+      if (operand.tail === null) {
+        if (operands.length > 1) {
+          throw new SyntaxError(
+            `Malformed character-class intersection with an empty operand at index ${i}`
+          );
+        }
+        throw new SyntaxError(`Empty character class at index ${start}`);
+      }
+      const contains_complex_set = operands.some(
+        (candidate) => candidate.contains_complex_set
+      );
+      if (negated && operands.length > 1 && contains_nested_negated_complex_set) {
+        throw new SyntaxError(
+          `Unsupported outer-negated character-class intersection with a nested negated class containing a Unicode property, POSIX class, or shorthand at index ${start}`
+        );
+      }
+      const first_atom = compile_character_class_operand(operands[0]);
+      let positive_atom = first_atom;
+      if (operands.length > 1) {
+        let lookaheads = "";
+        for (let j = 1; j < operands.length; ++j) {
+          lookaheads += `(?=${compile_character_class_operand(operands[j])})`;
+        }
+        positive_atom = `(?:${lookaheads}${first_atom})`;
+      }
+      const is_direct_class = operands.length === 1 && operand.alternatives.length === 0;
+      let direct_fragment = operand.fragment;
+      if (ascii_fold && apply_ascii_fold) {
+        const additions = get_ascii_fold_additions(positive_atom);
+        if (additions.length > 0) {
+          if (is_direct_class) {
+            direct_fragment += additions;
+            positive_atom = `[${direct_fragment}]`;
+          } else {
+            positive_atom = compile_character_set_union([
+              positive_atom,
+              `[${additions}]`
+            ]);
+          }
+        }
+      }
+      const atom = negated ? is_direct_class ? `[^${direct_fragment}]` : `(?:(?!${positive_atom})${ANY_CODE_POINT})` : positive_atom;
+      return {
+        atom,
+        end: i + 1,
+        negated,
+        contains_complex_set,
+        contains_nested_negated_complex_set
+      };
+    }
+    if (regex.startsWith("&&", i)) {
+      if (operand.tail === null) {
+        throw new SyntaxError(
+          `Malformed character-class intersection with an empty operand at index ${i}`
+        );
+      }
+      operand = create_character_class_operand();
+      operands.push(operand);
+      i += 2;
+      continue;
+    }
+    if (char === "[") {
+      const suffix = regex.slice(i);
+      if (EMPTY_NEGATED_POSIX_BRACKET_RE.test(suffix)) {
+        throw new SyntaxError(
+          `Malformed empty negated POSIX character class at index ${i}`
+        );
+      }
+      const posix = POSIX_BRACKET_RE.exec(suffix);
+      if (posix) {
+        const [, posix_negated, name] = posix;
+        const fragment = POSIX_CLASS_FRAGMENTS.get(name);
+        if (fragment === void 0) {
+          throw new SyntaxError(
+            `Unsupported POSIX character class "${name}" at index ${i}`
+          );
+        }
+        if (ascii_fold && posix_negated && (name === "lower" || name === "upper")) {
+          throw new SyntaxError(
+            `Unsupported negated POSIX ${name} class inside an inline case-insensitive group`
+          );
+        }
+        if (posix_negated) {
+          add_character_class_atom(operand, `[^${fragment}]`, i);
+        } else {
+          append_character_class_fragment(operand, fragment, true, i);
+        }
+        i += posix[0].length;
+        continue;
+      }
+      if (UNSUPPORTED_POSIX_BRACKET_RE.test(suffix)) {
+        throw new SyntaxError(
+          `Unsupported POSIX collating or equivalence bracket expression at index ${i}`
+        );
+      }
+      const nested = parse_character_class(
+        regex,
+        i,
+        ascii_fold,
+        false,
+        nesting_depth + 1
+      );
+      add_character_class_atom(
+        operand,
+        nested.atom,
+        i,
+        nested.contains_complex_set
+      );
+      contains_nested_negated_complex_set ||= nested.contains_nested_negated_complex_set || nested.negated && nested.contains_complex_set;
+      i = nested.end;
+      continue;
+    }
+    if (char === "-") {
+      const is_terminal_literal = regex[i + 1] === "]" || regex.startsWith("&&", i + 1);
+      if (operand.tail === "set" && !is_terminal_literal) {
+        throw_character_class_range_error(i);
+      }
+      if (operand.tail === null || operand.tail === "range" || operand.tail === "complete_range" || is_terminal_literal) {
+        append_character_class_fragment(operand, "\\-");
+      } else {
+        operand.fragment += "-";
+        operand.tail = "range";
+      }
+      ++i;
+      continue;
+    }
+    append_character_class_fragment(
+      operand,
+      char === "^" && operand.fragment.length === 0 ? "\\^" : char
+    );
+    i += char.length;
+  }
+  throw new SyntaxError(
+    `${operands.length > 1 ? "Unterminated character-class intersection" : "Unterminated character class"} at index ${start}`
+  );
+};
+var rewrite_oniguruma_to_js = (regex) => {
+  let out = "";
+  let atom_start = -1;
+  let last_was_quantifier = false;
+  let ascii_fold = false;
+  const group_states = [];
+  const emit_atom = (text) => {
+    atom_start = out.length;
+    out += text;
+    last_was_quantifier = false;
+  };
+  for (let i = 0; i < regex.length; ) {
+    const char = character_at(regex, i);
+    if (char === "\\") {
+      const braced = BRACED_ESCAPE_RE.exec(regex.slice(i));
+      if (braced) {
+        const [text, kind, body] = braced;
+        let replacement2 = text;
+        if (kind === "x") {
+          const code_point_escape = `\\u{${body}}`;
+          replacement2 = ascii_fold ? get_ascii_folded_hex_atom(body) ?? code_point_escape : code_point_escape;
+        } else if (body === "Word") {
+          replacement2 = kind === "p" ? UNICODE_WORD_CLASS : UNICODE_NON_WORD_CLASS;
+        }
+        emit_atom(replacement2);
+        i += text.length;
+        continue;
+      }
+      const fixed_width = FIXED_WIDTH_ESCAPE_RE.exec(regex.slice(i));
+      if (fixed_width) {
+        const text = fixed_width[0];
+        const replacement2 = ascii_fold && text[1] !== "c" ? get_ascii_folded_hex_atom(text.slice(2)) ?? text : text;
+        emit_atom(replacement2);
+        i += text.length;
+        continue;
+      }
+      if (i + 1 >= regex.length) {
+        out += char;
+        break;
+      }
+      const next = character_at(regex, i + 1);
+      i += 1 + next.length;
+      if (next === "G") {
+        continue;
+      }
+      const raw_whitespace = RAW_WHITESPACE_ESCAPES.get(next);
+      if (raw_whitespace !== void 0) {
+        emit_atom(raw_whitespace);
+        continue;
+      }
+      const rewrite = ESCAPE_REWRITES.get(next);
+      let replacement;
+      if (rewrite !== void 0) {
+        replacement = rewrite;
+      } else if (/[A-Za-z0-9]/.test(next)) {
+        replacement = `\\${next}`;
+      } else if (JS_SYNTAX_CHARS.includes(next)) {
+        replacement = `\\${next}`;
+      } else {
+        replacement = next;
+      }
+      emit_atom(replacement);
+      continue;
+    }
+    switch (char) {
+      case "[": {
+        const parsed = parse_character_class(regex, i, ascii_fold);
+        emit_atom(parsed.atom);
+        i = parsed.end;
+        continue;
+      }
+      case "]":
+        emit_atom("\\]");
+        ++i;
+        continue;
+      case ".":
+        emit_atom("[^\\n]");
+        ++i;
+        continue;
+      case "^":
+        emit_atom(LINE_START_ANCHOR);
+        ++i;
+        continue;
+      case "$":
+        emit_atom(LINE_END_ANCHOR);
+        ++i;
+        continue;
+      case "(": {
+        const inline_case_insensitive = regex.startsWith("(?i:", i);
+        const source_prefix = inline_case_insensitive ? "(?i:" : GROUP_PREFIX_RE.exec(regex.slice(i))?.[0] ?? "(";
+        const output_prefix = inline_case_insensitive ? "(?:" : source_prefix === "(?>" ? "(?:" : source_prefix;
+        group_states.push([out.length, ascii_fold]);
+        if (inline_case_insensitive) ascii_fold = true;
+        out += output_prefix;
+        last_was_quantifier = false;
+        i += source_prefix.length;
+        continue;
+      }
+      case ")":
+        out += char;
+        [atom_start, ascii_fold] = group_states.pop() ?? [-1, false];
+        last_was_quantifier = false;
+        ++i;
+        continue;
+      case "|":
+        out += char;
+        atom_start = -1;
+        last_was_quantifier = false;
+        ++i;
+        continue;
+      case "{": {
+        const quant = QUANTIFIER_BRACE_RE.exec(regex.slice(i));
+        if (!quant || atom_start < 0) {
+          emit_atom("\\{");
+          ++i;
+          continue;
+        }
+        const body = quant[1].startsWith(",") ? `0${quant[1]}` : quant[1];
+        i += quant[0].length;
+        const following = regex[i];
+        if (following === "+" || following === "*") {
+          out = `${out.slice(0, atom_start)}(?:${out.slice(atom_start)}{${body}})${following}`;
+          ++i;
+        } else {
+          out += `{${body}}`;
+        }
+        last_was_quantifier = true;
+        continue;
+      }
+      case "}":
+        emit_atom("\\}");
+        ++i;
+        continue;
+      case "+":
+        if (last_was_quantifier) {
+          ++i;
+          continue;
+        }
+        out += char;
+        last_was_quantifier = true;
+        ++i;
+        continue;
+      case "*":
+      case "?":
+        out += char;
+        last_was_quantifier = true;
+        ++i;
+        continue;
+      default:
+        emit_atom(
+          ascii_fold && is_ascii_letter(char) ? `[${char.toLowerCase()}${char.toUpperCase()}]` : char
+        );
+        i += char.length;
+        continue;
+    }
+  }
+  return out;
+};
+var escape_reg_exp = (string) => string.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+var fuse_unk = (arr, tokens_to_ids, unk_token_id) => {
+  const fused = [];
+  let i = 0;
+  while (i < arr.length) {
+    fused.push(arr[i]);
+    const token_id = tokens_to_ids.get(arr[i]) ?? unk_token_id;
+    if (token_id !== unk_token_id) {
+      ++i;
+      continue;
+    }
+    while (++i < arr.length && (tokens_to_ids.get(arr[i]) ?? unk_token_id) === unk_token_id) {
+      if (tokens_to_ids.get(fused.at(-1)) !== unk_token_id) {
+        fused[fused.length - 1] += arr[i];
+      }
+    }
+  }
+  return fused;
+};
+var is_chinese_char = (cp) => cp >= 19968 && cp <= 40959 || cp >= 13312 && cp <= 19903 || cp >= 131072 && cp <= 173791 || cp >= 173824 && cp <= 177983 || cp >= 177984 && cp <= 178207 || cp >= 178208 && cp <= 183983 || cp >= 63744 && cp <= 64255 || cp >= 194560 && cp <= 195103;
+var is_integral_number = (x) => Number.isInteger(x) || typeof x === "bigint";
+var len = (s) => {
+  let length = 0;
+  for (const c of s) ++length;
+  return length;
+};
+var lowercase_and_remove_accents = (text) => remove_accents(text.toLowerCase());
+var merge_arrays = (...arrs) => Array.prototype.concat.apply([], arrs);
+var object_to_map = (obj) => new Map(Object.entries(obj));
+var regex_split = (text, regex) => {
+  const result = [];
+  let prev = 0;
+  for (const match of text.matchAll(regex)) {
+    const full_match = match[0];
+    if (prev < match.index) {
+      result.push(text.slice(prev, match.index));
+    }
+    if (full_match.length > 0) {
+      result.push(full_match);
+    }
+    prev = match.index + full_match.length;
+  }
+  if (prev < text.length) {
+    result.push(text.slice(prev));
+  }
+  return result;
+};
+var remove_accents = (text) => text.replace(/\p{M}/gu, "");
+var validate_object = (obj, name, required_keys = []) => {
+  if (!obj || Array.isArray(obj) || typeof obj !== "object") {
+    return `${name} must be a valid object`;
+  }
+  for (const key of required_keys) {
+    if (!(key in obj)) {
+      return `${name} must contain a "${key}" property`;
+    }
+  }
+  return null;
+};
+var whitespace_split = (text) => text.match(/\S+/g) || [];
+
+// src/utils/Callable.ts
+var Callable = class {
+  /**
+   * Creates a new instance of the Callable class.
+   */
+  constructor() {
+    const closure = function(...args) {
+      return closure._call(...args);
+    };
+    return Object.setPrototypeOf(closure, new.target.prototype);
+  }
+};
+var Callable_default = Callable;
+
+// src/core/Normalizer.ts
+var Normalizer = class extends Callable_default {
+  /**
+   * @param config The configuration object for the normalizer.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+  }
+  /**
+   * Alias for {@link Normalizer#normalize}.
+   * @param text The text to normalize.
+   * @returns The normalized text.
+   */
+  _call(text) {
+    return this.normalize(text);
+  }
+};
+var Normalizer_default = Normalizer;
+
+// src/core/normalizer/BertNormalizer.ts
+var BertNormalizer = class extends Normalizer_default {
+  /**
+   * Adds whitespace around any CJK (Chinese, Japanese, or Korean) character in the input text.
+   *
+   * @param text The input text to tokenize.
+   * @returns The tokenized text with whitespace added around CJK characters.
+   */
+  tokenize_chinese_chars(text) {
+    const output = [];
+    for (let i = 0; i < text.length; ++i) {
+      const char = text[i];
+      const cp = char.charCodeAt(0);
+      if (is_chinese_char(cp)) {
+        output.push(" ");
+        output.push(char);
+        output.push(" ");
+      } else {
+        output.push(char);
+      }
+    }
+    return output.join("");
+  }
+  /**
+   * Strips accents from the given text.
+   * @param text The text to strip accents from.
+   * @returns The text with accents removed.
+   */
+  strip_accents(text) {
+    return text.normalize("NFD").replace(/\p{Mn}/gu, "");
+  }
+  /**
+   * Checks whether `char` is a control character.
+   * @param char The character to check.
+   * @returns Whether `char` is a control character.
+   */
+  is_control(char) {
+    switch (char) {
+      case "	":
+      case "\n":
+      case "\r":
+        return false;
+      default:
+        return /^\p{Cc}|\p{Cf}|\p{Co}|\p{Cs}$/u.test(char);
+    }
+  }
+  /**
+   * Performs invalid character removal and whitespace cleanup on text.
+   * @param text The text to clean.
+   * @returns The cleaned text.
+   */
+  clean_text(text) {
+    const output = [];
+    for (const char of text) {
+      const cp = char.charCodeAt(0);
+      if (cp === 0 || cp === 65533 || this.is_control(char)) {
+        continue;
+      }
+      if (/^\s$/.test(char)) {
+        output.push(" ");
+      } else {
+        output.push(char);
+      }
+    }
+    return output.join("");
+  }
+  /**
+   * Normalizes the given text based on the configuration.
+   * @param text The text to normalize.
+   * @returns The normalized text.
+   */
+  normalize(text) {
+    if (this.config.clean_text) {
+      text = this.clean_text(text);
+    }
+    if (this.config.handle_chinese_chars) {
+      text = this.tokenize_chinese_chars(text);
+    }
+    if (this.config.lowercase) {
+      text = text.toLowerCase();
+      if (this.config.strip_accents !== false) {
+        text = this.strip_accents(text);
+      }
+    } else if (this.config.strip_accents) {
+      text = this.strip_accents(text);
+    }
+    return text;
+  }
+};
+var BertNormalizer_default = BertNormalizer;
+
+// src/core/normalizer/Precompiled.ts
+var Precompiled = class extends Normalizer_default {
+  /**
+   * Create a new instance of Precompiled normalizer.
+   * @param config The configuration object.
+   */
+  constructor(config) {
+    super(config);
+    this.charsmap = config.precompiled_charsmap ?? null;
+  }
+  /**
+   * Normalizes the given text by applying the precompiled charsmap.
+   * @param text The text to normalize.
+   * @returns The normalized text.
+   */
+  normalize(text) {
+    text = text.replace(
+      /[\u0001-\u0008\u000B\u000E-\u001F\u007F\u008F\u009F]/gm,
+      ""
+    );
+    text = text.replace(
+      /[\u0009\u000A\u000C\u000D\u00A0\u1680\u2000-\u200F\u2028\u2029\u202F\u205F\u2581\u3000\uFEFF\uFFFD]/gm,
+      " "
+    );
+    if (text.includes("\uFF5E")) {
+      const parts = text.split("\uFF5E");
+      text = parts.map((part) => part.normalize("NFKC")).join("\uFF5E");
+    } else {
+      text = text.normalize("NFKC");
+    }
+    return text;
+  }
+};
+var Precompiled_default = Precompiled;
+
+// src/core/normalizer/Sequence.ts
+var Sequence = class extends Normalizer_default {
+  /**
+   * Create a new instance of NormalizerSequence.
+   * @param config The configuration object.
+   */
+  constructor(config) {
+    super(config);
+    this.normalizers = (config.normalizers ?? []).map(
+      (x) => create_normalizer_default(x)
+    );
+  }
+  /**
+   * Apply a sequence of Normalizers to the input text.
+   * @param text The text to normalize.
+   * @returns The normalized text.
+   */
+  normalize(text) {
+    return this.normalizers.reduce((t, normalizer) => {
+      return normalizer ? normalizer.normalize(t) : t;
+    }, text);
+  }
+};
+var Sequence_default = Sequence;
+
+// src/core/normalizer/Replace.ts
+var Replace = class extends Normalizer_default {
+  /**
+   * @param config The configuration object for the normalizer.
+   */
+  constructor(config) {
+    super(config);
+    this.pattern = create_pattern(this.config.pattern ?? {});
+  }
+  /**
+   * Normalize the input text by replacing the pattern with the content.
+   * @param text The input text to be normalized.
+   * @returns The normalized text after replacing the pattern with the content.
+   */
+  normalize(text) {
+    return this.pattern === null ? text : text.replaceAll(this.pattern, this.config.content ?? "");
+  }
+};
+var Replace_default = Replace;
+
+// src/core/normalizer/UnicodeNormalizer.ts
+var UnicodeNormalizer = class extends Normalizer_default {
+  constructor() {
+    super(...arguments);
+    /**
+     * The Unicode normalization form to apply.
+     * Should be one of: 'NFC', 'NFD', 'NFKC', or 'NFKD'.
+     */
+    this.form = "NFC";
+  }
+  /**
+   * Normalize the input text by applying Unicode normalization.
+   * @param text The input text to be normalized.
+   * @returns The normalized text.
+   */
+  normalize(text) {
+    text = text.normalize(this.form);
+    return text;
+  }
+};
+var UnicodeNormalizer_default = UnicodeNormalizer;
+
+// src/core/normalizer/NFC.ts
+var NFC = class extends UnicodeNormalizer_default {
+  constructor() {
+    super(...arguments);
+    this.form = "NFC";
+  }
+};
+var NFC_default = NFC;
+
+// src/core/normalizer/NFD.ts
+var NFD = class extends UnicodeNormalizer_default {
+  constructor() {
+    super(...arguments);
+    this.form = "NFD";
+  }
+};
+var NFD_default = NFD;
+
+// src/core/normalizer/NFKC.ts
+var NFKC = class extends UnicodeNormalizer_default {
+  constructor() {
+    super(...arguments);
+    this.form = "NFKC";
+  }
+};
+var NFKC_default = NFKC;
+
+// src/core/normalizer/NFKD.ts
+var NFKD = class extends UnicodeNormalizer_default {
+  constructor() {
+    super(...arguments);
+    this.form = "NFKD";
+  }
+};
+var NFKD_default = NFKD;
+
+// src/core/normalizer/Strip.ts
+var Strip = class extends Normalizer_default {
+  /**
+   * Strip leading and/or trailing whitespace from the input text.
+   * @param text The input text.
+   * @returns The normalized text.
+   */
+  normalize(text) {
+    if (this.config.strip_left && this.config.strip_right) {
+      text = text.trim();
+    } else {
+      if (this.config.strip_left) {
+        text = text.trimStart();
+      }
+      if (this.config.strip_right) {
+        text = text.trimEnd();
+      }
+    }
+    return text;
+  }
+};
+var Strip_default = Strip;
+
+// src/core/normalizer/StripAccents.ts
+var StripAccents = class extends Normalizer_default {
+  /**
+   * Remove all accents from the text.
+   * @param text The input text.
+   * @returns The normalized text without accents.
+   */
+  normalize(text) {
+    return remove_accents(text);
+  }
+};
+var StripAccents_default = StripAccents;
+
+// src/core/normalizer/Lowercase.ts
+var Lowercase = class extends Normalizer_default {
+  /**
+   * Lowercases the input string.
+   * @param {string} text The text to normalize.
+   * @returns {string} The normalized text.
+   */
+  normalize(text) {
+    return text.toLowerCase();
+  }
+};
+var Lowercase_default = Lowercase;
+
+// src/core/normalizer/Prepend.ts
+var Prepend = class extends Normalizer_default {
+  /**
+   * Prepends the input string.
+   * @param text The text to normalize.
+   * @returns The normalized text.
+   */
+  normalize(text) {
+    text = this.config.prepend + text;
+    return text;
+  }
+};
+var Prepend_default = Prepend;
+
+// src/core/normalizer/create_normalizer.ts
+function create_normalizer(config) {
+  if (config === null) return null;
+  switch (config.type) {
+    case "BertNormalizer":
+      return new BertNormalizer_default(config);
+    case "Precompiled":
+      return new Precompiled_default(config);
+    case "Sequence":
+      return new Sequence_default(config);
+    case "Replace":
+      return new Replace_default(config);
+    case "NFC":
+      return new NFC_default(config);
+    case "NFD":
+      return new NFD_default(config);
+    case "NFKC":
+      return new NFKC_default(config);
+    case "NFKD":
+      return new NFKD_default(config);
+    case "Strip":
+      return new Strip_default(config);
+    case "StripAccents":
+      return new StripAccents_default(config);
+    case "Lowercase":
+      return new Lowercase_default(config);
+    case "Prepend":
+      return new Prepend_default(config);
+    default:
+      throw new Error(`Unknown Normalizer type: ${config.type}`);
+  }
+}
+var create_normalizer_default = create_normalizer;
+
+// src/core/PreTokenizer.ts
+var PreTokenizer = class extends Callable_default {
+  /**
+   * Tokenizes the given text into pre-tokens.
+   * @param text The text or array of texts to pre-tokenize.
+   * @param options Additional options for the pre-tokenization logic.
+   * @returns An array of pre-tokens.
+   */
+  pre_tokenize(text, options) {
+    return (Array.isArray(text) ? text.map((x) => this.pre_tokenize_text(x, options)) : this.pre_tokenize_text(text, options)).flat();
+  }
+  /**
+   * Alias for {@link PreTokenizer#pre_tokenize}.
+   * @param text The text or array of texts to pre-tokenize.
+   * @param options Additional options for the pre-tokenization logic.
+   * @returns An array of pre-tokens.
+   */
+  _call(text, options) {
+    return this.pre_tokenize(text, options);
+  }
+};
+var PreTokenizer_default = PreTokenizer;
+
+// src/static/constants.ts
+var BYTES_TO_UNICODE = (() => {
+  const bs = [
+    ...Array.from(
+      { length: "~".charCodeAt(0) - "!".charCodeAt(0) + 1 },
+      (_, i) => i + "!".charCodeAt(0)
+    ),
+    ...Array.from(
+      { length: "\xAC".charCodeAt(0) - "\xA1".charCodeAt(0) + 1 },
+      (_, i) => i + "\xA1".charCodeAt(0)
+    ),
+    ...Array.from(
+      { length: "\xFF".charCodeAt(0) - "\xAE".charCodeAt(0) + 1 },
+      (_, i) => i + "\xAE".charCodeAt(0)
+    )
+  ];
+  const cs = bs.slice();
+  let n = 0;
+  for (let b = 0; b < 256; ++b) {
+    if (!bs.includes(b)) {
+      bs.push(b);
+      cs.push(256 + n);
+      n += 1;
+    }
+  }
+  const ccs = cs.map((n2) => String.fromCharCode(n2));
+  return Object.fromEntries(bs.map((b, i) => [b, ccs[i]]));
+})();
+var reverse_dictionary = (data) => Object.fromEntries(Object.entries(data).map(([key, value]) => [value, key]));
+var UNICODE_TO_BYTES = reverse_dictionary(BYTES_TO_UNICODE);
+var PUNCTUATION_REGEX = "\\p{P}\\u0021-\\u002F\\u003A-\\u0040\\u005B-\\u0060\\u007B-\\u007E";
+
+// src/core/preTokenizer/ByteLevel.ts
+var ByteLevel = class extends PreTokenizer_default {
+  /**
+   * Creates a new instance of the `ByteLevelPreTokenizer` class.
+   * @param config The configuration object.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+    this.add_prefix_space = this.config.add_prefix_space ?? false;
+    this.trim_offsets = this.config.trim_offsets ?? false;
+    this.use_regex = this.config.use_regex ?? true;
+    this.pattern = /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+/gu;
+    this.byte_encoder = BYTES_TO_UNICODE;
+    this.text_encoder = new TextEncoder();
+  }
+  /**
+   * Tokenizes a single piece of text using byte-level tokenization.
+   * @param text The text to tokenize.
+   * @param options Additional options for the pre-tokenization logic.
+   * @returns An array of tokens.
+   */
+  pre_tokenize_text(text, options) {
+    if (this.add_prefix_space && !text.startsWith(" ")) {
+      text = " " + text;
+    }
+    const tokens = this.use_regex ? text.match(this.pattern) || [] : [text];
+    return tokens.map(
+      (token) => Array.from(
+        this.text_encoder.encode(token),
+        (byte) => this.byte_encoder[byte]
+      ).join("")
+    );
+  }
+};
+var ByteLevel_default = ByteLevel;
+
+// src/core/preTokenizer/Whitespace.ts
+var Whitespace = class extends PreTokenizer_default {
+  /**
+   * Pre-tokenizes the input text by splitting it on word boundaries.
+   * @param text The text to be pre-tokenized.
+   * @param options Additional options for the pre-tokenization logic.
+   * @returns An array of tokens produced by splitting the input text on whitespace.
+   */
+  pre_tokenize_text(text, options) {
+    return text.match(/\w+|[^\w\s]+/g) || [];
+  }
+};
+var Whitespace_default = Whitespace;
+
+// src/core/preTokenizer/Metaspace.ts
+var Metaspace = class extends PreTokenizer_default {
+  /**
+   * @param config The configuration object for the MetaspacePreTokenizer.
+   */
+  constructor(config) {
+    super();
+    this.replacement = config.replacement ?? "\u2581";
+    this.str_rep = config.str_rep || this.replacement;
+    this.prepend_scheme = config.prepend_scheme ?? "always";
+  }
+  /**
+   * This method takes a string, replaces spaces with the replacement character,
+   * adds a prefix space if requested, and returns a new list of tokens.
+   * @param text The text to pre-tokenize.
+   * @param options The options for the pre-tokenization.
+   * @returns A new list of pre-tokenized tokens.
+   */
+  pre_tokenize_text(text, options) {
+    const { section_index = void 0 } = options ?? {};
+    let normalized = text.replaceAll(" ", this.str_rep);
+    if (
+      // We add a prefix space if:
+      //  (1) The normalized token does not already start with the replacement character.
+      !normalized.startsWith(this.replacement) && // and (2) either:
+      //  (a) prepend_scheme is 'always'
+      //  (b) prepend_scheme is 'first' and this is the first section
+      (this.prepend_scheme === "always" || this.prepend_scheme === "first" && section_index === 0)
+    ) {
+      normalized = this.str_rep + normalized;
+    }
+    return [normalized];
+  }
+};
+var Metaspace_default = Metaspace;
+
+// src/core/preTokenizer/Split.ts
+var Split = class extends PreTokenizer_default {
+  /**
+   * @param config The configuration options for the pre-tokenizer.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+    this.pattern = create_pattern(
+      this.config.pattern ?? {},
+      this.config.invert ?? true
+    );
+  }
+  /**
+   * Tokenizes text by splitting it using the given pattern.
+   * @param text The text to tokenize.
+   * @returns An array of tokens.
+   */
+  pre_tokenize_text(text) {
+    if (this.pattern === null) {
+      return [];
+    }
+    if (this.config.invert) {
+      return (text.match(this.pattern) || []).filter((x) => x);
+    } else if (this.config.behavior?.toLowerCase() === "removed") {
+      return text.split(this.pattern).filter((x) => x);
+    } else {
+      return regex_split(text, this.pattern);
+    }
+  }
+};
+var Split_default = Split;
+
+// src/core/preTokenizer/Punctuation.ts
+var Punctuation = class extends PreTokenizer_default {
+  /**
+   * @param config The configuration options for the pre-tokenizer.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+    this.pattern = new RegExp(
+      `[^${PUNCTUATION_REGEX}]+|[${PUNCTUATION_REGEX}]+`,
+      "gu"
+    );
+  }
+  /**
+   * Tokenizes text by splitting it using the given pattern.
+   * @param text The text to tokenize.
+   * @returns An array of tokens.
+   */
+  pre_tokenize_text(text) {
+    return text.match(this.pattern) || [];
+  }
+};
+var Punctuation_default = Punctuation;
+
+// src/core/preTokenizer/Digits.ts
+var Digits = class extends PreTokenizer_default {
+  /**
+   * @param config The configuration options for the pre-tokenizer.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+    const digit_pattern = `[^\\d]+|\\d${this.config.individual_digits ? "" : "+"}`;
+    this.pattern = new RegExp(digit_pattern, "gu");
+  }
+  /**
+   * Tokenizes text by splitting it using the given pattern.
+   * @param text The text to tokenize.
+   * @returns An array of tokens.
+   */
+  pre_tokenize_text(text) {
+    return text.match(this.pattern) || [];
+  }
+};
+var Digits_default = Digits;
+
+// src/core/preTokenizer/BertPreTokenizer.ts
+var BertPreTokenizer = class extends PreTokenizer_default {
+  /**
+   * A PreTokenizer that splits text into wordpieces using a basic tokenization scheme
+   * similar to that used in the original implementation of BERT.
+   */
+  constructor() {
+    super();
+    this.pattern = new RegExp(
+      `[^\\s${PUNCTUATION_REGEX}]+|[${PUNCTUATION_REGEX}]`,
+      "gu"
+    );
+  }
+  /**
+   * Tokenizes a single text using the BERT pre-tokenization scheme.
+   *
+   * @param text The text to tokenize.
+   * @param options Additional options for the pre-tokenization logic.
+   * @returns An array of tokens.
+   */
+  pre_tokenize_text(text, options) {
+    return text.trim().match(this.pattern) || [];
+  }
+};
+var BertPreTokenizer_default = BertPreTokenizer;
+
+// src/core/preTokenizer/Replace.ts
+var Replace2 = class extends PreTokenizer_default {
+  /**
+   * @param config The configuration options for the pre-tokenizer.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+    this.pattern = create_pattern(this.config.pattern ?? {});
+    this.content = this.config.content ?? "";
+  }
+  /**
+   * Pre-tokenizes the input text by replacing certain characters.
+   * @param text The text to be pre-tokenized.
+   * @returns An array of tokens produced by replacing certain characters.
+   */
+  pre_tokenize_text(text) {
+    if (this.pattern === null) {
+      return [text];
+    }
+    return [text.replaceAll(this.pattern, this.config.content ?? "")];
+  }
+};
+var Replace_default2 = Replace2;
+
+// src/core/preTokenizer/Sequence.ts
+var Sequence2 = class extends PreTokenizer_default {
+  /**
+   * Creates an instance of PreTokenizerSequence.
+   * @param config The configuration object for the pre-tokenizer sequence.
+   */
+  constructor(config) {
+    super();
+    this.tokenizers = (config.pretokenizers ?? []).map(
+      (x) => create_pre_tokenizer_default(x)
+    );
+  }
+  /**
+   * Applies each pre-tokenizer in the sequence to the input text in turn.
+   * @param text The text to pre-tokenize.
+   * @param options Additional options for the pre-tokenization logic.
+   * @returns The pre-tokenized text.
+   */
+  pre_tokenize_text(text, options) {
+    return this.tokenizers.reduce(
+      (pre_tokenized_text, tokenizer) => {
+        return tokenizer ? tokenizer.pre_tokenize(pre_tokenized_text, options) : pre_tokenized_text;
+      },
+      [text]
+    );
+  }
+};
+var Sequence_default2 = Sequence2;
+
+// src/core/preTokenizer/WhitespaceSplit.ts
+var WhitespaceSplit = class extends PreTokenizer_default {
+  /**
+   * Pre-tokenizes the input text by splitting it on whitespace characters.
+   * @param text The text to be pre-tokenized.
+   * @returns An array of tokens produced by splitting the input text on whitespace.
+   */
+  pre_tokenize_text(text) {
+    return whitespace_split(text);
+  }
+};
+var WhitespaceSplit_default = WhitespaceSplit;
+
+// src/core/preTokenizer/FixedLength.ts
+var FixedLength = class extends PreTokenizer_default {
+  /**
+   * @param config The configuration options for the pre-tokenizer.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+    this._length = config.length;
+  }
+  /**
+   * Pre-tokenizes the input text by splitting it into fixed-length tokens.
+   * @param text The text to be pre-tokenized.
+   * @returns An array of tokens produced by splitting the input text into fixed-length tokens.
+   */
+  pre_tokenize_text(text) {
+    const tokens = [];
+    for (let i = 0; i < text.length; i += this._length) {
+      tokens.push(text.slice(i, i + this._length));
+    }
+    return tokens;
+  }
+};
+var FixedLength_default = FixedLength;
+
+// src/core/preTokenizer/create_pre_tokenizer.ts
+function create_pre_tokenizer(config) {
+  if (config === null) return null;
+  switch (config.type) {
+    case "BertPreTokenizer":
+      return new BertPreTokenizer_default();
+    case "Sequence":
+      return new Sequence_default2(config);
+    case "Whitespace":
+      return new Whitespace_default();
+    case "WhitespaceSplit":
+      return new WhitespaceSplit_default();
+    case "Metaspace":
+      return new Metaspace_default(config);
+    case "ByteLevel":
+      return new ByteLevel_default(config);
+    case "Split":
+      return new Split_default(config);
+    case "Punctuation":
+      return new Punctuation_default(config);
+    case "Digits":
+      return new Digits_default(config);
+    case "Replace":
+      return new Replace_default2(config);
+    case "FixedLength":
+      return new FixedLength_default(config);
+    default:
+      throw new Error(`Unknown PreTokenizer type: ${config.type}`);
+  }
+}
+var create_pre_tokenizer_default = create_pre_tokenizer;
+
+// src/core/TokenizerModel.ts
+var TokenizerModel = class extends Callable_default {
+  /**
+   * Creates a new instance of TokenizerModel.
+   * @param config The configuration object for the TokenizerModel.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+    this.vocab = [];
+    this.tokens_to_ids = /* @__PURE__ */ new Map();
+    this.unk_token_id = void 0;
+    this.unk_token = void 0;
+    this.end_of_word_suffix = void 0;
+    this.fuse_unk = this.config.fuse_unk ?? false;
+  }
+  /**
+   * Internal function to call the TokenizerModel instance.
+   * @param tokens The tokens to encode.
+   * @returns The encoded tokens.
+   */
+  _call(tokens) {
+    let result = this.encode(tokens);
+    if (this.fuse_unk) {
+      result = fuse_unk(result, this.tokens_to_ids, this.unk_token_id);
+    }
+    return result;
+  }
+};
+var TokenizerModel_default = TokenizerModel;
+
+// src/core/tokenizerModelImplementations/WordPiece.ts
+var WordPieceTokenizer = class extends TokenizerModel_default {
+  /**
+   * @param config The configuration object.
+   */
+  constructor(config) {
+    super(config);
+    /** The maximum number of characters per word. */
+    this.max_input_chars_per_word = 100;
+    this.tokens_to_ids = object_to_map(config.vocab);
+    this.unk_token_id = this.tokens_to_ids.get(config.unk_token);
+    this.unk_token = config.unk_token;
+    this.max_input_chars_per_word = config.max_input_chars_per_word ?? 100;
+    this.vocab = new Array(this.tokens_to_ids.size);
+    for (const [key, value] of this.tokens_to_ids) {
+      this.vocab[value] = key;
+    }
+  }
+  /**
+   * Encodes an array of tokens using WordPiece encoding.
+   * @param tokens The tokens to encode.
+   * @returns An array of encoded tokens.
+   */
+  encode(tokens) {
+    const output_tokens = [];
+    for (const token of tokens) {
+      const chars = [...token];
+      if (chars.length > this.max_input_chars_per_word) {
+        output_tokens.push(this.unk_token);
+        continue;
+      }
+      let is_unknown = false;
+      let start = 0;
+      const sub_tokens = [];
+      while (start < chars.length) {
+        let end = chars.length;
+        let current_substring = null;
+        while (start < end) {
+          let substr = chars.slice(start, end).join("");
+          if (start > 0) {
+            substr = this.config.continuing_subword_prefix + substr;
+          }
+          if (this.tokens_to_ids.has(substr)) {
+            current_substring = substr;
+            break;
+          }
+          --end;
+        }
+        if (current_substring === null) {
+          is_unknown = true;
+          break;
+        }
+        sub_tokens.push(current_substring);
+        start = end;
+      }
+      if (is_unknown) {
+        output_tokens.push(this.unk_token);
+      } else {
+        output_tokens.push(...sub_tokens);
+      }
+    }
+    return output_tokens;
+  }
+};
+var WordPiece_default = WordPieceTokenizer;
+
+// src/utils/data-structures/CharTrie.ts
+var CharTrieNode = class _CharTrieNode {
+  /**
+   * Create a new CharTrieNode.
+   * @param is_leaf Whether the node is a leaf node or not.
+   * @param children A map containing the node's children, where the key is a character and the value is a `CharTrieNode`.
+   */
+  constructor(is_leaf, children) {
+    this.is_leaf = is_leaf;
+    this.children = children;
+  }
+  /**
+   * Returns a new `CharTrieNode` instance with default values.
+   * @returns A new `CharTrieNode` instance with `is_leaf` set to `false` and an empty `children` map.
+   */
+  static default() {
+    return new _CharTrieNode(false, /* @__PURE__ */ new Map());
+  }
+};
+var CharTrie = class {
+  constructor() {
+    this.root = CharTrieNode.default();
+  }
+  /**
+   * Adds one or more `texts` to the trie.
+   * @param texts The strings to add to the trie.
+   */
+  extend(texts) {
+    for (const text of texts) {
+      this.push(text);
+    }
+  }
+  /**
+   * Adds text to the trie.
+   * @param text The string to add to the trie.
+   */
+  push(text) {
+    let node = this.root;
+    for (const ch of text) {
+      let child = node.children.get(ch);
+      if (child === void 0) {
+        child = CharTrieNode.default();
+        node.children.set(ch, child);
+      }
+      node = child;
+    }
+    node.is_leaf = true;
+  }
+  /**
+   * Searches the trie for stored strings that match `chars` starting at `start`.
+   * @param chars The input characters to search.
+   * @param start The index to start searching from.
+   * @yields Each stored string that is a prefix of `chars` starting at `start`.
+   */
+  *common_prefix_search(chars, start = 0) {
+    let node = this.root;
+    if (node === void 0) return;
+    let prefix = "";
+    for (let i = start; i < chars.length; ++i) {
+      const ch = chars[i];
+      prefix += ch;
+      node = node.children.get(ch);
+      if (node === void 0) return;
+      if (node.is_leaf) {
+        yield prefix;
+      }
+    }
+  }
+};
+var CharTrie_default = CharTrie;
+
+// src/utils/data-structures/TokenLattice.ts
+var TokenLatticeNode = class _TokenLatticeNode {
+  /**
+   * Represents a node in a token lattice for a given sentence.
+   * @param token_id The ID of the token associated with this node.
+   * @param node_id The ID of this node.
+   * @param pos The starting position of the token in the sentence.
+   * @param length The length of the token.
+   * @param score The score associated with the token.
+   */
+  constructor(token_id, node_id, pos, length, score) {
+    this.token_id = token_id;
+    this.node_id = node_id;
+    this.pos = pos;
+    this.length = length;
+    this.score = score;
+    this.prev = null;
+    this.backtrace_score = 0;
+  }
+  /**
+   * Returns a clone of this node.
+   * @returns A clone of this node.
+   */
+  clone() {
+    const n = new _TokenLatticeNode(
+      this.token_id,
+      this.node_id,
+      this.pos,
+      this.length,
+      this.score
+    );
+    n.prev = this.prev;
+    n.backtrace_score = this.backtrace_score;
+    return n;
+  }
+};
+var TokenLattice = class {
+  /**
+   * Creates a new TokenLattice instance.
+   *
+   * @param sentence The input sentence to be tokenized.
+   * @param bos_token_id The beginning-of-sequence token ID.
+   * @param eos_token_id The end-of-sequence token ID.
+   */
+  constructor(sentence, bos_token_id, eos_token_id) {
+    this.chars = Array.from(sentence);
+    this.len = this.chars.length;
+    this.bos_token_id = bos_token_id;
+    this.eos_token_id = eos_token_id;
+    this.nodes = [];
+    this.begin_nodes = Array.from(
+      { length: this.len + 1 },
+      () => []
+    );
+    this.end_nodes = Array.from({ length: this.len + 1 }, () => []);
+    const bos = new TokenLatticeNode(this.bos_token_id ?? 0, 0, 0, 0, 0);
+    const eos = new TokenLatticeNode(
+      this.eos_token_id ?? 0,
+      1,
+      this.len,
+      0,
+      0
+    );
+    this.nodes.push(bos.clone());
+    this.nodes.push(eos.clone());
+    this.begin_nodes[this.len].push(eos);
+    this.end_nodes[0].push(bos);
+  }
+  /**
+   * Inserts a new token node into the token lattice.
+   *
+   * @param pos The starting position of the token.
+   * @param length The length of the token.
+   * @param score The score of the token.
+   * @param token_id The token ID of the token.
+   */
+  insert(pos, length, score, token_id) {
+    const node_id = this.nodes.length;
+    const node = new TokenLatticeNode(token_id, node_id, pos, length, score);
+    this.begin_nodes[pos].push(node);
+    this.end_nodes[pos + length].push(node);
+    this.nodes.push(node);
+  }
+  /**
+   * Implements the Viterbi algorithm to compute the most likely sequence of tokens.
+   *
+   * @returns The most likely sequence of tokens.
+   */
+  viterbi() {
+    const len2 = this.len;
+    let pos = 0;
+    while (pos <= len2) {
+      if (this.begin_nodes[pos].length == 0) {
+        return [];
+      }
+      for (let rnode of this.begin_nodes[pos]) {
+        rnode.prev = null;
+        let best_score = 0;
+        let best_node = null;
+        for (let lnode of this.end_nodes[pos]) {
+          const score = lnode.backtrace_score + rnode.score;
+          if (best_node === null || score > best_score) {
+            best_node = lnode.clone();
+            best_score = score;
+          }
+        }
+        if (best_node !== null) {
+          rnode.prev = best_node;
+          rnode.backtrace_score = best_score;
+        } else {
+          return [];
+        }
+      }
+      ++pos;
+    }
+    const results = [];
+    const root = this.begin_nodes[len2][0];
+    const prev = root.prev;
+    if (prev === null) {
+      return [];
+    }
+    let node = prev.clone();
+    while (node.prev !== null) {
+      results.push(node.clone());
+      const n = node.clone();
+      node = n.prev.clone();
+    }
+    results.reverse();
+    return results;
+  }
+  /**
+   * Get the text piece for a given node.
+   * @param node The node to get the piece for.
+   * @returns The array of nodes representing the most likely sequence of tokens.
+   */
+  piece(node) {
+    return this.chars.slice(node.pos, node.pos + node.length).join("");
+  }
+  /**
+   * @returns The most likely sequence of tokens.
+   */
+  tokens() {
+    const nodes = this.viterbi();
+    return nodes.map((x) => this.piece(x));
+  }
+  /**
+   * @returns The most likely sequence of token ids.
+   */
+  token_ids() {
+    const nodes = this.viterbi();
+    return nodes.map((x) => x.token_id);
+  }
+};
+var TokenLattice_default = TokenLattice;
+
+// src/utils/maths.ts
+function min(arr) {
+  if (arr.length === 0) throw new Error("Array must not be empty");
+  let min_value = arr[0];
+  let index_of_min = 0;
+  for (let i = 1; i < arr.length; ++i) {
+    if (arr[i] < min_value) {
+      min_value = arr[i];
+      index_of_min = i;
+    }
+  }
+  return [min_value, index_of_min];
+}
+
+// src/core/tokenizerModelImplementations/Unigram.ts
+var Unigram = class extends TokenizerModel_default {
+  /**
+   * Create a new Unigram tokenizer model.
+   * @param config The configuration object for the Unigram model.
+   * @param eos_token
+   */
+  constructor(config, eos_token) {
+    super(config);
+    const vocab_size = config.vocab.length;
+    this.vocab = new Array(vocab_size);
+    this.scores = new Array(vocab_size);
+    for (let i = 0; i < vocab_size; ++i) {
+      [this.vocab[i], this.scores[i]] = config.vocab[i];
+    }
+    this.unk_token_id = config.unk_id;
+    this.unk_token = this.vocab[config.unk_id];
+    this.tokens_to_ids = new Map(this.vocab.map((x, i) => [x, i]));
+    this.bos_token = " ";
+    this.bos_token_id = this.tokens_to_ids.get(this.bos_token);
+    this.eos_token = eos_token;
+    this.eos_token_id = this.tokens_to_ids.get(this.eos_token);
+    this.unk_token = this.vocab[this.unk_token_id];
+    this.min_score = min(this.scores)[0];
+    this.unk_score = this.min_score - 10;
+    this.scores[this.unk_token_id] = this.unk_score;
+    this.trie = new CharTrie_default();
+    this.trie.extend(this.vocab);
+    this.fuse_unk = true;
+  }
+  /**
+   * Populates lattice nodes.
+   * @param lattice The token lattice to populate with nodes.
+   */
+  populate_nodes(lattice) {
+    const chars = lattice.chars;
+    const mblen = 1;
+    let begin_pos = 0;
+    while (begin_pos < chars.length) {
+      let has_single_node = false;
+      const prefixed_tokens = this.trie.common_prefix_search(chars, begin_pos);
+      for (const token of prefixed_tokens) {
+        const token_id = this.tokens_to_ids.get(token);
+        const token_score = this.scores[token_id];
+        const n = len(token);
+        lattice.insert(begin_pos, n, token_score, token_id);
+        if (!has_single_node && n === mblen) {
+          has_single_node = true;
+        }
+      }
+      if (!has_single_node) {
+        lattice.insert(begin_pos, mblen, this.unk_score, this.unk_token_id);
+      }
+      begin_pos += mblen;
+    }
+  }
+  /**
+   * Encodes an array of tokens into an array of subtokens using the unigram model.
+   *
+   * @param normalized The normalized string.
+   * @returns An array of subtokens obtained by encoding the input tokens using the unigram model.
+   */
+  tokenize(normalized) {
+    const lattice = new TokenLattice_default(
+      normalized,
+      this.bos_token_id,
+      this.eos_token_id
+    );
+    this.populate_nodes(lattice);
+    return lattice.tokens();
+  }
+  /**
+   * Encodes an array of tokens using Unigram encoding.
+   * @param tokens The tokens to encode.
+   * @returns An array of encoded tokens.
+   */
+  encode(tokens) {
+    const to_return = [];
+    for (const token of tokens) {
+      const tokenized = this.tokenize(token);
+      to_return.push(...tokenized);
+    }
+    return to_return;
+  }
+};
+var Unigram_default = Unigram;
+
+// src/utils/data-structures/PriorityQueue.ts
+var PriorityQueue = class {
+  /**
+   * Create a new PriorityQueue.
+   * @param comparator Comparator function to determine priority. Defaults to a MaxHeap.
+   * @param max_size Maximum size of the queue. Defaults to Infinity.
+   */
+  constructor(comparator = (a, b) => a > b, max_size = Infinity) {
+    this._heap = [];
+    this._comparator = comparator;
+    this._max_size = max_size;
+  }
+  /**
+   * The size of the queue
+   */
+  get size() {
+    return this._heap.length;
+  }
+  /**
+   * Check if the queue is empty.
+   * @returns `true` if the queue is empty, `false` otherwise.
+   */
+  is_empty() {
+    return this.size === 0;
+  }
+  /**
+   * Return the element with the highest priority in the queue.
+   * @returns The highest priority element in the queue.
+   */
+  peek() {
+    return this._heap[0];
+  }
+  /**
+   * Add one or more elements to the queue.
+   * @param values The values to push into the queue.
+   * @returns The new size of the queue.
+   */
+  push(...values) {
+    return this.extend(values);
+  }
+  /**
+   * Add multiple elements to the queue.
+   * @param values The values to push into the queue.
+   * @returns The new size of the queue.
+   */
+  extend(values) {
+    for (const value of values) {
+      if (this.size < this._max_size) {
+        this._heap.push(value);
+        this._sift_up();
+      } else {
+        const smallest = this._smallest();
+        if (this._comparator(value, this._heap[smallest])) {
+          this._heap[smallest] = value;
+          this._sift_up_from(smallest);
+        }
+      }
+    }
+    return this.size;
+  }
+  /**
+   * Remove and return the element with the highest priority in the queue.
+   * @returns The element with the highest priority in the queue.
+   */
+  pop() {
+    const popped_value = this.peek();
+    const bottom = this.size - 1;
+    if (bottom > 0) {
+      this._swap(0, bottom);
+    }
+    this._heap.pop();
+    this._sift_down();
+    return popped_value;
+  }
+  /**
+   * Replace the element with the highest priority in the queue with a new value.
+   * @param value The new value.
+   * @returns The replaced value.
+   */
+  replace(value) {
+    const replaced_value = this.peek();
+    this._heap[0] = value;
+    this._sift_down();
+    return replaced_value;
+  }
+  /**
+   * Compute the index for the parent of the node at index `i`.
+   * @param i The index of the node to get the parent of.
+   * @returns The index of the parent node.
+   * @private
+   */
+  _parent(i) {
+    return (i + 1 >>> 1) - 1;
+  }
+  /**
+   * Compute the index for the left child of the node at index `i`.
+   * @param i The index of the node to get the left child of.
+   * @returns The index of the left child.
+   * @private
+   */
+  _left(i) {
+    return (i << 1) + 1;
+  }
+  /**
+   * Compute the index for the right child of the node at index `i`.
+   * @param i The index of the node to get the right child of.
+   * @returns The index of the right child.
+   * @private
+   */
+  _right(i) {
+    return i + 1 << 1;
+  }
+  /**
+   * Check if the element at index `i` is greater than the element at index `j`.
+   * @param i The index of the first element to compare.
+   * @param j The index of the second element to compare.
+   * @returns `true` if the element at index `i` is greater than the element at index `j`, `false` otherwise.
+   * @private
+   */
+  _greater(i, j) {
+    return this._comparator(this._heap[i], this._heap[j]);
+  }
+  /**
+   * Swap the elements at indices `i` and `j`.
+   * @param i The index of the first element to swap.
+   * @param j The index of the second element to swap.
+   * @private
+   */
+  _swap(i, j) {
+    const temp = this._heap[i];
+    this._heap[i] = this._heap[j];
+    this._heap[j] = temp;
+  }
+  /**
+   * Maintain the heap property by updating positions in the heap,
+   * starting at the last element and moving up the heap.
+   * @private
+   */
+  _sift_up() {
+    this._sift_up_from(this.size - 1);
+  }
+  /**
+   * Helper function to sift up from a given node.
+   * @param node The index of the node to start sifting up from.
+   */
+  _sift_up_from(node) {
+    while (node > 0 && this._greater(node, this._parent(node))) {
+      this._swap(node, this._parent(node));
+      node = this._parent(node);
+    }
+  }
+  /**
+   * Maintain the heap property by updating positions in the heap,
+   * starting at the first element and moving down the heap.
+   * @private
+   */
+  _sift_down() {
+    let node = 0;
+    while (this._left(node) < this.size && this._greater(this._left(node), node) || this._right(node) < this.size && this._greater(this._right(node), node)) {
+      const max_child = this._right(node) < this.size && this._greater(this._right(node), this._left(node)) ? this._right(node) : this._left(node);
+      this._swap(node, max_child);
+      node = max_child;
+    }
+  }
+  /**
+   * Get the index of the smallest element in the heap. Since we use an array-based heap,
+   * the index can be computed without needing to traverse the heap.
+   * @private
+   */
+  _smallest() {
+    return 2 ** Math.floor(Math.log2(this.size)) - 1;
+  }
+};
+var PriorityQueue_default = PriorityQueue;
+
+// src/utils/data-structures/LRUCache.ts
+var LRUCache = class {
+  /**
+   * Creates an LRUCache instance.
+   * @param capacity The maximum number of items the cache can hold.
+   */
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.cache = /* @__PURE__ */ new Map();
+  }
+  /**
+   * Retrieves the value associated with the given key and marks the key as recently used.
+   * @param key The key to retrieve.
+   * @returns The value associated with the key, or undefined if the key does not exist.
+   */
+  get(key) {
+    if (!this.cache.has(key)) return void 0;
+    const value = this.cache.get(key);
+    this.cache.delete(key);
+    this.cache.set(key, value);
+    return value;
+  }
+  /**
+   * Inserts or updates the key-value pair in the cache.
+   * If the key already exists, it is updated and marked as recently used.
+   * If the cache exceeds its capacity, the least recently used item is evicted.
+   * @param key The key to add or update.
+   * @param value The value to associate with the key.
+   */
+  put(key, value) {
+    if (this.cache.has(key)) {
+      this.cache.delete(key);
+    }
+    this.cache.set(key, value);
+    if (this.cache.size > this.capacity) {
+      this.cache.delete(this.cache.keys().next().value);
+    }
+  }
+  /**
+   * Clears the cache.
+   */
+  clear() {
+    this.cache.clear();
+  }
+};
+var LRUCache_default = LRUCache;
+
+// src/core/tokenizerModelImplementations/BPE.ts
+var BPE = class extends TokenizerModel_default {
+  /**
+   * Create a BPE instance.
+   * @param config The configuration object for BPE.
+   */
+  constructor(config) {
+    super(config);
+    this.tokens_to_ids = object_to_map(config.vocab);
+    this.unk_token_id = this.tokens_to_ids.get(config.unk_token);
+    this.unk_token = config.unk_token;
+    this.vocab = new Array(this.tokens_to_ids.size);
+    for (const [key, value] of this.tokens_to_ids) {
+      this.vocab[value] = key;
+    }
+    const use_new_merge_format = Array.isArray(config.merges[0]);
+    this.merges = use_new_merge_format ? config.merges : config.merges.map(
+      (x) => x.split(" ", 2)
+    );
+    this.bpe_ranks = new Map(this.merges.map((x, i) => [JSON.stringify(x), i]));
+    this.end_of_word_suffix = config.end_of_word_suffix;
+    this.continuing_subword_suffix = config.continuing_subword_suffix ?? null;
+    this.byte_fallback = this.config.byte_fallback ?? false;
+    if (this.byte_fallback) {
+      this.text_encoder = new TextEncoder();
+    }
+    this.ignore_merges = this.config.ignore_merges ?? false;
+    this.max_length_to_cache = 256;
+    this.cache_capacity = 1e4;
+    this.cache = new LRUCache_default(this.cache_capacity);
+  }
+  /**
+   * Clears the cache.
+   */
+  clear_cache() {
+    this.cache.clear();
+  }
+  /**
+   * Apply Byte-Pair-Encoding (BPE) to a given token. Efficient heap-based priority
+   * queue implementation adapted from https://github.com/belladoreai/llama-tokenizer-js.
+   * @param token The token to encode.
+   * @returns The BPE encoded tokens.
+   */
+  bpe(token) {
+    if (token.length === 0) {
+      return [];
+    }
+    const cached = this.cache.get(token);
+    if (cached !== void 0) {
+      return cached;
+    }
+    const word = Array.from(token);
+    if (this.end_of_word_suffix) {
+      word[word.length - 1] += this.end_of_word_suffix;
+    }
+    let result = [];
+    if (word.length > 1) {
+      const queue = new PriorityQueue_default((a, b) => a.score < b.score);
+      let starting_node = {
+        token: word[0],
+        bias: 0,
+        prev: null,
+        next: null
+      };
+      let previous_node = starting_node;
+      for (let i = 1; i < word.length; ++i) {
+        const current_node = {
+          bias: i / word.length,
+          // Add fractional component to break ties
+          token: word[i],
+          prev: previous_node,
+          next: null
+        };
+        previous_node.next = current_node;
+        this.add_node(queue, previous_node);
+        previous_node = current_node;
+      }
+      while (!queue.is_empty()) {
+        const node = queue.pop();
+        if (node.deleted || !node.next || node.next.deleted) continue;
+        node.deleted = true;
+        node.next.deleted = true;
+        if (node.prev) {
+          const new_previous_node = { ...node.prev };
+          node.prev.deleted = true;
+          node.prev = new_previous_node;
+          if (new_previous_node.prev) {
+            new_previous_node.prev.next = new_previous_node;
+          } else {
+            starting_node = new_previous_node;
+          }
+        }
+        const merged = {
+          token: node.token + node.next.token,
+          bias: node.bias,
+          prev: node.prev,
+          next: node.next.next
+        };
+        if (merged.prev) {
+          merged.prev.next = merged;
+          this.add_node(queue, merged.prev);
+        } else {
+          starting_node = merged;
+        }
+        if (merged.next) {
+          merged.next.prev = merged;
+          this.add_node(queue, merged);
+        }
+      }
+      for (let current_node = starting_node; current_node !== null; current_node = current_node.next) {
+        result.push(current_node.token);
+      }
+    } else {
+      result = word;
+    }
+    if (this.continuing_subword_suffix) {
+      for (let i = 0; i < result.length - 1; ++i) {
+        result[i] += this.continuing_subword_suffix;
+      }
+    }
+    if (token.length < this.max_length_to_cache) {
+      this.cache.put(token, result);
+    }
+    return result;
+  }
+  /**
+   * Helper function to add a node to the priority queue.
+   * @param queue
+   * @param node
+   */
+  add_node(queue, node) {
+    const rank = this.bpe_ranks.get(
+      JSON.stringify([node.token, node.next.token])
+    );
+    if (rank !== void 0) {
+      node.score = rank + node.bias;
+      queue.push(node);
+    }
+  }
+  /**
+   * Encodes the input sequence of tokens using the BPE algorithm and returns the resulting subword tokens.
+   * @param tokens The input sequence of tokens to encode.
+   * @returns The resulting subword tokens after applying the BPE algorithm to the input sequence of tokens.
+   */
+  encode(tokens) {
+    const output_tokens = [];
+    for (const token of tokens) {
+      if (this.ignore_merges && this.tokens_to_ids.has(token)) {
+        output_tokens.push(token);
+        continue;
+      }
+      const bpe_token_list = this.bpe(token);
+      for (const t of bpe_token_list) {
+        if (this.tokens_to_ids.has(t)) {
+          output_tokens.push(t);
+        } else if (this.byte_fallback) {
+          const byte_tokens = Array.from(this.text_encoder.encode(t)).map(
+            (x) => `<0x${x.toString(16).toUpperCase().padStart(2, "0")}>`
+          );
+          if (byte_tokens.every((x) => this.tokens_to_ids.has(x))) {
+            output_tokens.push(...byte_tokens);
+          } else if (this.unk_token != null) {
+            output_tokens.push(this.unk_token);
+          }
+        } else if (this.unk_token != null) {
+          output_tokens.push(this.unk_token);
+        }
+      }
+    }
+    return output_tokens;
+  }
+};
+var BPE_default = BPE;
+
+// src/core/tokenizerModelImplementations/Legacy.ts
+var Legacy = class extends TokenizerModel_default {
+  /**
+   * Create a Legacy tokenizer model instance.
+   * @param config The configuration object for Legacy tokenizer model.
+   * @param more_config Additional configuration object for the Legacy tokenizer model.
+   */
+  constructor(config, more_config) {
+    super(config);
+    const vocab = config.vocab;
+    this.tokens_to_ids = object_to_map(
+      more_config.target_lang ? vocab[more_config.target_lang] : vocab
+    );
+    this.bos_token = more_config.bos_token;
+    this.bos_token_id = this.tokens_to_ids.get(this.bos_token);
+    this.eos_token = more_config.eos_token;
+    this.eos_token_id = this.tokens_to_ids.get(this.eos_token);
+    this.pad_token = more_config.pad_token;
+    this.pad_token_id = this.tokens_to_ids.get(this.pad_token);
+    this.unk_token = more_config.unk_token;
+    this.unk_token_id = this.tokens_to_ids.get(this.unk_token);
+    this.vocab = new Array(this.tokens_to_ids.size);
+    for (const [key, value] of this.tokens_to_ids) {
+      this.vocab[value] = key;
+    }
+  }
+  encode(tokens) {
+    return tokens;
+  }
+};
+var Legacy_default = Legacy;
+
+// src/core/tokenizerModelImplementations/create_tokenizer_model.ts
+function create_tokenizer_model(model_config, config) {
+  switch (model_config.type) {
+    case "WordPiece":
+      return new WordPiece_default(model_config);
+    case "Unigram":
+      return new Unigram_default(model_config, config.eos_token);
+    case "BPE":
+      return new BPE_default(model_config);
+    default:
+      if (model_config.vocab) {
+        if (Array.isArray(model_config.vocab)) {
+          return new Unigram_default(model_config, config.eos_token);
+        } else if (Object.hasOwn(model_config, "continuing_subword_prefix") && Object.hasOwn(model_config, "unk_token")) {
+          if (Object.hasOwn(model_config, "merges")) {
+            return new BPE_default(model_config);
+          } else {
+            return new WordPiece_default(model_config);
+          }
+        } else {
+          return new Legacy_default(model_config, {
+            target_lang: config.target_lang,
+            bos_token: config.bos_token,
+            eos_token: config.eos_token,
+            pad_token: config.pad_token,
+            unk_token: config.unk_token
+          });
+        }
+      }
+      throw new Error(
+        `Unknown TokenizerModel type: ${model_config?.type}`
+      );
+  }
+}
+var create_tokenizer_model_default = create_tokenizer_model;
+
+// src/core/PostProcessor.ts
+var PostProcessor = class extends Callable_default {
+  /**
+   * @param config The configuration for the post-processor.
+   */
+  constructor(config) {
+    super();
+    this.config = config;
+  }
+  /**
+   * Alias for {@link PostProcessor#post_process}.
+   * @param tokens The text or array of texts to post-process.
+   * @param args Additional arguments required by the post-processing logic.
+   * @returns The post-processed tokens.
+   */
+  _call(tokens, ...args) {
+    return this.post_process(tokens, ...args);
+  }
+};
+var PostProcessor_default = PostProcessor;
+
+// src/core/postProcessor/TemplateProcessing.ts
+var TemplateProcessing = class extends PostProcessor_default {
+  /**
+   * Replaces special tokens in the template with actual tokens.
+   * @param tokens The list of tokens for the first sequence.
+   * @param tokens_pair The list of tokens for the second sequence (optional).
+   * @param add_special_tokens Whether to add the special tokens to the beginning and end of the input.
+   * @returns An object containing the list of tokens with the special tokens replaced with actual tokens.
+   */
+  post_process(tokens, tokens_pair = null, add_special_tokens = true) {
+    const type = tokens_pair === null ? this.config.single : this.config.pair;
+    let processed_tokens = [];
+    let types = [];
+    for (const item of type) {
+      if ("SpecialToken" in item) {
+        if (add_special_tokens) {
+          processed_tokens.push(item.SpecialToken.id);
+          types.push(item.SpecialToken.type_id);
+        }
+      } else if ("Sequence" in item) {
+        if (item.Sequence.id === "A") {
+          processed_tokens = merge_arrays(processed_tokens, tokens);
+          types = merge_arrays(
+            types,
+            new Array(tokens.length).fill(item.Sequence.type_id)
+          );
+        } else if (item.Sequence.id === "B") {
+          processed_tokens = merge_arrays(processed_tokens, tokens_pair);
+          types = merge_arrays(
+            types,
+            new Array(tokens_pair.length).fill(item.Sequence.type_id)
+          );
+        }
+      }
+    }
+    return { tokens: processed_tokens, token_type_ids: types };
+  }
+};
+var TemplateProcessing_default = TemplateProcessing;
+
+// src/core/postProcessor/ByteLevel.ts
+var ByteLevel2 = class extends PostProcessor_default {
+  /**
+   * Post process the given tokens.
+   * @param tokens The list of tokens for the first sequence.
+   * @param tokens_pair The list of tokens for the second sequence (optional).
+   * @returns An object containing the post-processed tokens.
+   */
+  post_process(tokens, tokens_pair = null) {
+    return { tokens, tokens_pair };
+  }
+};
+var ByteLevel_default2 = ByteLevel2;
+
+// src/core/postProcessor/BertProcessing.ts
+var BertProcessing = class extends PostProcessor_default {
+  /**
+   * @param config The configuration for the post-processor.
+   * @param config.cls The special tokens to add to the beginning of the input.
+   * @param config.sep The special tokens to add to the end of the input.
+   */
+  constructor(config) {
+    super(config);
+    this.sep = config.sep;
+    this.cls = config.cls;
+  }
+  /**
+   * Adds the special tokens to the beginning and end of the input.
+   * @param tokens The input tokens.
+   * @param tokens_pair An optional second set of input tokens.
+   * @param add_special_tokens Whether to add the special tokens to the beginning and end of the input.
+   * @returns The post-processed tokens with the special tokens added to the beginning and end.
+   */
+  post_process(tokens, tokens_pair = null, add_special_tokens = true) {
+    if (add_special_tokens) {
+      tokens = merge_arrays([this.cls[0]], tokens, [this.sep[0]]);
+    }
+    let token_type_ids = new Array(tokens.length).fill(0);
+    if (tokens_pair) {
+      const middle = [];
+      const after = add_special_tokens ? [this.sep[0]] : [];
+      tokens = merge_arrays(tokens, middle, tokens_pair, after);
+      token_type_ids = merge_arrays(
+        token_type_ids,
+        new Array(tokens_pair.length + middle.length + after.length).fill(1)
+      );
+    }
+    return { tokens, token_type_ids };
+  }
+};
+var BertProcessing_default = BertProcessing;
+
+// src/core/postProcessor/RobertaProcessing.ts
+var RobertaProcessing = class extends PostProcessor_default {
+  /**
+   * @param config The configuration for the post-processor.
+   * @param config.cls The special tokens to add to the beginning of the input.
+   * @param config.sep The special tokens to add to the end of the input.
+   */
+  constructor(config) {
+    super(config);
+    this.sep = config.sep;
+    this.cls = config.cls;
+  }
+  /**
+   * Adds the special tokens to the beginning and end of the input.
+   * @param tokens The input tokens.
+   * @param tokens_pair An optional second set of input tokens.
+   * @param add_special_tokens Whether to add the special tokens to the beginning and end of the input.
+   * @returns The post-processed tokens with the special tokens added to the beginning and end.
+   */
+  post_process(tokens, tokens_pair, add_special_tokens = true) {
+    if (add_special_tokens) {
+      tokens = merge_arrays([this.cls[0]], tokens, [this.sep[0]]);
+    }
+    let token_type_ids = new Array(tokens.length).fill(0);
+    if (tokens_pair) {
+      const middle = add_special_tokens ? [this.sep[0]] : [];
+      const after = add_special_tokens ? [this.sep[0]] : [];
+      tokens = merge_arrays(tokens, middle, tokens_pair, after);
+      token_type_ids = merge_arrays(
+        token_type_ids,
+        new Array(tokens_pair.length + middle.length + after.length).fill(1)
+      );
+    }
+    return { tokens, token_type_ids };
+  }
+};
+var RobertaProcessing_default = RobertaProcessing;
+
+// src/core/postProcessor/Sequence.ts
+var Sequence3 = class extends PostProcessor_default {
+  /**
+   * Creates a new instance of Sequence post-processor.
+   * @param config The configuration object.
+   */
+  constructor(config) {
+    super(config);
+    this.processors = (config.processors ?? []).map((x) => create_post_processor_default(x));
+  }
+  /**
+   * Post process the given tokens.
+   * @param tokens The list of tokens for the first sequence.
+   * @param tokens_pair The list of tokens for the second sequence (optional).
+   * @param add_special_tokens Whether to add the special tokens to the beginning and end of the input.
+   * @returns An object containing the post-processed tokens.
+   */
+  post_process(tokens, tokens_pair = null, add_special_tokens = true) {
+    let processed_tokens = { tokens, tokens_pair };
+    for (const processor of this.processors) {
+      processed_tokens = processor.post_process(
+        processed_tokens.tokens,
+        processed_tokens.tokens_pair,
+        add_special_tokens
+      );
+    }
+    return processed_tokens;
+  }
+};
+var Sequence_default3 = Sequence3;
+
+// src/core/postProcessor/create_post_processor.ts
+function create_post_processor(config) {
+  if (config === null) return null;
+  switch (config.type) {
+    case "TemplateProcessing":
+      return new TemplateProcessing_default(config);
+    case "ByteLevel":
+      return new ByteLevel_default2(config);
+    case "BertProcessing":
+      return new BertProcessing_default(config);
+    case "RobertaProcessing":
+      return new RobertaProcessing_default(config);
+    case "Sequence":
+      return new Sequence_default3(config);
+    default:
+      throw new Error(`Unknown PostProcessor type: ${config.type}`);
+  }
+}
+var create_post_processor_default = create_post_processor;
+
+// src/core/Decoder.ts
+var Decoder = class extends Callable_default {
+  /**
+   * Creates an instance of `Decoder`.
+   * @param config The configuration object.
+   **/
+  constructor(config) {
+    super();
+    this.config = config;
+    this.added_tokens = [];
+    this.end_of_word_suffix = null;
+    this.trim_offsets = "trim_offsets" in config ? config.trim_offsets : false;
+  }
+  /**
+   * Calls the `decode` method.
+   *
+   * @param tokens The list of tokens.
+   * @returns The decoded string.
+   */
+  _call(tokens) {
+    return this.decode(tokens);
+  }
+  /**
+   * Decodes a list of tokens.
+   * @param tokens The list of tokens.
+   * @returns The decoded string.
+   */
+  decode(tokens) {
+    return this.decode_chain(tokens).join("");
+  }
+};
+var Decoder_default = Decoder;
+
+// src/core/decoder/ByteLevel.ts
+var ByteLevel3 = class extends Decoder_default {
+  /**
+   * Create a `ByteLevelDecoder` object.
+   */
+  constructor(config) {
+    super(config);
+    this.byte_decoder = UNICODE_TO_BYTES;
+    this.text_decoder = new TextDecoder("utf-8", {
+      fatal: false,
+      // eslint-disable-next-line @typescript-eslint/naming-convention
+      ignoreBOM: true
+    });
+    this.end_of_word_suffix = null;
+  }
+  /**
+   * Convert an array of tokens to string by decoding each byte.
+   * @param tokens Array of tokens to be decoded.
+   * @returns The decoded string.
+   */
+  convert_tokens_to_string(tokens) {
+    const text = tokens.join("");
+    const byte_array = new Uint8Array(
+      [...text].map((c) => this.byte_decoder[c])
+    );
+    return this.text_decoder.decode(byte_array);
+  }
+  decode_chain(tokens) {
+    const sub_texts = [];
+    let current_sub_text = [];
+    for (const token of tokens) {
+      if (this.added_tokens.find((x) => x.content === token) !== void 0) {
+        if (current_sub_text.length > 0) {
+          sub_texts.push(this.convert_tokens_to_string(current_sub_text));
+          current_sub_text = [];
+        }
+        sub_texts.push(token);
+      } else {
+        current_sub_text.push(token);
+      }
+    }
+    if (current_sub_text.length > 0) {
+      sub_texts.push(this.convert_tokens_to_string(current_sub_text));
+    }
+    return sub_texts;
+  }
+};
+var ByteLevel_default3 = ByteLevel3;
+
+// src/core/decoder/WordPiece.ts
+var WordPiece = class extends Decoder_default {
+  /**
+   * Creates a new instance of WordPieceDecoder.
+   * @param config The configuration object.
+   */
+  constructor(config) {
+    super(config);
+    this.cleanup = config.cleanup;
+  }
+  decode_chain(tokens) {
+    return tokens.map((token, i) => {
+      if (i !== 0) {
+        const prefix = this.config.prefix;
+        if (prefix && token.startsWith(prefix)) {
+          token = token.replace(prefix, "");
+        } else {
+          token = " " + token;
+        }
+      }
+      if (this.cleanup) {
+        token = clean_up_tokenization(token);
+      }
+      return token;
+    });
+  }
+};
+var WordPiece_default2 = WordPiece;
+
+// src/core/decoder/Metaspace.ts
+var Metaspace2 = class extends Decoder_default {
+  /**
+   * Constructs a new MetaspaceDecoder object.
+   * @param config The configuration object for the MetaspaceDecoder.
+   */
+  constructor(config) {
+    super(config);
+    this.replacement = config.replacement ?? "\u2581";
+  }
+  decode_chain(tokens) {
+    const result = [];
+    for (let i = 0; i < tokens.length; ++i) {
+      let normalized = tokens[i].replaceAll(this.replacement, " ");
+      if (i == 0 && normalized.startsWith(" ")) {
+        normalized = normalized.substring(1);
+      }
+      result.push(normalized);
+    }
+    return result;
+  }
+};
+var Metaspace_default2 = Metaspace2;
+
+// src/core/decoder/BPE.ts
+var BPE2 = class extends Decoder_default {
+  constructor(config) {
+    super(config);
+    this.suffix = config.suffix ?? "";
+  }
+  decode_chain(tokens) {
+    return tokens.map((token, i) => {
+      return token.replaceAll(this.suffix, i === tokens.length - 1 ? "" : " ");
+    });
+  }
+};
+var BPE_default2 = BPE2;
+
+// src/core/decoder/CTC.ts
+var CTC = class extends Decoder_default {
+  constructor(config) {
+    super(config);
+    this.pad_token = config.pad_token ?? "";
+    this.word_delimiter_token = config.word_delimiter_token ?? "";
+    this.cleanup = config.cleanup;
+  }
+  /**
+   * Converts a connectionist-temporal-classification (CTC) output tokens into a single string.
+   * @param tokens Array of tokens to be decoded.
+   * @returns The decoded string.
+   */
+  convert_tokens_to_string(tokens) {
+    if (tokens.length === 0) return "";
+    const grouped_tokens = [tokens[0]];
+    for (let i = 1; i < tokens.length; ++i) {
+      if (tokens[i] !== grouped_tokens.at(-1)) {
+        grouped_tokens.push(tokens[i]);
+      }
+    }
+    const filtered_tokens = grouped_tokens.filter(
+      (token) => token !== this.pad_token
+    );
+    let text = filtered_tokens.join("");
+    if (this.cleanup) {
+      text = clean_up_tokenization(text).replaceAll(this.word_delimiter_token, " ").trim();
+    }
+    return text;
+  }
+  decode_chain(tokens) {
+    return [this.convert_tokens_to_string(tokens)];
+  }
+};
+var CTC_default = CTC;
+
+// src/core/decoder/Sequence.ts
+var Sequence4 = class extends Decoder_default {
+  /**
+   * Creates a new instance of DecoderSequence.
+   * @param config The configuration object.
+   */
+  constructor(config) {
+    super(config);
+    this.decoders = (config.decoders ?? []).map((x) => create_decoder_default(x));
+  }
+  decode_chain(tokens) {
+    return this.decoders.reduce((toks, decoder) => {
+      return decoder.decode_chain(toks);
+    }, tokens);
+  }
+};
+var Sequence_default4 = Sequence4;
+
+// src/core/decoder/Replace.ts
+var Replace3 = class extends Decoder_default {
+  /**
+   * @param config The configuration object for the decoder.
+   */
+  constructor(config) {
+    super(config);
+    this.pattern = create_pattern(this.config.pattern);
+  }
+  decode_chain(tokens) {
+    const content = this.config.content ?? "";
+    const pattern = this.pattern;
+    return pattern === null ? tokens : tokens.map((token) => token.replaceAll(pattern, content));
+  }
+};
+var Replace_default3 = Replace3;
+
+// src/core/decoder/Fuse.ts
+var Fuse = class extends Decoder_default {
+  decode_chain(tokens) {
+    return [tokens.join("")];
+  }
+};
+var Fuse_default = Fuse;
+
+// src/core/decoder/Strip.ts
+var Strip2 = class extends Decoder_default {
+  constructor(config) {
+    super(config);
+    this.content = config.content ?? "";
+    this.start = config.start ?? 0;
+    this.stop = config.stop ?? 0;
+  }
+  decode_chain(tokens) {
+    return tokens.map((token) => {
+      let start_cut = 0;
+      for (let i = 0; i < this.start; ++i) {
+        if (token[i] === this.content) {
+          start_cut = i + 1;
+          continue;
+        } else {
+          break;
+        }
+      }
+      let stop_cut = token.length;
+      for (let i = 0; i < this.stop; ++i) {
+        const index = token.length - i - 1;
+        if (token[index] === this.content) {
+          stop_cut = index;
+          continue;
+        } else {
+          break;
+        }
+      }
+      return token.slice(start_cut, stop_cut);
+    });
+  }
+};
+var Strip_default2 = Strip2;
+
+// src/core/decoder/ByteFallback.ts
+var ByteFallback = class extends Decoder_default {
+  constructor(config) {
+    super(config);
+    this.text_decoder = new TextDecoder();
+  }
+  decode_chain(tokens) {
+    const new_tokens = [];
+    let previous_byte_tokens = [];
+    for (const token of tokens) {
+      let bytes = null;
+      if (token.length === 6 && token.startsWith("<0x") && token.endsWith(">")) {
+        const byte = parseInt(token.slice(3, 5), 16);
+        if (!isNaN(byte)) {
+          bytes = byte;
+        }
+      }
+      if (bytes !== null) {
+        previous_byte_tokens.push(bytes);
+      } else {
+        if (previous_byte_tokens.length > 0) {
+          const string = this.text_decoder.decode(
+            Uint8Array.from(previous_byte_tokens)
+          );
+          new_tokens.push(string);
+          previous_byte_tokens = [];
+        }
+        new_tokens.push(token);
+      }
+    }
+    if (previous_byte_tokens.length > 0) {
+      const string = this.text_decoder.decode(
+        Uint8Array.from(previous_byte_tokens)
+      );
+      new_tokens.push(string);
+      previous_byte_tokens = [];
+    }
+    return new_tokens;
+  }
+};
+var ByteFallback_default = ByteFallback;
+
+// src/core/decoder/create_decoder.ts
+function create_decoder(config) {
+  if (config === null) return null;
+  switch (config.type) {
+    case "ByteLevel":
+      return new ByteLevel_default3(config);
+    case "WordPiece":
+      return new WordPiece_default2(config);
+    case "Metaspace":
+      return new Metaspace_default2(config);
+    case "BPEDecoder":
+      return new BPE_default2(config);
+    case "CTC":
+      return new CTC_default(config);
+    case "Sequence":
+      return new Sequence_default4(config);
+    case "Replace":
+      return new Replace_default3(config);
+    case "Fuse":
+      return new Fuse_default(config);
+    case "Strip":
+      return new Strip_default2(config);
+    case "ByteFallback":
+      return new ByteFallback_default(config);
+    default:
+      throw new Error(`Unknown Decoder type: ${config.type}`);
+  }
+}
+var create_decoder_default = create_decoder;
+
+// src/core/Tokenizer.ts
+var Tokenizer = class {
+  constructor(tokenizer, config) {
+    const tokenizer_error = validate_object(tokenizer, "Tokenizer", [
+      "model",
+      "decoder",
+      "post_processor",
+      "pre_tokenizer",
+      "normalizer"
+    ]);
+    if (tokenizer_error) {
+      throw new Error(tokenizer_error);
+    }
+    const config_error = validate_object(config, "Config");
+    if (config_error) {
+      throw new Error(config_error);
+    }
+    this.tokenizer = tokenizer;
+    this.config = config;
+    this.normalizer = create_normalizer_default(this.tokenizer.normalizer);
+    this.pre_tokenizer = create_pre_tokenizer_default(this.tokenizer.pre_tokenizer);
+    this.model = create_tokenizer_model_default(this.tokenizer.model, this.config);
+    this.post_processor = create_post_processor_default(this.tokenizer.post_processor);
+    this.decoder = create_decoder_default(this.tokenizer.decoder);
+    this.special_tokens = [];
+    this.all_special_ids = [];
+    this.added_tokens = [];
+    const unnormalized_contents = [];
+    const normalized_contents = [];
+    this.added_tokens_map = /* @__PURE__ */ new Map();
+    for (const added_token of this.tokenizer.added_tokens) {
+      const token = new AddedToken_default(added_token);
+      this.added_tokens.push(token);
+      this.model.tokens_to_ids.set(token.content, token.id);
+      this.model.vocab[token.id] = token.content;
+      if (token.special) {
+        this.special_tokens.push(token.content);
+        this.all_special_ids.push(token.id);
+      }
+      this.added_tokens_map.set(token.content, token);
+      if (token.normalized && this.normalizer !== null) {
+        const normalized_content = this.normalizer(token.content);
+        normalized_contents.push(normalized_content);
+        this.added_tokens_map.set(normalized_content, token);
+      } else {
+        unnormalized_contents.push(token.content);
+      }
+    }
+    (this.config.additional_special_tokens ?? []).forEach((token) => {
+      if (!this.special_tokens.includes(token)) this.special_tokens.push(token);
+    });
+    if (this.decoder) {
+      this.decoder.added_tokens = this.added_tokens;
+      this.decoder.end_of_word_suffix = this.model.end_of_word_suffix;
+    }
+    this.splitter_unnormalized = new DictionarySplitter_default(unnormalized_contents);
+    this.splitter_normalized = new DictionarySplitter_default(normalized_contents);
+    this.remove_space = this.config.remove_space;
+    this.clean_up_tokenization_spaces = this.config.clean_up_tokenization_spaces ?? true;
+    this.do_lowercase_and_remove_accent = this.config.do_lowercase_and_remove_accent ?? false;
+  }
+  // Implementation
+  encode(text, {
+    text_pair = null,
+    add_special_tokens = true,
+    return_token_type_ids = null
+  } = {}) {
+    const { tokens, token_type_ids } = this.tokenize_helper(text, {
+      text_pair,
+      add_special_tokens
+    });
+    const input_ids = tokens.map(
+      (t) => this.added_tokens_map.get(t)?.id ?? this.model.tokens_to_ids.get(t) ?? this.model.unk_token_id
+    );
+    const result = {
+      ids: input_ids,
+      tokens,
+      attention_mask: new Array(input_ids.length).fill(1)
+    };
+    if (return_token_type_ids && token_type_ids) {
+      result.token_type_ids = token_type_ids;
+    }
+    return result;
+  }
+  decode(token_ids, options = {}) {
+    if (!Array.isArray(token_ids) || token_ids.length === 0 || !is_integral_number(token_ids[0])) {
+      throw Error("token_ids must be a non-empty array of integers.");
+    }
+    let tokens = token_ids.map(
+      (i) => this.model.vocab[Number(i)] ?? this.model.unk_token
+    );
+    if (options.skip_special_tokens) {
+      tokens = tokens.filter((x) => !this.special_tokens.includes(x));
+    }
+    let decoded = this.decoder ? this.decoder(tokens) : tokens.join(" ");
+    if (this.decoder && this.decoder.end_of_word_suffix) {
+      decoded = decoded.replaceAll(this.decoder.end_of_word_suffix, " ");
+      if (options.skip_special_tokens) {
+        decoded = decoded.trim();
+      }
+    }
+    if (options.clean_up_tokenization_spaces ?? this.clean_up_tokenization_spaces) {
+      decoded = clean_up_tokenization(decoded);
+    }
+    return decoded;
+  }
+  /**
+   * Converts a string into a sequence of tokens.
+   * @param text The sequence to be encoded.
+   * @param options An optional object containing the following properties:
+   * @returns The list of tokens.
+   */
+  tokenize(text, { text_pair = null, add_special_tokens = false } = {}) {
+    return this.tokenize_helper(text, { text_pair, add_special_tokens }).tokens;
+  }
+  encode_text(text) {
+    if (text === null) {
+      return null;
+    }
+    const sections = this.splitter_unnormalized.split(text);
+    sections.forEach((section, i) => {
+      const added_token = this.added_tokens_map.get(section);
+      if (added_token) {
+        if (added_token.lstrip && i > 0) {
+          sections[i - 1] = sections[i - 1].trimEnd();
+        }
+        if (added_token.rstrip && i < sections.length - 1) {
+          sections[i + 1] = sections[i + 1].trimStart();
+        }
+      }
+    });
+    return sections.flatMap((processed_text, section_index) => {
+      if (processed_text.length === 0) {
+        return [];
+      }
+      if (this.added_tokens_map.has(processed_text)) {
+        return [processed_text];
+      }
+      if (this.remove_space === true) {
+        processed_text = processed_text.trim().split(/\s+/).join(" ");
+      }
+      if (this.do_lowercase_and_remove_accent) {
+        processed_text = lowercase_and_remove_accents(processed_text);
+      }
+      if (this.normalizer !== null) {
+        processed_text = this.normalizer(processed_text);
+      }
+      if (processed_text.length === 0) {
+        return [];
+      }
+      const subsections = this.splitter_normalized.split(processed_text);
+      subsections.forEach((subsection, j) => {
+        const added_token = this.added_tokens_map.get(subsection);
+        if (added_token) {
+          if (added_token.lstrip && j > 0) {
+            subsections[j - 1] = subsections[j - 1].trimEnd();
+          }
+          if (added_token.rstrip && j < subsections.length - 1) {
+            subsections[j + 1] = subsections[j + 1].trimStart();
+          }
+        }
+      });
+      return subsections.flatMap((subsection) => {
+        if (subsection.length === 0) {
+          return [];
+        }
+        if (this.added_tokens_map.has(subsection)) {
+          return [subsection];
+        }
+        const section_tokens = this.pre_tokenizer !== null ? this.pre_tokenizer(subsection, {
+          section_index
+        }) : [subsection];
+        return this.model(section_tokens);
+      });
+    });
+  }
+  tokenize_helper(text, { text_pair = null, add_special_tokens = true }) {
+    const tokens1 = this.encode_text(text);
+    const tokens2 = this.encode_text(text_pair || null);
+    return this.post_processor ? this.post_processor(tokens1, tokens2, add_special_tokens) : { tokens: merge_arrays(tokens1 ?? [], tokens2 ?? []) };
+  }
+  /**
+   * Converts a token string to its corresponding token ID.
+   * @param token The token string to convert.
+   * @returns The token ID, or undefined if the token is not in the vocabulary.
+   */
+  token_to_id(token) {
+    return this.model.tokens_to_ids.get(token);
+  }
+  /**
+   * Converts a token ID to its corresponding token string.
+   * @param id The token ID to convert.
+   * @returns The token string, or undefined if the ID is not in the vocabulary.
+   */
+  id_to_token(id) {
+    return this.model.vocab[id];
+  }
+  /**
+   * Returns a mapping of token IDs to AddedToken objects for all added tokens.
+   * @returns A Map where keys are token IDs and values are AddedToken objects.
+   */
+  get_added_tokens_decoder() {
+    const decoder = /* @__PURE__ */ new Map();
+    for (const token of this.added_tokens) {
+      decoder.set(token.id, token);
+    }
+    return decoder;
+  }
+  /**
+   * Get the underlying vocabulary
+   * @param with_added_tokens Whether to include the added tokens
+   * @returns The vocabulary
+   */
+  get_vocab(with_added_tokens = true) {
+    const vocab = /* @__PURE__ */ new Map();
+    for (let i = 0; i < this.model.vocab.length; ++i) {
+      const token = this.model.vocab[i];
+      if (with_added_tokens || !this.added_tokens_map.has(token)) {
+        vocab.set(token, i);
+      }
+    }
+    return vocab;
+  }
+};
+var Tokenizer_default = Tokenizer;
+
+
+;// CONCATENATED MODULE: ./src/engine/target/tokenizer.ts
+// The target model's tokenizer: a Hugging Face tokenizer.json loaded with @huggingface/tokenizers (pure JavaScript,
+// read from the file: nothing is downloaded). Loaded once per thread (runtime.ts).
+//
+//   const tok = loadModelTokenizer("/abs/tokenizer.json", "models/tokenizer.json");
+//   tok.count(text)     // tokens of `text` encoded with add_special_tokens=false (what transformers does after
+//                       // applying a chat template)
+//   tok.prepends        // the special token its post-processor puts in front of a text (add_special_tokens=true, the
+//                       // default of tokenizer(text)), e.g. "<s>"; null when it adds none
+//
+// Speed: the library's encode() runs at about 0.5-1 MB/s of text (it builds token strings, byte-maps every piece and
+// looks every merge up by a JSON key). Counting only, byte-level BPE tokenizers (Llama 3, Qwen, DeepSeek, GPT-style:
+// a Split pre-tokenizer then ByteLevel without its own regex) are counted like the library encodes — the same added-
+// token split, normalizer and Split pattern, the model on each piece — with the count of each piece cached: natural
+// text repeats its pieces (words with their leading space). The same counts, 10x faster and more (fastCounter; it is
+// checked against encode() when the tokenizer loads and not used if they differ).
+
+
+
+
+const loaded = new Map();
+/** The tokenizer at `path`, loaded once per thread. */
+function modelTokenizer(path, name) {
+    let tok = loaded.get(path);
+    if (!tok)
+        loaded.set(path, (tok = loadModelTokenizer(path, name)));
+    return tok;
+}
+function loadModelTokenizer(path, name) {
+    let buf;
+    try {
+        buf = (0,external_node_fs_namespaceObject.readFileSync)(path);
+    }
+    catch (e) {
+        const err = e;
+        throw new ConfigError(`cannot read tokenizer ${name}: ${err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "it is a directory" : err.message}`);
+    }
+    if (sniff(buf.subarray(0, 1024)).kind === "lfs-pointer") {
+        throw new ConfigError(`tokenizer ${name} is a Git LFS pointer, not the file: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
+    }
+    let json;
+    try {
+        json = JSON.parse(buf.toString("utf8"));
+    }
+    catch (e) {
+        throw new ConfigError(`tokenizer ${name} is not valid JSON (${e.message}): give the model's tokenizer.json`);
+    }
+    const o = json;
+    if (!o || typeof o !== "object" || Array.isArray(o) || !o.model || typeof o.model !== "object") {
+        const hint = o && typeof o === "object" && "chat_template" in o ? " (this is a tokenizer_config.json: give it as the chat template and the tokenizer.json beside it as the tokenizer)" : "";
+        throw new ConfigError(`tokenizer ${name} is not a Hugging Face tokenizer.json (no "model")${hint}`);
+    }
+    let tok;
+    try {
+        tok = new Tokenizer_default(o, {});
+        tok.encode("a", { add_special_tokens: true });
+    }
+    catch (e) {
+        throw new ConfigError(`tokenizer ${name} cannot be loaded: ${e.message}`);
+    }
+    const encodeCount = (text) => (text.length === 0 ? 0 : tok.encode(text, { add_special_tokens: false }).ids.length);
+    const fast = fastCounter(tok, o);
+    const useFast = fast !== null && agrees(fast, encodeCount, probes(tok));
+    return { name, count: useFast ? fast : encodeCount, prepends: prefixToken(tok), fast: useFast };
+}
+/** Pieces of at most this many characters have their counts cached; the cache is emptied at this many entries. */
+const PIECE_CHARS = 64;
+const PIECE_ENTRIES = 1 << 17;
+/** A counter equal to encode(text, add_special_tokens=false).length, for the byte-level BPE layout only (else null):
+ * encode_text's steps (added tokens, with their lstrip/rstrip; normalizer; added tokens again on the normalized text;
+ * the Split pattern), and the model on each piece, cached by piece. */
+function fastCounter(tok, json) {
+    const t = tok;
+    const pre = json.pre_tokenizer;
+    const [split, bytes] = pre?.type === "Sequence" && pre.pretokenizers?.length === 2 ? pre.pretokenizers : [];
+    const model = json.model;
+    const layout = split?.type === "Split" && split.behavior === "Isolated" && split.invert === false && bytes?.type === "ByteLevel" && bytes.use_regex === false && bytes.add_prefix_space === false && model.type === "BPE" && Array.isArray(model.merges) && !model.dropout && !model.byte_fallback && !model.continuing_subword_prefix && !model.end_of_word_suffix;
+    const post = json.post_processor?.type;
+    if (!layout || !(post === undefined || post === "TemplateProcessing" || post === "ByteLevel"))
+        return null;
+    const parts = t.pre_tokenizer?.tokenizers;
+    if (!t.splitter_unnormalized?.split || !t.splitter_normalized?.split || !(t.added_tokens_map instanceof Map) || typeof t.model !== "function" || t.model.fuse_unk || parts?.length !== 2)
+        return null;
+    const vocab = t.model.tokens_to_ids;
+    if (!(vocab instanceof Map))
+        return null;
+    const ranks = mergeRanks(model.merges);
+    if (!ranks)
+        return null;
+    const ignoreMerges = model.ignore_merges === true;
+    if (t.remove_space === true || t.do_lowercase_and_remove_accent)
+        return null;
+    const [splitter, byteLevel] = parts;
+    const added = t.added_tokens_map;
+    const cache = new Map();
+    const pieceCount = (piece) => {
+        if (piece.length > PIECE_CHARS)
+            return t.model(byteLevel.pre_tokenize_text(piece)).length;
+        let n = cache.get(piece);
+        if (n === undefined) {
+            const word = byteLevel.pre_tokenize_text(piece)[0];
+            n = ignoreMerges && vocab.has(word) ? 1 : mergedLength(word, ranks);
+            if (cache.size >= PIECE_ENTRIES)
+                cache.clear();
+            cache.set(piece, n);
+        }
+        return n;
+    };
+    /** An added token strips the whitespace next to it when it says so (encode_text's forEach). */
+    const strip = (sections) => {
+        for (let i = 0; i < sections.length; i++) {
+            const a = added.get(sections[i]);
+            if (!a)
+                continue;
+            if (a.lstrip && i > 0)
+                sections[i - 1] = sections[i - 1].trimEnd();
+            if (a.rstrip && i < sections.length - 1)
+                sections[i + 1] = sections[i + 1].trimStart();
+        }
+    };
+    return (text) => {
+        if (text.length === 0)
+            return 0;
+        let n = 0;
+        const sections = t.splitter_unnormalized.split(text);
+        strip(sections);
+        for (let section of sections) {
+            if (section.length === 0)
+                continue;
+            if (added.has(section)) {
+                n++;
+                continue;
+            }
+            if (t.normalizer !== null)
+                section = t.normalizer(section);
+            if (section.length === 0)
+                continue;
+            const subs = t.splitter_normalized.split(section);
+            strip(subs);
+            for (const sub of subs) {
+                if (sub.length === 0)
+                    continue;
+                if (added.has(sub)) {
+                    n++;
+                    continue;
+                }
+                for (const piece of splitter.pre_tokenize_text(sub))
+                    n += pieceCount(piece);
+            }
+        }
+        return n;
+    };
+}
+/** Rank of each merge by its pair ("a\0b"); null when an entry is neither "a b" nor [a, b]. */
+function mergeRanks(merges) {
+    const ranks = new Map();
+    for (let i = 0; i < merges.length; i++) {
+        const m = merges[i];
+        const pair = typeof m === "string" ? m.split(" ") : m;
+        if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== "string" || typeof pair[1] !== "string")
+            return null;
+        const key = pair[0] + "\0" + pair[1];
+        ranks.set(key, i); // a repeated pair keeps its last rank, as the library's and the Rust crate's maps do
+    }
+    return ranks;
+}
+/** Symbols left when BPE merges `word` (a byte-mapped piece of at most PIECE_CHARS characters): the lowest-ranked
+ * adjacent pair first, the leftmost of equal ones, until no pair has a merge — as the library's queue does. */
+function mergedLength(word, ranks) {
+    const sym = Array.from(word);
+    for (;;) {
+        let best = Infinity;
+        let at = -1;
+        for (let i = 0; i + 1 < sym.length; i++) {
+            const r = ranks.get(sym[i] + "\0" + sym[i + 1]);
+            if (r !== undefined && r < best) {
+                best = r;
+                at = i;
+            }
+        }
+        if (at < 0)
+            return sym.length;
+        sym.splice(at, 2, sym[at] + sym[at + 1]);
+    }
+}
+/** Texts the two counters must agree on before the fast one is used: the added tokens in text, whitespace runs,
+ * digits, punctuation, several scripts and emoji. */
+function probes(tok) {
+    const added = [...tok.get_added_tokens_decoder().values()].slice(0, 64).map((a) => a.content);
+    const text = "Hello, world! It's 2024-06-01; don't   stop.\n\n\tTabs\r\nand CRLF. Café naïve 中文字符 русский текст العربية 🎉👍🏽 x²+y³=z 1234567 ...";
+    return [text, ...added.map((a) => ` ${a}\n${text}${a}${a} ${a}x`), added.join(" "), "  ", "\n", text.repeat(3)];
+}
+function agrees(a, b, texts) {
+    try {
+        return texts.every((x) => a(x) === b(x));
+    }
+    catch {
+        return false;
+    }
+}
+/** The special token the post-processor adds in front of a single text, if any. */
+function prefixToken(tok) {
+    const plain = tok.encode("a", { add_special_tokens: false }).ids;
+    const full = tok.encode("a", { add_special_tokens: true }).ids;
+    if (full.length <= plain.length || full[0] === plain[0])
+        return null;
+    return tok.id_to_token(full[0]) ?? null;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/chunk-analysis.ts
+
 
 
 
@@ -57651,7 +62071,13 @@ class ChunkAnalysis {
     /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
      * (toPartial), in the thread that ran the chunk. */
     static create(s, chunk) {
-        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
+        const budget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+        const model = s.tokens.tokenizer;
+        if (model) {
+            const tok = modelTokenizer(model.path, model.name);
+            return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), budget);
+        }
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), budget);
     }
     constructor(s, tok, compressionSampleBytes) {
         this.s = s;
@@ -57660,13 +62086,14 @@ class ChunkAnalysis {
         this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
         this.batch = new FeatureBatch(this.features);
     }
-    add(conv, loc) {
+    /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
+    add(conv, loc, rendered) {
         // One text scan of the record feeds exact and near duplicates and diversity.
         const scan = scanRecord(conv, this.features.caseInsensitive === true);
         this.batch.pushRecord(conv, scan, loc, this.features);
         this.div.add(conv, scan);
         this.comp.add(conv);
-        const long = this.tok.add(conv, loc);
+        const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
         const last = this.tok.last;
         if (last.exact >= 0)
             this.fileTokens.exact += last.exact;
@@ -57695,6 +62122,16 @@ class ChunkAnalysis {
             fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
         };
     }
+}
+/** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
+ * texts alone. */
+function renderedExample(conv, rendered) {
+    let assistantBytes = 0;
+    for (const m of conv.messages)
+        if (m.role === "assistant" && m.text)
+            assistantBytes += Buffer.byteLength(m.text, "utf8");
+    const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
+    return { text, assistantBytes };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/splits.ts
@@ -57872,7 +62309,8 @@ function buildDatasetInfo(input) {
     const t = input.tokens;
     if (t) {
         info.tokens = {
-            encoding: t.encoding,
+            // the target model's tokenizer.json, on the rendered records, when one counted them
+            encoding: t.tokenizer ?? t.encoding,
             total: t.total,
             mean: t.mean,
             exact: t.exact,
@@ -58079,6 +62517,8 @@ function renderDatasetInfo(info) {
 
 
 
+
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -58126,8 +62566,15 @@ class Analysis {
      * chunks' pending examples as they are merged. Started before the first chunk result is in: with worker threads
      * this thread loads it while they run their first chunks, instead of holding up the merges later. */
     ready() {
+        const model = this.settings.tokens.tokenizer;
+        // The target model's tokenizer counts every example in its chunk (exact): nothing is left to count here, and a
+        // merge of shards needs no tokenizer file. Loaded here only if something were.
+        if (model)
+            this.loading ??= Promise.resolve().then(() => {
+                this.tok = new TokenAnalysis({ ...this.settings.tokens, exact: true, tokenizer: model.name, countTokens: (text) => modelTokenizer(model.path, model.name).count(text) });
+            });
         this.loading ??= counterFor(this.settings.tokens.encoding).then((countTokens) => {
-            this.tok = new TokenAnalysis({ ...this.settings.tokens, countTokens });
+            this.tok = new TokenAnalysis({ ...this.settings.tokens, tokenizer: undefined, countTokens });
         });
         return this.loading;
     }
@@ -58176,6 +62623,7 @@ class Analysis {
             const fr = report.files[file];
             appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
         }
+        await keyAnalysisFindings(report.files, this.dup.records, absPaths);
         await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
         report.files.forEach((f, i) => {
@@ -58320,7 +62768,8606 @@ async function planChunks(absPaths, chunkBytes, whole = []) {
     return chunks;
 }
 
+;// CONCATENATED MODULE: ./node_modules/@huggingface/jinja/dist/index.js
+var __defProp = Object.defineProperty;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __publicField = (obj, key, value) => {
+  __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);
+  return value;
+};
+
+// src/lexer.ts
+var TOKEN_TYPES = Object.freeze({
+  Text: "Text",
+  // The text between Jinja statements or expressions
+  NumericLiteral: "NumericLiteral",
+  // e.g., 123, 1.0
+  StringLiteral: "StringLiteral",
+  // 'string'
+  Identifier: "Identifier",
+  // Variables, functions, statements, booleans, etc.
+  Equals: "Equals",
+  // =
+  OpenParen: "OpenParen",
+  // (
+  CloseParen: "CloseParen",
+  // )
+  OpenStatement: "OpenStatement",
+  // {%
+  CloseStatement: "CloseStatement",
+  // %}
+  OpenExpression: "OpenExpression",
+  // {{
+  CloseExpression: "CloseExpression",
+  // }}
+  OpenSquareBracket: "OpenSquareBracket",
+  // [
+  CloseSquareBracket: "CloseSquareBracket",
+  // ]
+  OpenCurlyBracket: "OpenCurlyBracket",
+  // {
+  CloseCurlyBracket: "CloseCurlyBracket",
+  // }
+  Comma: "Comma",
+  // ,
+  Dot: "Dot",
+  // .
+  Colon: "Colon",
+  // :
+  Pipe: "Pipe",
+  // |
+  CallOperator: "CallOperator",
+  // ()
+  AdditiveBinaryOperator: "AdditiveBinaryOperator",
+  // + - ~
+  MultiplicativeBinaryOperator: "MultiplicativeBinaryOperator",
+  // * / // %
+  ExponentiationBinaryOperator: "ExponentiationBinaryOperator",
+  // **
+  ComparisonBinaryOperator: "ComparisonBinaryOperator",
+  // < > <= >= == !=
+  UnaryOperator: "UnaryOperator",
+  // ! - +
+  Comment: "Comment"
+  // {# ... #}
+});
+var Token = class {
+  /**
+   * Constructs a new Token.
+   * @param {string} value The raw value as seen inside the source code.
+   * @param {TokenType} type The type of token.
+   */
+  constructor(value, type) {
+    this.value = value;
+    this.type = type;
+  }
+};
+function isWord(code) {
+  return code >= 97 && code <= 122 || // a-z
+  code >= 65 && code <= 90 || // A-Z
+  code >= 48 && code <= 57 || // 0-9
+  code === 95;
+}
+function isInteger(code) {
+  return code >= 48 && code <= 57;
+}
+function isWhitespace(code) {
+  if (code <= 32) {
+    return code === 32 || code >= 9 && code <= 13;
+  }
+  return code > 127 && (code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279);
+}
+var ORDERED_MAPPING_TABLE = [
+  // Control sequences
+  ["{%", TOKEN_TYPES.OpenStatement],
+  ["%}", TOKEN_TYPES.CloseStatement],
+  ["{{", TOKEN_TYPES.OpenExpression],
+  ["}}", TOKEN_TYPES.CloseExpression],
+  // Single character tokens
+  ["(", TOKEN_TYPES.OpenParen],
+  [")", TOKEN_TYPES.CloseParen],
+  ["{", TOKEN_TYPES.OpenCurlyBracket],
+  ["}", TOKEN_TYPES.CloseCurlyBracket],
+  ["[", TOKEN_TYPES.OpenSquareBracket],
+  ["]", TOKEN_TYPES.CloseSquareBracket],
+  [",", TOKEN_TYPES.Comma],
+  [".", TOKEN_TYPES.Dot],
+  [":", TOKEN_TYPES.Colon],
+  ["|", TOKEN_TYPES.Pipe],
+  // Comparison operators
+  ["<=", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["==", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["!=", TOKEN_TYPES.ComparisonBinaryOperator],
+  ["<", TOKEN_TYPES.ComparisonBinaryOperator],
+  [">", TOKEN_TYPES.ComparisonBinaryOperator],
+  // Arithmetic operators
+  ["+", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["-", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["~", TOKEN_TYPES.AdditiveBinaryOperator],
+  ["**", TOKEN_TYPES.ExponentiationBinaryOperator],
+  // NOTE: must come before "*" so that "**" is matched first
+  ["*", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["//", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // NOTE: must come before "/" so that "//" is matched first
+  ["/", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  ["%", TOKEN_TYPES.MultiplicativeBinaryOperator],
+  // Assignment operator
+  ["=", TOKEN_TYPES.Equals]
+];
+var RULES_BY_FIRST_CHAR_CODE = [];
+for (const rule of ORDERED_MAPPING_TABLE) {
+  (RULES_BY_FIRST_CHAR_CODE[rule[0].charCodeAt(0)] ??= []).push(rule);
+}
+var ESCAPE_CHARACTERS = /* @__PURE__ */ new Map([
+  ["n", "\n"],
+  // New line
+  ["t", "	"],
+  // Horizontal tab
+  ["r", "\r"],
+  // Carriage return
+  ["b", "\b"],
+  // Backspace
+  ["f", "\f"],
+  // Form feed
+  ["v", "\v"],
+  // Vertical tab
+  ["'", "'"],
+  // Single quote
+  ['"', '"'],
+  // Double quote
+  ["\\", "\\"]
+  // Backslash
+]);
+function preprocess(template, options = {}) {
+  if (template.endsWith("\n")) {
+    template = template.slice(0, -1);
+  }
+  if (options.lstrip_blocks) {
+    template = template.replace(/^[ \t]*({[#%-])/gm, "$1");
+  }
+  if (options.trim_blocks) {
+    template = template.replace(/([#%-]})\n/g, "$1");
+  }
+  let result = "";
+  let lastIndex = 0;
+  for (const match of template.matchAll(/{%(-?)\s*(?:end)?generation\s*(-?)%}(\s*)/gs)) {
+    const [fullMatch, lstrip, rstrip, after] = match;
+    let endIndex = match.index;
+    while (lstrip && endIndex > lastIndex && isWhitespace(template.charCodeAt(endIndex - 1))) {
+      --endIndex;
+    }
+    result += template.slice(lastIndex, endIndex) + (rstrip ? "" : after);
+    lastIndex = match.index + fullMatch.length;
+  }
+  return result + template.slice(lastIndex);
+}
+function tokenize(source, options = {}) {
+  const tokens = [];
+  const src = preprocess(source, options);
+  const length = src.length;
+  let cursorPosition = 0;
+  let curlyBracketDepth = 0;
+  const names = /* @__PURE__ */ new Map();
+  const consumeWhile = (predicate) => {
+    const start = cursorPosition;
+    while (predicate(src.charCodeAt(cursorPosition))) {
+      if (++cursorPosition >= length) {
+        throw new SyntaxError("Unexpected end of input");
+      }
+    }
+    return src.slice(start, cursorPosition);
+  };
+  const consumeString = (quote) => {
+    let str = "";
+    let start = cursorPosition;
+    while (true) {
+      if (cursorPosition >= length) {
+        throw new SyntaxError("Unexpected end of input");
+      }
+      const char = src[cursorPosition];
+      if (char === quote) {
+        break;
+      }
+      ++cursorPosition;
+      if (char !== "\\") {
+        continue;
+      }
+      str += src.slice(start, cursorPosition - 1);
+      if (cursorPosition >= length) {
+        throw new SyntaxError("Unexpected end of input");
+      }
+      const escaped = src[cursorPosition++];
+      if (escaped === "x" || escaped === "u") {
+        const hexLength = escaped === "x" ? 2 : 4;
+        const hex = src.slice(cursorPosition, cursorPosition + hexLength);
+        if (hex.length !== hexLength || /[^0-9a-f]/i.test(hex)) {
+          throw new SyntaxError(`Invalid hexadecimal escape sequence: \\${escaped}${hex}`);
+        }
+        str += String.fromCharCode(parseInt(hex, 16));
+        cursorPosition += hexLength;
+      } else {
+        const unescaped = ESCAPE_CHARACTERS.get(escaped);
+        if (unescaped === void 0) {
+          throw new SyntaxError(`Unexpected escaped character: ${escaped}`);
+        }
+        str += unescaped;
+      }
+      start = cursorPosition;
+    }
+    return str + src.slice(start, cursorPosition);
+  };
+  const stripTrailingWhitespace = () => {
+    const lastToken = tokens.at(-1);
+    if (lastToken && lastToken.type === TOKEN_TYPES.Text) {
+      lastToken.value = lastToken.value.trimEnd();
+      if (lastToken.value === "") {
+        tokens.pop();
+      }
+    }
+  };
+  const skipLeadingWhitespace = () => {
+    while (cursorPosition < length && isWhitespace(src.charCodeAt(cursorPosition))) {
+      ++cursorPosition;
+    }
+  };
+  main:
+    while (cursorPosition < length) {
+      const lastTokenType = tokens.at(-1)?.type;
+      if (lastTokenType === void 0 || lastTokenType === TOKEN_TYPES.CloseStatement || lastTokenType === TOKEN_TYPES.CloseExpression || lastTokenType === TOKEN_TYPES.Comment) {
+        let end = cursorPosition;
+        while (true) {
+          end = src.indexOf("{", end);
+          if (end === -1) {
+            end = length;
+            break;
+          }
+          const next = src[end + 1];
+          if (next === "%" || next === "{" || next === "#") {
+            break;
+          }
+          ++end;
+        }
+        if (end > cursorPosition) {
+          tokens.push(new Token(src.slice(cursorPosition, end), TOKEN_TYPES.Text));
+          cursorPosition = end;
+          continue;
+        }
+      }
+      if (src[cursorPosition] === "{") {
+        const nextChar = src[cursorPosition + 1];
+        if (nextChar === "#") {
+          cursorPosition += 2;
+          const stripBefore = src[cursorPosition] === "-";
+          if (stripBefore) {
+            ++cursorPosition;
+          }
+          const end = src.indexOf("#}", cursorPosition);
+          if (end === -1) {
+            throw new SyntaxError("Missing end of comment tag");
+          }
+          let comment = src.slice(cursorPosition, end);
+          const stripAfter = comment.endsWith("-");
+          if (stripAfter) {
+            comment = comment.slice(0, -1);
+          }
+          if (stripBefore) {
+            stripTrailingWhitespace();
+          }
+          tokens.push(new Token(comment, TOKEN_TYPES.Comment));
+          cursorPosition = end + 2;
+          if (stripAfter) {
+            skipLeadingWhitespace();
+          }
+          continue;
+        }
+        if (src[cursorPosition + 2] === "-") {
+          if (nextChar === "%") {
+            stripTrailingWhitespace();
+            tokens.push(new Token("{%", TOKEN_TYPES.OpenStatement));
+            cursorPosition += 3;
+            continue;
+          }
+          if (nextChar === "{") {
+            stripTrailingWhitespace();
+            tokens.push(new Token("{{", TOKEN_TYPES.OpenExpression));
+            curlyBracketDepth = 0;
+            cursorPosition += 3;
+            continue;
+          }
+        }
+      }
+      consumeWhile(isWhitespace);
+      const char = src[cursorPosition];
+      if (char === "-" && src[cursorPosition + 2] === "}") {
+        const nextChar = src[cursorPosition + 1];
+        if (nextChar === "%") {
+          tokens.push(new Token("%}", TOKEN_TYPES.CloseStatement));
+          cursorPosition += 3;
+          skipLeadingWhitespace();
+          continue;
+        }
+        if (nextChar === "}") {
+          tokens.push(new Token("}}", TOKEN_TYPES.CloseExpression));
+          cursorPosition += 3;
+          skipLeadingWhitespace();
+          continue;
+        }
+      }
+      if (char === "-" || char === "+") {
+        if (lastTokenType === TOKEN_TYPES.Text || lastTokenType === void 0) {
+          throw new SyntaxError(`Unexpected character: ${char}`);
+        }
+        switch (lastTokenType) {
+          case TOKEN_TYPES.Identifier:
+          case TOKEN_TYPES.NumericLiteral:
+          case TOKEN_TYPES.StringLiteral:
+          case TOKEN_TYPES.CloseParen:
+          case TOKEN_TYPES.CloseSquareBracket:
+            break;
+          default: {
+            ++cursorPosition;
+            let num = consumeWhile(isInteger);
+            if (num.length > 0 && src[cursorPosition] === "." && isInteger(src.charCodeAt(cursorPosition + 1))) {
+              ++cursorPosition;
+              const frac = consumeWhile(isInteger);
+              num = `${num}.${frac}`;
+            }
+            tokens.push(
+              new Token(`${char}${num}`, num.length > 0 ? TOKEN_TYPES.NumericLiteral : TOKEN_TYPES.UnaryOperator)
+            );
+            continue;
+          }
+        }
+      }
+      const code = src.charCodeAt(cursorPosition);
+      const rules = RULES_BY_FIRST_CHAR_CODE[code];
+      if (rules !== void 0) {
+        for (const [seq, type] of rules) {
+          if (seq === "}}" && curlyBracketDepth > 0) {
+            continue;
+          }
+          if (src.startsWith(seq, cursorPosition)) {
+            tokens.push(new Token(seq, type));
+            if (type === TOKEN_TYPES.OpenExpression) {
+              curlyBracketDepth = 0;
+            } else if (type === TOKEN_TYPES.OpenCurlyBracket) {
+              ++curlyBracketDepth;
+            } else if (type === TOKEN_TYPES.CloseCurlyBracket) {
+              --curlyBracketDepth;
+            }
+            cursorPosition += seq.length;
+            continue main;
+          }
+        }
+      }
+      if (char === "'" || char === '"') {
+        ++cursorPosition;
+        const str = consumeString(char);
+        tokens.push(new Token(str, TOKEN_TYPES.StringLiteral));
+        ++cursorPosition;
+        continue;
+      }
+      if (isInteger(code)) {
+        let num = consumeWhile(isInteger);
+        if (lastTokenType !== TOKEN_TYPES.Dot && src[cursorPosition] === "." && isInteger(src.charCodeAt(cursorPosition + 1))) {
+          ++cursorPosition;
+          const frac = consumeWhile(isInteger);
+          num = `${num}.${frac}`;
+        }
+        tokens.push(new Token(num, TOKEN_TYPES.NumericLiteral));
+        continue;
+      }
+      if (isWord(code)) {
+        let word = consumeWhile(isWord);
+        const name = names.get(word);
+        if (name === void 0) {
+          names.set(word, word);
+        } else {
+          word = name;
+        }
+        tokens.push(new Token(word, TOKEN_TYPES.Identifier));
+        continue;
+      }
+      throw new SyntaxError(`Unexpected character: ${char}`);
+    }
+  return tokens;
+}
+
+// src/ast.ts
+var Statement = class {
+  type = "Statement";
+};
+var Program = class extends Statement {
+  constructor(body) {
+    super();
+    this.body = body;
+  }
+  type = "Program";
+};
+var If = class extends Statement {
+  constructor(test, body, alternate) {
+    super();
+    this.test = test;
+    this.body = body;
+    this.alternate = alternate;
+  }
+  type = "If";
+};
+var For = class extends Statement {
+  constructor(loopvar, iterable, body, defaultBlock) {
+    super();
+    this.loopvar = loopvar;
+    this.iterable = iterable;
+    this.body = body;
+    this.defaultBlock = defaultBlock;
+  }
+  type = "For";
+};
+var Break = class extends Statement {
+  type = "Break";
+};
+var Continue = class extends Statement {
+  type = "Continue";
+};
+var SetStatement = class extends Statement {
+  constructor(assignee, value, body) {
+    super();
+    this.assignee = assignee;
+    this.value = value;
+    this.body = body;
+  }
+  type = "Set";
+};
+var Macro = class extends Statement {
+  constructor(name, args, body) {
+    super();
+    this.name = name;
+    this.args = args;
+    this.body = body;
+  }
+  type = "Macro";
+};
+var Comment = class extends Statement {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Comment";
+};
+var Expression = class extends Statement {
+  type = "Expression";
+};
+var MemberExpression = class extends Expression {
+  constructor(object, property, computed) {
+    super();
+    this.object = object;
+    this.property = property;
+    this.computed = computed;
+  }
+  type = "MemberExpression";
+};
+var CallExpression = class extends Expression {
+  constructor(callee, args) {
+    super();
+    this.callee = callee;
+    this.args = args;
+  }
+  type = "CallExpression";
+};
+var Identifier = class extends Expression {
+  /**
+   * @param {string} value The name of the identifier
+   */
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Identifier";
+};
+var Literal = class extends Expression {
+  constructor(value) {
+    super();
+    this.value = value;
+  }
+  type = "Literal";
+};
+var IntegerLiteral = class extends Literal {
+  type = "IntegerLiteral";
+};
+var FloatLiteral = class extends Literal {
+  type = "FloatLiteral";
+};
+var StringLiteral = class extends Literal {
+  type = "StringLiteral";
+};
+var ArrayLiteral = class extends Literal {
+  type = "ArrayLiteral";
+};
+var TupleLiteral = class extends Literal {
+  type = "TupleLiteral";
+};
+var ObjectLiteral = class extends Literal {
+  type = "ObjectLiteral";
+};
+var BinaryExpression = class extends Expression {
+  constructor(operator, left, right) {
+    super();
+    this.operator = operator;
+    this.left = left;
+    this.right = right;
+  }
+  type = "BinaryExpression";
+};
+var FilterExpression = class extends Expression {
+  constructor(operand, filter) {
+    super();
+    this.operand = operand;
+    this.filter = filter;
+  }
+  type = "FilterExpression";
+};
+var FilterStatement = class extends Statement {
+  constructor(filter, body) {
+    super();
+    this.filter = filter;
+    this.body = body;
+  }
+  type = "FilterStatement";
+};
+var SelectExpression = class extends Expression {
+  constructor(lhs, test) {
+    super();
+    this.lhs = lhs;
+    this.test = test;
+  }
+  type = "SelectExpression";
+};
+var TestExpression = class extends Expression {
+  constructor(operand, negate, test) {
+    super();
+    this.operand = operand;
+    this.negate = negate;
+    this.test = test;
+  }
+  type = "TestExpression";
+};
+var UnaryExpression = class extends Expression {
+  constructor(operator, argument) {
+    super();
+    this.operator = operator;
+    this.argument = argument;
+  }
+  type = "UnaryExpression";
+};
+var SliceExpression = class extends Expression {
+  constructor(start = void 0, stop = void 0, step = void 0) {
+    super();
+    this.start = start;
+    this.stop = stop;
+    this.step = step;
+  }
+  type = "SliceExpression";
+};
+var KeywordArgumentExpression = class extends Expression {
+  constructor(key, value) {
+    super();
+    this.key = key;
+    this.value = value;
+  }
+  type = "KeywordArgumentExpression";
+};
+var SpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "SpreadExpression";
+};
+var KeywordSpreadExpression = class extends Expression {
+  constructor(argument) {
+    super();
+    this.argument = argument;
+  }
+  type = "KeywordSpreadExpression";
+};
+var CallStatement = class extends Statement {
+  constructor(call, callerArgs, body) {
+    super();
+    this.call = call;
+    this.callerArgs = callerArgs;
+    this.body = body;
+  }
+  type = "CallStatement";
+};
+var Ternary = class extends Expression {
+  constructor(condition, trueExpr, falseExpr) {
+    super();
+    this.condition = condition;
+    this.trueExpr = trueExpr;
+    this.falseExpr = falseExpr;
+  }
+  type = "Ternary";
+};
+
+// src/parser.ts
+function parse(tokens) {
+  const program = new Program([]);
+  let current = 0;
+  function expect(type, error) {
+    const prev = tokens[current++];
+    if (!prev || prev.type !== type) {
+      throw new Error(`Parser Error: ${error}. ${prev.type} !== ${type}.`);
+    }
+    return prev;
+  }
+  function expectIdentifier(name) {
+    if (!isIdentifier(name)) {
+      throw new SyntaxError(`Expected ${name}`);
+    }
+    ++current;
+  }
+  function parseAny() {
+    switch (tokens[current].type) {
+      case TOKEN_TYPES.Comment:
+        return new Comment(tokens[current++].value);
+      case TOKEN_TYPES.Text:
+        return parseText();
+      case TOKEN_TYPES.OpenStatement:
+        return parseJinjaStatement();
+      case TOKEN_TYPES.OpenExpression:
+        return parseJinjaExpression();
+      default:
+        throw new SyntaxError(`Unexpected token type: ${tokens[current].type}`);
+    }
+  }
+  function is(...types) {
+    return current + types.length <= tokens.length && types.every((type, i) => type === tokens[current + i].type);
+  }
+  function isStatement(...names) {
+    return tokens[current]?.type === TOKEN_TYPES.OpenStatement && tokens[current + 1]?.type === TOKEN_TYPES.Identifier && names.includes(tokens[current + 1]?.value);
+  }
+  function isIdentifier(...names) {
+    return current + names.length <= tokens.length && names.every((name, i) => tokens[current + i].type === "Identifier" && name === tokens[current + i].value);
+  }
+  function parseText() {
+    return new StringLiteral(expect(TOKEN_TYPES.Text, "Expected text token").value);
+  }
+  function parseJinjaStatement() {
+    expect(TOKEN_TYPES.OpenStatement, "Expected opening statement token");
+    if (tokens[current].type !== TOKEN_TYPES.Identifier) {
+      throw new SyntaxError(`Unknown statement, got ${tokens[current].type}`);
+    }
+    const name = tokens[current].value;
+    let result;
+    switch (name) {
+      case "set":
+        ++current;
+        result = parseSetStatement();
+        break;
+      case "if":
+        ++current;
+        result = parseIfStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endif");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "macro":
+        ++current;
+        result = parseMacroStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endmacro");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "for":
+        ++current;
+        result = parseForStatement();
+        expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+        expectIdentifier("endfor");
+        expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+        break;
+      case "call": {
+        ++current;
+        let callerArgs = null;
+        if (is(TOKEN_TYPES.OpenParen)) {
+          callerArgs = parseArgs("parameters");
+        }
+        const callee = parsePrimaryExpression();
+        if (callee.type !== "Identifier") {
+          throw new SyntaxError(`Expected identifier following call statement`);
+        }
+        const callArgs = parseArgs("call");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const body = [];
+        while (!isStatement("endcall")) {
+          body.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endcall");
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const callExpr = new CallExpression(callee, callArgs);
+        result = new CallStatement(callExpr, callerArgs, body);
+        break;
+      }
+      case "break":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Break();
+        break;
+      case "continue":
+        ++current;
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        result = new Continue();
+        break;
+      case "filter": {
+        ++current;
+        let filterNode = parsePrimaryExpression();
+        if (filterNode instanceof Identifier && is(TOKEN_TYPES.OpenParen)) {
+          filterNode = parseCallExpression(filterNode);
+        }
+        expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+        const filterBody = [];
+        while (!isStatement("endfilter")) {
+          filterBody.push(parseAny());
+        }
+        expect(TOKEN_TYPES.OpenStatement, "Expected '{%'");
+        expectIdentifier("endfilter");
+        expect(TOKEN_TYPES.CloseStatement, "Expected '%}'");
+        result = new FilterStatement(filterNode, filterBody);
+        break;
+      }
+      default:
+        throw new SyntaxError(`Unknown statement type: ${name}`);
+    }
+    return result;
+  }
+  function parseJinjaExpression() {
+    expect(TOKEN_TYPES.OpenExpression, "Expected opening expression token");
+    const result = parseExpression();
+    expect(TOKEN_TYPES.CloseExpression, "Expected closing expression token");
+    return result;
+  }
+  function parseSetStatement() {
+    const left = parseExpressionSequence();
+    let value = null;
+    const body = [];
+    if (is(TOKEN_TYPES.Equals)) {
+      ++current;
+      value = parseExpressionSequence();
+    } else {
+      expect(TOKEN_TYPES.CloseStatement, "Expected %} token");
+      while (!isStatement("endset")) {
+        body.push(parseAny());
+      }
+      expect(TOKEN_TYPES.OpenStatement, "Expected {% token");
+      expectIdentifier("endset");
+    }
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    return new SetStatement(left, value, body);
+  }
+  function parseIfStatement() {
+    const test = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body = [];
+    const alternate = [];
+    while (!isStatement("elif", "else", "endif")) {
+      body.push(parseAny());
+    }
+    if (isStatement("elif")) {
+      ++current;
+      ++current;
+      const result = parseIfStatement();
+      alternate.push(result);
+    } else if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endif")) {
+        alternate.push(parseAny());
+      }
+    }
+    return new If(test, body, alternate);
+  }
+  function parseMacroStatement() {
+    const name = parsePrimaryExpression();
+    if (name.type !== "Identifier") {
+      throw new SyntaxError(`Expected identifier following macro statement`);
+    }
+    const args = parseArgs("parameters");
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body = [];
+    while (!isStatement("endmacro")) {
+      body.push(parseAny());
+    }
+    return new Macro(name, args, body);
+  }
+  function parseExpressionSequence(primary = false) {
+    const fn = primary ? parsePrimaryExpression : parseExpression;
+    const expressions = [fn()];
+    const isTuple = is(TOKEN_TYPES.Comma);
+    while (isTuple) {
+      ++current;
+      expressions.push(fn());
+      if (!is(TOKEN_TYPES.Comma)) {
+        break;
+      }
+    }
+    return isTuple ? new TupleLiteral(expressions) : expressions[0];
+  }
+  function parseForStatement() {
+    const loopVariable = parseExpressionSequence(true);
+    if (!(loopVariable instanceof Identifier || loopVariable instanceof TupleLiteral)) {
+      throw new SyntaxError(`Expected identifier/tuple for the loop variable, got ${loopVariable.type} instead`);
+    }
+    if (!isIdentifier("in")) {
+      throw new SyntaxError("Expected `in` keyword following loop variable");
+    }
+    ++current;
+    const iterable = parseExpression();
+    expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+    const body = [];
+    while (!isStatement("endfor", "else")) {
+      body.push(parseAny());
+    }
+    const alternative = [];
+    if (isStatement("else")) {
+      ++current;
+      ++current;
+      expect(TOKEN_TYPES.CloseStatement, "Expected closing statement token");
+      while (!isStatement("endfor")) {
+        alternative.push(parseAny());
+      }
+    }
+    return new For(loopVariable, iterable, body, alternative);
+  }
+  function parseExpression() {
+    return parseIfExpression();
+  }
+  function parseIfExpression() {
+    const a = parseLogicalOrExpression();
+    if (isIdentifier("if")) {
+      ++current;
+      const test = parseLogicalOrExpression();
+      if (isIdentifier("else")) {
+        ++current;
+        const falseExpr = parseIfExpression();
+        return new Ternary(test, a, falseExpr);
+      } else {
+        return new SelectExpression(a, test);
+      }
+    }
+    return a;
+  }
+  function parseLogicalOrExpression() {
+    let left = parseLogicalAndExpression();
+    while (isIdentifier("or")) {
+      const operator = tokens[current];
+      ++current;
+      const right = parseLogicalAndExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalAndExpression() {
+    let left = parseLogicalNegationExpression();
+    while (isIdentifier("and")) {
+      const operator = tokens[current];
+      ++current;
+      const right = parseLogicalNegationExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseLogicalNegationExpression() {
+    let right;
+    while (isIdentifier("not")) {
+      const operator = tokens[current];
+      ++current;
+      const arg = parseLogicalNegationExpression();
+      right = new UnaryExpression(operator, arg);
+    }
+    return right ?? parseComparisonExpression();
+  }
+  function parseComparisonExpression() {
+    let left = parseAdditiveExpression();
+    while (true) {
+      let operator;
+      if (isIdentifier("not", "in")) {
+        operator = new Token("not in", TOKEN_TYPES.Identifier);
+        current += 2;
+      } else if (isIdentifier("in")) {
+        operator = tokens[current++];
+      } else if (is(TOKEN_TYPES.ComparisonBinaryOperator)) {
+        operator = tokens[current++];
+      } else {
+        break;
+      }
+      const right = parseAdditiveExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseAdditiveExpression() {
+    let left = parseMultiplicativeExpression();
+    while (is(TOKEN_TYPES.AdditiveBinaryOperator)) {
+      const operator = tokens[current];
+      ++current;
+      const right = parseMultiplicativeExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseCallMemberExpression() {
+    const member = parseMemberExpression(parsePrimaryExpression());
+    if (is(TOKEN_TYPES.OpenParen)) {
+      return parseCallExpression(member);
+    }
+    return member;
+  }
+  function parseCallExpression(callee) {
+    let expression = new CallExpression(callee, parseArgs("call"));
+    expression = parseMemberExpression(expression);
+    if (is(TOKEN_TYPES.OpenParen)) {
+      expression = parseCallExpression(expression);
+    }
+    return expression;
+  }
+  function parseArgs(mode) {
+    expect(TOKEN_TYPES.OpenParen, "Expected opening parenthesis for arguments list");
+    const args = parseArgumentsList(mode);
+    expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis for arguments list");
+    return args;
+  }
+  function parseArgumentsList(mode) {
+    const args = [];
+    const parameterNames = /* @__PURE__ */ new Set();
+    let sawKeywordOrDefault = false;
+    let sawSpreadArgument = false;
+    while (!is(TOKEN_TYPES.CloseParen)) {
+      const isKeywordSpread = is(TOKEN_TYPES.ExponentiationBinaryOperator);
+      const isPositionalSpread = is(TOKEN_TYPES.MultiplicativeBinaryOperator) && tokens[current].value === "*";
+      if (mode === "parameters" && (isKeywordSpread || isPositionalSpread)) {
+        throw new SyntaxError("Argument unpacking is not allowed in parameter declarations");
+      }
+      if (isKeywordSpread) {
+        ++current;
+        args.push(new KeywordSpreadExpression(parseExpression()));
+        if (is(TOKEN_TYPES.Comma)) {
+          ++current;
+        }
+        if (!is(TOKEN_TYPES.CloseParen)) {
+          throw new SyntaxError("Expected closing parenthesis: `**` must be applied to the final argument");
+        }
+        break;
+      }
+      let argument;
+      if (isPositionalSpread) {
+        if (sawSpreadArgument) {
+          throw new SyntaxError("Only one `*` argument unpacking is allowed");
+        }
+        sawSpreadArgument = true;
+        ++current;
+        const expr = parseExpression();
+        argument = new SpreadExpression(expr);
+      } else {
+        argument = parseExpression();
+        if (is(TOKEN_TYPES.Equals)) {
+          ++current;
+          if (!(argument instanceof Identifier)) {
+            throw new SyntaxError(
+              mode === "parameters" ? "Expected identifier for parameter declaration" : "Expected identifier for keyword argument"
+            );
+          }
+          const value = parseExpression();
+          argument = new KeywordArgumentExpression(argument, value);
+        }
+        if (mode === "parameters") {
+          if (!(argument instanceof Identifier || argument instanceof KeywordArgumentExpression)) {
+            throw new SyntaxError("Expected identifier for parameter declaration");
+          }
+          const parameterName = argument instanceof Identifier ? argument.value : argument.key.value;
+          if (parameterNames.has(parameterName)) {
+            throw new SyntaxError(`Duplicate parameter name: ${parameterName}`);
+          }
+          parameterNames.add(parameterName);
+        }
+        if (argument instanceof KeywordArgumentExpression) {
+          sawKeywordOrDefault = true;
+        } else if (sawKeywordOrDefault) {
+          throw new SyntaxError(
+            mode === "call" ? "Positional arguments must come before keyword arguments" : "Non-default argument follows default argument"
+          );
+        } else if (sawSpreadArgument) {
+          throw new SyntaxError("Positional arguments must not follow `*` argument unpacking");
+        }
+      }
+      args.push(argument);
+      if (is(TOKEN_TYPES.Comma)) {
+        ++current;
+      }
+    }
+    return args;
+  }
+  function parseMemberExpressionArgumentsList() {
+    const slices = [];
+    let isSlice = false;
+    while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+      if (is(TOKEN_TYPES.Colon)) {
+        slices.push(void 0);
+        ++current;
+        isSlice = true;
+      } else {
+        slices.push(parseExpression());
+        if (is(TOKEN_TYPES.Colon)) {
+          ++current;
+          isSlice = true;
+        }
+      }
+    }
+    if (slices.length === 0) {
+      throw new SyntaxError(`Expected at least one argument for member/slice expression`);
+    }
+    if (isSlice) {
+      if (slices.length > 3) {
+        throw new SyntaxError(`Expected 0-3 arguments for slice expression`);
+      }
+      return new SliceExpression(...slices);
+    }
+    return slices[0];
+  }
+  function parseMemberExpression(object) {
+    while (is(TOKEN_TYPES.Dot) || is(TOKEN_TYPES.OpenSquareBracket)) {
+      const operator = tokens[current];
+      ++current;
+      let property;
+      const computed = operator.type === TOKEN_TYPES.OpenSquareBracket;
+      if (computed) {
+        property = parseMemberExpressionArgumentsList();
+        expect(TOKEN_TYPES.CloseSquareBracket, "Expected closing square bracket");
+      } else {
+        property = parsePrimaryExpression();
+        if (property.type !== "Identifier" && property.type !== "IntegerLiteral") {
+          throw new SyntaxError(`Expected identifier or integer following dot operator`);
+        }
+      }
+      object = new MemberExpression(object, property, computed);
+    }
+    return object;
+  }
+  function parseMultiplicativeExpression() {
+    let left = parsePowerExpression();
+    while (is(TOKEN_TYPES.MultiplicativeBinaryOperator)) {
+      const operator = tokens[current++];
+      const right = parsePowerExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parsePowerExpression() {
+    let left = parseTestExpression();
+    while (is(TOKEN_TYPES.ExponentiationBinaryOperator)) {
+      const operator = tokens[current++];
+      const right = parseTestExpression();
+      left = new BinaryExpression(operator, left, right);
+    }
+    return left;
+  }
+  function parseTestExpression() {
+    let operand = parseFilterExpression();
+    while (isIdentifier("is")) {
+      ++current;
+      const negate = isIdentifier("not");
+      if (negate) {
+        ++current;
+      }
+      const filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the test`);
+      }
+      operand = new TestExpression(operand, negate, filter);
+    }
+    return operand;
+  }
+  function parseFilterExpression() {
+    let operand = parseUnarySignExpression();
+    while (is(TOKEN_TYPES.Pipe)) {
+      ++current;
+      let filter = parsePrimaryExpression();
+      if (!(filter instanceof Identifier)) {
+        throw new SyntaxError(`Expected identifier for the filter`);
+      }
+      if (is(TOKEN_TYPES.OpenParen)) {
+        filter = parseCallExpression(filter);
+      }
+      operand = new FilterExpression(operand, filter);
+    }
+    return operand;
+  }
+  function parseUnarySignExpression() {
+    const token = tokens[current];
+    if (token && (token.type === TOKEN_TYPES.UnaryOperator || token.type === TOKEN_TYPES.AdditiveBinaryOperator) && (token.value === "-" || token.value === "+")) {
+      const operator = tokens[current++];
+      const argument = parseUnarySignExpression();
+      return new UnaryExpression(operator, argument);
+    }
+    return parseCallMemberExpression();
+  }
+  function parsePrimaryExpression() {
+    const token = tokens[current++];
+    switch (token.type) {
+      case TOKEN_TYPES.NumericLiteral: {
+        const num = token.value;
+        return num.includes(".") ? new FloatLiteral(Number(num)) : new IntegerLiteral(Number(num));
+      }
+      case TOKEN_TYPES.StringLiteral: {
+        let value = token.value;
+        while (is(TOKEN_TYPES.StringLiteral)) {
+          value += tokens[current++].value;
+        }
+        return new StringLiteral(value);
+      }
+      case TOKEN_TYPES.Identifier:
+        return new Identifier(token.value);
+      case TOKEN_TYPES.OpenParen: {
+        const expression = parseExpressionSequence();
+        expect(TOKEN_TYPES.CloseParen, "Expected closing parenthesis, got ${tokens[current].type} instead.");
+        return expression;
+      }
+      case TOKEN_TYPES.OpenSquareBracket: {
+        const values = [];
+        while (!is(TOKEN_TYPES.CloseSquareBracket)) {
+          values.push(parseExpression());
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ArrayLiteral(values);
+      }
+      case TOKEN_TYPES.OpenCurlyBracket: {
+        const values = /* @__PURE__ */ new Map();
+        while (!is(TOKEN_TYPES.CloseCurlyBracket)) {
+          const key = parseExpression();
+          expect(TOKEN_TYPES.Colon, "Expected colon between key and value in object literal");
+          const value = parseExpression();
+          values.set(key, value);
+          if (is(TOKEN_TYPES.Comma)) {
+            ++current;
+          }
+        }
+        ++current;
+        return new ObjectLiteral(values);
+      }
+      default:
+        throw new SyntaxError(`Unexpected token: ${token.type}`);
+    }
+  }
+  while (current < tokens.length) {
+    program.body.push(parseAny());
+  }
+  return program;
+}
+
+// src/utils.ts
+function range(start, stop, step = 1) {
+  if (stop === void 0) {
+    stop = start;
+    start = 0;
+  }
+  if (step === 0) {
+    throw new Error("range() step must not be zero");
+  }
+  const result = [];
+  if (step > 0) {
+    for (let i = start; i < stop; i += step) {
+      result.push(i);
+    }
+  } else {
+    for (let i = start; i > stop; i += step) {
+      result.push(i);
+    }
+  }
+  return result;
+}
+function slice(array, start, stop, step = 1) {
+  const direction = Math.sign(step);
+  if (direction >= 0) {
+    start = (start ??= 0) < 0 ? Math.max(array.length + start, 0) : Math.min(start, array.length);
+    stop = (stop ??= array.length) < 0 ? Math.max(array.length + stop, 0) : Math.min(stop, array.length);
+  } else {
+    start = (start ??= array.length - 1) < 0 ? Math.max(array.length + start, -1) : Math.min(start, array.length - 1);
+    stop = (stop ??= -1) < -1 ? Math.max(array.length + stop, -1) : Math.min(stop, array.length - 1);
+  }
+  const result = [];
+  for (let i = start; direction * i < direction * stop; i += step) {
+    result.push(array[i]);
+  }
+  return result;
+}
+function titleCase(value) {
+  return value.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+function strftime_now(format2) {
+  return strftime(/* @__PURE__ */ new Date(), format2);
+}
+function strftime(date, format2) {
+  const monthFormatterLong = new Intl.DateTimeFormat(void 0, { month: "long" });
+  const monthFormatterShort = new Intl.DateTimeFormat(void 0, { month: "short" });
+  const pad2 = (n) => n < 10 ? "0" + n : n.toString();
+  return format2.replace(/%[YmdbBHM%]/g, (token) => {
+    switch (token) {
+      case "%Y":
+        return date.getFullYear().toString();
+      case "%m":
+        return pad2(date.getMonth() + 1);
+      case "%d":
+        return pad2(date.getDate());
+      case "%b":
+        return monthFormatterShort.format(date);
+      case "%B":
+        return monthFormatterLong.format(date);
+      case "%H":
+        return pad2(date.getHours());
+      case "%M":
+        return pad2(date.getMinutes());
+      case "%%":
+        return "%";
+      default:
+        return token;
+    }
+  });
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function replace(str, oldvalue, newvalue, count) {
+  if (count === 0) {
+    return str;
+  }
+  let remaining = count == null || count < 0 ? Infinity : count;
+  const pattern = oldvalue.length === 0 ? new RegExp("(?=)", "gu") : new RegExp(escapeRegExp(oldvalue), "gu");
+  return str.replaceAll(pattern, (match) => {
+    if (remaining > 0) {
+      --remaining;
+      return newvalue;
+    }
+    return match;
+  });
+}
+
+// src/runtime.ts
+var BreakControl = class extends (/* unused pure expression or super */ null && (Error)) {
+};
+var ContinueControl = class extends (/* unused pure expression or super */ null && (Error)) {
+};
+var EMPTY_BUILTINS = /* @__PURE__ */ new Map();
+var RuntimeValue = class {
+  /**
+   * A collection of built-in functions for this type.
+   */
+  get builtins() {
+    return EMPTY_BUILTINS;
+  }
+  /**
+   * Creates a new RuntimeValue.
+   */
+  constructor(value = void 0) {
+    this.type = "RuntimeValue";
+    this.value = value;
+  }
+  /**
+   * Determines truthiness or falsiness of the runtime value.
+   * This function should be overridden by subclasses if it has custom truthiness criteria.
+   * @returns {BooleanValue} BooleanValue(true) if the value is truthy, BooleanValue(false) otherwise.
+   */
+  __bool__() {
+    return new BooleanValue(!!this.value);
+  }
+  toString() {
+    return String(this.value);
+  }
+};
+var IntegerValue = class extends RuntimeValue {
+  constructor(value) {
+    super(value);
+    this.type = "IntegerValue";
+  }
+};
+var FloatValue = class extends RuntimeValue {
+  constructor(value) {
+    super(value);
+    this.type = "FloatValue";
+  }
+  toString() {
+    if (Object.is(this.value, -0)) {
+      return "-0.0";
+    }
+    return this.value % 1 === 0 ? this.value.toFixed(1) : this.value.toString();
+  }
+};
+var StringValue = class extends RuntimeValue {
+  _builtins;
+  constructor(value) {
+    super(value);
+    this.type = "StringValue";
+  }
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "upper",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toUpperCase());
+        })
+      ],
+      [
+        "lower",
+        new FunctionValue(() => {
+          return new StringValue(this.value.toLowerCase());
+        })
+      ],
+      [
+        "strip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trim());
+        })
+      ],
+      [
+        "title",
+        new FunctionValue(() => {
+          return new StringValue(titleCase(this.value));
+        })
+      ],
+      [
+        "capitalize",
+        new FunctionValue(() => {
+          return new StringValue(this.value.charAt(0).toUpperCase() + this.value.slice(1));
+        })
+      ],
+      ["length", new IntegerValue(this.value.length)],
+      [
+        "rstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimEnd());
+        })
+      ],
+      [
+        "lstrip",
+        new FunctionValue(() => {
+          return new StringValue(this.value.trimStart());
+        })
+      ],
+      [
+        "startswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("startswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.startsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("startswith() tuple elements must be strings");
+              }
+              if (this.value.startsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("startswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "endswith",
+        new FunctionValue((args) => {
+          if (args.length === 0) {
+            throw new Error("endswith() requires at least one argument");
+          }
+          const pattern = args[0];
+          if (pattern instanceof StringValue) {
+            return new BooleanValue(this.value.endsWith(pattern.value));
+          } else if (pattern instanceof ArrayValue) {
+            for (const item of pattern.value) {
+              if (!(item instanceof StringValue)) {
+                throw new Error("endswith() tuple elements must be strings");
+              }
+              if (this.value.endsWith(item.value)) {
+                return new BooleanValue(true);
+              }
+            }
+            return new BooleanValue(false);
+          }
+          throw new Error("endswith() argument must be a string or tuple of strings");
+        })
+      ],
+      [
+        "split",
+        // follows Python's `str.split(sep=None, maxsplit=-1)` function behavior
+        // https://docs.python.org/3.13/library/stdtypes.html#str.split
+        new FunctionValue((args) => {
+          const sep = args[0] ?? new NullValue();
+          if (!(sep instanceof StringValue || sep instanceof NullValue)) {
+            throw new Error("sep argument must be a string or null");
+          }
+          const maxsplit = args[1] ?? new IntegerValue(-1);
+          if (!(maxsplit instanceof IntegerValue)) {
+            throw new Error("maxsplit argument must be a number");
+          }
+          let result = [];
+          if (sep instanceof NullValue) {
+            const text = this.value.trimStart();
+            for (const { 0: match, index } of text.matchAll(/\S+/g)) {
+              if (maxsplit.value >= 0 && result.length >= maxsplit.value && index !== void 0) {
+                result.push(match + text.slice(index + match.length));
+                break;
+              }
+              result.push(match);
+            }
+          } else {
+            if (sep.value === "") {
+              throw new Error("empty separator");
+            }
+            result = this.value.split(sep.value);
+            if (maxsplit.value >= 0 && result.length > maxsplit.value) {
+              result.push(result.splice(maxsplit.value).join(sep.value));
+            }
+          }
+          return new ArrayValue(result.map((part) => new StringValue(part)));
+        })
+      ],
+      [
+        "replace",
+        new FunctionValue((args) => {
+          if (args.length < 2) {
+            throw new Error("replace() requires at least two arguments");
+          }
+          const oldValue = args[0];
+          const newValue = args[1];
+          if (!(oldValue instanceof StringValue && newValue instanceof StringValue)) {
+            throw new Error("replace() arguments must be strings");
+          }
+          let count;
+          if (args.length > 2) {
+            if (args[2].type === "KeywordArgumentsValue") {
+              count = args[2].value.get("count") ?? new NullValue();
+            } else {
+              count = args[2];
+            }
+          } else {
+            count = new NullValue();
+          }
+          if (!(count instanceof IntegerValue || count instanceof NullValue)) {
+            throw new Error("replace() count argument must be a number or null");
+          }
+          return new StringValue(replace(this.value, oldValue.value, newValue.value, count.value));
+        })
+      ]
+    ]);
+  }
+};
+var BooleanValue = class extends RuntimeValue {
+  constructor(value) {
+    super(value);
+    this.type = "BooleanValue";
+  }
+};
+var NON_ASCII_CHARS = /[\x7f-\uffff]/g;
+function makeAsciiSafe(str) {
+  return str.replace(NON_ASCII_CHARS, (char) => "\\u" + char.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+function toJSON(input, options = {}, depth = 0, convertUndefinedToNull = true) {
+  const { indent = null, ensureAscii = false, separators = null, sortKeys = false } = options;
+  let itemSeparator;
+  let keySeparator;
+  if (separators) {
+    [itemSeparator, keySeparator] = separators;
+  } else if (indent) {
+    itemSeparator = ",";
+    keySeparator = ": ";
+  } else {
+    itemSeparator = ", ";
+    keySeparator = ": ";
+  }
+  switch (input.type) {
+    case "NullValue":
+      return "null";
+    case "UndefinedValue":
+      return convertUndefinedToNull ? "null" : "undefined";
+    case "IntegerValue":
+    case "FloatValue":
+    case "BooleanValue":
+      return JSON.stringify(input.value);
+    case "StringValue": {
+      let result = JSON.stringify(input.value);
+      if (ensureAscii) {
+        result = makeAsciiSafe(result);
+      }
+      return result;
+    }
+    case "ArrayValue":
+    case "NamespaceValue":
+    case "ObjectValue": {
+      const indentValue = indent ? " ".repeat(indent) : "";
+      const basePadding = "\n" + indentValue.repeat(depth);
+      const childrenPadding = basePadding + indentValue;
+      if (input.type === "ArrayValue") {
+        const core = input.value.map((x) => toJSON(x, options, depth + 1, convertUndefinedToNull));
+        return indent && core.length > 0 ? `[${childrenPadding}${core.join(`${itemSeparator}${childrenPadding}`)}${basePadding}]` : `[${core.join(itemSeparator)}]`;
+      } else {
+        let entries = Array.from(input.value.entries());
+        if (sortKeys) {
+          entries = entries.sort(([a], [b]) => a.localeCompare(b));
+        }
+        const core = entries.map(([key, value]) => {
+          let keyStr = JSON.stringify(key);
+          if (ensureAscii) {
+            keyStr = makeAsciiSafe(keyStr);
+          }
+          const v = `${keyStr}${keySeparator}${toJSON(value, options, depth + 1, convertUndefinedToNull)}`;
+          return indent ? `${childrenPadding}${v}` : v;
+        });
+        return indent && core.length > 0 ? `{${core.join(itemSeparator)}${basePadding}}` : `{${core.join(itemSeparator)}}`;
+      }
+    }
+    default:
+      throw new Error(`Cannot convert to JSON: ${input.type}`);
+  }
+}
+var ObjectValue = class extends RuntimeValue {
+  _builtins;
+  constructor(value) {
+    super(value);
+    this.type = "ObjectValue";
+  }
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  {} && 5 -> 5
+   *  - Python:      {} and 5 -> {}
+   */
+  __bool__() {
+    return new BooleanValue(this.value.size > 0);
+  }
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([
+      [
+        "get",
+        new FunctionValue(([key, defaultValue]) => {
+          if (!(key instanceof StringValue)) {
+            throw new Error(`Object key must be a string: got ${key.type}`);
+          }
+          return this.value.get(key.value) ?? defaultValue ?? new NullValue();
+        })
+      ],
+      ["items", new FunctionValue(() => this.items())],
+      ["keys", new FunctionValue(() => this.keys())],
+      ["values", new FunctionValue(() => this.values())],
+      [
+        "dictsort",
+        new FunctionValue((args) => {
+          let kwargs = /* @__PURE__ */ new Map();
+          const positionalArgs = args.filter((arg) => {
+            if (arg instanceof KeywordArgumentsValue) {
+              kwargs = arg.value;
+              return false;
+            }
+            return true;
+          });
+          const caseSensitive = positionalArgs.at(0) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+          if (!(caseSensitive instanceof BooleanValue)) {
+            throw new Error("case_sensitive must be a boolean");
+          }
+          const by = positionalArgs.at(1) ?? kwargs.get("by") ?? new StringValue("key");
+          if (!(by instanceof StringValue)) {
+            throw new Error("by must be a string");
+          }
+          if (!["key", "value"].includes(by.value)) {
+            throw new Error("by must be either 'key' or 'value'");
+          }
+          const reverse = positionalArgs.at(2) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+          if (!(reverse instanceof BooleanValue)) {
+            throw new Error("reverse must be a boolean");
+          }
+          const items = Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value])).sort((a, b) => {
+            const index = by.value === "key" ? 0 : 1;
+            const aVal = a.value[index];
+            const bVal = b.value[index];
+            const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+            return reverse.value ? -result : result;
+          });
+          return new ArrayValue(items);
+        })
+      ]
+    ]);
+  }
+  items() {
+    return new ArrayValue(
+      Array.from(this.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+    );
+  }
+  keys() {
+    return new ArrayValue(Array.from(this.value.keys()).map((key) => new StringValue(key)));
+  }
+  values() {
+    return new ArrayValue(Array.from(this.value.values()));
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var LoopValue = class extends ObjectValue {
+  constructor(iteration, length, previtem, nextitem) {
+    super();
+    this.iteration = iteration;
+    this.length = length;
+    this.previtem = previtem;
+    this.nextitem = nextitem;
+  }
+  createEntries() {
+    const i = this.iteration;
+    const length = this.length;
+    return /* @__PURE__ */ new Map([
+      ["index", new IntegerValue(i + 1)],
+      ["index0", new IntegerValue(i)],
+      ["revindex", new IntegerValue(length - i)],
+      ["revindex0", new IntegerValue(length - i - 1)],
+      ["first", new BooleanValue(i === 0)],
+      ["last", new BooleanValue(i === length - 1)],
+      ["length", new IntegerValue(length)],
+      ["previtem", this.previtem ?? new UndefinedValue()],
+      ["nextitem", this.nextitem ?? new UndefinedValue()]
+    ]);
+  }
+};
+Object.defineProperty(LoopValue.prototype, "value", {
+  get() {
+    return this.entries ??= this.createEntries();
+  },
+  set(entries) {
+    this.entries = entries;
+  },
+  configurable: true
+});
+var KeywordArgumentsValue = class extends ObjectValue {
+  constructor(value) {
+    super(value);
+    this.type = "KeywordArgumentsValue";
+  }
+};
+var NamespaceValue = class extends RuntimeValue {
+  constructor(value) {
+    super(value);
+    this.type = "NamespaceValue";
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var ArrayValue = class extends RuntimeValue {
+  _builtins;
+  constructor(value) {
+    super(value);
+    this.type = "ArrayValue";
+  }
+  get builtins() {
+    return this._builtins ??= /* @__PURE__ */ new Map([["length", new IntegerValue(this.value.length)]]);
+  }
+  /**
+   * NOTE: necessary to override since all JavaScript arrays are considered truthy,
+   * while only non-empty Python arrays are consider truthy.
+   *
+   * e.g.,
+   *  - JavaScript:  [] && 5 -> 5
+   *  - Python:      [] and 5 -> []
+   */
+  __bool__() {
+    return new BooleanValue(this.value.length > 0);
+  }
+  toString() {
+    return toJSON(this, {}, 0, false);
+  }
+};
+var TupleValue = class extends ArrayValue {
+  constructor(value) {
+    super(value);
+    this.type = "TupleValue";
+  }
+};
+var FunctionValue = class extends RuntimeValue {
+  constructor(value) {
+    super(value);
+    this.type = "FunctionValue";
+  }
+};
+var NullValue = class extends RuntimeValue {
+  constructor(value) {
+    super(value);
+    this.type = "NullValue";
+  }
+};
+var UndefinedValue = class extends RuntimeValue {
+  constructor(value) {
+    super(value);
+    this.type = "UndefinedValue";
+  }
+};
+function normalizeNamespaceEntry(pair) {
+  let values;
+  if (pair instanceof ArrayValue) {
+    values = pair.value;
+  } else if (pair instanceof StringValue) {
+    values = Array.from(pair.value, (char) => new StringValue(char));
+  }
+  if (!values || values.length !== 2) {
+    throw new Error("namespace expected an object or an iterable of [key, value] pairs");
+  }
+  const [key, value] = values;
+  if (!(key instanceof StringValue)) {
+    throw new Error("namespace keys must be strings");
+  }
+  return [key, value];
+}
+function namespaceBuiltin(args) {
+  const positional = args.slice();
+  let kwargs;
+  if (positional.at(-1) instanceof KeywordArgumentsValue) {
+    kwargs = positional.pop();
+  }
+  if (positional.length > 1) {
+    throw new Error(`namespace expected at most 1 argument, got ${positional.length}`);
+  }
+  const entries = /* @__PURE__ */ new Map();
+  if (positional.length === 1) {
+    const source = positional[0];
+    if (source instanceof ObjectValue) {
+      for (const [key, value] of source.value) {
+        entries.set(key, value);
+      }
+    } else if (source instanceof ArrayValue) {
+      for (const pair of source.value) {
+        const [key, value] = normalizeNamespaceEntry(pair);
+        entries.set(key.value, value);
+      }
+    } else {
+      throw new Error(`'${source.type}' object is not iterable`);
+    }
+  }
+  if (kwargs) {
+    for (const [key, value] of kwargs.value) {
+      entries.set(key, value);
+    }
+  }
+  return new NamespaceValue(entries);
+}
+var CALL_BLOCK_SCOPE = Symbol("callBlockScope");
+var _Environment = class {
+  constructor(parent) {
+    this.parent = parent;
+  }
+  /**
+   * The variables declared in this environment.
+   */
+  variables = (/* @__PURE__ */ new Map()).set(
+    "namespace",
+    new FunctionValue(namespaceBuiltin)
+  );
+  tests = _Environment.TESTS;
+  /**
+   * Set the value of a variable in the current environment.
+   */
+  set(name, value) {
+    return this.declareVariable(name, convertToRuntimeValues(value));
+  }
+  declareVariable(name, value) {
+    if (this.variables.has(name)) {
+      throw new SyntaxError(`Variable already declared: ${name}`);
+    }
+    this.variables.set(name, value);
+    return value;
+  }
+  // private assignVariable(name: string, value: AnyRuntimeValue): AnyRuntimeValue {
+  // 	const env = this.resolve(name);
+  // 	env.variables.set(name, value);
+  // 	return value;
+  // }
+  /**
+   * Set variable in the current scope.
+   * See https://jinja.palletsprojects.com/en/3.0.x/templates/#assignments for more information.
+   */
+  setVariable(name, value) {
+    this.variables.set(name, value);
+    return value;
+  }
+  /**
+   * Resolve the environment in which the variable is declared.
+   * @param {string} name The name of the variable.
+   * @returns {Environment | undefined} The environment containing the variable, if declared.
+   */
+  resolve(name) {
+    if (this.variables.has(name)) {
+      return this;
+    }
+    if (this.parent) {
+      return this.parent.resolve(name);
+    }
+    return void 0;
+  }
+  lookupVariable(name) {
+    try {
+      return this.resolve(name)?.variables.get(name) ?? new UndefinedValue();
+    } catch {
+      return new UndefinedValue();
+    }
+  }
+};
+var Environment = _Environment;
+/**
+ * The tests available in this environment.
+ */
+__publicField(Environment, "TESTS", /* @__PURE__ */ new Map([
+  ["boolean", (operand) => operand.type === "BooleanValue"],
+  ["callable", (operand) => operand instanceof FunctionValue],
+  [
+    "odd",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot odd on ${operand.type}`);
+      }
+      return operand.value % 2 !== 0;
+    }
+  ],
+  [
+    "even",
+    (operand) => {
+      if (!(operand instanceof IntegerValue)) {
+        throw new Error(`cannot even on ${operand.type}`);
+      }
+      return operand.value % 2 === 0;
+    }
+  ],
+  ["false", (operand) => operand.type === "BooleanValue" && !operand.value],
+  ["true", (operand) => operand.type === "BooleanValue" && operand.value],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["string", (operand) => operand.type === "StringValue"],
+  ["number", (operand) => operand instanceof IntegerValue || operand instanceof FloatValue],
+  ["integer", (operand) => operand instanceof IntegerValue],
+  ["iterable", (operand) => operand.type === "ArrayValue" || operand.type === "StringValue"],
+  ["mapping", (operand) => operand instanceof ObjectValue],
+  [
+    "sequence",
+    (operand) => operand instanceof ArrayValue || operand instanceof ObjectValue || operand instanceof StringValue
+  ],
+  [
+    "lower",
+    (operand) => {
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toLowerCase();
+    }
+  ],
+  [
+    "upper",
+    (operand) => {
+      const str = operand.value;
+      return operand.type === "StringValue" && str === str.toUpperCase();
+    }
+  ],
+  ["none", (operand) => operand.type === "NullValue"],
+  ["defined", (operand) => operand.type !== "UndefinedValue"],
+  ["undefined", (operand) => operand.type === "UndefinedValue"],
+  ["equalto", (a, b) => a.value === b.value],
+  ["eq", (a, b) => a.value === b.value]
+]));
+function setupGlobals(env) {
+  env.set("false", false);
+  env.set("true", true);
+  env.set("none", null);
+  env.set("raise_exception", (args) => {
+    throw new Error(args);
+  });
+  env.set("range", range);
+  env.set("strftime_now", strftime_now);
+  env.set("True", true);
+  env.set("False", false);
+  env.set("None", null);
+}
+function isAttributeContainer(value) {
+  return value instanceof ObjectValue || value instanceof NamespaceValue;
+}
+function isNumericLikeValue(value) {
+  return value instanceof IntegerValue || value instanceof FloatValue || value instanceof BooleanValue;
+}
+function getNumericValue(value) {
+  return value instanceof BooleanValue ? Number(value.value) : value.value;
+}
+function getAttributeValue(item, attributePath) {
+  const parts = attributePath.split(".");
+  let value = item;
+  for (const part of parts) {
+    if (isAttributeContainer(value)) {
+      value = value.value.get(part) ?? new UndefinedValue();
+    } else if (value instanceof ArrayValue) {
+      const index = parseInt(part, 10);
+      if (!isNaN(index) && index >= 0 && index < value.value.length) {
+        value = value.value[index];
+      } else {
+        return new UndefinedValue();
+      }
+    } else {
+      return new UndefinedValue();
+    }
+  }
+  return value;
+}
+function compareRuntimeValues(a, b, caseSensitive = false) {
+  if (a instanceof NullValue && b instanceof NullValue) {
+    return 0;
+  }
+  if (a instanceof NullValue || b instanceof NullValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (a instanceof UndefinedValue && b instanceof UndefinedValue) {
+    return 0;
+  }
+  if (a instanceof UndefinedValue || b instanceof UndefinedValue) {
+    throw new Error(`Cannot compare ${a.type} with ${b.type}`);
+  }
+  if (isNumericLikeValue(a) && isNumericLikeValue(b)) {
+    const aNum = getNumericValue(a);
+    const bNum = getNumericValue(b);
+    return aNum < bNum ? -1 : aNum > bNum ? 1 : 0;
+  }
+  if (a.type !== b.type) {
+    throw new Error(`Cannot compare different types: ${a.type} and ${b.type}`);
+  }
+  switch (a.type) {
+    case "StringValue": {
+      let aStr = a.value;
+      let bStr = b.value;
+      if (!caseSensitive) {
+        aStr = aStr.toLowerCase();
+        bStr = bStr.toLowerCase();
+      }
+      return aStr < bStr ? -1 : aStr > bStr ? 1 : 0;
+    }
+    default:
+      throw new Error(`Cannot compare type: ${a.type}`);
+  }
+}
+function getParameterDescriptor(argument) {
+  if (argument.type === "Identifier") {
+    return { name: argument.value };
+  }
+  const keywordArgument = argument;
+  return { name: keywordArgument.key.value, defaultValue: keywordArgument.value };
+}
+function isSpecialMacroArgument(name) {
+  return name === "caller" || name === "kwargs" || name === "varargs";
+}
+function findAccessedSpecialMacroArguments(parameters, body) {
+  const declared = /* @__PURE__ */ new Set();
+  const accessed = /* @__PURE__ */ new Set();
+  const declareName = (name) => {
+    if (isSpecialMacroArgument(name)) {
+      declared.add(name);
+    }
+  };
+  const declareTarget = (target) => {
+    if (target.type === "Identifier") {
+      declareName(target.value);
+    } else if (target.type === "TupleLiteral") {
+      for (const item of target.value) {
+        declareTarget(item);
+      }
+    }
+  };
+  const declareArgument = (argument) => {
+    declareName(getParameterDescriptor(argument).name);
+  };
+  const visitArgumentDefaults = (args) => {
+    for (const argument of args) {
+      const parameter = getParameterDescriptor(argument);
+      if (parameter.defaultValue) {
+        visit(parameter.defaultValue);
+      }
+    }
+  };
+  const visitFilter = (filter) => {
+    if (filter.type === "CallExpression") {
+      visit(filter.args);
+    }
+  };
+  const visit = (node) => {
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        visit(item);
+      }
+      return;
+    }
+    if (node instanceof Map) {
+      for (const [key, value] of node) {
+        visit(key);
+        visit(value);
+      }
+      return;
+    }
+    if (!(node instanceof Statement)) {
+      return;
+    }
+    switch (node.type) {
+      case "For": {
+        const statement = node;
+        declareTarget(statement.loopvar);
+        if (statement.iterable.type === "SelectExpression") {
+          const iterable = statement.iterable;
+          visit(iterable.lhs);
+          visit(statement.body);
+          visit(statement.defaultBlock);
+          visit(iterable.test);
+          return;
+        }
+        visit(statement.iterable);
+        visit(statement.body);
+        visit(statement.defaultBlock);
+        return;
+      }
+      case "Set": {
+        const statement = node;
+        declareTarget(statement.assignee);
+        visit(statement.value);
+        visit(statement.body);
+        return;
+      }
+      case "Macro": {
+        const statement = node;
+        for (const argument of statement.args) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.args);
+        visit(statement.body);
+        return;
+      }
+      case "CallStatement": {
+        const statement = node;
+        visit(statement.call);
+        for (const argument of statement.callerArgs ?? []) {
+          declareArgument(argument);
+        }
+        visitArgumentDefaults(statement.callerArgs ?? []);
+        visit(statement.body);
+        return;
+      }
+      case "FilterStatement": {
+        const statement = node;
+        visit(statement.body);
+        visitFilter(statement.filter);
+        return;
+      }
+      case "Identifier": {
+        const name = node.value;
+        if (isSpecialMacroArgument(name) && !declared.has(name)) {
+          accessed.add(name);
+        }
+        return;
+      }
+      case "MemberExpression": {
+        const expression = node;
+        visit(expression.object);
+        if (expression.computed) {
+          visit(expression.property);
+        }
+        return;
+      }
+      case "FilterExpression": {
+        const expression = node;
+        visit(expression.operand);
+        visitFilter(expression.filter);
+        return;
+      }
+      case "TestExpression":
+        visit(node.operand);
+        return;
+      case "SelectExpression": {
+        const expression = node;
+        visit(expression.test);
+        visit(expression.lhs);
+        return;
+      }
+      case "KeywordArgumentExpression":
+        visit(node.value);
+        return;
+      default:
+        for (const child of Object.values(node)) {
+          visit(child);
+        }
+    }
+  };
+  for (const parameter of parameters) {
+    declareArgument(parameter);
+  }
+  visit(body);
+  return accessed;
+}
+var ACCESSED_SPECIAL_ARGUMENTS = /* @__PURE__ */ new WeakMap();
+function getAccessedSpecialMacroArguments(node) {
+  let accessed = ACCESSED_SPECIAL_ARGUMENTS.get(node);
+  if (accessed === void 0) {
+    const parameters = node.type === "Macro" ? node.args : node.callerArgs ?? [];
+    accessed = findAccessedSpecialMacroArguments(parameters, node.body);
+    ACCESSED_SPECIAL_ARGUMENTS.set(node, accessed);
+  }
+  return accessed;
+}
+var Interpreter = class {
+  global;
+  constructor(env) {
+    this.global = env ?? new Environment();
+  }
+  /**
+   * Run the program.
+   */
+  run(program) {
+    return this.evaluate(program, this.global);
+  }
+  /**
+   * Evaluates expressions following the binary operation type.
+   */
+  evaluateBinaryExpression(node, environment) {
+    const operator = node.operator.value;
+    const left = this.evaluate(node.left, environment);
+    switch (operator) {
+      case "and":
+        return left.__bool__().value ? this.evaluate(node.right, environment) : left;
+      case "or":
+        return left.__bool__().value ? left : this.evaluate(node.right, environment);
+    }
+    const right = this.evaluate(node.right, environment);
+    switch (operator) {
+      case "==":
+        return new BooleanValue(left.value == right.value);
+      case "!=":
+        return new BooleanValue(left.value != right.value);
+    }
+    if ((left instanceof IntegerValue || left instanceof FloatValue) && (right instanceof IntegerValue || right instanceof FloatValue) && // These two operators are handled (for all operand types) below
+    operator !== "~" && operator !== "**") {
+      const a = left.value, b = right.value;
+      switch (operator) {
+        case "+":
+        case "-":
+        case "*": {
+          const res = operator === "+" ? a + b : operator === "-" ? a - b : a * b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "/":
+          return new FloatValue(a / b);
+        case "//": {
+          const res = Math.floor(a / b);
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(res) : new IntegerValue(res);
+        }
+        case "%": {
+          const rem = a % b;
+          const isFloat = left instanceof FloatValue || right instanceof FloatValue;
+          return isFloat ? new FloatValue(rem) : new IntegerValue(rem);
+        }
+        case "<":
+          return new BooleanValue(a < b);
+        case ">":
+          return new BooleanValue(a > b);
+        case ">=":
+          return new BooleanValue(a >= b);
+        case "<=":
+          return new BooleanValue(a <= b);
+      }
+    } else if (left instanceof UndefinedValue || right instanceof UndefinedValue) {
+      if (right instanceof UndefinedValue && ["in", "not in"].includes(operator)) {
+        return new BooleanValue(operator === "not in");
+      }
+      if (operator === "~" && !(left instanceof NullValue || right instanceof NullValue)) {
+        const lhs = left instanceof UndefinedValue ? "" : left.value.toString();
+        const rhs = right instanceof UndefinedValue ? "" : right.value.toString();
+        return new StringValue(lhs + rhs);
+      }
+      throw new Error(`Cannot perform operation ${operator} on undefined values`);
+    } else if (left instanceof NullValue || right instanceof NullValue) {
+      throw new Error("Cannot perform operation on null values");
+    } else if (operator === "~") {
+      return new StringValue(left.value.toString() + right.value.toString());
+    } else if (operator === "**" && isNumericLikeValue(left) && isNumericLikeValue(right)) {
+      const a = getNumericValue(left);
+      const b = getNumericValue(right);
+      if (a === 0 && b < 0) {
+        throw new Error("0.0 cannot be raised to a negative power");
+      }
+      const result = a ** b;
+      if (!Number.isFinite(result)) {
+        throw new Error("Exponentiation result is not a finite real number");
+      }
+      const isFloat = left instanceof FloatValue || right instanceof FloatValue || b < 0;
+      return isFloat ? new FloatValue(result) : new IntegerValue(result);
+    } else if (left instanceof ArrayValue && right instanceof ArrayValue) {
+      switch (operator) {
+        case "+":
+          return new ArrayValue(left.value.concat(right.value));
+      }
+    } else if (right instanceof ArrayValue) {
+      const member = right.value.find((x) => x.value === left.value) !== void 0;
+      switch (operator) {
+        case "in":
+          return new BooleanValue(member);
+        case "not in":
+          return new BooleanValue(!member);
+      }
+    }
+    if (left instanceof StringValue || right instanceof StringValue) {
+      switch (operator) {
+        case "+":
+          return new StringValue(left.value.toString() + right.value.toString());
+      }
+    }
+    if (left instanceof StringValue && right instanceof StringValue) {
+      switch (operator) {
+        case "in":
+          return new BooleanValue(right.value.includes(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.includes(left.value));
+      }
+    }
+    if (left instanceof StringValue && right instanceof ObjectValue) {
+      switch (operator) {
+        case "in":
+          return new BooleanValue(right.value.has(left.value));
+        case "not in":
+          return new BooleanValue(!right.value.has(left.value));
+      }
+    }
+    throw new SyntaxError(`Unknown operator "${operator}" between ${left.type} and ${right.type}`);
+  }
+  /**
+   * Evaluates the arguments of a call in the calling convention of FunctionValue: the positional arguments,
+   * followed by a single KeywordArgumentsValue with all keyword arguments (if there are any).
+   */
+  evaluateCallArguments(args, environment) {
+    for (const argument of args) {
+      const type = argument.type;
+      if (type === "KeywordArgumentExpression" || type === "SpreadExpression" || type === "KeywordSpreadExpression") {
+        const [positionalArguments2, keywordArguments] = this.evaluateArguments(args, environment);
+        if (keywordArguments.size > 0) {
+          positionalArguments2.push(new KeywordArgumentsValue(keywordArguments));
+        }
+        return positionalArguments2;
+      }
+    }
+    const positionalArguments = new Array(args.length);
+    for (let i = 0; i < args.length; ++i) {
+      positionalArguments[i] = this.evaluate(args[i], environment);
+    }
+    return positionalArguments;
+  }
+  evaluateArguments(args, environment) {
+    const positionalArguments = [];
+    const keywordArguments = /* @__PURE__ */ new Map();
+    const addKeywordArgument = (key, value) => {
+      if (keywordArguments.has(key)) {
+        throw new Error(`Got multiple values for keyword argument '${key}'`);
+      }
+      keywordArguments.set(key, value);
+    };
+    for (const argument of args) {
+      if (argument.type === "SpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ArrayValue)) {
+          throw new Error(`Cannot unpack non-iterable type: ${val.type}`);
+        }
+        for (const item of val.value) {
+          positionalArguments.push(item);
+        }
+      } else if (argument.type !== "KeywordArgumentExpression" && argument.type !== "KeywordSpreadExpression") {
+        positionalArguments.push(this.evaluate(argument, environment));
+      }
+    }
+    for (const argument of args) {
+      if (argument.type === "KeywordArgumentExpression") {
+        const kwarg = argument;
+        addKeywordArgument(kwarg.key.value, this.evaluate(kwarg.value, environment));
+      } else if (argument.type === "KeywordSpreadExpression") {
+        const spreadNode = argument;
+        const val = this.evaluate(spreadNode.argument, environment);
+        if (!(val instanceof ObjectValue)) {
+          throw new Error(`Argument after ** must be a mapping, not ${val.type}`);
+        }
+        for (const [key, value] of val.value) {
+          addKeywordArgument(key, value);
+        }
+      }
+    }
+    return [positionalArguments, keywordArguments];
+  }
+  applyFilter(operand, filterNode, environment) {
+    if (filterNode.type === "Identifier") {
+      const filter = filterNode;
+      if (filter.value === "safe") {
+        return operand;
+      }
+      if (filter.value === "tojson") {
+        return new StringValue(toJSON(operand, {}));
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filter.value) {
+          case "list":
+            return operand;
+          case "first":
+            return operand.value[0];
+          case "last":
+            return operand.value[operand.value.length - 1];
+          case "length":
+            return new IntegerValue(operand.value.length);
+          case "reverse":
+            return new ArrayValue(operand.value.slice().reverse());
+          case "sort": {
+            return new ArrayValue(operand.value.slice().sort((a, b) => compareRuntimeValues(a, b, false)));
+          }
+          case "join":
+            return new StringValue(operand.value.map((x) => x.value).join(""));
+          case "string":
+            return new StringValue(toJSON(operand, {}, 0, false));
+          case "unique": {
+            const seen = /* @__PURE__ */ new Set();
+            const output = [];
+            for (const item of operand.value) {
+              if (!seen.has(item.value)) {
+                seen.add(item.value);
+                output.push(item);
+              }
+            }
+            return new ArrayValue(output);
+          }
+          default:
+            throw new Error(`Unknown ArrayValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof StringValue) {
+        switch (filter.value) {
+          case "length":
+          case "upper":
+          case "lower":
+          case "title":
+          case "capitalize": {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin instanceof FunctionValue) {
+              return builtin.value(
+                /* no arguments */
+                [],
+                environment
+              );
+            } else if (builtin instanceof IntegerValue) {
+              return builtin;
+            } else {
+              throw new Error(`Unknown StringValue filter: ${filter.value}`);
+            }
+          }
+          case "trim":
+            return new StringValue(operand.value.trim());
+          case "indent":
+            return new StringValue(
+              operand.value.split("\n").map(
+                (x, i) => (
+                  // By default, don't indent the first line or empty lines
+                  i === 0 || x.length === 0 ? x : "    " + x
+                )
+              ).join("\n")
+            );
+          case "join":
+          case "string":
+            return operand;
+          case "int": {
+            const val = parseInt(operand.value, 10);
+            return new IntegerValue(isNaN(val) ? 0 : val);
+          }
+          case "float": {
+            const val = parseFloat(operand.value);
+            return new FloatValue(isNaN(val) ? 0 : val);
+          }
+          default:
+            throw new Error(`Unknown StringValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+        switch (filter.value) {
+          case "abs":
+            return operand instanceof IntegerValue ? new IntegerValue(Math.abs(operand.value)) : new FloatValue(Math.abs(operand.value));
+          case "int":
+            return new IntegerValue(Math.trunc(operand.value) + 0);
+          case "float":
+            return new FloatValue(operand.value);
+          case "string":
+            return new StringValue(operand.toString());
+          default:
+            throw new Error(`Unknown NumericValue filter: ${filter.value}`);
+        }
+      } else if (operand instanceof ObjectValue) {
+        switch (filter.value) {
+          case "items":
+            return new ArrayValue(
+              Array.from(operand.value.entries()).map(([key, value]) => new ArrayValue([new StringValue(key), value]))
+            );
+          case "length":
+            return new IntegerValue(operand.value.size);
+          default: {
+            const builtin = operand.builtins.get(filter.value);
+            if (builtin) {
+              if (builtin instanceof FunctionValue) {
+                return builtin.value([], environment);
+              }
+              return builtin;
+            }
+            throw new Error(`Unknown ObjectValue filter: ${filter.value}`);
+          }
+        }
+      } else if (operand instanceof BooleanValue) {
+        switch (filter.value) {
+          case "bool":
+            return new BooleanValue(operand.value);
+          case "int":
+            return new IntegerValue(operand.value ? 1 : 0);
+          case "float":
+            return new FloatValue(operand.value ? 1 : 0);
+          case "string":
+            return new StringValue(operand.value ? "true" : "false");
+          default:
+            throw new Error(`Unknown BooleanValue filter: ${filter.value}`);
+        }
+      }
+      throw new Error(`Cannot apply filter "${filter.value}" to type: ${operand.type}`);
+    } else if (filterNode.type === "CallExpression") {
+      const filter = filterNode;
+      if (filter.callee.type !== "Identifier") {
+        throw new Error(`Unknown filter: ${filter.callee.type}`);
+      }
+      const filterName = filter.callee.value;
+      if (filterName === "tojson") {
+        const [, kwargs] = this.evaluateArguments(filter.args, environment);
+        const indent = kwargs.get("indent") ?? new NullValue();
+        if (!(indent instanceof IntegerValue || indent instanceof NullValue)) {
+          throw new Error("If set, indent must be a number");
+        }
+        const ensureAscii = kwargs.get("ensure_ascii") ?? new BooleanValue(false);
+        if (!(ensureAscii instanceof BooleanValue)) {
+          throw new Error("If set, ensure_ascii must be a boolean");
+        }
+        const sortKeys = kwargs.get("sort_keys") ?? new BooleanValue(false);
+        if (!(sortKeys instanceof BooleanValue)) {
+          throw new Error("If set, sort_keys must be a boolean");
+        }
+        const separatorsArg = kwargs.get("separators") ?? new NullValue();
+        let separators = null;
+        if (separatorsArg instanceof ArrayValue || separatorsArg instanceof TupleValue) {
+          if (separatorsArg.value.length !== 2) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          const [itemSep, keySep] = separatorsArg.value;
+          if (!(itemSep instanceof StringValue) || !(keySep instanceof StringValue)) {
+            throw new Error("separators must be a tuple of two strings");
+          }
+          separators = [itemSep.value, keySep.value];
+        } else if (!(separatorsArg instanceof NullValue)) {
+          throw new Error("If set, separators must be a tuple of two strings");
+        }
+        return new StringValue(
+          toJSON(operand, {
+            indent: indent.value,
+            ensureAscii: ensureAscii.value,
+            sortKeys: sortKeys.value,
+            separators
+          })
+        );
+      } else if (filterName === "join") {
+        let value;
+        if (operand instanceof StringValue) {
+          value = Array.from(operand.value);
+        } else if (operand instanceof ArrayValue) {
+          value = operand.value.map((x) => x.value);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const separator = args.at(0) ?? kwargs.get("separator") ?? new StringValue("");
+        if (!(separator instanceof StringValue)) {
+          throw new Error("separator must be a string");
+        }
+        return new StringValue(value.join(separator.value));
+      } else if (filterName === "int" || filterName === "float") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args.at(0) ?? kwargs.get("default") ?? (filterName === "int" ? new IntegerValue(0) : new FloatValue(0));
+        if (operand instanceof StringValue) {
+          const val = filterName === "int" ? parseInt(operand.value, 10) : parseFloat(operand.value);
+          return isNaN(val) ? defaultValue : filterName === "int" ? new IntegerValue(val) : new FloatValue(val);
+        } else if (operand instanceof IntegerValue || operand instanceof FloatValue) {
+          return filterName === "int" ? new IntegerValue(Math.trunc(operand.value) + 0) : new FloatValue(operand.value);
+        } else if (operand instanceof BooleanValue) {
+          return filterName === "int" ? new IntegerValue(operand.value ? 1 : 0) : new FloatValue(operand.value ? 1 : 0);
+        } else {
+          throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+        }
+      } else if (filterName === "default") {
+        const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+        const defaultValue = args[0] ?? new StringValue("");
+        const booleanValue = args[1] ?? kwargs.get("boolean") ?? new BooleanValue(false);
+        if (!(booleanValue instanceof BooleanValue)) {
+          throw new Error("`default` filter flag must be a boolean");
+        }
+        if (operand instanceof UndefinedValue || booleanValue.value && !operand.__bool__().value) {
+          return defaultValue;
+        }
+        return operand;
+      }
+      if (operand instanceof ArrayValue) {
+        switch (filterName) {
+          case "sort": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const reverse = args.at(0) ?? kwargs.get("reverse") ?? new BooleanValue(false);
+            if (!(reverse instanceof BooleanValue)) {
+              throw new Error("reverse must be a boolean");
+            }
+            const caseSensitive = args.at(1) ?? kwargs.get("case_sensitive") ?? new BooleanValue(false);
+            if (!(caseSensitive instanceof BooleanValue)) {
+              throw new Error("case_sensitive must be a boolean");
+            }
+            const attribute = args.at(2) ?? kwargs.get("attribute") ?? new NullValue();
+            if (!(attribute instanceof StringValue || attribute instanceof IntegerValue || attribute instanceof NullValue)) {
+              throw new Error("attribute must be a string, integer, or null");
+            }
+            const getSortValue = (item) => {
+              if (attribute instanceof NullValue) {
+                return item;
+              }
+              const attrPath = attribute instanceof IntegerValue ? String(attribute.value) : attribute.value;
+              return getAttributeValue(item, attrPath);
+            };
+            return new ArrayValue(
+              operand.value.slice().sort((a, b) => {
+                const aVal = getSortValue(a);
+                const bVal = getSortValue(b);
+                const result = compareRuntimeValues(aVal, bVal, caseSensitive.value);
+                return reverse.value ? -result : result;
+              })
+            );
+          }
+          case "selectattr":
+          case "rejectattr": {
+            const select = filterName === "selectattr";
+            if (operand.value.some((item) => !isAttributeContainer(item))) {
+              throw new Error(`\`${filterName}\` can only be applied to array of objects`);
+            }
+            if (filter.args.some((x) => x.type !== "StringLiteral")) {
+              throw new Error(`arguments of \`${filterName}\` must be strings`);
+            }
+            const [attr, testName, value] = filter.args.map((x) => this.evaluate(x, environment));
+            let testFunction;
+            if (testName) {
+              const test = environment.tests.get(testName.value);
+              if (!test) {
+                throw new Error(`Unknown test: ${testName.value}`);
+              }
+              testFunction = test;
+            } else {
+              testFunction = (...x) => x[0].__bool__().value;
+            }
+            const filtered = operand.value.filter((item) => {
+              const a = item.value.get(attr.value);
+              const result = a ? testFunction(a, value) : false;
+              return select ? result : !result;
+            });
+            return new ArrayValue(filtered);
+          }
+          case "map": {
+            const [, kwargs] = this.evaluateArguments(filter.args, environment);
+            if (kwargs.has("attribute")) {
+              const attr = kwargs.get("attribute");
+              if (!(attr instanceof StringValue)) {
+                throw new Error("attribute must be a string");
+              }
+              const defaultValue = kwargs.get("default");
+              const mapped = operand.value.map((item) => {
+                if (!isAttributeContainer(item)) {
+                  throw new Error("items in map must be an object");
+                }
+                const value = getAttributeValue(item, attr.value);
+                return value instanceof UndefinedValue ? defaultValue ?? new UndefinedValue() : value;
+              });
+              return new ArrayValue(mapped);
+            } else {
+              throw new Error("`map` expressions without `attribute` set are not currently supported.");
+            }
+          }
+        }
+        throw new Error(`Unknown ArrayValue filter: ${filterName}`);
+      } else if (operand instanceof StringValue) {
+        switch (filterName) {
+          case "indent": {
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            const width = args.at(0) ?? kwargs.get("width") ?? new IntegerValue(4);
+            if (!(width instanceof IntegerValue || width instanceof StringValue)) {
+              throw new Error("width must be an integer or a string");
+            }
+            const first = args.at(1) ?? kwargs.get("first") ?? new BooleanValue(false);
+            const blank = args.at(2) ?? kwargs.get("blank") ?? new BooleanValue(false);
+            const lines = operand.value.split("\n");
+            const indent = width instanceof StringValue ? width.value : " ".repeat(Math.max(0, width.value));
+            const indented = lines.map(
+              (x, i) => !first.value && i === 0 || !blank.value && x.length === 0 ? x : indent + x
+            );
+            return new StringValue(indented.join("\n"));
+          }
+          case "replace": {
+            const replaceFn = operand.builtins.get("replace");
+            if (!(replaceFn instanceof FunctionValue)) {
+              throw new Error("replace filter not available");
+            }
+            const [args, kwargs] = this.evaluateArguments(filter.args, environment);
+            return replaceFn.value([...args, new KeywordArgumentsValue(kwargs)], environment);
+          }
+        }
+        throw new Error(`Unknown StringValue filter: ${filterName}`);
+      } else if (operand instanceof ObjectValue) {
+        const builtin = operand.builtins.get(filterName);
+        if (builtin && builtin instanceof FunctionValue) {
+          return builtin.value(this.evaluateCallArguments(filter.args, environment), environment);
+        }
+        throw new Error(`Unknown ObjectValue filter: ${filterName}`);
+      } else {
+        throw new Error(`Cannot apply filter "${filterName}" to type: ${operand.type}`);
+      }
+    }
+    throw new Error(`Unknown filter: ${filterNode.type}`);
+  }
+  /**
+   * Evaluates expressions following the filter operation type.
+   */
+  evaluateFilterExpression(node, environment) {
+    const operand = this.evaluate(node.operand, environment);
+    return this.applyFilter(operand, node.filter, environment);
+  }
+  /**
+   * Evaluates expressions following the test operation type.
+   */
+  evaluateTestExpression(node, environment) {
+    const operand = this.evaluate(node.operand, environment);
+    const test = environment.tests.get(node.test.value);
+    if (!test) {
+      throw new Error(`Unknown test: ${node.test.value}`);
+    }
+    const result = test(operand);
+    return new BooleanValue(node.negate ? !result : result);
+  }
+  /**
+   * Evaluates expressions following the select operation type.
+   */
+  evaluateSelectExpression(node, environment) {
+    const predicate = this.evaluate(node.test, environment);
+    if (!predicate.__bool__().value) {
+      return new UndefinedValue();
+    }
+    return this.evaluate(node.lhs, environment);
+  }
+  /**
+   * Evaluates expressions following the unary operation type.
+   */
+  evaluateUnaryExpression(node, environment) {
+    const argument = this.evaluate(node.argument, environment);
+    switch (node.operator.value) {
+      case "not":
+        return new BooleanValue(!argument.__bool__().value);
+      case "+":
+      case "-": {
+        const sign = node.operator.value === "-" ? -1 : 1;
+        if (argument instanceof IntegerValue || argument instanceof FloatValue || argument instanceof BooleanValue) {
+          const value = argument instanceof BooleanValue ? argument.value ? 1 : 0 : argument.value;
+          const result = sign * value;
+          return argument instanceof FloatValue ? new FloatValue(result) : new IntegerValue(result);
+        }
+        throw new SyntaxError(`Unknown operator "${node.operator.value}" for ${argument.type}`);
+      }
+      default:
+        throw new SyntaxError(`Unknown operator: ${node.operator.value}`);
+    }
+  }
+  evaluateTernaryExpression(node, environment) {
+    const cond = this.evaluate(node.condition, environment);
+    return cond.__bool__().value ? this.evaluate(node.trueExpr, environment) : this.evaluate(node.falseExpr, environment);
+  }
+  evalProgram(program, environment) {
+    return this.evaluateBlock(program.body, environment);
+  }
+  evaluateBlock(statements, environment) {
+    return new StringValue(this.renderBlock(statements, environment));
+  }
+  /**
+   * Jinja templates always evaluate to a String, so we accumulate the result of each statement into a final string.
+   */
+  renderBlock(statements, environment) {
+    let result = "";
+    for (let i = 0; i < statements.length; ++i) {
+      const statement = statements[i];
+      switch (statement.type) {
+        case "StringLiteral":
+          result += statement.value;
+          break;
+        case "If":
+          result += this.renderIf(statement, environment);
+          break;
+        case "For":
+          result += this.renderFor(statement, environment);
+          break;
+        case "Set":
+          this.executeSet(statement, environment);
+          break;
+        case "Comment":
+          break;
+        default: {
+          const evaluated = this.evaluate(statement, environment);
+          if (evaluated.type !== "NullValue" && evaluated.type !== "UndefinedValue") {
+            result += evaluated.toString();
+          }
+        }
+      }
+    }
+    return result;
+  }
+  evaluateIdentifier(node, environment) {
+    return environment.lookupVariable(node.value);
+  }
+  evaluateCallExpression(expr, environment) {
+    const args = this.evaluateCallArguments(expr.args, environment);
+    const fn = this.evaluate(expr.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    return fn.value(args, environment);
+  }
+  evaluateSliceExpression(object, expr, environment) {
+    if (!(object instanceof ArrayValue || object instanceof StringValue)) {
+      throw new Error("Slice object must be an array or string");
+    }
+    const start = this.evaluate(expr.start, environment);
+    const stop = this.evaluate(expr.stop, environment);
+    const step = this.evaluate(expr.step, environment);
+    if (!(start instanceof IntegerValue || start instanceof UndefinedValue)) {
+      throw new Error("Slice start must be numeric or undefined");
+    }
+    if (!(stop instanceof IntegerValue || stop instanceof UndefinedValue)) {
+      throw new Error("Slice stop must be numeric or undefined");
+    }
+    if (!(step instanceof IntegerValue || step instanceof UndefinedValue)) {
+      throw new Error("Slice step must be numeric or undefined");
+    }
+    if (object instanceof ArrayValue) {
+      return new ArrayValue(slice(object.value, start.value, stop.value, step.value));
+    } else {
+      return new StringValue(slice(Array.from(object.value), start.value, stop.value, step.value).join(""));
+    }
+  }
+  evaluateMemberExpression(expr, environment) {
+    const object = this.evaluate(expr.object, environment);
+    let property;
+    if (expr.computed) {
+      if (expr.property.type === "SliceExpression") {
+        return this.evaluateSliceExpression(object, expr.property, environment);
+      } else {
+        property = this.evaluate(expr.property, environment);
+      }
+    } else if (expr.property.type === "IntegerLiteral") {
+      property = new IntegerValue(expr.property.value);
+    } else {
+      property = new StringValue(expr.property.value);
+    }
+    let value;
+    if (isAttributeContainer(object)) {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object.value.get(property.value) ?? (object instanceof ObjectValue ? object.builtins.get(property.value) : void 0);
+    } else if (object instanceof ArrayValue || object instanceof StringValue) {
+      if (property instanceof IntegerValue) {
+        if (object instanceof StringValue) {
+          const character = object.value.at(property.value);
+          value = character === void 0 ? void 0 : new StringValue(character);
+        } else {
+          value = object.value.at(property.value);
+        }
+      } else if (property instanceof StringValue) {
+        value = object.builtins.get(property.value);
+      } else {
+        throw new Error(`Cannot access property with non-string/non-number: got ${property.type}`);
+      }
+    } else {
+      if (!(property instanceof StringValue)) {
+        throw new Error(`Cannot access property with non-string: got ${property.type}`);
+      }
+      value = object.builtins.get(property.value);
+    }
+    return value instanceof RuntimeValue ? value : new UndefinedValue();
+  }
+  executeSet(node, environment) {
+    const rhs = node.value ? this.evaluate(node.value, environment) : this.evaluateBlock(node.body, environment);
+    if (node.assignee.type === "Identifier") {
+      const variableName = node.assignee.value;
+      environment.setVariable(variableName, rhs);
+    } else if (node.assignee.type === "TupleLiteral") {
+      const tuple = node.assignee;
+      if (!(rhs instanceof ArrayValue)) {
+        throw new Error(`Cannot unpack non-iterable type in set: ${rhs.type}`);
+      }
+      const arr = rhs.value;
+      if (arr.length !== tuple.value.length) {
+        throw new Error(`Too ${tuple.value.length > arr.length ? "few" : "many"} items to unpack in set`);
+      }
+      for (let i = 0; i < tuple.value.length; ++i) {
+        const elem = tuple.value[i];
+        if (elem.type !== "Identifier") {
+          throw new Error(`Cannot unpack to non-identifier in set: ${elem.type}`);
+        }
+        environment.setVariable(elem.value, arr[i]);
+      }
+    } else if (node.assignee.type === "MemberExpression") {
+      const member = node.assignee;
+      const object = this.evaluate(member.object, environment);
+      if (!(object instanceof NamespaceValue)) {
+        throw new Error("cannot assign attribute on non-namespace object");
+      }
+      if (member.property.type !== "Identifier") {
+        throw new Error("Cannot assign to member with non-identifier property");
+      }
+      object.value.set(member.property.value, rhs);
+    } else {
+      throw new Error(`Invalid LHS inside assignment expression: ${JSON.stringify(node.assignee)}`);
+    }
+  }
+  renderIf(node, environment) {
+    const test = this.evaluate(node.test, environment);
+    return this.renderBlock(test.__bool__().value ? node.body : node.alternate, environment);
+  }
+  /**
+   * Assign the current item of a for loop to its loop variable(s).
+   */
+  bindLoopVariable(loopvar, current, scope) {
+    if (loopvar.type === "Identifier") {
+      scope.setVariable(loopvar.value, current);
+    } else {
+      const targets = loopvar.value;
+      const values = current.value;
+      for (let j = 0; j < targets.length; ++j) {
+        if (targets[j].type !== "Identifier") {
+          throw new Error(`Cannot unpack non-identifier type: ${targets[j].type}`);
+        }
+        scope.setVariable(targets[j].value, values[j]);
+      }
+    }
+  }
+  renderFor(node, environment) {
+    const scope = new Environment(environment);
+    let test, iterable;
+    if (node.iterable.type === "SelectExpression") {
+      const select = node.iterable;
+      iterable = this.evaluate(select.lhs, scope);
+      test = select.test;
+    } else {
+      iterable = this.evaluate(node.iterable, scope);
+    }
+    if (!(iterable instanceof ArrayValue || iterable instanceof ObjectValue)) {
+      throw new Error(`Expected iterable or object type in for loop: got ${iterable.type}`);
+    }
+    if (iterable instanceof ObjectValue) {
+      iterable = iterable.keys();
+    }
+    const loopvar = node.loopvar;
+    const candidates = iterable.value;
+    let items;
+    if (loopvar.type === "Identifier" && !test) {
+      items = candidates.slice();
+    } else {
+      items = [];
+      for (let i = 0; i < candidates.length; ++i) {
+        const current = candidates[i];
+        if (loopvar.type === "TupleLiteral") {
+          if (current.type !== "ArrayValue") {
+            throw new Error(`Cannot unpack non-iterable type: ${current.type}`);
+          }
+          const expected = loopvar.value.length;
+          const actual = current.value.length;
+          if (expected !== actual) {
+            throw new Error(`Too ${expected > actual ? "few" : "many"} items to unpack`);
+          }
+        } else if (loopvar.type !== "Identifier") {
+          throw new Error(`Invalid loop variable(s): ${loopvar.type}`);
+        }
+        if (test) {
+          const loopScope = new Environment(scope);
+          this.bindLoopVariable(loopvar, current, loopScope);
+          const testValue = this.evaluate(test, loopScope);
+          if (!testValue.__bool__().value) {
+            continue;
+          }
+        }
+        items.push(current);
+      }
+    }
+    let result = "";
+    let noIteration = true;
+    for (let i = 0; i < items.length; ++i) {
+      scope.setVariable(
+        "loop",
+        new LoopValue(
+          i,
+          items.length,
+          i > 0 ? items[i - 1] : void 0,
+          i < items.length - 1 ? items[i + 1] : void 0
+        )
+      );
+      this.bindLoopVariable(loopvar, items[i], scope);
+      try {
+        result += this.renderBlock(node.body, scope);
+      } catch (err) {
+        if (err instanceof ContinueControl) {
+          continue;
+        }
+        if (err instanceof BreakControl) {
+          break;
+        }
+        throw err;
+      }
+      noIteration = false;
+    }
+    if (noIteration) {
+      result += this.renderBlock(node.defaultBlock, scope);
+    }
+    return result;
+  }
+  /**
+   * Bind every parameter name and special argument before evaluating defaults,
+   * preventing unbound parameters from resolving in an outer scope.
+   */
+  bindMacroArguments(displayName, parameters, specialArguments, args, scope) {
+    const positionalArguments = args.slice();
+    let keywordArguments = /* @__PURE__ */ new Map();
+    if (positionalArguments.at(-1) instanceof KeywordArgumentsValue) {
+      keywordArguments = new Map(positionalArguments.pop().value);
+    }
+    const pendingDefaults = [];
+    for (let i = 0; i < parameters.length; ++i) {
+      const { name, defaultValue } = getParameterDescriptor(parameters[i]);
+      let value = positionalArguments[i];
+      if (value === void 0 && keywordArguments.has(name)) {
+        value = keywordArguments.get(name);
+        keywordArguments.delete(name);
+      }
+      if (value === void 0 && defaultValue !== void 0) {
+        pendingDefaults.push([name, defaultValue]);
+      }
+      scope.setVariable(name, value ?? new UndefinedValue());
+    }
+    if (specialArguments.has("kwargs")) {
+      scope.setVariable("kwargs", new ObjectValue(keywordArguments));
+    } else if (keywordArguments.size > 0) {
+      throw new Error(`macro ${displayName} takes no keyword argument '${keywordArguments.keys().next().value}'`);
+    }
+    if (specialArguments.has("varargs")) {
+      scope.setVariable("varargs", new ArrayValue(positionalArguments.slice(parameters.length)));
+    } else if (positionalArguments.length > parameters.length) {
+      throw new Error(`macro ${displayName} takes not more than ${parameters.length} argument(s)`);
+    }
+    for (const [name, defaultValue] of pendingDefaults) {
+      scope.setVariable(name, this.evaluate(defaultValue, scope));
+    }
+  }
+  /**
+   * See https://jinja.palletsprojects.com/en/3.1.x/templates/#macros for more information.
+   */
+  evaluateMacro(node, environment) {
+    const specialArguments = getAccessedSpecialMacroArguments(node);
+    environment.setVariable(
+      node.name.value,
+      new FunctionValue((args, callSite) => {
+        let parent = environment;
+        if (specialArguments.has("caller")) {
+          const caller = callSite[CALL_BLOCK_SCOPE] ? callSite.variables.get("caller") : void 0;
+          parent = new Environment(environment);
+          parent.setVariable("caller", caller ?? new UndefinedValue());
+        }
+        const macroScope = new Environment(parent);
+        this.bindMacroArguments(`'${node.name.value}'`, node.args, specialArguments, args, macroScope);
+        return this.evaluateBlock(node.body, macroScope);
+      })
+    );
+    return new NullValue();
+  }
+  evaluateCallStatement(node, environment) {
+    const parameters = node.callerArgs ?? [];
+    const specialArguments = getAccessedSpecialMacroArguments(node);
+    const callerFn = new FunctionValue((callerArguments) => {
+      const callBlockEnv = new Environment(environment);
+      this.bindMacroArguments("None", parameters, specialArguments, callerArguments, callBlockEnv);
+      return this.evaluateBlock(node.body, callBlockEnv);
+    });
+    const [macroArgs, macroKwargs] = this.evaluateArguments(node.call.args, environment);
+    macroArgs.push(new KeywordArgumentsValue(macroKwargs));
+    const fn = this.evaluate(node.call.callee, environment);
+    if (fn.type !== "FunctionValue") {
+      throw new Error(`Cannot call something that is not a function: got ${fn.type}`);
+    }
+    const newEnv = new Environment(environment);
+    newEnv[CALL_BLOCK_SCOPE] = true;
+    newEnv.setVariable("caller", callerFn);
+    return fn.value(macroArgs, newEnv);
+  }
+  evaluateFilterStatement(node, environment) {
+    const rendered = this.evaluateBlock(node.body, environment);
+    return this.applyFilter(rendered, node.filter, environment);
+  }
+  evaluate(statement, environment) {
+    if (!statement) {
+      return new UndefinedValue();
+    }
+    switch (statement.type) {
+      case "Identifier":
+        return this.evaluateIdentifier(statement, environment);
+      case "IntegerLiteral":
+        return new IntegerValue(statement.value);
+      case "BinaryExpression":
+        return this.evaluateBinaryExpression(statement, environment);
+      case "StringLiteral":
+        return new StringValue(statement.value);
+      case "MemberExpression":
+        return this.evaluateMemberExpression(statement, environment);
+      case "CallExpression":
+        return this.evaluateCallExpression(statement, environment);
+      case "FilterExpression":
+        return this.evaluateFilterExpression(statement, environment);
+      case "TestExpression":
+        return this.evaluateTestExpression(statement, environment);
+      case "Ternary":
+        return this.evaluateTernaryExpression(statement, environment);
+      case "UnaryExpression":
+        return this.evaluateUnaryExpression(statement, environment);
+      case "FloatLiteral":
+        return new FloatValue(statement.value);
+      case "ArrayLiteral":
+        return new ArrayValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "TupleLiteral":
+        return new TupleValue(statement.value.map((x) => this.evaluate(x, environment)));
+      case "ObjectLiteral": {
+        const mapping = /* @__PURE__ */ new Map();
+        for (const [key, value] of statement.value) {
+          const evaluatedKey = this.evaluate(key, environment);
+          if (!(evaluatedKey instanceof StringValue)) {
+            throw new Error(`Object keys must be strings: got ${evaluatedKey.type}`);
+          }
+          mapping.set(evaluatedKey.value, this.evaluate(value, environment));
+        }
+        return new ObjectValue(mapping);
+      }
+      case "SelectExpression":
+        return this.evaluateSelectExpression(statement, environment);
+      case "If":
+        return new StringValue(this.renderIf(statement, environment));
+      case "Set":
+        this.executeSet(statement, environment);
+        return new NullValue();
+      case "For":
+        return new StringValue(this.renderFor(statement, environment));
+      case "Macro":
+        return this.evaluateMacro(statement, environment);
+      case "CallStatement":
+        return this.evaluateCallStatement(statement, environment);
+      case "FilterStatement":
+        return this.evaluateFilterStatement(statement, environment);
+      case "Comment":
+        return new NullValue();
+      case "Break":
+        throw new BreakControl();
+      case "Continue":
+        throw new ContinueControl();
+      case "Program":
+        return this.evalProgram(statement, environment);
+      default:
+        throw new SyntaxError(`Unknown node type: ${statement.type}`);
+    }
+  }
+};
+function convertToRuntimeValues(input) {
+  switch (typeof input) {
+    case "number":
+      return Number.isInteger(input) ? new IntegerValue(input) : new FloatValue(input);
+    case "string":
+      return new StringValue(input);
+    case "boolean":
+      return new BooleanValue(input);
+    case "undefined":
+      return new UndefinedValue();
+    case "object":
+      if (input === null) {
+        return new NullValue();
+      } else if (Array.isArray(input)) {
+        return new ArrayValue(input.map(convertToRuntimeValues));
+      } else {
+        return new ObjectValue(
+          new Map(Object.entries(input).map(([key, value]) => [key, convertToRuntimeValues(value)]))
+        );
+      }
+    case "function":
+      return new FunctionValue((args, _scope) => {
+        const result = input(...args.map((x) => x.value)) ?? null;
+        return convertToRuntimeValues(result);
+      });
+    default:
+      throw new Error(`Cannot convert to runtime value: ${input}`);
+  }
+}
+
+// src/format.ts
+var NEWLINE = "\n";
+var OPEN_STATEMENT = "{%- ";
+var CLOSE_STATEMENT = " -%}";
+var PRECEDENCE = Object.freeze({
+  CONDITIONAL: 0,
+  // a if b else c
+  LOGICAL_OR: 1,
+  // or
+  LOGICAL_AND: 2,
+  // and
+  LOGICAL_NOT: 3,
+  // not a
+  COMPARISON: 4,
+  // == != < <= > >= in, not in
+  ADDITIVE: 5,
+  // + -
+  MULTIPLICATIVE: 6,
+  // * / // %
+  EXPONENTIATION: 7,
+  // **
+  TEST: 8,
+  // is
+  FILTER: 9,
+  // |
+  UNARY_SIGN: 10,
+  // -a +a
+  ATOM: 11
+  // literals, identifiers, calls, member accesses
+});
+function getBinaryOperatorPrecedence(expr) {
+  switch (expr.operator.type) {
+    case "ExponentiationBinaryOperator":
+      return PRECEDENCE.EXPONENTIATION;
+    case "MultiplicativeBinaryOperator":
+      return PRECEDENCE.MULTIPLICATIVE;
+    case "AdditiveBinaryOperator":
+      return PRECEDENCE.ADDITIVE;
+    case "ComparisonBinaryOperator":
+      return PRECEDENCE.COMPARISON;
+    case "Identifier":
+      if (expr.operator.value === "and") {
+        return PRECEDENCE.LOGICAL_AND;
+      }
+      if (expr.operator.value === "in" || expr.operator.value === "not in") {
+        return PRECEDENCE.COMPARISON;
+      }
+      return PRECEDENCE.LOGICAL_OR;
+  }
+  return PRECEDENCE.LOGICAL_OR;
+}
+function getPrecedence(node) {
+  switch (node.type) {
+    case "SelectExpression":
+    case "Ternary":
+      return PRECEDENCE.CONDITIONAL;
+    case "BinaryExpression":
+      return getBinaryOperatorPrecedence(node);
+    case "UnaryExpression":
+      return node.operator.value === "not" ? PRECEDENCE.LOGICAL_NOT : PRECEDENCE.UNARY_SIGN;
+    case "TestExpression":
+      return PRECEDENCE.TEST;
+    case "FilterExpression":
+      return PRECEDENCE.FILTER;
+    default:
+      return PRECEDENCE.ATOM;
+  }
+}
+function formatOperand(node, minPrecedence) {
+  const expr = formatExpression(node);
+  return getPrecedence(node) < minPrecedence ? `(${expr})` : expr;
+}
+function format(program, indent = "	") {
+  const indentStr = typeof indent === "number" ? " ".repeat(indent) : indent;
+  const body = formatStatements(program.body, 0, indentStr);
+  return body.replace(/\n$/, "");
+}
+function createStatement(...text) {
+  return OPEN_STATEMENT + text.join(" ") + CLOSE_STATEMENT;
+}
+function formatStatements(stmts, depth, indentStr) {
+  return stmts.map((stmt) => formatStatement(stmt, depth, indentStr)).join(NEWLINE);
+}
+function formatExpressionList(expressions) {
+  return expressions.map((expression) => formatExpression(expression)).join(", ");
+}
+function formatStatement(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  switch (node.type) {
+    case "Program":
+      return formatStatements(node.body, depth, indentStr);
+    case "If":
+      return formatIf(node, depth, indentStr);
+    case "For":
+      return formatFor(node, depth, indentStr);
+    case "Set":
+      return formatSet(node, depth, indentStr);
+    case "Macro":
+      return formatMacro(node, depth, indentStr);
+    case "Break":
+      return pad + createStatement("break");
+    case "Continue":
+      return pad + createStatement("continue");
+    case "CallStatement":
+      return formatCallStatement(node, depth, indentStr);
+    case "FilterStatement":
+      return formatFilterStatement(node, depth, indentStr);
+    case "Comment":
+      return pad + "{# " + node.value + " #}";
+    default:
+      return pad + "{{- " + formatExpression(node) + " -}}";
+  }
+}
+function formatIf(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const clauses = [];
+  let current = node;
+  while (current) {
+    clauses.push({ test: current.test, body: current.body });
+    if (current.alternate.length === 1 && current.alternate[0].type === "If") {
+      current = current.alternate[0];
+    } else {
+      break;
+    }
+  }
+  let out = pad + createStatement("if", formatExpression(clauses[0].test)) + NEWLINE + formatStatements(clauses[0].body, depth + 1, indentStr);
+  for (let i = 1; i < clauses.length; ++i) {
+    out += NEWLINE + pad + createStatement("elif", formatExpression(clauses[i].test)) + NEWLINE + formatStatements(clauses[i].body, depth + 1, indentStr);
+  }
+  if (current && current.alternate.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(current.alternate, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endif");
+  return out;
+}
+function formatFor(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  let formattedIterable = "";
+  if (node.iterable.type === "SelectExpression") {
+    const n = node.iterable;
+    formattedIterable = `${formatExpression(n.lhs)} if ${formatExpression(n.test)}`;
+  } else {
+    formattedIterable = formatExpression(node.iterable);
+  }
+  let out = pad + createStatement("for", formatExpression(node.loopvar), "in", formattedIterable) + NEWLINE + formatStatements(node.body, depth + 1, indentStr);
+  if (node.defaultBlock.length > 0) {
+    out += NEWLINE + pad + createStatement("else") + NEWLINE + formatStatements(node.defaultBlock, depth + 1, indentStr);
+  }
+  out += NEWLINE + pad + createStatement("endfor");
+  return out;
+}
+function formatSet(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const left = formatExpression(node.assignee);
+  const right = node.value ? formatExpression(node.value) : "";
+  const value = pad + createStatement("set", `${left}${node.value ? " = " + right : ""}`);
+  if (node.body.length === 0) {
+    return value;
+  }
+  return value + NEWLINE + formatStatements(node.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endset");
+}
+function formatMacro(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const args = formatExpressionList(node.args);
+  return pad + createStatement("macro", `${node.name.value}(${args})`) + NEWLINE + formatStatements(node.body, depth + 1, indentStr) + NEWLINE + pad + createStatement("endmacro");
+}
+function formatCallStatement(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const params = node.callerArgs && node.callerArgs.length > 0 ? `(${formatExpressionList(node.callerArgs)})` : "";
+  const callExpr = formatExpression(node.call);
+  let out = pad + createStatement(`call${params}`, callExpr) + NEWLINE;
+  out += formatStatements(node.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endcall");
+  return out;
+}
+function formatFilterStatement(node, depth, indentStr) {
+  const pad = indentStr.repeat(depth);
+  const spec = node.filter.type === "Identifier" ? node.filter.value : formatExpression(node.filter);
+  let out = pad + createStatement("filter", spec) + NEWLINE;
+  out += formatStatements(node.body, depth + 1, indentStr) + NEWLINE;
+  out += pad + createStatement("endfilter");
+  return out;
+}
+function formatExpression(node) {
+  switch (node.type) {
+    case "SpreadExpression": {
+      const n = node;
+      return `*${formatExpression(n.argument)}`;
+    }
+    case "KeywordSpreadExpression": {
+      const n = node;
+      return `**${formatExpression(n.argument)}`;
+    }
+    case "Identifier":
+      return node.value;
+    case "IntegerLiteral":
+      return `${node.value}`;
+    case "FloatLiteral": {
+      const value = node.value;
+      if (Object.is(value, -0)) {
+        return "-0.0";
+      }
+      return value % 1 === 0 ? value.toFixed(1) : value.toString();
+    }
+    case "StringLiteral":
+      return JSON.stringify(node.value);
+    case "BinaryExpression": {
+      const n = node;
+      const thisPrecedence = getBinaryOperatorPrecedence(n);
+      const left = formatOperand(n.left, thisPrecedence);
+      const right = formatOperand(n.right, thisPrecedence + 1);
+      return `${left} ${n.operator.value} ${right}`;
+    }
+    case "UnaryExpression": {
+      const n = node;
+      const operandPrecedence = n.argument.type === "UnaryExpression" ? getPrecedence(n) : PRECEDENCE.ATOM;
+      return n.operator.value + (n.operator.value === "not" ? " " : "") + formatOperand(n.argument, operandPrecedence);
+    }
+    case "CallExpression": {
+      const n = node;
+      const args = formatExpressionList(n.args);
+      return `${formatExpression(n.callee)}(${args})`;
+    }
+    case "MemberExpression": {
+      const n = node;
+      const obj = formatOperand(n.object, PRECEDENCE.ATOM);
+      let prop = formatExpression(n.property);
+      if (!n.computed && n.property.type !== "Identifier" && n.property.type !== "IntegerLiteral") {
+        prop = `(${prop})`;
+      }
+      return n.computed ? `${obj}[${prop}]` : `${obj}.${prop}`;
+    }
+    case "FilterExpression": {
+      const n = node;
+      const operand = formatOperand(n.operand, PRECEDENCE.FILTER);
+      if (n.filter.type === "CallExpression") {
+        return `${operand} | ${formatExpression(n.filter)}`;
+      }
+      return `${operand} | ${n.filter.value}`;
+    }
+    case "SelectExpression": {
+      const n = node;
+      return `${formatOperand(n.lhs, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(n.test, PRECEDENCE.LOGICAL_OR)}`;
+    }
+    case "TestExpression": {
+      const n = node;
+      return `${formatOperand(n.operand, PRECEDENCE.TEST)} is${n.negate ? " not" : ""} ${n.test.value}`;
+    }
+    case "ArrayLiteral":
+    case "TupleLiteral": {
+      const elems = formatExpressionList(node.value);
+      const brackets = node.type === "ArrayLiteral" ? "[]" : "()";
+      return `${brackets[0]}${elems}${brackets[1]}`;
+    }
+    case "ObjectLiteral": {
+      const entries = Array.from(node.value.entries()).map(
+        ([k, v]) => `${formatExpression(k)}: ${formatExpression(v)}`
+      );
+      return `{${entries.join(", ")}}`;
+    }
+    case "SliceExpression": {
+      const n = node;
+      const s = n.start ? formatExpression(n.start) : "";
+      const t = n.stop ? formatExpression(n.stop) : "";
+      const st = n.step ? `:${formatExpression(n.step)}` : "";
+      return `${s}:${t}${st}`;
+    }
+    case "KeywordArgumentExpression": {
+      const n = node;
+      return `${n.key.value}=${formatExpression(n.value)}`;
+    }
+    case "Ternary": {
+      const n = node;
+      return `${formatOperand(n.trueExpr, PRECEDENCE.LOGICAL_OR)} if ${formatOperand(
+        n.condition,
+        PRECEDENCE.LOGICAL_OR
+      )} else ${formatOperand(n.falseExpr, PRECEDENCE.CONDITIONAL)}`;
+    }
+    default:
+      throw new Error(`Unknown expression type: ${node.type}`);
+  }
+}
+
+// src/index.ts
+var Template = class {
+  parsed;
+  /**
+   * @param {string} template The template string
+   */
+  constructor(template) {
+    const tokens = tokenize(template, {
+      lstrip_blocks: true,
+      trim_blocks: true
+    });
+    this.parsed = parse(tokens);
+  }
+  render(items) {
+    const env = new Environment();
+    setupGlobals(env);
+    if (items) {
+      for (const [key, value] of Object.entries(items)) {
+        env.set(key, value);
+      }
+    }
+    const interpreter = new Interpreter(env);
+    const result = interpreter.run(this.parsed);
+    return result.value;
+  }
+  format(options) {
+    return format(this.parsed, options?.indent || "	");
+  }
+};
+
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/ast.ts
+/**
+ * The syntax tree as @huggingface/jinja's exported `parse()` builds it. The package exports the parser but not its
+ * node classes, so nodes are told apart by their `type` string; these interfaces name the fields we read.
+ */
+
+const hfParse = parse;
+/** The callee our lexer gives `{% generation %}` blocks (a name no template can spell). */
+const GENERATION_CALLEE = "\u0000generation";
+/** Every child node of a node, for walks over the tree (operator tokens are not nodes). */
+function children(n) {
+    const out = [];
+    for (const [key, value] of Object.entries(n)) {
+        if (key === "operator")
+            continue;
+        if (Array.isArray(value)) {
+            for (const v of value)
+                if (isNode(v))
+                    out.push(v);
+        }
+        else if (value instanceof Map) {
+            for (const [k, v] of value) {
+                if (isNode(k))
+                    out.push(k);
+                if (isNode(v))
+                    out.push(v);
+            }
+        }
+        else if (isNode(value))
+            out.push(value);
+    }
+    return out;
+}
+function isNode(v) {
+    return typeof v === "object" && v !== null && typeof v.type === "string";
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/errors.ts
+/** The ways a render stops early, each mapped to one RenderResult kind by index.ts. */
+/** Python's Jinja2 would refuse to parse this template (transformers fails when it compiles the template). */
+class TemplateSyntaxError extends Error {
+    line;
+    constructor(message, line) {
+        super(line === null ? message : `${message} (line ${line})`);
+        this.name = "TemplateSyntaxError";
+        this.line = line;
+    }
+}
+/**
+ * An exception Python would raise while rendering: `pyType` is the Python class name (TypeError,
+ * UndefinedError, SecurityError, TemplateError for raise_exception ...), `message` is str(exception).
+ * Not an Error subclass: records raise these often, and a stack trace per throw would cost more than the render.
+ */
+class PyError {
+    pyType;
+    message;
+    name = "PyError";
+    constructor(pyType, message) {
+        this.pyType = pyType;
+        this.message = message;
+    }
+}
+const typeError = (message) => new PyError("TypeError", message);
+/** We cannot be sure to do what Python does here: the message names the construct. (No stack trace, as PyError.) */
+class EngineGap {
+    message;
+    name = "EngineGap";
+    constructor(message) {
+        this.message = message;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/repr.ts
+/** Printing as Python does: str() (what `{{ x }}` writes) and repr() (inside lists and dicts), floats as Python's repr. */
+
+
+/** Python's float repr: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
+function floatRepr(x) {
+    if (Number.isNaN(x))
+        return "nan";
+    if (x === Infinity)
+        return "inf";
+    if (x === -Infinity)
+        return "-inf";
+    if (x === 0)
+        return Object.is(x, -0) ? "-0.0" : "0.0";
+    const [mant, expPart] = x.toExponential().split("e");
+    const exp = Number(expPart);
+    const neg = mant.startsWith("-");
+    const digits = mant.replace("-", "").replace(".", "");
+    let body;
+    if (exp >= -5 + 1 && exp < 16) {
+        if (exp >= 0) {
+            const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+            const frac = digits.slice(exp + 1);
+            body = `${intPart}.${frac === "" ? "0" : frac}`;
+        }
+        else {
+            body = `0.${"0".repeat(-exp - 1)}${digits}`;
+        }
+    }
+    else {
+        const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        const e = Math.abs(exp);
+        body = `${m}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
+    }
+    return neg ? `-${body}` : body;
+}
+function intStr(n) {
+    if (!Number.isSafeInteger(n))
+        throw new EngineGap("printing an integer beyond 2**53 (JSON numbers lose its digits)");
+    return String(n);
+}
+// Python's str.isprintable(): not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs (the space excepted).
+const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
+const NEEDS_ESCAPE = /[\\'"\p{C}\p{Z}]/u;
+function strRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    if (!NEEDS_ESCAPE.test(s))
+        return quote + s + quote;
+    let out = quote;
+    for (const ch of s) {
+        if (ch === "\\")
+            out += "\\\\";
+        else if (ch === quote)
+            out += `\\${quote}`;
+        else if (ch === "\n")
+            out += "\\n";
+        else if (ch === "\r")
+            out += "\\r";
+        else if (ch === "\t")
+            out += "\\t";
+        else if (ch !== " " && NON_PRINTABLE.test(ch)) {
+            const cp = ch.codePointAt(0) ?? 0;
+            if (cp <= 0xff)
+                out += `\\x${cp.toString(16).padStart(2, "0")}`;
+            else if (cp <= 0xffff)
+                out += `\\u${cp.toString(16).padStart(4, "0")}`;
+            else
+                out += `\\U${cp.toString(16).padStart(8, "0")}`;
+        }
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+/** Python's repr(). */
+function reprValue(v) {
+    if (typeof v === "string")
+        return strRepr(v);
+    return pyStrOrRepr(v, true);
+}
+/** Python's str() (what `{{ x }}` prints). */
+function repr_pyStr(v) {
+    if (typeof v === "string")
+        return v;
+    return pyStrOrRepr(v, false);
+}
+function pyStrOrRepr(v, repr) {
+    if (v === null || v === undefined)
+        return "None";
+    if (v === true)
+        return "True";
+    if (v === false)
+        return "False";
+    if (typeof v === "number")
+        return Number.isInteger(v) ? intStr(v) : floatRepr(v);
+    if (v instanceof PyFloat)
+        return floatRepr(v.v);
+    if (v instanceof Undefined)
+        return repr ? "Undefined" : "";
+    if (v instanceof Markup)
+        return repr ? `Markup(${strRepr(v.s)})` : v.s;
+    if (Array.isArray(v))
+        return `[${v.map(reprValue).join(", ")}]`;
+    if (v instanceof PyTuple) {
+        return v.items.length === 1 ? `(${reprValue(v.items[0])},)` : `(${v.items.map(reprValue).join(", ")})`;
+    }
+    if (isDict(v))
+        return `{${dictEntries(v).map(([k, x]) => `${reprValue(k)}: ${reprValue(x)}`).join(", ")}}`;
+    if (v instanceof Namespace) {
+        return `<Namespace {${[...v.attrs].map(([k, x]) => `${strRepr(k)}: ${reprValue(x)}`).join(", ")}}>`;
+    }
+    if (v instanceof PyIter && v.isView) {
+        const items = v.take();
+        const shown = v.kind === "dict_items" ? items.map(reprValue) : items.map(reprValue);
+        return `${v.kind}([${shown.join(", ")}])`;
+    }
+    const custom = v.pyRepr;
+    if (typeof custom === "function")
+        return custom.call(v);
+    throw new EngineGap(`printing a ${typeName(v)} (Python prints its memory address)`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/values.ts
+/**
+ * Python values as the evaluator holds them, and what Python does with them (type names, truth, ==, <, len,
+ * iteration). JSON from the data is used as is: null = None, string = str, boolean = bool, an integral number =
+ * int and any other number = float, array = list, plain object = dict (its key order). Values a template makes
+ * that JSON cannot hold have classes here: tuples, dicts with non-string keys (Map), floats with an integral value
+ * (`2.0`), Jinja2's Undefined, Markup, namespace, macros, bound methods, generators and dict views.
+ */
+
+
+/** A float whose value is integral (`1.0`, `4 / 2`); other floats are plain JS numbers. */
+class PyFloat {
+    v;
+    constructor(v) {
+        this.v = v;
+    }
+}
+class PyTuple {
+    items;
+    constructor(items) {
+        this.items = items;
+    }
+}
+/** Jinja2's default Undefined: prints as '', iterates as empty, raises UndefinedError on attribute access. */
+class Undefined {
+    name;
+    obj;
+    hint;
+    unsafe;
+    constructor(name = null, obj = MISSING, hint = null, 
+    /** The sandbox's stand-in for an unsafe attribute: calling it raises SecurityError. */
+    unsafe = false) {
+        this.name = name;
+        this.obj = obj;
+        this.hint = hint;
+        this.unsafe = unsafe;
+    }
+    get message() {
+        if (this.hint !== null)
+            return this.hint;
+        if (this.obj === MISSING)
+            return `${reprValue(this.name)} is undefined`;
+        if (typeof this.name !== "string")
+            return `${objectTypeRepr(this.obj)} has no element ${reprValue(this.name)}`;
+        return `${reprValue(objectTypeRepr(this.obj))} has no attribute ${reprValue(this.name)}`;
+    }
+    fail() {
+        throw new PyError(this.unsafe ? "SecurityError" : "UndefinedError", this.message);
+    }
+}
+const MISSING = Symbol("missing");
+/** markupsafe.Markup (from `|safe`): `+` and `%` HTML-escape the other operand. */
+class Markup {
+    s;
+    constructor(s) {
+        this.s = s;
+    }
+}
+class Namespace {
+    attrs = new Map();
+}
+/** A Python method bound to its object (`message.get`, `content.strip`). */
+class BoundMethod {
+    obj;
+    name;
+    constructor(obj, name) {
+        this.obj = obj;
+        this.name = name;
+    }
+}
+/** A callable provided by the environment (range, namespace, raise_exception ...). */
+class PyFunction {
+    name;
+    call;
+    constructor(name, call) {
+        this.name = name;
+        this.call = call;
+    }
+}
+/**
+ * A one-shot Python iterator (a generator from `|selectattr`/`|map`, `reversed()`), or a dict view
+ * (`.items()`, `.keys()`, `.values()`: re-iterable, sized). `error` is raised when it is consumed (generators are lazy).
+ */
+class PyIter {
+    kind;
+    items;
+    error;
+    consumed = false;
+    constructor(kind, items, error = null) {
+        this.kind = kind;
+        this.items = items;
+        this.error = error;
+    }
+    get isView() {
+        return this.kind.startsWith("dict_");
+    }
+    take() {
+        if (this.isView)
+            return this.items;
+        if (this.error !== null) {
+            if (this.consumed)
+                return [];
+            this.consumed = true;
+            throw this.error;
+        }
+        if (this.consumed)
+            return [];
+        this.consumed = true;
+        return this.items;
+    }
+    peekLength() {
+        return this.items.length;
+    }
+}
+function isPlainObject(v) {
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+        return false;
+    const proto = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null;
+}
+function isDict(v) {
+    return v instanceof Map || isPlainObject(v);
+}
+function isInt(v) {
+    return typeof v === "number" && Number.isInteger(v);
+}
+function isFloat(v) {
+    return v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v));
+}
+/** int, float or bool (Python bools are ints). */
+function isNumber(v) {
+    return typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat;
+}
+function numValue(v) {
+    if (typeof v === "number")
+        return v;
+    if (typeof v === "boolean")
+        return v ? 1 : 0;
+    if (v instanceof PyFloat)
+        return v.v;
+    throw new Error("not a number");
+}
+/** A float result: integral values are boxed so they still print as `2.0`. */
+function mkFloat(x) {
+    return Number.isInteger(x) ? new PyFloat(x) : x;
+}
+/** An int result; past 2**53 JS numbers are not Python ints. */
+function mkInt(x) {
+    if (!Number.isSafeInteger(x))
+        throw new EngineGap("an integer beyond 2**53 (Python has arbitrary precision)");
+    return x === 0 ? 0 : x;
+}
+function isString(v) {
+    return typeof v === "string";
+}
+function isStr(v) {
+    return typeof v === "string" || v instanceof Markup;
+}
+function strValueOf(v) {
+    return typeof v === "string" ? v : v.s;
+}
+function typeName(v) {
+    if (v === null || v === undefined)
+        return "NoneType";
+    switch (typeof v) {
+        case "string":
+            return "str";
+        case "boolean":
+            return "bool";
+        case "number":
+            return Number.isInteger(v) ? "int" : "float";
+        case "object":
+            break;
+        default:
+            return typeof v;
+    }
+    if (Array.isArray(v))
+        return "list";
+    if (isDict(v))
+        return "dict";
+    if (v instanceof PyFloat)
+        return "float";
+    if (v instanceof PyTuple)
+        return "tuple";
+    if (v instanceof Undefined)
+        return "Undefined";
+    if (v instanceof Markup)
+        return "Markup";
+    if (v instanceof Namespace)
+        return "Namespace";
+    if (v instanceof PyIter)
+        return v.kind;
+    if (v instanceof BoundMethod)
+        return "builtin_function_or_method";
+    if (v instanceof PyFunction)
+        return "function";
+    const named = v.pyTypeName;
+    return named ?? "object";
+}
+/** Jinja2's object_type_repr, used in undefined messages. */
+function objectTypeRepr(v) {
+    if (v === null || v === undefined)
+        return "None";
+    const name = typeName(v);
+    if (name === "Markup")
+        return "markupsafe.Markup object";
+    if (name === "Namespace")
+        return "jinja2.utils.Namespace object";
+    if (name === "Undefined")
+        return "jinja2.runtime.Undefined object";
+    if (name === "Macro")
+        return "jinja2.runtime.Macro object";
+    if (name === "LoopContext")
+        return "jinja2.runtime.LoopContext object";
+    return `${name} object`;
+}
+function truthy(v) {
+    if (v === null || v === undefined || v === false)
+        return false;
+    if (v === true)
+        return true;
+    if (typeof v === "number")
+        return v !== 0;
+    if (typeof v === "string")
+        return v.length > 0;
+    if (Array.isArray(v))
+        return v.length > 0;
+    if (v instanceof Undefined)
+        return false;
+    if (v instanceof PyFloat)
+        return v.v !== 0;
+    if (v instanceof PyTuple)
+        return v.items.length > 0;
+    if (v instanceof Markup)
+        return v.s.length > 0;
+    if (v instanceof Map)
+        return v.size > 0;
+    if (isPlainObject(v)) {
+        for (const _ in v)
+            return true;
+        return false;
+    }
+    if (v instanceof PyIter)
+        return v.isView ? v.peekLength() > 0 : true;
+    return true;
+}
+function dictKeys(d) {
+    return d instanceof Map ? [...d.keys()] : Object.keys(d);
+}
+function dictEntries(d) {
+    return d instanceof Map ? [...d.entries()] : Object.entries(d);
+}
+function dictSize(d) {
+    return d instanceof Map ? d.size : Object.keys(d).length;
+}
+/** A key as a JS Map key: Python's equal numbers (1, 1.0, True) hash alike. */
+function mapKey(k) {
+    if (k instanceof PyFloat)
+        return k.v;
+    if (typeof k === "boolean")
+        return k ? 1 : 0;
+    if (k instanceof Markup)
+        return k.s;
+    if (k instanceof PyTuple)
+        throw new EngineGap("a tuple used as a dict key");
+    if (Array.isArray(k) || isDict(k))
+        throw typeError(`unhashable type: '${typeName(k)}'`);
+    return k;
+}
+function dictHas(d, k) {
+    if (d instanceof Map)
+        return d.has(mapKey(k));
+    const key = k instanceof Markup ? k.s : k;
+    if (Array.isArray(key) || isDict(key))
+        throw typeError(`unhashable type: '${typeName(key)}'`);
+    return typeof key === "string" && Object.prototype.hasOwnProperty.call(d, key);
+}
+function dictGet(d, k) {
+    if (d instanceof Map) {
+        const key = mapKey(k);
+        return d.has(key) ? d.get(key) : MISSING;
+    }
+    const key = k instanceof Markup ? k.s : k;
+    if (typeof key === "string" && Object.prototype.hasOwnProperty.call(d, key))
+        return d[key];
+    return MISSING;
+}
+/** Python's `len()`; throws Python's TypeError for an unsized object. */
+function pyLen(v) {
+    if (typeof v === "string")
+        return strLen(v);
+    if (Array.isArray(v))
+        return v.length;
+    if (v instanceof Undefined)
+        return 0;
+    if (v instanceof PyTuple)
+        return v.items.length;
+    if (v instanceof Markup)
+        return strLen(v.s);
+    if (isDict(v))
+        return dictSize(v);
+    if (v instanceof PyIter && v.isView)
+        return v.peekLength();
+    const range = v?.pyRangeItems;
+    if (range)
+        return range.call(v).length;
+    throw typeError(`object of type '${typeName(v)}' has no len()`);
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** Length in code points, as Python counts a str. */
+function strLen(s) {
+    return SURROGATE.test(s) ? Array.from(s).length : s.length;
+}
+/** The code points of a string (Python's iteration over a str). */
+function strChars(s) {
+    return SURROGATE.test(s) ? Array.from(s) : s.split("");
+}
+function hasSurrogates(s) {
+    return SURROGATE.test(s);
+}
+/** Python's `iter()` over a value, as a list (for loops, `|list`, `|join` ...). */
+function pyIterate(v) {
+    if (Array.isArray(v))
+        return v;
+    if (typeof v === "string")
+        return strChars(v);
+    if (v instanceof Undefined)
+        return [];
+    if (v instanceof PyTuple)
+        return v.items;
+    if (isDict(v))
+        return dictKeys(v);
+    if (v instanceof PyIter)
+        return v.take();
+    if (v instanceof Markup)
+        return strChars(v.s);
+    const range = v?.pyRangeItems;
+    if (range)
+        return range.call(v);
+    throw typeError(`'${typeName(v)}' object is not iterable`);
+}
+function isIterable(v) {
+    return (Array.isArray(v) ||
+        typeof v === "string" ||
+        v instanceof Undefined ||
+        v instanceof PyTuple ||
+        isDict(v) ||
+        v instanceof PyIter ||
+        v instanceof Markup ||
+        typeof v?.pyRangeItems === "function");
+}
+/** Python `==`. */
+function pyEq(a, b) {
+    if (a === b)
+        return a !== undefined || b !== undefined;
+    if (a === null || b === null || a === undefined || b === undefined)
+        return false;
+    if (isNumber(a) && isNumber(b))
+        return numValue(a) === numValue(b);
+    if (isStr(a) && isStr(b))
+        return strValueOf(a) === strValueOf(b);
+    if (a instanceof Undefined)
+        return b instanceof Undefined;
+    if (Array.isArray(a))
+        return Array.isArray(b) && seqEq(a, b);
+    if (a instanceof PyTuple)
+        return b instanceof PyTuple && seqEq(a.items, b.items);
+    if (isDict(a)) {
+        if (!isDict(b) || dictSize(a) !== dictSize(b))
+            return false;
+        for (const [k, v] of dictEntries(a)) {
+            const other = dictGet(b, k);
+            if (other === MISSING || !pyEq(v, other))
+                return false;
+        }
+        return true;
+    }
+    if (a instanceof PyIter && b instanceof PyIter && a.isView && b.isView && a.kind === b.kind && a.kind !== "dict_values") {
+        return seqEq(a.take(), b.take());
+    }
+    return false;
+}
+function seqEq(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (!pyEq(a[i], b[i]))
+            return false;
+    return true;
+}
+const OP_NAMES = { "<": "<", ">": ">", "<=": "<=", ">=": ">=" };
+/** Python ordering: -1, 0, 1; throws Python's TypeError for unorderable types. */
+function pyCompare(a, b, op) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (b instanceof Undefined)
+        b.fail();
+    if (isNumber(a) && isNumber(b)) {
+        const x = numValue(a);
+        const y = numValue(b);
+        return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+    }
+    if (isStr(a) && isStr(b))
+        return compareCodePoints(strValueOf(a), strValueOf(b));
+    if ((Array.isArray(a) && Array.isArray(b)) || (a instanceof PyTuple && b instanceof PyTuple)) {
+        const xs = Array.isArray(a) ? a : a.items;
+        const ys = Array.isArray(b) ? b : b.items;
+        for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+            if (!pyEq(xs[i], ys[i]))
+                return pyCompare(xs[i], ys[i], op);
+        }
+        return xs.length - ys.length === 0 ? 0 : xs.length < ys.length ? -1 : 1;
+    }
+    throw typeError(`'${OP_NAMES[op] ?? op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+/** Python compares str by code point; JS `<` compares UTF-16 units (differs past U+FFFF only). */
+function compareCodePoints(a, b) {
+    if (a === b)
+        return 0;
+    if (!hasSurrogates(a) && !hasSurrogates(b))
+        return a < b ? -1 : 1;
+    const xs = Array.from(a);
+    const ys = Array.from(b);
+    for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+        const x = xs[i].codePointAt(0) ?? 0;
+        const y = ys[i].codePointAt(0) ?? 0;
+        if (x !== y)
+            return x < y ? -1 : 1;
+    }
+    return xs.length < ys.length ? -1 : xs.length > ys.length ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/runtime.ts
+/**
+ * The objects a render works with: scopes (lexical, live lookups as Jinja2 resolves names), the output buffer that
+ * enforces the budgets, macros, and the `loop` variable of a for loop.
+ */
+
+
+
+
+const DEFAULT_LIMITS = { maxSteps: 2_000_000, maxOutput: 32 * 1024 * 1024, maxDepth: 200 };
+class Scope {
+    parent;
+    own = null;
+    constructor(parent) {
+        this.parent = parent;
+    }
+    set(name, value) {
+        (this.own ??= new Map()).set(name, value);
+    }
+    lookup(name) {
+        const own = this.own;
+        if (own !== null) {
+            const v = own.get(name);
+            if (v !== undefined || own.has(name))
+                return v;
+        }
+        return this.parent === null ? MISSING : this.parent.lookup(name);
+    }
+}
+class Output {
+    state;
+    parts = [];
+    constructor(state) {
+        this.state = state;
+    }
+    push(s) {
+        if (s === "")
+            return;
+        this.state.output += s.length;
+        if (this.state.output > this.state.limits.maxOutput) {
+            throw new EngineGap(`the rendered text passes ${this.state.limits.maxOutput} characters (output budget)`);
+        }
+        this.parts.push(s);
+    }
+    text() {
+        return this.parts.join("");
+    }
+}
+class MacroValue {
+    name;
+    params;
+    body;
+    closure;
+    catchVarargs;
+    catchKwargs;
+    usesCaller;
+    pyTypeName = "Macro";
+    constructor(name, params, body, closure, catchVarargs, catchKwargs, usesCaller) {
+        this.name = name;
+        this.params = params;
+        this.body = body;
+        this.closure = closure;
+        this.catchVarargs = catchVarargs;
+        this.catchKwargs = catchKwargs;
+        this.usesCaller = usesCaller;
+    }
+    pyRepr() {
+        return `<Macro ${reprValue(this.name)}>`;
+    }
+}
+class LoopContext {
+    items;
+    depth0;
+    pyTypeName = "LoopContext";
+    index0 = 0;
+    lastChanged = MISSING;
+    constructor(items, depth0) {
+        this.items = items;
+        this.depth0 = depth0;
+    }
+    pyGetAttr(name) {
+        const n = this.items.length;
+        const i = this.index0;
+        switch (name) {
+            case "index":
+                return i + 1;
+            case "index0":
+                return i;
+            case "revindex":
+                return n - i;
+            case "revindex0":
+                return n - i - 1;
+            case "first":
+                return i === 0;
+            case "last":
+                return i === n - 1;
+            case "length":
+                return n;
+            case "depth":
+                return this.depth0 + 1;
+            case "depth0":
+                return this.depth0;
+            case "previtem":
+                return i > 0 ? this.items[i - 1] : new Undefined(null, MISSING, "there is no previous item");
+            case "nextitem":
+                return i < n - 1 ? this.items[i + 1] : new Undefined(null, MISSING, "there is no next item");
+            case "cycle":
+                return new PyFunction("cycle", (args) => {
+                    if (args.length === 0)
+                        throw typeError("no items for cycling given");
+                    return args[i % args.length];
+                });
+            case "changed":
+                return new PyFunction("changed", (args) => {
+                    const value = args.length === 1 ? args[0] : new PyTuple(args);
+                    if (this.lastChanged !== MISSING && pyEq(this.lastChanged, value))
+                        return false;
+                    this.lastChanged = value;
+                    return true;
+                });
+            default:
+                return MISSING;
+        }
+    }
+    pyRepr() {
+        return `<LoopContext ${this.index0 + 1}/${this.items.length}>`;
+    }
+}
+const specialNamesCache = new WeakMap();
+/** Whether a macro body reads varargs, kwargs or caller (Jinja2 then accepts extra arguments); once per body. */
+function specialNames(body) {
+    let found = specialNamesCache.get(body);
+    if (found !== undefined)
+        return found;
+    found = { varargs: false, kwargs: false, caller: false };
+    const stack = [...body];
+    while (stack.length > 0) {
+        const n = stack.pop();
+        if (n.type === "Identifier") {
+            const v = n.value;
+            if (v === "varargs" || v === "kwargs" || v === "caller")
+                found[v] = true;
+        }
+        stack.push(...children(n));
+    }
+    specialNamesCache.set(body, found);
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/pystr.ts
+/** Python's str semantics where JavaScript's differ: whitespace, strip/split, title/capitalize, slicing by code point. */
+
+
+/** Python's str.isspace() characters (Py_UNICODE_ISSPACE). */
+const PY_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+const SPACE_SET = new Set(PY_SPACE);
+/** A regular-expression class of Python's whitespace (its `\s` on str patterns), for the lexer. */
+const PY_SPACE_CLASS = `[${[...PY_SPACE].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`;
+function isPySpace(ch) {
+    return SPACE_SET.has(ch);
+}
+function pyStrip(s, chars, left, right) {
+    const set = chars === null ? SPACE_SET : new Set(strChars(chars));
+    if (chars !== null && hasSurrogates(s)) {
+        const cs = strChars(s);
+        let i = 0;
+        let j = cs.length;
+        if (left)
+            while (i < j && set.has(cs[i]))
+                i++;
+        if (right)
+            while (j > i && set.has(cs[j - 1]))
+                j--;
+        return cs.slice(i, j).join("");
+    }
+    let i = 0;
+    let j = s.length;
+    if (left)
+        while (i < j && set.has(s[i]))
+            i++;
+    if (right)
+        while (j > i && set.has(s[j - 1]))
+            j--;
+    return s.slice(i, j);
+}
+/** str.split(sep=None, maxsplit=-1). */
+function pySplit(s, sep, maxsplit) {
+    if (sep === null) {
+        const out = [];
+        let i = 0;
+        const n = s.length;
+        while (true) {
+            while (i < n && SPACE_SET.has(s[i]))
+                i++;
+            if (i >= n)
+                break;
+            if (maxsplit >= 0 && out.length === maxsplit) {
+                let end = n;
+                while (end > i && SPACE_SET.has(s[end - 1]))
+                    end--;
+                out.push(s.slice(i, end));
+                break;
+            }
+            let j = i;
+            while (j < n && !SPACE_SET.has(s[j]))
+                j++;
+            out.push(s.slice(i, j));
+            i = j;
+        }
+        return out;
+    }
+    if (sep === "")
+        throw new PyError("ValueError", "empty separator");
+    if (maxsplit < 0)
+        return s.split(sep);
+    const out = [];
+    let start = 0;
+    while (out.length < maxsplit) {
+        const at = s.indexOf(sep, start);
+        if (at < 0)
+            break;
+        out.push(s.slice(start, at));
+        start = at + sep.length;
+    }
+    out.push(s.slice(start));
+    return out;
+}
+/** str.rsplit(sep=None, maxsplit=-1). */
+function pyRsplit(s, sep, maxsplit) {
+    if (maxsplit < 0)
+        return pySplit(s, sep, -1);
+    if (sep === null) {
+        const out = [];
+        let j = s.length;
+        while (true) {
+            while (j > 0 && SPACE_SET.has(s[j - 1]))
+                j--;
+            if (j <= 0)
+                break;
+            if (out.length === maxsplit) {
+                let start = 0;
+                while (start < j && SPACE_SET.has(s[start]))
+                    start++;
+                out.push(s.slice(start, j));
+                break;
+            }
+            let i = j;
+            while (i > 0 && !SPACE_SET.has(s[i - 1]))
+                i--;
+            out.push(s.slice(i, j));
+            j = i;
+        }
+        return out.reverse();
+    }
+    if (sep === "")
+        throw new PyError("ValueError", "empty separator");
+    const out = [];
+    let end = s.length;
+    while (out.length < maxsplit) {
+        const at = s.lastIndexOf(sep, end - sep.length);
+        if (at < 0 || end - sep.length < 0)
+            break;
+        out.push(s.slice(at + sep.length, end));
+        end = at;
+    }
+    out.push(s.slice(0, end));
+    return out.reverse();
+}
+const LINE_BREAKS = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+function pySplitlines(s, keepends) {
+    const out = [];
+    let start = 0;
+    for (const m of s.matchAll(LINE_BREAKS)) {
+        const end = m.index + m[0].length;
+        out.push(s.slice(start, keepends ? end : m.index));
+        start = end;
+    }
+    if (start < s.length)
+        out.push(s.slice(start));
+    return out;
+}
+function isCased(ch) {
+    return ch.toLowerCase() !== ch.toUpperCase();
+}
+function titleChar(ch) {
+    // Python maps to titlecase (e.g. 'ǆ' → 'ǅ'); JS has no titlecase mapping.
+    const up = ch.toUpperCase();
+    if (up.length !== ch.length && [...up].length > 1)
+        return up[0] + up.slice(1).toLowerCase();
+    return up;
+}
+/** str.title(). */
+function pyTitle(s) {
+    let out = "";
+    let prevCased = false;
+    for (const ch of s) {
+        if (prevCased)
+            out += ch.toLowerCase();
+        else
+            out += titleChar(ch);
+        prevCased = isCased(ch);
+    }
+    return out;
+}
+/** str.capitalize(): first character title-cased, the rest lower-cased. */
+function pyCapitalize(s) {
+    if (s === "")
+        return s;
+    const chars = strChars(s);
+    return titleChar(chars[0]) + chars.slice(1).join("").toLowerCase();
+}
+function pySwapcase(s) {
+    let out = "";
+    for (const ch of s) {
+        const lo = ch.toLowerCase();
+        out += lo === ch ? ch.toUpperCase() : lo;
+    }
+    return out;
+}
+/** Python's index normalisation for one subscript: negative counts from the end; null when out of range. */
+function normIndex(i, len) {
+    const k = i < 0 ? i + len : i;
+    return k < 0 || k >= len ? null : k;
+}
+function sliceIndex(v, what) {
+    if (v === null || v === undefined)
+        return null;
+    if (typeof v === "boolean")
+        return v ? 1 : 0;
+    if (isInt(v))
+        return v;
+    throw typeError(`slice indices must be integers or None or have an __index__ method${what}`);
+}
+/** The indices a Python slice selects from a sequence of `len` items. */
+function sliceIndices(len, start, stop, step) {
+    const st = sliceIndex(step, "") ?? 1;
+    if (st === 0)
+        throw new PyError("ValueError", "slice step cannot be zero");
+    let a = sliceIndex(start, "");
+    let b = sliceIndex(stop, "");
+    const out = [];
+    if (st > 0) {
+        a = a === null ? 0 : a < 0 ? Math.max(0, a + len) : Math.min(a, len);
+        b = b === null ? len : b < 0 ? Math.max(0, b + len) : Math.min(b, len);
+        for (let i = a; i < b; i += st)
+            out.push(i);
+    }
+    else {
+        a = a === null ? len - 1 : a < 0 ? Math.max(-1, a + len) : Math.min(a, len - 1);
+        b = b === null ? -1 : b < 0 ? Math.max(-1, b + len) : Math.min(b, len - 1);
+        for (let i = a; i > b; i += st)
+            out.push(i);
+    }
+    return out;
+}
+function sliceString(s, start, stop, step) {
+    const chars = hasSurrogates(s) ? Array.from(s) : null;
+    const len = chars ? chars.length : s.length;
+    const stepN = step === null || step === undefined ? 1 : step;
+    if (chars === null && stepN === 1) {
+        const idx = sliceIndices(len, start, stop, 1);
+        return idx.length === 0 ? "" : s.slice(idx[0], idx[idx.length - 1] + 1);
+    }
+    const idx = sliceIndices(len, start, stop, stepN);
+    let out = "";
+    for (const i of idx)
+        out += chars ? chars[i] : s[i];
+    return out;
+}
+/** A Python str % args (printf-style): the conversions chat templates use. */
+function percentFormat(fmt, args, str, repr) {
+    const list = args instanceof PyTuple ? args.items : [args];
+    let i = 0;
+    const out = fmt.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdirf%])/g, (_m, flags, width, prec, conv) => {
+        if (conv === "%")
+            return "%";
+        if (flags !== "" || width !== "")
+            throw new EngineGap("a %-format with flags or width");
+        if (i >= list.length)
+            throw typeError("not enough arguments for format string");
+        const v = list[i++];
+        switch (conv) {
+            case "s":
+                return str(v);
+            case "r":
+                return repr(v);
+            case "d":
+            case "i":
+                if (typeof v === "string" || v === null)
+                    throw typeError(`%${conv} format: a real number is required, not ${typeName(v)}`);
+                return String(Math.trunc(numValue(v)));
+            case "f":
+                if (typeof v === "string" || v === null)
+                    throw typeError(`must be real number, not ${typeName(v)}`);
+                return numValue(v).toFixed(prec === undefined ? 6 : Number(prec));
+            default:
+                throw new EngineGap(`the %-format conversion %${conv}`);
+        }
+    });
+    if (/%[^sdirf%]/.test(fmt.replace(/%%/g, "")))
+        throw new EngineGap("a %-format conversion other than %s %d %r %f");
+    if (i < list.length)
+        throw typeError("not all arguments converted during string formatting");
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/access.ts
+/**
+ * `obj.name`, `obj[key]` and `obj[a:b:c]` as Jinja2's sandboxed environment resolves them: attribute first for `.`
+ * (so `message.items` is dict.items, not the key), item first for `[]`, a missing one is Undefined, an attribute the
+ * sandbox forbids (list.append, dict.update, dunders) is an Undefined that raises SecurityError when called.
+ */
+
+
+
+
+const STR_METHODS = new Set("capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill".split(" "));
+const MARKUP_METHODS = new Set([...STR_METHODS, "escape", "striptags", "unescape"]);
+const DICT_METHODS = new Set("clear copy fromkeys get items keys pop popitem setdefault update values".split(" "));
+const DICT_UNSAFE = new Set("clear pop popitem setdefault update".split(" "));
+const LIST_METHODS = new Set("append clear copy count extend index insert pop remove reverse sort".split(" "));
+const LIST_UNSAFE = new Set("append clear pop reverse insert sort extend remove".split(" "));
+const TUPLE_METHODS = new Set(["count", "index"]);
+const NUMBER_ATTRS = new Set("real imag numerator denominator conjugate bit_length bit_count to_bytes from_bytes as_integer_ratio is_integer hex fromhex".split(" "));
+function hasAttributes(v) {
+    return typeof v?.pyGetAttr === "function";
+}
+function unsafe(obj, name) {
+    return new Undefined(name, obj, `access to attribute '${name}' of '${typeName(obj)}' object is unsafe.`, true);
+}
+/** The Python attribute `name` of `obj`, or MISSING when Python's getattr raises AttributeError. */
+function pyAttribute(obj, name) {
+    if (name.startsWith("__") && name.endsWith("__") && name.length > 4)
+        return unsafe(obj, name);
+    if (typeof obj === "string")
+        return STR_METHODS.has(name) ? new BoundMethod(obj, name) : MISSING;
+    if (isDict(obj)) {
+        if (!DICT_METHODS.has(name))
+            return MISSING;
+        return DICT_UNSAFE.has(name) ? unsafe(obj, name) : new BoundMethod(obj, name);
+    }
+    if (Array.isArray(obj)) {
+        if (!LIST_METHODS.has(name))
+            return MISSING;
+        return LIST_UNSAFE.has(name) ? unsafe(obj, name) : new BoundMethod(obj, name);
+    }
+    if (obj instanceof PyTuple)
+        return TUPLE_METHODS.has(name) ? new BoundMethod(obj, name) : MISSING;
+    if (obj instanceof Markup)
+        return MARKUP_METHODS.has(name) ? new BoundMethod(obj, name) : MISSING;
+    if (obj instanceof Namespace)
+        return obj.attrs.has(name) ? obj.attrs.get(name) : MISSING;
+    if (hasAttributes(obj))
+        return obj.pyGetAttr(name);
+    if (isNumber(obj) && NUMBER_ATTRS.has(name))
+        throw new EngineGap(`the number attribute .${name}`);
+    return MISSING;
+}
+/** `obj.name` (Jinja2's environment.getattr). */
+function getAttr(obj, name) {
+    if (obj instanceof Undefined)
+        obj.fail();
+    const attr = pyAttribute(obj, name);
+    if (attr !== MISSING)
+        return attr;
+    if (isDict(obj)) {
+        const v = dictGet(obj, name);
+        if (v !== MISSING)
+            return v;
+    }
+    return new Undefined(name, obj);
+}
+/** `obj[key]` (Jinja2's environment.getitem). */
+function getItem(obj, key) {
+    if (obj instanceof Undefined)
+        obj.fail();
+    if (isDict(obj)) {
+        let v = MISSING;
+        try {
+            v = dictGet(obj, key);
+        }
+        catch (e) {
+            if (!(e instanceof PyError))
+                throw e;
+        }
+        if (v !== MISSING)
+            return v;
+    }
+    else if (Array.isArray(obj) || obj instanceof PyTuple || typeof obj === "string" || obj instanceof Markup) {
+        if (isInt(key) || typeof key === "boolean") {
+            const i = typeof key === "boolean" ? (key ? 1 : 0) : key;
+            if (typeof obj === "string" || obj instanceof Markup) {
+                const s = typeof obj === "string" ? obj : obj.s;
+                const chars = Array.from(s);
+                const k = normIndex(i, chars.length);
+                if (k !== null)
+                    return obj instanceof Markup ? new Markup(chars[k]) : chars[k];
+            }
+            else {
+                const items = Array.isArray(obj) ? obj : obj.items;
+                const k = normIndex(i, items.length);
+                if (k !== null)
+                    return items[k];
+            }
+            return new Undefined(key, obj);
+        }
+    }
+    if (typeof key === "string") {
+        const attr = pyAttribute(obj, key);
+        if (attr !== MISSING)
+            return attr;
+    }
+    return new Undefined(key, obj);
+}
+/** `obj[start:stop:step]`: Python slicing (Jinja2 does not route slices through getitem). */
+function getSlice(obj, start, stop, step) {
+    if (obj instanceof Undefined)
+        obj.fail();
+    for (const v of [start, stop, step])
+        if (v instanceof Undefined)
+            throw typeError("slice indices must be integers or None or have an __index__ method");
+    if (typeof obj === "string")
+        return sliceString(obj, start, stop, step);
+    if (obj instanceof Markup)
+        return new Markup(sliceString(obj.s, start, stop, step));
+    if (Array.isArray(obj) || obj instanceof PyTuple) {
+        const items = Array.isArray(obj) ? obj : obj.items;
+        const picked = sliceIndices(items.length, start, stop, step).map((i) => items[i]);
+        return Array.isArray(obj) ? picked : new PyTuple(picked);
+    }
+    if (isDict(obj))
+        throw typeError("unhashable type: 'slice'");
+    throw typeError(`'${typeName(obj)}' object is not subscriptable`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/json.ts
+/**
+ * transformers' `tojson` filter: Python's json.dumps(x, ensure_ascii=False, indent=None, separators=None,
+ * sort_keys=False) — key order kept, ', ' and ': ' separators, floats as Python prints them, no HTML escaping.
+ */
+
+
+
+const ESCAPES = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
+function quote(s, ensureAscii) {
+    const re = ensureAscii ? /[\\"\x00-\x1f\x7f-\uffff]/g : /[\\"\x00-\x1f]/g;
+    return `"${s.replace(re, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+}
+function floatJson(x) {
+    if (Number.isNaN(x))
+        return "NaN";
+    if (x === Infinity)
+        return "Infinity";
+    if (x === -Infinity)
+        return "-Infinity";
+    return floatRepr(x);
+}
+function keyString(k) {
+    if (typeof k === "string")
+        return k;
+    if (k instanceof Markup)
+        return k.s;
+    if (k === true)
+        return "true";
+    if (k === false)
+        return "false";
+    if (k === null)
+        return "null";
+    if (typeof k === "number")
+        return Number.isInteger(k) ? String(k) : floatJson(k);
+    if (k instanceof PyFloat)
+        return floatJson(k.v);
+    throw typeError(`keys must be str, int, float, bool or None, not ${typeName(k)}`);
+}
+function dumps(value, opts) {
+    const parts = [];
+    const write = (v, level) => {
+        if (typeof v === "string") {
+            parts.push(quote(v, opts.ensureAscii));
+            return;
+        }
+        if (v === null || v === undefined) {
+            parts.push("null");
+            return;
+        }
+        if (v === true || v === false) {
+            parts.push(String(v));
+            return;
+        }
+        if (typeof v === "number") {
+            if (Number.isInteger(v) && !Number.isSafeInteger(v))
+                throw new EngineGap("tojson of an integer beyond 2**53 (JSON numbers lose its digits)");
+            parts.push(Number.isInteger(v) ? String(v) : floatJson(v));
+            return;
+        }
+        if (v instanceof PyFloat) {
+            parts.push(floatJson(v.v));
+            return;
+        }
+        if (v instanceof Markup) {
+            parts.push(quote(v.s, opts.ensureAscii));
+            return;
+        }
+        const isList = Array.isArray(v) || v instanceof PyTuple;
+        if (!isList && !isDict(v)) {
+            const name = v instanceof PyIter ? v.kind : typeName(v);
+            throw typeError(`Object of type ${name} is not JSON serializable`);
+        }
+        const items = isList
+            ? (Array.isArray(v) ? v : v.items).map((x) => [null, x])
+            : entriesOf(v, opts.sortKeys);
+        const [open, close] = isList ? ["[", "]"] : ["{", "}"];
+        if (items.length === 0) {
+            parts.push(open + close);
+            return;
+        }
+        parts.push(open);
+        const inner = opts.indent === null ? "" : "\n" + opts.indent.repeat(level + 1);
+        items.forEach(([k, x], i) => {
+            if (i > 0)
+                parts.push(opts.itemSep);
+            parts.push(inner);
+            if (k !== null)
+                parts.push(quote(k, opts.ensureAscii), opts.keySep);
+            write(x, level + 1);
+        });
+        if (opts.indent !== null)
+            parts.push("\n" + opts.indent.repeat(level));
+        parts.push(close);
+    };
+    write(value, 0);
+    return parts.join("");
+}
+function entriesOf(v, sortKeys) {
+    const entries = isPlainObject(v) ? Object.entries(v) : dictEntries(v);
+    if (sortKeys) {
+        entries.sort(([a], [b]) => {
+            if (typeof a === "string" && typeof b === "string")
+                return compareCodePoints(a, b);
+            if (typeof a === "number" && typeof b === "number")
+                return a - b;
+            throw typeError(`'<' not supported between instances of '${typeName(b)}' and '${typeName(a)}'`);
+        });
+    }
+    return entries.map(([k, x]) => [keyString(k), x]);
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/markup.ts
+/** markupsafe's escape(), which `Markup + str` applies to the str. */
+
+
+const HTML = /[&<>"']/g;
+const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" };
+function markup_escapeHtml(v) {
+    if (v instanceof Markup)
+        return v.s;
+    return repr_pyStr(v).replace(HTML, (c) => ENTITIES[c]);
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/format.ts
+/** Python's str.format() for the fields templates use ({}, {0}, {name}, {x.attr}, {x[0]}, !r/!s); format specs other than empty are an engine gap. */
+
+
+
+
+function formatString(fmt, args, kwargs) {
+    let out = "";
+    let auto = 0;
+    let i = 0;
+    while (i < fmt.length) {
+        const ch = fmt[i];
+        if (ch === "}") {
+            if (fmt[i + 1] !== "}")
+                throw new PyError("ValueError", "Single '}' encountered in format string");
+            out += "}";
+            i += 2;
+            continue;
+        }
+        if (ch !== "{") {
+            out += ch;
+            i++;
+            continue;
+        }
+        if (fmt[i + 1] === "{") {
+            out += "{";
+            i += 2;
+            continue;
+        }
+        const end = fmt.indexOf("}", i);
+        if (end < 0)
+            throw new PyError("ValueError", "Single '{' encountered in format string");
+        const field = fmt.slice(i + 1, end);
+        if (field.includes("{"))
+            throw new EngineGap("a nested format field");
+        i = end + 1;
+        const m = /^([^.[!:]*)((?:\.[^.[!:]+|\[[^\]]*\])*)(?:!([rsa]))?(?::(.*))?$/s.exec(field);
+        if (m === null)
+            throw new EngineGap(`the format field {${field}}`);
+        const [, head, path, conv, spec] = m;
+        let value;
+        if (head === "") {
+            if (auto >= args.length)
+                throw new PyError("IndexError", `Replacement index ${auto} out of range for positional args tuple`);
+            value = args[auto++];
+        }
+        else if (/^\d+$/.test(head)) {
+            const k = Number(head);
+            if (k >= args.length)
+                throw new PyError("IndexError", `Replacement index ${k} out of range for positional args tuple`);
+            value = args[k];
+        }
+        else {
+            if (!kwargs.has(head))
+                throw new PyError("KeyError", reprValue(head));
+            value = kwargs.get(head);
+        }
+        for (const part of path.match(/\.[^.[]+|\[[^\]]*\]/g) ?? []) {
+            if (part.startsWith("."))
+                value = getAttr(value, part.slice(1));
+            else {
+                const key = part.slice(1, -1);
+                value = getItem(value, /^\d+$/.test(key) ? Number(key) : key);
+            }
+        }
+        if (spec !== undefined && spec !== "")
+            throw new EngineGap(`the format spec {:${spec}}`);
+        if (conv === "r")
+            out += reprValue(value);
+        else if (conv === "a")
+            throw new EngineGap("the !a conversion");
+        else
+            out += value instanceof Undefined ? "" : repr_pyStr(value);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/methods.ts
+/** Calls of Python's str, dict, list and tuple methods from a template (`content.strip()`, `message.get('x')`). */
+
+
+
+
+
+
+function noKwargs(name, kwargs) {
+    if (kwargs.size > 0)
+        throw typeError(`${name}() takes no keyword arguments`);
+}
+function arity(name, args, min, max) {
+    if (args.length < min || args.length > max) {
+        if (min === max)
+            throw typeError(`${name}() takes exactly ${min === 0 ? "no arguments" : `one argument`} (${args.length} given)`);
+        throw typeError(`${name} expected ${args.length < min ? `at least ${min}` : `at most ${max}`} argument${(args.length < min ? min : max) === 1 ? "" : "s"}, got ${args.length}`);
+    }
+}
+function strArg(method, v, allowNone = false) {
+    if (allowNone && (v === null || v === undefined))
+        return null;
+    if (isStr(v))
+        return strValueOf(v);
+    if (v instanceof Undefined)
+        throw typeError(`${method} arg must be None or str`);
+    throw typeError(`must be str${allowNone ? " or None" : ""}, not ${typeName(v)}`);
+}
+function intArg(v, dflt) {
+    if (v === undefined)
+        return dflt;
+    if (typeof v === "boolean")
+        return v ? 1 : 0;
+    if (isInt(v))
+        return v;
+    throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+}
+/** Keyword or positional argument `i` named `name`. */
+function arg(args, kwargs, i, name) {
+    if (kwargs.has(name))
+        return kwargs.get(name);
+    return args[i];
+}
+function callStr(s, name, args, kwargs) {
+    switch (name) {
+        case "strip":
+        case "lstrip":
+        case "rstrip": {
+            noKwargs(name, kwargs);
+            arity(name, args, 0, 1);
+            const chars = strArg(name, args[0] ?? null, true);
+            return pyStrip(s, chars, name !== "rstrip", name !== "lstrip");
+        }
+        case "split":
+        case "rsplit": {
+            const sep = strArg(name, arg(args, kwargs, 0, "sep") ?? null, true);
+            const max = intArg(arg(args, kwargs, 1, "maxsplit"), -1);
+            return name === "split" ? pySplit(s, sep, max) : pyRsplit(s, sep, max);
+        }
+        case "splitlines":
+            return pySplitlines(s, Boolean(arg(args, kwargs, 0, "keepends")));
+        case "startswith":
+        case "endswith": {
+            noKwargs(name, kwargs);
+            arity(name, args, 1, 3);
+            const prefix = args[0];
+            const options = prefix instanceof PyTuple ? prefix.items : [prefix];
+            const start = args[1] === undefined || args[1] === null ? 0 : intArg(args[1], 0);
+            const end = args[2] === undefined || args[2] === null ? undefined : intArg(args[2], 0);
+            if (start !== 0 || end !== undefined)
+                throw new EngineGap(`${name}() with start/end`);
+            for (const o of options) {
+                if (!isStr(o)) {
+                    throw typeError(`${name} first arg must be str or a tuple of str, not ${typeName(o)}`);
+                }
+                if (name === "startswith" ? s.startsWith(strValueOf(o)) : s.endsWith(strValueOf(o)))
+                    return true;
+            }
+            return false;
+        }
+        case "replace": {
+            noKwargs(name, kwargs);
+            arity(name, args, 2, 3);
+            const old = strArg(name, args[0]) ?? "";
+            const rep = strArg(name, args[1]) ?? "";
+            const count = intArg(args[2], -1);
+            return pyReplace(s, old, rep, count);
+        }
+        case "upper":
+            return s.toUpperCase();
+        case "lower":
+            return s.toLowerCase();
+        case "casefold":
+            return s.toLowerCase();
+        case "title":
+            return pyTitle(s);
+        case "capitalize":
+            return pyCapitalize(s);
+        case "swapcase":
+            return pySwapcase(s);
+        case "find":
+        case "rfind":
+        case "index":
+        case "rindex":
+        case "count": {
+            noKwargs(name, kwargs);
+            arity(name, args, 1, 3);
+            if (args.length > 1)
+                throw new EngineGap(`${name}() with start/end`);
+            const sub = strArg(name, args[0]) ?? "";
+            if (name === "count")
+                return sub === "" ? strLen(s) + 1 : s.split(sub).length - 1;
+            const at = name === "find" || name === "index" ? s.indexOf(sub) : s.lastIndexOf(sub);
+            if (at < 0 && (name === "index" || name === "rindex"))
+                throw new PyError("ValueError", "substring not found");
+            return at < 0 ? -1 : strLen(s.slice(0, at));
+        }
+        case "join": {
+            noKwargs(name, kwargs);
+            arity(name, args, 1, 1);
+            const items = pyIterate(args[0]);
+            items.forEach((x, i) => {
+                if (!isStr(x))
+                    throw typeError(`sequence item ${i}: expected str instance, ${typeName(x)} found`);
+            });
+            return items.map((x) => strValueOf(x)).join(s);
+        }
+        case "format":
+            return formatString(s, args, kwargs);
+        case "isdigit":
+        case "isdecimal":
+        case "isnumeric":
+            return s !== "" && /^\p{Nd}+$/u.test(s);
+        case "isalpha":
+            return s !== "" && /^\p{L}+$/u.test(s);
+        case "isalnum":
+            return s !== "" && /^[\p{L}\p{N}]+$/u.test(s);
+        case "isspace":
+            return s !== "" && strChars(s).every(isPySpace);
+        case "isupper":
+            return /\p{Lu}/u.test(s) && s === s.toUpperCase() && !/\p{Ll}/u.test(s);
+        case "islower":
+            return /\p{Ll}/u.test(s) && s === s.toLowerCase() && !/\p{Lu}/u.test(s);
+        case "isascii":
+            return /^[\x00-\x7f]*$/.test(s);
+        case "zfill": {
+            const width = intArg(args[0], 0);
+            const sign = s.startsWith("-") || s.startsWith("+") ? s[0] : "";
+            const body = sign ? s.slice(1) : s;
+            return strLen(s) >= width ? s : sign + "0".repeat(width - strLen(s)) + body;
+        }
+        case "ljust":
+        case "rjust":
+        case "center": {
+            const width = intArg(args[0], 0);
+            const fill = args[1] === undefined ? " " : (strArg(name, args[1]) ?? " ");
+            const len = strLen(s);
+            if (width <= len)
+                return s;
+            const pad = width - len;
+            if (name === "ljust")
+                return s + fill.repeat(pad);
+            if (name === "rjust")
+                return fill.repeat(pad) + s;
+            const left = Math.floor(pad / 2) + (pad & width & 1);
+            return fill.repeat(left) + s + fill.repeat(pad - left);
+        }
+        case "partition":
+        case "rpartition": {
+            const sep = strArg(name, args[0]) ?? "";
+            if (sep === "")
+                throw new PyError("ValueError", "empty separator");
+            const at = name === "partition" ? s.indexOf(sep) : s.lastIndexOf(sep);
+            if (at < 0)
+                return new PyTuple(name === "partition" ? [s, "", ""] : ["", "", s]);
+            return new PyTuple([s.slice(0, at), sep, s.slice(at + sep.length)]);
+        }
+        case "removeprefix": {
+            const p = strArg(name, args[0]) ?? "";
+            return p !== "" && s.startsWith(p) ? s.slice(p.length) : s;
+        }
+        case "removesuffix": {
+            const p = strArg(name, args[0]) ?? "";
+            return p !== "" && s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
+        }
+        default:
+            throw new EngineGap(`the str method .${name}()`);
+    }
+}
+function pyReplace(s, old, rep, count) {
+    if (count < 0) {
+        if (old === "")
+            return strChars(s).map((c) => rep + c).join("") + rep;
+        return s.split(old).join(rep);
+    }
+    let out = s;
+    let done = 0;
+    let from = 0;
+    if (old === "")
+        throw new EngineGap("replace('' , x, count)");
+    while (done < count) {
+        const at = out.indexOf(old, from);
+        if (at < 0)
+            break;
+        out = out.slice(0, at) + rep + out.slice(at + old.length);
+        from = at + rep.length;
+        done++;
+    }
+    return out;
+}
+function callDict(d, name, args, kwargs) {
+    switch (name) {
+        case "get": {
+            noKwargs(name, kwargs);
+            arity("get", args, 1, 2);
+            const v = dictGet(d, args[0]);
+            return v === MISSING ? (args.length > 1 ? args[1] : null) : v;
+        }
+        case "items":
+            noKwargs(name, kwargs);
+            return new PyIter("dict_items", dictEntries(d).map(([k, v]) => new PyTuple([k, v])));
+        case "keys":
+            noKwargs(name, kwargs);
+            return new PyIter("dict_keys", dictKeys(d));
+        case "values":
+            noKwargs(name, kwargs);
+            return new PyIter("dict_values", dictEntries(d).map(([, v]) => v));
+        case "copy":
+            return d instanceof Map ? new Map(d) : { ...d };
+        default:
+            throw new EngineGap(`the dict method .${name}()`);
+    }
+}
+function callSeq(items, name, args, kwargs, isList) {
+    noKwargs(name, kwargs);
+    switch (name) {
+        case "count":
+            return items.filter((x) => pyEq(x, args[0])).length;
+        case "index": {
+            const at = items.findIndex((x) => pyEq(x, args[0]));
+            if (at < 0)
+                throw new PyError("ValueError", isList ? `${repr_pyStr(args[0])} is not in list` : "tuple.index(x): x not in tuple");
+            return at;
+        }
+        case "copy":
+            if (isList)
+                return [...items];
+            break;
+    }
+    throw new EngineGap(`the ${isList ? "list" : "tuple"} method .${name}()`);
+}
+function callMethod(m, args, kwargs) {
+    const obj = m.obj;
+    if (typeof obj === "string")
+        return callStr(obj, m.name, args, kwargs);
+    if (obj instanceof Markup) {
+        if (m.name === "format" || m.name === "join" || m.name === "replace" || m.name === "escape" || m.name === "striptags" || m.name === "unescape") {
+            throw new EngineGap(`the Markup method .${m.name}()`);
+        }
+        const r = callStr(obj.s, m.name, args.map((a) => (isStr(a) ? strValueOf(a) : a)), kwargs);
+        if (typeof r === "string")
+            return new Markup(r);
+        if (Array.isArray(r))
+            return r.map((x) => (typeof x === "string" ? new Markup(x) : x));
+        return r;
+    }
+    if (isDict(obj))
+        return callDict(obj, m.name, args, kwargs);
+    if (Array.isArray(obj))
+        return callSeq(obj, m.name, args, kwargs, true);
+    if (obj instanceof PyTuple)
+        return callSeq(obj.items, m.name, args, kwargs, false);
+    throw new EngineGap(`the method .${m.name}() of ${typeName(obj)}`);
+}
+
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/ops.ts
+/** Python's operators on template values: + - * / // % ** ~, comparisons, `in`, unary - and +. */
+
+
+
+
+
+/** The longest string an expression may build (the output budget also bounds what a render prints). */
+const MAX_STRING = 64 * 1024 * 1024;
+function checked(s) {
+    if (s.length > MAX_STRING)
+        throw new EngineGap(`a string built by the template passes ${MAX_STRING} characters`);
+    return s;
+}
+function unsupported(op, a, b) {
+    return typeError(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
+}
+function concatError(a, b) {
+    const left = Array.isArray(a) ? "list" : a instanceof PyTuple ? "tuple" : "str";
+    return typeError(`can only concatenate ${left} (not "${typeName(b)}") to ${left}`);
+}
+function add(a, b) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (b instanceof Undefined)
+        b.fail();
+    if (typeof a === "string" && typeof b === "string")
+        return a.length + b.length > MAX_STRING ? checked(a + b) : a + b;
+    if (isNumber(a) && isNumber(b))
+        return arith(a, b, (x, y) => x + y);
+    if (a instanceof Markup) {
+        if (isStr(b))
+            return new Markup(a.s + markup_escapeHtml(b));
+        throw concatError(a, b);
+    }
+    if (b instanceof Markup && typeof a === "string")
+        return new Markup(markup_escapeHtml(a) + b.s);
+    if (typeof a === "string")
+        throw concatError(a, b);
+    if (Array.isArray(a)) {
+        if (Array.isArray(b))
+            return [...a, ...b];
+        throw concatError(a, b);
+    }
+    if (a instanceof PyTuple) {
+        if (b instanceof PyTuple)
+            return new PyTuple([...a.items, ...b.items]);
+        throw concatError(a, b);
+    }
+    throw unsupported("+", a, b);
+}
+function arith(a, b, f) {
+    const r = f(numValue(a), numValue(b));
+    return isFloat(a) || isFloat(b) ? mkFloat(r) : mkInt(r);
+}
+function sub(a, b) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (b instanceof Undefined)
+        b.fail();
+    if (isNumber(a) && isNumber(b))
+        return arith(a, b, (x, y) => x - y);
+    throw unsupported("-", a, b);
+}
+function repeat(seq, n) {
+    const times = Math.max(0, n);
+    if (typeof seq === "string") {
+        if (seq.length * times > MAX_STRING)
+            throw new EngineGap(`a string built by the template passes ${MAX_STRING} characters`);
+        return seq.repeat(times);
+    }
+    if (seq instanceof Markup)
+        return new Markup(seq.s.repeat(times));
+    const items = Array.isArray(seq) ? seq : seq.items;
+    if (items.length * times > 1_000_000)
+        throw new EngineGap("a list repeated past the budget");
+    const out = [];
+    for (let i = 0; i < times; i++)
+        out.push(...items);
+    return Array.isArray(seq) ? out : new PyTuple(out);
+}
+function mul(a, b) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (b instanceof Undefined)
+        b.fail();
+    if (isNumber(a) && isNumber(b))
+        return arith(a, b, (x, y) => x * y);
+    const isSeq = (v) => isStr(v) || Array.isArray(v) || v instanceof PyTuple;
+    const isIntLike = (v) => isInt(v) || typeof v === "boolean";
+    if (isSeq(a) && isIntLike(b))
+        return repeat(a, numValue(b));
+    if (isIntLike(a) && isSeq(b))
+        return repeat(b, numValue(a));
+    if (isSeq(a) && isNumber(b))
+        throw typeError(`can't multiply sequence by non-int of type '${typeName(b)}'`);
+    if (isSeq(b) && isNumber(a))
+        throw typeError(`can't multiply sequence by non-int of type '${typeName(a)}'`);
+    throw unsupported("*", a, b);
+}
+function div(a, b) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (b instanceof Undefined)
+        b.fail();
+    if (!isNumber(a) || !isNumber(b))
+        throw unsupported("/", a, b);
+    if (numValue(b) === 0)
+        throw new PyError("ZeroDivisionError", isFloat(a) || isFloat(b) ? "float division by zero" : "division by zero");
+    return mkFloat(numValue(a) / numValue(b));
+}
+function floordiv(a, b) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (b instanceof Undefined)
+        b.fail();
+    if (!isNumber(a) || !isNumber(b))
+        throw unsupported("//", a, b);
+    const y = numValue(b);
+    const float = isFloat(a) || isFloat(b);
+    if (y === 0)
+        throw new PyError("ZeroDivisionError", float ? "float floor division by zero" : "integer division or modulo by zero");
+    const r = Math.floor(numValue(a) / y);
+    return float ? mkFloat(r) : mkInt(r);
+}
+function mod(a, b) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (isStr(a)) {
+        if (b instanceof Undefined)
+            b.fail();
+        const text = percentFormat(strValueOf(a), b, repr_pyStr, reprValue);
+        return a instanceof Markup ? new Markup(text) : text;
+    }
+    if (b instanceof Undefined)
+        b.fail();
+    if (!isNumber(a) || !isNumber(b))
+        throw unsupported("%", a, b);
+    const x = numValue(a);
+    const y = numValue(b);
+    const float = isFloat(a) || isFloat(b);
+    if (y === 0)
+        throw new PyError("ZeroDivisionError", float ? "float modulo" : "integer modulo by zero");
+    const r = x - Math.floor(x / y) * y;
+    return float ? mkFloat(r) : mkInt(r);
+}
+function pow(a, b) {
+    if (a instanceof Undefined)
+        a.fail();
+    if (b instanceof Undefined)
+        b.fail();
+    if (!isNumber(a) || !isNumber(b))
+        throw unsupported("** or pow()", a, b);
+    const x = numValue(a);
+    const y = numValue(b);
+    if (!isFloat(a) && !isFloat(b) && y < 0) {
+        if (x === 0)
+            throw new PyError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        return mkFloat(x ** y);
+    }
+    const r = x ** y;
+    return isFloat(a) || isFloat(b) ? mkFloat(r) : mkInt(r);
+}
+/** `~`: both sides through str(), Undefined as ''. */
+function concat(a, b) {
+    const x = repr_pyStr(a);
+    const y = repr_pyStr(b);
+    return x.length + y.length > MAX_STRING ? checked(x + y) : x + y;
+}
+function compare(op, a, b) {
+    switch (op) {
+        case "==":
+            return pyEq(a, b);
+        case "!=":
+            return !pyEq(a, b);
+        case "<":
+            return pyCompare(a, b, op) < 0;
+        case ">":
+            return pyCompare(a, b, op) > 0;
+        case "<=":
+            return pyCompare(a, b, op) <= 0;
+        case ">=":
+            return pyCompare(a, b, op) >= 0;
+        default:
+            throw new EngineGap(`the comparison operator ${op}`);
+    }
+}
+/** Python's `a in b`. */
+function contains(container, item) {
+    if (isStr(container)) {
+        if (item instanceof Undefined)
+            item.fail();
+        if (!isStr(item))
+            throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
+        return strValueOf(container).includes(strValueOf(item));
+    }
+    if (container instanceof Undefined)
+        return false;
+    if (isDict(container))
+        return dictHas(container, item);
+    if (Array.isArray(container) || container instanceof PyTuple) {
+        const items = Array.isArray(container) ? container : container.items;
+        for (const x of items)
+            if (pyEq(x, item))
+                return true;
+        return false;
+    }
+    if (container === null || isNumber(container))
+        throw typeError(`argument of type '${typeName(container)}' is not iterable`);
+    for (const x of pyIterate(container))
+        if (pyEq(x, item))
+            return true;
+    return false;
+}
+function negate(v) {
+    if (v instanceof Undefined)
+        v.fail();
+    if (!isNumber(v))
+        throw typeError(`bad operand type for unary -: '${typeName(v)}'`);
+    const x = -numValue(v);
+    return isFloat(v) ? mkFloat(x) : mkInt(x);
+}
+function plus(v) {
+    if (v instanceof Undefined)
+        v.fail();
+    if (!isNumber(v))
+        throw typeError(`bad operand type for unary +: '${typeName(v)}'`);
+    return typeof v === "boolean" ? (v ? 1 : 0) : v;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/filter-args.ts
+/** How filters take their arguments (Python's binding of positional and keyword arguments) and what they share. */
+
+
+
+const NO_ARGUMENTS = [];
+/** Python's argument binding for a filter whose parameters after the value are `params`. */
+function bind(filter, params, args, kwargs) {
+    if (args.length === 0 && kwargs.size === 0)
+        return NO_ARGUMENTS;
+    if (args.length > params.length) {
+        throw typeError(`do_${filter}() takes from 1 to ${params.length + 1} positional arguments but ${args.length + 1} were given`);
+    }
+    const out = [...args];
+    out.length = params.length;
+    for (const [k, v] of kwargs) {
+        const i = params.indexOf(k);
+        if (i < 0)
+            throw typeError(`do_${filter}() got an unexpected keyword argument '${k}'`);
+        if (i < args.length)
+            throw typeError(`do_${filter}() got multiple values for argument '${k}'`);
+        out[i] = v;
+    }
+    return out;
+}
+const given = (v) => v !== undefined;
+/** markupsafe's soft_str: Markup stays Markup, everything else through str(). */
+function softStr(v) {
+    return v instanceof Markup ? v : repr_pyStr(v);
+}
+function sameKind(input, out) {
+    return input instanceof Markup ? new Markup(out) : out;
+}
+/** Jinja2's make_attrgetter: "a.b.0" → getitem per part, integers for digit parts. */
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/filters-sequences.ts
+/** Filters over sequences: select/reject(attr), map, sort keys, min/max, and the lazy generators they return. */
+
+
+
+
+
+function attrGetter(attribute, dflt = null, post) {
+    const parts = typeof attribute === "string" ? attribute.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)) : [attribute];
+    return (item) => {
+        let v = item;
+        for (const part of parts) {
+            v = getItem(v, part);
+            if (dflt !== null && v instanceof Undefined)
+                v = dflt;
+        }
+        return post ? post(v) : v;
+    };
+}
+const ignoreCase = (v) => (typeof v === "string" ? v.toLowerCase() : v);
+function sortKeyed(items, key, reverse) {
+    const keyed = items.map((item, i) => ({ item, k: key(item), i }));
+    keyed.sort((a, b) => {
+        const c = pyCompare(a.k, b.k, "<");
+        return c === 0 ? a.i - b.i : reverse ? -c : c;
+    });
+    return keyed.map((x) => x.item);
+}
+/** A lazy generator: Python raises its errors only when it is consumed. */
+function generator(make) {
+    try {
+        return new PyIter("generator", make());
+    }
+    catch (e) {
+        if (e instanceof PyError)
+            return new PyIter("generator", [], e);
+        throw e;
+    }
+}
+function selectOrReject(host, value, args, kwargs, select, lookupAttr) {
+    return generator(() => {
+        if (!truthy(value))
+            return [];
+        let trans = (x) => x;
+        let off = 0;
+        if (lookupAttr) {
+            if (args.length === 0)
+                throw new PyError("FilterArgumentError", "Missing parameter for attribute name");
+            trans = attrGetter(args[0]);
+            off = 1;
+        }
+        const testName = args[off];
+        const testArgs = args.slice(off + 1);
+        const test = testName === undefined ? truthy : (v) => host.callTest(repr_pyStr(testName), v, testArgs);
+        if (kwargs.size > 0 && testName === undefined)
+            throw new EngineGap("select with keyword arguments");
+        return pyIterate(value).filter((item) => test(trans(item)) === select);
+    });
+}
+function mapFilter(host, value, args, kwargs) {
+    return generator(() => {
+        if (!truthy(value))
+            return [];
+        let f;
+        if (args.length === 0 && kwargs.has("attribute")) {
+            const rest = new Map(kwargs);
+            const attribute = rest.get("attribute");
+            rest.delete("attribute");
+            const dflt = rest.has("default") ? rest.get("default") : null;
+            rest.delete("default");
+            if (rest.size > 0)
+                throw new PyError("FilterArgumentError", `Unexpected keyword argument ${reprValue([...rest.keys()][0])}`);
+            f = attrGetter(attribute, dflt);
+        }
+        else {
+            if (args.length === 0)
+                throw new PyError("FilterArgumentError", "map requires a filter argument");
+            const name = repr_pyStr(args[0]);
+            f = (item) => host.callFilter(name, item, args.slice(1), kwargs);
+        }
+        return pyIterate(value).map(f);
+    });
+}
+function minMax(value, args, kwargs, max, filter) {
+    const [caseSensitive, attribute] = bind(filter, ["case_sensitive", "attribute"], args, kwargs);
+    const items = pyIterate(value);
+    if (items.length === 0)
+        return new Undefined(null, MISSING, "No aggregated item, sequence was empty.");
+    const key = attrGetter(attribute ?? null, null, truthy(caseSensitive ?? false) ? undefined : ignoreCase);
+    const keyOf = attribute === undefined || attribute === null ? (v) => (truthy(caseSensitive ?? false) ? v : ignoreCase(v)) : key;
+    let best = items[0];
+    let bestKey = keyOf(best);
+    for (const item of items.slice(1)) {
+        const k = keyOf(item);
+        const c = pyCompare(k, bestKey, max ? ">" : "<");
+        if (max ? c > 0 : c < 0) {
+            best = item;
+            bestKey = k;
+        }
+    }
+    return best;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/filters.ts
+/** Jinja2's built-in filters with Python's behaviour, plus transformers' `tojson`. */
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every filter name Python's environment knows. */
+const PYTHON_FILTERS = new Set("abs attr batch capitalize center count d default dictsort e escape filesizeformat first float forceescape format groupby indent int items join last length list lower map max min pprint random reject rejectattr replace reverse round safe select selectattr slice sort string striptags sum title tojson trim truncate unique upper urlencode urlize wordcount wordwrap xmlattr".split(" "));
+function toInt(value, dflt, base) {
+    if (typeof value === "string") {
+        const s = value.trim().replace(/_/g, "");
+        const b = base === undefined ? 10 : numValue(base);
+        if (b === 10 && /^[+-]?\d+$/.test(s))
+            return Number(s);
+        if (b !== 10) {
+            const body = s.replace(/^[+-]/, "").replace(new RegExp(`^0${b === 16 ? "x" : b === 8 ? "o" : b === 2 ? "b" : "_"}`, "i"), "");
+            const n = parseInt(body, b);
+            if (!Number.isNaN(n) && body !== "" && n.toString(b) === body.toLowerCase().replace(/^0+(?=.)/, ""))
+                return s.startsWith("-") ? -n : n;
+        }
+        const f = toFloat(value, MISSING);
+        if (f !== MISSING)
+            return Math.trunc(numValue(f));
+        return dflt;
+    }
+    if (typeof value === "boolean")
+        return value ? 1 : 0;
+    if (isNumber(value)) {
+        const x = numValue(value);
+        return Number.isFinite(x) ? Math.trunc(x) : dflt;
+    }
+    return dflt;
+}
+function toFloat(value, dflt) {
+    if (typeof value === "string" || value instanceof Markup) {
+        const s = strValueOf(value).trim().replace(/_/g, "").toLowerCase();
+        if (/^[+-]?(\d+\.?\d*(e[+-]?\d+)?|\.\d+(e[+-]?\d+)?)$/.test(s))
+            return mkFloat(Number(s));
+        if (/^[+-]?(inf|infinity)$/.test(s))
+            return s.startsWith("-") ? -Infinity : Infinity;
+        if (/^[+-]?nan$/.test(s))
+            return NaN;
+        return dflt;
+    }
+    if (isNumber(value))
+        return mkFloat(numValue(value));
+    return dflt;
+}
+/** Python's round(x, n) on a float: round half to even on the decimal value Python sees. */
+function roundHalfEven(x, n) {
+    const m = 10 ** n;
+    const y = x * m;
+    const r = Math.round(y);
+    const halfway = Math.abs(y % 1) === 0.5;
+    const rounded = halfway && r % 2 !== 0 ? r - 1 : r;
+    return Number((rounded / m).toFixed(Math.max(0, n)));
+}
+function tojson(value, args, kwargs) {
+    const [ensureAscii, indent, separators, sortKeys] = bind("tojson", ["ensure_ascii", "indent", "separators", "sort_keys"], args, kwargs);
+    let ind = null;
+    if (given(indent) && indent !== null) {
+        if (typeof indent === "string")
+            ind = indent;
+        else if (isInt(indent))
+            ind = " ".repeat(Math.max(0, indent));
+        else
+            throw new EngineGap(`tojson(indent=${reprValue(indent)})`);
+    }
+    let itemSep = ind === null ? ", " : ",";
+    let keySep = ": ";
+    if (given(separators) && separators !== null) {
+        const parts = Array.isArray(separators) ? separators : separators instanceof PyTuple ? separators.items : null;
+        if (parts === null || parts.length !== 2 || !parts.every(isStr))
+            throw new EngineGap("tojson(separators=...) that is not two strings");
+        itemSep = strValueOf(parts[0]);
+        keySep = strValueOf(parts[1]);
+    }
+    return dumps(value, { ensureAscii: truthy(ensureAscii ?? false), indent: ind, itemSep, keySep, sortKeys: truthy(sortKeys ?? false) });
+}
+function indentFilter(s, args, kwargs) {
+    const [width, first, blank] = bind("indent", ["width", "first", "blank"], args, kwargs);
+    const w = width === undefined ? 4 : width;
+    const indention = typeof w === "string" ? w : isInt(w) ? " ".repeat(Math.max(0, w)) : null;
+    if (indention === null)
+        throw new EngineGap("indent() with a width that is not an int or str");
+    const text = add(s, "\n");
+    if (!isStr(text))
+        throw new EngineGap("indent() of a non-string");
+    const lines = pySplitlines(strValueOf(text), false);
+    let rv;
+    if (truthy(blank ?? false))
+        rv = lines.join("\n" + indention);
+    else {
+        rv = lines.shift() ?? "";
+        if (lines.length > 0)
+            rv += "\n" + lines.map((line) => (line ? indention + line : line)).join("\n");
+    }
+    if (truthy(first ?? false))
+        rv = indention + rv;
+    return s instanceof Markup ? new Markup(rv) : rv;
+}
+function filters_truncate(s, args, kwargs) {
+    const [length, killwords, end, leeway] = bind("truncate", ["length", "killwords", "end", "leeway"], args, kwargs);
+    const str = repr_pyStr(s);
+    const len = length === undefined ? 255 : numValue(length);
+    const endStr = end === undefined ? "..." : repr_pyStr(end);
+    const lee = leeway === undefined || leeway === null ? 5 : numValue(leeway);
+    if (len < strLen(endStr))
+        throw new PyError("AssertionError", `expected length >= ${strLen(endStr)}, got ${len}`);
+    if (strLen(str) <= len + lee)
+        return str;
+    const head = sliceString(str, 0, len - strLen(endStr), 1);
+    if (truthy(killwords ?? false))
+        return head + endStr;
+    return pyRsplit(head, " ", 1)[0] + endStr;
+}
+function applyFilter(host, name, value, args, kwargs) {
+    switch (name) {
+        case "tojson":
+            return tojson(value, args, kwargs);
+        case "length":
+        case "count":
+            bind(name, [], args, kwargs);
+            return pyLen(value);
+        case "default":
+        case "d": {
+            const [dflt, boolean] = bind("default", ["default_value", "boolean"], args, kwargs);
+            const useDefault = value instanceof Undefined || (truthy(boolean ?? false) && !truthy(value));
+            return useDefault ? (dflt === undefined ? "" : dflt) : value;
+        }
+        case "trim": {
+            const [chars] = bind("trim", ["chars"], args, kwargs);
+            const s = softStr(value);
+            const c = chars === undefined || chars === null ? null : repr_pyStr(chars);
+            return sameKind(s, pyStrip(strValueOf(s), c, true, true));
+        }
+        case "upper":
+        case "lower": {
+            bind(name, [], args, kwargs);
+            const s = softStr(value);
+            return sameKind(s, name === "upper" ? strValueOf(s).toUpperCase() : strValueOf(s).toLowerCase());
+        }
+        case "capitalize": {
+            bind(name, [], args, kwargs);
+            const s = softStr(value);
+            return sameKind(s, pyCapitalize(strValueOf(s)));
+        }
+        case "title": {
+            bind(name, [], args, kwargs);
+            const s = softStr(value);
+            const out = strValueOf(s)
+                .split(/([-\s({[<]+)/u)
+                .filter((item) => item !== "")
+                .map((item) => {
+                const cs = strChars(item);
+                return cs[0].toUpperCase() + cs.slice(1).join("").toLowerCase();
+            })
+                .join("");
+            return sameKind(s, out);
+        }
+        case "replace": {
+            const [old, rep, count] = bind("replace", ["old", "new", "count"], args, kwargs);
+            if (old === undefined || rep === undefined)
+                throw typeError("do_replace() missing required arguments");
+            const c = count === undefined || count === null ? -1 : numValue(count);
+            return pyReplace(repr_pyStr(value), repr_pyStr(old), repr_pyStr(rep), c);
+        }
+        case "string":
+            bind(name, [], args, kwargs);
+            return softStr(value);
+        case "safe":
+            bind(name, [], args, kwargs);
+            return value instanceof Markup ? value : new Markup(repr_pyStr(value));
+        case "escape":
+        case "e":
+        case "forceescape":
+            bind(name, [], args, kwargs);
+            return new Markup(name === "forceescape" ? markup_escapeHtml(repr_pyStr(value)) : markup_escapeHtml(value));
+        case "join": {
+            const [d, attribute] = bind("join", ["d", "attribute"], args, kwargs);
+            let items = pyIterate(value);
+            if (attribute !== undefined && attribute !== null)
+                items = items.map(attrGetter(attribute));
+            return items.map(repr_pyStr).join(d === undefined ? "" : repr_pyStr(d));
+        }
+        case "list":
+            bind(name, [], args, kwargs);
+            return [...pyIterate(value)];
+        case "first": {
+            bind(name, [], args, kwargs);
+            if (value instanceof Undefined)
+                return new Undefined(null, MISSING, "No first item, sequence was empty.");
+            const items = pyIterate(value);
+            return items.length > 0 ? items[0] : new Undefined(null, MISSING, "No first item, sequence was empty.");
+        }
+        case "last": {
+            bind(name, [], args, kwargs);
+            if (value instanceof PyIter && !value.isView)
+                throw typeError(`'${value.kind}' object is not reversible`);
+            if (value === null || isNumber(value))
+                throw typeError(`'${typeName(value)}' object is not reversible`);
+            const items = pyIterate(value);
+            return items.length > 0 ? items[items.length - 1] : new Undefined(null, MISSING, "No last item, sequence was empty.");
+        }
+        case "items": {
+            bind(name, [], args, kwargs);
+            if (value instanceof Undefined)
+                return new PyIter("generator", []);
+            if (!isDict(value))
+                throw typeError("Can only get item pairs from a mapping.");
+            return new PyIter("generator", dictEntries(value).map(([k, v]) => new PyTuple([k, v])));
+        }
+        case "dictsort": {
+            const [caseSensitive, by, reverse] = bind("dictsort", ["case_sensitive", "by", "reverse"], args, kwargs);
+            if (!isDict(value))
+                throw new PyError("AttributeError", `'${typeName(value)}' object has no attribute 'items'`);
+            const pos = by === undefined || by === "key" ? 0 : by === "value" ? 1 : -1;
+            if (pos < 0)
+                throw new PyError("FilterArgumentError", 'You can only sort by either "key" or "value"');
+            const items = dictEntries(value).map(([k, v]) => new PyTuple([k, v]));
+            return sortKeyed(items, (t) => (truthy(caseSensitive ?? false) ? t.items[pos] : ignoreCase(t.items[pos])), truthy(reverse ?? false));
+        }
+        case "sort": {
+            const [reverse, caseSensitive, attribute] = bind("sort", ["reverse", "case_sensitive", "attribute"], args, kwargs);
+            const post = truthy(caseSensitive ?? false) ? undefined : ignoreCase;
+            const key = attribute === undefined || attribute === null ? (v) => (post ? post(v) : v) : attrGetter(attribute, null, post);
+            return sortKeyed([...pyIterate(value)], key, truthy(reverse ?? false));
+        }
+        case "unique": {
+            const [caseSensitive, attribute] = bind("unique", ["case_sensitive", "attribute"], args, kwargs);
+            return generator(() => {
+                const post = truthy(caseSensitive ?? false) ? undefined : ignoreCase;
+                const key = attribute === undefined || attribute === null ? (v) => (post ? post(v) : v) : attrGetter(attribute, null, post);
+                const seen = [];
+                const out = [];
+                for (const item of pyIterate(value)) {
+                    const k = key(item);
+                    if (!seen.some((s) => pyEq(s, k))) {
+                        seen.push(k);
+                        out.push(item);
+                    }
+                }
+                return out;
+            });
+        }
+        case "reverse": {
+            bind(name, [], args, kwargs);
+            if (isStr(value))
+                return sameKind(value, strChars(strValueOf(value)).reverse().join(""));
+            if (Array.isArray(value))
+                return new PyIter("list_reverseiterator", [...value].reverse());
+            if (value === null || isNumber(value))
+                throw typeError(`argument to reversed() must be a sequence`);
+            return new PyIter("generator", [...pyIterate(value)].reverse());
+        }
+        case "map":
+            return mapFilter(host, value, args, kwargs);
+        case "select":
+        case "reject":
+            return selectOrReject(host, value, args, kwargs, name === "select", false);
+        case "selectattr":
+        case "rejectattr":
+            return selectOrReject(host, value, args, kwargs, name === "selectattr", true);
+        case "int": {
+            const [dflt, base] = bind("int", ["default", "base"], args, kwargs);
+            return toInt(value, dflt === undefined ? 0 : dflt, base);
+        }
+        case "float": {
+            const [dflt] = bind("float", ["default"], args, kwargs);
+            return toFloat(value, dflt === undefined ? new PyFloat(0) : dflt);
+        }
+        case "abs":
+            bind(name, [], args, kwargs);
+            if (!isNumber(value))
+                throw typeError(`bad operand type for abs(): '${typeName(value)}'`);
+            return isFloat(value) ? mkFloat(Math.abs(numValue(value))) : Math.abs(numValue(value));
+        case "round": {
+            const [precision, method] = bind("round", ["precision", "method"], args, kwargs);
+            const p = precision === undefined ? 0 : numValue(precision);
+            const m = method === undefined ? "common" : repr_pyStr(method);
+            if (!isNumber(value))
+                throw typeError(`type ${typeName(value)} doesn't define __round__ method`);
+            if (m === "common")
+                return isFloat(value) ? mkFloat(roundHalfEven(numValue(value), p)) : numValue(value);
+            if (m === "ceil" || m === "floor")
+                return mkFloat((m === "ceil" ? Math.ceil : Math.floor)(numValue(value) * 10 ** p) / 10 ** p);
+            throw new PyError("FilterArgumentError", "method must be common, ceil or floor");
+        }
+        case "sum": {
+            const [attribute, start] = bind("sum", ["attribute", "start"], args, kwargs);
+            let items = pyIterate(value);
+            if (attribute !== undefined && attribute !== null)
+                items = items.map(attrGetter(attribute));
+            return items.reduce((acc, x) => add(acc, x), start === undefined ? 0 : start);
+        }
+        case "min":
+        case "max":
+            return minMax(value, args, kwargs, name === "max", name);
+        case "indent":
+            return indentFilter(value, args, kwargs);
+        case "center": {
+            const [width] = bind("center", ["width"], args, kwargs);
+            const s = repr_pyStr(value);
+            const w = width === undefined ? 80 : numValue(width);
+            const pad = w - strLen(s);
+            if (pad <= 0)
+                return s;
+            const left = Math.floor(pad / 2) + (pad & w & 1);
+            return " ".repeat(left) + s + " ".repeat(pad - left);
+        }
+        case "truncate":
+            return filters_truncate(value, args, kwargs);
+        case "wordcount":
+            bind(name, [], args, kwargs);
+            return (repr_pyStr(value).match(/[\p{L}\p{N}_]+/gu) ?? []).length;
+        case "format": {
+            const fmtArgs = kwargs.size > 0 ? null : args;
+            if (fmtArgs === null)
+                throw new EngineGap("format() with keyword arguments");
+            return percentFormat(repr_pyStr(value), fmtArgs.length === 1 ? fmtArgs[0] : new PyTuple(fmtArgs), repr_pyStr, reprValue);
+        }
+        case "attr": {
+            const [attrName] = bind("attr", ["name"], args, kwargs);
+            return typeof attrName === "string" ? getAttr(value, attrName) : new Undefined(attrName, value);
+        }
+        case "batch":
+        case "filesizeformat":
+        case "groupby":
+        case "pprint":
+        case "random":
+        case "slice":
+        case "striptags":
+        case "urlencode":
+        case "urlize":
+        case "wordwrap":
+        case "xmlattr":
+            throw new EngineGap(`the |${name} filter`);
+        default:
+            throw new PyError("TemplateRuntimeError", `No filter named '${name}' found.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/token-rewrites.ts
+/**
+ * Rewrites of the token stream between our Python-faithful lexer and @huggingface/jinja's parser, so that the tree
+ * it builds evaluates as Python's would: `is` tests become filter calls (Python's precedence, test arguments), `~`
+ * chains are parenthesised (`~` binds tighter than `+`), and {% generation %} becomes a call block.
+ */
+
+function token(value, type) {
+    return { value, type };
+}
+const TEST_PREFIX = "\u0000test:";
+const NEGATED_TEST_PREFIX = "\u0000test-not:";
+/** The filter name a rewritten `is` test gets: [test name, negated] or null for an ordinary filter. */
+function testOfFilter(name) {
+    if (name.startsWith(TEST_PREFIX))
+        return [name.slice(TEST_PREFIX.length), false];
+    if (name.startsWith(NEGATED_TEST_PREFIX))
+        return [name.slice(NEGATED_TEST_PREFIX.length), true];
+    return null;
+}
+const OPENERS = { OpenParen: "CloseParen", OpenSquareBracket: "CloseSquareBracket", OpenCurlyBracket: "CloseCurlyBracket" };
+/** The index after the bracket group opening at `i` (or i + 1 when unbalanced: the parser will refuse it). */
+function groupEnd(tokens, i) {
+    let depth = 0;
+    for (let k = i; k < tokens.length; k++) {
+        const t = tokens[k].type;
+        if (t in OPENERS)
+            depth++;
+        else if (t === "CloseParen" || t === "CloseSquareBracket" || t === "CloseCurlyBracket") {
+            depth--;
+            if (depth === 0)
+                return k + 1;
+        }
+        else if (t === "CloseExpression" || t === "CloseStatement")
+            return i + 1;
+    }
+    return i + 1;
+}
+/** The index after a primary expression and its postfixes (`.a`, `[k]`, `(args)`) starting at `i`, or -1. */
+function primaryEnd(tokens, i) {
+    const t = tokens[i];
+    if (t === undefined)
+        return -1;
+    let k;
+    if (t.type === "Identifier") {
+        if (t.value === "else" || t.value === "or" || t.value === "and")
+            return -1;
+        k = i + 1;
+    }
+    else if (t.type === "NumericLiteral")
+        k = i + 1;
+    else if (t.type === "StringLiteral") {
+        k = i + 1;
+        while (tokens[k]?.type === "StringLiteral")
+            k++;
+    }
+    else if (t.type in OPENERS)
+        k = groupEnd(tokens, i);
+    else
+        return -1;
+    for (;;) {
+        const next = tokens[k];
+        if (next?.type === "Dot" && (tokens[k + 1]?.type === "Identifier" || tokens[k + 1]?.type === "NumericLiteral"))
+            k += 2;
+        else if (next?.type === "OpenSquareBracket" || next?.type === "OpenParen")
+            k = groupEnd(tokens, k);
+        else
+            return k;
+    }
+}
+/**
+ * Python's `x is [not] test`, `x is test(args)` and `x is test arg` become a filter call our evaluator reads as the
+ * test: Python parses tests where it parses filters (same precedence), and @huggingface/jinja's parser takes no
+ * test arguments.
+ */
+function rewriteTests(tokens, lines) {
+    const out = [];
+    const outLines = [];
+    const emit = (t, line) => {
+        out.push(t);
+        outLines.push(line);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        const name = tokens[i + 1]?.type === "Identifier" && tokens[i + 1].value === "not" ? tokens[i + 2] : tokens[i + 1];
+        if (t.type !== "Identifier" || t.value !== "is" || name === undefined || name.type !== "Identifier") {
+            emit(t, lines[i]);
+            continue;
+        }
+        const negated = name !== tokens[i + 1];
+        const line = lines[i];
+        let k = i + (negated ? 3 : 2);
+        emit(token("|", "Pipe"), line);
+        emit(token((negated ? NEGATED_TEST_PREFIX : TEST_PREFIX) + name.value, "Identifier"), line);
+        if (tokens[k]?.type === "OpenParen") {
+            // arguments in parentheses: copied as they are, like a filter call
+        }
+        else {
+            const end = primaryEnd(tokens, k);
+            if (end > k) {
+                emit(token("(", "OpenParen"), line);
+                for (; k < end; k++)
+                    emit(tokens[k], lines[k]);
+                emit(token(")", "CloseParen"), line);
+            }
+        }
+        i = k - 1;
+    }
+    return { tokens: out, lines: outLines };
+}
+/** `{% generation %}` / `{% endgeneration %}` become a call block with a callee no template can name. */
+function rewriteGeneration(tokens, start, offsets) {
+    if (tokens.length - start !== 3 || tokens[start + 1].type !== "Identifier")
+        return false;
+    const name = tokens[start + 1].value;
+    const at = offsets[start];
+    if (name === "generation") {
+        const replacement = [
+            token("{%", "OpenStatement"),
+            token("call", "Identifier"),
+            token(GENERATION_CALLEE, "Identifier"),
+            token("(", "OpenParen"),
+            token(")", "CloseParen"),
+            token("%}", "CloseStatement"),
+        ];
+        tokens.splice(start, 3, ...replacement);
+        offsets.splice(start, 3, ...replacement.map(() => at));
+        return true;
+    }
+    if (name === "endgeneration") {
+        tokens[start + 1] = token("endcall", "Identifier");
+        return true;
+    }
+    return false;
+}
+/** Wraps each `~` chain in parentheses so the parser groups it as Python does (`a + b ~ c` is `a + (b ~ c)`). */
+function groupConcatenations(tokens, lines, spans) {
+    if (spans.length === 0)
+        return { tokens, lines };
+    const opens = new Map();
+    const closes = new Map();
+    for (const [a, b] of spans) {
+        opens.set(a, (opens.get(a) ?? 0) + 1);
+        closes.set(b, (closes.get(b) ?? 0) + 1);
+    }
+    const out = [];
+    const outLines = [];
+    for (let i = 0; i <= tokens.length; i++) {
+        const line = lines[Math.min(i, lines.length - 1)];
+        for (let k = closes.get(i) ?? 0; k > 0; k--) {
+            out.push({ value: ")", type: "CloseParen" });
+            outLines.push(line);
+        }
+        for (let k = opens.get(i) ?? 0; k > 0; k--) {
+            out.push({ value: "(", type: "OpenParen" });
+            outLines.push(line);
+        }
+        if (i < tokens.length) {
+            out.push(tokens[i]);
+            outLines.push(lines[i]);
+        }
+    }
+    return { tokens: out, lines: outLines };
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/tests.ts
+/** Jinja2's `is` tests (`is defined`, `is string`, `is mapping` ...), with Python's answers. */
+
+
+
+
+/** Every test name Python's environment knows (an unknown one is a compile error or a runtime error in Python). */
+const PYTHON_TESTS = new Set("!= < <= == > >= boolean callable defined divisibleby eq equalto escaped even false filter float ge greaterthan gt in integer iterable le lessthan lower lt mapping ne none number odd sameas sequence string test true undefined upper".split(" "));
+function isCallable(v) {
+    return v instanceof PyFunction || v instanceof BoundMethod || (typeof v === "object" && v !== null && v.pyTypeName === "Macro") || (v instanceof Undefined && v.unsafe);
+}
+function isSequence(v) {
+    return isStr(v) || Array.isArray(v) || v instanceof PyTuple || isDict(v) || v instanceof Undefined || typeof v?.pyRangeItems === "function";
+}
+function intValue(v) {
+    if (v instanceof Undefined)
+        v.fail();
+    if (typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat)
+        return numValue(v);
+    throw new PyError("TypeError", `unsupported operand type(s) for %: '${typeName(v)}' and 'int'`);
+}
+function applyTest(name, value, args, knownFilters) {
+    switch (name) {
+        case "defined":
+            return !(value instanceof Undefined);
+        case "undefined":
+            return value instanceof Undefined;
+        case "none":
+            return value === null;
+        case "string":
+            return isStr(value);
+        case "number":
+            return typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat;
+        case "integer":
+            return typeof value === "number" && Number.isInteger(value);
+        case "float":
+            return value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value));
+        case "boolean":
+            return typeof value === "boolean";
+        case "true":
+            return value === true;
+        case "false":
+            return value === false;
+        case "mapping":
+            return isDict(value);
+        case "sequence":
+            return isSequence(value);
+        case "iterable":
+            return isIterable(value);
+        case "callable":
+            return isCallable(value);
+        case "lower":
+            return repr_pyStr(value) === repr_pyStr(value).toLowerCase() && /\p{Ll}/u.test(repr_pyStr(value)) && !/\p{Lu}/u.test(repr_pyStr(value));
+        case "upper":
+            return repr_pyStr(value) === repr_pyStr(value).toUpperCase() && /\p{Lu}/u.test(repr_pyStr(value)) && !/\p{Ll}/u.test(repr_pyStr(value));
+        case "escaped":
+            return value instanceof Markup;
+        case "odd":
+            return Math.abs(intValue(value) % 2) === 1;
+        case "even":
+            return intValue(value) % 2 === 0;
+        case "divisibleby": {
+            const r = mod(value, args[0]);
+            return numValue(r) === 0;
+        }
+        case "eq":
+        case "equalto":
+        case "==":
+            return pyEq(value, args[0]);
+        case "ne":
+        case "!=":
+            return !pyEq(value, args[0]);
+        case "lt":
+        case "lessthan":
+        case "<":
+            return pyCompare(value, args[0], "<") < 0;
+        case "le":
+        case "<=":
+            return pyCompare(value, args[0], "<=") <= 0;
+        case "gt":
+        case "greaterthan":
+        case ">":
+            return pyCompare(value, args[0], ">") > 0;
+        case "ge":
+        case ">=":
+            return pyCompare(value, args[0], ">=") >= 0;
+        case "in":
+            return contains(args[0], value);
+        case "filter":
+            return typeof value === "string" && knownFilters.has(value);
+        case "test":
+            return typeof value === "string" && PYTHON_TESTS.has(value);
+        case "sameas":
+            if (value === null || typeof value === "boolean")
+                return value === args[0];
+            if (typeof value === "object")
+                return value === args[0];
+            throw new EngineGap("`is sameas` on a number or string (identity depends on CPython's caching)");
+        default:
+            throw new PyError("TemplateRuntimeError", `No test named '${name}' found.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/expressions.ts
+/**
+ * Expressions with Python Jinja2's semantics: names (context, then the environment's globals), `.x`/`[k]`/slices,
+ * calls of macros, globals and methods, operators, filters and tests. The statements that use it are in evaluator.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The keyword arguments of a call that has none (never modified: callees copy before they add). */
+const NO_KWARGS = new Map();
+const CONSTANTS = new Map([
+    ["true", true],
+    ["True", true],
+    ["false", false],
+    ["False", false],
+    ["none", null],
+    ["None", null],
+]);
+class ExpressionEvaluator {
+    globals;
+    knownFilters;
+    state;
+    constructor(globals, limits, knownFilters) {
+        this.globals = globals;
+        this.knownFilters = knownFilters;
+        this.state = { steps: 0, output: 0, depth: 0, limits };
+    }
+    step() {
+        if (++this.state.steps > this.state.limits.maxSteps) {
+            throw new EngineGap(`the template runs past ${this.state.limits.maxSteps} steps (step budget)`);
+        }
+    }
+    // ---- statements ----
+    expr(n, scope) {
+        switch (n.type) {
+            case "StringLiteral":
+                return n.value;
+            case "Identifier": {
+                const name = n.value;
+                const c = CONSTANTS.get(name);
+                if (c !== undefined || CONSTANTS.has(name))
+                    return c;
+                const v = scope.lookup(name);
+                if (v !== MISSING)
+                    return v;
+                const g = this.globals.get(name);
+                return g !== undefined ? g : new Undefined(name);
+            }
+            case "IntegerLiteral":
+                return n.value;
+            case "FloatLiteral": {
+                const v = n.value;
+                return Number.isInteger(v) ? new PyFloat(v) : v;
+            }
+            case "MemberExpression":
+                return this.member(n, scope);
+            case "CallExpression":
+                return this.callExpr(n, scope);
+            case "BinaryExpression":
+                return this.binary(n, scope);
+            case "UnaryExpression": {
+                const u = n;
+                const v = this.expr(u.argument, scope);
+                if (u.operator.value === "not")
+                    return !truthy(v);
+                return u.operator.value === "-" ? negate(v) : plus(v);
+            }
+            case "FilterExpression": {
+                const f = n;
+                return this.filter(f.filter, this.expr(f.operand, scope), scope);
+            }
+            case "TestExpression": {
+                const t = n;
+                const r = this.callTest(t.test.value, this.expr(t.operand, scope), []);
+                return t.negate ? !r : r;
+            }
+            case "Ternary": {
+                const t = n;
+                return truthy(this.expr(t.condition, scope)) ? this.expr(t.trueExpr, scope) : this.expr(t.falseExpr, scope);
+            }
+            case "SelectExpression": {
+                const s = n;
+                return truthy(this.expr(s.test, scope)) ? this.expr(s.lhs, scope) : new Undefined(null, MISSING, "the inline if-expression evaluated to false and no else section was defined.");
+            }
+            case "ArrayLiteral":
+                return n.value.map((e) => this.expr(e, scope));
+            case "TupleLiteral":
+                return new PyTuple(n.value.map((e) => this.expr(e, scope)));
+            case "ObjectLiteral": {
+                const out = new Map();
+                for (const [k, v] of n.value) {
+                    const key = this.expr(k, scope);
+                    if (Array.isArray(key) || isDict(key))
+                        throw typeError(`unhashable type: '${typeName(key)}'`);
+                    if (key instanceof PyFloat || typeof key === "boolean" || key instanceof PyTuple)
+                        throw new EngineGap(`a dict literal with a ${typeName(key)} key`);
+                    out.set(key, this.expr(v, scope));
+                }
+                return out;
+            }
+            default:
+                throw new EngineGap(`the expression ${n.type}`);
+        }
+    }
+    member(n, scope) {
+        const obj = this.expr(n.object, scope);
+        if (!n.computed) {
+            if (n.property.type === "Identifier")
+                return getAttr(obj, n.property.value);
+            return getItem(obj, n.property.value);
+        }
+        if (n.property.type === "SliceExpression") {
+            const s = n.property;
+            const v = (e) => (e === undefined ? null : this.expr(e, scope));
+            return getSlice(obj, v(s.start), v(s.stop), v(s.step));
+        }
+        return getItem(obj, this.expr(n.property, scope));
+    }
+    args(nodes, scope) {
+        const args = [];
+        let kwargs = NO_KWARGS;
+        for (const a of nodes) {
+            if (a.type === "KeywordArgumentExpression" || a.type === "KeywordSpreadExpression") {
+                if (kwargs === NO_KWARGS)
+                    kwargs = new Map();
+            }
+            if (a.type === "KeywordArgumentExpression") {
+                const k = a;
+                kwargs.set(k.key.value, this.expr(k.value, scope));
+            }
+            else if (a.type === "SpreadExpression") {
+                args.push(...pyIterate(this.expr(a.argument, scope)));
+            }
+            else if (a.type === "KeywordSpreadExpression") {
+                const d = this.expr(a.argument, scope);
+                if (!isDict(d))
+                    throw typeError(`argument after ** must be a mapping, not ${typeName(d)}`);
+                for (const [k, v] of dictEntries(d))
+                    kwargs.set(repr_pyStr(k), v);
+            }
+            else {
+                args.push(this.expr(a, scope));
+            }
+        }
+        return [args, kwargs];
+    }
+    callExpr(n, scope) {
+        const c = n.callee;
+        if (c.type === "MemberExpression" && !c.computed && c.property.type === "Identifier") {
+            // obj.method(...) on a str, dict or list: call without building the bound method (the common case)
+            const m = c;
+            const obj = this.expr(m.object, scope);
+            const name = m.property.value;
+            if (isPlainMethod(obj, name)) {
+                const [args, kwargs] = this.args(n.args, scope);
+                return callMethod(new BoundMethod(obj, name), args, kwargs);
+            }
+            const callee = getAttr(obj, name);
+            const [args, kwargs] = this.args(n.args, scope);
+            return this.call(callee, args, kwargs);
+        }
+        const callee = this.expr(c, scope);
+        const [args, kwargs] = this.args(n.args, scope);
+        return this.call(callee, args, kwargs);
+    }
+    call(callee, args, kwargs) {
+        if (callee instanceof MacroValue)
+            return this.invokeMacro(callee, args, kwargs);
+        if (callee instanceof PyFunction)
+            return callee.call(args, kwargs);
+        if (callee instanceof BoundMethod)
+            return callMethod(callee, args, kwargs);
+        if (callee instanceof Undefined)
+            callee.fail();
+        throw typeError(`'${typeName(callee)}' object is not callable`);
+    }
+    binary(n, scope) {
+        const op = n.operator.value;
+        if (op === "and") {
+            const a = this.expr(n.left, scope);
+            return truthy(a) ? this.expr(n.right, scope) : a;
+        }
+        if (op === "or") {
+            const a = this.expr(n.left, scope);
+            return truthy(a) ? a : this.expr(n.right, scope);
+        }
+        const a = this.expr(n.left, scope);
+        const b = this.expr(n.right, scope);
+        switch (op) {
+            case "+":
+                return add(a, b);
+            case "-":
+                return sub(a, b);
+            case "*":
+                return mul(a, b);
+            case "/":
+                return div(a, b);
+            case "//":
+                return floordiv(a, b);
+            case "%":
+                return mod(a, b);
+            case "**":
+                return pow(a, b);
+            case "~":
+                return concat(a, b);
+            case "in":
+                return contains(b, a);
+            case "not in":
+                return !contains(b, a);
+            default:
+                return compare(op, a, b);
+        }
+    }
+    filter(f, value, scope) {
+        if (f.type === "Identifier")
+            return this.callFilter(f.value, value, [], NO_KWARGS);
+        const c = f;
+        const [args, kwargs] = this.args(c.args, scope);
+        return this.callFilter(c.callee.value, value, args, kwargs);
+    }
+    callFilter(name, value, args, kwargs) {
+        const test = testOfFilter(name);
+        if (test !== null) {
+            if (kwargs.size > 0)
+                throw new EngineGap(`keyword arguments to the test ${test[0]}`);
+            const r = this.callTest(test[0], value, args);
+            return test[1] ? !r : r;
+        }
+        return applyFilter(this, name, value, args, kwargs);
+    }
+    callTest(name, value, args) {
+        return applyTest(name, value, args, this.knownFilters);
+    }
+}
+/** A safe method of a str, a JSON dict or a list (what getAttr would bind): callable directly. */
+function isPlainMethod(obj, name) {
+    if (typeof obj === "string")
+        return STR_METHODS.has(name);
+    if (Array.isArray(obj))
+        return name === "count" || name === "index" || name === "copy";
+    if (isPlainObject(obj))
+        return name === "get" || name === "items" || name === "keys" || name === "values" || name === "copy";
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/evaluator.ts
+/**
+ * Renders a parsed template with Python Jinja2's semantics (ImmutableSandboxedEnvironment as transformers sets it
+ * up): scoping (a for-loop iteration and a macro are scopes, an if is not), Undefined, loop variables and loop
+ * filters, macros with varargs/kwargs/caller, call and filter blocks, namespaces, and a step and output budget.
+ */
+
+
+
+
+
+
+class BreakSignal {
+}
+class ContinueSignal {
+}
+const BREAK = new BreakSignal();
+const CONTINUE = new ContinueSignal();
+class Evaluator extends ExpressionEvaluator {
+    render(body, context) {
+        const root = new Scope(null);
+        for (const [k, v] of Object.entries(context))
+            if (v !== undefined)
+                root.set(k, v);
+        const out = new Output(this.state);
+        this.body(body, new Scope(root), out);
+        return out.text();
+    }
+    body(nodes, scope, out) {
+        for (const n of nodes)
+            this.statement(n, scope, out);
+    }
+    statement(n, scope, out) {
+        this.step();
+        switch (n.type) {
+            case "StringLiteral":
+                out.push(n.value);
+                return;
+            case "If": {
+                const node = n;
+                this.body(truthy(this.expr(node.test, scope)) ? node.body : node.alternate, scope, out);
+                return;
+            }
+            case "For":
+                this.forLoop(n, scope, out);
+                return;
+            case "Set":
+                this.set(n, scope);
+                return;
+            case "Macro": {
+                const m = this.macro(n, scope);
+                scope.set(m.name, m);
+                return;
+            }
+            case "CallStatement":
+                this.callBlock(n, scope, out);
+                return;
+            case "FilterStatement": {
+                const node = n;
+                const inner = new Output(this.state);
+                this.body(node.body, new Scope(scope), inner);
+                out.push(repr_pyStr(this.filter(node.filter, inner.text(), scope)));
+                return;
+            }
+            case "Break":
+                throw BREAK;
+            case "Continue":
+                throw CONTINUE;
+            case "Comment":
+                return;
+            default:
+                out.push(this.print(this.expr(n, scope)));
+        }
+    }
+    print(v) {
+        if (typeof v === "string")
+            return v;
+        return repr_pyStr(v);
+    }
+    forLoop(node, scope, out) {
+        let iterable = node.iterable;
+        let test = null;
+        if (iterable.type === "SelectExpression") {
+            test = iterable.test;
+            iterable = iterable.lhs;
+        }
+        let items = pyIterate(this.expr(iterable, scope));
+        if (test !== null) {
+            const t = test;
+            items = items.filter((item) => {
+                const s = new Scope(scope);
+                this.assign(node.loopvar, item, s);
+                return truthy(this.expr(t, s));
+            });
+        }
+        if (items.length === 0) {
+            this.body(node.defaultBlock, new Scope(scope), out);
+            return;
+        }
+        const outer = scope.lookup("loop");
+        const depth0 = outer instanceof LoopContext ? outer.depth0 + 1 : 0;
+        const loop = new LoopContext(items, depth0);
+        for (let i = 0; i < items.length; i++) {
+            this.step();
+            loop.index0 = i;
+            const s = new Scope(scope);
+            this.assign(node.loopvar, items[i], s);
+            s.set("loop", loop);
+            try {
+                this.body(node.body, s, out);
+            }
+            catch (e) {
+                if (e === BREAK)
+                    break;
+                if (e === CONTINUE)
+                    continue;
+                throw e;
+            }
+        }
+    }
+    assign(target, value, scope) {
+        switch (target.type) {
+            case "Identifier":
+                scope.set(target.value, value);
+                return;
+            case "TupleLiteral": {
+                const names = target.value;
+                if (value === null || typeof value === "number" || typeof value === "boolean") {
+                    throw typeError(`cannot unpack non-iterable ${typeName(value)} object`);
+                }
+                const items = pyIterate(value);
+                if (items.length < names.length)
+                    throw new PyError("ValueError", `not enough values to unpack (expected ${names.length}, got ${items.length})`);
+                if (items.length > names.length)
+                    throw new PyError("ValueError", `too many values to unpack (expected ${names.length})`);
+                names.forEach((t, i) => this.assign(t, items[i], scope));
+                return;
+            }
+            case "MemberExpression": {
+                const m = target;
+                if (m.computed || m.property.type !== "Identifier")
+                    throw new EngineGap("an assignment to an item");
+                const obj = this.expr(m.object, scope);
+                if (!(obj instanceof Namespace))
+                    throw new PyError("TemplateRuntimeError", "cannot assign attribute on non-namespace object");
+                obj.attrs.set(m.property.value, value);
+                return;
+            }
+            default:
+                throw new EngineGap(`an assignment to a ${target.type}`);
+        }
+    }
+    set(node, scope) {
+        if (node.value !== null) {
+            this.assign(node.assignee, this.expr(node.value, scope), scope);
+            return;
+        }
+        const inner = new Output(this.state);
+        this.body(node.body, new Scope(scope), inner);
+        let target = node.assignee;
+        let value = inner.text();
+        if (target.type === "FilterExpression") {
+            const f = target;
+            value = this.filterChain(f, value, scope);
+            target = innermostOperand(f);
+        }
+        this.assign(target, value, scope);
+    }
+    /** `{% set x | f | g %}`: the filters apply to the block's text, innermost first. */
+    filterChain(f, value, scope) {
+        const inner = f.operand.type === "FilterExpression" ? this.filterChain(f.operand, value, scope) : value;
+        return this.filter(f.filter, inner, scope);
+    }
+    macro(node, scope) {
+        const params = node.args.map((a) => a.type === "KeywordArgumentExpression"
+            ? { name: a.key.value, dflt: a.value }
+            : { name: a.value, dflt: null });
+        const names = specialNames(node.body);
+        return new MacroValue(node.name.value, params, node.body, scope, names.varargs, names.kwargs, names.caller);
+    }
+    callBlock(node, scope, out) {
+        const call = node.call;
+        if (call.callee.type === "Identifier" && call.callee.value === GENERATION_CALLEE) {
+            const inner = new Output(this.state);
+            this.body(node.body, new Scope(scope), inner);
+            out.push(inner.text());
+            return;
+        }
+        const callerParams = (node.callerArgs ?? []).map((a) => a.type === "KeywordArgumentExpression"
+            ? { name: a.key.value, dflt: a.value }
+            : { name: a.value, dflt: null });
+        const names = specialNames(node.body);
+        const caller = new MacroValue("caller", callerParams, node.body, scope, names.varargs, names.kwargs, false);
+        const callee = this.expr(call.callee, scope);
+        const [args, given] = this.args(call.args, scope);
+        const kwargs = new Map(given);
+        kwargs.set("caller", caller);
+        out.push(this.print(this.call(callee, args, kwargs)));
+    }
+    invokeMacro(m, args, kwargs) {
+        this.step();
+        if (++this.state.depth > this.state.limits.maxDepth)
+            throw new EngineGap(`macros nested deeper than ${this.state.limits.maxDepth} calls`);
+        try {
+            const s = new Scope(m.closure);
+            const kw = new Map(kwargs);
+            if (m.usesCaller || m.name === "caller") {
+                if (kw.has("caller"))
+                    s.set("caller", kw.get("caller"));
+                else
+                    s.set("caller", new Undefined("caller", MISSING, "No caller defined"));
+                kw.delete("caller");
+            }
+            else if (kw.has("caller")) {
+                throw typeError(`macro ${reprValue(m.name)} takes no keyword argument 'caller'`);
+            }
+            m.params.forEach((p, i) => {
+                if (i < args.length) {
+                    if (kw.has(p.name))
+                        throw typeError(`macro ${reprValue(m.name)} got multiple values for argument ${reprValue(p.name)}`);
+                    s.set(p.name, args[i]);
+                }
+                else if (kw.has(p.name)) {
+                    s.set(p.name, kw.get(p.name));
+                    kw.delete(p.name);
+                }
+                else if (p.dflt !== null) {
+                    s.set(p.name, this.expr(p.dflt, s));
+                }
+                else {
+                    s.set(p.name, new Undefined(p.name, MISSING, `parameter ${reprValue(p.name)} was not provided`));
+                }
+            });
+            if (args.length > m.params.length) {
+                if (!m.catchVarargs)
+                    throw typeError(`macro ${reprValue(m.name)} takes not more than ${m.params.length} argument(s)`);
+            }
+            if (m.catchVarargs)
+                s.set("varargs", new PyTuple(args.slice(m.params.length)));
+            if (kw.size > 0 && !m.catchKwargs)
+                throw typeError(`macro ${reprValue(m.name)} takes no keyword argument ${reprValue([...kw.keys()][0])}`);
+            if (m.catchKwargs)
+                s.set("kwargs", new Map(kw));
+            const out = new Output(this.state);
+            this.body(m.body, s, out);
+            return out.text();
+        }
+        finally {
+            this.state.depth--;
+        }
+    }
+}
+function innermostOperand(f) {
+    let n = f;
+    while (n.type === "FilterExpression")
+        n = n.operand;
+    return n;
+}
+
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/facts.ts
+/**
+ * What a template's syntax tree says without rendering it: which keys of a message it reads, and whether it marks
+ * assistant text with {% generation %}. The message-key analysis follows values that are messages (loop variables
+ * over `messages`, `messages[i]`, slices and filtered lists of it, names set from those, macro parameters they are
+ * passed to) and collects the keys read from them; any use it cannot follow (a message printed whole, passed to
+ * tojson, read with a computed key, stored in a namespace) makes the answer `null` (cannot tell).
+ */
+
+/** Filters that keep a list of messages a list of (some of) the same messages. */
+const LIST_FILTERS = new Set(["selectattr", "rejectattr", "select", "reject", "list", "reverse", "sort", "unique", "batch", "slice"]);
+/** Filters that take one message out of a list. */
+const ITEM_FILTERS = new Set(["first", "last", "min", "max", "random"]);
+/** Filters and tests that read nothing of a message (or of a list of them) beyond its existence. */
+const HARMLESS_FILTERS = new Set(["length", "count", "default", "d"]);
+/** Dict methods that read every key. */
+const ALL_KEYS_METHODS = new Set(["items", "keys", "values", "copy"]);
+class facts_Analysis {
+    program;
+    lists = new Set(["messages"]);
+    items = new Set();
+    keys = new Set();
+    unknown = false;
+    changed = false;
+    macros = new Map();
+    constructor(program) {
+        this.program = program;
+        this.walkMacros(program);
+    }
+    walkMacros(n) {
+        if (n.type === "Macro")
+            this.macros.set(n.name.value, n);
+        for (const c of children(n))
+            this.walkMacros(c);
+    }
+    mark(set, name) {
+        if (!set.has(name)) {
+            set.add(name);
+            this.changed = true;
+        }
+    }
+    kind(n) {
+        switch (n.type) {
+            case "Identifier": {
+                const name = n.value;
+                return this.items.has(name) ? "item" : this.lists.has(name) ? "list" : null;
+            }
+            case "MemberExpression": {
+                const m = n;
+                const k = this.kind(m.object);
+                if (k === "list" && m.computed)
+                    return m.property.type === "SliceExpression" ? "list" : "item";
+                if (k === null && !m.computed && m.property.type === "Identifier") {
+                    const prop = m.property.value;
+                    if ((prop === "previtem" || prop === "nextitem") && m.object.type === "Identifier" && m.object.value === "loop")
+                        return "item";
+                }
+                return null;
+            }
+            case "FilterExpression": {
+                const f = n;
+                const k = this.kind(f.operand);
+                const name = filterName(f);
+                if (k === "list" && LIST_FILTERS.has(name))
+                    return "list";
+                if (k === "list" && ITEM_FILTERS.has(name))
+                    return "item";
+                if (k !== null && (name === "default" || name === "d"))
+                    return k;
+                return null;
+            }
+            case "SelectExpression":
+                return this.kind(n.lhs);
+            case "Ternary": {
+                const t = n;
+                return this.kind(t.trueExpr) ?? this.kind(t.falseExpr);
+            }
+            case "BinaryExpression": {
+                const b = n;
+                if (b.operator.value === "+" || b.operator.value === "or" || b.operator.value === "and") {
+                    const k = this.kind(b.left) ?? this.kind(b.right);
+                    return k;
+                }
+                return null;
+            }
+            default:
+                return null;
+        }
+    }
+    /** One pass over the tree: bind names, record keys, flag uses we cannot follow. */
+    visit(n, used) {
+        switch (n.type) {
+            case "For": {
+                const f = n;
+                let iterable = f.iterable;
+                if (iterable.type === "SelectExpression")
+                    iterable = iterable.lhs;
+                const k = this.kind(iterable);
+                if (k === "list")
+                    this.bindTarget(f.loopvar, "item");
+                if (k === "item")
+                    this.markAllKeysRead();
+                this.visit(iterable, "read");
+                for (const c of [...f.body, ...f.defaultBlock])
+                    this.visit(c, "value");
+                if (f.iterable.type === "SelectExpression")
+                    this.visit(f.iterable.test, "read");
+                return;
+            }
+            case "If": {
+                const node = n;
+                this.visit(node.test, "read");
+                for (const c of [...node.body, ...node.alternate])
+                    this.visit(c, "value");
+                return;
+            }
+            case "Set": {
+                const s = n;
+                if (s.value !== null) {
+                    const k = this.kind(s.value);
+                    if (k !== null) {
+                        if (s.assignee.type === "Identifier")
+                            this.mark(k === "list" ? this.lists : this.items, s.assignee.value);
+                        else
+                            this.unknown = true;
+                        this.visit(s.value, "read");
+                    }
+                    else
+                        this.visit(s.value, "read");
+                }
+                for (const c of s.body)
+                    this.visit(c, "value");
+                return;
+            }
+            case "CallExpression": {
+                const c = n;
+                if (c.callee.type === "MemberExpression") {
+                    const m = c.callee;
+                    if (this.kind(m.object) === "item" && !m.computed && m.property.type === "Identifier") {
+                        const method = m.property.value;
+                        if (method === "get") {
+                            const key = c.args[0];
+                            if (key !== undefined && key.type === "StringLiteral")
+                                this.keys.add(key.value);
+                            else
+                                this.unknown = true;
+                            for (const a of c.args.slice(1))
+                                this.visit(a, "read");
+                            return;
+                        }
+                        if (ALL_KEYS_METHODS.has(method)) {
+                            this.markAllKeysRead();
+                            return;
+                        }
+                    }
+                }
+                if (c.callee.type === "Identifier")
+                    this.bindMacroArgs(c.callee.value, c.args);
+                else
+                    this.visit(c.callee, "read");
+                for (const a of c.args) {
+                    const v = a.type === "KeywordArgumentExpression" ? a.value : a;
+                    if (this.kind(v) !== null && !(c.callee.type === "Identifier" && this.macros.has(c.callee.value))) {
+                        if (c.callee.value !== "raise_exception")
+                            this.unknown = true;
+                    }
+                    this.visit(v, this.kind(v) !== null ? "read" : "read");
+                }
+                return;
+            }
+            case "CallStatement": {
+                const cs = n;
+                this.visit(cs.call, "read");
+                for (const c of cs.body)
+                    this.visit(c, "value");
+                return;
+            }
+            case "MemberExpression": {
+                const m = n;
+                const k = this.kind(m.object);
+                if (k === "item") {
+                    if (!m.computed && m.property.type === "Identifier")
+                        this.keys.add(m.property.value);
+                    else if (m.computed && m.property.type === "StringLiteral")
+                        this.keys.add(m.property.value);
+                    else
+                        this.unknown = true;
+                    if (m.computed)
+                        this.visit(m.property, "read");
+                    return;
+                }
+                if (k === "list") {
+                    if (m.computed)
+                        this.visit(m.property, "read");
+                    return;
+                }
+                this.visit(m.object, "read");
+                if (m.computed)
+                    this.visit(m.property, "read");
+                return;
+            }
+            case "FilterExpression": {
+                const f = n;
+                const k = this.kind(f.operand);
+                const name = filterName(f);
+                const args = f.filter.type === "CallExpression" ? f.filter.args : [];
+                if (k === "list" && (name === "map" || name === "selectattr" || name === "rejectattr")) {
+                    const attr = name === "map" ? args.find((a) => a.type === "KeywordArgumentExpression" && a.key.value === "attribute") : args[0];
+                    const value = attr?.type === "KeywordArgumentExpression" ? attr.value : attr;
+                    if (value !== undefined && value.type === "StringLiteral")
+                        this.keys.add(value.value.split(".")[0]);
+                    else
+                        this.unknown = true;
+                }
+                else if (k !== null && !LIST_FILTERS.has(name) && !ITEM_FILTERS.has(name) && !HARMLESS_FILTERS.has(name) && !name.startsWith("\u0000test")) {
+                    this.unknown = true;
+                }
+                this.visit(f.operand, "read");
+                for (const a of args)
+                    this.visit(a.type === "KeywordArgumentExpression" ? a.value : a, "read");
+                return;
+            }
+            case "BinaryExpression": {
+                const b = n;
+                const op = b.operator.value;
+                if ((op === "in" || op === "not in") && this.kind(b.right) === "item") {
+                    if (b.left.type === "StringLiteral")
+                        this.keys.add(b.left.value);
+                    else
+                        this.unknown = true;
+                    this.visit(b.left, "read");
+                    return;
+                }
+                if (op === "~" || op === "+") {
+                    for (const side of [b.left, b.right])
+                        if (this.kind(side) === "item")
+                            this.unknown = true;
+                }
+                this.visit(b.left, "read");
+                this.visit(b.right, "read");
+                return;
+            }
+            case "Identifier":
+                if (used === "value" && this.items.has(n.value))
+                    this.unknown = true;
+                return;
+            case "ArrayLiteral":
+            case "TupleLiteral":
+            case "ObjectLiteral":
+                for (const c of children(n)) {
+                    if (this.kind(c) !== null)
+                        this.unknown = true;
+                    this.visit(c, "read");
+                }
+                return;
+            case "Macro":
+                for (const c of n.body)
+                    this.visit(c, "value");
+                for (const a of n.args)
+                    this.visit(a, "read");
+                return;
+            default:
+                for (const c of children(n))
+                    this.visit(c, isStatement(n) ? "value" : "read");
+        }
+    }
+    markAllKeysRead() {
+        this.unknown = true;
+    }
+    bindTarget(target, kind) {
+        if (target.type === "Identifier")
+            this.mark(this.items, target.value);
+        else
+            this.unknown = true;
+        void kind;
+    }
+    bindMacroArgs(name, args) {
+        const macro = this.macros.get(name);
+        if (macro === undefined)
+            return;
+        args.forEach((a, i) => {
+            const isKw = a.type === "KeywordArgumentExpression";
+            const value = isKw ? a.value : a;
+            const k = this.kind(value);
+            if (k === null)
+                return;
+            const param = isKw ? a.key.value : paramName(macro.args[i]);
+            if (param === null) {
+                this.unknown = true;
+                return;
+            }
+            this.mark(k === "list" ? this.lists : this.items, param);
+        });
+    }
+    run() {
+        for (let round = 0; round < 10; round++) {
+            this.changed = false;
+            this.keys.clear();
+            this.unknown = false;
+            for (const n of this.program.body)
+                this.visit(n, "value");
+            if (!this.changed)
+                return;
+        }
+        this.unknown = true;
+    }
+}
+function paramName(p) {
+    if (p === undefined)
+        return null;
+    if (p.type === "Identifier")
+        return p.value;
+    if (p.type === "KeywordArgumentExpression")
+        return p.key.value;
+    return null;
+}
+function filterName(f) {
+    return f.filter.type === "Identifier" ? f.filter.value : f.filter.callee.value;
+}
+const STATEMENTS = new Set(["Program", "If", "For", "Set", "Macro", "CallStatement", "FilterStatement"]);
+function isStatement(n) {
+    return STATEMENTS.has(n.type);
+}
+function collectFacts(program, hasGenerationMarkers) {
+    if (program === null)
+        return { messageKeys: null, hasGenerationMarkers };
+    const a = new facts_Analysis(program);
+    a.run();
+    return { messageKeys: a.unknown ? null : [...a.keys].sort(), hasGenerationMarkers };
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/globals.ts
+/**
+ * The names a template can call without passing them: Jinja2's defaults (range, namespace, dict, joiner, cycler,
+ * lipsum) and transformers' raise_exception and strftime_now.
+ */
+
+
+
+/** Jinja2's sandbox refuses ranges longer than this (OverflowError). */
+const MAX_RANGE = 100_000;
+class PyRange {
+    start;
+    stop;
+    step;
+    pyTypeName = "range";
+    constructor(start, stop, step) {
+        this.start = start;
+        this.stop = stop;
+        this.step = step;
+    }
+    pyRangeItems() {
+        const out = [];
+        if (this.step > 0)
+            for (let i = this.start; i < this.stop; i += this.step)
+                out.push(i);
+        else
+            for (let i = this.start; i > this.stop; i += this.step)
+                out.push(i);
+        return out;
+    }
+    pyRepr() {
+        return this.step === 1 ? `range(${this.start}, ${this.stop})` : `range(${this.start}, ${this.stop}, ${this.step})`;
+    }
+}
+function rangeInt(v) {
+    if (typeof v === "boolean")
+        return v ? 1 : 0;
+    if (isInt(v))
+        return v;
+    if (v instanceof Undefined)
+        v.fail();
+    throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
+}
+function globals_range(args, kwargs) {
+    if (kwargs.size > 0)
+        throw typeError("range() takes no keyword arguments");
+    if (args.length === 0)
+        throw typeError("range expected at least 1 argument, got 0");
+    if (args.length > 3)
+        throw typeError(`range expected at most 3 arguments, got ${args.length}`);
+    const [start, stop, step] = args.length === 1 ? [0, rangeInt(args[0]), 1] : [rangeInt(args[0]), rangeInt(args[1]), args.length > 2 ? rangeInt(args[2]) : 1];
+    if (step === 0)
+        throw new PyError("ValueError", "range() arg 3 must not be zero");
+    const r = new PyRange(start, stop, step);
+    const len = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+    if (len > MAX_RANGE)
+        throw new PyError("OverflowError", `Range too big. The sandbox blocks ranges larger than MAX_RANGE (${MAX_RANGE}).`);
+    return r;
+}
+function namespace(args, kwargs) {
+    const ns = new Namespace();
+    if (args.length > 1)
+        throw typeError(`dict expected at most 1 argument, got ${args.length}`);
+    if (args.length === 1) {
+        const init = args[0];
+        if (!isDict(init))
+            throw new EngineGap(`namespace() from a ${typeName(init)}`);
+        for (const [k, v] of dictEntries(init))
+            ns.attrs.set(repr_pyStr(k), v);
+    }
+    for (const [k, v] of kwargs)
+        ns.attrs.set(k, v);
+    return ns;
+}
+function dict(args, kwargs) {
+    const out = new Map();
+    if (args.length > 1)
+        throw typeError(`dict expected at most 1 argument, got ${args.length}`);
+    if (args.length === 1) {
+        if (!isDict(args[0]))
+            throw new EngineGap(`dict() from a ${typeName(args[0])}`);
+        for (const [k, v] of dictEntries(args[0]))
+            out.set(k, v);
+    }
+    for (const [k, v] of kwargs)
+        out.set(k, v);
+    return out;
+}
+function joiner(args, kwargs) {
+    const sep = args.length > 0 ? args[0] : kwargs.has("sep") ? kwargs.get("sep") : ", ";
+    let used = false;
+    return new PyFunction("joiner", () => {
+        if (!used) {
+            used = true;
+            return "";
+        }
+        return sep;
+    });
+}
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** Python's datetime.strftime for the directives chat templates use (C locale). */
+function globals_strftime(format, d) {
+    const pad = (n, w = 2) => String(n).padStart(w, "0");
+    const startOfYear = new Date(d.getFullYear(), 0, 1);
+    return format.replace(/%(-?)(.)/g, (m, dash, c) => {
+        const p = (n, w = 2) => (dash ? String(n) : pad(n, w));
+        switch (c) {
+            case "Y":
+                return String(d.getFullYear());
+            case "y":
+                return p(d.getFullYear() % 100);
+            case "m":
+                return p(d.getMonth() + 1);
+            case "d":
+                return p(d.getDate());
+            case "e":
+                return String(d.getDate()).padStart(2, " ");
+            case "H":
+                return p(d.getHours());
+            case "I":
+                return p(d.getHours() % 12 === 0 ? 12 : d.getHours() % 12);
+            case "M":
+                return p(d.getMinutes());
+            case "S":
+                return p(d.getSeconds());
+            case "p":
+                return d.getHours() < 12 ? "AM" : "PM";
+            case "B":
+                return MONTHS[d.getMonth()];
+            case "b":
+            case "h":
+                return MONTHS[d.getMonth()].slice(0, 3);
+            case "A":
+                return DAYS[d.getDay()];
+            case "a":
+                return DAYS[d.getDay()].slice(0, 3);
+            case "j":
+                return p(Math.floor((d.getTime() - startOfYear.getTime()) / 86_400_000) + 1, 3);
+            case "w":
+                return String(d.getDay());
+            case "%":
+                return "%";
+            default:
+                throw new EngineGap(`the strftime directive ${m}`);
+        }
+    });
+}
+function makeGlobals(now) {
+    const g = new Map();
+    g.set("range", new PyFunction("range", globals_range));
+    g.set("namespace", new PyFunction("namespace", namespace));
+    g.set("dict", new PyFunction("dict", dict));
+    g.set("joiner", new PyFunction("joiner", joiner));
+    g.set("cycler", new PyFunction("cycler", () => {
+        throw new EngineGap("cycler()");
+    }));
+    g.set("lipsum", new PyFunction("lipsum", () => {
+        throw new EngineGap("lipsum() (random text)");
+    }));
+    g.set("raise_exception", new PyFunction("raise_exception", (args, kwargs) => {
+        const message = args.length > 0 ? args[0] : kwargs.get("message");
+        if (args.length === 0 && !kwargs.has("message"))
+            throw typeError("raise_exception() missing 1 required positional argument: 'message'");
+        throw new PyError("TemplateError", message instanceof Undefined ? "" : repr_pyStr(message));
+    }));
+    g.set("strftime_now", new PyFunction("strftime_now", (args) => {
+        const fmt = args[0];
+        if (typeof fmt !== "string")
+            throw typeError(`strftime() argument 1 must be str, not ${typeName(fmt)}`);
+        return globals_strftime(fmt, now());
+    }));
+    return g;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/lexer.ts
+
+
+
+
+const END_BLOCK = new RegExp(`\\+%\\}|-%\\}${PY_SPACE_CLASS}*|%\\}\\n?`, "y");
+const END_VARIABLE = new RegExp(`-\\}\\}${PY_SPACE_CLASS}*|\\}\\}`, "y");
+const WHITESPACE = new RegExp(`${PY_SPACE_CLASS}+`, "y");
+const FLOAT = /(?<!\.)(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?e[+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/iy;
+const INTEGER = /0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[\da-f])+|[1-9](?:_?\d)*|0(?:_?0)*/iy;
+const lexer_NAME = /[\p{L}\p{N}\p{Mn}\p{Mc}\p{Pc}]+/uy;
+const STRING = /'([^'\\]*(?:\\.[^'\\]*)*)'|"([^"\\]*(?:\\.[^"\\]*)*)"/sy;
+const S = PY_SPACE_CLASS;
+const RAW_BEGIN = new RegExp(`\\{%(-|\\+|)${S}*raw${S}*(?:-%\\}${S}*|%\\})`, "y");
+const RAW_END = new RegExp(`\\{%(-|\\+|)${S}*endraw${S}*(?:\\+%\\}|-%\\}${S}*|%\\}\\n?)`, "g");
+const COMMENT_END = new RegExp(`\\+#\\}|-#\\}${S}*|#\\}\\n?`, "g");
+const IDENTIFIER_START = /^[\p{L}\p{Nl}_]/u;
+const OPERATORS = [
+    ["//", "MultiplicativeBinaryOperator"],
+    ["**", "ExponentiationBinaryOperator"],
+    ["==", "ComparisonBinaryOperator"],
+    ["!=", "ComparisonBinaryOperator"],
+    [">=", "ComparisonBinaryOperator"],
+    ["<=", "ComparisonBinaryOperator"],
+    ["+", "AdditiveBinaryOperator"],
+    ["-", "AdditiveBinaryOperator"],
+    ["~", "AdditiveBinaryOperator"],
+    ["*", "MultiplicativeBinaryOperator"],
+    ["/", "MultiplicativeBinaryOperator"],
+    ["%", "MultiplicativeBinaryOperator"],
+    [">", "ComparisonBinaryOperator"],
+    ["<", "ComparisonBinaryOperator"],
+    ["=", "Equals"],
+    [".", "Dot"],
+    [",", "Comma"],
+    [":", "Colon"],
+    ["|", "Pipe"],
+    ["(", "OpenParen"],
+    [")", "CloseParen"],
+    ["[", "OpenSquareBracket"],
+    ["]", "CloseSquareBracket"],
+    ["{", "OpenCurlyBracket"],
+    ["}", "CloseCurlyBracket"],
+    [";", "Semicolon"],
+];
+const CLOSERS = { "{": "}", "(": ")", "[": "]" };
+function lexer_token(value, type) {
+    return { value, type };
+}
+/** Python's str.rstrip() (all Unicode whitespace). */
+function rstripPy(s) {
+    let j = s.length;
+    while (j > 0 && isPySpace(s[j - 1]))
+        j--;
+    return s.slice(0, j);
+}
+function allPySpace(s) {
+    if (s === "")
+        return false;
+    for (const ch of s)
+        if (!isPySpace(ch))
+            return false;
+    return true;
+}
+function lex(input) {
+    // Python splits on \r\n, \r and \n, drops one trailing newline, and joins with \n.
+    const parts = input.split(/\r\n|\r|\n/);
+    if (parts.length > 1 && parts[parts.length - 1] === "")
+        parts.pop();
+    const src = parts.join("\n");
+    const n = src.length;
+    const tokens = [];
+    const offsets = [];
+    let hasGeneration = false;
+    const lineStarts = [0];
+    for (let i = src.indexOf("\n"); i >= 0; i = src.indexOf("\n", i + 1))
+        lineStarts.push(i + 1);
+    const lineAt = (offset) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+    const fail = (message, offset) => {
+        throw new TemplateSyntaxError(message, lineAt(offset));
+    };
+    const push = (t, offset) => {
+        const last = tokens[tokens.length - 1];
+        if (t.type === "Text" && last !== undefined && last.type === "Text") {
+            last.value += t.value;
+            return;
+        }
+        tokens.push(t);
+        offsets.push(offset);
+    };
+    /** The text before a tag, after `-` / lstrip_blocks whitespace control. */
+    const stripText = (text, sign, isBlock, lineStarting) => {
+        if (sign === "-")
+            return rstripPy(text);
+        if (sign !== "+" && isBlock) {
+            const lpos = text.lastIndexOf("\n") + 1;
+            if ((lpos > 0 || lineStarting) && allPySpace(text.slice(lpos)))
+                return text.slice(0, lpos);
+        }
+        return text;
+    };
+    let pos = 0;
+    let lineStarting = true;
+    while (pos < n) {
+        let open = -1;
+        for (let i = src.indexOf("{", pos); i >= 0 && i < n - 1; i = src.indexOf("{", i + 1)) {
+            const next = src[i + 1];
+            if (next === "{" || next === "%" || next === "#") {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) {
+            push(lexer_token(src.slice(pos), "Text"), pos);
+            break;
+        }
+        const kind = src[open + 1];
+        RAW_BEGIN.lastIndex = open;
+        const raw = kind === "%" ? RAW_BEGIN.exec(src) : null;
+        const signChar = src[open + 2];
+        const sign = raw ? raw[1] : signChar === "-" || signChar === "+" ? signChar : "";
+        const text = stripText(src.slice(pos, open), sign, kind !== "{", lineStarting);
+        if (text !== "")
+            push(lexer_token(text, "Text"), pos);
+        if (raw) {
+            const afterBegin = open + raw[0].length;
+            RAW_END.lastIndex = afterBegin;
+            const end = RAW_END.exec(src);
+            if (end === null)
+                fail("Missing end of raw directive", open);
+            const body = stripText(src.slice(afterBegin, end.index), end[1], true, raw[0].endsWith("\n"));
+            if (body !== "")
+                push(lexer_token(body, "Text"), afterBegin);
+            pos = end.index + end[0].length;
+            lineStarting = end[0].endsWith("\n");
+            continue;
+        }
+        if (kind === "#") {
+            COMMENT_END.lastIndex = open + 2 + (sign === "" ? 0 : 1);
+            const end = COMMENT_END.exec(src);
+            if (end === null)
+                fail("Missing end of comment tag", open);
+            pos = end.index + end[0].length;
+            lineStarting = end[0].endsWith("\n");
+            continue;
+        }
+        const isBlock = kind === "%";
+        const tagStart = tokens.length;
+        push(lexer_token(isBlock ? "{%" : "{{", isBlock ? "OpenStatement" : "OpenExpression"), open);
+        let p = open + 2 + (sign === "" ? 0 : 1);
+        const balancing = [];
+        let closed = false;
+        while (p < n) {
+            if (balancing.length === 0) {
+                const endRe = isBlock ? END_BLOCK : END_VARIABLE;
+                endRe.lastIndex = p;
+                const end = endRe.exec(src);
+                if (end !== null) {
+                    push(lexer_token(isBlock ? "%}" : "}}", isBlock ? "CloseStatement" : "CloseExpression"), p);
+                    p += end[0].length;
+                    lineStarting = end[0].endsWith("\n");
+                    closed = true;
+                    break;
+                }
+            }
+            WHITESPACE.lastIndex = p;
+            const ws = WHITESPACE.exec(src);
+            if (ws !== null) {
+                p += ws[0].length;
+                continue;
+            }
+            FLOAT.lastIndex = p;
+            const fl = FLOAT.exec(src);
+            if (fl !== null) {
+                let text = String(Number(fl[0].replace(/_/g, "")));
+                if (!text.includes("."))
+                    text = text.includes("e") ? text.replace("e", ".0e") : `${text}.0`;
+                push(lexer_token(text, "NumericLiteral"), p);
+                p += fl[0].length;
+                continue;
+            }
+            INTEGER.lastIndex = p;
+            const int = INTEGER.exec(src);
+            if (int !== null) {
+                const digits = int[0].replace(/_/g, "").toLowerCase();
+                const value = /^0[box]/.test(digits) ? Number(digits) : Number(digits);
+                push(lexer_token(String(value), "NumericLiteral"), p);
+                p += int[0].length;
+                continue;
+            }
+            lexer_NAME.lastIndex = p;
+            const name = lexer_NAME.exec(src);
+            if (name !== null) {
+                if (!IDENTIFIER_START.test(name[0]))
+                    fail("Invalid character in identifier", p);
+                push(lexer_token(name[0], "Identifier"), p);
+                p += name[0].length;
+                continue;
+            }
+            STRING.lastIndex = p;
+            const str = STRING.exec(src);
+            if (str !== null) {
+                const body = str[1] ?? str[2];
+                let value;
+                try {
+                    value = unescapePython(body);
+                }
+                catch (e) {
+                    if (e instanceof EngineGap)
+                        throw e;
+                    return fail(e.message, p);
+                }
+                push(lexer_token(value, "StringLiteral"), p);
+                p += str[0].length;
+                continue;
+            }
+            const op = OPERATORS.find(([o]) => src.startsWith(o, p));
+            if (op === undefined)
+                fail(`unexpected char ${strRepr(src[p])} at ${p}`, p);
+            const [o, type] = op;
+            if (o in CLOSERS)
+                balancing.push(CLOSERS[o]);
+            else if (o === "}" || o === ")" || o === "]") {
+                const expected = balancing.pop();
+                if (expected === undefined)
+                    fail(`unexpected '${o}'`, p);
+                if (expected !== o)
+                    fail(`unexpected '${o}', expected '${expected}'`, p);
+            }
+            push(lexer_token(o, type), p);
+            p += o.length;
+        }
+        if (!closed) {
+            fail(`unexpected end of template, expected 'end of ${isBlock ? "statement block" : "print statement"}'.`, n);
+        }
+        pos = p;
+        if (isBlock)
+            hasGeneration = rewriteGeneration(tokens, tagStart, offsets) || hasGeneration;
+    }
+    return { tokens, lines: offsets.map(lineAt), hasGeneration, source: src };
+}
+const SIMPLE_ESCAPES = {
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    a: "\x07",
+    b: "\b",
+    f: "\f",
+    n: "\n",
+    r: "\r",
+    t: "\t",
+    v: "\v",
+    "\n": "",
+};
+/** Python's "unicode-escape" decoding of a string literal's body, as Jinja2 applies it. */
+function unescapePython(body) {
+    if (!body.includes("\\"))
+        return body;
+    let out = "";
+    for (let i = 0; i < body.length; i++) {
+        const ch = body[i];
+        if (ch !== "\\") {
+            out += ch;
+            continue;
+        }
+        const next = body[i + 1];
+        if (next === undefined)
+            throw new Error("\\ at end of string");
+        if (next in SIMPLE_ESCAPES) {
+            out += SIMPLE_ESCAPES[next];
+            i++;
+        }
+        else if (next >= "0" && next <= "7") {
+            let digits = next;
+            while (digits.length < 3 && /[0-7]/.test(body[i + 1 + digits.length] ?? ""))
+                digits += body[i + 1 + digits.length];
+            out += String.fromCodePoint(parseInt(digits, 8));
+            i += digits.length;
+        }
+        else if (next === "x" || next === "u" || next === "U") {
+            const len = next === "x" ? 2 : next === "u" ? 4 : 8;
+            const hex = body.slice(i + 2, i + 2 + len);
+            if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex))
+                throw new Error(`truncated \\${next === "x" ? "xXX" : next === "u" ? "uXXXX" : "UXXXXXXXX"} escape`);
+            const cp = parseInt(hex, 16);
+            if (cp > 0x10ffff)
+                throw new Error("illegal Unicode character");
+            out += String.fromCodePoint(cp);
+            i += 1 + len;
+        }
+        else if (next === "N") {
+            throw new EngineGap("a \\N{...} escape in a string literal");
+        }
+        else {
+            out += ch;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/grammar.ts
+
+
+
+const CONSTANT_NAMES = new Set(["true", "false", "none", "True", "False", "None"]);
+function grammar_describe(t) {
+    if (t === undefined)
+        return "end of template";
+    switch (t.type) {
+        case "CloseExpression":
+            return "end of print statement";
+        case "CloseStatement":
+            return "end of statement block";
+        case "Text":
+            return "template data / text";
+        case "StringLiteral":
+            return "string";
+        case "NumericLiteral":
+            return t.value.includes(".") ? "float" : "integer";
+        default:
+            return t.value;
+    }
+}
+class ExpressionGrammar {
+    tokens;
+    lines;
+    notes = { concatSpans: [], gaps: [] };
+    i = 0;
+    /** Inside an `if` or an inline if: Python checks filter and test names only when they run. */
+    soft = 0;
+    constructor(tokens, lines) {
+        this.tokens = tokens;
+        this.lines = lines;
+    }
+    get cur() {
+        return this.tokens[this.i];
+    }
+    peek(k = 1) {
+        return this.tokens[this.i + k];
+    }
+    line() {
+        return this.lines[Math.min(this.i, this.lines.length - 1)] ?? null;
+    }
+    fail(message) {
+        throw new TemplateSyntaxError(message, this.line());
+    }
+    is(type, value) {
+        const t = this.cur;
+        return t !== undefined && t.type === type && (value === undefined || t.value === value);
+    }
+    isName(value) {
+        return this.is("Identifier", value);
+    }
+    isOp(value) {
+        const t = this.cur;
+        return t !== undefined && t.type !== "StringLiteral" && t.type !== "Identifier" && t.type !== "Text" && t.type !== "NumericLiteral" && t.value === value;
+    }
+    expectOp(value, what = value) {
+        if (!this.isOp(value))
+            this.fail(`expected token '${what}', got '${grammar_describe(this.cur)}'`);
+        this.i++;
+    }
+    expectType(type, what) {
+        if (!this.is(type))
+            this.fail(`expected token '${what}', got '${grammar_describe(this.cur)}'`);
+        this.i++;
+    }
+    expectBlockEnd() {
+        this.expectType("CloseStatement", "end of statement block");
+    }
+    tupleOfPrimaries(ends) {
+        const items = [];
+        let isTuple = false;
+        for (;;) {
+            if (items.length > 0)
+                this.expectOp(",");
+            if (this.tupleEnd(ends))
+                break;
+            items.push(this.primary());
+            if (this.isOp(","))
+                isTuple = true;
+            else
+                break;
+        }
+        if (!isTuple && items.length === 0)
+            this.fail(`Expected an expression, got '${grammar_describe(this.cur)}'`);
+        return items;
+    }
+    tupleEnd(ends) {
+        const t = this.cur;
+        if (t === undefined)
+            return true;
+        if (t.type === "CloseExpression" || t.type === "CloseStatement" || t.type === "CloseParen")
+            return true;
+        return t.type === "Identifier" && ends.includes(t.value);
+    }
+    tuple(opts) {
+        let count = 0;
+        let isTuple = false;
+        for (;;) {
+            if (count > 0)
+                this.expectOp(",");
+            if (this.tupleEnd(opts.ends))
+                break;
+            this.expression(opts.condexpr);
+            count++;
+            if (this.isOp(","))
+                isTuple = true;
+            else
+                break;
+        }
+        if (!isTuple && count === 0 && !opts.parenthesized)
+            this.fail(`Expected an expression, got '${grammar_describe(this.cur)}'`);
+    }
+    expression(condexpr) {
+        this.or();
+        if (!condexpr)
+            return;
+        while (this.isName("if")) {
+            this.i++;
+            this.soft++;
+            this.or();
+            if (this.isName("else")) {
+                this.i++;
+                this.expression(true);
+            }
+            this.soft--;
+        }
+    }
+    or() {
+        this.and();
+        while (this.isName("or")) {
+            this.i++;
+            this.and();
+        }
+    }
+    and() {
+        this.not();
+        while (this.isName("and")) {
+            this.i++;
+            this.not();
+        }
+    }
+    not() {
+        if (this.isName("not")) {
+            this.i++;
+            this.not();
+            return;
+        }
+        this.compare();
+    }
+    compare() {
+        this.math1();
+        let operators = 0;
+        for (;;) {
+            if (this.is("ComparisonBinaryOperator"))
+                this.i++;
+            else if (this.isName("in"))
+                this.i++;
+            else if (this.isName("not") && this.peek()?.type === "Identifier" && this.peek()?.value === "in")
+                this.i += 2;
+            else
+                break;
+            if (++operators === 2)
+                this.notes.gaps.push("a chained comparison (a < b < c)");
+            this.math1();
+        }
+    }
+    math1() {
+        this.concat();
+        while (this.isOp("+") || this.isOp("-")) {
+            this.i++;
+            this.concat();
+        }
+    }
+    concat() {
+        const start = this.i;
+        this.math2();
+        let chained = false;
+        while (this.isOp("~")) {
+            this.i++;
+            this.math2();
+            chained = true;
+        }
+        if (chained)
+            this.notes.concatSpans.push([start, this.i]);
+    }
+    math2() {
+        this.pow();
+        while (this.isOp("*") || this.isOp("/") || this.isOp("//") || this.isOp("%")) {
+            this.i++;
+            this.pow();
+        }
+    }
+    pow() {
+        this.unary(true);
+        while (this.isOp("**")) {
+            this.i++;
+            this.unary(true);
+        }
+    }
+    unary(withFilter) {
+        if (this.isOp("-") || this.isOp("+")) {
+            this.i++;
+            this.unary(false);
+        }
+        else {
+            this.primary();
+        }
+        this.postfix();
+        if (withFilter)
+            this.filterExpr();
+    }
+    primary() {
+        const t = this.cur;
+        if (t === undefined)
+            this.fail("unexpected end of template");
+        switch (t.type) {
+            case "Identifier":
+                this.i++;
+                return { kind: CONSTANT_NAMES.has(t.value) ? "const" : "name" };
+            case "StringLiteral":
+                while (this.is("StringLiteral"))
+                    this.i++;
+                return { kind: "const" };
+            case "NumericLiteral":
+                this.i++;
+                return { kind: "const" };
+            case "OpenParen":
+                this.i++;
+                this.tuple({ condexpr: true, ends: [], parenthesized: true });
+                this.expectOp(")");
+                return { kind: "tuple" };
+            case "OpenSquareBracket":
+                this.i++;
+                this.list("]", false);
+                return { kind: "list" };
+            case "OpenCurlyBracket":
+                this.i++;
+                this.list("}", true);
+                return { kind: "dict" };
+            default:
+                this.fail(`unexpected '${grammar_describe(t)}'`);
+        }
+    }
+    list(close, dict) {
+        let first = true;
+        while (!this.isOp(close)) {
+            if (!first)
+                this.expectOp(",");
+            first = false;
+            if (this.isOp(close))
+                break;
+            this.expression(true);
+            if (dict) {
+                this.expectOp(":");
+                this.expression(true);
+            }
+        }
+        this.i++;
+    }
+    postfix() {
+        for (;;) {
+            if (this.isOp(".") || this.isOp("["))
+                this.subscript();
+            else if (this.isOp("("))
+                this.call();
+            else
+                break;
+        }
+    }
+    filterExpr() {
+        for (;;) {
+            if (this.isOp("|")) {
+                this.i++;
+                this.filterName();
+            }
+            else if (this.isName("is")) {
+                this.test();
+            }
+            else if (this.isOp("(")) {
+                this.call();
+            }
+            else
+                break;
+        }
+    }
+    dottedName() {
+        if (!this.isName())
+            this.fail(`expected token 'name', got '${grammar_describe(this.cur)}'`);
+        let name = this.cur.value;
+        this.i++;
+        while (this.isOp(".")) {
+            this.i++;
+            if (!this.isName())
+                this.fail(`expected token 'name', got '${grammar_describe(this.cur)}'`);
+            name += "." + this.cur.value;
+            this.i++;
+        }
+        return name;
+    }
+    filterName() {
+        const line = this.line();
+        const name = this.dottedName();
+        if (!PYTHON_FILTERS.has(name) && this.soft === 0)
+            throw new TemplateSyntaxError(`No filter named '${name}'.`, line);
+        if (this.isOp("("))
+            this.call();
+    }
+    test() {
+        this.i++;
+        if (this.isName("not"))
+            this.i++;
+        const line = this.line();
+        const name = this.dottedName();
+        if (!PYTHON_TESTS.has(name) && this.soft === 0)
+            throw new TemplateSyntaxError(`No test named '${name}'.`, line);
+        const t = this.cur;
+        if (this.isOp("("))
+            this.call();
+        else if (t !== undefined &&
+            (t.type === "Identifier" || t.type === "StringLiteral" || t.type === "NumericLiteral" || t.type === "OpenParen" || t.type === "OpenSquareBracket" || t.type === "OpenCurlyBracket") &&
+            !(t.type === "Identifier" && (t.value === "else" || t.value === "or" || t.value === "and"))) {
+            if (t.type === "Identifier" && t.value === "is")
+                this.fail("You cannot chain multiple tests with is");
+            this.primary();
+            this.postfix();
+        }
+    }
+    subscript() {
+        if (this.isOp(".")) {
+            this.i++;
+            const t = this.cur;
+            if (t !== undefined && (t.type === "Identifier" || (t.type === "NumericLiteral" && !t.value.includes(".")))) {
+                this.i++;
+                return;
+            }
+            this.fail("expected name or number");
+        }
+        this.i++;
+        let first = true;
+        while (!this.isOp("]")) {
+            if (!first)
+                this.expectOp(",");
+            first = false;
+            this.subscribed();
+        }
+        this.i++;
+    }
+    subscribed() {
+        if (this.isOp(":")) {
+            this.i++;
+        }
+        else {
+            this.expression(true);
+            if (!this.isOp(":"))
+                return;
+            this.i++;
+        }
+        if (!this.isOp("]") && !this.isOp(",") && !this.isOp(":"))
+            this.expression(true);
+        if (this.isOp(":")) {
+            this.i++;
+            if (!this.isOp("]") && !this.isOp(","))
+                this.expression(true);
+        }
+    }
+    call() {
+        this.expectOp("(");
+        let first = true;
+        let sawKw = false;
+        let sawDyn = false;
+        while (!this.isOp(")")) {
+            if (!first)
+                this.expectOp(",");
+            first = false;
+            if (this.isOp(")"))
+                break;
+            if (this.isOp("*")) {
+                this.i++;
+                this.expression(true);
+                sawDyn = true;
+            }
+            else if (this.isOp("**")) {
+                this.i++;
+                this.expression(true);
+                sawDyn = true;
+            }
+            else if (this.isName() && this.peek()?.type === "Equals") {
+                this.i += 2;
+                this.expression(true);
+                sawKw = true;
+            }
+            else {
+                if (sawKw || sawDyn)
+                    this.fail("invalid syntax for function call expression");
+                this.expression(true);
+            }
+        }
+        this.i++;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/syntax.ts
+
+
+/** Tags Python parses that we accept loosely (our engine has no tree for them: an engine gap at parse time). */
+const LOOSE_BLOCKS = { block: "endblock", with: "endwith", autoescape: "endautoescape" };
+const LOOSE_TAGS = new Set(["extends", "include", "import", "from", "print"]);
+class Recognizer extends ExpressionGrammar {
+    loopDepth = 0;
+    blockStack = [];
+    run() {
+        this.subparse(null);
+        if (this.blockStack.length > 0)
+            this.fail(`Unexpected end of template. Jinja was looking for the following tags: '${this.blockStack[this.blockStack.length - 1]}'.`);
+    }
+    /** Template data, prints and statements until one of `ends` (a tag name) opens; returns that name. */
+    subparse(ends) {
+        while (this.cur !== undefined) {
+            const t = this.cur;
+            if (t.type === "Text") {
+                this.i++;
+            }
+            else if (t.type === "OpenExpression") {
+                this.i++;
+                this.tuple({ condexpr: true, ends: [] });
+                this.expectType("CloseExpression", "end of print statement");
+            }
+            else if (t.type === "OpenStatement") {
+                const name = this.peek();
+                if (name === undefined || name.type !== "Identifier") {
+                    this.i++;
+                    this.fail("tag name expected");
+                }
+                if (ends !== null && ends.includes(name.value)) {
+                    this.i += 2;
+                    return name.value;
+                }
+                this.i++;
+                this.statement();
+            }
+            else {
+                this.fail(`unexpected '${grammar_describe(t)}'`);
+            }
+        }
+        if (ends !== null)
+            this.fail(`Unexpected end of template. Jinja was looking for the following tags: ${ends.map((e) => `'${e}'`).join(" or ")}.`);
+        return null;
+    }
+    /** The body of a block up to one of `ends`, having read the opening tag's `%}`. */
+    body(ends) {
+        this.expectBlockEnd();
+        const found = this.subparse(ends);
+        return found;
+    }
+    statement() {
+        const name = this.cur.value;
+        const line = this.line();
+        this.i++;
+        switch (name) {
+            case "for": {
+                this.assignTarget({ ends: ["in"] });
+                if (!this.isName("in"))
+                    this.fail(`expected token 'in', got '${grammar_describe(this.cur)}'`);
+                this.i++;
+                this.tuple({ condexpr: false, ends: ["recursive"] });
+                if (this.isName("if")) {
+                    this.i++;
+                    this.expression(true);
+                }
+                if (this.isName("recursive"))
+                    this.i++;
+                this.loopDepth++;
+                this.blockStack.push("endfor");
+                const end = this.body(["endfor", "else"]);
+                this.loopDepth--;
+                if (end === "else")
+                    this.body(["endfor"]);
+                this.blockStack.pop();
+                this.expectBlockEnd();
+                return;
+            }
+            case "if": {
+                this.soft++;
+                this.tuple({ condexpr: false, ends: [] });
+                this.blockStack.push("endif");
+                for (;;) {
+                    const end = this.body(["elif", "else", "endif"]);
+                    if (end === "elif") {
+                        this.tuple({ condexpr: false, ends: [] });
+                        continue;
+                    }
+                    if (end === "else")
+                        this.body(["endif"]);
+                    break;
+                }
+                this.blockStack.pop();
+                this.soft--;
+                this.expectBlockEnd();
+                return;
+            }
+            case "set": {
+                this.assignTarget({ ends: [], namespace: true });
+                if (this.isOp("=")) {
+                    this.i++;
+                    this.tuple({ condexpr: true, ends: [] });
+                    this.expectBlockEnd();
+                    return;
+                }
+                while (this.isOp("|")) {
+                    this.i++;
+                    this.filterName();
+                }
+                this.blockStack.push("endset");
+                this.withinFrame(() => this.body(["endset"]));
+                this.blockStack.pop();
+                this.expectBlockEnd();
+                return;
+            }
+            case "macro": {
+                if (!this.isName())
+                    this.fail(`expected token 'name', got '${grammar_describe(this.cur)}'`);
+                this.i++;
+                this.signature();
+                this.blockStack.push("endmacro");
+                this.withFunction(() => this.body(["endmacro"]));
+                this.blockStack.pop();
+                this.expectBlockEnd();
+                return;
+            }
+            case "call": {
+                if (this.isOp("("))
+                    this.signature();
+                const start = this.i;
+                this.expression(true);
+                const last = this.tokens[this.i - 1];
+                if (last === undefined || last.value !== ")" || this.i === start)
+                    this.fail("expected call");
+                this.blockStack.push("endcall");
+                this.withFunction(() => this.body(["endcall"]));
+                this.blockStack.pop();
+                this.expectBlockEnd();
+                return;
+            }
+            case "filter": {
+                this.filterName();
+                while (this.isOp("|")) {
+                    this.i++;
+                    this.filterName();
+                }
+                this.blockStack.push("endfilter");
+                this.withinFrame(() => this.body(["endfilter"]));
+                this.blockStack.pop();
+                this.expectBlockEnd();
+                return;
+            }
+            case "break":
+            case "continue":
+                if (this.loopDepth === 0)
+                    throw new TemplateSyntaxError(`'${name}' outside loop`, line);
+                this.expectBlockEnd();
+                return;
+            default:
+                break;
+        }
+        if (name in LOOSE_BLOCKS) {
+            this.skipToBlockEnd();
+            this.blockStack.push(LOOSE_BLOCKS[name]);
+            this.expectBlockEnd();
+            this.subparse([LOOSE_BLOCKS[name]]);
+            this.blockStack.pop();
+            this.skipToBlockEnd();
+            this.expectBlockEnd();
+            return;
+        }
+        if (LOOSE_TAGS.has(name)) {
+            this.skipToBlockEnd();
+            this.expectBlockEnd();
+            return;
+        }
+        this.i--;
+        const looking = this.blockStack.length > 0 ? ` Jinja was looking for the following tags: '${this.blockStack[this.blockStack.length - 1]}'.` : "";
+        throw new TemplateSyntaxError(`Encountered unknown tag '${name}'.${looking}`, line);
+    }
+    skipToBlockEnd() {
+        while (this.cur !== undefined && this.cur.type !== "CloseStatement")
+            this.i++;
+    }
+    /** A macro or call body is a Python function: `break` inside it is outside any loop. */
+    withFunction(f) {
+        const depth = this.loopDepth;
+        const soft = this.soft;
+        this.loopDepth = 0;
+        this.soft = 0;
+        try {
+            f();
+        }
+        finally {
+            this.loopDepth = depth;
+            this.soft = soft;
+        }
+    }
+    /** Set and filter blocks are inner frames (not soft) but stay in the same function. */
+    withinFrame(f) {
+        const soft = this.soft;
+        this.soft = 0;
+        try {
+            f();
+        }
+        finally {
+            this.soft = soft;
+        }
+    }
+    signature() {
+        this.expectOp("(");
+        let first = true;
+        while (!this.isOp(")")) {
+            if (!first)
+                this.expectOp(",");
+            first = false;
+            if (this.isOp(")"))
+                break;
+            if (!this.isName())
+                this.fail(`expected token 'name', got '${grammar_describe(this.cur)}'`);
+            if (CONSTANT_NAMES.has(this.cur.value))
+                this.fail("can't assign to 'const'");
+            this.i++;
+            if (this.isOp("=")) {
+                this.i++;
+                this.expression(true);
+            }
+        }
+        this.i++;
+    }
+    assignTarget(opts) {
+        if (opts.namespace && this.isName() && this.peek()?.value === "." && this.peek()?.type === "Dot") {
+            this.i += 2;
+            if (!this.isName())
+                this.fail(`expected token 'name', got '${grammar_describe(this.cur)}'`);
+            this.i++;
+            return;
+        }
+        const items = this.tupleOfPrimaries(opts.ends);
+        for (const t of items) {
+            if (t.kind !== "name")
+                this.fail(`can't assign to '${t.kind}'`);
+        }
+    }
+}
+/** Throws TemplateSyntaxError where Python's Jinja2 (as transformers configures it) would refuse the template. */
+function checkPythonSyntax(tokens, lines) {
+    const r = new Recognizer(tokens, lines);
+    r.run();
+    return r.notes;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/json-parse.ts
+/**
+ * JSON as Python's json.loads reads it, for the values a template prints. JSON.parse loses two things Python keeps:
+ * a float literal with an integral value (`1.0`, `2e3`: Python prints `1.0`, JS numbers print `1`) and the order of
+ * object keys that look like array indexes (`{"b": 1, "1": 2}`: JS moves "1" first). `needsPythonJson` says whether
+ * a JSON text has either (cheap, may say yes for nothing); `parsePythonJson` then parses it with PyFloat for such
+ * floats and a Map for such objects, both of which the evaluator treats as Python would.
+ */
+
+const SUSPECT = /\d[.eE]|"\d+"\s*:/;
+/** True when JSON.parse could lose what Python's json.loads keeps (then parse with parsePythonJson). */
+function needsPythonJson(text) {
+    return SUSPECT.test(text);
+}
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+/** Parses JSON text like JSON.parse, keeping Python's view of floats and key order; throws SyntaxError on bad JSON. */
+function parsePythonJson(text) {
+    let i = 0;
+    const fail = () => {
+        throw new SyntaxError(`Unexpected token in JSON at position ${i}`);
+    };
+    const ws = () => {
+        while (i < text.length) {
+            const c = text.charCodeAt(i);
+            if (c === 32 || c === 9 || c === 10 || c === 13)
+                i++;
+            else
+                break;
+        }
+    };
+    const string = () => {
+        // The literal from the opening quote to its closing one, decoded by JSON.parse (escapes, surrogates).
+        const start = i;
+        i++;
+        for (;;) {
+            if (i >= text.length)
+                fail();
+            const c = text.charCodeAt(i);
+            if (c === 34)
+                break;
+            i += c === 92 ? 2 : 1;
+        }
+        i++;
+        return JSON.parse(text.slice(start, i));
+    };
+    const value = () => {
+        ws();
+        const c = text[i];
+        if (c === "{") {
+            i++;
+            const entries = [];
+            ws();
+            if (text[i] === "}")
+                i++;
+            else {
+                for (;;) {
+                    ws();
+                    if (text[i] !== '"')
+                        fail();
+                    const key = string();
+                    ws();
+                    if (text[i] !== ":")
+                        fail();
+                    i++;
+                    entries.push([key, value()]);
+                    ws();
+                    if (text[i] === ",")
+                        i++;
+                    else if (text[i] === "}") {
+                        i++;
+                        break;
+                    }
+                    else
+                        fail();
+                }
+            }
+            if (entries.some(([k]) => INDEX_KEY.test(k))) {
+                const m = new Map();
+                for (const [k, v] of entries)
+                    m.set(k, v);
+                return m;
+            }
+            const o = Object.create(null);
+            for (const [k, v] of entries)
+                o[k] = v;
+            return o;
+        }
+        if (c === "[") {
+            i++;
+            const out = [];
+            ws();
+            if (text[i] === "]") {
+                i++;
+                return out;
+            }
+            for (;;) {
+                out.push(value());
+                ws();
+                if (text[i] === ",")
+                    i++;
+                else if (text[i] === "]") {
+                    i++;
+                    return out;
+                }
+                else
+                    fail();
+            }
+        }
+        if (c === '"')
+            return string();
+        if (text.startsWith("true", i)) {
+            i += 4;
+            return true;
+        }
+        if (text.startsWith("false", i)) {
+            i += 5;
+            return false;
+        }
+        if (text.startsWith("null", i)) {
+            i += 4;
+            return null;
+        }
+        NUMBER.lastIndex = i;
+        const m = NUMBER.exec(text);
+        if (m === null)
+            return fail();
+        i += m[0].length;
+        const n = Number(m[0]);
+        const isFloat = m[1] !== undefined || m[2] !== undefined;
+        return isFloat && Number.isInteger(n) ? new PyFloat(n) : n;
+    };
+    const v = value();
+    ws();
+    if (i !== text.length)
+        fail();
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/index.ts
+/**
+ * A Jinja evaluator faithful to Python's Jinja2 as transformers configures it for chat templates
+ * (ImmutableSandboxedEnvironment, trim_blocks, lstrip_blocks, loopcontrols, the generation tag, its tojson,
+ * raise_exception and strftime_now). Parsing goes through @huggingface/jinja's exported parser; the lexer, the
+ * Python grammar check and the evaluator are ours. No knowledge of datasets here.
+ */
+
+
+
+
+
+
+
+
+
+
+/** For renders faithful to the digit: a record whose JSON needsPythonJson() is best given to the template as parsePythonJson() reads it. */
+
+/** Parses like Python's Jinja2; throws TemplateSyntaxError when Python's Jinja2 could not parse it either. */
+function compileTemplate(source) {
+    let lexed;
+    try {
+        lexed = lex(source);
+    }
+    catch (e) {
+        if (e instanceof EngineGap)
+            return { source, program: null, gap: e.message, hasGenerationMarkers: false };
+        throw e;
+    }
+    const notes = checkPythonSyntax(lexed.tokens, lexed.lines);
+    if (notes.gaps.length > 0)
+        return { source, program: null, gap: notes.gaps[0], hasGenerationMarkers: lexed.hasGeneration };
+    try {
+        const grouped = groupConcatenations(lexed.tokens, lexed.lines, notes.concatSpans);
+        const program = hfParse(rewriteTests(grouped.tokens, grouped.lines).tokens.map((t) => ({ ...t })));
+        return { source, program, gap: null, hasGenerationMarkers: lexed.hasGeneration };
+    }
+    catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        return { source, program: null, gap: `a construct the engine cannot parse (${why})`, hasGenerationMarkers: lexed.hasGeneration };
+    }
+}
+let defaultGlobals = null;
+/** Renders with Python's semantics. Never throws. */
+function renderTemplate(t, context, options = {}) {
+    if (t.program === null)
+        return { ok: false, kind: "engine-gap", message: t.gap ?? "the template could not be parsed by the engine" };
+    const limits = options.limits === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, ...options.limits };
+    const globals = options.now !== undefined ? makeGlobals(options.now) : (defaultGlobals ??= makeGlobals(() => new Date()));
+    const evaluator = new Evaluator(globals, limits, PYTHON_FILTERS);
+    try {
+        return { ok: true, text: evaluator.render(t.program.body, context) };
+    }
+    catch (e) {
+        if (e instanceof PyError)
+            return { ok: false, kind: "template-error", message: e.message };
+        if (e instanceof EngineGap)
+            return { ok: false, kind: "engine-gap", message: e.message };
+        if (e instanceof RangeError) {
+            const why = /string length/i.test(e.message) ? "a string built by the template grows past what the engine can hold" : `the render ran out of stack (${e.message})`;
+            return { ok: false, kind: "engine-gap", message: why };
+        }
+        const why = e instanceof Error ? e.message : String(e);
+        return { ok: false, kind: "engine-gap", message: `internal error in the template engine: ${why}` };
+    }
+}
+function templateFacts(t) {
+    return collectFacts(t.program, t.hasGenerationMarkers);
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/runtime.ts
+// The target model compiled for this thread: the spec's templates compiled, their facts, and the tokenizer loaded,
+// once per thread and spec (worker threads get the spec in their jobs and load it themselves).
+
+
+const runtimes = new Map();
+function targetRuntime(spec) {
+    let rt = runtimes.get(spec.key);
+    if (rt)
+        return rt;
+    const template = compileTemplate(spec.source);
+    const toolUse = spec.toolUseSource !== undefined ? compileTemplate(spec.toolUseSource) : null;
+    rt = {
+        spec,
+        template,
+        toolUse,
+        facts: templateFacts(template),
+        wholeGap: wholeGap(template, spec),
+        tokenizer: spec.tokenizerPath ? modelTokenizer(spec.tokenizerPath, spec.tokenizer ?? spec.tokenizerPath) : null,
+        markerTokens: new Map(),
+    };
+    runtimes.set(spec.key, rt);
+    return rt;
+}
+/** The variables of one render, as transformers' apply_chat_template(messages, tools=..., add_generation_prompt=False)
+ * passes them: `{**special_tokens_map, **kwargs}` plus messages, tools, documents, add_generation_prompt. */
+function renderContext(spec, messages, tools) {
+    return { ...spec.variables, messages, tools, documents: null, add_generation_prompt: false };
+}
+function wholeGap(t, spec) {
+    const a = renderTemplate(t, renderContext(spec, [], null));
+    if (a.ok || a.kind !== "engine-gap")
+        return null;
+    const b = renderTemplate(t, renderContext(spec, [{ role: "user", content: "Hello." }, { role: "assistant", content: "Hello!" }], null));
+    return !b.ok && b.kind === "engine-gap" && b.message === a.message ? a.message : null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/file-state.ts
+function emptyTargetState() {
+    return { records: 0, rendered: 0, errors: 0, gaps: 0, eosSeen: false, firstLine: 0 };
+}
+/** Adds a later chunk's state (its lines shifted by `lineOffset`) into `into`. */
+function addTargetState(into, s, lineOffset) {
+    into.records += s.records;
+    into.rendered += s.rendered;
+    into.errors += s.errors;
+    into.gaps += s.gaps;
+    into.eosSeen ||= s.eosSeen;
+    if (into.firstLine === 0 && s.firstLine > 0)
+        into.firstLine = s.firstLine + lineOffset;
+}
+/** The file-level finding once every chunk of a file is in: the template never emits the EOS token. */
+function fileTargetFinding(spec, s) {
+    if (!spec.eosToken || s.rendered === 0 || s.eosSeen)
+        return null;
+    return {
+        rule: "template-no-eos",
+        line: s.firstLine,
+        message: `none of the ${s.rendered} rendered records holds the EOS token "${spec.eosToken}": the model is never trained to emit it, so at inference it does not stop where the template ends a turn; make the template close assistant turns with eos_token, or set the EOS token to the end-of-turn marker the template does emit (reported once for the file)`,
+    };
+}
+function targetReport(spec, s, facts) {
+    const out = {
+        chatTemplate: spec.template,
+        records: s.records,
+        rendered: s.rendered,
+        templateErrors: s.errors,
+        engineGaps: s.gaps,
+        loss: spec.loss,
+    };
+    if (spec.templateName)
+        out.templateName = spec.templateName;
+    if (spec.tokenizer)
+        out.tokenizer = spec.tokenizer;
+    if (spec.bosToken !== undefined)
+        out.bosToken = spec.bosToken;
+    if (spec.eosToken !== undefined)
+        out.eosToken = spec.eosToken;
+    if (facts) {
+        out.messageKeys = facts.messageKeys;
+        out.generationMarkers = facts.hasGenerationMarkers;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/check-record.ts
+
+
+
+/** Longest quote of a template's message in a finding. */
+const QUOTE_CHARS = 300;
+/** Messages named in one template-drops-content finding. */
+const NAMED = 3;
+class TargetChecker {
+    rt;
+    st = emptyTargetState();
+    keys;
+    constructor(rt) {
+        this.rt = rt;
+        this.keys = rt.facts.messageKeys ? new Set(rt.facts.messageKeys) : null;
+    }
+    /** Renders the record (its `messages` is an array; `raw` is its line) and reports what the render shows. Returns the
+     * rendered text, or null when the template raised or the engine could not render it. */
+    check(rec, raw, line, emit, note) {
+        const { spec } = this.rt;
+        const st = this.st;
+        st.records++;
+        if (st.records === 1) {
+            st.firstLine = line;
+            if (spec.loss === "assistant-only" && !this.rt.facts.hasGenerationMarkers) {
+                note("template-no-generation-markers", `loss is assistant-only, but the chat template has no {% generation %} markers: the assistant-token mask (TRL's assistant_only_loss, transformers' return_assistant_tokens_mask) is all zeros, so the loss is 0 and nothing is learned; use a template that wraps the assistant's text in {% generation %} ... {% endgeneration %}, or another way to train on completions only`, "tpl-generation");
+            }
+        }
+        if (this.rt.wholeGap !== null) {
+            st.gaps++;
+            note("template-engine-gap", `the chat template cannot be rendered by this gate's JavaScript engine (${check_record_quote(this.rt.wholeGap)}), though Python's Jinja2 may render it: no record of this file was checked against it (reported once for the file)`, "tpl-whole-gap");
+            return null;
+        }
+        // The template gets the record as Python's json.loads reads it (1.0 stays a float, "1" keys keep their place) when
+        // JSON.parse could have lost that; the checks below read the plain record.
+        const py = needsPythonJson(raw) ? pythonRecord(raw) : null;
+        const tools = toolsOf(py ? py.tools : rec.tools);
+        const template = this.rt.toolUse && tools !== null ? this.rt.toolUse : this.rt.template;
+        const r = renderTemplate(template, renderContext(spec, py ? py.messages : rec.messages, tools));
+        if (!r.ok) {
+            if (r.kind === "template-error") {
+                st.errors++;
+                const undef = /\b(bos_token|eos_token)\b.*\bundefined\b/.exec(r.message)?.[1];
+                const hint = undef && spec.sourceIn === "file" ? ` (a .jinja template gets ${undef} only from --${undef.replace("_", "-")} or target.${undef.replace("_", "-")}: set it to the model's token)` : "";
+                emit("template-error", `the chat template fails on this record: "${check_record_quote(r.message)}"${hint}; transformers' apply_chat_template raises this, so the trainer stops (or skips the record): fix the record or drop it`);
+            }
+            else {
+                st.gaps++;
+                emit("template-engine-gap", `this record was not checked against the chat template: the gate's JavaScript engine cannot render it as Python's Jinja2 would (${check_record_quote(r.message)}); please report the template construct`);
+            }
+            return null;
+        }
+        st.rendered++;
+        const text = r.text;
+        if (spec.eosToken && !st.eosSeen && text.includes(spec.eosToken))
+            st.eosSeen = true;
+        this.checkBos(text, emit);
+        const messages = rec.messages;
+        this.checkDropped(messages, tools, text, emit);
+        this.checkEndOfTurn(messages, text, emit);
+        if (this.keys)
+            this.checkUnread(messages, emit);
+        return text;
+    }
+    state() {
+        return { ...this.st };
+    }
+    /** The render starts with the BOS token and tokenizing it with special tokens adds another one in front. */
+    checkBos(text, emit) {
+        const { spec, tokenizer } = this.rt;
+        const bos = tokenizer?.prepends ?? (spec.addBosToken ? spec.bosToken : undefined);
+        if (!bos || !text.startsWith(bos))
+            return;
+        const by = tokenizer?.prepends ? `the tokenizer's post-processor (${tokenizer.name})` : "the tokenizer (add_bos_token: true in the tokenizer config)";
+        emit("template-double-bos", `the rendered text starts with the BOS token "${bos}" and ${by} adds another when the text is tokenized with special tokens (the default of tokenizer(text), which many training scripts call): examples would start with two BOS tokens; tokenize rendered text with add_special_tokens=False (as apply_chat_template does) or take bos_token out of the template`, "tpl-bos");
+    }
+    /** Message texts (and tool names) that are nowhere in the render: the template drops them. */
+    checkDropped(messages, tools, text, emit) {
+        let bare; // the render without whitespace, made on the first miss
+        const present = (s) => {
+            const t = s.trim();
+            if (t === "" || text.includes(t))
+                return true;
+            bare ??= stripSpace(text);
+            const b = stripSpace(t);
+            if (bare.includes(b))
+                return true;
+            const j = stripSpace(JSON.stringify(t).slice(1, -1)); // content passed through tojson
+            return j !== b && bare.includes(j);
+        };
+        const missing = [];
+        let reasoning = 0;
+        messages.forEach((raw, i) => {
+            if (!raw || typeof raw !== "object" || Array.isArray(raw))
+                return;
+            const m = raw;
+            const role = typeof m.role === "string" ? m.role : "?";
+            for (const piece of textPieces(m.content)) {
+                if (present(piece))
+                    continue;
+                if (/<think>/.test(piece) && present(piece.replace(/<think>[\s\S]*?<\/think>/g, ""))) {
+                    reasoning++;
+                    missing.push(`messages[${i}] (${role}): its <think> reasoning`);
+                }
+                else
+                    missing.push(`messages[${i}] (${role}): its text`);
+                break;
+            }
+            for (const name of callNames(m))
+                if (!present(name))
+                    missing.push(`messages[${i}] (${role}): its call of '${name}'`);
+        });
+        for (const name of toolNames(tools))
+            if (!present(name))
+                missing.push(`tools: '${name}'`);
+        if (!missing.length)
+            return;
+        const listed = missing.slice(0, NAMED).join("; ") + (missing.length > NAMED ? `; and ${missing.length - NAMED} more` : "");
+        const why = reasoning === missing.length ? " (the template keeps the reasoning of the last turn only: earlier turns are trained without it)" : "";
+        emit("template-drops-content", `the chat template leaves out ${listed}${why}: the model never sees it in training; if it matters, use a template that renders it or move it where the template reads it`);
+    }
+    /** The marker that ends an assistant turn (the token right after its text) must be one token of the tokenizer. */
+    checkEndOfTurn(messages, text, emit) {
+        const tok = this.rt.tokenizer;
+        if (!tok)
+            return;
+        let from = 0;
+        for (const raw of messages) {
+            const m = raw;
+            if (!m || m.role !== "assistant" || typeof m.content !== "string")
+                continue;
+            const body = m.content.trim();
+            if (!body)
+                continue;
+            const at = text.indexOf(body, from);
+            if (at < 0)
+                continue;
+            from = at + body.length;
+            const marker = /^\s*(<[^<>\s]{1,48}>|\[[^[\]\s]{1,24}\])/.exec(text.slice(from, from + 80))?.[1];
+            if (!marker)
+                continue;
+            let n = this.rt.markerTokens.get(marker);
+            if (n === undefined)
+                this.rt.markerTokens.set(marker, (n = tok.count(marker)));
+            if (n > 1) {
+                emit("template-eot-split", `the assistant turns end with "${marker}", which ${tok.name} encodes as ${n} tokens, not one: it is not a special token of this tokenizer, so the model learns it as text and no single token ends its answer; add it to the tokenizer as a special token (and resize the embeddings) or use the tokenizer of the model this template belongs to`, `tpl-eot:${marker}`);
+            }
+        }
+    }
+    /** Message keys with a value that the template never reads (from its syntax tree). */
+    checkUnread(messages, emit) {
+        messages.forEach((raw, i) => {
+            if (!raw || typeof raw !== "object" || Array.isArray(raw))
+                return;
+            for (const [k, v] of Object.entries(raw)) {
+                if (this.keys.has(k) || v === null || v === undefined || v === "")
+                    continue;
+                const trainer = TRAINER_KEYS.has(k) ? ` (some trainers read it themselves, e.g. Axolotl's ${k === "weight" || k === "train" ? k : "weight and train"}; TRL does not)` : "";
+                emit("template-unread-field", `messages[${i}].${k} is never read by the chat template: it does not reach the model${trainer}; drop it or use a template that renders it (reported once per field and file)`, `tpl-field:${k}`);
+            }
+        });
+    }
+}
+/** The record's messages and tools as Python's json.loads reads the line (null: not JSON after all). */
+function pythonRecord(raw) {
+    try {
+        const v = parsePythonJson(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+        const get = (k) => (v instanceof Map ? v.get(k) : v && typeof v === "object" ? v[k] : undefined);
+        return { messages: get("messages"), tools: get("tools") };
+    }
+    catch {
+        return null;
+    }
+}
+/** The record's tools as transformers gets them: an array, or a JSON string holding one (LLaMA-Factory, ms-swift: read
+ * with json.loads); anything else is None. */
+function toolsOf(v) {
+    if (Array.isArray(v))
+        return v;
+    if (typeof v === "string" && v.trim() !== "") {
+        try {
+            const parsed = (needsPythonJson(v) ? parsePythonJson(v.trim()) : JSON.parse(v));
+            if (Array.isArray(parsed))
+                return parsed;
+        }
+        catch {
+            // not JSON: the record's own finding says so
+        }
+    }
+    return null;
+}
+/** The texts of a message's content: a string, or the text parts of a list. */
+function textPieces(content) {
+    if (typeof content === "string")
+        return [content];
+    if (!Array.isArray(content))
+        return [];
+    const out = [];
+    for (const p of content) {
+        if (typeof p === "string")
+            out.push(p);
+        else if (p && typeof p === "object") {
+            const o = p;
+            const t = typeof o.text === "string" ? o.text : o.value; // LLaMA-Factory's parts hold `value`
+            if (typeof t === "string")
+                out.push(t);
+        }
+    }
+    return out;
+}
+function callNames(m) {
+    const calls = Array.isArray(m.tool_calls) ? m.tool_calls : [];
+    const out = [];
+    for (const c of calls) {
+        const fn = c?.function ?? c;
+        const name = fn?.name;
+        if (typeof name === "string" && name)
+            out.push(name);
+    }
+    return out;
+}
+function toolNames(tools) {
+    const out = [];
+    for (const t of tools ?? []) {
+        const fn = t?.function ?? t;
+        const name = fn?.name;
+        if (typeof name === "string" && name)
+            out.push(name);
+    }
+    return out;
+}
+/** Message keys that trainers may read outside the template (per-message loss switches). */
+const TRAINER_KEYS = new Set(["weight", "train", "train_detail", "loss_weight", "loss"]);
+const stripSpace = (s) => s.replace(/\s+/g, "");
+function check_record_quote(s) {
+    const one = s.replace(/\s+/g, " ").trim();
+    return one.length > QUOTE_CHARS ? one.slice(0, QUOTE_CHARS) + "…" : one;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/chunk-check.ts
+
+
 
 
 async function runChunk(job) {
@@ -58336,7 +71383,8 @@ async function runChunk(job) {
         categoryField: job.categoryField,
         severities: job.severities,
         maxFindings: job.maxFindings,
-        onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
+        onRecord: analysis ? (conv, loc, rendered) => analysis.add(conv, loc, rendered) : undefined,
+        target: job.target ? new TargetChecker(targetRuntime(job.target)) : null,
     });
     return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
 }
@@ -58345,8 +71393,192 @@ async function runChunk(job) {
 // Kept in step with package.json by scripts/bundle.mjs.
 const VERSION = "0.1.0";
 
+;// CONCATENATED MODULE: ./src/engine/target/load.ts
+// Reads the target model's files once per run (main thread): the chat template (a .jinja file, or a Hugging Face
+// tokenizer_config.json with its template(s) and special tokens) and checks the tokenizer.json loads. Every problem is
+// a ConfigError naming the file (and the template line): the run stops with exit 2 before any record is read.
+
+
+
+
+
+
+
+/** Special tokens transformers passes to a template (PreTrainedTokenizerBase.SPECIAL_TOKENS_ATTRIBUTES): each one the
+ * tokenizer_config.json sets to a non-empty string or {content: ...}; `additional_special_tokens` as a list. */
+const load_SPECIAL_TOKENS = ["bos_token", "eos_token", "unk_token", "sep_token", "pad_token", "cls_token", "mask_token"];
+/** Files read whole: a template or tokenizer_config.json is kilobytes; anything this large is the wrong file. */
+const MAX_TEMPLATE_BYTES = 16 * 1024 * 1024;
+async function loadTargetSpec(t, cwd) {
+    const text = await readText(t.chatTemplate, cwd, "chat template", MAX_TEMPLATE_BYTES);
+    const spec = { key: "", template: t.chatTemplate, source: "", sourceIn: "file", variables: {}, loss: t.loss ?? "all" };
+    // a tokenizer_config.json (by name, or a JSON object by its start: a template may start with {# or {%)
+    const json = /\.json$/i.test(t.chatTemplate) || /^\s*\{\s*("|\})/.test(text);
+    if (json)
+        fromTokenizerConfig(spec, text, t);
+    else {
+        if (t.templateName)
+            throw new ConfigError(`target.template-name is '${t.templateName}', but ${t.chatTemplate} is a single template (names select one of a tokenizer_config.json's list)`);
+        spec.source = text;
+    }
+    // explicit tokens win over tokenizer_config.json's, template-kwargs over both (transformers: kwargs win)
+    if (t.bosToken !== undefined)
+        spec.variables.bos_token = t.bosToken;
+    if (t.eosToken !== undefined)
+        spec.variables.eos_token = t.eosToken;
+    Object.assign(spec.variables, t.templateKwargs ?? {});
+    if (typeof spec.variables.bos_token === "string")
+        spec.bosToken = spec.variables.bos_token;
+    if (typeof spec.variables.eos_token === "string")
+        spec.eosToken = spec.variables.eos_token;
+    for (const [which, source] of [["", spec.source], ["tool_use ", spec.toolUseSource]]) {
+        if (source === undefined)
+            continue;
+        try {
+            compileTemplate(source);
+        }
+        catch (e) {
+            if (!(e instanceof TemplateSyntaxError))
+                throw e;
+            const where = e.line === null ? "" : spec.sourceIn === "file" ? `:${e.line}` : ` (line ${e.line} of its ${which}chat_template)`;
+            throw new ConfigError(`chat template ${t.chatTemplate}${where}: ${e.message} (Python's Jinja2 cannot parse it either: transformers would fail on every record)`);
+        }
+    }
+    if (t.tokenizer) {
+        spec.tokenizer = t.tokenizer;
+        spec.tokenizerPath = (0,external_node_path_namespaceObject.resolve)(cwd, t.tokenizer);
+    }
+    spec.key = (0,external_node_crypto_.createHash)("sha1").update(JSON.stringify([spec.source, spec.toolUseSource, spec.variables, spec.tokenizerPath, spec.loss, spec.addBosToken])).digest("hex");
+    // the tokenizer (and the templates) load here once, so that a broken file is a config error before the run
+    if (spec.tokenizerPath) {
+        const head = await readHeadOf(spec.tokenizerPath, t.tokenizer, "tokenizer");
+        if (sniff(head).kind === "lfs-pointer")
+            throw new ConfigError(lfsMessage(t.tokenizer, "tokenizer"));
+    }
+    targetRuntime(spec);
+    return spec;
+}
+function fromTokenizerConfig(spec, text, t) {
+    const file = t.chatTemplate;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw new ConfigError(`chat template ${file}: not valid JSON (${e.message}${jsonLine(e, text)}); give a tokenizer_config.json or a .jinja template`);
+    }
+    if (!doc || typeof doc !== "object" || Array.isArray(doc))
+        throw new ConfigError(`chat template ${file}: a JSON file must be a tokenizer_config.json object with a "chat_template"`);
+    const cfg = doc;
+    spec.sourceIn = "tokenizer_config";
+    const ct = cfg.chat_template;
+    if (typeof ct === "string") {
+        if (t.templateName)
+            throw new ConfigError(`target.template-name is '${t.templateName}', but ${file} has one chat_template, not a list of named ones`);
+        spec.source = ct;
+    }
+    else if (Array.isArray(ct) || (ct && typeof ct === "object")) {
+        // on disk a list of {name, template}; a {name: template} object is read too
+        const named = new Map();
+        const entries = Array.isArray(ct) ? ct : Object.entries(ct).map(([name, template]) => ({ name, template }));
+        for (const e of entries) {
+            const o = e;
+            if (typeof o?.name !== "string" || typeof o.template !== "string")
+                throw new ConfigError(`chat template ${file}: chat_template lists an entry that is not {"name": ..., "template": ...}`);
+            named.set(o.name, o.template);
+        }
+        const names = [...named.keys()].sort();
+        if (t.templateName) {
+            const chosen = named.get(t.templateName);
+            if (chosen === undefined)
+                throw new ConfigError(`target.template-name '${t.templateName}' is not in ${file}; its templates are ${names.map((n) => `'${n}'`).join(", ")}`);
+            spec.source = chosen;
+            spec.templateName = t.templateName;
+        }
+        else {
+            // transformers' get_chat_template: 'tool_use' for a call with tools, else 'default'
+            const def = named.get("default");
+            if (def === undefined)
+                throw new ConfigError(`chat template ${file} holds several templates and none is named 'default' (transformers would refuse too): set target.template-name to one of ${names.map((n) => `'${n}'`).join(", ")}`);
+            spec.source = def;
+            spec.templateName = "default";
+            const tool = named.get("tool_use");
+            if (tool !== undefined)
+                spec.toolUseSource = tool;
+        }
+    }
+    else {
+        const hint = ct === undefined ? ": newer models keep it in chat_template.jinja next to it; point the chat template at that file" : "";
+        throw new ConfigError(`chat template ${file} has no "chat_template"${hint}`);
+    }
+    for (const k of load_SPECIAL_TOKENS) {
+        const v = tokenText(cfg[k]);
+        if (v)
+            spec.variables[k] = v;
+    }
+    const extra = Array.isArray(cfg.additional_special_tokens) ? cfg.additional_special_tokens.map(tokenText).filter((x) => typeof x === "string") : [];
+    if (extra.length)
+        spec.variables.additional_special_tokens = extra;
+    if (typeof cfg.add_bos_token === "boolean")
+        spec.addBosToken = cfg.add_bos_token;
+}
+/** A special token as transformers reads it: a string, or an AddedToken object {content: ...}. */
+function tokenText(v) {
+    if (typeof v === "string")
+        return v;
+    if (v && typeof v === "object" && typeof v.content === "string")
+        return v.content;
+    return undefined;
+}
+function lfsMessage(file, what) {
+    return `${what} ${file} is a Git LFS pointer, not the file: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``;
+}
+async function readHeadOf(path, shown, what) {
+    try {
+        const fh = await (0,promises_.open)(path, "r");
+        try {
+            const buf = Buffer.alloc(1024);
+            const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+            return buf.subarray(0, bytesRead);
+        }
+        finally {
+            await fh.close();
+        }
+    }
+    catch (e) {
+        throw new ConfigError(`cannot read ${what} ${shown}: ${reason(e)}`);
+    }
+}
+async function readText(file, cwd, what, max) {
+    let buf;
+    try {
+        buf = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, file));
+    }
+    catch (e) {
+        throw new ConfigError(`cannot read ${what} ${file}: ${reason(e)}`);
+    }
+    if (sniff(buf.subarray(0, 1024)).kind === "lfs-pointer")
+        throw new ConfigError(lfsMessage(file, what));
+    if (buf.length > max)
+        throw new ConfigError(`${what} ${file} is ${(buf.length / 1048576).toFixed(0)} MiB: not a chat template (give the .jinja file or tokenizer_config.json)`);
+    return buf.toString("utf8"); // a byte-order mark stays, as when transformers reads the file
+}
+function reason(e) {
+    const err = e;
+    return err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "it is a directory" : err.message;
+}
+/** " at line L" for a JSON.parse error that names a position. */
+function jsonLine(e, text) {
+    const m = /position (\d+)/.exec(e.message);
+    return m ? `, line ${text.slice(0, Number(m[1])).split("\n").length}` : "";
+}
+
 ;// CONCATENATED MODULE: ./src/engine/check.ts
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
+
+
+
+
 
 
 
@@ -58387,7 +71619,11 @@ async function planRun(opts) {
     const { config } = opts;
     const paths = opts.files;
     const absPaths = paths.map((p) => (0,external_node_path_namespaceObject.resolve)(opts.cwd, p));
+    // The target model's files are read (and checked) before anything else: a broken one is a config error.
+    const target = config.target ? await loadTargetSpec(config.target, opts.cwd) : null;
     const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
+    if (settings && target?.tokenizerPath)
+        settings.tokens.tokenizer = { path: target.tokenizerPath, name: target.tokenizer ?? target.tokenizerPath };
     const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
     if (unmatched)
         throw new ConfigError(unmatched);
@@ -58421,14 +71657,15 @@ async function planRun(opts) {
             severities: severitiesFor(paths[chunk.file], config),
             maxFindings: config.maxFindings,
             analysis: settings,
+            target,
         });
     }
     const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-    return { paths, absPaths, identities, heads, jobs, settings };
+    return { paths, absPaths, identities, heads, jobs, settings, target };
 }
 async function check(opts) {
     const plan = await planRun(opts);
-    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base });
+    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel });
 }
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
 async function assemble(plan, results, config, extra = {}) {
@@ -58436,6 +71673,7 @@ async function assemble(plan, results, config, extra = {}) {
     const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
     const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
     const files = [];
+    const runTarget = emptyTargetState();
     const jobsOf = plan.paths.map(() => []);
     for (const job of plan.jobs)
         jobsOf[job.chunk.file].push(job);
@@ -58448,6 +71686,7 @@ async function assemble(plan, results, config, extra = {}) {
         const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
         const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
         let format = head.format;
+        const tgt = emptyTargetState();
         let lineOffset = 0;
         let first = true;
         for (const job of jobsOf[i]) {
@@ -58466,12 +71705,19 @@ async function assemble(plan, results, config, extra = {}) {
             sum.invalidJson += s.invalidJson;
             sum.fragments += s.fragments;
             sum.readError ||= s.readError;
+            if (s.target)
+                addTargetState(tgt, s.target, lineOffset);
             if (first)
                 sum.firstInvalid = s.firstInvalid;
             if (s.nonBlank > 0)
                 first = false;
             lineOffset += s.lines;
         }
+        const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
+        if (eos)
+            sink.add(eos.rule, eos.line, eos.message);
+        if (plan.target)
+            addTargetState(runTarget, tgt, 0);
         files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
     }
     await it.return?.(); // lets the runner clean up (worker threads)
@@ -58490,14 +71736,17 @@ async function assemble(plan, results, config, extra = {}) {
         files,
         gate: { passed: true, failOn: config.failOn, checks: [] },
     };
+    if (plan.target)
+        report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
     if (analysis)
         await analysis.finish(report, plan.absPaths, extra.date);
+    addFingerprints(files);
     report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
     report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
-    if (extra.base)
-        report.deltas = compareReports(extra.base, report);
     report.gate = evaluateGate(report, config);
     report.passed = report.gate.passed;
+    if (extra.base)
+        compareWithBase(report, extra.base, config, extra.baseLabel ?? "the base version");
     return report;
 }
 /** Files outside `files` that leakage detection needs: the train/eval partners of the files being checked. */
@@ -58514,6 +71763,10 @@ function splitPartners(files, allFiles, config) {
             extra.add(a);
     }
     return [...extra].sort();
+}
+/** The template's facts for the report (a merge of shards compiles the template here; it needs no tokenizer). */
+function targetFacts(spec) {
+    return templateFacts(compileTemplate(spec.source));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/shards.ts
@@ -58580,8 +71833,9 @@ function partialJson(p) {
 }
 class MergeError extends Error {
 }
-/** Folds the partial files of every shard into one report. */
-async function mergePartials(files, cwd) {
+/** Folds the partial files of every shard into one report; `base` (the base version's report, made once the run's
+ * files and config are known) adds the comparison a single run would make (deltas.ts). */
+async function mergePartials(files, cwd, base) {
     const parts = [];
     for (const f of files) {
         let p;
@@ -58635,7 +71889,8 @@ async function mergePartials(files, cwd) {
             throw new MergeError(`${plan.paths[i]} is not the file the shards read (${then.size} bytes then, ${now.size} now, or other content): run merge on the same commit as the shards`);
         }
     }
-    return assemble(plan, results, first.config, { date: first.date });
+    const compared = base ? await base(plan.paths, first.config) : undefined;
+    return assemble(plan, results, first.config, { date: first.date, base: compared?.report, baseLabel: compared?.label });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/worker-pool.ts
@@ -58793,6 +72048,8 @@ function serveChunks() {
 
 
 
+
+
 ;// CONCATENATED MODULE: ./src/action/event.ts
 // What the triggering event tells us: repository, pull request (if any), the commit to link to.
 
@@ -58828,6 +72085,21 @@ function readEvent(env = process.env, payload = readPayload(env)) {
         pr = { number, headSha: str(head?.sha), baseSha: str(base?.sha), fromFork: !!headRepo && !!baseRepo && headRepo !== baseRepo };
     }
     const runId = str(env.GITHUB_RUN_ID);
+    const rawBefore = name === "push" ? str(payload.before) : undefined;
+    const created = rawBefore !== undefined && /^0+$/.test(rawBefore);
+    const wr = name === "workflow_run" ? event_obj(payload.workflow_run) : undefined;
+    const workflowRun = wr
+        ? {
+            event: str(wr.event),
+            headSha: str(wr.head_sha),
+            headBranch: str(wr.head_branch),
+            headRepository: str(event_obj(wr.head_repository)?.full_name),
+            pullRequests: (Array.isArray(wr.pull_requests) ? wr.pull_requests : [])
+                .map(event_obj)
+                .filter((p) => !!p && Number.isInteger(p.number))
+                .map((p) => ({ number: p.number, headSha: str(event_obj(p.head)?.sha) })),
+        }
+        : undefined;
     return {
         name,
         owner,
@@ -58837,6 +72109,9 @@ function readEvent(env = process.env, payload = readPayload(env)) {
         runUrl: runId && owner ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined,
         pr,
         isPullRequest,
+        before: created ? undefined : rawBefore,
+        created: name === "push" ? created : undefined,
+        workflowRun,
     };
 }
 
@@ -59073,8 +72348,8 @@ function removeHook(state, name, method) {
 
 
 // bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
+const before_after_hook_bind = Function.bind;
+const bindable = before_after_hook_bind.bind(before_after_hook_bind);
 
 function bindApi(hook, state, name) {
   const removeHookRef = bindable(removeHook, null).apply(
@@ -59145,7 +72420,7 @@ function dist_bundle_lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -59158,7 +72433,7 @@ function isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
+    if (dist_bundle_isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -59373,7 +72648,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -59439,7 +72714,7 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return dist_bundle_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -59450,7 +72725,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: dist_bundle_parse
   });
 }
 
@@ -59576,7 +72851,7 @@ function parameterValue(str) {
 /**
  * Format an object into a `Content-Type` header.
  */
-function format(obj) {
+function dist_format(obj) {
     const { type, parameters } = obj;
     if (!type || !isTypeValid(type)) {
         throw new TypeError(`Invalid type: ${type}`);
@@ -60414,7 +73689,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function request_dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -60435,7 +73710,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -64300,13 +77575,19 @@ async function selectFiles(args) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/base-files.ts
-// The base version of a PR's dataset files, for quality deltas: from git history when the checkout has it
-// (fetch-depth: 0), else from the contents API. Files the PR adds have no base; unchanged partners are the same.
+// The base version of the files a run checks (a pull request's base commit, the commit before a push): from git
+// history when the checkout has it (fetch-depth: 0), else from the contents API. A file the base does not have is
+// left out (the comparison calls it a new file); a file known to be unchanged is linked to the checkout as it is.
 
 
 
 
 
+
+const base_files_run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
+/** The base versions could not be read (the commit is not in the clone and the API did not serve them). */
+class BaseUnavailable extends Error {
+}
 function gitShow(cwd, ref, path, to) {
     return new Promise((resolve) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)("git", ["show", `${ref}:${path}`], { cwd, stdio: ["ignore", "pipe", "ignore"] });
@@ -64316,6 +77597,7 @@ function gitShow(cwd, ref, path, to) {
         child.on("close", (code) => out.end(() => resolve(code === 0)));
     });
 }
+/** The file at `ref`, "absent" when the commit does not have it (404), null when it could not be read. */
 async function apiRaw(octokit, owner, repo, path, ref) {
     try {
         const res = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", {
@@ -64335,41 +77617,214 @@ async function apiRaw(octokit, owner, repo, path, ref) {
             return Buffer.from(data);
         return null;
     }
+    catch (e) {
+        return e.status === 404 ? "absent" : null; // else: no access, too large, network
+    }
+}
+const LFS_POINTER = Buffer.from("version https://git-lfs.github.com/spec/v1");
+/** A base version that git stored in Git LFS comes out of `git show` as its pointer: fetch the data with `git lfs
+ * smudge` (the checkout's LFS credentials), unless the checkout's own file is a pointer too (then both are). */
+async function lfsData(cwd, path, to) {
+    const { open, readFile, rename } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+    const head = async (p) => {
+        const fh = await open(p, "r").catch(() => null);
+        if (!fh)
+            return Buffer.alloc(0);
+        try {
+            const b = Buffer.alloc(LFS_POINTER.length);
+            const { bytesRead } = await fh.read(b, 0, b.length, 0);
+            return b.subarray(0, bytesRead);
+        }
+        finally {
+            await fh.close();
+        }
+    };
+    if (!(await head(to)).equals(LFS_POINTER) || (await head((0,external_node_path_namespaceObject.join)(cwd, path))).equals(LFS_POINTER))
+        return true;
+    const pointer = await readFile(to);
+    const tmp = `${to}.smudged`;
+    const ok = await new Promise((done) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)("git", ["lfs", "smudge", "--", path], { cwd, stdio: ["pipe", "pipe", "ignore"] });
+        const out = (0,external_node_fs_namespaceObject.createWriteStream)(tmp);
+        child.stdout.pipe(out);
+        child.on("error", () => done(false));
+        child.on("close", (code) => out.end(() => done(code === 0)));
+        child.stdin.end(pointer);
+    });
+    if (ok && !(await head(tmp)).equals(LFS_POINTER))
+        await rename(tmp, to);
+    return ok;
+}
+/** Whether the clone has the commit (a shallow checkout of the head alone does not). */
+async function hasCommit(cwd, sha) {
+    try {
+        await base_files_run("git", ["cat-file", "-e", `${sha}^{commit}`], { cwd });
+        return true;
+    }
     catch {
-        return null; // 404 (file added by the PR), no access, or too large: no base for this file
+        return false;
+    }
+}
+/** Files changed between two commits, from git (null when the clone lacks one of them). */
+async function gitChangedBetween(cwd, from, to) {
+    try {
+        const { stdout } = await base_files_run("git", ["diff", "--name-only", "-z", from, to], { cwd, maxBuffer: 64 * 1024 * 1024 });
+        return stdout.split("\0").filter((s) => s !== "");
+    }
+    catch {
+        return null;
+    }
+}
+/** GitHub's compare endpoint lists at most this many files. */
+const COMPARE_FILES_LIMIT = 300;
+/** Files changed between two commits, from the compare API (null when it fails or its list is cut). */
+async function apiChangedBetween(octokit, owner, repo, from, to) {
+    try {
+        const res = await octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", { owner, repo, basehead: `${from}...${to}`, per_page: 100 });
+        const files = (res.data.files ?? []);
+        if (files.length >= COMPARE_FILES_LIMIT)
+            return null;
+        return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+    }
+    catch {
+        return null;
     }
 }
 async function fetchBaseFiles(args) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), "chatml-gate-base-"));
-    const changed = new Set(args.changed);
+    const changed = args.changed ? new Set(args.changed) : null;
+    const inClone = await hasCommit(args.cwd, args.baseSha);
+    if (!inClone && !args.octokit)
+        throw new BaseUnavailable(`the base commit ${args.baseSha.slice(0, 7)} is not in the checkout (use fetch-depth: 0) and there is no github-token to read it`);
     const files = [];
-    let found = 0;
+    const missing = [];
     let viaGit = 0;
     let viaApi = 0;
     for (const f of args.files) {
         const to = (0,external_node_path_namespaceObject.join)(dir, f);
         await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(to), { recursive: true });
-        if (!changed.has(f)) {
-            await (0,promises_.copyFile)((0,external_node_path_namespaceObject.join)(args.cwd, f), to);
+        if (changed && !changed.has(f)) {
+            // Unchanged: the checkout's file as it is (a link, so a large file is not copied).
+            await (0,promises_.symlink)((0,external_node_path_namespaceObject.resolve)(args.cwd, f), to).catch(() => (0,promises_.copyFile)((0,external_node_path_namespaceObject.join)(args.cwd, f), to));
             files.push(f);
             continue;
         }
-        if (await gitShow(args.cwd, args.baseSha, f, to)) {
-            viaGit++;
+        if (inClone) {
+            if (await gitShow(args.cwd, args.baseSha, f, to)) {
+                if (!(await lfsData(args.cwd, f, to)))
+                    throw new BaseUnavailable(`the base version of ${f} is in Git LFS and git lfs smudge could not fetch it`);
+                viaGit++;
+                files.push(f);
+            }
+            else
+                missing.push(f); // the base commit does not have it
+            continue;
         }
-        else {
-            const body = args.octokit ? await apiRaw(args.octokit, args.owner, args.repo, f, args.baseSha) : null;
-            if (!body)
-                continue;
-            await (0,promises_.writeFile)(to, body);
-            viaApi++;
+        const body = await apiRaw(args.octokit, args.owner, args.repo, f, args.baseSha);
+        if (body === "absent") {
+            missing.push(f);
+            continue;
         }
-        found++;
+        if (body === null)
+            throw new BaseUnavailable(`the base commit ${args.baseSha.slice(0, 7)} is not in the checkout (use fetch-depth: 0) and the contents API did not serve ${f}`);
+        await (0,promises_.writeFile)(to, body);
+        viaApi++;
         files.push(f);
     }
-    if (found === 0)
-        return null;
-    return { dir, files, found, source: viaGit && viaApi ? "mixed" : viaGit ? "git" : "api" };
+    const source = viaGit && viaApi ? "mixed" : viaGit ? "git" : viaApi ? "api" : "none";
+    return { dir, files, found: viaGit + viaApi, missing, source };
+}
+
+;// CONCATENATED MODULE: ./src/action/workspace.ts
+// Only files inside GITHUB_WORKSPACE are read. A path or symlink that resolves outside is refused.
+
+
+class WorkspaceError extends Error {
+    name = "WorkspaceError";
+}
+function inside(root, target) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
+    return rel === "" || (!rel.startsWith("..") && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/** Throws WorkspaceError when `path` (relative to the workspace, or absolute) resolves outside it. Missing files pass. */
+function assertInsideWorkspace(workspace, path, what = "file") {
+    const root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, path);
+    if (!inside((0,external_node_path_namespaceObject.resolve)(workspace), abs) && !inside(root, abs)) {
+        throw new WorkspaceError(`Refusing to read ${what} '${path}': it is outside GITHUB_WORKSPACE (${root}).`);
+    }
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+    }
+    catch {
+        return;
+    }
+    if (!inside(root, real)) {
+        throw new WorkspaceError(`Refusing to read ${what} '${path}': it resolves (through a symlink) to '${real}', outside GITHUB_WORKSPACE.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/base-version.ts
+// What this run is compared with: the base version of the checked files (a pull request's base commit, the commit
+// before a push) checked with the same config, or a JSON report given as `base-report`. When there is none, one line
+// says why (it takes the comparison's place in the reports). Trouble here never fails the run: it becomes that line.
+
+
+
+
+
+
+/** The base run lists more findings than the head's max-findings, so that new findings are told apart one by one
+ * on files with many (deltas.ts counts the growth of a rule where a list is still cut). */
+const BASE_MAX_FINDINGS = 20_000;
+async function baseVersion(a) {
+    const { event, settings: s } = a;
+    if (s.baseReport) {
+        assertInsideWorkspace(a.workspace, s.baseReport, "base report");
+        const text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(a.workspace, s.baseReport), "utf8").catch((e) => {
+            throw new UsageError(`Input 'base-report' names a file that cannot be read (${s.baseReport}): ${e.message}`);
+        });
+        return { report: parseBaseReport(text, `input 'base-report' (${s.baseReport})`), label: `the base report ${s.baseReport}` };
+    }
+    if (!s.deltas)
+        return { note: "deltas: false" };
+    let sha;
+    let label;
+    let changed = a.changed;
+    if (event.isPullRequest) {
+        if (!event.pr?.baseSha)
+            return { note: "the event names no base commit of the pull request" };
+        sha = event.pr.baseSha;
+        label = `${sha.slice(0, 7)} (base of this pull request)`;
+    }
+    else if (event.name === "push") {
+        if (event.created)
+            return { note: "this push created the branch, so there is no earlier commit to compare with" };
+        if (!event.before)
+            return { note: "the push event names no earlier commit" };
+        sha = event.before;
+        label = `${sha.slice(0, 7)} (before this push)`;
+        changed = (await gitChangedBetween(a.workspace, sha, event.sha)) ?? (a.octokit ? await apiChangedBetween(a.octokit, event.owner, event.repo, sha, event.sha) : null);
+    }
+    else {
+        return { note: `a ${event.name || "local"} run has no base commit to compare with` };
+    }
+    if (changed && !a.files.some((f) => changed.includes(f)))
+        return { same: true, label };
+    try {
+        const base = await fetchBaseFiles({ cwd: a.workspace, files: a.files, changed, baseSha: sha, octokit: a.octokit, owner: event.owner, repo: event.repo });
+        info(`Comparing with ${label}: ${base.found} file(s) read at the base (${base.source}), ${base.missing.length} new, ${base.files.length - base.found} unchanged.`);
+        const config = { ...a.config, maxFindings: Math.max(a.config.maxFindings, BASE_MAX_FINDINGS) };
+        const report = await check({ files: base.files, config, cwd: base.dir, runner: await a.runner(base.files, base.dir) });
+        return { report, label };
+    }
+    catch (err) {
+        if (err instanceof BaseUnavailable)
+            return { note: err.message };
+        warning(`Could not check the base version (${label}): ${err.message}`);
+        return { note: `the base version could not be checked (${err.message.split("\n")[0]})` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -64460,14 +77915,126 @@ function readSettings(getInput = (n) => core_getInput(n)) {
         thresholds,
         workers: positiveIntOrUndefined("workers", get("workers")),
         mergePartials: splitList(getInput("merge-partials")),
+        chatTemplate: get("chat-template") || undefined,
+        tokenizer: get("tokenizer") || undefined,
+        deltas: bool("deltas", get("deltas"), true),
+        baseReport: get("base-report") || undefined,
+        failOnNew: get("fail-on-new") === "" ? undefined : bool("fail-on-new", get("fail-on-new"), false),
+        commentPath: get("comment-path") || undefined,
+        postComment: get("post-comment") || undefined,
+        pullRequest: positiveIntOrUndefined("pull-request", get("pull-request"), 1e9),
     };
 }
-function positiveIntOrUndefined(name, raw) {
+function positiveIntOrUndefined(name, raw, max = 9999) {
     if (raw === "")
         return undefined;
-    if (!/^[1-9]\d{0,3}$/.test(raw))
-        throw new InputError(`Input '${name}' must be a whole number from 1 to 9999 (got '${raw}').`);
+    if (!/^[1-9]\d*$/.test(raw) || Number(raw) > max)
+        throw new InputError(`Input '${name}' must be a whole number from 1 to ${max} (got '${raw}').`);
     return Number(raw);
+}
+
+;// CONCATENATED MODULE: ./src/action/post-comment.ts
+// `post-comment`: the privileged half of the fork recipe (docs/action.md). A `pull_request` run from a fork has a
+// read-only token, so it writes its comment to a file (output comment-path) and uploads it; a `workflow_run` workflow
+// in the base repository downloads it and runs this. The file is data from the fork's run: it is only ever posted
+// (never executed), only when its first line is our marker, with mentions defused, and only on the pull request whose
+// head is the commit that run checked.
+
+
+
+
+
+
+
+/** GitHub's limit for a comment body. */
+const MAX_CHARS = 65_536;
+const MARKER = /^<!-- chatml-quality-gate:([A-Za-z0-9._-]{1,64}) -->$/;
+/** The comment file's body, checked: our marker on the first line, within GitHub's size limit, mentions defused. */
+function checkedComment(text, source) {
+    const body = text.replace(/\r\n/g, "\n");
+    const first = body.slice(0, body.indexOf("\n") < 0 ? undefined : body.indexOf("\n"));
+    const m = MARKER.exec(first);
+    if (!m)
+        throw new InputError(`Input 'post-comment' (${source}) is not a comment written by this action: its first line must be a marker like ${commentMarker("default")}.`);
+    if (body.length > MAX_CHARS)
+        throw new InputError(`Input 'post-comment' (${source}) holds ${body.length} characters, over GitHub's ${MAX_CHARS} for a comment.`);
+    const heading = body.split("\n", 3)[1] ?? "";
+    return {
+        // The text comes from the fork's run: a mention there would notify people from the base repository's bot.
+        body: body.replace(/@(?=[A-Za-z0-9])/g, "@\u200b"),
+        key: m[1],
+        passed: heading.startsWith("### ✅"),
+        updateOnly: heading.includes("nothing to check"),
+    };
+}
+/** The pull request to post on: the input, or the open one whose head is the commit the finished run checked. */
+async function pullRequestOf(octokit, event, s) {
+    const wr = event.workflowRun;
+    if (!wr) {
+        if (s.pullRequest)
+            return s.pullRequest;
+        if (event.pr)
+            return event.pr.number;
+        return "no pull request: run post-comment on workflow_run, or set the pull-request input";
+    }
+    if (!wr.headSha)
+        return "the workflow_run event names no head commit";
+    const head = wr.headSha;
+    if (s.pullRequest) {
+        const pr = (await octokit.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: event.owner, repo: event.repo, pull_number: s.pullRequest })).data;
+        return pr.head?.sha === head ? s.pullRequest : `pull request #${s.pullRequest} has head ${String(pr.head?.sha).slice(0, 7)}, not ${head.slice(0, 7)} (the commit the run checked); not posting`;
+    }
+    const named = wr.pullRequests.find((p) => p.headSha === head);
+    if (named)
+        return named.number;
+    // Pull requests from forks are not named in the payload: find the open one with this head commit.
+    const owner = wr.headRepository?.split("/")[0];
+    const pulls = (await octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+        owner: event.owner,
+        repo: event.repo,
+        state: "open",
+        ...(owner && wr.headBranch ? { head: `${owner}:${wr.headBranch}` } : {}),
+        per_page: 100,
+    }));
+    const found = pulls.find((p) => p.head?.sha === head);
+    return found ? found.number : `no open pull request has head ${head.slice(0, 7)} (it may have new commits since; their run posts its own comment)`;
+}
+async function postCommentFile(a) {
+    const { settings: s, event } = a;
+    const path = s.postComment;
+    assertInsideWorkspace(a.workspace, path, "comment file");
+    const text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(a.workspace, path), "utf8").catch((e) => {
+        throw new InputError(`Input 'post-comment' names a file that cannot be read (${path}): ${e.message.split("\n")[0]}. Download the artifact of the pull_request run first.`);
+    });
+    const comment = checkedComment(text, path);
+    if (event.workflowRun && event.workflowRun.event && event.workflowRun.event !== "pull_request" && event.workflowRun.event !== "pull_request_target") {
+        return { skipped: `the finished run was triggered by ${event.workflowRun.event}, not by a pull request` };
+    }
+    if (s.comment === "never")
+        return { skipped: "comment: never" };
+    if (!a.octokit)
+        return { skipped: "no github-token" };
+    try {
+        const pr = await pullRequestOf(a.octokit, event, s);
+        if (typeof pr === "string")
+            return { skipped: pr };
+        const res = await upsertComment(a.octokit, {
+            owner: event.owner,
+            repo: event.repo,
+            issueNumber: pr,
+            marker: commentMarker(comment.key),
+            body: comment.body,
+            mode: s.comment,
+            passed: comment.passed,
+            updateOnly: comment.updateOnly,
+        });
+        info(`PR comment on #${pr}: ${res.action}${res.deleted ? ` (${res.deleted} duplicate(s) removed)` : ""}${res.url ? ` ${res.url}` : ""}`);
+        return { url: res.url };
+    }
+    catch (err) {
+        warning(`Could not post the PR comment: ${describeApiError(err)}.`);
+        return { skipped: "API error" };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
@@ -64477,6 +78044,7 @@ function positiveIntOrUndefined(name, raw) {
 
 
 const DEFAULT_REPORT_NAME = "chatml-gate-report.json";
+const DEFAULT_COMMENT_NAME = "chatml-gate-comment.md";
 /** Output location: absolute as given, relative to the workspace; the default report goes to RUNNER_TEMP. */
 function outputPath(given, fallbackName, workspace, env = process.env) {
     if (given)
@@ -64490,6 +78058,8 @@ async function writeText(path, text) {
 function outputsFromReport(report) {
     const v = viewOf(report);
     return {
+        newErrors: report.comparison?.newFindings.errors,
+        newWarnings: report.comparison?.newFindings.warnings,
         passed: report.passed,
         errors: report.summary.errors,
         warnings: report.summary.warnings,
@@ -64508,43 +78078,19 @@ function setOutputs(o, set = (n, v) => setOutput(n, v)) {
     set("dataset-info-path", o.datasetInfoPath ?? "");
     set("sarif-path", o.sarifPath ?? "");
     set("comment-url", o.commentUrl ?? "");
+    set("comment-path", o.commentPath ?? "");
     set("files-checked", String(o.filesChecked));
-}
-
-;// CONCATENATED MODULE: ./src/action/workspace.ts
-// Only files inside GITHUB_WORKSPACE are read. A path or symlink that resolves outside is refused.
-
-
-class WorkspaceError extends Error {
-    name = "WorkspaceError";
-}
-function inside(root, target) {
-    const rel = (0,external_node_path_namespaceObject.relative)(root, target);
-    return rel === "" || (!rel.startsWith("..") && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-}
-/** Throws WorkspaceError when `path` (relative to the workspace, or absolute) resolves outside it. Missing files pass. */
-function assertInsideWorkspace(workspace, path, what = "file") {
-    const root = (0,external_node_fs_namespaceObject.realpathSync)(workspace);
-    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    if (!inside((0,external_node_path_namespaceObject.resolve)(workspace), abs) && !inside(root, abs)) {
-        throw new WorkspaceError(`Refusing to read ${what} '${path}': it is outside GITHUB_WORKSPACE (${root}).`);
-    }
-    let real;
-    try {
-        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
-    }
-    catch {
-        return;
-    }
-    if (!inside(root, real)) {
-        throw new WorkspaceError(`Refusing to read ${what} '${path}': it resolves (through a symlink) to '${real}', outside GITHUB_WORKSPACE.`);
-    }
+    set("new-errors", o.newErrors === undefined ? "" : String(o.newErrors));
+    set("new-warnings", o.newWarnings === undefined ? "" : String(o.newWarnings));
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
-// The action: inputs -> files for this event -> engine check -> report files, annotations, job summary, PR comment,
-// audit issue, outputs. API trouble never changes the verdict: it becomes a warning. setFailed only for a failing
-// verdict or a usage/config error.
+// The action: inputs -> files for this event -> the base version to compare with -> engine check -> report files,
+// comment file, annotations, job summary, PR comment, audit issue, outputs. API trouble never changes the verdict:
+// it becomes a warning. setFailed only for a failing verdict or a usage/config error. `post-comment` instead posts a
+// comment file written by an earlier run (the fork recipe).
+
+
 
 
 
@@ -64621,7 +78167,8 @@ async function auditIssue(octokit, event, s, report, ctx) {
         return;
     }
     const marker = auditMarker(s.commentKey);
-    const run = event.runUrl ? ` in [this run](${event.runUrl})` : "";
+    const now = new Date();
+    const actx = { ...ctx, kind: "comment", marker, notes: [] };
     try {
         const res = await syncAuditIssue(octokit, {
             owner: event.owner,
@@ -64629,9 +78176,9 @@ async function auditIssue(octokit, event, s, report, ctx) {
             label: s.auditLabel,
             marker,
             passed: report.passed,
-            title: "Dataset audit failed (ChatML Quality Gate)",
-            body: renderMarkdown(report, { ...ctx, kind: "comment", marker }),
-            closeNote: `✅ The dataset audit passed at ${event.sha.slice(0, 12)}${run}. Closing.`,
+            title: "Dataset audit failing (ChatML Quality Gate)",
+            body: (current) => renderAuditBody(report, actx, readAuditState(current), now).body,
+            closeNote: (current) => renderAuditClose(actx, readAuditState(current), now),
         });
         info(`Audit issue: ${res.action}${res.url ? ` ${res.url}` : ""}`);
     }
@@ -64668,25 +78215,6 @@ function failureMessage(report) {
     const s = report.summary;
     return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
 }
-/** PRs: the report of the base version of the same files, for quality deltas (never fails the run). */
-async function baseReport(event, selection, config, workspace, workers, octokit) {
-    const baseSha = event.pr?.baseSha;
-    if (!event.isPullRequest || selection.mode !== "changed" || !baseSha || selection.changed.length === 0)
-        return undefined;
-    try {
-        const base = await fetchBaseFiles({ cwd: workspace, files: selection.files, changed: selection.changed, baseSha, octokit, owner: event.owner, repo: event.repo });
-        if (!base) {
-            info("No base version of the changed dataset files (new files, or no history and no API access): no quality deltas.");
-            return undefined;
-        }
-        info(`Quality deltas: base versions of ${base.found} changed file(s) from ${base.source}.`);
-        return await check({ files: base.files, config, cwd: base.dir, runner: await runnerFor(base.files, base.dir, workers) });
-    }
-    catch (err) {
-        warning(`Could not compute quality deltas against the base branch: ${err.message}`);
-        return undefined;
-    }
-}
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
 async function runnerFor(files, cwd, workers) {
     const runner = await poolRunner(workers, files.map((f) => (0,external_node_path_namespaceObject.resolve)(cwd, f)), (0,external_node_url_.fileURLToPath)(import.meta.url));
@@ -64697,13 +78225,34 @@ async function runnerFor(files, cwd, workers) {
 async function main() {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const s = readSettings();
-    if (s.configPath)
-        assertInsideWorkspace(workspace, s.configPath, "config file");
-    const config = applyThresholdInputs(await loadConfig(s.configPath, workspace), s.thresholds);
     const event = readEvent();
     const octokit = s.token ? createOctokit(s.token) : undefined;
-    if (s.mergePartials.length)
-        return publish(await mergedReport(s, workspace), s, event, octokit, workspace, []);
+    if (s.postComment)
+        return postOnly(s, event, octokit, workspace);
+    if (s.configPath)
+        assertInsideWorkspace(workspace, s.configPath, "config file");
+    const config = withTarget(applyThresholdInputs(await loadConfig(s.configPath, workspace), s.thresholds), s);
+    if (config.target) {
+        assertInsideWorkspace(workspace, config.target.chatTemplate, "chat template");
+        if (config.target.tokenizer)
+            assertInsideWorkspace(workspace, config.target.tokenizer, "tokenizer");
+    }
+    if (s.failOnNew !== undefined)
+        config.failOnNew = s.failOnNew;
+    const workers = s.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
+    const runner = (files, cwd) => runnerFor(files, cwd, workers);
+    if (s.mergePartials.length) {
+        // The base of a merged run: the same comparison a single run makes, once the partials name the files.
+        let base;
+        const changed = event.isPullRequest && event.pr && octokit && !s.baseReport ? await listPrFiles(octokit, event.owner, event.repo, event.pr.number).catch(() => null) : null;
+        const report = await mergedReport(s, workspace, async (files, shardConfig) => {
+            base = await baseVersion({ event, settings: s, files, changed, config: shardConfig, workspace, octokit, runner });
+            return "report" in base ? base : undefined;
+        });
+        if (base && "same" in base)
+            compareWithBase(report, structuredClone(report), config, base.label);
+        return publish(report, s, event, octokit, workspace, [], base && "note" in base ? base.note : undefined);
+    }
     const selection = await selectFiles({ event, patterns: s.paths, scope: s.scope, cwd: workspace,
         octokit,
         engine: { findDatasetFiles: findDatasetFiles, splitPartners: (files, all) => splitPartners(files, all, config) },
@@ -64716,6 +78265,7 @@ async function main() {
         "report-path": outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace),
         "dataset-info": s.datasetInfoPath ? outputPath(s.datasetInfoPath, "dataset_info.txt", workspace) : undefined,
         "sarif-path": s.sarifPath ? outputPath(s.sarifPath, "chatml-gate.sarif", workspace) : undefined,
+        "comment-path": outputPath(s.commentPath, DEFAULT_COMMENT_NAME, workspace),
     });
     if (clash)
         throw new InputError(`Input '${clash[0]}' names one of the dataset files being checked (${clash[1]}): writing the report there would overwrite the data. Choose another path.`);
@@ -64724,43 +78274,96 @@ async function main() {
         const ctx = summaryContext(event, selection.notes);
         const md = renderNothingToCheck(ctx);
         await writeSummary(md);
-        const url = await comment(octokit, event, s, renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), true, true);
-        setOutputs({ passed: true, errors: 0, warnings: 0, filesChecked: 0, commentUrl: url });
+        const body = renderNothingToCheck({ ...ctx, kind: "comment", marker: commentMarker(s.commentKey) });
+        const commentPath = await writeComment(s, workspace, body);
+        const url = await comment(octokit, event, s, body, true, true);
+        setOutputs({ passed: true, errors: 0, warnings: 0, filesChecked: 0, commentUrl: url, commentPath });
         if (selection.mode === "all")
             warning(`No dataset files match ${s.paths.join(", ")}.`);
         return;
     }
-    const workers = s.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
-    const base = await baseReport(event, selection, config, workspace, workers, octokit);
-    const report = await check({ files: selection.files, config, cwd: workspace, base, runner: await runnerFor(selection.files, workspace, workers) });
-    await publish(report, s, event, octokit, workspace, selection.notes);
+    const base = await baseVersion({ event, settings: s, files: selection.files, changed: selection.mode === "changed" ? selection.changed : null, config, workspace, octokit, runner });
+    const report = await check({
+        files: selection.files,
+        config,
+        cwd: workspace,
+        base: "report" in base ? base.report : undefined,
+        baseLabel: "label" in base ? base.label : undefined,
+        runner: await runner(selection.files, workspace),
+    });
+    if ("same" in base)
+        compareWithBase(report, structuredClone(report), config, base.label);
+    await publish(report, s, event, octokit, workspace, selection.notes, "note" in base ? base.note : undefined);
+}
+/** `post-comment`: post a comment file written by an earlier run; no files are checked. */
+async function postOnly(s, event, octokit, workspace) {
+    const res = await postCommentFile({ settings: s, event, octokit, workspace });
+    if (res.skipped && res.skipped !== "API error")
+        warning(`The PR comment was not posted: ${res.skipped}.`);
+    setOutput("comment-url", res.url ?? "");
+}
+/** The rendered PR comment, written for every run (output comment-path): the fork recipe uploads it. */
+async function writeComment(s, workspace, body) {
+    const path = outputPath(s.commentPath, DEFAULT_COMMENT_NAME, workspace);
+    try {
+        await writeText(path, body);
+    }
+    catch (e) {
+        throw new InputError(`Input 'comment-path' names a file that cannot be written (${path}): ${writeErrorReason(e)}.`);
+    }
+    return path;
+}
+/** The chat-template and tokenizer inputs over the config's `target:` block. */
+function withTarget(config, s) {
+    if (!s.chatTemplate && !s.tokenizer)
+        return config;
+    const chatTemplate = s.chatTemplate ?? config.target?.chatTemplate;
+    if (!chatTemplate)
+        throw new InputError("Input 'tokenizer' needs a chat template: set the 'chat-template' input (or target.chat-template in the config) to the model's .jinja file or tokenizer_config.json.");
+    const target = { ...config.target, chatTemplate, ...(s.tokenizer ? { tokenizer: s.tokenizer } : {}) };
+    // a template-name of the config names an entry of the config's file, not of another one given as an input
+    if (s.chatTemplate && s.chatTemplate !== config.target?.chatTemplate)
+        delete target.templateName;
+    return { ...config, target };
 }
 function summaryContext(event, notes) {
-    return { owner: event.owner, repo: event.repo, sha: event.sha, serverUrl: event.serverUrl, runUrl: event.runUrl, kind: "summary", notes: [...notes] };
+    return {
+        owner: event.owner,
+        repo: event.repo,
+        sha: event.sha,
+        serverUrl: event.serverUrl,
+        runUrl: event.runUrl,
+        kind: "summary",
+        notes: [...notes],
+        commitNote: event.pr?.headSha ? "head of this pull request" : undefined,
+    };
 }
 /** `merge-partials`: the report a single run would give, from the shards' partial results (their config decides). */
-async function mergedReport(s, workspace) {
+async function mergedReport(s, workspace, base) {
     const files = await findFiles(s.mergePartials, workspace, /\.json$/i);
     if (files.length === 0)
         throw new InputError(`Input 'merge-partials' matches no file (${s.mergePartials.join(", ")}): download the shards' partial results first.`);
     for (const f of files)
         assertInsideWorkspace(workspace, f, "partial result");
     info(`Merging ${files.length} partial result(s): ${files.join(", ")}.`);
-    return mergePartials(files, workspace);
+    return mergePartials(files, workspace, base);
 }
-/** Report files, annotations, job summary, PR comment, audit issue, outputs and verdict. */
-async function publish(report, s, event, octokit, workspace, notes) {
-    const ctx = summaryContext(event, notes);
+/** Report files, comment file, annotations, job summary, PR comment, audit issue, outputs and verdict. */
+async function publish(report, s, event, octokit, workspace, notes, baseNote) {
+    const ctx = { ...summaryContext(event, notes), baseNote };
     const written = await writeReportFiles(report, s, workspace);
     ctx.reportName = (0,external_node_path_namespaceObject.basename)(written.reportPath);
+    const body = renderMarkdown(report, { ...ctx, kind: "comment", marker: commentMarker(s.commentKey) });
+    const commentPath = await writeComment(s, workspace, body);
     const ann = annotate(report, s.maxAnnotations);
+    const summaryNotes = [...notes];
     if (ann.omittedErrors + ann.omittedWarnings > 0) {
-        ctx.notes.push(`${ann.omittedErrors} more error(s) and ${ann.omittedWarnings} more warning(s) were not annotated (max-annotations: ${s.maxAnnotations}); all are in the JSON report.`);
+        summaryNotes.push(`${ann.omittedErrors} more error(s) and ${ann.omittedWarnings} more warning(s) were not annotated (max-annotations: ${s.maxAnnotations}); all are in the JSON report.`);
     }
-    await writeSummary(renderMarkdown(report, ctx));
-    const commentUrl = await comment(octokit, event, s, renderMarkdown(report, { ...ctx, kind: "comment", marker: commentMarker(s.commentKey) }), report.passed, false);
+    await writeSummary(renderMarkdown(report, { ...ctx, notes: summaryNotes }));
+    const commentUrl = await comment(octokit, event, s, body, report.passed, false);
     await auditIssue(octokit, event, s, report, ctx);
-    setOutputs({ ...outputsFromReport(report), ...written, commentUrl });
+    setOutputs({ ...outputsFromReport(report), ...written, commentUrl, commentPath });
     if (!report.passed)
         setFailed(failureMessage(report));
 }

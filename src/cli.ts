@@ -13,7 +13,7 @@ import { serveChunks } from "./engine/worker-main.js";
 import { mergePartials, MergeError, parseShard, PARTIAL_KIND, partialJson, shardJobs } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
 import { findDatasetFiles, outputOverDataset, UsageError, writeErrorReason } from "./engine/files.js";
-import { applyThresholdInputs, ConfigError, loadConfig } from "./config/config.js";
+import { applyThresholdInputs, ConfigError, loadConfig, type Config } from "./config/config.js";
 import { renderText } from "./render/text.js";
 import { contextFromEnv, renderMarkdown } from "./render/markdown.js";
 import { parseBaseReport } from "./engine/deltas.js";
@@ -46,6 +46,11 @@ Options for check:
   --dataset-info FILE    write the dataset_info summary to FILE
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
+  --chat-template FILE   the model you will train: render every record with its chat template (a .jinja file or
+                         a Hugging Face tokenizer_config.json) as transformers' apply_chat_template does
+  --tokenizer FILE       its tokenizer.json: token counts (and too-long) of the rendered text
+  --bos-token S, --eos-token S
+                         the template's bos_token / eos_token (a .jinja file has none of its own)
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
   --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
                          1 = this thread only). The report is the same whatever N is.
@@ -88,6 +93,10 @@ async function main(argv: string[]): Promise<number> {
       "dataset-info": { type: "string" },
       "validate-only": { type: "boolean" },
       "max-tokens": { type: "string" },
+      "chat-template": { type: "string" },
+      tokenizer: { type: "string" },
+      "bos-token": { type: "string" },
+      "eos-token": { type: "string" },
       threshold: { type: "string", multiple: true },
       workers: { type: "string" },
       shard: { type: "string" },
@@ -133,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "merge") {
     if (rest.length === 0) throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
     // the shards' config and options made the partials: merge cannot change them
-    const fixed = (["config", "max-findings", "fail-on", "fail-on-new", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    const fixed = (["config", "max-findings", "fail-on", "fail-on-new", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
     if (fixed.length) throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info, --base)`);
     const base = await baseReport(values.base);
     return publish(await mergePartials(rest, cwd, base && (async () => base)), format, values);
@@ -148,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
     inputs[m[1]] = m[2];
   }
   config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" ? `--${name}` : `--threshold ${name}`));
+  config = withTargetFlags(config, values);
   if (values["fail-on-new"]) {
     if (!values.base && values.shard === undefined) throw new UsageError("--fail-on-new compares with a base version: give its JSON report with --base FILE (chatml-gate check --format json on the base)");
     config.failOnNew = true;
@@ -187,6 +197,21 @@ async function main(argv: string[]): Promise<number> {
   const base = await baseReport(values.base);
   const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label });
   return publish(report, format, values);
+}
+
+/** --chat-template, --tokenizer, --bos-token and --eos-token over the config's `target:` block. */
+function withTargetFlags(config: Config, values: { "chat-template"?: string; tokenizer?: string; "bos-token"?: string; "eos-token"?: string }): Config {
+  const flags = { chatTemplate: values["chat-template"], tokenizer: values.tokenizer, bosToken: values["bos-token"], eosToken: values["eos-token"] };
+  const given = Object.entries(flags).filter(([, v]) => v !== undefined);
+  if (!given.length) return config;
+  for (const [k, v] of given) if (k !== "bosToken" && k !== "eosToken" && v!.trim() === "") throw new UsageError(`--${k === "chatTemplate" ? "chat-template" : "tokenizer"} needs a file`);
+  const chatTemplate = flags.chatTemplate ?? config.target?.chatTemplate;
+  if (!chatTemplate) throw new UsageError(`${given.map(([k]) => `--${k.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}`).join(", ")} need${given.length === 1 ? "s" : ""} a chat template: add --chat-template FILE (a .jinja file or the model's tokenizer_config.json)`);
+  const target = { ...config.target, chatTemplate };
+  // a template-name of the config names an entry of the config's file, not of another one given here
+  if (flags.chatTemplate !== undefined && flags.chatTemplate !== config.target?.chatTemplate) delete target.templateName;
+  for (const [k, v] of given) (target as Record<string, unknown>)[k] = v;
+  return { ...config, target };
 }
 
 /** --base FILE: the base version's JSON report. */

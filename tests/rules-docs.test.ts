@@ -1,6 +1,8 @@
 // docs/rules.md is executable documentation: one `## rule-id` section per registry rule (same order, nothing else at
 // that level), the table lists every rule with its default severity, and every ```jsonl example is run through the
-// engine: a **Bad** example must trigger the section's rule, a **Fix** example must produce no finding at all.
+// engine: a **Bad** example must trigger the section's rule, a **Fix** example must produce no finding at all. A section
+// on a chat-template rule shows its template in a ```jinja block (and, when it needs more, its config in a ```yaml
+// block): each example runs with the nearest ones before it, the template as template.jinja.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,6 +12,7 @@ import { gfm } from "micromark-extension-gfm";
 import type { Nodes, RootContent } from "mdast";
 import { check } from "../src/engine/check.js";
 import { configFromObject, defaultConfig } from "../src/config/config.js";
+import YAML from "yaml";
 import { RULES, RULE_BY_ID } from "../src/engine/rules/registry.js";
 import type { FileReport } from "../src/engine/report.js";
 import { ROOT } from "./helpers/paths.js";
@@ -29,8 +32,9 @@ interface Section {
   /** Text of the leading bold label of each paragraph ("Default severity:", "Why it matters:", "Bad", ...). */
   labels: string[];
   paragraphs: string[];
-  /** `profile`: from the block's info string (```jsonl profile=openai): the example runs under that profile. */
-  examples: { label: "bad" | "fix"; code: string; line: number; profile?: string }[];
+  /** `profile`: from the block's info string (```jsonl profile=openai): the example runs under that profile. `template`,
+   * `config`: the nearest ```jinja (and ```yaml target config) blocks before it in its section. */
+  examples: { label: "bad" | "fix"; code: string; line: number; profile?: string; template?: string; config?: string }[];
 }
 
 /** Level-2 sections, with their ```jsonl blocks labelled by the nearest preceding **Bad** / **Fix** paragraph. */
@@ -38,11 +42,14 @@ function sections(): Section[] {
   const out: Section[] = [];
   let cur: Section | undefined;
   let label: Label = null;
+  let template: string | undefined;
+  let config: string | undefined;
   for (const node of tree.children as RootContent[]) {
     if (node.type === "heading" && node.depth <= 2) {
       cur = node.depth === 2 ? { id: text(node), labels: [], paragraphs: [], examples: [] } : undefined;
       if (cur) out.push(cur);
       label = null;
+      template = config = undefined;
       continue;
     }
     if (!cur) continue;
@@ -53,10 +60,14 @@ function sections(): Section[] {
       if (lead) cur.labels.push(lead);
       const word = lead.replace(/:$/, "").toLowerCase();
       label = word === "bad" ? "bad" : word === "fix" ? "fix" : lead ? null : label;
+    } else if (node.type === "code" && node.lang === "jinja") {
+      template = node.value;
+    } else if (node.type === "code" && node.lang === "yaml" && template === undefined && cur.examples.length === 0 && /^target:/m.test(node.value)) {
+      config = node.value;
     } else if (node.type === "code" && node.lang === "jsonl") {
       if (!label) throw new Error(`docs/rules.md:${node.position?.start.line}: a jsonl block in ${cur.id} is not under a **Bad** or **Fix** paragraph`);
       const profile = /(?:^|\s)profile=([a-z]+)/.exec(node.meta ?? "")?.[1];
-      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0, ...(profile ? { profile } : {}) });
+      cur.examples.push({ label, code: node.value, line: node.position?.start.line ?? 0, ...(profile ? { profile } : {}), template, config });
     }
   }
   return out;
@@ -65,9 +76,11 @@ function sections(): Section[] {
 const SECTIONS = sections();
 const ANALYSIS = new Set(RULES.filter((r) => r.group === "analysis").map((r) => r.id));
 
-async function runExample(code: string, analysis: boolean, profile?: string): Promise<FileReport> {
-  const dir = tempDir({ "data.jsonl": code + "\n" });
-  const config = profile ? configFromObject({ profile }) : defaultConfig();
+async function runExample(code: string, analysis: boolean, ex: { profile?: string; template?: string; config?: string } = {}): Promise<FileReport> {
+  const dir = tempDir({ "data.jsonl": code + "\n", ...(ex.template !== undefined ? { "template.jinja": ex.template + "\n" } : {}) });
+  const doc: Record<string, unknown> = ex.template === undefined ? {} : ex.config ? (YAML.parse(ex.config) as Record<string, unknown>) : { target: { "chat-template": "template.jinja" } };
+  if (ex.profile) doc.profile = ex.profile;
+  const config = Object.keys(doc).length ? configFromObject(doc) : defaultConfig();
   const report = await check({ files: ["data.jsonl"], config, cwd: dir, validateOnly: !analysis, date: "2026-01-01" });
   return report.files[0];
 }
@@ -100,7 +113,7 @@ describe("docs/rules.md structure", () => {
 
   it("every rule with a line-level problem has a runnable bad example", () => {
     // Rules that a JSONL block in a UTF-8 Markdown file cannot show; their sections describe the input instead.
-    const described = ["empty-file", "read-error", "byte-order-mark", "invalid-utf8", "line-too-long", "near-duplicate", "leakage", "too-long"];
+    const described = ["empty-file", "read-error", "byte-order-mark", "invalid-utf8", "line-too-long", "template-engine-gap", "template-double-bos", "template-eot-split", "near-duplicate", "leakage", "too-long"];
     const withoutBad = SECTIONS.filter((s) => !s.examples.some((e) => e.label === "bad")).map((s) => s.id);
     expect(withoutBad).toEqual(described);
   });
@@ -112,12 +125,12 @@ describe("docs/rules.md examples run through the engine", () => {
       const analysis = ANALYSIS.has(s.id);
       if (ex.label === "bad") {
         it(`${s.id}: the bad example (docs/rules.md:${ex.line}) triggers ${s.id}`, async () => {
-          const f = await runExample(ex.code, analysis, ex.profile);
+          const f = await runExample(ex.code, analysis, ex);
           expect(f.findings.map((x) => x.rule)).toContain(s.id);
         });
       } else {
         it(`${s.id}: the fix example (docs/rules.md:${ex.line}) has no finding`, async () => {
-          const f = await runExample(ex.code, analysis, ex.profile);
+          const f = await runExample(ex.code, analysis, ex);
           expect(f.findings.map((x) => `${x.rule}@${x.line}: ${x.message}`)).toEqual([]);
         });
       }

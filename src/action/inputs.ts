@@ -30,6 +30,9 @@ export interface Settings {
   workers?: number;
   /** Partial results of `chatml-gate check --shard` (globs): merge them instead of checking files. */
   mergePartials: string[];
+  /** The target model's chat template and tokenizer.json (workspace paths), over the config's `target:`. */
+  chatTemplate?: string;
+  tokenizer?: string;
   /** Compare with the base version (pull request base, the commit before a push); false skips the second check. */
   deltas: boolean;
   /** A JSON report to compare with instead of checking the base version. */
@@ -123,6 +126,8 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     thresholds,
     workers: positiveIntOrUndefined("workers", get("workers")),
     mergePartials: splitList(getInput("merge-partials")),
+    chatTemplate: get("chat-template") || undefined,
+    tokenizer: get("tokenizer") || undefined,
     deltas: bool("deltas", get("deltas"), true),
     baseReport: get("base-report") || undefined,
     failOnNew: get("fail-on-new") === "" ? undefined : bool("fail-on-new", get("fail-on-new"), false),

@@ -151,7 +151,11 @@ async function main(): Promise<void> {
   if (s.postComment) return postOnly(s, event, octokit, workspace);
 
   if (s.configPath) assertInsideWorkspace(workspace, s.configPath, "config file");
-  const config = engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds);
+  const config = withTarget(engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds), s);
+  if (config.target) {
+    assertInsideWorkspace(workspace, config.target.chatTemplate, "chat template");
+    if (config.target.tokenizer) assertInsideWorkspace(workspace, config.target.tokenizer, "tokenizer");
+  }
   if (s.failOnNew !== undefined) config.failOnNew = s.failOnNew;
   const workers = s.workers ?? availableParallelism();
   const runner = (files: string[], cwd: string) => runnerFor(files, cwd, workers);
@@ -224,6 +228,17 @@ async function writeComment(s: Settings, workspace: string, body: string): Promi
     throw new InputError(`Input 'comment-path' names a file that cannot be written (${path}): ${engine.writeErrorReason(e)}.`);
   }
   return path;
+}
+
+/** The chat-template and tokenizer inputs over the config's `target:` block. */
+function withTarget(config: engine.Config, s: Settings): engine.Config {
+  if (!s.chatTemplate && !s.tokenizer) return config;
+  const chatTemplate = s.chatTemplate ?? config.target?.chatTemplate;
+  if (!chatTemplate) throw new InputError("Input 'tokenizer' needs a chat template: set the 'chat-template' input (or target.chat-template in the config) to the model's .jinja file or tokenizer_config.json.");
+  const target = { ...config.target, chatTemplate, ...(s.tokenizer ? { tokenizer: s.tokenizer } : {}) };
+  // a template-name of the config names an entry of the config's file, not of another one given as an input
+  if (s.chatTemplate && s.chatTemplate !== config.target?.chatTemplate) delete target.templateName;
+  return { ...config, target };
 }
 
 function summaryContext(event: EventInfo, notes: string[]): MarkdownContext {

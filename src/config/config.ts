@@ -37,12 +37,30 @@ export interface Config {
   /** `exact`: tokenize every example (exact totals, slower) instead of a sample. */
   tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean };
   diversity: { boilerplatePhrases?: string[] };
+  /** The model you will train (docs/target-model.md): its chat template, tokenizer and special tokens. */
+  target?: TargetConfig;
   datasetInfo: { name?: string; purpose?: string };
   thresholds: Thresholds;
   overrides: Override[];
   /** Where the config came from, for messages. */
   source?: string;
 }
+
+/** The `target:` block (and --chat-template, --tokenizer, --bos-token, --eos-token). Paths as the user wrote them,
+ * relative to the working directory (the workspace in the action). */
+export interface TargetConfig {
+  chatTemplate: string;
+  tokenizer?: string;
+  templateName?: string;
+  templateKwargs?: Record<string, unknown>;
+  bosToken?: string;
+  eosToken?: string;
+  /** assistant-only: the trainer masks all but the assistant's turns (the template needs {% generation %} markers). */
+  loss?: "all" | "assistant-only";
+}
+
+/** Template variables transformers sets itself: template-kwargs cannot hold them (Python would refuse the call). */
+const RESERVED_TEMPLATE_KWARGS = ["messages", "tools", "documents", "add_generation_prompt", "chat_template", "conversation", "tokenize", "continue_final_message", "return_assistant_tokens_mask"];
 
 export const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
 
@@ -156,6 +174,28 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
   if (c.profile === "openai" && c.tokens.maxTokens === undefined) c.tokens.maxTokens = 65536;
   c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
+  if (d.target) {
+    const t = d.target as Record<string, unknown>;
+    const kwargs = t["template-kwargs"] as Record<string, unknown> | undefined;
+    const reserved = Object.keys(kwargs ?? {}).filter((k) => RESERVED_TEMPLATE_KWARGS.includes(k));
+    if (reserved.length) throw new ConfigError(`invalid config ${source}: 'target.template-kwargs' sets ${reserved.map((k) => `'${k}'`).join(", ")}, which the gate passes itself as transformers' apply_chat_template does (messages and tools from each record, add_generation_prompt false)`);
+    c.target = {
+      chatTemplate: t["chat-template"] as string,
+      tokenizer: t.tokenizer as string | undefined,
+      templateName: t["template-name"] as string | undefined,
+      templateKwargs: kwargs,
+      bosToken: t["bos-token"] as string | undefined,
+      eosToken: t["eos-token"] as string | undefined,
+      loss: t.loss as TargetConfig["loss"],
+    };
+    const max = t["max-tokens"] as number | undefined;
+    if (max !== undefined) {
+      if (c.tokens.maxTokens !== undefined && d.tokens?.["max-tokens"] !== undefined && c.tokens.maxTokens !== max) {
+        throw new ConfigError(`invalid config ${source}: 'target.max-tokens' is ${max} but 'tokens.max-tokens' is ${c.tokens.maxTokens}: set the context limit once`);
+      }
+      c.tokens.maxTokens = max;
+    }
+  }
   c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
   c.thresholds = { ...c.thresholds, ...toThresholds(d.thresholds) };
   checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);

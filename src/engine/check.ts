@@ -15,6 +15,10 @@ import { VERSION } from "./version.js";
 import { pairSplits, unmatchedSplit } from "./analysis/splits.js";
 import { compareWithBase } from "./deltas.js";
 import { addFingerprints } from "./fingerprint.js";
+import type { TargetSpec } from "./target/spec.js";
+import { loadTargetSpec } from "./target/load.js";
+import { compileTemplate, templateFacts } from "./target/jinja/index.js";
+import { addTargetState, emptyTargetState, fileTargetFinding, targetReport } from "./target/file-state.js";
 import { profileSeverities } from "./rules/profiles.js";
 
 export interface CheckOptions {
@@ -69,6 +73,8 @@ export interface Plan {
   heads: ({ report: FileReport } | FileHead)[];
   jobs: ChunkJob[];
   settings: AnalysisSettings | null;
+  /** The target model every record is rendered with (null: none). */
+  target: TargetSpec | null;
 }
 
 /** File heads read at once while planning. */
@@ -78,7 +84,10 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   const { config } = opts;
   const paths = opts.files;
   const absPaths = paths.map((p) => resolve(opts.cwd, p));
+  // The target model's files are read (and checked) before anything else: a broken one is a config error.
+  const target = config.target ? await loadTargetSpec(config.target, opts.cwd) : null;
   const settings = opts.validateOnly ? null : await analysisSettings(config, absPaths);
+  if (settings && target?.tokenizerPath) settings.tokens.tokenizer = { path: target.tokenizerPath, name: target.tokenizer ?? target.tokenizerPath };
   const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
   if (unmatched) throw new ConfigError(unmatched);
   // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
@@ -112,10 +121,11 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
       severities: severitiesFor(paths[chunk.file], config),
       maxFindings: config.maxFindings,
       analysis: settings,
+      target,
     });
   }
   const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-  return { paths, absPaths, identities, heads, jobs, settings };
+  return { paths, absPaths, identities, heads, jobs, settings, target };
 }
 
 export async function check(opts: CheckOptions): Promise<Report> {
@@ -129,6 +139,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
   const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
   const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
   const files: FileReport[] = [];
+  const runTarget = emptyTargetState();
   const jobsOf: ChunkJob[][] = plan.paths.map(() => []);
   for (const job of plan.jobs) jobsOf[job.chunk.file].push(job);
   for (let i = 0; i < plan.paths.length; i++) {
@@ -140,6 +151,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
     const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false, bareMessages: 0 };
     let format = head.format;
+    const tgt = emptyTargetState();
     let lineOffset = 0;
     let first = true;
     for (const job of jobsOf[i]) {
@@ -158,10 +170,14 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       sum.fragments += s.fragments;
       sum.bareMessages += s.bareMessages;
       sum.readError ||= s.readError;
+      if (s.target) addTargetState(tgt, s.target, lineOffset);
       if (first) sum.firstInvalid = s.firstInvalid;
       if (s.nonBlank > 0) first = false;
       lineOffset += s.lines;
     }
+    const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
+    if (eos) sink.add(eos.rule, eos.line, eos.message);
+    if (plan.target) addTargetState(runTarget, tgt, 0);
     files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink, head.container));
   }
   await it.return?.(); // lets the runner clean up (worker threads)
@@ -180,6 +196,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     files,
     gate: { passed: true, failOn: config.failOn, checks: [] },
   };
+  if (plan.target) report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
   if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
   addFingerprints(files);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
@@ -202,4 +219,9 @@ export function splitPartners(files: string[], allFiles: string[], config?: Conf
     if (set.has(b) && !set.has(a)) extra.add(a);
   }
   return [...extra].sort();
+}
+
+/** The template's facts for the report (a merge of shards compiles the template here; it needs no tokenizer). */
+function targetFacts(spec: TargetSpec) {
+  return templateFacts(compileTemplate(spec.source));
 }

@@ -6,6 +6,9 @@ import type { Profile } from "./formats/context.js";
 import type { ContainerKind } from "./read/containers.js";
 import { scanFile, type ScanResult } from "./file-check.js";
 import { ChunkAnalysis, type AnalysisSettings, type ChunkAnalysisPartial } from "./analysis/chunk-analysis.js";
+import type { TargetSpec } from "./target/spec.js";
+import { targetRuntime } from "./target/runtime.js";
+import { TargetChecker } from "./target/check-record.js";
 
 export interface ChunkJob {
   chunk: Chunk;
@@ -21,6 +24,8 @@ export interface ChunkJob {
   maxFindings: number;
   /** null: validation only. */
   analysis: AnalysisSettings | null;
+  /** The target model (chat template, tokenizer), when the run checks against one; compiled once per thread. */
+  target?: TargetSpec | null;
 }
 
 export interface ChunkResult {
@@ -43,7 +48,8 @@ export async function runChunk(job: ChunkJob): Promise<ChunkResult> {
     categoryField: job.categoryField,
     severities: job.severities,
     maxFindings: job.maxFindings,
-    onRecord: analysis ? (conv, loc) => analysis.add(conv, loc) : undefined,
+    onRecord: analysis ? (conv, loc, rendered) => analysis.add(conv, loc, rendered) : undefined,
+    target: job.target ? new TargetChecker(targetRuntime(job.target)) : null,
   });
   return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
 }

@@ -165,7 +165,8 @@ export function buildDatasetInfo(input: DatasetInfoInput): DatasetInfo {
   const t = input.tokens;
   if (t) {
     info.tokens = {
-      encoding: t.encoding,
+      // the target model's tokenizer.json, on the rendered records, when one counted them
+      encoding: t.tokenizer ?? t.encoding,
       total: t.total,
       mean: t.mean,
       exact: t.exact,

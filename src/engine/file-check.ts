@@ -16,6 +16,8 @@ import { checkProfile } from "./rules/profiles.js";
 import { FindingSink, fileReport, type SinkState } from "./finding-sink.js";
 import { firstInvalidByte, jsonErrorMessage, recordJsonError } from "./json-errors.js";
 import { shellQuote } from "./file-head.js";
+import type { TargetChecker } from "./target/check-record.js";
+import type { TargetChunkState } from "./target/file-state.js";
 import { recordKey } from "./fingerprint.js";
 
 // Where the pieces of a file's check live (re-exported: other modules name them here).
@@ -38,8 +40,11 @@ export interface ScanOptions {
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
   maxFindings: number;
-  /** Called for each record that passed every error rule; returns extra findings for that record. */
-  onRecord?: (conv: Conversation, loc: RecordLoc) => Finding[] | void;
+  /** Called for each record that passed every error rule, with its render by the target chat template (null: it
+   * could not be rendered; undefined: no target); returns extra findings for that record. */
+  onRecord?: (conv: Conversation, loc: RecordLoc, rendered: string | null | undefined) => Finding[] | void;
+  /** The target model check: renders each record with a messages array (also records with other errors). */
+  target?: TargetChecker | null;
 }
 
 /** What a pass over (part of) a file found; lines count from 1 within the range. Structured-clone-able. */
@@ -60,6 +65,8 @@ export interface ScanResult {
   /** Records of a JSON array that are bare chat messages ({"role", "content"}), not conversations. */
   bareMessages: number;
   sink: SinkState;
+  /** The target check's figures for this range (absent without a target). */
+  target?: TargetChunkState;
 }
 
 /** One pass over a file or one chunk of it: read lines → parse JSON → format → normalise → rules → analysis hook. */
@@ -94,6 +101,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
   let bareMessages = 0;
+  /** A finding at the current line that does not make the record invalid. */
+  const note = (rule: string, message: string, onceKey?: string) => void sink.add(rule, line, message, onceKey);
 
   /** Runs `f` with the findings it makes keyed to the record on buf[start, end) (fingerprint.ts: the same span as
    * the record's location, which analysis findings re-read). */
@@ -108,8 +117,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     }
   };
 
-  /** One record, parsed: its shape, format and rules, then the analysis hook. */
-  const checkParsed = (rec: unknown, lineNo: number, offset: number, length: number) => {
+  /** One record, parsed from its own source text `text`: its shape, format and rules, then the analysis hook. */
+  const checkParsed = (rec: unknown, text: string, lineNo: number, offset: number, length: number) => {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
@@ -151,19 +160,24 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
     if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
+    // The target chat template renders every record with a messages array, also one that breaks other rules: the
+    // trainer would render it too.
+    const render = (): string | null | undefined => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {
+      render();
       if (!recordHasError) valid++;
       return;
     }
     checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
+    const rendered = render();
     if (recordHasError) return;
     valid++;
     if (!opts.onRecord) return;
     loc.line = lineNo;
     loc.offset = offset;
     loc.length = length;
-    const extra = opts.onRecord(conv, loc);
+    const extra = opts.onRecord(conv, loc, rendered);
     if (extra) for (const f of extra) sink.addFinding(f);
   };
 
@@ -191,7 +205,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     if (firstNonBlank < 0) firstNonBlank = r.line;
     keyed(r.record, 0, r.record.length, () => {
       sink.add("not-jsonl", r.line, `lines ${r.line}–${r.endLine} hold one record spread over several lines; JSON Lines needs one record per line: join it (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). The record is checked at its first line (reported once for the file)`, "spread");
-      checkParsed(r.rec, r.line, r.offset, r.length);
+      checkParsed(r.rec, r.record.toString("utf8"), r.line, r.offset, r.length);
     });
   };
 
@@ -222,7 +236,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
         const how = glued.cr ? "separated by bare CRs (\\r: classic Mac line ends, which JSON Lines does not allow)" : "one after another ({...}{...})";
         sink.add("not-jsonl", line, `line ${lineNo} holds ${n} records ${how}; JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
         records += n;
-        for (const g of glued.records) keyed(buf, g.start, g.end, () => checkParsed(g.rec, lineNo, offset + g.start - start, g.end - g.start));
+        for (const g of glued.records) keyed(buf, g.start, g.end, () => checkParsed(g.rec, buf.toString("utf8", g.start, g.end), lineNo, offset + g.start - start, g.end - g.start));
         return;
       }
       if (allowSpread && spread.begin(buf, start, end, lineNo, offset, false)) {
@@ -238,7 +252,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       return;
     }
     records++;
-    checkParsed(rec, lineNo, offset, end - start);
+    checkParsed(rec, text, lineNo, offset, end - start);
   };
 
   /** A record inside a container (a JSON array, or records spread over lines): its own source text. */
@@ -257,7 +271,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       sink.add("invalid-json", line, recordJsonError(e, text));
       return;
     }
-    checkParsed(rec, lineNo, offset, end - start);
+    checkParsed(rec, text, lineNo, offset, end - start);
   };
 
   let bom = false;
@@ -306,7 +320,9 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   if (bom) {
     sink.add("byte-order-mark", 1, "the file starts with a UTF-8 byte-order mark (bytes EF BB BF): Python's json.loads and some loaders refuse it; remove it (`chatml-gate fix` does, or sed -i '1s/^\\xEF\\xBB\\xBF//')");
   }
-  return { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, bareMessages, sink: sink.state() };
+  const result: ScanResult = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, bareMessages, sink: sink.state() };
+  if (opts.target) result.target = opts.target.state();
+  return result;
 }
 
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */

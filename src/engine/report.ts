@@ -66,8 +66,30 @@ export interface Report {
   composition?: unknown;
   tokens?: unknown;
   datasetInfo?: unknown;
+  /** The target model check (--chat-template / `target:`): what was rendered with which template and tokenizer. */
+  target?: TargetReport;
   /** PRs: the same figures for the base version of the checked files (base → head). */
   deltas?: { metric: string; base: number | null; head: number | null }[];
   /** Set when a base version was compared (deltas.ts): per-file base → head figures and the new findings. */
   comparison?: Comparison;
+}
+
+/** report.target: the chat template (and tokenizer) records were rendered with, and how that went over the run. */
+export interface TargetReport {
+  /** The chat-template file as given, and the entry used when it is a tokenizer_config.json list. */
+  chatTemplate: string;
+  templateName?: string;
+  /** The tokenizer.json token counts come from (report.tokens is then of the rendered text). */
+  tokenizer?: string;
+  /** Records with a messages array, those rendered, those the template raised on, those the engine could not render. */
+  records: number;
+  rendered: number;
+  templateErrors: number;
+  engineGaps: number;
+  bosToken?: string;
+  eosToken?: string;
+  loss: "all" | "assistant-only";
+  /** The message keys the template reads (null: it passes messages on where their reads cannot be followed). */
+  messageKeys?: string[] | null;
+  generationMarkers?: boolean;
 }

@@ -177,6 +177,7 @@ function figures(v: ReportView, d: Detail): string[] {
   if (ops.length > 0) out.push("", "Most common openings:", "", ...ops.map((o) => `- ${fmt(o.count)}× “${escapeInline(o.text, 100)}”`));
   out.push(...line("Composition", v.composition));
   out.push(...line("Tokens", v.tokens));
+  if (v.target) out.push("", escapeInline(v.target, 300));
   out.push(...chart(v, d));
   const parts = [v.diversity.length || ops.length ? "diversity" : "", v.composition.length ? "composition" : "", v.tokens.length ? "tokens" : ""].filter(Boolean);
   return details(`Dataset figures: ${parts.join(", ")}`, out);

@@ -34,6 +34,8 @@ export interface ReportView {
   openings: { text: string; count: number }[];
   composition: [string, string][];
   tokens: [string, string][];
+  /** One line on the target model check: template, tokenizer, records rendered, errors, engine gaps. */
+  target?: string;
   histogram: Bucket[];
   datasetInfo?: string;
   deltas: { metric: string; base: unknown; head: unknown }[];
@@ -193,6 +195,7 @@ export function viewOf(report: Report): ReportView {
   const tokens: [string, string][] = [];
   for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"]) if (num(tok?.[k]) !== undefined) tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
   if (num(tok?.limit) !== undefined) tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
+  if (typeof tok?.tokenizer === "string") tokens.push(["tokenizer", tok.tokenizer]);
   if (tok && tok.exact === false) {
     const apart = measuredApart(tok);
     tokens.push(["estimate", `±${pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
@@ -217,8 +220,20 @@ export function viewOf(report: Report): ReportView {
     openings,
     composition: compositionView(obj(report.composition)),
     tokens,
+    target: targetLine(report.target),
     histogram: histogram(tok?.histogram),
     datasetInfo,
     deltas,
   };
+}
+
+/** "chat template T (name) + tokenizer K: R of N records rendered, E template errors, G not checked (engine gaps)". */
+export function targetLine(target: unknown): string | undefined {
+  const t = obj(target);
+  if (!t || typeof t.chatTemplate !== "string") return undefined;
+  const name = typeof t.templateName === "string" ? ` (${t.templateName})` : "";
+  const tok = typeof t.tokenizer === "string" ? ` + tokenizer ${t.tokenizer}` : "";
+  const gaps = num(t.engineGaps) ?? 0;
+  if (t.records === 0) return `chat template ${t.chatTemplate}${name}${tok}: no record has a messages array, so none was rendered (ShareGPT, Alpaca and preference records are not)`;
+  return `chat template ${t.chatTemplate}${name}${tok}: ${fmt(t.rendered)} of ${fmt(t.records)} records rendered, ${fmt(t.templateErrors)} template error${t.templateErrors === 1 ? "" : "s"}${gaps > 0 ? `, ${fmt(gaps)} not checked (engine gaps)` : ""}`;
 }

@@ -1,6 +1,6 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
-import { imagesLine, measured, measuredApart } from "./report-view.js";
+import { imagesLine, measured, measuredApart, targetLine } from "./report-view.js";
 
 export interface TextOptions {
   color: boolean;
@@ -53,8 +53,10 @@ export function renderText(report: Report, opts: TextOptions): string {
   const dup = a.duplicates as { exact?: { duplicateRecords: number; rate: number }; near?: { duplicateRecords: number; rate: number } } | undefined;
   const div = a.diversity as Record<string, unknown> | undefined;
   const tok = a.tokens as Record<string, unknown> | undefined;
-  if (dup || div || tok) {
+  const target = targetLine(report.target);
+  if (dup || div || tok || target) {
     out.push("");
+    if (target) out.push(clean(target));
     if (dup?.exact) out.push(`duplicates: ${dup.exact.duplicateRecords} exact (${pct(dup.exact.rate)}), ${dup.near?.duplicateRecords ?? 0} near (${pct(dup.near?.rate)})`);
     const leaks = (report.leakage ?? []) as { train: string; eval: string; exact: number; near: number; rate: number }[];
     for (const l of leaks) if (l.exact + l.near > 0) out.push(`leakage: ${l.eval} ← ${l.train}: ${l.exact} exact, ${l.near} near (${pct(l.rate)} of eval)`);
@@ -75,7 +77,8 @@ export function renderText(report: Report, opts: TextOptions): string {
       const est = tok.exact ? "" : ` (estimate ±${pct(tok.relativeError)}, ${tok.sampledRecords} examples sampled${apart})`;
       const cost = typeof tok.estimatedCost === "number" ? `, est. training cost ${tok.estimatedCost.toFixed(2)} (${tok.epochs} epochs)` : "";
       const limit = typeof tok.limit === "number" ? `, ${tok.tooLong} over the ${tok.limit}-token limit` : "";
-      out.push(`tokens (${tok.encoding}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
+      const by = typeof tok.tokenizer === "string" ? `${tok.tokenizer}, rendered with the chat template` : tok.encoding;
+      out.push(`tokens (${clean(String(by))}): ${tok.total} total${est}, mean ${num(tok.mean, 1)}, p50 ${num(tok.p50, 0)}, p95 ${num(tok.p95, 0)}, max ${num(tok.max, 0)}${limit}${cost}`);
       const images = imagesLine(tok.images);
       if (images) out.push(images);
       out.push(...histogram(tok.histogram as { label: string; count: number }[] | undefined));

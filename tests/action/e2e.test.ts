@@ -278,3 +278,33 @@ describe("worker threads", () => {
     expect(bad.stdout).toContain("Input 'workers' must be a whole number from 1 to 9999");
   });
 });
+
+describe("target model", () => {
+  const FIX = resolve("tests/fixtures/target");
+  const model = (name: string) => readFileSync(join(FIX, name), "utf8");
+
+  it("chat-template and tokenizer inputs: the template's refusals are annotated at their lines, the comment names the template", async () => {
+    const data = goodLines(11) + JSON.stringify({ messages: [{ role: "user", content: "One." }, { role: "user", content: "Two?" }, { role: "assistant", content: "Three." }] }) + "\n";
+    const ws = workspace({ "data/chat.jsonl": data, "model/chat_template.jinja": model("mistral-style.jinja"), "model/tokenizer.json": model("tiny-bpe.tokenizer.json"), ".chatml-gate.yml": "target:\n  bos-token: '<s>'\n  eos-token: '</s>'\n  chat-template: model/other.jinja\n" });
+    gh.prFiles = [{ filename: "data/chat.jsonl", status: "modified" }];
+    const r = await runAction(ws, "pull_request", prPayload(), { "chat-template": "model/chat_template.jinja", tokenizer: "model/tokenizer.json" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error title=template-error,file=data/chat.jsonl,line=12::");
+    expect(r.stdout).toContain("Conversation roles must alternate user/assistant/user/assistant/...");
+    const report = JSON.parse(readFileSync(r.outputs["report-path"], "utf8"));
+    expect(report.target).toMatchObject({ chatTemplate: "model/chat_template.jinja", tokenizer: "model/tokenizer.json", records: 12, templateErrors: 1, bosToken: "<s>" });
+    expect(report.tokens.tokenizer).toBe("model/tokenizer.json");
+    expect(prComments()[0].body.replace(/\\/g, "")).toContain("chat template model/chat_template.jinja + tokenizer model/tokenizer.json: 11 of 12 records rendered, 1 template error");
+  });
+
+  it("a tokenizer without a template, or a template outside the workspace, fails the step with a message (not a crash)", async () => {
+    const ws = workspace({ "data/chat.jsonl": goodLines(), "model/tokenizer.json": model("tiny-bpe.tokenizer.json") });
+    const r = await runAction(ws, "workflow_dispatch", {}, { tokenizer: "model/tokenizer.json" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("::error::Input 'tokenizer' needs a chat template");
+    const out = await runAction(ws, "workflow_dispatch", {}, { "chat-template": "../outside.jinja" });
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain("Refusing to read chat template '../outside.jinja'");
+    expect(out.stdout).not.toContain("crashed");
+  });
+});

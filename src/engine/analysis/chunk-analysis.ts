@@ -7,8 +7,9 @@ import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPart
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
-import { PENDING, STRATA, TokenAnalysis, type TokenPartial } from "./tokens.js";
+import { PENDING, STRATA, TokenAnalysis, type RenderedExample, type TokenPartial } from "./tokens.js";
 import { loadCounter, type EncodingName } from "./token-count.js";
+import { modelTokenizer } from "../target/tokenizer.js";
 
 /** Everything a chunk's analysis needs from the config (plain data: it crosses to worker threads). */
 export interface AnalysisSettings {
@@ -16,7 +17,15 @@ export interface AnalysisSettings {
   near: boolean;
   shingleSize: number;
   boilerplatePhrases?: string[];
-  tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number };
+  tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number; tokenizer?: ModelTokenizerRef };
+}
+
+/** The target model's tokenizer.json (target/): examples are counted as their chat template renders them, every one
+ * exactly, in the chunk's thread (which loads the tokenizer once). */
+export interface ModelTokenizerRef {
+  /** Absolute path, and the name the user gave it. */
+  path: string;
+  name: string;
 }
 
 /** A file's (or chunk's) token figures: exact tokens, and the overhead and content bytes per stratum of the examples
@@ -82,7 +91,13 @@ export class ChunkAnalysis {
   /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
    * (toPartial), in the thread that ran the chunk. */
   static create(s: AnalysisSettings, chunk: Chunk): ChunkAnalysis {
-    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, defer: true }), compressionBudget(chunk.bytes, s.tokens.expectedBytes));
+    const budget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+    const model = s.tokens.tokenizer;
+    if (model) {
+      const tok = modelTokenizer(model.path, model.name);
+      return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), budget);
+    }
+    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), budget);
   }
 
   private constructor(
@@ -95,13 +110,14 @@ export class ChunkAnalysis {
     this.batch = new FeatureBatch(this.features);
   }
 
-  add(conv: Conversation, loc: RecordLoc): Finding[] {
+  /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
+  add(conv: Conversation, loc: RecordLoc, rendered?: string | null): Finding[] {
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
     this.div.add(conv, scan);
     this.comp.add(conv);
-    const long = this.tok.add(conv, loc);
+    const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
     else if (last.exact !== PENDING) {
@@ -130,4 +146,13 @@ export class ChunkAnalysis {
       fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
     };
   }
+}
+
+/** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
+ * texts alone. */
+function renderedExample(conv: Conversation, rendered: string | null | undefined): RenderedExample {
+  let assistantBytes = 0;
+  for (const m of conv.messages) if (m.role === "assistant" && m.text) assistantBytes += Buffer.byteLength(m.text, "utf8");
+  const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
+  return { text, assistantBytes };
 }

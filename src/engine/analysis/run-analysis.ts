@@ -8,6 +8,7 @@ import { addFileTokens, counterFor, emptyFileTokens, type AnalysisSettings, type
 import { DiversityAnalysis } from "./diversity.js";
 import { CompositionAnalysis } from "./composition.js";
 import { TokenAnalysis } from "./tokens.js";
+import { modelTokenizer } from "../target/tokenizer.js";
 import { pairSplits } from "./splits.js";
 import { buildDatasetInfo, renderDatasetInfo } from "../dataset-info.js";
 import { stat } from "node:fs/promises";
@@ -67,8 +68,14 @@ export class Analysis {
    * chunks' pending examples as they are merged. Started before the first chunk result is in: with worker threads
    * this thread loads it while they run their first chunks, instead of holding up the merges later. */
   ready(): Promise<void> {
+    const model = this.settings.tokens.tokenizer;
+    // The target model's tokenizer counts every example in its chunk (exact): nothing is left to count here, and a
+    // merge of shards needs no tokenizer file. Loaded here only if something were.
+    if (model) this.loading ??= Promise.resolve().then(() => {
+      this.tok = new TokenAnalysis({ ...this.settings.tokens, exact: true, tokenizer: model.name, countTokens: (text) => modelTokenizer(model.path, model.name).count(text) });
+    });
     this.loading ??= counterFor(this.settings.tokens.encoding).then((countTokens) => {
-      this.tok = new TokenAnalysis({ ...this.settings.tokens, countTokens });
+      this.tok = new TokenAnalysis({ ...this.settings.tokens, tokenizer: undefined, countTokens });
     });
     return this.loading;
   }

@@ -195,8 +195,10 @@ export interface TokenOptions {
   quantileCap?: number;
   /** PRNG seed of the sampling and reservoir draws (the orchestrator passes the chunk index); default 0. */
   seed?: number;
-  /** Replace the tokenizer (tests). */
+  /** Replace the tokenizer (tests, and the target model's tokenizer: target/). */
   countTokens?: (text: string) => number;
+  /** The target model's tokenizer.json counting the examples (as the user named it), for the result. */
+  tokenizer?: string;
   /** Chunk mode: examples that need tokens (sampled, over the byte bound of the limit, or with a role outside
    * KNOWN_ROLE_TOKENS) wait as `pending`, to be tokenized all at once by resolveOwnPending() (the engine's chunks do
    * that at their end) or, when left in the partial, by the merging instance (merge() returns their `too-long`
@@ -248,10 +250,26 @@ export interface PendingExample {
   selected: boolean;
   /** Its slot in the per-example arrays, or -1. */
   slot: number;
+  /** One text, rendered by the target's chat template: no chat overhead; assistant tokens are the assistant's share
+   * (aBytes / bytes) of its tokens. */
+  rendered?: boolean;
 }
+
+/** An example as the target model's chat template renders it (TokenAnalysis.add). */
+export interface RenderedExample {
+  text: string;
+  /** UTF-8 bytes of the assistant's text in it. */
+  assistantBytes: number;
+}
+
+/** The role of a rendered example's one text. */
+const RENDERED = "\u0000rendered";
 
 export interface TokenResult {
   encoding: EncodingName;
+  /** Set when the target model's tokenizer.json counted the examples as its chat template renders them (then
+   * `encoding` is not used). */
+  tokenizer?: string;
   examples: number;
   /** Total tokens of all examples including chat overhead. */
   total: number;
@@ -543,13 +561,21 @@ export class TokenAnalysis {
     return n;
   }
 
-  add(conv: Conversation, loc: RecordLoc): Finding[] {
+  /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
+   * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
+   * its bytes. */
+  add(conv: Conversation, loc: RecordLoc, rendered?: RenderedExample): Finding[] {
     this.examples++;
-    const fixed = fixedTokens(conv, this.encoding);
+    const original = conv;
+    if (rendered) conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
+    const fixed = fixedTokens(original, this.encoding);
     this.images[0] += fixed.images;
-    this.images[1] += fixed.imagesCounted;
-    this.images[2] += fixed.imageTokens;
-    let overhead = TOKENS_PER_EXAMPLE + fixed.tokens;
+    // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
+    if (!rendered) {
+      this.images[1] += fixed.imagesCounted;
+      this.images[2] += fixed.imageTokens;
+    }
+    let overhead = rendered ? 0 : TOKENS_PER_EXAMPLE + fixed.tokens;
     let bytes = 0;
     let aBytes = 0;
     let units = 0;
@@ -560,14 +586,17 @@ export class TokenAnalysis {
       else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role)) overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
       else unknownRole = true;
     };
-    conv.messages.forEach(visit);
-    conv.rejected?.forEach(visit);
+    if (!rendered) {
+      conv.messages.forEach(visit);
+      conv.rejected?.forEach(visit);
+    }
     forEachText(conv, (text, assistant) => {
       const b = Buffer.byteLength(text, "utf8");
       bytes += b;
       units += text.length;
       if (assistant) aBytes += b;
     });
+    if (rendered) aBytes = Math.min(bytes, rendered.assistantBytes);
     this.seenBytes += bytes;
     const h = stratumOf(bytes, units);
     this.contentBytes[h] += bytes;
@@ -581,7 +610,8 @@ export class TokenAnalysis {
     }
     if (!(selected || needExact || unknownRole)) return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
     // Needs its tokens: counted now, or (defer) where the partial is merged.
-    const x: PendingExample = { line: loc.line, roles: [], fixed: fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+    const x: PendingExample = { line: loc.line, roles: [], fixed: rendered ? 0 : fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+    if (rendered) x.rendered = true;
     const keepRole = (m: Message) => x.roles.push(m.role);
     conv.messages.forEach(keepRole);
     conv.rejected?.forEach(keepRole);
@@ -639,6 +669,7 @@ export class TokenAnalysis {
         t += n;
         if (x.assistant[i]) at += n;
       }
+      if (x.rendered) at = x.bytes > 0 ? Math.round((t * x.aBytes) / x.bytes) : 0;
       exact = overhead + t;
       this.tokenized++;
       this.exactTotal += exact;
@@ -752,8 +783,8 @@ export class TokenAnalysis {
   /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
    * the per-example arrays `qExact`/`qOver` at its slot. */
   private accountPending(x: PendingExample, qExact: Int32Array, qOver: Uint32Array): Accounted {
-    let overhead = TOKENS_PER_EXAMPLE + x.fixed;
-    for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+    let overhead = x.rendered ? 0 : TOKENS_PER_EXAMPLE + x.fixed;
+    if (!x.rendered) for (const r of x.roles) overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
     return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
   }
 
@@ -1109,6 +1140,7 @@ export class TokenAnalysis {
     const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
     const result: TokenResult = {
       encoding: this.encoding,
+      ...(this.opts.tokenizer !== undefined ? { tokenizer: this.opts.tokenizer } : {}),
       examples: this.examples,
       total,
       assistantTokens,

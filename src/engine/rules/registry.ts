@@ -4,7 +4,7 @@ import type { Severity } from "../model.js";
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: "file" | "parse" | "shape" | "tools" | "conversation" | "analysis";
+  group: "file" | "parse" | "shape" | "tools" | "conversation" | "template" | "analysis";
   summary: string;
 }
 
@@ -55,6 +55,15 @@ export const RULES: readonly RuleInfo[] = [
   { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
   { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
   { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+  // Target model (--chat-template, --tokenizer: docs/target-model.md)
+  { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
+  { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
+  { id: "template-drops-content", severity: W, group: "template", summary: "A message's text (or a tool) is not in the rendered conversation: the template leaves it out." },
+  { id: "template-unread-field", severity: W, group: "template", summary: "A message field the chat template never reads; reported once per field and file." },
+  { id: "template-double-bos", severity: W, group: "template", summary: "The render starts with the BOS token and the tokenizer adds another." },
+  { id: "template-no-eos", severity: W, group: "template", summary: "No rendered record holds the EOS token: the model never learns to stop." },
+  { id: "template-eot-split", severity: W, group: "template", summary: "The marker that ends assistant turns is several tokens of the tokenizer, not one." },
+  { id: "template-no-generation-markers", severity: E, group: "template", summary: "loss: assistant-only, but the template has no {% generation %} markers: nothing would be trained." },
   // Analysis
   { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
   { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
