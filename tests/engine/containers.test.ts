@@ -207,3 +207,32 @@ describe("check: JSON Lines of bare messages", () => {
     expect(f.validRecords).toBe(0);
   });
 });
+
+describe("check: records inside a container are rendered with the target chat template", () => {
+  const template = readFileSync(join(ROOT, "tests", "fixtures", "target", "mistral-style.jinja"), "utf8");
+  const noSystem = (i: number) => ({ messages: good(i).messages.filter((m) => m.role !== "system") });
+  const sys = JSON.stringify(good(1));
+  const twoUsers = JSON.stringify({ messages: [{ role: "user", content: "Hi" }, { role: "user", content: "Hello?" }, { role: "assistant", content: "Yes." }] });
+  const ok = JSON.stringify(noSystem(2));
+  const target = { target: { "chat-template": "mistral-style.jinja", "bos-token": "<s>", "eos-token": "</s>" } };
+  const templateErrors = (f: { findings: { rule: string; line: number; message: string }[] }) =>
+    f.findings.filter((x) => x.rule === "template-error").map((x) => `${x.line}:${/System role/.test(x.message) ? "system" : "alternate"}`);
+
+  it("in a JSON array, glued on one line and spread over lines: each template error at the line where its record starts", async () => {
+    const spread = (s: string) => s.replace(/\{"role"/g, '\n  {"role"');
+    const r = await checkDir(
+      {
+        "array.jsonl": `[\n${ok},\n${sys},\n${twoUsers}\n]\n`,
+        "glued.jsonl": `${ok}\n${sys}${twoUsers}\n${ok}\n`,
+        "spread.jsonl": `${ok}\n${spread(sys)}\n${ok}\n`,
+        "mistral-style.jinja": template,
+      },
+      { config: target, validateOnly: true },
+    );
+    const byPath = Object.fromEntries(r.files.map((f) => [f.path, f]));
+    expect(templateErrors(byPath["array.jsonl"])).toEqual(["3:system", "4:alternate"]);
+    expect(templateErrors(byPath["glued.jsonl"])).toEqual(["2:system", "2:alternate"]);
+    expect(templateErrors(byPath["spread.jsonl"])).toEqual(["2:system"]);
+    expect(r.target).toMatchObject({ chatTemplate: "mistral-style.jinja", records: 10 });
+  });
+});
