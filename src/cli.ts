@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "fix") {
-    const checkOnly = (["max-findings", "fail-on", "fail-on-new", "base", "dataset-info", "validate-only", "max-tokens", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    const checkOnly = (["max-findings", "fail-on", "fail-on-new", "base", "dataset-info", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
     if (checkOnly.length) throw new UsageError(`${checkOnly.map((k) => `--${k}`).join(", ")} ${checkOnly.length === 1 ? "is an option" : "are options"} of check, not of fix`);
     return runFix(values, rest, process.cwd(), {
       stdout: (s) => process.stdout.write(s),

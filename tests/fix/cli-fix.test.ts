@@ -44,6 +44,7 @@ describe("chatml-gate fix (the bundled CLI)", () => {
       [["fix", "a.jsonl", "--only", "dedupe"], /unknown fix 'dedupe'/],
       [["fix", "a.jsonl", "--format", "sarif"], /fix --format must be text or json/],
       [["fix", "a.jsonl", "--max-tokens", "10"], /--max-tokens is an option of check, not of fix/],
+      [["fix", "a.jsonl", "--chat-template", "t.jinja"], /--chat-template is an option of check, not of fix/],
       [["check", "a.jsonl", "--unsafe"], /--unsafe is an option of fix/],
       [["fix", "a.jsonl", "--rejects", "./a.jsonl", "--dry-run"], /--rejects \.\/a\.jsonl is one of the files being fixed/],
       [["fix", "a.jsonl", "--diff", "--format", "json"], /--diff prints a diff; --format json prints the manifest: choose one/],
