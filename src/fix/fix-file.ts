@@ -15,7 +15,7 @@ import { compactJsonBytes, parseJsonSource, sameJsonValue } from "../engine/read
 import { doubleEncoded, gluedRecords, isBareMessage } from "../engine/container-findings.js";
 import type { FixOptions } from "./fixes.js";
 import { ChangeLog, type FileManifest } from "./manifest.js";
-import { AtomicOutput, NullOutput, type RecordOutput } from "./output-file.js";
+import { AtomicOutput, NullOutput, createOutput, type FileOutput, type RecordOutput } from "./output-file.js";
 import { RecordFixer } from "./record-fixer.js";
 import { reencode } from "./encoding.js";
 import { LineMap, writeDiff } from "./diff.js";
@@ -78,12 +78,12 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
   let out: RecordOutput;
   try {
     if (job.output && !job.dryRun) mkdirSync(dirname(target), { recursive: true });
-    out = diffPath ? AtomicOutput.create(diffPath, { gzip: false }) : job.dryRun ? new NullOutput() : AtomicOutput.create(target, { gzip: isGzipPath(target), mode });
+    out = diffPath ? AtomicOutput.create(diffPath, { gzip: false }) : job.dryRun ? new NullOutput() : createOutput(target, { gzip: isGzipPath(target), mode });
   } catch (e) {
     return notFixed(`cannot write ${job.output ? job.outputDisplay : "beside the file"}: ${(e as Error).message}`);
   }
   const abort = () => {
-    if (out instanceof AtomicOutput) out.abort();
+    if (!(out instanceof NullOutput)) (out as FileOutput).abort();
   };
   const map = new LineMap();
   const fixer = new RecordFixer(job.opts);
@@ -322,12 +322,13 @@ export async function fixFile(job: FixFileJob): Promise<FileManifest> {
   const changed = log.changed;
   try {
     if (diffPath) {
-      await (out as AtomicOutput).commit();
+      await (out as FileOutput).commit();
       if (changed) await writeDiff(map, linesIn, job.path, diffPath, job.display, job.diff!);
       rmQuiet(diffPath);
-    } else if (out instanceof AtomicOutput) {
-      if (changed || job.output) await out.commit();
-      else out.abort();
+    } else if (!(out instanceof NullOutput)) {
+      const file = out as FileOutput;
+      if (changed || job.output) await file.commit();
+      else file.abort();
     }
   } catch (e) {
     abort();

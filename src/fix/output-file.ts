@@ -3,7 +3,7 @@
 // original's mode, then renamed over the target. Any failure, and SIGINT / SIGTERM / SIGHUP on the way, removes the
 // temporary file: nothing is left beside the data. (write-file-atomic does this too, but its current major needs
 // Node 22; this is the same recipe in a page.)
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
@@ -51,7 +51,83 @@ export class NullOutput implements RecordOutput {
 
 const FLUSH_BYTES = 1 << 20;
 
-export class AtomicOutput implements RecordOutput {
+/** A file the fixed records are written to, then committed (or abandoned). */
+export interface FileOutput extends RecordOutput {
+  commit(): Promise<void>;
+  abort(): void;
+}
+
+/** The output for `target`: written in place of it atomically (AtomicOutput), except where the target is not a
+ * regular file: a device (-o /dev/stdout, /dev/null, /dev/full), a FIFO or a socket is written to as it is — a rename
+ * over it would replace the device node with a regular file. */
+export function createOutput(target: string, opts: { gzip: boolean; mode?: number }): FileOutput {
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(target);
+  } catch {
+    // a new file
+  }
+  if (st && !st.isFile() && !st.isDirectory()) return new DirectOutput(target, opts.gzip);
+  return AtomicOutput.create(target, opts);
+}
+
+/** Writes straight to a device, FIFO or socket (nothing to rename; an abort leaves what was written). */
+class DirectOutput implements FileOutput {
+  private readonly fd: number;
+  private readonly gz: Gzip | null = null;
+  private failed: unknown = null;
+  private closed = false;
+
+  constructor(target: string, gzip: boolean) {
+    this.fd = openSync(target, "w");
+    if (gzip) {
+      this.gz = createGzip({ level: 6 });
+      this.gz.on("data", (c: Buffer) => this.writeFd(c));
+      this.gz.on("error", (e) => (this.failed ??= e));
+    }
+  }
+
+  async write(buf: Buffer): Promise<void> {
+    if (this.failed) throw this.failed;
+    if (this.gz) {
+      if (!this.gz.write(buf)) await Promise.race([once(this.gz, "drain"), once(this.gz, "error")]);
+    } else this.writeFd(buf);
+    if (this.failed) throw this.failed;
+  }
+
+  async commit(): Promise<void> {
+    if (this.gz) {
+      const ended = once(this.gz, "end");
+      this.gz.end();
+      await ended;
+    }
+    this.abort();
+    if (this.failed) throw this.failed;
+  }
+
+  abort(): void {
+    this.gz?.destroy();
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // closing after an error
+    }
+  }
+
+  private writeFd(buf: Buffer): void {
+    if (this.failed) return;
+    try {
+      let done = 0;
+      while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
+    } catch (e) {
+      this.failed = e; // a full device, a closed pipe: reported by the next write or the commit
+    }
+  }
+}
+
+export class AtomicOutput implements FileOutput {
   private pending: Buffer[] = [];
   private pendingLen = 0;
   private gz: Gzip | null = null;

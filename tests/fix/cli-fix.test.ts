@@ -2,7 +2,7 @@
 // atomicity: a write that fails part-way (a file size limit, like a full disk) or a signal leaves the original intact
 // and no temporary file beside it.
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import { CLI, good, runCli, tempDir } from "../helpers/run.js";
@@ -89,6 +89,20 @@ describe("chatml-gate fix (the bundled CLI)", () => {
       expect(readFileSync(join(dir, "big.jsonl"), "utf8") === body, sig).toBe(true);
     }
   }, 60_000);
+
+  it.skipIf(spawnSync("mkfifo", ["--version"]).status !== 0)("-o a FIFO (like /dev/stdout or a device) writes into it and never replaces it with a regular file", async () => {
+    const dir = tempDir({ "a.jsonl": arrayOf(2) });
+    expect(spawnSync("mkfifo", [join(dir, "out.fifo")]).status).toBe(0);
+    const child = spawn(process.execPath, [CLI, "fix", "a.jsonl", "-o", "out.fifo"], { cwd: dir, stdio: "ignore" });
+    const exited = new Promise<number | null>((res) => child.on("exit", res));
+    // read by cat until the fix closes the FIFO (a fix that renamed over it would never open it: cat times out)
+    const written = spawnSync("cat", ["out.fifo"], { cwd: dir, encoding: "utf8", timeout: 30_000 }).stdout;
+    expect(await exited).toBe(0);
+    expect(written).toBe(rec(0) + "\n" + rec(1) + "\n");
+    expect(statSync(join(dir, "out.fifo")).isFIFO()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(["a.jsonl", "out.fifo"]);
+    expect(readFileSync(join(dir, "a.jsonl"), "utf8")).toBe(arrayOf(2));
+  });
 
   it.skipIf(!REAL)("fixes the real LLaMA-Factory array, and check then reads it as JSON Lines with the same findings", () => {
     const src = join(REAL!, "llamafactory-glaive-toolcall-sharegpt-array.jsonl");
