@@ -9,6 +9,7 @@ import { FIX_IDS, SAFE_FIXES, UNSAFE_FIXES, type FixId, type SourceEncoding } fr
 import { renderManifestText, summarise, type FixManifest } from "./manifest.js";
 import { fixFile } from "./fix-file.js";
 import { Rejects } from "./rejects.js";
+import { isStdout } from "./output-file.js";
 
 export interface FixArgs {
   unsafe?: boolean;
@@ -80,8 +81,11 @@ export async function runFix(args: FixArgs, paths: string[], cwd: string, out: {
     summary: summarise(manifests),
   };
   if (rejects && rejects.records > 0) manifest.rejects = { path: args.rejects!, records: rejects.records };
-  if (format === "json") out.stdout(JSON.stringify(manifest, null, 2) + "\n");
-  else if (args.diff) out.stderr(renderManifestText(manifest));
-  else out.stdout(renderManifestText(manifest));
+  // The records went to stdout (-o /dev/stdout) or the diff did: the manifest goes to stderr, out of their way.
+  const recordsOnStdout = args.output !== undefined && !dryRun && isStdout(resolve(cwd, args.output));
+  const text = format === "json" ? JSON.stringify(manifest, null, 2) + "\n" : renderManifestText(manifest);
+  if (args.diff || recordsOnStdout) out.stderr(text);
+  else out.stdout(text);
   return manifest.summary.notFixed > 0 ? 1 : 0;
 }
+

@@ -3,7 +3,8 @@
 // original's mode, then renamed over the target. Any failure, and SIGINT / SIGTERM / SIGHUP on the way, removes the
 // temporary file: nothing is left beside the data. (write-file-atomic does this too, but its current major needs
 // Node 22; this is the same recipe in a page.)
-import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, createWriteStream, fchmodSync, fstatSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import type { Writable } from "node:stream";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
@@ -67,31 +68,63 @@ export function createOutput(target: string, opts: { gzip: boolean; mode?: numbe
   } catch {
     // a new file
   }
-  if (st && !st.isFile() && !st.isDirectory()) return new DirectOutput(target, opts.gzip);
+  if (st && !st.isFile() && !st.isDirectory()) return new DirectOutput(isStdout(target) ? 1 : openSync(target, "w"), opts.gzip);
   return AtomicOutput.create(target, opts);
 }
 
-/** Writes straight to a device, FIFO or socket (nothing to rename; an abort leaves what was written). */
+/** Whether `path` is this process's stdout (-o /dev/stdout, /proc/self/fd/1): the same device and inode. Written
+ * through fd 1 itself: a socket (as Node's spawnSync gives) cannot be opened by path. */
+export function isStdout(path: string): boolean {
+  try {
+    const a = fstatSync(1);
+    const b = statSync(path);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves when `stream` drains or any of the streams fails (the failure is read from the output's own record),
+ * leaving no listener behind. */
+function drained(stream: Writable, ...others: Writable[]): Promise<void> {
+  return new Promise((resolve) => {
+    const all = [stream, ...others];
+    const done = () => {
+      stream.off("drain", done);
+      for (const s of all) s.off("error", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    for (const s of all) s.on("error", done);
+  });
+}
+
+/** Writes straight to a device, FIFO or socket, as a stream with back-pressure (stdout may be a non-blocking pipe);
+ * nothing to rename, and an abort leaves what was written. */
 class DirectOutput implements FileOutput {
-  private readonly fd: number;
   private readonly gz: Gzip | null = null;
+  private readonly out: Writable;
   private failed: unknown = null;
   private closed = false;
 
-  constructor(target: string, gzip: boolean) {
-    this.fd = openSync(target, "w");
+  /** `fd`: opened for this output (closed at the end), or 1 (stdout: flushed, left open). */
+  constructor(
+    private readonly fd: number,
+    gzip: boolean,
+  ) {
+    this.out = fd === 1 ? process.stdout : createWriteStream("", { fd });
+    this.out.on("error", (e) => (this.failed ??= e));
     if (gzip) {
       this.gz = createGzip({ level: 6 });
-      this.gz.on("data", (c: Buffer) => this.writeFd(c));
       this.gz.on("error", (e) => (this.failed ??= e));
+      this.gz.pipe(this.out, { end: false });
     }
   }
 
   async write(buf: Buffer): Promise<void> {
     if (this.failed) throw this.failed;
-    if (this.gz) {
-      if (!this.gz.write(buf)) await Promise.race([once(this.gz, "drain"), once(this.gz, "error")]);
-    } else this.writeFd(buf);
+    const to = this.gz ?? this.out;
+    if (!to.write(buf)) await drained(to, this.out);
     if (this.failed) throw this.failed;
   }
 
@@ -99,31 +132,23 @@ class DirectOutput implements FileOutput {
     if (this.gz) {
       const ended = once(this.gz, "end");
       this.gz.end();
-      await ended;
+      await ended.catch(() => undefined);
     }
-    this.abort();
+    if (this.failed) throw this.failed;
+    // every write before it is flushed when an empty write's callback runs
+    await new Promise<void>((done) => this.out.write(Buffer.alloc(0), (e) => ((this.failed ??= e ?? null), done())));
+    if (this.fd !== 1) {
+      this.closed = true;
+      await new Promise<void>((done) => this.out.end(done));
+    }
     if (this.failed) throw this.failed;
   }
 
   abort(): void {
     this.gz?.destroy();
-    if (this.closed) return;
+    if (this.closed || this.fd === 1) return;
     this.closed = true;
-    try {
-      closeSync(this.fd);
-    } catch {
-      // closing after an error
-    }
-  }
-
-  private writeFd(buf: Buffer): void {
-    if (this.failed) return;
-    try {
-      let done = 0;
-      while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
-    } catch (e) {
-      this.failed = e; // a full device, a closed pipe: reported by the next write or the commit
-    }
+    this.out.destroy();
   }
 }
 
@@ -201,7 +226,7 @@ export class AtomicOutput implements FileOutput {
     this.pending = [];
     this.pendingLen = 0;
     if (this.gz) {
-      if (!this.gz.write(buf)) await Promise.race([once(this.gz, "drain"), once(this.gz, "error")]);
+      if (!this.gz.write(buf)) await drained(this.gz);
     } else this.writeFd(buf);
     if (this.failed) throw this.failed;
   }

@@ -104,6 +104,20 @@ describe("chatml-gate fix (the bundled CLI)", () => {
     expect(readFileSync(join(dir, "a.jsonl"), "utf8")).toBe(arrayOf(2));
   });
 
+  it("-o /dev/stdout: the records on stdout, the manifest on stderr", () => {
+    const dir = tempDir({ "a.jsonl": arrayOf(2) });
+    const r = runCli(["fix", "a.jsonl", "-o", "/dev/stdout"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(rec(0) + "\n" + rec(1) + "\n");
+    expect(r.stderr).toMatch(/^a\.jsonl: fixed → \/dev\/stdout \(2 records in, 2 out\)/);
+    expect(readdirSync(dir)).toEqual(["a.jsonl"]);
+    // through a pipe whose reader is slow (Node's stdout pipe is non-blocking: a full pipe is waited for, not an error)
+    writeFileSync(join(dir, "big.jsonl"), arrayOf(3000));
+    const piped = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" fix big.jsonl -o /dev/stdout | (sleep 1; wc -l)`], { cwd: dir, encoding: "utf8" });
+    expect(piped.stderr).toMatch(/^big\.jsonl: fixed → \/dev\/stdout \(3000 records in, 3000 out\)/);
+    expect(piped.stdout.trim()).toBe("3000");
+  });
+
   it.skipIf(!REAL)("fixes the real LLaMA-Factory array, and check then reads it as JSON Lines with the same findings", () => {
     const src = join(REAL!, "llamafactory-glaive-toolcall-sharegpt-array.jsonl");
     const dir = tempDir({ "glaive.jsonl": readFileSync(src) });
