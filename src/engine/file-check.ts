@@ -1,5 +1,6 @@
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
-// Findings are capped per file (maxFindings); counts are always complete.
+// Findings are pooled per file (finding-sink.ts; the listed ones are picked when the file is complete); counts are
+// always complete. A rule that fires many times in one record is one finding (rules/repeats.ts).
 import { isUtf8 } from "node:buffer";
 import type { Conversation, DatasetFormat, Finding, RecordLoc, SeveritySetting } from "./model.js";
 import type { FileReport } from "./report.js";
@@ -13,6 +14,7 @@ import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
 import { checkProfile } from "./rules/profiles.js";
+import { RecordFindings, type OncePart } from "./rules/repeats.js";
 import { FindingSink, fileReport, type SinkState } from "./finding-sink.js";
 import { firstInvalidByte, jsonErrorMessage, recordJsonError } from "./json-errors.js";
 import { shellQuote } from "./file-head.js";
@@ -90,14 +92,22 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const ctx: ParseContext = {
     profile: opts.profile,
     categoryField: opts.categoryField,
-    emit(rule, message, onceKey) {
+    emit(rule, message, onceKey, pointer) {
       if (rule === "missing-content") recordMissingContent = true;
       // Content that is missing is not also "empty".
       else if (rule === "empty-content" && recordMissingContent) return;
+      const severity = sink.severityOf(rule);
+      if (severity === "off") return;
       // A finding reported once per file still makes each later record with the problem invalid.
-      const severity = sink.add(rule, line, message, onceKey);
-      if (severity === "error" || (onceKey !== undefined && sink.severityOf(rule) === "error")) recordHasError = true;
+      if (severity === "error") recordHasError = true;
+      if (onceKey !== undefined && !sink.claimOnce(onceKey)) return; // the file had it already
+      repeats.add(rule, message, pointer, onceKey);
     },
+  };
+  // The record's findings, one per rule, once its rules have run.
+  const repeats = new RecordFindings();
+  const report = (rule: string, message: string, pointer: string | undefined, count: number, once?: OncePart[]) => {
+    sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
   let bareMessages = 0;
@@ -113,6 +123,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     try {
       f();
     } finally {
+      repeats.flush(report); // the record's findings, one per rule (already done, unless a path above returned early)
       sink.recordKey = outer;
     }
   };
@@ -154,23 +165,23 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       const other = detectOtherFormat(obj);
       if (other) {
         ctx.emit("missing-messages", `the file is ${other.label}, which this gate does not check: it reads ${SUPPORTED_FORMATS}; ${other.fix} (reported once for the file: every record like this one is invalid)`, `other-format:${other.id}`);
+        repeats.flush(report);
         return;
       }
     }
     // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
     if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
+    if (conv) checkConversation(conv, (rule, message, pointer) => ctx.emit(rule, message, undefined, pointer), ctx.profile);
     // The target chat template renders every record with a messages array, also one that breaks other rules: the
     // trainer would render it too.
-    const render = (): string | null | undefined => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
+    const rendered = opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined;
+    repeats.flush(report);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {
-      render();
       if (!recordHasError) valid++;
       return;
     }
-    checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
-    const rendered = render();
     if (recordHasError) return;
     valid++;
     if (!opts.onRecord) return;

@@ -1,16 +1,31 @@
-// Where a file's findings go: the configured severity applied, capped per file (maxFindings) with complete counts,
-// once-per-file findings reported once, and later chunks' findings merged in by line.
+// Where a file's findings go while it is checked: complete counts per rule and severity, and a bounded pool to pick
+// the listed findings from once the file is complete (findings-select.ts).
+//
+// The pool keeps, per rule, the first `max` findings by line. That is always enough: the findings a cap of `max` picks
+// are, for every rule, that rule's first ones. A chunk pools its own findings the same way and the merge pools again,
+// so the pool, and the pick, are the same whatever the chunks.
 import type { DatasetFormat, Finding, Severity, SeveritySetting } from "./model.js";
 import type { FileReport } from "./report.js";
 import { RULE_BY_ID } from "./rules/registry.js";
+import { selectFindings } from "./findings-select.js";
+import { collapse, type OncePart } from "./rules/repeats.js";
+
+/** A finding with the record key of its line, until the report's fingerprints are made (fingerprint.ts). */
+type Keyed = Finding & { record?: string };
+
+/** What a finding holds besides its rule, line and message. */
+export type FindingDetail = Pick<Finding, "pointer" | "related" | "count">;
 
 export interface SinkState {
+  /** The pool: per rule, the first `max` findings, by line. */
   findings: Finding[];
   counts: Record<string, number>;
   errors: number;
   warnings: number;
-  /** Findings reported once per file (key), with their index in `findings` (-1 when past the cap). */
-  once: { key: string; rule: string; severity: Severity; index: number }[];
+  /** Findings reported once per file: the keys they stand for (one, or several collapsed in one record: then their
+   * parts, to rebuild the finding from the keys the file had not had before), with their index in `findings` (-1
+   * when not pooled). */
+  once: { keys: string[]; parts?: OncePart[]; rule: string; severity: Severity; index: number }[];
 }
 
 export class FindingSink {
@@ -18,9 +33,11 @@ export class FindingSink {
   readonly counts: Record<string, number> = {};
   errors = 0;
   warnings = 0;
+  /** Findings of each rule in the pool. */
+  private pooled: Record<string, number> = {};
   private readonly once = new Set<string>();
   private readonly onceHits: SinkState["once"] = [];
-  /** During a pass: the record key of the record being read (fingerprint.ts), for the findings that get listed. */
+  /** During a pass: the record key of the line being read (fingerprint.ts), kept on the pooled findings. */
   recordKey: (() => string) | undefined;
   constructor(
     private readonly severities: Record<string, SeveritySetting>,
@@ -29,29 +46,56 @@ export class FindingSink {
   severityOf(rule: string): SeveritySetting {
     return this.severities[rule] ?? RULE_BY_ID.get(rule)?.severity ?? "error";
   }
-  /** Records a finding; returns its effective severity (or "off"). */
-  add(rule: string, line: number, message: string, onceKey?: string): SeveritySetting {
+  /** Takes a once-per-file key for a finding about to be made; false when the file had it already. */
+  claimOnce(key: string): boolean {
+    if (this.once.has(key)) return false;
+    this.once.add(key);
+    return true;
+  }
+  /** Records a finding; returns its effective severity (or "off"). `once`: a key reported once per file (taken here),
+   * or the parts a finding collapsed in one record stands for (keys already taken with claimOnce). */
+  add(rule: string, line: number, message: string, once?: string | OncePart[], detail?: FindingDetail): SeveritySetting {
     const severity = this.severityOf(rule);
     if (severity === "off") return "off";
-    if (onceKey !== undefined) {
-      if (this.once.has(onceKey)) return "off";
-      this.once.add(onceKey);
-      this.onceHits.push({ key: onceKey, rule, severity, index: this.findings.length < this.max ? this.findings.length : -1 });
+    if (once !== undefined) {
+      if (typeof once === "string" && !this.claimOnce(once)) return "off";
+      const index = (this.pooled[rule] ?? 0) < this.max ? this.findings.length : -1;
+      if (typeof once === "string") this.onceHits.push({ keys: [once], rule, severity, index });
+      else this.onceHits.push({ keys: once.map((p) => p.key), parts: once.length > 1 ? once : undefined, rule, severity, index });
     }
-    this.push({ rule, severity, line, message });
+    const f: Finding = { rule, severity, line, message };
+    if (detail) {
+      if (detail.pointer !== undefined) f.pointer = detail.pointer;
+      if (detail.related !== undefined) f.related = detail.related;
+      if (detail.count !== undefined && detail.count > 1) f.count = detail.count;
+    }
+    this.count(rule, severity);
+    this.pool(f);
     return severity;
   }
   state(): SinkState {
     return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
   }
   /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
-   * list still capped. `later` (the chunk's analysis findings, at lines of the same chunk) are merged in by line, so
-   * the capped list holds the file's first findings by line, whatever the chunk boundaries. */
+   * pool still bounded. `later` (the chunk's analysis findings, at lines of the same chunk) are merged in by line, so
+   * the pool holds each rule's first findings by line, whatever the chunk boundaries. */
   absorb(st: SinkState, lineOffset: number, later: Finding[] = []): void {
     const dropped = new Set<number>();
     for (const o of st.once) {
-      if (!this.once.has(o.key)) {
-        this.once.add(o.key);
+      // kept when it stands for a key the file has not had yet; a finding that collapsed several keys of one record
+      // is rebuilt from the keys that are new to the file
+      const fresh = o.keys.filter((k) => this.claimOnce(k));
+      if (fresh.length > 0) {
+        if (fresh.length < o.keys.length && o.parts && o.index >= 0) {
+          const left = new Set(fresh);
+          const c = collapse(o.rule, o.parts.filter((p) => left.has(p.key)));
+          const was = st.findings[o.index] as Keyed;
+          const f: Keyed = { rule: o.rule, severity: o.severity, line: was.line, message: c.message };
+          if (c.pointer !== undefined) f.pointer = c.pointer;
+          if (c.count > 1) f.count = c.count;
+          if (was.record !== undefined) f.record = was.record;
+          st.findings[o.index] = f;
+        }
         continue;
       }
       if (o.index >= 0) dropped.add(o.index);
@@ -68,19 +112,25 @@ export class FindingSink {
       if (dropped.has(i)) return;
       const line = f.line + lineOffset;
       while (k < extra.length && extra[k].line < line) this.addFinding(extra[k++]);
-      if (this.findings.length < this.max) this.findings.push({ ...f, line });
+      this.pool({ ...f, line });
     });
     while (k < extra.length) this.addFinding(extra[k++]);
   }
   /** Adds a finding made elsewhere (analysis), applying the configured severity. */
   addFinding(f: Finding): void {
-    this.add(f.rule, f.line, f.message);
+    this.add(f.rule, f.line, f.message, undefined, f);
   }
-  private push(f: Finding & { severity: Severity; record?: string }): void {
-    this.counts[f.rule] = (this.counts[f.rule] ?? 0) + 1;
-    if (f.severity === "error") this.errors++;
+  private count(rule: string, severity: Severity): void {
+    this.counts[rule] = (this.counts[rule] ?? 0) + 1;
+    if (severity === "error") this.errors++;
     else this.warnings++;
-    if (this.findings.length < this.max) this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
+  }
+  private pool(f: Keyed): void {
+    const n = this.pooled[f.rule] ?? 0;
+    if (n >= this.max) return;
+    this.pooled[f.rule] = n + 1;
+    if (this.recordKey && f.record === undefined) f.record = this.recordKey();
+    this.findings.push(f);
   }
   /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
   drop(rules: string[]): void {
@@ -90,6 +140,7 @@ export class FindingSink {
       if (this.severityOf(r) === "error") this.errors -= n;
       else this.warnings -= n;
       delete this.counts[r];
+      delete this.pooled[r];
     }
     const keep = this.findings.filter((f) => !rules.includes(f.rule));
     this.findings.length = 0;
@@ -97,8 +148,8 @@ export class FindingSink {
   }
 }
 
-/** Adds a finding made after the file's pass (near duplicates, leakage) to its report, keeping counts complete,
- * the list capped and ordered by line. */
+/** Adds findings made after the file's pass (near duplicates, leakage) to its report: counts stay complete, the
+ * pool keeps each rule's first `max` findings by line. */
 export function appendFindings(file: FileReport, found: Finding[], severities: Record<string, SeveritySetting>, max: number): void {
   if (!found.length) return;
   const added: Finding[] = [];
@@ -110,21 +161,31 @@ export function appendFindings(file: FileReport, found: Finding[], severities: R
     else file.warnings++;
     added.push({ ...f, severity: sev });
   }
-  // The list keeps the first findings by line (a later finding at an earlier line takes the place of the last one).
   const listed = file.findings;
+  const extra = byLine(added);
   const merged: Finding[] = [];
+  const pooled: Record<string, number> = {};
+  const take = (f: Finding) => {
+    const n = pooled[f.rule] ?? 0;
+    if (n >= max) return;
+    pooled[f.rule] = n + 1;
+    merged.push(f);
+  };
   let i = 0;
   let k = 0;
-  const extra = byLine(added);
-  while (merged.length < max && (i < listed.length || k < extra.length)) {
-    merged.push(k >= extra.length || (i < listed.length && listed[i].line <= extra[k].line) ? listed[i++] : extra[k++]);
-  }
+  while (i < listed.length || k < extra.length) take(k >= extra.length || (i < listed.length && listed[i].line <= extra[k].line) ? listed[i++] : extra[k++]);
   file.findings = merged;
   file.findingsTruncated = file.findings.length < file.errors + file.warnings;
 }
 
+/** Once the file is complete (analysis included): the findings its report lists, picked from the pool. */
+export function finishFindings(file: FileReport, max: number): void {
+  file.findings = selectFindings(file.findings, max);
+  file.findingsTruncated = file.findings.length < file.errors + file.warnings;
+}
+
 /** The findings ordered by line; findings at the same line keep their order. */
-function byLine(found: Finding[]): Finding[] {
+export function byLine(found: Finding[]): Finding[] {
   return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
 

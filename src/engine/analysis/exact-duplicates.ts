@@ -27,9 +27,9 @@ export interface DupMember {
   line: number;
 }
 export interface ExactGroup {
-  /** Number of records in the group (members may be truncated to the first 50). */
+  /** Number of records in the group. */
   size: number;
-  /** First member is the kept one (earliest in run order). */
+  /** Every record of the group, in run order: the first is the kept one. */
   members: DupMember[];
 }
 export interface ExactResult {
@@ -39,14 +39,12 @@ export interface ExactResult {
   rate: number;
   /** Records with the same prompt as an earlier record but a different final answer. */
   conflictingAnswers: number;
-  /** Total number of duplicate groups (groups below is capped). */
+  /** Number of duplicate groups (= groups.length). */
   groupCount: number;
-  /** Largest groups first (ties: earliest first member), at most 100. */
+  /** Every group, largest first (ties: earliest first member). Bounded by the records; the Markdown and text
+   * reports show the first few. */
   groups: ExactGroup[];
 }
-
-export const MAX_GROUPS = 100;
-export const MAX_MEMBERS = 50;
 
 export class ExactDuplicateIndex {
   private readonly table = new HashTable64(4096);
@@ -87,6 +85,7 @@ export class ExactDuplicateIndex {
           severity: "warning",
           line: this.store.line(id),
           message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+          related: this.member(first),
         },
       ];
     }
@@ -108,6 +107,7 @@ export class ExactDuplicateIndex {
         severity: "warning",
         line: this.store.line(id),
         message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+        related: this.member(this.promptFirst.data[slot]),
       },
     ];
   }
@@ -128,19 +128,22 @@ export class ExactDuplicateIndex {
     const groupRoots: number[] = [];
     for (let id = 0; id < n; id++) if (roots[id] === id && size[id] > 1) groupRoots.push(id);
     groupRoots.sort((a, b) => size[b] - size[a] || a - b);
-    const top = groupRoots.slice(0, MAX_GROUPS);
-    const slot = new Map<number, DupMember[]>();
-    for (const r of top) slot.set(r, []);
+    // Every group with every member (bounded by the records): each group's list made at its final size, found by an
+    // index per root (no map of hundreds of thousands of entries).
+    const groups: ExactGroup[] = groupRoots.map((r) => ({ size: size[r], members: new Array<DupMember>(size[r]) }));
+    const groupOf = new Int32Array(n).fill(-1);
+    groupRoots.forEach((r, g) => (groupOf[r] = g));
+    const filled = new Int32Array(groups.length);
     for (let id = 0; id < n; id++) {
-      const list = slot.get(roots[id]);
-      if (list && list.length < MAX_MEMBERS) list.push(this.member(id));
+      const g = groupOf[roots[id]];
+      if (g >= 0) groups[g].members[filled[g]++] = this.member(id);
     }
     return {
       duplicateRecords: this.duplicates,
       rate: n ? this.duplicates / n : 0,
       conflictingAnswers: this.conflicts,
       groupCount: groupRoots.length,
-      groups: top.map((r) => ({ size: size[r], members: slot.get(r) as DupMember[] })),
+      groups,
     };
   }
 
