@@ -45541,6 +45541,7 @@ const RULES = [
     { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
     { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
     { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+    { id: "byte-order-mark", severity: W, group: "file", summary: "The file starts with a UTF-8 byte-order mark, which Python's json.loads refuses." },
     // Parse
     { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
     { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
@@ -47148,8 +47149,9 @@ function contextFromEnv(env, kind) {
 const RULE_WHY = {
     "empty-file": "A dataset file with no records is almost always a mistake in the pipeline that produced it: an export that wrote nothing, a filter that dropped everything, a > redirect that truncated the file. Trainers either fail on an empty split or silently train on less data than you think.",
     "lfs-pointer": "Datasets are often stored with Git LFS. When the checkout does not fetch LFS objects (the default for actions/checkout), the file on disk is a three-line pointer instead of the data. A gate that skipped it would pass a dataset it never saw; a trainer would fail, or worse, a script would treat it as \"no data\" and carry on.",
-    "not-jsonl": "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]) or pretty-printed records split over many lines make every line invalid on its own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate recognises the whole file as the wrong container and reports it once instead of one invalid-json per line.",
+    "not-jsonl": "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]), records pretty-printed over many lines, or records glued together on one line ({...}{...}) make lines that are not records on their own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate reports the wrong container once, and still checks every record inside it: each record's findings (and its duplicates, diversity and tokens) are reported at the line where the record starts, as they would be after the fix.",
     "read-error": "The gate could not read the file to the end, so it cannot vouch for it; the trainer will most likely fail on the same file. The usual causes are a gzip file that was truncated by an interrupted upload or copy, a file that is not gzip but has a .gz name, missing read permission, or an I/O error.",
+    "byte-order-mark": "A file saved \"as UTF-8 with BOM\" (Notepad, Excel, PowerShell's Out-File) starts with the bytes EF BB BF. The gate and most JSON Lines readers skip them, but Python's json.loads on the first line refuses it (Unexpected UTF-8 BOM), and so do scripts that read the file with open(path) and parse each line. It is a warning, not an error: the data itself is fine.",
     "invalid-json": "A line that is not JSON stops most loaders (datasets, pandas, the OpenAI upload) with an error, and the loaders that skip bad lines lose the example silently. Typical causes: Python's str(dict) instead of json.dumps (single quotes, True, None), trailing commas, and records truncated by a crash while writing.",
     "invalid-utf8": "JSON text must be UTF-8. A line with other bytes, usually Latin-1 or Windows-1252 text pasted into the file (café written as the single byte 0xE9), either fails to load or is decoded to �, and the model learns replacement characters in place of the real text.",
     "line-too-long": "The reader keeps memory bounded by refusing lines over 256 MiB. A single record that big is almost never a real chat example: it is usually a whole file written as one line (records joined without newlines), or a record with an embedded binary blob. No trainer can use it as one example.",
@@ -52165,14 +52167,19 @@ function readSmall(path, max, range) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** The bytes of `path` (decompressed for .gz), or of `range` of a plain file, in chunks: one read for a small file,
+ * a stream otherwise. */
+function byteChunks(path, range) {
+    const small = readSmall(path, SMALL_READ_BYTES, range);
+    return small ? [small] : (range ? openStream(path, range.start, range.end - 1) : openStream(path));
+}
 /** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
  * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
  * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
 async function readLines(path, sink, range) {
     if (range && range.end <= range.start)
         return { lines: 0, bytes: 0, bom: false };
-    const small = readSmall(path, SMALL_READ_BYTES, range);
-    const stream = small ? [small] : (range ? openStream(path, range.start, range.end - 1) : openStream(path));
+    const stream = byteChunks(path, range);
     let lineNo = 0;
     let total = range?.start ?? 0; // file offset of the current chunk
     let first = !range || range.start === 0;
@@ -52184,9 +52191,8 @@ async function readLines(path, sink, range) {
     let skipping = false; // current line exceeded MAX_LINE_BYTES
     const emit = (buf, start, end, offset) => {
         lineNo++;
-        if (end > start && buf[end - 1] === 0x0d)
-            end--;
-        sink.line(buf, start, end, lineNo, offset);
+        const cr = end > start && buf[end - 1] === 0x0d;
+        sink.line(buf, start, cr ? end - 1 : end, lineNo, offset, cr);
     };
     for await (const chunk of stream) {
         let pos = 0;
@@ -52235,6 +52241,8 @@ async function readLines(path, sink, range) {
             }
         }
         total += chunk.length;
+        if (sink.drain)
+            await sink.drain();
     }
     if (skipping) {
         lineNo++;
@@ -52244,6 +52252,8 @@ async function readLines(path, sink, range) {
         const joined = Buffer.concat(pending, pendingLen);
         emit(joined, 0, joined.length, pendingOffset);
     }
+    if (sink.drain)
+        await sink.drain();
     return { lines: lineNo, bytes: total - (range?.start ?? 0), bom };
 }
 /** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */
@@ -52267,9 +52277,9 @@ async function readHead(path, n) {
     }
     return Buffer.concat(parts, len).subarray(0, n);
 }
-/** Re-reads the lines at the given byte offsets (ascending or not) of one file, handing each to `each` with its
- * index in `locs` as it arrives (in no particular order). A .gz file is decompressed once for all of them, so pass
- * every wanted line of a file in one call. */
+/** Re-reads the byte spans (lines, or records inside a container) at the given offsets (ascending or not) of one file,
+ * handing each to `each` with its index in `locs` as it arrives (in no particular order). A .gz file is decompressed
+ * once for all of them, so pass every wanted span of a file in one call. */
 async function readLinesAt(path, locs, each) {
     if (locs.length === 0)
         return;
@@ -52293,25 +52303,36 @@ async function readLinesAt(path, locs, each) {
         }
         return;
     }
-    // gzip cannot seek: decompress once more and pick the wanted lines. A corrupt or truncated stream (the first pass
-    // reported it as a read-error finding) ends the read: the lines wanted past that point come back empty.
-    const want = new Map(sorted.map((l) => [l.line, l.index]));
+    // gzip cannot seek: decompress once more and copy the wanted byte spans (lines, or records inside a container, which
+    // may share a line or spread over several). A corrupt or truncated stream (the first pass reported it as a
+    // read-error finding) ends the read: the spans wanted past that point come back short or empty.
+    const out = sorted.map((l) => ({ index: l.index, buf: Buffer.alloc(l.length), got: 0 }));
+    let next = 0; // first span not yet complete (spans are sorted by offset)
+    let pos = 0;
     try {
-        await readLines(path, {
-            line(buf, start, end, lineNo) {
-                const index = want.get(lineNo);
-                if (index !== undefined) {
-                    want.delete(lineNo);
-                    each(index, Buffer.from(buf.subarray(start, end)));
+        for await (const chunk of openStream(path)) {
+            const chunkEnd = pos + chunk.length;
+            for (let k = next; k < sorted.length && sorted[k].offset < chunkEnd; k++) {
+                const l = sorted[k];
+                const from = Math.max(l.offset, pos);
+                const to = Math.min(l.offset + l.length, chunkEnd);
+                if (to > from) {
+                    chunk.copy(out[k].buf, from - l.offset, from - pos, to - pos);
+                    out[k].got = to - l.offset;
                 }
-            },
-        });
+            }
+            while (next < sorted.length && sorted[next].offset + sorted[next].length <= chunkEnd)
+                each(out[next].index, out[next++].buf);
+            pos = chunkEnd;
+            if (next === sorted.length)
+                break;
+        }
     }
     catch {
         // reported by the first pass
     }
-    for (const index of want.values())
-        each(index, Buffer.alloc(0));
+    for (let k = next; k < sorted.length; k++)
+        each(out[k].index, out[k].buf.subarray(0, out[k].got));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/read/sniff.ts
@@ -52407,6 +52428,399 @@ function firstLineIsARecordLine(head, start) {
     return /\S/.test(head.toString("utf8", nl + 1));
 }
 
+;// CONCATENATED MODULE: ./src/engine/read/containers.ts
+// Records inside a container: each top-level JSON value of a byte stream with its own source text (a byte span,
+// never re-serialised), the line where it starts and its byte offset. Reads a JSON array (pretty-printed or on one
+// line), records pretty-printed over several lines, and objects concatenated ({...}{...} on one line or across
+// lines). The scan is structural only (strings, brackets, separators): each value is parsed by the caller, so a broken
+// record is reported at its own line and the next record is read as usual. Streaming: memory is one read chunk plus
+// the record being assembled (at most MAX_LINE_BYTES; a longer one is reported and skipped).
+
+const OUT = 0; // between values
+const VAL = 1; // inside an object or array value, outside strings
+const STR = 2; // inside a string (depth 0: the value is the string itself)
+const SCALAR = 3; // a bare token at the top level (number, literal, or stray text)
+/** Bytes that end a bare token: whitespace, comma, brackets, quote. */
+function isDelimiter(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x22;
+}
+function countBreaks(buf, start, end) {
+    let n = 0;
+    for (let i = buf.indexOf(0x0a, start); i !== -1 && i < end; i = buf.indexOf(0x0a, i + 1))
+        n++;
+    return n;
+}
+/** Push-driven splitter: `push` each chunk of the stream in order, then `end`. */
+class ValueSplitter {
+    sink;
+    opts;
+    state = OUT;
+    depth = 0;
+    escape = false;
+    inArray = false;
+    /** Line of the scan position while between values (values count their own line breaks when they end). */
+    line = 1;
+    valueLine = 0;
+    valueOffset = 0;
+    pieces = [];
+    piecesLen = 0;
+    skipping = false;
+    skippedBreaks = 0;
+    maxBytes;
+    lastByte = -1;
+    total = 0;
+    constructor(sink, opts) {
+        this.sink = sink;
+        this.opts = opts;
+        this.maxBytes = opts.maxBytes ?? MAX_LINE_BYTES;
+    }
+    /** Feeds the next bytes; `offset` is the byte offset of `chunk[0]` in the file. */
+    push(chunk, offset) {
+        const n = chunk.length;
+        if (n === 0)
+            return;
+        this.total += n;
+        this.lastByte = chunk[n - 1];
+        let p = 0;
+        let vs = 0; // start of the current value in this chunk (0 when it began in an earlier one)
+        while (p < n) {
+            const state = this.state;
+            if (state === OUT) {
+                let c = 0;
+                for (; p < n; p++) {
+                    c = chunk[p];
+                    if (c === 0x0a)
+                        this.line++;
+                    else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x2c)
+                        break;
+                }
+                if (p >= n)
+                    break;
+                if (this.opts.arrays && !this.inArray && c === 0x5b) {
+                    this.inArray = true;
+                    p++;
+                    continue;
+                }
+                if (this.inArray && c === 0x5d) {
+                    this.inArray = false;
+                    p++;
+                    continue;
+                }
+                vs = p;
+                this.valueOffset = offset + p;
+                this.valueLine = this.line;
+                p++;
+                if (c === 0x7b || c === 0x5b) {
+                    this.state = VAL;
+                    this.depth = 1;
+                }
+                else if (c === 0x22) {
+                    this.state = STR;
+                    this.depth = 0;
+                }
+                else
+                    this.state = SCALAR;
+            }
+            else if (state === VAL) {
+                let depth = this.depth;
+                for (; p < n; p++) {
+                    const c = chunk[p];
+                    if (c === 0x22) {
+                        this.state = STR;
+                        p++;
+                        break;
+                    }
+                    if (c === 0x7b || c === 0x5b)
+                        depth++;
+                    else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+                        p++;
+                        this.finish(chunk, vs, p);
+                        break;
+                    }
+                }
+                this.depth = depth;
+            }
+            else if (state === STR) {
+                if (this.escape) {
+                    this.escape = false;
+                    p++;
+                    continue;
+                }
+                const q = chunk.indexOf(0x22, p);
+                let k = (q === -1 ? n : q) - 1;
+                while (k >= p && chunk[k] === 0x5c)
+                    k--;
+                const odd = ((q === -1 ? n : q) - 1 - k) % 2 === 1;
+                if (q === -1) {
+                    this.escape = odd; // the chunk ends in the middle of an escape
+                    p = n;
+                }
+                else {
+                    p = q + 1;
+                    if (odd)
+                        continue; // an escaped quote
+                    if (this.depth === 0)
+                        this.finish(chunk, vs, p);
+                    else
+                        this.state = VAL;
+                }
+            }
+            else {
+                while (p < n && !isDelimiter(chunk[p]))
+                    p++;
+                if (p < n)
+                    this.finish(chunk, vs, p);
+            }
+        }
+        if (this.state !== OUT)
+            this.keep(chunk, vs, n);
+    }
+    /** Ends the stream; returns the number of lines read (a last line without a line break counts), and whether a
+     * JSON array was left open (no closing "]": the file may be cut short). */
+    end() {
+        if (this.state === SCALAR)
+            this.finish(Buffer.alloc(0), 0, 0);
+        else if (this.state !== OUT) {
+            const breaks = this.skippedBreaks + this.pieces.reduce((s, b) => s + countBreaks(b, 0, b.length), 0);
+            this.sink.unterminated?.(this.valueLine, this.valueOffset, this.piecesLen);
+            this.line += breaks;
+            this.reset();
+        }
+        return { lines: this.total === 0 ? 0 : this.line - (this.lastByte === 0x0a ? 1 : 0), openArray: this.inArray };
+    }
+    /** Whether the scan is between values (nothing pending). */
+    get idle() {
+        return this.state === OUT;
+    }
+    /** Whether the scan is inside a string (a line break there means the value is broken, not spread over lines). */
+    get inString() {
+        return this.state === STR;
+    }
+    keep(chunk, start, end) {
+        const len = end - start;
+        if (this.skipping || this.piecesLen + len > this.maxBytes) {
+            if (!this.skipping) {
+                this.skipping = true;
+                for (const b of this.pieces)
+                    this.skippedBreaks += countBreaks(b, 0, b.length);
+                this.pieces = [];
+            }
+            this.skippedBreaks += countBreaks(chunk, start, end);
+            this.piecesLen += len;
+            return;
+        }
+        // Copy: a stream may reuse its chunk memory.
+        this.pieces.push(Buffer.from(chunk.subarray(start, end)));
+        this.piecesLen += len;
+    }
+    finish(chunk, start, end) {
+        const len = this.piecesLen + end - start;
+        if (this.skipping || len > this.maxBytes) {
+            const breaks = this.skippedBreaks + countBreaks(chunk, start, end) + (this.skipping ? 0 : this.pieces.reduce((s, b) => s + countBreaks(b, 0, b.length), 0));
+            this.sink.tooLong?.(this.valueLine, this.valueOffset, len);
+            this.line += breaks;
+        }
+        else if (this.piecesLen === 0) {
+            const breaks = countBreaks(chunk, start, end);
+            this.sink.value(chunk, start, end, this.valueLine, this.valueOffset, breaks);
+            this.line += breaks;
+        }
+        else {
+            this.pieces.push(chunk.subarray(start, end));
+            const joined = Buffer.concat(this.pieces, len);
+            const breaks = countBreaks(joined, 0, len);
+            this.sink.value(joined, 0, len, this.valueLine, this.valueOffset, breaks);
+            this.line += breaks;
+        }
+        this.reset();
+    }
+    reset() {
+        this.state = OUT;
+        this.depth = 0;
+        this.escape = false;
+        this.pieces = [];
+        this.piecesLen = 0;
+        this.skipping = false;
+        this.skippedBreaks = 0;
+    }
+}
+/** Reads every top-level value of `path` (decompressing .gz), skipping a leading UTF-8 BOM. Rejects on I/O or gzip
+ * errors. Line numbers count from 1; offsets are file offsets (of the decompressed stream for .gz). */
+async function readValues(path, sink, opts) {
+    const splitter = new ValueSplitter(sink, opts);
+    let offset = 0;
+    let bom = false;
+    for await (const chunk of byteChunks(path)) {
+        let c = chunk;
+        if (offset === 0 && c.length >= 3 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) {
+            bom = true;
+            c = c.subarray(3);
+            offset = 3;
+        }
+        splitter.push(c, offset);
+        offset += c.length;
+        if (sink.drain)
+            await sink.drain();
+    }
+    const { lines, openArray } = splitter.end();
+    if (sink.drain)
+        await sink.drain();
+    return { lines, bytes: offset, bom, openArray };
+}
+/** The top-level values of `buf[start, end)` (offsets into `buf`). `complete` is false when the bytes end inside a
+ * value (its span is then not listed) or a value is longer than `maxBytes`. */
+function splitValues(buf, start, end, opts = { arrays: false }) {
+    const values = [];
+    let complete = true;
+    const splitter = new ValueSplitter({
+        value: (b, s, e, line, offset, breaks) => values.push({ start: offset, end: offset + (e - s), line, breaks }),
+        tooLong: () => (complete = false),
+        unterminated: () => (complete = false),
+    }, opts);
+    splitter.push(buf.subarray(start, end), start);
+    splitter.end();
+    return { values, complete };
+}
+/** How the head of a file (the first bytes, or all of it when `whole`) holds its records, for a head that does not
+ * start with "[" (sniff.ts decides arrays): "pretty" when its first line is not a record by itself, every value in the
+ * head parses, and one of them spreads over several lines (records pretty-printed, or concatenated across lines);
+ * null for JSON Lines (or anything else: the line pass reports it, and splits records glued on one line);
+ * "undecided" when the first value does not end within the head. */
+function sniffPretty(head, whole) {
+    let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d))
+        i++;
+    if (head[i] !== 0x7b)
+        return null;
+    const nl = head.indexOf(0x0a, i);
+    if (nl === -1)
+        return null; // one line (or a first line longer than the head): JSON Lines
+    try {
+        JSON.parse(head.toString("utf8", i, nl));
+        return null; // the first line is a record by itself
+    }
+    catch {
+        // spread over lines, glued to another record, or broken
+    }
+    const { values } = splitValues(head, i, head.length);
+    if (values.length === 0)
+        return whole ? null : "undecided";
+    let spread = false;
+    for (const v of values) {
+        if (head[v.start] !== 0x7b)
+            return null;
+        try {
+            JSON.parse(head.toString("utf8", v.start, v.end));
+        }
+        catch {
+            return null; // a broken record: read line by line (the pretty-printed-file verdict still applies)
+        }
+        if (v.breaks > 0)
+            spread = true;
+    }
+    return spread ? "pretty" : null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/read/spread-lines.ts
+// A record spread over several lines in the middle of a JSON Lines file (one record pasted pretty-printed): the lines
+// from the one where it starts are collected until the record closes, then it is read as one record at its first
+// line. Strict, so that a broken line is never mistaken for the start of one: the first line must open an object that
+// it does not close, no line may end inside a string (pretty-printed JSON has no line break in a string), the record
+// must close at the end of a line and parse; and the lines are given back, to be read one by one as before, when it
+// does not (or when it runs past MAX_LINES lines or MAX_BYTES bytes, or the range ends first).
+
+const MAX_LINES = 10_000;
+const MAX_BYTES = 8 * 1024 * 1024;
+const NL = Buffer.from("\n");
+class SpreadRecord {
+    lines = [];
+    bytes = 0;
+    splitter = null;
+    closed = false;
+    /** Stream offset where the record ends, and of the start of the line being fed. */
+    closedAt = -1;
+    pos = 0;
+    get active() {
+        return this.splitter !== null;
+    }
+    /** Starts collecting at a line that failed to parse, when it opens an object it does not close; false otherwise. */
+    begin(buf, start, end, lineNo, offset, cr) {
+        let p = start;
+        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09))
+            p++;
+        if (buf[p] !== 0x7b)
+            return false;
+        const { values, complete } = splitValues(buf, p, end);
+        if (values.length > 0 || complete)
+            return false;
+        this.splitter = new ValueSplitter({
+            value: (_b, s, e, _line, offset) => {
+                this.closed = true;
+                this.closedAt = offset + (e - s);
+            },
+            tooLong: () => undefined,
+            unterminated: () => undefined,
+        }, { arrays: false, maxBytes: MAX_BYTES });
+        return this.feed(buf, start, end, lineNo, offset, cr) === null;
+    }
+    /** The next line: null while the record is still open; else the record, or the lines to read one by one. */
+    add(buf, start, end, lineNo, offset, cr) {
+        return this.feed(buf, start, end, lineNo, offset, cr);
+    }
+    /** The range or the file ended while collecting: the lines, to read one by one. */
+    flush() {
+        const lines = this.lines;
+        this.reset();
+        return lines;
+    }
+    feed(buf, start, end, lineNo, offset, cr) {
+        const bytes = Buffer.from(buf.subarray(start, end));
+        this.lines.push({ bytes, lineNo, offset, cr });
+        this.bytes += bytes.length + 1;
+        const splitter = this.splitter;
+        const lineStart = this.pos;
+        splitter.push(bytes, lineStart);
+        this.pos += bytes.length;
+        if (this.closed) {
+            // the record must end this line (nothing but whitespace after it) and parse
+            const rest = bytes.subarray(this.closedAt - lineStart);
+            const lines = this.lines;
+            this.reset();
+            if (/\S/.test(rest.toString("latin1")))
+                return { giveBack: lines };
+            const parts = [];
+            lines.forEach((l, i) => parts.push(i === lines.length - 1 ? l.bytes.subarray(0, l.bytes.length - rest.length) : l.bytes, ...(i < lines.length - 1 ? [NL] : [])));
+            const record = Buffer.concat(parts);
+            let rec;
+            try {
+                rec = JSON.parse(record.toString("utf8"));
+            }
+            catch {
+                return { giveBack: lines };
+            }
+            const first = lines[0];
+            const last = lines[lines.length - 1];
+            return { record, rec, line: first.lineNo, endLine: last.lineNo, offset: first.offset, length: last.offset + last.bytes.length - first.offset, lines };
+        }
+        splitter.push(NL, this.pos);
+        this.pos += 1;
+        if (splitter.inString || this.lines.length >= MAX_LINES || this.bytes >= MAX_BYTES) {
+            const lines = this.lines;
+            this.reset();
+            return { giveBack: lines };
+        }
+        return null;
+    }
+    reset() {
+        this.lines = [];
+        this.bytes = 0;
+        this.splitter = null;
+        this.closed = false;
+        this.closedAt = -1;
+        this.pos = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/formats/detect.ts
 const FORMATS = (/* unused pure expression or super */ null && (["chatml", "sharegpt", "alpaca", "preference-trl", "preference-openai"]));
 function detectFormat(rec) {
@@ -52437,6 +52851,13 @@ function detectOtherFormat(rec) {
     const has = (k) => Object.hasOwn(rec, k);
     if (has("messages") || has("conversations"))
         return null;
+    if ((typeof rec.role === "string" && (has("content") || has("tool_calls"))) || (typeof rec.from === "string" && has("value"))) {
+        return {
+            id: "bare-messages",
+            label: `a list of bare chat messages (one {"role", "content"} per line), not of conversations`,
+            fix: `put each conversation's messages in one record per line, ${TO_MESSAGES}; if the whole file is one conversation: jq -s -c '{messages: .}' FILE`,
+        };
+    }
     if (has("contents") && Array.isArray(rec.contents)) {
         return {
             id: "gemini",
@@ -52466,6 +52887,73 @@ function detectOtherFormat(rec) {
         return { id: "prompt-only", label: `prompt-only data (TRL's prompt-only type, prompts for online RL such as GRPO: "prompt" and no answer)`, fix: `there is no answer to check; chat fine-tuning data is ${TO_MESSAGES}` };
     }
     return null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/container-findings.ts
+
+
+/** The records of a line that holds two or more JSON values one after another ({...}{...}), each parsed; null when
+ * the line is not that (one value, a value cut short, or a piece that is not JSON). Only called on lines that failed
+ * to parse as a whole. */
+function gluedRecords(buf, start, end) {
+    const { values, complete } = splitValues(buf, start, end);
+    if (!complete || values.length < 2)
+        return null;
+    const records = [];
+    let cr = false;
+    for (let k = 0; k < values.length; k++) {
+        const v = values[k];
+        // Only objects and arrays: "{...} 42" or "{...} garbage" is a broken line, not two records.
+        if (buf[v.start] !== 0x7b && buf[v.start] !== 0x5b)
+            return null;
+        try {
+            records.push({ rec: JSON.parse(buf.toString("utf8", v.start, v.end)), start: v.start, end: v.end });
+        }
+        catch {
+            return null;
+        }
+        if (k > 0 && buf.subarray(values[k - 1].end, v.start).includes(0x0d))
+            cr = true;
+    }
+    return { records, cr };
+}
+/** The message for a JSON string whose text is itself a JSON object or array (json.dumps applied twice); null for
+ * an ordinary string. */
+function doubleEncoded(s) {
+    const t = s.trim();
+    if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]")))
+        return null;
+    let inner;
+    try {
+        inner = JSON.parse(t);
+    }
+    catch {
+        return null;
+    }
+    if (Array.isArray(inner)) {
+        return `the value is a JSON string that holds a JSON array of ${inner.length} item(s) (double-encoded: json.dumps applied twice): decode it once, e.g. \`jq -r . FILE | jq -c '.[]' > fixed.jsonl\`, or write the list itself instead of its JSON text (reported once for the file)`;
+    }
+    return `the value is a JSON string that holds a JSON object (double-encoded: json.dumps applied twice): decode it once, e.g. \`jq -c 'fromjson' FILE > fixed.jsonl\`, or write the record itself instead of its JSON text (reported once for the file: every line like this one is invalid)`;
+}
+/** A chat message on its own ({"role", "content"} or ShareGPT's {"from", "value"}), not a record that holds one. */
+function isBareMessage(rec) {
+    const has = (k) => Object.hasOwn(rec, k);
+    if (has("messages") || has("conversations"))
+        return false;
+    return (typeof rec.role === "string" && (has("content") || has("tool_calls"))) || (typeof rec.from === "string" && has("value"));
+}
+/** The once-per-file not-jsonl message of a container file, from what its pass found. */
+function containerMessage(kind, display, s, format) {
+    const fix = `\`chatml-gate fix ${display}\``;
+    if (kind === "array" && s.bareMessages > 0 && s.bareMessages * 2 >= s.records) {
+        return `the file is one JSON list of ${s.bareMessages} chat messages ({"role", "content"} each), not a list of conversations: if it is one conversation, write it as one record, \`jq -c '{messages: .}' ${display}\`; if it holds several, put each conversation's messages in its own {"messages": [...]} record, one per line`;
+    }
+    const what = `${s.records} ${format ? FORMAT_LABEL[format] + " " : ""}record${s.records === 1 ? "" : "s"}`;
+    if (kind === "array") {
+        const jq = `jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl"}`;
+        return `the file is a JSON array of ${what}, not JSON Lines (one record per line); each record is checked at the line where it starts: rewrite it one record per line with ${fix} (or \`${jq}\`)`;
+    }
+    return `the file holds ${what} spread over several lines, not JSON Lines (one record per line); each record is checked at the line where it starts: rewrite it one record per line with ${fix} (or \`jq -c . ${display}\`)`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/tool-keys.ts
@@ -55408,6 +55896,510 @@ function finishFindings(file, max) {
 function byLine(found) {
     return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
+function fileReport(display, format, records, validRecords, bytes, st) {
+    return {
+        path: display,
+        format,
+        records,
+        validRecords,
+        bytes,
+        errors: st.errors,
+        warnings: st.warnings,
+        findings: st.findings,
+        findingCounts: st.counts,
+        findingsTruncated: st.findings.length < st.errors + st.warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/read/json-source.ts
+// A JSON value as its source text: a lossless tree whose leaves keep their exact text (numbers as written, strings
+// with their escapes) and whose objects keep every key in order, duplicates too. For rewriting records without
+// JSON.parse → JSON.stringify (which turns 12345678901234567890 into 12345678901234567000, 1.0 into 1, -0 into 0, and
+// drops duplicate keys), and for comparing two texts as values without going through JS numbers. Strict RFC 8259;
+// iterative (no recursion), so a deeply nested hostile record cannot overflow the stack.
+class JsonSyntaxError extends Error {
+    offset;
+    constructor(message, 
+    /** Offset (in UTF-16 code units) of the character where the syntax breaks. */
+    offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const HEX = /^[0-9a-fA-F]{4}$/;
+/** Parses `text` (one JSON value, whitespace around it allowed). Throws JsonSyntaxError. */
+function parseJsonSource(text) {
+    const n = text.length;
+    let i = 0;
+    const ws = () => {
+        for (; i < n; i++) {
+            const c = text.charCodeAt(i);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                break;
+        }
+    };
+    const fail = (want) => {
+        const got = i >= n ? "the end of the text" : `'${text[i]}'`;
+        throw new JsonSyntaxError(`expected ${want}, found ${got}`, i);
+    };
+    const str = () => {
+        const start = i;
+        for (i++;;) {
+            if (i >= n)
+                fail("a closing quote");
+            const c = text.charCodeAt(i);
+            if (c === 0x22)
+                break;
+            if (c === 0x5c) {
+                const e = text.charCodeAt(i + 1);
+                if (e === 0x75) {
+                    if (!HEX.test(text.slice(i + 2, i + 6))) {
+                        i += 2;
+                        fail("four hex digits after \\u");
+                    }
+                    i += 6;
+                }
+                else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)
+                    i += 2;
+                else {
+                    i++;
+                    fail("an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+                }
+            }
+            else if (c < 0x20)
+                fail("a character (control characters must be escaped)");
+            else
+                i++;
+        }
+        i++;
+        return text.slice(start, i);
+    };
+    const digits = () => {
+        const s = i;
+        while (i < n && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39)
+            i++;
+        return i - s;
+    };
+    const num = () => {
+        const start = i;
+        if (text.charCodeAt(i) === 0x2d)
+            i++;
+        if (text.charCodeAt(i) === 0x30)
+            i++;
+        else if (digits() === 0)
+            fail("a digit");
+        if (text.charCodeAt(i) === 0x2e) {
+            i++;
+            if (digits() === 0)
+                fail("a digit after the decimal point");
+        }
+        if (text.charCodeAt(i) === 0x65 || text.charCodeAt(i) === 0x45) {
+            i++;
+            if (text.charCodeAt(i) === 0x2b || text.charCodeAt(i) === 0x2d)
+                i++;
+            if (digits() === 0)
+                fail("a digit in the exponent");
+        }
+        return text.slice(start, i);
+    };
+    const key = () => {
+        if (text.charCodeAt(i) !== 0x22)
+            fail("a key in double quotes");
+        const k = str();
+        ws();
+        if (text.charCodeAt(i) !== 0x3a)
+            fail("':' after the key");
+        i++;
+        ws();
+        return k;
+    };
+    const stack = [];
+    ws();
+    for (;;) {
+        // a value starts at i
+        let value;
+        const c = text.charCodeAt(i);
+        if (c === 0x7b || c === 0x5b) {
+            i++;
+            ws();
+            const node = c === 0x7b ? { kind: "object", entries: [] } : { kind: "array", items: [] };
+            const close = c === 0x7b ? 0x7d : 0x5d;
+            if (text.charCodeAt(i) === close) {
+                i++;
+                value = node;
+            }
+            else {
+                stack.push({ node, key: c === 0x7b ? key() : "" });
+                continue;
+            }
+        }
+        else if (c === 0x22)
+            value = { kind: "string", raw: str() };
+        else if (c === 0x2d || (c >= 0x30 && c <= 0x39))
+            value = { kind: "number", raw: num() };
+        else if (text.startsWith("true", i) || text.startsWith("null", i)) {
+            value = { kind: "literal", raw: text.slice(i, i + 4) };
+            i += 4;
+        }
+        else if (text.startsWith("false", i)) {
+            value = { kind: "literal", raw: "false" };
+            i += 5;
+        }
+        else
+            return fail("a value");
+        // attach it, then a separator or the end of one or more containers
+        for (;;) {
+            const top = stack[stack.length - 1];
+            ws();
+            if (!top) {
+                if (i < n)
+                    fail("the end of the value");
+                return value;
+            }
+            if (top.node.kind === "array")
+                top.node.items.push(value);
+            else
+                top.node.entries.push({ rawKey: top.key, value });
+            const d = text.charCodeAt(i);
+            if (d === 0x2c) {
+                i++;
+                ws();
+                if (top.node.kind === "object")
+                    top.key = key();
+                break;
+            }
+            if (d === (top.node.kind === "array" ? 0x5d : 0x7d)) {
+                i++;
+                stack.pop();
+                value = top.node;
+                continue;
+            }
+            fail(top.node.kind === "array" ? "',' or ']'" : "',' or '}'");
+        }
+    }
+}
+/** The decoded text of a string's source (with its quotes). */
+function decodeJsonString(raw) {
+    return raw.indexOf("\\") === -1 ? raw.slice(1, -1) : JSON.parse(raw);
+}
+/** The value's source with no whitespace between tokens (leaves as written). */
+function stringifySource(node) {
+    const out = [];
+    // explicit stack of [node, next child index]
+    const stack = [];
+    let cur = node;
+    for (;;) {
+        if (cur) {
+            if (cur.kind === "object" || cur.kind === "array") {
+                out.push(cur.kind === "object" ? "{" : "[");
+                stack.push([cur, 0]);
+            }
+            else
+                out.push(cur.raw);
+            cur = undefined;
+        }
+        const top = stack[stack.length - 1];
+        if (!top)
+            return out.join("");
+        const [c, k] = top;
+        const len = c.kind === "object" ? c.entries.length : c.items.length;
+        if (k === len) {
+            out.push(c.kind === "object" ? "}" : "]");
+            stack.pop();
+            continue;
+        }
+        if (k > 0)
+            out.push(",");
+        top[1] = k + 1;
+        if (c.kind === "object") {
+            out.push(c.entries[k].rawKey, ":");
+            cur = c.entries[k].value;
+        }
+        else
+            cur = c.items[k];
+    }
+}
+/** Whether two values are equal as a JSON reader that keeps everything sees them: the same keys in the same order
+ * (duplicates included; keys and strings compared decoded, so "\u00e9" equals "é"), numbers and literals as written
+ * (12345678901234567890 is not 12345678901234567000, 1.0 is not 1, -0 is not 0). */
+function sameJsonValue(a, b) {
+    const stack = [[a, b]];
+    while (stack.length) {
+        const [x, y] = stack.pop();
+        if (x.kind !== y.kind)
+            return false;
+        if (x.kind === "object") {
+            const ye = y.entries;
+            if (x.entries.length !== ye.length)
+                return false;
+            for (let k = 0; k < ye.length; k++) {
+                const ex = x.entries[k];
+                if (ex.rawKey !== ye[k].rawKey && decodeJsonString(ex.rawKey) !== decodeJsonString(ye[k].rawKey))
+                    return false;
+                stack.push([ex.value, ye[k].value]);
+            }
+        }
+        else if (x.kind === "array") {
+            const yi = y.items;
+            if (x.items.length !== yi.length)
+                return false;
+            for (let k = 0; k < yi.length; k++)
+                stack.push([x.items[k], yi[k]]);
+        }
+        else if (x.raw !== y.raw) {
+            if (x.kind !== "string" || decodeJsonString(x.raw) !== decodeJsonString(y.raw))
+                return false;
+        }
+    }
+    return true;
+}
+/** The bytes of a JSON text with the whitespace between tokens removed (strings copied as they are). The input must
+ * be valid JSON; a copy is returned. */
+function compactJsonBytes(buf, start, end) {
+    const out = Buffer.allocUnsafe(end - start);
+    let o = 0;
+    let i = start;
+    while (i < end) {
+        const c = buf[i];
+        if (c === 0x22) {
+            // copy the string through its closing quote (one not preceded by an odd run of backslashes)
+            let q = i + 1;
+            for (;;) {
+                q = buf.indexOf(0x22, q);
+                if (q === -1 || q >= end) {
+                    q = end - 1;
+                    break;
+                }
+                let k = q - 1;
+                while (buf[k] === 0x5c)
+                    k--;
+                if ((q - 1 - k) % 2 === 0)
+                    break;
+                q++;
+            }
+            o += buf.copy(out, o, i, q + 1);
+            i = q + 1;
+        }
+        else {
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                out[o++] = c;
+            i++;
+        }
+    }
+    return out.subarray(0, o);
+}
+
+;// CONCATENATED MODULE: ./src/engine/json-errors.ts
+// What an invalid-json or invalid-utf8 finding says: where the syntax breaks and the likely cause (a truncated line,
+// single quotes, a trailing comma, a raw control character, a BOM, bare CRs), for a line or a record inside a container.
+
+
+/** invalid-json for a record inside a container (it may span lines): where in the record the syntax breaks, found by
+ * the strict source parser (V8's messages give no position for some errors, and quote the text with its newlines). */
+function recordJsonError(e, text) {
+    let at;
+    let reason;
+    try {
+        parseJsonSource(text);
+        return jsonErrorMessage(e, text); // the two parsers disagree: keep V8's word
+    }
+    catch (err) {
+        if (!(err instanceof JsonSyntaxError))
+            return jsonErrorMessage(e, text);
+        at = err.offset;
+        reason = err.message;
+    }
+    const before = text.slice(0, at);
+    const row = before.split("\n").length;
+    const col = at - before.lastIndexOf("\n");
+    let hint = "fix the syntax, or drop the record";
+    if (/control characters/.test(reason))
+        hint = controlCharacterHint(text.charCodeAt(at));
+    else if (text[at] === "'")
+        hint = "JSON needs double quotes around keys and strings";
+    else if ((text[at] === "}" || text[at] === "]") && /,\s*$/.test(before))
+        hint = "remove the trailing comma";
+    return `invalid JSON at line ${row} of the record, column ${col}: ${reason}; ${hint}`;
+}
+function jsonErrorMessage(e, text) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    const where = pos ? ` at column ${Number(pos[1]) + 1}` : /Unexpected end/.test(msg) ? ` at column ${text.length + 1} (end of line)` : "";
+    const trimmed = text.trimEnd();
+    let hint = "fix the syntax, or drop the line";
+    // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
+    // does not allow, so the whole file reads as one line.
+    const cr = text.indexOf("\r");
+    if (text.charCodeAt(0) === 0xfeff)
+        hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
+    else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
+        hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
+    else if (/Bad control character/.test(msg) && pos)
+        hint = controlCharacterHint(text.charCodeAt(Number(pos[1])));
+    else if (/Unexpected end|Unterminated/.test(msg))
+        hint = "the line ends early: the record is truncated or split over several lines";
+    else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed))
+        hint = "JSON needs double quotes around keys and strings";
+    else if (/,\s*[}\]]\s*$/.test(trimmed))
+        hint = "remove the trailing comma";
+    const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
+    return `invalid JSON${where}: ${short}; ${hint}`;
+}
+const CONTROL_ESCAPES = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r" };
+/** A raw control character inside a string (a tab pasted into an answer, a NUL byte): JSON.parse says only 'Bad
+ * control character in string literal'; name the character and its escape. */
+function controlCharacterHint(code) {
+    const hex = code.toString(16).toUpperCase().padStart(4, "0");
+    const esc = CONTROL_ESCAPES[code] ?? `\\u${hex.toLowerCase()}`;
+    const name = code === 9 ? "a tab, " : code === 0 ? "a NUL byte, " : "";
+    return `a string holds a raw control character (${name}U+${hex}), which JSON allows only escaped, as ${esc}: write the file with a JSON encoder (json.dumps, JSON.stringify) instead of pasting text into it`;
+}
+/** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
+function firstInvalidByte(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0)
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80)
+                return i;
+        if (n > 0 && !(0,external_node_buffer_.isUtf8)(b.subarray(i, i + n + 1)))
+            return i;
+        i += n + 1;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-head.ts
+
+
+
+
+
+/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
+ * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
+ * record in the head (so every chunk of the file knows it). */
+async function checkFileHead(path, display, severities, maxFindings) {
+    const sink = new FindingSink(severities, maxFindings);
+    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
+    let head;
+    try {
+        head = await readHead(path, HEAD_BYTES);
+    }
+    catch (e) {
+        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
+        return done();
+    }
+    const kind = sniff(head);
+    if (kind.kind === "lfs-pointer") {
+        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
+        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
+        return done();
+    }
+    if (kind.kind === "utf16") {
+        const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
+        const q = shellQuote(display);
+        const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
+        // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
+        const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
+        const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
+        sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
+        return done();
+    }
+    if (kind.kind === "gzip") {
+        sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
+        return done();
+    }
+    if (kind.kind === "json-array")
+        return containerHead(path, head, "array");
+    let pretty = sniffPretty(head, head.length < HEAD_BYTES);
+    if (pretty === "undecided") {
+        try {
+            head = await readHead(path, LONG_HEAD_BYTES);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+        pretty = sniffPretty(head, head.length < LONG_HEAD_BYTES);
+    }
+    if (pretty === "pretty")
+        return containerHead(path, head, "pretty");
+    let format = headFormat(head);
+    if (format === null && head.length === HEAD_BYTES) {
+        // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
+        // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
+        try {
+            head = await readHead(path, LONG_HEAD_BYTES);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+        format = headFormat(head);
+        if (format === null && head.length === LONG_HEAD_BYTES)
+            return { format, whole: true };
+    }
+    return { format };
+}
+/** A container file: the format of its first record with a known format (looking further than the head when needed).
+ * It is read as one chunk: its records are found by one scan from the start. */
+async function containerHead(path, head, container) {
+    let format = valuesFormat(head, container);
+    if (format === null && head.length === HEAD_BYTES) {
+        try {
+            format = valuesFormat(await readHead(path, LONG_HEAD_BYTES), container);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+    }
+    return { format, whole: true, container };
+}
+/** Format of the first complete value of a known format in the head of a container file. */
+function valuesFormat(head, container) {
+    const start = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    for (const v of splitValues(head, start, head.length, { arrays: container === "array" }).values) {
+        if (head[v.start] !== 0x7b)
+            continue;
+        try {
+            const f = detectFormat(JSON.parse(head.toString("utf8", v.start, v.end)));
+            if (f)
+                return f;
+        }
+        catch {
+            // not a record: look further
+        }
+    }
+    return null;
+}
+const HEAD_BYTES = 64 * 1024;
+const LONG_HEAD_BYTES = 16 * 1024 * 1024;
+/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
+function shellQuote(path) {
+    return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+/** Format of the first record with a known format among the complete lines of the head. */
+function headFormat(head) {
+    let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    for (;;) {
+        const nl = head.indexOf(0x0a, pos);
+        if (nl === -1)
+            return null;
+        try {
+            const rec = JSON.parse(head.toString("utf8", pos, nl));
+            if (rec && typeof rec === "object" && !Array.isArray(rec)) {
+                const f = detectFormat(rec);
+                if (f)
+                    return f;
+            }
+        }
+        catch {
+            // not a record: look further
+        }
+        pos = nl + 1;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
 // Stable identity of a finding across versions of a file, so that a pull request's findings can be compared with the
@@ -56515,135 +57507,12 @@ function message(h, fp, ignoreFile) {
 
 
 
-function jsonErrorMessage(e, text) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` at column ${Number(pos[1]) + 1}` : /Unexpected end/.test(msg) ? ` at column ${text.length + 1} (end of line)` : "";
-    const trimmed = text.trimEnd();
-    let hint = "fix the syntax, or drop the line";
-    // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
-    // does not allow, so the whole file reads as one line.
-    const cr = text.indexOf("\r");
-    if (text.charCodeAt(0) === 0xfeff)
-        hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
-    else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
-        hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
-    else if (/Bad control character/.test(msg) && pos)
-        hint = controlCharacterHint(text.charCodeAt(Number(pos[1])));
-    else if (/Unexpected end|Unterminated/.test(msg))
-        hint = "the line ends early: the record is truncated or split over several lines";
-    else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed))
-        hint = "JSON needs double quotes around keys and strings";
-    else if (/,\s*[}\]]\s*$/.test(trimmed))
-        hint = "remove the trailing comma";
-    const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
-    return `invalid JSON${where}: ${short}; ${hint}`;
-}
-const CONTROL_ESCAPES = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r" };
-/** A raw control character inside a string (a tab pasted into an answer, a NUL byte): JSON.parse says only 'Bad
- * control character in string literal'; name the character and its escape. */
-function controlCharacterHint(code) {
-    const hex = code.toString(16).toUpperCase().padStart(4, "0");
-    const esc = CONTROL_ESCAPES[code] ?? `\\u${hex.toLowerCase()}`;
-    const name = code === 9 ? "a tab, " : code === 0 ? "a NUL byte, " : "";
-    return `a string holds a raw control character (${name}U+${hex}), which JSON allows only escaped, as ${esc}: write the file with a JSON encoder (json.dumps, JSON.stringify) instead of pasting text into it`;
-}
-/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
- * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
- * record in the head (so every chunk of the file knows it). */
-async function checkFileHead(path, display, severities, maxFindings) {
-    const sink = new FindingSink(severities, maxFindings);
-    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
-    let head;
-    try {
-        head = await readHead(path, HEAD_BYTES);
-    }
-    catch (e) {
-        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
-        return done();
-    }
-    const kind = sniff(head);
-    if (kind.kind === "lfs-pointer") {
-        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
-        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
-        return done();
-    }
-    if (kind.kind === "utf16") {
-        const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
-        const q = shellQuote(display);
-        const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
-        // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
-        const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
-        const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
-        sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
-        return done();
-    }
-    if (kind.kind === "gzip") {
-        sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
-        return done();
-    }
-    if (kind.kind === "json-array") {
-        const described = await describeJsonArray(path);
-        sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${shellQuote(display)} > ${shellQuote(display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl")}\``);
-        return done(described.format ?? "unknown");
-    }
-    let format = headFormat(head);
-    if (format === null && head.length === HEAD_BYTES) {
-        // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
-        // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
-        try {
-            head = await readHead(path, LONG_HEAD_BYTES);
-        }
-        catch {
-            // read again by the pass, which reports it
-        }
-        format = headFormat(head);
-        if (format === null && head.length === LONG_HEAD_BYTES)
-            return { format, whole: true };
-    }
-    return { format };
-}
-const HEAD_BYTES = 64 * 1024;
-const LONG_HEAD_BYTES = 16 * 1024 * 1024;
-/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
-function shellQuote(path) {
-    return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}
-/** Format of the first record with a known format among the complete lines of the head. */
-function headFormat(head) {
-    let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    for (;;) {
-        const nl = head.indexOf(0x0a, pos);
-        if (nl === -1)
-            return null;
-        try {
-            const rec = JSON.parse(head.toString("utf8", pos, nl));
-            if (rec && typeof rec === "object" && !Array.isArray(rec)) {
-                const f = detectFormat(rec);
-                if (f)
-                    return f;
-            }
-        }
-        catch {
-            // not a record: look further
-        }
-        pos = nl + 1;
-    }
-}
-function fileReport(display, format, records, validRecords, bytes, st) {
-    return {
-        path: display,
-        format,
-        records,
-        validRecords,
-        bytes,
-        errors: st.errors,
-        warnings: st.warnings,
-        findings: st.findings,
-        findingCounts: st.counts,
-        findingsTruncated: st.findings.length < st.errors + st.warnings,
-    };
-}
+
+
+
+// Where the pieces of a file's check live (re-exported: other modules name them here).
+
+
 /** One pass over a file or one chunk of it: read lines → parse JSON → format → normalise → rules → analysis hook. */
 async function scanFile(opts) {
     const sink = new FindingSink(opts.severities, opts.maxFindings);
@@ -56700,67 +57569,48 @@ async function scanFile(opts) {
         sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+    let bareMessages = 0;
     /** A finding at the current line that does not make the record invalid. */
     const note = (rule, message, onceKey) => void sink.add(rule, line, redactor ? redactor.quoted(message) : message, onceKey);
-    const onLine = (buf, start, end, lineNo, offset) => {
+    /** Runs `f` with the findings it makes keyed to the record on buf[start, end) (fingerprint.ts: the same span as
+     * the record's location, which analysis findings re-read). */
+    const keyed = (buf, start, end, f) => {
         let key;
+        const outer = sink.recordKey;
         sink.recordKey = () => (key ??= recordKey(buf, start, end));
         try {
-            readLine(buf, start, end, lineNo, offset);
+            f();
         }
         finally {
             repeats.flush(report); // the record's findings, one per rule (already done, unless a path above returned early)
-            sink.recordKey = undefined;
+            sink.recordKey = outer;
         }
     };
-    const readLine = (buf, start, end, lineNo, offset) => {
+    /** One record, parsed from its own source text `text`: its shape, format and rules, then the analysis hook. */
+    const checkParsed = (rec, text, lineNo, offset, length) => {
         line = lineNo;
         recordHasError = false;
         recordMissingContent = false;
         redactor = null;
-        // Blank line? (fast path: records start with '{')
-        let p = start;
-        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))
-            p++;
-        if (p === end) {
-            sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
-            return;
-        }
-        nonBlank++;
-        records++;
-        if (firstNonBlank < 0)
-            firstNonBlank = lineNo;
-        const text = buf.toString("utf8", start, end);
-        if (text.includes("\uFFFD") && !(0,external_node_buffer_.isUtf8)(buf.subarray(start, end))) {
-            const bad = firstInvalidByte(buf.subarray(start, end));
-            sink.add("invalid-utf8", line, `the line has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)`);
-            return;
-        }
-        let rec;
-        try {
-            rec = JSON.parse(text);
-        }
-        catch (e) {
-            invalidJson++;
-            if (lineNo === firstNonBlank)
-                firstInvalid = true;
-            if (looksLikeJsonFragment(text))
-                fragments++;
-            // its strings cannot be decoded: the line's text is scanned as it is
-            if (scanPrivacy)
-                privacy.check(undefined, text, addPrivacy, maskedKey);
-            sink.add("invalid-json", line, jsonErrorMessage(e, text));
-            return;
-        }
         if (scanPrivacy)
             redactor = privacy.check(rec, text, addPrivacy, maskedKey);
         if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
-            const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
-            sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+            const encoded = typeof rec === "string" ? doubleEncoded(rec) : null;
+            if (encoded)
+                sink.add("not-an-object", line, encoded, "double-encoded");
+            else {
+                const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
+                sink.add("not-an-object", line, `the ${opts.container ? "record" : "line"} is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+            }
             return;
         }
         const obj = rec;
         const detected = detectFormat(obj);
+        // An array of bare messages is one conversation, not a list of records: the file's not-jsonl finding says so.
+        if (!detected && opts.container === "array" && !opts.format && isBareMessage(obj)) {
+            bareMessages++;
+            return;
+        }
         let use = format;
         if (detected) {
             if (!firstFormat)
@@ -56806,33 +57656,171 @@ async function scanFile(opts) {
             return;
         loc.line = lineNo;
         loc.offset = offset;
-        loc.length = end - start;
+        loc.length = length;
         const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
         // an analysis finding may quote the record (repeated-phrase): masked like every other message
         if (extra)
             for (const f of extra)
                 sink.addFinding(redactor ? { ...f, message: redactor.quoted(f.message) } : f);
     };
+    /** Text that is not valid UTF-8: reported, and the record is not parsed. */
+    const badUtf8 = (buf, start, end, text, what) => {
+        if (!text.includes("\uFFFD") || (0,external_node_buffer_.isUtf8)(buf.subarray(start, end)))
+            return false;
+        const bad = firstInvalidByte(buf.subarray(start, end));
+        sink.add("invalid-utf8", line, `the ${what} has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8, or chatml-gate fix --unsafe --from-encoding cp1252)`);
+        return true;
+    };
+    // A record spread over lines in the middle of a JSON Lines file: collected from the line where it starts.
+    const spread = new SpreadRecord();
+    const replay = (held) => {
+        for (const l of held)
+            keyed(l.bytes, 0, l.bytes.length, () => lineCore(l.bytes, 0, l.bytes.length, l.lineNo, l.offset, false));
+    };
+    const onLine = (buf, start, end, lineNo, offset) => {
+        if (!spread.active)
+            return keyed(buf, start, end, () => lineCore(buf, start, end, lineNo, offset, true));
+        const r = spread.add(buf, start, end, lineNo, offset, false);
+        if (!r)
+            return;
+        if ("giveBack" in r)
+            return replay(r.giveBack);
+        line = r.line;
+        records++;
+        nonBlank++;
+        if (firstNonBlank < 0)
+            firstNonBlank = r.line;
+        keyed(r.record, 0, r.record.length, () => {
+            sink.add("not-jsonl", r.line, `lines ${r.line}–${r.endLine} hold one record spread over several lines; JSON Lines needs one record per line: join it (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). The record is checked at its first line (reported once for the file)`, "spread");
+            checkParsed(r.rec, r.record.toString("utf8"), r.line, r.offset, r.length);
+        });
+    };
+    const lineCore = (buf, start, end, lineNo, offset, allowSpread) => {
+        line = lineNo;
+        redactor = null;
+        // Blank line? (fast path: records start with '{')
+        let p = start;
+        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))
+            p++;
+        if (p === end) {
+            sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
+            return;
+        }
+        nonBlank++;
+        if (firstNonBlank < 0)
+            firstNonBlank = lineNo;
+        const text = buf.toString("utf8", start, end);
+        if (badUtf8(buf, start, end, text, "line")) {
+            records++;
+            return;
+        }
+        let rec;
+        try {
+            rec = JSON.parse(text);
+        }
+        catch (e) {
+            // Records glued on one line ({...}{...}): each is checked, at this line.
+            const glued = gluedRecords(buf, start, end);
+            if (glued) {
+                const n = glued.records.length;
+                const how = glued.cr ? "separated by bare CRs (\\r: classic Mac line ends, which JSON Lines does not allow)" : "one after another ({...}{...})";
+                sink.add("not-jsonl", line, `line ${lineNo} holds ${n} records ${how}; JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
+                records += n;
+                for (const g of glued.records)
+                    keyed(buf, g.start, g.end, () => checkParsed(g.rec, buf.toString("utf8", g.start, g.end), lineNo, offset + g.start - start, g.end - g.start));
+                return;
+            }
+            if (allowSpread && spread.begin(buf, start, end, lineNo, offset, false)) {
+                nonBlank--; // counted once, when the record closes (or again line by line if it does not)
+                if (firstNonBlank === lineNo)
+                    firstNonBlank = -1;
+                return;
+            }
+            records++;
+            invalidJson++;
+            if (lineNo === firstNonBlank)
+                firstInvalid = true;
+            if (looksLikeJsonFragment(text))
+                fragments++;
+            // its strings cannot be decoded: the line's text is scanned as it is
+            if (scanPrivacy)
+                privacy.check(undefined, text, addPrivacy, maskedKey);
+            sink.add("invalid-json", line, jsonErrorMessage(e, text));
+            return;
+        }
+        records++;
+        checkParsed(rec, text, lineNo, offset, end - start);
+    };
+    /** A record inside a container (a JSON array, or records spread over lines): its own source text. */
+    const onValue = (buf, start, end, lineNo, offset) => keyed(buf, start, end, () => valueCore(buf, start, end, lineNo, offset));
+    const valueCore = (buf, start, end, lineNo, offset) => {
+        line = lineNo;
+        redactor = null;
+        records++;
+        nonBlank++;
+        const text = buf.toString("utf8", start, end);
+        if (badUtf8(buf, start, end, text, "record"))
+            return;
+        let rec;
+        try {
+            rec = JSON.parse(text);
+        }
+        catch (e) {
+            invalidJson++;
+            if (scanPrivacy)
+                privacy.check(undefined, text, addPrivacy, maskedKey);
+            sink.add("invalid-json", line, recordJsonError(e, text));
+            return;
+        }
+        checkParsed(rec, text, lineNo, offset, end - start);
+    };
+    let bom = false;
+    let unterminatedSeen = false; // a record that never ends already says the file is cut short
     try {
-        const stats = await readLines(opts.path, {
-            line: onLine,
-            tooLong(lineNo, _offset, n) {
-                records++;
-                nonBlank++;
-                sink.add("line-too-long", lineNo, `the line is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
-            },
-        }, opts.range ?? undefined);
+        const tooLong = (lineNo, _offset, n) => {
+            if (spread.active)
+                replay(spread.flush());
+            records++;
+            nonBlank++;
+            const what = opts.container ? "record starting here" : "line";
+            sink.add("line-too-long", lineNo, `the ${what} is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
+        };
+        const stats = opts.container
+            ? await readValues(opts.path, {
+                value: onValue,
+                tooLong,
+                unterminated(lineNo, _offset, n) {
+                    unterminatedSeen = true;
+                    records++;
+                    nonBlank++;
+                    invalidJson++;
+                    sink.add("invalid-json", lineNo, `the record starting here never ends (${n} bytes to the end of the file): a closing bracket or quote is missing, or the file was cut short; the records after it could not be read`);
+                },
+            }, { arrays: opts.container === "array" })
+            : await readLines(opts.path, { line: onLine, tooLong }, opts.range ?? undefined);
+        if (spread.active)
+            replay(spread.flush());
         bytes = stats.bytes;
         lines = stats.lines;
+        bom = stats.bom;
+        if ("openArray" in stats && stats.openArray && !unterminatedSeen) {
+            nonBlank++; // not a record, but not an empty file either
+            sink.add("invalid-json", Math.max(1, lines), "the JSON array never closes (no final ']'): the file was probably cut short, and records after this point are missing");
+        }
     }
     catch (e) {
+        if (spread.active)
+            replay(spread.flush());
         const err = e;
         const what = isGzipPath(opts.path) && /header|gzip|unexpected end|incorrect/i.test(err.message) ? "the gzip data is corrupt or truncated" : err.message;
         sink.add("read-error", Math.max(1, line), `cannot read past line ${line}: ${what}`);
         readError = true;
         lines = line;
     }
-    const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    if (bom) {
+        sink.add("byte-order-mark", 1, "the file starts with a UTF-8 byte-order mark (bytes EF BB BF): Python's json.loads and some loaders refuse it; remove it (`chatml-gate fix` does, or sed -i '1s/^\\xEF\\xBB\\xBF//')");
+    }
+    const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, bareMessages, sink: sink.state() };
     if (privacy?.active) {
         result.privacy = privacy.counts;
         if (privacy.values.size > 0)
@@ -56843,14 +57831,16 @@ async function scanFile(opts) {
     return result;
 }
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
-function finishFile(display, format, s, sink) {
+function finishFile(display, format, s, sink, container) {
     let records = s.records;
     let valid = s.valid;
+    if (container && s.nonBlank > 0)
+        sink.add("not-jsonl", 1, containerMessage(container, shellQuote(display), s, format));
     if (s.nonBlank === 0 && !s.readError) {
         sink.drop(["empty-line"]);
         sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
     }
-    else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
+    else if (!container && s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
         sink.drop(["invalid-json", "empty-line", "not-an-object"]);
         sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${shellQuote(display)}\` or \`jq -c '.[]'\` for an array`);
         records = 0;
@@ -56859,38 +57849,6 @@ function finishFile(display, format, s, sink) {
     const st = sink.state();
     st.findings.sort((a, b) => a.line - b.line);
     return fileReport(display, format ?? "unknown", records, valid, s.bytes, st);
-}
-/** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
-function firstInvalidByte(b) {
-    let i = 0;
-    while (i < b.length) {
-        const c = b[i];
-        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-        if (n < 0)
-            return i;
-        for (let k = 1; k <= n; k++)
-            if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80)
-                return i;
-        if (n > 0 && !(0,external_node_buffer_.isUtf8)(b.subarray(i, i + n + 1)))
-            return i;
-        i += n + 1;
-    }
-    return 0;
-}
-async function describeJsonArray(path) {
-    try {
-        if (isGzipPath(path) || (await (0,promises_.stat)(path)).size > 64 * 1024 * 1024)
-            return { text: "" };
-        const data = JSON.parse(await (0,promises_.readFile)(path, "utf8"));
-        if (!Array.isArray(data))
-            return { text: "" };
-        const first = data.find((x) => x && typeof x === "object" && !Array.isArray(x));
-        const f = first ? detectFormat(first) : null;
-        return { text: ` of ${data.length} ${f ? FORMAT_LABEL[f] + " " : ""}records`, format: f ?? undefined };
-    }
-    catch {
-        return { text: "" };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/deltas.ts
@@ -73349,6 +74307,7 @@ async function runChunk(job) {
         range: job.chunk.range,
         format: job.format,
         forced: job.forced,
+        container: job.container,
         profile: job.profile,
         categoryField: job.categoryField,
         severities: job.severities,
@@ -73663,7 +74622,8 @@ async function planRun(opts) {
     await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
     // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
     // each take the format of their own first record.
-    const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+    // A container (a JSON array, records spread over lines) is one chunk: its records are found by one scan from its start.
+    const whole = heads.map((h) => "format" in h && (h.container !== undefined || (!config.format && h.whole === true)));
     const chunks = await planChunks(absPaths, undefined, whole);
     const jobs = [];
     for (const chunk of chunks) {
@@ -73676,6 +74636,7 @@ async function planRun(opts) {
             display: paths[chunk.file],
             format: config.format ?? head.format,
             forced: !!config.format,
+            container: head.container ?? null,
             profile: config.profile,
             categoryField: config.categoryField,
             severities: severitiesFor(paths[chunk.file], config),
@@ -73709,7 +74670,7 @@ async function assemble(plan, results, config, extra = {}) {
             continue;
         }
         const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false, bareMessages: 0 };
         let format = head.format;
         const tgt = emptyTargetState();
         let lineOffset = 0;
@@ -73730,6 +74691,7 @@ async function assemble(plan, results, config, extra = {}) {
             sum.nonBlank += s.nonBlank;
             sum.invalidJson += s.invalidJson;
             sum.fragments += s.fragments;
+            sum.bareMessages += s.bareMessages;
             sum.readError ||= s.readError;
             if (s.privacy)
                 addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
@@ -73750,7 +74712,7 @@ async function assemble(plan, results, config, extra = {}) {
             sink.add(eos.rule, eos.line, eos.message);
         if (plan.target)
             addTargetState(runTarget, tgt, 0);
-        const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink);
+        const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink, head.container);
         if (privacy)
             fr.privacy = privacy;
         files.push(fr);

@@ -23,12 +23,14 @@ import { docUrl, RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
 import { addMaskCommand, maskLines } from "./engine/privacy/mask.js";
+import { runFix } from "./fix/command.js";
 
 
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
+  chatml-gate fix PATH... [options]             repair what is mechanical, in place and atomically (see below)
   chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
   chatml-gate rules [--format text|json]         list the rule IDs
   chatml-gate --version | --help
@@ -65,6 +67,21 @@ Options for check:
   --no-color             no colour (colour is only used on a terminal anyway)
   --debug                print stack traces of internal errors
 
+Options for fix (docs/fix.md lists every fix, with before and after):
+  (default)              safe fixes: strip a UTF-8 BOM, CRLF to LF, drop blank lines, one record per line (a JSON
+                         array, records spread over lines, records glued on one line); each record is written from its
+                         own source text, and a clean file stays byte for byte as it is
+  --unsafe               also: drop exact duplicates (the first is kept), trim message content, ShareGPT to messages,
+                         legacy functions to tools; with --from-encoding, re-read non-UTF-8 bytes
+  --only FIX[,FIX]       only these fixes (unsafe ones still need --unsafe)
+  --from-encoding ENC    cp1252 or latin1: the encoding of bytes that are not UTF-8 (with --unsafe)
+  --dry-run              change nothing; print what would change
+  --diff                 change nothing; print a unified diff (the manifest goes to stderr)
+  -o, --output FILE      write the fixed file there instead of in place (one input; .gz is compressed)
+  --rejects FILE         write refused records there (JSONL: path, line, reason, text) instead of keeping them
+  --format text|json     the manifest: per file each change with fix, line and action, and counts in and out
+  Exit codes for fix: 0 every file written or clean, 1 a file could not be fixed (left as it was), 2 usage.
+
 Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 `;
 
@@ -91,6 +108,12 @@ const OPTIONS = {
   shard: { type: "string" },
   "no-color": { type: "boolean" },
   debug: { type: "boolean" },
+  unsafe: { type: "boolean" },
+  only: { type: "string" },
+  "from-encoding": { type: "string" },
+  "dry-run": { type: "boolean" },
+  diff: { type: "boolean" },
+  rejects: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -136,6 +159,16 @@ async function main(argv: string[]): Promise<number> {
     } else throw new UsageError(`rules --format must be text or json; got '${values.format}'`);
     return 0;
   }
+  if (command === "fix") {
+    const checkOnly = (["max-findings", "fail-on", "fail-on-new", "base", "dataset-info", "validate-only", "profile", "rule", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    if (checkOnly.length) throw new UsageError(`${checkOnly.map((k) => `--${k}`).join(", ")} ${checkOnly.length === 1 ? "is an option" : "are options"} of check, not of fix`);
+    return runFix(values, rest, process.cwd(), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+  }
+  const fixOnly = (["unsafe", "only", "from-encoding", "dry-run", "diff", "rejects"] as const).filter((k) => values[k] !== undefined);
+  if (fixOnly.length) throw new UsageError(`${fixOnly.map((k) => `--${k}`).join(", ")} ${fixOnly.length === 1 ? "is an option" : "are options"} of fix`);
   if (command !== "check" && command !== "merge") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
   const format = values.format!;
   if (!["text", "json", "markdown", "comment", "sarif"].includes(format)) throw new UsageError(`--format must be text, json, markdown, comment or sarif; got '${format}'`);

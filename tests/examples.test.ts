@@ -63,8 +63,9 @@ const FILE_RULES: Record<string, string> = {
   "pretty.jsonl": "not-jsonl",
   "empty.jsonl": "empty-file",
   "truncated.jsonl.gz": "read-error",
+  "bom-crlf.jsonl": "byte-order-mark",
 };
-const BROKEN_FILES = ["array.jsonl", "empty.jsonl", "lfs-pointer.jsonl", "pretty.jsonl", "train.jsonl", "truncated.jsonl.gz", "validation.jsonl"];
+const BROKEN_FILES = ["array.jsonl", "bom-crlf.jsonl", "empty.jsonl", "lfs-pointer.jsonl", "pretty.jsonl", "train.jsonl", "truncated.jsonl.gz", "validation.jsonl"];
 
 const run = (cwd: string, files: string[], validateOnly: boolean, config: Config = defaultConfig()): Promise<Report> =>
   check({ files, config, cwd, validateOnly, date: "2026-01-01" });

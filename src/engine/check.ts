@@ -2,9 +2,9 @@
 import { resolve } from "node:path";
 import { overrideMatcher } from "./files.js";
 import { ConfigError, configNotices, type Config } from "../config/config.js";
-import type { DatasetFormat, SeveritySetting } from "./model.js";
+import type { SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
-import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
+import { checkFileHead, finishFile, FindingSink, type FileHead } from "./file-check.js";
 import { finishFindings } from "./finding-sink.js";
 import { evaluateGate } from "./gate.js";
 import { Analysis, analysisSettings } from "./analysis/run-analysis.js";
@@ -76,7 +76,7 @@ export interface Plan {
   absPaths: string[];
   /** Each file's size and fingerprint when the run was planned (files.ts fileIdentity; `merge` checks them). */
   identities: { size: number; print: string }[];
-  heads: ({ report: FileReport } | { format: DatasetFormat | null; whole?: boolean })[];
+  heads: ({ report: FileReport } | FileHead)[];
   jobs: ChunkJob[];
   settings: AnalysisSettings | null;
   /** The ignore file that was read (absent: none). */
@@ -118,7 +118,8 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
   // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
   // each take the format of their own first record.
-  const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+  // A container (a JSON array, records spread over lines) is one chunk: its records are found by one scan from its start.
+  const whole = heads.map((h) => "format" in h && (h.container !== undefined || (!config.format && h.whole === true)));
   const chunks = await planChunks(absPaths, undefined, whole);
   const jobs: ChunkJob[] = [];
   for (const chunk of chunks) {
@@ -130,6 +131,7 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
       display: paths[chunk.file],
       format: config.format ?? head.format,
       forced: !!config.format,
+      container: head.container ?? null,
       profile: config.profile,
       categoryField: config.categoryField,
       severities: severitiesFor(paths[chunk.file], config),
@@ -164,7 +166,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       continue;
     }
     const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-    const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+    const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false, bareMessages: 0 };
     let format = head.format;
     const tgt = emptyTargetState();
     let lineOffset = 0;
@@ -184,6 +186,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       sum.nonBlank += s.nonBlank;
       sum.invalidJson += s.invalidJson;
       sum.fragments += s.fragments;
+      sum.bareMessages += s.bareMessages;
       sum.readError ||= s.readError;
       if (s.privacy) addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
       if (s.values && extra.onSensitiveValues) extra.onSensitiveValues(s.values);
@@ -196,7 +199,7 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
     if (eos) sink.add(eos.rule, eos.line, eos.message);
     if (plan.target) addTargetState(runTarget, tgt, 0);
-    const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink);
+    const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink, head.container);
     if (privacy) fr.privacy = privacy;
     files.push(fr);
   }

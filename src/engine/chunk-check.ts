@@ -3,6 +3,7 @@
 import type { Chunk } from "./chunks.js";
 import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { Profile } from "./formats/context.js";
+import type { ContainerKind } from "./read/containers.js";
 import { scanFile, type ScanResult } from "./file-check.js";
 import { ChunkAnalysis, type AnalysisSettings, type ChunkAnalysisPartial } from "./analysis/chunk-analysis.js";
 import type { PrivacySettings } from "./privacy/record-check.js";
@@ -16,6 +17,8 @@ export interface ChunkJob {
   display: string;
   format: DatasetFormat | null;
   forced: boolean;
+  /** How the file holds its records when it is not JSON Lines (file-check.ts FileHead). */
+  container?: ContainerKind | null;
   profile: Profile;
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
@@ -43,6 +46,7 @@ export async function runChunk(job: ChunkJob): Promise<ChunkResult> {
     range: job.chunk.range,
     format: job.format,
     forced: job.forced,
+    container: job.container,
     profile: job.profile,
     categoryField: job.categoryField,
     severities: job.severities,

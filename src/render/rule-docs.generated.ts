@@ -5,9 +5,11 @@ export const RULE_WHY: Readonly<Record<string, string>> = {
   "lfs-pointer":
     "Datasets are often stored with Git LFS. When the checkout does not fetch LFS objects (the default for actions/checkout), the file on disk is a three-line pointer instead of the data. A gate that skipped it would pass a dataset it never saw; a trainer would fail, or worse, a script would treat it as \"no data\" and carry on.",
   "not-jsonl":
-    "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]) or pretty-printed records split over many lines make every line invalid on its own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate recognises the whole file as the wrong container and reports it once instead of one invalid-json per line.",
+    "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]), records pretty-printed over many lines, or records glued together on one line ({...}{...}) make lines that are not records on their own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate reports the wrong container once, and still checks every record inside it: each record's findings (and its duplicates, diversity and tokens) are reported at the line where the record starts, as they would be after the fix.",
   "read-error":
     "The gate could not read the file to the end, so it cannot vouch for it; the trainer will most likely fail on the same file. The usual causes are a gzip file that was truncated by an interrupted upload or copy, a file that is not gzip but has a .gz name, missing read permission, or an I/O error.",
+  "byte-order-mark":
+    "A file saved \"as UTF-8 with BOM\" (Notepad, Excel, PowerShell's Out-File) starts with the bytes EF BB BF. The gate and most JSON Lines readers skip them, but Python's json.loads on the first line refuses it (Unexpected UTF-8 BOM), and so do scripts that read the file with open(path) and parse each line. It is a warning, not an error: the data itself is fine.",
   "invalid-json":
     "A line that is not JSON stops most loaders (datasets, pandas, the OpenAI upload) with an error, and the loaders that skip bad lines lose the example silently. Typical causes: Python's str(dict) instead of json.dumps (single quotes, True, None), trailing commas, and records truncated by a crash while writing.",
   "invalid-utf8":

@@ -16,7 +16,7 @@ const EXPECT: Record<string, { format: string; records: number; rules: Record<st
   "multimodal.jsonl": { format: "chatml", records: 3, rules: {} },
   "no-user-and-repetition.jsonl": { format: "chatml", records: 3, rules: { "missing-user": 1 } },
   "openai-dpo.jsonl": { format: "preference-openai", records: 3, rules: {} },
-  "sharegpt-array.jsonl": { format: "sharegpt", records: 0, rules: { "not-jsonl": 1 } },
+  "sharegpt-array.jsonl": { format: "sharegpt", records: 2, rules: { "not-jsonl": 1 } }, // each record inside the array is checked
   "sharegpt.jsonl": { format: "sharegpt", records: 3, rules: {} },
   "toolcalls-no-content.jsonl": { format: "chatml", records: 5, rules: {} },
   "trl-preference.jsonl": { format: "preference-trl", records: 3, rules: { "empty-line": 2 } },

@@ -17,6 +17,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
   { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
   { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+  { id: "byte-order-mark", severity: W, group: "file", summary: "The file starts with a UTF-8 byte-order mark, which Python's json.loads refuses." },
   // Parse
   { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
   { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
