@@ -13,7 +13,8 @@
 // and canonical arguments, model.ts Message.calls), and the record's tool definitions (Conversation.tools, first);
 // the per-message text keys come from the record's one text scan (text-scan.ts). Records without tools or calls hash
 // exactly as their text, roles and media alone.
-// Memory per record: one int32 (root) + ~16 bytes of hash table; per distinct prompt: ~28 bytes.
+// Memory per distinct record: ~16-32 bytes of hash table (its value is the record's id, the root of its later copies);
+// per duplicate record: its id and its root (8 bytes); per distinct prompt: ~28-44 bytes.
 // Conflicting answers: the prompt is the tool definitions and every message before the last assistant message; a
 // record whose prompt equals the FIRST record with that prompt but whose last assistant message (text and tool calls)
 // differs gets a finding naming it.
@@ -49,12 +50,17 @@ export const MAX_GROUPS = 100;
 export const MAX_MEMBERS = 50;
 
 export class ExactDuplicateIndex {
-  private readonly table = new HashTable64(4096);
-  private readonly roots = new GrowableI32(4096);
-  private readonly prompts = new HashTable64(4096);
-  private readonly promptFirst = new GrowableI32();
-  private readonly answer1 = new GrowableU32();
-  private readonly answer2 = new GrowableU32();
+  /** Whole-record key -> the id of the first record with it (the root of its group). */
+  private table = new HashTable64(4096);
+  /** The duplicate (non-first) records in increasing id order, and the root of each: every other record is its own
+   * root, so nothing is kept per distinct record beyond its table entry. */
+  private readonly dupIds = new GrowableI32(1024);
+  private readonly dupRoots = new GrowableI32(1024);
+  private prompts = new HashTable64(4096);
+  private promptFirst = new GrowableI32();
+  private answer1 = new GrowableU32();
+  private answer2 = new GrowableU32();
+  private sealed = false;
   private duplicates = 0;
   private conflicts = 0;
 
@@ -65,21 +71,52 @@ export class ExactDuplicateIndex {
   ) {}
 
   rootOf(id: number): number {
-    return this.roots.data[id];
+    const at = this.dupAt(id);
+    return at < 0 ? id : this.dupRoots.data[at];
   }
   isDuplicate(id: number): boolean {
-    return this.roots.data[id] !== id;
+    return this.dupAt(id) >= 0;
+  }
+  /** Index of `id` in dupIds, or -1 (binary search; the last one first, as the replay asks about the record it just
+   * added). */
+  private dupAt(id: number): number {
+    const ids = this.dupIds.data;
+    let hi = this.dupIds.length - 1;
+    if (hi < 0 || id > ids[hi]) return -1;
+    if (ids[hi] === id) return hi;
+    let lo = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = ids[mid];
+      if (x === id) return mid;
+      if (x < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   add(conv: Conversation, id: number): Finding[] {
     return this.addKeys(exactKeys(conv, !!this.opts.caseInsensitive), id);
   }
 
+  /** Ends the pass: the key tables are let go (they are the largest part of this index, and only the duplicates'
+   * roots are read after the pass), so that the memory they hold serves near-duplicate verification. */
+  seal(): void {
+    this.sealed = true;
+    this.table = new HashTable64(16);
+    this.prompts = new HashTable64(16);
+    this.promptFirst = new GrowableI32(16);
+    this.answer1 = new GrowableU32(16);
+    this.answer2 = new GrowableU32(16);
+  }
+
   /** Replays one record's keys (see exactKeys); `id` must be the next RecordStore id. */
   addKeys(k: ExactKeys, id: number): Finding[] {
+    if (this.sealed) throw new Error("ExactDuplicateIndex: a record added after seal()");
     const first = this.table.putIfAbsent(k.exact1, k.exact2, id);
-    this.roots.push(first < 0 ? id : first);
     if (first >= 0) {
+      this.dupIds.push(id);
+      this.dupRoots.push(first);
       this.duplicates++;
       return [
         {
@@ -115,32 +152,35 @@ export class ExactDuplicateIndex {
   /** Duplicate (non-first) records per file index. */
   perFile(files: number): number[] {
     const out = new Array<number>(files).fill(0);
-    const n = this.store.count;
-    for (let id = 0; id < n; id++) if (this.roots.data[id] !== id) out[this.store.file(id)]++;
+    for (let i = 0; i < this.dupIds.length; i++) out[this.store.file(this.dupIds.data[i])]++;
     return out;
   }
 
   result(): ExactResult {
     const n = this.store.count;
-    const roots = this.roots.data;
-    const size = new Int32Array(n);
-    for (let id = 0; id < n; id++) size[roots[id]]++;
-    const groupRoots: number[] = [];
-    for (let id = 0; id < n; id++) if (roots[id] === id && size[id] > 1) groupRoots.push(id);
-    groupRoots.sort((a, b) => size[b] - size[a] || a - b);
+    const d = this.dupIds.length;
+    const dupIds = this.dupIds.data;
+    const dupRoots = this.dupRoots.data;
+    // Group sizes by root (only roots of duplicates have a group: 1 + their copies).
+    const size = new Map<number, number>();
+    for (let i = 0; i < d; i++) size.set(dupRoots[i], (size.get(dupRoots[i]) ?? 1) + 1);
+    const groupRoots = [...size.keys()];
+    const sizeOf = (r: number): number => size.get(r) as number;
+    groupRoots.sort((a, b) => sizeOf(b) - sizeOf(a) || a - b);
     const top = groupRoots.slice(0, MAX_GROUPS);
-    const slot = new Map<number, DupMember[]>();
-    for (const r of top) slot.set(r, []);
-    for (let id = 0; id < n; id++) {
-      const list = slot.get(roots[id]);
-      if (list && list.length < MAX_MEMBERS) list.push(this.member(id));
+    // Members in id order: the root (the earliest), then its copies in order.
+    const slot = new Map<number, number[]>();
+    for (const r of top) slot.set(r, [r]);
+    for (let i = 0; i < d; i++) {
+      const list = slot.get(dupRoots[i]);
+      if (list && list.length < MAX_MEMBERS) list.push(dupIds[i]);
     }
     return {
       duplicateRecords: this.duplicates,
       rate: n ? this.duplicates / n : 0,
       conflictingAnswers: this.conflicts,
       groupCount: groupRoots.length,
-      groups: top.map((r) => ({ size: size[r], members: slot.get(r) as DupMember[] })),
+      groups: top.map((r) => ({ size: sizeOf(r), members: (slot.get(r) as number[]).map((id) => this.member(id)) })),
     };
   }
 

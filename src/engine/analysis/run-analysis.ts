@@ -83,6 +83,7 @@ export class Analysis {
   /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
   mergeChunk(file: number, p: ChunkAnalysisPartial, lineOffset: number): Finding[] {
     const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
+    FeatureBatch.recycle(p.features); // replayed: its arrays serve the next chunk run in this thread
     this.div.merge(p.diversity);
     this.comp.merge(p.composition);
     if (!this.tok) throw new Error("Analysis.mergeChunk before ready()");
