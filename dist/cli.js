@@ -11497,24 +11497,429 @@ var ucs2length = __nccwpck_require__(6214);
 /* eslint-disable */
 
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
-const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}};
-const schema13 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
+const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
+const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
 const func2 = Object.prototype.hasOwnProperty;
 
 const func3 = ucs2length["default"] ?? ucs2length;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
-const schema15 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
-const schema16 = {"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]};
-const schema29 = {"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]};
+const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
+const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
+const schema20 = {"enum":["off",false,null],"description":"The check is off."};
+const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(typeof data == "number")){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.anyOf[0].type,parentSchema:schema18.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern1.test(data)){
+const err1 = {instancePath,schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.anyOf,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(validate13(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs2 = errors;
+if(!(((data === "off") || (data === false)) || (data === null))){
+const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err1 = {instancePath,schemaPath:"#/anyOf/2/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "warn") || (key0 === "fail"))){
+const err2 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.warn !== undefined){
+let data0 = data.warn;
+const _errs8 = errors;
+let valid3 = false;
+const _errs9 = errors;
+if(!(validate13(data0, {instancePath:instancePath+"/warn",parentData:data,parentDataProperty:"warn",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid1 = _errs9 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs10 = errors;
+if(data0 !== null){
+const err3 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.warn.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.warn.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid3 = valid3 || _valid1;
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.warn.anyOf,parentSchema:schema17.anyOf[2].properties.warn,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.fail !== undefined){
+let data1 = data.fail;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(!(validate13(data1, {instancePath:instancePath+"/fail",parentData:data,parentDataProperty:"fail",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid2 = _errs14 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs15 = errors;
+if(data1 !== null){
+const err5 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.fail.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.fail.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid2 = _errs15 === errors;
+valid4 = valid4 || _valid2;
+}
+if(!valid4){
+const err6 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.fail.anyOf,parentSchema:schema17.anyOf[2].properties.fail,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.anyOf[2].type,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = valid0 || _valid0;
+}
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+const schema21 = {"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(((data === "off") || (data === false)) || (data === null))){
+const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(Array.isArray(data)){
+if(data.length > 2){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.length < 2){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.anyOf[1].type,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "min") || (key0 === "max")) || (key0 === "level"))){
+const err4 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.min !== undefined){
+if(!(validate13(data.min, {instancePath:instancePath+"/min",parentData:data,parentDataProperty:"min",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.max !== undefined){
+if(!(validate13(data.max, {instancePath:instancePath+"/max",parentData:data,parentDataProperty:"max",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.level !== undefined){
+let data3 = data.level;
+if(!((data3 === "warn") || (data3 === "fail"))){
+const err5 = {instancePath:instancePath+"/level",schemaPath:"#/anyOf/2/properties/level/enum",keyword:"enum",params:{allowedValues: schema21.anyOf[2].properties.level.enum},message:"must be equal to one of the allowed values",schema:schema21.anyOf[2].properties.level.enum,parentSchema:schema21.anyOf[2].properties.level,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.anyOf[2].type,parentSchema:schema21.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid0 = valid0 || _valid0;
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.anyOf,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
+if(!(func2.call(schema16.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11525,1928 +11930,97 @@ errors++;
 }
 }
 if(data["max-errors"] !== undefined){
-let data0 = data["max-errors"];
-const _errs4 = errors;
-let valid2 = false;
-const _errs5 = errors;
-if(!(typeof data0 == "number")){
-const err1 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data0};
+if(!(validate12(data["max-errors"], {instancePath:instancePath+"/max-errors",parentData:data,parentDataProperty:"max-errors",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-warnings"] !== undefined){
+if(!(validate12(data["max-warnings"], {instancePath:instancePath+"/max-warnings",parentData:data,parentDataProperty:"max-warnings",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-duplicate-rate"] !== undefined){
+if(!(validate12(data["max-duplicate-rate"], {instancePath:instancePath+"/max-duplicate-rate",parentData:data,parentDataProperty:"max-duplicate-rate",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-near-duplicate-rate"] !== undefined){
+if(!(validate12(data["max-near-duplicate-rate"], {instancePath:instancePath+"/max-near-duplicate-rate",parentData:data,parentDataProperty:"max-near-duplicate-rate",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-leakage"] !== undefined){
+if(!(validate12(data["max-leakage"], {instancePath:instancePath+"/max-leakage",parentData:data,parentDataProperty:"max-leakage",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-examples"] !== undefined){
+if(!(validate12(data["min-examples"], {instancePath:instancePath+"/min-examples",parentData:data,parentDataProperty:"min-examples",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-too-long"] !== undefined){
+if(!(validate12(data["max-too-long"], {instancePath:instancePath+"/max-too-long",parentData:data,parentDataProperty:"max-too-long",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-windowed-distinct-2"] !== undefined){
+if(!(validate12(data["min-windowed-distinct-2"], {instancePath:instancePath+"/min-windowed-distinct-2",parentData:data,parentDataProperty:"min-windowed-distinct-2",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-compression-ratio"] !== undefined){
+if(!(validate12(data["max-compression-ratio"], {instancePath:instancePath+"/max-compression-ratio",parentData:data,parentDataProperty:"max-compression-ratio",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-opening-share"] !== undefined){
+if(!(validate12(data["max-opening-share"], {instancePath:instancePath+"/max-opening-share",parentData:data,parentDataProperty:"max-opening-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-boilerplate-share"] !== undefined){
+if(!(validate12(data["max-boilerplate-share"], {instancePath:instancePath+"/max-boilerplate-share",parentData:data,parentDataProperty:"max-boilerplate-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-length-uniqueness"] !== undefined){
+if(!(validate12(data["min-length-uniqueness"], {instancePath:instancePath+"/min-length-uniqueness",parentData:data,parentDataProperty:"min-length-uniqueness",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-diversity-drop"] !== undefined){
+if(!(validate12(data["max-diversity-drop"], {instancePath:instancePath+"/max-diversity-drop",parentData:data,parentDataProperty:"max-diversity-drop",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["single-turn-share"] !== undefined){
+if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
+if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs5 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs7 = errors;
-if(data0 !== null){
-const err2 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs9 = errors;
-if(false !== data0){
-const err3 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs9 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs10 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(Object.keys(data0).length < 1){
-const err4 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!((key1 === "warn") || (key1 === "fail"))){
-const err5 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data0.warn !== undefined){
-let data1 = data0.warn;
-if((!(typeof data1 == "number")) && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/max-errors/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.fail !== undefined){
-let data2 = data0.fail;
-if((!(typeof data2 == "number")) && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/max-errors/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid2 = valid2 || _valid0;
-}
-}
-}
-if(!valid2){
-const err9 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data0};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-errors = _errs4;
-if(vErrors !== null){
-if(_errs4){
-vErrors.length = _errs4;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-warnings"] !== undefined){
-let data3 = data["max-warnings"];
-const _errs19 = errors;
-let valid5 = false;
-const _errs20 = errors;
-if(!(typeof data3 == "number")){
-const err10 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-var _valid1 = _errs20 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs22 = errors;
-if(data3 !== null){
-const err11 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var _valid1 = _errs22 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs24 = errors;
-if(false !== data3){
-const err12 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data3};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid1 = _errs24 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs25 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(Object.keys(data3).length < 1){
-const err13 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data3};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key2 in data3){
-if(!((key2 === "warn") || (key2 === "fail"))){
-const err14 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.warn !== undefined){
-let data4 = data3.warn;
-if((!(typeof data4 == "number")) && (data4 !== null)){
-const err15 = {instancePath:instancePath+"/max-warnings/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.fail !== undefined){
-let data5 = data3.fail;
-if((!(typeof data5 == "number")) && (data5 !== null)){
-const err16 = {instancePath:instancePath+"/max-warnings/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data3};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid1 = _errs25 === errors;
-valid5 = valid5 || _valid1;
-}
-}
-}
-if(!valid5){
-const err18 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data3};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs19;
-if(vErrors !== null){
-if(_errs19){
-vErrors.length = _errs19;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-duplicate-rate"] !== undefined){
-let data6 = data["max-duplicate-rate"];
-const _errs34 = errors;
-let valid8 = false;
-const _errs35 = errors;
-if(!(typeof data6 == "number")){
-const err19 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var _valid2 = _errs35 === errors;
-valid8 = valid8 || _valid2;
-if(!valid8){
-const _errs37 = errors;
-if(data6 !== null){
-const err20 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-var _valid2 = _errs37 === errors;
-valid8 = valid8 || _valid2;
-if(!valid8){
-const _errs39 = errors;
-if(false !== data6){
-const err21 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid2 = _errs39 === errors;
-valid8 = valid8 || _valid2;
-if(!valid8){
-const _errs40 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(Object.keys(data6).length < 1){
-const err22 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data6};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-for(const key3 in data6){
-if(!((key3 === "warn") || (key3 === "fail"))){
-const err23 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data6};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data6.warn !== undefined){
-let data7 = data6.warn;
-if((!(typeof data7 == "number")) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/max-duplicate-rate/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data6.fail !== undefined){
-let data8 = data6.fail;
-if((!(typeof data8 == "number")) && (data8 !== null)){
-const err25 = {instancePath:instancePath+"/max-duplicate-rate/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data8};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data6};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var _valid2 = _errs40 === errors;
-valid8 = valid8 || _valid2;
-}
-}
-}
-if(!valid8){
-const err27 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data6};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-else {
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-near-duplicate-rate"] !== undefined){
-let data9 = data["max-near-duplicate-rate"];
-const _errs49 = errors;
-let valid11 = false;
-const _errs50 = errors;
-if(!(typeof data9 == "number")){
-const err28 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data9};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var _valid3 = _errs50 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const _errs52 = errors;
-if(data9 !== null){
-const err29 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var _valid3 = _errs52 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const _errs54 = errors;
-if(false !== data9){
-const err30 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data9};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var _valid3 = _errs54 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const _errs55 = errors;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(Object.keys(data9).length < 1){
-const err31 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data9};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-for(const key4 in data9){
-if(!((key4 === "warn") || (key4 === "fail"))){
-const err32 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data9};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data9.warn !== undefined){
-let data10 = data9.warn;
-if((!(typeof data10 == "number")) && (data10 !== null)){
-const err33 = {instancePath:instancePath+"/max-near-duplicate-rate/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data10};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data9.fail !== undefined){
-let data11 = data9.fail;
-if((!(typeof data11 == "number")) && (data11 !== null)){
-const err34 = {instancePath:instancePath+"/max-near-duplicate-rate/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data11};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data9};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var _valid3 = _errs55 === errors;
-valid11 = valid11 || _valid3;
-}
-}
-}
-if(!valid11){
-const err36 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data9};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-errors = _errs49;
-if(vErrors !== null){
-if(_errs49){
-vErrors.length = _errs49;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-leakage"] !== undefined){
-let data12 = data["max-leakage"];
-const _errs64 = errors;
-let valid14 = false;
-const _errs65 = errors;
-if(!(typeof data12 == "number")){
-const err37 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data12};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var _valid4 = _errs65 === errors;
-valid14 = valid14 || _valid4;
-if(!valid14){
-const _errs67 = errors;
-if(data12 !== null){
-const err38 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data12};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-var _valid4 = _errs67 === errors;
-valid14 = valid14 || _valid4;
-if(!valid14){
-const _errs69 = errors;
-if(false !== data12){
-const err39 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data12};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-var _valid4 = _errs69 === errors;
-valid14 = valid14 || _valid4;
-if(!valid14){
-const _errs70 = errors;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(Object.keys(data12).length < 1){
-const err40 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data12};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-for(const key5 in data12){
-if(!((key5 === "warn") || (key5 === "fail"))){
-const err41 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data12};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data12.warn !== undefined){
-let data13 = data12.warn;
-if((!(typeof data13 == "number")) && (data13 !== null)){
-const err42 = {instancePath:instancePath+"/max-leakage/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data13};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data12.fail !== undefined){
-let data14 = data12.fail;
-if((!(typeof data14 == "number")) && (data14 !== null)){
-const err43 = {instancePath:instancePath+"/max-leakage/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data14};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data12};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-var _valid4 = _errs70 === errors;
-valid14 = valid14 || _valid4;
-}
-}
-}
-if(!valid14){
-const err45 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data12};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-else {
-errors = _errs64;
-if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["min-examples"] !== undefined){
-let data15 = data["min-examples"];
-const _errs79 = errors;
-let valid17 = false;
-const _errs80 = errors;
-if(!(typeof data15 == "number")){
-const err46 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data15};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-var _valid5 = _errs80 === errors;
-valid17 = valid17 || _valid5;
-if(!valid17){
-const _errs82 = errors;
-if(data15 !== null){
-const err47 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data15};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-var _valid5 = _errs82 === errors;
-valid17 = valid17 || _valid5;
-if(!valid17){
-const _errs84 = errors;
-if(false !== data15){
-const err48 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data15};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-var _valid5 = _errs84 === errors;
-valid17 = valid17 || _valid5;
-if(!valid17){
-const _errs85 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(Object.keys(data15).length < 1){
-const err49 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data15};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-for(const key6 in data15){
-if(!((key6 === "warn") || (key6 === "fail"))){
-const err50 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data15};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data15.warn !== undefined){
-let data16 = data15.warn;
-if((!(typeof data16 == "number")) && (data16 !== null)){
-const err51 = {instancePath:instancePath+"/min-examples/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data16};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data15.fail !== undefined){
-let data17 = data15.fail;
-if((!(typeof data17 == "number")) && (data17 !== null)){
-const err52 = {instancePath:instancePath+"/min-examples/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data17};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data15};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-var _valid5 = _errs85 === errors;
-valid17 = valid17 || _valid5;
-}
-}
-}
-if(!valid17){
-const err54 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data15};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-else {
-errors = _errs79;
-if(vErrors !== null){
-if(_errs79){
-vErrors.length = _errs79;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-too-long"] !== undefined){
-let data18 = data["max-too-long"];
-const _errs94 = errors;
-let valid20 = false;
-const _errs95 = errors;
-if(!(typeof data18 == "number")){
-const err55 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data18};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-var _valid6 = _errs95 === errors;
-valid20 = valid20 || _valid6;
-if(!valid20){
-const _errs97 = errors;
-if(data18 !== null){
-const err56 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data18};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-var _valid6 = _errs97 === errors;
-valid20 = valid20 || _valid6;
-if(!valid20){
-const _errs99 = errors;
-if(false !== data18){
-const err57 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data18};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var _valid6 = _errs99 === errors;
-valid20 = valid20 || _valid6;
-if(!valid20){
-const _errs100 = errors;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(Object.keys(data18).length < 1){
-const err58 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data18};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key7 in data18){
-if(!((key7 === "warn") || (key7 === "fail"))){
-const err59 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data18};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data18.warn !== undefined){
-let data19 = data18.warn;
-if((!(typeof data19 == "number")) && (data19 !== null)){
-const err60 = {instancePath:instancePath+"/max-too-long/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data19};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data18.fail !== undefined){
-let data20 = data18.fail;
-if((!(typeof data20 == "number")) && (data20 !== null)){
-const err61 = {instancePath:instancePath+"/max-too-long/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data20};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data18};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-var _valid6 = _errs100 === errors;
-valid20 = valid20 || _valid6;
-}
-}
-}
-if(!valid20){
-const err63 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data18};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-else {
-errors = _errs94;
-if(vErrors !== null){
-if(_errs94){
-vErrors.length = _errs94;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["min-windowed-distinct-2"] !== undefined){
-let data21 = data["min-windowed-distinct-2"];
-const _errs109 = errors;
-let valid23 = false;
-const _errs110 = errors;
-if(!(typeof data21 == "number")){
-const err64 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-var _valid7 = _errs110 === errors;
-valid23 = valid23 || _valid7;
-if(!valid23){
-const _errs112 = errors;
-if(data21 !== null){
-const err65 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data21};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var _valid7 = _errs112 === errors;
-valid23 = valid23 || _valid7;
-if(!valid23){
-const _errs114 = errors;
-if(false !== data21){
-const err66 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data21};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-var _valid7 = _errs114 === errors;
-valid23 = valid23 || _valid7;
-if(!valid23){
-const _errs115 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(Object.keys(data21).length < 1){
-const err67 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data21};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-for(const key8 in data21){
-if(!((key8 === "warn") || (key8 === "fail"))){
-const err68 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data21};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data21.warn !== undefined){
-let data22 = data21.warn;
-if((!(typeof data22 == "number")) && (data22 !== null)){
-const err69 = {instancePath:instancePath+"/min-windowed-distinct-2/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data22};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data21.fail !== undefined){
-let data23 = data21.fail;
-if((!(typeof data23 == "number")) && (data23 !== null)){
-const err70 = {instancePath:instancePath+"/min-windowed-distinct-2/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data23};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data21};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-var _valid7 = _errs115 === errors;
-valid23 = valid23 || _valid7;
-}
-}
-}
-if(!valid23){
-const err72 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data21};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-else {
-errors = _errs109;
-if(vErrors !== null){
-if(_errs109){
-vErrors.length = _errs109;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-compression-ratio"] !== undefined){
-let data24 = data["max-compression-ratio"];
-const _errs124 = errors;
-let valid26 = false;
-const _errs125 = errors;
-if(!(typeof data24 == "number")){
-const err73 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data24};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var _valid8 = _errs125 === errors;
-valid26 = valid26 || _valid8;
-if(!valid26){
-const _errs127 = errors;
-if(data24 !== null){
-const err74 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data24};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-var _valid8 = _errs127 === errors;
-valid26 = valid26 || _valid8;
-if(!valid26){
-const _errs129 = errors;
-if(false !== data24){
-const err75 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data24};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-var _valid8 = _errs129 === errors;
-valid26 = valid26 || _valid8;
-if(!valid26){
-const _errs130 = errors;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(Object.keys(data24).length < 1){
-const err76 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data24};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-for(const key9 in data24){
-if(!((key9 === "warn") || (key9 === "fail"))){
-const err77 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data24};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data24.warn !== undefined){
-let data25 = data24.warn;
-if((!(typeof data25 == "number")) && (data25 !== null)){
-const err78 = {instancePath:instancePath+"/max-compression-ratio/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data25};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data24.fail !== undefined){
-let data26 = data24.fail;
-if((!(typeof data26 == "number")) && (data26 !== null)){
-const err79 = {instancePath:instancePath+"/max-compression-ratio/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data26};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data24};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var _valid8 = _errs130 === errors;
-valid26 = valid26 || _valid8;
-}
-}
-}
-if(!valid26){
-const err81 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data24};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-else {
-errors = _errs124;
-if(vErrors !== null){
-if(_errs124){
-vErrors.length = _errs124;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-opening-share"] !== undefined){
-let data27 = data["max-opening-share"];
-const _errs139 = errors;
-let valid29 = false;
-const _errs140 = errors;
-if(!(typeof data27 == "number")){
-const err82 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data27};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var _valid9 = _errs140 === errors;
-valid29 = valid29 || _valid9;
-if(!valid29){
-const _errs142 = errors;
-if(data27 !== null){
-const err83 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data27};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-var _valid9 = _errs142 === errors;
-valid29 = valid29 || _valid9;
-if(!valid29){
-const _errs144 = errors;
-if(false !== data27){
-const err84 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data27};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-var _valid9 = _errs144 === errors;
-valid29 = valid29 || _valid9;
-if(!valid29){
-const _errs145 = errors;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length < 1){
-const err85 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data27};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-for(const key10 in data27){
-if(!((key10 === "warn") || (key10 === "fail"))){
-const err86 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data27};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data27.warn !== undefined){
-let data28 = data27.warn;
-if((!(typeof data28 == "number")) && (data28 !== null)){
-const err87 = {instancePath:instancePath+"/max-opening-share/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data28};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data27.fail !== undefined){
-let data29 = data27.fail;
-if((!(typeof data29 == "number")) && (data29 !== null)){
-const err88 = {instancePath:instancePath+"/max-opening-share/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data29};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data27};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-var _valid9 = _errs145 === errors;
-valid29 = valid29 || _valid9;
-}
-}
-}
-if(!valid29){
-const err90 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data27};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-else {
-errors = _errs139;
-if(vErrors !== null){
-if(_errs139){
-vErrors.length = _errs139;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-boilerplate-share"] !== undefined){
-let data30 = data["max-boilerplate-share"];
-const _errs154 = errors;
-let valid32 = false;
-const _errs155 = errors;
-if(!(typeof data30 == "number")){
-const err91 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data30};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-var _valid10 = _errs155 === errors;
-valid32 = valid32 || _valid10;
-if(!valid32){
-const _errs157 = errors;
-if(data30 !== null){
-const err92 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data30};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-var _valid10 = _errs157 === errors;
-valid32 = valid32 || _valid10;
-if(!valid32){
-const _errs159 = errors;
-if(false !== data30){
-const err93 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data30};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var _valid10 = _errs159 === errors;
-valid32 = valid32 || _valid10;
-if(!valid32){
-const _errs160 = errors;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(Object.keys(data30).length < 1){
-const err94 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data30};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-for(const key11 in data30){
-if(!((key11 === "warn") || (key11 === "fail"))){
-const err95 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data30};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data30.warn !== undefined){
-let data31 = data30.warn;
-if((!(typeof data31 == "number")) && (data31 !== null)){
-const err96 = {instancePath:instancePath+"/max-boilerplate-share/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data31};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data30.fail !== undefined){
-let data32 = data30.fail;
-if((!(typeof data32 == "number")) && (data32 !== null)){
-const err97 = {instancePath:instancePath+"/max-boilerplate-share/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data32};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data30};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-var _valid10 = _errs160 === errors;
-valid32 = valid32 || _valid10;
-}
-}
-}
-if(!valid32){
-const err99 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data30};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-else {
-errors = _errs154;
-if(vErrors !== null){
-if(_errs154){
-vErrors.length = _errs154;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["min-length-uniqueness"] !== undefined){
-let data33 = data["min-length-uniqueness"];
-const _errs169 = errors;
-let valid35 = false;
-const _errs170 = errors;
-if(!(typeof data33 == "number")){
-const err100 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data33};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-var _valid11 = _errs170 === errors;
-valid35 = valid35 || _valid11;
-if(!valid35){
-const _errs172 = errors;
-if(data33 !== null){
-const err101 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data33};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-var _valid11 = _errs172 === errors;
-valid35 = valid35 || _valid11;
-if(!valid35){
-const _errs174 = errors;
-if(false !== data33){
-const err102 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data33};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-var _valid11 = _errs174 === errors;
-valid35 = valid35 || _valid11;
-if(!valid35){
-const _errs175 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(Object.keys(data33).length < 1){
-const err103 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data33};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-for(const key12 in data33){
-if(!((key12 === "warn") || (key12 === "fail"))){
-const err104 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data33};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data33.warn !== undefined){
-let data34 = data33.warn;
-if((!(typeof data34 == "number")) && (data34 !== null)){
-const err105 = {instancePath:instancePath+"/min-length-uniqueness/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data34};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data33.fail !== undefined){
-let data35 = data33.fail;
-if((!(typeof data35 == "number")) && (data35 !== null)){
-const err106 = {instancePath:instancePath+"/min-length-uniqueness/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data35};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data33};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var _valid11 = _errs175 === errors;
-valid35 = valid35 || _valid11;
-}
-}
-}
-if(!valid35){
-const err108 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data33};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-else {
-errors = _errs169;
-if(vErrors !== null){
-if(_errs169){
-vErrors.length = _errs169;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-diversity-drop"] !== undefined){
-let data36 = data["max-diversity-drop"];
-const _errs184 = errors;
-let valid38 = false;
-const _errs185 = errors;
-if(!(typeof data36 == "number")){
-const err109 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data36};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-var _valid12 = _errs185 === errors;
-valid38 = valid38 || _valid12;
-if(!valid38){
-const _errs187 = errors;
-if(data36 !== null){
-const err110 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data36};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-var _valid12 = _errs187 === errors;
-valid38 = valid38 || _valid12;
-if(!valid38){
-const _errs189 = errors;
-if(false !== data36){
-const err111 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data36};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-var _valid12 = _errs189 === errors;
-valid38 = valid38 || _valid12;
-if(!valid38){
-const _errs190 = errors;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(Object.keys(data36).length < 1){
-const err112 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data36};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-for(const key13 in data36){
-if(!((key13 === "warn") || (key13 === "fail"))){
-const err113 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data36};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data36.warn !== undefined){
-let data37 = data36.warn;
-if((!(typeof data37 == "number")) && (data37 !== null)){
-const err114 = {instancePath:instancePath+"/max-diversity-drop/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data37};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data36.fail !== undefined){
-let data38 = data36.fail;
-if((!(typeof data38 == "number")) && (data38 !== null)){
-const err115 = {instancePath:instancePath+"/max-diversity-drop/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data38};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data36};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-var _valid12 = _errs190 === errors;
-valid38 = valid38 || _valid12;
-}
-}
-}
-if(!valid38){
-const err117 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data36};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-else {
-errors = _errs184;
-if(vErrors !== null){
-if(_errs184){
-vErrors.length = _errs184;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["single-turn-share"] !== undefined){
-let data39 = data["single-turn-share"];
-const _errs199 = errors;
-let valid41 = false;
-const _errs200 = errors;
-if(data39 !== null){
-const err118 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema29.anyOf[0].type,parentSchema:schema29.anyOf[0],data:data39};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-var _valid13 = _errs200 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs202 = errors;
-if(false !== data39){
-const err119 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema29.anyOf[1],data:data39};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-var _valid13 = _errs202 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs203 = errors;
-if(Array.isArray(data39)){
-if(data39.length > 2){
-const err120 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/2/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema29.anyOf[2],data:data39};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(data39.length < 2){
-const err121 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/2/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema29.anyOf[2],data:data39};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-const len0 = data39.length;
-for(let i0=0; i0<len0; i0++){
-let data40 = data39[i0];
-if(!(typeof data40 == "number")){
-const err122 = {instancePath:instancePath+"/single-turn-share/" + i0,schemaPath:"#/definitions/range/anyOf/2/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.anyOf[2].items.type,parentSchema:schema29.anyOf[2].items,data:data40};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.anyOf[2].type,parentSchema:schema29.anyOf[2],data:data39};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-var _valid13 = _errs203 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs207 = errors;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key14 in data39){
-if(!(((key14 === "min") || (key14 === "max")) || (key14 === "level"))){
-const err124 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema29.anyOf[3],data:data39};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data39.min !== undefined){
-let data41 = data39.min;
-if(!(typeof data41 == "number")){
-const err125 = {instancePath:instancePath+"/single-turn-share/min",schemaPath:"#/definitions/range/anyOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.anyOf[3].properties.min.type,parentSchema:schema29.anyOf[3].properties.min,data:data41};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data39.max !== undefined){
-let data42 = data39.max;
-if(!(typeof data42 == "number")){
-const err126 = {instancePath:instancePath+"/single-turn-share/max",schemaPath:"#/definitions/range/anyOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.anyOf[3].properties.max.type,parentSchema:schema29.anyOf[3].properties.max,data:data42};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data39.level !== undefined){
-let data43 = data39.level;
-if(!((data43 === "warn") || (data43 === "fail"))){
-const err127 = {instancePath:instancePath+"/single-turn-share/level",schemaPath:"#/definitions/range/anyOf/3/properties/level/enum",keyword:"enum",params:{allowedValues: schema29.anyOf[3].properties.level.enum},message:"must be equal to one of the allowed values",schema:schema29.anyOf[3].properties.level.enum,parentSchema:schema29.anyOf[3].properties.level,data:data43};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.anyOf[3].type,parentSchema:schema29.anyOf[3],data:data39};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-var _valid13 = _errs207 === errors;
-valid41 = valid41 || _valid13;
-}
-}
-}
-if(!valid41){
-const err129 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.anyOf,parentSchema:schema29,data:data39};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-else {
-errors = _errs199;
-if(vErrors !== null){
-if(_errs199){
-vErrors.length = _errs199;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err130 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
 }
 errors++;
 }
@@ -13622,7 +12196,7 @@ errors++;
 }
 for(const key2 in data8){
 let data9 = data8[key2];
-if(!(((data9 === "error") || (data9 === "warning")) || (data9 === "off"))){
+if(!(((((data9 === "error") || (data9 === "warning")) || (data9 === "off")) || (data9 === false)) || (data9 === null))){
 const err12 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err12];
@@ -13688,9 +12262,12 @@ errors++;
 }
 if(data10["near-threshold"] !== undefined){
 let data13 = data10["near-threshold"];
+const _errs29 = errors;
+let valid7 = false;
+const _errs30 = errors;
 if(typeof data13 == "number"){
 if(data13 > 1 || isNaN(data13)){
-const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
+const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13700,7 +12277,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data13 <= 0 || isNaN(data13)){
-const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
+const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13711,7 +12288,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
+const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13720,11 +12297,13 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data10["shingle-size"] !== undefined){
-let data14 = data10["shingle-size"];
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+var _valid0 = _errs30 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const _errs32 = errors;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err20 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13733,9 +12312,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(typeof data14 == "number"){
-if(data14 > 16 || isNaN(data14)){
-const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+}
+else {
+const err21 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -13744,8 +12323,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data14 < 1 || isNaN(data14)){
-const err22 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+var _valid0 = _errs32 === errors;
+valid7 = valid7 || _valid0;
+}
+if(!valid7){
+const err22 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -13754,16 +12336,61 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
 }
 else {
-const err23 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
+vErrors = null;
+}
+}
+}
+}
+if(data10["shingle-size"] !== undefined){
+let data14 = data10["shingle-size"];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err23 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 > 16 || isNaN(data14)){
+const err24 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err25 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -13776,45 +12403,7 @@ for(let i1=0; i1<len1; i1++){
 let data16 = data15[i1];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.train === undefined){
-const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data16.eval === undefined){
-const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-for(const key4 in data16){
-if(!((key4 === "train") || (key4 === "eval"))){
-const err26 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data16.train !== undefined){
-let data17 = data16.train;
-const _errs39 = errors;
-let valid11 = false;
-const _errs40 = errors;
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data17};
+const err27 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -13823,9 +12412,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data17};
+if(data16.eval === undefined){
+const err28 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13834,13 +12422,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-valid11 = valid11 || _valid0;
-if(!valid11){
-const _errs42 = errors;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err29 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data17};
+for(const key4 in data16){
+if(!((key4 === "train") || (key4 === "eval"))){
+const err29 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13849,12 +12433,15 @@ vErrors.push(err29);
 }
 errors++;
 }
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data18};
+}
+if(data16.train !== undefined){
+let data17 = data16.train;
+const _errs44 = errors;
+let valid13 = false;
+const _errs45 = errors;
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+const err30 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13865,7 +12452,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data18};
+const err31 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13874,10 +12461,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data17};
+var _valid1 = _errs45 === errors;
+valid13 = valid13 || _valid1;
+if(!valid13){
+const _errs47 = errors;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13886,11 +12476,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid0 = _errs42 === errors;
-valid11 = valid11 || _valid0;
-}
-if(!valid11){
-const err33 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data17};
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err33 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13899,26 +12490,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-else {
-errors = _errs39;
-if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data16.eval !== undefined){
-let data19 = data16.eval;
-const _errs48 = errors;
-let valid15 = false;
-const _errs49 = errors;
-if(typeof data19 === "string"){
-if(func3(data19) < 1){
-const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data19};
+const err34 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13928,8 +12502,9 @@ vErrors.push(err34);
 errors++;
 }
 }
+}
 else {
-const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data19};
+const err35 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13938,13 +12513,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs51 = errors;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data19};
+var _valid1 = _errs47 === errors;
+valid13 = valid13 || _valid1;
+}
+if(!valid13){
+const err36 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13953,12 +12526,26 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
-const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data20};
+else {
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data16.eval !== undefined){
+let data19 = data16.eval;
+const _errs53 = errors;
+let valid17 = false;
+const _errs54 = errors;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13969,7 +12556,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data20};
+const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -13978,10 +12565,13 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data19};
+var _valid2 = _errs54 === errors;
+valid17 = valid17 || _valid2;
+if(!valid17){
+const _errs56 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -13990,11 +12580,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid1 = _errs51 === errors;
-valid15 = valid15 || _valid1;
-}
-if(!valid15){
-const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data19};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -14003,21 +12594,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
+const err41 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -14029,7 +12608,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
+const err42 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -14038,13 +12617,11 @@ vErrors.push(err42);
 }
 errors++;
 }
+var _valid2 = _errs56 === errors;
+valid17 = valid17 || _valid2;
 }
-if(data.tokens !== undefined){
-let data21 = data.tokens;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
-const err43 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
+if(!valid17){
+const err43 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -14053,11 +12630,21 @@ vErrors.push(err43);
 }
 errors++;
 }
+else {
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
 }
-if(data21.encoding !== undefined){
-let data22 = data21.encoding;
-if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
-const err44 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -14067,10 +12654,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data21["max-tokens"] !== undefined){
-let data23 = data21["max-tokens"];
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
+}
+else {
+const err45 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -14079,9 +12665,13 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(typeof data23 == "number"){
-if(data23 < 1 || isNaN(data23)){
-const err46 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
+}
+if(data.tokens !== undefined){
+let data21 = data.tokens;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
+const err46 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14091,11 +12681,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-if(data21.model !== undefined){
-let data24 = data21.model;
-if(typeof data24 !== "string"){
-const err47 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
+if(data21.encoding !== undefined){
+let data22 = data21.encoding;
+if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
+const err47 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -14105,10 +12694,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data21.epochs !== undefined){
-let data25 = data21.epochs;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+if(data21["max-tokens"] !== undefined){
+let data23 = data21["max-tokens"];
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err48 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -14117,9 +12706,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(typeof data25 == "number"){
-if(data25 > 100 || isNaN(data25)){
-const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+if(typeof data23 == "number"){
+if(data23 < 1 || isNaN(data23)){
+const err49 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -14128,8 +12717,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data25 < 1 || isNaN(data25)){
-const err50 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+}
+}
+if(data21.model !== undefined){
+let data24 = data21.model;
+if(typeof data24 !== "string"){
+const err50 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -14139,12 +12732,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-if(data21["price-per-million"] !== undefined){
-let data26 = data21["price-per-million"];
-if(typeof data26 == "number"){
-if(data26 < 0 || isNaN(data26)){
-const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
+if(data21.epochs !== undefined){
+let data25 = data21.epochs;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err51 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -14153,9 +12744,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err52 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -14164,11 +12755,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data21.exact !== undefined){
-let data27 = data21.exact;
-if(typeof data27 !== "boolean"){
-const err53 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
+if(data25 < 1 || isNaN(data25)){
+const err53 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -14179,8 +12767,11 @@ errors++;
 }
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
+if(data21["price-per-million"] !== undefined){
+let data26 = data21["price-per-million"];
+if(typeof data26 == "number"){
+if(data26 < 0 || isNaN(data26)){
+const err54 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -14190,11 +12781,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.target !== undefined){
-let data28 = data.target;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28["chat-template"] === undefined){
-const err55 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
+else {
+const err55 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -14203,9 +12791,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key6 in data28){
-if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
-const err56 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
+}
+if(data21.exact !== undefined){
+let data27 = data21.exact;
+if(typeof data27 !== "boolean"){
+const err56 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -14215,11 +12805,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data28["chat-template"] !== undefined){
-let data29 = data28["chat-template"];
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err57 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
+}
+else {
+const err57 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -14229,8 +12817,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
+if(data.target !== undefined){
+let data28 = data.target;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28["chat-template"] === undefined){
+const err58 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -14239,12 +12830,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data28.tokenizer !== undefined){
-let data30 = data28.tokenizer;
-if(typeof data30 === "string"){
-if(func3(data30) < 1){
-const err59 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
+for(const key6 in data28){
+if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
+const err59 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -14254,8 +12842,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
+if(data28["chat-template"] !== undefined){
+let data29 = data28["chat-template"];
+if(typeof data29 === "string"){
+if(func3(data29) < 1){
+const err60 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -14265,10 +12856,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data28["max-tokens"] !== undefined){
-let data31 = data28["max-tokens"];
-if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-const err61 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
+else {
+const err61 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -14277,9 +12866,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(typeof data31 == "number"){
-if(data31 < 1 || isNaN(data31)){
-const err62 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
+}
+if(data28.tokenizer !== undefined){
+let data30 = data28.tokenizer;
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err62 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -14289,12 +12881,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-if(data28["template-name"] !== undefined){
-let data32 = data28["template-name"];
-if(typeof data32 === "string"){
-if(func3(data32) < 1){
-const err63 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
+else {
+const err63 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -14304,8 +12892,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
+if(data28["max-tokens"] !== undefined){
+let data31 = data28["max-tokens"];
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err64 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -14314,11 +12904,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data28["template-kwargs"] !== undefined){
-let data33 = data28["template-kwargs"];
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err65 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
+if(typeof data31 == "number"){
+if(data31 < 1 || isNaN(data31)){
+const err65 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -14328,10 +12916,12 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data28["bos-token"] !== undefined){
-let data34 = data28["bos-token"];
-if(typeof data34 !== "string"){
-const err66 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
+}
+if(data28["template-name"] !== undefined){
+let data32 = data28["template-name"];
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err66 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -14341,10 +12931,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data28["eos-token"] !== undefined){
-let data35 = data28["eos-token"];
-if(typeof data35 !== "string"){
-const err67 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
+else {
+const err67 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -14354,10 +12942,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data28.loss !== undefined){
-let data36 = data28.loss;
-if(!((data36 === "all") || (data36 === "assistant-only"))){
-const err68 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
+if(data28["template-kwargs"] !== undefined){
+let data33 = data28["template-kwargs"];
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err68 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -14367,9 +12955,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
+if(data28["bos-token"] !== undefined){
+let data34 = data28["bos-token"];
+if(typeof data34 !== "string"){
+const err69 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -14379,17 +12968,55 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.diversity !== undefined){
-let data37 = data.diversity;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key7 in data37){
-if(!(key7 === "boilerplate-phrases")){
-const err70 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
+if(data28["eos-token"] !== undefined){
+let data35 = data28["eos-token"];
+if(typeof data35 !== "string"){
+const err70 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data28.loss !== undefined){
+let data36 = data28.loss;
+if(!((data36 === "all") || (data36 === "assistant-only"))){
+const err71 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.diversity !== undefined){
+let data37 = data.diversity;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key7 in data37){
+if(!(key7 === "boilerplate-phrases")){
+const err73 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -14402,42 +13029,7 @@ for(let i4=0; i4<len4; i4++){
 let data39 = data38[i4];
 if(typeof data39 === "string"){
 if(func3(data39) < 1){
-const err71 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
+const err74 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -14447,12 +13039,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data["dataset-info"] !== undefined){
-let data40 = data["dataset-info"];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key8 in data40){
-if(!((key8 === "name") || (key8 === "purpose"))){
-const err75 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
+else {
+const err75 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -14462,10 +13050,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data40.name !== undefined){
-let data41 = data40.name;
-if(typeof data41 !== "string"){
-const err76 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
+}
+else {
+const err76 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -14475,10 +13062,9 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data40.purpose !== undefined){
-let data42 = data40.purpose;
-if(typeof data42 !== "string"){
-const err77 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
+}
+else {
+const err77 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -14488,14 +13074,55 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
+if(data["dataset-info"] !== undefined){
+let data40 = data["dataset-info"];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!((key8 === "name") || (key8 === "purpose"))){
+const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data40.name !== undefined){
+let data41 = data40.name;
+if(typeof data41 !== "string"){
+const err79 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data40.purpose !== undefined){
+let data42 = data40.purpose;
+if(typeof data42 !== "string"){
+const err80 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
 }
 errors++;
 }
@@ -14514,46 +13141,7 @@ for(let i5=0; i5<len5; i5++){
 let data45 = data44[i5];
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 if(data45.files === undefined){
-const err79 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-for(const key9 in data45){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err80 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data45.files !== undefined){
-let data46 = data45.files;
-const _errs109 = errors;
-let valid28 = false;
-const _errs110 = errors;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err81 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data46};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data46};
+const err82 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -14562,13 +13150,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid2 = _errs110 === errors;
-valid28 = valid28 || _valid2;
-if(!valid28){
-const _errs112 = errors;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err83 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data46};
+for(const key9 in data45){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err83 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -14577,12 +13161,15 @@ vErrors.push(err83);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data47};
+}
+if(data45.files !== undefined){
+let data46 = data45.files;
+const _errs114 = errors;
+let valid30 = false;
+const _errs115 = errors;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -14593,7 +13180,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data47};
+const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -14602,10 +13189,13 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data46};
+var _valid3 = _errs115 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs117 = errors;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -14614,11 +13204,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid2 = _errs112 === errors;
-valid28 = valid28 || _valid2;
-}
-if(!valid28){
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data46};
+const len6 = data46.length;
+for(let i6=0; i6<len6; i6++){
+let data47 = data46[i6];
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data47};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -14627,11 +13218,47 @@ vErrors.push(err87);
 }
 errors++;
 }
+}
 else {
-errors = _errs109;
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data47};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+var _valid3 = _errs117 === errors;
+valid30 = valid30 || _valid3;
+}
+if(!valid30){
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data46};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+else {
+errors = _errs114;
 if(vErrors !== null){
-if(_errs109){
-vErrors.length = _errs109;
+if(_errs114){
+vErrors.length = _errs114;
 }
 else {
 vErrors = null;
@@ -14643,52 +13270,52 @@ if(data45.rules !== undefined){
 let data48 = data45.rules;
 if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 for(const key10 in data48){
-const _errs119 = errors;
+const _errs124 = errors;
 if(typeof key10 === "string"){
 if(!pattern0.test(key10)){
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err91];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err91);
 }
 errors++;
 }
 }
-var valid32 = _errs119 === errors;
-if(!valid32){
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
+var valid34 = _errs124 === errors;
+if(!valid34){
+const err92 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
 if(vErrors === null){
-vErrors = [err89];
+vErrors = [err92];
 }
 else {
-vErrors.push(err89);
+vErrors.push(err92);
 }
 errors++;
 }
 }
 for(const key11 in data48){
 let data49 = data48[key11];
-if(!(((data49 === "error") || (data49 === "warning")) || (data49 === "off"))){
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
+if(!(((((data49 === "error") || (data49 === "warning")) || (data49 === "off")) || (data49 === false)) || (data49 === null))){
+const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err93];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err93);
 }
 errors++;
 }
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
+const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err94];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err94);
 }
 errors++;
 }
@@ -14701,36 +13328,36 @@ errors = vErrors.length;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
+const err95 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err95];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err95);
 }
 errors++;
 }
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
+const err96 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err96];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err96);
 }
 errors++;
 }
 }
 }
 else {
-const err94 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err97];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err97);
 }
 errors++;
 }
@@ -14806,6 +13433,1993 @@ function docUrl(id) {
     return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/hash.ts
+// Hashing primitives and typed-array containers for the duplicate analyses.
+//
+//   fmix32(h)            murmur3 finaliser (32-bit avalanche)
+//   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
+//   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
+//   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
+//
+// Nothing here allocates per record except the occasional doubling.
+/** murmur3 fmix32. Returns an unsigned 32-bit integer. */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+/** murmur3 body step: folds the 32-bit value `v` into the running hash `h` (int32 result). */
+function mix32(h, v) {
+    v = Math.imul(v, 0xcc9e2d51);
+    v = (v << 15) | (v >>> 17);
+    v = Math.imul(v, 0x1b873593);
+    h ^= v;
+    h = (h << 13) | (h >>> 19);
+    return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+const EMPTY = -1;
+/** Map from a 64-bit key (two uint32) to a non-negative int32 value. */
+class HashTable64 {
+    k1;
+    k2;
+    v;
+    mask;
+    size = 0;
+    constructor(capacity = 1024) {
+        let cap = 16;
+        while (cap < capacity)
+            cap *= 2;
+        this.k1 = new Uint32Array(cap);
+        this.k2 = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(EMPTY);
+        this.mask = cap - 1;
+    }
+    /** Value stored under the key, or -1. */
+    get(a, b) {
+        const { k1, k2, v, mask } = this;
+        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
+            const x = v[i];
+            if (x === EMPTY)
+                return EMPTY;
+            if (k1[i] === a >>> 0 && k2[i] === b >>> 0)
+                return x;
+        }
+    }
+    /** Inserts the key with `value` unless present; returns the previous value, or -1 if it was inserted. */
+    putIfAbsent(a, b, value) {
+        if ((this.size + 1) * 4 > this.v.length * 3)
+            this.grow();
+        const { k1, k2, v, mask } = this;
+        a >>>= 0;
+        b >>>= 0;
+        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
+            const x = v[i];
+            if (x === EMPTY) {
+                k1[i] = a;
+                k2[i] = b;
+                v[i] = value;
+                this.size++;
+                return EMPTY;
+            }
+            if (k1[i] === a && k2[i] === b)
+                return x;
+        }
+    }
+    grow() {
+        const { k1, k2, v } = this;
+        const cap = v.length * 2;
+        this.k1 = new Uint32Array(cap);
+        this.k2 = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(EMPTY);
+        this.mask = cap - 1;
+        this.size = 0;
+        for (let i = 0; i < v.length; i++)
+            if (v[i] !== EMPTY)
+                this.putIfAbsent(k1[i], k2[i], v[i]);
+    }
+}
+function growable(Ctor) {
+    return class {
+        data;
+        length = 0;
+        constructor(capacity = 1024) {
+            this.data = new Ctor(Math.max(16, capacity));
+        }
+        push(x) {
+            if (this.length === this.data.length)
+                this.reserve(this.length + 1);
+            this.data[this.length++] = x;
+        }
+        /** Makes room for at least `n` elements in total. */
+        reserve(n) {
+            if (n <= this.data.length)
+                return;
+            let cap = this.data.length;
+            while (cap < n)
+                cap *= 2;
+            const next = new Ctor(cap);
+            next.set(this.data.subarray(0, this.length));
+            this.data = next;
+        }
+        get(i) {
+            return this.data[i];
+        }
+        /** The used part (a view, invalidated by the next push). */
+        view() {
+            return this.data.subarray(0, this.length);
+        }
+    };
+}
+const GrowableI32 = growable(Int32Array);
+const GrowableU32 = growable(Uint32Array);
+const GrowableU8 = growable(Uint8Array);
+const GrowableF64 = growable(Float64Array);
+
+;// CONCATENATED MODULE: ./src/engine/analysis/text-scan.ts
+
+const CURLY = /[\u2018\u2019\u02bc]/g;
+/** Whitespace as /\s/ sees it, for code units >= 0x80. */
+function isSpaceHigh(c) {
+    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** Whitespace as /\s/ sees it (and the tokenizers' pre-split patterns), for one UTF-16 code unit. */
+function isSpaceCode(c) {
+    return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c);
+}
+/** The lowercase word form of a non-ASCII text (see the file header). */
+function wordForm(text) {
+    return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
+}
+const SCAN_CACHE_ENTRIES = 64;
+const SCAN_CACHE_MIN_CHARS = 32;
+const SCAN_CACHE_MAX_CHARS = 64 * 1024;
+class Scratch {
+    messages = 0;
+    // Per message (reallocated, not copied, when a record has more messages: they are rewritten for each record).
+    from = new Int32Array(16);
+    to = new Int32Array(16);
+    text = [];
+    bytes = new Float64Array(16);
+    e1 = new Uint32Array(16);
+    e2 = new Uint32Array(16);
+    // Per word of the record.
+    wa = new GrowableI32(4096);
+    wb = new GrowableI32(4096);
+    /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
+    wr = new GrowableI32(4096);
+    ws = new GrowableU32(4096);
+    we = new GrowableU32(4096);
+    /** Words written so far. */
+    n = 0;
+    /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
+    buf = Buffer.allocUnsafe(1 << 16);
+    get a() {
+        return this.wa.data;
+    }
+    get b() {
+        return this.wb.data;
+    }
+    get r() {
+        return this.wr.data;
+    }
+    get starts() {
+        return this.ws.data;
+    }
+    get ends() {
+        return this.we.data;
+    }
+    reserveMessages(m) {
+        if (this.from.length >= m)
+            return;
+        let cap = this.from.length;
+        while (cap < m)
+            cap *= 2;
+        this.from = new Int32Array(cap);
+        this.to = new Int32Array(cap);
+        this.bytes = new Float64Array(cap);
+        this.e1 = new Uint32Array(cap);
+        this.e2 = new Uint32Array(cap);
+    }
+    /** Room for `words` words in total, keeping the first this.n. */
+    reserveWords(words) {
+        if (this.wa.data.length >= words)
+            return;
+        for (const g of [this.wa, this.wb, this.wr, this.ws, this.we]) {
+            g.length = this.n;
+            g.reserve(words);
+        }
+    }
+    /** Appends the words of `s` (any text) from index this.n. */
+    words(s) {
+        const len = s.length;
+        this.reserveWords(this.n + (len >> 1) + 1);
+        const a = this.a;
+        const b = this.b;
+        const r = this.r;
+        const starts = this.starts;
+        const ends = this.ends;
+        let n = this.n;
+        let i = 0;
+        while (i < len) {
+            let c = s.charCodeAt(i);
+            while (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c)) {
+                if (++i >= len) {
+                    this.n = n;
+                    return;
+                }
+                c = s.charCodeAt(i);
+            }
+            const start = i;
+            let h1 = 0x811c9dc5;
+            let h2 = 0x3c6ef372;
+            let up = 0;
+            for (;;) {
+                if (c - 0x41 < 26 && c >= 0x41) {
+                    c += 0x20;
+                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+                }
+                h1 = Math.imul(h1 ^ c, 0x01000193);
+                h2 = Math.imul(h2 + c, 0x5bd1e995);
+                if (++i >= len)
+                    break;
+                c = s.charCodeAt(i);
+                if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c))
+                    break;
+            }
+            const x = fmix32(h1);
+            a[n] = x;
+            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+            r[n] = up === 0 ? x : fmix32(x ^ up);
+            starts[n] = start;
+            ends[n] = i;
+            n++;
+        }
+        this.n = n;
+    }
+    /** Exact key of the words [from, to) (see the file header), into e1/e2[m]. */
+    key(m, from, to, ci) {
+        const first = ci ? this.a : this.r;
+        const b = this.b;
+        let k1 = 0x3243f6a8;
+        let k2 = 0x85a308d3;
+        for (let w = from; w < to; w++) {
+            k1 = mix32(k1, first[w]);
+            k2 = mix32(k2, b[w]);
+        }
+        this.e1[m] = fmix32(k1 ^ (to - from));
+        this.e2[m] = fmix32(k2 ^ Math.imul(to - from, 0x9e3779b1));
+    }
+    /** Appends the words of the ASCII bytes buf[0, len): the same words and hashes as words() on the text. */
+    asciiWords(len) {
+        this.reserveWords(this.n + (len >> 1) + 1);
+        const s = this.buf;
+        const a = this.a;
+        const b = this.b;
+        const r = this.r;
+        const starts = this.starts;
+        const ends = this.ends;
+        let n = this.n;
+        let i = 0;
+        outer: while (i < len) {
+            let c = s[i];
+            while (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
+                if (++i >= len)
+                    break outer;
+                c = s[i];
+            }
+            const start = i;
+            let h1 = 0x811c9dc5;
+            let h2 = 0x3c6ef372;
+            let up = 0;
+            for (;;) {
+                if (c - 0x41 < 26 && c >= 0x41) {
+                    c += 0x20;
+                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+                }
+                h1 = Math.imul(h1 ^ c, 0x01000193);
+                h2 = Math.imul(h2 + c, 0x5bd1e995);
+                if (++i >= len)
+                    break;
+                c = s[i];
+                if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d)))
+                    break;
+            }
+            const x = fmix32(h1);
+            a[n] = x;
+            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+            r[n] = up === 0 ? x : fmix32(x ^ up);
+            starts[n] = start;
+            ends[n] = i;
+            n++;
+        }
+        this.n = n;
+    }
+    /** Recent system/developer texts and their scans: a dataset repeats its system prompt in record after record, and a
+     * repeat costs a hash lookup and a copy instead of a scan. At most SCAN_CACHE_ENTRIES texts of at most
+     * SCAN_CACHE_MAX_CHARS each (the cache is emptied when full). */
+    cache = new Map();
+    message(m, msg, ci) {
+        const text = msg.text;
+        const cacheable = (msg.role === "system" || msg.role === "developer") && text.length >= SCAN_CACHE_MIN_CHARS && text.length <= SCAN_CACHE_MAX_CHARS;
+        if (!cacheable) {
+            this.scanMessage(m, text, ci);
+            return;
+        }
+        const hit = this.cache.get(text);
+        if (hit && hit.ci === ci) {
+            const from = this.n;
+            const words = hit.a.length;
+            this.reserveWords(from + words);
+            this.wa.data.set(hit.a, from);
+            this.wb.data.set(hit.b, from);
+            this.wr.data.set(hit.r, from);
+            this.ws.data.set(hit.starts, from);
+            this.we.data.set(hit.ends, from);
+            this.n = from + words;
+            this.from[m] = from;
+            this.to[m] = this.n;
+            this.text[m] = hit.form;
+            this.bytes[m] = hit.bytes;
+            this.e1[m] = hit.e1;
+            this.e2[m] = hit.e2;
+            return;
+        }
+        this.scanMessage(m, text, ci);
+        if (this.cache.size >= SCAN_CACHE_ENTRIES)
+            this.cache.clear();
+        const from = this.from[m];
+        const to = this.to[m];
+        this.cache.set(text, {
+            ci,
+            form: this.text[m],
+            bytes: this.bytes[m],
+            e1: this.e1[m],
+            e2: this.e2[m],
+            a: this.wa.data.slice(from, to),
+            b: this.wb.data.slice(from, to),
+            r: this.wr.data.slice(from, to),
+            starts: this.ws.data.slice(from, to),
+            ends: this.we.data.slice(from, to),
+        });
+    }
+    scanMessage(m, text, ci) {
+        const from = this.n;
+        this.from[m] = from;
+        if (text.length * 3 > this.buf.length)
+            this.buf = Buffer.allocUnsafe(Math.max(text.length * 3, this.buf.length * 2));
+        // UTF-8 of ASCII text is as long as the text; anything else is longer.
+        const bytes = this.buf.write(text, 0, "utf8");
+        this.bytes[m] = bytes;
+        if (bytes === text.length) {
+            this.asciiWords(bytes);
+            this.text[m] = text;
+            this.to[m] = this.n;
+            this.key(m, from, this.n, ci);
+            return;
+        }
+        // Not ASCII: the exact key from the NFC form (scanned past the end, then dropped), the words from the NFKC form.
+        const nfc = text.normalize("NFC");
+        this.words(ci ? nfc.toLowerCase() : nfc);
+        this.key(m, from, this.n, ci);
+        this.n = from;
+        const form = wordForm(text);
+        this.words(form);
+        this.text[m] = form;
+        this.to[m] = this.n;
+    }
+}
+const scratch = new Scratch();
+/** Scans every message of `conv` (then its `rejected` messages). Returns module scratch: valid until the next call. */
+function scanRecord(conv, caseInsensitive) {
+    const s = scratch;
+    const msgs = conv.messages;
+    const rej = conv.rejected;
+    const total = msgs.length + (rej ? rej.length : 0);
+    s.reserveMessages(total);
+    s.messages = msgs.length;
+    s.n = 0;
+    s.text.length = total;
+    for (let m = 0; m < msgs.length; m++)
+        s.message(m, msgs[m], caseInsensitive);
+    if (rej)
+        for (let m = 0; m < rej.length; m++)
+            s.message(msgs.length + m, rej[m], caseInsensitive);
+    return s;
+}
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./src/engine/analysis/bpe.ts
+// Byte-pair encoding token counts for one pre-tokenizer piece, with gpt-tokenizer's vocabularies packed as bytes
+// (vocabularies/*.generated.js, made by scripts/vocabularies.mjs): the same counts as the library, which loads in
+// ~0.3 s where this loads in ~10 ms, and merges without making a string per byte pair.
+//
+//   const v = Vocabulary.fromBase64(RANKS, DATA);
+//   v.countPiece(" hello")   // tokens of one piece of the encoding's pre-tokenizer split
+//
+// The library's algorithm, reproduced exactly (tests/analysis/tokens.test.ts compares on thousands of texts):
+//  - a piece that is itself a token (looked up by its text) is 1 token; a single ASCII character is 1 token;
+//  - otherwise its UTF-8 bytes (a lone surrogate written as U+FFFD) start as one part per byte, and the adjacent
+//    pair of parts whose joined bytes have the lowest rank is merged (the leftmost on ties) until no joined pair is a
+//    token; the count is the number of parts left.
+//  - a byte range is looked up as the library looks it up: when it is valid UTF-8 the library decodes it to text
+//    first, which drops a leading byte-order mark (EF BB BF), so such a range is looked up without it (and an
+//    empty rest is no token). Tokens made of valid UTF-8 that the library keeps as bytes (those starting with a BOM)
+//    are never found by it: the generated data leaves them out.
+
+/** UTF-8 scratch and merge state, grown when a piece is longer. */
+let bytes = Buffer.allocUnsafe(256);
+let starts = new Int32Array(257);
+let ranks = new Float64Array(257);
+/** True when `s` holds a surrogate without its other half. */
+function hasLoneSurrogate(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c & 0xf800) !== 0xd800)
+            continue;
+        if (c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+            i++;
+        else
+            return true;
+    }
+    return false;
+}
+function hashBytes(b, from, to) {
+    let h = 0x811c9dc5 ^ (to - from);
+    for (let i = from; i < to; i++)
+        h = Math.imul(h ^ b[i], 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    return h;
+}
+class Vocabulary {
+    /** Token bytes, rank after rank. */
+    data;
+    /** Per rank: offset of its bytes in data, and their length (0: not a token). */
+    offset;
+    length;
+    /** Open addressing: rank + 1, or 0 for an empty slot. */
+    slots;
+    mask;
+    constructor(packed, count) {
+        this.offset = new Int32Array(count);
+        this.length = new Uint8Array(count);
+        let p = 0;
+        for (let r = 0; r < count; r++) {
+            const n = packed[p];
+            this.offset[r] = p + 1;
+            this.length[r] = n;
+            p += n + 1;
+        }
+        if (p !== packed.length)
+            throw new Error(`vocabulary data: ${packed.length} bytes, expected ${p}`);
+        this.data = packed;
+        let cap = 1;
+        while (cap < count * 2)
+            cap <<= 1;
+        this.slots = new Int32Array(cap);
+        this.mask = cap - 1;
+        for (let r = 0; r < count; r++) {
+            const n = this.length[r];
+            if (n === 0)
+                continue;
+            const at = this.offset[r];
+            let s = hashBytes(packed, at, at + n) & this.mask;
+            while (this.slots[s] !== 0)
+                s = (s + 1) & this.mask;
+            this.slots[s] = r + 1;
+        }
+    }
+    /** From the generated module's RANKS and DATA (base64). */
+    static fromBase64(count, base64) {
+        const b = Buffer.from(base64, "base64");
+        return new Vocabulary(new Uint8Array(b.buffer, b.byteOffset, b.length), count);
+    }
+    /** Rank of the token whose bytes are b[from, to), or -1. */
+    find(b, from, to) {
+        const n = to - from;
+        if (n <= 0 || n > 255)
+            return -1;
+        const data = this.data;
+        let s = hashBytes(b, from, to) & this.mask;
+        for (;;) {
+            const r = this.slots[s] - 1;
+            if (r < 0)
+                return -1;
+            if (this.length[r] === n) {
+                const at = this.offset[r];
+                let i = 0;
+                while (i < n && data[at + i] === b[from + i])
+                    i++;
+                if (i === n)
+                    return r;
+            }
+            s = (s + 1) & this.mask;
+        }
+    }
+    /** Rank of b[from, to) as the library looks a byte range up (see the file header), or -1. */
+    rankOf(b, from, to) {
+        if (to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf && (0,external_node_buffer_namespaceObject.isUtf8)(b.subarray(from, to))) {
+            return to - from === 3 ? -1 : this.find(b, from + 3, to);
+        }
+        return this.find(b, from, to);
+    }
+    /** Tokens of one pre-tokenizer piece. */
+    countPiece(piece) {
+        const len = piece.length;
+        if (len === 0)
+            return 0;
+        if (bytes.length < len * 3) {
+            bytes = Buffer.allocUnsafe(len * 3);
+            starts = new Int32Array(len * 3 + 1);
+            ranks = new Float64Array(len * 3 + 1);
+        }
+        const b = bytes;
+        let n;
+        let ascii = true;
+        for (let i = 0; i < len; i++) {
+            const c = piece.charCodeAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            b[i] = c;
+        }
+        if (ascii) {
+            if (len === 1)
+                return 1;
+            n = len;
+        }
+        else {
+            n = b.write(piece, 0, "utf8");
+        }
+        // The piece itself, looked up by its text (so without the byte-order-mark rule; never with a lone surrogate,
+        // whose text is no token's).
+        if (this.find(b, 0, n) >= 0 && (ascii || !hasLoneSurrogate(piece)))
+            return 1;
+        const st = starts;
+        const rk = ranks;
+        let parts = n + 1; // boundaries: st[0, parts)
+        for (let i = 0; i <= n; i++) {
+            st[i] = i;
+            const r = i < n - 1 ? this.rankOf(b, i, i + 2) : -1;
+            rk[i] = r < 0 ? Infinity : r;
+        }
+        // rk[i]: rank of parts i and i + 1 joined (Infinity: not a token)
+        while (parts > 1) {
+            let low = Infinity;
+            let at = -1;
+            for (let i = 0; i < parts - 1; i++) {
+                if (rk[i] < low) {
+                    low = rk[i];
+                    at = i;
+                }
+            }
+            if (at < 0)
+                break;
+            for (let i = at + 1; i < parts - 1; i++)
+                st[i] = st[i + 1];
+            for (let i = at; i < parts - 1; i++)
+                rk[i] = rk[i + 1];
+            parts--;
+            let r = at + 2 < parts ? this.rankOf(b, st[at], st[at + 2]) : -1;
+            rk[at] = r < 0 ? Infinity : r;
+            if (at > 0) {
+                r = at + 1 < parts ? this.rankOf(b, st[at - 1], st[at + 1]) : -1;
+                rk[at - 1] = r < 0 ? Infinity : r;
+            }
+        }
+        return parts - 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-count.ts
+// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster: the library's
+// pre-tokenizer split, a cache of piece counts (piecewiseCounter), byte-pair merging of a new piece with the
+// vocabulary packed as bytes (bpe.ts), and linear time on pathological runs (countLinear). tokens.ts decides what is
+// counted.
+//
+//   const count = await loadCounter("o200k_base");   // (text) => tokens; ~10 ms per call
+
+
+/** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
+ * loads one). Call before the pass; the counter is then passed as `countTokens`. */
+async function loadCounter(encoding) {
+    const packed = encoding === "cl100k_base" ? await __nccwpck_require__.e(/* import() */ 611).then(__nccwpck_require__.bind(__nccwpck_require__, 6611)) : await __nccwpck_require__.e(/* import() */ 948).then(__nccwpck_require__.bind(__nccwpck_require__, 8948));
+    const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 9587));
+    const vocabulary = Vocabulary.fromBase64(packed.RANKS, packed.DATA);
+    const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (p) => vocabulary.countPiece(p));
+    return (s) => (s.length === 0 ? 0 : countLinear(count, s));
+}
+/** Pieces of at most this many characters have their counts cached. */
+const PIECE_CACHE_CHARS = 48;
+/** The cache is emptied when it holds this many pieces (a few MB at most). */
+const PIECE_CACHE_ENTRIES = 1 << 17;
+/** Counts tokens as the tokenizer does, 10-20x faster: the text is split with the encoding's own pre-tokenizer
+ * pattern (`split`), and each piece's count (the BPE of the piece alone, which is what the tokenizer computes for
+ * it) is looked up in a cache of recent pieces, `countPiece` only on a miss. gpt-tokenizer's own countTokens spends
+ * ~3 us of bookkeeping per piece even when its merge cache hits; natural text repeats its pieces (words with their
+ * leading space), so nearly every piece is a hit. */
+function piecewiseCounter(split, countPiece) {
+    const re = new RegExp(split.source, split.flags.includes("g") ? split.flags : split.flags + "g");
+    const cache = new Map();
+    return (s) => {
+        let n = 0;
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(s)) !== null) {
+            const piece = m[0];
+            if (piece.length === 0) {
+                re.lastIndex++; // a pattern that can match empty text: step on (the tokenizers' patterns cannot)
+                continue;
+            }
+            if (piece.length > PIECE_CACHE_CHARS) {
+                n += countPiece(piece);
+                continue;
+            }
+            let c = cache.get(piece);
+            if (c === undefined) {
+                c = countPiece(piece);
+                if (cache.size >= PIECE_CACHE_ENTRIES)
+                    cache.clear();
+                cache.set(piece, c);
+            }
+            n += c;
+        }
+        return n;
+    };
+}
+/** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
+const MAX_RUN = 512;
+/** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
+ * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
+ * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
+ * is, each long run in slices of MAX_RUN characters (never splitting a surrogate pair). Text without such a run
+ * (nearly all text) is counted whole, exactly as the tokenizer counts it; otherwise the count may differ from the
+ * tokenizer's by about one token per cut. Linear in the text's length. */
+function countLinear(count, s) {
+    const len = s.length;
+    if (len <= MAX_RUN)
+        return count(s);
+    let total = 0;
+    let from = 0; // start of the text not yet counted
+    let run = 0; // start of the current run
+    let ws = isSpaceCode(s.charCodeAt(0));
+    for (let i = 1; i <= len; i++) {
+        const w = i < len ? isSpaceCode(s.charCodeAt(i)) : !ws;
+        if (w === ws)
+            continue;
+        if (i - run > MAX_RUN) {
+            if (run > from)
+                total += count(s.slice(from, run));
+            let a = run;
+            while (a < i) {
+                let b = Math.min(i, a + MAX_RUN);
+                // never end a slice between the two halves of a surrogate pair
+                if (b < i && (s.charCodeAt(b) & 0xfc00) === 0xdc00 && (s.charCodeAt(b - 1) & 0xfc00) === 0xd800)
+                    b--;
+                total += count(s.slice(a, b));
+                a = b;
+            }
+            from = i;
+        }
+        run = i;
+        ws = w;
+    }
+    if (from === 0)
+        return count(s);
+    if (from < len)
+        total += count(s.slice(from));
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/image-tokens.ts
+// Tokens of an image part, by OpenAI's documented formula for the GPT-4o / GPT-4.1 family (the models vision
+// fine-tuning takes; OpenAI "Images and vision" guide, "Calculating costs"):
+//   detail "low": 85 tokens, whatever the size;
+//   otherwise ("high", "auto" or none — "auto" is counted as "high", its upper case): the image is scaled down to fit
+//   in 2048 x 2048, then down so that its shortest side is at most 768 px; 170 tokens per 512 px tile of the result,
+//   plus 85.
+// The size comes from the image itself when the record holds it as a data URI (formats/image-size.ts); an image given
+// by URL or path has no known size and is not counted (undefined): the report says how many were not counted.
+const IMAGE_BASE_TOKENS = 85;
+const IMAGE_TILE_TOKENS = 170;
+function imageTokens(p) {
+    if (p.detail === "low")
+        return IMAGE_BASE_TOKENS;
+    let w = p.width;
+    let h = p.height;
+    if (!w || !h || !(w > 0) || !(h > 0))
+        return undefined;
+    const fit = Math.min(1, 2048 / Math.max(w, h));
+    w *= fit;
+    h *= fit;
+    const short = Math.min(1, 768 / Math.min(w, h));
+    w = Math.floor(w * short);
+    h = Math.floor(h * short);
+    return IMAGE_BASE_TOKENS + IMAGE_TILE_TOKENS * Math.ceil(w / 512) * Math.ceil(h / 512);
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/example-text.ts
+
+const TOKENS_PER_NAME = 1;
+/** num_tokens_for_tools' constants per encoding (func_init, prop_init, prop_key, enum_init, enum_item, func_end). */
+const TOOL_COSTS = {
+    o200k_base: { funcInit: 7, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
+    cl100k_base: { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
+};
+function fixedTokens(conv, encoding) {
+    const out = { tokens: 0, images: 0, imagesCounted: 0, imageTokens: 0 };
+    const visit = (m) => {
+        if (m.name !== undefined)
+            out.tokens += TOKENS_PER_NAME;
+        if (m.imageParts) {
+            for (const p of m.imageParts) {
+                out.images++;
+                const t = imageTokens(p);
+                if (t === undefined)
+                    continue;
+                out.imagesCounted++;
+                out.imageTokens += t;
+            }
+        }
+    };
+    conv.messages.forEach(visit);
+    conv.rejected?.forEach(visit);
+    out.tokens += out.imageTokens;
+    const d = conv.toolDefs;
+    if (d && d.functions > 0) {
+        const c = TOOL_COSTS[encoding];
+        out.tokens += c.funcInit * d.functions + c.propInit * d.propertyLists + c.propKey * d.properties + c.enumInit * d.enums + c.enumItem * d.enumItems + c.funcEnd;
+    }
+    return out;
+}
+/** Calls `each` for every non-empty text of the example the trainer reads, with whether it is an assistant's. */
+function forEachText(conv, each) {
+    const visit = (m) => {
+        const a = m.role === "assistant";
+        if (m.text.length > 0)
+            each(m.text, a);
+        if (m.name !== undefined && m.name.length > 0)
+            each(m.name, a);
+        if (m.callText)
+            for (const t of m.callText)
+                if (t.length > 0)
+                    each(t, a);
+    };
+    conv.messages.forEach(visit);
+    conv.rejected?.forEach(visit);
+    if (conv.toolDefs)
+        for (const t of conv.toolDefs.texts)
+            if (t.length > 0)
+                each(t, false);
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/stats.ts
+// Small numeric helpers shared by the analysis passes: rounding, a bounded quantile sketch, fixed-bucket
+// histograms, a bounded top-k counter (Misra-Gries) and a deterministic PRNG.
+//
+//   round(x, digits = 4): number
+//   quantileOf(sorted, q): number                    linear interpolation (type 7, as numpy's default)
+//   new QuantileSketch(cap = 100_000)                 exact up to `cap` values, then a uniform reservoir sample
+//     .add(v) .count .min .max .sum .mean .exact .quantile(q) .summary()
+//   new TopK<P>(cap = 10_000)                         Misra-Gries heavy hitters, exact while distinct keys <= cap
+//     .add(key, payload?) .top(n) .exact .maxError .distinctTracked
+//   bucketIndex(edges, v) / bucketLabels(edges)       fixed histogram buckets [e0,e1), [e1,e2) ... [eLast, inf)
+//   mulberry32(seed): () => number                    deterministic uniform [0, 1)
+//
+// Partials (chunked / parallel runs; plain structured-clone-able data, merged in chunk order):
+//   QuantileSketch.toPartial() / .merge(p)
+//     count/sum add, min/max combine (all exact). Kept values: concatenated (this instance's first) while the
+//     merged count <= cap. Beyond the cap both sides are thinned to a proportional share of `cap` values:
+//     this side keeps round(cap * countThis / countTotal), the incoming side the rest, each chosen by a
+//     systematic stride over its kept values (value j of keep taken at index floor((j + 0.5) * kept / keep)).
+//     Deterministic; a fresh sketch merged with one partial holds exactly that partial's values.
+//   TopK.toPartial() / .merge(p)
+//     Misra-Gries summary merge: counts add (an existing key keeps its first payload), then, if more than
+//     `cap` keys are tracked, the (cap+1)-th largest count t is subtracted from every counter, counters <= 0
+//     are dropped and maxError grows by t. maxError and total add. Deterministic for a given merge order.
+/** Round to `digits` decimals (default 4); non-finite values become 0 so results stay JSON-serialisable. */
+function round(x, digits = 4) {
+    if (!Number.isFinite(x))
+        return 0;
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+}
+/** Share a/b rounded, 0 when b is 0. */
+function ratio(a, b, digits = 4) {
+    return b > 0 ? round(a / b, digits) : 0;
+}
+/** Quantile of an ascending-sorted array with linear interpolation between closest ranks (numpy "linear"). */
+function quantileOf(sorted, q) {
+    const n = sorted.length;
+    if (n === 0)
+        return 0;
+    const pos = (n - 1) * Math.min(1, Math.max(0, q));
+    const lo = Math.floor(pos);
+    const hi = Math.min(n - 1, lo + 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+/** Deterministic 32-bit PRNG returning floats in [0, 1). */
+function mulberry32(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Picks `keep` of the first `n` values of `src` by a systematic stride (all of them when keep >= n). */
+function strideSample(src, n, keep) {
+    if (keep >= n)
+        return src.slice(0, n);
+    const out = new Float64Array(keep);
+    for (let j = 0; j < keep; j++)
+        out[j] = src[Math.floor(((j + 0.5) * n) / keep)];
+    return out;
+}
+/** Exact quantiles up to `cap` values, then Algorithm-R reservoir sampling (seeded, deterministic).
+ * count/min/max/sum/mean are always exact. */
+class QuantileSketch {
+    cap;
+    values;
+    n = 0;
+    rnd;
+    count = 0;
+    min = Infinity;
+    max = -Infinity;
+    sum = 0;
+    constructor(cap = 100_000, seed = 0x9e3779b9) {
+        this.cap = cap;
+        this.values = new Float64Array(Math.min(cap, 1024));
+        this.rnd = mulberry32(seed);
+    }
+    add(v) {
+        this.count++;
+        this.sum += v;
+        if (v < this.min)
+            this.min = v;
+        if (v > this.max)
+            this.max = v;
+        if (this.n < this.cap) {
+            if (this.n === this.values.length) {
+                const bigger = new Float64Array(Math.min(this.cap, this.values.length * 2));
+                bigger.set(this.values);
+                this.values = bigger;
+            }
+            this.values[this.n++] = v;
+        }
+        else {
+            const j = Math.floor(this.rnd() * this.count);
+            if (j < this.cap)
+                this.values[j] = v;
+        }
+    }
+    get exact() {
+        return this.count <= this.cap;
+    }
+    toPartial() {
+        return { cap: this.cap, count: this.count, min: this.min, max: this.max, sum: this.sum, values: this.values.slice(0, this.n) };
+    }
+    /** Folds a later chunk's partial into this sketch (see the file header). */
+    merge(p) {
+        const total = this.count + p.count;
+        const pn = p.values.length;
+        let merged;
+        if (this.n + pn <= this.cap && (total <= this.cap || this.count === 0 || p.count === 0)) {
+            merged = new Float64Array(Math.max(this.n + pn, Math.min(this.cap, 1024)));
+            merged.set(this.values.subarray(0, this.n));
+            merged.set(p.values, this.n);
+            this.n += pn;
+        }
+        else {
+            const keepThis = Math.min(this.n, Math.round((this.cap * this.count) / total));
+            const keepOther = Math.min(pn, this.cap - keepThis);
+            const a = strideSample(this.values, this.n, keepThis);
+            const b = strideSample(p.values, pn, keepOther);
+            merged = new Float64Array(Math.max(a.length + b.length, Math.min(this.cap, 1024)));
+            merged.set(a);
+            merged.set(b, a.length);
+            this.n = a.length + b.length;
+        }
+        this.values = merged;
+        this.count = total;
+        this.sum += p.sum;
+        if (p.min < this.min)
+            this.min = p.min;
+        if (p.max > this.max)
+            this.max = p.max;
+    }
+    get mean() {
+        return this.count ? this.sum / this.count : 0;
+    }
+    /** Sorted copy of the kept values (all values when exact). */
+    sorted() {
+        return this.values.slice(0, this.n).sort();
+    }
+    quantile(q) {
+        return quantileOf(this.sorted(), q);
+    }
+    summary(digits = 2) {
+        const s = this.sorted();
+        return {
+            count: this.count,
+            min: this.count ? round(this.min, digits) : 0,
+            mean: round(this.mean, digits),
+            median: round(quantileOf(s, 0.5), digits),
+            p95: round(quantileOf(s, 0.95), digits),
+            max: this.count ? round(this.max, digits) : 0,
+            exact: this.exact,
+        };
+    }
+}
+/** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
+ * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`.
+ * Keys are strings or numbers (e.g. a 53-bit hash, with the text it stands for as the payload). */
+class TopK {
+    cap;
+    tieByPayload;
+    counts = new Map();
+    /** Total decrement rounds applied to every counter (0 = exact). */
+    maxError = 0;
+    total = 0;
+    /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
+    constructor(cap = 10_000, tieByPayload = false) {
+        this.cap = cap;
+        this.tieByPayload = tieByPayload;
+    }
+    add(key, payload) {
+        if (this.counted(key))
+            this.counts.set(key, { count: 1, payload });
+    }
+    /** add(), with the payload made only when the key gets a counter. */
+    addWith(key, makePayload) {
+        if (this.counted(key))
+            this.counts.set(key, { count: 1, payload: makePayload() });
+    }
+    /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
+    counted(key) {
+        this.total++;
+        const e = this.counts.get(key);
+        if (e) {
+            e.count++;
+            return false;
+        }
+        if (this.counts.size < this.cap)
+            return true;
+        // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
+        this.maxError++;
+        for (const [k, v] of this.counts) {
+            if (--v.count === 0)
+                this.counts.delete(k);
+        }
+        return false;
+    }
+    get exact() {
+        return this.maxError === 0;
+    }
+    toPartial() {
+        const keys = [];
+        const counts = [];
+        const payloads = [];
+        for (const [k, v] of this.counts) {
+            keys.push(k);
+            counts.push(v.count);
+            payloads.push(v.payload);
+        }
+        return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
+    }
+    /** Misra-Gries merge of a later chunk's partial (see the file header). */
+    merge(p) {
+        this.total += p.total;
+        this.maxError += p.maxError;
+        for (let i = 0; i < p.keys.length; i++) {
+            const e = this.counts.get(p.keys[i]);
+            if (e)
+                e.count += p.counts[i];
+            else
+                this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
+        }
+        if (this.counts.size > this.cap) {
+            const sorted = [...this.counts.values()].map((v) => v.count).sort((a, b) => b - a);
+            const t = sorted[this.cap];
+            this.maxError += t;
+            for (const [k, v] of this.counts) {
+                v.count -= t;
+                if (v.count <= 0)
+                    this.counts.delete(k);
+            }
+        }
+    }
+    get distinctTracked() {
+        return this.counts.size;
+    }
+    /** Top `n` by count, ties broken by key (ascending) for determinism. */
+    top(n) {
+        const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
+        const tie = (x) => (this.tieByPayload ? String(x.payload) : x.key);
+        all.sort((a, b) => {
+            if (a.count !== b.count)
+                return b.count - a.count;
+            const x = tie(a);
+            const y = tie(b);
+            return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+        });
+        return all.slice(0, n);
+    }
+}
+/** Index of the bucket holding v for ascending edges: bucket i is [edges[i], edges[i+1]), the last is open. */
+function bucketIndex(edges, v) {
+    let i = 0;
+    while (i + 1 < edges.length && v >= edges[i + 1])
+        i++;
+    return i;
+}
+/** Labels "a-b" (inclusive integer ranges) and "last+" for integer-valued buckets. */
+function bucketLabels(edges) {
+    return edges.map((e, i) => (i + 1 < edges.length ? `${e}-${edges[i + 1] - 1}` : `${e}+`));
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
+
+
+
+
+/** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
+ * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
+const MODEL_TOKEN_LIMITS = {
+    "gpt-4o-mini": 65_536,
+    "gpt-4o": 65_536,
+    "gpt-4.1-nano": 65_536,
+    "gpt-4.1-mini": 65_536,
+    "gpt-4.1": 65_536,
+    "gpt-3.5-turbo": 16_385,
+};
+/** Limit for a model name: the longest MODEL_TOKEN_LIMITS key the name starts with. */
+function modelTokenLimit(model) {
+    if (!model)
+        return undefined;
+    const m = model.toLowerCase().replace(/^ft:/, "");
+    let best;
+    for (const k of Object.keys(MODEL_TOKEN_LIMITS))
+        if (m.startsWith(k) && (!best || k.length > best.length))
+            best = k;
+    return best ? MODEL_TOKEN_LIMITS[best] : undefined;
+}
+/** A `tokens.model` the gate has no limit for: what to tell the user (the known models, and which limit applies),
+ * or undefined when the model is known or not set. `fromProfile`: the limit is the profile's default. */
+function unknownModelNotice(model, maxTokens, fromProfile) {
+    if (!model || modelTokenLimit(model) !== undefined)
+        return undefined;
+    const limit = maxTokens === undefined ? "no token limit applies: set tokens.max-tokens to the model's context length" : fromProfile ? `the limit is the profile's ${maxTokens.toLocaleString("en-US")} tokens` : `the limit is tokens.max-tokens (${maxTokens.toLocaleString("en-US")})`;
+    return `tokens.model '${model}' is not a model the gate knows (it knows ${Object.keys(MODEL_TOKEN_LIMITS).join(", ")}, and names that start with them): ${limit}`;
+}
+/** OpenAI's default-epoch heuristic (cookbook "Chat fine-tuning data prep"): 3, raised so that examples x epochs
+ * reaches 100 (at most 25 epochs), lowered so that it stays under 25,000 (at least 1). */
+function defaultEpochs(examples) {
+    if (examples <= 0)
+        return 3;
+    if (examples * 3 < 100)
+        return Math.min(25, Math.ceil(100 / examples));
+    if (examples * 3 > 25_000)
+        return Math.max(1, Math.floor(25_000 / examples));
+    return 3;
+}
+/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
+ * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
+const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
+/** The largest unsampled examples of each stratum kept (LARGEST_KEPT, over the whole run), the characters kept of
+ * each, and in how many evenly spaced pieces when it is longer (see the file header): finish() tokenizes at most
+ * STRATA x 4 x ~16 Ki characters for them. */
+const LARGEST_KEPT = 4;
+const LARGEST_CHARS = 16 * 1024;
+const LARGEST_PIECES = 8;
+/** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
+ * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
+ * in brackets) on real public chat datasets and on paragraphs of other scripts, as bytes/unit: tokens/byte —
+ *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
+ *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
+ *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,
+ *     combining marks 1.50-1.59: 0.67-0.73; and English or Chinese text mixed with other scripts;
+ *   two-byte alphabets 1.82-1.86: Russian 0.11 (0.22), Ukrainian, Greek, Arabic, Hebrew, Persian 0.15-0.19
+ *     (0.36-0.52); emoji alone 2.0: 0.48;
+ *   three-byte scripts 2.1-3.0: Chinese 0.25-0.34 (0.40-0.51), Japanese 0.25, Korean 0.21, Hindi, Bengali and
+ *     Thai 0.11-0.14 (0.33-0.46).
+ * Cut points: 2.0 is a hard edge — text of one- and two-byte characters (U+0000-U+07FF) and of surrogate pairs
+ * (4 bytes per 2 units) has at most 2 bytes per unit, so only three-byte characters (U+0800-U+FFFF: CJK, kana,
+ * Hangul, Indic, Thai) pass it. 1.75 puts the two-byte alphabets, written with ASCII spaces and punctuation at
+ * 1.82-1.86, apart from mixtures; 1.25 puts the Latin languages (1.02-1.11) apart from heavy diacritics, combining
+ * marks, symbols and mixtures. On real-data plus those paragraphs (each weighted as 100 examples) these cuts leave
+ * about a fifth less byte-weighted squared deviation of examples from their stratum's ratio than two cuts at 1.3
+ * and 2.2 (o200k_base; cl100k_base: 5 % less). */
+const STRATA = 5;
+const STRATUM_NAMES = ["ascii", "latin", "mixed", "two-byte", "three-byte"];
+/** The stratum of an example of `bytes` UTF-8 bytes in `units` UTF-16 code units (see STRATA): 0 pure ASCII (or no
+ * text), 1 up to 1.25 bytes per unit, 2 up to 1.75, 3 up to 2, 4 above. */
+function stratumOf(bytes, units) {
+    if (bytes <= units)
+        return 0;
+    if (4 * bytes <= 5 * units)
+        return 1;
+    if (4 * bytes <= 7 * units)
+        return 2;
+    return bytes <= 2 * units ? 3 : 4;
+}
+/** 97.5 % quantiles of Student's t for 1..30 degrees of freedom (the bound of a stratum estimated from few drawn
+ * examples); beyond 30 a Cornish-Fisher expansion around 1.96. */
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+function t975(df) {
+    if (df <= 30)
+        return T975[Math.max(1, Math.floor(df)) - 1];
+    const z = 1.959964;
+    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+}
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_EXAMPLE = 3;
+/** Per-example token histogram bucket lower edges. */
+const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
+/** An unsampled example over PROBE_FACTOR × the limit in content bytes is counted only until it passes the limit,
+ * in pieces of PROBE_CHARS characters (TokenAnalysis.overLimit). */
+const PROBE_FACTOR = 8;
+const PROBE_CHARS = 16 * 1024;
+function formatBytes(n) {
+    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
+}
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
+ * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
+const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
+/** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
+const PENDING = -2;
+/** The role of a rendered example's one text. */
+const RENDERED = "\u0000rendered";
+/** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
+ * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
+const VAR_TERMS = 9;
+function addVariance(v, h, p, t, b) {
+    let c = (1 - p) / (p * p);
+    let o = h * VAR_TERMS;
+    for (let k = 0; k < 3; k++, o += 3, c *= p) {
+        v[o] += c * t * t;
+        v[o + 1] += c * t * b;
+        v[o + 2] += c * b * b;
+    }
+}
+/** The variance of stratum h's estimated tokens, exact tokens of its tokenized examples + R x its untokenized
+ * bytes U, with u = U / its content bytes B. Linearised, its error is sum over sampled examples of
+ * e (w u + 1), e = t - R b, w = 1/p (R's error moves R x U, and the sample's own residuals are in the exact part),
+ * so under Poisson sampling the variance estimate is sum (1 - p) (w u + 1)² e² = u² S0 + 2u S1 + S2 with
+ * Sk = sum c pᵏ e², c = (1 - p) / p². (With one p for all and u = 1 - p this is sum c e², the Horvitz-Thompson
+ * variance: scaling that by u², as before, understated the error by 1/u, e.g. 1.5x for u = 2/3.) */
+function varianceOf(v, h, r, u) {
+    const o = h * VAR_TERMS;
+    const s = (k) => v[o + 3 * k] - 2 * r * v[o + 3 * k + 1] + r * r * v[o + 3 * k + 2];
+    return Math.max(0, u * u * s(0) + 2 * u * s(1) + s(2));
+}
+/** An example's texts when they hold at most LARGEST_CHARS characters; else LARGEST_PIECES pieces of about
+ * LARGEST_CHARS / LARGEST_PIECES characters of them (joined by "\n") centred at evenly spaced points, each starting
+ * and ending at a word's start (cutBefore). */
+function piecesOf(conv) {
+    const texts = [];
+    forEachText(conv, (t) => texts.push(t));
+    let chars = 0;
+    for (const t of texts)
+        chars += t.length;
+    if (chars <= LARGEST_CHARS)
+        return { whole: true, texts };
+    const all = texts.join("\n");
+    const len = LARGEST_CHARS / LARGEST_PIECES;
+    const pieces = [];
+    for (let j = 0; j < LARGEST_PIECES; j++) {
+        const at = Math.min(all.length - len, Math.max(0, Math.floor(((j + 0.5) * all.length) / LARGEST_PIECES - len / 2)));
+        const a = cutBefore(all, at);
+        pieces.push(all.slice(a, Math.max(a, cutBefore(all, a + len))));
+    }
+    return { whole: false, texts: pieces };
+}
+/** Unicode combining marks (the common blocks): a cut before one would split a character from its accents. */
+function isMark(c) {
+    return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
+/** The first index at or after `i` where a piece of `s` may start: a whitespace character after a non-whitespace
+ * one within the next 64 characters (the tokenizer's pieces start with the space before a word), else the first
+ * character that is neither a low surrogate nor a combining mark. */
+function cutBefore(s, i) {
+    if (i <= 0)
+        return 0;
+    if (i >= s.length)
+        return s.length;
+    for (let j = i; j < Math.min(s.length, i + 64); j++)
+        if (isSpaceCode(s.charCodeAt(j)) && !isSpaceCode(s.charCodeAt(j - 1)))
+            return j;
+    let j = i;
+    while (j < s.length && ((s.charCodeAt(j) & 0xfc00) === 0xdc00 || isMark(s.charCodeAt(j))))
+        j++;
+    return j;
+}
+/** Inserts `x` into `list` (largest first) after the entries at least as large, and keeps LARGEST_KEPT. */
+function keepLarge(list, x) {
+    let i = list.length;
+    while (i > 0 && list[i - 1].bytes < x.bytes)
+        i--;
+    list.splice(i, 0, x);
+    if (list.length > LARGEST_KEPT)
+        list.length = LARGEST_KEPT;
+}
+/** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
+function strideIndexes(n, keep) {
+    if (keep >= n)
+        return Array.from({ length: n }, (_, i) => i);
+    const out = new Array(keep);
+    for (let j = 0; j < keep; j++)
+        out[j] = Math.floor(((j + 0.5) * n) / keep);
+    return out;
+}
+/** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
+function mixSeed(base, seed) {
+    return (base ^ Math.imul(seed >>> 0, 0x9e3779b9)) >>> 0;
+}
+class TokenAnalysis {
+    encoding;
+    limit;
+    limitSource;
+    sampleBytes;
+    expectedBytes;
+    all;
+    opts;
+    count = null;
+    roleCache = new Map();
+    rnd;
+    resRnd;
+    examples = 0;
+    seenBytes = 0;
+    /** Per stratum, the LARGEST_KEPT largest examples neither selected nor over the limit's byte bound, largest first
+     * (ties: the earlier first), of this instance's examples and the merged partials'. */
+    largest = Array.from({ length: STRATA }, () => []);
+    // exact part
+    exactTotal = 0;
+    exactAssistant = 0;
+    exactBilled = 0;
+    exactMax = 0;
+    tokenized = 0;
+    // estimated part (arrays: one value per stratum)
+    estOverhead = 0;
+    estBytes = new Float64Array(STRATA);
+    estAssistantBytes = new Float64Array(STRATA);
+    estMaxBytes = new Float64Array(STRATA).fill(-1);
+    estMaxOverhead = new Float64Array(STRATA);
+    /** Estimated examples known to be over the limit (overLimit): billed at the limit, not at their estimate. */
+    overCount = 0;
+    overOverhead = 0;
+    overBytes = new Float64Array(STRATA);
+    /** Their estimated content tokens (counted, then extrapolated at that rate), and the extrapolated part. */
+    overTokens = new Float64Array(STRATA);
+    overExtra = new Float64Array(STRATA);
+    // ratio estimator per stratum (sampled examples, weight 1/p)
+    sN = new Float64Array(STRATA);
+    dN = new Float64Array(STRATA);
+    sT = new Float64Array(STRATA);
+    sB = new Float64Array(STRATA);
+    sAT = new Float64Array(STRATA);
+    sAB = new Float64Array(STRATA);
+    v = new Float64Array(STRATA * VAR_TERMS);
+    contentBytes = new Float64Array(STRATA);
+    /** The ratios finish() applied per stratum (estimateOf). */
+    rates = new Float64Array(STRATA);
+    // per-example values for quantiles: exact count or -1, overhead, content bytes, stratum
+    qCap;
+    qExact;
+    qOver;
+    qBytes;
+    qStratum;
+    qN = 0;
+    tooLong = 0;
+    images = [0, 0, 0];
+    defer;
+    pending = [];
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.encoding = opts.encoding ?? "o200k_base";
+        if (opts.maxTokens !== undefined) {
+            this.limit = opts.maxTokens;
+            this.limitSource = "maxTokens";
+        }
+        else {
+            this.limit = modelTokenLimit(opts.model);
+            this.limitSource = this.limit !== undefined ? "model" : null;
+        }
+        this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+        this.expectedBytes = opts.expectedBytes;
+        this.all = opts.exact ?? false;
+        this.qCap = opts.quantileCap ?? 100_000;
+        const seed = opts.seed ?? 0;
+        this.rnd = mulberry32(mixSeed(0x51ed270b, seed));
+        this.resRnd = mulberry32(mixSeed(0x2545f491, seed));
+        const initial = Math.min(this.qCap, 4096);
+        this.qExact = new Int32Array(initial);
+        this.qOver = new Uint32Array(initial);
+        this.qBytes = new Float64Array(initial);
+        this.qStratum = new Uint8Array(initial);
+        if (opts.countTokens)
+            this.count = opts.countTokens;
+        this.defer = opts.defer ?? false;
+    }
+    /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
+    static async create(opts = {}) {
+        const countTokens = opts.countTokens ?? (await loadCounter(opts.encoding ?? "o200k_base"));
+        return new TokenAnalysis({ ...opts, countTokens });
+    }
+    counter() {
+        if (!this.count)
+            throw new Error("TokenAnalysis: vocabulary not loaded; use TokenAnalysis.create()");
+        return this.count;
+    }
+    roleTokens(role) {
+        let n = this.roleCache.get(role);
+        if (n === undefined) {
+            n = this.counter()(role);
+            this.roleCache.set(role, n);
+        }
+        return n;
+    }
+    /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
+     * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
+     * its bytes. */
+    add(conv, loc, rendered) {
+        this.examples++;
+        const original = conv;
+        if (rendered)
+            conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
+        const fixed = fixedTokens(original, this.encoding);
+        this.images[0] += fixed.images;
+        // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
+        if (!rendered) {
+            this.images[1] += fixed.imagesCounted;
+            this.images[2] += fixed.imageTokens;
+        }
+        let overhead = rendered ? 0 : TOKENS_PER_EXAMPLE + fixed.tokens;
+        let bytes = 0;
+        let aBytes = 0;
+        let units = 0;
+        let unknownRole = false;
+        const visit = (m) => {
+            // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
+            if (!this.defer)
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+            else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
+                overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
+            else
+                unknownRole = true;
+        };
+        if (!rendered) {
+            conv.messages.forEach(visit);
+            conv.rejected?.forEach(visit);
+        }
+        forEachText(conv, (text, assistant) => {
+            const b = Buffer.byteLength(text, "utf8");
+            bytes += b;
+            units += text.length;
+            if (assistant)
+                aBytes += b;
+        });
+        if (rendered)
+            aBytes = Math.min(bytes, rendered.assistantBytes);
+        this.seenBytes += bytes;
+        const h = stratumOf(bytes, units);
+        this.contentBytes[h] += bytes;
+        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
+        const selected = this.rnd() < p || p >= 1;
+        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        if (!selected && !needExact && bytes > 0) {
+            const list = this.largest[h];
+            if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
+                keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
+        }
+        if (!(selected || needExact || unknownRole))
+            return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
+        // Needs its tokens: counted now, or (defer) where the partial is merged.
+        const x = { line: loc.line, roles: [], fixed: rendered ? 0 : fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+        if (rendered)
+            x.rendered = true;
+        const keepRole = (m) => x.roles.push(m.role);
+        conv.messages.forEach(keepRole);
+        conv.rejected?.forEach(keepRole);
+        forEachText(conv, (text, assistant) => {
+            x.texts.push(text);
+            x.assistant.push(assistant);
+        });
+        if (!this.defer)
+            return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes, h);
+        this.pending.push(x);
+        return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0, h);
+    }
+    setLast(r, bytes, stratum) {
+        this.last.exact = r.exact;
+        this.last.overhead = r.overhead;
+        this.last.bytes = bytes;
+        this.last.stratum = stratum;
+        return r.findings;
+    }
+    /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
+     * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
+     * `q` (-1: none), which add() took; without `x` the values are kept here. */
+    account(overhead, bytes, aBytes, h, p, selected, line, x, q) {
+        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        let exact = -1;
+        let findings = [];
+        // An unsampled example far over the limit in bytes is counted only until it passes the limit (overLimit): a
+        // 12 MB base64 line took a minute to tokenize in full. It is then estimated like an unsampled example.
+        const over = x !== null && !selected && needExact && bytes > PROBE_FACTOR * this.limit ? this.overLimit(x.texts, this.limit - overhead) : null;
+        if (over) {
+            this.tooLong++;
+            this.overCount++;
+            this.overOverhead += overhead;
+            this.overBytes[h] += bytes;
+            // its tokens: those counted, extrapolated to all its bytes at their rate
+            const est = (over.tokens * bytes) / Math.max(1, over.bytes);
+            this.overTokens[h] += est;
+            this.overExtra[h] += est - over.tokens;
+            findings = [
+                {
+                    rule: "too-long",
+                    severity: "error",
+                    line,
+                    message: `example has more than ${this.limit} tokens (${this.encoding}), over the limit of ${this.limit}; its ${formatBytes(bytes)} of text were counted only until they passed it`,
+                },
+            ];
+        }
+        if (x && (selected || needExact) && !over) {
+            const count = this.counter();
+            let t = 0;
+            let at = 0;
+            for (let i = 0; i < x.texts.length; i++) {
+                const n = count(x.texts[i]);
+                t += n;
+                if (x.assistant[i])
+                    at += n;
+            }
+            if (x.rendered)
+                at = x.bytes > 0 ? Math.round((t * x.aBytes) / x.bytes) : 0;
+            exact = overhead + t;
+            this.tokenized++;
+            this.exactTotal += exact;
+            this.exactAssistant += at;
+            this.exactBilled += this.limit !== undefined ? Math.min(exact, this.limit) : exact;
+            if (exact > this.exactMax)
+                this.exactMax = exact;
+            if (selected) {
+                const w = 1 / p;
+                this.sN[h]++;
+                if (p < 1)
+                    this.dN[h]++;
+                this.sT[h] += w * t;
+                this.sB[h] += w * bytes;
+                this.sAT[h] += w * at;
+                this.sAB[h] += w * aBytes;
+                addVariance(this.v, h, p, t, bytes);
+            }
+            if (this.limit !== undefined && exact > this.limit) {
+                this.tooLong++;
+                findings = [
+                    {
+                        rule: "too-long",
+                        severity: "error",
+                        line,
+                        message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
+                    },
+                ];
+            }
+        }
+        else {
+            this.estOverhead += overhead;
+            this.estBytes[h] += bytes;
+            this.estAssistantBytes[h] += aBytes;
+            if (bytes > this.estMaxBytes[h]) {
+                this.estMaxBytes[h] = bytes;
+                this.estMaxOverhead[h] = overhead;
+            }
+        }
+        if (!x)
+            this.keep(exact, overhead, bytes, h);
+        else if (q && x.slot >= 0 && q.e[x.slot] === PENDING) {
+            q.e[x.slot] = exact;
+            q.o[x.slot] = overhead;
+        }
+        return { findings, exact, overhead };
+    }
+    /** The tokens of one of the largest unsampled examples: counted when whole; else the pieces' tokens per byte times
+     * its bytes, with a bound on the extrapolated part: Student's t (pieces - 1) x the standard error of the pieces'
+     * ratio (as a simple random sample of pieces of the example) x the bytes not counted, at least a token per piece's
+     * bytes not counted (a cut can move a count by about a token), at most that part whole. */
+    measure(x) {
+        const count = this.counter();
+        if (x.whole) {
+            let t = 0;
+            for (const text of x.texts)
+                t += count(text);
+            return { tokens: t, bound: 0 };
+        }
+        const ts = [];
+        const bs = [];
+        let t = 0;
+        let b = 0;
+        for (const text of x.texts) {
+            const bi = Buffer.byteLength(text, "utf8");
+            if (bi === 0)
+                continue;
+            const ti = count(text);
+            ts.push(ti);
+            bs.push(bi);
+            t += ti;
+            b += bi;
+        }
+        if (b === 0)
+            return { tokens: 0, bound: 0 };
+        const r = t / b;
+        const left = Math.max(0, x.bytes - b);
+        const k = ts.length;
+        if (k < 2)
+            return { tokens: r * x.bytes, bound: r * left };
+        let ss = 0;
+        for (let i = 0; i < k; i++)
+            ss += (ts[i] - r * bs[i]) ** 2;
+        const mean = b / k;
+        const se = Math.sqrt(((1 - Math.min(1, b / x.bytes)) * ss) / (k * (k - 1) * mean * mean));
+        return { tokens: r * x.bytes, bound: Math.min(Math.max(t975(k - 1) * se * left, left / mean), r * left) };
+    }
+    /** Whether the texts hold more than `cap` tokens, counting them in order, in pieces of PROBE_CHARS cut before a
+     * whitespace character where the piece has one in its last quarter, and stopping once the count passes cap. A cut
+     * can change a count by about a token, so the count must pass cap + cuts. False: the texts are not over (they were
+     * all counted; the caller counts them again exactly). */
+    overLimit(texts, cap) {
+        const count = this.counter();
+        let t = 0;
+        let counted = 0;
+        let cuts = 0;
+        for (const s of texts) {
+            let a = 0;
+            while (a < s.length) {
+                let b = Math.min(s.length, a + PROBE_CHARS);
+                if (b < s.length) {
+                    let c = b;
+                    while (c > b - PROBE_CHARS / 4 && !isSpaceCode(s.charCodeAt(c)))
+                        c--;
+                    if (c > b - PROBE_CHARS / 4)
+                        b = c;
+                    else if ((s.charCodeAt(b) & 0xfc00) === 0xdc00)
+                        b--; // never between the halves of a surrogate pair
+                    cuts++;
+                }
+                const piece = s.slice(a, b);
+                t += count(piece);
+                counted += Buffer.byteLength(piece, "utf8");
+                if (t > cap + cuts)
+                    return { tokens: t, bytes: counted };
+                a = b;
+            }
+        }
+        return null;
+    }
+    /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
+     * the per-example arrays `qExact`/`qOver` at its slot. */
+    accountPending(x, qExact, qOver) {
+        let overhead = x.rendered ? 0 : TOKENS_PER_EXAMPLE + x.fixed;
+        if (!x.rendered)
+            for (const r of x.roles)
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+        return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
+    }
+    /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
+     * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
+     * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
+    resolvePending(p) {
+        // The partial's per-example arrays get the values; this instance's own arrays are untouched.
+        return this.resolve(p.pending, p.qExact, p.qOver);
+    }
+    /** Content bytes of the examples still pending (chunk mode). */
+    get pendingBytes() {
+        let n = 0;
+        for (const x of this.pending)
+            n += x.bytes;
+        return n;
+    }
+    /** Chunk mode: tokenizes this instance's own pending examples now, with `countTokens` (a chunk with many of them —
+     * long examples under a token limit — counts them itself rather than leave them all to the merge). The figures
+     * are the ones the merge would give. Returns the examples' `too-long` findings (chunk lines) and per-file figures. */
+    resolveOwnPending(countTokens) {
+        this.count = countTokens;
+        const pending = this.pending;
+        this.pending = [];
+        return this.resolve(pending, this.qExact, this.qOver);
+    }
+    /** Counts pending examples into this instance's sums and into the per-example arrays `qExact`/`qOver`. */
+    resolve(pending, qExact, qOver) {
+        const out = { findings: [], exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
+        for (const x of pending) {
+            const r = this.accountPending(x, qExact, qOver);
+            out.findings.push(...r.findings);
+            if (r.exact >= 0)
+                out.exact += r.exact;
+            else {
+                out.overhead += r.overhead;
+                out.bytes[x.stratum] += x.bytes;
+            }
+        }
+        return out;
+    }
+    /** The example last passed to add(): its exact token count (-1 when it was not tokenized, PENDING when its count
+     * waits for the merge), its chat overhead, its content bytes and its stratum — for per-file totals (untokenized
+     * bytes per stratum, estimated with estimateOf() after finish()). */
+    last = { exact: -1, overhead: 0, bytes: 0, stratum: 0 };
+    /** After finish(): the tokens of examples left estimated, from their overhead and their content bytes per stratum
+     * (per-file figures: the run's per-stratum ratios applied to one file's share). */
+    estimateOf(overhead, bytes) {
+        let t = overhead;
+        for (let h = 0; h < STRATA; h++)
+            t += (bytes[h] ?? 0) * this.rates[h];
+        return t;
+    }
+    /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
+     * that held a pending example (PENDING) and is taken over by a later one: that pending example keeps slot -1. */
+    keep(exact, overhead, bytes, stratum) {
+        let j;
+        if (this.qN < this.qCap) {
+            if (this.qN === this.qExact.length) {
+                const cap = Math.min(this.qCap, this.qExact.length * 2);
+                const e = new Int32Array(cap);
+                e.set(this.qExact);
+                const o = new Uint32Array(cap);
+                o.set(this.qOver);
+                const b = new Float64Array(cap);
+                b.set(this.qBytes);
+                const st = new Uint8Array(cap);
+                st.set(this.qStratum);
+                this.qExact = e;
+                this.qOver = o;
+                this.qBytes = b;
+                this.qStratum = st;
+            }
+            j = this.qN++;
+        }
+        else {
+            j = Math.floor(this.resRnd() * this.examples);
+            if (j >= this.qCap)
+                return -1;
+            if (this.qExact[j] === PENDING)
+                for (const x of this.pending)
+                    if (x.slot === j)
+                        x.slot = -1;
+        }
+        this.qExact[j] = exact;
+        this.qOver[j] = overhead;
+        this.qBytes[j] = bytes;
+        this.qStratum[j] = stratum;
+        return j;
+    }
+    /** This instance's state as plain structured-clone-able data (copies; see the file header). */
+    toPartial() {
+        return {
+            encoding: this.encoding,
+            limit: this.limit ?? null,
+            quantileCap: this.qCap,
+            examples: this.examples,
+            seenBytes: this.seenBytes,
+            exactTotal: this.exactTotal,
+            exactAssistant: this.exactAssistant,
+            exactBilled: this.exactBilled,
+            exactMax: this.exactMax,
+            tokenized: this.tokenized,
+            estOverhead: this.estOverhead,
+            estBytes: this.estBytes.slice(),
+            estAssistantBytes: this.estAssistantBytes.slice(),
+            estMaxBytes: this.estMaxBytes.slice(),
+            estMaxOverhead: this.estMaxOverhead.slice(),
+            overBytes: this.overBytes.slice(),
+            overTokens: this.overTokens.slice(),
+            overExtra: this.overExtra.slice(),
+            sN: this.sN.slice(),
+            dN: this.dN.slice(),
+            sT: this.sT.slice(),
+            sB: this.sB.slice(),
+            sAT: this.sAT.slice(),
+            sAB: this.sAB.slice(),
+            v: this.v.slice(),
+            contentBytes: this.contentBytes.slice(),
+            overCount: this.overCount,
+            overOverhead: this.overOverhead,
+            tooLong: this.tooLong,
+            images: [...this.images],
+            qExact: this.qExact.slice(0, this.qN),
+            qOver: this.qOver.slice(0, this.qN),
+            qBytes: this.qBytes.slice(0, this.qN),
+            qStratum: this.qStratum.slice(0, this.qN),
+            pending: this.pending.map((x) => ({ ...x })),
+            largest: this.largest.flatMap((list) => list.map((x) => ({ ...x, texts: [...x.texts] }))),
+        };
+    }
+    /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
+     * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
+     * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
+    merge(p) {
+        if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
+            throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
+                `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
+        }
+        const resolved = this.resolvePending(p);
+        const pn = p.qExact.length;
+        if (p.qOver.length !== pn || p.qBytes.length !== pn || p.qStratum.length !== pn)
+            throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
+        const total = this.examples + p.examples;
+        // null: all of that side, in order
+        let thisIdx = null;
+        let otherIdx = null;
+        if (!(this.qN + pn <= this.qCap && (total <= this.qCap || this.examples === 0 || p.examples === 0))) {
+            const keepThis = Math.min(this.qN, Math.round((this.qCap * this.examples) / total));
+            const keepOther = Math.min(pn, this.qCap - keepThis);
+            thisIdx = strideIndexes(this.qN, keepThis);
+            otherIdx = strideIndexes(pn, keepOther);
+        }
+        const n = (thisIdx ? thisIdx.length : this.qN) + (otherIdx ? otherIdx.length : pn);
+        const size = Math.max(n, Math.min(this.qCap, 4096));
+        const e = new Int32Array(size);
+        const o = new Uint32Array(size);
+        const b = new Float64Array(size);
+        const st = new Uint8Array(size);
+        let k = 0;
+        if (thisIdx) {
+            for (const i of thisIdx) {
+                e[k] = this.qExact[i];
+                o[k] = this.qOver[i];
+                st[k] = this.qStratum[i];
+                b[k++] = this.qBytes[i];
+            }
+        }
+        else {
+            e.set(this.qExact.subarray(0, this.qN));
+            o.set(this.qOver.subarray(0, this.qN));
+            b.set(this.qBytes.subarray(0, this.qN));
+            st.set(this.qStratum.subarray(0, this.qN));
+            k = this.qN;
+        }
+        if (otherIdx) {
+            for (const i of otherIdx) {
+                e[k] = p.qExact[i];
+                o[k] = p.qOver[i];
+                st[k] = p.qStratum[i];
+                b[k++] = p.qBytes[i];
+            }
+        }
+        else {
+            e.set(p.qExact, k);
+            o.set(p.qOver, k);
+            b.set(p.qBytes, k);
+            st.set(p.qStratum, k);
+        }
+        this.qExact = e;
+        this.qOver = o;
+        this.qBytes = b;
+        this.qStratum = st;
+        this.qN = n;
+        this.examples = total;
+        this.seenBytes += p.seenBytes;
+        this.exactTotal += p.exactTotal;
+        this.exactAssistant += p.exactAssistant;
+        this.exactBilled += p.exactBilled;
+        if (p.exactMax > this.exactMax)
+            this.exactMax = p.exactMax;
+        this.tokenized += p.tokenized;
+        this.estOverhead += p.estOverhead;
+        this.overCount += p.overCount;
+        this.overOverhead += p.overOverhead;
+        for (let h = 0; h < STRATA; h++) {
+            this.estBytes[h] += p.estBytes[h];
+            this.estAssistantBytes[h] += p.estAssistantBytes[h];
+            this.overBytes[h] += p.overBytes[h];
+            this.overTokens[h] += p.overTokens[h];
+            this.overExtra[h] += p.overExtra[h];
+            if (p.estMaxBytes[h] > this.estMaxBytes[h]) {
+                this.estMaxBytes[h] = p.estMaxBytes[h];
+                this.estMaxOverhead[h] = p.estMaxOverhead[h];
+            }
+            this.sN[h] += p.sN[h];
+            this.dN[h] += p.dN[h];
+            this.sT[h] += p.sT[h];
+            this.sB[h] += p.sB[h];
+            this.sAT[h] += p.sAT[h];
+            this.sAB[h] += p.sAB[h];
+            for (let k = h * VAR_TERMS; k < (h + 1) * VAR_TERMS; k++)
+                this.v[k] += p.v[k];
+            this.contentBytes[h] += p.contentBytes[h];
+        }
+        this.tooLong += p.tooLong;
+        for (let k = 0; k < 3; k++)
+            this.images[k] += p.images[k];
+        // the partial's examples come after this instance's: on equal bytes this instance's stay first
+        for (const x of p.largest) {
+            const list = this.largest[x.stratum];
+            if (list.length < LARGEST_KEPT || x.bytes > list[list.length - 1].bytes)
+                keepLarge(list, x);
+        }
+        return resolved;
+    }
+    finish() {
+        if (this.pending.length)
+            throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
+        // R: tokens per estimated byte of each stratum (its measured examples and the rest); rest: the rest's ratio
+        const R = this.rates;
+        const rest = new Float64Array(STRATA);
+        const basis = new Array(STRATA).fill("exact");
+        // the largest unsampled examples, measured: their tokens (extrapolated from their pieces), bytes, the squared
+        // bound of the extrapolation, and the largest one's tokens per byte
+        const mT = new Float64Array(STRATA);
+        const mB = new Float64Array(STRATA);
+        const mVar = new Float64Array(STRATA);
+        const topRate = new Float64Array(STRATA).fill(-1);
+        let pT = 0;
+        let pB = 0;
+        let allT = 0;
+        let allB = 0;
+        for (let h = 0; h < STRATA; h++) {
+            pT += this.sT[h];
+            pB += this.sB[h];
+            if (this.estBytes[h] === 0)
+                continue;
+            for (const x of this.largest[h]) {
+                const m = this.measure(x);
+                if (topRate[h] < 0)
+                    topRate[h] = m.tokens / x.bytes;
+                mT[h] += m.tokens;
+                mB[h] += x.bytes;
+                mVar[h] += m.bound * m.bound;
+            }
+            allT += mT[h];
+            allB += mB[h];
+        }
+        // the last resort (not met: a stratum with estimated bytes has a sample or measured examples): the whole
+        // sample's ratio, else all measured examples'
+        const pooled = pB > 0 ? pT / pB : allB > 0 ? allT / allB : 0;
+        let estimated = this.estOverhead;
+        let estimatedAssistant = 0;
+        let overEstimate = this.overOverhead;
+        for (let h = 0; h < STRATA; h++) {
+            const sampleRate = this.sB[h] > 0 ? this.sT[h] / this.sB[h] : 0;
+            if (this.estBytes[h] === 0) {
+                R[h] = rest[h] = sampleRate;
+                continue;
+            }
+            if (this.sB[h] > 0) {
+                rest[h] = sampleRate;
+                basis[h] = "sample";
+            }
+            else if (mB[h] + this.overBytes[h] > 0) {
+                rest[h] = (mT[h] + this.overTokens[h]) / (mB[h] + this.overBytes[h]);
+                basis[h] = "largest";
+            }
+            else {
+                rest[h] = pooled;
+                basis[h] = "pooled";
+            }
+            R[h] = (mT[h] + this.overTokens[h] + rest[h] * Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h])) / this.estBytes[h];
+            estimated += R[h] * this.estBytes[h];
+            // the sample's assistant-to-all ratio, applied to the stratum's tokens per estimated byte
+            const assistantRate = this.sAB[h] > 0 && rest[h] > 0 ? ((this.sAT[h] / this.sAB[h]) * R[h]) / rest[h] : R[h];
+            estimatedAssistant += assistantRate * this.estAssistantBytes[h];
+            overEstimate += this.overTokens[h];
+        }
+        const total = Math.round(this.exactTotal + estimated);
+        const assistantTokens = Math.round(this.exactAssistant + estimatedAssistant);
+        // estimated examples are under the limit by construction, except those counted until they passed it
+        const billed = Math.round(this.exactBilled + estimated - overEstimate + (this.limit ?? 0) * this.overCount);
+        const exact = this.tokenized === this.examples;
+        let relativeError = 0;
+        if (!exact && total > 0) {
+            // Per stratum with estimated bytes, combined in quadrature: the measured examples' bounds (measure()), and the
+            // rest's linearised variance (varianceOf) at Student's t for the drawn examples, at most the rest's whole
+            // estimate. Added as they are: the extrapolated tokens of examples counted until they passed the limit, and
+            // the rest's whole estimate when the stratum has fewer than 2 drawn examples (variance unknown: a ratio of
+            // the measured examples, pooled, or of certainty examples only). Rounded up.
+            let v = 0;
+            let whole = 0;
+            for (let h = 0; h < STRATA; h++) {
+                if (this.estBytes[h] === 0)
+                    continue;
+                v += mVar[h];
+                whole += this.overExtra[h];
+                const restBytes = Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h]);
+                const part = rest[h] * restBytes;
+                if (basis[h] === "sample" && this.dN[h] >= 2) {
+                    const u = Math.min(1, restBytes / Math.max(1, this.contentBytes[h] - mB[h] - this.overBytes[h]));
+                    const sd = Math.sqrt(varianceOf(this.v, h, rest[h], u));
+                    v += Math.min(t975(this.dN[h] - 1) * sd, part) ** 2;
+                }
+                else
+                    whole += part;
+            }
+            relativeError = Math.max(0, Math.ceil(((Math.sqrt(v) + whole) / total) * 1e4 - 1e-9)) / 1e4;
+        }
+        // per-example values
+        const n = this.qN;
+        const vals = new Float64Array(n);
+        for (let i = 0; i < n; i++)
+            vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R[this.qStratum[i]] * this.qBytes[i]);
+        vals.sort();
+        const quantilesExact = exact && this.examples <= this.qCap;
+        const scale = n > 0 ? this.examples / n : 0;
+        const labels = bucketLabels(TOKEN_BUCKETS);
+        const counts = new Array(TOKEN_BUCKETS.length).fill(0);
+        let b = 0;
+        for (let i = 0; i < n; i++) {
+            while (b + 1 < TOKEN_BUCKETS.length && vals[i] >= TOKEN_BUCKETS[b + 1])
+                b++;
+            counts[b]++;
+        }
+        const histogram = TOKEN_BUCKETS.map((min, i) => ({ label: labels[i], min, count: Math.round(counts[i] * scale) }));
+        let estMax = 0;
+        let sampled = 0;
+        let rateBytes = 0;
+        let rateTokens = 0;
+        for (let h = 0; h < STRATA; h++) {
+            if (this.estMaxBytes[h] >= 0) {
+                // the largest estimated example is the largest measured one unless it was over the limit's byte bound
+                const top = this.largest[h][0];
+                const rate = top && top.bytes === this.estMaxBytes[h] && topRate[h] >= 0 ? topRate[h] : R[h];
+                estMax = Math.max(estMax, Math.round(this.estMaxOverhead[h] + rate * this.estMaxBytes[h]));
+            }
+            sampled += this.sN[h];
+            if (this.sB[h] > 0 || this.estBytes[h] > 0) {
+                rateBytes += this.contentBytes[h];
+                rateTokens += R[h] * this.contentBytes[h];
+            }
+        }
+        const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
+        const result = {
+            encoding: this.encoding,
+            ...(this.opts.tokenizer !== undefined ? { tokenizer: this.opts.tokenizer } : {}),
+            examples: this.examples,
+            total,
+            assistantTokens,
+            mean: this.examples ? round(total / this.examples, 2) : 0,
+            p5: round(quantileOf(vals, 0.05), 2),
+            p50: round(quantileOf(vals, 0.5), 2),
+            p95: round(quantileOf(vals, 0.95), 2),
+            max: Math.max(this.exactMax, estMax),
+            exact,
+            sampledRecords: sampled,
+            tokenizedRecords: this.tokenized,
+            relativeError,
+            tokensPerByte: rateBytes > 0 ? round(rateTokens / rateBytes, 4) : 0,
+            strata: STRATUM_NAMES.map((name, h) => ({
+                name,
+                bytes: this.contentBytes[h],
+                estimatedBytes: this.estBytes[h],
+                sampledRecords: this.sN[h],
+                measuredRecords: this.estBytes[h] > 0 ? this.largest[h].length : 0,
+                tokensPerByte: round(R[h], 4),
+                basis: basis[h],
+            })),
+            quantilesExact,
+            histogram,
+            limit: this.limit ?? null,
+            limitSource: this.limitSource,
+            tooLong: this.tooLong,
+            images: { parts: this.images[0], counted: this.images[1], tokens: this.images[2] },
+            billedTokens: billed,
+            epochs,
+            epochsSource: this.opts.epochs !== undefined ? "option" : "default",
+        };
+        if (this.opts.pricePerMillion !== undefined) {
+            result.pricePerMillion = this.opts.pricePerMillion;
+            result.estimatedCost = round((epochs * billed * this.opts.pricePerMillion) / 1e6, 4);
+        }
+        return result;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/thresholds.ts
 /** Defaults a careful team starts from (docs/configuration.md gives the reason for each). */
 const DEFAULT_THRESHOLDS = {
@@ -14837,6 +15451,7 @@ const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
 
 
 
+
 class ConfigError extends Error {
 }
 /** Template variables transformers sets itself: template-kwargs cannot hold them (Python would refuse the call). */
@@ -14857,6 +15472,7 @@ function defaultConfig() {
     };
 }
 const list = (g) => (Array.isArray(g) ? g : [g]);
+const THRESHOLD_PATH = /^(?:\/overrides\/\d+)?\/thresholds\/[a-z0-9-]+/;
 function describeErrors(errors, source) {
     // Prefer the most specific error (deepest path), and skip anyOf summaries when a branch error explains more.
     const lines = [];
@@ -14864,7 +15480,14 @@ function describeErrors(errors, source) {
     for (const e of errors) {
         const key = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
         let msg;
-        if (e.keyword === "additionalProperties") {
+        // A threshold's value: one message that says what it takes (the errors of each branch it could have matched,
+        // a number, "off", a percentage, an object, are noise).
+        const threshold = THRESHOLD_PATH.exec(e.instancePath);
+        if (threshold && e.keyword !== "additionalProperties") {
+            const name = threshold[0].replace(/^\//, "").replace(/\//g, ".");
+            msg = `'${name}' must be a number (a share also as a percentage: 0.05 or "5%"), {warn: N, fail: N}, or off${name.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`;
+        }
+        else if (e.keyword === "additionalProperties") {
             const extra = e.params.additionalProperty;
             const allowed = Object.keys((e.parentSchema.properties ?? {}));
             msg = `unknown key '${key === "(top level)" ? extra : key + "." + extra}'${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`;
@@ -14875,9 +15498,7 @@ function describeErrors(errors, source) {
         else if (e.keyword === "anyOf") {
             msg = e.schemaPath.startsWith("#/definitions/globs/")
                 ? `'${key}' must be a glob (a non-empty string) or a non-empty list of globs, e.g. "data/legacy/**"`
-                : e.schemaPath.startsWith("#/definitions/limit/") || e.schemaPath.startsWith("#/definitions/range/")
-                    ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
-                    : `'${key}' has the wrong type (${e.message})`;
+                : `'${key}' has the wrong type (${e.message})`;
         }
         else {
             msg = `'${key}' ${e.message}`;
@@ -14897,31 +15518,79 @@ function checkRuleIds(rules, where, source) {
             throw new ConfigError(`invalid config ${source}: unknown rule '${id}' in ${where}; see docs/rules.md for the rule IDs`);
     }
 }
-function toLimit(v, name) {
-    if (v === null || v === false)
-        return null;
+/** The words that switch a rule or a check off, the same in the config file, the action inputs and the CLI (YAML's
+ * false and null are off too). */
+const OFF_WORDS = ["off", "false", "none", "null"];
+const isOff = (v) => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
+/** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+/** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
+ * refused with the reason, wherever it is written. */
+function thresholdAmount(v, name, where) {
     if (typeof v === "number")
-        return name.startsWith("min-") ? { fail: v } : { fail: v };
-    const o = v;
-    return { warn: o.warn ?? undefined, fail: o.fail ?? undefined };
+        return v;
+    const m = /^\s*(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)\s*(%?)\s*$/i.exec(v);
+    if (!m)
+        throw new ConfigError(`${where} must be a number (e.g. 0.05) or a percentage (5%); got '${v}'`);
+    if (!m[2])
+        return Number(m[1]);
+    if (!FRACTIONS.has(name))
+        throw new ConfigError(`${where} is '${v}', but ${name} is ${name === "max-compression-ratio" ? "a ratio" : "a count"}, not a share: write it without %`);
+    return Number(m[1]) / 100;
 }
-function toRange(v) {
-    if (v === null || v === false)
+function toLimit(v, name, where) {
+    if (isOff(v))
         return null;
-    if (Array.isArray(v))
-        return { min: v[0], max: v[1], level: "warn" };
+    if (typeof v === "number" || typeof v === "string")
+        return { fail: thresholdAmount(v, name, `'${where}'`) };
     const o = v;
-    return { min: o.min, max: o.max, level: o.level ?? "warn" };
+    const part = (x, level) => (x === null || x === undefined ? undefined : thresholdAmount(x, name, `'${where}.${level}'`));
+    return { warn: part(o.warn, "warn"), fail: part(o.fail, "fail") };
 }
-function toThresholds(raw) {
+function toRange(v, where) {
+    if (isOff(v))
+        return null;
+    const amount = (x, part) => (x === undefined ? undefined : thresholdAmount(x, "single-turn-share", `'${where}${part}'`));
+    if (Array.isArray(v))
+        return { min: amount(v[0], "[0]"), max: amount(v[1], "[1]"), level: "warn" };
+    const o = v;
+    return { min: amount(o.min, ".min"), max: amount(o.max, ".max"), level: o.level ?? "warn" };
+}
+function toThresholds(raw, where) {
     const out = {};
     for (const [k, v] of Object.entries(raw ?? {})) {
         if (k === "single-turn-share")
-            out[k] = toRange(v);
+            out[k] = toRange(v, `${where}.${k}`);
         else
-            out[k] = toLimit(v, k);
+            out[k] = toLimit(v, k, `${where}.${k}`);
     }
     return out;
+}
+/** Rule severities as the config file writes them: off, false and null are all "off". */
+function toSeverities(raw) {
+    const out = {};
+    for (const [id, v] of Object.entries(raw ?? {}))
+        out[id] = isOff(v) ? "off" : v;
+    return out;
+}
+/** Runs `f`, prefixing a ConfigError's message with the config file it is about. */
+function wrap(source, f) {
+    try {
+        return f();
+    }
+    catch (e) {
+        if (e instanceof ConfigError)
+            throw new ConfigError(`invalid config ${source}: ${e.message}`);
+        throw e;
+    }
+}
+function nearThreshold(v, source) {
+    if (typeof v === "number")
+        return v;
+    const n = wrap(source, () => thresholdAmount(v, "max-near-duplicate-rate", "'duplicates.near-threshold'"));
+    if (!(n > 0 && n <= 1))
+        throw new ConfigError(`invalid config ${source}: 'duplicates.near-threshold' is '${v}': a share above 0 and at most 100%`);
+    return n;
 }
 /** Builds a Config from a parsed config document (already an object). */
 function configFromObject(doc, source = "(inline)") {
@@ -14947,12 +15616,12 @@ function configFromObject(doc, source = "(inline)") {
         c.maxFindings = d["max-findings"];
     if (d.paths)
         c.paths = d.paths;
-    c.rules = { ...(d.rules ?? {}) };
+    c.rules = toSeverities(d.rules);
     const dup = d.duplicates ?? {};
     c.duplicates = {
         caseInsensitive: dup["case-insensitive"] ?? false,
         near: dup.near ?? true,
-        nearThreshold: dup["near-threshold"] ?? 0.8,
+        nearThreshold: dup["near-threshold"] === undefined ? 0.8 : nearThreshold(dup["near-threshold"], source),
         shingleSize: dup["shingle-size"] ?? 5,
     };
     if (d.splits)
@@ -14965,8 +15634,8 @@ function configFromObject(doc, source = "(inline)") {
             throw new ConfigError(`invalid config ${source}: 'tokens.${k}' is ${t[k]}: not a finite number`);
     }
     c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
-    if (c.profile === "openai" && c.tokens.maxTokens === undefined)
-        c.tokens.maxTokens = 65536;
+    if (c.tokens.maxTokens === undefined)
+        setProfileLimit(c);
     c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
     if (d.target) {
         const t = d.target;
@@ -14992,18 +15661,16 @@ function configFromObject(doc, source = "(inline)") {
         }
     }
     c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
-    c.thresholds = { ...c.thresholds, ...toThresholds(d.thresholds) };
+    c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
     checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
     c.overrides = (d.overrides ?? []).map((o, i) => {
         checkRuleIds(o.rules, `overrides[${i}].rules`, source);
-        const thresholds = toThresholds(o.thresholds);
+        const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
         checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
-        return { files: list(o.files), rules: o.rules ?? {}, thresholds };
+        return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
     });
     return c;
 }
-/** Thresholds whose values are fractions of 1. */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
 /** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
  * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
 function checkThresholdOrder(t, where, prefix) {
@@ -15076,13 +15743,76 @@ async function loadConfig(path, cwd) {
     }
     return configFromObject(doc, path ?? file.slice(cwd.length + 1));
 }
+/** Applies rule severities given as strings (`--rule ID=SEVERITY`, the action's `rules` input): error, warning, or
+ * off (also false, none, null), as in the config file. An unknown rule ID is an error naming the closest one. */
+function applyRuleInputs(config, entries, label = (id) => `input 'rules' (${id})`) {
+    const c = structuredClone(config);
+    for (const [rawId, raw] of entries) {
+        const id = rawId.trim();
+        const value = raw.trim().toLowerCase();
+        if (!RULE_BY_ID.has(id)) {
+            const near = closest(id, [...RULE_BY_ID.keys()]);
+            throw new ConfigError(`${label(id)}: unknown rule '${id}'${near ? ` (did you mean '${near}'?)` : ""}; \`chatml-gate rules\` lists them`);
+        }
+        if (isOff(value))
+            c.rules[id] = "off";
+        else if (value === "error" || value === "warning")
+            c.rules[id] = value;
+        else
+            throw new ConfigError(`${label(id)} must be error, warning or off; got '${raw.trim()}'`);
+    }
+    return c;
+}
+/** The candidate nearest to `word` by edit distance, when it is close enough to be a typo. */
+function closest(word, candidates) {
+    let best;
+    let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+    for (const c of candidates) {
+        const d = editDistance(word, c);
+        if (d < bestD)
+            [best, bestD] = [c, d];
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** What the reader of a run's report should know about its settings (a tokens.model the gate does not know). */
+function configNotices(config) {
+    const t = config.tokens;
+    const model = unknownModelNotice(t.model, t.maxTokens, t.maxTokensFromProfile);
+    return model ? [model] : [];
+}
+/** The token limit a profile implies when tokens.max-tokens is not set (OpenAI: 65,536 per example). */
+function setProfileLimit(c) {
+    const limit = c.profile === "openai" ? 65536 : undefined;
+    c.tokens.maxTokens = limit;
+    c.tokens.maxTokensFromProfile = limit !== undefined ? true : undefined;
+}
 /** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. `label` names a
  * setting in messages the way its user wrote it (default: an action input, `input 'fail-on'`). */
 function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'`) {
     const c = structuredClone(config);
+    const profile = inputs.profile?.trim();
+    if (profile) {
+        if (!validateConfig({ profile })) {
+            const allowed = validateConfig.errors?.[0]?.params?.allowedValues ?? [];
+            throw new ConfigError(`${label("profile")} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}; got '${profile}'`);
+        }
+        c.profile = profile;
+        if (c.tokens.maxTokens === undefined || c.tokens.maxTokensFromProfile)
+            setProfileLimit(c);
+    }
     for (const [name, raw] of Object.entries(inputs)) {
         const value = raw.trim();
-        if (value === "")
+        if (value === "" || name === "profile")
             continue;
         if (name === "fail-on") {
             if (!["error", "warning", "never"].includes(value))
@@ -15095,20 +15825,21 @@ function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'
             if (!Number.isInteger(n) || n < 1)
                 throw new ConfigError(`${label(name)} must be a positive integer; got '${value}'`);
             c.tokens.maxTokens = n;
+            c.tokens.maxTokensFromProfile = undefined;
             continue;
         }
         if (!THRESHOLD_NAMES.includes(name))
             throw new ConfigError(`unknown threshold '${name}'; known: ${THRESHOLD_NAMES.join(", ")}`);
-        const off = /^(off|none|null|false)$/i.test(value);
+        const off = isOff(value);
         if (name === "single-turn-share") {
             if (off) {
                 c.thresholds[name] = null;
                 continue;
             }
-            const m = /^\s*([0-9.]+)\s*(?:-|\.\.|,)\s*([0-9.]+)\s*$/.exec(value);
-            if (!m || !isFinite(Number(m[1])) || !isFinite(Number(m[2])))
-                throw new ConfigError(`${label(name)} must be a range like 0.6-0.8; got '${value}'`);
-            c.thresholds[name] = { min: Number(m[1]), max: Number(m[2]), level: "warn" };
+            const m = /^\s*([0-9.]+\s*%?)\s*(?:-|\.\.|,)\s*([0-9.]+\s*%?)\s*$/.exec(value);
+            if (!m || !isFinite(Number(m[1].replace("%", ""))) || !isFinite(Number(m[2].replace("%", ""))))
+                throw new ConfigError(`${label(name)} must be a range like 0.6-0.8 (or 60%-80%); got '${value}'`);
+            c.thresholds[name] = { min: thresholdAmount(m[1], name, label(name)), max: thresholdAmount(m[2], name, label(name)), level: "warn" };
             continue;
         }
         const key = name;
@@ -15120,11 +15851,10 @@ function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'
         const parts = value.split(/[\s,]+/).filter(Boolean);
         const limit = {};
         for (const p of parts) {
-            const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)(%?)$/i.exec(p);
+            const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?%?)$/i.exec(p);
             if (!m)
                 throw new ConfigError(`${label(name)} must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
-            const n = Number(m[2]) / (m[3] ? 100 : 1);
-            limit[m[1]?.toLowerCase() ?? "fail"] = n;
+            limit[m[1]?.toLowerCase() ?? "fail"] = thresholdAmount(m[2], name, label(name));
         }
         c.thresholds[key] = limit;
     }
@@ -15132,8 +15862,6 @@ function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'
     return c;
 }
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
@@ -15701,7 +16429,7 @@ function jpegSize(data) {
 // Turns the many shapes of message content into plain text plus counts (images), for every format.
 
 
-const EMPTY = { text: "", images: 0 };
+const content_EMPTY = { text: "", images: 0 };
 /** The URL / data URI / path that identifies an image or audio part. */
 function mediaKey(p) {
     for (const k of ["image_url", "image", "input_image", "input_audio", "audio", "video", "file"]) {
@@ -15736,7 +16464,7 @@ function contentInfo(content) {
     if (typeof content === "string")
         return { text: content, images: 0 };
     if (!Array.isArray(content))
-        return EMPTY;
+        return content_EMPTY;
     let text = "";
     let images = 0;
     let media;
@@ -16711,6 +17439,10 @@ function at(root, path) {
     }
     return v;
 }
+/** A key as one JSON pointer segment (RFC 6901: "~" as "~0", "/" as "~1"). */
+function escapePointer(key) {
+    return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
 function where(listPath, index) {
     const list = listPath.replace(/^\//, "").replace(/\//g, ".");
     return `${list}[${index}]`;
@@ -16718,11 +17450,11 @@ function where(listPath, index) {
 /** Maps ajv errors to findings; one finding per rule and place. */
 function reportShapeErrors(record, errors, emit) {
     const seen = new Set();
-    const once = (key, rule, message) => {
+    const once = (key, rule, message, pointer) => {
         if (seen.has(key))
             return;
         seen.add(key);
-        emit(rule, message);
+        emit(rule, message, pointer);
     };
     // A failed anyOf (e.g. content: string | null | array of parts) comes with one error per branch. Type mismatches
     // of the other branches at the same place are noise; errors deeper inside (a bad part of an array) are the
@@ -16754,29 +17486,30 @@ function reportShapeErrors(record, errors, emit) {
         }
         const [, listPath, index, rest = ""] = m;
         const w = where(listPath, index);
+        const ptr = `${listPath}/${index}`;
         const msg = at(record, `${listPath}/${index}`);
         if (rest === "") {
             if (e.keyword === "type")
-                once(`mno${w}`, "message-not-object", `${w} is ${describe(msg)}, not a message object like {"role": "user", "content": "..."}`);
+                once(`mno${w}`, "message-not-object", `${w} is ${describe(msg)}, not a message object like {"role": "user", "content": "..."}`, ptr);
             else if (e.keyword === "required") {
                 const missing = e.params.missingProperty;
                 if (missing === "role")
-                    once(`mr${w}`, "missing-role", `${w} has no "role": add "role": "user" | "assistant" | "system" | "tool"`);
+                    once(`mr${w}`, "missing-role", `${w} has no "role": add "role": "user" | "assistant" | "system" | "tool"`, ptr);
             }
             else if (e.keyword === "additionalProperties") {
                 const key = e.params.additionalProperty;
-                once(`uk${key}`, "unknown-key", unknownMessageKey(key, w));
+                once(`uk${key}`, "unknown-key", unknownMessageKey(key, w), `${ptr}/${escapePointer(key)}`);
             }
             continue;
         }
         const field = rest.split("/")[1];
         if (field === "role") {
-            once(`ir${w}`, "invalid-role", `${w}: ${roleHint(msg.role)}`);
+            once(`ir${w}`, "invalid-role", `${w}: ${roleHint(msg.role)}`, `${ptr}/role`);
         }
         else if (field === "content") {
             const content = msg.content;
             if (rest === "/content") {
-                once(`ict${w}`, "invalid-content-type", `${w}.content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`);
+                once(`ict${w}`, "invalid-content-type", `${w}.content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`, `${ptr}/content`);
             }
             else {
                 const pm = /^\/content\/(\d+)/.exec(rest);
@@ -16786,19 +17519,19 @@ function reportShapeErrors(record, errors, emit) {
                     ? `${w}.content[${pm[1]}] is ${describe(part)}, not a part object like {"type": "text", "text": "..."}`
                     : pt === undefined
                         ? `${w}.content[${pm[1]}] has no "type": ${converseHint(part)}use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
-                        : `${w}.content[${pm[1]}] has type ${describe(pt)}; known part types: text, image_url (also image, input_image, input_audio)`);
+                        : `${w}.content[${pm[1]}] has type ${describe(pt)}; known part types: text, image_url (also image, input_image, input_audio)`, `${ptr}/content/${pm[1]}`);
             }
         }
         else if (field === "weight") {
-            once(`iw${w}`, "invalid-weight", `${w}.weight is ${describe(msg.weight)}; it must be 0 (do not train on this message) or 1`);
+            once(`iw${w}`, "invalid-weight", `${w}.weight is ${describe(msg.weight)}; it must be 0 (do not train on this message) or 1`, `${ptr}/weight`);
         }
         else if (field === "tool_calls" || field === "function_call") {
             const tm = /^\/tool_calls\/(\d+)/.exec(rest);
             const label = tm ? `${w}.tool_calls[${tm[1]}]` : `${w}.${field}`;
-            once(`itc${label}`, "invalid-tool-call", `${label}: ${toolCallProblem(e)}`);
+            once(`itc${label}`, "invalid-tool-call", `${label}: ${toolCallProblem(e)}`, tm ? `${ptr}/tool_calls/${tm[1]}` : `${ptr}/${field}`);
         }
         else {
-            once(`${field}${w}`, "invalid-content-type", `${w}.${field} ${e.message ?? "is invalid"}; see schemas/record.schema.json`);
+            once(`${field}${w}`, "invalid-content-type", `${w}.${field} ${e.message ?? "is invalid"}; see schemas/record.schema.json`, `${ptr}/${field}`);
         }
     }
 }
@@ -16851,26 +17584,26 @@ function mapRecordLevel(record, e, once) {
         if (missing === "messages") {
             const found = keys.length ? `; it has ${keys.slice(0, 5).map((k) => `'${k}'`).join(", ")}` : "";
             const fix = (!name && notChat(record)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
-            once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`);
+            once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`, `${path}/messages`);
         }
         else
-            once(`req${missing}`, "missing-messages", `${scope}has no "${missing}"`);
+            once(`req${missing}`, "missing-messages", `${scope}has no "${missing}"`, `${path}/${escapePointer(missing)}`);
         return;
     }
     if (/(^|\/)(messages|preferred_output|non_preferred_output)$/.test(path)) {
         if (e.keyword === "type")
-            once(`mna${path}`, "messages-not-array", `${name} is ${describe(at(record, path))}; it must be an array of messages`);
+            once(`mna${path}`, "messages-not-array", `${name} is ${describe(at(record, path))}; it must be an array of messages`, path);
         else if (e.keyword === "minItems")
-            once(`em${path}`, "empty-messages", `${name} is empty: a record needs at least one user and one assistant message`);
+            once(`em${path}`, "empty-messages", `${name} is empty: a record needs at least one user and one assistant message`, path);
         return;
     }
     if (e.keyword === "additionalProperties")
         return; // top-level extra keys are allowed (ids, metadata)
     if (e.keyword === "type" && /^(input\.)?(tools|functions)$/.test(name)) {
-        once(`rl${path}type`, "invalid-content-type", `${name} is ${describe(at(record, path))}; it must be an array of tool definitions like [{"type": "function", "function": {"name": ..., "parameters": {...}}}]`);
+        once(`rl${path}type`, "invalid-content-type", `${name} is ${describe(at(record, path))}; it must be an array of tool definitions like [{"type": "function", "function": {"name": ..., "parameters": {...}}}]`, path);
         return;
     }
-    once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`);
+    once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`, path || undefined);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/tool-text.ts
@@ -17432,10 +18165,10 @@ function parseChatml(rec, ctx) {
     if (!valid) {
         // A target that checks message keys itself (profile: openai) reports each as unsupported-key: not twice.
         const keysChecked = targetOf(ctx.profile)?.checksMessageKeys === true;
-        reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message) => {
+        reportShapeErrors(rec, validateChatml.errors ?? [], (rule, message, pointer) => {
             if (rule === "unknown-key" && keysChecked)
                 return;
-            ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined);
+            ctx.emit(rule, message, rule === "unknown-key" ? `uk:${message.replace(/^messages\[\d+\]/, "")}` : undefined, pointer);
         });
         if (!Array.isArray(rec.messages))
             return null;
@@ -17478,7 +18211,7 @@ function topLevelSystem(v) {
  * array; the OpenAI API wants the array itself. */
 function checkToolsString(tools, ctx) {
     if (ctx.profile === "openai") {
-        ctx.emit("invalid-content-type", `"tools" is a JSON string; the openai profile requires the array itself: store the parsed list [{"type": "function", "function": {...}}], not its JSON text`);
+        ctx.emit("invalid-content-type", `"tools" is a JSON string; the openai profile requires the array itself: store the parsed list [{"type": "function", "function": {...}}], not its JSON text`, undefined, "/tools");
         return;
     }
     if (tools.trim() === "")
@@ -17491,7 +18224,7 @@ function checkToolsString(tools, ctx) {
         parsed = undefined;
     }
     if (!Array.isArray(parsed)) {
-        ctx.emit("invalid-content-type", `"tools" is a string that is not a JSON array of tool definitions: store the list [{"type": "function", "function": {...}}] itself (or its JSON text)`);
+        ctx.emit("invalid-content-type", `"tools" is a string that is not a JSON array of tool definitions: store the list [{"type": "function", "function": {...}}] itself (or its JSON text)`, undefined, "/tools");
     }
 }
 /** Key of a record's `tools` and legacy `functions` definitions (also OpenAI preference `input`); undefined when none. */
@@ -17505,6 +18238,9 @@ function recordToolsKey(rec) {
 /** Normalises an array of chat messages (also used by OpenAI preference records) and checks content and tools. */
 function normaliseMessages(list, label, ctx) {
     const out = [];
+    const base = listPointer(label);
+    let at = 0; // the message being read (no closure per message)
+    const emit = (rule, message, field) => ctx.emit(rule, message, undefined, field === undefined ? `${base}/${at}` : `${base}/${at}/${field}`);
     const callIds = new Set();
     let calls = 0;
     for (let i = 0; i < list.length; i++) {
@@ -17513,13 +18249,14 @@ function normaliseMessages(list, label, ctx) {
             continue;
         const m = raw;
         const w = `${label}[${i}]`;
+        at = i;
         let role = typeof m.role === "string" ? m.role : "";
         // ms-swift's agent roles: "tool_call", an assistant turn whose content is the call's JSON text (as ShareGPT's
         // function_call: the text identifies the call), and "tool_response", the tool's answer. Not in the openai profile.
         let swiftCall = false;
         if (role === "tool_call" || role === "tool_response") {
             if (ctx.profile === "openai") {
-                ctx.emit("invalid-role", `${w}: '${role}' is ms-swift's agent role; the openai profile takes ${role === "tool_call" ? "an assistant message with tool_calls" : "a 'tool' message with tool_call_id"}`);
+                emit("invalid-role", `${w}: '${role}' is ms-swift's agent role; the openai profile takes ${role === "tool_call" ? "an assistant message with tool_calls" : "a 'tool' message with tool_call_id"}`, "role");
                 continue;
             }
             swiftCall = role === "tool_call";
@@ -17528,41 +18265,41 @@ function normaliseMessages(list, label, ctx) {
         const toolCalls = Array.isArray(m.tool_calls) ? m.tool_calls : NO_CALLS;
         const hasCall = toolCalls.length > 0 || (m.function_call !== null && typeof m.function_call === "object");
         if (!("content" in m) && !hasCall && role) {
-            ctx.emit("missing-content", `${w} (${role}) has no "content": add "content": "..."${role === "assistant" ? ' (or "tool_calls" for a tool call)' : ""}`);
+            emit("missing-content", `${w} (${role}) has no "content": add "content": "..."${role === "assistant" ? ' (or "tool_calls" for a tool call)' : ""}`);
         }
         else if (m.content === null && !hasCall && role && role !== "assistant") {
-            ctx.emit("missing-content", `${w} (${role}) has "content": null: only an assistant message with tool_calls may have null content`);
+            emit("missing-content", `${w} (${role}) has "content": null: only an assistant message with tool_calls may have null content`, "content");
         }
         else if (m.content === null && !hasCall && role === "assistant") {
-            ctx.emit("missing-content", `${w} (assistant) has "content": null and no tool_calls: give it the answer text`);
+            emit("missing-content", `${w} (assistant) has "content": null and no tool_calls: give it the answer text`, "content");
         }
         const info = contentInfo(m.content);
         if (Array.isArray(m.content))
-            chatml_checkParts(m.content, w, role, ctx);
-        toolCalls.forEach((c, j) => checkToolCall(c, `${w}.tool_calls[${j}]`, ctx, callIds));
+            chatml_checkParts(m.content, w, `${base}/${i}/content`, role, ctx);
+        toolCalls.forEach((c, j) => checkToolCall(c, `${w}.tool_calls[${j}]`, `${base}/${i}/tool_calls/${j}`, ctx, callIds));
         calls += toolCalls.length + (swiftCall ? 1 : 0);
         if (role === "tool") {
             const id = m.tool_call_id;
             if (calls === 0)
-                ctx.emit("unmatched-tool-call", `${w} is a tool result, but no earlier assistant message makes a tool call: add the assistant's tool_calls before it`);
+                emit("unmatched-tool-call", `${w} is a tool result, but no earlier assistant message makes a tool call: add the assistant's tool_calls before it`);
             else if (typeof id === "string" && callIds.size > 0 && !callIds.has(id)) {
-                ctx.emit("unmatched-tool-call", `${w}.tool_call_id '${id}' answers no earlier call (ids: ${[...callIds].slice(0, 5).join(", ")}): fix the id`);
+                emit("unmatched-tool-call", `${w}.tool_call_id '${id}' answers no earlier call (ids: ${[...callIds].slice(0, 5).join(", ")}): fix the id`, "tool_call_id");
             }
             else if (id === undefined && ctx.profile === "openai") {
-                ctx.emit("unmatched-tool-call", `${w} has no "tool_call_id" (required by the openai profile): set it to the id of the call it answers`);
+                emit("unmatched-tool-call", `${w} has no "tool_call_id" (required by the openai profile): set it to the id of the call it answers`);
             }
         }
         let weight;
         if (m.weight !== undefined) {
             weight = m.weight;
             if (role !== "assistant" && targetOf(ctx.profile)?.weightsOnAnyRole !== true)
-                ctx.emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`);
+                emit("invalid-weight", `${w}.weight is set on a ${role} message; weight applies to assistant messages only: remove it`, "weight");
         }
         else if (typeof m.loss_weight === "number" && role === "assistant")
             weight = m.loss_weight > 0 ? 1 : 0;
         else if (typeof m.train === "boolean" && role === "assistant")
             weight = m.train ? 1 : 0; // Axolotl's per-message switch
-        const msg = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight };
+        const msg = { role, text: info.text, images: info.images, toolCalls: toolCalls.length + (hasCall && toolCalls.length === 0 ? 1 : 0) + (swiftCall ? 1 : 0), weight, src: base, srcIndex: i, textKey: "content" };
         if (info.media)
             msg.media = info.media;
         if (info.imageParts)
@@ -17585,30 +18322,42 @@ function normaliseMessages(list, label, ctx) {
     return out;
 }
 const NO_CALLS = [];
-function chatml_checkParts(parts, w, role, ctx) {
+/** JSON pointer of a list named by its dotted label ("input.messages" -> "/input/messages"); made once per label. */
+function listPointer(label) {
+    let p = LIST_POINTERS.get(label);
+    if (p === undefined) {
+        p = "/" + label.replace(/\./g, "/");
+        if (LIST_POINTERS.size < 64)
+            LIST_POINTERS.set(label, p);
+    }
+    return p;
+}
+const LIST_POINTERS = new Map();
+function chatml_checkParts(parts, w, ptr, role, ctx) {
     parts.forEach((p, k) => {
         if (!p || typeof p !== "object")
             return; // schema already reported it
         const part = p;
         const at = `${w}.content[${k}]`;
+        const emit = (rule, message) => ctx.emit(rule, message, undefined, `${ptr}/${k}`);
         if (part.type === "text") {
             if (typeof part.text !== "string" && typeof part.value !== "string") {
-                ctx.emit("invalid-content-part", `${at} is a text part without a string "text": use {"type": "text", "text": "..."}`);
+                emit("invalid-content-part", `${at} is a text part without a string "text": use {"type": "text", "text": "..."}`);
             }
         }
         else if (part.type === "image_url") {
             const iu = part.image_url;
             const url = iu && typeof iu === "object" ? iu.url : iu;
             if (typeof url !== "string" || url === "") {
-                ctx.emit("invalid-content-part", `${at} is an image_url part without a URL: use {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}`);
+                emit("invalid-content-part", `${at} is an image_url part without a URL: use {"type": "image_url", "image_url": {"url": "https://..." or "data:image/png;base64,..."}}`);
             }
         }
         if ((part.type === "image_url" || part.type === "image" || part.type === "input_image") && role !== "user") {
-            ctx.emit("invalid-content-part", `${at} is an image in ${/^[aeiou]/i.test(role) ? "an" : "a"} ${role} message; images belong in user messages`);
+            emit("invalid-content-part", `${at} is an image in ${/^[aeiou]/i.test(role) ? "an" : "a"} ${role} message; images belong in user messages`);
         }
     });
 }
-function checkToolCall(c, at, ctx, ids) {
+function checkToolCall(c, at, ptr, ctx, ids) {
     if (!c || typeof c !== "object")
         return;
     const call = c;
@@ -17620,22 +18369,23 @@ function checkToolCall(c, at, ctx, ids) {
             JSON.parse(fn.arguments);
         }
         catch {
-            ctx.emit("invalid-tool-call", `${at}.function.arguments is a string that is not valid JSON (${describe(fn.arguments)}): write the arguments as a JSON object serialised to a string`);
+            ctx.emit("invalid-tool-call", `${at}.function.arguments is a string that is not valid JSON (${describe(fn.arguments)}): write the arguments as a JSON object serialised to a string`, undefined, `${ptr}/function/arguments`);
         }
     }
     if (ctx.profile === "openai") {
         // (an id that is not a string is the schema's finding)
         if (call.id === undefined)
-            ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`);
+            ctx.emit("invalid-tool-call", `${at} has no "id" (required by the openai profile): add "id": "call_1" and use it as tool_call_id in the tool result`, undefined, ptr);
         if (call.type !== "function")
-            ctx.emit("invalid-tool-call", `${at} has no "type": "function" (required by the openai profile)`);
+            ctx.emit("invalid-tool-call", `${at} has no "type": "function" (required by the openai profile)`, undefined, ptr);
         if (fn && typeof fn === "object" && typeof fn.arguments !== "string") {
-            ctx.emit("invalid-tool-call", `${at}.function.arguments is ${describe(fn.arguments)}; the openai profile requires a JSON string: serialise it with JSON.stringify`);
+            ctx.emit("invalid-tool-call", `${at}.function.arguments is ${describe(fn.arguments)}; the openai profile requires a JSON string: serialise it with JSON.stringify`, undefined, `${ptr}/function/arguments`);
         }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/sharegpt.ts
+
 
 
 
@@ -17659,25 +18409,28 @@ const TURN_KEYS = new Set(["from", "value", "weight", "loss_weight", "role", "co
 function parseSharegpt(rec, ctx) {
     const conv = rec.conversations;
     if (conv === undefined) {
-        ctx.emit("missing-messages", `the record has no "conversations" array (the file is ShareGPT): add "conversations": [{"from": "human", "value": ...}, {"from": "gpt", "value": ...}]`);
+        ctx.emit("missing-messages", `the record has no "conversations" array (the file is ShareGPT): add "conversations": [{"from": "human", "value": ...}, {"from": "gpt", "value": ...}]`, undefined, "/conversations");
         return null;
     }
     if (!Array.isArray(conv)) {
-        ctx.emit("messages-not-array", `"conversations" is ${describe(conv)}; it must be an array of turns`);
+        ctx.emit("messages-not-array", `"conversations" is ${describe(conv)}; it must be an array of turns`, undefined, "/conversations");
         return null;
     }
     if (conv.length === 0) {
-        ctx.emit("empty-messages", `"conversations" is empty: a record needs at least a human and a gpt turn`);
+        ctx.emit("empty-messages", `"conversations" is empty: a record needs at least a human and a gpt turn`, undefined, "/conversations");
         return null;
     }
     let ok = true;
     const messages = [];
     if (typeof rec.system === "string" && rec.system.trim() !== "")
-        messages.push({ role: "system", text: rec.system, images: 0, toolCalls: 0 });
+        messages.push({ role: "system", text: rec.system, images: 0, toolCalls: 0, src: "/system" });
+    let at = 0;
+    const emit = (rule, message, field, onceKey) => ctx.emit(rule, message, onceKey, field === undefined ? `/conversations/${at}` : `/conversations/${at}/${field}`);
     conv.forEach((t, i) => {
         const w = `conversations[${i}]`;
+        at = i;
         if (!t || typeof t !== "object" || Array.isArray(t)) {
-            ctx.emit("message-not-object", `${w} is ${describe(t)}, not a turn like {"from": "human", "value": "..."}`);
+            emit("message-not-object", `${w} is ${describe(t)}, not a turn like {"from": "human", "value": "..."}`);
             ok = false;
             return;
         }
@@ -17685,7 +18438,7 @@ function parseSharegpt(rec, ctx) {
         const from = turn.from ?? turn.role;
         const value = "value" in turn ? turn.value : turn.content;
         if (from === undefined) {
-            ctx.emit("missing-role", `${w} has no "from": add "from": "human" | "gpt" | "system"`);
+            emit("missing-role", `${w} has no "from": add "from": "human" | "gpt" | "system"`);
             ok = false;
             return;
         }
@@ -17693,34 +18446,34 @@ function parseSharegpt(rec, ctx) {
         if (!role) {
             const lower = typeof from === "string" ? from.toLowerCase() : "";
             const hint = Object.hasOwn(ROLE_MAP, lower) ? `roles are lowercase: did you mean '${lower}'?` : `allowed: human, gpt, system, function_call, observation (or user/assistant/tool)`;
-            ctx.emit("invalid-role", `${w}.from is ${describe(from)}: ${hint}`);
+            emit("invalid-role", `${w}.from is ${describe(from)}: ${hint}`, "from" in turn ? "from" : "role");
             ok = false;
             return;
         }
         if (value === undefined) {
-            ctx.emit("missing-content", `${w} (${String(from)}) has no "value": add the turn's text`);
+            emit("missing-content", `${w} (${String(from)}) has no "value": add the turn's text`);
             ok = false;
             return;
         }
         if (typeof value !== "string") {
-            ctx.emit("invalid-content-type", `${w}.value is ${describe(value)}; it must be a string`);
+            emit("invalid-content-type", `${w}.value is ${describe(value)}; it must be a string`, "value" in turn ? "value" : "content");
             ok = false;
             return;
         }
         for (const k of Object.keys(turn)) {
             if (!TURN_KEYS.has(k))
-                ctx.emit("unknown-key", `${w} has the key '${k}', which ShareGPT turns do not define: remove it or check its spelling`, `uk:${k}`);
+                emit("unknown-key", `${w} has the key '${k}', which ShareGPT turns do not define: remove it or check its spelling`, escapePointer(k), `uk:${k}`);
         }
         let weight;
         if (turn.weight !== undefined) {
             if (turn.weight !== 0 && turn.weight !== 1)
-                ctx.emit("invalid-weight", `${w}.weight is ${describe(turn.weight)}; it must be 0 or 1`);
+                emit("invalid-weight", `${w}.weight is ${describe(turn.weight)}; it must be 0 or 1`, "weight");
             else
                 weight = turn.weight;
         }
         // A function_call turn's value is the call itself (JSON text), so its text already identifies it; a tool result
         // may name its function.
-        const msg = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight };
+        const msg = { role, text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, weight, src: "/conversations", srcIndex: i, textKey: "value" in turn ? "value" : "content" };
         if (role === "tool" && typeof turn.name === "string")
             msg.calls = [resultKey(turn.name)];
         if (typeof turn.name === "string" && turn.name !== "")
@@ -17743,29 +18496,31 @@ function parseSharegpt(rec, ctx) {
 ;// CONCATENATED MODULE: ./src/engine/formats/alpaca.ts
 
 
-const msg = (role, text) => ({ role, text, images: 0, toolCalls: 0 });
+/** A message whose text is the value at `src` (a JSON pointer). */
+const msg = (role, text, src, srcIndex, textKey) => ({ role, text, images: 0, toolCalls: 0, src, srcIndex, textKey });
 function parseAlpaca(rec, ctx) {
     let ok = true;
     const need = (key) => {
         const v = rec[key];
         if (v === undefined) {
-            ctx.emit(key === "instruction" ? "missing-messages" : "missing-content", `the record has no "${key}" (the file is Alpaca: instruction, input, output)`);
+            ctx.emit(key === "instruction" ? "missing-messages" : "missing-content", `the record has no "${key}" (the file is Alpaca: instruction, input, output)`, undefined, `/${key}`);
             ok = false;
             return "";
         }
         if (typeof v !== "string") {
-            ctx.emit("invalid-content-type", `"${key}" is ${describe(v)}; it must be a string`);
+            ctx.emit("invalid-content-type", `"${key}" is ${describe(v)}; it must be a string`, undefined, `/${key}`);
             ok = false;
             return "";
         }
         return v;
     };
     const instruction = need("instruction");
-    const output = "output" in rec || !("response" in rec) ? need("output") : need("response");
+    const outputKey = "output" in rec || !("response" in rec) ? "output" : "response";
+    const output = need(outputKey);
     const prompt = alpacaPrompt(rec, instruction, ctx);
     if (!ok || !prompt)
         return null;
-    return { messages: [...prompt, msg("assistant", output)], hasTools: false, category: categoryOf(rec, ctx) };
+    return { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
 }
 /** The prompt of an Alpaca record: `system`, the `history` pairs, then the instruction (and `input`) as the user
  * turn; null when `input` or `history` is broken (reported). Also the prompt of LLaMA-Factory's Alpaca preference
@@ -17773,26 +18528,26 @@ function parseAlpaca(rec, ctx) {
 function alpacaPrompt(rec, instruction, ctx) {
     const input = rec.input;
     if (input !== undefined && input !== null && typeof input !== "string") {
-        ctx.emit("invalid-content-type", `"input" is ${describe(input)}; it must be a string (or empty)`);
+        ctx.emit("invalid-content-type", `"input" is ${describe(input)}; it must be a string (or empty)`, undefined, "/input");
         return null;
     }
     let ok = true;
     const messages = [];
     if (typeof rec.system === "string" && rec.system.trim() !== "")
-        messages.push(msg("system", rec.system));
+        messages.push(msg("system", rec.system, "/system"));
     if (Array.isArray(rec.history)) {
         rec.history.forEach((pair, i) => {
             if (Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && typeof pair[1] === "string") {
-                messages.push(msg("user", pair[0]), msg("assistant", pair[1]));
+                messages.push(msg("user", pair[0], "/history", i, "0"), msg("assistant", pair[1], "/history", i, "1"));
             }
             else {
-                ctx.emit("invalid-content-type", `history[${i}] is ${describe(pair)}; it must be a pair ["user text", "assistant text"]`);
+                ctx.emit("invalid-content-type", `history[${i}] is ${describe(pair)}; it must be a pair ["user text", "assistant text"]`, undefined, `/history/${i}`);
                 ok = false;
             }
         });
     }
     const user = typeof input === "string" && input.trim() !== "" ? `${instruction}\n\n${input}` : instruction;
-    messages.push(msg("user", user));
+    messages.push(msg("user", user, "/instruction"));
     return ok ? messages : null;
 }
 
@@ -17806,46 +18561,54 @@ function alpacaPrompt(rec, instruction, ctx) {
 
 function side(v, key, role, ctx) {
     if (v === undefined) {
-        ctx.emit("missing-content", `the record has no "${key}" (the file is TRL preference data: prompt, chosen, rejected)`);
+        ctx.emit("missing-content", `the record has no "${key}" (the file is TRL preference data: prompt, chosen, rejected)`, undefined, `/${key}`);
         return null;
     }
     if (typeof v === "string")
-        return [{ role, text: v, images: 0, toolCalls: 0 }];
+        return [{ role, text: v, images: 0, toolCalls: 0, src: `/${key}` }];
+    let single = false;
     if (v && typeof v === "object" && !Array.isArray(v) && key !== "prompt") {
         const turn = v;
         if ("from" in turn)
             return sharegptAnswer(turn, key, ctx);
-        if ("role" in turn)
+        if ("role" in turn) {
             v = [turn]; // one message written without its list
+            single = true;
+        }
     }
+    const at = (i, field) => (single ? `/${key}` : `/${key}/${i}`) + (field ? `/${field}` : "");
     if (Array.isArray(v)) {
         if (v.length === 0) {
-            ctx.emit("empty-messages", `"${key}" is an empty list of messages`);
+            ctx.emit("empty-messages", `"${key}" is an empty list of messages`, undefined, `/${key}`);
             return null;
         }
         for (const [i, m] of v.entries()) {
             if (!m || typeof m !== "object" || Array.isArray(m)) {
-                ctx.emit("message-not-object", `${key}[${i}] is ${describe(m)}; it must be a message {"role": ..., "content": ...}`);
+                ctx.emit("message-not-object", `${key}[${i}] is ${describe(m)}; it must be a message {"role": ..., "content": ...}`, undefined, at(i));
                 return null;
             }
             const role = m.role;
             if (role === undefined) {
-                ctx.emit("missing-role", `${key}[${i}] has no "role": add "role": "user" | "assistant" | "system"`);
+                ctx.emit("missing-role", `${key}[${i}] has no "role": add "role": "user" | "assistant" | "system"`, undefined, at(i));
                 return null;
             }
             if (typeof role !== "string" || !CHAT_ROLES.includes(role)) {
-                ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`);
+                ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`, undefined, at(i, "role"));
                 return null;
             }
             const content = m.content;
             if (content !== undefined && content !== null && typeof content !== "string" && !Array.isArray(content)) {
-                ctx.emit("invalid-content-type", `${key}[${i}].content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`);
+                ctx.emit("invalid-content-type", `${key}[${i}].content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`, undefined, at(i, "content"));
                 return null;
             }
         }
-        return normaliseMessages(v, key, ctx);
+        const messages = normaliseMessages(v, key, ctx);
+        if (single)
+            for (const m of messages)
+                m.srcIndex = undefined;
+        return messages;
     }
-    ctx.emit("invalid-content-type", `"${key}" is ${describe(v)}; it must be a string or a list of messages`);
+    ctx.emit("invalid-content-type", `"${key}" is ${describe(v)}; it must be a string or a list of messages`, undefined, `/${key}`);
     return null;
 }
 /** LLaMA-Factory's ShareGPT ranking answer: one turn {"from": "gpt", "value": "..."}. */
@@ -17853,18 +18616,18 @@ function sharegptAnswer(turn, key, ctx) {
     const from = turn.from;
     const value = turn.value;
     if (typeof from !== "string" || !Object.hasOwn(ROLE_MAP, from) || ROLE_MAP[from] !== "assistant") {
-        ctx.emit("invalid-role", `${key}.from is ${describe(from)}: the answer is the model's turn, "gpt"`);
+        ctx.emit("invalid-role", `${key}.from is ${describe(from)}: the answer is the model's turn, "gpt"`, undefined, `/${key}/from`);
         return null;
     }
     if (value === undefined) {
-        ctx.emit("missing-content", `${key} has no "value": add the answer's text`);
+        ctx.emit("missing-content", `${key} has no "value": add the answer's text`, undefined, `/${key}`);
         return null;
     }
     if (typeof value !== "string") {
-        ctx.emit("invalid-content-type", `${key}.value is ${describe(value)}; it must be a string`);
+        ctx.emit("invalid-content-type", `${key}.value is ${describe(value)}; it must be a string`, undefined, `/${key}/value`);
         return null;
     }
-    return [{ role: "assistant", text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0 }];
+    return [{ role: "assistant", text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, src: `/${key}`, textKey: "value" }];
 }
 function sameAnswer(a, b) {
     return a.length === b.length && a.every((m, i) => m.role === b[i].role && m.text.trim() === b[i].text.trim());
@@ -17886,7 +18649,7 @@ function parsePreferenceTrl(rec, ctx) {
         if (typeof rec.instruction === "string")
             prompt = alpacaPrompt(rec, rec.instruction, ctx);
         else {
-            ctx.emit("invalid-content-type", `"instruction" is ${describe(rec.instruction)}; it must be a string`);
+            ctx.emit("invalid-content-type", `"instruction" is ${describe(rec.instruction)}; it must be a string`, undefined, "/instruction");
             prompt = null;
         }
     }
@@ -17895,7 +18658,7 @@ function parsePreferenceTrl(rec, ctx) {
     if (!prompt || !chosen || !rejected)
         return null;
     if (sameAnswer(chosen, rejected)) {
-        ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`);
+        ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`, undefined, "/rejected");
     }
     // HuggingFaceH4/ultrafeedback_binarized and its kin: "chosen" and "rejected" hold the whole conversation, prompt
     // included, and "prompt" repeats its first turn(s); the prompt is not put in front of it a second time.
@@ -17914,7 +18677,7 @@ function parsePreferenceTrl(rec, ctx) {
 function parsePreferenceOpenai(rec, ctx) {
     const valid = validatePreferenceOpenai(rec);
     if (!valid) {
-        reportShapeErrors(rec, validatePreferenceOpenai.errors ?? [], (rule, message) => ctx.emit(rule, message));
+        reportShapeErrors(rec, validatePreferenceOpenai.errors ?? [], (rule, message, pointer) => ctx.emit(rule, message, undefined, pointer));
         return null;
     }
     const input = rec.input;
@@ -17922,7 +18685,7 @@ function parsePreferenceOpenai(rec, ctx) {
     const chosen = normaliseMessages(rec.preferred_output, "preferred_output", ctx);
     const rejected = normaliseMessages(rec.non_preferred_output, "non_preferred_output", ctx);
     if (sameAnswer(chosen, rejected)) {
-        ctx.emit("identical-preference", `"preferred_output" and "non_preferred_output" are the same answer: the pair teaches nothing; fix or drop it`);
+        ctx.emit("identical-preference", `"preferred_output" and "non_preferred_output" are the same answer: the pair teaches nothing; fix or drop it`, undefined, "/non_preferred_output");
     }
     const hasTools = Array.isArray(input.tools) && input.tools.length > 0;
     const conv = { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };
@@ -17951,7 +18714,24 @@ function parseRecord(rec, format, ctx) {
     return PARSERS[format](rec, ctx);
 }
 
+;// CONCATENATED MODULE: ./src/engine/model.ts
+// The one conversation model every format is normalised into, and the finding type every rule emits.
+// Duplicate, diversity, composition and token analysis only ever see these shapes.
+/** JSON pointer of a message ("/messages/3"), or undefined when the parser did not say where it is. */
+function messagePointer(m) {
+    if (m.src === undefined)
+        return undefined;
+    return m.srcIndex === undefined ? m.src : `${m.src}/${m.srcIndex}`;
+}
+/** JSON pointer of a message's text ("/messages/3/content"). */
+function textPointer(m) {
+    const at = messagePointer(m);
+    return at !== undefined && m.textKey !== undefined ? `${at}/${m.textKey}` : at;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/rules/conversation.ts
+// Rules on the normalised conversation: what a trainer would silently mis-learn from (order, roles, content).
+
 const SPECIAL_TOKENS = /<\|(?:im_start|im_end|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|user|assistant|system|end)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?start_of_turn>|<end_of_turn>|<\/s>/;
 const PLACEHOLDER = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}/;
 const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
@@ -17979,10 +18759,10 @@ function loneSurrogateMessage(where, text) {
  * `lone-surrogate` and `empty-content` (`where` names the message, `fix` ends the empty-content message). */
 function checkText(m, where, fix, emit) {
     if (!isWellFormed(m.text))
-        emit("lone-surrogate", loneSurrogateMessage(where, m.text));
+        emit("lone-surrogate", loneSurrogateMessage(where, m.text), textPointer(m));
     if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && INVISIBLE.test(m.text)) {
         const what = m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)";
-        emit("empty-content", `${where} has ${what}: ${fix}`);
+        emit("empty-content", `${where} has ${what}: ${fix}`, textPointer(m));
     }
 }
 /** `profile`: under "openai", consecutive user messages are fine (OpenAI's own vision examples put the text and the
@@ -18006,24 +18786,24 @@ function checkConversation(conv, emit, profile) {
         else if (m.role === "user")
             users++;
         if (m.role === "system" && started) {
-            emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`);
+            emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`, messagePointer(m));
         }
         if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0) && (userRuns || m.role !== "user")) {
-            emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
+            emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`, messagePointer(m));
         }
         checkText(m, `message ${i} (${m.role})`, "fill it in or drop the message", emit);
         // Every control token starts with '<' or '[': most texts have neither, and indexOf is much cheaper than the regex.
         if (m.text.length > 0 && (m.text.indexOf("<") !== -1 || m.text.indexOf("[") !== -1)) {
             const tok = SPECIAL_TOKENS.exec(m.text);
             if (tok && !(tok[0] === "</s>" && /<s>/.test(m.text))) {
-                emit("special-token", `message ${i} (${m.role}) contains the chat-template token '${tok[0]}': the trainer's template adds these; remove it from the text`);
+                emit("special-token", `message ${i} (${m.role}) contains the chat-template token '${tok[0]}': the trainer's template adds these; remove it from the text`, textPointer(m));
             }
         }
         if (m.text.includes("{{")) {
             const prose = m.text.includes("`") ? m.text.replace(CODE, "") : m.text;
             const ph = PLACEHOLDER.exec(prose);
             if (ph)
-                emit("template-placeholder", `message ${i} (${m.role}) contains the unfilled placeholder '${ph[0]}': fill in the template before training`);
+                emit("template-placeholder", `message ${i} (${m.role}) contains the unfilled placeholder '${ph[0]}': fill in the template before training`, textPointer(m));
         }
     }
     if (conv.rejected) {
@@ -18043,8 +18823,373 @@ function checkConversation(conv, emit, profile) {
     }
     const last = ms[ms.length - 1];
     if (assistants > 0 && last && last.role !== "assistant") {
-        emit("last-not-assistant", `the conversation ends with a '${last.role}' message, which is not trained on: end with the assistant's answer or drop the trailing message`);
+        emit("last-not-assistant", `the conversation ends with a '${last.role}' message, which is not trained on: end with the assistant's answer or drop the trailing message`, messagePointer(last));
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules/repeats.ts
+// One rule that fires many times inside one record is one finding that says how many times and where: a record of
+// 100,000 user messages in a row is "messages 0–99,999: 99,999 consecutive same-role pairs", not 99,999 rows that
+// push every other finding of the file out of the report.
+//
+//   const rec = new RecordFindings();
+//   rec.add(rule, message, pointer?, onceKey?)   // while the record's rules run
+//   rec.flush((rule, message, pointer, count, once) => ...)   // once, when the record is done: one call per rule, in
+//                                                // the order the rules first fired; count 1 = the finding as made
+//
+// Findings reported once per file (unknown keys) are collapsed too, and keep their parts (key, message, pointer):
+// a key the file had in an earlier chunk is only known when the chunks are merged, and the merge rebuilds the finding
+// from the parts that are left (collapse()), so the report does not depend on where the chunks were cut.
+/** What a rule's repeats are called in "messages 0–9: 9 <noun>"; `pair`: its pointer names the second message of
+ * a pair, so the span starts one message earlier. */
+const NOUNS = {
+    "consecutive-same-role": { noun: "consecutive same-role pairs", pair: true },
+    "system-not-first": { noun: "system messages after the conversation started" },
+    "empty-content": { noun: "messages without visible content" },
+    "special-token": { noun: "messages with chat-template tokens" },
+    "template-placeholder": { noun: "messages with unfilled placeholders" },
+    "lone-surrogate": { noun: "texts with unpaired surrogates" },
+    "invalid-role": { noun: "messages with a role the format does not allow" },
+    "missing-role": { noun: "messages without a role" },
+    "missing-content": { noun: "messages without content" },
+    "message-not-object": { noun: "messages that are not objects" },
+    "invalid-content-type": { noun: "values of the wrong type" },
+    "invalid-content-part": { noun: "content parts that are not valid" },
+    "invalid-weight": { noun: "weights that are not valid" },
+    "invalid-tool-call": { noun: "tool calls or tool definitions that are not valid" },
+    "unmatched-tool-call": { noun: "tool results that answer no call" },
+    "unknown-key": { noun: "keys the format does not define" },
+    "unsupported-key": { noun: "keys the target does not accept" },
+    "role-order": { noun: "messages in an order the target refuses" },
+    "template-unread-field": { noun: "message fields the chat template never reads" },
+    "template-eot-split": { noun: "end-of-turn markers that are not one token" },
+};
+const SOME = 4;
+const INDEXED = /^(.*?)\/(\d+)(?:\/|$)/;
+const emptySpan = () => ({ list: "", min: Infinity, max: -Infinity, some: [] });
+function widen(s, pointer) {
+    if (s.list === null)
+        return;
+    const m = pointer === undefined ? null : INDEXED.exec(pointer);
+    if (!m || (s.list !== "" && s.list !== m[1])) {
+        s.list = null;
+        return;
+    }
+    s.list = m[1];
+    const i = Number(m[2]);
+    if (i < s.min)
+        s.min = i;
+    if (i > s.max)
+        s.max = i;
+    if (s.some.length < SOME && !s.some.includes(i))
+        s.some.push(i);
+}
+class RecordFindings {
+    /** The rules that fired in this record (a few at most: found by a linear search). */
+    fired = [];
+    /** `onceKey`: the finding is reported once per file (the caller took the key). */
+    add(rule, message, pointer, onceKey) {
+        let r;
+        for (const x of this.fired)
+            if (x.rule === rule)
+                r = x;
+        if (!r)
+            this.fired.push((r = { rule, message, pointer, count: 0, ...emptySpan(), once: undefined }));
+        r.count++;
+        if (onceKey === undefined)
+            r.once = null;
+        else if (r.once !== null)
+            (r.once ??= []).push({ key: onceKey, message, pointer });
+        widen(r, pointer);
+    }
+    /** Reports each rule's finding (or its summary) and empties the record. */
+    flush(out) {
+        if (this.fired.length === 0)
+            return;
+        const all = this.fired;
+        this.fired = [];
+        for (const r of all)
+            out(r.rule, r.count === 1 ? r.message : summary(r.rule, r.message, r.count, r), r.pointer, r.count, r.once ?? undefined);
+    }
+}
+/** The finding that once-per-file parts of one record make (what is left of them after a merge). */
+function collapse(rule, parts) {
+    const first = parts[0];
+    if (parts.length === 1)
+        return { message: first.message, pointer: first.pointer, count: 1 };
+    const span = emptySpan();
+    for (const p of parts)
+        widen(span, p.pointer);
+    return { message: summary(rule, first.message, parts.length, span), pointer: first.pointer, count: parts.length };
+}
+const fmt = (n) => n.toLocaleString("en-US");
+function summary(rule, first, count, span) {
+    const info = NOUNS[rule];
+    const noun = info?.noun ?? `${rule} findings`;
+    const where = span.list ? spanText(span, info?.pair === true) : "";
+    return where ? `${where}: ${fmt(count)} ${noun}; the first: ${first}` : `${fmt(count)} ${noun} in this record; the first: ${first}`;
+}
+/** "messages 0–99,999", or "messages 2, 5 and 9" for a few scattered ones. */
+function spanText(r, pair) {
+    const name = (r.list ?? "").replace(/^\//, "").replace(/\//g, ".") || "items";
+    const lo = pair ? r.min - 1 : r.min;
+    const distinct = r.some.length < SOME ? r.some.length : Infinity;
+    if (!pair && distinct === 1)
+        return `${name}[${r.min}]`;
+    if (!pair && distinct <= 3 && r.max - r.min + 1 > distinct) {
+        const xs = r.some.map(fmt);
+        return `${name} ${xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`}`;
+    }
+    return `${name} ${fmt(lo)}–${fmt(r.max)}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/findings-select.ts
+/** Picks at most `max` of `items`, which come in run order (file by file, by line); `fileOf` names an item's file
+ * (default: all in one file). Returns the picked items in input order. */
+function selectFindings(items, max, fileOf) {
+    const n = items.length;
+    if (n <= max)
+        return items.slice();
+    if (max <= 0)
+        return [];
+    const level = new Uint8Array(n);
+    const turn = new Int32Array(n);
+    const seenRule = new Set();
+    const inFile = new Map();
+    for (let i = 0; i < n; i++) {
+        const x = items[i];
+        const key = fileOf ? `${fileOf(x)}\u0000${x.rule}` : x.rule;
+        const k = inFile.get(key) ?? 0;
+        inFile.set(key, k + 1);
+        turn[i] = k;
+        if (!seenRule.has(x.rule)) {
+            seenRule.add(x.rule);
+            level[i] = 0;
+        }
+        else
+            level[i] = k === 0 ? 1 : 2;
+    }
+    const order = Array.from({ length: n }, (_, i) => i);
+    const sev = (i) => (items[i].severity === "error" ? 0 : 1);
+    order.sort((a, b) => level[a] - level[b] || sev(a) - sev(b) || turn[a] - turn[b] || a - b);
+    const picked = order.slice(0, max).sort((a, b) => a - b);
+    return picked.map((i) => items[i]);
+}
+/** The findings of a whole report to show under a cap of `max` rows (the PR comment, annotations): picked from
+ * each file's listed findings with selectFindings, in file and line order. */
+function selectReportFindings(report, max) {
+    const all = [];
+    for (const f of report.files)
+        for (const x of f.findings)
+            all.push({ ...x, path: f.path });
+    return selectFindings(all, max, (x) => x.path);
+}
+/** Per rule, how many of a file's findings its listed ones leave out (rules with none left out are absent). */
+function omittedByRule(file) {
+    const shown = {};
+    for (const x of file.findings)
+        shown[x.rule] = (shown[x.rule] ?? 0) + 1;
+    const out = {};
+    for (const [rule, n] of Object.entries(file.findingCounts))
+        if (n > (shown[rule] ?? 0))
+            out[rule] = n - (shown[rule] ?? 0);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/engine/finding-sink.ts
+
+
+
+class FindingSink {
+    severities;
+    max;
+    findings = [];
+    counts = {};
+    errors = 0;
+    warnings = 0;
+    /** Findings of each rule in the pool. */
+    pooled = {};
+    once = new Set();
+    onceHits = [];
+    /** During a pass: the record key of the line being read (fingerprint.ts), kept on the pooled findings. */
+    recordKey;
+    constructor(severities, max) {
+        this.severities = severities;
+        this.max = max;
+    }
+    severityOf(rule) {
+        return this.severities[rule] ?? RULE_BY_ID.get(rule)?.severity ?? "error";
+    }
+    /** Takes a once-per-file key for a finding about to be made; false when the file had it already. */
+    claimOnce(key) {
+        if (this.once.has(key))
+            return false;
+        this.once.add(key);
+        return true;
+    }
+    /** Records a finding; returns its effective severity (or "off"). `once`: a key reported once per file (taken here),
+     * or the parts a finding collapsed in one record stands for (keys already taken with claimOnce). */
+    add(rule, line, message, once, detail) {
+        const severity = this.severityOf(rule);
+        if (severity === "off")
+            return "off";
+        if (once !== undefined) {
+            if (typeof once === "string" && !this.claimOnce(once))
+                return "off";
+            const index = (this.pooled[rule] ?? 0) < this.max ? this.findings.length : -1;
+            if (typeof once === "string")
+                this.onceHits.push({ keys: [once], rule, severity, index });
+            else
+                this.onceHits.push({ keys: once.map((p) => p.key), parts: once.length > 1 ? once : undefined, rule, severity, index });
+        }
+        const f = { rule, severity, line, message };
+        if (detail) {
+            if (detail.pointer !== undefined)
+                f.pointer = detail.pointer;
+            if (detail.related !== undefined)
+                f.related = detail.related;
+            if (detail.count !== undefined && detail.count > 1)
+                f.count = detail.count;
+        }
+        this.count(rule, severity);
+        this.pool(f);
+        return severity;
+    }
+    state() {
+        return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
+    }
+    /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
+     * pool still bounded. `later` (the chunk's analysis findings, at lines of the same chunk) are merged in by line, so
+     * the pool holds each rule's first findings by line, whatever the chunk boundaries. */
+    absorb(st, lineOffset, later = []) {
+        const dropped = new Set();
+        for (const o of st.once) {
+            // kept when it stands for a key the file has not had yet; a finding that collapsed several keys of one record
+            // is rebuilt from the keys that are new to the file
+            const fresh = o.keys.filter((k) => this.claimOnce(k));
+            if (fresh.length > 0) {
+                if (fresh.length < o.keys.length && o.parts && o.index >= 0) {
+                    const left = new Set(fresh);
+                    const c = collapse(o.rule, o.parts.filter((p) => left.has(p.key)));
+                    const was = st.findings[o.index];
+                    const f = { rule: o.rule, severity: o.severity, line: was.line, message: c.message };
+                    if (c.pointer !== undefined)
+                        f.pointer = c.pointer;
+                    if (c.count > 1)
+                        f.count = c.count;
+                    if (was.record !== undefined)
+                        f.record = was.record;
+                    st.findings[o.index] = f;
+                }
+                continue;
+            }
+            if (o.index >= 0)
+                dropped.add(o.index);
+            st.counts[o.rule]--;
+            if (o.severity === "error")
+                st.errors--;
+            else
+                st.warnings--;
+        }
+        for (const [rule, n] of Object.entries(st.counts))
+            if (n > 0)
+                this.counts[rule] = (this.counts[rule] ?? 0) + n;
+        this.errors += st.errors;
+        this.warnings += st.warnings;
+        const extra = byLine(later);
+        let k = 0;
+        st.findings.forEach((f, i) => {
+            if (dropped.has(i))
+                return;
+            const line = f.line + lineOffset;
+            while (k < extra.length && extra[k].line < line)
+                this.addFinding(extra[k++]);
+            this.pool({ ...f, line });
+        });
+        while (k < extra.length)
+            this.addFinding(extra[k++]);
+    }
+    /** Adds a finding made elsewhere (analysis), applying the configured severity. */
+    addFinding(f) {
+        this.add(f.rule, f.line, f.message, undefined, f);
+    }
+    count(rule, severity) {
+        this.counts[rule] = (this.counts[rule] ?? 0) + 1;
+        if (severity === "error")
+            this.errors++;
+        else
+            this.warnings++;
+    }
+    pool(f) {
+        const n = this.pooled[f.rule] ?? 0;
+        if (n >= this.max)
+            return;
+        this.pooled[f.rule] = n + 1;
+        if (this.recordKey && f.record === undefined)
+            f.record = this.recordKey();
+        this.findings.push(f);
+    }
+    /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
+    drop(rules) {
+        for (const r of rules) {
+            const n = this.counts[r] ?? 0;
+            if (!n)
+                continue;
+            if (this.severityOf(r) === "error")
+                this.errors -= n;
+            else
+                this.warnings -= n;
+            delete this.counts[r];
+            delete this.pooled[r];
+        }
+        const keep = this.findings.filter((f) => !rules.includes(f.rule));
+        this.findings.length = 0;
+        this.findings.push(...keep);
+    }
+}
+/** Adds findings made after the file's pass (near duplicates, leakage) to its report: counts stay complete, the
+ * pool keeps each rule's first `max` findings by line. */
+function appendFindings(file, found, severities, max) {
+    if (!found.length)
+        return;
+    const added = [];
+    for (const f of found) {
+        const sev = severities[f.rule] ?? RULE_BY_ID.get(f.rule)?.severity ?? f.severity;
+        if (sev === "off")
+            continue;
+        file.findingCounts[f.rule] = (file.findingCounts[f.rule] ?? 0) + 1;
+        if (sev === "error")
+            file.errors++;
+        else
+            file.warnings++;
+        added.push({ ...f, severity: sev });
+    }
+    const listed = file.findings;
+    const extra = byLine(added);
+    const merged = [];
+    const pooled = {};
+    const take = (f) => {
+        const n = pooled[f.rule] ?? 0;
+        if (n >= max)
+            return;
+        pooled[f.rule] = n + 1;
+        merged.push(f);
+    };
+    let i = 0;
+    let k = 0;
+    while (i < listed.length || k < extra.length)
+        take(k >= extra.length || (i < listed.length && listed[i].line <= extra[k].line) ? listed[i++] : extra[k++]);
+    file.findings = merged;
+    file.findingsTruncated = file.findings.length < file.errors + file.warnings;
+}
+/** Once the file is complete (analysis included): the findings its report lists, picked from the pool. */
+function finishFindings(file, max) {
+    file.findings = selectFindings(file.findings, max);
+    file.findingsTruncated = file.findings.length < file.errors + file.warnings;
+}
+/** The findings ordered by line; findings at the same line keep their order. */
+function byLine(found) {
+    return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
@@ -18129,7 +19274,8 @@ function addFingerprints(files) {
 
 ;// CONCATENATED MODULE: ./src/engine/file-check.ts
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
-// Findings are capped per file (maxFindings); counts are always complete.
+// Findings are pooled per file (finding-sink.ts; the listed ones are picked when the file is complete); counts are
+// always complete. A rule that fires many times in one record is one finding (rules/repeats.ts).
 
 
 
@@ -18140,141 +19286,8 @@ function addFingerprints(files) {
 
 
 
-class FindingSink {
-    severities;
-    max;
-    findings = [];
-    counts = {};
-    errors = 0;
-    warnings = 0;
-    once = new Set();
-    onceHits = [];
-    /** During a pass: the record key of the line being read (fingerprint.ts), for the findings that get listed. */
-    recordKey;
-    constructor(severities, max) {
-        this.severities = severities;
-        this.max = max;
-    }
-    severityOf(rule) {
-        return this.severities[rule] ?? RULE_BY_ID.get(rule)?.severity ?? "error";
-    }
-    /** Records a finding; returns its effective severity (or "off"). */
-    add(rule, line, message, onceKey) {
-        const severity = this.severityOf(rule);
-        if (severity === "off")
-            return "off";
-        if (onceKey !== undefined) {
-            if (this.once.has(onceKey))
-                return "off";
-            this.once.add(onceKey);
-            this.onceHits.push({ key: onceKey, rule, severity, index: this.findings.length < this.max ? this.findings.length : -1 });
-        }
-        this.push({ rule, severity, line, message });
-        return severity;
-    }
-    state() {
-        return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
-    }
-    /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
-     * list still capped. `later` (the chunk's analysis findings, at lines of the same chunk) are merged in by line, so
-     * the capped list holds the file's first findings by line, whatever the chunk boundaries. */
-    absorb(st, lineOffset, later = []) {
-        const dropped = new Set();
-        for (const o of st.once) {
-            if (!this.once.has(o.key)) {
-                this.once.add(o.key);
-                continue;
-            }
-            if (o.index >= 0)
-                dropped.add(o.index);
-            st.counts[o.rule]--;
-            if (o.severity === "error")
-                st.errors--;
-            else
-                st.warnings--;
-        }
-        for (const [rule, n] of Object.entries(st.counts))
-            if (n > 0)
-                this.counts[rule] = (this.counts[rule] ?? 0) + n;
-        this.errors += st.errors;
-        this.warnings += st.warnings;
-        const extra = byLine(later);
-        let k = 0;
-        st.findings.forEach((f, i) => {
-            if (dropped.has(i))
-                return;
-            const line = f.line + lineOffset;
-            while (k < extra.length && extra[k].line < line)
-                this.addFinding(extra[k++]);
-            if (this.findings.length < this.max)
-                this.findings.push({ ...f, line });
-        });
-        while (k < extra.length)
-            this.addFinding(extra[k++]);
-    }
-    /** Adds a finding made elsewhere (analysis), applying the configured severity. */
-    addFinding(f) {
-        this.add(f.rule, f.line, f.message);
-    }
-    push(f) {
-        this.counts[f.rule] = (this.counts[f.rule] ?? 0) + 1;
-        if (f.severity === "error")
-            this.errors++;
-        else
-            this.warnings++;
-        if (this.findings.length < this.max)
-            this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
-    }
-    /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
-    drop(rules) {
-        for (const r of rules) {
-            const n = this.counts[r] ?? 0;
-            if (!n)
-                continue;
-            if (this.severityOf(r) === "error")
-                this.errors -= n;
-            else
-                this.warnings -= n;
-            delete this.counts[r];
-        }
-        const keep = this.findings.filter((f) => !rules.includes(f.rule));
-        this.findings.length = 0;
-        this.findings.push(...keep);
-    }
-}
-/** Adds a finding made after the file's pass (near duplicates, leakage) to its report, keeping counts complete,
- * the list capped and ordered by line. */
-function appendFindings(file, found, severities, max) {
-    if (!found.length)
-        return;
-    const added = [];
-    for (const f of found) {
-        const sev = severities[f.rule] ?? RULE_BY_ID.get(f.rule)?.severity ?? f.severity;
-        if (sev === "off")
-            continue;
-        file.findingCounts[f.rule] = (file.findingCounts[f.rule] ?? 0) + 1;
-        if (sev === "error")
-            file.errors++;
-        else
-            file.warnings++;
-        added.push({ ...f, severity: sev });
-    }
-    // The list keeps the first findings by line (a later finding at an earlier line takes the place of the last one).
-    const listed = file.findings;
-    const merged = [];
-    let i = 0;
-    let k = 0;
-    const extra = byLine(added);
-    while (merged.length < max && (i < listed.length || k < extra.length)) {
-        merged.push(k >= extra.length || (i < listed.length && listed[i].line <= extra[k].line) ? listed[i++] : extra[k++]);
-    }
-    file.findings = merged;
-    file.findingsTruncated = file.findings.length < file.errors + file.warnings;
-}
-/** The findings ordered by line; findings at the same line keep their order. */
-function byLine(found) {
-    return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
-}
+
+
 function jsonErrorMessage(e, text) {
     const msg = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(msg);
@@ -18425,17 +19438,27 @@ async function scanFile(opts) {
     const ctx = {
         profile: opts.profile,
         categoryField: opts.categoryField,
-        emit(rule, message, onceKey) {
+        emit(rule, message, onceKey, pointer) {
             if (rule === "missing-content")
                 recordMissingContent = true;
             // Content that is missing is not also "empty".
             else if (rule === "empty-content" && recordMissingContent)
                 return;
+            const severity = sink.severityOf(rule);
+            if (severity === "off")
+                return;
             // A finding reported once per file still makes each later record with the problem invalid.
-            const severity = sink.add(rule, line, message, onceKey);
-            if (severity === "error" || (onceKey !== undefined && sink.severityOf(rule) === "error"))
+            if (severity === "error")
                 recordHasError = true;
+            if (onceKey !== undefined && !sink.claimOnce(onceKey))
+                return; // the file had it already
+            repeats.add(rule, message, pointer, onceKey);
         },
+    };
+    // The record's findings, one per rule, once its rules have run.
+    const repeats = new RecordFindings();
+    const report = (rule, message, pointer, count, once) => {
+        sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
     /** A finding at the current line that does not make the record invalid. */
@@ -18447,6 +19470,7 @@ async function scanFile(opts) {
             readLine(buf, start, end, lineNo, offset);
         }
         finally {
+            repeats.flush(report); // the record's findings, one per rule (already done, unless a path above returned early)
             sink.recordKey = undefined;
         }
     };
@@ -18510,6 +19534,7 @@ async function scanFile(opts) {
             const other = detectOtherFormat(obj);
             if (other) {
                 ctx.emit("missing-messages", `the file is ${other.label}, which this gate does not check: it reads ${SUPPORTED_FORMATS}; ${other.fix} (reported once for the file: every record like this one is invalid)`, `other-format:${other.id}`);
+                repeats.flush(report);
                 return;
             }
         }
@@ -18517,18 +19542,18 @@ async function scanFile(opts) {
         if (use === format)
             checkProfile(obj, use ?? "chatml", ctx);
         const conv = PARSERS[use ?? "chatml"](obj, ctx);
+        if (conv)
+            checkConversation(conv, (rule, message, pointer) => ctx.emit(rule, message, undefined, pointer), ctx.profile);
         // The target chat template renders every record with a messages array, also one that breaks other rules: the
         // trainer would render it too.
-        const render = () => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
+        const rendered = opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined;
+        repeats.flush(report);
         // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
         if (!conv) {
-            render();
             if (!recordHasError)
                 valid++;
             return;
         }
-        checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
-        const rendered = render();
         if (recordHasError)
             return;
         valid++;
@@ -18826,13 +19851,13 @@ function rate(fs, n) {
         return undefined;
     return fs.reduce((s, f) => s + (n(f) ?? 0), 0) / records;
 }
-const round = (x) => Math.round(x * 10000) / 10000;
+const gate_round = (x) => Math.round(x * 10000) / 10000;
 function limitChecks(name, limit, actual, out) {
     if (actual === undefined || actual === null)
         return; // the metric was not computed (e.g. no token limit set)
     const isMin = name.startsWith("min-");
     const ok = (l) => (isMin ? actual >= l : actual <= l);
-    const a = round(actual);
+    const a = gate_round(actual);
     if (limit.fail !== undefined)
         out.push({ name, limit: limit.fail, actual: a, passed: ok(limit.fail), level: "fail" });
     if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail))) {
@@ -18843,7 +19868,7 @@ function rangeCheck(name, range, actual, out) {
     if (actual === undefined || actual === null)
         return;
     const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
-    out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: round(actual), passed, level: range.level });
+    out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: gate_round(actual), passed, level: range.level });
 }
 /** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
  * on what the change brought (onlyNew). */
@@ -18916,408 +19941,9 @@ function verdict(checks, warnings, failOn) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/hash.ts
-// Hashing primitives and typed-array containers for the duplicate analyses.
-//
-//   fmix32(h)            murmur3 finaliser (32-bit avalanche)
-//   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
-//   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
-//   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
-//
-// Nothing here allocates per record except the occasional doubling.
-/** murmur3 fmix32. Returns an unsigned 32-bit integer. */
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
-}
-/** murmur3 body step: folds the 32-bit value `v` into the running hash `h` (int32 result). */
-function mix32(h, v) {
-    v = Math.imul(v, 0xcc9e2d51);
-    v = (v << 15) | (v >>> 17);
-    v = Math.imul(v, 0x1b873593);
-    h ^= v;
-    h = (h << 13) | (h >>> 19);
-    return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-const hash_EMPTY = -1;
-/** Map from a 64-bit key (two uint32) to a non-negative int32 value. */
-class HashTable64 {
-    k1;
-    k2;
-    v;
-    mask;
-    size = 0;
-    constructor(capacity = 1024) {
-        let cap = 16;
-        while (cap < capacity)
-            cap *= 2;
-        this.k1 = new Uint32Array(cap);
-        this.k2 = new Uint32Array(cap);
-        this.v = new Int32Array(cap).fill(hash_EMPTY);
-        this.mask = cap - 1;
-    }
-    /** Value stored under the key, or -1. */
-    get(a, b) {
-        const { k1, k2, v, mask } = this;
-        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
-            const x = v[i];
-            if (x === hash_EMPTY)
-                return hash_EMPTY;
-            if (k1[i] === a >>> 0 && k2[i] === b >>> 0)
-                return x;
-        }
-    }
-    /** Inserts the key with `value` unless present; returns the previous value, or -1 if it was inserted. */
-    putIfAbsent(a, b, value) {
-        if ((this.size + 1) * 4 > this.v.length * 3)
-            this.grow();
-        const { k1, k2, v, mask } = this;
-        a >>>= 0;
-        b >>>= 0;
-        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
-            const x = v[i];
-            if (x === hash_EMPTY) {
-                k1[i] = a;
-                k2[i] = b;
-                v[i] = value;
-                this.size++;
-                return hash_EMPTY;
-            }
-            if (k1[i] === a && k2[i] === b)
-                return x;
-        }
-    }
-    grow() {
-        const { k1, k2, v } = this;
-        const cap = v.length * 2;
-        this.k1 = new Uint32Array(cap);
-        this.k2 = new Uint32Array(cap);
-        this.v = new Int32Array(cap).fill(hash_EMPTY);
-        this.mask = cap - 1;
-        this.size = 0;
-        for (let i = 0; i < v.length; i++)
-            if (v[i] !== hash_EMPTY)
-                this.putIfAbsent(k1[i], k2[i], v[i]);
-    }
-}
-function growable(Ctor) {
-    return class {
-        data;
-        length = 0;
-        constructor(capacity = 1024) {
-            this.data = new Ctor(Math.max(16, capacity));
-        }
-        push(x) {
-            if (this.length === this.data.length)
-                this.reserve(this.length + 1);
-            this.data[this.length++] = x;
-        }
-        /** Makes room for at least `n` elements in total. */
-        reserve(n) {
-            if (n <= this.data.length)
-                return;
-            let cap = this.data.length;
-            while (cap < n)
-                cap *= 2;
-            const next = new Ctor(cap);
-            next.set(this.data.subarray(0, this.length));
-            this.data = next;
-        }
-        get(i) {
-            return this.data[i];
-        }
-        /** The used part (a view, invalidated by the next push). */
-        view() {
-            return this.data.subarray(0, this.length);
-        }
-    };
-}
-const GrowableI32 = growable(Int32Array);
-const GrowableU32 = growable(Uint32Array);
-const GrowableU8 = growable(Uint8Array);
-const GrowableF64 = growable(Float64Array);
-
-;// CONCATENATED MODULE: ./src/engine/analysis/text-scan.ts
-
-const CURLY = /[\u2018\u2019\u02bc]/g;
-/** Whitespace as /\s/ sees it, for code units >= 0x80. */
-function isSpaceHigh(c) {
-    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-/** Whitespace as /\s/ sees it (and the tokenizers' pre-split patterns), for one UTF-16 code unit. */
-function isSpaceCode(c) {
-    return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c);
-}
-/** The lowercase word form of a non-ASCII text (see the file header). */
-function wordForm(text) {
-    return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
-}
-const SCAN_CACHE_ENTRIES = 64;
-const SCAN_CACHE_MIN_CHARS = 32;
-const SCAN_CACHE_MAX_CHARS = 64 * 1024;
-class Scratch {
-    messages = 0;
-    // Per message (reallocated, not copied, when a record has more messages: they are rewritten for each record).
-    from = new Int32Array(16);
-    to = new Int32Array(16);
-    text = [];
-    bytes = new Float64Array(16);
-    e1 = new Uint32Array(16);
-    e2 = new Uint32Array(16);
-    // Per word of the record.
-    wa = new GrowableI32(4096);
-    wb = new GrowableI32(4096);
-    /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
-    wr = new GrowableI32(4096);
-    ws = new GrowableU32(4096);
-    we = new GrowableU32(4096);
-    /** Words written so far. */
-    n = 0;
-    /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
-    buf = Buffer.allocUnsafe(1 << 16);
-    get a() {
-        return this.wa.data;
-    }
-    get b() {
-        return this.wb.data;
-    }
-    get r() {
-        return this.wr.data;
-    }
-    get starts() {
-        return this.ws.data;
-    }
-    get ends() {
-        return this.we.data;
-    }
-    reserveMessages(m) {
-        if (this.from.length >= m)
-            return;
-        let cap = this.from.length;
-        while (cap < m)
-            cap *= 2;
-        this.from = new Int32Array(cap);
-        this.to = new Int32Array(cap);
-        this.bytes = new Float64Array(cap);
-        this.e1 = new Uint32Array(cap);
-        this.e2 = new Uint32Array(cap);
-    }
-    /** Room for `words` words in total, keeping the first this.n. */
-    reserveWords(words) {
-        if (this.wa.data.length >= words)
-            return;
-        for (const g of [this.wa, this.wb, this.wr, this.ws, this.we]) {
-            g.length = this.n;
-            g.reserve(words);
-        }
-    }
-    /** Appends the words of `s` (any text) from index this.n. */
-    words(s) {
-        const len = s.length;
-        this.reserveWords(this.n + (len >> 1) + 1);
-        const a = this.a;
-        const b = this.b;
-        const r = this.r;
-        const starts = this.starts;
-        const ends = this.ends;
-        let n = this.n;
-        let i = 0;
-        while (i < len) {
-            let c = s.charCodeAt(i);
-            while (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c)) {
-                if (++i >= len) {
-                    this.n = n;
-                    return;
-                }
-                c = s.charCodeAt(i);
-            }
-            const start = i;
-            let h1 = 0x811c9dc5;
-            let h2 = 0x3c6ef372;
-            let up = 0;
-            for (;;) {
-                if (c - 0x41 < 26 && c >= 0x41) {
-                    c += 0x20;
-                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
-                }
-                h1 = Math.imul(h1 ^ c, 0x01000193);
-                h2 = Math.imul(h2 + c, 0x5bd1e995);
-                if (++i >= len)
-                    break;
-                c = s.charCodeAt(i);
-                if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c))
-                    break;
-            }
-            const x = fmix32(h1);
-            a[n] = x;
-            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
-            r[n] = up === 0 ? x : fmix32(x ^ up);
-            starts[n] = start;
-            ends[n] = i;
-            n++;
-        }
-        this.n = n;
-    }
-    /** Exact key of the words [from, to) (see the file header), into e1/e2[m]. */
-    key(m, from, to, ci) {
-        const first = ci ? this.a : this.r;
-        const b = this.b;
-        let k1 = 0x3243f6a8;
-        let k2 = 0x85a308d3;
-        for (let w = from; w < to; w++) {
-            k1 = mix32(k1, first[w]);
-            k2 = mix32(k2, b[w]);
-        }
-        this.e1[m] = fmix32(k1 ^ (to - from));
-        this.e2[m] = fmix32(k2 ^ Math.imul(to - from, 0x9e3779b1));
-    }
-    /** Appends the words of the ASCII bytes buf[0, len): the same words and hashes as words() on the text. */
-    asciiWords(len) {
-        this.reserveWords(this.n + (len >> 1) + 1);
-        const s = this.buf;
-        const a = this.a;
-        const b = this.b;
-        const r = this.r;
-        const starts = this.starts;
-        const ends = this.ends;
-        let n = this.n;
-        let i = 0;
-        outer: while (i < len) {
-            let c = s[i];
-            while (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
-                if (++i >= len)
-                    break outer;
-                c = s[i];
-            }
-            const start = i;
-            let h1 = 0x811c9dc5;
-            let h2 = 0x3c6ef372;
-            let up = 0;
-            for (;;) {
-                if (c - 0x41 < 26 && c >= 0x41) {
-                    c += 0x20;
-                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
-                }
-                h1 = Math.imul(h1 ^ c, 0x01000193);
-                h2 = Math.imul(h2 + c, 0x5bd1e995);
-                if (++i >= len)
-                    break;
-                c = s[i];
-                if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d)))
-                    break;
-            }
-            const x = fmix32(h1);
-            a[n] = x;
-            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
-            r[n] = up === 0 ? x : fmix32(x ^ up);
-            starts[n] = start;
-            ends[n] = i;
-            n++;
-        }
-        this.n = n;
-    }
-    /** Recent system/developer texts and their scans: a dataset repeats its system prompt in record after record, and a
-     * repeat costs a hash lookup and a copy instead of a scan. At most SCAN_CACHE_ENTRIES texts of at most
-     * SCAN_CACHE_MAX_CHARS each (the cache is emptied when full). */
-    cache = new Map();
-    message(m, msg, ci) {
-        const text = msg.text;
-        const cacheable = (msg.role === "system" || msg.role === "developer") && text.length >= SCAN_CACHE_MIN_CHARS && text.length <= SCAN_CACHE_MAX_CHARS;
-        if (!cacheable) {
-            this.scanMessage(m, text, ci);
-            return;
-        }
-        const hit = this.cache.get(text);
-        if (hit && hit.ci === ci) {
-            const from = this.n;
-            const words = hit.a.length;
-            this.reserveWords(from + words);
-            this.wa.data.set(hit.a, from);
-            this.wb.data.set(hit.b, from);
-            this.wr.data.set(hit.r, from);
-            this.ws.data.set(hit.starts, from);
-            this.we.data.set(hit.ends, from);
-            this.n = from + words;
-            this.from[m] = from;
-            this.to[m] = this.n;
-            this.text[m] = hit.form;
-            this.bytes[m] = hit.bytes;
-            this.e1[m] = hit.e1;
-            this.e2[m] = hit.e2;
-            return;
-        }
-        this.scanMessage(m, text, ci);
-        if (this.cache.size >= SCAN_CACHE_ENTRIES)
-            this.cache.clear();
-        const from = this.from[m];
-        const to = this.to[m];
-        this.cache.set(text, {
-            ci,
-            form: this.text[m],
-            bytes: this.bytes[m],
-            e1: this.e1[m],
-            e2: this.e2[m],
-            a: this.wa.data.slice(from, to),
-            b: this.wb.data.slice(from, to),
-            r: this.wr.data.slice(from, to),
-            starts: this.ws.data.slice(from, to),
-            ends: this.we.data.slice(from, to),
-        });
-    }
-    scanMessage(m, text, ci) {
-        const from = this.n;
-        this.from[m] = from;
-        if (text.length * 3 > this.buf.length)
-            this.buf = Buffer.allocUnsafe(Math.max(text.length * 3, this.buf.length * 2));
-        // UTF-8 of ASCII text is as long as the text; anything else is longer.
-        const bytes = this.buf.write(text, 0, "utf8");
-        this.bytes[m] = bytes;
-        if (bytes === text.length) {
-            this.asciiWords(bytes);
-            this.text[m] = text;
-            this.to[m] = this.n;
-            this.key(m, from, this.n, ci);
-            return;
-        }
-        // Not ASCII: the exact key from the NFC form (scanned past the end, then dropped), the words from the NFKC form.
-        const nfc = text.normalize("NFC");
-        this.words(ci ? nfc.toLowerCase() : nfc);
-        this.key(m, from, this.n, ci);
-        this.n = from;
-        const form = wordForm(text);
-        this.words(form);
-        this.text[m] = form;
-        this.to[m] = this.n;
-    }
-}
-const scratch = new Scratch();
-/** Scans every message of `conv` (then its `rejected` messages). Returns module scratch: valid until the next call. */
-function scanRecord(conv, caseInsensitive) {
-    const s = scratch;
-    const msgs = conv.messages;
-    const rej = conv.rejected;
-    const total = msgs.length + (rej ? rej.length : 0);
-    s.reserveMessages(total);
-    s.messages = msgs.length;
-    s.n = 0;
-    s.text.length = total;
-    for (let m = 0; m < msgs.length; m++)
-        s.message(m, msgs[m], caseInsensitive);
-    if (rej)
-        for (let m = 0; m < rej.length; m++)
-            s.message(msgs.length + m, rej[m], caseInsensitive);
-    return s;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/analysis/exact-duplicates.ts
 
 
-const MAX_GROUPS = 100;
-const MAX_MEMBERS = 50;
 class ExactDuplicateIndex {
     store;
     paths;
@@ -19356,6 +19982,7 @@ class ExactDuplicateIndex {
                     severity: "warning",
                     line: this.store.line(id),
                     message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+                    related: this.member(first),
                 },
             ];
         }
@@ -19379,6 +20006,7 @@ class ExactDuplicateIndex {
                 severity: "warning",
                 line: this.store.line(id),
                 message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+                related: this.member(this.promptFirst.data[slot]),
             },
         ];
     }
@@ -19402,21 +20030,23 @@ class ExactDuplicateIndex {
             if (roots[id] === id && size[id] > 1)
                 groupRoots.push(id);
         groupRoots.sort((a, b) => size[b] - size[a] || a - b);
-        const top = groupRoots.slice(0, MAX_GROUPS);
-        const slot = new Map();
-        for (const r of top)
-            slot.set(r, []);
+        // Every group with every member (bounded by the records): each group's list made at its final size, found by an
+        // index per root (no map of hundreds of thousands of entries).
+        const groups = groupRoots.map((r) => ({ size: size[r], members: new Array(size[r]) }));
+        const groupOf = new Int32Array(n).fill(-1);
+        groupRoots.forEach((r, g) => (groupOf[r] = g));
+        const filled = new Int32Array(groups.length);
         for (let id = 0; id < n; id++) {
-            const list = slot.get(roots[id]);
-            if (list && list.length < MAX_MEMBERS)
-                list.push(this.member(id));
+            const g = groupOf[roots[id]];
+            if (g >= 0)
+                groups[g].members[filled[g]++] = this.member(id);
         }
         return {
             duplicateRecords: this.duplicates,
             rate: n ? this.duplicates / n : 0,
             conflictingAnswers: this.conflicts,
             groupCount: groupRoots.length,
-            groups: top.map((r) => ({ size: size[r], members: slot.get(r) })),
+            groups,
         };
     }
     member(id) {
@@ -19553,7 +20183,7 @@ function computeLeakage(inp) {
         list.push(s.train);
         trainsOf.set(s.eval, list);
     }
-    const counts = splits.map(() => ({ exact: 0, near: 0 }));
+    const counts = splits.map(() => ({ exact: 0, near: 0, records: [] }));
     const pairIndex = new Map(splits.map((s, i) => [`${s.train}:${s.eval}`, i]));
     const evalRecords = new Array(F).fill(0);
     const findings = [];
@@ -19579,6 +20209,7 @@ function computeLeakage(inp) {
             adj.set(x, list);
         }
     }
+    const place = (id) => ({ path: paths[store.file(id)], line: store.line(id) });
     const where = (id) => `${paths[store.file(id)]}:${store.line(id)}`;
     for (let e = 0; e < n; e++) {
         const f = store.file(e);
@@ -19593,7 +20224,8 @@ function computeLeakage(inp) {
             const x = inTrain(r, t);
             if (x >= 0) {
                 counts[k].exact++;
-                findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split) });
+                counts[k].records.push({ line: store.line(e), related: place(x), kind: "exact" });
+                findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split, place(x)) });
                 continue;
             }
             let best = -1;
@@ -19608,7 +20240,8 @@ function computeLeakage(inp) {
             if (best >= 0) {
                 counts[k].near++;
                 const sim = (Math.floor(bestSim * 100 + 1e-9) / 100).toFixed(2);
-                findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split) });
+                counts[k].records.push({ line: store.line(e), related: place(best), kind: "near", similarity: Number(sim) });
+                findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split, place(best)) });
             }
         }
     }
@@ -19619,15 +20252,17 @@ function computeLeakage(inp) {
         near: counts[i].near,
         evalRecords: evalRecords[s.eval],
         rate: evalRecords[s.eval] ? (counts[i].exact + counts[i].near) / evalRecords[s.eval] : 0,
+        records: counts[i].records,
     }));
     return { results, findings };
 }
-function leak(line, what, split) {
+function leak(line, what, split, related) {
     return {
         rule: "leakage",
         severity: "error",
         line,
         message: `Train/eval leakage (${split}): this evaluation record is ${what}; remove it from the evaluation split (or from training).`,
+        related,
     };
 }
 
@@ -20141,6 +20776,7 @@ class NearDuplicateIndex {
                     severity: "warning",
                     line: this.store.line(best.b),
                     message: `Near duplicate (Jaccard ${floor2(best.similarity)} of word ${this.shingleSize}-grams) of ${this.where(best.a)}: remove one of them, or rewrite this one if both are intended.`,
+                    related: this.member(best.a),
                 },
             });
         }
@@ -20173,13 +20809,10 @@ class NearDuplicateIndex {
             if (find(i) === i && size[i] > 1)
                 roots.push(i);
         roots.sort((x, y) => size[y] - size[x] || x - y);
-        const top = roots.slice(0, 100);
+        const top = roots; // every group (bounded by the candidate records); reports show the first few
         const members = new Map(top.map((r) => [r, []]));
-        for (let i = 0; i < u; i++) {
-            const list = members.get(find(i));
-            if (list && list.length < 50)
-                list.push(this.member(ids[i]));
-        }
+        for (let i = 0; i < u; i++)
+            members.get(find(i))?.push(this.member(ids[i]));
         const n = this.store.count;
         const result = {
             duplicateRecords: laterIds.length,
@@ -20790,273 +21423,6 @@ class DistinctCounter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/stats.ts
-// Small numeric helpers shared by the analysis passes: rounding, a bounded quantile sketch, fixed-bucket
-// histograms, a bounded top-k counter (Misra-Gries) and a deterministic PRNG.
-//
-//   round(x, digits = 4): number
-//   quantileOf(sorted, q): number                    linear interpolation (type 7, as numpy's default)
-//   new QuantileSketch(cap = 100_000)                 exact up to `cap` values, then a uniform reservoir sample
-//     .add(v) .count .min .max .sum .mean .exact .quantile(q) .summary()
-//   new TopK<P>(cap = 10_000)                         Misra-Gries heavy hitters, exact while distinct keys <= cap
-//     .add(key, payload?) .top(n) .exact .maxError .distinctTracked
-//   bucketIndex(edges, v) / bucketLabels(edges)       fixed histogram buckets [e0,e1), [e1,e2) ... [eLast, inf)
-//   mulberry32(seed): () => number                    deterministic uniform [0, 1)
-//
-// Partials (chunked / parallel runs; plain structured-clone-able data, merged in chunk order):
-//   QuantileSketch.toPartial() / .merge(p)
-//     count/sum add, min/max combine (all exact). Kept values: concatenated (this instance's first) while the
-//     merged count <= cap. Beyond the cap both sides are thinned to a proportional share of `cap` values:
-//     this side keeps round(cap * countThis / countTotal), the incoming side the rest, each chosen by a
-//     systematic stride over its kept values (value j of keep taken at index floor((j + 0.5) * kept / keep)).
-//     Deterministic; a fresh sketch merged with one partial holds exactly that partial's values.
-//   TopK.toPartial() / .merge(p)
-//     Misra-Gries summary merge: counts add (an existing key keeps its first payload), then, if more than
-//     `cap` keys are tracked, the (cap+1)-th largest count t is subtracted from every counter, counters <= 0
-//     are dropped and maxError grows by t. maxError and total add. Deterministic for a given merge order.
-/** Round to `digits` decimals (default 4); non-finite values become 0 so results stay JSON-serialisable. */
-function stats_round(x, digits = 4) {
-    if (!Number.isFinite(x))
-        return 0;
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-}
-/** Share a/b rounded, 0 when b is 0. */
-function ratio(a, b, digits = 4) {
-    return b > 0 ? stats_round(a / b, digits) : 0;
-}
-/** Quantile of an ascending-sorted array with linear interpolation between closest ranks (numpy "linear"). */
-function quantileOf(sorted, q) {
-    const n = sorted.length;
-    if (n === 0)
-        return 0;
-    const pos = (n - 1) * Math.min(1, Math.max(0, q));
-    const lo = Math.floor(pos);
-    const hi = Math.min(n - 1, lo + 1);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-/** Deterministic 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Picks `keep` of the first `n` values of `src` by a systematic stride (all of them when keep >= n). */
-function strideSample(src, n, keep) {
-    if (keep >= n)
-        return src.slice(0, n);
-    const out = new Float64Array(keep);
-    for (let j = 0; j < keep; j++)
-        out[j] = src[Math.floor(((j + 0.5) * n) / keep)];
-    return out;
-}
-/** Exact quantiles up to `cap` values, then Algorithm-R reservoir sampling (seeded, deterministic).
- * count/min/max/sum/mean are always exact. */
-class QuantileSketch {
-    cap;
-    values;
-    n = 0;
-    rnd;
-    count = 0;
-    min = Infinity;
-    max = -Infinity;
-    sum = 0;
-    constructor(cap = 100_000, seed = 0x9e3779b9) {
-        this.cap = cap;
-        this.values = new Float64Array(Math.min(cap, 1024));
-        this.rnd = mulberry32(seed);
-    }
-    add(v) {
-        this.count++;
-        this.sum += v;
-        if (v < this.min)
-            this.min = v;
-        if (v > this.max)
-            this.max = v;
-        if (this.n < this.cap) {
-            if (this.n === this.values.length) {
-                const bigger = new Float64Array(Math.min(this.cap, this.values.length * 2));
-                bigger.set(this.values);
-                this.values = bigger;
-            }
-            this.values[this.n++] = v;
-        }
-        else {
-            const j = Math.floor(this.rnd() * this.count);
-            if (j < this.cap)
-                this.values[j] = v;
-        }
-    }
-    get exact() {
-        return this.count <= this.cap;
-    }
-    toPartial() {
-        return { cap: this.cap, count: this.count, min: this.min, max: this.max, sum: this.sum, values: this.values.slice(0, this.n) };
-    }
-    /** Folds a later chunk's partial into this sketch (see the file header). */
-    merge(p) {
-        const total = this.count + p.count;
-        const pn = p.values.length;
-        let merged;
-        if (this.n + pn <= this.cap && (total <= this.cap || this.count === 0 || p.count === 0)) {
-            merged = new Float64Array(Math.max(this.n + pn, Math.min(this.cap, 1024)));
-            merged.set(this.values.subarray(0, this.n));
-            merged.set(p.values, this.n);
-            this.n += pn;
-        }
-        else {
-            const keepThis = Math.min(this.n, Math.round((this.cap * this.count) / total));
-            const keepOther = Math.min(pn, this.cap - keepThis);
-            const a = strideSample(this.values, this.n, keepThis);
-            const b = strideSample(p.values, pn, keepOther);
-            merged = new Float64Array(Math.max(a.length + b.length, Math.min(this.cap, 1024)));
-            merged.set(a);
-            merged.set(b, a.length);
-            this.n = a.length + b.length;
-        }
-        this.values = merged;
-        this.count = total;
-        this.sum += p.sum;
-        if (p.min < this.min)
-            this.min = p.min;
-        if (p.max > this.max)
-            this.max = p.max;
-    }
-    get mean() {
-        return this.count ? this.sum / this.count : 0;
-    }
-    /** Sorted copy of the kept values (all values when exact). */
-    sorted() {
-        return this.values.slice(0, this.n).sort();
-    }
-    quantile(q) {
-        return quantileOf(this.sorted(), q);
-    }
-    summary(digits = 2) {
-        const s = this.sorted();
-        return {
-            count: this.count,
-            min: this.count ? stats_round(this.min, digits) : 0,
-            mean: stats_round(this.mean, digits),
-            median: stats_round(quantileOf(s, 0.5), digits),
-            p95: stats_round(quantileOf(s, 0.95), digits),
-            max: this.count ? stats_round(this.max, digits) : 0,
-            exact: this.exact,
-        };
-    }
-}
-/** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
- * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`.
- * Keys are strings or numbers (e.g. a 53-bit hash, with the text it stands for as the payload). */
-class TopK {
-    cap;
-    tieByPayload;
-    counts = new Map();
-    /** Total decrement rounds applied to every counter (0 = exact). */
-    maxError = 0;
-    total = 0;
-    /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
-    constructor(cap = 10_000, tieByPayload = false) {
-        this.cap = cap;
-        this.tieByPayload = tieByPayload;
-    }
-    add(key, payload) {
-        if (this.counted(key))
-            this.counts.set(key, { count: 1, payload });
-    }
-    /** add(), with the payload made only when the key gets a counter. */
-    addWith(key, makePayload) {
-        if (this.counted(key))
-            this.counts.set(key, { count: 1, payload: makePayload() });
-    }
-    /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
-    counted(key) {
-        this.total++;
-        const e = this.counts.get(key);
-        if (e) {
-            e.count++;
-            return false;
-        }
-        if (this.counts.size < this.cap)
-            return true;
-        // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
-        this.maxError++;
-        for (const [k, v] of this.counts) {
-            if (--v.count === 0)
-                this.counts.delete(k);
-        }
-        return false;
-    }
-    get exact() {
-        return this.maxError === 0;
-    }
-    toPartial() {
-        const keys = [];
-        const counts = [];
-        const payloads = [];
-        for (const [k, v] of this.counts) {
-            keys.push(k);
-            counts.push(v.count);
-            payloads.push(v.payload);
-        }
-        return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
-    }
-    /** Misra-Gries merge of a later chunk's partial (see the file header). */
-    merge(p) {
-        this.total += p.total;
-        this.maxError += p.maxError;
-        for (let i = 0; i < p.keys.length; i++) {
-            const e = this.counts.get(p.keys[i]);
-            if (e)
-                e.count += p.counts[i];
-            else
-                this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
-        }
-        if (this.counts.size > this.cap) {
-            const sorted = [...this.counts.values()].map((v) => v.count).sort((a, b) => b - a);
-            const t = sorted[this.cap];
-            this.maxError += t;
-            for (const [k, v] of this.counts) {
-                v.count -= t;
-                if (v.count <= 0)
-                    this.counts.delete(k);
-            }
-        }
-    }
-    get distinctTracked() {
-        return this.counts.size;
-    }
-    /** Top `n` by count, ties broken by key (ascending) for determinism. */
-    top(n) {
-        const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-        const tie = (x) => (this.tieByPayload ? String(x.payload) : x.key);
-        all.sort((a, b) => {
-            if (a.count !== b.count)
-                return b.count - a.count;
-            const x = tie(a);
-            const y = tie(b);
-            return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-        });
-        return all.slice(0, n);
-    }
-}
-/** Index of the bucket holding v for ascending edges: bucket i is [edges[i], edges[i+1]), the last is open. */
-function bucketIndex(edges, v) {
-    let i = 0;
-    while (i + 1 < edges.length && v >= edges[i + 1])
-        i++;
-    return i;
-}
-/** Labels "a-b" (inclusive integer ranges) and "last+" for integer-valued buckets. */
-function bucketLabels(edges) {
-    return edges.map((e, i) => (i + 1 < edges.length ? `${e}-${edges[i + 1] - 1}` : `${e}+`));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/analysis/boilerplate.ts
 // Boilerplate phrases: which of a list of phrases a message contains, as case-insensitive substrings of its word
 // form (text-scan.ts), found from the record's word hashes instead of a regular expression over every character.
@@ -21250,7 +21616,7 @@ const DEFAULT_BOILERPLATE_PHRASES = [
 const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
 /** Compression sample step that keeps only each chunk's first message (see the file header). */
 const FIRST_ONLY = 2 ** 31;
-const HLL_ERROR = stats_round(1.04 / Math.sqrt(1 << 14), 4);
+const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Lowercased NFKC form used for words and phrase matching (text-scan.ts wordForm; ASCII is only lowercased). */
@@ -21785,7 +22151,7 @@ class DiversityAnalysis {
             distinct2: this.distinctN(this.d2, this.t2),
             distinct3: this.distinctN(this.d3, this.t3),
             compression: {
-                ratio: compressed > 0 ? stats_round(sampleBytes / compressed) : 0,
+                ratio: compressed > 0 ? round(sampleBytes / compressed) : 0,
                 sampleBytes,
                 compressedBytes: compressed,
                 totalBytes: this.totalBytes,
@@ -21793,9 +22159,9 @@ class DiversityAnalysis {
                 sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.assistantMessages / this.chunks.length) : this.sampleEvery,
             },
             windowedDistinct2: {
-                mean: w.count ? stats_round(w.sum / w.count) : null,
-                min: w.count ? stats_round(w.min) : null,
-                max: w.count ? stats_round(w.max) : null,
+                mean: w.count ? round(w.sum / w.count) : null,
+                min: w.count ? round(w.min) : null,
+                max: w.count ? round(w.max) : null,
                 windowSize: this.windowSize,
                 windows: w.count,
             },
@@ -22153,1319 +22519,6 @@ class CompositionAnalysis {
                 }
                 : null,
         };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/bpe.ts
-// Byte-pair encoding token counts for one pre-tokenizer piece, with gpt-tokenizer's vocabularies packed as bytes
-// (vocabularies/*.generated.js, made by scripts/vocabularies.mjs): the same counts as the library, which loads in
-// ~0.3 s where this loads in ~10 ms, and merges without making a string per byte pair.
-//
-//   const v = Vocabulary.fromBase64(RANKS, DATA);
-//   v.countPiece(" hello")   // tokens of one piece of the encoding's pre-tokenizer split
-//
-// The library's algorithm, reproduced exactly (tests/analysis/tokens.test.ts compares on thousands of texts):
-//  - a piece that is itself a token (looked up by its text) is 1 token; a single ASCII character is 1 token;
-//  - otherwise its UTF-8 bytes (a lone surrogate written as U+FFFD) start as one part per byte, and the adjacent
-//    pair of parts whose joined bytes have the lowest rank is merged (the leftmost on ties) until no joined pair is a
-//    token; the count is the number of parts left.
-//  - a byte range is looked up as the library looks it up: when it is valid UTF-8 the library decodes it to text
-//    first, which drops a leading byte-order mark (EF BB BF), so such a range is looked up without it (and an
-//    empty rest is no token). Tokens made of valid UTF-8 that the library keeps as bytes (those starting with a BOM)
-//    are never found by it: the generated data leaves them out.
-
-/** UTF-8 scratch and merge state, grown when a piece is longer. */
-let bytes = Buffer.allocUnsafe(256);
-let starts = new Int32Array(257);
-let ranks = new Float64Array(257);
-/** True when `s` holds a surrogate without its other half. */
-function hasLoneSurrogate(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c & 0xf800) !== 0xd800)
-            continue;
-        if (c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
-            i++;
-        else
-            return true;
-    }
-    return false;
-}
-function hashBytes(b, from, to) {
-    let h = 0x811c9dc5 ^ (to - from);
-    for (let i = from; i < to; i++)
-        h = Math.imul(h ^ b[i], 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    return h;
-}
-class Vocabulary {
-    /** Token bytes, rank after rank. */
-    data;
-    /** Per rank: offset of its bytes in data, and their length (0: not a token). */
-    offset;
-    length;
-    /** Open addressing: rank + 1, or 0 for an empty slot. */
-    slots;
-    mask;
-    constructor(packed, count) {
-        this.offset = new Int32Array(count);
-        this.length = new Uint8Array(count);
-        let p = 0;
-        for (let r = 0; r < count; r++) {
-            const n = packed[p];
-            this.offset[r] = p + 1;
-            this.length[r] = n;
-            p += n + 1;
-        }
-        if (p !== packed.length)
-            throw new Error(`vocabulary data: ${packed.length} bytes, expected ${p}`);
-        this.data = packed;
-        let cap = 1;
-        while (cap < count * 2)
-            cap <<= 1;
-        this.slots = new Int32Array(cap);
-        this.mask = cap - 1;
-        for (let r = 0; r < count; r++) {
-            const n = this.length[r];
-            if (n === 0)
-                continue;
-            const at = this.offset[r];
-            let s = hashBytes(packed, at, at + n) & this.mask;
-            while (this.slots[s] !== 0)
-                s = (s + 1) & this.mask;
-            this.slots[s] = r + 1;
-        }
-    }
-    /** From the generated module's RANKS and DATA (base64). */
-    static fromBase64(count, base64) {
-        const b = Buffer.from(base64, "base64");
-        return new Vocabulary(new Uint8Array(b.buffer, b.byteOffset, b.length), count);
-    }
-    /** Rank of the token whose bytes are b[from, to), or -1. */
-    find(b, from, to) {
-        const n = to - from;
-        if (n <= 0 || n > 255)
-            return -1;
-        const data = this.data;
-        let s = hashBytes(b, from, to) & this.mask;
-        for (;;) {
-            const r = this.slots[s] - 1;
-            if (r < 0)
-                return -1;
-            if (this.length[r] === n) {
-                const at = this.offset[r];
-                let i = 0;
-                while (i < n && data[at + i] === b[from + i])
-                    i++;
-                if (i === n)
-                    return r;
-            }
-            s = (s + 1) & this.mask;
-        }
-    }
-    /** Rank of b[from, to) as the library looks a byte range up (see the file header), or -1. */
-    rankOf(b, from, to) {
-        if (to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf && (0,external_node_buffer_namespaceObject.isUtf8)(b.subarray(from, to))) {
-            return to - from === 3 ? -1 : this.find(b, from + 3, to);
-        }
-        return this.find(b, from, to);
-    }
-    /** Tokens of one pre-tokenizer piece. */
-    countPiece(piece) {
-        const len = piece.length;
-        if (len === 0)
-            return 0;
-        if (bytes.length < len * 3) {
-            bytes = Buffer.allocUnsafe(len * 3);
-            starts = new Int32Array(len * 3 + 1);
-            ranks = new Float64Array(len * 3 + 1);
-        }
-        const b = bytes;
-        let n;
-        let ascii = true;
-        for (let i = 0; i < len; i++) {
-            const c = piece.charCodeAt(i);
-            if (c >= 0x80) {
-                ascii = false;
-                break;
-            }
-            b[i] = c;
-        }
-        if (ascii) {
-            if (len === 1)
-                return 1;
-            n = len;
-        }
-        else {
-            n = b.write(piece, 0, "utf8");
-        }
-        // The piece itself, looked up by its text (so without the byte-order-mark rule; never with a lone surrogate,
-        // whose text is no token's).
-        if (this.find(b, 0, n) >= 0 && (ascii || !hasLoneSurrogate(piece)))
-            return 1;
-        const st = starts;
-        const rk = ranks;
-        let parts = n + 1; // boundaries: st[0, parts)
-        for (let i = 0; i <= n; i++) {
-            st[i] = i;
-            const r = i < n - 1 ? this.rankOf(b, i, i + 2) : -1;
-            rk[i] = r < 0 ? Infinity : r;
-        }
-        // rk[i]: rank of parts i and i + 1 joined (Infinity: not a token)
-        while (parts > 1) {
-            let low = Infinity;
-            let at = -1;
-            for (let i = 0; i < parts - 1; i++) {
-                if (rk[i] < low) {
-                    low = rk[i];
-                    at = i;
-                }
-            }
-            if (at < 0)
-                break;
-            for (let i = at + 1; i < parts - 1; i++)
-                st[i] = st[i + 1];
-            for (let i = at; i < parts - 1; i++)
-                rk[i] = rk[i + 1];
-            parts--;
-            let r = at + 2 < parts ? this.rankOf(b, st[at], st[at + 2]) : -1;
-            rk[at] = r < 0 ? Infinity : r;
-            if (at > 0) {
-                r = at + 1 < parts ? this.rankOf(b, st[at - 1], st[at + 1]) : -1;
-                rk[at - 1] = r < 0 ? Infinity : r;
-            }
-        }
-        return parts - 1;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/token-count.ts
-// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster: the library's
-// pre-tokenizer split, a cache of piece counts (piecewiseCounter), byte-pair merging of a new piece with the
-// vocabulary packed as bytes (bpe.ts), and linear time on pathological runs (countLinear). tokens.ts decides what is
-// counted.
-//
-//   const count = await loadCounter("o200k_base");   // (text) => tokens; ~10 ms per call
-
-
-/** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
- * loads one). Call before the pass; the counter is then passed as `countTokens`. */
-async function loadCounter(encoding) {
-    const packed = encoding === "cl100k_base" ? await __nccwpck_require__.e(/* import() */ 611).then(__nccwpck_require__.bind(__nccwpck_require__, 6611)) : await __nccwpck_require__.e(/* import() */ 948).then(__nccwpck_require__.bind(__nccwpck_require__, 8948));
-    const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 9587));
-    const vocabulary = Vocabulary.fromBase64(packed.RANKS, packed.DATA);
-    const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (p) => vocabulary.countPiece(p));
-    return (s) => (s.length === 0 ? 0 : countLinear(count, s));
-}
-/** Pieces of at most this many characters have their counts cached. */
-const PIECE_CACHE_CHARS = 48;
-/** The cache is emptied when it holds this many pieces (a few MB at most). */
-const PIECE_CACHE_ENTRIES = 1 << 17;
-/** Counts tokens as the tokenizer does, 10-20x faster: the text is split with the encoding's own pre-tokenizer
- * pattern (`split`), and each piece's count (the BPE of the piece alone, which is what the tokenizer computes for
- * it) is looked up in a cache of recent pieces, `countPiece` only on a miss. gpt-tokenizer's own countTokens spends
- * ~3 us of bookkeeping per piece even when its merge cache hits; natural text repeats its pieces (words with their
- * leading space), so nearly every piece is a hit. */
-function piecewiseCounter(split, countPiece) {
-    const re = new RegExp(split.source, split.flags.includes("g") ? split.flags : split.flags + "g");
-    const cache = new Map();
-    return (s) => {
-        let n = 0;
-        re.lastIndex = 0;
-        let m;
-        while ((m = re.exec(s)) !== null) {
-            const piece = m[0];
-            if (piece.length === 0) {
-                re.lastIndex++; // a pattern that can match empty text: step on (the tokenizers' patterns cannot)
-                continue;
-            }
-            if (piece.length > PIECE_CACHE_CHARS) {
-                n += countPiece(piece);
-                continue;
-            }
-            let c = cache.get(piece);
-            if (c === undefined) {
-                c = countPiece(piece);
-                if (cache.size >= PIECE_CACHE_ENTRIES)
-                    cache.clear();
-                cache.set(piece, c);
-            }
-            n += c;
-        }
-        return n;
-    };
-}
-/** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
-const MAX_RUN = 512;
-/** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
- * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
- * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
- * is, each long run in slices of MAX_RUN characters (never splitting a surrogate pair). Text without such a run
- * (nearly all text) is counted whole, exactly as the tokenizer counts it; otherwise the count may differ from the
- * tokenizer's by about one token per cut. Linear in the text's length. */
-function countLinear(count, s) {
-    const len = s.length;
-    if (len <= MAX_RUN)
-        return count(s);
-    let total = 0;
-    let from = 0; // start of the text not yet counted
-    let run = 0; // start of the current run
-    let ws = isSpaceCode(s.charCodeAt(0));
-    for (let i = 1; i <= len; i++) {
-        const w = i < len ? isSpaceCode(s.charCodeAt(i)) : !ws;
-        if (w === ws)
-            continue;
-        if (i - run > MAX_RUN) {
-            if (run > from)
-                total += count(s.slice(from, run));
-            let a = run;
-            while (a < i) {
-                let b = Math.min(i, a + MAX_RUN);
-                // never end a slice between the two halves of a surrogate pair
-                if (b < i && (s.charCodeAt(b) & 0xfc00) === 0xdc00 && (s.charCodeAt(b - 1) & 0xfc00) === 0xd800)
-                    b--;
-                total += count(s.slice(a, b));
-                a = b;
-            }
-            from = i;
-        }
-        run = i;
-        ws = w;
-    }
-    if (from === 0)
-        return count(s);
-    if (from < len)
-        total += count(s.slice(from));
-    return total;
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/image-tokens.ts
-// Tokens of an image part, by OpenAI's documented formula for the GPT-4o / GPT-4.1 family (the models vision
-// fine-tuning takes; OpenAI "Images and vision" guide, "Calculating costs"):
-//   detail "low": 85 tokens, whatever the size;
-//   otherwise ("high", "auto" or none — "auto" is counted as "high", its upper case): the image is scaled down to fit
-//   in 2048 x 2048, then down so that its shortest side is at most 768 px; 170 tokens per 512 px tile of the result,
-//   plus 85.
-// The size comes from the image itself when the record holds it as a data URI (formats/image-size.ts); an image given
-// by URL or path has no known size and is not counted (undefined): the report says how many were not counted.
-const IMAGE_BASE_TOKENS = 85;
-const IMAGE_TILE_TOKENS = 170;
-function imageTokens(p) {
-    if (p.detail === "low")
-        return IMAGE_BASE_TOKENS;
-    let w = p.width;
-    let h = p.height;
-    if (!w || !h || !(w > 0) || !(h > 0))
-        return undefined;
-    const fit = Math.min(1, 2048 / Math.max(w, h));
-    w *= fit;
-    h *= fit;
-    const short = Math.min(1, 768 / Math.min(w, h));
-    w = Math.floor(w * short);
-    h = Math.floor(h * short);
-    return IMAGE_BASE_TOKENS + IMAGE_TILE_TOKENS * Math.ceil(w / 512) * Math.ceil(h / 512);
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/example-text.ts
-
-const TOKENS_PER_NAME = 1;
-/** num_tokens_for_tools' constants per encoding (func_init, prop_init, prop_key, enum_init, enum_item, func_end). */
-const TOOL_COSTS = {
-    o200k_base: { funcInit: 7, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
-    cl100k_base: { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
-};
-function fixedTokens(conv, encoding) {
-    const out = { tokens: 0, images: 0, imagesCounted: 0, imageTokens: 0 };
-    const visit = (m) => {
-        if (m.name !== undefined)
-            out.tokens += TOKENS_PER_NAME;
-        if (m.imageParts) {
-            for (const p of m.imageParts) {
-                out.images++;
-                const t = imageTokens(p);
-                if (t === undefined)
-                    continue;
-                out.imagesCounted++;
-                out.imageTokens += t;
-            }
-        }
-    };
-    conv.messages.forEach(visit);
-    conv.rejected?.forEach(visit);
-    out.tokens += out.imageTokens;
-    const d = conv.toolDefs;
-    if (d && d.functions > 0) {
-        const c = TOOL_COSTS[encoding];
-        out.tokens += c.funcInit * d.functions + c.propInit * d.propertyLists + c.propKey * d.properties + c.enumInit * d.enums + c.enumItem * d.enumItems + c.funcEnd;
-    }
-    return out;
-}
-/** Calls `each` for every non-empty text of the example the trainer reads, with whether it is an assistant's. */
-function forEachText(conv, each) {
-    const visit = (m) => {
-        const a = m.role === "assistant";
-        if (m.text.length > 0)
-            each(m.text, a);
-        if (m.name !== undefined && m.name.length > 0)
-            each(m.name, a);
-        if (m.callText)
-            for (const t of m.callText)
-                if (t.length > 0)
-                    each(t, a);
-    };
-    conv.messages.forEach(visit);
-    conv.rejected?.forEach(visit);
-    if (conv.toolDefs)
-        for (const t of conv.toolDefs.texts)
-            if (t.length > 0)
-                each(t, false);
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
-
-
-
-
-/** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
- * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
-const MODEL_TOKEN_LIMITS = {
-    "gpt-4o-mini": 65_536,
-    "gpt-4o": 65_536,
-    "gpt-4.1-nano": 65_536,
-    "gpt-4.1-mini": 65_536,
-    "gpt-4.1": 65_536,
-    "gpt-3.5-turbo": 16_385,
-};
-/** Limit for a model name: the longest MODEL_TOKEN_LIMITS key the name starts with. */
-function modelTokenLimit(model) {
-    if (!model)
-        return undefined;
-    const m = model.toLowerCase().replace(/^ft:/, "");
-    let best;
-    for (const k of Object.keys(MODEL_TOKEN_LIMITS))
-        if (m.startsWith(k) && (!best || k.length > best.length))
-            best = k;
-    return best ? MODEL_TOKEN_LIMITS[best] : undefined;
-}
-/** OpenAI's default-epoch heuristic (cookbook "Chat fine-tuning data prep"): 3, raised so that examples x epochs
- * reaches 100 (at most 25 epochs), lowered so that it stays under 25,000 (at least 1). */
-function defaultEpochs(examples) {
-    if (examples <= 0)
-        return 3;
-    if (examples * 3 < 100)
-        return Math.min(25, Math.ceil(100 / examples));
-    if (examples * 3 > 25_000)
-        return Math.max(1, Math.floor(25_000 / examples));
-    return 3;
-}
-/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
- * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
-/** The largest unsampled examples of each stratum kept (LARGEST_KEPT, over the whole run), the characters kept of
- * each, and in how many evenly spaced pieces when it is longer (see the file header): finish() tokenizes at most
- * STRATA x 4 x ~16 Ki characters for them. */
-const LARGEST_KEPT = 4;
-const LARGEST_CHARS = 16 * 1024;
-const LARGEST_PIECES = 8;
-/** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
- * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
- * in brackets) on real public chat datasets and on paragraphs of other scripts, as bytes/unit: tokens/byte —
- *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
- *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
- *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,
- *     combining marks 1.50-1.59: 0.67-0.73; and English or Chinese text mixed with other scripts;
- *   two-byte alphabets 1.82-1.86: Russian 0.11 (0.22), Ukrainian, Greek, Arabic, Hebrew, Persian 0.15-0.19
- *     (0.36-0.52); emoji alone 2.0: 0.48;
- *   three-byte scripts 2.1-3.0: Chinese 0.25-0.34 (0.40-0.51), Japanese 0.25, Korean 0.21, Hindi, Bengali and
- *     Thai 0.11-0.14 (0.33-0.46).
- * Cut points: 2.0 is a hard edge — text of one- and two-byte characters (U+0000-U+07FF) and of surrogate pairs
- * (4 bytes per 2 units) has at most 2 bytes per unit, so only three-byte characters (U+0800-U+FFFF: CJK, kana,
- * Hangul, Indic, Thai) pass it. 1.75 puts the two-byte alphabets, written with ASCII spaces and punctuation at
- * 1.82-1.86, apart from mixtures; 1.25 puts the Latin languages (1.02-1.11) apart from heavy diacritics, combining
- * marks, symbols and mixtures. On real-data plus those paragraphs (each weighted as 100 examples) these cuts leave
- * about a fifth less byte-weighted squared deviation of examples from their stratum's ratio than two cuts at 1.3
- * and 2.2 (o200k_base; cl100k_base: 5 % less). */
-const STRATA = 5;
-const STRATUM_NAMES = ["ascii", "latin", "mixed", "two-byte", "three-byte"];
-/** The stratum of an example of `bytes` UTF-8 bytes in `units` UTF-16 code units (see STRATA): 0 pure ASCII (or no
- * text), 1 up to 1.25 bytes per unit, 2 up to 1.75, 3 up to 2, 4 above. */
-function stratumOf(bytes, units) {
-    if (bytes <= units)
-        return 0;
-    if (4 * bytes <= 5 * units)
-        return 1;
-    if (4 * bytes <= 7 * units)
-        return 2;
-    return bytes <= 2 * units ? 3 : 4;
-}
-/** 97.5 % quantiles of Student's t for 1..30 degrees of freedom (the bound of a stratum estimated from few drawn
- * examples); beyond 30 a Cornish-Fisher expansion around 1.96. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-function t975(df) {
-    if (df <= 30)
-        return T975[Math.max(1, Math.floor(df)) - 1];
-    const z = 1.959964;
-    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
-}
-const TOKENS_PER_MESSAGE = 3;
-const TOKENS_PER_EXAMPLE = 3;
-/** Per-example token histogram bucket lower edges. */
-const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
-/** An unsampled example over PROBE_FACTOR × the limit in content bytes is counted only until it passes the limit,
- * in pieces of PROBE_CHARS characters (TokenAnalysis.overLimit). */
-const PROBE_FACTOR = 8;
-const PROBE_CHARS = 16 * 1024;
-function formatBytes(n) {
-    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
-}
-/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
- * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
-const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
-/** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
-const PENDING = -2;
-/** The role of a rendered example's one text. */
-const RENDERED = "\u0000rendered";
-/** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
- * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
-const VAR_TERMS = 9;
-function addVariance(v, h, p, t, b) {
-    let c = (1 - p) / (p * p);
-    let o = h * VAR_TERMS;
-    for (let k = 0; k < 3; k++, o += 3, c *= p) {
-        v[o] += c * t * t;
-        v[o + 1] += c * t * b;
-        v[o + 2] += c * b * b;
-    }
-}
-/** The variance of stratum h's estimated tokens, exact tokens of its tokenized examples + R x its untokenized
- * bytes U, with u = U / its content bytes B. Linearised, its error is sum over sampled examples of
- * e (w u + 1), e = t - R b, w = 1/p (R's error moves R x U, and the sample's own residuals are in the exact part),
- * so under Poisson sampling the variance estimate is sum (1 - p) (w u + 1)² e² = u² S0 + 2u S1 + S2 with
- * Sk = sum c pᵏ e², c = (1 - p) / p². (With one p for all and u = 1 - p this is sum c e², the Horvitz-Thompson
- * variance: scaling that by u², as before, understated the error by 1/u, e.g. 1.5x for u = 2/3.) */
-function varianceOf(v, h, r, u) {
-    const o = h * VAR_TERMS;
-    const s = (k) => v[o + 3 * k] - 2 * r * v[o + 3 * k + 1] + r * r * v[o + 3 * k + 2];
-    return Math.max(0, u * u * s(0) + 2 * u * s(1) + s(2));
-}
-/** An example's texts when they hold at most LARGEST_CHARS characters; else LARGEST_PIECES pieces of about
- * LARGEST_CHARS / LARGEST_PIECES characters of them (joined by "\n") centred at evenly spaced points, each starting
- * and ending at a word's start (cutBefore). */
-function piecesOf(conv) {
-    const texts = [];
-    forEachText(conv, (t) => texts.push(t));
-    let chars = 0;
-    for (const t of texts)
-        chars += t.length;
-    if (chars <= LARGEST_CHARS)
-        return { whole: true, texts };
-    const all = texts.join("\n");
-    const len = LARGEST_CHARS / LARGEST_PIECES;
-    const pieces = [];
-    for (let j = 0; j < LARGEST_PIECES; j++) {
-        const at = Math.min(all.length - len, Math.max(0, Math.floor(((j + 0.5) * all.length) / LARGEST_PIECES - len / 2)));
-        const a = cutBefore(all, at);
-        pieces.push(all.slice(a, Math.max(a, cutBefore(all, a + len))));
-    }
-    return { whole: false, texts: pieces };
-}
-/** Unicode combining marks (the common blocks): a cut before one would split a character from its accents. */
-function isMark(c) {
-    return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
-}
-/** The first index at or after `i` where a piece of `s` may start: a whitespace character after a non-whitespace
- * one within the next 64 characters (the tokenizer's pieces start with the space before a word), else the first
- * character that is neither a low surrogate nor a combining mark. */
-function cutBefore(s, i) {
-    if (i <= 0)
-        return 0;
-    if (i >= s.length)
-        return s.length;
-    for (let j = i; j < Math.min(s.length, i + 64); j++)
-        if (isSpaceCode(s.charCodeAt(j)) && !isSpaceCode(s.charCodeAt(j - 1)))
-            return j;
-    let j = i;
-    while (j < s.length && ((s.charCodeAt(j) & 0xfc00) === 0xdc00 || isMark(s.charCodeAt(j))))
-        j++;
-    return j;
-}
-/** Inserts `x` into `list` (largest first) after the entries at least as large, and keeps LARGEST_KEPT. */
-function keepLarge(list, x) {
-    let i = list.length;
-    while (i > 0 && list[i - 1].bytes < x.bytes)
-        i--;
-    list.splice(i, 0, x);
-    if (list.length > LARGEST_KEPT)
-        list.length = LARGEST_KEPT;
-}
-/** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
-function strideIndexes(n, keep) {
-    if (keep >= n)
-        return Array.from({ length: n }, (_, i) => i);
-    const out = new Array(keep);
-    for (let j = 0; j < keep; j++)
-        out[j] = Math.floor(((j + 0.5) * n) / keep);
-    return out;
-}
-/** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
-function mixSeed(base, seed) {
-    return (base ^ Math.imul(seed >>> 0, 0x9e3779b9)) >>> 0;
-}
-class TokenAnalysis {
-    encoding;
-    limit;
-    limitSource;
-    sampleBytes;
-    expectedBytes;
-    all;
-    opts;
-    count = null;
-    roleCache = new Map();
-    rnd;
-    resRnd;
-    examples = 0;
-    seenBytes = 0;
-    /** Per stratum, the LARGEST_KEPT largest examples neither selected nor over the limit's byte bound, largest first
-     * (ties: the earlier first), of this instance's examples and the merged partials'. */
-    largest = Array.from({ length: STRATA }, () => []);
-    // exact part
-    exactTotal = 0;
-    exactAssistant = 0;
-    exactBilled = 0;
-    exactMax = 0;
-    tokenized = 0;
-    // estimated part (arrays: one value per stratum)
-    estOverhead = 0;
-    estBytes = new Float64Array(STRATA);
-    estAssistantBytes = new Float64Array(STRATA);
-    estMaxBytes = new Float64Array(STRATA).fill(-1);
-    estMaxOverhead = new Float64Array(STRATA);
-    /** Estimated examples known to be over the limit (overLimit): billed at the limit, not at their estimate. */
-    overCount = 0;
-    overOverhead = 0;
-    overBytes = new Float64Array(STRATA);
-    /** Their estimated content tokens (counted, then extrapolated at that rate), and the extrapolated part. */
-    overTokens = new Float64Array(STRATA);
-    overExtra = new Float64Array(STRATA);
-    // ratio estimator per stratum (sampled examples, weight 1/p)
-    sN = new Float64Array(STRATA);
-    dN = new Float64Array(STRATA);
-    sT = new Float64Array(STRATA);
-    sB = new Float64Array(STRATA);
-    sAT = new Float64Array(STRATA);
-    sAB = new Float64Array(STRATA);
-    v = new Float64Array(STRATA * VAR_TERMS);
-    contentBytes = new Float64Array(STRATA);
-    /** The ratios finish() applied per stratum (estimateOf). */
-    rates = new Float64Array(STRATA);
-    // per-example values for quantiles: exact count or -1, overhead, content bytes, stratum
-    qCap;
-    qExact;
-    qOver;
-    qBytes;
-    qStratum;
-    qN = 0;
-    tooLong = 0;
-    images = [0, 0, 0];
-    defer;
-    pending = [];
-    constructor(opts = {}) {
-        this.opts = opts;
-        this.encoding = opts.encoding ?? "o200k_base";
-        if (opts.maxTokens !== undefined) {
-            this.limit = opts.maxTokens;
-            this.limitSource = "maxTokens";
-        }
-        else {
-            this.limit = modelTokenLimit(opts.model);
-            this.limitSource = this.limit !== undefined ? "model" : null;
-        }
-        this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
-        this.expectedBytes = opts.expectedBytes;
-        this.all = opts.exact ?? false;
-        this.qCap = opts.quantileCap ?? 100_000;
-        const seed = opts.seed ?? 0;
-        this.rnd = mulberry32(mixSeed(0x51ed270b, seed));
-        this.resRnd = mulberry32(mixSeed(0x2545f491, seed));
-        const initial = Math.min(this.qCap, 4096);
-        this.qExact = new Int32Array(initial);
-        this.qOver = new Uint32Array(initial);
-        this.qBytes = new Float64Array(initial);
-        this.qStratum = new Uint8Array(initial);
-        if (opts.countTokens)
-            this.count = opts.countTokens;
-        this.defer = opts.defer ?? false;
-    }
-    /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
-    static async create(opts = {}) {
-        const countTokens = opts.countTokens ?? (await loadCounter(opts.encoding ?? "o200k_base"));
-        return new TokenAnalysis({ ...opts, countTokens });
-    }
-    counter() {
-        if (!this.count)
-            throw new Error("TokenAnalysis: vocabulary not loaded; use TokenAnalysis.create()");
-        return this.count;
-    }
-    roleTokens(role) {
-        let n = this.roleCache.get(role);
-        if (n === undefined) {
-            n = this.counter()(role);
-            this.roleCache.set(role, n);
-        }
-        return n;
-    }
-    /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
-     * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
-     * its bytes. */
-    add(conv, loc, rendered) {
-        this.examples++;
-        const original = conv;
-        if (rendered)
-            conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
-        const fixed = fixedTokens(original, this.encoding);
-        this.images[0] += fixed.images;
-        // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
-        if (!rendered) {
-            this.images[1] += fixed.imagesCounted;
-            this.images[2] += fixed.imageTokens;
-        }
-        let overhead = rendered ? 0 : TOKENS_PER_EXAMPLE + fixed.tokens;
-        let bytes = 0;
-        let aBytes = 0;
-        let units = 0;
-        let unknownRole = false;
-        const visit = (m) => {
-            // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
-            if (!this.defer)
-                overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
-            else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
-                overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
-            else
-                unknownRole = true;
-        };
-        if (!rendered) {
-            conv.messages.forEach(visit);
-            conv.rejected?.forEach(visit);
-        }
-        forEachText(conv, (text, assistant) => {
-            const b = Buffer.byteLength(text, "utf8");
-            bytes += b;
-            units += text.length;
-            if (assistant)
-                aBytes += b;
-        });
-        if (rendered)
-            aBytes = Math.min(bytes, rendered.assistantBytes);
-        this.seenBytes += bytes;
-        const h = stratumOf(bytes, units);
-        this.contentBytes[h] += bytes;
-        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
-        const selected = this.rnd() < p || p >= 1;
-        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        if (!selected && !needExact && bytes > 0) {
-            const list = this.largest[h];
-            if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
-                keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
-        }
-        if (!(selected || needExact || unknownRole))
-            return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
-        // Needs its tokens: counted now, or (defer) where the partial is merged.
-        const x = { line: loc.line, roles: [], fixed: rendered ? 0 : fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
-        if (rendered)
-            x.rendered = true;
-        const keepRole = (m) => x.roles.push(m.role);
-        conv.messages.forEach(keepRole);
-        conv.rejected?.forEach(keepRole);
-        forEachText(conv, (text, assistant) => {
-            x.texts.push(text);
-            x.assistant.push(assistant);
-        });
-        if (!this.defer)
-            return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes, h);
-        this.pending.push(x);
-        return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0, h);
-    }
-    setLast(r, bytes, stratum) {
-        this.last.exact = r.exact;
-        this.last.overhead = r.overhead;
-        this.last.bytes = bytes;
-        this.last.stratum = stratum;
-        return r.findings;
-    }
-    /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
-     * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
-     * `q` (-1: none), which add() took; without `x` the values are kept here. */
-    account(overhead, bytes, aBytes, h, p, selected, line, x, q) {
-        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        let exact = -1;
-        let findings = [];
-        // An unsampled example far over the limit in bytes is counted only until it passes the limit (overLimit): a
-        // 12 MB base64 line took a minute to tokenize in full. It is then estimated like an unsampled example.
-        const over = x !== null && !selected && needExact && bytes > PROBE_FACTOR * this.limit ? this.overLimit(x.texts, this.limit - overhead) : null;
-        if (over) {
-            this.tooLong++;
-            this.overCount++;
-            this.overOverhead += overhead;
-            this.overBytes[h] += bytes;
-            // its tokens: those counted, extrapolated to all its bytes at their rate
-            const est = (over.tokens * bytes) / Math.max(1, over.bytes);
-            this.overTokens[h] += est;
-            this.overExtra[h] += est - over.tokens;
-            findings = [
-                {
-                    rule: "too-long",
-                    severity: "error",
-                    line,
-                    message: `example has more than ${this.limit} tokens (${this.encoding}), over the limit of ${this.limit}; its ${formatBytes(bytes)} of text were counted only until they passed it`,
-                },
-            ];
-        }
-        if (x && (selected || needExact) && !over) {
-            const count = this.counter();
-            let t = 0;
-            let at = 0;
-            for (let i = 0; i < x.texts.length; i++) {
-                const n = count(x.texts[i]);
-                t += n;
-                if (x.assistant[i])
-                    at += n;
-            }
-            if (x.rendered)
-                at = x.bytes > 0 ? Math.round((t * x.aBytes) / x.bytes) : 0;
-            exact = overhead + t;
-            this.tokenized++;
-            this.exactTotal += exact;
-            this.exactAssistant += at;
-            this.exactBilled += this.limit !== undefined ? Math.min(exact, this.limit) : exact;
-            if (exact > this.exactMax)
-                this.exactMax = exact;
-            if (selected) {
-                const w = 1 / p;
-                this.sN[h]++;
-                if (p < 1)
-                    this.dN[h]++;
-                this.sT[h] += w * t;
-                this.sB[h] += w * bytes;
-                this.sAT[h] += w * at;
-                this.sAB[h] += w * aBytes;
-                addVariance(this.v, h, p, t, bytes);
-            }
-            if (this.limit !== undefined && exact > this.limit) {
-                this.tooLong++;
-                findings = [
-                    {
-                        rule: "too-long",
-                        severity: "error",
-                        line,
-                        message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
-                    },
-                ];
-            }
-        }
-        else {
-            this.estOverhead += overhead;
-            this.estBytes[h] += bytes;
-            this.estAssistantBytes[h] += aBytes;
-            if (bytes > this.estMaxBytes[h]) {
-                this.estMaxBytes[h] = bytes;
-                this.estMaxOverhead[h] = overhead;
-            }
-        }
-        if (!x)
-            this.keep(exact, overhead, bytes, h);
-        else if (q && x.slot >= 0 && q.e[x.slot] === PENDING) {
-            q.e[x.slot] = exact;
-            q.o[x.slot] = overhead;
-        }
-        return { findings, exact, overhead };
-    }
-    /** The tokens of one of the largest unsampled examples: counted when whole; else the pieces' tokens per byte times
-     * its bytes, with a bound on the extrapolated part: Student's t (pieces - 1) x the standard error of the pieces'
-     * ratio (as a simple random sample of pieces of the example) x the bytes not counted, at least a token per piece's
-     * bytes not counted (a cut can move a count by about a token), at most that part whole. */
-    measure(x) {
-        const count = this.counter();
-        if (x.whole) {
-            let t = 0;
-            for (const text of x.texts)
-                t += count(text);
-            return { tokens: t, bound: 0 };
-        }
-        const ts = [];
-        const bs = [];
-        let t = 0;
-        let b = 0;
-        for (const text of x.texts) {
-            const bi = Buffer.byteLength(text, "utf8");
-            if (bi === 0)
-                continue;
-            const ti = count(text);
-            ts.push(ti);
-            bs.push(bi);
-            t += ti;
-            b += bi;
-        }
-        if (b === 0)
-            return { tokens: 0, bound: 0 };
-        const r = t / b;
-        const left = Math.max(0, x.bytes - b);
-        const k = ts.length;
-        if (k < 2)
-            return { tokens: r * x.bytes, bound: r * left };
-        let ss = 0;
-        for (let i = 0; i < k; i++)
-            ss += (ts[i] - r * bs[i]) ** 2;
-        const mean = b / k;
-        const se = Math.sqrt(((1 - Math.min(1, b / x.bytes)) * ss) / (k * (k - 1) * mean * mean));
-        return { tokens: r * x.bytes, bound: Math.min(Math.max(t975(k - 1) * se * left, left / mean), r * left) };
-    }
-    /** Whether the texts hold more than `cap` tokens, counting them in order, in pieces of PROBE_CHARS cut before a
-     * whitespace character where the piece has one in its last quarter, and stopping once the count passes cap. A cut
-     * can change a count by about a token, so the count must pass cap + cuts. False: the texts are not over (they were
-     * all counted; the caller counts them again exactly). */
-    overLimit(texts, cap) {
-        const count = this.counter();
-        let t = 0;
-        let counted = 0;
-        let cuts = 0;
-        for (const s of texts) {
-            let a = 0;
-            while (a < s.length) {
-                let b = Math.min(s.length, a + PROBE_CHARS);
-                if (b < s.length) {
-                    let c = b;
-                    while (c > b - PROBE_CHARS / 4 && !isSpaceCode(s.charCodeAt(c)))
-                        c--;
-                    if (c > b - PROBE_CHARS / 4)
-                        b = c;
-                    else if ((s.charCodeAt(b) & 0xfc00) === 0xdc00)
-                        b--; // never between the halves of a surrogate pair
-                    cuts++;
-                }
-                const piece = s.slice(a, b);
-                t += count(piece);
-                counted += Buffer.byteLength(piece, "utf8");
-                if (t > cap + cuts)
-                    return { tokens: t, bytes: counted };
-                a = b;
-            }
-        }
-        return null;
-    }
-    /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
-     * the per-example arrays `qExact`/`qOver` at its slot. */
-    accountPending(x, qExact, qOver) {
-        let overhead = x.rendered ? 0 : TOKENS_PER_EXAMPLE + x.fixed;
-        if (!x.rendered)
-            for (const r of x.roles)
-                overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-        return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
-    }
-    /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
-     * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
-     * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
-    resolvePending(p) {
-        // The partial's per-example arrays get the values; this instance's own arrays are untouched.
-        return this.resolve(p.pending, p.qExact, p.qOver);
-    }
-    /** Content bytes of the examples still pending (chunk mode). */
-    get pendingBytes() {
-        let n = 0;
-        for (const x of this.pending)
-            n += x.bytes;
-        return n;
-    }
-    /** Chunk mode: tokenizes this instance's own pending examples now, with `countTokens` (a chunk with many of them —
-     * long examples under a token limit — counts them itself rather than leave them all to the merge). The figures
-     * are the ones the merge would give. Returns the examples' `too-long` findings (chunk lines) and per-file figures. */
-    resolveOwnPending(countTokens) {
-        this.count = countTokens;
-        const pending = this.pending;
-        this.pending = [];
-        return this.resolve(pending, this.qExact, this.qOver);
-    }
-    /** Counts pending examples into this instance's sums and into the per-example arrays `qExact`/`qOver`. */
-    resolve(pending, qExact, qOver) {
-        const out = { findings: [], exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
-        for (const x of pending) {
-            const r = this.accountPending(x, qExact, qOver);
-            out.findings.push(...r.findings);
-            if (r.exact >= 0)
-                out.exact += r.exact;
-            else {
-                out.overhead += r.overhead;
-                out.bytes[x.stratum] += x.bytes;
-            }
-        }
-        return out;
-    }
-    /** The example last passed to add(): its exact token count (-1 when it was not tokenized, PENDING when its count
-     * waits for the merge), its chat overhead, its content bytes and its stratum — for per-file totals (untokenized
-     * bytes per stratum, estimated with estimateOf() after finish()). */
-    last = { exact: -1, overhead: 0, bytes: 0, stratum: 0 };
-    /** After finish(): the tokens of examples left estimated, from their overhead and their content bytes per stratum
-     * (per-file figures: the run's per-stratum ratios applied to one file's share). */
-    estimateOf(overhead, bytes) {
-        let t = overhead;
-        for (let h = 0; h < STRATA; h++)
-            t += (bytes[h] ?? 0) * this.rates[h];
-        return t;
-    }
-    /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
-     * that held a pending example (PENDING) and is taken over by a later one: that pending example keeps slot -1. */
-    keep(exact, overhead, bytes, stratum) {
-        let j;
-        if (this.qN < this.qCap) {
-            if (this.qN === this.qExact.length) {
-                const cap = Math.min(this.qCap, this.qExact.length * 2);
-                const e = new Int32Array(cap);
-                e.set(this.qExact);
-                const o = new Uint32Array(cap);
-                o.set(this.qOver);
-                const b = new Float64Array(cap);
-                b.set(this.qBytes);
-                const st = new Uint8Array(cap);
-                st.set(this.qStratum);
-                this.qExact = e;
-                this.qOver = o;
-                this.qBytes = b;
-                this.qStratum = st;
-            }
-            j = this.qN++;
-        }
-        else {
-            j = Math.floor(this.resRnd() * this.examples);
-            if (j >= this.qCap)
-                return -1;
-            if (this.qExact[j] === PENDING)
-                for (const x of this.pending)
-                    if (x.slot === j)
-                        x.slot = -1;
-        }
-        this.qExact[j] = exact;
-        this.qOver[j] = overhead;
-        this.qBytes[j] = bytes;
-        this.qStratum[j] = stratum;
-        return j;
-    }
-    /** This instance's state as plain structured-clone-able data (copies; see the file header). */
-    toPartial() {
-        return {
-            encoding: this.encoding,
-            limit: this.limit ?? null,
-            quantileCap: this.qCap,
-            examples: this.examples,
-            seenBytes: this.seenBytes,
-            exactTotal: this.exactTotal,
-            exactAssistant: this.exactAssistant,
-            exactBilled: this.exactBilled,
-            exactMax: this.exactMax,
-            tokenized: this.tokenized,
-            estOverhead: this.estOverhead,
-            estBytes: this.estBytes.slice(),
-            estAssistantBytes: this.estAssistantBytes.slice(),
-            estMaxBytes: this.estMaxBytes.slice(),
-            estMaxOverhead: this.estMaxOverhead.slice(),
-            overBytes: this.overBytes.slice(),
-            overTokens: this.overTokens.slice(),
-            overExtra: this.overExtra.slice(),
-            sN: this.sN.slice(),
-            dN: this.dN.slice(),
-            sT: this.sT.slice(),
-            sB: this.sB.slice(),
-            sAT: this.sAT.slice(),
-            sAB: this.sAB.slice(),
-            v: this.v.slice(),
-            contentBytes: this.contentBytes.slice(),
-            overCount: this.overCount,
-            overOverhead: this.overOverhead,
-            tooLong: this.tooLong,
-            images: [...this.images],
-            qExact: this.qExact.slice(0, this.qN),
-            qOver: this.qOver.slice(0, this.qN),
-            qBytes: this.qBytes.slice(0, this.qN),
-            qStratum: this.qStratum.slice(0, this.qN),
-            pending: this.pending.map((x) => ({ ...x })),
-            largest: this.largest.flatMap((list) => list.map((x) => ({ ...x, texts: [...x.texts] }))),
-        };
-    }
-    /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
-     * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
-     * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
-    merge(p) {
-        if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
-            throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
-                `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
-        }
-        const resolved = this.resolvePending(p);
-        const pn = p.qExact.length;
-        if (p.qOver.length !== pn || p.qBytes.length !== pn || p.qStratum.length !== pn)
-            throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
-        const total = this.examples + p.examples;
-        // null: all of that side, in order
-        let thisIdx = null;
-        let otherIdx = null;
-        if (!(this.qN + pn <= this.qCap && (total <= this.qCap || this.examples === 0 || p.examples === 0))) {
-            const keepThis = Math.min(this.qN, Math.round((this.qCap * this.examples) / total));
-            const keepOther = Math.min(pn, this.qCap - keepThis);
-            thisIdx = strideIndexes(this.qN, keepThis);
-            otherIdx = strideIndexes(pn, keepOther);
-        }
-        const n = (thisIdx ? thisIdx.length : this.qN) + (otherIdx ? otherIdx.length : pn);
-        const size = Math.max(n, Math.min(this.qCap, 4096));
-        const e = new Int32Array(size);
-        const o = new Uint32Array(size);
-        const b = new Float64Array(size);
-        const st = new Uint8Array(size);
-        let k = 0;
-        if (thisIdx) {
-            for (const i of thisIdx) {
-                e[k] = this.qExact[i];
-                o[k] = this.qOver[i];
-                st[k] = this.qStratum[i];
-                b[k++] = this.qBytes[i];
-            }
-        }
-        else {
-            e.set(this.qExact.subarray(0, this.qN));
-            o.set(this.qOver.subarray(0, this.qN));
-            b.set(this.qBytes.subarray(0, this.qN));
-            st.set(this.qStratum.subarray(0, this.qN));
-            k = this.qN;
-        }
-        if (otherIdx) {
-            for (const i of otherIdx) {
-                e[k] = p.qExact[i];
-                o[k] = p.qOver[i];
-                st[k] = p.qStratum[i];
-                b[k++] = p.qBytes[i];
-            }
-        }
-        else {
-            e.set(p.qExact, k);
-            o.set(p.qOver, k);
-            b.set(p.qBytes, k);
-            st.set(p.qStratum, k);
-        }
-        this.qExact = e;
-        this.qOver = o;
-        this.qBytes = b;
-        this.qStratum = st;
-        this.qN = n;
-        this.examples = total;
-        this.seenBytes += p.seenBytes;
-        this.exactTotal += p.exactTotal;
-        this.exactAssistant += p.exactAssistant;
-        this.exactBilled += p.exactBilled;
-        if (p.exactMax > this.exactMax)
-            this.exactMax = p.exactMax;
-        this.tokenized += p.tokenized;
-        this.estOverhead += p.estOverhead;
-        this.overCount += p.overCount;
-        this.overOverhead += p.overOverhead;
-        for (let h = 0; h < STRATA; h++) {
-            this.estBytes[h] += p.estBytes[h];
-            this.estAssistantBytes[h] += p.estAssistantBytes[h];
-            this.overBytes[h] += p.overBytes[h];
-            this.overTokens[h] += p.overTokens[h];
-            this.overExtra[h] += p.overExtra[h];
-            if (p.estMaxBytes[h] > this.estMaxBytes[h]) {
-                this.estMaxBytes[h] = p.estMaxBytes[h];
-                this.estMaxOverhead[h] = p.estMaxOverhead[h];
-            }
-            this.sN[h] += p.sN[h];
-            this.dN[h] += p.dN[h];
-            this.sT[h] += p.sT[h];
-            this.sB[h] += p.sB[h];
-            this.sAT[h] += p.sAT[h];
-            this.sAB[h] += p.sAB[h];
-            for (let k = h * VAR_TERMS; k < (h + 1) * VAR_TERMS; k++)
-                this.v[k] += p.v[k];
-            this.contentBytes[h] += p.contentBytes[h];
-        }
-        this.tooLong += p.tooLong;
-        for (let k = 0; k < 3; k++)
-            this.images[k] += p.images[k];
-        // the partial's examples come after this instance's: on equal bytes this instance's stay first
-        for (const x of p.largest) {
-            const list = this.largest[x.stratum];
-            if (list.length < LARGEST_KEPT || x.bytes > list[list.length - 1].bytes)
-                keepLarge(list, x);
-        }
-        return resolved;
-    }
-    finish() {
-        if (this.pending.length)
-            throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
-        // R: tokens per estimated byte of each stratum (its measured examples and the rest); rest: the rest's ratio
-        const R = this.rates;
-        const rest = new Float64Array(STRATA);
-        const basis = new Array(STRATA).fill("exact");
-        // the largest unsampled examples, measured: their tokens (extrapolated from their pieces), bytes, the squared
-        // bound of the extrapolation, and the largest one's tokens per byte
-        const mT = new Float64Array(STRATA);
-        const mB = new Float64Array(STRATA);
-        const mVar = new Float64Array(STRATA);
-        const topRate = new Float64Array(STRATA).fill(-1);
-        let pT = 0;
-        let pB = 0;
-        let allT = 0;
-        let allB = 0;
-        for (let h = 0; h < STRATA; h++) {
-            pT += this.sT[h];
-            pB += this.sB[h];
-            if (this.estBytes[h] === 0)
-                continue;
-            for (const x of this.largest[h]) {
-                const m = this.measure(x);
-                if (topRate[h] < 0)
-                    topRate[h] = m.tokens / x.bytes;
-                mT[h] += m.tokens;
-                mB[h] += x.bytes;
-                mVar[h] += m.bound * m.bound;
-            }
-            allT += mT[h];
-            allB += mB[h];
-        }
-        // the last resort (not met: a stratum with estimated bytes has a sample or measured examples): the whole
-        // sample's ratio, else all measured examples'
-        const pooled = pB > 0 ? pT / pB : allB > 0 ? allT / allB : 0;
-        let estimated = this.estOverhead;
-        let estimatedAssistant = 0;
-        let overEstimate = this.overOverhead;
-        for (let h = 0; h < STRATA; h++) {
-            const sampleRate = this.sB[h] > 0 ? this.sT[h] / this.sB[h] : 0;
-            if (this.estBytes[h] === 0) {
-                R[h] = rest[h] = sampleRate;
-                continue;
-            }
-            if (this.sB[h] > 0) {
-                rest[h] = sampleRate;
-                basis[h] = "sample";
-            }
-            else if (mB[h] + this.overBytes[h] > 0) {
-                rest[h] = (mT[h] + this.overTokens[h]) / (mB[h] + this.overBytes[h]);
-                basis[h] = "largest";
-            }
-            else {
-                rest[h] = pooled;
-                basis[h] = "pooled";
-            }
-            R[h] = (mT[h] + this.overTokens[h] + rest[h] * Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h])) / this.estBytes[h];
-            estimated += R[h] * this.estBytes[h];
-            // the sample's assistant-to-all ratio, applied to the stratum's tokens per estimated byte
-            const assistantRate = this.sAB[h] > 0 && rest[h] > 0 ? ((this.sAT[h] / this.sAB[h]) * R[h]) / rest[h] : R[h];
-            estimatedAssistant += assistantRate * this.estAssistantBytes[h];
-            overEstimate += this.overTokens[h];
-        }
-        const total = Math.round(this.exactTotal + estimated);
-        const assistantTokens = Math.round(this.exactAssistant + estimatedAssistant);
-        // estimated examples are under the limit by construction, except those counted until they passed it
-        const billed = Math.round(this.exactBilled + estimated - overEstimate + (this.limit ?? 0) * this.overCount);
-        const exact = this.tokenized === this.examples;
-        let relativeError = 0;
-        if (!exact && total > 0) {
-            // Per stratum with estimated bytes, combined in quadrature: the measured examples' bounds (measure()), and the
-            // rest's linearised variance (varianceOf) at Student's t for the drawn examples, at most the rest's whole
-            // estimate. Added as they are: the extrapolated tokens of examples counted until they passed the limit, and
-            // the rest's whole estimate when the stratum has fewer than 2 drawn examples (variance unknown: a ratio of
-            // the measured examples, pooled, or of certainty examples only). Rounded up.
-            let v = 0;
-            let whole = 0;
-            for (let h = 0; h < STRATA; h++) {
-                if (this.estBytes[h] === 0)
-                    continue;
-                v += mVar[h];
-                whole += this.overExtra[h];
-                const restBytes = Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h]);
-                const part = rest[h] * restBytes;
-                if (basis[h] === "sample" && this.dN[h] >= 2) {
-                    const u = Math.min(1, restBytes / Math.max(1, this.contentBytes[h] - mB[h] - this.overBytes[h]));
-                    const sd = Math.sqrt(varianceOf(this.v, h, rest[h], u));
-                    v += Math.min(t975(this.dN[h] - 1) * sd, part) ** 2;
-                }
-                else
-                    whole += part;
-            }
-            relativeError = Math.max(0, Math.ceil(((Math.sqrt(v) + whole) / total) * 1e4 - 1e-9)) / 1e4;
-        }
-        // per-example values
-        const n = this.qN;
-        const vals = new Float64Array(n);
-        for (let i = 0; i < n; i++)
-            vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R[this.qStratum[i]] * this.qBytes[i]);
-        vals.sort();
-        const quantilesExact = exact && this.examples <= this.qCap;
-        const scale = n > 0 ? this.examples / n : 0;
-        const labels = bucketLabels(TOKEN_BUCKETS);
-        const counts = new Array(TOKEN_BUCKETS.length).fill(0);
-        let b = 0;
-        for (let i = 0; i < n; i++) {
-            while (b + 1 < TOKEN_BUCKETS.length && vals[i] >= TOKEN_BUCKETS[b + 1])
-                b++;
-            counts[b]++;
-        }
-        const histogram = TOKEN_BUCKETS.map((min, i) => ({ label: labels[i], min, count: Math.round(counts[i] * scale) }));
-        let estMax = 0;
-        let sampled = 0;
-        let rateBytes = 0;
-        let rateTokens = 0;
-        for (let h = 0; h < STRATA; h++) {
-            if (this.estMaxBytes[h] >= 0) {
-                // the largest estimated example is the largest measured one unless it was over the limit's byte bound
-                const top = this.largest[h][0];
-                const rate = top && top.bytes === this.estMaxBytes[h] && topRate[h] >= 0 ? topRate[h] : R[h];
-                estMax = Math.max(estMax, Math.round(this.estMaxOverhead[h] + rate * this.estMaxBytes[h]));
-            }
-            sampled += this.sN[h];
-            if (this.sB[h] > 0 || this.estBytes[h] > 0) {
-                rateBytes += this.contentBytes[h];
-                rateTokens += R[h] * this.contentBytes[h];
-            }
-        }
-        const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
-        const result = {
-            encoding: this.encoding,
-            ...(this.opts.tokenizer !== undefined ? { tokenizer: this.opts.tokenizer } : {}),
-            examples: this.examples,
-            total,
-            assistantTokens,
-            mean: this.examples ? stats_round(total / this.examples, 2) : 0,
-            p5: stats_round(quantileOf(vals, 0.05), 2),
-            p50: stats_round(quantileOf(vals, 0.5), 2),
-            p95: stats_round(quantileOf(vals, 0.95), 2),
-            max: Math.max(this.exactMax, estMax),
-            exact,
-            sampledRecords: sampled,
-            tokenizedRecords: this.tokenized,
-            relativeError,
-            tokensPerByte: rateBytes > 0 ? stats_round(rateTokens / rateBytes, 4) : 0,
-            strata: STRATUM_NAMES.map((name, h) => ({
-                name,
-                bytes: this.contentBytes[h],
-                estimatedBytes: this.estBytes[h],
-                sampledRecords: this.sN[h],
-                measuredRecords: this.estBytes[h] > 0 ? this.largest[h].length : 0,
-                tokensPerByte: stats_round(R[h], 4),
-                basis: basis[h],
-            })),
-            quantilesExact,
-            histogram,
-            limit: this.limit ?? null,
-            limitSource: this.limitSource,
-            tooLong: this.tooLong,
-            images: { parts: this.images[0], counted: this.images[1], tokens: this.images[2] },
-            billedTokens: billed,
-            epochs,
-            epochsSource: this.opts.epochs !== undefined ? "option" : "default",
-        };
-        if (this.opts.pricePerMillion !== undefined) {
-            result.pricePerMillion = this.opts.pricePerMillion;
-            result.estimatedCost = stats_round((epochs * billed * this.opts.pricePerMillion) / 1e6, 4);
-        }
-        return result;
     }
 }
 
@@ -27265,6 +26318,7 @@ function renderDatasetInfo(info) {
 
 
 
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -27369,6 +26423,10 @@ class Analysis {
             const fr = report.files[file];
             appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
         }
+        // Every finding is in: pick the listed ones (check.ts does it again, a no-op then), and only those are re-read
+        // for their record keys.
+        for (const f of report.files)
+            finishFindings(f, this.config.maxFindings);
         await keyAnalysisFindings(report.files, this.dup.records, absPaths);
         await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
@@ -35876,6 +34934,7 @@ function targetReport(spec, s, facts) {
 
 
 
+
 /** Longest quote of a template's message in a finding. */
 const QUOTE_CHARS = 300;
 /** Messages named in one template-drops-content finding. */
@@ -35963,6 +35022,7 @@ class TargetChecker {
             return j !== b && bare.includes(j);
         };
         const missing = [];
+        let first; // the JSON pointer of the first piece left out
         let reasoning = 0;
         messages.forEach((raw, i) => {
             if (!raw || typeof raw !== "object" || Array.isArray(raw))
@@ -35978,20 +35038,27 @@ class TargetChecker {
                 }
                 else
                     missing.push(`messages[${i}] (${role}): its text`);
+                first ??= `/messages/${i}/content`;
                 break;
             }
-            for (const name of callNames(m))
-                if (!present(name))
-                    missing.push(`messages[${i}] (${role}): its call of '${name}'`);
+            for (const name of callNames(m)) {
+                if (present(name))
+                    continue;
+                missing.push(`messages[${i}] (${role}): its call of '${name}'`);
+                first ??= `/messages/${i}/tool_calls`;
+            }
         });
-        for (const name of toolNames(tools))
-            if (!present(name))
-                missing.push(`tools: '${name}'`);
+        for (const name of toolNames(tools)) {
+            if (present(name))
+                continue;
+            missing.push(`tools: '${name}'`);
+            first ??= "/tools";
+        }
         if (!missing.length)
             return;
         const listed = missing.slice(0, NAMED).join("; ") + (missing.length > NAMED ? `; and ${missing.length - NAMED} more` : "");
         const why = reasoning === missing.length ? " (the template keeps the reasoning of the last turn only: earlier turns are trained without it)" : "";
-        emit("template-drops-content", `the chat template leaves out ${listed}${why}: the model never sees it in training; if it matters, use a template that renders it or move it where the template reads it`);
+        emit("template-drops-content", `the chat template leaves out ${listed}${why}: the model never sees it in training; if it matters, use a template that renders it or move it where the template reads it`, undefined, first);
     }
     /** The marker that ends an assistant turn (the token right after its text) must be one token of the tokenizer. */
     checkEndOfTurn(messages, text, emit) {
@@ -36030,7 +35097,7 @@ class TargetChecker {
                 if (this.keys.has(k) || v === null || v === undefined || v === "")
                     continue;
                 const trainer = TRAINER_KEYS.has(k) ? ` (some trainers read it themselves, e.g. Axolotl's ${k === "weight" || k === "train" ? k : "weight and train"}; TRL does not)` : "";
-                emit("template-unread-field", `messages[${i}].${k} is never read by the chat template: it does not reach the model${trainer}; drop it or use a template that renders it (reported once per field and file)`, `tpl-field:${k}`);
+                emit("template-unread-field", `messages[${i}].${k} is never read by the chat template: it does not reach the model${trainer}; drop it or use a template that renders it (reported once per field and file)`, `tpl-field:${k}`, `/messages/${i}/${escapePointer(k)}`);
             }
         });
     }
@@ -36338,6 +35405,7 @@ function jsonLine(e, text) {
 
 
 
+
 const runInThisThread = async function* (jobs) {
     for (const j of jobs)
         yield await runChunk(j);
@@ -36486,9 +35554,15 @@ async function assemble(plan, results, config, extra = {}) {
         report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
     if (analysis)
         await analysis.finish(report, plan.absPaths, extra.date);
+    // Every file is complete (analysis findings included): pick the findings each one lists, then their fingerprints.
+    for (const f of files)
+        finishFindings(f, config.maxFindings);
     addFingerprints(files);
     report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
     report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
+    const notices = plan.settings ? configNotices(config) : [];
+    if (notices.length)
+        report.notices = notices;
     report.gate = evaluateGate(report, config);
     report.passed = report.gate.passed;
     if (extra.base)
@@ -36818,8 +35892,8 @@ function imagesLine(images) {
         return undefined;
     const counted = num(im?.counted) ?? 0;
     const left = parts - counted;
-    const done = counted > 0 ? `${fmt(counted)} counted (${fmt(im?.tokens)} tokens, OpenAI's image formula)` : "";
-    const not = left > 0 ? `${fmt(left)} not counted: size unknown (a URL or a path; data URIs are measured)` : "";
+    const done = counted > 0 ? `${report_view_fmt(counted)} counted (${report_view_fmt(im?.tokens)} tokens, OpenAI's image formula)` : "";
+    const not = left > 0 ? `${report_view_fmt(left)} not counted: size unknown (a URL or a path; data URIs are measured)` : "";
     return `images: ${[done, not].filter(Boolean).join(", ")}`;
 }
 /** How many of the run's largest examples the token estimate measured apart (report.tokens.strata[].measuredRecords). */
@@ -36828,7 +35902,7 @@ function measuredApart(tokens) {
         .map(obj)
         .reduce((n, s) => n + (num(s?.measuredRecords) ?? 0), 0);
 }
-function fmt(v) {
+function report_view_fmt(v) {
     if (typeof v === "number") {
         if (!Number.isFinite(v))
             return String(v);
@@ -36895,16 +35969,16 @@ function compositionView(c) {
     const r = obj(c.responses);
     const q = obj(c.userQueries);
     const out = [
-        ["records / messages", `${fmt(c.records)} / ${fmt(c.messages)}`],
-        ["single-turn", `${fmt(c.singleTurn)}${share(c.singleTurn)}`],
-        ["multi-turn", `${fmt(c.multiTurn)}${share(c.multiTurn)}`],
-        ["tool-call examples", fmt(c.toolExamples)],
-        ["image examples", fmt(c.imageExamples)],
+        ["records / messages", `${report_view_fmt(c.records)} / ${report_view_fmt(c.messages)}`],
+        ["single-turn", `${report_view_fmt(c.singleTurn)}${share(c.singleTurn)}`],
+        ["multi-turn", `${report_view_fmt(c.multiTurn)}${share(c.multiTurn)}`],
+        ["tool-call examples", report_view_fmt(c.toolExamples)],
+        ["image examples", report_view_fmt(c.imageExamples)],
     ];
     if (r)
-        out.push(["responses with code / lists / headers", `${fmt(r.withCode)} / ${fmt(r.withLists)} / ${fmt(r.withHeaders)}`], ["responses brief / medium / detailed", `${fmt(r.brief)} / ${fmt(r.medium)} / ${fmt(r.detailed)}`]);
+        out.push(["responses with code / lists / headers", `${report_view_fmt(r.withCode)} / ${report_view_fmt(r.withLists)} / ${report_view_fmt(r.withHeaders)}`], ["responses brief / medium / detailed", `${report_view_fmt(r.brief)} / ${report_view_fmt(r.medium)} / ${report_view_fmt(r.detailed)}`]);
     if (q)
-        out.push(["queries: questions / commands / code", `${fmt(q.questions)} / ${fmt(q.commands)} / ${fmt(q.codeRelated)}`]);
+        out.push(["queries: questions / commands / code", `${report_view_fmt(q.questions)} / ${report_view_fmt(q.commands)} / ${report_view_fmt(q.codeRelated)}`]);
     return out;
 }
 function viewOf(report) {
@@ -36922,7 +35996,7 @@ function viewOf(report) {
         if (raw === undefined)
             return;
         const n = measured(div, path);
-        diversity.push([label, n === undefined ? "–" : asPct ? report_view_pct(n) : fmt(n)]);
+        diversity.push([label, n === undefined ? "–" : asPct ? report_view_pct(n) : report_view_fmt(n)]);
     };
     add("distinct-2", "distinct2.ratio");
     add("windowed distinct-2", "windowedDistinct2.mean");
@@ -36940,21 +36014,21 @@ function viewOf(report) {
     const tokens = [];
     for (const k of ["total", "mean", "p50", "p95", "max", "epochs", "estimatedCost"])
         if (num(tok?.[k]) !== undefined)
-            tokens.push([k === "estimatedCost" ? "est. training cost" : k, fmt(tok?.[k])]);
+            tokens.push([k === "estimatedCost" ? "est. training cost" : k, report_view_fmt(tok?.[k])]);
     if (num(tok?.limit) !== undefined)
-        tokens.push([`over ${fmt(tok?.limit)}`, fmt(tok?.tooLong)]);
+        tokens.push([`over ${report_view_fmt(tok?.limit)}`, report_view_fmt(tok?.tooLong)]);
     if (typeof tok?.tokenizer === "string")
         tokens.push(["tokenizer", tok.tokenizer]);
     if (tok && tok.exact === false) {
         const apart = measuredApart(tok);
-        tokens.push(["estimate", `±${report_view_pct(num(tok.relativeError))}, ${fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${fmt(apart)} largest measured` : ""}`]);
+        tokens.push(["estimate", `±${report_view_pct(num(tok.relativeError))}, ${report_view_fmt(tok.sampledRecords)} sampled${apart > 0 ? `, ${report_view_fmt(apart)} largest measured` : ""}`]);
     }
     const images = obj(tok?.images);
     if (images && (num(images.parts) ?? 0) > 0) {
-        tokens.push(["images counted", fmt(images.counted)]);
+        tokens.push(["images counted", report_view_fmt(images.counted)]);
         const left = (num(images.parts) ?? 0) - (num(images.counted) ?? 0);
         if (left > 0)
-            tokens.push(["images not counted (size unknown)", fmt(left)]);
+            tokens.push(["images not counted (size unknown)", report_view_fmt(left)]);
     }
     const di = report.datasetInfo;
     const datasetInfo = typeof di === "string" ? di : typeof obj(di)?.text === "string" ? obj(di)?.text : undefined;
@@ -36986,10 +36060,12 @@ function targetLine(target) {
     const gaps = num(t.engineGaps) ?? 0;
     if (t.records === 0)
         return `chat template ${t.chatTemplate}${name}${tok}: no record has a messages array, so none was rendered (ShareGPT, Alpaca and preference records are not)`;
-    return `chat template ${t.chatTemplate}${name}${tok}: ${fmt(t.rendered)} of ${fmt(t.records)} records rendered, ${fmt(t.templateErrors)} template error${t.templateErrors === 1 ? "" : "s"}${gaps > 0 ? `, ${fmt(gaps)} not checked (engine gaps)` : ""}`;
+    return `chat template ${t.chatTemplate}${name}${tok}: ${report_view_fmt(t.rendered)} of ${report_view_fmt(t.records)} records rendered, ${report_view_fmt(t.templateErrors)} template error${t.templateErrors === 1 ? "" : "s"}${gaps > 0 ? `, ${report_view_fmt(gaps)} not checked (engine gaps)` : ""}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/text.ts
+
+
 
 const paint = (on, code, s) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 /** Keeps a terminal line on one line: control characters from datasets are shown escaped. */
@@ -37007,6 +36083,20 @@ function text_histogram(buckets) {
     const w = Math.max(...rows.map((b) => b.label.length));
     return ["tokens per example:", ...rows.map((b) => `  ${b.label.padStart(w)} ${"█".repeat(Math.max(1, Math.round((b.count / max) * 30)))} ${b.count}`)];
 }
+const text_fmt = (n) => n.toLocaleString("en-US");
+/** The line under a file's listed findings that says what the cap left out, by rule (most first). */
+function omittedLine(f) {
+    const left = Object.entries(omittedByRule(f)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const n = left.reduce((s, [, k]) => s + k, 0);
+    const rules = left.slice(0, 4).map(([r, k]) => `${r} ×${text_fmt(k)}`).join(", ") + (left.length > 4 ? `, ${left.length - 4} more rule(s)` : "");
+    return `${f.path}: … ${text_fmt(n)} more findings not shown: ${rules} (raise --max-findings; the counts below are complete)`;
+}
+/** Where the rules of the listed findings are explained: one section per rule ID. */
+function docsLine(report) {
+    if (!report.files.some((f) => f.findings.length > 0))
+        return null;
+    return `each rule is explained, with its fix, at ${docUrl("<rule>")}`;
+}
 function renderText(report, opts) {
     const c = opts.color;
     const out = [];
@@ -37015,11 +36105,12 @@ function renderText(report, opts) {
             const sev = x.severity === "error" ? paint(c, "31", "error") : paint(c, "33", "warning");
             out.push(`${f.path}:${x.line}: ${sev} ${paint(c, "2", x.rule)}: ${clean(x.message)}`);
         }
-        if (f.findingsTruncated) {
-            const shown = f.findings.length;
-            out.push(`${f.path}: … ${f.errors + f.warnings - shown} more findings not shown (raise --max-findings; counts below are complete)`);
-        }
+        if (f.findingsTruncated && f.errors + f.warnings > f.findings.length)
+            out.push(omittedLine(f));
     }
+    const docs = docsLine(report);
+    if (docs)
+        out.push(paint(c, "2", docs));
     if (out.length)
         out.push("");
     const w = Math.max(4, ...report.files.map((f) => f.path.length));
@@ -37072,6 +36163,8 @@ function renderText(report, opts) {
         }
     }
     out.push("");
+    for (const n of report.notices ?? [])
+        out.push(`${paint(c, "33", "warning")}: ${clean(n)}`);
     // One line per check that did not pass; the passing ones on one line.
     const passedNames = [];
     for (const ch of report.gate.checks) {
@@ -37231,9 +36324,9 @@ function formatValue(name, v) {
         if (Number.isFinite(lo) || Number.isFinite(hi))
             return `${Number.isFinite(lo) ? report_view_pct(lo) : "-∞"}–${Number.isFinite(hi) ? report_view_pct(hi) : "∞"}`;
     }
-    return PERCENT.has(base) && typeof v === "number" ? report_view_pct(v) : fmt(v);
+    return PERCENT.has(base) && typeof v === "number" ? report_view_pct(v) : report_view_fmt(v);
 }
-const plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+const plural = (n, one, many = one + "s") => `${report_view_fmt(n)} ${n === 1 ? one : many}`;
 /** First listed finding of `rules` in the file (optionally only new ones). */
 function firstLine(report, path, rules, onlyNew = false) {
     const f = report.files.find((x) => x.path === path);
@@ -37253,7 +36346,7 @@ function openingDrivers(report, n) {
     return top
         .filter((t) => typeof t.opening === "string" && typeof t.count === "number" && t.count > 1)
         .slice(0, n)
-        .map((t) => ({ text: `“${t.opening}…” opens ${fmt(t.count)}${answers ? ` of ${fmt(answers)}` : ""} answers` }));
+        .map((t) => ({ text: `“${t.opening}…” opens ${report_view_fmt(t.count)}${answers ? ` of ${report_view_fmt(answers)}` : ""} answers` }));
 }
 /** The files or records behind a check that did not pass (at most `n`). */
 function driversOf(report, name, n = 3) {
@@ -37278,7 +36371,7 @@ function driversOf(report, name, n = 3) {
             return topFiles(files, n, (f) => (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0).map((f) => {
                 const k = (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0;
                 const line = firstLine(report, f.path, (r) => r === rule);
-                return { path: f.path, line, text: `${fmt(k)} of ${plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
+                return { path: f.path, line, text: `${report_view_fmt(k)} of ${plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
             });
         }
         case "max-leakage": {
@@ -37291,21 +36384,21 @@ function driversOf(report, name, n = 3) {
                 const k = Number(l.exact ?? 0) + Number(l.near ?? 0);
                 const ev = String(l.eval);
                 const line = firstLine(report, ev, (r) => r === "leakage");
-                const of = typeof l.evalRecords === "number" ? ` of ${fmt(l.evalRecords)}` : "";
-                return { path: ev, line, text: `${fmt(k)}${of} evaluation records also in ${String(l.train)}` };
+                const of = typeof l.evalRecords === "number" ? ` of ${report_view_fmt(l.evalRecords)}` : "";
+                return { path: ev, line, text: `${report_view_fmt(k)}${of} evaluation records also in ${String(l.train)}` };
             });
         }
         case "min-examples": {
             const invalid = topFiles(files, n, (f) => f.records - f.validRecords);
             if (invalid.length === 0)
                 return [{ text: `${plural(report.summary.validRecords, "valid record")} in all: add examples` }];
-            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${fmt(f.validRecords)} of ${plural(f.records, "record")} valid` }));
+            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${report_view_fmt(f.validRecords)} of ${plural(f.records, "record")} valid` }));
         }
         case "max-too-long": {
             const limit = check_drivers_obj(report.tokens)?.limit;
             return topFiles(files, n, (f) => f.findingCounts["too-long"] ?? 0).map((f) => {
                 const line = firstLine(report, f.path, (r) => r === "too-long");
-                return { path: f.path, line, text: `${plural(f.findingCounts["too-long"] ?? 0, "example")} over ${fmt(limit)} tokens` };
+                return { path: f.path, line, text: `${plural(f.findingCounts["too-long"] ?? 0, "example")} over ${report_view_fmt(limit)} tokens` };
             });
         }
         case "max-opening-share":
@@ -37320,11 +36413,11 @@ function driversOf(report, name, n = 3) {
         }
         case "max-diversity-drop": {
             const d = report.deltas?.find((x) => x.metric === "windowed distinct-2");
-            return d ? [{ text: `windowed distinct-2 ${fmt(d.base)} on the base → ${fmt(d.head)} here` }] : [];
+            return d ? [{ text: `windowed distinct-2 ${report_view_fmt(d.base)} on the base → ${report_view_fmt(d.head)} here` }] : [];
         }
         case "single-turn-share": {
             const c = check_drivers_obj(report.composition);
-            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${fmt(c.singleTurn)} single-turn of ${plural(c.records, "conversation")}` }] : [];
+            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${report_view_fmt(c.singleTurn)} single-turn of ${plural(c.records, "conversation")}` }] : [];
         }
         default:
             return [];
@@ -37456,7 +36549,7 @@ function ruleLink(rule) {
 }
 /** "(4 valid)" when some records are not valid (valid = no error: what min-examples counts), else "". */
 function markdown_context_validNote(all, valid) {
-    return typeof valid !== "number" || valid === all ? "" : ` (${fmt(valid)} valid)`;
+    return typeof valid !== "number" || valid === all ? "" : ` (${report_view_fmt(valid)} valid)`;
 }
 function table(head, rows, align) {
     return [`| ${head.join(" | ")} |`, `| ${(align ?? head.map(() => "---")).join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
@@ -37476,19 +36569,19 @@ function markdown_context_escapeHtml(s) {
 
 
 
-const markdown_details_plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+const markdown_details_plural = (n, one, many = one + "s") => `${report_view_fmt(n)} ${n === 1 ? one : many}`;
 function details(summary, body) {
     return body.length === 0 ? [] : ["", `<details><summary>${markdown_context_escapeHtml(summary)}</summary>`, "", ...body, "", "</details>"];
 }
 /** "30 → 42 (+12)", or "42" when the same. */
 function change(base, head, asPct = false) {
-    const f = (x) => (x === undefined ? "–" : asPct ? report_view_pct(x) : fmt(x));
+    const f = (x) => (x === undefined ? "–" : asPct ? report_view_pct(x) : report_view_fmt(x));
     if (base === head || base === undefined)
         return f(head);
     if (head === undefined)
         return `${f(base)} → –`;
     const diff = head - base;
-    const sign = asPct ? `${diff > 0 ? "+" : ""}${Number((diff * 100).toPrecision(3))} pts` : `${diff > 0 ? "+" : ""}${fmt(diff)}`;
+    const sign = asPct ? `${diff > 0 ? "+" : ""}${Number((diff * 100).toPrecision(3))} pts` : `${diff > 0 ? "+" : ""}${report_view_fmt(diff)}`;
     return `${f(base)} → ${f(head)} (${sign})`;
 }
 const markdown_details_COLUMNS = [
@@ -37514,7 +36607,7 @@ function comparisonSection(ctx, report, d) {
     const cols = markdown_details_COLUMNS.filter(([k]) => k === "records" || k === "errors" || k === "warnings" || c.files.some((f) => (f.head[k] ?? 0) !== 0 || (f.base?.[k] ?? 0) !== 0));
     const rows = c.files.slice(0, d.deltaFiles).map((f) => [
         fileLink(ctx, f.path) + (f.status === "added" ? " 🆕 new file" : ""),
-        ...cols.map(([k]) => (f.status === "added" ? fmt(f.head[k]) : change(f.base?.[k], f.head[k]))),
+        ...cols.map(([k]) => (f.status === "added" ? report_view_fmt(f.head[k]) : change(f.base?.[k], f.head[k]))),
     ]);
     const totals = new Map((report.deltas ?? []).map((x) => [x.metric, x]));
     const totalRow = [`**All ${markdown_details_plural(report.files.length, "checked file")}**`, ...cols.map(([k]) => {
@@ -37526,8 +36619,8 @@ function comparisonSection(ctx, report, d) {
     const hidden = [c.files.length > d.deltaFiles ? `${markdown_details_plural(c.files.length - d.deltaFiles, "more changed file")} not listed` : "", c.unchangedFiles ? `${markdown_details_plural(c.unchangedFiles, "file")} with the same figures not listed` : ""].filter(Boolean);
     if (hidden.length)
         out.push("", `_${hidden.join("; ")}._`);
-    const moved = (report.deltas ?? []).filter((x) => !(x.metric in TOTALS) && x.base !== null && x.head !== null && (RATES.has(x.metric) ? report_view_pct(x.base) !== report_view_pct(x.head) : fmt(x.base) !== fmt(x.head)));
-    const f = (x, rate) => (rate ? report_view_pct(x) : fmt(x));
+    const moved = (report.deltas ?? []).filter((x) => !(x.metric in TOTALS) && x.base !== null && x.head !== null && (RATES.has(x.metric) ? report_view_pct(x.base) !== report_view_pct(x.head) : report_view_fmt(x.base) !== report_view_fmt(x.head)));
+    const f = (x, rate) => (rate ? report_view_pct(x) : report_view_fmt(x));
     if (moved.length > 0)
         out.push("", `Dataset-wide: ${moved.map((x) => `${escape_escapeInline(x.metric, 40)} ${escape_escapeInline(`${f(x.base, RATES.has(x.metric))} → ${f(x.head, RATES.has(x.metric))}`, 60)}`).join(" · ")}`);
     return out;
@@ -37539,7 +36632,7 @@ function gateTable(views) {
     const rows = views.map((v) => [escape_escapeInline(v.name, 80), escape_escapeInline(v.limit, 60), escape_escapeInline(v.actual, 40), icon[v.status]]);
     const failed = views.filter((v) => v.status === "fail").length;
     const warned = views.filter((v) => v.status === "warn").length;
-    const summary = `Gate: ${markdown_details_plural(views.length, "check")}${failed ? `, ${fmt(failed)} failed` : ""}${warned ? `, ${fmt(warned)} warned` : ""}`;
+    const summary = `Gate: ${markdown_details_plural(views.length, "check")}${failed ? `, ${report_view_fmt(failed)} failed` : ""}${warned ? `, ${report_view_fmt(warned)} warned` : ""}`;
     return details(summary, table(["Check", "Limit", "Actual", "Status"], rows, ["---", "---:", "---:", "---"]));
 }
 function fileTable(ctx, report, d) {
@@ -37550,10 +36643,10 @@ function fileTable(ctx, report, d) {
     const rows = shown.map((f) => [
         fileLink(ctx, f.path),
         escape_escapeInline(f.format, 30),
-        fmt(f.records) + markdown_context_validNote(f.records, f.validRecords),
-        fmt(f.errors),
-        fmt(f.warnings),
-        ...(hasStats ? [fmt(f.stats?.exactDuplicates), fmt(f.stats?.nearDuplicates), fmt(f.stats?.tokens)] : []),
+        report_view_fmt(f.records) + markdown_context_validNote(f.records, f.validRecords),
+        report_view_fmt(f.errors),
+        report_view_fmt(f.warnings),
+        ...(hasStats ? [report_view_fmt(f.stats?.exactDuplicates), report_view_fmt(f.stats?.nearDuplicates), report_view_fmt(f.stats?.tokens)] : []),
     ]);
     const head = ["File", "Format", "Records", "Errors", "Warnings", ...(hasStats ? ["Duplicates", "Near-duplicates", "Tokens"] : [])];
     const body = table(head, rows, ["---", "---", ...head.slice(2).map(() => "---:")]);
@@ -37564,9 +36657,9 @@ function fileTable(ctx, report, d) {
 function groupLines(ctx, groups, d, near) {
     return groups.slice(0, d.groups).map((g, i) => {
         const ms = g.members.slice(0, d.members).map((m) => fileLink(ctx, m.path, m.line));
-        const more = g.members.length > d.members ? ` and ${fmt(g.members.length - d.members)} more` : "";
-        const sim = near && g.similarity !== undefined ? ` (similarity ${fmt(g.similarity)})` : "";
-        return `${i + 1}. ${fmt(g.members.length)} records${sim}: ${ms.join(", ")}${more}`;
+        const more = g.members.length > d.members ? ` and ${report_view_fmt(g.members.length - d.members)} more` : "";
+        const sim = near && g.similarity !== undefined ? ` (similarity ${report_view_fmt(g.similarity)})` : "";
+        return `${i + 1}. ${report_view_fmt(g.members.length)} records${sim}: ${ms.join(", ")}${more}`;
     });
 }
 function duplicates(ctx, v, d) {
@@ -37574,7 +36667,7 @@ function duplicates(ctx, v, d) {
     const sec = (title, dv, near) => {
         if (!dv || !dv.duplicateRecords)
             return;
-        const thr = near && dv.threshold !== undefined ? `, similarity ≥ ${fmt(dv.threshold)}` : "";
+        const thr = near && dv.threshold !== undefined ? `, similarity ≥ ${report_view_fmt(dv.threshold)}` : "";
         const body = d.groups > 0 && dv.groups.length > 0 ? groupLines(ctx, dv.groups, d, near) : [];
         if (dv.groups.length > d.groups && body.length)
             body.push("", `_…and ${markdown_details_plural(dv.groups.length - d.groups, "more group")}._`);
@@ -37592,7 +36685,7 @@ function leakage(ctx, v, d) {
     const leaked = v.leakage.filter((l) => (l.exact ?? 0) + (l.near ?? 0) > 0);
     if (leaked.length === 0 || d.leakage === 0)
         return [];
-    const rows = leaked.slice(0, d.leakage).map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), fmt(l.exact), fmt(l.near), report_view_pct(l.rate)]);
+    const rows = leaked.slice(0, d.leakage).map((l) => [fileLink(ctx, l.train), fileLink(ctx, l.eval), report_view_fmt(l.exact), report_view_fmt(l.near), report_view_pct(l.rate)]);
     const body = table(["Train", "Eval", "Exact", "Near", "Rate"], rows, ["---", "---", "---:", "---:", "---:"]);
     if (leaked.length > d.leakage)
         body.push("", `_…and ${markdown_details_plural(leaked.length - d.leakage, "more pair")}._`);
@@ -37628,7 +36721,7 @@ function markdown_details_figures(v, d) {
     out.push(...line("Diversity", v.diversity));
     const ops = v.openings.slice(0, d.openings);
     if (ops.length > 0)
-        out.push("", "Most common openings:", "", ...ops.map((o) => `- ${fmt(o.count)}× “${escape_escapeInline(o.text, 100)}”`));
+        out.push("", "Most common openings:", "", ...ops.map((o) => `- ${report_view_fmt(o.count)}× “${escape_escapeInline(o.text, 100)}”`));
     out.push(...line("Composition", v.composition));
     out.push(...line("Tokens", v.tokens));
     if (v.target)
@@ -37663,7 +36756,7 @@ function listing(ctx, report, d) {
     ]);
     const total = report.files.reduce((n, f) => n + f.errors + f.warnings, 0);
     const body = table(["", "Rule", "Location", "Message"], rows);
-    return details(`Every listed finding: ${fmt(shown.length)} of ${fmt(total)}`, body);
+    return details(`Every listed finding: ${report_view_fmt(shown.length)} of ${report_view_fmt(total)}`, body);
 }
 function detailSections(ctx, report, v, views, d) {
     return [
@@ -37693,7 +36786,7 @@ const FULL = {
     summary: { locations: 10, message: 1000, datasetInfo: true, groups: 25, members: 8, leakage: 200, files: 2000, deltaFiles: 500, chart: true, openings: 10, listing: 2000 },
 };
 const markdown_bytes = (s) => Buffer.byteLength(s, "utf8");
-const markdown_plural = (n, one, many = one + "s") => `${fmt(n)} ${n === 1 ? one : many}`;
+const markdown_plural = (n, one, many = one + "s") => `${report_view_fmt(n)} ${n === 1 ? one : many}`;
 function failedChecks(views) {
     return views.filter((v) => v.status === "fail");
 }
@@ -37710,14 +36803,14 @@ function markdown_verdict(report, views, more) {
     }
     const head = `### ${report.passed ? "✅" : "❌"} ChatML Quality Gate ${report.passed ? "passed" : "failed"}${escape_escapeInline(why, 200)}`;
     const figures = [
-        `**${fmt(s.files)}** ${s.files === 1 ? "file" : "files"}`,
-        `**${fmt(s.records)}** ${s.records === 1 ? "record" : "records"}${markdown_context_validNote(s.records, s.validRecords)}`,
-        `**${fmt(s.errors)}** ${s.errors === 1 ? "error" : "errors"}`,
-        `**${fmt(s.warnings)}** ${s.warnings === 1 ? "warning" : "warnings"}`,
+        `**${report_view_fmt(s.files)}** ${s.files === 1 ? "file" : "files"}`,
+        `**${report_view_fmt(s.records)}** ${s.records === 1 ? "record" : "records"}${markdown_context_validNote(s.records, s.validRecords)}`,
+        `**${report_view_fmt(s.errors)}** ${s.errors === 1 ? "error" : "errors"}`,
+        `**${report_view_fmt(s.warnings)}** ${s.warnings === 1 ? "warning" : "warnings"}`,
     ];
     const n = report.comparison?.newFindings;
     if (n)
-        figures.push(n.errors + n.warnings === 0 && !n.approximate ? "**nothing new**" : `**${fmt(n.errors + n.warnings)}${n.approximate ? "+" : ""} new** (${markdown_plural(n.errors, "error")}, ${markdown_plural(n.warnings, "warning")})`);
+        figures.push(n.errors + n.warnings === 0 && !n.approximate ? "**nothing new**" : `**${report_view_fmt(n.errors + n.warnings)}${n.approximate ? "+" : ""} new** (${markdown_plural(n.errors, "error")}, ${markdown_plural(n.warnings, "warning")})`);
     const nudge = !report.passed && n && n.errors + n.warnings === 0 && !n.approximate && !report.gate.failOnNew ? "\\\n_Everything found was already on the base: `fail-on-new: true` fails only on what a change brings._" : "";
     if (report.gate.failOn !== "error" || report.gate.failOnNew)
         figures.push(`fail-on: \`${report.gate.failOn}\`${report.gate.failOnNew ? ", new findings only" : ""}`);
@@ -37738,7 +36831,7 @@ function provenance(ctx, report) {
 function driverText(ctx, d) {
     if (!d.path)
         return escape_escapeInline(d.text, 300);
-    const at = d.line && d.line > 0 ? `, first at ${markdown_context_hasRepo(ctx) ? `[line ${fmt(d.line)}](${blobUrl(ctx, d.path, d.line)})` : `line ${fmt(d.line)}`}` : "";
+    const at = d.line && d.line > 0 ? `, first at ${markdown_context_hasRepo(ctx) ? `[line ${report_view_fmt(d.line)}](${blobUrl(ctx, d.path, d.line)})` : `line ${report_view_fmt(d.line)}`}` : "";
     return `${escape_escapeInline(d.path, 300)}: ${escape_escapeInline(d.text, 300)}${at}`;
 }
 const STATUS = { fail: "❌", warn: "⚠️", known: "☑️", pass: "✅" };
@@ -37767,7 +36860,7 @@ function locations(ctx, all, markNew) {
         while (j < xs.length && xs[j].path === xs[i].path && xs[j].line > 0)
             j++;
         const mark = (x) => (markNew && x.new ? " 🆕" : "");
-        const rest = xs.slice(i + 1, j).map((x) => (markdown_context_hasRepo(ctx) ? `[${fmt(x.line)}](${blobUrl(ctx, x.path, x.line)})` : fmt(x.line)) + mark(x));
+        const rest = xs.slice(i + 1, j).map((x) => (markdown_context_hasRepo(ctx) ? `[${report_view_fmt(x.line)}](${blobUrl(ctx, x.path, x.line)})` : report_view_fmt(x.line)) + mark(x));
         const lines = rest.length === 0 ? "" : `, line${rest.length > 1 ? "s" : ""} ${rest.join(", ")}`;
         out.push(`${fileLink(ctx, xs[i].path, xs[i].line)}${mark(xs[i])}${lines}`);
         i = j;
@@ -37776,13 +36869,13 @@ function locations(ctx, all, markNew) {
 }
 function groupLine(ctx, g, d) {
     const icon = g.severity === "error" ? "❌" : "⚠️";
-    const where = g.files.length > 1 ? ` in ${fmt(g.files.length)} files` : "";
-    const fresh = g.newCount === undefined ? "" : g.newCount === 0 ? " · already on the base" : g.newCount >= g.count ? " · **new**" : ` · **${fmt(g.newCount)} new**`;
+    const where = g.files.length > 1 ? ` in ${report_view_fmt(g.files.length)} files` : "";
+    const fresh = g.newCount === undefined ? "" : g.newCount === 0 ? " · already on the base" : g.newCount >= g.count ? " · **new**" : ` · **${report_view_fmt(g.newCount)} new**`;
     const shown = g.first.slice(0, d.locations);
     const locs = locations(ctx, shown, g.newCount !== undefined && g.newCount < g.count);
-    const more = locs.length === 0 ? " (not listed: over max-findings; the counts are complete)" : g.count > shown.length ? ` and ${fmt(g.count - shown.length)} more` : "";
+    const more = locs.length === 0 ? " (not listed: over max-findings; the counts are complete)" : g.count > shown.length ? ` and ${report_view_fmt(g.count - shown.length)} more` : "";
     const files = locs.length === 0 && g.files.length > 0 ? ` in ${g.files.slice(0, 3).map((f) => fileLink(ctx, f.path)).join(", ")}` : "";
-    const head = `- ${icon} **${ruleLink(g.rule)}** ×${fmt(g.count)}${files ? "" : where}${fresh}${locs.length ? ": " + locs.join("; ") : files}${more}`;
+    const head = `- ${icon} **${ruleLink(g.rule)}** ×${report_view_fmt(g.count)}${files ? "" : where}${fresh}${locs.length ? ": " + locs.join("; ") : files}${more}`;
     return [`${head}\\`, `  ${escape_escapeInline(shorten(g.message, d.message), d.message + 10)}`];
 }
 function findingsSection(ctx, report, d, collapseOver) {
@@ -37805,7 +36898,7 @@ function keyFigures(v) {
     const leaks = v.leakage;
     if (leaks.length > 0) {
         const leaked = leaks.reduce((n, l) => n + (l.exact ?? 0) + (l.near ?? 0), 0);
-        parts.push(leaked ? `**${fmt(leaked)}** leaked eval records` : `no leakage in ${markdown_plural(leaks.length, "train/eval pair")}`);
+        parts.push(leaked ? `**${report_view_fmt(leaked)}** leaked eval records` : `no leakage in ${markdown_plural(leaks.length, "train/eval pair")}`);
     }
     const wd = v.diversity.find(([k]) => k === "windowed distinct-2");
     if (wd)
@@ -37916,30 +37009,120 @@ function contextFromEnv(env, kind) {
     return { owner, repo, sha, serverUrl, runUrl, kind };
 }
 
+;// CONCATENATED MODULE: ./src/render/rule-docs.generated.ts
+// Generated by scripts/rule-docs.mjs from docs/rules.md (each rule's "Why it matters"). Do not edit.
+const RULE_WHY = {
+    "empty-file": "A dataset file with no records is almost always a mistake in the pipeline that produced it: an export that wrote nothing, a filter that dropped everything, a > redirect that truncated the file. Trainers either fail on an empty split or silently train on less data than you think.",
+    "lfs-pointer": "Datasets are often stored with Git LFS. When the checkout does not fetch LFS objects (the default for actions/checkout), the file on disk is a three-line pointer instead of the data. A gate that skipped it would pass a dataset it never saw; a trainer would fail, or worse, a script would treat it as \"no data\" and carry on.",
+    "not-jsonl": "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]) or pretty-printed records split over many lines make every line invalid on its own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate recognises the whole file as the wrong container and reports it once instead of one invalid-json per line.",
+    "read-error": "The gate could not read the file to the end, so it cannot vouch for it; the trainer will most likely fail on the same file. The usual causes are a gzip file that was truncated by an interrupted upload or copy, a file that is not gzip but has a .gz name, missing read permission, or an I/O error.",
+    "invalid-json": "A line that is not JSON stops most loaders (datasets, pandas, the OpenAI upload) with an error, and the loaders that skip bad lines lose the example silently. Typical causes: Python's str(dict) instead of json.dumps (single quotes, True, None), trailing commas, and records truncated by a crash while writing.",
+    "invalid-utf8": "JSON text must be UTF-8. A line with other bytes, usually Latin-1 or Windows-1252 text pasted into the file (café written as the single byte 0xE9), either fails to load or is decoded to �, and the model learns replacement characters in place of the real text.",
+    "line-too-long": "The reader keeps memory bounded by refusing lines over 256 MiB. A single record that big is almost never a real chat example: it is usually a whole file written as one line (records joined without newlines), or a record with an embedded binary blob. No trainer can use it as one example.",
+    "not-an-object": "Each line must be one record object. A line that is valid JSON but an array, a string, a number or null has no fields for the trainer to read, so it crashes the loader or is dropped.",
+    "empty-line": "A blank or whitespace-only line is not a record. Some loaders skip it, but others stop reading there or fail with a JSON error, so the records after it may never be trained on.",
+    "mixed-format": "A trainer applies one format mapping to the whole file. The gate detects the format from the first record (ChatML messages, ShareGPT conversations, Alpaca instruction/output, TRL prompt/chosen/ rejected, OpenAI DPO input/preferred_output); a record in another format is then read with the wrong mapping and fails, or trains on empty fields. This usually happens when two sources are concatenated without converting one.",
+    "missing-messages": "Without its conversation field the record holds nothing a chat trainer can read. The cause is usually a renamed or misspelt key, or data in another schema (the legacy prompt/completion format, a custom export).",
+    "messages-not-array": "The trainer iterates over messages; an object or a string there crashes it or is read as garbage. The most common cause is a conversation serialised twice (json.dumps of a list that was already a JSON string), which turns the whole list into one string.",
+    "empty-messages": "An empty conversation has no text to train on; APIs reject it and local trainers produce a zero-length example (or crash in the collator).",
+    "message-not-object": "A chat template reads role and content from each message; a bare string or a [role, text] pair has neither, so the template fails or renders nothing for that turn.",
+    "missing-role": "The role decides which chat-template markers surround a message and whether it is trained on (assistant) or only conditioned on (user, system). A message without a role cannot be rendered.",
+    "invalid-role": "Chat templates know a fixed set of roles (system, developer, user, assistant, tool, function for ChatML). An unknown role makes the template raise an error, or, in lenient trainers, renders the message with the wrong markers so the model learns a turn structure it will never see at inference.",
+    "missing-content": "A message without content is an empty turn. If it is the assistant's, the example trains the model to answer with nothing; trainers that require content fail on it. Only an assistant message that makes tool calls may leave content out or null.",
+    "invalid-content-type": "Content must be a string or an array of content parts. A number, a boolean or a bare object is not text: tokenisation fails, or the value is stringified in a way the model should not learn ([object Object], {'text': ...}).",
+    "invalid-content-part": "A multimodal message is an array of parts such as {\"type\": \"text\", \"text\": ...} and {\"type\": \"image_url\", \"image_url\": {\"url\": ...}}. A part with an unknown type, a text part without text or an image part without a URL makes the processor fail or drop the input, so the answer is trained without the image it describes. Images are inputs: in an assistant, system or tool message they are not supported by chat templates.",
+    "invalid-weight": "Weight (OpenAI chat fine-tuning, also read by several open-source trainers) says whether an assistant message is trained on: 1 yes, 0 no. Other values are rejected by the API or interpreted inconsistently, and a weight on a user or system message has no meaning (they are never trained on), which usually means the weights were shifted onto the wrong messages.",
+    "unknown-key": "A key inside a message that the format does not define is either dropped silently by the trainer or makes a strict one (the OpenAI API) reject the file. It is often a typo of a real key (Content, tool_call, text for content), in which case the data you meant to train on is not used.",
+    "identical-preference": "Preference training (DPO, ORPO, KTO pairs) learns from the difference between the chosen and the rejected answer. When they are the same, the pair has no signal: its loss gradient is zero at best, and with some losses it pushes the model in a meaningless direction. It usually comes from a generation step that sampled the same answer twice.",
+    "unsupported-format": "A fine-tuning service reads one record shape. OpenAI's fine-tuning API takes chat records ({\"messages\": [...]}) and its DPO records ({\"input\", \"preferred_output\", \"non_preferred_output\"}); Together's takes those too (and prompt/completion or text files); mistral-finetune takes chat records only. Uploading a ShareGPT, Alpaca or TRL preference file is refused by the service — after the upload, in the middle of the release — though every open-source trainer reads it. With a target profile the gate refuses it first, and says how to rewrite it.",
+    "unsupported-key": "Keys that open-source trainers read — LLaMA-Factory's loss_weight, Axolotl's train, a reasoning_content field, Amazon Bedrock's top-level system — are refused by a stricter target, or silently dropped: a system prompt given as a top-level system never reaches OpenAI's model, and a loss_weight: 0 does not mask anything. Under profile: openai every message key outside OpenAI's format is refused (a user message takes role, content, name; an assistant message also tool_calls, function_call, weight, refusal, audio; a tool message tool_call_id), with the key the target uses instead; under profile: together, any column besides messages and tools (Together's check refuses extra columns, ids and metadata included).",
+    "invalid-tool-call": "A tool call teaches the model to emit a function name and JSON arguments. A call without a name, or with arguments that are not JSON, trains the model to produce calls that cannot be executed, and templates that parse the arguments fail on it.",
+    "unmatched-tool-call": "A tool message is the result of a call the assistant made. A result that answers no earlier call, or whose tool_call_id matches no call's id, teaches the model that results appear out of nowhere, and templates that pair calls with results fail on it. It usually means the assistant's tool-call message was dropped, or ids were renumbered on one side only.",
+    "missing-assistant": "Supervised fine-tuning trains on assistant messages only. A conversation without one contributes no trainable tokens: trainers skip it, fail on it (zero-length labels), or, with loss on every token, train the model to write user prompts.",
+    "no-trainable-assistant": "With weight: 0 on every assistant message, nothing in the example is trained on. It costs tokens and time and teaches nothing; often the weights were set by a script with the condition inverted.",
+    "empty-content": "An empty or whitespace-only assistant message trains the model to reply with nothing (or to stop immediately); an empty user message trains answers to a question that was never asked. Tool results and assistant messages with tool calls or images may be empty.",
+    "lone-surrogate": "JSON can escape any UTF-16 code unit, so \"\\ud83d\" (half of an emoji, often left by code that cut a string in the middle of a character) is valid JSON and loads in Python and JavaScript. But it is not a character: it has no UTF-8 encoding, so the step that tokenizes the text fails (UnicodeEncodeError: surrogates not allowed in Python, a panic or a replacement character in Rust tokenizers), often hours into a training job's preprocessing.",
+    "missing-user": "Most chat templates expect at least one user turn; some raise an error without it. An answer with no question trains the model to start talking unprompted, which shows up as unsolicited text at inference.",
+    "system-not-first": "Most chat templates only place a system prompt at the start; a system message in the middle is dropped, raises a template error (Gemma, some Llama templates), or is rendered as an ordinary turn. The model then learns from a conversation it will never see at inference.",
+    "consecutive-same-role": "Templates that enforce alternation (Llama 2, Mistral, Gemma) raise an error on two user or two assistant messages in a row; others render them as two turns, so the model learns to answer twice or to wait for a second prompt. It often means a turn was lost when the data was merged.",
+    "last-not-assistant": "Only assistant messages are trained on, so a trailing user or tool message adds tokens that teach nothing; with a trailing tool result, the model never sees the answer that should use it. OpenAI's API requires the last message to be the assistant's.",
+    "role-order": "A target's chat template places each role where it expects it, and its loader refuses the others: mistral-finetune (mistral-common's validator) takes after a system message a user, assistant or system one, after a user message an assistant, system or user one, after an assistant message an assistant, user or tool one, after a tool result only an assistant message or another result, and one system prompt; Together takes conversations that start with a system or user message, and a DPO prompt that ends with the user's turn. The gate reports the order the target would refuse, with the roles it takes there.",
+    "special-token": "The trainer's chat template adds the control tokens (<|im_start|>, <|im_end|>, <|eot_id|>, [INST], <</SYS>>, <end_of_turn>, </s> ...). When they also appear in the text, usually because the data was rendered with a template once already, the model learns to write them itself: answers end early, or it writes fake turns for the user.",
+    "template-placeholder": "A {{variable}} left in the text means a templating step did not run or lacked a value. The model learns to write {{customer_name}} in real answers.",
+    "template-error": "Trainers render every example with the model's chat template before they tokenize it (TRL, Unsloth, Axolotl and LLaMA-Factory all call transformers' apply_chat_template). A template that refuses a record raises, and the run stops — often hours in, at the first bad record of a shuffled epoch: \"Conversation roles must alternate user/assistant/user/assistant/...\", Gemma's \"System role not supported\". Only checked against a target model: --chat-template FILE or target: {chat-template: FILE} (target model).",
+    "template-engine-gap": "The gate renders templates with a JavaScript engine that follows Python's Jinja2 (what transformers uses). Where it cannot render a construct as Python would, the record is not checked against the template: it is reported rather than passed silently or failed falsely.",
+    "template-drops-content": "What a template leaves out, the model never sees: a system prompt a template ignores, tools a template never lists, the reasoning of earlier turns that Qwen3- and DeepSeek-R1-style templates strip. The data then teaches something else than its author meant, silently.",
+    "template-unread-field": "A message field the template never reads does not reach the model: a speaker name, a tool_call_id, a weight that TRL does not apply. Found from the template's syntax tree, so it is reliable only when the template reads messages by key (the check is skipped when the template passes whole messages elsewhere).",
+    "template-double-bos": "Most templates write bos_token at the start, and most tokenizers add a BOS too when a text is tokenized with special tokens (the default of tokenizer(text)). A training script that renders and then tokenizes that way trains on examples that start with two BOS tokens, which the model never sees at inference (OpenRLHF #393).",
+    "template-no-eos": "The model learns to stop by emitting the EOS token at the end of its turns. When the template never writes it (a ChatML template ending turns with <|im_end|> while the tokenizer's eos_token is </s>), the fine-tuned model does not stop at inference: it rambles on into the next turn.",
+    "template-eot-split": "The marker that ends an assistant turn (<|im_end|>, <end_of_turn>, <|eot_id|>) must be one token of the tokenizer, so that the model can emit it and generation can stop on it. A ChatML template on a base model's tokenizer that lacks those tokens encodes <|im_end|> as six or more ordinary tokens.",
+    "template-no-generation-markers": "Training on the assistant's turns only (TRL's assistant_only_loss, transformers' return_assistant_tokens_mask) finds those turns through {% generation %} markers in the template. Without them the mask is all zeros: the loss is 0 and the run learns nothing while looking healthy.",
+    "exact-duplicate": "A repeated example is seen several times per epoch: the model memorises it, its loss weight is multiplied, and the measured dataset size overstates the real one. Duplicates are compared across every file of the run, after Unicode (NFC) and whitespace normalisation, so re-serialised copies (other key order, other spacing) count too.",
+    "near-duplicate": "Records that differ only in a few words (a templated generator, a paraphrase pass that barely changed anything, the same answer with a different greeting) over-weight one example just like exact duplicates, and make the dataset look more varied than it is.",
+    "conflicting-answers": "When the same prompt (every message before the last assistant message) appears with two different final answers, the model is trained towards both: it learns an average, or picks one at random at inference. It usually means one answer is wrong or outdated, or that two sources disagree.",
+    "leakage": "An evaluation record that is also in the training data makes the evaluation measure memory, not generalisation: validation loss looks better than the model is, and checkpoint selection and early stopping are based on a lie.",
+    "too-long": "A trainer cuts an example at its context length. The end is lost, and the end is the assistant's answer: the model trains on answers that stop mid-sentence, or (when only the prompt fits) on nothing. APIs reject over-long examples.",
+};
+
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
+
+
 function uri(path) {
     return path.split("/").map(encodeURIComponent).join("/");
 }
+function physicalLocation(p) {
+    const loc = { artifactLocation: { uri: uri(p.path), uriBaseId: "%SRCROOT%" } };
+    if (p.line > 0)
+        loc.region = { startLine: p.line };
+    return loc;
+}
+function ruleDescriptor(id) {
+    const info = RULE_BY_ID.get(id);
+    const summary = info?.summary ?? id;
+    const why = RULE_WHY[id] ?? summary;
+    return {
+        id,
+        name: id,
+        shortDescription: { text: summary },
+        fullDescription: { text: why },
+        helpUri: docUrl(id),
+        help: { text: `${summary} ${why} A bad example and the fix: ${docUrl(id)}`, markdown: `**${summary}** ${why}\n\nA bad example and the fix: [docs/rules.md#${id}](${docUrl(id)})` },
+        defaultConfiguration: { level: info?.severity === "warning" ? "warning" : "error" },
+        properties: info ? { tags: [info.group] } : {},
+    };
+}
 function toSarif(report) {
     const ruleIds = new Set();
+    for (const f of report.files)
+        for (const x of f.findings)
+            ruleIds.add(x.rule);
+    const ids = [...ruleIds].sort();
+    const index = new Map(ids.map((id, i) => [id, i]));
     const results = [];
     for (const f of report.files) {
         for (const x of f.findings) {
-            ruleIds.add(x.rule);
-            const physicalLocation = { artifactLocation: { uri: uri(f.path), uriBaseId: "%SRCROOT%" } };
-            if (x.line > 0)
-                physicalLocation.region = { startLine: x.line };
-            results.push({
+            const result = {
                 ruleId: x.rule,
+                ruleIndex: index.get(x.rule),
                 level: x.severity === "error" ? "error" : "warning",
                 message: { text: x.message || x.rule },
-                locations: [{ physicalLocation }],
-                // Code scanning tracks an alert across commits by this (rule, file, record): moving the record keeps it.
-                ...(x.fingerprint ? { partialFingerprints: { "chatmlGate/v1": x.fingerprint } } : {}),
-            });
+                locations: [{ physicalLocation: physicalLocation({ path: f.path, line: x.line }) }],
+            };
+            // Code scanning tracks an alert across commits by this (rule, file, record): moving the record keeps it.
+            if (x.fingerprint)
+                result.partialFingerprints = { "chatmlGate/v1": x.fingerprint };
+            if (x.related)
+                result.relatedLocations = [{ id: 1, physicalLocation: physicalLocation(x.related), message: { text: `the other record (${x.related.path}:${x.related.line})` } }];
+            const props = {};
+            if (x.pointer !== undefined)
+                props.pointer = x.pointer;
+            if (x.count !== undefined)
+                props.count = x.count;
+            if (Object.keys(props).length)
+                result.properties = props;
+            results.push(result);
         }
     }
-    const rules = [...ruleIds].sort().map((id) => ({ id, name: id, shortDescription: { text: id } }));
     const notifications = report.gate.checks
         .filter((c) => !c.passed)
         .map((c) => ({
@@ -37952,12 +37135,143 @@ function toSarif(report) {
         version: "2.1.0",
         runs: [
             {
-                tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
+                tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: "https://github.com/chatml-quality-gate/chatml-quality-gate", rules: ids.map(ruleDescriptor) } },
                 results,
                 invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
             },
         ],
     };
+}
+
+;// CONCATENATED MODULE: ./src/render/json-out.ts
+// JSON.stringify(value, null, 2), in pieces: a report that lists every duplicate group of a big dataset is hundreds of
+// MB of JSON, and one string of it (with the copies made to write it) took several times that in memory. The text is
+// the same, byte for byte; the pieces are about `chunk` characters (16 Ki by default: small enough to be young
+// garbage, not large objects that wait for a full collection), and the writer can wait for a slow reader between them.
+
+
+/** The pieces of JSON.stringify(value, null, 2). */
+function* jsonPieces(value, chunk = 1 << 14) {
+    let parts = [];
+    let size = 0;
+    const put = (s) => {
+        parts.push(s);
+        size += s.length;
+    };
+    const full = () => size >= chunk;
+    const take = () => {
+        const s = parts.join("");
+        parts = [];
+        size = 0;
+        return s;
+    };
+    /** Writes one value (toJSON already applied) at `indent`, yielding full pieces on the way; returns false when it
+     * has no JSON form (nothing written). */
+    function* encode(v, indent) {
+        if (skipped(v))
+            return false;
+        if (v === null || typeof v !== "object") {
+            put(JSON.stringify(v));
+            return true;
+        }
+        if (flat(v)) {
+            const s = JSON.stringify(v, null, 2);
+            put(indent && s.includes("\n") ? s.replace(/\n/g, "\n" + indent) : s);
+            return true;
+        }
+        const inner = indent + "  ";
+        if (Array.isArray(v)) {
+            if (v.length === 0) {
+                put("[]");
+                return true;
+            }
+            put("[");
+            for (let i = 0; i < v.length; i++) {
+                put(i === 0 ? "\n" + inner : ",\n" + inner);
+                if (!(yield* encode(jsonValue(v[i], String(i)), inner)))
+                    put("null");
+                if (full())
+                    yield take();
+            }
+            put("\n" + indent + "]");
+            return true;
+        }
+        let first = true;
+        for (const [k, raw] of Object.entries(v)) {
+            const x = jsonValue(raw, k);
+            if (skipped(x))
+                continue;
+            put((first ? "{\n" : ",\n") + inner + JSON.stringify(k) + ": ");
+            first = false;
+            yield* encode(x, inner);
+            if (full())
+                yield take();
+        }
+        put(first ? "{}" : "\n" + indent + "}");
+        return true;
+    }
+    if (!(yield* encode(jsonValue(value, ""), "")))
+        throw new TypeError("jsonPieces: the value has no JSON form");
+    if (size > 0)
+        yield take();
+}
+/** Writes JSON.stringify(value, null, 2) to `sink` in pieces. */
+function writeJson(value, sink, chunk) {
+    for (const piece of jsonPieces(value, chunk))
+        sink(piece);
+}
+/** Writes JSON.stringify(value, null, 2) and a newline to a stream (standard output), waiting for a slow reader
+ * between pieces instead of queueing the whole text in memory. */
+async function streamJson(value, out) {
+    const gone = () => out.destroyed || out.errored !== null; // the reader went away (EPIPE): stop quietly
+    for (const piece of jsonPieces(value)) {
+        if (gone())
+            return;
+        if (!out.write(piece))
+            await drained(out);
+    }
+    if (!gone())
+        out.write("\n");
+}
+/** Resolves when the stream can take more, or has failed or closed (then nothing more is written). */
+function drained(out) {
+    return new Promise((done) => {
+        const end = () => {
+            out.off("drain", end);
+            out.off("error", end);
+            out.off("close", end);
+            done();
+        };
+        out.on("drain", end);
+        out.on("error", end);
+        out.on("close", end);
+    });
+}
+/** Writes JSON.stringify(value, null, 2) and a newline to the file `path` (its folder made when missing), in pieces.
+ * Throws the file system's error. */
+function writeJsonFile(path, value) {
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(path)), { recursive: true });
+    const fd = (0,external_node_fs_namespaceObject.openSync)(path, "w");
+    try {
+        writeJson(value, (text) => (0,external_node_fs_namespaceObject.writeSync)(fd, text));
+        (0,external_node_fs_namespaceObject.writeSync)(fd, "\n");
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** A value with no JSON form (undefined, a function, a symbol): left out of objects, null in arrays. */
+const skipped = (v) => v === undefined || typeof v === "function" || typeof v === "symbol";
+/** The value JSON.stringify writes for `v` under `key` (its toJSON() when it has one). */
+function jsonValue(v, key) {
+    return v !== null && typeof v === "object" && typeof v.toJSON === "function" ? v.toJSON(key) : v;
+}
+/** Objects and arrays with nothing but primitives inside are written by JSON.stringify itself (fast and exact). */
+function flat(v) {
+    for (const x of Array.isArray(v) ? v : Object.values(v))
+        if (x !== null && typeof x === "object")
+            return false;
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -37982,12 +37296,13 @@ function toSarif(report) {
 
 
 
+
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
   chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
-  chatml-gate rules                             list the rule IDs
+  chatml-gate rules [--format text|json]         list the rule IDs
   chatml-gate --version | --help
 
 Options for check:
@@ -38000,6 +37315,9 @@ Options for check:
   --output FILE          write the report to FILE instead of stdout
   --max-findings N       findings listed per file (default 1000; counts are always complete)
   --fail-on LEVEL        error (default), warning or never
+  --profile NAME         the fine-tuning target: generic (default), openai, together or mistral (also refuse
+                         what that target refuses)
+  --rule ID=SEVERITY     set a rule to error, warning or off, e.g. --rule unknown-key=off (repeatable)
   --dataset-info FILE    write the dataset_info summary to FILE
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
@@ -38008,7 +37326,8 @@ Options for check:
   --tokenizer FILE       its tokenizer.json: token counts (and too-long) of the rendered text
   --bos-token S, --eos-token S
                          the template's bos_token / eos_token (a .jinja file has none of its own)
-  --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
+  --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=2% (repeatable; NAME=off
+                         switches a check off)
   --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
                          1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
@@ -38018,35 +37337,56 @@ Options for check:
 
 Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 `;
+const OPTIONS = {
+    config: { type: "string" },
+    format: { type: "string", default: "text" },
+    base: { type: "string" },
+    "fail-on-new": { type: "boolean" },
+    output: { type: "string", short: "o" },
+    "max-findings": { type: "string" },
+    "fail-on": { type: "string" },
+    profile: { type: "string" },
+    rule: { type: "string", multiple: true },
+    "dataset-info": { type: "string" },
+    "validate-only": { type: "boolean" },
+    "max-tokens": { type: "string" },
+    "chat-template": { type: "string" },
+    tokenizer: { type: "string" },
+    "bos-token": { type: "string" },
+    "eos-token": { type: "string" },
+    threshold: { type: "string", multiple: true },
+    workers: { type: "string" },
+    shard: { type: "string" },
+    "no-color": { type: "boolean" },
+    debug: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    version: { type: "boolean", short: "v" },
+};
+/** parseArgs with our own one-line messages (Node's mention positional arguments and '--'). */
+function parseCommandLine(argv) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+    }
+    catch (e) {
+        const err = e;
+        const opt = /'(-[^' ]*)/.exec(err.message)?.[1] ?? "";
+        if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+            const names = Object.keys(OPTIONS).map((k) => `--${k}`);
+            const near = opt.startsWith("--") ? closest(opt.split("=")[0], names) : undefined;
+            throw new UsageError(`unknown option '${opt}'${near ? ` (did you mean ${near}?)` : ""}: see chatml-gate --help`);
+        }
+        if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+            const name = opt.replace(/^-+/, "").split(/[\s=]/)[0];
+            const known = Object.entries(OPTIONS).find(([k, o]) => k === name || ("short" in o && o.short === name));
+            if (known && known[1].type === "boolean")
+                throw new UsageError(`option --${known[0]} takes no value: see chatml-gate --help`);
+            throw new UsageError(`option ${known ? `--${known[0]}` : opt} needs a value: see chatml-gate --help`);
+        }
+        throw new UsageError(`${err.message.split(".")[0]}: see chatml-gate --help`);
+    }
+}
 async function main(argv) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-        args: argv,
-        allowPositionals: true,
-        strict: true,
-        options: {
-            config: { type: "string" },
-            format: { type: "string", default: "text" },
-            base: { type: "string" },
-            "fail-on-new": { type: "boolean" },
-            output: { type: "string", short: "o" },
-            "max-findings": { type: "string" },
-            "fail-on": { type: "string" },
-            "dataset-info": { type: "string" },
-            "validate-only": { type: "boolean" },
-            "max-tokens": { type: "string" },
-            "chat-template": { type: "string" },
-            tokenizer: { type: "string" },
-            "bos-token": { type: "string" },
-            "eos-token": { type: "string" },
-            threshold: { type: "string", multiple: true },
-            workers: { type: "string" },
-            shard: { type: "string" },
-            "no-color": { type: "boolean" },
-            debug: { type: "boolean" },
-            help: { type: "boolean", short: "h" },
-            version: { type: "boolean", short: "v" },
-        },
-    });
+    const { values, positionals } = parseCommandLine(argv);
     if (values.version) {
         process.stdout.write(`${VERSION}\n`);
         return 0;
@@ -38057,8 +37397,15 @@ async function main(argv) {
         return values.help ? 0 : 2;
     }
     if (command === "rules") {
-        for (const r of RULES)
-            process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+        if (values.format === "json") {
+            process.stdout.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, group: r.group, summary: r.summary, docs: docUrl(r.id) })), null, 2) + "\n");
+        }
+        else if (values.format === "text") {
+            for (const r of RULES)
+                process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+        }
+        else
+            throw new UsageError(`rules --format must be text or json; got '${values.format}'`);
         return 0;
     }
     if (command !== "check" && command !== "merge")
@@ -38071,7 +37418,7 @@ async function main(argv) {
         if (rest.length === 0)
             throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
         // the shards' config and options made the partials: merge cannot change them
-        const fixed = ["config", "max-findings", "fail-on", "fail-on-new", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"].filter((k) => values[k] !== undefined);
+        const fixed = ["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"].filter((k) => values[k] !== undefined);
         if (fixed.length)
             throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info, --base)`);
         const base = await baseReport(values.base);
@@ -38079,6 +37426,11 @@ async function main(argv) {
     }
     let config = await loadConfig(values.config, cwd);
     const inputs = {};
+    if (values.profile !== undefined) {
+        if (!values.profile.trim())
+            throw new UsageError("--profile needs a profile name, e.g. --profile openai");
+        inputs.profile = values.profile;
+    }
     if (values["fail-on"])
         inputs["fail-on"] = values["fail-on"];
     if (values["max-tokens"])
@@ -38089,7 +37441,15 @@ async function main(argv) {
             throw new UsageError(`--threshold takes NAME=VALUE, e.g. max-duplicate-rate=0.02 (or NAME=off); got '${t}'`);
         inputs[m[1]] = m[2];
     }
-    config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" ? `--${name}` : `--threshold ${name}`));
+    config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" || name === "profile" ? `--${name}` : `--threshold ${name}`));
+    const rules = [];
+    for (const r of values.rule ?? []) {
+        const m = /^([^=]+)=(.*)$/.exec(r);
+        if (!m || !m[2].trim())
+            throw new UsageError(`--rule takes ID=SEVERITY, e.g. --rule unknown-key=off (error, warning or off); got '${r}'`);
+        rules.push([m[1], m[2]]);
+    }
+    config = applyRuleInputs(config, rules, (id) => `--rule ${id}`);
     config = withTargetFlags(config, values);
     if (values["fail-on-new"]) {
         if (!values.base && values.shard === undefined)
@@ -38185,10 +37545,20 @@ async function writeOut(path, text, what) {
     }
 }
 async function publish(report, format, values) {
+    // The text report shows them with the gate; any other format is read by a program, so tell the person too.
+    if (format !== "text" || values.output)
+        for (const n of report.notices ?? [])
+            process.stderr.write(`chatml-gate: warning: ${n}\n`);
+    if (format === "json") {
+        // in pieces: with every duplicate group listed, the JSON of a big dataset is hundreds of MB
+        if (values.output)
+            await writeOutJson(values.output, report);
+        else
+            await streamJson(report, process.stdout);
+        return writeDatasetInfo(report, values);
+    }
     let out;
-    if (format === "json")
-        out = JSON.stringify(report, null, 2) + "\n";
-    else if (format === "sarif")
+    if (format === "sarif")
         out = JSON.stringify(toSarif(report), null, 2) + "\n";
     else if (format === "markdown" || format === "comment")
         out = renderMarkdown(report, contextFromEnv(process.env, format === "comment" ? "comment" : "summary"));
@@ -38198,6 +37568,10 @@ async function publish(report, format, values) {
         await writeOut(values.output, out, "--output");
     else
         process.stdout.write(out);
+    return writeDatasetInfo(report, values);
+}
+/** Writes the dataset_info file when asked for; returns the run's exit code. */
+async function writeDatasetInfo(report, values) {
     if (values["dataset-info"]) {
         const text = renderDatasetInfoFromReport(report);
         if (text === undefined)
@@ -38205,6 +37579,15 @@ async function publish(report, format, values) {
         await writeOut(values["dataset-info"], text, "--dataset-info");
     }
     return report.passed ? 0 : 1;
+}
+/** The JSON report to a file, written in pieces (writeOut's errors). */
+async function writeOutJson(path, report) {
+    try {
+        writeJsonFile(path, report);
+    }
+    catch (e) {
+        throw new UsageError(`cannot write --output ${path}: ${writeErrorReason(e)}`);
+    }
 }
 /** Standard output that cannot take the report. A reader that went away (`chatml-gate check | head -1`: EPIPE) ends
  * the output quietly with the run's exit code; any other error (ENOSPC: `> /dev/full`) is one line on stderr and exit
@@ -38228,7 +37611,7 @@ else {
         process.exitCode = stdoutFailed ? 2 : code;
     }, (e) => {
         const err = e;
-        const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+        const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError;
         process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
         if (process.argv.includes("--debug") && err.stack)
             process.stderr.write(err.stack + "\n");

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { generate as generateValidator, VALIDATORS } from "./validators.mjs";
 import { generate as generateVocabulary, VOCABULARIES } from "./vocabularies.mjs";
+import { generate as generateRuleDocs, OUT as RULE_DOCS } from "./rule-docs.mjs";
 
 const ncc = join("node_modules", ".bin", "ncc");
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
@@ -18,6 +19,9 @@ for (const v of VALIDATORS) {
   const code = generateValidator(v);
   if (readFileSync(v.out, "utf8") !== code) writeFileSync(v.out, code);
 }
+// SARIF's full rule descriptions come from docs/rules.md.
+const ruleDocs = generateRuleDocs();
+if (!existsSync(RULE_DOCS) || readFileSync(RULE_DOCS, "utf8") !== ruleDocs) writeFileSync(RULE_DOCS, ruleDocs);
 // The token vocabularies are packed from gpt-tokenizer's ranks (a module that loads in milliseconds).
 for (const v of VOCABULARIES) {
   const code = await generateVocabulary(v);

@@ -13,12 +13,13 @@ import { serveChunks } from "./engine/worker-main.js";
 import { mergePartials, MergeError, parseShard, PARTIAL_KIND, partialJson, shardJobs } from "./engine/shards.js";
 import type { Report } from "./engine/report.js";
 import { findDatasetFiles, outputOverDataset, UsageError, writeErrorReason } from "./engine/files.js";
-import { applyThresholdInputs, ConfigError, loadConfig, type Config } from "./config/config.js";
+import { applyRuleInputs, applyThresholdInputs, closest, ConfigError, loadConfig, type Config } from "./config/config.js";
 import { renderText } from "./render/text.js";
 import { contextFromEnv, renderMarkdown } from "./render/markdown.js";
 import { parseBaseReport } from "./engine/deltas.js";
 import { toSarif } from "./render/sarif.js";
-import { RULES } from "./engine/rules/registry.js";
+import { streamJson, writeJsonFile } from "./render/json-out.js";
+import { docUrl, RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
 
@@ -28,7 +29,7 @@ const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datas
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
   chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
-  chatml-gate rules                             list the rule IDs
+  chatml-gate rules [--format text|json]         list the rule IDs
   chatml-gate --version | --help
 
 Options for check:
@@ -41,6 +42,9 @@ Options for check:
   --output FILE          write the report to FILE instead of stdout
   --max-findings N       findings listed per file (default 1000; counts are always complete)
   --fail-on LEVEL        error (default), warning or never
+  --profile NAME         the fine-tuning target: generic (default), openai, together or mistral (also refuse
+                         what that target refuses)
+  --rule ID=SEVERITY     set a rule to error, warning or off, e.g. --rule unknown-key=off (repeatable)
   --dataset-info FILE    write the dataset_info summary to FILE
   --validate-only        only validate records (skip duplicates, diversity, tokens)
   --max-tokens N         context limit: longer examples are 'too-long' errors
@@ -49,7 +53,8 @@ Options for check:
   --tokenizer FILE       its tokenizer.json: token counts (and too-long) of the rendered text
   --bos-token S, --eos-token S
                          the template's bos_token / eos_token (a .jinja file has none of its own)
-  --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=0.02 (repeatable)
+  --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=2% (repeatable; NAME=off
+                         switches a check off)
   --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
                          1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
@@ -60,35 +65,56 @@ Options for check:
 Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 `;
 
+const OPTIONS = {
+  config: { type: "string" },
+  format: { type: "string", default: "text" },
+  base: { type: "string" },
+  "fail-on-new": { type: "boolean" },
+  output: { type: "string", short: "o" },
+  "max-findings": { type: "string" },
+  "fail-on": { type: "string" },
+  profile: { type: "string" },
+  rule: { type: "string", multiple: true },
+  "dataset-info": { type: "string" },
+  "validate-only": { type: "boolean" },
+  "max-tokens": { type: "string" },
+  "chat-template": { type: "string" },
+  tokenizer: { type: "string" },
+  "bos-token": { type: "string" },
+  "eos-token": { type: "string" },
+  threshold: { type: "string", multiple: true },
+  workers: { type: "string" },
+  shard: { type: "string" },
+  "no-color": { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** parseArgs with our own one-line messages (Node's mention positional arguments and '--'). */
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const opt = /'(-[^' ]*)/.exec(err.message)?.[1] ?? "";
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const names = Object.keys(OPTIONS).map((k) => `--${k}`);
+      const near = opt.startsWith("--") ? closest(opt.split("=")[0], names) : undefined;
+      throw new UsageError(`unknown option '${opt}'${near ? ` (did you mean ${near}?)` : ""}: see chatml-gate --help`);
+    }
+    if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      const name = opt.replace(/^-+/, "").split(/[\s=]/)[0];
+      const known = Object.entries(OPTIONS).find(([k, o]) => k === name || ("short" in o && o.short === name));
+      if (known && known[1].type === "boolean") throw new UsageError(`option --${known[0]} takes no value: see chatml-gate --help`);
+      throw new UsageError(`option ${known ? `--${known[0]}` : opt} needs a value: see chatml-gate --help`);
+    }
+    throw new UsageError(`${err.message.split(".")[0]}: see chatml-gate --help`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      config: { type: "string" },
-      format: { type: "string", default: "text" },
-      base: { type: "string" },
-      "fail-on-new": { type: "boolean" },
-      output: { type: "string", short: "o" },
-      "max-findings": { type: "string" },
-      "fail-on": { type: "string" },
-      "dataset-info": { type: "string" },
-      "validate-only": { type: "boolean" },
-      "max-tokens": { type: "string" },
-      "chat-template": { type: "string" },
-      tokenizer: { type: "string" },
-      "bos-token": { type: "string" },
-      "eos-token": { type: "string" },
-      threshold: { type: "string", multiple: true },
-      workers: { type: "string" },
-      shard: { type: "string" },
-      "no-color": { type: "boolean" },
-      debug: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "v" },
-    },
-  });
+  const { values, positionals } = parseCommandLine(argv);
   if (values.version) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
@@ -99,7 +125,11 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   if (command === "rules") {
-    for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+    if (values.format === "json") {
+      process.stdout.write(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: r.severity, group: r.group, summary: r.summary, docs: docUrl(r.id) })), null, 2) + "\n");
+    } else if (values.format === "text") {
+      for (const r of RULES) process.stdout.write(`${r.id.padEnd(24)} ${r.severity.padEnd(8)} ${r.summary}\n`);
+    } else throw new UsageError(`rules --format must be text or json; got '${values.format}'`);
     return 0;
   }
   if (command !== "check" && command !== "merge") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
@@ -109,13 +139,17 @@ async function main(argv: string[]): Promise<number> {
   if (command === "merge") {
     if (rest.length === 0) throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
     // the shards' config and options made the partials: merge cannot change them
-    const fixed = (["config", "max-findings", "fail-on", "fail-on-new", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    const fixed = (["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
     if (fixed.length) throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info, --base)`);
     const base = await baseReport(values.base);
     return publish(await mergePartials(rest, cwd, base && (async () => base)), format, values);
   }
   let config = await loadConfig(values.config, cwd);
   const inputs: Record<string, string> = {};
+  if (values.profile !== undefined) {
+    if (!values.profile.trim()) throw new UsageError("--profile needs a profile name, e.g. --profile openai");
+    inputs.profile = values.profile;
+  }
   if (values["fail-on"]) inputs["fail-on"] = values["fail-on"];
   if (values["max-tokens"]) inputs["max-tokens"] = values["max-tokens"];
   for (const t of values.threshold ?? []) {
@@ -123,7 +157,14 @@ async function main(argv: string[]): Promise<number> {
     if (!m || !m[2].trim()) throw new UsageError(`--threshold takes NAME=VALUE, e.g. max-duplicate-rate=0.02 (or NAME=off); got '${t}'`);
     inputs[m[1]] = m[2];
   }
-  config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" ? `--${name}` : `--threshold ${name}`));
+  config = applyThresholdInputs(config, inputs, (name) => (name === "fail-on" || name === "max-tokens" || name === "profile" ? `--${name}` : `--threshold ${name}`));
+  const rules: [string, string][] = [];
+  for (const r of values.rule ?? []) {
+    const m = /^([^=]+)=(.*)$/.exec(r);
+    if (!m || !m[2].trim()) throw new UsageError(`--rule takes ID=SEVERITY, e.g. --rule unknown-key=off (error, warning or off); got '${r}'`);
+    rules.push([m[1], m[2]]);
+  }
+  config = applyRuleInputs(config, rules, (id) => `--rule ${id}`);
   config = withTargetFlags(config, values);
   if (values["fail-on-new"]) {
     if (!values.base && values.shard === undefined) throw new UsageError("--fail-on-new compares with a base version: give its JSON report with --base FILE (chatml-gate check --format json on the base)");
@@ -204,19 +245,40 @@ async function writeOut(path: string, text: string, what: string): Promise<void>
 }
 
 async function publish(report: Report, format: string, values: { output?: string; "no-color"?: boolean; "dataset-info"?: string }): Promise<number> {
+  // The text report shows them with the gate; any other format is read by a program, so tell the person too.
+  if (format !== "text" || values.output) for (const n of report.notices ?? []) process.stderr.write(`chatml-gate: warning: ${n}\n`);
+  if (format === "json") {
+    // in pieces: with every duplicate group listed, the JSON of a big dataset is hundreds of MB
+    if (values.output) await writeOutJson(values.output, report);
+    else await streamJson(report, process.stdout);
+    return writeDatasetInfo(report, values);
+  }
   let out: string;
-  if (format === "json") out = JSON.stringify(report, null, 2) + "\n";
-  else if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
+  if (format === "sarif") out = JSON.stringify(toSarif(report), null, 2) + "\n";
   else if (format === "markdown" || format === "comment") out = renderMarkdown(report, contextFromEnv(process.env, format === "comment" ? "comment" : "summary"));
   else out = renderText(report, { color: !values["no-color"] && !values.output && !!process.stdout.isTTY && !process.env.NO_COLOR });
   if (values.output) await writeOut(values.output, out, "--output");
   else process.stdout.write(out);
+  return writeDatasetInfo(report, values);
+}
+
+/** Writes the dataset_info file when asked for; returns the run's exit code. */
+async function writeDatasetInfo(report: Report, values: { "dataset-info"?: string }): Promise<number> {
   if (values["dataset-info"]) {
     const text = renderDatasetInfoFromReport(report);
     if (text === undefined) throw new UsageError("--dataset-info needs the analysis (drop --validate-only)");
     await writeOut(values["dataset-info"], text, "--dataset-info");
   }
   return report.passed ? 0 : 1;
+}
+
+/** The JSON report to a file, written in pieces (writeOut's errors). */
+async function writeOutJson(path: string, report: Report): Promise<void> {
+  try {
+    writeJsonFile(path, report);
+  } catch (e) {
+    throw new UsageError(`cannot write --output ${path}: ${writeErrorReason(e)}`);
+  }
 }
 
 /** Standard output that cannot take the report. A reader that went away (`chatml-gate check | head -1`: EPIPE) ends
@@ -241,7 +303,7 @@ else {
     },
     (e: unknown) => {
       const err = e as Error & { code?: string };
-      const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError || err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" || err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+      const known = e instanceof UsageError || e instanceof ConfigError || e instanceof MergeError;
       process.stderr.write(`chatml-gate: ${known ? "" : "internal error: "}${err.message}\n`);
       if (process.argv.includes("--debug") && err.stack) process.stderr.write(err.stack + "\n");
       process.exitCode = 2;

@@ -48,9 +48,11 @@ describe("hostile inputs finish, with sane figures", () => {
     expect(r.code).toBe(1);
     const f = r.report.files[0];
     expect(f.records).toBe(3);
-    expect(f.findingCounts["invalid-content-type"]).toBe(40_000); // one per bad message
-    expect(f.findingCounts["system-not-first"]).toBe(20_000);
-    expect(f.findings.map((x: { line: number }) => x.line)).toEqual([1, 1, 1, 1, 1]);
+    // one finding per rule and record, saying how many and where
+    expect(f.findingCounts).toEqual({ "invalid-content-type": 2, "system-not-first": 1 });
+    expect(f.findings.map((x: { rule: string; line: number; count: number }) => `${x.rule}@${x.line}×${x.count}`)).toEqual(["invalid-content-type@1×20000", "invalid-content-type@2×20000", "system-not-first@3×20000"]);
+    expect(f.findings[0].message).toMatch(/^messages 1–20,000: 20,000 values of the wrong type; the first: messages\[1\]\.content is number 5;/);
+    expect(f.findings[2].message).toMatch(/^messages 1–20,000: 20,000 system messages after the conversation started; the first: message 1 is a system message/);
   });
 
   it("100,000 short records: no near duplicate from 32-bit hash collisions (3 false 'Jaccard 1.00' findings before)", () => {

@@ -26,6 +26,19 @@ describe("README", () => {
     expect(r.stdout).toMatch(/examples\/broken\/train\.jsonl:\d+: error /);
   });
 
+  it("its example output is the CLI's real output (scripts/readme-example.mjs: npm run readme)", () => {
+    const r = spawnSync(process.execPath, ["scripts/readme-example.mjs", "--check"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const block = /<!-- readme-example:start[^>]*-->\n`node dist\/cli\.js (check [^`]+)` \(shortened\):\n\n```\n([\s\S]*?)\n```\n<!-- readme-example:end -->/.exec(readme);
+    expect(block).not.toBeNull();
+    const run = spawnSync(process.execPath, ["dist/cli.js", ...block![1].split(" ")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(run.status).toBe(1);
+    const shown = block![2].split("\n").filter((l) => l !== "...");
+    for (const line of shown) expect(run.stdout.split("\n"), line).toContain(line);
+    expect(block![2]).toMatch(/^FAILED: 2 files, \d+ records/m);
+  });
+
   it("docs/action.md's inputs table is generated from action.yml and up to date", () => {
     const r = spawnSync(process.execPath, ["scripts/action-docs.mjs", "--check"], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");

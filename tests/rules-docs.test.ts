@@ -119,6 +119,16 @@ describe("docs/rules.md structure", () => {
   });
 });
 
+describe("SARIF's full rule descriptions", () => {
+  it("src/render/rule-docs.generated.ts holds each rule's 'Why it matters' from docs/rules.md (node scripts/rule-docs.mjs)", async () => {
+    // @ts-expect-error: a build script without type declarations
+    const { generate, OUT } = (await import("../scripts/rule-docs.mjs")) as { generate: () => string; OUT: string };
+    expect(readFileSync(join(ROOT, OUT), "utf8")).toBe(generate());
+    const { RULE_WHY } = await import("../src/render/rule-docs.generated.js");
+    expect(Object.keys(RULE_WHY)).toEqual(RULES.map((r) => r.id));
+  });
+});
+
 describe("docs/rules.md examples run through the engine", () => {
   for (const s of SECTIONS) {
     for (const ex of s.examples) {

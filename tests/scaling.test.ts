@@ -6,6 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GEN } from "./helpers/paths.js";
 import { runCli, tempDir } from "./helpers/run.js";
+import { selectFindings } from "../src/engine/findings-select.js";
 
 const SMALL_CHUNKS = { CHATML_GATE_CHUNK_BYTES: String(512 * 1024) };
 
@@ -126,8 +127,22 @@ describe("shard partials keep numbers JSON has no form for", () => {
   });
 });
 
-describe("--max-findings lists a file's first findings by line, whatever the chunks", () => {
-  it("duplicates early in the file are listed before broken lines at its end (the capped list depended on the chunks)", () => {
+describe("findings reported once per file, collapsed per record, whatever the chunks", () => {
+  it("unknown keys: a record's new keys are one finding, keys seen in an earlier chunk are not reported again", () => {
+    const rec = (i: number, extra: Record<string, number>) => JSON.stringify({ messages: [{ role: "user", content: `question ${i}`, ...extra }, { role: "assistant", content: `answer ${i}` }] });
+    const lines: string[] = [rec(0, { a: 1, b: 2 })];
+    for (let i = 1; i < 400; i++) lines.push(rec(i, i % 100 === 0 ? { a: 1, [`n${i}`]: 1 } : i % 150 === 0 ? { b: 1, a: 2 } : {}));
+    const dir = tempDir({ "data.jsonl": lines.join("\n") + "\n" });
+    const run = (chunk: number) => JSON.parse(runCli(["check", "data.jsonl", "--format", "json", "--workers", "1", "--validate-only"], dir, { CHATML_GATE_CHUNK_BYTES: String(chunk) }).stdout).files[0];
+    const whole = run(1 << 30);
+    expect(whole.findings.map((f: { line: number; count?: number }) => [f.line, f.count ?? 1])).toEqual([[1, 2], [101, 1], [201, 1], [301, 1]]);
+    expect(whole.findingCounts).toEqual({ "unknown-key": 4 });
+    for (const chunk of [2048, 4096, 10_000]) expect(run(chunk), `chunks of ${chunk} bytes`).toEqual(whole);
+  });
+});
+
+describe("--max-findings picks the same findings whatever the chunks", () => {
+  it("every rule once, errors first, then each rule in turn: broken lines at the end are not crowded out by early duplicates", () => {
     const qa = (q: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: q }, { role: "assistant", content: a }] });
     const words = (i: number, last: string) => [...Array.from({ length: 39 }, (_, w) => `w${(i * 7919 + w * 104729) % 100003}`), last].join(" ");
     const lines: string[] = [];
@@ -142,11 +157,13 @@ describe("--max-findings lists a file's first findings by line, whatever the chu
     const all = run(1 << 30, 100_000).findings;
     expect(all.length).toBe(300 + 2 + 40);
     for (const max of [10, 302, 320]) {
-      const first = all.slice(0, max);
-      expect(run(1 << 30, max).findings).toEqual(first);
-      expect(run(16 * 1024, max).findings).toEqual(first);
+      const picked = selectFindings(all, max);
+      expect(run(1 << 30, max).findings).toEqual(picked);
+      expect(run(16 * 1024, max).findings).toEqual(picked);
     }
-    expect(run(1 << 30, 10).findings.every((f: { rule: string }) => f.rule === "exact-duplicate")).toBe(true);
-    expect(run(1 << 30, 302).findings.at(-1)).toMatchObject({ rule: "near-duplicate", line: 602 }); // after the conflicting answer at 602
+    // 10 rows: every rule once (the 40 broken lines are errors: all of them before more duplicates)
+    const ten = run(16 * 1024, 10).findings.map((f: { rule: string; line: number }) => `${f.rule}@${f.line}`);
+    expect(ten.filter((r: string) => r.startsWith("invalid-json"))).toHaveLength(7);
+    expect(new Set(ten.map((r: string) => r.split("@")[0]))).toEqual(new Set(["exact-duplicate", "conflicting-answers", "near-duplicate", "invalid-json"]));
   });
 });

@@ -1,7 +1,10 @@
 // Findings -> workflow annotations (core.error / core.warning with file and line). Errors first; at most `cap` per
-// severity (GitHub shows 10 of each per step); failed dataset-wide gate checks are annotated too (not capped).
+// severity (GitHub shows 10 of each per step), picked as every capped list is (findings-select.ts): every rule first,
+// then every file's own first finding of a rule, then more rows in turn; failed dataset-wide gate checks are
+// annotated too (not capped).
 import * as core from "@actions/core";
 import type { Report } from "../engine/report.js";
+import { selectFindings, type LocatedFinding } from "../engine/findings-select.js";
 
 export interface AnnotationCounts {
   errors: number;
@@ -23,19 +26,16 @@ export function annotate(report: Report, cap: number, out: Annotator = core): An
     (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}` });
   }
   for (const severity of ["error", "warning"] as const) {
+    const all: LocatedFinding[] = [];
+    for (const f of report.files) for (const x of f.findings) if (x.severity === severity) all.push({ ...x, path: f.path });
+    const listed = all.length;
     let emitted = 0;
-    let listed = 0;
-    for (const f of report.files) {
-      for (const x of f.findings) {
-        if (x.severity !== severity) continue;
-        listed++;
-        if (emitted >= cap) continue;
-        const props: core.AnnotationProperties = { file: f.path, title: x.rule };
-        if (x.line > 0) props.startLine = x.line;
-        if (severity === "error") out.error(x.message, props);
-        else out.warning(x.message, props);
-        emitted++;
-      }
+    for (const x of selectFindings(all, cap, (y) => y.path)) {
+      const props: core.AnnotationProperties = { file: x.path, title: x.rule };
+      if (x.line > 0) props.startLine = x.line;
+      if (severity === "error") out.error(x.message, props);
+      else out.warning(x.message, props);
+      emitted++;
     }
     const totalSeverity = severity === "error" ? sumSeverity(report, "errors") : sumSeverity(report, "warnings");
     const omitted = Math.max(totalSeverity, listed) - emitted;

@@ -2,7 +2,7 @@
 export { check, splitPartners } from "../engine/check.js";
 export { findDatasetFiles, findFiles, outputOverDataset, writeErrorReason } from "../engine/files.js";
 export { mergePartials, MergeError, type BaseProvider } from "../engine/shards.js";
-export { loadConfig, applyThresholdInputs, ConfigError } from "../config/config.js";
+export { loadConfig, applyThresholdInputs, applyRuleInputs, ConfigError } from "../config/config.js";
 export type { Config } from "../config/config.js";
 export { poolRunner, WORKER_MARK } from "../engine/worker-pool.js";
 export { serveChunks } from "../engine/worker-main.js";

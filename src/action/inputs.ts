@@ -24,8 +24,10 @@ export interface Settings {
   sarifPath?: string;
   auditIssue: boolean;
   auditLabel: string;
-  /** Non-empty threshold inputs (and fail-on), kebab-case, raw: the engine's applyThresholdInputs parses them. */
+  /** Non-empty threshold inputs (and fail-on, profile), kebab-case, raw: the engine's applyThresholdInputs parses them. */
   thresholds: Record<string, string>;
+  /** The `rules` input as [rule ID, severity] pairs, raw: the engine's applyRuleInputs checks them. */
+  rules: [string, string][];
   /** Threads in all for big inputs (undefined: the number of cores; 1: this thread only). */
   workers?: number;
   /** Partial results of `chatml-gate check --shard` (globs): merge them instead of checking files. */
@@ -49,6 +51,7 @@ export interface Settings {
 
 export const THRESHOLD_INPUTS = [
   "fail-on",
+  "profile",
   "max-errors",
   "max-warnings",
   "max-duplicate-rate",
@@ -124,6 +127,7 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     auditIssue: bool("audit-issue", get("audit-issue"), false),
     auditLabel,
     thresholds,
+    rules: ruleList(getInput("rules")),
     workers: positiveIntOrUndefined("workers", get("workers")),
     mergePartials: splitList(getInput("merge-partials")),
     chatTemplate: get("chat-template") || undefined,
@@ -135,6 +139,15 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     postComment: get("post-comment") || undefined,
     pullRequest: positiveIntOrUndefined("pull-request", get("pull-request"), 1e9),
   };
+}
+
+/** "unknown-key=off, missing-user=error" (newlines or commas) -> pairs; a line without "=" is a usage error. */
+function ruleList(raw: string): [string, string][] {
+  return splitList(raw).map((item) => {
+    const m = /^([^=:]+)[=:](.*)$/.exec(item);
+    if (!m || !m[2].trim()) throw new InputError(`Input 'rules' takes one rule-id=error|warning|off per line, e.g. "unknown-key=off" (got '${item}').`);
+    return [m[1].trim(), m[2].trim()];
+  });
 }
 
 function positiveIntOrUndefined(name: string, raw: string, max = 9999): number | undefined {

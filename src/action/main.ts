@@ -10,6 +10,7 @@ import type { Report } from "../engine/report.js";
 import { renderMarkdown, renderNothingToCheck, type MarkdownContext } from "../render/markdown.js";
 import { viewOf } from "../render/report-view.js";
 import { toSarif } from "../render/sarif.js";
+import { writeJsonFile } from "../render/json-out.js";
 import { annotate } from "./annotations.js";
 import { auditMarker, syncAuditIssue } from "./audit-issue.js";
 import { readAuditState, renderAuditBody, renderAuditClose } from "../render/audit.js";
@@ -116,7 +117,11 @@ async function writeReportFiles(report: Report, s: Settings, workspace: string):
     }
   };
   const reportPath = outputPath(s.reportPath, DEFAULT_REPORT_NAME, workspace);
-  await write("report-path", reportPath, JSON.stringify(report, null, 2) + "\n");
+  try {
+    writeJsonFile(reportPath, report); // in pieces: every duplicate group of a big dataset is hundreds of MB of JSON
+  } catch (e) {
+    throw new InputError(`Input 'report-path' names a file that cannot be written (${reportPath}): ${engine.writeErrorReason(e)}.`);
+  }
   let datasetInfoPath: string | undefined;
   if (s.datasetInfoPath) {
     datasetInfoPath = outputPath(s.datasetInfoPath, "dataset_info.txt", workspace);
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
   if (s.postComment) return postOnly(s, event, octokit, workspace);
 
   if (s.configPath) assertInsideWorkspace(workspace, s.configPath, "config file");
-  const config = withTarget(engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds), s);
+  const config = withTarget(engine.applyRuleInputs(engine.applyThresholdInputs(await engine.loadConfig(s.configPath, workspace), s.thresholds), s.rules), s);
   if (config.target) {
     assertInsideWorkspace(workspace, config.target.chatTemplate, "chat template");
     if (config.target.tokenizer) assertInsideWorkspace(workspace, config.target.tokenizer, "tokenizer");

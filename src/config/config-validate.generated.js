@@ -2,24 +2,429 @@
 /* eslint-disable */
 
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"type":"number","exclusiveMinimum":0,"maximum":1},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}},"limit":{"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]},"range":{"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
-const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off"]}};
-const schema13 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
+const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
+const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
 const func2 = Object.prototype.hasOwnProperty;
 import func3$m from "ajv/dist/runtime/ucs2length.js";
 const func3 = func3$m.default ?? func3$m;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
-const schema15 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
-const schema16 = {"anyOf":[{"type":"number"},{"type":"null"},{"const":false},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"type":["number","null"]},"fail":{"type":["number","null"]}}}]};
-const schema29 = {"anyOf":[{"type":"null"},{"const":false},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"type":"number"},"max":{"type":"number"},"level":{"enum":["warn","fail"]}}}]};
+const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
+const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
+const schema20 = {"enum":["off",false,null],"description":"The check is off."};
+const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(typeof data == "number")){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.anyOf[0].type,parentSchema:schema18.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern1.test(data)){
+const err1 = {instancePath,schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.anyOf,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(validate13(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs2 = errors;
+if(!(((data === "off") || (data === false)) || (data === null))){
+const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err1 = {instancePath,schemaPath:"#/anyOf/2/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "warn") || (key0 === "fail"))){
+const err2 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.warn !== undefined){
+let data0 = data.warn;
+const _errs8 = errors;
+let valid3 = false;
+const _errs9 = errors;
+if(!(validate13(data0, {instancePath:instancePath+"/warn",parentData:data,parentDataProperty:"warn",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid1 = _errs9 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs10 = errors;
+if(data0 !== null){
+const err3 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.warn.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.warn.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid3 = valid3 || _valid1;
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.warn.anyOf,parentSchema:schema17.anyOf[2].properties.warn,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.fail !== undefined){
+let data1 = data.fail;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(!(validate13(data1, {instancePath:instancePath+"/fail",parentData:data,parentDataProperty:"fail",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid2 = _errs14 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs15 = errors;
+if(data1 !== null){
+const err5 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.fail.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.fail.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid2 = _errs15 === errors;
+valid4 = valid4 || _valid2;
+}
+if(!valid4){
+const err6 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.fail.anyOf,parentSchema:schema17.anyOf[2].properties.fail,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.anyOf[2].type,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = valid0 || _valid0;
+}
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+const schema21 = {"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(((data === "off") || (data === false)) || (data === null))){
+const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(Array.isArray(data)){
+if(data.length > 2){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.length < 2){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.anyOf[1].type,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "min") || (key0 === "max")) || (key0 === "level"))){
+const err4 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.min !== undefined){
+if(!(validate13(data.min, {instancePath:instancePath+"/min",parentData:data,parentDataProperty:"min",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.max !== undefined){
+if(!(validate13(data.max, {instancePath:instancePath+"/max",parentData:data,parentDataProperty:"max",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.level !== undefined){
+let data3 = data.level;
+if(!((data3 === "warn") || (data3 === "fail"))){
+const err5 = {instancePath:instancePath+"/level",schemaPath:"#/anyOf/2/properties/level/enum",keyword:"enum",params:{allowedValues: schema21.anyOf[2].properties.level.enum},message:"must be equal to one of the allowed values",schema:schema21.anyOf[2].properties.level.enum,parentSchema:schema21.anyOf[2].properties.level,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.anyOf[2].type,parentSchema:schema21.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid0 = valid0 || _valid0;
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.anyOf,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema15.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
+if(!(func2.call(schema16.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -30,1928 +435,97 @@ errors++;
 }
 }
 if(data["max-errors"] !== undefined){
-let data0 = data["max-errors"];
-const _errs4 = errors;
-let valid2 = false;
-const _errs5 = errors;
-if(!(typeof data0 == "number")){
-const err1 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data0};
+if(!(validate12(data["max-errors"], {instancePath:instancePath+"/max-errors",parentData:data,parentDataProperty:"max-errors",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-warnings"] !== undefined){
+if(!(validate12(data["max-warnings"], {instancePath:instancePath+"/max-warnings",parentData:data,parentDataProperty:"max-warnings",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-duplicate-rate"] !== undefined){
+if(!(validate12(data["max-duplicate-rate"], {instancePath:instancePath+"/max-duplicate-rate",parentData:data,parentDataProperty:"max-duplicate-rate",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-near-duplicate-rate"] !== undefined){
+if(!(validate12(data["max-near-duplicate-rate"], {instancePath:instancePath+"/max-near-duplicate-rate",parentData:data,parentDataProperty:"max-near-duplicate-rate",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-leakage"] !== undefined){
+if(!(validate12(data["max-leakage"], {instancePath:instancePath+"/max-leakage",parentData:data,parentDataProperty:"max-leakage",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-examples"] !== undefined){
+if(!(validate12(data["min-examples"], {instancePath:instancePath+"/min-examples",parentData:data,parentDataProperty:"min-examples",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-too-long"] !== undefined){
+if(!(validate12(data["max-too-long"], {instancePath:instancePath+"/max-too-long",parentData:data,parentDataProperty:"max-too-long",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-windowed-distinct-2"] !== undefined){
+if(!(validate12(data["min-windowed-distinct-2"], {instancePath:instancePath+"/min-windowed-distinct-2",parentData:data,parentDataProperty:"min-windowed-distinct-2",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-compression-ratio"] !== undefined){
+if(!(validate12(data["max-compression-ratio"], {instancePath:instancePath+"/max-compression-ratio",parentData:data,parentDataProperty:"max-compression-ratio",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-opening-share"] !== undefined){
+if(!(validate12(data["max-opening-share"], {instancePath:instancePath+"/max-opening-share",parentData:data,parentDataProperty:"max-opening-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-boilerplate-share"] !== undefined){
+if(!(validate12(data["max-boilerplate-share"], {instancePath:instancePath+"/max-boilerplate-share",parentData:data,parentDataProperty:"max-boilerplate-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-length-uniqueness"] !== undefined){
+if(!(validate12(data["min-length-uniqueness"], {instancePath:instancePath+"/min-length-uniqueness",parentData:data,parentDataProperty:"min-length-uniqueness",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-diversity-drop"] !== undefined){
+if(!(validate12(data["max-diversity-drop"], {instancePath:instancePath+"/max-diversity-drop",parentData:data,parentDataProperty:"max-diversity-drop",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["single-turn-share"] !== undefined){
+if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
+if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-var _valid0 = _errs5 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs7 = errors;
-if(data0 !== null){
-const err2 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs9 = errors;
-if(false !== data0){
-const err3 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs9 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs10 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(Object.keys(data0).length < 1){
-const err4 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!((key1 === "warn") || (key1 === "fail"))){
-const err5 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data0.warn !== undefined){
-let data1 = data0.warn;
-if((!(typeof data1 == "number")) && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/max-errors/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.fail !== undefined){
-let data2 = data0.fail;
-if((!(typeof data2 == "number")) && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/max-errors/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid2 = valid2 || _valid0;
-}
-}
-}
-if(!valid2){
-const err9 = {instancePath:instancePath+"/max-errors",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data0};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-else {
-errors = _errs4;
-if(vErrors !== null){
-if(_errs4){
-vErrors.length = _errs4;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-warnings"] !== undefined){
-let data3 = data["max-warnings"];
-const _errs19 = errors;
-let valid5 = false;
-const _errs20 = errors;
-if(!(typeof data3 == "number")){
-const err10 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-var _valid1 = _errs20 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs22 = errors;
-if(data3 !== null){
-const err11 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var _valid1 = _errs22 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs24 = errors;
-if(false !== data3){
-const err12 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data3};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var _valid1 = _errs24 === errors;
-valid5 = valid5 || _valid1;
-if(!valid5){
-const _errs25 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(Object.keys(data3).length < 1){
-const err13 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data3};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key2 in data3){
-if(!((key2 === "warn") || (key2 === "fail"))){
-const err14 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data3.warn !== undefined){
-let data4 = data3.warn;
-if((!(typeof data4 == "number")) && (data4 !== null)){
-const err15 = {instancePath:instancePath+"/max-warnings/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.fail !== undefined){
-let data5 = data3.fail;
-if((!(typeof data5 == "number")) && (data5 !== null)){
-const err16 = {instancePath:instancePath+"/max-warnings/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data3};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid1 = _errs25 === errors;
-valid5 = valid5 || _valid1;
-}
-}
-}
-if(!valid5){
-const err18 = {instancePath:instancePath+"/max-warnings",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data3};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs19;
-if(vErrors !== null){
-if(_errs19){
-vErrors.length = _errs19;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-duplicate-rate"] !== undefined){
-let data6 = data["max-duplicate-rate"];
-const _errs34 = errors;
-let valid8 = false;
-const _errs35 = errors;
-if(!(typeof data6 == "number")){
-const err19 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var _valid2 = _errs35 === errors;
-valid8 = valid8 || _valid2;
-if(!valid8){
-const _errs37 = errors;
-if(data6 !== null){
-const err20 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data6};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-var _valid2 = _errs37 === errors;
-valid8 = valid8 || _valid2;
-if(!valid8){
-const _errs39 = errors;
-if(false !== data6){
-const err21 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data6};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid2 = _errs39 === errors;
-valid8 = valid8 || _valid2;
-if(!valid8){
-const _errs40 = errors;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(Object.keys(data6).length < 1){
-const err22 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data6};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-for(const key3 in data6){
-if(!((key3 === "warn") || (key3 === "fail"))){
-const err23 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data6};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data6.warn !== undefined){
-let data7 = data6.warn;
-if((!(typeof data7 == "number")) && (data7 !== null)){
-const err24 = {instancePath:instancePath+"/max-duplicate-rate/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data6.fail !== undefined){
-let data8 = data6.fail;
-if((!(typeof data8 == "number")) && (data8 !== null)){
-const err25 = {instancePath:instancePath+"/max-duplicate-rate/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data8};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data6};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var _valid2 = _errs40 === errors;
-valid8 = valid8 || _valid2;
-}
-}
-}
-if(!valid8){
-const err27 = {instancePath:instancePath+"/max-duplicate-rate",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data6};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-else {
-errors = _errs34;
-if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-near-duplicate-rate"] !== undefined){
-let data9 = data["max-near-duplicate-rate"];
-const _errs49 = errors;
-let valid11 = false;
-const _errs50 = errors;
-if(!(typeof data9 == "number")){
-const err28 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data9};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var _valid3 = _errs50 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const _errs52 = errors;
-if(data9 !== null){
-const err29 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data9};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var _valid3 = _errs52 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const _errs54 = errors;
-if(false !== data9){
-const err30 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data9};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var _valid3 = _errs54 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const _errs55 = errors;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(Object.keys(data9).length < 1){
-const err31 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data9};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-for(const key4 in data9){
-if(!((key4 === "warn") || (key4 === "fail"))){
-const err32 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data9};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data9.warn !== undefined){
-let data10 = data9.warn;
-if((!(typeof data10 == "number")) && (data10 !== null)){
-const err33 = {instancePath:instancePath+"/max-near-duplicate-rate/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data10};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data9.fail !== undefined){
-let data11 = data9.fail;
-if((!(typeof data11 == "number")) && (data11 !== null)){
-const err34 = {instancePath:instancePath+"/max-near-duplicate-rate/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data11};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data9};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var _valid3 = _errs55 === errors;
-valid11 = valid11 || _valid3;
-}
-}
-}
-if(!valid11){
-const err36 = {instancePath:instancePath+"/max-near-duplicate-rate",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data9};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-errors = _errs49;
-if(vErrors !== null){
-if(_errs49){
-vErrors.length = _errs49;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-leakage"] !== undefined){
-let data12 = data["max-leakage"];
-const _errs64 = errors;
-let valid14 = false;
-const _errs65 = errors;
-if(!(typeof data12 == "number")){
-const err37 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data12};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var _valid4 = _errs65 === errors;
-valid14 = valid14 || _valid4;
-if(!valid14){
-const _errs67 = errors;
-if(data12 !== null){
-const err38 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data12};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-var _valid4 = _errs67 === errors;
-valid14 = valid14 || _valid4;
-if(!valid14){
-const _errs69 = errors;
-if(false !== data12){
-const err39 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data12};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-var _valid4 = _errs69 === errors;
-valid14 = valid14 || _valid4;
-if(!valid14){
-const _errs70 = errors;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(Object.keys(data12).length < 1){
-const err40 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data12};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-for(const key5 in data12){
-if(!((key5 === "warn") || (key5 === "fail"))){
-const err41 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data12};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data12.warn !== undefined){
-let data13 = data12.warn;
-if((!(typeof data13 == "number")) && (data13 !== null)){
-const err42 = {instancePath:instancePath+"/max-leakage/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data13};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data12.fail !== undefined){
-let data14 = data12.fail;
-if((!(typeof data14 == "number")) && (data14 !== null)){
-const err43 = {instancePath:instancePath+"/max-leakage/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data14};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data12};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-var _valid4 = _errs70 === errors;
-valid14 = valid14 || _valid4;
-}
-}
-}
-if(!valid14){
-const err45 = {instancePath:instancePath+"/max-leakage",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data12};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-else {
-errors = _errs64;
-if(vErrors !== null){
-if(_errs64){
-vErrors.length = _errs64;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["min-examples"] !== undefined){
-let data15 = data["min-examples"];
-const _errs79 = errors;
-let valid17 = false;
-const _errs80 = errors;
-if(!(typeof data15 == "number")){
-const err46 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data15};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-var _valid5 = _errs80 === errors;
-valid17 = valid17 || _valid5;
-if(!valid17){
-const _errs82 = errors;
-if(data15 !== null){
-const err47 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data15};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-var _valid5 = _errs82 === errors;
-valid17 = valid17 || _valid5;
-if(!valid17){
-const _errs84 = errors;
-if(false !== data15){
-const err48 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data15};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-var _valid5 = _errs84 === errors;
-valid17 = valid17 || _valid5;
-if(!valid17){
-const _errs85 = errors;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(Object.keys(data15).length < 1){
-const err49 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data15};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-for(const key6 in data15){
-if(!((key6 === "warn") || (key6 === "fail"))){
-const err50 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data15};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data15.warn !== undefined){
-let data16 = data15.warn;
-if((!(typeof data16 == "number")) && (data16 !== null)){
-const err51 = {instancePath:instancePath+"/min-examples/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data16};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data15.fail !== undefined){
-let data17 = data15.fail;
-if((!(typeof data17 == "number")) && (data17 !== null)){
-const err52 = {instancePath:instancePath+"/min-examples/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data17};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data15};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-var _valid5 = _errs85 === errors;
-valid17 = valid17 || _valid5;
-}
-}
-}
-if(!valid17){
-const err54 = {instancePath:instancePath+"/min-examples",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data15};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-else {
-errors = _errs79;
-if(vErrors !== null){
-if(_errs79){
-vErrors.length = _errs79;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-too-long"] !== undefined){
-let data18 = data["max-too-long"];
-const _errs94 = errors;
-let valid20 = false;
-const _errs95 = errors;
-if(!(typeof data18 == "number")){
-const err55 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data18};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-var _valid6 = _errs95 === errors;
-valid20 = valid20 || _valid6;
-if(!valid20){
-const _errs97 = errors;
-if(data18 !== null){
-const err56 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data18};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-var _valid6 = _errs97 === errors;
-valid20 = valid20 || _valid6;
-if(!valid20){
-const _errs99 = errors;
-if(false !== data18){
-const err57 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data18};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var _valid6 = _errs99 === errors;
-valid20 = valid20 || _valid6;
-if(!valid20){
-const _errs100 = errors;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(Object.keys(data18).length < 1){
-const err58 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data18};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key7 in data18){
-if(!((key7 === "warn") || (key7 === "fail"))){
-const err59 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data18};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data18.warn !== undefined){
-let data19 = data18.warn;
-if((!(typeof data19 == "number")) && (data19 !== null)){
-const err60 = {instancePath:instancePath+"/max-too-long/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data19};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data18.fail !== undefined){
-let data20 = data18.fail;
-if((!(typeof data20 == "number")) && (data20 !== null)){
-const err61 = {instancePath:instancePath+"/max-too-long/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data20};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data18};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-var _valid6 = _errs100 === errors;
-valid20 = valid20 || _valid6;
-}
-}
-}
-if(!valid20){
-const err63 = {instancePath:instancePath+"/max-too-long",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data18};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-else {
-errors = _errs94;
-if(vErrors !== null){
-if(_errs94){
-vErrors.length = _errs94;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["min-windowed-distinct-2"] !== undefined){
-let data21 = data["min-windowed-distinct-2"];
-const _errs109 = errors;
-let valid23 = false;
-const _errs110 = errors;
-if(!(typeof data21 == "number")){
-const err64 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-var _valid7 = _errs110 === errors;
-valid23 = valid23 || _valid7;
-if(!valid23){
-const _errs112 = errors;
-if(data21 !== null){
-const err65 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data21};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var _valid7 = _errs112 === errors;
-valid23 = valid23 || _valid7;
-if(!valid23){
-const _errs114 = errors;
-if(false !== data21){
-const err66 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data21};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-var _valid7 = _errs114 === errors;
-valid23 = valid23 || _valid7;
-if(!valid23){
-const _errs115 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(Object.keys(data21).length < 1){
-const err67 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data21};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-for(const key8 in data21){
-if(!((key8 === "warn") || (key8 === "fail"))){
-const err68 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data21};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data21.warn !== undefined){
-let data22 = data21.warn;
-if((!(typeof data22 == "number")) && (data22 !== null)){
-const err69 = {instancePath:instancePath+"/min-windowed-distinct-2/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data22};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data21.fail !== undefined){
-let data23 = data21.fail;
-if((!(typeof data23 == "number")) && (data23 !== null)){
-const err70 = {instancePath:instancePath+"/min-windowed-distinct-2/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data23};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-}
-else {
-const err71 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data21};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-var _valid7 = _errs115 === errors;
-valid23 = valid23 || _valid7;
-}
-}
-}
-if(!valid23){
-const err72 = {instancePath:instancePath+"/min-windowed-distinct-2",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data21};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-else {
-errors = _errs109;
-if(vErrors !== null){
-if(_errs109){
-vErrors.length = _errs109;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-compression-ratio"] !== undefined){
-let data24 = data["max-compression-ratio"];
-const _errs124 = errors;
-let valid26 = false;
-const _errs125 = errors;
-if(!(typeof data24 == "number")){
-const err73 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data24};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var _valid8 = _errs125 === errors;
-valid26 = valid26 || _valid8;
-if(!valid26){
-const _errs127 = errors;
-if(data24 !== null){
-const err74 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data24};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-var _valid8 = _errs127 === errors;
-valid26 = valid26 || _valid8;
-if(!valid26){
-const _errs129 = errors;
-if(false !== data24){
-const err75 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data24};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-var _valid8 = _errs129 === errors;
-valid26 = valid26 || _valid8;
-if(!valid26){
-const _errs130 = errors;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(Object.keys(data24).length < 1){
-const err76 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data24};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-for(const key9 in data24){
-if(!((key9 === "warn") || (key9 === "fail"))){
-const err77 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data24};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data24.warn !== undefined){
-let data25 = data24.warn;
-if((!(typeof data25 == "number")) && (data25 !== null)){
-const err78 = {instancePath:instancePath+"/max-compression-ratio/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data25};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data24.fail !== undefined){
-let data26 = data24.fail;
-if((!(typeof data26 == "number")) && (data26 !== null)){
-const err79 = {instancePath:instancePath+"/max-compression-ratio/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data26};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data24};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var _valid8 = _errs130 === errors;
-valid26 = valid26 || _valid8;
-}
-}
-}
-if(!valid26){
-const err81 = {instancePath:instancePath+"/max-compression-ratio",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data24};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-else {
-errors = _errs124;
-if(vErrors !== null){
-if(_errs124){
-vErrors.length = _errs124;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-opening-share"] !== undefined){
-let data27 = data["max-opening-share"];
-const _errs139 = errors;
-let valid29 = false;
-const _errs140 = errors;
-if(!(typeof data27 == "number")){
-const err82 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data27};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var _valid9 = _errs140 === errors;
-valid29 = valid29 || _valid9;
-if(!valid29){
-const _errs142 = errors;
-if(data27 !== null){
-const err83 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data27};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-var _valid9 = _errs142 === errors;
-valid29 = valid29 || _valid9;
-if(!valid29){
-const _errs144 = errors;
-if(false !== data27){
-const err84 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data27};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-var _valid9 = _errs144 === errors;
-valid29 = valid29 || _valid9;
-if(!valid29){
-const _errs145 = errors;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length < 1){
-const err85 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data27};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-for(const key10 in data27){
-if(!((key10 === "warn") || (key10 === "fail"))){
-const err86 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data27};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data27.warn !== undefined){
-let data28 = data27.warn;
-if((!(typeof data28 == "number")) && (data28 !== null)){
-const err87 = {instancePath:instancePath+"/max-opening-share/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data28};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data27.fail !== undefined){
-let data29 = data27.fail;
-if((!(typeof data29 == "number")) && (data29 !== null)){
-const err88 = {instancePath:instancePath+"/max-opening-share/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data29};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data27};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-var _valid9 = _errs145 === errors;
-valid29 = valid29 || _valid9;
-}
-}
-}
-if(!valid29){
-const err90 = {instancePath:instancePath+"/max-opening-share",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data27};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-else {
-errors = _errs139;
-if(vErrors !== null){
-if(_errs139){
-vErrors.length = _errs139;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-boilerplate-share"] !== undefined){
-let data30 = data["max-boilerplate-share"];
-const _errs154 = errors;
-let valid32 = false;
-const _errs155 = errors;
-if(!(typeof data30 == "number")){
-const err91 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data30};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-var _valid10 = _errs155 === errors;
-valid32 = valid32 || _valid10;
-if(!valid32){
-const _errs157 = errors;
-if(data30 !== null){
-const err92 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data30};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-var _valid10 = _errs157 === errors;
-valid32 = valid32 || _valid10;
-if(!valid32){
-const _errs159 = errors;
-if(false !== data30){
-const err93 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data30};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var _valid10 = _errs159 === errors;
-valid32 = valid32 || _valid10;
-if(!valid32){
-const _errs160 = errors;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(Object.keys(data30).length < 1){
-const err94 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data30};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-for(const key11 in data30){
-if(!((key11 === "warn") || (key11 === "fail"))){
-const err95 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data30};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data30.warn !== undefined){
-let data31 = data30.warn;
-if((!(typeof data31 == "number")) && (data31 !== null)){
-const err96 = {instancePath:instancePath+"/max-boilerplate-share/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data31};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data30.fail !== undefined){
-let data32 = data30.fail;
-if((!(typeof data32 == "number")) && (data32 !== null)){
-const err97 = {instancePath:instancePath+"/max-boilerplate-share/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data32};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data30};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-var _valid10 = _errs160 === errors;
-valid32 = valid32 || _valid10;
-}
-}
-}
-if(!valid32){
-const err99 = {instancePath:instancePath+"/max-boilerplate-share",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data30};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-else {
-errors = _errs154;
-if(vErrors !== null){
-if(_errs154){
-vErrors.length = _errs154;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["min-length-uniqueness"] !== undefined){
-let data33 = data["min-length-uniqueness"];
-const _errs169 = errors;
-let valid35 = false;
-const _errs170 = errors;
-if(!(typeof data33 == "number")){
-const err100 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data33};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-var _valid11 = _errs170 === errors;
-valid35 = valid35 || _valid11;
-if(!valid35){
-const _errs172 = errors;
-if(data33 !== null){
-const err101 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data33};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-var _valid11 = _errs172 === errors;
-valid35 = valid35 || _valid11;
-if(!valid35){
-const _errs174 = errors;
-if(false !== data33){
-const err102 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data33};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-var _valid11 = _errs174 === errors;
-valid35 = valid35 || _valid11;
-if(!valid35){
-const _errs175 = errors;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(Object.keys(data33).length < 1){
-const err103 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data33};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-for(const key12 in data33){
-if(!((key12 === "warn") || (key12 === "fail"))){
-const err104 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data33};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data33.warn !== undefined){
-let data34 = data33.warn;
-if((!(typeof data34 == "number")) && (data34 !== null)){
-const err105 = {instancePath:instancePath+"/min-length-uniqueness/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data34};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data33.fail !== undefined){
-let data35 = data33.fail;
-if((!(typeof data35 == "number")) && (data35 !== null)){
-const err106 = {instancePath:instancePath+"/min-length-uniqueness/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data35};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data33};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var _valid11 = _errs175 === errors;
-valid35 = valid35 || _valid11;
-}
-}
-}
-if(!valid35){
-const err108 = {instancePath:instancePath+"/min-length-uniqueness",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data33};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-else {
-errors = _errs169;
-if(vErrors !== null){
-if(_errs169){
-vErrors.length = _errs169;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["max-diversity-drop"] !== undefined){
-let data36 = data["max-diversity-drop"];
-const _errs184 = errors;
-let valid38 = false;
-const _errs185 = errors;
-if(!(typeof data36 == "number")){
-const err109 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.anyOf[0].type,parentSchema:schema16.anyOf[0],data:data36};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-var _valid12 = _errs185 === errors;
-valid38 = valid38 || _valid12;
-if(!valid38){
-const _errs187 = errors;
-if(data36 !== null){
-const err110 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema16.anyOf[1].type,parentSchema:schema16.anyOf[1],data:data36};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-var _valid12 = _errs187 === errors;
-valid38 = valid38 || _valid12;
-if(!valid38){
-const _errs189 = errors;
-if(false !== data36){
-const err111 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/2/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema16.anyOf[2],data:data36};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-var _valid12 = _errs189 === errors;
-valid38 = valid38 || _valid12;
-if(!valid38){
-const _errs190 = errors;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(Object.keys(data36).length < 1){
-const err112 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/3/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema16.anyOf[3],data:data36};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-for(const key13 in data36){
-if(!((key13 === "warn") || (key13 === "fail"))){
-const err113 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema16.anyOf[3],data:data36};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data36.warn !== undefined){
-let data37 = data36.warn;
-if((!(typeof data37 == "number")) && (data37 !== null)){
-const err114 = {instancePath:instancePath+"/max-diversity-drop/warn",schemaPath:"#/definitions/limit/anyOf/3/properties/warn/type",keyword:"type",params:{type: schema16.anyOf[3].properties.warn.type},message:"must be number,null",schema:schema16.anyOf[3].properties.warn.type,parentSchema:schema16.anyOf[3].properties.warn,data:data37};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data36.fail !== undefined){
-let data38 = data36.fail;
-if((!(typeof data38 == "number")) && (data38 !== null)){
-const err115 = {instancePath:instancePath+"/max-diversity-drop/fail",schemaPath:"#/definitions/limit/anyOf/3/properties/fail/type",keyword:"type",params:{type: schema16.anyOf[3].properties.fail.type},message:"must be number,null",schema:schema16.anyOf[3].properties.fail.type,parentSchema:schema16.anyOf[3].properties.fail,data:data38};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.anyOf[3].type,parentSchema:schema16.anyOf[3],data:data36};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-var _valid12 = _errs190 === errors;
-valid38 = valid38 || _valid12;
-}
-}
-}
-if(!valid38){
-const err117 = {instancePath:instancePath+"/max-diversity-drop",schemaPath:"#/definitions/limit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.anyOf,parentSchema:schema16,data:data36};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-else {
-errors = _errs184;
-if(vErrors !== null){
-if(_errs184){
-vErrors.length = _errs184;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data["single-turn-share"] !== undefined){
-let data39 = data["single-turn-share"];
-const _errs199 = errors;
-let valid41 = false;
-const _errs200 = errors;
-if(data39 !== null){
-const err118 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/0/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema29.anyOf[0].type,parentSchema:schema29.anyOf[0],data:data39};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-var _valid13 = _errs200 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs202 = errors;
-if(false !== data39){
-const err119 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/1/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema29.anyOf[1],data:data39};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-var _valid13 = _errs202 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs203 = errors;
-if(Array.isArray(data39)){
-if(data39.length > 2){
-const err120 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/2/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema29.anyOf[2],data:data39};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-if(data39.length < 2){
-const err121 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/2/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema29.anyOf[2],data:data39};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-const len0 = data39.length;
-for(let i0=0; i0<len0; i0++){
-let data40 = data39[i0];
-if(!(typeof data40 == "number")){
-const err122 = {instancePath:instancePath+"/single-turn-share/" + i0,schemaPath:"#/definitions/range/anyOf/2/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.anyOf[2].items.type,parentSchema:schema29.anyOf[2].items,data:data40};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema29.anyOf[2].type,parentSchema:schema29.anyOf[2],data:data39};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-var _valid13 = _errs203 === errors;
-valid41 = valid41 || _valid13;
-if(!valid41){
-const _errs207 = errors;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key14 in data39){
-if(!(((key14 === "min") || (key14 === "max")) || (key14 === "level"))){
-const err124 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema29.anyOf[3],data:data39};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-if(data39.min !== undefined){
-let data41 = data39.min;
-if(!(typeof data41 == "number")){
-const err125 = {instancePath:instancePath+"/single-turn-share/min",schemaPath:"#/definitions/range/anyOf/3/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.anyOf[3].properties.min.type,parentSchema:schema29.anyOf[3].properties.min,data:data41};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-if(data39.max !== undefined){
-let data42 = data39.max;
-if(!(typeof data42 == "number")){
-const err126 = {instancePath:instancePath+"/single-turn-share/max",schemaPath:"#/definitions/range/anyOf/3/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema29.anyOf[3].properties.max.type,parentSchema:schema29.anyOf[3].properties.max,data:data42};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data39.level !== undefined){
-let data43 = data39.level;
-if(!((data43 === "warn") || (data43 === "fail"))){
-const err127 = {instancePath:instancePath+"/single-turn-share/level",schemaPath:"#/definitions/range/anyOf/3/properties/level/enum",keyword:"enum",params:{allowedValues: schema29.anyOf[3].properties.level.enum},message:"must be equal to one of the allowed values",schema:schema29.anyOf[3].properties.level.enum,parentSchema:schema29.anyOf[3].properties.level,data:data43};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf/3/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.anyOf[3].type,parentSchema:schema29.anyOf[3],data:data39};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-var _valid13 = _errs207 === errors;
-valid41 = valid41 || _valid13;
-}
-}
-}
-if(!valid41){
-const err129 = {instancePath:instancePath+"/single-turn-share",schemaPath:"#/definitions/range/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema29.anyOf,parentSchema:schema29,data:data39};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-else {
-errors = _errs199;
-if(vErrors !== null){
-if(_errs199){
-vErrors.length = _errs199;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err130 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
 }
 errors++;
 }
@@ -2127,7 +701,7 @@ errors++;
 }
 for(const key2 in data8){
 let data9 = data8[key2];
-if(!(((data9 === "error") || (data9 === "warning")) || (data9 === "off"))){
+if(!(((((data9 === "error") || (data9 === "warning")) || (data9 === "off")) || (data9 === false)) || (data9 === null))){
 const err12 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err12];
@@ -2193,9 +767,12 @@ errors++;
 }
 if(data10["near-threshold"] !== undefined){
 let data13 = data10["near-threshold"];
+const _errs29 = errors;
+let valid7 = false;
+const _errs30 = errors;
 if(typeof data13 == "number"){
 if(data13 > 1 || isNaN(data13)){
-const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
+const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2205,7 +782,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data13 <= 0 || isNaN(data13)){
-const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
+const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2216,7 +793,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
+const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2225,11 +802,13 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data10["shingle-size"] !== undefined){
-let data14 = data10["shingle-size"];
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err20 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+var _valid0 = _errs30 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const _errs32 = errors;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err20 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2238,9 +817,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(typeof data14 == "number"){
-if(data14 > 16 || isNaN(data14)){
-const err21 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+}
+else {
+const err21 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2249,8 +828,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data14 < 1 || isNaN(data14)){
-const err22 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+var _valid0 = _errs32 === errors;
+valid7 = valid7 || _valid0;
+}
+if(!valid7){
+const err22 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2259,16 +841,61 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
 }
 else {
-const err23 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
+vErrors = null;
+}
+}
+}
+}
+if(data10["shingle-size"] !== undefined){
+let data14 = data10["shingle-size"];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err23 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 > 16 || isNaN(data14)){
+const err24 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err25 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -2281,45 +908,7 @@ for(let i1=0; i1<len1; i1++){
 let data16 = data15[i1];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(data16.train === undefined){
-const err24 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data16.eval === undefined){
-const err25 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-for(const key4 in data16){
-if(!((key4 === "train") || (key4 === "eval"))){
-const err26 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data16.train !== undefined){
-let data17 = data16.train;
-const _errs39 = errors;
-let valid11 = false;
-const _errs40 = errors;
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err27 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data17};
+const err27 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2328,9 +917,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data17};
+if(data16.eval === undefined){
+const err28 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2339,13 +927,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-var _valid0 = _errs40 === errors;
-valid11 = valid11 || _valid0;
-if(!valid11){
-const _errs42 = errors;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err29 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data17};
+for(const key4 in data16){
+if(!((key4 === "train") || (key4 === "eval"))){
+const err29 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2354,12 +938,15 @@ vErrors.push(err29);
 }
 errors++;
 }
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err30 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data18};
+}
+if(data16.train !== undefined){
+let data17 = data16.train;
+const _errs44 = errors;
+let valid13 = false;
+const _errs45 = errors;
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+const err30 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2370,7 +957,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data18};
+const err31 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data17};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2379,10 +966,13 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data17};
+var _valid1 = _errs45 === errors;
+valid13 = valid13 || _valid1;
+if(!valid13){
+const _errs47 = errors;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2391,11 +981,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-var _valid0 = _errs42 === errors;
-valid11 = valid11 || _valid0;
-}
-if(!valid11){
-const err33 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data17};
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err33 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2404,26 +995,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-else {
-errors = _errs39;
-if(vErrors !== null){
-if(_errs39){
-vErrors.length = _errs39;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data16.eval !== undefined){
-let data19 = data16.eval;
-const _errs48 = errors;
-let valid15 = false;
-const _errs49 = errors;
-if(typeof data19 === "string"){
-if(func3(data19) < 1){
-const err34 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data19};
+const err34 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2433,8 +1007,9 @@ vErrors.push(err34);
 errors++;
 }
 }
+}
 else {
-const err35 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data19};
+const err35 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2443,13 +1018,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-var _valid1 = _errs49 === errors;
-valid15 = valid15 || _valid1;
-if(!valid15){
-const _errs51 = errors;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err36 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data19};
+var _valid1 = _errs47 === errors;
+valid13 = valid13 || _valid1;
+}
+if(!valid13){
+const err36 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2458,12 +1031,26 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
-const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data20};
+else {
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data16.eval !== undefined){
+let data19 = data16.eval;
+const _errs53 = errors;
+let valid17 = false;
+const _errs54 = errors;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2474,7 +1061,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data20};
+const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2483,10 +1070,13 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data19};
+var _valid2 = _errs54 === errors;
+valid17 = valid17 || _valid2;
+if(!valid17){
+const _errs56 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2495,11 +1085,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid1 = _errs51 === errors;
-valid15 = valid15 || _valid1;
-}
-if(!valid15){
-const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data19};
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2508,21 +1099,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
+const err41 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2534,7 +1113,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
+const err42 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2543,13 +1122,11 @@ vErrors.push(err42);
 }
 errors++;
 }
+var _valid2 = _errs56 === errors;
+valid17 = valid17 || _valid2;
 }
-if(data.tokens !== undefined){
-let data21 = data.tokens;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
-const err43 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
+if(!valid17){
+const err43 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2558,11 +1135,21 @@ vErrors.push(err43);
 }
 errors++;
 }
+else {
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
 }
-if(data21.encoding !== undefined){
-let data22 = data21.encoding;
-if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
-const err44 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2572,10 +1159,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data21["max-tokens"] !== undefined){
-let data23 = data21["max-tokens"];
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err45 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
+}
+else {
+const err45 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2584,9 +1170,13 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(typeof data23 == "number"){
-if(data23 < 1 || isNaN(data23)){
-const err46 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
+}
+if(data.tokens !== undefined){
+let data21 = data.tokens;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
+const err46 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2596,11 +1186,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-if(data21.model !== undefined){
-let data24 = data21.model;
-if(typeof data24 !== "string"){
-const err47 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
+if(data21.encoding !== undefined){
+let data22 = data21.encoding;
+if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
+const err47 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2610,10 +1199,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data21.epochs !== undefined){
-let data25 = data21.epochs;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err48 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+if(data21["max-tokens"] !== undefined){
+let data23 = data21["max-tokens"];
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err48 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2622,9 +1211,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(typeof data25 == "number"){
-if(data25 > 100 || isNaN(data25)){
-const err49 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+if(typeof data23 == "number"){
+if(data23 < 1 || isNaN(data23)){
+const err49 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2633,8 +1222,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data25 < 1 || isNaN(data25)){
-const err50 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+}
+}
+if(data21.model !== undefined){
+let data24 = data21.model;
+if(typeof data24 !== "string"){
+const err50 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2644,12 +1237,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-if(data21["price-per-million"] !== undefined){
-let data26 = data21["price-per-million"];
-if(typeof data26 == "number"){
-if(data26 < 0 || isNaN(data26)){
-const err51 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
+if(data21.epochs !== undefined){
+let data25 = data21.epochs;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err51 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2658,9 +1249,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err52 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2669,11 +1260,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data21.exact !== undefined){
-let data27 = data21.exact;
-if(typeof data27 !== "boolean"){
-const err53 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
+if(data25 < 1 || isNaN(data25)){
+const err53 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2684,8 +1272,11 @@ errors++;
 }
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
+if(data21["price-per-million"] !== undefined){
+let data26 = data21["price-per-million"];
+if(typeof data26 == "number"){
+if(data26 < 0 || isNaN(data26)){
+const err54 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2695,11 +1286,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.target !== undefined){
-let data28 = data.target;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28["chat-template"] === undefined){
-const err55 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
+else {
+const err55 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2708,9 +1296,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key6 in data28){
-if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
-const err56 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
+}
+if(data21.exact !== undefined){
+let data27 = data21.exact;
+if(typeof data27 !== "boolean"){
+const err56 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2720,11 +1310,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data28["chat-template"] !== undefined){
-let data29 = data28["chat-template"];
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err57 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
+}
+else {
+const err57 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2734,8 +1322,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
+if(data.target !== undefined){
+let data28 = data.target;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28["chat-template"] === undefined){
+const err58 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2744,12 +1335,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data28.tokenizer !== undefined){
-let data30 = data28.tokenizer;
-if(typeof data30 === "string"){
-if(func3(data30) < 1){
-const err59 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
+for(const key6 in data28){
+if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
+const err59 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2759,8 +1347,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
+if(data28["chat-template"] !== undefined){
+let data29 = data28["chat-template"];
+if(typeof data29 === "string"){
+if(func3(data29) < 1){
+const err60 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2770,10 +1361,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data28["max-tokens"] !== undefined){
-let data31 = data28["max-tokens"];
-if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-const err61 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
+else {
+const err61 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2782,9 +1371,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(typeof data31 == "number"){
-if(data31 < 1 || isNaN(data31)){
-const err62 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
+}
+if(data28.tokenizer !== undefined){
+let data30 = data28.tokenizer;
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err62 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2794,12 +1386,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-if(data28["template-name"] !== undefined){
-let data32 = data28["template-name"];
-if(typeof data32 === "string"){
-if(func3(data32) < 1){
-const err63 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
+else {
+const err63 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2809,8 +1397,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
+if(data28["max-tokens"] !== undefined){
+let data31 = data28["max-tokens"];
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err64 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2819,11 +1409,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data28["template-kwargs"] !== undefined){
-let data33 = data28["template-kwargs"];
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err65 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
+if(typeof data31 == "number"){
+if(data31 < 1 || isNaN(data31)){
+const err65 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2833,10 +1421,12 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data28["bos-token"] !== undefined){
-let data34 = data28["bos-token"];
-if(typeof data34 !== "string"){
-const err66 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
+}
+if(data28["template-name"] !== undefined){
+let data32 = data28["template-name"];
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err66 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2846,10 +1436,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data28["eos-token"] !== undefined){
-let data35 = data28["eos-token"];
-if(typeof data35 !== "string"){
-const err67 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
+else {
+const err67 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2859,10 +1447,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data28.loss !== undefined){
-let data36 = data28.loss;
-if(!((data36 === "all") || (data36 === "assistant-only"))){
-const err68 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
+if(data28["template-kwargs"] !== undefined){
+let data33 = data28["template-kwargs"];
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err68 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2872,9 +1460,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
+if(data28["bos-token"] !== undefined){
+let data34 = data28["bos-token"];
+if(typeof data34 !== "string"){
+const err69 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2884,17 +1473,55 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.diversity !== undefined){
-let data37 = data.diversity;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key7 in data37){
-if(!(key7 === "boilerplate-phrases")){
-const err70 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
+if(data28["eos-token"] !== undefined){
+let data35 = data28["eos-token"];
+if(typeof data35 !== "string"){
+const err70 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data28.loss !== undefined){
+let data36 = data28.loss;
+if(!((data36 === "all") || (data36 === "assistant-only"))){
+const err71 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.diversity !== undefined){
+let data37 = data.diversity;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key7 in data37){
+if(!(key7 === "boilerplate-phrases")){
+const err73 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -2907,42 +1534,7 @@ for(let i4=0; i4<len4; i4++){
 let data39 = data38[i4];
 if(typeof data39 === "string"){
 if(func3(data39) < 1){
-const err71 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
+const err74 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2952,12 +1544,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data["dataset-info"] !== undefined){
-let data40 = data["dataset-info"];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key8 in data40){
-if(!((key8 === "name") || (key8 === "purpose"))){
-const err75 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
+else {
+const err75 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2967,10 +1555,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data40.name !== undefined){
-let data41 = data40.name;
-if(typeof data41 !== "string"){
-const err76 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
+}
+else {
+const err76 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2980,10 +1567,9 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data40.purpose !== undefined){
-let data42 = data40.purpose;
-if(typeof data42 !== "string"){
-const err77 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
+}
+else {
+const err77 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2993,14 +1579,55 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
+if(data["dataset-info"] !== undefined){
+let data40 = data["dataset-info"];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!((key8 === "name") || (key8 === "purpose"))){
+const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data40.name !== undefined){
+let data41 = data40.name;
+if(typeof data41 !== "string"){
+const err79 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data40.purpose !== undefined){
+let data42 = data40.purpose;
+if(typeof data42 !== "string"){
+const err80 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
 }
 errors++;
 }
@@ -3019,46 +1646,7 @@ for(let i5=0; i5<len5; i5++){
 let data45 = data44[i5];
 if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
 if(data45.files === undefined){
-const err79 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-for(const key9 in data45){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err80 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data45.files !== undefined){
-let data46 = data45.files;
-const _errs109 = errors;
-let valid28 = false;
-const _errs110 = errors;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err81 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[0],data:data46};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[0].type,parentSchema:schema13.anyOf[0],data:data46};
+const err82 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3067,13 +1655,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid2 = _errs110 === errors;
-valid28 = valid28 || _valid2;
-if(!valid28){
-const _errs112 = errors;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err83 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema13.anyOf[1],data:data46};
+for(const key9 in data45){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err83 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3082,12 +1666,15 @@ vErrors.push(err83);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.anyOf[1].items,data:data47};
+}
+if(data45.files !== undefined){
+let data46 = data45.files;
+const _errs114 = errors;
+let valid30 = false;
+const _errs115 = errors;
+if(typeof data46 === "string"){
+if(func3(data46) < 1){
+const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3098,7 +1685,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.anyOf[1].items.type,parentSchema:schema13.anyOf[1].items,data:data47};
+const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3107,10 +1694,13 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.anyOf[1].type,parentSchema:schema13.anyOf[1],data:data46};
+var _valid3 = _errs115 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs117 = errors;
+if(Array.isArray(data46)){
+if(data46.length < 1){
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data46};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3119,11 +1709,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid2 = _errs112 === errors;
-valid28 = valid28 || _valid2;
-}
-if(!valid28){
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema13.anyOf,parentSchema:schema13,data:data46};
+const len6 = data46.length;
+for(let i6=0; i6<len6; i6++){
+let data47 = data46[i6];
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data47};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3132,11 +1723,47 @@ vErrors.push(err87);
 }
 errors++;
 }
+}
 else {
-errors = _errs109;
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data47};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data46};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+var _valid3 = _errs117 === errors;
+valid30 = valid30 || _valid3;
+}
+if(!valid30){
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data46};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+else {
+errors = _errs114;
 if(vErrors !== null){
-if(_errs109){
-vErrors.length = _errs109;
+if(_errs114){
+vErrors.length = _errs114;
 }
 else {
 vErrors = null;
@@ -3148,52 +1775,52 @@ if(data45.rules !== undefined){
 let data48 = data45.rules;
 if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 for(const key10 in data48){
-const _errs119 = errors;
+const _errs124 = errors;
 if(typeof key10 === "string"){
 if(!pattern0.test(key10)){
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err91];
 }
 else {
-vErrors.push(err88);
+vErrors.push(err91);
 }
 errors++;
 }
 }
-var valid32 = _errs119 === errors;
-if(!valid32){
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
+var valid34 = _errs124 === errors;
+if(!valid34){
+const err92 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
 if(vErrors === null){
-vErrors = [err89];
+vErrors = [err92];
 }
 else {
-vErrors.push(err89);
+vErrors.push(err92);
 }
 errors++;
 }
 }
 for(const key11 in data48){
 let data49 = data48[key11];
-if(!(((data49 === "error") || (data49 === "warning")) || (data49 === "off"))){
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
+if(!(((((data49 === "error") || (data49 === "warning")) || (data49 === "off")) || (data49 === false)) || (data49 === null))){
+const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err93];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err93);
 }
 errors++;
 }
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
+const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
 if(vErrors === null){
-vErrors = [err91];
+vErrors = [err94];
 }
 else {
-vErrors.push(err91);
+vErrors.push(err94);
 }
 errors++;
 }
@@ -3206,36 +1833,36 @@ errors = vErrors.length;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
+const err95 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err95];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err95);
 }
 errors++;
 }
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
+const err96 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err96];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err96);
 }
 errors++;
 }
 }
 }
 else {
-const err94 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err97];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err97);
 }
 errors++;
 }

@@ -10,6 +10,7 @@ import { validateConfig } from "./config-validate.generated.js";
 import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
 import type { Profile } from "../engine/formats/context.js";
 import { RULE_BY_ID } from "../engine/rules/registry.js";
+import { unknownModelNotice } from "../engine/analysis/tokens.js";
 import { DEFAULT_THRESHOLDS, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
 
 export class ConfigError extends Error {}
@@ -35,7 +36,7 @@ export interface Config {
   duplicates: { caseInsensitive: boolean; near: boolean; nearThreshold: number; shingleSize: number };
   splits?: { train: string[]; eval: string[] }[];
   /** `exact`: tokenize every example (exact totals, slower) instead of a sample. */
-  tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean };
+  tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; /** maxTokens is the profile's default, not a setting. */ maxTokensFromProfile?: boolean };
   diversity: { boilerplatePhrases?: string[] };
   /** The model you will train (docs/target-model.md): its chat template, tokenizer and special tokens. */
   target?: TargetConfig;
@@ -82,6 +83,8 @@ export function defaultConfig(): Config {
 
 const list = (g: string | string[]): string[] => (Array.isArray(g) ? g : [g]);
 
+const THRESHOLD_PATH = /^(?:\/overrides\/\d+)?\/thresholds\/[a-z0-9-]+/;
+
 function describeErrors(errors: ErrorObject[], source: string): string {
   // Prefer the most specific error (deepest path), and skip anyOf summaries when a branch error explains more.
   const lines: string[] = [];
@@ -89,7 +92,13 @@ function describeErrors(errors: ErrorObject[], source: string): string {
   for (const e of errors) {
     const key = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
     let msg: string;
-    if (e.keyword === "additionalProperties") {
+    // A threshold's value: one message that says what it takes (the errors of each branch it could have matched,
+    // a number, "off", a percentage, an object, are noise).
+    const threshold = THRESHOLD_PATH.exec(e.instancePath);
+    if (threshold && e.keyword !== "additionalProperties") {
+      const name = threshold[0].replace(/^\//, "").replace(/\//g, ".");
+      msg = `'${name}' must be a number (a share also as a percentage: 0.05 or "5%"), {warn: N, fail: N}, or off${name.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`;
+    } else if (e.keyword === "additionalProperties") {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys(((e.parentSchema as { properties?: object }).properties ?? {}) as object);
       msg = `unknown key '${key === "(top level)" ? extra : key + "." + extra}'${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`;
@@ -98,13 +107,12 @@ function describeErrors(errors: ErrorObject[], source: string): string {
     } else if (e.keyword === "anyOf") {
       msg = e.schemaPath.startsWith("#/definitions/globs/")
         ? `'${key}' must be a glob (a non-empty string) or a non-empty list of globs, e.g. "data/legacy/**"`
-        : e.schemaPath.startsWith("#/definitions/limit/") || e.schemaPath.startsWith("#/definitions/range/")
-          ? `'${key}' must be a number, {warn: N, fail: N}, or null to switch the check off${key.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`
-          : `'${key}' has the wrong type (${e.message})`;
+        : `'${key}' has the wrong type (${e.message})`;
     } else {
       msg = `'${key}' ${e.message}`;
     }
     if (e.keyword !== "anyOf" && errors.some((o) => o.keyword === "anyOf" && e.instancePath.startsWith(o.instancePath) && e.schemaPath.includes("anyOf"))) continue;
+
     if (seen.has(msg)) continue;
     seen.add(msg);
     lines.push(msg);
@@ -118,27 +126,72 @@ function checkRuleIds(rules: Record<string, string> | undefined, where: string, 
   }
 }
 
-function toLimit(v: unknown, name: string): Limit | null {
-  if (v === null || v === false) return null;
-  if (typeof v === "number") return name.startsWith("min-") ? { fail: v } : { fail: v };
-  const o = v as { warn?: number | null; fail?: number | null };
-  return { warn: o.warn ?? undefined, fail: o.fail ?? undefined };
+/** The words that switch a rule or a check off, the same in the config file, the action inputs and the CLI (YAML's
+ * false and null are off too). */
+export const OFF_WORDS = ["off", "false", "none", "null"];
+const isOff = (v: unknown): boolean => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
+
+/** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
+export const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+
+/** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
+ * refused with the reason, wherever it is written. */
+export function thresholdAmount(v: number | string, name: string, where: string): number {
+  if (typeof v === "number") return v;
+  const m = /^\s*(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)\s*(%?)\s*$/i.exec(v);
+  if (!m) throw new ConfigError(`${where} must be a number (e.g. 0.05) or a percentage (5%); got '${v}'`);
+  if (!m[2]) return Number(m[1]);
+  if (!FRACTIONS.has(name)) throw new ConfigError(`${where} is '${v}', but ${name} is ${name === "max-compression-ratio" ? "a ratio" : "a count"}, not a share: write it without %`);
+  return Number(m[1]) / 100;
 }
 
-function toRange(v: unknown): Range | null {
-  if (v === null || v === false) return null;
-  if (Array.isArray(v)) return { min: v[0], max: v[1], level: "warn" };
-  const o = v as { min?: number; max?: number; level?: "warn" | "fail" };
-  return { min: o.min, max: o.max, level: o.level ?? "warn" };
+function toLimit(v: unknown, name: string, where: string): Limit | null {
+  if (isOff(v)) return null;
+  if (typeof v === "number" || typeof v === "string") return { fail: thresholdAmount(v, name, `'${where}'`) };
+  const o = v as { warn?: number | string | null; fail?: number | string | null };
+  const part = (x: number | string | null | undefined, level: string) => (x === null || x === undefined ? undefined : thresholdAmount(x, name, `'${where}.${level}'`));
+  return { warn: part(o.warn, "warn"), fail: part(o.fail, "fail") };
 }
 
-function toThresholds(raw: Record<string, unknown> | undefined): Partial<Thresholds> {
+function toRange(v: unknown, where: string): Range | null {
+  if (isOff(v)) return null;
+  const amount = (x: number | string | undefined, part: string) => (x === undefined ? undefined : thresholdAmount(x, "single-turn-share", `'${where}${part}'`));
+  if (Array.isArray(v)) return { min: amount(v[0], "[0]"), max: amount(v[1], "[1]"), level: "warn" };
+  const o = v as { min?: number | string; max?: number | string; level?: "warn" | "fail" };
+  return { min: amount(o.min, ".min"), max: amount(o.max, ".max"), level: o.level ?? "warn" };
+}
+
+function toThresholds(raw: Record<string, unknown> | undefined, where: string): Partial<Thresholds> {
   const out: Partial<Thresholds> = {};
   for (const [k, v] of Object.entries(raw ?? {})) {
-    if (k === "single-turn-share") out[k] = toRange(v);
-    else (out as Record<string, Limit | null>)[k] = toLimit(v, k);
+    if (k === "single-turn-share") out[k] = toRange(v, `${where}.${k}`);
+    else (out as Record<string, Limit | null>)[k] = toLimit(v, k, `${where}.${k}`);
   }
   return out;
+}
+
+/** Rule severities as the config file writes them: off, false and null are all "off". */
+function toSeverities(raw: Record<string, unknown> | undefined): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  for (const [id, v] of Object.entries(raw ?? {})) out[id] = isOff(v) ? "off" : (v as SeveritySetting);
+  return out;
+}
+
+/** Runs `f`, prefixing a ConfigError's message with the config file it is about. */
+function wrap<T>(source: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(`invalid config ${source}: ${e.message}`);
+    throw e;
+  }
+}
+
+function nearThreshold(v: number | string, source: string): number {
+  if (typeof v === "number") return v;
+  const n = wrap(source, () => thresholdAmount(v, "max-near-duplicate-rate", "'duplicates.near-threshold'"));
+  if (!(n > 0 && n <= 1)) throw new ConfigError(`invalid config ${source}: 'duplicates.near-threshold' is '${v}': a share above 0 and at most 100%`);
+  return n;
 }
 
 /** Builds a Config from a parsed config document (already an object). */
@@ -156,12 +209,12 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   if (d["fail-on-new"] === true) c.failOnNew = true;
   if (d["max-findings"] !== undefined) c.maxFindings = d["max-findings"];
   if (d.paths) c.paths = d.paths;
-  c.rules = { ...(d.rules ?? {}) };
+  c.rules = toSeverities(d.rules);
   const dup = d.duplicates ?? {};
   c.duplicates = {
     caseInsensitive: dup["case-insensitive"] ?? false,
     near: dup.near ?? true,
-    nearThreshold: dup["near-threshold"] ?? 0.8,
+    nearThreshold: dup["near-threshold"] === undefined ? 0.8 : nearThreshold(dup["near-threshold"], source),
     shingleSize: dup["shingle-size"] ?? 5,
   };
   if (d.splits) c.splits = d.splits.map((s: { train: string | string[]; eval: string | string[] }) => ({ train: list(s.train), eval: list(s.eval) }));
@@ -172,7 +225,7 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
     if (t[k] !== undefined && !Number.isFinite(t[k])) throw new ConfigError(`invalid config ${source}: 'tokens.${k}' is ${t[k]}: not a finite number`);
   }
   c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
-  if (c.profile === "openai" && c.tokens.maxTokens === undefined) c.tokens.maxTokens = 65536;
+  if (c.tokens.maxTokens === undefined) setProfileLimit(c);
   c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
   if (d.target) {
     const t = d.target as Record<string, unknown>;
@@ -197,19 +250,17 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
     }
   }
   c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
-  c.thresholds = { ...c.thresholds, ...toThresholds(d.thresholds) };
+  c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
   checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
   c.overrides = (d.overrides ?? []).map((o: { files: string | string[]; rules?: Record<string, SeveritySetting>; thresholds?: Record<string, unknown> }, i: number) => {
     checkRuleIds(o.rules, `overrides[${i}].rules`, source);
-    const thresholds = toThresholds(o.thresholds);
+    const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
     checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
-    return { files: list(o.files), rules: o.rules ?? {}, thresholds };
+    return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
   });
   return c;
 }
 
-/** Thresholds whose values are fractions of 1. */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
 
 /** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
  * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
@@ -273,13 +324,75 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   return configFromObject(doc, path ?? file.slice(cwd.length + 1));
 }
 
+/** Applies rule severities given as strings (`--rule ID=SEVERITY`, the action's `rules` input): error, warning, or
+ * off (also false, none, null), as in the config file. An unknown rule ID is an error naming the closest one. */
+export function applyRuleInputs(config: Config, entries: [string, string][], label: (id: string) => string = (id) => `input 'rules' (${id})`): Config {
+  const c = structuredClone(config);
+  for (const [rawId, raw] of entries) {
+    const id = rawId.trim();
+    const value = raw.trim().toLowerCase();
+    if (!RULE_BY_ID.has(id)) {
+      const near = closest(id, [...RULE_BY_ID.keys()]);
+      throw new ConfigError(`${label(id)}: unknown rule '${id}'${near ? ` (did you mean '${near}'?)` : ""}; \`chatml-gate rules\` lists them`);
+    }
+    if (isOff(value)) c.rules[id] = "off";
+    else if (value === "error" || value === "warning") c.rules[id] = value;
+    else throw new ConfigError(`${label(id)} must be error, warning or off; got '${raw.trim()}'`);
+  }
+  return c;
+}
+
+/** The candidate nearest to `word` by edit distance, when it is close enough to be a typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** What the reader of a run's report should know about its settings (a tokens.model the gate does not know). */
+export function configNotices(config: Config): string[] {
+  const t = config.tokens;
+  const model = unknownModelNotice(t.model, t.maxTokens, t.maxTokensFromProfile);
+  return model ? [model] : [];
+}
+
+/** The token limit a profile implies when tokens.max-tokens is not set (OpenAI: 65,536 per example). */
+function setProfileLimit(c: Config): void {
+  const limit = c.profile === "openai" ? 65536 : undefined;
+  c.tokens.maxTokens = limit;
+  c.tokens.maxTokensFromProfile = limit !== undefined ? true : undefined;
+}
+
 /** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. `label` names a
  * setting in messages the way its user wrote it (default: an action input, `input 'fail-on'`). */
 export function applyThresholdInputs(config: Config, inputs: Record<string, string>, label: (name: string) => string = (name) => `input '${name}'`): Config {
   const c = structuredClone(config);
+  const profile = inputs.profile?.trim();
+  if (profile) {
+    if (!validateConfig({ profile })) {
+      const allowed = (validateConfig.errors?.[0]?.params as { allowedValues?: string[] } | undefined)?.allowedValues ?? [];
+      throw new ConfigError(`${label("profile")} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}; got '${profile}'`);
+    }
+    c.profile = profile as Profile;
+    if (c.tokens.maxTokens === undefined || c.tokens.maxTokensFromProfile) setProfileLimit(c);
+  }
   for (const [name, raw] of Object.entries(inputs)) {
     const value = raw.trim();
-    if (value === "") continue;
+    if (value === "" || name === "profile") continue;
     if (name === "fail-on") {
       if (!["error", "warning", "never"].includes(value)) throw new ConfigError(`${label(name)} must be error, warning or never; got '${value}'`);
       c.failOn = value as FailOn;
@@ -289,18 +402,19 @@ export function applyThresholdInputs(config: Config, inputs: Record<string, stri
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${label(name)} must be a positive integer; got '${value}'`);
       c.tokens.maxTokens = n;
+      c.tokens.maxTokensFromProfile = undefined;
       continue;
     }
     if (!THRESHOLD_NAMES.includes(name as keyof Thresholds)) throw new ConfigError(`unknown threshold '${name}'; known: ${THRESHOLD_NAMES.join(", ")}`);
-    const off = /^(off|none|null|false)$/i.test(value);
+    const off = isOff(value);
     if (name === "single-turn-share") {
       if (off) {
         c.thresholds[name] = null;
         continue;
       }
-      const m = /^\s*([0-9.]+)\s*(?:-|\.\.|,)\s*([0-9.]+)\s*$/.exec(value);
-      if (!m || !isFinite(Number(m[1])) || !isFinite(Number(m[2]))) throw new ConfigError(`${label(name)} must be a range like 0.6-0.8; got '${value}'`);
-      c.thresholds[name] = { min: Number(m[1]), max: Number(m[2]), level: "warn" };
+      const m = /^\s*([0-9.]+\s*%?)\s*(?:-|\.\.|,)\s*([0-9.]+\s*%?)\s*$/.exec(value);
+      if (!m || !isFinite(Number(m[1].replace("%", ""))) || !isFinite(Number(m[2].replace("%", "")))) throw new ConfigError(`${label(name)} must be a range like 0.6-0.8 (or 60%-80%); got '${value}'`);
+      c.thresholds[name] = { min: thresholdAmount(m[1], name, label(name)), max: thresholdAmount(m[2], name, label(name)), level: "warn" };
       continue;
     }
     const key = name as Exclude<keyof Thresholds, "single-turn-share">;
@@ -312,10 +426,9 @@ export function applyThresholdInputs(config: Config, inputs: Record<string, stri
     const parts = value.split(/[\s,]+/).filter(Boolean);
     const limit: Limit = {};
     for (const p of parts) {
-      const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)(%?)$/i.exec(p);
+      const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?%?)$/i.exec(p);
       if (!m) throw new ConfigError(`${label(name)} must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
-      const n = Number(m[2]) / (m[3] ? 100 : 1);
-      limit[(m[1]?.toLowerCase() as "warn" | "fail") ?? "fail"] = n;
+      limit[(m[1]?.toLowerCase() as "warn" | "fail") ?? "fail"] = thresholdAmount(m[2], name, label(name));
     }
     c.thresholds[key] = limit;
   }

@@ -1,10 +1,11 @@
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
 import { resolve } from "node:path";
 import { overrideMatcher } from "./files.js";
-import { ConfigError, type Config } from "../config/config.js";
+import { ConfigError, configNotices, type Config } from "../config/config.js";
 import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
 import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
+import { finishFindings } from "./finding-sink.js";
 import { evaluateGate } from "./gate.js";
 import { Analysis, analysisSettings } from "./analysis/run-analysis.js";
 import type { AnalysisSettings } from "./analysis/chunk-analysis.js";
@@ -195,9 +196,13 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
   };
   if (plan.target) report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
   if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
+  // Every file is complete (analysis findings included): pick the findings each one lists, then their fingerprints.
+  for (const f of files) finishFindings(f, config.maxFindings);
   addFingerprints(files);
   report.summary.errors = files.reduce((s, f) => s + f.errors, 0);
   report.summary.warnings = files.reduce((s, f) => s + f.warnings, 0);
+  const notices = plan.settings ? configNotices(config) : [];
+  if (notices.length) report.notices = notices;
   report.gate = evaluateGate(report, config);
   report.passed = report.gate.passed;
   if (extra.base) compareWithBase(report, extra.base, config, extra.baseLabel ?? "the base version");

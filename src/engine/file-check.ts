@@ -1,8 +1,9 @@
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
-// Findings are capped per file (maxFindings); counts are always complete.
+// Findings are pooled per file (finding-sink.ts; the listed ones are picked when the file is complete); counts are
+// always complete. A rule that fires many times in one record is one finding (rules/repeats.ts).
 import { stat, readFile } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
-import type { Conversation, DatasetFormat, Finding, RecordLoc, Severity, SeveritySetting } from "./model.js";
+import type { Conversation, DatasetFormat, Finding, RecordLoc, SeveritySetting } from "./model.js";
 import type { FileReport } from "./report.js";
 import { readHead, readLines, isGzipPath, MAX_LINE_BYTES } from "./read/lines.js";
 import { looksLikeJsonFragment, sniff } from "./read/sniff.js";
@@ -11,10 +12,13 @@ import type { ParseContext, Profile } from "./formats/context.js";
 import { PARSERS } from "./formats/parse.js";
 import { checkConversation } from "./rules/conversation.js";
 import { checkProfile } from "./rules/profiles.js";
-import { RULE_BY_ID } from "./rules/registry.js";
+import { RecordFindings, type OncePart } from "./rules/repeats.js";
+import { FindingSink, type SinkState } from "./finding-sink.js";
 import type { TargetChecker } from "./target/check-record.js";
 import type { TargetChunkState } from "./target/file-state.js";
 import { recordKey } from "./fingerprint.js";
+
+export { FindingSink, appendFindings, type SinkState } from "./finding-sink.js";
 
 export interface ScanOptions {
   path: string;
@@ -55,130 +59,6 @@ export interface ScanResult {
   sink: SinkState;
   /** The target check's figures for this range (absent without a target). */
   target?: TargetChunkState;
-}
-
-export interface SinkState {
-  findings: Finding[];
-  counts: Record<string, number>;
-  errors: number;
-  warnings: number;
-  /** Findings reported once per file (key), with their index in `findings` (-1 when past the cap). */
-  once: { key: string; rule: string; severity: Severity; index: number }[];
-}
-
-export class FindingSink {
-  readonly findings: Finding[] = [];
-  readonly counts: Record<string, number> = {};
-  errors = 0;
-  warnings = 0;
-  private readonly once = new Set<string>();
-  private readonly onceHits: SinkState["once"] = [];
-  /** During a pass: the record key of the line being read (fingerprint.ts), for the findings that get listed. */
-  recordKey: (() => string) | undefined;
-  constructor(
-    private readonly severities: Record<string, SeveritySetting>,
-    private readonly max: number,
-  ) {}
-  severityOf(rule: string): SeveritySetting {
-    return this.severities[rule] ?? RULE_BY_ID.get(rule)?.severity ?? "error";
-  }
-  /** Records a finding; returns its effective severity (or "off"). */
-  add(rule: string, line: number, message: string, onceKey?: string): SeveritySetting {
-    const severity = this.severityOf(rule);
-    if (severity === "off") return "off";
-    if (onceKey !== undefined) {
-      if (this.once.has(onceKey)) return "off";
-      this.once.add(onceKey);
-      this.onceHits.push({ key: onceKey, rule, severity, index: this.findings.length < this.max ? this.findings.length : -1 });
-    }
-    this.push({ rule, severity, line, message });
-    return severity;
-  }
-  state(): SinkState {
-    return { findings: this.findings, counts: this.counts, errors: this.errors, warnings: this.warnings, once: this.onceHits };
-  }
-  /** Adds a later chunk's findings: lines shifted by `lineOffset`, once-per-file findings seen before dropped, the
-   * list still capped. `later` (the chunk's analysis findings, at lines of the same chunk) are merged in by line, so
-   * the capped list holds the file's first findings by line, whatever the chunk boundaries. */
-  absorb(st: SinkState, lineOffset: number, later: Finding[] = []): void {
-    const dropped = new Set<number>();
-    for (const o of st.once) {
-      if (!this.once.has(o.key)) {
-        this.once.add(o.key);
-        continue;
-      }
-      if (o.index >= 0) dropped.add(o.index);
-      st.counts[o.rule]--;
-      if (o.severity === "error") st.errors--;
-      else st.warnings--;
-    }
-    for (const [rule, n] of Object.entries(st.counts)) if (n > 0) this.counts[rule] = (this.counts[rule] ?? 0) + n;
-    this.errors += st.errors;
-    this.warnings += st.warnings;
-    const extra = byLine(later);
-    let k = 0;
-    st.findings.forEach((f, i) => {
-      if (dropped.has(i)) return;
-      const line = f.line + lineOffset;
-      while (k < extra.length && extra[k].line < line) this.addFinding(extra[k++]);
-      if (this.findings.length < this.max) this.findings.push({ ...f, line });
-    });
-    while (k < extra.length) this.addFinding(extra[k++]);
-  }
-  /** Adds a finding made elsewhere (analysis), applying the configured severity. */
-  addFinding(f: Finding): void {
-    this.add(f.rule, f.line, f.message);
-  }
-  private push(f: Finding & { severity: Severity; record?: string }): void {
-    this.counts[f.rule] = (this.counts[f.rule] ?? 0) + 1;
-    if (f.severity === "error") this.errors++;
-    else this.warnings++;
-    if (this.findings.length < this.max) this.findings.push(this.recordKey ? { ...f, record: this.recordKey() } : f);
-  }
-  /** Removes every finding of the given rules (used when a file turns out not to be JSON Lines at all). */
-  drop(rules: string[]): void {
-    for (const r of rules) {
-      const n = this.counts[r] ?? 0;
-      if (!n) continue;
-      if (this.severityOf(r) === "error") this.errors -= n;
-      else this.warnings -= n;
-      delete this.counts[r];
-    }
-    const keep = this.findings.filter((f) => !rules.includes(f.rule));
-    this.findings.length = 0;
-    this.findings.push(...keep);
-  }
-}
-
-/** Adds a finding made after the file's pass (near duplicates, leakage) to its report, keeping counts complete,
- * the list capped and ordered by line. */
-export function appendFindings(file: FileReport, found: Finding[], severities: Record<string, SeveritySetting>, max: number): void {
-  if (!found.length) return;
-  const added: Finding[] = [];
-  for (const f of found) {
-    const sev = severities[f.rule] ?? RULE_BY_ID.get(f.rule)?.severity ?? f.severity;
-    if (sev === "off") continue;
-    file.findingCounts[f.rule] = (file.findingCounts[f.rule] ?? 0) + 1;
-    if (sev === "error") file.errors++;
-    else file.warnings++;
-    added.push({ ...f, severity: sev });
-  }
-  // The list keeps the first findings by line (a later finding at an earlier line takes the place of the last one).
-  const listed = file.findings;
-  const merged: Finding[] = [];
-  let i = 0;
-  let k = 0;
-  const extra = byLine(added);
-  while (merged.length < max && (i < listed.length || k < extra.length)) {
-    merged.push(k >= extra.length || (i < listed.length && listed[i].line <= extra[k].line) ? listed[i++] : extra[k++]);
-  }
-  file.findings = merged;
-  file.findingsTruncated = file.findings.length < file.errors + file.warnings;
-}
-
-/** The findings ordered by line; findings at the same line keep their order. */
-function byLine(found: Finding[]): Finding[] {
-  return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
 
 function jsonErrorMessage(e: unknown, text: string): string {
@@ -332,14 +212,22 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   const ctx: ParseContext = {
     profile: opts.profile,
     categoryField: opts.categoryField,
-    emit(rule, message, onceKey) {
+    emit(rule, message, onceKey, pointer) {
       if (rule === "missing-content") recordMissingContent = true;
       // Content that is missing is not also "empty".
       else if (rule === "empty-content" && recordMissingContent) return;
+      const severity = sink.severityOf(rule);
+      if (severity === "off") return;
       // A finding reported once per file still makes each later record with the problem invalid.
-      const severity = sink.add(rule, line, message, onceKey);
-      if (severity === "error" || (onceKey !== undefined && sink.severityOf(rule) === "error")) recordHasError = true;
+      if (severity === "error") recordHasError = true;
+      if (onceKey !== undefined && !sink.claimOnce(onceKey)) return; // the file had it already
+      repeats.add(rule, message, pointer, onceKey);
     },
+  };
+  // The record's findings, one per rule, once its rules have run.
+  const repeats = new RecordFindings();
+  const report = (rule: string, message: string, pointer: string | undefined, count: number, once?: OncePart[]) => {
+    sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
   /** A finding at the current line that does not make the record invalid. */
@@ -351,6 +239,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     try {
       readLine(buf, start, end, lineNo, offset);
     } finally {
+      repeats.flush(report); // the record's findings, one per rule (already done, unless a path above returned early)
       sink.recordKey = undefined;
     }
   };
@@ -407,23 +296,23 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       const other = detectOtherFormat(obj);
       if (other) {
         ctx.emit("missing-messages", `the file is ${other.label}, which this gate does not check: it reads ${SUPPORTED_FORMATS}; ${other.fix} (reported once for the file: every record like this one is invalid)`, `other-format:${other.id}`);
+        repeats.flush(report);
         return;
       }
     }
     // A record in another format than its file's is mixed-format already: the target's checks are for the file's.
     if (use === format) checkProfile(obj, use ?? "chatml", ctx);
     const conv = PARSERS[use ?? "chatml"](obj, ctx);
+    if (conv) checkConversation(conv, (rule, message, pointer) => ctx.emit(rule, message, undefined, pointer), ctx.profile);
     // The target chat template renders every record with a messages array, also one that breaks other rules: the
     // trainer would render it too.
-    const render = (): string | null | undefined => (opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined);
+    const rendered = opts.target && Array.isArray(obj.messages) ? opts.target.check(obj, text, line, ctx.emit, note) : undefined;
+    repeats.flush(report);
     // A record whose shape problems are only warnings (e.g. an unknown key) is valid, though not analysed.
     if (!conv) {
-      render();
       if (!recordHasError) valid++;
       return;
     }
-    checkConversation(conv, (rule, message) => ctx.emit(rule, message), ctx.profile);
-    const rendered = render();
     if (recordHasError) return;
     valid++;
     if (!opts.onRecord) return;

@@ -10,11 +10,25 @@ export interface Finding {
   severity: Severity;
   line: number;
   message: string;
+  /** JSON pointer (RFC 6901) to the field of the record the finding is about, e.g. "/messages/3/content", when the
+   * rule knows it. */
+  pointer?: string;
+  /** The other record of a finding about two records (exact and near duplicates, leakage, conflicting answers). */
+  related?: Place;
+  /** How many times the rule fired in this record, when more than once (the repeats are this one finding; the
+   * message says where). */
+  count?: number;
   /** Stable identity across versions of the file: rule, path, record key, pointer (fingerprint.ts). Set when the
    * report is assembled, on every listed finding. */
   fingerprint?: string;
   /** Not among the base version's findings (a pull request's base, the commit before a push, or --base). */
   new?: boolean;
+}
+
+/** A record in the run: its file (as shown in reports) and 1-based line. */
+export interface Place {
+  path: string;
+  line: number;
 }
 
 export type DatasetFormat = "chatml" | "sharegpt" | "alpaca" | "preference-trl" | "preference-openai";
@@ -46,6 +60,24 @@ export interface Message {
   /** Each image part's detail and, when the data says it (a data URI whose header gives the size), its size in
    * pixels: what the image token estimate needs (formats/image-size.ts, analysis/image-tokens.ts). */
   imageParts?: ImagePart[];
+  /** Where the message sits in the record, for the JSON pointer of a finding: `src` is the pointer of the list that
+   * holds it ("/messages", with `srcIndex`) or of the value itself ("/output"); `textKey` is the key of its text in
+   * it ("content", "value"), absent when `src` points at the text. Shared strings: nothing is built per message. */
+  src?: string;
+  srcIndex?: number;
+  textKey?: string;
+}
+
+/** JSON pointer of a message ("/messages/3"), or undefined when the parser did not say where it is. */
+export function messagePointer(m: Message): string | undefined {
+  if (m.src === undefined) return undefined;
+  return m.srcIndex === undefined ? m.src : `${m.src}/${m.srcIndex}`;
+}
+
+/** JSON pointer of a message's text ("/messages/3/content"). */
+export function textPointer(m: Message): string | undefined {
+  const at = messagePointer(m);
+  return at !== undefined && m.textKey !== undefined ? `${at}/${m.textKey}` : at;
 }
 
 /** An image part of a message (`detail` as the record set it: "low", "high", "auto"; size when known). */

@@ -1,11 +1,8 @@
 // The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
-import type { DatasetFormat, Finding } from "./model.js";
+import type { DatasetFormat, Finding, Place } from "./model.js";
 import type { Comparison } from "./deltas.js";
 
-export interface Place {
-  path: string;
-  line: number;
-}
+export type { Place };
 
 export interface FileReport {
   path: string;
@@ -20,7 +17,7 @@ export interface FileReport {
   errors: number;
   warnings: number;
   findings: Finding[];
-  /** Complete counts per rule, even when `findings` was capped. */
+  /** Complete counts per rule, even when `findings` was capped (a rule repeated inside one record is one finding). */
   findingCounts: Record<string, number>;
   /** True when `findings` holds fewer entries than the counts add up to. */
   findingsTruncated: boolean;
@@ -66,6 +63,9 @@ export interface Report {
   composition?: unknown;
   tokens?: unknown;
   datasetInfo?: unknown;
+  /** What the reader should know about the run's settings that is not a finding (e.g. a tokens.model the gate does
+   * not know, so no model limit applies). Absent when there is nothing to say. */
+  notices?: string[];
   /** The target model check (--chat-template / `target:`): what was rendered with which template and tokenizer. */
   target?: TargetReport;
   /** PRs: the same figures for the base version of the checked files (base → head). */

@@ -1,6 +1,8 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
 import { imagesLine, measured, measuredApart, targetLine } from "./report-view.js";
+import { omittedByRule } from "../engine/findings-select.js";
+import { docUrl } from "../engine/rules/registry.js";
 
 export interface TextOptions {
   color: boolean;
@@ -26,6 +28,22 @@ function histogram(buckets: { label: string; count: number }[] | undefined): str
   return ["tokens per example:", ...rows.map((b) => `  ${b.label.padStart(w)} ${"█".repeat(Math.max(1, Math.round((b.count / max) * 30)))} ${b.count}`)];
 }
 
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+/** The line under a file's listed findings that says what the cap left out, by rule (most first). */
+function omittedLine(f: Report["files"][number]): string {
+  const left = Object.entries(omittedByRule(f)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const n = left.reduce((s, [, k]) => s + k, 0);
+  const rules = left.slice(0, 4).map(([r, k]) => `${r} ×${fmt(k)}`).join(", ") + (left.length > 4 ? `, ${left.length - 4} more rule(s)` : "");
+  return `${f.path}: … ${fmt(n)} more findings not shown: ${rules} (raise --max-findings; the counts below are complete)`;
+}
+
+/** Where the rules of the listed findings are explained: one section per rule ID. */
+function docsLine(report: Report): string | null {
+  if (!report.files.some((f) => f.findings.length > 0)) return null;
+  return `each rule is explained, with its fix, at ${docUrl("<rule>")}`;
+}
+
 export function renderText(report: Report, opts: TextOptions): string {
   const c = opts.color;
   const out: string[] = [];
@@ -34,11 +52,10 @@ export function renderText(report: Report, opts: TextOptions): string {
       const sev = x.severity === "error" ? paint(c, "31", "error") : paint(c, "33", "warning");
       out.push(`${f.path}:${x.line}: ${sev} ${paint(c, "2", x.rule)}: ${clean(x.message)}`);
     }
-    if (f.findingsTruncated) {
-      const shown = f.findings.length;
-      out.push(`${f.path}: … ${f.errors + f.warnings - shown} more findings not shown (raise --max-findings; counts below are complete)`);
-    }
+    if (f.findingsTruncated && f.errors + f.warnings > f.findings.length) out.push(omittedLine(f));
   }
+  const docs = docsLine(report);
+  if (docs) out.push(paint(c, "2", docs));
   if (out.length) out.push("");
   const w = Math.max(4, ...report.files.map((f) => f.path.length));
   const recs = report.files.map((f) => `${f.records}${validNote(f.records, f.validRecords)}`);
@@ -85,6 +102,7 @@ export function renderText(report: Report, opts: TextOptions): string {
     }
   }
   out.push("");
+  for (const n of report.notices ?? []) out.push(`${paint(c, "33", "warning")}: ${clean(n)}`);
   // One line per check that did not pass; the passing ones on one line.
   const passedNames: string[] = [];
   for (const ch of report.gate.checks) {

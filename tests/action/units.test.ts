@@ -7,7 +7,9 @@ import { createOctokit, describeApiError, type Octokit } from "../../src/action/
 import { createServer } from "node:net";
 import { toSarif } from "../../src/render/sarif.js";
 import { fixtureReport } from "../render/report-fixture.js";
-import { checkDir, good, jsonl } from "../helpers/run.js";
+import { checkDir, good, jsonl, tempDir } from "../helpers/run.js";
+import { check } from "../../src/engine/check.js";
+import { defaultConfig } from "../../src/config/config.js";
 import { checkedComment } from "../../src/action/post-comment.js";
 
 const M = commentMarker("default");
@@ -80,6 +82,24 @@ describe("annotate", () => {
     const counts = annotate(fixtureReport({ files: 2, findings: 6 }), 2, out);
     expect(counts).toEqual({ errors: 2, warnings: 2, omittedErrors: 4, omittedWarnings: 4 });
     expect(seen.filter((s) => !s.includes("max-errors")).map((s) => s[0]).join("")).toBe("EEWW");
+  });
+
+  it("96 parse errors in one file do not crowd out an LFS pointer in another, or a file's own first error", async () => {
+    const dir = tempDir({
+      "data/a.jsonl": Array.from({ length: 96 }, () => "{broken").join("\n") + "\n",
+      "data/b.jsonl": "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 48213907\n",
+      "data/c.jsonl": "{also broken\n",
+    });
+    const report = await check({ files: ["data/a.jsonl", "data/b.jsonl", "data/c.jsonl"], config: defaultConfig(), cwd: dir, validateOnly: true });
+    const seen: string[] = [];
+    const out = { error: (_m: string, p: { file?: string; startLine?: number; title?: string }) => seen.push(`${p.file}:${p.startLine} ${p.title}`), warning: () => undefined };
+    const counts = annotate(report, 10, out);
+    const findings = seen.filter((s) => !s.startsWith("undefined"));
+    expect(findings).toHaveLength(10);
+    expect(findings).toContain("data/b.jsonl:1 lfs-pointer");
+    expect(findings).toContain("data/c.jsonl:1 invalid-json");
+    expect(findings.filter((s) => s.startsWith("data/a.jsonl"))).toHaveLength(8);
+    expect(counts).toMatchObject({ errors: 10, omittedErrors: 88 });
   });
 });
 

@@ -40,10 +40,16 @@ describe("leakage", () => {
       const splits = pairSplits(paths);
       const ev = order === "train-first" ? 1 : 0;
       const { report } = await runDuplicates(texts, { paths, splits });
-      expect(report.leakage).toEqual([{ train: "d/train.jsonl", eval: "d/val.jsonl", exact: 2, near: 1, evalRecords: 4, rate: 0.75 }]);
+      const records = [
+        { line: 1, related: { path: "d/train.jsonl", line: 1 }, kind: "exact" },
+        { line: 2, related: { path: "d/train.jsonl", line: 2 }, kind: "near", similarity: expect.closeTo(0.95, 1) },
+        { line: 4, related: { path: "d/train.jsonl", line: 1 }, kind: "exact" },
+      ];
+      expect(report.leakage).toEqual([{ train: "d/train.jsonl", eval: "d/val.jsonl", exact: 2, near: 1, evalRecords: 4, rate: 0.75, records }]);
       const leaks = report.findings.filter((f) => f.finding.rule === "leakage");
       expect(leaks.map((f) => [f.file, f.finding.line, f.finding.severity])).toEqual([[ev, 1, "error"], [ev, 2, "error"], [ev, 4, "error"]]);
       expect(leaks[0].finding.message).toContain("exact duplicate of training record d/train.jsonl:1");
+      expect(leaks.map((f) => f.finding.related)).toEqual(records.map((r) => r.related));
       expect(leaks[1].finding.message).toMatch(/near duplicate \(Jaccard 0\.9\d of word 5-grams\) of training record d\/train\.jsonl:2/);
     });
   }
@@ -53,7 +59,7 @@ describe("leakage", () => {
     expect(report.near.duplicateRecords).toBe(1);
     expect(report.near.groups).toHaveLength(1);
     expect(report.near.groups[0].members).toEqual([{ path: "data/f0.jsonl", line: 1 }, { path: "data/f0.jsonl", line: 3 }]);
-    expect(report.findings[0].finding).toMatchObject({ rule: "near-duplicate", line: 3, severity: "warning" });
+    expect(report.findings[0].finding).toMatchObject({ rule: "near-duplicate", line: 3, severity: "warning", related: { path: "data/f0.jsonl", line: 1 } });
     expect(report.findings[0].finding.message).toMatch(/^Near duplicate \(Jaccard 0\.9\d of word 5-grams\) of data\/f0\.jsonl:1: /);
     expect(report.perFile).toEqual([{ exactDuplicates: 0, nearDuplicates: 1 }]);
   });

@@ -57,12 +57,13 @@ describe("other record shapes: one unsupported-format finding per file, every re
 describe("profile: openai", () => {
   it("LLaMA-Factory v1 records: the value parts and loss_weight are refused, each once for the file", async () => {
     const f = await run(fixture("llamafactory-v1.jsonl"), "openai");
-    expect(ruleLines(f)).toEqual(["unsupported-key@1", "invalid-content-part@1", "unsupported-key@1"]);
+    // the user's and the assistant's loss_weight: one finding for the record (a rule repeated in a record is one)
+    expect(ruleLines(f)).toEqual(["unsupported-key@1", "invalid-content-part@1"]);
     expect(f.validRecords).toBe(0);
-    const [userKey, part, assistantKey] = f.findings.map((x) => x.message);
-    expect(part).toBe(`messages[0].content[0] is LLaMA-Factory's {"type": "text", "value": ...}; OpenAI's chat fine-tuning format takes {"type": "text", "text": ...}: rename "value" to "text" (reported once for the file: every record with it is refused)`);
-    expect(userKey).toBe(`messages[0] (user) has the key 'loss_weight', which OpenAI's chat fine-tuning format does not accept: OpenAI's per-message switch is "weight": 0 or 1, on assistant messages (0: not trained on); a user message takes role, content, name (reported once for the file: every record with it is refused)`);
-    expect(assistantKey).toMatch(/^messages\[1\] \(assistant\) has the key 'loss_weight'.*an assistant message takes role, content, name, tool_calls, function_call, weight, refusal, audio \(reported once/);
+    const [keys, part] = f.findings;
+    expect(part.message).toBe(`messages[0].content[0] is LLaMA-Factory's {"type": "text", "value": ...}; OpenAI's chat fine-tuning format takes {"type": "text", "text": ...}: rename "value" to "text" (reported once for the file: every record with it is refused)`);
+    expect(keys.count).toBe(2);
+    expect(keys.message).toBe(`2 keys the target does not accept in this record; the first: messages[0] (user) has the key 'loss_weight', which OpenAI's chat fine-tuning format does not accept: OpenAI's per-message switch is "weight": 0 or 1, on assistant messages (0: not trained on); a user message takes role, content, name (reported once for the file: every record with it is refused)`);
   });
 
   const CASES: [string, unknown, RegExp][] = [
@@ -196,7 +197,7 @@ describe("the format fixtures (tests/fixtures/formats, modelled on real public f
     "crlf-duplicates.jsonl": [{}, {}, {}],
     "lfs-pointer.jsonl": [{ "lfs-pointer": 1 }, { "lfs-pointer": 1 }, { "lfs-pointer": 1 }],
     // value parts and loss_weight: OpenAI refuses both, Together and mistral-finetune the parts (they ignore the key)
-    "llamafactory-v1.jsonl": [{ "unsupported-key": 2, "invalid-content-part": 1, "template-placeholder": 3 }, { "invalid-content-part": 1, "template-placeholder": 3 }, { "invalid-content-part": 1, "template-placeholder": 3 }],
+    "llamafactory-v1.jsonl": [{ "unsupported-key": 1, "invalid-content-part": 1, "template-placeholder": 3 }, { "invalid-content-part": 1, "template-placeholder": 3 }, { "invalid-content-part": 1, "template-placeholder": 3 }],
     // Together takes a conversation's contents all as strings or all as lists of parts
     "multimodal.jsonl": [{}, { "invalid-content-type": 3 }, {}],
     // Together takes conversations that start with a system or user message
@@ -238,8 +239,13 @@ describe("hostile records under every profile", () => {
       // an unknown role or part type is the generic finding only, not also the target's
       expect(f.findings.filter((x) => x.line === 1 && /'constructor'/.test(x.message) && x.rule === "invalid-role")).toHaveLength(1);
       expect(f.findings.filter((x) => x.line === 2 && x.rule === "invalid-content-part" && /content\[0\]/.test(x.message))).toHaveLength(1);
-      // a tool call id that is not a string: the generic finding only
-      expect(f.findings.filter((x) => x.line === 3 && /tool_calls\[0\]/.test(x.message) && /\bid\b/.test(x.message))).toHaveLength(1);
+      // the calls' and the tool definitions' problems: one finding for the record, that says how many
+      expect(f.findings.filter((x) => x.line === 3 && x.rule === "invalid-tool-call").map((x) => (x.count ?? 1) > 1)).toEqual([true]);
+    });
+    it(`profile: ${profile}: a tool call id that is not a string is the generic finding only`, async () => {
+      const rec = { messages: [u("x"), { role: "assistant", tool_calls: [{ id: 5, type: "function", function: { name: "f", arguments: "{}" } }] }, { role: "tool", content: "r", tool_call_id: "a1B2c3D4e" }, a("done")] };
+      const f = await run(jsonl(rec), profile);
+      expect(f.findings.map((x) => [x.rule, x.count ?? 1, x.pointer, x.message.replace(/;.*/, "")])).toEqual([["invalid-tool-call", 1, "/messages/1/tool_calls/0", "messages[1].tool_calls[0]: id must be string"]]);
     });
   }
 });

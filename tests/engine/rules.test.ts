@@ -95,7 +95,11 @@ describe("profiles", () => {
   });
   it("openai requires call id, type, string arguments and tool_call_id, and says which profile asked", async () => {
     const f = await checkContent(jsonl(rec), { config: { profile: "openai" } });
-    expect(f.findings.map((x) => x.rule).sort()).toEqual(["invalid-tool-call", "invalid-tool-call", "invalid-tool-call", "unmatched-tool-call"]);
+    // three problems with one call: one finding that says so, pointing at the call
+    expect(f.findings.map((x) => x.rule).sort()).toEqual(["invalid-tool-call", "unmatched-tool-call"]);
+    expect(f.findings.find((x) => x.rule === "invalid-tool-call")).toMatchObject({ count: 3, pointer: "/messages/1/tool_calls/0" });
+    expect(f.findings.find((x) => x.rule === "invalid-tool-call")?.message).toMatch(/^messages\[1\]: 3 tool calls or tool definitions that are not valid; the first: messages\[1\]\.tool_calls\[0\] has no "id"/);
+    expect(f.findings.find((x) => x.rule === "unmatched-tool-call")).toMatchObject({ pointer: "/messages/2" });
     for (const x of f.findings) expect(x.message).toMatch(/openai profile/);
   });
 });
@@ -166,7 +170,9 @@ describe("formats", () => {
     // line 2: a result with no call before it, as for a 'tool' message
     expect(ruleLines(ok)).toEqual(["unmatched-tool-call@2"]);
     const strict = await checkContent(jsonl(rec), { config: { profile: "openai" } });
-    expect(ruleLines(strict).filter((r) => r.startsWith("invalid-role"))).toEqual(["invalid-role@1", "invalid-role@1"]);
+    expect(ruleLines(strict).filter((r) => r.startsWith("invalid-role"))).toEqual(["invalid-role@1"]); // both roles: one finding
+    expect(strict.findings.find((x) => x.rule === "invalid-role")).toMatchObject({ count: 2, pointer: "/messages/1/role" });
+    expect(strict.findings.find((x) => x.rule === "invalid-role")?.message).toMatch(/^messages 1–2: 2 messages with a role the format does not allow; the first: /);
     expect(strict.findings.find((x) => x.rule === "invalid-role")?.message).toMatch(/'tool_call' is ms-swift's agent role; the openai profile takes an assistant message with tool_calls/);
   });
   it("mixed-format once, at the first deviating line", async () => {

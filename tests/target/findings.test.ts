@@ -62,7 +62,9 @@ describe("what the render shows", () => {
     const r = await run(ALL, { "chat-template": "qwen-style.jinja" });
     const f = r.files[0];
     expect(at(f, "template-drops-content")).toEqual([8]);
-    expect(f.findings.find((x) => x.rule === "template-drops-content")!.message).toContain("messages[1] (assistant): its <think> reasoning");
+    const found = f.findings.find((x) => x.rule === "template-drops-content")!;
+    expect(found.message).toContain("messages[1] (assistant): its <think> reasoning");
+    expect(found.pointer).toBe("/messages/1/content");
   });
 
   it("template-drops-content: a system prompt and a tool the template ignores", async () => {
@@ -74,14 +76,21 @@ describe("what the render shows", () => {
     const msgs = r.files[0].findings.filter((x) => x.rule === "template-drops-content");
     expect(msgs.map((x) => x.line)).toEqual([2]); // line 1: the system prompt is rendered by this template
     expect(msgs[0].message).toContain("tools: 'get_weather'");
+    expect(msgs[0].pointer).toBe("/tools");
     const mistral = await run(data, { "chat-template": "gemma-style.jinja" });
     expect(mistral.files[0].findings.filter((x) => x.line === 1).map((x) => x.rule)).toEqual(["template-error"]); // refused, not "dropped"
   });
 
-  it("template-unread-field: once per field and file, at the first record that sets it", async () => {
+  it("template-unread-field: once per field and file, at the first record that sets it; one finding per record", async () => {
     const r = await run(ALL, { "chat-template": "qwen-style.jinja" });
-    const f = r.files[0].findings.filter((x) => x.rule === "template-unread-field").map((x) => `${x.line}:${/messages\[\d+\]\.(\w+)/.exec(x.message)![1]}`);
-    expect(f).toEqual(["5:tool_call_id", "5:name", "9:weight"]);
+    const found = r.files[0].findings.filter((x) => x.rule === "template-unread-field");
+    const f = found.map((x) => `${x.line}:${/messages\[\d+\]\.(\w+)/.exec(x.message)![1]}`);
+    // line 5's two unread fields (tool_call_id and name of its tool message) are one finding that says so
+    expect(f).toEqual(["5:tool_call_id", "9:weight"]);
+    expect(found[0]).toMatchObject({ count: 2, pointer: "/messages/2/tool_call_id" });
+    expect(found[0].message).toMatch(/^messages\[2\]: 2 message fields the chat template never reads; the first: messages\[2\]\.tool_call_id is never read/);
+    expect(found[1].pointer).toMatch(/^\/messages\/\d+\/weight$/);
+    expect(r.files[0].findingCounts["template-unread-field"]).toBe(2);
     expect(r.target!.messageKeys).toEqual(["content", "role", "tool_calls"]);
   });
 

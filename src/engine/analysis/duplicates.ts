@@ -6,7 +6,7 @@
 //   const out = await dup.finish(reread);        // reread(locs, each): each(i, conv) for every locs[i], any order
 //   out.findings                                 // `near-duplicate` warnings and `leakage` errors (not exact ones)
 //
-// - exact: ExactResult (duplicateRecords, rate, conflictingAnswers, groupCount, groups top 100 by size)
+// - exact: ExactResult (duplicateRecords, rate, conflictingAnswers, groupCount, every group, largest first)
 // - near: NearResult (duplicateRecords, rate, threshold, shingleSize, candidate/accepted pair counts, groups)
 // - leakage: one LeakageResult per split pair (splits from pairSplits() in splits.ts)
 // - perFile[i]: exact and near duplicate records (later occurrences) in file i

@@ -28,9 +28,9 @@ export interface DupMember {
   line: number;
 }
 export interface ExactGroup {
-  /** Number of records in the group (members may be truncated to the first 50). */
+  /** Number of records in the group. */
   size: number;
-  /** First member is the kept one (earliest in run order). */
+  /** Every record of the group, in run order: the first is the kept one. */
   members: DupMember[];
 }
 export interface ExactResult {
@@ -40,14 +40,12 @@ export interface ExactResult {
   rate: number;
   /** Records with the same prompt as an earlier record but a different final answer. */
   conflictingAnswers: number;
-  /** Total number of duplicate groups (groups below is capped). */
+  /** Number of duplicate groups (= groups.length). */
   groupCount: number;
-  /** Largest groups first (ties: earliest first member), at most 100. */
+  /** Every group, largest first (ties: earliest first member). Bounded by the records; the Markdown and text
+   * reports show the first few. */
   groups: ExactGroup[];
 }
-
-export const MAX_GROUPS = 100;
-export const MAX_MEMBERS = 50;
 
 export class ExactDuplicateIndex {
   /** Whole-record key -> the id of the first record with it (the root of its group). */
@@ -124,6 +122,7 @@ export class ExactDuplicateIndex {
           severity: "warning",
           line: this.store.line(id),
           message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+          related: this.member(first),
         },
       ];
     }
@@ -145,6 +144,7 @@ export class ExactDuplicateIndex {
         severity: "warning",
         line: this.store.line(id),
         message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+        related: this.member(this.promptFirst.data[slot]),
       },
     ];
   }
@@ -161,26 +161,31 @@ export class ExactDuplicateIndex {
     const d = this.dupIds.length;
     const dupIds = this.dupIds.data;
     const dupRoots = this.dupRoots.data;
-    // Group sizes by root (only roots of duplicates have a group: 1 + their copies).
-    const size = new Map<number, number>();
-    for (let i = 0; i < d; i++) size.set(dupRoots[i], (size.get(dupRoots[i]) ?? 1) + 1);
-    const groupRoots = [...size.keys()];
-    const sizeOf = (r: number): number => size.get(r) as number;
-    groupRoots.sort((a, b) => sizeOf(b) - sizeOf(a) || a - b);
-    const top = groupRoots.slice(0, MAX_GROUPS);
-    // Members in id order: the root (the earliest), then its copies in order.
-    const slot = new Map<number, number[]>();
-    for (const r of top) slot.set(r, [r]);
+    // Copies per root (only roots of duplicates have a group: the root and its copies).
+    const copies = new Int32Array(n);
+    const groupRoots: number[] = [];
+    for (let i = 0; i < d; i++) if (copies[dupRoots[i]]++ === 0) groupRoots.push(dupRoots[i]);
+    groupRoots.sort((a, b) => copies[b] - copies[a] || a - b);
+    // Every group with every member (bounded by the records): each group's list made at its final size, found by an
+    // index per root (no map of hundreds of thousands of entries). Members in id order: the root (the earliest),
+    // then its copies in order.
+    const groups: ExactGroup[] = groupRoots.map((r) => ({ size: copies[r] + 1, members: new Array<DupMember>(copies[r] + 1) }));
+    const groupOf = new Int32Array(n).fill(-1);
+    groupRoots.forEach((r, g) => {
+      groupOf[r] = g;
+      groups[g].members[0] = this.member(r);
+    });
+    const filled = new Int32Array(groups.length).fill(1);
     for (let i = 0; i < d; i++) {
-      const list = slot.get(dupRoots[i]);
-      if (list && list.length < MAX_MEMBERS) list.push(dupIds[i]);
+      const g = groupOf[dupRoots[i]];
+      groups[g].members[filled[g]++] = this.member(dupIds[i]);
     }
     return {
       duplicateRecords: this.duplicates,
       rate: n ? this.duplicates / n : 0,
       conflictingAnswers: this.conflicts,
       groupCount: groupRoots.length,
-      groups: top.map((r) => ({ size: sizeOf(r), members: (slot.get(r) as number[]).map((id) => this.member(id)) })),
+      groups,
     };
   }
 

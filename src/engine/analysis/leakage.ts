@@ -8,7 +8,7 @@
 // near-duplicate pair (direct, not transitive) with a record whose exact group contains a record of the training
 // file ("near"). Each leaking eval record is counted once per split pair, exact before near, and gets one
 // `leakage` error naming the earliest exact training match, or the most similar near one.
-import type { Finding } from "../model.js";
+import type { Finding, Place } from "../model.js";
 import type { NearPair } from "./near-duplicates.js";
 import type { RecordStore } from "./record-store.js";
 import type { SplitPair } from "./splits.js";
@@ -23,6 +23,16 @@ export interface LeakageResult {
   evalRecords: number;
   /** (exact + near) / evalRecords. */
   rate: number;
+  /** Every leaking eval record (its line in `eval`) with the training record it repeats, in eval order. */
+  records: LeakedRecord[];
+}
+
+export interface LeakedRecord {
+  line: number;
+  related: Place;
+  kind: "exact" | "near";
+  /** Near: the Jaccard similarity (floored to 2 decimals, as in the message). */
+  similarity?: number;
 }
 
 export interface LeakageInput {
@@ -46,7 +56,7 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
     list.push(s.train);
     trainsOf.set(s.eval, list);
   }
-  const counts = splits.map(() => ({ exact: 0, near: 0 }));
+  const counts = splits.map(() => ({ exact: 0, near: 0, records: [] as LeakedRecord[] }));
   const pairIndex = new Map(splits.map((s, i) => [`${s.train}:${s.eval}`, i]));
   const evalRecords = new Array<number>(F).fill(0);
   const findings: Array<{ file: number; finding: Finding }> = [];
@@ -70,6 +80,7 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
       adj.set(x, list);
     }
   }
+  const place = (id: number) => ({ path: paths[store.file(id)], line: store.line(id) });
   const where = (id: number) => `${paths[store.file(id)]}:${store.line(id)}`;
 
   for (let e = 0; e < n; e++) {
@@ -84,7 +95,8 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
       const x = inTrain(r, t);
       if (x >= 0) {
         counts[k].exact++;
-        findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split) });
+        counts[k].records.push({ line: store.line(e), related: place(x), kind: "exact" });
+        findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split, place(x)) });
         continue;
       }
       let best = -1;
@@ -99,7 +111,8 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
       if (best >= 0) {
         counts[k].near++;
         const sim = (Math.floor(bestSim * 100 + 1e-9) / 100).toFixed(2);
-        findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split) });
+        counts[k].records.push({ line: store.line(e), related: place(best), kind: "near", similarity: Number(sim) });
+        findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split, place(best)) });
       }
     }
   }
@@ -110,15 +123,17 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
     near: counts[i].near,
     evalRecords: evalRecords[s.eval],
     rate: evalRecords[s.eval] ? (counts[i].exact + counts[i].near) / evalRecords[s.eval] : 0,
+    records: counts[i].records,
   }));
   return { results, findings };
 }
 
-function leak(line: number, what: string, split: string): Finding {
+function leak(line: number, what: string, split: string, related: Place): Finding {
   return {
     rule: "leakage",
     severity: "error",
     line,
     message: `Train/eval leakage (${split}): this evaluation record is ${what}; remove it from the evaluation split (or from training).`,
+    related,
   };
 }

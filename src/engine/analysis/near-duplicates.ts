@@ -41,7 +41,7 @@ export interface NearGroup {
   /** Lowest Jaccard similarity among the accepted pairs joining the group (4 decimals). */
   similarity: number;
   size: number;
-  /** Earliest first; at most 50. */
+  /** Every record of the group, earliest first. */
   members: DupMember[];
 }
 export interface NearResult {
@@ -55,8 +55,9 @@ export interface NearResult {
   acceptedPairs: number;
   /** True when the candidate-pair cap was hit (some pairs were not examined). */
   truncated: boolean;
+  /** Number of groups (= groups.length). */
   groupCount: number;
-  /** Largest first (ties: earliest first member), at most 100. */
+  /** Every group, largest first (ties: earliest first member); the Markdown and text reports show the first few. */
   groups: NearGroup[];
 }
 export interface NearPair {
@@ -539,6 +540,7 @@ export class NearDuplicateIndex {
           severity: "warning",
           line: this.store.line(best.b),
           message: `Near duplicate (Jaccard ${floor2(best.similarity)} of word ${this.shingleSize}-grams) of ${this.where(best.a)}: remove one of them, or rewrite this one if both are intended.`,
+          related: this.member(best.a),
         },
       });
     }
@@ -564,12 +566,9 @@ export class NearDuplicateIndex {
     const roots: number[] = [];
     for (let i = 0; i < u; i++) if (find(i) === i && size[i] > 1) roots.push(i);
     roots.sort((x, y) => size[y] - size[x] || x - y);
-    const top = roots.slice(0, 100);
+    const top = roots; // every group (bounded by the candidate records); reports show the first few
     const members = new Map<number, DupMember[]>(top.map((r) => [r, []]));
-    for (let i = 0; i < u; i++) {
-      const list = members.get(find(i));
-      if (list && list.length < 50) list.push(this.member(ids[i]));
-    }
+    for (let i = 0; i < u; i++) members.get(find(i))?.push(this.member(ids[i]));
     const n = this.store.count;
     const result: NearResult = {
       duplicateRecords: laterIds.length,

@@ -16,6 +16,7 @@ import { isGzipPath, readLinesAt } from "../read/lines.js";
 import { detectFormat } from "../formats/detect.js";
 import { parseRecord } from "../formats/parse.js";
 import { appendFindings } from "../file-check.js";
+import { finishFindings } from "../finding-sink.js";
 import { severitiesFor } from "../check.js";
 import { RULES } from "../rules/registry.js";
 import { keyAnalysisFindings } from "../fingerprint.js";
@@ -125,6 +126,9 @@ export class Analysis {
       const fr = report.files[file];
       appendFindings(fr, found, severitiesFor(fr.path, this.config), this.config.maxFindings);
     }
+    // Every finding is in: pick the listed ones (check.ts does it again, a no-op then), and only those are re-read
+    // for their record keys.
+    for (const f of report.files) finishFindings(f, this.config.maxFindings);
     await keyAnalysisFindings(report.files, this.dup.records, absPaths);
     await this.ready(); // a run without chunks merged none
     const tokens = this.tok!.finish();

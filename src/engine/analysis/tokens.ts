@@ -104,6 +104,14 @@ export function modelTokenLimit(model: string | undefined): number | undefined {
   return best ? MODEL_TOKEN_LIMITS[best] : undefined;
 }
 
+/** A `tokens.model` the gate has no limit for: what to tell the user (the known models, and which limit applies),
+ * or undefined when the model is known or not set. `fromProfile`: the limit is the profile's default. */
+export function unknownModelNotice(model: string | undefined, maxTokens: number | undefined, fromProfile?: boolean): string | undefined {
+  if (!model || modelTokenLimit(model) !== undefined) return undefined;
+  const limit = maxTokens === undefined ? "no token limit applies: set tokens.max-tokens to the model's context length" : fromProfile ? `the limit is the profile's ${maxTokens.toLocaleString("en-US")} tokens` : `the limit is tokens.max-tokens (${maxTokens.toLocaleString("en-US")})`;
+  return `tokens.model '${model}' is not a model the gate knows (it knows ${Object.keys(MODEL_TOKEN_LIMITS).join(", ")}, and names that start with them): ${limit}`;
+}
+
 /** OpenAI's default-epoch heuristic (cookbook "Chat fine-tuning data prep"): 3, raised so that examples x epochs
  * reaches 100 (at most 25 epochs), lowered so that it stays under 25,000 (at least 1). */
 export function defaultEpochs(examples: number): number {

@@ -7,8 +7,9 @@ export type Profile = "generic" | "openai" | "together" | "mistral";
 
 export interface ParseContext {
   profile: Profile;
-  /** Report a problem with this record. `onceKey`: report it only the first time in the file (e.g. unknown keys). */
-  emit(rule: string, message: string, onceKey?: string): void;
+  /** Report a problem with this record. `onceKey`: report it only the first time in the file (e.g. unknown keys).
+   * `pointer`: JSON pointer to the field it is about ("/messages/3/content"), when known. */
+  emit(rule: string, message: string, onceKey?: string, pointer?: string): void;
   /** Dotted path of the category field (e.g. "metadata.category"), if configured. */
   categoryField?: string;
 }

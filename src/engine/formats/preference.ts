@@ -15,43 +15,50 @@ import { toolDefinitions } from "./tool-text.js";
 
 function side(v: unknown, key: string, role: string, ctx: ParseContext): Message[] | null {
   if (v === undefined) {
-    ctx.emit("missing-content", `the record has no "${key}" (the file is TRL preference data: prompt, chosen, rejected)`);
+    ctx.emit("missing-content", `the record has no "${key}" (the file is TRL preference data: prompt, chosen, rejected)`, undefined, `/${key}`);
     return null;
   }
-  if (typeof v === "string") return [{ role, text: v, images: 0, toolCalls: 0 }];
+  if (typeof v === "string") return [{ role, text: v, images: 0, toolCalls: 0, src: `/${key}` }];
+  let single = false;
   if (v && typeof v === "object" && !Array.isArray(v) && key !== "prompt") {
     const turn = v as Record<string, unknown>;
     if ("from" in turn) return sharegptAnswer(turn, key, ctx);
-    if ("role" in turn) v = [turn]; // one message written without its list
+    if ("role" in turn) {
+      v = [turn]; // one message written without its list
+      single = true;
+    }
   }
+  const at = (i: number, field?: string) => (single ? `/${key}` : `/${key}/${i}`) + (field ? `/${field}` : "");
   if (Array.isArray(v)) {
     if (v.length === 0) {
-      ctx.emit("empty-messages", `"${key}" is an empty list of messages`);
+      ctx.emit("empty-messages", `"${key}" is an empty list of messages`, undefined, `/${key}`);
       return null;
     }
     for (const [i, m] of v.entries()) {
       if (!m || typeof m !== "object" || Array.isArray(m)) {
-        ctx.emit("message-not-object", `${key}[${i}] is ${describe(m)}; it must be a message {"role": ..., "content": ...}`);
+        ctx.emit("message-not-object", `${key}[${i}] is ${describe(m)}; it must be a message {"role": ..., "content": ...}`, undefined, at(i));
         return null;
       }
       const role = (m as Record<string, unknown>).role;
       if (role === undefined) {
-        ctx.emit("missing-role", `${key}[${i}] has no "role": add "role": "user" | "assistant" | "system"`);
+        ctx.emit("missing-role", `${key}[${i}] has no "role": add "role": "user" | "assistant" | "system"`, undefined, at(i));
         return null;
       }
       if (typeof role !== "string" || !(CHAT_ROLES as readonly string[]).includes(role)) {
-        ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`);
+        ctx.emit("invalid-role", `${key}[${i}]: ${roleHint(role)}`, undefined, at(i, "role"));
         return null;
       }
       const content = (m as Record<string, unknown>).content;
       if (content !== undefined && content !== null && typeof content !== "string" && !Array.isArray(content)) {
-        ctx.emit("invalid-content-type", `${key}[${i}].content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`);
+        ctx.emit("invalid-content-type", `${key}[${i}].content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`, undefined, at(i, "content"));
         return null;
       }
     }
-    return normaliseMessages(v, key, ctx);
+    const messages = normaliseMessages(v, key, ctx);
+    if (single) for (const m of messages) m.srcIndex = undefined;
+    return messages;
   }
-  ctx.emit("invalid-content-type", `"${key}" is ${describe(v)}; it must be a string or a list of messages`);
+  ctx.emit("invalid-content-type", `"${key}" is ${describe(v)}; it must be a string or a list of messages`, undefined, `/${key}`);
   return null;
 }
 
@@ -60,18 +67,18 @@ function sharegptAnswer(turn: Record<string, unknown>, key: string, ctx: ParseCo
   const from = turn.from;
   const value = turn.value;
   if (typeof from !== "string" || !Object.hasOwn(ROLE_MAP, from) || ROLE_MAP[from] !== "assistant") {
-    ctx.emit("invalid-role", `${key}.from is ${describe(from)}: the answer is the model's turn, "gpt"`);
+    ctx.emit("invalid-role", `${key}.from is ${describe(from)}: the answer is the model's turn, "gpt"`, undefined, `/${key}/from`);
     return null;
   }
   if (value === undefined) {
-    ctx.emit("missing-content", `${key} has no "value": add the answer's text`);
+    ctx.emit("missing-content", `${key} has no "value": add the answer's text`, undefined, `/${key}`);
     return null;
   }
   if (typeof value !== "string") {
-    ctx.emit("invalid-content-type", `${key}.value is ${describe(value)}; it must be a string`);
+    ctx.emit("invalid-content-type", `${key}.value is ${describe(value)}; it must be a string`, undefined, `/${key}/value`);
     return null;
   }
-  return [{ role: "assistant", text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0 }];
+  return [{ role: "assistant", text: value, images: 0, toolCalls: from === "function_call" ? 1 : 0, src: `/${key}`, textKey: "value" }];
 }
 
 function sameAnswer(a: Message[], b: Message[]): boolean {
@@ -92,7 +99,7 @@ export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseConte
   else if ("instruction" in rec) {
     if (typeof rec.instruction === "string") prompt = alpacaPrompt(rec, rec.instruction, ctx);
     else {
-      ctx.emit("invalid-content-type", `"instruction" is ${describe(rec.instruction)}; it must be a string`);
+      ctx.emit("invalid-content-type", `"instruction" is ${describe(rec.instruction)}; it must be a string`, undefined, "/instruction");
       prompt = null;
     }
   }
@@ -100,7 +107,7 @@ export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseConte
   const rejected = side(rec.rejected, "rejected", "assistant", ctx);
   if (!prompt || !chosen || !rejected) return null;
   if (sameAnswer(chosen, rejected)) {
-    ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`);
+    ctx.emit("identical-preference", `"chosen" and "rejected" are the same answer: the pair teaches nothing; fix or drop it`, undefined, "/rejected");
   }
   // HuggingFaceH4/ultrafeedback_binarized and its kin: "chosen" and "rejected" hold the whole conversation, prompt
   // included, and "prompt" repeats its first turn(s); the prompt is not put in front of it a second time.
@@ -117,7 +124,7 @@ export function parsePreferenceTrl(rec: Record<string, unknown>, ctx: ParseConte
 export function parsePreferenceOpenai(rec: Record<string, unknown>, ctx: ParseContext): Conversation | null {
   const valid = validatePreferenceOpenai(rec) as boolean;
   if (!valid) {
-    reportShapeErrors(rec, validatePreferenceOpenai.errors ?? [], (rule, message) => ctx.emit(rule, message));
+    reportShapeErrors(rec, validatePreferenceOpenai.errors ?? [], (rule, message, pointer) => ctx.emit(rule, message, undefined, pointer));
     return null;
   }
   const input = rec.input as Record<string, unknown>;
@@ -125,7 +132,7 @@ export function parsePreferenceOpenai(rec: Record<string, unknown>, ctx: ParseCo
   const chosen = normaliseMessages(rec.preferred_output as unknown[], "preferred_output", ctx);
   const rejected = normaliseMessages(rec.non_preferred_output as unknown[], "non_preferred_output", ctx);
   if (sameAnswer(chosen, rejected)) {
-    ctx.emit("identical-preference", `"preferred_output" and "non_preferred_output" are the same answer: the pair teaches nothing; fix or drop it`);
+    ctx.emit("identical-preference", `"preferred_output" and "non_preferred_output" are the same answer: the pair teaches nothing; fix or drop it`, undefined, "/non_preferred_output");
   }
   const hasTools = Array.isArray(input.tools) && input.tools.length > 0;
   const conv: Conversation = { messages: [...prompt, ...chosen], rejected, hasTools, category: categoryOf(rec, ctx) };

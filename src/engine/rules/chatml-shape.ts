@@ -8,7 +8,8 @@ import { detectOtherFormat } from "../formats/detect.js";
 
 export { validateChatml, validatePreferenceOpenai } from "./record-validate.generated.js";
 
-export type Emit = (rule: string, message: string) => void;
+/** `pointer`: JSON pointer to the field the finding is about. */
+export type Emit = (rule: string, message: string, pointer?: string) => void;
 
 const MSG_PATH = /^(.*?\/(?:messages|preferred_output|non_preferred_output))\/(\d+)(\/.*)?$/;
 
@@ -21,6 +22,11 @@ function at(root: unknown, path: string): unknown {
   return v;
 }
 
+/** A key as one JSON pointer segment (RFC 6901: "~" as "~0", "/" as "~1"). */
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
 function where(listPath: string, index: string): string {
   const list = listPath.replace(/^\//, "").replace(/\//g, ".");
   return `${list}[${index}]`;
@@ -29,10 +35,10 @@ function where(listPath: string, index: string): string {
 /** Maps ajv errors to findings; one finding per rule and place. */
 export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: Emit): void {
   const seen = new Set<string>();
-  const once = (key: string, rule: string, message: string) => {
+  const once = (key: string, rule: string, message: string, pointer?: string) => {
     if (seen.has(key)) return;
     seen.add(key);
-    emit(rule, message);
+    emit(rule, message, pointer);
   };
   // A failed anyOf (e.g. content: string | null | array of parts) comes with one error per branch. Type mismatches
   // of the other branches at the same place are noise; errors deeper inside (a bad part of an array) are the
@@ -61,25 +67,26 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
     }
     const [, listPath, index, rest = ""] = m;
     const w = where(listPath, index);
+    const ptr = `${listPath}/${index}`;
     const msg = at(record, `${listPath}/${index}`);
     if (rest === "") {
-      if (e.keyword === "type") once(`mno${w}`, "message-not-object", `${w} is ${describe(msg)}, not a message object like {"role": "user", "content": "..."}`);
+      if (e.keyword === "type") once(`mno${w}`, "message-not-object", `${w} is ${describe(msg)}, not a message object like {"role": "user", "content": "..."}`, ptr);
       else if (e.keyword === "required") {
         const missing = (e.params as { missingProperty: string }).missingProperty;
-        if (missing === "role") once(`mr${w}`, "missing-role", `${w} has no "role": add "role": "user" | "assistant" | "system" | "tool"`);
+        if (missing === "role") once(`mr${w}`, "missing-role", `${w} has no "role": add "role": "user" | "assistant" | "system" | "tool"`, ptr);
       } else if (e.keyword === "additionalProperties") {
         const key = (e.params as { additionalProperty: string }).additionalProperty;
-        once(`uk${key}`, "unknown-key", unknownMessageKey(key, w));
+        once(`uk${key}`, "unknown-key", unknownMessageKey(key, w), `${ptr}/${escapePointer(key)}`);
       }
       continue;
     }
     const field = rest.split("/")[1];
     if (field === "role") {
-      once(`ir${w}`, "invalid-role", `${w}: ${roleHint((msg as Record<string, unknown>).role)}`);
+      once(`ir${w}`, "invalid-role", `${w}: ${roleHint((msg as Record<string, unknown>).role)}`, `${ptr}/role`);
     } else if (field === "content") {
       const content = (msg as Record<string, unknown>).content;
       if (rest === "/content") {
-        once(`ict${w}`, "invalid-content-type", `${w}.content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`);
+        once(`ict${w}`, "invalid-content-type", `${w}.content is ${describe(content)}; it must be a string, or an array of parts like [{"type": "text", "text": "..."}]`, `${ptr}/content`);
       } else {
         const pm = /^\/content\/(\d+)/.exec(rest)!;
         const part = Array.isArray(content) ? content[Number(pm[1])] : undefined;
@@ -92,16 +99,17 @@ export function reportShapeErrors(record: unknown, errors: ErrorObject[], emit: 
             : pt === undefined
               ? `${w}.content[${pm[1]}] has no "type": ${converseHint(part as Record<string, unknown>)}use "text" (with "text") or "image_url" (with "image_url": {"url": ...})`
               : `${w}.content[${pm[1]}] has type ${describe(pt)}; known part types: text, image_url (also image, input_image, input_audio)`,
+          `${ptr}/content/${pm[1]}`,
         );
       }
     } else if (field === "weight") {
-      once(`iw${w}`, "invalid-weight", `${w}.weight is ${describe((msg as Record<string, unknown>).weight)}; it must be 0 (do not train on this message) or 1`);
+      once(`iw${w}`, "invalid-weight", `${w}.weight is ${describe((msg as Record<string, unknown>).weight)}; it must be 0 (do not train on this message) or 1`, `${ptr}/weight`);
     } else if (field === "tool_calls" || field === "function_call") {
       const tm = /^\/tool_calls\/(\d+)/.exec(rest);
       const label = tm ? `${w}.tool_calls[${tm[1]}]` : `${w}.${field}`;
-      once(`itc${label}`, "invalid-tool-call", `${label}: ${toolCallProblem(e)}`);
+      once(`itc${label}`, "invalid-tool-call", `${label}: ${toolCallProblem(e)}`, tm ? `${ptr}/tool_calls/${tm[1]}` : `${ptr}/${field}`);
     } else {
-      once(`${field}${w}`, "invalid-content-type", `${w}.${field} ${e.message ?? "is invalid"}; see schemas/record.schema.json`);
+      once(`${field}${w}`, "invalid-content-type", `${w}.${field} ${e.message ?? "is invalid"}; see schemas/record.schema.json`, `${ptr}/${field}`);
     }
   }
 }
@@ -142,7 +150,7 @@ function notChat(record: Record<string, unknown>): string {
   return other ? `it is ${other.label}, which this gate does not check: ${other.fix}` : "";
 }
 
-function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rule: string, message: string) => void): void {
+function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rule: string, message: string, pointer?: string) => void): void {
   const path = e.instancePath;
   const name = path.replace(/^\//, "").replace(/\//g, ".");
   if (e.keyword === "required") {
@@ -152,19 +160,19 @@ function mapRecordLevel(record: unknown, e: ErrorObject, once: (key: string, rul
     if (missing === "messages") {
       const found = keys.length ? `; it has ${keys.slice(0, 5).map((k) => `'${k}'`).join(", ")}` : "";
       const fix = (!name && notChat(record as Record<string, unknown>)) || `put the conversation in "messages": [{"role": ..., "content": ...}]`;
-      once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`);
-    } else once(`req${missing}`, "missing-messages", `${scope}has no "${missing}"`);
+      once("mm", "missing-messages", `${scope}has no "messages" array${found}: ${fix}`, `${path}/messages`);
+    } else once(`req${missing}`, "missing-messages", `${scope}has no "${missing}"`, `${path}/${escapePointer(missing)}`);
     return;
   }
   if (/(^|\/)(messages|preferred_output|non_preferred_output)$/.test(path)) {
-    if (e.keyword === "type") once(`mna${path}`, "messages-not-array", `${name} is ${describe(at(record, path))}; it must be an array of messages`);
-    else if (e.keyword === "minItems") once(`em${path}`, "empty-messages", `${name} is empty: a record needs at least one user and one assistant message`);
+    if (e.keyword === "type") once(`mna${path}`, "messages-not-array", `${name} is ${describe(at(record, path))}; it must be an array of messages`, path);
+    else if (e.keyword === "minItems") once(`em${path}`, "empty-messages", `${name} is empty: a record needs at least one user and one assistant message`, path);
     return;
   }
   if (e.keyword === "additionalProperties") return; // top-level extra keys are allowed (ids, metadata)
   if (e.keyword === "type" && /^(input\.)?(tools|functions)$/.test(name)) {
-    once(`rl${path}type`, "invalid-content-type", `${name} is ${describe(at(record, path))}; it must be an array of tool definitions like [{"type": "function", "function": {"name": ..., "parameters": {...}}}]`);
+    once(`rl${path}type`, "invalid-content-type", `${name} is ${describe(at(record, path))}; it must be an array of tool definitions like [{"type": "function", "function": {"name": ..., "parameters": {...}}}]`, path);
     return;
   }
-  once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`);
+  once(`rl${path}${e.keyword}`, "invalid-content-type", `${name || "record"} ${e.message ?? "is invalid"}`, path || undefined);
 }

@@ -1,7 +1,8 @@
 // Rules on the normalised conversation: what a trainer would silently mis-learn from (order, roles, content).
-import type { Conversation, Message } from "../model.js";
+import { messagePointer, textPointer, type Conversation, type Message } from "../model.js";
 
-export type Emit = (rule: string, message: string) => void;
+/** `pointer`: JSON pointer to the field the finding is about, when known. */
+export type Emit = (rule: string, message: string, pointer?: string) => void;
 
 const SPECIAL_TOKENS = /<\|(?:im_start|im_end|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end_of_text|eom_id|user|assistant|system|end)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?start_of_turn>|<end_of_turn>|<\/s>/;
 const PLACEHOLDER = /\{\{\s*[A-Za-z_][\w.]*\s*\}\}/;
@@ -31,10 +32,10 @@ function loneSurrogateMessage(where: string, text: string): string {
 /** The checks of one message's text, for the conversation's messages and a preference record's rejected ones alike:
  * `lone-surrogate` and `empty-content` (`where` names the message, `fix` ends the empty-content message). */
 function checkText(m: Message, where: string, fix: string, emit: Emit): void {
-  if (!isWellFormed(m.text)) emit("lone-surrogate", loneSurrogateMessage(where, m.text));
+  if (!isWellFormed(m.text)) emit("lone-surrogate", loneSurrogateMessage(where, m.text), textPointer(m));
   if (m.toolCalls === 0 && m.images === 0 && m.role !== "tool" && INVISIBLE.test(m.text)) {
     const what = m.text.trim() === "" ? "empty content" : "no visible content (only zero-width or other invisible characters)";
-    emit("empty-content", `${where} has ${what}: ${fix}`);
+    emit("empty-content", `${where} has ${what}: ${fix}`, textPointer(m));
   }
 }
 
@@ -55,23 +56,23 @@ export function checkConversation(conv: Conversation, emit: Emit, profile?: stri
       if (m.weight !== 0) trainable++;
     } else if (m.role === "user") users++;
     if (m.role === "system" && started) {
-      emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`);
+      emit("system-not-first", `message ${i} is a system message after the conversation started: move it to the start (most chat templates only place a leading system prompt)`, messagePointer(m));
     }
     if (i > 0 && m.role === ms[i - 1].role && m.role !== "tool" && m.role !== "system" && !(m.role === "assistant" && ms[i - 1].toolCalls > 0) && (userRuns || m.role !== "user")) {
-      emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`);
+      emit("consecutive-same-role", `messages ${i - 1} and ${i} are both '${m.role}': merge them into one message, or add the missing turn between them`, messagePointer(m));
     }
     checkText(m, `message ${i} (${m.role})`, "fill it in or drop the message", emit);
     // Every control token starts with '<' or '[': most texts have neither, and indexOf is much cheaper than the regex.
     if (m.text.length > 0 && (m.text.indexOf("<") !== -1 || m.text.indexOf("[") !== -1)) {
       const tok = SPECIAL_TOKENS.exec(m.text);
       if (tok && !(tok[0] === "</s>" && /<s>/.test(m.text))) {
-        emit("special-token", `message ${i} (${m.role}) contains the chat-template token '${tok[0]}': the trainer's template adds these; remove it from the text`);
+        emit("special-token", `message ${i} (${m.role}) contains the chat-template token '${tok[0]}': the trainer's template adds these; remove it from the text`, textPointer(m));
       }
     }
     if (m.text.includes("{{")) {
       const prose = m.text.includes("`") ? m.text.replace(CODE, "") : m.text;
       const ph = PLACEHOLDER.exec(prose);
-      if (ph) emit("template-placeholder", `message ${i} (${m.role}) contains the unfilled placeholder '${ph[0]}': fill in the template before training`);
+      if (ph) emit("template-placeholder", `message ${i} (${m.role}) contains the unfilled placeholder '${ph[0]}': fill in the template before training`, textPointer(m));
     }
   }
   if (conv.rejected) {
@@ -90,6 +91,6 @@ export function checkConversation(conv: Conversation, emit: Emit, profile?: stri
   }
   const last = ms[ms.length - 1];
   if (assistants > 0 && last && last.role !== "assistant") {
-    emit("last-not-assistant", `the conversation ends with a '${last.role}' message, which is not trained on: end with the assistant's answer or drop the trailing message`);
+    emit("last-not-assistant", `the conversation ends with a '${last.role}' message, which is not trained on: end with the assistant's answer or drop the trailing message`, messagePointer(last));
   }
 }

@@ -6,10 +6,11 @@ import type { TargetRuntime } from "./runtime.js";
 import { renderContext } from "./runtime.js";
 import { needsPythonJson, parsePythonJson, renderTemplate } from "./jinja/index.js";
 import { emptyTargetState, type TargetChunkState } from "./file-state.js";
+import { escapePointer } from "../rules/chatml-shape.js";
 
 /** Reports a finding at the current record. `emit` is the scan's: an error makes the record invalid; `note` is for what
  * the template does whatever the record (no {% generation %} markers, a template the engine cannot render at all). */
-export type Emit = (rule: string, message: string, onceKey?: string) => void;
+export type Emit = (rule: string, message: string, onceKey?: string, pointer?: string) => void;
 
 /** Longest quote of a template's message in a finding. */
 const QUOTE_CHARS = 300;
@@ -96,6 +97,7 @@ export class TargetChecker {
       return j !== b && bare.includes(j);
     };
     const missing: string[] = [];
+    let first: string | undefined; // the JSON pointer of the first piece left out
     let reasoning = 0;
     messages.forEach((raw, i) => {
       if (!raw || typeof raw !== "object" || Array.isArray(raw)) return;
@@ -107,15 +109,24 @@ export class TargetChecker {
           reasoning++;
           missing.push(`messages[${i}] (${role}): its <think> reasoning`);
         } else missing.push(`messages[${i}] (${role}): its text`);
+        first ??= `/messages/${i}/content`;
         break;
       }
-      for (const name of callNames(m)) if (!present(name)) missing.push(`messages[${i}] (${role}): its call of '${name}'`);
+      for (const name of callNames(m)) {
+        if (present(name)) continue;
+        missing.push(`messages[${i}] (${role}): its call of '${name}'`);
+        first ??= `/messages/${i}/tool_calls`;
+      }
     });
-    for (const name of toolNames(tools)) if (!present(name)) missing.push(`tools: '${name}'`);
+    for (const name of toolNames(tools)) {
+      if (present(name)) continue;
+      missing.push(`tools: '${name}'`);
+      first ??= "/tools";
+    }
     if (!missing.length) return;
     const listed = missing.slice(0, NAMED).join("; ") + (missing.length > NAMED ? `; and ${missing.length - NAMED} more` : "");
     const why = reasoning === missing.length ? " (the template keeps the reasoning of the last turn only: earlier turns are trained without it)" : "";
-    emit("template-drops-content", `the chat template leaves out ${listed}${why}: the model never sees it in training; if it matters, use a template that renders it or move it where the template reads it`);
+    emit("template-drops-content", `the chat template leaves out ${listed}${why}: the model never sees it in training; if it matters, use a template that renders it or move it where the template reads it`, undefined, first);
   }
 
   /** The marker that ends an assistant turn (the token right after its text) must be one token of the tokenizer. */
@@ -148,7 +159,7 @@ export class TargetChecker {
       for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
         if (this.keys!.has(k) || v === null || v === undefined || v === "") continue;
         const trainer = TRAINER_KEYS.has(k) ? ` (some trainers read it themselves, e.g. Axolotl's ${k === "weight" || k === "train" ? k : "weight and train"}; TRL does not)` : "";
-        emit("template-unread-field", `messages[${i}].${k} is never read by the chat template: it does not reach the model${trainer}; drop it or use a template that renders it (reported once per field and file)`, `tpl-field:${k}`);
+        emit("template-unread-field", `messages[${i}].${k} is never read by the chat template: it does not reach the model${trainer}; drop it or use a template that renders it (reported once per field and file)`, `tpl-field:${k}`, `/messages/${i}/${escapePointer(k)}`);
       }
     });
   }
