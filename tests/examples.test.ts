@@ -41,6 +41,9 @@ const TRAIN_RECORD_RULES: Record<number, string[]> = {
   29: ["special-token"],
   30: ["template-placeholder"],
   38: ["lone-surrogate"], // after the analysis block: rules added later keep the earlier line numbers
+  39: ["secret"],
+  40: ["generic-secret"],
+  41: ["pii"],
 };
 const TRAIN_ANALYSIS_RULES: Record<number, string[]> = {
   33: ["exact-duplicate"],

@@ -41,6 +41,8 @@ export interface Config {
   /** The model you will train (docs/target-model.md): its chat template, tokenizer and special tokens. */
   target?: TargetConfig;
   datasetInfo: { name?: string; purpose?: string };
+  /** The ignore file of accepted secret / personal-data findings (default .chatml-gate-ignore, when present). */
+  ignoreFile?: string;
   thresholds: Thresholds;
   overrides: Override[];
   /** Where the config came from, for messages. */
@@ -132,7 +134,7 @@ export const OFF_WORDS = ["off", "false", "none", "null"];
 const isOff = (v: unknown): boolean => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
 
 /** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
-export const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+export const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
 
 /** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
  * refused with the reason, wherever it is written. */
@@ -250,6 +252,7 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
     }
   }
   c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+  if (d["ignore-file"] !== undefined) c.ignoreFile = d["ignore-file"];
   c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
   checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
   c.overrides = (d.overrides ?? []).map((o: { files: string | string[]; rules?: Record<string, SeveritySetting>; thresholds?: Record<string, unknown> }, i: number) => {

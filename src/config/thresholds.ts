@@ -24,6 +24,8 @@ export interface Thresholds {
   "min-length-uniqueness": Limit | null;
   "max-diversity-drop": Limit | null;
   "single-turn-share": Range | null;
+  "max-secrets": Limit | null;
+  "max-pii-share": Limit | null;
 }
 
 /** Defaults a careful team starts from (docs/configuration.md gives the reason for each). */
@@ -42,6 +44,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   "min-length-uniqueness": null,
   "max-diversity-drop": null,
   "single-turn-share": null,
+  "max-secrets": { fail: 0 }, // a credential in training data is leaked twice: in the repository, and to the model
+  "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
 };
 
 export const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[];

@@ -3,7 +3,7 @@
 // always complete. A rule that fires many times in one record is one finding (rules/repeats.ts).
 import { stat, readFile } from "node:fs/promises";
 import { isUtf8 } from "node:buffer";
-import type { Conversation, DatasetFormat, Finding, RecordLoc, SeveritySetting } from "./model.js";
+import type { Conversation, DatasetFormat, Finding, RecordLoc, SeveritySetting, ShownRecord } from "./model.js";
 import type { FileReport } from "./report.js";
 import { readHead, readLines, isGzipPath, MAX_LINE_BYTES } from "./read/lines.js";
 import { looksLikeJsonFragment, sniff } from "./read/sniff.js";
@@ -14,6 +14,8 @@ import { checkConversation } from "./rules/conversation.js";
 import { checkProfile } from "./rules/profiles.js";
 import { RecordFindings, type OncePart } from "./rules/repeats.js";
 import { FindingSink, type SinkState } from "./finding-sink.js";
+import { PrivacyCheck, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
+import type { Redactor } from "./privacy/scan-record.js";
 import type { TargetChecker } from "./target/check-record.js";
 import type { TargetChunkState } from "./target/file-state.js";
 import { recordKey } from "./fingerprint.js";
@@ -34,9 +36,12 @@ export interface ScanOptions {
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
   maxFindings: number;
+  /** Secrets and personal data (privacy/): the ignore file's fingerprints; null or absent: not scanned. */
+  privacy?: PrivacySettings | null;
   /** Called for each record that passed every error rule, with its render by the target chat template (null: it
-   * could not be rendered; undefined: no target); returns extra findings for that record. */
-  onRecord?: (conv: Conversation, loc: RecordLoc, rendered: string | null | undefined) => Finding[] | void;
+   * could not be rendered; undefined: no target); returns extra findings for that record. `shown`: the record with
+   * found secrets and personal data masked, for any text the analysis keeps to quote. */
+  onRecord?: (conv: Conversation, loc: RecordLoc, rendered: string | null | undefined, shown?: ShownRecord) => Finding[] | void;
   /** The target model check: renders each record with a messages array (also records with other errors). */
   target?: TargetChecker | null;
 }
@@ -57,6 +62,11 @@ export interface ScanResult {
   format: DatasetFormat | null;
   readError: boolean;
   sink: SinkState;
+  /** Secret and personal-data counts (absent when not scanned). */
+  privacy?: PrivacyCounts;
+  /** The values found (for the action to mask them in the job log). In memory only: never in a report or a shard
+   * partial (shards.ts drops them). */
+  values?: string[];
   /** The target check's figures for this range (absent without a target). */
   target?: TargetChunkState;
 }
@@ -209,6 +219,15 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   let recordHasError = false;
   let recordMissingContent = false;
   let line = 0;
+  // secrets and personal data: the check, and the current record's redactor (null: nothing found in it)
+  const privacy = opts.privacy ? new PrivacyCheck(opts.privacy, opts.display, (r) => sink.severityOf(r)) : null;
+  const scanPrivacy = privacy?.active === true;
+  let redactor: Redactor | null = null;
+  const addPrivacy = (rule: string, message: string, extra: Pick<Finding, "kind" | "pointer">) => sink.add(rule, line, message, undefined, extra);
+  // a line with secrets or personal data: every finding's record key is the hash of the line with them masked
+  const maskedKey = (key: string) => {
+    sink.recordKey = () => key;
+  };
   const ctx: ParseContext = {
     profile: opts.profile,
     categoryField: opts.categoryField,
@@ -216,6 +235,8 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       if (rule === "missing-content") recordMissingContent = true;
       // Content that is missing is not also "empty".
       else if (rule === "empty-content" && recordMissingContent) return;
+      // A message may quote the record (a string where a message should be): never a secret found in it.
+      if (redactor) message = redactor.quoted(message);
       const severity = sink.severityOf(rule);
       if (severity === "off") return;
       // A finding reported once per file still makes each later record with the problem invalid.
@@ -231,7 +252,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
   };
   const loc: RecordLoc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
   /** A finding at the current line that does not make the record invalid. */
-  const note = (rule: string, message: string, onceKey?: string) => void sink.add(rule, line, message, onceKey);
+  const note = (rule: string, message: string, onceKey?: string) => void sink.add(rule, line, redactor ? redactor.quoted(message) : message, onceKey);
 
   const onLine = (buf: Buffer, start: number, end: number, lineNo: number, offset: number) => {
     let key: string | undefined;
@@ -247,6 +268,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     line = lineNo;
     recordHasError = false;
     recordMissingContent = false;
+    redactor = null;
     // Blank line? (fast path: records start with '{')
     let p = start;
     while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d)) p++;
@@ -270,9 +292,12 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
       invalidJson++;
       if (lineNo === firstNonBlank) firstInvalid = true;
       if (looksLikeJsonFragment(text)) fragments++;
+      // its strings cannot be decoded: the line's text is scanned as it is
+      if (scanPrivacy) privacy.check(undefined, text, addPrivacy, maskedKey);
       sink.add("invalid-json", line, jsonErrorMessage(e, text));
       return;
     }
+    if (scanPrivacy) redactor = privacy.check(rec, text, addPrivacy, maskedKey);
     if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
       const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
       sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
@@ -319,7 +344,7 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     loc.line = lineNo;
     loc.offset = offset;
     loc.length = end - start;
-    const extra = opts.onRecord(conv, loc, rendered);
+    const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
     if (extra) for (const f of extra) sink.addFinding(f);
   };
 
@@ -346,6 +371,10 @@ export async function scanFile(opts: ScanOptions): Promise<ScanResult> {
     lines = line;
   }
   const result: ScanResult = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+  if (privacy?.active) {
+    result.privacy = privacy.counts;
+    if (privacy.values.size > 0) result.values = [...privacy.values];
+  }
   if (opts.target) result.target = opts.target.state();
   return result;
 }

@@ -14,7 +14,7 @@ import { collapse, type OncePart } from "./rules/repeats.js";
 type Keyed = Finding & { record?: string };
 
 /** What a finding holds besides its rule, line and message. */
-export type FindingDetail = Pick<Finding, "pointer" | "related" | "count">;
+export type FindingDetail = Pick<Finding, "pointer" | "related" | "count" | "kind">;
 
 export interface SinkState {
   /** The pool: per rule, the first `max` findings, by line. */
@@ -68,6 +68,7 @@ export class FindingSink {
       if (detail.pointer !== undefined) f.pointer = detail.pointer;
       if (detail.related !== undefined) f.related = detail.related;
       if (detail.count !== undefined && detail.count > 1) f.count = detail.count;
+      if (detail.kind !== undefined) f.kind = detail.kind;
     }
     this.count(rule, severity);
     this.pool(f);

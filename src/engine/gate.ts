@@ -41,6 +41,9 @@ export const METRICS: Record<Exclude<keyof Thresholds, "single-turn-share">, Get
   "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
   "min-length-uniqueness": (r) => (get(r, "diversity.lengthUniqueness.assistantMessages") ? get(r, "diversity.lengthUniqueness.share") : undefined),
   "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
+  // not computed when the rule is off everywhere (no scan, no privacy figures)
+  "max-secrets": (r) => r.privacy?.secrets,
+  "max-pii-share": (r) => r.privacy?.piiShare,
 };
 const singleTurnShare: Getter = (r) => get(r, "diversity.turnBalance.singleTurnShare");
 
@@ -52,6 +55,11 @@ const FILE_METRICS: Partial<Record<keyof Thresholds, (files: FileReport[]) => Nu
   "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
   "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
   "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
+  "max-secrets": (fs) => (fs.some((f) => f.privacy) ? fs.reduce((s, f) => s + (f.privacy?.secrets ?? 0), 0) : undefined),
+  "max-pii-share": (fs) => {
+    const records = fs.reduce((s, f) => s + f.records, 0);
+    return fs.some((f) => f.privacy) && records > 0 ? fs.reduce((s, f) => s + (f.privacy?.piiRecords ?? 0), 0) / records : undefined;
+  },
 };
 
 function rate(fs: FileReport[], n: (f: FileReport) => number | undefined): Num {

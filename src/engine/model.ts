@@ -10,6 +10,8 @@ export interface Finding {
   severity: Severity;
   line: number;
   message: string;
+  /** What was found, for rules that find several kinds of thing (secret: "github-token", pii: "email"). */
+  kind?: string;
   /** JSON pointer (RFC 6901) to the field of the record the finding is about, e.g. "/messages/3/content", when the
    * rule knows it. */
   pointer?: string;
@@ -99,6 +101,13 @@ export interface ToolDefinitions {
   /** Parameters with an enum, and their values. */
   enums: number;
   enumItems: number;
+}
+
+/** A record as the reports may quote it, with found secrets and personal data masked (privacy/): its conversation and
+ * its render by the target chat template (when there is one). */
+export interface ShownRecord {
+  conv: Conversation;
+  rendered?: string | null;
 }
 
 export interface Conversation {

@@ -1,5 +1,6 @@
 // The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
 import type { DatasetFormat, Finding, Place } from "./model.js";
+import type { PrivacyCounts } from "./privacy/record-check.js";
 import type { Comparison } from "./deltas.js";
 
 export type { Place };
@@ -23,6 +24,8 @@ export interface FileReport {
   findingsTruncated: boolean;
   /** Per-file figures (filled by the analysis stage). */
   stats?: FileStats;
+  /** Secrets and personal data found in the file (absent when the secret, generic-secret and pii rules are off). */
+  privacy?: PrivacyCounts;
 }
 
 export interface FileStats {
@@ -72,6 +75,15 @@ export interface Report {
   deltas?: { metric: string; base: number | null; head: number | null }[];
   /** Set when a base version was compared (deltas.ts): per-file base → head figures and the new findings. */
   comparison?: Comparison;
+  /** Secrets and personal data over every file (absent when not scanned): counts never include the values. */
+  privacy?: PrivacySummary;
+}
+
+export interface PrivacySummary extends PrivacyCounts {
+  /** Records with personal data / all records (what max-pii-share checks). */
+  piiShare: number;
+  /** The ignore file that was read, if any. */
+  ignoreFile?: string;
 }
 
 /** report.target: the chat template (and tokenizer) records were rendered with, and how that went over the run. */

@@ -1,6 +1,7 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
 import { imagesLine, measured, measuredApart, targetLine } from "./report-view.js";
+import { privacyLine, privacyView } from "./privacy-view.js";
 import { omittedByRule } from "../engine/findings-select.js";
 import { docUrl } from "../engine/rules/registry.js";
 
@@ -66,6 +67,8 @@ export function renderText(report: Report, opts: TextOptions): string {
     const top = Object.entries(f.findingCounts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     if (top.length) out.push(`${"".padEnd(w)}  ${paint(c, "2", top.map(([r, n]) => `${r} ×${n}`).join(", "))}`);
   }
+  const privacy = privacyView(report);
+  if (privacy) out.push("", privacyLine(privacy));
   const a = report as unknown as Record<string, Record<string, unknown> | undefined>;
   const dup = a.duplicates as { exact?: { duplicateRecords: number; rate: number }; near?: { duplicateRecords: number; rate: number } } | undefined;
   const div = a.diversity as Record<string, unknown> | undefined;

@@ -76,6 +76,6 @@ describe("PR comment golden files", () => {
     expect(screen).toContain("| data/train.jsonl](https://github.com/o/r/blob/1111111111111111111111111111111111111111/data/train.jsonl) | 21 → 25 (+4) |".slice(2));
     // no empty section: no duplicate or leakage block when there are none
     expect(md).not.toMatch(/Exact duplicates|Train\/eval leakage|Near-duplicates:/);
-    expect(md).toContain("<details><summary>Gate: 9 checks</summary>");
+    expect(md).toContain("<details><summary>Gate: 10 checks</summary>");
   });
 });

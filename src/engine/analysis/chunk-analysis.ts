@@ -1,7 +1,7 @@
 // The analysis of one chunk (runs in a worker, or in the main thread one chunk after another): per record it
 // extracts the duplicate features and feeds the mergeable sketches; at the end of the chunk it hands over a
 // structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
-import type { Conversation, Finding, RecordLoc } from "../model.js";
+import type { Conversation, Finding, RecordLoc, ShownRecord } from "../model.js";
 import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
 import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPartial } from "./diversity.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
@@ -110,14 +110,16 @@ export class ChunkAnalysis {
     this.batch = new FeatureBatch(this.features);
   }
 
-  /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
-  add(conv: Conversation, loc: RecordLoc, rendered?: string | null): Finding[] {
+  /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target).
+   * `shown`: the record with found secrets and personal data masked (privacy/), when any were found: every text kept
+   * to be quoted or to travel in the partial comes from it, every figure from `conv` and `rendered`. */
+  add(conv: Conversation, loc: RecordLoc, rendered?: string | null, shown?: ShownRecord): Finding[] {
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
-    this.div.add(conv, scan);
-    this.comp.add(conv);
-    const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
+    this.div.add(conv, scan, shown?.conv);
+    this.comp.add(shown && shown.conv.category !== conv.category ? { ...conv, category: shown.conv.category } : conv);
+    const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered, shown) : undefined, shown?.conv);
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
     else if (last.exact !== PENDING) {
@@ -150,9 +152,11 @@ export class ChunkAnalysis {
 
 /** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
  * texts alone. */
-function renderedExample(conv: Conversation, rendered: string | null | undefined): RenderedExample {
+function renderedExample(conv: Conversation, rendered: string | null | undefined, shown: ShownRecord | undefined): RenderedExample {
   let assistantBytes = 0;
   for (const m of conv.messages) if (m.role === "assistant" && m.text) assistantBytes += Buffer.byteLength(m.text, "utf8");
-  const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
-  return { text, assistantBytes };
+  const texts = (c: Conversation) => [...c.messages, ...(c.rejected ?? [])].map((m) => m.text).join("\n");
+  const text = rendered ?? texts(conv);
+  if (!shown) return { text, assistantBytes };
+  return { text, assistantBytes, shown: rendered != null ? (shown.rendered ?? "") : texts(shown.conv) };
 }

@@ -345,8 +345,10 @@ export class DiversityAnalysis {
     this.userDistinct = new DistinctCounter(cap);
   }
 
-  /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. */
-  add(conv: Conversation, scan?: RecordScan): void {
+  /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. `shown`: the conversation with
+   * found secrets and personal data masked (privacy/), when it differs: the texts kept to be quoted or to travel in
+   * partials (system prompts, openings, the compression sample) come from it; every figure from `conv`. */
+  add(conv: Conversation, scan?: RecordScan, shown?: Conversation): void {
     if (this.merged) throw new Error("DiversityAnalysis: add() after merge() is not supported");
     const s = scan ?? scanRecord(conv, false);
     this.records++;
@@ -371,7 +373,8 @@ export class DiversityAnalysis {
         systemSeen = true;
         this.recordsWithSystem++;
         const key = s.e1[m].toString(36) + ":" + s.e2[m].toString(36);
-        this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
+        const text = shown ? shown.messages[m].text : msg.text;
+        this.systemTop.add(key, text.length > 300 ? text.slice(0, 300) : text);
         this.systemDistinct.add(s.e1[m], s.e2[m]);
       }
     }
@@ -381,17 +384,17 @@ export class DiversityAnalysis {
 
     for (let m = 0; m < msgs.length; m++) {
       if (msgs[m].role !== "assistant") continue;
-      this.addAssistant(msgs[m].text, s, m, m === lastAssistant);
+      this.addAssistant(msgs[m].text, s, m, m === lastAssistant, shown?.messages[m].text);
     }
   }
 
-  private addAssistant(text: string, s: RecordScan, m: number, isFinal: boolean): void {
+  private addAssistant(text: string, s: RecordScan, m: number, isFinal: boolean, shownText?: string): void {
     const idx = this.assistantMessages++;
     // compression sample: every k-th assistant message
     const bytes = s.bytes[m];
     this.totalBytes += bytes + 1;
     if (idx % this.sampleEvery === 0) {
-      this.chunks.push({ i: idx, text, bytes: bytes + 1, h: s.e1[m] });
+      this.chunks.push({ i: idx, text: shownText ?? text, bytes: bytes + 1, h: s.e1[m] });
       this.keptBytes += bytes + 1;
       while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
         this.sampleEvery *= 2;
@@ -423,7 +426,11 @@ export class DiversityAnalysis {
         k2 = mix32(k2, s.b[w]);
       }
       const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
-      this.openings.addWith(key, () => form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+      this.openings.addWith(key, () =>
+        shownText !== undefined && shownText !== text
+          ? wordForm(shownText).trim().split(WS_RUN).slice(0, 4).join(" ").toLowerCase()
+          : form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "),
+      );
     }
     if (n === 0) return;
     this.t1 += n;

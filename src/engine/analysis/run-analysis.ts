@@ -148,10 +148,10 @@ export class Analysis {
     report.composition = composition;
     report.tokens = tokens;
     // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
-    // duplicate rule set to error), which say nothing about whether the JSON is valid.
+    // duplicate rule set to error) or of the privacy rules (a secret), which say nothing about whether the JSON is valid.
     const errors = report.files.reduce((s, f) => {
       const sev = severitiesFor(f.path, this.config);
-      const analysisErrors = RULES.filter((r) => r.group === "analysis" && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
+      const analysisErrors = RULES.filter((r) => (r.group === "analysis" || r.group === "privacy") && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
       return s + f.errors - analysisErrors;
     }, 0);
     const info = buildDatasetInfo({
@@ -169,6 +169,7 @@ export class Analysis {
       composition,
       tokens,
       diversityThreshold: this.config.thresholds["min-windowed-distinct-2"]?.warn ?? this.config.thresholds["min-windowed-distinct-2"]?.fail,
+      privacy: report.privacy,
     });
     report.datasetInfo = { ...info, text: renderDatasetInfo(info) };
   }

@@ -4,7 +4,7 @@ import type { Severity } from "../model.js";
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: "file" | "parse" | "shape" | "tools" | "conversation" | "template" | "analysis";
+  group: "file" | "parse" | "shape" | "tools" | "conversation" | "privacy" | "template" | "analysis";
   summary: string;
 }
 
@@ -54,6 +54,10 @@ export const RULES: readonly RuleInfo[] = [
   { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
   { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
   { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+  // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
+  { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
+  { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
+  { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
   // Target model (--chat-template, --tokenizer: docs/target-model.md)
   { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
   { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
