@@ -45993,9 +45993,9 @@ function checkViews(report, drivers = 3) {
 // Shortening a message for a report without cutting inside a path, a location, a number or a command: whole clauses
 // are kept from the start ("…: …; …, …") and the rest is replaced by "…". Code spans, quotes and brackets are never
 // split. A first clause longer than the room is cut at a space outside them, or kept whole when there is none.
-/** Clause boundaries: the index just after each "; ", ": ", ". " or ", " outside `code`, quotes and brackets. */
-function boundaries(text) {
-    const out = [];
+/** Calls `at(i)` for each index of `text` outside `code`, quotes and brackets. `apostrophes`: a ' after a space,
+ * bracket or colon opens a quote too (clauses), or not (spaces: "don't" is a word). */
+function outside(text, apostrophes, at) {
     let code = false;
     let quote = null;
     let depth = 0;
@@ -46012,43 +46012,32 @@ function boundaries(text) {
         }
         if (c === '"' || c === "“")
             quote = c;
-        else if (c === "'" && (i === 0 || /[\s([{:]/.test(text[i - 1])))
+        else if (apostrophes && c === "'" && (i === 0 || /[\s([{:]/.test(text[i - 1])))
             quote = c;
         else if (c === "(" || c === "[" || c === "{")
             depth++;
         else if ((c === ")" || c === "]" || c === "}") && depth > 0)
             depth--;
-        else if (depth === 0 && (c === ";" || c === ":" || c === "," || c === ".") && text[i + 1] === " ")
-            out.push(i + 1);
+        else if (depth === 0)
+            at(i, c);
     }
+}
+/** Clause boundaries: the index just after each "; ", ": ", ". " or ", " outside `code`, quotes and brackets. */
+function boundaries(text) {
+    const out = [];
+    outside(text, true, (i, c) => {
+        if ((c === ";" || c === ":" || c === "," || c === ".") && text[i + 1] === " ")
+            out.push(i + 1);
+    });
     return out;
 }
 /** Spaces outside `code`, quotes and brackets (word boundaries that cut nothing). */
 function spaces(text) {
     const out = [];
-    let code = false;
-    let quote = null;
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === "`")
-            code = !code;
-        if (code)
-            continue;
-        if (quote) {
-            if (c === quote || (quote === "“" && c === "”"))
-                quote = null;
-            continue;
-        }
-        if (c === '"' || c === "“")
-            quote = c;
-        else if (c === "(" || c === "[" || c === "{")
-            depth++;
-        else if ((c === ")" || c === "]" || c === "}") && depth > 0)
-            depth--;
-        else if (c === " " && depth === 0)
+    outside(text, false, (i, c) => {
+        if (c === " ")
             out.push(i);
-    }
+    });
     return out;
 }
 /** `text` when it fits in `max` characters, else its longest run of whole clauses that does, followed by " …". */
@@ -58368,14 +58357,14 @@ function onlyNew(checks, fresh, base, config, report) {
         const b = baseCheck.get(key(c));
         if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number")
             return c;
-        const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
+        const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? gate_outside(c) > gate_outside(b) : c.actual > b.actual;
         if (worse)
             return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
         return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
     }));
 }
 /** How far a range check's actual value lies outside its range "min–max". */
-function outside(c) {
+function gate_outside(c) {
     const [min, max] = String(c.limit).split("–").map(Number);
     const a = Number(c.actual);
     return Number.isFinite(min) && a < min ? min - a : Number.isFinite(max) && a > max ? a - max : 0;
