@@ -10,7 +10,7 @@ import { validateConfig } from "./config-validate.generated.js";
 import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
 import type { Profile } from "../engine/formats/context.js";
 import { RULE_BY_ID } from "../engine/rules/registry.js";
-import { unknownModelNotice } from "../engine/analysis/tokens.js";
+import { unknownModelNotice } from "../engine/analysis/token-limits.js";
 import { DEFAULT_THRESHOLDS, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
 
 export class ConfigError extends Error {}

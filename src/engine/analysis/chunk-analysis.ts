@@ -7,7 +7,10 @@ import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPart
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
-import { PENDING, STRATA, TokenAnalysis, type RenderedExample, type TokenPartial } from "./tokens.js";
+import { TokenAnalysis } from "./tokens.js";
+import type { RenderedExample } from "./token-options.js";
+import { PENDING, type TokenPartial } from "./token-partial.js";
+import { STRATA } from "./token-strata.js";
 import { loadCounter, type EncodingName } from "./token-count.js";
 import { modelTokenizer } from "../target/tokenizer.js";
 
