@@ -9,6 +9,9 @@
 //   npm run bench -- --ceiling          adds two rows per file that show what the machine allows: the baseline in W
 //                                       threads (byte ranges; not for .gz), and the baseline plus a scan of every word
 //                                       (one hash per word, nothing kept: the least any word-level check must add)
+//   npm run bench -- --privacy          adds two rows per file: validate-only and the full check with the secret,
+//                                       generic-secret and pii rules off (.bench/no-privacy.yml), so that the cost of
+//                                       the secret and personal-data scan shows beside the same runs with it
 //   npm run bench -- --chat-template T [--tokenizer K]
 //                                       adds the full check (one core) with a target model's chat template (and its
 //                                       tokenizer.json), and the cost per record of rendering (and encoding)
@@ -41,7 +44,7 @@ const MB = 1e6;
 
 // ---------------------------------------------------------------- arguments
 const argv = process.argv.slice(2);
-const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null, ceiling: false, chatTemplate: null, tokenizer: null };
+const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null, ceiling: false, privacy: false, chatTemplate: null, tokenizer: null };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const val = () => {
@@ -55,6 +58,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === "--workers") opt.workers = Number(val());
   else if (a === "--no-gzip") opt.gzip = false;
   else if (a === "--ceiling") opt.ceiling = true;
+  else if (a === "--privacy") opt.privacy = true;
   else if (a === "--no-write") opt.write = false;
   else if (a === "--json") opt.json = val();
   else if (a === "--chat-template") opt.chatTemplate = path.resolve(val());
@@ -69,7 +73,7 @@ if (opt.tokenizer && !opt.chatTemplate) usage("--tokenizer needs --chat-template
 
 function usage(msg) {
   if (msg) console.error(`bench: ${msg}`);
-  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--ceiling] [--chat-template T [--tokenizer K]] [--no-gzip] [--no-write] [--json FILE]");
+  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--ceiling] [--privacy] [--chat-template T [--tokenizer K]] [--no-gzip] [--no-write] [--json FILE]");
   process.exit(msg ? 2 : 0);
 }
 
@@ -192,6 +196,13 @@ const CEILING_MODES = [
   { id: "baseline-scan", name: "baseline + word scan" },
 ];
 
+/** --privacy: the same checks with the secret and personal-data rules off. */
+const PRIVACY_MODES = [
+  { id: "validate-noprivacy", name: "validate-only, no privacy scan" },
+  { id: "full-noprivacy", name: "full, no privacy scan" },
+];
+const NO_PRIVACY_CONFIG = path.join(CACHE, "no-privacy.yml");
+
 let hasWorkersCache;
 /** The one-core rows pin --workers 1 when the CLI has workers (its default is the number of cores). */
 function oneThread() {
@@ -218,6 +229,10 @@ function modeArgs(mode, file) {
       return [BASELINE, file, "--threads", String(opt.workers)];
     case "baseline-scan":
       return [BASELINE, file, "--scan"];
+    case "validate-noprivacy":
+      return [...common, "--validate-only", ...oneThread(), "--config", NO_PRIVACY_CONFIG];
+    case "full-noprivacy":
+      return [...common, ...oneThread(), "--config", NO_PRIVACY_CONFIG];
   }
 }
 
@@ -236,6 +251,10 @@ async function main() {
   if (opt.ceiling) MODES.push(...CEILING_MODES.map((m) => ({ ...m, name: m.name.replace("W", String(opt.workers)) })));
   if (opt.chatTemplate) MODES.push(...TARGET_MODES.slice(0, opt.tokenizer ? 2 : 1));
   const files = await ensureData();
+  if (opt.privacy) {
+    writeFileSync(NO_PRIVACY_CONFIG, "rules:\n  secret: off\n  generic-secret: off\n  pii: off\n");
+    MODES.push(...PRIVACY_MODES);
+  }
 
   for (const f of files) {
     await warm(f.file);
@@ -433,6 +452,20 @@ function evaluateTargets(files, hasWorkers) {
     out.push({ name: `machine: the baseline in ${W} threads against one (the same work, split by byte ranges)`, mark: "i", detail: rel("baseline-threads", "baseline") });
     out.push({ name: "floor: baseline + a scan of every word, against the baseline", mark: "i", detail: rel("baseline-scan", "baseline") });
   }
+  if (opt.privacy) {
+    const cost = (mode, without) =>
+      files
+        .map((f) => {
+          const [a, b] = [get(f, mode), get(f, without)];
+          if (!(a && b && a.status === "ok" && b.status === "ok")) return null;
+          const perMB = ((a.cpuSec - b.cpuSec) / (f.bytes / MB)) * 1000;
+          return `${f.label} ${fmt(mbps(a) / mbps(b))}× (${fmt(perMB, 1)} ms CPU per MB)`;
+        })
+        .filter(Boolean)
+        .join(", ") || "not measured";
+    out.push({ name: "privacy scan: validate-only with it against without it", mark: "i", detail: cost("validate", "validate-noprivacy") });
+    out.push({ name: "privacy scan: full check with it against without it", mark: "i", detail: cost("full", "full-noprivacy") });
+  }
 
   const gb = files.find((f) => !f.gz && f.size >= 1000);
   if (!gb) {
@@ -523,6 +556,9 @@ ${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
   - *baseline + word scan* (\`--ceiling\`): \`bench/baseline.mjs FILE --scan\` — the baseline, plus every string of
     each record written to UTF-8 and split into words with one FNV-1a hash per word, nothing kept: the least that any
     check reading every word (as near-duplicate detection must) adds to the baseline.
+  - *validate-only / full, no privacy scan* (\`--privacy\`): the same two checks with \`--config .bench/no-privacy.yml\`
+    (the \`secret\`, \`generic-secret\` and \`pii\` rules off): the difference is what the secret and personal-data
+    scan costs (also given in CPU milliseconds per MB).
 - **Seconds**: wall time of the child process measured by the parent (includes Node start-up, ≈ 0.05 s).
   **MB/s** = decompressed bytes / 10⁶ / seconds; **records/s** = lines / seconds; **× baseline** = MB/s of the mode
   / MB/s of the baseline on the same file.

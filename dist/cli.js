@@ -32,6 +32,2897 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
+/***/ 7978:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+// Multibyte codec. In this scheme, a character is represented by 1 or more bytes.
+// Our codec supports UTF-16 surrogates, extensions for GB18030 and unicode sequences.
+// To save memory and loading time, we read table files only when requested.
+
+exports._dbcs = DBCSCodec
+
+var UNASSIGNED = -1
+var GB18030_CODE = -2
+var SEQ_START = -10
+var NODE_START = -1000
+var UNASSIGNED_NODE = new Array(0x100)
+var DEF_CHAR = -1
+
+for (var i = 0; i < 0x100; i++) { UNASSIGNED_NODE[i] = UNASSIGNED }
+
+// Class DBCSCodec reads and initializes mapping tables.
+function DBCSCodec (codecOptions, iconv) {
+  this.encodingName = codecOptions.encodingName
+  if (!codecOptions) { throw new Error("DBCS codec is called without the data.") }
+  if (!codecOptions.table) { throw new Error("Encoding '" + this.encodingName + "' has no data.") }
+
+  // Load tables.
+  var mappingTable = codecOptions.table()
+
+  // Decode tables: MBCS -> Unicode.
+
+  // decodeTables is a trie, encoded as an array of arrays of integers. Internal arrays are trie nodes and all have len = 256.
+  // Trie root is decodeTables[0].
+  // Values: >=  0 -> unicode character code. can be > 0xFFFF
+  //         == UNASSIGNED -> unknown/unassigned sequence.
+  //         == GB18030_CODE -> this is the end of a GB18030 4-byte sequence.
+  //         <= NODE_START -> index of the next node in our trie to process next byte.
+  //         <= SEQ_START  -> index of the start of a character code sequence, in decodeTableSeq.
+  this.decodeTables = []
+  this.decodeTables[0] = UNASSIGNED_NODE.slice(0) // Create root node.
+
+  // Sometimes a MBCS char corresponds to a sequence of unicode chars. We store them as arrays of integers here.
+  this.decodeTableSeq = []
+
+  // Actual mapping tables consist of chunks. Use them to fill up decode tables.
+  for (var i = 0; i < mappingTable.length; i++) { this._addDecodeChunk(mappingTable[i]) }
+
+  // Load & create GB18030 tables when needed.
+  if (typeof codecOptions.gb18030 === "function") {
+    this.gb18030 = codecOptions.gb18030() // Load GB18030 ranges.
+
+    // Add GB18030 common decode nodes.
+    var commonThirdByteNodeIdx = this.decodeTables.length
+    this.decodeTables.push(UNASSIGNED_NODE.slice(0))
+
+    var commonFourthByteNodeIdx = this.decodeTables.length
+    this.decodeTables.push(UNASSIGNED_NODE.slice(0))
+
+    // Fill out the tree
+    var firstByteNode = this.decodeTables[0]
+    for (var i = 0x81; i <= 0xFE; i++) {
+      var secondByteNode = this.decodeTables[NODE_START - firstByteNode[i]]
+      for (var j = 0x30; j <= 0x39; j++) {
+        if (secondByteNode[j] === UNASSIGNED) {
+          secondByteNode[j] = NODE_START - commonThirdByteNodeIdx
+        } else if (secondByteNode[j] > NODE_START) {
+          throw new Error("gb18030 decode tables conflict at byte 2")
+        }
+
+        var thirdByteNode = this.decodeTables[NODE_START - secondByteNode[j]]
+        for (var k = 0x81; k <= 0xFE; k++) {
+          if (thirdByteNode[k] === UNASSIGNED) {
+            thirdByteNode[k] = NODE_START - commonFourthByteNodeIdx
+          } else if (thirdByteNode[k] === NODE_START - commonFourthByteNodeIdx) {
+            continue
+          } else if (thirdByteNode[k] > NODE_START) {
+            throw new Error("gb18030 decode tables conflict at byte 3")
+          }
+
+          var fourthByteNode = this.decodeTables[NODE_START - thirdByteNode[k]]
+          for (var l = 0x30; l <= 0x39; l++) {
+            if (fourthByteNode[l] === UNASSIGNED) { fourthByteNode[l] = GB18030_CODE }
+          }
+        }
+      }
+    }
+  }
+
+  this.defaultCharUnicode = iconv.defaultCharUnicode
+
+  // Encode tables: Unicode -> DBCS.
+
+  // `encodeTable` is array mapping from unicode char to encoded char. All its values are integers for performance.
+  // Because it can be sparse, it is represented as array of buckets by 256 chars each. Bucket can be null.
+  // Values: >=  0 -> it is a normal char. Write the value (if <=256 then 1 byte, if <=65536 then 2 bytes, etc.).
+  //         == UNASSIGNED -> no conversion found. Output a default char.
+  //         <= SEQ_START  -> it's an index in encodeTableSeq, see below. The character starts a sequence.
+  this.encodeTable = []
+
+  // `encodeTableSeq` is used when a sequence of unicode characters is encoded as a single code. We use a tree of
+  // objects where keys correspond to characters in sequence and leafs are the encoded dbcs values. A special DEF_CHAR key
+  // means end of sequence (needed when one sequence is a strict subsequence of another).
+  // Objects are kept separately from encodeTable to increase performance.
+  this.encodeTableSeq = []
+
+  // Some chars can be decoded, but need not be encoded.
+  var skipEncodeChars = {}
+  if (codecOptions.encodeSkipVals) {
+    for (var i = 0; i < codecOptions.encodeSkipVals.length; i++) {
+      var val = codecOptions.encodeSkipVals[i]
+      if (typeof val === "number") { skipEncodeChars[val] = true } else {
+        for (var j = val.from; j <= val.to; j++) { skipEncodeChars[j] = true }
+      }
+    }
+  }
+
+  // Use decode trie to recursively fill out encode tables.
+  this._fillEncodeTable(0, 0, skipEncodeChars)
+
+  // Add more encoding pairs when needed.
+  if (codecOptions.encodeAdd) {
+    for (var uChar in codecOptions.encodeAdd) {
+      if (Object.prototype.hasOwnProperty.call(codecOptions.encodeAdd, uChar)) { this._setEncodeChar(uChar.charCodeAt(0), codecOptions.encodeAdd[uChar]) }
+    }
+  }
+
+  this.defCharSB = this.encodeTable[0][iconv.defaultCharSingleByte.charCodeAt(0)]
+  if (this.defCharSB === UNASSIGNED) this.defCharSB = this.encodeTable[0]["?"]
+  if (this.defCharSB === UNASSIGNED) this.defCharSB = "?".charCodeAt(0)
+}
+
+DBCSCodec.prototype.encoder = DBCSEncoder
+DBCSCodec.prototype.decoder = DBCSDecoder
+
+// Decoder helpers
+DBCSCodec.prototype._getDecodeTrieNode = function (addr) {
+  var bytes = []
+  for (; addr > 0; addr >>>= 8) { bytes.push(addr & 0xFF) }
+  if (bytes.length == 0) { bytes.push(0) }
+
+  var node = this.decodeTables[0]
+  for (var i = bytes.length - 1; i > 0; i--) { // Traverse nodes deeper into the trie.
+    var val = node[bytes[i]]
+
+    if (val == UNASSIGNED) { // Create new node.
+      node[bytes[i]] = NODE_START - this.decodeTables.length
+      this.decodeTables.push(node = UNASSIGNED_NODE.slice(0))
+    } else if (val <= NODE_START) { // Existing node.
+      node = this.decodeTables[NODE_START - val]
+    } else { throw new Error("Overwrite byte in " + this.encodingName + ", addr: " + addr.toString(16)) }
+  }
+  return node
+}
+
+DBCSCodec.prototype._addDecodeChunk = function (chunk) {
+  // First element of chunk is the hex mbcs code where we start.
+  var curAddr = parseInt(chunk[0], 16)
+
+  // Choose the decoding node where we'll write our chars.
+  var writeTable = this._getDecodeTrieNode(curAddr)
+  curAddr = curAddr & 0xFF
+
+  // Write all other elements of the chunk to the table.
+  for (var k = 1; k < chunk.length; k++) {
+    var part = chunk[k]
+    if (typeof part === "string") { // String, write as-is.
+      for (var l = 0; l < part.length;) {
+        var code = part.charCodeAt(l++)
+        if (code >= 0xD800 && code < 0xDC00) { // Decode surrogate
+          var codeTrail = part.charCodeAt(l++)
+          if (codeTrail >= 0xDC00 && codeTrail < 0xE000) { writeTable[curAddr++] = 0x10000 + (code - 0xD800) * 0x400 + (codeTrail - 0xDC00) } else { throw new Error("Incorrect surrogate pair in " + this.encodingName + " at chunk " + chunk[0]) }
+        } else if (code > 0x0FF0 && code <= 0x0FFF) { // Character sequence (our own encoding used)
+          var len = 0xFFF - code + 2
+          var seq = []
+          for (var m = 0; m < len; m++) { seq.push(part.charCodeAt(l++)) } // Simple variation: don't support surrogates or subsequences in seq.
+
+          writeTable[curAddr++] = SEQ_START - this.decodeTableSeq.length
+          this.decodeTableSeq.push(seq)
+        } else { writeTable[curAddr++] = code } // Basic char
+      }
+    } else if (typeof part === "number") { // Integer, meaning increasing sequence starting with prev character.
+      var charCode = writeTable[curAddr - 1] + 1
+      for (var l = 0; l < part; l++) { writeTable[curAddr++] = charCode++ }
+    } else { throw new Error("Incorrect type '" + typeof part + "' given in " + this.encodingName + " at chunk " + chunk[0]) }
+  }
+  if (curAddr > 0xFF) { throw new Error("Incorrect chunk in " + this.encodingName + " at addr " + chunk[0] + ": too long" + curAddr) }
+}
+
+// Encoder helpers
+DBCSCodec.prototype._getEncodeBucket = function (uCode) {
+  var high = uCode >> 8 // This could be > 0xFF because of astral characters.
+  if (this.encodeTable[high] === undefined) {
+    this.encodeTable[high] = UNASSIGNED_NODE.slice(0)
+  } // Create bucket on demand.
+  return this.encodeTable[high]
+}
+
+DBCSCodec.prototype._setEncodeChar = function (uCode, dbcsCode) {
+  var bucket = this._getEncodeBucket(uCode)
+  var low = uCode & 0xFF
+  if (bucket[low] <= SEQ_START) { this.encodeTableSeq[SEQ_START - bucket[low]][DEF_CHAR] = dbcsCode } // There's already a sequence, set a single-char subsequence of it.
+  else if (bucket[low] == UNASSIGNED) { bucket[low] = dbcsCode }
+}
+
+DBCSCodec.prototype._setEncodeSequence = function (seq, dbcsCode) {
+  // Get the root of character tree according to first character of the sequence.
+  var uCode = seq[0]
+  var bucket = this._getEncodeBucket(uCode)
+  var low = uCode & 0xFF
+
+  var node
+  if (bucket[low] <= SEQ_START) {
+    // There's already a sequence with  - use it.
+    node = this.encodeTableSeq[SEQ_START - bucket[low]]
+  } else {
+    // There was no sequence object - allocate a new one.
+    node = {}
+    if (bucket[low] !== UNASSIGNED) node[DEF_CHAR] = bucket[low] // If a char was set before - make it a single-char subsequence.
+    bucket[low] = SEQ_START - this.encodeTableSeq.length
+    this.encodeTableSeq.push(node)
+  }
+
+  // Traverse the character tree, allocating new nodes as needed.
+  for (var j = 1; j < seq.length - 1; j++) {
+    var oldVal = node[uCode]
+    if (typeof oldVal === "object") { node = oldVal } else {
+      node = node[uCode] = {}
+      if (oldVal !== undefined) { node[DEF_CHAR] = oldVal }
+    }
+  }
+
+  // Set the leaf to given dbcsCode.
+  uCode = seq[seq.length - 1]
+  node[uCode] = dbcsCode
+}
+
+DBCSCodec.prototype._fillEncodeTable = function (nodeIdx, prefix, skipEncodeChars) {
+  var node = this.decodeTables[nodeIdx]
+  var hasValues = false
+  var subNodeEmpty = {}
+  for (var i = 0; i < 0x100; i++) {
+    var uCode = node[i]
+    var mbCode = prefix + i
+    if (skipEncodeChars[mbCode]) { continue }
+
+    if (uCode >= 0) {
+      this._setEncodeChar(uCode, mbCode)
+      hasValues = true
+    } else if (uCode <= NODE_START) {
+      var subNodeIdx = NODE_START - uCode
+      if (!subNodeEmpty[subNodeIdx]) {  // Skip empty subtrees (they are too large in gb18030).
+        var newPrefix = (mbCode << 8) >>> 0  // NOTE: '>>> 0' keeps 32-bit num positive.
+        if (this._fillEncodeTable(subNodeIdx, newPrefix, skipEncodeChars)) { hasValues = true } else { subNodeEmpty[subNodeIdx] = true }
+      }
+    } else if (uCode <= SEQ_START) {
+      this._setEncodeSequence(this.decodeTableSeq[SEQ_START - uCode], mbCode)
+      hasValues = true
+    }
+  }
+  return hasValues
+}
+
+// == Encoder ==================================================================
+
+function DBCSEncoder (options, codec) {
+  // Encoder state
+  this.leadSurrogate = -1
+  this.seqObj = undefined
+
+  // Static data
+  this.encodeTable = codec.encodeTable
+  this.encodeTableSeq = codec.encodeTableSeq
+  this.defaultCharSingleByte = codec.defCharSB
+  this.gb18030 = codec.gb18030
+}
+
+DBCSEncoder.prototype.write = function (str) {
+  var newBuf = Buffer.alloc(str.length * (this.gb18030 ? 4 : 3))
+  var leadSurrogate = this.leadSurrogate
+  var seqObj = this.seqObj
+  var nextChar = -1
+  var i = 0; var j = 0
+
+  while (true) {
+    // 0. Get next character.
+    if (nextChar === -1) {
+      if (i == str.length) break
+      var uCode = str.charCodeAt(i++)
+    } else {
+      var uCode = nextChar
+      nextChar = -1
+    }
+
+    // 1. Handle surrogates.
+    if (uCode >= 0xD800 && uCode < 0xE000) { // Char is one of surrogates.
+      if (uCode < 0xDC00) { // We've got lead surrogate.
+        if (leadSurrogate === -1) {
+          leadSurrogate = uCode
+          continue
+        } else {
+          leadSurrogate = uCode
+          // Double lead surrogate found.
+          uCode = UNASSIGNED
+        }
+      } else { // We've got trail surrogate.
+        if (leadSurrogate !== -1) {
+          uCode = 0x10000 + (leadSurrogate - 0xD800) * 0x400 + (uCode - 0xDC00)
+          leadSurrogate = -1
+        } else {
+          // Incomplete surrogate pair - only trail surrogate found.
+          uCode = UNASSIGNED
+        }
+      }
+    } else if (leadSurrogate !== -1) {
+      // Incomplete surrogate pair - only lead surrogate found.
+      nextChar = uCode; uCode = UNASSIGNED // Write an error, then current char.
+      leadSurrogate = -1
+    }
+
+    // 2. Convert uCode character.
+    var dbcsCode = UNASSIGNED
+    if (seqObj !== undefined && uCode != UNASSIGNED) { // We are in the middle of the sequence
+      var resCode = seqObj[uCode]
+      if (typeof resCode === "object") { // Sequence continues.
+        seqObj = resCode
+        continue
+      } else if (typeof resCode === "number") { // Sequence finished. Write it.
+        dbcsCode = resCode
+      } else if (resCode == undefined) { // Current character is not part of the sequence.
+        // Try default character for this sequence
+        resCode = seqObj[DEF_CHAR]
+        if (resCode !== undefined) {
+          dbcsCode = resCode // Found. Write it.
+          nextChar = uCode // Current character will be written too in the next iteration.
+        } else {
+          // TODO: What if we have no default? (resCode == undefined)
+          // Then, we should write first char of the sequence as-is and try the rest recursively.
+          // Didn't do it for now because no encoding has this situation yet.
+          // Currently, just skip the sequence and write current char.
+        }
+      }
+      seqObj = undefined
+    } else if (uCode >= 0) {  // Regular character
+      var subtable = this.encodeTable[uCode >> 8]
+      if (subtable !== undefined) { dbcsCode = subtable[uCode & 0xFF] }
+
+      if (dbcsCode <= SEQ_START) { // Sequence start
+        seqObj = this.encodeTableSeq[SEQ_START - dbcsCode]
+        continue
+      }
+
+      if (dbcsCode == UNASSIGNED && this.gb18030) {
+        // Use GB18030 algorithm to find character(s) to write.
+        var idx = findIdx(this.gb18030.uChars, uCode)
+        if (idx != -1) {
+          var dbcsCode = this.gb18030.gbChars[idx] + (uCode - this.gb18030.uChars[idx])
+          newBuf[j++] = 0x81 + Math.floor(dbcsCode / 12600); dbcsCode = dbcsCode % 12600
+          newBuf[j++] = 0x30 + Math.floor(dbcsCode / 1260); dbcsCode = dbcsCode % 1260
+          newBuf[j++] = 0x81 + Math.floor(dbcsCode / 10); dbcsCode = dbcsCode % 10
+          newBuf[j++] = 0x30 + dbcsCode
+          continue
+        }
+      }
+    }
+
+    // 3. Write dbcsCode character.
+    if (dbcsCode === UNASSIGNED) { dbcsCode = this.defaultCharSingleByte }
+
+    if (dbcsCode < 0x100) {
+      newBuf[j++] = dbcsCode
+    } else if (dbcsCode < 0x10000) {
+      newBuf[j++] = dbcsCode >> 8   // high byte
+      newBuf[j++] = dbcsCode & 0xFF // low byte
+    } else if (dbcsCode < 0x1000000) {
+      newBuf[j++] = dbcsCode >> 16
+      newBuf[j++] = (dbcsCode >> 8) & 0xFF
+      newBuf[j++] = dbcsCode & 0xFF
+    } else {
+      newBuf[j++] = dbcsCode >>> 24
+      newBuf[j++] = (dbcsCode >>> 16) & 0xFF
+      newBuf[j++] = (dbcsCode >>> 8) & 0xFF
+      newBuf[j++] = dbcsCode & 0xFF
+    }
+  }
+
+  this.seqObj = seqObj
+  this.leadSurrogate = leadSurrogate
+  return newBuf.slice(0, j)
+}
+
+DBCSEncoder.prototype.end = function () {
+  if (this.leadSurrogate === -1 && this.seqObj === undefined) { return } // All clean. Most often case.
+
+  var newBuf = Buffer.alloc(10); var j = 0
+
+  if (this.seqObj) { // We're in the sequence.
+    var dbcsCode = this.seqObj[DEF_CHAR]
+    if (dbcsCode !== undefined) { // Write beginning of the sequence.
+      if (dbcsCode < 0x100) {
+        newBuf[j++] = dbcsCode
+      } else {
+        newBuf[j++] = dbcsCode >> 8   // high byte
+        newBuf[j++] = dbcsCode & 0xFF // low byte
+      }
+    } else {
+      // See todo above.
+    }
+    this.seqObj = undefined
+  }
+
+  if (this.leadSurrogate !== -1) {
+    // Incomplete surrogate pair - only lead surrogate found.
+    newBuf[j++] = this.defaultCharSingleByte
+    this.leadSurrogate = -1
+  }
+
+  return newBuf.slice(0, j)
+}
+
+// Export for testing
+DBCSEncoder.prototype.findIdx = findIdx
+
+// == Decoder ==================================================================
+
+function DBCSDecoder (options, codec) {
+  // Decoder state
+  this.nodeIdx = 0
+  this.prevBytes = []
+
+  // Static data
+  this.decodeTables = codec.decodeTables
+  this.decodeTableSeq = codec.decodeTableSeq
+  this.defaultCharUnicode = codec.defaultCharUnicode
+  this.gb18030 = codec.gb18030
+}
+
+DBCSDecoder.prototype.write = function (buf) {
+  var newBuf = Buffer.alloc(buf.length * 2)
+  var nodeIdx = this.nodeIdx
+  var prevBytes = this.prevBytes; var prevOffset = this.prevBytes.length
+  var seqStart = -this.prevBytes.length // idx of the start of current parsed sequence.
+  var uCode
+
+  for (var i = 0, j = 0; i < buf.length; i++) {
+    var curByte = (i >= 0) ? buf[i] : prevBytes[i + prevOffset]
+
+    // Lookup in current trie node.
+    var uCode = this.decodeTables[nodeIdx][curByte]
+
+    if (uCode >= 0) {
+      // Normal character, just use it.
+    } else if (uCode === UNASSIGNED) { // Unknown char.
+      // TODO: Callback with seq.
+      uCode = this.defaultCharUnicode.charCodeAt(0)
+      i = seqStart // Skip one byte ('i' will be incremented by the for loop) and try to parse again.
+    } else if (uCode === GB18030_CODE) {
+      if (i >= 3) {
+        var ptr = (buf[i - 3] - 0x81) * 12600 + (buf[i - 2] - 0x30) * 1260 + (buf[i - 1] - 0x81) * 10 + (curByte - 0x30)
+      } else {
+        var ptr = (prevBytes[i - 3 + prevOffset] - 0x81) * 12600 +
+                          (((i - 2 >= 0) ? buf[i - 2] : prevBytes[i - 2 + prevOffset]) - 0x30) * 1260 +
+                          (((i - 1 >= 0) ? buf[i - 1] : prevBytes[i - 1 + prevOffset]) - 0x81) * 10 +
+                          (curByte - 0x30)
+      }
+      var idx = findIdx(this.gb18030.gbChars, ptr)
+      uCode = this.gb18030.uChars[idx] + ptr - this.gb18030.gbChars[idx]
+    } else if (uCode <= NODE_START) { // Go to next trie node.
+      nodeIdx = NODE_START - uCode
+      continue
+    } else if (uCode <= SEQ_START) { // Output a sequence of chars.
+      var seq = this.decodeTableSeq[SEQ_START - uCode]
+      for (var k = 0; k < seq.length - 1; k++) {
+        uCode = seq[k]
+        newBuf[j++] = uCode & 0xFF
+        newBuf[j++] = uCode >> 8
+      }
+      uCode = seq[seq.length - 1]
+    } else { throw new Error("iconv-lite internal error: invalid decoding table value " + uCode + " at " + nodeIdx + "/" + curByte) }
+
+    // Write the character to buffer, handling higher planes using surrogate pair.
+    if (uCode >= 0x10000) {
+      uCode -= 0x10000
+      var uCodeLead = 0xD800 | (uCode >> 10)
+      newBuf[j++] = uCodeLead & 0xFF
+      newBuf[j++] = uCodeLead >> 8
+
+      uCode = 0xDC00 | (uCode & 0x3FF)
+    }
+    newBuf[j++] = uCode & 0xFF
+    newBuf[j++] = uCode >> 8
+
+    // Reset trie node.
+    nodeIdx = 0; seqStart = i + 1
+  }
+
+  this.nodeIdx = nodeIdx
+  this.prevBytes = (seqStart >= 0)
+    ? Array.prototype.slice.call(buf, seqStart)
+    : prevBytes.slice(seqStart + prevOffset).concat(Array.prototype.slice.call(buf))
+
+  return newBuf.slice(0, j).toString("ucs2")
+}
+
+DBCSDecoder.prototype.end = function () {
+  var ret = ""
+
+  // Try to parse all remaining chars.
+  while (this.prevBytes.length > 0) {
+    // Skip 1 character in the buffer.
+    ret += this.defaultCharUnicode
+    var bytesArr = this.prevBytes.slice(1)
+
+    // Parse remaining as usual.
+    this.prevBytes = []
+    this.nodeIdx = 0
+    if (bytesArr.length > 0) { ret += this.write(bytesArr) }
+  }
+
+  this.prevBytes = []
+  this.nodeIdx = 0
+  return ret
+}
+
+// Binary search for GB18030. Returns largest i such that table[i] <= val.
+function findIdx (table, val) {
+  if (table[0] > val) { return -1 }
+
+  var l = 0; var r = table.length
+  while (l < r - 1) { // always table[l] <= val < table[r]
+    var mid = l + ((r - l + 1) >> 1)
+    if (table[mid] <= val) { l = mid } else { r = mid }
+  }
+  return l
+}
+
+
+/***/ }),
+
+/***/ 1802:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+// Description of supported double byte encodings and aliases.
+// Tables are not require()-d until they are needed to speed up library load.
+// require()-s are direct to support Browserify.
+
+module.exports = {
+
+  // == Japanese/ShiftJIS ====================================================
+  // All japanese encodings are based on JIS X set of standards:
+  // JIS X 0201 - Single-byte encoding of ASCII + ¥ + Kana chars at 0xA1-0xDF.
+  // JIS X 0208 - Main set of 6879 characters, placed in 94x94 plane, to be encoded by 2 bytes.
+  //              Has several variations in 1978, 1983, 1990 and 1997.
+  // JIS X 0212 - Supplementary plane of 6067 chars in 94x94 plane. 1990. Effectively dead.
+  // JIS X 0213 - Extension and modern replacement of 0208 and 0212. Total chars: 11233.
+  //              2 planes, first is superset of 0208, second - revised 0212.
+  //              Introduced in 2000, revised 2004. Some characters are in Unicode Plane 2 (0x2xxxx)
+
+  // Byte encodings are:
+  //  * Shift_JIS: Compatible with 0201, uses not defined chars in top half as lead bytes for double-byte
+  //               encoding of 0208. Lead byte ranges: 0x81-0x9F, 0xE0-0xEF; Trail byte ranges: 0x40-0x7E, 0x80-0x9E, 0x9F-0xFC.
+  //               Windows CP932 is a superset of Shift_JIS. Some companies added more chars, notably KDDI.
+  //  * EUC-JP:    Up to 3 bytes per character. Used mostly on *nixes.
+  //               0x00-0x7F       - lower part of 0201
+  //               0x8E, 0xA1-0xDF - upper part of 0201
+  //               (0xA1-0xFE)x2   - 0208 plane (94x94).
+  //               0x8F, (0xA1-0xFE)x2 - 0212 plane (94x94).
+  //  * JIS X 208: 7-bit, direct encoding of 0208. Byte ranges: 0x21-0x7E (94 values). Uncommon.
+  //               Used as-is in ISO2022 family.
+  //  * ISO2022-JP: Stateful encoding, with escape sequences to switch between ASCII,
+  //                0201-1976 Roman, 0208-1978, 0208-1983.
+  //  * ISO2022-JP-1: Adds esc seq for 0212-1990.
+  //  * ISO2022-JP-2: Adds esc seq for GB2313-1980, KSX1001-1992, ISO8859-1, ISO8859-7.
+  //  * ISO2022-JP-3: Adds esc seq for 0201-1976 Kana set, 0213-2000 Planes 1, 2.
+  //  * ISO2022-JP-2004: Adds 0213-2004 Plane 1.
+  //
+  // After JIS X 0213 appeared, Shift_JIS-2004, EUC-JISX0213 and ISO2022-JP-2004 followed, with just changing the planes.
+  //
+  // Overall, it seems that it's a mess :( http://www8.plala.or.jp/tkubota1/unicode-symbols-map2.html
+
+  shiftjis: {
+    type: "_dbcs",
+    table: function () { return __nccwpck_require__(679) },
+    encodeAdd: { "\u00a5": 0x5C, "\u203E": 0x7E },
+    encodeSkipVals: [{ from: 0xED40, to: 0xF940 }]
+  },
+  csshiftjis: "shiftjis",
+  mskanji: "shiftjis",
+  sjis: "shiftjis",
+  windows31j: "shiftjis",
+  ms31j: "shiftjis",
+  xsjis: "shiftjis",
+  windows932: "shiftjis",
+  ms932: "shiftjis",
+  932: "shiftjis",
+  cp932: "shiftjis",
+
+  eucjp: {
+    type: "_dbcs",
+    table: function () { return __nccwpck_require__(6406) },
+    encodeAdd: { "\u00a5": 0x5C, "\u203E": 0x7E }
+  },
+
+  // TODO: KDDI extension to Shift_JIS
+  // TODO: IBM CCSID 942 = CP932, but F0-F9 custom chars and other char changes.
+  // TODO: IBM CCSID 943 = Shift_JIS = CP932 with original Shift_JIS lower 128 chars.
+
+  // == Chinese/GBK ==========================================================
+  // http://en.wikipedia.org/wiki/GBK
+  // We mostly implement W3C recommendation: https://www.w3.org/TR/encoding/#gbk-encoder
+
+  // Oldest GB2312 (1981, ~7600 chars) is a subset of CP936
+  gb2312: "cp936",
+  gb231280: "cp936",
+  gb23121980: "cp936",
+  csgb2312: "cp936",
+  csiso58gb231280: "cp936",
+  euccn: "cp936",
+
+  // Microsoft's CP936 is a subset and approximation of GBK.
+  windows936: "cp936",
+  ms936: "cp936",
+  936: "cp936",
+  cp936: {
+    type: "_dbcs",
+    table: function () { return __nccwpck_require__(4488) }
+  },
+
+  // GBK (~22000 chars) is an extension of CP936 that added user-mapped chars and some other.
+  gbk: {
+    type: "_dbcs",
+    table: function () { return (__nccwpck_require__(4488).concat)(__nccwpck_require__(5914)) }
+  },
+  xgbk: "gbk",
+  isoir58: "gbk",
+
+  // GB18030 is an algorithmic extension of GBK.
+  // Main source: https://www.w3.org/TR/encoding/#gbk-encoder
+  // http://icu-project.org/docs/papers/gb18030.html
+  // http://source.icu-project.org/repos/icu/data/trunk/charset/data/xml/gb-18030-2000.xml
+  // http://www.khngai.com/chinese/charmap/tblgbk.php?page=0
+  gb18030: {
+    type: "_dbcs",
+    table: function () { return (__nccwpck_require__(4488).concat)(__nccwpck_require__(5914)) },
+    gb18030: function () { return __nccwpck_require__(9129) },
+    encodeSkipVals: [0x80],
+    encodeAdd: { "€": 0xA2E3 }
+  },
+
+  chinese: "gb18030",
+
+  // == Korean ===============================================================
+  // EUC-KR, KS_C_5601 and KS X 1001 are exactly the same.
+  windows949: "cp949",
+  ms949: "cp949",
+  949: "cp949",
+  cp949: {
+    type: "_dbcs",
+    table: function () { return __nccwpck_require__(1166) }
+  },
+
+  cseuckr: "cp949",
+  csksc56011987: "cp949",
+  euckr: "cp949",
+  isoir149: "cp949",
+  korean: "cp949",
+  ksc56011987: "cp949",
+  ksc56011989: "cp949",
+  ksc5601: "cp949",
+
+  // == Big5/Taiwan/Hong Kong ================================================
+  // There are lots of tables for Big5 and cp950. Please see the following links for history:
+  // http://moztw.org/docs/big5/  http://www.haible.de/bruno/charsets/conversion-tables/Big5.html
+  // Variations, in roughly number of defined chars:
+  //  * Windows CP 950: Microsoft variant of Big5. Canonical: http://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP950.TXT
+  //  * Windows CP 951: Microsoft variant of Big5-HKSCS-2001. Seems to be never public. http://me.abelcheung.org/articles/research/what-is-cp951/
+  //  * Big5-2003 (Taiwan standard) almost superset of cp950.
+  //  * Unicode-at-on (UAO) / Mozilla 1.8. Falling out of use on the Web. Not supported by other browsers.
+  //  * Big5-HKSCS (-2001, -2004, -2008). Hong Kong standard.
+  //    many unicode code points moved from PUA to Supplementary plane (U+2XXXX) over the years.
+  //    Plus, it has 4 combining sequences.
+  //    Seems that Mozilla refused to support it for 10 yrs. https://bugzilla.mozilla.org/show_bug.cgi?id=162431 https://bugzilla.mozilla.org/show_bug.cgi?id=310299
+  //    because big5-hkscs is the only encoding to include astral characters in non-algorithmic way.
+  //    Implementations are not consistent within browsers; sometimes labeled as just big5.
+  //    MS Internet Explorer switches from big5 to big5-hkscs when a patch applied.
+  //    Great discussion & recap of what's going on https://bugzilla.mozilla.org/show_bug.cgi?id=912470#c31
+  //    In the encoder, it might make sense to support encoding old PUA mappings to Big5 bytes seq-s.
+  //    Official spec: http://www.ogcio.gov.hk/en/business/tech_promotion/ccli/terms/doc/2003cmp_2008.txt
+  //                   http://www.ogcio.gov.hk/tc/business/tech_promotion/ccli/terms/doc/hkscs-2008-big5-iso.txt
+  //
+  // Current understanding of how to deal with Big5(-HKSCS) is in the Encoding Standard, http://encoding.spec.whatwg.org/#big5-encoder
+  // Unicode mapping (http://www.unicode.org/Public/MAPPINGS/OBSOLETE/EASTASIA/OTHER/BIG5.TXT) is said to be wrong.
+
+  windows950: "cp950",
+  ms950: "cp950",
+  950: "cp950",
+  cp950: {
+    type: "_dbcs",
+    table: function () { return __nccwpck_require__(2324) }
+  },
+
+  // Big5 has many variations and is an extension of cp950. We use Encoding Standard's as a consensus.
+  big5: "big5hkscs",
+  big5hkscs: {
+    type: "_dbcs",
+    table: function () { return (__nccwpck_require__(2324).concat)(__nccwpck_require__(3267)) },
+    encodeSkipVals: [
+      // Although Encoding Standard says we should avoid encoding to HKSCS area (See Step 1 of
+      // https://encoding.spec.whatwg.org/#index-big5-pointer), we still do it to increase compatibility with ICU.
+      // But if a single unicode point can be encoded both as HKSCS and regular Big5, we prefer the latter.
+      0x8e69, 0x8e6f, 0x8e7e, 0x8eab, 0x8eb4, 0x8ecd, 0x8ed0, 0x8f57, 0x8f69, 0x8f6e, 0x8fcb, 0x8ffe,
+      0x906d, 0x907a, 0x90c4, 0x90dc, 0x90f1, 0x91bf, 0x92af, 0x92b0, 0x92b1, 0x92b2, 0x92d1, 0x9447, 0x94ca,
+      0x95d9, 0x96fc, 0x9975, 0x9b76, 0x9b78, 0x9b7b, 0x9bc6, 0x9bde, 0x9bec, 0x9bf6, 0x9c42, 0x9c53, 0x9c62,
+      0x9c68, 0x9c6b, 0x9c77, 0x9cbc, 0x9cbd, 0x9cd0, 0x9d57, 0x9d5a, 0x9dc4, 0x9def, 0x9dfb, 0x9ea9, 0x9eef,
+      0x9efd, 0x9f60, 0x9fcb, 0xa077, 0xa0dc, 0xa0df, 0x8fcc, 0x92c8, 0x9644, 0x96ed,
+
+      // Step 2 of https://encoding.spec.whatwg.org/#index-big5-pointer: Use last pointer for U+2550, U+255E, U+2561, U+256A, U+5341, or U+5345
+      0xa2a4, 0xa2a5, 0xa2a7, 0xa2a6, 0xa2cc, 0xa2ce
+    ]
+  },
+
+  cnbig5: "big5hkscs",
+  csbig5: "big5hkscs",
+  xxbig5: "big5hkscs"
+}
+
+
+/***/ }),
+
+/***/ 7585:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var mergeModules = __nccwpck_require__(5336)
+
+// Update this array if you add/rename/remove files in this directory.
+// We support Browserify by skipping automatic module discovery and requiring modules directly.
+var modules = [
+  __nccwpck_require__(2356),
+  __nccwpck_require__(2021),
+  __nccwpck_require__(8771),
+  __nccwpck_require__(8231),
+  __nccwpck_require__(2473),
+  __nccwpck_require__(7083),
+  __nccwpck_require__(9487),
+  __nccwpck_require__(7978),
+  __nccwpck_require__(1802)
+]
+
+// Put all encoding/alias/codec definitions to single object and export it.
+for (var i = 0; i < modules.length; i++) {
+  var module = modules[i]
+  mergeModules(exports, module)
+}
+
+
+/***/ }),
+
+/***/ 2356:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+// Export Node.js internal encodings.
+
+module.exports = {
+  // Encodings
+  utf8: { type: "_internal", bomAware: true },
+  cesu8: { type: "_internal", bomAware: true },
+  unicode11utf8: "utf8",
+
+  ucs2: { type: "_internal", bomAware: true },
+  utf16le: "ucs2",
+
+  binary: { type: "_internal" },
+  base64: { type: "_internal" },
+  hex: { type: "_internal" },
+
+  // Codec.
+  _internal: InternalCodec
+}
+
+// ------------------------------------------------------------------------------
+
+function InternalCodec (codecOptions, iconv) {
+  this.enc = codecOptions.encodingName
+  this.bomAware = codecOptions.bomAware
+
+  if (this.enc === "base64") { this.encoder = InternalEncoderBase64 } else if (this.enc === "utf8") { this.encoder = InternalEncoderUtf8 } else if (this.enc === "cesu8") {
+    this.enc = "utf8" // Use utf8 for decoding.
+    this.encoder = InternalEncoderCesu8
+
+    // Add decoder for versions of Node not supporting CESU-8
+    if (Buffer.from("eda0bdedb2a9", "hex").toString() !== "💩") {
+      this.decoder = InternalDecoderCesu8
+      this.defaultCharUnicode = iconv.defaultCharUnicode
+    }
+  }
+}
+
+InternalCodec.prototype.encoder = InternalEncoder
+InternalCodec.prototype.decoder = InternalDecoder
+
+// ------------------------------------------------------------------------------
+
+// We use node.js internal decoder. Its signature is the same as ours.
+var StringDecoder = (__nccwpck_require__(3193).StringDecoder)
+
+function InternalDecoder (options, codec) {
+  this.decoder = new StringDecoder(codec.enc)
+}
+
+InternalDecoder.prototype.write = function (buf) {
+  if (!Buffer.isBuffer(buf)) {
+    buf = Buffer.from(buf)
+  }
+
+  return this.decoder.write(buf)
+}
+
+InternalDecoder.prototype.end = function () {
+  return this.decoder.end()
+}
+
+// ------------------------------------------------------------------------------
+// Encoder is mostly trivial
+
+function InternalEncoder (options, codec) {
+  this.enc = codec.enc
+}
+
+InternalEncoder.prototype.write = function (str) {
+  return Buffer.from(str, this.enc)
+}
+
+InternalEncoder.prototype.end = function () {
+}
+
+// ------------------------------------------------------------------------------
+// Except base64 encoder, which must keep its state.
+
+function InternalEncoderBase64 (options, codec) {
+  this.prevStr = ""
+}
+
+InternalEncoderBase64.prototype.write = function (str) {
+  str = this.prevStr + str
+  var completeQuads = str.length - (str.length % 4)
+  this.prevStr = str.slice(completeQuads)
+  str = str.slice(0, completeQuads)
+
+  return Buffer.from(str, "base64")
+}
+
+InternalEncoderBase64.prototype.end = function () {
+  return Buffer.from(this.prevStr, "base64")
+}
+
+// ------------------------------------------------------------------------------
+// CESU-8 encoder is also special.
+
+function InternalEncoderCesu8 (options, codec) {
+}
+
+InternalEncoderCesu8.prototype.write = function (str) {
+  var buf = Buffer.alloc(str.length * 3); var bufIdx = 0
+  for (var i = 0; i < str.length; i++) {
+    var charCode = str.charCodeAt(i)
+    // Naive implementation, but it works because CESU-8 is especially easy
+    // to convert from UTF-16 (which all JS strings are encoded in).
+    if (charCode < 0x80) { buf[bufIdx++] = charCode } else if (charCode < 0x800) {
+      buf[bufIdx++] = 0xC0 + (charCode >>> 6)
+      buf[bufIdx++] = 0x80 + (charCode & 0x3f)
+    } else { // charCode will always be < 0x10000 in javascript.
+      buf[bufIdx++] = 0xE0 + (charCode >>> 12)
+      buf[bufIdx++] = 0x80 + ((charCode >>> 6) & 0x3f)
+      buf[bufIdx++] = 0x80 + (charCode & 0x3f)
+    }
+  }
+  return buf.slice(0, bufIdx)
+}
+
+InternalEncoderCesu8.prototype.end = function () {
+}
+
+// ------------------------------------------------------------------------------
+// CESU-8 decoder is not implemented in Node v4.0+
+
+function InternalDecoderCesu8 (options, codec) {
+  this.acc = 0
+  this.contBytes = 0
+  this.accBytes = 0
+  this.defaultCharUnicode = codec.defaultCharUnicode
+}
+
+InternalDecoderCesu8.prototype.write = function (buf) {
+  var acc = this.acc; var contBytes = this.contBytes; var accBytes = this.accBytes
+  var res = ""
+  for (var i = 0; i < buf.length; i++) {
+    var curByte = buf[i]
+    if ((curByte & 0xC0) !== 0x80) { // Leading byte
+      if (contBytes > 0) { // Previous code is invalid
+        res += this.defaultCharUnicode
+        contBytes = 0
+      }
+
+      if (curByte < 0x80) { // Single-byte code
+        res += String.fromCharCode(curByte)
+      } else if (curByte < 0xE0) { // Two-byte code
+        acc = curByte & 0x1F
+        contBytes = 1; accBytes = 1
+      } else if (curByte < 0xF0) { // Three-byte code
+        acc = curByte & 0x0F
+        contBytes = 2; accBytes = 1
+      } else { // Four or more are not supported for CESU-8.
+        res += this.defaultCharUnicode
+      }
+    } else { // Continuation byte
+      if (contBytes > 0) { // We're waiting for it.
+        acc = (acc << 6) | (curByte & 0x3f)
+        contBytes--; accBytes++
+        if (contBytes === 0) {
+          // Check for overlong encoding, but support Modified UTF-8 (encoding NULL as C0 80)
+          if (accBytes === 2 && acc < 0x80 && acc > 0) {
+            res += this.defaultCharUnicode
+          } else if (accBytes === 3 && acc < 0x800) {
+            res += this.defaultCharUnicode
+          } else {
+            // Actually add character.
+            res += String.fromCharCode(acc)
+          }
+        }
+      } else { // Unexpected continuation byte
+        res += this.defaultCharUnicode
+      }
+    }
+  }
+  this.acc = acc; this.contBytes = contBytes; this.accBytes = accBytes
+  return res
+}
+
+InternalDecoderCesu8.prototype.end = function () {
+  var res = 0
+  if (this.contBytes > 0) { res += this.defaultCharUnicode }
+  return res
+}
+
+// ------------------------------------------------------------------------------
+// check the chunk boundaries for surrogate pair
+
+function InternalEncoderUtf8 (options, codec) {
+  this.highSurrogate = ""
+}
+
+InternalEncoderUtf8.prototype.write = function (str) {
+  if (this.highSurrogate) {
+    str = this.highSurrogate + str
+    this.highSurrogate = ""
+  }
+
+  if (str.length > 0) {
+    var charCode = str.charCodeAt(str.length - 1)
+    if (charCode >= 0xd800 && charCode < 0xdc00) {
+      this.highSurrogate = str[str.length - 1]
+      str = str.slice(0, str.length - 1)
+    }
+  }
+
+  return Buffer.from(str, this.enc)
+}
+
+InternalEncoderUtf8.prototype.end = function () {
+  if (this.highSurrogate) {
+    var str = this.highSurrogate
+    this.highSurrogate = ""
+    return Buffer.from(str, this.enc)
+  }
+}
+
+
+/***/ }),
+
+/***/ 2473:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+// Single-byte codec. Needs a 'chars' string parameter that contains 256 or 128 chars that
+// correspond to encoded bytes (if 128 - then lower half is ASCII).
+
+exports._sbcs = SBCSCodec
+function SBCSCodec (codecOptions, iconv) {
+  if (!codecOptions) {
+    throw new Error("SBCS codec is called without the data.")
+  }
+
+  // Prepare char buffer for decoding.
+  if (!codecOptions.chars || (codecOptions.chars.length !== 128 && codecOptions.chars.length !== 256)) {
+    throw new Error("Encoding '" + codecOptions.type + "' has incorrect 'chars' (must be of len 128 or 256)")
+  }
+
+  if (codecOptions.chars.length === 128) {
+    var asciiString = ""
+    for (var i = 0; i < 128; i++) {
+      asciiString += String.fromCharCode(i)
+    }
+    codecOptions.chars = asciiString + codecOptions.chars
+  }
+
+  this.decodeBuf = Buffer.from(codecOptions.chars, "ucs2")
+
+  // Encoding buffer.
+  var encodeBuf = Buffer.alloc(65536, iconv.defaultCharSingleByte.charCodeAt(0))
+
+  for (var i = 0; i < codecOptions.chars.length; i++) {
+    encodeBuf[codecOptions.chars.charCodeAt(i)] = i
+  }
+
+  this.encodeBuf = encodeBuf
+}
+
+SBCSCodec.prototype.encoder = SBCSEncoder
+SBCSCodec.prototype.decoder = SBCSDecoder
+
+function SBCSEncoder (options, codec) {
+  this.encodeBuf = codec.encodeBuf
+}
+
+SBCSEncoder.prototype.write = function (str) {
+  var buf = Buffer.alloc(str.length)
+  for (var i = 0; i < str.length; i++) {
+    buf[i] = this.encodeBuf[str.charCodeAt(i)]
+  }
+
+  return buf
+}
+
+SBCSEncoder.prototype.end = function () {
+}
+
+function SBCSDecoder (options, codec) {
+  this.decodeBuf = codec.decodeBuf
+}
+
+SBCSDecoder.prototype.write = function (buf) {
+  // Strings are immutable in JS -> we use ucs2 buffer to speed up computations.
+  var decodeBuf = this.decodeBuf
+  var newBuf = Buffer.alloc(buf.length * 2)
+  var idx1 = 0; var idx2 = 0
+  for (var i = 0; i < buf.length; i++) {
+    idx1 = buf[i] * 2; idx2 = i * 2
+    newBuf[idx2] = decodeBuf[idx1]
+    newBuf[idx2 + 1] = decodeBuf[idx1 + 1]
+  }
+  return newBuf.toString("ucs2")
+}
+
+SBCSDecoder.prototype.end = function () {
+}
+
+
+/***/ }),
+
+/***/ 9487:
+/***/ ((module) => {
+
+
+
+// Generated data for sbcs codec. Don't edit manually. Regenerate using generation/gen-sbcs.js script.
+module.exports = {
+  "437": "cp437",
+  "737": "cp737",
+  "775": "cp775",
+  "850": "cp850",
+  "852": "cp852",
+  "855": "cp855",
+  "856": "cp856",
+  "857": "cp857",
+  "858": "cp858",
+  "860": "cp860",
+  "861": "cp861",
+  "862": "cp862",
+  "863": "cp863",
+  "864": "cp864",
+  "865": "cp865",
+  "866": "cp866",
+  "869": "cp869",
+  "874": "windows874",
+  "922": "cp922",
+  "1046": "cp1046",
+  "1124": "cp1124",
+  "1125": "cp1125",
+  "1129": "cp1129",
+  "1133": "cp1133",
+  "1161": "cp1161",
+  "1162": "cp1162",
+  "1163": "cp1163",
+  "1250": "windows1250",
+  "1251": "windows1251",
+  "1252": "windows1252",
+  "1253": "windows1253",
+  "1254": "windows1254",
+  "1255": "windows1255",
+  "1256": "windows1256",
+  "1257": "windows1257",
+  "1258": "windows1258",
+  "28591": "iso88591",
+  "28592": "iso88592",
+  "28593": "iso88593",
+  "28594": "iso88594",
+  "28595": "iso88595",
+  "28596": "iso88596",
+  "28597": "iso88597",
+  "28598": "iso88598",
+  "28599": "iso88599",
+  "28600": "iso885910",
+  "28601": "iso885911",
+  "28603": "iso885913",
+  "28604": "iso885914",
+  "28605": "iso885915",
+  "28606": "iso885916",
+  "windows874": {
+    "type": "_sbcs",
+    "chars": "€����…�����������‘’“”•–—�������� กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุู����฿เแโใไๅๆ็่้๊๋์ํ๎๏๐๑๒๓๔๕๖๗๘๙๚๛����"
+  },
+  "win874": "windows874",
+  "cp874": "windows874",
+  "windows1250": {
+    "type": "_sbcs",
+    "chars": "€�‚�„…†‡�‰Š‹ŚŤŽŹ�‘’“”•–—�™š›śťžź ˇ˘Ł¤Ą¦§¨©Ş«¬­®Ż°±˛ł´µ¶·¸ąş»Ľ˝ľżŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙"
+  },
+  "win1250": "windows1250",
+  "cp1250": "windows1250",
+  "windows1251": {
+    "type": "_sbcs",
+    "chars": "ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—�™љ›њќћџ ЎўЈ¤Ґ¦§Ё©Є«¬­®Ї°±Ііґµ¶·ё№є»јЅѕїАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"
+  },
+  "win1251": "windows1251",
+  "cp1251": "windows1251",
+  "windows1252": {
+    "type": "_sbcs",
+    "chars": "€�‚ƒ„…†‡ˆ‰Š‹Œ�Ž��‘’“”•–—˜™š›œ�žŸ ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"
+  },
+  "win1252": "windows1252",
+  "cp1252": "windows1252",
+  "windows1253": {
+    "type": "_sbcs",
+    "chars": "€�‚ƒ„…†‡�‰�‹�����‘’“”•–—�™�›���� ΅Ά£¤¥¦§¨©�«¬­®―°±²³΄µ¶·ΈΉΊ»Ό½ΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡ�ΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστυφχψωϊϋόύώ�"
+  },
+  "win1253": "windows1253",
+  "cp1253": "windows1253",
+  "windows1254": {
+    "type": "_sbcs",
+    "chars": "€�‚ƒ„…†‡ˆ‰Š‹Œ����‘’“”•–—˜™š›œ��Ÿ ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏĞÑÒÓÔÕÖ×ØÙÚÛÜİŞßàáâãäåæçèéêëìíîïğñòóôõö÷øùúûüışÿ"
+  },
+  "win1254": "windows1254",
+  "cp1254": "windows1254",
+  "windows1255": {
+    "type": "_sbcs",
+    "chars": "€�‚ƒ„…†‡ˆ‰�‹�����‘’“”•–—˜™�›���� ¡¢£₪¥¦§¨©×«¬­®¯°±²³´µ¶·¸¹÷»¼½¾¿ְֱֲֳִֵֶַָֹֺֻּֽ־ֿ׀ׁׂ׃װױײ׳״�������אבגדהוזחטיךכלםמןנסעףפץצקרשת��‎‏�"
+  },
+  "win1255": "windows1255",
+  "cp1255": "windows1255",
+  "windows1256": {
+    "type": "_sbcs",
+    "chars": "€پ‚ƒ„…†‡ˆ‰ٹ‹Œچژڈگ‘’“”•–—ک™ڑ›œ‌‍ں ،¢£¤¥¦§¨©ھ«¬­®¯°±²³´µ¶·¸¹؛»¼½¾؟ہءآأؤإئابةتثجحخدذرزسشصض×طظعغـفقكàلâمنهوçèéêëىيîïًٌٍَôُِ÷ّùْûü‎‏ے"
+  },
+  "win1256": "windows1256",
+  "cp1256": "windows1256",
+  "windows1257": {
+    "type": "_sbcs",
+    "chars": "€�‚�„…†‡�‰�‹�¨ˇ¸�‘’“”•–—�™�›�¯˛� �¢£¤�¦§Ø©Ŗ«¬­®Æ°±²³´µ¶·ø¹ŗ»¼½¾æĄĮĀĆÄÅĘĒČÉŹĖĢĶĪĻŠŃŅÓŌÕÖ×ŲŁŚŪÜŻŽßąįāćäåęēčéźėģķīļšńņóōõö÷ųłśūüżž˙"
+  },
+  "win1257": "windows1257",
+  "cp1257": "windows1257",
+  "windows1258": {
+    "type": "_sbcs",
+    "chars": "€�‚ƒ„…†‡ˆ‰�‹Œ����‘’“”•–—˜™�›œ��Ÿ ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂĂÄÅÆÇÈÉÊË̀ÍÎÏĐÑ̉ÓÔƠÖ×ØÙÚÛÜỮßàáâăäåæçèéêë́íîïđṇ̃óôơö÷øùúûüư₫ÿ"
+  },
+  "win1258": "windows1258",
+  "cp1258": "windows1258",
+  "iso88591": {
+    "type": "_sbcs",
+    "chars": " ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"
+  },
+  "cp28591": "iso88591",
+  "iso88592": {
+    "type": "_sbcs",
+    "chars": " Ą˘Ł¤ĽŚ§¨ŠŞŤŹ­ŽŻ°ą˛ł´ľśˇ¸šşťź˝žżŔÁÂĂÄĹĆÇČÉĘËĚÍÎĎĐŃŇÓÔŐÖ×ŘŮÚŰÜÝŢßŕáâăäĺćçčéęëěíîďđńňóôőö÷řůúűüýţ˙"
+  },
+  "cp28592": "iso88592",
+  "iso88593": {
+    "type": "_sbcs",
+    "chars": " Ħ˘£¤�Ĥ§¨İŞĞĴ­�Ż°ħ²³´µĥ·¸ışğĵ½�żÀÁÂ�ÄĊĈÇÈÉÊËÌÍÎÏ�ÑÒÓÔĠÖ×ĜÙÚÛÜŬŜßàáâ�äċĉçèéêëìíîï�ñòóôġö÷ĝùúûüŭŝ˙"
+  },
+  "cp28593": "iso88593",
+  "iso88594": {
+    "type": "_sbcs",
+    "chars": " ĄĸŖ¤ĨĻ§¨ŠĒĢŦ­Ž¯°ą˛ŗ´ĩļˇ¸šēģŧŊžŋĀÁÂÃÄÅÆĮČÉĘËĖÍÎĪĐŅŌĶÔÕÖ×ØŲÚÛÜŨŪßāáâãäåæįčéęëėíîīđņōķôõö÷øųúûüũū˙"
+  },
+  "cp28594": "iso88594",
+  "iso88595": {
+    "type": "_sbcs",
+    "chars": " ЁЂЃЄЅІЇЈЉЊЋЌ­ЎЏАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя№ёђѓєѕіїјљњћќ§ўџ"
+  },
+  "cp28595": "iso88595",
+  "iso88596": {
+    "type": "_sbcs",
+    "chars": " ���¤�������،­�������������؛���؟�ءآأؤإئابةتثجحخدذرزسشصضطظعغ�����ـفقكلمنهوىيًٌٍَُِّْ�������������"
+  },
+  "cp28596": "iso88596",
+  "iso88597": {
+    "type": "_sbcs",
+    "chars": " ‘’£€₯¦§¨©ͺ«¬­�―°±²³΄΅Ά·ΈΉΊ»Ό½ΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡ�ΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστυφχψωϊϋόύώ�"
+  },
+  "cp28597": "iso88597",
+  "iso88598": {
+    "type": "_sbcs",
+    "chars": " �¢£¤¥¦§¨©×«¬­®¯°±²³´µ¶·¸¹÷»¼½¾��������������������������������‗אבגדהוזחטיךכלםמןנסעףפץצקרשת��‎‏�"
+  },
+  "cp28598": "iso88598",
+  "iso88599": {
+    "type": "_sbcs",
+    "chars": " ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏĞÑÒÓÔÕÖ×ØÙÚÛÜİŞßàáâãäåæçèéêëìíîïğñòóôõö÷øùúûüışÿ"
+  },
+  "cp28599": "iso88599",
+  "iso885910": {
+    "type": "_sbcs",
+    "chars": " ĄĒĢĪĨĶ§ĻĐŠŦŽ­ŪŊ°ąēģīĩķ·ļđšŧž―ūŋĀÁÂÃÄÅÆĮČÉĘËĖÍÎÏÐŅŌÓÔÕÖŨØŲÚÛÜÝÞßāáâãäåæįčéęëėíîïðņōóôõöũøųúûüýþĸ"
+  },
+  "cp28600": "iso885910",
+  "iso885911": {
+    "type": "_sbcs",
+    "chars": " กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุู����฿เแโใไๅๆ็่้๊๋์ํ๎๏๐๑๒๓๔๕๖๗๘๙๚๛����"
+  },
+  "cp28601": "iso885911",
+  "iso885913": {
+    "type": "_sbcs",
+    "chars": " ”¢£¤„¦§Ø©Ŗ«¬­®Æ°±²³“µ¶·ø¹ŗ»¼½¾æĄĮĀĆÄÅĘĒČÉŹĖĢĶĪĻŠŃŅÓŌÕÖ×ŲŁŚŪÜŻŽßąįāćäåęēčéźėģķīļšńņóōõö÷ųłśūüżž’"
+  },
+  "cp28603": "iso885913",
+  "iso885914": {
+    "type": "_sbcs",
+    "chars": " Ḃḃ£ĊċḊ§Ẁ©ẂḋỲ­®ŸḞḟĠġṀṁ¶ṖẁṗẃṠỳẄẅṡÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏŴÑÒÓÔÕÖṪØÙÚÛÜÝŶßàáâãäåæçèéêëìíîïŵñòóôõöṫøùúûüýŷÿ"
+  },
+  "cp28604": "iso885914",
+  "iso885915": {
+    "type": "_sbcs",
+    "chars": " ¡¢£€¥Š§š©ª«¬­®¯°±²³Žµ¶·ž¹º»ŒœŸ¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"
+  },
+  "cp28605": "iso885915",
+  "iso885916": {
+    "type": "_sbcs",
+    "chars": " ĄąŁ€„Š§š©Ș«Ź­źŻ°±ČłŽ”¶·žčș»ŒœŸżÀÁÂĂÄĆÆÇÈÉÊËÌÍÎÏĐŃÒÓÔŐÖŚŰÙÚÛÜĘȚßàáâăäćæçèéêëìíîïđńòóôőöśűùúûüęțÿ"
+  },
+  "cp28606": "iso885916",
+  "cp437": {
+    "type": "_sbcs",
+    "chars": "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ "
+  },
+  "ibm437": "cp437",
+  "csibm437": "cp437",
+  "cp737": {
+    "type": "_sbcs",
+    "chars": "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρσςτυφχψ░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀ωάέήϊίόύϋώΆΈΉΊΌΎΏ±≥≤ΪΫ÷≈°∙·√ⁿ²■ "
+  },
+  "ibm737": "cp737",
+  "csibm737": "cp737",
+  "cp775": {
+    "type": "_sbcs",
+    "chars": "ĆüéāäģåćłēŖŗīŹÄÅÉæÆōöĢ¢ŚśÖÜø£Ø×¤ĀĪóŻżź”¦©®¬½¼Ł«»░▒▓│┤ĄČĘĖ╣║╗╝ĮŠ┐└┴┬├─┼ŲŪ╚╔╩╦╠═╬Žąčęėįšųūž┘┌█▄▌▐▀ÓßŌŃõÕµńĶķĻļņĒŅ’­±“¾¶§÷„°∙·¹³²■ "
+  },
+  "ibm775": "cp775",
+  "csibm775": "cp775",
+  "cp850": {
+    "type": "_sbcs",
+    "chars": "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´­±‗¾¶§÷¸°¨·¹³²■ "
+  },
+  "ibm850": "cp850",
+  "csibm850": "cp850",
+  "cp852": {
+    "type": "_sbcs",
+    "chars": "ÇüéâäůćçłëŐőîŹÄĆÉĹĺôöĽľŚśÖÜŤťŁ×čáíóúĄąŽžĘę¬źČş«»░▒▓│┤ÁÂĚŞ╣║╗╝Żż┐└┴┬├─┼Ăă╚╔╩╦╠═╬¤đĐĎËďŇÍÎě┘┌█▄ŢŮ▀ÓßÔŃńňŠšŔÚŕŰýÝţ´­˝˛ˇ˘§÷¸°¨˙űŘř■ "
+  },
+  "ibm852": "cp852",
+  "csibm852": "cp852",
+  "cp855": {
+    "type": "_sbcs",
+    "chars": "ђЂѓЃёЁєЄѕЅіІїЇјЈљЉњЊћЋќЌўЎџЏюЮъЪаАбБцЦдДеЕфФгГ«»░▒▓│┤хХиИ╣║╗╝йЙ┐└┴┬├─┼кК╚╔╩╦╠═╬¤лЛмМнНоОп┘┌█▄Пя▀ЯрРсСтТуУжЖвВьЬ№­ыЫзЗшШэЭщЩчЧ§■ "
+  },
+  "ibm855": "cp855",
+  "csibm855": "cp855",
+  "cp856": {
+    "type": "_sbcs",
+    "chars": "אבגדהוזחטיךכלםמןנסעףפץצקרשת�£�×����������®¬½¼�«»░▒▓│┤���©╣║╗╝¢¥┐└┴┬├─┼��╚╔╩╦╠═╬¤���������┘┌█▄¦�▀������µ�������¯´­±‗¾¶§÷¸°¨·¹³²■ "
+  },
+  "ibm856": "cp856",
+  "csibm856": "cp856",
+  "cp857": {
+    "type": "_sbcs",
+    "chars": "ÇüéâäàåçêëèïîıÄÅÉæÆôöòûùİÖÜø£ØŞşáíóúñÑĞğ¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ºªÊËÈ�ÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµ�×ÚÛÙìÿ¯´­±�¾¶§÷¸°¨·¹³²■ "
+  },
+  "ibm857": "cp857",
+  "csibm857": "cp857",
+  "cp858": {
+    "type": "_sbcs",
+    "chars": "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈ€ÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´­±‗¾¶§÷¸°¨·¹³²■ "
+  },
+  "ibm858": "cp858",
+  "csibm858": "cp858",
+  "cp860": {
+    "type": "_sbcs",
+    "chars": "ÇüéâãàÁçêÊèÍÔìÃÂÉÀÈôõòÚùÌÕÜ¢£Ù₧ÓáíóúñÑªº¿Ò¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ "
+  },
+  "ibm860": "cp860",
+  "csibm860": "cp860",
+  "cp861": {
+    "type": "_sbcs",
+    "chars": "ÇüéâäàåçêëèÐðÞÄÅÉæÆôöþûÝýÖÜø£Ø₧ƒáíóúÁÍÓÚ¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ "
+  },
+  "ibm861": "cp861",
+  "csibm861": "cp861",
+  "cp862": {
+    "type": "_sbcs",
+    "chars": "אבגדהוזחטיךכלםמןנסעףפץצקרשת¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ "
+  },
+  "ibm862": "cp862",
+  "csibm862": "cp862",
+  "cp863": {
+    "type": "_sbcs",
+    "chars": "ÇüéâÂà¶çêëèïî‗À§ÉÈÊôËÏûù¤ÔÜ¢£ÙÛƒ¦´óú¨¸³¯Î⌐¬½¼¾«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ "
+  },
+  "ibm863": "cp863",
+  "csibm863": "cp863",
+  "cp864": {
+    "type": "_sbcs",
+    "chars": "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#$٪&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~°·∙√▒─│┼┤┬├┴┐┌└┘β∞φ±½¼≈«»ﻷﻸ��ﻻﻼ� ­ﺂ£¤ﺄ��ﺎﺏﺕﺙ،ﺝﺡﺥ٠١٢٣٤٥٦٧٨٩ﻑ؛ﺱﺵﺹ؟¢ﺀﺁﺃﺅﻊﺋﺍﺑﺓﺗﺛﺟﺣﺧﺩﺫﺭﺯﺳﺷﺻﺿﻁﻅﻋﻏ¦¬÷×ﻉـﻓﻗﻛﻟﻣﻧﻫﻭﻯﻳﺽﻌﻎﻍﻡﹽّﻥﻩﻬﻰﻲﻐﻕﻵﻶﻝﻙﻱ■�"
+  },
+  "ibm864": "cp864",
+  "csibm864": "cp864",
+  "cp865": {
+    "type": "_sbcs",
+    "chars": "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø₧ƒáíóúñÑªº¿⌐¬½¼¡«¤░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ "
+  },
+  "ibm865": "cp865",
+  "csibm865": "cp865",
+  "cp866": {
+    "type": "_sbcs",
+    "chars": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмноп░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀рстуфхцчшщъыьэюяЁёЄєЇїЎў°∙·√№¤■ "
+  },
+  "ibm866": "cp866",
+  "csibm866": "cp866",
+  "cp869": {
+    "type": "_sbcs",
+    "chars": "������Ά�·¬¦‘’Έ―ΉΊΪΌ��ΎΫ©Ώ²³ά£έήίϊΐόύΑΒΓΔΕΖΗ½ΘΙ«»░▒▓│┤ΚΛΜΝ╣║╗╝ΞΟ┐└┴┬├─┼ΠΡ╚╔╩╦╠═╬ΣΤΥΦΧΨΩαβγ┘┌█▄δε▀ζηθικλμνξοπρσςτ΄­±υφχ§ψ΅°¨ωϋΰώ■ "
+  },
+  "ibm869": "cp869",
+  "csibm869": "cp869",
+  "cp922": {
+    "type": "_sbcs",
+    "chars": " ¡¢£¤¥¦§¨©ª«¬­®‾°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏŠÑÒÓÔÕÖ×ØÙÚÛÜÝŽßàáâãäåæçèéêëìíîïšñòóôõö÷øùúûüýžÿ"
+  },
+  "ibm922": "cp922",
+  "csibm922": "cp922",
+  "cp1046": {
+    "type": "_sbcs",
+    "chars": "ﺈ×÷ﹱ■│─┐┌└┘ﹹﹻﹽﹿﹷﺊﻰﻳﻲﻎﻏﻐﻶﻸﻺﻼ ¤ﺋﺑﺗﺛﺟﺣ،­ﺧﺳ٠١٢٣٤٥٦٧٨٩ﺷ؛ﺻﺿﻊ؟ﻋءآأؤإئابةتثجحخدذرزسشصضطﻇعغﻌﺂﺄﺎﻓـفقكلمنهوىيًٌٍَُِّْﻗﻛﻟﻵﻷﻹﻻﻣﻧﻬﻩ�"
+  },
+  "ibm1046": "cp1046",
+  "csibm1046": "cp1046",
+  "cp1124": {
+    "type": "_sbcs",
+    "chars": " ЁЂҐЄЅІЇЈЉЊЋЌ­ЎЏАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя№ёђґєѕіїјљњћќ§ўџ"
+  },
+  "ibm1124": "cp1124",
+  "csibm1124": "cp1124",
+  "cp1125": {
+    "type": "_sbcs",
+    "chars": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмноп░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀рстуфхцчшщъыьэюяЁёҐґЄєІіЇї·√№¤■ "
+  },
+  "ibm1125": "cp1125",
+  "csibm1125": "cp1125",
+  "cp1129": {
+    "type": "_sbcs",
+    "chars": " ¡¢£¤¥¦§œ©ª«¬­®¯°±²³Ÿµ¶·Œ¹º»¼½¾¿ÀÁÂĂÄÅÆÇÈÉÊË̀ÍÎÏĐÑ̉ÓÔƠÖ×ØÙÚÛÜỮßàáâăäåæçèéêë́íîïđṇ̃óôơö÷øùúûüư₫ÿ"
+  },
+  "ibm1129": "cp1129",
+  "csibm1129": "cp1129",
+  "cp1133": {
+    "type": "_sbcs",
+    "chars": " ກຂຄງຈສຊຍດຕຖທນບປຜຝພຟມຢຣລວຫອຮ���ຯະາຳິີຶືຸູຼັົຽ���ເແໂໃໄ່້໊໋໌ໍໆ�ໜໝ₭����������������໐໑໒໓໔໕໖໗໘໙��¢¬¦�"
+  },
+  "ibm1133": "cp1133",
+  "csibm1133": "cp1133",
+  "cp1161": {
+    "type": "_sbcs",
+    "chars": "��������������������������������่กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุู้๊๋€฿เแโใไๅๆ็่้๊๋์ํ๎๏๐๑๒๓๔๕๖๗๘๙๚๛¢¬¦ "
+  },
+  "ibm1161": "cp1161",
+  "csibm1161": "cp1161",
+  "cp1162": {
+    "type": "_sbcs",
+    "chars": "€…‘’“”•–— กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุู����฿เแโใไๅๆ็่้๊๋์ํ๎๏๐๑๒๓๔๕๖๗๘๙๚๛����"
+  },
+  "ibm1162": "cp1162",
+  "csibm1162": "cp1162",
+  "cp1163": {
+    "type": "_sbcs",
+    "chars": " ¡¢£€¥¦§œ©ª«¬­®¯°±²³Ÿµ¶·Œ¹º»¼½¾¿ÀÁÂĂÄÅÆÇÈÉÊË̀ÍÎÏĐÑ̉ÓÔƠÖ×ØÙÚÛÜỮßàáâăäåæçèéêë́íîïđṇ̃óôơö÷øùúûüư₫ÿ"
+  },
+  "ibm1163": "cp1163",
+  "csibm1163": "cp1163",
+  "maccroatian": {
+    "type": "_sbcs",
+    "chars": "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®Š™´¨≠ŽØ∞±≤≥∆µ∂∑∏š∫ªºΩžø¿¡¬√ƒ≈Ć«Č… ÀÃÕŒœĐ—“”‘’÷◊�©⁄¤‹›Æ»–·‚„‰ÂćÁčÈÍÎÏÌÓÔđÒÚÛÙıˆ˜¯πË˚¸Êæˇ"
+  },
+  "maccyrillic": {
+    "type": "_sbcs",
+    "chars": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ†°¢£§•¶І®©™Ђђ≠Ѓѓ∞±≤≥іµ∂ЈЄєЇїЉљЊњјЅ¬√ƒ≈∆«»… ЋћЌќѕ–—“”‘’÷„ЎўЏџ№Ёёяабвгдежзийклмнопрстуфхцчшщъыьэю¤"
+  },
+  "macgreek": {
+    "type": "_sbcs",
+    "chars": "Ä¹²É³ÖÜ΅àâä΄¨çéèêë£™îï•½‰ôö¦­ùûü†ΓΔΘΛΞΠß®©ΣΪ§≠°·Α±≤≥¥ΒΕΖΗΙΚΜΦΫΨΩάΝ¬ΟΡ≈Τ«»… ΥΧΆΈœ–―“”‘’÷ΉΊΌΎέήίόΏύαβψδεφγηιξκλμνοπώρστθωςχυζϊϋΐΰ�"
+  },
+  "maciceland": {
+    "type": "_sbcs",
+    "chars": "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûüÝ°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄¤ÐðÞþý·‚„‰ÂÊÁËÈÍÎÏÌÓÔ�ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"
+  },
+  "macroman": {
+    "type": "_sbcs",
+    "chars": "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄¤‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ�ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"
+  },
+  "macromania": {
+    "type": "_sbcs",
+    "chars": "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ĂŞ∞±≤≥¥µ∂∑∏π∫ªºΩăş¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄¤‹›Ţţ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ�ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"
+  },
+  "macthai": {
+    "type": "_sbcs",
+    "chars": "«»…“”�•‘’� กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุู﻿​–—฿เแโใไๅๆ็่้๊๋์ํ™๏๐๑๒๓๔๕๖๗๘๙®©����"
+  },
+  "macturkish": {
+    "type": "_sbcs",
+    "chars": "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸĞğİıŞş‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ�ÒÚÛÙ�ˆ˜¯˘˙˚¸˝˛ˇ"
+  },
+  "macukraine": {
+    "type": "_sbcs",
+    "chars": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ†°Ґ£§•¶І®©™Ђђ≠Ѓѓ∞±≤≥іµґЈЄєЇїЉљЊњјЅ¬√ƒ≈∆«»… ЋћЌќѕ–—“”‘’÷„ЎўЏџ№Ёёяабвгдежзийклмнопрстуфхцчшщъыьэю¤"
+  },
+  "koi8r": {
+    "type": "_sbcs",
+    "chars": "─│┌┐└┘├┤┬┴┼▀▄█▌▐░▒▓⌠■∙√≈≤≥ ⌡°²·÷═║╒ё╓╔╕╖╗╘╙╚╛╜╝╞╟╠╡Ё╢╣╤╥╦╧╨╩╪╫╬©юабцдефгхийклмнопярстужвьызшэщчъЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ"
+  },
+  "koi8u": {
+    "type": "_sbcs",
+    "chars": "─│┌┐└┘├┤┬┴┼▀▄█▌▐░▒▓⌠■∙√≈≤≥ ⌡°²·÷═║╒ёє╔ії╗╘╙╚╛ґ╝╞╟╠╡ЁЄ╣ІЇ╦╧╨╩╪Ґ╬©юабцдефгхийклмнопярстужвьызшэщчъЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ"
+  },
+  "koi8ru": {
+    "type": "_sbcs",
+    "chars": "─│┌┐└┘├┤┬┴┼▀▄█▌▐░▒▓⌠■∙√≈≤≥ ⌡°²·÷═║╒ёє╔ії╗╘╙╚╛ґў╞╟╠╡ЁЄ╣ІЇ╦╧╨╩╪ҐЎ©юабцдефгхийклмнопярстужвьызшэщчъЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ"
+  },
+  "koi8t": {
+    "type": "_sbcs",
+    "chars": "қғ‚Ғ„…†‡�‰ҳ‹ҲҷҶ�Қ‘’“”•–—�™�›�����ӯӮё¤ӣ¦§���«¬­®�°±²Ё�Ӣ¶·�№�»���©юабцдефгхийклмнопярстужвьызшэщчъЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ"
+  },
+  "armscii8": {
+    "type": "_sbcs",
+    "chars": " �և։)(»«—.՝,-֊…՜՛՞ԱաԲբԳգԴդԵեԶզԷէԸըԹթԺժԻիԼլԽխԾծԿկՀհՁձՂղՃճՄմՅյՆնՇշՈոՉչՊպՋջՌռՍսՎվՏտՐրՑցՒւՓփՔքՕօՖֆ՚�"
+  },
+  "rk1048": {
+    "type": "_sbcs",
+    "chars": "ЂЃ‚ѓ„…†‡€‰Љ‹ЊҚҺЏђ‘’“”•–—�™љ›њқһџ ҰұӘ¤Ө¦§Ё©Ғ«¬­®Ү°±Ііөµ¶·ё№ғ»әҢңүАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"
+  },
+  "tcvn": {
+    "type": "_sbcs",
+    "chars": "\u0000ÚỤ\u0003ỪỬỮ\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010ỨỰỲỶỸÝỴ\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ ĂÂÊÔƠƯĐăâêôơưđẶ̀̀̉̃́àảãáạẲằẳẵắẴẮẦẨẪẤỀặầẩẫấậèỂẻẽéẹềểễếệìỉỄẾỒĩíịòỔỏõóọồổỗốộờởỡớợùỖủũúụừửữứựỳỷỹýỵỐ"
+  },
+  "georgianacademy": {
+    "type": "_sbcs",
+    "chars": "‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œŸ ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰჱჲჳჴჵჶçèéêëìíîïðñòóôõö÷øùúûüýþÿ"
+  },
+  "georgianps": {
+    "type": "_sbcs",
+    "chars": "‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œŸ ¡¢£¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿აბგდევზჱთიკლმნჲოპჟრსტჳუფქღყშჩცძწჭხჴჯჰჵæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"
+  },
+  "pt154": {
+    "type": "_sbcs",
+    "chars": "ҖҒӮғ„…ҶҮҲүҠӢҢҚҺҸҗ‘’“”•–—ҳҷҡӣңқһҹ ЎўЈӨҘҰ§Ё©Ә«¬ӯ®Ҝ°ұІіҙө¶·ё№ә»јҪҫҝАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя"
+  },
+  "viscii": {
+    "type": "_sbcs",
+    "chars": "\u0000\u0001Ẳ\u0003\u0004ẴẪ\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013Ỷ\u0015\u0016\u0017\u0018Ỹ\u001a\u001b\u001c\u001dỴ\u001f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~ẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡưàáâãảăữẫèéêẻìíĩỉđựòóôõỏọụùúũủýợỮ"
+  },
+  "iso646cn": {
+    "type": "_sbcs",
+    "chars": "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#¥%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}‾��������������������������������������������������������������������������������������������������������������������������������"
+  },
+  "iso646jp": {
+    "type": "_sbcs",
+    "chars": "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[¥]^_`abcdefghijklmnopqrstuvwxyz{|}‾��������������������������������������������������������������������������������������������������������������������������������"
+  },
+  "hproman8": {
+    "type": "_sbcs",
+    "chars": " ÀÂÈÊËÎÏ´ˋˆ¨˜ÙÛ₤¯Ýý°ÇçÑñ¡¿¤£¥§ƒ¢âêôûáéóúàèòùäëöüÅîØÆåíøæÄìÖÜÉïßÔÁÃãÐðÍÌÓÒÕõŠšÚŸÿÞþ·µ¶¾—¼½ªº«■»±�"
+  },
+  "macintosh": {
+    "type": "_sbcs",
+    "chars": "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»… ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄¤‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ�ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ"
+  },
+  "ascii": {
+    "type": "_sbcs",
+    "chars": "��������������������������������������������������������������������������������������������������������������������������������"
+  },
+  "tis620": {
+    "type": "_sbcs",
+    "chars": "���������������������������������กขฃคฅฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬอฮฯะัาำิีึืฺุู����฿เแโใไๅๆ็่้๊๋์ํ๎๏๐๑๒๓๔๕๖๗๘๙๚๛����"
+  }
+}
+
+/***/ }),
+
+/***/ 7083:
+/***/ ((module) => {
+
+
+
+// Manually added data to be used by sbcs codec in addition to generated one.
+
+module.exports = {
+  // Not supported by iconv, not sure why.
+  10029: "maccenteuro",
+  maccenteuro: {
+    type: "_sbcs",
+    chars: "ÄĀāÉĄÖÜáąČäčĆćéŹźĎíďĒēĖóėôöõúĚěü†°Ę£§•¶ß®©™ę¨≠ģĮįĪ≤≥īĶ∂∑łĻļĽľĹĺŅņŃ¬√ńŇ∆«»… ňŐÕőŌ–—“”‘’÷◊ōŔŕŘ‹›řŖŗŠ‚„šŚśÁŤťÍŽžŪÓÔūŮÚůŰűŲųÝýķŻŁżĢˇ"
+  },
+
+  808: "cp808",
+  ibm808: "cp808",
+  cp808: {
+    type: "_sbcs",
+    chars: "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмноп░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀рстуфхцчшщъыьэюяЁёЄєЇїЎў°∙·√№€■ "
+  },
+
+  mik: {
+    type: "_sbcs",
+    chars: "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя└┴┬├─┼╣║╚╔╩╦╠═╬┐░▒▓│┤№§╗╝┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ "
+  },
+
+  cp720: {
+    type: "_sbcs",
+    chars: "\x80\x81éâ\x84à\x86çêëèïî\x8d\x8e\x8f\x90\u0651\u0652ô¤ـûùءآأؤ£إئابةتثجحخدذرزسشص«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀ضطظعغفµقكلمنهوىي≡\u064b\u064c\u064d\u064e\u064f\u0650≈°∙·√ⁿ²■\u00a0"
+  },
+
+  // Aliases of generated encodings.
+  ascii8bit: "ascii",
+  usascii: "ascii",
+  ansix34: "ascii",
+  ansix341968: "ascii",
+  ansix341986: "ascii",
+  csascii: "ascii",
+  cp367: "ascii",
+  ibm367: "ascii",
+  isoir6: "ascii",
+  iso646us: "ascii",
+  iso646irv: "ascii",
+  us: "ascii",
+
+  latin1: "iso88591",
+  latin2: "iso88592",
+  latin3: "iso88593",
+  latin4: "iso88594",
+  latin5: "iso88599",
+  latin6: "iso885910",
+  latin7: "iso885913",
+  latin8: "iso885914",
+  latin9: "iso885915",
+  latin10: "iso885916",
+
+  csisolatin1: "iso88591",
+  csisolatin2: "iso88592",
+  csisolatin3: "iso88593",
+  csisolatin4: "iso88594",
+  csisolatincyrillic: "iso88595",
+  csisolatinarabic: "iso88596",
+  csisolatingreek: "iso88597",
+  csisolatinhebrew: "iso88598",
+  csisolatin5: "iso88599",
+  csisolatin6: "iso885910",
+
+  l1: "iso88591",
+  l2: "iso88592",
+  l3: "iso88593",
+  l4: "iso88594",
+  l5: "iso88599",
+  l6: "iso885910",
+  l7: "iso885913",
+  l8: "iso885914",
+  l9: "iso885915",
+  l10: "iso885916",
+
+  isoir14: "iso646jp",
+  isoir57: "iso646cn",
+  isoir100: "iso88591",
+  isoir101: "iso88592",
+  isoir109: "iso88593",
+  isoir110: "iso88594",
+  isoir144: "iso88595",
+  isoir127: "iso88596",
+  isoir126: "iso88597",
+  isoir138: "iso88598",
+  isoir148: "iso88599",
+  isoir157: "iso885910",
+  isoir166: "tis620",
+  isoir179: "iso885913",
+  isoir199: "iso885914",
+  isoir203: "iso885915",
+  isoir226: "iso885916",
+
+  cp819: "iso88591",
+  ibm819: "iso88591",
+
+  cyrillic: "iso88595",
+
+  arabic: "iso88596",
+  arabic8: "iso88596",
+  ecma114: "iso88596",
+  asmo708: "iso88596",
+
+  greek: "iso88597",
+  greek8: "iso88597",
+  ecma118: "iso88597",
+  elot928: "iso88597",
+
+  hebrew: "iso88598",
+  hebrew8: "iso88598",
+  iso88598i: "iso88598",
+  iso88598e: "iso88598",
+
+  turkish: "iso88599",
+  turkish8: "iso88599",
+
+  thai: "iso885911",
+  thai8: "iso885911",
+
+  celtic: "iso885914",
+  celtic8: "iso885914",
+  isoceltic: "iso885914",
+
+  tis6200: "tis620",
+  tis62025291: "tis620",
+  tis62025330: "tis620",
+
+  10000: "macroman",
+  10006: "macgreek",
+  10007: "maccyrillic",
+  10079: "maciceland",
+  10081: "macturkish",
+
+  cspc8codepage437: "cp437",
+  cspc775baltic: "cp775",
+  cspc850multilingual: "cp850",
+  cspcp852: "cp852",
+  cspc862latinhebrew: "cp862",
+  cpgr: "cp869",
+
+  msee: "cp1250",
+  mscyrl: "cp1251",
+  msansi: "cp1252",
+  msgreek: "cp1253",
+  msturk: "cp1254",
+  mshebr: "cp1255",
+  msarab: "cp1256",
+  winbaltrim: "cp1257",
+
+  cp20866: "koi8r",
+  20866: "koi8r",
+  ibm878: "koi8r",
+  cskoi8r: "koi8r",
+
+  cp21866: "koi8u",
+  21866: "koi8u",
+  ibm1168: "koi8u",
+
+  strk10482002: "rk1048",
+
+  tcvn5712: "tcvn",
+  tcvn57121: "tcvn",
+
+  gb198880: "iso646cn",
+  cn: "iso646cn",
+
+  csiso14jisc6220ro: "iso646jp",
+  jisc62201969ro: "iso646jp",
+  jp: "iso646jp",
+
+  cshproman8: "hproman8",
+  r8: "hproman8",
+  roman8: "hproman8",
+  xroman8: "hproman8",
+  ibm1051: "hproman8",
+
+  mac: "macintosh",
+  csmacintosh: "macintosh"
+}
+
+
+/***/ }),
+
+/***/ 8771:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+// Note: UTF16-LE (or UCS2) codec is Node.js native. See encodings/internal.js
+
+// == UTF16-BE codec. ==========================================================
+
+exports.utf16be = Utf16BECodec
+function Utf16BECodec () {
+}
+
+Utf16BECodec.prototype.encoder = Utf16BEEncoder
+Utf16BECodec.prototype.decoder = Utf16BEDecoder
+Utf16BECodec.prototype.bomAware = true
+
+// -- Encoding
+
+function Utf16BEEncoder () {
+}
+
+Utf16BEEncoder.prototype.write = function (str) {
+  var buf = Buffer.from(str, "ucs2")
+  for (var i = 0; i < buf.length; i += 2) {
+    var tmp = buf[i]; buf[i] = buf[i + 1]; buf[i + 1] = tmp
+  }
+  return buf
+}
+
+Utf16BEEncoder.prototype.end = function () {
+}
+
+// -- Decoding
+
+function Utf16BEDecoder () {
+  this.overflowByte = -1
+}
+
+Utf16BEDecoder.prototype.write = function (buf) {
+  if (buf.length == 0) { return "" }
+
+  var buf2 = Buffer.alloc(buf.length + 1)
+  var i = 0; var j = 0
+
+  if (this.overflowByte !== -1) {
+    buf2[0] = buf[0]
+    buf2[1] = this.overflowByte
+    i = 1; j = 2
+  }
+
+  for (; i < buf.length - 1; i += 2, j += 2) {
+    buf2[j] = buf[i + 1]
+    buf2[j + 1] = buf[i]
+  }
+
+  this.overflowByte = (i == buf.length - 1) ? buf[buf.length - 1] : -1
+
+  return buf2.slice(0, j).toString("ucs2")
+}
+
+Utf16BEDecoder.prototype.end = function () {
+  this.overflowByte = -1
+}
+
+// == UTF-16 codec =============================================================
+// Decoder chooses automatically from UTF-16LE and UTF-16BE using BOM and space-based heuristic.
+// Defaults to UTF-16LE, as it's prevalent and default in Node.
+// http://en.wikipedia.org/wiki/UTF-16 and http://encoding.spec.whatwg.org/#utf-16le
+// Decoder default can be changed: iconv.decode(buf, 'utf16', {defaultEncoding: 'utf-16be'});
+
+// Encoder uses UTF-16LE and prepends BOM (which can be overridden with addBOM: false).
+
+exports.utf16 = Utf16Codec
+function Utf16Codec (codecOptions, iconv) {
+  this.iconv = iconv
+}
+
+Utf16Codec.prototype.encoder = Utf16Encoder
+Utf16Codec.prototype.decoder = Utf16Decoder
+
+// -- Encoding (pass-through)
+
+function Utf16Encoder (options, codec) {
+  options = options || {}
+  if (options.addBOM === undefined) { options.addBOM = true }
+  this.encoder = codec.iconv.getEncoder("utf-16le", options)
+}
+
+Utf16Encoder.prototype.write = function (str) {
+  return this.encoder.write(str)
+}
+
+Utf16Encoder.prototype.end = function () {
+  return this.encoder.end()
+}
+
+// -- Decoding
+
+function Utf16Decoder (options, codec) {
+  this.decoder = null
+  this.initialBufs = []
+  this.initialBufsLen = 0
+
+  this.options = options || {}
+  this.iconv = codec.iconv
+}
+
+Utf16Decoder.prototype.write = function (buf) {
+  if (!this.decoder) {
+    // Codec is not chosen yet. Accumulate initial bytes.
+    this.initialBufs.push(buf)
+    this.initialBufsLen += buf.length
+
+    if (this.initialBufsLen < 16) // We need more bytes to use space heuristic (see below)
+    { return "" }
+
+    // We have enough bytes -> detect endianness.
+    var encoding = detectEncoding(this.initialBufs, this.options.defaultEncoding)
+    this.decoder = this.iconv.getDecoder(encoding, this.options)
+
+    var resStr = ""
+    for (var i = 0; i < this.initialBufs.length; i++) { resStr += this.decoder.write(this.initialBufs[i]) }
+
+    this.initialBufs.length = this.initialBufsLen = 0
+    return resStr
+  }
+
+  return this.decoder.write(buf)
+}
+
+Utf16Decoder.prototype.end = function () {
+  if (!this.decoder) {
+    var encoding = detectEncoding(this.initialBufs, this.options.defaultEncoding)
+    this.decoder = this.iconv.getDecoder(encoding, this.options)
+
+    var resStr = ""
+    for (var i = 0; i < this.initialBufs.length; i++) { resStr += this.decoder.write(this.initialBufs[i]) }
+
+    var trail = this.decoder.end()
+    if (trail) { resStr += trail }
+
+    this.initialBufs.length = this.initialBufsLen = 0
+    return resStr
+  }
+  return this.decoder.end()
+}
+
+function detectEncoding (bufs, defaultEncoding) {
+  var b = []
+  var charsProcessed = 0
+  // Number of ASCII chars when decoded as LE or BE.
+  var asciiCharsLE = 0
+  var asciiCharsBE = 0
+
+  outerLoop:
+  for (var i = 0; i < bufs.length; i++) {
+    var buf = bufs[i]
+    for (var j = 0; j < buf.length; j++) {
+      b.push(buf[j])
+      if (b.length === 2) {
+        if (charsProcessed === 0) {
+          // Check BOM first.
+          if (b[0] === 0xFF && b[1] === 0xFE) return "utf-16le"
+          if (b[0] === 0xFE && b[1] === 0xFF) return "utf-16be"
+        }
+
+        if (b[0] === 0 && b[1] !== 0) asciiCharsBE++
+        if (b[0] !== 0 && b[1] === 0) asciiCharsLE++
+
+        b.length = 0
+        charsProcessed++
+
+        if (charsProcessed >= 100) {
+          break outerLoop
+        }
+      }
+    }
+  }
+
+  // Make decisions.
+  // Most of the time, the content has ASCII chars (U+00**), but the opposite (U+**00) is uncommon.
+  // So, we count ASCII as if it was LE or BE, and decide from that.
+  if (asciiCharsBE > asciiCharsLE) return "utf-16be"
+  if (asciiCharsBE < asciiCharsLE) return "utf-16le"
+
+  // Couldn't decide (likely all zeros or not enough data).
+  return defaultEncoding || "utf-16le"
+}
+
+
+/***/ }),
+
+/***/ 2021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+// == UTF32-LE/BE codec. ==========================================================
+
+exports._utf32 = Utf32Codec
+
+function Utf32Codec (codecOptions, iconv) {
+  this.iconv = iconv
+  this.bomAware = true
+  this.isLE = codecOptions.isLE
+}
+
+exports.utf32le = { type: "_utf32", isLE: true }
+exports.utf32be = { type: "_utf32", isLE: false }
+
+// Aliases
+exports.ucs4le = "utf32le"
+exports.ucs4be = "utf32be"
+
+Utf32Codec.prototype.encoder = Utf32Encoder
+Utf32Codec.prototype.decoder = Utf32Decoder
+
+// -- Encoding
+
+function Utf32Encoder (options, codec) {
+  this.isLE = codec.isLE
+  this.highSurrogate = 0
+}
+
+Utf32Encoder.prototype.write = function (str) {
+  var src = Buffer.from(str, "ucs2")
+  // src.length * 2 covers this chunk's code units (4 bytes each); the extra 4 bytes leave room for a
+  // high surrogate held over from a previous chunk, which is flushed ahead of this chunk's units.
+  var dst = Buffer.alloc(src.length * 2 + 4)
+  var write32 = this.isLE ? dst.writeUInt32LE : dst.writeUInt32BE
+  var offset = 0
+
+  for (var i = 0; i < src.length; i += 2) {
+    var code = src.readUInt16LE(i)
+    var isHighSurrogate = (code >= 0xD800 && code < 0xDC00)
+    var isLowSurrogate = (code >= 0xDC00 && code < 0xE000)
+
+    if (this.highSurrogate) {
+      if (isHighSurrogate || !isLowSurrogate) {
+        // There shouldn't be two high surrogates in a row, nor a high surrogate which isn't followed by a low
+        // surrogate. If this happens, keep the pending high surrogate as a stand-alone semi-invalid character
+        // (technically wrong, but expected by some applications, like Windows file names).
+        write32.call(dst, this.highSurrogate, offset)
+        offset += 4
+      } else {
+        // Create 32-bit value from high and low surrogates;
+        var codepoint = (((this.highSurrogate - 0xD800) << 10) | (code - 0xDC00)) + 0x10000
+
+        write32.call(dst, codepoint, offset)
+        offset += 4
+        this.highSurrogate = 0
+
+        continue
+      }
+    }
+
+    if (isHighSurrogate) { this.highSurrogate = code } else {
+      // Even if the current character is a low surrogate, with no previous high surrogate, we'll
+      // encode it as a semi-invalid stand-alone character for the same reasons expressed above for
+      // unpaired high surrogates.
+      write32.call(dst, code, offset)
+      offset += 4
+      this.highSurrogate = 0
+    }
+  }
+
+  if (offset < dst.length) { dst = dst.slice(0, offset) }
+
+  return dst
+}
+
+Utf32Encoder.prototype.end = function () {
+  // Treat any leftover high surrogate as a semi-valid independent character.
+  if (!this.highSurrogate) { return }
+
+  var buf = Buffer.alloc(4)
+
+  if (this.isLE) { buf.writeUInt32LE(this.highSurrogate, 0) } else { buf.writeUInt32BE(this.highSurrogate, 0) }
+
+  this.highSurrogate = 0
+
+  return buf
+}
+
+// -- Decoding
+
+function Utf32Decoder (options, codec) {
+  this.isLE = codec.isLE
+  this.badChar = codec.iconv.defaultCharUnicode.charCodeAt(0)
+  this.overflow = []
+}
+
+Utf32Decoder.prototype.write = function (src) {
+  if (src.length === 0) { return "" }
+
+  var i = 0
+  var codepoint = 0
+  var dst = Buffer.alloc(src.length + 4)
+  var offset = 0
+  var isLE = this.isLE
+  var overflow = this.overflow
+  var badChar = this.badChar
+
+  if (overflow.length > 0) {
+    for (; i < src.length && overflow.length < 4; i++) { overflow.push(src[i]) }
+
+    if (overflow.length === 4) {
+      // NOTE: codepoint is a signed int32 and can be negative.
+      // NOTE: We copied this block from below to help V8 optimize it (it works with array, not buffer).
+      if (isLE) {
+        codepoint = overflow[0] | (overflow[1] << 8) | (overflow[2] << 16) | (overflow[3] << 24)
+      } else {
+        codepoint = overflow[3] | (overflow[2] << 8) | (overflow[1] << 16) | (overflow[0] << 24)
+      }
+      overflow.length = 0
+
+      offset = _writeCodepoint(dst, offset, codepoint, badChar)
+    }
+  }
+
+  // Main loop. Should be as optimized as possible.
+  for (; i < src.length - 3; i += 4) {
+    // NOTE: codepoint is a signed int32 and can be negative.
+    if (isLE) {
+      codepoint = src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24)
+    } else {
+      codepoint = src[i + 3] | (src[i + 2] << 8) | (src[i + 1] << 16) | (src[i] << 24)
+    }
+    offset = _writeCodepoint(dst, offset, codepoint, badChar)
+  }
+
+  // Keep overflowing bytes.
+  for (; i < src.length; i++) {
+    overflow.push(src[i])
+  }
+
+  return dst.slice(0, offset).toString("ucs2")
+}
+
+function _writeCodepoint (dst, offset, codepoint, badChar) {
+  // NOTE: codepoint is signed int32 and can be negative. We keep it that way to help V8 with optimizations.
+  if (codepoint < 0 || codepoint > 0x10FFFF) {
+    // Not a valid Unicode codepoint
+    codepoint = badChar
+  }
+
+  // Ephemeral Planes: Write high surrogate.
+  if (codepoint >= 0x10000) {
+    codepoint -= 0x10000
+
+    var high = 0xD800 | (codepoint >> 10)
+    dst[offset++] = high & 0xff
+    dst[offset++] = high >> 8
+
+    // Low surrogate is written below.
+    var codepoint = 0xDC00 | (codepoint & 0x3FF)
+  }
+
+  // Write BMP char or low surrogate.
+  dst[offset++] = codepoint & 0xff
+  dst[offset++] = codepoint >> 8
+
+  return offset
+};
+
+Utf32Decoder.prototype.end = function () {
+  if (this.overflow.length === 0) { return }
+
+  // A leftover, incomplete 4-byte code unit at the end of the input is ill-formed. Substitute a
+  // single U+FFFD (Unicode Standard conformance clause C10) instead of silently dropping the bytes.
+  this.overflow.length = 0
+  return String.fromCharCode(this.badChar)
+}
+
+// == UTF-32 Auto codec =============================================================
+// Decoder chooses automatically from UTF-32LE and UTF-32BE using BOM and space-based heuristic.
+// Defaults to UTF-32LE. http://en.wikipedia.org/wiki/UTF-32
+// Encoder/decoder default can be changed: iconv.decode(buf, 'utf32', {defaultEncoding: 'utf-32be'});
+
+// Encoder prepends BOM (which can be overridden with (addBOM: false}).
+
+exports.utf32 = Utf32AutoCodec
+exports.ucs4 = "utf32"
+
+function Utf32AutoCodec (options, iconv) {
+  this.iconv = iconv
+}
+
+Utf32AutoCodec.prototype.encoder = Utf32AutoEncoder
+Utf32AutoCodec.prototype.decoder = Utf32AutoDecoder
+
+// -- Encoding
+
+function Utf32AutoEncoder (options, codec) {
+  options = options || {}
+
+  if (options.addBOM === undefined) {
+    options.addBOM = true
+  }
+
+  this.encoder = codec.iconv.getEncoder(options.defaultEncoding || "utf-32le", options)
+}
+
+Utf32AutoEncoder.prototype.write = function (str) {
+  return this.encoder.write(str)
+}
+
+Utf32AutoEncoder.prototype.end = function () {
+  return this.encoder.end()
+}
+
+// -- Decoding
+
+function Utf32AutoDecoder (options, codec) {
+  this.decoder = null
+  this.initialBufs = []
+  this.initialBufsLen = 0
+  this.options = options || {}
+  this.iconv = codec.iconv
+}
+
+Utf32AutoDecoder.prototype.write = function (buf) {
+  if (!this.decoder) {
+    // Codec is not chosen yet. Accumulate initial bytes.
+    this.initialBufs.push(buf)
+    this.initialBufsLen += buf.length
+
+    if (this.initialBufsLen < 32) // We need more bytes to use space heuristic (see below)
+    { return "" }
+
+    // We have enough bytes -> detect endianness.
+    var encoding = detectEncoding(this.initialBufs, this.options.defaultEncoding)
+    this.decoder = this.iconv.getDecoder(encoding, this.options)
+
+    var resStr = ""
+    for (var i = 0; i < this.initialBufs.length; i++) { resStr += this.decoder.write(this.initialBufs[i]) }
+
+    this.initialBufs.length = this.initialBufsLen = 0
+    return resStr
+  }
+
+  return this.decoder.write(buf)
+}
+
+Utf32AutoDecoder.prototype.end = function () {
+  if (!this.decoder) {
+    var encoding = detectEncoding(this.initialBufs, this.options.defaultEncoding)
+    this.decoder = this.iconv.getDecoder(encoding, this.options)
+
+    var resStr = ""
+    for (var i = 0; i < this.initialBufs.length; i++) { resStr += this.decoder.write(this.initialBufs[i]) }
+
+    var trail = this.decoder.end()
+    if (trail) { resStr += trail }
+
+    this.initialBufs.length = this.initialBufsLen = 0
+    return resStr
+  }
+
+  return this.decoder.end()
+}
+
+function detectEncoding (bufs, defaultEncoding) {
+  var b = []
+  var charsProcessed = 0
+  var invalidLE = 0; var invalidBE = 0   // Number of invalid chars when decoded as LE or BE.
+  var bmpCharsLE = 0; var bmpCharsBE = 0 // Number of BMP chars when decoded as LE or BE.
+
+  outerLoop:
+  for (var i = 0; i < bufs.length; i++) {
+    var buf = bufs[i]
+    for (var j = 0; j < buf.length; j++) {
+      b.push(buf[j])
+      if (b.length === 4) {
+        if (charsProcessed === 0) {
+          // Check BOM first.
+          if (b[0] === 0xFF && b[1] === 0xFE && b[2] === 0 && b[3] === 0) {
+            return "utf-32le"
+          }
+          if (b[0] === 0 && b[1] === 0 && b[2] === 0xFE && b[3] === 0xFF) {
+            return "utf-32be"
+          }
+        }
+
+        if (b[0] !== 0 || b[1] > 0x10) invalidBE++
+        if (b[3] !== 0 || b[2] > 0x10) invalidLE++
+
+        if (b[0] === 0 && b[1] === 0 && (b[2] !== 0 || b[3] !== 0)) bmpCharsBE++
+        if ((b[0] !== 0 || b[1] !== 0) && b[2] === 0 && b[3] === 0) bmpCharsLE++
+
+        b.length = 0
+        charsProcessed++
+
+        if (charsProcessed >= 100) {
+          break outerLoop
+        }
+      }
+    }
+  }
+
+  // Make decisions.
+  if (bmpCharsBE - invalidBE > bmpCharsLE - invalidLE) return "utf-32be"
+  if (bmpCharsBE - invalidBE < bmpCharsLE - invalidLE) return "utf-32le"
+
+  // Couldn't decide (likely all zeros or not enough data).
+  return defaultEncoding || "utf-32le"
+}
+
+
+/***/ }),
+
+/***/ 8231:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+// UTF-7 codec, according to https://tools.ietf.org/html/rfc2152
+// See also below a UTF-7-IMAP codec, according to http://tools.ietf.org/html/rfc3501#section-5.1.3
+
+exports.utf7 = Utf7Codec
+exports.unicode11utf7 = "utf7" // Alias UNICODE-1-1-UTF-7
+function Utf7Codec (codecOptions, iconv) {
+  this.iconv = iconv
+};
+
+Utf7Codec.prototype.encoder = Utf7Encoder
+Utf7Codec.prototype.decoder = Utf7Decoder
+Utf7Codec.prototype.bomAware = true
+
+// -- Encoding
+
+// Why scape ()?./?
+// eslint-disable-next-line no-useless-escape
+var nonDirectChars = /[^A-Za-z0-9'\(\),-\.\/:\? \n\r\t]+/g
+
+function Utf7Encoder (options, codec) {
+  this.iconv = codec.iconv
+}
+
+Utf7Encoder.prototype.write = function (str) {
+  // Naive implementation.
+  // Non-direct chars are encoded as "+<base64>-"; single "+" char is encoded as "+-".
+  return Buffer.from(str.replace(nonDirectChars, function (chunk) {
+    return "+" + (chunk === "+"
+      ? ""
+      : this.iconv.encode(chunk, "utf16-be").toString("base64").replace(/=+$/, "")) +
+            "-"
+  }.bind(this)))
+}
+
+Utf7Encoder.prototype.end = function () {
+}
+
+// -- Decoding
+
+function Utf7Decoder (options, codec) {
+  this.iconv = codec.iconv
+  this.inBase64 = false
+  this.base64Accum = ""
+}
+
+// Why scape /?
+// eslint-disable-next-line no-useless-escape
+var base64Regex = /[A-Za-z0-9\/+]/
+var base64Chars = []
+for (var i = 0; i < 256; i++) { base64Chars[i] = base64Regex.test(String.fromCharCode(i)) }
+
+var plusChar = "+".charCodeAt(0)
+var minusChar = "-".charCodeAt(0)
+var andChar = "&".charCodeAt(0)
+
+Utf7Decoder.prototype.write = function (buf) {
+  var res = ""; var lastI = 0
+  var inBase64 = this.inBase64
+  var base64Accum = this.base64Accum
+
+  // The decoder is more involved as we must handle chunks in stream.
+
+  for (var i = 0; i < buf.length; i++) {
+    if (!inBase64) { // We're in direct mode.
+      // Write direct chars until '+'
+      if (buf[i] == plusChar) {
+        res += this.iconv.decode(buf.slice(lastI, i), "ascii") // Write direct chars.
+        lastI = i + 1
+        inBase64 = true
+      }
+    } else { // We decode base64.
+      if (!base64Chars[buf[i]]) { // Base64 ended.
+        if (i == lastI && buf[i] == minusChar) { // "+-" -> "+"
+          res += "+"
+        } else {
+          var b64str = base64Accum + this.iconv.decode(buf.slice(lastI, i), "ascii")
+          res += this.iconv.decode(Buffer.from(b64str, "base64"), "utf16-be")
+        }
+
+        if (buf[i] != minusChar) // Minus is absorbed after base64.
+        { i-- }
+
+        lastI = i + 1
+        inBase64 = false
+        base64Accum = ""
+      }
+    }
+  }
+
+  if (!inBase64) {
+    res += this.iconv.decode(buf.slice(lastI), "ascii") // Write direct chars.
+  } else {
+    var b64str = base64Accum + this.iconv.decode(buf.slice(lastI), "ascii")
+
+    var canBeDecoded = b64str.length - (b64str.length % 8) // Minimal chunk: 2 quads -> 2x3 bytes -> 3 chars.
+    base64Accum = b64str.slice(canBeDecoded) // The rest will be decoded in future.
+    b64str = b64str.slice(0, canBeDecoded)
+
+    res += this.iconv.decode(Buffer.from(b64str, "base64"), "utf16-be")
+  }
+
+  this.inBase64 = inBase64
+  this.base64Accum = base64Accum
+
+  return res
+}
+
+Utf7Decoder.prototype.end = function () {
+  var res = ""
+  if (this.inBase64 && this.base64Accum.length > 0) { res = this.iconv.decode(Buffer.from(this.base64Accum, "base64"), "utf16-be") }
+
+  this.inBase64 = false
+  this.base64Accum = ""
+  return res
+}
+
+// UTF-7-IMAP codec.
+// RFC3501 Sec. 5.1.3 Modified UTF-7 (http://tools.ietf.org/html/rfc3501#section-5.1.3)
+// Differences:
+//  * Base64 part is started by "&" instead of "+"
+//  * Direct characters are 0x20-0x7E, except "&" (0x26)
+//  * In Base64, "," is used instead of "/"
+//  * Base64 must not be used to represent direct characters.
+//  * No implicit shift back from Base64 (should always end with '-')
+//  * String must end in non-shifted position.
+//  * "-&" while in base64 is not allowed.
+
+exports.utf7imap = Utf7IMAPCodec
+function Utf7IMAPCodec (codecOptions, iconv) {
+  this.iconv = iconv
+};
+
+Utf7IMAPCodec.prototype.encoder = Utf7IMAPEncoder
+Utf7IMAPCodec.prototype.decoder = Utf7IMAPDecoder
+Utf7IMAPCodec.prototype.bomAware = true
+
+// -- Encoding
+
+function Utf7IMAPEncoder (options, codec) {
+  this.iconv = codec.iconv
+  this.inBase64 = false
+  this.base64Accum = Buffer.alloc(6)
+  this.base64AccumIdx = 0
+}
+
+Utf7IMAPEncoder.prototype.write = function (str) {
+  var inBase64 = this.inBase64
+  var base64Accum = this.base64Accum
+  var base64AccumIdx = this.base64AccumIdx
+  var buf = Buffer.alloc(str.length * 5 + 10); var bufIdx = 0
+
+  for (var i = 0; i < str.length; i++) {
+    var uChar = str.charCodeAt(i)
+    if (uChar >= 0x20 && uChar <= 0x7E) { // Direct character or '&'.
+      if (inBase64) {
+        if (base64AccumIdx > 0) {
+          bufIdx += buf.write(base64Accum.slice(0, base64AccumIdx).toString("base64").replace(/\//g, ",").replace(/=+$/, ""), bufIdx)
+          base64AccumIdx = 0
+        }
+
+        buf[bufIdx++] = minusChar // Write '-', then go to direct mode.
+        inBase64 = false
+      }
+
+      if (!inBase64) {
+        buf[bufIdx++] = uChar // Write direct character
+
+        if (uChar === andChar)  // Ampersand -> '&-'
+        { buf[bufIdx++] = minusChar }
+      }
+    } else { // Non-direct character
+      if (!inBase64) {
+        buf[bufIdx++] = andChar // Write '&', then go to base64 mode.
+        inBase64 = true
+      }
+      if (inBase64) {
+        base64Accum[base64AccumIdx++] = uChar >> 8
+        base64Accum[base64AccumIdx++] = uChar & 0xFF
+
+        if (base64AccumIdx == base64Accum.length) {
+          bufIdx += buf.write(base64Accum.toString("base64").replace(/\//g, ","), bufIdx)
+          base64AccumIdx = 0
+        }
+      }
+    }
+  }
+
+  this.inBase64 = inBase64
+  this.base64AccumIdx = base64AccumIdx
+
+  return buf.slice(0, bufIdx)
+}
+
+Utf7IMAPEncoder.prototype.end = function () {
+  var buf = Buffer.alloc(10); var bufIdx = 0
+  if (this.inBase64) {
+    if (this.base64AccumIdx > 0) {
+      bufIdx += buf.write(this.base64Accum.slice(0, this.base64AccumIdx).toString("base64").replace(/\//g, ",").replace(/=+$/, ""), bufIdx)
+      this.base64AccumIdx = 0
+    }
+
+    buf[bufIdx++] = minusChar // Write '-', then go to direct mode.
+    this.inBase64 = false
+  }
+
+  return buf.slice(0, bufIdx)
+}
+
+// -- Decoding
+
+function Utf7IMAPDecoder (options, codec) {
+  this.iconv = codec.iconv
+  this.inBase64 = false
+  this.base64Accum = ""
+}
+
+var base64IMAPChars = base64Chars.slice()
+base64IMAPChars[",".charCodeAt(0)] = true
+
+Utf7IMAPDecoder.prototype.write = function (buf) {
+  var res = ""; var lastI = 0
+  var inBase64 = this.inBase64
+  var base64Accum = this.base64Accum
+
+  // The decoder is more involved as we must handle chunks in stream.
+  // It is forgiving, closer to standard UTF-7 (for example, '-' is optional at the end).
+
+  for (var i = 0; i < buf.length; i++) {
+    if (!inBase64) { // We're in direct mode.
+      // Write direct chars until '&'
+      if (buf[i] == andChar) {
+        res += this.iconv.decode(buf.slice(lastI, i), "ascii") // Write direct chars.
+        lastI = i + 1
+        inBase64 = true
+      }
+    } else { // We decode base64.
+      if (!base64IMAPChars[buf[i]]) { // Base64 ended.
+        if (i == lastI && buf[i] == minusChar) { // "&-" -> "&"
+          res += "&"
+        } else {
+          var b64str = base64Accum + this.iconv.decode(buf.slice(lastI, i), "ascii").replace(/,/g, "/")
+          res += this.iconv.decode(Buffer.from(b64str, "base64"), "utf16-be")
+        }
+
+        if (buf[i] != minusChar) // Minus may be absorbed after base64.
+        { i-- }
+
+        lastI = i + 1
+        inBase64 = false
+        base64Accum = ""
+      }
+    }
+  }
+
+  if (!inBase64) {
+    res += this.iconv.decode(buf.slice(lastI), "ascii") // Write direct chars.
+  } else {
+    var b64str = base64Accum + this.iconv.decode(buf.slice(lastI), "ascii").replace(/,/g, "/")
+
+    var canBeDecoded = b64str.length - (b64str.length % 8) // Minimal chunk: 2 quads -> 2x3 bytes -> 3 chars.
+    base64Accum = b64str.slice(canBeDecoded) // The rest will be decoded in future.
+    b64str = b64str.slice(0, canBeDecoded)
+
+    res += this.iconv.decode(Buffer.from(b64str, "base64"), "utf16-be")
+  }
+
+  this.inBase64 = inBase64
+  this.base64Accum = base64Accum
+
+  return res
+}
+
+Utf7IMAPDecoder.prototype.end = function () {
+  var res = ""
+  if (this.inBase64 && this.base64Accum.length > 0) { res = this.iconv.decode(Buffer.from(this.base64Accum, "base64"), "utf16-be") }
+
+  this.inBase64 = false
+  this.base64Accum = ""
+  return res
+}
+
+
+/***/ }),
+
+/***/ 4250:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+var BOMChar = "\uFEFF"
+
+exports.PrependBOM = PrependBOMWrapper
+function PrependBOMWrapper (encoder, options) {
+  this.encoder = encoder
+  this.addBOM = true
+}
+
+PrependBOMWrapper.prototype.write = function (str) {
+  if (this.addBOM) {
+    str = BOMChar + str
+    this.addBOM = false
+  }
+
+  return this.encoder.write(str)
+}
+
+PrependBOMWrapper.prototype.end = function () {
+  return this.encoder.end()
+}
+
+// ------------------------------------------------------------------------------
+
+exports.StripBOM = StripBOMWrapper
+function StripBOMWrapper (decoder, options) {
+  this.decoder = decoder
+  this.pass = false
+  this.options = options || {}
+}
+
+StripBOMWrapper.prototype.write = function (buf) {
+  var res = this.decoder.write(buf)
+  if (this.pass || !res) { return res }
+
+  if (res[0] === BOMChar) {
+    res = res.slice(1)
+    if (typeof this.options.stripBOM === "function") { this.options.stripBOM() }
+  }
+
+  this.pass = true
+  return res
+}
+
+StripBOMWrapper.prototype.end = function () {
+  return this.decoder.end()
+}
+
+
+/***/ }),
+
+/***/ 5336:
+/***/ ((module) => {
+
+
+
+var hasOwn = typeof Object.hasOwn === "undefined" ? Function.call.bind(Object.prototype.hasOwnProperty) : Object.hasOwn
+
+function mergeModules (target, module) {
+  for (var key in module) {
+    if (hasOwn(module, key)) {
+      target[key] = module[key]
+    }
+  }
+}
+
+module.exports = mergeModules
+
+
+/***/ }),
+
+/***/ 1748:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+var bomHandling = __nccwpck_require__(4250)
+var mergeModules = __nccwpck_require__(5336)
+
+// All codecs and aliases are kept here, keyed by encoding name/alias.
+// They are lazy loaded in `iconv.getCodec` from `encodings/index.js`.
+// Cannot initialize with { __proto__: null } because Boolean({ __proto__: null }) === true
+module.exports.encodings = null
+
+// Characters emitted in case of error.
+module.exports.defaultCharUnicode = "�"
+module.exports.defaultCharSingleByte = "?"
+
+// Public API.
+module.exports.encode = function encode (str, encoding, options) {
+  str = "" + (str || "") // Ensure string.
+
+  var encoder = module.exports.getEncoder(encoding, options)
+
+  var res = encoder.write(str)
+  var trail = encoder.end()
+
+  return (trail && trail.length > 0) ? Buffer.concat([res, trail]) : res
+}
+
+module.exports.decode = function decode (buf, encoding, options) {
+  if (typeof buf === "string") {
+    if (!module.exports.skipDecodeWarning) {
+      console.error("Iconv-lite warning: decode()-ing strings is deprecated. Refer to https://github.com/ashtuchkin/iconv-lite/wiki/Use-Buffers-when-decoding")
+      module.exports.skipDecodeWarning = true
+    }
+
+    buf = Buffer.from("" + (buf || ""), "binary") // Ensure buffer.
+  }
+
+  var decoder = module.exports.getDecoder(encoding, options)
+
+  var res = decoder.write(buf)
+  var trail = decoder.end()
+
+  return trail ? (res + trail) : res
+}
+
+module.exports.encodingExists = function encodingExists (enc) {
+  try {
+    module.exports.getCodec(enc)
+    return true
+  } catch (e) {
+    return false
+  }
+}
+
+// Legacy aliases to convert functions
+module.exports.toEncoding = module.exports.encode
+module.exports.fromEncoding = module.exports.decode
+
+// Search for a codec in iconv.encodings. Cache codec data in iconv._codecDataCache.
+module.exports._codecDataCache = { __proto__: null }
+
+module.exports.getCodec = function getCodec (encoding) {
+  if (!module.exports.encodings) {
+    var raw = __nccwpck_require__(7585)
+    // TODO: In future versions when old nodejs support is removed can use object.assign
+    module.exports.encodings = { __proto__: null } // Initialize as empty object.
+    mergeModules(module.exports.encodings, raw)
+  }
+
+  // Canonicalize encoding name: strip all non-alphanumeric chars and appended year.
+  var enc = module.exports._canonicalizeEncoding(encoding)
+
+  // Traverse iconv.encodings to find actual codec.
+  var codecOptions = {}
+  while (true) {
+    var codec = module.exports._codecDataCache[enc]
+
+    if (codec) { return codec }
+
+    var codecDef = module.exports.encodings[enc]
+
+    switch (typeof codecDef) {
+      case "string": // Direct alias to other encoding.
+        enc = codecDef
+        break
+
+      case "object": // Alias with options. Can be layered.
+        for (var key in codecDef) { codecOptions[key] = codecDef[key] }
+
+        if (!codecOptions.encodingName) { codecOptions.encodingName = enc }
+
+        enc = codecDef.type
+        break
+
+      case "function": // Codec itself.
+        if (!codecOptions.encodingName) { codecOptions.encodingName = enc }
+
+        // The codec function must load all tables and return object with .encoder and .decoder methods.
+        // It'll be called only once (for each different options object).
+        //
+        codec = new codecDef(codecOptions, module.exports)
+
+        module.exports._codecDataCache[codecOptions.encodingName] = codec // Save it to be reused later.
+        return codec
+
+      default:
+        throw new Error("Encoding not recognized: '" + encoding + "' (searched as: '" + enc + "')")
+    }
+  }
+}
+
+module.exports._canonicalizeEncoding = function (encoding) {
+  // Canonicalize encoding name: strip all non-alphanumeric chars and appended year.
+  return ("" + encoding).toLowerCase().replace(/:\d{4}$|[^0-9a-z]/g, "")
+}
+
+module.exports.getEncoder = function getEncoder (encoding, options) {
+  var codec = module.exports.getCodec(encoding)
+  var encoder = new codec.encoder(options, codec)
+
+  if (codec.bomAware && options && options.addBOM) { encoder = new bomHandling.PrependBOM(encoder, options) }
+
+  return encoder
+}
+
+module.exports.getDecoder = function getDecoder (encoding, options) {
+  var codec = module.exports.getCodec(encoding)
+  var decoder = new codec.decoder(options, codec)
+
+  if (codec.bomAware && !(options && options.stripBOM === false)) { decoder = new bomHandling.StripBOM(decoder, options) }
+
+  return decoder
+}
+
+// Streaming API
+// NOTE: Streaming API naturally depends on 'stream' module from Node.js. Unfortunately in browser environments this module can add
+// up to 100Kb to the output bundle. To avoid unnecessary code bloat, we don't enable Streaming API in browser by default.
+// If you would like to enable it explicitly, please add the following code to your app:
+// > iconv.enableStreamingAPI(require('stream'));
+module.exports.enableStreamingAPI = function enableStreamingAPI (streamModule) {
+  if (module.exports.supportsStreams) { return }
+
+  // Dependency-inject stream module to create IconvLite stream classes.
+  var streams = __nccwpck_require__(2281)(streamModule)
+
+  // Not public API yet, but expose the stream classes.
+  module.exports.IconvLiteEncoderStream = streams.IconvLiteEncoderStream
+  module.exports.IconvLiteDecoderStream = streams.IconvLiteDecoderStream
+
+  // Streaming API.
+  module.exports.encodeStream = function encodeStream (encoding, options) {
+    return new module.exports.IconvLiteEncoderStream(module.exports.getEncoder(encoding, options), options)
+  }
+
+  module.exports.decodeStream = function decodeStream (encoding, options) {
+    return new module.exports.IconvLiteDecoderStream(module.exports.getDecoder(encoding, options), options)
+  }
+
+  module.exports.supportsStreams = true
+}
+
+// Enable Streaming API automatically if 'stream' module is available and non-empty (the majority of environments).
+var streamModule
+try {
+  streamModule = __nccwpck_require__(4584)
+} catch (e) {}
+
+if (streamModule && streamModule.Transform) {
+  module.exports.enableStreamingAPI(streamModule)
+} else {
+  // In rare cases where 'stream' module is not available by default, throw a helpful exception.
+  module.exports.encodeStream = module.exports.decodeStream = function () {
+    throw new Error("iconv-lite Streaming API is not enabled. Use iconv.enableStreamingAPI(require('stream')); to enable it.")
+  }
+}
+
+// Some environments, such as browsers, may not load JavaScript files as UTF-8
+// eslint-disable-next-line no-constant-condition
+if (false) {}
+
+
+/***/ }),
+
+/***/ 2281:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+var Buffer = (__nccwpck_require__(2803).Buffer)
+
+// NOTE: Due to 'stream' module being pretty large (~100Kb, significant in browser environments),
+// we opt to dependency-inject it instead of creating a hard dependency.
+module.exports = function (streamModule) {
+  var Transform = streamModule.Transform
+
+  // == Encoder stream =======================================================
+
+  function IconvLiteEncoderStream (conv, options) {
+    this.conv = conv
+    options = options || {}
+    options.decodeStrings = false // We accept only strings, so we don't need to decode them.
+    Transform.call(this, options)
+  }
+
+  IconvLiteEncoderStream.prototype = Object.create(Transform.prototype, {
+    constructor: { value: IconvLiteEncoderStream }
+  })
+
+  IconvLiteEncoderStream.prototype._transform = function (chunk, encoding, done) {
+    if (typeof chunk !== "string") {
+      return done(new Error("Iconv encoding stream needs strings as its input."))
+    }
+
+    try {
+      var res = this.conv.write(chunk)
+      if (res && res.length) this.push(res)
+      done()
+    } catch (e) {
+      done(e)
+    }
+  }
+
+  IconvLiteEncoderStream.prototype._flush = function (done) {
+    try {
+      var res = this.conv.end()
+      if (res && res.length) this.push(res)
+      done()
+    } catch (e) {
+      done(e)
+    }
+  }
+
+  IconvLiteEncoderStream.prototype.collect = function (cb) {
+    var chunks = []
+    this.on("error", cb)
+    this.on("data", function (chunk) { chunks.push(chunk) })
+    this.on("end", function () {
+      cb(null, Buffer.concat(chunks))
+    })
+    return this
+  }
+
+  // == Decoder stream =======================================================
+
+  function IconvLiteDecoderStream (conv, options) {
+    this.conv = conv
+    options = options || {}
+    options.encoding = this.encoding = "utf8" // We output strings.
+    Transform.call(this, options)
+  }
+
+  IconvLiteDecoderStream.prototype = Object.create(Transform.prototype, {
+    constructor: { value: IconvLiteDecoderStream }
+  })
+
+  IconvLiteDecoderStream.prototype._transform = function (chunk, encoding, done) {
+    if (!Buffer.isBuffer(chunk) && !(chunk instanceof Uint8Array)) { return done(new Error("Iconv decoding stream needs buffers as its input.")) }
+    try {
+      var res = this.conv.write(chunk)
+      if (res && res.length) this.push(res, this.encoding)
+      done()
+    } catch (e) {
+      done(e)
+    }
+  }
+
+  IconvLiteDecoderStream.prototype._flush = function (done) {
+    try {
+      var res = this.conv.end()
+      if (res && res.length) this.push(res, this.encoding)
+      done()
+    } catch (e) {
+      done(e)
+    }
+  }
+
+  IconvLiteDecoderStream.prototype.collect = function (cb) {
+    var res = ""
+    this.on("error", cb)
+    this.on("data", function (chunk) { res += chunk })
+    this.on("end", function () {
+      cb(null, res)
+    })
+    return this
+  }
+
+  return {
+    IconvLiteEncoderStream: IconvLiteEncoderStream,
+    IconvLiteDecoderStream: IconvLiteDecoderStream
+  }
+}
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -2536,6 +5427,90 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
+/***/ 2803:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/* eslint-disable node/no-deprecated-api */
+
+
+
+var buffer = __nccwpck_require__(181)
+var Buffer = buffer.Buffer
+
+var safer = {}
+
+var key
+
+for (key in buffer) {
+  if (!buffer.hasOwnProperty(key)) continue
+  if (key === 'SlowBuffer' || key === 'Buffer') continue
+  safer[key] = buffer[key]
+}
+
+var Safer = safer.Buffer = {}
+for (key in Buffer) {
+  if (!Buffer.hasOwnProperty(key)) continue
+  if (key === 'allocUnsafe' || key === 'allocUnsafeSlow') continue
+  Safer[key] = Buffer[key]
+}
+
+safer.Buffer.prototype = Buffer.prototype
+
+if (!Safer.from || Safer.from === Uint8Array.from) {
+  Safer.from = function (value, encodingOrOffset, length) {
+    if (typeof value === 'number') {
+      throw new TypeError('The "value" argument must not be of type number. Received type ' + typeof value)
+    }
+    if (value && typeof value.length === 'undefined') {
+      throw new TypeError('The first argument must be one of type string, Buffer, ArrayBuffer, Array, or Array-like Object. Received type ' + typeof value)
+    }
+    return Buffer(value, encodingOrOffset, length)
+  }
+}
+
+if (!Safer.alloc) {
+  Safer.alloc = function (size, fill, encoding) {
+    if (typeof size !== 'number') {
+      throw new TypeError('The "size" argument must be of type number. Received type ' + typeof size)
+    }
+    if (size < 0 || size >= 2 * (1 << 30)) {
+      throw new RangeError('The value "' + size + '" is invalid for option "size"')
+    }
+    var buf = Buffer(size)
+    if (!fill || fill.length === 0) {
+      buf.fill(0)
+    } else if (typeof encoding === 'string') {
+      buf.fill(fill, encoding)
+    } else {
+      buf.fill(fill)
+    }
+    return buf
+  }
+}
+
+if (!safer.kStringMaxLength) {
+  try {
+    safer.kStringMaxLength = process.binding('buffer').kStringMaxLength
+  } catch (e) {
+    // we can't determine kStringMaxLength in environments where process.binding
+    // is unsupported, so let's not set it
+  }
+}
+
+if (!safer.constants) {
+  safer.constants = {
+    MAX_LENGTH: safer.kMaxLength
+  }
+  if (safer.kStringMaxLength) {
+    safer.constants.MAX_STRING_LENGTH = safer.kStringMaxLength
+  }
+}
+
+module.exports = safer
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -2554,6 +5529,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 4584:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
@@ -11121,6 +14110,62 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
+/***/ }),
+
+/***/ 3267:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["8740","䏰䰲䘃䖦䕸𧉧䵷䖳𧲱䳢𧳅㮕䜶䝄䱇䱀𤊿𣘗𧍒𦺋𧃒䱗𪍑䝏䗚䲅𧱬䴇䪤䚡𦬣爥𥩔𡩣𣸆𣽡晍囻"],["8767","綕夝𨮹㷴霴𧯯寛𡵞媤㘥𩺰嫑宷峼杮薓𩥅瑡璝㡵𡵓𣚞𦀡㻬"],["87a1","𥣞㫵竼龗𤅡𨤍𣇪𠪊𣉞䌊蒄龖鐯䤰蘓墖靊鈘秐稲晠権袝瑌篅枂稬剏遆㓦珄𥶹瓆鿇垳䤯呌䄱𣚎堘穲𧭥讏䚮𦺈䆁𥶙箮𢒼鿈𢓁𢓉𢓌鿉蔄𣖻䂴鿊䓡𪷿拁灮鿋"],["8840","㇀",4,"𠄌㇅𠃑𠃍㇆㇇𠃋𡿨㇈𠃊㇉㇊㇋㇌𠄎㇍㇎ĀÁǍÀĒÉĚÈŌÓǑÒ࿿Ê̄Ế࿿Ê̌ỀÊāáǎàɑēéěèīíǐìōóǒòūúǔùǖǘǚ"],["88a1","ǜü࿿ê̄ế࿿ê̌ềêɡ⏚⏛"],["8940","𪎩𡅅"],["8943","攊"],["8946","丽滝鵎釟"],["894c","𧜵撑会伨侨兖兴农凤务动医华发变团声处备夲头学实実岚庆总斉柾栄桥济炼电纤纬纺织经统缆缷艺苏药视设询车轧轮"],["89a1","琑糼緍楆竉刧"],["89ab","醌碸酞肼"],["89b0","贋胶𠧧"],["89b5","肟黇䳍鷉鸌䰾𩷶𧀎鸊𪄳㗁"],["89c1","溚舾甙"],["89c5","䤑马骏龙禇𨑬𡷊𠗐𢫦两亁亀亇亿仫伷㑌侽㹈倃傈㑽㒓㒥円夅凛凼刅争剹劐匧㗇厩㕑厰㕓参吣㕭㕲㚁咓咣咴咹哐哯唘唣唨㖘唿㖥㖿嗗㗅"],["8a40","𧶄唥"],["8a43","𠱂𠴕𥄫喐𢳆㧬𠍁蹆𤶸𩓥䁓𨂾睺𢰸㨴䟕𨅝𦧲𤷪擝𠵼𠾴𠳕𡃴撍蹾𠺖𠰋𠽤𢲩𨉖𤓓"],["8a64","𠵆𩩍𨃩䟴𤺧𢳂骲㩧𩗴㿭㔆𥋇𩟔𧣈𢵄鵮頕"],["8a76","䏙𦂥撴哣𢵌𢯊𡁷㧻𡁯"],["8aa1","𦛚𦜖𧦠擪𥁒𠱃蹨𢆡𨭌𠜱"],["8aac","䠋𠆩㿺塳𢶍"],["8ab2","𤗈𠓼𦂗𠽌𠶖啹䂻䎺"],["8abb","䪴𢩦𡂝膪飵𠶜捹㧾𢝵跀嚡摼㹃"],["8ac9","𪘁𠸉𢫏𢳉"],["8ace","𡃈𣧂㦒㨆𨊛㕸𥹉𢃇噒𠼱𢲲𩜠㒼氽𤸻"],["8adf","𧕴𢺋𢈈𪙛𨳍𠹺𠰴𦠜羓𡃏𢠃𢤹㗻𥇣𠺌𠾍𠺪㾓𠼰𠵇𡅏𠹌"],["8af6","𠺫𠮩𠵈𡃀𡄽㿹𢚖搲𠾭"],["8b40","𣏴𧘹𢯎𠵾𠵿𢱑𢱕㨘𠺘𡃇𠼮𪘲𦭐𨳒𨶙𨳊閪哌苄喹"],["8b55","𩻃鰦骶𧝞𢷮煀腭胬尜𦕲脴㞗卟𨂽醶𠻺𠸏𠹷𠻻㗝𤷫㘉𠳖嚯𢞵𡃉𠸐𠹸𡁸𡅈𨈇𡑕𠹹𤹐𢶤婔𡀝𡀞𡃵𡃶垜𠸑"],["8ba1","𧚔𨋍𠾵𠹻𥅾㜃𠾶𡆀𥋘𪊽𤧚𡠺𤅷𨉼墙剨㘚𥜽箲孨䠀䬬鼧䧧鰟鮍𥭴𣄽嗻㗲嚉丨夂𡯁屮靑𠂆乛亻㔾尣彑忄㣺扌攵歺氵氺灬爫丬犭𤣩罒礻糹罓𦉪㓁"],["8bde","𦍋耂肀𦘒𦥑卝衤见𧢲讠贝钅镸长门𨸏韦页风飞饣𩠐鱼鸟黄歯龜丷𠂇阝户钢"],["8c40","倻淾𩱳龦㷉袏𤅎灷峵䬠𥇍㕙𥴰愢𨨲辧釶熑朙玺𣊁𪄇㲋𡦀䬐磤琂冮𨜏䀉橣𪊺䈣蘏𠩯稪𩥇𨫪靕灍匤𢁾鏴盙𨧣龧矝亣俰傼丯众龨吴綋墒壐𡶶庒庙忂𢜒斋"],["8ca1","𣏹椙橃𣱣泿"],["8ca7","爀𤔅玌㻛𤨓嬕璹讃𥲤𥚕窓篬糃繬苸薗龩袐龪躹龫迏蕟駠鈡龬𨶹𡐿䁱䊢娚"],["8cc9","顨杫䉶圽"],["8cce","藖𤥻芿𧄍䲁𦵴嵻𦬕𦾾龭龮宖龯曧繛湗秊㶈䓃𣉖𢞖䎚䔶"],["8ce6","峕𣬚諹屸㴒𣕑嵸龲煗䕘𤃬𡸣䱷㥸㑊𠆤𦱁諌侴𠈹妿腬顖𩣺弻"],["8d40","𠮟"],["8d42","𢇁𨥭䄂䚻𩁹㼇龳𪆵䃸㟖䛷𦱆䅼𨚲𧏿䕭㣔𥒚䕡䔛䶉䱻䵶䗪㿈𤬏㙡䓞䒽䇭崾嵈嵖㷼㠏嶤嶹㠠㠸幂庽弥徃㤈㤔㤿㥍惗愽峥㦉憷憹懏㦸戬抐拥挘㧸嚱"],["8da1","㨃揢揻搇摚㩋擀崕嘡龟㪗斆㪽旿晓㫲暒㬢朖㭂枤栀㭘桊梄㭲㭱㭻椉楃牜楤榟榅㮼槖㯝橥橴橱檂㯬檙㯲檫檵櫔櫶殁毁毪汵沪㳋洂洆洦涁㳯涤涱渕渘温溆𨧀溻滢滚齿滨滩漤漴㵆𣽁澁澾㵪㵵熷岙㶊瀬㶑灐灔灯灿炉𠌥䏁㗱𠻘"],["8e40","𣻗垾𦻓焾𥟠㙎榢𨯩孴穉𥣡𩓙穥穽𥦬窻窰竂竃燑𦒍䇊竚竝竪䇯咲𥰁笋筕笩𥌎𥳾箢筯莜𥮴𦱿篐萡箒箸𥴠㶭𥱥蒒篺簆簵𥳁籄粃𤢂粦晽𤕸糉糇糦籴糳糵糎"],["8ea1","繧䔝𦹄絝𦻖璍綉綫焵綳緒𤁗𦀩緤㴓緵𡟹緥𨍭縝𦄡𦅚繮纒䌫鑬縧罀罁罇礶𦋐駡羗𦍑羣𡙡𠁨䕜𣝦䔃𨌺翺𦒉者耈耝耨耯𪂇𦳃耻耼聡𢜔䦉𦘦𣷣𦛨朥肧𨩈脇脚墰𢛶汿𦒘𤾸擧𡒊舘𡡞橓𤩥𤪕䑺舩𠬍𦩒𣵾俹𡓽蓢荢𦬊𤦧𣔰𡝳𣷸芪椛芳䇛"],["8f40","蕋苐茚𠸖𡞴㛁𣅽𣕚艻苢茘𣺋𦶣𦬅𦮗𣗎㶿茝嗬莅䔋𦶥莬菁菓㑾𦻔橗蕚㒖𦹂𢻯葘𥯤葱㷓䓤檧葊𣲵祘蒨𦮖𦹷𦹃蓞萏莑䒠蒓蓤𥲑䉀𥳀䕃蔴嫲𦺙䔧蕳䔖枿蘖"],["8fa1","𨘥𨘻藁𧂈蘂𡖂𧃍䕫䕪蘨㙈𡢢号𧎚虾蝱𪃸蟮𢰧螱蟚蠏噡虬桖䘏衅衆𧗠𣶹𧗤衞袜䙛袴袵揁装睷𧜏覇覊覦覩覧覼𨨥觧𧤤𧪽誜瞓釾誐𧩙竩𧬺𣾏䜓𧬸煼謌謟𥐰𥕥謿譌譍誩𤩺讐讛誯𡛟䘕衏貛𧵔𧶏貫㜥𧵓賖𧶘𧶽贒贃𡤐賛灜贑𤳉㻐起"],["9040","趩𨀂𡀔𤦊㭼𨆼𧄌竧躭躶軃鋔輙輭𨍥𨐒辥錃𪊟𠩐辳䤪𨧞𨔽𣶻廸𣉢迹𪀔𨚼𨔁𢌥㦀𦻗逷𨔼𧪾遡𨕬𨘋邨𨜓郄𨛦邮都酧㫰醩釄粬𨤳𡺉鈎沟鉁鉢𥖹銹𨫆𣲛𨬌𥗛"],["90a1","𠴱錬鍫𨫡𨯫炏嫃𨫢𨫥䥥鉄𨯬𨰹𨯿鍳鑛躼閅閦鐦閠濶䊹𢙺𨛘𡉼𣸮䧟氜陻隖䅬隣𦻕懚隶磵𨫠隽双䦡𦲸𠉴𦐐𩂯𩃥𤫑𡤕𣌊霱虂霶䨏䔽䖅𤫩灵孁霛靜𩇕靗孊𩇫靟鐥僐𣂷𣂼鞉鞟鞱鞾韀韒韠𥑬韮琜𩐳響韵𩐝𧥺䫑頴頳顋顦㬎𧅵㵑𠘰𤅜"],["9140","𥜆飊颷飈飇䫿𦴧𡛓喰飡飦飬鍸餹𤨩䭲𩡗𩤅駵騌騻騐驘𥜥㛄𩂱𩯕髠髢𩬅髴䰎鬔鬭𨘀倴鬴𦦨㣃𣁽魐魀𩴾婅𡡣鮎𤉋鰂鯿鰌𩹨鷔𩾷𪆒𪆫𪃡𪄣𪇟鵾鶃𪄴鸎梈"],["91a1","鷄𢅛𪆓𪈠𡤻𪈳鴹𪂹𪊴麐麕麞麢䴴麪麯𤍤黁㭠㧥㴝伲㞾𨰫鼂鼈䮖鐤𦶢鼗鼖鼹嚟嚊齅馸𩂋韲葿齢齩竜龎爖䮾𤥵𤦻煷𤧸𤍈𤩑玞𨯚𡣺禟𨥾𨸶鍩鏳𨩄鋬鎁鏋𨥬𤒹爗㻫睲穃烐𤑳𤏸煾𡟯炣𡢾𣖙㻇𡢅𥐯𡟸㜢𡛻𡠹㛡𡝴𡣑𥽋㜣𡛀坛𤨥𡏾𡊨"],["9240","𡏆𡒶蔃𣚦蔃葕𤦔𧅥𣸱𥕜𣻻𧁒䓴𣛮𩦝𦼦柹㜳㰕㷧塬𡤢栐䁗𣜿𤃡𤂋𤄏𦰡哋嚞𦚱嚒𠿟𠮨𠸍鏆𨬓鎜仸儫㠙𤐶亼𠑥𠍿佋侊𥙑婨𠆫𠏋㦙𠌊𠐔㐵伩𠋀𨺳𠉵諚𠈌亘"],["92a1","働儍侢伃𤨎𣺊佂倮偬傁俌俥偘僼兙兛兝兞湶𣖕𣸹𣺿浲𡢄𣺉冨凃𠗠䓝𠒣𠒒𠒑赺𨪜𠜎剙劤𠡳勡鍮䙺熌𤎌𠰠𤦬𡃤槑𠸝瑹㻞璙琔瑖玘䮎𤪼𤂍叐㖄爏𤃉喴𠍅响𠯆圝鉝雴鍦埝垍坿㘾壋媙𨩆𡛺𡝯𡜐娬妸銏婾嫏娒𥥆𡧳𡡡𤊕㛵洅瑃娡𥺃"],["9340","媁𨯗𠐓鏠璌𡌃焅䥲鐈𨧻鎽㞠尞岞幞幈𡦖𡥼𣫮廍孏𡤃𡤄㜁𡢠㛝𡛾㛓脪𨩇𡶺𣑲𨦨弌弎𡤧𡞫婫𡜻孄蘔𧗽衠恾𢡠𢘫忛㺸𢖯𢖾𩂈𦽳懀𠀾𠁆𢘛憙憘恵𢲛𢴇𤛔𩅍"],["93a1","摱𤙥𢭪㨩𢬢𣑐𩣪𢹸挷𪑛撶挱揑𤧣𢵧护𢲡搻敫楲㯴𣂎𣊭𤦉𣊫唍𣋠𡣙𩐿曎𣊉𣆳㫠䆐𥖄𨬢𥖏𡛼𥕛𥐥磮𣄃𡠪𣈴㑤𣈏𣆂𤋉暎𦴤晫䮓昰𧡰𡷫晣𣋒𣋡昞𥡲㣑𣠺𣞼㮙𣞢𣏾瓐㮖枏𤘪梶栞㯄檾㡣𣟕𤒇樳橒櫉欅𡤒攑梘橌㯗橺歗𣿀𣲚鎠鋲𨯪𨫋"],["9440","銉𨀞𨧜鑧涥漋𤧬浧𣽿㶏渄𤀼娽渊塇洤硂焻𤌚𤉶烱牐犇犔𤞏𤜥兹𤪤𠗫瑺𣻸𣙟𤩊𤤗𥿡㼆㺱𤫟𨰣𣼵悧㻳瓌琼鎇琷䒟𦷪䕑疃㽣𤳙𤴆㽘畕癳𪗆㬙瑨𨫌𤦫𤦎㫻"],["94a1","㷍𤩎㻿𤧅𤣳釺圲鍂𨫣𡡤僟𥈡𥇧睸𣈲眎眏睻𤚗𣞁㩞𤣰琸璛㺿𤪺𤫇䃈𤪖𦆮錇𥖁砞碍碈磒珐祙𧝁𥛣䄎禛蒖禥樭𣻺稺秴䅮𡛦䄲鈵秱𠵌𤦌𠊙𣶺𡝮㖗啫㕰㚪𠇔𠰍竢婙𢛵𥪯𥪜娍𠉛磰娪𥯆竾䇹籝籭䈑𥮳𥺼𥺦糍𤧹𡞰粎籼粮檲緜縇緓罎𦉡"],["9540","𦅜𧭈綗𥺂䉪𦭵𠤖柖𠁎𣗏埄𦐒𦏸𤥢翝笧𠠬𥫩𥵃笌𥸎駦虅驣樜𣐿㧢𤧷𦖭騟𦖠蒀𧄧𦳑䓪脷䐂胆脉腂𦞴飃𦩂艢艥𦩑葓𦶧蘐𧈛媆䅿𡡀嬫𡢡嫤𡣘蚠蜨𣶏蠭𧐢娂"],["95a1","衮佅袇袿裦襥襍𥚃襔𧞅𧞄𨯵𨯙𨮜𨧹㺭蒣䛵䛏㟲訽訜𩑈彍鈫𤊄旔焩烄𡡅鵭貟賩𧷜妚矃姰䍮㛔踪躧𤰉輰轊䋴汘澻𢌡䢛潹溋𡟚鯩㚵𤤯邻邗啱䤆醻鐄𨩋䁢𨫼鐧𨰝𨰻蓥訫閙閧閗閖𨴴瑅㻂𤣿𤩂𤏪㻧𣈥随𨻧𨹦𨹥㻌𤧭𤩸𣿮琒瑫㻼靁𩂰"],["9640","桇䨝𩂓𥟟靝鍨𨦉𨰦𨬯𦎾銺嬑譩䤼珹𤈛鞛靱餸𠼦巁𨯅𤪲頟𩓚鋶𩗗釥䓀𨭐𤩧𨭤飜𨩅㼀鈪䤥萔餻饍𧬆㷽馛䭯馪驜𨭥𥣈檏騡嫾騯𩣱䮐𩥈馼䮽䮗鍽塲𡌂堢𤦸"],["96a1","𡓨硄𢜟𣶸棅㵽鑘㤧慐𢞁𢥫愇鱏鱓鱻鰵鰐魿鯏𩸭鮟𪇵𪃾鴡䲮𤄄鸘䲰鴌𪆴𪃭𪃳𩤯鶥蒽𦸒𦿟𦮂藼䔳𦶤𦺄𦷰萠藮𦸀𣟗𦁤秢𣖜𣙀䤭𤧞㵢鏛銾鍈𠊿碹鉷鑍俤㑀遤𥕝砽硔碶硋𡝗𣇉𤥁㚚佲濚濙瀞瀞吔𤆵垻壳垊鴖埗焴㒯𤆬燫𦱀𤾗嬨𡞵𨩉"],["9740","愌嫎娋䊼𤒈㜬䭻𨧼鎻鎸𡣖𠼝葲𦳀𡐓𤋺𢰦𤏁妔𣶷𦝁綨𦅛𦂤𤦹𤦋𨧺鋥珢㻩璴𨭣𡢟㻡𤪳櫘珳珻㻖𤨾𤪔𡟙𤩦𠎧𡐤𤧥瑈𤤖炥𤥶銄珦鍟𠓾錱𨫎𨨖鎆𨯧𥗕䤵𨪂煫"],["97a1","𤥃𠳿嚤𠘚𠯫𠲸唂秄𡟺緾𡛂𤩐𡡒䔮鐁㜊𨫀𤦭妰𡢿𡢃𧒄媡㛢𣵛㚰鉟婹𨪁𡡢鍴㳍𠪴䪖㦊僴㵩㵌𡎜煵䋻𨈘渏𩃤䓫浗𧹏灧沯㳖𣿭𣸭渂漌㵯𠏵畑㚼㓈䚀㻚䡱姄鉮䤾轁𨰜𦯀堒埈㛖𡑒烾𤍢𤩱𢿣𡊰𢎽梹楧𡎘𣓥𧯴𣛟𨪃𣟖𣏺𤲟樚𣚭𦲷萾䓟䓎"],["9840","𦴦𦵑𦲂𦿞漗𧄉茽𡜺菭𦲀𧁓𡟛妉媂𡞳婡婱𡤅𤇼㜭姯𡜼㛇熎鎐暚𤊥婮娫𤊓樫𣻹𧜶𤑛𤋊焝𤉙𨧡侰𦴨峂𤓎𧹍𤎽樌𤉖𡌄炦焳𤏩㶥泟勇𤩏繥姫崯㷳彜𤩝𡟟綤萦"],["98a1","咅𣫺𣌀𠈔坾𠣕𠘙㿥𡾞𪊶瀃𩅛嵰玏糓𨩙𩐠俈翧狍猐𧫴猸猹𥛶獁獈㺩𧬘遬燵𤣲珡臶㻊県㻑沢国琙琞琟㻢㻰㻴㻺瓓㼎㽓畂畭畲疍㽼痈痜㿀癍㿗癴㿜発𤽜熈嘣覀塩䀝睃䀹条䁅㗛瞘䁪䁯属瞾矋売砘点砜䂨砹硇硑硦葈𥔵礳栃礲䄃"],["9940","䄉禑禙辻稆込䅧窑䆲窼艹䇄竏竛䇏両筢筬筻簒簛䉠䉺类粜䊌粸䊔糭输烀𠳏総緔緐緽羮羴犟䎗耠耥笹耮耱联㷌垴炠肷胩䏭脌猪脎脒畠脔䐁㬹腖腙腚"],["99a1","䐓堺腼膄䐥膓䐭膥埯臁臤艔䒏芦艶苊苘苿䒰荗险榊萅烵葤惣蒈䔄蒾蓡蓸蔐蔸蕒䔻蕯蕰藠䕷虲蚒蚲蛯际螋䘆䘗袮裿褤襇覑𧥧訩訸誔誴豑賔賲贜䞘塟跃䟭仮踺嗘坔蹱嗵躰䠷軎転軤軭軲辷迁迊迌逳駄䢭飠鈓䤞鈨鉘鉫銱銮銿"],["9a40","鋣鋫鋳鋴鋽鍃鎄鎭䥅䥑麿鐗匁鐝鐭鐾䥪鑔鑹锭関䦧间阳䧥枠䨤靀䨵鞲韂噔䫤惨颹䬙飱塄餎餙冴餜餷饂饝饢䭰駅䮝騼鬏窃魩鮁鯝鯱鯴䱭鰠㝯𡯂鵉鰺"],["9aa1","黾噐鶓鶽鷀鷼银辶鹻麬麱麽黆铜黢黱黸竈齄𠂔𠊷𠎠椚铃妬𠓗塀铁㞹𠗕𠘕𠙶𡚺块煳𠫂𠫍𠮿呪吆𠯋咞𠯻𠰻𠱓𠱥𠱼惧𠲍噺𠲵𠳝𠳭𠵯𠶲𠷈楕鰯螥𠸄𠸎𠻗𠾐𠼭𠹳尠𠾼帋𡁜𡁏𡁶朞𡁻𡂈𡂖㙇𡂿𡃓𡄯𡄻卤蒭𡋣𡍵𡌶讁𡕷𡘙𡟃𡟇乸炻𡠭𡥪"],["9b40","𡨭𡩅𡰪𡱰𡲬𡻈拃𡻕𡼕熘桕𢁅槩㛈𢉼𢏗𢏺𢜪𢡱𢥏苽𢥧𢦓𢫕覥𢫨辠𢬎鞸𢬿顇骽𢱌"],["9b62","𢲈𢲷𥯨𢴈𢴒𢶷𢶕𢹂𢽴𢿌𣀳𣁦𣌟𣏞徱晈暿𧩹𣕧𣗳爁𤦺矗𣘚𣜖纇𠍆墵朎"],["9ba1","椘𣪧𧙗𥿢𣸑𣺹𧗾𢂚䣐䪸𤄙𨪚𤋮𤌍𤀻𤌴𤎖𤩅𠗊凒𠘑妟𡺨㮾𣳿𤐄𤓖垈𤙴㦛𤜯𨗨𩧉㝢𢇃譞𨭎駖𤠒𤣻𤨕爉𤫀𠱸奥𤺥𤾆𠝹軚𥀬劏圿煱𥊙𥐙𣽊𤪧喼𥑆𥑮𦭒釔㑳𥔿𧘲𥕞䜘𥕢𥕦𥟇𤤿𥡝偦㓻𣏌惞𥤃䝼𨥈𥪮𥮉𥰆𡶐垡煑澶𦄂𧰒遖𦆲𤾚譢𦐂𦑊"],["9c40","嵛𦯷輶𦒄𡤜諪𤧶𦒈𣿯𦔒䯀𦖿𦚵𢜛鑥𥟡憕娧晉侻嚹𤔡𦛼乪𤤴陖涏𦲽㘘襷𦞙𦡮𦐑𦡞營𦣇筂𩃀𠨑𦤦鄄𦤹穅鷰𦧺騦𦨭㙟𦑩𠀡禃𦨴𦭛崬𣔙菏𦮝䛐𦲤画补𦶮墶"],["9ca1","㜜𢖍𧁋𧇍㱔𧊀𧊅銁𢅺𧊋錰𧋦𤧐氹钟𧑐𠻸蠧裵𢤦𨑳𡞱溸𤨪𡠠㦤㚹尐秣䔿暶𩲭𩢤襃𧟌𧡘囖䃟𡘊㦡𣜯𨃨𡏅熭荦𧧝𩆨婧䲷𧂯𨦫𧧽𧨊𧬋𧵦𤅺筃祾𨀉澵𪋟樃𨌘厢𦸇鎿栶靝𨅯𨀣𦦵𡏭𣈯𨁈嶅𨰰𨂃圕頣𨥉嶫𤦈斾槕叒𤪥𣾁㰑朶𨂐𨃴𨄮𡾡𨅏"],["9d40","𨆉𨆯𨈚𨌆𨌯𨎊㗊𨑨𨚪䣺揦𨥖砈鉕𨦸䏲𨧧䏟𨧨𨭆𨯔姸𨰉輋𨿅𩃬筑𩄐𩄼㷷𩅞𤫊运犏嚋𩓧𩗩𩖰𩖸𩜲𩣑𩥉𩥪𩧃𩨨𩬎𩵚𩶛纟𩻸𩼣䲤镇𪊓熢𪋿䶑递𪗋䶜𠲜达嗁"],["9da1","辺𢒰边𤪓䔉繿潖檱仪㓤𨬬𧢝㜺躀𡟵𨀤𨭬𨮙𧨾𦚯㷫𧙕𣲷𥘵𥥖亚𥺁𦉘嚿𠹭踎孭𣺈𤲞揞拐𡟶𡡻攰嘭𥱊吚𥌑㷆𩶘䱽嘢嘞罉𥻘奵𣵀蝰东𠿪𠵉𣚺脗鵞贘瘻鱅癎瞹鍅吲腈苷嘥脲萘肽嗪祢噃吖𠺝㗎嘅嗱曱𨋢㘭甴嗰喺咗啲𠱁𠲖廐𥅈𠹶𢱢"],["9e40","𠺢麫絚嗞𡁵抝靭咔賍燶酶揼掹揾啩𢭃鱲𢺳冚㓟𠶧冧呍唞唓癦踭𦢊疱肶蠄螆裇膶萜𡃁䓬猄𤜆宐茋𦢓噻𢛴𧴯𤆣𧵳𦻐𧊶酰𡇙鈈𣳼𪚩𠺬𠻹牦𡲢䝎𤿂𧿹𠿫䃺"],["9ea1","鱝攟𢶠䣳𤟠𩵼𠿬𠸊恢𧖣𠿭"],["9ead","𦁈𡆇熣纎鵐业丄㕷嬍沲卧㚬㧜卽㚥𤘘墚𤭮舭呋垪𥪕𠥹"],["9ec5","㩒𢑥獴𩺬䴉鯭𣳾𩼰䱛𤾩𩖞𩿞葜𣶶𧊲𦞳𣜠挮紥𣻷𣸬㨪逈勌㹴㙺䗩𠒎癀嫰𠺶硺𧼮墧䂿噼鮋嵴癔𪐴麅䳡痹㟻愙𣃚𤏲"],["9ef5","噝𡊩垧𤥣𩸆刴𧂮㖭汊鵼"],["9f40","籖鬹埞𡝬屓擓𩓐𦌵𧅤蚭𠴨𦴢𤫢𠵱"],["9f4f","凾𡼏嶎霃𡷑麁遌笟鬂峑箣扨挵髿篏鬪籾鬮籂粆鰕篼鬉鼗鰛𤤾齚啳寃俽麘俲剠㸆勑坧偖妷帒韈鶫轜呩鞴饀鞺匬愰"],["9fa1","椬叚鰊鴂䰻陁榀傦畆𡝭駚剳"],["9fae","酙隁酜"],["9fb2","酑𨺗捿𦴣櫊嘑醎畺抅𠏼獏籰𥰡𣳽"],["9fc1","𤤙盖鮝个𠳔莾衂"],["9fc9","届槀僭坺刟巵从氱𠇲伹咜哚劚趂㗾弌㗳"],["9fdb","歒酼龥鮗頮颴骺麨麄煺笔"],["9fe7","毺蠘罸"],["9feb","嘠𪙊蹷齓"],["9ff0","跔蹏鸜踁抂𨍽踨蹵竓𤩷稾磘泪詧瘇"],["a040","𨩚鼦泎蟖痃𪊲硓咢贌狢獱謭猂瓱賫𤪻蘯徺袠䒷"],["a055","𡠻𦸅"],["a058","詾𢔛"],["a05b","惽癧髗鵄鍮鮏蟵"],["a063","蠏賷猬霡鮰㗖犲䰇籑饊𦅙慙䰄麖慽"],["a073","坟慯抦戹拎㩜懢厪𣏵捤栂㗒"],["a0a1","嵗𨯂迚𨸹"],["a0a6","僙𡵆礆匲阸𠼻䁥"],["a0ae","矾"],["a0b0","糂𥼚糚稭聦聣絍甅瓲覔舚朌聢𧒆聛瓰脃眤覉𦟌畓𦻑螩蟎臈螌詉貭譃眫瓸蓚㘵榲趦"],["a0d4","覩瑨涹蟁𤀑瓧㷛煶悤憜㳑煢恷"],["a0e2","罱𨬭牐惩䭾删㰘𣳇𥻗𧙖𥔱𡥄𡋾𩤃𦷜𧂭峁𦆭𨨏𣙷𠃮𦡆𤼎䕢嬟𦍌齐麦𦉫"],["a3c0","␀",31,"␡"],["c6a1","①",9,"⑴",9,"ⅰ",9,"丶丿亅亠冂冖冫勹匸卩厶夊宀巛⼳广廴彐彡攴无疒癶辵隶¨ˆヽヾゝゞ〃仝々〆〇ー［］✽ぁ",23],["c740","す",58,"ァアィイ"],["c7a1","ゥ",81,"А",5,"ЁЖ",4],["c840","Л",26,"ёж",25,"⇧↸↹㇏𠃌乚𠂊刂䒑"],["c8a1","龰冈龱𧘇"],["c8cd","￢￤＇＂㈱№℡゛゜⺀⺄⺆⺇⺈⺊⺌⺍⺕⺜⺝⺥⺧⺪⺬⺮⺶⺼⺾⻆⻊⻌⻍⻏⻖⻗⻞⻣"],["c8f5","ʃɐɛɔɵœøŋʊɪ"],["f9fe","￭"],["fa40","𠕇鋛𠗟𣿅蕌䊵珯况㙉𤥂𨧤鍄𡧛苮𣳈砼杄拟𤤳𨦪𠊠𦮳𡌅侫𢓭倈𦴩𧪄𣘀𤪱𢔓倩𠍾徤𠎀𠍇滛𠐟偽儁㑺儎顬㝃萖𤦤𠒇兠𣎴兪𠯿𢃼𠋥𢔰𠖎𣈳𡦃宂蝽𠖳𣲙冲冸"],["faa1","鴴凉减凑㳜凓𤪦决凢卂凭菍椾𣜭彻刋刦刼劵剗劔効勅簕蕂勠蘍𦬓包𨫞啉滙𣾀𠥔𣿬匳卄𠯢泋𡜦栛珕恊㺪㣌𡛨燝䒢卭却𨚫卾卿𡖖𡘓矦厓𨪛厠厫厮玧𥝲㽙玜叁叅汉义埾叙㪫𠮏叠𣿫𢶣叶𠱷吓灹唫晗浛呭𦭓𠵴啝咏咤䞦𡜍𠻝㶴𠵍"],["fb40","𨦼𢚘啇䳭启琗喆喩嘅𡣗𤀺䕒𤐵暳𡂴嘷曍𣊊暤暭噍噏磱囱鞇叾圀囯园𨭦㘣𡉏坆𤆥汮炋坂㚱𦱾埦𡐖堃𡑔𤍣堦𤯵塜墪㕡壠壜𡈼壻寿坃𪅐𤉸鏓㖡够梦㛃湙"],["fba1","𡘾娤啓𡚒蔅姉𠵎𦲁𦴪𡟜姙𡟻𡞲𦶦浱𡠨𡛕姹𦹅媫婣㛦𤦩婷㜈媖瑥嫓𦾡𢕔㶅𡤑㜲𡚸広勐孶斈孼𧨎䀄䡝𠈄寕慠𡨴𥧌𠖥寳宝䴐尅𡭄尓珎尔𡲥𦬨屉䣝岅峩峯嶋𡷹𡸷崐崘嵆𡺤岺巗苼㠭𤤁𢁉𢅳芇㠶㯂帮檊幵幺𤒼𠳓厦亷廐厨𡝱帉廴𨒂"],["fc40","廹廻㢠廼栾鐛弍𠇁弢㫞䢮𡌺强𦢈𢏐彘𢑱彣鞽𦹮彲鍀𨨶徧嶶㵟𥉐𡽪𧃸𢙨釖𠊞𨨩怱暅𡡷㥣㷇㘹垐𢞴祱㹀悞悤悳𤦂𤦏𧩓璤僡媠慤萤慂慈𦻒憁凴𠙖憇宪𣾷"],["fca1","𢡟懓𨮝𩥝懐㤲𢦀𢣁怣慜攞掋𠄘担𡝰拕𢸍捬𤧟㨗搸揸𡎎𡟼撐澊𢸶頔𤂌𥜝擡擥鑻㩦携㩗敍漖𤨨𤨣斅敭敟𣁾斵𤥀䬷旑䃘𡠩无旣忟𣐀昘𣇷𣇸晄𣆤𣆥晋𠹵晧𥇦晳晴𡸽𣈱𨗴𣇈𥌓矅𢣷馤朂𤎜𤨡㬫槺𣟂杞杧杢𤇍𩃭柗䓩栢湐鈼栁𣏦𦶠桝"],["fd40","𣑯槡樋𨫟楳棃𣗍椁椀㴲㨁𣘼㮀枬楡𨩊䋼椶榘㮡𠏉荣傐槹𣙙𢄪橅𣜃檝㯳枱櫈𩆜㰍欝𠤣惞欵歴𢟍溵𣫛𠎵𡥘㝀吡𣭚毡𣻼毜氷𢒋𤣱𦭑汚舦汹𣶼䓅𣶽𤆤𤤌𤤀"],["fda1","𣳉㛥㳫𠴲鮃𣇹𢒑羏样𦴥𦶡𦷫涖浜湼漄𤥿𤂅𦹲蔳𦽴凇沜渝萮𨬡港𣸯瑓𣾂秌湏媑𣁋濸㜍澝𣸰滺𡒗𤀽䕕鏰潄潜㵎潴𩅰㴻澟𤅄濓𤂑𤅕𤀹𣿰𣾴𤄿凟𤅖𤅗𤅀𦇝灋灾炧炁烌烕烖烟䄄㷨熴熖𤉷焫煅媈煊煮岜𤍥煏鍢𤋁焬𤑚𤨧𤨢熺𨯨炽爎"],["fe40","鑂爕夑鑃爤鍁𥘅爮牀𤥴梽牕牗㹕𣁄栍漽犂猪猫𤠣𨠫䣭𨠄猨献珏玪𠰺𦨮珉瑉𤇢𡛧𤨤昣㛅𤦷𤦍𤧻珷琕椃𤨦琹𠗃㻗瑜𢢭瑠𨺲瑇珤瑶莹瑬㜰瑴鏱樬璂䥓𤪌"],["fea1","𤅟𤩹𨮏孆𨰃𡢞瓈𡦈甎瓩甞𨻙𡩋寗𨺬鎅畍畊畧畮𤾂㼄𤴓疎瑝疞疴瘂瘬癑癏癯癶𦏵皐臯㟸𦤑𦤎皡皥皷盌𦾟葢𥂝𥅽𡸜眞眦着撯𥈠睘𣊬瞯𨥤𨥨𡛁矴砉𡍶𤨒棊碯磇磓隥礮𥗠磗礴碱𧘌辸袄𨬫𦂃𢘜禆褀椂禀𥡗禝𧬹礼禩渪𧄦㺨秆𩄍秔"]]');
+
+/***/ }),
+
+/***/ 4488:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127,"€"],["8140","丂丄丅丆丏丒丗丟丠両丣並丩丮丯丱丳丵丷丼乀乁乂乄乆乊乑乕乗乚乛乢乣乤乥乧乨乪",5,"乲乴",9,"乿",6,"亇亊"],["8180","亐亖亗亙亜亝亞亣亪亯亰亱亴亶亷亸亹亼亽亾仈仌仏仐仒仚仛仜仠仢仦仧仩仭仮仯仱仴仸仹仺仼仾伀伂",6,"伋伌伒",4,"伜伝伡伣伨伩伬伭伮伱伳伵伷伹伻伾",4,"佄佅佇",5,"佒佔佖佡佢佦佨佪佫佭佮佱佲併佷佸佹佺佽侀侁侂侅來侇侊侌侎侐侒侓侕侖侘侙侚侜侞侟価侢"],["8240","侤侫侭侰",4,"侶",8,"俀俁係俆俇俈俉俋俌俍俒",4,"俙俛俠俢俤俥俧俫俬俰俲俴俵俶俷俹俻俼俽俿",11],["8280","個倎倐們倓倕倖倗倛倝倞倠倢倣値倧倫倯",10,"倻倽倿偀偁偂偄偅偆偉偊偋偍偐",4,"偖偗偘偙偛偝",7,"偦",5,"偭",8,"偸偹偺偼偽傁傂傃傄傆傇傉傊傋傌傎",20,"傤傦傪傫傭",4,"傳",6,"傼"],["8340","傽",17,"僐",5,"僗僘僙僛",10,"僨僩僪僫僯僰僱僲僴僶",4,"僼",9,"儈"],["8380","儉儊儌",5,"儓",13,"儢",28,"兂兇兊兌兎兏児兒兓兗兘兙兛兝",4,"兣兤兦內兩兪兯兲兺兾兿冃冄円冇冊冋冎冏冐冑冓冔冘冚冝冞冟冡冣冦",4,"冭冮冴冸冹冺冾冿凁凂凃凅凈凊凍凎凐凒",5],["8440","凘凙凚凜凞凟凢凣凥",5,"凬凮凱凲凴凷凾刄刅刉刋刌刏刐刓刔刕刜刞刟刡刢刣別刦刧刪刬刯刱刲刴刵刼刾剄",5,"剋剎剏剒剓剕剗剘"],["8480","剙剚剛剝剟剠剢剣剤剦剨剫剬剭剮剰剱剳",9,"剾劀劃",4,"劉",6,"劑劒劔",6,"劜劤劥劦劧劮劯劰労",9,"勀勁勂勄勅勆勈勊勌勍勎勏勑勓勔動勗務",5,"勠勡勢勣勥",10,"勱",7,"勻勼勽匁匂匃匄匇匉匊匋匌匎"],["8540","匑匒匓匔匘匛匜匞匟匢匤匥匧匨匩匫匬匭匯",9,"匼匽區卂卄卆卋卌卍卐協単卙卛卝卥卨卪卬卭卲卶卹卻卼卽卾厀厁厃厇厈厊厎厏"],["8580","厐",4,"厖厗厙厛厜厞厠厡厤厧厪厫厬厭厯",6,"厷厸厹厺厼厽厾叀參",4,"収叏叐叒叓叕叚叜叝叞叡叢叧叴叺叾叿吀吂吅吇吋吔吘吙吚吜吢吤吥吪吰吳吶吷吺吽吿呁呂呄呅呇呉呌呍呎呏呑呚呝",4,"呣呥呧呩",7,"呴呹呺呾呿咁咃咅咇咈咉咊咍咑咓咗咘咜咞咟咠咡"],["8640","咢咥咮咰咲咵咶咷咹咺咼咾哃哅哊哋哖哘哛哠",4,"哫哬哯哰哱哴",5,"哻哾唀唂唃唄唅唈唊",4,"唒唓唕",5,"唜唝唞唟唡唥唦"],["8680","唨唩唫唭唲唴唵唶唸唹唺唻唽啀啂啅啇啈啋",4,"啑啒啓啔啗",4,"啝啞啟啠啢啣啨啩啫啯",5,"啹啺啽啿喅喆喌喍喎喐喒喓喕喖喗喚喛喞喠",6,"喨",8,"喲喴営喸喺喼喿",4,"嗆嗇嗈嗊嗋嗎嗏嗐嗕嗗",4,"嗞嗠嗢嗧嗩嗭嗮嗰嗱嗴嗶嗸",4,"嗿嘂嘃嘄嘅"],["8740","嘆嘇嘊嘋嘍嘐",7,"嘙嘚嘜嘝嘠嘡嘢嘥嘦嘨嘩嘪嘫嘮嘯嘰嘳嘵嘷嘸嘺嘼嘽嘾噀",11,"噏",4,"噕噖噚噛噝",4],["8780","噣噥噦噧噭噮噯噰噲噳噴噵噷噸噹噺噽",7,"嚇",6,"嚐嚑嚒嚔",14,"嚤",10,"嚰",6,"嚸嚹嚺嚻嚽",12,"囋",8,"囕囖囘囙囜団囥",5,"囬囮囯囲図囶囷囸囻囼圀圁圂圅圇國",6],["8840","園",9,"圝圞圠圡圢圤圥圦圧圫圱圲圴",4,"圼圽圿坁坃坄坅坆坈坉坋坒",4,"坘坙坢坣坥坧坬坮坰坱坲坴坵坸坹坺坽坾坿垀"],["8880","垁垇垈垉垊垍",4,"垔",6,"垜垝垞垟垥垨垪垬垯垰垱垳垵垶垷垹",8,"埄",6,"埌埍埐埑埓埖埗埛埜埞埡埢埣埥",7,"埮埰埱埲埳埵埶執埻埼埾埿堁堃堄堅堈堉堊堌堎堏堐堒堓堔堖堗堘堚堛堜堝堟堢堣堥",4,"堫",4,"報堲堳場堶",7],["8940","堾",5,"塅",6,"塎塏塐塒塓塕塖塗塙",4,"塟",5,"塦",4,"塭",16,"塿墂墄墆墇墈墊墋墌"],["8980","墍",4,"墔",4,"墛墜墝墠",7,"墪",17,"墽墾墿壀壂壃壄壆",10,"壒壓壔壖",13,"壥",5,"壭壯壱売壴壵壷壸壺",7,"夃夅夆夈",4,"夎夐夑夒夓夗夘夛夝夞夠夡夢夣夦夨夬夰夲夳夵夶夻"],["8a40","夽夾夿奀奃奅奆奊奌奍奐奒奓奙奛",4,"奡奣奤奦",12,"奵奷奺奻奼奾奿妀妅妉妋妌妎妏妐妑妔妕妘妚妛妜妝妟妠妡妢妦"],["8a80","妧妬妭妰妱妳",5,"妺妼妽妿",6,"姇姈姉姌姍姎姏姕姖姙姛姞",4,"姤姦姧姩姪姫姭",11,"姺姼姽姾娀娂娊娋娍娎娏娐娒娔娕娖娗娙娚娛娝娞娡娢娤娦娧娨娪",6,"娳娵娷",4,"娽娾娿婁",4,"婇婈婋",9,"婖婗婘婙婛",5],["8b40","婡婣婤婥婦婨婩婫",8,"婸婹婻婼婽婾媀",17,"媓",6,"媜",13,"媫媬"],["8b80","媭",4,"媴媶媷媹",4,"媿嫀嫃",5,"嫊嫋嫍",4,"嫓嫕嫗嫙嫚嫛嫝嫞嫟嫢嫤嫥嫧嫨嫪嫬",4,"嫲",22,"嬊",11,"嬘",25,"嬳嬵嬶嬸",7,"孁",6],["8c40","孈",7,"孒孖孞孠孡孧孨孫孭孮孯孲孴孶孷學孹孻孼孾孿宂宆宊宍宎宐宑宒宔宖実宧宨宩宬宭宮宯宱宲宷宺宻宼寀寁寃寈寉寊寋寍寎寏"],["8c80","寑寔",8,"寠寢寣實寧審",4,"寯寱",6,"寽対尀専尃尅將專尋尌對導尐尒尓尗尙尛尞尟尠尡尣尦尨尩尪尫尭尮尯尰尲尳尵尶尷屃屄屆屇屌屍屒屓屔屖屗屘屚屛屜屝屟屢層屧",6,"屰屲",6,"屻屼屽屾岀岃",4,"岉岊岋岎岏岒岓岕岝",4,"岤",4],["8d40","岪岮岯岰岲岴岶岹岺岻岼岾峀峂峃峅",5,"峌",5,"峓",5,"峚",6,"峢峣峧峩峫峬峮峯峱",9,"峼",4],["8d80","崁崄崅崈",5,"崏",4,"崕崗崘崙崚崜崝崟",4,"崥崨崪崫崬崯",4,"崵",7,"崿",7,"嵈嵉嵍",10,"嵙嵚嵜嵞",10,"嵪嵭嵮嵰嵱嵲嵳嵵",12,"嶃",21,"嶚嶛嶜嶞嶟嶠"],["8e40","嶡",21,"嶸",12,"巆",6,"巎",12,"巜巟巠巣巤巪巬巭"],["8e80","巰巵巶巸",4,"巿帀帄帇帉帊帋帍帎帒帓帗帞",7,"帨",4,"帯帰帲",4,"帹帺帾帿幀幁幃幆",5,"幍",6,"幖",4,"幜幝幟幠幣",14,"幵幷幹幾庁庂広庅庈庉庌庍庎庒庘庛庝庡庢庣庤庨",4,"庮",4,"庴庺庻庼庽庿",6],["8f40","廆廇廈廋",5,"廔廕廗廘廙廚廜",11,"廩廫",8,"廵廸廹廻廼廽弅弆弇弉弌弍弎弐弒弔弖弙弚弜弝弞弡弢弣弤"],["8f80","弨弫弬弮弰弲",6,"弻弽弾弿彁",14,"彑彔彙彚彛彜彞彟彠彣彥彧彨彫彮彯彲彴彵彶彸彺彽彾彿徃徆徍徎徏徑従徔徖徚徛徝從徟徠徢",5,"復徫徬徯",5,"徶徸徹徺徻徾",4,"忇忈忊忋忎忓忔忕忚忛応忞忟忢忣忥忦忨忩忬忯忰忲忳忴忶忷忹忺忼怇"],["9040","怈怉怋怌怐怑怓怗怘怚怞怟怢怣怤怬怭怮怰",4,"怶",4,"怽怾恀恄",6,"恌恎恏恑恓恔恖恗恘恛恜恞恟恠恡恥恦恮恱恲恴恵恷恾悀"],["9080","悁悂悅悆悇悈悊悋悎悏悐悑悓悕悗悘悙悜悞悡悢悤悥悧悩悪悮悰悳悵悶悷悹悺悽",7,"惇惈惉惌",4,"惒惓惔惖惗惙惛惞惡",4,"惪惱惲惵惷惸惻",4,"愂愃愄愅愇愊愋愌愐",4,"愖愗愘愙愛愜愝愞愡愢愥愨愩愪愬",18,"慀",6],["9140","慇慉態慍慏慐慒慓慔慖",6,"慞慟慠慡慣慤慥慦慩",6,"慱慲慳慴慶慸",18,"憌憍憏",4,"憕"],["9180","憖",6,"憞",8,"憪憫憭",9,"憸",5,"憿懀懁懃",4,"應懌",4,"懓懕",16,"懧",13,"懶",8,"戀",5,"戇戉戓戔戙戜戝戞戠戣戦戧戨戩戫戭戯戰戱戲戵戶戸",4,"扂扄扅扆扊"],["9240","扏扐払扖扗扙扚扜",6,"扤扥扨扱扲扴扵扷扸扺扻扽抁抂抃抅抆抇抈抋",5,"抔抙抜抝択抣抦抧抩抪抭抮抯抰抲抳抴抶抷抸抺抾拀拁"],["9280","拃拋拏拑拕拝拞拠拡拤拪拫拰拲拵拸拹拺拻挀挃挄挅挆挊挋挌挍挏挐挒挓挔挕挗挘挙挜挦挧挩挬挭挮挰挱挳",5,"挻挼挾挿捀捁捄捇捈捊捑捒捓捔捖",7,"捠捤捥捦捨捪捫捬捯捰捲捳捴捵捸捹捼捽捾捿掁掃掄掅掆掋掍掑掓掔掕掗掙",6,"採掤掦掫掯掱掲掵掶掹掻掽掿揀"],["9340","揁揂揃揅揇揈揊揋揌揑揓揔揕揗",6,"揟揢揤",4,"揫揬揮揯揰揱揳揵揷揹揺揻揼揾搃搄搆",4,"損搎搑搒搕",5,"搝搟搢搣搤"],["9380","搥搧搨搩搫搮",5,"搵",4,"搻搼搾摀摂摃摉摋",6,"摓摕摖摗摙",4,"摟",7,"摨摪摫摬摮",9,"摻",6,"撃撆撈",8,"撓撔撗撘撚撛撜撝撟",4,"撥撦撧撨撪撫撯撱撲撳撴撶撹撻撽撾撿擁擃擄擆",6,"擏擑擓擔擕擖擙據"],["9440","擛擜擝擟擠擡擣擥擧",24,"攁",7,"攊",7,"攓",4,"攙",8],["9480","攢攣攤攦",4,"攬攭攰攱攲攳攷攺攼攽敀",4,"敆敇敊敋敍敎敐敒敓敔敗敘敚敜敟敠敡敤敥敧敨敩敪敭敮敯敱敳敵敶數",14,"斈斉斊斍斎斏斒斔斕斖斘斚斝斞斠斢斣斦斨斪斬斮斱",7,"斺斻斾斿旀旂旇旈旉旊旍旐旑旓旔旕旘",7,"旡旣旤旪旫"],["9540","旲旳旴旵旸旹旻",4,"昁昄昅昇昈昉昋昍昐昑昒昖昗昘昚昛昜昞昡昢昣昤昦昩昪昫昬昮昰昲昳昷",4,"昽昿晀時晄",6,"晍晎晐晑晘"],["9580","晙晛晜晝晞晠晢晣晥晧晩",4,"晱晲晳晵晸晹晻晼晽晿暀暁暃暅暆暈暉暊暋暍暎暏暐暒暓暔暕暘",4,"暞",8,"暩",4,"暯",4,"暵暶暷暸暺暻暼暽暿",25,"曚曞",7,"曧曨曪",5,"曱曵曶書曺曻曽朁朂會"],["9640","朄朅朆朇朌朎朏朑朒朓朖朘朙朚朜朞朠",5,"朧朩朮朰朲朳朶朷朸朹朻朼朾朿杁杄杅杇杊杋杍杒杔杕杗",4,"杝杢杣杤杦杧杫杬杮東杴杶"],["9680","杸杹杺杻杽枀枂枃枅枆枈枊枌枍枎枏枑枒枓枔枖枙枛枟枠枡枤枦枩枬枮枱枲枴枹",7,"柂柅",9,"柕柖柗柛柟柡柣柤柦柧柨柪柫柭柮柲柵",7,"柾栁栂栃栄栆栍栐栒栔栕栘",4,"栞栟栠栢",6,"栫",6,"栴栵栶栺栻栿桇桋桍桏桒桖",5],["9740","桜桝桞桟桪桬",7,"桵桸",8,"梂梄梇",7,"梐梑梒梔梕梖梘",9,"梣梤梥梩梪梫梬梮梱梲梴梶梷梸"],["9780","梹",6,"棁棃",5,"棊棌棎棏棐棑棓棔棖棗棙棛",4,"棡棢棤",9,"棯棲棳棴棶棷棸棻棽棾棿椀椂椃椄椆",4,"椌椏椑椓",11,"椡椢椣椥",7,"椮椯椱椲椳椵椶椷椸椺椻椼椾楀楁楃",16,"楕楖楘楙楛楜楟"],["9840","楡楢楤楥楧楨楩楪楬業楯楰楲",4,"楺楻楽楾楿榁榃榅榊榋榌榎",5,"榖榗榙榚榝",9,"榩榪榬榮榯榰榲榳榵榶榸榹榺榼榽"],["9880","榾榿槀槂",7,"構槍槏槑槒槓槕",5,"槜槝槞槡",11,"槮槯槰槱槳",9,"槾樀",9,"樋",11,"標",5,"樠樢",5,"権樫樬樭樮樰樲樳樴樶",6,"樿",4,"橅橆橈",7,"橑",6,"橚"],["9940","橜",4,"橢橣橤橦",10,"橲",6,"橺橻橽橾橿檁檂檃檅",8,"檏檒",4,"檘",7,"檡",5],["9980","檧檨檪檭",114,"欥欦欨",6],["9a40","欯欰欱欳欴欵欶欸欻欼欽欿歀歁歂歄歅歈歊歋歍",11,"歚",7,"歨歩歫",13,"歺歽歾歿殀殅殈"],["9a80","殌殎殏殐殑殔殕殗殘殙殜",4,"殢",7,"殫",7,"殶殸",6,"毀毃毄毆",4,"毌毎毐毑毘毚毜",4,"毢",7,"毬毭毮毰毱毲毴毶毷毸毺毻毼毾",6,"氈",4,"氎氒気氜氝氞氠氣氥氫氬氭氱氳氶氷氹氺氻氼氾氿汃汄汅汈汋",4,"汑汒汓汖汘"],["9b40","汙汚汢汣汥汦汧汫",4,"汱汳汵汷汸決汻汼汿沀沄沇沊沋沍沎沑沒沕沖沗沘沚沜沝沞沠沢沨沬沯沰沴沵沶沷沺泀況泂泃泆泇泈泋泍泎泏泑泒泘"],["9b80","泙泚泜泝泟泤泦泧泩泬泭泲泴泹泿洀洂洃洅洆洈洉洊洍洏洐洑洓洔洕洖洘洜洝洟",5,"洦洨洩洬洭洯洰洴洶洷洸洺洿浀浂浄浉浌浐浕浖浗浘浛浝浟浡浢浤浥浧浨浫浬浭浰浱浲浳浵浶浹浺浻浽",4,"涃涄涆涇涊涋涍涏涐涒涖",4,"涜涢涥涬涭涰涱涳涴涶涷涹",5,"淁淂淃淈淉淊"],["9c40","淍淎淏淐淒淓淔淕淗淚淛淜淟淢淣淥淧淨淩淪淭淯淰淲淴淵淶淸淺淽",7,"渆渇済渉渋渏渒渓渕渘渙減渜渞渟渢渦渧渨渪測渮渰渱渳渵"],["9c80","渶渷渹渻",7,"湅",7,"湏湐湑湒湕湗湙湚湜湝湞湠",10,"湬湭湯",14,"満溁溂溄溇溈溊",4,"溑",6,"溙溚溛溝溞溠溡溣溤溦溨溩溫溬溭溮溰溳溵溸溹溼溾溿滀滃滄滅滆滈滉滊滌滍滎滐滒滖滘滙滛滜滝滣滧滪",5],["9d40","滰滱滲滳滵滶滷滸滺",7,"漃漄漅漇漈漊",4,"漐漑漒漖",9,"漡漢漣漥漦漧漨漬漮漰漲漴漵漷",6,"漿潀潁潂"],["9d80","潃潄潅潈潉潊潌潎",9,"潙潚潛潝潟潠潡潣潤潥潧",5,"潯潰潱潳潵潶潷潹潻潽",6,"澅澆澇澊澋澏",12,"澝澞澟澠澢",4,"澨",10,"澴澵澷澸澺",5,"濁濃",5,"濊",6,"濓",10,"濟濢濣濤濥"],["9e40","濦",7,"濰",32,"瀒",7,"瀜",6,"瀤",6],["9e80","瀫",9,"瀶瀷瀸瀺",17,"灍灎灐",13,"灟",11,"灮灱灲灳灴灷灹灺灻災炁炂炃炄炆炇炈炋炌炍炏炐炑炓炗炘炚炛炞",12,"炰炲炴炵炶為炾炿烄烅烆烇烉烋",12,"烚"],["9f40","烜烝烞烠烡烢烣烥烪烮烰",6,"烸烺烻烼烾",10,"焋",4,"焑焒焔焗焛",10,"焧",7,"焲焳焴"],["9f80","焵焷",13,"煆煇煈煉煋煍煏",12,"煝煟",4,"煥煩",4,"煯煰煱煴煵煶煷煹煻煼煾",5,"熅",4,"熋熌熍熎熐熑熒熓熕熖熗熚",4,"熡",6,"熩熪熫熭",5,"熴熶熷熸熺",8,"燄",9,"燏",4],["a040","燖",9,"燡燢燣燤燦燨",5,"燯",9,"燺",11,"爇",19],["a080","爛爜爞",9,"爩爫爭爮爯爲爳爴爺爼爾牀",6,"牉牊牋牎牏牐牑牓牔牕牗牘牚牜牞牠牣牤牥牨牪牫牬牭牰牱牳牴牶牷牸牻牼牽犂犃犅",4,"犌犎犐犑犓",11,"犠",11,"犮犱犲犳犵犺",6,"狅狆狇狉狊狋狌狏狑狓狔狕狖狘狚狛"],["a1a1","　、。·ˉˇ¨〃々—～‖…‘’“”〔〕〈",7,"〖〗【】±×÷∶∧∨∑∏∪∩∈∷√⊥∥∠⌒⊙∫∮≡≌≈∽∝≠≮≯≤≥∞∵∴♂♀°′″℃＄¤￠￡‰§№☆★○●◎◇◆□■△▲※→←↑↓〓"],["a2a1","ⅰ",9],["a2b1","⒈",19,"⑴",19,"①",9],["a2e5","㈠",9],["a2f1","Ⅰ",11],["a3a1","！＂＃￥％",88,"￣"],["a4a1","ぁ",82],["a5a1","ァ",85],["a6a1","Α",16,"Σ",6],["a6c1","α",16,"σ",6],["a6e0","︵︶︹︺︿﹀︽︾﹁﹂﹃﹄"],["a6ee","︻︼︷︸︱"],["a6f4","︳︴"],["a7a1","А",5,"ЁЖ",25],["a7d1","а",5,"ёж",25],["a840","ˊˋ˙–―‥‵℅℉↖↗↘↙∕∟∣≒≦≧⊿═",35,"▁",6],["a880","█",7,"▓▔▕▼▽◢◣◤◥☉⊕〒〝〞"],["a8a1","āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑ"],["a8bd","ńň"],["a8c0","ɡ"],["a8c5","ㄅ",36],["a940","〡",8,"㊣㎎㎏㎜㎝㎞㎡㏄㏎㏑㏒㏕︰￢￤"],["a959","℡㈱"],["a95c","‐"],["a960","ー゛゜ヽヾ〆ゝゞ﹉",9,"﹔﹕﹖﹗﹙",8],["a980","﹢",4,"﹨﹩﹪﹫"],["a996","〇"],["a9a4","─",75],["aa40","狜狝狟狢",5,"狪狫狵狶狹狽狾狿猀猂猄",5,"猋猌猍猏猐猑猒猔猘猙猚猟猠猣猤猦猧猨猭猯猰猲猳猵猶猺猻猼猽獀",8],["aa80","獉獊獋獌獎獏獑獓獔獕獖獘",7,"獡",10,"獮獰獱"],["ab40","獲",11,"獿",4,"玅玆玈玊玌玍玏玐玒玓玔玕玗玘玙玚玜玝玞玠玡玣",5,"玪玬玭玱玴玵玶玸玹玼玽玾玿珁珃",4],["ab80","珋珌珎珒",6,"珚珛珜珝珟珡珢珣珤珦珨珪珫珬珮珯珰珱珳",4],["ac40","珸",10,"琄琇琈琋琌琍琎琑",8,"琜",5,"琣琤琧琩琫琭琯琱琲琷",4,"琽琾琿瑀瑂",11],["ac80","瑎",6,"瑖瑘瑝瑠",12,"瑮瑯瑱",4,"瑸瑹瑺"],["ad40","瑻瑼瑽瑿璂璄璅璆璈璉璊璌璍璏璑",10,"璝璟",7,"璪",15,"璻",12],["ad80","瓈",9,"瓓",8,"瓝瓟瓡瓥瓧",6,"瓰瓱瓲"],["ae40","瓳瓵瓸",6,"甀甁甂甃甅",7,"甎甐甒甔甕甖甗甛甝甞甠",4,"甦甧甪甮甴甶甹甼甽甿畁畂畃畄畆畇畉畊畍畐畑畒畓畕畖畗畘"],["ae80","畝",7,"畧畨畩畫",6,"畳畵當畷畺",4,"疀疁疂疄疅疇"],["af40","疈疉疊疌疍疎疐疓疕疘疛疜疞疢疦",4,"疭疶疷疺疻疿痀痁痆痋痌痎痏痐痑痓痗痙痚痜痝痟痠痡痥痩痬痭痮痯痲痳痵痶痷痸痺痻痽痾瘂瘄瘆瘇"],["af80","瘈瘉瘋瘍瘎瘏瘑瘒瘓瘔瘖瘚瘜瘝瘞瘡瘣瘧瘨瘬瘮瘯瘱瘲瘶瘷瘹瘺瘻瘽癁療癄"],["b040","癅",6,"癎",5,"癕癗",4,"癝癟癠癡癢癤",6,"癬癭癮癰",7,"癹発發癿皀皁皃皅皉皊皌皍皏皐皒皔皕皗皘皚皛"],["b080","皜",7,"皥",8,"皯皰皳皵",9,"盀盁盃啊阿埃挨哎唉哀皑癌蔼矮艾碍爱隘鞍氨安俺按暗岸胺案肮昂盎凹敖熬翱袄傲奥懊澳芭捌扒叭吧笆八疤巴拔跋靶把耙坝霸罢爸白柏百摆佰败拜稗斑班搬扳般颁板版扮拌伴瓣半办绊邦帮梆榜膀绑棒磅蚌镑傍谤苞胞包褒剥"],["b140","盄盇盉盋盌盓盕盙盚盜盝盞盠",4,"盦",7,"盰盳盵盶盷盺盻盽盿眀眂眃眅眆眊県眎",10,"眛眜眝眞眡眣眤眥眧眪眫"],["b180","眬眮眰",4,"眹眻眽眾眿睂睄睅睆睈",7,"睒",7,"睜薄雹保堡饱宝抱报暴豹鲍爆杯碑悲卑北辈背贝钡倍狈备惫焙被奔苯本笨崩绷甭泵蹦迸逼鼻比鄙笔彼碧蓖蔽毕毙毖币庇痹闭敝弊必辟壁臂避陛鞭边编贬扁便变卞辨辩辫遍标彪膘表鳖憋别瘪彬斌濒滨宾摈兵冰柄丙秉饼炳"],["b240","睝睞睟睠睤睧睩睪睭",11,"睺睻睼瞁瞂瞃瞆",5,"瞏瞐瞓",11,"瞡瞣瞤瞦瞨瞫瞭瞮瞯瞱瞲瞴瞶",4],["b280","瞼瞾矀",12,"矎",8,"矘矙矚矝",4,"矤病并玻菠播拨钵波博勃搏铂箔伯帛舶脖膊渤泊驳捕卜哺补埠不布步簿部怖擦猜裁材才财睬踩采彩菜蔡餐参蚕残惭惨灿苍舱仓沧藏操糙槽曹草厕策侧册测层蹭插叉茬茶查碴搽察岔差诧拆柴豺搀掺蝉馋谗缠铲产阐颤昌猖"],["b340","矦矨矪矯矰矱矲矴矵矷矹矺矻矼砃",5,"砊砋砎砏砐砓砕砙砛砞砠砡砢砤砨砪砫砮砯砱砲砳砵砶砽砿硁硂硃硄硆硈硉硊硋硍硏硑硓硔硘硙硚"],["b380","硛硜硞",11,"硯",7,"硸硹硺硻硽",6,"场尝常长偿肠厂敞畅唱倡超抄钞朝嘲潮巢吵炒车扯撤掣彻澈郴臣辰尘晨忱沉陈趁衬撑称城橙成呈乘程惩澄诚承逞骋秤吃痴持匙池迟弛驰耻齿侈尺赤翅斥炽充冲虫崇宠抽酬畴踌稠愁筹仇绸瞅丑臭初出橱厨躇锄雏滁除楚"],["b440","碄碅碆碈碊碋碏碐碒碔碕碖碙碝碞碠碢碤碦碨",7,"碵碶碷碸確碻碼碽碿磀磂磃磄磆磇磈磌磍磎磏磑磒磓磖磗磘磚",9],["b480","磤磥磦磧磩磪磫磭",4,"磳磵磶磸磹磻",5,"礂礃礄礆",6,"础储矗搐触处揣川穿椽传船喘串疮窗幢床闯创吹炊捶锤垂春椿醇唇淳纯蠢戳绰疵茨磁雌辞慈瓷词此刺赐次聪葱囱匆从丛凑粗醋簇促蹿篡窜摧崔催脆瘁粹淬翠村存寸磋撮搓措挫错搭达答瘩打大呆歹傣戴带殆代贷袋待逮"],["b540","礍",5,"礔",9,"礟",4,"礥",14,"礵",4,"礽礿祂祃祄祅祇祊",8,"祔祕祘祙祡祣"],["b580","祤祦祩祪祫祬祮祰",6,"祹祻",4,"禂禃禆禇禈禉禋禌禍禎禐禑禒怠耽担丹单郸掸胆旦氮但惮淡诞弹蛋当挡党荡档刀捣蹈倒岛祷导到稻悼道盗德得的蹬灯登等瞪凳邓堤低滴迪敌笛狄涤翟嫡抵底地蒂第帝弟递缔颠掂滇碘点典靛垫电佃甸店惦奠淀殿碉叼雕凋刁掉吊钓调跌爹碟蝶迭谍叠"],["b640","禓",6,"禛",11,"禨",10,"禴",4,"禼禿秂秄秅秇秈秊秌秎秏秐秓秔秖秗秙",5,"秠秡秢秥秨秪"],["b680","秬秮秱",6,"秹秺秼秾秿稁稄稅稇稈稉稊稌稏",4,"稕稖稘稙稛稜丁盯叮钉顶鼎锭定订丢东冬董懂动栋侗恫冻洞兜抖斗陡豆逗痘都督毒犊独读堵睹赌杜镀肚度渡妒端短锻段断缎堆兑队对墩吨蹲敦顿囤钝盾遁掇哆多夺垛躲朵跺舵剁惰堕蛾峨鹅俄额讹娥恶厄扼遏鄂饿恩而儿耳尔饵洱二"],["b740","稝稟稡稢稤",14,"稴稵稶稸稺稾穀",5,"穇",9,"穒",4,"穘",16],["b780","穩",6,"穱穲穳穵穻穼穽穾窂窅窇窉窊窋窌窎窏窐窓窔窙窚窛窞窡窢贰发罚筏伐乏阀法珐藩帆番翻樊矾钒繁凡烦反返范贩犯饭泛坊芳方肪房防妨仿访纺放菲非啡飞肥匪诽吠肺废沸费芬酚吩氛分纷坟焚汾粉奋份忿愤粪丰封枫蜂峰锋风疯烽逢冯缝讽奉凤佛否夫敷肤孵扶拂辐幅氟符伏俘服"],["b840","窣窤窧窩窪窫窮",4,"窴",10,"竀",10,"竌",9,"竗竘竚竛竜竝竡竢竤竧",5,"竮竰竱竲竳"],["b880","竴",4,"竻竼竾笀笁笂笅笇笉笌笍笎笐笒笓笖笗笘笚笜笝笟笡笢笣笧笩笭浮涪福袱弗甫抚辅俯釜斧脯腑府腐赴副覆赋复傅付阜父腹负富讣附妇缚咐噶嘎该改概钙盖溉干甘杆柑竿肝赶感秆敢赣冈刚钢缸肛纲岗港杠篙皋高膏羔糕搞镐稿告哥歌搁戈鸽胳疙割革葛格蛤阁隔铬个各给根跟耕更庚羹"],["b940","笯笰笲笴笵笶笷笹笻笽笿",5,"筆筈筊筍筎筓筕筗筙筜筞筟筡筣",10,"筯筰筳筴筶筸筺筼筽筿箁箂箃箄箆",6,"箎箏"],["b980","箑箒箓箖箘箙箚箛箞箟箠箣箤箥箮箯箰箲箳箵箶箷箹",7,"篂篃範埂耿梗工攻功恭龚供躬公宫弓巩汞拱贡共钩勾沟苟狗垢构购够辜菇咕箍估沽孤姑鼓古蛊骨谷股故顾固雇刮瓜剐寡挂褂乖拐怪棺关官冠观管馆罐惯灌贯光广逛瑰规圭硅归龟闺轨鬼诡癸桂柜跪贵刽辊滚棍锅郭国果裹过哈"],["ba40","篅篈築篊篋篍篎篏篐篒篔",4,"篛篜篞篟篠篢篣篤篧篨篩篫篬篭篯篰篲",4,"篸篹篺篻篽篿",7,"簈簉簊簍簎簐",5,"簗簘簙"],["ba80","簚",4,"簠",5,"簨簩簫",12,"簹",5,"籂骸孩海氦亥害骇酣憨邯韩含涵寒函喊罕翰撼捍旱憾悍焊汗汉夯杭航壕嚎豪毫郝好耗号浩呵喝荷菏核禾和何合盒貉阂河涸赫褐鹤贺嘿黑痕很狠恨哼亨横衡恒轰哄烘虹鸿洪宏弘红喉侯猴吼厚候后呼乎忽瑚壶葫胡蝴狐糊湖"],["bb40","籃",9,"籎",36,"籵",5,"籾",9],["bb80","粈粊",6,"粓粔粖粙粚粛粠粡粣粦粧粨粩粫粬粭粯粰粴",4,"粺粻弧虎唬护互沪户花哗华猾滑画划化话槐徊怀淮坏欢环桓还缓换患唤痪豢焕涣宦幻荒慌黄磺蝗簧皇凰惶煌晃幌恍谎灰挥辉徽恢蛔回毁悔慧卉惠晦贿秽会烩汇讳诲绘荤昏婚魂浑混豁活伙火获或惑霍货祸击圾基机畸稽积箕"],["bc40","粿糀糂糃糄糆糉糋糎",6,"糘糚糛糝糞糡",6,"糩",5,"糰",7,"糹糺糼",13,"紋",5],["bc80","紑",14,"紡紣紤紥紦紨紩紪紬紭紮細",6,"肌饥迹激讥鸡姬绩缉吉极棘辑籍集及急疾汲即嫉级挤几脊己蓟技冀季伎祭剂悸济寄寂计记既忌际妓继纪嘉枷夹佳家加荚颊贾甲钾假稼价架驾嫁歼监坚尖笺间煎兼肩艰奸缄茧检柬碱硷拣捡简俭剪减荐槛鉴践贱见键箭件"],["bd40","紷",54,"絯",7],["bd80","絸",32,"健舰剑饯渐溅涧建僵姜将浆江疆蒋桨奖讲匠酱降蕉椒礁焦胶交郊浇骄娇嚼搅铰矫侥脚狡角饺缴绞剿教酵轿较叫窖揭接皆秸街阶截劫节桔杰捷睫竭洁结解姐戒藉芥界借介疥诫届巾筋斤金今津襟紧锦仅谨进靳晋禁近烬浸"],["be40","継",12,"綧",6,"綯",42],["be80","線",32,"尽劲荆兢茎睛晶鲸京惊精粳经井警景颈静境敬镜径痉靖竟竞净炯窘揪究纠玖韭久灸九酒厩救旧臼舅咎就疚鞠拘狙疽居驹菊局咀矩举沮聚拒据巨具距踞锯俱句惧炬剧捐鹃娟倦眷卷绢撅攫抉掘倔爵觉决诀绝均菌钧军君峻"],["bf40","緻",62],["bf80","縺縼",4,"繂",4,"繈",21,"俊竣浚郡骏喀咖卡咯开揩楷凯慨刊堪勘坎砍看康慷糠扛抗亢炕考拷烤靠坷苛柯棵磕颗科壳咳可渴克刻客课肯啃垦恳坑吭空恐孔控抠口扣寇枯哭窟苦酷库裤夸垮挎跨胯块筷侩快宽款匡筐狂框矿眶旷况亏盔岿窥葵奎魁傀"],["c040","繞",35,"纃",23,"纜纝纞"],["c080","纮纴纻纼绖绤绬绹缊缐缞缷缹缻",6,"罃罆",9,"罒罓馈愧溃坤昆捆困括扩廓阔垃拉喇蜡腊辣啦莱来赖蓝婪栏拦篮阑兰澜谰揽览懒缆烂滥琅榔狼廊郎朗浪捞劳牢老佬姥酪烙涝勒乐雷镭蕾磊累儡垒擂肋类泪棱楞冷厘梨犁黎篱狸离漓理李里鲤礼莉荔吏栗丽厉励砾历利傈例俐"],["c140","罖罙罛罜罝罞罠罣",4,"罫罬罭罯罰罳罵罶罷罸罺罻罼罽罿羀羂",7,"羋羍羏",4,"羕",4,"羛羜羠羢羣羥羦羨",6,"羱"],["c180","羳",4,"羺羻羾翀翂翃翄翆翇翈翉翋翍翏",4,"翖翗翙",5,"翢翣痢立粒沥隶力璃哩俩联莲连镰廉怜涟帘敛脸链恋炼练粮凉梁粱良两辆量晾亮谅撩聊僚疗燎寥辽潦了撂镣廖料列裂烈劣猎琳林磷霖临邻鳞淋凛赁吝拎玲菱零龄铃伶羚凌灵陵岭领另令溜琉榴硫馏留刘瘤流柳六龙聋咙笼窿"],["c240","翤翧翨翪翫翬翭翯翲翴",6,"翽翾翿耂耇耈耉耊耎耏耑耓耚耛耝耞耟耡耣耤耫",5,"耲耴耹耺耼耾聀聁聄聅聇聈聉聎聏聐聑聓聕聖聗"],["c280","聙聛",13,"聫",5,"聲",11,"隆垄拢陇楼娄搂篓漏陋芦卢颅庐炉掳卤虏鲁麓碌露路赂鹿潞禄录陆戮驴吕铝侣旅履屡缕虑氯律率滤绿峦挛孪滦卵乱掠略抡轮伦仑沦纶论萝螺罗逻锣箩骡裸落洛骆络妈麻玛码蚂马骂嘛吗埋买麦卖迈脉瞒馒蛮满蔓曼慢漫"],["c340","聾肁肂肅肈肊肍",5,"肔肕肗肙肞肣肦肧肨肬肰肳肵肶肸肹肻胅胇",4,"胏",6,"胘胟胠胢胣胦胮胵胷胹胻胾胿脀脁脃脄脅脇脈脋"],["c380","脌脕脗脙脛脜脝脟",12,"脭脮脰脳脴脵脷脹",4,"脿谩芒茫盲氓忙莽猫茅锚毛矛铆卯茂冒帽貌贸么玫枚梅酶霉煤没眉媒镁每美昧寐妹媚门闷们萌蒙檬盟锰猛梦孟眯醚靡糜迷谜弥米秘觅泌蜜密幂棉眠绵冕免勉娩缅面苗描瞄藐秒渺庙妙蔑灭民抿皿敏悯闽明螟鸣铭名命谬摸"],["c440","腀",5,"腇腉腍腎腏腒腖腗腘腛",4,"腡腢腣腤腦腨腪腫腬腯腲腳腵腶腷腸膁膃",4,"膉膋膌膍膎膐膒",5,"膙膚膞",4,"膤膥"],["c480","膧膩膫",7,"膴",5,"膼膽膾膿臄臅臇臈臉臋臍",6,"摹蘑模膜磨摩魔抹末莫墨默沫漠寞陌谋牟某拇牡亩姆母墓暮幕募慕木目睦牧穆拿哪呐钠那娜纳氖乃奶耐奈南男难囊挠脑恼闹淖呢馁内嫩能妮霓倪泥尼拟你匿腻逆溺蔫拈年碾撵捻念娘酿鸟尿捏聂孽啮镊镍涅您柠狞凝宁"],["c540","臔",14,"臤臥臦臨臩臫臮",4,"臵",5,"臽臿舃與",4,"舎舏舑舓舕",5,"舝舠舤舥舦舧舩舮舲舺舼舽舿"],["c580","艀艁艂艃艅艆艈艊艌艍艎艐",7,"艙艛艜艝艞艠",7,"艩拧泞牛扭钮纽脓浓农弄奴努怒女暖虐疟挪懦糯诺哦欧鸥殴藕呕偶沤啪趴爬帕怕琶拍排牌徘湃派攀潘盘磐盼畔判叛乓庞旁耪胖抛咆刨炮袍跑泡呸胚培裴赔陪配佩沛喷盆砰抨烹澎彭蓬棚硼篷膨朋鹏捧碰坯砒霹批披劈琵毗"],["c640","艪艫艬艭艱艵艶艷艸艻艼芀芁芃芅芆芇芉芌芐芓芔芕芖芚芛芞芠芢芣芧芲芵芶芺芻芼芿苀苂苃苅苆苉苐苖苙苚苝苢苧苨苩苪苬苭苮苰苲苳苵苶苸"],["c680","苺苼",4,"茊茋茍茐茒茓茖茘茙茝",9,"茩茪茮茰茲茷茻茽啤脾疲皮匹痞僻屁譬篇偏片骗飘漂瓢票撇瞥拼频贫品聘乒坪苹萍平凭瓶评屏坡泼颇婆破魄迫粕剖扑铺仆莆葡菩蒲埔朴圃普浦谱曝瀑期欺栖戚妻七凄漆柒沏其棋奇歧畦崎脐齐旗祈祁骑起岂乞企启契砌器气迄弃汽泣讫掐"],["c740","茾茿荁荂荄荅荈荊",4,"荓荕",4,"荝荢荰",6,"荹荺荾",6,"莇莈莊莋莌莍莏莐莑莔莕莖莗莙莚莝莟莡",6,"莬莭莮"],["c780","莯莵莻莾莿菂菃菄菆菈菉菋菍菎菐菑菒菓菕菗菙菚菛菞菢菣菤菦菧菨菫菬菭恰洽牵扦钎铅千迁签仟谦乾黔钱钳前潜遣浅谴堑嵌欠歉枪呛腔羌墙蔷强抢橇锹敲悄桥瞧乔侨巧鞘撬翘峭俏窍切茄且怯窃钦侵亲秦琴勤芹擒禽寝沁青轻氢倾卿清擎晴氰情顷请庆琼穷秋丘邱球求囚酋泅趋区蛆曲躯屈驱渠"],["c840","菮華菳",4,"菺菻菼菾菿萀萂萅萇萈萉萊萐萒",5,"萙萚萛萞",5,"萩",7,"萲",5,"萹萺萻萾",7,"葇葈葉"],["c880","葊",6,"葒",4,"葘葝葞葟葠葢葤",4,"葪葮葯葰葲葴葷葹葻葼取娶龋趣去圈颧权醛泉全痊拳犬券劝缺炔瘸却鹊榷确雀裙群然燃冉染瓤壤攘嚷让饶扰绕惹热壬仁人忍韧任认刃妊纫扔仍日戎茸蓉荣融熔溶容绒冗揉柔肉茹蠕儒孺如辱乳汝入褥软阮蕊瑞锐闰润若弱撒洒萨腮鳃塞赛三叁"],["c940","葽",4,"蒃蒄蒅蒆蒊蒍蒏",7,"蒘蒚蒛蒝蒞蒟蒠蒢",12,"蒰蒱蒳蒵蒶蒷蒻蒼蒾蓀蓂蓃蓅蓆蓇蓈蓋蓌蓎蓏蓒蓔蓕蓗"],["c980","蓘",4,"蓞蓡蓢蓤蓧",4,"蓭蓮蓯蓱",10,"蓽蓾蔀蔁蔂伞散桑嗓丧搔骚扫嫂瑟色涩森僧莎砂杀刹沙纱傻啥煞筛晒珊苫杉山删煽衫闪陕擅赡膳善汕扇缮墒伤商赏晌上尚裳梢捎稍烧芍勺韶少哨邵绍奢赊蛇舌舍赦摄射慑涉社设砷申呻伸身深娠绅神沈审婶甚肾慎渗声生甥牲升绳"],["ca40","蔃",8,"蔍蔎蔏蔐蔒蔔蔕蔖蔘蔙蔛蔜蔝蔞蔠蔢",8,"蔭",9,"蔾",4,"蕄蕅蕆蕇蕋",10],["ca80","蕗蕘蕚蕛蕜蕝蕟",4,"蕥蕦蕧蕩",8,"蕳蕵蕶蕷蕸蕼蕽蕿薀薁省盛剩胜圣师失狮施湿诗尸虱十石拾时什食蚀实识史矢使屎驶始式示士世柿事拭誓逝势是嗜噬适仕侍释饰氏市恃室视试收手首守寿授售受瘦兽蔬枢梳殊抒输叔舒淑疏书赎孰熟薯暑曙署蜀黍鼠属术述树束戍竖墅庶数漱"],["cb40","薂薃薆薈",6,"薐",10,"薝",6,"薥薦薧薩薫薬薭薱",5,"薸薺",6,"藂",6,"藊",4,"藑藒"],["cb80","藔藖",5,"藝",6,"藥藦藧藨藪",14,"恕刷耍摔衰甩帅栓拴霜双爽谁水睡税吮瞬顺舜说硕朔烁斯撕嘶思私司丝死肆寺嗣四伺似饲巳松耸怂颂送宋讼诵搜艘擞嗽苏酥俗素速粟僳塑溯宿诉肃酸蒜算虽隋随绥髓碎岁穗遂隧祟孙损笋蓑梭唆缩琐索锁所塌他它她塔"],["cc40","藹藺藼藽藾蘀",4,"蘆",10,"蘒蘓蘔蘕蘗",15,"蘨蘪",13,"蘹蘺蘻蘽蘾蘿虀"],["cc80","虁",11,"虒虓處",4,"虛虜虝號虠虡虣",7,"獭挞蹋踏胎苔抬台泰酞太态汰坍摊贪瘫滩坛檀痰潭谭谈坦毯袒碳探叹炭汤塘搪堂棠膛唐糖倘躺淌趟烫掏涛滔绦萄桃逃淘陶讨套特藤腾疼誊梯剔踢锑提题蹄啼体替嚏惕涕剃屉天添填田甜恬舔腆挑条迢眺跳贴铁帖厅听烃"],["cd40","虭虯虰虲",6,"蚃",6,"蚎",4,"蚔蚖",5,"蚞",4,"蚥蚦蚫蚭蚮蚲蚳蚷蚸蚹蚻",4,"蛁蛂蛃蛅蛈蛌蛍蛒蛓蛕蛖蛗蛚蛜"],["cd80","蛝蛠蛡蛢蛣蛥蛦蛧蛨蛪蛫蛬蛯蛵蛶蛷蛺蛻蛼蛽蛿蜁蜄蜅蜆蜋蜌蜎蜏蜐蜑蜔蜖汀廷停亭庭挺艇通桐酮瞳同铜彤童桶捅筒统痛偷投头透凸秃突图徒途涂屠土吐兔湍团推颓腿蜕褪退吞屯臀拖托脱鸵陀驮驼椭妥拓唾挖哇蛙洼娃瓦袜歪外豌弯湾玩顽丸烷完碗挽晚皖惋宛婉万腕汪王亡枉网往旺望忘妄威"],["ce40","蜙蜛蜝蜟蜠蜤蜦蜧蜨蜪蜫蜬蜭蜯蜰蜲蜳蜵蜶蜸蜹蜺蜼蜽蝀",6,"蝊蝋蝍蝏蝐蝑蝒蝔蝕蝖蝘蝚",5,"蝡蝢蝦",7,"蝯蝱蝲蝳蝵"],["ce80","蝷蝸蝹蝺蝿螀螁螄螆螇螉螊螌螎",4,"螔螕螖螘",6,"螠",4,"巍微危韦违桅围唯惟为潍维苇萎委伟伪尾纬未蔚味畏胃喂魏位渭谓尉慰卫瘟温蚊文闻纹吻稳紊问嗡翁瓮挝蜗涡窝我斡卧握沃巫呜钨乌污诬屋无芜梧吾吴毋武五捂午舞伍侮坞戊雾晤物勿务悟误昔熙析西硒矽晰嘻吸锡牺"],["cf40","螥螦螧螩螪螮螰螱螲螴螶螷螸螹螻螼螾螿蟁",4,"蟇蟈蟉蟌",4,"蟔",6,"蟜蟝蟞蟟蟡蟢蟣蟤蟦蟧蟨蟩蟫蟬蟭蟯",9],["cf80","蟺蟻蟼蟽蟿蠀蠁蠂蠄",5,"蠋",7,"蠔蠗蠘蠙蠚蠜",4,"蠣稀息希悉膝夕惜熄烯溪汐犀檄袭席习媳喜铣洗系隙戏细瞎虾匣霞辖暇峡侠狭下厦夏吓掀锨先仙鲜纤咸贤衔舷闲涎弦嫌显险现献县腺馅羡宪陷限线相厢镶香箱襄湘乡翔祥详想响享项巷橡像向象萧硝霄削哮嚣销消宵淆晓"],["d040","蠤",13,"蠳",5,"蠺蠻蠽蠾蠿衁衂衃衆",5,"衎",5,"衕衖衘衚",6,"衦衧衪衭衯衱衳衴衵衶衸衹衺"],["d080","衻衼袀袃袆袇袉袊袌袎袏袐袑袓袔袕袗",4,"袝",4,"袣袥",5,"小孝校肖啸笑效楔些歇蝎鞋协挟携邪斜胁谐写械卸蟹懈泄泻谢屑薪芯锌欣辛新忻心信衅星腥猩惺兴刑型形邢行醒幸杏性姓兄凶胸匈汹雄熊休修羞朽嗅锈秀袖绣墟戌需虚嘘须徐许蓄酗叙旭序畜恤絮婿绪续轩喧宣悬旋玄"],["d140","袬袮袯袰袲",4,"袸袹袺袻袽袾袿裀裃裄裇裈裊裋裌裍裏裐裑裓裖裗裚",4,"裠裡裦裧裩",6,"裲裵裶裷裺裻製裿褀褁褃",5],["d180","褉褋",4,"褑褔",4,"褜",4,"褢褣褤褦褧褨褩褬褭褮褯褱褲褳褵褷选癣眩绚靴薛学穴雪血勋熏循旬询寻驯巡殉汛训讯逊迅压押鸦鸭呀丫芽牙蚜崖衙涯雅哑亚讶焉咽阉烟淹盐严研蜒岩延言颜阎炎沿奄掩眼衍演艳堰燕厌砚雁唁彦焰宴谚验殃央鸯秧杨扬佯疡羊洋阳氧仰痒养样漾邀腰妖瑶"],["d240","褸",8,"襂襃襅",24,"襠",5,"襧",19,"襼"],["d280","襽襾覀覂覄覅覇",26,"摇尧遥窑谣姚咬舀药要耀椰噎耶爷野冶也页掖业叶曳腋夜液一壹医揖铱依伊衣颐夷遗移仪胰疑沂宜姨彝椅蚁倚已乙矣以艺抑易邑屹亿役臆逸肄疫亦裔意毅忆义益溢诣议谊译异翼翌绎茵荫因殷音阴姻吟银淫寅饮尹引隐"],["d340","覢",30,"觃觍觓觔觕觗觘觙觛觝觟觠觡觢觤觧觨觩觪觬觭觮觰觱觲觴",6],["d380","觻",4,"訁",5,"計",21,"印英樱婴鹰应缨莹萤营荧蝇迎赢盈影颖硬映哟拥佣臃痈庸雍踊蛹咏泳涌永恿勇用幽优悠忧尤由邮铀犹油游酉有友右佑釉诱又幼迂淤于盂榆虞愚舆余俞逾鱼愉渝渔隅予娱雨与屿禹宇语羽玉域芋郁吁遇喻峪御愈欲狱育誉"],["d440","訞",31,"訿",8,"詉",21],["d480","詟",25,"詺",6,"浴寓裕预豫驭鸳渊冤元垣袁原援辕园员圆猿源缘远苑愿怨院曰约越跃钥岳粤月悦阅耘云郧匀陨允运蕴酝晕韵孕匝砸杂栽哉灾宰载再在咱攒暂赞赃脏葬遭糟凿藻枣早澡蚤躁噪造皂灶燥责择则泽贼怎增憎曾赠扎喳渣札轧"],["d540","誁",7,"誋",7,"誔",46],["d580","諃",32,"铡闸眨栅榨咋乍炸诈摘斋宅窄债寨瞻毡詹粘沾盏斩辗崭展蘸栈占战站湛绽樟章彰漳张掌涨杖丈帐账仗胀瘴障招昭找沼赵照罩兆肇召遮折哲蛰辙者锗蔗这浙珍斟真甄砧臻贞针侦枕疹诊震振镇阵蒸挣睁征狰争怔整拯正政"],["d640","諤",34,"謈",27],["d680","謤謥謧",30,"帧症郑证芝枝支吱蜘知肢脂汁之织职直植殖执值侄址指止趾只旨纸志挚掷至致置帜峙制智秩稚质炙痔滞治窒中盅忠钟衷终种肿重仲众舟周州洲诌粥轴肘帚咒皱宙昼骤珠株蛛朱猪诸诛逐竹烛煮拄瞩嘱主著柱助蛀贮铸筑"],["d740","譆",31,"譧",4,"譭",25],["d780","讇",24,"讬讱讻诇诐诪谉谞住注祝驻抓爪拽专砖转撰赚篆桩庄装妆撞壮状椎锥追赘坠缀谆准捉拙卓桌琢茁酌啄着灼浊兹咨资姿滋淄孜紫仔籽滓子自渍字鬃棕踪宗综总纵邹走奏揍租足卒族祖诅阻组钻纂嘴醉最罪尊遵昨左佐柞做作坐座"],["d840","谸",8,"豂豃豄豅豈豊豋豍",7,"豖豗豘豙豛",5,"豣",6,"豬",6,"豴豵豶豷豻",6,"貃貄貆貇"],["d880","貈貋貍",6,"貕貖貗貙",20,"亍丌兀丐廿卅丕亘丞鬲孬噩丨禺丿匕乇夭爻卮氐囟胤馗毓睾鼗丶亟鼐乜乩亓芈孛啬嘏仄厍厝厣厥厮靥赝匚叵匦匮匾赜卦卣刂刈刎刭刳刿剀剌剞剡剜蒯剽劂劁劐劓冂罔亻仃仉仂仨仡仫仞伛仳伢佤仵伥伧伉伫佞佧攸佚佝"],["d940","貮",62],["d980","賭",32,"佟佗伲伽佶佴侑侉侃侏佾佻侪佼侬侔俦俨俪俅俚俣俜俑俟俸倩偌俳倬倏倮倭俾倜倌倥倨偾偃偕偈偎偬偻傥傧傩傺僖儆僭僬僦僮儇儋仝氽佘佥俎龠汆籴兮巽黉馘冁夔勹匍訇匐凫夙兕亠兖亳衮袤亵脔裒禀嬴蠃羸冫冱冽冼"],["da40","贎",14,"贠赑赒赗赟赥赨赩赪赬赮赯赱赲赸",8,"趂趃趆趇趈趉趌",4,"趒趓趕",9,"趠趡"],["da80","趢趤",12,"趲趶趷趹趻趽跀跁跂跅跇跈跉跊跍跐跒跓跔凇冖冢冥讠讦讧讪讴讵讷诂诃诋诏诎诒诓诔诖诘诙诜诟诠诤诨诩诮诰诳诶诹诼诿谀谂谄谇谌谏谑谒谔谕谖谙谛谘谝谟谠谡谥谧谪谫谮谯谲谳谵谶卩卺阝阢阡阱阪阽阼陂陉陔陟陧陬陲陴隈隍隗隰邗邛邝邙邬邡邴邳邶邺"],["db40","跕跘跙跜跠跡跢跥跦跧跩跭跮跰跱跲跴跶跼跾",6,"踆踇踈踋踍踎踐踑踒踓踕",7,"踠踡踤",4,"踫踭踰踲踳踴踶踷踸踻踼踾"],["db80","踿蹃蹅蹆蹌",4,"蹓",5,"蹚",11,"蹧蹨蹪蹫蹮蹱邸邰郏郅邾郐郄郇郓郦郢郜郗郛郫郯郾鄄鄢鄞鄣鄱鄯鄹酃酆刍奂劢劬劭劾哿勐勖勰叟燮矍廴凵凼鬯厶弁畚巯坌垩垡塾墼壅壑圩圬圪圳圹圮圯坜圻坂坩垅坫垆坼坻坨坭坶坳垭垤垌垲埏垧垴垓垠埕埘埚埙埒垸埴埯埸埤埝"],["dc40","蹳蹵蹷",4,"蹽蹾躀躂躃躄躆躈",6,"躑躒躓躕",6,"躝躟",11,"躭躮躰躱躳",6,"躻",7],["dc80","軃",10,"軏",21,"堋堍埽埭堀堞堙塄堠塥塬墁墉墚墀馨鼙懿艹艽艿芏芊芨芄芎芑芗芙芫芸芾芰苈苊苣芘芷芮苋苌苁芩芴芡芪芟苄苎芤苡茉苷苤茏茇苜苴苒苘茌苻苓茑茚茆茔茕苠苕茜荑荛荜茈莒茼茴茱莛荞茯荏荇荃荟荀茗荠茭茺茳荦荥"],["dd40","軥",62],["dd80","輤",32,"荨茛荩荬荪荭荮莰荸莳莴莠莪莓莜莅荼莶莩荽莸荻莘莞莨莺莼菁萁菥菘堇萘萋菝菽菖萜萸萑萆菔菟萏萃菸菹菪菅菀萦菰菡葜葑葚葙葳蒇蒈葺蒉葸萼葆葩葶蒌蒎萱葭蓁蓍蓐蓦蒽蓓蓊蒿蒺蓠蒡蒹蒴蒗蓥蓣蔌甍蔸蓰蔹蔟蔺"],["de40","轅",32,"轪辀辌辒辝辠辡辢辤辥辦辧辪辬辭辮辯農辳辴辵辷辸辺辻込辿迀迃迆"],["de80","迉",4,"迏迒迖迗迚迠迡迣迧迬迯迱迲迴迵迶迺迻迼迾迿逇逈逌逎逓逕逘蕖蔻蓿蓼蕙蕈蕨蕤蕞蕺瞢蕃蕲蕻薤薨薇薏蕹薮薜薅薹薷薰藓藁藜藿蘧蘅蘩蘖蘼廾弈夼奁耷奕奚奘匏尢尥尬尴扌扪抟抻拊拚拗拮挢拶挹捋捃掭揶捱捺掎掴捭掬掊捩掮掼揲揸揠揿揄揞揎摒揆掾摅摁搋搛搠搌搦搡摞撄摭撖"],["df40","這逜連逤逥逧",5,"逰",4,"逷逹逺逽逿遀遃遅遆遈",4,"過達違遖遙遚遜",5,"遤遦遧適遪遫遬遯",4,"遶",6,"遾邁"],["df80","還邅邆邇邉邊邌",4,"邒邔邖邘邚邜邞邟邠邤邥邧邨邩邫邭邲邷邼邽邿郀摺撷撸撙撺擀擐擗擤擢攉攥攮弋忒甙弑卟叱叽叩叨叻吒吖吆呋呒呓呔呖呃吡呗呙吣吲咂咔呷呱呤咚咛咄呶呦咝哐咭哂咴哒咧咦哓哔呲咣哕咻咿哌哙哚哜咩咪咤哝哏哞唛哧唠哽唔哳唢唣唏唑唧唪啧喏喵啉啭啁啕唿啐唼"],["e040","郂郃郆郈郉郋郌郍郒郔郕郖郘郙郚郞郟郠郣郤郥郩郪郬郮郰郱郲郳郵郶郷郹郺郻郼郿鄀鄁鄃鄅",19,"鄚鄛鄜"],["e080","鄝鄟鄠鄡鄤",10,"鄰鄲",6,"鄺",8,"酄唷啖啵啶啷唳唰啜喋嗒喃喱喹喈喁喟啾嗖喑啻嗟喽喾喔喙嗪嗷嗉嘟嗑嗫嗬嗔嗦嗝嗄嗯嗥嗲嗳嗌嗍嗨嗵嗤辔嘞嘈嘌嘁嘤嘣嗾嘀嘧嘭噘嘹噗嘬噍噢噙噜噌噔嚆噤噱噫噻噼嚅嚓嚯囔囗囝囡囵囫囹囿圄圊圉圜帏帙帔帑帱帻帼"],["e140","酅酇酈酑酓酔酕酖酘酙酛酜酟酠酦酧酨酫酭酳酺酻酼醀",4,"醆醈醊醎醏醓",6,"醜",5,"醤",5,"醫醬醰醱醲醳醶醷醸醹醻"],["e180","醼",10,"釈釋釐釒",9,"針",8,"帷幄幔幛幞幡岌屺岍岐岖岈岘岙岑岚岜岵岢岽岬岫岱岣峁岷峄峒峤峋峥崂崃崧崦崮崤崞崆崛嵘崾崴崽嵬嵛嵯嵝嵫嵋嵊嵩嵴嶂嶙嶝豳嶷巅彳彷徂徇徉後徕徙徜徨徭徵徼衢彡犭犰犴犷犸狃狁狎狍狒狨狯狩狲狴狷猁狳猃狺"],["e240","釦",62],["e280","鈥",32,"狻猗猓猡猊猞猝猕猢猹猥猬猸猱獐獍獗獠獬獯獾舛夥飧夤夂饣饧",5,"饴饷饽馀馄馇馊馍馐馑馓馔馕庀庑庋庖庥庠庹庵庾庳赓廒廑廛廨廪膺忄忉忖忏怃忮怄忡忤忾怅怆忪忭忸怙怵怦怛怏怍怩怫怊怿怡恸恹恻恺恂"],["e340","鉆",45,"鉵",16],["e380","銆",7,"銏",24,"恪恽悖悚悭悝悃悒悌悛惬悻悱惝惘惆惚悴愠愦愕愣惴愀愎愫慊慵憬憔憧憷懔懵忝隳闩闫闱闳闵闶闼闾阃阄阆阈阊阋阌阍阏阒阕阖阗阙阚丬爿戕氵汔汜汊沣沅沐沔沌汨汩汴汶沆沩泐泔沭泷泸泱泗沲泠泖泺泫泮沱泓泯泾"],["e440","銨",5,"銯",24,"鋉",31],["e480","鋩",32,"洹洧洌浃浈洇洄洙洎洫浍洮洵洚浏浒浔洳涑浯涞涠浞涓涔浜浠浼浣渚淇淅淞渎涿淠渑淦淝淙渖涫渌涮渫湮湎湫溲湟溆湓湔渲渥湄滟溱溘滠漭滢溥溧溽溻溷滗溴滏溏滂溟潢潆潇漤漕滹漯漶潋潴漪漉漩澉澍澌潸潲潼潺濑"],["e540","錊",51,"錿",10],["e580","鍊",31,"鍫濉澧澹澶濂濡濮濞濠濯瀚瀣瀛瀹瀵灏灞宀宄宕宓宥宸甯骞搴寤寮褰寰蹇謇辶迓迕迥迮迤迩迦迳迨逅逄逋逦逑逍逖逡逵逶逭逯遄遑遒遐遨遘遢遛暹遴遽邂邈邃邋彐彗彖彘尻咫屐屙孱屣屦羼弪弩弭艴弼鬻屮妁妃妍妩妪妣"],["e640","鍬",34,"鎐",27],["e680","鎬",29,"鏋鏌鏍妗姊妫妞妤姒妲妯姗妾娅娆姝娈姣姘姹娌娉娲娴娑娣娓婀婧婊婕娼婢婵胬媪媛婷婺媾嫫媲嫒嫔媸嫠嫣嫱嫖嫦嫘嫜嬉嬗嬖嬲嬷孀尕尜孚孥孳孑孓孢驵驷驸驺驿驽骀骁骅骈骊骐骒骓骖骘骛骜骝骟骠骢骣骥骧纟纡纣纥纨纩"],["e740","鏎",7,"鏗",54],["e780","鐎",32,"纭纰纾绀绁绂绉绋绌绐绔绗绛绠绡绨绫绮绯绱绲缍绶绺绻绾缁缂缃缇缈缋缌缏缑缒缗缙缜缛缟缡",6,"缪缫缬缭缯",4,"缵幺畿巛甾邕玎玑玮玢玟珏珂珑玷玳珀珉珈珥珙顼琊珩珧珞玺珲琏琪瑛琦琥琨琰琮琬"],["e840","鐯",14,"鐿",43,"鑬鑭鑮鑯"],["e880","鑰",20,"钑钖钘铇铏铓铔铚铦铻锜锠琛琚瑁瑜瑗瑕瑙瑷瑭瑾璜璎璀璁璇璋璞璨璩璐璧瓒璺韪韫韬杌杓杞杈杩枥枇杪杳枘枧杵枨枞枭枋杷杼柰栉柘栊柩枰栌柙枵柚枳柝栀柃枸柢栎柁柽栲栳桠桡桎桢桄桤梃栝桕桦桁桧桀栾桊桉栩梵梏桴桷梓桫棂楮棼椟椠棹"],["e940","锧锳锽镃镈镋镕镚镠镮镴镵長",7,"門",42],["e980","閫",32,"椤棰椋椁楗棣椐楱椹楠楂楝榄楫榀榘楸椴槌榇榈槎榉楦楣楹榛榧榻榫榭槔榱槁槊槟榕槠榍槿樯槭樗樘橥槲橄樾檠橐橛樵檎橹樽樨橘橼檑檐檩檗檫猷獒殁殂殇殄殒殓殍殚殛殡殪轫轭轱轲轳轵轶轸轷轹轺轼轾辁辂辄辇辋"],["ea40","闌",27,"闬闿阇阓阘阛阞阠阣",6,"阫阬阭阯阰阷阸阹阺阾陁陃陊陎陏陑陒陓陖陗"],["ea80","陘陙陚陜陝陞陠陣陥陦陫陭",4,"陳陸",12,"隇隉隊辍辎辏辘辚軎戋戗戛戟戢戡戥戤戬臧瓯瓴瓿甏甑甓攴旮旯旰昊昙杲昃昕昀炅曷昝昴昱昶昵耆晟晔晁晏晖晡晗晷暄暌暧暝暾曛曜曦曩贲贳贶贻贽赀赅赆赈赉赇赍赕赙觇觊觋觌觎觏觐觑牮犟牝牦牯牾牿犄犋犍犏犒挈挲掰"],["eb40","隌階隑隒隓隕隖隚際隝",9,"隨",7,"隱隲隴隵隷隸隺隻隿雂雃雈雊雋雐雑雓雔雖",9,"雡",6,"雫"],["eb80","雬雭雮雰雱雲雴雵雸雺電雼雽雿霂霃霅霊霋霌霐霑霒霔霕霗",4,"霝霟霠搿擘耄毪毳毽毵毹氅氇氆氍氕氘氙氚氡氩氤氪氲攵敕敫牍牒牖爰虢刖肟肜肓肼朊肽肱肫肭肴肷胧胨胩胪胛胂胄胙胍胗朐胝胫胱胴胭脍脎胲胼朕脒豚脶脞脬脘脲腈腌腓腴腙腚腱腠腩腼腽腭腧塍媵膈膂膑滕膣膪臌朦臊膻"],["ec40","霡",8,"霫霬霮霯霱霳",4,"霺霻霼霽霿",18,"靔靕靗靘靚靜靝靟靣靤靦靧靨靪",7],["ec80","靲靵靷",4,"靽",7,"鞆",4,"鞌鞎鞏鞐鞓鞕鞖鞗鞙",4,"臁膦欤欷欹歃歆歙飑飒飓飕飙飚殳彀毂觳斐齑斓於旆旄旃旌旎旒旖炀炜炖炝炻烀炷炫炱烨烊焐焓焖焯焱煳煜煨煅煲煊煸煺熘熳熵熨熠燠燔燧燹爝爨灬焘煦熹戾戽扃扈扉礻祀祆祉祛祜祓祚祢祗祠祯祧祺禅禊禚禧禳忑忐"],["ed40","鞞鞟鞡鞢鞤",6,"鞬鞮鞰鞱鞳鞵",46],["ed80","韤韥韨韮",4,"韴韷",23,"怼恝恚恧恁恙恣悫愆愍慝憩憝懋懑戆肀聿沓泶淼矶矸砀砉砗砘砑斫砭砜砝砹砺砻砟砼砥砬砣砩硎硭硖硗砦硐硇硌硪碛碓碚碇碜碡碣碲碹碥磔磙磉磬磲礅磴礓礤礞礴龛黹黻黼盱眄眍盹眇眈眚眢眙眭眦眵眸睐睑睇睃睚睨"],["ee40","頏",62],["ee80","顎",32,"睢睥睿瞍睽瞀瞌瞑瞟瞠瞰瞵瞽町畀畎畋畈畛畲畹疃罘罡罟詈罨罴罱罹羁罾盍盥蠲钅钆钇钋钊钌钍钏钐钔钗钕钚钛钜钣钤钫钪钭钬钯钰钲钴钶",4,"钼钽钿铄铈",6,"铐铑铒铕铖铗铙铘铛铞铟铠铢铤铥铧铨铪"],["ef40","顯",5,"颋颎颒颕颙颣風",37,"飏飐飔飖飗飛飜飝飠",4],["ef80","飥飦飩",30,"铩铫铮铯铳铴铵铷铹铼铽铿锃锂锆锇锉锊锍锎锏锒",4,"锘锛锝锞锟锢锪锫锩锬锱锲锴锶锷锸锼锾锿镂锵镄镅镆镉镌镎镏镒镓镔镖镗镘镙镛镞镟镝镡镢镤",8,"镯镱镲镳锺矧矬雉秕秭秣秫稆嵇稃稂稞稔"],["f040","餈",4,"餎餏餑",28,"餯",26],["f080","饊",9,"饖",12,"饤饦饳饸饹饻饾馂馃馉稹稷穑黏馥穰皈皎皓皙皤瓞瓠甬鸠鸢鸨",4,"鸲鸱鸶鸸鸷鸹鸺鸾鹁鹂鹄鹆鹇鹈鹉鹋鹌鹎鹑鹕鹗鹚鹛鹜鹞鹣鹦",6,"鹱鹭鹳疒疔疖疠疝疬疣疳疴疸痄疱疰痃痂痖痍痣痨痦痤痫痧瘃痱痼痿瘐瘀瘅瘌瘗瘊瘥瘘瘕瘙"],["f140","馌馎馚",10,"馦馧馩",47],["f180","駙",32,"瘛瘼瘢瘠癀瘭瘰瘿瘵癃瘾瘳癍癞癔癜癖癫癯翊竦穸穹窀窆窈窕窦窠窬窨窭窳衤衩衲衽衿袂袢裆袷袼裉裢裎裣裥裱褚裼裨裾裰褡褙褓褛褊褴褫褶襁襦襻疋胥皲皴矜耒耔耖耜耠耢耥耦耧耩耨耱耋耵聃聆聍聒聩聱覃顸颀颃"],["f240","駺",62],["f280","騹",32,"颉颌颍颏颔颚颛颞颟颡颢颥颦虍虔虬虮虿虺虼虻蚨蚍蚋蚬蚝蚧蚣蚪蚓蚩蚶蛄蚵蛎蚰蚺蚱蚯蛉蛏蚴蛩蛱蛲蛭蛳蛐蜓蛞蛴蛟蛘蛑蜃蜇蛸蜈蜊蜍蜉蜣蜻蜞蜥蜮蜚蜾蝈蜴蜱蜩蜷蜿螂蜢蝽蝾蝻蝠蝰蝌蝮螋蝓蝣蝼蝤蝙蝥螓螯螨蟒"],["f340","驚",17,"驲骃骉骍骎骔骕骙骦骩",6,"骲骳骴骵骹骻骽骾骿髃髄髆",4,"髍髎髏髐髒體髕髖髗髙髚髛髜"],["f380","髝髞髠髢髣髤髥髧髨髩髪髬髮髰",8,"髺髼",6,"鬄鬅鬆蟆螈螅螭螗螃螫蟥螬螵螳蟋蟓螽蟑蟀蟊蟛蟪蟠蟮蠖蠓蟾蠊蠛蠡蠹蠼缶罂罄罅舐竺竽笈笃笄笕笊笫笏筇笸笪笙笮笱笠笥笤笳笾笞筘筚筅筵筌筝筠筮筻筢筲筱箐箦箧箸箬箝箨箅箪箜箢箫箴篑篁篌篝篚篥篦篪簌篾篼簏簖簋"],["f440","鬇鬉",5,"鬐鬑鬒鬔",10,"鬠鬡鬢鬤",10,"鬰鬱鬳",7,"鬽鬾鬿魀魆魊魋魌魎魐魒魓魕",5],["f480","魛",32,"簟簪簦簸籁籀臾舁舂舄臬衄舡舢舣舭舯舨舫舸舻舳舴舾艄艉艋艏艚艟艨衾袅袈裘裟襞羝羟羧羯羰羲籼敉粑粝粜粞粢粲粼粽糁糇糌糍糈糅糗糨艮暨羿翎翕翥翡翦翩翮翳糸絷綦綮繇纛麸麴赳趄趔趑趱赧赭豇豉酊酐酎酏酤"],["f540","魼",62],["f580","鮻",32,"酢酡酰酩酯酽酾酲酴酹醌醅醐醍醑醢醣醪醭醮醯醵醴醺豕鹾趸跫踅蹙蹩趵趿趼趺跄跖跗跚跞跎跏跛跆跬跷跸跣跹跻跤踉跽踔踝踟踬踮踣踯踺蹀踹踵踽踱蹉蹁蹂蹑蹒蹊蹰蹶蹼蹯蹴躅躏躔躐躜躞豸貂貊貅貘貔斛觖觞觚觜"],["f640","鯜",62],["f680","鰛",32,"觥觫觯訾謦靓雩雳雯霆霁霈霏霎霪霭霰霾龀龃龅",5,"龌黾鼋鼍隹隼隽雎雒瞿雠銎銮鋈錾鍪鏊鎏鐾鑫鱿鲂鲅鲆鲇鲈稣鲋鲎鲐鲑鲒鲔鲕鲚鲛鲞",5,"鲥",4,"鲫鲭鲮鲰",7,"鲺鲻鲼鲽鳄鳅鳆鳇鳊鳋"],["f740","鰼",62],["f780","鱻鱽鱾鲀鲃鲄鲉鲊鲌鲏鲓鲖鲗鲘鲙鲝鲪鲬鲯鲹鲾",4,"鳈鳉鳑鳒鳚鳛鳠鳡鳌",4,"鳓鳔鳕鳗鳘鳙鳜鳝鳟鳢靼鞅鞑鞒鞔鞯鞫鞣鞲鞴骱骰骷鹘骶骺骼髁髀髅髂髋髌髑魅魃魇魉魈魍魑飨餍餮饕饔髟髡髦髯髫髻髭髹鬈鬏鬓鬟鬣麽麾縻麂麇麈麋麒鏖麝麟黛黜黝黠黟黢黩黧黥黪黯鼢鼬鼯鼹鼷鼽鼾齄"],["f840","鳣",62],["f880","鴢",32],["f940","鵃",62],["f980","鶂",32],["fa40","鶣",62],["fa80","鷢",32],["fb40","鸃",27,"鸤鸧鸮鸰鸴鸻鸼鹀鹍鹐鹒鹓鹔鹖鹙鹝鹟鹠鹡鹢鹥鹮鹯鹲鹴",9,"麀"],["fb80","麁麃麄麅麆麉麊麌",5,"麔",8,"麞麠",5,"麧麨麩麪"],["fc40","麫",8,"麵麶麷麹麺麼麿",4,"黅黆黇黈黊黋黌黐黒黓黕黖黗黙黚點黡黣黤黦黨黫黬黭黮黰",8,"黺黽黿",6],["fc80","鼆",4,"鼌鼏鼑鼒鼔鼕鼖鼘鼚",5,"鼡鼣",8,"鼭鼮鼰鼱"],["fd40","鼲",4,"鼸鼺鼼鼿",4,"齅",10,"齒",38],["fd80","齹",5,"龁龂龍",11,"龜龝龞龡",4,"郎凉秊裏隣"],["fe40","兀嗀﨎﨏﨑﨓﨔礼﨟蘒﨡﨣﨤﨧﨨﨩"]]');
+
+/***/ }),
+
+/***/ 1166:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127],["8141","갂갃갅갆갋",4,"갘갞갟갡갢갣갥",6,"갮갲갳갴"],["8161","갵갶갷갺갻갽갾갿걁",9,"걌걎",5,"걕"],["8181","걖걗걙걚걛걝",18,"걲걳걵걶걹걻",4,"겂겇겈겍겎겏겑겒겓겕",6,"겞겢",5,"겫겭겮겱",6,"겺겾겿곀곂곃곅곆곇곉곊곋곍",7,"곖곘",7,"곢곣곥곦곩곫곭곮곲곴곷",4,"곾곿괁괂괃괅괇",4,"괎괐괒괓"],["8241","괔괕괖괗괙괚괛괝괞괟괡",7,"괪괫괮",5],["8261","괶괷괹괺괻괽",6,"굆굈굊",5,"굑굒굓굕굖굗"],["8281","굙",7,"굢굤",7,"굮굯굱굲굷굸굹굺굾궀궃",4,"궊궋궍궎궏궑",10,"궞",5,"궥",17,"궸",7,"귂귃귅귆귇귉",6,"귒귔",7,"귝귞귟귡귢귣귥",18],["8341","귺귻귽귾긂",5,"긊긌긎",5,"긕",7],["8361","긝",18,"긲긳긵긶긹긻긼"],["8381","긽긾긿깂깄깇깈깉깋깏깑깒깓깕깗",4,"깞깢깣깤깦깧깪깫깭깮깯깱",6,"깺깾",5,"꺆",5,"꺍",46,"꺿껁껂껃껅",6,"껎껒",5,"껚껛껝",8],["8441","껦껧껩껪껬껮",5,"껵껶껷껹껺껻껽",8],["8461","꼆꼉꼊꼋꼌꼎꼏꼑",18],["8481","꼤",7,"꼮꼯꼱꼳꼵",6,"꼾꽀꽄꽅꽆꽇꽊",5,"꽑",10,"꽞",5,"꽦",18,"꽺",5,"꾁꾂꾃꾅꾆꾇꾉",6,"꾒꾓꾔꾖",5,"꾝",26,"꾺꾻꾽꾾"],["8541","꾿꿁",5,"꿊꿌꿏",4,"꿕",6,"꿝",4],["8561","꿢",5,"꿪",5,"꿲꿳꿵꿶꿷꿹",6,"뀂뀃"],["8581","뀅",6,"뀍뀎뀏뀑뀒뀓뀕",6,"뀞",9,"뀩",26,"끆끇끉끋끍끏끐끑끒끖끘끚끛끜끞",29,"끾끿낁낂낃낅",6,"낎낐낒",5,"낛낝낞낣낤"],["8641","낥낦낧낪낰낲낶낷낹낺낻낽",6,"냆냊",5,"냒"],["8661","냓냕냖냗냙",6,"냡냢냣냤냦",10],["8681","냱",22,"넊넍넎넏넑넔넕넖넗넚넞",4,"넦넧넩넪넫넭",6,"넶넺",5,"녂녃녅녆녇녉",6,"녒녓녖녗녙녚녛녝녞녟녡",22,"녺녻녽녾녿놁놃",4,"놊놌놎놏놐놑놕놖놗놙놚놛놝"],["8741","놞",9,"놩",15],["8761","놹",18,"뇍뇎뇏뇑뇒뇓뇕"],["8781","뇖",5,"뇞뇠",7,"뇪뇫뇭뇮뇯뇱",7,"뇺뇼뇾",5,"눆눇눉눊눍",6,"눖눘눚",5,"눡",18,"눵",6,"눽",26,"뉙뉚뉛뉝뉞뉟뉡",6,"뉪",4],["8841","뉯",4,"뉶",5,"뉽",6,"늆늇늈늊",4],["8861","늏늒늓늕늖늗늛",4,"늢늤늧늨늩늫늭늮늯늱늲늳늵늶늷"],["8881","늸",15,"닊닋닍닎닏닑닓",4,"닚닜닞닟닠닡닣닧닩닪닰닱닲닶닼닽닾댂댃댅댆댇댉",6,"댒댖",5,"댝",54,"덗덙덚덝덠덡덢덣"],["8941","덦덨덪덬덭덯덲덳덵덶덷덹",6,"뎂뎆",5,"뎍"],["8961","뎎뎏뎑뎒뎓뎕",10,"뎢",5,"뎩뎪뎫뎭"],["8981","뎮",21,"돆돇돉돊돍돏돑돒돓돖돘돚돜돞돟돡돢돣돥돦돧돩",18,"돽",18,"됑",6,"됙됚됛됝됞됟됡",6,"됪됬",7,"됵",15],["8a41","둅",10,"둒둓둕둖둗둙",6,"둢둤둦"],["8a61","둧",4,"둭",18,"뒁뒂"],["8a81","뒃",4,"뒉",19,"뒞",5,"뒥뒦뒧뒩뒪뒫뒭",7,"뒶뒸뒺",5,"듁듂듃듅듆듇듉",6,"듑듒듓듔듖",5,"듞듟듡듢듥듧",4,"듮듰듲",5,"듹",26,"딖딗딙딚딝"],["8b41","딞",5,"딦딫",4,"딲딳딵딶딷딹",6,"땂땆"],["8b61","땇땈땉땊땎땏땑땒땓땕",6,"땞땢",8],["8b81","땫",52,"떢떣떥떦떧떩떬떭떮떯떲떶",4,"떾떿뗁뗂뗃뗅",6,"뗎뗒",5,"뗙",18,"뗭",18],["8c41","똀",15,"똒똓똕똖똗똙",4],["8c61","똞",6,"똦",5,"똭",6,"똵",5],["8c81","똻",12,"뙉",26,"뙥뙦뙧뙩",50,"뚞뚟뚡뚢뚣뚥",5,"뚭뚮뚯뚰뚲",16],["8d41","뛃",16,"뛕",8],["8d61","뛞",17,"뛱뛲뛳뛵뛶뛷뛹뛺"],["8d81","뛻",4,"뜂뜃뜄뜆",33,"뜪뜫뜭뜮뜱",6,"뜺뜼",7,"띅띆띇띉띊띋띍",6,"띖",9,"띡띢띣띥띦띧띩",6,"띲띴띶",5,"띾띿랁랂랃랅",6,"랎랓랔랕랚랛랝랞"],["8e41","랟랡",6,"랪랮",5,"랶랷랹",8],["8e61","럂",4,"럈럊",19],["8e81","럞",13,"럮럯럱럲럳럵",6,"럾렂",4,"렊렋렍렎렏렑",6,"렚렜렞",5,"렦렧렩렪렫렭",6,"렶렺",5,"롁롂롃롅",11,"롒롔",7,"롞롟롡롢롣롥",6,"롮롰롲",5,"롹롺롻롽",7],["8f41","뢅",7,"뢎",17],["8f61","뢠",7,"뢩",6,"뢱뢲뢳뢵뢶뢷뢹",4],["8f81","뢾뢿룂룄룆",5,"룍룎룏룑룒룓룕",7,"룞룠룢",5,"룪룫룭룮룯룱",6,"룺룼룾",5,"뤅",18,"뤙",6,"뤡",26,"뤾뤿륁륂륃륅",6,"륍륎륐륒",5],["9041","륚륛륝륞륟륡",6,"륪륬륮",5,"륶륷륹륺륻륽"],["9061","륾",5,"릆릈릋릌릏",15],["9081","릟",12,"릮릯릱릲릳릵",6,"릾맀맂",5,"맊맋맍맓",4,"맚맜맟맠맢맦맧맩맪맫맭",6,"맶맻",4,"먂",5,"먉",11,"먖",33,"먺먻먽먾먿멁멃멄멅멆"],["9141","멇멊멌멏멐멑멒멖멗멙멚멛멝",6,"멦멪",5],["9161","멲멳멵멶멷멹",9,"몆몈몉몊몋몍",5],["9181","몓",20,"몪몭몮몯몱몳",4,"몺몼몾",5,"뫅뫆뫇뫉",14,"뫚",33,"뫽뫾뫿묁묂묃묅",7,"묎묐묒",5,"묙묚묛묝묞묟묡",6],["9241","묨묪묬",7,"묷묹묺묿",4,"뭆뭈뭊뭋뭌뭎뭑뭒"],["9261","뭓뭕뭖뭗뭙",7,"뭢뭤",7,"뭭",4],["9281","뭲",21,"뮉뮊뮋뮍뮎뮏뮑",18,"뮥뮦뮧뮩뮪뮫뮭",6,"뮵뮶뮸",7,"믁믂믃믅믆믇믉",6,"믑믒믔",35,"믺믻믽믾밁"],["9341","밃",4,"밊밎밐밒밓밙밚밠밡밢밣밦밨밪밫밬밮밯밲밳밵"],["9361","밶밷밹",6,"뱂뱆뱇뱈뱊뱋뱎뱏뱑",8],["9381","뱚뱛뱜뱞",37,"벆벇벉벊벍벏",4,"벖벘벛",4,"벢벣벥벦벩",6,"벲벶",5,"벾벿볁볂볃볅",7,"볎볒볓볔볖볗볙볚볛볝",22,"볷볹볺볻볽"],["9441","볾",5,"봆봈봊",5,"봑봒봓봕",8],["9461","봞",5,"봥",6,"봭",12],["9481","봺",5,"뵁",6,"뵊뵋뵍뵎뵏뵑",6,"뵚",9,"뵥뵦뵧뵩",22,"붂붃붅붆붋",4,"붒붔붖붗붘붛붝",6,"붥",10,"붱",6,"붹",24],["9541","뷒뷓뷖뷗뷙뷚뷛뷝",11,"뷪",5,"뷱"],["9561","뷲뷳뷵뷶뷷뷹",6,"븁븂븄븆",5,"븎븏븑븒븓"],["9581","븕",6,"븞븠",35,"빆빇빉빊빋빍빏",4,"빖빘빜빝빞빟빢빣빥빦빧빩빫",4,"빲빶",4,"빾빿뺁뺂뺃뺅",6,"뺎뺒",5,"뺚",13,"뺩",14],["9641","뺸",23,"뻒뻓"],["9661","뻕뻖뻙",6,"뻡뻢뻦",5,"뻭",8],["9681","뻶",10,"뼂",5,"뼊",13,"뼚뼞",33,"뽂뽃뽅뽆뽇뽉",6,"뽒뽓뽔뽖",44],["9741","뾃",16,"뾕",8],["9761","뾞",17,"뾱",7],["9781","뾹",11,"뿆",5,"뿎뿏뿑뿒뿓뿕",6,"뿝뿞뿠뿢",89,"쀽쀾쀿"],["9841","쁀",16,"쁒",5,"쁙쁚쁛"],["9861","쁝쁞쁟쁡",6,"쁪",15],["9881","쁺",21,"삒삓삕삖삗삙",6,"삢삤삦",5,"삮삱삲삷",4,"삾샂샃샄샆샇샊샋샍샎샏샑",6,"샚샞",5,"샦샧샩샪샫샭",6,"샶샸샺",5,"섁섂섃섅섆섇섉",6,"섑섒섓섔섖",5,"섡섢섥섨섩섪섫섮"],["9941","섲섳섴섵섷섺섻섽섾섿셁",6,"셊셎",5,"셖셗"],["9961","셙셚셛셝",6,"셦셪",5,"셱셲셳셵셶셷셹셺셻"],["9981","셼",8,"솆",5,"솏솑솒솓솕솗",4,"솞솠솢솣솤솦솧솪솫솭솮솯솱",11,"솾",5,"쇅쇆쇇쇉쇊쇋쇍",6,"쇕쇖쇙",6,"쇡쇢쇣쇥쇦쇧쇩",6,"쇲쇴",7,"쇾쇿숁숂숃숅",6,"숎숐숒",5,"숚숛숝숞숡숢숣"],["9a41","숤숥숦숧숪숬숮숰숳숵",16],["9a61","쉆쉇쉉",6,"쉒쉓쉕쉖쉗쉙",6,"쉡쉢쉣쉤쉦"],["9a81","쉧",4,"쉮쉯쉱쉲쉳쉵",6,"쉾슀슂",5,"슊",5,"슑",6,"슙슚슜슞",5,"슦슧슩슪슫슮",5,"슶슸슺",33,"싞싟싡싢싥",5,"싮싰싲싳싴싵싷싺싽싾싿쌁",6,"쌊쌋쌎쌏"],["9b41","쌐쌑쌒쌖쌗쌙쌚쌛쌝",6,"쌦쌧쌪",8],["9b61","쌳",17,"썆",7],["9b81","썎",25,"썪썫썭썮썯썱썳",4,"썺썻썾",5,"쎅쎆쎇쎉쎊쎋쎍",50,"쏁",22,"쏚"],["9c41","쏛쏝쏞쏡쏣",4,"쏪쏫쏬쏮",5,"쏶쏷쏹",5],["9c61","쏿",8,"쐉",6,"쐑",9],["9c81","쐛",8,"쐥",6,"쐭쐮쐯쐱쐲쐳쐵",6,"쐾",9,"쑉",26,"쑦쑧쑩쑪쑫쑭",6,"쑶쑷쑸쑺",5,"쒁",18,"쒕",6,"쒝",12],["9d41","쒪",13,"쒹쒺쒻쒽",8],["9d61","쓆",25],["9d81","쓠",8,"쓪",5,"쓲쓳쓵쓶쓷쓹쓻쓼쓽쓾씂",9,"씍씎씏씑씒씓씕",6,"씝",10,"씪씫씭씮씯씱",6,"씺씼씾",5,"앆앇앋앏앐앑앒앖앚앛앜앟앢앣앥앦앧앩",6,"앲앶",5,"앾앿얁얂얃얅얆얈얉얊얋얎얐얒얓얔"],["9e41","얖얙얚얛얝얞얟얡",7,"얪",9,"얶"],["9e61","얷얺얿",4,"엋엍엏엒엓엕엖엗엙",6,"엢엤엦엧"],["9e81","엨엩엪엫엯엱엲엳엵엸엹엺엻옂옃옄옉옊옋옍옎옏옑",6,"옚옝",6,"옦옧옩옪옫옯옱옲옶옸옺옼옽옾옿왂왃왅왆왇왉",6,"왒왖",5,"왞왟왡",10,"왭왮왰왲",5,"왺왻왽왾왿욁",6,"욊욌욎",5,"욖욗욙욚욛욝",6,"욦"],["9f41","욨욪",5,"욲욳욵욶욷욻",4,"웂웄웆",5,"웎"],["9f61","웏웑웒웓웕",6,"웞웟웢",5,"웪웫웭웮웯웱웲"],["9f81","웳",4,"웺웻웼웾",5,"윆윇윉윊윋윍",6,"윖윘윚",5,"윢윣윥윦윧윩",6,"윲윴윶윸윹윺윻윾윿읁읂읃읅",4,"읋읎읐읙읚읛읝읞읟읡",6,"읩읪읬",7,"읶읷읹읺읻읿잀잁잂잆잋잌잍잏잒잓잕잙잛",4,"잢잧",4,"잮잯잱잲잳잵잶잷"],["a041","잸잹잺잻잾쟂",5,"쟊쟋쟍쟏쟑",6,"쟙쟚쟛쟜"],["a061","쟞",5,"쟥쟦쟧쟩쟪쟫쟭",13],["a081","쟻",4,"젂젃젅젆젇젉젋",4,"젒젔젗",4,"젞젟젡젢젣젥",6,"젮젰젲",5,"젹젺젻젽젾젿졁",6,"졊졋졎",5,"졕",26,"졲졳졵졶졷졹졻",4,"좂좄좈좉좊좎",5,"좕",7,"좞좠좢좣좤"],["a141","좥좦좧좩",18,"좾좿죀죁"],["a161","죂죃죅죆죇죉죊죋죍",6,"죖죘죚",5,"죢죣죥"],["a181","죦",14,"죶",5,"죾죿줁줂줃줇",4,"줎　、。·‥…¨〃­―∥＼∼‘’“”〔〕〈",9,"±×÷≠≤≥∞∴°′″℃Å￠￡￥♂♀∠⊥⌒∂∇≡≒§※☆★○●◎◇◆□■△▲▽▼→←↑↓↔〓≪≫√∽∝∵∫∬∈∋⊆⊇⊂⊃∪∩∧∨￢"],["a241","줐줒",5,"줙",18],["a261","줭",6,"줵",18],["a281","쥈",7,"쥒쥓쥕쥖쥗쥙",6,"쥢쥤",7,"쥭쥮쥯⇒⇔∀∃´～ˇ˘˝˚˙¸˛¡¿ː∮∑∏¤℉‰◁◀▷▶♤♠♡♥♧♣⊙◈▣◐◑▒▤▥▨▧▦▩♨☏☎☜☞¶†‡↕↗↙↖↘♭♩♪♬㉿㈜№㏇™㏂㏘℡€®"],["a341","쥱쥲쥳쥵",6,"쥽",10,"즊즋즍즎즏"],["a361","즑",6,"즚즜즞",16],["a381","즯",16,"짂짃짅짆짉짋",4,"짒짔짗짘짛！",58,"￦］",32,"￣"],["a441","짞짟짡짣짥짦짨짩짪짫짮짲",5,"짺짻짽짾짿쨁쨂쨃쨄"],["a461","쨅쨆쨇쨊쨎",5,"쨕쨖쨗쨙",12],["a481","쨦쨧쨨쨪",28,"ㄱ",93],["a541","쩇",4,"쩎쩏쩑쩒쩓쩕",6,"쩞쩢",5,"쩩쩪"],["a561","쩫",17,"쩾",5,"쪅쪆"],["a581","쪇",16,"쪙",14,"ⅰ",9],["a5b0","Ⅰ",9],["a5c1","Α",16,"Σ",6],["a5e1","α",16,"σ",6],["a641","쪨",19,"쪾쪿쫁쫂쫃쫅"],["a661","쫆",5,"쫎쫐쫒쫔쫕쫖쫗쫚",5,"쫡",6],["a681","쫨쫩쫪쫫쫭",6,"쫵",18,"쬉쬊─│┌┐┘└├┬┤┴┼━┃┏┓┛┗┣┳┫┻╋┠┯┨┷┿┝┰┥┸╂┒┑┚┙┖┕┎┍┞┟┡┢┦┧┩┪┭┮┱┲┵┶┹┺┽┾╀╁╃",7],["a741","쬋",4,"쬑쬒쬓쬕쬖쬗쬙",6,"쬢",7],["a761","쬪",22,"쭂쭃쭄"],["a781","쭅쭆쭇쭊쭋쭍쭎쭏쭑",6,"쭚쭛쭜쭞",5,"쭥",7,"㎕㎖㎗ℓ㎘㏄㎣㎤㎥㎦㎙",9,"㏊㎍㎎㎏㏏㎈㎉㏈㎧㎨㎰",9,"㎀",4,"㎺",5,"㎐",4,"Ω㏀㏁㎊㎋㎌㏖㏅㎭㎮㎯㏛㎩㎪㎫㎬㏝㏐㏓㏃㏉㏜㏆"],["a841","쭭",10,"쭺",14],["a861","쮉",18,"쮝",6],["a881","쮤",19,"쮹",11,"ÆÐªĦ"],["a8a6","Ĳ"],["a8a8","ĿŁØŒºÞŦŊ"],["a8b1","㉠",27,"ⓐ",25,"①",14,"½⅓⅔¼¾⅛⅜⅝⅞"],["a941","쯅",14,"쯕",10],["a961","쯠쯡쯢쯣쯥쯦쯨쯪",18],["a981","쯽",14,"찎찏찑찒찓찕",6,"찞찟찠찣찤æđðħıĳĸŀłøœßþŧŋŉ㈀",27,"⒜",25,"⑴",14,"¹²³⁴ⁿ₁₂₃₄"],["aa41","찥찦찪찫찭찯찱",6,"찺찿",4,"챆챇챉챊챋챍챎"],["aa61","챏",4,"챖챚",5,"챡챢챣챥챧챩",6,"챱챲"],["aa81","챳챴챶",29,"ぁ",82],["ab41","첔첕첖첗첚첛첝첞첟첡",6,"첪첮",5,"첶첷첹"],["ab61","첺첻첽",6,"쳆쳈쳊",5,"쳑쳒쳓쳕",5],["ab81","쳛",8,"쳥",6,"쳭쳮쳯쳱",12,"ァ",85],["ac41","쳾쳿촀촂",5,"촊촋촍촎촏촑",6,"촚촜촞촟촠"],["ac61","촡촢촣촥촦촧촩촪촫촭",11,"촺",4],["ac81","촿",28,"쵝쵞쵟А",5,"ЁЖ",25],["acd1","а",5,"ёж",25],["ad41","쵡쵢쵣쵥",6,"쵮쵰쵲",5,"쵹",7],["ad61","춁",6,"춉",10,"춖춗춙춚춛춝춞춟"],["ad81","춠춡춢춣춦춨춪",5,"춱",18,"췅"],["ae41","췆",5,"췍췎췏췑",16],["ae61","췢",5,"췩췪췫췭췮췯췱",6,"췺췼췾",4],["ae81","츃츅츆츇츉츊츋츍",6,"츕츖츗츘츚",5,"츢츣츥츦츧츩츪츫"],["af41","츬츭츮츯츲츴츶",19],["af61","칊",13,"칚칛칝칞칢",5,"칪칬"],["af81","칮",5,"칶칷칹칺칻칽",6,"캆캈캊",5,"캒캓캕캖캗캙"],["b041","캚",5,"캢캦",5,"캮",12],["b061","캻",5,"컂",19],["b081","컖",13,"컦컧컩컪컭",6,"컶컺",5,"가각간갇갈갉갊감",7,"같",4,"갠갤갬갭갯갰갱갸갹갼걀걋걍걔걘걜거걱건걷걸걺검겁것겄겅겆겉겊겋게겐겔겜겝겟겠겡겨격겪견겯결겸겹겻겼경곁계곈곌곕곗고곡곤곧골곪곬곯곰곱곳공곶과곽관괄괆"],["b141","켂켃켅켆켇켉",6,"켒켔켖",5,"켝켞켟켡켢켣"],["b161","켥",6,"켮켲",5,"켹",11],["b181","콅",14,"콖콗콙콚콛콝",6,"콦콨콪콫콬괌괍괏광괘괜괠괩괬괭괴괵괸괼굄굅굇굉교굔굘굡굣구국군굳굴굵굶굻굼굽굿궁궂궈궉권궐궜궝궤궷귀귁귄귈귐귑귓규균귤그극근귿글긁금급긋긍긔기긱긴긷길긺김깁깃깅깆깊까깍깎깐깔깖깜깝깟깠깡깥깨깩깬깰깸"],["b241","콭콮콯콲콳콵콶콷콹",6,"쾁쾂쾃쾄쾆",5,"쾍"],["b261","쾎",18,"쾢",5,"쾩"],["b281","쾪",5,"쾱",18,"쿅",6,"깹깻깼깽꺄꺅꺌꺼꺽꺾껀껄껌껍껏껐껑께껙껜껨껫껭껴껸껼꼇꼈꼍꼐꼬꼭꼰꼲꼴꼼꼽꼿꽁꽂꽃꽈꽉꽐꽜꽝꽤꽥꽹꾀꾄꾈꾐꾑꾕꾜꾸꾹꾼꿀꿇꿈꿉꿋꿍꿎꿔꿜꿨꿩꿰꿱꿴꿸뀀뀁뀄뀌뀐뀔뀜뀝뀨끄끅끈끊끌끎끓끔끕끗끙"],["b341","쿌",19,"쿢쿣쿥쿦쿧쿩"],["b361","쿪",5,"쿲쿴쿶",5,"쿽쿾쿿퀁퀂퀃퀅",5],["b381","퀋",5,"퀒",5,"퀙",19,"끝끼끽낀낄낌낍낏낑나낙낚난낟날낡낢남납낫",4,"낱낳내낵낸낼냄냅냇냈냉냐냑냔냘냠냥너넉넋넌널넒넓넘넙넛넜넝넣네넥넨넬넴넵넷넸넹녀녁년녈념녑녔녕녘녜녠노녹논놀놂놈놉놋농높놓놔놘놜놨뇌뇐뇔뇜뇝"],["b441","퀮",5,"퀶퀷퀹퀺퀻퀽",6,"큆큈큊",5],["b461","큑큒큓큕큖큗큙",6,"큡",10,"큮큯"],["b481","큱큲큳큵",6,"큾큿킀킂",18,"뇟뇨뇩뇬뇰뇹뇻뇽누눅눈눋눌눔눕눗눙눠눴눼뉘뉜뉠뉨뉩뉴뉵뉼늄늅늉느늑는늘늙늚늠늡늣능늦늪늬늰늴니닉닌닐닒님닙닛닝닢다닥닦단닫",4,"닳담답닷",4,"닿대댁댄댈댐댑댓댔댕댜더덕덖던덛덜덞덟덤덥"],["b541","킕",14,"킦킧킩킪킫킭",5],["b561","킳킶킸킺",5,"탂탃탅탆탇탊",5,"탒탖",4],["b581","탛탞탟탡탢탣탥",6,"탮탲",5,"탹",11,"덧덩덫덮데덱덴델뎀뎁뎃뎄뎅뎌뎐뎔뎠뎡뎨뎬도독돈돋돌돎돐돔돕돗동돛돝돠돤돨돼됐되된될됨됩됫됴두둑둔둘둠둡둣둥둬뒀뒈뒝뒤뒨뒬뒵뒷뒹듀듄듈듐듕드득든듣들듦듬듭듯등듸디딕딘딛딜딤딥딧딨딩딪따딱딴딸"],["b641","턅",7,"턎",17],["b661","턠",15,"턲턳턵턶턷턹턻턼턽턾"],["b681","턿텂텆",5,"텎텏텑텒텓텕",6,"텞텠텢",5,"텩텪텫텭땀땁땃땄땅땋때땍땐땔땜땝땟땠땡떠떡떤떨떪떫떰떱떳떴떵떻떼떽뗀뗄뗌뗍뗏뗐뗑뗘뗬또똑똔똘똥똬똴뙈뙤뙨뚜뚝뚠뚤뚫뚬뚱뛔뛰뛴뛸뜀뜁뜅뜨뜩뜬뜯뜰뜸뜹뜻띄띈띌띔띕띠띤띨띰띱띳띵라락란랄람랍랏랐랑랒랖랗"],["b741","텮",13,"텽",6,"톅톆톇톉톊"],["b761","톋",20,"톢톣톥톦톧"],["b781","톩",6,"톲톴톶톷톸톹톻톽톾톿퇁",14,"래랙랜랠램랩랫랬랭랴략랸럇량러럭런럴럼럽럿렀렁렇레렉렌렐렘렙렛렝려력련렬렴렵렷렸령례롄롑롓로록론롤롬롭롯롱롸롼뢍뢨뢰뢴뢸룀룁룃룅료룐룔룝룟룡루룩룬룰룸룹룻룽뤄뤘뤠뤼뤽륀륄륌륏륑류륙륜률륨륩"],["b841","퇐",7,"퇙",17],["b861","퇫",8,"퇵퇶퇷퇹",13],["b881","툈툊",5,"툑",24,"륫륭르륵른를름릅릇릉릊릍릎리릭린릴림립릿링마막만많",4,"맘맙맛망맞맡맣매맥맨맬맴맵맷맸맹맺먀먁먈먕머먹먼멀멂멈멉멋멍멎멓메멕멘멜멤멥멧멨멩며멱면멸몃몄명몇몌모목몫몬몰몲몸몹못몽뫄뫈뫘뫙뫼"],["b941","툪툫툮툯툱툲툳툵",6,"툾퉀퉂",5,"퉉퉊퉋퉌"],["b961","퉍",14,"퉝",6,"퉥퉦퉧퉨"],["b981","퉩",22,"튂튃튅튆튇튉튊튋튌묀묄묍묏묑묘묜묠묩묫무묵묶문묻물묽묾뭄뭅뭇뭉뭍뭏뭐뭔뭘뭡뭣뭬뮈뮌뮐뮤뮨뮬뮴뮷므믄믈믐믓미믹민믿밀밂밈밉밋밌밍및밑바",4,"받",4,"밤밥밧방밭배백밴밸뱀뱁뱃뱄뱅뱉뱌뱍뱐뱝버벅번벋벌벎범법벗"],["ba41","튍튎튏튒튓튔튖",5,"튝튞튟튡튢튣튥",6,"튭"],["ba61","튮튯튰튲",5,"튺튻튽튾틁틃",4,"틊틌",5],["ba81","틒틓틕틖틗틙틚틛틝",6,"틦",9,"틲틳틵틶틷틹틺벙벚베벡벤벧벨벰벱벳벴벵벼벽변별볍볏볐병볕볘볜보복볶본볼봄봅봇봉봐봔봤봬뵀뵈뵉뵌뵐뵘뵙뵤뵨부북분붇불붉붊붐붑붓붕붙붚붜붤붰붸뷔뷕뷘뷜뷩뷰뷴뷸븀븃븅브븍븐블븜븝븟비빅빈빌빎빔빕빗빙빚빛빠빡빤"],["bb41","틻",4,"팂팄팆",5,"팏팑팒팓팕팗",4,"팞팢팣"],["bb61","팤팦팧팪팫팭팮팯팱",6,"팺팾",5,"퍆퍇퍈퍉"],["bb81","퍊",31,"빨빪빰빱빳빴빵빻빼빽뺀뺄뺌뺍뺏뺐뺑뺘뺙뺨뻐뻑뻔뻗뻘뻠뻣뻤뻥뻬뼁뼈뼉뼘뼙뼛뼜뼝뽀뽁뽄뽈뽐뽑뽕뾔뾰뿅뿌뿍뿐뿔뿜뿟뿡쀼쁑쁘쁜쁠쁨쁩삐삑삔삘삠삡삣삥사삭삯산삳살삵삶삼삽삿샀상샅새색샌샐샘샙샛샜생샤"],["bc41","퍪",17,"퍾퍿펁펂펃펅펆펇"],["bc61","펈펉펊펋펎펒",5,"펚펛펝펞펟펡",6,"펪펬펮"],["bc81","펯",4,"펵펶펷펹펺펻펽",6,"폆폇폊",5,"폑",5,"샥샨샬샴샵샷샹섀섄섈섐섕서",4,"섣설섦섧섬섭섯섰성섶세섹센셀셈셉셋셌셍셔셕션셜셤셥셧셨셩셰셴셸솅소속솎손솔솖솜솝솟송솥솨솩솬솰솽쇄쇈쇌쇔쇗쇘쇠쇤쇨쇰쇱쇳쇼쇽숀숄숌숍숏숑수숙순숟술숨숩숫숭"],["bd41","폗폙",7,"폢폤",7,"폮폯폱폲폳폵폶폷"],["bd61","폸폹폺폻폾퐀퐂",5,"퐉",13],["bd81","퐗",5,"퐞",25,"숯숱숲숴쉈쉐쉑쉔쉘쉠쉥쉬쉭쉰쉴쉼쉽쉿슁슈슉슐슘슛슝스슥슨슬슭슴습슷승시식신싣실싫심십싯싱싶싸싹싻싼쌀쌈쌉쌌쌍쌓쌔쌕쌘쌜쌤쌥쌨쌩썅써썩썬썰썲썸썹썼썽쎄쎈쎌쏀쏘쏙쏜쏟쏠쏢쏨쏩쏭쏴쏵쏸쐈쐐쐤쐬쐰"],["be41","퐸",7,"푁푂푃푅",14],["be61","푔",7,"푝푞푟푡푢푣푥",7,"푮푰푱푲"],["be81","푳",4,"푺푻푽푾풁풃",4,"풊풌풎",5,"풕",8,"쐴쐼쐽쑈쑤쑥쑨쑬쑴쑵쑹쒀쒔쒜쒸쒼쓩쓰쓱쓴쓸쓺쓿씀씁씌씐씔씜씨씩씬씰씸씹씻씽아악안앉않알앍앎앓암압앗았앙앝앞애액앤앨앰앱앳앴앵야약얀얄얇얌얍얏양얕얗얘얜얠얩어억언얹얻얼얽얾엄",6,"엌엎"],["bf41","풞",10,"풪",14],["bf61","풹",18,"퓍퓎퓏퓑퓒퓓퓕"],["bf81","퓖",5,"퓝퓞퓠",7,"퓩퓪퓫퓭퓮퓯퓱",6,"퓹퓺퓼에엑엔엘엠엡엣엥여역엮연열엶엷염",5,"옅옆옇예옌옐옘옙옛옜오옥온올옭옮옰옳옴옵옷옹옻와왁완왈왐왑왓왔왕왜왝왠왬왯왱외왹왼욀욈욉욋욍요욕욘욜욤욥욧용우욱운울욹욺움웁웃웅워웍원월웜웝웠웡웨"],["c041","퓾",5,"픅픆픇픉픊픋픍",6,"픖픘",5],["c061","픞",25],["c081","픸픹픺픻픾픿핁핂핃핅",6,"핎핐핒",5,"핚핛핝핞핟핡핢핣웩웬웰웸웹웽위윅윈윌윔윕윗윙유육윤율윰윱윳융윷으윽은을읊음읍읏응",7,"읜읠읨읫이익인일읽읾잃임입잇있잉잊잎자작잔잖잗잘잚잠잡잣잤장잦재잭잰잴잼잽잿쟀쟁쟈쟉쟌쟎쟐쟘쟝쟤쟨쟬저적전절젊"],["c141","핤핦핧핪핬핮",5,"핶핷핹핺핻핽",6,"햆햊햋"],["c161","햌햍햎햏햑",19,"햦햧"],["c181","햨",31,"점접젓정젖제젝젠젤젬젭젯젱져젼졀졈졉졌졍졔조족존졸졺좀좁좃종좆좇좋좌좍좔좝좟좡좨좼좽죄죈죌죔죕죗죙죠죡죤죵주죽준줄줅줆줌줍줏중줘줬줴쥐쥑쥔쥘쥠쥡쥣쥬쥰쥴쥼즈즉즌즐즘즙즛증지직진짇질짊짐집짓"],["c241","헊헋헍헎헏헑헓",4,"헚헜헞",5,"헦헧헩헪헫헭헮"],["c261","헯",4,"헶헸헺",5,"혂혃혅혆혇혉",6,"혒"],["c281","혖",5,"혝혞혟혡혢혣혥",7,"혮",9,"혺혻징짖짙짚짜짝짠짢짤짧짬짭짯짰짱째짹짼쨀쨈쨉쨋쨌쨍쨔쨘쨩쩌쩍쩐쩔쩜쩝쩟쩠쩡쩨쩽쪄쪘쪼쪽쫀쫄쫌쫍쫏쫑쫓쫘쫙쫠쫬쫴쬈쬐쬔쬘쬠쬡쭁쭈쭉쭌쭐쭘쭙쭝쭤쭸쭹쮜쮸쯔쯤쯧쯩찌찍찐찔찜찝찡찢찧차착찬찮찰참찹찻"],["c341","혽혾혿홁홂홃홄홆홇홊홌홎홏홐홒홓홖홗홙홚홛홝",4],["c361","홢",4,"홨홪",5,"홲홳홵",11],["c381","횁횂횄횆",5,"횎횏횑횒횓횕",7,"횞횠횢",5,"횩횪찼창찾채책챈챌챔챕챗챘챙챠챤챦챨챰챵처척천철첨첩첫첬청체첵첸첼쳄쳅쳇쳉쳐쳔쳤쳬쳰촁초촉촌촐촘촙촛총촤촨촬촹최쵠쵤쵬쵭쵯쵱쵸춈추축춘출춤춥춧충춰췄췌췐취췬췰췸췹췻췽츄츈츌츔츙츠측츤츨츰츱츳층"],["c441","횫횭횮횯횱",7,"횺횼",7,"훆훇훉훊훋"],["c461","훍훎훏훐훒훓훕훖훘훚",5,"훡훢훣훥훦훧훩",4],["c481","훮훯훱훲훳훴훶",5,"훾훿휁휂휃휅",11,"휒휓휔치칙친칟칠칡침칩칫칭카칵칸칼캄캅캇캉캐캑캔캘캠캡캣캤캥캬캭컁커컥컨컫컬컴컵컷컸컹케켁켄켈켐켑켓켕켜켠켤켬켭켯켰켱켸코콕콘콜콤콥콧콩콰콱콴콸쾀쾅쾌쾡쾨쾰쿄쿠쿡쿤쿨쿰쿱쿳쿵쿼퀀퀄퀑퀘퀭퀴퀵퀸퀼"],["c541","휕휖휗휚휛휝휞휟휡",6,"휪휬휮",5,"휶휷휹"],["c561","휺휻휽",6,"흅흆흈흊",5,"흒흓흕흚",4],["c581","흟흢흤흦흧흨흪흫흭흮흯흱흲흳흵",6,"흾흿힀힂",5,"힊힋큄큅큇큉큐큔큘큠크큭큰클큼큽킁키킥킨킬킴킵킷킹타탁탄탈탉탐탑탓탔탕태택탠탤탬탭탯탰탱탸턍터턱턴털턺텀텁텃텄텅테텍텐텔템텝텟텡텨텬텼톄톈토톡톤톨톰톱톳통톺톼퇀퇘퇴퇸툇툉툐투툭툰툴툼툽툿퉁퉈퉜"],["c641","힍힎힏힑",6,"힚힜힞",5],["c6a1","퉤튀튁튄튈튐튑튕튜튠튤튬튱트특튼튿틀틂틈틉틋틔틘틜틤틥티틱틴틸팀팁팃팅파팍팎판팔팖팜팝팟팠팡팥패팩팬팰팸팹팻팼팽퍄퍅퍼퍽펀펄펌펍펏펐펑페펙펜펠펨펩펫펭펴편펼폄폅폈평폐폘폡폣포폭폰폴폼폽폿퐁"],["c7a1","퐈퐝푀푄표푠푤푭푯푸푹푼푿풀풂품풉풋풍풔풩퓌퓐퓔퓜퓟퓨퓬퓰퓸퓻퓽프픈플픔픕픗피픽핀필핌핍핏핑하학한할핥함합핫항해핵핸핼햄햅햇했행햐향허헉헌헐헒험헙헛헝헤헥헨헬헴헵헷헹혀혁현혈혐협혓혔형혜혠"],["c8a1","혤혭호혹혼홀홅홈홉홋홍홑화확환활홧황홰홱홴횃횅회획횐횔횝횟횡효횬횰횹횻후훅훈훌훑훔훗훙훠훤훨훰훵훼훽휀휄휑휘휙휜휠휨휩휫휭휴휵휸휼흄흇흉흐흑흔흖흗흘흙흠흡흣흥흩희흰흴흼흽힁히힉힌힐힘힙힛힝"],["caa1","伽佳假價加可呵哥嘉嫁家暇架枷柯歌珂痂稼苛茄街袈訶賈跏軻迦駕刻却各恪慤殼珏脚覺角閣侃刊墾奸姦干幹懇揀杆柬桿澗癎看磵稈竿簡肝艮艱諫間乫喝曷渴碣竭葛褐蝎鞨勘坎堪嵌感憾戡敢柑橄減甘疳監瞰紺邯鑑鑒龕"],["cba1","匣岬甲胛鉀閘剛堈姜岡崗康强彊慷江畺疆糠絳綱羌腔舡薑襁講鋼降鱇介价個凱塏愷愾慨改槪漑疥皆盖箇芥蓋豈鎧開喀客坑更粳羹醵倨去居巨拒据據擧渠炬祛距踞車遽鉅鋸乾件健巾建愆楗腱虔蹇鍵騫乞傑杰桀儉劍劒檢"],["cca1","瞼鈐黔劫怯迲偈憩揭擊格檄激膈覡隔堅牽犬甄絹繭肩見譴遣鵑抉決潔結缺訣兼慊箝謙鉗鎌京俓倞傾儆勁勍卿坰境庚徑慶憬擎敬景暻更梗涇炅烱璟璥瓊痙硬磬竟競絅經耕耿脛莖警輕逕鏡頃頸驚鯨係啓堺契季屆悸戒桂械"],["cda1","棨溪界癸磎稽系繫繼計誡谿階鷄古叩告呱固姑孤尻庫拷攷故敲暠枯槁沽痼皐睾稿羔考股膏苦苽菰藁蠱袴誥賈辜錮雇顧高鼓哭斛曲梏穀谷鵠困坤崑昆梱棍滾琨袞鯤汨滑骨供公共功孔工恐恭拱控攻珙空蚣貢鞏串寡戈果瓜"],["cea1","科菓誇課跨過鍋顆廓槨藿郭串冠官寬慣棺款灌琯瓘管罐菅觀貫關館刮恝括适侊光匡壙廣曠洸炚狂珖筐胱鑛卦掛罫乖傀塊壞怪愧拐槐魁宏紘肱轟交僑咬喬嬌嶠巧攪敎校橋狡皎矯絞翹膠蕎蛟較轎郊餃驕鮫丘久九仇俱具勾"],["cfa1","區口句咎嘔坵垢寇嶇廐懼拘救枸柩構歐毆毬求溝灸狗玖球瞿矩究絿耉臼舅舊苟衢謳購軀逑邱鉤銶駒驅鳩鷗龜國局菊鞠鞫麴君窘群裙軍郡堀屈掘窟宮弓穹窮芎躬倦券勸卷圈拳捲權淃眷厥獗蕨蹶闕机櫃潰詭軌饋句晷歸貴"],["d0a1","鬼龜叫圭奎揆槻珪硅窺竅糾葵規赳逵閨勻均畇筠菌鈞龜橘克剋劇戟棘極隙僅劤勤懃斤根槿瑾筋芹菫覲謹近饉契今妗擒昑檎琴禁禽芩衾衿襟金錦伋及急扱汲級給亘兢矜肯企伎其冀嗜器圻基埼夔奇妓寄岐崎己幾忌技旗旣"],["d1a1","朞期杞棋棄機欺氣汽沂淇玘琦琪璂璣畸畿碁磯祁祇祈祺箕紀綺羈耆耭肌記譏豈起錡錤飢饑騎騏驥麒緊佶吉拮桔金喫儺喇奈娜懦懶拏拿癩",5,"那樂",4,"諾酪駱亂卵暖欄煖爛蘭難鸞捏捺南嵐枏楠湳濫男藍襤拉"],["d2a1","納臘蠟衲囊娘廊",4,"乃來內奈柰耐冷女年撚秊念恬拈捻寧寗努勞奴弩怒擄櫓爐瑙盧",5,"駑魯",10,"濃籠聾膿農惱牢磊腦賂雷尿壘",7,"嫩訥杻紐勒",5,"能菱陵尼泥匿溺多茶"],["d3a1","丹亶但單團壇彖斷旦檀段湍短端簞緞蛋袒鄲鍛撻澾獺疸達啖坍憺擔曇淡湛潭澹痰聃膽蕁覃談譚錟沓畓答踏遝唐堂塘幢戇撞棠當糖螳黨代垈坮大對岱帶待戴擡玳臺袋貸隊黛宅德悳倒刀到圖堵塗導屠島嶋度徒悼挑掉搗桃"],["d4a1","棹櫂淘渡滔濤燾盜睹禱稻萄覩賭跳蹈逃途道都鍍陶韜毒瀆牘犢獨督禿篤纛讀墩惇敦旽暾沌焞燉豚頓乭突仝冬凍動同憧東桐棟洞潼疼瞳童胴董銅兜斗杜枓痘竇荳讀豆逗頭屯臀芚遁遯鈍得嶝橙燈登等藤謄鄧騰喇懶拏癩羅"],["d5a1","蘿螺裸邏樂洛烙珞絡落諾酪駱丹亂卵欄欒瀾爛蘭鸞剌辣嵐擥攬欖濫籃纜藍襤覽拉臘蠟廊朗浪狼琅瑯螂郞來崍徠萊冷掠略亮倆兩凉梁樑粮粱糧良諒輛量侶儷勵呂廬慮戾旅櫚濾礪藜蠣閭驢驪麗黎力曆歷瀝礫轢靂憐戀攣漣"],["d6a1","煉璉練聯蓮輦連鍊冽列劣洌烈裂廉斂殮濂簾獵令伶囹寧岺嶺怜玲笭羚翎聆逞鈴零靈領齡例澧禮醴隷勞怒撈擄櫓潞瀘爐盧老蘆虜路輅露魯鷺鹵碌祿綠菉錄鹿麓論壟弄朧瀧瓏籠聾儡瀨牢磊賂賚賴雷了僚寮廖料燎療瞭聊蓼"],["d7a1","遼鬧龍壘婁屢樓淚漏瘻累縷蔞褸鏤陋劉旒柳榴流溜瀏琉瑠留瘤硫謬類六戮陸侖倫崙淪綸輪律慄栗率隆勒肋凜凌楞稜綾菱陵俚利厘吏唎履悧李梨浬犁狸理璃異痢籬罹羸莉裏裡里釐離鯉吝潾燐璘藺躪隣鱗麟林淋琳臨霖砬"],["d8a1","立笠粒摩瑪痲碼磨馬魔麻寞幕漠膜莫邈万卍娩巒彎慢挽晩曼滿漫灣瞞萬蔓蠻輓饅鰻唜抹末沫茉襪靺亡妄忘忙望網罔芒茫莽輞邙埋妹媒寐昧枚梅每煤罵買賣邁魅脈貊陌驀麥孟氓猛盲盟萌冪覓免冕勉棉沔眄眠綿緬面麵滅"],["d9a1","蔑冥名命明暝椧溟皿瞑茗蓂螟酩銘鳴袂侮冒募姆帽慕摸摹暮某模母毛牟牡瑁眸矛耗芼茅謀謨貌木沐牧目睦穆鶩歿沒夢朦蒙卯墓妙廟描昴杳渺猫竗苗錨務巫憮懋戊拇撫无楙武毋無珷畝繆舞茂蕪誣貿霧鵡墨默們刎吻問文"],["daa1","汶紊紋聞蚊門雯勿沕物味媚尾嵋彌微未梶楣渼湄眉米美薇謎迷靡黴岷悶愍憫敏旻旼民泯玟珉緡閔密蜜謐剝博拍搏撲朴樸泊珀璞箔粕縛膊舶薄迫雹駁伴半反叛拌搬攀斑槃泮潘班畔瘢盤盼磐磻礬絆般蟠返頒飯勃拔撥渤潑"],["dba1","發跋醱鉢髮魃倣傍坊妨尨幇彷房放方旁昉枋榜滂磅紡肪膀舫芳蒡蚌訪謗邦防龐倍俳北培徘拜排杯湃焙盃背胚裴裵褙賠輩配陪伯佰帛柏栢白百魄幡樊煩燔番磻繁蕃藩飜伐筏罰閥凡帆梵氾汎泛犯範范法琺僻劈壁擘檗璧癖"],["dca1","碧蘗闢霹便卞弁變辨辯邊別瞥鱉鼈丙倂兵屛幷昞昺柄棅炳甁病秉竝輧餠騈保堡報寶普步洑湺潽珤甫菩補褓譜輔伏僕匐卜宓復服福腹茯蔔複覆輹輻馥鰒本乶俸奉封峯峰捧棒烽熢琫縫蓬蜂逢鋒鳳不付俯傅剖副否咐埠夫婦"],["dda1","孚孵富府復扶敷斧浮溥父符簿缶腐腑膚艀芙莩訃負賦賻赴趺部釜阜附駙鳧北分吩噴墳奔奮忿憤扮昐汾焚盆粉糞紛芬賁雰不佛弗彿拂崩朋棚硼繃鵬丕備匕匪卑妃婢庇悲憊扉批斐枇榧比毖毗毘沸泌琵痺砒碑秕秘粃緋翡肥"],["dea1","脾臂菲蜚裨誹譬費鄙非飛鼻嚬嬪彬斌檳殯浜濱瀕牝玭貧賓頻憑氷聘騁乍事些仕伺似使俟僿史司唆嗣四士奢娑寫寺射巳師徙思捨斜斯柶査梭死沙泗渣瀉獅砂社祀祠私篩紗絲肆舍莎蓑蛇裟詐詞謝賜赦辭邪飼駟麝削數朔索"],["dfa1","傘刪山散汕珊産疝算蒜酸霰乷撒殺煞薩三參杉森渗芟蔘衫揷澁鈒颯上傷像償商喪嘗孀尙峠常床庠廂想桑橡湘爽牀狀相祥箱翔裳觴詳象賞霜塞璽賽嗇塞穡索色牲生甥省笙墅壻嶼序庶徐恕抒捿敍暑曙書栖棲犀瑞筮絮緖署"],["e0a1","胥舒薯西誓逝鋤黍鼠夕奭席惜昔晳析汐淅潟石碩蓆釋錫仙僊先善嬋宣扇敾旋渲煽琁瑄璇璿癬禪線繕羨腺膳船蘚蟬詵跣選銑鐥饍鮮卨屑楔泄洩渫舌薛褻設說雪齧剡暹殲纖蟾贍閃陝攝涉燮葉城姓宬性惺成星晟猩珹盛省筬"],["e1a1","聖聲腥誠醒世勢歲洗稅笹細說貰召嘯塑宵小少巢所掃搔昭梳沼消溯瀟炤燒甦疏疎瘙笑篠簫素紹蔬蕭蘇訴逍遡邵銷韶騷俗屬束涑粟續謖贖速孫巽損蓀遜飡率宋悚松淞訟誦送頌刷殺灑碎鎖衰釗修受嗽囚垂壽嫂守岫峀帥愁"],["e2a1","戍手授搜收數樹殊水洙漱燧狩獸琇璲瘦睡秀穗竪粹綏綬繡羞脩茱蒐蓚藪袖誰讐輸遂邃酬銖銹隋隧隨雖需須首髓鬚叔塾夙孰宿淑潚熟琡璹肅菽巡徇循恂旬栒楯橓殉洵淳珣盾瞬筍純脣舜荀蓴蕣詢諄醇錞順馴戌術述鉥崇崧"],["e3a1","嵩瑟膝蝨濕拾習褶襲丞乘僧勝升承昇繩蠅陞侍匙嘶始媤尸屎屍市弑恃施是時枾柴猜矢示翅蒔蓍視試詩諡豕豺埴寔式息拭植殖湜熄篒蝕識軾食飾伸侁信呻娠宸愼新晨燼申神紳腎臣莘薪藎蜃訊身辛辰迅失室實悉審尋心沁"],["e4a1","沈深瀋甚芯諶什十拾雙氏亞俄兒啞娥峨我牙芽莪蛾衙訝阿雅餓鴉鵝堊岳嶽幄惡愕握樂渥鄂鍔顎鰐齷安岸按晏案眼雁鞍顔鮟斡謁軋閼唵岩巖庵暗癌菴闇壓押狎鴨仰央怏昻殃秧鴦厓哀埃崖愛曖涯碍艾隘靄厄扼掖液縊腋額"],["e5a1","櫻罌鶯鸚也倻冶夜惹揶椰爺耶若野弱掠略約若葯蒻藥躍亮佯兩凉壤孃恙揚攘敭暘梁楊樣洋瀁煬痒瘍禳穰糧羊良襄諒讓釀陽量養圄御於漁瘀禦語馭魚齬億憶抑檍臆偃堰彦焉言諺孼蘖俺儼嚴奄掩淹嶪業円予余勵呂女如廬"],["e6a1","旅歟汝濾璵礖礪與艅茹輿轝閭餘驪麗黎亦力域役易曆歷疫繹譯轢逆驛嚥堧姸娟宴年延憐戀捐挻撚椽沇沿涎涓淵演漣烟然煙煉燃燕璉硏硯秊筵緣練縯聯衍軟輦蓮連鉛鍊鳶列劣咽悅涅烈熱裂說閱厭廉念捻染殮炎焰琰艶苒"],["e7a1","簾閻髥鹽曄獵燁葉令囹塋寧嶺嶸影怜映暎楹榮永泳渶潁濚瀛瀯煐營獰玲瑛瑩瓔盈穎纓羚聆英詠迎鈴鍈零霙靈領乂倪例刈叡曳汭濊猊睿穢芮藝蘂禮裔詣譽豫醴銳隸霓預五伍俉傲午吾吳嗚塢墺奧娛寤悟惡懊敖旿晤梧汚澳"],["e8a1","烏熬獒筽蜈誤鰲鼇屋沃獄玉鈺溫瑥瘟穩縕蘊兀壅擁瓮甕癰翁邕雍饔渦瓦窩窪臥蛙蝸訛婉完宛梡椀浣玩琓琬碗緩翫脘腕莞豌阮頑曰往旺枉汪王倭娃歪矮外嵬巍猥畏了僚僥凹堯夭妖姚寥寮尿嶢拗搖撓擾料曜樂橈燎燿瑤療"],["e9a1","窈窯繇繞耀腰蓼蟯要謠遙遼邀饒慾欲浴縟褥辱俑傭冗勇埇墉容庸慂榕涌湧溶熔瑢用甬聳茸蓉踊鎔鏞龍于佑偶優又友右宇寓尤愚憂旴牛玗瑀盂祐禑禹紆羽芋藕虞迂遇郵釪隅雨雩勖彧旭昱栯煜稶郁頊云暈橒殞澐熉耘芸蕓"],["eaa1","運隕雲韻蔚鬱亐熊雄元原員圓園垣媛嫄寃怨愿援沅洹湲源爰猿瑗苑袁轅遠阮院願鴛月越鉞位偉僞危圍委威尉慰暐渭爲瑋緯胃萎葦蔿蝟衛褘謂違韋魏乳侑儒兪劉唯喩孺宥幼幽庾悠惟愈愉揄攸有杻柔柚柳楡楢油洧流游溜"],["eba1","濡猶猷琉瑜由留癒硫紐維臾萸裕誘諛諭踰蹂遊逾遺酉釉鍮類六堉戮毓肉育陸倫允奫尹崙淪潤玧胤贇輪鈗閏律慄栗率聿戎瀜絨融隆垠恩慇殷誾銀隱乙吟淫蔭陰音飮揖泣邑凝應膺鷹依倚儀宜意懿擬椅毅疑矣義艤薏蟻衣誼"],["eca1","議醫二以伊利吏夷姨履已弛彛怡易李梨泥爾珥理異痍痢移罹而耳肄苡荑裏裡貽貳邇里離飴餌匿溺瀷益翊翌翼謚人仁刃印吝咽因姻寅引忍湮燐璘絪茵藺蚓認隣靭靷鱗麟一佚佾壹日溢逸鎰馹任壬妊姙恁林淋稔臨荏賃入卄"],["eda1","立笠粒仍剩孕芿仔刺咨姉姿子字孜恣慈滋炙煮玆瓷疵磁紫者自茨蔗藉諮資雌作勺嚼斫昨灼炸爵綽芍酌雀鵲孱棧殘潺盞岑暫潛箴簪蠶雜丈仗匠場墻壯奬將帳庄張掌暲杖樟檣欌漿牆狀獐璋章粧腸臟臧莊葬蔣薔藏裝贓醬長"],["eea1","障再哉在宰才材栽梓渽滓災縡裁財載齋齎爭箏諍錚佇低儲咀姐底抵杵楮樗沮渚狙猪疽箸紵苧菹著藷詛貯躇這邸雎齟勣吊嫡寂摘敵滴狄炙的積笛籍績翟荻謫賊赤跡蹟迪迹適鏑佃佺傳全典前剪塡塼奠專展廛悛戰栓殿氈澱"],["efa1","煎琠田甸畑癲筌箋箭篆纏詮輾轉鈿銓錢鐫電顚顫餞切截折浙癤竊節絶占岾店漸点粘霑鮎點接摺蝶丁井亭停偵呈姃定幀庭廷征情挺政整旌晶晸柾楨檉正汀淀淨渟湞瀞炡玎珽町睛碇禎程穽精綎艇訂諪貞鄭酊釘鉦鋌錠霆靖"],["f0a1","靜頂鼎制劑啼堤帝弟悌提梯濟祭第臍薺製諸蹄醍除際霽題齊俎兆凋助嘲弔彫措操早晁曺曹朝條棗槽漕潮照燥爪璪眺祖祚租稠窕粗糟組繰肇藻蚤詔調趙躁造遭釣阻雕鳥族簇足鏃存尊卒拙猝倧宗從悰慫棕淙琮種終綜縱腫"],["f1a1","踪踵鍾鐘佐坐左座挫罪主住侏做姝胄呪周嗾奏宙州廚晝朱柱株注洲湊澍炷珠疇籌紂紬綢舟蛛註誅走躊輳週酎酒鑄駐竹粥俊儁准埈寯峻晙樽浚準濬焌畯竣蠢逡遵雋駿茁中仲衆重卽櫛楫汁葺增憎曾拯烝甑症繒蒸證贈之只"],["f2a1","咫地址志持指摯支旨智枝枳止池沚漬知砥祉祗紙肢脂至芝芷蜘誌識贄趾遲直稙稷織職唇嗔塵振搢晉晋桭榛殄津溱珍瑨璡畛疹盡眞瞋秦縉縝臻蔯袗診賑軫辰進鎭陣陳震侄叱姪嫉帙桎瓆疾秩窒膣蛭質跌迭斟朕什執潗緝輯"],["f3a1","鏶集徵懲澄且侘借叉嗟嵯差次此磋箚茶蹉車遮捉搾着窄錯鑿齪撰澯燦璨瓚竄簒纂粲纘讚贊鑽餐饌刹察擦札紮僭參塹慘慙懺斬站讒讖倉倡創唱娼廠彰愴敞昌昶暢槍滄漲猖瘡窓脹艙菖蒼債埰寀寨彩採砦綵菜蔡采釵冊柵策"],["f4a1","責凄妻悽處倜刺剔尺慽戚拓擲斥滌瘠脊蹠陟隻仟千喘天川擅泉淺玔穿舛薦賤踐遷釧闡阡韆凸哲喆徹撤澈綴輟轍鐵僉尖沾添甛瞻簽籤詹諂堞妾帖捷牒疊睫諜貼輒廳晴淸聽菁請靑鯖切剃替涕滯締諦逮遞體初剿哨憔抄招梢"],["f5a1","椒楚樵炒焦硝礁礎秒稍肖艸苕草蕉貂超酢醋醮促囑燭矗蜀觸寸忖村邨叢塚寵悤憁摠總聰蔥銃撮催崔最墜抽推椎楸樞湫皺秋芻萩諏趨追鄒酋醜錐錘鎚雛騶鰍丑畜祝竺筑築縮蓄蹙蹴軸逐春椿瑃出朮黜充忠沖蟲衝衷悴膵萃"],["f6a1","贅取吹嘴娶就炊翠聚脆臭趣醉驟鷲側仄厠惻測層侈値嗤峙幟恥梔治淄熾痔痴癡稚穉緇緻置致蚩輜雉馳齒則勅飭親七柒漆侵寢枕沈浸琛砧針鍼蟄秤稱快他咤唾墮妥惰打拖朶楕舵陀馱駝倬卓啄坼度托拓擢晫柝濁濯琢琸託"],["f7a1","鐸呑嘆坦彈憚歎灘炭綻誕奪脫探眈耽貪塔搭榻宕帑湯糖蕩兌台太怠態殆汰泰笞胎苔跆邰颱宅擇澤撑攄兎吐土討慟桶洞痛筒統通堆槌腿褪退頹偸套妬投透鬪慝特闖坡婆巴把播擺杷波派爬琶破罷芭跛頗判坂板版瓣販辦鈑"],["f8a1","阪八叭捌佩唄悖敗沛浿牌狽稗覇貝彭澎烹膨愎便偏扁片篇編翩遍鞭騙貶坪平枰萍評吠嬖幣廢弊斃肺蔽閉陛佈包匍匏咆哺圃布怖抛抱捕暴泡浦疱砲胞脯苞葡蒲袍褒逋鋪飽鮑幅暴曝瀑爆輻俵剽彪慓杓標漂瓢票表豹飇飄驃"],["f9a1","品稟楓諷豊風馮彼披疲皮被避陂匹弼必泌珌畢疋筆苾馝乏逼下何厦夏廈昰河瑕荷蝦賀遐霞鰕壑學虐謔鶴寒恨悍旱汗漢澣瀚罕翰閑閒限韓割轄函含咸啣喊檻涵緘艦銜陷鹹合哈盒蛤閤闔陜亢伉姮嫦巷恒抗杭桁沆港缸肛航"],["faa1","行降項亥偕咳垓奚孩害懈楷海瀣蟹解該諧邂駭骸劾核倖幸杏荇行享向嚮珦鄕響餉饗香噓墟虛許憲櫶獻軒歇險驗奕爀赫革俔峴弦懸晛泫炫玄玹現眩睍絃絢縣舷衒見賢鉉顯孑穴血頁嫌俠協夾峽挾浹狹脅脇莢鋏頰亨兄刑型"],["fba1","形泂滎瀅灐炯熒珩瑩荊螢衡逈邢鎣馨兮彗惠慧暳蕙蹊醯鞋乎互呼壕壺好岵弧戶扈昊晧毫浩淏湖滸澔濠濩灝狐琥瑚瓠皓祜糊縞胡芦葫蒿虎號蝴護豪鎬頀顥惑或酷婚昏混渾琿魂忽惚笏哄弘汞泓洪烘紅虹訌鴻化和嬅樺火畵"],["fca1","禍禾花華話譁貨靴廓擴攫確碻穫丸喚奐宦幻患換歡晥桓渙煥環紈還驩鰥活滑猾豁闊凰幌徨恍惶愰慌晃晄榥況湟滉潢煌璜皇篁簧荒蝗遑隍黃匯回廻徊恢悔懷晦會檜淮澮灰獪繪膾茴蛔誨賄劃獲宖橫鐄哮嚆孝效斅曉梟涍淆"],["fda1","爻肴酵驍侯候厚后吼喉嗅帿後朽煦珝逅勛勳塤壎焄熏燻薰訓暈薨喧暄煊萱卉喙毁彙徽揮暉煇諱輝麾休携烋畦虧恤譎鷸兇凶匈洶胸黑昕欣炘痕吃屹紇訖欠欽歆吸恰洽翕興僖凞喜噫囍姬嬉希憙憘戱晞曦熙熹熺犧禧稀羲詰"]]');
+
+/***/ }),
+
+/***/ 2324:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127],["a140","　，、。．‧；：？！︰…‥﹐﹑﹒·﹔﹕﹖﹗｜–︱—︳╴︴﹏（）︵︶｛｝︷︸〔〕︹︺【】︻︼《》︽︾〈〉︿﹀「」﹁﹂『』﹃﹄﹙﹚"],["a1a1","﹛﹜﹝﹞‘’“”〝〞‵′＃＆＊※§〃○●△▲◎☆★◇◆□■▽▼㊣℅¯￣＿ˍ﹉﹊﹍﹎﹋﹌﹟﹠﹡＋－×÷±√＜＞＝≦≧≠∞≒≡﹢",4,"～∩∪⊥∠∟⊿㏒㏑∫∮∵∴♀♂⊕⊙↑↓←→↖↗↙↘∥∣／"],["a240","＼∕﹨＄￥〒￠￡％＠℃℉﹩﹪﹫㏕㎜㎝㎞㏎㎡㎎㎏㏄°兙兛兞兝兡兣嗧瓩糎▁",7,"▏▎▍▌▋▊▉┼┴┬┤├▔─│▕┌┐└┘╭"],["a2a1","╮╰╯═╞╪╡◢◣◥◤╱╲╳０",9,"Ⅰ",9,"〡",8,"十卄卅Ａ",25,"ａ",21],["a340","ｗｘｙｚΑ",16,"Σ",6,"α",16,"σ",6,"ㄅ",10],["a3a1","ㄐ",25,"˙ˉˊˇˋ"],["a3e1","€"],["a440","一乙丁七乃九了二人儿入八几刀刁力匕十卜又三下丈上丫丸凡久么也乞于亡兀刃勺千叉口土士夕大女子孑孓寸小尢尸山川工己已巳巾干廾弋弓才"],["a4a1","丑丐不中丰丹之尹予云井互五亢仁什仃仆仇仍今介仄元允內六兮公冗凶分切刈勻勾勿化匹午升卅卞厄友及反壬天夫太夭孔少尤尺屯巴幻廿弔引心戈戶手扎支文斗斤方日曰月木欠止歹毋比毛氏水火爪父爻片牙牛犬王丙"],["a540","世丕且丘主乍乏乎以付仔仕他仗代令仙仞充兄冉冊冬凹出凸刊加功包匆北匝仟半卉卡占卯卮去可古右召叮叩叨叼司叵叫另只史叱台句叭叻四囚外"],["a5a1","央失奴奶孕它尼巨巧左市布平幼弁弘弗必戊打扔扒扑斥旦朮本未末札正母民氐永汁汀氾犯玄玉瓜瓦甘生用甩田由甲申疋白皮皿目矛矢石示禾穴立丞丟乒乓乩亙交亦亥仿伉伙伊伕伍伐休伏仲件任仰仳份企伋光兇兆先全"],["a640","共再冰列刑划刎刖劣匈匡匠印危吉吏同吊吐吁吋各向名合吃后吆吒因回囝圳地在圭圬圯圩夙多夷夸妄奸妃好她如妁字存宇守宅安寺尖屹州帆并年"],["a6a1","式弛忙忖戎戌戍成扣扛托收早旨旬旭曲曳有朽朴朱朵次此死氖汝汗汙江池汐汕污汛汍汎灰牟牝百竹米糸缶羊羽老考而耒耳聿肉肋肌臣自至臼舌舛舟艮色艾虫血行衣西阡串亨位住佇佗佞伴佛何估佐佑伽伺伸佃佔似但佣"],["a740","作你伯低伶余佝佈佚兌克免兵冶冷別判利刪刨劫助努劬匣即卵吝吭吞吾否呎吧呆呃吳呈呂君吩告吹吻吸吮吵吶吠吼呀吱含吟听囪困囤囫坊坑址坍"],["a7a1","均坎圾坐坏圻壯夾妝妒妨妞妣妙妖妍妤妓妊妥孝孜孚孛完宋宏尬局屁尿尾岐岑岔岌巫希序庇床廷弄弟彤形彷役忘忌志忍忱快忸忪戒我抄抗抖技扶抉扭把扼找批扳抒扯折扮投抓抑抆改攻攸旱更束李杏材村杜杖杞杉杆杠"],["a840","杓杗步每求汞沙沁沈沉沅沛汪決沐汰沌汨沖沒汽沃汲汾汴沆汶沍沔沘沂灶灼災灸牢牡牠狄狂玖甬甫男甸皂盯矣私秀禿究系罕肖肓肝肘肛肚育良芒"],["a8a1","芋芍見角言谷豆豕貝赤走足身車辛辰迂迆迅迄巡邑邢邪邦那酉釆里防阮阱阪阬並乖乳事些亞享京佯依侍佳使佬供例來侃佰併侈佩佻侖佾侏侑佺兔兒兕兩具其典冽函刻券刷刺到刮制剁劾劻卒協卓卑卦卷卸卹取叔受味呵"],["a940","咖呸咕咀呻呷咄咒咆呼咐呱呶和咚呢周咋命咎固垃坷坪坩坡坦坤坼夜奉奇奈奄奔妾妻委妹妮姑姆姐姍始姓姊妯妳姒姅孟孤季宗定官宜宙宛尚屈居"],["a9a1","屆岷岡岸岩岫岱岳帘帚帖帕帛帑幸庚店府底庖延弦弧弩往征彿彼忝忠忽念忿怏怔怯怵怖怪怕怡性怩怫怛或戕房戾所承拉拌拄抿拂抹拒招披拓拔拋拈抨抽押拐拙拇拍抵拚抱拘拖拗拆抬拎放斧於旺昔易昌昆昂明昀昏昕昊"],["aa40","昇服朋杭枋枕東果杳杷枇枝林杯杰板枉松析杵枚枓杼杪杲欣武歧歿氓氛泣注泳沱泌泥河沽沾沼波沫法泓沸泄油況沮泗泅泱沿治泡泛泊沬泯泜泖泠"],["aaa1","炕炎炒炊炙爬爭爸版牧物狀狎狙狗狐玩玨玟玫玥甽疝疙疚的盂盲直知矽社祀祁秉秈空穹竺糾罔羌羋者肺肥肢肱股肫肩肴肪肯臥臾舍芳芝芙芭芽芟芹花芬芥芯芸芣芰芾芷虎虱初表軋迎返近邵邸邱邶采金長門阜陀阿阻附"],["ab40","陂隹雨青非亟亭亮信侵侯便俠俑俏保促侶俘俟俊俗侮俐俄係俚俎俞侷兗冒冑冠剎剃削前剌剋則勇勉勃勁匍南卻厚叛咬哀咨哎哉咸咦咳哇哂咽咪品"],["aba1","哄哈咯咫咱咻咩咧咿囿垂型垠垣垢城垮垓奕契奏奎奐姜姘姿姣姨娃姥姪姚姦威姻孩宣宦室客宥封屎屏屍屋峙峒巷帝帥帟幽庠度建弈弭彥很待徊律徇後徉怒思怠急怎怨恍恰恨恢恆恃恬恫恪恤扁拜挖按拼拭持拮拽指拱拷"],["ac40","拯括拾拴挑挂政故斫施既春昭映昧是星昨昱昤曷柿染柱柔某柬架枯柵柩柯柄柑枴柚查枸柏柞柳枰柙柢柝柒歪殃殆段毒毗氟泉洋洲洪流津洌洱洞洗"],["aca1","活洽派洶洛泵洹洧洸洩洮洵洎洫炫為炳炬炯炭炸炮炤爰牲牯牴狩狠狡玷珊玻玲珍珀玳甚甭畏界畎畋疫疤疥疢疣癸皆皇皈盈盆盃盅省盹相眉看盾盼眇矜砂研砌砍祆祉祈祇禹禺科秒秋穿突竿竽籽紂紅紀紉紇約紆缸美羿耄"],["ad40","耐耍耑耶胖胥胚胃胄背胡胛胎胞胤胝致舢苧范茅苣苛苦茄若茂茉苒苗英茁苜苔苑苞苓苟苯茆虐虹虻虺衍衫要觔計訂訃貞負赴赳趴軍軌述迦迢迪迥"],["ada1","迭迫迤迨郊郎郁郃酋酊重閂限陋陌降面革韋韭音頁風飛食首香乘亳倌倍倣俯倦倥俸倩倖倆值借倚倒們俺倀倔倨俱倡個候倘俳修倭倪俾倫倉兼冤冥冢凍凌准凋剖剜剔剛剝匪卿原厝叟哨唐唁唷哼哥哲唆哺唔哩哭員唉哮哪"],["ae40","哦唧唇哽唏圃圄埂埔埋埃堉夏套奘奚娑娘娜娟娛娓姬娠娣娩娥娌娉孫屘宰害家宴宮宵容宸射屑展屐峭峽峻峪峨峰島崁峴差席師庫庭座弱徒徑徐恙"],["aea1","恣恥恐恕恭恩息悄悟悚悍悔悌悅悖扇拳挈拿捎挾振捕捂捆捏捉挺捐挽挪挫挨捍捌效敉料旁旅時晉晏晃晒晌晅晁書朔朕朗校核案框桓根桂桔栩梳栗桌桑栽柴桐桀格桃株桅栓栘桁殊殉殷氣氧氨氦氤泰浪涕消涇浦浸海浙涓"],["af40","浬涉浮浚浴浩涌涊浹涅浥涔烊烘烤烙烈烏爹特狼狹狽狸狷玆班琉珮珠珪珞畔畝畜畚留疾病症疲疳疽疼疹痂疸皋皰益盍盎眩真眠眨矩砰砧砸砝破砷"],["afa1","砥砭砠砟砲祕祐祠祟祖神祝祗祚秤秣秧租秦秩秘窄窈站笆笑粉紡紗紋紊素索純紐紕級紜納紙紛缺罟羔翅翁耆耘耕耙耗耽耿胱脂胰脅胭胴脆胸胳脈能脊胼胯臭臬舀舐航舫舨般芻茫荒荔荊茸荐草茵茴荏茲茹茶茗荀茱茨荃"],["b040","虔蚊蚪蚓蚤蚩蚌蚣蚜衰衷袁袂衽衹記訐討訌訕訊託訓訖訏訑豈豺豹財貢起躬軒軔軏辱送逆迷退迺迴逃追逅迸邕郡郝郢酒配酌釘針釗釜釙閃院陣陡"],["b0a1","陛陝除陘陞隻飢馬骨高鬥鬲鬼乾偺偽停假偃偌做偉健偶偎偕偵側偷偏倏偯偭兜冕凰剪副勒務勘動匐匏匙匿區匾參曼商啪啦啄啞啡啃啊唱啖問啕唯啤唸售啜唬啣唳啁啗圈國圉域堅堊堆埠埤基堂堵執培夠奢娶婁婉婦婪婀"],["b140","娼婢婚婆婊孰寇寅寄寂宿密尉專將屠屜屝崇崆崎崛崖崢崑崩崔崙崤崧崗巢常帶帳帷康庸庶庵庾張強彗彬彩彫得徙從徘御徠徜恿患悉悠您惋悴惦悽"],["b1a1","情悻悵惜悼惘惕惆惟悸惚惇戚戛扈掠控捲掖探接捷捧掘措捱掩掉掃掛捫推掄授掙採掬排掏掀捻捩捨捺敝敖救教敗啟敏敘敕敔斜斛斬族旋旌旎晝晚晤晨晦晞曹勗望梁梯梢梓梵桿桶梱梧梗械梃棄梭梆梅梔條梨梟梡梂欲殺"],["b240","毫毬氫涎涼淳淙液淡淌淤添淺清淇淋涯淑涮淞淹涸混淵淅淒渚涵淚淫淘淪深淮淨淆淄涪淬涿淦烹焉焊烽烯爽牽犁猜猛猖猓猙率琅琊球理現琍瓠瓶"],["b2a1","瓷甜產略畦畢異疏痔痕疵痊痍皎盔盒盛眷眾眼眶眸眺硫硃硎祥票祭移窒窕笠笨笛第符笙笞笮粒粗粕絆絃統紮紹紼絀細紳組累終紲紱缽羞羚翌翎習耜聊聆脯脖脣脫脩脰脤舂舵舷舶船莎莞莘荸莢莖莽莫莒莊莓莉莠荷荻荼"],["b340","莆莧處彪蛇蛀蚶蛄蚵蛆蛋蚱蚯蛉術袞袈被袒袖袍袋覓規訪訝訣訥許設訟訛訢豉豚販責貫貨貪貧赧赦趾趺軛軟這逍通逗連速逝逐逕逞造透逢逖逛途"],["b3a1","部郭都酗野釵釦釣釧釭釩閉陪陵陳陸陰陴陶陷陬雀雪雩章竟頂頃魚鳥鹵鹿麥麻傢傍傅備傑傀傖傘傚最凱割剴創剩勞勝勛博厥啻喀喧啼喊喝喘喂喜喪喔喇喋喃喳單喟唾喲喚喻喬喱啾喉喫喙圍堯堪場堤堰報堡堝堠壹壺奠"],["b440","婷媚婿媒媛媧孳孱寒富寓寐尊尋就嵌嵐崴嵇巽幅帽幀幃幾廊廁廂廄弼彭復循徨惑惡悲悶惠愜愣惺愕惰惻惴慨惱愎惶愉愀愒戟扉掣掌描揀揩揉揆揍"],["b4a1","插揣提握揖揭揮捶援揪換摒揚揹敞敦敢散斑斐斯普晰晴晶景暑智晾晷曾替期朝棺棕棠棘棗椅棟棵森棧棹棒棲棣棋棍植椒椎棉棚楮棻款欺欽殘殖殼毯氮氯氬港游湔渡渲湧湊渠渥渣減湛湘渤湖湮渭渦湯渴湍渺測湃渝渾滋"],["b540","溉渙湎湣湄湲湩湟焙焚焦焰無然煮焜牌犄犀猶猥猴猩琺琪琳琢琥琵琶琴琯琛琦琨甥甦畫番痢痛痣痙痘痞痠登發皖皓皴盜睏短硝硬硯稍稈程稅稀窘"],["b5a1","窗窖童竣等策筆筐筒答筍筋筏筑粟粥絞結絨絕紫絮絲絡給絢絰絳善翔翕耋聒肅腕腔腋腑腎脹腆脾腌腓腴舒舜菩萃菸萍菠菅萋菁華菱菴著萊菰萌菌菽菲菊萸萎萄菜萇菔菟虛蛟蛙蛭蛔蛛蛤蛐蛞街裁裂袱覃視註詠評詞証詁"],["b640","詔詛詐詆訴診訶詖象貂貯貼貳貽賁費賀貴買貶貿貸越超趁跎距跋跚跑跌跛跆軻軸軼辜逮逵週逸進逶鄂郵鄉郾酣酥量鈔鈕鈣鈉鈞鈍鈐鈇鈑閔閏開閑"],["b6a1","間閒閎隊階隋陽隅隆隍陲隄雁雅雄集雇雯雲韌項順須飧飪飯飩飲飭馮馭黃黍黑亂傭債傲傳僅傾催傷傻傯僇剿剷剽募勦勤勢勣匯嗟嗨嗓嗦嗎嗜嗇嗑嗣嗤嗯嗚嗡嗅嗆嗥嗉園圓塞塑塘塗塚塔填塌塭塊塢塒塋奧嫁嫉嫌媾媽媼"],["b740","媳嫂媲嵩嵯幌幹廉廈弒彙徬微愚意慈感想愛惹愁愈慎慌慄慍愾愴愧愍愆愷戡戢搓搾搞搪搭搽搬搏搜搔損搶搖搗搆敬斟新暗暉暇暈暖暄暘暍會榔業"],["b7a1","楚楷楠楔極椰概楊楨楫楞楓楹榆楝楣楛歇歲毀殿毓毽溢溯滓溶滂源溝滇滅溥溘溼溺溫滑準溜滄滔溪溧溴煎煙煩煤煉照煜煬煦煌煥煞煆煨煖爺牒猷獅猿猾瑯瑚瑕瑟瑞瑁琿瑙瑛瑜當畸瘀痰瘁痲痱痺痿痴痳盞盟睛睫睦睞督"],["b840","睹睪睬睜睥睨睢矮碎碰碗碘碌碉硼碑碓硿祺祿禁萬禽稜稚稠稔稟稞窟窠筷節筠筮筧粱粳粵經絹綑綁綏絛置罩罪署義羨群聖聘肆肄腱腰腸腥腮腳腫"],["b8a1","腹腺腦舅艇蒂葷落萱葵葦葫葉葬葛萼萵葡董葩葭葆虞虜號蛹蜓蜈蜇蜀蛾蛻蜂蜃蜆蜊衙裟裔裙補裘裝裡裊裕裒覜解詫該詳試詩詰誇詼詣誠話誅詭詢詮詬詹詻訾詨豢貊貉賊資賈賄貲賃賂賅跡跟跨路跳跺跪跤跦躲較載軾輊"],["b940","辟農運遊道遂達逼違遐遇遏過遍遑逾遁鄒鄗酬酪酩釉鈷鉗鈸鈽鉀鈾鉛鉋鉤鉑鈴鉉鉍鉅鈹鈿鉚閘隘隔隕雍雋雉雊雷電雹零靖靴靶預頑頓頊頒頌飼飴"],["b9a1","飽飾馳馱馴髡鳩麂鼎鼓鼠僧僮僥僖僭僚僕像僑僱僎僩兢凳劃劂匱厭嗾嘀嘛嘗嗽嘔嘆嘉嘍嘎嗷嘖嘟嘈嘐嗶團圖塵塾境墓墊塹墅塽壽夥夢夤奪奩嫡嫦嫩嫗嫖嫘嫣孵寞寧寡寥實寨寢寤察對屢嶄嶇幛幣幕幗幔廓廖弊彆彰徹慇"],["ba40","愿態慷慢慣慟慚慘慵截撇摘摔撤摸摟摺摑摧搴摭摻敲斡旗旖暢暨暝榜榨榕槁榮槓構榛榷榻榫榴槐槍榭槌榦槃榣歉歌氳漳演滾漓滴漩漾漠漬漏漂漢"],["baa1","滿滯漆漱漸漲漣漕漫漯澈漪滬漁滲滌滷熔熙煽熊熄熒爾犒犖獄獐瑤瑣瑪瑰瑭甄疑瘧瘍瘋瘉瘓盡監瞄睽睿睡磁碟碧碳碩碣禎福禍種稱窪窩竭端管箕箋筵算箝箔箏箸箇箄粹粽精綻綰綜綽綾綠緊綴網綱綺綢綿綵綸維緒緇綬"],["bb40","罰翠翡翟聞聚肇腐膀膏膈膊腿膂臧臺與舔舞艋蓉蒿蓆蓄蒙蒞蒲蒜蓋蒸蓀蓓蒐蒼蓑蓊蜿蜜蜻蜢蜥蜴蜘蝕蜷蜩裳褂裴裹裸製裨褚裯誦誌語誣認誡誓誤"],["bba1","說誥誨誘誑誚誧豪貍貌賓賑賒赫趙趕跼輔輒輕輓辣遠遘遜遣遙遞遢遝遛鄙鄘鄞酵酸酷酴鉸銀銅銘銖鉻銓銜銨鉼銑閡閨閩閣閥閤隙障際雌雒需靼鞅韶頗領颯颱餃餅餌餉駁骯骰髦魁魂鳴鳶鳳麼鼻齊億儀僻僵價儂儈儉儅凜"],["bc40","劇劈劉劍劊勰厲嘮嘻嘹嘲嘿嘴嘩噓噎噗噴嘶嘯嘰墀墟增墳墜墮墩墦奭嬉嫻嬋嫵嬌嬈寮寬審寫層履嶝嶔幢幟幡廢廚廟廝廣廠彈影德徵慶慧慮慝慕憂"],["bca1","慼慰慫慾憧憐憫憎憬憚憤憔憮戮摩摯摹撞撲撈撐撰撥撓撕撩撒撮播撫撚撬撙撢撳敵敷數暮暫暴暱樣樟槨樁樞標槽模樓樊槳樂樅槭樑歐歎殤毅毆漿潼澄潑潦潔澆潭潛潸潮澎潺潰潤澗潘滕潯潠潟熟熬熱熨牖犛獎獗瑩璋璃"],["bd40","瑾璀畿瘠瘩瘟瘤瘦瘡瘢皚皺盤瞎瞇瞌瞑瞋磋磅確磊碾磕碼磐稿稼穀稽稷稻窯窮箭箱範箴篆篇篁箠篌糊締練緯緻緘緬緝編緣線緞緩綞緙緲緹罵罷羯"],["bda1","翩耦膛膜膝膠膚膘蔗蔽蔚蓮蔬蔭蔓蔑蔣蔡蔔蓬蔥蓿蔆螂蝴蝶蝠蝦蝸蝨蝙蝗蝌蝓衛衝褐複褒褓褕褊誼諒談諄誕請諸課諉諂調誰論諍誶誹諛豌豎豬賠賞賦賤賬賭賢賣賜質賡赭趟趣踫踐踝踢踏踩踟踡踞躺輝輛輟輩輦輪輜輞"],["be40","輥適遮遨遭遷鄰鄭鄧鄱醇醉醋醃鋅銻銷鋪銬鋤鋁銳銼鋒鋇鋰銲閭閱霄霆震霉靠鞍鞋鞏頡頫頜颳養餓餒餘駝駐駟駛駑駕駒駙骷髮髯鬧魅魄魷魯鴆鴉"],["bea1","鴃麩麾黎墨齒儒儘儔儐儕冀冪凝劑劓勳噙噫噹噩噤噸噪器噥噱噯噬噢噶壁墾壇壅奮嬝嬴學寰導彊憲憑憩憊懍憶憾懊懈戰擅擁擋撻撼據擄擇擂操撿擒擔撾整曆曉暹曄曇暸樽樸樺橙橫橘樹橄橢橡橋橇樵機橈歙歷氅濂澱澡"],["bf40","濃澤濁澧澳激澹澶澦澠澴熾燉燐燒燈燕熹燎燙燜燃燄獨璜璣璘璟璞瓢甌甍瘴瘸瘺盧盥瞠瞞瞟瞥磨磚磬磧禦積穎穆穌穋窺篙簑築篤篛篡篩篦糕糖縊"],["bfa1","縑縈縛縣縞縝縉縐罹羲翰翱翮耨膳膩膨臻興艘艙蕊蕙蕈蕨蕩蕃蕉蕭蕪蕞螃螟螞螢融衡褪褲褥褫褡親覦諦諺諫諱謀諜諧諮諾謁謂諷諭諳諶諼豫豭貓賴蹄踱踴蹂踹踵輻輯輸輳辨辦遵遴選遲遼遺鄴醒錠錶鋸錳錯錢鋼錫錄錚"],["c040","錐錦錡錕錮錙閻隧隨險雕霎霑霖霍霓霏靛靜靦鞘頰頸頻頷頭頹頤餐館餞餛餡餚駭駢駱骸骼髻髭鬨鮑鴕鴣鴦鴨鴒鴛默黔龍龜優償儡儲勵嚎嚀嚐嚅嚇"],["c0a1","嚏壕壓壑壎嬰嬪嬤孺尷屨嶼嶺嶽嶸幫彌徽應懂懇懦懋戲戴擎擊擘擠擰擦擬擱擢擭斂斃曙曖檀檔檄檢檜櫛檣橾檗檐檠歜殮毚氈濘濱濟濠濛濤濫濯澀濬濡濩濕濮濰燧營燮燦燥燭燬燴燠爵牆獰獲璩環璦璨癆療癌盪瞳瞪瞰瞬"],["c140","瞧瞭矯磷磺磴磯礁禧禪穗窿簇簍篾篷簌篠糠糜糞糢糟糙糝縮績繆縷縲繃縫總縱繅繁縴縹繈縵縿縯罄翳翼聱聲聰聯聳臆臃膺臂臀膿膽臉膾臨舉艱薪"],["c1a1","薄蕾薜薑薔薯薛薇薨薊虧蟀蟑螳蟒蟆螫螻螺蟈蟋褻褶襄褸褽覬謎謗謙講謊謠謝謄謐豁谿豳賺賽購賸賻趨蹉蹋蹈蹊轄輾轂轅輿避遽還邁邂邀鄹醣醞醜鍍鎂錨鍵鍊鍥鍋錘鍾鍬鍛鍰鍚鍔闊闋闌闈闆隱隸雖霜霞鞠韓顆颶餵騁"],["c240","駿鮮鮫鮪鮭鴻鴿麋黏點黜黝黛鼾齋叢嚕嚮壙壘嬸彝懣戳擴擲擾攆擺擻擷斷曜朦檳檬櫃檻檸櫂檮檯歟歸殯瀉瀋濾瀆濺瀑瀏燻燼燾燸獷獵璧璿甕癖癘"],["c2a1","癒瞽瞿瞻瞼礎禮穡穢穠竄竅簫簧簪簞簣簡糧織繕繞繚繡繒繙罈翹翻職聶臍臏舊藏薩藍藐藉薰薺薹薦蟯蟬蟲蟠覆覲觴謨謹謬謫豐贅蹙蹣蹦蹤蹟蹕軀轉轍邇邃邈醫醬釐鎔鎊鎖鎢鎳鎮鎬鎰鎘鎚鎗闔闖闐闕離雜雙雛雞霤鞣鞦"],["c340","鞭韹額顏題顎顓颺餾餿餽餮馥騎髁鬃鬆魏魎魍鯊鯉鯽鯈鯀鵑鵝鵠黠鼕鼬儳嚥壞壟壢寵龐廬懲懷懶懵攀攏曠曝櫥櫝櫚櫓瀛瀟瀨瀚瀝瀕瀘爆爍牘犢獸"],["c3a1","獺璽瓊瓣疇疆癟癡矇礙禱穫穩簾簿簸簽簷籀繫繭繹繩繪羅繳羶羹羸臘藩藝藪藕藤藥藷蟻蠅蠍蟹蟾襠襟襖襞譁譜識證譚譎譏譆譙贈贊蹼蹲躇蹶蹬蹺蹴轔轎辭邊邋醱醮鏡鏑鏟鏃鏈鏜鏝鏖鏢鏍鏘鏤鏗鏨關隴難霪霧靡韜韻類"],["c440","願顛颼饅饉騖騙鬍鯨鯧鯖鯛鶉鵡鵲鵪鵬麒麗麓麴勸嚨嚷嚶嚴嚼壤孀孃孽寶巉懸懺攘攔攙曦朧櫬瀾瀰瀲爐獻瓏癢癥礦礪礬礫竇競籌籃籍糯糰辮繽繼"],["c4a1","纂罌耀臚艦藻藹蘑藺蘆蘋蘇蘊蠔蠕襤覺觸議譬警譯譟譫贏贍躉躁躅躂醴釋鐘鐃鏽闡霰飄饒饑馨騫騰騷騵鰓鰍鹹麵黨鼯齟齣齡儷儸囁囀囂夔屬巍懼懾攝攜斕曩櫻欄櫺殲灌爛犧瓖瓔癩矓籐纏續羼蘗蘭蘚蠣蠢蠡蠟襪襬覽譴"],["c540","護譽贓躊躍躋轟辯醺鐮鐳鐵鐺鐸鐲鐫闢霸霹露響顧顥饗驅驃驀騾髏魔魑鰭鰥鶯鶴鷂鶸麝黯鼙齜齦齧儼儻囈囊囉孿巔巒彎懿攤權歡灑灘玀瓤疊癮癬"],["c5a1","禳籠籟聾聽臟襲襯觼讀贖贗躑躓轡酈鑄鑑鑒霽霾韃韁顫饕驕驍髒鬚鱉鰱鰾鰻鷓鷗鼴齬齪龔囌巖戀攣攫攪曬欐瓚竊籤籣籥纓纖纔臢蘸蘿蠱變邐邏鑣鑠鑤靨顯饜驚驛驗髓體髑鱔鱗鱖鷥麟黴囑壩攬灞癱癲矗罐羈蠶蠹衢讓讒"],["c640","讖艷贛釀鑪靂靈靄韆顰驟鬢魘鱟鷹鷺鹼鹽鼇齷齲廳欖灣籬籮蠻觀躡釁鑲鑰顱饞髖鬣黌灤矚讚鑷韉驢驥纜讜躪釅鑽鑾鑼鱷鱸黷豔鑿鸚爨驪鬱鸛鸞籲"],["c940","乂乜凵匚厂万丌乇亍囗兀屮彳丏冇与丮亓仂仉仈冘勼卬厹圠夃夬尐巿旡殳毌气爿丱丼仨仜仩仡仝仚刌匜卌圢圣夗夯宁宄尒尻屴屳帄庀庂忉戉扐氕"],["c9a1","氶汃氿氻犮犰玊禸肊阞伎优伬仵伔仱伀价伈伝伂伅伢伓伄仴伒冱刓刉刐劦匢匟卍厊吇囡囟圮圪圴夼妀奼妅奻奾奷奿孖尕尥屼屺屻屾巟幵庄异弚彴忕忔忏扜扞扤扡扦扢扙扠扚扥旯旮朾朹朸朻机朿朼朳氘汆汒汜汏汊汔汋"],["ca40","汌灱牞犴犵玎甪癿穵网艸艼芀艽艿虍襾邙邗邘邛邔阢阤阠阣佖伻佢佉体佤伾佧佒佟佁佘伭伳伿佡冏冹刜刞刡劭劮匉卣卲厎厏吰吷吪呔呅吙吜吥吘"],["caa1","吽呏呁吨吤呇囮囧囥坁坅坌坉坋坒夆奀妦妘妠妗妎妢妐妏妧妡宎宒尨尪岍岏岈岋岉岒岊岆岓岕巠帊帎庋庉庌庈庍弅弝彸彶忒忑忐忭忨忮忳忡忤忣忺忯忷忻怀忴戺抃抌抎抏抔抇扱扻扺扰抁抈扷扽扲扴攷旰旴旳旲旵杅杇"],["cb40","杙杕杌杈杝杍杚杋毐氙氚汸汧汫沄沋沏汱汯汩沚汭沇沕沜汦汳汥汻沎灴灺牣犿犽狃狆狁犺狅玕玗玓玔玒町甹疔疕皁礽耴肕肙肐肒肜芐芏芅芎芑芓"],["cba1","芊芃芄豸迉辿邟邡邥邞邧邠阰阨阯阭丳侘佼侅佽侀侇佶佴侉侄佷佌侗佪侚佹侁佸侐侜侔侞侒侂侕佫佮冞冼冾刵刲刳剆刱劼匊匋匼厒厔咇呿咁咑咂咈呫呺呾呥呬呴呦咍呯呡呠咘呣呧呤囷囹坯坲坭坫坱坰坶垀坵坻坳坴坢"],["cc40","坨坽夌奅妵妺姏姎妲姌姁妶妼姃姖妱妽姀姈妴姇孢孥宓宕屄屇岮岤岠岵岯岨岬岟岣岭岢岪岧岝岥岶岰岦帗帔帙弨弢弣弤彔徂彾彽忞忥怭怦怙怲怋"],["cca1","怴怊怗怳怚怞怬怢怍怐怮怓怑怌怉怜戔戽抭抴拑抾抪抶拊抮抳抯抻抩抰抸攽斨斻昉旼昄昒昈旻昃昋昍昅旽昑昐曶朊枅杬枎枒杶杻枘枆构杴枍枌杺枟枑枙枃杽极杸杹枔欥殀歾毞氝沓泬泫泮泙沶泔沭泧沷泐泂沺泃泆泭泲"],["cd40","泒泝沴沊沝沀泞泀洰泍泇沰泹泏泩泑炔炘炅炓炆炄炑炖炂炚炃牪狖狋狘狉狜狒狔狚狌狑玤玡玭玦玢玠玬玝瓝瓨甿畀甾疌疘皯盳盱盰盵矸矼矹矻矺"],["cda1","矷祂礿秅穸穻竻籵糽耵肏肮肣肸肵肭舠芠苀芫芚芘芛芵芧芮芼芞芺芴芨芡芩苂芤苃芶芢虰虯虭虮豖迒迋迓迍迖迕迗邲邴邯邳邰阹阽阼阺陃俍俅俓侲俉俋俁俔俜俙侻侳俛俇俖侺俀侹俬剄剉勀勂匽卼厗厖厙厘咺咡咭咥哏"],["ce40","哃茍咷咮哖咶哅哆咠呰咼咢咾呲哞咰垵垞垟垤垌垗垝垛垔垘垏垙垥垚垕壴复奓姡姞姮娀姱姝姺姽姼姶姤姲姷姛姩姳姵姠姾姴姭宨屌峐峘峌峗峋峛"],["cea1","峞峚峉峇峊峖峓峔峏峈峆峎峟峸巹帡帢帣帠帤庰庤庢庛庣庥弇弮彖徆怷怹恔恲恞恅恓恇恉恛恌恀恂恟怤恄恘恦恮扂扃拏挍挋拵挎挃拫拹挏挌拸拶挀挓挔拺挕拻拰敁敃斪斿昶昡昲昵昜昦昢昳昫昺昝昴昹昮朏朐柁柲柈枺"],["cf40","柜枻柸柘柀枷柅柫柤柟枵柍枳柷柶柮柣柂枹柎柧柰枲柼柆柭柌枮柦柛柺柉柊柃柪柋欨殂殄殶毖毘毠氠氡洨洴洭洟洼洿洒洊泚洳洄洙洺洚洑洀洝浂"],["cfa1","洁洘洷洃洏浀洇洠洬洈洢洉洐炷炟炾炱炰炡炴炵炩牁牉牊牬牰牳牮狊狤狨狫狟狪狦狣玅珌珂珈珅玹玶玵玴珫玿珇玾珃珆玸珋瓬瓮甮畇畈疧疪癹盄眈眃眄眅眊盷盻盺矧矨砆砑砒砅砐砏砎砉砃砓祊祌祋祅祄秕种秏秖秎窀"],["d040","穾竑笀笁籺籸籹籿粀粁紃紈紁罘羑羍羾耇耎耏耔耷胘胇胠胑胈胂胐胅胣胙胜胊胕胉胏胗胦胍臿舡芔苙苾苹茇苨茀苕茺苫苖苴苬苡苲苵茌苻苶苰苪"],["d0a1","苤苠苺苳苭虷虴虼虳衁衎衧衪衩觓訄訇赲迣迡迮迠郱邽邿郕郅邾郇郋郈釔釓陔陏陑陓陊陎倞倅倇倓倢倰倛俵俴倳倷倬俶俷倗倜倠倧倵倯倱倎党冔冓凊凄凅凈凎剡剚剒剞剟剕剢勍匎厞唦哢唗唒哧哳哤唚哿唄唈哫唑唅哱"],["d140","唊哻哷哸哠唎唃唋圁圂埌堲埕埒垺埆垽垼垸垶垿埇埐垹埁夎奊娙娖娭娮娕娏娗娊娞娳孬宧宭宬尃屖屔峬峿峮峱峷崀峹帩帨庨庮庪庬弳弰彧恝恚恧"],["d1a1","恁悢悈悀悒悁悝悃悕悛悗悇悜悎戙扆拲挐捖挬捄捅挶捃揤挹捋捊挼挩捁挴捘捔捙挭捇挳捚捑挸捗捀捈敊敆旆旃旄旂晊晟晇晑朒朓栟栚桉栲栳栻桋桏栖栱栜栵栫栭栯桎桄栴栝栒栔栦栨栮桍栺栥栠欬欯欭欱欴歭肂殈毦毤"],["d240","毨毣毢毧氥浺浣浤浶洍浡涒浘浢浭浯涑涍淯浿涆浞浧浠涗浰浼浟涂涘洯浨涋浾涀涄洖涃浻浽浵涐烜烓烑烝烋缹烢烗烒烞烠烔烍烅烆烇烚烎烡牂牸"],["d2a1","牷牶猀狺狴狾狶狳狻猁珓珙珥珖玼珧珣珩珜珒珛珔珝珚珗珘珨瓞瓟瓴瓵甡畛畟疰痁疻痄痀疿疶疺皊盉眝眛眐眓眒眣眑眕眙眚眢眧砣砬砢砵砯砨砮砫砡砩砳砪砱祔祛祏祜祓祒祑秫秬秠秮秭秪秜秞秝窆窉窅窋窌窊窇竘笐"],["d340","笄笓笅笏笈笊笎笉笒粄粑粊粌粈粍粅紞紝紑紎紘紖紓紟紒紏紌罜罡罞罠罝罛羖羒翃翂翀耖耾耹胺胲胹胵脁胻脀舁舯舥茳茭荄茙荑茥荖茿荁茦茜茢"],["d3a1","荂荎茛茪茈茼荍茖茤茠茷茯茩荇荅荌荓茞茬荋茧荈虓虒蚢蚨蚖蚍蚑蚞蚇蚗蚆蚋蚚蚅蚥蚙蚡蚧蚕蚘蚎蚝蚐蚔衃衄衭衵衶衲袀衱衿衯袃衾衴衼訒豇豗豻貤貣赶赸趵趷趶軑軓迾迵适迿迻逄迼迶郖郠郙郚郣郟郥郘郛郗郜郤酐"],["d440","酎酏釕釢釚陜陟隼飣髟鬯乿偰偪偡偞偠偓偋偝偲偈偍偁偛偊偢倕偅偟偩偫偣偤偆偀偮偳偗偑凐剫剭剬剮勖勓匭厜啵啶唼啍啐唴唪啑啢唶唵唰啒啅"],["d4a1","唌唲啥啎唹啈唭唻啀啋圊圇埻堔埢埶埜埴堀埭埽堈埸堋埳埏堇埮埣埲埥埬埡堎埼堐埧堁堌埱埩埰堍堄奜婠婘婕婧婞娸娵婭婐婟婥婬婓婤婗婃婝婒婄婛婈媎娾婍娹婌婰婩婇婑婖婂婜孲孮寁寀屙崞崋崝崚崠崌崨崍崦崥崏"],["d540","崰崒崣崟崮帾帴庱庴庹庲庳弶弸徛徖徟悊悐悆悾悰悺惓惔惏惤惙惝惈悱惛悷惊悿惃惍惀挲捥掊掂捽掽掞掭掝掗掫掎捯掇掐据掯捵掜捭掮捼掤挻掟"],["d5a1","捸掅掁掑掍捰敓旍晥晡晛晙晜晢朘桹梇梐梜桭桮梮梫楖桯梣梬梩桵桴梲梏桷梒桼桫桲梪梀桱桾梛梖梋梠梉梤桸桻梑梌梊桽欶欳欷欸殑殏殍殎殌氪淀涫涴涳湴涬淩淢涷淶淔渀淈淠淟淖涾淥淜淝淛淴淊涽淭淰涺淕淂淏淉"],["d640","淐淲淓淽淗淍淣涻烺焍烷焗烴焌烰焄烳焐烼烿焆焓焀烸烶焋焂焎牾牻牼牿猝猗猇猑猘猊猈狿猏猞玈珶珸珵琄琁珽琇琀珺珼珿琌琋珴琈畤畣痎痒痏"],["d6a1","痋痌痑痐皏皉盓眹眯眭眱眲眴眳眽眥眻眵硈硒硉硍硊硌砦硅硐祤祧祩祪祣祫祡离秺秸秶秷窏窔窐笵筇笴笥笰笢笤笳笘笪笝笱笫笭笯笲笸笚笣粔粘粖粣紵紽紸紶紺絅紬紩絁絇紾紿絊紻紨罣羕羜羝羛翊翋翍翐翑翇翏翉耟"],["d740","耞耛聇聃聈脘脥脙脛脭脟脬脞脡脕脧脝脢舑舸舳舺舴舲艴莐莣莨莍荺荳莤荴莏莁莕莙荵莔莩荽莃莌莝莛莪莋荾莥莯莈莗莰荿莦莇莮荶莚虙虖蚿蚷"],["d7a1","蛂蛁蛅蚺蚰蛈蚹蚳蚸蛌蚴蚻蚼蛃蚽蚾衒袉袕袨袢袪袚袑袡袟袘袧袙袛袗袤袬袌袓袎覂觖觙觕訰訧訬訞谹谻豜豝豽貥赽赻赹趼跂趹趿跁軘軞軝軜軗軠軡逤逋逑逜逌逡郯郪郰郴郲郳郔郫郬郩酖酘酚酓酕釬釴釱釳釸釤釹釪"],["d840","釫釷釨釮镺閆閈陼陭陫陱陯隿靪頄飥馗傛傕傔傞傋傣傃傌傎傝偨傜傒傂傇兟凔匒匑厤厧喑喨喥喭啷噅喢喓喈喏喵喁喣喒喤啽喌喦啿喕喡喎圌堩堷"],["d8a1","堙堞堧堣堨埵塈堥堜堛堳堿堶堮堹堸堭堬堻奡媯媔媟婺媢媞婸媦婼媥媬媕媮娷媄媊媗媃媋媩婻婽媌媜媏媓媝寪寍寋寔寑寊寎尌尰崷嵃嵫嵁嵋崿崵嵑嵎嵕崳崺嵒崽崱嵙嵂崹嵉崸崼崲崶嵀嵅幄幁彘徦徥徫惉悹惌惢惎惄愔"],["d940","惲愊愖愅惵愓惸惼惾惁愃愘愝愐惿愄愋扊掔掱掰揎揥揨揯揃撝揳揊揠揶揕揲揵摡揟掾揝揜揄揘揓揂揇揌揋揈揰揗揙攲敧敪敤敜敨敥斌斝斞斮旐旒"],["d9a1","晼晬晻暀晱晹晪晲朁椌棓椄棜椪棬棪棱椏棖棷棫棤棶椓椐棳棡椇棌椈楰梴椑棯棆椔棸棐棽棼棨椋椊椗棎棈棝棞棦棴棑椆棔棩椕椥棇欹欻欿欼殔殗殙殕殽毰毲毳氰淼湆湇渟湉溈渼渽湅湢渫渿湁湝湳渜渳湋湀湑渻渃渮湞"],["da40","湨湜湡渱渨湠湱湫渹渢渰湓湥渧湸湤湷湕湹湒湦渵渶湚焠焞焯烻焮焱焣焥焢焲焟焨焺焛牋牚犈犉犆犅犋猒猋猰猢猱猳猧猲猭猦猣猵猌琮琬琰琫琖"],["daa1","琚琡琭琱琤琣琝琩琠琲瓻甯畯畬痧痚痡痦痝痟痤痗皕皒盚睆睇睄睍睅睊睎睋睌矞矬硠硤硥硜硭硱硪确硰硩硨硞硢祴祳祲祰稂稊稃稌稄窙竦竤筊笻筄筈筌筎筀筘筅粢粞粨粡絘絯絣絓絖絧絪絏絭絜絫絒絔絩絑絟絎缾缿罥"],["db40","罦羢羠羡翗聑聏聐胾胔腃腊腒腏腇脽腍脺臦臮臷臸臹舄舼舽舿艵茻菏菹萣菀菨萒菧菤菼菶萐菆菈菫菣莿萁菝菥菘菿菡菋菎菖菵菉萉萏菞萑萆菂菳"],["dba1","菕菺菇菑菪萓菃菬菮菄菻菗菢萛菛菾蛘蛢蛦蛓蛣蛚蛪蛝蛫蛜蛬蛩蛗蛨蛑衈衖衕袺裗袹袸裀袾袶袼袷袽袲褁裉覕覘覗觝觚觛詎詍訹詙詀詗詘詄詅詒詈詑詊詌詏豟貁貀貺貾貰貹貵趄趀趉跘跓跍跇跖跜跏跕跙跈跗跅軯軷軺"],["dc40","軹軦軮軥軵軧軨軶軫軱軬軴軩逭逴逯鄆鄬鄄郿郼鄈郹郻鄁鄀鄇鄅鄃酡酤酟酢酠鈁鈊鈥鈃鈚鈦鈏鈌鈀鈒釿釽鈆鈄鈧鈂鈜鈤鈙鈗鈅鈖镻閍閌閐隇陾隈"],["dca1","隉隃隀雂雈雃雱雰靬靰靮頇颩飫鳦黹亃亄亶傽傿僆傮僄僊傴僈僂傰僁傺傱僋僉傶傸凗剺剸剻剼嗃嗛嗌嗐嗋嗊嗝嗀嗔嗄嗩喿嗒喍嗏嗕嗢嗖嗈嗲嗍嗙嗂圔塓塨塤塏塍塉塯塕塎塝塙塥塛堽塣塱壼嫇嫄嫋媺媸媱媵媰媿嫈媻嫆"],["dd40","媷嫀嫊媴媶嫍媹媐寖寘寙尟尳嵱嵣嵊嵥嵲嵬嵞嵨嵧嵢巰幏幎幊幍幋廅廌廆廋廇彀徯徭惷慉慊愫慅愶愲愮慆愯慏愩慀戠酨戣戥戤揅揱揫搐搒搉搠搤"],["dda1","搳摃搟搕搘搹搷搢搣搌搦搰搨摁搵搯搊搚摀搥搧搋揧搛搮搡搎敯斒旓暆暌暕暐暋暊暙暔晸朠楦楟椸楎楢楱椿楅楪椹楂楗楙楺楈楉椵楬椳椽楥棰楸椴楩楀楯楄楶楘楁楴楌椻楋椷楜楏楑椲楒椯楻椼歆歅歃歂歈歁殛嗀毻毼"],["de40","毹毷毸溛滖滈溏滀溟溓溔溠溱溹滆滒溽滁溞滉溷溰滍溦滏溲溾滃滜滘溙溒溎溍溤溡溿溳滐滊溗溮溣煇煔煒煣煠煁煝煢煲煸煪煡煂煘煃煋煰煟煐煓"],["dea1","煄煍煚牏犍犌犑犐犎猼獂猻猺獀獊獉瑄瑊瑋瑒瑑瑗瑀瑏瑐瑎瑂瑆瑍瑔瓡瓿瓾瓽甝畹畷榃痯瘏瘃痷痾痼痹痸瘐痻痶痭痵痽皙皵盝睕睟睠睒睖睚睩睧睔睙睭矠碇碚碔碏碄碕碅碆碡碃硹碙碀碖硻祼禂祽祹稑稘稙稒稗稕稢稓"],["df40","稛稐窣窢窞竫筦筤筭筴筩筲筥筳筱筰筡筸筶筣粲粴粯綈綆綀綍絿綅絺綎絻綃絼綌綔綄絽綒罭罫罧罨罬羦羥羧翛翜耡腤腠腷腜腩腛腢腲朡腞腶腧腯"],["dfa1","腄腡舝艉艄艀艂艅蓱萿葖葶葹蒏蒍葥葑葀蒆葧萰葍葽葚葙葴葳葝蔇葞萷萺萴葺葃葸萲葅萩菙葋萯葂萭葟葰萹葎葌葒葯蓅蒎萻葇萶萳葨葾葄萫葠葔葮葐蜋蜄蛷蜌蛺蛖蛵蝍蛸蜎蜉蜁蛶蜍蜅裖裋裍裎裞裛裚裌裐覅覛觟觥觤"],["e040","觡觠觢觜触詶誆詿詡訿詷誂誄詵誃誁詴詺谼豋豊豥豤豦貆貄貅賌赨赩趑趌趎趏趍趓趔趐趒跰跠跬跱跮跐跩跣跢跧跲跫跴輆軿輁輀輅輇輈輂輋遒逿"],["e0a1","遄遉逽鄐鄍鄏鄑鄖鄔鄋鄎酮酯鉈鉒鈰鈺鉦鈳鉥鉞銃鈮鉊鉆鉭鉬鉏鉠鉧鉯鈶鉡鉰鈱鉔鉣鉐鉲鉎鉓鉌鉖鈲閟閜閞閛隒隓隑隗雎雺雽雸雵靳靷靸靲頏頍頎颬飶飹馯馲馰馵骭骫魛鳪鳭鳧麀黽僦僔僗僨僳僛僪僝僤僓僬僰僯僣僠"],["e140","凘劀劁勩勫匰厬嘧嘕嘌嘒嗼嘏嘜嘁嘓嘂嗺嘝嘄嗿嗹墉塼墐墘墆墁塿塴墋塺墇墑墎塶墂墈塻墔墏壾奫嫜嫮嫥嫕嫪嫚嫭嫫嫳嫢嫠嫛嫬嫞嫝嫙嫨嫟孷寠"],["e1a1","寣屣嶂嶀嵽嶆嵺嶁嵷嶊嶉嶈嵾嵼嶍嵹嵿幘幙幓廘廑廗廎廜廕廙廒廔彄彃彯徶愬愨慁慞慱慳慒慓慲慬憀慴慔慺慛慥愻慪慡慖戩戧戫搫摍摛摝摴摶摲摳摽摵摦撦摎撂摞摜摋摓摠摐摿搿摬摫摙摥摷敳斠暡暠暟朅朄朢榱榶槉"],["e240","榠槎榖榰榬榼榑榙榎榧榍榩榾榯榿槄榽榤槔榹槊榚槏榳榓榪榡榞槙榗榐槂榵榥槆歊歍歋殞殟殠毃毄毾滎滵滱漃漥滸漷滻漮漉潎漙漚漧漘漻漒滭漊"],["e2a1","漶潳滹滮漭潀漰漼漵滫漇漎潃漅滽滶漹漜滼漺漟漍漞漈漡熇熐熉熀熅熂熏煻熆熁熗牄牓犗犕犓獃獍獑獌瑢瑳瑱瑵瑲瑧瑮甀甂甃畽疐瘖瘈瘌瘕瘑瘊瘔皸瞁睼瞅瞂睮瞀睯睾瞃碲碪碴碭碨硾碫碞碥碠碬碢碤禘禊禋禖禕禔禓"],["e340","禗禈禒禐稫穊稰稯稨稦窨窫窬竮箈箜箊箑箐箖箍箌箛箎箅箘劄箙箤箂粻粿粼粺綧綷緂綣綪緁緀緅綝緎緄緆緋緌綯綹綖綼綟綦綮綩綡緉罳翢翣翥翞"],["e3a1","耤聝聜膉膆膃膇膍膌膋舕蒗蒤蒡蒟蒺蓎蓂蒬蒮蒫蒹蒴蓁蓍蒪蒚蒱蓐蒝蒧蒻蒢蒔蓇蓌蒛蒩蒯蒨蓖蒘蒶蓏蒠蓗蓔蓒蓛蒰蒑虡蜳蜣蜨蝫蝀蜮蜞蜡蜙蜛蝃蜬蝁蜾蝆蜠蜲蜪蜭蜼蜒蜺蜱蜵蝂蜦蜧蜸蜤蜚蜰蜑裷裧裱裲裺裾裮裼裶裻"],["e440","裰裬裫覝覡覟覞觩觫觨誫誙誋誒誏誖谽豨豩賕賏賗趖踉踂跿踍跽踊踃踇踆踅跾踀踄輐輑輎輍鄣鄜鄠鄢鄟鄝鄚鄤鄡鄛酺酲酹酳銥銤鉶銛鉺銠銔銪銍"],["e4a1","銦銚銫鉹銗鉿銣鋮銎銂銕銢鉽銈銡銊銆銌銙銧鉾銇銩銝銋鈭隞隡雿靘靽靺靾鞃鞀鞂靻鞄鞁靿韎韍頖颭颮餂餀餇馝馜駃馹馻馺駂馽駇骱髣髧鬾鬿魠魡魟鳱鳲鳵麧僿儃儰僸儆儇僶僾儋儌僽儊劋劌勱勯噈噂噌嘵噁噊噉噆噘"],["e540","噚噀嘳嘽嘬嘾嘸嘪嘺圚墫墝墱墠墣墯墬墥墡壿嫿嫴嫽嫷嫶嬃嫸嬂嫹嬁嬇嬅嬏屧嶙嶗嶟嶒嶢嶓嶕嶠嶜嶡嶚嶞幩幝幠幜緳廛廞廡彉徲憋憃慹憱憰憢憉"],["e5a1","憛憓憯憭憟憒憪憡憍慦憳戭摮摰撖撠撅撗撜撏撋撊撌撣撟摨撱撘敶敺敹敻斲斳暵暰暩暲暷暪暯樀樆樗槥槸樕槱槤樠槿槬槢樛樝槾樧槲槮樔槷槧橀樈槦槻樍槼槫樉樄樘樥樏槶樦樇槴樖歑殥殣殢殦氁氀毿氂潁漦潾澇濆澒"],["e640","澍澉澌潢潏澅潚澖潶潬澂潕潲潒潐潗澔澓潝漀潡潫潽潧澐潓澋潩潿澕潣潷潪潻熲熯熛熰熠熚熩熵熝熥熞熤熡熪熜熧熳犘犚獘獒獞獟獠獝獛獡獚獙"],["e6a1","獢璇璉璊璆璁瑽璅璈瑼瑹甈甇畾瘥瘞瘙瘝瘜瘣瘚瘨瘛皜皝皞皛瞍瞏瞉瞈磍碻磏磌磑磎磔磈磃磄磉禚禡禠禜禢禛歶稹窲窴窳箷篋箾箬篎箯箹篊箵糅糈糌糋緷緛緪緧緗緡縃緺緦緶緱緰緮緟罶羬羰羭翭翫翪翬翦翨聤聧膣膟"],["e740","膞膕膢膙膗舖艏艓艒艐艎艑蔤蔻蔏蔀蔩蔎蔉蔍蔟蔊蔧蔜蓻蔫蓺蔈蔌蓴蔪蓲蔕蓷蓫蓳蓼蔒蓪蓩蔖蓾蔨蔝蔮蔂蓽蔞蓶蔱蔦蓧蓨蓰蓯蓹蔘蔠蔰蔋蔙蔯虢"],["e7a1","蝖蝣蝤蝷蟡蝳蝘蝔蝛蝒蝡蝚蝑蝞蝭蝪蝐蝎蝟蝝蝯蝬蝺蝮蝜蝥蝏蝻蝵蝢蝧蝩衚褅褌褔褋褗褘褙褆褖褑褎褉覢覤覣觭觰觬諏諆誸諓諑諔諕誻諗誾諀諅諘諃誺誽諙谾豍貏賥賟賙賨賚賝賧趠趜趡趛踠踣踥踤踮踕踛踖踑踙踦踧"],["e840","踔踒踘踓踜踗踚輬輤輘輚輠輣輖輗遳遰遯遧遫鄯鄫鄩鄪鄲鄦鄮醅醆醊醁醂醄醀鋐鋃鋄鋀鋙銶鋏鋱鋟鋘鋩鋗鋝鋌鋯鋂鋨鋊鋈鋎鋦鋍鋕鋉鋠鋞鋧鋑鋓"],["e8a1","銵鋡鋆銴镼閬閫閮閰隤隢雓霅霈霂靚鞊鞎鞈韐韏頞頝頦頩頨頠頛頧颲餈飺餑餔餖餗餕駜駍駏駓駔駎駉駖駘駋駗駌骳髬髫髳髲髱魆魃魧魴魱魦魶魵魰魨魤魬鳼鳺鳽鳿鳷鴇鴀鳹鳻鴈鴅鴄麃黓鼏鼐儜儓儗儚儑凞匴叡噰噠噮"],["e940","噳噦噣噭噲噞噷圜圛壈墽壉墿墺壂墼壆嬗嬙嬛嬡嬔嬓嬐嬖嬨嬚嬠嬞寯嶬嶱嶩嶧嶵嶰嶮嶪嶨嶲嶭嶯嶴幧幨幦幯廩廧廦廨廥彋徼憝憨憖懅憴懆懁懌憺"],["e9a1","憿憸憌擗擖擐擏擉撽撉擃擛擳擙攳敿敼斢曈暾曀曊曋曏暽暻暺曌朣樴橦橉橧樲橨樾橝橭橶橛橑樨橚樻樿橁橪橤橐橏橔橯橩橠樼橞橖橕橍橎橆歕歔歖殧殪殫毈毇氄氃氆澭濋澣濇澼濎濈潞濄澽澞濊澨瀄澥澮澺澬澪濏澿澸"],["ea40","澢濉澫濍澯澲澰燅燂熿熸燖燀燁燋燔燊燇燏熽燘熼燆燚燛犝犞獩獦獧獬獥獫獪瑿璚璠璔璒璕璡甋疀瘯瘭瘱瘽瘳瘼瘵瘲瘰皻盦瞚瞝瞡瞜瞛瞢瞣瞕瞙"],["eaa1","瞗磝磩磥磪磞磣磛磡磢磭磟磠禤穄穈穇窶窸窵窱窷篞篣篧篝篕篥篚篨篹篔篪篢篜篫篘篟糒糔糗糐糑縒縡縗縌縟縠縓縎縜縕縚縢縋縏縖縍縔縥縤罃罻罼罺羱翯耪耩聬膱膦膮膹膵膫膰膬膴膲膷膧臲艕艖艗蕖蕅蕫蕍蕓蕡蕘"],["eb40","蕀蕆蕤蕁蕢蕄蕑蕇蕣蔾蕛蕱蕎蕮蕵蕕蕧蕠薌蕦蕝蕔蕥蕬虣虥虤螛螏螗螓螒螈螁螖螘蝹螇螣螅螐螑螝螄螔螜螚螉褞褦褰褭褮褧褱褢褩褣褯褬褟觱諠"],["eba1","諢諲諴諵諝謔諤諟諰諈諞諡諨諿諯諻貑貒貐賵賮賱賰賳赬赮趥趧踳踾踸蹀蹅踶踼踽蹁踰踿躽輶輮輵輲輹輷輴遶遹遻邆郺鄳鄵鄶醓醐醑醍醏錧錞錈錟錆錏鍺錸錼錛錣錒錁鍆錭錎錍鋋錝鋺錥錓鋹鋷錴錂錤鋿錩錹錵錪錔錌"],["ec40","錋鋾錉錀鋻錖閼闍閾閹閺閶閿閵閽隩雔霋霒霐鞙鞗鞔韰韸頵頯頲餤餟餧餩馞駮駬駥駤駰駣駪駩駧骹骿骴骻髶髺髹髷鬳鮀鮅鮇魼魾魻鮂鮓鮒鮐魺鮕"],["eca1","魽鮈鴥鴗鴠鴞鴔鴩鴝鴘鴢鴐鴙鴟麈麆麇麮麭黕黖黺鼒鼽儦儥儢儤儠儩勴嚓嚌嚍嚆嚄嚃噾嚂噿嚁壖壔壏壒嬭嬥嬲嬣嬬嬧嬦嬯嬮孻寱寲嶷幬幪徾徻懃憵憼懧懠懥懤懨懞擯擩擣擫擤擨斁斀斶旚曒檍檖檁檥檉檟檛檡檞檇檓檎"],["ed40","檕檃檨檤檑橿檦檚檅檌檒歛殭氉濌澩濴濔濣濜濭濧濦濞濲濝濢濨燡燱燨燲燤燰燢獳獮獯璗璲璫璐璪璭璱璥璯甐甑甒甏疄癃癈癉癇皤盩瞵瞫瞲瞷瞶"],["eda1","瞴瞱瞨矰磳磽礂磻磼磲礅磹磾礄禫禨穜穛穖穘穔穚窾竀竁簅簏篲簀篿篻簎篴簋篳簂簉簃簁篸篽簆篰篱簐簊糨縭縼繂縳顈縸縪繉繀繇縩繌縰縻縶繄縺罅罿罾罽翴翲耬膻臄臌臊臅臇膼臩艛艚艜薃薀薏薧薕薠薋薣蕻薤薚薞"],["ee40","蕷蕼薉薡蕺蕸蕗薎薖薆薍薙薝薁薢薂薈薅蕹蕶薘薐薟虨螾螪螭蟅螰螬螹螵螼螮蟉蟃蟂蟌螷螯蟄蟊螴螶螿螸螽蟞螲褵褳褼褾襁襒褷襂覭覯覮觲觳謞"],["eea1","謘謖謑謅謋謢謏謒謕謇謍謈謆謜謓謚豏豰豲豱豯貕貔賹赯蹎蹍蹓蹐蹌蹇轃轀邅遾鄸醚醢醛醙醟醡醝醠鎡鎃鎯鍤鍖鍇鍼鍘鍜鍶鍉鍐鍑鍠鍭鎏鍌鍪鍹鍗鍕鍒鍏鍱鍷鍻鍡鍞鍣鍧鎀鍎鍙闇闀闉闃闅閷隮隰隬霠霟霘霝霙鞚鞡鞜"],["ef40","鞞鞝韕韔韱顁顄顊顉顅顃餥餫餬餪餳餲餯餭餱餰馘馣馡騂駺駴駷駹駸駶駻駽駾駼騃骾髾髽鬁髼魈鮚鮨鮞鮛鮦鮡鮥鮤鮆鮢鮠鮯鴳鵁鵧鴶鴮鴯鴱鴸鴰"],["efa1","鵅鵂鵃鴾鴷鵀鴽翵鴭麊麉麍麰黈黚黻黿鼤鼣鼢齔龠儱儭儮嚘嚜嚗嚚嚝嚙奰嬼屩屪巀幭幮懘懟懭懮懱懪懰懫懖懩擿攄擽擸攁攃擼斔旛曚曛曘櫅檹檽櫡櫆檺檶檷櫇檴檭歞毉氋瀇瀌瀍瀁瀅瀔瀎濿瀀濻瀦濼濷瀊爁燿燹爃燽獶"],["f040","璸瓀璵瓁璾璶璻瓂甔甓癜癤癙癐癓癗癚皦皽盬矂瞺磿礌礓礔礉礐礒礑禭禬穟簜簩簙簠簟簭簝簦簨簢簥簰繜繐繖繣繘繢繟繑繠繗繓羵羳翷翸聵臑臒"],["f0a1","臐艟艞薴藆藀藃藂薳薵薽藇藄薿藋藎藈藅薱薶藒蘤薸薷薾虩蟧蟦蟢蟛蟫蟪蟥蟟蟳蟤蟔蟜蟓蟭蟘蟣螤蟗蟙蠁蟴蟨蟝襓襋襏襌襆襐襑襉謪謧謣謳謰謵譇謯謼謾謱謥謷謦謶謮謤謻謽謺豂豵貙貘貗賾贄贂贀蹜蹢蹠蹗蹖蹞蹥蹧"],["f140","蹛蹚蹡蹝蹩蹔轆轇轈轋鄨鄺鄻鄾醨醥醧醯醪鎵鎌鎒鎷鎛鎝鎉鎧鎎鎪鎞鎦鎕鎈鎙鎟鎍鎱鎑鎲鎤鎨鎴鎣鎥闒闓闑隳雗雚巂雟雘雝霣霢霥鞬鞮鞨鞫鞤鞪"],["f1a1","鞢鞥韗韙韖韘韺顐顑顒颸饁餼餺騏騋騉騍騄騑騊騅騇騆髀髜鬈鬄鬅鬩鬵魊魌魋鯇鯆鯃鮿鯁鮵鮸鯓鮶鯄鮹鮽鵜鵓鵏鵊鵛鵋鵙鵖鵌鵗鵒鵔鵟鵘鵚麎麌黟鼁鼀鼖鼥鼫鼪鼩鼨齌齕儴儵劖勷厴嚫嚭嚦嚧嚪嚬壚壝壛夒嬽嬾嬿巃幰"],["f240","徿懻攇攐攍攉攌攎斄旞旝曞櫧櫠櫌櫑櫙櫋櫟櫜櫐櫫櫏櫍櫞歠殰氌瀙瀧瀠瀖瀫瀡瀢瀣瀩瀗瀤瀜瀪爌爊爇爂爅犥犦犤犣犡瓋瓅璷瓃甖癠矉矊矄矱礝礛"],["f2a1","礡礜礗礞禰穧穨簳簼簹簬簻糬糪繶繵繸繰繷繯繺繲繴繨罋罊羃羆羷翽翾聸臗臕艤艡艣藫藱藭藙藡藨藚藗藬藲藸藘藟藣藜藑藰藦藯藞藢蠀蟺蠃蟶蟷蠉蠌蠋蠆蟼蠈蟿蠊蠂襢襚襛襗襡襜襘襝襙覈覷覶觶譐譈譊譀譓譖譔譋譕"],["f340","譑譂譒譗豃豷豶貚贆贇贉趬趪趭趫蹭蹸蹳蹪蹯蹻軂轒轑轏轐轓辴酀鄿醰醭鏞鏇鏏鏂鏚鏐鏹鏬鏌鏙鎩鏦鏊鏔鏮鏣鏕鏄鏎鏀鏒鏧镽闚闛雡霩霫霬霨霦"],["f3a1","鞳鞷鞶韝韞韟顜顙顝顗颿颽颻颾饈饇饃馦馧騚騕騥騝騤騛騢騠騧騣騞騜騔髂鬋鬊鬎鬌鬷鯪鯫鯠鯞鯤鯦鯢鯰鯔鯗鯬鯜鯙鯥鯕鯡鯚鵷鶁鶊鶄鶈鵱鶀鵸鶆鶋鶌鵽鵫鵴鵵鵰鵩鶅鵳鵻鶂鵯鵹鵿鶇鵨麔麑黀黼鼭齀齁齍齖齗齘匷嚲"],["f440","嚵嚳壣孅巆巇廮廯忀忁懹攗攖攕攓旟曨曣曤櫳櫰櫪櫨櫹櫱櫮櫯瀼瀵瀯瀷瀴瀱灂瀸瀿瀺瀹灀瀻瀳灁爓爔犨獽獼璺皫皪皾盭矌矎矏矍矲礥礣礧礨礤礩"],["f4a1","禲穮穬穭竷籉籈籊籇籅糮繻繾纁纀羺翿聹臛臙舋艨艩蘢藿蘁藾蘛蘀藶蘄蘉蘅蘌藽蠙蠐蠑蠗蠓蠖襣襦覹觷譠譪譝譨譣譥譧譭趮躆躈躄轙轖轗轕轘轚邍酃酁醷醵醲醳鐋鐓鏻鐠鐏鐔鏾鐕鐐鐨鐙鐍鏵鐀鏷鐇鐎鐖鐒鏺鐉鏸鐊鏿"],["f540","鏼鐌鏶鐑鐆闞闠闟霮霯鞹鞻韽韾顠顢顣顟飁飂饐饎饙饌饋饓騲騴騱騬騪騶騩騮騸騭髇髊髆鬐鬒鬑鰋鰈鯷鰅鰒鯸鱀鰇鰎鰆鰗鰔鰉鶟鶙鶤鶝鶒鶘鶐鶛"],["f5a1","鶠鶔鶜鶪鶗鶡鶚鶢鶨鶞鶣鶿鶩鶖鶦鶧麙麛麚黥黤黧黦鼰鼮齛齠齞齝齙龑儺儹劘劗囃嚽嚾孈孇巋巏廱懽攛欂櫼欃櫸欀灃灄灊灈灉灅灆爝爚爙獾甗癪矐礭礱礯籔籓糲纊纇纈纋纆纍罍羻耰臝蘘蘪蘦蘟蘣蘜蘙蘧蘮蘡蘠蘩蘞蘥"],["f640","蠩蠝蠛蠠蠤蠜蠫衊襭襩襮襫觺譹譸譅譺譻贐贔趯躎躌轞轛轝酆酄酅醹鐿鐻鐶鐩鐽鐼鐰鐹鐪鐷鐬鑀鐱闥闤闣霵霺鞿韡顤飉飆飀饘饖騹騽驆驄驂驁騺"],["f6a1","騿髍鬕鬗鬘鬖鬺魒鰫鰝鰜鰬鰣鰨鰩鰤鰡鶷鶶鶼鷁鷇鷊鷏鶾鷅鷃鶻鶵鷎鶹鶺鶬鷈鶱鶭鷌鶳鷍鶲鹺麜黫黮黭鼛鼘鼚鼱齎齥齤龒亹囆囅囋奱孋孌巕巑廲攡攠攦攢欋欈欉氍灕灖灗灒爞爟犩獿瓘瓕瓙瓗癭皭礵禴穰穱籗籜籙籛籚"],["f740","糴糱纑罏羇臞艫蘴蘵蘳蘬蘲蘶蠬蠨蠦蠪蠥襱覿覾觻譾讄讂讆讅譿贕躕躔躚躒躐躖躗轠轢酇鑌鑐鑊鑋鑏鑇鑅鑈鑉鑆霿韣顪顩飋饔饛驎驓驔驌驏驈驊"],["f7a1","驉驒驐髐鬙鬫鬻魖魕鱆鱈鰿鱄鰹鰳鱁鰼鰷鰴鰲鰽鰶鷛鷒鷞鷚鷋鷐鷜鷑鷟鷩鷙鷘鷖鷵鷕鷝麶黰鼵鼳鼲齂齫龕龢儽劙壨壧奲孍巘蠯彏戁戃戄攩攥斖曫欑欒欏毊灛灚爢玂玁玃癰矔籧籦纕艬蘺虀蘹蘼蘱蘻蘾蠰蠲蠮蠳襶襴襳觾"],["f840","讌讎讋讈豅贙躘轤轣醼鑢鑕鑝鑗鑞韄韅頀驖驙鬞鬟鬠鱒鱘鱐鱊鱍鱋鱕鱙鱌鱎鷻鷷鷯鷣鷫鷸鷤鷶鷡鷮鷦鷲鷰鷢鷬鷴鷳鷨鷭黂黐黲黳鼆鼜鼸鼷鼶齃齏"],["f8a1","齱齰齮齯囓囍孎屭攭曭曮欓灟灡灝灠爣瓛瓥矕礸禷禶籪纗羉艭虃蠸蠷蠵衋讔讕躞躟躠躝醾醽釂鑫鑨鑩雥靆靃靇韇韥驞髕魙鱣鱧鱦鱢鱞鱠鸂鷾鸇鸃鸆鸅鸀鸁鸉鷿鷽鸄麠鼞齆齴齵齶囔攮斸欘欙欗欚灢爦犪矘矙礹籩籫糶纚"],["f940","纘纛纙臠臡虆虇虈襹襺襼襻觿讘讙躥躤躣鑮鑭鑯鑱鑳靉顲饟鱨鱮鱭鸋鸍鸐鸏鸒鸑麡黵鼉齇齸齻齺齹圞灦籯蠼趲躦釃鑴鑸鑶鑵驠鱴鱳鱱鱵鸔鸓黶鼊"],["f9a1","龤灨灥糷虪蠾蠽蠿讞貜躩軉靋顳顴飌饡馫驤驦驧鬤鸕鸗齈戇欞爧虌躨钂钀钁驩驨鬮鸙爩虋讟钃鱹麷癵驫鱺鸝灩灪麤齾齉龘碁銹裏墻恒粧嫺╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜║═╭╮╰╯▓"]]');
+
+/***/ }),
+
+/***/ 6406:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127],["8ea1","｡",62],["a1a1","　、。，．・：；？！゛゜´｀¨＾￣＿ヽヾゝゞ〃仝々〆〇ー―‐／＼～∥｜…‥‘’“”（）〔〕［］｛｝〈",9,"＋－±×÷＝≠＜＞≦≧∞∴♂♀°′″℃￥＄￠￡％＃＆＊＠§☆★○●◎◇"],["a2a1","◆□■△▲▽▼※〒→←↑↓〓"],["a2ba","∈∋⊆⊇⊂⊃∪∩"],["a2ca","∧∨￢⇒⇔∀∃"],["a2dc","∠⊥⌒∂∇≡≒≪≫√∽∝∵∫∬"],["a2f2","Å‰♯♭♪†‡¶"],["a2fe","◯"],["a3b0","０",9],["a3c1","Ａ",25],["a3e1","ａ",25],["a4a1","ぁ",82],["a5a1","ァ",85],["a6a1","Α",16,"Σ",6],["a6c1","α",16,"σ",6],["a7a1","А",5,"ЁЖ",25],["a7d1","а",5,"ёж",25],["a8a1","─│┌┐┘└├┬┤┴┼━┃┏┓┛┗┣┳┫┻╋┠┯┨┷┿┝┰┥┸╂"],["ada1","①",19,"Ⅰ",9],["adc0","㍉㌔㌢㍍㌘㌧㌃㌶㍑㍗㌍㌦㌣㌫㍊㌻㎜㎝㎞㎎㎏㏄㎡"],["addf","㍻〝〟№㏍℡㊤",4,"㈱㈲㈹㍾㍽㍼≒≡∫∮∑√⊥∠∟⊿∵∩∪"],["b0a1","亜唖娃阿哀愛挨姶逢葵茜穐悪握渥旭葦芦鯵梓圧斡扱宛姐虻飴絢綾鮎或粟袷安庵按暗案闇鞍杏以伊位依偉囲夷委威尉惟意慰易椅為畏異移維緯胃萎衣謂違遺医井亥域育郁磯一壱溢逸稲茨芋鰯允印咽員因姻引飲淫胤蔭"],["b1a1","院陰隠韻吋右宇烏羽迂雨卯鵜窺丑碓臼渦嘘唄欝蔚鰻姥厩浦瓜閏噂云運雲荏餌叡営嬰影映曳栄永泳洩瑛盈穎頴英衛詠鋭液疫益駅悦謁越閲榎厭円園堰奄宴延怨掩援沿演炎焔煙燕猿縁艶苑薗遠鉛鴛塩於汚甥凹央奥往応"],["b2a1","押旺横欧殴王翁襖鴬鴎黄岡沖荻億屋憶臆桶牡乙俺卸恩温穏音下化仮何伽価佳加可嘉夏嫁家寡科暇果架歌河火珂禍禾稼箇花苛茄荷華菓蝦課嘩貨迦過霞蚊俄峨我牙画臥芽蛾賀雅餓駕介会解回塊壊廻快怪悔恢懐戒拐改"],["b3a1","魁晦械海灰界皆絵芥蟹開階貝凱劾外咳害崖慨概涯碍蓋街該鎧骸浬馨蛙垣柿蛎鈎劃嚇各廓拡撹格核殻獲確穫覚角赫較郭閣隔革学岳楽額顎掛笠樫橿梶鰍潟割喝恰括活渇滑葛褐轄且鰹叶椛樺鞄株兜竃蒲釜鎌噛鴨栢茅萱"],["b4a1","粥刈苅瓦乾侃冠寒刊勘勧巻喚堪姦完官寛干幹患感慣憾換敢柑桓棺款歓汗漢澗潅環甘監看竿管簡緩缶翰肝艦莞観諌貫還鑑間閑関陥韓館舘丸含岸巌玩癌眼岩翫贋雁頑顔願企伎危喜器基奇嬉寄岐希幾忌揮机旗既期棋棄"],["b5a1","機帰毅気汽畿祈季稀紀徽規記貴起軌輝飢騎鬼亀偽儀妓宜戯技擬欺犠疑祇義蟻誼議掬菊鞠吉吃喫桔橘詰砧杵黍却客脚虐逆丘久仇休及吸宮弓急救朽求汲泣灸球究窮笈級糾給旧牛去居巨拒拠挙渠虚許距鋸漁禦魚亨享京"],["b6a1","供侠僑兇競共凶協匡卿叫喬境峡強彊怯恐恭挟教橋況狂狭矯胸脅興蕎郷鏡響饗驚仰凝尭暁業局曲極玉桐粁僅勤均巾錦斤欣欽琴禁禽筋緊芹菌衿襟謹近金吟銀九倶句区狗玖矩苦躯駆駈駒具愚虞喰空偶寓遇隅串櫛釧屑屈"],["b7a1","掘窟沓靴轡窪熊隈粂栗繰桑鍬勲君薫訓群軍郡卦袈祁係傾刑兄啓圭珪型契形径恵慶慧憩掲携敬景桂渓畦稽系経継繋罫茎荊蛍計詣警軽頚鶏芸迎鯨劇戟撃激隙桁傑欠決潔穴結血訣月件倹倦健兼券剣喧圏堅嫌建憲懸拳捲"],["b8a1","検権牽犬献研硯絹県肩見謙賢軒遣鍵険顕験鹸元原厳幻弦減源玄現絃舷言諺限乎個古呼固姑孤己庫弧戸故枯湖狐糊袴股胡菰虎誇跨鈷雇顧鼓五互伍午呉吾娯後御悟梧檎瑚碁語誤護醐乞鯉交佼侯候倖光公功効勾厚口向"],["b9a1","后喉坑垢好孔孝宏工巧巷幸広庚康弘恒慌抗拘控攻昂晃更杭校梗構江洪浩港溝甲皇硬稿糠紅紘絞綱耕考肯肱腔膏航荒行衡講貢購郊酵鉱砿鋼閤降項香高鴻剛劫号合壕拷濠豪轟麹克刻告国穀酷鵠黒獄漉腰甑忽惚骨狛込"],["baa1","此頃今困坤墾婚恨懇昏昆根梱混痕紺艮魂些佐叉唆嵯左差査沙瑳砂詐鎖裟坐座挫債催再最哉塞妻宰彩才採栽歳済災采犀砕砦祭斎細菜裁載際剤在材罪財冴坂阪堺榊肴咲崎埼碕鷺作削咋搾昨朔柵窄策索錯桜鮭笹匙冊刷"],["bba1","察拶撮擦札殺薩雑皐鯖捌錆鮫皿晒三傘参山惨撒散桟燦珊産算纂蚕讃賛酸餐斬暫残仕仔伺使刺司史嗣四士始姉姿子屍市師志思指支孜斯施旨枝止死氏獅祉私糸紙紫肢脂至視詞詩試誌諮資賜雌飼歯事似侍児字寺慈持時"],["bca1","次滋治爾璽痔磁示而耳自蒔辞汐鹿式識鴫竺軸宍雫七叱執失嫉室悉湿漆疾質実蔀篠偲柴芝屡蕊縞舎写射捨赦斜煮社紗者謝車遮蛇邪借勺尺杓灼爵酌釈錫若寂弱惹主取守手朱殊狩珠種腫趣酒首儒受呪寿授樹綬需囚収周"],["bda1","宗就州修愁拾洲秀秋終繍習臭舟蒐衆襲讐蹴輯週酋酬集醜什住充十従戎柔汁渋獣縦重銃叔夙宿淑祝縮粛塾熟出術述俊峻春瞬竣舜駿准循旬楯殉淳準潤盾純巡遵醇順処初所暑曙渚庶緒署書薯藷諸助叙女序徐恕鋤除傷償"],["bea1","勝匠升召哨商唱嘗奨妾娼宵将小少尚庄床廠彰承抄招掌捷昇昌昭晶松梢樟樵沼消渉湘焼焦照症省硝礁祥称章笑粧紹肖菖蒋蕉衝裳訟証詔詳象賞醤鉦鍾鐘障鞘上丈丞乗冗剰城場壌嬢常情擾条杖浄状畳穣蒸譲醸錠嘱埴飾"],["bfa1","拭植殖燭織職色触食蝕辱尻伸信侵唇娠寝審心慎振新晋森榛浸深申疹真神秦紳臣芯薪親診身辛進針震人仁刃塵壬尋甚尽腎訊迅陣靭笥諏須酢図厨逗吹垂帥推水炊睡粋翠衰遂酔錐錘随瑞髄崇嵩数枢趨雛据杉椙菅頗雀裾"],["c0a1","澄摺寸世瀬畝是凄制勢姓征性成政整星晴棲栖正清牲生盛精聖声製西誠誓請逝醒青静斉税脆隻席惜戚斥昔析石積籍績脊責赤跡蹟碩切拙接摂折設窃節説雪絶舌蝉仙先千占宣専尖川戦扇撰栓栴泉浅洗染潜煎煽旋穿箭線"],["c1a1","繊羨腺舛船薦詮賎践選遷銭銑閃鮮前善漸然全禅繕膳糎噌塑岨措曾曽楚狙疏疎礎祖租粗素組蘇訴阻遡鼠僧創双叢倉喪壮奏爽宋層匝惣想捜掃挿掻操早曹巣槍槽漕燥争痩相窓糟総綜聡草荘葬蒼藻装走送遭鎗霜騒像増憎"],["c2a1","臓蔵贈造促側則即息捉束測足速俗属賊族続卒袖其揃存孫尊損村遜他多太汰詑唾堕妥惰打柁舵楕陀駄騨体堆対耐岱帯待怠態戴替泰滞胎腿苔袋貸退逮隊黛鯛代台大第醍題鷹滝瀧卓啄宅托択拓沢濯琢託鐸濁諾茸凧蛸只"],["c3a1","叩但達辰奪脱巽竪辿棚谷狸鱈樽誰丹単嘆坦担探旦歎淡湛炭短端箪綻耽胆蛋誕鍛団壇弾断暖檀段男談値知地弛恥智池痴稚置致蜘遅馳築畜竹筑蓄逐秩窒茶嫡着中仲宙忠抽昼柱注虫衷註酎鋳駐樗瀦猪苧著貯丁兆凋喋寵"],["c4a1","帖帳庁弔張彫徴懲挑暢朝潮牒町眺聴脹腸蝶調諜超跳銚長頂鳥勅捗直朕沈珍賃鎮陳津墜椎槌追鎚痛通塚栂掴槻佃漬柘辻蔦綴鍔椿潰坪壷嬬紬爪吊釣鶴亭低停偵剃貞呈堤定帝底庭廷弟悌抵挺提梯汀碇禎程締艇訂諦蹄逓"],["c5a1","邸鄭釘鼎泥摘擢敵滴的笛適鏑溺哲徹撤轍迭鉄典填天展店添纏甜貼転顛点伝殿澱田電兎吐堵塗妬屠徒斗杜渡登菟賭途都鍍砥砺努度土奴怒倒党冬凍刀唐塔塘套宕島嶋悼投搭東桃梼棟盗淘湯涛灯燈当痘祷等答筒糖統到"],["c6a1","董蕩藤討謄豆踏逃透鐙陶頭騰闘働動同堂導憧撞洞瞳童胴萄道銅峠鴇匿得徳涜特督禿篤毒独読栃橡凸突椴届鳶苫寅酉瀞噸屯惇敦沌豚遁頓呑曇鈍奈那内乍凪薙謎灘捺鍋楢馴縄畷南楠軟難汝二尼弐迩匂賑肉虹廿日乳入"],["c7a1","如尿韮任妊忍認濡禰祢寧葱猫熱年念捻撚燃粘乃廼之埜嚢悩濃納能脳膿農覗蚤巴把播覇杷波派琶破婆罵芭馬俳廃拝排敗杯盃牌背肺輩配倍培媒梅楳煤狽買売賠陪這蝿秤矧萩伯剥博拍柏泊白箔粕舶薄迫曝漠爆縛莫駁麦"],["c8a1","函箱硲箸肇筈櫨幡肌畑畠八鉢溌発醗髪伐罰抜筏閥鳩噺塙蛤隼伴判半反叛帆搬斑板氾汎版犯班畔繁般藩販範釆煩頒飯挽晩番盤磐蕃蛮匪卑否妃庇彼悲扉批披斐比泌疲皮碑秘緋罷肥被誹費避非飛樋簸備尾微枇毘琵眉美"],["c9a1","鼻柊稗匹疋髭彦膝菱肘弼必畢筆逼桧姫媛紐百謬俵彪標氷漂瓢票表評豹廟描病秒苗錨鋲蒜蛭鰭品彬斌浜瀕貧賓頻敏瓶不付埠夫婦富冨布府怖扶敷斧普浮父符腐膚芙譜負賦赴阜附侮撫武舞葡蕪部封楓風葺蕗伏副復幅服"],["caa1","福腹複覆淵弗払沸仏物鮒分吻噴墳憤扮焚奮粉糞紛雰文聞丙併兵塀幣平弊柄並蔽閉陛米頁僻壁癖碧別瞥蔑箆偏変片篇編辺返遍便勉娩弁鞭保舗鋪圃捕歩甫補輔穂募墓慕戊暮母簿菩倣俸包呆報奉宝峰峯崩庖抱捧放方朋"],["cba1","法泡烹砲縫胞芳萌蓬蜂褒訪豊邦鋒飽鳳鵬乏亡傍剖坊妨帽忘忙房暴望某棒冒紡肪膨謀貌貿鉾防吠頬北僕卜墨撲朴牧睦穆釦勃没殆堀幌奔本翻凡盆摩磨魔麻埋妹昧枚毎哩槙幕膜枕鮪柾鱒桝亦俣又抹末沫迄侭繭麿万慢満"],["cca1","漫蔓味未魅巳箕岬密蜜湊蓑稔脈妙粍民眠務夢無牟矛霧鵡椋婿娘冥名命明盟迷銘鳴姪牝滅免棉綿緬面麺摸模茂妄孟毛猛盲網耗蒙儲木黙目杢勿餅尤戻籾貰問悶紋門匁也冶夜爺耶野弥矢厄役約薬訳躍靖柳薮鑓愉愈油癒"],["cda1","諭輸唯佑優勇友宥幽悠憂揖有柚湧涌猶猷由祐裕誘遊邑郵雄融夕予余与誉輿預傭幼妖容庸揚揺擁曜楊様洋溶熔用窯羊耀葉蓉要謡踊遥陽養慾抑欲沃浴翌翼淀羅螺裸来莱頼雷洛絡落酪乱卵嵐欄濫藍蘭覧利吏履李梨理璃"],["cea1","痢裏裡里離陸律率立葎掠略劉流溜琉留硫粒隆竜龍侶慮旅虜了亮僚両凌寮料梁涼猟療瞭稜糧良諒遼量陵領力緑倫厘林淋燐琳臨輪隣鱗麟瑠塁涙累類令伶例冷励嶺怜玲礼苓鈴隷零霊麗齢暦歴列劣烈裂廉恋憐漣煉簾練聯"],["cfa1","蓮連錬呂魯櫓炉賂路露労婁廊弄朗楼榔浪漏牢狼篭老聾蝋郎六麓禄肋録論倭和話歪賄脇惑枠鷲亙亘鰐詫藁蕨椀湾碗腕"],["d0a1","弌丐丕个丱丶丼丿乂乖乘亂亅豫亊舒弍于亞亟亠亢亰亳亶从仍仄仆仂仗仞仭仟价伉佚估佛佝佗佇佶侈侏侘佻佩佰侑佯來侖儘俔俟俎俘俛俑俚俐俤俥倚倨倔倪倥倅伜俶倡倩倬俾俯們倆偃假會偕偐偈做偖偬偸傀傚傅傴傲"],["d1a1","僉僊傳僂僖僞僥僭僣僮價僵儉儁儂儖儕儔儚儡儺儷儼儻儿兀兒兌兔兢竸兩兪兮冀冂囘册冉冏冑冓冕冖冤冦冢冩冪冫决冱冲冰况冽凅凉凛几處凩凭凰凵凾刄刋刔刎刧刪刮刳刹剏剄剋剌剞剔剪剴剩剳剿剽劍劔劒剱劈劑辨"],["d2a1","辧劬劭劼劵勁勍勗勞勣勦飭勠勳勵勸勹匆匈甸匍匐匏匕匚匣匯匱匳匸區卆卅丗卉卍凖卞卩卮夘卻卷厂厖厠厦厥厮厰厶參簒雙叟曼燮叮叨叭叺吁吽呀听吭吼吮吶吩吝呎咏呵咎呟呱呷呰咒呻咀呶咄咐咆哇咢咸咥咬哄哈咨"],["d3a1","咫哂咤咾咼哘哥哦唏唔哽哮哭哺哢唹啀啣啌售啜啅啖啗唸唳啝喙喀咯喊喟啻啾喘喞單啼喃喩喇喨嗚嗅嗟嗄嗜嗤嗔嘔嗷嘖嗾嗽嘛嗹噎噐營嘴嘶嘲嘸噫噤嘯噬噪嚆嚀嚊嚠嚔嚏嚥嚮嚶嚴囂嚼囁囃囀囈囎囑囓囗囮囹圀囿圄圉"],["d4a1","圈國圍圓團圖嗇圜圦圷圸坎圻址坏坩埀垈坡坿垉垓垠垳垤垪垰埃埆埔埒埓堊埖埣堋堙堝塲堡塢塋塰毀塒堽塹墅墹墟墫墺壞墻墸墮壅壓壑壗壙壘壥壜壤壟壯壺壹壻壼壽夂夊夐夛梦夥夬夭夲夸夾竒奕奐奎奚奘奢奠奧奬奩"],["d5a1","奸妁妝佞侫妣妲姆姨姜妍姙姚娥娟娑娜娉娚婀婬婉娵娶婢婪媚媼媾嫋嫂媽嫣嫗嫦嫩嫖嫺嫻嬌嬋嬖嬲嫐嬪嬶嬾孃孅孀孑孕孚孛孥孩孰孳孵學斈孺宀它宦宸寃寇寉寔寐寤實寢寞寥寫寰寶寳尅將專對尓尠尢尨尸尹屁屆屎屓"],["d6a1","屐屏孱屬屮乢屶屹岌岑岔妛岫岻岶岼岷峅岾峇峙峩峽峺峭嶌峪崋崕崗嵜崟崛崑崔崢崚崙崘嵌嵒嵎嵋嵬嵳嵶嶇嶄嶂嶢嶝嶬嶮嶽嶐嶷嶼巉巍巓巒巖巛巫已巵帋帚帙帑帛帶帷幄幃幀幎幗幔幟幢幤幇幵并幺麼广庠廁廂廈廐廏"],["d7a1","廖廣廝廚廛廢廡廨廩廬廱廳廰廴廸廾弃弉彝彜弋弑弖弩弭弸彁彈彌彎弯彑彖彗彙彡彭彳彷徃徂彿徊很徑徇從徙徘徠徨徭徼忖忻忤忸忱忝悳忿怡恠怙怐怩怎怱怛怕怫怦怏怺恚恁恪恷恟恊恆恍恣恃恤恂恬恫恙悁悍惧悃悚"],["d8a1","悄悛悖悗悒悧悋惡悸惠惓悴忰悽惆悵惘慍愕愆惶惷愀惴惺愃愡惻惱愍愎慇愾愨愧慊愿愼愬愴愽慂慄慳慷慘慙慚慫慴慯慥慱慟慝慓慵憙憖憇憬憔憚憊憑憫憮懌懊應懷懈懃懆憺懋罹懍懦懣懶懺懴懿懽懼懾戀戈戉戍戌戔戛"],["d9a1","戞戡截戮戰戲戳扁扎扞扣扛扠扨扼抂抉找抒抓抖拔抃抔拗拑抻拏拿拆擔拈拜拌拊拂拇抛拉挌拮拱挧挂挈拯拵捐挾捍搜捏掖掎掀掫捶掣掏掉掟掵捫捩掾揩揀揆揣揉插揶揄搖搴搆搓搦搶攝搗搨搏摧摯摶摎攪撕撓撥撩撈撼"],["daa1","據擒擅擇撻擘擂擱擧舉擠擡抬擣擯攬擶擴擲擺攀擽攘攜攅攤攣攫攴攵攷收攸畋效敖敕敍敘敞敝敲數斂斃變斛斟斫斷旃旆旁旄旌旒旛旙无旡旱杲昊昃旻杳昵昶昴昜晏晄晉晁晞晝晤晧晨晟晢晰暃暈暎暉暄暘暝曁暹曉暾暼"],["dba1","曄暸曖曚曠昿曦曩曰曵曷朏朖朞朦朧霸朮朿朶杁朸朷杆杞杠杙杣杤枉杰枩杼杪枌枋枦枡枅枷柯枴柬枳柩枸柤柞柝柢柮枹柎柆柧檜栞框栩桀桍栲桎梳栫桙档桷桿梟梏梭梔條梛梃檮梹桴梵梠梺椏梍桾椁棊椈棘椢椦棡椌棍"],["dca1","棔棧棕椶椒椄棗棣椥棹棠棯椨椪椚椣椡棆楹楷楜楸楫楔楾楮椹楴椽楙椰楡楞楝榁楪榲榮槐榿槁槓榾槎寨槊槝榻槃榧樮榑榠榜榕榴槞槨樂樛槿權槹槲槧樅榱樞槭樔槫樊樒櫁樣樓橄樌橲樶橸橇橢橙橦橈樸樢檐檍檠檄檢檣"],["dda1","檗蘗檻櫃櫂檸檳檬櫞櫑櫟檪櫚櫪櫻欅蘖櫺欒欖鬱欟欸欷盜欹飮歇歃歉歐歙歔歛歟歡歸歹歿殀殄殃殍殘殕殞殤殪殫殯殲殱殳殷殼毆毋毓毟毬毫毳毯麾氈氓气氛氤氣汞汕汢汪沂沍沚沁沛汾汨汳沒沐泄泱泓沽泗泅泝沮沱沾"],["dea1","沺泛泯泙泪洟衍洶洫洽洸洙洵洳洒洌浣涓浤浚浹浙涎涕濤涅淹渕渊涵淇淦涸淆淬淞淌淨淒淅淺淙淤淕淪淮渭湮渮渙湲湟渾渣湫渫湶湍渟湃渺湎渤滿渝游溂溪溘滉溷滓溽溯滄溲滔滕溏溥滂溟潁漑灌滬滸滾漿滲漱滯漲滌"],["dfa1","漾漓滷澆潺潸澁澀潯潛濳潭澂潼潘澎澑濂潦澳澣澡澤澹濆澪濟濕濬濔濘濱濮濛瀉瀋濺瀑瀁瀏濾瀛瀚潴瀝瀘瀟瀰瀾瀲灑灣炙炒炯烱炬炸炳炮烟烋烝烙焉烽焜焙煥煕熈煦煢煌煖煬熏燻熄熕熨熬燗熹熾燒燉燔燎燠燬燧燵燼"],["e0a1","燹燿爍爐爛爨爭爬爰爲爻爼爿牀牆牋牘牴牾犂犁犇犒犖犢犧犹犲狃狆狄狎狒狢狠狡狹狷倏猗猊猜猖猝猴猯猩猥猾獎獏默獗獪獨獰獸獵獻獺珈玳珎玻珀珥珮珞璢琅瑯琥珸琲琺瑕琿瑟瑙瑁瑜瑩瑰瑣瑪瑶瑾璋璞璧瓊瓏瓔珱"],["e1a1","瓠瓣瓧瓩瓮瓲瓰瓱瓸瓷甄甃甅甌甎甍甕甓甞甦甬甼畄畍畊畉畛畆畚畩畤畧畫畭畸當疆疇畴疊疉疂疔疚疝疥疣痂疳痃疵疽疸疼疱痍痊痒痙痣痞痾痿痼瘁痰痺痲痳瘋瘍瘉瘟瘧瘠瘡瘢瘤瘴瘰瘻癇癈癆癜癘癡癢癨癩癪癧癬癰"],["e2a1","癲癶癸發皀皃皈皋皎皖皓皙皚皰皴皸皹皺盂盍盖盒盞盡盥盧盪蘯盻眈眇眄眩眤眞眥眦眛眷眸睇睚睨睫睛睥睿睾睹瞎瞋瞑瞠瞞瞰瞶瞹瞿瞼瞽瞻矇矍矗矚矜矣矮矼砌砒礦砠礪硅碎硴碆硼碚碌碣碵碪碯磑磆磋磔碾碼磅磊磬"],["e3a1","磧磚磽磴礇礒礑礙礬礫祀祠祗祟祚祕祓祺祿禊禝禧齋禪禮禳禹禺秉秕秧秬秡秣稈稍稘稙稠稟禀稱稻稾稷穃穗穉穡穢穩龝穰穹穽窈窗窕窘窖窩竈窰窶竅竄窿邃竇竊竍竏竕竓站竚竝竡竢竦竭竰笂笏笊笆笳笘笙笞笵笨笶筐"],["e4a1","筺笄筍笋筌筅筵筥筴筧筰筱筬筮箝箘箟箍箜箚箋箒箏筝箙篋篁篌篏箴篆篝篩簑簔篦篥籠簀簇簓篳篷簗簍篶簣簧簪簟簷簫簽籌籃籔籏籀籐籘籟籤籖籥籬籵粃粐粤粭粢粫粡粨粳粲粱粮粹粽糀糅糂糘糒糜糢鬻糯糲糴糶糺紆"],["e5a1","紂紜紕紊絅絋紮紲紿紵絆絳絖絎絲絨絮絏絣經綉絛綏絽綛綺綮綣綵緇綽綫總綢綯緜綸綟綰緘緝緤緞緻緲緡縅縊縣縡縒縱縟縉縋縢繆繦縻縵縹繃縷縲縺繧繝繖繞繙繚繹繪繩繼繻纃緕繽辮繿纈纉續纒纐纓纔纖纎纛纜缸缺"],["e6a1","罅罌罍罎罐网罕罔罘罟罠罨罩罧罸羂羆羃羈羇羌羔羞羝羚羣羯羲羹羮羶羸譱翅翆翊翕翔翡翦翩翳翹飜耆耄耋耒耘耙耜耡耨耿耻聊聆聒聘聚聟聢聨聳聲聰聶聹聽聿肄肆肅肛肓肚肭冐肬胛胥胙胝胄胚胖脉胯胱脛脩脣脯腋"],["e7a1","隋腆脾腓腑胼腱腮腥腦腴膃膈膊膀膂膠膕膤膣腟膓膩膰膵膾膸膽臀臂膺臉臍臑臙臘臈臚臟臠臧臺臻臾舁舂舅與舊舍舐舖舩舫舸舳艀艙艘艝艚艟艤艢艨艪艫舮艱艷艸艾芍芒芫芟芻芬苡苣苟苒苴苳苺莓范苻苹苞茆苜茉苙"],["e8a1","茵茴茖茲茱荀茹荐荅茯茫茗茘莅莚莪莟莢莖茣莎莇莊荼莵荳荵莠莉莨菴萓菫菎菽萃菘萋菁菷萇菠菲萍萢萠莽萸蔆菻葭萪萼蕚蒄葷葫蒭葮蒂葩葆萬葯葹萵蓊葢蒹蒿蒟蓙蓍蒻蓚蓐蓁蓆蓖蒡蔡蓿蓴蔗蔘蔬蔟蔕蔔蓼蕀蕣蕘蕈"],["e9a1","蕁蘂蕋蕕薀薤薈薑薊薨蕭薔薛藪薇薜蕷蕾薐藉薺藏薹藐藕藝藥藜藹蘊蘓蘋藾藺蘆蘢蘚蘰蘿虍乕虔號虧虱蚓蚣蚩蚪蚋蚌蚶蚯蛄蛆蚰蛉蠣蚫蛔蛞蛩蛬蛟蛛蛯蜒蜆蜈蜀蜃蛻蜑蜉蜍蛹蜊蜴蜿蜷蜻蜥蜩蜚蝠蝟蝸蝌蝎蝴蝗蝨蝮蝙"],["eaa1","蝓蝣蝪蠅螢螟螂螯蟋螽蟀蟐雖螫蟄螳蟇蟆螻蟯蟲蟠蠏蠍蟾蟶蟷蠎蟒蠑蠖蠕蠢蠡蠱蠶蠹蠧蠻衄衂衒衙衞衢衫袁衾袞衵衽袵衲袂袗袒袮袙袢袍袤袰袿袱裃裄裔裘裙裝裹褂裼裴裨裲褄褌褊褓襃褞褥褪褫襁襄褻褶褸襌褝襠襞"],["eba1","襦襤襭襪襯襴襷襾覃覈覊覓覘覡覩覦覬覯覲覺覽覿觀觚觜觝觧觴觸訃訖訐訌訛訝訥訶詁詛詒詆詈詼詭詬詢誅誂誄誨誡誑誥誦誚誣諄諍諂諚諫諳諧諤諱謔諠諢諷諞諛謌謇謚諡謖謐謗謠謳鞫謦謫謾謨譁譌譏譎證譖譛譚譫"],["eca1","譟譬譯譴譽讀讌讎讒讓讖讙讚谺豁谿豈豌豎豐豕豢豬豸豺貂貉貅貊貍貎貔豼貘戝貭貪貽貲貳貮貶賈賁賤賣賚賽賺賻贄贅贊贇贏贍贐齎贓賍贔贖赧赭赱赳趁趙跂趾趺跏跚跖跌跛跋跪跫跟跣跼踈踉跿踝踞踐踟蹂踵踰踴蹊"],["eda1","蹇蹉蹌蹐蹈蹙蹤蹠踪蹣蹕蹶蹲蹼躁躇躅躄躋躊躓躑躔躙躪躡躬躰軆躱躾軅軈軋軛軣軼軻軫軾輊輅輕輒輙輓輜輟輛輌輦輳輻輹轅轂輾轌轉轆轎轗轜轢轣轤辜辟辣辭辯辷迚迥迢迪迯邇迴逅迹迺逑逕逡逍逞逖逋逧逶逵逹迸"],["eea1","遏遐遑遒逎遉逾遖遘遞遨遯遶隨遲邂遽邁邀邊邉邏邨邯邱邵郢郤扈郛鄂鄒鄙鄲鄰酊酖酘酣酥酩酳酲醋醉醂醢醫醯醪醵醴醺釀釁釉釋釐釖釟釡釛釼釵釶鈞釿鈔鈬鈕鈑鉞鉗鉅鉉鉤鉈銕鈿鉋鉐銜銖銓銛鉚鋏銹銷鋩錏鋺鍄錮"],["efa1","錙錢錚錣錺錵錻鍜鍠鍼鍮鍖鎰鎬鎭鎔鎹鏖鏗鏨鏥鏘鏃鏝鏐鏈鏤鐚鐔鐓鐃鐇鐐鐶鐫鐵鐡鐺鑁鑒鑄鑛鑠鑢鑞鑪鈩鑰鑵鑷鑽鑚鑼鑾钁鑿閂閇閊閔閖閘閙閠閨閧閭閼閻閹閾闊濶闃闍闌闕闔闖關闡闥闢阡阨阮阯陂陌陏陋陷陜陞"],["f0a1","陝陟陦陲陬隍隘隕隗險隧隱隲隰隴隶隸隹雎雋雉雍襍雜霍雕雹霄霆霈霓霎霑霏霖霙霤霪霰霹霽霾靄靆靈靂靉靜靠靤靦靨勒靫靱靹鞅靼鞁靺鞆鞋鞏鞐鞜鞨鞦鞣鞳鞴韃韆韈韋韜韭齏韲竟韶韵頏頌頸頤頡頷頽顆顏顋顫顯顰"],["f1a1","顱顴顳颪颯颱颶飄飃飆飩飫餃餉餒餔餘餡餝餞餤餠餬餮餽餾饂饉饅饐饋饑饒饌饕馗馘馥馭馮馼駟駛駝駘駑駭駮駱駲駻駸騁騏騅駢騙騫騷驅驂驀驃騾驕驍驛驗驟驢驥驤驩驫驪骭骰骼髀髏髑髓體髞髟髢髣髦髯髫髮髴髱髷"],["f2a1","髻鬆鬘鬚鬟鬢鬣鬥鬧鬨鬩鬪鬮鬯鬲魄魃魏魍魎魑魘魴鮓鮃鮑鮖鮗鮟鮠鮨鮴鯀鯊鮹鯆鯏鯑鯒鯣鯢鯤鯔鯡鰺鯲鯱鯰鰕鰔鰉鰓鰌鰆鰈鰒鰊鰄鰮鰛鰥鰤鰡鰰鱇鰲鱆鰾鱚鱠鱧鱶鱸鳧鳬鳰鴉鴈鳫鴃鴆鴪鴦鶯鴣鴟鵄鴕鴒鵁鴿鴾鵆鵈"],["f3a1","鵝鵞鵤鵑鵐鵙鵲鶉鶇鶫鵯鵺鶚鶤鶩鶲鷄鷁鶻鶸鶺鷆鷏鷂鷙鷓鷸鷦鷭鷯鷽鸚鸛鸞鹵鹹鹽麁麈麋麌麒麕麑麝麥麩麸麪麭靡黌黎黏黐黔黜點黝黠黥黨黯黴黶黷黹黻黼黽鼇鼈皷鼕鼡鼬鼾齊齒齔齣齟齠齡齦齧齬齪齷齲齶龕龜龠"],["f4a1","堯槇遙瑤凜熙"],["f9a1","纊褜鍈銈蓜俉炻昱棈鋹曻彅丨仡仼伀伃伹佖侒侊侚侔俍偀倢俿倞偆偰偂傔僴僘兊兤冝冾凬刕劜劦勀勛匀匇匤卲厓厲叝﨎咜咊咩哿喆坙坥垬埈埇﨏塚增墲夋奓奛奝奣妤妺孖寀甯寘寬尞岦岺峵崧嵓﨑嵂嵭嶸嶹巐弡弴彧德"],["faa1","忞恝悅悊惞惕愠惲愑愷愰憘戓抦揵摠撝擎敎昀昕昻昉昮昞昤晥晗晙晴晳暙暠暲暿曺朎朗杦枻桒柀栁桄棏﨓楨﨔榘槢樰橫橆橳橾櫢櫤毖氿汜沆汯泚洄涇浯涖涬淏淸淲淼渹湜渧渼溿澈澵濵瀅瀇瀨炅炫焏焄煜煆煇凞燁燾犱"],["fba1","犾猤猪獷玽珉珖珣珒琇珵琦琪琩琮瑢璉璟甁畯皂皜皞皛皦益睆劯砡硎硤硺礰礼神祥禔福禛竑竧靖竫箞精絈絜綷綠緖繒罇羡羽茁荢荿菇菶葈蒴蕓蕙蕫﨟薰蘒﨡蠇裵訒訷詹誧誾諟諸諶譓譿賰賴贒赶﨣軏﨤逸遧郞都鄕鄧釚"],["fca1","釗釞釭釮釤釥鈆鈐鈊鈺鉀鈼鉎鉙鉑鈹鉧銧鉷鉸鋧鋗鋙鋐﨧鋕鋠鋓錥錡鋻﨨錞鋿錝錂鍰鍗鎤鏆鏞鏸鐱鑅鑈閒隆﨩隝隯霳霻靃靍靏靑靕顗顥飯飼餧館馞驎髙髜魵魲鮏鮱鮻鰀鵰鵫鶴鸙黑"],["fcf1","ⅰ",9,"￢￤＇＂"],["8fa2af","˘ˇ¸˙˝¯˛˚～΄΅"],["8fa2c2","¡¦¿"],["8fa2eb","ºª©®™¤№"],["8fa6e1","ΆΈΉΊΪ"],["8fa6e7","Ό"],["8fa6e9","ΎΫ"],["8fa6ec","Ώ"],["8fa6f1","άέήίϊΐόςύϋΰώ"],["8fa7c2","Ђ",10,"ЎЏ"],["8fa7f2","ђ",10,"ўџ"],["8fa9a1","ÆĐ"],["8fa9a4","Ħ"],["8fa9a6","Ĳ"],["8fa9a8","ŁĿ"],["8fa9ab","ŊØŒ"],["8fa9af","ŦÞ"],["8fa9c1","æđðħıĳĸłŀŉŋøœßŧþ"],["8faaa1","ÁÀÄÂĂǍĀĄÅÃĆĈČÇĊĎÉÈËÊĚĖĒĘ"],["8faaba","ĜĞĢĠĤÍÌÏÎǏİĪĮĨĴĶĹĽĻŃŇŅÑÓÒÖÔǑŐŌÕŔŘŖŚŜŠŞŤŢÚÙÜÛŬǓŰŪŲŮŨǗǛǙǕŴÝŸŶŹŽŻ"],["8faba1","áàäâăǎāąåãćĉčçċďéèëêěėēęǵĝğ"],["8fabbd","ġĥíìïîǐ"],["8fabc5","īįĩĵķĺľļńňņñóòöôǒőōõŕřŗśŝšşťţúùüûŭǔűūųůũǘǜǚǖŵýÿŷźžż"],["8fb0a1","丂丄丅丌丒丟丣两丨丫丮丯丰丵乀乁乄乇乑乚乜乣乨乩乴乵乹乿亍亖亗亝亯亹仃仐仚仛仠仡仢仨仯仱仳仵份仾仿伀伂伃伈伋伌伒伕伖众伙伮伱你伳伵伷伹伻伾佀佂佈佉佋佌佒佔佖佘佟佣佪佬佮佱佷佸佹佺佽佾侁侂侄"],["8fb1a1","侅侉侊侌侎侐侒侓侔侗侙侚侞侟侲侷侹侻侼侽侾俀俁俅俆俈俉俋俌俍俏俒俜俠俢俰俲俼俽俿倀倁倄倇倊倌倎倐倓倗倘倛倜倝倞倢倧倮倰倲倳倵偀偁偂偅偆偊偌偎偑偒偓偗偙偟偠偢偣偦偧偪偭偰偱倻傁傃傄傆傊傎傏傐"],["8fb2a1","傒傓傔傖傛傜傞",4,"傪傯傰傹傺傽僀僃僄僇僌僎僐僓僔僘僜僝僟僢僤僦僨僩僯僱僶僺僾儃儆儇儈儋儌儍儎僲儐儗儙儛儜儝儞儣儧儨儬儭儯儱儳儴儵儸儹兂兊兏兓兕兗兘兟兤兦兾冃冄冋冎冘冝冡冣冭冸冺冼冾冿凂"],["8fb3a1","凈减凑凒凓凕凘凞凢凥凮凲凳凴凷刁刂刅划刓刕刖刘刢刨刱刲刵刼剅剉剕剗剘剚剜剟剠剡剦剮剷剸剹劀劂劅劊劌劓劕劖劗劘劚劜劤劥劦劧劯劰劶劷劸劺劻劽勀勄勆勈勌勏勑勔勖勛勜勡勥勨勩勪勬勰勱勴勶勷匀匃匊匋"],["8fb4a1","匌匑匓匘匛匜匞匟匥匧匨匩匫匬匭匰匲匵匼匽匾卂卌卋卙卛卡卣卥卬卭卲卹卾厃厇厈厎厓厔厙厝厡厤厪厫厯厲厴厵厷厸厺厽叀叅叏叒叓叕叚叝叞叠另叧叵吂吓吚吡吧吨吪启吱吴吵呃呄呇呍呏呞呢呤呦呧呩呫呭呮呴呿"],["8fb5a1","咁咃咅咈咉咍咑咕咖咜咟咡咦咧咩咪咭咮咱咷咹咺咻咿哆哊响哎哠哪哬哯哶哼哾哿唀唁唅唈唉唌唍唎唕唪唫唲唵唶唻唼唽啁啇啉啊啍啐啑啘啚啛啞啠啡啤啦啿喁喂喆喈喎喏喑喒喓喔喗喣喤喭喲喿嗁嗃嗆嗉嗋嗌嗎嗑嗒"],["8fb6a1","嗓嗗嗘嗛嗞嗢嗩嗶嗿嘅嘈嘊嘍",5,"嘙嘬嘰嘳嘵嘷嘹嘻嘼嘽嘿噀噁噃噄噆噉噋噍噏噔噞噠噡噢噣噦噩噭噯噱噲噵嚄嚅嚈嚋嚌嚕嚙嚚嚝嚞嚟嚦嚧嚨嚩嚫嚬嚭嚱嚳嚷嚾囅囉囊囋囏囐囌囍囙囜囝囟囡囤",4,"囱囫园"],["8fb7a1","囶囷圁圂圇圊圌圑圕圚圛圝圠圢圣圤圥圩圪圬圮圯圳圴圽圾圿坅坆坌坍坒坢坥坧坨坫坭",4,"坳坴坵坷坹坺坻坼坾垁垃垌垔垗垙垚垜垝垞垟垡垕垧垨垩垬垸垽埇埈埌埏埕埝埞埤埦埧埩埭埰埵埶埸埽埾埿堃堄堈堉埡"],["8fb8a1","堌堍堛堞堟堠堦堧堭堲堹堿塉塌塍塏塐塕塟塡塤塧塨塸塼塿墀墁墇墈墉墊墌墍墏墐墔墖墝墠墡墢墦墩墱墲壄墼壂壈壍壎壐壒壔壖壚壝壡壢壩壳夅夆夋夌夒夓夔虁夝夡夣夤夨夯夰夳夵夶夿奃奆奒奓奙奛奝奞奟奡奣奫奭"],["8fb9a1","奯奲奵奶她奻奼妋妌妎妒妕妗妟妤妧妭妮妯妰妳妷妺妼姁姃姄姈姊姍姒姝姞姟姣姤姧姮姯姱姲姴姷娀娄娌娍娎娒娓娞娣娤娧娨娪娭娰婄婅婇婈婌婐婕婞婣婥婧婭婷婺婻婾媋媐媓媖媙媜媞媟媠媢媧媬媱媲媳媵媸媺媻媿"],["8fbaa1","嫄嫆嫈嫏嫚嫜嫠嫥嫪嫮嫵嫶嫽嬀嬁嬈嬗嬴嬙嬛嬝嬡嬥嬭嬸孁孋孌孒孖孞孨孮孯孼孽孾孿宁宄宆宊宎宐宑宓宔宖宨宩宬宭宯宱宲宷宺宼寀寁寍寏寖",4,"寠寯寱寴寽尌尗尞尟尣尦尩尫尬尮尰尲尵尶屙屚屜屢屣屧屨屩"],["8fbba1","屭屰屴屵屺屻屼屽岇岈岊岏岒岝岟岠岢岣岦岪岲岴岵岺峉峋峒峝峗峮峱峲峴崁崆崍崒崫崣崤崦崧崱崴崹崽崿嵂嵃嵆嵈嵕嵑嵙嵊嵟嵠嵡嵢嵤嵪嵭嵰嵹嵺嵾嵿嶁嶃嶈嶊嶒嶓嶔嶕嶙嶛嶟嶠嶧嶫嶰嶴嶸嶹巃巇巋巐巎巘巙巠巤"],["8fbca1","巩巸巹帀帇帍帒帔帕帘帟帠帮帨帲帵帾幋幐幉幑幖幘幛幜幞幨幪",4,"幰庀庋庎庢庤庥庨庪庬庱庳庽庾庿廆廌廋廎廑廒廔廕廜廞廥廫异弆弇弈弎弙弜弝弡弢弣弤弨弫弬弮弰弴弶弻弽弿彀彄彅彇彍彐彔彘彛彠彣彤彧"],["8fbda1","彯彲彴彵彸彺彽彾徉徍徏徖徜徝徢徧徫徤徬徯徰徱徸忄忇忈忉忋忐",4,"忞忡忢忨忩忪忬忭忮忯忲忳忶忺忼怇怊怍怓怔怗怘怚怟怤怭怳怵恀恇恈恉恌恑恔恖恗恝恡恧恱恾恿悂悆悈悊悎悑悓悕悘悝悞悢悤悥您悰悱悷"],["8fbea1","悻悾惂惄惈惉惊惋惎惏惔惕惙惛惝惞惢惥惲惵惸惼惽愂愇愊愌愐",4,"愖愗愙愜愞愢愪愫愰愱愵愶愷愹慁慅慆慉慞慠慬慲慸慻慼慿憀憁憃憄憋憍憒憓憗憘憜憝憟憠憥憨憪憭憸憹憼懀懁懂懎懏懕懜懝懞懟懡懢懧懩懥"],["8fbfa1","懬懭懯戁戃戄戇戓戕戜戠戢戣戧戩戫戹戽扂扃扄扆扌扐扑扒扔扖扚扜扤扭扯扳扺扽抍抎抏抐抦抨抳抶抷抺抾抿拄拎拕拖拚拪拲拴拼拽挃挄挊挋挍挐挓挖挘挩挪挭挵挶挹挼捁捂捃捄捆捊捋捎捒捓捔捘捛捥捦捬捭捱捴捵"],["8fc0a1","捸捼捽捿掂掄掇掊掐掔掕掙掚掞掤掦掭掮掯掽揁揅揈揎揑揓揔揕揜揠揥揪揬揲揳揵揸揹搉搊搐搒搔搘搞搠搢搤搥搩搪搯搰搵搽搿摋摏摑摒摓摔摚摛摜摝摟摠摡摣摭摳摴摻摽撅撇撏撐撑撘撙撛撝撟撡撣撦撨撬撳撽撾撿"],["8fc1a1","擄擉擊擋擌擎擐擑擕擗擤擥擩擪擭擰擵擷擻擿攁攄攈攉攊攏攓攔攖攙攛攞攟攢攦攩攮攱攺攼攽敃敇敉敐敒敔敟敠敧敫敺敽斁斅斊斒斕斘斝斠斣斦斮斲斳斴斿旂旈旉旎旐旔旖旘旟旰旲旴旵旹旾旿昀昄昈昉昍昑昒昕昖昝"],["8fc2a1","昞昡昢昣昤昦昩昪昫昬昮昰昱昳昹昷晀晅晆晊晌晑晎晗晘晙晛晜晠晡曻晪晫晬晾晳晵晿晷晸晹晻暀晼暋暌暍暐暒暙暚暛暜暟暠暤暭暱暲暵暻暿曀曂曃曈曌曎曏曔曛曟曨曫曬曮曺朅朇朎朓朙朜朠朢朳朾杅杇杈杌杔杕杝"],["8fc3a1","杦杬杮杴杶杻极构枎枏枑枓枖枘枙枛枰枱枲枵枻枼枽柹柀柂柃柅柈柉柒柗柙柜柡柦柰柲柶柷桒栔栙栝栟栨栧栬栭栯栰栱栳栻栿桄桅桊桌桕桗桘桛桫桮",4,"桵桹桺桻桼梂梄梆梈梖梘梚梜梡梣梥梩梪梮梲梻棅棈棌棏"],["8fc4a1","棐棑棓棖棙棜棝棥棨棪棫棬棭棰棱棵棶棻棼棽椆椉椊椐椑椓椖椗椱椳椵椸椻楂楅楉楎楗楛楣楤楥楦楨楩楬楰楱楲楺楻楿榀榍榒榖榘榡榥榦榨榫榭榯榷榸榺榼槅槈槑槖槗槢槥槮槯槱槳槵槾樀樁樃樏樑樕樚樝樠樤樨樰樲"],["8fc5a1","樴樷樻樾樿橅橆橉橊橎橐橑橒橕橖橛橤橧橪橱橳橾檁檃檆檇檉檋檑檛檝檞檟檥檫檯檰檱檴檽檾檿櫆櫉櫈櫌櫐櫔櫕櫖櫜櫝櫤櫧櫬櫰櫱櫲櫼櫽欂欃欆欇欉欏欐欑欗欛欞欤欨欫欬欯欵欶欻欿歆歊歍歒歖歘歝歠歧歫歮歰歵歽"],["8fc6a1","歾殂殅殗殛殟殠殢殣殨殩殬殭殮殰殸殹殽殾毃毄毉毌毖毚毡毣毦毧毮毱毷毹毿氂氄氅氉氍氎氐氒氙氟氦氧氨氬氮氳氵氶氺氻氿汊汋汍汏汒汔汙汛汜汫汭汯汴汶汸汹汻沅沆沇沉沔沕沗沘沜沟沰沲沴泂泆泍泏泐泑泒泔泖"],["8fc7a1","泚泜泠泧泩泫泬泮泲泴洄洇洊洎洏洑洓洚洦洧洨汧洮洯洱洹洼洿浗浞浟浡浥浧浯浰浼涂涇涑涒涔涖涗涘涪涬涴涷涹涽涿淄淈淊淎淏淖淛淝淟淠淢淥淩淯淰淴淶淼渀渄渞渢渧渲渶渹渻渼湄湅湈湉湋湏湑湒湓湔湗湜湝湞"],["8fc8a1","湢湣湨湳湻湽溍溓溙溠溧溭溮溱溳溻溿滀滁滃滇滈滊滍滎滏滫滭滮滹滻滽漄漈漊漌漍漖漘漚漛漦漩漪漯漰漳漶漻漼漭潏潑潒潓潗潙潚潝潞潡潢潨潬潽潾澃澇澈澋澌澍澐澒澓澔澖澚澟澠澥澦澧澨澮澯澰澵澶澼濅濇濈濊"],["8fc9a1","濚濞濨濩濰濵濹濼濽瀀瀅瀆瀇瀍瀗瀠瀣瀯瀴瀷瀹瀼灃灄灈灉灊灋灔灕灝灞灎灤灥灬灮灵灶灾炁炅炆炔",4,"炛炤炫炰炱炴炷烊烑烓烔烕烖烘烜烤烺焃",4,"焋焌焏焞焠焫焭焯焰焱焸煁煅煆煇煊煋煐煒煗煚煜煞煠"],["8fcaa1","煨煹熀熅熇熌熒熚熛熠熢熯熰熲熳熺熿燀燁燄燋燌燓燖燙燚燜燸燾爀爇爈爉爓爗爚爝爟爤爫爯爴爸爹牁牂牃牅牎牏牐牓牕牖牚牜牞牠牣牨牫牮牯牱牷牸牻牼牿犄犉犍犎犓犛犨犭犮犱犴犾狁狇狉狌狕狖狘狟狥狳狴狺狻"],["8fcba1","狾猂猄猅猇猋猍猒猓猘猙猞猢猤猧猨猬猱猲猵猺猻猽獃獍獐獒獖獘獝獞獟獠獦獧獩獫獬獮獯獱獷獹獼玀玁玃玅玆玎玐玓玕玗玘玜玞玟玠玢玥玦玪玫玭玵玷玹玼玽玿珅珆珉珋珌珏珒珓珖珙珝珡珣珦珧珩珴珵珷珹珺珻珽"],["8fcca1","珿琀琁琄琇琊琑琚琛琤琦琨",9,"琹瑀瑃瑄瑆瑇瑋瑍瑑瑒瑗瑝瑢瑦瑧瑨瑫瑭瑮瑱瑲璀璁璅璆璇璉璏璐璑璒璘璙璚璜璟璠璡璣璦璨璩璪璫璮璯璱璲璵璹璻璿瓈瓉瓌瓐瓓瓘瓚瓛瓞瓟瓤瓨瓪瓫瓯瓴瓺瓻瓼瓿甆"],["8fcda1","甒甖甗甠甡甤甧甩甪甯甶甹甽甾甿畀畃畇畈畎畐畒畗畞畟畡畯畱畹",5,"疁疅疐疒疓疕疙疜疢疤疴疺疿痀痁痄痆痌痎痏痗痜痟痠痡痤痧痬痮痯痱痹瘀瘂瘃瘄瘇瘈瘊瘌瘏瘒瘓瘕瘖瘙瘛瘜瘝瘞瘣瘥瘦瘩瘭瘲瘳瘵瘸瘹"],["8fcea1","瘺瘼癊癀癁癃癄癅癉癋癕癙癟癤癥癭癮癯癱癴皁皅皌皍皕皛皜皝皟皠皢",6,"皪皭皽盁盅盉盋盌盎盔盙盠盦盨盬盰盱盶盹盼眀眆眊眎眒眔眕眗眙眚眜眢眨眭眮眯眴眵眶眹眽眾睂睅睆睊睍睎睏睒睖睗睜睞睟睠睢"],["8fcfa1","睤睧睪睬睰睲睳睴睺睽瞀瞄瞌瞍瞔瞕瞖瞚瞟瞢瞧瞪瞮瞯瞱瞵瞾矃矉矑矒矕矙矞矟矠矤矦矪矬矰矱矴矸矻砅砆砉砍砎砑砝砡砢砣砭砮砰砵砷硃硄硇硈硌硎硒硜硞硠硡硣硤硨硪确硺硾碊碏碔碘碡碝碞碟碤碨碬碭碰碱碲碳"],["8fd0a1","碻碽碿磇磈磉磌磎磒磓磕磖磤磛磟磠磡磦磪磲磳礀磶磷磺磻磿礆礌礐礚礜礞礟礠礥礧礩礭礱礴礵礻礽礿祄祅祆祊祋祏祑祔祘祛祜祧祩祫祲祹祻祼祾禋禌禑禓禔禕禖禘禛禜禡禨禩禫禯禱禴禸离秂秄秇秈秊秏秔秖秚秝秞"],["8fd1a1","秠秢秥秪秫秭秱秸秼稂稃稇稉稊稌稑稕稛稞稡稧稫稭稯稰稴稵稸稹稺穄穅穇穈穌穕穖穙穜穝穟穠穥穧穪穭穵穸穾窀窂窅窆窊窋窐窑窔窞窠窣窬窳窵窹窻窼竆竉竌竎竑竛竨竩竫竬竱竴竻竽竾笇笔笟笣笧笩笪笫笭笮笯笰"],["8fd2a1","笱笴笽笿筀筁筇筎筕筠筤筦筩筪筭筯筲筳筷箄箉箎箐箑箖箛箞箠箥箬箯箰箲箵箶箺箻箼箽篂篅篈篊篔篖篗篙篚篛篨篪篲篴篵篸篹篺篼篾簁簂簃簄簆簉簋簌簎簏簙簛簠簥簦簨簬簱簳簴簶簹簺籆籊籕籑籒籓籙",5],["8fd3a1","籡籣籧籩籭籮籰籲籹籼籽粆粇粏粔粞粠粦粰粶粷粺粻粼粿糄糇糈糉糍糏糓糔糕糗糙糚糝糦糩糫糵紃紇紈紉紏紑紒紓紖紝紞紣紦紪紭紱紼紽紾絀絁絇絈絍絑絓絗絙絚絜絝絥絧絪絰絸絺絻絿綁綂綃綅綆綈綋綌綍綑綖綗綝"],["8fd4a1","綞綦綧綪綳綶綷綹緂",4,"緌緍緎緗緙縀緢緥緦緪緫緭緱緵緶緹緺縈縐縑縕縗縜縝縠縧縨縬縭縯縳縶縿繄繅繇繎繐繒繘繟繡繢繥繫繮繯繳繸繾纁纆纇纊纍纑纕纘纚纝纞缼缻缽缾缿罃罄罇罏罒罓罛罜罝罡罣罤罥罦罭"],["8fd5a1","罱罽罾罿羀羋羍羏羐羑羖羗羜羡羢羦羪羭羴羼羿翀翃翈翎翏翛翟翣翥翨翬翮翯翲翺翽翾翿耇耈耊耍耎耏耑耓耔耖耝耞耟耠耤耦耬耮耰耴耵耷耹耺耼耾聀聄聠聤聦聭聱聵肁肈肎肜肞肦肧肫肸肹胈胍胏胒胔胕胗胘胠胭胮"],["8fd6a1","胰胲胳胶胹胺胾脃脋脖脗脘脜脞脠脤脧脬脰脵脺脼腅腇腊腌腒腗腠腡腧腨腩腭腯腷膁膐膄膅膆膋膎膖膘膛膞膢膮膲膴膻臋臃臅臊臎臏臕臗臛臝臞臡臤臫臬臰臱臲臵臶臸臹臽臿舀舃舏舓舔舙舚舝舡舢舨舲舴舺艃艄艅艆"],["8fd7a1","艋艎艏艑艖艜艠艣艧艭艴艻艽艿芀芁芃芄芇芉芊芎芑芔芖芘芚芛芠芡芣芤芧芨芩芪芮芰芲芴芷芺芼芾芿苆苐苕苚苠苢苤苨苪苭苯苶苷苽苾茀茁茇茈茊茋荔茛茝茞茟茡茢茬茭茮茰茳茷茺茼茽荂荃荄荇荍荎荑荕荖荗荰荸"],["8fd8a1","荽荿莀莂莄莆莍莒莔莕莘莙莛莜莝莦莧莩莬莾莿菀菇菉菏菐菑菔菝荓菨菪菶菸菹菼萁萆萊萏萑萕萙莭萯萹葅葇葈葊葍葏葑葒葖葘葙葚葜葠葤葥葧葪葰葳葴葶葸葼葽蒁蒅蒒蒓蒕蒞蒦蒨蒩蒪蒯蒱蒴蒺蒽蒾蓀蓂蓇蓈蓌蓏蓓"],["8fd9a1","蓜蓧蓪蓯蓰蓱蓲蓷蔲蓺蓻蓽蔂蔃蔇蔌蔎蔐蔜蔞蔢蔣蔤蔥蔧蔪蔫蔯蔳蔴蔶蔿蕆蕏",4,"蕖蕙蕜",6,"蕤蕫蕯蕹蕺蕻蕽蕿薁薅薆薉薋薌薏薓薘薝薟薠薢薥薧薴薶薷薸薼薽薾薿藂藇藊藋藎薭藘藚藟藠藦藨藭藳藶藼"],["8fdaa1","藿蘀蘄蘅蘍蘎蘐蘑蘒蘘蘙蘛蘞蘡蘧蘩蘶蘸蘺蘼蘽虀虂虆虒虓虖虗虘虙虝虠",4,"虩虬虯虵虶虷虺蚍蚑蚖蚘蚚蚜蚡蚦蚧蚨蚭蚱蚳蚴蚵蚷蚸蚹蚿蛀蛁蛃蛅蛑蛒蛕蛗蛚蛜蛠蛣蛥蛧蚈蛺蛼蛽蜄蜅蜇蜋蜎蜏蜐蜓蜔蜙蜞蜟蜡蜣"],["8fdba1","蜨蜮蜯蜱蜲蜹蜺蜼蜽蜾蝀蝃蝅蝍蝘蝝蝡蝤蝥蝯蝱蝲蝻螃",6,"螋螌螐螓螕螗螘螙螞螠螣螧螬螭螮螱螵螾螿蟁蟈蟉蟊蟎蟕蟖蟙蟚蟜蟟蟢蟣蟤蟪蟫蟭蟱蟳蟸蟺蟿蠁蠃蠆蠉蠊蠋蠐蠙蠒蠓蠔蠘蠚蠛蠜蠞蠟蠨蠭蠮蠰蠲蠵"],["8fdca1","蠺蠼衁衃衅衈衉衊衋衎衑衕衖衘衚衜衟衠衤衩衱衹衻袀袘袚袛袜袟袠袨袪袺袽袾裀裊",4,"裑裒裓裛裞裧裯裰裱裵裷褁褆褍褎褏褕褖褘褙褚褜褠褦褧褨褰褱褲褵褹褺褾襀襂襅襆襉襏襒襗襚襛襜襡襢襣襫襮襰襳襵襺"],["8fdda1","襻襼襽覉覍覐覔覕覛覜覟覠覥覰覴覵覶覷覼觔",4,"觥觩觫觭觱觳觶觹觽觿訄訅訇訏訑訒訔訕訞訠訢訤訦訫訬訯訵訷訽訾詀詃詅詇詉詍詎詓詖詗詘詜詝詡詥詧詵詶詷詹詺詻詾詿誀誃誆誋誏誐誒誖誗誙誟誧誩誮誯誳"],["8fdea1","誶誷誻誾諃諆諈諉諊諑諓諔諕諗諝諟諬諰諴諵諶諼諿謅謆謋謑謜謞謟謊謭謰謷謼譂",4,"譈譒譓譔譙譍譞譣譭譶譸譹譼譾讁讄讅讋讍讏讔讕讜讞讟谸谹谽谾豅豇豉豋豏豑豓豔豗豘豛豝豙豣豤豦豨豩豭豳豵豶豻豾貆"],["8fdfa1","貇貋貐貒貓貙貛貜貤貹貺賅賆賉賋賏賖賕賙賝賡賨賬賯賰賲賵賷賸賾賿贁贃贉贒贗贛赥赩赬赮赿趂趄趈趍趐趑趕趞趟趠趦趫趬趯趲趵趷趹趻跀跅跆跇跈跊跎跑跔跕跗跙跤跥跧跬跰趼跱跲跴跽踁踄踅踆踋踑踔踖踠踡踢"],["8fe0a1","踣踦踧踱踳踶踷踸踹踽蹀蹁蹋蹍蹎蹏蹔蹛蹜蹝蹞蹡蹢蹩蹬蹭蹯蹰蹱蹹蹺蹻躂躃躉躐躒躕躚躛躝躞躢躧躩躭躮躳躵躺躻軀軁軃軄軇軏軑軔軜軨軮軰軱軷軹軺軭輀輂輇輈輏輐輖輗輘輞輠輡輣輥輧輨輬輭輮輴輵輶輷輺轀轁"],["8fe1a1","轃轇轏轑",4,"轘轝轞轥辝辠辡辤辥辦辵辶辸达迀迁迆迊迋迍运迒迓迕迠迣迤迨迮迱迵迶迻迾适逄逈逌逘逛逨逩逯逪逬逭逳逴逷逿遃遄遌遛遝遢遦遧遬遰遴遹邅邈邋邌邎邐邕邗邘邙邛邠邡邢邥邰邲邳邴邶邽郌邾郃"],["8fe2a1","郄郅郇郈郕郗郘郙郜郝郟郥郒郶郫郯郰郴郾郿鄀鄄鄅鄆鄈鄍鄐鄔鄖鄗鄘鄚鄜鄞鄠鄥鄢鄣鄧鄩鄮鄯鄱鄴鄶鄷鄹鄺鄼鄽酃酇酈酏酓酗酙酚酛酡酤酧酭酴酹酺酻醁醃醅醆醊醎醑醓醔醕醘醞醡醦醨醬醭醮醰醱醲醳醶醻醼醽醿"],["8fe3a1","釂釃釅釓釔釗釙釚釞釤釥釩釪釬",5,"釷釹釻釽鈀鈁鈄鈅鈆鈇鈉鈊鈌鈐鈒鈓鈖鈘鈜鈝鈣鈤鈥鈦鈨鈮鈯鈰鈳鈵鈶鈸鈹鈺鈼鈾鉀鉂鉃鉆鉇鉊鉍鉎鉏鉑鉘鉙鉜鉝鉠鉡鉥鉧鉨鉩鉮鉯鉰鉵",4,"鉻鉼鉽鉿銈銉銊銍銎銒銗"],["8fe4a1","銙銟銠銤銥銧銨銫銯銲銶銸銺銻銼銽銿",4,"鋅鋆鋇鋈鋋鋌鋍鋎鋐鋓鋕鋗鋘鋙鋜鋝鋟鋠鋡鋣鋥鋧鋨鋬鋮鋰鋹鋻鋿錀錂錈錍錑錔錕錜錝錞錟錡錤錥錧錩錪錳錴錶錷鍇鍈鍉鍐鍑鍒鍕鍗鍘鍚鍞鍤鍥鍧鍩鍪鍭鍯鍰鍱鍳鍴鍶"],["8fe5a1","鍺鍽鍿鎀鎁鎂鎈鎊鎋鎍鎏鎒鎕鎘鎛鎞鎡鎣鎤鎦鎨鎫鎴鎵鎶鎺鎩鏁鏄鏅鏆鏇鏉",4,"鏓鏙鏜鏞鏟鏢鏦鏧鏹鏷鏸鏺鏻鏽鐁鐂鐄鐈鐉鐍鐎鐏鐕鐖鐗鐟鐮鐯鐱鐲鐳鐴鐻鐿鐽鑃鑅鑈鑊鑌鑕鑙鑜鑟鑡鑣鑨鑫鑭鑮鑯鑱鑲钄钃镸镹"],["8fe6a1","镾閄閈閌閍閎閝閞閟閡閦閩閫閬閴閶閺閽閿闆闈闉闋闐闑闒闓闙闚闝闞闟闠闤闦阝阞阢阤阥阦阬阱阳阷阸阹阺阼阽陁陒陔陖陗陘陡陮陴陻陼陾陿隁隂隃隄隉隑隖隚隝隟隤隥隦隩隮隯隳隺雊雒嶲雘雚雝雞雟雩雯雱雺霂"],["8fe7a1","霃霅霉霚霛霝霡霢霣霨霱霳靁靃靊靎靏靕靗靘靚靛靣靧靪靮靳靶靷靸靻靽靿鞀鞉鞕鞖鞗鞙鞚鞞鞟鞢鞬鞮鞱鞲鞵鞶鞸鞹鞺鞼鞾鞿韁韄韅韇韉韊韌韍韎韐韑韔韗韘韙韝韞韠韛韡韤韯韱韴韷韸韺頇頊頙頍頎頔頖頜頞頠頣頦"],["8fe8a1","頫頮頯頰頲頳頵頥頾顄顇顊顑顒顓顖顗顙顚顢顣顥顦顪顬颫颭颮颰颴颷颸颺颻颿飂飅飈飌飡飣飥飦飧飪飳飶餂餇餈餑餕餖餗餚餛餜餟餢餦餧餫餱",4,"餹餺餻餼饀饁饆饇饈饍饎饔饘饙饛饜饞饟饠馛馝馟馦馰馱馲馵"],["8fe9a1","馹馺馽馿駃駉駓駔駙駚駜駞駧駪駫駬駰駴駵駹駽駾騂騃騄騋騌騐騑騖騞騠騢騣騤騧騭騮騳騵騶騸驇驁驄驊驋驌驎驑驔驖驝骪骬骮骯骲骴骵骶骹骻骾骿髁髃髆髈髎髐髒髕髖髗髛髜髠髤髥髧髩髬髲髳髵髹髺髽髿",4],["8feaa1","鬄鬅鬈鬉鬋鬌鬍鬎鬐鬒鬖鬙鬛鬜鬠鬦鬫鬭鬳鬴鬵鬷鬹鬺鬽魈魋魌魕魖魗魛魞魡魣魥魦魨魪",4,"魳魵魷魸魹魿鮀鮄鮅鮆鮇鮉鮊鮋鮍鮏鮐鮔鮚鮝鮞鮦鮧鮩鮬鮰鮱鮲鮷鮸鮻鮼鮾鮿鯁鯇鯈鯎鯐鯗鯘鯝鯟鯥鯧鯪鯫鯯鯳鯷鯸"],["8feba1","鯹鯺鯽鯿鰀鰂鰋鰏鰑鰖鰘鰙鰚鰜鰞鰢鰣鰦",4,"鰱鰵鰶鰷鰽鱁鱃鱄鱅鱉鱊鱎鱏鱐鱓鱔鱖鱘鱛鱝鱞鱟鱣鱩鱪鱜鱫鱨鱮鱰鱲鱵鱷鱻鳦鳲鳷鳹鴋鴂鴑鴗鴘鴜鴝鴞鴯鴰鴲鴳鴴鴺鴼鵅鴽鵂鵃鵇鵊鵓鵔鵟鵣鵢鵥鵩鵪鵫鵰鵶鵷鵻"],["8feca1","鵼鵾鶃鶄鶆鶊鶍鶎鶒鶓鶕鶖鶗鶘鶡鶪鶬鶮鶱鶵鶹鶼鶿鷃鷇鷉鷊鷔鷕鷖鷗鷚鷞鷟鷠鷥鷧鷩鷫鷮鷰鷳鷴鷾鸊鸂鸇鸎鸐鸑鸒鸕鸖鸙鸜鸝鹺鹻鹼麀麂麃麄麅麇麎麏麖麘麛麞麤麨麬麮麯麰麳麴麵黆黈黋黕黟黤黧黬黭黮黰黱黲黵"],["8feda1","黸黿鼂鼃鼉鼏鼐鼑鼒鼔鼖鼗鼙鼚鼛鼟鼢鼦鼪鼫鼯鼱鼲鼴鼷鼹鼺鼼鼽鼿齁齃",4,"齓齕齖齗齘齚齝齞齨齩齭",4,"齳齵齺齽龏龐龑龒龔龖龗龞龡龢龣龥"]]');
+
+/***/ }),
+
+/***/ 9129:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"uChars":[128,165,169,178,184,216,226,235,238,244,248,251,253,258,276,284,300,325,329,334,364,463,465,467,469,471,473,475,477,506,594,610,712,716,730,930,938,962,970,1026,1104,1106,8209,8215,8218,8222,8231,8241,8244,8246,8252,8365,8452,8454,8458,8471,8482,8556,8570,8596,8602,8713,8720,8722,8726,8731,8737,8740,8742,8748,8751,8760,8766,8777,8781,8787,8802,8808,8816,8854,8858,8870,8896,8979,9322,9372,9548,9588,9616,9622,9634,9652,9662,9672,9676,9680,9702,9735,9738,9793,9795,11906,11909,11913,11917,11928,11944,11947,11951,11956,11960,11964,11979,12284,12292,12312,12319,12330,12351,12436,12447,12535,12543,12586,12842,12850,12964,13200,13215,13218,13253,13263,13267,13270,13384,13428,13727,13839,13851,14617,14703,14801,14816,14964,15183,15471,15585,16471,16736,17208,17325,17330,17374,17623,17997,18018,18212,18218,18301,18318,18760,18811,18814,18820,18823,18844,18848,18872,19576,19620,19738,19887,40870,59244,59336,59367,59413,59417,59423,59431,59437,59443,59452,59460,59478,59493,63789,63866,63894,63976,63986,64016,64018,64021,64025,64034,64037,64042,65074,65093,65107,65112,65127,65132,65375,65510,65536],"gbChars":[0,36,38,45,50,81,89,95,96,100,103,104,105,109,126,133,148,172,175,179,208,306,307,308,309,310,311,312,313,341,428,443,544,545,558,741,742,749,750,805,819,820,7922,7924,7925,7927,7934,7943,7944,7945,7950,8062,8148,8149,8152,8164,8174,8236,8240,8262,8264,8374,8380,8381,8384,8388,8390,8392,8393,8394,8396,8401,8406,8416,8419,8424,8437,8439,8445,8482,8485,8496,8521,8603,8936,8946,9046,9050,9063,9066,9076,9092,9100,9108,9111,9113,9131,9162,9164,9218,9219,11329,11331,11334,11336,11346,11361,11363,11366,11370,11372,11375,11389,11682,11686,11687,11692,11694,11714,11716,11723,11725,11730,11736,11982,11989,12102,12336,12348,12350,12384,12393,12395,12397,12510,12553,12851,12962,12973,13738,13823,13919,13933,14080,14298,14585,14698,15583,15847,16318,16434,16438,16481,16729,17102,17122,17315,17320,17402,17418,17859,17909,17911,17915,17916,17936,17939,17961,18664,18703,18814,18962,19043,33469,33470,33471,33484,33485,33490,33497,33501,33505,33513,33520,33536,33550,37845,37921,37948,38029,38038,38064,38065,38066,38069,38075,38076,38078,39108,39109,39113,39114,39115,39116,39265,39394,189000]}');
+
+/***/ }),
+
+/***/ 5914:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["a140","",62],["a180","",32],["a240","",62],["a280","",32],["a2ab","",5],["a2e3","€"],["a2ef",""],["a2fd",""],["a340","",62],["a380","",31,"　"],["a440","",62],["a480","",32],["a4f4","",10],["a540","",62],["a580","",32],["a5f7","",7],["a640","",62],["a680","",32],["a6b9","",7],["a6d9","",6],["a6ec",""],["a6f3",""],["a6f6","",8],["a740","",62],["a780","",32],["a7c2","",14],["a7f2","",12],["a896","",10],["a8bc","ḿ"],["a8bf","ǹ"],["a8c1",""],["a8ea","",20],["a958",""],["a95b",""],["a95d",""],["a989","〾⿰",11],["a997","",12],["a9f0","",14],["aaa1","",93],["aba1","",93],["aca1","",93],["ada1","",93],["aea1","",93],["afa1","",93],["d7fa","",4],["f8a1","",93],["f9a1","",93],["faa1","",93],["fba1","",93],["fca1","",93],["fda1","",93],["fe50","⺁⺄㑳㑇⺈⺋㖞㘚㘎⺌⺗㥮㤘㧏㧟㩳㧐㭎㱮㳠⺧⺪䁖䅟⺮䌷⺳⺶⺷䎱䎬⺻䏝䓖䙡䙌"],["fe80","䜣䜩䝼䞍⻊䥇䥺䥽䦂䦃䦅䦆䦟䦛䦷䦶䲣䲟䲠䲡䱷䲢䴓",6,"䶮",93],["8135f437",""]]');
+
+/***/ }),
+
+/***/ 679:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",128],["a1","｡",62],["8140","　、。，．・：；？！゛゜´｀¨＾￣＿ヽヾゝゞ〃仝々〆〇ー―‐／＼～∥｜…‥‘’“”（）〔〕［］｛｝〈",9,"＋－±×"],["8180","÷＝≠＜＞≦≧∞∴♂♀°′″℃￥＄￠￡％＃＆＊＠§☆★○●◎◇◆□■△▲▽▼※〒→←↑↓〓"],["81b8","∈∋⊆⊇⊂⊃∪∩"],["81c8","∧∨￢⇒⇔∀∃"],["81da","∠⊥⌒∂∇≡≒≪≫√∽∝∵∫∬"],["81f0","Å‰♯♭♪†‡¶"],["81fc","◯"],["824f","０",9],["8260","Ａ",25],["8281","ａ",25],["829f","ぁ",82],["8340","ァ",62],["8380","ム",22],["839f","Α",16,"Σ",6],["83bf","α",16,"σ",6],["8440","А",5,"ЁЖ",25],["8470","а",5,"ёж",7],["8480","о",17],["849f","─│┌┐┘└├┬┤┴┼━┃┏┓┛┗┣┳┫┻╋┠┯┨┷┿┝┰┥┸╂"],["8740","①",19,"Ⅰ",9],["875f","㍉㌔㌢㍍㌘㌧㌃㌶㍑㍗㌍㌦㌣㌫㍊㌻㎜㎝㎞㎎㎏㏄㎡"],["877e","㍻"],["8780","〝〟№㏍℡㊤",4,"㈱㈲㈹㍾㍽㍼≒≡∫∮∑√⊥∠∟⊿∵∩∪"],["889f","亜唖娃阿哀愛挨姶逢葵茜穐悪握渥旭葦芦鯵梓圧斡扱宛姐虻飴絢綾鮎或粟袷安庵按暗案闇鞍杏以伊位依偉囲夷委威尉惟意慰易椅為畏異移維緯胃萎衣謂違遺医井亥域育郁磯一壱溢逸稲茨芋鰯允印咽員因姻引飲淫胤蔭"],["8940","院陰隠韻吋右宇烏羽迂雨卯鵜窺丑碓臼渦嘘唄欝蔚鰻姥厩浦瓜閏噂云運雲荏餌叡営嬰影映曳栄永泳洩瑛盈穎頴英衛詠鋭液疫益駅悦謁越閲榎厭円"],["8980","園堰奄宴延怨掩援沿演炎焔煙燕猿縁艶苑薗遠鉛鴛塩於汚甥凹央奥往応押旺横欧殴王翁襖鴬鴎黄岡沖荻億屋憶臆桶牡乙俺卸恩温穏音下化仮何伽価佳加可嘉夏嫁家寡科暇果架歌河火珂禍禾稼箇花苛茄荷華菓蝦課嘩貨迦過霞蚊俄峨我牙画臥芽蛾賀雅餓駕介会解回塊壊廻快怪悔恢懐戒拐改"],["8a40","魁晦械海灰界皆絵芥蟹開階貝凱劾外咳害崖慨概涯碍蓋街該鎧骸浬馨蛙垣柿蛎鈎劃嚇各廓拡撹格核殻獲確穫覚角赫較郭閣隔革学岳楽額顎掛笠樫"],["8a80","橿梶鰍潟割喝恰括活渇滑葛褐轄且鰹叶椛樺鞄株兜竃蒲釜鎌噛鴨栢茅萱粥刈苅瓦乾侃冠寒刊勘勧巻喚堪姦完官寛干幹患感慣憾換敢柑桓棺款歓汗漢澗潅環甘監看竿管簡緩缶翰肝艦莞観諌貫還鑑間閑関陥韓館舘丸含岸巌玩癌眼岩翫贋雁頑顔願企伎危喜器基奇嬉寄岐希幾忌揮机旗既期棋棄"],["8b40","機帰毅気汽畿祈季稀紀徽規記貴起軌輝飢騎鬼亀偽儀妓宜戯技擬欺犠疑祇義蟻誼議掬菊鞠吉吃喫桔橘詰砧杵黍却客脚虐逆丘久仇休及吸宮弓急救"],["8b80","朽求汲泣灸球究窮笈級糾給旧牛去居巨拒拠挙渠虚許距鋸漁禦魚亨享京供侠僑兇競共凶協匡卿叫喬境峡強彊怯恐恭挟教橋況狂狭矯胸脅興蕎郷鏡響饗驚仰凝尭暁業局曲極玉桐粁僅勤均巾錦斤欣欽琴禁禽筋緊芹菌衿襟謹近金吟銀九倶句区狗玖矩苦躯駆駈駒具愚虞喰空偶寓遇隅串櫛釧屑屈"],["8c40","掘窟沓靴轡窪熊隈粂栗繰桑鍬勲君薫訓群軍郡卦袈祁係傾刑兄啓圭珪型契形径恵慶慧憩掲携敬景桂渓畦稽系経継繋罫茎荊蛍計詣警軽頚鶏芸迎鯨"],["8c80","劇戟撃激隙桁傑欠決潔穴結血訣月件倹倦健兼券剣喧圏堅嫌建憲懸拳捲検権牽犬献研硯絹県肩見謙賢軒遣鍵険顕験鹸元原厳幻弦減源玄現絃舷言諺限乎個古呼固姑孤己庫弧戸故枯湖狐糊袴股胡菰虎誇跨鈷雇顧鼓五互伍午呉吾娯後御悟梧檎瑚碁語誤護醐乞鯉交佼侯候倖光公功効勾厚口向"],["8d40","后喉坑垢好孔孝宏工巧巷幸広庚康弘恒慌抗拘控攻昂晃更杭校梗構江洪浩港溝甲皇硬稿糠紅紘絞綱耕考肯肱腔膏航荒行衡講貢購郊酵鉱砿鋼閤降"],["8d80","項香高鴻剛劫号合壕拷濠豪轟麹克刻告国穀酷鵠黒獄漉腰甑忽惚骨狛込此頃今困坤墾婚恨懇昏昆根梱混痕紺艮魂些佐叉唆嵯左差査沙瑳砂詐鎖裟坐座挫債催再最哉塞妻宰彩才採栽歳済災采犀砕砦祭斎細菜裁載際剤在材罪財冴坂阪堺榊肴咲崎埼碕鷺作削咋搾昨朔柵窄策索錯桜鮭笹匙冊刷"],["8e40","察拶撮擦札殺薩雑皐鯖捌錆鮫皿晒三傘参山惨撒散桟燦珊産算纂蚕讃賛酸餐斬暫残仕仔伺使刺司史嗣四士始姉姿子屍市師志思指支孜斯施旨枝止"],["8e80","死氏獅祉私糸紙紫肢脂至視詞詩試誌諮資賜雌飼歯事似侍児字寺慈持時次滋治爾璽痔磁示而耳自蒔辞汐鹿式識鴫竺軸宍雫七叱執失嫉室悉湿漆疾質実蔀篠偲柴芝屡蕊縞舎写射捨赦斜煮社紗者謝車遮蛇邪借勺尺杓灼爵酌釈錫若寂弱惹主取守手朱殊狩珠種腫趣酒首儒受呪寿授樹綬需囚収周"],["8f40","宗就州修愁拾洲秀秋終繍習臭舟蒐衆襲讐蹴輯週酋酬集醜什住充十従戎柔汁渋獣縦重銃叔夙宿淑祝縮粛塾熟出術述俊峻春瞬竣舜駿准循旬楯殉淳"],["8f80","準潤盾純巡遵醇順処初所暑曙渚庶緒署書薯藷諸助叙女序徐恕鋤除傷償勝匠升召哨商唱嘗奨妾娼宵将小少尚庄床廠彰承抄招掌捷昇昌昭晶松梢樟樵沼消渉湘焼焦照症省硝礁祥称章笑粧紹肖菖蒋蕉衝裳訟証詔詳象賞醤鉦鍾鐘障鞘上丈丞乗冗剰城場壌嬢常情擾条杖浄状畳穣蒸譲醸錠嘱埴飾"],["9040","拭植殖燭織職色触食蝕辱尻伸信侵唇娠寝審心慎振新晋森榛浸深申疹真神秦紳臣芯薪親診身辛進針震人仁刃塵壬尋甚尽腎訊迅陣靭笥諏須酢図厨"],["9080","逗吹垂帥推水炊睡粋翠衰遂酔錐錘随瑞髄崇嵩数枢趨雛据杉椙菅頗雀裾澄摺寸世瀬畝是凄制勢姓征性成政整星晴棲栖正清牲生盛精聖声製西誠誓請逝醒青静斉税脆隻席惜戚斥昔析石積籍績脊責赤跡蹟碩切拙接摂折設窃節説雪絶舌蝉仙先千占宣専尖川戦扇撰栓栴泉浅洗染潜煎煽旋穿箭線"],["9140","繊羨腺舛船薦詮賎践選遷銭銑閃鮮前善漸然全禅繕膳糎噌塑岨措曾曽楚狙疏疎礎祖租粗素組蘇訴阻遡鼠僧創双叢倉喪壮奏爽宋層匝惣想捜掃挿掻"],["9180","操早曹巣槍槽漕燥争痩相窓糟総綜聡草荘葬蒼藻装走送遭鎗霜騒像増憎臓蔵贈造促側則即息捉束測足速俗属賊族続卒袖其揃存孫尊損村遜他多太汰詑唾堕妥惰打柁舵楕陀駄騨体堆対耐岱帯待怠態戴替泰滞胎腿苔袋貸退逮隊黛鯛代台大第醍題鷹滝瀧卓啄宅托択拓沢濯琢託鐸濁諾茸凧蛸只"],["9240","叩但達辰奪脱巽竪辿棚谷狸鱈樽誰丹単嘆坦担探旦歎淡湛炭短端箪綻耽胆蛋誕鍛団壇弾断暖檀段男談値知地弛恥智池痴稚置致蜘遅馳築畜竹筑蓄"],["9280","逐秩窒茶嫡着中仲宙忠抽昼柱注虫衷註酎鋳駐樗瀦猪苧著貯丁兆凋喋寵帖帳庁弔張彫徴懲挑暢朝潮牒町眺聴脹腸蝶調諜超跳銚長頂鳥勅捗直朕沈珍賃鎮陳津墜椎槌追鎚痛通塚栂掴槻佃漬柘辻蔦綴鍔椿潰坪壷嬬紬爪吊釣鶴亭低停偵剃貞呈堤定帝底庭廷弟悌抵挺提梯汀碇禎程締艇訂諦蹄逓"],["9340","邸鄭釘鼎泥摘擢敵滴的笛適鏑溺哲徹撤轍迭鉄典填天展店添纏甜貼転顛点伝殿澱田電兎吐堵塗妬屠徒斗杜渡登菟賭途都鍍砥砺努度土奴怒倒党冬"],["9380","凍刀唐塔塘套宕島嶋悼投搭東桃梼棟盗淘湯涛灯燈当痘祷等答筒糖統到董蕩藤討謄豆踏逃透鐙陶頭騰闘働動同堂導憧撞洞瞳童胴萄道銅峠鴇匿得徳涜特督禿篤毒独読栃橡凸突椴届鳶苫寅酉瀞噸屯惇敦沌豚遁頓呑曇鈍奈那内乍凪薙謎灘捺鍋楢馴縄畷南楠軟難汝二尼弐迩匂賑肉虹廿日乳入"],["9440","如尿韮任妊忍認濡禰祢寧葱猫熱年念捻撚燃粘乃廼之埜嚢悩濃納能脳膿農覗蚤巴把播覇杷波派琶破婆罵芭馬俳廃拝排敗杯盃牌背肺輩配倍培媒梅"],["9480","楳煤狽買売賠陪這蝿秤矧萩伯剥博拍柏泊白箔粕舶薄迫曝漠爆縛莫駁麦函箱硲箸肇筈櫨幡肌畑畠八鉢溌発醗髪伐罰抜筏閥鳩噺塙蛤隼伴判半反叛帆搬斑板氾汎版犯班畔繁般藩販範釆煩頒飯挽晩番盤磐蕃蛮匪卑否妃庇彼悲扉批披斐比泌疲皮碑秘緋罷肥被誹費避非飛樋簸備尾微枇毘琵眉美"],["9540","鼻柊稗匹疋髭彦膝菱肘弼必畢筆逼桧姫媛紐百謬俵彪標氷漂瓢票表評豹廟描病秒苗錨鋲蒜蛭鰭品彬斌浜瀕貧賓頻敏瓶不付埠夫婦富冨布府怖扶敷"],["9580","斧普浮父符腐膚芙譜負賦赴阜附侮撫武舞葡蕪部封楓風葺蕗伏副復幅服福腹複覆淵弗払沸仏物鮒分吻噴墳憤扮焚奮粉糞紛雰文聞丙併兵塀幣平弊柄並蔽閉陛米頁僻壁癖碧別瞥蔑箆偏変片篇編辺返遍便勉娩弁鞭保舗鋪圃捕歩甫補輔穂募墓慕戊暮母簿菩倣俸包呆報奉宝峰峯崩庖抱捧放方朋"],["9640","法泡烹砲縫胞芳萌蓬蜂褒訪豊邦鋒飽鳳鵬乏亡傍剖坊妨帽忘忙房暴望某棒冒紡肪膨謀貌貿鉾防吠頬北僕卜墨撲朴牧睦穆釦勃没殆堀幌奔本翻凡盆"],["9680","摩磨魔麻埋妹昧枚毎哩槙幕膜枕鮪柾鱒桝亦俣又抹末沫迄侭繭麿万慢満漫蔓味未魅巳箕岬密蜜湊蓑稔脈妙粍民眠務夢無牟矛霧鵡椋婿娘冥名命明盟迷銘鳴姪牝滅免棉綿緬面麺摸模茂妄孟毛猛盲網耗蒙儲木黙目杢勿餅尤戻籾貰問悶紋門匁也冶夜爺耶野弥矢厄役約薬訳躍靖柳薮鑓愉愈油癒"],["9740","諭輸唯佑優勇友宥幽悠憂揖有柚湧涌猶猷由祐裕誘遊邑郵雄融夕予余与誉輿預傭幼妖容庸揚揺擁曜楊様洋溶熔用窯羊耀葉蓉要謡踊遥陽養慾抑欲"],["9780","沃浴翌翼淀羅螺裸来莱頼雷洛絡落酪乱卵嵐欄濫藍蘭覧利吏履李梨理璃痢裏裡里離陸律率立葎掠略劉流溜琉留硫粒隆竜龍侶慮旅虜了亮僚両凌寮料梁涼猟療瞭稜糧良諒遼量陵領力緑倫厘林淋燐琳臨輪隣鱗麟瑠塁涙累類令伶例冷励嶺怜玲礼苓鈴隷零霊麗齢暦歴列劣烈裂廉恋憐漣煉簾練聯"],["9840","蓮連錬呂魯櫓炉賂路露労婁廊弄朗楼榔浪漏牢狼篭老聾蝋郎六麓禄肋録論倭和話歪賄脇惑枠鷲亙亘鰐詫藁蕨椀湾碗腕"],["989f","弌丐丕个丱丶丼丿乂乖乘亂亅豫亊舒弍于亞亟亠亢亰亳亶从仍仄仆仂仗仞仭仟价伉佚估佛佝佗佇佶侈侏侘佻佩佰侑佯來侖儘俔俟俎俘俛俑俚俐俤俥倚倨倔倪倥倅伜俶倡倩倬俾俯們倆偃假會偕偐偈做偖偬偸傀傚傅傴傲"],["9940","僉僊傳僂僖僞僥僭僣僮價僵儉儁儂儖儕儔儚儡儺儷儼儻儿兀兒兌兔兢竸兩兪兮冀冂囘册冉冏冑冓冕冖冤冦冢冩冪冫决冱冲冰况冽凅凉凛几處凩凭"],["9980","凰凵凾刄刋刔刎刧刪刮刳刹剏剄剋剌剞剔剪剴剩剳剿剽劍劔劒剱劈劑辨辧劬劭劼劵勁勍勗勞勣勦飭勠勳勵勸勹匆匈甸匍匐匏匕匚匣匯匱匳匸區卆卅丗卉卍凖卞卩卮夘卻卷厂厖厠厦厥厮厰厶參簒雙叟曼燮叮叨叭叺吁吽呀听吭吼吮吶吩吝呎咏呵咎呟呱呷呰咒呻咀呶咄咐咆哇咢咸咥咬哄哈咨"],["9a40","咫哂咤咾咼哘哥哦唏唔哽哮哭哺哢唹啀啣啌售啜啅啖啗唸唳啝喙喀咯喊喟啻啾喘喞單啼喃喩喇喨嗚嗅嗟嗄嗜嗤嗔嘔嗷嘖嗾嗽嘛嗹噎噐營嘴嘶嘲嘸"],["9a80","噫噤嘯噬噪嚆嚀嚊嚠嚔嚏嚥嚮嚶嚴囂嚼囁囃囀囈囎囑囓囗囮囹圀囿圄圉圈國圍圓團圖嗇圜圦圷圸坎圻址坏坩埀垈坡坿垉垓垠垳垤垪垰埃埆埔埒埓堊埖埣堋堙堝塲堡塢塋塰毀塒堽塹墅墹墟墫墺壞墻墸墮壅壓壑壗壙壘壥壜壤壟壯壺壹壻壼壽夂夊夐夛梦夥夬夭夲夸夾竒奕奐奎奚奘奢奠奧奬奩"],["9b40","奸妁妝佞侫妣妲姆姨姜妍姙姚娥娟娑娜娉娚婀婬婉娵娶婢婪媚媼媾嫋嫂媽嫣嫗嫦嫩嫖嫺嫻嬌嬋嬖嬲嫐嬪嬶嬾孃孅孀孑孕孚孛孥孩孰孳孵學斈孺宀"],["9b80","它宦宸寃寇寉寔寐寤實寢寞寥寫寰寶寳尅將專對尓尠尢尨尸尹屁屆屎屓屐屏孱屬屮乢屶屹岌岑岔妛岫岻岶岼岷峅岾峇峙峩峽峺峭嶌峪崋崕崗嵜崟崛崑崔崢崚崙崘嵌嵒嵎嵋嵬嵳嵶嶇嶄嶂嶢嶝嶬嶮嶽嶐嶷嶼巉巍巓巒巖巛巫已巵帋帚帙帑帛帶帷幄幃幀幎幗幔幟幢幤幇幵并幺麼广庠廁廂廈廐廏"],["9c40","廖廣廝廚廛廢廡廨廩廬廱廳廰廴廸廾弃弉彝彜弋弑弖弩弭弸彁彈彌彎弯彑彖彗彙彡彭彳彷徃徂彿徊很徑徇從徙徘徠徨徭徼忖忻忤忸忱忝悳忿怡恠"],["9c80","怙怐怩怎怱怛怕怫怦怏怺恚恁恪恷恟恊恆恍恣恃恤恂恬恫恙悁悍惧悃悚悄悛悖悗悒悧悋惡悸惠惓悴忰悽惆悵惘慍愕愆惶惷愀惴惺愃愡惻惱愍愎慇愾愨愧慊愿愼愬愴愽慂慄慳慷慘慙慚慫慴慯慥慱慟慝慓慵憙憖憇憬憔憚憊憑憫憮懌懊應懷懈懃懆憺懋罹懍懦懣懶懺懴懿懽懼懾戀戈戉戍戌戔戛"],["9d40","戞戡截戮戰戲戳扁扎扞扣扛扠扨扼抂抉找抒抓抖拔抃抔拗拑抻拏拿拆擔拈拜拌拊拂拇抛拉挌拮拱挧挂挈拯拵捐挾捍搜捏掖掎掀掫捶掣掏掉掟掵捫"],["9d80","捩掾揩揀揆揣揉插揶揄搖搴搆搓搦搶攝搗搨搏摧摯摶摎攪撕撓撥撩撈撼據擒擅擇撻擘擂擱擧舉擠擡抬擣擯攬擶擴擲擺攀擽攘攜攅攤攣攫攴攵攷收攸畋效敖敕敍敘敞敝敲數斂斃變斛斟斫斷旃旆旁旄旌旒旛旙无旡旱杲昊昃旻杳昵昶昴昜晏晄晉晁晞晝晤晧晨晟晢晰暃暈暎暉暄暘暝曁暹曉暾暼"],["9e40","曄暸曖曚曠昿曦曩曰曵曷朏朖朞朦朧霸朮朿朶杁朸朷杆杞杠杙杣杤枉杰枩杼杪枌枋枦枡枅枷柯枴柬枳柩枸柤柞柝柢柮枹柎柆柧檜栞框栩桀桍栲桎"],["9e80","梳栫桙档桷桿梟梏梭梔條梛梃檮梹桴梵梠梺椏梍桾椁棊椈棘椢椦棡椌棍棔棧棕椶椒椄棗棣椥棹棠棯椨椪椚椣椡棆楹楷楜楸楫楔楾楮椹楴椽楙椰楡楞楝榁楪榲榮槐榿槁槓榾槎寨槊槝榻槃榧樮榑榠榜榕榴槞槨樂樛槿權槹槲槧樅榱樞槭樔槫樊樒櫁樣樓橄樌橲樶橸橇橢橙橦橈樸樢檐檍檠檄檢檣"],["9f40","檗蘗檻櫃櫂檸檳檬櫞櫑櫟檪櫚櫪櫻欅蘖櫺欒欖鬱欟欸欷盜欹飮歇歃歉歐歙歔歛歟歡歸歹歿殀殄殃殍殘殕殞殤殪殫殯殲殱殳殷殼毆毋毓毟毬毫毳毯"],["9f80","麾氈氓气氛氤氣汞汕汢汪沂沍沚沁沛汾汨汳沒沐泄泱泓沽泗泅泝沮沱沾沺泛泯泙泪洟衍洶洫洽洸洙洵洳洒洌浣涓浤浚浹浙涎涕濤涅淹渕渊涵淇淦涸淆淬淞淌淨淒淅淺淙淤淕淪淮渭湮渮渙湲湟渾渣湫渫湶湍渟湃渺湎渤滿渝游溂溪溘滉溷滓溽溯滄溲滔滕溏溥滂溟潁漑灌滬滸滾漿滲漱滯漲滌"],["e040","漾漓滷澆潺潸澁澀潯潛濳潭澂潼潘澎澑濂潦澳澣澡澤澹濆澪濟濕濬濔濘濱濮濛瀉瀋濺瀑瀁瀏濾瀛瀚潴瀝瀘瀟瀰瀾瀲灑灣炙炒炯烱炬炸炳炮烟烋烝"],["e080","烙焉烽焜焙煥煕熈煦煢煌煖煬熏燻熄熕熨熬燗熹熾燒燉燔燎燠燬燧燵燼燹燿爍爐爛爨爭爬爰爲爻爼爿牀牆牋牘牴牾犂犁犇犒犖犢犧犹犲狃狆狄狎狒狢狠狡狹狷倏猗猊猜猖猝猴猯猩猥猾獎獏默獗獪獨獰獸獵獻獺珈玳珎玻珀珥珮珞璢琅瑯琥珸琲琺瑕琿瑟瑙瑁瑜瑩瑰瑣瑪瑶瑾璋璞璧瓊瓏瓔珱"],["e140","瓠瓣瓧瓩瓮瓲瓰瓱瓸瓷甄甃甅甌甎甍甕甓甞甦甬甼畄畍畊畉畛畆畚畩畤畧畫畭畸當疆疇畴疊疉疂疔疚疝疥疣痂疳痃疵疽疸疼疱痍痊痒痙痣痞痾痿"],["e180","痼瘁痰痺痲痳瘋瘍瘉瘟瘧瘠瘡瘢瘤瘴瘰瘻癇癈癆癜癘癡癢癨癩癪癧癬癰癲癶癸發皀皃皈皋皎皖皓皙皚皰皴皸皹皺盂盍盖盒盞盡盥盧盪蘯盻眈眇眄眩眤眞眥眦眛眷眸睇睚睨睫睛睥睿睾睹瞎瞋瞑瞠瞞瞰瞶瞹瞿瞼瞽瞻矇矍矗矚矜矣矮矼砌砒礦砠礪硅碎硴碆硼碚碌碣碵碪碯磑磆磋磔碾碼磅磊磬"],["e240","磧磚磽磴礇礒礑礙礬礫祀祠祗祟祚祕祓祺祿禊禝禧齋禪禮禳禹禺秉秕秧秬秡秣稈稍稘稙稠稟禀稱稻稾稷穃穗穉穡穢穩龝穰穹穽窈窗窕窘窖窩竈窰"],["e280","窶竅竄窿邃竇竊竍竏竕竓站竚竝竡竢竦竭竰笂笏笊笆笳笘笙笞笵笨笶筐筺笄筍笋筌筅筵筥筴筧筰筱筬筮箝箘箟箍箜箚箋箒箏筝箙篋篁篌篏箴篆篝篩簑簔篦篥籠簀簇簓篳篷簗簍篶簣簧簪簟簷簫簽籌籃籔籏籀籐籘籟籤籖籥籬籵粃粐粤粭粢粫粡粨粳粲粱粮粹粽糀糅糂糘糒糜糢鬻糯糲糴糶糺紆"],["e340","紂紜紕紊絅絋紮紲紿紵絆絳絖絎絲絨絮絏絣經綉絛綏絽綛綺綮綣綵緇綽綫總綢綯緜綸綟綰緘緝緤緞緻緲緡縅縊縣縡縒縱縟縉縋縢繆繦縻縵縹繃縷"],["e380","縲縺繧繝繖繞繙繚繹繪繩繼繻纃緕繽辮繿纈纉續纒纐纓纔纖纎纛纜缸缺罅罌罍罎罐网罕罔罘罟罠罨罩罧罸羂羆羃羈羇羌羔羞羝羚羣羯羲羹羮羶羸譱翅翆翊翕翔翡翦翩翳翹飜耆耄耋耒耘耙耜耡耨耿耻聊聆聒聘聚聟聢聨聳聲聰聶聹聽聿肄肆肅肛肓肚肭冐肬胛胥胙胝胄胚胖脉胯胱脛脩脣脯腋"],["e440","隋腆脾腓腑胼腱腮腥腦腴膃膈膊膀膂膠膕膤膣腟膓膩膰膵膾膸膽臀臂膺臉臍臑臙臘臈臚臟臠臧臺臻臾舁舂舅與舊舍舐舖舩舫舸舳艀艙艘艝艚艟艤"],["e480","艢艨艪艫舮艱艷艸艾芍芒芫芟芻芬苡苣苟苒苴苳苺莓范苻苹苞茆苜茉苙茵茴茖茲茱荀茹荐荅茯茫茗茘莅莚莪莟莢莖茣莎莇莊荼莵荳荵莠莉莨菴萓菫菎菽萃菘萋菁菷萇菠菲萍萢萠莽萸蔆菻葭萪萼蕚蒄葷葫蒭葮蒂葩葆萬葯葹萵蓊葢蒹蒿蒟蓙蓍蒻蓚蓐蓁蓆蓖蒡蔡蓿蓴蔗蔘蔬蔟蔕蔔蓼蕀蕣蕘蕈"],["e540","蕁蘂蕋蕕薀薤薈薑薊薨蕭薔薛藪薇薜蕷蕾薐藉薺藏薹藐藕藝藥藜藹蘊蘓蘋藾藺蘆蘢蘚蘰蘿虍乕虔號虧虱蚓蚣蚩蚪蚋蚌蚶蚯蛄蛆蚰蛉蠣蚫蛔蛞蛩蛬"],["e580","蛟蛛蛯蜒蜆蜈蜀蜃蛻蜑蜉蜍蛹蜊蜴蜿蜷蜻蜥蜩蜚蝠蝟蝸蝌蝎蝴蝗蝨蝮蝙蝓蝣蝪蠅螢螟螂螯蟋螽蟀蟐雖螫蟄螳蟇蟆螻蟯蟲蟠蠏蠍蟾蟶蟷蠎蟒蠑蠖蠕蠢蠡蠱蠶蠹蠧蠻衄衂衒衙衞衢衫袁衾袞衵衽袵衲袂袗袒袮袙袢袍袤袰袿袱裃裄裔裘裙裝裹褂裼裴裨裲褄褌褊褓襃褞褥褪褫襁襄褻褶褸襌褝襠襞"],["e640","襦襤襭襪襯襴襷襾覃覈覊覓覘覡覩覦覬覯覲覺覽覿觀觚觜觝觧觴觸訃訖訐訌訛訝訥訶詁詛詒詆詈詼詭詬詢誅誂誄誨誡誑誥誦誚誣諄諍諂諚諫諳諧"],["e680","諤諱謔諠諢諷諞諛謌謇謚諡謖謐謗謠謳鞫謦謫謾謨譁譌譏譎證譖譛譚譫譟譬譯譴譽讀讌讎讒讓讖讙讚谺豁谿豈豌豎豐豕豢豬豸豺貂貉貅貊貍貎貔豼貘戝貭貪貽貲貳貮貶賈賁賤賣賚賽賺賻贄贅贊贇贏贍贐齎贓賍贔贖赧赭赱赳趁趙跂趾趺跏跚跖跌跛跋跪跫跟跣跼踈踉跿踝踞踐踟蹂踵踰踴蹊"],["e740","蹇蹉蹌蹐蹈蹙蹤蹠踪蹣蹕蹶蹲蹼躁躇躅躄躋躊躓躑躔躙躪躡躬躰軆躱躾軅軈軋軛軣軼軻軫軾輊輅輕輒輙輓輜輟輛輌輦輳輻輹轅轂輾轌轉轆轎轗轜"],["e780","轢轣轤辜辟辣辭辯辷迚迥迢迪迯邇迴逅迹迺逑逕逡逍逞逖逋逧逶逵逹迸遏遐遑遒逎遉逾遖遘遞遨遯遶隨遲邂遽邁邀邊邉邏邨邯邱邵郢郤扈郛鄂鄒鄙鄲鄰酊酖酘酣酥酩酳酲醋醉醂醢醫醯醪醵醴醺釀釁釉釋釐釖釟釡釛釼釵釶鈞釿鈔鈬鈕鈑鉞鉗鉅鉉鉤鉈銕鈿鉋鉐銜銖銓銛鉚鋏銹銷鋩錏鋺鍄錮"],["e840","錙錢錚錣錺錵錻鍜鍠鍼鍮鍖鎰鎬鎭鎔鎹鏖鏗鏨鏥鏘鏃鏝鏐鏈鏤鐚鐔鐓鐃鐇鐐鐶鐫鐵鐡鐺鑁鑒鑄鑛鑠鑢鑞鑪鈩鑰鑵鑷鑽鑚鑼鑾钁鑿閂閇閊閔閖閘閙"],["e880","閠閨閧閭閼閻閹閾闊濶闃闍闌闕闔闖關闡闥闢阡阨阮阯陂陌陏陋陷陜陞陝陟陦陲陬隍隘隕隗險隧隱隲隰隴隶隸隹雎雋雉雍襍雜霍雕雹霄霆霈霓霎霑霏霖霙霤霪霰霹霽霾靄靆靈靂靉靜靠靤靦靨勒靫靱靹鞅靼鞁靺鞆鞋鞏鞐鞜鞨鞦鞣鞳鞴韃韆韈韋韜韭齏韲竟韶韵頏頌頸頤頡頷頽顆顏顋顫顯顰"],["e940","顱顴顳颪颯颱颶飄飃飆飩飫餃餉餒餔餘餡餝餞餤餠餬餮餽餾饂饉饅饐饋饑饒饌饕馗馘馥馭馮馼駟駛駝駘駑駭駮駱駲駻駸騁騏騅駢騙騫騷驅驂驀驃"],["e980","騾驕驍驛驗驟驢驥驤驩驫驪骭骰骼髀髏髑髓體髞髟髢髣髦髯髫髮髴髱髷髻鬆鬘鬚鬟鬢鬣鬥鬧鬨鬩鬪鬮鬯鬲魄魃魏魍魎魑魘魴鮓鮃鮑鮖鮗鮟鮠鮨鮴鯀鯊鮹鯆鯏鯑鯒鯣鯢鯤鯔鯡鰺鯲鯱鯰鰕鰔鰉鰓鰌鰆鰈鰒鰊鰄鰮鰛鰥鰤鰡鰰鱇鰲鱆鰾鱚鱠鱧鱶鱸鳧鳬鳰鴉鴈鳫鴃鴆鴪鴦鶯鴣鴟鵄鴕鴒鵁鴿鴾鵆鵈"],["ea40","鵝鵞鵤鵑鵐鵙鵲鶉鶇鶫鵯鵺鶚鶤鶩鶲鷄鷁鶻鶸鶺鷆鷏鷂鷙鷓鷸鷦鷭鷯鷽鸚鸛鸞鹵鹹鹽麁麈麋麌麒麕麑麝麥麩麸麪麭靡黌黎黏黐黔黜點黝黠黥黨黯"],["ea80","黴黶黷黹黻黼黽鼇鼈皷鼕鼡鼬鼾齊齒齔齣齟齠齡齦齧齬齪齷齲齶龕龜龠堯槇遙瑤凜熙"],["ed40","纊褜鍈銈蓜俉炻昱棈鋹曻彅丨仡仼伀伃伹佖侒侊侚侔俍偀倢俿倞偆偰偂傔僴僘兊兤冝冾凬刕劜劦勀勛匀匇匤卲厓厲叝﨎咜咊咩哿喆坙坥垬埈埇﨏"],["ed80","塚增墲夋奓奛奝奣妤妺孖寀甯寘寬尞岦岺峵崧嵓﨑嵂嵭嶸嶹巐弡弴彧德忞恝悅悊惞惕愠惲愑愷愰憘戓抦揵摠撝擎敎昀昕昻昉昮昞昤晥晗晙晴晳暙暠暲暿曺朎朗杦枻桒柀栁桄棏﨓楨﨔榘槢樰橫橆橳橾櫢櫤毖氿汜沆汯泚洄涇浯涖涬淏淸淲淼渹湜渧渼溿澈澵濵瀅瀇瀨炅炫焏焄煜煆煇凞燁燾犱"],["ee40","犾猤猪獷玽珉珖珣珒琇珵琦琪琩琮瑢璉璟甁畯皂皜皞皛皦益睆劯砡硎硤硺礰礼神祥禔福禛竑竧靖竫箞精絈絜綷綠緖繒罇羡羽茁荢荿菇菶葈蒴蕓蕙"],["ee80","蕫﨟薰蘒﨡蠇裵訒訷詹誧誾諟諸諶譓譿賰賴贒赶﨣軏﨤逸遧郞都鄕鄧釚釗釞釭釮釤釥鈆鈐鈊鈺鉀鈼鉎鉙鉑鈹鉧銧鉷鉸鋧鋗鋙鋐﨧鋕鋠鋓錥錡鋻﨨錞鋿錝錂鍰鍗鎤鏆鏞鏸鐱鑅鑈閒隆﨩隝隯霳霻靃靍靏靑靕顗顥飯飼餧館馞驎髙髜魵魲鮏鮱鮻鰀鵰鵫鶴鸙黑"],["eeef","ⅰ",9,"￢￤＇＂"],["f040","",62],["f080","",124],["f140","",62],["f180","",124],["f240","",62],["f280","",124],["f340","",62],["f380","",124],["f440","",62],["f480","",124],["f540","",62],["f580","",124],["f640","",62],["f680","",124],["f740","",62],["f780","",124],["f840","",62],["f880","",124],["f940",""],["fa40","ⅰ",9,"Ⅰ",9,"￢￤＇＂㈱№℡∵纊褜鍈銈蓜俉炻昱棈鋹曻彅丨仡仼伀伃伹佖侒侊侚侔俍偀倢俿倞偆偰偂傔僴僘兊"],["fa80","兤冝冾凬刕劜劦勀勛匀匇匤卲厓厲叝﨎咜咊咩哿喆坙坥垬埈埇﨏塚增墲夋奓奛奝奣妤妺孖寀甯寘寬尞岦岺峵崧嵓﨑嵂嵭嶸嶹巐弡弴彧德忞恝悅悊惞惕愠惲愑愷愰憘戓抦揵摠撝擎敎昀昕昻昉昮昞昤晥晗晙晴晳暙暠暲暿曺朎朗杦枻桒柀栁桄棏﨓楨﨔榘槢樰橫橆橳橾櫢櫤毖氿汜沆汯泚洄涇浯"],["fb40","涖涬淏淸淲淼渹湜渧渼溿澈澵濵瀅瀇瀨炅炫焏焄煜煆煇凞燁燾犱犾猤猪獷玽珉珖珣珒琇珵琦琪琩琮瑢璉璟甁畯皂皜皞皛皦益睆劯砡硎硤硺礰礼神"],["fb80","祥禔福禛竑竧靖竫箞精絈絜綷綠緖繒罇羡羽茁荢荿菇菶葈蒴蕓蕙蕫﨟薰蘒﨡蠇裵訒訷詹誧誾諟諸諶譓譿賰賴贒赶﨣軏﨤逸遧郞都鄕鄧釚釗釞釭釮釤釥鈆鈐鈊鈺鉀鈼鉎鉙鉑鈹鉧銧鉷鉸鋧鋗鋙鋐﨧鋕鋠鋓錥錡鋻﨨錞鋿錝錂鍰鍗鎤鏆鏞鏸鐱鑅鑈閒隆﨩隝隯霳霻靃靍靏靑靕顗顥飯飼餧館馞驎髙"],["fc40","髜魵魲鮏鮱鮻鰀鵰鵫鶴鸙黑"]]');
+
 /***/ })
 
 /******/ });
@@ -11497,7 +14542,7 @@ var ucs2length = __nccwpck_require__(6214);
 /* eslint-disable */
 
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"ignore-file":{"type":"string","minLength":1,"description":"File of accepted secret and personal-data findings, one fingerprint per line (default: .chatml-gate-ignore, when present)."},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
 const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
 const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
@@ -11506,7 +14551,7 @@ const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length["default"] ?? ucs2length;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
 const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}};
 const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
 const schema20 = {"enum":["off",false,null],"description":"The check is off."};
 const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
@@ -12010,6 +15055,18 @@ errors = vErrors.length;
 if(data["single-turn-share"] !== undefined){
 if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
 if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-secrets"] !== undefined){
+if(!(validate12(data["max-secrets"], {instancePath:instancePath+"/max-secrets",parentData:data,parentDataProperty:"max-secrets",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-pii-share"] !== undefined){
+if(!(validate12(data["max-pii-share"], {instancePath:instancePath+"/max-pii-share",parentData:data,parentDataProperty:"max-pii-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -13127,21 +16184,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.thresholds !== undefined){
-if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data.overrides !== undefined){
-let data44 = data.overrides;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-let data45 = data44[i5];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.files === undefined){
-const err82 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
+if(data["ignore-file"] !== undefined){
+let data43 = data["ignore-file"];
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err82 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -13150,9 +16197,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key9 in data45){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err83 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
+}
+else {
+const err83 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["ignore-file"].type,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -13162,14 +16209,21 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data45.files !== undefined){
-let data46 = data45.files;
-const _errs114 = errors;
-let valid30 = false;
-const _errs115 = errors;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data46};
+if(data.thresholds !== undefined){
+if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data45 = data.overrides;
+if(Array.isArray(data45)){
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+let data46 = data45[i5];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.files === undefined){
+const err84 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -13178,9 +16232,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data46};
+for(const key9 in data46){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err85 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -13189,13 +16243,15 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid3 = _errs115 === errors;
-valid30 = valid30 || _valid3;
-if(!valid30){
+}
+if(data46.files !== undefined){
+let data47 = data46.files;
+const _errs116 = errors;
+let valid30 = false;
 const _errs117 = errors;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data46};
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -13204,12 +16260,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data47};
+}
+else {
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -13218,9 +16271,13 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data47};
+var _valid3 = _errs117 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs119 = errors;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -13229,10 +16286,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data46};
+const len6 = data47.length;
+for(let i6=0; i6<len6; i6++){
+let data48 = data47[i6];
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -13241,11 +16300,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid3 = _errs117 === errors;
-valid30 = valid30 || _valid3;
 }
-if(!valid30){
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data46};
+else {
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -13254,26 +16311,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data45.rules !== undefined){
-let data48 = data45.rules;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key10 in data48){
-const _errs124 = errors;
-if(typeof key10 === "string"){
-if(!pattern0.test(key10)){
-const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -13282,10 +16323,11 @@ vErrors.push(err91);
 }
 errors++;
 }
+var _valid3 = _errs119 === errors;
+valid30 = valid30 || _valid3;
 }
-var valid34 = _errs124 === errors;
-if(!valid34){
-const err92 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
+if(!valid30){
+const err92 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -13294,11 +16336,26 @@ vErrors.push(err92);
 }
 errors++;
 }
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
 }
-for(const key11 in data48){
-let data49 = data48[key11];
-if(!(((((data49 === "error") || (data49 === "warning")) || (data49 === "off")) || (data49 === false)) || (data49 === null))){
-const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data46.rules !== undefined){
+let data49 = data46.rules;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+const _errs126 = errors;
+if(typeof key10 === "string"){
+if(!pattern0.test(key10)){
+const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -13308,9 +16365,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
+var valid34 = _errs126 === errors;
+if(!valid34){
+const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -13320,15 +16377,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data45.thresholds !== undefined){
-if(!(validate11(data45.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data45,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
+for(const key11 in data49){
+let data50 = data49[key11];
+if(!(((((data50 === "error") || (data50 === "warning")) || (data50 === "off")) || (data50 === false)) || (data50 === null))){
+const err95 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -13340,7 +16392,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
+const err96 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -13350,14 +16402,44 @@ vErrors.push(err96);
 errors++;
 }
 }
+if(data46.thresholds !== undefined){
+if(!(validate11(data46.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data46,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err97 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }
@@ -13375,6 +16457,7 @@ const RULES = [
     { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
     { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
     { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+    { id: "byte-order-mark", severity: W, group: "file", summary: "The file starts with a UTF-8 byte-order mark, which Python's json.loads refuses." },
     // Parse
     { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
     { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
@@ -13412,6 +16495,10 @@ const RULES = [
     { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
     { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
     { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+    // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
+    { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
+    { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
+    { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
     // Target model (--chat-template, --tokenizer: docs/target-model.md)
     { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
     { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
@@ -13427,6 +16514,7 @@ const RULES = [
     { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
     { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
     { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
+    { id: "repeated-phrase", severity: W, group: "analysis", summary: "An assistant message that is mostly one short phrase repeated over and over (a looping generation)." },
 ];
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 function docUrl(id) {
@@ -14369,7 +17457,8 @@ class TopK {
     /** Total decrement rounds applied to every counter (0 = exact). */
     maxError = 0;
     total = 0;
-    /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
+    /** `tieByPayload`: top() breaks count ties by payload (a string, or the string the function makes of it) rather
+     * than by key. */
     constructor(cap = 10_000, tieByPayload = false) {
         this.cap = cap;
         this.tieByPayload = tieByPayload;
@@ -14378,17 +17467,19 @@ class TopK {
         if (this.counted(key))
             this.counts.set(key, { count: 1, payload });
     }
-    /** add(), with the payload made only when the key gets a counter. */
-    addWith(key, makePayload) {
-        if (this.counted(key))
+    /** add(), with the payload made only when the key gets a counter; `touch` sees the payload of a key counted again. */
+    addWith(key, makePayload, touch) {
+        if (this.counted(key, touch))
             this.counts.set(key, { count: 1, payload: makePayload() });
     }
     /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
-    counted(key) {
+    counted(key, touch) {
         this.total++;
         const e = this.counts.get(key);
         if (e) {
             e.count++;
+            if (touch && e.payload !== undefined)
+                touch(e.payload);
             return false;
         }
         if (this.counts.size < this.cap)
@@ -14415,14 +17506,19 @@ class TopK {
         }
         return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
     }
-    /** Misra-Gries merge of a later chunk's partial (see the file header). */
-    merge(p) {
+    /** Misra-Gries merge of a later chunk's partial (see the file header). `combine(mine, theirs)`: folds a later
+     * chunk's payload of a key this instance has into its own (default: the first payload is kept as it is). */
+    merge(p, combine) {
         this.total += p.total;
         this.maxError += p.maxError;
         for (let i = 0; i < p.keys.length; i++) {
             const e = this.counts.get(p.keys[i]);
-            if (e)
+            if (e) {
                 e.count += p.counts[i];
+                const theirs = p.payloads[i];
+                if (combine && e.payload !== undefined && theirs !== undefined)
+                    combine(e.payload, theirs);
+            }
             else
                 this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
         }
@@ -14443,7 +17539,8 @@ class TopK {
     /** Top `n` by count, ties broken by key (ascending) for determinism. */
     top(n) {
         const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-        const tie = (x) => (this.tieByPayload ? String(x.payload) : x.key);
+        const byPayload = this.tieByPayload;
+        const tie = (x) => (typeof byPayload === "function" ? byPayload(x.payload) : byPayload ? String(x.payload) : x.key);
         all.sort((a, b) => {
             if (a.count !== b.count)
                 return b.count - a.count;
@@ -14578,6 +17675,7 @@ const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool
 const PENDING = -2;
 /** The role of a rendered example's one text. */
 const RENDERED = "\u0000rendered";
+const renderedConv = (text) => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });
 /** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
  * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
 const VAR_TERMS = 9;
@@ -14769,12 +17867,16 @@ class TokenAnalysis {
     }
     /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
      * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
-     * its bytes. */
-    add(conv, loc, rendered) {
+     * its bytes. `shown`: the conversation with found secrets and personal data masked (privacy/), when it differs:
+     * the texts kept of the largest examples (which travel in partial results) come from it (or from
+     * `rendered.shown`). */
+    add(conv, loc, rendered, shown) {
         this.examples++;
         const original = conv;
-        if (rendered)
-            conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
+        if (rendered) {
+            conv = renderedConv(rendered.text);
+            shown = rendered.shown !== undefined ? renderedConv(rendered.shown) : undefined;
+        }
         const fixed = fixedTokens(original, this.encoding);
         this.images[0] += fixed.images;
         // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
@@ -14818,7 +17920,7 @@ class TokenAnalysis {
         if (!selected && !needExact && bytes > 0) {
             const list = this.largest[h];
             if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
-                keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
+                keepLarge(list, { stratum: h, bytes, ...piecesOf(shown ?? conv) });
         }
         if (!(selected || needExact || unknownRole))
             return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
@@ -15437,8 +18539,32 @@ const DEFAULT_THRESHOLDS = {
     "min-length-uniqueness": null,
     "max-diversity-drop": null,
     "single-turn-share": null,
+    "max-secrets": { fail: 0 }, // a credential in training data is leaked twice: in the repository, and to the model
+    "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
 };
 const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
+/** What each threshold judges: each file on its own (a file's checks do not change when another file joins the run),
+ * or the run (duplicates across files, leakage between splits, examples, the drop against the base branch). */
+const THRESHOLD_SCOPE = {
+    "max-errors": "file",
+    "max-warnings": "file",
+    "max-duplicate-rate": "run",
+    "max-near-duplicate-rate": "run",
+    "max-leakage": "run",
+    "min-examples": "run",
+    "max-too-long": "file",
+    "min-windowed-distinct-2": "file",
+    "max-compression-ratio": "file",
+    "max-opening-share": "file",
+    "max-boilerplate-share": "file",
+    "min-length-uniqueness": "file",
+    "max-diversity-drop": "run",
+    "single-turn-share": "file",
+    "max-secrets": "run",
+    "max-pii-share": "run",
+};
+/** Run thresholds that cannot be evaluated over some files only (a config error in `overrides`). */
+const RUN_ONLY = new Set(["max-diversity-drop"]);
 
 ;// CONCATENATED MODULE: ./src/config/config.ts
 // The configuration: one typed object from the config file (.chatml-gate.yml, ajv-validated against
@@ -15523,7 +18649,7 @@ function checkRuleIds(rules, where, source) {
 const OFF_WORDS = ["off", "false", "none", "null"];
 const isOff = (v) => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
 /** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
 /** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
  * refused with the reason, wherever it is written. */
 function thresholdAmount(v, name, where) {
@@ -15661,12 +18787,18 @@ function configFromObject(doc, source = "(inline)") {
         }
     }
     c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+    if (d["ignore-file"] !== undefined)
+        c.ignoreFile = d["ignore-file"];
     c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
     checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
     c.overrides = (d.overrides ?? []).map((o, i) => {
         checkRuleIds(o.rules, `overrides[${i}].rules`, source);
         const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
         checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+        for (const name of Object.keys(thresholds)) {
+            if (RUN_ONLY.has(name))
+                throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
+        }
         return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
     });
     return c;
@@ -15915,14 +19047,19 @@ function readSmall(path, max, range) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** The bytes of `path` (decompressed for .gz), or of `range` of a plain file, in chunks: one read for a small file,
+ * a stream otherwise. */
+function byteChunks(path, range) {
+    const small = readSmall(path, SMALL_READ_BYTES, range);
+    return small ? [small] : (range ? openStream(path, range.start, range.end - 1) : openStream(path));
+}
 /** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
  * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
  * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
 async function readLines(path, sink, range) {
     if (range && range.end <= range.start)
         return { lines: 0, bytes: 0, bom: false };
-    const small = readSmall(path, SMALL_READ_BYTES, range);
-    const stream = small ? [small] : (range ? openStream(path, range.start, range.end - 1) : openStream(path));
+    const stream = byteChunks(path, range);
     let lineNo = 0;
     let total = range?.start ?? 0; // file offset of the current chunk
     let first = !range || range.start === 0;
@@ -15934,9 +19071,8 @@ async function readLines(path, sink, range) {
     let skipping = false; // current line exceeded MAX_LINE_BYTES
     const emit = (buf, start, end, offset) => {
         lineNo++;
-        if (end > start && buf[end - 1] === 0x0d)
-            end--;
-        sink.line(buf, start, end, lineNo, offset);
+        const cr = end > start && buf[end - 1] === 0x0d;
+        sink.line(buf, start, cr ? end - 1 : end, lineNo, offset, cr);
     };
     for await (const chunk of stream) {
         let pos = 0;
@@ -15985,6 +19121,8 @@ async function readLines(path, sink, range) {
             }
         }
         total += chunk.length;
+        if (sink.drain)
+            await sink.drain();
     }
     if (skipping) {
         lineNo++;
@@ -15994,6 +19132,8 @@ async function readLines(path, sink, range) {
         const joined = Buffer.concat(pending, pendingLen);
         emit(joined, 0, joined.length, pendingOffset);
     }
+    if (sink.drain)
+        await sink.drain();
     return { lines: lineNo, bytes: total - (range?.start ?? 0), bom };
 }
 /** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */
@@ -16017,9 +19157,9 @@ async function readHead(path, n) {
     }
     return Buffer.concat(parts, len).subarray(0, n);
 }
-/** Re-reads the lines at the given byte offsets (ascending or not) of one file, handing each to `each` with its
- * index in `locs` as it arrives (in no particular order). A .gz file is decompressed once for all of them, so pass
- * every wanted line of a file in one call. */
+/** Re-reads the byte spans (lines, or records inside a container) at the given offsets (ascending or not) of one file,
+ * handing each to `each` with its index in `locs` as it arrives (in no particular order). A .gz file is decompressed
+ * once for all of them, so pass every wanted span of a file in one call. */
 async function readLinesAt(path, locs, each) {
     if (locs.length === 0)
         return;
@@ -16043,25 +19183,36 @@ async function readLinesAt(path, locs, each) {
         }
         return;
     }
-    // gzip cannot seek: decompress once more and pick the wanted lines. A corrupt or truncated stream (the first pass
-    // reported it as a read-error finding) ends the read: the lines wanted past that point come back empty.
-    const want = new Map(sorted.map((l) => [l.line, l.index]));
+    // gzip cannot seek: decompress once more and copy the wanted byte spans (lines, or records inside a container, which
+    // may share a line or spread over several). A corrupt or truncated stream (the first pass reported it as a
+    // read-error finding) ends the read: the spans wanted past that point come back short or empty.
+    const out = sorted.map((l) => ({ index: l.index, buf: Buffer.alloc(l.length), got: 0 }));
+    let next = 0; // first span not yet complete (spans are sorted by offset)
+    let pos = 0;
     try {
-        await readLines(path, {
-            line(buf, start, end, lineNo) {
-                const index = want.get(lineNo);
-                if (index !== undefined) {
-                    want.delete(lineNo);
-                    each(index, Buffer.from(buf.subarray(start, end)));
+        for await (const chunk of openStream(path)) {
+            const chunkEnd = pos + chunk.length;
+            for (let k = next; k < sorted.length && sorted[k].offset < chunkEnd; k++) {
+                const l = sorted[k];
+                const from = Math.max(l.offset, pos);
+                const to = Math.min(l.offset + l.length, chunkEnd);
+                if (to > from) {
+                    chunk.copy(out[k].buf, from - l.offset, from - pos, to - pos);
+                    out[k].got = to - l.offset;
                 }
-            },
-        });
+            }
+            while (next < sorted.length && sorted[next].offset + sorted[next].length <= chunkEnd)
+                each(out[next].index, out[next++].buf);
+            pos = chunkEnd;
+            if (next === sorted.length)
+                break;
+        }
     }
     catch {
         // reported by the first pass
     }
-    for (const index of want.values())
-        each(index, Buffer.alloc(0));
+    for (let k = next; k < sorted.length; k++)
+        each(out[k].index, out[k].buf.subarray(0, out[k].got));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/read/sniff.ts
@@ -16157,6 +19308,399 @@ function firstLineIsARecordLine(head, start) {
     return /\S/.test(head.toString("utf8", nl + 1));
 }
 
+;// CONCATENATED MODULE: ./src/engine/read/containers.ts
+// Records inside a container: each top-level JSON value of a byte stream with its own source text (a byte span,
+// never re-serialised), the line where it starts and its byte offset. Reads a JSON array (pretty-printed or on one
+// line), records pretty-printed over several lines, and objects concatenated ({...}{...} on one line or across
+// lines). The scan is structural only (strings, brackets, separators): each value is parsed by the caller, so a broken
+// record is reported at its own line and the next record is read as usual. Streaming: memory is one read chunk plus
+// the record being assembled (at most MAX_LINE_BYTES; a longer one is reported and skipped).
+
+const OUT = 0; // between values
+const VAL = 1; // inside an object or array value, outside strings
+const STR = 2; // inside a string (depth 0: the value is the string itself)
+const SCALAR = 3; // a bare token at the top level (number, literal, or stray text)
+/** Bytes that end a bare token: whitespace, comma, brackets, quote. */
+function isDelimiter(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x22;
+}
+function countBreaks(buf, start, end) {
+    let n = 0;
+    for (let i = buf.indexOf(0x0a, start); i !== -1 && i < end; i = buf.indexOf(0x0a, i + 1))
+        n++;
+    return n;
+}
+/** Push-driven splitter: `push` each chunk of the stream in order, then `end`. */
+class ValueSplitter {
+    sink;
+    opts;
+    state = OUT;
+    depth = 0;
+    escape = false;
+    inArray = false;
+    /** Line of the scan position while between values (values count their own line breaks when they end). */
+    line = 1;
+    valueLine = 0;
+    valueOffset = 0;
+    pieces = [];
+    piecesLen = 0;
+    skipping = false;
+    skippedBreaks = 0;
+    maxBytes;
+    lastByte = -1;
+    total = 0;
+    constructor(sink, opts) {
+        this.sink = sink;
+        this.opts = opts;
+        this.maxBytes = opts.maxBytes ?? MAX_LINE_BYTES;
+    }
+    /** Feeds the next bytes; `offset` is the byte offset of `chunk[0]` in the file. */
+    push(chunk, offset) {
+        const n = chunk.length;
+        if (n === 0)
+            return;
+        this.total += n;
+        this.lastByte = chunk[n - 1];
+        let p = 0;
+        let vs = 0; // start of the current value in this chunk (0 when it began in an earlier one)
+        while (p < n) {
+            const state = this.state;
+            if (state === OUT) {
+                let c = 0;
+                for (; p < n; p++) {
+                    c = chunk[p];
+                    if (c === 0x0a)
+                        this.line++;
+                    else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x2c)
+                        break;
+                }
+                if (p >= n)
+                    break;
+                if (this.opts.arrays && !this.inArray && c === 0x5b) {
+                    this.inArray = true;
+                    p++;
+                    continue;
+                }
+                if (this.inArray && c === 0x5d) {
+                    this.inArray = false;
+                    p++;
+                    continue;
+                }
+                vs = p;
+                this.valueOffset = offset + p;
+                this.valueLine = this.line;
+                p++;
+                if (c === 0x7b || c === 0x5b) {
+                    this.state = VAL;
+                    this.depth = 1;
+                }
+                else if (c === 0x22) {
+                    this.state = STR;
+                    this.depth = 0;
+                }
+                else
+                    this.state = SCALAR;
+            }
+            else if (state === VAL) {
+                let depth = this.depth;
+                for (; p < n; p++) {
+                    const c = chunk[p];
+                    if (c === 0x22) {
+                        this.state = STR;
+                        p++;
+                        break;
+                    }
+                    if (c === 0x7b || c === 0x5b)
+                        depth++;
+                    else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+                        p++;
+                        this.finish(chunk, vs, p);
+                        break;
+                    }
+                }
+                this.depth = depth;
+            }
+            else if (state === STR) {
+                if (this.escape) {
+                    this.escape = false;
+                    p++;
+                    continue;
+                }
+                const q = chunk.indexOf(0x22, p);
+                let k = (q === -1 ? n : q) - 1;
+                while (k >= p && chunk[k] === 0x5c)
+                    k--;
+                const odd = ((q === -1 ? n : q) - 1 - k) % 2 === 1;
+                if (q === -1) {
+                    this.escape = odd; // the chunk ends in the middle of an escape
+                    p = n;
+                }
+                else {
+                    p = q + 1;
+                    if (odd)
+                        continue; // an escaped quote
+                    if (this.depth === 0)
+                        this.finish(chunk, vs, p);
+                    else
+                        this.state = VAL;
+                }
+            }
+            else {
+                while (p < n && !isDelimiter(chunk[p]))
+                    p++;
+                if (p < n)
+                    this.finish(chunk, vs, p);
+            }
+        }
+        if (this.state !== OUT)
+            this.keep(chunk, vs, n);
+    }
+    /** Ends the stream; returns the number of lines read (a last line without a line break counts), and whether a
+     * JSON array was left open (no closing "]": the file may be cut short). */
+    end() {
+        if (this.state === SCALAR)
+            this.finish(Buffer.alloc(0), 0, 0);
+        else if (this.state !== OUT) {
+            const breaks = this.skippedBreaks + this.pieces.reduce((s, b) => s + countBreaks(b, 0, b.length), 0);
+            this.sink.unterminated?.(this.valueLine, this.valueOffset, this.piecesLen);
+            this.line += breaks;
+            this.reset();
+        }
+        return { lines: this.total === 0 ? 0 : this.line - (this.lastByte === 0x0a ? 1 : 0), openArray: this.inArray };
+    }
+    /** Whether the scan is between values (nothing pending). */
+    get idle() {
+        return this.state === OUT;
+    }
+    /** Whether the scan is inside a string (a line break there means the value is broken, not spread over lines). */
+    get inString() {
+        return this.state === STR;
+    }
+    keep(chunk, start, end) {
+        const len = end - start;
+        if (this.skipping || this.piecesLen + len > this.maxBytes) {
+            if (!this.skipping) {
+                this.skipping = true;
+                for (const b of this.pieces)
+                    this.skippedBreaks += countBreaks(b, 0, b.length);
+                this.pieces = [];
+            }
+            this.skippedBreaks += countBreaks(chunk, start, end);
+            this.piecesLen += len;
+            return;
+        }
+        // Copy: a stream may reuse its chunk memory.
+        this.pieces.push(Buffer.from(chunk.subarray(start, end)));
+        this.piecesLen += len;
+    }
+    finish(chunk, start, end) {
+        const len = this.piecesLen + end - start;
+        if (this.skipping || len > this.maxBytes) {
+            const breaks = this.skippedBreaks + countBreaks(chunk, start, end) + (this.skipping ? 0 : this.pieces.reduce((s, b) => s + countBreaks(b, 0, b.length), 0));
+            this.sink.tooLong?.(this.valueLine, this.valueOffset, len);
+            this.line += breaks;
+        }
+        else if (this.piecesLen === 0) {
+            const breaks = countBreaks(chunk, start, end);
+            this.sink.value(chunk, start, end, this.valueLine, this.valueOffset, breaks);
+            this.line += breaks;
+        }
+        else {
+            this.pieces.push(chunk.subarray(start, end));
+            const joined = Buffer.concat(this.pieces, len);
+            const breaks = countBreaks(joined, 0, len);
+            this.sink.value(joined, 0, len, this.valueLine, this.valueOffset, breaks);
+            this.line += breaks;
+        }
+        this.reset();
+    }
+    reset() {
+        this.state = OUT;
+        this.depth = 0;
+        this.escape = false;
+        this.pieces = [];
+        this.piecesLen = 0;
+        this.skipping = false;
+        this.skippedBreaks = 0;
+    }
+}
+/** Reads every top-level value of `path` (decompressing .gz), skipping a leading UTF-8 BOM. Rejects on I/O or gzip
+ * errors. Line numbers count from 1; offsets are file offsets (of the decompressed stream for .gz). */
+async function readValues(path, sink, opts) {
+    const splitter = new ValueSplitter(sink, opts);
+    let offset = 0;
+    let bom = false;
+    for await (const chunk of byteChunks(path)) {
+        let c = chunk;
+        if (offset === 0 && c.length >= 3 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) {
+            bom = true;
+            c = c.subarray(3);
+            offset = 3;
+        }
+        splitter.push(c, offset);
+        offset += c.length;
+        if (sink.drain)
+            await sink.drain();
+    }
+    const { lines, openArray } = splitter.end();
+    if (sink.drain)
+        await sink.drain();
+    return { lines, bytes: offset, bom, openArray };
+}
+/** The top-level values of `buf[start, end)` (offsets into `buf`). `complete` is false when the bytes end inside a
+ * value (its span is then not listed) or a value is longer than `maxBytes`. */
+function splitValues(buf, start, end, opts = { arrays: false }) {
+    const values = [];
+    let complete = true;
+    const splitter = new ValueSplitter({
+        value: (b, s, e, line, offset, breaks) => values.push({ start: offset, end: offset + (e - s), line, breaks }),
+        tooLong: () => (complete = false),
+        unterminated: () => (complete = false),
+    }, opts);
+    splitter.push(buf.subarray(start, end), start);
+    splitter.end();
+    return { values, complete };
+}
+/** How the head of a file (the first bytes, or all of it when `whole`) holds its records, for a head that does not
+ * start with "[" (sniff.ts decides arrays): "pretty" when its first line is not a record by itself, every value in the
+ * head parses, and one of them spreads over several lines (records pretty-printed, or concatenated across lines);
+ * null for JSON Lines (or anything else: the line pass reports it, and splits records glued on one line);
+ * "undecided" when the first value does not end within the head. */
+function sniffPretty(head, whole) {
+    let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d))
+        i++;
+    if (head[i] !== 0x7b)
+        return null;
+    const nl = head.indexOf(0x0a, i);
+    if (nl === -1)
+        return null; // one line (or a first line longer than the head): JSON Lines
+    try {
+        JSON.parse(head.toString("utf8", i, nl));
+        return null; // the first line is a record by itself
+    }
+    catch {
+        // spread over lines, glued to another record, or broken
+    }
+    const { values } = splitValues(head, i, head.length);
+    if (values.length === 0)
+        return whole ? null : "undecided";
+    let spread = false;
+    for (const v of values) {
+        if (head[v.start] !== 0x7b)
+            return null;
+        try {
+            JSON.parse(head.toString("utf8", v.start, v.end));
+        }
+        catch {
+            return null; // a broken record: read line by line (the pretty-printed-file verdict still applies)
+        }
+        if (v.breaks > 0)
+            spread = true;
+    }
+    return spread ? "pretty" : null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/read/spread-lines.ts
+// A record spread over several lines in the middle of a JSON Lines file (one record pasted pretty-printed): the lines
+// from the one where it starts are collected until the record closes, then it is read as one record at its first
+// line. Strict, so that a broken line is never mistaken for the start of one: the first line must open an object that
+// it does not close, no line may end inside a string (pretty-printed JSON has no line break in a string), the record
+// must close at the end of a line and parse; and the lines are given back, to be read one by one as before, when it
+// does not (or when it runs past MAX_LINES lines or MAX_BYTES bytes, or the range ends first).
+
+const MAX_LINES = 10_000;
+const MAX_BYTES = 8 * 1024 * 1024;
+const NL = Buffer.from("\n");
+class SpreadRecord {
+    lines = [];
+    bytes = 0;
+    splitter = null;
+    closed = false;
+    /** Stream offset where the record ends, and of the start of the line being fed. */
+    closedAt = -1;
+    pos = 0;
+    get active() {
+        return this.splitter !== null;
+    }
+    /** Starts collecting at a line that failed to parse, when it opens an object it does not close; false otherwise. */
+    begin(buf, start, end, lineNo, offset, cr) {
+        let p = start;
+        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09))
+            p++;
+        if (buf[p] !== 0x7b)
+            return false;
+        const { values, complete } = splitValues(buf, p, end);
+        if (values.length > 0 || complete)
+            return false;
+        this.splitter = new ValueSplitter({
+            value: (_b, s, e, _line, offset) => {
+                this.closed = true;
+                this.closedAt = offset + (e - s);
+            },
+            tooLong: () => undefined,
+            unterminated: () => undefined,
+        }, { arrays: false, maxBytes: MAX_BYTES });
+        return this.feed(buf, start, end, lineNo, offset, cr) === null;
+    }
+    /** The next line: null while the record is still open; else the record, or the lines to read one by one. */
+    add(buf, start, end, lineNo, offset, cr) {
+        return this.feed(buf, start, end, lineNo, offset, cr);
+    }
+    /** The range or the file ended while collecting: the lines, to read one by one. */
+    flush() {
+        const lines = this.lines;
+        this.reset();
+        return lines;
+    }
+    feed(buf, start, end, lineNo, offset, cr) {
+        const bytes = Buffer.from(buf.subarray(start, end));
+        this.lines.push({ bytes, lineNo, offset, cr });
+        this.bytes += bytes.length + 1;
+        const splitter = this.splitter;
+        const lineStart = this.pos;
+        splitter.push(bytes, lineStart);
+        this.pos += bytes.length;
+        if (this.closed) {
+            // the record must end this line (nothing but whitespace after it) and parse
+            const rest = bytes.subarray(this.closedAt - lineStart);
+            const lines = this.lines;
+            this.reset();
+            if (/\S/.test(rest.toString("latin1")))
+                return { giveBack: lines };
+            const parts = [];
+            lines.forEach((l, i) => parts.push(i === lines.length - 1 ? l.bytes.subarray(0, l.bytes.length - rest.length) : l.bytes, ...(i < lines.length - 1 ? [NL] : [])));
+            const record = Buffer.concat(parts);
+            let rec;
+            try {
+                rec = JSON.parse(record.toString("utf8"));
+            }
+            catch {
+                return { giveBack: lines };
+            }
+            const first = lines[0];
+            const last = lines[lines.length - 1];
+            return { record, rec, line: first.lineNo, endLine: last.lineNo, offset: first.offset, length: last.offset + last.bytes.length - first.offset, lines };
+        }
+        splitter.push(NL, this.pos);
+        this.pos += 1;
+        if (splitter.inString || this.lines.length >= MAX_LINES || this.bytes >= MAX_BYTES) {
+            const lines = this.lines;
+            this.reset();
+            return { giveBack: lines };
+        }
+        return null;
+    }
+    reset() {
+        this.lines = [];
+        this.bytes = 0;
+        this.splitter = null;
+        this.closed = false;
+        this.closedAt = -1;
+        this.pos = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/formats/detect.ts
 const FORMATS = (/* unused pure expression or super */ null && (["chatml", "sharegpt", "alpaca", "preference-trl", "preference-openai"]));
 function detectFormat(rec) {
@@ -16187,6 +19731,13 @@ function detectOtherFormat(rec) {
     const has = (k) => Object.hasOwn(rec, k);
     if (has("messages") || has("conversations"))
         return null;
+    if ((typeof rec.role === "string" && (has("content") || has("tool_calls"))) || (typeof rec.from === "string" && has("value"))) {
+        return {
+            id: "bare-messages",
+            label: `a list of bare chat messages (one {"role", "content"} per line), not of conversations`,
+            fix: `put each conversation's messages in one record per line, ${TO_MESSAGES}; if the whole file is one conversation: jq -s -c '{messages: .}' FILE`,
+        };
+    }
     if (has("contents") && Array.isArray(rec.contents)) {
         return {
             id: "gemini",
@@ -16216,6 +19767,73 @@ function detectOtherFormat(rec) {
         return { id: "prompt-only", label: `prompt-only data (TRL's prompt-only type, prompts for online RL such as GRPO: "prompt" and no answer)`, fix: `there is no answer to check; chat fine-tuning data is ${TO_MESSAGES}` };
     }
     return null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/container-findings.ts
+
+
+/** The records of a line that holds two or more JSON values one after another ({...}{...}), each parsed; null when
+ * the line is not that (one value, a value cut short, or a piece that is not JSON). Only called on lines that failed
+ * to parse as a whole. */
+function gluedRecords(buf, start, end) {
+    const { values, complete } = splitValues(buf, start, end);
+    if (!complete || values.length < 2)
+        return null;
+    const records = [];
+    let cr = false;
+    for (let k = 0; k < values.length; k++) {
+        const v = values[k];
+        // Only objects and arrays: "{...} 42" or "{...} garbage" is a broken line, not two records.
+        if (buf[v.start] !== 0x7b && buf[v.start] !== 0x5b)
+            return null;
+        try {
+            records.push({ rec: JSON.parse(buf.toString("utf8", v.start, v.end)), start: v.start, end: v.end });
+        }
+        catch {
+            return null;
+        }
+        if (k > 0 && buf.subarray(values[k - 1].end, v.start).includes(0x0d))
+            cr = true;
+    }
+    return { records, cr };
+}
+/** The message for a JSON string whose text is itself a JSON object or array (json.dumps applied twice); null for
+ * an ordinary string. */
+function doubleEncoded(s) {
+    const t = s.trim();
+    if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]")))
+        return null;
+    let inner;
+    try {
+        inner = JSON.parse(t);
+    }
+    catch {
+        return null;
+    }
+    if (Array.isArray(inner)) {
+        return `the value is a JSON string that holds a JSON array of ${inner.length} item(s) (double-encoded: json.dumps applied twice): decode it once, e.g. \`jq -r . FILE | jq -c '.[]' > fixed.jsonl\`, or write the list itself instead of its JSON text (reported once for the file)`;
+    }
+    return `the value is a JSON string that holds a JSON object (double-encoded: json.dumps applied twice): decode it once, e.g. \`jq -c 'fromjson' FILE > fixed.jsonl\`, or write the record itself instead of its JSON text (reported once for the file: every line like this one is invalid)`;
+}
+/** A chat message on its own ({"role", "content"} or ShareGPT's {"from", "value"}), not a record that holds one. */
+function isBareMessage(rec) {
+    const has = (k) => Object.hasOwn(rec, k);
+    if (has("messages") || has("conversations"))
+        return false;
+    return (typeof rec.role === "string" && (has("content") || has("tool_calls"))) || (typeof rec.from === "string" && has("value"));
+}
+/** The once-per-file not-jsonl message of a container file, from what its pass found. */
+function containerMessage(kind, display, s, format) {
+    const fix = `\`chatml-gate fix ${display}\``;
+    if (kind === "array" && s.bareMessages > 0 && s.bareMessages * 2 >= s.records) {
+        return `the file is one JSON list of ${s.bareMessages} chat messages ({"role", "content"} each), not a list of conversations: if it is one conversation, write it as one record, \`jq -c '{messages: .}' ${display}\`; if it holds several, put each conversation's messages in its own {"messages": [...]} record, one per line`;
+    }
+    const what = `${s.records} ${format ? FORMAT_LABEL[format] + " " : ""}record${s.records === 1 ? "" : "s"}`;
+    if (kind === "array") {
+        const jq = `jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl"}`;
+        return `the file is a JSON array of ${what}, not JSON Lines (one record per line); each record is checked at the line where it starts: rewrite it one record per line with ${fix} (or \`${jq}\`)`;
+    }
+    return `the file holds ${what} spread over several lines, not JSON Lines (one record per line); each record is checked at the line where it starts: rewrite it one record per line with ${fix} (or \`jq -c . ${display}\`)`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/tool-keys.ts
@@ -16518,6 +20136,14 @@ function categoryOf(rec, ctx) {
     // an object or array is named by its JSON ({"topic":"math"}), not "[object Object]"; canonical: keys sorted, and
     // no recursion (JSON.stringify overflows the stack on a value nested thousands of levels deep)
     return typeof v === "object" ? canonicalJson(v) : String(v);
+}
+/** A record's KTO label (model.ts Conversation.label): a boolean `label` (TRL) or `kto_tag` (LLaMA-Factory). */
+function ktoLabel(rec) {
+    if (typeof rec.label === "boolean")
+        return rec.label;
+    if (typeof rec.kto_tag === "boolean")
+        return rec.kto_tag;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/roles.ts
@@ -18188,6 +21814,9 @@ function parseChatml(rec, ctx) {
     const tools = recordToolsKey(rec);
     if (tools !== undefined)
         conv.tools = tools;
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        conv.label = label;
     const defs = toolDefinitions(rec.tools, rec.functions);
     if (defs)
         conv.toolDefs = defs;
@@ -18487,6 +22116,9 @@ function parseSharegpt(rec, ctx) {
     const tools = toolsKey(rec.tools);
     if (tools !== undefined)
         out.tools = tools;
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        out.label = label;
     const defs = toolDefinitions(rec.tools);
     if (defs)
         out.toolDefs = defs;
@@ -18520,7 +22152,11 @@ function parseAlpaca(rec, ctx) {
     const prompt = alpacaPrompt(rec, instruction, ctx);
     if (!ok || !prompt)
         return null;
-    return { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+    const conv = { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        conv.label = label;
+    return conv;
 }
 /** The prompt of an Alpaca record: `system`, the `history` pairs, then the instruction (and `input`) as the user
  * turn; null when `input` or `history` is broken (reported). Also the prompt of LLaMA-Factory's Alpaca preference
@@ -19050,6 +22686,8 @@ class FindingSink {
                 f.related = detail.related;
             if (detail.count !== undefined && detail.count > 1)
                 f.count = detail.count;
+            if (detail.kind !== undefined)
+                f.kind = detail.kind;
         }
         this.count(rule, severity);
         this.pool(f);
@@ -19191,6 +22829,510 @@ function finishFindings(file, max) {
 function byLine(found) {
     return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
+function fileReport(display, format, records, validRecords, bytes, st) {
+    return {
+        path: display,
+        format,
+        records,
+        validRecords,
+        bytes,
+        errors: st.errors,
+        warnings: st.warnings,
+        findings: st.findings,
+        findingCounts: st.counts,
+        findingsTruncated: st.findings.length < st.errors + st.warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/read/json-source.ts
+// A JSON value as its source text: a lossless tree whose leaves keep their exact text (numbers as written, strings
+// with their escapes) and whose objects keep every key in order, duplicates too. For rewriting records without
+// JSON.parse → JSON.stringify (which turns 12345678901234567890 into 12345678901234567000, 1.0 into 1, -0 into 0, and
+// drops duplicate keys), and for comparing two texts as values without going through JS numbers. Strict RFC 8259;
+// iterative (no recursion), so a deeply nested hostile record cannot overflow the stack.
+class JsonSyntaxError extends Error {
+    offset;
+    constructor(message, 
+    /** Offset (in UTF-16 code units) of the character where the syntax breaks. */
+    offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const HEX = /^[0-9a-fA-F]{4}$/;
+/** Parses `text` (one JSON value, whitespace around it allowed). Throws JsonSyntaxError. */
+function parseJsonSource(text) {
+    const n = text.length;
+    let i = 0;
+    const ws = () => {
+        for (; i < n; i++) {
+            const c = text.charCodeAt(i);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                break;
+        }
+    };
+    const fail = (want) => {
+        const got = i >= n ? "the end of the text" : `'${text[i]}'`;
+        throw new JsonSyntaxError(`expected ${want}, found ${got}`, i);
+    };
+    const str = () => {
+        const start = i;
+        for (i++;;) {
+            if (i >= n)
+                fail("a closing quote");
+            const c = text.charCodeAt(i);
+            if (c === 0x22)
+                break;
+            if (c === 0x5c) {
+                const e = text.charCodeAt(i + 1);
+                if (e === 0x75) {
+                    if (!HEX.test(text.slice(i + 2, i + 6))) {
+                        i += 2;
+                        fail("four hex digits after \\u");
+                    }
+                    i += 6;
+                }
+                else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)
+                    i += 2;
+                else {
+                    i++;
+                    fail("an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+                }
+            }
+            else if (c < 0x20)
+                fail("a character (control characters must be escaped)");
+            else
+                i++;
+        }
+        i++;
+        return text.slice(start, i);
+    };
+    const digits = () => {
+        const s = i;
+        while (i < n && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39)
+            i++;
+        return i - s;
+    };
+    const num = () => {
+        const start = i;
+        if (text.charCodeAt(i) === 0x2d)
+            i++;
+        if (text.charCodeAt(i) === 0x30)
+            i++;
+        else if (digits() === 0)
+            fail("a digit");
+        if (text.charCodeAt(i) === 0x2e) {
+            i++;
+            if (digits() === 0)
+                fail("a digit after the decimal point");
+        }
+        if (text.charCodeAt(i) === 0x65 || text.charCodeAt(i) === 0x45) {
+            i++;
+            if (text.charCodeAt(i) === 0x2b || text.charCodeAt(i) === 0x2d)
+                i++;
+            if (digits() === 0)
+                fail("a digit in the exponent");
+        }
+        return text.slice(start, i);
+    };
+    const key = () => {
+        if (text.charCodeAt(i) !== 0x22)
+            fail("a key in double quotes");
+        const k = str();
+        ws();
+        if (text.charCodeAt(i) !== 0x3a)
+            fail("':' after the key");
+        i++;
+        ws();
+        return k;
+    };
+    const stack = [];
+    ws();
+    for (;;) {
+        // a value starts at i
+        let value;
+        const c = text.charCodeAt(i);
+        if (c === 0x7b || c === 0x5b) {
+            i++;
+            ws();
+            const node = c === 0x7b ? { kind: "object", entries: [] } : { kind: "array", items: [] };
+            const close = c === 0x7b ? 0x7d : 0x5d;
+            if (text.charCodeAt(i) === close) {
+                i++;
+                value = node;
+            }
+            else {
+                stack.push({ node, key: c === 0x7b ? key() : "" });
+                continue;
+            }
+        }
+        else if (c === 0x22)
+            value = { kind: "string", raw: str() };
+        else if (c === 0x2d || (c >= 0x30 && c <= 0x39))
+            value = { kind: "number", raw: num() };
+        else if (text.startsWith("true", i) || text.startsWith("null", i)) {
+            value = { kind: "literal", raw: text.slice(i, i + 4) };
+            i += 4;
+        }
+        else if (text.startsWith("false", i)) {
+            value = { kind: "literal", raw: "false" };
+            i += 5;
+        }
+        else
+            return fail("a value");
+        // attach it, then a separator or the end of one or more containers
+        for (;;) {
+            const top = stack[stack.length - 1];
+            ws();
+            if (!top) {
+                if (i < n)
+                    fail("the end of the value");
+                return value;
+            }
+            if (top.node.kind === "array")
+                top.node.items.push(value);
+            else
+                top.node.entries.push({ rawKey: top.key, value });
+            const d = text.charCodeAt(i);
+            if (d === 0x2c) {
+                i++;
+                ws();
+                if (top.node.kind === "object")
+                    top.key = key();
+                break;
+            }
+            if (d === (top.node.kind === "array" ? 0x5d : 0x7d)) {
+                i++;
+                stack.pop();
+                value = top.node;
+                continue;
+            }
+            fail(top.node.kind === "array" ? "',' or ']'" : "',' or '}'");
+        }
+    }
+}
+/** The decoded text of a string's source (with its quotes). */
+function decodeJsonString(raw) {
+    return raw.indexOf("\\") === -1 ? raw.slice(1, -1) : JSON.parse(raw);
+}
+/** The value's source with no whitespace between tokens (leaves as written). */
+function stringifySource(node) {
+    const out = [];
+    // explicit stack of [node, next child index]
+    const stack = [];
+    let cur = node;
+    for (;;) {
+        if (cur) {
+            if (cur.kind === "object" || cur.kind === "array") {
+                out.push(cur.kind === "object" ? "{" : "[");
+                stack.push([cur, 0]);
+            }
+            else
+                out.push(cur.raw);
+            cur = undefined;
+        }
+        const top = stack[stack.length - 1];
+        if (!top)
+            return out.join("");
+        const [c, k] = top;
+        const len = c.kind === "object" ? c.entries.length : c.items.length;
+        if (k === len) {
+            out.push(c.kind === "object" ? "}" : "]");
+            stack.pop();
+            continue;
+        }
+        if (k > 0)
+            out.push(",");
+        top[1] = k + 1;
+        if (c.kind === "object") {
+            out.push(c.entries[k].rawKey, ":");
+            cur = c.entries[k].value;
+        }
+        else
+            cur = c.items[k];
+    }
+}
+/** Whether two values are equal as a JSON reader that keeps everything sees them: the same keys in the same order
+ * (duplicates included; keys and strings compared decoded, so "\u00e9" equals "é"), numbers and literals as written
+ * (12345678901234567890 is not 12345678901234567000, 1.0 is not 1, -0 is not 0). */
+function sameJsonValue(a, b) {
+    const stack = [[a, b]];
+    while (stack.length) {
+        const [x, y] = stack.pop();
+        if (x.kind !== y.kind)
+            return false;
+        if (x.kind === "object") {
+            const ye = y.entries;
+            if (x.entries.length !== ye.length)
+                return false;
+            for (let k = 0; k < ye.length; k++) {
+                const ex = x.entries[k];
+                if (ex.rawKey !== ye[k].rawKey && decodeJsonString(ex.rawKey) !== decodeJsonString(ye[k].rawKey))
+                    return false;
+                stack.push([ex.value, ye[k].value]);
+            }
+        }
+        else if (x.kind === "array") {
+            const yi = y.items;
+            if (x.items.length !== yi.length)
+                return false;
+            for (let k = 0; k < yi.length; k++)
+                stack.push([x.items[k], yi[k]]);
+        }
+        else if (x.raw !== y.raw) {
+            if (x.kind !== "string" || decodeJsonString(x.raw) !== decodeJsonString(y.raw))
+                return false;
+        }
+    }
+    return true;
+}
+/** The bytes of a JSON text with the whitespace between tokens removed (strings copied as they are). The input must
+ * be valid JSON; a copy is returned. */
+function compactJsonBytes(buf, start, end) {
+    const out = Buffer.allocUnsafe(end - start);
+    let o = 0;
+    let i = start;
+    while (i < end) {
+        const c = buf[i];
+        if (c === 0x22) {
+            // copy the string through its closing quote (one not preceded by an odd run of backslashes)
+            let q = i + 1;
+            for (;;) {
+                q = buf.indexOf(0x22, q);
+                if (q === -1 || q >= end) {
+                    q = end - 1;
+                    break;
+                }
+                let k = q - 1;
+                while (buf[k] === 0x5c)
+                    k--;
+                if ((q - 1 - k) % 2 === 0)
+                    break;
+                q++;
+            }
+            o += buf.copy(out, o, i, q + 1);
+            i = q + 1;
+        }
+        else {
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                out[o++] = c;
+            i++;
+        }
+    }
+    return out.subarray(0, o);
+}
+
+;// CONCATENATED MODULE: ./src/engine/json-errors.ts
+// What an invalid-json or invalid-utf8 finding says: where the syntax breaks and the likely cause (a truncated line,
+// single quotes, a trailing comma, a raw control character, a BOM, bare CRs), for a line or a record inside a container.
+
+
+/** invalid-json for a record inside a container (it may span lines): where in the record the syntax breaks, found by
+ * the strict source parser (V8's messages give no position for some errors, and quote the text with its newlines). */
+function recordJsonError(e, text) {
+    let at;
+    let reason;
+    try {
+        parseJsonSource(text);
+        return jsonErrorMessage(e, text); // the two parsers disagree: keep V8's word
+    }
+    catch (err) {
+        if (!(err instanceof JsonSyntaxError))
+            return jsonErrorMessage(e, text);
+        at = err.offset;
+        reason = err.message;
+    }
+    const before = text.slice(0, at);
+    const row = before.split("\n").length;
+    const col = at - before.lastIndexOf("\n");
+    let hint = "fix the syntax, or drop the record";
+    if (/control characters/.test(reason))
+        hint = controlCharacterHint(text.charCodeAt(at));
+    else if (text[at] === "'")
+        hint = "JSON needs double quotes around keys and strings";
+    else if ((text[at] === "}" || text[at] === "]") && /,\s*$/.test(before))
+        hint = "remove the trailing comma";
+    return `invalid JSON at line ${row} of the record, column ${col}: ${reason}; ${hint}`;
+}
+function jsonErrorMessage(e, text) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    const where = pos ? ` at column ${Number(pos[1]) + 1}` : /Unexpected end/.test(msg) ? ` at column ${text.length + 1} (end of line)` : "";
+    const trimmed = text.trimEnd();
+    let hint = "fix the syntax, or drop the line";
+    // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
+    // does not allow, so the whole file reads as one line.
+    const cr = text.indexOf("\r");
+    if (text.charCodeAt(0) === 0xfeff)
+        hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
+    else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
+        hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
+    else if (/Bad control character/.test(msg) && pos)
+        hint = controlCharacterHint(text.charCodeAt(Number(pos[1])));
+    else if (/Unexpected end|Unterminated/.test(msg))
+        hint = "the line ends early: the record is truncated or split over several lines";
+    else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed))
+        hint = "JSON needs double quotes around keys and strings";
+    else if (/,\s*[}\]]\s*$/.test(trimmed))
+        hint = "remove the trailing comma";
+    const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
+    return `invalid JSON${where}: ${short}; ${hint}`;
+}
+const CONTROL_ESCAPES = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r" };
+/** A raw control character inside a string (a tab pasted into an answer, a NUL byte): JSON.parse says only 'Bad
+ * control character in string literal'; name the character and its escape. */
+function controlCharacterHint(code) {
+    const hex = code.toString(16).toUpperCase().padStart(4, "0");
+    const esc = CONTROL_ESCAPES[code] ?? `\\u${hex.toLowerCase()}`;
+    const name = code === 9 ? "a tab, " : code === 0 ? "a NUL byte, " : "";
+    return `a string holds a raw control character (${name}U+${hex}), which JSON allows only escaped, as ${esc}: write the file with a JSON encoder (json.dumps, JSON.stringify) instead of pasting text into it`;
+}
+/** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
+function firstInvalidByte(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0)
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80)
+                return i;
+        if (n > 0 && !(0,external_node_buffer_namespaceObject.isUtf8)(b.subarray(i, i + n + 1)))
+            return i;
+        i += n + 1;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-head.ts
+
+
+
+
+
+/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
+ * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
+ * record in the head (so every chunk of the file knows it). */
+async function checkFileHead(path, display, severities, maxFindings) {
+    const sink = new FindingSink(severities, maxFindings);
+    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
+    let head;
+    try {
+        head = await readHead(path, HEAD_BYTES);
+    }
+    catch (e) {
+        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
+        return done();
+    }
+    const kind = sniff(head);
+    if (kind.kind === "lfs-pointer") {
+        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
+        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
+        return done();
+    }
+    if (kind.kind === "utf16") {
+        const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
+        const q = shellQuote(display);
+        const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
+        // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
+        const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
+        const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
+        sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
+        return done();
+    }
+    if (kind.kind === "gzip") {
+        sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
+        return done();
+    }
+    if (kind.kind === "json-array")
+        return containerHead(path, head, "array");
+    let pretty = sniffPretty(head, head.length < HEAD_BYTES);
+    if (pretty === "undecided") {
+        try {
+            head = await readHead(path, LONG_HEAD_BYTES);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+        pretty = sniffPretty(head, head.length < LONG_HEAD_BYTES);
+    }
+    if (pretty === "pretty")
+        return containerHead(path, head, "pretty");
+    let format = headFormat(head);
+    if (format === null && head.length === HEAD_BYTES) {
+        // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
+        // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
+        try {
+            head = await readHead(path, LONG_HEAD_BYTES);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+        format = headFormat(head);
+        if (format === null && head.length === LONG_HEAD_BYTES)
+            return { format, whole: true };
+    }
+    return { format };
+}
+/** A container file: the format of its first record with a known format (looking further than the head when needed).
+ * It is read as one chunk: its records are found by one scan from the start. */
+async function containerHead(path, head, container) {
+    let format = valuesFormat(head, container);
+    if (format === null && head.length === HEAD_BYTES) {
+        try {
+            format = valuesFormat(await readHead(path, LONG_HEAD_BYTES), container);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+    }
+    return { format, whole: true, container };
+}
+/** Format of the first complete value of a known format in the head of a container file. */
+function valuesFormat(head, container) {
+    const start = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    for (const v of splitValues(head, start, head.length, { arrays: container === "array" }).values) {
+        if (head[v.start] !== 0x7b)
+            continue;
+        try {
+            const f = detectFormat(JSON.parse(head.toString("utf8", v.start, v.end)));
+            if (f)
+                return f;
+        }
+        catch {
+            // not a record: look further
+        }
+    }
+    return null;
+}
+const HEAD_BYTES = 64 * 1024;
+const LONG_HEAD_BYTES = 16 * 1024 * 1024;
+/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
+function shellQuote(path) {
+    return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+/** Format of the first record with a known format among the complete lines of the head. */
+function headFormat(head) {
+    let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    for (;;) {
+        const nl = head.indexOf(0x0a, pos);
+        if (nl === -1)
+            return null;
+        try {
+            const rec = JSON.parse(head.toString("utf8", pos, nl));
+            if (rec && typeof rec === "object" && !Array.isArray(rec)) {
+                const f = detectFormat(rec);
+                if (f)
+                    return f;
+            }
+        }
+        catch {
+            // not a record: look further
+        }
+        pos = nl + 1;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
 // Stable identity of a finding across versions of a file, so that a pull request's findings can be compared with the
@@ -19272,6 +23414,1566 @@ function addFingerprints(files) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/filters.ts
+// What is not a secret: documentation placeholders, templated values, low-entropy and sequential strings, digests
+// and ids. Shared by the provider rules (secret-rules.ts), the keyword rule (generic.ts) and the URL passwords.
+/** Shannon entropy of `s` in bits per character. */
+function entropy(s) {
+    const n = s.length;
+    if (n === 0)
+        return 0;
+    const counts = new Map();
+    for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let h = 0;
+    for (const k of counts.values()) {
+        const p = k / n;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+/** Words that documentation writes where a real value goes (matched case-insensitively inside the value). */
+const PLACEHOLDER_WORDS = /example|placeholder|your|dummy|fake|sample|changeme|change_me|redacted|replace|insert|xxxx|\*\*\*|\.\.\.|…|<|>|\{\{|\}\}|\$\{|%s|todo|here|abc123|123abc/i;
+/** A run of `n` characters that step by +1 or −1 (abcdef, 123456, 654321, ZYXWVU). */
+function hasSequentialRun(s, n = 6) {
+    let up = 1;
+    let down = 1;
+    for (let i = 1; i < s.length; i++) {
+        const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+        up = d === 1 ? up + 1 : 1;
+        down = d === -1 ? down + 1 : 1;
+        if (up >= n || down >= n)
+            return true;
+    }
+    return false;
+}
+/** One character repeated for at least `n` positions (aaaaaa, 000000). */
+function hasRepeatRun(s, n = 6) {
+    let run = 1;
+    for (let i = 1; i < s.length; i++) {
+        run = s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
+        if (run >= n)
+            return true;
+    }
+    return false;
+}
+/** A value that stands for another one: ${VAR}, $VAR, {{ secrets.X }}, %VAR%, <token>, os.environ[...],
+ * process.env.X, getenv("X"), a shell substitution. */
+function isTemplated(v) {
+    return /^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|\$\{|\{\{|<[^>]*>|os\.environ|os\.getenv|getenv\(|process\.env|ENV\[|System\.getenv|secrets\./.test(v);
+}
+/** Placeholder marks that never occur in a random token, whatever its length. */
+const PLACEHOLDER_MARKS = /xxxx|XXXX|\*\*\*|\.\.\.|…|<|>|\{\{|\$\{/;
+/** The variable part of a token (after its fixed prefix) that documentation writes instead of a real one. In a long
+ * body (a 160-character key) an English word can occur by chance, so only the marks count there. */
+function isPlaceholder(body) {
+    if (body.length > 64)
+        return PLACEHOLDER_MARKS.test(body) || hasSequentialRun(body, 8) || hasRepeatRun(body, 8) || isTemplated(body);
+    return PLACEHOLDER_WORDS.test(body) || hasSequentialRun(body) || hasRepeatRun(body) || isTemplated(body);
+}
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Values that look random but are public identifiers: UUIDs, git SHAs and md5/sha digests, integrity hashes
+ * (sha512-...), SSH public keys. */
+function isIdentifier(v) {
+    return HEX_DIGEST.test(v) || UUID.test(v) || /^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(v) || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-)/.test(v) || /^AAAA[B-E]3NzaC1/.test(v);
+}
+/** Keys published in providers' own documentation (besides the placeholder forms). */
+const DOCUMENTED = new Set([
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc", // Stripe's API reference
+    "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+    "sk_test_26PHem9AhJZvU623DfE1x4sd",
+    "AKIAIOSFODNN7EXAMPLE", // AWS
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+]);
+function isDocumented(v) {
+    return DOCUMENTED.has(v);
+}
+/** Passwords that documentation writes in URLs and connection strings. */
+const PLACEHOLDER_PASSWORDS = new Set([
+    "password", "passwd", "pass", "pwd", "secret", "changeme", "change_me", "example", "test", "testing", "dummy",
+    "admin", "root", "guest", "user", "username", "postgres", "mysql", "redis", "mongo", "mongodb", "rabbitmq",
+    "mysecretpassword", "mypassword", "yourpassword", "your_password", "your-password", "p@ssw0rd", "pa55word",
+    "foo", "bar", "foobar", "xxx", "none", "null", "default", "sa", "letmein", "qwerty", "123456", "12345678",
+]);
+/** A password in a URL or connection string that is a placeholder: a documentation word, the user name repeated
+ * (postgres:postgres, guest:guest), masked (****), templated (${DB_PASSWORD}, %s, :password) or too short. */
+function isPlaceholderPassword(password, user = "") {
+    const p = password.toLowerCase();
+    if (p.length < 4 || PLACEHOLDER_PASSWORDS.has(p) || p === user.toLowerCase())
+        return true;
+    if (/^[*x.•]+$/i.test(p) || /^:[a-z_]+$/.test(p) || /^%[a-z]?$/.test(p))
+        return true;
+    return isTemplated(password) || PLACEHOLDER_WORDS.test(password) || /^(?:pass(?:word)?|secret|pwd)[-_ ]?\d{0,3}$/i.test(p);
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/secret-rules.ts
+// Credential formats of API providers and key files: what the `secret` rule finds.
+//
+// Most patterns are ported from gitleaks' default rules (https://github.com/gitleaks/gitleaks, config/gitleaks.toml,
+// MIT License, Copyright (c) 2019 Zachary Rice) and secretlint's recommended preset
+// (https://github.com/secretlint/secretlint, MIT License, Copyright (c) 2019 azu). Go's RE2 syntax does not all
+// compile in JavaScript: inline flags in mid-pattern ((?i) after a literal prefix, (?-i:...)) became explicit
+// [A-Za-z] classes, (?P<name>) groups plain groups, \z became $; gitleaks' trailing delimiter group
+// (?:[\x60'"\s;]|\\[nr]|$) became a negative lookahead on the token's own alphabet, so a token followed by a letter
+// of another word is not cut short, and a match never runs past the closing quote into the next field (the gate
+// scans decoded strings, not raw JSON lines). Each rule keeps gitleaks' entropy floor where it had one.
+//
+// A rule fires where one of its `anchors` (literal text every such token contains) is found inside a run of
+// token characters (scan-text.ts); `re` then decides, sticky at the anchor unless `back` lets the token start
+// earlier. Only the fixed public prefix of a token (`prefix`) is ever shown.
+
+const REVOKE = "revoke it with the provider";
+function jwtValid(v) {
+    const [h, p] = v.split(".");
+    try {
+        const header = JSON.parse(Buffer.from(h, "base64url").toString("utf8"));
+        if (typeof header.alg !== "string" || header.alg.toLowerCase() === "none")
+            return false;
+        const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
+        // the jwt.io debugger's example token, in countless tutorials
+        if (payload.sub === "1234567890" && payload.name === "John Doe")
+            return false;
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const upTo = (c) => (v) => v.indexOf(c) + 1;
+const SECRET_RULES = [
+    // --- cloud
+    {
+        kind: "aws-access-key",
+        name: "AWS access key ID",
+        anchors: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
+        re: /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3,
+        valid: (v) => !v.endsWith("EXAMPLE"),
+        fix: "deactivate it in AWS IAM",
+    },
+    {
+        kind: "aws-secret-key",
+        name: "AWS secret access key",
+        anchors: ["ecret_access_key", "ECRET_ACCESS_KEY", "ecretAccessKey", "ecret-access-key"],
+        re: /(?<![A-Za-z0-9])(?:aws_?)?secret_?access_?key["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+        back: 10,
+        group: 1,
+        prefix: 0,
+        minEntropy: 4,
+        fix: "deactivate the key pair in AWS IAM",
+    },
+    {
+        kind: "gcp-api-key",
+        name: "Google API key",
+        anchors: ["AIza"],
+        re: /(?<![\w-])AIza[\w-]{35}(?![\w-])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: "delete it in the Google Cloud console",
+    },
+    {
+        kind: "gcp-oauth-secret",
+        name: "Google OAuth client secret",
+        anchors: ["GOCSPX-"],
+        re: /(?<![\w-])GOCSPX-[\w-]{28}(?![\w-])/y,
+        prefix: 7,
+        minEntropy: 3.5,
+        fix: "reset the client secret in the Google Cloud console",
+    },
+    {
+        kind: "google-oauth-token",
+        name: "Google OAuth access token",
+        anchors: ["ya29."],
+        re: /(?<![\w-])ya29\.[\w-]{30,}(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: "revoke it (https://myaccount.google.com/permissions)",
+    },
+    {
+        kind: "azure-storage-key",
+        name: "Azure storage account key",
+        anchors: ["AccountKey=", "SharedAccessKey="],
+        re: /(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{42,86}={1,2})(?![A-Za-z0-9+/=])/y,
+        group: 1,
+        prefix: 0,
+        minEntropy: 4,
+        fix: "rotate the key in the Azure portal",
+    },
+    {
+        kind: "azure-ad-client-secret",
+        name: "Azure AD client secret",
+        anchors: ["Q~"],
+        re: /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g,
+        back: 4,
+        prefix: 0,
+        minEntropy: 3.5,
+        fix: "delete the client secret in Azure AD (Entra ID) app registrations",
+    },
+    {
+        kind: "azure-sas-token",
+        name: "Azure SAS token signature",
+        anchors: ["sig="],
+        re: /(?<=[?&])sig=([A-Za-z0-9%+/]{40,120}(?:%3[Dd]|=){0,2})(?![A-Za-z0-9%+/=])/y,
+        group: 1,
+        prefix: 0,
+        minEntropy: 3.5,
+        valid: (_v, text, at) => /[?&]sv=\d{4}-\d\d-\d\d/.test(text.slice(Math.max(0, at - 400), at + 400)),
+        fix: "revoke it (rotate the storage key it was signed with)",
+    },
+    // --- code hosting, CI
+    {
+        kind: "github-token",
+        name: "GitHub token",
+        anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+        re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/y,
+        prefix: (v) => (v.startsWith("github_pat_") ? 11 : 4),
+        minEntropy: 3,
+        fix: "revoke it in GitHub (Settings → Developer settings → Tokens)",
+    },
+    {
+        kind: "gitlab-token",
+        name: "GitLab token",
+        anchors: ["glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "GR1348941"],
+        re: /(?<![\w-])(?:glpat-[\w-]{20,300}(?:\.[0-9a-z]{9})?|gl(?:dt|rt|ft|soat|ffct)-[\w-]{20,300}|glimt-[\w-]{25}|glagent-[\w-]{50}|gloas-[\w-]{64}|glptt-[0-9a-f]{40}|glcbt-[0-9a-zA-Z]{1,5}_[\w-]{20}|GR1348941[\w-]{20})(?![\w-])/y,
+        prefix: (v) => (v.startsWith("GR1348941") ? 9 : upTo("-")(v)),
+        minEntropy: 3,
+        fix: "revoke it in GitLab",
+    },
+    // --- chat, e-mail, payments
+    {
+        kind: "slack-token",
+        name: "Slack token",
+        anchors: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"],
+        re: /(?<![\w-])(?:xox[baprseo]-[0-9A-Za-z-]{10,250}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,170}|xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3,
+        fix: "revoke it in the Slack app settings",
+    },
+    {
+        kind: "slack-webhook",
+        name: "Slack webhook URL",
+        anchors: ["hooks.slack.com/"],
+        re: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120}/g,
+        back: 8,
+        prefix: (v) => v.indexOf(".com/") + 5,
+        minEntropy: 3,
+        fix: "delete the webhook in Slack and create a new one",
+    },
+    {
+        kind: "stripe-key",
+        name: "Stripe key",
+        anchors: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_", "whsec_"],
+        re: /(?<![\w])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99}|whsec_[A-Za-z0-9]{32,})(?![A-Za-z0-9])/y,
+        prefix: (v) => (v.startsWith("whsec_") ? 6 : 8),
+        minEntropy: 3,
+        valid: (v) => !isDocumented(v),
+        fix: "roll it in the Stripe dashboard",
+    },
+    {
+        kind: "twilio-api-key",
+        name: "Twilio API key",
+        anchors: ["SK"],
+        re: /(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/y,
+        prefix: 2,
+        minEntropy: 3,
+        fix: "delete it in the Twilio console",
+    },
+    {
+        kind: "sendgrid-key",
+        name: "SendGrid API key",
+        anchors: ["SG."],
+        re: /(?<![\w.])SG\.[\w-]{22}\.[\w-]{43}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: "delete it in SendGrid (Settings → API Keys)",
+    },
+    {
+        kind: "mailchimp-key",
+        name: "Mailchimp API key",
+        anchors: ["-us"],
+        re: /(?<![\w-])[0-9a-f]{32}-us\d{1,2}(?![\w-])/g,
+        back: 32,
+        prefix: 0,
+        minEntropy: 3,
+        fix: "disable it in Mailchimp",
+    },
+    {
+        kind: "telegram-bot-token",
+        name: "Telegram bot token",
+        anchors: [":AA"],
+        re: /(?<![\w-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g,
+        back: 10,
+        prefix: 0,
+        minEntropy: 3.5,
+        fix: "revoke it with @BotFather (/revoke)",
+    },
+    // --- package registries
+    {
+        kind: "npm-token",
+        name: "npm token",
+        anchors: ["npm_", "_authToken="],
+        re: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|_authToken=([^\s"'$][^\s"']{8,})/y,
+        prefix: (v) => (v.startsWith("npm_") ? 4 : 0),
+        minEntropy: 3,
+        fix: "revoke it (npm token revoke)",
+    },
+    {
+        kind: "pypi-token",
+        name: "PyPI token",
+        anchors: ["pypi-AgE"],
+        re: /(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,1000}(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: "delete it in PyPI (Account settings → API tokens)",
+    },
+    {
+        kind: "rubygems-token",
+        name: "RubyGems API key",
+        anchors: ["rubygems_"],
+        re: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/y,
+        prefix: 9,
+        minEntropy: 3,
+        fix: "revoke it on rubygems.org",
+    },
+    // --- AI providers
+    {
+        kind: "anthropic-key",
+        name: "Anthropic API key",
+        anchors: ["sk-ant-"],
+        re: /(?<![\w-])sk-ant-[a-z]{3,6}\d\d-[\w-]{80,120}(?![\w-])/y,
+        prefix: (v) => v.indexOf("-", 7) + 1,
+        minEntropy: 3.5,
+        fix: "delete it in the Anthropic console",
+    },
+    {
+        kind: "openai-key",
+        name: "OpenAI API key",
+        anchors: ["sk-"],
+        re: /(?<![\w-])sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})(?![\w-])/y,
+        prefix: (v) => (/^sk-(?:proj|svcacct|admin|None)-/.test(v) ? v.indexOf("-", 3) + 1 : 3),
+        minEntropy: 3.5,
+        fix: "revoke it in the OpenAI dashboard (API keys)",
+    },
+    {
+        kind: "sk-api-key",
+        name: "API key (sk-…, an OpenAI-compatible provider)",
+        anchors: ["sk-"],
+        re: /(?<![\w-])sk-(?!ant-|proj-|svcacct-|admin-)[A-Za-z0-9]{32,47}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: "revoke it with its provider",
+    },
+    {
+        kind: "huggingface-token",
+        name: "Hugging Face token",
+        anchors: ["hf_", "api_org_"],
+        re: /(?<![A-Za-z0-9_])(?:hf|api_org)_[A-Za-z]{34}(?![A-Za-z0-9_])/y,
+        prefix: (v) => (v.startsWith("hf_") ? 3 : 8),
+        minEntropy: 3.5,
+        fix: "invalidate it in Hugging Face (Settings → Access Tokens)",
+    },
+    {
+        kind: "groq-key",
+        name: "Groq API key",
+        anchors: ["gsk_"],
+        re: /(?<![\w-])gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "perplexity-key",
+        name: "Perplexity API key",
+        anchors: ["pplx-"],
+        re: /(?<![\w-])pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "replicate-token",
+        name: "Replicate API token",
+        anchors: ["r8_"],
+        re: /(?<![\w-])r8_[A-Za-z0-9]{37}(?![A-Za-z0-9])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "xai-key",
+        name: "xAI API key",
+        anchors: ["xai-"],
+        re: /(?<![\w-])xai-[A-Za-z0-9]{80}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    // --- other services (secretlint's recommended preset and gitleaks)
+    {
+        kind: "service-token",
+        name: "service token",
+        anchors: ["shpat_", "shpca_", "shppa_", "shpss_", "glc_", "glsa_", "ops_eyJ", "lin_api_", "ntn_", "hvs.", "hvb.", "vcp_", "vci_", "vca_", "vcr_", "vck_", "dapi", "dckr_pat_", "figd_", "dop_v1_", "doo_v1_", "dor_v1_", "dp.pt.", "pul-", "PMAK-", "pscale_tkn_", "pscale_pw_", "pscale_oauth_", "sntryu_", "sntrys_", "AGE-SECRET-KEY-1", "xkeysib-", "LTAI", "HRKU-AA", "dt0c01."],
+        re: /(?<![\w.-])(?:shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|ops_eyJ[A-Za-z0-9+/]{100,1280}={0,3}|lin_api_[A-Za-z0-9]{40}|ntn_\d{11}[A-Za-z0-9]{35}|hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|vc[piark]_[A-Za-z0-9]{20,60}|dapi[a-f0-9]{32}(?:-\d)?|dckr_pat_[\w-]{27}|figd_[\w-]{40,200}|do[por]_v1_[a-f0-9]{64}|dp\.pt\.[A-Za-z0-9]{43}|pul-[a-f0-9]{40}|PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}|pscale_(?:tkn|pw|oauth)_[\w=.-]{32,64}|sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=_]{60,400}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|LTAI[A-Za-z0-9]{20}|HRKU-AA[\w-]{58}|dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})(?![\w-])/y,
+        prefix: (v) => {
+            const m = /^(?:[A-Za-z0-9]+[_.-]){1,2}|^dapi|^LTAI|^AGE-SECRET-KEY-1/.exec(v);
+            return m ? Math.min(m[0].length, 14) : 0;
+        },
+        minEntropy: 3,
+        fix: REVOKE,
+    },
+    {
+        kind: "db-password",
+        name: "password in a connection string",
+        anchors: ["Password=", "password=", "PASSWORD=", "Pwd=", "PWD=", "pwd="],
+        re: /(?<![A-Za-z0-9_])(?:Password|password|PASSWORD|Pwd|PWD|pwd)=([^;"'\s]{1,128})/y,
+        prefix: 0,
+        valid: (v, text, at) => !isPlaceholderPassword(v) && /(?:server|data source|host|address|addr|uid|user id|user|username)\s*=/i.test(text.slice(Math.max(0, at - 300), at)),
+        fix: "change the database password (read it from the environment)",
+    },
+    // --- tokens and headers
+    {
+        kind: "jwt",
+        name: "JSON Web Token",
+        anchors: ["eyJ"],
+        re: /(?<![\w-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        valid: jwtValid,
+        fix: "invalidate the session or signing key it belongs to if it has not expired",
+    },
+];
+const RULE_BY_KIND = new Map(SECRET_RULES.map((r) => [r.kind, r]));
+
+;// CONCATENATED MODULE: ./src/engine/privacy/generic.ts
+// The keyword + entropy rule (`generic-secret`, a warning): a value assigned to something named like a credential
+// (password=..., "api_key": "...", SECRET_TOKEN: ...) that looks random. Like detect-secrets' keyword detector and
+// gitleaks' generic-api-key, with their filters: UUIDs, hex digests, sequential strings, templated values and
+// documentation placeholders are not reported, nor names that only contain a keyword (max_tokens, tokenizer,
+// public_key, secret_name).
+
+const KEYWORD = "(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|client[_-]?secret|credentials?)";
+/** name [:=] value, in code, config files, env files, JSON and URLs' query strings; the value is group 2. */
+const GENERIC_RE = new RegExp(`(?:^|[^A-Za-z0-9_])([A-Za-z0-9_.-]{0,30}?${KEYWORD}[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}[ \\t]{0,3}(?:=|:|:=|=>|->)[ \\t]{0,3}["'\`]?([!#$%*+\\-./0-9:=?@A-Z^_a-z~]{12,200})`, "gi");
+/** A name made of a keyword that does not hold a credential. */
+const NOT_A_SECRET_NAME = /(?:token(?:s|izer|ized?|izing|_?(?:ids?|type|types|count|counts|len|length|limit|usage|url|uri|endpoint|file|path|name|index|idx|pos|position|budget|per|num|size))|(?:max|min|num|total|pad|eos|bos|unk|sep|cls|mask|special|public|csrf|xsrf|next|page|cancel(?:lation)?|continuation|refresh[_-]?token[_-]?(?:url|uri))[_.-]?tokens?|(?:secret|key|password|passwd|pwd|token|credentials?)[_.-]?(?:name|id|ref|reference|file|path|length|len|size|hash|hashed|field|label|prompt|policy|manager|store|vault|type|env|var|arn|version|rotation|expir[a-z]*|ttl|header|param|regex|pattern|validator|strength|reset|confirm(?:ation)?|input)|public[_.-]?key|key[_.-]?(?:id|name|alias|size|pair|vault)|forgot|reset[_.-]?password|password[_.-]?reset|has[_.-]?(?:password|token|secret)|is[_.-]?(?:secret|token))/i;
+const FILE_LIKE = /\.(?:json|ya?ml|txt|pem|key|crt|p12|pfx|env|cfg|conf|ini|toml|py|js|ts|sh|log)$/i;
+/** Whether `v`, assigned to a credential-like name, is worth reporting. `minEntropy` is 3.5 bits per character in
+ * text (gitleaks' floor); a value of a JSON key named like a credential may pass with 3. */
+function genericValueOk(v, minEntropy = 3.5) {
+    if (v.length < 12 && minEntropy >= 3.5)
+        return false;
+    if (v.length < 8)
+        return false;
+    if (/^[A-Za-z_.-]+$/.test(v) || /^[\d.:-]+$/.test(v))
+        return false; // words, identifiers, numbers, versions, times
+    if (isPlaceholder(v) || isTemplated(v) || isIdentifier(v) || /passw|secret|token/i.test(v))
+        return false; // my-secret-password
+    if (v.includes("://") || /^[./~]/.test(v) || FILE_LIKE.test(v))
+        return false; // URLs and paths
+    if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+\??$/.test(v) && !/\d.*\d.*\d/.test(v))
+        return false; // self.config.token, req.headers?.authorization
+    if (isDocumented(v))
+        return false;
+    // random text changes between lower case, capitals, digits and symbols at every other character; an identifier
+    // (OpeningParenToken$1, hasExclamationToken2) or a chosen phrase (Summer2024!Sun) rarely does
+    if (v.length >= 12 && (classChanges(v) < 0.3 * v.length || wordy(v)))
+        return false;
+    if (/^[A-Z][A-Z0-9_]+$/.test(v) && v.includes("_"))
+        return false; // another variable's NAME
+    return entropy(v) >= minEntropy;
+}
+const GENERIC_KINDS = ["password", "api-key", "token", "secret"];
+/** Most letters are in words of four or more (Opening, Paren, Token): a name, not a random string, whose letters
+ * rarely run four lower-case in a row. */
+function wordy(v) {
+    let letters = 0;
+    for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i) | 0x20;
+        if (c >= 97 && c <= 122)
+            letters++;
+    }
+    let inWords = 0;
+    for (const m of v.matchAll(/[A-Z]?[a-z]{3,}/g))
+        inWords += m[0].length;
+    return letters >= v.length / 2 && inWords >= 0.7 * letters;
+}
+function classChanges(v) {
+    const cls = (c) => (c >= 97 && c <= 122 ? 0 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 2 : 3);
+    let n = 0;
+    for (let i = 1; i < v.length; i++)
+        if (cls(v.charCodeAt(i)) !== cls(v.charCodeAt(i - 1)))
+            n++;
+    return n;
+}
+/** The kind of a credential name: password, api-key, token or secret. */
+function genericKind(name) {
+    const n = name.toLowerCase();
+    if (/passw|passphrase|pwd/.test(n))
+        return "password";
+    if (/api[_-]?key|apikey|access[_-]?key|auth[_-]?key/.test(n))
+        return "api-key";
+    if (/token/.test(n))
+        return "token";
+    return "secret";
+}
+const KEYWORD_RE = new RegExp(KEYWORD, "i");
+/** Whether `text` names a credential at all: a cheap test before GENERIC_RE, whose name prefix is tried at every
+ * position. */
+function mentionsSecret(text) {
+    return KEYWORD_RE.test(text);
+}
+/** A JSON key or variable name that holds a credential (api_key, password), not one that only contains a keyword. */
+function isSecretName(name) {
+    return KEYWORD_RE.test(name) && !NOT_A_SECRET_NAME.test(name);
+}
+function notSecretName(name) {
+    return NOT_A_SECRET_NAME.test(name);
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/engine/privacy/pii.ts
+// Personal data in text: what the `pii` rule finds. E-mail addresses, phone numbers, payment card numbers (Luhn),
+// IBANs (ISO 13616 checksum), US social security numbers and public IP addresses; never the documentation forms
+// (reserved domains and ranges, fictional 555 numbers, test cards, example IBANs) nor what only looks like them
+// (versions, OIDs, ISBNs, timestamps, dates, Luhn-invalid digit runs, XXX-XX-XXXX).
+
+
+const PII_NAMES = {
+    email: "e-mail address",
+    phone: "phone number",
+    "card-number": "payment card number",
+    iban: "IBAN",
+    ssn: "US social security number",
+    "ip-address": "public IP address",
+};
+const PII_FIXES = {
+    email: "remove it or replace it with an address at example.com",
+    phone: "remove it or replace it with a fictional number (e.g. 555-0100)",
+    "card-number": "remove it (test cards such as 4242 4242 4242 4242 are not reported)",
+    iban: "remove it or replace it with a documentation IBAN",
+    ssn: "remove it",
+    "ip-address": "remove it or replace it with a documentation address (192.0.2.x, 2001:db8::)",
+};
+// ---------------------------------------------------------------- e-mail
+const LOCAL = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+    LOCAL[c.charCodeAt(0)] = 1;
+const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-]|\.[A-Za-z0-9])/y;
+/** Top-level "domains" that are file extensions (icon@2x.png, module@1.0.js) or not on the internet. */
+const NOT_TLDS = new Set("png jpg jpeg gif svg webp ico bmp tif tiff js mjs cjs ts tsx jsx css scss less html htm json jsonl py pyc md txt xml yml yaml toml lock map min tar gz tgz zip rar exe dll so dylib php rb go rs java kt kts swift cpp cc hpp c h sh bash zsh ps1 log pdf doc docx xls xlsx csv tsv ini cfg conf env pem key crt vue svelte wasm bin dat onnx pt pth safetensors ckpt gguf local localhost internal lan home test invalid example corp intranet".split(" "));
+const RESERVED_DOMAINS = /(?:^|\.)(?:example\.(?:com|net|org|edu)|example|test|invalid|localhost|local|internal|lan|home\.arpa|localdomain)$|^example\.[a-z.]+$/;
+const PLACEHOLDER_DOMAINS = new Set([
+    "domain.com", "yourdomain.com", "your-domain.com", "mydomain.com", "company.com", "yourcompany.com", "mycompany.com",
+    "email.com", "youremail.com", "acme.com", "acme.org", "acme.io", "acmecorp.com", "foo.com", "bar.com", "foobar.com",
+    "test.com", "sample.com", "website.com", "yoursite.com", "mysite.com", "site.com", "xyz.com", "xxx.com", "host.com",
+    "server.com", "users.noreply.github.com", "noreply.github.com",
+]);
+/** Local parts that name a role or stand for someone (user@, your.name@), not a person. */
+const NOT_PERSONAL_LOCAL = /^(?:user(?:name)?|name|your[._-]?(?:name|email|e-mail|mail|address)?|first[._-]?(?:name)?[._-]?last(?:name)?|firstname|lastname|email|e-mail|mail|someone|somebody|anyone|me|you|test(?:er|ing)?\d*|foo|bar|baz|xxx+|john[._-]?doe|jane[._-]?doe|johndoe|janedoe|j\.doe|no[._-]?reply|do[._-]?not[._-]?reply|donotreply|info|support|help|admin(?:istrator)?|root|contact|hello|hi|sales|team|office|security|abuse|postmaster|webmaster|hostmaster|privacy|legal|press|billing|notifications?|mailer-daemon|git|hg|svn|bot|example|sample|demo|dev|developer|feedback|careers|jobs|hr|marketing|newsletter|service|orders?|account|accounts)$/i;
+function emailAt(s, at) {
+    let a = at;
+    while (a > 0 && at - a < 64) {
+        const c = s.charCodeAt(a - 1);
+        if (c < 128 && LOCAL[c])
+            a--;
+        else
+            break;
+    }
+    if (a === at)
+        return null;
+    const before = a > 0 ? s.charCodeAt(a - 1) : 0;
+    // user:password@host (URL userinfo), a path or an @-mention glued to a word
+    if (before === 0x3a /* : */ || before === 0x2f /* / */ || (before < 128 && LOCAL[before]))
+        return null;
+    while (a < at && (s[a] === "." || s[a] === "-"))
+        a++;
+    const local = s.slice(a, at);
+    if (!local || local.endsWith(".") || local.includes(".."))
+        return null;
+    DOMAIN.lastIndex = at + 1;
+    const m = DOMAIN.exec(s);
+    if (!m)
+        return null;
+    const domain = m[0].toLowerCase();
+    if (NOT_TLDS.has(m[1].toLowerCase()) || RESERVED_DOMAINS.test(domain) || PLACEHOLDER_DOMAINS.has(domain) || domain.includes("example"))
+        return null;
+    if (NOT_PERSONAL_LOCAL.test(local) || /^x+$/i.test(local))
+        return null;
+    // a@b.com, xy@z.io: a placeholder, not an address
+    if (local.length <= 2 && domain.length - m[1].length - 1 <= 2)
+        return null;
+    return { kind: "email", start: a, end: DOMAIN.lastIndex };
+}
+/** Every e-mail address in `s` (at most `max`). */
+function findEmails(s, out, max = 1000) {
+    let at = s.indexOf("@");
+    while (at >= 0 && out.length < max) {
+        const m = emailAt(s, at);
+        if (m) {
+            out.push(m);
+            at = s.indexOf("@", m.end);
+        }
+        else
+            at = s.indexOf("@", at + 1);
+    }
+}
+// ---------------------------------------------------------------- numbers
+const isDigit = (c) => c >= 48 && c <= 57;
+const isAlnum = (c) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const SEPARATOR = new Set([0x20, 0x2e, 0x2d, 0x2f, 0x28, 0x29]); // space . - / ( )
+/** The number-like span that starts at digit `i`: digits joined by single separators (at most two in a row,
+ * e.g. ") "), with a leading + or (. */
+function numberSpan(s, i) {
+    let a = i;
+    if (a > 0 && (s[a - 1] === "+" || s[a - 1] === "("))
+        a--;
+    if (a > 0 && s[a - 1] === "+" && s[a] === "(")
+        a--;
+    let j = i;
+    const n = s.length;
+    while (j < n) {
+        const c = s.charCodeAt(j);
+        if (isDigit(c)) {
+            j++;
+            continue;
+        }
+        if (!SEPARATOR.has(c))
+            break;
+        let k = j + 1;
+        if (k < n && SEPARATOR.has(s.charCodeAt(k)) && s.charCodeAt(k) !== c)
+            k++;
+        if (k < n && isDigit(s.charCodeAt(k)))
+            j = k;
+        else
+            break;
+    }
+    if (j < n && s[j] === ")" && s.lastIndexOf("(", j) >= a)
+        j++;
+    return [a, j];
+}
+function luhn(d) {
+    let sum = 0;
+    let dbl = false;
+    for (let i = d.length - 1; i >= 0; i--) {
+        let x = d.charCodeAt(i) - 48;
+        if (dbl) {
+            x *= 2;
+            if (x > 9)
+                x -= 9;
+        }
+        sum += x;
+        dbl = !dbl;
+    }
+    return sum % 10 === 0;
+}
+/** Card numbers published for testing (Stripe, Adyen, PayPal, Braintree docs). */
+const TEST_CARDS = new Set([
+    "4242424242424242", "4000056655665556", "5555555555554444", "2223003122003222", "5200828282828210", "5105105105105100",
+    "378282246310005", "371449635398431", "6011111111111117", "6011000990139424", "3056930009020004", "36227206271667",
+    "3566002020360505", "6200000000000005", "4111111111111111", "4012888888881881", "4222222222222", "5431111111111111",
+    "378734493671000", "30569309025904", "38520000023237", "6011601160116611", "3530111333300000", "4000000000000002",
+    "4000000000009995", "4000000000000077", "4000002500003155", "4000002760003184", "4000000000003220", "4917610000000000",
+]);
+function cardNetwork(d) {
+    const n = d.length;
+    const p2 = Number(d.slice(0, 2));
+    const p4 = Number(d.slice(0, 4));
+    if (d[0] === "4")
+        return n === 13 || n === 16 || n === 19;
+    if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
+        return n === 16;
+    if (p2 === 34 || p2 === 37)
+        return n === 15;
+    if (p4 === 6011 || p2 === 65 || (Number(d.slice(0, 3)) >= 644 && Number(d.slice(0, 3)) <= 649))
+        return n >= 16 && n <= 19;
+    if (p4 >= 3528 && p4 <= 3589)
+        return n >= 16 && n <= 19;
+    if ((Number(d.slice(0, 3)) >= 300 && Number(d.slice(0, 3)) <= 305) || p2 === 36 || p2 === 38 || p2 === 39)
+        return n >= 14 && n <= 19;
+    if (p2 === 62)
+        return n >= 16 && n <= 19;
+    return false;
+}
+function isCard(t, d) {
+    if (d.length < 13 || d.length > 19)
+        return false;
+    const grouped = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(t) || /^\d{4}([ -])\d{6}\1\d{4,5}$/.test(t) || (/^\d+$/.test(t) && (d.length === 15 || d.length === 16));
+    if (!grouped || !cardNetwork(d) || TEST_CARDS.has(d) || hasRepeatRun(d, 8) || hasSequentialRun(d, 8))
+        return false;
+    return luhn(d);
+}
+/** Example social security numbers from ads, wallets and SSA documents, and 123-45-6789. */
+const EXAMPLE_SSNS = new Set(["123-45-6789", "078-05-1120", "219-09-9999", "457-55-5462", "987-65-4321"]);
+function isSsn(t) {
+    const m = /^(\d{3})-(\d{2})-(\d{4})$/.exec(t);
+    // 111-22-3333: each group one digit repeated, a made-up example
+    if (!m || EXAMPLE_SSNS.has(t) || /^(\d)\1\1-(\d)\2-(\d)\3\3\3$/.test(t))
+        return false;
+    const area = Number(m[1]);
+    return area !== 0 && area !== 666 && area < 900 && m[2] !== "00" && m[3] !== "0000";
+}
+/** NANP area codes that are not personal lines: toll-free, premium, fictional (555) and N11 service codes. */
+const NOT_PERSONAL_AREA = /^(?:555|800|833|844|855|866|877|888|900|[2-9]11)$/;
+function isPhone(t, d) {
+    if (hasRepeatRun(d, 6) || hasSequentialRun(d, 6))
+        return false;
+    if (t.startsWith("+")) {
+        if (t[1] === " " || d.length < 8 || d.length > 15 || t.includes("/"))
+            return false;
+        // +35236450.6: a signed decimal number
+        if ((t.match(/\./g) ?? []).length === 1)
+            return false;
+        if (d.startsWith("1"))
+            return nanp(d.slice(1));
+        if (d.startsWith("44") && /^447700900|^44207946|^44117496|^44161496/.test(d))
+            return false; // Ofcom drama numbers
+        return true;
+    }
+    // without a country code, only the North American form with its separators: (415) 555-2671, 415-555-2671,
+    // 415.555.2671 (not 123 456 7890: a list of numbers as often as a phone)
+    const m = /^(?:1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))([2-9]\d\d)[ .-](\d{4})$/.exec(t);
+    if (!m)
+        return false;
+    return nanp((m[1] ?? m[2]) + m[4] + m[5]);
+}
+function nanp(d) {
+    if (d.length !== 10)
+        return false;
+    const area = d.slice(0, 3);
+    const exchange = d.slice(3, 6);
+    return /^[2-9]/.test(area) && /^[2-9]/.test(exchange) && !NOT_PERSONAL_AREA.test(area) && exchange !== "555" && !/^[2-9]11$/.test(exchange);
+}
+/** Public IPv4 (not private, loopback, link-local, shared, documentation, benchmark, multicast or reserved), and
+ * not a well-known public service (8.8.8.8) or the 1.2.3.4 placeholder. */
+function isPublicIpv4(t) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
+    if (!m)
+        return false;
+    const o = m.slice(1, 5).map(Number);
+    // placeholders (123.123.123.123, 12.34.56.78) and what versions and examples look like (2.7.2.2, 1.2.3.42)
+    if (o.every((x) => x === o[0]) || hasSequentialRun(t.replace(/\./g, ""), 6) || (o[0] <= 9 && o[1] <= 9 && o[2] <= 9))
+        return false;
+    if (o.some((x) => x > 255) || m.slice(1, 5).some((x) => x.length > 1 && x[0] === "0"))
+        return false;
+    const [a, b, c] = o;
+    if (a === 0 || a === 10 || a === 127 || a >= 224)
+        return false;
+    if (a === 100 && b >= 64 && b <= 127)
+        return false;
+    if (a === 169 && b === 254)
+        return false;
+    if (a === 172 && b >= 16 && b <= 31)
+        return false;
+    if (a === 192 && b === 168)
+        return false;
+    if (a === 192 && b === 0 && (c === 0 || c === 2))
+        return false;
+    if (a === 198 && (b === 18 || b === 19))
+        return false;
+    if (a === 198 && b === 51 && c === 100)
+        return false;
+    if (a === 203 && b === 0 && c === 113)
+        return false;
+    return !WELL_KNOWN_IPS.has(t);
+}
+const WELL_KNOWN_IPS = new Set(["93.184.216.34", "93.184.215.14", "1.2.3.4", "8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220", "4.2.2.2", "4.2.2.1", "64.6.64.6", "64.6.65.6", "76.76.2.0", "94.140.14.14"]);
+// ---------------------------------------------------------------- IBAN
+const IBAN_LENGTH = {
+    AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
+    DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
+    HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
+    LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
+    RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
+    VG: 24, XK: 20,
+};
+/** IBANs printed in standards, bank documentation and Wikipedia. */
+const EXAMPLE_IBANS = new Set(["GB82WEST12345698765432", "DE89370400440532013000", "GB29NWBK60161331926819", "FR1420041010050500013M02606", "NL91ABNA0417164300", "CH9300762011623852957", "ES9121000418450200051332", "IT60X0542811101000000123456", "BE68539007547034", "AT611904300234573201", "GB33BUKB20201555555555", "FR7630006000011234567890189"]);
+function ibanValid(compact) {
+    if (IBAN_LENGTH[compact.slice(0, 2)] !== compact.length || EXAMPLE_IBANS.has(compact))
+        return false;
+    const r = compact.slice(4) + compact.slice(0, 4);
+    let mod = 0;
+    for (let i = 0; i < r.length; i++) {
+        const c = r.charCodeAt(i);
+        const v = c >= 65 ? c - 55 : c - 48;
+        mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
+    }
+    return mod === 1 && !hasRepeatRun(compact.slice(4), 8);
+}
+const IBAN_RE = /[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/y;
+/** An IBAN starting at `a` (two capital letters, printed compact or in groups of four). */
+function ibanAt(s, a) {
+    if (a > 0 && isAlnum(s.charCodeAt(a - 1)))
+        return null;
+    IBAN_RE.lastIndex = a;
+    const m = IBAN_RE.exec(s);
+    if (!m)
+        return null;
+    let text = m[0];
+    // the groups of four may run on into the next word: drop trailing groups until the length is right
+    while (text.length > 0) {
+        const compact = text.replace(/ /g, "");
+        const want = IBAN_LENGTH[compact.slice(0, 2)];
+        if (!want || compact.length < want)
+            return null;
+        if (compact.length === want)
+            return ibanValid(compact) ? { kind: "iban", start: a, end: a + text.length } : null;
+        const cut = text.lastIndexOf(" ");
+        if (cut < 0)
+            return null;
+        text = text.slice(0, cut);
+    }
+    return null;
+}
+// ---------------------------------------------------------------- the scan
+/** Phone numbers, card numbers, SSNs, public IPv4 addresses and IBANs in `s`. */
+const DIGIT = /\d/g;
+function findNumbers(s, out, max = 1000) {
+    const n = s.length;
+    let i = 0;
+    while (i < n && out.length < max) {
+        DIGIT.lastIndex = i;
+        if (!DIGIT.test(s))
+            break;
+        i = DIGIT.lastIndex - 1;
+        // an IBAN: two capital letters right before the digits
+        if (i >= 2 && s.charCodeAt(i - 1) >= 65 && s.charCodeAt(i - 1) <= 90 && s.charCodeAt(i - 2) >= 65 && s.charCodeAt(i - 2) <= 90) {
+            const m = ibanAt(s, i - 2);
+            if (m) {
+                out.push(m);
+                i = m.end;
+                continue;
+            }
+        }
+        const [a, b] = numberSpan(s, i);
+        i = b;
+        if (b - a < 7)
+            continue;
+        const glued = a > 0 && (isAlnum(s.charCodeAt(a - 1)) || s[a - 1] === "." || s[a - 1] === "-" || s[a - 1] === "_");
+        const after = b < n ? s.charCodeAt(b) : 0;
+        if (glued || isAlnum(after) || after === 0x5f /* _ */ || (after === 0x2e && b + 1 < n && isAlnum(s.charCodeAt(b + 1))))
+            continue;
+        const t = s.slice(a, b).replace(/[ .\-/]+$/, "");
+        const d = t.replace(/\D/g, "");
+        let kind = null;
+        // a version (v8 11.3.244.8-node.9, "v8": "11.3.244.8"), an OID (ObjectIdentifier("2.5.29.14")), a section number
+        // (RFC 1122 section 4.2.2.13) is not an address
+        const versionLike = (after === 0x2d && b + 1 < n && isAlnum(s.charCodeAt(b + 1))) || /(?:\b(?:oid|objectidentifier|sections?|sec|versions?|ver|v\d*|rfc|spec|chapter|release|python|node)|§|\[)[^A-Za-z0-9]{0,3}$/i.test(s.slice(Math.max(0, a - 20), a));
+        // "x)+3864292196" is arithmetic, not a number to dial
+        const sum = t.startsWith("+") && /[)\]}=*/%<>&|^!~?+-]\s*$/.test(s.slice(Math.max(0, a - 3), a));
+        if (t.includes(".") && !versionLike && isPublicIpv4(t))
+            kind = "ip-address";
+        else if (isSsn(t))
+            kind = "ssn";
+        else if (isCard(t, d))
+            kind = "card-number";
+        else if (!sum && isPhone(t, d))
+            kind = "phone";
+        if (kind)
+            out.push({ kind, start: a, end: a + t.length });
+    }
+}
+const IPV6_RE = /(?<![0-9A-Fa-f:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])/g;
+/** Global unicast IPv6 addresses (2000::/3) outside the documentation ranges (2001:db8::/32, 3fff::/20). */
+function findIpv6(s, from, to, out) {
+    const run = s.slice(from, to);
+    IPV6_RE.lastIndex = 0;
+    let m;
+    while ((m = IPV6_RE.exec(run)) !== null) {
+        const t = m[0];
+        if (t.length === 0) {
+            IPV6_RE.lastIndex++;
+            continue;
+        }
+        if (t.length < 6 || !(0,external_node_net_namespaceObject.isIPv6)(t))
+            continue;
+        const first = parseInt(t.split(":")[0] || "0", 16);
+        if (first < 0x2000 || first > 0x3fff)
+            continue;
+        const lower = t.toLowerCase();
+        // documentation (2001:db8::/32, 3fff::/20), Teredo (2001:0::/32), ORCHID (2001:10::/28, 2001:20::/28), a
+        // network prefix (2001:4860::), public resolvers, example.com
+        if (lower.endsWith("::") || /^2001:0{0,2}[12]\d?:/.test(lower) || /^2001:0?db8:/.test(lower) || /^3fff:0?[0-9a-f]{0,2}:/.test(lower) || /^2001:0{0,4}:/.test(lower) || lower.startsWith("2001:4860:4860::") || lower.startsWith("2606:4700:4700::") || lower.startsWith("2606:2800:220:1:"))
+            continue;
+        out.push({ kind: "ip-address", start: from + m.index, end: from + m.index + t.length });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/scan-text.ts
+// Finds credentials and personal data in one decoded string. Cheap when there is nothing: one pass over the string
+// looks only at runs of 12 or more token characters (every provider token, assigned value and compact IBAN is
+// one), probing every 12th character and widening only where it is not a space or delimiter (prose costs about
+// half a read per character); e-mail addresses start from each "@", numbers from each digit, key files from
+// "-----BEGIN", URL credentials from "://". Inside a run, one regular expression finds the rules' anchors (ghp_, AKIA,
+// sk-, ...), and only the rules of the anchors found run.
+
+
+
+
+/** Shortest run of token characters looked at. */
+const MIN_RUN = 12;
+/** Printable ASCII except whitespace and the characters that delimit values in text, code and JSON. */
+const TOKEN = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++)
+    TOKEN[c] = 1;
+for (const c of "\"'`(),;<>[]{}|\\")
+    TOKEN[c.charCodeAt(0)] = 0;
+const isToken = (c) => c < 128 && TOKEN[c] === 1;
+const BY_ANCHOR = new Map();
+for (const r of SECRET_RULES)
+    for (const a of r.anchors)
+        BY_ANCHOR.set(a, [...(BY_ANCHOR.get(a) ?? []), r]);
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+/** Every anchor, longest first (so "sk-ant-" wins over "sk-"). */
+const ANCHOR_RE = new RegExp([...BY_ANCHOR.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|"), "g");
+const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mysqlx|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|clickhouse|cockroachdb|couchdb|neo4j(?:\+s)?|bolt|cassandra|snowflake|db2|jdbc:[a-z]+|postgis|timescaledb|influxdb|elasticsearch|memcached)$/i;
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]{1,24}):\/\/([^\s:@/?#"'<>]{1,100}):([^\s@/?#"'<>]{1,200})@([^\s/?#"'<>:@]{1,200})/iy;
+const PEM_HEADER = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/y;
+const piiScratch = [];
+/** Scratch list of the runs of the current string (start, end pairs). */
+let runs = new Int32Array(64);
+/** A run without a digit, with at most one capital letter after its first character and none of !#$%*+/?@^~: a
+ * word, an identifier or a dotted name (self.config.get_value) in code or prose. No token, assigned secret or
+ * address is one: random tokens have digits or mixed case (AKIA…, hf_… have several capitals), an assigned value
+ * needs a digit or such a symbol, an IPv6 address digits. */
+function quietRun(s, a, b) {
+    let upper = 0;
+    for (let i = a; i < b; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 97 && c <= 122)
+            continue;
+        if (c >= 48 && c <= 57)
+            return false;
+        if (c >= 65 && c <= 90) {
+            if (i > a && ++upper > 1)
+                return false;
+            continue;
+        }
+        if (STRONG[c] === 1)
+            return false;
+    }
+    return true;
+}
+const STRONG = new Uint8Array(128);
+for (const c of "!#$%*+/?@^~")
+    STRONG[c.charCodeAt(0)] = 1;
+function scanText(s, on, key, out, max = 200) {
+    const first = out.length;
+    const n = s.length;
+    // a data: URI (an image or audio part) holds base64, not text
+    if (n > 64 && s.startsWith("data:") && s.indexOf(";base64,", 5) > 0 && s.indexOf(";base64,", 5) < 200)
+        return;
+    if (!on.secret && !on.generic && !on.pii)
+        return;
+    // runs of token characters
+    let nr = 0;
+    let i = MIN_RUN - 1;
+    let lastEnd = 0;
+    while (i < n) {
+        if (!isToken(s.charCodeAt(i))) {
+            i += MIN_RUN;
+            continue;
+        }
+        let a = i;
+        while (a > lastEnd && isToken(s.charCodeAt(a - 1)))
+            a--;
+        // the run holding i starts at a: it has 12 characters only if a + 11 is a token character too (one read, and a
+        // skip past it when not: no run of 12 can hold that position)
+        const far = a + MIN_RUN - 1;
+        if (far >= n)
+            break;
+        if (far > i && !isToken(s.charCodeAt(far))) {
+            lastEnd = far + 1;
+            i = far + MIN_RUN;
+            continue;
+        }
+        let b = i + 1;
+        while (b < n && isToken(s.charCodeAt(b)))
+            b++;
+        if (b - a >= MIN_RUN && !quietRun(s, a, b)) {
+            if (nr * 2 + 2 > runs.length) {
+                const next = new Int32Array(runs.length * 2);
+                next.set(runs);
+                runs = next;
+            }
+            runs[nr * 2] = a;
+            runs[nr * 2 + 1] = b;
+            nr++;
+        }
+        lastEnd = b;
+        i = b + MIN_RUN;
+    }
+    if (on.secret) {
+        for (let r = 0; r < nr && out.length < max; r++)
+            providerTokens(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        for (let r = 0; r < nr && out.length < max; r++)
+            headerTokens(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        if (s.indexOf("-----BEGIN") >= 0)
+            privateKeys(s, out, first);
+        if (s.indexOf("://") >= 0)
+            urlPasswords(s, out, first, max);
+    }
+    if (on.generic) {
+        for (let r = 0; r < nr && out.length < max; r++)
+            assignedSecrets(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        if (key !== undefined && isSecretName(key))
+            keyedSecret(s, key, out, first);
+    }
+    if (on.pii) {
+        const found = piiScratch;
+        found.length = 0;
+        if (s.indexOf("@") >= 0)
+            findEmails(s, found, max);
+        findNumbers(s, found, max);
+        for (let r = 0; r < nr; r++) {
+            const a = runs[r * 2];
+            const b = runs[r * 2 + 1];
+            if (mayHoldIpv6(s, a, b))
+                findIpv6(s, a, b, found);
+        }
+        for (const m of found) {
+            if (out.length >= max)
+                break;
+            add(out, first, { rule: "pii", kind: m.kind, name: PII_NAMES[m.kind], start: m.start, end: m.end, shown: "", fix: PII_FIXES[m.kind] });
+        }
+    }
+}
+/** An IPv6 address has "::" or seven colons (counted within the run only: a search past it would make a string of
+ * many runs quadratic). */
+function mayHoldIpv6(s, a, b) {
+    let colons = 0;
+    for (let i = a; i < b; i++) {
+        if (s.charCodeAt(i) !== 0x3a)
+            continue;
+        if (++colons >= 7 || (i + 1 < b && s.charCodeAt(i + 1) === 0x3a))
+            return true;
+    }
+    return false;
+}
+/** Adds `h` unless it overlaps a hit already found in this string (the first, more specific rule wins). */
+function add(out, first, h) {
+    for (let k = first; k < out.length; k++)
+        if (h.start < out[k].end && out[k].start < h.end)
+            return false;
+    out.push(h);
+    return true;
+}
+/** The fixed-prefix tokens whose anchors are inside the run [a, b). */
+function providerTokens(s, a, b, out, first) {
+    // a long base64 blob (audio, a file) is data, not a token
+    if (b - a > 4096 && /^[A-Za-z0-9+/=]{4096}/.test(s.slice(a, a + 4096)))
+        return;
+    const run = s.slice(a, b);
+    ANCHOR_RE.lastIndex = 0;
+    let m;
+    while ((m = ANCHOR_RE.exec(run)) !== null) {
+        const p = a + m.index;
+        for (const rule of BY_ANCHOR.get(m[0])) {
+            const h = tryRule(rule, s, p);
+            if (h && add(out, first, h)) {
+                ANCHOR_RE.lastIndex = Math.max(ANCHOR_RE.lastIndex, h.end - a);
+                break;
+            }
+        }
+    }
+}
+function tryRule(rule, s, p) {
+    let m;
+    let offset = 0;
+    if (rule.back === undefined) {
+        rule.re.lastIndex = p;
+        m = rule.re.exec(s);
+    }
+    else {
+        offset = Math.max(0, p - rule.back);
+        const win = s.slice(offset, Math.min(s.length, p + 640));
+        const at = p - offset;
+        rule.re.lastIndex = 0;
+        while ((m = rule.re.exec(win)) !== null) {
+            if (m.index <= at && m.index + m[0].length > at)
+                break;
+            if (m.index > at) {
+                m = null;
+                break;
+            }
+            if (m[0].length === 0)
+                rule.re.lastIndex++;
+        }
+    }
+    if (!m)
+        return null;
+    const value = m[1] ?? m[0];
+    const start = offset + m.index + (m[1] === undefined ? 0 : m[0].lastIndexOf(m[1]));
+    const end = start + value.length;
+    const prefix = Math.max(0, Math.min(value.length, typeof rule.prefix === "number" ? rule.prefix : rule.prefix(value)));
+    const body = value.slice(prefix);
+    if (isPlaceholder(body))
+        return null;
+    if (rule.minEntropy !== undefined && entropy(body) < rule.minEntropy)
+        return null;
+    if (rule.valid && !rule.valid(value, s, start))
+        return null;
+    return { rule: "secret", kind: rule.kind, name: rule.name, start, end, shown: prefix > 0 ? value.slice(0, prefix) : "", fix: rule.fix };
+}
+const BEARER_BEFORE = /(?:^|[^A-Za-z])(?:Bearer|bearer|BEARER)[ \t]+$/;
+const BASIC_BEFORE = /(?:^|[^A-Za-z])Basic[ \t]+$/;
+/** Authorization header values: `Bearer <token>`, `Basic <base64 of user:password>`. */
+function headerTokens(s, a, b, out, first) {
+    // "Bearer " or "Basic " right before the run
+    let k = a - 1;
+    while (k >= 0 && (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x09))
+        k--;
+    if (k === a - 1 || k < 4 || (s[k] !== "r" && s[k] !== "R" && s[k] !== "c"))
+        return;
+    const before = s.slice(Math.max(0, a - 24), a);
+    if (BEARER_BEFORE.test(before)) {
+        const v = /^[A-Za-z0-9._~+/-]+=*/.exec(s.slice(a, b))?.[0].replace(/\.+$/, "") ?? "";
+        if (v.length < 16 || isPlaceholder(v) || isIdentifier(v) || entropy(v) < 3.5 || !(/\d/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v))))
+            return;
+        if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) || (/^[A-Za-z_]+$/.test(v) && v.length < 32))
+            return; // a variable or a word: Bearer self.api_token
+        add(out, first, { rule: "secret", kind: "bearer-token", name: "bearer token", start: a, end: a + v.length, shown: "", fix: "revoke the token with the service it belongs to" });
+    }
+    else if (BASIC_BEFORE.test(before)) {
+        const v = /^[A-Za-z0-9+/]{12,}={0,2}/.exec(s.slice(a, b))?.[0] ?? "";
+        if (!v)
+            return;
+        const decoded = Buffer.from(v, "base64").toString("utf8");
+        const colon = decoded.indexOf(":");
+        if (colon <= 0 || /[^\x20-\x7e]/.test(decoded) || isPlaceholderPassword(decoded.slice(colon + 1), decoded.slice(0, colon)))
+            return;
+        add(out, first, { rule: "secret", kind: "basic-auth", name: "HTTP Basic credentials", start: a, end: a + v.length, shown: "", fix: "change the password it encodes" });
+    }
+}
+/** PEM private keys (also with the newlines escaped as \n): a header and at least 64 base64 characters. */
+function privateKeys(s, out, first) {
+    let i = s.indexOf("-----BEGIN");
+    // the footers, found once (a search from each header would make a string of many headers quadratic)
+    const ends = [];
+    for (let e = s.indexOf("-----END"); e >= 0; e = s.indexOf("-----END", e + 8))
+        ends.push(e);
+    let next = 0;
+    while (i >= 0) {
+        PEM_HEADER.lastIndex = i;
+        const h = PEM_HEADER.exec(s);
+        if (!h) {
+            i = s.indexOf("-----BEGIN", i + 10);
+            continue;
+        }
+        const headerEnd = i + h[0].length;
+        while (next < ends.length && ends[next] < headerEnd)
+            next++;
+        const endAt = next < ends.length ? ends[next] : -1;
+        let bodyEnd;
+        let end;
+        if (endAt >= 0 && endAt - headerEnd < 20000) {
+            bodyEnd = endAt;
+            const close = s.indexOf("-----", endAt + 8);
+            end = close >= 0 && close - endAt < 100 ? close + 5 : endAt + 8;
+        }
+        else {
+            // no footer (a truncated key): the key's characters after the header
+            const m = /[A-Za-z0-9+/=\s\\:,.-]*/y;
+            m.lastIndex = headerEnd;
+            m.exec(s);
+            bodyEnd = end = m.lastIndex;
+        }
+        const body = s.slice(headerEnd, bodyEnd).replace(/\\[nr]/g, "").replace(/^[A-Za-z-]+:.*$/gm, "");
+        const b64 = body.replace(/[^A-Za-z0-9+/=]/g, "");
+        if (b64.length >= 64 && !isPlaceholder(b64.slice(0, 64)) && !/\.\.\.|…|<|>/.test(body) && entropy(b64) >= 4.5) {
+            const type = /BEGIN ?([A-Z0-9 ]*?) ?PRIVATE/.exec(h[0])?.[1].trim();
+            add(out, first, { rule: "secret", kind: "private-key", name: `private key${type ? ` (${type})` : ""}`, start: i, end, shown: "", fix: "replace the key pair: the key is compromised" });
+        }
+        i = s.indexOf("-----BEGIN", Math.max(i + 10, end));
+    }
+}
+/** scheme://user:password@host: a database URL (postgres://, mongodb+srv://, redis://, ...) or any other URL. */
+function urlPasswords(s, out, first, max) {
+    let i = s.indexOf("://");
+    while (i >= 0 && out.length < max) {
+        let a = i;
+        while (a > 0 && a > i - 24 && /[A-Za-z0-9+.:-]/.test(s[a - 1]))
+            a--;
+        while (a < i && !/[A-Za-z]/.test(s[a]))
+            a++;
+        URL_CREDENTIALS.lastIndex = a;
+        const m = URL_CREDENTIALS.exec(s);
+        if (m && m.index + m[1].length === i) {
+            const [, scheme, user, password, host] = m;
+            const start = i + 3 + user.length + 1;
+            // documentation hosts (example.com, *.test, *.invalid) are not real services
+            const docHost = RESERVED_DOMAINS.test(host.toLowerCase()) && !/^(?:localhost|.*\.local|.*\.internal|.*\.lan)$/i.test(host);
+            if (!docHost && !host.toLowerCase().includes("example") && !isPlaceholderPassword(decodeURIComponentSafe(password), user)) {
+                const db = DB_SCHEMES.test(scheme.replace(/^jdbc:/i, "")) || /^jdbc:/i.test(scheme);
+                add(out, first, {
+                    rule: "secret",
+                    kind: db ? "db-url-password" : "url-password",
+                    name: `password in a ${scheme.toLowerCase()}:// URL`,
+                    start,
+                    end: start + password.length,
+                    shown: "",
+                    fix: db ? "change the database password (read it from the environment)" : "change the password",
+                });
+            }
+        }
+        i = s.indexOf("://", i + 3);
+    }
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/** name = value, where the name is credential-like and the value looks random (generic-secret). */
+function assignedSecrets(s, a, b, out, first) {
+    const from = Math.max(0, a - 48, b - 320);
+    const win = s.slice(from, b);
+    if (!mentionsSecret(win))
+        return;
+    GENERIC_RE.lastIndex = 0;
+    let m;
+    while ((m = GENERIC_RE.exec(win)) !== null) {
+        const name = m[1];
+        let v = m[2];
+        const vEnd = m.index + m[0].length;
+        let vStart = vEnd - v.length;
+        GENERIC_RE.lastIndex = vEnd;
+        if (from + vStart < a || notSecretName(name))
+            continue;
+        // a closing quote, bracket or sentence end is not part of the value
+        v = v.replace(/[.:,]+$/, "");
+        if (v.startsWith("=")) {
+            vStart += 1;
+            v = v.slice(1);
+        }
+        if (!genericValueOk(v))
+            continue;
+        add(out, first, { rule: "generic-secret", kind: genericKind(name), name: `possible ${genericKind(name).replace("-", " ")} assigned to ${name.length > 40 ? name.slice(0, 39) + "…" : name}`, start: from + vStart, end: from + vStart + v.length, shown: "", fix: "replace it with a placeholder (e.g. ${" + name.toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40) + "})" });
+    }
+}
+/** The whole string is the value of a JSON key named like a credential ({"password": "..."}). */
+function keyedSecret(s, key, out, first) {
+    const v = s.trim();
+    if (v.length > 200 || /\s/.test(v) || !genericValueOk(v, 3))
+        return;
+    const start = s.indexOf(v);
+    add(out, first, { rule: "generic-secret", kind: genericKind(key), name: `possible ${genericKind(key).replace("-", " ")} in the field ${key.length > 40 ? key.slice(0, 39) + "…" : key}`, start, end: start + v.length, shown: "", fix: "replace it with a placeholder" });
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/scan-record.ts
+
+/** Findings kept per record (a hostile record of a million e-mail addresses is one record). */
+const MAX_PER_RECORD = 100;
+/** The shortest string that can hold a finding (an IPv4 address, a@b.cd). */
+const MIN_LENGTH = 7;
+function pointerOf(path, depth) {
+    let p = "";
+    for (let i = 0; i < depth; i++)
+        p += "/" + String(path[i]).replace(/~/g, "~0").replace(/\//g, "~1");
+    return p;
+}
+function collect(s, on, key, path, depth, found, scratch) {
+    scratch.length = 0;
+    scanText(s, on, key, scratch, MAX_PER_RECORD);
+    if (scratch.length === 0)
+        return;
+    let where;
+    for (const h of scratch) {
+        const value = s.slice(h.start, h.end);
+        const seen = found.get(value);
+        if (seen) {
+            seen.count++;
+            continue;
+        }
+        if (found.size >= MAX_PER_RECORD)
+            return;
+        found.set(value, { rule: h.rule, kind: h.kind, name: h.name, shown: h.shown, fix: h.fix, pointer: (where ??= pointerOf(path, depth)), value, count: 1 });
+    }
+}
+const scratchHits = [];
+// the walk's stacks, reused from record to record
+const stackValues = [];
+const stackDepths = [];
+const stackKeys = [];
+const walkPath = [];
+/** Recursion this deep at most; deeper values are walked with an explicit stack (records can nest thousands of
+ * levels deep, which would overflow the call stack). */
+const MAX_RECURSION = 64;
+/** The values found in a parsed record, in field order (null: none). */
+function scan_record_scanRecord(rec, on) {
+    const found = new Map();
+    walkPath.length = 0;
+    visit(rec, 0, on, found);
+    return found.size > 0 ? [...found.values()] : null;
+}
+function visit(v, d, on, found) {
+    if (found.size >= MAX_PER_RECORD)
+        return;
+    if (typeof v === "string") {
+        if (v.length >= MIN_LENGTH) {
+            const k = d > 0 ? walkPath[d - 1] : undefined;
+            collect(v, on, typeof k === "string" ? k : undefined, walkPath, d, found, scratchHits);
+        }
+        return;
+    }
+    if (v === null || typeof v !== "object")
+        return;
+    if (d >= MAX_RECURSION) {
+        walkStack(v, d, on, found);
+        return;
+    }
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const x = v[i];
+            if (x === null || (typeof x !== "string" && typeof x !== "object"))
+                continue;
+            walkPath[d] = i;
+            visit(x, d + 1, on, found);
+        }
+    }
+    else {
+        for (const key in v) {
+            const x = v[key];
+            if (x === null || (typeof x !== "string" && typeof x !== "object"))
+                continue;
+            walkPath[d] = key;
+            visit(x, d + 1, on, found);
+        }
+    }
+}
+/** The same walk with an explicit stack, from a value at depth `base` (walkPath holds the path to it). */
+function walkStack(root, base, on, found) {
+    const values = stackValues;
+    const depths = stackDepths;
+    const keys = stackKeys;
+    const path = walkPath;
+    const bottom = values.length;
+    values.push(root);
+    depths.push(base);
+    keys.push(base > 0 ? path[base - 1] : 0);
+    while (values.length > bottom && found.size < MAX_PER_RECORD) {
+        const v = values.pop();
+        const d = depths.pop();
+        const k = keys.pop();
+        if (d > 0)
+            path[d - 1] = k;
+        if (typeof v === "string") {
+            if (v.length >= MIN_LENGTH)
+                collect(v, on, typeof k === "string" ? k : undefined, path, d, found, scratchHits);
+        }
+        else if (Array.isArray(v)) {
+            for (let i = v.length - 1; i >= 0; i--) {
+                const x = v[i];
+                if (x !== null && (typeof x === "string" || typeof x === "object")) {
+                    values.push(x);
+                    depths.push(d + 1);
+                    keys.push(i);
+                }
+            }
+        }
+        else if (v !== null && typeof v === "object") {
+            // keys in reverse order, so that fields are visited (and reported) in order
+            const start = values.length;
+            for (const key in v) {
+                const x = v[key];
+                if (x !== null && (typeof x === "string" || typeof x === "object")) {
+                    values.push(x);
+                    depths.push(d + 1);
+                    keys.push(key);
+                }
+            }
+            reverseFrom(values, start);
+            reverseFrom(depths, start);
+            reverseFrom(keys, start);
+        }
+    }
+    values.length = depths.length = keys.length = bottom;
+}
+function reverseFrom(a, start) {
+    for (let i = start, j = a.length - 1; i < j; i++, j--) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
+/** The values found in the text of a line that is not valid JSON (its strings cannot be decoded). */
+function scanLine(text, on) {
+    const found = new Map();
+    collect(text, on, undefined, [], 0, found, scratchHits);
+    return found.size > 0 ? [...found.values()] : null;
+}
+/** Replaces found values wherever the gate quotes dataset text. */
+class Redactor {
+    entries;
+    constructor(hits) {
+        this.entries = hits
+            .map((h) => {
+            const escaped = JSON.stringify(h.value).slice(1, -1);
+            // a message may quote text with its whitespace collapsed (a template's error message, on one line)
+            const collapsed = h.value.replace(/\s+/g, " ");
+            return { value: h.value, escaped, forms: [...new Set([h.value, escaped, collapsed])], mask: `[REDACTED:${h.kind}]` };
+        })
+            .sort((a, b) => b.value.length - a.value.length);
+    }
+    /** `t` with every occurrence of a found value masked. */
+    text(t) {
+        let out = t;
+        for (const e of this.entries)
+            if (out.includes(e.value))
+                out = out.split(e.value).join(e.mask);
+        return out;
+    }
+    /** A message that may quote record text, escaped as JSON, with its whitespace collapsed, and cut short ("…"):
+     * every occurrence of a value, of one of those forms, or of a cut-off start of one (8 characters or more), is
+     * masked. */
+    quoted(msg) {
+        let out = msg;
+        for (const e of this.entries) {
+            const heads = e.forms.map((f) => f.slice(0, Math.min(8, f.length)));
+            let from = 0;
+            for (;;) {
+                // the next place a form starts, masked as far as the form that matches longest goes there
+                let at = -1;
+                for (const h of heads) {
+                    const j = out.indexOf(h, from);
+                    if (j >= 0 && (at < 0 || j < at))
+                        at = j;
+                }
+                if (at < 0)
+                    break;
+                let best = 0;
+                e.forms.forEach((form, k) => {
+                    if (!out.startsWith(heads[k], at))
+                        return;
+                    let l = heads[k].length;
+                    while (l < form.length && at + l < out.length && out[at + l] === form[l])
+                        l++;
+                    if ((l === form.length || l >= 8) && l > best)
+                        best = l;
+                });
+                if (best > 0) {
+                    out = out.slice(0, at) + e.mask + out.slice(at + best);
+                    from = at + e.mask.length;
+                }
+                else
+                    from = at + 1;
+            }
+        }
+        return out;
+    }
+    /** The record's source line with the values (as JSON writes them) masked: what its fingerprint key hashes, so
+     * that no hash of a value is ever published. */
+    line(raw) {
+        let out = raw;
+        for (const e of this.entries)
+            if (out.includes(e.escaped))
+                out = out.split(e.escaped).join(`\u0000${e.mask}:${e.value.length}`);
+        return out;
+    }
+    /** The conversation as the reports may quote it (system prompts, openings, categories, the samples that travel in
+     * partial results). */
+    conversation(conv) {
+        const m = (msg) => {
+            const text = this.text(msg.text);
+            return text === msg.text ? msg : { ...msg, text };
+        };
+        const out = { ...conv, messages: conv.messages.map(m) };
+        if (conv.rejected)
+            out.rejected = conv.rejected.map(m);
+        if (conv.category !== undefined)
+            out.category = this.text(conv.category);
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/record-check.ts
+
+
+function emptyPrivacyCounts() {
+    return { secrets: 0, possibleSecrets: 0, pii: 0, piiRecords: 0, ignored: 0, kinds: {} };
+}
+function addPrivacyCounts(a, b) {
+    a.secrets += b.secrets;
+    a.possibleSecrets += b.possibleSecrets;
+    a.pii += b.pii;
+    a.piiRecords += b.piiRecords;
+    a.ignored += b.ignored;
+    for (const [k, n] of Object.entries(b.kinds))
+        a.kinds[k] = (a.kinds[k] ?? 0) + n;
+}
+/** Values kept per chunk for masking (the first ones; secrets before personal data). */
+const MAX_VALUES = 1000;
+class PrivacyCheck {
+    settings;
+    display;
+    counts = emptyPrivacyCounts();
+    values = new Set();
+    on;
+    ignore;
+    constructor(settings, display, severityOf) {
+        this.settings = settings;
+        this.display = display;
+        this.on = { secret: severityOf("secret") !== "off", generic: severityOf("generic-secret") !== "off", pii: severityOf("pii") !== "off" };
+        this.ignore = new Set(settings.ignore);
+    }
+    get active() {
+        return this.on.secret || this.on.generic || this.on.pii;
+    }
+    /** Scans a parsed record (`rec`), or the text of a line that is not JSON (`rec` undefined); reports what it finds
+     * through `add` and returns a redactor for the texts of this record the gate may quote (null: nothing found).
+     * `setKey` receives the record key of the line with the values masked (so that no published fingerprint hashes a
+     * value), before any finding is added. */
+    check(rec, line, add, setKey) {
+        const hits = rec === undefined ? scanLine(line, this.on) : scan_record_scanRecord(rec, this.on);
+        if (!hits)
+            return null;
+        const redactor = new Redactor(hits);
+        const key = recordKey(Buffer.from(redactor.line(line)));
+        setKey(key);
+        let pii = false;
+        for (const h of hits) {
+            const fp = fingerprint(h.rule, this.display, key, h.pointer);
+            if (this.values.size < (h.rule === "secret" ? 10 * MAX_VALUES : MAX_VALUES))
+                this.values.add(h.value);
+            if (this.ignore.has(fp)) {
+                this.counts.ignored++;
+                continue;
+            }
+            if (add(h.rule, message(h, fp, this.settings.ignoreFile), { kind: h.kind, pointer: h.pointer }) === "off")
+                continue;
+            this.counts.kinds[h.kind] = (this.counts.kinds[h.kind] ?? 0) + 1;
+            if (h.rule === "secret")
+                this.counts.secrets++;
+            else if (h.rule === "generic-secret")
+                this.counts.possibleSecrets++;
+            else {
+                this.counts.pii++;
+                pii = true;
+            }
+        }
+        if (pii)
+            this.counts.piiRecords++;
+        return redactor;
+    }
+}
+/** "GitHub token ghp_… (40 characters) at /messages/1/content: remove it and revoke it in GitHub (...). Not a real
+ * secret? Add <fingerprint> to .chatml-gate-ignore". Never the value: its public prefix, its length, where it is. */
+function message(h, fp, ignoreFile) {
+    const what = `${h.name}${h.shown ? ` ${h.shown}…` : ""} (${h.value.length} characters${h.count > 1 ? `, ${h.count} times in this record` : ""})`;
+    const where = h.pointer ? ` at ${h.pointer}` : " in this line";
+    const fix = h.rule === "secret" ? `remove it and ${h.fix}` : h.fix;
+    const accept = h.rule === "pii" ? "May it stay?" : "Not a real secret?";
+    return `${what}${where}: ${fix}. ${accept} Add ${fp} to ${ignoreFile}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-check.ts
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
 // Findings are pooled per file (finding-sink.ts; the listed ones are picked when the file is complete); counts are
@@ -19288,135 +24990,13 @@ function addFingerprints(files) {
 
 
 
-function jsonErrorMessage(e, text) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` at column ${Number(pos[1]) + 1}` : /Unexpected end/.test(msg) ? ` at column ${text.length + 1} (end of line)` : "";
-    const trimmed = text.trimEnd();
-    let hint = "fix the syntax, or drop the line";
-    // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
-    // does not allow, so the whole file reads as one line.
-    const cr = text.indexOf("\r");
-    if (text.charCodeAt(0) === 0xfeff)
-        hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
-    else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
-        hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
-    else if (/Bad control character/.test(msg) && pos)
-        hint = controlCharacterHint(text.charCodeAt(Number(pos[1])));
-    else if (/Unexpected end|Unterminated/.test(msg))
-        hint = "the line ends early: the record is truncated or split over several lines";
-    else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed))
-        hint = "JSON needs double quotes around keys and strings";
-    else if (/,\s*[}\]]\s*$/.test(trimmed))
-        hint = "remove the trailing comma";
-    const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
-    return `invalid JSON${where}: ${short}; ${hint}`;
-}
-const CONTROL_ESCAPES = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r" };
-/** A raw control character inside a string (a tab pasted into an answer, a NUL byte): JSON.parse says only 'Bad
- * control character in string literal'; name the character and its escape. */
-function controlCharacterHint(code) {
-    const hex = code.toString(16).toUpperCase().padStart(4, "0");
-    const esc = CONTROL_ESCAPES[code] ?? `\\u${hex.toLowerCase()}`;
-    const name = code === 9 ? "a tab, " : code === 0 ? "a NUL byte, " : "";
-    return `a string holds a raw control character (${name}U+${hex}), which JSON allows only escaped, as ${esc}: write the file with a JSON encoder (json.dumps, JSON.stringify) instead of pasting text into it`;
-}
-/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
- * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
- * record in the head (so every chunk of the file knows it). */
-async function checkFileHead(path, display, severities, maxFindings) {
-    const sink = new FindingSink(severities, maxFindings);
-    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
-    let head;
-    try {
-        head = await readHead(path, HEAD_BYTES);
-    }
-    catch (e) {
-        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
-        return done();
-    }
-    const kind = sniff(head);
-    if (kind.kind === "lfs-pointer") {
-        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
-        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
-        return done();
-    }
-    if (kind.kind === "utf16") {
-        const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
-        const q = shellQuote(display);
-        const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
-        // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
-        const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
-        const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
-        sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
-        return done();
-    }
-    if (kind.kind === "gzip") {
-        sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
-        return done();
-    }
-    if (kind.kind === "json-array") {
-        const described = await describeJsonArray(path);
-        sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${shellQuote(display)} > ${shellQuote(display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl")}\``);
-        return done(described.format ?? "unknown");
-    }
-    let format = headFormat(head);
-    if (format === null && head.length === HEAD_BYTES) {
-        // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
-        // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
-        try {
-            head = await readHead(path, LONG_HEAD_BYTES);
-        }
-        catch {
-            // read again by the pass, which reports it
-        }
-        format = headFormat(head);
-        if (format === null && head.length === LONG_HEAD_BYTES)
-            return { format, whole: true };
-    }
-    return { format };
-}
-const HEAD_BYTES = 64 * 1024;
-const LONG_HEAD_BYTES = 16 * 1024 * 1024;
-/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
-function shellQuote(path) {
-    return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}
-/** Format of the first record with a known format among the complete lines of the head. */
-function headFormat(head) {
-    let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    for (;;) {
-        const nl = head.indexOf(0x0a, pos);
-        if (nl === -1)
-            return null;
-        try {
-            const rec = JSON.parse(head.toString("utf8", pos, nl));
-            if (rec && typeof rec === "object" && !Array.isArray(rec)) {
-                const f = detectFormat(rec);
-                if (f)
-                    return f;
-            }
-        }
-        catch {
-            // not a record: look further
-        }
-        pos = nl + 1;
-    }
-}
-function fileReport(display, format, records, validRecords, bytes, st) {
-    return {
-        path: display,
-        format,
-        records,
-        validRecords,
-        bytes,
-        errors: st.errors,
-        warnings: st.warnings,
-        findings: st.findings,
-        findingCounts: st.counts,
-        findingsTruncated: st.findings.length < st.errors + st.warnings,
-    };
-}
+
+
+
+
+// Where the pieces of a file's check live (re-exported: other modules name them here).
+
+
 /** One pass over a file or one chunk of it: read lines → parse JSON → format → normalise → rules → analysis hook. */
 async function scanFile(opts) {
     const sink = new FindingSink(opts.severities, opts.maxFindings);
@@ -19435,6 +25015,15 @@ async function scanFile(opts) {
     let recordHasError = false;
     let recordMissingContent = false;
     let line = 0;
+    // secrets and personal data: the check, and the current record's redactor (null: nothing found in it)
+    const privacy = opts.privacy ? new PrivacyCheck(opts.privacy, opts.display, (r) => sink.severityOf(r)) : null;
+    const scanPrivacy = privacy?.active === true;
+    let redactor = null;
+    const addPrivacy = (rule, message, extra) => sink.add(rule, line, message, undefined, extra);
+    // a line with secrets or personal data: every finding's record key is the hash of the line with them masked
+    const maskedKey = (key) => {
+        sink.recordKey = () => key;
+    };
     const ctx = {
         profile: opts.profile,
         categoryField: opts.categoryField,
@@ -19444,6 +25033,9 @@ async function scanFile(opts) {
             // Content that is missing is not also "empty".
             else if (rule === "empty-content" && recordMissingContent)
                 return;
+            // A message may quote the record (a string where a message should be): never a secret found in it.
+            if (redactor)
+                message = redactor.quoted(message);
             const severity = sink.severityOf(rule);
             if (severity === "off")
                 return;
@@ -19461,61 +25053,48 @@ async function scanFile(opts) {
         sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+    let bareMessages = 0;
     /** A finding at the current line that does not make the record invalid. */
-    const note = (rule, message, onceKey) => void sink.add(rule, line, message, onceKey);
-    const onLine = (buf, start, end, lineNo, offset) => {
+    const note = (rule, message, onceKey) => void sink.add(rule, line, redactor ? redactor.quoted(message) : message, onceKey);
+    /** Runs `f` with the findings it makes keyed to the record on buf[start, end) (fingerprint.ts: the same span as
+     * the record's location, which analysis findings re-read). */
+    const keyed = (buf, start, end, f) => {
         let key;
+        const outer = sink.recordKey;
         sink.recordKey = () => (key ??= recordKey(buf, start, end));
         try {
-            readLine(buf, start, end, lineNo, offset);
+            f();
         }
         finally {
             repeats.flush(report); // the record's findings, one per rule (already done, unless a path above returned early)
-            sink.recordKey = undefined;
+            sink.recordKey = outer;
         }
     };
-    const readLine = (buf, start, end, lineNo, offset) => {
+    /** One record, parsed from its own source text `text`: its shape, format and rules, then the analysis hook. */
+    const checkParsed = (rec, text, lineNo, offset, length) => {
         line = lineNo;
         recordHasError = false;
         recordMissingContent = false;
-        // Blank line? (fast path: records start with '{')
-        let p = start;
-        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))
-            p++;
-        if (p === end) {
-            sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
-            return;
-        }
-        nonBlank++;
-        records++;
-        if (firstNonBlank < 0)
-            firstNonBlank = lineNo;
-        const text = buf.toString("utf8", start, end);
-        if (text.includes("\uFFFD") && !(0,external_node_buffer_namespaceObject.isUtf8)(buf.subarray(start, end))) {
-            const bad = firstInvalidByte(buf.subarray(start, end));
-            sink.add("invalid-utf8", line, `the line has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)`);
-            return;
-        }
-        let rec;
-        try {
-            rec = JSON.parse(text);
-        }
-        catch (e) {
-            invalidJson++;
-            if (lineNo === firstNonBlank)
-                firstInvalid = true;
-            if (looksLikeJsonFragment(text))
-                fragments++;
-            sink.add("invalid-json", line, jsonErrorMessage(e, text));
-            return;
-        }
+        redactor = null;
+        if (scanPrivacy)
+            redactor = privacy.check(rec, text, addPrivacy, maskedKey);
         if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
-            const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
-            sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+            const encoded = typeof rec === "string" ? doubleEncoded(rec) : null;
+            if (encoded)
+                sink.add("not-an-object", line, encoded, "double-encoded");
+            else {
+                const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
+                sink.add("not-an-object", line, `the ${opts.container ? "record" : "line"} is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+            }
             return;
         }
         const obj = rec;
         const detected = detectFormat(obj);
+        // An array of bare messages is one conversation, not a list of records: the file's not-jsonl finding says so.
+        if (!detected && opts.container === "array" && !opts.format && isBareMessage(obj)) {
+            bareMessages++;
+            return;
+        }
         let use = format;
         if (detected) {
             if (!firstFormat)
@@ -19561,45 +25140,191 @@ async function scanFile(opts) {
             return;
         loc.line = lineNo;
         loc.offset = offset;
-        loc.length = end - start;
-        const extra = opts.onRecord(conv, loc, rendered);
+        loc.length = length;
+        const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
+        // an analysis finding may quote the record (repeated-phrase): masked like every other message
         if (extra)
             for (const f of extra)
-                sink.addFinding(f);
+                sink.addFinding(redactor ? { ...f, message: redactor.quoted(f.message) } : f);
     };
+    /** Text that is not valid UTF-8: reported, and the record is not parsed. */
+    const badUtf8 = (buf, start, end, text, what) => {
+        if (!text.includes("\uFFFD") || (0,external_node_buffer_namespaceObject.isUtf8)(buf.subarray(start, end)))
+            return false;
+        const bad = firstInvalidByte(buf.subarray(start, end));
+        sink.add("invalid-utf8", line, `the ${what} has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8, or chatml-gate fix --unsafe --from-encoding cp1252)`);
+        return true;
+    };
+    // A record spread over lines in the middle of a JSON Lines file: collected from the line where it starts.
+    const spread = new SpreadRecord();
+    const replay = (held) => {
+        for (const l of held)
+            keyed(l.bytes, 0, l.bytes.length, () => lineCore(l.bytes, 0, l.bytes.length, l.lineNo, l.offset, false));
+    };
+    const onLine = (buf, start, end, lineNo, offset) => {
+        if (!spread.active)
+            return keyed(buf, start, end, () => lineCore(buf, start, end, lineNo, offset, true));
+        const r = spread.add(buf, start, end, lineNo, offset, false);
+        if (!r)
+            return;
+        if ("giveBack" in r)
+            return replay(r.giveBack);
+        line = r.line;
+        records++;
+        nonBlank++;
+        if (firstNonBlank < 0)
+            firstNonBlank = r.line;
+        keyed(r.record, 0, r.record.length, () => {
+            sink.add("not-jsonl", r.line, `lines ${r.line}–${r.endLine} hold one record spread over several lines; JSON Lines needs one record per line: join it (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). The record is checked at its first line (reported once for the file)`, "spread");
+            checkParsed(r.rec, r.record.toString("utf8"), r.line, r.offset, r.length);
+        });
+    };
+    const lineCore = (buf, start, end, lineNo, offset, allowSpread) => {
+        line = lineNo;
+        redactor = null;
+        // Blank line? (fast path: records start with '{')
+        let p = start;
+        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))
+            p++;
+        if (p === end) {
+            sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
+            return;
+        }
+        nonBlank++;
+        if (firstNonBlank < 0)
+            firstNonBlank = lineNo;
+        const text = buf.toString("utf8", start, end);
+        if (badUtf8(buf, start, end, text, "line")) {
+            records++;
+            return;
+        }
+        let rec;
+        try {
+            rec = JSON.parse(text);
+        }
+        catch (e) {
+            // Records glued on one line ({...}{...}): each is checked, at this line.
+            const glued = gluedRecords(buf, start, end);
+            if (glued) {
+                const n = glued.records.length;
+                const how = glued.cr ? "separated by bare CRs (\\r: classic Mac line ends, which JSON Lines does not allow)" : "one after another ({...}{...})";
+                sink.add("not-jsonl", line, `line ${lineNo} holds ${n} records ${how}; JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
+                records += n;
+                for (const g of glued.records)
+                    keyed(buf, g.start, g.end, () => checkParsed(g.rec, buf.toString("utf8", g.start, g.end), lineNo, offset + g.start - start, g.end - g.start));
+                return;
+            }
+            if (allowSpread && spread.begin(buf, start, end, lineNo, offset, false)) {
+                nonBlank--; // counted once, when the record closes (or again line by line if it does not)
+                if (firstNonBlank === lineNo)
+                    firstNonBlank = -1;
+                return;
+            }
+            records++;
+            invalidJson++;
+            if (lineNo === firstNonBlank)
+                firstInvalid = true;
+            if (looksLikeJsonFragment(text))
+                fragments++;
+            // its strings cannot be decoded: the line's text is scanned as it is
+            if (scanPrivacy)
+                privacy.check(undefined, text, addPrivacy, maskedKey);
+            sink.add("invalid-json", line, jsonErrorMessage(e, text));
+            return;
+        }
+        records++;
+        checkParsed(rec, text, lineNo, offset, end - start);
+    };
+    /** A record inside a container (a JSON array, or records spread over lines): its own source text. */
+    const onValue = (buf, start, end, lineNo, offset) => keyed(buf, start, end, () => valueCore(buf, start, end, lineNo, offset));
+    const valueCore = (buf, start, end, lineNo, offset) => {
+        line = lineNo;
+        redactor = null;
+        records++;
+        nonBlank++;
+        const text = buf.toString("utf8", start, end);
+        if (badUtf8(buf, start, end, text, "record"))
+            return;
+        let rec;
+        try {
+            rec = JSON.parse(text);
+        }
+        catch (e) {
+            invalidJson++;
+            if (scanPrivacy)
+                privacy.check(undefined, text, addPrivacy, maskedKey);
+            sink.add("invalid-json", line, recordJsonError(e, text));
+            return;
+        }
+        checkParsed(rec, text, lineNo, offset, end - start);
+    };
+    let bom = false;
+    let unterminatedSeen = false; // a record that never ends already says the file is cut short
     try {
-        const stats = await readLines(opts.path, {
-            line: onLine,
-            tooLong(lineNo, _offset, n) {
-                records++;
-                nonBlank++;
-                sink.add("line-too-long", lineNo, `the line is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
-            },
-        }, opts.range ?? undefined);
+        const tooLong = (lineNo, _offset, n) => {
+            if (spread.active)
+                replay(spread.flush());
+            records++;
+            nonBlank++;
+            const what = opts.container ? "record starting here" : "line";
+            sink.add("line-too-long", lineNo, `the ${what} is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
+        };
+        const stats = opts.container
+            ? await readValues(opts.path, {
+                value: onValue,
+                tooLong,
+                unterminated(lineNo, _offset, n) {
+                    unterminatedSeen = true;
+                    records++;
+                    nonBlank++;
+                    invalidJson++;
+                    sink.add("invalid-json", lineNo, `the record starting here never ends (${n} bytes to the end of the file): a closing bracket or quote is missing, or the file was cut short; the records after it could not be read`);
+                },
+            }, { arrays: opts.container === "array" })
+            : await readLines(opts.path, { line: onLine, tooLong }, opts.range ?? undefined);
+        if (spread.active)
+            replay(spread.flush());
         bytes = stats.bytes;
         lines = stats.lines;
+        bom = stats.bom;
+        if ("openArray" in stats && stats.openArray && !unterminatedSeen) {
+            nonBlank++; // not a record, but not an empty file either
+            sink.add("invalid-json", Math.max(1, lines), "the JSON array never closes (no final ']'): the file was probably cut short, and records after this point are missing");
+        }
     }
     catch (e) {
+        if (spread.active)
+            replay(spread.flush());
         const err = e;
         const what = isGzipPath(opts.path) && /header|gzip|unexpected end|incorrect/i.test(err.message) ? "the gzip data is corrupt or truncated" : err.message;
         sink.add("read-error", Math.max(1, line), `cannot read past line ${line}: ${what}`);
         readError = true;
         lines = line;
     }
-    const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    if (bom) {
+        sink.add("byte-order-mark", 1, "the file starts with a UTF-8 byte-order mark (bytes EF BB BF): Python's json.loads and some loaders refuse it; remove it (`chatml-gate fix` does, or sed -i '1s/^\\xEF\\xBB\\xBF//')");
+    }
+    const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, bareMessages, sink: sink.state() };
+    if (privacy?.active) {
+        result.privacy = privacy.counts;
+        if (privacy.values.size > 0)
+            result.values = [...privacy.values];
+    }
     if (opts.target)
         result.target = opts.target.state();
     return result;
 }
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
-function finishFile(display, format, s, sink) {
+function finishFile(display, format, s, sink, container) {
     let records = s.records;
     let valid = s.valid;
+    if (container && s.nonBlank > 0)
+        sink.add("not-jsonl", 1, containerMessage(container, shellQuote(display), s, format));
     if (s.nonBlank === 0 && !s.readError) {
         sink.drop(["empty-line"]);
         sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
     }
-    else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
+    else if (!container && s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
         sink.drop(["invalid-json", "empty-line", "not-an-object"]);
         sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${shellQuote(display)}\` or \`jq -c '.[]'\` for an array`);
         records = 0;
@@ -19608,38 +25333,6 @@ function finishFile(display, format, s, sink) {
     const st = sink.state();
     st.findings.sort((a, b) => a.line - b.line);
     return fileReport(display, format ?? "unknown", records, valid, s.bytes, st);
-}
-/** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
-function firstInvalidByte(b) {
-    let i = 0;
-    while (i < b.length) {
-        const c = b[i];
-        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-        if (n < 0)
-            return i;
-        for (let k = 1; k <= n; k++)
-            if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80)
-                return i;
-        if (n > 0 && !(0,external_node_buffer_namespaceObject.isUtf8)(b.subarray(i, i + n + 1)))
-            return i;
-        i += n + 1;
-    }
-    return 0;
-}
-async function describeJsonArray(path) {
-    try {
-        if (isGzipPath(path) || (await (0,promises_.stat)(path)).size > 64 * 1024 * 1024)
-            return { text: "" };
-        const data = JSON.parse(await (0,promises_.readFile)(path, "utf8"));
-        if (!Array.isArray(data))
-            return { text: "" };
-        const first = data.find((x) => x && typeof x === "object" && !Array.isArray(x));
-        const f = first ? detectFormat(first) : null;
-        return { text: ` of ${data.length} ${f ? FORMAT_LABEL[f] + " " : ""}records`, format: f ?? undefined };
-    }
-    catch {
-        return { text: "" };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/deltas.ts
@@ -19802,6 +25495,19 @@ function parseBaseReport(text, source) {
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
 // The gate: thresholds → checks (name, limit, actual, passed) → verdict. `fail-on` alone turns the verdict into
 // pass/fail: error = fail-level checks decide; warning = warn-level checks and warning findings too; never = always pass.
+//
+// Each threshold judges either each file on its own or the run (THRESHOLD_SCOPE; docs/configuration.md):
+//  - per file: errors, warnings, too-long examples and the diversity figures (analysis/quality.ts). A file's checks do
+//    not change when another file joins the run. A file that fails gets its own check (`file`); the files within the
+//    limit share one passing check per level (`files`, `actual` = the worst of them); files where the figure does not
+//    apply share one check that says why (`notApplicable`, never failing).
+//  - the run: duplicate and near-duplicate rates (duplicates across files), leakage (between splits), valid
+//    examples, the diversity drop against the base branch.
+// `overrides` apply to every threshold: a per-file threshold set in an override replaces the run's for the files it
+// matches; a run threshold is evaluated once more over the matching files (its check is named "NAME (GLOBS)").
+
+
+
 
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -19812,38 +25518,81 @@ const get = (o, path) => {
     return typeof v === "number" ? v : undefined;
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
-/** Where each threshold's actual value comes from in the report. */
-/** Below this many answers, the share-of-answers checks (openings, boilerplate) are not evaluated: a handful of
- * records cannot show a pattern, and a gate must not raise false alarms on tiny sets. */
-const MIN_ANSWERS_FOR_SHARES = 20;
-const answers = (r) => get(r, "diversity.openings.answers") ?? 0;
-const ifEnough = (r, v) => (answers(r) >= MIN_ANSWERS_FOR_SHARES ? v : undefined);
-/** Where each threshold's actual value comes from in the report. */
-const METRICS = {
-    "max-errors": (r) => r.summary.errors,
-    "max-warnings": (r) => r.summary.warnings,
+const ANALYSIS_RULES = RULES.filter((r) => r.group === "analysis");
+/** A file's validation errors: its errors minus those of the analysis rules (leakage, too-long, duplicates set to
+ * error), which have thresholds of their own (one defect, one gate). */
+function validationErrors(f, config) {
+    const sev = severitiesFor(f.path, config);
+    return f.errors - ANALYSIS_RULES.reduce((n, r) => n + ((sev[r.id] ?? r.severity) === "error" ? (f.findingCounts[r.id] ?? 0) : 0), 0);
+}
+const LABEL = {
+    "max-errors": "validation errors",
+    "max-warnings": "warnings",
+    "max-duplicate-rate": "exact-duplicate rate",
+    "max-near-duplicate-rate": "near-duplicate rate",
+    "max-leakage": "leaked evaluation records",
+    "min-examples": "valid examples",
+    "max-too-long": "examples over the token limit",
+    "min-windowed-distinct-2": "windowed distinct-2",
+    "max-compression-ratio": "compression ratio",
+    "max-opening-share": "top opening share",
+    "max-boilerplate-share": "boilerplate share",
+    "min-length-uniqueness": "length uniqueness",
+    "max-diversity-drop": "windowed distinct-2 drop",
+    "single-turn-share": "single-turn share",
+    "max-secrets": "secrets",
+    "max-pii-share": "share of records with personal data",
+};
+/** A value as the messages show it. */
+function showValue(name, v) {
+    if (/share|rate|uniqueness/.test(name))
+        return `${Number((v * 100).toPrecision(3))}%`;
+    if (name === "max-compression-ratio")
+        return `${v.toFixed(2)}×`;
+    if (Number.isInteger(v))
+        return v.toLocaleString("en-US");
+    return String(Math.round(v * 1000) / 1000);
+}
+/** A file's figure for a per-file threshold. */
+function fileFigure(name, f, report, config) {
+    switch (name) {
+        case "max-errors":
+            return { value: validationErrors(f, config) };
+        case "max-warnings":
+            return { value: f.warnings };
+        case "max-too-long":
+            return { value: get(report, "tokens.limit") === undefined ? undefined : (f.findingCounts["too-long"] ?? 0) };
+        default: {
+            const q = f.stats?.quality?.figures[name];
+            // nothing to measure (no figure, or null without a reason) is no check
+            if (!q || (q.value === null && q.notApplicable === undefined))
+                return { value: undefined };
+            return { value: q.value, over: q.over, notApplicable: q.notApplicable, detail: q.detail, lines: q.records?.map((r) => r.line) };
+        }
+    }
+}
+/** The run's figure for a run threshold. */
+const RUN_METRICS = {
     "max-duplicate-rate": (r) => get(r, "duplicates.exact.rate"),
     "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
     "max-leakage": (r) => (Array.isArray(r.leakage) ? r.leakage.reduce((s, l) => s + l.exact + l.near, 0) : undefined),
     "min-examples": (r) => r.summary.validRecords,
-    "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
-    "min-windowed-distinct-2": (r) => (get(r, "diversity.windowedDistinct2.windows") ? get(r, "diversity.windowedDistinct2.mean") : undefined),
-    // no assistant text: nothing was compressed, so no ratio (the reports show "–"), not a passing 0
-    "max-compression-ratio": (r) => (get(r, "diversity.compression.totalBytes") ? get(r, "diversity.compression.ratio") : undefined),
-    "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
-    "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
-    "min-length-uniqueness": (r) => (get(r, "diversity.lengthUniqueness.assistantMessages") ? get(r, "diversity.lengthUniqueness.share") : undefined),
     "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
+    // not computed when the rule is off everywhere (no scan, no privacy figures)
+    "max-secrets": (r) => r.privacy?.secrets,
+    "max-pii-share": (r) => r.privacy?.piiShare,
 };
-const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
-/** Per-file figures, for thresholds set in `overrides` for some files. */
-const FILE_METRICS = {
-    "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
-    "max-warnings": (fs) => fs.reduce((s, f) => s + f.warnings, 0),
+/** The same figures over some files (run thresholds set in `overrides`). */
+const GROUP_METRICS = {
     "min-examples": (fs) => fs.reduce((s, f) => s + f.validRecords, 0),
     "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
     "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
-    "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
+    "max-leakage": (fs) => (fs.some((f) => !f.stats) ? undefined : fs.reduce((s, f) => s + (f.findingCounts.leakage ?? 0), 0)),
+    "max-secrets": (fs) => (fs.some((f) => f.privacy) ? fs.reduce((s, f) => s + (f.privacy?.secrets ?? 0), 0) : undefined),
+    "max-pii-share": (fs) => {
+        const records = fs.reduce((s, f) => s + f.records, 0);
+        return fs.some((f) => f.privacy) && records > 0 ? fs.reduce((s, f) => s + (f.privacy?.piiRecords ?? 0), 0) / records : undefined;
+    },
 };
 function rate(fs, n) {
     const records = fs.reduce((s, f) => s + f.records, 0);
@@ -19852,78 +25601,218 @@ function rate(fs, n) {
     return fs.reduce((s, f) => s + (n(f) ?? 0), 0) / records;
 }
 const gate_round = (x) => Math.round(x * 10000) / 10000;
-function limitChecks(name, limit, actual, out) {
-    if (actual === undefined || actual === null)
-        return; // the metric was not computed (e.g. no token limit set)
-    const isMin = name.startsWith("min-");
-    const ok = (l) => (isMin ? actual >= l : actual <= l);
+const isMin = (name) => name.startsWith("min-");
+/** The checks of one value against one limit: the fail level, and the warn level when the fail level passes. */
+function limitChecks(name, limit, actual) {
+    const out = [];
+    const ok = (l) => (isMin(name) ? actual >= l : actual <= l);
     const a = gate_round(actual);
     if (limit.fail !== undefined)
         out.push({ name, limit: limit.fail, actual: a, passed: ok(limit.fail), level: "fail" });
-    if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail))) {
+    if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail)))
         out.push({ name, limit: limit.warn, actual: a, passed: ok(limit.warn), level: "warn" });
-    }
+    return out;
 }
-function rangeCheck(name, range, actual, out) {
-    if (actual === undefined || actual === null)
-        return;
+function rangeChecks(name, range, actual) {
     const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
-    out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: gate_round(actual), passed, level: range.level });
+    return [{ name, limit: rangeText(range), actual: gate_round(actual), passed, level: range.level }];
+}
+const rangeText = (r) => `${r.min ?? "-∞"}–${r.max ?? "∞"}`;
+function checksOf(name, limit, actual) {
+    return name === "single-turn-share" ? rangeChecks(name, limit, actual) : limitChecks(name, limit, actual);
+}
+function limitText(name, c) {
+    if (typeof c.limit !== "number")
+        return `${c.level === "warn" ? "warns" : "range"} ${c.limit}`;
+    return `${c.level === "warn" ? "warns at" : "limit"} ${showValue(name, c.limit)}`;
+}
+/** Where a failing per-file figure comes from, in words: value, what it is over, the file, the limit, the records. */
+function fileMessage(name, c, fig, path) {
+    const v = showValue(name, fig.value);
+    const over = fig.over ? ` of ${fig.over}` : "";
+    const detail = fig.detail ? ` ("${fig.detail.length > 60 ? `${fig.detail.slice(0, 60)}…` : fig.detail}")` : "";
+    const lines = fig.lines?.length ? `; see line${fig.lines.length === 1 ? "" : "s"} ${fig.lines.join(", ")}` : "";
+    const what = name === "max-compression-ratio" || name === "min-windowed-distinct-2" ? `${LABEL[name]} ${v} over ${fig.over ?? "its text"}` : `${LABEL[name]} ${v}${over}`;
+    return `${path}: ${what}${detail} (${limitText(name, c)})${lines}`;
+}
+/** The limit of a threshold for one file: the last override matching the file that sets it, else the run's. */
+function limitFor(name, path, config, matchers) {
+    let limit = config.thresholds[name];
+    config.overrides.forEach((o, i) => {
+        if (name in o.thresholds && matchers[i](path))
+            limit = (o.thresholds[name] ?? null);
+    });
+    return limit;
+}
+function perFileChecks(name, report, config, matchers) {
+    const out = [];
+    const passing = new Map();
+    const na = [];
+    for (const f of report.files) {
+        const limit = limitFor(name, f.path, config, matchers);
+        if (!limit)
+            continue;
+        const fig = fileFigure(name, f, report, config);
+        if (fig.value === undefined)
+            continue;
+        if (fig.value === null) {
+            na.push({ path: f.path, reason: fig.notApplicable ?? "not applicable", limit });
+            continue;
+        }
+        const value = fig.value;
+        const cs = checksOf(name, limit, value);
+        if (cs.every((c) => c.passed)) {
+            const key = JSON.stringify(limit);
+            const p = passing.get(key);
+            const worse = (x, y) => (isMin(name) ? x < y : x > y);
+            if (!p)
+                passing.set(key, { limit, worst: value, file: f.path, files: 1 });
+            else {
+                p.files++;
+                if (worse(value, p.worst))
+                    Object.assign(p, { worst: value, file: f.path });
+            }
+            continue;
+        }
+        for (const c of cs)
+            out.push({ ...c, scope: "file", file: f.path, message: c.passed ? undefined : fileMessage(name, c, fig, f.path) });
+    }
+    for (const p of passing.values()) {
+        const all = p.files === 1 ? `${p.file}: ${LABEL[name]} ${showValue(name, p.worst)}` : `${p.files} files within the limit (worst: ${showValue(name, p.worst)} in ${p.file})`;
+        for (const c of checksOf(name, p.limit, p.worst))
+            out.push({ ...c, scope: "file", files: p.files, message: all });
+    }
+    out.push(...pooledChecks(name, report, config, matchers));
+    if (na.length) {
+        const l = na[0].limit;
+        const level = "level" in l ? l.level : l.fail !== undefined ? "fail" : "warn";
+        const limit = "level" in l ? rangeText(l) : (l.fail ?? l.warn);
+        const listed = na.slice(0, 3).map((x) => `${x.path}: ${x.reason}`);
+        const more = na.length > 3 ? `; and ${na.length - 3} more files` : "";
+        out.push({
+            name,
+            limit,
+            actual: null,
+            passed: true,
+            level,
+            scope: "file",
+            files: na.length,
+            ...(na.length === 1 ? { file: na[0].path } : {}),
+            notApplicable: na.length === 1 ? na[0].reason : `${na.length} files`,
+            message: `not applicable: ${listed.join("; ")}${more}`,
+        });
+    }
+    return out;
+}
+/** The files too small to be judged alone on a figure, judged together (analysis/small-files.ts), against the run's
+ * limit; not when one of them has a limit of its own for it in `overrides`. */
+function pooledChecks(name, report, config, matchers) {
+    const pooled = report.diversity?.smallFiles?.[name];
+    const limit = config.thresholds[name];
+    if (!pooled || pooled.figure.value === null || !limit)
+        return [];
+    if (config.overrides.some((o, i) => name in o.thresholds && pooled.files.some((f) => matchers[i](f))))
+        return [];
+    const n = pooled.files.length;
+    const which = `${pooled.files.slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}`;
+    const fig = pooled.figure;
+    const value = fig.value;
+    return checksOf(name, limit, value).map((c) => {
+        const where = fig.records?.length ? `; see ${fig.records.map((r) => `${r.path}:${r.line}`).join(", ")}` : "";
+        const over = name === "max-compression-ratio" || name === "min-windowed-distinct-2" ? ` over ${fig.over}` : ` of ${fig.over}`;
+        const detail = fig.detail && !c.passed ? ` ("${fig.detail.length > 60 ? `${fig.detail.slice(0, 60)}…` : fig.detail}")` : "";
+        const message = `${n} files too small to judge alone (${which}), together: ${LABEL[name]} ${showValue(name, value)}${over}${detail}${c.passed ? "" : ` (${limitText(name, c)})${where}`}`;
+        return { ...c, scope: "small-files", files: n, message };
+    });
+}
+function runMessage(name, report, actual, c) {
+    if (c.passed)
+        return undefined;
+    const limit = limitText(name, c);
+    if (name === "max-leakage") {
+        const leaks = (report.leakage ?? []).filter((l) => l.exact + l.near > 0);
+        return `${actual} evaluation record${actual === 1 ? "" : "s"} also in training (${limit}): ${leaks.map((l) => `${l.eval} ← ${l.train} (${l.exact} exact, ${l.near} near)`).join("; ")}`;
+    }
+    if (name === "max-duplicate-rate" || name === "max-near-duplicate-rate") {
+        const key = name === "max-duplicate-rate" ? "exactDuplicates" : "nearDuplicates";
+        const worst = [...report.files].sort((a, b) => (b.stats?.[key] ?? 0) - (a.stats?.[key] ?? 0))[0];
+        const most = worst?.stats?.[key] ? `; most in ${worst.path} (${worst.stats[key]})` : "";
+        const d = report.duplicates?.[name === "max-duplicate-rate" ? "exact" : "near"];
+        const n = d?.duplicateRecords;
+        const of = n !== undefined && actual > 0 ? ` (${n.toLocaleString("en-US")} of ${Math.round(n / actual).toLocaleString("en-US")} records compared)` : "";
+        return `${LABEL[name]} ${showValue(name, actual)}${of} (${limit})${most}; the duplicate groups list them`;
+    }
+    return `${LABEL[name]} ${showValue(name, actual)} (${limit})`;
 }
 /** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
  * on what the change brought (onlyNew). */
 function evaluateGate(report, config, base) {
     const checks = [];
     const t = config.thresholds;
-    for (const [name, getter] of Object.entries(METRICS)) {
-        const limit = t[name];
-        if (limit)
-            limitChecks(name, limit, getter(report), checks);
-    }
-    if (t["single-turn-share"])
-        rangeCheck("single-turn-share", t["single-turn-share"], singleTurnShare(report), checks);
-    for (const o of config.overrides) {
-        const isMatch = overrideMatcher(o.files);
-        const files = report.files.filter((f) => isMatch(f.path));
-        if (!files.length)
+    const matchers = config.overrides.map((o) => overrideMatcher(o.files));
+    for (const name of Object.keys(THRESHOLD_SCOPE)) {
+        if (THRESHOLD_SCOPE[name] === "file") {
+            checks.push(...perFileChecks(name, report, config, matchers));
             continue;
-        for (const [name, limit] of Object.entries(o.thresholds)) {
-            const metric = FILE_METRICS[name];
-            if (!metric || !limit || name === "single-turn-share")
-                continue;
-            const sub = [];
-            limitChecks(name, limit, metric(files), sub);
-            for (const c of sub)
-                checks.push({ ...c, name: `${name} (${o.files.join(", ")})` });
         }
+        const limit = t[name];
+        const actual = RUN_METRICS[name]?.(report);
+        if (!limit || actual === undefined || actual === null)
+            continue;
+        for (const c of limitChecks(name, limit, actual))
+            checks.push({ ...c, scope: "run", message: runMessage(name, report, actual, c) });
     }
+    // run thresholds set in overrides: once more over the matching files
+    config.overrides.forEach((o, i) => {
+        const files = report.files.filter((f) => matchers[i](f.path));
+        if (!files.length)
+            return;
+        for (const [name, limit] of Object.entries(o.thresholds)) {
+            if (THRESHOLD_SCOPE[name] !== "run" || !limit)
+                continue;
+            const actual = GROUP_METRICS[name]?.(files);
+            if (actual === undefined || actual === null)
+                continue;
+            for (const c of limitChecks(name, limit, actual))
+                checks.push({ ...c, name: `${name} (${o.files.join(", ")})`, scope: "run" });
+        }
+    });
     const fresh = config.failOnNew && base && report.comparison ? report.comparison.newFindings : undefined;
     if (!fresh)
         return { passed: verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
-    const only = onlyNew(checks, fresh, base);
+    const only = onlyNew(checks, fresh, base, config, report);
     return { passed: verdict(only, fresh.warnings, config.failOn), failOn: config.failOn, checks: only, failOnNew: true };
 }
-/** fail-on-new: max-errors and max-warnings count the new findings; any other check that fails passes when the base
- * failed it as badly (known debt), and still fails when the change made it worse. */
-function onlyNew(checks, fresh, base) {
-    const baseCheck = new Map(base.gate.checks.map((c) => [`${c.level}\0${c.name}`, c]));
-    return checks.map((c) => {
-        if ((c.name === "max-errors" || c.name === "max-warnings") && typeof c.limit === "number") {
-            const all = c.actual;
-            const actual = c.name === "max-errors" ? fresh.errors : fresh.warnings;
-            const what = c.name === "max-errors" ? "error" : "warning";
-            return { ...c, actual, passed: actual <= c.limit, message: `${actual} new ${what}(s) (${String(all)} in all; fail-on-new counts the new ones)` };
-        }
+/** fail-on-new: max-errors and max-warnings count the new findings of the run (one check each, against the run's
+ * limit, instead of one per file; max-errors counts the new errors of the validation rules); any other check that
+ * fails passes when the base failed it as badly (known debt; a per-file check against the same file's), and still
+ * fails when the change made it worse. */
+function onlyNew(checks, fresh, base, config, report) {
+    const key = (c) => `${c.level}\0${c.name}\0${c.file ?? ""}\0${c.scope ?? ""}`;
+    const baseCheck = new Map(base.gate.checks.map((c) => [key(c), c]));
+    const out = [];
+    for (const name of ["max-errors", "max-warnings"]) {
+        const limit = config.thresholds[name];
+        if (!limit || !checks.some((c) => c.name === name))
+            continue;
+        const all = name === "max-errors" ? report.files.reduce((n, f) => n + validationErrors(f, config), 0) : report.summary.warnings;
+        const analysisErrors = ANALYSIS_RULES.reduce((n, r) => n + ((config.rules[r.id] ?? r.severity) === "error" ? (fresh.rules[r.id] ?? 0) : 0), 0);
+        const actual = name === "max-errors" ? Math.max(0, fresh.errors - analysisErrors) : fresh.warnings;
+        const what = name === "max-errors" ? "validation error" : "warning";
+        for (const c of limitChecks(name, limit, actual))
+            out.push({ ...c, scope: "run", message: `${actual} new ${what}(s) (${all} in all; fail-on-new counts the new ones)` });
+    }
+    return out.concat(checks.filter((c) => c.name !== "max-errors" && c.name !== "max-warnings").map((c) => {
         if (c.passed || base.summary.files === 0)
             return c; // an empty base (every file new) has no known debt
-        const b = baseCheck.get(`${c.level}\0${c.name}`);
+        const b = baseCheck.get(key(c));
         if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number")
             return c;
         const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
         if (worse)
             return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
         return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
-    });
+    }));
 }
 /** How far a range check's actual value lies outside its range "min–max". */
 function outside(c) {
@@ -19956,10 +25845,31 @@ class ExactDuplicateIndex {
     answer2 = new GrowableU32();
     duplicates = 0;
     conflicts = 0;
+    /** Counted duplicates (later copies outside a split pair) per file index. */
+    dupPerFile = [];
+    /** Per record: 1 when it is a counted duplicate (only kept when splits are set). */
+    counted = new GrowableU8();
+    /** Group root (in a split file) -> [file, first member id, file, id, ...] of its members in other files. */
+    crossFirst = new Map();
+    /** Reported conflicting answers, in record order: record id, the earlier record (8 bytes per conflict). */
+    conflictPairs = new GrowableI32();
+    /** Conflicting answers across a split pair, decided at finish: record id, first record with the prompt. */
+    crossConflicts = [];
+    paired;
+    splitFiles;
     constructor(store, paths, opts = {}) {
         this.store = store;
         this.paths = paths;
         this.opts = opts;
+        const pairs = new Set();
+        this.splitFiles = new Set();
+        for (const p of opts.splits ?? []) {
+            pairs.add(`${p.train}:${p.eval}`);
+            pairs.add(`${p.eval}:${p.train}`);
+            this.splitFiles.add(p.train);
+            this.splitFiles.add(p.eval);
+        }
+        this.paired = pairs.size ? (a, b) => a !== b && pairs.has(`${a}:${b}`) : () => false;
     }
     rootOf(id) {
         return this.roots.data[id];
@@ -19975,17 +25885,26 @@ class ExactDuplicateIndex {
         const first = this.table.putIfAbsent(k.exact1, k.exact2, id);
         this.roots.push(first < 0 ? id : first);
         if (first >= 0) {
+            const prior = this.splitFiles.size ? this.priorCopy(first, id) : first;
+            if (this.splitFiles.size)
+                this.counted.push(prior >= 0 ? 1 : 0);
+            if (prior < 0)
+                return []; // only copies across a train/eval pair: the leak is reported (leakage.ts)
             this.duplicates++;
+            const f = this.store.file(id);
+            this.dupPerFile[f] = (this.dupPerFile[f] ?? 0) + 1;
             return [
                 {
                     rule: "exact-duplicate",
                     severity: "warning",
                     line: this.store.line(id),
-                    message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
-                    related: this.member(first),
+                    message: `Exact duplicate of ${this.where(prior)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+                    related: this.member(prior),
                 },
             ];
         }
+        if (this.splitFiles.size)
+            this.counted.push(0);
         if (!k.hasAnswer)
             return [];
         const a1 = k.answer1 >>> 0;
@@ -19999,35 +25918,100 @@ class ExactDuplicateIndex {
         }
         if (this.answer1.data[slot] === a1 && this.answer2.data[slot] === a2)
             return [];
+        const before = this.promptFirst.data[slot];
+        if (this.paired(this.store.file(before), this.store.file(id))) {
+            this.crossConflicts.push(id, before);
+            return [];
+        }
         this.conflicts++;
-        return [
-            {
-                rule: "conflicting-answers",
-                severity: "warning",
-                line: this.store.line(id),
-                message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
-                related: this.member(this.promptFirst.data[slot]),
-            },
-        ];
+        this.conflictPairs.push(id);
+        this.conflictPairs.push(before);
+        return [this.conflict(id, before)];
     }
-    /** Duplicate (non-first) records per file index. */
-    perFile(files) {
-        const out = new Array(files).fill(0);
-        const n = this.store.count;
-        for (let id = 0; id < n; id++)
-            if (this.roots.data[id] !== id)
-                out[this.store.file(id)]++;
+    /** The earlier record that record `id` got a conflicting-answers finding about, or -1. */
+    conflictOf(id) {
+        const c = this.conflictPairs.data;
+        let lo = 0;
+        let hi = this.conflictPairs.length / 2 - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const x = c[2 * mid];
+            if (x === id)
+                return c[2 * mid + 1];
+            if (x < id)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
+    conflict(id, before) {
+        return {
+            rule: "conflicting-answers",
+            severity: "warning",
+            line: this.store.line(id),
+            message: `Same prompt as ${this.where(before)} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+            related: this.member(before),
+        };
+    }
+    /** The earliest earlier copy of record `id` (group `root`) that is not across a train/eval pair from it, or -1;
+     * remembers `id` as its file's first member of the group when the group's first record is in a split file. */
+    priorCopy(root, id) {
+        const f = this.store.file(id);
+        const rf = this.store.file(root);
+        if (!this.splitFiles.has(rf) || rf === f)
+            return root;
+        let list = this.crossFirst.get(root);
+        let prior = this.paired(rf, f) ? -1 : root;
+        if (prior < 0 && list) {
+            for (let i = 0; i < list.length; i += 2)
+                if (!this.paired(list[i], f) && (prior < 0 || list[i + 1] < prior))
+                    prior = list[i + 1];
+        }
+        if (!list)
+            this.crossFirst.set(root, (list = []));
+        let seen = false;
+        for (let i = 0; i < list.length && !seen; i += 2)
+            seen = list[i] === f;
+        if (!seen)
+            list.push(f, id);
+        return prior;
+    }
+    /** Whether record `id` counts as an exact duplicate (a later copy outside a train/eval pair). */
+    isCountedDuplicate(id) {
+        return this.roots.data[id] !== id && (!this.splitFiles.size || this.counted.data[id] === 1);
+    }
+    /** The conflicting answers across train/eval pairs whose pair is not reported as a leak (`leaked`: eval record ids
+     * that leak); call once, at finish. */
+    crossSplitConflicts(leaked) {
+        const out = [];
+        const c = this.crossConflicts;
+        for (let i = 0; i < c.length; i += 2) {
+            if (leaked.has(c[i]) || leaked.has(c[i + 1]))
+                continue;
+            this.conflicts++;
+            out.push({ file: this.store.file(c[i]), finding: this.conflict(c[i], c[i + 1]) });
+        }
         return out;
+    }
+    /** Counted duplicate records per file index. */
+    perFile(files) {
+        return Array.from({ length: files }, (_, i) => this.dupPerFile[i] ?? 0);
     }
     result() {
         const n = this.store.count;
         const roots = this.roots.data;
         const size = new Int32Array(n);
-        for (let id = 0; id < n; id++)
+        const counted = new Int32Array(n);
+        for (let id = 0; id < n; id++) {
             size[roots[id]]++;
+            if (this.isCountedDuplicate(id))
+                counted[roots[id]]++;
+        }
+        // Groups with a counted duplicate (a group that is only a train/eval copy is a leak, not a duplicate group).
         const groupRoots = [];
         for (let id = 0; id < n; id++)
-            if (roots[id] === id && size[id] > 1)
+            if (roots[id] === id && counted[id] > 0)
                 groupRoots.push(id);
         groupRoots.sort((a, b) => size[b] - size[a] || a - b);
         // Every group with every member (bounded by the records): each group's list made at its final size, found by an
@@ -20122,7 +26106,8 @@ function exactKeysInto(conv, s, out, at) {
     }
     out[at] = fmix32(k1);
     out[at + 1] = fmix32(k2 ^ 0x2545f491);
-    const hasAnswer = last > 0;
+    // Preference pairs and KTO-labelled completions share their prompt by design: no conflicting answers.
+    const hasAnswer = last > 0 && !conv.rejected && conv.label === undefined;
     out[at + 2] = hasAnswer ? p1 : 0;
     out[at + 3] = hasAnswer ? p2 : 0;
     let a1 = 0;
@@ -20187,8 +26172,10 @@ function computeLeakage(inp) {
     const pairIndex = new Map(splits.map((s, i) => [`${s.train}:${s.eval}`, i]));
     const evalRecords = new Array(F).fill(0);
     const findings = [];
+    /** Eval records that leak (any of their training files). */
+    const leaked = new Set();
     if (splits.length === 0 || n === 0)
-        return { results: [], findings };
+        return { results: [], findings, leaked };
     // Earliest member of each exact group in each training file (only groups with more than one record).
     const size = new Int32Array(n);
     for (let i = 0; i < n; i++)
@@ -20224,6 +26211,7 @@ function computeLeakage(inp) {
             const x = inTrain(r, t);
             if (x >= 0) {
                 counts[k].exact++;
+                leaked.add(e);
                 counts[k].records.push({ line: store.line(e), related: place(x), kind: "exact" });
                 findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split, place(x)) });
                 continue;
@@ -20239,6 +26227,7 @@ function computeLeakage(inp) {
             }
             if (best >= 0) {
                 counts[k].near++;
+                leaked.add(e);
                 const sim = (Math.floor(bestSim * 100 + 1e-9) / 100).toFixed(2);
                 counts[k].records.push({ line: store.line(e), related: place(best), kind: "near", similarity: Number(sim) });
                 findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split, place(best)) });
@@ -20254,7 +26243,7 @@ function computeLeakage(inp) {
         rate: evalRecords[s.eval] ? (counts[i].exact + counts[i].near) / evalRecords[s.eval] : 0,
         records: counts[i].records,
     }));
-    return { results, findings };
+    return { results, findings, leaked };
 }
 function leak(line, what, split, related) {
     return {
@@ -20650,7 +26639,7 @@ class NearDuplicateIndex {
         }
         return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length) };
     }
-    async finish(reread) {
+    async finish(reread, opts = {}) {
         if (this.finished)
             throw new Error("NearDuplicateIndex.finish: called twice (it overwrites the band keys)");
         this.finished = true;
@@ -20754,20 +26743,29 @@ class NearDuplicateIndex {
             if (sim >= t)
                 pairs.push({ a: A[p], b: B[p], similarity: sim });
         }
-        return { ...this.summarise(pairs, u, ids, idx), pairs };
+        const paired = opts.paired;
+        const kept = paired ? pairs.filter((p) => !paired(this.store.file(p.a), this.store.file(p.b))) : pairs;
+        return { ...this.summarise(kept, u, ids, idx, opts.conflictOf), pairs };
     }
-    summarise(pairs, u, ids, idx) {
+    summarise(pairs, u, ids, idx, conflictOf) {
         // Findings: pairs come grouped by b ascending; keep the best earlier partner of each b.
         const findings = [];
         const laterIds = [];
         for (let i = 0; i < pairs.length;) {
             let best = pairs[i];
+            const other = conflictOf ? conflictOf(best.b) : -1;
+            let conflicting = best.a === other;
             let j = i + 1;
-            for (; j < pairs.length && pairs[j].b === best.b; j++)
+            for (; j < pairs.length && pairs[j].b === best.b; j++) {
                 if (pairs[j].similarity > best.similarity)
                     best = pairs[j];
+                if (pairs[j].a === other)
+                    conflicting = true;
+            }
             i = j;
             laterIds.push(best.b);
+            if (conflicting)
+                continue; // reported as conflicting-answers with that record (one finding per pair)
             const file = this.store.file(best.b);
             findings.push({
                 file,
@@ -20892,7 +26890,7 @@ class DuplicateAnalysis {
     fopts;
     constructor(opts) {
         this.opts = opts;
-        this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive });
+        this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive, splits: opts.splits });
         this.near = new NearDuplicateIndex(this.store, opts.paths, { threshold: opts.nearThreshold, shingleSize: opts.shingleSize });
         this.nearOn = opts.near !== false;
         this.fopts = { caseInsensitive: !!opts.caseInsensitive, shingleSize: this.near.shingleSize, near: this.nearOn };
@@ -20946,7 +26944,9 @@ class DuplicateAnalysis {
     }
     async finish(reread) {
         const files = this.opts.paths.length;
-        const near = await this.near.finish(reread);
+        const pairSet = new Set((this.opts.splits ?? []).flatMap((p) => [`${p.train}:${p.eval}`, `${p.eval}:${p.train}`]));
+        const paired = (i, j) => pairSet.has(`${i}:${j}`);
+        const near = await this.near.finish(reread, { paired: pairSet.size ? paired : undefined, conflictOf: (id) => this.exact.conflictOf(id) });
         const pairs = near.pairs;
         const leakage = computeLeakage({
             store: this.store,
@@ -20956,6 +26956,7 @@ class DuplicateAnalysis {
             nearPairs: pairs,
             shingleSize: this.near.shingleSize,
         });
+        const crossConflicts = this.exact.crossSplitConflicts(leakage.leaked);
         const ex = this.exact.perFile(files);
         const nd = near.perFile(files);
         return {
@@ -20963,7 +26964,7 @@ class DuplicateAnalysis {
             near: near.result,
             leakage: leakage.results,
             perFile: ex.map((e, i) => ({ exactDuplicates: e, nearDuplicates: nd[i] })),
-            findings: [...near.findings, ...leakage.findings],
+            findings: [...near.findings, ...crossConflicts, ...leakage.findings],
             nearPairs: pairs.map((p) => ({ a: this.store.loc(p.a), b: this.store.loc(p.b), similarity: p.similarity })),
         };
     }
@@ -21520,6 +27521,149 @@ class PhraseMatcher {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/answer-shape.ts
+// What the diversity figures are measured over, and the records behind them (part of DiversityAnalysis).
+//
+// Shape counters (quality.ts decides from them whether a diversity metric applies to a file): records, records that
+// declare or call tools, preference records (a rejected side, or a KTO label), records with a final assistant message,
+// those whose final assistant message calls a tool, those whose final assistant message has text, how many of those
+// are numbers (no letter, at least one digit), and a histogram of their lengths in words (0..32, the last bucket "32 or
+// more": the median is exact while it is under 32). Text without spaces (Chinese, Japanese) counts a word per 8
+// characters: an answer's length is max(words, ceil(characters / 8)), so a 30-character Chinese sentence is not a
+// one-word label.
+// Pointers (places: file index and line, packed in one number, see place()): the first 5 records holding a
+// boilerplate phrase, and the 3 records with the most repeated word pairs (bigrams already seen in the current
+// diversity window: a record's repeats of itself and of the records just before it, what a compressor finds; ties:
+// the earlier record). Records sharing the top opening are kept with the openings (diversity.ts).
+// Merge (chunks in order): counters add; pointers: the first 5 / the 3 highest of both, in order. Lines are shifted
+// by the chunk's line offset before the merge (shiftPlaces).
+/** Places: file index and line of a record in one number (lines < 2^32). Adding a line offset adds to it. */
+const FILE_UNIT = 2 ** 32;
+const place = (file, line) => file * FILE_UNIT + line;
+const placeFile = (p) => Math.floor(p / FILE_UNIT);
+const placeLine = (p) => p % FILE_UNIT;
+const ANSWER_WORD_BUCKETS = 33;
+const MAX_BOILERPLATE_PLACES = 5;
+const MAX_REPETITIVE_PLACES = 3;
+/** Records sharing an opening remembered per opening. */
+const MAX_OPENING_PLACES = 5;
+const HAS_LETTER = /\p{L}/u;
+/** Characters that count as a word in an answer's length (text without spaces). */
+const CHARS_PER_WORD = 8;
+const HAS_DIGIT = /\d/;
+class AnswerShape {
+    s = {
+        records: 0,
+        toolRecords: 0,
+        preferenceRecords: 0,
+        finalAnswers: 0,
+        toolAnswers: 0,
+        textAnswers: 0,
+        numericAnswers: 0,
+        answerWords: new Array(ANSWER_WORD_BUCKETS).fill(0),
+        boilerplate: [],
+        repetitive: [],
+    };
+    /** One record: `final` = its final assistant message's text and tool calls (null when it has none), `finalWords` its
+     * words; `boilerplate`: it holds a boilerplate phrase; `repeats`: its repeated word pairs; `at`: its place. */
+    add(hasTools, preference, final, finalWords, boilerplate, repeats, at) {
+        const s = this.s;
+        s.records++;
+        if (hasTools)
+            s.toolRecords++;
+        if (preference)
+            s.preferenceRecords++;
+        if (final) {
+            s.finalAnswers++;
+            if (final.toolCalls > 0)
+                s.toolAnswers++;
+            if (finalWords > 0) {
+                s.textAnswers++;
+                const length = Math.max(finalWords, Math.ceil(final.text.length / CHARS_PER_WORD));
+                s.answerWords[Math.min(length, ANSWER_WORD_BUCKETS - 1)]++;
+                if (finalWords <= 3 && final.text.length <= 64 && HAS_DIGIT.test(final.text) && !HAS_LETTER.test(final.text))
+                    s.numericAnswers++;
+            }
+        }
+        if (boilerplate && s.boilerplate.length < MAX_BOILERPLATE_PLACES)
+            s.boilerplate.push(at);
+        if (repeats > 0)
+            keepTop(s.repetitive, at, repeats);
+    }
+    toPartial() {
+        const s = this.s;
+        return { ...s, answerWords: [...s.answerWords], boilerplate: [...s.boilerplate], repetitive: [...s.repetitive] };
+    }
+    merge(p) {
+        const s = this.s;
+        s.records += p.records;
+        s.toolRecords += p.toolRecords;
+        s.preferenceRecords += p.preferenceRecords;
+        s.finalAnswers += p.finalAnswers;
+        s.toolAnswers += p.toolAnswers;
+        s.textAnswers += p.textAnswers;
+        s.numericAnswers += p.numericAnswers;
+        for (let i = 0; i < ANSWER_WORD_BUCKETS; i++)
+            s.answerWords[i] += p.answerWords[i] ?? 0;
+        for (const at of p.boilerplate)
+            if (s.boilerplate.length < MAX_BOILERPLATE_PLACES)
+                s.boilerplate.push(at);
+        for (let i = 0; i < p.repetitive.length; i += 2)
+            keepTop(s.repetitive, p.repetitive[i], p.repetitive[i + 1]);
+    }
+    finish() {
+        const s = this.s;
+        let median = null;
+        if (s.textAnswers > 0) {
+            let seen = 0;
+            for (let i = 0; i < ANSWER_WORD_BUCKETS; i++) {
+                seen += s.answerWords[i];
+                if (seen * 2 >= s.textAnswers) {
+                    median = i;
+                    break;
+                }
+            }
+        }
+        const repetitive = [];
+        for (let i = 0; i < s.repetitive.length; i += 2)
+            repetitive.push(s.repetitive[i]);
+        return {
+            shape: {
+                records: s.records,
+                toolRecords: s.toolRecords,
+                preferenceRecords: s.preferenceRecords,
+                finalAnswers: s.finalAnswers,
+                toolAnswers: s.toolAnswers,
+                textAnswers: s.textAnswers,
+                numericAnswers: s.numericAnswers,
+                medianAnswerWords: median,
+            },
+            boilerplate: [...s.boilerplate],
+            repetitive,
+        };
+    }
+}
+/** Inserts (at, score) into the top list [place, score, …] (highest first, ties: the one already there first). */
+function keepTop(list, at, score) {
+    let i = list.length;
+    while (i > 0 && list[i - 1] < score)
+        i -= 2;
+    if (i >= MAX_REPETITIVE_PLACES * 2)
+        return;
+    list.splice(i, 0, at, score);
+    if (list.length > MAX_REPETITIVE_PLACES * 2)
+        list.length = MAX_REPETITIVE_PLACES * 2;
+}
+/** Adds `lineOffset` to every place of a chunk's partial (chunks count lines from their start). */
+function shiftShapePlaces(p, lineOffset) {
+    if (!lineOffset)
+        return;
+    for (let i = 0; i < p.boilerplate.length; i++)
+        p.boilerplate[i] += lineOffset;
+    for (let i = 0; i < p.repetitive.length; i += 2)
+        p.repetitive[i] += lineOffset;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/diversity.ts
 // Diversity analysis: one streaming pass, bounded memory, deterministic.
 //
@@ -21528,13 +27672,15 @@ class PhraseMatcher {
 //   const result: DiversityResult = d.finish();   // plain JSON, numbers rounded to 4 decimals
 //
 // Words: text.normalize("NFKC").toLowerCase() split on whitespace (punctuation stays attached to words).
-// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
+// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages. A KTO
+// completion labelled undesirable (label false) counts in the shape only, like the rejected side of a pair.
 //  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
 //    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
 //    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
 //    Totals are always exact.
-//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
-//    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
+//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of the text of assistant messages with text
+//    (at least one word: a tool-call-only message is not an empty text) joined by "\n". At most
+//    `compressionSampleBytes` (4 MB) are compressed: every k-th such message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
 //  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
 //    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
@@ -21546,7 +27692,10 @@ class PhraseMatcher {
 //    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
-//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
+//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards. Each opening
+//    remembers the first 5 records (places) that open with it.
+//  - shape and pointers (answer-shape.ts): what quality.ts needs to tell whether a figure applies (tool calls,
+//    preference records, answer lengths), and the records behind the figures.
 //  - boilerplate: share of assistant messages with text (textMessages: at least one word; tool-call-only messages
 //    do not count) containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
 //    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
@@ -21570,7 +27719,7 @@ class PhraseMatcher {
 //  - windowed distinct-2: see above (full windows: sum/count/min/max add; largest short tail kept).
 //  - openings and system-prompt top-k: Misra-Gries merge in chunk order (stats.ts TopK.merge); a key keeps
 //    the payload (system prompt text) of the first chunk that had it.
-//  - compression sample: within a chunk the message with chunk-local assistant index i is a candidate when
+//  - compression sample: within a chunk the message with chunk-local text-message index i is a candidate when
 //    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
 //    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
 //    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
@@ -21591,6 +27740,8 @@ class PhraseMatcher {
 
 
 
+
+const unplace = (p) => ({ file: placeFile(p), line: placeLine(p) });
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 const DEFAULT_BOILERPLATE_PHRASES = [
     "as an ai language model",
@@ -21614,6 +27765,44 @@ const DEFAULT_BOILERPLATE_PHRASES = [
 ];
 /** Assistant text compressed for the compression ratio, at most (a run's budget). */
 const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Thins a chunk's compression sample to `budget` bytes the way merge() would (the step doubles, keeping the messages
+ * whose chunk-local index it divides): a merge of the thinned partial gives the same sample as one of the whole. */
+function thinCompressionSample(c, budget) {
+    let bytes = c.bytes.reduce((sum, b) => sum + b, 0);
+    if (bytes <= budget || c.index.length <= 1 || c.sampleEvery >= FIRST_ONLY)
+        return;
+    let k = c.sampleEvery;
+    let keep = [];
+    while (bytes > budget) {
+        k *= 2;
+        keep = [];
+        bytes = 0;
+        for (let j = 0; j < c.index.length; j++) {
+            if (c.index[j] % k !== 0)
+                continue;
+            keep.push(j);
+            bytes += c.bytes[j];
+        }
+        if (keep.length <= 1)
+            break;
+    }
+    c.sampleEvery = k;
+    c.index = keep.map((j) => c.index[j]);
+    c.texts = keep.map((j) => c.texts[j]);
+    c.bytes = keep.map((j) => c.bytes[j]);
+    c.hash = keep.map((j) => c.hash[j]);
+}
+/** Adds `lineOffset` to the record places of a chunk's partial (chunks count lines from their start): call once, before
+ * merging it anywhere. */
+function shiftDiversityPlaces(p, lineOffset) {
+    if (!lineOffset)
+        return;
+    for (const payload of p.openings.payloads)
+        if (payload)
+            for (let i = 0; i < payload.at.length; i++)
+                payload.at[i] += lineOffset;
+    shiftShapePlaces(p.shape, lineOffset);
+}
 /** Compression sample step that keeps only each chunk's first message (see the file header). */
 const FIRST_ONLY = 2 ** 31;
 const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
@@ -21648,6 +27837,7 @@ class DiversityAnalysis {
     windowSize;
     sampleBudget;
     fastHll;
+    figuresOnly;
     records = 0;
     assistantMessages = 0;
     textMessages = 0;
@@ -21671,7 +27861,7 @@ class DiversityAnalysis {
     tailDistinct = 0;
     merged = false;
     // compression sample
-    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
+    /** Kept messages: chunk-local text-message index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
     chunks = [];
     keptBytes = 0;
     totalBytes = 0;
@@ -21679,7 +27869,28 @@ class DiversityAnalysis {
     /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
     hashCut = 2 ** 32;
     // openings, boilerplate, prompts, lengths, turns
-    openings = new TopK(10_000, true);
+    openings = new TopK(10_000, (p) => p?.text ?? "");
+    shape = new AnswerShape();
+    /** Repeated word pairs of the current message: the window set's size when it started (0 after a window closed), and
+     * the pairs it added to windows that closed since. */
+    winMark = 0;
+    msgFresh = 0;
+    /** The answer whose opening is being counted (read by makeOpening / touchOpening: no closure per answer). */
+    opening = { form: "", start: 0, end: 0, at: 0 };
+    makeOpening = () => {
+        const o = this.opening;
+        const text = o.shown !== undefined
+            ? wordForm(o.shown).trim().split(WS_RUN).slice(0, 4).join(" ").toLowerCase()
+            : o.form.slice(o.start, o.end).toLowerCase().replace(WS_RUN, " ");
+        return { text, at: [o.at] };
+    };
+    touchOpening = (p) => {
+        if (p.at.length < MAX_OPENING_PLACES)
+            p.at.push(this.opening.at);
+    };
+    /** Per record (add): a boilerplate phrase was found; repeated word pairs. */
+    recBoiler = false;
+    recRepeats = 0;
     answers = 0;
     boilerMessages = 0;
     boilerCounts;
@@ -21706,16 +27917,27 @@ class DiversityAnalysis {
         const cap = opts.exactCap ?? 65_536;
         const hll = opts.hllFromStart === true;
         this.fastHll = opts.referenceNgrams !== true;
+        this.figuresOnly = opts.figuresOnly === true;
         this.d1 = new DistinctCounter(cap, hll);
         this.d2 = new DistinctCounter(cap, hll);
         this.d3 = new DistinctCounter(cap, hll);
         this.systemDistinct = new DistinctCounter(cap);
         this.userDistinct = new DistinctCounter(cap);
     }
-    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. */
-    add(conv, scan) {
+    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it; `at`: the record's place
+     * (answer-shape.ts place(file, line)), for the records behind the figures; `loopChars`: the characters a
+     * repeated-phrase loop covers in it (repetition.ts), 0 if none. `shown`: the conversation with found secrets and
+     * personal data masked (privacy/), when it differs: the texts kept to be quoted or to travel in partials (system
+     * prompts, openings, the compression sample) come from it; every figure from `conv`. */
+    add(conv, scan, at = 0, loopChars = 0, shown) {
         if (this.merged)
             throw new Error("DiversityAnalysis: add() after merge() is not supported");
+        // A KTO completion labelled undesirable is what the model learns to avoid, like the rejected side of a pair: only
+        // the shape counts it.
+        if (conv.label === false) {
+            this.shape.add(conv.hasTools, true, null, 0, false, 0, at);
+            return;
+        }
         const s = scan ?? scanRecord(conv, false);
         this.records++;
         const msgs = conv.messages;
@@ -21741,7 +27963,8 @@ class DiversityAnalysis {
                 systemSeen = true;
                 this.recordsWithSystem++;
                 const key = s.e1[m].toString(36) + ":" + s.e2[m].toString(36);
-                this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
+                const text = shown ? shown.messages[m].text : msg.text;
+                this.systemTop.add(key, text.length > 300 ? text.slice(0, 300) : text);
                 this.systemDistinct.add(s.e1[m], s.e2[m]);
             }
         }
@@ -21751,19 +27974,31 @@ class DiversityAnalysis {
             this.multi++;
         else
             this.other++;
+        this.recBoiler = false;
+        this.recRepeats = 0;
         for (let m = 0; m < msgs.length; m++) {
             if (msgs[m].role !== "assistant")
                 continue;
-            this.addAssistant(msgs[m].text, s, m, m === lastAssistant);
+            this.addAssistant(msgs[m].text, s, m, m === lastAssistant, at, shown?.messages[m].text);
         }
+        // a looping message (repeated-phrase) ranks by the characters its loop covers: one without spaces repeats no word pair
+        if (loopChars > this.recRepeats)
+            this.recRepeats = loopChars;
+        const final = lastAssistant >= 0 ? msgs[lastAssistant] : null;
+        const finalWords = final ? s.to[lastAssistant] - s.from[lastAssistant] : 0;
+        this.shape.add(conv.hasTools, conv.rejected !== undefined || conv.label !== undefined, final, finalWords, this.recBoiler, this.recRepeats, at);
     }
-    addAssistant(text, s, m, isFinal) {
-        const idx = this.assistantMessages++;
-        // compression sample: every k-th assistant message
+    addAssistant(text, s, m, isFinal, at, shownText) {
+        this.assistantMessages++;
+        const from = s.from[m];
+        const n = s.to[m] - from;
+        // compression sample: every k-th assistant message with text
         const bytes = s.bytes[m];
-        this.totalBytes += bytes + 1;
-        if (idx % this.sampleEvery === 0) {
-            this.chunks.push({ i: idx, text, bytes: bytes + 1, h: s.e1[m] });
+        const idx = this.textMessages;
+        if (n > 0)
+            this.totalBytes += bytes + 1;
+        if (n > 0 && idx % this.sampleEvery === 0) {
+            this.chunks.push({ i: idx, text: shownText ?? text, bytes: bytes + 1, h: s.e1[m] });
             this.keptBytes += bytes + 1;
             while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
                 this.sampleEvery *= 2;
@@ -21774,10 +28009,10 @@ class DiversityAnalysis {
         }
         // boilerplate (boilerplate.ts): the phrases found in the scanned form, each once
         const form = s.text[m];
-        if (this.phraseMatcher.match(s, m, this.countPhrase))
+        if (this.phraseMatcher.match(s, m, this.countPhrase)) {
             this.boilerMessages++;
-        const from = s.from[m];
-        const n = s.to[m] - from;
+            this.recBoiler = true;
+        }
         this.assistantWords += n;
         if (n > 0) {
             this.textMessages++;
@@ -21794,7 +28029,8 @@ class DiversityAnalysis {
                 k2 = mix32(k2, s.b[w]);
             }
             const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
-            this.openings.addWith(key, () => form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+            this.opening = { form, start: s.starts[from], end: s.ends[last], at, shown: shownText !== undefined && shownText !== text ? shownText : undefined };
+            this.openings.addWith(key, this.makeOpening, this.touchOpening);
         }
         if (n === 0)
             return;
@@ -21806,10 +28042,16 @@ class DiversityAnalysis {
         const r1 = this.d1.registers;
         const r2 = this.d2.registers;
         const r3 = this.d3.registers;
+        this.winMark = this.win.size;
+        this.msgFresh = 0;
         if (r1 && r2 && r3 && this.fastHll)
             this.ngramsHll(s.a, s.b, from, from + n, r1, r2, r3);
         else
             this.ngrams(s.a, s.b, from, from + n);
+        // word pairs this message added to a window that already held them
+        const fresh = this.msgFresh + this.win.size - this.winMark;
+        if (n - 1 > fresh)
+            this.recRepeats += n - 1 - fresh;
     }
     /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
      * hash of an n-gram (which HyperLogLog reads only when the low 18 bits of the first are 0) is made only then,
@@ -21904,6 +28146,8 @@ class DiversityAnalysis {
         this.winBigrams = winBigrams;
     }
     closeWindow() {
+        this.msgFresh += this.win.size - this.winMark;
+        this.winMark = 0;
         if (this.winBigrams > 0) {
             const s = this.win.size / this.winBigrams;
             this.winSum += s;
@@ -21975,6 +28219,7 @@ class DiversityAnalysis {
             },
             openings: this.openings.toPartial(),
             answers: this.answers,
+            shape: this.shape.toPartial(),
             boilerMessages: this.boilerMessages,
             boilerCounts: [...this.boilerCounts],
             systemTop: this.systemTop.toPartial(),
@@ -21988,8 +28233,9 @@ class DiversityAnalysis {
             other: this.other,
         };
     }
-    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
-    merge(p) {
+    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). `shared`: the same
+     * partial is merged into another instance too (a file's and the run's): its openings' payloads are copied. */
+    merge(p, shared = false) {
         if (p.boilerCounts.length !== this.phrases.length)
             throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
         if (p.window.size !== this.windowSize)
@@ -22007,9 +28253,11 @@ class DiversityAnalysis {
         this.assistantMessages += p.assistantMessages;
         this.textMessages += p.textMessages;
         this.assistantWords += p.assistantWords;
-        this.d1.merge(p.d1);
-        this.d2.merge(p.d2);
-        this.d3.merge(p.d3);
+        if (!this.figuresOnly) {
+            this.d1.merge(p.d1);
+            this.d2.merge(p.d2);
+            this.d3.merge(p.d3);
+        }
         this.t1 += p.t1;
         this.t2 += p.t2;
         this.t3 += p.t3;
@@ -22052,15 +28300,23 @@ class DiversityAnalysis {
             this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
         }
         this.sampleEvery = k;
-        this.openings.merge(p.openings);
+        const openings = shared ? { ...p.openings, payloads: p.openings.payloads.map((x) => x && { text: x.text, at: [...x.at] }) } : p.openings;
+        this.openings.merge(openings, (mine, theirs) => {
+            for (const a of theirs.at)
+                if (mine.at.length < MAX_OPENING_PLACES)
+                    mine.at.push(a);
+        });
         this.answers += p.answers;
+        this.shape.merge(p.shape);
         this.boilerMessages += p.boilerMessages;
         for (let i = 0; i < this.boilerCounts.length; i++)
             this.boilerCounts[i] += p.boilerCounts[i];
-        this.systemTop.merge(p.systemTop);
-        this.systemDistinct.merge(p.systemDistinct);
+        if (!this.figuresOnly) {
+            this.systemTop.merge(p.systemTop);
+            this.systemDistinct.merge(p.systemDistinct);
+            this.userDistinct.merge(p.userDistinct);
+        }
         this.recordsWithSystem += p.recordsWithSystem;
-        this.userDistinct.merge(p.userDistinct);
         this.recordsWithUser += p.recordsWithUser;
         for (const len of p.lengths)
             this.lengths.add(len);
@@ -22117,11 +28373,24 @@ class DiversityAnalysis {
         // nothing to compress: finish() reports 0 whatever it is given
         if (this.chunks.every((c) => c.bytes === 0))
             return Promise.resolve(0);
-        const sample = this.chunks.map((c) => c.text).join("\n") + "\n";
-        return new Promise((resolve, reject) => external_node_zlib_default().deflate(Buffer.from(sample, "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+        return new Promise((resolve, reject) => external_node_zlib_default().deflate(this.sampleBuffer(), (e, out) => (e ? reject(e) : resolve(out.length))));
     }
-    /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
-    finish(compressed) {
+    /** The kept texts as UTF-8, each followed by "\n" (written into one buffer: no joined string). */
+    sampleBuffer() {
+        let size = 0;
+        for (const c of this.chunks)
+            size += c.bytes;
+        const buf = Buffer.allocUnsafe(size);
+        let at = 0;
+        for (const c of this.chunks) {
+            at += buf.write(c.text, at, "utf8");
+            buf[at++] = 0x0a;
+        }
+        return at === size ? buf : buf.subarray(0, at);
+    }
+    /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). `figuresOnly`: as the
+     * option (the distinct-n and prompt counts are 0), for an instance that added records itself. */
+    finish(compressed, figuresOnly = this.figuresOnly) {
         // trailing partial window, then the "only window" rule for the largest short tail
         const w = this.windowState();
         if (w.count === 0 && w.tailBigrams > 0) {
@@ -22135,28 +28404,30 @@ class DiversityAnalysis {
         if (sampleBytes === 0)
             compressed = 0;
         else
-            compressed ??= external_node_zlib_default().deflateSync(Buffer.from(this.chunks.map((c) => c.text).join("\n") + "\n", "utf8")).length;
+            compressed ??= external_node_zlib_default().deflateSync(this.sampleBuffer()).length;
         const top = this.openings.top(10);
         const byPhrase = this.phrases
             .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
             .filter((p) => p.count > 0)
             .sort((x, y) => y.count - x.count || (x.phrase < y.phrase ? -1 : 1));
-        const userDistinct = this.userDistinct.estimate();
+        const userDistinct = figuresOnly ? 0 : this.userDistinct.estimate();
+        const shaped = this.shape.finish();
+        const distinctN = (c, total) => (figuresOnly ? { distinct: 0, total, ratio: 0, method: c.method, standardError: 0 } : this.distinctN(c, total));
         return {
             records: this.records,
             assistantMessages: this.assistantMessages,
             textMessages: this.textMessages,
             assistantWords: this.assistantWords,
-            distinct1: this.distinctN(this.d1, this.t1),
-            distinct2: this.distinctN(this.d2, this.t2),
-            distinct3: this.distinctN(this.d3, this.t3),
+            distinct1: distinctN(this.d1, this.t1),
+            distinct2: distinctN(this.d2, this.t2),
+            distinct3: distinctN(this.d3, this.t3),
             compression: {
                 ratio: compressed > 0 ? round(sampleBytes / compressed) : 0,
                 sampleBytes,
                 compressedBytes: compressed,
                 totalBytes: this.totalBytes,
                 sampled: this.sampleEvery > 1,
-                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.assistantMessages / this.chunks.length) : this.sampleEvery,
+                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.textMessages / this.chunks.length) : this.sampleEvery,
             },
             windowedDistinct2: {
                 mean: w.count ? round(w.sum / w.count) : null,
@@ -22169,7 +28440,7 @@ class DiversityAnalysis {
                 scope: "final-assistant",
                 answers: this.answers,
                 topShare: top.length ? ratio(top[0].count, this.answers) : 0,
-                top: top.map((t) => ({ opening: t.payload ?? "", count: t.count })),
+                top: top.map((t) => ({ opening: t.payload?.text ?? "", count: t.count })),
                 exact: this.openings.exact,
             },
             boilerplate: {
@@ -22178,9 +28449,11 @@ class DiversityAnalysis {
                 share: ratio(this.boilerMessages, this.textMessages),
                 byPhrase,
             },
+            shape: shaped.shape,
+            examples: { opening: (top[0]?.payload?.at ?? []).map(unplace), boilerplate: shaped.boilerplate.map(unplace), repetitive: shaped.repetitive.map(unplace) },
             systemPrompts: {
                 recordsWithSystem: this.recordsWithSystem,
-                distinct: this.systemDistinct.estimate(),
+                distinct: figuresOnly ? 0 : this.systemDistinct.estimate(),
                 method: this.systemDistinct.method,
                 top: this.systemTop.top(5).map((t) => ({ text: t.payload ?? "", count: t.count })),
                 exact: this.systemTop.exact,
@@ -22206,6 +28479,155 @@ class DiversityAnalysis {
             },
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/repetition.ts
+const MAX_PHRASE_WORDS = 16;
+const MIN_REPEATS = 10;
+const MIN_RUN_WORDS = 32;
+const LONG_RUN_WORDS = 200;
+const MAX_PHRASE_CHARS = 64;
+const MIN_RUN_CHARS = 200;
+const LONG_RUN_CHARS = 1000;
+const STRIDE = 16;
+const CHAR_STRIDE = 64;
+/** Characters of the phrase quoted in the message, at most. */
+const QUOTE = 40;
+/** A periodic run in a[from, to) with a period of 1..MAX_PHRASE_WORDS, MIN_REPEATS repeats and `need` words (see
+ * the file header), or null. */
+function wordRun(a, from, to, need) {
+    const stride = Math.max(STRIDE, need - MAX_PHRASE_WORDS);
+    for (let i = from + stride; i < to; i += stride) {
+        for (let p = 1; p <= MAX_PHRASE_WORDS && i - p >= from; p++) {
+            if (a[i] !== a[i - p])
+                continue;
+            let lo = i - p;
+            while (lo > from && a[lo - 1] === a[lo - 1 + p])
+                lo--;
+            let hi = i;
+            while (hi + 1 < to && a[hi + 1] === a[hi + 1 - p])
+                hi++;
+            const len = hi - lo + 1;
+            if (len >= need && len >= MIN_REPEATS * p)
+                return { lo, hi, period: p };
+            if (len >= MIN_REPEATS * p) {
+                i = Math.max(i, hi); // a loop too short to report: look past it
+                break;
+            }
+        }
+    }
+    return null;
+}
+/** The same search by character over t[from, to) (periods 2..MAX_PHRASE_CHARS, `need` characters). */
+function charRun(t, from, to, need) {
+    const stride = Math.max(CHAR_STRIDE, need - MAX_PHRASE_CHARS);
+    for (let i = from + stride; i < to; i += stride) {
+        const c = t.charCodeAt(i);
+        for (let p = 2; p <= MAX_PHRASE_CHARS && i - p >= from; p++) {
+            if (t.charCodeAt(i - p) !== c)
+                continue;
+            let lo = i - p;
+            while (lo > from && t.charCodeAt(lo - 1) === t.charCodeAt(lo - 1 + p))
+                lo--;
+            let hi = i;
+            while (hi + 1 < to && t.charCodeAt(hi + 1) === t.charCodeAt(hi + 1 - p))
+                hi++;
+            const len = hi - lo + 1;
+            if (len >= MIN_REPEATS * p) {
+                if (len < need) {
+                    i = Math.max(i, hi);
+                    break;
+                }
+                // the smallest period of the run ("abab" repeated is "ab" repeated); one character over and over is a
+                // separator line ("=====", "─────"), not a phrase
+                let q = 1;
+                while (q < p && !periodic(t, lo, hi, q))
+                    q++;
+                if (q > 1)
+                    return { lo, hi, period: q };
+                i = Math.max(i, hi);
+                break;
+            }
+        }
+    }
+    return null;
+}
+function periodic(t, lo, hi, q) {
+    for (let j = lo + q; j <= hi; j++)
+        if (t.charCodeAt(j) !== t.charCodeAt(j - q))
+            return false;
+    return true;
+}
+/** The run's text [start, end) in `t` widened by character while it keeps repeating with `period` characters: a phrase
+ * whose copies are not separated by spaces ("Eat a banana!Eat a banana!") is read from where it starts. */
+function repetition_widen(t, start, end, period) {
+    while (start > 0 && t.charCodeAt(start - 1) === t.charCodeAt(start - 1 + period))
+        start--;
+    while (end < t.length && t.charCodeAt(end) === t.charCodeAt(end - period))
+        end++;
+    return { start, end };
+}
+function quote(phrase) {
+    const p = phrase.replace(/\s+/g, " ").trim();
+    return p.length > QUOTE ? `${p.slice(0, QUOTE).trimEnd()}…` : p;
+}
+const count = (n) => n.toLocaleString("en-US");
+/** The `repeated-phrase` finding of a record (line 0: the caller sets it), or null. */
+function repeatedPhrase(conv, s) {
+    return repeatedRun(conv, s)?.finding ?? null;
+}
+/** The `repeated-phrase` finding of a record and how many characters its loop covers (the diversity figures rank the
+ * records behind a failing compression ratio by it: a loop without spaces repeats no word pair), or null. */
+function repeatedRun(conv, s) {
+    const msgs = conv.messages;
+    for (let m = 0; m < msgs.length; m++) {
+        if (msgs[m].role !== "assistant")
+            continue;
+        const from = s.from[m];
+        const to = s.to[m];
+        const n = to - from;
+        if (n === 0)
+            continue;
+        const text = s.text[m];
+        if (n >= MIN_RUN_WORDS) {
+            const r = wordRun(s.a, from, to, Math.max(MIN_RUN_WORDS, Math.min(Math.ceil(n / 2), LONG_RUN_WORDS)));
+            if (r) {
+                const period = s.starts[r.lo + r.period] - s.starts[r.lo];
+                const x = repetition_widen(text, s.starts[r.lo], s.ends[r.hi], period);
+                const phrase = text.slice(x.start, x.start + period);
+                // (rounded: the last copy has no separator after it)
+                const repeats = Math.round((x.end - x.start) / period);
+                const words = phrase.trim().split(/\s+/).length;
+                return { finding: finding(m, phrase, repeats, `${words} word${words === 1 ? "" : "s"}`, Math.min(1, (x.end - x.start) / (s.ends[to - 1] - s.starts[from]))), chars: x.end - x.start };
+            }
+        }
+        // text without spaces: by character, inside long words
+        const chars = s.ends[to - 1] - s.starts[from];
+        const need = Math.max(MIN_RUN_CHARS, Math.min(Math.ceil(chars / 2), LONG_RUN_CHARS));
+        if (chars < need)
+            continue;
+        for (let w = from; w < to; w++) {
+            const a = s.starts[w];
+            const b = s.ends[w];
+            if (b - a < need)
+                continue;
+            const r = charRun(text, a, b, need);
+            if (!r)
+                continue;
+            const x = repetition_widen(text, r.lo, r.hi + 1, r.period);
+            return { finding: finding(m, text.slice(x.start, x.start + r.period), Math.floor((x.end - x.start) / r.period), `${r.period} characters`, (x.end - x.start) / chars), chars: x.end - x.start };
+        }
+    }
+    return null;
+}
+function finding(m, phrase, repeats, size, share) {
+    const pct = Math.min(100, Math.round(share * 100));
+    return {
+        rule: "repeated-phrase",
+        severity: "warning",
+        line: 0,
+        message: `message ${m} (assistant) repeats one phrase ${count(repeats)} times in a row ("${quote(phrase)}", ${size}; ${pct}% of the message): a model trained on a looping answer learns to loop; cut the repetition or drop the example`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/composition.ts
@@ -25828,6 +32250,8 @@ function prefixToken(tok) {
 
 
 
+
+
 function emptyFileTokens() {
     return { exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
 }
@@ -25838,9 +32262,10 @@ function addFileTokens(a, b) {
     for (let h = 0; h < STRATA; h++)
         a.bytes[h] += b.bytes[h];
 }
-/** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
- * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
- * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
+/** A chunk's share of a compression-sample budget (diversity.ts, 4 MiB) over `runBytes` (its file's bytes for the
+ * file's own sample, the run's for the run's): in proportion to its expected bytes, at least 64 KiB. The merge thins
+ * the chunks' samples to the budget; sampling steps are powers of two, so a chunk that keeps less than its old 4 MiB
+ * gives the same merged sample unless its own step passes the run's. */
 function compressionBudget(chunkBytes, runBytes) {
     const budget = DEFAULT_COMPRESSION_SAMPLE_BYTES;
     if (!(runBytes > chunkBytes))
@@ -25862,37 +32287,48 @@ function counterFor(encoding) {
 class ChunkAnalysis {
     s;
     tok;
+    runSampleBytes;
+    wholeFile;
     batch;
     features;
     div;
     comp = new CompositionAnalysis();
     fileTokens = emptyFileTokens();
     /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
-     * (toPartial), in the thread that ran the chunk. */
+     * (toPartial), in the thread that ran the chunk. The compression sample keeps the chunk's share of its file's budget
+     * (the file's own figure must not depend on the other files of the run). */
     static create(s, chunk) {
-        const budget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+        const fileBytes = chunk.fileBytes ?? chunk.bytes;
+        const fileBudget = compressionBudget(chunk.bytes, fileBytes);
+        const runBudget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+        const wholeFile = s.perFile === true && chunk.range === null;
         const model = s.tokens.tokenizer;
         if (model) {
             const tok = modelTokenizer(model.path, model.name);
-            return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), budget);
+            return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), fileBudget, runBudget, wholeFile);
         }
-        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), budget);
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), fileBudget, runBudget, wholeFile);
     }
-    constructor(s, tok, compressionSampleBytes) {
+    constructor(s, tok, compressionSampleBytes, runSampleBytes, wholeFile) {
         this.s = s;
         this.tok = tok;
+        this.runSampleBytes = runSampleBytes;
+        this.wholeFile = wholeFile;
         this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes, hllFromStart: s.tokens.expectedBytes > LARGE_RUN_BYTES });
         this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
         this.batch = new FeatureBatch(this.features);
     }
-    /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
-    add(conv, loc, rendered) {
+    /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target).
+     * `shown`: the record with found secrets and personal data masked (privacy/), when any were found: every text kept
+     * to be quoted or to travel in the partial comes from it, every figure from `conv` and `rendered`. */
+    add(conv, loc, rendered, shown) {
         // One text scan of the record feeds exact and near duplicates and diversity.
         const scan = scanRecord(conv, this.features.caseInsensitive === true);
         this.batch.pushRecord(conv, scan, loc, this.features);
-        this.div.add(conv, scan);
-        this.comp.add(conv);
-        const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
+        const loop = repeatedRun(conv, scan);
+        this.div.add(conv, scan, place(loc.file, loc.line), loop?.chars, shown?.conv);
+        this.comp.add(shown && shown.conv.category !== conv.category ? { ...conv, category: shown.conv.category } : conv);
+        const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered, shown) : undefined, shown?.conv);
         const last = this.tok.last;
         if (last.exact >= 0)
             this.fileTokens.exact += last.exact;
@@ -25900,7 +32336,10 @@ class ChunkAnalysis {
             this.fileTokens.overhead += last.overhead;
             this.fileTokens.bytes[last.stratum] += last.bytes;
         }
-        return long;
+        if (!loop)
+            return long;
+        loop.finding.line = loc.line;
+        return [...long, loop.finding];
     }
     /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized
      * here, so that tokenizing runs in parallel like the rest (the figures are the ones the merge would give: counts
@@ -25912,10 +32351,16 @@ class ChunkAnalysis {
             findings.push(...own.findings);
             addFileTokens(this.fileTokens, own);
         }
+        // A whole file of a run of several: its own figures here, in this thread (compressing its sample is the costly
+        // part; finish() compresses it synchronously: this thread has nothing else to do meanwhile).
+        const fileDiversity = this.wholeFile ? this.div.finish(undefined, true) : undefined;
+        const diversity = this.div.toPartial();
+        thinCompressionSample(diversity.compression, this.runSampleBytes);
         return {
             findings,
+            ...(fileDiversity ? { fileDiversity } : {}),
             features: this.batch.toPartial(),
-            diversity: this.div.toPartial(),
+            diversity,
             composition: this.comp.toPartial(),
             tokens: this.tok.toPartial(),
             fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
@@ -25924,13 +32369,119 @@ class ChunkAnalysis {
 }
 /** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
  * texts alone. */
-function renderedExample(conv, rendered) {
+function renderedExample(conv, rendered, shown) {
     let assistantBytes = 0;
     for (const m of conv.messages)
         if (m.role === "assistant" && m.text)
             assistantBytes += Buffer.byteLength(m.text, "utf8");
-    const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
-    return { text, assistantBytes };
+    const texts = (c) => [...c.messages, ...(c.rejected ?? [])].map((m) => m.text).join("\n");
+    const text = rendered ?? texts(conv);
+    if (!shown)
+        return { text, assistantBytes };
+    return { text, assistantBytes, shown: rendered != null ? (shown.rendered ?? "") : texts(shown.conv) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/quality.ts
+const QUALITY_METRICS = ["min-windowed-distinct-2", "max-compression-ratio", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "single-turn-share"];
+/** Below these, a figure is not applicable: too little to mean anything. */
+const MIN_ANSWERS = 20;
+const MIN_WORDS = 100;
+const MIN_TEXT_BYTES = 1024;
+const MIN_RECORDS = 20;
+/** A median text answer of at most this many words makes a short-answer set. */
+const SHORT_ANSWER_WORDS = 3;
+const n = (x) => x.toLocaleString("en-US");
+const plural = (x, one, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+const kib = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1048576).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`);
+function shapeOf(d) {
+    const s = d.shape;
+    if (s.records > 0 && s.preferenceRecords * 2 >= s.records) {
+        return { kind: "preference", reason: `preference data: ${n(s.preferenceRecords)} of ${plural(s.records, "record")} are preference pairs or KTO-labelled completions` };
+    }
+    if (s.records > 0 && s.toolRecords * 2 >= s.records) {
+        return { kind: "tool-calling", reason: `tool-calling set: ${n(s.toolRecords)} of ${plural(s.records, "record")} declare or call tools; ${n(s.toolAnswers)} of ${plural(s.finalAnswers, "answer")} are tool calls` };
+    }
+    const median = s.medianAnswerWords;
+    if (median !== null && median <= SHORT_ANSWER_WORDS) {
+        const words = plural(median, "word");
+        if (s.numericAnswers * 2 >= s.textAnswers)
+            return { kind: "short-answer-math", reason: `short numeric answers: the median answer is ${words}; ${n(s.numericAnswers)} of ${plural(s.textAnswers, "text answer")} are numbers` };
+        return { kind: "short-label", reason: `short-label set: the median answer is ${words} (of ${plural(s.textAnswers, "text answer")})` };
+    }
+    return { kind: "chat", reason: "chat: free-text answers" };
+}
+function qualityOf(d, pathOf) {
+    const shape = shapeOf(d);
+    const short = shape.kind === "short-label" || shape.kind === "short-answer-math";
+    const tools = shape.kind === "tool-calling";
+    const places = (list) => list.map((p) => ({ path: pathOf(p.file), line: p.line }));
+    const texts = plural(d.textMessages, "assistant text");
+    const answers = plural(d.openings.answers, "text answer");
+    /** `base`: how much there is to measure; none at all (and no shape that rules the metric out) is no figure ("–"). */
+    const figure = (value, over, na, base, extra = {}) => {
+        if (na === byShape)
+            return { value: null, over, notApplicable: na, ...extra };
+        if (base === 0)
+            return { value: null, over, ...extra };
+        return na ? { value: null, over, notApplicable: na, ...extra } : { value, over, ...extra };
+    };
+    const byShape = shape.reason;
+    const textBytes = Math.max(0, d.compression.totalBytes - d.textMessages);
+    const c = d.compression;
+    const w = d.windowedDistinct2;
+    const topPhrase = d.boilerplate.byPhrase[0]?.phrase;
+    const figures = {
+        "min-windowed-distinct-2": figure(w.mean, `${plural(d.assistantWords, "assistant word")}${w.windows > 1 ? ` in ${n(w.windows)} windows` : ""}`, short ? byShape : d.assistantWords < MIN_WORDS || w.mean === null ? `too little text: ${plural(d.assistantWords, "word")} (needs ${MIN_WORDS})` : false, d.assistantWords, { records: places(d.examples.repetitive) }),
+        "max-compression-ratio": figure(c.ratio, `${texts}, ${kib(textBytes)}${c.sampled ? `, 1 in ${n(c.sampleEvery)} compressed` : ""}`, short ? byShape : textBytes < MIN_TEXT_BYTES || c.compressedBytes === 0 ? `too little text: ${kib(textBytes)} (needs ${kib(MIN_TEXT_BYTES)})` : false, textBytes, { records: places(d.examples.repetitive) }),
+        "max-opening-share": figure(d.openings.topShare, answers, tools || short ? byShape : d.openings.answers < MIN_ANSWERS ? `too little: ${answers} (needs ${MIN_ANSWERS})` : false, d.openings.answers, { detail: d.openings.top[0]?.opening, records: places(d.examples.opening) }),
+        "max-boilerplate-share": figure(d.boilerplate.share, texts, tools || shape.kind === "preference"
+            ? byShape
+            : d.textMessages < MIN_ANSWERS
+                ? `too little: ${texts} (needs ${MIN_ANSWERS})`
+                : false, d.textMessages, { detail: topPhrase, records: places(d.examples.boilerplate) }),
+        "min-length-uniqueness": figure(d.lengthUniqueness.share, texts, tools || short ? byShape : d.textMessages < MIN_ANSWERS ? `too little: ${texts} (needs ${MIN_ANSWERS})` : false, d.textMessages),
+        "single-turn-share": figure(d.turnBalance.singleTurnShare, plural(d.turnBalance.records, "record"), shape.kind === "preference" ? byShape : d.turnBalance.records < MIN_RECORDS ? `too little: ${plural(d.turnBalance.records, "record")} (needs ${MIN_RECORDS})` : false, d.turnBalance.records),
+    };
+    return { shape, figures };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/small-files.ts
+
+
+class SmallFilePools {
+    boilerplatePhrases;
+    pools = new Map();
+    constructor(boilerplatePhrases) {
+        this.boilerplatePhrases = boilerplatePhrases;
+    }
+    /** File `file`'s own figures and its (only) chunk's partial: pools it for each figure it is too small for. */
+    add(file, quality, partial) {
+        for (const m of QUALITY_METRICS) {
+            const f = quality.figures[m];
+            if (f.value !== null || f.notApplicable === undefined || f.notApplicable === quality.shape.reason)
+                continue;
+            let pool = this.pools.get(m);
+            if (!pool) {
+                // only the compression pool needs a compression sample
+                const div = new DiversityAnalysis({ boilerplatePhrases: this.boilerplatePhrases, figuresOnly: true, compressionSampleBytes: m === "max-compression-ratio" ? undefined : 1 });
+                this.pools.set(m, (pool = { div, files: [] }));
+            }
+            pool.div.merge(partial, true);
+            pool.files.push(file);
+        }
+    }
+    /** The pooled figures of the pools of two files or more. */
+    async finish(pathOf) {
+        const out = {};
+        for (const [m, pool] of this.pools) {
+            if (pool.files.length < 2)
+                continue;
+            const d = pool.div.finish(m === "max-compression-ratio" ? await pool.div.compressSample() : 0);
+            out[m] = { files: pool.files.map(pathOf), figure: qualityOf(d, pathOf).figures[m] };
+        }
+        this.pools.clear();
+        return out;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/splits.ts
@@ -26071,6 +32622,7 @@ function buildDatasetInfo(input) {
             diversityPassed: wd2 === null ? null : wd2 >= threshold,
             requiredFieldsPresent: input.requiredFieldsPresent,
             formatCompliance: input.records > 0 ? Math.round((input.validRecords / input.records) * 10000) / 100 : 0,
+            ...(input.privacy ? { secrets: input.privacy.secrets, piiRecords: input.privacy.piiRecords } : {}),
         },
         usage: { dataFiles, format: mainFormat(input.files) },
     };
@@ -26225,6 +32777,10 @@ function renderDatasetInfo(info) {
             `(${q.diversityPassed ? "≥" : "<"} ${q.diversityThreshold.toFixed(2)})`);
     check(q.requiredFieldsPresent, `Required fields present: ${q.requiredFieldsPresent ? "yes" : "no"}`);
     check(q.formatCompliance >= 100, `Format compliance: ${q.formatCompliance.toFixed(2)}%`);
+    if (q.secrets !== undefined)
+        check(q.secrets === 0, q.secrets === 0 ? "Secrets: none found" : `Secrets: ${fmtInt(q.secrets)} found (credentials to remove and revoke)`);
+    if (q.piiRecords !== undefined)
+        check(q.piiRecords === 0, q.piiRecords === 0 ? "Personal data: none found" : `Personal data: in ${fmtInt(q.piiRecords)} ${q.piiRecords === 1 ? "example" : "examples"} (${pct(q.piiRecords, info.totalExamples)})`);
     const c = info.composition;
     if (c) {
         section("Dataset Composition");
@@ -26319,6 +32875,8 @@ function renderDatasetInfo(info) {
 
 
 
+
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -26332,6 +32890,7 @@ async function analysisSettings(config, absPaths) {
         near: config.duplicates.near,
         shingleSize: config.duplicates.shingleSize,
         boilerplatePhrases: config.diversity.boilerplatePhrases,
+        perFile: absPaths.length > 1,
         tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, exact: t.exact, expectedBytes },
     };
 }
@@ -26346,6 +32905,12 @@ class Analysis {
     tok;
     /** Per file: exact tokens of tokenized examples, and overhead + content bytes per stratum of the others. */
     fileTokens = [];
+    /** Runs of several files: each file's own gated diversity figures (a few hundred bytes per file), and the diversity of
+     * the file being merged when it has several chunks (a whole-file chunk brings its own). */
+    fileQuality = [];
+    fileDiv;
+    /** Files too small to be judged alone on a figure, judged together (small-files.ts). */
+    pools;
     constructor(paths, config, settings) {
         this.paths = paths;
         this.config = config;
@@ -26360,6 +32925,7 @@ class Analysis {
             splits: splits_pairSplits(paths, config.splits),
         });
         this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
+        this.pools = new SmallFilePools(settings.boilerplatePhrases);
     }
     loading;
     /** Loads the vocabulary (once; later calls return the same promise): the run-level token analysis tokenizes the
@@ -26381,7 +32947,17 @@ class Analysis {
     /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
     mergeChunk(file, p, lineOffset) {
         const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
+        shiftDiversityPlaces(p.diversity, lineOffset);
         this.div.merge(p.diversity);
+        if (p.fileDiversity) {
+            const q = (this.fileQuality[file] = this.qualityOf(p.fileDiversity));
+            this.pools.add(file, q, p.diversity);
+        }
+        else if (this.settings.perFile) {
+            if (this.fileDiv?.file !== file)
+                this.fileDiv = { file, div: new DiversityAnalysis({ boilerplatePhrases: this.settings.boilerplatePhrases, figuresOnly: true }) };
+            this.fileDiv.div.merge(p.diversity, true); // the run's instance holds the partial's own payloads
+        }
         this.comp.merge(p.composition);
         if (!this.tok)
             throw new Error("Analysis.mergeChunk before ready()");
@@ -26392,6 +32968,17 @@ class Analysis {
         for (const f of [...p.findings, ...tokens.findings])
             found.push({ ...f, line: f.line + lineOffset });
         return found;
+    }
+    /** The end of file `file`'s chunks: its own figures, from the chunks merged for it (runs of several files). */
+    async fileDone(file) {
+        const f = this.fileDiv;
+        if (!f || f.file !== file)
+            return;
+        this.fileDiv = undefined;
+        this.fileQuality[file] = this.qualityOf(f.div.finish(await f.div.compressSample()));
+    }
+    qualityOf(d) {
+        return qualityOf(d, (i) => this.paths[i] ?? String(i));
     }
     async finish(report, absPaths, date) {
         const compressing = this.div.compressSample(); // on zlib's thread pool, while duplicates are verified here
@@ -26430,6 +33017,8 @@ class Analysis {
         await keyAnalysisFindings(report.files, this.dup.records, absPaths);
         await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
+        const diversity = this.div.finish(await compressing);
+        const runQuality = this.qualityOf(diversity);
         report.files.forEach((f, i) => {
             const ft = this.fileTokens[i];
             f.stats = {
@@ -26437,19 +33026,30 @@ class Analysis {
                 nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
                 tokens: ft ? Math.round(ft.exact + this.tok.estimateOf(ft.overhead, ft.bytes)) : 0,
             };
+            // one file: its figures are the run's
+            const quality = this.settings.perFile ? this.fileQuality[i] : ft ? runQuality : undefined;
+            if (quality)
+                f.stats.quality = quality;
         });
         report.duplicates = { exact: d.exact, near: d.near };
         report.leakage = d.leakage;
-        const diversity = this.div.finish(await compressing);
         const composition = this.comp.finish();
-        report.diversity = diversity;
+        const place = (p) => ({ path: this.paths[p.file] ?? String(p.file), line: p.line });
+        const ex = diversity.examples;
+        const smallFiles = await this.pools.finish((i) => this.paths[i] ?? String(i));
+        report.diversity = {
+            ...diversity,
+            examples: { opening: ex.opening.map(place), boilerplate: ex.boilerplate.map(place), repetitive: ex.repetitive.map(place) },
+            quality: runQuality,
+            ...(Object.keys(smallFiles).length ? { smallFiles } : {}),
+        };
         report.composition = composition;
         report.tokens = tokens;
         // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
-        // duplicate rule set to error), which say nothing about whether the JSON is valid.
+        // duplicate rule set to error) or of the privacy rules (a secret), which say nothing about whether the JSON is valid.
         const errors = report.files.reduce((s, f) => {
             const sev = severitiesFor(f.path, this.config);
-            const analysisErrors = RULES.filter((r) => r.group === "analysis" && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
+            const analysisErrors = RULES.filter((r) => (r.group === "analysis" || r.group === "privacy") && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
             return s + f.errors - analysisErrors;
         }, 0);
         const info = buildDatasetInfo({
@@ -26467,6 +33067,7 @@ class Analysis {
             composition,
             tokens,
             diversityThreshold: this.config.thresholds["min-windowed-distinct-2"]?.warn ?? this.config.thresholds["min-windowed-distinct-2"]?.fail,
+            privacy: report.privacy,
         });
         report.datasetInfo = { ...info, text: renderDatasetInfo(info) };
     }
@@ -26496,7 +33097,8 @@ function renderDatasetInfoFromReport(report) {
 ;// CONCATENATED MODULE: ./src/engine/chunks.ts
 // The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
 // (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
-// with workers or shards gives the same report, byte for byte.
+// with workers or shards gives the same report, byte for byte. A file's chunks depend only on that file (its size and
+// lines), so that its own figures (windows, samples) are the same whatever other files the run checks.
 
 
 
@@ -26506,11 +33108,11 @@ const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(
 const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
 /** Smallest chunk cut from a larger file. */
 const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 2 * 1024 * 1024;
-/** A chunk is about 1/TAPER of the run's plain-file bytes left from its start (within the bounds above), so chunks
- * shrink toward the end of a run: the threads end within a small chunk of each other, whatever their number, while
- * most of the run is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
+/** A chunk is about 1/TAPER of its file's bytes left from its start (within the bounds above), so chunks shrink
+ * toward the end of a file: the threads end within a small chunk of each other, whatever their number, while most of
+ * a file is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
 const TAPER = 8;
-/** The size of a chunk starting with `remaining` bytes of plain files left in the run. Depends only on the data. */
+/** The size of a chunk starting with `remaining` bytes of its file left. Depends only on the data. */
 function chunkBytesAt(remaining) {
     return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(remaining / TAPER)));
 }
@@ -26548,24 +33150,21 @@ async function planChunks(absPaths, chunkBytes, whole = []) {
         }
     }
     const splittable = (file) => !isGzipPath(absPaths[file]) && !whole[file];
-    let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
     const sizeAt = (left) => chunkBytes ?? chunkBytesAt(left);
     const chunks = [];
     for (let file = 0; file < absPaths.length; file++) {
         const path = absPaths[file];
         const size = sizes[file];
-        if (!splittable(file) || size <= sizeAt(remaining)) {
-            chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
-            if (splittable(file))
-                remaining -= size;
+        if (!splittable(file) || size <= sizeAt(size)) {
+            const bytes = isGzipPath(path) ? 4 * size : size;
+            chunks.push({ index: chunks.length, file, range: null, bytes, fileBytes: bytes });
             continue;
         }
         let start = 0;
         while (start < size) {
-            const want = sizeAt(remaining);
+            const want = sizeAt(size - start);
             const end = start + want >= size ? size : await nextLineStart(path, start + want, size);
-            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
-            remaining -= end - start;
+            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start, fileBytes: size });
             start = end;
         }
     }
@@ -31195,7 +37794,7 @@ function getSlice(obj, start, stop, step) {
 
 
 const ESCAPES = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
-function quote(s, ensureAscii) {
+function json_quote(s, ensureAscii) {
     const re = ensureAscii ? /[\\"\x00-\x1f\x7f-\uffff]/g : /[\\"\x00-\x1f]/g;
     return `"${s.replace(re, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
 }
@@ -31229,7 +37828,7 @@ function dumps(value, opts) {
     const parts = [];
     const write = (v, level) => {
         if (typeof v === "string") {
-            parts.push(quote(v, opts.ensureAscii));
+            parts.push(json_quote(v, opts.ensureAscii));
             return;
         }
         if (v === null || v === undefined) {
@@ -31251,7 +37850,7 @@ function dumps(value, opts) {
             return;
         }
         if (v instanceof Markup) {
-            parts.push(quote(v.s, opts.ensureAscii));
+            parts.push(json_quote(v.s, opts.ensureAscii));
             return;
         }
         const isList = Array.isArray(v) || v instanceof PyTuple;
@@ -31274,7 +37873,7 @@ function dumps(value, opts) {
                 parts.push(opts.itemSep);
             parts.push(inner);
             if (k !== null)
-                parts.push(quote(k, opts.ensureAscii), opts.keySep);
+                parts.push(json_quote(k, opts.ensureAscii), opts.keySep);
             write(x, level + 1);
         });
         if (opts.indent !== null)
@@ -31684,7 +38283,7 @@ function concatError(a, b) {
     const left = Array.isArray(a) ? "list" : a instanceof PyTuple ? "tuple" : "str";
     return typeError(`can only concatenate ${left} (not "${typeName(b)}") to ${left}`);
 }
-function add(a, b) {
+function ops_add(a, b) {
     if (a instanceof Undefined)
         a.fail();
     if (b instanceof Undefined)
@@ -32124,7 +38723,7 @@ function indentFilter(s, args, kwargs) {
     const indention = typeof w === "string" ? w : isInt(w) ? " ".repeat(Math.max(0, w)) : null;
     if (indention === null)
         throw new EngineGap("indent() with a width that is not an int or str");
-    const text = add(s, "\n");
+    const text = ops_add(s, "\n");
     if (!isStr(text))
         throw new EngineGap("indent() of a non-string");
     const lines = pySplitlines(strValueOf(text), false);
@@ -32332,7 +38931,7 @@ function applyFilter(host, name, value, args, kwargs) {
             let items = pyIterate(value);
             if (attribute !== undefined && attribute !== null)
                 items = items.map(attrGetter(attribute));
-            return items.reduce((acc, x) => add(acc, x), start === undefined ? 0 : start);
+            return items.reduce((acc, x) => ops_add(acc, x), start === undefined ? 0 : start);
         }
         case "min":
         case "max":
@@ -32846,7 +39445,7 @@ class ExpressionEvaluator {
         const b = this.expr(n.right, scope);
         switch (op) {
             case "+":
-                return add(a, b);
+                return ops_add(a, b);
             case "-":
                 return sub(a, b);
             case "*":
@@ -35192,11 +41791,13 @@ async function runChunk(job) {
         range: job.chunk.range,
         format: job.format,
         forced: job.forced,
+        container: job.container,
         profile: job.profile,
         categoryField: job.categoryField,
         severities: job.severities,
         maxFindings: job.maxFindings,
-        onRecord: analysis ? (conv, loc, rendered) => analysis.add(conv, loc, rendered) : undefined,
+        privacy: job.privacy,
+        onRecord: analysis ? (conv, loc, rendered, shown) => analysis.add(conv, loc, rendered, shown) : undefined,
         target: job.target ? new TargetChecker(targetRuntime(job.target)) : null,
     });
     return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
@@ -35386,8 +41987,50 @@ function jsonLine(e, text) {
     return m ? `, line ${text.slice(0, Number(m[1])).split("\n").length}` : "";
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/ignore.ts
+// The ignore file: accepted secret and personal-data findings, one fingerprint (fingerprint.ts: rule, file, record,
+// pointer) per line, like .gitleaksignore.
+//
+//   # data/train.jsonl:12, fake keys in the tutorial records
+//   3f9a1c2b7d4e5f60
+//   0a1b2c3d4e5f6071   # data/support.jsonl:4, the support address is public
+//
+// Blank lines and lines starting with # are skipped; a # after whitespace starts a comment.
+
+
+const DEFAULT_IGNORE_FILE = ".chatml-gate-ignore";
+class IgnoreFileError extends Error {
+}
+function parseIgnoreFile(text) {
+    const out = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/\s+#.*$/, "").trim();
+        if (line && !line.startsWith("#"))
+            out.push(line);
+    }
+    return out;
+}
+/** The fingerprints of the ignore file: `file` as configured (it must exist), else .chatml-gate-ignore in `cwd` when
+ * there is one. */
+async function loadIgnoreFile(file, cwd) {
+    const name = file ?? DEFAULT_IGNORE_FILE;
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, name), "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        if (file === undefined && (code === "ENOENT" || code === "EISDIR"))
+            return { fingerprints: [], name };
+        throw new IgnoreFileError(`cannot read the ignore file ${name}: ${code === "ENOENT" ? "no such file" : e.message}`);
+    }
+    return { fingerprints: parseIgnoreFile(text), name };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/check.ts
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
+
+
 
 
 
@@ -35441,6 +42084,16 @@ async function planRun(opts) {
     const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
     if (unmatched)
         throw new ConfigError(unmatched);
+    let privacy;
+    try {
+        const ignore = await loadIgnoreFile(config.ignoreFile, opts.cwd);
+        privacy = { ignore: ignore.fingerprints, ignoreFile: ignore.name };
+    }
+    catch (e) {
+        if (e instanceof IgnoreFileError)
+            throw new ConfigError(`${e.message} (ignore-file in ${config.source ?? "the config"})`);
+        throw e;
+    }
     // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
     const heads = new Array(paths.length);
     let nextHead = 0;
@@ -35453,7 +42106,8 @@ async function planRun(opts) {
     await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
     // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
     // each take the format of their own first record.
-    const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+    // A container (a JSON array, records spread over lines) is one chunk: its records are found by one scan from its start.
+    const whole = heads.map((h) => "format" in h && (h.container !== undefined || (!config.format && h.whole === true)));
     const chunks = await planChunks(absPaths, undefined, whole);
     const jobs = [];
     for (const chunk of chunks) {
@@ -35466,20 +42120,22 @@ async function planRun(opts) {
             display: paths[chunk.file],
             format: config.format ?? head.format,
             forced: !!config.format,
+            container: head.container ?? null,
             profile: config.profile,
             categoryField: config.categoryField,
             severities: severitiesFor(paths[chunk.file], config),
             maxFindings: config.maxFindings,
+            privacy,
             analysis: settings,
             target,
         });
     }
     const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-    return { paths, absPaths, identities, heads, jobs, settings, target };
+    return { paths, absPaths, identities, heads, jobs, settings, target, ...(privacy.ignore.length > 0 ? { ignoreFile: privacy.ignoreFile } : {}) };
 }
 async function check(opts) {
     const plan = await planRun(opts);
-    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel });
+    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel, onSensitiveValues: opts.onSensitiveValues });
 }
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
 async function assemble(plan, results, config, extra = {}) {
@@ -35498,11 +42154,12 @@ async function assemble(plan, results, config, extra = {}) {
             continue;
         }
         const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false, bareMessages: 0 };
         let format = head.format;
         const tgt = emptyTargetState();
         let lineOffset = 0;
         let first = true;
+        let privacy;
         for (const job of jobsOf[i]) {
             const next = await it.next();
             const r = next.done ? undefined : next.value;
@@ -35518,7 +42175,12 @@ async function assemble(plan, results, config, extra = {}) {
             sum.nonBlank += s.nonBlank;
             sum.invalidJson += s.invalidJson;
             sum.fragments += s.fragments;
+            sum.bareMessages += s.bareMessages;
             sum.readError ||= s.readError;
+            if (s.privacy)
+                addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
+            if (s.values && extra.onSensitiveValues)
+                extra.onSensitiveValues(s.values);
             if (s.target)
                 addTargetState(tgt, s.target, lineOffset);
             if (first)
@@ -35527,12 +42189,17 @@ async function assemble(plan, results, config, extra = {}) {
                 first = false;
             lineOffset += s.lines;
         }
+        if (jobsOf[i].length)
+            await analysis?.fileDone(i);
         const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
         if (eos)
             sink.add(eos.rule, eos.line, eos.message);
         if (plan.target)
             addTargetState(runTarget, tgt, 0);
-        files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+        const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink, head.container);
+        if (privacy)
+            fr.privacy = privacy;
+        files.push(fr);
     }
     await it.return?.(); // lets the runner clean up (worker threads)
     const report = {
@@ -35550,6 +42217,14 @@ async function assemble(plan, results, config, extra = {}) {
         files,
         gate: { passed: true, failOn: config.failOn, checks: [] },
     };
+    if (files.some((f) => f.privacy)) {
+        const all = emptyPrivacyCounts();
+        for (const f of files)
+            if (f.privacy)
+                addPrivacyCounts(all, f.privacy);
+        const records = report.summary.records;
+        report.privacy = { ...all, piiShare: records > 0 ? Math.round((all.piiRecords / records) * 10000) / 10000 : 0, ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}) };
+    }
     if (plan.target)
         report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
     if (analysis)
@@ -35793,9 +42468,10 @@ function fromJson(text) {
         return v;
     });
 }
-/** The text of a partial result file. */
+/** The text of a partial result file. The secret and personal-data values a chunk found (for masking) never go
+ * to disk: they are dropped here. */
 function partialJson(p) {
-    return toJson(p);
+    return toJson({ ...p, results: p.results.map((r) => (r.scan.values ? { ...r, scan: { ...r.scan, values: undefined } } : r)) });
 }
 class MergeError extends Error {
 }
@@ -36063,7 +42739,44 @@ function targetLine(target) {
     return `chat template ${t.chatTemplate}${name}${tok}: ${report_view_fmt(t.rendered)} of ${report_view_fmt(t.records)} records rendered, ${report_view_fmt(t.templateErrors)} template error${t.templateErrors === 1 ? "" : "s"}${gaps > 0 ? `, ${report_view_fmt(gaps)} not checked (engine gaps)` : ""}`;
 }
 
+;// CONCATENATED MODULE: ./src/render/privacy-view.ts
+
+
+const privacy_view_n = (v) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+function privacyView(report) {
+    const p = report.privacy;
+    if (!p || typeof p !== "object")
+        return undefined;
+    const secretKinds = [];
+    const possibleKinds = [];
+    const piiKinds = [];
+    for (const [kind, count] of Object.entries(p.kinds ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+        (Object.hasOwn(PII_NAMES, kind) ? piiKinds : GENERIC_KINDS.includes(kind) ? possibleKinds : secretKinds).push([kind, count]);
+    }
+    return { secrets: privacy_view_n(p.secrets), possibleSecrets: privacy_view_n(p.possibleSecrets), pii: privacy_view_n(p.pii), piiRecords: privacy_view_n(p.piiRecords), piiShare: privacy_view_n(p.piiShare), ignored: privacy_view_n(p.ignored), ignoreFile: p.ignoreFile, secretKinds, possibleKinds, piiKinds };
+}
+const kindList = (kinds, max = 6) => kinds
+    .slice(0, max)
+    .map(([k, c]) => `${k} ×${c}`)
+    .join(", ") + (kinds.length > max ? `, +${kinds.length - max} more` : "");
+/** "secrets: 2 (github-token ×1, aws-access-key ×1); personal data in 3 records (1.2%): email ×3" (one line). */
+function privacyLine(v) {
+    const parts = [];
+    if (v.secrets > 0)
+        parts.push(`secrets: ${v.secrets} (${kindList(v.secretKinds)})`);
+    if (v.possibleSecrets > 0)
+        parts.push(`possible secrets: ${v.possibleSecrets} (${kindList(v.possibleKinds)})`);
+    if (v.pii > 0)
+        parts.push(`personal data in ${v.piiRecords} record${v.piiRecords === 1 ? "" : "s"} (${(v.piiShare * 100).toFixed(v.piiShare < 0.1 ? 2 : 1)}%): ${kindList(v.piiKinds)}`);
+    if (parts.length === 0)
+        parts.push("no secrets or personal data found");
+    if (v.ignored > 0)
+        parts.push(`${v.ignored} accepted in ${v.ignoreFile ?? "the ignore file"}`);
+    return parts.join("; ");
+}
+
 ;// CONCATENATED MODULE: ./src/render/text.ts
+
 
 
 
@@ -36082,6 +42795,53 @@ function text_histogram(buckets) {
     const max = Math.max(...rows.map((b) => b.count));
     const w = Math.max(...rows.map((b) => b.label.length));
     return ["tokens per example:", ...rows.map((b) => `  ${b.label.padStart(w)} ${"█".repeat(Math.max(1, Math.round((b.count / max) * 30)))} ${b.count}`)];
+}
+/** The gated diversity figures, each with what it is measured over ("n/a" where it does not apply). */
+function qualityLine(q) {
+    const f = q.figures;
+    const show = (x, value, over = true) => {
+        if (!x || (x.value === null && x.notApplicable === undefined))
+            return "–";
+        if (x.value === null)
+            return "n/a";
+        return `${value(x.value)}${over ? ` (${x.over})` : ""}`;
+    };
+    const top = f["max-opening-share"];
+    const opening = typeof top?.value === "number" && top.detail ? ` ("${clean(top.detail)}")` : "";
+    return [
+        `windowed distinct-2 ${show(f["min-windowed-distinct-2"], (v) => text_num(v))}`,
+        `compression ${show(f["max-compression-ratio"], (v) => `${text_num(v, 2)}×`)}`,
+        `top opening ${show(top, text_pct, false)}${typeof top?.value === "number" ? ` of ${top.over}` : ""}${opening}`,
+        `boilerplate ${show(f["max-boilerplate-share"], text_pct, false)}${typeof f["max-boilerplate-share"]?.value === "number" ? ` of ${f["max-boilerplate-share"].over}` : ""}`,
+    ].join(", ");
+}
+/** One "– not applicable in FILE: NAME, NAME (why); NAME (why)" line per file (the first 10 files): the gated figures
+ * that do not apply there. */
+function notApplicable(report, c) {
+    const names = new Set(report.gate.checks.filter((ch) => ch.notApplicable !== undefined).map((ch) => ch.name));
+    const out = [];
+    let more = 0;
+    for (const f of report.files) {
+        const q = f.stats?.quality;
+        if (!q)
+            continue;
+        const byReason = new Map();
+        for (const [name, x] of Object.entries(q.figures)) {
+            if (names.has(name) && x.value === null && x.notApplicable)
+                byReason.set(x.notApplicable, [...(byReason.get(x.notApplicable) ?? []), name]);
+        }
+        if (!byReason.size)
+            continue;
+        if (out.length >= 10) {
+            more++;
+            continue;
+        }
+        const why = [...byReason].map(([reason, which]) => `${which.join(", ")} (${clean(reason)})`).join("; ");
+        out.push(`${paint(c, "2", "–")} not applicable in ${f.path}: ${why}`);
+    }
+    if (more)
+        out.push(`${paint(c, "2", "–")} not applicable in ${more} more file${more === 1 ? "" : "s"} (files[].stats.quality in --format json)`);
+    return out;
 }
 const text_fmt = (n) => n.toLocaleString("en-US");
 /** The line under a file's listed findings that says what the cap left out, by rule (most first). */
@@ -36123,6 +42883,9 @@ function renderText(report, opts) {
         if (top.length)
             out.push(`${"".padEnd(w)}  ${paint(c, "2", top.map(([r, n]) => `${r} ×${n}`).join(", "))}`);
     }
+    const privacy = privacyView(report);
+    if (privacy)
+        out.push("", privacyLine(privacy));
     const a = report;
     const dup = a.duplicates;
     const div = a.diversity;
@@ -36144,8 +42907,24 @@ function renderText(report, opts) {
             const g = (path) => path.split(".").reduce((o, k) => o?.[k], div);
             const top = g("openings.top")?.[0];
             const compression = text_num(measured(div, "compression.ratio"), 2);
-            out.push(`diversity: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${text_num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
-                `top opening ${text_pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(measured(div, "boilerplate.share"))}`);
+            const q = div.quality;
+            const multi = report.files.length > 1;
+            if (q && !multi) {
+                out.push(`diversity: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, ${qualityLine(q)}`);
+            }
+            else {
+                out.push(`diversity${multi ? " (all files)" : ""}: distinct-2 ${text_num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${text_num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
+                    `top opening ${text_pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${text_pct(measured(div, "boilerplate.share"))}`);
+            }
+            const judged = multi ? report.files.filter((f) => f.stats?.quality) : [];
+            if (judged.length) {
+                out.push("diversity per file (each file is judged on its own):");
+                const pw = Math.max(...judged.map((f) => f.path.length));
+                for (const f of judged) {
+                    const fq = f.stats.quality;
+                    out.push(`  ${f.path.padEnd(pw)}  ${fq.shape.kind.padEnd(17)} ${qualityLine(fq)}`);
+                }
+            }
             out.push(`composition: single-turn ${text_pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${text_pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
         }
         if (tok && typeof tok.total === "number") {
@@ -36165,21 +42944,24 @@ function renderText(report, opts) {
     out.push("");
     for (const n of report.notices ?? [])
         out.push(`${paint(c, "33", "warning")}: ${clean(n)}`);
-    // One line per check that did not pass; the passing ones on one line.
+    // One line per check that did not pass (naming its file); the passing ones on one line; then those that do not apply.
     const passedNames = [];
     for (const ch of report.gate.checks) {
+        if (ch.notApplicable !== undefined)
+            continue;
         if (ch.passed) {
             if (!passedNames.includes(ch.name))
                 passedNames.push(ch.name);
             continue;
         }
         const mark = ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
-        out.push(`${mark} ${ch.name}: ${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`);
+        out.push(`${mark} ${ch.name}: ${ch.message ? clean(ch.message) : `${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`}`);
     }
     const shown = new Set(report.gate.checks.filter((ch) => !ch.passed).map((ch) => ch.name));
     const ok = passedNames.filter((n) => !shown.has(n));
     if (ok.length)
         out.push(`${paint(c, "32", "✓")} ${ok.length} check${ok.length === 1 ? "" : "s"} passed: ${ok.join(", ")}`);
+    out.push(...notApplicable(report, c));
     const s = report.summary;
     const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
     out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records${validNote(s.records, s.validRecords)}, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);
@@ -36326,7 +43108,7 @@ function formatValue(name, v) {
     }
     return PERCENT.has(base) && typeof v === "number" ? report_view_pct(v) : report_view_fmt(v);
 }
-const plural = (n, one, many = one + "s") => `${report_view_fmt(n)} ${n === 1 ? one : many}`;
+const check_drivers_plural = (n, one, many = one + "s") => `${report_view_fmt(n)} ${n === 1 ? one : many}`;
 /** First listed finding of `rules` in the file (optionally only new ones). */
 function firstLine(report, path, rules, onlyNew = false) {
     const f = report.files.find((x) => x.path === path);
@@ -36348,10 +43130,28 @@ function openingDrivers(report, n) {
         .slice(0, n)
         .map((t) => ({ text: `“${t.opening}…” opens ${report_view_fmt(t.count)}${answers ? ` of ${report_view_fmt(answers)}` : ""} answers` }));
 }
-/** The files or records behind a check that did not pass (at most `n`). */
-function driversOf(report, name, n = 3) {
+/** The records behind a per-file diversity check (its file's figure), or behind the check of the files too small to
+ * be judged alone (the pooled figure). */
+function figureDrivers(report, c, n) {
+    let fig;
+    if (c.scope === "small-files")
+        fig = check_drivers_obj(check_drivers_obj(check_drivers_obj(report.diversity)?.smallFiles)?.[c.name])?.figure ?? undefined;
+    else if (c.file !== undefined)
+        fig = report.files.find((f) => f.path === c.file)?.stats?.quality?.figures[c.name];
+    if (!fig)
+        return undefined;
+    const what = c.name === "max-opening-share" ? "opens with" : c.name === "max-boilerplate-share" ? "holds" : undefined;
+    return (fig.records ?? []).slice(0, n).map((r) => ({ path: r.path, line: r.line, text: what && fig.detail ? `${what} “${fig.detail}”` : "repeats the most" }));
+}
+/** The files or records behind a check that did not pass (at most `n`). `check`: the check itself, when it is about
+ * one file (its own figures) or the files too small to be judged alone. */
+function driversOf(report, name, n = 3, check) {
     const [base, globs] = splitName(name);
-    const inScope = globs ? overrideMatcher(globs) : () => true;
+    const own = check ? figureDrivers(report, check, n) : undefined;
+    if (own)
+        return own;
+    const only = check?.file;
+    const inScope = only !== undefined ? (p) => p === only : globs ? overrideMatcher(globs) : () => true;
     const files = report.files.filter((f) => inScope(f.path));
     const onlyNew = !!report.gate.failOnNew;
     switch (base) {
@@ -36361,7 +43161,7 @@ function driversOf(report, name, n = 3) {
             const count = (f) => (onlyNew ? f.findings.filter((x) => x.new && x.severity === sev).length : sev === "error" ? f.errors : f.warnings);
             return topFiles(files, n, count).map((f) => {
                 const line = f.findings.find((x) => x.severity === sev && (!onlyNew || x.new))?.line;
-                return { path: f.path, line, text: plural(count(f), onlyNew ? `new ${sev}` : sev) };
+                return { path: f.path, line, text: check_drivers_plural(count(f), onlyNew ? `new ${sev}` : sev) };
             });
         }
         case "max-duplicate-rate":
@@ -36371,7 +43171,7 @@ function driversOf(report, name, n = 3) {
             return topFiles(files, n, (f) => (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0).map((f) => {
                 const k = (near ? f.stats?.nearDuplicates : f.stats?.exactDuplicates) ?? 0;
                 const line = firstLine(report, f.path, (r) => r === rule);
-                return { path: f.path, line, text: `${report_view_fmt(k)} of ${plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
+                return { path: f.path, line, text: `${report_view_fmt(k)} of ${check_drivers_plural(f.records, "record")} ${near ? "near-duplicate" : "repeat"} earlier ones` };
             });
         }
         case "max-leakage": {
@@ -36391,14 +43191,14 @@ function driversOf(report, name, n = 3) {
         case "min-examples": {
             const invalid = topFiles(files, n, (f) => f.records - f.validRecords);
             if (invalid.length === 0)
-                return [{ text: `${plural(report.summary.validRecords, "valid record")} in all: add examples` }];
-            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${report_view_fmt(f.validRecords)} of ${plural(f.records, "record")} valid` }));
+                return [{ text: `${check_drivers_plural(report.summary.validRecords, "valid record")} in all: add examples` }];
+            return invalid.map((f) => ({ path: f.path, line: f.findings.find((x) => x.severity === "error")?.line, text: `${report_view_fmt(f.validRecords)} of ${check_drivers_plural(f.records, "record")} valid` }));
         }
         case "max-too-long": {
             const limit = check_drivers_obj(report.tokens)?.limit;
             return topFiles(files, n, (f) => f.findingCounts["too-long"] ?? 0).map((f) => {
                 const line = firstLine(report, f.path, (r) => r === "too-long");
-                return { path: f.path, line, text: `${plural(f.findingCounts["too-long"] ?? 0, "example")} over ${report_view_fmt(limit)} tokens` };
+                return { path: f.path, line, text: `${check_drivers_plural(f.findingCounts["too-long"] ?? 0, "example")} over ${report_view_fmt(limit)} tokens` };
             });
         }
         case "max-opening-share":
@@ -36409,7 +43209,7 @@ function driversOf(report, name, n = 3) {
         case "max-boilerplate-share": {
             const b = check_drivers_obj(check_drivers_obj(report.diversity)?.boilerplate);
             const by = Array.isArray(b?.byPhrase) ? b.byPhrase : [];
-            return by.slice(0, n).map((p) => ({ text: `“${String(p.phrase)}” in ${plural(Number(p.count), "answer")}` }));
+            return by.slice(0, n).map((p) => ({ text: `“${String(p.phrase)}” in ${check_drivers_plural(Number(p.count), "answer")}` }));
         }
         case "max-diversity-drop": {
             const d = report.deltas?.find((x) => x.metric === "windowed distinct-2");
@@ -36417,17 +43217,23 @@ function driversOf(report, name, n = 3) {
         }
         case "single-turn-share": {
             const c = check_drivers_obj(report.composition);
-            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${report_view_fmt(c.singleTurn)} single-turn of ${plural(c.records, "conversation")}` }] : [];
+            return typeof c?.singleTurn === "number" && typeof c?.records === "number" ? [{ text: `${report_view_fmt(c.singleTurn)} single-turn of ${check_drivers_plural(c.records, "conversation")}` }] : [];
         }
         default:
             return [];
     }
 }
-/** One view per threshold name, in the gate's order. */
+/** One view per threshold name, in the gate's order; a per-file check that did not pass gets its own, named with its
+ * file ("max-compression-ratio (data/a.jsonl)"), as does the check of the files too small to be judged alone. Checks
+ * that do not apply (notApplicable) are left out. */
 function checkViews(report, drivers = 3) {
     const byName = new Map();
-    for (const c of report.gate.checks)
-        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+    for (const c of report.gate.checks) {
+        if (c.notApplicable !== undefined)
+            continue;
+        const key = c.file !== undefined ? `${c.name} (${c.file})` : c.scope === "small-files" ? `${c.name} (${c.files} small files together)` : c.name;
+        byName.set(key, [...(byName.get(key) ?? []), c]);
+    }
     return [...byName].map(([name, cs]) => {
         const fail = cs.find((c) => c.level === "fail");
         const warn = cs.find((c) => c.level === "warn");
@@ -36443,7 +43249,7 @@ function checkViews(report, drivers = 3) {
             actual: formatValue(name, cs[0].actual),
             limit,
             crossed: crossedCheck ? `${crossedCheck.level === "warn" ? "warn at " : ""}${formatValue(name, crossedCheck.limit)}` : undefined,
-            drivers: status === "pass" ? [] : driversOf(report, name, drivers),
+            drivers: status === "pass" ? [] : driversOf(report, cs[0].file !== undefined || cs[0].scope === "small-files" ? cs[0].name : name, drivers, cs[0]),
             message: (failed ?? warned ?? known)?.message,
         };
     });
@@ -36779,6 +43585,7 @@ function detailSections(ctx, report, v, views, d) {
 
 
 
+
 const COMMENT_BUDGET_BYTES = 60_000;
 const SUMMARY_BUDGET_BYTES = 1024 * 1024 - 4096;
 const FULL = {
@@ -36919,6 +43726,23 @@ function elsewhere(ctx) {
     }
     return `_Some details were left out to fit the job summary size limit; see ${report}._`;
 }
+/** Secrets and personal data, when any were found (or accepted): one line by kind (the findings and checks above
+ * say where and the verdict). */
+function privacySection(report) {
+    const v = privacyView(report);
+    if (!v || v.secrets + v.possibleSecrets + v.pii + v.ignored === 0)
+        return [];
+    const parts = [];
+    if (v.secrets > 0)
+        parts.push(`❌ **${report_view_fmt(v.secrets)}** secret(s): ${escape_escapeInline(kindList(v.secretKinds), 300)}`);
+    if (v.possibleSecrets > 0)
+        parts.push(`⚠️ **${report_view_fmt(v.possibleSecrets)}** possible secret(s): ${escape_escapeInline(kindList(v.possibleKinds), 200)}`);
+    if (v.pii > 0)
+        parts.push(`⚠️ personal data in **${report_view_fmt(v.piiRecords)}** record(s) (${report_view_pct(v.piiShare)}): ${escape_escapeInline(kindList(v.piiKinds), 300)}`);
+    if (v.ignored > 0)
+        parts.push(`${report_view_fmt(v.ignored)} accepted in ${escape_escapeInline(v.ignoreFile ?? "the ignore file", 100)}`);
+    return ["", "#### Secrets and personal data", "", parts.join(" · "), "", "_Values are never shown: each finding gives the kind, a public prefix, the length and the field._"];
+}
 function render(ctx, report, v, d, trimmed) {
     const views = checkViews(report);
     const lines = [
@@ -36927,6 +43751,7 @@ function render(ctx, report, v, d, trimmed) {
         ...provenance(ctx, report),
         ...checksSection(ctx, views),
         ...findingsSection(ctx, report, d, report.passed ? 5 : Infinity),
+        ...privacySection(report),
         ...comparisonSection(ctx, report, d),
         ...notes(ctx),
         ...detailSections(ctx, report, v, views, d),
@@ -37014,8 +43839,9 @@ function contextFromEnv(env, kind) {
 const RULE_WHY = {
     "empty-file": "A dataset file with no records is almost always a mistake in the pipeline that produced it: an export that wrote nothing, a filter that dropped everything, a > redirect that truncated the file. Trainers either fail on an empty split or silently train on less data than you think.",
     "lfs-pointer": "Datasets are often stored with Git LFS. When the checkout does not fetch LFS objects (the default for actions/checkout), the file on disk is a three-line pointer instead of the data. A gate that skipped it would pass a dataset it never saw; a trainer would fail, or worse, a script would treat it as \"no data\" and carry on.",
-    "not-jsonl": "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]) or pretty-printed records split over many lines make every line invalid on its own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate recognises the whole file as the wrong container and reports it once instead of one invalid-json per line.",
+    "not-jsonl": "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]), records pretty-printed over many lines, or records glued together on one line ({...}{...}) make lines that are not records on their own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate reports the wrong container once, and still checks every record inside it: each record's findings (and its duplicates, diversity and tokens) are reported at the line where the record starts, as they would be after the fix.",
     "read-error": "The gate could not read the file to the end, so it cannot vouch for it; the trainer will most likely fail on the same file. The usual causes are a gzip file that was truncated by an interrupted upload or copy, a file that is not gzip but has a .gz name, missing read permission, or an I/O error.",
+    "byte-order-mark": "A file saved \"as UTF-8 with BOM\" (Notepad, Excel, PowerShell's Out-File) starts with the bytes EF BB BF. The gate and most JSON Lines readers skip them, but Python's json.loads on the first line refuses it (Unexpected UTF-8 BOM), and so do scripts that read the file with open(path) and parse each line. It is a warning, not an error: the data itself is fine.",
     "invalid-json": "A line that is not JSON stops most loaders (datasets, pandas, the OpenAI upload) with an error, and the loaders that skip bad lines lose the example silently. Typical causes: Python's str(dict) instead of json.dumps (single quotes, True, None), trailing commas, and records truncated by a crash while writing.",
     "invalid-utf8": "JSON text must be UTF-8. A line with other bytes, usually Latin-1 or Windows-1252 text pasted into the file (café written as the single byte 0xE9), either fails to load or is decoded to �, and the model learns replacement characters in place of the real text.",
     "line-too-long": "The reader keeps memory bounded by refusing lines over 256 MiB. A single record that big is almost never a real chat example: it is usually a whole file written as one line (records joined without newlines), or a record with an embedded binary blob. No trainer can use it as one example.",
@@ -37049,6 +43875,9 @@ const RULE_WHY = {
     "role-order": "A target's chat template places each role where it expects it, and its loader refuses the others: mistral-finetune (mistral-common's validator) takes after a system message a user, assistant or system one, after a user message an assistant, system or user one, after an assistant message an assistant, user or tool one, after a tool result only an assistant message or another result, and one system prompt; Together takes conversations that start with a system or user message, and a DPO prompt that ends with the user's turn. The gate reports the order the target would refuse, with the roles it takes there.",
     "special-token": "The trainer's chat template adds the control tokens (<|im_start|>, <|im_end|>, <|eot_id|>, [INST], <</SYS>>, <end_of_turn>, </s> ...). When they also appear in the text, usually because the data was rendered with a template once already, the model learns to write them itself: answers end early, or it writes fake turns for the user.",
     "template-placeholder": "A {{variable}} left in the text means a templating step did not run or lacked a value. The model learns to write {{customer_name}} in real answers.",
+    "secret": "Fine-tuning sets are built from support chats, agent traces, logs and pasted configs, and credentials come along: an .env file a user pasted, a curl command with a bearer token, a tool result holding a connection string. A model memorises what it is trained on and can repeat the key to anyone who asks the right way; and a dataset in git is a leak in itself, long after the line is deleted. General scanners read the raw JSONL line, where a private key's line breaks are \\n escapes and a match can run past the closing quote into the next field; the gate scans the decoded text of every string of the record (every message in every role, content parts, tool-call arguments, tool results, tool definitions, names, a top-level system, preference answers, and any other field), in every format it reads.",
+    "generic-secret": "Most credentials have no recognisable prefix: a database password, a signing key, an internal service token. When a value is assigned to a name like a credential (password=, \"api_key\": \"…\", SECRET_TOKEN: …, ?access_token= in a URL, a JSON field named password) and looks random, it probably is one. It is a warning because the gate cannot tell a real password from a realistic example (a password generator's output in a tool-calling dataset looks the same).",
+    "pii": "A model memorises personal data it is trained on — including data that appears only in prompts — and can repeat it to anyone; data protection law (GDPR, CCPA) applies to training sets. Support chats and agent traces are full of it. It is a warning, because some tasks need contact details in the data: decide per dataset, with the max-pii-share threshold and the ignore file.",
     "template-error": "Trainers render every example with the model's chat template before they tokenize it (TRL, Unsloth, Axolotl and LLaMA-Factory all call transformers' apply_chat_template). A template that refuses a record raises, and the run stops — often hours in, at the first bad record of a shuffled epoch: \"Conversation roles must alternate user/assistant/user/assistant/...\", Gemma's \"System role not supported\". Only checked against a target model: --chat-template FILE or target: {chat-template: FILE} (target model).",
     "template-engine-gap": "The gate renders templates with a JavaScript engine that follows Python's Jinja2 (what transformers uses). Where it cannot render a construct as Python would, the record is not checked against the template: it is reported rather than passed silently or failed falsely.",
     "template-drops-content": "What a template leaves out, the model never sees: a system prompt a template ignores, tools a template never lists, the reasoning of earlier turns that Qwen3- and DeepSeek-R1-style templates strip. The data then teaches something else than its author meant, silently.",
@@ -37062,6 +43891,7 @@ const RULE_WHY = {
     "conflicting-answers": "When the same prompt (every message before the last assistant message) appears with two different final answers, the model is trained towards both: it learns an average, or picks one at random at inference. It usually means one answer is wrong or outdated, or that two sources disagree.",
     "leakage": "An evaluation record that is also in the training data makes the evaluation measure memory, not generalisation: validation loss looks better than the model is, and checkpoint selection and early stopping are based on a lie.",
     "too-long": "A trainer cuts an example at its context length. The end is lost, and the end is the assistant's answer: the model trains on answers that stop mid-sentence, or (when only the prompt fits) on nothing. APIs reject over-long examples.",
+    "repeated-phrase": "A generation that ran away repeats one phrase until it hits its token limit (\"Eat a banana!\" 2,000 times in OpenAI's cookbook toy set). Trained on it, a model learns to loop. One such answer is enough to push a whole file's compression ratio past its limit; this rule names the record.",
 };
 
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
@@ -37274,9 +44104,1488 @@ function flat(v) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/mask.ts
+// Values to mask in a CI log (GitHub's ::add-mask:: / core.setSecret): each line of each value found, as a runner
+// masks line by line (a private key is many lines). Lines shorter than 6 characters (a PEM body's last "=="),
+// and the public header lines of key files, are left out: masking them would hide ordinary log text.
+function maskLines(values) {
+    const out = new Set();
+    for (const v of values) {
+        for (const line of v.split(/\r?\n|\\n/)) {
+            const t = line.trim();
+            if (t.length >= 6 && !/^-----(?:BEGIN|END) /.test(t))
+                out.add(t);
+        }
+    }
+    return [...out];
+}
+/** A GitHub Actions workflow command that masks `value` (escaped as @actions/core escapes command data). */
+function addMaskCommand(value) {
+    return `::add-mask::${value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
+}
+
+;// CONCATENATED MODULE: ./src/fix/fixes.ts
+const SAFE_FIXES = ["byte-order-mark", "line-endings", "blank-lines", "one-record-per-line"];
+const UNSAFE_FIXES = ["exact-duplicates", "trim-content", "encoding", "sharegpt-to-messages", "functions-to-tools"];
+const FIX_IDS = [...SAFE_FIXES, ...UNSAFE_FIXES];
+const FIX_SUMMARY = {
+    "byte-order-mark": "strip a leading UTF-8 byte-order mark",
+    "line-endings": "CRLF and CR line ends to LF",
+    "blank-lines": "drop blank and whitespace-only lines",
+    "one-record-per-line": "a JSON array, records spread over lines, or records glued on one line become one record per line",
+    "exact-duplicates": "drop records that repeat an earlier record of the file (the gate's exact-duplicate normalisation; the first is kept)",
+    "trim-content": "trim whitespace around message content",
+    encoding: "re-read bytes that are not UTF-8 as --from-encoding (cp1252 or latin1)",
+    "sharegpt-to-messages": "ShareGPT conversations to ChatML messages, with a strict role map",
+    "functions-to-tools": "legacy functions to tools, where no tool-call id must be invented",
+};
+
+;// CONCATENATED MODULE: ./src/fix/manifest.ts
+/** Changes listed per file; counts are always complete. */
+const MAX_CHANGES = 1000;
+/** Changes of one fix shown per file in the text manifest. */
+const TEXT_CHANGES_PER_FIX = 10;
+class ChangeLog {
+    changes = [];
+    counts = {};
+    refused = 0;
+    truncated = false;
+    add(fix, line, action, n = 1) {
+        if (fix === "refused")
+            this.refused += n;
+        else
+            this.counts[fix] = (this.counts[fix] ?? 0) + n;
+        if (this.changes.length < MAX_CHANGES)
+            this.changes.push({ fix, line, action });
+        else
+            this.truncated = true;
+    }
+    /** Counts `n` changes without listing them (one listed note sums them up: see note). */
+    count(fix, n) {
+        this.counts[fix] = (this.counts[fix] ?? 0) + n;
+    }
+    /** Lists a change without counting it. */
+    note(fix, line, action) {
+        if (this.changes.length < MAX_CHANGES)
+            this.changes.push({ fix, line, action });
+        else
+            this.truncated = true;
+    }
+    /** Orders the listed changes by line (stable). */
+    sort() {
+        this.changes.sort((a, b) => a.line - b.line);
+    }
+    /** Whether any fix changed something (refusals alone change nothing). */
+    get changed() {
+        return Object.keys(this.counts).length > 0;
+    }
+}
+function summarise(files) {
+    return {
+        files: files.length,
+        fixed: files.filter((f) => f.status === "fixed" || f.status === "would-fix").length,
+        unchanged: files.filter((f) => f.status === "unchanged").length,
+        notFixed: files.filter((f) => f.status === "not-fixed").length,
+        recordsIn: files.reduce((s, f) => s + f.recordsIn, 0),
+        recordsOut: files.reduce((s, f) => s + f.recordsOut, 0),
+        refused: files.reduce((s, f) => s + f.refused, 0),
+    };
+}
+const STATUS_TEXT = { fixed: "fixed", "would-fix": "would fix", unchanged: "unchanged", "not-fixed": "NOT FIXED" };
+/** The manifest as text: per file a status line, then one line per change, like a compiler's output. */
+function renderManifestText(m) {
+    const out = [];
+    for (const f of m.files) {
+        const counts = `${f.recordsIn} record${f.recordsIn === 1 ? "" : "s"} in, ${f.recordsOut} out`;
+        const where = f.output && f.output !== f.path ? ` → ${f.output}` : "";
+        out.push(`${f.path}: ${STATUS_TEXT[f.status]}${where}${f.status === "not-fixed" ? `: ${f.reason}` : ` (${counts}${f.refused ? `, ${f.refused} refused` : ""})`}`);
+        // the first few changes of each fix, in line order; the rest as a count (--format json lists up to MAX_CHANGES)
+        const shown = new Map();
+        for (const c of f.changes) {
+            const n = (shown.get(c.fix) ?? 0) + 1;
+            shown.set(c.fix, n);
+            if (n <= TEXT_CHANGES_PER_FIX)
+                out.push(`  ${f.path}:${c.line}: ${c.fix}: ${c.action}`);
+        }
+        const more = [...shown].filter(([, n]) => n > TEXT_CHANGES_PER_FIX).map(([fix]) => `${(fix === "refused" ? f.refused : (f.counts[fix] ?? 0)) - TEXT_CHANGES_PER_FIX} more ${fix}`);
+        if (more.length)
+            out.push(`  … ${more.join(", ")} (--format json lists ${f.changesTruncated ? `the first ${MAX_CHANGES}` : "them all"})`);
+    }
+    const s = m.summary;
+    const verb = m.dryRun ? "would fix" : "fixed";
+    const parts = [`${s.fixed} ${verb}`, `${s.unchanged} unchanged`];
+    if (s.notFixed)
+        parts.push(`${s.notFixed} not fixed`);
+    out.push(`${m.dryRun ? "dry run: " : ""}${s.files} file${s.files === 1 ? "" : "s"}: ${parts.join(", ")}; ${s.recordsIn} records in, ${s.recordsOut} out${s.refused ? `, ${s.refused} refused` : ""}`);
+    if (m.rejects)
+        out.push(`${m.rejects.records} refused record${m.rejects.records === 1 ? "" : "s"} written to ${m.rejects.path}`);
+    return out.join("\n") + "\n";
+}
+
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/fix/output-file.ts
+// Where a fixed file goes, atomically: a temporary file in the target's own folder (so that the rename is atomic and
+// never crosses devices), written in full (gzip-compressed for a .gz target), flushed to disk (fsync), given the
+// original's mode, then renamed over the target. Any failure, and SIGINT / SIGTERM / SIGHUP on the way, removes the
+// temporary file: nothing is left beside the data. (write-file-atomic does this too, but its current major needs
+// Node 22; this is the same recipe in a page.)
+
+
+
+
+
+/** Temporary files alive in this process, removed on exit and on the usual termination signals. */
+const live = new Set();
+let hooked = false;
+function removeLive() {
+    for (const p of live) {
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(p);
+        }
+        catch {
+            // already gone
+        }
+    }
+    live.clear();
+}
+function hookCleanup() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.on("exit", removeLive);
+    for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+        process.once(sig, () => {
+            removeLive();
+            process.kill(process.pid, sig); // the listener is gone: the signal now ends the process as it would have
+        });
+    }
+}
+/** Counts what would be written (--dry-run). */
+class NullOutput {
+    bytes = 0;
+    write(buf) {
+        this.bytes += buf.length;
+    }
+}
+const FLUSH_BYTES = 1 << 20;
+/** The output for `target`: written in place of it atomically (AtomicOutput), except where the target is not a
+ * regular file: a device (-o /dev/stdout, /dev/null, /dev/full), a FIFO or a socket is written to as it is — a rename
+ * over it would replace the device node with a regular file. */
+function createOutput(target, opts) {
+    let st;
+    try {
+        st = (0,external_node_fs_namespaceObject.statSync)(target);
+    }
+    catch {
+        // a new file
+    }
+    if (st && !st.isFile() && !st.isDirectory())
+        return new DirectOutput(isStdout(target) ? 1 : (0,external_node_fs_namespaceObject.openSync)(target, "w"), opts.gzip);
+    return AtomicOutput.create(target, opts);
+}
+/** Whether `path` is this process's stdout (-o /dev/stdout, /proc/self/fd/1): the same device and inode. Written
+ * through fd 1 itself: a socket (as Node's spawnSync gives) cannot be opened by path. */
+function isStdout(path) {
+    try {
+        const a = (0,external_node_fs_namespaceObject.fstatSync)(1);
+        const b = (0,external_node_fs_namespaceObject.statSync)(path);
+        return a.dev === b.dev && a.ino === b.ino;
+    }
+    catch {
+        return false;
+    }
+}
+/** Resolves when `stream` drains or any of the streams fails (the failure is read from the output's own record),
+ * leaving no listener behind. */
+function output_file_drained(stream, ...others) {
+    return new Promise((resolve) => {
+        const all = [stream, ...others];
+        const done = () => {
+            stream.off("drain", done);
+            for (const s of all)
+                s.off("error", done);
+            resolve();
+        };
+        stream.on("drain", done);
+        for (const s of all)
+            s.on("error", done);
+    });
+}
+/** Writes straight to a device, FIFO or socket, as a stream with back-pressure (stdout may be a non-blocking pipe);
+ * nothing to rename, and an abort leaves what was written. */
+class DirectOutput {
+    fd;
+    gz = null;
+    out;
+    failed = null;
+    closed = false;
+    /** `fd`: opened for this output (closed at the end), or 1 (stdout: flushed, left open). */
+    constructor(fd, gzip) {
+        this.fd = fd;
+        this.out = fd === 1 ? process.stdout : (0,external_node_fs_namespaceObject.createWriteStream)("", { fd });
+        this.out.on("error", (e) => (this.failed ??= e));
+        if (gzip) {
+            this.gz = (0,external_node_zlib_namespaceObject.createGzip)({ level: 6 });
+            this.gz.on("error", (e) => (this.failed ??= e));
+            this.gz.pipe(this.out, { end: false });
+        }
+    }
+    async write(buf) {
+        if (this.failed)
+            throw this.failed;
+        const to = this.gz ?? this.out;
+        if (!to.write(buf))
+            await output_file_drained(to, this.out);
+        if (this.failed)
+            throw this.failed;
+    }
+    async commit() {
+        if (this.gz) {
+            const ended = (0,external_node_events_namespaceObject.once)(this.gz, "end");
+            this.gz.end();
+            await ended.catch(() => undefined);
+        }
+        if (this.failed)
+            throw this.failed;
+        // every write before it is flushed when an empty write's callback runs
+        await new Promise((done) => this.out.write(Buffer.alloc(0), (e) => ((this.failed ??= e ?? null), done())));
+        if (this.fd !== 1) {
+            this.closed = true;
+            await new Promise((done) => this.out.end(done));
+        }
+        if (this.failed)
+            throw this.failed;
+    }
+    abort() {
+        this.gz?.destroy();
+        if (this.closed || this.fd === 1)
+            return;
+        this.closed = true;
+        this.out.destroy();
+    }
+}
+class AtomicOutput {
+    target;
+    temp;
+    fd;
+    mode;
+    pending = [];
+    pendingLen = 0;
+    gz = null;
+    failed = null;
+    closed = false;
+    constructor(
+    /** The path the result is renamed to. */
+    target, temp, fd, mode, gzip) {
+        this.target = target;
+        this.temp = temp;
+        this.fd = fd;
+        this.mode = mode;
+        if (gzip) {
+            this.gz = (0,external_node_zlib_namespaceObject.createGzip)({ level: 6 });
+            this.gz.on("data", (c) => this.writeFd(c));
+            this.gz.on("error", (e) => (this.failed ??= e));
+        }
+    }
+    /** A temporary file beside `target` (created exclusively, private until it is complete). `mode`: the mode the
+     * result gets (the original's); undefined for a new file (then the usual 0666 less the umask). */
+    static create(target, opts) {
+        hookCleanup();
+        const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(target), `.${(0,external_node_path_namespaceObject.basename)(target)}.chatml-gate-fix.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.tmp`);
+        const fd = (0,external_node_fs_namespaceObject.openSync)(temp, "wx", opts.mode === undefined ? 0o666 : 0o600);
+        live.add(temp);
+        return new AtomicOutput(target, temp, fd, opts.mode, opts.gzip);
+    }
+    async write(buf) {
+        this.pending.push(buf);
+        this.pendingLen += buf.length;
+        if (this.pendingLen >= FLUSH_BYTES)
+            await this.flush();
+    }
+    /** Writes everything, flushes it to disk, and renames the temporary file over the target. */
+    async commit() {
+        await this.flush();
+        if (this.gz) {
+            const ended = (0,external_node_events_namespaceObject.once)(this.gz, "end");
+            this.gz.end();
+            await ended;
+        }
+        if (this.failed)
+            throw this.failed;
+        (0,external_node_fs_namespaceObject.fsyncSync)(this.fd);
+        if (this.mode !== undefined)
+            (0,external_node_fs_namespaceObject.fchmodSync)(this.fd, this.mode & 0o7777);
+        this.close();
+        (0,external_node_fs_namespaceObject.renameSync)(this.temp, this.target);
+        live.delete(this.temp);
+        syncFolder((0,external_node_path_namespaceObject.dirname)(this.target));
+    }
+    /** Removes the temporary file (after a failure, or when the result is not wanted). */
+    abort() {
+        this.gz?.destroy();
+        this.close();
+        try {
+            (0,external_node_fs_namespaceObject.unlinkSync)(this.temp);
+        }
+        catch {
+            // already gone
+        }
+        live.delete(this.temp);
+    }
+    async flush() {
+        if (this.failed)
+            throw this.failed;
+        if (this.pendingLen === 0)
+            return;
+        const buf = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingLen);
+        this.pending = [];
+        this.pendingLen = 0;
+        if (this.gz) {
+            if (!this.gz.write(buf))
+                await output_file_drained(this.gz);
+        }
+        else
+            this.writeFd(buf);
+        if (this.failed)
+            throw this.failed;
+    }
+    writeFd(buf) {
+        if (this.failed)
+            return;
+        try {
+            let done = 0;
+            while (done < buf.length)
+                done += (0,external_node_fs_namespaceObject.writeSync)(this.fd, buf, done, buf.length - done);
+        }
+        catch (e) {
+            this.failed = e; // a full disk, a file size limit: reported by the next write or the commit
+        }
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        try {
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        }
+        catch {
+            // closing twice after an error
+        }
+    }
+}
+/** Flushes a folder's entry list (the rename) to disk; not every file system allows it, and then it is skipped. */
+function syncFolder(dir) {
+    let fd = -1;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(dir, "r");
+        (0,external_node_fs_namespaceObject.fsyncSync)(fd);
+    }
+    catch {
+        // not supported here
+    }
+    finally {
+        if (fd >= 0)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fix/json-edit.ts
+// Small helpers to read and build source trees (engine/read/json-source.ts) without leaving the source level.
+
+/** The entries of `obj` under `key` (JSON allows duplicates; readers keep the last). */
+function json_edit_entriesOf(obj, key) {
+    return obj.entries.filter((e) => keyOf(e) === key);
+}
+/** The value a reader sees under `key` (the last duplicate), or undefined. */
+function json_edit_get(obj, key) {
+    for (let k = obj.entries.length - 1; k >= 0; k--)
+        if (keyOf(obj.entries[k]) === key)
+            return obj.entries[k].value;
+    return undefined;
+}
+function keyOf(e) {
+    return decodeJsonString(e.rawKey);
+}
+/** The decoded text of a string node, or undefined for anything else. */
+function json_edit_text(node) {
+    return node?.kind === "string" ? decodeJsonString(node.raw) : undefined;
+}
+function json_edit_isObject(node) {
+    return node?.kind === "object";
+}
+const str = (s) => ({ kind: "string", raw: JSON.stringify(s) });
+const entry = (key, value) => ({ rawKey: JSON.stringify(key), value });
+const object = (...entries) => ({ kind: "object", entries });
+
+;// CONCATENATED MODULE: ./src/fix/convert-sharegpt.ts
+// The sharegpt-to-messages fix: {"conversations": [{"from", "value"}], "system"?} → {"messages": [{"role",
+// "content"}]}, with a strict role map that refuses a record with any other role instead of guessing:
+//
+//   human, user → user        gpt, assistant → assistant        system → system
+//   observation, tool → tool (a tool result; no tool_call_id: ShareGPT has no call ids, and none is invented)
+//   function_call → assistant with "tool_calls": [{"type": "function", "function": {"name", "arguments"}}], from the
+//                   turn's JSON text {"name", "arguments"} (or a list of them: parallel calls); no id is invented
+//
+// A top-level "system" string becomes the first message. Every other key of the record and of each turn is kept,
+// values as written (the strings are moved, never re-encoded).
+
+
+const convert_sharegpt_ROLES = { human: "user", user: "user", gpt: "assistant", assistant: "assistant", system: "system", observation: "tool", tool: "tool", function_call: "assistant" };
+const SHAREGPT_ROLES = Object.keys(convert_sharegpt_ROLES);
+function sharegptToMessages(rec) {
+    const convs = json_edit_entriesOf(rec, "conversations");
+    if (convs.length !== 1)
+        return { refuse: `the record has ${convs.length} "conversations" keys` };
+    if (json_edit_get(rec, "messages") !== undefined)
+        return { refuse: `the record has both "conversations" and "messages"` };
+    const list = convs[0].value;
+    if (list.kind !== "array" || list.items.length === 0)
+        return { refuse: `"conversations" is not a list of turns` };
+    const messages = [];
+    const system = json_edit_entriesOf(rec, "system");
+    if (system.length > 1)
+        return { refuse: `the record has ${system.length} "system" keys` };
+    const systemText = system.length ? json_edit_text(system[0].value) : undefined;
+    if (system.length && systemText === undefined)
+        return { refuse: `"system" is not a string` };
+    if (systemText)
+        messages.push(object(entry("role", str("system")), entry("content", system[0].value)));
+    let calls = 0;
+    for (let i = 0; i < list.items.length; i++) {
+        const turn = list.items[i];
+        const w = `conversations[${i}]`;
+        if (!json_edit_isObject(turn))
+            return { refuse: `${w} is not a turn object` };
+        const fromKey = json_edit_get(turn, "from") !== undefined ? "from" : "role";
+        const valueKey = json_edit_get(turn, "value") !== undefined ? "value" : "content";
+        const from = json_edit_text(json_edit_get(turn, fromKey));
+        const value = json_edit_get(turn, valueKey);
+        if (from === undefined || !Object.hasOwn(convert_sharegpt_ROLES, from)) {
+            return { refuse: `${w}.${fromKey} is ${from === undefined ? "missing" : `'${from}'`}: the strict role map takes ${SHAREGPT_ROLES.join(", ")}` };
+        }
+        if (value?.kind !== "string")
+            return { refuse: `${w}.${valueKey} is not a string` };
+        if (from === "system" && (i > 0 || systemText))
+            return { refuse: `${w} is a second system prompt` };
+        const rest = turn.entries.filter((e) => keyOf(e) !== fromKey && keyOf(e) !== valueKey && keyOf(e) !== (fromKey === "from" ? "role" : "from"));
+        if (rest.some((e) => ["role", "content", "tool_calls"].includes(keyOf(e))))
+            return { refuse: `${w} mixes ShareGPT and ChatML keys` };
+        if (from === "function_call") {
+            const toolCalls = callsOf(json_edit_text(value));
+            if (!toolCalls)
+                return { refuse: `${w} (function_call) is not a JSON call {"name": ..., "arguments": ...} (or a list of them)` };
+            calls += toolCalls.items.length;
+            messages.push(object(entry("role", str("assistant")), entry("tool_calls", toolCalls), ...rest));
+        }
+        else
+            messages.push(object(entry("role", str(convert_sharegpt_ROLES[from])), entry("content", value), ...rest));
+    }
+    const entries = [];
+    for (const e of rec.entries) {
+        const k = keyOf(e);
+        if (k === "conversations")
+            entries.push(entry("messages", { kind: "array", items: messages }));
+        else if (k !== "system")
+            entries.push(e);
+    }
+    const moved = systemText ? `, "system" → the first message` : "";
+    return { node: { kind: "object", entries }, note: `"conversations" (${list.items.length} turns) → "messages"${moved}${calls ? `, ${calls} function_call turn(s) → tool_calls without ids` : ""}` };
+}
+/** tool_calls from a function_call turn's text: {"name", "arguments"} or a list of them; null when it is not that. */
+function callsOf(value) {
+    let parsed;
+    try {
+        parsed = parseJsonSource(value);
+    }
+    catch {
+        return null;
+    }
+    const list = parsed.kind === "array" ? parsed.items : [parsed];
+    const items = [];
+    for (const c of list) {
+        if (!json_edit_isObject(c) || json_edit_text(json_edit_get(c, "name")) === undefined || c.entries.some((e) => !["name", "arguments"].includes(keyOf(e))))
+            return null;
+        const fn = c.entries.filter((e) => keyOf(e) === "name" || keyOf(e) === "arguments");
+        items.push(object(entry("type", str("function")), entry("function", object(...fn))));
+    }
+    return items.length ? { kind: "array", items } : null;
+}
+
+;// CONCATENATED MODULE: ./src/fix/convert-functions.ts
+
+/** The converted record, a refusal, or null when the record has no "functions". */
+function functionsToTools(rec) {
+    const fns = json_edit_entriesOf(rec, "functions");
+    if (fns.length === 0)
+        return null;
+    if (fns.length > 1)
+        return { refuse: `the record has ${fns.length} "functions" keys` };
+    if (json_edit_get(rec, "tools") !== undefined)
+        return { refuse: `the record has both "functions" and "tools"` };
+    const list = fns[0].value;
+    if (list.kind !== "array")
+        return { refuse: `"functions" is not a list of function definitions` };
+    const messages = json_edit_get(rec, "messages");
+    if (messages?.kind === "array") {
+        for (let i = 0; i < messages.items.length; i++) {
+            const m = messages.items[i];
+            if (!json_edit_isObject(m))
+                continue;
+            if (json_edit_get(m, "function_call") !== undefined || json_edit_text(json_edit_get(m, "role")) === "function") {
+                return { refuse: `messages[${i}] is a legacy function call or result: as tool_calls it would need an id, which the fix does not invent (keep the legacy format, or add the ids yourself)` };
+            }
+        }
+    }
+    const tools = { kind: "array", items: list.items.map((d) => object(entry("type", str("function")), entry("function", d))) };
+    const entries = rec.entries.map((e) => (keyOf(e) === "functions" ? entry("tools", tools) : e));
+    return { node: { kind: "object", entries }, note: `"functions" (${list.items.length} definition${list.items.length === 1 ? "" : "s"}) → "tools"` };
+}
+
+;// CONCATENATED MODULE: ./src/fix/trim-content.ts
+
+const SPACE = /^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+const ESCAPED = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+/** The source of the string `raw` (with quotes) with the whitespace at both ends removed, or null when it has none. */
+function trimRawString(raw) {
+    const end = raw.length - 1;
+    let first = -1;
+    let lastEnd = -1;
+    for (let i = 1; i < end;) {
+        let unitEnd;
+        let ch;
+        if (raw.charCodeAt(i) === 0x5c) {
+            const e = raw[i + 1];
+            unitEnd = e === "u" ? i + 6 : i + 2;
+            ch = e === "u" ? String.fromCharCode(parseInt(raw.slice(i + 2, i + 6), 16)) : ESCAPED[e];
+        }
+        else {
+            unitEnd = i + 1;
+            ch = raw[i];
+        }
+        if (!SPACE.test(ch)) {
+            if (first < 0)
+                first = i;
+            lastEnd = unitEnd;
+        }
+        i = unitEnd;
+    }
+    if (first < 0)
+        return end > 1 ? '""' : null;
+    if (first === 1 && lastEnd === end)
+        return null;
+    return '"' + raw.slice(first, lastEnd) + '"';
+}
+/** Trims a string leaf in place; true when it changed. */
+function trimLeaf(node) {
+    if (node?.kind !== "string")
+        return false;
+    const t = trimRawString(node.raw);
+    if (t === null)
+        return false;
+    node.raw = t;
+    return true;
+}
+/** Trims the content of each message of a list: string content, or the text of its content parts. */
+function trimMessages(list, contentKey) {
+    if (list?.kind !== "array")
+        return 0;
+    let n = 0;
+    for (const m of list.items) {
+        if (!json_edit_isObject(m))
+            continue;
+        for (const e of json_edit_entriesOf(m, contentKey)) {
+            if (trimLeaf(e.value))
+                n++;
+            else if (e.value.kind === "array")
+                for (const part of e.value.items)
+                    if (json_edit_isObject(part))
+                        for (const t of json_edit_entriesOf(part, "text"))
+                            if (trimLeaf(t.value))
+                                n++;
+        }
+    }
+    return n;
+}
+/** Trims every message content of a record (in place); returns how many strings changed. */
+function trimContent(rec, format) {
+    let n = 0;
+    const each = (key, f) => json_edit_entriesOf(rec, key).forEach((e) => (n += f(e.value)));
+    switch (format) {
+        case "chatml":
+            each("messages", (v) => trimMessages(v, "content"));
+            break;
+        case "sharegpt":
+            each("conversations", (v) => trimMessages(v, "value") + trimMessages(v, "content"));
+            each("system", (v) => (trimLeaf(v) ? 1 : 0));
+            break;
+        case "alpaca":
+            for (const k of ["instruction", "input", "output", "response", "system"])
+                each(k, (v) => (trimLeaf(v) ? 1 : 0));
+            each("history", (v) => (v.kind === "array" ? v.items.reduce((s, pair) => s + (pair.kind === "array" ? pair.items.filter((x) => trimLeaf(x)).length : 0), 0) : 0));
+            break;
+        case "preference-trl":
+            for (const k of ["prompt", "chosen", "rejected"])
+                each(k, (v) => (trimLeaf(v) ? 1 : trimMessages(v, "content")));
+            break;
+        case "preference-openai": {
+            const input = json_edit_get(rec, "input");
+            if (json_edit_isObject(input))
+                for (const e of json_edit_entriesOf(input, "messages"))
+                    n += trimMessages(e.value, "content");
+            for (const k of ["preferred_output", "non_preferred_output"])
+                each(k, (v) => trimMessages(v, "content"));
+            break;
+        }
+    }
+    return n;
+}
+const EDGE_SPACE = /^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+/** Whether any string in the parsed record starts or ends with whitespace (a quick test on the parsed value, so
+ * that records with nothing to trim are not read into a source tree). */
+function mayNeedTrim(value) {
+    const stack = [value];
+    while (stack.length) {
+        const v = stack.pop();
+        if (typeof v === "string") {
+            if (EDGE_SPACE.test(v))
+                return true;
+        }
+        else if (Array.isArray(v))
+            stack.push(...v);
+        else if (v && typeof v === "object")
+            stack.push(...Object.values(v));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/fix/record-fixer.ts
+
+
+
+
+
+
+
+
+const QUIET = { emit() { } };
+class RecordFixer {
+    opts;
+    fileFormat;
+    seen = new HashTable64(1024);
+    ctx;
+    constructor(opts, 
+    /** The file's format (its first record's), for records that do not say. */
+    fileFormat = null) {
+        this.opts = opts;
+        this.fileFormat = fileFormat;
+        this.ctx = { ...QUIET, profile: opts.profile };
+    }
+    /** Whether this fixer does anything per record. */
+    get active() {
+        const e = this.opts.enabled;
+        return e.has("sharegpt-to-messages") || e.has("functions-to-tools") || e.has("trim-content") || e.has("exact-duplicates");
+    }
+    /** `text`: the record's source (valid JSON, on one line), `rec`: its parsed value. `out` null: write it as it is. */
+    fix(text, rec, line, log) {
+        if (rec === null || typeof rec !== "object" || Array.isArray(rec))
+            return { out: null };
+        const e = this.opts.enabled;
+        let obj = rec;
+        let format = detectFormat(obj);
+        this.fileFormat ??= format;
+        let tree = null;
+        const source = () => (tree ??= parseJsonSource(text));
+        const notes = [];
+        if (e.has("sharegpt-to-messages") && format === "sharegpt") {
+            const c = sharegptToMessages(source());
+            if ("refuse" in c)
+                return { refuse: `sharegpt-to-messages: ${c.refuse}` };
+            tree = c.node;
+            format = "chatml";
+            notes.push(["sharegpt-to-messages", c.note]);
+        }
+        if (e.has("functions-to-tools") && Object.hasOwn(obj, "functions")) {
+            const c = functionsToTools(source());
+            if (c && "refuse" in c)
+                return { refuse: `functions-to-tools: ${c.refuse}` };
+            if (c) {
+                tree = c.node;
+                notes.push(["functions-to-tools", c.note]);
+            }
+        }
+        if (e.has("trim-content") && (format ?? this.fileFormat) && (tree !== null || mayNeedTrim(obj))) {
+            const n = trimContent(source(), (format ?? this.fileFormat));
+            if (n)
+                notes.push(["trim-content", `trimmed whitespace around ${n} message content string${n === 1 ? "" : "s"}`]);
+        }
+        let out = null;
+        if (notes.length) {
+            out = stringifySource(tree);
+            try {
+                obj = JSON.parse(out);
+                if (!sameJsonValue(parseJsonSource(out), tree))
+                    throw new Error("differs");
+            }
+            catch {
+                return { refuse: "the rewritten record did not read back as the value meant (an internal error: please report it)" };
+            }
+        }
+        if (e.has("exact-duplicates")) {
+            const f = detectFormat(obj) ?? this.fileFormat;
+            const conv = f ? PARSERS[f](obj, this.ctx) : null;
+            if (conv) {
+                const k = exactKeys(conv, this.opts.caseInsensitive);
+                const first = this.seen.putIfAbsent(k.exact1, k.exact2, line);
+                if (first >= 0) {
+                    log.add("exact-duplicates", line, `dropped: exact duplicate of line ${first} (same roles and contents after whitespace/Unicode normalisation)`);
+                    return { drop: true };
+                }
+            }
+        }
+        for (const [fix, note] of notes)
+            log.add(fix, line, note);
+        return { out };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/iconv-lite/lib/index.js
+var lib = __nccwpck_require__(1748);
+var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+;// CONCATENATED MODULE: ./src/fix/encoding.ts
+// The encoding fix: bytes that are not UTF-8 are re-read as cp1252 or latin1, one byte at a time; every valid UTF-8
+// sequence stays as it is (a record half in UTF-8, half pasted from a Windows editor is fixed where it is broken and
+// nowhere else). A byte that the source encoding does not define (cp1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D
+// undefined) refuses the record: it was not that encoding. iconv-lite's tables, because Node's TextDecoder
+// ('windows-1252') maps 0x80-0x9F as latin1 (the WHATWG spec's labels), not as cp1252.
+
+
+const tables = new Map();
+/** UTF-8 bytes of each byte 0x80-0xFF read as `enc` (null: undefined in it). */
+function encoding_table(enc) {
+    let t = tables.get(enc);
+    if (!t) {
+        t = [];
+        for (let b = 0x80; b <= 0xff; b++) {
+            const s = lib_default().decode(Buffer.from([b]), enc);
+            t.push(s === "\uFFFD" ? null : Buffer.from(s, "utf8"));
+        }
+        tables.set(enc, t);
+    }
+    return t;
+}
+/** Length of the valid UTF-8 sequence at `i`, or 0. */
+function utf8Length(buf, i, end) {
+    const c = buf[i];
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n <= 1)
+        return n;
+    if (i + n > end)
+        return 0;
+    return (0,external_node_buffer_namespaceObject.isUtf8)(buf.subarray(i, i + n)) ? n : 0;
+}
+/** `buf[start, end)` with its non-UTF-8 bytes re-read as `enc`: the UTF-8 bytes and the characters it read (in
+ * order), or why it cannot. */
+function reencode(buf, start, end, enc) {
+    const t = encoding_table(enc);
+    const parts = [];
+    let chars = "";
+    let run = start; // start of the pending valid run
+    let i = start;
+    while (i < end) {
+        const n = utf8Length(buf, i, end);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        const b = buf[i];
+        const mapped = b >= 0x80 ? t[b - 0x80] : null;
+        if (!mapped)
+            return { refuse: `byte 0x${b.toString(16).toUpperCase()} at byte ${i - start + 1} is not a ${enc} character: the record is in another encoding` };
+        if (i > run)
+            parts.push(buf.subarray(run, i));
+        parts.push(mapped);
+        chars += mapped.toString("utf8");
+        i++;
+        run = i;
+    }
+    if (run < end)
+        parts.push(buf.subarray(run, end));
+    return { bytes: Buffer.concat(parts), chars };
+}
+
+;// CONCATENATED MODULE: ./src/fix/diff.ts
+// --diff: a unified diff (no context lines) of what fix changes, streamed. The pass records which input lines became
+// how many output lines (a few numbers per run of changed or unchanged lines); the diff is then written by reading
+// the input and the output once more, side by side, so that memory stays bounded whatever the file size.
+
+/** Which input lines (1-based, inclusive ranges, in order) became how many output lines. Lines the pass never
+ * mentions were dropped (blank lines, the "[" and "]" of an array). */
+class LineMap {
+    blocks = [];
+    same(line) {
+        this.add(line, line, 1, false);
+    }
+    map(inFrom, inTo, outCount) {
+        this.add(inFrom, inTo, outCount, true);
+    }
+    /** The last line changed after all (a final line break is added to it): split it out of an unchanged block. */
+    changeLast(line) {
+        const last = this.blocks[this.blocks.length - 1];
+        if (!last || last.changed || last.inTo !== line || last.outCount !== last.inTo - last.inFrom + 1)
+            return;
+        if (last.inFrom === line)
+            last.changed = true;
+        else {
+            last.inTo--;
+            last.outCount--;
+            this.blocks.push({ inFrom: line, inTo: line, outCount: 1, changed: true });
+        }
+    }
+    get changed() {
+        return this.blocks.some((b) => b.changed);
+    }
+    add(inFrom, inTo, outCount, changed) {
+        const last = this.blocks[this.blocks.length - 1];
+        // two records on one input line (glued, or "}, {" in an array): one block
+        if (last && inFrom <= last.inTo) {
+            last.inTo = Math.max(last.inTo, inTo);
+            last.outCount += outCount;
+            last.changed = true;
+            return;
+        }
+        if (last && last.changed === changed && last.inTo + 1 === inFrom) {
+            last.inTo = inTo;
+            last.outCount += outCount;
+            return;
+        }
+        this.blocks.push({ inFrom, inTo, outCount, changed });
+    }
+    /** The hunks: runs of changed lines (dropped lines between blocks count as changed), each with the unchanged
+     * lines to skip before it in the input and in the output. */
+    *hunks(totalIn) {
+        let outLine = 1;
+        let skipOld = 0;
+        let skipNew = 0;
+        let h = null;
+        for (const p of this.parts(totalIn)) {
+            if (p.changed) {
+                if (!h) {
+                    h = { oldStart: p.inFrom, oldCount: 0, newStart: outLine, newCount: 0, skipOld, skipNew };
+                    skipOld = 0;
+                    skipNew = 0;
+                }
+                h.oldCount += p.inTo - p.inFrom + 1;
+                h.newCount += p.outCount;
+            }
+            else {
+                if (h)
+                    yield h;
+                h = null;
+                skipOld += p.inTo - p.inFrom + 1;
+                skipNew += p.outCount;
+            }
+            outLine += p.outCount;
+        }
+        if (h)
+            yield h;
+    }
+    /** The blocks, with the input lines between them (and after the last) as dropped blocks. */
+    *parts(totalIn) {
+        let inLine = 1;
+        for (const b of this.blocks) {
+            if (b.inFrom > inLine)
+                yield { inFrom: inLine, inTo: b.inFrom - 1, outCount: 0, changed: true };
+            yield b;
+            inLine = b.inTo + 1;
+        }
+        if (totalIn >= inLine)
+            yield { inFrom: inLine, inTo: totalIn, outCount: 0, changed: true };
+    }
+}
+/** Lines of a file (decompressed for .gz) one at a time, with a final CR kept (a diff shows it). */
+class Lines {
+    it;
+    buf = Buffer.alloc(0);
+    done = false;
+    /** The last line read had no line break after it. */
+    unterminated = false;
+    constructor(path) {
+        const src = byteChunks(path);
+        this.it = (Symbol.asyncIterator in src ? src[Symbol.asyncIterator]() : src[Symbol.iterator]());
+    }
+    async next() {
+        for (;;) {
+            const nl = this.buf.indexOf(0x0a);
+            if (nl !== -1) {
+                const line = this.buf.subarray(0, nl);
+                this.buf = this.buf.subarray(nl + 1);
+                return line;
+            }
+            if (this.done) {
+                if (this.buf.length === 0)
+                    return null;
+                const line = this.buf;
+                this.buf = Buffer.alloc(0);
+                this.unterminated = true;
+                return line;
+            }
+            const r = await this.it.next();
+            if (r.done)
+                this.done = true;
+            else
+                this.buf = this.buf.length ? Buffer.concat([this.buf, r.value]) : Buffer.from(r.value);
+        }
+    }
+    async skip(n) {
+        for (let i = 0; i < n; i++)
+            await this.next();
+    }
+}
+const diff_range = (start, count) => (count === 1 ? `${start}` : `${count === 0 ? start - 1 : start},${count}`);
+/** Writes the unified diff of `oldPath` → `newPath` (plain) described by `map`, under the names `label`. */
+async function writeDiff(map, totalIn, oldPath, newPath, label, write) {
+    const a = new Lines(oldPath);
+    const b = new Lines(newPath);
+    let header = false;
+    for (const h of map.hunks(totalIn)) {
+        if (!header) {
+            write(`--- a/${label}\n+++ b/${label}\n`);
+            header = true;
+        }
+        await a.skip(h.skipOld);
+        await b.skip(h.skipNew);
+        write(`@@ -${diff_range(h.oldStart, h.oldCount)} +${diff_range(h.newStart, h.newCount)} @@\n`);
+        for (let i = 0; i < h.oldCount; i++) {
+            const line = await a.next();
+            write(Buffer.concat([Buffer.from("-"), line ?? Buffer.alloc(0), Buffer.from("\n")]));
+            if (a.unterminated)
+                write("\\ No newline at end of file\n");
+        }
+        for (let i = 0; i < h.newCount; i++) {
+            const line = await b.next();
+            write(Buffer.concat([Buffer.from("+"), line ?? Buffer.alloc(0), Buffer.from("\n")]));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fix/fix-file.ts
+// One file through `chatml-gate fix`: one streaming pass that reads it as the check does (JSON Lines line by line,
+// records glued on a line split; a JSON array or records spread over lines value by value, each from its own source
+// text), writes each record on its own line to a temporary file, and renames that over the file only when something
+// changed (a clean file stays byte for byte as it was). A file that cannot be split safely is left untouched.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const fix_file_HEAD_BYTES = 64 * 1024;
+const fix_file_LONG_HEAD_BYTES = 16 * 1024 * 1024;
+class NotFixable extends Error {
+}
+/** How the file holds its records, or why fix leaves it alone. */
+async function containerOf(path) {
+    let head = await readHead(path, fix_file_HEAD_BYTES);
+    const s = sniff(head);
+    if (s.kind === "lfs-pointer")
+        throw new NotFixable("a Git LFS pointer, not the data: fetch the file (git lfs pull, or actions/checkout with lfs: true) and fix that");
+    if (s.kind === "utf16")
+        throw new NotFixable(`the file is ${s.encoding}, not UTF-8: convert it first (iconv -f ${s.bom ? s.encoding.slice(0, 6) : s.encoding} -t UTF-8)`);
+    if (s.kind === "gzip")
+        throw new NotFixable("the file is gzip-compressed but its name does not end in .gz: rename it to ….gz");
+    const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    if (s.kind === "json-array")
+        return { kind: "array", bom };
+    let pretty = sniffPretty(head, head.length < fix_file_HEAD_BYTES);
+    if (pretty === "undecided") {
+        head = await readHead(path, fix_file_LONG_HEAD_BYTES);
+        pretty = sniffPretty(head, head.length < fix_file_LONG_HEAD_BYTES);
+    }
+    return { kind: pretty === "pretty" ? "pretty" : null, bom };
+}
+async function fixFile(job) {
+    const log = new ChangeLog();
+    const m = { path: job.display, status: "unchanged", recordsIn: 0, recordsOut: 0, linesIn: 0, linesOut: 0, counts: log.counts, refused: 0, changes: log.changes, changesTruncated: false };
+    const notFixed = (reason) => ({ ...m, status: "not-fixed", reason, recordsOut: 0, linesOut: 0, output: undefined, counts: {}, changes: [], refused: 0 });
+    let container;
+    let target;
+    let mode;
+    try {
+        container = await containerOf(job.path);
+        target = job.output ?? (0,external_node_fs_namespaceObject.realpathSync)(job.path);
+        mode = job.output ? undefined : (0,external_node_fs_namespaceObject.statSync)(target).mode;
+    }
+    catch (e) {
+        return notFixed(e instanceof NotFixable ? e.message : `cannot read the file: ${e.message}`);
+    }
+    // The output: nowhere (dry run), a scratch file for the diff, or a temporary file beside the target.
+    const diffPath = job.diff ? (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), `chatml-gate-fix-diff-${process.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString("hex")}.jsonl`) : null;
+    let out;
+    try {
+        if (job.output && !job.dryRun)
+            (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+        out = diffPath ? AtomicOutput.create(diffPath, { gzip: false }) : job.dryRun ? new NullOutput() : createOutput(target, { gzip: isGzipPath(target), mode });
+    }
+    catch (e) {
+        return notFixed(`cannot write ${job.output ? job.outputDisplay : "beside the file"}: ${e.message}`);
+    }
+    const abort = () => {
+        if (!(out instanceof NullOutput))
+            out.abort();
+    };
+    const map = new LineMap();
+    const fixer = new RecordFixer(job.opts);
+    const enabled = job.opts.enabled;
+    let doubleEncodedRecords = 0;
+    let bareMessages = 0;
+    let linesIn = 0;
+    /** Writes one output line (or several, for a refused record spread over lines); `cr`: the input line ended in CR
+     * LF, kept when the line-endings fix is not selected. */
+    const write = async (bytes, lines, cr = false) => {
+        const keepCr = cr && !enabled.has("line-endings");
+        await out.write(Buffer.concat([typeof bytes === "string" ? Buffer.from(bytes) : bytes, keepCr ? CRLF : fix_file_NL]));
+        m.linesOut += lines;
+    };
+    /** A record the fixes refuse: kept as it was (or sent to --rejects). */
+    const refuse = async (line, reason, raw, inTo, breaks, cr = false) => {
+        log.add("refused", line, `${reason}: ${job.rejects ? `written to ${job.rejects.path}` : "kept as it is"}`);
+        if (job.rejects) {
+            job.rejects.add(job.display, line, reason, raw);
+            map.map(line, inTo, 0);
+            return;
+        }
+        await write(raw, breaks + 1, cr);
+        m.recordsOut++;
+        if (breaks > 0 || inTo > line || (cr && enabled.has("line-endings")))
+            map.map(line, inTo, breaks + 1);
+        else
+            map.same(line);
+    };
+    /** Bytes that are UTF-8 after the encoding fix, or null when the record is refused (already handled). */
+    const utf8 = async (raw, line, inTo, breaks, cr = false) => {
+        if ((0,external_node_buffer_namespaceObject.isUtf8)(raw))
+            return raw;
+        if (!enabled.has("encoding") || !job.opts.fromEncoding) {
+            await refuse(line, `not valid UTF-8${enabled.has("encoding") ? "" : " (--unsafe --from-encoding cp1252 or latin1 re-reads it)"}`, raw, inTo, breaks, cr);
+            return null;
+        }
+        const r = reencode(raw, 0, raw.length, job.opts.fromEncoding);
+        if ("refuse" in r) {
+            await refuse(line, r.refuse, raw, inTo, breaks, cr);
+            return null;
+        }
+        log.add("encoding", line, `re-read ${[...r.chars].length} character(s) as ${job.opts.fromEncoding}: ${JSON.stringify(r.chars.slice(0, 40))}`);
+        return r.bytes;
+    };
+    /** One parsed record (valid JSON, `bytes` on one line): the per-record fixes, then written. `changed`: the bytes
+     * already differ from the input's line(s) (joined, split, re-encoded); `cr`: its input line ended in CR LF. */
+    const record = async (bytes, rec, line, inTo, raw, breaks, changed, cr = false) => {
+        if (typeof rec === "string" && doubleEncoded(rec)) {
+            doubleEncodedRecords++;
+            return refuse(line, "a JSON string holding JSON (double-encoded): decode it once (jq -c 'fromjson')", raw, inTo, breaks, cr);
+        }
+        if (rec === null || typeof rec !== "object" || Array.isArray(rec))
+            return refuse(line, `not a JSON object (${Array.isArray(rec) ? "an array" : rec === null ? "null" : typeof rec})`, raw, inTo, breaks, cr);
+        if (container.kind === "array" && isBareMessage(rec))
+            bareMessages++;
+        const r = fixer.active ? fixer.fix(bytes.toString("utf8"), rec, line, log) : { out: null };
+        if ("refuse" in r)
+            return refuse(line, r.refuse, raw, inTo, breaks, cr);
+        if ("drop" in r) {
+            map.map(line, inTo, 0);
+            return;
+        }
+        await write(r.out ?? bytes, 1, cr);
+        m.recordsOut++;
+        if (changed || r.out !== null || inTo > line || (cr && enabled.has("line-endings")))
+            map.map(line, inTo, 1);
+        else
+            map.same(line);
+    };
+    try {
+        if (container.bom && enabled.has("byte-order-mark"))
+            log.add("byte-order-mark", 1, "removed the UTF-8 byte-order mark (EF BB BF)");
+        else if (container.bom)
+            await out.write(BOM);
+        if (container.kind) {
+            if (!enabled.has("one-record-per-line"))
+                throw new NotFixable(`the file is ${container.kind === "array" ? "a JSON array" : "records spread over lines"}, and the one-record-per-line fix is not selected (--only)`);
+            let joined = 0;
+            // The reader queues each read chunk's records (copies: it reuses its buffers) and waits while they are fixed
+            // and written: memory stays one chunk's records.
+            let queue = [];
+            const value = async (raw, line, breaks) => {
+                m.recordsIn++;
+                const bytes = await utf8(raw, line, line + breaks, breaks);
+                if (!bytes)
+                    return;
+                let rec;
+                try {
+                    rec = JSON.parse(bytes.toString("utf8"));
+                }
+                catch (e) {
+                    return refuse(line, `invalid JSON (${shortError(e)})`, raw, line + breaks, breaks);
+                }
+                let one = bytes;
+                if (breaks > 0) {
+                    one = compactJsonBytes(bytes, 0, bytes.length);
+                    if (!sameJsonValue(parseJsonSource(bytes.toString("utf8")), parseJsonSource(one.toString("utf8")))) {
+                        return refuse(line, "joining the record onto one line did not keep its value (an internal error: please report it)", raw, line + breaks, breaks);
+                    }
+                    joined++;
+                }
+                await record(one, rec, line, line + breaks, raw, breaks, true);
+            };
+            const stats = await readValues(job.path, {
+                value: (buf, start, end, line, _offset, breaks) => void queue.push({ raw: Buffer.from(buf.subarray(start, end)), line, breaks }),
+                tooLong(line, _offset, n) {
+                    throw new NotFixable(`the record starting at line ${line} is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit`);
+                },
+                unterminated(line) {
+                    throw new NotFixable(`the record starting at line ${line} never ends (a bracket or quote is missing, or the file is cut short): the records cannot be split safely`);
+                },
+                async drain() {
+                    const items = queue;
+                    queue = [];
+                    for (const v of items)
+                        await value(v.raw, v.line, v.breaks);
+                },
+            }, { arrays: container.kind === "array" });
+            linesIn = stats.lines;
+            if (m.recordsIn === 0)
+                throw new NotFixable(stats.openArray ? "the JSON array holds no record and never closes (no final ']'): the file was probably cut short" : `the ${container.kind === "array" ? "JSON array is empty" : "file holds no records"}: there is nothing to write one per line`);
+            if (stats.openArray)
+                log.note("one-record-per-line", linesIn, "the JSON array never closes (no final ']'): the file was probably cut short; the complete records before its end are written");
+            log.count("one-record-per-line", m.recordsIn);
+            const n = `${m.recordsIn} record${m.recordsIn === 1 ? "" : "s"}`;
+            const what = container.kind === "array" ? `the JSON array of ${n}` : `the ${n} spread over lines`;
+            log.note("one-record-per-line", 1, `${what} written one record per line${joined ? ` (${joined} joined onto one line each, whitespace between tokens removed)` : ""}`);
+        }
+        else {
+            let crLines = 0;
+            let firstCr = 0;
+            let queue = [];
+            // a record spread over lines in the middle of the file: collected, then joined onto one line
+            const spread = new SpreadRecord();
+            let lastEnd = 0; // where the last line ends (its line break excluded): the file's size when it has no final one
+            const onLine = async (raw, lineNo, cr, offset) => {
+                lastEnd = offset + raw.length + (cr ? 1 : 0);
+                if (cr) {
+                    crLines++;
+                    firstCr ||= lineNo;
+                }
+                if (!spread.active)
+                    return line(raw, lineNo, cr, true);
+                const r = spread.add(raw, 0, raw.length, lineNo, 0, cr);
+                if (!r)
+                    return;
+                if ("giveBack" in r || !(0,external_node_buffer_namespaceObject.isUtf8)(r.record)) {
+                    for (const l of "giveBack" in r ? r.giveBack : r.lines)
+                        await line(l.bytes, l.lineNo, l.cr, false);
+                    return;
+                }
+                m.recordsIn++;
+                const one = compactJsonBytes(r.record, 0, r.record.length);
+                const breaks = r.endLine - r.line;
+                if (!sameJsonValue(parseJsonSource(r.record.toString("utf8")), parseJsonSource(one.toString("utf8")))) {
+                    return refuse(r.line, "joining the record onto one line did not keep its value (an internal error: please report it)", r.record, r.endLine, breaks);
+                }
+                log.add("one-record-per-line", r.line, `joined the record spread over lines ${r.line}–${r.endLine} onto one line`);
+                await record(one, r.rec, r.line, r.endLine, r.record, breaks, true, cr);
+            };
+            const line = async (raw, lineNo, cr, allowSpread) => {
+                let p = 0;
+                while (p < raw.length && (raw[p] === 0x20 || raw[p] === 0x09 || raw[p] === 0x0d))
+                    p++;
+                if (p === raw.length) {
+                    if (enabled.has("blank-lines")) {
+                        log.add("blank-lines", lineNo, raw.length ? "dropped a whitespace-only line" : "dropped a blank line");
+                        map.map(lineNo, lineNo, 0);
+                    }
+                    else {
+                        await write(raw, 1, cr);
+                        if (cr && enabled.has("line-endings"))
+                            map.map(lineNo, lineNo, 1);
+                        else
+                            map.same(lineNo);
+                    }
+                    return;
+                }
+                m.recordsIn++;
+                const bytes = await utf8(raw, lineNo, lineNo, 0, cr);
+                if (!bytes)
+                    return;
+                let rec;
+                try {
+                    rec = JSON.parse(bytes.toString("utf8"));
+                }
+                catch (e) {
+                    // a line that starts with a BOM (files joined with cat): the byte-order-mark fix strips it
+                    if (enabled.has("byte-order-mark") && bytes.length > 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+                        const rest = bytes.subarray(3);
+                        try {
+                            const r = JSON.parse(rest.toString("utf8"));
+                            log.add("byte-order-mark", lineNo, "removed a byte-order mark at the start of the line (files joined with cat?)");
+                            return record(rest, r, lineNo, lineNo, raw, 0, true, cr);
+                        }
+                        catch {
+                            // not that: go on
+                        }
+                    }
+                    const glued = gluedRecords(bytes, 0, bytes.length);
+                    if (!glued && allowSpread && enabled.has("one-record-per-line") && spread.begin(bytes, 0, bytes.length, lineNo, 0, cr)) {
+                        m.recordsIn--; // counted when the record closes, or line by line if it does not
+                        return;
+                    }
+                    const fixId = glued?.cr ? "line-endings" : "one-record-per-line";
+                    if (!glued || !enabled.has(fixId))
+                        return refuse(lineNo, `invalid JSON (${shortError(e)})`, raw, lineNo, 0, cr);
+                    m.recordsIn += glued.records.length - 1;
+                    log.add(fixId, lineNo, `split ${glued.records.length} records ${glued.cr ? "separated by bare CRs (classic Mac line ends)" : "glued on one line"}`);
+                    for (const g of glued.records)
+                        await record(bytes.subarray(g.start, g.end), g.rec, lineNo, lineNo, bytes.subarray(g.start, g.end), 0, true, cr);
+                    return;
+                }
+                await record(bytes, rec, lineNo, lineNo, raw, 0, bytes !== raw, cr);
+            };
+            const stats = await readLines(job.path, {
+                line: (buf, start, end, lineNo, offset, cr) => void queue.push({ raw: Buffer.from(buf.subarray(start, end)), lineNo, cr, offset }),
+                tooLong(lineNo, _offset, n) {
+                    throw new NotFixable(`line ${lineNo} is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit`);
+                },
+                async drain() {
+                    const items = queue;
+                    queue = [];
+                    for (const l of items)
+                        await onLine(l.raw, l.lineNo, l.cr, l.offset);
+                },
+            });
+            for (const l of spread.flush())
+                await line(l.bytes, l.lineNo, l.cr, false);
+            linesIn = stats.lines;
+            // a last line without a line break gets one when the file is rewritten: for the diff, that line changes
+            if (linesIn > 0 && lastEnd === stats.bytes)
+                map.changeLast(linesIn);
+            if (crLines) {
+                if (enabled.has("line-endings")) {
+                    log.count("line-endings", crLines);
+                    log.note("line-endings", firstCr, `CRLF → LF on ${crLines} line${crLines === 1 ? "" : "s"}`);
+                }
+            }
+        }
+        if (bareMessages > 0 && bareMessages * 2 >= m.recordsIn) {
+            throw new NotFixable(`the file is one JSON list of ${bareMessages} chat messages, not of conversations: if it is one conversation, write it as one record (jq -c '{messages: .}' ${job.display})`);
+        }
+        if (doubleEncodedRecords > 0 && doubleEncodedRecords * 2 >= m.recordsIn) {
+            throw new NotFixable("the records are JSON strings holding JSON (double-encoded): decode them once (jq -c 'fromjson', or jq -r . FILE | jq -c '.[]' for an array), then run fix");
+        }
+    }
+    catch (e) {
+        abort();
+        if (diffPath)
+            rmQuiet(diffPath);
+        if (e instanceof NotFixable)
+            return { ...notFixed(e.message), linesIn, counts: {}, changes: [], refused: 0 };
+        const err = e;
+        return { ...notFixed(err.code ? `cannot ${err.syscall === "read" || err.code === "Z_DATA_ERROR" || err.code === "Z_BUF_ERROR" ? "read the file" : "write the result"}: ${err.message} (the file is unchanged)` : `internal error: ${err.message} (the file is unchanged; please report it)`), linesIn, counts: {}, changes: [], refused: 0 };
+    }
+    m.linesIn = linesIn;
+    m.refused = log.refused;
+    m.changesTruncated = log.truncated;
+    log.sort();
+    const changed = log.changed;
+    try {
+        if (diffPath) {
+            await out.commit();
+            if (changed)
+                await writeDiff(map, linesIn, job.path, diffPath, job.display, job.diff);
+            rmQuiet(diffPath);
+        }
+        else if (!(out instanceof NullOutput)) {
+            const file = out;
+            if (changed || job.output)
+                await file.commit();
+            else
+                file.abort();
+        }
+    }
+    catch (e) {
+        abort();
+        if (diffPath)
+            rmQuiet(diffPath);
+        return notFixed(`cannot write ${job.output ? job.outputDisplay : "the result beside the file"}: ${e.message} (the file is unchanged)`);
+    }
+    m.status = !changed ? "unchanged" : job.dryRun ? "would-fix" : "fixed";
+    if (!job.dryRun && (changed || job.output))
+        m.output = job.outputDisplay ?? job.display;
+    return m;
+}
+const fix_file_NL = Buffer.from("\n");
+const CRLF = Buffer.from("\r\n");
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** The first line of a JSON.parse error, without the text it quotes. */
+function shortError(e) {
+    return (e instanceof Error ? e.message : String(e)).split("\n")[0].replace(/, "[\s\S]*$/, "").slice(0, 120);
+}
+function rmQuiet(path) {
+    try {
+        (0,external_node_fs_namespaceObject.unlinkSync)(path);
+    }
+    catch {
+        // already gone
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fix/rejects.ts
+// --rejects FILE: the records a fix refused, as JSON Lines {"path", "line", "reason", "text"} (plus "base64" with the
+// exact bytes when they are not valid UTF-8), instead of leaving them in the output. Nothing is lost either way.
+
+
+class Rejects {
+    path;
+    dryRun;
+    records = 0;
+    fd = -1;
+    constructor(path, 
+    /** --dry-run: count, write nothing. */
+    dryRun) {
+        this.path = path;
+        this.dryRun = dryRun;
+    }
+    add(path, line, reason, bytes) {
+        this.records++;
+        if (this.dryRun)
+            return;
+        if (this.fd < 0)
+            this.fd = (0,external_node_fs_namespaceObject.openSync)(this.path, "w");
+        const rec = { path, line, reason, text: bytes.toString("utf8") };
+        if (!(0,external_node_buffer_namespaceObject.isUtf8)(bytes))
+            rec.base64 = bytes.toString("base64");
+        const out = Buffer.from(JSON.stringify(rec) + "\n");
+        let done = 0;
+        while (done < out.length)
+            done += (0,external_node_fs_namespaceObject.writeSync)(this.fd, out, done, out.length - done);
+    }
+    close() {
+        if (this.fd >= 0)
+            (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+        this.fd = -1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/fix/command.ts
+// `chatml-gate fix PATHS [--unsafe] [--only FIX,...] [--from-encoding cp1252|latin1] [--dry-run] [--diff] [-o OUT]
+// [--rejects FILE] [--format text|json] [--config FILE]`: options → one fixFile per file → the manifest → exit code
+// (0: every file written or clean, 1: a file could not be fixed and was left as it was, 2: usage).
+
+
+
+
+
+
+
+
+
+const ENCODINGS = { cp1252: "cp1252", "windows-1252": "cp1252", latin1: "latin1", "iso-8859-1": "latin1" };
+/** The fixes the options select. */
+function selectFixes(args) {
+    const unsafe = new Set(UNSAFE_FIXES);
+    let chosen;
+    if (args.only !== undefined) {
+        const ids = args.only.split(",").map((s) => s.trim()).filter(Boolean);
+        if (ids.length === 0)
+            throw new UsageError(`--only takes fix names separated by commas: ${FIX_IDS.join(", ")}`);
+        for (const id of ids) {
+            if (!FIX_IDS.includes(id))
+                throw new UsageError(`--only: unknown fix '${id}' (fixes: ${FIX_IDS.join(", ")})`);
+            if (unsafe.has(id) && !args.unsafe)
+                throw new UsageError(`--only: ${id} is an unsafe fix (it changes what a record says or drops records): add --unsafe`);
+        }
+        chosen = ids;
+    }
+    else
+        chosen = args.unsafe ? [...FIX_IDS] : [...SAFE_FIXES];
+    return new Set(chosen);
+}
+async function runFix(args, paths, cwd, out) {
+    const format = args.format ?? "text";
+    if (format !== "text" && format !== "json")
+        throw new UsageError(`fix --format must be text or json; got '${format}'`);
+    if (paths.length === 0)
+        throw new UsageError("fix needs the files to fix: chatml-gate fix data/train.jsonl (or a folder; add --dry-run to see what it would do)");
+    if (args.diff && format === "json")
+        throw new UsageError("--diff prints a diff; --format json prints the manifest: choose one");
+    const enabled = selectFixes(args);
+    let fromEncoding;
+    if (args["from-encoding"] !== undefined) {
+        fromEncoding = ENCODINGS[args["from-encoding"].toLowerCase()];
+        if (!fromEncoding)
+            throw new UsageError(`--from-encoding takes cp1252 or latin1; got '${args["from-encoding"]}'`);
+        if (!enabled.has("encoding"))
+            throw new UsageError("--from-encoding re-encodes records, an unsafe fix: add --unsafe");
+    }
+    else
+        enabled.delete("encoding");
+    const config = await loadConfig(args.config, cwd);
+    const files = await findDatasetFiles(paths, cwd);
+    if (files.length === 0)
+        throw new UsageError(`no dataset files found in ${paths.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
+    if (args.output !== undefined && files.length > 1)
+        throw new UsageError(`-o writes one file, and ${paths.join(" ")} holds ${files.length}: fix them in place, or one at a time with -o`);
+    const clash = await outputOverDataset(files, cwd, { "--rejects": args.rejects });
+    if (clash)
+        throw new UsageError(`${clash[0]} ${clash[1]} is one of the files being fixed: choose another file for the refused records`);
+    if (args.output !== undefined && args.rejects !== undefined && (0,external_node_path_namespaceObject.resolve)(cwd, args.output) === (0,external_node_path_namespaceObject.resolve)(cwd, args.rejects))
+        throw new UsageError("-o and --rejects name the same file");
+    const dryRun = !!(args["dry-run"] || args.diff);
+    const rejects = args.rejects !== undefined ? new Rejects((0,external_node_path_namespaceObject.resolve)(cwd, args.rejects), dryRun) : null;
+    const opts = { enabled, fromEncoding, caseInsensitive: config.duplicates.caseInsensitive, profile: config.profile };
+    const manifests = [];
+    try {
+        for (const f of files) {
+            const abs = (0,external_node_path_namespaceObject.resolve)(cwd, f);
+            const output = args.output !== undefined && (0,external_node_path_namespaceObject.resolve)(cwd, args.output) !== abs ? (0,external_node_path_namespaceObject.resolve)(cwd, args.output) : undefined;
+            manifests.push(await fixFile({ path: abs, display: f, output, outputDisplay: output ? args.output : undefined, dryRun, diff: args.diff ? out.stdout : undefined, rejects, opts }));
+        }
+    }
+    finally {
+        rejects?.close();
+    }
+    const manifest = {
+        tool: { name: "chatml-quality-gate", version: VERSION },
+        dryRun,
+        unsafe: !!args.unsafe,
+        files: manifests,
+        summary: summarise(manifests),
+    };
+    if (rejects && rejects.records > 0)
+        manifest.rejects = { path: args.rejects, records: rejects.records };
+    // The records went to stdout (-o /dev/stdout) or the diff did: the manifest goes to stderr, out of their way.
+    const recordsOnStdout = args.output !== undefined && !dryRun && isStdout((0,external_node_path_namespaceObject.resolve)(cwd, args.output));
+    const text = format === "json" ? JSON.stringify(manifest, null, 2) + "\n" : renderManifestText(manifest);
+    if (args.diff || recordsOnStdout)
+        out.stderr(text);
+    else
+        out.stdout(text);
+    return manifest.summary.notFixed > 0 ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 // CLI entry: argument parsing → engine → render → exit code.
 // Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
+
+
 
 
 
@@ -37301,6 +45610,7 @@ const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datas
 
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
+  chatml-gate fix PATH... [options]             repair what is mechanical, in place and atomically (see below)
   chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
   chatml-gate rules [--format text|json]         list the rule IDs
   chatml-gate --version | --help
@@ -37328,12 +45638,29 @@ Options for check:
                          the template's bos_token / eos_token (a .jinja file has none of its own)
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=2% (repeatable; NAME=off
                          switches a check off)
+  --ignore-file FILE     accepted secret / personal-data findings, one fingerprint per line
+                         (default: .chatml-gate-ignore, when present)
   --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
                          1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
                          'chatml-gate merge' the N partials (same files, config and version) into the report
   --no-color             no colour (colour is only used on a terminal anyway)
   --debug                print stack traces of internal errors
+
+Options for fix (docs/fix.md lists every fix, with before and after):
+  (default)              safe fixes: strip a UTF-8 BOM, CRLF to LF, drop blank lines, one record per line (a JSON
+                         array, records spread over lines, records glued on one line); each record is written from its
+                         own source text, and a clean file stays byte for byte as it is
+  --unsafe               also: drop exact duplicates (the first is kept), trim message content, ShareGPT to messages,
+                         legacy functions to tools; with --from-encoding, re-read non-UTF-8 bytes
+  --only FIX[,FIX]       only these fixes (unsafe ones still need --unsafe)
+  --from-encoding ENC    cp1252 or latin1: the encoding of bytes that are not UTF-8 (with --unsafe)
+  --dry-run              change nothing; print what would change
+  --diff                 change nothing; print a unified diff (the manifest goes to stderr)
+  -o, --output FILE      write the fixed file there instead of in place (one input; .gz is compressed)
+  --rejects FILE         write refused records there (JSONL: path, line, reason, text) instead of keeping them
+  --format text|json     the manifest: per file each change with fix, line and action, and counts in and out
+  Exit codes for fix: 0 every file written or clean, 1 a file could not be fixed (left as it was), 2 usage.
 
 Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 `;
@@ -37355,10 +45682,17 @@ const OPTIONS = {
     "bos-token": { type: "string" },
     "eos-token": { type: "string" },
     threshold: { type: "string", multiple: true },
+    "ignore-file": { type: "string" },
     workers: { type: "string" },
     shard: { type: "string" },
     "no-color": { type: "boolean" },
     debug: { type: "boolean" },
+    unsafe: { type: "boolean" },
+    only: { type: "string" },
+    "from-encoding": { type: "string" },
+    "dry-run": { type: "boolean" },
+    diff: { type: "boolean" },
+    rejects: { type: "string" },
     help: { type: "boolean", short: "h" },
     version: { type: "boolean", short: "v" },
 };
@@ -37408,6 +45742,18 @@ async function main(argv) {
             throw new UsageError(`rules --format must be text or json; got '${values.format}'`);
         return 0;
     }
+    if (command === "fix") {
+        const checkOnly = ["max-findings", "fail-on", "fail-on-new", "base", "dataset-info", "validate-only", "profile", "rule", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"].filter((k) => values[k] !== undefined);
+        if (checkOnly.length)
+            throw new UsageError(`${checkOnly.map((k) => `--${k}`).join(", ")} ${checkOnly.length === 1 ? "is an option" : "are options"} of check, not of fix`);
+        return runFix(values, rest, process.cwd(), {
+            stdout: (s) => process.stdout.write(s),
+            stderr: (s) => process.stderr.write(s),
+        });
+    }
+    const fixOnly = ["unsafe", "only", "from-encoding", "dry-run", "diff", "rejects"].filter((k) => values[k] !== undefined);
+    if (fixOnly.length)
+        throw new UsageError(`${fixOnly.map((k) => `--${k}`).join(", ")} ${fixOnly.length === 1 ? "is an option" : "are options"} of fix`);
     if (command !== "check" && command !== "merge")
         throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
     const format = values.format;
@@ -37418,7 +45764,7 @@ async function main(argv) {
         if (rest.length === 0)
             throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
         // the shards' config and options made the partials: merge cannot change them
-        const fixed = ["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"].filter((k) => values[k] !== undefined);
+        const fixed = ["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard", "ignore-file"].filter((k) => values[k] !== undefined);
         if (fixed.length)
             throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info, --base)`);
         const base = await baseReport(values.base);
@@ -37462,6 +45808,11 @@ async function main(argv) {
             throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);
         config.maxFindings = n;
     }
+    if (values["ignore-file"] !== undefined) {
+        if (values["ignore-file"].trim() === "")
+            throw new UsageError("--ignore-file needs a file name");
+        config.ignoreFile = values["ignore-file"];
+    }
     const patterns = rest.length ? rest : (config.paths ?? ["."]);
     const files = await findDatasetFiles(patterns, cwd);
     if (files.length === 0)
@@ -37482,8 +45833,11 @@ async function main(argv) {
             throw new UsageError("--shard writes a partial result: give it a file with --output");
         const plan = await planRun({ files, config, cwd, validateOnly });
         const results = [];
-        for await (const r of runInThisThread(shardJobs(plan, shard)))
+        for await (const r of runInThisThread(shardJobs(plan, shard))) {
+            if (r.scan.values)
+                maskInActionsLog(r.scan.values);
             results.push(r);
+        }
         const { absPaths: _abs, ...portable } = plan;
         await writeOut(values.output, partialJson({ kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results }), "--output");
         process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
@@ -37498,8 +45852,16 @@ async function main(argv) {
     // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
     const runner = await poolRunner(workers, files.map((f) => (0,external_node_path_namespaceObject.resolve)(cwd, f)), (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
     const base = await baseReport(values.base);
-    const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label });
+    const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label, onSensitiveValues: maskInActionsLog });
     return publish(report, format, values);
+}
+/** In a GitHub Actions job, the secrets and personal data found are masked in the job log (a workflow command on
+ * standard error, so that a report on standard output stays clean). Nothing is printed elsewhere. */
+function maskInActionsLog(values) {
+    if (process.env.GITHUB_ACTIONS !== "true")
+        return;
+    for (const line of maskLines(values))
+        process.stderr.write(addMaskCommand(line) + "\n");
 }
 /** --chat-template, --tokenizer, --bos-token and --eos-token over the config's `target:` block. */
 function withTargetFlags(config, values) {

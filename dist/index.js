@@ -45541,6 +45541,7 @@ const RULES = [
     { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
     { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
     { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+    { id: "byte-order-mark", severity: W, group: "file", summary: "The file starts with a UTF-8 byte-order mark, which Python's json.loads refuses." },
     // Parse
     { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
     { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
@@ -45578,6 +45579,10 @@ const RULES = [
     { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
     { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
     { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+    // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
+    { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
+    { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
+    { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
     // Target model (--chat-template, --tokenizer: docs/target-model.md)
     { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
     { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
@@ -45593,6 +45598,7 @@ const RULES = [
     { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
     { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
     { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
+    { id: "repeated-phrase", severity: W, group: "analysis", summary: "An assistant message that is mostly one short phrase repeated over and over (a looping generation)." },
 ];
 const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 function docUrl(id) {
@@ -45847,10 +45853,28 @@ function openingDrivers(report, n) {
         .slice(0, n)
         .map((t) => ({ text: `“${t.opening}…” opens ${fmt(t.count)}${answers ? ` of ${fmt(answers)}` : ""} answers` }));
 }
-/** The files or records behind a check that did not pass (at most `n`). */
-function driversOf(report, name, n = 3) {
+/** The records behind a per-file diversity check (its file's figure), or behind the check of the files too small to
+ * be judged alone (the pooled figure). */
+function figureDrivers(report, c, n) {
+    let fig;
+    if (c.scope === "small-files")
+        fig = check_drivers_obj(check_drivers_obj(check_drivers_obj(report.diversity)?.smallFiles)?.[c.name])?.figure ?? undefined;
+    else if (c.file !== undefined)
+        fig = report.files.find((f) => f.path === c.file)?.stats?.quality?.figures[c.name];
+    if (!fig)
+        return undefined;
+    const what = c.name === "max-opening-share" ? "opens with" : c.name === "max-boilerplate-share" ? "holds" : undefined;
+    return (fig.records ?? []).slice(0, n).map((r) => ({ path: r.path, line: r.line, text: what && fig.detail ? `${what} “${fig.detail}”` : "repeats the most" }));
+}
+/** The files or records behind a check that did not pass (at most `n`). `check`: the check itself, when it is about
+ * one file (its own figures) or the files too small to be judged alone. */
+function driversOf(report, name, n = 3, check) {
     const [base, globs] = splitName(name);
-    const inScope = globs ? overrideMatcher(globs) : () => true;
+    const own = check ? figureDrivers(report, check, n) : undefined;
+    if (own)
+        return own;
+    const only = check?.file;
+    const inScope = only !== undefined ? (p) => p === only : globs ? overrideMatcher(globs) : () => true;
     const files = report.files.filter((f) => inScope(f.path));
     const onlyNew = !!report.gate.failOnNew;
     switch (base) {
@@ -45922,11 +45946,17 @@ function driversOf(report, name, n = 3) {
             return [];
     }
 }
-/** One view per threshold name, in the gate's order. */
+/** One view per threshold name, in the gate's order; a per-file check that did not pass gets its own, named with its
+ * file ("max-compression-ratio (data/a.jsonl)"), as does the check of the files too small to be judged alone. Checks
+ * that do not apply (notApplicable) are left out. */
 function checkViews(report, drivers = 3) {
     const byName = new Map();
-    for (const c of report.gate.checks)
-        byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+    for (const c of report.gate.checks) {
+        if (c.notApplicable !== undefined)
+            continue;
+        const key = c.file !== undefined ? `${c.name} (${c.file})` : c.scope === "small-files" ? `${c.name} (${c.files} small files together)` : c.name;
+        byName.set(key, [...(byName.get(key) ?? []), c]);
+    }
     return [...byName].map(([name, cs]) => {
         const fail = cs.find((c) => c.level === "fail");
         const warn = cs.find((c) => c.level === "warn");
@@ -45942,7 +45972,7 @@ function checkViews(report, drivers = 3) {
             actual: formatValue(name, cs[0].actual),
             limit,
             crossed: crossedCheck ? `${crossedCheck.level === "warn" ? "warn at " : ""}${formatValue(name, crossedCheck.limit)}` : undefined,
-            drivers: status === "pass" ? [] : driversOf(report, name, drivers),
+            drivers: status === "pass" ? [] : driversOf(report, cs[0].file !== undefined || cs[0].scope === "small-files" ? cs[0].name : name, drivers, cs[0]),
             message: (failed ?? warned ?? known)?.message,
         };
     });
@@ -46269,7 +46299,595 @@ function detailSections(ctx, report, v, views, d) {
     ];
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/engine/privacy/filters.ts
+// What is not a secret: documentation placeholders, templated values, low-entropy and sequential strings, digests
+// and ids. Shared by the provider rules (secret-rules.ts), the keyword rule (generic.ts) and the URL passwords.
+/** Shannon entropy of `s` in bits per character. */
+function entropy(s) {
+    const n = s.length;
+    if (n === 0)
+        return 0;
+    const counts = new Map();
+    for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let h = 0;
+    for (const k of counts.values()) {
+        const p = k / n;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+/** Words that documentation writes where a real value goes (matched case-insensitively inside the value). */
+const PLACEHOLDER_WORDS = /example|placeholder|your|dummy|fake|sample|changeme|change_me|redacted|replace|insert|xxxx|\*\*\*|\.\.\.|…|<|>|\{\{|\}\}|\$\{|%s|todo|here|abc123|123abc/i;
+/** A run of `n` characters that step by +1 or −1 (abcdef, 123456, 654321, ZYXWVU). */
+function hasSequentialRun(s, n = 6) {
+    let up = 1;
+    let down = 1;
+    for (let i = 1; i < s.length; i++) {
+        const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+        up = d === 1 ? up + 1 : 1;
+        down = d === -1 ? down + 1 : 1;
+        if (up >= n || down >= n)
+            return true;
+    }
+    return false;
+}
+/** One character repeated for at least `n` positions (aaaaaa, 000000). */
+function hasRepeatRun(s, n = 6) {
+    let run = 1;
+    for (let i = 1; i < s.length; i++) {
+        run = s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
+        if (run >= n)
+            return true;
+    }
+    return false;
+}
+/** A value that stands for another one: ${VAR}, $VAR, {{ secrets.X }}, %VAR%, <token>, os.environ[...],
+ * process.env.X, getenv("X"), a shell substitution. */
+function isTemplated(v) {
+    return /^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|\$\{|\{\{|<[^>]*>|os\.environ|os\.getenv|getenv\(|process\.env|ENV\[|System\.getenv|secrets\./.test(v);
+}
+/** Placeholder marks that never occur in a random token, whatever its length. */
+const PLACEHOLDER_MARKS = /xxxx|XXXX|\*\*\*|\.\.\.|…|<|>|\{\{|\$\{/;
+/** The variable part of a token (after its fixed prefix) that documentation writes instead of a real one. In a long
+ * body (a 160-character key) an English word can occur by chance, so only the marks count there. */
+function isPlaceholder(body) {
+    if (body.length > 64)
+        return PLACEHOLDER_MARKS.test(body) || hasSequentialRun(body, 8) || hasRepeatRun(body, 8) || isTemplated(body);
+    return PLACEHOLDER_WORDS.test(body) || hasSequentialRun(body) || hasRepeatRun(body) || isTemplated(body);
+}
+const HEX_DIGEST = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}|[0-9A-F]{32}|[0-9A-F]{40}|[0-9A-F]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** Values that look random but are public identifiers: UUIDs, git SHAs and md5/sha digests, integrity hashes
+ * (sha512-...), SSH public keys. */
+function isIdentifier(v) {
+    return HEX_DIGEST.test(v) || UUID.test(v) || /^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(v) || /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-)/.test(v) || /^AAAA[B-E]3NzaC1/.test(v);
+}
+/** Keys published in providers' own documentation (besides the placeholder forms). */
+const DOCUMENTED = new Set([
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc", // Stripe's API reference
+    "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+    "sk_test_26PHem9AhJZvU623DfE1x4sd",
+    "AKIAIOSFODNN7EXAMPLE", // AWS
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+]);
+function isDocumented(v) {
+    return DOCUMENTED.has(v);
+}
+/** Passwords that documentation writes in URLs and connection strings. */
+const PLACEHOLDER_PASSWORDS = new Set([
+    "password", "passwd", "pass", "pwd", "secret", "changeme", "change_me", "example", "test", "testing", "dummy",
+    "admin", "root", "guest", "user", "username", "postgres", "mysql", "redis", "mongo", "mongodb", "rabbitmq",
+    "mysecretpassword", "mypassword", "yourpassword", "your_password", "your-password", "p@ssw0rd", "pa55word",
+    "foo", "bar", "foobar", "xxx", "none", "null", "default", "sa", "letmein", "qwerty", "123456", "12345678",
+]);
+/** A password in a URL or connection string that is a placeholder: a documentation word, the user name repeated
+ * (postgres:postgres, guest:guest), masked (****), templated (${DB_PASSWORD}, %s, :password) or too short. */
+function isPlaceholderPassword(password, user = "") {
+    const p = password.toLowerCase();
+    if (p.length < 4 || PLACEHOLDER_PASSWORDS.has(p) || p === user.toLowerCase())
+        return true;
+    if (/^[*x.•]+$/i.test(p) || /^:[a-z_]+$/.test(p) || /^%[a-z]?$/.test(p))
+        return true;
+    return isTemplated(password) || PLACEHOLDER_WORDS.test(password) || /^(?:pass(?:word)?|secret|pwd)[-_ ]?\d{0,3}$/i.test(p);
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/pii.ts
+// Personal data in text: what the `pii` rule finds. E-mail addresses, phone numbers, payment card numbers (Luhn),
+// IBANs (ISO 13616 checksum), US social security numbers and public IP addresses; never the documentation forms
+// (reserved domains and ranges, fictional 555 numbers, test cards, example IBANs) nor what only looks like them
+// (versions, OIDs, ISBNs, timestamps, dates, Luhn-invalid digit runs, XXX-XX-XXXX).
+
+
+const PII_NAMES = {
+    email: "e-mail address",
+    phone: "phone number",
+    "card-number": "payment card number",
+    iban: "IBAN",
+    ssn: "US social security number",
+    "ip-address": "public IP address",
+};
+const PII_FIXES = {
+    email: "remove it or replace it with an address at example.com",
+    phone: "remove it or replace it with a fictional number (e.g. 555-0100)",
+    "card-number": "remove it (test cards such as 4242 4242 4242 4242 are not reported)",
+    iban: "remove it or replace it with a documentation IBAN",
+    ssn: "remove it",
+    "ip-address": "remove it or replace it with a documentation address (192.0.2.x, 2001:db8::)",
+};
+// ---------------------------------------------------------------- e-mail
+const LOCAL = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+    LOCAL[c.charCodeAt(0)] = 1;
+const DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24})(?![A-Za-z0-9-]|\.[A-Za-z0-9])/y;
+/** Top-level "domains" that are file extensions (icon@2x.png, module@1.0.js) or not on the internet. */
+const NOT_TLDS = new Set("png jpg jpeg gif svg webp ico bmp tif tiff js mjs cjs ts tsx jsx css scss less html htm json jsonl py pyc md txt xml yml yaml toml lock map min tar gz tgz zip rar exe dll so dylib php rb go rs java kt kts swift cpp cc hpp c h sh bash zsh ps1 log pdf doc docx xls xlsx csv tsv ini cfg conf env pem key crt vue svelte wasm bin dat onnx pt pth safetensors ckpt gguf local localhost internal lan home test invalid example corp intranet".split(" "));
+const RESERVED_DOMAINS = /(?:^|\.)(?:example\.(?:com|net|org|edu)|example|test|invalid|localhost|local|internal|lan|home\.arpa|localdomain)$|^example\.[a-z.]+$/;
+const PLACEHOLDER_DOMAINS = new Set([
+    "domain.com", "yourdomain.com", "your-domain.com", "mydomain.com", "company.com", "yourcompany.com", "mycompany.com",
+    "email.com", "youremail.com", "acme.com", "acme.org", "acme.io", "acmecorp.com", "foo.com", "bar.com", "foobar.com",
+    "test.com", "sample.com", "website.com", "yoursite.com", "mysite.com", "site.com", "xyz.com", "xxx.com", "host.com",
+    "server.com", "users.noreply.github.com", "noreply.github.com",
+]);
+/** Local parts that name a role or stand for someone (user@, your.name@), not a person. */
+const NOT_PERSONAL_LOCAL = /^(?:user(?:name)?|name|your[._-]?(?:name|email|e-mail|mail|address)?|first[._-]?(?:name)?[._-]?last(?:name)?|firstname|lastname|email|e-mail|mail|someone|somebody|anyone|me|you|test(?:er|ing)?\d*|foo|bar|baz|xxx+|john[._-]?doe|jane[._-]?doe|johndoe|janedoe|j\.doe|no[._-]?reply|do[._-]?not[._-]?reply|donotreply|info|support|help|admin(?:istrator)?|root|contact|hello|hi|sales|team|office|security|abuse|postmaster|webmaster|hostmaster|privacy|legal|press|billing|notifications?|mailer-daemon|git|hg|svn|bot|example|sample|demo|dev|developer|feedback|careers|jobs|hr|marketing|newsletter|service|orders?|account|accounts)$/i;
+function emailAt(s, at) {
+    let a = at;
+    while (a > 0 && at - a < 64) {
+        const c = s.charCodeAt(a - 1);
+        if (c < 128 && LOCAL[c])
+            a--;
+        else
+            break;
+    }
+    if (a === at)
+        return null;
+    const before = a > 0 ? s.charCodeAt(a - 1) : 0;
+    // user:password@host (URL userinfo), a path or an @-mention glued to a word
+    if (before === 0x3a /* : */ || before === 0x2f /* / */ || (before < 128 && LOCAL[before]))
+        return null;
+    while (a < at && (s[a] === "." || s[a] === "-"))
+        a++;
+    const local = s.slice(a, at);
+    if (!local || local.endsWith(".") || local.includes(".."))
+        return null;
+    DOMAIN.lastIndex = at + 1;
+    const m = DOMAIN.exec(s);
+    if (!m)
+        return null;
+    const domain = m[0].toLowerCase();
+    if (NOT_TLDS.has(m[1].toLowerCase()) || RESERVED_DOMAINS.test(domain) || PLACEHOLDER_DOMAINS.has(domain) || domain.includes("example"))
+        return null;
+    if (NOT_PERSONAL_LOCAL.test(local) || /^x+$/i.test(local))
+        return null;
+    // a@b.com, xy@z.io: a placeholder, not an address
+    if (local.length <= 2 && domain.length - m[1].length - 1 <= 2)
+        return null;
+    return { kind: "email", start: a, end: DOMAIN.lastIndex };
+}
+/** Every e-mail address in `s` (at most `max`). */
+function findEmails(s, out, max = 1000) {
+    let at = s.indexOf("@");
+    while (at >= 0 && out.length < max) {
+        const m = emailAt(s, at);
+        if (m) {
+            out.push(m);
+            at = s.indexOf("@", m.end);
+        }
+        else
+            at = s.indexOf("@", at + 1);
+    }
+}
+// ---------------------------------------------------------------- numbers
+const isDigit = (c) => c >= 48 && c <= 57;
+const isAlnum = (c) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const SEPARATOR = new Set([0x20, 0x2e, 0x2d, 0x2f, 0x28, 0x29]); // space . - / ( )
+/** The number-like span that starts at digit `i`: digits joined by single separators (at most two in a row,
+ * e.g. ") "), with a leading + or (. */
+function numberSpan(s, i) {
+    let a = i;
+    if (a > 0 && (s[a - 1] === "+" || s[a - 1] === "("))
+        a--;
+    if (a > 0 && s[a - 1] === "+" && s[a] === "(")
+        a--;
+    let j = i;
+    const n = s.length;
+    while (j < n) {
+        const c = s.charCodeAt(j);
+        if (isDigit(c)) {
+            j++;
+            continue;
+        }
+        if (!SEPARATOR.has(c))
+            break;
+        let k = j + 1;
+        if (k < n && SEPARATOR.has(s.charCodeAt(k)) && s.charCodeAt(k) !== c)
+            k++;
+        if (k < n && isDigit(s.charCodeAt(k)))
+            j = k;
+        else
+            break;
+    }
+    if (j < n && s[j] === ")" && s.lastIndexOf("(", j) >= a)
+        j++;
+    return [a, j];
+}
+function luhn(d) {
+    let sum = 0;
+    let dbl = false;
+    for (let i = d.length - 1; i >= 0; i--) {
+        let x = d.charCodeAt(i) - 48;
+        if (dbl) {
+            x *= 2;
+            if (x > 9)
+                x -= 9;
+        }
+        sum += x;
+        dbl = !dbl;
+    }
+    return sum % 10 === 0;
+}
+/** Card numbers published for testing (Stripe, Adyen, PayPal, Braintree docs). */
+const TEST_CARDS = new Set([
+    "4242424242424242", "4000056655665556", "5555555555554444", "2223003122003222", "5200828282828210", "5105105105105100",
+    "378282246310005", "371449635398431", "6011111111111117", "6011000990139424", "3056930009020004", "36227206271667",
+    "3566002020360505", "6200000000000005", "4111111111111111", "4012888888881881", "4222222222222", "5431111111111111",
+    "378734493671000", "30569309025904", "38520000023237", "6011601160116611", "3530111333300000", "4000000000000002",
+    "4000000000009995", "4000000000000077", "4000002500003155", "4000002760003184", "4000000000003220", "4917610000000000",
+]);
+function cardNetwork(d) {
+    const n = d.length;
+    const p2 = Number(d.slice(0, 2));
+    const p4 = Number(d.slice(0, 4));
+    if (d[0] === "4")
+        return n === 13 || n === 16 || n === 19;
+    if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
+        return n === 16;
+    if (p2 === 34 || p2 === 37)
+        return n === 15;
+    if (p4 === 6011 || p2 === 65 || (Number(d.slice(0, 3)) >= 644 && Number(d.slice(0, 3)) <= 649))
+        return n >= 16 && n <= 19;
+    if (p4 >= 3528 && p4 <= 3589)
+        return n >= 16 && n <= 19;
+    if ((Number(d.slice(0, 3)) >= 300 && Number(d.slice(0, 3)) <= 305) || p2 === 36 || p2 === 38 || p2 === 39)
+        return n >= 14 && n <= 19;
+    if (p2 === 62)
+        return n >= 16 && n <= 19;
+    return false;
+}
+function isCard(t, d) {
+    if (d.length < 13 || d.length > 19)
+        return false;
+    const grouped = /^\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$/.test(t) || /^\d{4}([ -])\d{6}\1\d{4,5}$/.test(t) || (/^\d+$/.test(t) && (d.length === 15 || d.length === 16));
+    if (!grouped || !cardNetwork(d) || TEST_CARDS.has(d) || hasRepeatRun(d, 8) || hasSequentialRun(d, 8))
+        return false;
+    return luhn(d);
+}
+/** Example social security numbers from ads, wallets and SSA documents, and 123-45-6789. */
+const EXAMPLE_SSNS = new Set(["123-45-6789", "078-05-1120", "219-09-9999", "457-55-5462", "987-65-4321"]);
+function isSsn(t) {
+    const m = /^(\d{3})-(\d{2})-(\d{4})$/.exec(t);
+    // 111-22-3333: each group one digit repeated, a made-up example
+    if (!m || EXAMPLE_SSNS.has(t) || /^(\d)\1\1-(\d)\2-(\d)\3\3\3$/.test(t))
+        return false;
+    const area = Number(m[1]);
+    return area !== 0 && area !== 666 && area < 900 && m[2] !== "00" && m[3] !== "0000";
+}
+/** NANP area codes that are not personal lines: toll-free, premium, fictional (555) and N11 service codes. */
+const NOT_PERSONAL_AREA = /^(?:555|800|833|844|855|866|877|888|900|[2-9]11)$/;
+function isPhone(t, d) {
+    if (hasRepeatRun(d, 6) || hasSequentialRun(d, 6))
+        return false;
+    if (t.startsWith("+")) {
+        if (t[1] === " " || d.length < 8 || d.length > 15 || t.includes("/"))
+            return false;
+        // +35236450.6: a signed decimal number
+        if ((t.match(/\./g) ?? []).length === 1)
+            return false;
+        if (d.startsWith("1"))
+            return nanp(d.slice(1));
+        if (d.startsWith("44") && /^447700900|^44207946|^44117496|^44161496/.test(d))
+            return false; // Ofcom drama numbers
+        return true;
+    }
+    // without a country code, only the North American form with its separators: (415) 555-2671, 415-555-2671,
+    // 415.555.2671 (not 123 456 7890: a list of numbers as often as a phone)
+    const m = /^(?:1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)([.-]))([2-9]\d\d)[ .-](\d{4})$/.exec(t);
+    if (!m)
+        return false;
+    return nanp((m[1] ?? m[2]) + m[4] + m[5]);
+}
+function nanp(d) {
+    if (d.length !== 10)
+        return false;
+    const area = d.slice(0, 3);
+    const exchange = d.slice(3, 6);
+    return /^[2-9]/.test(area) && /^[2-9]/.test(exchange) && !NOT_PERSONAL_AREA.test(area) && exchange !== "555" && !/^[2-9]11$/.test(exchange);
+}
+/** Public IPv4 (not private, loopback, link-local, shared, documentation, benchmark, multicast or reserved), and
+ * not a well-known public service (8.8.8.8) or the 1.2.3.4 placeholder. */
+function isPublicIpv4(t) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
+    if (!m)
+        return false;
+    const o = m.slice(1, 5).map(Number);
+    // placeholders (123.123.123.123, 12.34.56.78) and what versions and examples look like (2.7.2.2, 1.2.3.42)
+    if (o.every((x) => x === o[0]) || hasSequentialRun(t.replace(/\./g, ""), 6) || (o[0] <= 9 && o[1] <= 9 && o[2] <= 9))
+        return false;
+    if (o.some((x) => x > 255) || m.slice(1, 5).some((x) => x.length > 1 && x[0] === "0"))
+        return false;
+    const [a, b, c] = o;
+    if (a === 0 || a === 10 || a === 127 || a >= 224)
+        return false;
+    if (a === 100 && b >= 64 && b <= 127)
+        return false;
+    if (a === 169 && b === 254)
+        return false;
+    if (a === 172 && b >= 16 && b <= 31)
+        return false;
+    if (a === 192 && b === 168)
+        return false;
+    if (a === 192 && b === 0 && (c === 0 || c === 2))
+        return false;
+    if (a === 198 && (b === 18 || b === 19))
+        return false;
+    if (a === 198 && b === 51 && c === 100)
+        return false;
+    if (a === 203 && b === 0 && c === 113)
+        return false;
+    return !WELL_KNOWN_IPS.has(t);
+}
+const WELL_KNOWN_IPS = new Set(["93.184.216.34", "93.184.215.14", "1.2.3.4", "8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220", "4.2.2.2", "4.2.2.1", "64.6.64.6", "64.6.65.6", "76.76.2.0", "94.140.14.14"]);
+// ---------------------------------------------------------------- IBAN
+const IBAN_LENGTH = {
+    AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
+    DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
+    HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
+    LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
+    RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
+    VG: 24, XK: 20,
+};
+/** IBANs printed in standards, bank documentation and Wikipedia. */
+const EXAMPLE_IBANS = new Set(["GB82WEST12345698765432", "DE89370400440532013000", "GB29NWBK60161331926819", "FR1420041010050500013M02606", "NL91ABNA0417164300", "CH9300762011623852957", "ES9121000418450200051332", "IT60X0542811101000000123456", "BE68539007547034", "AT611904300234573201", "GB33BUKB20201555555555", "FR7630006000011234567890189"]);
+function ibanValid(compact) {
+    if (IBAN_LENGTH[compact.slice(0, 2)] !== compact.length || EXAMPLE_IBANS.has(compact))
+        return false;
+    const r = compact.slice(4) + compact.slice(0, 4);
+    let mod = 0;
+    for (let i = 0; i < r.length; i++) {
+        const c = r.charCodeAt(i);
+        const v = c >= 65 ? c - 55 : c - 48;
+        mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
+    }
+    return mod === 1 && !hasRepeatRun(compact.slice(4), 8);
+}
+const IBAN_RE = /[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/y;
+/** An IBAN starting at `a` (two capital letters, printed compact or in groups of four). */
+function ibanAt(s, a) {
+    if (a > 0 && isAlnum(s.charCodeAt(a - 1)))
+        return null;
+    IBAN_RE.lastIndex = a;
+    const m = IBAN_RE.exec(s);
+    if (!m)
+        return null;
+    let text = m[0];
+    // the groups of four may run on into the next word: drop trailing groups until the length is right
+    while (text.length > 0) {
+        const compact = text.replace(/ /g, "");
+        const want = IBAN_LENGTH[compact.slice(0, 2)];
+        if (!want || compact.length < want)
+            return null;
+        if (compact.length === want)
+            return ibanValid(compact) ? { kind: "iban", start: a, end: a + text.length } : null;
+        const cut = text.lastIndexOf(" ");
+        if (cut < 0)
+            return null;
+        text = text.slice(0, cut);
+    }
+    return null;
+}
+// ---------------------------------------------------------------- the scan
+/** Phone numbers, card numbers, SSNs, public IPv4 addresses and IBANs in `s`. */
+const DIGIT = /\d/g;
+function findNumbers(s, out, max = 1000) {
+    const n = s.length;
+    let i = 0;
+    while (i < n && out.length < max) {
+        DIGIT.lastIndex = i;
+        if (!DIGIT.test(s))
+            break;
+        i = DIGIT.lastIndex - 1;
+        // an IBAN: two capital letters right before the digits
+        if (i >= 2 && s.charCodeAt(i - 1) >= 65 && s.charCodeAt(i - 1) <= 90 && s.charCodeAt(i - 2) >= 65 && s.charCodeAt(i - 2) <= 90) {
+            const m = ibanAt(s, i - 2);
+            if (m) {
+                out.push(m);
+                i = m.end;
+                continue;
+            }
+        }
+        const [a, b] = numberSpan(s, i);
+        i = b;
+        if (b - a < 7)
+            continue;
+        const glued = a > 0 && (isAlnum(s.charCodeAt(a - 1)) || s[a - 1] === "." || s[a - 1] === "-" || s[a - 1] === "_");
+        const after = b < n ? s.charCodeAt(b) : 0;
+        if (glued || isAlnum(after) || after === 0x5f /* _ */ || (after === 0x2e && b + 1 < n && isAlnum(s.charCodeAt(b + 1))))
+            continue;
+        const t = s.slice(a, b).replace(/[ .\-/]+$/, "");
+        const d = t.replace(/\D/g, "");
+        let kind = null;
+        // a version (v8 11.3.244.8-node.9, "v8": "11.3.244.8"), an OID (ObjectIdentifier("2.5.29.14")), a section number
+        // (RFC 1122 section 4.2.2.13) is not an address
+        const versionLike = (after === 0x2d && b + 1 < n && isAlnum(s.charCodeAt(b + 1))) || /(?:\b(?:oid|objectidentifier|sections?|sec|versions?|ver|v\d*|rfc|spec|chapter|release|python|node)|§|\[)[^A-Za-z0-9]{0,3}$/i.test(s.slice(Math.max(0, a - 20), a));
+        // "x)+3864292196" is arithmetic, not a number to dial
+        const sum = t.startsWith("+") && /[)\]}=*/%<>&|^!~?+-]\s*$/.test(s.slice(Math.max(0, a - 3), a));
+        if (t.includes(".") && !versionLike && isPublicIpv4(t))
+            kind = "ip-address";
+        else if (isSsn(t))
+            kind = "ssn";
+        else if (isCard(t, d))
+            kind = "card-number";
+        else if (!sum && isPhone(t, d))
+            kind = "phone";
+        if (kind)
+            out.push({ kind, start: a, end: a + t.length });
+    }
+}
+const IPV6_RE = /(?<![0-9A-Fa-f:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])/g;
+/** Global unicast IPv6 addresses (2000::/3) outside the documentation ranges (2001:db8::/32, 3fff::/20). */
+function findIpv6(s, from, to, out) {
+    const run = s.slice(from, to);
+    IPV6_RE.lastIndex = 0;
+    let m;
+    while ((m = IPV6_RE.exec(run)) !== null) {
+        const t = m[0];
+        if (t.length === 0) {
+            IPV6_RE.lastIndex++;
+            continue;
+        }
+        if (t.length < 6 || !(0,external_node_net_.isIPv6)(t))
+            continue;
+        const first = parseInt(t.split(":")[0] || "0", 16);
+        if (first < 0x2000 || first > 0x3fff)
+            continue;
+        const lower = t.toLowerCase();
+        // documentation (2001:db8::/32, 3fff::/20), Teredo (2001:0::/32), ORCHID (2001:10::/28, 2001:20::/28), a
+        // network prefix (2001:4860::), public resolvers, example.com
+        if (lower.endsWith("::") || /^2001:0{0,2}[12]\d?:/.test(lower) || /^2001:0?db8:/.test(lower) || /^3fff:0?[0-9a-f]{0,2}:/.test(lower) || /^2001:0{0,4}:/.test(lower) || lower.startsWith("2001:4860:4860::") || lower.startsWith("2606:4700:4700::") || lower.startsWith("2606:2800:220:1:"))
+            continue;
+        out.push({ kind: "ip-address", start: from + m.index, end: from + m.index + t.length });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/generic.ts
+// The keyword + entropy rule (`generic-secret`, a warning): a value assigned to something named like a credential
+// (password=..., "api_key": "...", SECRET_TOKEN: ...) that looks random. Like detect-secrets' keyword detector and
+// gitleaks' generic-api-key, with their filters: UUIDs, hex digests, sequential strings, templated values and
+// documentation placeholders are not reported, nor names that only contain a keyword (max_tokens, tokenizer,
+// public_key, secret_name).
+
+const KEYWORD = "(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|auth[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|client[_-]?secret|credentials?)";
+/** name [:=] value, in code, config files, env files, JSON and URLs' query strings; the value is group 2. */
+const GENERIC_RE = new RegExp(`(?:^|[^A-Za-z0-9_])([A-Za-z0-9_.-]{0,30}?${KEYWORD}[A-Za-z0-9_.-]{0,20})["'\\]]{0,2}[ \\t]{0,3}(?:=|:|:=|=>|->)[ \\t]{0,3}["'\`]?([!#$%*+\\-./0-9:=?@A-Z^_a-z~]{12,200})`, "gi");
+/** A name made of a keyword that does not hold a credential. */
+const NOT_A_SECRET_NAME = /(?:token(?:s|izer|ized?|izing|_?(?:ids?|type|types|count|counts|len|length|limit|usage|url|uri|endpoint|file|path|name|index|idx|pos|position|budget|per|num|size))|(?:max|min|num|total|pad|eos|bos|unk|sep|cls|mask|special|public|csrf|xsrf|next|page|cancel(?:lation)?|continuation|refresh[_-]?token[_-]?(?:url|uri))[_.-]?tokens?|(?:secret|key|password|passwd|pwd|token|credentials?)[_.-]?(?:name|id|ref|reference|file|path|length|len|size|hash|hashed|field|label|prompt|policy|manager|store|vault|type|env|var|arn|version|rotation|expir[a-z]*|ttl|header|param|regex|pattern|validator|strength|reset|confirm(?:ation)?|input)|public[_.-]?key|key[_.-]?(?:id|name|alias|size|pair|vault)|forgot|reset[_.-]?password|password[_.-]?reset|has[_.-]?(?:password|token|secret)|is[_.-]?(?:secret|token))/i;
+const FILE_LIKE = /\.(?:json|ya?ml|txt|pem|key|crt|p12|pfx|env|cfg|conf|ini|toml|py|js|ts|sh|log)$/i;
+/** Whether `v`, assigned to a credential-like name, is worth reporting. `minEntropy` is 3.5 bits per character in
+ * text (gitleaks' floor); a value of a JSON key named like a credential may pass with 3. */
+function genericValueOk(v, minEntropy = 3.5) {
+    if (v.length < 12 && minEntropy >= 3.5)
+        return false;
+    if (v.length < 8)
+        return false;
+    if (/^[A-Za-z_.-]+$/.test(v) || /^[\d.:-]+$/.test(v))
+        return false; // words, identifiers, numbers, versions, times
+    if (isPlaceholder(v) || isTemplated(v) || isIdentifier(v) || /passw|secret|token/i.test(v))
+        return false; // my-secret-password
+    if (v.includes("://") || /^[./~]/.test(v) || FILE_LIKE.test(v))
+        return false; // URLs and paths
+    if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+\??$/.test(v) && !/\d.*\d.*\d/.test(v))
+        return false; // self.config.token, req.headers?.authorization
+    if (isDocumented(v))
+        return false;
+    // random text changes between lower case, capitals, digits and symbols at every other character; an identifier
+    // (OpeningParenToken$1, hasExclamationToken2) or a chosen phrase (Summer2024!Sun) rarely does
+    if (v.length >= 12 && (classChanges(v) < 0.3 * v.length || wordy(v)))
+        return false;
+    if (/^[A-Z][A-Z0-9_]+$/.test(v) && v.includes("_"))
+        return false; // another variable's NAME
+    return entropy(v) >= minEntropy;
+}
+const GENERIC_KINDS = ["password", "api-key", "token", "secret"];
+/** Most letters are in words of four or more (Opening, Paren, Token): a name, not a random string, whose letters
+ * rarely run four lower-case in a row. */
+function wordy(v) {
+    let letters = 0;
+    for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i) | 0x20;
+        if (c >= 97 && c <= 122)
+            letters++;
+    }
+    let inWords = 0;
+    for (const m of v.matchAll(/[A-Z]?[a-z]{3,}/g))
+        inWords += m[0].length;
+    return letters >= v.length / 2 && inWords >= 0.7 * letters;
+}
+function classChanges(v) {
+    const cls = (c) => (c >= 97 && c <= 122 ? 0 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 2 : 3);
+    let n = 0;
+    for (let i = 1; i < v.length; i++)
+        if (cls(v.charCodeAt(i)) !== cls(v.charCodeAt(i - 1)))
+            n++;
+    return n;
+}
+/** The kind of a credential name: password, api-key, token or secret. */
+function genericKind(name) {
+    const n = name.toLowerCase();
+    if (/passw|passphrase|pwd/.test(n))
+        return "password";
+    if (/api[_-]?key|apikey|access[_-]?key|auth[_-]?key/.test(n))
+        return "api-key";
+    if (/token/.test(n))
+        return "token";
+    return "secret";
+}
+const KEYWORD_RE = new RegExp(KEYWORD, "i");
+/** Whether `text` names a credential at all: a cheap test before GENERIC_RE, whose name prefix is tried at every
+ * position. */
+function mentionsSecret(text) {
+    return KEYWORD_RE.test(text);
+}
+/** A JSON key or variable name that holds a credential (api_key, password), not one that only contains a keyword. */
+function isSecretName(name) {
+    return KEYWORD_RE.test(name) && !NOT_A_SECRET_NAME.test(name);
+}
+function notSecretName(name) {
+    return NOT_A_SECRET_NAME.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/render/privacy-view.ts
+
+
+const n = (v) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+function privacyView(report) {
+    const p = report.privacy;
+    if (!p || typeof p !== "object")
+        return undefined;
+    const secretKinds = [];
+    const possibleKinds = [];
+    const piiKinds = [];
+    for (const [kind, count] of Object.entries(p.kinds ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+        (Object.hasOwn(PII_NAMES, kind) ? piiKinds : GENERIC_KINDS.includes(kind) ? possibleKinds : secretKinds).push([kind, count]);
+    }
+    return { secrets: n(p.secrets), possibleSecrets: n(p.possibleSecrets), pii: n(p.pii), piiRecords: n(p.piiRecords), piiShare: n(p.piiShare), ignored: n(p.ignored), ignoreFile: p.ignoreFile, secretKinds, possibleKinds, piiKinds };
+}
+const kindList = (kinds, max = 6) => kinds
+    .slice(0, max)
+    .map(([k, c]) => `${k} ×${c}`)
+    .join(", ") + (kinds.length > max ? `, +${kinds.length - max} more` : "");
+/** "secrets: 2 (github-token ×1, aws-access-key ×1); personal data in 3 records (1.2%): email ×3" (one line). */
+function privacyLine(v) {
+    const parts = [];
+    if (v.secrets > 0)
+        parts.push(`secrets: ${v.secrets} (${kindList(v.secretKinds)})`);
+    if (v.possibleSecrets > 0)
+        parts.push(`possible secrets: ${v.possibleSecrets} (${kindList(v.possibleKinds)})`);
+    if (v.pii > 0)
+        parts.push(`personal data in ${v.piiRecords} record${v.piiRecords === 1 ? "" : "s"} (${(v.piiShare * 100).toFixed(v.piiShare < 0.1 ? 2 : 1)}%): ${kindList(v.piiKinds)}`);
+    if (parts.length === 0)
+        parts.push("no secrets or personal data found");
+    if (v.ignored > 0)
+        parts.push(`${v.ignored} accepted in ${v.ignoreFile ?? "the ignore file"}`);
+    return parts.join("; ");
+}
+
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
+
 
 
 
@@ -46418,6 +47036,23 @@ function elsewhere(ctx) {
     }
     return `_Some details were left out to fit the job summary size limit; see ${report}._`;
 }
+/** Secrets and personal data, when any were found (or accepted): one line by kind (the findings and checks above
+ * say where and the verdict). */
+function privacySection(report) {
+    const v = privacyView(report);
+    if (!v || v.secrets + v.possibleSecrets + v.pii + v.ignored === 0)
+        return [];
+    const parts = [];
+    if (v.secrets > 0)
+        parts.push(`❌ **${fmt(v.secrets)}** secret(s): ${escapeInline(kindList(v.secretKinds), 300)}`);
+    if (v.possibleSecrets > 0)
+        parts.push(`⚠️ **${fmt(v.possibleSecrets)}** possible secret(s): ${escapeInline(kindList(v.possibleKinds), 200)}`);
+    if (v.pii > 0)
+        parts.push(`⚠️ personal data in **${fmt(v.piiRecords)}** record(s) (${pct(v.piiShare)}): ${escapeInline(kindList(v.piiKinds), 300)}`);
+    if (v.ignored > 0)
+        parts.push(`${fmt(v.ignored)} accepted in ${escapeInline(v.ignoreFile ?? "the ignore file", 100)}`);
+    return ["", "#### Secrets and personal data", "", parts.join(" · "), "", "_Values are never shown: each finding gives the kind, a public prefix, the length and the field._"];
+}
 function render(ctx, report, v, d, trimmed) {
     const views = checkViews(report);
     const lines = [
@@ -46426,6 +47061,7 @@ function render(ctx, report, v, d, trimmed) {
         ...provenance(ctx, report),
         ...checksSection(ctx, views),
         ...findingsSection(ctx, report, d, report.passed ? 5 : Infinity),
+        ...privacySection(report),
         ...comparisonSection(ctx, report, d),
         ...notes(ctx),
         ...detailSections(ctx, report, v, views, d),
@@ -46513,8 +47149,9 @@ function contextFromEnv(env, kind) {
 const RULE_WHY = {
     "empty-file": "A dataset file with no records is almost always a mistake in the pipeline that produced it: an export that wrote nothing, a filter that dropped everything, a > redirect that truncated the file. Trainers either fail on an empty split or silently train on less data than you think.",
     "lfs-pointer": "Datasets are often stored with Git LFS. When the checkout does not fetch LFS objects (the default for actions/checkout), the file on disk is a three-line pointer instead of the data. A gate that skipped it would pass a dataset it never saw; a trainer would fail, or worse, a script would treat it as \"no data\" and carry on.",
-    "not-jsonl": "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]) or pretty-printed records split over many lines make every line invalid on its own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate recognises the whole file as the wrong container and reports it once instead of one invalid-json per line.",
+    "not-jsonl": "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]), records pretty-printed over many lines, or records glued together on one line ({...}{...}) make lines that are not records on their own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate reports the wrong container once, and still checks every record inside it: each record's findings (and its duplicates, diversity and tokens) are reported at the line where the record starts, as they would be after the fix.",
     "read-error": "The gate could not read the file to the end, so it cannot vouch for it; the trainer will most likely fail on the same file. The usual causes are a gzip file that was truncated by an interrupted upload or copy, a file that is not gzip but has a .gz name, missing read permission, or an I/O error.",
+    "byte-order-mark": "A file saved \"as UTF-8 with BOM\" (Notepad, Excel, PowerShell's Out-File) starts with the bytes EF BB BF. The gate and most JSON Lines readers skip them, but Python's json.loads on the first line refuses it (Unexpected UTF-8 BOM), and so do scripts that read the file with open(path) and parse each line. It is a warning, not an error: the data itself is fine.",
     "invalid-json": "A line that is not JSON stops most loaders (datasets, pandas, the OpenAI upload) with an error, and the loaders that skip bad lines lose the example silently. Typical causes: Python's str(dict) instead of json.dumps (single quotes, True, None), trailing commas, and records truncated by a crash while writing.",
     "invalid-utf8": "JSON text must be UTF-8. A line with other bytes, usually Latin-1 or Windows-1252 text pasted into the file (café written as the single byte 0xE9), either fails to load or is decoded to �, and the model learns replacement characters in place of the real text.",
     "line-too-long": "The reader keeps memory bounded by refusing lines over 256 MiB. A single record that big is almost never a real chat example: it is usually a whole file written as one line (records joined without newlines), or a record with an embedded binary blob. No trainer can use it as one example.",
@@ -46548,6 +47185,9 @@ const RULE_WHY = {
     "role-order": "A target's chat template places each role where it expects it, and its loader refuses the others: mistral-finetune (mistral-common's validator) takes after a system message a user, assistant or system one, after a user message an assistant, system or user one, after an assistant message an assistant, user or tool one, after a tool result only an assistant message or another result, and one system prompt; Together takes conversations that start with a system or user message, and a DPO prompt that ends with the user's turn. The gate reports the order the target would refuse, with the roles it takes there.",
     "special-token": "The trainer's chat template adds the control tokens (<|im_start|>, <|im_end|>, <|eot_id|>, [INST], <</SYS>>, <end_of_turn>, </s> ...). When they also appear in the text, usually because the data was rendered with a template once already, the model learns to write them itself: answers end early, or it writes fake turns for the user.",
     "template-placeholder": "A {{variable}} left in the text means a templating step did not run or lacked a value. The model learns to write {{customer_name}} in real answers.",
+    "secret": "Fine-tuning sets are built from support chats, agent traces, logs and pasted configs, and credentials come along: an .env file a user pasted, a curl command with a bearer token, a tool result holding a connection string. A model memorises what it is trained on and can repeat the key to anyone who asks the right way; and a dataset in git is a leak in itself, long after the line is deleted. General scanners read the raw JSONL line, where a private key's line breaks are \\n escapes and a match can run past the closing quote into the next field; the gate scans the decoded text of every string of the record (every message in every role, content parts, tool-call arguments, tool results, tool definitions, names, a top-level system, preference answers, and any other field), in every format it reads.",
+    "generic-secret": "Most credentials have no recognisable prefix: a database password, a signing key, an internal service token. When a value is assigned to a name like a credential (password=, \"api_key\": \"…\", SECRET_TOKEN: …, ?access_token= in a URL, a JSON field named password) and looks random, it probably is one. It is a warning because the gate cannot tell a real password from a realistic example (a password generator's output in a tool-calling dataset looks the same).",
+    "pii": "A model memorises personal data it is trained on — including data that appears only in prompts — and can repeat it to anyone; data protection law (GDPR, CCPA) applies to training sets. Support chats and agent traces are full of it. It is a warning, because some tasks need contact details in the data: decide per dataset, with the max-pii-share threshold and the ignore file.",
     "template-error": "Trainers render every example with the model's chat template before they tokenize it (TRL, Unsloth, Axolotl and LLaMA-Factory all call transformers' apply_chat_template). A template that refuses a record raises, and the run stops — often hours in, at the first bad record of a shuffled epoch: \"Conversation roles must alternate user/assistant/user/assistant/...\", Gemma's \"System role not supported\". Only checked against a target model: --chat-template FILE or target: {chat-template: FILE} (target model).",
     "template-engine-gap": "The gate renders templates with a JavaScript engine that follows Python's Jinja2 (what transformers uses). Where it cannot render a construct as Python would, the record is not checked against the template: it is reported rather than passed silently or failed falsely.",
     "template-drops-content": "What a template leaves out, the model never sees: a system prompt a template ignores, tools a template never lists, the reasoning of earlier turns that Qwen3- and DeepSeek-R1-style templates strip. The data then teaches something else than its author meant, silently.",
@@ -46561,6 +47201,7 @@ const RULE_WHY = {
     "conflicting-answers": "When the same prompt (every message before the last assistant message) appears with two different final answers, the model is trained towards both: it learns an average, or picks one at random at inference. It usually means one answer is wrong or outdated, or that two sources disagree.",
     "leakage": "An evaluation record that is also in the training data makes the evaluation measure memory, not generalisation: validation loss looks better than the model is, and checkpoint selection and early stopping are based on a lie.",
     "too-long": "A trainer cuts an example at its context length. The end is lost, and the end is the assistant's answer: the model trains on answers that stop mid-sentence, or (when only the prompt fits) on nothing. APIs reject over-long examples.",
+    "repeated-phrase": "A generation that ran away repeats one phrase until it hits its token limit (\"Eat a banana!\" 2,000 times in OpenAI's cookbook toy set). Trained on it, a model learns to loop. One such answer is enough to push a whole file's compression ratio past its limit; this rule names the record.",
 };
 
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
@@ -46839,7 +47480,8 @@ function annotate(report, cap, out = core_namespaceObject) {
         if (c.passed)
             continue;
         const msg = c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})`;
-        (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}` });
+        // a per-file check is annotated on its file
+        (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}`, ...(c.file !== undefined ? { file: c.file } : {}) });
     }
     for (const severity of ["error", "warning"]) {
         const all = [];
@@ -47093,7 +47735,7 @@ var ucs2length = __nccwpck_require__(6214);
 /* eslint-disable */
 
 const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"ignore-file":{"type":"string","minLength":1,"description":"File of accepted secret and personal-data findings, one fingerprint per line (default: .chatml-gate-ignore, when present)."},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
 const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
 const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
@@ -47102,7 +47744,7 @@ const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length["default"] ?? ucs2length;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
 const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}};
 const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
 const schema20 = {"enum":["off",false,null],"description":"The check is off."};
 const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
@@ -47606,6 +48248,18 @@ errors = vErrors.length;
 if(data["single-turn-share"] !== undefined){
 if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
 if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-secrets"] !== undefined){
+if(!(validate12(data["max-secrets"], {instancePath:instancePath+"/max-secrets",parentData:data,parentDataProperty:"max-secrets",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-pii-share"] !== undefined){
+if(!(validate12(data["max-pii-share"], {instancePath:instancePath+"/max-pii-share",parentData:data,parentDataProperty:"max-pii-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -48723,21 +49377,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.thresholds !== undefined){
-if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data.overrides !== undefined){
-let data44 = data.overrides;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-let data45 = data44[i5];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.files === undefined){
-const err82 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
+if(data["ignore-file"] !== undefined){
+let data43 = data["ignore-file"];
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err82 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -48746,9 +49390,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key9 in data45){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err83 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
+}
+else {
+const err83 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["ignore-file"].type,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -48758,14 +49402,21 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data45.files !== undefined){
-let data46 = data45.files;
-const _errs114 = errors;
-let valid30 = false;
-const _errs115 = errors;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data46};
+if(data.thresholds !== undefined){
+if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data45 = data.overrides;
+if(Array.isArray(data45)){
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+let data46 = data45[i5];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.files === undefined){
+const err84 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -48774,9 +49425,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data46};
+for(const key9 in data46){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err85 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -48785,13 +49436,15 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid3 = _errs115 === errors;
-valid30 = valid30 || _valid3;
-if(!valid30){
+}
+if(data46.files !== undefined){
+let data47 = data46.files;
+const _errs116 = errors;
+let valid30 = false;
 const _errs117 = errors;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data46};
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -48800,12 +49453,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data47};
+}
+else {
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -48814,9 +49464,13 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data47};
+var _valid3 = _errs117 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs119 = errors;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -48825,10 +49479,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data46};
+const len6 = data47.length;
+for(let i6=0; i6<len6; i6++){
+let data48 = data47[i6];
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -48837,11 +49493,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid3 = _errs117 === errors;
-valid30 = valid30 || _valid3;
 }
-if(!valid30){
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data46};
+else {
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -48850,26 +49504,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data45.rules !== undefined){
-let data48 = data45.rules;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key10 in data48){
-const _errs124 = errors;
-if(typeof key10 === "string"){
-if(!pattern0.test(key10)){
-const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -48878,10 +49516,11 @@ vErrors.push(err91);
 }
 errors++;
 }
+var _valid3 = _errs119 === errors;
+valid30 = valid30 || _valid3;
 }
-var valid34 = _errs124 === errors;
-if(!valid34){
-const err92 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
+if(!valid30){
+const err92 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -48890,11 +49529,26 @@ vErrors.push(err92);
 }
 errors++;
 }
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
 }
-for(const key11 in data48){
-let data49 = data48[key11];
-if(!(((((data49 === "error") || (data49 === "warning")) || (data49 === "off")) || (data49 === false)) || (data49 === null))){
-const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data46.rules !== undefined){
+let data49 = data46.rules;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+const _errs126 = errors;
+if(typeof key10 === "string"){
+if(!pattern0.test(key10)){
+const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -48904,9 +49558,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
+var valid34 = _errs126 === errors;
+if(!valid34){
+const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -48916,15 +49570,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data45.thresholds !== undefined){
-if(!(validate11(data45.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data45,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
+for(const key11 in data49){
+let data50 = data49[key11];
+if(!(((((data50 === "error") || (data50 === "warning")) || (data50 === "off")) || (data50 === false)) || (data50 === null))){
+const err95 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -48936,7 +49585,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
+const err96 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -48946,14 +49595,44 @@ vErrors.push(err96);
 errors++;
 }
 }
+if(data46.thresholds !== undefined){
+if(!(validate11(data46.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data46,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err97 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }
@@ -49898,7 +50577,8 @@ class TopK {
     /** Total decrement rounds applied to every counter (0 = exact). */
     maxError = 0;
     total = 0;
-    /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
+    /** `tieByPayload`: top() breaks count ties by payload (a string, or the string the function makes of it) rather
+     * than by key. */
     constructor(cap = 10_000, tieByPayload = false) {
         this.cap = cap;
         this.tieByPayload = tieByPayload;
@@ -49907,17 +50587,19 @@ class TopK {
         if (this.counted(key))
             this.counts.set(key, { count: 1, payload });
     }
-    /** add(), with the payload made only when the key gets a counter. */
-    addWith(key, makePayload) {
-        if (this.counted(key))
+    /** add(), with the payload made only when the key gets a counter; `touch` sees the payload of a key counted again. */
+    addWith(key, makePayload, touch) {
+        if (this.counted(key, touch))
             this.counts.set(key, { count: 1, payload: makePayload() });
     }
     /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
-    counted(key) {
+    counted(key, touch) {
         this.total++;
         const e = this.counts.get(key);
         if (e) {
             e.count++;
+            if (touch && e.payload !== undefined)
+                touch(e.payload);
             return false;
         }
         if (this.counts.size < this.cap)
@@ -49944,14 +50626,19 @@ class TopK {
         }
         return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
     }
-    /** Misra-Gries merge of a later chunk's partial (see the file header). */
-    merge(p) {
+    /** Misra-Gries merge of a later chunk's partial (see the file header). `combine(mine, theirs)`: folds a later
+     * chunk's payload of a key this instance has into its own (default: the first payload is kept as it is). */
+    merge(p, combine) {
         this.total += p.total;
         this.maxError += p.maxError;
         for (let i = 0; i < p.keys.length; i++) {
             const e = this.counts.get(p.keys[i]);
-            if (e)
+            if (e) {
                 e.count += p.counts[i];
+                const theirs = p.payloads[i];
+                if (combine && e.payload !== undefined && theirs !== undefined)
+                    combine(e.payload, theirs);
+            }
             else
                 this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
         }
@@ -49972,7 +50659,8 @@ class TopK {
     /** Top `n` by count, ties broken by key (ascending) for determinism. */
     top(n) {
         const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-        const tie = (x) => (this.tieByPayload ? String(x.payload) : x.key);
+        const byPayload = this.tieByPayload;
+        const tie = (x) => (typeof byPayload === "function" ? byPayload(x.payload) : byPayload ? String(x.payload) : x.key);
         all.sort((a, b) => {
             if (a.count !== b.count)
                 return b.count - a.count;
@@ -50107,6 +50795,7 @@ const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool
 const PENDING = -2;
 /** The role of a rendered example's one text. */
 const RENDERED = "\u0000rendered";
+const renderedConv = (text) => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });
 /** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
  * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
 const VAR_TERMS = 9;
@@ -50298,12 +50987,16 @@ class TokenAnalysis {
     }
     /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
      * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
-     * its bytes. */
-    add(conv, loc, rendered) {
+     * its bytes. `shown`: the conversation with found secrets and personal data masked (privacy/), when it differs:
+     * the texts kept of the largest examples (which travel in partial results) come from it (or from
+     * `rendered.shown`). */
+    add(conv, loc, rendered, shown) {
         this.examples++;
         const original = conv;
-        if (rendered)
-            conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
+        if (rendered) {
+            conv = renderedConv(rendered.text);
+            shown = rendered.shown !== undefined ? renderedConv(rendered.shown) : undefined;
+        }
         const fixed = fixedTokens(original, this.encoding);
         this.images[0] += fixed.images;
         // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
@@ -50347,7 +51040,7 @@ class TokenAnalysis {
         if (!selected && !needExact && bytes > 0) {
             const list = this.largest[h];
             if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
-                keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
+                keepLarge(list, { stratum: h, bytes, ...piecesOf(shown ?? conv) });
         }
         if (!(selected || needExact || unknownRole))
             return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
@@ -50966,8 +51659,32 @@ const DEFAULT_THRESHOLDS = {
     "min-length-uniqueness": null,
     "max-diversity-drop": null,
     "single-turn-share": null,
+    "max-secrets": { fail: 0 }, // a credential in training data is leaked twice: in the repository, and to the model
+    "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
 };
 const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
+/** What each threshold judges: each file on its own (a file's checks do not change when another file joins the run),
+ * or the run (duplicates across files, leakage between splits, examples, the drop against the base branch). */
+const THRESHOLD_SCOPE = {
+    "max-errors": "file",
+    "max-warnings": "file",
+    "max-duplicate-rate": "run",
+    "max-near-duplicate-rate": "run",
+    "max-leakage": "run",
+    "min-examples": "run",
+    "max-too-long": "file",
+    "min-windowed-distinct-2": "file",
+    "max-compression-ratio": "file",
+    "max-opening-share": "file",
+    "max-boilerplate-share": "file",
+    "min-length-uniqueness": "file",
+    "max-diversity-drop": "run",
+    "single-turn-share": "file",
+    "max-secrets": "run",
+    "max-pii-share": "run",
+};
+/** Run thresholds that cannot be evaluated over some files only (a config error in `overrides`). */
+const RUN_ONLY = new Set(["max-diversity-drop"]);
 
 ;// CONCATENATED MODULE: ./src/config/config.ts
 // The configuration: one typed object from the config file (.chatml-gate.yml, ajv-validated against
@@ -51052,7 +51769,7 @@ function checkRuleIds(rules, where, source) {
 const OFF_WORDS = ["off", "false", "none", "null"];
 const isOff = (v) => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
 /** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
 /** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
  * refused with the reason, wherever it is written. */
 function thresholdAmount(v, name, where) {
@@ -51190,12 +51907,18 @@ function configFromObject(doc, source = "(inline)") {
         }
     }
     c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+    if (d["ignore-file"] !== undefined)
+        c.ignoreFile = d["ignore-file"];
     c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
     checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
     c.overrides = (d.overrides ?? []).map((o, i) => {
         checkRuleIds(o.rules, `overrides[${i}].rules`, source);
         const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
         checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+        for (const name of Object.keys(thresholds)) {
+            if (RUN_ONLY.has(name))
+                throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
+        }
         return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
     });
     return c;
@@ -51444,14 +52167,19 @@ function readSmall(path, max, range) {
         (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
+/** The bytes of `path` (decompressed for .gz), or of `range` of a plain file, in chunks: one read for a small file,
+ * a stream otherwise. */
+function byteChunks(path, range) {
+    const small = readSmall(path, SMALL_READ_BYTES, range);
+    return small ? [small] : (range ? openStream(path, range.start, range.end - 1) : openStream(path));
+}
 /** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
  * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
  * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
 async function readLines(path, sink, range) {
     if (range && range.end <= range.start)
         return { lines: 0, bytes: 0, bom: false };
-    const small = readSmall(path, SMALL_READ_BYTES, range);
-    const stream = small ? [small] : (range ? openStream(path, range.start, range.end - 1) : openStream(path));
+    const stream = byteChunks(path, range);
     let lineNo = 0;
     let total = range?.start ?? 0; // file offset of the current chunk
     let first = !range || range.start === 0;
@@ -51463,9 +52191,8 @@ async function readLines(path, sink, range) {
     let skipping = false; // current line exceeded MAX_LINE_BYTES
     const emit = (buf, start, end, offset) => {
         lineNo++;
-        if (end > start && buf[end - 1] === 0x0d)
-            end--;
-        sink.line(buf, start, end, lineNo, offset);
+        const cr = end > start && buf[end - 1] === 0x0d;
+        sink.line(buf, start, cr ? end - 1 : end, lineNo, offset, cr);
     };
     for await (const chunk of stream) {
         let pos = 0;
@@ -51514,6 +52241,8 @@ async function readLines(path, sink, range) {
             }
         }
         total += chunk.length;
+        if (sink.drain)
+            await sink.drain();
     }
     if (skipping) {
         lineNo++;
@@ -51523,6 +52252,8 @@ async function readLines(path, sink, range) {
         const joined = Buffer.concat(pending, pendingLen);
         emit(joined, 0, joined.length, pendingOffset);
     }
+    if (sink.drain)
+        await sink.drain();
     return { lines: lineNo, bytes: total - (range?.start ?? 0), bom };
 }
 /** Reads the first `n` bytes of a file (decompressed for .gz), for sniffing. */
@@ -51546,9 +52277,9 @@ async function readHead(path, n) {
     }
     return Buffer.concat(parts, len).subarray(0, n);
 }
-/** Re-reads the lines at the given byte offsets (ascending or not) of one file, handing each to `each` with its
- * index in `locs` as it arrives (in no particular order). A .gz file is decompressed once for all of them, so pass
- * every wanted line of a file in one call. */
+/** Re-reads the byte spans (lines, or records inside a container) at the given offsets (ascending or not) of one file,
+ * handing each to `each` with its index in `locs` as it arrives (in no particular order). A .gz file is decompressed
+ * once for all of them, so pass every wanted span of a file in one call. */
 async function readLinesAt(path, locs, each) {
     if (locs.length === 0)
         return;
@@ -51572,25 +52303,36 @@ async function readLinesAt(path, locs, each) {
         }
         return;
     }
-    // gzip cannot seek: decompress once more and pick the wanted lines. A corrupt or truncated stream (the first pass
-    // reported it as a read-error finding) ends the read: the lines wanted past that point come back empty.
-    const want = new Map(sorted.map((l) => [l.line, l.index]));
+    // gzip cannot seek: decompress once more and copy the wanted byte spans (lines, or records inside a container, which
+    // may share a line or spread over several). A corrupt or truncated stream (the first pass reported it as a
+    // read-error finding) ends the read: the spans wanted past that point come back short or empty.
+    const out = sorted.map((l) => ({ index: l.index, buf: Buffer.alloc(l.length), got: 0 }));
+    let next = 0; // first span not yet complete (spans are sorted by offset)
+    let pos = 0;
     try {
-        await readLines(path, {
-            line(buf, start, end, lineNo) {
-                const index = want.get(lineNo);
-                if (index !== undefined) {
-                    want.delete(lineNo);
-                    each(index, Buffer.from(buf.subarray(start, end)));
+        for await (const chunk of openStream(path)) {
+            const chunkEnd = pos + chunk.length;
+            for (let k = next; k < sorted.length && sorted[k].offset < chunkEnd; k++) {
+                const l = sorted[k];
+                const from = Math.max(l.offset, pos);
+                const to = Math.min(l.offset + l.length, chunkEnd);
+                if (to > from) {
+                    chunk.copy(out[k].buf, from - l.offset, from - pos, to - pos);
+                    out[k].got = to - l.offset;
                 }
-            },
-        });
+            }
+            while (next < sorted.length && sorted[next].offset + sorted[next].length <= chunkEnd)
+                each(out[next].index, out[next++].buf);
+            pos = chunkEnd;
+            if (next === sorted.length)
+                break;
+        }
     }
     catch {
         // reported by the first pass
     }
-    for (const index of want.values())
-        each(index, Buffer.alloc(0));
+    for (let k = next; k < sorted.length; k++)
+        each(out[k].index, out[k].buf.subarray(0, out[k].got));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/read/sniff.ts
@@ -51686,6 +52428,399 @@ function firstLineIsARecordLine(head, start) {
     return /\S/.test(head.toString("utf8", nl + 1));
 }
 
+;// CONCATENATED MODULE: ./src/engine/read/containers.ts
+// Records inside a container: each top-level JSON value of a byte stream with its own source text (a byte span,
+// never re-serialised), the line where it starts and its byte offset. Reads a JSON array (pretty-printed or on one
+// line), records pretty-printed over several lines, and objects concatenated ({...}{...} on one line or across
+// lines). The scan is structural only (strings, brackets, separators): each value is parsed by the caller, so a broken
+// record is reported at its own line and the next record is read as usual. Streaming: memory is one read chunk plus
+// the record being assembled (at most MAX_LINE_BYTES; a longer one is reported and skipped).
+
+const OUT = 0; // between values
+const VAL = 1; // inside an object or array value, outside strings
+const STR = 2; // inside a string (depth 0: the value is the string itself)
+const SCALAR = 3; // a bare token at the top level (number, literal, or stray text)
+/** Bytes that end a bare token: whitespace, comma, brackets, quote. */
+function isDelimiter(c) {
+    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x22;
+}
+function countBreaks(buf, start, end) {
+    let n = 0;
+    for (let i = buf.indexOf(0x0a, start); i !== -1 && i < end; i = buf.indexOf(0x0a, i + 1))
+        n++;
+    return n;
+}
+/** Push-driven splitter: `push` each chunk of the stream in order, then `end`. */
+class ValueSplitter {
+    sink;
+    opts;
+    state = OUT;
+    depth = 0;
+    escape = false;
+    inArray = false;
+    /** Line of the scan position while between values (values count their own line breaks when they end). */
+    line = 1;
+    valueLine = 0;
+    valueOffset = 0;
+    pieces = [];
+    piecesLen = 0;
+    skipping = false;
+    skippedBreaks = 0;
+    maxBytes;
+    lastByte = -1;
+    total = 0;
+    constructor(sink, opts) {
+        this.sink = sink;
+        this.opts = opts;
+        this.maxBytes = opts.maxBytes ?? MAX_LINE_BYTES;
+    }
+    /** Feeds the next bytes; `offset` is the byte offset of `chunk[0]` in the file. */
+    push(chunk, offset) {
+        const n = chunk.length;
+        if (n === 0)
+            return;
+        this.total += n;
+        this.lastByte = chunk[n - 1];
+        let p = 0;
+        let vs = 0; // start of the current value in this chunk (0 when it began in an earlier one)
+        while (p < n) {
+            const state = this.state;
+            if (state === OUT) {
+                let c = 0;
+                for (; p < n; p++) {
+                    c = chunk[p];
+                    if (c === 0x0a)
+                        this.line++;
+                    else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x2c)
+                        break;
+                }
+                if (p >= n)
+                    break;
+                if (this.opts.arrays && !this.inArray && c === 0x5b) {
+                    this.inArray = true;
+                    p++;
+                    continue;
+                }
+                if (this.inArray && c === 0x5d) {
+                    this.inArray = false;
+                    p++;
+                    continue;
+                }
+                vs = p;
+                this.valueOffset = offset + p;
+                this.valueLine = this.line;
+                p++;
+                if (c === 0x7b || c === 0x5b) {
+                    this.state = VAL;
+                    this.depth = 1;
+                }
+                else if (c === 0x22) {
+                    this.state = STR;
+                    this.depth = 0;
+                }
+                else
+                    this.state = SCALAR;
+            }
+            else if (state === VAL) {
+                let depth = this.depth;
+                for (; p < n; p++) {
+                    const c = chunk[p];
+                    if (c === 0x22) {
+                        this.state = STR;
+                        p++;
+                        break;
+                    }
+                    if (c === 0x7b || c === 0x5b)
+                        depth++;
+                    else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+                        p++;
+                        this.finish(chunk, vs, p);
+                        break;
+                    }
+                }
+                this.depth = depth;
+            }
+            else if (state === STR) {
+                if (this.escape) {
+                    this.escape = false;
+                    p++;
+                    continue;
+                }
+                const q = chunk.indexOf(0x22, p);
+                let k = (q === -1 ? n : q) - 1;
+                while (k >= p && chunk[k] === 0x5c)
+                    k--;
+                const odd = ((q === -1 ? n : q) - 1 - k) % 2 === 1;
+                if (q === -1) {
+                    this.escape = odd; // the chunk ends in the middle of an escape
+                    p = n;
+                }
+                else {
+                    p = q + 1;
+                    if (odd)
+                        continue; // an escaped quote
+                    if (this.depth === 0)
+                        this.finish(chunk, vs, p);
+                    else
+                        this.state = VAL;
+                }
+            }
+            else {
+                while (p < n && !isDelimiter(chunk[p]))
+                    p++;
+                if (p < n)
+                    this.finish(chunk, vs, p);
+            }
+        }
+        if (this.state !== OUT)
+            this.keep(chunk, vs, n);
+    }
+    /** Ends the stream; returns the number of lines read (a last line without a line break counts), and whether a
+     * JSON array was left open (no closing "]": the file may be cut short). */
+    end() {
+        if (this.state === SCALAR)
+            this.finish(Buffer.alloc(0), 0, 0);
+        else if (this.state !== OUT) {
+            const breaks = this.skippedBreaks + this.pieces.reduce((s, b) => s + countBreaks(b, 0, b.length), 0);
+            this.sink.unterminated?.(this.valueLine, this.valueOffset, this.piecesLen);
+            this.line += breaks;
+            this.reset();
+        }
+        return { lines: this.total === 0 ? 0 : this.line - (this.lastByte === 0x0a ? 1 : 0), openArray: this.inArray };
+    }
+    /** Whether the scan is between values (nothing pending). */
+    get idle() {
+        return this.state === OUT;
+    }
+    /** Whether the scan is inside a string (a line break there means the value is broken, not spread over lines). */
+    get inString() {
+        return this.state === STR;
+    }
+    keep(chunk, start, end) {
+        const len = end - start;
+        if (this.skipping || this.piecesLen + len > this.maxBytes) {
+            if (!this.skipping) {
+                this.skipping = true;
+                for (const b of this.pieces)
+                    this.skippedBreaks += countBreaks(b, 0, b.length);
+                this.pieces = [];
+            }
+            this.skippedBreaks += countBreaks(chunk, start, end);
+            this.piecesLen += len;
+            return;
+        }
+        // Copy: a stream may reuse its chunk memory.
+        this.pieces.push(Buffer.from(chunk.subarray(start, end)));
+        this.piecesLen += len;
+    }
+    finish(chunk, start, end) {
+        const len = this.piecesLen + end - start;
+        if (this.skipping || len > this.maxBytes) {
+            const breaks = this.skippedBreaks + countBreaks(chunk, start, end) + (this.skipping ? 0 : this.pieces.reduce((s, b) => s + countBreaks(b, 0, b.length), 0));
+            this.sink.tooLong?.(this.valueLine, this.valueOffset, len);
+            this.line += breaks;
+        }
+        else if (this.piecesLen === 0) {
+            const breaks = countBreaks(chunk, start, end);
+            this.sink.value(chunk, start, end, this.valueLine, this.valueOffset, breaks);
+            this.line += breaks;
+        }
+        else {
+            this.pieces.push(chunk.subarray(start, end));
+            const joined = Buffer.concat(this.pieces, len);
+            const breaks = countBreaks(joined, 0, len);
+            this.sink.value(joined, 0, len, this.valueLine, this.valueOffset, breaks);
+            this.line += breaks;
+        }
+        this.reset();
+    }
+    reset() {
+        this.state = OUT;
+        this.depth = 0;
+        this.escape = false;
+        this.pieces = [];
+        this.piecesLen = 0;
+        this.skipping = false;
+        this.skippedBreaks = 0;
+    }
+}
+/** Reads every top-level value of `path` (decompressing .gz), skipping a leading UTF-8 BOM. Rejects on I/O or gzip
+ * errors. Line numbers count from 1; offsets are file offsets (of the decompressed stream for .gz). */
+async function readValues(path, sink, opts) {
+    const splitter = new ValueSplitter(sink, opts);
+    let offset = 0;
+    let bom = false;
+    for await (const chunk of byteChunks(path)) {
+        let c = chunk;
+        if (offset === 0 && c.length >= 3 && c[0] === 0xef && c[1] === 0xbb && c[2] === 0xbf) {
+            bom = true;
+            c = c.subarray(3);
+            offset = 3;
+        }
+        splitter.push(c, offset);
+        offset += c.length;
+        if (sink.drain)
+            await sink.drain();
+    }
+    const { lines, openArray } = splitter.end();
+    if (sink.drain)
+        await sink.drain();
+    return { lines, bytes: offset, bom, openArray };
+}
+/** The top-level values of `buf[start, end)` (offsets into `buf`). `complete` is false when the bytes end inside a
+ * value (its span is then not listed) or a value is longer than `maxBytes`. */
+function splitValues(buf, start, end, opts = { arrays: false }) {
+    const values = [];
+    let complete = true;
+    const splitter = new ValueSplitter({
+        value: (b, s, e, line, offset, breaks) => values.push({ start: offset, end: offset + (e - s), line, breaks }),
+        tooLong: () => (complete = false),
+        unterminated: () => (complete = false),
+    }, opts);
+    splitter.push(buf.subarray(start, end), start);
+    splitter.end();
+    return { values, complete };
+}
+/** How the head of a file (the first bytes, or all of it when `whole`) holds its records, for a head that does not
+ * start with "[" (sniff.ts decides arrays): "pretty" when its first line is not a record by itself, every value in the
+ * head parses, and one of them spreads over several lines (records pretty-printed, or concatenated across lines);
+ * null for JSON Lines (or anything else: the line pass reports it, and splits records glued on one line);
+ * "undecided" when the first value does not end within the head. */
+function sniffPretty(head, whole) {
+    let i = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d))
+        i++;
+    if (head[i] !== 0x7b)
+        return null;
+    const nl = head.indexOf(0x0a, i);
+    if (nl === -1)
+        return null; // one line (or a first line longer than the head): JSON Lines
+    try {
+        JSON.parse(head.toString("utf8", i, nl));
+        return null; // the first line is a record by itself
+    }
+    catch {
+        // spread over lines, glued to another record, or broken
+    }
+    const { values } = splitValues(head, i, head.length);
+    if (values.length === 0)
+        return whole ? null : "undecided";
+    let spread = false;
+    for (const v of values) {
+        if (head[v.start] !== 0x7b)
+            return null;
+        try {
+            JSON.parse(head.toString("utf8", v.start, v.end));
+        }
+        catch {
+            return null; // a broken record: read line by line (the pretty-printed-file verdict still applies)
+        }
+        if (v.breaks > 0)
+            spread = true;
+    }
+    return spread ? "pretty" : null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/read/spread-lines.ts
+// A record spread over several lines in the middle of a JSON Lines file (one record pasted pretty-printed): the lines
+// from the one where it starts are collected until the record closes, then it is read as one record at its first
+// line. Strict, so that a broken line is never mistaken for the start of one: the first line must open an object that
+// it does not close, no line may end inside a string (pretty-printed JSON has no line break in a string), the record
+// must close at the end of a line and parse; and the lines are given back, to be read one by one as before, when it
+// does not (or when it runs past MAX_LINES lines or MAX_BYTES bytes, or the range ends first).
+
+const MAX_LINES = 10_000;
+const MAX_BYTES = 8 * 1024 * 1024;
+const NL = Buffer.from("\n");
+class SpreadRecord {
+    lines = [];
+    bytes = 0;
+    splitter = null;
+    closed = false;
+    /** Stream offset where the record ends, and of the start of the line being fed. */
+    closedAt = -1;
+    pos = 0;
+    get active() {
+        return this.splitter !== null;
+    }
+    /** Starts collecting at a line that failed to parse, when it opens an object it does not close; false otherwise. */
+    begin(buf, start, end, lineNo, offset, cr) {
+        let p = start;
+        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09))
+            p++;
+        if (buf[p] !== 0x7b)
+            return false;
+        const { values, complete } = splitValues(buf, p, end);
+        if (values.length > 0 || complete)
+            return false;
+        this.splitter = new ValueSplitter({
+            value: (_b, s, e, _line, offset) => {
+                this.closed = true;
+                this.closedAt = offset + (e - s);
+            },
+            tooLong: () => undefined,
+            unterminated: () => undefined,
+        }, { arrays: false, maxBytes: MAX_BYTES });
+        return this.feed(buf, start, end, lineNo, offset, cr) === null;
+    }
+    /** The next line: null while the record is still open; else the record, or the lines to read one by one. */
+    add(buf, start, end, lineNo, offset, cr) {
+        return this.feed(buf, start, end, lineNo, offset, cr);
+    }
+    /** The range or the file ended while collecting: the lines, to read one by one. */
+    flush() {
+        const lines = this.lines;
+        this.reset();
+        return lines;
+    }
+    feed(buf, start, end, lineNo, offset, cr) {
+        const bytes = Buffer.from(buf.subarray(start, end));
+        this.lines.push({ bytes, lineNo, offset, cr });
+        this.bytes += bytes.length + 1;
+        const splitter = this.splitter;
+        const lineStart = this.pos;
+        splitter.push(bytes, lineStart);
+        this.pos += bytes.length;
+        if (this.closed) {
+            // the record must end this line (nothing but whitespace after it) and parse
+            const rest = bytes.subarray(this.closedAt - lineStart);
+            const lines = this.lines;
+            this.reset();
+            if (/\S/.test(rest.toString("latin1")))
+                return { giveBack: lines };
+            const parts = [];
+            lines.forEach((l, i) => parts.push(i === lines.length - 1 ? l.bytes.subarray(0, l.bytes.length - rest.length) : l.bytes, ...(i < lines.length - 1 ? [NL] : [])));
+            const record = Buffer.concat(parts);
+            let rec;
+            try {
+                rec = JSON.parse(record.toString("utf8"));
+            }
+            catch {
+                return { giveBack: lines };
+            }
+            const first = lines[0];
+            const last = lines[lines.length - 1];
+            return { record, rec, line: first.lineNo, endLine: last.lineNo, offset: first.offset, length: last.offset + last.bytes.length - first.offset, lines };
+        }
+        splitter.push(NL, this.pos);
+        this.pos += 1;
+        if (splitter.inString || this.lines.length >= MAX_LINES || this.bytes >= MAX_BYTES) {
+            const lines = this.lines;
+            this.reset();
+            return { giveBack: lines };
+        }
+        return null;
+    }
+    reset() {
+        this.lines = [];
+        this.bytes = 0;
+        this.splitter = null;
+        this.closed = false;
+        this.closedAt = -1;
+        this.pos = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/formats/detect.ts
 const FORMATS = (/* unused pure expression or super */ null && (["chatml", "sharegpt", "alpaca", "preference-trl", "preference-openai"]));
 function detectFormat(rec) {
@@ -51716,6 +52851,13 @@ function detectOtherFormat(rec) {
     const has = (k) => Object.hasOwn(rec, k);
     if (has("messages") || has("conversations"))
         return null;
+    if ((typeof rec.role === "string" && (has("content") || has("tool_calls"))) || (typeof rec.from === "string" && has("value"))) {
+        return {
+            id: "bare-messages",
+            label: `a list of bare chat messages (one {"role", "content"} per line), not of conversations`,
+            fix: `put each conversation's messages in one record per line, ${TO_MESSAGES}; if the whole file is one conversation: jq -s -c '{messages: .}' FILE`,
+        };
+    }
     if (has("contents") && Array.isArray(rec.contents)) {
         return {
             id: "gemini",
@@ -51745,6 +52887,73 @@ function detectOtherFormat(rec) {
         return { id: "prompt-only", label: `prompt-only data (TRL's prompt-only type, prompts for online RL such as GRPO: "prompt" and no answer)`, fix: `there is no answer to check; chat fine-tuning data is ${TO_MESSAGES}` };
     }
     return null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/container-findings.ts
+
+
+/** The records of a line that holds two or more JSON values one after another ({...}{...}), each parsed; null when
+ * the line is not that (one value, a value cut short, or a piece that is not JSON). Only called on lines that failed
+ * to parse as a whole. */
+function gluedRecords(buf, start, end) {
+    const { values, complete } = splitValues(buf, start, end);
+    if (!complete || values.length < 2)
+        return null;
+    const records = [];
+    let cr = false;
+    for (let k = 0; k < values.length; k++) {
+        const v = values[k];
+        // Only objects and arrays: "{...} 42" or "{...} garbage" is a broken line, not two records.
+        if (buf[v.start] !== 0x7b && buf[v.start] !== 0x5b)
+            return null;
+        try {
+            records.push({ rec: JSON.parse(buf.toString("utf8", v.start, v.end)), start: v.start, end: v.end });
+        }
+        catch {
+            return null;
+        }
+        if (k > 0 && buf.subarray(values[k - 1].end, v.start).includes(0x0d))
+            cr = true;
+    }
+    return { records, cr };
+}
+/** The message for a JSON string whose text is itself a JSON object or array (json.dumps applied twice); null for
+ * an ordinary string. */
+function doubleEncoded(s) {
+    const t = s.trim();
+    if (!(t.startsWith("{") && t.endsWith("}")) && !(t.startsWith("[") && t.endsWith("]")))
+        return null;
+    let inner;
+    try {
+        inner = JSON.parse(t);
+    }
+    catch {
+        return null;
+    }
+    if (Array.isArray(inner)) {
+        return `the value is a JSON string that holds a JSON array of ${inner.length} item(s) (double-encoded: json.dumps applied twice): decode it once, e.g. \`jq -r . FILE | jq -c '.[]' > fixed.jsonl\`, or write the list itself instead of its JSON text (reported once for the file)`;
+    }
+    return `the value is a JSON string that holds a JSON object (double-encoded: json.dumps applied twice): decode it once, e.g. \`jq -c 'fromjson' FILE > fixed.jsonl\`, or write the record itself instead of its JSON text (reported once for the file: every line like this one is invalid)`;
+}
+/** A chat message on its own ({"role", "content"} or ShareGPT's {"from", "value"}), not a record that holds one. */
+function isBareMessage(rec) {
+    const has = (k) => Object.hasOwn(rec, k);
+    if (has("messages") || has("conversations"))
+        return false;
+    return (typeof rec.role === "string" && (has("content") || has("tool_calls"))) || (typeof rec.from === "string" && has("value"));
+}
+/** The once-per-file not-jsonl message of a container file, from what its pass found. */
+function containerMessage(kind, display, s, format) {
+    const fix = `\`chatml-gate fix ${display}\``;
+    if (kind === "array" && s.bareMessages > 0 && s.bareMessages * 2 >= s.records) {
+        return `the file is one JSON list of ${s.bareMessages} chat messages ({"role", "content"} each), not a list of conversations: if it is one conversation, write it as one record, \`jq -c '{messages: .}' ${display}\`; if it holds several, put each conversation's messages in its own {"messages": [...]} record, one per line`;
+    }
+    const what = `${s.records} ${format ? FORMAT_LABEL[format] + " " : ""}record${s.records === 1 ? "" : "s"}`;
+    if (kind === "array") {
+        const jq = `jq -c '.[]' ${display} > ${display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl"}`;
+        return `the file is a JSON array of ${what}, not JSON Lines (one record per line); each record is checked at the line where it starts: rewrite it one record per line with ${fix} (or \`${jq}\`)`;
+    }
+    return `the file holds ${what} spread over several lines, not JSON Lines (one record per line); each record is checked at the line where it starts: rewrite it one record per line with ${fix} (or \`jq -c . ${display}\`)`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/formats/tool-keys.ts
@@ -52047,6 +53256,14 @@ function categoryOf(rec, ctx) {
     // an object or array is named by its JSON ({"topic":"math"}), not "[object Object]"; canonical: keys sorted, and
     // no recursion (JSON.stringify overflows the stack on a value nested thousands of levels deep)
     return typeof v === "object" ? canonicalJson(v) : String(v);
+}
+/** A record's KTO label (model.ts Conversation.label): a boolean `label` (TRL) or `kto_tag` (LLaMA-Factory). */
+function ktoLabel(rec) {
+    if (typeof rec.label === "boolean")
+        return rec.label;
+    if (typeof rec.kto_tag === "boolean")
+        return rec.kto_tag;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/rules/roles.ts
@@ -53717,6 +54934,9 @@ function parseChatml(rec, ctx) {
     const tools = recordToolsKey(rec);
     if (tools !== undefined)
         conv.tools = tools;
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        conv.label = label;
     const defs = toolDefinitions(rec.tools, rec.functions);
     if (defs)
         conv.toolDefs = defs;
@@ -54016,6 +55236,9 @@ function parseSharegpt(rec, ctx) {
     const tools = toolsKey(rec.tools);
     if (tools !== undefined)
         out.tools = tools;
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        out.label = label;
     const defs = toolDefinitions(rec.tools);
     if (defs)
         out.toolDefs = defs;
@@ -54049,7 +55272,11 @@ function parseAlpaca(rec, ctx) {
     const prompt = alpacaPrompt(rec, instruction, ctx);
     if (!ok || !prompt)
         return null;
-    return { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+    const conv = { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+    const label = ktoLabel(rec);
+    if (label !== undefined)
+        conv.label = label;
+    return conv;
 }
 /** The prompt of an Alpaca record: `system`, the `history` pairs, then the instruction (and `input`) as the user
  * turn; null when `input` or `history` is broken (reported). Also the prompt of LLaMA-Factory's Alpaca preference
@@ -54526,6 +55753,8 @@ class FindingSink {
                 f.related = detail.related;
             if (detail.count !== undefined && detail.count > 1)
                 f.count = detail.count;
+            if (detail.kind !== undefined)
+                f.kind = detail.kind;
         }
         this.count(rule, severity);
         this.pool(f);
@@ -54667,6 +55896,510 @@ function finishFindings(file, max) {
 function byLine(found) {
     return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
 }
+function fileReport(display, format, records, validRecords, bytes, st) {
+    return {
+        path: display,
+        format,
+        records,
+        validRecords,
+        bytes,
+        errors: st.errors,
+        warnings: st.warnings,
+        findings: st.findings,
+        findingCounts: st.counts,
+        findingsTruncated: st.findings.length < st.errors + st.warnings,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/read/json-source.ts
+// A JSON value as its source text: a lossless tree whose leaves keep their exact text (numbers as written, strings
+// with their escapes) and whose objects keep every key in order, duplicates too. For rewriting records without
+// JSON.parse → JSON.stringify (which turns 12345678901234567890 into 12345678901234567000, 1.0 into 1, -0 into 0, and
+// drops duplicate keys), and for comparing two texts as values without going through JS numbers. Strict RFC 8259;
+// iterative (no recursion), so a deeply nested hostile record cannot overflow the stack.
+class JsonSyntaxError extends Error {
+    offset;
+    constructor(message, 
+    /** Offset (in UTF-16 code units) of the character where the syntax breaks. */
+    offset) {
+        super(message);
+        this.offset = offset;
+    }
+}
+const HEX = /^[0-9a-fA-F]{4}$/;
+/** Parses `text` (one JSON value, whitespace around it allowed). Throws JsonSyntaxError. */
+function parseJsonSource(text) {
+    const n = text.length;
+    let i = 0;
+    const ws = () => {
+        for (; i < n; i++) {
+            const c = text.charCodeAt(i);
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                break;
+        }
+    };
+    const fail = (want) => {
+        const got = i >= n ? "the end of the text" : `'${text[i]}'`;
+        throw new JsonSyntaxError(`expected ${want}, found ${got}`, i);
+    };
+    const str = () => {
+        const start = i;
+        for (i++;;) {
+            if (i >= n)
+                fail("a closing quote");
+            const c = text.charCodeAt(i);
+            if (c === 0x22)
+                break;
+            if (c === 0x5c) {
+                const e = text.charCodeAt(i + 1);
+                if (e === 0x75) {
+                    if (!HEX.test(text.slice(i + 2, i + 6))) {
+                        i += 2;
+                        fail("four hex digits after \\u");
+                    }
+                    i += 6;
+                }
+                else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)
+                    i += 2;
+                else {
+                    i++;
+                    fail("an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+                }
+            }
+            else if (c < 0x20)
+                fail("a character (control characters must be escaped)");
+            else
+                i++;
+        }
+        i++;
+        return text.slice(start, i);
+    };
+    const digits = () => {
+        const s = i;
+        while (i < n && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39)
+            i++;
+        return i - s;
+    };
+    const num = () => {
+        const start = i;
+        if (text.charCodeAt(i) === 0x2d)
+            i++;
+        if (text.charCodeAt(i) === 0x30)
+            i++;
+        else if (digits() === 0)
+            fail("a digit");
+        if (text.charCodeAt(i) === 0x2e) {
+            i++;
+            if (digits() === 0)
+                fail("a digit after the decimal point");
+        }
+        if (text.charCodeAt(i) === 0x65 || text.charCodeAt(i) === 0x45) {
+            i++;
+            if (text.charCodeAt(i) === 0x2b || text.charCodeAt(i) === 0x2d)
+                i++;
+            if (digits() === 0)
+                fail("a digit in the exponent");
+        }
+        return text.slice(start, i);
+    };
+    const key = () => {
+        if (text.charCodeAt(i) !== 0x22)
+            fail("a key in double quotes");
+        const k = str();
+        ws();
+        if (text.charCodeAt(i) !== 0x3a)
+            fail("':' after the key");
+        i++;
+        ws();
+        return k;
+    };
+    const stack = [];
+    ws();
+    for (;;) {
+        // a value starts at i
+        let value;
+        const c = text.charCodeAt(i);
+        if (c === 0x7b || c === 0x5b) {
+            i++;
+            ws();
+            const node = c === 0x7b ? { kind: "object", entries: [] } : { kind: "array", items: [] };
+            const close = c === 0x7b ? 0x7d : 0x5d;
+            if (text.charCodeAt(i) === close) {
+                i++;
+                value = node;
+            }
+            else {
+                stack.push({ node, key: c === 0x7b ? key() : "" });
+                continue;
+            }
+        }
+        else if (c === 0x22)
+            value = { kind: "string", raw: str() };
+        else if (c === 0x2d || (c >= 0x30 && c <= 0x39))
+            value = { kind: "number", raw: num() };
+        else if (text.startsWith("true", i) || text.startsWith("null", i)) {
+            value = { kind: "literal", raw: text.slice(i, i + 4) };
+            i += 4;
+        }
+        else if (text.startsWith("false", i)) {
+            value = { kind: "literal", raw: "false" };
+            i += 5;
+        }
+        else
+            return fail("a value");
+        // attach it, then a separator or the end of one or more containers
+        for (;;) {
+            const top = stack[stack.length - 1];
+            ws();
+            if (!top) {
+                if (i < n)
+                    fail("the end of the value");
+                return value;
+            }
+            if (top.node.kind === "array")
+                top.node.items.push(value);
+            else
+                top.node.entries.push({ rawKey: top.key, value });
+            const d = text.charCodeAt(i);
+            if (d === 0x2c) {
+                i++;
+                ws();
+                if (top.node.kind === "object")
+                    top.key = key();
+                break;
+            }
+            if (d === (top.node.kind === "array" ? 0x5d : 0x7d)) {
+                i++;
+                stack.pop();
+                value = top.node;
+                continue;
+            }
+            fail(top.node.kind === "array" ? "',' or ']'" : "',' or '}'");
+        }
+    }
+}
+/** The decoded text of a string's source (with its quotes). */
+function decodeJsonString(raw) {
+    return raw.indexOf("\\") === -1 ? raw.slice(1, -1) : JSON.parse(raw);
+}
+/** The value's source with no whitespace between tokens (leaves as written). */
+function stringifySource(node) {
+    const out = [];
+    // explicit stack of [node, next child index]
+    const stack = [];
+    let cur = node;
+    for (;;) {
+        if (cur) {
+            if (cur.kind === "object" || cur.kind === "array") {
+                out.push(cur.kind === "object" ? "{" : "[");
+                stack.push([cur, 0]);
+            }
+            else
+                out.push(cur.raw);
+            cur = undefined;
+        }
+        const top = stack[stack.length - 1];
+        if (!top)
+            return out.join("");
+        const [c, k] = top;
+        const len = c.kind === "object" ? c.entries.length : c.items.length;
+        if (k === len) {
+            out.push(c.kind === "object" ? "}" : "]");
+            stack.pop();
+            continue;
+        }
+        if (k > 0)
+            out.push(",");
+        top[1] = k + 1;
+        if (c.kind === "object") {
+            out.push(c.entries[k].rawKey, ":");
+            cur = c.entries[k].value;
+        }
+        else
+            cur = c.items[k];
+    }
+}
+/** Whether two values are equal as a JSON reader that keeps everything sees them: the same keys in the same order
+ * (duplicates included; keys and strings compared decoded, so "\u00e9" equals "é"), numbers and literals as written
+ * (12345678901234567890 is not 12345678901234567000, 1.0 is not 1, -0 is not 0). */
+function sameJsonValue(a, b) {
+    const stack = [[a, b]];
+    while (stack.length) {
+        const [x, y] = stack.pop();
+        if (x.kind !== y.kind)
+            return false;
+        if (x.kind === "object") {
+            const ye = y.entries;
+            if (x.entries.length !== ye.length)
+                return false;
+            for (let k = 0; k < ye.length; k++) {
+                const ex = x.entries[k];
+                if (ex.rawKey !== ye[k].rawKey && decodeJsonString(ex.rawKey) !== decodeJsonString(ye[k].rawKey))
+                    return false;
+                stack.push([ex.value, ye[k].value]);
+            }
+        }
+        else if (x.kind === "array") {
+            const yi = y.items;
+            if (x.items.length !== yi.length)
+                return false;
+            for (let k = 0; k < yi.length; k++)
+                stack.push([x.items[k], yi[k]]);
+        }
+        else if (x.raw !== y.raw) {
+            if (x.kind !== "string" || decodeJsonString(x.raw) !== decodeJsonString(y.raw))
+                return false;
+        }
+    }
+    return true;
+}
+/** The bytes of a JSON text with the whitespace between tokens removed (strings copied as they are). The input must
+ * be valid JSON; a copy is returned. */
+function compactJsonBytes(buf, start, end) {
+    const out = Buffer.allocUnsafe(end - start);
+    let o = 0;
+    let i = start;
+    while (i < end) {
+        const c = buf[i];
+        if (c === 0x22) {
+            // copy the string through its closing quote (one not preceded by an odd run of backslashes)
+            let q = i + 1;
+            for (;;) {
+                q = buf.indexOf(0x22, q);
+                if (q === -1 || q >= end) {
+                    q = end - 1;
+                    break;
+                }
+                let k = q - 1;
+                while (buf[k] === 0x5c)
+                    k--;
+                if ((q - 1 - k) % 2 === 0)
+                    break;
+                q++;
+            }
+            o += buf.copy(out, o, i, q + 1);
+            i = q + 1;
+        }
+        else {
+            if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                out[o++] = c;
+            i++;
+        }
+    }
+    return out.subarray(0, o);
+}
+
+;// CONCATENATED MODULE: ./src/engine/json-errors.ts
+// What an invalid-json or invalid-utf8 finding says: where the syntax breaks and the likely cause (a truncated line,
+// single quotes, a trailing comma, a raw control character, a BOM, bare CRs), for a line or a record inside a container.
+
+
+/** invalid-json for a record inside a container (it may span lines): where in the record the syntax breaks, found by
+ * the strict source parser (V8's messages give no position for some errors, and quote the text with its newlines). */
+function recordJsonError(e, text) {
+    let at;
+    let reason;
+    try {
+        parseJsonSource(text);
+        return jsonErrorMessage(e, text); // the two parsers disagree: keep V8's word
+    }
+    catch (err) {
+        if (!(err instanceof JsonSyntaxError))
+            return jsonErrorMessage(e, text);
+        at = err.offset;
+        reason = err.message;
+    }
+    const before = text.slice(0, at);
+    const row = before.split("\n").length;
+    const col = at - before.lastIndexOf("\n");
+    let hint = "fix the syntax, or drop the record";
+    if (/control characters/.test(reason))
+        hint = controlCharacterHint(text.charCodeAt(at));
+    else if (text[at] === "'")
+        hint = "JSON needs double quotes around keys and strings";
+    else if ((text[at] === "}" || text[at] === "]") && /,\s*$/.test(before))
+        hint = "remove the trailing comma";
+    return `invalid JSON at line ${row} of the record, column ${col}: ${reason}; ${hint}`;
+}
+function jsonErrorMessage(e, text) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    const where = pos ? ` at column ${Number(pos[1]) + 1}` : /Unexpected end/.test(msg) ? ` at column ${text.length + 1} (end of line)` : "";
+    const trimmed = text.trimEnd();
+    let hint = "fix the syntax, or drop the line";
+    // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
+    // does not allow, so the whole file reads as one line.
+    const cr = text.indexOf("\r");
+    if (text.charCodeAt(0) === 0xfeff)
+        hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
+    else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
+        hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
+    else if (/Bad control character/.test(msg) && pos)
+        hint = controlCharacterHint(text.charCodeAt(Number(pos[1])));
+    else if (/Unexpected end|Unterminated/.test(msg))
+        hint = "the line ends early: the record is truncated or split over several lines";
+    else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed))
+        hint = "JSON needs double quotes around keys and strings";
+    else if (/,\s*[}\]]\s*$/.test(trimmed))
+        hint = "remove the trailing comma";
+    const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
+    return `invalid JSON${where}: ${short}; ${hint}`;
+}
+const CONTROL_ESCAPES = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r" };
+/** A raw control character inside a string (a tab pasted into an answer, a NUL byte): JSON.parse says only 'Bad
+ * control character in string literal'; name the character and its escape. */
+function controlCharacterHint(code) {
+    const hex = code.toString(16).toUpperCase().padStart(4, "0");
+    const esc = CONTROL_ESCAPES[code] ?? `\\u${hex.toLowerCase()}`;
+    const name = code === 9 ? "a tab, " : code === 0 ? "a NUL byte, " : "";
+    return `a string holds a raw control character (${name}U+${hex}), which JSON allows only escaped, as ${esc}: write the file with a JSON encoder (json.dumps, JSON.stringify) instead of pasting text into it`;
+}
+/** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
+function firstInvalidByte(b) {
+    let i = 0;
+    while (i < b.length) {
+        const c = b[i];
+        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (n < 0)
+            return i;
+        for (let k = 1; k <= n; k++)
+            if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80)
+                return i;
+        if (n > 0 && !(0,external_node_buffer_.isUtf8)(b.subarray(i, i + n + 1)))
+            return i;
+        i += n + 1;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-head.ts
+
+
+
+
+
+/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
+ * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
+ * record in the head (so every chunk of the file knows it). */
+async function checkFileHead(path, display, severities, maxFindings) {
+    const sink = new FindingSink(severities, maxFindings);
+    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
+    let head;
+    try {
+        head = await readHead(path, HEAD_BYTES);
+    }
+    catch (e) {
+        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
+        return done();
+    }
+    const kind = sniff(head);
+    if (kind.kind === "lfs-pointer") {
+        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
+        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
+        return done();
+    }
+    if (kind.kind === "utf16") {
+        const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
+        const q = shellQuote(display);
+        const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
+        // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
+        const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
+        const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
+        sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
+        return done();
+    }
+    if (kind.kind === "gzip") {
+        sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
+        return done();
+    }
+    if (kind.kind === "json-array")
+        return containerHead(path, head, "array");
+    let pretty = sniffPretty(head, head.length < HEAD_BYTES);
+    if (pretty === "undecided") {
+        try {
+            head = await readHead(path, LONG_HEAD_BYTES);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+        pretty = sniffPretty(head, head.length < LONG_HEAD_BYTES);
+    }
+    if (pretty === "pretty")
+        return containerHead(path, head, "pretty");
+    let format = headFormat(head);
+    if (format === null && head.length === HEAD_BYTES) {
+        // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
+        // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
+        try {
+            head = await readHead(path, LONG_HEAD_BYTES);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+        format = headFormat(head);
+        if (format === null && head.length === LONG_HEAD_BYTES)
+            return { format, whole: true };
+    }
+    return { format };
+}
+/** A container file: the format of its first record with a known format (looking further than the head when needed).
+ * It is read as one chunk: its records are found by one scan from the start. */
+async function containerHead(path, head, container) {
+    let format = valuesFormat(head, container);
+    if (format === null && head.length === HEAD_BYTES) {
+        try {
+            format = valuesFormat(await readHead(path, LONG_HEAD_BYTES), container);
+        }
+        catch {
+            // read again by the pass, which reports it
+        }
+    }
+    return { format, whole: true, container };
+}
+/** Format of the first complete value of a known format in the head of a container file. */
+function valuesFormat(head, container) {
+    const start = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    for (const v of splitValues(head, start, head.length, { arrays: container === "array" }).values) {
+        if (head[v.start] !== 0x7b)
+            continue;
+        try {
+            const f = detectFormat(JSON.parse(head.toString("utf8", v.start, v.end)));
+            if (f)
+                return f;
+        }
+        catch {
+            // not a record: look further
+        }
+    }
+    return null;
+}
+const HEAD_BYTES = 64 * 1024;
+const LONG_HEAD_BYTES = 16 * 1024 * 1024;
+/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
+function shellQuote(path) {
+    return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+/** Format of the first record with a known format among the complete lines of the head. */
+function headFormat(head) {
+    let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    for (;;) {
+        const nl = head.indexOf(0x0a, pos);
+        if (nl === -1)
+            return null;
+        try {
+            const rec = JSON.parse(head.toString("utf8", pos, nl));
+            if (rec && typeof rec === "object" && !Array.isArray(rec)) {
+                const f = detectFormat(rec);
+                if (f)
+                    return f;
+            }
+        }
+        catch {
+            // not a record: look further
+        }
+        pos = nl + 1;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
 // Stable identity of a finding across versions of a file, so that a pull request's findings can be compared with the
@@ -54748,6 +56481,1015 @@ function addFingerprints(files) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/secret-rules.ts
+// Credential formats of API providers and key files: what the `secret` rule finds.
+//
+// Most patterns are ported from gitleaks' default rules (https://github.com/gitleaks/gitleaks, config/gitleaks.toml,
+// MIT License, Copyright (c) 2019 Zachary Rice) and secretlint's recommended preset
+// (https://github.com/secretlint/secretlint, MIT License, Copyright (c) 2019 azu). Go's RE2 syntax does not all
+// compile in JavaScript: inline flags in mid-pattern ((?i) after a literal prefix, (?-i:...)) became explicit
+// [A-Za-z] classes, (?P<name>) groups plain groups, \z became $; gitleaks' trailing delimiter group
+// (?:[\x60'"\s;]|\\[nr]|$) became a negative lookahead on the token's own alphabet, so a token followed by a letter
+// of another word is not cut short, and a match never runs past the closing quote into the next field (the gate
+// scans decoded strings, not raw JSON lines). Each rule keeps gitleaks' entropy floor where it had one.
+//
+// A rule fires where one of its `anchors` (literal text every such token contains) is found inside a run of
+// token characters (scan-text.ts); `re` then decides, sticky at the anchor unless `back` lets the token start
+// earlier. Only the fixed public prefix of a token (`prefix`) is ever shown.
+
+const REVOKE = "revoke it with the provider";
+function jwtValid(v) {
+    const [h, p] = v.split(".");
+    try {
+        const header = JSON.parse(Buffer.from(h, "base64url").toString("utf8"));
+        if (typeof header.alg !== "string" || header.alg.toLowerCase() === "none")
+            return false;
+        const payload = JSON.parse(Buffer.from(p, "base64url").toString("utf8"));
+        // the jwt.io debugger's example token, in countless tutorials
+        if (payload.sub === "1234567890" && payload.name === "John Doe")
+            return false;
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const upTo = (c) => (v) => v.indexOf(c) + 1;
+const SECRET_RULES = [
+    // --- cloud
+    {
+        kind: "aws-access-key",
+        name: "AWS access key ID",
+        anchors: ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
+        re: /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3,
+        valid: (v) => !v.endsWith("EXAMPLE"),
+        fix: "deactivate it in AWS IAM",
+    },
+    {
+        kind: "aws-secret-key",
+        name: "AWS secret access key",
+        anchors: ["ecret_access_key", "ECRET_ACCESS_KEY", "ecretAccessKey", "ecret-access-key"],
+        re: /(?<![A-Za-z0-9])(?:aws_?)?secret_?access_?key["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi,
+        back: 10,
+        group: 1,
+        prefix: 0,
+        minEntropy: 4,
+        fix: "deactivate the key pair in AWS IAM",
+    },
+    {
+        kind: "gcp-api-key",
+        name: "Google API key",
+        anchors: ["AIza"],
+        re: /(?<![\w-])AIza[\w-]{35}(?![\w-])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: "delete it in the Google Cloud console",
+    },
+    {
+        kind: "gcp-oauth-secret",
+        name: "Google OAuth client secret",
+        anchors: ["GOCSPX-"],
+        re: /(?<![\w-])GOCSPX-[\w-]{28}(?![\w-])/y,
+        prefix: 7,
+        minEntropy: 3.5,
+        fix: "reset the client secret in the Google Cloud console",
+    },
+    {
+        kind: "google-oauth-token",
+        name: "Google OAuth access token",
+        anchors: ["ya29."],
+        re: /(?<![\w-])ya29\.[\w-]{30,}(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: "revoke it (https://myaccount.google.com/permissions)",
+    },
+    {
+        kind: "azure-storage-key",
+        name: "Azure storage account key",
+        anchors: ["AccountKey=", "SharedAccessKey="],
+        re: /(?:AccountKey|SharedAccessKey)=([A-Za-z0-9+/]{42,86}={1,2})(?![A-Za-z0-9+/=])/y,
+        group: 1,
+        prefix: 0,
+        minEntropy: 4,
+        fix: "rotate the key in the Azure portal",
+    },
+    {
+        kind: "azure-ad-client-secret",
+        name: "Azure AD client secret",
+        anchors: ["Q~"],
+        re: /(?<![\w~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g,
+        back: 4,
+        prefix: 0,
+        minEntropy: 3.5,
+        fix: "delete the client secret in Azure AD (Entra ID) app registrations",
+    },
+    {
+        kind: "azure-sas-token",
+        name: "Azure SAS token signature",
+        anchors: ["sig="],
+        re: /(?<=[?&])sig=([A-Za-z0-9%+/]{40,120}(?:%3[Dd]|=){0,2})(?![A-Za-z0-9%+/=])/y,
+        group: 1,
+        prefix: 0,
+        minEntropy: 3.5,
+        valid: (_v, text, at) => /[?&]sv=\d{4}-\d\d-\d\d/.test(text.slice(Math.max(0, at - 400), at + 400)),
+        fix: "revoke it (rotate the storage key it was signed with)",
+    },
+    // --- code hosting, CI
+    {
+        kind: "github-token",
+        name: "GitHub token",
+        anchors: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"],
+        re: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})(?![A-Za-z0-9_])/y,
+        prefix: (v) => (v.startsWith("github_pat_") ? 11 : 4),
+        minEntropy: 3,
+        fix: "revoke it in GitHub (Settings → Developer settings → Tokens)",
+    },
+    {
+        kind: "gitlab-token",
+        name: "GitLab token",
+        anchors: ["glpat-", "gldt-", "glrt-", "glptt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "GR1348941"],
+        re: /(?<![\w-])(?:glpat-[\w-]{20,300}(?:\.[0-9a-z]{9})?|gl(?:dt|rt|ft|soat|ffct)-[\w-]{20,300}|glimt-[\w-]{25}|glagent-[\w-]{50}|gloas-[\w-]{64}|glptt-[0-9a-f]{40}|glcbt-[0-9a-zA-Z]{1,5}_[\w-]{20}|GR1348941[\w-]{20})(?![\w-])/y,
+        prefix: (v) => (v.startsWith("GR1348941") ? 9 : upTo("-")(v)),
+        minEntropy: 3,
+        fix: "revoke it in GitLab",
+    },
+    // --- chat, e-mail, payments
+    {
+        kind: "slack-token",
+        name: "Slack token",
+        anchors: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"],
+        re: /(?<![\w-])(?:xox[baprseo]-[0-9A-Za-z-]{10,250}|xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,170}|xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3,
+        fix: "revoke it in the Slack app settings",
+    },
+    {
+        kind: "slack-webhook",
+        name: "Slack webhook URL",
+        anchors: ["hooks.slack.com/"],
+        re: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,120}/g,
+        back: 8,
+        prefix: (v) => v.indexOf(".com/") + 5,
+        minEntropy: 3,
+        fix: "delete the webhook in Slack and create a new one",
+    },
+    {
+        kind: "stripe-key",
+        name: "Stripe key",
+        anchors: ["sk_live_", "sk_test_", "sk_prod_", "rk_live_", "rk_test_", "rk_prod_", "whsec_"],
+        re: /(?<![\w])(?:(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99}|whsec_[A-Za-z0-9]{32,})(?![A-Za-z0-9])/y,
+        prefix: (v) => (v.startsWith("whsec_") ? 6 : 8),
+        minEntropy: 3,
+        valid: (v) => !isDocumented(v),
+        fix: "roll it in the Stripe dashboard",
+    },
+    {
+        kind: "twilio-api-key",
+        name: "Twilio API key",
+        anchors: ["SK"],
+        re: /(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/y,
+        prefix: 2,
+        minEntropy: 3,
+        fix: "delete it in the Twilio console",
+    },
+    {
+        kind: "sendgrid-key",
+        name: "SendGrid API key",
+        anchors: ["SG."],
+        re: /(?<![\w.])SG\.[\w-]{22}\.[\w-]{43}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: "delete it in SendGrid (Settings → API Keys)",
+    },
+    {
+        kind: "mailchimp-key",
+        name: "Mailchimp API key",
+        anchors: ["-us"],
+        re: /(?<![\w-])[0-9a-f]{32}-us\d{1,2}(?![\w-])/g,
+        back: 32,
+        prefix: 0,
+        minEntropy: 3,
+        fix: "disable it in Mailchimp",
+    },
+    {
+        kind: "telegram-bot-token",
+        name: "Telegram bot token",
+        anchors: [":AA"],
+        re: /(?<![\w-])\d{8,10}:AA[A-Za-z0-9_-]{33}(?![\w-])/g,
+        back: 10,
+        prefix: 0,
+        minEntropy: 3.5,
+        fix: "revoke it with @BotFather (/revoke)",
+    },
+    // --- package registries
+    {
+        kind: "npm-token",
+        name: "npm token",
+        anchors: ["npm_", "_authToken="],
+        re: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])|_authToken=([^\s"'$][^\s"']{8,})/y,
+        prefix: (v) => (v.startsWith("npm_") ? 4 : 0),
+        minEntropy: 3,
+        fix: "revoke it (npm token revoke)",
+    },
+    {
+        kind: "pypi-token",
+        name: "PyPI token",
+        anchors: ["pypi-AgE"],
+        re: /(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,1000}(?![\w-])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: "delete it in PyPI (Account settings → API tokens)",
+    },
+    {
+        kind: "rubygems-token",
+        name: "RubyGems API key",
+        anchors: ["rubygems_"],
+        re: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/y,
+        prefix: 9,
+        minEntropy: 3,
+        fix: "revoke it on rubygems.org",
+    },
+    // --- AI providers
+    {
+        kind: "anthropic-key",
+        name: "Anthropic API key",
+        anchors: ["sk-ant-"],
+        re: /(?<![\w-])sk-ant-[a-z]{3,6}\d\d-[\w-]{80,120}(?![\w-])/y,
+        prefix: (v) => v.indexOf("-", 7) + 1,
+        minEntropy: 3.5,
+        fix: "delete it in the Anthropic console",
+    },
+    {
+        kind: "openai-key",
+        name: "OpenAI API key",
+        anchors: ["sk-"],
+        re: /(?<![\w-])sk-(?:(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})(?![\w-])/y,
+        prefix: (v) => (/^sk-(?:proj|svcacct|admin|None)-/.test(v) ? v.indexOf("-", 3) + 1 : 3),
+        minEntropy: 3.5,
+        fix: "revoke it in the OpenAI dashboard (API keys)",
+    },
+    {
+        kind: "sk-api-key",
+        name: "API key (sk-…, an OpenAI-compatible provider)",
+        anchors: ["sk-"],
+        re: /(?<![\w-])sk-(?!ant-|proj-|svcacct-|admin-)[A-Za-z0-9]{32,47}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: "revoke it with its provider",
+    },
+    {
+        kind: "huggingface-token",
+        name: "Hugging Face token",
+        anchors: ["hf_", "api_org_"],
+        re: /(?<![A-Za-z0-9_])(?:hf|api_org)_[A-Za-z]{34}(?![A-Za-z0-9_])/y,
+        prefix: (v) => (v.startsWith("hf_") ? 3 : 8),
+        minEntropy: 3.5,
+        fix: "invalidate it in Hugging Face (Settings → Access Tokens)",
+    },
+    {
+        kind: "groq-key",
+        name: "Groq API key",
+        anchors: ["gsk_"],
+        re: /(?<![\w-])gsk_[A-Za-z0-9]{52}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "perplexity-key",
+        name: "Perplexity API key",
+        anchors: ["pplx-"],
+        re: /(?<![\w-])pplx-[A-Za-z0-9]{48}(?![A-Za-z0-9])/y,
+        prefix: 5,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "replicate-token",
+        name: "Replicate API token",
+        anchors: ["r8_"],
+        re: /(?<![\w-])r8_[A-Za-z0-9]{37}(?![A-Za-z0-9])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    {
+        kind: "xai-key",
+        name: "xAI API key",
+        anchors: ["xai-"],
+        re: /(?<![\w-])xai-[A-Za-z0-9]{80}(?![A-Za-z0-9])/y,
+        prefix: 4,
+        minEntropy: 3.5,
+        fix: REVOKE,
+    },
+    // --- other services (secretlint's recommended preset and gitleaks)
+    {
+        kind: "service-token",
+        name: "service token",
+        anchors: ["shpat_", "shpca_", "shppa_", "shpss_", "glc_", "glsa_", "ops_eyJ", "lin_api_", "ntn_", "hvs.", "hvb.", "vcp_", "vci_", "vca_", "vcr_", "vck_", "dapi", "dckr_pat_", "figd_", "dop_v1_", "doo_v1_", "dor_v1_", "dp.pt.", "pul-", "PMAK-", "pscale_tkn_", "pscale_pw_", "pscale_oauth_", "sntryu_", "sntrys_", "AGE-SECRET-KEY-1", "xkeysib-", "LTAI", "HRKU-AA", "dt0c01."],
+        re: /(?<![\w.-])(?:shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|ops_eyJ[A-Za-z0-9+/]{100,1280}={0,3}|lin_api_[A-Za-z0-9]{40}|ntn_\d{11}[A-Za-z0-9]{35}|hvs\.[\w-]{90,120}|hvb\.[\w-]{138,300}|vc[piark]_[A-Za-z0-9]{20,60}|dapi[a-f0-9]{32}(?:-\d)?|dckr_pat_[\w-]{27}|figd_[\w-]{40,200}|do[por]_v1_[a-f0-9]{64}|dp\.pt\.[A-Za-z0-9]{43}|pul-[a-f0-9]{40}|PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}|pscale_(?:tkn|pw|oauth)_[\w=.-]{32,64}|sntryu_[a-f0-9]{64}|sntrys_eyJ[A-Za-z0-9+/=_]{60,400}|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}|LTAI[A-Za-z0-9]{20}|HRKU-AA[\w-]{58}|dt0c01\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{64})(?![\w-])/y,
+        prefix: (v) => {
+            const m = /^(?:[A-Za-z0-9]+[_.-]){1,2}|^dapi|^LTAI|^AGE-SECRET-KEY-1/.exec(v);
+            return m ? Math.min(m[0].length, 14) : 0;
+        },
+        minEntropy: 3,
+        fix: REVOKE,
+    },
+    {
+        kind: "db-password",
+        name: "password in a connection string",
+        anchors: ["Password=", "password=", "PASSWORD=", "Pwd=", "PWD=", "pwd="],
+        re: /(?<![A-Za-z0-9_])(?:Password|password|PASSWORD|Pwd|PWD|pwd)=([^;"'\s]{1,128})/y,
+        prefix: 0,
+        valid: (v, text, at) => !isPlaceholderPassword(v) && /(?:server|data source|host|address|addr|uid|user id|user|username)\s*=/i.test(text.slice(Math.max(0, at - 300), at)),
+        fix: "change the database password (read it from the environment)",
+    },
+    // --- tokens and headers
+    {
+        kind: "jwt",
+        name: "JSON Web Token",
+        anchors: ["eyJ"],
+        re: /(?<![\w-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}(?![\w-])/y,
+        prefix: 3,
+        minEntropy: 3.5,
+        valid: jwtValid,
+        fix: "invalidate the session or signing key it belongs to if it has not expired",
+    },
+];
+const RULE_BY_KIND = new Map(SECRET_RULES.map((r) => [r.kind, r]));
+
+;// CONCATENATED MODULE: ./src/engine/privacy/scan-text.ts
+// Finds credentials and personal data in one decoded string. Cheap when there is nothing: one pass over the string
+// looks only at runs of 12 or more token characters (every provider token, assigned value and compact IBAN is
+// one), probing every 12th character and widening only where it is not a space or delimiter (prose costs about
+// half a read per character); e-mail addresses start from each "@", numbers from each digit, key files from
+// "-----BEGIN", URL credentials from "://". Inside a run, one regular expression finds the rules' anchors (ghp_, AKIA,
+// sk-, ...), and only the rules of the anchors found run.
+
+
+
+
+/** Shortest run of token characters looked at. */
+const MIN_RUN = 12;
+/** Printable ASCII except whitespace and the characters that delimit values in text, code and JSON. */
+const TOKEN = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++)
+    TOKEN[c] = 1;
+for (const c of "\"'`(),;<>[]{}|\\")
+    TOKEN[c.charCodeAt(0)] = 0;
+const isToken = (c) => c < 128 && TOKEN[c] === 1;
+const BY_ANCHOR = new Map();
+for (const r of SECRET_RULES)
+    for (const a of r.anchors)
+        BY_ANCHOR.set(a, [...(BY_ANCHOR.get(a) ?? []), r]);
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+/** Every anchor, longest first (so "sk-ant-" wins over "sk-"). */
+const ANCHOR_RE = new RegExp([...BY_ANCHOR.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|"), "g");
+const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mysqlx|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|oracle|clickhouse|cockroachdb|couchdb|neo4j(?:\+s)?|bolt|cassandra|snowflake|db2|jdbc:[a-z]+|postgis|timescaledb|influxdb|elasticsearch|memcached)$/i;
+const URL_CREDENTIALS = /([a-z][a-z0-9+.-]{1,24}):\/\/([^\s:@/?#"'<>]{1,100}):([^\s@/?#"'<>]{1,200})@([^\s/?#"'<>:@]{1,200})/iy;
+const PEM_HEADER = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/y;
+const piiScratch = [];
+/** Scratch list of the runs of the current string (start, end pairs). */
+let runs = new Int32Array(64);
+/** A run without a digit, with at most one capital letter after its first character and none of !#$%*+/?@^~: a
+ * word, an identifier or a dotted name (self.config.get_value) in code or prose. No token, assigned secret or
+ * address is one: random tokens have digits or mixed case (AKIA…, hf_… have several capitals), an assigned value
+ * needs a digit or such a symbol, an IPv6 address digits. */
+function quietRun(s, a, b) {
+    let upper = 0;
+    for (let i = a; i < b; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 97 && c <= 122)
+            continue;
+        if (c >= 48 && c <= 57)
+            return false;
+        if (c >= 65 && c <= 90) {
+            if (i > a && ++upper > 1)
+                return false;
+            continue;
+        }
+        if (STRONG[c] === 1)
+            return false;
+    }
+    return true;
+}
+const STRONG = new Uint8Array(128);
+for (const c of "!#$%*+/?@^~")
+    STRONG[c.charCodeAt(0)] = 1;
+function scanText(s, on, key, out, max = 200) {
+    const first = out.length;
+    const n = s.length;
+    // a data: URI (an image or audio part) holds base64, not text
+    if (n > 64 && s.startsWith("data:") && s.indexOf(";base64,", 5) > 0 && s.indexOf(";base64,", 5) < 200)
+        return;
+    if (!on.secret && !on.generic && !on.pii)
+        return;
+    // runs of token characters
+    let nr = 0;
+    let i = MIN_RUN - 1;
+    let lastEnd = 0;
+    while (i < n) {
+        if (!isToken(s.charCodeAt(i))) {
+            i += MIN_RUN;
+            continue;
+        }
+        let a = i;
+        while (a > lastEnd && isToken(s.charCodeAt(a - 1)))
+            a--;
+        // the run holding i starts at a: it has 12 characters only if a + 11 is a token character too (one read, and a
+        // skip past it when not: no run of 12 can hold that position)
+        const far = a + MIN_RUN - 1;
+        if (far >= n)
+            break;
+        if (far > i && !isToken(s.charCodeAt(far))) {
+            lastEnd = far + 1;
+            i = far + MIN_RUN;
+            continue;
+        }
+        let b = i + 1;
+        while (b < n && isToken(s.charCodeAt(b)))
+            b++;
+        if (b - a >= MIN_RUN && !quietRun(s, a, b)) {
+            if (nr * 2 + 2 > runs.length) {
+                const next = new Int32Array(runs.length * 2);
+                next.set(runs);
+                runs = next;
+            }
+            runs[nr * 2] = a;
+            runs[nr * 2 + 1] = b;
+            nr++;
+        }
+        lastEnd = b;
+        i = b + MIN_RUN;
+    }
+    if (on.secret) {
+        for (let r = 0; r < nr && out.length < max; r++)
+            providerTokens(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        for (let r = 0; r < nr && out.length < max; r++)
+            headerTokens(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        if (s.indexOf("-----BEGIN") >= 0)
+            privateKeys(s, out, first);
+        if (s.indexOf("://") >= 0)
+            urlPasswords(s, out, first, max);
+    }
+    if (on.generic) {
+        for (let r = 0; r < nr && out.length < max; r++)
+            assignedSecrets(s, runs[r * 2], runs[r * 2 + 1], out, first);
+        if (key !== undefined && isSecretName(key))
+            keyedSecret(s, key, out, first);
+    }
+    if (on.pii) {
+        const found = piiScratch;
+        found.length = 0;
+        if (s.indexOf("@") >= 0)
+            findEmails(s, found, max);
+        findNumbers(s, found, max);
+        for (let r = 0; r < nr; r++) {
+            const a = runs[r * 2];
+            const b = runs[r * 2 + 1];
+            if (mayHoldIpv6(s, a, b))
+                findIpv6(s, a, b, found);
+        }
+        for (const m of found) {
+            if (out.length >= max)
+                break;
+            add(out, first, { rule: "pii", kind: m.kind, name: PII_NAMES[m.kind], start: m.start, end: m.end, shown: "", fix: PII_FIXES[m.kind] });
+        }
+    }
+}
+/** An IPv6 address has "::" or seven colons (counted within the run only: a search past it would make a string of
+ * many runs quadratic). */
+function mayHoldIpv6(s, a, b) {
+    let colons = 0;
+    for (let i = a; i < b; i++) {
+        if (s.charCodeAt(i) !== 0x3a)
+            continue;
+        if (++colons >= 7 || (i + 1 < b && s.charCodeAt(i + 1) === 0x3a))
+            return true;
+    }
+    return false;
+}
+/** Adds `h` unless it overlaps a hit already found in this string (the first, more specific rule wins). */
+function add(out, first, h) {
+    for (let k = first; k < out.length; k++)
+        if (h.start < out[k].end && out[k].start < h.end)
+            return false;
+    out.push(h);
+    return true;
+}
+/** The fixed-prefix tokens whose anchors are inside the run [a, b). */
+function providerTokens(s, a, b, out, first) {
+    // a long base64 blob (audio, a file) is data, not a token
+    if (b - a > 4096 && /^[A-Za-z0-9+/=]{4096}/.test(s.slice(a, a + 4096)))
+        return;
+    const run = s.slice(a, b);
+    ANCHOR_RE.lastIndex = 0;
+    let m;
+    while ((m = ANCHOR_RE.exec(run)) !== null) {
+        const p = a + m.index;
+        for (const rule of BY_ANCHOR.get(m[0])) {
+            const h = tryRule(rule, s, p);
+            if (h && add(out, first, h)) {
+                ANCHOR_RE.lastIndex = Math.max(ANCHOR_RE.lastIndex, h.end - a);
+                break;
+            }
+        }
+    }
+}
+function tryRule(rule, s, p) {
+    let m;
+    let offset = 0;
+    if (rule.back === undefined) {
+        rule.re.lastIndex = p;
+        m = rule.re.exec(s);
+    }
+    else {
+        offset = Math.max(0, p - rule.back);
+        const win = s.slice(offset, Math.min(s.length, p + 640));
+        const at = p - offset;
+        rule.re.lastIndex = 0;
+        while ((m = rule.re.exec(win)) !== null) {
+            if (m.index <= at && m.index + m[0].length > at)
+                break;
+            if (m.index > at) {
+                m = null;
+                break;
+            }
+            if (m[0].length === 0)
+                rule.re.lastIndex++;
+        }
+    }
+    if (!m)
+        return null;
+    const value = m[1] ?? m[0];
+    const start = offset + m.index + (m[1] === undefined ? 0 : m[0].lastIndexOf(m[1]));
+    const end = start + value.length;
+    const prefix = Math.max(0, Math.min(value.length, typeof rule.prefix === "number" ? rule.prefix : rule.prefix(value)));
+    const body = value.slice(prefix);
+    if (isPlaceholder(body))
+        return null;
+    if (rule.minEntropy !== undefined && entropy(body) < rule.minEntropy)
+        return null;
+    if (rule.valid && !rule.valid(value, s, start))
+        return null;
+    return { rule: "secret", kind: rule.kind, name: rule.name, start, end, shown: prefix > 0 ? value.slice(0, prefix) : "", fix: rule.fix };
+}
+const BEARER_BEFORE = /(?:^|[^A-Za-z])(?:Bearer|bearer|BEARER)[ \t]+$/;
+const BASIC_BEFORE = /(?:^|[^A-Za-z])Basic[ \t]+$/;
+/** Authorization header values: `Bearer <token>`, `Basic <base64 of user:password>`. */
+function headerTokens(s, a, b, out, first) {
+    // "Bearer " or "Basic " right before the run
+    let k = a - 1;
+    while (k >= 0 && (s.charCodeAt(k) === 0x20 || s.charCodeAt(k) === 0x09))
+        k--;
+    if (k === a - 1 || k < 4 || (s[k] !== "r" && s[k] !== "R" && s[k] !== "c"))
+        return;
+    const before = s.slice(Math.max(0, a - 24), a);
+    if (BEARER_BEFORE.test(before)) {
+        const v = /^[A-Za-z0-9._~+/-]+=*/.exec(s.slice(a, b))?.[0].replace(/\.+$/, "") ?? "";
+        if (v.length < 16 || isPlaceholder(v) || isIdentifier(v) || entropy(v) < 3.5 || !(/\d/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v))))
+            return;
+        if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(v) || (/^[A-Za-z_]+$/.test(v) && v.length < 32))
+            return; // a variable or a word: Bearer self.api_token
+        add(out, first, { rule: "secret", kind: "bearer-token", name: "bearer token", start: a, end: a + v.length, shown: "", fix: "revoke the token with the service it belongs to" });
+    }
+    else if (BASIC_BEFORE.test(before)) {
+        const v = /^[A-Za-z0-9+/]{12,}={0,2}/.exec(s.slice(a, b))?.[0] ?? "";
+        if (!v)
+            return;
+        const decoded = Buffer.from(v, "base64").toString("utf8");
+        const colon = decoded.indexOf(":");
+        if (colon <= 0 || /[^\x20-\x7e]/.test(decoded) || isPlaceholderPassword(decoded.slice(colon + 1), decoded.slice(0, colon)))
+            return;
+        add(out, first, { rule: "secret", kind: "basic-auth", name: "HTTP Basic credentials", start: a, end: a + v.length, shown: "", fix: "change the password it encodes" });
+    }
+}
+/** PEM private keys (also with the newlines escaped as \n): a header and at least 64 base64 characters. */
+function privateKeys(s, out, first) {
+    let i = s.indexOf("-----BEGIN");
+    // the footers, found once (a search from each header would make a string of many headers quadratic)
+    const ends = [];
+    for (let e = s.indexOf("-----END"); e >= 0; e = s.indexOf("-----END", e + 8))
+        ends.push(e);
+    let next = 0;
+    while (i >= 0) {
+        PEM_HEADER.lastIndex = i;
+        const h = PEM_HEADER.exec(s);
+        if (!h) {
+            i = s.indexOf("-----BEGIN", i + 10);
+            continue;
+        }
+        const headerEnd = i + h[0].length;
+        while (next < ends.length && ends[next] < headerEnd)
+            next++;
+        const endAt = next < ends.length ? ends[next] : -1;
+        let bodyEnd;
+        let end;
+        if (endAt >= 0 && endAt - headerEnd < 20000) {
+            bodyEnd = endAt;
+            const close = s.indexOf("-----", endAt + 8);
+            end = close >= 0 && close - endAt < 100 ? close + 5 : endAt + 8;
+        }
+        else {
+            // no footer (a truncated key): the key's characters after the header
+            const m = /[A-Za-z0-9+/=\s\\:,.-]*/y;
+            m.lastIndex = headerEnd;
+            m.exec(s);
+            bodyEnd = end = m.lastIndex;
+        }
+        const body = s.slice(headerEnd, bodyEnd).replace(/\\[nr]/g, "").replace(/^[A-Za-z-]+:.*$/gm, "");
+        const b64 = body.replace(/[^A-Za-z0-9+/=]/g, "");
+        if (b64.length >= 64 && !isPlaceholder(b64.slice(0, 64)) && !/\.\.\.|…|<|>/.test(body) && entropy(b64) >= 4.5) {
+            const type = /BEGIN ?([A-Z0-9 ]*?) ?PRIVATE/.exec(h[0])?.[1].trim();
+            add(out, first, { rule: "secret", kind: "private-key", name: `private key${type ? ` (${type})` : ""}`, start: i, end, shown: "", fix: "replace the key pair: the key is compromised" });
+        }
+        i = s.indexOf("-----BEGIN", Math.max(i + 10, end));
+    }
+}
+/** scheme://user:password@host: a database URL (postgres://, mongodb+srv://, redis://, ...) or any other URL. */
+function urlPasswords(s, out, first, max) {
+    let i = s.indexOf("://");
+    while (i >= 0 && out.length < max) {
+        let a = i;
+        while (a > 0 && a > i - 24 && /[A-Za-z0-9+.:-]/.test(s[a - 1]))
+            a--;
+        while (a < i && !/[A-Za-z]/.test(s[a]))
+            a++;
+        URL_CREDENTIALS.lastIndex = a;
+        const m = URL_CREDENTIALS.exec(s);
+        if (m && m.index + m[1].length === i) {
+            const [, scheme, user, password, host] = m;
+            const start = i + 3 + user.length + 1;
+            // documentation hosts (example.com, *.test, *.invalid) are not real services
+            const docHost = RESERVED_DOMAINS.test(host.toLowerCase()) && !/^(?:localhost|.*\.local|.*\.internal|.*\.lan)$/i.test(host);
+            if (!docHost && !host.toLowerCase().includes("example") && !isPlaceholderPassword(decodeURIComponentSafe(password), user)) {
+                const db = DB_SCHEMES.test(scheme.replace(/^jdbc:/i, "")) || /^jdbc:/i.test(scheme);
+                add(out, first, {
+                    rule: "secret",
+                    kind: db ? "db-url-password" : "url-password",
+                    name: `password in a ${scheme.toLowerCase()}:// URL`,
+                    start,
+                    end: start + password.length,
+                    shown: "",
+                    fix: db ? "change the database password (read it from the environment)" : "change the password",
+                });
+            }
+        }
+        i = s.indexOf("://", i + 3);
+    }
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/** name = value, where the name is credential-like and the value looks random (generic-secret). */
+function assignedSecrets(s, a, b, out, first) {
+    const from = Math.max(0, a - 48, b - 320);
+    const win = s.slice(from, b);
+    if (!mentionsSecret(win))
+        return;
+    GENERIC_RE.lastIndex = 0;
+    let m;
+    while ((m = GENERIC_RE.exec(win)) !== null) {
+        const name = m[1];
+        let v = m[2];
+        const vEnd = m.index + m[0].length;
+        let vStart = vEnd - v.length;
+        GENERIC_RE.lastIndex = vEnd;
+        if (from + vStart < a || notSecretName(name))
+            continue;
+        // a closing quote, bracket or sentence end is not part of the value
+        v = v.replace(/[.:,]+$/, "");
+        if (v.startsWith("=")) {
+            vStart += 1;
+            v = v.slice(1);
+        }
+        if (!genericValueOk(v))
+            continue;
+        add(out, first, { rule: "generic-secret", kind: genericKind(name), name: `possible ${genericKind(name).replace("-", " ")} assigned to ${name.length > 40 ? name.slice(0, 39) + "…" : name}`, start: from + vStart, end: from + vStart + v.length, shown: "", fix: "replace it with a placeholder (e.g. ${" + name.toUpperCase().replace(/[^A-Z0-9_]/g, "_").slice(0, 40) + "})" });
+    }
+}
+/** The whole string is the value of a JSON key named like a credential ({"password": "..."}). */
+function keyedSecret(s, key, out, first) {
+    const v = s.trim();
+    if (v.length > 200 || /\s/.test(v) || !genericValueOk(v, 3))
+        return;
+    const start = s.indexOf(v);
+    add(out, first, { rule: "generic-secret", kind: genericKind(key), name: `possible ${genericKind(key).replace("-", " ")} in the field ${key.length > 40 ? key.slice(0, 39) + "…" : key}`, start, end: start + v.length, shown: "", fix: "replace it with a placeholder" });
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/scan-record.ts
+
+/** Findings kept per record (a hostile record of a million e-mail addresses is one record). */
+const MAX_PER_RECORD = 100;
+/** The shortest string that can hold a finding (an IPv4 address, a@b.cd). */
+const MIN_LENGTH = 7;
+function pointerOf(path, depth) {
+    let p = "";
+    for (let i = 0; i < depth; i++)
+        p += "/" + String(path[i]).replace(/~/g, "~0").replace(/\//g, "~1");
+    return p;
+}
+function collect(s, on, key, path, depth, found, scratch) {
+    scratch.length = 0;
+    scanText(s, on, key, scratch, MAX_PER_RECORD);
+    if (scratch.length === 0)
+        return;
+    let where;
+    for (const h of scratch) {
+        const value = s.slice(h.start, h.end);
+        const seen = found.get(value);
+        if (seen) {
+            seen.count++;
+            continue;
+        }
+        if (found.size >= MAX_PER_RECORD)
+            return;
+        found.set(value, { rule: h.rule, kind: h.kind, name: h.name, shown: h.shown, fix: h.fix, pointer: (where ??= pointerOf(path, depth)), value, count: 1 });
+    }
+}
+const scratchHits = [];
+// the walk's stacks, reused from record to record
+const stackValues = [];
+const stackDepths = [];
+const stackKeys = [];
+const walkPath = [];
+/** Recursion this deep at most; deeper values are walked with an explicit stack (records can nest thousands of
+ * levels deep, which would overflow the call stack). */
+const MAX_RECURSION = 64;
+/** The values found in a parsed record, in field order (null: none). */
+function scan_record_scanRecord(rec, on) {
+    const found = new Map();
+    walkPath.length = 0;
+    visit(rec, 0, on, found);
+    return found.size > 0 ? [...found.values()] : null;
+}
+function visit(v, d, on, found) {
+    if (found.size >= MAX_PER_RECORD)
+        return;
+    if (typeof v === "string") {
+        if (v.length >= MIN_LENGTH) {
+            const k = d > 0 ? walkPath[d - 1] : undefined;
+            collect(v, on, typeof k === "string" ? k : undefined, walkPath, d, found, scratchHits);
+        }
+        return;
+    }
+    if (v === null || typeof v !== "object")
+        return;
+    if (d >= MAX_RECURSION) {
+        walkStack(v, d, on, found);
+        return;
+    }
+    if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            const x = v[i];
+            if (x === null || (typeof x !== "string" && typeof x !== "object"))
+                continue;
+            walkPath[d] = i;
+            visit(x, d + 1, on, found);
+        }
+    }
+    else {
+        for (const key in v) {
+            const x = v[key];
+            if (x === null || (typeof x !== "string" && typeof x !== "object"))
+                continue;
+            walkPath[d] = key;
+            visit(x, d + 1, on, found);
+        }
+    }
+}
+/** The same walk with an explicit stack, from a value at depth `base` (walkPath holds the path to it). */
+function walkStack(root, base, on, found) {
+    const values = stackValues;
+    const depths = stackDepths;
+    const keys = stackKeys;
+    const path = walkPath;
+    const bottom = values.length;
+    values.push(root);
+    depths.push(base);
+    keys.push(base > 0 ? path[base - 1] : 0);
+    while (values.length > bottom && found.size < MAX_PER_RECORD) {
+        const v = values.pop();
+        const d = depths.pop();
+        const k = keys.pop();
+        if (d > 0)
+            path[d - 1] = k;
+        if (typeof v === "string") {
+            if (v.length >= MIN_LENGTH)
+                collect(v, on, typeof k === "string" ? k : undefined, path, d, found, scratchHits);
+        }
+        else if (Array.isArray(v)) {
+            for (let i = v.length - 1; i >= 0; i--) {
+                const x = v[i];
+                if (x !== null && (typeof x === "string" || typeof x === "object")) {
+                    values.push(x);
+                    depths.push(d + 1);
+                    keys.push(i);
+                }
+            }
+        }
+        else if (v !== null && typeof v === "object") {
+            // keys in reverse order, so that fields are visited (and reported) in order
+            const start = values.length;
+            for (const key in v) {
+                const x = v[key];
+                if (x !== null && (typeof x === "string" || typeof x === "object")) {
+                    values.push(x);
+                    depths.push(d + 1);
+                    keys.push(key);
+                }
+            }
+            reverseFrom(values, start);
+            reverseFrom(depths, start);
+            reverseFrom(keys, start);
+        }
+    }
+    values.length = depths.length = keys.length = bottom;
+}
+function reverseFrom(a, start) {
+    for (let i = start, j = a.length - 1; i < j; i++, j--) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
+/** The values found in the text of a line that is not valid JSON (its strings cannot be decoded). */
+function scanLine(text, on) {
+    const found = new Map();
+    collect(text, on, undefined, [], 0, found, scratchHits);
+    return found.size > 0 ? [...found.values()] : null;
+}
+/** Replaces found values wherever the gate quotes dataset text. */
+class Redactor {
+    entries;
+    constructor(hits) {
+        this.entries = hits
+            .map((h) => {
+            const escaped = JSON.stringify(h.value).slice(1, -1);
+            // a message may quote text with its whitespace collapsed (a template's error message, on one line)
+            const collapsed = h.value.replace(/\s+/g, " ");
+            return { value: h.value, escaped, forms: [...new Set([h.value, escaped, collapsed])], mask: `[REDACTED:${h.kind}]` };
+        })
+            .sort((a, b) => b.value.length - a.value.length);
+    }
+    /** `t` with every occurrence of a found value masked. */
+    text(t) {
+        let out = t;
+        for (const e of this.entries)
+            if (out.includes(e.value))
+                out = out.split(e.value).join(e.mask);
+        return out;
+    }
+    /** A message that may quote record text, escaped as JSON, with its whitespace collapsed, and cut short ("…"):
+     * every occurrence of a value, of one of those forms, or of a cut-off start of one (8 characters or more), is
+     * masked. */
+    quoted(msg) {
+        let out = msg;
+        for (const e of this.entries) {
+            const heads = e.forms.map((f) => f.slice(0, Math.min(8, f.length)));
+            let from = 0;
+            for (;;) {
+                // the next place a form starts, masked as far as the form that matches longest goes there
+                let at = -1;
+                for (const h of heads) {
+                    const j = out.indexOf(h, from);
+                    if (j >= 0 && (at < 0 || j < at))
+                        at = j;
+                }
+                if (at < 0)
+                    break;
+                let best = 0;
+                e.forms.forEach((form, k) => {
+                    if (!out.startsWith(heads[k], at))
+                        return;
+                    let l = heads[k].length;
+                    while (l < form.length && at + l < out.length && out[at + l] === form[l])
+                        l++;
+                    if ((l === form.length || l >= 8) && l > best)
+                        best = l;
+                });
+                if (best > 0) {
+                    out = out.slice(0, at) + e.mask + out.slice(at + best);
+                    from = at + e.mask.length;
+                }
+                else
+                    from = at + 1;
+            }
+        }
+        return out;
+    }
+    /** The record's source line with the values (as JSON writes them) masked: what its fingerprint key hashes, so
+     * that no hash of a value is ever published. */
+    line(raw) {
+        let out = raw;
+        for (const e of this.entries)
+            if (out.includes(e.escaped))
+                out = out.split(e.escaped).join(`\u0000${e.mask}:${e.value.length}`);
+        return out;
+    }
+    /** The conversation as the reports may quote it (system prompts, openings, categories, the samples that travel in
+     * partial results). */
+    conversation(conv) {
+        const m = (msg) => {
+            const text = this.text(msg.text);
+            return text === msg.text ? msg : { ...msg, text };
+        };
+        const out = { ...conv, messages: conv.messages.map(m) };
+        if (conv.rejected)
+            out.rejected = conv.rejected.map(m);
+        if (conv.category !== undefined)
+            out.category = this.text(conv.category);
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/privacy/record-check.ts
+
+
+function emptyPrivacyCounts() {
+    return { secrets: 0, possibleSecrets: 0, pii: 0, piiRecords: 0, ignored: 0, kinds: {} };
+}
+function addPrivacyCounts(a, b) {
+    a.secrets += b.secrets;
+    a.possibleSecrets += b.possibleSecrets;
+    a.pii += b.pii;
+    a.piiRecords += b.piiRecords;
+    a.ignored += b.ignored;
+    for (const [k, n] of Object.entries(b.kinds))
+        a.kinds[k] = (a.kinds[k] ?? 0) + n;
+}
+/** Values kept per chunk for masking (the first ones; secrets before personal data). */
+const MAX_VALUES = 1000;
+class PrivacyCheck {
+    settings;
+    display;
+    counts = emptyPrivacyCounts();
+    values = new Set();
+    on;
+    ignore;
+    constructor(settings, display, severityOf) {
+        this.settings = settings;
+        this.display = display;
+        this.on = { secret: severityOf("secret") !== "off", generic: severityOf("generic-secret") !== "off", pii: severityOf("pii") !== "off" };
+        this.ignore = new Set(settings.ignore);
+    }
+    get active() {
+        return this.on.secret || this.on.generic || this.on.pii;
+    }
+    /** Scans a parsed record (`rec`), or the text of a line that is not JSON (`rec` undefined); reports what it finds
+     * through `add` and returns a redactor for the texts of this record the gate may quote (null: nothing found).
+     * `setKey` receives the record key of the line with the values masked (so that no published fingerprint hashes a
+     * value), before any finding is added. */
+    check(rec, line, add, setKey) {
+        const hits = rec === undefined ? scanLine(line, this.on) : scan_record_scanRecord(rec, this.on);
+        if (!hits)
+            return null;
+        const redactor = new Redactor(hits);
+        const key = recordKey(Buffer.from(redactor.line(line)));
+        setKey(key);
+        let pii = false;
+        for (const h of hits) {
+            const fp = fingerprint(h.rule, this.display, key, h.pointer);
+            if (this.values.size < (h.rule === "secret" ? 10 * MAX_VALUES : MAX_VALUES))
+                this.values.add(h.value);
+            if (this.ignore.has(fp)) {
+                this.counts.ignored++;
+                continue;
+            }
+            if (add(h.rule, message(h, fp, this.settings.ignoreFile), { kind: h.kind, pointer: h.pointer }) === "off")
+                continue;
+            this.counts.kinds[h.kind] = (this.counts.kinds[h.kind] ?? 0) + 1;
+            if (h.rule === "secret")
+                this.counts.secrets++;
+            else if (h.rule === "generic-secret")
+                this.counts.possibleSecrets++;
+            else {
+                this.counts.pii++;
+                pii = true;
+            }
+        }
+        if (pii)
+            this.counts.piiRecords++;
+        return redactor;
+    }
+}
+/** "GitHub token ghp_… (40 characters) at /messages/1/content: remove it and revoke it in GitHub (...). Not a real
+ * secret? Add <fingerprint> to .chatml-gate-ignore". Never the value: its public prefix, its length, where it is. */
+function message(h, fp, ignoreFile) {
+    const what = `${h.name}${h.shown ? ` ${h.shown}…` : ""} (${h.value.length} characters${h.count > 1 ? `, ${h.count} times in this record` : ""})`;
+    const where = h.pointer ? ` at ${h.pointer}` : " in this line";
+    const fix = h.rule === "secret" ? `remove it and ${h.fix}` : h.fix;
+    const accept = h.rule === "pii" ? "May it stay?" : "Not a real secret?";
+    return `${what}${where}: ${fix}. ${accept} Add ${fp} to ${ignoreFile}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/file-check.ts
 // One pass over one file: read lines → parse JSON → detect format → normalise → rules → analysis hook.
 // Findings are pooled per file (finding-sink.ts; the listed ones are picked when the file is complete); counts are
@@ -54764,135 +57506,13 @@ function addFingerprints(files) {
 
 
 
-function jsonErrorMessage(e, text) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` at column ${Number(pos[1]) + 1}` : /Unexpected end/.test(msg) ? ` at column ${text.length + 1} (end of line)` : "";
-    const trimmed = text.trimEnd();
-    let hint = "fix the syntax, or drop the line";
-    // A record, a bare CR, then another record: the file ends its lines with CR alone (classic Mac), which JSON Lines
-    // does not allow, so the whole file reads as one line.
-    const cr = text.indexOf("\r");
-    if (text.charCodeAt(0) === 0xfeff)
-        hint = "the line starts with an invisible byte-order mark (U+FEFF, bytes EF BB BF), often from joining files saved with a BOM: remove it (e.g. sed 's/^\\xEF\\xBB\\xBF//')";
-    else if (cr >= 0 && cr < text.length - 1 && /^\s*[{[]/.test(text.slice(cr + 1)))
-        hint = "the line holds several records separated by a bare CR (\\r): end lines with \\n (e.g. tr '\\r' '\\n' < in.jsonl > out.jsonl)";
-    else if (/Bad control character/.test(msg) && pos)
-        hint = controlCharacterHint(text.charCodeAt(Number(pos[1])));
-    else if (/Unexpected end|Unterminated/.test(msg))
-        hint = "the line ends early: the record is truncated or split over several lines";
-    else if (/^\s*\{?\s*'/.test(trimmed) || /'\s*:/.test(trimmed))
-        hint = "JSON needs double quotes around keys and strings";
-    else if (/,\s*[}\]]\s*$/.test(trimmed))
-        hint = "remove the trailing comma";
-    const short = msg.replace(/^(SyntaxError: )?/, "").replace("\ufeff", "\\uFEFF").replace(/ in JSON at position \d+.*$/s, "").replace(/, "[\s\S]*$/, "");
-    return `invalid JSON${where}: ${short}; ${hint}`;
-}
-const CONTROL_ESCAPES = { 8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r" };
-/** A raw control character inside a string (a tab pasted into an answer, a NUL byte): JSON.parse says only 'Bad
- * control character in string literal'; name the character and its escape. */
-function controlCharacterHint(code) {
-    const hex = code.toString(16).toUpperCase().padStart(4, "0");
-    const esc = CONTROL_ESCAPES[code] ?? `\\u${hex.toLowerCase()}`;
-    const name = code === 9 ? "a tab, " : code === 0 ? "a NUL byte, " : "";
-    return `a string holds a raw control character (${name}U+${hex}), which JSON allows only escaped, as ${esc}: write the file with a JSON encoder (json.dumps, JSON.stringify) instead of pasting text into it`;
-}
-/** What the start of a file says before its lines are read: a Git LFS pointer, a JSON array, UTF-16, or a read
- * error end the file's check with one finding (returned as its report); JSON Lines returns the format of the first
- * record in the head (so every chunk of the file knows it). */
-async function checkFileHead(path, display, severities, maxFindings) {
-    const sink = new FindingSink(severities, maxFindings);
-    const done = (format = "unknown") => ({ report: fileReport(display, format, 0, 0, 0, sink.state()) });
-    let head;
-    try {
-        head = await readHead(path, HEAD_BYTES);
-    }
-    catch (e) {
-        sink.add("read-error", 1, `cannot read the file: ${e.message}`);
-        return done();
-    }
-    const kind = sniff(head);
-    if (kind.kind === "lfs-pointer") {
-        const size = kind.size ? ` (the real file is ${(kind.size / 1e6).toFixed(1)} MB)` : "";
-        sink.add("lfs-pointer", 1, `this is a Git LFS pointer, not the data${size}: check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``);
-        return done();
-    }
-    if (kind.kind === "utf16") {
-        const why = kind.bom ? `it starts with a ${kind.encoding.slice(0, 6)} byte-order mark` : "no byte-order mark";
-        const q = shellQuote(display);
-        const out = shellQuote(display.replace(/\.gz$/i, "") + ".utf8" + (isGzipPath(display) ? ".gz" : ""));
-        // with a byte-order mark, iconv's UTF-16 / UTF-32 read it and drop it (UTF-16LE would keep it as U+FEFF)
-        const from = kind.bom ? kind.encoding.slice(0, 6) : kind.encoding;
-        const cmd = isGzipPath(display) ? `gunzip -c ${q} | iconv -f ${from} -t UTF-8 | gzip > ${out}` : `iconv -f ${from} -t UTF-8 ${q} > ${out}`;
-        sink.add("invalid-utf8", 1, `the file is ${kind.encoding} (${why}), not UTF-8: convert it with \`${cmd}\``);
-        return done();
-    }
-    if (kind.kind === "gzip") {
-        sink.add("not-jsonl", 1, `the file is gzip-compressed but its name does not end in .gz: rename it to ${display}.gz (it is then read as gzip) or decompress it`);
-        return done();
-    }
-    if (kind.kind === "json-array") {
-        const described = await describeJsonArray(path);
-        sink.add("not-jsonl", 1, `the file is a JSON array${described.text}, not JSON Lines (one record per line): convert it with \`jq -c '.[]' ${shellQuote(display)} > ${shellQuote(display.replace(/\.(jsonl|json)(\.gz)?$/i, "") + ".converted.jsonl")}\``);
-        return done(described.format ?? "unknown");
-    }
-    let format = headFormat(head);
-    if (format === null && head.length === HEAD_BYTES) {
-        // No complete record of a known format in the first 64 KiB (a long first line): look further, so that every chunk
-        // of the file still knows the format its first record sets. A file still undecided is not cut into chunks.
-        try {
-            head = await readHead(path, LONG_HEAD_BYTES);
-        }
-        catch {
-            // read again by the pass, which reports it
-        }
-        format = headFormat(head);
-        if (format === null && head.length === LONG_HEAD_BYTES)
-            return { format, whole: true };
-    }
-    return { format };
-}
-const HEAD_BYTES = 64 * 1024;
-const LONG_HEAD_BYTES = 16 * 1024 * 1024;
-/** A path as a POSIX shell word (quoted when it holds anything but letters, digits and ./_-+@:,). */
-function shellQuote(path) {
-    return /^[\w./+@:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}
-/** Format of the first record with a known format among the complete lines of the head. */
-function headFormat(head) {
-    let pos = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    for (;;) {
-        const nl = head.indexOf(0x0a, pos);
-        if (nl === -1)
-            return null;
-        try {
-            const rec = JSON.parse(head.toString("utf8", pos, nl));
-            if (rec && typeof rec === "object" && !Array.isArray(rec)) {
-                const f = detectFormat(rec);
-                if (f)
-                    return f;
-            }
-        }
-        catch {
-            // not a record: look further
-        }
-        pos = nl + 1;
-    }
-}
-function fileReport(display, format, records, validRecords, bytes, st) {
-    return {
-        path: display,
-        format,
-        records,
-        validRecords,
-        bytes,
-        errors: st.errors,
-        warnings: st.warnings,
-        findings: st.findings,
-        findingCounts: st.counts,
-        findingsTruncated: st.findings.length < st.errors + st.warnings,
-    };
-}
+
+
+
+
+// Where the pieces of a file's check live (re-exported: other modules name them here).
+
+
 /** One pass over a file or one chunk of it: read lines → parse JSON → format → normalise → rules → analysis hook. */
 async function scanFile(opts) {
     const sink = new FindingSink(opts.severities, opts.maxFindings);
@@ -54911,6 +57531,15 @@ async function scanFile(opts) {
     let recordHasError = false;
     let recordMissingContent = false;
     let line = 0;
+    // secrets and personal data: the check, and the current record's redactor (null: nothing found in it)
+    const privacy = opts.privacy ? new PrivacyCheck(opts.privacy, opts.display, (r) => sink.severityOf(r)) : null;
+    const scanPrivacy = privacy?.active === true;
+    let redactor = null;
+    const addPrivacy = (rule, message, extra) => sink.add(rule, line, message, undefined, extra);
+    // a line with secrets or personal data: every finding's record key is the hash of the line with them masked
+    const maskedKey = (key) => {
+        sink.recordKey = () => key;
+    };
     const ctx = {
         profile: opts.profile,
         categoryField: opts.categoryField,
@@ -54920,6 +57549,9 @@ async function scanFile(opts) {
             // Content that is missing is not also "empty".
             else if (rule === "empty-content" && recordMissingContent)
                 return;
+            // A message may quote the record (a string where a message should be): never a secret found in it.
+            if (redactor)
+                message = redactor.quoted(message);
             const severity = sink.severityOf(rule);
             if (severity === "off")
                 return;
@@ -54937,61 +57569,48 @@ async function scanFile(opts) {
         sink.add(rule, line, message, once, pointer === undefined && count === 1 ? undefined : { pointer, count });
     };
     const loc = { file: opts.fileIndex, line: 0, offset: 0, length: 0 };
+    let bareMessages = 0;
     /** A finding at the current line that does not make the record invalid. */
-    const note = (rule, message, onceKey) => void sink.add(rule, line, message, onceKey);
-    const onLine = (buf, start, end, lineNo, offset) => {
+    const note = (rule, message, onceKey) => void sink.add(rule, line, redactor ? redactor.quoted(message) : message, onceKey);
+    /** Runs `f` with the findings it makes keyed to the record on buf[start, end) (fingerprint.ts: the same span as
+     * the record's location, which analysis findings re-read). */
+    const keyed = (buf, start, end, f) => {
         let key;
+        const outer = sink.recordKey;
         sink.recordKey = () => (key ??= recordKey(buf, start, end));
         try {
-            readLine(buf, start, end, lineNo, offset);
+            f();
         }
         finally {
             repeats.flush(report); // the record's findings, one per rule (already done, unless a path above returned early)
-            sink.recordKey = undefined;
+            sink.recordKey = outer;
         }
     };
-    const readLine = (buf, start, end, lineNo, offset) => {
+    /** One record, parsed from its own source text `text`: its shape, format and rules, then the analysis hook. */
+    const checkParsed = (rec, text, lineNo, offset, length) => {
         line = lineNo;
         recordHasError = false;
         recordMissingContent = false;
-        // Blank line? (fast path: records start with '{')
-        let p = start;
-        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))
-            p++;
-        if (p === end) {
-            sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
-            return;
-        }
-        nonBlank++;
-        records++;
-        if (firstNonBlank < 0)
-            firstNonBlank = lineNo;
-        const text = buf.toString("utf8", start, end);
-        if (text.includes("\uFFFD") && !(0,external_node_buffer_.isUtf8)(buf.subarray(start, end))) {
-            const bad = firstInvalidByte(buf.subarray(start, end));
-            sink.add("invalid-utf8", line, `the line has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)`);
-            return;
-        }
-        let rec;
-        try {
-            rec = JSON.parse(text);
-        }
-        catch (e) {
-            invalidJson++;
-            if (lineNo === firstNonBlank)
-                firstInvalid = true;
-            if (looksLikeJsonFragment(text))
-                fragments++;
-            sink.add("invalid-json", line, jsonErrorMessage(e, text));
-            return;
-        }
+        redactor = null;
+        if (scanPrivacy)
+            redactor = privacy.check(rec, text, addPrivacy, maskedKey);
         if (rec === null || typeof rec !== "object" || Array.isArray(rec)) {
-            const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
-            sink.add("not-an-object", line, `the line is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+            const encoded = typeof rec === "string" ? doubleEncoded(rec) : null;
+            if (encoded)
+                sink.add("not-an-object", line, encoded, "double-encoded");
+            else {
+                const what = Array.isArray(rec) ? "an array" : rec === null ? "null" : `a ${typeof rec}`;
+                sink.add("not-an-object", line, `the ${opts.container ? "record" : "line"} is ${what}, not a JSON object: each line must be one record like {"messages": [...]}`);
+            }
             return;
         }
         const obj = rec;
         const detected = detectFormat(obj);
+        // An array of bare messages is one conversation, not a list of records: the file's not-jsonl finding says so.
+        if (!detected && opts.container === "array" && !opts.format && isBareMessage(obj)) {
+            bareMessages++;
+            return;
+        }
         let use = format;
         if (detected) {
             if (!firstFormat)
@@ -55037,45 +57656,191 @@ async function scanFile(opts) {
             return;
         loc.line = lineNo;
         loc.offset = offset;
-        loc.length = end - start;
-        const extra = opts.onRecord(conv, loc, rendered);
+        loc.length = length;
+        const extra = opts.onRecord(conv, loc, rendered, redactor ? { conv: redactor.conversation(conv), rendered: typeof rendered === "string" ? redactor.quoted(rendered) : rendered } : undefined);
+        // an analysis finding may quote the record (repeated-phrase): masked like every other message
         if (extra)
             for (const f of extra)
-                sink.addFinding(f);
+                sink.addFinding(redactor ? { ...f, message: redactor.quoted(f.message) } : f);
     };
+    /** Text that is not valid UTF-8: reported, and the record is not parsed. */
+    const badUtf8 = (buf, start, end, text, what) => {
+        if (!text.includes("\uFFFD") || (0,external_node_buffer_.isUtf8)(buf.subarray(start, end)))
+            return false;
+        const bad = firstInvalidByte(buf.subarray(start, end));
+        sink.add("invalid-utf8", line, `the ${what} has bytes that are not valid UTF-8 (first at byte ${bad + 1}): re-encode the file as UTF-8 (e.g. iconv -f latin1 -t utf-8, or chatml-gate fix --unsafe --from-encoding cp1252)`);
+        return true;
+    };
+    // A record spread over lines in the middle of a JSON Lines file: collected from the line where it starts.
+    const spread = new SpreadRecord();
+    const replay = (held) => {
+        for (const l of held)
+            keyed(l.bytes, 0, l.bytes.length, () => lineCore(l.bytes, 0, l.bytes.length, l.lineNo, l.offset, false));
+    };
+    const onLine = (buf, start, end, lineNo, offset) => {
+        if (!spread.active)
+            return keyed(buf, start, end, () => lineCore(buf, start, end, lineNo, offset, true));
+        const r = spread.add(buf, start, end, lineNo, offset, false);
+        if (!r)
+            return;
+        if ("giveBack" in r)
+            return replay(r.giveBack);
+        line = r.line;
+        records++;
+        nonBlank++;
+        if (firstNonBlank < 0)
+            firstNonBlank = r.line;
+        keyed(r.record, 0, r.record.length, () => {
+            sink.add("not-jsonl", r.line, `lines ${r.line}–${r.endLine} hold one record spread over several lines; JSON Lines needs one record per line: join it (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). The record is checked at its first line (reported once for the file)`, "spread");
+            checkParsed(r.rec, r.record.toString("utf8"), r.line, r.offset, r.length);
+        });
+    };
+    const lineCore = (buf, start, end, lineNo, offset, allowSpread) => {
+        line = lineNo;
+        redactor = null;
+        // Blank line? (fast path: records start with '{')
+        let p = start;
+        while (p < end && (buf[p] === 0x20 || buf[p] === 0x09 || buf[p] === 0x0d))
+            p++;
+        if (p === end) {
+            sink.add("empty-line", line, end === start ? "blank line: remove it (some loaders stop or fail on it)" : "whitespace-only line: remove it");
+            return;
+        }
+        nonBlank++;
+        if (firstNonBlank < 0)
+            firstNonBlank = lineNo;
+        const text = buf.toString("utf8", start, end);
+        if (badUtf8(buf, start, end, text, "line")) {
+            records++;
+            return;
+        }
+        let rec;
+        try {
+            rec = JSON.parse(text);
+        }
+        catch (e) {
+            // Records glued on one line ({...}{...}): each is checked, at this line.
+            const glued = gluedRecords(buf, start, end);
+            if (glued) {
+                const n = glued.records.length;
+                const how = glued.cr ? "separated by bare CRs (\\r: classic Mac line ends, which JSON Lines does not allow)" : "one after another ({...}{...})";
+                sink.add("not-jsonl", line, `line ${lineNo} holds ${n} records ${how}; JSON Lines needs one record per line: put each on its own line (\`chatml-gate fix ${shellQuote(opts.display)}\` does it). Each record is checked at this line (reported once for the file)`, "glued");
+                records += n;
+                for (const g of glued.records)
+                    keyed(buf, g.start, g.end, () => checkParsed(g.rec, buf.toString("utf8", g.start, g.end), lineNo, offset + g.start - start, g.end - g.start));
+                return;
+            }
+            if (allowSpread && spread.begin(buf, start, end, lineNo, offset, false)) {
+                nonBlank--; // counted once, when the record closes (or again line by line if it does not)
+                if (firstNonBlank === lineNo)
+                    firstNonBlank = -1;
+                return;
+            }
+            records++;
+            invalidJson++;
+            if (lineNo === firstNonBlank)
+                firstInvalid = true;
+            if (looksLikeJsonFragment(text))
+                fragments++;
+            // its strings cannot be decoded: the line's text is scanned as it is
+            if (scanPrivacy)
+                privacy.check(undefined, text, addPrivacy, maskedKey);
+            sink.add("invalid-json", line, jsonErrorMessage(e, text));
+            return;
+        }
+        records++;
+        checkParsed(rec, text, lineNo, offset, end - start);
+    };
+    /** A record inside a container (a JSON array, or records spread over lines): its own source text. */
+    const onValue = (buf, start, end, lineNo, offset) => keyed(buf, start, end, () => valueCore(buf, start, end, lineNo, offset));
+    const valueCore = (buf, start, end, lineNo, offset) => {
+        line = lineNo;
+        redactor = null;
+        records++;
+        nonBlank++;
+        const text = buf.toString("utf8", start, end);
+        if (badUtf8(buf, start, end, text, "record"))
+            return;
+        let rec;
+        try {
+            rec = JSON.parse(text);
+        }
+        catch (e) {
+            invalidJson++;
+            if (scanPrivacy)
+                privacy.check(undefined, text, addPrivacy, maskedKey);
+            sink.add("invalid-json", line, recordJsonError(e, text));
+            return;
+        }
+        checkParsed(rec, text, lineNo, offset, end - start);
+    };
+    let bom = false;
+    let unterminatedSeen = false; // a record that never ends already says the file is cut short
     try {
-        const stats = await readLines(opts.path, {
-            line: onLine,
-            tooLong(lineNo, _offset, n) {
-                records++;
-                nonBlank++;
-                sink.add("line-too-long", lineNo, `the line is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
-            },
-        }, opts.range ?? undefined);
+        const tooLong = (lineNo, _offset, n) => {
+            if (spread.active)
+                replay(spread.flush());
+            records++;
+            nonBlank++;
+            const what = opts.container ? "record starting here" : "line";
+            sink.add("line-too-long", lineNo, `the ${what} is ${(n / 1048576).toFixed(0)} MiB, over the reader's limit of ${MAX_LINE_BYTES / 1048576} MiB: split the record or drop it`);
+        };
+        const stats = opts.container
+            ? await readValues(opts.path, {
+                value: onValue,
+                tooLong,
+                unterminated(lineNo, _offset, n) {
+                    unterminatedSeen = true;
+                    records++;
+                    nonBlank++;
+                    invalidJson++;
+                    sink.add("invalid-json", lineNo, `the record starting here never ends (${n} bytes to the end of the file): a closing bracket or quote is missing, or the file was cut short; the records after it could not be read`);
+                },
+            }, { arrays: opts.container === "array" })
+            : await readLines(opts.path, { line: onLine, tooLong }, opts.range ?? undefined);
+        if (spread.active)
+            replay(spread.flush());
         bytes = stats.bytes;
         lines = stats.lines;
+        bom = stats.bom;
+        if ("openArray" in stats && stats.openArray && !unterminatedSeen) {
+            nonBlank++; // not a record, but not an empty file either
+            sink.add("invalid-json", Math.max(1, lines), "the JSON array never closes (no final ']'): the file was probably cut short, and records after this point are missing");
+        }
     }
     catch (e) {
+        if (spread.active)
+            replay(spread.flush());
         const err = e;
         const what = isGzipPath(opts.path) && /header|gzip|unexpected end|incorrect/i.test(err.message) ? "the gzip data is corrupt or truncated" : err.message;
         sink.add("read-error", Math.max(1, line), `cannot read past line ${line}: ${what}`);
         readError = true;
         lines = line;
     }
-    const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, sink: sink.state() };
+    if (bom) {
+        sink.add("byte-order-mark", 1, "the file starts with a UTF-8 byte-order mark (bytes EF BB BF): Python's json.loads and some loaders refuse it; remove it (`chatml-gate fix` does, or sed -i '1s/^\\xEF\\xBB\\xBF//')");
+    }
+    const result = { lines, bytes, records, valid, nonBlank, invalidJson, fragments, firstInvalid, format: opts.format ? null : firstFormat, readError, bareMessages, sink: sink.state() };
+    if (privacy?.active) {
+        result.privacy = privacy.counts;
+        if (privacy.values.size > 0)
+            result.values = [...privacy.values];
+    }
     if (opts.target)
         result.target = opts.target.state();
     return result;
 }
 /** After every chunk of a file: the file-level verdicts that need the whole file (empty, pretty-printed JSON). */
-function finishFile(display, format, s, sink) {
+function finishFile(display, format, s, sink, container) {
     let records = s.records;
     let valid = s.valid;
+    if (container && s.nonBlank > 0)
+        sink.add("not-jsonl", 1, containerMessage(container, shellQuote(display), s, format));
     if (s.nonBlank === 0 && !s.readError) {
         sink.drop(["empty-line"]);
         sink.add("empty-file", 1, "the file holds no records: add data or remove the file");
     }
-    else if (s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
+    else if (!container && s.invalidJson > 0 && s.firstInvalid && s.invalidJson * 2 >= s.nonBlank && s.fragments * 2 >= s.invalidJson) {
         sink.drop(["invalid-json", "empty-line", "not-an-object"]);
         sink.add("not-jsonl", 1, `the file is pretty-printed JSON (records split over lines; ${s.invalidJson} of ${s.nonBlank} lines are not JSON by themselves), not JSON Lines: write one record per line, e.g. \`jq -c . ${shellQuote(display)}\` or \`jq -c '.[]'\` for an array`);
         records = 0;
@@ -55084,38 +57849,6 @@ function finishFile(display, format, s, sink) {
     const st = sink.state();
     st.findings.sort((a, b) => a.line - b.line);
     return fileReport(display, format ?? "unknown", records, valid, s.bytes, st);
-}
-/** Index of the first byte that breaks UTF-8 (only called on lines known to be invalid). */
-function firstInvalidByte(b) {
-    let i = 0;
-    while (i < b.length) {
-        const c = b[i];
-        const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-        if (n < 0)
-            return i;
-        for (let k = 1; k <= n; k++)
-            if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80)
-                return i;
-        if (n > 0 && !(0,external_node_buffer_.isUtf8)(b.subarray(i, i + n + 1)))
-            return i;
-        i += n + 1;
-    }
-    return 0;
-}
-async function describeJsonArray(path) {
-    try {
-        if (isGzipPath(path) || (await (0,promises_.stat)(path)).size > 64 * 1024 * 1024)
-            return { text: "" };
-        const data = JSON.parse(await (0,promises_.readFile)(path, "utf8"));
-        if (!Array.isArray(data))
-            return { text: "" };
-        const first = data.find((x) => x && typeof x === "object" && !Array.isArray(x));
-        const f = first ? detectFormat(first) : null;
-        return { text: ` of ${data.length} ${f ? FORMAT_LABEL[f] + " " : ""}records`, format: f ?? undefined };
-    }
-    catch {
-        return { text: "" };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/deltas.ts
@@ -55278,6 +58011,19 @@ function parseBaseReport(text, source) {
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
 // The gate: thresholds → checks (name, limit, actual, passed) → verdict. `fail-on` alone turns the verdict into
 // pass/fail: error = fail-level checks decide; warning = warn-level checks and warning findings too; never = always pass.
+//
+// Each threshold judges either each file on its own or the run (THRESHOLD_SCOPE; docs/configuration.md):
+//  - per file: errors, warnings, too-long examples and the diversity figures (analysis/quality.ts). A file's checks do
+//    not change when another file joins the run. A file that fails gets its own check (`file`); the files within the
+//    limit share one passing check per level (`files`, `actual` = the worst of them); files where the figure does not
+//    apply share one check that says why (`notApplicable`, never failing).
+//  - the run: duplicate and near-duplicate rates (duplicates across files), leakage (between splits), valid
+//    examples, the diversity drop against the base branch.
+// `overrides` apply to every threshold: a per-file threshold set in an override replaces the run's for the files it
+// matches; a run threshold is evaluated once more over the matching files (its check is named "NAME (GLOBS)").
+
+
+
 
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -55288,38 +58034,81 @@ const get = (o, path) => {
     return typeof v === "number" ? v : undefined;
 };
 /* eslint-enable @typescript-eslint/no-explicit-any */
-/** Where each threshold's actual value comes from in the report. */
-/** Below this many answers, the share-of-answers checks (openings, boilerplate) are not evaluated: a handful of
- * records cannot show a pattern, and a gate must not raise false alarms on tiny sets. */
-const MIN_ANSWERS_FOR_SHARES = 20;
-const answers = (r) => get(r, "diversity.openings.answers") ?? 0;
-const ifEnough = (r, v) => (answers(r) >= MIN_ANSWERS_FOR_SHARES ? v : undefined);
-/** Where each threshold's actual value comes from in the report. */
-const METRICS = {
-    "max-errors": (r) => r.summary.errors,
-    "max-warnings": (r) => r.summary.warnings,
+const ANALYSIS_RULES = RULES.filter((r) => r.group === "analysis");
+/** A file's validation errors: its errors minus those of the analysis rules (leakage, too-long, duplicates set to
+ * error), which have thresholds of their own (one defect, one gate). */
+function validationErrors(f, config) {
+    const sev = severitiesFor(f.path, config);
+    return f.errors - ANALYSIS_RULES.reduce((n, r) => n + ((sev[r.id] ?? r.severity) === "error" ? (f.findingCounts[r.id] ?? 0) : 0), 0);
+}
+const LABEL = {
+    "max-errors": "validation errors",
+    "max-warnings": "warnings",
+    "max-duplicate-rate": "exact-duplicate rate",
+    "max-near-duplicate-rate": "near-duplicate rate",
+    "max-leakage": "leaked evaluation records",
+    "min-examples": "valid examples",
+    "max-too-long": "examples over the token limit",
+    "min-windowed-distinct-2": "windowed distinct-2",
+    "max-compression-ratio": "compression ratio",
+    "max-opening-share": "top opening share",
+    "max-boilerplate-share": "boilerplate share",
+    "min-length-uniqueness": "length uniqueness",
+    "max-diversity-drop": "windowed distinct-2 drop",
+    "single-turn-share": "single-turn share",
+    "max-secrets": "secrets",
+    "max-pii-share": "share of records with personal data",
+};
+/** A value as the messages show it. */
+function showValue(name, v) {
+    if (/share|rate|uniqueness/.test(name))
+        return `${Number((v * 100).toPrecision(3))}%`;
+    if (name === "max-compression-ratio")
+        return `${v.toFixed(2)}×`;
+    if (Number.isInteger(v))
+        return v.toLocaleString("en-US");
+    return String(Math.round(v * 1000) / 1000);
+}
+/** A file's figure for a per-file threshold. */
+function fileFigure(name, f, report, config) {
+    switch (name) {
+        case "max-errors":
+            return { value: validationErrors(f, config) };
+        case "max-warnings":
+            return { value: f.warnings };
+        case "max-too-long":
+            return { value: get(report, "tokens.limit") === undefined ? undefined : (f.findingCounts["too-long"] ?? 0) };
+        default: {
+            const q = f.stats?.quality?.figures[name];
+            // nothing to measure (no figure, or null without a reason) is no check
+            if (!q || (q.value === null && q.notApplicable === undefined))
+                return { value: undefined };
+            return { value: q.value, over: q.over, notApplicable: q.notApplicable, detail: q.detail, lines: q.records?.map((r) => r.line) };
+        }
+    }
+}
+/** The run's figure for a run threshold. */
+const RUN_METRICS = {
     "max-duplicate-rate": (r) => get(r, "duplicates.exact.rate"),
     "max-near-duplicate-rate": (r) => get(r, "duplicates.near.rate"),
     "max-leakage": (r) => (Array.isArray(r.leakage) ? r.leakage.reduce((s, l) => s + l.exact + l.near, 0) : undefined),
     "min-examples": (r) => r.summary.validRecords,
-    "max-too-long": (r) => (get(r, "tokens.limit") === undefined ? undefined : get(r, "tokens.tooLong")),
-    "min-windowed-distinct-2": (r) => (get(r, "diversity.windowedDistinct2.windows") ? get(r, "diversity.windowedDistinct2.mean") : undefined),
-    // no assistant text: nothing was compressed, so no ratio (the reports show "–"), not a passing 0
-    "max-compression-ratio": (r) => (get(r, "diversity.compression.totalBytes") ? get(r, "diversity.compression.ratio") : undefined),
-    "max-opening-share": (r) => ifEnough(r, get(r, "diversity.openings.topShare")),
-    "max-boilerplate-share": (r) => ifEnough(r, get(r, "diversity.boilerplate.share")),
-    "min-length-uniqueness": (r) => (get(r, "diversity.lengthUniqueness.assistantMessages") ? get(r, "diversity.lengthUniqueness.share") : undefined),
     "max-diversity-drop": (r) => (r.deltas ? diversityDrop(r.deltas) : undefined),
+    // not computed when the rule is off everywhere (no scan, no privacy figures)
+    "max-secrets": (r) => r.privacy?.secrets,
+    "max-pii-share": (r) => r.privacy?.piiShare,
 };
-const singleTurnShare = (r) => get(r, "diversity.turnBalance.singleTurnShare");
-/** Per-file figures, for thresholds set in `overrides` for some files. */
-const FILE_METRICS = {
-    "max-errors": (fs) => fs.reduce((s, f) => s + f.errors, 0),
-    "max-warnings": (fs) => fs.reduce((s, f) => s + f.warnings, 0),
+/** The same figures over some files (run thresholds set in `overrides`). */
+const GROUP_METRICS = {
     "min-examples": (fs) => fs.reduce((s, f) => s + f.validRecords, 0),
     "max-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.exactDuplicates),
     "max-near-duplicate-rate": (fs) => rate(fs, (f) => f.stats?.nearDuplicates),
-    "max-too-long": (fs) => fs.reduce((s, f) => s + (f.findingCounts["too-long"] ?? 0), 0),
+    "max-leakage": (fs) => (fs.some((f) => !f.stats) ? undefined : fs.reduce((s, f) => s + (f.findingCounts.leakage ?? 0), 0)),
+    "max-secrets": (fs) => (fs.some((f) => f.privacy) ? fs.reduce((s, f) => s + (f.privacy?.secrets ?? 0), 0) : undefined),
+    "max-pii-share": (fs) => {
+        const records = fs.reduce((s, f) => s + f.records, 0);
+        return fs.some((f) => f.privacy) && records > 0 ? fs.reduce((s, f) => s + (f.privacy?.piiRecords ?? 0), 0) / records : undefined;
+    },
 };
 function rate(fs, n) {
     const records = fs.reduce((s, f) => s + f.records, 0);
@@ -55328,78 +58117,218 @@ function rate(fs, n) {
     return fs.reduce((s, f) => s + (n(f) ?? 0), 0) / records;
 }
 const gate_round = (x) => Math.round(x * 10000) / 10000;
-function limitChecks(name, limit, actual, out) {
-    if (actual === undefined || actual === null)
-        return; // the metric was not computed (e.g. no token limit set)
-    const isMin = name.startsWith("min-");
-    const ok = (l) => (isMin ? actual >= l : actual <= l);
+const isMin = (name) => name.startsWith("min-");
+/** The checks of one value against one limit: the fail level, and the warn level when the fail level passes. */
+function limitChecks(name, limit, actual) {
+    const out = [];
+    const ok = (l) => (isMin(name) ? actual >= l : actual <= l);
     const a = gate_round(actual);
     if (limit.fail !== undefined)
         out.push({ name, limit: limit.fail, actual: a, passed: ok(limit.fail), level: "fail" });
-    if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail))) {
+    if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail)))
         out.push({ name, limit: limit.warn, actual: a, passed: ok(limit.warn), level: "warn" });
-    }
+    return out;
 }
-function rangeCheck(name, range, actual, out) {
-    if (actual === undefined || actual === null)
-        return;
+function rangeChecks(name, range, actual) {
     const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
-    out.push({ name, limit: `${range.min ?? "-∞"}–${range.max ?? "∞"}`, actual: gate_round(actual), passed, level: range.level });
+    return [{ name, limit: rangeText(range), actual: gate_round(actual), passed, level: range.level }];
+}
+const rangeText = (r) => `${r.min ?? "-∞"}–${r.max ?? "∞"}`;
+function checksOf(name, limit, actual) {
+    return name === "single-turn-share" ? rangeChecks(name, limit, actual) : limitChecks(name, limit, actual);
+}
+function limitText(name, c) {
+    if (typeof c.limit !== "number")
+        return `${c.level === "warn" ? "warns" : "range"} ${c.limit}`;
+    return `${c.level === "warn" ? "warns at" : "limit"} ${showValue(name, c.limit)}`;
+}
+/** Where a failing per-file figure comes from, in words: value, what it is over, the file, the limit, the records. */
+function fileMessage(name, c, fig, path) {
+    const v = showValue(name, fig.value);
+    const over = fig.over ? ` of ${fig.over}` : "";
+    const detail = fig.detail ? ` ("${fig.detail.length > 60 ? `${fig.detail.slice(0, 60)}…` : fig.detail}")` : "";
+    const lines = fig.lines?.length ? `; see line${fig.lines.length === 1 ? "" : "s"} ${fig.lines.join(", ")}` : "";
+    const what = name === "max-compression-ratio" || name === "min-windowed-distinct-2" ? `${LABEL[name]} ${v} over ${fig.over ?? "its text"}` : `${LABEL[name]} ${v}${over}`;
+    return `${path}: ${what}${detail} (${limitText(name, c)})${lines}`;
+}
+/** The limit of a threshold for one file: the last override matching the file that sets it, else the run's. */
+function limitFor(name, path, config, matchers) {
+    let limit = config.thresholds[name];
+    config.overrides.forEach((o, i) => {
+        if (name in o.thresholds && matchers[i](path))
+            limit = (o.thresholds[name] ?? null);
+    });
+    return limit;
+}
+function perFileChecks(name, report, config, matchers) {
+    const out = [];
+    const passing = new Map();
+    const na = [];
+    for (const f of report.files) {
+        const limit = limitFor(name, f.path, config, matchers);
+        if (!limit)
+            continue;
+        const fig = fileFigure(name, f, report, config);
+        if (fig.value === undefined)
+            continue;
+        if (fig.value === null) {
+            na.push({ path: f.path, reason: fig.notApplicable ?? "not applicable", limit });
+            continue;
+        }
+        const value = fig.value;
+        const cs = checksOf(name, limit, value);
+        if (cs.every((c) => c.passed)) {
+            const key = JSON.stringify(limit);
+            const p = passing.get(key);
+            const worse = (x, y) => (isMin(name) ? x < y : x > y);
+            if (!p)
+                passing.set(key, { limit, worst: value, file: f.path, files: 1 });
+            else {
+                p.files++;
+                if (worse(value, p.worst))
+                    Object.assign(p, { worst: value, file: f.path });
+            }
+            continue;
+        }
+        for (const c of cs)
+            out.push({ ...c, scope: "file", file: f.path, message: c.passed ? undefined : fileMessage(name, c, fig, f.path) });
+    }
+    for (const p of passing.values()) {
+        const all = p.files === 1 ? `${p.file}: ${LABEL[name]} ${showValue(name, p.worst)}` : `${p.files} files within the limit (worst: ${showValue(name, p.worst)} in ${p.file})`;
+        for (const c of checksOf(name, p.limit, p.worst))
+            out.push({ ...c, scope: "file", files: p.files, message: all });
+    }
+    out.push(...pooledChecks(name, report, config, matchers));
+    if (na.length) {
+        const l = na[0].limit;
+        const level = "level" in l ? l.level : l.fail !== undefined ? "fail" : "warn";
+        const limit = "level" in l ? rangeText(l) : (l.fail ?? l.warn);
+        const listed = na.slice(0, 3).map((x) => `${x.path}: ${x.reason}`);
+        const more = na.length > 3 ? `; and ${na.length - 3} more files` : "";
+        out.push({
+            name,
+            limit,
+            actual: null,
+            passed: true,
+            level,
+            scope: "file",
+            files: na.length,
+            ...(na.length === 1 ? { file: na[0].path } : {}),
+            notApplicable: na.length === 1 ? na[0].reason : `${na.length} files`,
+            message: `not applicable: ${listed.join("; ")}${more}`,
+        });
+    }
+    return out;
+}
+/** The files too small to be judged alone on a figure, judged together (analysis/small-files.ts), against the run's
+ * limit; not when one of them has a limit of its own for it in `overrides`. */
+function pooledChecks(name, report, config, matchers) {
+    const pooled = report.diversity?.smallFiles?.[name];
+    const limit = config.thresholds[name];
+    if (!pooled || pooled.figure.value === null || !limit)
+        return [];
+    if (config.overrides.some((o, i) => name in o.thresholds && pooled.files.some((f) => matchers[i](f))))
+        return [];
+    const n = pooled.files.length;
+    const which = `${pooled.files.slice(0, 3).join(", ")}${n > 3 ? ", …" : ""}`;
+    const fig = pooled.figure;
+    const value = fig.value;
+    return checksOf(name, limit, value).map((c) => {
+        const where = fig.records?.length ? `; see ${fig.records.map((r) => `${r.path}:${r.line}`).join(", ")}` : "";
+        const over = name === "max-compression-ratio" || name === "min-windowed-distinct-2" ? ` over ${fig.over}` : ` of ${fig.over}`;
+        const detail = fig.detail && !c.passed ? ` ("${fig.detail.length > 60 ? `${fig.detail.slice(0, 60)}…` : fig.detail}")` : "";
+        const message = `${n} files too small to judge alone (${which}), together: ${LABEL[name]} ${showValue(name, value)}${over}${detail}${c.passed ? "" : ` (${limitText(name, c)})${where}`}`;
+        return { ...c, scope: "small-files", files: n, message };
+    });
+}
+function runMessage(name, report, actual, c) {
+    if (c.passed)
+        return undefined;
+    const limit = limitText(name, c);
+    if (name === "max-leakage") {
+        const leaks = (report.leakage ?? []).filter((l) => l.exact + l.near > 0);
+        return `${actual} evaluation record${actual === 1 ? "" : "s"} also in training (${limit}): ${leaks.map((l) => `${l.eval} ← ${l.train} (${l.exact} exact, ${l.near} near)`).join("; ")}`;
+    }
+    if (name === "max-duplicate-rate" || name === "max-near-duplicate-rate") {
+        const key = name === "max-duplicate-rate" ? "exactDuplicates" : "nearDuplicates";
+        const worst = [...report.files].sort((a, b) => (b.stats?.[key] ?? 0) - (a.stats?.[key] ?? 0))[0];
+        const most = worst?.stats?.[key] ? `; most in ${worst.path} (${worst.stats[key]})` : "";
+        const d = report.duplicates?.[name === "max-duplicate-rate" ? "exact" : "near"];
+        const n = d?.duplicateRecords;
+        const of = n !== undefined && actual > 0 ? ` (${n.toLocaleString("en-US")} of ${Math.round(n / actual).toLocaleString("en-US")} records compared)` : "";
+        return `${LABEL[name]} ${showValue(name, actual)}${of} (${limit})${most}; the duplicate groups list them`;
+    }
+    return `${LABEL[name]} ${showValue(name, actual)} (${limit})`;
 }
 /** `base`: the base version's report, when one was compared (deltas.ts); with `fail-on-new` the gate then fails only
  * on what the change brought (onlyNew). */
 function evaluateGate(report, config, base) {
     const checks = [];
     const t = config.thresholds;
-    for (const [name, getter] of Object.entries(METRICS)) {
-        const limit = t[name];
-        if (limit)
-            limitChecks(name, limit, getter(report), checks);
-    }
-    if (t["single-turn-share"])
-        rangeCheck("single-turn-share", t["single-turn-share"], singleTurnShare(report), checks);
-    for (const o of config.overrides) {
-        const isMatch = overrideMatcher(o.files);
-        const files = report.files.filter((f) => isMatch(f.path));
-        if (!files.length)
+    const matchers = config.overrides.map((o) => overrideMatcher(o.files));
+    for (const name of Object.keys(THRESHOLD_SCOPE)) {
+        if (THRESHOLD_SCOPE[name] === "file") {
+            checks.push(...perFileChecks(name, report, config, matchers));
             continue;
-        for (const [name, limit] of Object.entries(o.thresholds)) {
-            const metric = FILE_METRICS[name];
-            if (!metric || !limit || name === "single-turn-share")
-                continue;
-            const sub = [];
-            limitChecks(name, limit, metric(files), sub);
-            for (const c of sub)
-                checks.push({ ...c, name: `${name} (${o.files.join(", ")})` });
         }
+        const limit = t[name];
+        const actual = RUN_METRICS[name]?.(report);
+        if (!limit || actual === undefined || actual === null)
+            continue;
+        for (const c of limitChecks(name, limit, actual))
+            checks.push({ ...c, scope: "run", message: runMessage(name, report, actual, c) });
     }
+    // run thresholds set in overrides: once more over the matching files
+    config.overrides.forEach((o, i) => {
+        const files = report.files.filter((f) => matchers[i](f.path));
+        if (!files.length)
+            return;
+        for (const [name, limit] of Object.entries(o.thresholds)) {
+            if (THRESHOLD_SCOPE[name] !== "run" || !limit)
+                continue;
+            const actual = GROUP_METRICS[name]?.(files);
+            if (actual === undefined || actual === null)
+                continue;
+            for (const c of limitChecks(name, limit, actual))
+                checks.push({ ...c, name: `${name} (${o.files.join(", ")})`, scope: "run" });
+        }
+    });
     const fresh = config.failOnNew && base && report.comparison ? report.comparison.newFindings : undefined;
     if (!fresh)
         return { passed: gate_verdict(checks, report.summary.warnings, config.failOn), failOn: config.failOn, checks };
-    const only = onlyNew(checks, fresh, base);
+    const only = onlyNew(checks, fresh, base, config, report);
     return { passed: gate_verdict(only, fresh.warnings, config.failOn), failOn: config.failOn, checks: only, failOnNew: true };
 }
-/** fail-on-new: max-errors and max-warnings count the new findings; any other check that fails passes when the base
- * failed it as badly (known debt), and still fails when the change made it worse. */
-function onlyNew(checks, fresh, base) {
-    const baseCheck = new Map(base.gate.checks.map((c) => [`${c.level}\0${c.name}`, c]));
-    return checks.map((c) => {
-        if ((c.name === "max-errors" || c.name === "max-warnings") && typeof c.limit === "number") {
-            const all = c.actual;
-            const actual = c.name === "max-errors" ? fresh.errors : fresh.warnings;
-            const what = c.name === "max-errors" ? "error" : "warning";
-            return { ...c, actual, passed: actual <= c.limit, message: `${actual} new ${what}(s) (${String(all)} in all; fail-on-new counts the new ones)` };
-        }
+/** fail-on-new: max-errors and max-warnings count the new findings of the run (one check each, against the run's
+ * limit, instead of one per file; max-errors counts the new errors of the validation rules); any other check that
+ * fails passes when the base failed it as badly (known debt; a per-file check against the same file's), and still
+ * fails when the change made it worse. */
+function onlyNew(checks, fresh, base, config, report) {
+    const key = (c) => `${c.level}\0${c.name}\0${c.file ?? ""}\0${c.scope ?? ""}`;
+    const baseCheck = new Map(base.gate.checks.map((c) => [key(c), c]));
+    const out = [];
+    for (const name of ["max-errors", "max-warnings"]) {
+        const limit = config.thresholds[name];
+        if (!limit || !checks.some((c) => c.name === name))
+            continue;
+        const all = name === "max-errors" ? report.files.reduce((n, f) => n + validationErrors(f, config), 0) : report.summary.warnings;
+        const analysisErrors = ANALYSIS_RULES.reduce((n, r) => n + ((config.rules[r.id] ?? r.severity) === "error" ? (fresh.rules[r.id] ?? 0) : 0), 0);
+        const actual = name === "max-errors" ? Math.max(0, fresh.errors - analysisErrors) : fresh.warnings;
+        const what = name === "max-errors" ? "validation error" : "warning";
+        for (const c of limitChecks(name, limit, actual))
+            out.push({ ...c, scope: "run", message: `${actual} new ${what}(s) (${all} in all; fail-on-new counts the new ones)` });
+    }
+    return out.concat(checks.filter((c) => c.name !== "max-errors" && c.name !== "max-warnings").map((c) => {
         if (c.passed || base.summary.files === 0)
             return c; // an empty base (every file new) has no known debt
-        const b = baseCheck.get(`${c.level}\0${c.name}`);
+        const b = baseCheck.get(key(c));
         if (!b || b.passed || typeof b.actual !== "number" || typeof c.actual !== "number")
             return c;
         const worse = c.name.startsWith("min-") ? c.actual < b.actual : c.name === "single-turn-share" ? outside(c) > outside(b) : c.actual > b.actual;
         if (worse)
             return { ...c, message: `${c.name}: ${c.actual}, worse than the base's ${b.actual} (limit ${String(c.limit)})` };
         return { ...c, passed: true, known: true, message: `${c.name}: ${c.actual} (limit ${String(c.limit)}), as on the base (${b.actual}): known, not new` };
-    });
+    }));
 }
 /** How far a range check's actual value lies outside its range "min–max". */
 function outside(c) {
@@ -55432,10 +58361,31 @@ class ExactDuplicateIndex {
     answer2 = new GrowableU32();
     duplicates = 0;
     conflicts = 0;
+    /** Counted duplicates (later copies outside a split pair) per file index. */
+    dupPerFile = [];
+    /** Per record: 1 when it is a counted duplicate (only kept when splits are set). */
+    counted = new GrowableU8();
+    /** Group root (in a split file) -> [file, first member id, file, id, ...] of its members in other files. */
+    crossFirst = new Map();
+    /** Reported conflicting answers, in record order: record id, the earlier record (8 bytes per conflict). */
+    conflictPairs = new GrowableI32();
+    /** Conflicting answers across a split pair, decided at finish: record id, first record with the prompt. */
+    crossConflicts = [];
+    paired;
+    splitFiles;
     constructor(store, paths, opts = {}) {
         this.store = store;
         this.paths = paths;
         this.opts = opts;
+        const pairs = new Set();
+        this.splitFiles = new Set();
+        for (const p of opts.splits ?? []) {
+            pairs.add(`${p.train}:${p.eval}`);
+            pairs.add(`${p.eval}:${p.train}`);
+            this.splitFiles.add(p.train);
+            this.splitFiles.add(p.eval);
+        }
+        this.paired = pairs.size ? (a, b) => a !== b && pairs.has(`${a}:${b}`) : () => false;
     }
     rootOf(id) {
         return this.roots.data[id];
@@ -55451,17 +58401,26 @@ class ExactDuplicateIndex {
         const first = this.table.putIfAbsent(k.exact1, k.exact2, id);
         this.roots.push(first < 0 ? id : first);
         if (first >= 0) {
+            const prior = this.splitFiles.size ? this.priorCopy(first, id) : first;
+            if (this.splitFiles.size)
+                this.counted.push(prior >= 0 ? 1 : 0);
+            if (prior < 0)
+                return []; // only copies across a train/eval pair: the leak is reported (leakage.ts)
             this.duplicates++;
+            const f = this.store.file(id);
+            this.dupPerFile[f] = (this.dupPerFile[f] ?? 0) + 1;
             return [
                 {
                     rule: "exact-duplicate",
                     severity: "warning",
                     line: this.store.line(id),
-                    message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
-                    related: this.member(first),
+                    message: `Exact duplicate of ${this.where(prior)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+                    related: this.member(prior),
                 },
             ];
         }
+        if (this.splitFiles.size)
+            this.counted.push(0);
         if (!k.hasAnswer)
             return [];
         const a1 = k.answer1 >>> 0;
@@ -55475,35 +58434,100 @@ class ExactDuplicateIndex {
         }
         if (this.answer1.data[slot] === a1 && this.answer2.data[slot] === a2)
             return [];
+        const before = this.promptFirst.data[slot];
+        if (this.paired(this.store.file(before), this.store.file(id))) {
+            this.crossConflicts.push(id, before);
+            return [];
+        }
         this.conflicts++;
-        return [
-            {
-                rule: "conflicting-answers",
-                severity: "warning",
-                line: this.store.line(id),
-                message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
-                related: this.member(this.promptFirst.data[slot]),
-            },
-        ];
+        this.conflictPairs.push(id);
+        this.conflictPairs.push(before);
+        return [this.conflict(id, before)];
     }
-    /** Duplicate (non-first) records per file index. */
-    perFile(files) {
-        const out = new Array(files).fill(0);
-        const n = this.store.count;
-        for (let id = 0; id < n; id++)
-            if (this.roots.data[id] !== id)
-                out[this.store.file(id)]++;
+    /** The earlier record that record `id` got a conflicting-answers finding about, or -1. */
+    conflictOf(id) {
+        const c = this.conflictPairs.data;
+        let lo = 0;
+        let hi = this.conflictPairs.length / 2 - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const x = c[2 * mid];
+            if (x === id)
+                return c[2 * mid + 1];
+            if (x < id)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+        return -1;
+    }
+    conflict(id, before) {
+        return {
+            rule: "conflicting-answers",
+            severity: "warning",
+            line: this.store.line(id),
+            message: `Same prompt as ${this.where(before)} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+            related: this.member(before),
+        };
+    }
+    /** The earliest earlier copy of record `id` (group `root`) that is not across a train/eval pair from it, or -1;
+     * remembers `id` as its file's first member of the group when the group's first record is in a split file. */
+    priorCopy(root, id) {
+        const f = this.store.file(id);
+        const rf = this.store.file(root);
+        if (!this.splitFiles.has(rf) || rf === f)
+            return root;
+        let list = this.crossFirst.get(root);
+        let prior = this.paired(rf, f) ? -1 : root;
+        if (prior < 0 && list) {
+            for (let i = 0; i < list.length; i += 2)
+                if (!this.paired(list[i], f) && (prior < 0 || list[i + 1] < prior))
+                    prior = list[i + 1];
+        }
+        if (!list)
+            this.crossFirst.set(root, (list = []));
+        let seen = false;
+        for (let i = 0; i < list.length && !seen; i += 2)
+            seen = list[i] === f;
+        if (!seen)
+            list.push(f, id);
+        return prior;
+    }
+    /** Whether record `id` counts as an exact duplicate (a later copy outside a train/eval pair). */
+    isCountedDuplicate(id) {
+        return this.roots.data[id] !== id && (!this.splitFiles.size || this.counted.data[id] === 1);
+    }
+    /** The conflicting answers across train/eval pairs whose pair is not reported as a leak (`leaked`: eval record ids
+     * that leak); call once, at finish. */
+    crossSplitConflicts(leaked) {
+        const out = [];
+        const c = this.crossConflicts;
+        for (let i = 0; i < c.length; i += 2) {
+            if (leaked.has(c[i]) || leaked.has(c[i + 1]))
+                continue;
+            this.conflicts++;
+            out.push({ file: this.store.file(c[i]), finding: this.conflict(c[i], c[i + 1]) });
+        }
         return out;
+    }
+    /** Counted duplicate records per file index. */
+    perFile(files) {
+        return Array.from({ length: files }, (_, i) => this.dupPerFile[i] ?? 0);
     }
     result() {
         const n = this.store.count;
         const roots = this.roots.data;
         const size = new Int32Array(n);
-        for (let id = 0; id < n; id++)
+        const counted = new Int32Array(n);
+        for (let id = 0; id < n; id++) {
             size[roots[id]]++;
+            if (this.isCountedDuplicate(id))
+                counted[roots[id]]++;
+        }
+        // Groups with a counted duplicate (a group that is only a train/eval copy is a leak, not a duplicate group).
         const groupRoots = [];
         for (let id = 0; id < n; id++)
-            if (roots[id] === id && size[id] > 1)
+            if (roots[id] === id && counted[id] > 0)
                 groupRoots.push(id);
         groupRoots.sort((a, b) => size[b] - size[a] || a - b);
         // Every group with every member (bounded by the records): each group's list made at its final size, found by an
@@ -55598,7 +58622,8 @@ function exactKeysInto(conv, s, out, at) {
     }
     out[at] = fmix32(k1);
     out[at + 1] = fmix32(k2 ^ 0x2545f491);
-    const hasAnswer = last > 0;
+    // Preference pairs and KTO-labelled completions share their prompt by design: no conflicting answers.
+    const hasAnswer = last > 0 && !conv.rejected && conv.label === undefined;
     out[at + 2] = hasAnswer ? p1 : 0;
     out[at + 3] = hasAnswer ? p2 : 0;
     let a1 = 0;
@@ -55663,8 +58688,10 @@ function computeLeakage(inp) {
     const pairIndex = new Map(splits.map((s, i) => [`${s.train}:${s.eval}`, i]));
     const evalRecords = new Array(F).fill(0);
     const findings = [];
+    /** Eval records that leak (any of their training files). */
+    const leaked = new Set();
     if (splits.length === 0 || n === 0)
-        return { results: [], findings };
+        return { results: [], findings, leaked };
     // Earliest member of each exact group in each training file (only groups with more than one record).
     const size = new Int32Array(n);
     for (let i = 0; i < n; i++)
@@ -55700,6 +58727,7 @@ function computeLeakage(inp) {
             const x = inTrain(r, t);
             if (x >= 0) {
                 counts[k].exact++;
+                leaked.add(e);
                 counts[k].records.push({ line: store.line(e), related: place(x), kind: "exact" });
                 findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split, place(x)) });
                 continue;
@@ -55715,6 +58743,7 @@ function computeLeakage(inp) {
             }
             if (best >= 0) {
                 counts[k].near++;
+                leaked.add(e);
                 const sim = (Math.floor(bestSim * 100 + 1e-9) / 100).toFixed(2);
                 counts[k].records.push({ line: store.line(e), related: place(best), kind: "near", similarity: Number(sim) });
                 findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split, place(best)) });
@@ -55730,7 +58759,7 @@ function computeLeakage(inp) {
         rate: evalRecords[s.eval] ? (counts[i].exact + counts[i].near) / evalRecords[s.eval] : 0,
         records: counts[i].records,
     }));
-    return { results, findings };
+    return { results, findings, leaked };
 }
 function leak(line, what, split, related) {
     return {
@@ -56126,7 +59155,7 @@ class NearDuplicateIndex {
         }
         return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length) };
     }
-    async finish(reread) {
+    async finish(reread, opts = {}) {
         if (this.finished)
             throw new Error("NearDuplicateIndex.finish: called twice (it overwrites the band keys)");
         this.finished = true;
@@ -56230,20 +59259,29 @@ class NearDuplicateIndex {
             if (sim >= t)
                 pairs.push({ a: A[p], b: B[p], similarity: sim });
         }
-        return { ...this.summarise(pairs, u, ids, idx), pairs };
+        const paired = opts.paired;
+        const kept = paired ? pairs.filter((p) => !paired(this.store.file(p.a), this.store.file(p.b))) : pairs;
+        return { ...this.summarise(kept, u, ids, idx, opts.conflictOf), pairs };
     }
-    summarise(pairs, u, ids, idx) {
+    summarise(pairs, u, ids, idx, conflictOf) {
         // Findings: pairs come grouped by b ascending; keep the best earlier partner of each b.
         const findings = [];
         const laterIds = [];
         for (let i = 0; i < pairs.length;) {
             let best = pairs[i];
+            const other = conflictOf ? conflictOf(best.b) : -1;
+            let conflicting = best.a === other;
             let j = i + 1;
-            for (; j < pairs.length && pairs[j].b === best.b; j++)
+            for (; j < pairs.length && pairs[j].b === best.b; j++) {
                 if (pairs[j].similarity > best.similarity)
                     best = pairs[j];
+                if (pairs[j].a === other)
+                    conflicting = true;
+            }
             i = j;
             laterIds.push(best.b);
+            if (conflicting)
+                continue; // reported as conflicting-answers with that record (one finding per pair)
             const file = this.store.file(best.b);
             findings.push({
                 file,
@@ -56368,7 +59406,7 @@ class DuplicateAnalysis {
     fopts;
     constructor(opts) {
         this.opts = opts;
-        this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive });
+        this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive, splits: opts.splits });
         this.near = new NearDuplicateIndex(this.store, opts.paths, { threshold: opts.nearThreshold, shingleSize: opts.shingleSize });
         this.nearOn = opts.near !== false;
         this.fopts = { caseInsensitive: !!opts.caseInsensitive, shingleSize: this.near.shingleSize, near: this.nearOn };
@@ -56422,7 +59460,9 @@ class DuplicateAnalysis {
     }
     async finish(reread) {
         const files = this.opts.paths.length;
-        const near = await this.near.finish(reread);
+        const pairSet = new Set((this.opts.splits ?? []).flatMap((p) => [`${p.train}:${p.eval}`, `${p.eval}:${p.train}`]));
+        const paired = (i, j) => pairSet.has(`${i}:${j}`);
+        const near = await this.near.finish(reread, { paired: pairSet.size ? paired : undefined, conflictOf: (id) => this.exact.conflictOf(id) });
         const pairs = near.pairs;
         const leakage = computeLeakage({
             store: this.store,
@@ -56432,6 +59472,7 @@ class DuplicateAnalysis {
             nearPairs: pairs,
             shingleSize: this.near.shingleSize,
         });
+        const crossConflicts = this.exact.crossSplitConflicts(leakage.leaked);
         const ex = this.exact.perFile(files);
         const nd = near.perFile(files);
         return {
@@ -56439,7 +59480,7 @@ class DuplicateAnalysis {
             near: near.result,
             leakage: leakage.results,
             perFile: ex.map((e, i) => ({ exactDuplicates: e, nearDuplicates: nd[i] })),
-            findings: [...near.findings, ...leakage.findings],
+            findings: [...near.findings, ...crossConflicts, ...leakage.findings],
             nearPairs: pairs.map((p) => ({ a: this.store.loc(p.a), b: this.store.loc(p.b), similarity: p.similarity })),
         };
     }
@@ -56996,6 +60037,149 @@ class PhraseMatcher {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/answer-shape.ts
+// What the diversity figures are measured over, and the records behind them (part of DiversityAnalysis).
+//
+// Shape counters (quality.ts decides from them whether a diversity metric applies to a file): records, records that
+// declare or call tools, preference records (a rejected side, or a KTO label), records with a final assistant message,
+// those whose final assistant message calls a tool, those whose final assistant message has text, how many of those
+// are numbers (no letter, at least one digit), and a histogram of their lengths in words (0..32, the last bucket "32 or
+// more": the median is exact while it is under 32). Text without spaces (Chinese, Japanese) counts a word per 8
+// characters: an answer's length is max(words, ceil(characters / 8)), so a 30-character Chinese sentence is not a
+// one-word label.
+// Pointers (places: file index and line, packed in one number, see place()): the first 5 records holding a
+// boilerplate phrase, and the 3 records with the most repeated word pairs (bigrams already seen in the current
+// diversity window: a record's repeats of itself and of the records just before it, what a compressor finds; ties:
+// the earlier record). Records sharing the top opening are kept with the openings (diversity.ts).
+// Merge (chunks in order): counters add; pointers: the first 5 / the 3 highest of both, in order. Lines are shifted
+// by the chunk's line offset before the merge (shiftPlaces).
+/** Places: file index and line of a record in one number (lines < 2^32). Adding a line offset adds to it. */
+const FILE_UNIT = 2 ** 32;
+const place = (file, line) => file * FILE_UNIT + line;
+const placeFile = (p) => Math.floor(p / FILE_UNIT);
+const placeLine = (p) => p % FILE_UNIT;
+const ANSWER_WORD_BUCKETS = 33;
+const MAX_BOILERPLATE_PLACES = 5;
+const MAX_REPETITIVE_PLACES = 3;
+/** Records sharing an opening remembered per opening. */
+const MAX_OPENING_PLACES = 5;
+const HAS_LETTER = /\p{L}/u;
+/** Characters that count as a word in an answer's length (text without spaces). */
+const CHARS_PER_WORD = 8;
+const HAS_DIGIT = /\d/;
+class AnswerShape {
+    s = {
+        records: 0,
+        toolRecords: 0,
+        preferenceRecords: 0,
+        finalAnswers: 0,
+        toolAnswers: 0,
+        textAnswers: 0,
+        numericAnswers: 0,
+        answerWords: new Array(ANSWER_WORD_BUCKETS).fill(0),
+        boilerplate: [],
+        repetitive: [],
+    };
+    /** One record: `final` = its final assistant message's text and tool calls (null when it has none), `finalWords` its
+     * words; `boilerplate`: it holds a boilerplate phrase; `repeats`: its repeated word pairs; `at`: its place. */
+    add(hasTools, preference, final, finalWords, boilerplate, repeats, at) {
+        const s = this.s;
+        s.records++;
+        if (hasTools)
+            s.toolRecords++;
+        if (preference)
+            s.preferenceRecords++;
+        if (final) {
+            s.finalAnswers++;
+            if (final.toolCalls > 0)
+                s.toolAnswers++;
+            if (finalWords > 0) {
+                s.textAnswers++;
+                const length = Math.max(finalWords, Math.ceil(final.text.length / CHARS_PER_WORD));
+                s.answerWords[Math.min(length, ANSWER_WORD_BUCKETS - 1)]++;
+                if (finalWords <= 3 && final.text.length <= 64 && HAS_DIGIT.test(final.text) && !HAS_LETTER.test(final.text))
+                    s.numericAnswers++;
+            }
+        }
+        if (boilerplate && s.boilerplate.length < MAX_BOILERPLATE_PLACES)
+            s.boilerplate.push(at);
+        if (repeats > 0)
+            keepTop(s.repetitive, at, repeats);
+    }
+    toPartial() {
+        const s = this.s;
+        return { ...s, answerWords: [...s.answerWords], boilerplate: [...s.boilerplate], repetitive: [...s.repetitive] };
+    }
+    merge(p) {
+        const s = this.s;
+        s.records += p.records;
+        s.toolRecords += p.toolRecords;
+        s.preferenceRecords += p.preferenceRecords;
+        s.finalAnswers += p.finalAnswers;
+        s.toolAnswers += p.toolAnswers;
+        s.textAnswers += p.textAnswers;
+        s.numericAnswers += p.numericAnswers;
+        for (let i = 0; i < ANSWER_WORD_BUCKETS; i++)
+            s.answerWords[i] += p.answerWords[i] ?? 0;
+        for (const at of p.boilerplate)
+            if (s.boilerplate.length < MAX_BOILERPLATE_PLACES)
+                s.boilerplate.push(at);
+        for (let i = 0; i < p.repetitive.length; i += 2)
+            keepTop(s.repetitive, p.repetitive[i], p.repetitive[i + 1]);
+    }
+    finish() {
+        const s = this.s;
+        let median = null;
+        if (s.textAnswers > 0) {
+            let seen = 0;
+            for (let i = 0; i < ANSWER_WORD_BUCKETS; i++) {
+                seen += s.answerWords[i];
+                if (seen * 2 >= s.textAnswers) {
+                    median = i;
+                    break;
+                }
+            }
+        }
+        const repetitive = [];
+        for (let i = 0; i < s.repetitive.length; i += 2)
+            repetitive.push(s.repetitive[i]);
+        return {
+            shape: {
+                records: s.records,
+                toolRecords: s.toolRecords,
+                preferenceRecords: s.preferenceRecords,
+                finalAnswers: s.finalAnswers,
+                toolAnswers: s.toolAnswers,
+                textAnswers: s.textAnswers,
+                numericAnswers: s.numericAnswers,
+                medianAnswerWords: median,
+            },
+            boilerplate: [...s.boilerplate],
+            repetitive,
+        };
+    }
+}
+/** Inserts (at, score) into the top list [place, score, …] (highest first, ties: the one already there first). */
+function keepTop(list, at, score) {
+    let i = list.length;
+    while (i > 0 && list[i - 1] < score)
+        i -= 2;
+    if (i >= MAX_REPETITIVE_PLACES * 2)
+        return;
+    list.splice(i, 0, at, score);
+    if (list.length > MAX_REPETITIVE_PLACES * 2)
+        list.length = MAX_REPETITIVE_PLACES * 2;
+}
+/** Adds `lineOffset` to every place of a chunk's partial (chunks count lines from their start). */
+function shiftShapePlaces(p, lineOffset) {
+    if (!lineOffset)
+        return;
+    for (let i = 0; i < p.boilerplate.length; i++)
+        p.boilerplate[i] += lineOffset;
+    for (let i = 0; i < p.repetitive.length; i += 2)
+        p.repetitive[i] += lineOffset;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/diversity.ts
 // Diversity analysis: one streaming pass, bounded memory, deterministic.
 //
@@ -57004,13 +60188,15 @@ class PhraseMatcher {
 //   const result: DiversityResult = d.finish();   // plain JSON, numbers rounded to 4 decimals
 //
 // Words: text.normalize("NFKC").toLowerCase() split on whitespace (punctuation stays attached to words).
-// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
+// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages. A KTO
+// completion labelled undesirable (label false) counts in the shape only, like the rejected side of a pair.
 //  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
 //    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
 //    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
 //    Totals are always exact.
-//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
-//    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
+//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of the text of assistant messages with text
+//    (at least one word: a tool-call-only message is not an empty text) joined by "\n". At most
+//    `compressionSampleBytes` (4 MB) are compressed: every k-th such message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
 //  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
 //    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
@@ -57022,7 +60208,10 @@ class PhraseMatcher {
 //    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
-//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
+//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards. Each opening
+//    remembers the first 5 records (places) that open with it.
+//  - shape and pointers (answer-shape.ts): what quality.ts needs to tell whether a figure applies (tool calls,
+//    preference records, answer lengths), and the records behind the figures.
 //  - boilerplate: share of assistant messages with text (textMessages: at least one word; tool-call-only messages
 //    do not count) containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
 //    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
@@ -57046,7 +60235,7 @@ class PhraseMatcher {
 //  - windowed distinct-2: see above (full windows: sum/count/min/max add; largest short tail kept).
 //  - openings and system-prompt top-k: Misra-Gries merge in chunk order (stats.ts TopK.merge); a key keeps
 //    the payload (system prompt text) of the first chunk that had it.
-//  - compression sample: within a chunk the message with chunk-local assistant index i is a candidate when
+//  - compression sample: within a chunk the message with chunk-local text-message index i is a candidate when
 //    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
 //    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
 //    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
@@ -57067,6 +60256,8 @@ class PhraseMatcher {
 
 
 
+
+const unplace = (p) => ({ file: placeFile(p), line: placeLine(p) });
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 const DEFAULT_BOILERPLATE_PHRASES = [
     "as an ai language model",
@@ -57090,6 +60281,44 @@ const DEFAULT_BOILERPLATE_PHRASES = [
 ];
 /** Assistant text compressed for the compression ratio, at most (a run's budget). */
 const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Thins a chunk's compression sample to `budget` bytes the way merge() would (the step doubles, keeping the messages
+ * whose chunk-local index it divides): a merge of the thinned partial gives the same sample as one of the whole. */
+function thinCompressionSample(c, budget) {
+    let bytes = c.bytes.reduce((sum, b) => sum + b, 0);
+    if (bytes <= budget || c.index.length <= 1 || c.sampleEvery >= FIRST_ONLY)
+        return;
+    let k = c.sampleEvery;
+    let keep = [];
+    while (bytes > budget) {
+        k *= 2;
+        keep = [];
+        bytes = 0;
+        for (let j = 0; j < c.index.length; j++) {
+            if (c.index[j] % k !== 0)
+                continue;
+            keep.push(j);
+            bytes += c.bytes[j];
+        }
+        if (keep.length <= 1)
+            break;
+    }
+    c.sampleEvery = k;
+    c.index = keep.map((j) => c.index[j]);
+    c.texts = keep.map((j) => c.texts[j]);
+    c.bytes = keep.map((j) => c.bytes[j]);
+    c.hash = keep.map((j) => c.hash[j]);
+}
+/** Adds `lineOffset` to the record places of a chunk's partial (chunks count lines from their start): call once, before
+ * merging it anywhere. */
+function shiftDiversityPlaces(p, lineOffset) {
+    if (!lineOffset)
+        return;
+    for (const payload of p.openings.payloads)
+        if (payload)
+            for (let i = 0; i < payload.at.length; i++)
+                payload.at[i] += lineOffset;
+    shiftShapePlaces(p.shape, lineOffset);
+}
 /** Compression sample step that keeps only each chunk's first message (see the file header). */
 const FIRST_ONLY = 2 ** 31;
 const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
@@ -57124,6 +60353,7 @@ class DiversityAnalysis {
     windowSize;
     sampleBudget;
     fastHll;
+    figuresOnly;
     records = 0;
     assistantMessages = 0;
     textMessages = 0;
@@ -57147,7 +60377,7 @@ class DiversityAnalysis {
     tailDistinct = 0;
     merged = false;
     // compression sample
-    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
+    /** Kept messages: chunk-local text-message index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
     chunks = [];
     keptBytes = 0;
     totalBytes = 0;
@@ -57155,7 +60385,28 @@ class DiversityAnalysis {
     /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
     hashCut = 2 ** 32;
     // openings, boilerplate, prompts, lengths, turns
-    openings = new TopK(10_000, true);
+    openings = new TopK(10_000, (p) => p?.text ?? "");
+    shape = new AnswerShape();
+    /** Repeated word pairs of the current message: the window set's size when it started (0 after a window closed), and
+     * the pairs it added to windows that closed since. */
+    winMark = 0;
+    msgFresh = 0;
+    /** The answer whose opening is being counted (read by makeOpening / touchOpening: no closure per answer). */
+    opening = { form: "", start: 0, end: 0, at: 0 };
+    makeOpening = () => {
+        const o = this.opening;
+        const text = o.shown !== undefined
+            ? wordForm(o.shown).trim().split(WS_RUN).slice(0, 4).join(" ").toLowerCase()
+            : o.form.slice(o.start, o.end).toLowerCase().replace(WS_RUN, " ");
+        return { text, at: [o.at] };
+    };
+    touchOpening = (p) => {
+        if (p.at.length < MAX_OPENING_PLACES)
+            p.at.push(this.opening.at);
+    };
+    /** Per record (add): a boilerplate phrase was found; repeated word pairs. */
+    recBoiler = false;
+    recRepeats = 0;
     answers = 0;
     boilerMessages = 0;
     boilerCounts;
@@ -57182,16 +60433,27 @@ class DiversityAnalysis {
         const cap = opts.exactCap ?? 65_536;
         const hll = opts.hllFromStart === true;
         this.fastHll = opts.referenceNgrams !== true;
+        this.figuresOnly = opts.figuresOnly === true;
         this.d1 = new DistinctCounter(cap, hll);
         this.d2 = new DistinctCounter(cap, hll);
         this.d3 = new DistinctCounter(cap, hll);
         this.systemDistinct = new DistinctCounter(cap);
         this.userDistinct = new DistinctCounter(cap);
     }
-    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. */
-    add(conv, scan) {
+    /** `scan`: the record's text scan (text-scan.ts), when the caller already has it; `at`: the record's place
+     * (answer-shape.ts place(file, line)), for the records behind the figures; `loopChars`: the characters a
+     * repeated-phrase loop covers in it (repetition.ts), 0 if none. `shown`: the conversation with found secrets and
+     * personal data masked (privacy/), when it differs: the texts kept to be quoted or to travel in partials (system
+     * prompts, openings, the compression sample) come from it; every figure from `conv`. */
+    add(conv, scan, at = 0, loopChars = 0, shown) {
         if (this.merged)
             throw new Error("DiversityAnalysis: add() after merge() is not supported");
+        // A KTO completion labelled undesirable is what the model learns to avoid, like the rejected side of a pair: only
+        // the shape counts it.
+        if (conv.label === false) {
+            this.shape.add(conv.hasTools, true, null, 0, false, 0, at);
+            return;
+        }
         const s = scan ?? scanRecord(conv, false);
         this.records++;
         const msgs = conv.messages;
@@ -57217,7 +60479,8 @@ class DiversityAnalysis {
                 systemSeen = true;
                 this.recordsWithSystem++;
                 const key = s.e1[m].toString(36) + ":" + s.e2[m].toString(36);
-                this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
+                const text = shown ? shown.messages[m].text : msg.text;
+                this.systemTop.add(key, text.length > 300 ? text.slice(0, 300) : text);
                 this.systemDistinct.add(s.e1[m], s.e2[m]);
             }
         }
@@ -57227,19 +60490,31 @@ class DiversityAnalysis {
             this.multi++;
         else
             this.other++;
+        this.recBoiler = false;
+        this.recRepeats = 0;
         for (let m = 0; m < msgs.length; m++) {
             if (msgs[m].role !== "assistant")
                 continue;
-            this.addAssistant(msgs[m].text, s, m, m === lastAssistant);
+            this.addAssistant(msgs[m].text, s, m, m === lastAssistant, at, shown?.messages[m].text);
         }
+        // a looping message (repeated-phrase) ranks by the characters its loop covers: one without spaces repeats no word pair
+        if (loopChars > this.recRepeats)
+            this.recRepeats = loopChars;
+        const final = lastAssistant >= 0 ? msgs[lastAssistant] : null;
+        const finalWords = final ? s.to[lastAssistant] - s.from[lastAssistant] : 0;
+        this.shape.add(conv.hasTools, conv.rejected !== undefined || conv.label !== undefined, final, finalWords, this.recBoiler, this.recRepeats, at);
     }
-    addAssistant(text, s, m, isFinal) {
-        const idx = this.assistantMessages++;
-        // compression sample: every k-th assistant message
+    addAssistant(text, s, m, isFinal, at, shownText) {
+        this.assistantMessages++;
+        const from = s.from[m];
+        const n = s.to[m] - from;
+        // compression sample: every k-th assistant message with text
         const bytes = s.bytes[m];
-        this.totalBytes += bytes + 1;
-        if (idx % this.sampleEvery === 0) {
-            this.chunks.push({ i: idx, text, bytes: bytes + 1, h: s.e1[m] });
+        const idx = this.textMessages;
+        if (n > 0)
+            this.totalBytes += bytes + 1;
+        if (n > 0 && idx % this.sampleEvery === 0) {
+            this.chunks.push({ i: idx, text: shownText ?? text, bytes: bytes + 1, h: s.e1[m] });
             this.keptBytes += bytes + 1;
             while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
                 this.sampleEvery *= 2;
@@ -57250,10 +60525,10 @@ class DiversityAnalysis {
         }
         // boilerplate (boilerplate.ts): the phrases found in the scanned form, each once
         const form = s.text[m];
-        if (this.phraseMatcher.match(s, m, this.countPhrase))
+        if (this.phraseMatcher.match(s, m, this.countPhrase)) {
             this.boilerMessages++;
-        const from = s.from[m];
-        const n = s.to[m] - from;
+            this.recBoiler = true;
+        }
         this.assistantWords += n;
         if (n > 0) {
             this.textMessages++;
@@ -57270,7 +60545,8 @@ class DiversityAnalysis {
                 k2 = mix32(k2, s.b[w]);
             }
             const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
-            this.openings.addWith(key, () => form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+            this.opening = { form, start: s.starts[from], end: s.ends[last], at, shown: shownText !== undefined && shownText !== text ? shownText : undefined };
+            this.openings.addWith(key, this.makeOpening, this.touchOpening);
         }
         if (n === 0)
             return;
@@ -57282,10 +60558,16 @@ class DiversityAnalysis {
         const r1 = this.d1.registers;
         const r2 = this.d2.registers;
         const r3 = this.d3.registers;
+        this.winMark = this.win.size;
+        this.msgFresh = 0;
         if (r1 && r2 && r3 && this.fastHll)
             this.ngramsHll(s.a, s.b, from, from + n, r1, r2, r3);
         else
             this.ngrams(s.a, s.b, from, from + n);
+        // word pairs this message added to a window that already held them
+        const fresh = this.msgFresh + this.win.size - this.winMark;
+        if (n - 1 > fresh)
+            this.recRepeats += n - 1 - fresh;
     }
     /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
      * hash of an n-gram (which HyperLogLog reads only when the low 18 bits of the first are 0) is made only then,
@@ -57380,6 +60662,8 @@ class DiversityAnalysis {
         this.winBigrams = winBigrams;
     }
     closeWindow() {
+        this.msgFresh += this.win.size - this.winMark;
+        this.winMark = 0;
         if (this.winBigrams > 0) {
             const s = this.win.size / this.winBigrams;
             this.winSum += s;
@@ -57451,6 +60735,7 @@ class DiversityAnalysis {
             },
             openings: this.openings.toPartial(),
             answers: this.answers,
+            shape: this.shape.toPartial(),
             boilerMessages: this.boilerMessages,
             boilerCounts: [...this.boilerCounts],
             systemTop: this.systemTop.toPartial(),
@@ -57464,8 +60749,9 @@ class DiversityAnalysis {
             other: this.other,
         };
     }
-    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
-    merge(p) {
+    /** Folds the next chunk's partial into this instance (chunks in order; see the file header). `shared`: the same
+     * partial is merged into another instance too (a file's and the run's): its openings' payloads are copied. */
+    merge(p, shared = false) {
         if (p.boilerCounts.length !== this.phrases.length)
             throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
         if (p.window.size !== this.windowSize)
@@ -57483,9 +60769,11 @@ class DiversityAnalysis {
         this.assistantMessages += p.assistantMessages;
         this.textMessages += p.textMessages;
         this.assistantWords += p.assistantWords;
-        this.d1.merge(p.d1);
-        this.d2.merge(p.d2);
-        this.d3.merge(p.d3);
+        if (!this.figuresOnly) {
+            this.d1.merge(p.d1);
+            this.d2.merge(p.d2);
+            this.d3.merge(p.d3);
+        }
         this.t1 += p.t1;
         this.t2 += p.t2;
         this.t3 += p.t3;
@@ -57528,15 +60816,23 @@ class DiversityAnalysis {
             this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
         }
         this.sampleEvery = k;
-        this.openings.merge(p.openings);
+        const openings = shared ? { ...p.openings, payloads: p.openings.payloads.map((x) => x && { text: x.text, at: [...x.at] }) } : p.openings;
+        this.openings.merge(openings, (mine, theirs) => {
+            for (const a of theirs.at)
+                if (mine.at.length < MAX_OPENING_PLACES)
+                    mine.at.push(a);
+        });
         this.answers += p.answers;
+        this.shape.merge(p.shape);
         this.boilerMessages += p.boilerMessages;
         for (let i = 0; i < this.boilerCounts.length; i++)
             this.boilerCounts[i] += p.boilerCounts[i];
-        this.systemTop.merge(p.systemTop);
-        this.systemDistinct.merge(p.systemDistinct);
+        if (!this.figuresOnly) {
+            this.systemTop.merge(p.systemTop);
+            this.systemDistinct.merge(p.systemDistinct);
+            this.userDistinct.merge(p.userDistinct);
+        }
         this.recordsWithSystem += p.recordsWithSystem;
-        this.userDistinct.merge(p.userDistinct);
         this.recordsWithUser += p.recordsWithUser;
         for (const len of p.lengths)
             this.lengths.add(len);
@@ -57593,11 +60889,24 @@ class DiversityAnalysis {
         // nothing to compress: finish() reports 0 whatever it is given
         if (this.chunks.every((c) => c.bytes === 0))
             return Promise.resolve(0);
-        const sample = this.chunks.map((c) => c.text).join("\n") + "\n";
-        return new Promise((resolve, reject) => external_node_zlib_default().deflate(Buffer.from(sample, "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+        return new Promise((resolve, reject) => external_node_zlib_default().deflate(this.sampleBuffer(), (e, out) => (e ? reject(e) : resolve(out.length))));
     }
-    /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
-    finish(compressed) {
+    /** The kept texts as UTF-8, each followed by "\n" (written into one buffer: no joined string). */
+    sampleBuffer() {
+        let size = 0;
+        for (const c of this.chunks)
+            size += c.bytes;
+        const buf = Buffer.allocUnsafe(size);
+        let at = 0;
+        for (const c of this.chunks) {
+            at += buf.write(c.text, at, "utf8");
+            buf[at++] = 0x0a;
+        }
+        return at === size ? buf : buf.subarray(0, at);
+    }
+    /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). `figuresOnly`: as the
+     * option (the distinct-n and prompt counts are 0), for an instance that added records itself. */
+    finish(compressed, figuresOnly = this.figuresOnly) {
         // trailing partial window, then the "only window" rule for the largest short tail
         const w = this.windowState();
         if (w.count === 0 && w.tailBigrams > 0) {
@@ -57611,28 +60920,30 @@ class DiversityAnalysis {
         if (sampleBytes === 0)
             compressed = 0;
         else
-            compressed ??= external_node_zlib_default().deflateSync(Buffer.from(this.chunks.map((c) => c.text).join("\n") + "\n", "utf8")).length;
+            compressed ??= external_node_zlib_default().deflateSync(this.sampleBuffer()).length;
         const top = this.openings.top(10);
         const byPhrase = this.phrases
             .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
             .filter((p) => p.count > 0)
             .sort((x, y) => y.count - x.count || (x.phrase < y.phrase ? -1 : 1));
-        const userDistinct = this.userDistinct.estimate();
+        const userDistinct = figuresOnly ? 0 : this.userDistinct.estimate();
+        const shaped = this.shape.finish();
+        const distinctN = (c, total) => (figuresOnly ? { distinct: 0, total, ratio: 0, method: c.method, standardError: 0 } : this.distinctN(c, total));
         return {
             records: this.records,
             assistantMessages: this.assistantMessages,
             textMessages: this.textMessages,
             assistantWords: this.assistantWords,
-            distinct1: this.distinctN(this.d1, this.t1),
-            distinct2: this.distinctN(this.d2, this.t2),
-            distinct3: this.distinctN(this.d3, this.t3),
+            distinct1: distinctN(this.d1, this.t1),
+            distinct2: distinctN(this.d2, this.t2),
+            distinct3: distinctN(this.d3, this.t3),
             compression: {
                 ratio: compressed > 0 ? round(sampleBytes / compressed) : 0,
                 sampleBytes,
                 compressedBytes: compressed,
                 totalBytes: this.totalBytes,
                 sampled: this.sampleEvery > 1,
-                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.assistantMessages / this.chunks.length) : this.sampleEvery,
+                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.textMessages / this.chunks.length) : this.sampleEvery,
             },
             windowedDistinct2: {
                 mean: w.count ? round(w.sum / w.count) : null,
@@ -57645,7 +60956,7 @@ class DiversityAnalysis {
                 scope: "final-assistant",
                 answers: this.answers,
                 topShare: top.length ? ratio(top[0].count, this.answers) : 0,
-                top: top.map((t) => ({ opening: t.payload ?? "", count: t.count })),
+                top: top.map((t) => ({ opening: t.payload?.text ?? "", count: t.count })),
                 exact: this.openings.exact,
             },
             boilerplate: {
@@ -57654,9 +60965,11 @@ class DiversityAnalysis {
                 share: ratio(this.boilerMessages, this.textMessages),
                 byPhrase,
             },
+            shape: shaped.shape,
+            examples: { opening: (top[0]?.payload?.at ?? []).map(unplace), boilerplate: shaped.boilerplate.map(unplace), repetitive: shaped.repetitive.map(unplace) },
             systemPrompts: {
                 recordsWithSystem: this.recordsWithSystem,
-                distinct: this.systemDistinct.estimate(),
+                distinct: figuresOnly ? 0 : this.systemDistinct.estimate(),
                 method: this.systemDistinct.method,
                 top: this.systemTop.top(5).map((t) => ({ text: t.payload ?? "", count: t.count })),
                 exact: this.systemTop.exact,
@@ -57682,6 +60995,155 @@ class DiversityAnalysis {
             },
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/repetition.ts
+const MAX_PHRASE_WORDS = 16;
+const MIN_REPEATS = 10;
+const MIN_RUN_WORDS = 32;
+const LONG_RUN_WORDS = 200;
+const MAX_PHRASE_CHARS = 64;
+const MIN_RUN_CHARS = 200;
+const LONG_RUN_CHARS = 1000;
+const STRIDE = 16;
+const CHAR_STRIDE = 64;
+/** Characters of the phrase quoted in the message, at most. */
+const QUOTE = 40;
+/** A periodic run in a[from, to) with a period of 1..MAX_PHRASE_WORDS, MIN_REPEATS repeats and `need` words (see
+ * the file header), or null. */
+function wordRun(a, from, to, need) {
+    const stride = Math.max(STRIDE, need - MAX_PHRASE_WORDS);
+    for (let i = from + stride; i < to; i += stride) {
+        for (let p = 1; p <= MAX_PHRASE_WORDS && i - p >= from; p++) {
+            if (a[i] !== a[i - p])
+                continue;
+            let lo = i - p;
+            while (lo > from && a[lo - 1] === a[lo - 1 + p])
+                lo--;
+            let hi = i;
+            while (hi + 1 < to && a[hi + 1] === a[hi + 1 - p])
+                hi++;
+            const len = hi - lo + 1;
+            if (len >= need && len >= MIN_REPEATS * p)
+                return { lo, hi, period: p };
+            if (len >= MIN_REPEATS * p) {
+                i = Math.max(i, hi); // a loop too short to report: look past it
+                break;
+            }
+        }
+    }
+    return null;
+}
+/** The same search by character over t[from, to) (periods 2..MAX_PHRASE_CHARS, `need` characters). */
+function charRun(t, from, to, need) {
+    const stride = Math.max(CHAR_STRIDE, need - MAX_PHRASE_CHARS);
+    for (let i = from + stride; i < to; i += stride) {
+        const c = t.charCodeAt(i);
+        for (let p = 2; p <= MAX_PHRASE_CHARS && i - p >= from; p++) {
+            if (t.charCodeAt(i - p) !== c)
+                continue;
+            let lo = i - p;
+            while (lo > from && t.charCodeAt(lo - 1) === t.charCodeAt(lo - 1 + p))
+                lo--;
+            let hi = i;
+            while (hi + 1 < to && t.charCodeAt(hi + 1) === t.charCodeAt(hi + 1 - p))
+                hi++;
+            const len = hi - lo + 1;
+            if (len >= MIN_REPEATS * p) {
+                if (len < need) {
+                    i = Math.max(i, hi);
+                    break;
+                }
+                // the smallest period of the run ("abab" repeated is "ab" repeated); one character over and over is a
+                // separator line ("=====", "─────"), not a phrase
+                let q = 1;
+                while (q < p && !periodic(t, lo, hi, q))
+                    q++;
+                if (q > 1)
+                    return { lo, hi, period: q };
+                i = Math.max(i, hi);
+                break;
+            }
+        }
+    }
+    return null;
+}
+function periodic(t, lo, hi, q) {
+    for (let j = lo + q; j <= hi; j++)
+        if (t.charCodeAt(j) !== t.charCodeAt(j - q))
+            return false;
+    return true;
+}
+/** The run's text [start, end) in `t` widened by character while it keeps repeating with `period` characters: a phrase
+ * whose copies are not separated by spaces ("Eat a banana!Eat a banana!") is read from where it starts. */
+function repetition_widen(t, start, end, period) {
+    while (start > 0 && t.charCodeAt(start - 1) === t.charCodeAt(start - 1 + period))
+        start--;
+    while (end < t.length && t.charCodeAt(end) === t.charCodeAt(end - period))
+        end++;
+    return { start, end };
+}
+function quote(phrase) {
+    const p = phrase.replace(/\s+/g, " ").trim();
+    return p.length > QUOTE ? `${p.slice(0, QUOTE).trimEnd()}…` : p;
+}
+const count = (n) => n.toLocaleString("en-US");
+/** The `repeated-phrase` finding of a record (line 0: the caller sets it), or null. */
+function repeatedPhrase(conv, s) {
+    return repeatedRun(conv, s)?.finding ?? null;
+}
+/** The `repeated-phrase` finding of a record and how many characters its loop covers (the diversity figures rank the
+ * records behind a failing compression ratio by it: a loop without spaces repeats no word pair), or null. */
+function repeatedRun(conv, s) {
+    const msgs = conv.messages;
+    for (let m = 0; m < msgs.length; m++) {
+        if (msgs[m].role !== "assistant")
+            continue;
+        const from = s.from[m];
+        const to = s.to[m];
+        const n = to - from;
+        if (n === 0)
+            continue;
+        const text = s.text[m];
+        if (n >= MIN_RUN_WORDS) {
+            const r = wordRun(s.a, from, to, Math.max(MIN_RUN_WORDS, Math.min(Math.ceil(n / 2), LONG_RUN_WORDS)));
+            if (r) {
+                const period = s.starts[r.lo + r.period] - s.starts[r.lo];
+                const x = repetition_widen(text, s.starts[r.lo], s.ends[r.hi], period);
+                const phrase = text.slice(x.start, x.start + period);
+                // (rounded: the last copy has no separator after it)
+                const repeats = Math.round((x.end - x.start) / period);
+                const words = phrase.trim().split(/\s+/).length;
+                return { finding: finding(m, phrase, repeats, `${words} word${words === 1 ? "" : "s"}`, Math.min(1, (x.end - x.start) / (s.ends[to - 1] - s.starts[from]))), chars: x.end - x.start };
+            }
+        }
+        // text without spaces: by character, inside long words
+        const chars = s.ends[to - 1] - s.starts[from];
+        const need = Math.max(MIN_RUN_CHARS, Math.min(Math.ceil(chars / 2), LONG_RUN_CHARS));
+        if (chars < need)
+            continue;
+        for (let w = from; w < to; w++) {
+            const a = s.starts[w];
+            const b = s.ends[w];
+            if (b - a < need)
+                continue;
+            const r = charRun(text, a, b, need);
+            if (!r)
+                continue;
+            const x = repetition_widen(text, r.lo, r.hi + 1, r.period);
+            return { finding: finding(m, text.slice(x.start, x.start + r.period), Math.floor((x.end - x.start) / r.period), `${r.period} characters`, (x.end - x.start) / chars), chars: x.end - x.start };
+        }
+    }
+    return null;
+}
+function finding(m, phrase, repeats, size, share) {
+    const pct = Math.min(100, Math.round(share * 100));
+    return {
+        rule: "repeated-phrase",
+        severity: "warning",
+        line: 0,
+        message: `message ${m} (assistant) repeats one phrase ${count(repeats)} times in a row ("${quote(phrase)}", ${size}; ${pct}% of the message): a model trained on a looping answer learns to loop; cut the repetition or drop the example`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/composition.ts
@@ -61304,6 +64766,8 @@ function prefixToken(tok) {
 
 
 
+
+
 function emptyFileTokens() {
     return { exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
 }
@@ -61314,9 +64778,10 @@ function addFileTokens(a, b) {
     for (let h = 0; h < STRATA; h++)
         a.bytes[h] += b.bytes[h];
 }
-/** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
- * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
- * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
+/** A chunk's share of a compression-sample budget (diversity.ts, 4 MiB) over `runBytes` (its file's bytes for the
+ * file's own sample, the run's for the run's): in proportion to its expected bytes, at least 64 KiB. The merge thins
+ * the chunks' samples to the budget; sampling steps are powers of two, so a chunk that keeps less than its old 4 MiB
+ * gives the same merged sample unless its own step passes the run's. */
 function compressionBudget(chunkBytes, runBytes) {
     const budget = DEFAULT_COMPRESSION_SAMPLE_BYTES;
     if (!(runBytes > chunkBytes))
@@ -61338,37 +64803,48 @@ function counterFor(encoding) {
 class ChunkAnalysis {
     s;
     tok;
+    runSampleBytes;
+    wholeFile;
     batch;
     features;
     div;
     comp = new CompositionAnalysis();
     fileTokens = emptyFileTokens();
     /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
-     * (toPartial), in the thread that ran the chunk. */
+     * (toPartial), in the thread that ran the chunk. The compression sample keeps the chunk's share of its file's budget
+     * (the file's own figure must not depend on the other files of the run). */
     static create(s, chunk) {
-        const budget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+        const fileBytes = chunk.fileBytes ?? chunk.bytes;
+        const fileBudget = compressionBudget(chunk.bytes, fileBytes);
+        const runBudget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+        const wholeFile = s.perFile === true && chunk.range === null;
         const model = s.tokens.tokenizer;
         if (model) {
             const tok = modelTokenizer(model.path, model.name);
-            return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), budget);
+            return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), fileBudget, runBudget, wholeFile);
         }
-        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), budget);
+        return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), fileBudget, runBudget, wholeFile);
     }
-    constructor(s, tok, compressionSampleBytes) {
+    constructor(s, tok, compressionSampleBytes, runSampleBytes, wholeFile) {
         this.s = s;
         this.tok = tok;
+        this.runSampleBytes = runSampleBytes;
+        this.wholeFile = wholeFile;
         this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes, hllFromStart: s.tokens.expectedBytes > LARGE_RUN_BYTES });
         this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
         this.batch = new FeatureBatch(this.features);
     }
-    /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
-    add(conv, loc, rendered) {
+    /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target).
+     * `shown`: the record with found secrets and personal data masked (privacy/), when any were found: every text kept
+     * to be quoted or to travel in the partial comes from it, every figure from `conv` and `rendered`. */
+    add(conv, loc, rendered, shown) {
         // One text scan of the record feeds exact and near duplicates and diversity.
         const scan = scanRecord(conv, this.features.caseInsensitive === true);
         this.batch.pushRecord(conv, scan, loc, this.features);
-        this.div.add(conv, scan);
-        this.comp.add(conv);
-        const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
+        const loop = repeatedRun(conv, scan);
+        this.div.add(conv, scan, place(loc.file, loc.line), loop?.chars, shown?.conv);
+        this.comp.add(shown && shown.conv.category !== conv.category ? { ...conv, category: shown.conv.category } : conv);
+        const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered, shown) : undefined, shown?.conv);
         const last = this.tok.last;
         if (last.exact >= 0)
             this.fileTokens.exact += last.exact;
@@ -61376,7 +64852,10 @@ class ChunkAnalysis {
             this.fileTokens.overhead += last.overhead;
             this.fileTokens.bytes[last.stratum] += last.bytes;
         }
-        return long;
+        if (!loop)
+            return long;
+        loop.finding.line = loc.line;
+        return [...long, loop.finding];
     }
     /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized
      * here, so that tokenizing runs in parallel like the rest (the figures are the ones the merge would give: counts
@@ -61388,10 +64867,16 @@ class ChunkAnalysis {
             findings.push(...own.findings);
             addFileTokens(this.fileTokens, own);
         }
+        // A whole file of a run of several: its own figures here, in this thread (compressing its sample is the costly
+        // part; finish() compresses it synchronously: this thread has nothing else to do meanwhile).
+        const fileDiversity = this.wholeFile ? this.div.finish(undefined, true) : undefined;
+        const diversity = this.div.toPartial();
+        thinCompressionSample(diversity.compression, this.runSampleBytes);
         return {
             findings,
+            ...(fileDiversity ? { fileDiversity } : {}),
             features: this.batch.toPartial(),
-            diversity: this.div.toPartial(),
+            diversity,
             composition: this.comp.toPartial(),
             tokens: this.tok.toPartial(),
             fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
@@ -61400,13 +64885,119 @@ class ChunkAnalysis {
 }
 /** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
  * texts alone. */
-function renderedExample(conv, rendered) {
+function renderedExample(conv, rendered, shown) {
     let assistantBytes = 0;
     for (const m of conv.messages)
         if (m.role === "assistant" && m.text)
             assistantBytes += Buffer.byteLength(m.text, "utf8");
-    const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
-    return { text, assistantBytes };
+    const texts = (c) => [...c.messages, ...(c.rejected ?? [])].map((m) => m.text).join("\n");
+    const text = rendered ?? texts(conv);
+    if (!shown)
+        return { text, assistantBytes };
+    return { text, assistantBytes, shown: rendered != null ? (shown.rendered ?? "") : texts(shown.conv) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/quality.ts
+const QUALITY_METRICS = ["min-windowed-distinct-2", "max-compression-ratio", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "single-turn-share"];
+/** Below these, a figure is not applicable: too little to mean anything. */
+const MIN_ANSWERS = 20;
+const MIN_WORDS = 100;
+const MIN_TEXT_BYTES = 1024;
+const MIN_RECORDS = 20;
+/** A median text answer of at most this many words makes a short-answer set. */
+const SHORT_ANSWER_WORDS = 3;
+const quality_n = (x) => x.toLocaleString("en-US");
+const quality_plural = (x, one, many = `${one}s`) => `${quality_n(x)} ${x === 1 ? one : many}`;
+const kib = (bytes) => (bytes >= 1024 * 1024 ? `${(bytes / 1048576).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`);
+function shapeOf(d) {
+    const s = d.shape;
+    if (s.records > 0 && s.preferenceRecords * 2 >= s.records) {
+        return { kind: "preference", reason: `preference data: ${quality_n(s.preferenceRecords)} of ${quality_plural(s.records, "record")} are preference pairs or KTO-labelled completions` };
+    }
+    if (s.records > 0 && s.toolRecords * 2 >= s.records) {
+        return { kind: "tool-calling", reason: `tool-calling set: ${quality_n(s.toolRecords)} of ${quality_plural(s.records, "record")} declare or call tools; ${quality_n(s.toolAnswers)} of ${quality_plural(s.finalAnswers, "answer")} are tool calls` };
+    }
+    const median = s.medianAnswerWords;
+    if (median !== null && median <= SHORT_ANSWER_WORDS) {
+        const words = quality_plural(median, "word");
+        if (s.numericAnswers * 2 >= s.textAnswers)
+            return { kind: "short-answer-math", reason: `short numeric answers: the median answer is ${words}; ${quality_n(s.numericAnswers)} of ${quality_plural(s.textAnswers, "text answer")} are numbers` };
+        return { kind: "short-label", reason: `short-label set: the median answer is ${words} (of ${quality_plural(s.textAnswers, "text answer")})` };
+    }
+    return { kind: "chat", reason: "chat: free-text answers" };
+}
+function qualityOf(d, pathOf) {
+    const shape = shapeOf(d);
+    const short = shape.kind === "short-label" || shape.kind === "short-answer-math";
+    const tools = shape.kind === "tool-calling";
+    const places = (list) => list.map((p) => ({ path: pathOf(p.file), line: p.line }));
+    const texts = quality_plural(d.textMessages, "assistant text");
+    const answers = quality_plural(d.openings.answers, "text answer");
+    /** `base`: how much there is to measure; none at all (and no shape that rules the metric out) is no figure ("–"). */
+    const figure = (value, over, na, base, extra = {}) => {
+        if (na === byShape)
+            return { value: null, over, notApplicable: na, ...extra };
+        if (base === 0)
+            return { value: null, over, ...extra };
+        return na ? { value: null, over, notApplicable: na, ...extra } : { value, over, ...extra };
+    };
+    const byShape = shape.reason;
+    const textBytes = Math.max(0, d.compression.totalBytes - d.textMessages);
+    const c = d.compression;
+    const w = d.windowedDistinct2;
+    const topPhrase = d.boilerplate.byPhrase[0]?.phrase;
+    const figures = {
+        "min-windowed-distinct-2": figure(w.mean, `${quality_plural(d.assistantWords, "assistant word")}${w.windows > 1 ? ` in ${quality_n(w.windows)} windows` : ""}`, short ? byShape : d.assistantWords < MIN_WORDS || w.mean === null ? `too little text: ${quality_plural(d.assistantWords, "word")} (needs ${MIN_WORDS})` : false, d.assistantWords, { records: places(d.examples.repetitive) }),
+        "max-compression-ratio": figure(c.ratio, `${texts}, ${kib(textBytes)}${c.sampled ? `, 1 in ${quality_n(c.sampleEvery)} compressed` : ""}`, short ? byShape : textBytes < MIN_TEXT_BYTES || c.compressedBytes === 0 ? `too little text: ${kib(textBytes)} (needs ${kib(MIN_TEXT_BYTES)})` : false, textBytes, { records: places(d.examples.repetitive) }),
+        "max-opening-share": figure(d.openings.topShare, answers, tools || short ? byShape : d.openings.answers < MIN_ANSWERS ? `too little: ${answers} (needs ${MIN_ANSWERS})` : false, d.openings.answers, { detail: d.openings.top[0]?.opening, records: places(d.examples.opening) }),
+        "max-boilerplate-share": figure(d.boilerplate.share, texts, tools || shape.kind === "preference"
+            ? byShape
+            : d.textMessages < MIN_ANSWERS
+                ? `too little: ${texts} (needs ${MIN_ANSWERS})`
+                : false, d.textMessages, { detail: topPhrase, records: places(d.examples.boilerplate) }),
+        "min-length-uniqueness": figure(d.lengthUniqueness.share, texts, tools || short ? byShape : d.textMessages < MIN_ANSWERS ? `too little: ${texts} (needs ${MIN_ANSWERS})` : false, d.textMessages),
+        "single-turn-share": figure(d.turnBalance.singleTurnShare, quality_plural(d.turnBalance.records, "record"), shape.kind === "preference" ? byShape : d.turnBalance.records < MIN_RECORDS ? `too little: ${quality_plural(d.turnBalance.records, "record")} (needs ${MIN_RECORDS})` : false, d.turnBalance.records),
+    };
+    return { shape, figures };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/small-files.ts
+
+
+class SmallFilePools {
+    boilerplatePhrases;
+    pools = new Map();
+    constructor(boilerplatePhrases) {
+        this.boilerplatePhrases = boilerplatePhrases;
+    }
+    /** File `file`'s own figures and its (only) chunk's partial: pools it for each figure it is too small for. */
+    add(file, quality, partial) {
+        for (const m of QUALITY_METRICS) {
+            const f = quality.figures[m];
+            if (f.value !== null || f.notApplicable === undefined || f.notApplicable === quality.shape.reason)
+                continue;
+            let pool = this.pools.get(m);
+            if (!pool) {
+                // only the compression pool needs a compression sample
+                const div = new DiversityAnalysis({ boilerplatePhrases: this.boilerplatePhrases, figuresOnly: true, compressionSampleBytes: m === "max-compression-ratio" ? undefined : 1 });
+                this.pools.set(m, (pool = { div, files: [] }));
+            }
+            pool.div.merge(partial, true);
+            pool.files.push(file);
+        }
+    }
+    /** The pooled figures of the pools of two files or more. */
+    async finish(pathOf) {
+        const out = {};
+        for (const [m, pool] of this.pools) {
+            if (pool.files.length < 2)
+                continue;
+            const d = pool.div.finish(m === "max-compression-ratio" ? await pool.div.compressSample() : 0);
+            out[m] = { files: pool.files.map(pathOf), figure: qualityOf(d, pathOf).figures[m] };
+        }
+        this.pools.clear();
+        return out;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/splits.ts
@@ -61547,6 +65138,7 @@ function buildDatasetInfo(input) {
             diversityPassed: wd2 === null ? null : wd2 >= threshold,
             requiredFieldsPresent: input.requiredFieldsPresent,
             formatCompliance: input.records > 0 ? Math.round((input.validRecords / input.records) * 10000) / 100 : 0,
+            ...(input.privacy ? { secrets: input.privacy.secrets, piiRecords: input.privacy.piiRecords } : {}),
         },
         usage: { dataFiles, format: mainFormat(input.files) },
     };
@@ -61701,6 +65293,10 @@ function renderDatasetInfo(info) {
             `(${q.diversityPassed ? "≥" : "<"} ${q.diversityThreshold.toFixed(2)})`);
     check(q.requiredFieldsPresent, `Required fields present: ${q.requiredFieldsPresent ? "yes" : "no"}`);
     check(q.formatCompliance >= 100, `Format compliance: ${q.formatCompliance.toFixed(2)}%`);
+    if (q.secrets !== undefined)
+        check(q.secrets === 0, q.secrets === 0 ? "Secrets: none found" : `Secrets: ${fmtInt(q.secrets)} found (credentials to remove and revoke)`);
+    if (q.piiRecords !== undefined)
+        check(q.piiRecords === 0, q.piiRecords === 0 ? "Personal data: none found" : `Personal data: in ${fmtInt(q.piiRecords)} ${q.piiRecords === 1 ? "example" : "examples"} (${dataset_info_pct(q.piiRecords, info.totalExamples)})`);
     const c = info.composition;
     if (c) {
         section("Dataset Composition");
@@ -61795,6 +65391,8 @@ function renderDatasetInfo(info) {
 
 
 
+
+
 const REQUIRED_FIELD_RULES = ["missing-messages", "missing-role", "missing-content", "messages-not-array", "empty-messages"];
 /** Derived from the config once per run; `expectedBytes` (the input size) fixes the token sampling budget. */
 async function analysisSettings(config, absPaths) {
@@ -61808,6 +65406,7 @@ async function analysisSettings(config, absPaths) {
         near: config.duplicates.near,
         shingleSize: config.duplicates.shingleSize,
         boilerplatePhrases: config.diversity.boilerplatePhrases,
+        perFile: absPaths.length > 1,
         tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, exact: t.exact, expectedBytes },
     };
 }
@@ -61822,6 +65421,12 @@ class Analysis {
     tok;
     /** Per file: exact tokens of tokenized examples, and overhead + content bytes per stratum of the others. */
     fileTokens = [];
+    /** Runs of several files: each file's own gated diversity figures (a few hundred bytes per file), and the diversity of
+     * the file being merged when it has several chunks (a whole-file chunk brings its own). */
+    fileQuality = [];
+    fileDiv;
+    /** Files too small to be judged alone on a figure, judged together (small-files.ts). */
+    pools;
     constructor(paths, config, settings) {
         this.paths = paths;
         this.config = config;
@@ -61836,6 +65441,7 @@ class Analysis {
             splits: pairSplits(paths, config.splits),
         });
         this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
+        this.pools = new SmallFilePools(settings.boilerplatePhrases);
     }
     loading;
     /** Loads the vocabulary (once; later calls return the same promise): the run-level token analysis tokenizes the
@@ -61857,7 +65463,17 @@ class Analysis {
     /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
     mergeChunk(file, p, lineOffset) {
         const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
+        shiftDiversityPlaces(p.diversity, lineOffset);
         this.div.merge(p.diversity);
+        if (p.fileDiversity) {
+            const q = (this.fileQuality[file] = this.qualityOf(p.fileDiversity));
+            this.pools.add(file, q, p.diversity);
+        }
+        else if (this.settings.perFile) {
+            if (this.fileDiv?.file !== file)
+                this.fileDiv = { file, div: new DiversityAnalysis({ boilerplatePhrases: this.settings.boilerplatePhrases, figuresOnly: true }) };
+            this.fileDiv.div.merge(p.diversity, true); // the run's instance holds the partial's own payloads
+        }
         this.comp.merge(p.composition);
         if (!this.tok)
             throw new Error("Analysis.mergeChunk before ready()");
@@ -61868,6 +65484,17 @@ class Analysis {
         for (const f of [...p.findings, ...tokens.findings])
             found.push({ ...f, line: f.line + lineOffset });
         return found;
+    }
+    /** The end of file `file`'s chunks: its own figures, from the chunks merged for it (runs of several files). */
+    async fileDone(file) {
+        const f = this.fileDiv;
+        if (!f || f.file !== file)
+            return;
+        this.fileDiv = undefined;
+        this.fileQuality[file] = this.qualityOf(f.div.finish(await f.div.compressSample()));
+    }
+    qualityOf(d) {
+        return qualityOf(d, (i) => this.paths[i] ?? String(i));
     }
     async finish(report, absPaths, date) {
         const compressing = this.div.compressSample(); // on zlib's thread pool, while duplicates are verified here
@@ -61906,6 +65533,8 @@ class Analysis {
         await keyAnalysisFindings(report.files, this.dup.records, absPaths);
         await this.ready(); // a run without chunks merged none
         const tokens = this.tok.finish();
+        const diversity = this.div.finish(await compressing);
+        const runQuality = this.qualityOf(diversity);
         report.files.forEach((f, i) => {
             const ft = this.fileTokens[i];
             f.stats = {
@@ -61913,19 +65542,30 @@ class Analysis {
                 nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
                 tokens: ft ? Math.round(ft.exact + this.tok.estimateOf(ft.overhead, ft.bytes)) : 0,
             };
+            // one file: its figures are the run's
+            const quality = this.settings.perFile ? this.fileQuality[i] : ft ? runQuality : undefined;
+            if (quality)
+                f.stats.quality = quality;
         });
         report.duplicates = { exact: d.exact, near: d.near };
         report.leakage = d.leakage;
-        const diversity = this.div.finish(await compressing);
         const composition = this.comp.finish();
-        report.diversity = diversity;
+        const place = (p) => ({ path: this.paths[p.file] ?? String(p.file), line: p.line });
+        const ex = diversity.examples;
+        const smallFiles = await this.pools.finish((i) => this.paths[i] ?? String(i));
+        report.diversity = {
+            ...diversity,
+            examples: { opening: ex.opening.map(place), boilerplate: ex.boilerplate.map(place), repetitive: ex.repetitive.map(place) },
+            quality: runQuality,
+            ...(Object.keys(smallFiles).length ? { smallFiles } : {}),
+        };
         report.composition = composition;
         report.tokens = tokens;
         // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
-        // duplicate rule set to error), which say nothing about whether the JSON is valid.
+        // duplicate rule set to error) or of the privacy rules (a secret), which say nothing about whether the JSON is valid.
         const errors = report.files.reduce((s, f) => {
             const sev = severitiesFor(f.path, this.config);
-            const analysisErrors = RULES.filter((r) => r.group === "analysis" && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
+            const analysisErrors = RULES.filter((r) => (r.group === "analysis" || r.group === "privacy") && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
             return s + f.errors - analysisErrors;
         }, 0);
         const info = buildDatasetInfo({
@@ -61943,6 +65583,7 @@ class Analysis {
             composition,
             tokens,
             diversityThreshold: this.config.thresholds["min-windowed-distinct-2"]?.warn ?? this.config.thresholds["min-windowed-distinct-2"]?.fail,
+            privacy: report.privacy,
         });
         report.datasetInfo = { ...info, text: renderDatasetInfo(info) };
     }
@@ -61972,7 +65613,8 @@ function renderDatasetInfoFromReport(report) {
 ;// CONCATENATED MODULE: ./src/engine/chunks.ts
 // The run's unit of work: fixed byte ranges of each file, cut at line starts. The plan depends only on the data
 // (never on the number of workers), and the single-thread run processes the same chunks in the same order, so a run
-// with workers or shards gives the same report, byte for byte.
+// with workers or shards gives the same report, byte for byte. A file's chunks depend only on that file (its size and
+// lines), so that its own figures (windows, samples) are the same whatever other files the run checks.
 
 
 
@@ -61982,11 +65624,11 @@ const CHUNK_OVERRIDE = Number(process.env.CHATML_GATE_CHUNK_BYTES) > 0 ? Number(
 const CHUNK_BYTES = CHUNK_OVERRIDE || 32 * 1024 * 1024;
 /** Smallest chunk cut from a larger file. */
 const MIN_CHUNK_BYTES = CHUNK_OVERRIDE || 2 * 1024 * 1024;
-/** A chunk is about 1/TAPER of the run's plain-file bytes left from its start (within the bounds above), so chunks
- * shrink toward the end of a run: the threads end within a small chunk of each other, whatever their number, while
- * most of the run is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
+/** A chunk is about 1/TAPER of its file's bytes left from its start (within the bounds above), so chunks shrink
+ * toward the end of a file: the threads end within a small chunk of each other, whatever their number, while most of
+ * a file is read in large chunks. 54 MB: 17 chunks of 6.5 MiB down to 2 MiB; 272 MB: 29; 1 GB: 54. */
 const TAPER = 8;
-/** The size of a chunk starting with `remaining` bytes of plain files left in the run. Depends only on the data. */
+/** The size of a chunk starting with `remaining` bytes of its file left. Depends only on the data. */
 function chunkBytesAt(remaining) {
     return Math.min(CHUNK_BYTES, Math.max(MIN_CHUNK_BYTES, Math.ceil(remaining / TAPER)));
 }
@@ -62024,24 +65666,21 @@ async function planChunks(absPaths, chunkBytes, whole = []) {
         }
     }
     const splittable = (file) => !isGzipPath(absPaths[file]) && !whole[file];
-    let remaining = sizes.reduce((sum, size, file) => sum + (splittable(file) ? size : 0), 0);
     const sizeAt = (left) => chunkBytes ?? chunkBytesAt(left);
     const chunks = [];
     for (let file = 0; file < absPaths.length; file++) {
         const path = absPaths[file];
         const size = sizes[file];
-        if (!splittable(file) || size <= sizeAt(remaining)) {
-            chunks.push({ index: chunks.length, file, range: null, bytes: isGzipPath(path) ? 4 * size : size });
-            if (splittable(file))
-                remaining -= size;
+        if (!splittable(file) || size <= sizeAt(size)) {
+            const bytes = isGzipPath(path) ? 4 * size : size;
+            chunks.push({ index: chunks.length, file, range: null, bytes, fileBytes: bytes });
             continue;
         }
         let start = 0;
         while (start < size) {
-            const want = sizeAt(remaining);
+            const want = sizeAt(size - start);
             const end = start + want >= size ? size : await nextLineStart(path, start + want, size);
-            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start });
-            remaining -= end - start;
+            chunks.push({ index: chunks.length, file, range: { start, end }, bytes: end - start, fileBytes: size });
             start = end;
         }
     }
@@ -66671,7 +70310,7 @@ function getSlice(obj, start, stop, step) {
 
 
 const ESCAPES = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f" };
-function quote(s, ensureAscii) {
+function json_quote(s, ensureAscii) {
     const re = ensureAscii ? /[\\"\x00-\x1f\x7f-\uffff]/g : /[\\"\x00-\x1f]/g;
     return `"${s.replace(re, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
 }
@@ -66705,7 +70344,7 @@ function dumps(value, opts) {
     const parts = [];
     const write = (v, level) => {
         if (typeof v === "string") {
-            parts.push(quote(v, opts.ensureAscii));
+            parts.push(json_quote(v, opts.ensureAscii));
             return;
         }
         if (v === null || v === undefined) {
@@ -66727,7 +70366,7 @@ function dumps(value, opts) {
             return;
         }
         if (v instanceof Markup) {
-            parts.push(quote(v.s, opts.ensureAscii));
+            parts.push(json_quote(v.s, opts.ensureAscii));
             return;
         }
         const isList = Array.isArray(v) || v instanceof PyTuple;
@@ -66750,7 +70389,7 @@ function dumps(value, opts) {
                 parts.push(opts.itemSep);
             parts.push(inner);
             if (k !== null)
-                parts.push(quote(k, opts.ensureAscii), opts.keySep);
+                parts.push(json_quote(k, opts.ensureAscii), opts.keySep);
             write(x, level + 1);
         });
         if (opts.indent !== null)
@@ -67160,7 +70799,7 @@ function concatError(a, b) {
     const left = Array.isArray(a) ? "list" : a instanceof PyTuple ? "tuple" : "str";
     return typeError(`can only concatenate ${left} (not "${typeName(b)}") to ${left}`);
 }
-function add(a, b) {
+function ops_add(a, b) {
     if (a instanceof Undefined)
         a.fail();
     if (b instanceof Undefined)
@@ -67600,7 +71239,7 @@ function indentFilter(s, args, kwargs) {
     const indention = typeof w === "string" ? w : isInt(w) ? " ".repeat(Math.max(0, w)) : null;
     if (indention === null)
         throw new EngineGap("indent() with a width that is not an int or str");
-    const text = add(s, "\n");
+    const text = ops_add(s, "\n");
     if (!isStr(text))
         throw new EngineGap("indent() of a non-string");
     const lines = pySplitlines(strValueOf(text), false);
@@ -67808,7 +71447,7 @@ function applyFilter(host, name, value, args, kwargs) {
             let items = pyIterate(value);
             if (attribute !== undefined && attribute !== null)
                 items = items.map(attrGetter(attribute));
-            return items.reduce((acc, x) => add(acc, x), start === undefined ? 0 : start);
+            return items.reduce((acc, x) => ops_add(acc, x), start === undefined ? 0 : start);
         }
         case "min":
         case "max":
@@ -68322,7 +71961,7 @@ class ExpressionEvaluator {
         const b = this.expr(n.right, scope);
         switch (op) {
             case "+":
-                return add(a, b);
+                return ops_add(a, b);
             case "-":
                 return sub(a, b);
             case "*":
@@ -70668,11 +74307,13 @@ async function runChunk(job) {
         range: job.chunk.range,
         format: job.format,
         forced: job.forced,
+        container: job.container,
         profile: job.profile,
         categoryField: job.categoryField,
         severities: job.severities,
         maxFindings: job.maxFindings,
-        onRecord: analysis ? (conv, loc, rendered) => analysis.add(conv, loc, rendered) : undefined,
+        privacy: job.privacy,
+        onRecord: analysis ? (conv, loc, rendered, shown) => analysis.add(conv, loc, rendered, shown) : undefined,
         target: job.target ? new TargetChecker(targetRuntime(job.target)) : null,
     });
     return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };
@@ -70862,8 +74503,50 @@ function jsonLine(e, text) {
     return m ? `, line ${text.slice(0, Number(m[1])).split("\n").length}` : "";
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/ignore.ts
+// The ignore file: accepted secret and personal-data findings, one fingerprint (fingerprint.ts: rule, file, record,
+// pointer) per line, like .gitleaksignore.
+//
+//   # data/train.jsonl:12, fake keys in the tutorial records
+//   3f9a1c2b7d4e5f60
+//   0a1b2c3d4e5f6071   # data/support.jsonl:4, the support address is public
+//
+// Blank lines and lines starting with # are skipped; a # after whitespace starts a comment.
+
+
+const DEFAULT_IGNORE_FILE = ".chatml-gate-ignore";
+class IgnoreFileError extends Error {
+}
+function parseIgnoreFile(text) {
+    const out = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/\s+#.*$/, "").trim();
+        if (line && !line.startsWith("#"))
+            out.push(line);
+    }
+    return out;
+}
+/** The fingerprints of the ignore file: `file` as configured (it must exist), else .chatml-gate-ignore in `cwd` when
+ * there is one. */
+async function loadIgnoreFile(file, cwd) {
+    const name = file ?? DEFAULT_IGNORE_FILE;
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_namespaceObject.resolve)(cwd, name), "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        if (file === undefined && (code === "ENOENT" || code === "EISDIR"))
+            return { fingerprints: [], name };
+        throw new IgnoreFileError(`cannot read the ignore file ${name}: ${code === "ENOENT" ? "no such file" : e.message}`);
+    }
+    return { fingerprints: parseIgnoreFile(text), name };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/check.ts
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
+
+
 
 
 
@@ -70917,6 +74600,16 @@ async function planRun(opts) {
     const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
     if (unmatched)
         throw new ConfigError(unmatched);
+    let privacy;
+    try {
+        const ignore = await loadIgnoreFile(config.ignoreFile, opts.cwd);
+        privacy = { ignore: ignore.fingerprints, ignoreFile: ignore.name };
+    }
+    catch (e) {
+        if (e instanceof IgnoreFileError)
+            throw new ConfigError(`${e.message} (ignore-file in ${config.source ?? "the config"})`);
+        throw e;
+    }
     // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
     const heads = new Array(paths.length);
     let nextHead = 0;
@@ -70929,7 +74622,8 @@ async function planRun(opts) {
     await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
     // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
     // each take the format of their own first record.
-    const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+    // A container (a JSON array, records spread over lines) is one chunk: its records are found by one scan from its start.
+    const whole = heads.map((h) => "format" in h && (h.container !== undefined || (!config.format && h.whole === true)));
     const chunks = await planChunks(absPaths, undefined, whole);
     const jobs = [];
     for (const chunk of chunks) {
@@ -70942,20 +74636,22 @@ async function planRun(opts) {
             display: paths[chunk.file],
             format: config.format ?? head.format,
             forced: !!config.format,
+            container: head.container ?? null,
             profile: config.profile,
             categoryField: config.categoryField,
             severities: severitiesFor(paths[chunk.file], config),
             maxFindings: config.maxFindings,
+            privacy,
             analysis: settings,
             target,
         });
     }
     const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-    return { paths, absPaths, identities, heads, jobs, settings, target };
+    return { paths, absPaths, identities, heads, jobs, settings, target, ...(privacy.ignore.length > 0 ? { ignoreFile: privacy.ignoreFile } : {}) };
 }
 async function check(opts) {
     const plan = await planRun(opts);
-    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel });
+    return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel, onSensitiveValues: opts.onSensitiveValues });
 }
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
 async function assemble(plan, results, config, extra = {}) {
@@ -70974,11 +74670,12 @@ async function assemble(plan, results, config, extra = {}) {
             continue;
         }
         const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+        const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false, bareMessages: 0 };
         let format = head.format;
         const tgt = emptyTargetState();
         let lineOffset = 0;
         let first = true;
+        let privacy;
         for (const job of jobsOf[i]) {
             const next = await it.next();
             const r = next.done ? undefined : next.value;
@@ -70994,7 +74691,12 @@ async function assemble(plan, results, config, extra = {}) {
             sum.nonBlank += s.nonBlank;
             sum.invalidJson += s.invalidJson;
             sum.fragments += s.fragments;
+            sum.bareMessages += s.bareMessages;
             sum.readError ||= s.readError;
+            if (s.privacy)
+                addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
+            if (s.values && extra.onSensitiveValues)
+                extra.onSensitiveValues(s.values);
             if (s.target)
                 addTargetState(tgt, s.target, lineOffset);
             if (first)
@@ -71003,12 +74705,17 @@ async function assemble(plan, results, config, extra = {}) {
                 first = false;
             lineOffset += s.lines;
         }
+        if (jobsOf[i].length)
+            await analysis?.fileDone(i);
         const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
         if (eos)
             sink.add(eos.rule, eos.line, eos.message);
         if (plan.target)
             addTargetState(runTarget, tgt, 0);
-        files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+        const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink, head.container);
+        if (privacy)
+            fr.privacy = privacy;
+        files.push(fr);
     }
     await it.return?.(); // lets the runner clean up (worker threads)
     const report = {
@@ -71026,6 +74733,14 @@ async function assemble(plan, results, config, extra = {}) {
         files,
         gate: { passed: true, failOn: config.failOn, checks: [] },
     };
+    if (files.some((f) => f.privacy)) {
+        const all = emptyPrivacyCounts();
+        for (const f of files)
+            if (f.privacy)
+                addPrivacyCounts(all, f.privacy);
+        const records = report.summary.records;
+        report.privacy = { ...all, piiShare: records > 0 ? Math.round((all.piiRecords / records) * 10000) / 10000 : 0, ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}) };
+    }
     if (plan.target)
         report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
     if (analysis)
@@ -71123,9 +74838,10 @@ function fromJson(text) {
         return v;
     });
 }
-/** The text of a partial result file. */
+/** The text of a partial result file. The secret and personal-data values a chunk found (for masking) never go
+ * to disk: they are dropped here. */
 function partialJson(p) {
-    return toJson(p);
+    return toJson({ ...p, results: p.results.map((r) => (r.scan.values ? { ...r, scan: { ...r.scan, values: undefined } } : r)) });
 }
 class MergeError extends Error {
 }
@@ -71335,8 +75051,29 @@ function serveChunks() {
     });
 }
 
+;// CONCATENATED MODULE: ./src/engine/privacy/mask.ts
+// Values to mask in a CI log (GitHub's ::add-mask:: / core.setSecret): each line of each value found, as a runner
+// masks line by line (a private key is many lines). Lines shorter than 6 characters (a PEM body's last "=="),
+// and the public header lines of key files, are left out: masking them would hide ordinary log text.
+function maskLines(values) {
+    const out = new Set();
+    for (const v of values) {
+        for (const line of v.split(/\r?\n|\\n/)) {
+            const t = line.trim();
+            if (t.length >= 6 && !/^-----(?:BEGIN|END) /.test(t))
+                out.add(t);
+        }
+    }
+    return [...out];
+}
+/** A GitHub Actions workflow command that masks `value` (escaped as @actions/core escapes command data). */
+function addMaskCommand(value) {
+    return `::add-mask::${value.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/engine.ts
 // The engine entry points the action uses (the only place that names engine modules).
+
 
 
 
@@ -77112,7 +80849,7 @@ async function baseVersion(a) {
         const base = await fetchBaseFiles({ cwd: a.workspace, files: a.files, changed, baseSha: sha, octokit: a.octokit, owner: event.owner, repo: event.repo });
         info(`Comparing with ${label}: ${base.found} file(s) read at the base (${base.source}), ${base.missing.length} new, ${base.files.length - base.found} unchanged.`);
         const config = { ...a.config, maxFindings: Math.max(a.config.maxFindings, BASE_MAX_FINDINGS) };
-        const report = await check({ files: base.files, config, cwd: base.dir, runner: await a.runner(base.files, base.dir) });
+        const report = await check({ files: base.files, config, cwd: base.dir, runner: await a.runner(base.files, base.dir), onSensitiveValues: a.onSensitiveValues });
         return { report, label };
     }
     catch (err) {
@@ -77148,6 +80885,8 @@ const THRESHOLD_INPUTS = [
     "min-length-uniqueness",
     "max-diversity-drop",
     "max-tokens",
+    "max-secrets",
+    "max-pii-share",
 ];
 const DEFAULT_PATHS = ["**/*.jsonl", "**/*.jsonl.gz"];
 function oneOf(name, raw, allowed, fallback) {
@@ -77215,6 +80954,7 @@ function readSettings(getInput = (n) => core_getInput(n)) {
         mergePartials: splitList(getInput("merge-partials")),
         chatTemplate: get("chat-template") || undefined,
         tokenizer: get("tokenizer") || undefined,
+        ignoreFile: get("ignore-file") || undefined,
         deltas: bool("deltas", get("deltas"), true),
         baseReport: get("base-report") || undefined,
         failOnNew: get("fail-on-new") === "" ? undefined : bool("fail-on-new", get("fail-on-new"), false),
@@ -77524,9 +81264,15 @@ async function writeReportFiles(report, s, workspace) {
     return { reportPath, datasetInfoPath, sarifPath };
 }
 function failureMessage(report) {
-    const failed = report.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => c.name);
+    const failed = report.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => (c.file !== undefined ? `${c.name} (${c.file})` : c.name));
     const s = report.summary;
     return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
+}
+/** The secrets and personal data found are masked in the job log (they reach here in memory only, never in the
+ * report or a partial result). */
+function maskValues(values) {
+    for (const line of maskLines(values))
+        setSecret(line);
 }
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
 async function runnerFor(files, cwd, workers) {
@@ -77550,6 +81296,10 @@ async function main() {
         if (config.target.tokenizer)
             assertInsideWorkspace(workspace, config.target.tokenizer, "tokenizer");
     }
+    if (s.ignoreFile) {
+        assertInsideWorkspace(workspace, s.ignoreFile, "ignore file");
+        config.ignoreFile = s.ignoreFile;
+    }
     if (s.failOnNew !== undefined)
         config.failOnNew = s.failOnNew;
     const workers = s.workers ?? (0,external_node_os_namespaceObject.availableParallelism)();
@@ -77559,7 +81309,7 @@ async function main() {
         let base;
         const changed = event.isPullRequest && event.pr && octokit && !s.baseReport ? await listPrFiles(octokit, event.owner, event.repo, event.pr.number).catch(() => null) : null;
         const report = await mergedReport(s, workspace, async (files, shardConfig) => {
-            base = await baseVersion({ event, settings: s, files, changed, config: shardConfig, workspace, octokit, runner });
+            base = await baseVersion({ event, settings: s, files, changed, config: shardConfig, workspace, octokit, runner, onSensitiveValues: maskValues });
             return "report" in base ? base : undefined;
         });
         if (base && "same" in base)
@@ -77595,7 +81345,7 @@ async function main() {
             warning(`No dataset files match ${s.paths.join(", ")}.`);
         return;
     }
-    const base = await baseVersion({ event, settings: s, files: selection.files, changed: selection.mode === "changed" ? selection.changed : null, config, workspace, octokit, runner });
+    const base = await baseVersion({ event, settings: s, files: selection.files, changed: selection.mode === "changed" ? selection.changed : null, config, workspace, octokit, runner, onSensitiveValues: maskValues });
     const report = await check({
         files: selection.files,
         config,
@@ -77603,6 +81353,7 @@ async function main() {
         base: "report" in base ? base.report : undefined,
         baseLabel: "label" in base ? base.label : undefined,
         runner: await runner(selection.files, workspace),
+        onSensitiveValues: maskValues,
     });
     if ("same" in base)
         compareWithBase(report, structuredClone(report), config, base.label);

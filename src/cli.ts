@@ -22,12 +22,15 @@ import { streamJson, writeJsonFile } from "./render/json-out.js";
 import { docUrl, RULES } from "./engine/rules/registry.js";
 import { VERSION } from "./engine/version.js";
 import { renderDatasetInfoFromReport } from "./engine/analysis/run-analysis.js";
+import { addMaskCommand, maskLines } from "./engine/privacy/mask.js";
+import { runFix } from "./fix/command.js";
 
 
 const HELP = `chatml-gate ${VERSION}: CI quality gate for chat fine-tuning datasets (JSONL)
 
 Usage:
   chatml-gate check [PATH|GLOB ...] [options]   check files (directories are searched for *.jsonl, *.jsonl.gz)
+  chatml-gate fix PATH... [options]             repair what is mechanical, in place and atomically (see below)
   chatml-gate merge PARTIAL...                  merge the partial results of every shard into one report
   chatml-gate rules [--format text|json]         list the rule IDs
   chatml-gate --version | --help
@@ -55,12 +58,29 @@ Options for check:
                          the template's bos_token / eos_token (a .jinja file has none of its own)
   --threshold NAME=VALUE set a gate threshold, e.g. --threshold max-duplicate-rate=2% (repeatable; NAME=off
                          switches a check off)
+  --ignore-file FILE     accepted secret / personal-data findings, one fingerprint per line
+                         (default: .chatml-gate-ignore, when present)
   --workers N            threads in all: this one and N - 1 worker threads (default: the number of cores;
                          1 = this thread only). The report is the same whatever N is.
   --shard I/N            run shard I of N (e.g. 2/4) and write its partial result to --output (JSON); then
                          'chatml-gate merge' the N partials (same files, config and version) into the report
   --no-color             no colour (colour is only used on a terminal anyway)
   --debug                print stack traces of internal errors
+
+Options for fix (docs/fix.md lists every fix, with before and after):
+  (default)              safe fixes: strip a UTF-8 BOM, CRLF to LF, drop blank lines, one record per line (a JSON
+                         array, records spread over lines, records glued on one line); each record is written from its
+                         own source text, and a clean file stays byte for byte as it is
+  --unsafe               also: drop exact duplicates (the first is kept), trim message content, ShareGPT to messages,
+                         legacy functions to tools; with --from-encoding, re-read non-UTF-8 bytes
+  --only FIX[,FIX]       only these fixes (unsafe ones still need --unsafe)
+  --from-encoding ENC    cp1252 or latin1: the encoding of bytes that are not UTF-8 (with --unsafe)
+  --dry-run              change nothing; print what would change
+  --diff                 change nothing; print a unified diff (the manifest goes to stderr)
+  -o, --output FILE      write the fixed file there instead of in place (one input; .gz is compressed)
+  --rejects FILE         write refused records there (JSONL: path, line, reason, text) instead of keeping them
+  --format text|json     the manifest: per file each change with fix, line and action, and counts in and out
+  Exit codes for fix: 0 every file written or clean, 1 a file could not be fixed (left as it was), 2 usage.
 
 Exit codes: 0 passed, 1 gate failed, 2 usage, config or internal error.
 `;
@@ -83,10 +103,17 @@ const OPTIONS = {
   "bos-token": { type: "string" },
   "eos-token": { type: "string" },
   threshold: { type: "string", multiple: true },
+  "ignore-file": { type: "string" },
   workers: { type: "string" },
   shard: { type: "string" },
   "no-color": { type: "boolean" },
   debug: { type: "boolean" },
+  unsafe: { type: "boolean" },
+  only: { type: "string" },
+  "from-encoding": { type: "string" },
+  "dry-run": { type: "boolean" },
+  diff: { type: "boolean" },
+  rejects: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -132,6 +159,16 @@ async function main(argv: string[]): Promise<number> {
     } else throw new UsageError(`rules --format must be text or json; got '${values.format}'`);
     return 0;
   }
+  if (command === "fix") {
+    const checkOnly = (["max-findings", "fail-on", "fail-on-new", "base", "dataset-info", "validate-only", "profile", "rule", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    if (checkOnly.length) throw new UsageError(`${checkOnly.map((k) => `--${k}`).join(", ")} ${checkOnly.length === 1 ? "is an option" : "are options"} of check, not of fix`);
+    return runFix(values, rest, process.cwd(), {
+      stdout: (s) => process.stdout.write(s),
+      stderr: (s) => process.stderr.write(s),
+    });
+  }
+  const fixOnly = (["unsafe", "only", "from-encoding", "dry-run", "diff", "rejects"] as const).filter((k) => values[k] !== undefined);
+  if (fixOnly.length) throw new UsageError(`${fixOnly.map((k) => `--${k}`).join(", ")} ${fixOnly.length === 1 ? "is an option" : "are options"} of fix`);
   if (command !== "check" && command !== "merge") throw new UsageError(`unknown command '${command}' (try: chatml-gate check data/)`);
   const format = values.format!;
   if (!["text", "json", "markdown", "comment", "sarif"].includes(format)) throw new UsageError(`--format must be text, json, markdown, comment or sarif; got '${format}'`);
@@ -139,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "merge") {
     if (rest.length === 0) throw new UsageError("merge needs the partial files of every shard: chatml-gate merge part-1.json part-2.json ...");
     // the shards' config and options made the partials: merge cannot change them
-    const fixed = (["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard"] as const).filter((k) => values[k] !== undefined);
+    const fixed = (["config", "max-findings", "fail-on", "fail-on-new", "profile", "rule", "validate-only", "max-tokens", "chat-template", "tokenizer", "bos-token", "eos-token", "threshold", "workers", "shard", "ignore-file"] as const).filter((k) => values[k] !== undefined);
     if (fixed.length) throw new UsageError(`merge uses the options the shards ran with; ${fixed.map((k) => `--${k}`).join(", ")} ${fixed.length === 1 ? "belongs" : "belong"} on 'chatml-gate check --shard' (merge takes --format, --output, --dataset-info, --base)`);
     const base = await baseReport(values.base);
     return publish(await mergePartials(rest, cwd, base && (async () => base)), format, values);
@@ -175,6 +212,10 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-findings must be a non-negative integer; got '${values["max-findings"]}'`);
     config.maxFindings = n;
   }
+  if (values["ignore-file"] !== undefined) {
+    if (values["ignore-file"].trim() === "") throw new UsageError("--ignore-file needs a file name");
+    config.ignoreFile = values["ignore-file"];
+  }
   const patterns = rest.length ? rest : (config.paths ?? ["."]);
   const files = await findDatasetFiles(patterns, cwd);
   if (files.length === 0) throw new UsageError(`no dataset files found in ${patterns.join(" ")} (looked for *.jsonl and *.jsonl.gz)`);
@@ -189,7 +230,10 @@ async function main(argv: string[]): Promise<number> {
     if (!values.output) throw new UsageError("--shard writes a partial result: give it a file with --output");
     const plan = await planRun({ files, config, cwd, validateOnly });
     const results = [];
-    for await (const r of runInThisThread(shardJobs(plan, shard))) results.push(r);
+    for await (const r of runInThisThread(shardJobs(plan, shard))) {
+      if (r.scan.values) maskInActionsLog(r.scan.values);
+      results.push(r);
+    }
     const { absPaths: _abs, ...portable } = plan;
     await writeOut(values.output, partialJson({ kind: PARTIAL_KIND, version: VERSION, shard, config, date: new Date().toISOString().slice(0, 10), plan: portable, results }), "--output");
     process.stderr.write(`chatml-gate: shard ${shard.index}/${shard.count}: ${results.length} of ${plan.jobs.length} chunk(s) written to ${values.output}\n`);
@@ -203,8 +247,15 @@ async function main(argv: string[]): Promise<number> {
   // Worker threads pay off from one chunk's worth of data on; the report is the same whatever the number.
   const runner = await poolRunner(workers, files.map((f) => resolve(cwd, f)), fileURLToPath(import.meta.url));
   const base = await baseReport(values.base);
-  const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label });
+  const report = await check({ files, config, cwd, validateOnly, runner, base: base?.report, baseLabel: base?.label, onSensitiveValues: maskInActionsLog });
   return publish(report, format, values);
+}
+
+/** In a GitHub Actions job, the secrets and personal data found are masked in the job log (a workflow command on
+ * standard error, so that a report on standard output stays clean). Nothing is printed elsewhere. */
+function maskInActionsLog(values: string[]): void {
+  if (process.env.GITHUB_ACTIONS !== "true") return;
+  for (const line of maskLines(values)) process.stderr.write(addMaskCommand(line) + "\n");
 }
 
 /** --chat-template, --tokenizer, --bos-token and --eos-token over the config's `target:` block. */

@@ -418,9 +418,20 @@ describe("a run without assistant text", () => {
       expect(md).toContain("distinct\\-2 **–** · compression ratio **–** · top opening share **–** · boilerplate share **–** · length uniqueness **–**");
     }
     expect(runCli(["check", "u.jsonl"], dir).stdout).toMatch(/^composition: single-turn –,/m); // no valid record at all
-    // With answers, zeros are measurements and stay numbers.
-    const ok = tempDir({ "c.jsonl": clean });
-    expect(runCli(["check", "c.jsonl"], ok).stdout).toMatch(/^diversity: distinct-2 [\d.]+, windowed distinct-2 [\d.]+, compression [\d.]+×, top opening [\d.]+% \(.*\), boilerplate 0\.00%$/m);
+    // With answers, zeros are measurements and stay numbers, each with what it is measured over.
+    const topics = ["tides", "volcanoes", "glaciers", "comets", "coral reefs", "deserts", "auroras", "monsoons", "geysers", "fjords"];
+    const rich = jsonl(
+      ...Array.from({ length: 30 }, (_, i) => ({
+        messages: [
+          { role: "user", content: `Explain ${topics[i % 10]} to a ${8 + i}-year-old.` },
+          { role: "assistant", content: `${["Think of", "Picture", "Imagine"][i % 3]} ${topics[i % 10]} as part of how our planet works: ${i % 2 ? "heat" : "water"} moves, and ${topics[(i + 3) % 10]} follow a ${["daily", "yearly", "slow"][i % 3]} rhythm you can watch ${i} times over.` },
+        ],
+      })),
+    );
+    const ok = tempDir({ "c.jsonl": rich });
+    expect(runCli(["check", "c.jsonl"], ok).stdout).toMatch(
+      /^diversity: distinct-2 [\d.]+, windowed distinct-2 [\d.]+ \([\d,]+ assistant words\), compression [\d.]+× \(30 assistant texts, [\d.]+ KiB\), top opening [\d.]+% of 30 text answers \(".*"\), boilerplate 0\.00% of 30 assistant texts$/m,
+    );
     expect(runCli(["check", "c.jsonl", "--format", "markdown"], ok).stdout).toMatch(/compression ratio \*\*[\d.]+\*\* · top opening share \*\*[\d.]+%\*\* · boilerplate share \*\*0%\*\*/);
   });
 

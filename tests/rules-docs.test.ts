@@ -113,7 +113,7 @@ describe("docs/rules.md structure", () => {
 
   it("every rule with a line-level problem has a runnable bad example", () => {
     // Rules that a JSONL block in a UTF-8 Markdown file cannot show; their sections describe the input instead.
-    const described = ["empty-file", "read-error", "invalid-utf8", "line-too-long", "template-engine-gap", "template-double-bos", "template-eot-split", "near-duplicate", "leakage", "too-long"];
+    const described = ["empty-file", "read-error", "byte-order-mark", "invalid-utf8", "line-too-long", "template-engine-gap", "template-double-bos", "template-eot-split", "near-duplicate", "leakage", "too-long"];
     const withoutBad = SECTIONS.filter((s) => !s.examples.some((e) => e.label === "bad")).map((s) => s.id);
     expect(withoutBad).toEqual(described);
   });

@@ -12,7 +12,7 @@ const dir = join(ROOT, "examples", "workflows");
 
 describe("example workflows", () => {
   const files = readdirSync(dir).filter((f) => f.endsWith(".yml"));
-  it("are the documented ones", () => expect(files.sort()).toEqual(["fork-pr-check.yml", "fork-pr-comment.yml", "nightly-audit.yml", "pr-check.yml", "release-gate.yml", "sharded-check.yml"]));
+  it("are the documented ones", () => expect(files.sort()).toEqual(["fix-pr.yml", "fork-pr-check.yml", "fork-pr-comment.yml", "nightly-audit.yml", "pr-check.yml", "release-gate.yml", "sharded-check.yml"]));
   it("docs/scaling.md shows the sharded workflow as it is", () => {
     expect(readFileSync(join(ROOT, "docs", "scaling.md"), "utf8")).toContain(readFileSync(join(dir, "sharded-check.yml"), "utf8"));
   });

@@ -23,7 +23,8 @@ export function annotate(report: Report, cap: number, out: Annotator = core): An
   for (const c of report.gate.checks) {
     if (c.passed) continue;
     const msg = c.message ?? `${c.name}: ${String(c.actual)} (limit ${String(c.limit)})`;
-    (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}` });
+    // a per-file check is annotated on its file
+    (c.level === "fail" ? out.error : out.warning).call(out, msg, { title: `ChatML gate: ${c.name}`, ...(c.file !== undefined ? { file: c.file } : {}) });
   }
   for (const severity of ["error", "warning"] as const) {
     const all: LocatedFinding[] = [];

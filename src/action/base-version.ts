@@ -35,6 +35,8 @@ export interface BaseArgs {
   workspace: string;
   octokit?: Octokit;
   runner: (files: string[], cwd: string) => Promise<engine.ChunkRunner | undefined>;
+  /** Receives the secret and personal-data values found in the base version (masked in the job log). */
+  onSensitiveValues?: (values: string[]) => void;
 }
 
 export async function baseVersion(a: BaseArgs): Promise<Base> {
@@ -68,7 +70,7 @@ export async function baseVersion(a: BaseArgs): Promise<Base> {
     const base = await fetchBaseFiles({ cwd: a.workspace, files: a.files, changed, baseSha: sha, octokit: a.octokit, owner: event.owner, repo: event.repo });
     core.info(`Comparing with ${label}: ${base.found} file(s) read at the base (${base.source}), ${base.missing.length} new, ${base.files.length - base.found} unchanged.`);
     const config = { ...a.config, maxFindings: Math.max(a.config.maxFindings, BASE_MAX_FINDINGS) };
-    const report = await engine.check({ files: base.files, config, cwd: base.dir, runner: await a.runner(base.files, base.dir) });
+    const report = await engine.check({ files: base.files, config, cwd: base.dir, runner: await a.runner(base.files, base.dir), onSensitiveValues: a.onSensitiveValues });
     return { report, label };
   } catch (err) {
     if (err instanceof BaseUnavailable) return { note: err.message };

@@ -6,6 +6,7 @@ export { loadConfig, applyThresholdInputs, applyRuleInputs, ConfigError } from "
 export type { Config } from "../config/config.js";
 export { poolRunner, WORKER_MARK } from "../engine/worker-pool.js";
 export { serveChunks } from "../engine/worker-main.js";
+export { maskLines } from "../engine/privacy/mask.js";
 export { compareWithBase, parseBaseReport } from "../engine/deltas.js";
 export { UsageError } from "../engine/files.js";
 export type { ChunkRunner } from "../engine/check.js";

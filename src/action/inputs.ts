@@ -35,6 +35,8 @@ export interface Settings {
   /** The target model's chat template and tokenizer.json (workspace paths), over the config's `target:`. */
   chatTemplate?: string;
   tokenizer?: string;
+  /** The file of accepted secret and personal-data findings (a workspace path), over the config's `ignore-file`. */
+  ignoreFile?: string;
   /** Compare with the base version (pull request base, the commit before a push); false skips the second check. */
   deltas: boolean;
   /** A JSON report to compare with instead of checking the base version. */
@@ -67,6 +69,8 @@ export const THRESHOLD_INPUTS = [
   "min-length-uniqueness",
   "max-diversity-drop",
   "max-tokens",
+  "max-secrets",
+  "max-pii-share",
 ] as const;
 
 export const DEFAULT_PATHS = ["**/*.jsonl", "**/*.jsonl.gz"];
@@ -132,6 +136,7 @@ export function readSettings(getInput: GetInput = (n) => core.getInput(n)): Sett
     mergePartials: splitList(getInput("merge-partials")),
     chatTemplate: get("chat-template") || undefined,
     tokenizer: get("tokenizer") || undefined,
+    ignoreFile: get("ignore-file") || undefined,
     deltas: bool("deltas", get("deltas"), true),
     baseReport: get("base-report") || undefined,
     failOnNew: get("fail-on-new") === "" ? undefined : bool("fail-on-new", get("fail-on-new"), false),

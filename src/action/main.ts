@@ -136,9 +136,15 @@ async function writeReportFiles(report: Report, s: Settings, workspace: string):
 }
 
 function failureMessage(report: Report): string {
-  const failed = report.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => c.name);
+  const failed = report.gate.checks.filter((c) => !c.passed && c.level === "fail").map((c) => (c.file !== undefined ? `${c.name} (${c.file})` : c.name));
   const s = report.summary;
   return `ChatML Quality Gate failed (fail-on: ${report.gate.failOn}): ${s.errors} error(s), ${s.warnings} warning(s)${failed.length ? `; failed checks: ${failed.join(", ")}` : ""}.`;
+}
+
+/** The secrets and personal data found are masked in the job log (they reach here in memory only, never in the
+ * report or a partial result). */
+function maskValues(values: string[]): void {
+  for (const line of engine.maskLines(values)) core.setSecret(line);
 }
 
 /** Worker threads (this bundle as their entry) for inputs of at least one chunk; the report is the same. */
@@ -161,6 +167,10 @@ async function main(): Promise<void> {
     assertInsideWorkspace(workspace, config.target.chatTemplate, "chat template");
     if (config.target.tokenizer) assertInsideWorkspace(workspace, config.target.tokenizer, "tokenizer");
   }
+  if (s.ignoreFile) {
+    assertInsideWorkspace(workspace, s.ignoreFile, "ignore file");
+    config.ignoreFile = s.ignoreFile;
+  }
   if (s.failOnNew !== undefined) config.failOnNew = s.failOnNew;
   const workers = s.workers ?? availableParallelism();
   const runner = (files: string[], cwd: string) => runnerFor(files, cwd, workers);
@@ -170,7 +180,7 @@ async function main(): Promise<void> {
     let base: Base | undefined;
     const changed = event.isPullRequest && event.pr && octokit && !s.baseReport ? await listPrFiles(octokit, event.owner, event.repo, event.pr.number).catch(() => null) : null;
     const report = await mergedReport(s, workspace, async (files, shardConfig) => {
-      base = await baseVersion({ event, settings: s, files, changed, config: shardConfig, workspace, octokit, runner });
+      base = await baseVersion({ event, settings: s, files, changed, config: shardConfig, workspace, octokit, runner, onSensitiveValues: maskValues });
       return "report" in base ? base : undefined;
     });
     if (base && "same" in base) engine.compareWithBase(report, structuredClone(report), config, base.label);
@@ -204,7 +214,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const base = await baseVersion({ event, settings: s, files: selection.files, changed: selection.mode === "changed" ? selection.changed : null, config, workspace, octokit, runner });
+  const base = await baseVersion({ event, settings: s, files: selection.files, changed: selection.mode === "changed" ? selection.changed : null, config, workspace, octokit, runner, onSensitiveValues: maskValues });
   const report = await engine.check({
     files: selection.files,
     config,
@@ -212,6 +222,7 @@ async function main(): Promise<void> {
     base: "report" in base ? base.report : undefined,
     baseLabel: "label" in base ? base.label : undefined,
     runner: await runner(selection.files, workspace),
+    onSensitiveValues: maskValues,
   });
   if ("same" in base) engine.compareWithBase(report, structuredClone(report), config, base.label);
   await publish(report, s, event, octokit, workspace, selection.notes, "note" in base ? base.note : undefined);

@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 export const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"ignore-file":{"type":"string","minLength":1,"description":"File of accepted secret and personal-data findings, one fingerprint per line (default: .chatml-gate-ignore, when present)."},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}}}};
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
 const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
 const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
@@ -11,7 +11,7 @@ import func3$m from "ajv/dist/runtime/ucs2length.js";
 const func3 = func3$m.default ?? func3$m;
 const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
 const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"}}};
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}};
 const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
 const schema20 = {"enum":["off",false,null],"description":"The check is off."};
 const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
@@ -515,6 +515,18 @@ errors = vErrors.length;
 if(data["single-turn-share"] !== undefined){
 if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
 if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-secrets"] !== undefined){
+if(!(validate12(data["max-secrets"], {instancePath:instancePath+"/max-secrets",parentData:data,parentDataProperty:"max-secrets",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-pii-share"] !== undefined){
+if(!(validate12(data["max-pii-share"], {instancePath:instancePath+"/max-pii-share",parentData:data,parentDataProperty:"max-pii-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
 errors = vErrors.length;
 }
 }
@@ -1632,21 +1644,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.thresholds !== undefined){
-if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data.overrides !== undefined){
-let data44 = data.overrides;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-let data45 = data44[i5];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.files === undefined){
-const err82 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data45};
+if(data["ignore-file"] !== undefined){
+let data43 = data["ignore-file"];
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err82 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1655,9 +1657,9 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key9 in data45){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err83 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data45};
+}
+else {
+const err83 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["ignore-file"].type,parentSchema:schema11.properties["ignore-file"],data:data43};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1667,14 +1669,21 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data45.files !== undefined){
-let data46 = data45.files;
-const _errs114 = errors;
-let valid30 = false;
-const _errs115 = errors;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err84 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data46};
+if(data.thresholds !== undefined){
+if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data45 = data.overrides;
+if(Array.isArray(data45)){
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+let data46 = data45[i5];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.files === undefined){
+const err84 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1683,9 +1692,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data46};
+for(const key9 in data46){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err85 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1694,13 +1703,15 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid3 = _errs115 === errors;
-valid30 = valid30 || _valid3;
-if(!valid30){
+}
+if(data46.files !== undefined){
+let data47 = data46.files;
+const _errs116 = errors;
+let valid30 = false;
 const _errs117 = errors;
-if(Array.isArray(data46)){
-if(data46.length < 1){
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data46};
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1709,12 +1720,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data47};
+}
+else {
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data47};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1723,9 +1731,13 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data47};
+var _valid3 = _errs117 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs119 = errors;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1734,10 +1746,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data46};
+const len6 = data47.length;
+for(let i6=0; i6<len6; i6++){
+let data48 = data47[i6];
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1746,11 +1760,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid3 = _errs117 === errors;
-valid30 = valid30 || _valid3;
 }
-if(!valid30){
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data46};
+else {
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data48};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1759,26 +1771,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data45.rules !== undefined){
-let data48 = data45.rules;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key10 in data48){
-const _errs124 = errors;
-if(typeof key10 === "string"){
-if(!pattern0.test(key10)){
-const err91 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data47};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1787,10 +1783,11 @@ vErrors.push(err91);
 }
 errors++;
 }
+var _valid3 = _errs119 === errors;
+valid30 = valid30 || _valid3;
 }
-var valid34 = _errs124 === errors;
-if(!valid34){
-const err92 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data48};
+if(!valid30){
+const err92 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1799,11 +1796,26 @@ vErrors.push(err92);
 }
 errors++;
 }
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
 }
-for(const key11 in data48){
-let data49 = data48[key11];
-if(!(((((data49 === "error") || (data49 === "warning")) || (data49 === "off")) || (data49 === false)) || (data49 === null))){
-const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data49};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data46.rules !== undefined){
+let data49 = data46.rules;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+const _errs126 = errors;
+if(typeof key10 === "string"){
+if(!pattern0.test(key10)){
+const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1813,9 +1825,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data48};
+var valid34 = _errs126 === errors;
+if(!valid34){
+const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1825,15 +1837,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data45.thresholds !== undefined){
-if(!(validate11(data45.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data45,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data45};
+for(const key11 in data49){
+let data50 = data49[key11];
+if(!(((((data50 === "error") || (data50 === "warning")) || (data50 === "off")) || (data50 === false)) || (data50 === null))){
+const err95 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data50};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1845,7 +1852,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data44};
+const err96 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data49};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1855,14 +1862,44 @@ vErrors.push(err96);
 errors++;
 }
 }
+if(data46.thresholds !== undefined){
+if(!(validate11(data46.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data46,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err97 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err97 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data46};
 if(vErrors === null){
 vErrors = [err97];
 }
 else {
 vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
 }
 errors++;
 }

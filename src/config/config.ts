@@ -11,7 +11,7 @@ import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
 import type { Profile } from "../engine/formats/context.js";
 import { RULE_BY_ID } from "../engine/rules/registry.js";
 import { unknownModelNotice } from "../engine/analysis/token-limits.js";
-import { DEFAULT_THRESHOLDS, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
+import { DEFAULT_THRESHOLDS, RUN_ONLY, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
 
 export class ConfigError extends Error {}
 
@@ -41,6 +41,8 @@ export interface Config {
   /** The model you will train (docs/target-model.md): its chat template, tokenizer and special tokens. */
   target?: TargetConfig;
   datasetInfo: { name?: string; purpose?: string };
+  /** The ignore file of accepted secret / personal-data findings (default .chatml-gate-ignore, when present). */
+  ignoreFile?: string;
   thresholds: Thresholds;
   overrides: Override[];
   /** Where the config came from, for messages. */
@@ -132,7 +134,7 @@ export const OFF_WORDS = ["off", "false", "none", "null"];
 const isOff = (v: unknown): boolean => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
 
 /** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
-export const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share"]);
+export const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
 
 /** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
  * refused with the reason, wherever it is written. */
@@ -250,12 +252,16 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
     }
   }
   c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+  if (d["ignore-file"] !== undefined) c.ignoreFile = d["ignore-file"];
   c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
   checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
   c.overrides = (d.overrides ?? []).map((o: { files: string | string[]; rules?: Record<string, SeveritySetting>; thresholds?: Record<string, unknown> }, i: number) => {
     checkRuleIds(o.rules, `overrides[${i}].rules`, source);
     const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
     checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+    for (const name of Object.keys(thresholds) as (keyof Thresholds)[]) {
+      if (RUN_ONLY.has(name)) throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
+    }
     return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
   });
   return c;

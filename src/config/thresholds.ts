@@ -24,6 +24,8 @@ export interface Thresholds {
   "min-length-uniqueness": Limit | null;
   "max-diversity-drop": Limit | null;
   "single-turn-share": Range | null;
+  "max-secrets": Limit | null;
+  "max-pii-share": Limit | null;
 }
 
 /** Defaults a careful team starts from (docs/configuration.md gives the reason for each). */
@@ -42,6 +44,35 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   "min-length-uniqueness": null,
   "max-diversity-drop": null,
   "single-turn-share": null,
+  "max-secrets": { fail: 0 }, // a credential in training data is leaked twice: in the repository, and to the model
+  "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
 };
 
 export const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS) as (keyof Thresholds)[];
+
+export type Scope = "file" | "run";
+
+/** What each threshold judges: each file on its own (a file's checks do not change when another file joins the run),
+ * or the run (duplicates across files, leakage between splits, examples, the drop against the base branch). */
+export const THRESHOLD_SCOPE: Record<keyof Thresholds, Scope> = {
+  "max-errors": "file",
+  "max-warnings": "file",
+  "max-duplicate-rate": "run",
+  "max-near-duplicate-rate": "run",
+  "max-leakage": "run",
+  "min-examples": "run",
+  "max-too-long": "file",
+  "min-windowed-distinct-2": "file",
+  "max-compression-ratio": "file",
+  "max-opening-share": "file",
+  "max-boilerplate-share": "file",
+  "min-length-uniqueness": "file",
+  "max-diversity-drop": "run",
+  "single-turn-share": "file",
+  "max-secrets": "run",
+  "max-pii-share": "run",
+};
+
+/** Run thresholds that cannot be evaluated over some files only (a config error in `overrides`). */
+export const RUN_ONLY: ReadonlySet<keyof Thresholds> = new Set<keyof Thresholds>(["max-diversity-drop"]);
+

@@ -2,9 +2,9 @@
 import { resolve } from "node:path";
 import { overrideMatcher } from "./files.js";
 import { ConfigError, configNotices, type Config } from "../config/config.js";
-import type { DatasetFormat, SeveritySetting } from "./model.js";
+import type { SeveritySetting } from "./model.js";
 import type { FileReport, Report } from "./report.js";
-import { checkFileHead, finishFile, FindingSink } from "./file-check.js";
+import { checkFileHead, finishFile, FindingSink, type FileHead } from "./file-check.js";
 import { finishFindings } from "./finding-sink.js";
 import { evaluateGate } from "./gate.js";
 import { Analysis, analysisSettings } from "./analysis/run-analysis.js";
@@ -21,6 +21,8 @@ import { loadTargetSpec } from "./target/load.js";
 import { compileTemplate, templateFacts } from "./target/jinja/index.js";
 import { addTargetState, emptyTargetState, fileTargetFinding, targetReport } from "./target/file-state.js";
 import { profileSeverities } from "./rules/profiles.js";
+import { addPrivacyCounts, emptyPrivacyCounts, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
+import { IgnoreFileError, loadIgnoreFile } from "./privacy/ignore.js";
 
 export interface CheckOptions {
   /** Files to check, relative to cwd (or absolute). */
@@ -38,6 +40,9 @@ export interface CheckOptions {
   baseLabel?: string;
   /** Runs chunks elsewhere (worker threads); default: one after another in this thread. The report is the same. */
   runner?: ChunkRunner;
+  /** Receives the secret and personal-data values found, chunk by chunk (the action masks them in the job log).
+   * They never enter the report. */
+  onSensitiveValues?: (values: string[]) => void;
 }
 
 /** Runs the jobs (with any concurrency) and yields their results in job order, so that the merge can start at
@@ -71,9 +76,11 @@ export interface Plan {
   absPaths: string[];
   /** Each file's size and fingerprint when the run was planned (files.ts fileIdentity; `merge` checks them). */
   identities: { size: number; print: string }[];
-  heads: ({ report: FileReport } | { format: DatasetFormat | null; whole?: boolean })[];
+  heads: ({ report: FileReport } | FileHead)[];
   jobs: ChunkJob[];
   settings: AnalysisSettings | null;
+  /** The ignore file that was read (absent: none). */
+  ignoreFile?: string;
   /** The target model every record is rendered with (null: none). */
   target: TargetSpec | null;
 }
@@ -91,6 +98,14 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   if (settings && target?.tokenizerPath) settings.tokens.tokenizer = { path: target.tokenizerPath, name: target.tokenizer ?? target.tokenizerPath };
   const unmatched = settings ? unmatchedSplit(paths, config.splits) : null;
   if (unmatched) throw new ConfigError(unmatched);
+  let privacy: PrivacySettings;
+  try {
+    const ignore = await loadIgnoreFile(config.ignoreFile, opts.cwd);
+    privacy = { ignore: ignore.fingerprints, ignoreFile: ignore.name };
+  } catch (e) {
+    if (e instanceof IgnoreFileError) throw new ConfigError(`${e.message} (ignore-file in ${config.source ?? "the config"})`);
+    throw e;
+  }
   // File heads, a few at a time (thousands of small files: each is an open, a read and a close on the I/O pool).
   const heads: Awaited<ReturnType<typeof checkFileHead>>[] = new Array(paths.length);
   let nextHead = 0;
@@ -103,7 +118,8 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
   await Promise.all(Array.from({ length: Math.min(HEAD_CONCURRENCY, paths.length) }, headWorker));
   // A file whose format the head could not tell (and the config does not set) stays one chunk: its chunks could
   // each take the format of their own first record.
-  const whole = heads.map((h) => !config.format && "whole" in h && h.whole === true);
+  // A container (a JSON array, records spread over lines) is one chunk: its records are found by one scan from its start.
+  const whole = heads.map((h) => "format" in h && (h.container !== undefined || (!config.format && h.whole === true)));
   const chunks = await planChunks(absPaths, undefined, whole);
   const jobs: ChunkJob[] = [];
   for (const chunk of chunks) {
@@ -115,25 +131,27 @@ export async function planRun(opts: Omit<CheckOptions, "runner" | "base">): Prom
       display: paths[chunk.file],
       format: config.format ?? head.format,
       forced: !!config.format,
+      container: head.container ?? null,
       profile: config.profile,
       categoryField: config.categoryField,
       severities: severitiesFor(paths[chunk.file], config),
       maxFindings: config.maxFindings,
+      privacy,
       analysis: settings,
       target,
     });
   }
   const identities = await Promise.all(absPaths.map((p) => fileIdentity(p)));
-  return { paths, absPaths, identities, heads, jobs, settings, target };
+  return { paths, absPaths, identities, heads, jobs, settings, target, ...(privacy.ignore.length > 0 ? { ignoreFile: privacy.ignoreFile } : {}) };
 }
 
 export async function check(opts: CheckOptions): Promise<Report> {
   const plan = await planRun(opts);
-  return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel });
+  return assemble(plan, (opts.runner ?? runInThisThread)(plan.jobs), opts.config, { date: opts.date, base: opts.base, baseLabel: opts.baseLabel, onSensitiveValues: opts.onSensitiveValues });
 }
 
 /** Merges the chunk results, in job order, into one Report (the same whatever ran the chunks, and where). */
-export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report; baseLabel?: string } = {}): Promise<Report> {
+export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> | Iterable<ChunkResult>, config: Config, extra: { date?: string; base?: Report; baseLabel?: string; onSensitiveValues?: (values: string[]) => void } = {}): Promise<Report> {
   const it = (Symbol.asyncIterator in results ? results[Symbol.asyncIterator]() : (results as Iterable<ChunkResult>)[Symbol.iterator]()) as AsyncIterator<ChunkResult> | Iterator<ChunkResult>;
   const analysis = plan.settings ? new Analysis(plan.paths, config, plan.settings) : undefined;
   const loading = analysis?.ready(); // the vocabulary loads as the chunks start (awaited before the first merge)
@@ -148,11 +166,12 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       continue;
     }
     const sink = new FindingSink(severitiesFor(plan.paths[i], config), config.maxFindings);
-    const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false };
+    const sum = { bytes: 0, records: 0, valid: 0, nonBlank: 0, invalidJson: 0, fragments: 0, firstInvalid: false, readError: false, bareMessages: 0 };
     let format = head.format;
     const tgt = emptyTargetState();
     let lineOffset = 0;
     let first = true;
+    let privacy: PrivacyCounts | undefined;
     for (const job of jobsOf[i]) {
       const next = await it.next();
       const r = next.done ? undefined : next.value;
@@ -167,16 +186,22 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
       sum.nonBlank += s.nonBlank;
       sum.invalidJson += s.invalidJson;
       sum.fragments += s.fragments;
+      sum.bareMessages += s.bareMessages;
       sum.readError ||= s.readError;
+      if (s.privacy) addPrivacyCounts((privacy ??= emptyPrivacyCounts()), s.privacy);
+      if (s.values && extra.onSensitiveValues) extra.onSensitiveValues(s.values);
       if (s.target) addTargetState(tgt, s.target, lineOffset);
       if (first) sum.firstInvalid = s.firstInvalid;
       if (s.nonBlank > 0) first = false;
       lineOffset += s.lines;
     }
+    if (jobsOf[i].length) await analysis?.fileDone(i);
     const eos = plan.target ? fileTargetFinding(plan.target, tgt) : null;
     if (eos) sink.add(eos.rule, eos.line, eos.message);
     if (plan.target) addTargetState(runTarget, tgt, 0);
-    files.push(finishFile(plan.paths[i], config.format ?? format, sum, sink));
+    const fr = finishFile(plan.paths[i], config.format ?? format, sum, sink, head.container);
+    if (privacy) fr.privacy = privacy;
+    files.push(fr);
   }
   await it.return?.(); // lets the runner clean up (worker threads)
   const report: Report = {
@@ -194,6 +219,12 @@ export async function assemble(plan: Plan, results: AsyncIterable<ChunkResult> |
     files,
     gate: { passed: true, failOn: config.failOn, checks: [] },
   };
+  if (files.some((f) => f.privacy)) {
+    const all = emptyPrivacyCounts();
+    for (const f of files) if (f.privacy) addPrivacyCounts(all, f.privacy);
+    const records = report.summary.records;
+    report.privacy = { ...all, piiShare: records > 0 ? Math.round((all.piiRecords / records) * 10000) / 10000 : 0, ...(plan.ignoreFile ? { ignoreFile: plan.ignoreFile } : {}) };
+  }
   if (plan.target) report.target = targetReport(plan.target, runTarget, targetFacts(plan.target));
   if (analysis) await analysis.finish(report, plan.absPaths, extra.date);
   // Every file is complete (analysis findings included): pick the findings each one lists, then their fingerprints.

@@ -3,8 +3,10 @@
 import type { Chunk } from "./chunks.js";
 import type { DatasetFormat, SeveritySetting } from "./model.js";
 import type { Profile } from "./formats/context.js";
+import type { ContainerKind } from "./read/containers.js";
 import { scanFile, type ScanResult } from "./file-check.js";
 import { ChunkAnalysis, type AnalysisSettings, type ChunkAnalysisPartial } from "./analysis/chunk-analysis.js";
+import type { PrivacySettings } from "./privacy/record-check.js";
 import type { TargetSpec } from "./target/spec.js";
 import { targetRuntime } from "./target/runtime.js";
 import { TargetChecker } from "./target/check-record.js";
@@ -15,10 +17,14 @@ export interface ChunkJob {
   display: string;
   format: DatasetFormat | null;
   forced: boolean;
+  /** How the file holds its records when it is not JSON Lines (file-check.ts FileHead). */
+  container?: ContainerKind | null;
   profile: Profile;
   categoryField?: string;
   severities: Record<string, SeveritySetting>;
   maxFindings: number;
+  /** Secrets and personal data: the ignore file (null: not scanned, e.g. a partial from an older plan). */
+  privacy?: PrivacySettings | null;
   /** null: validation only. */
   analysis: AnalysisSettings | null;
   /** The target model (chat template, tokenizer), when the run checks against one; compiled once per thread. */
@@ -40,11 +46,13 @@ export async function runChunk(job: ChunkJob): Promise<ChunkResult> {
     range: job.chunk.range,
     format: job.format,
     forced: job.forced,
+    container: job.container,
     profile: job.profile,
     categoryField: job.categoryField,
     severities: job.severities,
     maxFindings: job.maxFindings,
-    onRecord: analysis ? (conv, loc, rendered) => analysis.add(conv, loc, rendered) : undefined,
+    privacy: job.privacy,
+    onRecord: analysis ? (conv, loc, rendered, shown) => analysis.add(conv, loc, rendered, shown) : undefined,
     target: job.target ? new TargetChecker(targetRuntime(job.target)) : null,
   });
   return { index: job.chunk.index, scan, analysis: analysis ? await analysis.toPartial() : null };

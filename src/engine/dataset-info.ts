@@ -33,6 +33,8 @@ export interface DatasetInfoInput {
   composition?: CompositionResult;
   tokens?: TokenResult;
   diversityThreshold?: number;
+  /** Secrets and personal data found (report.privacy; absent when not scanned). */
+  privacy?: { secrets: number; possibleSecrets: number; pii: number; piiRecords: number };
 }
 
 export interface DatasetInfo {
@@ -55,6 +57,9 @@ export interface DatasetInfo {
     requiredFieldsPresent: boolean;
     /** Percent of records that passed validation (2 decimals). */
     formatCompliance: number;
+    /** Secret findings, and records with personal data (absent when not scanned). */
+    secrets?: number;
+    piiRecords?: number;
   };
   composition?: {
     records: number;
@@ -130,6 +135,7 @@ export function buildDatasetInfo(input: DatasetInfoInput): DatasetInfo {
       diversityPassed: wd2 === null ? null : wd2 >= threshold,
       requiredFieldsPresent: input.requiredFieldsPresent,
       formatCompliance: input.records > 0 ? Math.round((input.validRecords / input.records) * 10000) / 100 : 0,
+      ...(input.privacy ? { secrets: input.privacy.secrets, piiRecords: input.privacy.piiRecords } : {}),
     },
     usage: { dataFiles, format: mainFormat(input.files) },
   };
@@ -293,6 +299,8 @@ export function renderDatasetInfo(info: DatasetInfo): string {
     );
   check(q.requiredFieldsPresent, `Required fields present: ${q.requiredFieldsPresent ? "yes" : "no"}`);
   check(q.formatCompliance >= 100, `Format compliance: ${q.formatCompliance.toFixed(2)}%`);
+  if (q.secrets !== undefined) check(q.secrets === 0, q.secrets === 0 ? "Secrets: none found" : `Secrets: ${fmtInt(q.secrets)} found (credentials to remove and revoke)`);
+  if (q.piiRecords !== undefined) check(q.piiRecords === 0, q.piiRecords === 0 ? "Personal data: none found" : `Personal data: in ${fmtInt(q.piiRecords)} ${q.piiRecords === 1 ? "example" : "examples"} (${pct(q.piiRecords, info.totalExamples)})`);
 
   const c = info.composition;
   if (c) {

@@ -4,7 +4,7 @@
 // The pool keeps, per rule, the first `max` findings by line. That is always enough: the findings a cap of `max` picks
 // are, for every rule, that rule's first ones. A chunk pools its own findings the same way and the merge pools again,
 // so the pool, and the pick, are the same whatever the chunks.
-import type { Finding, Severity, SeveritySetting } from "./model.js";
+import type { DatasetFormat, Finding, Severity, SeveritySetting } from "./model.js";
 import type { FileReport } from "./report.js";
 import { RULE_BY_ID } from "./rules/registry.js";
 import { selectFindings } from "./findings-select.js";
@@ -14,7 +14,7 @@ import { collapse, type OncePart } from "./rules/repeats.js";
 type Keyed = Finding & { record?: string };
 
 /** What a finding holds besides its rule, line and message. */
-export type FindingDetail = Pick<Finding, "pointer" | "related" | "count">;
+export type FindingDetail = Pick<Finding, "pointer" | "related" | "count" | "kind">;
 
 export interface SinkState {
   /** The pool: per rule, the first `max` findings, by line. */
@@ -68,6 +68,7 @@ export class FindingSink {
       if (detail.pointer !== undefined) f.pointer = detail.pointer;
       if (detail.related !== undefined) f.related = detail.related;
       if (detail.count !== undefined && detail.count > 1) f.count = detail.count;
+      if (detail.kind !== undefined) f.kind = detail.kind;
     }
     this.count(rule, severity);
     this.pool(f);
@@ -187,4 +188,19 @@ export function finishFindings(file: FileReport, max: number): void {
 /** The findings ordered by line; findings at the same line keep their order. */
 export function byLine(found: Finding[]): Finding[] {
   return found.length < 2 ? found : found.slice().sort((a, b) => a.line - b.line);
+}
+
+export function fileReport(display: string, format: DatasetFormat | "unknown", records: number, validRecords: number, bytes: number, st: SinkState): FileReport {
+  return {
+    path: display,
+    format,
+    records,
+    validRecords,
+    bytes,
+    errors: st.errors,
+    warnings: st.warnings,
+    findings: st.findings,
+    findingCounts: st.counts,
+    findingsTruncated: st.findings.length < st.errors + st.warnings,
+  };
 }

@@ -10,6 +10,8 @@ export interface Finding {
   severity: Severity;
   line: number;
   message: string;
+  /** What was found, for rules that find several kinds of thing (secret: "github-token", pii: "email"). */
+  kind?: string;
   /** JSON pointer (RFC 6901) to the field of the record the finding is about, e.g. "/messages/3/content", when the
    * rule knows it. */
   pointer?: string;
@@ -101,6 +103,13 @@ export interface ToolDefinitions {
   enumItems: number;
 }
 
+/** A record as the reports may quote it, with found secrets and personal data masked (privacy/): its conversation and
+ * its render by the target chat template (when there is one). */
+export interface ShownRecord {
+  conv: Conversation;
+  rendered?: string | null;
+}
+
 export interface Conversation {
   messages: Message[];
   /** Preference data: the rejected completion (the chosen one is the last assistant message(s) of `messages`). */
@@ -117,6 +126,9 @@ export interface Conversation {
   category?: string;
   /** Preference text whose prompt is part of the answer text (no prompt field, no roles): no user turn expected. */
   implicitPrompt?: boolean;
+  /** KTO: the record is one completion labelled desirable (true) or undesirable (false) by a boolean `label` (TRL) or
+   * `kto_tag` (LLaMA-Factory). Such records share their prompt by design: they are never conflicting answers. */
+  label?: boolean;
 }
 
 /** Where a record sits: file index in the run, 1-based line, byte offset of the line start and its byte length

@@ -1,5 +1,7 @@
 // The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
 import type { DatasetFormat, Finding, Place } from "./model.js";
+import type { PrivacyCounts } from "./privacy/record-check.js";
+import type { Quality } from "./analysis/quality.js";
 import type { Comparison } from "./deltas.js";
 
 export type { Place };
@@ -23,12 +25,17 @@ export interface FileReport {
   findingsTruncated: boolean;
   /** Per-file figures (filled by the analysis stage). */
   stats?: FileStats;
+  /** Secrets and personal data found in the file (absent when the secret, generic-secret and pii rules are off). */
+  privacy?: PrivacyCounts;
 }
 
 export interface FileStats {
   exactDuplicates: number;
   nearDuplicates: number;
   tokens?: number;
+  /** The file's own gated diversity figures (analysis/quality.ts): its shape, each figure with what it is measured
+   * over, or why it does not apply, and the records behind it. */
+  quality?: Quality;
 }
 
 export interface GateCheck {
@@ -38,7 +45,17 @@ export interface GateCheck {
   passed: boolean;
   /** "fail" checks decide the verdict; "warn" checks only warn. */
   level: "fail" | "warn";
+  /** What did not pass, in words (the figure, what it is measured over, the file, the records behind it). */
   message?: string;
+  /** What the check judges: each file on its own, the run (gate.ts THRESHOLD_SCOPE), or the files too small to be
+   * judged alone on a figure, together (`files`: how many). */
+  scope?: "file" | "run" | "small-files";
+  /** A per-file check about one file: the file. */
+  file?: string;
+  /** A per-file check that stands for several files (those within the limit, or those where it does not apply). */
+  files?: number;
+  /** The figure does not apply (too little data, or a dataset shape it does not fit): why. Never fails. */
+  notApplicable?: string;
   /** fail-on-new: the check fails as badly on the base version, so it passes as known debt. */
   known?: boolean;
 }
@@ -72,6 +89,15 @@ export interface Report {
   deltas?: { metric: string; base: number | null; head: number | null }[];
   /** Set when a base version was compared (deltas.ts): per-file base → head figures and the new findings. */
   comparison?: Comparison;
+  /** Secrets and personal data over every file (absent when not scanned): counts never include the values. */
+  privacy?: PrivacySummary;
+}
+
+export interface PrivacySummary extends PrivacyCounts {
+  /** Records with personal data / all records (what max-pii-share checks). */
+  piiShare: number;
+  /** The ignore file that was read, if any. */
+  ignoreFile?: string;
 }
 
 /** report.target: the chat template (and tokenizer) records were rendered with, and how that went over the run. */

@@ -72,9 +72,10 @@ export function fromJson<T>(text: string): T {
   }) as T;
 }
 
-/** The text of a partial result file. */
+/** The text of a partial result file. The secret and personal-data values a chunk found (for masking) never go
+ * to disk: they are dropped here. */
 export function partialJson(p: Partial): string {
-  return toJson(p);
+  return toJson({ ...p, results: p.results.map((r) => (r.scan.values ? { ...r, scan: { ...r.scan, values: undefined } } : r)) });
 }
 
 export class MergeError extends Error {}

@@ -75,10 +75,26 @@ function openingDrivers(report: Report, n: number): Driver[] {
     .map((t) => ({ text: `“${t.opening as string}…” opens ${fmt(t.count)}${answers ? ` of ${fmt(answers)}` : ""} answers` }));
 }
 
-/** The files or records behind a check that did not pass (at most `n`). */
-export function driversOf(report: Report, name: string, n = 3): Driver[] {
+/** The records behind a per-file diversity check (its file's figure), or behind the check of the files too small to
+ * be judged alone (the pooled figure). */
+function figureDrivers(report: Report, c: GateCheck, n: number): Driver[] | undefined {
+  type Figure = { detail?: string; records?: { path: string; line: number }[] };
+  let fig: Figure | undefined;
+  if (c.scope === "small-files") fig = (obj(obj(obj(report.diversity)?.smallFiles)?.[c.name])?.figure as Figure | undefined) ?? undefined;
+  else if (c.file !== undefined) fig = report.files.find((f) => f.path === c.file)?.stats?.quality?.figures[c.name as "max-opening-share"];
+  if (!fig) return undefined;
+  const what = c.name === "max-opening-share" ? "opens with" : c.name === "max-boilerplate-share" ? "holds" : undefined;
+  return (fig.records ?? []).slice(0, n).map((r) => ({ path: r.path, line: r.line, text: what && fig.detail ? `${what} “${fig.detail}”` : "repeats the most" }));
+}
+
+/** The files or records behind a check that did not pass (at most `n`). `check`: the check itself, when it is about
+ * one file (its own figures) or the files too small to be judged alone. */
+export function driversOf(report: Report, name: string, n = 3, check?: GateCheck): Driver[] {
   const [base, globs] = splitName(name);
-  const inScope = globs ? overrideMatcher(globs) : () => true;
+  const own = check ? figureDrivers(report, check, n) : undefined;
+  if (own) return own;
+  const only = check?.file;
+  const inScope = only !== undefined ? (p: string) => p === only : globs ? overrideMatcher(globs) : () => true;
   const files = report.files.filter((f) => inScope(f.path));
   const onlyNew = !!report.gate.failOnNew;
   switch (base) {
@@ -150,10 +166,16 @@ export function driversOf(report: Report, name: string, n = 3): Driver[] {
   }
 }
 
-/** One view per threshold name, in the gate's order. */
+/** One view per threshold name, in the gate's order; a per-file check that did not pass gets its own, named with its
+ * file ("max-compression-ratio (data/a.jsonl)"), as does the check of the files too small to be judged alone. Checks
+ * that do not apply (notApplicable) are left out. */
 export function checkViews(report: Report, drivers = 3): CheckView[] {
   const byName = new Map<string, GateCheck[]>();
-  for (const c of report.gate.checks) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+  for (const c of report.gate.checks) {
+    if (c.notApplicable !== undefined) continue;
+    const key = c.file !== undefined ? `${c.name} (${c.file})` : c.scope === "small-files" ? `${c.name} (${c.files} small files together)` : c.name;
+    byName.set(key, [...(byName.get(key) ?? []), c]);
+  }
   return [...byName].map(([name, cs]) => {
     const fail = cs.find((c) => c.level === "fail");
     const warn = cs.find((c) => c.level === "warn");
@@ -169,7 +191,7 @@ export function checkViews(report: Report, drivers = 3): CheckView[] {
       actual: formatValue(name, cs[0].actual),
       limit,
       crossed: crossedCheck ? `${crossedCheck.level === "warn" ? "warn at " : ""}${formatValue(name, crossedCheck.limit)}` : undefined,
-      drivers: status === "pass" ? [] : driversOf(report, name, drivers),
+      drivers: status === "pass" ? [] : driversOf(report, cs[0].file !== undefined || cs[0].scope === "small-files" ? cs[0].name : name, drivers, cs[0]),
       message: (failed ?? warned ?? known)?.message,
     };
   });

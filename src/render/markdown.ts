@@ -15,6 +15,7 @@ import { checkViews, type CheckView, type Driver } from "./check-drivers.js";
 import { shorten } from "./shorten.js";
 import { comparisonSection, detailSections, type Detail } from "./markdown-details.js";
 import { blobUrl, escapeHtml, fileLink, hasRepo, ruleLink, table, validNote, type MarkdownContext } from "./markdown-context.js";
+import { kindList, privacyView } from "./privacy-view.js";
 
 export { blobUrl, type MarkdownContext } from "./markdown-context.js";
 
@@ -159,6 +160,19 @@ function elsewhere(ctx: MarkdownContext): string {
   return `_Some details were left out to fit the job summary size limit; see ${report}._`;
 }
 
+/** Secrets and personal data, when any were found (or accepted): one line by kind (the findings and checks above
+ * say where and the verdict). */
+function privacySection(report: Report): string[] {
+  const v = privacyView(report);
+  if (!v || v.secrets + v.possibleSecrets + v.pii + v.ignored === 0) return [];
+  const parts: string[] = [];
+  if (v.secrets > 0) parts.push(`❌ **${fmt(v.secrets)}** secret(s): ${escapeInline(kindList(v.secretKinds), 300)}`);
+  if (v.possibleSecrets > 0) parts.push(`⚠️ **${fmt(v.possibleSecrets)}** possible secret(s): ${escapeInline(kindList(v.possibleKinds), 200)}`);
+  if (v.pii > 0) parts.push(`⚠️ personal data in **${fmt(v.piiRecords)}** record(s) (${pct(v.piiShare)}): ${escapeInline(kindList(v.piiKinds), 300)}`);
+  if (v.ignored > 0) parts.push(`${fmt(v.ignored)} accepted in ${escapeInline(v.ignoreFile ?? "the ignore file", 100)}`);
+  return ["", "#### Secrets and personal data", "", parts.join(" · "), "", "_Values are never shown: each finding gives the kind, a public prefix, the length and the field._"];
+}
+
 function render(ctx: MarkdownContext, report: Report, v: ReportView, d: Detail, trimmed: boolean): string {
   const views = checkViews(report);
   const lines = [
@@ -167,6 +181,7 @@ function render(ctx: MarkdownContext, report: Report, v: ReportView, d: Detail, 
     ...provenance(ctx, report),
     ...checksSection(ctx, views),
     ...findingsSection(ctx, report, d, report.passed ? 5 : Infinity),
+    ...privacySection(report),
     ...comparisonSection(ctx, report, d),
     ...notes(ctx),
     ...detailSections(ctx, report, v, views, d),

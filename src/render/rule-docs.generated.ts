@@ -5,9 +5,11 @@ export const RULE_WHY: Readonly<Record<string, string>> = {
   "lfs-pointer":
     "Datasets are often stored with Git LFS. When the checkout does not fetch LFS objects (the default for actions/checkout), the file on disk is a three-line pointer instead of the data. A gate that skipped it would pass a dataset it never saw; a trainer would fail, or worse, a script would treat it as \"no data\" and carry on.",
   "not-jsonl":
-    "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]) or pretty-printed records split over many lines make every line invalid on its own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate recognises the whole file as the wrong container and reports it once instead of one invalid-json per line.",
+    "Fine-tuning tools read JSON Lines: one complete record per line. A JSON array ([...]), records pretty-printed over many lines, or records glued together on one line ({...}{...}) make lines that are not records on their own, so a trainer fails on the first line or (with some loaders) reads nothing. The gate reports the wrong container once, and still checks every record inside it: each record's findings (and its duplicates, diversity and tokens) are reported at the line where the record starts, as they would be after the fix.",
   "read-error":
     "The gate could not read the file to the end, so it cannot vouch for it; the trainer will most likely fail on the same file. The usual causes are a gzip file that was truncated by an interrupted upload or copy, a file that is not gzip but has a .gz name, missing read permission, or an I/O error.",
+  "byte-order-mark":
+    "A file saved \"as UTF-8 with BOM\" (Notepad, Excel, PowerShell's Out-File) starts with the bytes EF BB BF. The gate and most JSON Lines readers skip them, but Python's json.loads on the first line refuses it (Unexpected UTF-8 BOM), and so do scripts that read the file with open(path) and parse each line. It is a warning, not an error: the data itself is fine.",
   "invalid-json":
     "A line that is not JSON stops most loaders (datasets, pandas, the OpenAI upload) with an error, and the loaders that skip bad lines lose the example silently. Typical causes: Python's str(dict) instead of json.dumps (single quotes, True, None), trailing commas, and records truncated by a crash while writing.",
   "invalid-utf8":
@@ -74,6 +76,12 @@ export const RULE_WHY: Readonly<Record<string, string>> = {
     "The trainer's chat template adds the control tokens (<|im_start|>, <|im_end|>, <|eot_id|>, [INST], <</SYS>>, <end_of_turn>, </s> ...). When they also appear in the text, usually because the data was rendered with a template once already, the model learns to write them itself: answers end early, or it writes fake turns for the user.",
   "template-placeholder":
     "A {{variable}} left in the text means a templating step did not run or lacked a value. The model learns to write {{customer_name}} in real answers.",
+  "secret":
+    "Fine-tuning sets are built from support chats, agent traces, logs and pasted configs, and credentials come along: an .env file a user pasted, a curl command with a bearer token, a tool result holding a connection string. A model memorises what it is trained on and can repeat the key to anyone who asks the right way; and a dataset in git is a leak in itself, long after the line is deleted. General scanners read the raw JSONL line, where a private key's line breaks are \\n escapes and a match can run past the closing quote into the next field; the gate scans the decoded text of every string of the record (every message in every role, content parts, tool-call arguments, tool results, tool definitions, names, a top-level system, preference answers, and any other field), in every format it reads.",
+  "generic-secret":
+    "Most credentials have no recognisable prefix: a database password, a signing key, an internal service token. When a value is assigned to a name like a credential (password=, \"api_key\": \"…\", SECRET_TOKEN: …, ?access_token= in a URL, a JSON field named password) and looks random, it probably is one. It is a warning because the gate cannot tell a real password from a realistic example (a password generator's output in a tool-calling dataset looks the same).",
+  "pii":
+    "A model memorises personal data it is trained on — including data that appears only in prompts — and can repeat it to anyone; data protection law (GDPR, CCPA) applies to training sets. Support chats and agent traces are full of it. It is a warning, because some tasks need contact details in the data: decide per dataset, with the max-pii-share threshold and the ignore file.",
   "template-error":
     "Trainers render every example with the model's chat template before they tokenize it (TRL, Unsloth, Axolotl and LLaMA-Factory all call transformers' apply_chat_template). A template that refuses a record raises, and the run stops — often hours in, at the first bad record of a shuffled epoch: \"Conversation roles must alternate user/assistant/user/assistant/...\", Gemma's \"System role not supported\". Only checked against a target model: --chat-template FILE or target: {chat-template: FILE} (target model).",
   "template-engine-gap":
@@ -100,4 +108,6 @@ export const RULE_WHY: Readonly<Record<string, string>> = {
     "An evaluation record that is also in the training data makes the evaluation measure memory, not generalisation: validation loss looks better than the model is, and checkpoint selection and early stopping are based on a lie.",
   "too-long":
     "A trainer cuts an example at its context length. The end is lost, and the end is the assistant's answer: the model trains on answers that stop mid-sentence, or (when only the prompt fits) on nothing. APIs reject over-long examples.",
+  "repeated-phrase":
+    "A generation that ran away repeats one phrase until it hits its token limit (\"Eat a banana!\" 2,000 times in OpenAI's cookbook toy set). Trained on it, a model learns to loop. One such answer is enough to push a whole file's compression ratio past its limit; this rule names the record.",
 };

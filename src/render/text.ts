@@ -1,6 +1,8 @@
 // Compiler-style text output: `path:line: severity rule: message`, then a summary per file and the gate.
 import type { Report } from "../engine/report.js";
+import type { Quality, QualityFigure } from "../engine/analysis/quality.js";
 import { imagesLine, measured, measuredApart, targetLine } from "./report-view.js";
+import { privacyLine, privacyView } from "./privacy-view.js";
 import { omittedByRule } from "../engine/findings-select.js";
 import { docUrl } from "../engine/rules/registry.js";
 
@@ -26,6 +28,49 @@ function histogram(buckets: { label: string; count: number }[] | undefined): str
   const max = Math.max(...rows.map((b) => b.count));
   const w = Math.max(...rows.map((b) => b.label.length));
   return ["tokens per example:", ...rows.map((b) => `  ${b.label.padStart(w)} ${"█".repeat(Math.max(1, Math.round((b.count / max) * 30)))} ${b.count}`)];
+}
+
+/** The gated diversity figures, each with what it is measured over ("n/a" where it does not apply). */
+function qualityLine(q: Quality): string {
+  const f = q.figures;
+  const show = (x: QualityFigure | undefined, value: (v: number) => string, over = true): string => {
+    if (!x || (x.value === null && x.notApplicable === undefined)) return "–";
+    if (x.value === null) return "n/a";
+    return `${value(x.value)}${over ? ` (${x.over})` : ""}`;
+  };
+  const top = f["max-opening-share"];
+  const opening = typeof top?.value === "number" && top.detail ? ` ("${clean(top.detail)}")` : "";
+  return [
+    `windowed distinct-2 ${show(f["min-windowed-distinct-2"], (v) => num(v))}`,
+    `compression ${show(f["max-compression-ratio"], (v) => `${num(v, 2)}×`)}`,
+    `top opening ${show(top, pct, false)}${typeof top?.value === "number" ? ` of ${top.over}` : ""}${opening}`,
+    `boilerplate ${show(f["max-boilerplate-share"], pct, false)}${typeof f["max-boilerplate-share"]?.value === "number" ? ` of ${f["max-boilerplate-share"].over}` : ""}`,
+  ].join(", ");
+}
+
+/** One "– not applicable in FILE: NAME, NAME (why); NAME (why)" line per file (the first 10 files): the gated figures
+ * that do not apply there. */
+function notApplicable(report: Report, c: boolean): string[] {
+  const names = new Set(report.gate.checks.filter((ch) => ch.notApplicable !== undefined).map((ch) => ch.name));
+  const out: string[] = [];
+  let more = 0;
+  for (const f of report.files) {
+    const q = f.stats?.quality;
+    if (!q) continue;
+    const byReason = new Map<string, string[]>();
+    for (const [name, x] of Object.entries(q.figures)) {
+      if (names.has(name) && x.value === null && x.notApplicable) byReason.set(x.notApplicable, [...(byReason.get(x.notApplicable) ?? []), name]);
+    }
+    if (!byReason.size) continue;
+    if (out.length >= 10) {
+      more++;
+      continue;
+    }
+    const why = [...byReason].map(([reason, which]) => `${which.join(", ")} (${clean(reason)})`).join("; ");
+    out.push(`${paint(c, "2", "–")} not applicable in ${f.path}: ${why}`);
+  }
+  if (more) out.push(`${paint(c, "2", "–")} not applicable in ${more} more file${more === 1 ? "" : "s"} (files[].stats.quality in --format json)`);
+  return out;
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -66,6 +111,8 @@ export function renderText(report: Report, opts: TextOptions): string {
     const top = Object.entries(f.findingCounts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     if (top.length) out.push(`${"".padEnd(w)}  ${paint(c, "2", top.map(([r, n]) => `${r} ×${n}`).join(", "))}`);
   }
+  const privacy = privacyView(report);
+  if (privacy) out.push("", privacyLine(privacy));
   const a = report as unknown as Record<string, Record<string, unknown> | undefined>;
   const dup = a.duplicates as { exact?: { duplicateRecords: number; rate: number }; near?: { duplicateRecords: number; rate: number } } | undefined;
   const div = a.diversity as Record<string, unknown> | undefined;
@@ -82,10 +129,25 @@ export function renderText(report: Report, opts: TextOptions): string {
       const g = (path: string) => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], div);
       const top = (g("openings.top") as { opening: string; count: number }[] | undefined)?.[0];
       const compression = num(measured(div, "compression.ratio"), 2);
-      out.push(
-        `diversity: distinct-2 ${num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
-          `top opening ${pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${pct(measured(div, "boilerplate.share"))}`,
-      );
+      const q = div.quality as Quality | undefined;
+      const multi = report.files.length > 1;
+      if (q && !multi) {
+        out.push(`diversity: distinct-2 ${num(measured(div, "distinct2.ratio"))}, ${qualityLine(q)}`);
+      } else {
+        out.push(
+          `diversity${multi ? " (all files)" : ""}: distinct-2 ${num(measured(div, "distinct2.ratio"))}, windowed distinct-2 ${num(g("windowedDistinct2.mean"))}, compression ${compression === "–" ? compression : `${compression}×`}, ` +
+            `top opening ${pct(measured(div, "openings.topShare"))}${typeof top?.opening === "string" ? ` ("${clean(top.opening)}")` : ""}, boilerplate ${pct(measured(div, "boilerplate.share"))}`,
+        );
+      }
+      const judged = multi ? report.files.filter((f) => f.stats?.quality) : [];
+      if (judged.length) {
+        out.push("diversity per file (each file is judged on its own):");
+        const pw = Math.max(...judged.map((f) => f.path.length));
+        for (const f of judged) {
+          const fq = f.stats!.quality!;
+          out.push(`  ${f.path.padEnd(pw)}  ${fq.shape.kind.padEnd(17)} ${qualityLine(fq)}`);
+        }
+      }
       out.push(`composition: single-turn ${pct(measured(div, "turnBalance.singleTurnShare"))}, length uniqueness ${pct(measured(div, "lengthUniqueness.share"))}, distinct system prompts ${g("systemPrompts.distinct") ?? "–"}`);
     }
     if (tok && typeof tok.total === "number") {
@@ -103,19 +165,21 @@ export function renderText(report: Report, opts: TextOptions): string {
   }
   out.push("");
   for (const n of report.notices ?? []) out.push(`${paint(c, "33", "warning")}: ${clean(n)}`);
-  // One line per check that did not pass; the passing ones on one line.
+  // One line per check that did not pass (naming its file); the passing ones on one line; then those that do not apply.
   const passedNames: string[] = [];
   for (const ch of report.gate.checks) {
+    if (ch.notApplicable !== undefined) continue;
     if (ch.passed) {
       if (!passedNames.includes(ch.name)) passedNames.push(ch.name);
       continue;
     }
     const mark = ch.level === "fail" ? paint(c, "31", "✗") : paint(c, "33", "!");
-    out.push(`${mark} ${ch.name}: ${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`);
+    out.push(`${mark} ${ch.name}: ${ch.message ? clean(ch.message) : `${ch.actual} (${ch.level === "warn" ? "warn at" : "limit"} ${ch.limit})`}`);
   }
   const shown = new Set(report.gate.checks.filter((ch) => !ch.passed).map((ch) => ch.name));
   const ok = passedNames.filter((n) => !shown.has(n));
   if (ok.length) out.push(`${paint(c, "32", "✓")} ${ok.length} check${ok.length === 1 ? "" : "s"} passed: ${ok.join(", ")}`);
+  out.push(...notApplicable(report, c));
   const s = report.summary;
   const verdict = report.passed ? paint(c, "32", "PASSED") : paint(c, "31", "FAILED");
   out.push(`${verdict}: ${s.files} file${s.files === 1 ? "" : "s"}, ${s.records} records${validNote(s.records, s.validRecords)}, ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"} (fail-on: ${report.gate.failOn})`);

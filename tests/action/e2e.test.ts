@@ -164,7 +164,7 @@ describe("scheduled audit", () => {
       expect(ghes.issues).toHaveLength(1);
       expect(ghes.issues[0].labels).toEqual([{ name: "dataset-audit" }]);
       const first = ghes.issues[0].body;
-      expect(first.startsWith("<!-- chatml-quality-gate:audit:default -->\n### ❌ Dataset audit failing: max\\-errors\n")).toBe(true);
+      expect(first.startsWith("<!-- chatml-quality-gate:audit:default -->\n### ❌ Dataset audit failing: max\\-errors \\(data/chat.jsonl\\)\n")).toBe(true);
       expect(first).toMatch(/Failing since \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\* at `3333333` · last checked \*\*\d{4}-\d\d-\d\d \d\d:\d\d UTC\*\*/);
       expect(first).toContain("Checked [`3333333`](https://github.com/o/r/commit/3333333333333333333333333333333333333333)");
       expect(first).toContain("[workflow run](https://github.com/o/r/actions/runs/99) · [report artifact](https://github.com/o/r/actions/runs/99#artifacts)");
@@ -306,5 +306,32 @@ describe("target model", () => {
     expect(out.code).toBe(1);
     expect(out.stdout).toContain("Refusing to read chat template '../outside.jinja'");
     expect(out.stdout).not.toContain("crashed");
+  });
+});
+
+describe("secrets and personal data", () => {
+  it("max-pii-share and ignore-file inputs: personal data over the share fails the gate; its fingerprint in the ignore file accepts it", async () => {
+    // an e-mail address built from parts (no literal personal data in the repository)
+    const email = ["k7.ostrowska", "fastmail.fm"].join("@");
+    const data = goodLines(9) + JSON.stringify({ messages: [{ role: "user", content: `Send the invoice to ${email} please.` }, { role: "assistant", content: "Done: the invoice is on its way." }] }) + "\n";
+    const ws = workspace({ "data/chat.jsonl": data });
+    const first = await runAction(ws, "workflow_dispatch", {}, { "max-pii-share": "0.05", "max-secrets": "0" });
+    expect(first.code).toBe(1);
+    const report = JSON.parse(readFileSync(first.outputs["report-path"], "utf8"));
+    expect(report.privacy).toMatchObject({ pii: 1, piiRecords: 1, piiShare: 0.1, secrets: 0 });
+    expect(report.gate.checks.find((c: { name: string }) => c.name === "max-pii-share")).toMatchObject({ passed: false });
+    expect(report.gate.checks.find((c: { name: string }) => c.name === "max-secrets")).toMatchObject({ passed: true });
+    const pii = report.files[0].findings.find((f: { rule: string }) => f.rule === "pii");
+    expect(pii).toMatchObject({ line: 10, kind: "email", pointer: "/messages/0/content" });
+    // the job log masks it (the runner consumes ::add-mask::) and prints it nowhere else
+    expect(first.stdout).toContain(`::add-mask::${email}`);
+    expect(first.stdout.replace(`::add-mask::${email}`, "")).not.toContain(email);
+    writeFileSync(join(ws, "accepted.txt"), `# our billing contact\n${pii.fingerprint}\n`);
+    const second = await runAction(ws, "workflow_dispatch", {}, { "max-pii-share": "0.05", "ignore-file": "accepted.txt" });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(readFileSync(second.outputs["report-path"], "utf8")).privacy).toMatchObject({ pii: 0, ignored: 1, ignoreFile: "accepted.txt" });
+    const outside = await runAction(ws, "workflow_dispatch", {}, { "ignore-file": "../accepted.txt" });
+    expect(outside.code).toBe(1);
+    expect(outside.stdout).toContain("Refusing to read ignore file '../accepted.txt'");
   });
 });

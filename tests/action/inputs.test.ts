@@ -20,6 +20,13 @@ describe("readSettings", () => {
     expect(s.thresholds).toEqual({ "max-duplicate-rate": "5%", "fail-on": "warning" });
   });
 
+  it("takes the privacy thresholds and the ignore file", () => {
+    const s = readSettings(from({ "max-secrets": "2", "max-pii-share": "1%", "ignore-file": " .github/accepted-findings " }));
+    expect(s.thresholds).toEqual({ "max-secrets": "2", "max-pii-share": "1%" });
+    expect(s.ignoreFile).toBe(".github/accepted-findings");
+    expect(readSettings(from({})).ignoreFile).toBeUndefined();
+  });
+
   it.each([
     ["comment", "sometimes"],
     ["scope", "diff"],

@@ -7,7 +7,7 @@ import { tempDir } from "../helpers/run.js";
 const MiB = 1024 * 1024;
 
 describe("the chunk plan", () => {
-  it("tapers: a chunk is 1/8 of the run left, between 2 and 32 MiB, so that threads end within a small chunk", () => {
+  it("tapers: a chunk is 1/8 of its file left, between 2 and 32 MiB, so that threads end within a small chunk", () => {
     expect(CHUNK_BYTES).toBe(32 * MiB);
     expect(MIN_CHUNK_BYTES).toBe(2 * MiB);
     expect(chunkBytesAt(5 * MiB)).toBe(2 * MiB);
@@ -53,6 +53,20 @@ describe("the chunk plan", () => {
     }
     expect(at).toBe(Buffer.byteLength(text));
     // without a size: the run's own (a small file is one chunk)
-    expect(await planChunks([path])).toEqual([{ index: 0, file: 0, range: null, bytes: Buffer.byteLength(text) }]);
+    expect(await planChunks([path])).toEqual([{ index: 0, file: 0, range: null, bytes: Buffer.byteLength(text), fileBytes: Buffer.byteLength(text) }]);
+  });
+
+  it("a file's chunks depend on that file alone: another file before or after it changes none of them", async () => {
+    const dir = tempDir();
+    const line = JSON.stringify({ messages: [{ role: "user", content: "q".repeat(900) }, { role: "assistant", content: "a".repeat(100) }] }) + "\n";
+    const a = join(dir, "a.jsonl");
+    const b = join(dir, "b.jsonl");
+    writeFileSync(a, line.repeat(Math.ceil((9 * MiB) / line.length)));
+    writeFileSync(b, line.repeat(Math.ceil((30 * MiB) / line.length)));
+    const ranges = (cs: { file: number; range: unknown; fileBytes: number }[], file: number) => cs.filter((c) => c.file === file).map((c) => [c.range, c.fileBytes]);
+    const alone = ranges(await planChunks([a]), 0);
+    expect(alone.length).toBeGreaterThan(1);
+    expect(ranges(await planChunks([a, b]), 0)).toEqual(alone);
+    expect(ranges(await planChunks([b, a]), 1)).toEqual(alone);
   });
 });

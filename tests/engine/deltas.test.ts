@@ -87,7 +87,7 @@ describe("compared with a base version", () => {
     expect(same.passed).toBe(true);
     expect(same.gate.failOnNew).toBe(true);
     const errors = same.gate.checks.find((x) => x.name === "max-errors")!;
-    expect(errors).toMatchObject({ actual: 0, passed: true, message: "0 new error(s) (1 in all; fail-on-new counts the new ones)" });
+    expect(errors).toMatchObject({ actual: 0, passed: true, message: "0 new validation error(s) (1 in all; fail-on-new counts the new ones)" });
     const dup = same.gate.checks.find((x) => x.name === "max-duplicate-rate" && x.level === "fail")!;
     expect(dup).toMatchObject({ passed: true, known: true });
     // a new broken line fails; more duplicates fail the duplicate rate again

@@ -16,7 +16,7 @@ const EXPECT: Record<string, { format: string; records: number; rules: Record<st
   "multimodal.jsonl": { format: "chatml", records: 3, rules: {} },
   "no-user-and-repetition.jsonl": { format: "chatml", records: 3, rules: { "missing-user": 1 } },
   "openai-dpo.jsonl": { format: "preference-openai", records: 3, rules: {} },
-  "sharegpt-array.jsonl": { format: "sharegpt", records: 0, rules: { "not-jsonl": 1 } },
+  "sharegpt-array.jsonl": { format: "sharegpt", records: 2, rules: { "not-jsonl": 1 } }, // each record inside the array is checked
   "sharegpt.jsonl": { format: "sharegpt", records: 3, rules: {} },
   "toolcalls-no-content.jsonl": { format: "chatml", records: 5, rules: {} },
   "trl-preference.jsonl": { format: "preference-trl", records: 3, rules: { "empty-line": 2 } },
@@ -51,6 +51,12 @@ describe("format fixtures (full check)", () => {
     expect(f.stats?.exactDuplicates).toBe(9);
     expect(f.findings.filter((x) => x.rule === "exact-duplicate").map((x) => x.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(JSON.stringify(report)).not.toContain("\\r");
+  });
+  it("the answer that is one phrase repeated 300 times is named at its line (repeated-phrase)", async () => {
+    const report = await check({ files: ["no-user-and-repetition.jsonl"], config: defaultConfig(), cwd: FORMATS });
+    const found = report.files[0].findings.filter((x) => x.rule === "repeated-phrase");
+    expect(found.map((x) => x.line)).toEqual([3]);
+    expect(found[0].message).toMatch(/^message 1 \(assistant\) repeats one phrase 300 times in a row \("Eat a banana!", 3 words; 100% of the message\)/);
   });
   it("every fixture together: one report, no crash, each file in its format", async () => {
     const files = readdirSync(FORMATS).filter((f) => f.endsWith(".jsonl")).sort();

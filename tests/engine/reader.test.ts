@@ -37,11 +37,12 @@ describe("reader", () => {
     expect((await collect(big, { start, end })).got).toEqual(["1@" + start + ":" + "c".repeat(20)]);
   });
 
-  it("accepts a UTF-8 BOM and CRLF endings without shifting line numbers", async () => {
+  it("accepts a UTF-8 BOM (a warning) and CRLF endings without shifting line numbers", async () => {
     const body = "\uFEFF" + [JSON.stringify(good(1)), JSON.stringify(good(2)), '{"messages": 5}', JSON.stringify(good(3))].join("\r\n") + "\r\n";
     const f = await checkContent(body);
     expect(f.records).toBe(4);
-    expect(ruleLines(f)).toEqual(["messages-not-array@3"]);
+    expect(ruleLines(f)).toEqual(["byte-order-mark@1", "messages-not-array@3"]);
+    expect(f.errors).toBe(1);
   });
 
   it("treats a final line without newline as a normal line", async () => {

@@ -233,11 +233,13 @@ describe("known formats the gate does not check", () => {
 });
 
 describe("hints", () => {
-  it("a file whose lines end with a bare CR is one invalid line that says so", async () => {
+  it("a file whose lines end with a bare CR is one line that says so, and each record in it is checked", async () => {
     const body = Array.from({ length: 12 }, (_, i) => JSON.stringify(good(i))).join("\r") + "\r";
     const f = await checkContent(body);
-    expect(ruleLines(f)).toEqual(["invalid-json@1"]);
-    expect(f.findings[0].message).toMatch(/several records separated by a bare CR \(\\r\): end lines with \\n/);
+    expect(ruleLines(f)).toEqual(["not-jsonl@1"]);
+    expect(f.records).toBe(12);
+    expect(f.validRecords).toBe(12);
+    expect(f.findings[0].message).toMatch(/line 1 holds 12 records separated by bare CRs \(\\r: classic Mac line ends/);
   });
 });
 

@@ -19,7 +19,8 @@ const EXPECT: Record<string, { format: string; rules: Record<string, number> }> 
   "llamafactory-v1-sft-demo.jsonl": { format: "chatml", rules: { "template-placeholder": 50 } },
   "openai-cookbook-toy-chat.jsonl": { format: "chatml", rules: { "missing-user": 1 } },
   "sharegpt-zh-tw-dolly-sample-train.jsonl": { format: "sharegpt", rules: {} },
-  "trl-dpo-prompt-chosen-rejected.jsonl": { format: "preference-trl", rules: { "empty-line": 2 } },
+  // a JSON-extraction task over made-up user data: "lucy, lucy@mail.com" is an e-mail address the gate cannot tell from a real one
+  "trl-dpo-prompt-chosen-rejected.jsonl": { format: "preference-trl", rules: { "empty-line": 2, pii: 1 } },
 };
 
 describe.skipIf(!REAL)("real public datasets", () => {

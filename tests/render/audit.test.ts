@@ -16,13 +16,13 @@ describe("audit issue body", () => {
     const day1 = new Date("2026-03-01T03:10:00Z");
     const r1 = await checkDir({ "data/train.jsonl": jsonl(...many(12), "{bad") });
     const first = renderAuditBody(r1, ctx("a".repeat(40)), readAuditState(undefined), day1);
-    expect(first.body.startsWith(`${MARK}\n### ❌ Dataset audit failing: max\\-errors\n`)).toBe(true);
+    expect(first.body.startsWith(`${MARK}\n### ❌ Dataset audit failing: max\\-errors \\(data/train.jsonl\\)\n`)).toBe(true);
     expect(first.body).toContain("Failing since **2026-03-01 03:10 UTC** at `aaaaaaa` · last checked **2026-03-01 03:10 UTC**");
     expect(first.body).toContain("**First failing audit** of this issue.");
     expect(first.body).toContain("[report artifact](https://github.com/o/r/actions/runs/1#artifacts)");
     assertSafe(first.body.replace(MARK, "<!-- chatml-quality-gate:default -->").replace(/<!-- chatml-quality-gate:audit-state:[A-Za-z0-9_-]+ -->/, ""), LINKS);
     const state = readAuditState(first.body)!;
-    expect(state).toMatchObject({ since: day1.toISOString(), sinceSha: "a".repeat(40), sha: "a".repeat(40), errors: 1, failed: ["max-errors"], rules: { "invalid-json": 1 } });
+    expect(state).toMatchObject({ since: day1.toISOString(), sinceSha: "a".repeat(40), sha: "a".repeat(40), errors: 1, failed: ["max-errors (data/train.jsonl)"], rules: { "invalid-json": 1 } });
 
     const day2 = new Date("2026-03-02T03:10:00Z");
     const r2 = await checkDir({ "data/train.jsonl": jsonl(...many(12), "{bad", good(3), "{x", { messages: [{ role: "user", content: "q" }] }) });

@@ -51,12 +51,13 @@ describe("PR comment golden files", () => {
     golden("failing", md);
     assertSafe(md, LINKS);
     const screen = firstScreen(md);
-    expect(screen.split("\n")[1]).toBe("### ❌ ChatML Quality Gate failed: max\\-errors, max\\-duplicate\\-rate, max\\-leakage");
+    // errors judge each file (the check names it); the leaked record is leakage only, not also a duplicate
+    expect(screen.split("\n")[1]).toBe("### ❌ ChatML Quality Gate failed: max\\-errors \\(data/chat\\-logs.jsonl\\), max\\-errors \\(data/train.jsonl\\), max\\-leakage");
     // each failed check: actual, limit, and the line to look at
     expect(screen).toContain("| ❌ max\\-leakage | 1 | 0 | data/validation.jsonl: 1 of 10 evaluation records also in data/train.jsonl, first at [line 5](https://github.com/o/r/blob/1111111111111111111111111111111111111111/data/validation.jsonl#L5) |");
     // every rule that fired, errors before warnings; the LFS pointer of the new file is not lost among the rest
     const rules = [...screen.matchAll(/^- (❌|⚠️) \*\*\[([a-z-\\]+)\]/gm)].map((m) => `${m[1]} ${m[2].replace(/\\/g, "")}`);
-    expect(rules).toEqual(["❌ invalid-json", "❌ leakage", "❌ lfs-pointer", "❌ missing-assistant", "⚠️ exact-duplicate", "⚠️ consecutive-same-role"]);
+    expect(rules).toEqual(["❌ invalid-json", "❌ leakage", "❌ lfs-pointer", "❌ missing-assistant", "⚠️ consecutive-same-role", "⚠️ exact-duplicate"]);
     expect(screen).toContain("· already on the base: [data/train.jsonl:14]");
     expect(screen).toContain("[data/chat\\-logs.jsonl](https://github.com/o/r/blob/1111111111111111111111111111111111111111/data/chat-logs.jsonl) 🆕 new file");
     // messages are whole: the fix command is there
@@ -76,6 +77,6 @@ describe("PR comment golden files", () => {
     expect(screen).toContain("| data/train.jsonl](https://github.com/o/r/blob/1111111111111111111111111111111111111111/data/train.jsonl) | 21 → 25 (+4) |".slice(2));
     // no empty section: no duplicate or leakage block when there are none
     expect(md).not.toMatch(/Exact duplicates|Train\/eval leakage|Near-duplicates:/);
-    expect(md).toContain("<details><summary>Gate: 9 checks</summary>");
+    expect(md).toContain("<details><summary>Gate: 10 checks</summary>");
   });
 });

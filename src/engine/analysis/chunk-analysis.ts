@@ -1,9 +1,11 @@
 // The analysis of one chunk (runs in a worker, or in the main thread one chunk after another): per record it
 // extracts the duplicate features and feeds the mergeable sketches; at the end of the chunk it hands over a
 // structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
-import type { Conversation, Finding, RecordLoc } from "../model.js";
+import type { Conversation, Finding, RecordLoc, ShownRecord } from "../model.js";
 import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
-import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, type DiversityPartial } from "./diversity.js";
+import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, thinCompressionSample, type DiversityPartial, type DiversityResult } from "./diversity.js";
+import { place } from "./answer-shape.js";
+import { repeatedRun } from "./repetition.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
@@ -20,6 +22,9 @@ export interface AnalysisSettings {
   near: boolean;
   shingleSize: number;
   boilerplatePhrases?: string[];
+  /** The run checks more than one file: each file's own diversity figures are computed too (a single file's are the
+   * run's). */
+  perFile?: boolean;
   tokens: { encoding: EncodingName; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; expectedBytes: number; tokenizer?: ModelTokenizerRef };
 }
 
@@ -60,11 +65,15 @@ export interface ChunkAnalysisPartial {
   /** Exact tokens of tokenized examples, and overhead + content bytes per stratum of the others (per-file token
    * figures; the pending examples' share is added where they are tokenized). */
   fileTokens: FileTokens;
+  /** A chunk that is a whole file of a run of several files: the file's own diversity (computed here, in the chunk's
+   * thread; `diversity` then holds the compression sample thinned to the chunk's share of the run). */
+  fileDiversity?: DiversityResult;
 }
 
-/** A chunk's share of the run's compression-sample budget (diversity.ts, 4 MiB): in proportion to its expected
- * bytes, at least 64 KiB. The merge thins the chunks' samples to the budget; sampling steps are powers of two, so a
- * chunk that keeps less than its old 4 MiB gives the same merged sample unless its own step passes the run's. */
+/** A chunk's share of a compression-sample budget (diversity.ts, 4 MiB) over `runBytes` (its file's bytes for the
+ * file's own sample, the run's for the run's): in proportion to its expected bytes, at least 64 KiB. The merge thins
+ * the chunks' samples to the budget; sampling steps are powers of two, so a chunk that keeps less than its old 4 MiB
+ * gives the same merged sample unless its own step passes the run's. */
 export function compressionBudget(chunkBytes: number, runBytes: number): number {
   const budget = DEFAULT_COMPRESSION_SAMPLE_BYTES;
   if (!(runBytes > chunkBytes)) return budget;
@@ -92,42 +101,53 @@ export class ChunkAnalysis {
   private readonly fileTokens = emptyFileTokens();
 
   /** Examples that need tokens wait (TokenOptions.defer) until the end of the chunk, which counts them all at once
-   * (toPartial), in the thread that ran the chunk. */
+   * (toPartial), in the thread that ran the chunk. The compression sample keeps the chunk's share of its file's budget
+   * (the file's own figure must not depend on the other files of the run). */
   static create(s: AnalysisSettings, chunk: Chunk): ChunkAnalysis {
-    const budget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+    const fileBytes = chunk.fileBytes ?? chunk.bytes;
+    const fileBudget = compressionBudget(chunk.bytes, fileBytes);
+    const runBudget = compressionBudget(chunk.bytes, s.tokens.expectedBytes);
+    const wholeFile = s.perFile === true && chunk.range === null;
     const model = s.tokens.tokenizer;
     if (model) {
       const tok = modelTokenizer(model.path, model.name);
-      return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), budget);
+      return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, seed: chunk.index, exact: true, countTokens: tok.count, tokenizer: model.name }), fileBudget, runBudget, wholeFile);
     }
-    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), budget);
+    return new ChunkAnalysis(s, new TokenAnalysis({ ...s.tokens, tokenizer: undefined, seed: chunk.index, defer: true }), fileBudget, runBudget, wholeFile);
   }
 
   private constructor(
     private readonly s: AnalysisSettings,
     private readonly tok: TokenAnalysis,
     compressionSampleBytes: number,
+    private readonly runSampleBytes: number,
+    private readonly wholeFile: boolean,
   ) {
     this.div = new DiversityAnalysis({ boilerplatePhrases: s.boilerplatePhrases, compressionSampleBytes, hllFromStart: s.tokens.expectedBytes > LARGE_RUN_BYTES });
     this.features = { caseInsensitive: s.caseInsensitive, shingleSize: s.shingleSize, near: s.near };
     this.batch = new FeatureBatch(this.features);
   }
 
-  /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target). */
-  add(conv: Conversation, loc: RecordLoc, rendered?: string | null): Finding[] {
+  /** `rendered`: the record's render by the target chat template (null: none could be made; undefined: no target).
+   * `shown`: the record with found secrets and personal data masked (privacy/), when any were found: every text kept
+   * to be quoted or to travel in the partial comes from it, every figure from `conv` and `rendered`. */
+  add(conv: Conversation, loc: RecordLoc, rendered?: string | null, shown?: ShownRecord): Finding[] {
     // One text scan of the record feeds exact and near duplicates and diversity.
     const scan = scanRecord(conv, this.features.caseInsensitive === true);
     this.batch.pushRecord(conv, scan, loc, this.features);
-    this.div.add(conv, scan);
-    this.comp.add(conv);
-    const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered) : undefined);
+    const loop = repeatedRun(conv, scan);
+    this.div.add(conv, scan, place(loc.file, loc.line), loop?.chars, shown?.conv);
+    this.comp.add(shown && shown.conv.category !== conv.category ? { ...conv, category: shown.conv.category } : conv);
+    const long = this.tok.add(conv, loc, this.s.tokens.tokenizer ? renderedExample(conv, rendered, shown) : undefined, shown?.conv);
     const last = this.tok.last;
     if (last.exact >= 0) this.fileTokens.exact += last.exact;
     else if (last.exact !== PENDING) {
       this.fileTokens.overhead += last.overhead;
       this.fileTokens.bytes[last.stratum] += last.bytes;
     }
-    return long;
+    if (!loop) return long;
+    loop.finding.line = loc.line;
+    return [...long, loop.finding];
   }
 
   /** The chunk's partial. The chunk's pending token examples (its part of the sample, long examples) are tokenized
@@ -140,10 +160,16 @@ export class ChunkAnalysis {
       findings.push(...own.findings);
       addFileTokens(this.fileTokens, own);
     }
+    // A whole file of a run of several: its own figures here, in this thread (compressing its sample is the costly
+    // part; finish() compresses it synchronously: this thread has nothing else to do meanwhile).
+    const fileDiversity = this.wholeFile ? this.div.finish(undefined, true) : undefined;
+    const diversity = this.div.toPartial();
+    thinCompressionSample(diversity.compression, this.runSampleBytes);
     return {
       findings,
+      ...(fileDiversity ? { fileDiversity } : {}),
       features: this.batch.toPartial(),
-      diversity: this.div.toPartial(),
+      diversity,
       composition: this.comp.toPartial(),
       tokens: this.tok.toPartial(),
       fileTokens: { ...this.fileTokens, bytes: [...this.fileTokens.bytes] },
@@ -153,9 +179,11 @@ export class ChunkAnalysis {
 
 /** A record as the target tokenizer counts it: its render, or (when the template could not render it) its messages'
  * texts alone. */
-function renderedExample(conv: Conversation, rendered: string | null | undefined): RenderedExample {
+function renderedExample(conv: Conversation, rendered: string | null | undefined, shown: ShownRecord | undefined): RenderedExample {
   let assistantBytes = 0;
   for (const m of conv.messages) if (m.role === "assistant" && m.text) assistantBytes += Buffer.byteLength(m.text, "utf8");
-  const text = rendered ?? [...conv.messages, ...(conv.rejected ?? [])].map((m) => m.text).join("\n");
-  return { text, assistantBytes };
+  const texts = (c: Conversation) => [...c.messages, ...(c.rejected ?? [])].map((m) => m.text).join("\n");
+  const text = rendered ?? texts(conv);
+  if (!shown) return { text, assistantBytes };
+  return { text, assistantBytes, shown: rendered != null ? (shown.rendered ?? "") : texts(shown.conv) };
 }

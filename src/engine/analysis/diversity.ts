@@ -5,13 +5,15 @@
 //   const result: DiversityResult = d.finish();   // plain JSON, numbers rounded to 4 decimals
 //
 // Words: text.normalize("NFKC").toLowerCase() split on whitespace (punctuation stays attached to words).
-// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages.
+// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages. A KTO
+// completion labelled undesirable (label false) counts in the shape only, like the rejected side of a pair.
 //  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
 //    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
 //    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
 //    Totals are always exact.
-//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of assistant text joined by "\n". At most
-//    `compressionSampleBytes` (4 MB) are compressed: every k-th assistant message is kept, k doubling whenever the
+//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of the text of assistant messages with text
+//    (at least one word: a tool-call-only message is not an empty text) joined by "\n". At most
+//    `compressionSampleBytes` (4 MB) are compressed: every k-th such message is kept, k doubling whenever the
 //    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
 //  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
 //    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
@@ -23,7 +25,10 @@
 //    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
 //  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
 //    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
-//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards.
+//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards. Each opening
+//    remembers the first 5 records (places) that open with it.
+//  - shape and pointers (answer-shape.ts): what quality.ts needs to tell whether a figure applies (tool calls,
+//    preference records, answer lengths), and the records behind the figures.
 //  - boilerplate: share of assistant messages with text (textMessages: at least one word; tool-call-only messages
 //    do not count) containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
 //    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
@@ -47,7 +52,7 @@
 //  - windowed distinct-2: see above (full windows: sum/count/min/max add; largest short tail kept).
 //  - openings and system-prompt top-k: Misra-Gries merge in chunk order (stats.ts TopK.merge); a key keeps
 //    the payload (system prompt text) of the first chunk that had it.
-//  - compression sample: within a chunk the message with chunk-local assistant index i is a candidate when
+//  - compression sample: within a chunk the message with chunk-local text-message index i is a candidate when
 //    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
 //    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
 //    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
@@ -69,6 +74,19 @@ import { fmix32, mix32 } from "./hash.js";
 import { ratio, round, TopK, type TopKPartial } from "./stats.js";
 import { scanRecord, wordForm, type RecordScan } from "./text-scan.js";
 import { PhraseMatcher } from "./boilerplate.js";
+import { AnswerShape, MAX_OPENING_PLACES, placeFile, placeLine, shiftShapePlaces, type ShapePartial, type ShapeResult } from "./answer-shape.js";
+
+/** An opening's payload: its text (lowercase words) and the first records that open with it (places). */
+export interface OpeningPayload {
+  text: string;
+  at: number[];
+}
+/** A record of the run: file index and line. */
+export interface RecordPlace {
+  file: number;
+  line: number;
+}
+const unplace = (p: number): RecordPlace => ({ file: placeFile(p), line: placeLine(p) });
 
 /** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
 export const DEFAULT_BOILERPLATE_PHRASES: readonly string[] = [
@@ -106,6 +124,9 @@ export interface DiversityOptions {
   /** Distinct 1/2/3-grams in HyperLogLog from the first word (no exact phase): for large runs, whose counts pass
    * `exactCap` anyway (the engine sets it for runs over 32 MiB; see LARGE_RUN_BYTES in chunk-analysis.ts). */
   hllFromStart?: boolean;
+  /** Only what the gated figures need (analysis/quality.ts: a file's own figures): merge() skips the distinct-n and
+   * prompt counters, and finish() reports them as 0. */
+  figuresOnly?: boolean;
   /** Tests: always the general n-gram loop (ngrams()), never its HyperLogLog fast path (same results). */
   referenceNgrams?: boolean;
 }
@@ -162,6 +183,11 @@ export interface DiversityResult {
     share: number;
     byPhrase: { phrase: string; count: number }[];
   };
+  /** What the figures are measured over (answer-shape.ts). */
+  shape: ShapeResult;
+  /** Records behind the figures: those opening with the top opening, the first with a boilerplate phrase, and those
+   * with the most repeated word pairs (what compresses best). */
+  examples: { opening: RecordPlace[]; boilerplate: RecordPlace[]; repetitive: RecordPlace[] };
   systemPrompts: {
     recordsWithSystem: number;
     distinct: number;
@@ -213,7 +239,7 @@ export interface DiversityPartial {
   };
   compression: {
     sampleEvery: number;
-    /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text. */
+    /** Kept messages: chunk-local text-message index, text, UTF-8 bytes + 1, 32-bit hash of the text. */
     index: number[];
     texts: string[];
     bytes: number[];
@@ -222,8 +248,9 @@ export interface DiversityPartial {
     hashCut: number;
     totalBytes: number;
   };
-  openings: TopKPartial<string, number>;
+  openings: TopKPartial<OpeningPayload, number>;
   answers: number;
+  shape: ShapePartial;
   boilerMessages: number;
   boilerCounts: number[];
   systemTop: TopKPartial<string>;
@@ -238,6 +265,39 @@ export interface DiversityPartial {
 }
 
 type WindowState = DiversityPartial["window"];
+
+/** Thins a chunk's compression sample to `budget` bytes the way merge() would (the step doubles, keeping the messages
+ * whose chunk-local index it divides): a merge of the thinned partial gives the same sample as one of the whole. */
+export function thinCompressionSample(c: DiversityPartial["compression"], budget: number): void {
+  let bytes = c.bytes.reduce((sum, b) => sum + b, 0);
+  if (bytes <= budget || c.index.length <= 1 || c.sampleEvery >= FIRST_ONLY) return;
+  let k = c.sampleEvery;
+  let keep: number[] = [];
+  while (bytes > budget) {
+    k *= 2;
+    keep = [];
+    bytes = 0;
+    for (let j = 0; j < c.index.length; j++) {
+      if (c.index[j] % k !== 0) continue;
+      keep.push(j);
+      bytes += c.bytes[j];
+    }
+    if (keep.length <= 1) break;
+  }
+  c.sampleEvery = k;
+  c.index = keep.map((j) => c.index[j]);
+  c.texts = keep.map((j) => c.texts[j]);
+  c.bytes = keep.map((j) => c.bytes[j]);
+  c.hash = keep.map((j) => c.hash[j]);
+}
+
+/** Adds `lineOffset` to the record places of a chunk's partial (chunks count lines from their start): call once, before
+ * merging it anywhere. */
+export function shiftDiversityPlaces(p: DiversityPartial, lineOffset: number): void {
+  if (!lineOffset) return;
+  for (const payload of p.openings.payloads) if (payload) for (let i = 0; i < payload.at.length; i++) payload.at[i] += lineOffset;
+  shiftShapePlaces(p.shape, lineOffset);
+}
 
 /** Compression sample step that keeps only each chunk's first message (see the file header). */
 const FIRST_ONLY = 2 ** 31;
@@ -278,6 +338,7 @@ export class DiversityAnalysis {
   private readonly windowSize: number;
   private readonly sampleBudget: number;
   private readonly fastHll: boolean;
+  private readonly figuresOnly: boolean;
   private records = 0;
   private assistantMessages = 0;
   private textMessages = 0;
@@ -301,7 +362,7 @@ export class DiversityAnalysis {
   private tailDistinct = 0;
   private merged = false;
   // compression sample
-  /** Kept messages: chunk-local assistant index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
+  /** Kept messages: chunk-local text-message index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
   private chunks: { i: number; text: string; bytes: number; h: number }[] = [];
   private keptBytes = 0;
   private totalBytes = 0;
@@ -309,7 +370,27 @@ export class DiversityAnalysis {
   /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
   private hashCut = 2 ** 32;
   // openings, boilerplate, prompts, lengths, turns
-  private openings = new TopK<string, number>(10_000, true);
+  private openings = new TopK<OpeningPayload, number>(10_000, (p) => p?.text ?? "");
+  private readonly shape = new AnswerShape();
+  /** Repeated word pairs of the current message: the window set's size when it started (0 after a window closed), and
+   * the pairs it added to windows that closed since. */
+  private winMark = 0;
+  private msgFresh = 0;
+  /** The answer whose opening is being counted (read by makeOpening / touchOpening: no closure per answer). */
+  private opening: { form: string; start: number; end: number; at: number; shown?: string } = { form: "", start: 0, end: 0, at: 0 };
+  private readonly makeOpening = (): OpeningPayload => {
+    const o = this.opening;
+    const text = o.shown !== undefined
+      ? wordForm(o.shown).trim().split(WS_RUN).slice(0, 4).join(" ").toLowerCase()
+      : o.form.slice(o.start, o.end).toLowerCase().replace(WS_RUN, " ");
+    return { text, at: [o.at] };
+  };
+  private readonly touchOpening = (p: OpeningPayload): void => {
+    if (p.at.length < MAX_OPENING_PLACES) p.at.push(this.opening.at);
+  };
+  /** Per record (add): a boilerplate phrase was found; repeated word pairs. */
+  private recBoiler = false;
+  private recRepeats = 0;
   private answers = 0;
   private boilerMessages = 0;
   private boilerCounts: number[];
@@ -338,6 +419,7 @@ export class DiversityAnalysis {
     const cap = opts.exactCap ?? 65_536;
     const hll = opts.hllFromStart === true;
     this.fastHll = opts.referenceNgrams !== true;
+    this.figuresOnly = opts.figuresOnly === true;
     this.d1 = new DistinctCounter(cap, hll);
     this.d2 = new DistinctCounter(cap, hll);
     this.d3 = new DistinctCounter(cap, hll);
@@ -345,9 +427,19 @@ export class DiversityAnalysis {
     this.userDistinct = new DistinctCounter(cap);
   }
 
-  /** `scan`: the record's text scan (text-scan.ts), when the caller already has it. */
-  add(conv: Conversation, scan?: RecordScan): void {
+  /** `scan`: the record's text scan (text-scan.ts), when the caller already has it; `at`: the record's place
+   * (answer-shape.ts place(file, line)), for the records behind the figures; `loopChars`: the characters a
+   * repeated-phrase loop covers in it (repetition.ts), 0 if none. `shown`: the conversation with found secrets and
+   * personal data masked (privacy/), when it differs: the texts kept to be quoted or to travel in partials (system
+   * prompts, openings, the compression sample) come from it; every figure from `conv`. */
+  add(conv: Conversation, scan?: RecordScan, at = 0, loopChars = 0, shown?: Conversation): void {
     if (this.merged) throw new Error("DiversityAnalysis: add() after merge() is not supported");
+    // A KTO completion labelled undesirable is what the model learns to avoid, like the rejected side of a pair: only
+    // the shape counts it.
+    if (conv.label === false) {
+      this.shape.add(conv.hasTools, true, null, 0, false, 0, at);
+      return;
+    }
     const s = scan ?? scanRecord(conv, false);
     this.records++;
     const msgs = conv.messages;
@@ -371,7 +463,8 @@ export class DiversityAnalysis {
         systemSeen = true;
         this.recordsWithSystem++;
         const key = s.e1[m].toString(36) + ":" + s.e2[m].toString(36);
-        this.systemTop.add(key, msg.text.length > 300 ? msg.text.slice(0, 300) : msg.text);
+        const text = shown ? shown.messages[m].text : msg.text;
+        this.systemTop.add(key, text.length > 300 ? text.slice(0, 300) : text);
         this.systemDistinct.add(s.e1[m], s.e2[m]);
       }
     }
@@ -379,19 +472,29 @@ export class DiversityAnalysis {
     else if (users >= 1 && assistants >= 1) this.multi++;
     else this.other++;
 
+    this.recBoiler = false;
+    this.recRepeats = 0;
     for (let m = 0; m < msgs.length; m++) {
       if (msgs[m].role !== "assistant") continue;
-      this.addAssistant(msgs[m].text, s, m, m === lastAssistant);
+      this.addAssistant(msgs[m].text, s, m, m === lastAssistant, at, shown?.messages[m].text);
     }
+    // a looping message (repeated-phrase) ranks by the characters its loop covers: one without spaces repeats no word pair
+    if (loopChars > this.recRepeats) this.recRepeats = loopChars;
+    const final = lastAssistant >= 0 ? msgs[lastAssistant] : null;
+    const finalWords = final ? s.to[lastAssistant] - s.from[lastAssistant] : 0;
+    this.shape.add(conv.hasTools, conv.rejected !== undefined || conv.label !== undefined, final, finalWords, this.recBoiler, this.recRepeats, at);
   }
 
-  private addAssistant(text: string, s: RecordScan, m: number, isFinal: boolean): void {
-    const idx = this.assistantMessages++;
-    // compression sample: every k-th assistant message
+  private addAssistant(text: string, s: RecordScan, m: number, isFinal: boolean, at: number, shownText?: string): void {
+    this.assistantMessages++;
+    const from = s.from[m];
+    const n = s.to[m] - from;
+    // compression sample: every k-th assistant message with text
     const bytes = s.bytes[m];
-    this.totalBytes += bytes + 1;
-    if (idx % this.sampleEvery === 0) {
-      this.chunks.push({ i: idx, text, bytes: bytes + 1, h: s.e1[m] });
+    const idx = this.textMessages;
+    if (n > 0) this.totalBytes += bytes + 1;
+    if (n > 0 && idx % this.sampleEvery === 0) {
+      this.chunks.push({ i: idx, text: shownText ?? text, bytes: bytes + 1, h: s.e1[m] });
       this.keptBytes += bytes + 1;
       while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
         this.sampleEvery *= 2;
@@ -403,10 +506,11 @@ export class DiversityAnalysis {
 
     // boilerplate (boilerplate.ts): the phrases found in the scanned form, each once
     const form = s.text[m];
-    if (this.phraseMatcher.match(s, m, this.countPhrase)) this.boilerMessages++;
+    if (this.phraseMatcher.match(s, m, this.countPhrase)) {
+      this.boilerMessages++;
+      this.recBoiler = true;
+    }
 
-    const from = s.from[m];
-    const n = s.to[m] - from;
     this.assistantWords += n;
     if (n > 0) {
       this.textMessages++;
@@ -423,7 +527,8 @@ export class DiversityAnalysis {
         k2 = mix32(k2, s.b[w]);
       }
       const key = (fmix32(k1 ^ (last - from)) * 0x200000) + (fmix32(k2) >>> 11);
-      this.openings.addWith(key, () => form.slice(s.starts[from], s.ends[last]).toLowerCase().replace(WS_RUN, " "));
+      this.opening = { form, start: s.starts[from], end: s.ends[last], at, shown: shownText !== undefined && shownText !== text ? shownText : undefined };
+      this.openings.addWith(key, this.makeOpening, this.touchOpening);
     }
     if (n === 0) return;
     this.t1 += n;
@@ -432,8 +537,13 @@ export class DiversityAnalysis {
     const r1 = this.d1.registers;
     const r2 = this.d2.registers;
     const r3 = this.d3.registers;
+    this.winMark = this.win.size;
+    this.msgFresh = 0;
     if (r1 && r2 && r3 && this.fastHll) this.ngramsHll(s.a, s.b, from, from + n, r1, r2, r3);
     else this.ngrams(s.a, s.b, from, from + n);
+    // word pairs this message added to a window that already held them
+    const fresh = this.msgFresh + this.win.size - this.winMark;
+    if (n - 1 > fresh) this.recRepeats += n - 1 - fresh;
   }
 
   /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
@@ -527,6 +637,8 @@ export class DiversityAnalysis {
   }
 
   private closeWindow(): void {
+    this.msgFresh += this.win.size - this.winMark;
+    this.winMark = 0;
     if (this.winBigrams > 0) {
       const s = this.win.size / this.winBigrams;
       this.winSum += s;
@@ -595,6 +707,7 @@ export class DiversityAnalysis {
       },
       openings: this.openings.toPartial(),
       answers: this.answers,
+      shape: this.shape.toPartial(),
       boilerMessages: this.boilerMessages,
       boilerCounts: [...this.boilerCounts],
       systemTop: this.systemTop.toPartial(),
@@ -609,8 +722,9 @@ export class DiversityAnalysis {
     };
   }
 
-  /** Folds the next chunk's partial into this instance (chunks in order; see the file header). */
-  merge(p: DiversityPartial): void {
+  /** Folds the next chunk's partial into this instance (chunks in order; see the file header). `shared`: the same
+   * partial is merged into another instance too (a file's and the run's): its openings' payloads are copied. */
+  merge(p: DiversityPartial, shared = false): void {
     if (p.boilerCounts.length !== this.phrases.length) throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
     if (p.window.size !== this.windowSize) throw new Error("DiversityAnalysis.merge: window sizes differ");
     if (!this.merged && this.winWords > 0) {
@@ -626,9 +740,11 @@ export class DiversityAnalysis {
     this.assistantMessages += p.assistantMessages;
     this.textMessages += p.textMessages;
     this.assistantWords += p.assistantWords;
-    this.d1.merge(p.d1);
-    this.d2.merge(p.d2);
-    this.d3.merge(p.d3);
+    if (!this.figuresOnly) {
+      this.d1.merge(p.d1);
+      this.d2.merge(p.d2);
+      this.d3.merge(p.d3);
+    }
     this.t1 += p.t1;
     this.t2 += p.t2;
     this.t3 += p.t3;
@@ -671,14 +787,20 @@ export class DiversityAnalysis {
     }
     this.sampleEvery = k;
 
-    this.openings.merge(p.openings);
+    const openings = shared ? { ...p.openings, payloads: p.openings.payloads.map((x) => x && { text: x.text, at: [...x.at] }) } : p.openings;
+    this.openings.merge(openings, (mine, theirs) => {
+      for (const a of theirs.at) if (mine.at.length < MAX_OPENING_PLACES) mine.at.push(a);
+    });
     this.answers += p.answers;
+    this.shape.merge(p.shape);
     this.boilerMessages += p.boilerMessages;
     for (let i = 0; i < this.boilerCounts.length; i++) this.boilerCounts[i] += p.boilerCounts[i];
-    this.systemTop.merge(p.systemTop);
-    this.systemDistinct.merge(p.systemDistinct);
+    if (!this.figuresOnly) {
+      this.systemTop.merge(p.systemTop);
+      this.systemDistinct.merge(p.systemDistinct);
+      this.userDistinct.merge(p.userDistinct);
+    }
     this.recordsWithSystem += p.recordsWithSystem;
-    this.userDistinct.merge(p.userDistinct);
     this.recordsWithUser += p.recordsWithUser;
     for (const len of p.lengths) this.lengths.add(len);
     this.single += p.single;
@@ -735,12 +857,25 @@ export class DiversityAnalysis {
   compressSample(): Promise<number> {
     // nothing to compress: finish() reports 0 whatever it is given
     if (this.chunks.every((c) => c.bytes === 0)) return Promise.resolve(0);
-    const sample = this.chunks.map((c) => c.text).join("\n") + "\n";
-    return new Promise((resolve, reject) => zlib.deflate(Buffer.from(sample, "utf8"), (e, out) => (e ? reject(e) : resolve(out.length))));
+    return new Promise((resolve, reject) => zlib.deflate(this.sampleBuffer(), (e, out) => (e ? reject(e) : resolve(out.length))));
   }
 
-  /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). */
-  finish(compressed?: number): DiversityResult {
+  /** The kept texts as UTF-8, each followed by "\n" (written into one buffer: no joined string). */
+  private sampleBuffer(): Buffer {
+    let size = 0;
+    for (const c of this.chunks) size += c.bytes;
+    const buf = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const c of this.chunks) {
+      at += buf.write(c.text, at, "utf8");
+      buf[at++] = 0x0a;
+    }
+    return at === size ? buf : buf.subarray(0, at);
+  }
+
+  /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). `figuresOnly`: as the
+   * option (the distinct-n and prompt counts are 0), for an instance that added records itself. */
+  finish(compressed?: number, figuresOnly = this.figuresOnly): DiversityResult {
     // trailing partial window, then the "only window" rule for the largest short tail
     const w = this.windowState();
     if (w.count === 0 && w.tailBigrams > 0) {
@@ -752,28 +887,30 @@ export class DiversityAnalysis {
     }
     const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
     if (sampleBytes === 0) compressed = 0;
-    else compressed ??= zlib.deflateSync(Buffer.from(this.chunks.map((c) => c.text).join("\n") + "\n", "utf8")).length;
+    else compressed ??= zlib.deflateSync(this.sampleBuffer()).length;
     const top = this.openings.top(10);
     const byPhrase = this.phrases
       .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
       .filter((p) => p.count > 0)
       .sort((x, y) => y.count - x.count || (x.phrase < y.phrase ? -1 : 1));
-    const userDistinct = this.userDistinct.estimate();
+    const userDistinct = figuresOnly ? 0 : this.userDistinct.estimate();
+    const shaped = this.shape.finish();
+    const distinctN = (c: DistinctCounter, total: number): DistinctN => (figuresOnly ? { distinct: 0, total, ratio: 0, method: c.method, standardError: 0 } : this.distinctN(c, total));
     return {
       records: this.records,
       assistantMessages: this.assistantMessages,
       textMessages: this.textMessages,
       assistantWords: this.assistantWords,
-      distinct1: this.distinctN(this.d1, this.t1),
-      distinct2: this.distinctN(this.d2, this.t2),
-      distinct3: this.distinctN(this.d3, this.t3),
+      distinct1: distinctN(this.d1, this.t1),
+      distinct2: distinctN(this.d2, this.t2),
+      distinct3: distinctN(this.d3, this.t3),
       compression: {
         ratio: compressed > 0 ? round(sampleBytes / compressed) : 0,
         sampleBytes,
         compressedBytes: compressed,
         totalBytes: this.totalBytes,
         sampled: this.sampleEvery > 1,
-        sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.assistantMessages / this.chunks.length) : this.sampleEvery,
+        sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.textMessages / this.chunks.length) : this.sampleEvery,
       },
       windowedDistinct2: {
         mean: w.count ? round(w.sum / w.count) : null,
@@ -786,7 +923,7 @@ export class DiversityAnalysis {
         scope: "final-assistant",
         answers: this.answers,
         topShare: top.length ? ratio(top[0].count, this.answers) : 0,
-        top: top.map((t) => ({ opening: t.payload ?? "", count: t.count })),
+        top: top.map((t) => ({ opening: t.payload?.text ?? "", count: t.count })),
         exact: this.openings.exact,
       },
       boilerplate: {
@@ -795,9 +932,11 @@ export class DiversityAnalysis {
         share: ratio(this.boilerMessages, this.textMessages),
         byPhrase,
       },
+      shape: shaped.shape,
+      examples: { opening: (top[0]?.payload?.at ?? []).map(unplace), boilerplate: shaped.boilerplate.map(unplace), repetitive: shaped.repetitive.map(unplace) },
       systemPrompts: {
         recordsWithSystem: this.recordsWithSystem,
-        distinct: this.systemDistinct.estimate(),
+        distinct: figuresOnly ? 0 : this.systemDistinct.estimate(),
         method: this.systemDistinct.method,
         top: this.systemTop.top(5).map((t) => ({ text: t.payload ?? "", count: t.count })),
         exact: this.systemTop.exact,

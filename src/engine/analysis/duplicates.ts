@@ -4,7 +4,8 @@
 //   for each valid record, files in run order, lines in file order:
 //     findings.push(...dup.add(conv, loc));      // `exact-duplicate` and `conflicting-answers` warnings, at loc.line
 //   const out = await dup.finish(reread);        // reread(locs, each): each(i, conv) for every locs[i], any order
-//   out.findings                                 // `near-duplicate` warnings and `leakage` errors (not exact ones)
+//   out.findings                                 // `near-duplicate` warnings, `leakage` errors, and the
+//                                                // `conflicting-answers` across train/eval pairs that are not leaks
 //
 // - exact: ExactResult (duplicateRecords, rate, conflictingAnswers, groupCount, every group, largest first)
 // - near: NearResult (duplicateRecords, rate, threshold, shingleSize, candidate/accepted pair counts, groups)
@@ -66,7 +67,7 @@ export class DuplicateAnalysis {
   private readonly fopts: Required<FeatureOptions>;
 
   constructor(private readonly opts: DuplicateOptions) {
-    this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive });
+    this.exact = new ExactDuplicateIndex(this.store, opts.paths, { caseInsensitive: opts.caseInsensitive, splits: opts.splits });
     this.near = new NearDuplicateIndex(this.store, opts.paths, { threshold: opts.nearThreshold, shingleSize: opts.shingleSize });
     this.nearOn = opts.near !== false;
     this.fopts = { caseInsensitive: !!opts.caseInsensitive, shingleSize: this.near.shingleSize, near: this.nearOn };
@@ -122,7 +123,9 @@ export class DuplicateAnalysis {
 
   async finish(reread: Reread): Promise<DuplicateReport> {
     const files = this.opts.paths.length;
-    const near = await this.near.finish(reread);
+    const pairSet = new Set((this.opts.splits ?? []).flatMap((p) => [`${p.train}:${p.eval}`, `${p.eval}:${p.train}`]));
+    const paired = (i: number, j: number) => pairSet.has(`${i}:${j}`);
+    const near = await this.near.finish(reread, { paired: pairSet.size ? paired : undefined, conflictOf: (id) => this.exact.conflictOf(id) });
     const pairs: NearPair[] = near.pairs;
     const leakage = computeLeakage({
       store: this.store,
@@ -132,6 +135,7 @@ export class DuplicateAnalysis {
       nearPairs: pairs,
       shingleSize: this.near.shingleSize,
     });
+    const crossConflicts = this.exact.crossSplitConflicts(leakage.leaked);
     const ex = this.exact.perFile(files);
     const nd = near.perFile(files);
     return {
@@ -139,7 +143,7 @@ export class DuplicateAnalysis {
       near: near.result,
       leakage: leakage.results,
       perFile: ex.map((e, i) => ({ exactDuplicates: e, nearDuplicates: nd[i] })),
-      findings: [...near.findings, ...leakage.findings],
+      findings: [...near.findings, ...crossConflicts, ...leakage.findings],
       nearPairs: pairs.map((p) => ({ a: this.store.loc(p.a), b: this.store.loc(p.b), similarity: p.similarity })),
     };
   }

@@ -16,9 +16,17 @@
 // Memory per record: one int32 (root) + ~16 bytes of hash table; per distinct prompt: ~28 bytes.
 // Conflicting answers: the prompt is the tool definitions and every message before the last assistant message; a
 // record whose prompt equals the FIRST record with that prompt but whose last assistant message (text and tool calls)
-// differs gets a finding naming it.
+// differs gets a finding naming it. Preference records (a rejected side) and KTO-labelled ones share prompts by
+// design and are not checked.
+// Train/eval splits (one defect, one finding): a record whose earlier copy sits in a file split-paired with its own
+// (train <-> eval, either order) is a leak, which leakage.ts reports; it is an exact duplicate only of an earlier copy
+// in its own file or in a file not paired with it (the finding names the earliest such copy), and is counted as one
+// only then. Groups whose first record is in a split file remember the first member of each other file for that.
+// A conflicting answer across a split pair waits for finish (`crossConflicts`): the leak, when there is one, is
+// reported instead.
 import type { Conversation, Finding } from "../model.js";
-import { fmix32, GrowableI32, GrowableU32, HashTable64, mix32 } from "./hash.js";
+import { fmix32, GrowableI32, GrowableU32, GrowableU8, HashTable64, mix32 } from "./hash.js";
+import type { SplitPair } from "./splits.js";
 import type { RecordStore } from "./record-store.js";
 import { scanRecord, type RecordScan } from "./text-scan.js";
 
@@ -55,12 +63,34 @@ export class ExactDuplicateIndex {
   private readonly answer2 = new GrowableU32();
   private duplicates = 0;
   private conflicts = 0;
+  /** Counted duplicates (later copies outside a split pair) per file index. */
+  private readonly dupPerFile: number[] = [];
+  /** Per record: 1 when it is a counted duplicate (only kept when splits are set). */
+  private readonly counted = new GrowableU8();
+  /** Group root (in a split file) -> [file, first member id, file, id, ...] of its members in other files. */
+  private readonly crossFirst = new Map<number, number[]>();
+  /** Reported conflicting answers, in record order: record id, the earlier record (8 bytes per conflict). */
+  private readonly conflictPairs = new GrowableI32();
+  /** Conflicting answers across a split pair, decided at finish: record id, first record with the prompt. */
+  private readonly crossConflicts: number[] = [];
+  private readonly paired: (a: number, b: number) => boolean;
+  private readonly splitFiles: Set<number>;
 
   constructor(
     private readonly store: RecordStore,
     private readonly paths: string[],
-    private readonly opts: { caseInsensitive?: boolean } = {},
-  ) {}
+    private readonly opts: { caseInsensitive?: boolean; splits?: readonly SplitPair[] } = {},
+  ) {
+    const pairs = new Set<string>();
+    this.splitFiles = new Set<number>();
+    for (const p of opts.splits ?? []) {
+      pairs.add(`${p.train}:${p.eval}`);
+      pairs.add(`${p.eval}:${p.train}`);
+      this.splitFiles.add(p.train);
+      this.splitFiles.add(p.eval);
+    }
+    this.paired = pairs.size ? (a, b) => a !== b && pairs.has(`${a}:${b}`) : () => false;
+  }
 
   rootOf(id: number): number {
     return this.roots.data[id];
@@ -78,17 +108,23 @@ export class ExactDuplicateIndex {
     const first = this.table.putIfAbsent(k.exact1, k.exact2, id);
     this.roots.push(first < 0 ? id : first);
     if (first >= 0) {
+      const prior = this.splitFiles.size ? this.priorCopy(first, id) : first;
+      if (this.splitFiles.size) this.counted.push(prior >= 0 ? 1 : 0);
+      if (prior < 0) return []; // only copies across a train/eval pair: the leak is reported (leakage.ts)
       this.duplicates++;
+      const f = this.store.file(id);
+      this.dupPerFile[f] = (this.dupPerFile[f] ?? 0) + 1;
       return [
         {
           rule: "exact-duplicate",
           severity: "warning",
           line: this.store.line(id),
-          message: `Exact duplicate of ${this.where(first)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
-          related: this.member(first),
+          message: `Exact duplicate of ${this.where(prior)} (same roles and contents after whitespace/Unicode normalisation): remove this line or the earlier one.`,
+          related: this.member(prior),
         },
       ];
     }
+    if (this.splitFiles.size) this.counted.push(0);
     if (!k.hasAnswer) return [];
     const a1 = k.answer1 >>> 0;
     const a2 = k.answer2 >>> 0;
@@ -100,33 +136,95 @@ export class ExactDuplicateIndex {
       return [];
     }
     if (this.answer1.data[slot] === a1 && this.answer2.data[slot] === a2) return [];
+    const before = this.promptFirst.data[slot];
+    if (this.paired(this.store.file(before), this.store.file(id))) {
+      this.crossConflicts.push(id, before);
+      return [];
+    }
     this.conflicts++;
-    return [
-      {
-        rule: "conflicting-answers",
-        severity: "warning",
-        line: this.store.line(id),
-        message: `Same prompt as ${this.where(this.promptFirst.data[slot])} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
-        related: this.member(this.promptFirst.data[slot]),
-      },
-    ];
+    this.conflictPairs.push(id);
+    this.conflictPairs.push(before);
+    return [this.conflict(id, before)];
   }
 
-  /** Duplicate (non-first) records per file index. */
-  perFile(files: number): number[] {
-    const out = new Array<number>(files).fill(0);
-    const n = this.store.count;
-    for (let id = 0; id < n; id++) if (this.roots.data[id] !== id) out[this.store.file(id)]++;
+  /** The earlier record that record `id` got a conflicting-answers finding about, or -1. */
+  conflictOf(id: number): number {
+    const c = this.conflictPairs.data;
+    let lo = 0;
+    let hi = this.conflictPairs.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const x = c[2 * mid];
+      if (x === id) return c[2 * mid + 1];
+      if (x < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private conflict(id: number, before: number): Finding {
+    return {
+      rule: "conflicting-answers",
+      severity: "warning",
+      line: this.store.line(id),
+      message: `Same prompt as ${this.where(before)} but a different final assistant answer: keep one answer, or make the prompts differ if both are intended.`,
+      related: this.member(before),
+    };
+  }
+
+  /** The earliest earlier copy of record `id` (group `root`) that is not across a train/eval pair from it, or -1;
+   * remembers `id` as its file's first member of the group when the group's first record is in a split file. */
+  private priorCopy(root: number, id: number): number {
+    const f = this.store.file(id);
+    const rf = this.store.file(root);
+    if (!this.splitFiles.has(rf) || rf === f) return root;
+    let list = this.crossFirst.get(root);
+    let prior = this.paired(rf, f) ? -1 : root;
+    if (prior < 0 && list) {
+      for (let i = 0; i < list.length; i += 2) if (!this.paired(list[i], f) && (prior < 0 || list[i + 1] < prior)) prior = list[i + 1];
+    }
+    if (!list) this.crossFirst.set(root, (list = []));
+    let seen = false;
+    for (let i = 0; i < list.length && !seen; i += 2) seen = list[i] === f;
+    if (!seen) list.push(f, id);
+    return prior;
+  }
+
+  /** Whether record `id` counts as an exact duplicate (a later copy outside a train/eval pair). */
+  isCountedDuplicate(id: number): boolean {
+    return this.roots.data[id] !== id && (!this.splitFiles.size || this.counted.data[id] === 1);
+  }
+
+  /** The conflicting answers across train/eval pairs whose pair is not reported as a leak (`leaked`: eval record ids
+   * that leak); call once, at finish. */
+  crossSplitConflicts(leaked: ReadonlySet<number>): Array<{ file: number; finding: Finding }> {
+    const out: Array<{ file: number; finding: Finding }> = [];
+    const c = this.crossConflicts;
+    for (let i = 0; i < c.length; i += 2) {
+      if (leaked.has(c[i]) || leaked.has(c[i + 1])) continue;
+      this.conflicts++;
+      out.push({ file: this.store.file(c[i]), finding: this.conflict(c[i], c[i + 1]) });
+    }
     return out;
+  }
+
+  /** Counted duplicate records per file index. */
+  perFile(files: number): number[] {
+    return Array.from({ length: files }, (_, i) => this.dupPerFile[i] ?? 0);
   }
 
   result(): ExactResult {
     const n = this.store.count;
     const roots = this.roots.data;
     const size = new Int32Array(n);
-    for (let id = 0; id < n; id++) size[roots[id]]++;
+    const counted = new Int32Array(n);
+    for (let id = 0; id < n; id++) {
+      size[roots[id]]++;
+      if (this.isCountedDuplicate(id)) counted[roots[id]]++;
+    }
+    // Groups with a counted duplicate (a group that is only a train/eval copy is a leak, not a duplicate group).
     const groupRoots: number[] = [];
-    for (let id = 0; id < n; id++) if (roots[id] === id && size[id] > 1) groupRoots.push(id);
+    for (let id = 0; id < n; id++) if (roots[id] === id && counted[id] > 0) groupRoots.push(id);
     groupRoots.sort((a, b) => size[b] - size[a] || a - b);
     // Every group with every member (bounded by the records): each group's list made at its final size, found by an
     // index per root (no map of hundreds of thousands of entries).
@@ -229,7 +327,8 @@ export function exactKeysInto(conv: Conversation, s: RecordScan, out: Uint32Arra
   }
   out[at] = fmix32(k1);
   out[at + 1] = fmix32(k2 ^ 0x2545f491);
-  const hasAnswer = last > 0;
+  // Preference pairs and KTO-labelled completions share their prompt by design: no conflicting answers.
+  const hasAnswer = last > 0 && !conv.rejected && conv.label === undefined;
   out[at + 2] = hasAnswer ? p1 : 0;
   out[at + 3] = hasAnswer ? p2 : 0;
   let a1 = 0;

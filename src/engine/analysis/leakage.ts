@@ -44,7 +44,7 @@ export interface LeakageInput {
   shingleSize: number;
 }
 
-export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; findings: Array<{ file: number; finding: Finding }> } {
+export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; findings: Array<{ file: number; finding: Finding }>; leaked: Set<number> } {
   const { store, paths, splits, rootOf, nearPairs } = inp;
   const F = Math.max(1, paths.length);
   const n = store.count;
@@ -60,7 +60,9 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
   const pairIndex = new Map(splits.map((s, i) => [`${s.train}:${s.eval}`, i]));
   const evalRecords = new Array<number>(F).fill(0);
   const findings: Array<{ file: number; finding: Finding }> = [];
-  if (splits.length === 0 || n === 0) return { results: [], findings };
+  /** Eval records that leak (any of their training files). */
+  const leaked = new Set<number>();
+  if (splits.length === 0 || n === 0) return { results: [], findings, leaked };
 
   // Earliest member of each exact group in each training file (only groups with more than one record).
   const size = new Int32Array(n);
@@ -95,6 +97,7 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
       const x = inTrain(r, t);
       if (x >= 0) {
         counts[k].exact++;
+        leaked.add(e);
         counts[k].records.push({ line: store.line(e), related: place(x), kind: "exact" });
         findings.push({ file: f, finding: leak(store.line(e), `an exact duplicate of training record ${where(x)}`, split, place(x)) });
         continue;
@@ -110,6 +113,7 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
       }
       if (best >= 0) {
         counts[k].near++;
+        leaked.add(e);
         const sim = (Math.floor(bestSim * 100 + 1e-9) / 100).toFixed(2);
         counts[k].records.push({ line: store.line(e), related: place(best), kind: "near", similarity: Number(sim) });
         findings.push({ file: f, finding: leak(store.line(e), `a near duplicate (Jaccard ${sim} of word ${inp.shingleSize}-grams) of training record ${where(best)}`, split, place(best)) });
@@ -125,7 +129,7 @@ export function computeLeakage(inp: LeakageInput): { results: LeakageResult[]; f
     rate: evalRecords[s.eval] ? (counts[i].exact + counts[i].near) / evalRecords[s.eval] : 0,
     records: counts[i].records,
   }));
-  return { results, findings };
+  return { results, findings, leaked };
 }
 
 function leak(line: number, what: string, split: string, related: Place): Finding {

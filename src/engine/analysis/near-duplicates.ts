@@ -22,6 +22,9 @@
 // Result groups are union-find components of accepted pairs; a group's `similarity` is the LOWEST similarity
 // among the accepted pairs that joined it. Each record with an accepted earlier partner gets one `near-duplicate`
 // finding naming its most similar earlier partner (ties: the earliest).
+// One defect, one finding (NearOptions): a pair across a train/eval split pair is a leak (leakage.ts reports it), so
+// it is left out of the findings, counts and groups (`pairs` still holds it, for leakage); a record whose earlier
+// partner is also the record it has a conflicting answer with is counted, and reported as that conflict only.
 import type { Conversation, Finding, RecordLoc } from "../model.js";
 import { fmix32, GrowableF64, GrowableI32, GrowableU32, mix32 } from "./hash.js";
 import type { RecordStore } from "./record-store.js";
@@ -34,6 +37,14 @@ export const ROWS = 8;
 export const MAX_BUCKET_WALK = 100;
 export const MAX_CANDIDATE_PAIRS = 8_000_000;
 
+/** What else the run knows about record pairs when the near duplicates are summarised. */
+export interface NearOptions {
+  /** Files i and j are a train/eval pair (either order). */
+  paired?: (i: number, j: number) => boolean;
+  /** The earlier record that record `id` has a conflicting answer with, or -1. */
+  conflictOf?: (id: number) => number;
+}
+
 /** Re-reads records: calls `each(i, conv)` once for every locs[i], in any order (conv null when it no longer parses). */
 export type Reread = (locs: RecordLoc[], each: (index: number, conv: Conversation | null) => void) => Promise<void>;
 
@@ -45,7 +56,8 @@ export interface NearGroup {
   members: DupMember[];
 }
 export interface NearResult {
-  /** Records with at least one earlier near duplicate (= number of near-duplicate findings). */
+  /** Records with at least one earlier near duplicate outside a train/eval pair (= near-duplicate findings, plus
+   * those reported as a conflicting answer with the same record). */
   duplicateRecords: number;
   rate: number;
   threshold: number;
@@ -418,7 +430,7 @@ export class NearDuplicateIndex {
     return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length) };
   }
 
-  async finish(reread: Reread): Promise<{ result: NearResult; pairs: NearPair[]; findings: Array<{ file: number; finding: Finding }>; perFile: (files: number) => number[] }> {
+  async finish(reread: Reread, opts: NearOptions = {}): Promise<{ result: NearResult; pairs: NearPair[]; findings: Array<{ file: number; finding: Finding }>; perFile: (files: number) => number[] }> {
     if (this.finished) throw new Error("NearDuplicateIndex.finish: called twice (it overwrites the band keys)");
     this.finished = true;
     const { A, B } = this.candidates();
@@ -509,19 +521,27 @@ export class NearDuplicateIndex {
       const sim = inter / (na + nb - inter);
       if (sim >= t) pairs.push({ a: A[p], b: B[p], similarity: sim });
     }
-    return { ...this.summarise(pairs, u, ids, idx), pairs };
+    const paired = opts.paired;
+    const kept = paired ? pairs.filter((p) => !paired(this.store.file(p.a), this.store.file(p.b))) : pairs;
+    return { ...this.summarise(kept, u, ids, idx, opts.conflictOf), pairs };
   }
 
-  private summarise(pairs: NearPair[], u: number, ids: Int32Array, idx: (id: number) => number) {
+  private summarise(pairs: NearPair[], u: number, ids: Int32Array, idx: (id: number) => number, conflictOf?: (id: number) => number) {
     // Findings: pairs come grouped by b ascending; keep the best earlier partner of each b.
     const findings: Array<{ file: number; finding: Finding }> = [];
     const laterIds: number[] = [];
     for (let i = 0; i < pairs.length; ) {
       let best = pairs[i];
+      const other = conflictOf ? conflictOf(best.b) : -1;
+      let conflicting = best.a === other;
       let j = i + 1;
-      for (; j < pairs.length && pairs[j].b === best.b; j++) if (pairs[j].similarity > best.similarity) best = pairs[j];
+      for (; j < pairs.length && pairs[j].b === best.b; j++) {
+        if (pairs[j].similarity > best.similarity) best = pairs[j];
+        if (pairs[j].a === other) conflicting = true;
+      }
       i = j;
       laterIds.push(best.b);
+      if (conflicting) continue; // reported as conflicting-answers with that record (one finding per pair)
       const file = this.store.file(best.b);
       findings.push({
         file,

@@ -5,7 +5,9 @@ import type { Conversation, DatasetFormat, Finding } from "../model.js";
 import type { Report } from "../report.js";
 import { DuplicateAnalysis, FeatureBatch, type Reread } from "./duplicates.js";
 import { addFileTokens, counterFor, emptyFileTokens, type AnalysisSettings, type ChunkAnalysisPartial, type FileTokens } from "./chunk-analysis.js";
-import { DiversityAnalysis } from "./diversity.js";
+import { DiversityAnalysis, shiftDiversityPlaces, type DiversityResult } from "./diversity.js";
+import { qualityOf, type Quality } from "./quality.js";
+import { SmallFilePools } from "./small-files.js";
 import { CompositionAnalysis } from "./composition.js";
 import { TokenAnalysis } from "./tokens.js";
 import { modelTokenizer } from "../target/tokenizer.js";
@@ -34,6 +36,7 @@ export async function analysisSettings(config: Config, absPaths: string[]): Prom
     near: config.duplicates.near,
     shingleSize: config.duplicates.shingleSize,
     boilerplatePhrases: config.diversity.boilerplatePhrases,
+    perFile: absPaths.length > 1,
     tokens: { encoding: t.encoding, maxTokens: t.maxTokens, model: t.model, epochs: t.epochs, pricePerMillion: t.pricePerMillion, exact: t.exact, expectedBytes },
   };
 }
@@ -46,6 +49,12 @@ export class Analysis {
   private tok: TokenAnalysis | undefined;
   /** Per file: exact tokens of tokenized examples, and overhead + content bytes per stratum of the others. */
   private fileTokens: FileTokens[] = [];
+  /** Runs of several files: each file's own gated diversity figures (a few hundred bytes per file), and the diversity of
+   * the file being merged when it has several chunks (a whole-file chunk brings its own). */
+  private readonly fileQuality: (Quality | undefined)[] = [];
+  private fileDiv: { file: number; div: DiversityAnalysis } | undefined;
+  /** Files too small to be judged alone on a figure, judged together (small-files.ts). */
+  private readonly pools: SmallFilePools;
 
   constructor(
     readonly paths: string[],
@@ -62,6 +71,7 @@ export class Analysis {
       splits: pairSplits(paths, config.splits),
     });
     this.div = new DiversityAnalysis({ boilerplatePhrases: settings.boilerplatePhrases });
+    this.pools = new SmallFilePools(settings.boilerplatePhrases);
   }
 
   private loading: Promise<void> | undefined;
@@ -84,7 +94,15 @@ export class Analysis {
   /** Folds one chunk of file `file` in; returns the duplicate findings of its records (absolute lines). */
   mergeChunk(file: number, p: ChunkAnalysisPartial, lineOffset: number): Finding[] {
     const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
+    shiftDiversityPlaces(p.diversity, lineOffset);
     this.div.merge(p.diversity);
+    if (p.fileDiversity) {
+      const q = (this.fileQuality[file] = this.qualityOf(p.fileDiversity));
+      this.pools.add(file, q, p.diversity);
+    } else if (this.settings.perFile) {
+      if (this.fileDiv?.file !== file) this.fileDiv = { file, div: new DiversityAnalysis({ boilerplatePhrases: this.settings.boilerplatePhrases, figuresOnly: true }) };
+      this.fileDiv.div.merge(p.diversity, true); // the run's instance holds the partial's own payloads
+    }
     this.comp.merge(p.composition);
     if (!this.tok) throw new Error("Analysis.mergeChunk before ready()");
     const tokens = this.tok.merge(p.tokens);
@@ -93,6 +111,18 @@ export class Analysis {
     addFileTokens(ft, tokens);
     for (const f of [...p.findings, ...tokens.findings]) found.push({ ...f, line: f.line + lineOffset });
     return found;
+  }
+
+  /** The end of file `file`'s chunks: its own figures, from the chunks merged for it (runs of several files). */
+  async fileDone(file: number): Promise<void> {
+    const f = this.fileDiv;
+    if (!f || f.file !== file) return;
+    this.fileDiv = undefined;
+    this.fileQuality[file] = this.qualityOf(f.div.finish(await f.div.compressSample()));
+  }
+
+  private qualityOf(d: DiversityResult): Quality {
+    return qualityOf(d, (i) => this.paths[i] ?? String(i));
   }
 
   async finish(report: Report, absPaths: string[], date?: string): Promise<void> {
@@ -131,6 +161,8 @@ export class Analysis {
     await keyAnalysisFindings(report.files, this.dup.records, absPaths);
     await this.ready(); // a run without chunks merged none
     const tokens = this.tok!.finish();
+    const diversity = this.div.finish(await compressing);
+    const runQuality = this.qualityOf(diversity);
     report.files.forEach((f, i) => {
       const ft = this.fileTokens[i];
       f.stats = {
@@ -138,19 +170,29 @@ export class Analysis {
         nearDuplicates: d.perFile[i]?.nearDuplicates ?? 0,
         tokens: ft ? Math.round(ft.exact + this.tok!.estimateOf(ft.overhead, ft.bytes)) : 0,
       };
+      // one file: its figures are the run's
+      const quality = this.settings.perFile ? this.fileQuality[i] : ft ? runQuality : undefined;
+      if (quality) f.stats.quality = quality;
     });
     report.duplicates = { exact: d.exact, near: d.near };
     report.leakage = d.leakage;
-    const diversity = this.div.finish(await compressing);
     const composition = this.comp.finish();
-    report.diversity = diversity;
+    const place = (p: { file: number; line: number }) => ({ path: this.paths[p.file] ?? String(p.file), line: p.line });
+    const ex = diversity.examples;
+    const smallFiles = await this.pools.finish((i) => this.paths[i] ?? String(i));
+    report.diversity = {
+      ...diversity,
+      examples: { opening: ex.opening.map(place), boilerplate: ex.boilerplate.map(place), repetitive: ex.repetitive.map(place) },
+      quality: runQuality,
+      ...(Object.keys(smallFiles).length ? { smallFiles } : {}),
+    };
     report.composition = composition;
     report.tokens = tokens;
     // Validation errors: the errors of the record and file rules, not those of the analysis (leakage, too-long, or a
-    // duplicate rule set to error), which say nothing about whether the JSON is valid.
+    // duplicate rule set to error) or of the privacy rules (a secret), which say nothing about whether the JSON is valid.
     const errors = report.files.reduce((s, f) => {
       const sev = severitiesFor(f.path, this.config);
-      const analysisErrors = RULES.filter((r) => r.group === "analysis" && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
+      const analysisErrors = RULES.filter((r) => (r.group === "analysis" || r.group === "privacy") && (sev[r.id] ?? r.severity) === "error").reduce((n, r) => n + (f.findingCounts[r.id] ?? 0), 0);
       return s + f.errors - analysisErrors;
     }, 0);
     const info = buildDatasetInfo({
@@ -168,6 +210,7 @@ export class Analysis {
       composition,
       tokens,
       diversityThreshold: this.config.thresholds["min-windowed-distinct-2"]?.warn ?? this.config.thresholds["min-windowed-distinct-2"]?.fail,
+      privacy: report.privacy,
     });
     report.datasetInfo = { ...info, text: renderDatasetInfo(info) };
   }

@@ -195,24 +195,26 @@ export class TopK<P = undefined, K extends string | number = string> {
   /** Total decrement rounds applied to every counter (0 = exact). */
   maxError = 0;
   total = 0;
-  /** `tieByPayload`: top() breaks count ties by payload (a string) rather than by key. */
+  /** `tieByPayload`: top() breaks count ties by payload (a string, or the string the function makes of it) rather
+   * than by key. */
   constructor(
     private readonly cap = 10_000,
-    private readonly tieByPayload = false,
+    private readonly tieByPayload: boolean | ((payload: P | undefined) => string) = false,
   ) {}
   add(key: K, payload?: P): void {
     if (this.counted(key)) this.counts.set(key, { count: 1, payload });
   }
-  /** add(), with the payload made only when the key gets a counter. */
-  addWith(key: K, makePayload: () => P): void {
-    if (this.counted(key)) this.counts.set(key, { count: 1, payload: makePayload() });
+  /** add(), with the payload made only when the key gets a counter; `touch` sees the payload of a key counted again. */
+  addWith(key: K, makePayload: () => P, touch?: (payload: P) => void): void {
+    if (this.counted(key, touch)) this.counts.set(key, { count: 1, payload: makePayload() });
   }
   /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
-  private counted(key: K): boolean {
+  private counted(key: K, touch?: (payload: P) => void): boolean {
     this.total++;
     const e = this.counts.get(key);
     if (e) {
       e.count++;
+      if (touch && e.payload !== undefined) touch(e.payload);
       return false;
     }
     if (this.counts.size < this.cap) return true;
@@ -237,14 +239,18 @@ export class TopK<P = undefined, K extends string | number = string> {
     }
     return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
   }
-  /** Misra-Gries merge of a later chunk's partial (see the file header). */
-  merge(p: TopKPartial<P, K>): void {
+  /** Misra-Gries merge of a later chunk's partial (see the file header). `combine(mine, theirs)`: folds a later
+   * chunk's payload of a key this instance has into its own (default: the first payload is kept as it is). */
+  merge(p: TopKPartial<P, K>, combine?: (mine: P, theirs: P) => void): void {
     this.total += p.total;
     this.maxError += p.maxError;
     for (let i = 0; i < p.keys.length; i++) {
       const e = this.counts.get(p.keys[i]);
-      if (e) e.count += p.counts[i];
-      else this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
+      if (e) {
+        e.count += p.counts[i];
+        const theirs = p.payloads[i];
+        if (combine && e.payload !== undefined && theirs !== undefined) combine(e.payload, theirs);
+      } else this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
     }
     if (this.counts.size > this.cap) {
       const sorted = [...this.counts.values()].map((v) => v.count).sort((a, b) => b - a);
@@ -262,7 +268,8 @@ export class TopK<P = undefined, K extends string | number = string> {
   /** Top `n` by count, ties broken by key (ascending) for determinism. */
   top(n: number): TopEntry<P, K>[] {
     const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-    const tie = (x: TopEntry<P, K>) => (this.tieByPayload ? String(x.payload) : x.key);
+    const byPayload = this.tieByPayload;
+    const tie = (x: TopEntry<P, K>) => (typeof byPayload === "function" ? byPayload(x.payload) : byPayload ? String(x.payload) : x.key);
     all.sort((a, b) => {
       if (a.count !== b.count) return b.count - a.count;
       const x = tie(a);

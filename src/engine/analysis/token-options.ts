@@ -40,4 +40,6 @@ export interface RenderedExample {
   text: string;
   /** UTF-8 bytes of the assistant's text in it. */
   assistantBytes: number;
+  /** `text` with found secrets and personal data masked, when it differs (privacy/). */
+  shown?: string;
 }

@@ -54,6 +54,8 @@ interface Accounted {
 /** The role of a rendered example's one text. */
 const RENDERED = "\u0000rendered";
 
+const renderedConv = (text: string): Conversation => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });
+
 /** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
 function mixSeed(base: number, seed: number): number {
   return (base ^ Math.imul(seed >>> 0, 0x9e3779b9)) >>> 0;
@@ -130,11 +132,16 @@ export class TokenAnalysis {
 
   /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
    * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
-   * its bytes. */
-  add(conv: Conversation, loc: RecordLoc, rendered?: RenderedExample): Finding[] {
+   * its bytes. `shown`: the conversation with found secrets and personal data masked (privacy/), when it differs:
+   * the texts kept of the largest examples (which travel in partial results) come from it (or from
+   * `rendered.shown`). */
+  add(conv: Conversation, loc: RecordLoc, rendered?: RenderedExample, shown?: Conversation): Finding[] {
     this.s.examples++;
     const original = conv;
-    if (rendered) conv = { messages: [{ role: RENDERED, text: rendered.text, images: 0, toolCalls: 0 }], hasTools: false };
+    if (rendered) {
+      conv = renderedConv(rendered.text);
+      shown = rendered.shown !== undefined ? renderedConv(rendered.shown) : undefined;
+    }
     const fixed = fixedTokens(original, this.encoding);
     this.s.images[0] += fixed.images;
     // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
@@ -173,7 +180,7 @@ export class TokenAnalysis {
     const needExact = this.limit !== undefined && overhead + bytes > this.limit;
     if (!selected && !needExact && bytes > 0) {
       const list = this.largest[h];
-      if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes) keepLarge(list, { stratum: h, bytes, ...piecesOf(conv) });
+      if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes) keepLarge(list, { stratum: h, bytes, ...piecesOf(shown ?? conv) });
     }
     if (!(selected || needExact || unknownRole)) return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
     // Needs its tokens: counted now, or (defer) where the partial is merged.

@@ -1,6 +1,6 @@
 // Alpaca records: {"instruction", "input"?, "output", "system"?, "history"?: [[user, assistant], ...]}.
 import type { Conversation, Message } from "../model.js";
-import { categoryOf, type ParseContext } from "./context.js";
+import { categoryOf, ktoLabel, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
 
 /** A message whose text is the value at `src` (a JSON pointer). */
@@ -27,7 +27,10 @@ export function parseAlpaca(rec: Record<string, unknown>, ctx: ParseContext): Co
   const output = need(outputKey);
   const prompt = alpacaPrompt(rec, instruction, ctx);
   if (!ok || !prompt) return null;
-  return { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+  const conv: Conversation = { messages: [...prompt, msg("assistant", output, `/${outputKey}`)], hasTools: false, category: categoryOf(rec, ctx) };
+  const label = ktoLabel(rec);
+  if (label !== undefined) conv.label = label;
+  return conv;
 }
 
 /** The prompt of an Alpaca record: `system`, the `history` pairs, then the instruction (and `input`) as the user

@@ -3,7 +3,7 @@
 // what a schema cannot say well: content presence, part data, tool-call arguments, weights, profile rules.
 import type { Conversation, Message } from "../model.js";
 import { contentInfo } from "./content.js";
-import { categoryOf, type ParseContext } from "./context.js";
+import { categoryOf, ktoLabel, type ParseContext } from "./context.js";
 import { reportShapeErrors, validateChatml } from "../rules/chatml-shape.js";
 import { describe } from "../rules/roles.js";
 import { callKey, resultKey, toolsKey } from "./tool-keys.js";
@@ -33,6 +33,8 @@ export function parseChatml(rec: Record<string, unknown>, ctx: ParseContext): Co
   const conv: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
   const tools = recordToolsKey(rec);
   if (tools !== undefined) conv.tools = tools;
+  const label = ktoLabel(rec);
+  if (label !== undefined) conv.label = label;
   const defs = toolDefinitions(rec.tools, rec.functions);
   if (defs) conv.toolDefs = defs;
   return conv;

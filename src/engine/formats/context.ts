@@ -31,3 +31,10 @@ export function categoryOf(rec: Record<string, unknown>, ctx: ParseContext): str
   // no recursion (JSON.stringify overflows the stack on a value nested thousands of levels deep)
   return typeof v === "object" ? canonicalJson(v) : String(v);
 }
+
+/** A record's KTO label (model.ts Conversation.label): a boolean `label` (TRL) or `kto_tag` (LLaMA-Factory). */
+export function ktoLabel(rec: Record<string, unknown>): boolean | undefined {
+  if (typeof rec.label === "boolean") return rec.label;
+  if (typeof rec.kto_tag === "boolean") return rec.kto_tag;
+  return undefined;
+}

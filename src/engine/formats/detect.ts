@@ -39,6 +39,13 @@ export const SUPPORTED_FORMATS =
 export function detectOtherFormat(rec: Record<string, unknown>): OtherFormat | null {
   const has = (k: string) => Object.hasOwn(rec, k);
   if (has("messages") || has("conversations")) return null;
+  if ((typeof rec.role === "string" && (has("content") || has("tool_calls"))) || (typeof rec.from === "string" && has("value"))) {
+    return {
+      id: "bare-messages",
+      label: `a list of bare chat messages (one {"role", "content"} per line), not of conversations`,
+      fix: `put each conversation's messages in one record per line, ${TO_MESSAGES}; if the whole file is one conversation: jq -s -c '{messages: .}' FILE`,
+    };
+  }
   if (has("contents") && Array.isArray(rec.contents)) {
     return {
       id: "gemini",

@@ -1,7 +1,7 @@
 // ShareGPT records: {"conversations": [{"from": "human"|"gpt"|"system"|..., "value": "..."}], "system"?, "tools"?}.
 // Roles are mapped to the chat roles; function_call/observation are LLaMA-Factory's tool-call turns.
 import type { Conversation, Message } from "../model.js";
-import { categoryOf, type ParseContext } from "./context.js";
+import { categoryOf, ktoLabel, type ParseContext } from "./context.js";
 import { describe } from "../rules/roles.js";
 import { escapePointer } from "../rules/chatml-shape.js";
 import { resultKey, toolsKey } from "./tool-keys.js";
@@ -97,6 +97,8 @@ export function parseSharegpt(rec: Record<string, unknown>, ctx: ParseContext): 
   const out: Conversation = { messages, hasTools: hasTools || messages.some((m) => m.toolCalls > 0), category: categoryOf(rec, ctx) };
   const tools = toolsKey(rec.tools);
   if (tools !== undefined) out.tools = tools;
+  const label = ktoLabel(rec);
+  if (label !== undefined) out.label = label;
   const defs = toolDefinitions(rec.tools);
   if (defs) out.toolDefs = defs;
   return out;

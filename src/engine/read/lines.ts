@@ -9,10 +9,14 @@ import type { Readable } from "node:stream";
 export const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 export interface LineSink {
-  /** `buf[start, end)` is the line without its line ending. `offset` is the byte offset of the line start. */
-  line(buf: Buffer, start: number, end: number, lineNo: number, offset: number): void;
+  /** `buf[start, end)` is the line without its line ending. `offset` is the byte offset of the line start. `cr`: the
+   * line ended with CR LF (or, the last line, with a CR), which was left out. */
+  line(buf: Buffer, start: number, end: number, lineNo: number, offset: number, cr: boolean): void;
   /** A line longer than MAX_LINE_BYTES (its bytes are dropped). */
   tooLong?(lineNo: number, offset: number, bytes: number): void;
+  /** Called after the lines of each read chunk; the read waits for it (a consumer that writes keeps memory bounded
+   * this way: `line` queues, `drain` does the work). */
+  drain?(): Promise<void> | void;
 }
 
 export interface ReadStats {
@@ -61,13 +65,19 @@ function readSmall(path: string, max: number, range?: { start: number; end: numb
   }
 }
 
+/** The bytes of `path` (decompressed for .gz), or of `range` of a plain file, in chunks: one read for a small file,
+ * a stream otherwise. */
+export function byteChunks(path: string, range?: { start: number; end: number }): AsyncIterable<Buffer> | Buffer[] {
+  const small = readSmall(path, SMALL_READ_BYTES, range);
+  return small ? [small] : ((range ? openStream(path, range.start, range.end - 1) : openStream(path)) as AsyncIterable<Buffer>);
+}
+
 /** Reads every line of `path` (decompressing .gz) and hands it to `sink`. Rejects on I/O or gzip errors.
  * With `range` (plain files only; `start` at a line start, `end` exclusive and at a line start or the end of the
  * file) only those bytes are read: line numbers then count from 1 within the range, offsets stay file offsets. */
 export async function readLines(path: string, sink: LineSink, range?: { start: number; end: number }): Promise<ReadStats> {
   if (range && range.end <= range.start) return { lines: 0, bytes: 0, bom: false };
-  const small = readSmall(path, SMALL_READ_BYTES, range);
-  const stream: AsyncIterable<Buffer> | Buffer[] = small ? [small] : ((range ? openStream(path, range.start, range.end - 1) : openStream(path)) as AsyncIterable<Buffer>);
+  const stream = byteChunks(path, range);
   let lineNo = 0;
   let total = range?.start ?? 0; // file offset of the current chunk
   let first = !range || range.start === 0;
@@ -80,8 +90,8 @@ export async function readLines(path: string, sink: LineSink, range?: { start: n
 
   const emit = (buf: Buffer, start: number, end: number, offset: number) => {
     lineNo++;
-    if (end > start && buf[end - 1] === 0x0d) end--;
-    sink.line(buf, start, end, lineNo, offset);
+    const cr = end > start && buf[end - 1] === 0x0d;
+    sink.line(buf, start, cr ? end - 1 : end, lineNo, offset, cr);
   };
 
   for await (const chunk of stream) {
@@ -126,6 +136,7 @@ export async function readLines(path: string, sink: LineSink, range?: { start: n
       }
     }
     total += chunk.length;
+    if (sink.drain) await sink.drain();
   }
   if (skipping) {
     lineNo++;
@@ -134,6 +145,7 @@ export async function readLines(path: string, sink: LineSink, range?: { start: n
     const joined = Buffer.concat(pending, pendingLen);
     emit(joined, 0, joined.length, pendingOffset);
   }
+  if (sink.drain) await sink.drain();
   return { lines: lineNo, bytes: total - (range?.start ?? 0), bom };
 }
 
@@ -156,9 +168,9 @@ export async function readHead(path: string, n: number): Promise<Buffer> {
   return Buffer.concat(parts, len).subarray(0, n);
 }
 
-/** Re-reads the lines at the given byte offsets (ascending or not) of one file, handing each to `each` with its
- * index in `locs` as it arrives (in no particular order). A .gz file is decompressed once for all of them, so pass
- * every wanted line of a file in one call. */
+/** Re-reads the byte spans (lines, or records inside a container) at the given offsets (ascending or not) of one file,
+ * handing each to `each` with its index in `locs` as it arrives (in no particular order). A .gz file is decompressed
+ * once for all of them, so pass every wanted span of a file in one call. */
 export async function readLinesAt(path: string, locs: { line: number; offset: number; length: number }[], each: (index: number, bytes: Buffer) => void): Promise<void> {
   if (locs.length === 0) return;
   const sorted = locs.map((l, index) => ({ ...l, index })).sort((a, b) => a.offset - b.offset);
@@ -182,21 +194,30 @@ export async function readLinesAt(path: string, locs: { line: number; offset: nu
     }
     return;
   }
-  // gzip cannot seek: decompress once more and pick the wanted lines. A corrupt or truncated stream (the first pass
-  // reported it as a read-error finding) ends the read: the lines wanted past that point come back empty.
-  const want = new Map(sorted.map((l) => [l.line, l.index]));
+  // gzip cannot seek: decompress once more and copy the wanted byte spans (lines, or records inside a container, which
+  // may share a line or spread over several). A corrupt or truncated stream (the first pass reported it as a
+  // read-error finding) ends the read: the spans wanted past that point come back short or empty.
+  const out = sorted.map((l) => ({ index: l.index, buf: Buffer.alloc(l.length), got: 0 }));
+  let next = 0; // first span not yet complete (spans are sorted by offset)
+  let pos = 0;
   try {
-    await readLines(path, {
-      line(buf, start, end, lineNo) {
-        const index = want.get(lineNo);
-        if (index !== undefined) {
-          want.delete(lineNo);
-          each(index, Buffer.from(buf.subarray(start, end)));
+    for await (const chunk of openStream(path) as AsyncIterable<Buffer>) {
+      const chunkEnd = pos + chunk.length;
+      for (let k = next; k < sorted.length && sorted[k].offset < chunkEnd; k++) {
+        const l = sorted[k];
+        const from = Math.max(l.offset, pos);
+        const to = Math.min(l.offset + l.length, chunkEnd);
+        if (to > from) {
+          chunk.copy(out[k].buf, from - l.offset, from - pos, to - pos);
+          out[k].got = to - l.offset;
         }
-      },
-    });
+      }
+      while (next < sorted.length && sorted[next].offset + sorted[next].length <= chunkEnd) each(out[next].index, out[next++].buf);
+      pos = chunkEnd;
+      if (next === sorted.length) break;
+    }
   } catch {
     // reported by the first pass
   }
-  for (const index of want.values()) each(index, Buffer.alloc(0));
+  for (let k = next; k < sorted.length; k++) each(out[k].index, out[k].buf.subarray(0, out[k].got));
 }

@@ -4,7 +4,7 @@ import type { Severity } from "../model.js";
 export interface RuleInfo {
   id: string;
   severity: Severity;
-  group: "file" | "parse" | "shape" | "tools" | "conversation" | "template" | "analysis";
+  group: "file" | "parse" | "shape" | "tools" | "conversation" | "privacy" | "template" | "analysis";
   summary: string;
 }
 
@@ -17,6 +17,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
   { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
   { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+  { id: "byte-order-mark", severity: W, group: "file", summary: "The file starts with a UTF-8 byte-order mark, which Python's json.loads refuses." },
   // Parse
   { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
   { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
@@ -54,6 +55,10 @@ export const RULES: readonly RuleInfo[] = [
   { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
   { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
   { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+  // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
+  { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
+  { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
+  { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
   // Target model (--chat-template, --tokenizer: docs/target-model.md)
   { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
   { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
@@ -69,6 +74,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
   { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
   { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
+  { id: "repeated-phrase", severity: W, group: "analysis", summary: "An assistant message that is mostly one short phrase repeated over and over (a looping generation)." },
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(RULES.map((r) => [r.id, r]));
