@@ -13,12 +13,17 @@
 import { overrideMatcher } from "./files.js";
 import type { Config, FailOn } from "../config/config.js";
 import { THRESHOLD_SCOPE, type Limit, type Range, type Thresholds } from "../config/thresholds.js";
-import type { FileReport, GateCheck, Report } from "./report.js";
-import { diversityDrop } from "./deltas.js";
-import { severitiesFor } from "./check.js";
+import type { Delta, FileReport, GateCheck, Report } from "./report.js";
+import { severitiesFor } from "./severities.js";
 import { RULES } from "./rules/registry.js";
 import type { QualityFigure, QualityMetric } from "./analysis/quality.js";
 import type { PooledFigure } from "./analysis/small-files.js";
+
+/** How much windowed distinct-2 fell from base to head (positive = less diverse); null when not comparable. */
+function diversityDrop(deltas: Delta[]): number | null {
+  const d = deltas.find((x) => x.metric === "windowed distinct-2");
+  return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
+}
 
 type Num = number | null | undefined;
 type Name = keyof Thresholds;
