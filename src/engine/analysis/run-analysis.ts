@@ -19,7 +19,7 @@ import { detectFormat } from "../formats/detect.js";
 import { parseRecord } from "../formats/parse.js";
 import { appendFindings } from "../file-check.js";
 import { finishFindings } from "../finding-sink.js";
-import { severitiesFor } from "../check.js";
+import { severitiesFor } from "../severities.js";
 import { RULES } from "../rules/registry.js";
 import { keyAnalysisFindings } from "../fingerprint.js";
 
