@@ -1,6 +1,6 @@
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
 import { resolve } from "node:path";
-import { ConfigError, configNotices, type Config } from "../config/config.js";
+import { ConfigError, configNotices, type Config } from "./settings.js";
 import type { FileReport, Report } from "./report.js";
 import { checkFileHead, finishFile, FindingSink, type FileHead } from "./file-check.js";
 import { finishFindings } from "./finding-sink.js";

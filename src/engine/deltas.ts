@@ -4,7 +4,7 @@
 //   - comparison.files: per file, base → head figures, "added" for a file the base did not have;
 //   - new findings: head findings whose fingerprint (fingerprint.ts) the base does not have, marked `new: true` and
 //     counted; with fail-on-new the gate then fails on those only (gate.ts).
-import type { Config } from "../config/config.js";
+import type { Config } from "./settings.js";
 import type { Delta, FileDelta, FileFigures, FileReport, NewFindings, Report } from "./report.js";
 import { evaluateGate } from "./gate.js";
 import { UsageError } from "./files.js";

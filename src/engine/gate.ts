@@ -11,8 +11,8 @@
 // `overrides` apply to every threshold: a per-file threshold set in an override replaces the run's for the files it
 // matches; a run threshold is evaluated once more over the matching files (its check is named "NAME (GLOBS)").
 import { overrideMatcher } from "./files.js";
-import type { Config, FailOn } from "../config/config.js";
-import { THRESHOLD_SCOPE, type Limit, type Range, type Thresholds } from "../config/thresholds.js";
+import type { Config, FailOn } from "./settings.js";
+import { THRESHOLD_SCOPE, type Limit, type Range, type Thresholds } from "./thresholds.js";
 import type { Delta, FileReport, GateCheck, Report } from "./report.js";
 import { severitiesFor } from "./severities.js";
 import { RULES } from "./rules/registry.js";

@@ -1,7 +1,7 @@
 // The rule severities that apply to one file: a target profile's (what it refuses), the config's rules over them,
 // then each override whose globs match the file.
 import { overrideMatcher } from "./files.js";
-import type { Config } from "../config/config.js";
+import type { Config } from "./settings.js";
 import type { SeveritySetting } from "./model.js";
 import { profileSeverities } from "./rules/profiles.js";
 

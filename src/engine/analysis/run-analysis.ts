@@ -1,6 +1,6 @@
 // Wires the analysis sketches into one run: add() per valid record during the single pass over each file,
 // finish() once at the end to fill the report (duplicates, leakage, diversity, composition, tokens, dataset_info).
-import type { Config } from "../../config/config.js";
+import type { Config } from "../settings.js";
 import type { Conversation, DatasetFormat, Finding } from "../model.js";
 import type { Report } from "../report.js";
 import { DuplicateAnalysis, FeatureBatch, type Reread } from "./duplicates.js";
