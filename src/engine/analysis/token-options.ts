@@ -1,5 +1,6 @@
 // The options of a token analysis (TokenOptions: encoding, limit, epochs, price, sampling budget, chunk mode) and an
 // example as the target model's chat template renders it (RenderedExample).
+import type { Conversation } from "../model.js";
 import type { EncodingName } from "./token-count.js";
 
 /** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
@@ -43,3 +44,9 @@ export interface RenderedExample {
   /** `text` with found secrets and personal data masked, when it differs (privacy/). */
   shown?: string;
 }
+
+/** The role of a rendered example's one text. */
+const RENDERED = "\u0000rendered";
+
+/** A rendered text as an example of one message (no chat overhead is counted for its role). */
+export const renderedConv = (text: string): Conversation => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });

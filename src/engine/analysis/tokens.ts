@@ -36,7 +36,7 @@ import { mulberry32 } from "./stats.js";
 import { addVariance } from "./token-error-bound.js";
 import { keepLarge, LARGEST_KEPT, piecesOf, type LargeExample } from "./token-largest.js";
 import { modelTokenLimit } from "./token-limits.js";
-import { DEFAULT_SAMPLE_BYTES, type RenderedExample, type TokenOptions } from "./token-options.js";
+import { DEFAULT_SAMPLE_BYTES, renderedConv, type RenderedExample, type TokenOptions } from "./token-options.js";
 import { countUntilOver, formatBytes, PROBE_FACTOR } from "./token-over-limit.js";
 import { PENDING, type PendingExample, type Resolved, type TokenPartial } from "./token-partial.js";
 import { finishTokens, type TokenResult } from "./token-result.js";
@@ -50,11 +50,6 @@ interface Accounted {
   exact: number;
   overhead: number;
 }
-
-/** The role of a rendered example's one text. */
-const RENDERED = "\u0000rendered";
-
-const renderedConv = (text: string): Conversation => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });
 
 /** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
 function mixSeed(base: number, seed: number): number {
