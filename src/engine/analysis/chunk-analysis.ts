@@ -3,7 +3,9 @@
 // structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
 import type { Conversation, Finding, RecordLoc, ShownRecord } from "../model.js";
 import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
-import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, thinCompressionSample, type DiversityPartial, type DiversityResult } from "./diversity.js";
+import { DiversityAnalysis } from "./diversity.js";
+import type { DiversityPartial, DiversityResult } from "./diversity-result.js";
+import { DEFAULT_COMPRESSION_SAMPLE_BYTES, thinCompressionSample } from "./compression-sample.js";
 import { place } from "./answer-shape.js";
 import { repeatedRun } from "./repetition.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
