@@ -9,6 +9,10 @@
 //   npm run bench -- --ceiling          adds two rows per file that show what the machine allows: the baseline in W
 //                                       threads (byte ranges; not for .gz), and the baseline plus a scan of every word
 //                                       (one hash per word, nothing kept: the least any word-level check must add)
+//   npm run bench -- --tiny 1000000,2000000
+//                                       the tiny-records rows (memory per record): files of N records of ~100 bytes
+//                                       (bench/tiny.mjs), baseline, --validate-only and the full check on one thread;
+//                                       default 1000000, --tiny 0 to skip
 //   npm run bench -- --privacy          adds two rows per file: validate-only and the full check with the secret,
 //                                       generic-secret and pii rules off (.bench/no-privacy.yml), so that the cost of
 //                                       the secret and personal-data scan shows beside the same runs with it
@@ -35,6 +39,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const CACHE = path.join(ROOT, ".bench");
 const GEN = path.join(ROOT, "scripts", "gen-chatml.mjs");
+const TINY = path.join(HERE, "tiny.mjs");
 const CLI = process.env.BENCH_CLI ? path.resolve(process.env.BENCH_CLI) : path.join(ROOT, "dist/cli.js"); // BENCH_CLI: for testing the bench itself
 const HOOK = pathToFileURL(path.join(HERE, "rss-hook.mjs")).href;
 const BASELINE = path.join(HERE, "baseline.mjs");
@@ -44,7 +49,7 @@ const MB = 1e6;
 
 // ---------------------------------------------------------------- arguments
 const argv = process.argv.slice(2);
-const opt = { sizes: [50, 250], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null, ceiling: false, privacy: false, chatTemplate: null, tokenizer: null };
+const opt = { sizes: [50, 250], tiny: [1_000_000], large: false, repeat: 1, workers: os.cpus().length, gzip: true, write: true, json: null, ceiling: false, privacy: false, chatTemplate: null, tokenizer: null };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const val = () => {
@@ -54,6 +59,7 @@ for (let i = 0; i < argv.length; i++) {
   };
   if (a === "--large") opt.large = true;
   else if (a === "--sizes") opt.sizes = val().split(",").map(Number);
+  else if (a === "--tiny") opt.tiny = val().split(",").map(Number).filter((n) => n !== 0);
   else if (a === "--repeat") opt.repeat = Number(val());
   else if (a === "--workers") opt.workers = Number(val());
   else if (a === "--no-gzip") opt.gzip = false;
@@ -68,12 +74,14 @@ for (let i = 0; i < argv.length; i++) {
 }
 if (opt.large && !opt.sizes.includes(1000)) opt.sizes.push(1000);
 opt.sizes = [...new Set(opt.sizes)].sort((x, y) => x - y);
+opt.tiny = [...new Set(opt.tiny)].sort((x, y) => x - y);
+if (opt.tiny.some((n) => !Number.isInteger(n) || n < 0)) usage("--tiny takes record counts (0 to skip)");
 if (opt.sizes.some((s) => !(s > 0)) || !(opt.repeat >= 1) || !(opt.workers >= 1)) usage("sizes, --repeat and --workers must be positive numbers");
 if (opt.tokenizer && !opt.chatTemplate) usage("--tokenizer needs --chat-template");
 
 function usage(msg) {
   if (msg) console.error(`bench: ${msg}`);
-  console.error("usage: node bench/run.mjs [--sizes 50,250] [--large] [--repeat N] [--workers N] [--ceiling] [--privacy] [--chat-template T [--tokenizer K]] [--no-gzip] [--no-write] [--json FILE]");
+  console.error("usage: node bench/run.mjs [--sizes 50,250] [--tiny 1000000] [--large] [--repeat N] [--workers N] [--ceiling] [--privacy] [--chat-template T [--tokenizer K]] [--no-gzip] [--no-write] [--json FILE]");
   process.exit(msg ? 2 : 0);
 }
 
@@ -117,6 +125,22 @@ async function ensureData() {
       renameSync(tmp, gz);
     }
     files.splice(files.indexOf(src) + 1, 0, { size: src.size, label: `${src.size} MB .gz`, file: gz, examples: src.examples, gz: true });
+  }
+  // Tiny records: memory per record (what the duplicate analyses keep grows with the records, not the bytes).
+  for (const n of opt.tiny) {
+    const file = path.join(CACHE, `tiny-n${n}.jsonl`);
+    if (existsSync(file)) log(`using cached ${rel(file)}`);
+    else {
+      log(`generating ${rel(file)} (${n} tiny records)…`);
+      const tmp = `${file}.tmp-${process.pid}`;
+      const r = spawnSync(process.execPath, [TINY, "--records", String(n), "--out", tmp], { stdio: ["ignore", "inherit", "inherit"] });
+      if (r.status !== 0) {
+        rmSync(tmp, { force: true });
+        throw new Error(`tiny-record generator failed (exit ${r.status ?? r.signal})`);
+      }
+      renameSync(tmp, file);
+    }
+    files.push({ size: NaN, label: `${n.toLocaleString("en-US")} tiny records`, file, examples: n, gz: false, tiny: true });
   }
   for (const f of files) f.diskBytes = statSync(f.file).size;
   return files;
@@ -196,6 +220,8 @@ const CEILING_MODES = [
   { id: "baseline-scan", name: "baseline + word scan" },
 ];
 
+/** The modes of the tiny-records rows. */
+const TINY_MODES = ["baseline", "validate", "full"];
 /** --privacy: the same checks with the secret and personal-data rules off. */
 const PRIVACY_MODES = [
   { id: "validate-noprivacy", name: "validate-only, no privacy scan" },
@@ -265,6 +291,7 @@ async function main() {
       const row = { file: f, mode: m.id, modeName: m.name, seconds: NaN, rssMB: NaN, cpuSec: NaN, status: "ok", runs: [] };
       if (m.id === "workers" && !hasWorkers) row.status = "n/a";
       if (m.id === "baseline-threads" && f.gz) row.status = "n/a";
+      if (f.tiny && !TINY_MODES.includes(m.id)) row.status = "skip";
       results.push(row);
       return row;
     });
@@ -344,6 +371,7 @@ function renderTable(files) {
     const base = get(f, "baseline");
     for (const m of MODES) {
       const r = get(f, m.id);
+      if (r.status === "skip") continue;
       const size = `${f.label}${f.gz ? ` (${fmt(f.diskBytes / MB, 1)} MB on disk)` : ""}`;
       if (r.status !== "ok") {
         rows.push([size, r.modeName, r.status === "n/a" ? (r.mode === "baseline-threads" ? "n/a (one stream)" : "n/a (not implemented)") : r.status, "", "", "", ""]);
@@ -360,7 +388,7 @@ function renderTable(files) {
 
 /** Consecutive pairs of plain (uncompressed) files: time ratio of the full check against the data ratio, RSS growth. */
 function scalingPairs(files) {
-  const plain = files.filter((f) => !f.gz);
+  const plain = files.filter((f) => !f.gz && !f.tiny);
   const pairs = [];
   for (let i = 1; i < plain.length; i++) {
     const [a, b] = [plain[i - 1], plain[i]];
@@ -410,7 +438,7 @@ function evaluateTargets(files, hasWorkers) {
     const parts = [];
     let pass = true;
     let any = false;
-    for (const f of files) {
+    for (const f of files.filter((x) => !x.tiny)) {
       const r = get(f, mode);
       const base = get(f, "baseline");
       if (r.status !== "ok" || base.status !== "ok") continue;
@@ -422,7 +450,9 @@ function evaluateTargets(files, hasWorkers) {
     out.push({ name, mark: any ? ok(pass) : "–", detail: any ? parts.join(", ") : "not measured" });
   };
   ratioTarget("validation ≥ 0.6× baseline MB/s", "validate", 0.6);
-  ratioTarget("full check ≥ 0.3× baseline MB/s (one core)", "full", 0.3);
+  // 0.3× (issue 5) was withdrawn as out of reach in JavaScript (issue 21): a fused pass written for the purpose reached
+  // 0.13–0.19× without validation, composition or tokens.
+  ratioTarget("full check ≥ 0.13× baseline MB/s (one core)", "full", 0.13);
 
   const W = opt.workers;
   if (!hasWorkers) {
@@ -437,7 +467,8 @@ function evaluateTargets(files, hasWorkers) {
       pass &&= x >= 0.8 * W;
       parts.push(`${f.label} ${fmt(x)}× (needs ${fmt(0.8 * W)}×)`);
     }
-    out.push({ name: `workers ≥ 0.8×W× one-core full check (W = ${W})`, mark: parts.length ? ok(pass) : "–", detail: parts.join(", ") || "not measured" });
+    // Informational since issue 21: a second thread gives the bare baseline itself 0.9–1.5× on a shared 2-core machine.
+    out.push({ name: `workers against the one-core full check (W = ${W}; the 0.8×W× target is withdrawn)`, mark: "i", detail: parts.join(", ") || "not measured" });
   }
 
   if (opt.ceiling) {
@@ -467,9 +498,9 @@ function evaluateTargets(files, hasWorkers) {
     out.push({ name: "privacy scan: full check with it against without it", mark: "i", detail: cost("full", "full-noprivacy") });
   }
 
-  const gb = files.find((f) => !f.gz && f.size >= 1000);
+  const gb = files.find((f) => !f.gz && !f.tiny && f.size >= 1000);
   if (!gb) {
-    const largest = files.filter((f) => !f.gz).at(-1);
+    const largest = files.filter((f) => !f.gz && !f.tiny).at(-1);
     const r = largest && get(largest, "full");
     out.push({
       name: "peak RSS ≤ 512 MB on 1 GB",
@@ -480,6 +511,24 @@ function evaluateTargets(files, hasWorkers) {
     const rows = ["validate", "full", "workers"].map((m) => get(gb, m)).filter((r) => r.status === "ok");
     const worst = Math.max(...rows.map((r) => r.rssMB));
     out.push({ name: "peak RSS ≤ 512 MB on 1 GB", mark: rows.length ? ok(worst <= 512) : "–", detail: rows.map((r) => `${r.modeName} ${fmt(r.rssMB, 0)} MB`).join(", ") });
+  }
+
+  // Memory per record: tiny records make what is kept per record show (issue 21: ≤ 300 MB on 1M, ≤ 400 MB on 2M).
+  const tiny = files.filter((f) => f.tiny);
+  for (const [n, limit] of [[1_000_000, 300], [2_000_000, 400]]) {
+    const f = tiny.find((x) => x.examples === n);
+    const r = f && get(f, "full");
+    if (!r || r.status !== "ok") continue;
+    out.push({ name: `peak RSS ≤ ${limit} MB, full check of ${f.label} (one thread)`, mark: ok(r.rssMB <= limit), detail: `${fmt(r.rssMB, 0)} MB (--validate-only ${fmt(get(f, "validate").rssMB, 0)} MB)` });
+  }
+  if (tiny.length) {
+    const parts = tiny
+      .map((f) => [f, get(f, "full"), get(f, "validate")])
+      .filter(([, r, v]) => r.status === "ok" && v.status === "ok")
+      .map(([f, r, v]) => `${f.label}: ${fmt(((r.rssMB - v.rssMB) * MB) / f.records, 0)} B`);
+    const [a, b] = tiny.slice(-2).map((f) => get(f, "full"));
+    if (tiny.length > 1 && a.status === "ok" && b.status === "ok") parts.push(`at the margin (${tiny.at(-2).label} → ${tiny.at(-1).label}): ${fmt(((b.rssMB - a.rssMB) * MB) / (tiny.at(-1).records - tiny.at(-2).records), 0)} B`);
+    out.push({ name: "memory per record: peak RSS of the full check over --validate-only, per record", mark: "i", detail: parts.join("; ") || "not measured" });
   }
 
   const pairs = scalingPairs(files);
@@ -540,6 +589,11 @@ ${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
   the 50 MB file compressed with zlib (level 6); its MB/s are computed on the decompressed bytes. The data contains the
   generator's planted defects (2 % exact and 2 % near duplicates, 0.5 % invalid, 0.5 % warnings), so the gate fails
   (exit 1), which is expected.
+- **Tiny records** (\`--tiny N\`, default 1,000,000; \`--tiny 0\` skips): \`node bench/tiny.mjs --records N\` writes N
+  records of one user question and one answer of a few words (≈ 100 bytes each; 2 % exact and 2 % near duplicates),
+  cached in \`.bench/\`. Only the baseline, \`--validate-only\` and the full check (one thread) run on them: at this size
+  the full check's peak RSS over \`--validate-only\`'s is what the analyses keep per record (duplicate keys, LSH band
+  keys, record locations), see [docs/scaling.md](docs/scaling.md).
 - **Modes**, each a fresh \`node\` child process, all on the same file one after the other:
   - *baseline*: \`bench/baseline.mjs\` — \`fs.createReadStream\` with 1 MiB chunks (gunzip for \`.gz\`), split lines on
     Buffers, \`JSON.parse\` of every line, nothing else;
@@ -566,7 +620,7 @@ ${targets.map((t) => `| ${t.name} | ${t.mark} | ${t.detail} |`).join("\n")}
   \`--import\`) — the same figure as \`/usr/bin/time -v\`'s "Maximum resident set size"; it includes worker threads.
 - **Scaling**: time ratio of the full check between consecutive sizes divided by the data ratio (1.00 = linear).
   The target "4× data ≤ 4.4× time" is read as ≤ 1.1× linear, so 250 MB vs 50 MB (5× data) passes at ≤ 5.5× time.
-- Options: \`--sizes 50,250\`, \`--large\` (adds 1 GB), \`--repeat N\` (median), \`--workers N\`, \`--no-gzip\`,
+- Options: \`--sizes 50,250\`, \`--tiny 1000000,2000000\`, \`--large\` (adds 1 GB), \`--repeat N\` (median), \`--workers N\`, \`--no-gzip\`,
   \`--no-write\`, \`--json FILE\` (raw figures). Exit code 0 unless the CLI crashes (exit code other than 0/1): then its
   stderr is printed, the exit code is 1 and this file is left unchanged.
 `;

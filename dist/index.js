@@ -49648,6 +49648,8 @@ return errors === 0;
 //   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
 //   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
+//   PagedI32/U32         append-only typed arrays in fixed pages of 64 Ki elements: what a run keeps per record
+//                        (no doubling: no copy, no peak of old + new array, at most one page unused)
 //
 // Nothing here allocates per record except the occasional doubling.
 /** murmur3 fmix32. Returns an unsigned 32-bit integer. */
@@ -49765,6 +49767,37 @@ const GrowableI32 = growable(Int32Array);
 const GrowableU32 = growable(Uint32Array);
 const GrowableU8 = growable(Uint8Array);
 const GrowableF64 = growable(Float64Array);
+/** Elements per page of the paged arrays (64 Ki: 256 KiB of 32-bit values). */
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+function paged(Ctor) {
+    return class {
+        /** Full pages, then the page being filled. Element i is pages[i >>> PAGE_BITS][i & (PAGE - 1)]. */
+        pages = [];
+        length = 0;
+        push(x) {
+            const at = this.length & PAGE_MASK;
+            if (at === 0)
+                this.pages.push(new Ctor(PAGE));
+            this.pages[this.length >>> PAGE_BITS][at] = x;
+            this.length++;
+        }
+        /** Appends `src` (any length). */
+        pushAll(src) {
+            for (let i = 0; i < src.length; i++)
+                this.push(src[i]);
+        }
+        get(i) {
+            return this.pages[i >>> PAGE_BITS][i & PAGE_MASK];
+        }
+        set(i, x) {
+            this.pages[i >>> PAGE_BITS][i & PAGE_MASK] = x;
+        }
+    };
+}
+const PagedI32 = paged(Int32Array);
+const PagedU32 = paged(Uint32Array);
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/text-scan.ts
 
@@ -59063,9 +59096,10 @@ class NearDuplicateIndex {
     shingleSize;
     hasher;
     buf = new GrowableU32(4096);
-    /** slot -> record id (increasing), and slot*BANDS+band -> that record's key in the band. */
-    slotId = new GrowableI32(1024);
-    keys = new GrowableU32(1024 * BANDS);
+    /** slot -> record id (increasing), and slot*BANDS+band -> that record's key in the band (fixed pages: what the run
+     * keeps per record, with no doubling). */
+    slotId = new PagedI32();
+    keys = new PagedU32();
     truncated = false;
     finished = false;
     candidateCount = 0;
@@ -59088,14 +59122,13 @@ class NearDuplicateIndex {
         if (keys.length !== BANDS)
             throw new Error(`expected ${BANDS} band keys, got ${keys.length}`);
         const n = this.slotId.length;
-        if (n > 0 && id <= this.slotId.data[n - 1])
-            throw new Error(`record ids must increase (${id} after ${this.slotId.data[n - 1]})`);
+        if (n > 0 && id <= this.slotId.get(n - 1))
+            throw new Error(`record ids must increase (${id} after ${this.slotId.get(n - 1)})`);
         this.slotId.push(id);
+        // BANDS divides a page: a record's keys are in one page.
         const k = this.keys;
-        k.reserve(k.length + BANDS);
         for (let b = 0; b < BANDS; b++)
-            k.data[k.length + b] = keys[b];
-        k.length += BANDS;
+            k.push(keys[b]);
     }
     /**
      * Candidate pairs, sorted by later id then earlier id, without repeats: in each band every record is paired with
@@ -59104,12 +59137,18 @@ class NearDuplicateIndex {
      * link to the previous record with that key (the keys are not needed afterwards). Then record by record (in id
      * order) its partners in the 16 chains are gathered, sorted and made unique, so the pairs come out in order with
      * no global set. At most MAX_CANDIDATE_PAIRS pairs (`truncated`: later records are then not paired).
-     * Memory: 64 bytes per record for the keys during the pass (links at the end); 12 per record + the pairs at the end.
+     * Memory: 68 bytes per record for the keys and ids during the pass (links at the end); 16 per record + the pairs at
+     * the end.
      */
     candidates() {
         const n = this.slotId.length;
-        const keys = this.keys.data;
-        const ids = this.slotId.data;
+        // keys[j * BANDS + band] and ids[j], read through their pages (RPP records per page).
+        const keyPages = this.keys.pages;
+        const idPages = this.slotId.pages;
+        const RPP_BITS = PAGE_BITS - Math.log2(BANDS);
+        const RPP_MASK = (1 << RPP_BITS) - 1;
+        const ID_MASK = (1 << PAGE_BITS) - 1;
+        const id = (j) => idPages[j >>> PAGE_BITS][j & ID_MASK];
         // Each record's key in a band is overwritten with the previous record (in record order) that has the same key
         // there, -1 for none: the records of a band are sorted by key with a stable radix sort (two passes of 16 bits;
         // sequential memory traffic, where a hash table of last records missed the cache on every record).
@@ -59120,14 +59159,16 @@ class NearDuplicateIndex {
         const count = new Int32Array(65_536);
         for (let band = 0; band < BANDS; band++) {
             for (let j = 0; j < n; j++) {
-                srcKey[j] = keys[j * BANDS + band];
+                srcKey[j] = keyPages[j >>> RPP_BITS][(j & RPP_MASK) * BANDS + band];
                 srcRec[j] = j;
             }
             radixPass(srcKey, srcRec, dstKey, dstRec, count, 0);
             radixPass(dstKey, dstRec, srcKey, srcRec, count, 16);
             // srcKey/srcRec: sorted by key, records in increasing order within a key
-            for (let i = 0; i < n; i++)
-                keys[srcRec[i] * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
+            for (let i = 0; i < n; i++) {
+                const r = srcRec[i];
+                keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
+            }
         }
         const pa = new GrowableI32(1024);
         const pb = new GrowableI32(1024);
@@ -59135,13 +59176,14 @@ class NearDuplicateIndex {
         records: for (let j = 0; j < n; j++) {
             let m = 0;
             for (let band = 0; band < BANDS; band++) {
-                for (let i = keys[j * BANDS + band] | 0, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = keys[i * BANDS + band] | 0, walked++)
+                const link = (r) => keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] | 0;
+                for (let i = link(j), walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = link(i), walked++)
                     near[m++] = i;
             }
             if (m === 0)
                 continue;
             const list = near.subarray(0, m).sort();
-            const b = ids[j];
+            const b = id(j);
             for (let k = 0; k < m; k++) {
                 if (k > 0 && list[k] === list[k - 1])
                     continue;
@@ -59149,7 +59191,7 @@ class NearDuplicateIndex {
                     this.truncated = true;
                     break records;
                 }
-                pa.push(ids[list[k]]);
+                pa.push(id(list[k]));
                 pb.push(b);
             }
         }
@@ -59359,30 +59401,71 @@ const floor2 = (x) => (Math.floor(x * 100 + 1e-9) / 100).toFixed(2);
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/record-store.ts
 
+const TWO32 = 2 ** 32;
+/** Non-negative integers below 2^53 as uint32 pages; the high parts in a second paged array made at the first value
+ * that needs one. */
+class PagedU53 {
+    lo = new PagedU32();
+    hi = null;
+    push(x) {
+        const high = x >= TWO32 ? Math.floor(x / TWO32) : 0;
+        if (high !== 0 && !this.hi) {
+            this.hi = new PagedU32();
+            for (let i = 0; i < this.lo.length; i++)
+                this.hi.push(0);
+        }
+        this.lo.push(x >>> 0);
+        this.hi?.push(high);
+    }
+    get(i) {
+        const lo = this.lo.get(i);
+        return this.hi ? this.hi.get(i) * TWO32 + lo : lo;
+    }
+}
 class RecordStore {
-    files = new GrowableI32();
-    lines = new GrowableI32();
-    offsets = new GrowableF64();
-    lengths = new GrowableF64();
+    /** The first id of each run of records of one file, and that file. */
+    runStart = new GrowableI32(16);
+    runFile = new GrowableI32(16);
+    lines = new PagedU32();
+    offsets = new PagedU53();
+    lengths = new PagedU53();
     get count() {
-        return this.files.length;
+        return this.lines.length;
     }
     /** Appends a record and returns its id. */
     push(loc) {
-        this.files.push(loc.file);
+        const id = this.lines.length;
+        const runs = this.runFile.length;
+        if (runs === 0 || this.runFile.data[runs - 1] !== loc.file) {
+            this.runStart.push(id);
+            this.runFile.push(loc.file);
+        }
         this.lines.push(loc.line);
         this.offsets.push(loc.offset);
         this.lengths.push(loc.length);
-        return this.files.length - 1;
+        return id;
     }
     file(id) {
-        return this.files.data[id];
+        const start = this.runStart.data;
+        // The last run starting at or before id.
+        let lo = 0;
+        let hi = this.runStart.length - 1;
+        if (start[hi] <= id)
+            return this.runFile.data[hi];
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >>> 1;
+            if (start[mid] <= id)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return this.runFile.data[lo];
     }
     line(id) {
-        return this.lines.data[id];
+        return this.lines.get(id);
     }
     loc(id) {
-        return { file: this.files.data[id], line: this.lines.data[id], offset: this.offsets.data[id], length: this.lengths.data[id] };
+        return { file: this.file(id), line: this.lines.get(id), offset: this.offsets.get(id), length: this.lengths.get(id) };
     }
 }
 
@@ -59462,6 +59545,8 @@ class DuplicateAnalysis {
         const files = this.opts.paths.length;
         const pairSet = new Set((this.opts.splits ?? []).flatMap((p) => [`${p.train}:${p.eval}`, `${p.eval}:${p.train}`]));
         const paired = (i, j) => pairSet.has(`${i}:${j}`);
+        // The pass is over: the chunk batches' arrays go before verification allocates its own.
+        FeatureBatch.recycle(null);
         const near = await this.near.finish(reread, { paired: pairSet.size ? paired : undefined, conflictOf: (id) => this.exact.conflictOf(id) });
         const pairs = near.pairs;
         const leakage = computeLeakage({
@@ -59509,6 +59594,23 @@ class FeatureBatch {
     constructor(options) {
         if (options)
             this.options = { caseInsensitive: !!options.caseInsensitive, shingleSize: options.shingleSize ?? 5, near: options.near !== false };
+        const s = spare;
+        if (s) {
+            spare = null;
+            reuse(this.keys, s.keys, Uint32Array);
+            reuse(this.flags, s.flags, Uint8Array);
+            reuse(this.bands, s.bands, Uint32Array);
+            reuse(this.files, s.files, Int32Array);
+            reuse(this.lines, s.lines, Int32Array);
+            reuse(this.offsets, s.offsets, Float64Array);
+            reuse(this.lengths, s.lengths, Float64Array);
+        }
+    }
+    /** Hands the arrays of a partial that has been replayed (and is not read again) to the next batch made in this
+     * thread: a run on one thread then fills the same arrays chunk after chunk instead of growing new ones for each
+     * (tens of MB per chunk of small records, freed only when the garbage collector gets to them). */
+    static recycle(p) {
+        spare = p;
     }
     get length() {
         return this.flags.length;
@@ -59581,17 +59683,18 @@ class FeatureBatch {
         this.check(i);
         return { file: this.files.data[i], line: this.lines.data[i], offset: this.offsets.data[i], length: this.lengths.data[i] };
     }
-    /** Compact copy (own buffers, exactly sized): post it with FeatureBatch.transferList(p) as the transfer list. */
+    /** The batch's arrays handed over, not copied (views of their used part): the batch must not be pushed to
+     * afterwards. Post it with FeatureBatch.transferList(p) as the transfer list (the whole buffers move). */
     toPartial() {
         const p = {
             n: this.length,
-            keys: this.keys.data.slice(0, this.keys.length),
-            flags: this.flags.data.slice(0, this.flags.length),
-            bands: this.bands.data.slice(0, this.bands.length),
-            files: this.files.data.slice(0, this.files.length),
-            lines: this.lines.data.slice(0, this.lines.length),
-            offsets: this.offsets.data.slice(0, this.offsets.length),
-            lengths: this.lengths.data.slice(0, this.lengths.length),
+            keys: this.keys.view(),
+            flags: this.flags.view(),
+            bands: this.bands.view(),
+            files: this.files.view(),
+            lines: this.lines.view(),
+            offsets: this.offsets.view(),
+            lengths: this.lengths.view(),
         };
         if (this.options)
             p.options = { ...this.options };
@@ -59654,6 +59757,15 @@ class FeatureBatch {
         if (!(Number.isInteger(i) && i >= 0 && i < this.length))
             throw new RangeError(`record ${i} out of range (batch of ${this.length})`);
     }
+}
+/** The arrays of the last recycled partial (FeatureBatch.recycle), for the next batch. */
+let spare = null;
+/** Makes an empty growable array use the whole buffer under `arr` as its storage, when that is larger. */
+function reuse(g, arr, Ctor) {
+    const buf = arr.buffer;
+    if (arr.byteOffset !== 0 || buf.byteLength % Ctor.BYTES_PER_ELEMENT !== 0 || buf.byteLength <= g.data.byteLength)
+        return;
+    g.data = new Ctor(buf);
 }
 /** Makes a growable array use `arr` as its data (full). Empty arrays keep the growable's own storage. */
 function adopt(g, arr) {
@@ -65464,6 +65576,7 @@ class Analysis {
     mergeChunk(file, p, lineOffset) {
         const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
         shiftDiversityPlaces(p.diversity, lineOffset);
+        FeatureBatch.recycle(p.features); // replayed: its arrays serve the next chunk run in this thread
         this.div.merge(p.diversity);
         if (p.fileDiversity) {
             const q = (this.fileQuality[file] = this.qualityOf(p.fileDiversity));

@@ -15,7 +15,9 @@ const EXPECT: Record<string, { format: string; rules: Record<string, number> }> 
   "foundry-orca-dpo-validation.jsonl": { format: "preference-openai", rules: {} },
   "foundry-stock-toolcall-train.jsonl": { format: "chatml", rules: {} },
   "hh-rlhf-helpful-base-train-lfs-pointer.jsonl": { format: "unknown", rules: { "lfs-pointer": 1 } },
-  "llamafactory-glaive-toolcall-sharegpt-array.jsonl": { format: "sharegpt", rules: { "not-jsonl": 1 } },
+  // a JSON array (every record inside is checked); a password tool's answers hold fixed "random" passwords
+  // ("aB3#…", 12 characters) that a model trained on them hands every user: generic-secret warnings, one per record
+  "llamafactory-glaive-toolcall-sharegpt-array.jsonl": { format: "sharegpt", rules: { "not-jsonl": 1, "generic-secret": 7 } },
   "llamafactory-v1-sft-demo.jsonl": { format: "chatml", rules: { "template-placeholder": 50 } },
   "openai-cookbook-toy-chat.jsonl": { format: "chatml", rules: { "missing-user": 1 } },
   "sharegpt-zh-tw-dolly-sample-train.jsonl": { format: "sharegpt", rules: {} },

@@ -125,6 +125,8 @@ export class DuplicateAnalysis {
     const files = this.opts.paths.length;
     const pairSet = new Set((this.opts.splits ?? []).flatMap((p) => [`${p.train}:${p.eval}`, `${p.eval}:${p.train}`]));
     const paired = (i: number, j: number) => pairSet.has(`${i}:${j}`);
+    // The pass is over: the chunk batches' arrays go before verification allocates its own.
+    FeatureBatch.recycle(null);
     const near = await this.near.finish(reread, { paired: pairSet.size ? paired : undefined, conflictOf: (id) => this.exact.conflictOf(id) });
     const pairs: NearPair[] = near.pairs;
     const leakage = computeLeakage({
@@ -209,6 +211,24 @@ export class FeatureBatch {
   /** `options`: the options the features are extracted with, so addBatch can check them (recommended). */
   constructor(options?: FeatureOptions) {
     if (options) this.options = { caseInsensitive: !!options.caseInsensitive, shingleSize: options.shingleSize ?? 5, near: options.near !== false };
+    const s = spare;
+    if (s) {
+      spare = null;
+      reuse(this.keys, s.keys, Uint32Array);
+      reuse(this.flags, s.flags, Uint8Array);
+      reuse(this.bands, s.bands, Uint32Array);
+      reuse(this.files, s.files, Int32Array);
+      reuse(this.lines, s.lines, Int32Array);
+      reuse(this.offsets, s.offsets, Float64Array);
+      reuse(this.lengths, s.lengths, Float64Array);
+    }
+  }
+
+  /** Hands the arrays of a partial that has been replayed (and is not read again) to the next batch made in this
+   * thread: a run on one thread then fills the same arrays chunk after chunk instead of growing new ones for each
+   * (tens of MB per chunk of small records, freed only when the garbage collector gets to them). */
+  static recycle(p: FeatureBatchPartial | null): void {
+    spare = p;
   }
 
   get length(): number {
@@ -287,17 +307,18 @@ export class FeatureBatch {
     return { file: this.files.data[i], line: this.lines.data[i], offset: this.offsets.data[i], length: this.lengths.data[i] };
   }
 
-  /** Compact copy (own buffers, exactly sized): post it with FeatureBatch.transferList(p) as the transfer list. */
+  /** The batch's arrays handed over, not copied (views of their used part): the batch must not be pushed to
+   * afterwards. Post it with FeatureBatch.transferList(p) as the transfer list (the whole buffers move). */
   toPartial(): FeatureBatchPartial {
     const p: FeatureBatchPartial = {
       n: this.length,
-      keys: this.keys.data.slice(0, this.keys.length),
-      flags: this.flags.data.slice(0, this.flags.length),
-      bands: this.bands.data.slice(0, this.bands.length),
-      files: this.files.data.slice(0, this.files.length),
-      lines: this.lines.data.slice(0, this.lines.length),
-      offsets: this.offsets.data.slice(0, this.offsets.length),
-      lengths: this.lengths.data.slice(0, this.lengths.length),
+      keys: this.keys.view(),
+      flags: this.flags.view(),
+      bands: this.bands.view(),
+      files: this.files.view(),
+      lines: this.lines.view(),
+      offsets: this.offsets.view(),
+      lengths: this.lengths.view(),
     };
     if (this.options) p.options = { ...this.options };
     return p;
@@ -348,6 +369,16 @@ export class FeatureBatch {
   private check(i: number): void {
     if (!(Number.isInteger(i) && i >= 0 && i < this.length)) throw new RangeError(`record ${i} out of range (batch of ${this.length})`);
   }
+}
+
+/** The arrays of the last recycled partial (FeatureBatch.recycle), for the next batch. */
+let spare: FeatureBatchPartial | null = null;
+
+/** Makes an empty growable array use the whole buffer under `arr` as its storage, when that is larger. */
+function reuse<T extends Uint32Array | Int32Array | Uint8Array | Float64Array>(g: { data: T; length: number }, arr: T, Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): void {
+  const buf = arr.buffer as ArrayBuffer;
+  if (arr.byteOffset !== 0 || buf.byteLength % Ctor.BYTES_PER_ELEMENT !== 0 || buf.byteLength <= g.data.byteLength) return;
+  g.data = new Ctor(buf);
 }
 
 /** Makes a growable array use `arr` as its data (full). Empty arrays keep the growable's own storage. */

@@ -4,6 +4,8 @@
 //   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
 //   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
 //   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
+//   PagedI32/U32         append-only typed arrays in fixed pages of 64 Ki elements: what a run keeps per record
+//                        (no doubling: no copy, no peak of old + new array, at most one page unused)
 //
 // Nothing here allocates per record except the occasional doubling.
 
@@ -124,3 +126,37 @@ export const GrowableU8 = growable(Uint8Array);
 export type GrowableU8 = InstanceType<typeof GrowableU8>;
 export const GrowableF64 = growable(Float64Array);
 export type GrowableF64 = InstanceType<typeof GrowableF64>;
+
+/** Elements per page of the paged arrays (64 Ki: 256 KiB of 32-bit values). */
+export const PAGE_BITS = 16;
+export const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+
+function paged<T extends Int32Array | Uint32Array>(Ctor: TypedArrayCtor<T>) {
+  return class {
+    /** Full pages, then the page being filled. Element i is pages[i >>> PAGE_BITS][i & (PAGE - 1)]. */
+    pages: T[] = [];
+    length = 0;
+    push(x: number): void {
+      const at = this.length & PAGE_MASK;
+      if (at === 0) this.pages.push(new Ctor(PAGE));
+      this.pages[this.length >>> PAGE_BITS][at] = x;
+      this.length++;
+    }
+    /** Appends `src` (any length). */
+    pushAll(src: ArrayLike<number>): void {
+      for (let i = 0; i < src.length; i++) this.push(src[i]);
+    }
+    get(i: number): number {
+      return this.pages[i >>> PAGE_BITS][i & PAGE_MASK];
+    }
+    set(i: number, x: number): void {
+      this.pages[i >>> PAGE_BITS][i & PAGE_MASK] = x;
+    }
+  };
+}
+
+export const PagedI32 = paged(Int32Array);
+export type PagedI32 = InstanceType<typeof PagedI32>;
+export const PagedU32 = paged(Uint32Array);
+export type PagedU32 = InstanceType<typeof PagedU32>;

@@ -26,7 +26,7 @@
 // it is left out of the findings, counts and groups (`pairs` still holds it, for leakage); a record whose earlier
 // partner is also the record it has a conflicting answer with is counted, and reported as that conflict only.
 import type { Conversation, Finding, RecordLoc } from "../model.js";
-import { fmix32, GrowableF64, GrowableI32, GrowableU32, mix32 } from "./hash.js";
+import { fmix32, GrowableF64, GrowableI32, GrowableU32, mix32, PAGE_BITS, PagedI32, PagedU32 } from "./hash.js";
 import type { RecordStore } from "./record-store.js";
 import { scanRecord, type RecordScan } from "./text-scan.js";
 import type { DupMember } from "./exact-duplicates.js";
@@ -340,9 +340,10 @@ export class NearDuplicateIndex {
   readonly shingleSize: number;
   private readonly hasher: ShingleHasher;
   private readonly buf = new GrowableU32(4096);
-  /** slot -> record id (increasing), and slot*BANDS+band -> that record's key in the band. */
-  private readonly slotId = new GrowableI32(1024);
-  private readonly keys = new GrowableU32(1024 * BANDS);
+  /** slot -> record id (increasing), and slot*BANDS+band -> that record's key in the band (fixed pages: what the run
+   * keeps per record, with no doubling). */
+  private readonly slotId = new PagedI32();
+  private readonly keys = new PagedU32();
   private truncated = false;
   private finished = false;
   private candidateCount = 0;
@@ -367,12 +368,11 @@ export class NearDuplicateIndex {
   addBandKeys(keys: ArrayLike<number>, id: number): void {
     if (keys.length !== BANDS) throw new Error(`expected ${BANDS} band keys, got ${keys.length}`);
     const n = this.slotId.length;
-    if (n > 0 && id <= this.slotId.data[n - 1]) throw new Error(`record ids must increase (${id} after ${this.slotId.data[n - 1]})`);
+    if (n > 0 && id <= this.slotId.get(n - 1)) throw new Error(`record ids must increase (${id} after ${this.slotId.get(n - 1)})`);
     this.slotId.push(id);
+    // BANDS divides a page: a record's keys are in one page.
     const k = this.keys;
-    k.reserve(k.length + BANDS);
-    for (let b = 0; b < BANDS; b++) k.data[k.length + b] = keys[b];
-    k.length += BANDS;
+    for (let b = 0; b < BANDS; b++) k.push(keys[b]);
   }
 
   /**
@@ -382,12 +382,18 @@ export class NearDuplicateIndex {
    * link to the previous record with that key (the keys are not needed afterwards). Then record by record (in id
    * order) its partners in the 16 chains are gathered, sorted and made unique, so the pairs come out in order with
    * no global set. At most MAX_CANDIDATE_PAIRS pairs (`truncated`: later records are then not paired).
-   * Memory: 64 bytes per record for the keys during the pass (links at the end); 12 per record + the pairs at the end.
+   * Memory: 68 bytes per record for the keys and ids during the pass (links at the end); 16 per record + the pairs at
+   * the end.
    */
   private candidates(): { A: Int32Array; B: Int32Array } {
     const n = this.slotId.length;
-    const keys = this.keys.data;
-    const ids = this.slotId.data;
+    // keys[j * BANDS + band] and ids[j], read through their pages (RPP records per page).
+    const keyPages = this.keys.pages;
+    const idPages = this.slotId.pages;
+    const RPP_BITS = PAGE_BITS - Math.log2(BANDS);
+    const RPP_MASK = (1 << RPP_BITS) - 1;
+    const ID_MASK = (1 << PAGE_BITS) - 1;
+    const id = (j: number): number => idPages[j >>> PAGE_BITS][j & ID_MASK];
     // Each record's key in a band is overwritten with the previous record (in record order) that has the same key
     // there, -1 for none: the records of a band are sorted by key with a stable radix sort (two passes of 16 bits;
     // sequential memory traffic, where a hash table of last records missed the cache on every record).
@@ -398,13 +404,16 @@ export class NearDuplicateIndex {
     const count = new Int32Array(65_536);
     for (let band = 0; band < BANDS; band++) {
       for (let j = 0; j < n; j++) {
-        srcKey[j] = keys[j * BANDS + band];
+        srcKey[j] = keyPages[j >>> RPP_BITS][(j & RPP_MASK) * BANDS + band];
         srcRec[j] = j;
       }
       radixPass(srcKey, srcRec, dstKey, dstRec, count, 0);
       radixPass(dstKey, dstRec, srcKey, srcRec, count, 16);
       // srcKey/srcRec: sorted by key, records in increasing order within a key
-      for (let i = 0; i < n; i++) keys[srcRec[i] * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
+      for (let i = 0; i < n; i++) {
+        const r = srcRec[i];
+        keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
+      }
     }
     const pa = new GrowableI32(1024);
     const pb = new GrowableI32(1024);
@@ -412,18 +421,19 @@ export class NearDuplicateIndex {
     records: for (let j = 0; j < n; j++) {
       let m = 0;
       for (let band = 0; band < BANDS; band++) {
-        for (let i = keys[j * BANDS + band] | 0, walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = keys[i * BANDS + band] | 0, walked++) near[m++] = i;
+        const link = (r: number): number => keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] | 0;
+        for (let i = link(j), walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = link(i), walked++) near[m++] = i;
       }
       if (m === 0) continue;
       const list = near.subarray(0, m).sort();
-      const b = ids[j];
+      const b = id(j);
       for (let k = 0; k < m; k++) {
         if (k > 0 && list[k] === list[k - 1]) continue;
         if (pa.length >= MAX_CANDIDATE_PAIRS) {
           this.truncated = true;
           break records;
         }
-        pa.push(ids[list[k]]);
+        pa.push(id(list[k]));
         pb.push(b);
       }
     }

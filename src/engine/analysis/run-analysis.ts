@@ -96,6 +96,7 @@ export class Analysis {
   mergeChunk(file: number, p: ChunkAnalysisPartial, lineOffset: number): Finding[] {
     const found = this.dup.addBatch(FeatureBatch.fromPartial(p.features), lineOffset);
     shiftDiversityPlaces(p.diversity, lineOffset);
+    FeatureBatch.recycle(p.features); // replayed: its arrays serve the next chunk run in this thread
     this.div.merge(p.diversity);
     if (p.fileDiversity) {
       const q = (this.fileQuality[file] = this.qualityOf(p.fileDiversity));
