@@ -131,6 +131,17 @@ export function driversOf(report: Report, name: string, n = 3, check?: GateCheck
           return { path: ev, line, text: `${fmt(k)}${of} evaluation records also in ${String(l.train)}` };
         });
     }
+    case "max-secrets":
+    case "max-pii-share": {
+      // the files holding them, with the first finding's line (the values themselves are never shown)
+      const secrets = base === "max-secrets";
+      const count = (f: (typeof files)[number]) => (secrets ? f.privacy?.secrets : f.privacy?.piiRecords) ?? 0;
+      return topFiles(files, n, count).map((f) => ({
+        path: f.path,
+        line: firstLine(report, f.path, (r) => r === (secrets ? "secret" : "pii")),
+        text: secrets ? plural(count(f), "secret") : `${fmt(count(f))} of ${plural(f.records, "record")} hold personal data`,
+      }));
+    }
     case "min-examples": {
       const invalid = topFiles(files, n, (f) => f.records - f.validRecords);
       if (invalid.length === 0) return [{ text: `${plural(report.summary.validRecords, "valid record")} in all: add examples` }];

@@ -6,6 +6,7 @@ import { check } from "../../src/engine/check.js";
 import { configFromObject, defaultConfig } from "../../src/config/config.js";
 import type { Finding } from "../../src/engine/model.js";
 import { jsonl, tempDir } from "../helpers/run.js";
+import { driversOf } from "../../src/render/check-drivers.js";
 import { fakePii, fakeSecrets } from "./fakes.js";
 
 const PLANTED = [...fakeSecrets(), ...fakePii()];
@@ -241,6 +242,10 @@ describe("severities, thresholds and switches", () => {
     expect(r.summary.errors).toBe(0);
     expect(r.passed).toBe(false);
     expect(r.gate.checks.filter((c) => !c.passed).map((c) => c.name).sort()).toEqual(["max-pii-share", "max-secrets"]);
+    // the report's "Where" names the file and the first record, never the value
+    const path = r.files[0].path;
+    expect(driversOf(r, "max-secrets")).toEqual([{ path, line: 1, text: "1 secret" }]);
+    expect(driversOf(r, "max-pii-share")).toEqual([{ path, line: 2, text: "1 of 10 records hold personal data" }]);
   });
   it("max-pii-share is a share: above 1 is a config error", () => {
     expect(() => configFromObject({ thresholds: { "max-pii-share": 1.5 } })).toThrow(/max-pii-share' is 1\.5: above 1/);
