@@ -1,5 +1,6 @@
-// The configuration: one typed object from the config file (.chatml-gate.yml, ajv-validated against
-// schemas/config.schema.json), defaults, and action inputs / CLI flags on top (an input wins over the file).
+// The config loader: the config file (.chatml-gate.yml, ajv-validated against schemas/config.schema.json), defaults,
+// and action inputs / CLI flags on top (an input wins over the file), into the one typed object the engine reads
+// (Config, in src/engine/settings.ts; thresholds: src/engine/thresholds.ts). The engine never imports this loader.
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -7,66 +8,19 @@ import type { ErrorObject } from "ajv";
 import YAML from "yaml";
 // Generated from schemas/config.schema.json at build time (scripts/validators.mjs): no schema compile at start-up.
 import { validateConfig } from "./config-validate.generated.js";
-import type { DatasetFormat, SeveritySetting } from "../engine/model.js";
+import type { SeveritySetting } from "../engine/model.js";
 import type { Profile } from "../engine/formats/context.js";
 import { RULE_BY_ID } from "../engine/rules/registry.js";
-import { unknownModelNotice } from "../engine/analysis/tokens.js";
-import { DEFAULT_THRESHOLDS, RUN_ONLY, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "./thresholds.js";
+import { ConfigError, type Config, type FailOn, type TargetConfig } from "../engine/settings.js";
+import { DEFAULT_THRESHOLDS, RUN_ONLY, THRESHOLD_NAMES, type Limit, type Range, type Thresholds } from "../engine/thresholds.js";
 
-export class ConfigError extends Error {}
-
-export type FailOn = "error" | "warning" | "never";
-
-export interface Override {
-  files: string[];
-  rules: Record<string, SeveritySetting>;
-  thresholds: Partial<Thresholds>;
-}
-
-export interface Config {
-  format?: DatasetFormat;
-  profile: Profile;
-  categoryField?: string;
-  failOn: FailOn;
-  /** Compared with a base version, fail only on what is new (deltas.ts, gate.ts). */
-  failOnNew?: boolean;
-  maxFindings: number;
-  paths?: string[];
-  rules: Record<string, SeveritySetting>;
-  duplicates: { caseInsensitive: boolean; near: boolean; nearThreshold: number; shingleSize: number };
-  splits?: { train: string[]; eval: string[] }[];
-  /** `exact`: tokenize every example (exact totals, slower) instead of a sample. */
-  tokens: { encoding: "o200k_base" | "cl100k_base"; maxTokens?: number; model?: string; epochs?: number; pricePerMillion?: number; exact?: boolean; /** maxTokens is the profile's default, not a setting. */ maxTokensFromProfile?: boolean };
-  diversity: { boilerplatePhrases?: string[] };
-  /** The model you will train (docs/target-model.md): its chat template, tokenizer and special tokens. */
-  target?: TargetConfig;
-  datasetInfo: { name?: string; purpose?: string };
-  /** The ignore file of accepted secret / personal-data findings (default .chatml-gate-ignore, when present). */
-  ignoreFile?: string;
-  thresholds: Thresholds;
-  overrides: Override[];
-  /** Where the config came from, for messages. */
-  source?: string;
-}
-
-/** The `target:` block (and --chat-template, --tokenizer, --bos-token, --eos-token). Paths as the user wrote them,
- * relative to the working directory (the workspace in the action). */
-export interface TargetConfig {
-  chatTemplate: string;
-  tokenizer?: string;
-  templateName?: string;
-  templateKwargs?: Record<string, unknown>;
-  bosToken?: string;
-  eosToken?: string;
-  /** assistant-only: the trainer masks all but the assistant's turns (the template needs {% generation %} markers). */
-  loss?: "all" | "assistant-only";
-}
+export { ConfigError, configNotices } from "../engine/settings.js";
+export type { Config, FailOn, Override, TargetConfig } from "../engine/settings.js";
 
 /** Template variables transformers sets itself: template-kwargs cannot hold them (Python would refuse the call). */
 const RESERVED_TEMPLATE_KWARGS = ["messages", "tools", "documents", "add_generation_prompt", "chat_template", "conversation", "tokenize", "continue_final_message", "return_assistant_tokens_mask"];
 
 export const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
-
 
 export function defaultConfig(): Config {
   return {
@@ -267,7 +221,6 @@ export function configFromObject(doc: unknown, source = "(inline)"): Config {
   return c;
 }
 
-
 /** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
  * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
 function checkThresholdOrder(t: Partial<Thresholds>, where: string, prefix: string): void {
@@ -367,13 +320,6 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
-}
-
-/** What the reader of a run's report should know about its settings (a tokens.model the gate does not know). */
-export function configNotices(config: Config): string[] {
-  const t = config.tokens;
-  const model = unknownModelNotice(t.model, t.maxTokens, t.maxTokensFromProfile);
-  return model ? [model] : [];
 }
 
 /** The token limit a profile implies when tokens.max-tokens is not set (OpenAI: 65,536 per example). */

@@ -1,8 +1,6 @@
 // One run: a list of files → one Report. Pure engine: no @actions/*, no network.
 import { resolve } from "node:path";
-import { overrideMatcher } from "./files.js";
-import { ConfigError, configNotices, type Config } from "../config/config.js";
-import type { SeveritySetting } from "./model.js";
+import { ConfigError, configNotices, type Config } from "./settings.js";
 import type { FileReport, Report } from "./report.js";
 import { checkFileHead, finishFile, FindingSink, type FileHead } from "./file-check.js";
 import { finishFindings } from "./finding-sink.js";
@@ -20,8 +18,9 @@ import type { TargetSpec } from "./target/spec.js";
 import { loadTargetSpec } from "./target/load.js";
 import { compileTemplate, templateFacts } from "./target/jinja/index.js";
 import { addTargetState, emptyTargetState, fileTargetFinding, targetReport } from "./target/file-state.js";
-import { profileSeverities } from "./rules/profiles.js";
-import { addPrivacyCounts, emptyPrivacyCounts, type PrivacyCounts, type PrivacySettings } from "./privacy/record-check.js";
+import { severitiesFor } from "./severities.js";
+import type { PrivacySettings } from "./privacy/record-check.js";
+import { addPrivacyCounts, emptyPrivacyCounts, type PrivacyCounts } from "./privacy/counts.js";
 import { IgnoreFileError, loadIgnoreFile } from "./privacy/ignore.js";
 
 export interface CheckOptions {
@@ -52,22 +51,6 @@ export type ChunkRunner = (jobs: ChunkJob[]) => AsyncIterable<ChunkResult>;
 export const runInThisThread: ChunkRunner = async function* (jobs) {
   for (const j of jobs) yield await runChunk(j);
 };
-
-/** Each override's compiled globs (made once per config object). */
-const matchers = new WeakMap<object, (path: string) => boolean>();
-
-export function severitiesFor(path: string, config: Config): Record<string, SeveritySetting> {
-  // A profile's target may refuse what the generic rules only warn about; the config's own settings win.
-  const target = profileSeverities(config.profile);
-  let sev = Object.keys(target).length ? { ...target, ...config.rules } : config.rules;
-  for (const o of config.overrides) {
-    if (!Object.keys(o.rules).length) continue;
-    let match = matchers.get(o);
-    if (!match) matchers.set(o, (match = overrideMatcher(o.files)));
-    if (match(path)) sev = { ...sev, ...o.rules };
-  }
-  return sev;
-}
 
 /** Everything a run needs before any chunk is read: file heads (file-level findings, formats), the chunk plan and
  * the jobs. Shards compute the same plan and run a subset of the jobs. */

@@ -7,8 +7,8 @@
 // (✓/✗), Dataset Composition, System Prompts, Category Distribution (if any), Estimated Tokens,
 // Instructions for Use (datasets.load_dataset line and the trainer settings that fit the format).
 import type { CompositionResult } from "./analysis/composition.js";
-import type { DiversityResult } from "./analysis/diversity.js";
-import type { TokenResult } from "./analysis/tokens.js";
+import type { DiversityResult } from "./analysis/diversity-result.js";
+import type { TokenResult } from "./analysis/token-result.js";
 import type { DatasetFormat } from "./model.js";
 
 export const DATASET_INFO_WIDTH = 100;

@@ -4,16 +4,10 @@
 //   - comparison.files: per file, base → head figures, "added" for a file the base did not have;
 //   - new findings: head findings whose fingerprint (fingerprint.ts) the base does not have, marked `new: true` and
 //     counted; with fail-on-new the gate then fails on those only (gate.ts).
-import type { Config } from "../config/config.js";
-import type { FileReport, Report } from "./report.js";
+import type { Config } from "./settings.js";
+import type { Delta, FileDelta, FileFigures, FileReport, NewFindings, Report } from "./report.js";
 import { evaluateGate } from "./gate.js";
 import { UsageError } from "./files.js";
-
-export interface Delta {
-  metric: string;
-  base: number | null;
-  head: number | null;
-}
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const at = (r: Report, path: string): number | null => {
@@ -42,50 +36,6 @@ export const DELTA_METRICS: [string, string][] = [
 
 export function compareReports(base: Report, head: Report): Delta[] {
   return DELTA_METRICS.map(([metric, path]) => ({ metric, base: at(base, path), head: at(head, path) })).filter((d) => d.base !== null || d.head !== null);
-}
-
-/** How much windowed distinct-2 fell from base to head (positive = less diverse); null when not comparable. */
-export function diversityDrop(deltas: Delta[]): number | null {
-  const d = deltas.find((x) => x.metric === "windowed distinct-2");
-  return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
-}
-
-/** One file's figures (what the per-file table of the reports shows). */
-export interface FileFigures {
-  records: number;
-  validRecords: number;
-  errors: number;
-  warnings: number;
-  exactDuplicates?: number;
-  nearDuplicates?: number;
-  tokens?: number;
-}
-
-export interface FileDelta {
-  path: string;
-  /** added: the base has no such file; changed: its figures differ. Files with the same figures are not listed. */
-  status: "added" | "changed";
-  base?: FileFigures;
-  head: FileFigures;
-}
-
-export interface NewFindings {
-  errors: number;
-  warnings: number;
-  /** New findings per rule ID. */
-  rules: Record<string, number>;
-  /** A file of either side listed fewer findings than it had (max-findings): its new findings were counted as the
-   * growth of each rule's count, and only findings compared one by one carry `new`. */
-  approximate: boolean;
-}
-
-export interface Comparison {
-  /** What the base is, in words (e.g. "2222222 (base of pull request #7)"). */
-  base: string;
-  files: FileDelta[];
-  /** Files in both with the same figures. */
-  unchangedFiles: number;
-  newFindings: NewFindings;
 }
 
 export function figures(f: FileReport): FileFigures {

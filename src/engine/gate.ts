@@ -11,14 +11,19 @@
 // `overrides` apply to every threshold: a per-file threshold set in an override replaces the run's for the files it
 // matches; a run threshold is evaluated once more over the matching files (its check is named "NAME (GLOBS)").
 import { overrideMatcher } from "./files.js";
-import type { Config, FailOn } from "../config/config.js";
-import { THRESHOLD_SCOPE, type Limit, type Range, type Thresholds } from "../config/thresholds.js";
-import type { FileReport, GateCheck, Report } from "./report.js";
-import { diversityDrop } from "./deltas.js";
-import { severitiesFor } from "./check.js";
+import type { Config, FailOn } from "./settings.js";
+import { THRESHOLD_SCOPE, type Limit, type Range, type Thresholds } from "./thresholds.js";
+import type { Delta, FileReport, GateCheck, Report } from "./report.js";
+import { severitiesFor } from "./severities.js";
 import { RULES } from "./rules/registry.js";
 import type { QualityFigure, QualityMetric } from "./analysis/quality.js";
 import type { PooledFigure } from "./analysis/small-files.js";
+
+/** How much windowed distinct-2 fell from base to head (positive = less diverse); null when not comparable. */
+function diversityDrop(deltas: Delta[]): number | null {
+  const d = deltas.find((x) => x.metric === "windowed distinct-2");
+  return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
+}
 
 type Num = number | null | undefined;
 type Name = keyof Thresholds;

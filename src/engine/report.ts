@@ -1,8 +1,7 @@
 // The Report: the single result of one run. Mirrors schemas/report.schema.json (schemaVersion 1; fields are only added).
 import type { DatasetFormat, Finding, Place } from "./model.js";
-import type { PrivacyCounts } from "./privacy/record-check.js";
+import type { PrivacyCounts } from "./privacy/counts.js";
 import type { Quality } from "./analysis/quality.js";
-import type { Comparison } from "./deltas.js";
 
 export type { Place };
 
@@ -86,7 +85,7 @@ export interface Report {
   /** The target model check (--chat-template / `target:`): what was rendered with which template and tokenizer. */
   target?: TargetReport;
   /** PRs: the same figures for the base version of the checked files (base → head). */
-  deltas?: { metric: string; base: number | null; head: number | null }[];
+  deltas?: Delta[];
   /** Set when a base version was compared (deltas.ts): per-file base → head figures and the new findings. */
   comparison?: Comparison;
   /** Secrets and personal data over every file (absent when not scanned): counts never include the values. */
@@ -118,4 +117,51 @@ export interface TargetReport {
   /** The message keys the template reads (null: it passes messages on where their reads cannot be followed). */
   messageKeys?: string[] | null;
   generationMarkers?: boolean;
+}
+
+// The comparison with a base version (deltas.ts compares; the types are the report's).
+
+/** One run figure, base → head (DELTA_METRICS in deltas.ts). */
+export interface Delta {
+  metric: string;
+  base: number | null;
+  head: number | null;
+}
+
+/** One file's figures (what the per-file table of the reports shows). */
+export interface FileFigures {
+  records: number;
+  validRecords: number;
+  errors: number;
+  warnings: number;
+  exactDuplicates?: number;
+  nearDuplicates?: number;
+  tokens?: number;
+}
+
+export interface FileDelta {
+  path: string;
+  /** added: the base has no such file; changed: its figures differ. Files with the same figures are not listed. */
+  status: "added" | "changed";
+  base?: FileFigures;
+  head: FileFigures;
+}
+
+export interface NewFindings {
+  errors: number;
+  warnings: number;
+  /** New findings per rule ID. */
+  rules: Record<string, number>;
+  /** A file of either side listed fewer findings than it had (max-findings): its new findings were counted as the
+   * growth of each rule's count, and only findings compared one by one carry `new`. */
+  approximate: boolean;
+}
+
+export interface Comparison {
+  /** What the base is, in words (e.g. "2222222 (base of pull request #7)"). */
+  base: string;
+  files: FileDelta[];
+  /** Files in both with the same figures. */
+  unchangedFiles: number;
+  newFindings: NewFindings;
 }

@@ -4,7 +4,7 @@
 // re-reads a few candidate lines).
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { Config } from "../config/config.js";
+import type { Config } from "./settings.js";
 import { assemble, type Plan } from "./check.js";
 import type { ChunkResult } from "./chunk-check.js";
 import type { Report } from "./report.js";

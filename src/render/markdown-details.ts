@@ -2,7 +2,7 @@
 // the collapsed details (gate table, per-file table, duplicate and leakage groups, dataset figures with the token
 // chart, dataset_info, and in the job summary every listed finding). Empty sections are left out.
 import type { FileReport, Report } from "../engine/report.js";
-import type { FileFigures } from "../engine/deltas.js";
+import type { FileFigures } from "../engine/report.js";
 import { escapeInline, fenced } from "./escape.js";
 import { fmt, pct, type Group, type ReportView } from "./report-view.js";
 import type { CheckView } from "./check-drivers.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PhraseMatcher } from "../../src/engine/analysis/boilerplate.js";
-import { DEFAULT_BOILERPLATE_PHRASES, normalizeText } from "../../src/engine/analysis/diversity.js";
+import { normalizeText } from "../../src/engine/analysis/diversity.js";
+import { DEFAULT_BOILERPLATE_PHRASES } from "../../src/engine/analysis/boilerplate.js";
 import { scanRecord } from "../../src/engine/analysis/text-scan.js";
 import type { Conversation } from "../../src/engine/model.js";
 

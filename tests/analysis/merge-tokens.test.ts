@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { KNOWN_ROLE_TOKENS, STRATA, stratumOf, TokenAnalysis, type TokenOptions, type TokenPartial } from "../../src/engine/analysis/tokens.js";
+import { TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import { KNOWN_ROLE_TOKENS } from "../../src/engine/analysis/example-text.js";
+import type { TokenOptions } from "../../src/engine/analysis/token-options.js";
+import type { TokenPartial } from "../../src/engine/analysis/token-partial.js";
+import { STRATA, stratumOf } from "../../src/engine/analysis/token-strata.js";
 import { loadCounter } from "../../src/engine/analysis/token-count.js";
 import { mulberry32 } from "../../src/engine/analysis/stats.js";
 import { fromJson, toJson } from "../../src/engine/shards.js";

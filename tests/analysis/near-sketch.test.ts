@@ -1,6 +1,6 @@
 // MinHash densification: the first-probe table gives what probing gives; wide verification keys.
 import { describe, expect, it } from "vitest";
-import { BINS, ShingleHasher, sketch } from "../../src/engine/analysis/near-duplicates.js";
+import { BINS, ShingleHasher, sketch } from "../../src/engine/analysis/near-sketch.js";
 import { fmix32, GrowableF64, GrowableU32 } from "../../src/engine/analysis/hash.js";
 import type { Conversation } from "../../src/engine/model.js";
 

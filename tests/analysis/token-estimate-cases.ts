@@ -6,7 +6,9 @@
 import { expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { TokenAnalysis, type TokenOptions, type TokenResult } from "../../src/engine/analysis/tokens.js";
+import { TokenAnalysis } from "../../src/engine/analysis/tokens.js";
+import type { TokenOptions } from "../../src/engine/analysis/token-options.js";
+import type { TokenResult } from "../../src/engine/analysis/token-result.js";
 import { loadCounter } from "../../src/engine/analysis/token-count.js";
 import { mulberry32 } from "../../src/engine/analysis/stats.js";
 import { ROOT } from "../helpers/paths.js";

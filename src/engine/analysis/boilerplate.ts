@@ -12,6 +12,28 @@
 // have no inner word: they are searched for with one case-insensitive regular expression, as before.
 import { scanRecord, type RecordScan } from "./text-scan.js";
 
+/** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
+export const DEFAULT_BOILERPLATE_PHRASES: readonly string[] = [
+  "as an ai language model",
+  "as an ai assistant",
+  "as an ai,",
+  "as a large language model",
+  "as a language model",
+  "i cannot assist with",
+  "i can't assist with",
+  "i'm sorry, but i cannot",
+  "i'm sorry, but i can't",
+  "i am unable to",
+  "i'm unable to",
+  "i don't have personal opinions",
+  "i do not have personal opinions",
+  "i don't have personal experiences",
+  "i don't have the ability to",
+  "my knowledge cutoff",
+  "i cannot fulfill that request",
+  "i can't help with that",
+];
+
 interface Anchor {
   phrase: string;
   index: number;

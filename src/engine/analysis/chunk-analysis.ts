@@ -3,13 +3,18 @@
 // structured-clone-able partial. The run-level side (run-analysis.ts) merges the partials in chunk order.
 import type { Conversation, Finding, RecordLoc, ShownRecord } from "../model.js";
 import { FeatureBatch, type FeatureBatchPartial, type FeatureOptions } from "./duplicates.js";
-import { DEFAULT_COMPRESSION_SAMPLE_BYTES, DiversityAnalysis, thinCompressionSample, type DiversityPartial, type DiversityResult } from "./diversity.js";
+import { DiversityAnalysis } from "./diversity.js";
+import type { DiversityPartial, DiversityResult } from "./diversity-result.js";
+import { DEFAULT_COMPRESSION_SAMPLE_BYTES, thinCompressionSample } from "./compression-sample.js";
 import { place } from "./answer-shape.js";
 import { repeatedRun } from "./repetition.js";
 import { CompositionAnalysis, type CompositionPartial } from "./composition.js";
 import { scanRecord } from "./text-scan.js";
 import type { Chunk } from "../chunks.js";
-import { PENDING, STRATA, TokenAnalysis, type RenderedExample, type TokenPartial } from "./tokens.js";
+import { TokenAnalysis } from "./tokens.js";
+import type { RenderedExample } from "./token-options.js";
+import { PENDING, type TokenPartial } from "./token-partial.js";
+import { STRATA } from "./token-strata.js";
 import { loadCounter, type EncodingName } from "./token-count.js";
 import { modelTokenizer } from "../target/tokenizer.js";
 

@@ -1,5 +1,6 @@
-// What the token count reads of one example besides each message's chat overhead (tokens.ts): every text the trainer
-// is shown, and the fixed tokens that need no vocabulary.
+// What the token count reads of one example: the chat overhead (TOKENS_PER_MESSAGE + the role per message,
+// TOKENS_PER_EXAMPLE per example; tokens.ts adds it), every text the trainer is shown, and the fixed tokens that need
+// no vocabulary.
 //
 // Texts (counted with the tokenizer): each message's content, its `name`, the name and arguments of each tool call it
 // makes (model.ts Message.callText), then the record's tool definitions (Conversation.toolDefs). Preference `rejected`
@@ -13,7 +14,14 @@ import type { Conversation, Message } from "../model.js";
 import type { EncodingName } from "./token-count.js";
 import { imageTokens } from "./image-tokens.js";
 
+/** The chat overhead (OpenAI cookbook): 3 tokens per message besides its role's, 3 per example for reply priming. */
+export const TOKENS_PER_MESSAGE = 3;
+export const TOKENS_PER_EXAMPLE = 3;
 export const TOKENS_PER_NAME = 1;
+
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
+ * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
+export const KNOWN_ROLE_TOKENS: Readonly<Record<string, number>> = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
 
 /** num_tokens_for_tools' constants per encoding (func_init, prop_init, prop_key, enum_init, enum_item, func_end). */
 const TOOL_COSTS: Record<EncodingName, { funcInit: number; propInit: number; propKey: number; enumInit: number; enumItem: number; funcEnd: number }> = {

@@ -14,8 +14,8 @@
 //   boilerplate share     tool-calling, preference; fewer than 20 assistant texts
 //   length uniqueness     tool-calling, short answers; fewer than 20 assistant texts
 //   single-turn share     preference; fewer than 20 records
-import type { Place } from "../report.js";
-import type { DiversityResult, RecordPlace } from "./diversity.js";
+import type { Place } from "../model.js";
+import type { DiversityResult, RecordPlace } from "./diversity-result.js";
 
 export type DatasetShape = "chat" | "tool-calling" | "short-label" | "short-answer-math" | "preference";
 

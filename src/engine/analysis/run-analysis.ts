@@ -1,11 +1,12 @@
 // Wires the analysis sketches into one run: add() per valid record during the single pass over each file,
 // finish() once at the end to fill the report (duplicates, leakage, diversity, composition, tokens, dataset_info).
-import type { Config } from "../../config/config.js";
+import type { Config } from "../settings.js";
 import type { Conversation, DatasetFormat, Finding } from "../model.js";
 import type { Report } from "../report.js";
 import { DuplicateAnalysis, FeatureBatch, type Reread } from "./duplicates.js";
 import { addFileTokens, counterFor, emptyFileTokens, type AnalysisSettings, type ChunkAnalysisPartial, type FileTokens } from "./chunk-analysis.js";
-import { DiversityAnalysis, shiftDiversityPlaces, type DiversityResult } from "./diversity.js";
+import { DiversityAnalysis } from "./diversity.js";
+import { shiftDiversityPlaces, type DiversityResult } from "./diversity-result.js";
 import { qualityOf, type Quality } from "./quality.js";
 import { SmallFilePools } from "./small-files.js";
 import { CompositionAnalysis } from "./composition.js";
@@ -19,7 +20,7 @@ import { detectFormat } from "../formats/detect.js";
 import { parseRecord } from "../formats/parse.js";
 import { appendFindings } from "../file-check.js";
 import { finishFindings } from "../finding-sink.js";
-import { severitiesFor } from "../check.js";
+import { severitiesFor } from "../severities.js";
 import { RULES } from "../rules/registry.js";
 import { keyAnalysisFindings } from "../fingerprint.js";
 

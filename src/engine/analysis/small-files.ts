@@ -3,7 +3,7 @@
 // lack of data, not for their shape) are merged into one pool, in run order, and the pool's figure is computed like a
 // file's (quality.ts). Only whole-file chunks are pooled (a file of several chunks is never small: at least 2 MiB).
 // The pool's verdict depends on which small files the run holds; no file's own figures do.
-import type { DiversityPartial } from "./diversity.js";
+import type { DiversityPartial } from "./diversity-result.js";
 import { DiversityAnalysis } from "./diversity.js";
 import { QUALITY_METRICS, qualityOf, type Quality, type QualityFigure, type QualityMetric } from "./quality.js";
 

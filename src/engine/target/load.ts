@@ -4,7 +4,7 @@
 import { open, readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
-import { ConfigError, type TargetConfig } from "../../config/config.js";
+import { ConfigError, type TargetConfig } from "../settings.js";
 import { sniff } from "../read/sniff.js";
 import { compileTemplate, TemplateSyntaxError } from "./jinja/index.js";
 import type { TargetSpec } from "./spec.js";

@@ -15,7 +15,7 @@
 // checked against encode() when the tokenizer loads and not used if they differ).
 import { readFileSync } from "node:fs";
 import { Tokenizer } from "@huggingface/tokenizers";
-import { ConfigError } from "../../config/config.js";
+import { ConfigError } from "../settings.js";
 import { sniff } from "../read/sniff.js";
 
 export interface ModelTokenizer {

@@ -19,6 +19,7 @@ import {
   typeName,
 } from "./values.js";
 import { normIndex } from "./pystr.js";
+import { failUndefined } from "./undefined-error.js";
 
 export const STR_METHODS = new Set(
   "capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill".split(
@@ -68,7 +69,7 @@ function pyAttribute(obj: unknown, name: string): unknown {
 
 /** `obj.name` (Jinja2's environment.getattr). */
 export function getAttr(obj: unknown, name: string): unknown {
-  if (obj instanceof Undefined) obj.fail();
+  if (obj instanceof Undefined) failUndefined(obj);
   const attr = pyAttribute(obj, name);
   if (attr !== MISSING) return attr;
   if (isDict(obj)) {
@@ -80,7 +81,7 @@ export function getAttr(obj: unknown, name: string): unknown {
 
 /** `obj[key]` (Jinja2's environment.getitem). */
 export function getItem(obj: unknown, key: unknown): unknown {
-  if (obj instanceof Undefined) obj.fail();
+  if (obj instanceof Undefined) failUndefined(obj);
   if (isDict(obj)) {
     let v: unknown = MISSING;
     try {
@@ -114,7 +115,7 @@ export function getItem(obj: unknown, key: unknown): unknown {
 
 /** `obj[start:stop:step]`: Python slicing (Jinja2 does not route slices through getitem). */
 export function getSlice(obj: unknown, start: unknown, stop: unknown, step: unknown): unknown {
-  if (obj instanceof Undefined) obj.fail();
+  if (obj instanceof Undefined) failUndefined(obj);
   for (const v of [start, stop, step]) if (v instanceof Undefined) throw typeError("slice indices must be integers or None or have an __index__ method");
   if (typeof obj === "string") return sliceString(obj, start, stop, step);
   if (obj instanceof Markup) return new Markup(sliceString(obj.s, start, stop, step));

@@ -41,6 +41,7 @@ import {
   typeName,
 } from "./values.js";
 import { pyStr } from "./repr.js";
+import { failUndefined } from "./undefined-error.js";
 
 /** The keyword arguments of a call that has none (never modified: callees copy before they add). */
 export const NO_KWARGS: Map<string, unknown> = new Map();
@@ -203,7 +204,7 @@ export abstract class ExpressionEvaluator implements FilterHost {
     if (callee instanceof MacroValue) return this.invokeMacro(callee, args, kwargs);
     if (callee instanceof PyFunction) return callee.call(args, kwargs);
     if (callee instanceof BoundMethod) return callMethod(callee, args, kwargs);
-    if (callee instanceof Undefined) callee.fail();
+    if (callee instanceof Undefined) failUndefined(callee);
     throw typeError(`'${typeName(callee)}' object is not callable`);
   }
 

@@ -1,14 +1,8 @@
 /** Filters over sequences: select/reject(attr), map, sort keys, min/max, and the lazy generators they return. */
 import { getItem } from "./access.js";
 import { EngineGap, PyError } from "./errors.js";
-import {
-  MISSING,
-  PyIter,
-  Undefined,
-  pyCompare,
-  pyIterate,
-  truthy,
-} from "./values.js";
+import { MISSING, PyIter, Undefined, pyIterate, truthy } from "./values.js";
+import { pyCompare } from "./compare.js";
 import { pyStr, reprValue } from "./repr.js";
 import { bind, type Args, type FilterHost, type Kwargs } from "./filter-args.js";
 

@@ -6,30 +6,8 @@ import { escapeHtml } from "./markup.js";
 import { pyReplace } from "./methods.js";
 import { add } from "./ops.js";
 import { percentFormat, pyCapitalize, pyRsplit, pySplitlines, pyStrip, sliceString } from "./pystr.js";
-import {
-  MISSING,
-  Markup,
-  PyFloat,
-  PyIter,
-  PyTuple,
-  Undefined,
-  dictEntries,
-  isDict,
-  isFloat,
-  isInt,
-  isNumber,
-  isStr,
-  mkFloat,
-  numValue,
-  pyEq,
-  pyIterate,
-  pyLen,
-  strChars,
-  strLen,
-  strValueOf,
-  truthy,
-  typeName,
-} from "./values.js";
+import { MISSING, Markup, PyFloat, PyIter, PyTuple, Undefined, dictEntries, isDict, isFloat, isInt, isNumber, isStr, mkFloat, numValue, pyIterate, pyLen, strChars, strLen, strValueOf, truthy, typeName } from "./values.js";
+import { pyEq } from "./compare.js";
 import { pyStr, reprValue } from "./repr.js";
 import { bind, given, sameKind, softStr, type Args, type FilterHost, type Kwargs } from "./filter-args.js";
 import { attrGetter, generator, ignoreCase, mapFilter, minMax, selectOrReject, sortKeyed } from "./filters-sequences.js";

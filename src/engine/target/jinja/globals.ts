@@ -13,6 +13,7 @@ import {
   typeName,
 } from "./values.js";
 import { pyStr } from "./repr.js";
+import { failUndefined } from "./undefined-error.js";
 
 /** Jinja2's sandbox refuses ranges longer than this (OverflowError). */
 const MAX_RANGE = 100_000;
@@ -38,7 +39,7 @@ export class PyRange {
 function rangeInt(v: unknown): number {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (isInt(v)) return v;
-  if (v instanceof Undefined) v.fail();
+  if (v instanceof Undefined) failUndefined(v);
   throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
 }
 

@@ -3,17 +3,8 @@
  * sort_keys=False) — key order kept, ', ' and ': ' separators, floats as Python prints them, no HTML escaping.
  */
 import { EngineGap, typeError } from "./errors.js";
-import {
-  Markup,
-  PyFloat,
-  PyIter,
-  PyTuple,
-  compareCodePoints,
-  dictEntries,
-  isDict,
-  isPlainObject,
-  typeName,
-} from "./values.js";
+import { Markup, PyFloat, PyIter, PyTuple, dictEntries, isDict, isPlainObject, typeName } from "./values.js";
+import { compareCodePoints } from "./compare.js";
 import { floatRepr } from "./repr.js";
 
 export interface DumpOptions {

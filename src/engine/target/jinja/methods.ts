@@ -12,27 +12,8 @@ import {
   pySwapcase,
   pyTitle,
 } from "./pystr.js";
-import {
-  BoundMethod,
-  MISSING,
-  Markup,
-  PyIter,
-  PyTuple,
-  Undefined,
-  dictEntries,
-  dictGet,
-  dictKeys,
-  isDict,
-  isInt,
-  isStr,
-  pyEq,
-  pyIterate,
-  strChars,
-  strLen,
-  strValueOf,
-  typeName,
-  type Dict,
-} from "./values.js";
+import { BoundMethod, MISSING, Markup, PyIter, PyTuple, Undefined, dictEntries, dictGet, dictKeys, isDict, isInt, isStr, pyIterate, strChars, strLen, strValueOf, typeName, type Dict } from "./values.js";
+import { pyEq } from "./compare.js";
 import { pyStr } from "./repr.js";
 
 type Args = unknown[];

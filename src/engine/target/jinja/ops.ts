@@ -2,26 +2,10 @@
 import { EngineGap, PyError, typeError } from "./errors.js";
 import { escapeHtml } from "./markup.js";
 import { percentFormat } from "./pystr.js";
-import {
-  Markup,
-  PyTuple,
-  Undefined,
-  dictHas,
-  isDict,
-  isFloat,
-  isInt,
-  isNumber,
-  isStr,
-  mkFloat,
-  mkInt,
-  numValue,
-  pyCompare,
-  pyEq,
-  pyIterate,
-  strValueOf,
-  typeName,
-} from "./values.js";
+import { Markup, PyTuple, Undefined, dictHas, isDict, isFloat, isInt, isNumber, isStr, mkFloat, mkInt, numValue, pyIterate, strValueOf, typeName } from "./values.js";
+import { pyCompare, pyEq } from "./compare.js";
 import { pyStr, reprValue } from "./repr.js";
+import { failUndefined } from "./undefined-error.js";
 
 /** The longest string an expression may build (the output budget also bounds what a render prints). */
 export const MAX_STRING = 64 * 1024 * 1024;
@@ -41,8 +25,8 @@ function concatError(a: unknown, b: unknown): PyError {
 }
 
 export function add(a: unknown, b: unknown): unknown {
-  if (a instanceof Undefined) a.fail();
-  if (b instanceof Undefined) b.fail();
+  if (a instanceof Undefined) failUndefined(a);
+  if (b instanceof Undefined) failUndefined(b);
   if (typeof a === "string" && typeof b === "string") return a.length + b.length > MAX_STRING ? checked(a + b) : a + b;
   if (isNumber(a) && isNumber(b)) return arith(a, b, (x, y) => x + y);
   if (a instanceof Markup) {
@@ -68,8 +52,8 @@ function arith(a: unknown, b: unknown, f: (x: number, y: number) => number): unk
 }
 
 export function sub(a: unknown, b: unknown): unknown {
-  if (a instanceof Undefined) a.fail();
-  if (b instanceof Undefined) b.fail();
+  if (a instanceof Undefined) failUndefined(a);
+  if (b instanceof Undefined) failUndefined(b);
   if (isNumber(a) && isNumber(b)) return arith(a, b, (x, y) => x - y);
   throw unsupported("-", a, b);
 }
@@ -89,8 +73,8 @@ function repeat(seq: unknown, n: number): unknown {
 }
 
 export function mul(a: unknown, b: unknown): unknown {
-  if (a instanceof Undefined) a.fail();
-  if (b instanceof Undefined) b.fail();
+  if (a instanceof Undefined) failUndefined(a);
+  if (b instanceof Undefined) failUndefined(b);
   if (isNumber(a) && isNumber(b)) return arith(a, b, (x, y) => x * y);
   const isSeq = (v: unknown): boolean => isStr(v) || Array.isArray(v) || v instanceof PyTuple;
   const isIntLike = (v: unknown): boolean => isInt(v) || typeof v === "boolean";
@@ -102,16 +86,16 @@ export function mul(a: unknown, b: unknown): unknown {
 }
 
 export function div(a: unknown, b: unknown): unknown {
-  if (a instanceof Undefined) a.fail();
-  if (b instanceof Undefined) b.fail();
+  if (a instanceof Undefined) failUndefined(a);
+  if (b instanceof Undefined) failUndefined(b);
   if (!isNumber(a) || !isNumber(b)) throw unsupported("/", a, b);
   if (numValue(b) === 0) throw new PyError("ZeroDivisionError", isFloat(a) || isFloat(b) ? "float division by zero" : "division by zero");
   return mkFloat(numValue(a) / numValue(b));
 }
 
 export function floordiv(a: unknown, b: unknown): unknown {
-  if (a instanceof Undefined) a.fail();
-  if (b instanceof Undefined) b.fail();
+  if (a instanceof Undefined) failUndefined(a);
+  if (b instanceof Undefined) failUndefined(b);
   if (!isNumber(a) || !isNumber(b)) throw unsupported("//", a, b);
   const y = numValue(b);
   const float = isFloat(a) || isFloat(b);
@@ -121,13 +105,13 @@ export function floordiv(a: unknown, b: unknown): unknown {
 }
 
 export function mod(a: unknown, b: unknown): unknown {
-  if (a instanceof Undefined) a.fail();
+  if (a instanceof Undefined) failUndefined(a);
   if (isStr(a)) {
-    if (b instanceof Undefined) b.fail();
+    if (b instanceof Undefined) failUndefined(b);
     const text = percentFormat(strValueOf(a), b, pyStr, reprValue);
     return a instanceof Markup ? new Markup(text) : text;
   }
-  if (b instanceof Undefined) b.fail();
+  if (b instanceof Undefined) failUndefined(b);
   if (!isNumber(a) || !isNumber(b)) throw unsupported("%", a, b);
   const x = numValue(a);
   const y = numValue(b);
@@ -138,8 +122,8 @@ export function mod(a: unknown, b: unknown): unknown {
 }
 
 export function pow(a: unknown, b: unknown): unknown {
-  if (a instanceof Undefined) a.fail();
-  if (b instanceof Undefined) b.fail();
+  if (a instanceof Undefined) failUndefined(a);
+  if (b instanceof Undefined) failUndefined(b);
   if (!isNumber(a) || !isNumber(b)) throw unsupported("** or pow()", a, b);
   const x = numValue(a);
   const y = numValue(b);
@@ -180,7 +164,7 @@ export function compare(op: string, a: unknown, b: unknown): boolean {
 /** Python's `a in b`. */
 export function contains(container: unknown, item: unknown): boolean {
   if (isStr(container)) {
-    if (item instanceof Undefined) item.fail();
+    if (item instanceof Undefined) failUndefined(item);
     if (!isStr(item)) throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
     return strValueOf(container).includes(strValueOf(item));
   }
@@ -197,14 +181,14 @@ export function contains(container: unknown, item: unknown): boolean {
 }
 
 export function negate(v: unknown): unknown {
-  if (v instanceof Undefined) v.fail();
+  if (v instanceof Undefined) failUndefined(v);
   if (!isNumber(v)) throw typeError(`bad operand type for unary -: '${typeName(v)}'`);
   const x = -numValue(v);
   return isFloat(v) ? mkFloat(x) : mkInt(x);
 }
 
 export function plus(v: unknown): unknown {
-  if (v instanceof Undefined) v.fail();
+  if (v instanceof Undefined) failUndefined(v);
   if (!isNumber(v)) throw typeError(`bad operand type for unary +: '${typeName(v)}'`);
   return typeof v === "boolean" ? (v ? 1 : 0) : v;
 }

@@ -4,13 +4,8 @@
  */
 import { children, type Identifier, type Node } from "./ast.js";
 import { EngineGap, typeError } from "./errors.js";
-import {
-  MISSING,
-  PyFunction,
-  PyTuple,
-  Undefined,
-  pyEq,
-} from "./values.js";
+import { MISSING, PyFunction, PyTuple, Undefined } from "./values.js";
+import { pyEq } from "./compare.js";
 import { reprValue } from "./repr.js";
 
 export interface Limits {

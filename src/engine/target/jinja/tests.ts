@@ -1,22 +1,10 @@
 /** Jinja2's `is` tests (`is defined`, `is string`, `is mapping` ...), with Python's answers. */
 import { EngineGap, PyError } from "./errors.js";
 import { contains, mod } from "./ops.js";
-import {
-  BoundMethod,
-  Markup,
-  PyFloat,
-  PyFunction,
-  PyTuple,
-  Undefined,
-  isDict,
-  isIterable,
-  isStr,
-  numValue,
-  pyCompare,
-  pyEq,
-  typeName,
-} from "./values.js";
+import { BoundMethod, Markup, PyFloat, PyFunction, PyTuple, Undefined, isDict, isIterable, isStr, numValue, typeName } from "./values.js";
+import { pyCompare, pyEq } from "./compare.js";
 import { pyStr } from "./repr.js";
+import { failUndefined } from "./undefined-error.js";
 
 /** Every test name Python's environment knows (an unknown one is a compile error or a runtime error in Python). */
 export const PYTHON_TESTS = new Set(
@@ -34,7 +22,7 @@ function isSequence(v: unknown): boolean {
 }
 
 function intValue(v: unknown): number {
-  if (v instanceof Undefined) v.fail();
+  if (v instanceof Undefined) failUndefined(v);
   if (typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat) return numValue(v);
   throw new PyError("TypeError", `unsupported operand type(s) for %: '${typeName(v)}' and 'int'`);
 }
