@@ -2792,7 +2792,7 @@ module.exports.enableStreamingAPI = function enableStreamingAPI (streamModule) {
 // Enable Streaming API automatically if 'stream' module is available and non-empty (the majority of environments).
 var streamModule
 try {
-  streamModule = __nccwpck_require__(4584)
+  streamModule = __nccwpck_require__(2203)
 } catch (e) {}
 
 if (streamModule && streamModule.Transform) {
@@ -5532,7 +5532,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4584:
+/***/ 2203:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
@@ -14378,3229 +14378,9 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/engine/files.ts
-// Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
-
-
-
-
-
-const DEFAULT_PATTERNS = (/* unused pure expression or super */ null && (["**/*.jsonl", "**/*.jsonl.gz"]));
-const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "__pycache__"]);
-const DATASET = /\.jsonl(\.gz)?$/i;
-class UsageError extends Error {
-}
-/** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
- * that the dataset files are the ones the shards read. */
-async function fileIdentity(path) {
-    // synchronous: a few small reads, and a run of thousands of files would wait on the thread pool for each
-    let fd = -1;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(path, "r");
-        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
-        const n = Math.min(size, 65536);
-        const head = Buffer.alloc(n);
-        const tail = Buffer.alloc(n);
-        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, n, 0);
-        (0,external_node_fs_namespaceObject.readSync)(fd, tail, 0, n, size - n);
-        return { size, print: (0,external_node_crypto_namespaceObject.createHash)("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
-    }
-    catch {
-        return { size: -1, print: "" };
-    }
-    finally {
-        if (fd >= 0)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** The first output (option or input name -> path) that is one of the dataset files `files` (relative to cwd), as
- * [name, path], or null: writing a report there would overwrite the data (e.g. a slip like `--output
- * data/train.jsonl`). Symlinks and other spellings of a path count. */
-async function outputOverDataset(files, cwd, outputs) {
-    const real = (p) => (0,promises_.realpath)((0,external_node_path_namespaceObject.resolve)(cwd, p)).catch(() => (0,external_node_path_namespaceObject.resolve)(cwd, p));
-    const inputs = new Set(await Promise.all(files.map(real)));
-    for (const [name, path] of Object.entries(outputs)) {
-        if (path !== undefined && inputs.has(await real(path)))
-            return [name, path];
-    }
-    return null;
-}
-const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
-async function walk(dir, out) {
-    let entries;
-    try {
-        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const e of entries) {
-        const p = (0,external_node_path_namespaceObject.join)(dir, e.name);
-        if (e.isDirectory()) {
-            if (!SKIP_DIRS.has(e.name))
-                await walk(p, out);
-        }
-        else if (e.isFile() || e.isSymbolicLink())
-            out.push(p);
-    }
-}
-/** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
-async function findDatasetFiles(patterns, cwd) {
-    return findFiles(patterns, cwd, DATASET);
-}
-/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
- * a glob, every file it matches. */
-async function findFiles(patterns, cwd, inDirectories) {
-    const found = new Set();
-    const walks = new Map();
-    const pats = patterns.length ? patterns : ["."];
-    for (const pat of pats) {
-        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
-        let statError = "";
-        const st = await (0,promises_.stat)(abs).catch((e) => {
-            statError = e.code === "ENOENT" || e.code === "ENOTDIR" ? "" : `cannot read ${pat}: ${e.code === "ELOOP" ? "a loop of symbolic links" : e.message}`;
-            return null;
-        });
-        if (st?.isFile()) {
-            found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, abs)));
-            continue;
-        }
-        if (st?.isDirectory()) {
-            const files = [];
-            await walk(abs, files);
-            for (const f of files)
-                if (inDirectories.test(f))
-                    found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
-            continue;
-        }
-        const scan = picomatch_default().scan(toPosix(pat));
-        if (!scan.isGlob)
-            throw new UsageError(st ? `not a regular file or a directory: ${pat}` : statError || `no such file or directory: ${pat}`);
-        // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
-        // and match the files below it against the rest of the pattern.
-        const base = (0,external_node_path_namespaceObject.resolve)(cwd, scan.base || ".");
-        let files = walks.get(base);
-        if (!files) {
-            const list = [];
-            await walk(base, list);
-            files = list.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(base, f)));
-            walks.set(base, files);
-        }
-        const match = picomatch_default()(scan.glob, { dot: false });
-        for (const f of files)
-            if (match(f))
-                found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(base, f))));
-    }
-    return [...found].sort();
-}
-/** Refuses a path (or symlink target) that resolves outside `root`. */
-async function assertInside(root, path) {
-    const realRoot = await realpath(root);
-    const real = await realpath(resolve(root, path)).catch(() => resolve(root, path));
-    const rel = relative(realRoot, real);
-    if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
-        throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
-    }
-}
-/** Why a file could not be written, in words (for messages that name the option or input). */
-function writeErrorReason(e) {
-    const code = e?.code;
-    if (code === "EISDIR")
-        return "it is a directory";
-    if (code === "ENOTDIR" || code === "EEXIST")
-        return "a part of the path is a file";
-    if (code === "EACCES" || code === "EPERM")
-        return "permission denied";
-    return e?.message ?? String(e);
-}
-/** Whether `path` (a file as the report names it: relative to the working directory, or absolute) is matched by an
- * override's globs. The globs are written relative to the repository, so a path that leaves the working directory
- * (`../data/x.jsonl`) or starts with `./` is also tried without those leading segments. */
-function overrideMatcher(globs) {
-    const isMatch = picomatch_default()(globs);
-    return (path) => {
-        if (isMatch(path))
-            return true;
-        const bare = path.replace(/^(?:\.\.?\/)+/, "");
-        return bare !== path && isMatch(bare);
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(6214);
-;// CONCATENATED MODULE: ./src/config/config-validate.generated.js
-// Generated by scripts/validators.mjs from schemas/config.schema.json (ajv standalone code). Do not edit.
-/* eslint-disable */
-
-const validateConfig = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"ignore-file":{"type":"string","minLength":1,"description":"File of accepted secret and personal-data findings, one fingerprint per line (default: .chatml-gate-ignore, when present)."},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}}}};
-const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
-const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
-const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
-const func2 = Object.prototype.hasOwnProperty;
-
-const func3 = ucs2length["default"] ?? ucs2length;
-const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
-const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
-const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}};
-const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
-const schema20 = {"enum":["off",false,null],"description":"The check is off."};
-const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
-
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(!(typeof data == "number")){
-const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.anyOf[0].type,parentSchema:schema18.anyOf[0],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs3 = errors;
-if(typeof data === "string"){
-if(!pattern1.test(data)){
-const err1 = {instancePath,schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath,schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-}
-if(!valid0){
-const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.anyOf,parentSchema:schema18,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate13.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(!(validate13(data, {instancePath,parentData,parentDataProperty,rootData}))){
-if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs2 = errors;
-if(!(((data === "off") || (data === false)) || (data === null))){
-const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs2 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(Object.keys(data).length < 1){
-const err1 = {instancePath,schemaPath:"#/anyOf/2/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.anyOf[2],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "warn") || (key0 === "fail"))){
-const err2 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.anyOf[2],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.warn !== undefined){
-let data0 = data.warn;
-const _errs8 = errors;
-let valid3 = false;
-const _errs9 = errors;
-if(!(validate13(data0, {instancePath:instancePath+"/warn",parentData:data,parentDataProperty:"warn",rootData}))){
-if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-var _valid1 = _errs9 === errors;
-valid3 = valid3 || _valid1;
-if(!valid3){
-const _errs10 = errors;
-if(data0 !== null){
-const err3 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.warn.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.warn.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid1 = _errs10 === errors;
-valid3 = valid3 || _valid1;
-}
-if(!valid3){
-const err4 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.warn.anyOf,parentSchema:schema17.anyOf[2].properties.warn,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.fail !== undefined){
-let data1 = data.fail;
-const _errs13 = errors;
-let valid4 = false;
-const _errs14 = errors;
-if(!(validate13(data1, {instancePath:instancePath+"/fail",parentData:data,parentDataProperty:"fail",rootData}))){
-if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-var _valid2 = _errs14 === errors;
-valid4 = valid4 || _valid2;
-if(!valid4){
-const _errs15 = errors;
-if(data1 !== null){
-const err5 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.fail.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.fail.anyOf[1],data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var _valid2 = _errs15 === errors;
-valid4 = valid4 || _valid2;
-}
-if(!valid4){
-const err6 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.fail.anyOf,parentSchema:schema17.anyOf[2].properties.fail,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs13;
-if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.anyOf[2].type,parentSchema:schema17.anyOf[2],data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-valid0 = valid0 || _valid0;
-}
-}
-if(!valid0){
-const err8 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf,parentSchema:schema17,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-const schema21 = {"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]};
-
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-let valid0 = false;
-const _errs1 = errors;
-if(!(((data === "off") || (data === false)) || (data === null))){
-const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs3 = errors;
-if(Array.isArray(data)){
-if(data.length > 2){
-const err1 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.length < 2){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
-if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.anyOf[1].type,parentSchema:schema21.anyOf[1],data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs6 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(((key0 === "min") || (key0 === "max")) || (key0 === "level"))){
-const err4 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21.anyOf[2],data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.min !== undefined){
-if(!(validate13(data.min, {instancePath:instancePath+"/min",parentData:data,parentDataProperty:"min",rootData}))){
-if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data.max !== undefined){
-if(!(validate13(data.max, {instancePath:instancePath+"/max",parentData:data,parentDataProperty:"max",rootData}))){
-if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data.level !== undefined){
-let data3 = data.level;
-if(!((data3 === "warn") || (data3 === "fail"))){
-const err5 = {instancePath:instancePath+"/level",schemaPath:"#/anyOf/2/properties/level/enum",keyword:"enum",params:{allowedValues: schema21.anyOf[2].properties.level.enum},message:"must be equal to one of the allowed values",schema:schema21.anyOf[2].properties.level.enum,parentSchema:schema21.anyOf[2].properties.level,data:data3};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.anyOf[2].type,parentSchema:schema21.anyOf[2],data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-var _valid0 = _errs6 === errors;
-valid0 = valid0 || _valid0;
-}
-}
-if(!valid0){
-const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.anyOf,parentSchema:schema21,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate30.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func2.call(schema16.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data["max-errors"] !== undefined){
-if(!(validate12(data["max-errors"], {instancePath:instancePath+"/max-errors",parentData:data,parentDataProperty:"max-errors",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-warnings"] !== undefined){
-if(!(validate12(data["max-warnings"], {instancePath:instancePath+"/max-warnings",parentData:data,parentDataProperty:"max-warnings",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-duplicate-rate"] !== undefined){
-if(!(validate12(data["max-duplicate-rate"], {instancePath:instancePath+"/max-duplicate-rate",parentData:data,parentDataProperty:"max-duplicate-rate",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-near-duplicate-rate"] !== undefined){
-if(!(validate12(data["max-near-duplicate-rate"], {instancePath:instancePath+"/max-near-duplicate-rate",parentData:data,parentDataProperty:"max-near-duplicate-rate",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-leakage"] !== undefined){
-if(!(validate12(data["max-leakage"], {instancePath:instancePath+"/max-leakage",parentData:data,parentDataProperty:"max-leakage",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["min-examples"] !== undefined){
-if(!(validate12(data["min-examples"], {instancePath:instancePath+"/min-examples",parentData:data,parentDataProperty:"min-examples",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-too-long"] !== undefined){
-if(!(validate12(data["max-too-long"], {instancePath:instancePath+"/max-too-long",parentData:data,parentDataProperty:"max-too-long",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["min-windowed-distinct-2"] !== undefined){
-if(!(validate12(data["min-windowed-distinct-2"], {instancePath:instancePath+"/min-windowed-distinct-2",parentData:data,parentDataProperty:"min-windowed-distinct-2",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-compression-ratio"] !== undefined){
-if(!(validate12(data["max-compression-ratio"], {instancePath:instancePath+"/max-compression-ratio",parentData:data,parentDataProperty:"max-compression-ratio",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-opening-share"] !== undefined){
-if(!(validate12(data["max-opening-share"], {instancePath:instancePath+"/max-opening-share",parentData:data,parentDataProperty:"max-opening-share",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-boilerplate-share"] !== undefined){
-if(!(validate12(data["max-boilerplate-share"], {instancePath:instancePath+"/max-boilerplate-share",parentData:data,parentDataProperty:"max-boilerplate-share",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["min-length-uniqueness"] !== undefined){
-if(!(validate12(data["min-length-uniqueness"], {instancePath:instancePath+"/min-length-uniqueness",parentData:data,parentDataProperty:"min-length-uniqueness",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-diversity-drop"] !== undefined){
-if(!(validate12(data["max-diversity-drop"], {instancePath:instancePath+"/max-diversity-drop",parentData:data,parentDataProperty:"max-diversity-drop",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["single-turn-share"] !== undefined){
-if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
-if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-secrets"] !== undefined){
-if(!(validate12(data["max-secrets"], {instancePath:instancePath+"/max-secrets",parentData:data,parentDataProperty:"max-secrets",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data["max-pii-share"] !== undefined){
-if(!(validate12(data["max-pii-share"], {instancePath:instancePath+"/max-pii-share",parentData:data,parentDataProperty:"max-pii-share",rootData}))){
-if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json" */;
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data0 = data.format;
-if(!(((((data0 === "chatml") || (data0 === "sharegpt")) || (data0 === "alpaca")) || (data0 === "preference-trl")) || (data0 === "preference-openai"))){
-const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.profile !== undefined){
-let data1 = data.profile;
-if(!((((data1 === "generic") || (data1 === "openai")) || (data1 === "together")) || (data1 === "mistral"))){
-const err2 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema11.properties.profile.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.profile.enum,parentSchema:schema11.properties.profile,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data["category-field"] !== undefined){
-let data2 = data["category-field"];
-if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/category-field",schemaPath:"#/properties/category-field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["category-field"].type,parentSchema:schema11.properties["category-field"],data:data2};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data["fail-on"] !== undefined){
-let data3 = data["fail-on"];
-if(!(((data3 === "error") || (data3 === "warning")) || (data3 === "never"))){
-const err4 = {instancePath:instancePath+"/fail-on",schemaPath:"#/properties/fail-on/enum",keyword:"enum",params:{allowedValues: schema11.properties["fail-on"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties["fail-on"].enum,parentSchema:schema11.properties["fail-on"],data:data3};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data["fail-on-new"] !== undefined){
-let data4 = data["fail-on-new"];
-if(typeof data4 !== "boolean"){
-const err5 = {instancePath:instancePath+"/fail-on-new",schemaPath:"#/properties/fail-on-new/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["fail-on-new"].type,parentSchema:schema11.properties["fail-on-new"],data:data4};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data["max-findings"] !== undefined){
-let data5 = data["max-findings"];
-if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data5};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(typeof data5 == "number"){
-if(data5 < 0 || isNaN(data5)){
-const err7 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data5};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-if(data.paths !== undefined){
-let data6 = data.paths;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(typeof data7 !== "string"){
-const err8 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data7};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data6};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.rules !== undefined){
-let data8 = data.rules;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-const _errs18 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-var valid4 = _errs18 === errors;
-if(!valid4){
-const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data8};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-for(const key2 in data8){
-let data9 = data8[key2];
-if(!(((((data9 === "error") || (data9 === "warning")) || (data9 === "off")) || (data9 === false)) || (data9 === null))){
-const err12 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data9};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data8};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.duplicates !== undefined){
-let data10 = data.duplicates;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
-const err14 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data10};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data10["case-insensitive"] !== undefined){
-let data11 = data10["case-insensitive"];
-if(typeof data11 !== "boolean"){
-const err15 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data11};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data10.near !== undefined){
-let data12 = data10.near;
-if(typeof data12 !== "boolean"){
-const err16 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data12};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data10["near-threshold"] !== undefined){
-let data13 = data10["near-threshold"];
-const _errs29 = errors;
-let valid7 = false;
-const _errs30 = errors;
-if(typeof data13 == "number"){
-if(data13 > 1 || isNaN(data13)){
-const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data13 <= 0 || isNaN(data13)){
-const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var _valid0 = _errs30 === errors;
-valid7 = valid7 || _valid0;
-if(!valid7){
-const _errs32 = errors;
-if(typeof data13 === "string"){
-if(!pattern1.test(data13)){
-const err20 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data:data13};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data13};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var _valid0 = _errs32 === errors;
-valid7 = valid7 || _valid0;
-}
-if(!valid7){
-const err22 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs29;
-if(vErrors !== null){
-if(_errs29){
-vErrors.length = _errs29;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data10["shingle-size"] !== undefined){
-let data14 = data10["shingle-size"];
-if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
-const err23 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(typeof data14 == "number"){
-if(data14 > 16 || isNaN(data14)){
-const err24 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data14 < 1 || isNaN(data14)){
-const err25 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.splits !== undefined){
-let data15 = data.splits;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-let data16 = data15[i1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.train === undefined){
-const err27 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data16.eval === undefined){
-const err28 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key4 in data16){
-if(!((key4 === "train") || (key4 === "eval"))){
-const err29 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data16.train !== undefined){
-let data17 = data16.train;
-const _errs44 = errors;
-let valid13 = false;
-const _errs45 = errors;
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err30 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data17};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data17};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var _valid1 = _errs45 === errors;
-valid13 = valid13 || _valid1;
-if(!valid13){
-const _errs47 = errors;
-if(Array.isArray(data17)){
-if(data17.length < 1){
-const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data17};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-if(typeof data18 === "string"){
-if(func3(data18) < 1){
-const err33 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data18};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data18};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data17};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var _valid1 = _errs47 === errors;
-valid13 = valid13 || _valid1;
-}
-if(!valid13){
-const err36 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data17};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-else {
-errors = _errs44;
-if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data16.eval !== undefined){
-let data19 = data16.eval;
-const _errs53 = errors;
-let valid17 = false;
-const _errs54 = errors;
-if(typeof data19 === "string"){
-if(func3(data19) < 1){
-const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data19};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-var _valid2 = _errs54 === errors;
-valid17 = valid17 || _valid2;
-if(!valid17){
-const _errs56 = errors;
-if(Array.isArray(data19)){
-if(data19.length < 1){
-const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data19};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
-const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data20};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data20};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data19};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-var _valid2 = _errs56 === errors;
-valid17 = valid17 || _valid2;
-}
-if(!valid17){
-const err43 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data19};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-else {
-errors = _errs53;
-if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data.tokens !== undefined){
-let data21 = data.tokens;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
-const err46 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data21.encoding !== undefined){
-let data22 = data21.encoding;
-if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
-const err47 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data21["max-tokens"] !== undefined){
-let data23 = data21["max-tokens"];
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err48 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(typeof data23 == "number"){
-if(data23 < 1 || isNaN(data23)){
-const err49 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-if(data21.model !== undefined){
-let data24 = data21.model;
-if(typeof data24 !== "string"){
-const err50 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data21.epochs !== undefined){
-let data25 = data21.epochs;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-const err51 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(typeof data25 == "number"){
-if(data25 > 100 || isNaN(data25)){
-const err52 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data25 < 1 || isNaN(data25)){
-const err53 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-if(data21["price-per-million"] !== undefined){
-let data26 = data21["price-per-million"];
-if(typeof data26 == "number"){
-if(data26 < 0 || isNaN(data26)){
-const err54 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data21.exact !== undefined){
-let data27 = data21.exact;
-if(typeof data27 !== "boolean"){
-const err56 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.target !== undefined){
-let data28 = data.target;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28["chat-template"] === undefined){
-const err58 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key6 in data28){
-if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
-const err59 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data28["chat-template"] !== undefined){
-let data29 = data28["chat-template"];
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err60 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data28.tokenizer !== undefined){
-let data30 = data28.tokenizer;
-if(typeof data30 === "string"){
-if(func3(data30) < 1){
-const err62 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data28["max-tokens"] !== undefined){
-let data31 = data28["max-tokens"];
-if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-const err64 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(typeof data31 == "number"){
-if(data31 < 1 || isNaN(data31)){
-const err65 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-if(data28["template-name"] !== undefined){
-let data32 = data28["template-name"];
-if(typeof data32 === "string"){
-if(func3(data32) < 1){
-const err66 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data28["template-kwargs"] !== undefined){
-let data33 = data28["template-kwargs"];
-if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
-const err68 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data28["bos-token"] !== undefined){
-let data34 = data28["bos-token"];
-if(typeof data34 !== "string"){
-const err69 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data28["eos-token"] !== undefined){
-let data35 = data28["eos-token"];
-if(typeof data35 !== "string"){
-const err70 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data28.loss !== undefined){
-let data36 = data28.loss;
-if(!((data36 === "all") || (data36 === "assistant-only"))){
-const err71 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data.diversity !== undefined){
-let data37 = data.diversity;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key7 in data37){
-if(!(key7 === "boilerplate-phrases")){
-const err73 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data37["boilerplate-phrases"] !== undefined){
-let data38 = data37["boilerplate-phrases"];
-if(Array.isArray(data38)){
-const len4 = data38.length;
-for(let i4=0; i4<len4; i4++){
-let data39 = data38[i4];
-if(typeof data39 === "string"){
-if(func3(data39) < 1){
-const err74 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-if(data["dataset-info"] !== undefined){
-let data40 = data["dataset-info"];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key8 in data40){
-if(!((key8 === "name") || (key8 === "purpose"))){
-const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data40.name !== undefined){
-let data41 = data40.name;
-if(typeof data41 !== "string"){
-const err79 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data40.purpose !== undefined){
-let data42 = data40.purpose;
-if(typeof data42 !== "string"){
-const err80 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data["ignore-file"] !== undefined){
-let data43 = data["ignore-file"];
-if(typeof data43 === "string"){
-if(func3(data43) < 1){
-const err82 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["ignore-file"],data:data43};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["ignore-file"].type,parentSchema:schema11.properties["ignore-file"],data:data43};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-if(data.thresholds !== undefined){
-if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-if(data.overrides !== undefined){
-let data45 = data.overrides;
-if(Array.isArray(data45)){
-const len5 = data45.length;
-for(let i5=0; i5<len5; i5++){
-let data46 = data45[i5];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.files === undefined){
-const err84 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data46};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-for(const key9 in data46){
-if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
-const err85 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data46};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data46.files !== undefined){
-let data47 = data46.files;
-const _errs116 = errors;
-let valid30 = false;
-const _errs117 = errors;
-if(typeof data47 === "string"){
-if(func3(data47) < 1){
-const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data47};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data47};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-var _valid3 = _errs117 === errors;
-valid30 = valid30 || _valid3;
-if(!valid30){
-const _errs119 = errors;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data47};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-const len6 = data47.length;
-for(let i6=0; i6<len6; i6++){
-let data48 = data47[i6];
-if(typeof data48 === "string"){
-if(func3(data48) < 1){
-const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data48};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data48};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data47};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-var _valid3 = _errs119 === errors;
-valid30 = valid30 || _valid3;
-}
-if(!valid30){
-const err92 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data47};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-else {
-errors = _errs116;
-if(vErrors !== null){
-if(_errs116){
-vErrors.length = _errs116;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data46.rules !== undefined){
-let data49 = data46.rules;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key10 in data49){
-const _errs126 = errors;
-if(typeof key10 === "string"){
-if(!pattern0.test(key10)){
-const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-var valid34 = _errs126 === errors;
-if(!valid34){
-const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data49};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-for(const key11 in data49){
-let data50 = data49[key11];
-if(!(((((data50 === "error") || (data50 === "warning")) || (data50 === "off")) || (data50 === false)) || (data50 === null))){
-const err95 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data50};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data49};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data46.thresholds !== undefined){
-if(!(validate11(data46.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data46,parentDataProperty:"thresholds",rootData}))){
-if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data46};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data45};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-}
-else {
-const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-validate10.errors = vErrors;
-return errors === 0;
-}
-
-
-;// CONCATENATED MODULE: ./src/engine/rules/registry.ts
-const E = "error";
-const W = "warning";
-const RULES = [
-    // File level
-    { id: "empty-file", severity: E, group: "file", summary: "The file holds no records." },
-    { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
-    { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
-    { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
-    { id: "byte-order-mark", severity: W, group: "file", summary: "The file starts with a UTF-8 byte-order mark, which Python's json.loads refuses." },
-    // Parse
-    { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
-    { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
-    { id: "line-too-long", severity: E, group: "parse", summary: "The line is longer than the reader's limit (256 MiB)." },
-    { id: "not-an-object", severity: E, group: "parse", summary: "The line is JSON but not an object." },
-    { id: "empty-line", severity: W, group: "parse", summary: "A blank or whitespace-only line." },
-    { id: "mixed-format", severity: E, group: "parse", summary: "The record's format differs from the file's format." },
-    // Shape
-    { id: "missing-messages", severity: E, group: "shape", summary: "The record has no conversation field (messages, conversations, ...)." },
-    { id: "messages-not-array", severity: E, group: "shape", summary: "The conversation field is not an array." },
-    { id: "empty-messages", severity: E, group: "shape", summary: "The conversation is an empty array." },
-    { id: "message-not-object", severity: E, group: "shape", summary: "A message is not an object." },
-    { id: "missing-role", severity: E, group: "shape", summary: "A message has no role." },
-    { id: "invalid-role", severity: E, group: "shape", summary: "A message's role is not one the format allows." },
-    { id: "missing-content", severity: E, group: "shape", summary: "A message has no content (and no tool calls)." },
-    { id: "invalid-content-type", severity: E, group: "shape", summary: "A message's content is neither a string nor an array of parts." },
-    { id: "invalid-content-part", severity: E, group: "shape", summary: "A content part has an unknown type, misses its data, or is an image outside a user message." },
-    { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
-    { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
-    { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
-    { id: "unsupported-format", severity: E, group: "shape", summary: "The file's record format is not one the profile's target accepts (e.g. ShareGPT under profile: openai); reported once per file." },
-    { id: "unsupported-key", severity: E, group: "shape", summary: "A key the profile's target refuses (e.g. loss_weight under profile: openai); reported once per key and file." },
-    // Tools
-    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string (under a target profile, also a call or tool definition the target refuses)." },
-    { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
-    // Conversation
-    { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
-    { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
-    { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
-    { id: "lone-surrogate", severity: E, group: "conversation", summary: "Content holds an unpaired UTF-16 surrogate (a \\ud800-style escape): it cannot be encoded as UTF-8." },
-    { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
-    { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
-    { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
-    { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
-    { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
-    { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
-    { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
-    // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
-    { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
-    { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
-    { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
-    // Target model (--chat-template, --tokenizer: docs/target-model.md)
-    { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
-    { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
-    { id: "template-drops-content", severity: W, group: "template", summary: "A message's text (or a tool) is not in the rendered conversation: the template leaves it out." },
-    { id: "template-unread-field", severity: W, group: "template", summary: "A message field the chat template never reads; reported once per field and file." },
-    { id: "template-double-bos", severity: W, group: "template", summary: "The render starts with the BOS token and the tokenizer adds another." },
-    { id: "template-no-eos", severity: W, group: "template", summary: "No rendered record holds the EOS token: the model never learns to stop." },
-    { id: "template-eot-split", severity: W, group: "template", summary: "The marker that ends assistant turns is several tokens of the tokenizer, not one." },
-    { id: "template-no-generation-markers", severity: E, group: "template", summary: "loss: assistant-only, but the template has no {% generation %} markers: nothing would be trained." },
-    // Analysis
-    { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
-    { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
-    { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
-    { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
-    { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
-    { id: "repeated-phrase", severity: W, group: "analysis", summary: "An assistant message that is mostly one short phrase repeated over and over (a looping generation)." },
-];
-const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
-function docUrl(id) {
-    return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/hash.ts
-// Hashing primitives and typed-array containers for the duplicate analyses.
-//
-//   fmix32(h)            murmur3 finaliser (32-bit avalanche)
-//   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
-//   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
-//   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
-//   PagedI32/U32         append-only typed arrays in fixed pages of 64 Ki elements: what a run keeps per record
-//                        (no doubling: no copy, no peak of old + new array, at most one page unused)
-//
-// Nothing here allocates per record except the occasional doubling.
-/** murmur3 fmix32. Returns an unsigned 32-bit integer. */
-function fmix32(h) {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
-}
-/** murmur3 body step: folds the 32-bit value `v` into the running hash `h` (int32 result). */
-function mix32(h, v) {
-    v = Math.imul(v, 0xcc9e2d51);
-    v = (v << 15) | (v >>> 17);
-    v = Math.imul(v, 0x1b873593);
-    h ^= v;
-    h = (h << 13) | (h >>> 19);
-    return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-const EMPTY = -1;
-/** Map from a 64-bit key (two uint32) to a non-negative int32 value. */
-class HashTable64 {
-    k1;
-    k2;
-    v;
-    mask;
-    size = 0;
-    constructor(capacity = 1024) {
-        let cap = 16;
-        while (cap < capacity)
-            cap *= 2;
-        this.k1 = new Uint32Array(cap);
-        this.k2 = new Uint32Array(cap);
-        this.v = new Int32Array(cap).fill(EMPTY);
-        this.mask = cap - 1;
-    }
-    /** Value stored under the key, or -1. */
-    get(a, b) {
-        const { k1, k2, v, mask } = this;
-        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
-            const x = v[i];
-            if (x === EMPTY)
-                return EMPTY;
-            if (k1[i] === a >>> 0 && k2[i] === b >>> 0)
-                return x;
-        }
-    }
-    /** Inserts the key with `value` unless present; returns the previous value, or -1 if it was inserted. */
-    putIfAbsent(a, b, value) {
-        if ((this.size + 1) * 4 > this.v.length * 3)
-            this.grow();
-        const { k1, k2, v, mask } = this;
-        a >>>= 0;
-        b >>>= 0;
-        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
-            const x = v[i];
-            if (x === EMPTY) {
-                k1[i] = a;
-                k2[i] = b;
-                v[i] = value;
-                this.size++;
-                return EMPTY;
-            }
-            if (k1[i] === a && k2[i] === b)
-                return x;
-        }
-    }
-    grow() {
-        const { k1, k2, v } = this;
-        const cap = v.length * 2;
-        this.k1 = new Uint32Array(cap);
-        this.k2 = new Uint32Array(cap);
-        this.v = new Int32Array(cap).fill(EMPTY);
-        this.mask = cap - 1;
-        this.size = 0;
-        for (let i = 0; i < v.length; i++)
-            if (v[i] !== EMPTY)
-                this.putIfAbsent(k1[i], k2[i], v[i]);
-    }
-}
-function growable(Ctor) {
-    return class {
-        data;
-        length = 0;
-        constructor(capacity = 1024) {
-            this.data = new Ctor(Math.max(16, capacity));
-        }
-        push(x) {
-            if (this.length === this.data.length)
-                this.reserve(this.length + 1);
-            this.data[this.length++] = x;
-        }
-        /** Makes room for at least `n` elements in total. */
-        reserve(n) {
-            if (n <= this.data.length)
-                return;
-            let cap = this.data.length;
-            while (cap < n)
-                cap *= 2;
-            const next = new Ctor(cap);
-            next.set(this.data.subarray(0, this.length));
-            this.data = next;
-        }
-        get(i) {
-            return this.data[i];
-        }
-        /** The used part (a view, invalidated by the next push). */
-        view() {
-            return this.data.subarray(0, this.length);
-        }
-    };
-}
-const GrowableI32 = growable(Int32Array);
-const GrowableU32 = growable(Uint32Array);
-const GrowableU8 = growable(Uint8Array);
-const GrowableF64 = growable(Float64Array);
-/** Elements per page of the paged arrays (64 Ki: 256 KiB of 32-bit values). */
-const PAGE_BITS = 16;
-const PAGE = 1 << PAGE_BITS;
-const PAGE_MASK = PAGE - 1;
-function paged(Ctor) {
-    return class {
-        /** Full pages, then the page being filled. Element i is pages[i >>> PAGE_BITS][i & (PAGE - 1)]. */
-        pages = [];
-        length = 0;
-        push(x) {
-            const at = this.length & PAGE_MASK;
-            if (at === 0)
-                this.pages.push(new Ctor(PAGE));
-            this.pages[this.length >>> PAGE_BITS][at] = x;
-            this.length++;
-        }
-        /** Appends `src` (any length). */
-        pushAll(src) {
-            for (let i = 0; i < src.length; i++)
-                this.push(src[i]);
-        }
-        get(i) {
-            return this.pages[i >>> PAGE_BITS][i & PAGE_MASK];
-        }
-        set(i, x) {
-            this.pages[i >>> PAGE_BITS][i & PAGE_MASK] = x;
-        }
-    };
-}
-const PagedI32 = paged(Int32Array);
-const PagedU32 = paged(Uint32Array);
-
-;// CONCATENATED MODULE: ./src/engine/analysis/text-scan.ts
-
-const CURLY = /[\u2018\u2019\u02bc]/g;
-/** Whitespace as /\s/ sees it, for code units >= 0x80. */
-function isSpaceHigh(c) {
-    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-/** Whitespace as /\s/ sees it (and the tokenizers' pre-split patterns), for one UTF-16 code unit. */
-function isSpaceCode(c) {
-    return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c);
-}
-/** The lowercase word form of a non-ASCII text (see the file header). */
-function wordForm(text) {
-    return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
-}
-const SCAN_CACHE_ENTRIES = 64;
-const SCAN_CACHE_MIN_CHARS = 32;
-const SCAN_CACHE_MAX_CHARS = 64 * 1024;
-class Scratch {
-    messages = 0;
-    // Per message (reallocated, not copied, when a record has more messages: they are rewritten for each record).
-    from = new Int32Array(16);
-    to = new Int32Array(16);
-    text = [];
-    bytes = new Float64Array(16);
-    e1 = new Uint32Array(16);
-    e2 = new Uint32Array(16);
-    // Per word of the record.
-    wa = new GrowableI32(4096);
-    wb = new GrowableI32(4096);
-    /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
-    wr = new GrowableI32(4096);
-    ws = new GrowableU32(4096);
-    we = new GrowableU32(4096);
-    /** Words written so far. */
-    n = 0;
-    /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
-    buf = Buffer.allocUnsafe(1 << 16);
-    get a() {
-        return this.wa.data;
-    }
-    get b() {
-        return this.wb.data;
-    }
-    get r() {
-        return this.wr.data;
-    }
-    get starts() {
-        return this.ws.data;
-    }
-    get ends() {
-        return this.we.data;
-    }
-    reserveMessages(m) {
-        if (this.from.length >= m)
-            return;
-        let cap = this.from.length;
-        while (cap < m)
-            cap *= 2;
-        this.from = new Int32Array(cap);
-        this.to = new Int32Array(cap);
-        this.bytes = new Float64Array(cap);
-        this.e1 = new Uint32Array(cap);
-        this.e2 = new Uint32Array(cap);
-    }
-    /** Room for `words` words in total, keeping the first this.n. */
-    reserveWords(words) {
-        if (this.wa.data.length >= words)
-            return;
-        for (const g of [this.wa, this.wb, this.wr, this.ws, this.we]) {
-            g.length = this.n;
-            g.reserve(words);
-        }
-    }
-    /** Appends the words of `s` (any text) from index this.n. */
-    words(s) {
-        const len = s.length;
-        this.reserveWords(this.n + (len >> 1) + 1);
-        const a = this.a;
-        const b = this.b;
-        const r = this.r;
-        const starts = this.starts;
-        const ends = this.ends;
-        let n = this.n;
-        let i = 0;
-        while (i < len) {
-            let c = s.charCodeAt(i);
-            while (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c)) {
-                if (++i >= len) {
-                    this.n = n;
-                    return;
-                }
-                c = s.charCodeAt(i);
-            }
-            const start = i;
-            let h1 = 0x811c9dc5;
-            let h2 = 0x3c6ef372;
-            let up = 0;
-            for (;;) {
-                if (c - 0x41 < 26 && c >= 0x41) {
-                    c += 0x20;
-                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
-                }
-                h1 = Math.imul(h1 ^ c, 0x01000193);
-                h2 = Math.imul(h2 + c, 0x5bd1e995);
-                if (++i >= len)
-                    break;
-                c = s.charCodeAt(i);
-                if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c))
-                    break;
-            }
-            const x = fmix32(h1);
-            a[n] = x;
-            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
-            r[n] = up === 0 ? x : fmix32(x ^ up);
-            starts[n] = start;
-            ends[n] = i;
-            n++;
-        }
-        this.n = n;
-    }
-    /** Exact key of the words [from, to) (see the file header), into e1/e2[m]. */
-    key(m, from, to, ci) {
-        const first = ci ? this.a : this.r;
-        const b = this.b;
-        let k1 = 0x3243f6a8;
-        let k2 = 0x85a308d3;
-        for (let w = from; w < to; w++) {
-            k1 = mix32(k1, first[w]);
-            k2 = mix32(k2, b[w]);
-        }
-        this.e1[m] = fmix32(k1 ^ (to - from));
-        this.e2[m] = fmix32(k2 ^ Math.imul(to - from, 0x9e3779b1));
-    }
-    /** Appends the words of the ASCII bytes buf[0, len): the same words and hashes as words() on the text. */
-    asciiWords(len) {
-        this.reserveWords(this.n + (len >> 1) + 1);
-        const s = this.buf;
-        const a = this.a;
-        const b = this.b;
-        const r = this.r;
-        const starts = this.starts;
-        const ends = this.ends;
-        let n = this.n;
-        let i = 0;
-        outer: while (i < len) {
-            let c = s[i];
-            while (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
-                if (++i >= len)
-                    break outer;
-                c = s[i];
-            }
-            const start = i;
-            let h1 = 0x811c9dc5;
-            let h2 = 0x3c6ef372;
-            let up = 0;
-            for (;;) {
-                if (c - 0x41 < 26 && c >= 0x41) {
-                    c += 0x20;
-                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
-                }
-                h1 = Math.imul(h1 ^ c, 0x01000193);
-                h2 = Math.imul(h2 + c, 0x5bd1e995);
-                if (++i >= len)
-                    break;
-                c = s[i];
-                if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d)))
-                    break;
-            }
-            const x = fmix32(h1);
-            a[n] = x;
-            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
-            r[n] = up === 0 ? x : fmix32(x ^ up);
-            starts[n] = start;
-            ends[n] = i;
-            n++;
-        }
-        this.n = n;
-    }
-    /** Recent system/developer texts and their scans: a dataset repeats its system prompt in record after record, and a
-     * repeat costs a hash lookup and a copy instead of a scan. At most SCAN_CACHE_ENTRIES texts of at most
-     * SCAN_CACHE_MAX_CHARS each (the cache is emptied when full). */
-    cache = new Map();
-    message(m, msg, ci) {
-        const text = msg.text;
-        const cacheable = (msg.role === "system" || msg.role === "developer") && text.length >= SCAN_CACHE_MIN_CHARS && text.length <= SCAN_CACHE_MAX_CHARS;
-        if (!cacheable) {
-            this.scanMessage(m, text, ci);
-            return;
-        }
-        const hit = this.cache.get(text);
-        if (hit && hit.ci === ci) {
-            const from = this.n;
-            const words = hit.a.length;
-            this.reserveWords(from + words);
-            this.wa.data.set(hit.a, from);
-            this.wb.data.set(hit.b, from);
-            this.wr.data.set(hit.r, from);
-            this.ws.data.set(hit.starts, from);
-            this.we.data.set(hit.ends, from);
-            this.n = from + words;
-            this.from[m] = from;
-            this.to[m] = this.n;
-            this.text[m] = hit.form;
-            this.bytes[m] = hit.bytes;
-            this.e1[m] = hit.e1;
-            this.e2[m] = hit.e2;
-            return;
-        }
-        this.scanMessage(m, text, ci);
-        if (this.cache.size >= SCAN_CACHE_ENTRIES)
-            this.cache.clear();
-        const from = this.from[m];
-        const to = this.to[m];
-        this.cache.set(text, {
-            ci,
-            form: this.text[m],
-            bytes: this.bytes[m],
-            e1: this.e1[m],
-            e2: this.e2[m],
-            a: this.wa.data.slice(from, to),
-            b: this.wb.data.slice(from, to),
-            r: this.wr.data.slice(from, to),
-            starts: this.ws.data.slice(from, to),
-            ends: this.we.data.slice(from, to),
-        });
-    }
-    scanMessage(m, text, ci) {
-        const from = this.n;
-        this.from[m] = from;
-        if (text.length * 3 > this.buf.length)
-            this.buf = Buffer.allocUnsafe(Math.max(text.length * 3, this.buf.length * 2));
-        // UTF-8 of ASCII text is as long as the text; anything else is longer.
-        const bytes = this.buf.write(text, 0, "utf8");
-        this.bytes[m] = bytes;
-        if (bytes === text.length) {
-            this.asciiWords(bytes);
-            this.text[m] = text;
-            this.to[m] = this.n;
-            this.key(m, from, this.n, ci);
-            return;
-        }
-        // Not ASCII: the exact key from the NFC form (scanned past the end, then dropped), the words from the NFKC form.
-        const nfc = text.normalize("NFC");
-        this.words(ci ? nfc.toLowerCase() : nfc);
-        this.key(m, from, this.n, ci);
-        this.n = from;
-        const form = wordForm(text);
-        this.words(form);
-        this.text[m] = form;
-        this.to[m] = this.n;
-    }
-}
-const scratch = new Scratch();
-/** Scans every message of `conv` (then its `rejected` messages). Returns module scratch: valid until the next call. */
-function scanRecord(conv, caseInsensitive) {
-    const s = scratch;
-    const msgs = conv.messages;
-    const rej = conv.rejected;
-    const total = msgs.length + (rej ? rej.length : 0);
-    s.reserveMessages(total);
-    s.messages = msgs.length;
-    s.n = 0;
-    s.text.length = total;
-    for (let m = 0; m < msgs.length; m++)
-        s.message(m, msgs[m], caseInsensitive);
-    if (rej)
-        for (let m = 0; m < rej.length; m++)
-            s.message(msgs.length + m, rej[m], caseInsensitive);
-    return s;
-}
-
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/engine/analysis/bpe.ts
-// Byte-pair encoding token counts for one pre-tokenizer piece, with gpt-tokenizer's vocabularies packed as bytes
-// (vocabularies/*.generated.js, made by scripts/vocabularies.mjs): the same counts as the library, which loads in
-// ~0.3 s where this loads in ~10 ms, and merges without making a string per byte pair.
-//
-//   const v = Vocabulary.fromBase64(RANKS, DATA);
-//   v.countPiece(" hello")   // tokens of one piece of the encoding's pre-tokenizer split
-//
-// The library's algorithm, reproduced exactly (tests/analysis/tokens.test.ts compares on thousands of texts):
-//  - a piece that is itself a token (looked up by its text) is 1 token; a single ASCII character is 1 token;
-//  - otherwise its UTF-8 bytes (a lone surrogate written as U+FFFD) start as one part per byte, and the adjacent
-//    pair of parts whose joined bytes have the lowest rank is merged (the leftmost on ties) until no joined pair is a
-//    token; the count is the number of parts left.
-//  - a byte range is looked up as the library looks it up: when it is valid UTF-8 the library decodes it to text
-//    first, which drops a leading byte-order mark (EF BB BF), so such a range is looked up without it (and an
-//    empty rest is no token). Tokens made of valid UTF-8 that the library keeps as bytes (those starting with a BOM)
-//    are never found by it: the generated data leaves them out.
-
-/** UTF-8 scratch and merge state, grown when a piece is longer. */
-let bytes = Buffer.allocUnsafe(256);
-let starts = new Int32Array(257);
-let ranks = new Float64Array(257);
-/** True when `s` holds a surrogate without its other half. */
-function hasLoneSurrogate(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c & 0xf800) !== 0xd800)
-            continue;
-        if (c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
-            i++;
-        else
-            return true;
-    }
-    return false;
-}
-function hashBytes(b, from, to) {
-    let h = 0x811c9dc5 ^ (to - from);
-    for (let i = from; i < to; i++)
-        h = Math.imul(h ^ b[i], 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    return h;
-}
-class Vocabulary {
-    /** Token bytes, rank after rank. */
-    data;
-    /** Per rank: offset of its bytes in data, and their length (0: not a token). */
-    offset;
-    length;
-    /** Open addressing: rank + 1, or 0 for an empty slot. */
-    slots;
-    mask;
-    constructor(packed, count) {
-        this.offset = new Int32Array(count);
-        this.length = new Uint8Array(count);
-        let p = 0;
-        for (let r = 0; r < count; r++) {
-            const n = packed[p];
-            this.offset[r] = p + 1;
-            this.length[r] = n;
-            p += n + 1;
-        }
-        if (p !== packed.length)
-            throw new Error(`vocabulary data: ${packed.length} bytes, expected ${p}`);
-        this.data = packed;
-        let cap = 1;
-        while (cap < count * 2)
-            cap <<= 1;
-        this.slots = new Int32Array(cap);
-        this.mask = cap - 1;
-        for (let r = 0; r < count; r++) {
-            const n = this.length[r];
-            if (n === 0)
-                continue;
-            const at = this.offset[r];
-            let s = hashBytes(packed, at, at + n) & this.mask;
-            while (this.slots[s] !== 0)
-                s = (s + 1) & this.mask;
-            this.slots[s] = r + 1;
-        }
-    }
-    /** From the generated module's RANKS and DATA (base64). */
-    static fromBase64(count, base64) {
-        const b = Buffer.from(base64, "base64");
-        return new Vocabulary(new Uint8Array(b.buffer, b.byteOffset, b.length), count);
-    }
-    /** Rank of the token whose bytes are b[from, to), or -1. */
-    find(b, from, to) {
-        const n = to - from;
-        if (n <= 0 || n > 255)
-            return -1;
-        const data = this.data;
-        let s = hashBytes(b, from, to) & this.mask;
-        for (;;) {
-            const r = this.slots[s] - 1;
-            if (r < 0)
-                return -1;
-            if (this.length[r] === n) {
-                const at = this.offset[r];
-                let i = 0;
-                while (i < n && data[at + i] === b[from + i])
-                    i++;
-                if (i === n)
-                    return r;
-            }
-            s = (s + 1) & this.mask;
-        }
-    }
-    /** Rank of b[from, to) as the library looks a byte range up (see the file header), or -1. */
-    rankOf(b, from, to) {
-        if (to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf && (0,external_node_buffer_namespaceObject.isUtf8)(b.subarray(from, to))) {
-            return to - from === 3 ? -1 : this.find(b, from + 3, to);
-        }
-        return this.find(b, from, to);
-    }
-    /** Tokens of one pre-tokenizer piece. */
-    countPiece(piece) {
-        const len = piece.length;
-        if (len === 0)
-            return 0;
-        if (bytes.length < len * 3) {
-            bytes = Buffer.allocUnsafe(len * 3);
-            starts = new Int32Array(len * 3 + 1);
-            ranks = new Float64Array(len * 3 + 1);
-        }
-        const b = bytes;
-        let n;
-        let ascii = true;
-        for (let i = 0; i < len; i++) {
-            const c = piece.charCodeAt(i);
-            if (c >= 0x80) {
-                ascii = false;
-                break;
-            }
-            b[i] = c;
-        }
-        if (ascii) {
-            if (len === 1)
-                return 1;
-            n = len;
-        }
-        else {
-            n = b.write(piece, 0, "utf8");
-        }
-        // The piece itself, looked up by its text (so without the byte-order-mark rule; never with a lone surrogate,
-        // whose text is no token's).
-        if (this.find(b, 0, n) >= 0 && (ascii || !hasLoneSurrogate(piece)))
-            return 1;
-        const st = starts;
-        const rk = ranks;
-        let parts = n + 1; // boundaries: st[0, parts)
-        for (let i = 0; i <= n; i++) {
-            st[i] = i;
-            const r = i < n - 1 ? this.rankOf(b, i, i + 2) : -1;
-            rk[i] = r < 0 ? Infinity : r;
-        }
-        // rk[i]: rank of parts i and i + 1 joined (Infinity: not a token)
-        while (parts > 1) {
-            let low = Infinity;
-            let at = -1;
-            for (let i = 0; i < parts - 1; i++) {
-                if (rk[i] < low) {
-                    low = rk[i];
-                    at = i;
-                }
-            }
-            if (at < 0)
-                break;
-            for (let i = at + 1; i < parts - 1; i++)
-                st[i] = st[i + 1];
-            for (let i = at; i < parts - 1; i++)
-                rk[i] = rk[i + 1];
-            parts--;
-            let r = at + 2 < parts ? this.rankOf(b, st[at], st[at + 2]) : -1;
-            rk[at] = r < 0 ? Infinity : r;
-            if (at > 0) {
-                r = at + 1 < parts ? this.rankOf(b, st[at - 1], st[at + 1]) : -1;
-                rk[at - 1] = r < 0 ? Infinity : r;
-            }
-        }
-        return parts - 1;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/token-count.ts
-// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster: the library's
-// pre-tokenizer split, a cache of piece counts (piecewiseCounter), byte-pair merging of a new piece with the
-// vocabulary packed as bytes (bpe.ts), and linear time on pathological runs (countLinear). tokens.ts decides what is
-// counted.
-//
-//   const count = await loadCounter("o200k_base");   // (text) => tokens; ~10 ms per call
-
-
-/** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
- * loads one). Call before the pass; the counter is then passed as `countTokens`. */
-async function loadCounter(encoding) {
-    const packed = encoding === "cl100k_base" ? await __nccwpck_require__.e(/* import() */ 611).then(__nccwpck_require__.bind(__nccwpck_require__, 6611)) : await __nccwpck_require__.e(/* import() */ 948).then(__nccwpck_require__.bind(__nccwpck_require__, 8948));
-    const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 9587));
-    const vocabulary = Vocabulary.fromBase64(packed.RANKS, packed.DATA);
-    const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (p) => vocabulary.countPiece(p));
-    return (s) => (s.length === 0 ? 0 : countLinear(count, s));
-}
-/** Pieces of at most this many characters have their counts cached. */
-const PIECE_CACHE_CHARS = 48;
-/** The cache is emptied when it holds this many pieces (a few MB at most). */
-const PIECE_CACHE_ENTRIES = 1 << 17;
-/** Counts tokens as the tokenizer does, 10-20x faster: the text is split with the encoding's own pre-tokenizer
- * pattern (`split`), and each piece's count (the BPE of the piece alone, which is what the tokenizer computes for
- * it) is looked up in a cache of recent pieces, `countPiece` only on a miss. gpt-tokenizer's own countTokens spends
- * ~3 us of bookkeeping per piece even when its merge cache hits; natural text repeats its pieces (words with their
- * leading space), so nearly every piece is a hit. */
-function piecewiseCounter(split, countPiece) {
-    const re = new RegExp(split.source, split.flags.includes("g") ? split.flags : split.flags + "g");
-    const cache = new Map();
-    return (s) => {
-        let n = 0;
-        re.lastIndex = 0;
-        let m;
-        while ((m = re.exec(s)) !== null) {
-            const piece = m[0];
-            if (piece.length === 0) {
-                re.lastIndex++; // a pattern that can match empty text: step on (the tokenizers' patterns cannot)
-                continue;
-            }
-            if (piece.length > PIECE_CACHE_CHARS) {
-                n += countPiece(piece);
-                continue;
-            }
-            let c = cache.get(piece);
-            if (c === undefined) {
-                c = countPiece(piece);
-                if (cache.size >= PIECE_CACHE_ENTRIES)
-                    cache.clear();
-                cache.set(piece, c);
-            }
-            n += c;
-        }
-        return n;
-    };
-}
-/** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
-const MAX_RUN = 512;
-/** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
- * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
- * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
- * is, each long run in slices of MAX_RUN characters (never splitting a surrogate pair). Text without such a run
- * (nearly all text) is counted whole, exactly as the tokenizer counts it; otherwise the count may differ from the
- * tokenizer's by about one token per cut. Linear in the text's length. */
-function countLinear(count, s) {
-    const len = s.length;
-    if (len <= MAX_RUN)
-        return count(s);
-    let total = 0;
-    let from = 0; // start of the text not yet counted
-    let run = 0; // start of the current run
-    let ws = isSpaceCode(s.charCodeAt(0));
-    for (let i = 1; i <= len; i++) {
-        const w = i < len ? isSpaceCode(s.charCodeAt(i)) : !ws;
-        if (w === ws)
-            continue;
-        if (i - run > MAX_RUN) {
-            if (run > from)
-                total += count(s.slice(from, run));
-            let a = run;
-            while (a < i) {
-                let b = Math.min(i, a + MAX_RUN);
-                // never end a slice between the two halves of a surrogate pair
-                if (b < i && (s.charCodeAt(b) & 0xfc00) === 0xdc00 && (s.charCodeAt(b - 1) & 0xfc00) === 0xd800)
-                    b--;
-                total += count(s.slice(a, b));
-                a = b;
-            }
-            from = i;
-        }
-        run = i;
-        ws = w;
-    }
-    if (from === 0)
-        return count(s);
-    if (from < len)
-        total += count(s.slice(from));
-    return total;
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/image-tokens.ts
-// Tokens of an image part, by OpenAI's documented formula for the GPT-4o / GPT-4.1 family (the models vision
-// fine-tuning takes; OpenAI "Images and vision" guide, "Calculating costs"):
-//   detail "low": 85 tokens, whatever the size;
-//   otherwise ("high", "auto" or none — "auto" is counted as "high", its upper case): the image is scaled down to fit
-//   in 2048 x 2048, then down so that its shortest side is at most 768 px; 170 tokens per 512 px tile of the result,
-//   plus 85.
-// The size comes from the image itself when the record holds it as a data URI (formats/image-size.ts); an image given
-// by URL or path has no known size and is not counted (undefined): the report says how many were not counted.
-const IMAGE_BASE_TOKENS = 85;
-const IMAGE_TILE_TOKENS = 170;
-function imageTokens(p) {
-    if (p.detail === "low")
-        return IMAGE_BASE_TOKENS;
-    let w = p.width;
-    let h = p.height;
-    if (!w || !h || !(w > 0) || !(h > 0))
-        return undefined;
-    const fit = Math.min(1, 2048 / Math.max(w, h));
-    w *= fit;
-    h *= fit;
-    const short = Math.min(1, 768 / Math.min(w, h));
-    w = Math.floor(w * short);
-    h = Math.floor(h * short);
-    return IMAGE_BASE_TOKENS + IMAGE_TILE_TOKENS * Math.ceil(w / 512) * Math.ceil(h / 512);
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/example-text.ts
-
-const TOKENS_PER_NAME = 1;
-/** num_tokens_for_tools' constants per encoding (func_init, prop_init, prop_key, enum_init, enum_item, func_end). */
-const TOOL_COSTS = {
-    o200k_base: { funcInit: 7, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
-    cl100k_base: { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
-};
-function fixedTokens(conv, encoding) {
-    const out = { tokens: 0, images: 0, imagesCounted: 0, imageTokens: 0 };
-    const visit = (m) => {
-        if (m.name !== undefined)
-            out.tokens += TOKENS_PER_NAME;
-        if (m.imageParts) {
-            for (const p of m.imageParts) {
-                out.images++;
-                const t = imageTokens(p);
-                if (t === undefined)
-                    continue;
-                out.imagesCounted++;
-                out.imageTokens += t;
-            }
-        }
-    };
-    conv.messages.forEach(visit);
-    conv.rejected?.forEach(visit);
-    out.tokens += out.imageTokens;
-    const d = conv.toolDefs;
-    if (d && d.functions > 0) {
-        const c = TOOL_COSTS[encoding];
-        out.tokens += c.funcInit * d.functions + c.propInit * d.propertyLists + c.propKey * d.properties + c.enumInit * d.enums + c.enumItem * d.enumItems + c.funcEnd;
-    }
-    return out;
-}
-/** Calls `each` for every non-empty text of the example the trainer reads, with whether it is an assistant's. */
-function forEachText(conv, each) {
-    const visit = (m) => {
-        const a = m.role === "assistant";
-        if (m.text.length > 0)
-            each(m.text, a);
-        if (m.name !== undefined && m.name.length > 0)
-            each(m.name, a);
-        if (m.callText)
-            for (const t of m.callText)
-                if (t.length > 0)
-                    each(t, a);
-    };
-    conv.messages.forEach(visit);
-    conv.rejected?.forEach(visit);
-    if (conv.toolDefs)
-        for (const t of conv.toolDefs.texts)
-            if (t.length > 0)
-                each(t, false);
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/stats.ts
-// Small numeric helpers shared by the analysis passes: rounding, a bounded quantile sketch, fixed-bucket
-// histograms, a bounded top-k counter (Misra-Gries) and a deterministic PRNG.
-//
-//   round(x, digits = 4): number
-//   quantileOf(sorted, q): number                    linear interpolation (type 7, as numpy's default)
-//   new QuantileSketch(cap = 100_000)                 exact up to `cap` values, then a uniform reservoir sample
-//     .add(v) .count .min .max .sum .mean .exact .quantile(q) .summary()
-//   new TopK<P>(cap = 10_000)                         Misra-Gries heavy hitters, exact while distinct keys <= cap
-//     .add(key, payload?) .top(n) .exact .maxError .distinctTracked
-//   bucketIndex(edges, v) / bucketLabels(edges)       fixed histogram buckets [e0,e1), [e1,e2) ... [eLast, inf)
-//   mulberry32(seed): () => number                    deterministic uniform [0, 1)
-//
-// Partials (chunked / parallel runs; plain structured-clone-able data, merged in chunk order):
-//   QuantileSketch.toPartial() / .merge(p)
-//     count/sum add, min/max combine (all exact). Kept values: concatenated (this instance's first) while the
-//     merged count <= cap. Beyond the cap both sides are thinned to a proportional share of `cap` values:
-//     this side keeps round(cap * countThis / countTotal), the incoming side the rest, each chosen by a
-//     systematic stride over its kept values (value j of keep taken at index floor((j + 0.5) * kept / keep)).
-//     Deterministic; a fresh sketch merged with one partial holds exactly that partial's values.
-//   TopK.toPartial() / .merge(p)
-//     Misra-Gries summary merge: counts add (an existing key keeps its first payload), then, if more than
-//     `cap` keys are tracked, the (cap+1)-th largest count t is subtracted from every counter, counters <= 0
-//     are dropped and maxError grows by t. maxError and total add. Deterministic for a given merge order.
-/** Round to `digits` decimals (default 4); non-finite values become 0 so results stay JSON-serialisable. */
-function round(x, digits = 4) {
-    if (!Number.isFinite(x))
-        return 0;
-    const f = 10 ** digits;
-    return Math.round(x * f) / f;
-}
-/** Share a/b rounded, 0 when b is 0. */
-function ratio(a, b, digits = 4) {
-    return b > 0 ? round(a / b, digits) : 0;
-}
-/** Quantile of an ascending-sorted array with linear interpolation between closest ranks (numpy "linear"). */
-function quantileOf(sorted, q) {
-    const n = sorted.length;
-    if (n === 0)
-        return 0;
-    const pos = (n - 1) * Math.min(1, Math.max(0, q));
-    const lo = Math.floor(pos);
-    const hi = Math.min(n - 1, lo + 1);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
-}
-/** Deterministic 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Picks `keep` of the first `n` values of `src` by a systematic stride (all of them when keep >= n). */
-function strideSample(src, n, keep) {
-    if (keep >= n)
-        return src.slice(0, n);
-    const out = new Float64Array(keep);
-    for (let j = 0; j < keep; j++)
-        out[j] = src[Math.floor(((j + 0.5) * n) / keep)];
-    return out;
-}
-/** Exact quantiles up to `cap` values, then Algorithm-R reservoir sampling (seeded, deterministic).
- * count/min/max/sum/mean are always exact. */
-class QuantileSketch {
-    cap;
-    values;
-    n = 0;
-    rnd;
-    count = 0;
-    min = Infinity;
-    max = -Infinity;
-    sum = 0;
-    constructor(cap = 100_000, seed = 0x9e3779b9) {
-        this.cap = cap;
-        this.values = new Float64Array(Math.min(cap, 1024));
-        this.rnd = mulberry32(seed);
-    }
-    add(v) {
-        this.count++;
-        this.sum += v;
-        if (v < this.min)
-            this.min = v;
-        if (v > this.max)
-            this.max = v;
-        if (this.n < this.cap) {
-            if (this.n === this.values.length) {
-                const bigger = new Float64Array(Math.min(this.cap, this.values.length * 2));
-                bigger.set(this.values);
-                this.values = bigger;
-            }
-            this.values[this.n++] = v;
-        }
-        else {
-            const j = Math.floor(this.rnd() * this.count);
-            if (j < this.cap)
-                this.values[j] = v;
-        }
-    }
-    get exact() {
-        return this.count <= this.cap;
-    }
-    toPartial() {
-        return { cap: this.cap, count: this.count, min: this.min, max: this.max, sum: this.sum, values: this.values.slice(0, this.n) };
-    }
-    /** Folds a later chunk's partial into this sketch (see the file header). */
-    merge(p) {
-        const total = this.count + p.count;
-        const pn = p.values.length;
-        let merged;
-        if (this.n + pn <= this.cap && (total <= this.cap || this.count === 0 || p.count === 0)) {
-            merged = new Float64Array(Math.max(this.n + pn, Math.min(this.cap, 1024)));
-            merged.set(this.values.subarray(0, this.n));
-            merged.set(p.values, this.n);
-            this.n += pn;
-        }
-        else {
-            const keepThis = Math.min(this.n, Math.round((this.cap * this.count) / total));
-            const keepOther = Math.min(pn, this.cap - keepThis);
-            const a = strideSample(this.values, this.n, keepThis);
-            const b = strideSample(p.values, pn, keepOther);
-            merged = new Float64Array(Math.max(a.length + b.length, Math.min(this.cap, 1024)));
-            merged.set(a);
-            merged.set(b, a.length);
-            this.n = a.length + b.length;
-        }
-        this.values = merged;
-        this.count = total;
-        this.sum += p.sum;
-        if (p.min < this.min)
-            this.min = p.min;
-        if (p.max > this.max)
-            this.max = p.max;
-    }
-    get mean() {
-        return this.count ? this.sum / this.count : 0;
-    }
-    /** Sorted copy of the kept values (all values when exact). */
-    sorted() {
-        return this.values.slice(0, this.n).sort();
-    }
-    quantile(q) {
-        return quantileOf(this.sorted(), q);
-    }
-    summary(digits = 2) {
-        const s = this.sorted();
-        return {
-            count: this.count,
-            min: this.count ? round(this.min, digits) : 0,
-            mean: round(this.mean, digits),
-            median: round(quantileOf(s, 0.5), digits),
-            p95: round(quantileOf(s, 0.95), digits),
-            max: this.count ? round(this.max, digits) : 0,
-            exact: this.exact,
-        };
-    }
-}
-/** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
- * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`.
- * Keys are strings or numbers (e.g. a 53-bit hash, with the text it stands for as the payload). */
-class TopK {
-    cap;
-    tieByPayload;
-    counts = new Map();
-    /** Total decrement rounds applied to every counter (0 = exact). */
-    maxError = 0;
-    total = 0;
-    /** `tieByPayload`: top() breaks count ties by payload (a string, or the string the function makes of it) rather
-     * than by key. */
-    constructor(cap = 10_000, tieByPayload = false) {
-        this.cap = cap;
-        this.tieByPayload = tieByPayload;
-    }
-    add(key, payload) {
-        if (this.counted(key))
-            this.counts.set(key, { count: 1, payload });
-    }
-    /** add(), with the payload made only when the key gets a counter; `touch` sees the payload of a key counted again. */
-    addWith(key, makePayload, touch) {
-        if (this.counted(key, touch))
-            this.counts.set(key, { count: 1, payload: makePayload() });
-    }
-    /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
-    counted(key, touch) {
-        this.total++;
-        const e = this.counts.get(key);
-        if (e) {
-            e.count++;
-            if (touch && e.payload !== undefined)
-                touch(e.payload);
-            return false;
-        }
-        if (this.counts.size < this.cap)
-            return true;
-        // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
-        this.maxError++;
-        for (const [k, v] of this.counts) {
-            if (--v.count === 0)
-                this.counts.delete(k);
-        }
-        return false;
-    }
-    get exact() {
-        return this.maxError === 0;
-    }
-    toPartial() {
-        const keys = [];
-        const counts = [];
-        const payloads = [];
-        for (const [k, v] of this.counts) {
-            keys.push(k);
-            counts.push(v.count);
-            payloads.push(v.payload);
-        }
-        return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
-    }
-    /** Misra-Gries merge of a later chunk's partial (see the file header). `combine(mine, theirs)`: folds a later
-     * chunk's payload of a key this instance has into its own (default: the first payload is kept as it is). */
-    merge(p, combine) {
-        this.total += p.total;
-        this.maxError += p.maxError;
-        for (let i = 0; i < p.keys.length; i++) {
-            const e = this.counts.get(p.keys[i]);
-            if (e) {
-                e.count += p.counts[i];
-                const theirs = p.payloads[i];
-                if (combine && e.payload !== undefined && theirs !== undefined)
-                    combine(e.payload, theirs);
-            }
-            else
-                this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
-        }
-        if (this.counts.size > this.cap) {
-            const sorted = [...this.counts.values()].map((v) => v.count).sort((a, b) => b - a);
-            const t = sorted[this.cap];
-            this.maxError += t;
-            for (const [k, v] of this.counts) {
-                v.count -= t;
-                if (v.count <= 0)
-                    this.counts.delete(k);
-            }
-        }
-    }
-    get distinctTracked() {
-        return this.counts.size;
-    }
-    /** Top `n` by count, ties broken by key (ascending) for determinism. */
-    top(n) {
-        const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
-        const byPayload = this.tieByPayload;
-        const tie = (x) => (typeof byPayload === "function" ? byPayload(x.payload) : byPayload ? String(x.payload) : x.key);
-        all.sort((a, b) => {
-            if (a.count !== b.count)
-                return b.count - a.count;
-            const x = tie(a);
-            const y = tie(b);
-            return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-        });
-        return all.slice(0, n);
-    }
-}
-/** Index of the bucket holding v for ascending edges: bucket i is [edges[i], edges[i+1]), the last is open. */
-function bucketIndex(edges, v) {
-    let i = 0;
-    while (i + 1 < edges.length && v >= edges[i + 1])
-        i++;
-    return i;
-}
-/** Labels "a-b" (inclusive integer ranges) and "last+" for integer-valued buckets. */
-function bucketLabels(edges) {
-    return edges.map((e, i) => (i + 1 < edges.length ? `${e}-${edges[i + 1] - 1}` : `${e}+`));
-}
-
-;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/engine/analysis/token-limits.ts
+// The token limit of the model a dataset is for (tokens.model, prefix match) and OpenAI's default epochs: what the
+// token analysis (tokens.ts) checks examples against and bills them for; the config loader names unknown models.
 /** Maximum tokens per training example for OpenAI fine-tuning (OpenAI fine-tuning guide, "Token limits":
  * gpt-4o / gpt-4o-mini 65,536; gpt-3.5-turbo-0125/-1106 16,385; gpt-4.1 family 65,536 as given in the issue). */
 const MODEL_TOKEN_LIMITS = {
@@ -17641,1313 +14421,10 @@ function defaultEpochs(examples) {
         return Math.max(1, Math.floor(25_000 / examples));
     return 3;
 }
-/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
- * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
-const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
-/** The largest unsampled examples of each stratum kept (LARGEST_KEPT, over the whole run), the characters kept of
- * each, and in how many evenly spaced pieces when it is longer (see the file header): finish() tokenizes at most
- * STRATA x 4 x ~16 Ki characters for them. */
-const LARGEST_KEPT = 4;
-const LARGEST_CHARS = 16 * 1024;
-const LARGEST_PIECES = 8;
-/** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
- * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
- * in brackets) on real public chat datasets and on paragraphs of other scripts, as bytes/unit: tokens/byte —
- *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
- *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
- *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,
- *     combining marks 1.50-1.59: 0.67-0.73; and English or Chinese text mixed with other scripts;
- *   two-byte alphabets 1.82-1.86: Russian 0.11 (0.22), Ukrainian, Greek, Arabic, Hebrew, Persian 0.15-0.19
- *     (0.36-0.52); emoji alone 2.0: 0.48;
- *   three-byte scripts 2.1-3.0: Chinese 0.25-0.34 (0.40-0.51), Japanese 0.25, Korean 0.21, Hindi, Bengali and
- *     Thai 0.11-0.14 (0.33-0.46).
- * Cut points: 2.0 is a hard edge — text of one- and two-byte characters (U+0000-U+07FF) and of surrogate pairs
- * (4 bytes per 2 units) has at most 2 bytes per unit, so only three-byte characters (U+0800-U+FFFF: CJK, kana,
- * Hangul, Indic, Thai) pass it. 1.75 puts the two-byte alphabets, written with ASCII spaces and punctuation at
- * 1.82-1.86, apart from mixtures; 1.25 puts the Latin languages (1.02-1.11) apart from heavy diacritics, combining
- * marks, symbols and mixtures. On real-data plus those paragraphs (each weighted as 100 examples) these cuts leave
- * about a fifth less byte-weighted squared deviation of examples from their stratum's ratio than two cuts at 1.3
- * and 2.2 (o200k_base; cl100k_base: 5 % less). */
-const STRATA = 5;
-const STRATUM_NAMES = ["ascii", "latin", "mixed", "two-byte", "three-byte"];
-/** The stratum of an example of `bytes` UTF-8 bytes in `units` UTF-16 code units (see STRATA): 0 pure ASCII (or no
- * text), 1 up to 1.25 bytes per unit, 2 up to 1.75, 3 up to 2, 4 above. */
-function stratumOf(bytes, units) {
-    if (bytes <= units)
-        return 0;
-    if (4 * bytes <= 5 * units)
-        return 1;
-    if (4 * bytes <= 7 * units)
-        return 2;
-    return bytes <= 2 * units ? 3 : 4;
-}
-/** 97.5 % quantiles of Student's t for 1..30 degrees of freedom (the bound of a stratum estimated from few drawn
- * examples); beyond 30 a Cornish-Fisher expansion around 1.96. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-function t975(df) {
-    if (df <= 30)
-        return T975[Math.max(1, Math.floor(df)) - 1];
-    const z = 1.959964;
-    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
-}
-const TOKENS_PER_MESSAGE = 3;
-const TOKENS_PER_EXAMPLE = 3;
-/** Per-example token histogram bucket lower edges. */
-const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
-/** An unsampled example over PROBE_FACTOR × the limit in content bytes is counted only until it passes the limit,
- * in pieces of PROBE_CHARS characters (TokenAnalysis.overLimit). */
-const PROBE_FACTOR = 8;
-const PROBE_CHARS = 16 * 1024;
-function formatBytes(n) {
-    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
-}
-/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
- * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
-const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
-/** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
-const PENDING = -2;
-/** The role of a rendered example's one text. */
-const RENDERED = "\u0000rendered";
-const renderedConv = (text) => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });
-/** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
- * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
-const VAR_TERMS = 9;
-function addVariance(v, h, p, t, b) {
-    let c = (1 - p) / (p * p);
-    let o = h * VAR_TERMS;
-    for (let k = 0; k < 3; k++, o += 3, c *= p) {
-        v[o] += c * t * t;
-        v[o + 1] += c * t * b;
-        v[o + 2] += c * b * b;
-    }
-}
-/** The variance of stratum h's estimated tokens, exact tokens of its tokenized examples + R x its untokenized
- * bytes U, with u = U / its content bytes B. Linearised, its error is sum over sampled examples of
- * e (w u + 1), e = t - R b, w = 1/p (R's error moves R x U, and the sample's own residuals are in the exact part),
- * so under Poisson sampling the variance estimate is sum (1 - p) (w u + 1)² e² = u² S0 + 2u S1 + S2 with
- * Sk = sum c pᵏ e², c = (1 - p) / p². (With one p for all and u = 1 - p this is sum c e², the Horvitz-Thompson
- * variance: scaling that by u², as before, understated the error by 1/u, e.g. 1.5x for u = 2/3.) */
-function varianceOf(v, h, r, u) {
-    const o = h * VAR_TERMS;
-    const s = (k) => v[o + 3 * k] - 2 * r * v[o + 3 * k + 1] + r * r * v[o + 3 * k + 2];
-    return Math.max(0, u * u * s(0) + 2 * u * s(1) + s(2));
-}
-/** An example's texts when they hold at most LARGEST_CHARS characters; else LARGEST_PIECES pieces of about
- * LARGEST_CHARS / LARGEST_PIECES characters of them (joined by "\n") centred at evenly spaced points, each starting
- * and ending at a word's start (cutBefore). */
-function piecesOf(conv) {
-    const texts = [];
-    forEachText(conv, (t) => texts.push(t));
-    let chars = 0;
-    for (const t of texts)
-        chars += t.length;
-    if (chars <= LARGEST_CHARS)
-        return { whole: true, texts };
-    const all = texts.join("\n");
-    const len = LARGEST_CHARS / LARGEST_PIECES;
-    const pieces = [];
-    for (let j = 0; j < LARGEST_PIECES; j++) {
-        const at = Math.min(all.length - len, Math.max(0, Math.floor(((j + 0.5) * all.length) / LARGEST_PIECES - len / 2)));
-        const a = cutBefore(all, at);
-        pieces.push(all.slice(a, Math.max(a, cutBefore(all, a + len))));
-    }
-    return { whole: false, texts: pieces };
-}
-/** Unicode combining marks (the common blocks): a cut before one would split a character from its accents. */
-function isMark(c) {
-    return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
-}
-/** The first index at or after `i` where a piece of `s` may start: a whitespace character after a non-whitespace
- * one within the next 64 characters (the tokenizer's pieces start with the space before a word), else the first
- * character that is neither a low surrogate nor a combining mark. */
-function cutBefore(s, i) {
-    if (i <= 0)
-        return 0;
-    if (i >= s.length)
-        return s.length;
-    for (let j = i; j < Math.min(s.length, i + 64); j++)
-        if (isSpaceCode(s.charCodeAt(j)) && !isSpaceCode(s.charCodeAt(j - 1)))
-            return j;
-    let j = i;
-    while (j < s.length && ((s.charCodeAt(j) & 0xfc00) === 0xdc00 || isMark(s.charCodeAt(j))))
-        j++;
-    return j;
-}
-/** Inserts `x` into `list` (largest first) after the entries at least as large, and keeps LARGEST_KEPT. */
-function keepLarge(list, x) {
-    let i = list.length;
-    while (i > 0 && list[i - 1].bytes < x.bytes)
-        i--;
-    list.splice(i, 0, x);
-    if (list.length > LARGEST_KEPT)
-        list.length = LARGEST_KEPT;
-}
-/** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
-function strideIndexes(n, keep) {
-    if (keep >= n)
-        return Array.from({ length: n }, (_, i) => i);
-    const out = new Array(keep);
-    for (let j = 0; j < keep; j++)
-        out[j] = Math.floor(((j + 0.5) * n) / keep);
-    return out;
-}
-/** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
-function mixSeed(base, seed) {
-    return (base ^ Math.imul(seed >>> 0, 0x9e3779b9)) >>> 0;
-}
-class TokenAnalysis {
-    encoding;
-    limit;
-    limitSource;
-    sampleBytes;
-    expectedBytes;
-    all;
-    opts;
-    count = null;
-    roleCache = new Map();
-    rnd;
-    resRnd;
-    examples = 0;
-    seenBytes = 0;
-    /** Per stratum, the LARGEST_KEPT largest examples neither selected nor over the limit's byte bound, largest first
-     * (ties: the earlier first), of this instance's examples and the merged partials'. */
-    largest = Array.from({ length: STRATA }, () => []);
-    // exact part
-    exactTotal = 0;
-    exactAssistant = 0;
-    exactBilled = 0;
-    exactMax = 0;
-    tokenized = 0;
-    // estimated part (arrays: one value per stratum)
-    estOverhead = 0;
-    estBytes = new Float64Array(STRATA);
-    estAssistantBytes = new Float64Array(STRATA);
-    estMaxBytes = new Float64Array(STRATA).fill(-1);
-    estMaxOverhead = new Float64Array(STRATA);
-    /** Estimated examples known to be over the limit (overLimit): billed at the limit, not at their estimate. */
-    overCount = 0;
-    overOverhead = 0;
-    overBytes = new Float64Array(STRATA);
-    /** Their estimated content tokens (counted, then extrapolated at that rate), and the extrapolated part. */
-    overTokens = new Float64Array(STRATA);
-    overExtra = new Float64Array(STRATA);
-    // ratio estimator per stratum (sampled examples, weight 1/p)
-    sN = new Float64Array(STRATA);
-    dN = new Float64Array(STRATA);
-    sT = new Float64Array(STRATA);
-    sB = new Float64Array(STRATA);
-    sAT = new Float64Array(STRATA);
-    sAB = new Float64Array(STRATA);
-    v = new Float64Array(STRATA * VAR_TERMS);
-    contentBytes = new Float64Array(STRATA);
-    /** The ratios finish() applied per stratum (estimateOf). */
-    rates = new Float64Array(STRATA);
-    // per-example values for quantiles: exact count or -1, overhead, content bytes, stratum
-    qCap;
-    qExact;
-    qOver;
-    qBytes;
-    qStratum;
-    qN = 0;
-    tooLong = 0;
-    images = [0, 0, 0];
-    defer;
-    pending = [];
-    constructor(opts = {}) {
-        this.opts = opts;
-        this.encoding = opts.encoding ?? "o200k_base";
-        if (opts.maxTokens !== undefined) {
-            this.limit = opts.maxTokens;
-            this.limitSource = "maxTokens";
-        }
-        else {
-            this.limit = modelTokenLimit(opts.model);
-            this.limitSource = this.limit !== undefined ? "model" : null;
-        }
-        this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
-        this.expectedBytes = opts.expectedBytes;
-        this.all = opts.exact ?? false;
-        this.qCap = opts.quantileCap ?? 100_000;
-        const seed = opts.seed ?? 0;
-        this.rnd = mulberry32(mixSeed(0x51ed270b, seed));
-        this.resRnd = mulberry32(mixSeed(0x2545f491, seed));
-        const initial = Math.min(this.qCap, 4096);
-        this.qExact = new Int32Array(initial);
-        this.qOver = new Uint32Array(initial);
-        this.qBytes = new Float64Array(initial);
-        this.qStratum = new Uint8Array(initial);
-        if (opts.countTokens)
-            this.count = opts.countTokens;
-        this.defer = opts.defer ?? false;
-    }
-    /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
-    static async create(opts = {}) {
-        const countTokens = opts.countTokens ?? (await loadCounter(opts.encoding ?? "o200k_base"));
-        return new TokenAnalysis({ ...opts, countTokens });
-    }
-    counter() {
-        if (!this.count)
-            throw new Error("TokenAnalysis: vocabulary not loaded; use TokenAnalysis.create()");
-        return this.count;
-    }
-    roleTokens(role) {
-        let n = this.roleCache.get(role);
-        if (n === undefined) {
-            n = this.counter()(role);
-            this.roleCache.set(role, n);
-        }
-        return n;
-    }
-    /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
-     * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
-     * its bytes. `shown`: the conversation with found secrets and personal data masked (privacy/), when it differs:
-     * the texts kept of the largest examples (which travel in partial results) come from it (or from
-     * `rendered.shown`). */
-    add(conv, loc, rendered, shown) {
-        this.examples++;
-        const original = conv;
-        if (rendered) {
-            conv = renderedConv(rendered.text);
-            shown = rendered.shown !== undefined ? renderedConv(rendered.shown) : undefined;
-        }
-        const fixed = fixedTokens(original, this.encoding);
-        this.images[0] += fixed.images;
-        // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
-        if (!rendered) {
-            this.images[1] += fixed.imagesCounted;
-            this.images[2] += fixed.imageTokens;
-        }
-        let overhead = rendered ? 0 : TOKENS_PER_EXAMPLE + fixed.tokens;
-        let bytes = 0;
-        let aBytes = 0;
-        let units = 0;
-        let unknownRole = false;
-        const visit = (m) => {
-            // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
-            if (!this.defer)
-                overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
-            else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
-                overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
-            else
-                unknownRole = true;
-        };
-        if (!rendered) {
-            conv.messages.forEach(visit);
-            conv.rejected?.forEach(visit);
-        }
-        forEachText(conv, (text, assistant) => {
-            const b = Buffer.byteLength(text, "utf8");
-            bytes += b;
-            units += text.length;
-            if (assistant)
-                aBytes += b;
-        });
-        if (rendered)
-            aBytes = Math.min(bytes, rendered.assistantBytes);
-        this.seenBytes += bytes;
-        const h = stratumOf(bytes, units);
-        this.contentBytes[h] += bytes;
-        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.seenBytes));
-        const selected = this.rnd() < p || p >= 1;
-        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        if (!selected && !needExact && bytes > 0) {
-            const list = this.largest[h];
-            if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
-                keepLarge(list, { stratum: h, bytes, ...piecesOf(shown ?? conv) });
-        }
-        if (!(selected || needExact || unknownRole))
-            return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
-        // Needs its tokens: counted now, or (defer) where the partial is merged.
-        const x = { line: loc.line, roles: [], fixed: rendered ? 0 : fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
-        if (rendered)
-            x.rendered = true;
-        const keepRole = (m) => x.roles.push(m.role);
-        conv.messages.forEach(keepRole);
-        conv.rejected?.forEach(keepRole);
-        forEachText(conv, (text, assistant) => {
-            x.texts.push(text);
-            x.assistant.push(assistant);
-        });
-        if (!this.defer)
-            return this.setLast(this.accountPending(x, this.qExact, this.qOver), bytes, h);
-        this.pending.push(x);
-        return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0, h);
-    }
-    setLast(r, bytes, stratum) {
-        this.last.exact = r.exact;
-        this.last.overhead = r.overhead;
-        this.last.bytes = bytes;
-        this.last.stratum = stratum;
-        return r.findings;
-    }
-    /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
-     * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
-     * `q` (-1: none), which add() took; without `x` the values are kept here. */
-    account(overhead, bytes, aBytes, h, p, selected, line, x, q) {
-        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
-        let exact = -1;
-        let findings = [];
-        // An unsampled example far over the limit in bytes is counted only until it passes the limit (overLimit): a
-        // 12 MB base64 line took a minute to tokenize in full. It is then estimated like an unsampled example.
-        const over = x !== null && !selected && needExact && bytes > PROBE_FACTOR * this.limit ? this.overLimit(x.texts, this.limit - overhead) : null;
-        if (over) {
-            this.tooLong++;
-            this.overCount++;
-            this.overOverhead += overhead;
-            this.overBytes[h] += bytes;
-            // its tokens: those counted, extrapolated to all its bytes at their rate
-            const est = (over.tokens * bytes) / Math.max(1, over.bytes);
-            this.overTokens[h] += est;
-            this.overExtra[h] += est - over.tokens;
-            findings = [
-                {
-                    rule: "too-long",
-                    severity: "error",
-                    line,
-                    message: `example has more than ${this.limit} tokens (${this.encoding}), over the limit of ${this.limit}; its ${formatBytes(bytes)} of text were counted only until they passed it`,
-                },
-            ];
-        }
-        if (x && (selected || needExact) && !over) {
-            const count = this.counter();
-            let t = 0;
-            let at = 0;
-            for (let i = 0; i < x.texts.length; i++) {
-                const n = count(x.texts[i]);
-                t += n;
-                if (x.assistant[i])
-                    at += n;
-            }
-            if (x.rendered)
-                at = x.bytes > 0 ? Math.round((t * x.aBytes) / x.bytes) : 0;
-            exact = overhead + t;
-            this.tokenized++;
-            this.exactTotal += exact;
-            this.exactAssistant += at;
-            this.exactBilled += this.limit !== undefined ? Math.min(exact, this.limit) : exact;
-            if (exact > this.exactMax)
-                this.exactMax = exact;
-            if (selected) {
-                const w = 1 / p;
-                this.sN[h]++;
-                if (p < 1)
-                    this.dN[h]++;
-                this.sT[h] += w * t;
-                this.sB[h] += w * bytes;
-                this.sAT[h] += w * at;
-                this.sAB[h] += w * aBytes;
-                addVariance(this.v, h, p, t, bytes);
-            }
-            if (this.limit !== undefined && exact > this.limit) {
-                this.tooLong++;
-                findings = [
-                    {
-                        rule: "too-long",
-                        severity: "error",
-                        line,
-                        message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
-                    },
-                ];
-            }
-        }
-        else {
-            this.estOverhead += overhead;
-            this.estBytes[h] += bytes;
-            this.estAssistantBytes[h] += aBytes;
-            if (bytes > this.estMaxBytes[h]) {
-                this.estMaxBytes[h] = bytes;
-                this.estMaxOverhead[h] = overhead;
-            }
-        }
-        if (!x)
-            this.keep(exact, overhead, bytes, h);
-        else if (q && x.slot >= 0 && q.e[x.slot] === PENDING) {
-            q.e[x.slot] = exact;
-            q.o[x.slot] = overhead;
-        }
-        return { findings, exact, overhead };
-    }
-    /** The tokens of one of the largest unsampled examples: counted when whole; else the pieces' tokens per byte times
-     * its bytes, with a bound on the extrapolated part: Student's t (pieces - 1) x the standard error of the pieces'
-     * ratio (as a simple random sample of pieces of the example) x the bytes not counted, at least a token per piece's
-     * bytes not counted (a cut can move a count by about a token), at most that part whole. */
-    measure(x) {
-        const count = this.counter();
-        if (x.whole) {
-            let t = 0;
-            for (const text of x.texts)
-                t += count(text);
-            return { tokens: t, bound: 0 };
-        }
-        const ts = [];
-        const bs = [];
-        let t = 0;
-        let b = 0;
-        for (const text of x.texts) {
-            const bi = Buffer.byteLength(text, "utf8");
-            if (bi === 0)
-                continue;
-            const ti = count(text);
-            ts.push(ti);
-            bs.push(bi);
-            t += ti;
-            b += bi;
-        }
-        if (b === 0)
-            return { tokens: 0, bound: 0 };
-        const r = t / b;
-        const left = Math.max(0, x.bytes - b);
-        const k = ts.length;
-        if (k < 2)
-            return { tokens: r * x.bytes, bound: r * left };
-        let ss = 0;
-        for (let i = 0; i < k; i++)
-            ss += (ts[i] - r * bs[i]) ** 2;
-        const mean = b / k;
-        const se = Math.sqrt(((1 - Math.min(1, b / x.bytes)) * ss) / (k * (k - 1) * mean * mean));
-        return { tokens: r * x.bytes, bound: Math.min(Math.max(t975(k - 1) * se * left, left / mean), r * left) };
-    }
-    /** Whether the texts hold more than `cap` tokens, counting them in order, in pieces of PROBE_CHARS cut before a
-     * whitespace character where the piece has one in its last quarter, and stopping once the count passes cap. A cut
-     * can change a count by about a token, so the count must pass cap + cuts. False: the texts are not over (they were
-     * all counted; the caller counts them again exactly). */
-    overLimit(texts, cap) {
-        const count = this.counter();
-        let t = 0;
-        let counted = 0;
-        let cuts = 0;
-        for (const s of texts) {
-            let a = 0;
-            while (a < s.length) {
-                let b = Math.min(s.length, a + PROBE_CHARS);
-                if (b < s.length) {
-                    let c = b;
-                    while (c > b - PROBE_CHARS / 4 && !isSpaceCode(s.charCodeAt(c)))
-                        c--;
-                    if (c > b - PROBE_CHARS / 4)
-                        b = c;
-                    else if ((s.charCodeAt(b) & 0xfc00) === 0xdc00)
-                        b--; // never between the halves of a surrogate pair
-                    cuts++;
-                }
-                const piece = s.slice(a, b);
-                t += count(piece);
-                counted += Buffer.byteLength(piece, "utf8");
-                if (t > cap + cuts)
-                    return { tokens: t, bytes: counted };
-                a = b;
-            }
-        }
-        return null;
-    }
-    /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
-     * the per-example arrays `qExact`/`qOver` at its slot. */
-    accountPending(x, qExact, qOver) {
-        let overhead = x.rendered ? 0 : TOKENS_PER_EXAMPLE + x.fixed;
-        if (!x.rendered)
-            for (const r of x.roles)
-                overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
-        return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
-    }
-    /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
-     * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
-     * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
-    resolvePending(p) {
-        // The partial's per-example arrays get the values; this instance's own arrays are untouched.
-        return this.resolve(p.pending, p.qExact, p.qOver);
-    }
-    /** Content bytes of the examples still pending (chunk mode). */
-    get pendingBytes() {
-        let n = 0;
-        for (const x of this.pending)
-            n += x.bytes;
-        return n;
-    }
-    /** Chunk mode: tokenizes this instance's own pending examples now, with `countTokens` (a chunk with many of them —
-     * long examples under a token limit — counts them itself rather than leave them all to the merge). The figures
-     * are the ones the merge would give. Returns the examples' `too-long` findings (chunk lines) and per-file figures. */
-    resolveOwnPending(countTokens) {
-        this.count = countTokens;
-        const pending = this.pending;
-        this.pending = [];
-        return this.resolve(pending, this.qExact, this.qOver);
-    }
-    /** Counts pending examples into this instance's sums and into the per-example arrays `qExact`/`qOver`. */
-    resolve(pending, qExact, qOver) {
-        const out = { findings: [], exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
-        for (const x of pending) {
-            const r = this.accountPending(x, qExact, qOver);
-            out.findings.push(...r.findings);
-            if (r.exact >= 0)
-                out.exact += r.exact;
-            else {
-                out.overhead += r.overhead;
-                out.bytes[x.stratum] += x.bytes;
-            }
-        }
-        return out;
-    }
-    /** The example last passed to add(): its exact token count (-1 when it was not tokenized, PENDING when its count
-     * waits for the merge), its chat overhead, its content bytes and its stratum — for per-file totals (untokenized
-     * bytes per stratum, estimated with estimateOf() after finish()). */
-    last = { exact: -1, overhead: 0, bytes: 0, stratum: 0 };
-    /** After finish(): the tokens of examples left estimated, from their overhead and their content bytes per stratum
-     * (per-file figures: the run's per-stratum ratios applied to one file's share). */
-    estimateOf(overhead, bytes) {
-        let t = overhead;
-        for (let h = 0; h < STRATA; h++)
-            t += (bytes[h] ?? 0) * this.rates[h];
-        return t;
-    }
-    /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
-     * that held a pending example (PENDING) and is taken over by a later one: that pending example keeps slot -1. */
-    keep(exact, overhead, bytes, stratum) {
-        let j;
-        if (this.qN < this.qCap) {
-            if (this.qN === this.qExact.length) {
-                const cap = Math.min(this.qCap, this.qExact.length * 2);
-                const e = new Int32Array(cap);
-                e.set(this.qExact);
-                const o = new Uint32Array(cap);
-                o.set(this.qOver);
-                const b = new Float64Array(cap);
-                b.set(this.qBytes);
-                const st = new Uint8Array(cap);
-                st.set(this.qStratum);
-                this.qExact = e;
-                this.qOver = o;
-                this.qBytes = b;
-                this.qStratum = st;
-            }
-            j = this.qN++;
-        }
-        else {
-            j = Math.floor(this.resRnd() * this.examples);
-            if (j >= this.qCap)
-                return -1;
-            if (this.qExact[j] === PENDING)
-                for (const x of this.pending)
-                    if (x.slot === j)
-                        x.slot = -1;
-        }
-        this.qExact[j] = exact;
-        this.qOver[j] = overhead;
-        this.qBytes[j] = bytes;
-        this.qStratum[j] = stratum;
-        return j;
-    }
-    /** This instance's state as plain structured-clone-able data (copies; see the file header). */
-    toPartial() {
-        return {
-            encoding: this.encoding,
-            limit: this.limit ?? null,
-            quantileCap: this.qCap,
-            examples: this.examples,
-            seenBytes: this.seenBytes,
-            exactTotal: this.exactTotal,
-            exactAssistant: this.exactAssistant,
-            exactBilled: this.exactBilled,
-            exactMax: this.exactMax,
-            tokenized: this.tokenized,
-            estOverhead: this.estOverhead,
-            estBytes: this.estBytes.slice(),
-            estAssistantBytes: this.estAssistantBytes.slice(),
-            estMaxBytes: this.estMaxBytes.slice(),
-            estMaxOverhead: this.estMaxOverhead.slice(),
-            overBytes: this.overBytes.slice(),
-            overTokens: this.overTokens.slice(),
-            overExtra: this.overExtra.slice(),
-            sN: this.sN.slice(),
-            dN: this.dN.slice(),
-            sT: this.sT.slice(),
-            sB: this.sB.slice(),
-            sAT: this.sAT.slice(),
-            sAB: this.sAB.slice(),
-            v: this.v.slice(),
-            contentBytes: this.contentBytes.slice(),
-            overCount: this.overCount,
-            overOverhead: this.overOverhead,
-            tooLong: this.tooLong,
-            images: [...this.images],
-            qExact: this.qExact.slice(0, this.qN),
-            qOver: this.qOver.slice(0, this.qN),
-            qBytes: this.qBytes.slice(0, this.qN),
-            qStratum: this.qStratum.slice(0, this.qN),
-            pending: this.pending.map((x) => ({ ...x })),
-            largest: this.largest.flatMap((list) => list.map((x) => ({ ...x, texts: [...x.texts] }))),
-        };
-    }
-    /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
-     * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
-     * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
-    merge(p) {
-        if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.qCap) {
-            throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
-                `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.qCap}`);
-        }
-        const resolved = this.resolvePending(p);
-        const pn = p.qExact.length;
-        if (p.qOver.length !== pn || p.qBytes.length !== pn || p.qStratum.length !== pn)
-            throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
-        const total = this.examples + p.examples;
-        // null: all of that side, in order
-        let thisIdx = null;
-        let otherIdx = null;
-        if (!(this.qN + pn <= this.qCap && (total <= this.qCap || this.examples === 0 || p.examples === 0))) {
-            const keepThis = Math.min(this.qN, Math.round((this.qCap * this.examples) / total));
-            const keepOther = Math.min(pn, this.qCap - keepThis);
-            thisIdx = strideIndexes(this.qN, keepThis);
-            otherIdx = strideIndexes(pn, keepOther);
-        }
-        const n = (thisIdx ? thisIdx.length : this.qN) + (otherIdx ? otherIdx.length : pn);
-        const size = Math.max(n, Math.min(this.qCap, 4096));
-        const e = new Int32Array(size);
-        const o = new Uint32Array(size);
-        const b = new Float64Array(size);
-        const st = new Uint8Array(size);
-        let k = 0;
-        if (thisIdx) {
-            for (const i of thisIdx) {
-                e[k] = this.qExact[i];
-                o[k] = this.qOver[i];
-                st[k] = this.qStratum[i];
-                b[k++] = this.qBytes[i];
-            }
-        }
-        else {
-            e.set(this.qExact.subarray(0, this.qN));
-            o.set(this.qOver.subarray(0, this.qN));
-            b.set(this.qBytes.subarray(0, this.qN));
-            st.set(this.qStratum.subarray(0, this.qN));
-            k = this.qN;
-        }
-        if (otherIdx) {
-            for (const i of otherIdx) {
-                e[k] = p.qExact[i];
-                o[k] = p.qOver[i];
-                st[k] = p.qStratum[i];
-                b[k++] = p.qBytes[i];
-            }
-        }
-        else {
-            e.set(p.qExact, k);
-            o.set(p.qOver, k);
-            b.set(p.qBytes, k);
-            st.set(p.qStratum, k);
-        }
-        this.qExact = e;
-        this.qOver = o;
-        this.qBytes = b;
-        this.qStratum = st;
-        this.qN = n;
-        this.examples = total;
-        this.seenBytes += p.seenBytes;
-        this.exactTotal += p.exactTotal;
-        this.exactAssistant += p.exactAssistant;
-        this.exactBilled += p.exactBilled;
-        if (p.exactMax > this.exactMax)
-            this.exactMax = p.exactMax;
-        this.tokenized += p.tokenized;
-        this.estOverhead += p.estOverhead;
-        this.overCount += p.overCount;
-        this.overOverhead += p.overOverhead;
-        for (let h = 0; h < STRATA; h++) {
-            this.estBytes[h] += p.estBytes[h];
-            this.estAssistantBytes[h] += p.estAssistantBytes[h];
-            this.overBytes[h] += p.overBytes[h];
-            this.overTokens[h] += p.overTokens[h];
-            this.overExtra[h] += p.overExtra[h];
-            if (p.estMaxBytes[h] > this.estMaxBytes[h]) {
-                this.estMaxBytes[h] = p.estMaxBytes[h];
-                this.estMaxOverhead[h] = p.estMaxOverhead[h];
-            }
-            this.sN[h] += p.sN[h];
-            this.dN[h] += p.dN[h];
-            this.sT[h] += p.sT[h];
-            this.sB[h] += p.sB[h];
-            this.sAT[h] += p.sAT[h];
-            this.sAB[h] += p.sAB[h];
-            for (let k = h * VAR_TERMS; k < (h + 1) * VAR_TERMS; k++)
-                this.v[k] += p.v[k];
-            this.contentBytes[h] += p.contentBytes[h];
-        }
-        this.tooLong += p.tooLong;
-        for (let k = 0; k < 3; k++)
-            this.images[k] += p.images[k];
-        // the partial's examples come after this instance's: on equal bytes this instance's stay first
-        for (const x of p.largest) {
-            const list = this.largest[x.stratum];
-            if (list.length < LARGEST_KEPT || x.bytes > list[list.length - 1].bytes)
-                keepLarge(list, x);
-        }
-        return resolved;
-    }
-    finish() {
-        if (this.pending.length)
-            throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
-        // R: tokens per estimated byte of each stratum (its measured examples and the rest); rest: the rest's ratio
-        const R = this.rates;
-        const rest = new Float64Array(STRATA);
-        const basis = new Array(STRATA).fill("exact");
-        // the largest unsampled examples, measured: their tokens (extrapolated from their pieces), bytes, the squared
-        // bound of the extrapolation, and the largest one's tokens per byte
-        const mT = new Float64Array(STRATA);
-        const mB = new Float64Array(STRATA);
-        const mVar = new Float64Array(STRATA);
-        const topRate = new Float64Array(STRATA).fill(-1);
-        let pT = 0;
-        let pB = 0;
-        let allT = 0;
-        let allB = 0;
-        for (let h = 0; h < STRATA; h++) {
-            pT += this.sT[h];
-            pB += this.sB[h];
-            if (this.estBytes[h] === 0)
-                continue;
-            for (const x of this.largest[h]) {
-                const m = this.measure(x);
-                if (topRate[h] < 0)
-                    topRate[h] = m.tokens / x.bytes;
-                mT[h] += m.tokens;
-                mB[h] += x.bytes;
-                mVar[h] += m.bound * m.bound;
-            }
-            allT += mT[h];
-            allB += mB[h];
-        }
-        // the last resort (not met: a stratum with estimated bytes has a sample or measured examples): the whole
-        // sample's ratio, else all measured examples'
-        const pooled = pB > 0 ? pT / pB : allB > 0 ? allT / allB : 0;
-        let estimated = this.estOverhead;
-        let estimatedAssistant = 0;
-        let overEstimate = this.overOverhead;
-        for (let h = 0; h < STRATA; h++) {
-            const sampleRate = this.sB[h] > 0 ? this.sT[h] / this.sB[h] : 0;
-            if (this.estBytes[h] === 0) {
-                R[h] = rest[h] = sampleRate;
-                continue;
-            }
-            if (this.sB[h] > 0) {
-                rest[h] = sampleRate;
-                basis[h] = "sample";
-            }
-            else if (mB[h] + this.overBytes[h] > 0) {
-                rest[h] = (mT[h] + this.overTokens[h]) / (mB[h] + this.overBytes[h]);
-                basis[h] = "largest";
-            }
-            else {
-                rest[h] = pooled;
-                basis[h] = "pooled";
-            }
-            R[h] = (mT[h] + this.overTokens[h] + rest[h] * Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h])) / this.estBytes[h];
-            estimated += R[h] * this.estBytes[h];
-            // the sample's assistant-to-all ratio, applied to the stratum's tokens per estimated byte
-            const assistantRate = this.sAB[h] > 0 && rest[h] > 0 ? ((this.sAT[h] / this.sAB[h]) * R[h]) / rest[h] : R[h];
-            estimatedAssistant += assistantRate * this.estAssistantBytes[h];
-            overEstimate += this.overTokens[h];
-        }
-        const total = Math.round(this.exactTotal + estimated);
-        const assistantTokens = Math.round(this.exactAssistant + estimatedAssistant);
-        // estimated examples are under the limit by construction, except those counted until they passed it
-        const billed = Math.round(this.exactBilled + estimated - overEstimate + (this.limit ?? 0) * this.overCount);
-        const exact = this.tokenized === this.examples;
-        let relativeError = 0;
-        if (!exact && total > 0) {
-            // Per stratum with estimated bytes, combined in quadrature: the measured examples' bounds (measure()), and the
-            // rest's linearised variance (varianceOf) at Student's t for the drawn examples, at most the rest's whole
-            // estimate. Added as they are: the extrapolated tokens of examples counted until they passed the limit, and
-            // the rest's whole estimate when the stratum has fewer than 2 drawn examples (variance unknown: a ratio of
-            // the measured examples, pooled, or of certainty examples only). Rounded up.
-            let v = 0;
-            let whole = 0;
-            for (let h = 0; h < STRATA; h++) {
-                if (this.estBytes[h] === 0)
-                    continue;
-                v += mVar[h];
-                whole += this.overExtra[h];
-                const restBytes = Math.max(0, this.estBytes[h] - mB[h] - this.overBytes[h]);
-                const part = rest[h] * restBytes;
-                if (basis[h] === "sample" && this.dN[h] >= 2) {
-                    const u = Math.min(1, restBytes / Math.max(1, this.contentBytes[h] - mB[h] - this.overBytes[h]));
-                    const sd = Math.sqrt(varianceOf(this.v, h, rest[h], u));
-                    v += Math.min(t975(this.dN[h] - 1) * sd, part) ** 2;
-                }
-                else
-                    whole += part;
-            }
-            relativeError = Math.max(0, Math.ceil(((Math.sqrt(v) + whole) / total) * 1e4 - 1e-9)) / 1e4;
-        }
-        // per-example values
-        const n = this.qN;
-        const vals = new Float64Array(n);
-        for (let i = 0; i < n; i++)
-            vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R[this.qStratum[i]] * this.qBytes[i]);
-        vals.sort();
-        const quantilesExact = exact && this.examples <= this.qCap;
-        const scale = n > 0 ? this.examples / n : 0;
-        const labels = bucketLabels(TOKEN_BUCKETS);
-        const counts = new Array(TOKEN_BUCKETS.length).fill(0);
-        let b = 0;
-        for (let i = 0; i < n; i++) {
-            while (b + 1 < TOKEN_BUCKETS.length && vals[i] >= TOKEN_BUCKETS[b + 1])
-                b++;
-            counts[b]++;
-        }
-        const histogram = TOKEN_BUCKETS.map((min, i) => ({ label: labels[i], min, count: Math.round(counts[i] * scale) }));
-        let estMax = 0;
-        let sampled = 0;
-        let rateBytes = 0;
-        let rateTokens = 0;
-        for (let h = 0; h < STRATA; h++) {
-            if (this.estMaxBytes[h] >= 0) {
-                // the largest estimated example is the largest measured one unless it was over the limit's byte bound
-                const top = this.largest[h][0];
-                const rate = top && top.bytes === this.estMaxBytes[h] && topRate[h] >= 0 ? topRate[h] : R[h];
-                estMax = Math.max(estMax, Math.round(this.estMaxOverhead[h] + rate * this.estMaxBytes[h]));
-            }
-            sampled += this.sN[h];
-            if (this.sB[h] > 0 || this.estBytes[h] > 0) {
-                rateBytes += this.contentBytes[h];
-                rateTokens += R[h] * this.contentBytes[h];
-            }
-        }
-        const epochs = this.opts.epochs ?? defaultEpochs(this.examples);
-        const result = {
-            encoding: this.encoding,
-            ...(this.opts.tokenizer !== undefined ? { tokenizer: this.opts.tokenizer } : {}),
-            examples: this.examples,
-            total,
-            assistantTokens,
-            mean: this.examples ? round(total / this.examples, 2) : 0,
-            p5: round(quantileOf(vals, 0.05), 2),
-            p50: round(quantileOf(vals, 0.5), 2),
-            p95: round(quantileOf(vals, 0.95), 2),
-            max: Math.max(this.exactMax, estMax),
-            exact,
-            sampledRecords: sampled,
-            tokenizedRecords: this.tokenized,
-            relativeError,
-            tokensPerByte: rateBytes > 0 ? round(rateTokens / rateBytes, 4) : 0,
-            strata: STRATUM_NAMES.map((name, h) => ({
-                name,
-                bytes: this.contentBytes[h],
-                estimatedBytes: this.estBytes[h],
-                sampledRecords: this.sN[h],
-                measuredRecords: this.estBytes[h] > 0 ? this.largest[h].length : 0,
-                tokensPerByte: round(R[h], 4),
-                basis: basis[h],
-            })),
-            quantilesExact,
-            histogram,
-            limit: this.limit ?? null,
-            limitSource: this.limitSource,
-            tooLong: this.tooLong,
-            images: { parts: this.images[0], counted: this.images[1], tokens: this.images[2] },
-            billedTokens: billed,
-            epochs,
-            epochsSource: this.opts.epochs !== undefined ? "option" : "default",
-        };
-        if (this.opts.pricePerMillion !== undefined) {
-            result.pricePerMillion = this.opts.pricePerMillion;
-            result.estimatedCost = round((epochs * billed * this.opts.pricePerMillion) / 1e6, 4);
-        }
-        return result;
-    }
-}
 
-;// CONCATENATED MODULE: ./src/config/thresholds.ts
-/** Defaults a careful team starts from (docs/configuration.md gives the reason for each). */
-const DEFAULT_THRESHOLDS = {
-    "max-errors": { fail: 0 }, // any broken record fails: it crashes or silently corrupts a training run
-    "max-warnings": null, // warnings are advice; teams opt in
-    "max-duplicate-rate": { warn: 0.01, fail: 0.05 }, // repeated examples are memorised and skew the loss
-    "max-near-duplicate-rate": { warn: 0.02, fail: 0.1 },
-    "max-leakage": { fail: 0 }, // an eval example in train makes the eval lie
-    "min-examples": { fail: 10 }, // fine-tuning APIs reject fewer than 10 examples
-    "max-too-long": { fail: 0 }, // truncated examples train on cut-off answers (checked only when a token limit is set)
-    "min-windowed-distinct-2": { warn: 0.45, fail: 0.2 },
-    "max-compression-ratio": { warn: 4, fail: 8 },
-    "max-opening-share": { warn: 0.2, fail: 0.5 },
-    "max-boilerplate-share": { warn: 0.01, fail: 0.1 },
-    "min-length-uniqueness": null,
-    "max-diversity-drop": null,
-    "single-turn-share": null,
-    "max-secrets": { fail: 0 }, // a credential in training data is leaked twice: in the repository, and to the model
-    "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
-};
-const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
-/** What each threshold judges: each file on its own (a file's checks do not change when another file joins the run),
- * or the run (duplicates across files, leakage between splits, examples, the drop against the base branch). */
-const THRESHOLD_SCOPE = {
-    "max-errors": "file",
-    "max-warnings": "file",
-    "max-duplicate-rate": "run",
-    "max-near-duplicate-rate": "run",
-    "max-leakage": "run",
-    "min-examples": "run",
-    "max-too-long": "file",
-    "min-windowed-distinct-2": "file",
-    "max-compression-ratio": "file",
-    "max-opening-share": "file",
-    "max-boilerplate-share": "file",
-    "min-length-uniqueness": "file",
-    "max-diversity-drop": "run",
-    "single-turn-share": "file",
-    "max-secrets": "run",
-    "max-pii-share": "run",
-};
-/** Run thresholds that cannot be evaluated over some files only (a config error in `overrides`). */
-const RUN_ONLY = new Set(["max-diversity-drop"]);
-
-;// CONCATENATED MODULE: ./src/config/config.ts
-// The configuration: one typed object from the config file (.chatml-gate.yml, ajv-validated against
-// schemas/config.schema.json), defaults, and action inputs / CLI flags on top (an input wins over the file).
-
-
-
-
-// Generated from schemas/config.schema.json at build time (scripts/validators.mjs): no schema compile at start-up.
-
-
-
+;// CONCATENATED MODULE: ./src/engine/settings.ts
 
 class ConfigError extends Error {
-}
-/** Template variables transformers sets itself: template-kwargs cannot hold them (Python would refuse the call). */
-const RESERVED_TEMPLATE_KWARGS = ["messages", "tools", "documents", "add_generation_prompt", "chat_template", "conversation", "tokenize", "continue_final_message", "return_assistant_tokens_mask"];
-const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
-function defaultConfig() {
-    return {
-        profile: "generic",
-        failOn: "error",
-        maxFindings: 1000,
-        rules: {},
-        duplicates: { caseInsensitive: false, near: true, nearThreshold: 0.8, shingleSize: 5 },
-        tokens: { encoding: "o200k_base" },
-        diversity: {},
-        datasetInfo: {},
-        thresholds: structuredClone(DEFAULT_THRESHOLDS),
-        overrides: [],
-    };
-}
-const list = (g) => (Array.isArray(g) ? g : [g]);
-const THRESHOLD_PATH = /^(?:\/overrides\/\d+)?\/thresholds\/[a-z0-9-]+/;
-function describeErrors(errors, source) {
-    // Prefer the most specific error (deepest path), and skip anyOf summaries when a branch error explains more.
-    const lines = [];
-    const seen = new Set();
-    for (const e of errors) {
-        const key = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
-        let msg;
-        // A threshold's value: one message that says what it takes (the errors of each branch it could have matched,
-        // a number, "off", a percentage, an object, are noise).
-        const threshold = THRESHOLD_PATH.exec(e.instancePath);
-        if (threshold && e.keyword !== "additionalProperties") {
-            const name = threshold[0].replace(/^\//, "").replace(/\//g, ".");
-            msg = `'${name}' must be a number (a share also as a percentage: 0.05 or "5%"), {warn: N, fail: N}, or off${name.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`;
-        }
-        else if (e.keyword === "additionalProperties") {
-            const extra = e.params.additionalProperty;
-            const allowed = Object.keys((e.parentSchema.properties ?? {}));
-            msg = `unknown key '${key === "(top level)" ? extra : key + "." + extra}'${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`;
-        }
-        else if (e.keyword === "enum") {
-            msg = `'${key}' must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-        }
-        else if (e.keyword === "anyOf") {
-            msg = e.schemaPath.startsWith("#/definitions/globs/")
-                ? `'${key}' must be a glob (a non-empty string) or a non-empty list of globs, e.g. "data/legacy/**"`
-                : `'${key}' has the wrong type (${e.message})`;
-        }
-        else {
-            msg = `'${key}' ${e.message}`;
-        }
-        if (e.keyword !== "anyOf" && errors.some((o) => o.keyword === "anyOf" && e.instancePath.startsWith(o.instancePath) && e.schemaPath.includes("anyOf")))
-            continue;
-        if (seen.has(msg))
-            continue;
-        seen.add(msg);
-        lines.push(msg);
-    }
-    return `invalid config ${source}: ${lines.join("; ")}`;
-}
-function checkRuleIds(rules, where, source) {
-    for (const id of Object.keys(rules ?? {})) {
-        if (!RULE_BY_ID.has(id))
-            throw new ConfigError(`invalid config ${source}: unknown rule '${id}' in ${where}; see docs/rules.md for the rule IDs`);
-    }
-}
-/** The words that switch a rule or a check off, the same in the config file, the action inputs and the CLI (YAML's
- * false and null are off too). */
-const OFF_WORDS = ["off", "false", "none", "null"];
-const isOff = (v) => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
-/** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
-const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
-/** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
- * refused with the reason, wherever it is written. */
-function thresholdAmount(v, name, where) {
-    if (typeof v === "number")
-        return v;
-    const m = /^\s*(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)\s*(%?)\s*$/i.exec(v);
-    if (!m)
-        throw new ConfigError(`${where} must be a number (e.g. 0.05) or a percentage (5%); got '${v}'`);
-    if (!m[2])
-        return Number(m[1]);
-    if (!FRACTIONS.has(name))
-        throw new ConfigError(`${where} is '${v}', but ${name} is ${name === "max-compression-ratio" ? "a ratio" : "a count"}, not a share: write it without %`);
-    return Number(m[1]) / 100;
-}
-function toLimit(v, name, where) {
-    if (isOff(v))
-        return null;
-    if (typeof v === "number" || typeof v === "string")
-        return { fail: thresholdAmount(v, name, `'${where}'`) };
-    const o = v;
-    const part = (x, level) => (x === null || x === undefined ? undefined : thresholdAmount(x, name, `'${where}.${level}'`));
-    return { warn: part(o.warn, "warn"), fail: part(o.fail, "fail") };
-}
-function toRange(v, where) {
-    if (isOff(v))
-        return null;
-    const amount = (x, part) => (x === undefined ? undefined : thresholdAmount(x, "single-turn-share", `'${where}${part}'`));
-    if (Array.isArray(v))
-        return { min: amount(v[0], "[0]"), max: amount(v[1], "[1]"), level: "warn" };
-    const o = v;
-    return { min: amount(o.min, ".min"), max: amount(o.max, ".max"), level: o.level ?? "warn" };
-}
-function toThresholds(raw, where) {
-    const out = {};
-    for (const [k, v] of Object.entries(raw ?? {})) {
-        if (k === "single-turn-share")
-            out[k] = toRange(v, `${where}.${k}`);
-        else
-            out[k] = toLimit(v, k, `${where}.${k}`);
-    }
-    return out;
-}
-/** Rule severities as the config file writes them: off, false and null are all "off". */
-function toSeverities(raw) {
-    const out = {};
-    for (const [id, v] of Object.entries(raw ?? {}))
-        out[id] = isOff(v) ? "off" : v;
-    return out;
-}
-/** Runs `f`, prefixing a ConfigError's message with the config file it is about. */
-function wrap(source, f) {
-    try {
-        return f();
-    }
-    catch (e) {
-        if (e instanceof ConfigError)
-            throw new ConfigError(`invalid config ${source}: ${e.message}`);
-        throw e;
-    }
-}
-function nearThreshold(v, source) {
-    if (typeof v === "number")
-        return v;
-    const n = wrap(source, () => thresholdAmount(v, "max-near-duplicate-rate", "'duplicates.near-threshold'"));
-    if (!(n > 0 && n <= 1))
-        throw new ConfigError(`invalid config ${source}: 'duplicates.near-threshold' is '${v}': a share above 0 and at most 100%`);
-    return n;
-}
-/** Builds a Config from a parsed config document (already an object). */
-function configFromObject(doc, source = "(inline)") {
-    if (doc === null || doc === undefined)
-        doc = {};
-    if (!validateConfig(doc))
-        throw new ConfigError(describeErrors(validateConfig.errors ?? [], source));
-    const d = doc; // eslint-disable-line @typescript-eslint/no-explicit-any
-    checkRuleIds(d.rules, "rules", source);
-    const c = defaultConfig();
-    c.source = source;
-    if (d.format)
-        c.format = d.format;
-    if (d.profile)
-        c.profile = d.profile;
-    if (d["category-field"])
-        c.categoryField = d["category-field"];
-    if (d["fail-on"])
-        c.failOn = d["fail-on"];
-    if (d["fail-on-new"] === true)
-        c.failOnNew = true;
-    if (d["max-findings"] !== undefined)
-        c.maxFindings = d["max-findings"];
-    if (d.paths)
-        c.paths = d.paths;
-    c.rules = toSeverities(d.rules);
-    const dup = d.duplicates ?? {};
-    c.duplicates = {
-        caseInsensitive: dup["case-insensitive"] ?? false,
-        near: dup.near ?? true,
-        nearThreshold: dup["near-threshold"] === undefined ? 0.8 : nearThreshold(dup["near-threshold"], source),
-        shingleSize: dup["shingle-size"] ?? 5,
-    };
-    if (d.splits)
-        c.splits = d.splits.map((s) => ({ train: list(s.train), eval: list(s.eval) }));
-    const t = d.tokens ?? {};
-    // YAML reads 1e400 or .inf as Infinity, which the schema's integer/minimum checks let through: the report would
-    // show "the Infinity-token limit" and a cost of 0.00 (null in JSON).
-    for (const k of ["max-tokens", "price-per-million"]) {
-        if (t[k] !== undefined && !Number.isFinite(t[k]))
-            throw new ConfigError(`invalid config ${source}: 'tokens.${k}' is ${t[k]}: not a finite number`);
-    }
-    c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
-    if (c.tokens.maxTokens === undefined)
-        setProfileLimit(c);
-    c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
-    if (d.target) {
-        const t = d.target;
-        const kwargs = t["template-kwargs"];
-        const reserved = Object.keys(kwargs ?? {}).filter((k) => RESERVED_TEMPLATE_KWARGS.includes(k));
-        if (reserved.length)
-            throw new ConfigError(`invalid config ${source}: 'target.template-kwargs' sets ${reserved.map((k) => `'${k}'`).join(", ")}, which the gate passes itself as transformers' apply_chat_template does (messages and tools from each record, add_generation_prompt false)`);
-        c.target = {
-            chatTemplate: t["chat-template"],
-            tokenizer: t.tokenizer,
-            templateName: t["template-name"],
-            templateKwargs: kwargs,
-            bosToken: t["bos-token"],
-            eosToken: t["eos-token"],
-            loss: t.loss,
-        };
-        const max = t["max-tokens"];
-        if (max !== undefined) {
-            if (c.tokens.maxTokens !== undefined && d.tokens?.["max-tokens"] !== undefined && c.tokens.maxTokens !== max) {
-                throw new ConfigError(`invalid config ${source}: 'target.max-tokens' is ${max} but 'tokens.max-tokens' is ${c.tokens.maxTokens}: set the context limit once`);
-            }
-            c.tokens.maxTokens = max;
-        }
-    }
-    c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
-    if (d["ignore-file"] !== undefined)
-        c.ignoreFile = d["ignore-file"];
-    c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
-    checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
-    c.overrides = (d.overrides ?? []).map((o, i) => {
-        checkRuleIds(o.rules, `overrides[${i}].rules`, source);
-        const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
-        checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
-        for (const name of Object.keys(thresholds)) {
-            if (RUN_ONLY.has(name))
-                throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
-        }
-        return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
-    });
-    return c;
-}
-/** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
- * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
-function checkThresholdOrder(t, where, prefix) {
-    for (const [name, v] of Object.entries(t)) {
-        if (!v)
-            continue;
-        const values = name === "single-turn-share" ? [v.min, v.max] : [v.warn, v.fail];
-        for (const x of values) {
-            if (x === undefined)
-                continue;
-            const bad = !Number.isFinite(x) ? "not a number" : x < 0 ? "negative" : FRACTIONS.has(name) && x > 1 ? "above 1 (a fraction: 0.05 = 5 %)" : "";
-            if (bad)
-                throw new ConfigError(`${prefix}: '${where}.${name}' is ${x}: ${bad}`);
-        }
-        if (name === "single-turn-share") {
-            const r = v;
-            if (r.min === undefined && r.max === undefined)
-                throw new ConfigError(`${prefix}: '${where}.${name}' needs a min, a max or both`);
-            if (r.min !== undefined && r.max !== undefined && r.min > r.max)
-                throw new ConfigError(`${prefix}: '${where}.${name}' has min ${r.min} above max ${r.max}`);
-            continue;
-        }
-        const l = v;
-        if (l.warn === undefined || l.fail === undefined)
-            continue;
-        if (name.startsWith("min-") ? l.warn < l.fail : l.warn > l.fail) {
-            throw new ConfigError(`${prefix}: '${where}.${name}' warns at ${l.warn} but fails at ${l.fail}: the warning level must come before the failing one (${name.startsWith("min-") ? "warn >= fail for a min- threshold" : "warn <= fail"})`);
-        }
-    }
-}
-/** Loads the config file (`path`, or the default file in `cwd` when present); no file means defaults. */
-async function loadConfig(path, cwd) {
-    let file = path ? (0,external_node_path_namespaceObject.resolve)(cwd, path) : undefined;
-    if (!file) {
-        const found = DEFAULT_CONFIG_FILES.map((f) => (0,external_node_path_namespaceObject.join)(cwd, f)).find((f) => (0,external_node_fs_namespaceObject.existsSync)(f));
-        if (!found)
-            return defaultConfig();
-        file = found;
-    }
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        throw new ConfigError(`cannot read config ${path ?? file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
-    }
-    let doc;
-    try {
-        if (file.endsWith(".json"))
-            doc = JSON.parse(text);
-        else {
-            // parse errors and warnings (an unknown tag such as !!js/function) are the config's fault, said once here
-            const all = dist.parseAllDocuments(text, { uniqueKeys: true, logLevel: "silent" });
-            const docs = Array.isArray(all) ? all : []; // an empty stream: no file content at all
-            for (const d of docs) {
-                const problem = d.errors[0] ?? d.warnings[0];
-                if (problem)
-                    throw problem;
-            }
-            // A second document (after '---' or '...') was silently ignored by a one-document parse; empty ones (a
-            // leading or trailing '---') lose nothing.
-            const filled = docs.filter((d) => !(d.contents === null || (dist.isScalar(d.contents) && d.contents.value === null)));
-            if (filled.length > 1)
-                throw new Error(`it holds ${filled.length} YAML documents (separated by '---' or '...') and only one is read: put every setting in one document`);
-            doc = filled.length ? filled[0].toJS({ maxAliasCount: 100 }) : null;
-        }
-    }
-    catch (e) {
-        throw new ConfigError(`cannot parse config ${path ?? file}: ${e.message.split("\n")[0]}`);
-    }
-    return configFromObject(doc, path ?? file.slice(cwd.length + 1));
-}
-/** Applies rule severities given as strings (`--rule ID=SEVERITY`, the action's `rules` input): error, warning, or
- * off (also false, none, null), as in the config file. An unknown rule ID is an error naming the closest one. */
-function applyRuleInputs(config, entries, label = (id) => `input 'rules' (${id})`) {
-    const c = structuredClone(config);
-    for (const [rawId, raw] of entries) {
-        const id = rawId.trim();
-        const value = raw.trim().toLowerCase();
-        if (!RULE_BY_ID.has(id)) {
-            const near = closest(id, [...RULE_BY_ID.keys()]);
-            throw new ConfigError(`${label(id)}: unknown rule '${id}'${near ? ` (did you mean '${near}'?)` : ""}; \`chatml-gate rules\` lists them`);
-        }
-        if (isOff(value))
-            c.rules[id] = "off";
-        else if (value === "error" || value === "warning")
-            c.rules[id] = value;
-        else
-            throw new ConfigError(`${label(id)} must be error, warning or off; got '${raw.trim()}'`);
-    }
-    return c;
-}
-/** The candidate nearest to `word` by edit distance, when it is close enough to be a typo. */
-function closest(word, candidates) {
-    let best;
-    let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
-    for (const c of candidates) {
-        const d = editDistance(word, c);
-        if (d < bestD)
-            [best, bestD] = [c, d];
-    }
-    return best;
-}
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
 }
 /** What the reader of a run's report should know about its settings (a tokens.model the gate does not know). */
 function configNotices(config) {
@@ -18955,78 +14432,11 @@ function configNotices(config) {
     const model = unknownModelNotice(t.model, t.maxTokens, t.maxTokensFromProfile);
     return model ? [model] : [];
 }
-/** The token limit a profile implies when tokens.max-tokens is not set (OpenAI: 65,536 per example). */
-function setProfileLimit(c) {
-    const limit = c.profile === "openai" ? 65536 : undefined;
-    c.tokens.maxTokens = limit;
-    c.tokens.maxTokensFromProfile = limit !== undefined ? true : undefined;
-}
-/** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. `label` names a
- * setting in messages the way its user wrote it (default: an action input, `input 'fail-on'`). */
-function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'`) {
-    const c = structuredClone(config);
-    const profile = inputs.profile?.trim();
-    if (profile) {
-        if (!validateConfig({ profile })) {
-            const allowed = validateConfig.errors?.[0]?.params?.allowedValues ?? [];
-            throw new ConfigError(`${label("profile")} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}; got '${profile}'`);
-        }
-        c.profile = profile;
-        if (c.tokens.maxTokens === undefined || c.tokens.maxTokensFromProfile)
-            setProfileLimit(c);
-    }
-    for (const [name, raw] of Object.entries(inputs)) {
-        const value = raw.trim();
-        if (value === "" || name === "profile")
-            continue;
-        if (name === "fail-on") {
-            if (!["error", "warning", "never"].includes(value))
-                throw new ConfigError(`${label(name)} must be error, warning or never; got '${value}'`);
-            c.failOn = value;
-            continue;
-        }
-        if (name === "max-tokens") {
-            const n = Number(value);
-            if (!Number.isInteger(n) || n < 1)
-                throw new ConfigError(`${label(name)} must be a positive integer; got '${value}'`);
-            c.tokens.maxTokens = n;
-            c.tokens.maxTokensFromProfile = undefined;
-            continue;
-        }
-        if (!THRESHOLD_NAMES.includes(name))
-            throw new ConfigError(`unknown threshold '${name}'; known: ${THRESHOLD_NAMES.join(", ")}`);
-        const off = isOff(value);
-        if (name === "single-turn-share") {
-            if (off) {
-                c.thresholds[name] = null;
-                continue;
-            }
-            const m = /^\s*([0-9.]+\s*%?)\s*(?:-|\.\.|,)\s*([0-9.]+\s*%?)\s*$/.exec(value);
-            if (!m || !isFinite(Number(m[1].replace("%", ""))) || !isFinite(Number(m[2].replace("%", ""))))
-                throw new ConfigError(`${label(name)} must be a range like 0.6-0.8 (or 60%-80%); got '${value}'`);
-            c.thresholds[name] = { min: thresholdAmount(m[1], name, label(name)), max: thresholdAmount(m[2], name, label(name)), level: "warn" };
-            continue;
-        }
-        const key = name;
-        if (off) {
-            c.thresholds[key] = null;
-            continue;
-        }
-        // "0.05", "warn:0.01,fail:0.05" or "warn=0.01 fail=0.05"
-        const parts = value.split(/[\s,]+/).filter(Boolean);
-        const limit = {};
-        for (const p of parts) {
-            const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?%?)$/i.exec(p);
-            if (!m)
-                throw new ConfigError(`${label(name)} must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
-            limit[m[1]?.toLowerCase() ?? "fail"] = thresholdAmount(m[2], name, label(name));
-        }
-        c.thresholds[key] = limit;
-    }
-    checkThresholdOrder(c.thresholds, "thresholds", "invalid threshold inputs");
-    return c;
-}
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_namespaceObject);
@@ -20080,7 +15490,7 @@ function jpegSize(data) {
 // Turns the many shapes of message content into plain text plus counts (images), for every format.
 
 
-const content_EMPTY = { text: "", images: 0 };
+const EMPTY = { text: "", images: 0 };
 /** The URL / data URI / path that identifies an image or audio part. */
 function mediaKey(p) {
     for (const k of ["image_url", "image", "input_image", "input_audio", "audio", "video", "file"]) {
@@ -20115,7 +15525,7 @@ function contentInfo(content) {
     if (typeof content === "string")
         return { text: content, images: 0 };
     if (!Array.isArray(content))
-        return content_EMPTY;
+        return EMPTY;
     let text = "";
     let images = 0;
     let media;
@@ -20216,6 +15626,8 @@ function describe(v) {
     return `${typeof v} ${String(v)}`;
 }
 
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
 ;// CONCATENATED MODULE: ./src/engine/rules/record-validate.generated.js
 // Generated by scripts/validators.mjs from schemas/record.schema.json (ajv standalone code). Do not edit.
 /* eslint-disable */
@@ -22612,6 +18024,79 @@ function spanText(r, pair) {
     return `${name} ${fmt(lo)}–${fmt(r.max)}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/rules/registry.ts
+const E = "error";
+const W = "warning";
+const RULES = [
+    // File level
+    { id: "empty-file", severity: E, group: "file", summary: "The file holds no records." },
+    { id: "lfs-pointer", severity: E, group: "file", summary: "The file is a Git LFS pointer, not the data." },
+    { id: "not-jsonl", severity: E, group: "file", summary: "The file is a JSON array or pretty-printed JSON, not one record per line." },
+    { id: "read-error", severity: E, group: "file", summary: "The file could not be read (permissions, corrupt gzip, I/O error)." },
+    { id: "byte-order-mark", severity: W, group: "file", summary: "The file starts with a UTF-8 byte-order mark, which Python's json.loads refuses." },
+    // Parse
+    { id: "invalid-json", severity: E, group: "parse", summary: "The line is not valid JSON." },
+    { id: "invalid-utf8", severity: E, group: "parse", summary: "The line holds bytes that are not valid UTF-8." },
+    { id: "line-too-long", severity: E, group: "parse", summary: "The line is longer than the reader's limit (256 MiB)." },
+    { id: "not-an-object", severity: E, group: "parse", summary: "The line is JSON but not an object." },
+    { id: "empty-line", severity: W, group: "parse", summary: "A blank or whitespace-only line." },
+    { id: "mixed-format", severity: E, group: "parse", summary: "The record's format differs from the file's format." },
+    // Shape
+    { id: "missing-messages", severity: E, group: "shape", summary: "The record has no conversation field (messages, conversations, ...)." },
+    { id: "messages-not-array", severity: E, group: "shape", summary: "The conversation field is not an array." },
+    { id: "empty-messages", severity: E, group: "shape", summary: "The conversation is an empty array." },
+    { id: "message-not-object", severity: E, group: "shape", summary: "A message is not an object." },
+    { id: "missing-role", severity: E, group: "shape", summary: "A message has no role." },
+    { id: "invalid-role", severity: E, group: "shape", summary: "A message's role is not one the format allows." },
+    { id: "missing-content", severity: E, group: "shape", summary: "A message has no content (and no tool calls)." },
+    { id: "invalid-content-type", severity: E, group: "shape", summary: "A message's content is neither a string nor an array of parts." },
+    { id: "invalid-content-part", severity: E, group: "shape", summary: "A content part has an unknown type, misses its data, or is an image outside a user message." },
+    { id: "invalid-weight", severity: E, group: "shape", summary: "A message's weight is not 0 or 1, or is set on a non-assistant message." },
+    { id: "unknown-key", severity: W, group: "shape", summary: "A key the format does not define (often a typo); reported once per key and file." },
+    { id: "identical-preference", severity: E, group: "shape", summary: "A preference record whose chosen and rejected answers are the same." },
+    { id: "unsupported-format", severity: E, group: "shape", summary: "The file's record format is not one the profile's target accepts (e.g. ShareGPT under profile: openai); reported once per file." },
+    { id: "unsupported-key", severity: E, group: "shape", summary: "A key the profile's target refuses (e.g. loss_weight under profile: openai); reported once per key and file." },
+    // Tools
+    { id: "invalid-tool-call", severity: E, group: "tools", summary: "A tool call without a function name, or with arguments that are not an object or a JSON string (under a target profile, also a call or tool definition the target refuses)." },
+    { id: "unmatched-tool-call", severity: E, group: "tools", summary: "A tool result that answers no earlier tool call." },
+    // Conversation
+    { id: "missing-assistant", severity: E, group: "conversation", summary: "The conversation has no assistant message to learn from." },
+    { id: "no-trainable-assistant", severity: E, group: "conversation", summary: "Every assistant message has weight 0: nothing to train on." },
+    { id: "empty-content", severity: W, group: "conversation", summary: "A message whose content is empty or whitespace." },
+    { id: "lone-surrogate", severity: E, group: "conversation", summary: "Content holds an unpaired UTF-16 surrogate (a \\ud800-style escape): it cannot be encoded as UTF-8." },
+    { id: "missing-user", severity: W, group: "conversation", summary: "The conversation has no user message." },
+    { id: "system-not-first", severity: W, group: "conversation", summary: "A system message that is not the first message." },
+    { id: "consecutive-same-role", severity: W, group: "conversation", summary: "Two consecutive messages with the same role." },
+    { id: "last-not-assistant", severity: W, group: "conversation", summary: "The conversation does not end with an assistant message." },
+    { id: "role-order", severity: E, group: "conversation", summary: "Roles in an order the profile's target refuses (e.g. a tool result right after a user message under profile: mistral)." },
+    { id: "special-token", severity: W, group: "conversation", summary: "Content contains chat-template control tokens such as <|im_start|> or [INST]." },
+    { id: "template-placeholder", severity: W, group: "conversation", summary: "Content contains an unfilled template placeholder such as {{name}}." },
+    // Privacy: they never make a record invalid (it still trains), and their messages never repeat the value
+    { id: "secret", severity: E, group: "privacy", summary: "A credential (API key, token, private key, password in a connection string) in the data." },
+    { id: "generic-secret", severity: W, group: "privacy", summary: "A random-looking value assigned to a name like password, secret, token or api_key." },
+    { id: "pii", severity: W, group: "privacy", summary: "Personal data: an e-mail address, phone number, card number, IBAN, US SSN or public IP address." },
+    // Target model (--chat-template, --tokenizer: docs/target-model.md)
+    { id: "template-error", severity: E, group: "template", summary: "The target model's chat template raises on this record (e.g. roles that do not alternate, a system role it refuses)." },
+    { id: "template-engine-gap", severity: W, group: "template", summary: "The gate's template engine cannot render this record (or the template) as Python's Jinja2 would: not checked." },
+    { id: "template-drops-content", severity: W, group: "template", summary: "A message's text (or a tool) is not in the rendered conversation: the template leaves it out." },
+    { id: "template-unread-field", severity: W, group: "template", summary: "A message field the chat template never reads; reported once per field and file." },
+    { id: "template-double-bos", severity: W, group: "template", summary: "The render starts with the BOS token and the tokenizer adds another." },
+    { id: "template-no-eos", severity: W, group: "template", summary: "No rendered record holds the EOS token: the model never learns to stop." },
+    { id: "template-eot-split", severity: W, group: "template", summary: "The marker that ends assistant turns is several tokens of the tokenizer, not one." },
+    { id: "template-no-generation-markers", severity: E, group: "template", summary: "loss: assistant-only, but the template has no {% generation %} markers: nothing would be trained." },
+    // Analysis
+    { id: "exact-duplicate", severity: W, group: "analysis", summary: "The same conversation appears earlier in the run." },
+    { id: "near-duplicate", severity: W, group: "analysis", summary: "A conversation almost identical to an earlier one (word 5-gram Jaccard at or above the threshold)." },
+    { id: "conflicting-answers", severity: W, group: "analysis", summary: "The same prompt appears earlier with a different answer." },
+    { id: "leakage", severity: E, group: "analysis", summary: "An evaluation record that also sits in the training split." },
+    { id: "too-long", severity: E, group: "analysis", summary: "The example has more tokens than the context limit; the trainer would truncate it." },
+    { id: "repeated-phrase", severity: W, group: "analysis", summary: "An assistant message that is mostly one short phrase repeated over and over (a looping generation)." },
+];
+const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+function docUrl(id) {
+    return `https://github.com/chatml-quality-gate/chatml-quality-gate/blob/main/docs/rules.md#${id}`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/findings-select.ts
 /** Picks at most `max` of `items`, which come in run order (file by file, by line); `fileOf` names an item's file
  * (default: all in one file). Returns the picked items in input order. */
@@ -23367,6 +18852,8 @@ function headFormat(head) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
 // Stable identity of a finding across versions of a file, so that a pull request's findings can be compared with the
 // base version's ("new in this PR", fail-on-new) and code scanning can track them (SARIF partialFingerprints).
@@ -24741,7 +20228,7 @@ const walkPath = [];
  * levels deep, which would overflow the call stack). */
 const MAX_RECURSION = 64;
 /** The values found in a parsed record, in field order (null: none). */
-function scan_record_scanRecord(rec, on) {
+function scanRecord(rec, on) {
     const found = new Map();
     walkPath.length = 0;
     visit(rec, 0, on, found);
@@ -24927,9 +20414,8 @@ class Redactor {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/privacy/record-check.ts
-
-
+;// CONCATENATED MODULE: ./src/engine/privacy/counts.ts
+// The secret and personal-data counts of a file, a chunk or the run (report.privacy, per-file figures): they add.
 function emptyPrivacyCounts() {
     return { secrets: 0, possibleSecrets: 0, pii: 0, piiRecords: 0, ignored: 0, kinds: {} };
 }
@@ -24942,6 +20428,11 @@ function addPrivacyCounts(a, b) {
     for (const [k, n] of Object.entries(b.kinds))
         a.kinds[k] = (a.kinds[k] ?? 0) + n;
 }
+
+;// CONCATENATED MODULE: ./src/engine/privacy/record-check.ts
+
+
+
 /** Values kept per chunk for masking (the first ones; secrets before personal data). */
 const MAX_VALUES = 1000;
 class PrivacyCheck {
@@ -24965,7 +20456,7 @@ class PrivacyCheck {
      * `setKey` receives the record key of the line with the values masked (so that no published fingerprint hashes a
      * value), before any finding is added. */
     check(rec, line, add, setKey) {
-        const hits = rec === undefined ? scanLine(line, this.on) : scan_record_scanRecord(rec, this.on);
+        const hits = rec === undefined ? scanLine(line, this.on) : scanRecord(rec, this.on);
         if (!hits)
             return null;
         const redactor = new Redactor(hits);
@@ -25368,161 +20859,222 @@ function finishFile(display, format, s, sink, container) {
     return fileReport(display, format ?? "unknown", records, valid, s.bytes, st);
 }
 
-;// CONCATENATED MODULE: ./src/engine/deltas.ts
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/engine/files.ts
+// Which files a run reads: paths, directories (searched for *.jsonl, *.jsonl.gz) and globs, relative to cwd.
 
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-const deltas_at = (r, path) => {
-    let v = r;
-    for (const k of path.split("."))
-        v = v?.[k];
-    return typeof v === "number" && Number.isFinite(v) ? v : null;
-};
-/* eslint-enable @typescript-eslint/no-explicit-any */
-/** Figures compared, in display order: [label, path in the report]. */
-const DELTA_METRICS = [
-    ["records", "summary.records"],
-    ["errors", "summary.errors"],
-    ["warnings", "summary.warnings"],
-    ["exact-duplicate rate", "duplicates.exact.rate"],
-    ["near-duplicate rate", "duplicates.near.rate"],
-    ["distinct-2", "diversity.distinct2.ratio"],
-    ["windowed distinct-2", "diversity.windowedDistinct2.mean"],
-    ["compression ratio", "diversity.compression.ratio"],
-    ["top opening share", "diversity.openings.topShare"],
-    ["boilerplate share", "diversity.boilerplate.share"],
-    ["single-turn share", "diversity.turnBalance.singleTurnShare"],
-    ["tokens (total)", "tokens.total"],
-    ["tokens (p95)", "tokens.p95"],
-];
-function compareReports(base, head) {
-    return DELTA_METRICS.map(([metric, path]) => ({ metric, base: deltas_at(base, path), head: deltas_at(head, path) })).filter((d) => d.base !== null || d.head !== null);
+
+
+
+const DEFAULT_PATTERNS = (/* unused pure expression or super */ null && (["**/*.jsonl", "**/*.jsonl.gz"]));
+const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".venv", "__pycache__"]);
+const DATASET = /\.jsonl(\.gz)?$/i;
+class UsageError extends Error {
 }
-/** How much windowed distinct-2 fell from base to head (positive = less diverse); null when not comparable. */
-function diversityDrop(deltas) {
-    const d = deltas.find((x) => x.metric === "windowed distinct-2");
-    return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
-}
-function figures(f) {
-    const out = { records: f.records, validRecords: f.validRecords, errors: f.errors, warnings: f.warnings };
-    if (f.stats) {
-        out.exactDuplicates = f.stats.exactDuplicates;
-        out.nearDuplicates = f.stats.nearDuplicates;
-        if (typeof f.stats.tokens === "number")
-            out.tokens = f.stats.tokens;
-    }
-    return out;
-}
-/** Same figures. Estimated token counts (`estimated`: either run sampled its token count) do not count: the estimate
- * of a file moves with every other file of the run (the sample and the rates per script are the run's), and an
- * unchanged file must not be listed as changed for it. */
-const sameFigures = (a, b, estimated) => Object.keys({ ...a, ...b }).every((k) => (k === "tokens" && estimated) || a[k] === b[k]);
-/** Whether the report's token counts are estimates (a sample), not counts. */
-const estimatedTokens = (r) => r.tokens?.exact === false;
-function severityOfRule(f, rule) {
-    return f.findings.find((x) => x.rule === rule)?.severity ?? "warning";
-}
-/** Marks the head findings the base does not have (`new: true`) and counts them. Matching is by fingerprint, as a
- * multiset per file (two identical records with the same problem are two findings). */
-function markNewFindings(head, base) {
-    const out = { errors: 0, warnings: 0, rules: {}, approximate: false };
-    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
-    const count = (rule, severity, n) => {
-        if (n <= 0)
-            return;
-        out.rules[rule] = (out.rules[rule] ?? 0) + n;
-        if (severity === "error")
-            out.errors += n;
-        else
-            out.warnings += n;
-    };
-    for (const f of head.files) {
-        for (const x of f.findings)
-            delete x.new;
-        const b = baseFiles.get(f.path);
-        if (!b) {
-            for (const x of f.findings)
-                x.new = true;
-            for (const [rule, n] of Object.entries(f.findingCounts))
-                count(rule, severityOfRule(f, rule), n);
-            continue;
-        }
-        const bag = new Map();
-        for (const x of b.findings)
-            if (x.fingerprint)
-                bag.set(x.fingerprint, (bag.get(x.fingerprint) ?? 0) + 1);
-        const marked = {};
-        for (const x of f.findings) {
-            const left = x.fingerprint ? (bag.get(x.fingerprint) ?? 0) : 0;
-            if (left > 0)
-                bag.set(x.fingerprint, left - 1);
-            else {
-                x.new = true;
-                marked[x.rule] = (marked[x.rule] ?? 0) + 1;
-            }
-        }
-        if (!f.findingsTruncated && !b.findingsTruncated) {
-            for (const [rule, n] of Object.entries(marked))
-                count(rule, severityOfRule(f, rule), n);
-            continue;
-        }
-        // Some findings of the file are not listed: a rule's new findings are at least the growth of its count, and when
-        // the base listed all of its findings, at least the listed head findings it does not have.
-        out.approximate = true;
-        if (b.findingsTruncated)
-            for (const x of f.findings)
-                delete x.new;
-        for (const [rule, n] of Object.entries(f.findingCounts)) {
-            const grown = n - (b.findingCounts[rule] ?? 0);
-            count(rule, severityOfRule(f, rule), Math.max(grown, b.findingsTruncated ? 0 : (marked[rule] ?? 0)));
-        }
-    }
-    return out;
-}
-/** Per-file base → head figures: files the base lacks, and files whose figures changed. */
-function compareFiles(head, base) {
-    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
-    const files = [];
-    let unchangedFiles = 0;
-    const estimated = estimatedTokens(head) || estimatedTokens(base);
-    for (const f of head.files) {
-        const b = baseFiles.get(f.path);
-        const h = figures(f);
-        if (!b)
-            files.push({ path: f.path, status: "added", head: h });
-        else if (sameFigures(figures(b), h, estimated))
-            unchangedFiles++;
-        else
-            files.push({ path: f.path, status: "changed", base: figures(b), head: h });
-    }
-    return { files, unchangedFiles };
-}
-/** Compares `head` with `base` (made with the same config, or read from a JSON report) and evaluates the gate again:
- * max-diversity-drop and fail-on-new need the base. `label` says what the base is. */
-function compareWithBase(head, base, config, label) {
-    head.deltas = compareReports(base, head);
-    const newFindings = markNewFindings(head, base);
-    head.comparison = { base: label, ...compareFiles(head, base), newFindings };
-    head.gate = evaluateGate(head, config, base);
-    head.passed = head.gate.passed;
-    return head;
-}
-/** A JSON report given as the base (--base, base-report): the run's report format, with finding fingerprints. */
-function parseBaseReport(text, source) {
-    let r;
+/** A file's size and a hash of its first and last 64 KiB ("" when it cannot be read): what `merge` compares to tell
+ * that the dataset files are the ones the shards read. */
+async function fileIdentity(path) {
+    // synchronous: a few small reads, and a run of thousands of files would wait on the thread pool for each
+    let fd = -1;
     try {
-        r = JSON.parse(text);
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, "r");
+        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        const n = Math.min(size, 65536);
+        const head = Buffer.alloc(n);
+        const tail = Buffer.alloc(n);
+        (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, n, 0);
+        (0,external_node_fs_namespaceObject.readSync)(fd, tail, 0, n, size - n);
+        return { size, print: (0,external_node_crypto_namespaceObject.createHash)("sha256").update(head).update(tail).digest("hex").slice(0, 32) };
     }
-    catch (e) {
-        throw new UsageError(`cannot read the base report ${source}: ${e.message}`);
+    catch {
+        return { size: -1, print: "" };
     }
-    if (!r || r.schemaVersion !== 1 || !Array.isArray(r.files) || !r.summary || !r.gate) {
-        throw new UsageError(`${source} is not a chatml-gate JSON report (chatml-gate check --format json writes one)`);
+    finally {
+        if (fd >= 0)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
-    const bare = r.files.some((f) => Array.isArray(f?.findings) && f.findings.some((x) => typeof x?.fingerprint !== "string"));
-    if (bare)
-        throw new UsageError(`${source} has findings without fingerprints (it was written by an older chatml-gate): write it again with this version to compare findings`);
-    return r;
+}
+/** The first output (option or input name -> path) that is one of the dataset files `files` (relative to cwd), as
+ * [name, path], or null: writing a report there would overwrite the data (e.g. a slip like `--output
+ * data/train.jsonl`). Symlinks and other spellings of a path count. */
+async function outputOverDataset(files, cwd, outputs) {
+    const real = (p) => (0,promises_.realpath)((0,external_node_path_namespaceObject.resolve)(cwd, p)).catch(() => (0,external_node_path_namespaceObject.resolve)(cwd, p));
+    const inputs = new Set(await Promise.all(files.map(real)));
+    for (const [name, path] of Object.entries(outputs)) {
+        if (path !== undefined && inputs.has(await real(path)))
+            return [name, path];
+    }
+    return null;
+}
+const toPosix = (p) => p.split(external_node_path_namespaceObject.sep).join("/");
+async function walk(dir, out) {
+    let entries;
+    try {
+        entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const e of entries) {
+        const p = (0,external_node_path_namespaceObject.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (!SKIP_DIRS.has(e.name))
+                await walk(p, out);
+        }
+        else if (e.isFile() || e.isSymbolicLink())
+            out.push(p);
+    }
+}
+/** Resolves paths, directories and globs to a sorted, de-duplicated list of cwd-relative POSIX paths. */
+async function findDatasetFiles(patterns, cwd) {
+    return findFiles(patterns, cwd, DATASET);
+}
+/** findDatasetFiles() for any kind of file: a directory contributes the files whose names match `inDirectories`;
+ * a glob, every file it matches. */
+async function findFiles(patterns, cwd, inDirectories) {
+    const found = new Set();
+    const walks = new Map();
+    const pats = patterns.length ? patterns : ["."];
+    for (const pat of pats) {
+        const abs = (0,external_node_path_namespaceObject.resolve)(cwd, pat);
+        let statError = "";
+        const st = await (0,promises_.stat)(abs).catch((e) => {
+            statError = e.code === "ENOENT" || e.code === "ENOTDIR" ? "" : `cannot read ${pat}: ${e.code === "ELOOP" ? "a loop of symbolic links" : e.message}`;
+            return null;
+        });
+        if (st?.isFile()) {
+            found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, abs)));
+            continue;
+        }
+        if (st?.isDirectory()) {
+            const files = [];
+            await walk(abs, files);
+            for (const f of files)
+                if (inDirectories.test(f))
+                    found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, f)));
+            continue;
+        }
+        const scan = picomatch_default().scan(toPosix(pat));
+        if (!scan.isGlob)
+            throw new UsageError(st ? `not a regular file or a directory: ${pat}` : statError || `no such file or directory: ${pat}`);
+        // Walk only the glob's base folder (`data` of `data/**/*.jsonl`, `..` of `../*.jsonl`, `/abs` of `/abs/*.jsonl`),
+        // and match the files below it against the rest of the pattern.
+        const base = (0,external_node_path_namespaceObject.resolve)(cwd, scan.base || ".");
+        let files = walks.get(base);
+        if (!files) {
+            const list = [];
+            await walk(base, list);
+            files = list.map((f) => toPosix((0,external_node_path_namespaceObject.relative)(base, f)));
+            walks.set(base, files);
+        }
+        const match = picomatch_default()(scan.glob, { dot: false });
+        for (const f of files)
+            if (match(f))
+                found.add(toPosix((0,external_node_path_namespaceObject.relative)(cwd, (0,external_node_path_namespaceObject.resolve)(base, f))));
+    }
+    return [...found].sort();
+}
+/** Refuses a path (or symlink target) that resolves outside `root`. */
+async function assertInside(root, path) {
+    const realRoot = await realpath(root);
+    const real = await realpath(resolve(root, path)).catch(() => resolve(root, path));
+    const rel = relative(realRoot, real);
+    if (rel.startsWith("..") || resolve(realRoot, rel) !== real) {
+        throw new UsageError(`refusing to read ${path}: it resolves outside the workspace (${real})`);
+    }
+}
+/** Why a file could not be written, in words (for messages that name the option or input). */
+function writeErrorReason(e) {
+    const code = e?.code;
+    if (code === "EISDIR")
+        return "it is a directory";
+    if (code === "ENOTDIR" || code === "EEXIST")
+        return "a part of the path is a file";
+    if (code === "EACCES" || code === "EPERM")
+        return "permission denied";
+    return e?.message ?? String(e);
+}
+/** Whether `path` (a file as the report names it: relative to the working directory, or absolute) is matched by an
+ * override's globs. The globs are written relative to the repository, so a path that leaves the working directory
+ * (`../data/x.jsonl`) or starts with `./` is also tried without those leading segments. */
+function overrideMatcher(globs) {
+    const isMatch = picomatch_default()(globs);
+    return (path) => {
+        if (isMatch(path))
+            return true;
+        const bare = path.replace(/^(?:\.\.?\/)+/, "");
+        return bare !== path && isMatch(bare);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/thresholds.ts
+/** Defaults a careful team starts from (docs/configuration.md gives the reason for each). */
+const DEFAULT_THRESHOLDS = {
+    "max-errors": { fail: 0 }, // any broken record fails: it crashes or silently corrupts a training run
+    "max-warnings": null, // warnings are advice; teams opt in
+    "max-duplicate-rate": { warn: 0.01, fail: 0.05 }, // repeated examples are memorised and skew the loss
+    "max-near-duplicate-rate": { warn: 0.02, fail: 0.1 },
+    "max-leakage": { fail: 0 }, // an eval example in train makes the eval lie
+    "min-examples": { fail: 10 }, // fine-tuning APIs reject fewer than 10 examples
+    "max-too-long": { fail: 0 }, // truncated examples train on cut-off answers (checked only when a token limit is set)
+    "min-windowed-distinct-2": { warn: 0.45, fail: 0.2 },
+    "max-compression-ratio": { warn: 4, fail: 8 },
+    "max-opening-share": { warn: 0.2, fail: 0.5 },
+    "max-boilerplate-share": { warn: 0.01, fail: 0.1 },
+    "min-length-uniqueness": null,
+    "max-diversity-drop": null,
+    "single-turn-share": null,
+    "max-secrets": { fail: 0 }, // a credential in training data is leaked twice: in the repository, and to the model
+    "max-pii-share": null, // personal data is often part of the task (support chats); teams set their own bar
+};
+const THRESHOLD_NAMES = Object.keys(DEFAULT_THRESHOLDS);
+/** What each threshold judges: each file on its own (a file's checks do not change when another file joins the run),
+ * or the run (duplicates across files, leakage between splits, examples, the drop against the base branch). */
+const THRESHOLD_SCOPE = {
+    "max-errors": "file",
+    "max-warnings": "file",
+    "max-duplicate-rate": "run",
+    "max-near-duplicate-rate": "run",
+    "max-leakage": "run",
+    "min-examples": "run",
+    "max-too-long": "file",
+    "min-windowed-distinct-2": "file",
+    "max-compression-ratio": "file",
+    "max-opening-share": "file",
+    "max-boilerplate-share": "file",
+    "min-length-uniqueness": "file",
+    "max-diversity-drop": "run",
+    "single-turn-share": "file",
+    "max-secrets": "run",
+    "max-pii-share": "run",
+};
+/** Run thresholds that cannot be evaluated over some files only (a config error in `overrides`). */
+const RUN_ONLY = new Set(["max-diversity-drop"]);
+
+;// CONCATENATED MODULE: ./src/engine/severities.ts
+// The rule severities that apply to one file: a target profile's (what it refuses), the config's rules over them,
+// then each override whose globs match the file.
+
+
+/** Each override's compiled globs (made once per config object). */
+const matchers = new WeakMap();
+function severitiesFor(path, config) {
+    // A profile's target may refuse what the generic rules only warn about; the config's own settings win.
+    const target = profileSeverities(config.profile);
+    let sev = Object.keys(target).length ? { ...target, ...config.rules } : config.rules;
+    for (const o of config.overrides) {
+        if (!Object.keys(o.rules).length)
+            continue;
+        let match = matchers.get(o);
+        if (!match)
+            matchers.set(o, (match = overrideMatcher(o.files)));
+        if (match(path))
+            sev = { ...sev, ...o.rules };
+    }
+    return sev;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/gate.ts
@@ -25542,7 +21094,11 @@ function parseBaseReport(text, source) {
 
 
 
-
+/** How much windowed distinct-2 fell from base to head (positive = less diverse); null when not comparable. */
+function diversityDrop(deltas) {
+    const d = deltas.find((x) => x.metric === "windowed distinct-2");
+    return d && d.base !== null && d.head !== null ? Math.round((d.base - d.head) * 10000) / 10000 : null;
+}
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const get = (o, path) => {
     let v = o;
@@ -25633,13 +21189,13 @@ function rate(fs, n) {
         return undefined;
     return fs.reduce((s, f) => s + (n(f) ?? 0), 0) / records;
 }
-const gate_round = (x) => Math.round(x * 10000) / 10000;
+const round = (x) => Math.round(x * 10000) / 10000;
 const isMin = (name) => name.startsWith("min-");
 /** The checks of one value against one limit: the fail level, and the warn level when the fail level passes. */
 function limitChecks(name, limit, actual) {
     const out = [];
     const ok = (l) => (isMin(name) ? actual >= l : actual <= l);
-    const a = gate_round(actual);
+    const a = round(actual);
     if (limit.fail !== undefined)
         out.push({ name, limit: limit.fail, actual: a, passed: ok(limit.fail), level: "fail" });
     if (limit.warn !== undefined && (limit.fail === undefined || ok(limit.fail)))
@@ -25648,7 +21204,7 @@ function limitChecks(name, limit, actual) {
 }
 function rangeChecks(name, range, actual) {
     const passed = (range.min === undefined || actual >= range.min) && (range.max === undefined || actual <= range.max);
-    return [{ name, limit: rangeText(range), actual: gate_round(actual), passed, level: range.level }];
+    return [{ name, limit: rangeText(range), actual: round(actual), passed, level: range.level }];
 }
 const rangeText = (r) => `${r.min ?? "-∞"}–${r.max ?? "∞"}`;
 function checksOf(name, limit, actual) {
@@ -25861,6 +21417,436 @@ function verdict(checks, warnings, failOn) {
     if (failOn === "warning" && (warnings > 0 || checks.some((c) => !c.passed)))
         return false;
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/hash.ts
+// Hashing primitives and typed-array containers for the duplicate analyses.
+//
+//   fmix32(h)            murmur3 finaliser (32-bit avalanche)
+//   mix32(h, v)          murmur3 body step: fold one 32-bit value into a running hash
+//   HashTable64          open addressing (linear probing) map: (key1,key2) -> int32, typed arrays, doubles at 3/4 load
+//   GrowableI32/U32/U8/F64  append-only typed arrays that double when full
+//   PagedI32/U32         append-only typed arrays in fixed pages of 64 Ki elements: what a run keeps per record
+//                        (no doubling: no copy, no peak of old + new array, at most one page unused)
+//
+// Nothing here allocates per record except the occasional doubling.
+/** murmur3 fmix32. Returns an unsigned 32-bit integer. */
+function fmix32(h) {
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h >>> 0;
+}
+/** murmur3 body step: folds the 32-bit value `v` into the running hash `h` (int32 result). */
+function mix32(h, v) {
+    v = Math.imul(v, 0xcc9e2d51);
+    v = (v << 15) | (v >>> 17);
+    v = Math.imul(v, 0x1b873593);
+    h ^= v;
+    h = (h << 13) | (h >>> 19);
+    return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+const hash_EMPTY = -1;
+/** Map from a 64-bit key (two uint32) to a non-negative int32 value. */
+class HashTable64 {
+    k1;
+    k2;
+    v;
+    mask;
+    size = 0;
+    constructor(capacity = 1024) {
+        let cap = 16;
+        while (cap < capacity)
+            cap *= 2;
+        this.k1 = new Uint32Array(cap);
+        this.k2 = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(hash_EMPTY);
+        this.mask = cap - 1;
+    }
+    /** Value stored under the key, or -1. */
+    get(a, b) {
+        const { k1, k2, v, mask } = this;
+        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
+            const x = v[i];
+            if (x === hash_EMPTY)
+                return hash_EMPTY;
+            if (k1[i] === a >>> 0 && k2[i] === b >>> 0)
+                return x;
+        }
+    }
+    /** Inserts the key with `value` unless present; returns the previous value, or -1 if it was inserted. */
+    putIfAbsent(a, b, value) {
+        if ((this.size + 1) * 4 > this.v.length * 3)
+            this.grow();
+        const { k1, k2, v, mask } = this;
+        a >>>= 0;
+        b >>>= 0;
+        for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;; i = (i + 1) & mask) {
+            const x = v[i];
+            if (x === hash_EMPTY) {
+                k1[i] = a;
+                k2[i] = b;
+                v[i] = value;
+                this.size++;
+                return hash_EMPTY;
+            }
+            if (k1[i] === a && k2[i] === b)
+                return x;
+        }
+    }
+    grow() {
+        const { k1, k2, v } = this;
+        const cap = v.length * 2;
+        this.k1 = new Uint32Array(cap);
+        this.k2 = new Uint32Array(cap);
+        this.v = new Int32Array(cap).fill(hash_EMPTY);
+        this.mask = cap - 1;
+        this.size = 0;
+        for (let i = 0; i < v.length; i++)
+            if (v[i] !== hash_EMPTY)
+                this.putIfAbsent(k1[i], k2[i], v[i]);
+    }
+}
+function growable(Ctor) {
+    return class {
+        data;
+        length = 0;
+        constructor(capacity = 1024) {
+            this.data = new Ctor(Math.max(16, capacity));
+        }
+        push(x) {
+            if (this.length === this.data.length)
+                this.reserve(this.length + 1);
+            this.data[this.length++] = x;
+        }
+        /** Makes room for at least `n` elements in total. */
+        reserve(n) {
+            if (n <= this.data.length)
+                return;
+            let cap = this.data.length;
+            while (cap < n)
+                cap *= 2;
+            const next = new Ctor(cap);
+            next.set(this.data.subarray(0, this.length));
+            this.data = next;
+        }
+        get(i) {
+            return this.data[i];
+        }
+        /** The used part (a view, invalidated by the next push). */
+        view() {
+            return this.data.subarray(0, this.length);
+        }
+    };
+}
+const GrowableI32 = growable(Int32Array);
+const GrowableU32 = growable(Uint32Array);
+const GrowableU8 = growable(Uint8Array);
+const GrowableF64 = growable(Float64Array);
+/** Elements per page of the paged arrays (64 Ki: 256 KiB of 32-bit values). */
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+function paged(Ctor) {
+    return class {
+        /** Full pages, then the page being filled. Element i is pages[i >>> PAGE_BITS][i & (PAGE - 1)]. */
+        pages = [];
+        length = 0;
+        push(x) {
+            const at = this.length & PAGE_MASK;
+            if (at === 0)
+                this.pages.push(new Ctor(PAGE));
+            this.pages[this.length >>> PAGE_BITS][at] = x;
+            this.length++;
+        }
+        /** Appends `src` (any length). */
+        pushAll(src) {
+            for (let i = 0; i < src.length; i++)
+                this.push(src[i]);
+        }
+        get(i) {
+            return this.pages[i >>> PAGE_BITS][i & PAGE_MASK];
+        }
+        set(i, x) {
+            this.pages[i >>> PAGE_BITS][i & PAGE_MASK] = x;
+        }
+    };
+}
+const PagedI32 = paged(Int32Array);
+const PagedU32 = paged(Uint32Array);
+
+;// CONCATENATED MODULE: ./src/engine/analysis/text-scan.ts
+
+const CURLY = /[\u2018\u2019\u02bc]/g;
+/** Whitespace as /\s/ sees it, for code units >= 0x80. */
+function isSpaceHigh(c) {
+    return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** Whitespace as /\s/ sees it (and the tokenizers' pre-split patterns), for one UTF-16 code unit. */
+function isSpaceCode(c) {
+    return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c);
+}
+/** The lowercase word form of a non-ASCII text (see the file header). */
+function wordForm(text) {
+    return text.normalize("NFKC").replace(CURLY, "'").toLowerCase();
+}
+const SCAN_CACHE_ENTRIES = 64;
+const SCAN_CACHE_MIN_CHARS = 32;
+const SCAN_CACHE_MAX_CHARS = 64 * 1024;
+class Scratch {
+    messages = 0;
+    // Per message (reallocated, not copied, when a record has more messages: they are rewritten for each record).
+    from = new Int32Array(16);
+    to = new Int32Array(16);
+    text = [];
+    bytes = new Float64Array(16);
+    e1 = new Uint32Array(16);
+    e2 = new Uint32Array(16);
+    // Per word of the record.
+    wa = new GrowableI32(4096);
+    wb = new GrowableI32(4096);
+    /** Case-sensitive word hashes (exact keys): a, or a mixed with the positions of ASCII capitals. */
+    wr = new GrowableI32(4096);
+    ws = new GrowableU32(4096);
+    we = new GrowableU32(4096);
+    /** Words written so far. */
+    n = 0;
+    /** UTF-8 scratch: ASCII text is scanned as bytes (a third faster than charCodeAt). */
+    buf = Buffer.allocUnsafe(1 << 16);
+    get a() {
+        return this.wa.data;
+    }
+    get b() {
+        return this.wb.data;
+    }
+    get r() {
+        return this.wr.data;
+    }
+    get starts() {
+        return this.ws.data;
+    }
+    get ends() {
+        return this.we.data;
+    }
+    reserveMessages(m) {
+        if (this.from.length >= m)
+            return;
+        let cap = this.from.length;
+        while (cap < m)
+            cap *= 2;
+        this.from = new Int32Array(cap);
+        this.to = new Int32Array(cap);
+        this.bytes = new Float64Array(cap);
+        this.e1 = new Uint32Array(cap);
+        this.e2 = new Uint32Array(cap);
+    }
+    /** Room for `words` words in total, keeping the first this.n. */
+    reserveWords(words) {
+        if (this.wa.data.length >= words)
+            return;
+        for (const g of [this.wa, this.wb, this.wr, this.ws, this.we]) {
+            g.length = this.n;
+            g.reserve(words);
+        }
+    }
+    /** Appends the words of `s` (any text) from index this.n. */
+    words(s) {
+        const len = s.length;
+        this.reserveWords(this.n + (len >> 1) + 1);
+        const a = this.a;
+        const b = this.b;
+        const r = this.r;
+        const starts = this.starts;
+        const ends = this.ends;
+        let n = this.n;
+        let i = 0;
+        while (i < len) {
+            let c = s.charCodeAt(i);
+            while (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c)) {
+                if (++i >= len) {
+                    this.n = n;
+                    return;
+                }
+                c = s.charCodeAt(i);
+            }
+            const start = i;
+            let h1 = 0x811c9dc5;
+            let h2 = 0x3c6ef372;
+            let up = 0;
+            for (;;) {
+                if (c - 0x41 < 26 && c >= 0x41) {
+                    c += 0x20;
+                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+                }
+                h1 = Math.imul(h1 ^ c, 0x01000193);
+                h2 = Math.imul(h2 + c, 0x5bd1e995);
+                if (++i >= len)
+                    break;
+                c = s.charCodeAt(i);
+                if (c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0x80 && isSpaceHigh(c))
+                    break;
+            }
+            const x = fmix32(h1);
+            a[n] = x;
+            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+            r[n] = up === 0 ? x : fmix32(x ^ up);
+            starts[n] = start;
+            ends[n] = i;
+            n++;
+        }
+        this.n = n;
+    }
+    /** Exact key of the words [from, to) (see the file header), into e1/e2[m]. */
+    key(m, from, to, ci) {
+        const first = ci ? this.a : this.r;
+        const b = this.b;
+        let k1 = 0x3243f6a8;
+        let k2 = 0x85a308d3;
+        for (let w = from; w < to; w++) {
+            k1 = mix32(k1, first[w]);
+            k2 = mix32(k2, b[w]);
+        }
+        this.e1[m] = fmix32(k1 ^ (to - from));
+        this.e2[m] = fmix32(k2 ^ Math.imul(to - from, 0x9e3779b1));
+    }
+    /** Appends the words of the ASCII bytes buf[0, len): the same words and hashes as words() on the text. */
+    asciiWords(len) {
+        this.reserveWords(this.n + (len >> 1) + 1);
+        const s = this.buf;
+        const a = this.a;
+        const b = this.b;
+        const r = this.r;
+        const starts = this.starts;
+        const ends = this.ends;
+        let n = this.n;
+        let i = 0;
+        outer: while (i < len) {
+            let c = s[i];
+            while (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) {
+                if (++i >= len)
+                    break outer;
+                c = s[i];
+            }
+            const start = i;
+            let h1 = 0x811c9dc5;
+            let h2 = 0x3c6ef372;
+            let up = 0;
+            for (;;) {
+                if (c - 0x41 < 26 && c >= 0x41) {
+                    c += 0x20;
+                    up = Math.imul(up ^ (i - start + 1), 0x2c1b3c6d);
+                }
+                h1 = Math.imul(h1 ^ c, 0x01000193);
+                h2 = Math.imul(h2 + c, 0x5bd1e995);
+                if (++i >= len)
+                    break;
+                c = s[i];
+                if (c <= 0x20 && (c === 0x20 || (c >= 0x09 && c <= 0x0d)))
+                    break;
+            }
+            const x = fmix32(h1);
+            a[n] = x;
+            b[n] = fmix32(h2 ^ Math.imul(i - start, 0x27d4eb2f));
+            r[n] = up === 0 ? x : fmix32(x ^ up);
+            starts[n] = start;
+            ends[n] = i;
+            n++;
+        }
+        this.n = n;
+    }
+    /** Recent system/developer texts and their scans: a dataset repeats its system prompt in record after record, and a
+     * repeat costs a hash lookup and a copy instead of a scan. At most SCAN_CACHE_ENTRIES texts of at most
+     * SCAN_CACHE_MAX_CHARS each (the cache is emptied when full). */
+    cache = new Map();
+    message(m, msg, ci) {
+        const text = msg.text;
+        const cacheable = (msg.role === "system" || msg.role === "developer") && text.length >= SCAN_CACHE_MIN_CHARS && text.length <= SCAN_CACHE_MAX_CHARS;
+        if (!cacheable) {
+            this.scanMessage(m, text, ci);
+            return;
+        }
+        const hit = this.cache.get(text);
+        if (hit && hit.ci === ci) {
+            const from = this.n;
+            const words = hit.a.length;
+            this.reserveWords(from + words);
+            this.wa.data.set(hit.a, from);
+            this.wb.data.set(hit.b, from);
+            this.wr.data.set(hit.r, from);
+            this.ws.data.set(hit.starts, from);
+            this.we.data.set(hit.ends, from);
+            this.n = from + words;
+            this.from[m] = from;
+            this.to[m] = this.n;
+            this.text[m] = hit.form;
+            this.bytes[m] = hit.bytes;
+            this.e1[m] = hit.e1;
+            this.e2[m] = hit.e2;
+            return;
+        }
+        this.scanMessage(m, text, ci);
+        if (this.cache.size >= SCAN_CACHE_ENTRIES)
+            this.cache.clear();
+        const from = this.from[m];
+        const to = this.to[m];
+        this.cache.set(text, {
+            ci,
+            form: this.text[m],
+            bytes: this.bytes[m],
+            e1: this.e1[m],
+            e2: this.e2[m],
+            a: this.wa.data.slice(from, to),
+            b: this.wb.data.slice(from, to),
+            r: this.wr.data.slice(from, to),
+            starts: this.ws.data.slice(from, to),
+            ends: this.we.data.slice(from, to),
+        });
+    }
+    scanMessage(m, text, ci) {
+        const from = this.n;
+        this.from[m] = from;
+        if (text.length * 3 > this.buf.length)
+            this.buf = Buffer.allocUnsafe(Math.max(text.length * 3, this.buf.length * 2));
+        // UTF-8 of ASCII text is as long as the text; anything else is longer.
+        const bytes = this.buf.write(text, 0, "utf8");
+        this.bytes[m] = bytes;
+        if (bytes === text.length) {
+            this.asciiWords(bytes);
+            this.text[m] = text;
+            this.to[m] = this.n;
+            this.key(m, from, this.n, ci);
+            return;
+        }
+        // Not ASCII: the exact key from the NFC form (scanned past the end, then dropped), the words from the NFKC form.
+        const nfc = text.normalize("NFC");
+        this.words(ci ? nfc.toLowerCase() : nfc);
+        this.key(m, from, this.n, ci);
+        this.n = from;
+        const form = wordForm(text);
+        this.words(form);
+        this.text[m] = form;
+        this.to[m] = this.n;
+    }
+}
+const scratch = new Scratch();
+/** Scans every message of `conv` (then its `rejected` messages). Returns module scratch: valid until the next call. */
+function text_scan_scanRecord(conv, caseInsensitive) {
+    const s = scratch;
+    const msgs = conv.messages;
+    const rej = conv.rejected;
+    const total = msgs.length + (rej ? rej.length : 0);
+    s.reserveMessages(total);
+    s.messages = msgs.length;
+    s.n = 0;
+    s.text.length = total;
+    for (let m = 0; m < msgs.length; m++)
+        s.message(m, msgs[m], caseInsensitive);
+    if (rej)
+        for (let m = 0; m < rej.length; m++)
+            s.message(msgs.length + m, rej[m], caseInsensitive);
+    return s;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/exact-duplicates.ts
@@ -26080,7 +22066,7 @@ const SEED2 = 0x9747b28c;
  * record's text scan (text-scan.ts) made with the same `caseInsensitive`, when the caller already has it. */
 function exactKeys(conv, caseInsensitive, scan) {
     const k = KEY_SCRATCH;
-    const hasAnswer = exactKeysInto(conv, scan ?? scanRecord(conv, caseInsensitive), k, 0);
+    const hasAnswer = exactKeysInto(conv, scan ?? text_scan_scanRecord(conv, caseInsensitive), k, 0);
     return { exact1: k[0], exact2: k[1], hasAnswer, prompt1: k[2], prompt2: k[3], answer1: k[4], answer2: k[5] };
 }
 const KEY_SCRATCH = new Uint32Array(6);
@@ -26288,14 +22274,12 @@ function leak(line, what, split, related) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/analysis/near-duplicates.ts
+;// CONCATENATED MODULE: ./src/engine/analysis/near-sketch.ts
 
 
 const BINS = 128;
 const BANDS = 16;
 const ROWS = 8;
-const MAX_BUCKET_WALK = 100;
-const MAX_CANDIDATE_PAIRS = 8_000_000;
 const P = 0x01000193;
 /** Writes the shingle hashes of a conversation's non-system text into `out` (from 0); returns their number. */
 class ShingleHasher {
@@ -26327,7 +22311,7 @@ class ShingleHasher {
         return this.hash(conv, out, wide);
     }
     hash(conv, out, wide, scan) {
-        const s = scan ?? scanRecord(conv, false);
+        const s = scan ?? text_scan_scanRecord(conv, false);
         const k = this.k;
         const ring = this.ring;
         const ring2 = this.ring2;
@@ -26520,25 +22504,6 @@ function densifySparse(bins, filled, k) {
         bins[i] = bins[j];
     }
 }
-/** One stable counting-sort pass of (key, rec) by the 16 bits of key at `shift`, from src into dst. */
-function radixPass(srcKey, srcRec, dstKey, dstRec, count, shift) {
-    const n = srcKey.length;
-    count.fill(0);
-    for (let i = 0; i < n; i++)
-        count[(srcKey[i] >>> shift) & 0xffff]++;
-    let at = 0;
-    for (let d = 0; d < 65_536; d++) {
-        const c = count[d];
-        count[d] = at;
-        at += c;
-    }
-    for (let i = 0; i < n; i++) {
-        const k = srcKey[i];
-        const pos = count[(k >>> shift) & 0xffff]++;
-        dstKey[pos] = k;
-        dstRec[pos] = srcRec[i];
-    }
-}
 function bandKey(bins, band) {
     let h = Math.imul(band + 1, 0x9e3779b1);
     for (let r = 0; r < ROWS; r++)
@@ -26573,6 +22538,108 @@ function nearBandKeys(conv, shingleSize, scan) {
     const out = new Uint32Array(BANDS);
     return nearBandKeysInto(conv, shingleSize, out, 0, scan) ? out : null;
 }
+
+;// CONCATENATED MODULE: ./src/engine/analysis/near-candidates.ts
+// LSH candidate search of near-duplicate detection (near-duplicates.ts): the pairs of records whose sketches share a
+// band key (near-sketch.ts), to be verified by their true Jaccard similarity. Band by band, records with the same
+// key form a bucket, and each record is paired with at most MAX_BUCKET_WALK records just before it in its bucket.
+
+
+const MAX_BUCKET_WALK = 100;
+const MAX_CANDIDATE_PAIRS = 8_000_000;
+/** One stable counting-sort pass of (key, rec) by the 16 bits of key at `shift`, from src into dst. */
+function radixPass(srcKey, srcRec, dstKey, dstRec, count, shift) {
+    const n = srcKey.length;
+    count.fill(0);
+    for (let i = 0; i < n; i++)
+        count[(srcKey[i] >>> shift) & 0xffff]++;
+    let at = 0;
+    for (let d = 0; d < 65_536; d++) {
+        const c = count[d];
+        count[d] = at;
+        at += c;
+    }
+    for (let i = 0; i < n; i++) {
+        const k = srcKey[i];
+        const pos = count[(k >>> shift) & 0xffff]++;
+        dstKey[pos] = k;
+        dstRec[pos] = srcRec[i];
+    }
+}
+/**
+ * Candidate pairs, sorted by later id then earlier id, without repeats: in each band every record is paired with
+ * at most MAX_BUCKET_WALK records just before it with the same key. Band by band, the records are grouped by key
+ * with an open-addressing table (key -> latest record), and each record's key in the band is overwritten with a
+ * link to the previous record with that key (the keys are not needed afterwards). Then record by record (in id
+ * order) its partners in the 16 chains are gathered, sorted and made unique, so the pairs come out in order with
+ * no global set. At most MAX_CANDIDATE_PAIRS pairs (`truncated`: later records are then not paired).
+ * `slotId`: slot -> record id (increasing); `keys`: slot * BANDS + band -> the record's key in the band (overwritten).
+ * Memory: 68 bytes per record for the keys and ids during the pass (links at the end); 16 per record + the pairs at
+ * the end.
+ */
+function candidatePairs(slotId, keys) {
+    const n = slotId.length;
+    // keys[j * BANDS + band] and ids[j], read through their pages (RPP records per page).
+    const keyPages = keys.pages;
+    const idPages = slotId.pages;
+    const RPP_BITS = PAGE_BITS - Math.log2(BANDS);
+    const RPP_MASK = (1 << RPP_BITS) - 1;
+    const ID_MASK = (1 << PAGE_BITS) - 1;
+    const id = (j) => idPages[j >>> PAGE_BITS][j & ID_MASK];
+    // Each record's key in a band is overwritten with the previous record (in record order) that has the same key
+    // there, -1 for none: the records of a band are sorted by key with a stable radix sort (two passes of 16 bits;
+    // sequential memory traffic, where a hash table of last records missed the cache on every record).
+    const srcKey = new Uint32Array(n);
+    const srcRec = new Int32Array(n);
+    const dstKey = new Uint32Array(n);
+    const dstRec = new Int32Array(n);
+    const count = new Int32Array(65_536);
+    for (let band = 0; band < BANDS; band++) {
+        for (let j = 0; j < n; j++) {
+            srcKey[j] = keyPages[j >>> RPP_BITS][(j & RPP_MASK) * BANDS + band];
+            srcRec[j] = j;
+        }
+        radixPass(srcKey, srcRec, dstKey, dstRec, count, 0);
+        radixPass(dstKey, dstRec, srcKey, srcRec, count, 16);
+        // srcKey/srcRec: sorted by key, records in increasing order within a key
+        for (let i = 0; i < n; i++) {
+            const r = srcRec[i];
+            keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
+        }
+    }
+    let truncated = false;
+    const pa = new GrowableI32(1024);
+    const pb = new GrowableI32(1024);
+    const near = new Int32Array(BANDS * MAX_BUCKET_WALK);
+    records: for (let j = 0; j < n; j++) {
+        let m = 0;
+        for (let band = 0; band < BANDS; band++) {
+            const link = (r) => keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] | 0;
+            for (let i = link(j), walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = link(i), walked++)
+                near[m++] = i;
+        }
+        if (m === 0)
+            continue;
+        const list = near.subarray(0, m).sort();
+        const b = id(j);
+        for (let k = 0; k < m; k++) {
+            if (k > 0 && list[k] === list[k - 1])
+                continue;
+            if (pa.length >= MAX_CANDIDATE_PAIRS) {
+                truncated = true;
+                break records;
+            }
+            pa.push(id(list[k]));
+            pb.push(b);
+        }
+    }
+    return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length), truncated };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/near-duplicates.ts
+
+
+
 class NearDuplicateIndex {
     store;
     paths;
@@ -26614,78 +22681,13 @@ class NearDuplicateIndex {
         for (let b = 0; b < BANDS; b++)
             k.push(keys[b]);
     }
-    /**
-     * Candidate pairs, sorted by later id then earlier id, without repeats: in each band every record is paired with
-     * at most MAX_BUCKET_WALK records just before it with the same key. Band by band, the records are grouped by key
-     * with an open-addressing table (key -> latest record), and each record's key in the band is overwritten with a
-     * link to the previous record with that key (the keys are not needed afterwards). Then record by record (in id
-     * order) its partners in the 16 chains are gathered, sorted and made unique, so the pairs come out in order with
-     * no global set. At most MAX_CANDIDATE_PAIRS pairs (`truncated`: later records are then not paired).
-     * Memory: 68 bytes per record for the keys and ids during the pass (links at the end); 16 per record + the pairs at
-     * the end.
-     */
-    candidates() {
-        const n = this.slotId.length;
-        // keys[j * BANDS + band] and ids[j], read through their pages (RPP records per page).
-        const keyPages = this.keys.pages;
-        const idPages = this.slotId.pages;
-        const RPP_BITS = PAGE_BITS - Math.log2(BANDS);
-        const RPP_MASK = (1 << RPP_BITS) - 1;
-        const ID_MASK = (1 << PAGE_BITS) - 1;
-        const id = (j) => idPages[j >>> PAGE_BITS][j & ID_MASK];
-        // Each record's key in a band is overwritten with the previous record (in record order) that has the same key
-        // there, -1 for none: the records of a band are sorted by key with a stable radix sort (two passes of 16 bits;
-        // sequential memory traffic, where a hash table of last records missed the cache on every record).
-        const srcKey = new Uint32Array(n);
-        const srcRec = new Int32Array(n);
-        const dstKey = new Uint32Array(n);
-        const dstRec = new Int32Array(n);
-        const count = new Int32Array(65_536);
-        for (let band = 0; band < BANDS; band++) {
-            for (let j = 0; j < n; j++) {
-                srcKey[j] = keyPages[j >>> RPP_BITS][(j & RPP_MASK) * BANDS + band];
-                srcRec[j] = j;
-            }
-            radixPass(srcKey, srcRec, dstKey, dstRec, count, 0);
-            radixPass(dstKey, dstRec, srcKey, srcRec, count, 16);
-            // srcKey/srcRec: sorted by key, records in increasing order within a key
-            for (let i = 0; i < n; i++) {
-                const r = srcRec[i];
-                keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] = i > 0 && srcKey[i - 1] === srcKey[i] ? srcRec[i - 1] : -1; // -1 is stored as 0xffffffff
-            }
-        }
-        const pa = new GrowableI32(1024);
-        const pb = new GrowableI32(1024);
-        const near = new Int32Array(BANDS * MAX_BUCKET_WALK);
-        records: for (let j = 0; j < n; j++) {
-            let m = 0;
-            for (let band = 0; band < BANDS; band++) {
-                const link = (r) => keyPages[r >>> RPP_BITS][(r & RPP_MASK) * BANDS + band] | 0;
-                for (let i = link(j), walked = 0; i >= 0 && walked < MAX_BUCKET_WALK; i = link(i), walked++)
-                    near[m++] = i;
-            }
-            if (m === 0)
-                continue;
-            const list = near.subarray(0, m).sort();
-            const b = id(j);
-            for (let k = 0; k < m; k++) {
-                if (k > 0 && list[k] === list[k - 1])
-                    continue;
-                if (pa.length >= MAX_CANDIDATE_PAIRS) {
-                    this.truncated = true;
-                    break records;
-                }
-                pa.push(id(list[k]));
-                pb.push(b);
-            }
-        }
-        return { A: pa.data.subarray(0, pa.length), B: pb.data.subarray(0, pb.length) };
-    }
     async finish(reread, opts = {}) {
         if (this.finished)
             throw new Error("NearDuplicateIndex.finish: called twice (it overwrites the band keys)");
         this.finished = true;
-        const { A, B } = this.candidates();
+        const { A, B, truncated } = candidatePairs(this.slotId, this.keys);
+        if (truncated)
+            this.truncated = true;
         const P = A.length;
         this.candidateCount = P;
         // Candidate records, sorted and unique.
@@ -26960,6 +22962,7 @@ class RecordStore {
 
 
 
+
 class DuplicateAnalysis {
     opts;
     store = new RecordStore();
@@ -27057,7 +23060,7 @@ class DuplicateAnalysis {
 /** Pure per-record feature extraction (safe in any thread; depends only on its arguments). `scan`: the record's
  * text scan made with the same caseInsensitive, when the caller already has it. */
 function extractFeatures(conv, opts = {}, scan) {
-    const s = scan ?? scanRecord(conv, !!opts.caseInsensitive);
+    const s = scan ?? text_scan_scanRecord(conv, !!opts.caseInsensitive);
     const bands = opts.near === false ? null : nearBandKeys(conv, opts.shingleSize ?? 5, s);
     return { ...exactKeys(conv, !!opts.caseInsensitive, s), bands };
 }
@@ -27536,6 +23539,757 @@ class DistinctCounter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/analysis/stats.ts
+// Small numeric helpers shared by the analysis passes: rounding, a bounded quantile sketch, fixed-bucket
+// histograms, a bounded top-k counter (Misra-Gries) and a deterministic PRNG.
+//
+//   round(x, digits = 4): number
+//   quantileOf(sorted, q): number                    linear interpolation (type 7, as numpy's default)
+//   new QuantileSketch(cap = 100_000)                 exact up to `cap` values, then a uniform reservoir sample
+//     .add(v) .count .min .max .sum .mean .exact .quantile(q) .summary()
+//   new TopK<P>(cap = 10_000)                         Misra-Gries heavy hitters, exact while distinct keys <= cap
+//     .add(key, payload?) .top(n) .exact .maxError .distinctTracked
+//   bucketIndex(edges, v) / bucketLabels(edges)       fixed histogram buckets [e0,e1), [e1,e2) ... [eLast, inf)
+//   mulberry32(seed): () => number                    deterministic uniform [0, 1)
+//
+// Partials (chunked / parallel runs; plain structured-clone-able data, merged in chunk order):
+//   QuantileSketch.toPartial() / .merge(p)
+//     count/sum add, min/max combine (all exact). Kept values: concatenated (this instance's first) while the
+//     merged count <= cap. Beyond the cap both sides are thinned to a proportional share of `cap` values:
+//     this side keeps round(cap * countThis / countTotal), the incoming side the rest, each chosen by a
+//     systematic stride over its kept values (value j of keep taken at index floor((j + 0.5) * kept / keep)).
+//     Deterministic; a fresh sketch merged with one partial holds exactly that partial's values.
+//   TopK.toPartial() / .merge(p)
+//     Misra-Gries summary merge: counts add (an existing key keeps its first payload), then, if more than
+//     `cap` keys are tracked, the (cap+1)-th largest count t is subtracted from every counter, counters <= 0
+//     are dropped and maxError grows by t. maxError and total add. Deterministic for a given merge order.
+/** Round to `digits` decimals (default 4); non-finite values become 0 so results stay JSON-serialisable. */
+function stats_round(x, digits = 4) {
+    if (!Number.isFinite(x))
+        return 0;
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+}
+/** Share a/b rounded, 0 when b is 0. */
+function ratio(a, b, digits = 4) {
+    return b > 0 ? stats_round(a / b, digits) : 0;
+}
+/** Quantile of an ascending-sorted array with linear interpolation between closest ranks (numpy "linear"). */
+function quantileOf(sorted, q) {
+    const n = sorted.length;
+    if (n === 0)
+        return 0;
+    const pos = (n - 1) * Math.min(1, Math.max(0, q));
+    const lo = Math.floor(pos);
+    const hi = Math.min(n - 1, lo + 1);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+/** Deterministic 32-bit PRNG returning floats in [0, 1). */
+function mulberry32(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Picks `keep` of the first `n` values of `src` by a systematic stride (all of them when keep >= n). */
+function strideSample(src, n, keep) {
+    if (keep >= n)
+        return src.slice(0, n);
+    const out = new Float64Array(keep);
+    for (let j = 0; j < keep; j++)
+        out[j] = src[Math.floor(((j + 0.5) * n) / keep)];
+    return out;
+}
+/** Exact quantiles up to `cap` values, then Algorithm-R reservoir sampling (seeded, deterministic).
+ * count/min/max/sum/mean are always exact. */
+class QuantileSketch {
+    cap;
+    values;
+    n = 0;
+    rnd;
+    count = 0;
+    min = Infinity;
+    max = -Infinity;
+    sum = 0;
+    constructor(cap = 100_000, seed = 0x9e3779b9) {
+        this.cap = cap;
+        this.values = new Float64Array(Math.min(cap, 1024));
+        this.rnd = mulberry32(seed);
+    }
+    add(v) {
+        this.count++;
+        this.sum += v;
+        if (v < this.min)
+            this.min = v;
+        if (v > this.max)
+            this.max = v;
+        if (this.n < this.cap) {
+            if (this.n === this.values.length) {
+                const bigger = new Float64Array(Math.min(this.cap, this.values.length * 2));
+                bigger.set(this.values);
+                this.values = bigger;
+            }
+            this.values[this.n++] = v;
+        }
+        else {
+            const j = Math.floor(this.rnd() * this.count);
+            if (j < this.cap)
+                this.values[j] = v;
+        }
+    }
+    get exact() {
+        return this.count <= this.cap;
+    }
+    toPartial() {
+        return { cap: this.cap, count: this.count, min: this.min, max: this.max, sum: this.sum, values: this.values.slice(0, this.n) };
+    }
+    /** Folds a later chunk's partial into this sketch (see the file header). */
+    merge(p) {
+        const total = this.count + p.count;
+        const pn = p.values.length;
+        let merged;
+        if (this.n + pn <= this.cap && (total <= this.cap || this.count === 0 || p.count === 0)) {
+            merged = new Float64Array(Math.max(this.n + pn, Math.min(this.cap, 1024)));
+            merged.set(this.values.subarray(0, this.n));
+            merged.set(p.values, this.n);
+            this.n += pn;
+        }
+        else {
+            const keepThis = Math.min(this.n, Math.round((this.cap * this.count) / total));
+            const keepOther = Math.min(pn, this.cap - keepThis);
+            const a = strideSample(this.values, this.n, keepThis);
+            const b = strideSample(p.values, pn, keepOther);
+            merged = new Float64Array(Math.max(a.length + b.length, Math.min(this.cap, 1024)));
+            merged.set(a);
+            merged.set(b, a.length);
+            this.n = a.length + b.length;
+        }
+        this.values = merged;
+        this.count = total;
+        this.sum += p.sum;
+        if (p.min < this.min)
+            this.min = p.min;
+        if (p.max > this.max)
+            this.max = p.max;
+    }
+    get mean() {
+        return this.count ? this.sum / this.count : 0;
+    }
+    /** Sorted copy of the kept values (all values when exact). */
+    sorted() {
+        return this.values.slice(0, this.n).sort();
+    }
+    quantile(q) {
+        return quantileOf(this.sorted(), q);
+    }
+    summary(digits = 2) {
+        const s = this.sorted();
+        return {
+            count: this.count,
+            min: this.count ? stats_round(this.min, digits) : 0,
+            mean: stats_round(this.mean, digits),
+            median: stats_round(quantileOf(s, 0.5), digits),
+            p95: stats_round(quantileOf(s, 0.95), digits),
+            max: this.count ? stats_round(this.max, digits) : 0,
+            exact: this.exact,
+        };
+    }
+}
+/** Misra-Gries frequent items with at most `cap` counters. While fewer than `cap` distinct keys were seen the
+ * counts are exact; afterwards each count is a lower bound, short of the truth by at most `maxError`.
+ * Keys are strings or numbers (e.g. a 53-bit hash, with the text it stands for as the payload). */
+class TopK {
+    cap;
+    tieByPayload;
+    counts = new Map();
+    /** Total decrement rounds applied to every counter (0 = exact). */
+    maxError = 0;
+    total = 0;
+    /** `tieByPayload`: top() breaks count ties by payload (a string, or the string the function makes of it) rather
+     * than by key. */
+    constructor(cap = 10_000, tieByPayload = false) {
+        this.cap = cap;
+        this.tieByPayload = tieByPayload;
+    }
+    add(key, payload) {
+        if (this.counted(key))
+            this.counts.set(key, { count: 1, payload });
+    }
+    /** add(), with the payload made only when the key gets a counter; `touch` sees the payload of a key counted again. */
+    addWith(key, makePayload, touch) {
+        if (this.counted(key, touch))
+            this.counts.set(key, { count: 1, payload: makePayload() });
+    }
+    /** Counts one occurrence of `key`; true when the key is new and has room for a counter (the caller adds it). */
+    counted(key, touch) {
+        this.total++;
+        const e = this.counts.get(key);
+        if (e) {
+            e.count++;
+            if (touch && e.payload !== undefined)
+                touch(e.payload);
+            return false;
+        }
+        if (this.counts.size < this.cap)
+            return true;
+        // Decrement every counter (the new key's single count cancels too); amortised O(1) per add.
+        this.maxError++;
+        for (const [k, v] of this.counts) {
+            if (--v.count === 0)
+                this.counts.delete(k);
+        }
+        return false;
+    }
+    get exact() {
+        return this.maxError === 0;
+    }
+    toPartial() {
+        const keys = [];
+        const counts = [];
+        const payloads = [];
+        for (const [k, v] of this.counts) {
+            keys.push(k);
+            counts.push(v.count);
+            payloads.push(v.payload);
+        }
+        return { cap: this.cap, keys, counts, payloads, maxError: this.maxError, total: this.total };
+    }
+    /** Misra-Gries merge of a later chunk's partial (see the file header). `combine(mine, theirs)`: folds a later
+     * chunk's payload of a key this instance has into its own (default: the first payload is kept as it is). */
+    merge(p, combine) {
+        this.total += p.total;
+        this.maxError += p.maxError;
+        for (let i = 0; i < p.keys.length; i++) {
+            const e = this.counts.get(p.keys[i]);
+            if (e) {
+                e.count += p.counts[i];
+                const theirs = p.payloads[i];
+                if (combine && e.payload !== undefined && theirs !== undefined)
+                    combine(e.payload, theirs);
+            }
+            else
+                this.counts.set(p.keys[i], { count: p.counts[i], payload: p.payloads[i] });
+        }
+        if (this.counts.size > this.cap) {
+            const sorted = [...this.counts.values()].map((v) => v.count).sort((a, b) => b - a);
+            const t = sorted[this.cap];
+            this.maxError += t;
+            for (const [k, v] of this.counts) {
+                v.count -= t;
+                if (v.count <= 0)
+                    this.counts.delete(k);
+            }
+        }
+    }
+    get distinctTracked() {
+        return this.counts.size;
+    }
+    /** Top `n` by count, ties broken by key (ascending) for determinism. */
+    top(n) {
+        const all = [...this.counts].map(([key, v]) => ({ key, count: v.count, payload: v.payload }));
+        const byPayload = this.tieByPayload;
+        const tie = (x) => (typeof byPayload === "function" ? byPayload(x.payload) : byPayload ? String(x.payload) : x.key);
+        all.sort((a, b) => {
+            if (a.count !== b.count)
+                return b.count - a.count;
+            const x = tie(a);
+            const y = tie(b);
+            return x < y ? -1 : x > y ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+        });
+        return all.slice(0, n);
+    }
+}
+/** Index of the bucket holding v for ascending edges: bucket i is [edges[i], edges[i+1]), the last is open. */
+function bucketIndex(edges, v) {
+    let i = 0;
+    while (i + 1 < edges.length && v >= edges[i + 1])
+        i++;
+    return i;
+}
+/** Labels "a-b" (inclusive integer ranges) and "last+" for integer-valued buckets. */
+function bucketLabels(edges) {
+    return edges.map((e, i) => (i + 1 < edges.length ? `${e}-${edges[i + 1] - 1}` : `${e}+`));
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/word-ngrams.ts
+// Distinct n-grams and windowed distinct-2 of the assistant word stream (diversity.ts feeds it each message's word
+// hashes from text-scan.ts; words and the rest of the figures: diversity.ts's header).
+//  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
+//    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
+//    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
+//    Totals are always exact.
+//  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
+//    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
+//    bigrams / bigrams inside the window (bigrams compared by 32-bit hash: about one collision per 100 windows,
+//    a 1e-4 change in that window's value). A full window counts when it holds a bigram. A chunk's trailing partial
+//    window counts (when it holds a bigram) only if it holds >= half a window; otherwise it is remembered as a
+//    "short tail". If the whole run has no counted window, the largest short tail (most words; the earliest
+//    chunk's on ties) is counted as the only window when it holds a bigram. With a single chunk this is the
+//    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
+// Chunked runs: distinct-n sets are united (ngram-sketch.ts DistinctCounter.merge: exact sets insert all items,
+// switching to HyperLogLog past `exactCap`; HLL + HLL = register max; exact + HLL = exact items added to the HLL);
+// windowed distinct-2 (full windows: sum/count/min/max add; largest short tail kept).
+
+
+
+const HLL_ERROR = stats_round(1.04 / Math.sqrt(1 << 14), 4);
+/** Second hash of the bigram (i - 1, i) from the words' second hashes (as ngrams() makes it). */
+function bigram2(b, i) {
+    return fmix32((Math.imul(b[i - 1] ^ 0x3, 0x9e3779b1) + b[i]) | 0) | 0;
+}
+class WordNgrams {
+    windowSize;
+    fastHll;
+    d1;
+    d2;
+    d3;
+    t1 = 0;
+    t2 = 0;
+    t3 = 0;
+    // windowed distinct-2
+    win;
+    winWords = 0;
+    winBigrams = 0;
+    winSum = 0;
+    winCount = 0;
+    winMin = Infinity;
+    winMax = -Infinity;
+    tailWords = 0;
+    tailBigrams = 0;
+    tailDistinct = 0;
+    /** Repeated word pairs of the current message: the window set's size when it started (0 after a window closed), and
+     * the pairs it added to windows that closed since. */
+    winMark = 0;
+    msgFresh = 0;
+    /** `cap`, `hll`: DistinctCounter's; `fastHll`: ngramsHll() once the counters are HyperLogLog. */
+    constructor(windowSize, cap, hll, fastHll) {
+        this.windowSize = windowSize;
+        this.win = new WindowSet32(Math.min(this.windowSize, 1024)); // grows to a window's size (small chunks stay small)
+        this.fastHll = fastHll;
+        this.d1 = new DistinctCounter(cap, hll);
+        this.d2 = new DistinctCounter(cap, hll);
+        this.d3 = new DistinctCounter(cap, hll);
+    }
+    /** Adds the words [from, from + n) of one message (n > 0; `a`, `b`: the words' two hashes); returns how many of its
+     * word pairs were new in their window. */
+    addMessage(a, b, from, n) {
+        this.t1 += n;
+        if (n >= 2)
+            this.t2 += n - 1;
+        if (n >= 3)
+            this.t3 += n - 2;
+        const r1 = this.d1.registers;
+        const r2 = this.d2.registers;
+        const r3 = this.d3.registers;
+        this.winMark = this.win.size;
+        this.msgFresh = 0;
+        if (r1 && r2 && r3 && this.fastHll)
+            this.ngramsHll(a, b, from, from + n, r1, r2, r3);
+        else
+            this.ngrams(a, b, from, from + n);
+        return this.msgFresh + this.win.size - this.winMark;
+    }
+    /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
+     * hash of an n-gram (which HyperLogLog reads only when the low 18 bits of the first are 0) is made only then,
+     * from the words' second hashes. The same registers as ngrams(), with half the hashing. */
+    ngramsHll(a, b, from, end, r1, r2, r3) {
+        const win = this.win;
+        const ws = this.windowSize;
+        let winWords = this.winWords;
+        let winBigrams = this.winBigrams;
+        let p1 = 0;
+        let q1 = 0;
+        for (let i = from; i < end; i++) {
+            const x1 = a[i];
+            let k = x1 >>> 18;
+            let rank = (x1 & 0x3ffff) !== 0 ? Math.clz32(x1 << 14) + 1 : hllRank14(x1, b[i]);
+            if (rank > r1[k])
+                r1[k] = rank;
+            if (winWords === ws) {
+                this.winBigrams = winBigrams;
+                this.closeWindow();
+                winWords = 0;
+                winBigrams = 0;
+            }
+            winWords++;
+            if (i > from) {
+                const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
+                k = g1 >>> 18;
+                rank = (g1 & 0x3ffff) !== 0 ? Math.clz32(g1 << 14) + 1 : hllRank14(g1, bigram2(b, i));
+                if (rank > r2[k])
+                    r2[k] = rank;
+                if (winWords > 1) {
+                    win.add(g1);
+                    winBigrams++;
+                }
+                if (i > from + 1) {
+                    const t1 = fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0;
+                    k = t1 >>> 18;
+                    rank = (t1 & 0x3ffff) !== 0 ? Math.clz32(t1 << 14) + 1 : hllRank14(t1, fmix32((Math.imul(bigram2(b, i - 1) ^ 0x7, 0x9e3779b1) + b[i]) | 0) | 0);
+                    if (rank > r3[k])
+                        r3[k] = rank;
+                }
+                q1 = g1;
+            }
+            p1 = x1;
+        }
+        this.winWords = winWords;
+        this.winBigrams = winBigrams;
+    }
+    /** Distinct 1/2/3-grams and the window of words [from, end) of one message (hot loop: state in locals). */
+    ngrams(a, b, from, end) {
+        const d1 = this.d1;
+        const d2 = this.d2;
+        const d3 = this.d3;
+        const win = this.win;
+        const ws = this.windowSize;
+        let winWords = this.winWords;
+        let winBigrams = this.winBigrams;
+        let p1 = 0;
+        let p2 = 0;
+        let q1 = 0;
+        let q2 = 0;
+        for (let i = from; i < end; i++) {
+            const x1 = a[i];
+            const x2 = b[i];
+            d1.add(x1, x2);
+            if (winWords === ws) {
+                this.winBigrams = winBigrams;
+                this.closeWindow();
+                winWords = 0;
+                winBigrams = 0;
+            }
+            winWords++;
+            if (i > from) {
+                // bigram (i-1, i); the trigram (i-2, i-1, i) = bigram (i-2, i-1) combined with word i
+                // (int32 throughout: uint32 values above 2^31 would be boxed when passed to the sets)
+                const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
+                const g2 = fmix32((Math.imul(p2 ^ 0x3, 0x9e3779b1) + x2) | 0) | 0;
+                d2.add(g1, g2);
+                if (winWords > 1) {
+                    win.add(g1);
+                    winBigrams++;
+                }
+                if (i > from + 1)
+                    d3.add(fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0, fmix32((Math.imul(q2 ^ 0x7, 0x9e3779b1) + x2) | 0) | 0);
+                q1 = g1;
+                q2 = g2;
+            }
+            p1 = x1;
+            p2 = x2;
+        }
+        this.winWords = winWords;
+        this.winBigrams = winBigrams;
+    }
+    closeWindow() {
+        this.msgFresh += this.win.size - this.winMark;
+        this.winMark = 0;
+        if (this.winBigrams > 0) {
+            const s = this.win.size / this.winBigrams;
+            this.winSum += s;
+            this.winCount++;
+            if (s < this.winMin)
+                this.winMin = s;
+            if (s > this.winMax)
+                this.winMax = s;
+        }
+        this.win.clear();
+        this.winWords = 0;
+        this.winBigrams = 0;
+    }
+    /** Counted windows and the largest short tail, with the open window folded in as a chunk's trailing window
+     * (does not modify the instance). */
+    windowState() {
+        const w = {
+            size: this.windowSize,
+            sum: this.winSum,
+            count: this.winCount,
+            min: this.winMin,
+            max: this.winMax,
+            tailWords: this.tailWords,
+            tailBigrams: this.tailBigrams,
+            tailDistinct: this.tailDistinct,
+        };
+        if (this.winWords > 0) {
+            if (this.winWords * 2 >= this.windowSize) {
+                if (this.winBigrams > 0) {
+                    const s = this.win.size / this.winBigrams;
+                    w.sum += s;
+                    w.count++;
+                    if (s < w.min)
+                        w.min = s;
+                    if (s > w.max)
+                        w.max = s;
+                }
+            }
+            else if (this.winWords > w.tailWords) {
+                w.tailWords = this.winWords;
+                w.tailBigrams = this.winBigrams;
+                w.tailDistinct = this.win.size;
+            }
+        }
+        return w;
+    }
+    /** This instance's own words form the first chunk of a merge: its trailing window is closed the same way. */
+    closeOwnWindow() {
+        if (this.winWords === 0)
+            return;
+        const w = this.windowState();
+        this.win.clear();
+        this.winWords = 0;
+        this.winBigrams = 0;
+        this.setWindow(w);
+    }
+    toPartial() {
+        return { d1: this.d1.toPartial(), d2: this.d2.toPartial(), d3: this.d3.toPartial(), t1: this.t1, t2: this.t2, t3: this.t3, window: this.windowState() };
+    }
+    /** Folds a later chunk's n-grams in; `figuresOnly`: the distinct sets are not merged (their counts are not reported). */
+    merge(p, figuresOnly) {
+        if (!figuresOnly) {
+            this.d1.merge(p.d1);
+            this.d2.merge(p.d2);
+            this.d3.merge(p.d3);
+        }
+        this.t1 += p.t1;
+        this.t2 += p.t2;
+        this.t3 += p.t3;
+        const w = p.window;
+        this.winSum += w.sum;
+        this.winCount += w.count;
+        if (w.min < this.winMin)
+            this.winMin = w.min;
+        if (w.max > this.winMax)
+            this.winMax = w.max;
+        if (w.tailWords > this.tailWords) {
+            this.tailWords = w.tailWords;
+            this.tailBigrams = w.tailBigrams;
+            this.tailDistinct = w.tailDistinct;
+        }
+    }
+    setWindow(w) {
+        this.winSum = w.sum;
+        this.winCount = w.count;
+        this.winMin = w.min;
+        this.winMax = w.max;
+        this.tailWords = w.tailWords;
+        this.tailBigrams = w.tailBigrams;
+        this.tailDistinct = w.tailDistinct;
+    }
+    distinctN(c, total) {
+        const distinct = c.estimate();
+        return {
+            distinct,
+            total,
+            ratio: ratio(Math.min(distinct, total), total),
+            method: c.method,
+            standardError: c.method === "exact" ? 0 : HLL_ERROR,
+        };
+    }
+    /** The windows with the trailing partial window folded in, then the "only window" rule for the largest short tail. */
+    finishWindows() {
+        const w = this.windowState();
+        if (w.count === 0 && w.tailBigrams > 0) {
+            const s = w.tailDistinct / w.tailBigrams;
+            w.sum = s;
+            w.count = 1;
+            w.min = s;
+            w.max = s;
+        }
+        return w;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/compression-sample.ts
+// The compression sample of the diversity analysis (diversity.ts): the texts of assistant messages with text whose
+// UTF-8 bytes / deflated bytes make the compression ratio, kept within a byte budget whatever the input size.
+//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of the text of assistant messages with text
+//    (at least one word: a tool-call-only message is not an empty text) joined by "\n". At most
+//    `compressionSampleBytes` (4 MB) are compressed: every k-th such message is kept, k doubling whenever the
+//    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
+// Chunked runs:
+//  - compression sample: within a chunk the message with chunk-local text-message index i is a candidate when
+//    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
+//    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
+//    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
+//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message). The
+//    engine gives each chunk its share of the run's budget (chunk-analysis.ts compressionBudget): steps are powers of
+//    two, so the merged sample is the same unless a chunk's own step passes the run's.
+//    Many chunks (a folder of thousands of small files) can keep only their first messages (index 0, which no step
+//    removes) and still exceed the budget. Then K becomes FIRST_ONLY (2^31: every later message is dropped) and
+//    the first messages are thinned by the hash of their text (thinByHash: the ones with the smallest hashes,
+//    identical texts together, up to the budget, at least one text). The smallest dropped hash is remembered
+//    (`hashCut`, the smallest of both sides at merge) and no message at or above it is kept again: a bottom-k
+//    sample, which gives the same messages whatever the order and grouping of the merges. `sampleEvery` then
+//    reports messages / kept messages.
+
+
+/** Assistant text compressed for the compression ratio, at most (a run's budget). */
+const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
+/** Compression sample step that keeps only each chunk's first message (see the file header). */
+const FIRST_ONLY = 2 ** 31;
+/** Thins a chunk's compression sample to `budget` bytes the way merge() would (the step doubles, keeping the messages
+ * whose chunk-local index it divides): a merge of the thinned partial gives the same sample as one of the whole. */
+function thinCompressionSample(c, budget) {
+    let bytes = c.bytes.reduce((sum, b) => sum + b, 0);
+    if (bytes <= budget || c.index.length <= 1 || c.sampleEvery >= FIRST_ONLY)
+        return;
+    let k = c.sampleEvery;
+    let keep = [];
+    while (bytes > budget) {
+        k *= 2;
+        keep = [];
+        bytes = 0;
+        for (let j = 0; j < c.index.length; j++) {
+            if (c.index[j] % k !== 0)
+                continue;
+            keep.push(j);
+            bytes += c.bytes[j];
+        }
+        if (keep.length <= 1)
+            break;
+    }
+    c.sampleEvery = k;
+    c.index = keep.map((j) => c.index[j]);
+    c.texts = keep.map((j) => c.texts[j]);
+    c.bytes = keep.map((j) => c.bytes[j]);
+    c.hash = keep.map((j) => c.hash[j]);
+}
+class CompressionSample {
+    budget;
+    /** Kept messages: chunk-local text-message index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
+    chunks = [];
+    keptBytes = 0;
+    totalBytes = 0;
+    sampleEvery = 1;
+    /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
+    hashCut = 2 ** 32;
+    constructor(budget) {
+        this.budget = budget;
+    }
+    /** Every k-th assistant message with text: `i` its chunk-local index among them, `bytes` its UTF-8 bytes + 1, `h` the
+     * hash of its text. */
+    add(i, text, bytes, h) {
+        this.totalBytes += bytes;
+        if (i % this.sampleEvery !== 0)
+            return;
+        this.chunks.push({ i, text, bytes, h });
+        this.keptBytes += bytes;
+        while (this.keptBytes > this.budget && this.chunks.length > 1) {
+            this.sampleEvery *= 2;
+            const k = this.sampleEvery;
+            this.chunks = this.chunks.filter((c) => c.i % k === 0);
+            this.keptBytes = this.chunks.reduce((sum, c) => sum + c.bytes, 0);
+        }
+    }
+    toPartial() {
+        const kept = this.chunks;
+        return {
+            sampleEvery: this.sampleEvery,
+            index: kept.map((c) => c.i),
+            texts: kept.map((c) => c.text),
+            bytes: kept.map((c) => c.bytes),
+            hash: kept.map((c) => c.h),
+            hashCut: this.hashCut,
+            totalBytes: this.totalBytes,
+        };
+    }
+    /** Folds a later chunk's sample in (see the file header). */
+    merge(c) {
+        this.totalBytes += c.totalBytes;
+        let k = Math.max(this.sampleEvery, c.sampleEvery);
+        const cut = Math.min(this.hashCut, c.hashCut);
+        if (k !== this.sampleEvery || cut !== this.hashCut) {
+            this.chunks = this.chunks.filter((x) => x.i % k === 0 && x.h >>> 0 < cut);
+            this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+            this.hashCut = cut;
+        }
+        for (let j = 0; j < c.index.length; j++) {
+            if (c.index[j] % k !== 0 || c.hash[j] >>> 0 >= cut)
+                continue;
+            this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j], h: c.hash[j] });
+            this.keptBytes += c.bytes[j];
+        }
+        while (this.keptBytes > this.budget && this.chunks.length > 1) {
+            if (k >= FIRST_ONLY || this.chunks.every((x) => x.i === 0)) {
+                // only chunks' first messages are left, and no step removes them (see the file header)
+                k = FIRST_ONLY;
+                this.thinByHash();
+                break;
+            }
+            k *= 2;
+            this.chunks = this.chunks.filter((x) => x.i % k === 0);
+            this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
+        }
+        this.sampleEvery = k;
+    }
+    /** Keeps the kept messages with the smallest text hashes (identical hashes together) up to the budget, at least
+     * the smallest hash's; chunk order is kept. */
+    thinByHash() {
+        const byHash = this.chunks.map((x) => ({ h: x.h >>> 0, bytes: x.bytes })).sort((x, y) => x.h - y.h);
+        let bytes = 0;
+        let cut = -1;
+        for (let j = 0; j < byHash.length;) {
+            let g = j;
+            let groupBytes = 0;
+            while (g < byHash.length && byHash[g].h === byHash[j].h)
+                groupBytes += byHash[g++].bytes;
+            if (j > 0 && bytes + groupBytes > this.budget) {
+                cut = byHash[j].h;
+                break;
+            }
+            bytes += groupBytes;
+            j = g;
+        }
+        if (cut < 0)
+            return;
+        this.chunks = this.chunks.filter((x) => x.h >>> 0 < cut);
+        this.keptBytes = bytes;
+        this.hashCut = cut;
+    }
+    /** The compression sample's deflated size, computed off this thread (zlib's thread pool): a run starts it once the
+     * last partial is merged and hands the result to finish(), so that it overlaps the rest of the run's end. */
+    compress() {
+        // nothing to compress: finish() reports 0 whatever it is given
+        if (this.chunks.every((c) => c.bytes === 0))
+            return Promise.resolve(0);
+        return new Promise((resolve, reject) => external_node_zlib_default().deflate(this.sampleBuffer(), (e, out) => (e ? reject(e) : resolve(out.length))));
+    }
+    /** The kept texts as UTF-8, each followed by "\n" (written into one buffer: no joined string). */
+    sampleBuffer() {
+        let size = 0;
+        for (const c of this.chunks)
+            size += c.bytes;
+        const buf = Buffer.allocUnsafe(size);
+        let at = 0;
+        for (const c of this.chunks) {
+            at += buf.write(c.text, at, "utf8");
+            buf[at++] = 0x0a;
+        }
+        return at === size ? buf : buf.subarray(0, at);
+    }
+    /** The figures: `compressed` is compress()'s result when the caller ran it (else it is computed here);
+     * `textMessages`: the messages the sample was drawn from. */
+    figures(textMessages, compressed) {
+        const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
+        if (sampleBytes === 0)
+            compressed = 0;
+        else
+            compressed ??= external_node_zlib_default().deflateSync(this.sampleBuffer()).length;
+        return {
+            ratio: compressed > 0 ? stats_round(sampleBytes / compressed) : 0,
+            sampleBytes,
+            compressedBytes: compressed,
+            totalBytes: this.totalBytes,
+            sampled: this.sampleEvery > 1,
+            sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(textMessages / this.chunks.length) : this.sampleEvery,
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/analysis/boilerplate.ts
 // Boilerplate phrases: which of a list of phrases a message contains, as case-insensitive substrings of its word
 // form (text-scan.ts), found from the record's word hashes instead of a regular expression over every character.
@@ -27550,6 +24304,27 @@ class DistinctCounter {
 // decides, so the result is the same as a substring search. Phrases of one or two words, or with other whitespace,
 // have no inner word: they are searched for with one case-insensitive regular expression, as before.
 
+/** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
+const DEFAULT_BOILERPLATE_PHRASES = [
+    "as an ai language model",
+    "as an ai assistant",
+    "as an ai,",
+    "as a large language model",
+    "as a language model",
+    "i cannot assist with",
+    "i can't assist with",
+    "i'm sorry, but i cannot",
+    "i'm sorry, but i can't",
+    "i am unable to",
+    "i'm unable to",
+    "i don't have personal opinions",
+    "i do not have personal opinions",
+    "i don't have personal experiences",
+    "i don't have the ability to",
+    "my knowledge cutoff",
+    "i cannot fulfill that request",
+    "i can't help with that",
+];
 const MASK_BITS = 12;
 class PhraseMatcher {
     anchors = new Map();
@@ -27580,7 +24355,7 @@ class PhraseMatcher {
         });
         // Anchor hashes come from the same scan as the text's words (scanRecord's scratch is free here).
         for (const x of anchored) {
-            const s = scanRecord({ messages: [{ role: "assistant", text: x.word, images: 0, toolCalls: 0 }], hasTools: false }, false);
+            const s = text_scan_scanRecord({ messages: [{ role: "assistant", text: x.word, images: 0, toolCalls: 0 }], hasTools: false }, false);
             const h = s.a[0];
             let list = this.anchors.get(h);
             if (!list)
@@ -27777,75 +24552,7 @@ function shiftShapePlaces(p, lineOffset) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/diversity.ts
-// Diversity analysis: one streaming pass, bounded memory, deterministic.
-//
-//   const d = new DiversityAnalysis({ boilerplatePhrases?, windowSize?, exactCap?, compressionSampleBytes? });
-//   for (const conv of conversations) d.add(conv);
-//   const result: DiversityResult = d.finish();   // plain JSON, numbers rounded to 4 decimals
-//
-// Words: text.normalize("NFKC").toLowerCase() split on whitespace (punctuation stays attached to words).
-// N-grams never cross message boundaries. Unless said otherwise, every figure is over assistant messages. A KTO
-// completion labelled undesirable (label false) counts in the shape only, like the rejected side of a pair.
-//  - distinct-n (n = 1, 2, 3): distinct n-grams / total n-grams. Distinct counts are exact (64-bit hash pairs)
-//    up to `exactCap` (65,536) distinct n-grams, then HyperLogLog p=14 (relative std. error ~0.81%);
-//    `method` says which (`hllFromStart`: HyperLogLog from the first word; the engine sets it for runs over 32 MiB).
-//    Totals are always exact.
-//  - compression ratio: UTF-8 bytes / zlib (deflate, level 6) bytes of the text of assistant messages with text
-//    (at least one word: a tool-call-only message is not an empty text) joined by "\n". At most
-//    `compressionSampleBytes` (4 MB) are compressed: every k-th such message is kept, k doubling whenever the
-//    kept text exceeds the budget (a uniform systematic sample); `sampled: true` when k > 1.
-//  - windowed distinct-2: the assistant word stream of each chunk is cut into consecutive windows of
-//    `windowSize` (10,000) words (windows restart at every chunk boundary); mean over counted windows of distinct
-//    bigrams / bigrams inside the window (bigrams compared by 32-bit hash: about one collision per 100 windows,
-//    a 1e-4 change in that window's value). A full window counts when it holds a bigram. A chunk's trailing partial
-//    window counts (when it holds a bigram) only if it holds >= half a window; otherwise it is remembered as a
-//    "short tail". If the whole run has no counted window, the largest short tail (most words; the earliest
-//    chunk's on ties) is counted as the only window when it holds a bigram. With a single chunk this is the
-//    classic rule: the last partial window counts if it holds >= half a window or it is the only window.
-//  - repeated openings: over answers = the final assistant message of each record; opening = its first 4 words
-//    (fewer if shorter; empty answers skipped). topShare = count of the most common opening / answers. Bounded
-//    Misra-Gries top-k (10,000 counters): exact while fewer distinct openings, lower bounds afterwards. Each opening
-//    remembers the first 5 records (places) that open with it.
-//  - shape and pointers (answer-shape.ts): what quality.ts needs to tell whether a figure applies (tool calls,
-//    preference records, answer lengths), and the records behind the figures.
-//  - boilerplate: share of assistant messages with text (textMessages: at least one word; tool-call-only messages
-//    do not count) containing any phrase of DEFAULT_BOILERPLATE_PHRASES (or the given
-//    list) as a substring, case-insensitive, typographic apostrophes folded to "'" (boilerplate.ts finds them from
-//    the word hashes).
-//  - system prompts: first system/developer message of each record; distinct count + top 5 (bounded top-k).
-//  - user prompts: uniqueShare = distinct first-user-message texts / records that have a user message.
-//  - length uniqueness: distinct lengths (UTF-16 code units) of assistant messages with text / those messages.
-//  - turn balance: single-turn = exactly one user and one assistant message; multi-turn = at least one of each and
-//    more than one of either; other = no user or no assistant message.
-//
-// Chunked runs (parallel workers / shards). The run is cut into chunks defined by the data (byte ranges of
-// files). Each chunk is fed to a fresh instance and handed over as `toPartial()` (plain structured-clone-able
-// data); a fresh "total" instance merges every partial in chunk order, then finish(). The single-thread run does
-// the same, so the definitions below are canonical and results do not depend on the number of workers.
-//    total.merge(chunk.toPartial())  after a single chunk finishes exactly like chunk.finish().
-//  - records, messages, words, n-gram totals, boilerplate counts, turn balance, compression totalBytes: add.
-//  - distinct-n, system-prompt distinct, user-prompt distinct: union of the chunks' sets (ngram-sketch.ts
-//    DistinctCounter.merge: exact sets insert all items, switching to HyperLogLog past `exactCap`; HLL + HLL =
-//    register max; exact + HLL = exact items added to the HLL).
-//  - length uniqueness: union of the chunks' distinct lengths.
-//  - windowed distinct-2: see above (full windows: sum/count/min/max add; largest short tail kept).
-//  - openings and system-prompt top-k: Misra-Gries merge in chunk order (stats.ts TopK.merge); a key keeps
-//    the payload (system prompt text) of the first chunk that had it.
-//  - compression sample: within a chunk the message with chunk-local text-message index i is a candidate when
-//    i % k === 0 (k = the chunk's own sampling step). At merge K = the largest step seen; candidates are kept
-//    in chunk order when their chunk-local index % K === 0, and K doubles (re-filtering every kept message by
-//    its chunk-local index) while the kept text exceeds `compressionSampleBytes` and more than one message is
-//    kept. `sampleEvery` reports K. Deterministic and bounded (each partial holds <= budget + one message). The
-//    engine gives each chunk its share of the run's budget (chunk-analysis.ts compressionBudget): steps are powers of
-//    two, so the merged sample is the same unless a chunk's own step passes the run's.
-//    Many chunks (a folder of thousands of small files) can keep only their first messages (index 0, which no step
-//    removes) and still exceed the budget. Then K becomes FIRST_ONLY (2^31: every later message is dropped) and
-//    the first messages are thinned by the hash of their text (thinByHash: the ones with the smallest hashes,
-//    identical texts together, up to the budget, at least one text). The smallest dropped hash is remembered
-//    (`hashCut`, the smallest of both sides at merge) and no message at or above it is kept again: a bottom-k
-//    sample, which gives the same messages whatever the order and grouping of the merges. `sampleEvery` then
-//    reports messages / kept messages.
-//  - add() after merge() is not supported (throws).
+
 
 
 
@@ -27854,70 +24561,6 @@ function shiftShapePlaces(p, lineOffset) {
 
 
 const unplace = (p) => ({ file: placeFile(p), line: placeLine(p) });
-/** Default AI-disclaimer / refusal phrases (lowercase; matched as substrings, case-insensitive). */
-const DEFAULT_BOILERPLATE_PHRASES = [
-    "as an ai language model",
-    "as an ai assistant",
-    "as an ai,",
-    "as a large language model",
-    "as a language model",
-    "i cannot assist with",
-    "i can't assist with",
-    "i'm sorry, but i cannot",
-    "i'm sorry, but i can't",
-    "i am unable to",
-    "i'm unable to",
-    "i don't have personal opinions",
-    "i do not have personal opinions",
-    "i don't have personal experiences",
-    "i don't have the ability to",
-    "my knowledge cutoff",
-    "i cannot fulfill that request",
-    "i can't help with that",
-];
-/** Assistant text compressed for the compression ratio, at most (a run's budget). */
-const DEFAULT_COMPRESSION_SAMPLE_BYTES = 4 * 1024 * 1024;
-/** Thins a chunk's compression sample to `budget` bytes the way merge() would (the step doubles, keeping the messages
- * whose chunk-local index it divides): a merge of the thinned partial gives the same sample as one of the whole. */
-function thinCompressionSample(c, budget) {
-    let bytes = c.bytes.reduce((sum, b) => sum + b, 0);
-    if (bytes <= budget || c.index.length <= 1 || c.sampleEvery >= FIRST_ONLY)
-        return;
-    let k = c.sampleEvery;
-    let keep = [];
-    while (bytes > budget) {
-        k *= 2;
-        keep = [];
-        bytes = 0;
-        for (let j = 0; j < c.index.length; j++) {
-            if (c.index[j] % k !== 0)
-                continue;
-            keep.push(j);
-            bytes += c.bytes[j];
-        }
-        if (keep.length <= 1)
-            break;
-    }
-    c.sampleEvery = k;
-    c.index = keep.map((j) => c.index[j]);
-    c.texts = keep.map((j) => c.texts[j]);
-    c.bytes = keep.map((j) => c.bytes[j]);
-    c.hash = keep.map((j) => c.hash[j]);
-}
-/** Adds `lineOffset` to the record places of a chunk's partial (chunks count lines from their start): call once, before
- * merging it anywhere. */
-function shiftDiversityPlaces(p, lineOffset) {
-    if (!lineOffset)
-        return;
-    for (const payload of p.openings.payloads)
-        if (payload)
-            for (let i = 0; i < payload.at.length; i++)
-                payload.at[i] += lineOffset;
-    shiftShapePlaces(p.shape, lineOffset);
-}
-/** Compression sample step that keeps only each chunk's first message (see the file header). */
-const FIRST_ONLY = 2 ** 31;
-const HLL_ERROR = round(1.04 / Math.sqrt(1 << 14), 4);
 const WS = /\s+/;
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Lowercased NFKC form used for words and phrase matching (text-scan.ts wordForm; ASCII is only lowercased). */
@@ -27936,10 +24579,6 @@ function splitWords(lower) {
         w.pop();
     return w;
 }
-/** Second hash of the bigram (i - 1, i) from the words' second hashes (as ngrams() makes it). */
-function bigram2(b, i) {
-    return fmix32((Math.imul(b[i - 1] ^ 0x3, 0x9e3779b1) + b[i]) | 0) | 0;
-}
 function isSystemRole(role) {
     return role === "system" || role === "developer";
 }
@@ -27947,46 +24586,18 @@ const WS_RUN = /\s+/g;
 class DiversityAnalysis {
     phrases;
     windowSize;
-    sampleBudget;
-    fastHll;
     figuresOnly;
     records = 0;
     assistantMessages = 0;
     textMessages = 0;
     assistantWords = 0;
-    d1;
-    d2;
-    d3;
-    t1 = 0;
-    t2 = 0;
-    t3 = 0;
-    // windowed distinct-2
-    win;
-    winWords = 0;
-    winBigrams = 0;
-    winSum = 0;
-    winCount = 0;
-    winMin = Infinity;
-    winMax = -Infinity;
-    tailWords = 0;
-    tailBigrams = 0;
-    tailDistinct = 0;
+    /** Distinct n-grams and windowed distinct-2 (word-ngrams.ts). */
+    ngrams;
     merged = false;
-    // compression sample
-    /** Kept messages: chunk-local text-message index, text, UTF-8 bytes + 1, 32-bit hash of the text (the scan's exact key). */
-    chunks = [];
-    keptBytes = 0;
-    totalBytes = 0;
-    sampleEvery = 1;
-    /** Messages whose text hash (uint32) is >= hashCut are not kept (2^32: none dropped by hash yet). */
-    hashCut = 2 ** 32;
+    sample;
     // openings, boilerplate, prompts, lengths, turns
     openings = new TopK(10_000, (p) => p?.text ?? "");
     shape = new AnswerShape();
-    /** Repeated word pairs of the current message: the window set's size when it started (0 after a window closed), and
-     * the pairs it added to windows that closed since. */
-    winMark = 0;
-    msgFresh = 0;
     /** The answer whose opening is being counted (read by makeOpening / touchOpening: no closure per answer). */
     opening = { form: "", start: 0, end: 0, at: 0 };
     makeOpening = () => {
@@ -28024,15 +24635,11 @@ class DiversityAnalysis {
         this.boilerCounts = new Array(this.phrases.length).fill(0);
         this.phraseMatcher = new PhraseMatcher(this.phrases);
         this.windowSize = Math.max(2, opts.windowSize ?? 10_000);
-        this.win = new WindowSet32(Math.min(this.windowSize, 1024)); // grows to a window's size (small chunks stay small)
-        this.sampleBudget = opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES;
+        this.sample = new CompressionSample(opts.compressionSampleBytes ?? DEFAULT_COMPRESSION_SAMPLE_BYTES);
         const cap = opts.exactCap ?? 65_536;
         const hll = opts.hllFromStart === true;
-        this.fastHll = opts.referenceNgrams !== true;
+        this.ngrams = new WordNgrams(this.windowSize, cap, hll, opts.referenceNgrams !== true);
         this.figuresOnly = opts.figuresOnly === true;
-        this.d1 = new DistinctCounter(cap, hll);
-        this.d2 = new DistinctCounter(cap, hll);
-        this.d3 = new DistinctCounter(cap, hll);
         this.systemDistinct = new DistinctCounter(cap);
         this.userDistinct = new DistinctCounter(cap);
     }
@@ -28050,7 +24657,7 @@ class DiversityAnalysis {
             this.shape.add(conv.hasTools, true, null, 0, false, 0, at);
             return;
         }
-        const s = scan ?? scanRecord(conv, false);
+        const s = scan ?? text_scan_scanRecord(conv, false);
         this.records++;
         const msgs = conv.messages;
         let users = 0;
@@ -28105,20 +24712,8 @@ class DiversityAnalysis {
         const from = s.from[m];
         const n = s.to[m] - from;
         // compression sample: every k-th assistant message with text
-        const bytes = s.bytes[m];
-        const idx = this.textMessages;
         if (n > 0)
-            this.totalBytes += bytes + 1;
-        if (n > 0 && idx % this.sampleEvery === 0) {
-            this.chunks.push({ i: idx, text: shownText ?? text, bytes: bytes + 1, h: s.e1[m] });
-            this.keptBytes += bytes + 1;
-            while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
-                this.sampleEvery *= 2;
-                const k = this.sampleEvery;
-                this.chunks = this.chunks.filter((c) => c.i % k === 0);
-                this.keptBytes = this.chunks.reduce((sum, c) => sum + c.bytes, 0);
-            }
-        }
+            this.sample.add(this.textMessages, shownText ?? text, s.bytes[m] + 1, s.e1[m]);
         // boilerplate (boilerplate.ts): the phrases found in the scanned form, each once
         const form = s.text[m];
         if (this.phraseMatcher.match(s, m, this.countPhrase)) {
@@ -28146,189 +24741,19 @@ class DiversityAnalysis {
         }
         if (n === 0)
             return;
-        this.t1 += n;
-        if (n >= 2)
-            this.t2 += n - 1;
-        if (n >= 3)
-            this.t3 += n - 2;
-        const r1 = this.d1.registers;
-        const r2 = this.d2.registers;
-        const r3 = this.d3.registers;
-        this.winMark = this.win.size;
-        this.msgFresh = 0;
-        if (r1 && r2 && r3 && this.fastHll)
-            this.ngramsHll(s.a, s.b, from, from + n, r1, r2, r3);
-        else
-            this.ngrams(s.a, s.b, from, from + n);
         // word pairs this message added to a window that already held them
-        const fresh = this.msgFresh + this.win.size - this.winMark;
+        const fresh = this.ngrams.addMessage(s.a, s.b, from, n);
         if (n - 1 > fresh)
             this.recRepeats += n - 1 - fresh;
     }
-    /** ngrams() once all three counters are in HyperLogLog mode: the registers are updated here, and the second
-     * hash of an n-gram (which HyperLogLog reads only when the low 18 bits of the first are 0) is made only then,
-     * from the words' second hashes. The same registers as ngrams(), with half the hashing. */
-    ngramsHll(a, b, from, end, r1, r2, r3) {
-        const win = this.win;
-        const ws = this.windowSize;
-        let winWords = this.winWords;
-        let winBigrams = this.winBigrams;
-        let p1 = 0;
-        let q1 = 0;
-        for (let i = from; i < end; i++) {
-            const x1 = a[i];
-            let k = x1 >>> 18;
-            let rank = (x1 & 0x3ffff) !== 0 ? Math.clz32(x1 << 14) + 1 : hllRank14(x1, b[i]);
-            if (rank > r1[k])
-                r1[k] = rank;
-            if (winWords === ws) {
-                this.winBigrams = winBigrams;
-                this.closeWindow();
-                winWords = 0;
-                winBigrams = 0;
-            }
-            winWords++;
-            if (i > from) {
-                const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
-                k = g1 >>> 18;
-                rank = (g1 & 0x3ffff) !== 0 ? Math.clz32(g1 << 14) + 1 : hllRank14(g1, bigram2(b, i));
-                if (rank > r2[k])
-                    r2[k] = rank;
-                if (winWords > 1) {
-                    win.add(g1);
-                    winBigrams++;
-                }
-                if (i > from + 1) {
-                    const t1 = fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0;
-                    k = t1 >>> 18;
-                    rank = (t1 & 0x3ffff) !== 0 ? Math.clz32(t1 << 14) + 1 : hllRank14(t1, fmix32((Math.imul(bigram2(b, i - 1) ^ 0x7, 0x9e3779b1) + b[i]) | 0) | 0);
-                    if (rank > r3[k])
-                        r3[k] = rank;
-                }
-                q1 = g1;
-            }
-            p1 = x1;
-        }
-        this.winWords = winWords;
-        this.winBigrams = winBigrams;
-    }
-    /** Distinct 1/2/3-grams and the window of words [from, end) of one message (hot loop: state in locals). */
-    ngrams(a, b, from, end) {
-        const d1 = this.d1;
-        const d2 = this.d2;
-        const d3 = this.d3;
-        const win = this.win;
-        const ws = this.windowSize;
-        let winWords = this.winWords;
-        let winBigrams = this.winBigrams;
-        let p1 = 0;
-        let p2 = 0;
-        let q1 = 0;
-        let q2 = 0;
-        for (let i = from; i < end; i++) {
-            const x1 = a[i];
-            const x2 = b[i];
-            d1.add(x1, x2);
-            if (winWords === ws) {
-                this.winBigrams = winBigrams;
-                this.closeWindow();
-                winWords = 0;
-                winBigrams = 0;
-            }
-            winWords++;
-            if (i > from) {
-                // bigram (i-1, i); the trigram (i-2, i-1, i) = bigram (i-2, i-1) combined with word i
-                // (int32 throughout: uint32 values above 2^31 would be boxed when passed to the sets)
-                const g1 = fmix32((Math.imul(p1 ^ 0x2, 0x9e3779b1) + x1) | 0) | 0;
-                const g2 = fmix32((Math.imul(p2 ^ 0x3, 0x9e3779b1) + x2) | 0) | 0;
-                d2.add(g1, g2);
-                if (winWords > 1) {
-                    win.add(g1);
-                    winBigrams++;
-                }
-                if (i > from + 1)
-                    d3.add(fmix32((Math.imul(q1 ^ 0x5, 0x9e3779b1) + x1) | 0) | 0, fmix32((Math.imul(q2 ^ 0x7, 0x9e3779b1) + x2) | 0) | 0);
-                q1 = g1;
-                q2 = g2;
-            }
-            p1 = x1;
-            p2 = x2;
-        }
-        this.winWords = winWords;
-        this.winBigrams = winBigrams;
-    }
-    closeWindow() {
-        this.msgFresh += this.win.size - this.winMark;
-        this.winMark = 0;
-        if (this.winBigrams > 0) {
-            const s = this.win.size / this.winBigrams;
-            this.winSum += s;
-            this.winCount++;
-            if (s < this.winMin)
-                this.winMin = s;
-            if (s > this.winMax)
-                this.winMax = s;
-        }
-        this.win.clear();
-        this.winWords = 0;
-        this.winBigrams = 0;
-    }
-    /** Counted windows and the largest short tail, with the open window folded in as a chunk's trailing window
-     * (does not modify the instance). */
-    windowState() {
-        const w = {
-            size: this.windowSize,
-            sum: this.winSum,
-            count: this.winCount,
-            min: this.winMin,
-            max: this.winMax,
-            tailWords: this.tailWords,
-            tailBigrams: this.tailBigrams,
-            tailDistinct: this.tailDistinct,
-        };
-        if (this.winWords > 0) {
-            if (this.winWords * 2 >= this.windowSize) {
-                if (this.winBigrams > 0) {
-                    const s = this.win.size / this.winBigrams;
-                    w.sum += s;
-                    w.count++;
-                    if (s < w.min)
-                        w.min = s;
-                    if (s > w.max)
-                        w.max = s;
-                }
-            }
-            else if (this.winWords > w.tailWords) {
-                w.tailWords = this.winWords;
-                w.tailBigrams = this.winBigrams;
-                w.tailDistinct = this.win.size;
-            }
-        }
-        return w;
-    }
     toPartial() {
-        const kept = this.chunks;
         return {
             records: this.records,
             assistantMessages: this.assistantMessages,
             textMessages: this.textMessages,
             assistantWords: this.assistantWords,
-            d1: this.d1.toPartial(),
-            d2: this.d2.toPartial(),
-            d3: this.d3.toPartial(),
-            t1: this.t1,
-            t2: this.t2,
-            t3: this.t3,
-            window: this.windowState(),
-            compression: {
-                sampleEvery: this.sampleEvery,
-                index: kept.map((c) => c.i),
-                texts: kept.map((c) => c.text),
-                bytes: kept.map((c) => c.bytes),
-                hash: kept.map((c) => c.h),
-                hashCut: this.hashCut,
-                totalBytes: this.totalBytes,
-            },
+            ...this.ngrams.toPartial(),
+            compression: this.sample.toPartial(),
             openings: this.openings.toPartial(),
             answers: this.answers,
             shape: this.shape.toPartial(),
@@ -28350,68 +24775,18 @@ class DiversityAnalysis {
     merge(p, shared = false) {
         if (p.boilerCounts.length !== this.phrases.length)
             throw new Error("DiversityAnalysis.merge: boilerplate phrase lists differ");
-        if (p.window.size !== this.windowSize)
+        if (p.window.size !== this.ngrams.windowSize)
             throw new Error("DiversityAnalysis.merge: window sizes differ");
-        if (!this.merged && this.winWords > 0) {
-            // This instance's own records form the first chunk: close its trailing window the same way.
-            const w = this.windowState();
-            this.win.clear();
-            this.winWords = 0;
-            this.winBigrams = 0;
-            this.setWindow(w);
-        }
+        // This instance's own records form the first chunk: close its trailing window the same way.
+        if (!this.merged)
+            this.ngrams.closeOwnWindow();
         this.merged = true;
         this.records += p.records;
         this.assistantMessages += p.assistantMessages;
         this.textMessages += p.textMessages;
         this.assistantWords += p.assistantWords;
-        if (!this.figuresOnly) {
-            this.d1.merge(p.d1);
-            this.d2.merge(p.d2);
-            this.d3.merge(p.d3);
-        }
-        this.t1 += p.t1;
-        this.t2 += p.t2;
-        this.t3 += p.t3;
-        const w = p.window;
-        this.winSum += w.sum;
-        this.winCount += w.count;
-        if (w.min < this.winMin)
-            this.winMin = w.min;
-        if (w.max > this.winMax)
-            this.winMax = w.max;
-        if (w.tailWords > this.tailWords) {
-            this.tailWords = w.tailWords;
-            this.tailBigrams = w.tailBigrams;
-            this.tailDistinct = w.tailDistinct;
-        }
-        const c = p.compression;
-        this.totalBytes += c.totalBytes;
-        let k = Math.max(this.sampleEvery, c.sampleEvery);
-        const cut = Math.min(this.hashCut, c.hashCut);
-        if (k !== this.sampleEvery || cut !== this.hashCut) {
-            this.chunks = this.chunks.filter((x) => x.i % k === 0 && x.h >>> 0 < cut);
-            this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
-            this.hashCut = cut;
-        }
-        for (let j = 0; j < c.index.length; j++) {
-            if (c.index[j] % k !== 0 || c.hash[j] >>> 0 >= cut)
-                continue;
-            this.chunks.push({ i: c.index[j], text: c.texts[j], bytes: c.bytes[j], h: c.hash[j] });
-            this.keptBytes += c.bytes[j];
-        }
-        while (this.keptBytes > this.sampleBudget && this.chunks.length > 1) {
-            if (k >= FIRST_ONLY || this.chunks.every((x) => x.i === 0)) {
-                // only chunks' first messages are left, and no step removes them (see the file header)
-                k = FIRST_ONLY;
-                this.thinByHash();
-                break;
-            }
-            k *= 2;
-            this.chunks = this.chunks.filter((x) => x.i % k === 0);
-            this.keptBytes = this.chunks.reduce((sum, x) => sum + x.bytes, 0);
-        }
-        this.sampleEvery = k;
+        this.ngrams.merge(p, this.figuresOnly);
+        this.sample.merge(p.compression);
         const openings = shared ? { ...p.openings, payloads: p.openings.payloads.map((x) => x && { text: x.text, at: [...x.at] }) } : p.openings;
         this.openings.merge(openings, (mine, theirs) => {
             for (const a of theirs.at)
@@ -28436,87 +24811,16 @@ class DiversityAnalysis {
         this.multi += p.multi;
         this.other += p.other;
     }
-    /** Keeps the kept messages with the smallest text hashes (identical hashes together) up to the budget, at least
-     * the smallest hash's; chunk order is kept. */
-    thinByHash() {
-        const byHash = this.chunks.map((x) => ({ h: x.h >>> 0, bytes: x.bytes })).sort((x, y) => x.h - y.h);
-        let bytes = 0;
-        let cut = -1;
-        for (let j = 0; j < byHash.length;) {
-            let g = j;
-            let groupBytes = 0;
-            while (g < byHash.length && byHash[g].h === byHash[j].h)
-                groupBytes += byHash[g++].bytes;
-            if (j > 0 && bytes + groupBytes > this.sampleBudget) {
-                cut = byHash[j].h;
-                break;
-            }
-            bytes += groupBytes;
-            j = g;
-        }
-        if (cut < 0)
-            return;
-        this.chunks = this.chunks.filter((x) => x.h >>> 0 < cut);
-        this.keptBytes = bytes;
-        this.hashCut = cut;
-    }
-    setWindow(w) {
-        this.winSum = w.sum;
-        this.winCount = w.count;
-        this.winMin = w.min;
-        this.winMax = w.max;
-        this.tailWords = w.tailWords;
-        this.tailBigrams = w.tailBigrams;
-        this.tailDistinct = w.tailDistinct;
-    }
-    distinctN(c, total) {
-        const distinct = c.estimate();
-        return {
-            distinct,
-            total,
-            ratio: ratio(Math.min(distinct, total), total),
-            method: c.method,
-            standardError: c.method === "exact" ? 0 : HLL_ERROR,
-        };
-    }
     /** The compression sample's deflated size, computed off this thread (zlib's thread pool): a run starts it once the
      * last partial is merged and hands the result to finish(), so that it overlaps the rest of the run's end. */
     compressSample() {
-        // nothing to compress: finish() reports 0 whatever it is given
-        if (this.chunks.every((c) => c.bytes === 0))
-            return Promise.resolve(0);
-        return new Promise((resolve, reject) => external_node_zlib_default().deflate(this.sampleBuffer(), (e, out) => (e ? reject(e) : resolve(out.length))));
-    }
-    /** The kept texts as UTF-8, each followed by "\n" (written into one buffer: no joined string). */
-    sampleBuffer() {
-        let size = 0;
-        for (const c of this.chunks)
-            size += c.bytes;
-        const buf = Buffer.allocUnsafe(size);
-        let at = 0;
-        for (const c of this.chunks) {
-            at += buf.write(c.text, at, "utf8");
-            buf[at++] = 0x0a;
-        }
-        return at === size ? buf : buf.subarray(0, at);
+        return this.sample.compress();
     }
     /** `compressed`: compressSample()'s result when the caller ran it (else it is computed here). `figuresOnly`: as the
      * option (the distinct-n and prompt counts are 0), for an instance that added records itself. */
     finish(compressed, figuresOnly = this.figuresOnly) {
         // trailing partial window, then the "only window" rule for the largest short tail
-        const w = this.windowState();
-        if (w.count === 0 && w.tailBigrams > 0) {
-            const s = w.tailDistinct / w.tailBigrams;
-            w.sum = s;
-            w.count = 1;
-            w.min = s;
-            w.max = s;
-        }
-        const sampleBytes = this.chunks.reduce((s, c) => s + c.bytes, 0);
-        if (sampleBytes === 0)
-            compressed = 0;
-        else
-            compressed ??= external_node_zlib_default().deflateSync(this.sampleBuffer()).length;
+        const w = this.ngrams.finishWindows();
         const top = this.openings.top(10);
         const byPhrase = this.phrases
             .map((phrase, i) => ({ phrase, count: this.boilerCounts[i] }))
@@ -28524,28 +24828,21 @@ class DiversityAnalysis {
             .sort((x, y) => y.count - x.count || (x.phrase < y.phrase ? -1 : 1));
         const userDistinct = figuresOnly ? 0 : this.userDistinct.estimate();
         const shaped = this.shape.finish();
-        const distinctN = (c, total) => (figuresOnly ? { distinct: 0, total, ratio: 0, method: c.method, standardError: 0 } : this.distinctN(c, total));
+        const distinctN = (c, total) => (figuresOnly ? { distinct: 0, total, ratio: 0, method: c.method, standardError: 0 } : this.ngrams.distinctN(c, total));
         return {
             records: this.records,
             assistantMessages: this.assistantMessages,
             textMessages: this.textMessages,
             assistantWords: this.assistantWords,
-            distinct1: distinctN(this.d1, this.t1),
-            distinct2: distinctN(this.d2, this.t2),
-            distinct3: distinctN(this.d3, this.t3),
-            compression: {
-                ratio: compressed > 0 ? round(sampleBytes / compressed) : 0,
-                sampleBytes,
-                compressedBytes: compressed,
-                totalBytes: this.totalBytes,
-                sampled: this.sampleEvery > 1,
-                sampleEvery: this.sampleEvery >= FIRST_ONLY ? Math.round(this.textMessages / this.chunks.length) : this.sampleEvery,
-            },
+            distinct1: distinctN(this.ngrams.d1, this.ngrams.t1),
+            distinct2: distinctN(this.ngrams.d2, this.ngrams.t2),
+            distinct3: distinctN(this.ngrams.d3, this.ngrams.t3),
+            compression: this.sample.figures(this.textMessages, compressed),
             windowedDistinct2: {
-                mean: w.count ? round(w.sum / w.count) : null,
-                min: w.count ? round(w.min) : null,
-                max: w.count ? round(w.max) : null,
-                windowSize: this.windowSize,
+                mean: w.count ? stats_round(w.sum / w.count) : null,
+                min: w.count ? stats_round(w.min) : null,
+                max: w.count ? stats_round(w.max) : null,
+                windowSize: this.ngrams.windowSize,
                 windows: w.count,
             },
             openings: {
@@ -29053,6 +25350,1412 @@ class CompositionAnalysis {
                 }
                 : null,
         };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/bpe.ts
+// Byte-pair encoding token counts for one pre-tokenizer piece, with gpt-tokenizer's vocabularies packed as bytes
+// (vocabularies/*.generated.js, made by scripts/vocabularies.mjs): the same counts as the library, which loads in
+// ~0.3 s where this loads in ~10 ms, and merges without making a string per byte pair.
+//
+//   const v = Vocabulary.fromBase64(RANKS, DATA);
+//   v.countPiece(" hello")   // tokens of one piece of the encoding's pre-tokenizer split
+//
+// The library's algorithm, reproduced exactly (tests/analysis/tokens.test.ts compares on thousands of texts):
+//  - a piece that is itself a token (looked up by its text) is 1 token; a single ASCII character is 1 token;
+//  - otherwise its UTF-8 bytes (a lone surrogate written as U+FFFD) start as one part per byte, and the adjacent
+//    pair of parts whose joined bytes have the lowest rank is merged (the leftmost on ties) until no joined pair is a
+//    token; the count is the number of parts left.
+//  - a byte range is looked up as the library looks it up: when it is valid UTF-8 the library decodes it to text
+//    first, which drops a leading byte-order mark (EF BB BF), so such a range is looked up without it (and an
+//    empty rest is no token). Tokens made of valid UTF-8 that the library keeps as bytes (those starting with a BOM)
+//    are never found by it: the generated data leaves them out.
+
+/** UTF-8 scratch and merge state, grown when a piece is longer. */
+let bytes = Buffer.allocUnsafe(256);
+let starts = new Int32Array(257);
+let ranks = new Float64Array(257);
+/** True when `s` holds a surrogate without its other half. */
+function hasLoneSurrogate(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c & 0xf800) !== 0xd800)
+            continue;
+        if (c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+            i++;
+        else
+            return true;
+    }
+    return false;
+}
+function hashBytes(b, from, to) {
+    let h = 0x811c9dc5 ^ (to - from);
+    for (let i = from; i < to; i++)
+        h = Math.imul(h ^ b[i], 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    return h;
+}
+class Vocabulary {
+    /** Token bytes, rank after rank. */
+    data;
+    /** Per rank: offset of its bytes in data, and their length (0: not a token). */
+    offset;
+    length;
+    /** Open addressing: rank + 1, or 0 for an empty slot. */
+    slots;
+    mask;
+    constructor(packed, count) {
+        this.offset = new Int32Array(count);
+        this.length = new Uint8Array(count);
+        let p = 0;
+        for (let r = 0; r < count; r++) {
+            const n = packed[p];
+            this.offset[r] = p + 1;
+            this.length[r] = n;
+            p += n + 1;
+        }
+        if (p !== packed.length)
+            throw new Error(`vocabulary data: ${packed.length} bytes, expected ${p}`);
+        this.data = packed;
+        let cap = 1;
+        while (cap < count * 2)
+            cap <<= 1;
+        this.slots = new Int32Array(cap);
+        this.mask = cap - 1;
+        for (let r = 0; r < count; r++) {
+            const n = this.length[r];
+            if (n === 0)
+                continue;
+            const at = this.offset[r];
+            let s = hashBytes(packed, at, at + n) & this.mask;
+            while (this.slots[s] !== 0)
+                s = (s + 1) & this.mask;
+            this.slots[s] = r + 1;
+        }
+    }
+    /** From the generated module's RANKS and DATA (base64). */
+    static fromBase64(count, base64) {
+        const b = Buffer.from(base64, "base64");
+        return new Vocabulary(new Uint8Array(b.buffer, b.byteOffset, b.length), count);
+    }
+    /** Rank of the token whose bytes are b[from, to), or -1. */
+    find(b, from, to) {
+        const n = to - from;
+        if (n <= 0 || n > 255)
+            return -1;
+        const data = this.data;
+        let s = hashBytes(b, from, to) & this.mask;
+        for (;;) {
+            const r = this.slots[s] - 1;
+            if (r < 0)
+                return -1;
+            if (this.length[r] === n) {
+                const at = this.offset[r];
+                let i = 0;
+                while (i < n && data[at + i] === b[from + i])
+                    i++;
+                if (i === n)
+                    return r;
+            }
+            s = (s + 1) & this.mask;
+        }
+    }
+    /** Rank of b[from, to) as the library looks a byte range up (see the file header), or -1. */
+    rankOf(b, from, to) {
+        if (to - from >= 3 && b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf && (0,external_node_buffer_namespaceObject.isUtf8)(b.subarray(from, to))) {
+            return to - from === 3 ? -1 : this.find(b, from + 3, to);
+        }
+        return this.find(b, from, to);
+    }
+    /** Tokens of one pre-tokenizer piece. */
+    countPiece(piece) {
+        const len = piece.length;
+        if (len === 0)
+            return 0;
+        if (bytes.length < len * 3) {
+            bytes = Buffer.allocUnsafe(len * 3);
+            starts = new Int32Array(len * 3 + 1);
+            ranks = new Float64Array(len * 3 + 1);
+        }
+        const b = bytes;
+        let n;
+        let ascii = true;
+        for (let i = 0; i < len; i++) {
+            const c = piece.charCodeAt(i);
+            if (c >= 0x80) {
+                ascii = false;
+                break;
+            }
+            b[i] = c;
+        }
+        if (ascii) {
+            if (len === 1)
+                return 1;
+            n = len;
+        }
+        else {
+            n = b.write(piece, 0, "utf8");
+        }
+        // The piece itself, looked up by its text (so without the byte-order-mark rule; never with a lone surrogate,
+        // whose text is no token's).
+        if (this.find(b, 0, n) >= 0 && (ascii || !hasLoneSurrogate(piece)))
+            return 1;
+        const st = starts;
+        const rk = ranks;
+        let parts = n + 1; // boundaries: st[0, parts)
+        for (let i = 0; i <= n; i++) {
+            st[i] = i;
+            const r = i < n - 1 ? this.rankOf(b, i, i + 2) : -1;
+            rk[i] = r < 0 ? Infinity : r;
+        }
+        // rk[i]: rank of parts i and i + 1 joined (Infinity: not a token)
+        while (parts > 1) {
+            let low = Infinity;
+            let at = -1;
+            for (let i = 0; i < parts - 1; i++) {
+                if (rk[i] < low) {
+                    low = rk[i];
+                    at = i;
+                }
+            }
+            if (at < 0)
+                break;
+            for (let i = at + 1; i < parts - 1; i++)
+                st[i] = st[i + 1];
+            for (let i = at; i < parts - 1; i++)
+                rk[i] = rk[i + 1];
+            parts--;
+            let r = at + 2 < parts ? this.rankOf(b, st[at], st[at + 2]) : -1;
+            rk[at] = r < 0 ? Infinity : r;
+            if (at > 0) {
+                r = at + 1 < parts ? this.rankOf(b, st[at - 1], st[at + 1]) : -1;
+                rk[at - 1] = r < 0 ? Infinity : r;
+            }
+        }
+        return parts - 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-count.ts
+// Token counting with gpt-tokenizer's vocabularies, exactly as its countTokens counts, only faster: the library's
+// pre-tokenizer split, a cache of piece counts (piecewiseCounter), byte-pair merging of a new piece with the
+// vocabulary packed as bytes (bpe.ts), and linear time on pathological runs (countLinear). tokens.ts decides what is
+// counted.
+//
+//   const count = await loadCounter("o200k_base");   // (text) => tokens; ~10 ms per call
+
+
+/** Loads only the requested vocabulary (a literal dynamic import each, so the bundler ships both as chunks and
+ * loads one). Call before the pass; the counter is then passed as `countTokens`. */
+async function loadCounter(encoding) {
+    const packed = encoding === "cl100k_base" ? await __nccwpck_require__.e(/* import() */ 611).then(__nccwpck_require__.bind(__nccwpck_require__, 6611)) : await __nccwpck_require__.e(/* import() */ 948).then(__nccwpck_require__.bind(__nccwpck_require__, 8948));
+    const { CL100K_TOKEN_SPLIT_REGEX, O200K_TOKEN_SPLIT_REGEX } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 9587));
+    const vocabulary = Vocabulary.fromBase64(packed.RANKS, packed.DATA);
+    const count = piecewiseCounter(encoding === "cl100k_base" ? CL100K_TOKEN_SPLIT_REGEX : O200K_TOKEN_SPLIT_REGEX, (p) => vocabulary.countPiece(p));
+    return (s) => (s.length === 0 ? 0 : countLinear(count, s));
+}
+/** Pieces of at most this many characters have their counts cached. */
+const PIECE_CACHE_CHARS = 48;
+/** The cache is emptied when it holds this many pieces (a few MB at most). */
+const PIECE_CACHE_ENTRIES = 1 << 17;
+/** Counts tokens as the tokenizer does, 10-20x faster: the text is split with the encoding's own pre-tokenizer
+ * pattern (`split`), and each piece's count (the BPE of the piece alone, which is what the tokenizer computes for
+ * it) is looked up in a cache of recent pieces, `countPiece` only on a miss. gpt-tokenizer's own countTokens spends
+ * ~3 us of bookkeeping per piece even when its merge cache hits; natural text repeats its pieces (words with their
+ * leading space), so nearly every piece is a hit. */
+function piecewiseCounter(split, countPiece) {
+    const re = new RegExp(split.source, split.flags.includes("g") ? split.flags : split.flags + "g");
+    const cache = new Map();
+    return (s) => {
+        let n = 0;
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(s)) !== null) {
+            const piece = m[0];
+            if (piece.length === 0) {
+                re.lastIndex++; // a pattern that can match empty text: step on (the tokenizers' patterns cannot)
+                continue;
+            }
+            if (piece.length > PIECE_CACHE_CHARS) {
+                n += countPiece(piece);
+                continue;
+            }
+            let c = cache.get(piece);
+            if (c === undefined) {
+                c = countPiece(piece);
+                if (cache.size >= PIECE_CACHE_ENTRIES)
+                    cache.clear();
+                cache.set(piece, c);
+            }
+            n += c;
+        }
+        return n;
+    };
+}
+/** Longest run of non-whitespace (or of whitespace) characters handed to the tokenizer in one piece. */
+const MAX_RUN = 512;
+/** BPE merging is quadratic in the length of one pre-tokenizer piece, and a piece is at most a run of
+ * non-whitespace (or of whitespace) characters plus one character: 200 KB of "x" takes gpt-tokenizer ~30 s, 2 MB
+ * ~45 min. A text with a run longer than MAX_RUN is therefore counted in parts: the text between long runs as it
+ * is, each long run in slices of MAX_RUN characters (never splitting a surrogate pair). Text without such a run
+ * (nearly all text) is counted whole, exactly as the tokenizer counts it; otherwise the count may differ from the
+ * tokenizer's by about one token per cut. Linear in the text's length. */
+function countLinear(count, s) {
+    const len = s.length;
+    if (len <= MAX_RUN)
+        return count(s);
+    let total = 0;
+    let from = 0; // start of the text not yet counted
+    let run = 0; // start of the current run
+    let ws = isSpaceCode(s.charCodeAt(0));
+    for (let i = 1; i <= len; i++) {
+        const w = i < len ? isSpaceCode(s.charCodeAt(i)) : !ws;
+        if (w === ws)
+            continue;
+        if (i - run > MAX_RUN) {
+            if (run > from)
+                total += count(s.slice(from, run));
+            let a = run;
+            while (a < i) {
+                let b = Math.min(i, a + MAX_RUN);
+                // never end a slice between the two halves of a surrogate pair
+                if (b < i && (s.charCodeAt(b) & 0xfc00) === 0xdc00 && (s.charCodeAt(b - 1) & 0xfc00) === 0xd800)
+                    b--;
+                total += count(s.slice(a, b));
+                a = b;
+            }
+            from = i;
+        }
+        run = i;
+        ws = w;
+    }
+    if (from === 0)
+        return count(s);
+    if (from < len)
+        total += count(s.slice(from));
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/image-tokens.ts
+// Tokens of an image part, by OpenAI's documented formula for the GPT-4o / GPT-4.1 family (the models vision
+// fine-tuning takes; OpenAI "Images and vision" guide, "Calculating costs"):
+//   detail "low": 85 tokens, whatever the size;
+//   otherwise ("high", "auto" or none — "auto" is counted as "high", its upper case): the image is scaled down to fit
+//   in 2048 x 2048, then down so that its shortest side is at most 768 px; 170 tokens per 512 px tile of the result,
+//   plus 85.
+// The size comes from the image itself when the record holds it as a data URI (formats/image-size.ts); an image given
+// by URL or path has no known size and is not counted (undefined): the report says how many were not counted.
+const IMAGE_BASE_TOKENS = 85;
+const IMAGE_TILE_TOKENS = 170;
+function imageTokens(p) {
+    if (p.detail === "low")
+        return IMAGE_BASE_TOKENS;
+    let w = p.width;
+    let h = p.height;
+    if (!w || !h || !(w > 0) || !(h > 0))
+        return undefined;
+    const fit = Math.min(1, 2048 / Math.max(w, h));
+    w *= fit;
+    h *= fit;
+    const short = Math.min(1, 768 / Math.min(w, h));
+    w = Math.floor(w * short);
+    h = Math.floor(h * short);
+    return IMAGE_BASE_TOKENS + IMAGE_TILE_TOKENS * Math.ceil(w / 512) * Math.ceil(h / 512);
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/example-text.ts
+
+/** The chat overhead (OpenAI cookbook): 3 tokens per message besides its role's, 3 per example for reply priming. */
+const TOKENS_PER_MESSAGE = 3;
+const TOKENS_PER_EXAMPLE = 3;
+const TOKENS_PER_NAME = 1;
+/** Tokens of the chat roles in both encodings (each is a single token; tests/analysis/merge-tokens.test.ts checks this
+ * against the vocabularies): the chat overhead of an example is known without loading a vocabulary. */
+const KNOWN_ROLE_TOKENS = { system: 1, developer: 1, user: 1, assistant: 1, tool: 1, function: 1 };
+/** num_tokens_for_tools' constants per encoding (func_init, prop_init, prop_key, enum_init, enum_item, func_end). */
+const TOOL_COSTS = {
+    o200k_base: { funcInit: 7, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
+    cl100k_base: { funcInit: 10, propInit: 3, propKey: 3, enumInit: -3, enumItem: 3, funcEnd: 12 },
+};
+function fixedTokens(conv, encoding) {
+    const out = { tokens: 0, images: 0, imagesCounted: 0, imageTokens: 0 };
+    const visit = (m) => {
+        if (m.name !== undefined)
+            out.tokens += TOKENS_PER_NAME;
+        if (m.imageParts) {
+            for (const p of m.imageParts) {
+                out.images++;
+                const t = imageTokens(p);
+                if (t === undefined)
+                    continue;
+                out.imagesCounted++;
+                out.imageTokens += t;
+            }
+        }
+    };
+    conv.messages.forEach(visit);
+    conv.rejected?.forEach(visit);
+    out.tokens += out.imageTokens;
+    const d = conv.toolDefs;
+    if (d && d.functions > 0) {
+        const c = TOOL_COSTS[encoding];
+        out.tokens += c.funcInit * d.functions + c.propInit * d.propertyLists + c.propKey * d.properties + c.enumInit * d.enums + c.enumItem * d.enumItems + c.funcEnd;
+    }
+    return out;
+}
+/** Calls `each` for every non-empty text of the example the trainer reads, with whether it is an assistant's. */
+function forEachText(conv, each) {
+    const visit = (m) => {
+        const a = m.role === "assistant";
+        if (m.text.length > 0)
+            each(m.text, a);
+        if (m.name !== undefined && m.name.length > 0)
+            each(m.name, a);
+        if (m.callText)
+            for (const t of m.callText)
+                if (t.length > 0)
+                    each(t, a);
+    };
+    conv.messages.forEach(visit);
+    conv.rejected?.forEach(visit);
+    if (conv.toolDefs)
+        for (const t of conv.toolDefs.texts)
+            if (t.length > 0)
+                each(t, false);
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-error-bound.ts
+// The error bound of an estimated token total (TokenResult.relativeError): the variance sums each sampled example
+// adds (addVariance), the linearised variance of a stratum's estimate (varianceOf), and Student's t for strata with
+// few drawn examples (t975). How they combine: relativeErrorOf in token-estimate.ts, and the file header of tokens.ts.
+/** 97.5 % quantiles of Student's t for 1..30 degrees of freedom (the bound of a stratum estimated from few drawn
+ * examples); beyond 30 a Cornish-Fisher expansion around 1.96. */
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+function t975(df) {
+    if (df <= 30)
+        return T975[Math.max(1, Math.floor(df)) - 1];
+    const z = 1.959964;
+    return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+}
+/** Variance sums per stratum (TokenPartial.v): for each sampled example with p < 1, c x {t², t·b, b²} (t its content
+ * tokens, b its content bytes) with c = (1 - p) / p², then c·p, then c·p² (9 values per stratum). */
+const VAR_TERMS = 9;
+function addVariance(v, h, p, t, b) {
+    let c = (1 - p) / (p * p);
+    let o = h * VAR_TERMS;
+    for (let k = 0; k < 3; k++, o += 3, c *= p) {
+        v[o] += c * t * t;
+        v[o + 1] += c * t * b;
+        v[o + 2] += c * b * b;
+    }
+}
+/** The variance of stratum h's estimated tokens, exact tokens of its tokenized examples + R x its untokenized
+ * bytes U, with u = U / its content bytes B. Linearised, its error is sum over sampled examples of
+ * e (w u + 1), e = t - R b, w = 1/p (R's error moves R x U, and the sample's own residuals are in the exact part),
+ * so under Poisson sampling the variance estimate is sum (1 - p) (w u + 1)² e² = u² S0 + 2u S1 + S2 with
+ * Sk = sum c pᵏ e², c = (1 - p) / p². (With one p for all and u = 1 - p this is sum c e², the Horvitz-Thompson
+ * variance: scaling that by u², as before, understated the error by 1/u, e.g. 1.5x for u = 2/3.) */
+function varianceOf(v, h, r, u) {
+    const o = h * VAR_TERMS;
+    const s = (k) => v[o + 3 * k] - 2 * r * v[o + 3 * k + 1] + r * r * v[o + 3 * k + 2];
+    return Math.max(0, u * u * s(0) + 2 * u * s(1) + s(2));
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-largest.ts
+
+
+
+/** The largest unsampled examples of each stratum kept (LARGEST_KEPT, over the whole run), the characters kept of
+ * each, and in how many evenly spaced pieces when it is longer (see the file header): finish() tokenizes at most
+ * STRATA x 4 x ~16 Ki characters for them. */
+const LARGEST_KEPT = 4;
+const LARGEST_CHARS = 16 * 1024;
+const LARGEST_PIECES = 8;
+/** An example's texts when they hold at most LARGEST_CHARS characters; else LARGEST_PIECES pieces of about
+ * LARGEST_CHARS / LARGEST_PIECES characters of them (joined by "\n") centred at evenly spaced points, each starting
+ * and ending at a word's start (cutBefore). */
+function piecesOf(conv) {
+    const texts = [];
+    forEachText(conv, (t) => texts.push(t));
+    let chars = 0;
+    for (const t of texts)
+        chars += t.length;
+    if (chars <= LARGEST_CHARS)
+        return { whole: true, texts };
+    const all = texts.join("\n");
+    const len = LARGEST_CHARS / LARGEST_PIECES;
+    const pieces = [];
+    for (let j = 0; j < LARGEST_PIECES; j++) {
+        const at = Math.min(all.length - len, Math.max(0, Math.floor(((j + 0.5) * all.length) / LARGEST_PIECES - len / 2)));
+        const a = cutBefore(all, at);
+        pieces.push(all.slice(a, Math.max(a, cutBefore(all, a + len))));
+    }
+    return { whole: false, texts: pieces };
+}
+/** Unicode combining marks (the common blocks): a cut before one would split a character from its accents. */
+function isMark(c) {
+    return (c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f);
+}
+/** The first index at or after `i` where a piece of `s` may start: a whitespace character after a non-whitespace
+ * one within the next 64 characters (the tokenizer's pieces start with the space before a word), else the first
+ * character that is neither a low surrogate nor a combining mark. */
+function cutBefore(s, i) {
+    if (i <= 0)
+        return 0;
+    if (i >= s.length)
+        return s.length;
+    for (let j = i; j < Math.min(s.length, i + 64); j++)
+        if (isSpaceCode(s.charCodeAt(j)) && !isSpaceCode(s.charCodeAt(j - 1)))
+            return j;
+    let j = i;
+    while (j < s.length && ((s.charCodeAt(j) & 0xfc00) === 0xdc00 || isMark(s.charCodeAt(j))))
+        j++;
+    return j;
+}
+/** Inserts `x` into `list` (largest first) after the entries at least as large, and keeps LARGEST_KEPT. */
+function keepLarge(list, x) {
+    let i = list.length;
+    while (i > 0 && list[i - 1].bytes < x.bytes)
+        i--;
+    list.splice(i, 0, x);
+    if (list.length > LARGEST_KEPT)
+        list.length = LARGEST_KEPT;
+}
+/** The tokens of one of the largest unsampled examples: counted when whole; else the pieces' tokens per byte times
+ * its bytes, with a bound on the extrapolated part: Student's t (pieces - 1) x the standard error of the pieces'
+ * ratio (as a simple random sample of pieces of the example) x the bytes not counted, at least a token per piece's
+ * bytes not counted (a cut can move a count by about a token), at most that part whole. */
+function measureLarge(x, count) {
+    if (x.whole) {
+        let t = 0;
+        for (const text of x.texts)
+            t += count(text);
+        return { tokens: t, bound: 0 };
+    }
+    const ts = [];
+    const bs = [];
+    let t = 0;
+    let b = 0;
+    for (const text of x.texts) {
+        const bi = Buffer.byteLength(text, "utf8");
+        if (bi === 0)
+            continue;
+        const ti = count(text);
+        ts.push(ti);
+        bs.push(bi);
+        t += ti;
+        b += bi;
+    }
+    if (b === 0)
+        return { tokens: 0, bound: 0 };
+    const r = t / b;
+    const left = Math.max(0, x.bytes - b);
+    const k = ts.length;
+    if (k < 2)
+        return { tokens: r * x.bytes, bound: r * left };
+    let ss = 0;
+    for (let i = 0; i < k; i++)
+        ss += (ts[i] - r * bs[i]) ** 2;
+    const mean = b / k;
+    const se = Math.sqrt(((1 - Math.min(1, b / x.bytes)) * ss) / (k * (k - 1) * mean * mean));
+    return { tokens: r * x.bytes, bound: Math.min(Math.max(t975(k - 1) * se * left, left / mean), r * left) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-options.ts
+/** Content bytes tokenized in full before sampling starts (and the sampling budget). Tokenizing runs at 1–16 MB/s,
+ * so on big inputs only a sample is tokenized; the report says so (`exact`, `relativeError`). */
+const DEFAULT_SAMPLE_BYTES = 1024 * 1024;
+/** The role of a rendered example's one text. */
+const RENDERED = "\u0000rendered";
+/** A rendered text as an example of one message (no chat overhead is counted for its role). */
+const renderedConv = (text) => ({ messages: [{ role: RENDERED, text, images: 0, toolCalls: 0 }], hasTools: false });
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-over-limit.ts
+// Examples far over the token limit: an unsampled example over PROBE_FACTOR x the limit in content bytes is counted
+// only until it passes the limit (a 12 MB base64 line took a minute to tokenize in full), then estimated like an
+// unsampled example and reported `too-long` with its size (tokens.ts account()).
+
+/** An unsampled example over PROBE_FACTOR × the limit in content bytes is counted only until it passes the limit,
+ * in pieces of PROBE_CHARS characters (countUntilOver). */
+const PROBE_FACTOR = 8;
+const PROBE_CHARS = 16 * 1024;
+/** A size for a message: MiB with one decimal, else KiB. */
+function formatBytes(n) {
+    return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
+}
+/** Whether the texts hold more than `cap` tokens, counting them in order, in pieces of PROBE_CHARS cut before a
+ * whitespace character where the piece has one in its last quarter, and stopping once the count passes cap. A cut
+ * can change a count by about a token, so the count must pass cap + cuts. False: the texts are not over (they were
+ * all counted; the caller counts them again exactly). */
+function countUntilOver(texts, cap, count) {
+    let t = 0;
+    let counted = 0;
+    let cuts = 0;
+    for (const s of texts) {
+        let a = 0;
+        while (a < s.length) {
+            let b = Math.min(s.length, a + PROBE_CHARS);
+            if (b < s.length) {
+                let c = b;
+                while (c > b - PROBE_CHARS / 4 && !isSpaceCode(s.charCodeAt(c)))
+                    c--;
+                if (c > b - PROBE_CHARS / 4)
+                    b = c;
+                else if ((s.charCodeAt(b) & 0xfc00) === 0xdc00)
+                    b--; // never between the halves of a surrogate pair
+                cuts++;
+            }
+            const piece = s.slice(a, b);
+            t += count(piece);
+            counted += Buffer.byteLength(piece, "utf8");
+            if (t > cap + cuts)
+                return { tokens: t, bytes: counted };
+            a = b;
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-partial.ts
+/** The exact-count value of an example whose tokens wait for the merge (TokenAnalysis.last, per-example arrays). */
+const PENDING = -2;
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-strata.ts
+// Strata of examples by script: tokens per UTF-8 byte differ between scripts (English ~0.21, Chinese ~0.3, Russian
+// ~0.11, combining marks ~0.67 in o200k_base), so one ratio over a sample mixing them has a large and badly estimated
+// variance. The token analysis (tokens.ts) applies its ratio estimator per stratum (token-estimate.ts).
+/** Strata of examples by UTF-8 bytes per UTF-16 code unit of their content (stratumOf). Tokens per byte differ
+ * strongly between scripts, and the ratio estimator is applied per stratum. Measured with o200k_base (cl100k_base
+ * in brackets) on real public chat datasets and on paragraphs of other scripts, as bytes/unit: tokens/byte —
+ *   ASCII 1.00: English prose 0.17-0.25 (the same), code 0.32;
+ *   Latin with diacritics: fr/de/es/pl 1.02-1.05: 0.19-0.27 (0.23-0.34), Turkish 1.04-1.11: 0.29 (0.36);
+ *   1.3-1.6: Vietnamese 1.32: 0.20 (0.37), emoji-laden text 1.35: 0.30 (0.41), math symbols 1.40: 0.50,
+ *     combining marks 1.50-1.59: 0.67-0.73; and English or Chinese text mixed with other scripts;
+ *   two-byte alphabets 1.82-1.86: Russian 0.11 (0.22), Ukrainian, Greek, Arabic, Hebrew, Persian 0.15-0.19
+ *     (0.36-0.52); emoji alone 2.0: 0.48;
+ *   three-byte scripts 2.1-3.0: Chinese 0.25-0.34 (0.40-0.51), Japanese 0.25, Korean 0.21, Hindi, Bengali and
+ *     Thai 0.11-0.14 (0.33-0.46).
+ * Cut points: 2.0 is a hard edge — text of one- and two-byte characters (U+0000-U+07FF) and of surrogate pairs
+ * (4 bytes per 2 units) has at most 2 bytes per unit, so only three-byte characters (U+0800-U+FFFF: CJK, kana,
+ * Hangul, Indic, Thai) pass it. 1.75 puts the two-byte alphabets, written with ASCII spaces and punctuation at
+ * 1.82-1.86, apart from mixtures; 1.25 puts the Latin languages (1.02-1.11) apart from heavy diacritics, combining
+ * marks, symbols and mixtures. On real-data plus those paragraphs (each weighted as 100 examples) these cuts leave
+ * about a fifth less byte-weighted squared deviation of examples from their stratum's ratio than two cuts at 1.3
+ * and 2.2 (o200k_base; cl100k_base: 5 % less). */
+const STRATA = 5;
+const STRATUM_NAMES = ["ascii", "latin", "mixed", "two-byte", "three-byte"];
+/** The stratum of an example of `bytes` UTF-8 bytes in `units` UTF-16 code units (see STRATA): 0 pure ASCII (or no
+ * text), 1 up to 1.25 bytes per unit, 2 up to 1.75, 3 up to 2, 4 above. */
+function stratumOf(bytes, units) {
+    if (bytes <= units)
+        return 0;
+    if (4 * bytes <= 5 * units)
+        return 1;
+    if (4 * bytes <= 7 * units)
+        return 2;
+    return bytes <= 2 * units ? 3 : 4;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-estimate.ts
+
+
+/** Estimates the untokenized examples' tokens per stratum; writes each stratum's tokens per estimated byte into `R`.
+ * `measure` counts one of the largest unsampled examples (token-largest.ts measureLarge). */
+function estimateStrata(s, largest, measure, R) {
+    // R: tokens per estimated byte of each stratum (its measured examples and the rest); rest: the rest's ratio
+    const rest = new Float64Array(STRATA);
+    const basis = new Array(STRATA).fill("exact");
+    // the largest unsampled examples, measured: their tokens (extrapolated from their pieces), bytes, the squared
+    // bound of the extrapolation, and the largest one's tokens per byte
+    const mT = new Float64Array(STRATA);
+    const mB = new Float64Array(STRATA);
+    const mVar = new Float64Array(STRATA);
+    const topRate = new Float64Array(STRATA).fill(-1);
+    let pT = 0;
+    let pB = 0;
+    let allT = 0;
+    let allB = 0;
+    for (let h = 0; h < STRATA; h++) {
+        pT += s.sT[h];
+        pB += s.sB[h];
+        if (s.estBytes[h] === 0)
+            continue;
+        for (const x of largest[h]) {
+            const m = measure(x);
+            if (topRate[h] < 0)
+                topRate[h] = m.tokens / x.bytes;
+            mT[h] += m.tokens;
+            mB[h] += x.bytes;
+            mVar[h] += m.bound * m.bound;
+        }
+        allT += mT[h];
+        allB += mB[h];
+    }
+    // the last resort (not met: a stratum with estimated bytes has a sample or measured examples): the whole
+    // sample's ratio, else all measured examples'
+    const pooled = pB > 0 ? pT / pB : allB > 0 ? allT / allB : 0;
+    let estimated = s.estOverhead;
+    let estimatedAssistant = 0;
+    let overEstimate = s.overOverhead;
+    for (let h = 0; h < STRATA; h++) {
+        const sampleRate = s.sB[h] > 0 ? s.sT[h] / s.sB[h] : 0;
+        if (s.estBytes[h] === 0) {
+            R[h] = rest[h] = sampleRate;
+            continue;
+        }
+        if (s.sB[h] > 0) {
+            rest[h] = sampleRate;
+            basis[h] = "sample";
+        }
+        else if (mB[h] + s.overBytes[h] > 0) {
+            rest[h] = (mT[h] + s.overTokens[h]) / (mB[h] + s.overBytes[h]);
+            basis[h] = "largest";
+        }
+        else {
+            rest[h] = pooled;
+            basis[h] = "pooled";
+        }
+        R[h] = (mT[h] + s.overTokens[h] + rest[h] * Math.max(0, s.estBytes[h] - mB[h] - s.overBytes[h])) / s.estBytes[h];
+        estimated += R[h] * s.estBytes[h];
+        // the sample's assistant-to-all ratio, applied to the stratum's tokens per estimated byte
+        const assistantRate = s.sAB[h] > 0 && rest[h] > 0 ? ((s.sAT[h] / s.sAB[h]) * R[h]) / rest[h] : R[h];
+        estimatedAssistant += assistantRate * s.estAssistantBytes[h];
+        overEstimate += s.overTokens[h];
+    }
+    return { rest, basis, mB, mVar, topRate, estimated, estimatedAssistant, overEstimate };
+}
+/** The approximate 95 % relative error bound of an estimated `total` (TokenResult.relativeError; see the file
+ * header), rounded up to 4 decimals. */
+function relativeErrorOf(s, e, total) {
+    // Per stratum with estimated bytes, combined in quadrature: the measured examples' bounds (measure()), and the
+    // rest's linearised variance (varianceOf) at Student's t for the drawn examples, at most the rest's whole
+    // estimate. Added as they are: the extrapolated tokens of examples counted until they passed the limit, and
+    // the rest's whole estimate when the stratum has fewer than 2 drawn examples (variance unknown: a ratio of
+    // the measured examples, pooled, or of certainty examples only). Rounded up.
+    let v = 0;
+    let whole = 0;
+    for (let h = 0; h < STRATA; h++) {
+        if (s.estBytes[h] === 0)
+            continue;
+        v += e.mVar[h];
+        whole += s.overExtra[h];
+        const restBytes = Math.max(0, s.estBytes[h] - e.mB[h] - s.overBytes[h]);
+        const part = e.rest[h] * restBytes;
+        if (e.basis[h] === "sample" && s.dN[h] >= 2) {
+            const u = Math.min(1, restBytes / Math.max(1, s.contentBytes[h] - e.mB[h] - s.overBytes[h]));
+            const sd = Math.sqrt(varianceOf(s.v, h, e.rest[h], u));
+            v += Math.min(t975(s.dN[h] - 1) * sd, part) ** 2;
+        }
+        else
+            whole += part;
+    }
+    return Math.max(0, Math.ceil(((Math.sqrt(v) + whole) / total) * 1e4 - 1e-9)) / 1e4;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-result.ts
+
+
+
+
+
+/** The result of the merged sums; writes each stratum's tokens per estimated byte into `R` (TokenAnalysis.estimateOf). */
+function finishTokens({ s, largest, values, encoding, limit, limitSource, opts, counter }, R) {
+    // R: tokens per estimated byte of each stratum (its measured examples and the rest)
+    const est = estimateStrata(s, largest, (x) => measureLarge(x, counter()), R);
+    const total = Math.round(s.exactTotal + est.estimated);
+    const assistantTokens = Math.round(s.exactAssistant + est.estimatedAssistant);
+    // estimated examples are under the limit by construction, except those counted until they passed it
+    const billed = Math.round(s.exactBilled + est.estimated - est.overEstimate + (limit ?? 0) * s.overCount);
+    const exact = s.tokenized === s.examples;
+    const relativeError = !exact && total > 0 ? relativeErrorOf(s, est, total) : 0;
+    // per-example values
+    const { vals, histogram } = values.distribution(R, s.examples);
+    const quantilesExact = exact && s.examples <= values.cap;
+    let estMax = 0;
+    let sampled = 0;
+    let rateBytes = 0;
+    let rateTokens = 0;
+    for (let h = 0; h < STRATA; h++) {
+        if (s.estMaxBytes[h] >= 0) {
+            // the largest estimated example is the largest measured one unless it was over the limit's byte bound
+            const top = largest[h][0];
+            const rate = top && top.bytes === s.estMaxBytes[h] && est.topRate[h] >= 0 ? est.topRate[h] : R[h];
+            estMax = Math.max(estMax, Math.round(s.estMaxOverhead[h] + rate * s.estMaxBytes[h]));
+        }
+        sampled += s.sN[h];
+        if (s.sB[h] > 0 || s.estBytes[h] > 0) {
+            rateBytes += s.contentBytes[h];
+            rateTokens += R[h] * s.contentBytes[h];
+        }
+    }
+    const epochs = opts.epochs ?? defaultEpochs(s.examples);
+    const result = {
+        encoding,
+        ...(opts.tokenizer !== undefined ? { tokenizer: opts.tokenizer } : {}),
+        examples: s.examples,
+        total,
+        assistantTokens,
+        mean: s.examples ? stats_round(total / s.examples, 2) : 0,
+        p5: stats_round(quantileOf(vals, 0.05), 2),
+        p50: stats_round(quantileOf(vals, 0.5), 2),
+        p95: stats_round(quantileOf(vals, 0.95), 2),
+        max: Math.max(s.exactMax, estMax),
+        exact,
+        sampledRecords: sampled,
+        tokenizedRecords: s.tokenized,
+        relativeError,
+        tokensPerByte: rateBytes > 0 ? stats_round(rateTokens / rateBytes, 4) : 0,
+        strata: STRATUM_NAMES.map((name, h) => ({
+            name,
+            bytes: s.contentBytes[h],
+            estimatedBytes: s.estBytes[h],
+            sampledRecords: s.sN[h],
+            measuredRecords: s.estBytes[h] > 0 ? largest[h].length : 0,
+            tokensPerByte: stats_round(R[h], 4),
+            basis: est.basis[h],
+        })),
+        quantilesExact,
+        histogram,
+        limit: limit ?? null,
+        limitSource,
+        tooLong: s.tooLong,
+        images: { parts: s.images[0], counted: s.images[1], tokens: s.images[2] },
+        billedTokens: billed,
+        epochs,
+        epochsSource: opts.epochs !== undefined ? "option" : "default",
+    };
+    if (opts.pricePerMillion !== undefined) {
+        result.pricePerMillion = opts.pricePerMillion;
+        result.estimatedCost = stats_round((epochs * billed * opts.pricePerMillion) / 1e6, 4);
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-sums.ts
+// The counts and sums of a token analysis (TokenSums): what each example adds to (tokens.ts account()), what a
+// chunk's partial carries (copySums) and how partials merge (addSums). Every count and sum adds, per stratum where it
+// has one (examples, exact totals/assistant/billed, tokenized/sampled/drawn, the weighted ratio-estimator sums and
+// their variance terms — independent Poisson sampling per chunk, so variances add —, estimated overhead/bytes,
+// content bytes, tooLong); max is max (the estimated max keeps the first largest-byte example of each stratum, as
+// add() does). Each example keeps its own weight 1/p, so R_h = sum(w x tokens) / sum(w x bytes) over all chunks.
+
+
+/** Sums of no example. */
+function newSums() {
+    return {
+        examples: 0,
+        seenBytes: 0,
+        exactTotal: 0,
+        exactAssistant: 0,
+        exactBilled: 0,
+        exactMax: 0,
+        tokenized: 0,
+        estOverhead: 0,
+        estBytes: new Float64Array(STRATA),
+        estAssistantBytes: new Float64Array(STRATA),
+        estMaxBytes: new Float64Array(STRATA).fill(-1),
+        estMaxOverhead: new Float64Array(STRATA),
+        overBytes: new Float64Array(STRATA),
+        overTokens: new Float64Array(STRATA),
+        overExtra: new Float64Array(STRATA),
+        sN: new Float64Array(STRATA),
+        dN: new Float64Array(STRATA),
+        sT: new Float64Array(STRATA),
+        sB: new Float64Array(STRATA),
+        sAT: new Float64Array(STRATA),
+        sAB: new Float64Array(STRATA),
+        v: new Float64Array(STRATA * VAR_TERMS),
+        contentBytes: new Float64Array(STRATA),
+        overCount: 0,
+        overOverhead: 0,
+        tooLong: 0,
+        images: [0, 0, 0],
+    };
+}
+/** A copy of the sums (for a partial: TokenAnalysis.toPartial). */
+function copySums(s) {
+    return {
+        examples: s.examples,
+        seenBytes: s.seenBytes,
+        exactTotal: s.exactTotal,
+        exactAssistant: s.exactAssistant,
+        exactBilled: s.exactBilled,
+        exactMax: s.exactMax,
+        tokenized: s.tokenized,
+        estOverhead: s.estOverhead,
+        estBytes: s.estBytes.slice(),
+        estAssistantBytes: s.estAssistantBytes.slice(),
+        estMaxBytes: s.estMaxBytes.slice(),
+        estMaxOverhead: s.estMaxOverhead.slice(),
+        overBytes: s.overBytes.slice(),
+        overTokens: s.overTokens.slice(),
+        overExtra: s.overExtra.slice(),
+        sN: s.sN.slice(),
+        dN: s.dN.slice(),
+        sT: s.sT.slice(),
+        sB: s.sB.slice(),
+        sAT: s.sAT.slice(),
+        sAB: s.sAB.slice(),
+        v: s.v.slice(),
+        contentBytes: s.contentBytes.slice(),
+        overCount: s.overCount,
+        overOverhead: s.overOverhead,
+        tooLong: s.tooLong,
+        images: [...s.images],
+    };
+}
+/** Adds a later chunk's sums `p` into `s` (see the file header). */
+function addSums(s, p) {
+    s.examples += p.examples;
+    s.seenBytes += p.seenBytes;
+    s.exactTotal += p.exactTotal;
+    s.exactAssistant += p.exactAssistant;
+    s.exactBilled += p.exactBilled;
+    if (p.exactMax > s.exactMax)
+        s.exactMax = p.exactMax;
+    s.tokenized += p.tokenized;
+    s.estOverhead += p.estOverhead;
+    s.overCount += p.overCount;
+    s.overOverhead += p.overOverhead;
+    for (let h = 0; h < STRATA; h++) {
+        s.estBytes[h] += p.estBytes[h];
+        s.estAssistantBytes[h] += p.estAssistantBytes[h];
+        s.overBytes[h] += p.overBytes[h];
+        s.overTokens[h] += p.overTokens[h];
+        s.overExtra[h] += p.overExtra[h];
+        if (p.estMaxBytes[h] > s.estMaxBytes[h]) {
+            s.estMaxBytes[h] = p.estMaxBytes[h];
+            s.estMaxOverhead[h] = p.estMaxOverhead[h];
+        }
+        s.sN[h] += p.sN[h];
+        s.dN[h] += p.dN[h];
+        s.sT[h] += p.sT[h];
+        s.sB[h] += p.sB[h];
+        s.sAT[h] += p.sAT[h];
+        s.sAB[h] += p.sAB[h];
+        for (let k = h * VAR_TERMS; k < (h + 1) * VAR_TERMS; k++)
+            s.v[k] += p.v[k];
+        s.contentBytes[h] += p.contentBytes[h];
+    }
+    s.tooLong += p.tooLong;
+    for (let k = 0; k < 3; k++)
+        s.images[k] += p.images[k];
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/token-values.ts
+// Per-example values of the token analysis, for its quantiles and histogram: each example's exact count (-1 when
+// estimated, PENDING while its count waits for the merge), chat overhead, content bytes and stratum, kept exactly up to
+// `cap` (default 100,000) examples, then a uniform reservoir sample (`quantilesExact` is false then); untokenized ones
+// are estimated with their stratum's tokens per estimated byte in finish() (distribution).
+// Merge: the values are concatenated in chunk order while the merged example count <= cap. Beyond the cap both sides
+// are thinned to a proportional share of the cap: this side keeps round(cap x examplesThis / examplesTotal) values,
+// the incoming side the rest, each picked by a systematic stride over its kept values (value j of `keep` taken at
+// index floor((j + 0.5) x kept / keep)). Deterministic for a given chunk order.
+
+/** Per-example token histogram bucket lower edges. */
+const TOKEN_BUCKETS = [0, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
+/** Indexes of `keep` of `n` items by a systematic stride (all of them when keep >= n). */
+function strideIndexes(n, keep) {
+    if (keep >= n)
+        return Array.from({ length: n }, (_, i) => i);
+    const out = new Array(keep);
+    for (let j = 0; j < keep; j++)
+        out[j] = Math.floor(((j + 0.5) * n) / keep);
+    return out;
+}
+class ExampleValues {
+    cap;
+    qExact;
+    qOver;
+    qBytes;
+    qStratum;
+    /** Values kept. */
+    n = 0;
+    constructor(cap) {
+        this.cap = cap;
+        const initial = Math.min(cap, 4096);
+        this.qExact = new Int32Array(initial);
+        this.qOver = new Uint32Array(initial);
+        this.qBytes = new Float64Array(initial);
+        this.qStratum = new Uint8Array(initial);
+    }
+    /** The slot of the next of `examples` examples (counting it): the next free one while fewer than `cap` are kept
+     * (the arrays grow as needed), then a reservoir draw with `rnd`; -1 when the reservoir passes it over. */
+    slot(rnd, examples) {
+        if (this.n < this.cap) {
+            if (this.n === this.qExact.length) {
+                const cap = Math.min(this.cap, this.qExact.length * 2);
+                const e = new Int32Array(cap);
+                e.set(this.qExact);
+                const o = new Uint32Array(cap);
+                o.set(this.qOver);
+                const b = new Float64Array(cap);
+                b.set(this.qBytes);
+                const st = new Uint8Array(cap);
+                st.set(this.qStratum);
+                this.qExact = e;
+                this.qOver = o;
+                this.qBytes = b;
+                this.qStratum = st;
+            }
+            return this.n++;
+        }
+        const j = Math.floor(rnd() * examples);
+        return j >= this.cap ? -1 : j;
+    }
+    set(j, exact, overhead, bytes, stratum) {
+        this.qExact[j] = exact;
+        this.qOver[j] = overhead;
+        this.qBytes[j] = bytes;
+        this.qStratum[j] = stratum;
+    }
+    /** Copies of the kept values (for a partial). */
+    arrays() {
+        return { qExact: this.qExact.slice(0, this.n), qOver: this.qOver.slice(0, this.n), qBytes: this.qBytes.slice(0, this.n), qStratum: this.qStratum.slice(0, this.n) };
+    }
+    /** Folds a later chunk's values `p` in (see the file header): `examples` of this side's examples, `other` of its. */
+    merge(p, examples, other) {
+        const pn = p.qExact.length;
+        if (p.qOver.length !== pn || p.qBytes.length !== pn || p.qStratum.length !== pn)
+            throw new Error("TokenAnalysis.merge: per-example arrays differ in length");
+        const total = examples + other;
+        // null: all of that side, in order
+        let thisIdx = null;
+        let otherIdx = null;
+        if (!(this.n + pn <= this.cap && (total <= this.cap || examples === 0 || other === 0))) {
+            const keepThis = Math.min(this.n, Math.round((this.cap * examples) / total));
+            const keepOther = Math.min(pn, this.cap - keepThis);
+            thisIdx = strideIndexes(this.n, keepThis);
+            otherIdx = strideIndexes(pn, keepOther);
+        }
+        const n = (thisIdx ? thisIdx.length : this.n) + (otherIdx ? otherIdx.length : pn);
+        const size = Math.max(n, Math.min(this.cap, 4096));
+        const e = new Int32Array(size);
+        const o = new Uint32Array(size);
+        const b = new Float64Array(size);
+        const st = new Uint8Array(size);
+        let k = 0;
+        if (thisIdx) {
+            for (const i of thisIdx) {
+                e[k] = this.qExact[i];
+                o[k] = this.qOver[i];
+                st[k] = this.qStratum[i];
+                b[k++] = this.qBytes[i];
+            }
+        }
+        else {
+            e.set(this.qExact.subarray(0, this.n));
+            o.set(this.qOver.subarray(0, this.n));
+            b.set(this.qBytes.subarray(0, this.n));
+            st.set(this.qStratum.subarray(0, this.n));
+            k = this.n;
+        }
+        if (otherIdx) {
+            for (const i of otherIdx) {
+                e[k] = p.qExact[i];
+                o[k] = p.qOver[i];
+                st[k] = p.qStratum[i];
+                b[k++] = p.qBytes[i];
+            }
+        }
+        else {
+            e.set(p.qExact, k);
+            o.set(p.qOver, k);
+            b.set(p.qBytes, k);
+            st.set(p.qStratum, k);
+        }
+        this.qExact = e;
+        this.qOver = o;
+        this.qBytes = b;
+        this.qStratum = st;
+        this.n = n;
+    }
+    /** The kept values, sorted (untokenized ones estimated at their stratum's rate R), and the histogram scaled to all
+     * `examples`. */
+    distribution(R, examples) {
+        const n = this.n;
+        const vals = new Float64Array(n);
+        for (let i = 0; i < n; i++)
+            vals[i] = this.qExact[i] >= 0 ? this.qExact[i] : Math.round(this.qOver[i] + R[this.qStratum[i]] * this.qBytes[i]);
+        vals.sort();
+        const scale = n > 0 ? examples / n : 0;
+        const labels = bucketLabels(TOKEN_BUCKETS);
+        const counts = new Array(TOKEN_BUCKETS.length).fill(0);
+        let b = 0;
+        for (let i = 0; i < n; i++) {
+            while (b + 1 < TOKEN_BUCKETS.length && vals[i] >= TOKEN_BUCKETS[b + 1])
+                b++;
+            counts[b]++;
+        }
+        const histogram = TOKEN_BUCKETS.map((min, i) => ({ label: labels[i], min, count: Math.round(counts[i] * scale) }));
+        return { vals, histogram };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/tokens.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The PRNG seed for stream `base` and the user seed (seed 0 gives `base`, the historical constant). */
+function mixSeed(base, seed) {
+    return (base ^ Math.imul(seed >>> 0, 0x9e3779b9)) >>> 0;
+}
+class TokenAnalysis {
+    encoding;
+    limit;
+    limitSource;
+    sampleBytes;
+    expectedBytes;
+    all;
+    opts;
+    count = null;
+    roleCache = new Map();
+    rnd;
+    resRnd;
+    /** Per stratum, the LARGEST_KEPT largest examples neither selected nor over the limit's byte bound, largest first
+     * (ties: the earlier first), of this instance's examples and the merged partials'. */
+    largest = Array.from({ length: STRATA }, () => []);
+    /** The counts and sums: the exact part, the estimated part (per stratum), the ratio estimator per stratum (sampled
+     * examples, weight 1/p) and its variance terms (token-sums.ts). */
+    s = newSums();
+    /** The ratios finish() applied per stratum (estimateOf). */
+    rates = new Float64Array(STRATA);
+    /** Per-example values for quantiles: exact count or -1, overhead, content bytes, stratum (token-values.ts). */
+    q;
+    defer;
+    pending = [];
+    constructor(opts = {}) {
+        this.opts = opts;
+        this.encoding = opts.encoding ?? "o200k_base";
+        if (opts.maxTokens !== undefined) {
+            this.limit = opts.maxTokens;
+            this.limitSource = "maxTokens";
+        }
+        else {
+            this.limit = modelTokenLimit(opts.model);
+            this.limitSource = this.limit !== undefined ? "model" : null;
+        }
+        this.sampleBytes = opts.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+        this.expectedBytes = opts.expectedBytes;
+        this.all = opts.exact ?? false;
+        const seed = opts.seed ?? 0;
+        this.rnd = mulberry32(mixSeed(0x51ed270b, seed));
+        this.resRnd = mulberry32(mixSeed(0x2545f491, seed));
+        this.q = new ExampleValues(opts.quantileCap ?? 100_000);
+        if (opts.countTokens)
+            this.count = opts.countTokens;
+        this.defer = opts.defer ?? false;
+    }
+    /** A TokenAnalysis with its vocabulary loaded (unless `countTokens` is given). */
+    static async create(opts = {}) {
+        const countTokens = opts.countTokens ?? (await loadCounter(opts.encoding ?? "o200k_base"));
+        return new TokenAnalysis({ ...opts, countTokens });
+    }
+    counter() {
+        if (!this.count)
+            throw new Error("TokenAnalysis: vocabulary not loaded; use TokenAnalysis.create()");
+        return this.count;
+    }
+    roleTokens(role) {
+        let n = this.roleCache.get(role);
+        if (n === undefined) {
+            n = this.counter()(role);
+            this.roleCache.set(role, n);
+        }
+        return n;
+    }
+    /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
+     * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
+  
+    /** `rendered`: the example as the target model's chat template renders it (target/): its tokens are those of that
+     * text (no chat overhead is added), and its assistant tokens that share of them which the assistant's text is of
+     * its bytes. `shown`: the conversation with found secrets and personal data masked (privacy/), when it differs:
+     * the texts kept of the largest examples (which travel in partial results) come from it (or from
+     * `rendered.shown`). */
+    add(conv, loc, rendered, shown) {
+        this.s.examples++;
+        const original = conv;
+        if (rendered) {
+            conv = renderedConv(rendered.text);
+            shown = rendered.shown !== undefined ? renderedConv(rendered.shown) : undefined;
+        }
+        const fixed = fixedTokens(original, this.encoding);
+        this.s.images[0] += fixed.images;
+        // the rendered text holds the tool definitions and names; image tokens depend on the model: not counted then
+        if (!rendered) {
+            this.s.images[1] += fixed.imagesCounted;
+            this.s.images[2] += fixed.imageTokens;
+        }
+        let overhead = rendered ? 0 : TOKENS_PER_EXAMPLE + fixed.tokens;
+        let bytes = 0;
+        let aBytes = 0;
+        let units = 0;
+        let unknownRole = false;
+        const visit = (m) => {
+            // Deferring, there is no vocabulary here: the chat roles' tokens are known, any other role waits for it.
+            if (!this.defer)
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(m.role);
+            else if (Object.hasOwn(KNOWN_ROLE_TOKENS, m.role))
+                overhead += TOKENS_PER_MESSAGE + KNOWN_ROLE_TOKENS[m.role];
+            else
+                unknownRole = true;
+        };
+        if (!rendered) {
+            conv.messages.forEach(visit);
+            conv.rejected?.forEach(visit);
+        }
+        forEachText(conv, (text, assistant) => {
+            const b = Buffer.byteLength(text, "utf8");
+            bytes += b;
+            units += text.length;
+            if (assistant)
+                aBytes += b;
+        });
+        if (rendered)
+            aBytes = Math.min(bytes, rendered.assistantBytes);
+        this.s.seenBytes += bytes;
+        const h = stratumOf(bytes, units);
+        this.s.contentBytes[h] += bytes;
+        const p = this.all ? 1 : Math.min(1, this.sampleBytes / Math.max(1, this.expectedBytes ?? this.s.seenBytes));
+        const selected = this.rnd() < p || p >= 1;
+        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        if (!selected && !needExact && bytes > 0) {
+            const list = this.largest[h];
+            if (list.length < LARGEST_KEPT || bytes > list[list.length - 1].bytes)
+                keepLarge(list, { stratum: h, bytes, ...piecesOf(shown ?? conv) });
+        }
+        if (!(selected || needExact || unknownRole))
+            return this.setLast(this.account(overhead, bytes, aBytes, h, p, false, loc.line, null), bytes, h);
+        // Needs its tokens: counted now, or (defer) where the partial is merged.
+        const x = { line: loc.line, roles: [], fixed: rendered ? 0 : fixed.tokens, texts: [], assistant: [], bytes, aBytes, stratum: h, p, selected, slot: this.keep(PENDING, 0, bytes, h) };
+        if (rendered)
+            x.rendered = true;
+        const keepRole = (m) => x.roles.push(m.role);
+        conv.messages.forEach(keepRole);
+        conv.rejected?.forEach(keepRole);
+        forEachText(conv, (text, assistant) => {
+            x.texts.push(text);
+            x.assistant.push(assistant);
+        });
+        if (!this.defer)
+            return this.setLast(this.accountPending(x, this.q.qExact, this.q.qOver), bytes, h);
+        this.pending.push(x);
+        return this.setLast({ findings: [], exact: PENDING, overhead: 0 }, 0, h);
+    }
+    setLast(r, bytes, stratum) {
+        this.last.exact = r.exact;
+        this.last.overhead = r.overhead;
+        this.last.bytes = bytes;
+        this.last.stratum = stratum;
+        return r.findings;
+    }
+    /** The accounting of one example (from add(), or a pending one): tokenized (`x` gives its texts) when sampled or
+     * over the byte bound of the limit, estimated otherwise (`x` null). `x.slot`: its place in the per-example arrays
+     * `q` (-1: none), which add() took; without `x` the values are kept here. */
+    account(overhead, bytes, aBytes, h, p, selected, line, x, q) {
+        const needExact = this.limit !== undefined && overhead + bytes > this.limit;
+        let exact = -1;
+        let findings = [];
+        // An unsampled example far over the limit in bytes is counted only until it passes the limit (overLimit): a
+        // 12 MB base64 line took a minute to tokenize in full. It is then estimated like an unsampled example.
+        const over = x !== null && !selected && needExact && bytes > PROBE_FACTOR * this.limit ? countUntilOver(x.texts, this.limit - overhead, this.counter()) : null;
+        if (over) {
+            this.s.tooLong++;
+            this.s.overCount++;
+            this.s.overOverhead += overhead;
+            this.s.overBytes[h] += bytes;
+            // its tokens: those counted, extrapolated to all its bytes at their rate
+            const est = (over.tokens * bytes) / Math.max(1, over.bytes);
+            this.s.overTokens[h] += est;
+            this.s.overExtra[h] += est - over.tokens;
+            findings = [
+                {
+                    rule: "too-long",
+                    severity: "error",
+                    line,
+                    message: `example has more than ${this.limit} tokens (${this.encoding}), over the limit of ${this.limit}; its ${formatBytes(bytes)} of text were counted only until they passed it`,
+                },
+            ];
+        }
+        if (x && (selected || needExact) && !over) {
+            const count = this.counter();
+            let t = 0;
+            let at = 0;
+            for (let i = 0; i < x.texts.length; i++) {
+                const n = count(x.texts[i]);
+                t += n;
+                if (x.assistant[i])
+                    at += n;
+            }
+            if (x.rendered)
+                at = x.bytes > 0 ? Math.round((t * x.aBytes) / x.bytes) : 0;
+            exact = overhead + t;
+            this.s.tokenized++;
+            this.s.exactTotal += exact;
+            this.s.exactAssistant += at;
+            this.s.exactBilled += this.limit !== undefined ? Math.min(exact, this.limit) : exact;
+            if (exact > this.s.exactMax)
+                this.s.exactMax = exact;
+            if (selected) {
+                const w = 1 / p;
+                this.s.sN[h]++;
+                if (p < 1)
+                    this.s.dN[h]++;
+                this.s.sT[h] += w * t;
+                this.s.sB[h] += w * bytes;
+                this.s.sAT[h] += w * at;
+                this.s.sAB[h] += w * aBytes;
+                addVariance(this.s.v, h, p, t, bytes);
+            }
+            if (this.limit !== undefined && exact > this.limit) {
+                this.s.tooLong++;
+                findings = [
+                    {
+                        rule: "too-long",
+                        severity: "error",
+                        line,
+                        message: `example has ${exact} tokens (${this.encoding}), over the limit of ${this.limit}`,
+                    },
+                ];
+            }
+        }
+        else {
+            this.s.estOverhead += overhead;
+            this.s.estBytes[h] += bytes;
+            this.s.estAssistantBytes[h] += aBytes;
+            if (bytes > this.s.estMaxBytes[h]) {
+                this.s.estMaxBytes[h] = bytes;
+                this.s.estMaxOverhead[h] = overhead;
+            }
+        }
+        if (!x)
+            this.keep(exact, overhead, bytes, h);
+        else if (q && x.slot >= 0 && q.e[x.slot] === PENDING) {
+            q.e[x.slot] = exact;
+            q.o[x.slot] = overhead;
+        }
+        return { findings, exact, overhead };
+    }
+    /** account() for a pending example: its overhead from its roles (the vocabulary is here now); its values go into
+     * the per-example arrays `qExact`/`qOver` at its slot. */
+    accountPending(x, qExact, qOver) {
+        let overhead = x.rendered ? 0 : TOKENS_PER_EXAMPLE + x.fixed;
+        if (!x.rendered)
+            for (const r of x.roles)
+                overhead += TOKENS_PER_MESSAGE + this.roleTokens(r);
+        return this.account(overhead, x.bytes, x.aBytes, x.stratum, x.p, x.selected, x.line, x, { e: qExact, o: qOver });
+    }
+    /** Counts the tokens of a partial's pending examples into this instance's own sums (used by merge(), before the
+     * partial's figures are folded in). Returns their `too-long` findings (lines as in the chunk) and, per the
+     * file-level token figures, their exact tokens and the overhead + bytes of those left estimated. */
+    resolvePending(p) {
+        // The partial's per-example arrays get the values; this instance's own arrays are untouched.
+        return this.resolve(p.pending, p.qExact, p.qOver);
+    }
+    /** Content bytes of the examples still pending (chunk mode). */
+    get pendingBytes() {
+        let n = 0;
+        for (const x of this.pending)
+            n += x.bytes;
+        return n;
+    }
+    /** Chunk mode: tokenizes this instance's own pending examples now, with `countTokens` (a chunk with many of them —
+     * long examples under a token limit — counts them itself rather than leave them all to the merge). The figures
+     * are the ones the merge would give. Returns the examples' `too-long` findings (chunk lines) and per-file figures. */
+    resolveOwnPending(countTokens) {
+        this.count = countTokens;
+        const pending = this.pending;
+        this.pending = [];
+        return this.resolve(pending, this.q.qExact, this.q.qOver);
+    }
+    /** Counts pending examples into this instance's sums and into the per-example arrays `qExact`/`qOver`. */
+    resolve(pending, qExact, qOver) {
+        const out = { findings: [], exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
+        for (const x of pending) {
+            const r = this.accountPending(x, qExact, qOver);
+            out.findings.push(...r.findings);
+            if (r.exact >= 0)
+                out.exact += r.exact;
+            else {
+                out.overhead += r.overhead;
+                out.bytes[x.stratum] += x.bytes;
+            }
+        }
+        return out;
+    }
+    /** The example last passed to add(): its exact token count (-1 when it was not tokenized, PENDING when its count
+     * waits for the merge), its chat overhead, its content bytes and its stratum — for per-file totals (untokenized
+     * bytes per stratum, estimated with estimateOf() after finish()). */
+    last = { exact: -1, overhead: 0, bytes: 0, stratum: 0 };
+    /** After finish(): the tokens of examples left estimated, from their overhead and their content bytes per stratum
+     * (per-file figures: the run's per-stratum ratios applied to one file's share). */
+    estimateOf(overhead, bytes) {
+        let t = overhead;
+        for (let h = 0; h < STRATA; h++)
+            t += (bytes[h] ?? 0) * this.rates[h];
+        return t;
+    }
+    /** Keeps the example's values for the quantiles; returns its slot, or -1 when the reservoir passed it over. A slot
+     * that held a pending example (PENDING) and is taken over by a later one: that pending example keeps slot -1. */
+    keep(exact, overhead, bytes, stratum) {
+        const j = this.q.slot(this.resRnd, this.s.examples);
+        if (j < 0)
+            return -1;
+        if (this.q.qExact[j] === PENDING)
+            for (const x of this.pending)
+                if (x.slot === j)
+                    x.slot = -1;
+        this.q.set(j, exact, overhead, bytes, stratum);
+        return j;
+    }
+    /** This instance's state as plain structured-clone-able data (copies; see the file header). */
+    toPartial() {
+        return {
+            encoding: this.encoding,
+            limit: this.limit ?? null,
+            quantileCap: this.q.cap,
+            ...copySums(this.s),
+            ...this.q.arrays(),
+            pending: this.pending.map((x) => ({ ...x })),
+            largest: this.largest.flatMap((list) => list.map((x) => ({ ...x, texts: [...x.texts] }))),
+        };
+    }
+    /** Folds a later chunk's partial into this instance (see the file header), tokenizing its pending examples first
+     * (this instance needs a vocabulary then). Throws when the partial was made with a different encoding, limit or
+     * quantileCap. Returns what resolvePending() does; `last` is left as it was. */
+    merge(p) {
+        if (p.encoding !== this.encoding || p.limit !== (this.limit ?? null) || p.quantileCap !== this.q.cap) {
+            throw new Error(`TokenAnalysis.merge: partial made with encoding ${p.encoding}, limit ${p.limit}, quantileCap ${p.quantileCap}; ` +
+                `this instance has ${this.encoding}, ${this.limit ?? null}, ${this.q.cap}`);
+        }
+        const resolved = this.resolvePending(p);
+        this.q.merge(p, this.s.examples, p.examples);
+        addSums(this.s, p);
+        // the partial's examples come after this instance's: on equal bytes this instance's stay first
+        for (const x of p.largest) {
+            const list = this.largest[x.stratum];
+            if (list.length < LARGEST_KEPT || x.bytes > list[list.length - 1].bytes)
+                keepLarge(list, x);
+        }
+        return resolved;
+    }
+    finish() {
+        if (this.pending.length)
+            throw new Error("TokenAnalysis.finish: this instance deferred examples (defer: true); merge its partial into one with a vocabulary");
+        const input = { s: this.s, largest: this.largest, values: this.q, encoding: this.encoding, limit: this.limit, limitSource: this.limitSource, opts: this.opts, counter: () => this.counter() };
+        return finishTokens(input, this.rates);
     }
 }
 
@@ -32364,6 +30067,9 @@ function prefixToken(tok) {
 
 
 
+
+
+
 function emptyFileTokens() {
     return { exact: 0, overhead: 0, bytes: new Array(STRATA).fill(0) };
 }
@@ -32435,7 +30141,7 @@ class ChunkAnalysis {
      * to be quoted or to travel in the partial comes from it, every figure from `conv` and `rendered`. */
     add(conv, loc, rendered, shown) {
         // One text scan of the record feeds exact and near duplicates and diversity.
-        const scan = scanRecord(conv, this.features.caseInsensitive === true);
+        const scan = text_scan_scanRecord(conv, this.features.caseInsensitive === true);
         this.batch.pushRecord(conv, scan, loc, this.features);
         const loop = repeatedRun(conv, scan);
         this.div.add(conv, scan, place(loc.file, loc.line), loop?.chars, shown?.conv);
@@ -32491,6 +30197,20 @@ function renderedExample(conv, rendered, shown) {
     if (!shown)
         return { text, assistantBytes };
     return { text, assistantBytes, shown: rendered != null ? (shown.rendered ?? "") : texts(shown.conv) };
+}
+
+;// CONCATENATED MODULE: ./src/engine/analysis/diversity-result.ts
+
+/** Adds `lineOffset` to the record places of a chunk's partial (chunks count lines from their start): call once, before
+ * merging it anywhere. */
+function shiftDiversityPlaces(p, lineOffset) {
+    if (!lineOffset)
+        return;
+    for (const payload of p.openings.payloads)
+        if (payload)
+            for (let i = 0; i < payload.at.length; i++)
+                payload.at[i] += lineOffset;
+    shiftShapePlaces(p.shape, lineOffset);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/quality.ts
@@ -32970,6 +30690,7 @@ function renderDatasetInfo(info) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/analysis/run-analysis.ts
+
 
 
 
@@ -36809,128 +34530,6 @@ class EngineGap {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/target/jinja/repr.ts
-/** Printing as Python does: str() (what `{{ x }}` writes) and repr() (inside lists and dicts), floats as Python's repr. */
-
-
-/** Python's float repr: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-function floatRepr(x) {
-    if (Number.isNaN(x))
-        return "nan";
-    if (x === Infinity)
-        return "inf";
-    if (x === -Infinity)
-        return "-inf";
-    if (x === 0)
-        return Object.is(x, -0) ? "-0.0" : "0.0";
-    const [mant, expPart] = x.toExponential().split("e");
-    const exp = Number(expPart);
-    const neg = mant.startsWith("-");
-    const digits = mant.replace("-", "").replace(".", "");
-    let body;
-    if (exp >= -5 + 1 && exp < 16) {
-        if (exp >= 0) {
-            const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-            const frac = digits.slice(exp + 1);
-            body = `${intPart}.${frac === "" ? "0" : frac}`;
-        }
-        else {
-            body = `0.${"0".repeat(-exp - 1)}${digits}`;
-        }
-    }
-    else {
-        const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-        const e = Math.abs(exp);
-        body = `${m}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
-    }
-    return neg ? `-${body}` : body;
-}
-function intStr(n) {
-    if (!Number.isSafeInteger(n))
-        throw new EngineGap("printing an integer beyond 2**53 (JSON numbers lose its digits)");
-    return String(n);
-}
-// Python's str.isprintable(): not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs (the space excepted).
-const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
-const NEEDS_ESCAPE = /[\\'"\p{C}\p{Z}]/u;
-function strRepr(s) {
-    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-    if (!NEEDS_ESCAPE.test(s))
-        return quote + s + quote;
-    let out = quote;
-    for (const ch of s) {
-        if (ch === "\\")
-            out += "\\\\";
-        else if (ch === quote)
-            out += `\\${quote}`;
-        else if (ch === "\n")
-            out += "\\n";
-        else if (ch === "\r")
-            out += "\\r";
-        else if (ch === "\t")
-            out += "\\t";
-        else if (ch !== " " && NON_PRINTABLE.test(ch)) {
-            const cp = ch.codePointAt(0) ?? 0;
-            if (cp <= 0xff)
-                out += `\\x${cp.toString(16).padStart(2, "0")}`;
-            else if (cp <= 0xffff)
-                out += `\\u${cp.toString(16).padStart(4, "0")}`;
-            else
-                out += `\\U${cp.toString(16).padStart(8, "0")}`;
-        }
-        else
-            out += ch;
-    }
-    return out + quote;
-}
-/** Python's repr(). */
-function reprValue(v) {
-    if (typeof v === "string")
-        return strRepr(v);
-    return pyStrOrRepr(v, true);
-}
-/** Python's str() (what `{{ x }}` prints). */
-function repr_pyStr(v) {
-    if (typeof v === "string")
-        return v;
-    return pyStrOrRepr(v, false);
-}
-function pyStrOrRepr(v, repr) {
-    if (v === null || v === undefined)
-        return "None";
-    if (v === true)
-        return "True";
-    if (v === false)
-        return "False";
-    if (typeof v === "number")
-        return Number.isInteger(v) ? intStr(v) : floatRepr(v);
-    if (v instanceof PyFloat)
-        return floatRepr(v.v);
-    if (v instanceof Undefined)
-        return repr ? "Undefined" : "";
-    if (v instanceof Markup)
-        return repr ? `Markup(${strRepr(v.s)})` : v.s;
-    if (Array.isArray(v))
-        return `[${v.map(reprValue).join(", ")}]`;
-    if (v instanceof PyTuple) {
-        return v.items.length === 1 ? `(${reprValue(v.items[0])},)` : `(${v.items.map(reprValue).join(", ")})`;
-    }
-    if (isDict(v))
-        return `{${dictEntries(v).map(([k, x]) => `${reprValue(k)}: ${reprValue(x)}`).join(", ")}}`;
-    if (v instanceof Namespace) {
-        return `<Namespace {${[...v.attrs].map(([k, x]) => `${strRepr(k)}: ${reprValue(x)}`).join(", ")}}>`;
-    }
-    if (v instanceof PyIter && v.isView) {
-        const items = v.take();
-        const shown = v.kind === "dict_items" ? items.map(reprValue) : items.map(reprValue);
-        return `${v.kind}([${shown.join(", ")}])`;
-    }
-    const custom = v.pyRepr;
-    if (typeof custom === "function")
-        return custom.call(v);
-    throw new EngineGap(`printing a ${typeName(v)} (Python prints its memory address)`);
-}
-
 ;// CONCATENATED MODULE: ./src/engine/target/jinja/values.ts
 /**
  * Python values as the evaluator holds them, and what Python does with them (type names, truth, ==, <, len,
@@ -36939,7 +34538,6 @@ function pyStrOrRepr(v, repr) {
  * that JSON cannot hold have classes here: tuples, dicts with non-string keys (Map), floats with an integral value
  * (`2.0`), Jinja2's Undefined, Markup, namespace, macros, bound methods, generators and dict views.
  */
-
 
 /** A float whose value is integral (`1.0`, `4 / 2`); other floats are plain JS numbers. */
 class PyFloat {
@@ -36954,7 +34552,8 @@ class PyTuple {
         this.items = items;
     }
 }
-/** Jinja2's default Undefined: prints as '', iterates as empty, raises UndefinedError on attribute access. */
+/** Jinja2's default Undefined: prints as '', iterates as empty, raises UndefinedError on attribute access
+ * (failUndefined in undefined-error.ts). */
 class Undefined {
     name;
     obj;
@@ -36967,18 +34566,6 @@ class Undefined {
         this.obj = obj;
         this.hint = hint;
         this.unsafe = unsafe;
-    }
-    get message() {
-        if (this.hint !== null)
-            return this.hint;
-        if (this.obj === MISSING)
-            return `${reprValue(this.name)} is undefined`;
-        if (typeof this.name !== "string")
-            return `${objectTypeRepr(this.obj)} has no element ${reprValue(this.name)}`;
-        return `${reprValue(objectTypeRepr(this.obj))} has no attribute ${reprValue(this.name)}`;
-    }
-    fail() {
-        throw new PyError(this.unsafe ? "SecurityError" : "UndefinedError", this.message);
     }
 }
 const MISSING = Symbol("missing");
@@ -37282,6 +34869,155 @@ function isIterable(v) {
         v instanceof Markup ||
         typeof v?.pyRangeItems === "function");
 }
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/repr.ts
+/** Printing as Python does: str() (what `{{ x }}` writes) and repr() (inside lists and dicts), floats as Python's repr. */
+
+
+/** Python's float repr: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
+function floatRepr(x) {
+    if (Number.isNaN(x))
+        return "nan";
+    if (x === Infinity)
+        return "inf";
+    if (x === -Infinity)
+        return "-inf";
+    if (x === 0)
+        return Object.is(x, -0) ? "-0.0" : "0.0";
+    const [mant, expPart] = x.toExponential().split("e");
+    const exp = Number(expPart);
+    const neg = mant.startsWith("-");
+    const digits = mant.replace("-", "").replace(".", "");
+    let body;
+    if (exp >= -5 + 1 && exp < 16) {
+        if (exp >= 0) {
+            const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+            const frac = digits.slice(exp + 1);
+            body = `${intPart}.${frac === "" ? "0" : frac}`;
+        }
+        else {
+            body = `0.${"0".repeat(-exp - 1)}${digits}`;
+        }
+    }
+    else {
+        const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        const e = Math.abs(exp);
+        body = `${m}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
+    }
+    return neg ? `-${body}` : body;
+}
+function intStr(n) {
+    if (!Number.isSafeInteger(n))
+        throw new EngineGap("printing an integer beyond 2**53 (JSON numbers lose its digits)");
+    return String(n);
+}
+// Python's str.isprintable(): not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs (the space excepted).
+const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
+const NEEDS_ESCAPE = /[\\'"\p{C}\p{Z}]/u;
+function strRepr(s) {
+    const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+    if (!NEEDS_ESCAPE.test(s))
+        return quote + s + quote;
+    let out = quote;
+    for (const ch of s) {
+        if (ch === "\\")
+            out += "\\\\";
+        else if (ch === quote)
+            out += `\\${quote}`;
+        else if (ch === "\n")
+            out += "\\n";
+        else if (ch === "\r")
+            out += "\\r";
+        else if (ch === "\t")
+            out += "\\t";
+        else if (ch !== " " && NON_PRINTABLE.test(ch)) {
+            const cp = ch.codePointAt(0) ?? 0;
+            if (cp <= 0xff)
+                out += `\\x${cp.toString(16).padStart(2, "0")}`;
+            else if (cp <= 0xffff)
+                out += `\\u${cp.toString(16).padStart(4, "0")}`;
+            else
+                out += `\\U${cp.toString(16).padStart(8, "0")}`;
+        }
+        else
+            out += ch;
+    }
+    return out + quote;
+}
+/** Python's repr(). */
+function reprValue(v) {
+    if (typeof v === "string")
+        return strRepr(v);
+    return pyStrOrRepr(v, true);
+}
+/** Python's str() (what `{{ x }}` prints). */
+function repr_pyStr(v) {
+    if (typeof v === "string")
+        return v;
+    return pyStrOrRepr(v, false);
+}
+function pyStrOrRepr(v, repr) {
+    if (v === null || v === undefined)
+        return "None";
+    if (v === true)
+        return "True";
+    if (v === false)
+        return "False";
+    if (typeof v === "number")
+        return Number.isInteger(v) ? intStr(v) : floatRepr(v);
+    if (v instanceof PyFloat)
+        return floatRepr(v.v);
+    if (v instanceof Undefined)
+        return repr ? "Undefined" : "";
+    if (v instanceof Markup)
+        return repr ? `Markup(${strRepr(v.s)})` : v.s;
+    if (Array.isArray(v))
+        return `[${v.map(reprValue).join(", ")}]`;
+    if (v instanceof PyTuple) {
+        return v.items.length === 1 ? `(${reprValue(v.items[0])},)` : `(${v.items.map(reprValue).join(", ")})`;
+    }
+    if (isDict(v))
+        return `{${dictEntries(v).map(([k, x]) => `${reprValue(k)}: ${reprValue(x)}`).join(", ")}}`;
+    if (v instanceof Namespace) {
+        return `<Namespace {${[...v.attrs].map(([k, x]) => `${strRepr(k)}: ${reprValue(x)}`).join(", ")}}>`;
+    }
+    if (v instanceof PyIter && v.isView) {
+        const items = v.take();
+        const shown = v.kind === "dict_items" ? items.map(reprValue) : items.map(reprValue);
+        return `${v.kind}([${shown.join(", ")}])`;
+    }
+    const custom = v.pyRepr;
+    if (typeof custom === "function")
+        return custom.call(v);
+    throw new EngineGap(`printing a ${typeName(v)} (Python prints its memory address)`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/undefined-error.ts
+// Jinja2's UndefinedError (SecurityError for the sandbox's stand-in of an unsafe attribute), raised when a template
+// uses an Undefined value; its message names what was undefined as Python's repr() prints it.
+
+
+
+/** What Jinja2 says about an Undefined (its hint, or the name and the object it was looked up on). */
+function undefinedMessage(u) {
+    if (u.hint !== null)
+        return u.hint;
+    if (u.obj === MISSING)
+        return `${reprValue(u.name)} is undefined`;
+    if (typeof u.name !== "string")
+        return `${objectTypeRepr(u.obj)} has no element ${reprValue(u.name)}`;
+    return `${reprValue(objectTypeRepr(u.obj))} has no attribute ${reprValue(u.name)}`;
+}
+function failUndefined(u) {
+    throw new PyError(u.unsafe ? "SecurityError" : "UndefinedError", undefinedMessage(u));
+}
+
+;// CONCATENATED MODULE: ./src/engine/target/jinja/compare.ts
+// Python's == and ordering (<, >, <=, >=) of template values: numbers across int/float/bool, str by code point,
+// lists and tuples item by item, dicts by their items; Python's TypeError for unorderable types.
+
+
+
 /** Python `==`. */
 function pyEq(a, b) {
     if (a === b)
@@ -37325,9 +35061,9 @@ const OP_NAMES = { "<": "<", ">": ">", "<=": "<=", ">=": ">=" };
 /** Python ordering: -1, 0, 1; throws Python's TypeError for unorderable types. */
 function pyCompare(a, b, op) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (isNumber(a) && isNumber(b)) {
         const x = numValue(a);
         const y = numValue(b);
@@ -37368,6 +35104,7 @@ function compareCodePoints(a, b) {
  * The objects a render works with: scopes (lexical, live lookups as Jinja2 resolves names), the output buffer that
  * enforces the budgets, macros, and the `loop` variable of a for loop.
  */
+
 
 
 
@@ -37779,6 +35516,7 @@ function percentFormat(fmt, args, str, repr) {
 
 
 
+
 const STR_METHODS = new Set("capitalize casefold center count encode endswith expandtabs find format format_map index isalnum isalpha isascii isdecimal isdigit isidentifier islower isnumeric isprintable isspace istitle isupper join ljust lower lstrip maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill".split(" "));
 const MARKUP_METHODS = new Set([...STR_METHODS, "escape", "striptags", "unescape"]);
 const DICT_METHODS = new Set("clear copy fromkeys get items keys pop popitem setdefault update values".split(" "));
@@ -37824,7 +35562,7 @@ function pyAttribute(obj, name) {
 /** `obj.name` (Jinja2's environment.getattr). */
 function getAttr(obj, name) {
     if (obj instanceof Undefined)
-        obj.fail();
+        failUndefined(obj);
     const attr = pyAttribute(obj, name);
     if (attr !== MISSING)
         return attr;
@@ -37838,7 +35576,7 @@ function getAttr(obj, name) {
 /** `obj[key]` (Jinja2's environment.getitem). */
 function getItem(obj, key) {
     if (obj instanceof Undefined)
-        obj.fail();
+        failUndefined(obj);
     if (isDict(obj)) {
         let v = MISSING;
         try {
@@ -37880,7 +35618,7 @@ function getItem(obj, key) {
 /** `obj[start:stop:step]`: Python slicing (Jinja2 does not route slices through getitem). */
 function getSlice(obj, start, stop, step) {
     if (obj instanceof Undefined)
-        obj.fail();
+        failUndefined(obj);
     for (const v of [start, stop, step])
         if (v instanceof Undefined)
             throw typeError("slice indices must be integers or None or have an __index__ method");
@@ -37903,6 +35641,7 @@ function getSlice(obj, start, stop, step) {
  * transformers' `tojson` filter: Python's json.dumps(x, ensure_ascii=False, indent=None, separators=None,
  * sort_keys=False) — key order kept, ', ' and ': ' separators, floats as Python prints them, no HTML escaping.
  */
+
 
 
 
@@ -38101,6 +35840,7 @@ function formatString(fmt, args, kwargs) {
 
 ;// CONCATENATED MODULE: ./src/engine/target/jinja/methods.ts
 /** Calls of Python's str, dict, list and tuple methods from a template (`content.strip()`, `message.get('x')`). */
+
 
 
 
@@ -38382,6 +36122,8 @@ function callMethod(m, args, kwargs) {
 
 
 
+
+
 /** The longest string an expression may build (the output budget also bounds what a render prints). */
 const MAX_STRING = 64 * 1024 * 1024;
 function checked(s) {
@@ -38398,9 +36140,9 @@ function concatError(a, b) {
 }
 function ops_add(a, b) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (typeof a === "string" && typeof b === "string")
         return a.length + b.length > MAX_STRING ? checked(a + b) : a + b;
     if (isNumber(a) && isNumber(b))
@@ -38432,9 +36174,9 @@ function arith(a, b, f) {
 }
 function sub(a, b) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (isNumber(a) && isNumber(b))
         return arith(a, b, (x, y) => x - y);
     throw unsupported("-", a, b);
@@ -38458,9 +36200,9 @@ function repeat(seq, n) {
 }
 function mul(a, b) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (isNumber(a) && isNumber(b))
         return arith(a, b, (x, y) => x * y);
     const isSeq = (v) => isStr(v) || Array.isArray(v) || v instanceof PyTuple;
@@ -38477,9 +36219,9 @@ function mul(a, b) {
 }
 function div(a, b) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (!isNumber(a) || !isNumber(b))
         throw unsupported("/", a, b);
     if (numValue(b) === 0)
@@ -38488,9 +36230,9 @@ function div(a, b) {
 }
 function floordiv(a, b) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (!isNumber(a) || !isNumber(b))
         throw unsupported("//", a, b);
     const y = numValue(b);
@@ -38502,15 +36244,15 @@ function floordiv(a, b) {
 }
 function mod(a, b) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (isStr(a)) {
         if (b instanceof Undefined)
-            b.fail();
+            failUndefined(b);
         const text = percentFormat(strValueOf(a), b, repr_pyStr, reprValue);
         return a instanceof Markup ? new Markup(text) : text;
     }
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (!isNumber(a) || !isNumber(b))
         throw unsupported("%", a, b);
     const x = numValue(a);
@@ -38523,9 +36265,9 @@ function mod(a, b) {
 }
 function pow(a, b) {
     if (a instanceof Undefined)
-        a.fail();
+        failUndefined(a);
     if (b instanceof Undefined)
-        b.fail();
+        failUndefined(b);
     if (!isNumber(a) || !isNumber(b))
         throw unsupported("** or pow()", a, b);
     const x = numValue(a);
@@ -38566,7 +36308,7 @@ function compare(op, a, b) {
 function contains(container, item) {
     if (isStr(container)) {
         if (item instanceof Undefined)
-            item.fail();
+            failUndefined(item);
         if (!isStr(item))
             throw typeError(`'in <string>' requires string as left operand, not ${typeName(item)}`);
         return strValueOf(container).includes(strValueOf(item));
@@ -38591,7 +36333,7 @@ function contains(container, item) {
 }
 function negate(v) {
     if (v instanceof Undefined)
-        v.fail();
+        failUndefined(v);
     if (!isNumber(v))
         throw typeError(`bad operand type for unary -: '${typeName(v)}'`);
     const x = -numValue(v);
@@ -38599,7 +36341,7 @@ function negate(v) {
 }
 function plus(v) {
     if (v instanceof Undefined)
-        v.fail();
+        failUndefined(v);
     if (!isNumber(v))
         throw typeError(`bad operand type for unary +: '${typeName(v)}'`);
     return typeof v === "boolean" ? (v ? 1 : 0) : v;
@@ -38642,6 +36384,7 @@ function sameKind(input, out) {
 
 ;// CONCATENATED MODULE: ./src/engine/target/jinja/filters-sequences.ts
 /** Filters over sequences: select/reject(attr), map, sort keys, min/max, and the lazy generators they return. */
+
 
 
 
@@ -38745,6 +36488,7 @@ function minMax(value, args, kwargs, max, filter) {
 
 ;// CONCATENATED MODULE: ./src/engine/target/jinja/filters.ts
 /** Jinja2's built-in filters with Python's behaviour, plus transformers' `tojson`. */
+
 
 
 
@@ -39264,6 +37008,8 @@ function groupConcatenations(tokens, lines, spans) {
 
 
 
+
+
 /** Every test name Python's environment knows (an unknown one is a compile error or a runtime error in Python). */
 const PYTHON_TESTS = new Set("!= < <= == > >= boolean callable defined divisibleby eq equalto escaped even false filter float ge greaterthan gt in integer iterable le lessthan lower lt mapping ne none number odd sameas sequence string test true undefined upper".split(" "));
 function isCallable(v) {
@@ -39274,7 +37020,7 @@ function isSequence(v) {
 }
 function intValue(v) {
     if (v instanceof Undefined)
-        v.fail();
+        failUndefined(v);
     if (typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat)
         return numValue(v);
     throw new PyError("TypeError", `unsupported operand type(s) for %: '${typeName(v)}' and 'int'`);
@@ -39366,6 +37112,7 @@ function applyTest(name, value, args, knownFilters) {
  * Expressions with Python Jinja2's semantics: names (context, then the environment's globals), `.x`/`[k]`/slices,
  * calls of macros, globals and methods, operators, filters and tests. The statements that use it are in evaluator.ts.
  */
+
 
 
 
@@ -39541,7 +37288,7 @@ class ExpressionEvaluator {
         if (callee instanceof BoundMethod)
             return callMethod(callee, args, kwargs);
         if (callee instanceof Undefined)
-            callee.fail();
+            failUndefined(callee);
         throw typeError(`'${typeName(callee)}' object is not callable`);
     }
     binary(n, scope) {
@@ -40212,6 +37959,7 @@ function collectFacts(program, hasGenerationMarkers) {
 
 
 
+
 /** Jinja2's sandbox refuses ranges longer than this (OverflowError). */
 const MAX_RANGE = 100_000;
 class PyRange {
@@ -40244,7 +37992,7 @@ function rangeInt(v) {
     if (isInt(v))
         return v;
     if (v instanceof Undefined)
-        v.fail();
+        failUndefined(v);
     throw typeError(`'${typeName(v)}' object cannot be interpreted as an integer`);
 }
 function globals_range(args, kwargs) {
@@ -41920,6 +39668,158 @@ async function runChunk(job) {
 // Kept in step with package.json by scripts/bundle.mjs.
 const VERSION = "0.1.0";
 
+;// CONCATENATED MODULE: ./src/engine/deltas.ts
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const deltas_at = (r, path) => {
+    let v = r;
+    for (const k of path.split("."))
+        v = v?.[k];
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
+/** Figures compared, in display order: [label, path in the report]. */
+const DELTA_METRICS = [
+    ["records", "summary.records"],
+    ["errors", "summary.errors"],
+    ["warnings", "summary.warnings"],
+    ["exact-duplicate rate", "duplicates.exact.rate"],
+    ["near-duplicate rate", "duplicates.near.rate"],
+    ["distinct-2", "diversity.distinct2.ratio"],
+    ["windowed distinct-2", "diversity.windowedDistinct2.mean"],
+    ["compression ratio", "diversity.compression.ratio"],
+    ["top opening share", "diversity.openings.topShare"],
+    ["boilerplate share", "diversity.boilerplate.share"],
+    ["single-turn share", "diversity.turnBalance.singleTurnShare"],
+    ["tokens (total)", "tokens.total"],
+    ["tokens (p95)", "tokens.p95"],
+];
+function compareReports(base, head) {
+    return DELTA_METRICS.map(([metric, path]) => ({ metric, base: deltas_at(base, path), head: deltas_at(head, path) })).filter((d) => d.base !== null || d.head !== null);
+}
+function figures(f) {
+    const out = { records: f.records, validRecords: f.validRecords, errors: f.errors, warnings: f.warnings };
+    if (f.stats) {
+        out.exactDuplicates = f.stats.exactDuplicates;
+        out.nearDuplicates = f.stats.nearDuplicates;
+        if (typeof f.stats.tokens === "number")
+            out.tokens = f.stats.tokens;
+    }
+    return out;
+}
+/** Same figures. Estimated token counts (`estimated`: either run sampled its token count) do not count: the estimate
+ * of a file moves with every other file of the run (the sample and the rates per script are the run's), and an
+ * unchanged file must not be listed as changed for it. */
+const sameFigures = (a, b, estimated) => Object.keys({ ...a, ...b }).every((k) => (k === "tokens" && estimated) || a[k] === b[k]);
+/** Whether the report's token counts are estimates (a sample), not counts. */
+const estimatedTokens = (r) => r.tokens?.exact === false;
+function severityOfRule(f, rule) {
+    return f.findings.find((x) => x.rule === rule)?.severity ?? "warning";
+}
+/** Marks the head findings the base does not have (`new: true`) and counts them. Matching is by fingerprint, as a
+ * multiset per file (two identical records with the same problem are two findings). */
+function markNewFindings(head, base) {
+    const out = { errors: 0, warnings: 0, rules: {}, approximate: false };
+    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
+    const count = (rule, severity, n) => {
+        if (n <= 0)
+            return;
+        out.rules[rule] = (out.rules[rule] ?? 0) + n;
+        if (severity === "error")
+            out.errors += n;
+        else
+            out.warnings += n;
+    };
+    for (const f of head.files) {
+        for (const x of f.findings)
+            delete x.new;
+        const b = baseFiles.get(f.path);
+        if (!b) {
+            for (const x of f.findings)
+                x.new = true;
+            for (const [rule, n] of Object.entries(f.findingCounts))
+                count(rule, severityOfRule(f, rule), n);
+            continue;
+        }
+        const bag = new Map();
+        for (const x of b.findings)
+            if (x.fingerprint)
+                bag.set(x.fingerprint, (bag.get(x.fingerprint) ?? 0) + 1);
+        const marked = {};
+        for (const x of f.findings) {
+            const left = x.fingerprint ? (bag.get(x.fingerprint) ?? 0) : 0;
+            if (left > 0)
+                bag.set(x.fingerprint, left - 1);
+            else {
+                x.new = true;
+                marked[x.rule] = (marked[x.rule] ?? 0) + 1;
+            }
+        }
+        if (!f.findingsTruncated && !b.findingsTruncated) {
+            for (const [rule, n] of Object.entries(marked))
+                count(rule, severityOfRule(f, rule), n);
+            continue;
+        }
+        // Some findings of the file are not listed: a rule's new findings are at least the growth of its count, and when
+        // the base listed all of its findings, at least the listed head findings it does not have.
+        out.approximate = true;
+        if (b.findingsTruncated)
+            for (const x of f.findings)
+                delete x.new;
+        for (const [rule, n] of Object.entries(f.findingCounts)) {
+            const grown = n - (b.findingCounts[rule] ?? 0);
+            count(rule, severityOfRule(f, rule), Math.max(grown, b.findingsTruncated ? 0 : (marked[rule] ?? 0)));
+        }
+    }
+    return out;
+}
+/** Per-file base → head figures: files the base lacks, and files whose figures changed. */
+function compareFiles(head, base) {
+    const baseFiles = new Map(base.files.map((f) => [f.path, f]));
+    const files = [];
+    let unchangedFiles = 0;
+    const estimated = estimatedTokens(head) || estimatedTokens(base);
+    for (const f of head.files) {
+        const b = baseFiles.get(f.path);
+        const h = figures(f);
+        if (!b)
+            files.push({ path: f.path, status: "added", head: h });
+        else if (sameFigures(figures(b), h, estimated))
+            unchangedFiles++;
+        else
+            files.push({ path: f.path, status: "changed", base: figures(b), head: h });
+    }
+    return { files, unchangedFiles };
+}
+/** Compares `head` with `base` (made with the same config, or read from a JSON report) and evaluates the gate again:
+ * max-diversity-drop and fail-on-new need the base. `label` says what the base is. */
+function compareWithBase(head, base, config, label) {
+    head.deltas = compareReports(base, head);
+    const newFindings = markNewFindings(head, base);
+    head.comparison = { base: label, ...compareFiles(head, base), newFindings };
+    head.gate = evaluateGate(head, config, base);
+    head.passed = head.gate.passed;
+    return head;
+}
+/** A JSON report given as the base (--base, base-report): the run's report format, with finding fingerprints. */
+function parseBaseReport(text, source) {
+    let r;
+    try {
+        r = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`cannot read the base report ${source}: ${e.message}`);
+    }
+    if (!r || r.schemaVersion !== 1 || !Array.isArray(r.files) || !r.summary || !r.gate) {
+        throw new UsageError(`${source} is not a chatml-gate JSON report (chatml-gate check --format json writes one)`);
+    }
+    const bare = r.files.some((f) => Array.isArray(f?.findings) && f.findings.some((x) => typeof x?.fingerprint !== "string"));
+    if (bare)
+        throw new UsageError(`${source} has findings without fingerprints (it was written by an older chatml-gate): write it again with this version to compare findings`);
+    return r;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/target/load.ts
 // Reads the target model's files once per run (main thread): the chat template (a .jinja file, or a Hugging Face
 // tokenizer_config.json with its template(s) and special tokens) and checks the tokenizer.json loads. Every problem is
@@ -42161,28 +40061,10 @@ async function loadIgnoreFile(file, cwd) {
 
 
 
-
 const runInThisThread = async function* (jobs) {
     for (const j of jobs)
         yield await runChunk(j);
 };
-/** Each override's compiled globs (made once per config object). */
-const matchers = new WeakMap();
-function severitiesFor(path, config) {
-    // A profile's target may refuse what the generic rules only warn about; the config's own settings win.
-    const target = profileSeverities(config.profile);
-    let sev = Object.keys(target).length ? { ...target, ...config.rules } : config.rules;
-    for (const o of config.overrides) {
-        if (!Object.keys(o.rules).length)
-            continue;
-        let match = matchers.get(o);
-        if (!match)
-            matchers.set(o, (match = overrideMatcher(o.files)));
-        if (match(path))
-            sev = { ...sev, ...o.rules };
-    }
-    return sev;
-}
 /** File heads read at once while planning. */
 const HEAD_CONCURRENCY = 8;
 async function planRun(opts) {
@@ -42646,6 +40528,2341 @@ async function mergePartials(files, cwd, base) {
     }
     const compared = base ? await base(plan.paths, first.config) : undefined;
     return assemble(plan, results, first.config, { date: first.date, base: compared?.report, baseLabel: compared?.label });
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/config/config-validate.generated.js
+// Generated by scripts/validators.mjs from schemas/config.schema.json (ajv standalone code). Do not edit.
+/* eslint-disable */
+
+const validateConfig = validate10;
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json","title":"chatml-quality-gate configuration (.chatml-gate.yml)","type":"object","additionalProperties":false,"properties":{"format":{"enum":["chatml","sharegpt","alpaca","preference-trl","preference-openai"],"description":"Force the format of every file instead of detecting it."},"profile":{"enum":["generic","openai","together","mistral"],"description":"The fine-tuning target whose rules apply on top of the generic ones. generic: what open-source trainers accept; openai: OpenAI's chat fine-tuning format; together: Together AI's files check; mistral: mistral-finetune's instruct data. See docs/configuration.md."},"category-field":{"type":"string","description":"Dotted path of a category field, e.g. metadata.category."},"fail-on":{"enum":["error","warning","never"]},"fail-on-new":{"type":"boolean","description":"When a base version is compared (pull request base, the commit before a push, --base): fail only on findings the base does not have, and on checks the change made worse. For adopting the gate on a dataset with known problems."},"max-findings":{"type":"integer","minimum":0},"paths":{"type":"array","items":{"type":"string"}},"rules":{"$ref":"#/definitions/rules"},"duplicates":{"type":"object","additionalProperties":false,"properties":{"case-insensitive":{"type":"boolean"},"near":{"type":"boolean"},"near-threshold":{"anyOf":[{"type":"number","exclusiveMinimum":0,"maximum":1},{"$ref":"#/definitions/percent"}],"description":"A share: 0.8 or \"80%\"."},"shingle-size":{"type":"integer","minimum":1,"maximum":16}}},"splits":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["train","eval"],"properties":{"train":{"$ref":"#/definitions/globs"},"eval":{"$ref":"#/definitions/globs"}}}},"tokens":{"type":"object","additionalProperties":false,"properties":{"encoding":{"enum":["o200k_base","cl100k_base"]},"max-tokens":{"type":"integer","minimum":1},"model":{"type":"string"},"epochs":{"type":"integer","minimum":1,"maximum":100},"price-per-million":{"type":"number","minimum":0},"exact":{"type":"boolean"}}},"target":{"type":"object","description":"The model you will train: its chat template and tokenizer (docs/target-model.md).","additionalProperties":false,"required":["chat-template"],"properties":{"chat-template":{"type":"string","minLength":1},"tokenizer":{"type":"string","minLength":1},"max-tokens":{"type":"integer","minimum":1},"template-name":{"type":"string","minLength":1},"template-kwargs":{"type":"object"},"bos-token":{"type":"string"},"eos-token":{"type":"string"},"loss":{"enum":["all","assistant-only"]}}},"diversity":{"type":"object","additionalProperties":false,"properties":{"boilerplate-phrases":{"type":"array","items":{"type":"string","minLength":1}}}},"dataset-info":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"purpose":{"type":"string"}}},"ignore-file":{"type":"string","minLength":1,"description":"File of accepted secret and personal-data findings, one fingerprint per line (default: .chatml-gate-ignore, when present)."},"thresholds":{"$ref":"#/definitions/thresholds"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"$ref":"#/definitions/globs"},"rules":{"$ref":"#/definitions/rules"},"thresholds":{"$ref":"#/definitions/thresholds"}}}}},"definitions":{"globs":{"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}},"percent":{"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."},"amount":{"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]},"off":{"enum":["off",false,null],"description":"The check is off."},"limit":{"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]},"range":{"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]},"thresholds":{"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}}}};
+const schema12 = {"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"enum":["error","warning","off",false,null],"description":"error, warning, or off (false and null are off too)."}};
+const schema13 = {"type":"string","pattern":"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$","description":"A share as a percentage: \"5%\" is 0.05."};
+const schema14 = {"anyOf":[{"type":"string","minLength":1},{"type":"array","items":{"type":"string","minLength":1},"minItems":1}]};
+const func2 = Object.prototype.hasOwnProperty;
+
+const func3 = ucs2length["default"] ?? ucs2length;
+const pattern0 = new RegExp("^[a-z0-9-]+$", "u");
+const pattern1 = new RegExp("^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$", "u");
+const schema16 = {"type":"object","additionalProperties":false,"properties":{"max-errors":{"$ref":"#/definitions/limit"},"max-warnings":{"$ref":"#/definitions/limit"},"max-duplicate-rate":{"$ref":"#/definitions/limit"},"max-near-duplicate-rate":{"$ref":"#/definitions/limit"},"max-leakage":{"$ref":"#/definitions/limit"},"min-examples":{"$ref":"#/definitions/limit"},"max-too-long":{"$ref":"#/definitions/limit"},"min-windowed-distinct-2":{"$ref":"#/definitions/limit"},"max-compression-ratio":{"$ref":"#/definitions/limit"},"max-opening-share":{"$ref":"#/definitions/limit"},"max-boilerplate-share":{"$ref":"#/definitions/limit"},"min-length-uniqueness":{"$ref":"#/definitions/limit"},"max-diversity-drop":{"$ref":"#/definitions/limit"},"single-turn-share":{"$ref":"#/definitions/range"},"max-secrets":{"$ref":"#/definitions/limit"},"max-pii-share":{"$ref":"#/definitions/limit"}}};
+const schema17 = {"anyOf":[{"$ref":"#/definitions/amount"},{"$ref":"#/definitions/off"},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"warn":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]},"fail":{"anyOf":[{"$ref":"#/definitions/amount"},{"type":"null"}]}}}]};
+const schema20 = {"enum":["off",false,null],"description":"The check is off."};
+const schema18 = {"anyOf":[{"type":"number"},{"$ref":"#/definitions/percent"}]};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(typeof data == "number")){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.anyOf[0].type,parentSchema:schema18.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(typeof data === "string"){
+if(!pattern1.test(data)){
+const err1 = {instancePath,schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema18.anyOf,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(validate13(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs2 = errors;
+if(!(((data === "off") || (data === false)) || (data === null))){
+const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err1 = {instancePath,schemaPath:"#/anyOf/2/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "warn") || (key0 === "fail"))){
+const err2 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.warn !== undefined){
+let data0 = data.warn;
+const _errs8 = errors;
+let valid3 = false;
+const _errs9 = errors;
+if(!(validate13(data0, {instancePath:instancePath+"/warn",parentData:data,parentDataProperty:"warn",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid1 = _errs9 === errors;
+valid3 = valid3 || _valid1;
+if(!valid3){
+const _errs10 = errors;
+if(data0 !== null){
+const err3 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.warn.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.warn.anyOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid1 = _errs10 === errors;
+valid3 = valid3 || _valid1;
+}
+if(!valid3){
+const err4 = {instancePath:instancePath+"/warn",schemaPath:"#/anyOf/2/properties/warn/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.warn.anyOf,parentSchema:schema17.anyOf[2].properties.warn,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs8;
+if(vErrors !== null){
+if(_errs8){
+vErrors.length = _errs8;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.fail !== undefined){
+let data1 = data.fail;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(!(validate13(data1, {instancePath:instancePath+"/fail",parentData:data,parentDataProperty:"fail",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+var _valid2 = _errs14 === errors;
+valid4 = valid4 || _valid2;
+if(!valid4){
+const _errs15 = errors;
+if(data1 !== null){
+const err5 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema17.anyOf[2].properties.fail.anyOf[1].type,parentSchema:schema17.anyOf[2].properties.fail.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid2 = _errs15 === errors;
+valid4 = valid4 || _valid2;
+}
+if(!valid4){
+const err6 = {instancePath:instancePath+"/fail",schemaPath:"#/anyOf/2/properties/fail/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf[2].properties.fail.anyOf,parentSchema:schema17.anyOf[2].properties.fail,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.anyOf[2].type,parentSchema:schema17.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = valid0 || _valid0;
+}
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema17.anyOf,parentSchema:schema17,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+const schema21 = {"anyOf":[{"$ref":"#/definitions/off"},{"type":"array","items":{"$ref":"#/definitions/amount"},"minItems":2,"maxItems":2},{"type":"object","additionalProperties":false,"properties":{"min":{"$ref":"#/definitions/amount"},"max":{"$ref":"#/definitions/amount"},"level":{"enum":["warn","fail"]}}}]};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(((data === "off") || (data === false)) || (data === null))){
+const err0 = {instancePath,schemaPath:"#/definitions/off/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(Array.isArray(data)){
+if(data.length > 2){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.length < 2){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.anyOf[1].type,parentSchema:schema21.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((key0 === "min") || (key0 === "max")) || (key0 === "level"))){
+const err4 = {instancePath,schemaPath:"#/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.min !== undefined){
+if(!(validate13(data.min, {instancePath:instancePath+"/min",parentData:data,parentDataProperty:"min",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.max !== undefined){
+if(!(validate13(data.max, {instancePath:instancePath+"/max",parentData:data,parentDataProperty:"max",rootData}))){
+if (vErrors === null) vErrors = validate13.errors; else for (const e of validate13.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.level !== undefined){
+let data3 = data.level;
+if(!((data3 === "warn") || (data3 === "fail"))){
+const err5 = {instancePath:instancePath+"/level",schemaPath:"#/anyOf/2/properties/level/enum",keyword:"enum",params:{allowedValues: schema21.anyOf[2].properties.level.enum},message:"must be equal to one of the allowed values",schema:schema21.anyOf[2].properties.level.enum,parentSchema:schema21.anyOf[2].properties.level,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.anyOf[2].type,parentSchema:schema21.anyOf[2],data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid0 = valid0 || _valid0;
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema21.anyOf,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema16.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data["max-errors"] !== undefined){
+if(!(validate12(data["max-errors"], {instancePath:instancePath+"/max-errors",parentData:data,parentDataProperty:"max-errors",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-warnings"] !== undefined){
+if(!(validate12(data["max-warnings"], {instancePath:instancePath+"/max-warnings",parentData:data,parentDataProperty:"max-warnings",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-duplicate-rate"] !== undefined){
+if(!(validate12(data["max-duplicate-rate"], {instancePath:instancePath+"/max-duplicate-rate",parentData:data,parentDataProperty:"max-duplicate-rate",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-near-duplicate-rate"] !== undefined){
+if(!(validate12(data["max-near-duplicate-rate"], {instancePath:instancePath+"/max-near-duplicate-rate",parentData:data,parentDataProperty:"max-near-duplicate-rate",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-leakage"] !== undefined){
+if(!(validate12(data["max-leakage"], {instancePath:instancePath+"/max-leakage",parentData:data,parentDataProperty:"max-leakage",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-examples"] !== undefined){
+if(!(validate12(data["min-examples"], {instancePath:instancePath+"/min-examples",parentData:data,parentDataProperty:"min-examples",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-too-long"] !== undefined){
+if(!(validate12(data["max-too-long"], {instancePath:instancePath+"/max-too-long",parentData:data,parentDataProperty:"max-too-long",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-windowed-distinct-2"] !== undefined){
+if(!(validate12(data["min-windowed-distinct-2"], {instancePath:instancePath+"/min-windowed-distinct-2",parentData:data,parentDataProperty:"min-windowed-distinct-2",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-compression-ratio"] !== undefined){
+if(!(validate12(data["max-compression-ratio"], {instancePath:instancePath+"/max-compression-ratio",parentData:data,parentDataProperty:"max-compression-ratio",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-opening-share"] !== undefined){
+if(!(validate12(data["max-opening-share"], {instancePath:instancePath+"/max-opening-share",parentData:data,parentDataProperty:"max-opening-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-boilerplate-share"] !== undefined){
+if(!(validate12(data["max-boilerplate-share"], {instancePath:instancePath+"/max-boilerplate-share",parentData:data,parentDataProperty:"max-boilerplate-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["min-length-uniqueness"] !== undefined){
+if(!(validate12(data["min-length-uniqueness"], {instancePath:instancePath+"/min-length-uniqueness",parentData:data,parentDataProperty:"min-length-uniqueness",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-diversity-drop"] !== undefined){
+if(!(validate12(data["max-diversity-drop"], {instancePath:instancePath+"/max-diversity-drop",parentData:data,parentDataProperty:"max-diversity-drop",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["single-turn-share"] !== undefined){
+if(!(validate30(data["single-turn-share"], {instancePath:instancePath+"/single-turn-share",parentData:data,parentDataProperty:"single-turn-share",rootData}))){
+if (vErrors === null) vErrors = validate30.errors; else for (const e of validate30.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-secrets"] !== undefined){
+if(!(validate12(data["max-secrets"], {instancePath:instancePath+"/max-secrets",parentData:data,parentDataProperty:"max-secrets",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data["max-pii-share"] !== undefined){
+if(!(validate12(data["max-pii-share"], {instancePath:instancePath+"/max-pii-share",parentData:data,parentDataProperty:"max-pii-share",rootData}))){
+if (vErrors === null) vErrors = validate12.errors; else for (const e of validate12.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://github.com/chatml-quality-gate/chatml-quality-gate/schemas/config.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if(!(((((data0 === "chatml") || (data0 === "sharegpt")) || (data0 === "alpaca")) || (data0 === "preference-trl")) || (data0 === "preference-openai"))){
+const err1 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema11.properties.format.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.format.enum,parentSchema:schema11.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.profile !== undefined){
+let data1 = data.profile;
+if(!((((data1 === "generic") || (data1 === "openai")) || (data1 === "together")) || (data1 === "mistral"))){
+const err2 = {instancePath:instancePath+"/profile",schemaPath:"#/properties/profile/enum",keyword:"enum",params:{allowedValues: schema11.properties.profile.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.profile.enum,parentSchema:schema11.properties.profile,data:data1};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data["category-field"] !== undefined){
+let data2 = data["category-field"];
+if(typeof data2 !== "string"){
+const err3 = {instancePath:instancePath+"/category-field",schemaPath:"#/properties/category-field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["category-field"].type,parentSchema:schema11.properties["category-field"],data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data["fail-on"] !== undefined){
+let data3 = data["fail-on"];
+if(!(((data3 === "error") || (data3 === "warning")) || (data3 === "never"))){
+const err4 = {instancePath:instancePath+"/fail-on",schemaPath:"#/properties/fail-on/enum",keyword:"enum",params:{allowedValues: schema11.properties["fail-on"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties["fail-on"].enum,parentSchema:schema11.properties["fail-on"],data:data3};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data["fail-on-new"] !== undefined){
+let data4 = data["fail-on-new"];
+if(typeof data4 !== "boolean"){
+const err5 = {instancePath:instancePath+"/fail-on-new",schemaPath:"#/properties/fail-on-new/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties["fail-on-new"].type,parentSchema:schema11.properties["fail-on-new"],data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data["max-findings"] !== undefined){
+let data5 = data["max-findings"];
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err6 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties["max-findings"].type,parentSchema:schema11.properties["max-findings"],data:data5};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err7 = {instancePath:instancePath+"/max-findings",schemaPath:"#/properties/max-findings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties["max-findings"],data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.paths !== undefined){
+let data6 = data.paths;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 !== "string"){
+const err8 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.paths.items.type,parentSchema:schema11.properties.paths.items,data:data7};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.paths.type,parentSchema:schema11.properties.paths,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.rules !== undefined){
+let data8 = data.rules;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key1 in data8){
+const _errs18 = errors;
+if(typeof key1 === "string"){
+if(!pattern0.test(key1)){
+const err10 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+var valid4 = _errs18 === errors;
+if(!valid4){
+const err11 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+for(const key2 in data8){
+let data9 = data8[key2];
+if(!(((((data9 === "error") || (data9 === "warning")) || (data9 === "off")) || (data9 === false)) || (data9 === null))){
+const err12 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data8};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.duplicates !== undefined){
+let data10 = data.duplicates;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((((key3 === "case-insensitive") || (key3 === "near")) || (key3 === "near-threshold")) || (key3 === "shingle-size"))){
+const err14 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.duplicates,data:data10};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data10["case-insensitive"] !== undefined){
+let data11 = data10["case-insensitive"];
+if(typeof data11 !== "boolean"){
+const err15 = {instancePath:instancePath+"/duplicates/case-insensitive",schemaPath:"#/properties/duplicates/properties/case-insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties["case-insensitive"].type,parentSchema:schema11.properties.duplicates.properties["case-insensitive"],data:data11};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data10.near !== undefined){
+let data12 = data10.near;
+if(typeof data12 !== "boolean"){
+const err16 = {instancePath:instancePath+"/duplicates/near",schemaPath:"#/properties/duplicates/properties/near/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.duplicates.properties.near.type,parentSchema:schema11.properties.duplicates.properties.near,data:data12};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data10["near-threshold"] !== undefined){
+let data13 = data10["near-threshold"];
+const _errs29 = errors;
+let valid7 = false;
+const _errs30 = errors;
+if(typeof data13 == "number"){
+if(data13 > 1 || isNaN(data13)){
+const err17 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data13 <= 0 || isNaN(data13)){
+const err18 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0].type,parentSchema:schema11.properties.duplicates.properties["near-threshold"].anyOf[0],data:data13};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const _errs32 = errors;
+if(typeof data13 === "string"){
+if(!pattern1.test(data13)){
+const err20 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/pattern",keyword:"pattern",params:{pattern: "^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"},message:"must match pattern \""+"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$"+"\"",schema:"^\\s*[0-9]*\\.?[0-9]+\\s*%\\s*$",parentSchema:schema13,data:data13};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/definitions/percent/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data13};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid0 = _errs32 === errors;
+valid7 = valid7 || _valid0;
+}
+if(!valid7){
+const err22 = {instancePath:instancePath+"/duplicates/near-threshold",schemaPath:"#/properties/duplicates/properties/near-threshold/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema11.properties.duplicates.properties["near-threshold"].anyOf,parentSchema:schema11.properties.duplicates.properties["near-threshold"],data:data13};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+else {
+errors = _errs29;
+if(vErrors !== null){
+if(_errs29){
+vErrors.length = _errs29;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data10["shingle-size"] !== undefined){
+let data14 = data10["shingle-size"];
+if(!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))){
+const err23 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.duplicates.properties["shingle-size"].type,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(typeof data14 == "number"){
+if(data14 > 16 || isNaN(data14)){
+const err24 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16},message:"must be <= 16",schema:16,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err25 = {instancePath:instancePath+"/duplicates/shingle-size",schemaPath:"#/properties/duplicates/properties/shingle-size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.duplicates.properties["shingle-size"],data:data14};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/duplicates",schemaPath:"#/properties/duplicates/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.duplicates.type,parentSchema:schema11.properties.duplicates,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.splits !== undefined){
+let data15 = data.splits;
+if(Array.isArray(data15)){
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+let data16 = data15[i1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.train === undefined){
+const err27 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data16.eval === undefined){
+const err28 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/required",keyword:"required",params:{missingProperty: "eval"},message:"must have required property '"+"eval"+"'",schema:schema11.properties.splits.items.required,parentSchema:schema11.properties.splits.items,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key4 in data16){
+if(!((key4 === "train") || (key4 === "eval"))){
+const err29 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.splits.items,data:data16};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data16.train !== undefined){
+let data17 = data16.train;
+const _errs44 = errors;
+let valid13 = false;
+const _errs45 = errors;
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+const err30 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data17};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data17};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid1 = _errs45 === errors;
+valid13 = valid13 || _valid1;
+if(!valid13){
+const _errs47 = errors;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err32 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data17};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(typeof data18 === "string"){
+if(func3(data18) < 1){
+const err33 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data18};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/splits/" + i1+"/train/" + i2,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data18};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data17};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+var _valid1 = _errs47 === errors;
+valid13 = valid13 || _valid1;
+}
+if(!valid13){
+const err36 = {instancePath:instancePath+"/splits/" + i1+"/train",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data17};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+errors = _errs44;
+if(vErrors !== null){
+if(_errs44){
+vErrors.length = _errs44;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data16.eval !== undefined){
+let data19 = data16.eval;
+const _errs53 = errors;
+let valid17 = false;
+const _errs54 = errors;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err37 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid2 = _errs54 === errors;
+valid17 = valid17 || _valid2;
+if(!valid17){
+const _errs56 = errors;
+if(Array.isArray(data19)){
+if(data19.length < 1){
+const err39 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(typeof data20 === "string"){
+if(func3(data20) < 1){
+const err40 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data20};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/splits/" + i1+"/eval/" + i3,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data20};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid2 = _errs56 === errors;
+valid17 = valid17 || _valid2;
+}
+if(!valid17){
+const err43 = {instancePath:instancePath+"/splits/" + i1+"/eval",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data19};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+errors = _errs53;
+if(vErrors !== null){
+if(_errs53){
+vErrors.length = _errs53;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/splits/" + i1,schemaPath:"#/properties/splits/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.splits.items.type,parentSchema:schema11.properties.splits.items,data:data16};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/splits",schemaPath:"#/properties/splits/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.splits.type,parentSchema:schema11.properties.splits,data:data15};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.tokens !== undefined){
+let data21 = data.tokens;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key5 in data21){
+if(!((((((key5 === "encoding") || (key5 === "max-tokens")) || (key5 === "model")) || (key5 === "epochs")) || (key5 === "price-per-million")) || (key5 === "exact"))){
+const err46 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.tokens,data:data21};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data21.encoding !== undefined){
+let data22 = data21.encoding;
+if(!((data22 === "o200k_base") || (data22 === "cl100k_base"))){
+const err47 = {instancePath:instancePath+"/tokens/encoding",schemaPath:"#/properties/tokens/properties/encoding/enum",keyword:"enum",params:{allowedValues: schema11.properties.tokens.properties.encoding.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.tokens.properties.encoding.enum,parentSchema:schema11.properties.tokens.properties.encoding,data:data22};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data21["max-tokens"] !== undefined){
+let data23 = data21["max-tokens"];
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err48 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties["max-tokens"].type,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(typeof data23 == "number"){
+if(data23 < 1 || isNaN(data23)){
+const err49 = {instancePath:instancePath+"/tokens/max-tokens",schemaPath:"#/properties/tokens/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties["max-tokens"],data:data23};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+if(data21.model !== undefined){
+let data24 = data21.model;
+if(typeof data24 !== "string"){
+const err50 = {instancePath:instancePath+"/tokens/model",schemaPath:"#/properties/tokens/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.tokens.properties.model.type,parentSchema:schema11.properties.tokens.properties.model,data:data24};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data21.epochs !== undefined){
+let data25 = data21.epochs;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err51 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.tokens.properties.epochs.type,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(typeof data25 == "number"){
+if(data25 > 100 || isNaN(data25)){
+const err52 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data25 < 1 || isNaN(data25)){
+const err53 = {instancePath:instancePath+"/tokens/epochs",schemaPath:"#/properties/tokens/properties/epochs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.tokens.properties.epochs,data:data25};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+if(data21["price-per-million"] !== undefined){
+let data26 = data21["price-per-million"];
+if(typeof data26 == "number"){
+if(data26 < 0 || isNaN(data26)){
+const err54 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/tokens/price-per-million",schemaPath:"#/properties/tokens/properties/price-per-million/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.tokens.properties["price-per-million"].type,parentSchema:schema11.properties.tokens.properties["price-per-million"],data:data26};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data21.exact !== undefined){
+let data27 = data21.exact;
+if(typeof data27 !== "boolean"){
+const err56 = {instancePath:instancePath+"/tokens/exact",schemaPath:"#/properties/tokens/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.tokens.properties.exact.type,parentSchema:schema11.properties.tokens.properties.exact,data:data27};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/tokens",schemaPath:"#/properties/tokens/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.tokens.type,parentSchema:schema11.properties.tokens,data:data21};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.target !== undefined){
+let data28 = data.target;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28["chat-template"] === undefined){
+const err58 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/required",keyword:"required",params:{missingProperty: "chat-template"},message:"must have required property '"+"chat-template"+"'",schema:schema11.properties.target.required,parentSchema:schema11.properties.target,data:data28};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+for(const key6 in data28){
+if(!((((((((key6 === "chat-template") || (key6 === "tokenizer")) || (key6 === "max-tokens")) || (key6 === "template-name")) || (key6 === "template-kwargs")) || (key6 === "bos-token")) || (key6 === "eos-token")) || (key6 === "loss"))){
+const err59 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.target,data:data28};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data28["chat-template"] !== undefined){
+let data29 = data28["chat-template"];
+if(typeof data29 === "string"){
+if(func3(data29) < 1){
+const err60 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/target/chat-template",schemaPath:"#/properties/target/properties/chat-template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["chat-template"].type,parentSchema:schema11.properties.target.properties["chat-template"],data:data29};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data28.tokenizer !== undefined){
+let data30 = data28.tokenizer;
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err62 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/target/tokenizer",schemaPath:"#/properties/target/properties/tokenizer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties.tokenizer.type,parentSchema:schema11.properties.target.properties.tokenizer,data:data30};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data28["max-tokens"] !== undefined){
+let data31 = data28["max-tokens"];
+if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
+const err64 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.target.properties["max-tokens"].type,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(typeof data31 == "number"){
+if(data31 < 1 || isNaN(data31)){
+const err65 = {instancePath:instancePath+"/target/max-tokens",schemaPath:"#/properties/target/properties/max-tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.target.properties["max-tokens"],data:data31};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+if(data28["template-name"] !== undefined){
+let data32 = data28["template-name"];
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err66 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/target/template-name",schemaPath:"#/properties/target/properties/template-name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["template-name"].type,parentSchema:schema11.properties.target.properties["template-name"],data:data32};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data28["template-kwargs"] !== undefined){
+let data33 = data28["template-kwargs"];
+if(!(data33 && typeof data33 == "object" && !Array.isArray(data33))){
+const err68 = {instancePath:instancePath+"/target/template-kwargs",schemaPath:"#/properties/target/properties/template-kwargs/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.properties["template-kwargs"].type,parentSchema:schema11.properties.target.properties["template-kwargs"],data:data33};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data28["bos-token"] !== undefined){
+let data34 = data28["bos-token"];
+if(typeof data34 !== "string"){
+const err69 = {instancePath:instancePath+"/target/bos-token",schemaPath:"#/properties/target/properties/bos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["bos-token"].type,parentSchema:schema11.properties.target.properties["bos-token"],data:data34};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data28["eos-token"] !== undefined){
+let data35 = data28["eos-token"];
+if(typeof data35 !== "string"){
+const err70 = {instancePath:instancePath+"/target/eos-token",schemaPath:"#/properties/target/properties/eos-token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.target.properties["eos-token"].type,parentSchema:schema11.properties.target.properties["eos-token"],data:data35};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data28.loss !== undefined){
+let data36 = data28.loss;
+if(!((data36 === "all") || (data36 === "assistant-only"))){
+const err71 = {instancePath:instancePath+"/target/loss",schemaPath:"#/properties/target/properties/loss/enum",keyword:"enum",params:{allowedValues: schema11.properties.target.properties.loss.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.target.properties.loss.enum,parentSchema:schema11.properties.target.properties.loss,data:data36};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.target.type,parentSchema:schema11.properties.target,data:data28};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.diversity !== undefined){
+let data37 = data.diversity;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key7 in data37){
+if(!(key7 === "boilerplate-phrases")){
+const err73 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.diversity,data:data37};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data37["boilerplate-phrases"] !== undefined){
+let data38 = data37["boilerplate-phrases"];
+if(Array.isArray(data38)){
+const len4 = data38.length;
+for(let i4=0; i4<len4; i4++){
+let data39 = data38[i4];
+if(typeof data39 === "string"){
+if(func3(data39) < 1){
+const err74 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/diversity/boilerplate-phrases/" + i4,schemaPath:"#/properties/diversity/properties/boilerplate-phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.diversity.properties["boilerplate-phrases"].items.type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"].items,data:data39};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/diversity/boilerplate-phrases",schemaPath:"#/properties/diversity/properties/boilerplate-phrases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.diversity.properties["boilerplate-phrases"].type,parentSchema:schema11.properties.diversity.properties["boilerplate-phrases"],data:data38};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/diversity",schemaPath:"#/properties/diversity/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.diversity.type,parentSchema:schema11.properties.diversity,data:data37};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data["dataset-info"] !== undefined){
+let data40 = data["dataset-info"];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
+if(!((key8 === "name") || (key8 === "purpose"))){
+const err78 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties["dataset-info"],data:data40};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data40.name !== undefined){
+let data41 = data40.name;
+if(typeof data41 !== "string"){
+const err79 = {instancePath:instancePath+"/dataset-info/name",schemaPath:"#/properties/dataset-info/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.name.type,parentSchema:schema11.properties["dataset-info"].properties.name,data:data41};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data40.purpose !== undefined){
+let data42 = data40.purpose;
+if(typeof data42 !== "string"){
+const err80 = {instancePath:instancePath+"/dataset-info/purpose",schemaPath:"#/properties/dataset-info/properties/purpose/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["dataset-info"].properties.purpose.type,parentSchema:schema11.properties["dataset-info"].properties.purpose,data:data42};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/dataset-info",schemaPath:"#/properties/dataset-info/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties["dataset-info"].type,parentSchema:schema11.properties["dataset-info"],data:data40};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data["ignore-file"] !== undefined){
+let data43 = data["ignore-file"];
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err82 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["ignore-file"],data:data43};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/ignore-file",schemaPath:"#/properties/ignore-file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["ignore-file"].type,parentSchema:schema11.properties["ignore-file"],data:data43};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data.thresholds !== undefined){
+if(!(validate11(data.thresholds, {instancePath:instancePath+"/thresholds",parentData:data,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+let data45 = data.overrides;
+if(Array.isArray(data45)){
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+let data46 = data45[i5];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.files === undefined){
+const err84 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'",schema:schema11.properties.overrides.items.required,parentSchema:schema11.properties.overrides.items,data:data46};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+for(const key9 in data46){
+if(!(((key9 === "files") || (key9 === "rules")) || (key9 === "thresholds"))){
+const err85 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.overrides.items,data:data46};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data46.files !== undefined){
+let data47 = data46.files;
+const _errs116 = errors;
+let valid30 = false;
+const _errs117 = errors;
+if(typeof data47 === "string"){
+if(func3(data47) < 1){
+const err86 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[0],data:data47};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[0].type,parentSchema:schema14.anyOf[0],data:data47};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+var _valid3 = _errs117 === errors;
+valid30 = valid30 || _valid3;
+if(!valid30){
+const _errs119 = errors;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err88 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14.anyOf[1],data:data47};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+const len6 = data47.length;
+for(let i6=0; i6<len6; i6++){
+let data48 = data47[i6];
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err89 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.anyOf[1].items,data:data48};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/overrides/" + i5+"/files/" + i6,schemaPath:"#/definitions/globs/anyOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.anyOf[1].items.type,parentSchema:schema14.anyOf[1].items,data:data48};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.anyOf[1].type,parentSchema:schema14.anyOf[1],data:data47};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+var _valid3 = _errs119 === errors;
+valid30 = valid30 || _valid3;
+}
+if(!valid30){
+const err92 = {instancePath:instancePath+"/overrides/" + i5+"/files",schemaPath:"#/definitions/globs/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.anyOf,parentSchema:schema14,data:data47};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+else {
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data46.rules !== undefined){
+let data49 = data46.rules;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+const _errs126 = errors;
+if(typeof key10 === "string"){
+if(!pattern0.test(key10)){
+const err93 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema12.propertyNames,data:key10,propertyName:key10};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+var valid34 = _errs126 === errors;
+if(!valid34){
+const err94 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid",schema:schema12.propertyNames,parentSchema:schema12,data:data49};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+for(const key11 in data49){
+let data50 = data49[key11];
+if(!(((((data50 === "error") || (data50 === "warning")) || (data50 === "off")) || (data50 === false)) || (data50 === null))){
+const err95 = {instancePath:instancePath+"/overrides/" + i5+"/rules/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema12.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema12.additionalProperties.enum,parentSchema:schema12.additionalProperties,data:data50};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/overrides/" + i5+"/rules",schemaPath:"#/definitions/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data:data49};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data46.thresholds !== undefined){
+if(!(validate11(data46.thresholds, {instancePath:instancePath+"/overrides/" + i5+"/thresholds",parentData:data46,parentDataProperty:"thresholds",rootData}))){
+if (vErrors === null) vErrors = validate11.errors; else for (const e of validate11.errors) vErrors.push(e);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/overrides/" + i5,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.overrides.items.type,parentSchema:schema11.properties.overrides.items,data:data46};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.overrides.type,parentSchema:schema11.properties.overrides,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
+
+;// CONCATENATED MODULE: ./src/config/config.ts
+// The config loader: the config file (.chatml-gate.yml, ajv-validated against schemas/config.schema.json), defaults,
+// and action inputs / CLI flags on top (an input wins over the file), into the one typed object the engine reads
+// (Config, in src/engine/settings.ts; thresholds: src/engine/thresholds.ts). The engine never imports this loader.
+
+
+
+
+// Generated from schemas/config.schema.json at build time (scripts/validators.mjs): no schema compile at start-up.
+
+
+
+
+
+/** Template variables transformers sets itself: template-kwargs cannot hold them (Python would refuse the call). */
+const RESERVED_TEMPLATE_KWARGS = ["messages", "tools", "documents", "add_generation_prompt", "chat_template", "conversation", "tokenize", "continue_final_message", "return_assistant_tokens_mask"];
+const DEFAULT_CONFIG_FILES = [".chatml-gate.yml", ".chatml-gate.yaml", ".chatml-gate.json"];
+function defaultConfig() {
+    return {
+        profile: "generic",
+        failOn: "error",
+        maxFindings: 1000,
+        rules: {},
+        duplicates: { caseInsensitive: false, near: true, nearThreshold: 0.8, shingleSize: 5 },
+        tokens: { encoding: "o200k_base" },
+        diversity: {},
+        datasetInfo: {},
+        thresholds: structuredClone(DEFAULT_THRESHOLDS),
+        overrides: [],
+    };
+}
+const list = (g) => (Array.isArray(g) ? g : [g]);
+const THRESHOLD_PATH = /^(?:\/overrides\/\d+)?\/thresholds\/[a-z0-9-]+/;
+function describeErrors(errors, source) {
+    // Prefer the most specific error (deepest path), and skip anyOf summaries when a branch error explains more.
+    const lines = [];
+    const seen = new Set();
+    for (const e of errors) {
+        const key = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
+        let msg;
+        // A threshold's value: one message that says what it takes (the errors of each branch it could have matched,
+        // a number, "off", a percentage, an object, are noise).
+        const threshold = THRESHOLD_PATH.exec(e.instancePath);
+        if (threshold && e.keyword !== "additionalProperties") {
+            const name = threshold[0].replace(/^\//, "").replace(/\//g, ".");
+            msg = `'${name}' must be a number (a share also as a percentage: 0.05 or "5%"), {warn: N, fail: N}, or off${name.endsWith("single-turn-share") ? " (single-turn-share: [min, max] or {min, max, level})" : ""}`;
+        }
+        else if (e.keyword === "additionalProperties") {
+            const extra = e.params.additionalProperty;
+            const allowed = Object.keys((e.parentSchema.properties ?? {}));
+            msg = `unknown key '${key === "(top level)" ? extra : key + "." + extra}'${allowed.length ? `; allowed: ${allowed.join(", ")}` : ""}`;
+        }
+        else if (e.keyword === "enum") {
+            msg = `'${key}' must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+        }
+        else if (e.keyword === "anyOf") {
+            msg = e.schemaPath.startsWith("#/definitions/globs/")
+                ? `'${key}' must be a glob (a non-empty string) or a non-empty list of globs, e.g. "data/legacy/**"`
+                : `'${key}' has the wrong type (${e.message})`;
+        }
+        else {
+            msg = `'${key}' ${e.message}`;
+        }
+        if (e.keyword !== "anyOf" && errors.some((o) => o.keyword === "anyOf" && e.instancePath.startsWith(o.instancePath) && e.schemaPath.includes("anyOf")))
+            continue;
+        if (seen.has(msg))
+            continue;
+        seen.add(msg);
+        lines.push(msg);
+    }
+    return `invalid config ${source}: ${lines.join("; ")}`;
+}
+function checkRuleIds(rules, where, source) {
+    for (const id of Object.keys(rules ?? {})) {
+        if (!RULE_BY_ID.has(id))
+            throw new ConfigError(`invalid config ${source}: unknown rule '${id}' in ${where}; see docs/rules.md for the rule IDs`);
+    }
+}
+/** The words that switch a rule or a check off, the same in the config file, the action inputs and the CLI (YAML's
+ * false and null are off too). */
+const OFF_WORDS = ["off", "false", "none", "null"];
+const isOff = (v) => v === null || v === false || (typeof v === "string" && OFF_WORDS.includes(v.trim().toLowerCase()));
+/** Thresholds whose values are fractions of 1 (a share: 0.05 or "5%"). */
+const FRACTIONS = new Set(["max-duplicate-rate", "max-near-duplicate-rate", "min-windowed-distinct-2", "max-opening-share", "max-boilerplate-share", "min-length-uniqueness", "max-diversity-drop", "single-turn-share", "max-pii-share"]);
+/** A threshold value: a number, or (for a share) a percentage "5%" = 0.05. A percentage on a count or a ratio is
+ * refused with the reason, wherever it is written. */
+function thresholdAmount(v, name, where) {
+    if (typeof v === "number")
+        return v;
+    const m = /^\s*(-?[0-9]*\.?[0-9]+(?:e-?\d+)?)\s*(%?)\s*$/i.exec(v);
+    if (!m)
+        throw new ConfigError(`${where} must be a number (e.g. 0.05) or a percentage (5%); got '${v}'`);
+    if (!m[2])
+        return Number(m[1]);
+    if (!FRACTIONS.has(name))
+        throw new ConfigError(`${where} is '${v}', but ${name} is ${name === "max-compression-ratio" ? "a ratio" : "a count"}, not a share: write it without %`);
+    return Number(m[1]) / 100;
+}
+function toLimit(v, name, where) {
+    if (isOff(v))
+        return null;
+    if (typeof v === "number" || typeof v === "string")
+        return { fail: thresholdAmount(v, name, `'${where}'`) };
+    const o = v;
+    const part = (x, level) => (x === null || x === undefined ? undefined : thresholdAmount(x, name, `'${where}.${level}'`));
+    return { warn: part(o.warn, "warn"), fail: part(o.fail, "fail") };
+}
+function toRange(v, where) {
+    if (isOff(v))
+        return null;
+    const amount = (x, part) => (x === undefined ? undefined : thresholdAmount(x, "single-turn-share", `'${where}${part}'`));
+    if (Array.isArray(v))
+        return { min: amount(v[0], "[0]"), max: amount(v[1], "[1]"), level: "warn" };
+    const o = v;
+    return { min: amount(o.min, ".min"), max: amount(o.max, ".max"), level: o.level ?? "warn" };
+}
+function toThresholds(raw, where) {
+    const out = {};
+    for (const [k, v] of Object.entries(raw ?? {})) {
+        if (k === "single-turn-share")
+            out[k] = toRange(v, `${where}.${k}`);
+        else
+            out[k] = toLimit(v, k, `${where}.${k}`);
+    }
+    return out;
+}
+/** Rule severities as the config file writes them: off, false and null are all "off". */
+function toSeverities(raw) {
+    const out = {};
+    for (const [id, v] of Object.entries(raw ?? {}))
+        out[id] = isOff(v) ? "off" : v;
+    return out;
+}
+/** Runs `f`, prefixing a ConfigError's message with the config file it is about. */
+function wrap(source, f) {
+    try {
+        return f();
+    }
+    catch (e) {
+        if (e instanceof ConfigError)
+            throw new ConfigError(`invalid config ${source}: ${e.message}`);
+        throw e;
+    }
+}
+function nearThreshold(v, source) {
+    if (typeof v === "number")
+        return v;
+    const n = wrap(source, () => thresholdAmount(v, "max-near-duplicate-rate", "'duplicates.near-threshold'"));
+    if (!(n > 0 && n <= 1))
+        throw new ConfigError(`invalid config ${source}: 'duplicates.near-threshold' is '${v}': a share above 0 and at most 100%`);
+    return n;
+}
+/** Builds a Config from a parsed config document (already an object). */
+function configFromObject(doc, source = "(inline)") {
+    if (doc === null || doc === undefined)
+        doc = {};
+    if (!validateConfig(doc))
+        throw new ConfigError(describeErrors(validateConfig.errors ?? [], source));
+    const d = doc; // eslint-disable-line @typescript-eslint/no-explicit-any
+    checkRuleIds(d.rules, "rules", source);
+    const c = defaultConfig();
+    c.source = source;
+    if (d.format)
+        c.format = d.format;
+    if (d.profile)
+        c.profile = d.profile;
+    if (d["category-field"])
+        c.categoryField = d["category-field"];
+    if (d["fail-on"])
+        c.failOn = d["fail-on"];
+    if (d["fail-on-new"] === true)
+        c.failOnNew = true;
+    if (d["max-findings"] !== undefined)
+        c.maxFindings = d["max-findings"];
+    if (d.paths)
+        c.paths = d.paths;
+    c.rules = toSeverities(d.rules);
+    const dup = d.duplicates ?? {};
+    c.duplicates = {
+        caseInsensitive: dup["case-insensitive"] ?? false,
+        near: dup.near ?? true,
+        nearThreshold: dup["near-threshold"] === undefined ? 0.8 : nearThreshold(dup["near-threshold"], source),
+        shingleSize: dup["shingle-size"] ?? 5,
+    };
+    if (d.splits)
+        c.splits = d.splits.map((s) => ({ train: list(s.train), eval: list(s.eval) }));
+    const t = d.tokens ?? {};
+    // YAML reads 1e400 or .inf as Infinity, which the schema's integer/minimum checks let through: the report would
+    // show "the Infinity-token limit" and a cost of 0.00 (null in JSON).
+    for (const k of ["max-tokens", "price-per-million"]) {
+        if (t[k] !== undefined && !Number.isFinite(t[k]))
+            throw new ConfigError(`invalid config ${source}: 'tokens.${k}' is ${t[k]}: not a finite number`);
+    }
+    c.tokens = { encoding: t.encoding ?? "o200k_base", maxTokens: t["max-tokens"], model: t.model, epochs: t.epochs, pricePerMillion: t["price-per-million"], exact: t.exact === true ? true : undefined };
+    if (c.tokens.maxTokens === undefined)
+        setProfileLimit(c);
+    c.diversity = { boilerplatePhrases: d.diversity?.["boilerplate-phrases"] };
+    if (d.target) {
+        const t = d.target;
+        const kwargs = t["template-kwargs"];
+        const reserved = Object.keys(kwargs ?? {}).filter((k) => RESERVED_TEMPLATE_KWARGS.includes(k));
+        if (reserved.length)
+            throw new ConfigError(`invalid config ${source}: 'target.template-kwargs' sets ${reserved.map((k) => `'${k}'`).join(", ")}, which the gate passes itself as transformers' apply_chat_template does (messages and tools from each record, add_generation_prompt false)`);
+        c.target = {
+            chatTemplate: t["chat-template"],
+            tokenizer: t.tokenizer,
+            templateName: t["template-name"],
+            templateKwargs: kwargs,
+            bosToken: t["bos-token"],
+            eosToken: t["eos-token"],
+            loss: t.loss,
+        };
+        const max = t["max-tokens"];
+        if (max !== undefined) {
+            if (c.tokens.maxTokens !== undefined && d.tokens?.["max-tokens"] !== undefined && c.tokens.maxTokens !== max) {
+                throw new ConfigError(`invalid config ${source}: 'target.max-tokens' is ${max} but 'tokens.max-tokens' is ${c.tokens.maxTokens}: set the context limit once`);
+            }
+            c.tokens.maxTokens = max;
+        }
+    }
+    c.datasetInfo = { ...(d["dataset-info"] ?? {}) };
+    if (d["ignore-file"] !== undefined)
+        c.ignoreFile = d["ignore-file"];
+    c.thresholds = { ...c.thresholds, ...wrap(source, () => toThresholds(d.thresholds, "thresholds")) };
+    checkThresholdOrder(c.thresholds, "thresholds", `invalid config ${source}`);
+    c.overrides = (d.overrides ?? []).map((o, i) => {
+        checkRuleIds(o.rules, `overrides[${i}].rules`, source);
+        const thresholds = wrap(source, () => toThresholds(o.thresholds, `overrides[${i}].thresholds`));
+        checkThresholdOrder(thresholds, `overrides[${i}].thresholds`, `invalid config ${source}`);
+        for (const name of Object.keys(thresholds)) {
+            if (RUN_ONLY.has(name))
+                throw new ConfigError(`invalid config ${source}: 'overrides[${i}].thresholds.${name}' cannot be evaluated for some files only (it compares the whole run with the base branch): set it under 'thresholds'`);
+        }
+        return { files: list(o.files), rules: toSeverities(o.rules), thresholds };
+    });
+    return c;
+}
+/** A value that is not a finite number, negative, or a fraction above 1; a warn level that could never show before the fail level, or a range whose min is above its max, is a mistake in
+ * the settings (e.g. max-duplicate-rate {warn: 0.5, fail: 0.1}): say so rather than gate on it. */
+function checkThresholdOrder(t, where, prefix) {
+    for (const [name, v] of Object.entries(t)) {
+        if (!v)
+            continue;
+        const values = name === "single-turn-share" ? [v.min, v.max] : [v.warn, v.fail];
+        for (const x of values) {
+            if (x === undefined)
+                continue;
+            const bad = !Number.isFinite(x) ? "not a number" : x < 0 ? "negative" : FRACTIONS.has(name) && x > 1 ? "above 1 (a fraction: 0.05 = 5 %)" : "";
+            if (bad)
+                throw new ConfigError(`${prefix}: '${where}.${name}' is ${x}: ${bad}`);
+        }
+        if (name === "single-turn-share") {
+            const r = v;
+            if (r.min === undefined && r.max === undefined)
+                throw new ConfigError(`${prefix}: '${where}.${name}' needs a min, a max or both`);
+            if (r.min !== undefined && r.max !== undefined && r.min > r.max)
+                throw new ConfigError(`${prefix}: '${where}.${name}' has min ${r.min} above max ${r.max}`);
+            continue;
+        }
+        const l = v;
+        if (l.warn === undefined || l.fail === undefined)
+            continue;
+        if (name.startsWith("min-") ? l.warn < l.fail : l.warn > l.fail) {
+            throw new ConfigError(`${prefix}: '${where}.${name}' warns at ${l.warn} but fails at ${l.fail}: the warning level must come before the failing one (${name.startsWith("min-") ? "warn >= fail for a min- threshold" : "warn <= fail"})`);
+        }
+    }
+}
+/** Loads the config file (`path`, or the default file in `cwd` when present); no file means defaults. */
+async function loadConfig(path, cwd) {
+    let file = path ? (0,external_node_path_namespaceObject.resolve)(cwd, path) : undefined;
+    if (!file) {
+        const found = DEFAULT_CONFIG_FILES.map((f) => (0,external_node_path_namespaceObject.join)(cwd, f)).find((f) => (0,external_node_fs_namespaceObject.existsSync)(f));
+        if (!found)
+            return defaultConfig();
+        file = found;
+    }
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        throw new ConfigError(`cannot read config ${path ?? file}: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+    }
+    let doc;
+    try {
+        if (file.endsWith(".json"))
+            doc = JSON.parse(text);
+        else {
+            // parse errors and warnings (an unknown tag such as !!js/function) are the config's fault, said once here
+            const all = dist.parseAllDocuments(text, { uniqueKeys: true, logLevel: "silent" });
+            const docs = Array.isArray(all) ? all : []; // an empty stream: no file content at all
+            for (const d of docs) {
+                const problem = d.errors[0] ?? d.warnings[0];
+                if (problem)
+                    throw problem;
+            }
+            // A second document (after '---' or '...') was silently ignored by a one-document parse; empty ones (a
+            // leading or trailing '---') lose nothing.
+            const filled = docs.filter((d) => !(d.contents === null || (dist.isScalar(d.contents) && d.contents.value === null)));
+            if (filled.length > 1)
+                throw new Error(`it holds ${filled.length} YAML documents (separated by '---' or '...') and only one is read: put every setting in one document`);
+            doc = filled.length ? filled[0].toJS({ maxAliasCount: 100 }) : null;
+        }
+    }
+    catch (e) {
+        throw new ConfigError(`cannot parse config ${path ?? file}: ${e.message.split("\n")[0]}`);
+    }
+    return configFromObject(doc, path ?? file.slice(cwd.length + 1));
+}
+/** Applies rule severities given as strings (`--rule ID=SEVERITY`, the action's `rules` input): error, warning, or
+ * off (also false, none, null), as in the config file. An unknown rule ID is an error naming the closest one. */
+function applyRuleInputs(config, entries, label = (id) => `input 'rules' (${id})`) {
+    const c = structuredClone(config);
+    for (const [rawId, raw] of entries) {
+        const id = rawId.trim();
+        const value = raw.trim().toLowerCase();
+        if (!RULE_BY_ID.has(id)) {
+            const near = closest(id, [...RULE_BY_ID.keys()]);
+            throw new ConfigError(`${label(id)}: unknown rule '${id}'${near ? ` (did you mean '${near}'?)` : ""}; \`chatml-gate rules\` lists them`);
+        }
+        if (isOff(value))
+            c.rules[id] = "off";
+        else if (value === "error" || value === "warning")
+            c.rules[id] = value;
+        else
+            throw new ConfigError(`${label(id)} must be error, warning or off; got '${raw.trim()}'`);
+    }
+    return c;
+}
+/** The candidate nearest to `word` by edit distance, when it is close enough to be a typo. */
+function closest(word, candidates) {
+    let best;
+    let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+    for (const c of candidates) {
+        const d = editDistance(word, c);
+        if (d < bestD)
+            [best, bestD] = [c, d];
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+/** The token limit a profile implies when tokens.max-tokens is not set (OpenAI: 65,536 per example). */
+function setProfileLimit(c) {
+    const limit = c.profile === "openai" ? 65536 : undefined;
+    c.tokens.maxTokens = limit;
+    c.tokens.maxTokensFromProfile = limit !== undefined ? true : undefined;
+}
+/** Applies kebab-case threshold settings given as strings (action inputs, CLI flags); strict parsing. `label` names a
+ * setting in messages the way its user wrote it (default: an action input, `input 'fail-on'`). */
+function applyThresholdInputs(config, inputs, label = (name) => `input '${name}'`) {
+    const c = structuredClone(config);
+    const profile = inputs.profile?.trim();
+    if (profile) {
+        if (!validateConfig({ profile })) {
+            const allowed = validateConfig.errors?.[0]?.params?.allowedValues ?? [];
+            throw new ConfigError(`${label("profile")} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}; got '${profile}'`);
+        }
+        c.profile = profile;
+        if (c.tokens.maxTokens === undefined || c.tokens.maxTokensFromProfile)
+            setProfileLimit(c);
+    }
+    for (const [name, raw] of Object.entries(inputs)) {
+        const value = raw.trim();
+        if (value === "" || name === "profile")
+            continue;
+        if (name === "fail-on") {
+            if (!["error", "warning", "never"].includes(value))
+                throw new ConfigError(`${label(name)} must be error, warning or never; got '${value}'`);
+            c.failOn = value;
+            continue;
+        }
+        if (name === "max-tokens") {
+            const n = Number(value);
+            if (!Number.isInteger(n) || n < 1)
+                throw new ConfigError(`${label(name)} must be a positive integer; got '${value}'`);
+            c.tokens.maxTokens = n;
+            c.tokens.maxTokensFromProfile = undefined;
+            continue;
+        }
+        if (!THRESHOLD_NAMES.includes(name))
+            throw new ConfigError(`unknown threshold '${name}'; known: ${THRESHOLD_NAMES.join(", ")}`);
+        const off = isOff(value);
+        if (name === "single-turn-share") {
+            if (off) {
+                c.thresholds[name] = null;
+                continue;
+            }
+            const m = /^\s*([0-9.]+\s*%?)\s*(?:-|\.\.|,)\s*([0-9.]+\s*%?)\s*$/.exec(value);
+            if (!m || !isFinite(Number(m[1].replace("%", ""))) || !isFinite(Number(m[2].replace("%", ""))))
+                throw new ConfigError(`${label(name)} must be a range like 0.6-0.8 (or 60%-80%); got '${value}'`);
+            c.thresholds[name] = { min: thresholdAmount(m[1], name, label(name)), max: thresholdAmount(m[2], name, label(name)), level: "warn" };
+            continue;
+        }
+        const key = name;
+        if (off) {
+            c.thresholds[key] = null;
+            continue;
+        }
+        // "0.05", "warn:0.01,fail:0.05" or "warn=0.01 fail=0.05"
+        const parts = value.split(/[\s,]+/).filter(Boolean);
+        const limit = {};
+        for (const p of parts) {
+            const m = /^(?:(warn|fail)\s*[:=]\s*)?(-?[0-9]*\.?[0-9]+(?:e-?\d+)?%?)$/i.exec(p);
+            if (!m)
+                throw new ConfigError(`${label(name)} must be a number (e.g. 0.05), a percentage (5%), or 'warn:N,fail:N'; got '${value}'`);
+            limit[m[1]?.toLowerCase() ?? "fail"] = thresholdAmount(m[2], name, label(name));
+        }
+        c.thresholds[key] = limit;
+    }
+    checkThresholdOrder(c.thresholds, "thresholds", "invalid threshold inputs");
+    return c;
 }
 
 ;// CONCATENATED MODULE: ./src/render/report-view.ts
