@@ -1,7 +1,7 @@
 // What the diversity analysis (diversity.ts) reports (DiversityResult, plain JSON, numbers rounded to 4 decimals) and
 // what a chunk hands to the merge (DiversityPartial, structured-clone-able; see diversity.ts's header).
 import type { DistinctPartial } from "./ngram-sketch.js";
-import type { DistinctN, WindowState } from "./word-ngrams.js";
+import type { DistinctN, NgramsPartial } from "./word-ngrams.js";
 import type { CompressionFigures, CompressionPartial } from "./compression-sample.js";
 import type { TopKPartial } from "./stats.js";
 import { shiftShapePlaces, type ShapePartial, type ShapeResult } from "./answer-shape.js";
@@ -81,19 +81,11 @@ export interface DiversityResult {
 }
 
 /** Structured-clone-able state of one chunk's (or a merged) DiversityAnalysis; see the file header. */
-export interface DiversityPartial {
+export interface DiversityPartial extends NgramsPartial {
   records: number;
   assistantMessages: number;
   textMessages: number;
   assistantWords: number;
-  d1: DistinctPartial;
-  d2: DistinctPartial;
-  d3: DistinctPartial;
-  t1: number;
-  t2: number;
-  t3: number;
-  /** Counted windows (the chunk's trailing window already folded in when it holds >= half a window). */
-  window: WindowState;
   compression: CompressionPartial;
   openings: TopKPartial<OpeningPayload, number>;
   answers: number;

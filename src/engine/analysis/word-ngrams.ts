@@ -43,7 +43,7 @@ export interface WindowState {
   tailDistinct: number;
 }
 
-/** What a chunk's partial holds of the n-grams (DiversityPartial's fields of the same names). */
+/** What a chunk's partial holds of the n-grams (DiversityPartial extends it). */
 export interface NgramsPartial {
   d1: DistinctPartial;
   d2: DistinctPartial;
@@ -51,6 +51,7 @@ export interface NgramsPartial {
   t1: number;
   t2: number;
   t3: number;
+  /** Counted windows (the chunk's trailing window already folded in when it holds >= half a window). */
   window: WindowState;
 }
 
